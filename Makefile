@@ -1,0 +1,55 @@
+# Makefile: the two commands a newcomer needs, `make run` and `make test`.
+# Both install what is missing from Debian 12's archive, then build with meson.
+
+BUILD ?= _build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Everything Redress needs to build, run and test on Debian 12.
+DEBS := \
+	build-essential meson ninja-build pkg-config gettext itstool \
+	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
+	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
+	libgdk-pixbuf-2.0-dev libjson-glib-dev \
+	desktop-file-utils appstream \
+	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
+	python3 python3-dogtail python3-pyatspi \
+	poppler-utils qpdf sqlite3 imagemagick
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --prefix=/usr/local
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: build
+	GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data $(BUILD)/app/gui/redress $(ARGS)
+
+test: build
+	@status=0; \
+	meson test -C $(BUILD) --print-errorlogs --num-processes 2 || status=$$?; \
+	/usr/bin/python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json; \
+	exit $$status
+
+bench: build
+	meson compile -C $(BUILD) benchmarks
+	@for b in $(BUILD)/tests/bench/bench-*; do \
+	  [ -x "$$b" ] && [ ! -d "$$b" ] && echo "== $$b" && "$$b"; \
+	done; true
+
+clean:
+	rm -rf $(BUILD)

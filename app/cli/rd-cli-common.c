@@ -1,0 +1,62 @@
+/* rd-cli-common.c: plumbing shared by redress-cli's commands.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rd-cli.h"
+
+RdStore *
+rd_cli_open_store (RdCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_store_open (ctx->data_dir, &error);
+
+  if (store == NULL)
+    g_printerr ("redress-cli: %s\n", error->message);
+  return store;
+}
+
+gboolean
+rd_cli_parse_id (const char *text,
+                 gint64     *out)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+int
+rd_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("redress-cli: %s\n", message);
+  return RD_CLI_USAGE;
+}
+
+void
+rd_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}

@@ -1,0 +1,46 @@
+/* rd-cli.h: shared plumbing of redress-cli's commands.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 0 done, 1 the command ran and found a problem or failed,
+ * 2 the command line or its input was wrong. */
+enum {
+  RD_CLI_OK = 0,
+  RD_CLI_FAILED = 1,
+  RD_CLI_USAGE = 2,
+};
+
+typedef struct {
+  const char *data_dir;  /* NULL for the default */
+  gboolean    json;
+  char      **args;      /* the command's own arguments, options removed */
+  int         n_args;
+} RdCliContext;
+
+typedef int (*RdCliCommandFunc) (RdCliContext *ctx);
+
+typedef struct {
+  const char       *name;
+  const char       *usage;
+  const char       *summary;
+  RdCliCommandFunc  func;
+} RdCliCommand;
+
+RdStore  *rd_cli_open_store     (RdCliContext *ctx);
+gboolean  rd_cli_parse_id       (const char   *text,
+                                 gint64       *out);
+int       rd_cli_usage_error    (const char   *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+void      rd_cli_print_json     (JsonNode     *node);
+
+int       rd_cli_cases          (RdCliContext *ctx);
+int       rd_cli_incidents      (RdCliContext *ctx);
+
+G_END_DECLS

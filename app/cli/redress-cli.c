@@ -1,0 +1,99 @@
+/* redress-cli.c: the Redress core from a terminal, for advisers' scripts and tests.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rd-cli.h"
+
+static const RdCliCommand commands[] = {
+  { "cases", "cases [--json]", N_("List the cases"), rd_cli_cases },
+  { "incidents", "incidents CASE_ID [--json]", N_("List a case’s diary, newest first"), rd_cli_incidents },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: redress-cli [--data-dir DIR] COMMAND [ARGUMENTS…]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-44s %s\n", commands[i].usage, _(commands[i].summary));
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  %-44s %s\n", "--data-dir DIR", _("Use the case file in DIR instead of the usual place"));
+  g_print ("  %-44s %s\n", "--json", _("Print JSON instead of text, where a command offers it"));
+  g_print ("  %-44s %s\n", "--help", _("Show this help"));
+  g_print ("  %-44s %s\n", "--version", _("Show the version"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  RdCliContext ctx = { 0 };
+  const char *name = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Options may come before or after the command; everything else is an
+   * argument. "--" ends the options, so a file named "--json" still works. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--"))
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (rest, argv[i]);
+          break;
+        }
+      else if (g_str_equal (arg, "--data-dir"))
+        {
+          if (i + 1 >= argc)
+            return rd_cli_usage_error (_("--data-dir needs a folder."));
+          ctx.data_dir = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--data-dir="))
+        ctx.data_dir = arg + strlen ("--data-dir=");
+      else if (g_str_equal (arg, "--json"))
+        ctx.json = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return RD_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("redress-cli %s\n", PACKAGE_VERSION);
+          return RD_CLI_OK;
+        }
+      else if (name == NULL && arg[0] != '-')
+        name = arg;
+      else
+        g_ptr_array_add (rest, (gpointer) arg);
+    }
+
+  if (name == NULL)
+    {
+      print_help ();
+      return RD_CLI_USAGE;
+    }
+
+  g_ptr_array_add (rest, NULL);
+  ctx.n_args = rest->len - 1;
+  ctx.args = (char **) rest->pdata;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return commands[i].func (&ctx);
+
+  return rd_cli_usage_error (_("“%s” is not a command. Run “redress-cli --help” to see them."), name);
+}

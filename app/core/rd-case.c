@@ -1,0 +1,335 @@
+/* rd-case.c: one dispute between a resident and a landlord.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-case"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-case.h"
+#include "rd-store.h"
+
+struct _RdCase
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *title;
+  char          *resident_name;
+  char          *address;
+  char          *landlord_name;
+  RdTenancyType  tenancy_type;
+  char          *notes;
+  gint64         created_at;
+  gint64         updated_at;
+};
+
+G_DEFINE_FINAL_TYPE (RdCase, rd_case, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_RESIDENT_NAME,
+  PROP_ADDRESS,
+  PROP_LANDLORD_NAME,
+  PROP_TENANCY_TYPE,
+  PROP_NOTES,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *key;
+  const char *label;
+} tenancy_types[RD_TENANCY_N_TYPES] = {
+  { "", N_("Not sure") },
+  { "secure", N_("Secure tenancy (council)") },
+  { "assured", N_("Assured tenancy (housing association)") },
+  { "assured-shorthold", N_("Assured shorthold tenancy") },
+  { "starter", N_("Starter or introductory tenancy") },
+  { "shared-ownership", N_("Shared ownership") },
+  { "leasehold", N_("Leasehold") },
+  { "licence", N_("Licence or supported housing") },
+  { "other", N_("Other") },
+};
+
+const char *
+rd_tenancy_type_to_string (RdTenancyType type)
+{
+  g_return_val_if_fail (type < RD_TENANCY_N_TYPES, "");
+
+  return tenancy_types[type].key;
+}
+
+RdTenancyType
+rd_tenancy_type_from_string (const char *key)
+{
+  if (key == NULL)
+    return RD_TENANCY_UNKNOWN;
+  for (guint i = 0; i < RD_TENANCY_N_TYPES; i++)
+    if (g_str_equal (key, tenancy_types[i].key))
+      return i;
+  return RD_TENANCY_OTHER;
+}
+
+const char *
+rd_tenancy_type_get_label (RdTenancyType type)
+{
+  g_return_val_if_fail (type < RD_TENANCY_N_TYPES, NULL);
+
+  return _(tenancy_types[type].label);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+rd_case_finalize (GObject *object)
+{
+  RdCase *self = (RdCase *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->resident_name, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->landlord_name, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (rd_case_parent_class)->finalize (object);
+}
+
+static void
+rd_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  RdCase *self = RD_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_RESIDENT_NAME:
+      g_value_set_string (value, self->resident_name);
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_LANDLORD_NAME:
+      g_value_set_string (value, self->landlord_name);
+      break;
+    case PROP_TENANCY_TYPE:
+      g_value_set_uint (value, self->tenancy_type);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_int64 (value, self->created_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_int64 (value, self->updated_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  RdCase *self = RD_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rd_case_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      rd_case_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_RESIDENT_NAME:
+      rd_case_set_resident_name (self, g_value_get_string (value));
+      break;
+    case PROP_ADDRESS:
+      rd_case_set_address (self, g_value_get_string (value));
+      break;
+    case PROP_LANDLORD_NAME:
+      rd_case_set_landlord_name (self, g_value_get_string (value));
+      break;
+    case PROP_TENANCY_TYPE:
+      rd_case_set_tenancy_type (self, g_value_get_uint (value));
+      break;
+    case PROP_NOTES:
+      rd_case_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_CREATED_AT:
+      rd_case_set_created_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED_AT:
+      rd_case_set_updated_at (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_class_init (RdCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rd_case_finalize;
+  object_class->get_property = rd_case_get_property;
+  object_class->set_property = rd_case_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "", flags);
+  properties[PROP_RESIDENT_NAME] =
+    g_param_spec_string ("resident-name", NULL, NULL, "", flags);
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, "", flags);
+  properties[PROP_LANDLORD_NAME] =
+    g_param_spec_string ("landlord-name", NULL, NULL, "", flags);
+  properties[PROP_TENANCY_TYPE] =
+    g_param_spec_uint ("tenancy-type", NULL, NULL, 0, RD_TENANCY_N_TYPES - 1, 0, flags);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, "", flags);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_int64 ("updated-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rd_case_init (RdCase *self)
+{
+  self->title = g_strdup ("");
+  self->resident_name = g_strdup ("");
+  self->address = g_strdup ("");
+  self->landlord_name = g_strdup ("");
+  self->notes = g_strdup ("");
+}
+
+RdCase *
+rd_case_new (void)
+{
+  return g_object_new (RD_TYPE_CASE, NULL);
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
+  const char *                                                              \
+  rd_case_get_##field (RdCase *self)                                        \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_CASE (self), NULL);                         \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_case_set_##field (RdCase     *self,                                    \
+                       const char *value)                                   \
+  {                                                                         \
+    g_return_if_fail (RD_IS_CASE (self));                                   \
+    if (replace_string (&self->field, value))                               \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
+  }
+
+DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
+DEFINE_STRING_ACCESSORS (resident_name, PROP_RESIDENT_NAME)
+DEFINE_STRING_ACCESSORS (address, PROP_ADDRESS)
+DEFINE_STRING_ACCESSORS (landlord_name, PROP_LANDLORD_NAME)
+DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+
+#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
+  gint64                                                                    \
+  rd_case_get_##field (RdCase *self)                                        \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_CASE (self), 0);                            \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_case_set_##field (RdCase *self,                                        \
+                       gint64  value)                                       \
+  {                                                                         \
+    g_return_if_fail (RD_IS_CASE (self));                                   \
+    if (self->field != value)                                               \
+      {                                                                     \
+        self->field = value;                                                \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+      }                                                                     \
+  }
+
+DEFINE_INT64_ACCESSORS (id, PROP_ID)
+DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+
+RdTenancyType
+rd_case_get_tenancy_type (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), RD_TENANCY_UNKNOWN);
+
+  return self->tenancy_type;
+}
+
+void
+rd_case_set_tenancy_type (RdCase        *self,
+                          RdTenancyType  type)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+  g_return_if_fail (type < RD_TENANCY_N_TYPES);
+
+  if (self->tenancy_type != type)
+    {
+      self->tenancy_type = type;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TENANCY_TYPE]);
+    }
+}
+
+/**
+ * rd_case_validate:
+ *
+ * A case needs a title, so that the resident can find it again among others.
+ */
+gboolean
+rd_case_validate (RdCase  *self,
+                  GError **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE (self), FALSE);
+
+  title = g_strstrip (g_strdup (self->title));
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("Give the case a title, for example “Noise from the flat above”."));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,63 @@
+/* rd-case.h: one dispute between a resident and a landlord.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_CASE (rd_case_get_type ())
+G_DECLARE_FINAL_TYPE (RdCase, rd_case, RD, CASE, GObject)
+
+typedef enum {
+  RD_TENANCY_UNKNOWN,
+  RD_TENANCY_SECURE,
+  RD_TENANCY_ASSURED,
+  RD_TENANCY_ASSURED_SHORTHOLD,
+  RD_TENANCY_STARTER,
+  RD_TENANCY_SHARED_OWNERSHIP,
+  RD_TENANCY_LEASEHOLD,
+  RD_TENANCY_LICENCE,
+  RD_TENANCY_OTHER,
+  RD_TENANCY_N_TYPES
+} RdTenancyType;
+
+RdCase        *rd_case_new                 (void);
+
+gint64         rd_case_get_id              (RdCase      *self);
+void           rd_case_set_id              (RdCase      *self,
+                                            gint64       id);
+const char    *rd_case_get_title           (RdCase      *self);
+void           rd_case_set_title           (RdCase      *self,
+                                            const char  *title);
+const char    *rd_case_get_resident_name   (RdCase      *self);
+void           rd_case_set_resident_name   (RdCase      *self,
+                                            const char  *name);
+const char    *rd_case_get_address         (RdCase      *self);
+void           rd_case_set_address         (RdCase      *self,
+                                            const char  *address);
+const char    *rd_case_get_landlord_name   (RdCase      *self);
+void           rd_case_set_landlord_name   (RdCase      *self,
+                                            const char  *name);
+RdTenancyType  rd_case_get_tenancy_type    (RdCase      *self);
+void           rd_case_set_tenancy_type    (RdCase      *self,
+                                            RdTenancyType type);
+const char    *rd_case_get_notes           (RdCase      *self);
+void           rd_case_set_notes           (RdCase      *self,
+                                            const char  *notes);
+gint64         rd_case_get_created_at      (RdCase      *self);
+void           rd_case_set_created_at      (RdCase      *self,
+                                            gint64       unix_time);
+gint64         rd_case_get_updated_at      (RdCase      *self);
+void           rd_case_set_updated_at      (RdCase      *self,
+                                            gint64       unix_time);
+
+gboolean       rd_case_validate            (RdCase      *self,
+                                            GError     **error);
+
+const char    *rd_tenancy_type_to_string   (RdTenancyType type);
+RdTenancyType  rd_tenancy_type_from_string (const char  *key);
+const char    *rd_tenancy_type_get_label   (RdTenancyType type);
+
+G_END_DECLS

@@ -1,0 +1,11 @@
+/* rd-core.h: the one header GUI and CLI code include to reach the core.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-types.h"
+#include "rd-datetime.h"
+#include "rd-case.h"
+#include "rd-incident.h"
+#include "rd-incident-revision.h"
+#include "rd-store.h"

@@ -1,0 +1,688 @@
+/* rd-incident.c: one dated entry in a resident's diary.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-incident"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rd-datetime.h"
+#include "rd-incident.h"
+
+struct _RdIncident
+{
+  GObject       parent_instance;
+
+  gint64        id;
+  gint64        case_id;
+  GDateTime    *starts_at;
+  GDateTime    *ends_at;
+  RdCategory    category;
+  char         *location;
+  char         *description;
+  char         *impact;
+  char         *people;
+  char         *witnesses;
+  RdReportedTo  reported_to;
+  char         *reference;
+  gint64        created_at;
+  gint64        updated_at;
+};
+
+G_DEFINE_FINAL_TYPE (RdIncident, rd_incident, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rd-incident-error-quark, rd_incident_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CASE_ID,
+  PROP_STARTS_AT,
+  PROP_ENDS_AT,
+  PROP_CATEGORY,
+  PROP_LOCATION,
+  PROP_DESCRIPTION,
+  PROP_IMPACT,
+  PROP_PEOPLE,
+  PROP_WITNESSES,
+  PROP_REPORTED_TO,
+  PROP_REFERENCE,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *key;
+  const char *label;
+  const char *icon_name;
+} categories[RD_CATEGORY_N_CATEGORIES] = {
+  { "noise", N_("Noise"), "audio-volume-high-symbolic" },
+  { "harassment", N_("Harassment or threats"), "dialog-warning-symbolic" },
+  { "violence", N_("Violence"), "emblem-important-symbolic" },
+  { "damage", N_("Damage to property"), "edit-cut-symbolic" },
+  { "domestic-abuse", N_("Domestic abuse"), "security-high-symbolic" },
+  { "disrepair", N_("Disrepair"), "applications-engineering-symbolic" },
+  { "other", N_("Other"), "view-more-symbolic" },
+};
+
+static const struct {
+  RdReportedTo flag;
+  const char  *key;
+  const char  *label;
+} agencies[] = {
+  { RD_REPORTED_POLICE, "police", N_("Police") },
+  { RD_REPORTED_LANDLORD, "landlord", N_("Landlord") },
+  { RD_REPORTED_COUNCIL, "council", N_("Council") },
+  { RD_REPORTED_OTHER, "other", N_("Someone else") },
+};
+
+const char *
+rd_category_to_string (RdCategory category)
+{
+  g_return_val_if_fail (category < RD_CATEGORY_N_CATEGORIES, "other");
+
+  return categories[category].key;
+}
+
+RdCategory
+rd_category_from_string (const char *key)
+{
+  for (guint i = 0; key != NULL && i < RD_CATEGORY_N_CATEGORIES; i++)
+    if (g_str_equal (key, categories[i].key))
+      return i;
+  return RD_CATEGORY_OTHER;
+}
+
+const char *
+rd_category_get_label (RdCategory category)
+{
+  g_return_val_if_fail (category < RD_CATEGORY_N_CATEGORIES, NULL);
+
+  return _(categories[category].label);
+}
+
+const char *
+rd_category_get_icon_name (RdCategory category)
+{
+  g_return_val_if_fail (category < RD_CATEGORY_N_CATEGORIES, NULL);
+
+  return categories[category].icon_name;
+}
+
+/**
+ * rd_reported_to_to_string:
+ *
+ * The storage form of the flags: agency keys joined by commas, "police,council".
+ */
+char *
+rd_reported_to_to_string (RdReportedTo flags)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    if (flags & agencies[i].flag)
+      {
+        if (out->len > 0)
+          g_string_append_c (out, ',');
+        g_string_append (out, agencies[i].key);
+      }
+  return g_string_free (out, FALSE);
+}
+
+RdReportedTo
+rd_reported_to_from_string (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  RdReportedTo flags = RD_REPORTED_NONE;
+
+  if (text == NULL || *text == '\0')
+    return RD_REPORTED_NONE;
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint p = 0; parts[p] != NULL; p++)
+    {
+      g_strstrip (parts[p]);
+      for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+        if (g_str_equal (parts[p], agencies[i].key))
+          flags |= agencies[i].flag;
+    }
+  return flags;
+}
+
+char *
+rd_reported_to_get_label (RdReportedTo flags)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    if (flags & agencies[i].flag)
+      {
+        if (out->len > 0)
+          g_string_append (out, ", ");
+        g_string_append (out, _(agencies[i].label));
+      }
+  if (out->len == 0)
+    g_string_append (out, _("Not reported"));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+datetime_equal (GDateTime *a,
+                GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+replace_datetime (GDateTime **field,
+                  GDateTime  *value)
+{
+  if (datetime_equal (*field, value))
+    return FALSE;
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+  return TRUE;
+}
+
+static void
+rd_incident_finalize (GObject *object)
+{
+  RdIncident *self = (RdIncident *)object;
+
+  g_clear_pointer (&self->starts_at, g_date_time_unref);
+  g_clear_pointer (&self->ends_at, g_date_time_unref);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->impact, g_free);
+  g_clear_pointer (&self->people, g_free);
+  g_clear_pointer (&self->witnesses, g_free);
+  g_clear_pointer (&self->reference, g_free);
+
+  G_OBJECT_CLASS (rd_incident_parent_class)->finalize (object);
+}
+
+static void
+rd_incident_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RdIncident *self = RD_INCIDENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CASE_ID:
+      g_value_set_int64 (value, self->case_id);
+      break;
+    case PROP_STARTS_AT:
+      g_value_set_boxed (value, self->starts_at);
+      break;
+    case PROP_ENDS_AT:
+      g_value_set_boxed (value, self->ends_at);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_uint (value, self->category);
+      break;
+    case PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_IMPACT:
+      g_value_set_string (value, self->impact);
+      break;
+    case PROP_PEOPLE:
+      g_value_set_string (value, self->people);
+      break;
+    case PROP_WITNESSES:
+      g_value_set_string (value, self->witnesses);
+      break;
+    case PROP_REPORTED_TO:
+      g_value_set_uint (value, self->reported_to);
+      break;
+    case PROP_REFERENCE:
+      g_value_set_string (value, self->reference);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_int64 (value, self->created_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_int64 (value, self->updated_at);
+      break;
+    case PROP_SUMMARY:
+      g_value_take_string (value, rd_incident_dup_summary (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_incident_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RdIncident *self = RD_INCIDENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rd_incident_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_CASE_ID:
+      rd_incident_set_case_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_STARTS_AT:
+      rd_incident_set_starts_at (self, g_value_get_boxed (value));
+      break;
+    case PROP_ENDS_AT:
+      rd_incident_set_ends_at (self, g_value_get_boxed (value));
+      break;
+    case PROP_CATEGORY:
+      rd_incident_set_category (self, g_value_get_uint (value));
+      break;
+    case PROP_LOCATION:
+      rd_incident_set_location (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      rd_incident_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_IMPACT:
+      rd_incident_set_impact (self, g_value_get_string (value));
+      break;
+    case PROP_PEOPLE:
+      rd_incident_set_people (self, g_value_get_string (value));
+      break;
+    case PROP_WITNESSES:
+      rd_incident_set_witnesses (self, g_value_get_string (value));
+      break;
+    case PROP_REPORTED_TO:
+      rd_incident_set_reported_to (self, g_value_get_uint (value));
+      break;
+    case PROP_REFERENCE:
+      rd_incident_set_reference (self, g_value_get_string (value));
+      break;
+    case PROP_CREATED_AT:
+      rd_incident_set_created_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED_AT:
+      rd_incident_set_updated_at (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_incident_class_init (RdIncidentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rd_incident_finalize;
+  object_class->get_property = rd_incident_get_property;
+  object_class->set_property = rd_incident_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CASE_ID] =
+    g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_STARTS_AT] =
+    g_param_spec_boxed ("starts-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_ENDS_AT] =
+    g_param_spec_boxed ("ends-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_CATEGORY] =
+    g_param_spec_uint ("category", NULL, NULL, 0, RD_CATEGORY_N_CATEGORIES - 1,
+                       RD_CATEGORY_NOISE, flags);
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, "", flags);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, "", flags);
+  properties[PROP_IMPACT] =
+    g_param_spec_string ("impact", NULL, NULL, "", flags);
+  properties[PROP_PEOPLE] =
+    g_param_spec_string ("people", NULL, NULL, "", flags);
+  properties[PROP_WITNESSES] =
+    g_param_spec_string ("witnesses", NULL, NULL, "", flags);
+  properties[PROP_REPORTED_TO] =
+    g_param_spec_uint ("reported-to", NULL, NULL, 0, RD_REPORTED_ALL, 0, flags);
+  properties[PROP_REFERENCE] =
+    g_param_spec_string ("reference", NULL, NULL, "", flags);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_int64 ("updated-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* The first line of the description, for list rows */
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rd_incident_init (RdIncident *self)
+{
+  self->location = g_strdup ("");
+  self->description = g_strdup ("");
+  self->impact = g_strdup ("");
+  self->people = g_strdup ("");
+  self->witnesses = g_strdup ("");
+  self->reference = g_strdup ("");
+  self->category = RD_CATEGORY_NOISE;
+}
+
+RdIncident *
+rd_incident_new (void)
+{
+  return g_object_new (RD_TYPE_INCIDENT, NULL);
+}
+
+/**
+ * rd_incident_copy:
+ *
+ * Returns: (transfer full): a detached copy with every field, id included
+ */
+RdIncident *
+rd_incident_copy (RdIncident *self)
+{
+  RdIncident *copy;
+
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+
+  copy = rd_incident_new ();
+  copy->id = self->id;
+  copy->case_id = self->case_id;
+  replace_datetime (&copy->starts_at, self->starts_at);
+  replace_datetime (&copy->ends_at, self->ends_at);
+  copy->category = self->category;
+  replace_string (&copy->location, self->location);
+  replace_string (&copy->description, self->description);
+  replace_string (&copy->impact, self->impact);
+  replace_string (&copy->people, self->people);
+  replace_string (&copy->witnesses, self->witnesses);
+  copy->reported_to = self->reported_to;
+  replace_string (&copy->reference, self->reference);
+  copy->created_at = self->created_at;
+  copy->updated_at = self->updated_at;
+  return copy;
+}
+
+/**
+ * rd_incident_content_equal:
+ *
+ * Whether two incidents say the same thing: every field a resident writes,
+ * ignoring ids and timestamps. Saving an unchanged incident makes no revision.
+ */
+gboolean
+rd_incident_content_equal (RdIncident *a,
+                           RdIncident *b)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (a) && RD_IS_INCIDENT (b), FALSE);
+
+  return datetime_equal (a->starts_at, b->starts_at) &&
+         datetime_equal (a->ends_at, b->ends_at) &&
+         a->category == b->category &&
+         g_str_equal (a->location, b->location) &&
+         g_str_equal (a->description, b->description) &&
+         g_str_equal (a->impact, b->impact) &&
+         g_str_equal (a->people, b->people) &&
+         g_str_equal (a->witnesses, b->witnesses) &&
+         a->reported_to == b->reported_to &&
+         g_str_equal (a->reference, b->reference);
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP, also_summary)                  \
+  const char *                                                              \
+  rd_incident_get_##field (RdIncident *self)                                \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);                     \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_incident_set_##field (RdIncident *self,                                \
+                           const char *value)                               \
+  {                                                                         \
+    g_return_if_fail (RD_IS_INCIDENT (self));                               \
+    if (replace_string (&self->field, value))                               \
+      {                                                                     \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+        if (also_summary)                                                   \
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]); \
+      }                                                                     \
+  }
+
+DEFINE_STRING_ACCESSORS (location, PROP_LOCATION, FALSE)
+DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION, TRUE)
+DEFINE_STRING_ACCESSORS (impact, PROP_IMPACT, FALSE)
+DEFINE_STRING_ACCESSORS (people, PROP_PEOPLE, FALSE)
+DEFINE_STRING_ACCESSORS (witnesses, PROP_WITNESSES, FALSE)
+DEFINE_STRING_ACCESSORS (reference, PROP_REFERENCE, FALSE)
+
+#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
+  gint64                                                                    \
+  rd_incident_get_##field (RdIncident *self)                                \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_INCIDENT (self), 0);                        \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_incident_set_##field (RdIncident *self,                                \
+                           gint64      value)                               \
+  {                                                                         \
+    g_return_if_fail (RD_IS_INCIDENT (self));                               \
+    if (self->field != value)                                               \
+      {                                                                     \
+        self->field = value;                                                \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+      }                                                                     \
+  }
+
+DEFINE_INT64_ACCESSORS (id, PROP_ID)
+DEFINE_INT64_ACCESSORS (case_id, PROP_CASE_ID)
+DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+
+GDateTime *
+rd_incident_get_starts_at (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+
+  return self->starts_at;
+}
+
+void
+rd_incident_set_starts_at (RdIncident *self,
+                           GDateTime  *starts_at)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+
+  if (replace_datetime (&self->starts_at, starts_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_AT]);
+}
+
+GDateTime *
+rd_incident_get_ends_at (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+
+  return self->ends_at;
+}
+
+void
+rd_incident_set_ends_at (RdIncident *self,
+                         GDateTime  *ends_at)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+
+  if (replace_datetime (&self->ends_at, ends_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS_AT]);
+}
+
+RdCategory
+rd_incident_get_category (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), RD_CATEGORY_OTHER);
+
+  return self->category;
+}
+
+void
+rd_incident_set_category (RdIncident *self,
+                          RdCategory  category)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+  g_return_if_fail (category < RD_CATEGORY_N_CATEGORIES);
+
+  if (self->category != category)
+    {
+      self->category = category;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+    }
+}
+
+RdReportedTo
+rd_incident_get_reported_to (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), RD_REPORTED_NONE);
+
+  return self->reported_to;
+}
+
+void
+rd_incident_set_reported_to (RdIncident   *self,
+                             RdReportedTo  reported_to)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+
+  reported_to &= RD_REPORTED_ALL;
+  if (self->reported_to != reported_to)
+    {
+      self->reported_to = reported_to;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORTED_TO]);
+    }
+}
+
+/**
+ * rd_incident_dup_summary:
+ *
+ * Returns: (transfer full): the first line of the description, or a
+ *   placeholder when nothing has been written yet
+ */
+char *
+rd_incident_dup_summary (RdIncident *self)
+{
+  const char *text;
+  const char *end;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+
+  text = self->description;
+  while (g_ascii_isspace (*text))
+    text++;
+  end = strchr (text, '\n');
+  line = end ? g_strndup (text, end - text) : g_strdup (text);
+  g_strstrip (line);
+  if (*line == '\0')
+    return g_strdup (_("Nothing written yet"));
+  return g_steal_pointer (&line);
+}
+
+static gboolean
+field_contains (const char *field,
+                const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (field == NULL || *field == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (field, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+/**
+ * rd_incident_matches_text:
+ * @casefolded_needle: search text already passed through g_utf8_casefold()
+ *
+ * Whether any written field, or the category's name, contains the text.
+ */
+gboolean
+rd_incident_matches_text (RdIncident *self,
+                          const char *casefolded_needle)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), FALSE);
+
+  if (casefolded_needle == NULL || *casefolded_needle == '\0')
+    return TRUE;
+
+  return field_contains (self->description, casefolded_needle) ||
+         field_contains (self->impact, casefolded_needle) ||
+         field_contains (self->location, casefolded_needle) ||
+         field_contains (self->people, casefolded_needle) ||
+         field_contains (self->witnesses, casefolded_needle) ||
+         field_contains (self->reference, casefolded_needle) ||
+         field_contains (rd_category_get_label (self->category), casefolded_needle);
+}
+
+/**
+ * rd_incident_validate:
+ * @now: the present moment, passed in so tests can fix it
+ *
+ * An incident cannot start in the future, nor end before it starts.
+ */
+gboolean
+rd_incident_validate (RdIncident  *self,
+                      GDateTime   *now,
+                      GError     **error)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (self->starts_at == NULL)
+    {
+      g_set_error_literal (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NO_START,
+                           _("Say when this happened."));
+      return FALSE;
+    }
+  if (g_date_time_compare (self->starts_at, now) > 0)
+    {
+      g_set_error_literal (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_START_IN_FUTURE,
+                           _("This is set to start in the future. Check the date and time."));
+      return FALSE;
+    }
+  if (self->ends_at != NULL && g_date_time_compare (self->ends_at, self->starts_at) < 0)
+    {
+      g_autofree char *start = rd_datetime_format_long (self->starts_at);
+
+      g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_END_BEFORE_START,
+                   _("This ends before it starts (%s). Check the end time."), start);
+      return FALSE;
+    }
+  return TRUE;
+}

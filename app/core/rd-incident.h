@@ -1,0 +1,108 @@
+/* rd-incident.h: one dated entry in a resident's diary.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_INCIDENT (rd_incident_get_type ())
+G_DECLARE_FINAL_TYPE (RdIncident, rd_incident, RD, INCIDENT, GObject)
+
+typedef enum {
+  RD_CATEGORY_NOISE,
+  RD_CATEGORY_HARASSMENT,
+  RD_CATEGORY_VIOLENCE,
+  RD_CATEGORY_DAMAGE,
+  RD_CATEGORY_DOMESTIC_ABUSE,
+  RD_CATEGORY_DISREPAIR,
+  RD_CATEGORY_OTHER,
+  RD_CATEGORY_N_CATEGORIES
+} RdCategory;
+
+typedef enum {
+  RD_REPORTED_NONE     = 0,
+  RD_REPORTED_POLICE   = 1 << 0,
+  RD_REPORTED_LANDLORD = 1 << 1,
+  RD_REPORTED_COUNCIL  = 1 << 2,
+  RD_REPORTED_OTHER    = 1 << 3,
+} RdReportedTo;
+
+#define RD_REPORTED_ALL (RD_REPORTED_POLICE | RD_REPORTED_LANDLORD | RD_REPORTED_COUNCIL | RD_REPORTED_OTHER)
+
+#define RD_INCIDENT_ERROR (rd_incident_error_quark ())
+
+typedef enum {
+  RD_INCIDENT_ERROR_NO_START,
+  RD_INCIDENT_ERROR_START_IN_FUTURE,
+  RD_INCIDENT_ERROR_END_BEFORE_START,
+} RdIncidentError;
+
+GQuark        rd_incident_error_quark       (void);
+
+RdIncident   *rd_incident_new               (void);
+RdIncident   *rd_incident_copy              (RdIncident   *self);
+gboolean      rd_incident_content_equal     (RdIncident   *a,
+                                             RdIncident   *b);
+
+gint64        rd_incident_get_id            (RdIncident   *self);
+void          rd_incident_set_id            (RdIncident   *self,
+                                             gint64        id);
+gint64        rd_incident_get_case_id       (RdIncident   *self);
+void          rd_incident_set_case_id       (RdIncident   *self,
+                                             gint64        case_id);
+GDateTime    *rd_incident_get_starts_at     (RdIncident   *self);
+void          rd_incident_set_starts_at     (RdIncident   *self,
+                                             GDateTime    *starts_at);
+GDateTime    *rd_incident_get_ends_at       (RdIncident   *self);
+void          rd_incident_set_ends_at       (RdIncident   *self,
+                                             GDateTime    *ends_at);
+RdCategory    rd_incident_get_category      (RdIncident   *self);
+void          rd_incident_set_category      (RdIncident   *self,
+                                             RdCategory    category);
+const char   *rd_incident_get_location      (RdIncident   *self);
+void          rd_incident_set_location      (RdIncident   *self,
+                                             const char   *location);
+const char   *rd_incident_get_description   (RdIncident   *self);
+void          rd_incident_set_description   (RdIncident   *self,
+                                             const char   *description);
+const char   *rd_incident_get_impact        (RdIncident   *self);
+void          rd_incident_set_impact        (RdIncident   *self,
+                                             const char   *impact);
+const char   *rd_incident_get_people        (RdIncident   *self);
+void          rd_incident_set_people        (RdIncident   *self,
+                                             const char   *people);
+const char   *rd_incident_get_witnesses     (RdIncident   *self);
+void          rd_incident_set_witnesses     (RdIncident   *self,
+                                             const char   *witnesses);
+RdReportedTo  rd_incident_get_reported_to   (RdIncident   *self);
+void          rd_incident_set_reported_to   (RdIncident   *self,
+                                             RdReportedTo  reported_to);
+const char   *rd_incident_get_reference     (RdIncident   *self);
+void          rd_incident_set_reference     (RdIncident   *self,
+                                             const char   *reference);
+gint64        rd_incident_get_created_at    (RdIncident   *self);
+void          rd_incident_set_created_at    (RdIncident   *self,
+                                             gint64        unix_time);
+gint64        rd_incident_get_updated_at    (RdIncident   *self);
+void          rd_incident_set_updated_at    (RdIncident   *self,
+                                             gint64        unix_time);
+
+char         *rd_incident_dup_summary       (RdIncident   *self);
+gboolean      rd_incident_matches_text      (RdIncident   *self,
+                                             const char   *casefolded_needle);
+gboolean      rd_incident_validate          (RdIncident   *self,
+                                             GDateTime    *now,
+                                             GError      **error);
+
+const char   *rd_category_to_string         (RdCategory    category);
+RdCategory    rd_category_from_string       (const char   *key);
+const char   *rd_category_get_label         (RdCategory    category);
+const char   *rd_category_get_icon_name     (RdCategory    category);
+
+char         *rd_reported_to_to_string      (RdReportedTo  flags);
+RdReportedTo  rd_reported_to_from_string    (const char   *text);
+char         *rd_reported_to_get_label      (RdReportedTo  flags);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* rd-store-cases.c: reading and writing cases.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-store-private.h"
+
+#define CASE_COLUMNS \
+  "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at"
+
+static RdCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  RdCase *rcase = rd_case_new ();
+
+  rd_case_set_id (rcase, sqlite3_column_int64 (stmt, 0));
+  rd_case_set_title (rcase, _rd_store_column_text (stmt, 1));
+  rd_case_set_resident_name (rcase, _rd_store_column_text (stmt, 2));
+  rd_case_set_address (rcase, _rd_store_column_text (stmt, 3));
+  rd_case_set_landlord_name (rcase, _rd_store_column_text (stmt, 4));
+  rd_case_set_tenancy_type (rcase, rd_tenancy_type_from_string (_rd_store_column_text (stmt, 5)));
+  rd_case_set_notes (rcase, _rd_store_column_text (stmt, 6));
+  rd_case_set_created_at (rcase, sqlite3_column_int64 (stmt, 7));
+  rd_case_set_updated_at (rcase, sqlite3_column_int64 (stmt, 8));
+  return rcase;
+}
+
+/**
+ * rd_store_list_cases:
+ *
+ * Returns: (transfer full): a #GListStore of #RdCase, most recently changed first
+ */
+GListModel *
+rd_store_list_cases (RdStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT " CASE_COLUMNS " FROM cases ORDER BY updated_at DESC, id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_list_store_new (RD_TYPE_CASE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RdCase) rcase = case_from_row (stmt);
+      g_list_store_append (list, rcase);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+RdCase *
+rd_store_get_case (RdStore  *self,
+                   gint64    case_id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  RdCase *rcase = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rcase = case_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                 _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+  else if (rc != SQLITE_ROW)
+    _rd_store_set_error (self, rc, error);
+  return rcase;
+}
+
+/**
+ * rd_store_save_case:
+ *
+ * Inserts the case when its id is 0 (and sets the id), otherwise updates it.
+ * Refuses a case without a title.
+ */
+gboolean
+rd_store_save_case (RdStore  *self,
+                    RdCase   *rcase,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = _rd_store_now ();
+  gboolean inserting;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_CASE (rcase), FALSE);
+
+  if (!rd_case_validate (rcase, error))
+    return FALSE;
+
+  inserting = rd_case_get_id (rcase) == 0;
+  title = g_strstrip (g_strdup (rd_case_get_title (rcase)));
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+
+  if (inserting)
+    stmt = _rd_store_prepare (self,
+                              "INSERT INTO cases (title, resident_name, address, landlord_name,"
+                              " tenancy_type, notes, created_at, updated_at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                              error);
+  else
+    stmt = _rd_store_prepare (self,
+                              "UPDATE cases SET title = ?1, resident_name = ?2, address = ?3,"
+                              " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7"
+                              " WHERE id = ?8",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+
+  _rd_store_bind_text (stmt, 1, title);
+  _rd_store_bind_text (stmt, 2, rd_case_get_resident_name (rcase));
+  _rd_store_bind_text (stmt, 3, rd_case_get_address (rcase));
+  _rd_store_bind_text (stmt, 4, rd_case_get_landlord_name (rcase));
+  _rd_store_bind_text (stmt, 5, rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
+  _rd_store_bind_text (stmt, 6, rd_case_get_notes (rcase));
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (!inserting)
+    sqlite3_bind_int64 (stmt, 8, rd_case_get_id (rcase));
+
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+
+  if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no case number %" G_GINT64_FORMAT "."), rd_case_get_id (rcase));
+      goto fail;
+    }
+
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+
+  if (inserting)
+    {
+      rd_case_set_id (rcase, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+      rd_case_set_created_at (rcase, now);
+    }
+  rd_case_set_updated_at (rcase, now);
+  return TRUE;
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rd_store_delete_case (RdStore  *self,
+                      gint64    case_id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  stmt = _rd_store_prepare (self, "DELETE FROM cases WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  return _rd_store_commit (self, error);
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,416 @@
+/* rd-store-incidents.c: the incident diary and its revision history.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-incident-revision.h"
+#include "rd-store-private.h"
+
+/* A sitting that goes on longer than this starts a new revision, so a
+ * window left open for a day cannot quietly rewrite yesterday's text. */
+#define SITTING_SECONDS (30 * 60)
+
+#define CONTENT_COLUMNS \
+  "starts_at, ends_at, category, location, description, impact, people, witnesses," \
+  " reported_to, reference"
+
+static void
+read_content (RdIncident   *incident,
+              sqlite3_stmt *stmt,
+              int           first)
+{
+  g_autoptr(GDateTime) starts_at = _rd_store_column_datetime (stmt, first + 0);
+  g_autoptr(GDateTime) ends_at = _rd_store_column_datetime (stmt, first + 1);
+
+  rd_incident_set_starts_at (incident, starts_at);
+  rd_incident_set_ends_at (incident, ends_at);
+  rd_incident_set_category (incident, rd_category_from_string (_rd_store_column_text (stmt, first + 2)));
+  rd_incident_set_location (incident, _rd_store_column_text (stmt, first + 3));
+  rd_incident_set_description (incident, _rd_store_column_text (stmt, first + 4));
+  rd_incident_set_impact (incident, _rd_store_column_text (stmt, first + 5));
+  rd_incident_set_people (incident, _rd_store_column_text (stmt, first + 6));
+  rd_incident_set_witnesses (incident, _rd_store_column_text (stmt, first + 7));
+  rd_incident_set_reported_to (incident, rd_reported_to_from_string (_rd_store_column_text (stmt, first + 8)));
+  rd_incident_set_reference (incident, _rd_store_column_text (stmt, first + 9));
+}
+
+/* Binds the ten content columns starting at parameter @first. */
+static void
+bind_content (sqlite3_stmt *stmt,
+              int           first,
+              RdIncident   *incident)
+{
+  _rd_store_bind_datetime (stmt, first + 0, rd_incident_get_starts_at (incident));
+  _rd_store_bind_datetime (stmt, first + 1, rd_incident_get_ends_at (incident));
+  _rd_store_bind_text (stmt, first + 2, rd_category_to_string (rd_incident_get_category (incident)));
+  _rd_store_bind_text (stmt, first + 3, rd_incident_get_location (incident));
+  _rd_store_bind_text (stmt, first + 4, rd_incident_get_description (incident));
+  _rd_store_bind_text (stmt, first + 5, rd_incident_get_impact (incident));
+  _rd_store_bind_text (stmt, first + 6, rd_incident_get_people (incident));
+  _rd_store_bind_text (stmt, first + 7, rd_incident_get_witnesses (incident));
+  sqlite3_bind_text (stmt, first + 8, rd_reported_to_to_string (rd_incident_get_reported_to (incident)),
+                     -1, g_free);
+  _rd_store_bind_text (stmt, first + 9, rd_incident_get_reference (incident));
+}
+
+static RdIncident *
+incident_from_row (sqlite3_stmt *stmt)
+{
+  RdIncident *incident = rd_incident_new ();
+
+  rd_incident_set_id (incident, sqlite3_column_int64 (stmt, 0));
+  rd_incident_set_case_id (incident, sqlite3_column_int64 (stmt, 1));
+  rd_incident_set_created_at (incident, sqlite3_column_int64 (stmt, 2));
+  rd_incident_set_updated_at (incident, sqlite3_column_int64 (stmt, 3));
+  read_content (incident, stmt, 4);
+  return incident;
+}
+
+#define INCIDENT_SELECT \
+  "SELECT id, case_id, created_at, updated_at, " CONTENT_COLUMNS " FROM incidents"
+
+/**
+ * rd_store_list_incidents:
+ *
+ * Returns: (transfer full): a #GListStore of #RdIncident, newest first
+ */
+GListModel *
+rd_store_list_incidents (RdStore  *self,
+                         gint64    case_id,
+                         GError  **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self,
+                            INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at DESC, id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, incident_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  list = g_list_store_new (RD_TYPE_INCIDENT);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+RdIncident *
+rd_store_get_incident (RdStore  *self,
+                       gint64    incident_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  RdIncident *incident = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, INCIDENT_SELECT " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    incident = incident_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                 _("There is no diary entry number %" G_GINT64_FORMAT "."), incident_id);
+  else if (rc != SQLITE_ROW)
+    _rd_store_set_error (self, rc, error);
+  return incident;
+}
+
+static gboolean
+insert_revision (RdStore     *self,
+                 RdIncident  *incident,
+                 gint64       now,
+                 gint64      *revision_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self,
+                            "INSERT INTO incident_revisions (incident_id, written_at, last_changed_at, "
+                            CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rd_incident_get_id (incident));
+  sqlite3_bind_int64 (stmt, 2, now);
+  bind_content (stmt, 3, incident);
+  if (!_rd_store_step_done (self, stmt, error))
+    return FALSE;
+  *revision_id = sqlite3_last_insert_rowid (_rd_store_get_db (self));
+  return TRUE;
+}
+
+/*
+ * Whether @revision_id may absorb this save: it must be this incident's
+ * latest revision, and its sitting must still be young.
+ */
+static gboolean
+can_extend_revision (RdStore  *self,
+                     gint64    incident_id,
+                     gint64    revision_id,
+                     gint64    now,
+                     gboolean *out_ok,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_ok = FALSE;
+  stmt = _rd_store_prepare (self,
+                            "SELECT id, written_at FROM incident_revisions WHERE incident_id = ?1"
+                            " ORDER BY id DESC LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_ok = sqlite3_column_int64 (stmt, 0) == revision_id &&
+              now - sqlite3_column_int64 (stmt, 1) < SITTING_SECONDS;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+update_revision (RdStore     *self,
+                 RdIncident  *incident,
+                 gint64       revision_id,
+                 gint64       now,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self,
+                            "UPDATE incident_revisions SET last_changed_at = ?1, starts_at = ?2,"
+                            " ends_at = ?3, category = ?4, location = ?5, description = ?6,"
+                            " impact = ?7, people = ?8, witnesses = ?9, reported_to = ?10,"
+                            " reference = ?11 WHERE id = ?12",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  bind_content (stmt, 2, incident);
+  sqlite3_bind_int64 (stmt, 12, revision_id);
+  return _rd_store_step_done (self, stmt, error);
+}
+
+/**
+ * rd_store_save_incident:
+ * @sitting_revision: (inout) (optional): the revision this editing sitting
+ *   has written so far, 0 for none yet; %NULL to always start a new revision
+ *
+ * Inserts the incident when its id is 0, otherwise updates it, and records
+ * the new text as a revision. Saves within one sitting (the editor passes
+ * the same @sitting_revision) extend that sitting's revision; everything
+ * written in earlier sittings is kept as it was. Saving unchanged content
+ * writes nothing.
+ */
+gboolean
+rd_store_save_incident (RdStore     *self,
+                        RdIncident  *incident,
+                        gint64      *sitting_revision,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(RdIncident) stored = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = _rd_store_now ();
+  gint64 revision_id = 0;
+  gboolean inserting;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_INCIDENT (incident), FALSE);
+
+  if (!rd_incident_validate (incident, now_dt, error))
+    return FALSE;
+
+  inserting = rd_incident_get_id (incident) == 0;
+  if (inserting && rd_incident_get_case_id (incident) == 0)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("A diary entry must belong to a case."));
+      return FALSE;
+    }
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+
+  if (inserting)
+    {
+      stmt = _rd_store_prepare (self,
+                                "INSERT INTO incidents (case_id, created_at, updated_at, "
+                                CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, rd_incident_get_case_id (incident));
+      sqlite3_bind_int64 (stmt, 2, now);
+      bind_content (stmt, 3, incident);
+      if (!_rd_store_step_done (self, stmt, error))
+        goto fail;
+      rd_incident_set_id (incident, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+      if (!insert_revision (self, incident, now, &revision_id, error))
+        goto fail;
+    }
+  else
+    {
+      gboolean extend = FALSE;
+
+      stored = rd_store_get_incident (self, rd_incident_get_id (incident), error);
+      if (stored == NULL)
+        goto fail;
+      if (rd_incident_content_equal (stored, incident))
+        {
+          _rd_store_rollback (self);
+          return TRUE;
+        }
+
+      stmt = _rd_store_prepare (self,
+                                "UPDATE incidents SET updated_at = ?1, starts_at = ?2, ends_at = ?3,"
+                                " category = ?4, location = ?5, description = ?6, impact = ?7,"
+                                " people = ?8, witnesses = ?9, reported_to = ?10, reference = ?11"
+                                " WHERE id = ?12",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, now);
+      bind_content (stmt, 2, incident);
+      sqlite3_bind_int64 (stmt, 12, rd_incident_get_id (incident));
+      if (!_rd_store_step_done (self, stmt, error))
+        goto fail;
+
+      if (sitting_revision != NULL && *sitting_revision != 0 &&
+          !can_extend_revision (self, rd_incident_get_id (incident), *sitting_revision, now,
+                                &extend, error))
+        goto fail;
+
+      if (extend)
+        {
+          revision_id = *sitting_revision;
+          if (!update_revision (self, incident, revision_id, now, error))
+            goto fail;
+        }
+      else if (!insert_revision (self, incident, now, &revision_id, error))
+        goto fail;
+    }
+
+  if (!_rd_store_commit (self, error))
+    {
+      if (inserting)
+        rd_incident_set_id (incident, 0);
+      return FALSE;
+    }
+
+  if (inserting)
+    rd_incident_set_created_at (incident, now);
+  else
+    rd_incident_set_created_at (incident, rd_incident_get_created_at (stored));
+  rd_incident_set_updated_at (incident, now);
+  if (sitting_revision != NULL)
+    *sitting_revision = revision_id;
+  return TRUE;
+
+fail:
+  _rd_store_rollback (self);
+  if (inserting)
+    rd_incident_set_id (incident, 0);
+  return FALSE;
+}
+
+gboolean
+rd_store_delete_incident (RdStore  *self,
+                          gint64    incident_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  stmt = _rd_store_prepare (self, "DELETE FROM incidents WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  return _rd_store_commit (self, error);
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rd_store_list_incident_revisions:
+ *
+ * Returns: (transfer full): a #GListStore of #RdIncidentRevision, oldest
+ *   (the entry as first written) first
+ */
+GListModel *
+rd_store_list_incident_revisions (RdStore  *self,
+                                  gint64    incident_id,
+                                  GError  **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  guint number = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT id, written_at, last_changed_at, " CONTENT_COLUMNS
+                            " FROM incident_revisions WHERE incident_id = ?1 ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+
+  list = g_list_store_new (RD_TYPE_INCIDENT_REVISION);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RdIncident) snapshot = rd_incident_new ();
+      g_autoptr(RdIncidentRevision) revision = NULL;
+
+      rd_incident_set_id (snapshot, incident_id);
+      read_content (snapshot, stmt, 3);
+      revision = rd_incident_revision_new (sqlite3_column_int64 (stmt, 0), ++number,
+                                           sqlite3_column_int64 (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2), snapshot);
+      g_list_store_append (list, revision);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}

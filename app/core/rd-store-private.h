@@ -1,0 +1,40 @@
+/* rd-store-private.h: internals shared by the rd-store-*.c files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_rd_store_get_db        (RdStore      *self);
+sqlite3_stmt *_rd_store_prepare       (RdStore      *self,
+                                       const char   *sql,
+                                       GError      **error);
+gboolean      _rd_store_begin         (RdStore      *self,
+                                       GError      **error);
+gboolean      _rd_store_commit        (RdStore      *self,
+                                       GError      **error);
+void          _rd_store_rollback      (RdStore      *self);
+gboolean      _rd_store_set_error     (RdStore      *self,
+                                       int           rc,
+                                       GError      **error);
+gboolean      _rd_store_step_done     (RdStore      *self,
+                                       sqlite3_stmt *stmt,
+                                       GError      **error);
+
+void          _rd_store_bind_text     (sqlite3_stmt *stmt,
+                                       int           index,
+                                       const char   *text);
+void          _rd_store_bind_datetime (sqlite3_stmt *stmt,
+                                       int           index,
+                                       GDateTime    *dt);
+const char   *_rd_store_column_text   (sqlite3_stmt *stmt,
+                                       int           column);
+GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
+                                       int           column);
+gint64        _rd_store_now           (void);
+
+G_END_DECLS

@@ -1,0 +1,552 @@
+/* rd-store.c: opening, checking and migrating the Redress database.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rd-datetime.h"
+#include "rd-store-private.h"
+
+struct _RdStore
+{
+  GObject     parent_instance;
+
+  char       *data_dir;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rd-store-error-quark, rd_store_error)
+
+/* Migration N takes a database from user_version N-1 to N. Never edit one
+ * that has shipped: add another. */
+static const char * const migrations[] = {
+  /* 1: cases, the incident diary and its revisions */
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  resident_name TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  landlord_name TEXT NOT NULL DEFAULT '',"
+  "  tenancy_type TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE incidents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT,"
+  "  category TEXT NOT NULL,"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  impact TEXT NOT NULL DEFAULT '',"
+  "  people TEXT NOT NULL DEFAULT '',"
+  "  witnesses TEXT NOT NULL DEFAULT '',"
+  "  reported_to TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX incidents_by_case ON incidents(case_id, starts_at);"
+  "CREATE TABLE incident_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+  "  written_at INTEGER NOT NULL,"
+  "  last_changed_at INTEGER NOT NULL,"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT,"
+  "  category TEXT NOT NULL,"
+  "  location TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  impact TEXT NOT NULL,"
+  "  people TEXT NOT NULL,"
+  "  witnesses TEXT NOT NULL,"
+  "  reported_to TEXT NOT NULL,"
+  "  reference TEXT NOT NULL"
+  ");"
+  "CREATE INDEX revisions_by_incident ON incident_revisions(incident_id, id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
+
+static void
+rd_store_finalize (GObject *object)
+{
+  RdStore *self = (RdStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);
+}
+
+static void
+rd_store_class_init (RdStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_store_finalize;
+}
+
+static void
+rd_store_init (RdStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+/**
+ * rd_store_dup_default_data_dir:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/redress
+ */
+char *
+rd_store_dup_default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "redress", NULL);
+}
+
+/*
+ * Turns an SQLite result code into a sentence a resident can act on. The
+ * technical detail goes to the log, not into the message.
+ */
+gboolean
+_rd_store_set_error (RdStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  g_debug ("SQLite error %d: %s", rc, detail);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_DISK_FULL,
+                           _("The disk is full, so Redress could not save this change. "
+                             "Free some space and try again; what was saved before is safe."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_BUSY,
+                           _("Another Redress window or program is using the case file. "
+                             "Try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY,
+                   _("Redress is not allowed to write to “%s”. Check that the folder is yours "
+                     "and not read-only."), self ? self->path : "");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT,
+                   _("The case file “%s” is damaged, so Redress cannot read it. "
+                     "It has not been changed. Restore it from a backup, or start "
+                     "Redress with another data folder."), self ? self->path : "");
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                   _("Redress could not read or write the case file “%s”. Check that the "
+                     "disk is connected and that the file is yours."), self ? self->path : "");
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("This change does not fit with what is already saved, so it was "
+                             "not made."));
+      break;
+    default:
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_FAILED,
+                   _("Redress could not save or read the case file (%s)."), detail);
+      break;
+    }
+  return FALSE;
+}
+
+sqlite3 *
+_rd_store_get_db (RdStore *self)
+{
+  return self->db;
+}
+
+/*
+ * Statements are prepared once per connection and kept; the SQL text is
+ * always a string literal, so its address is a stable key.
+ */
+sqlite3_stmt *
+_rd_store_prepare (RdStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_rd_store_step_done (RdStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+exec_simple (RdStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_rd_store_begin (RdStore  *self,
+                 GError  **error)
+{
+  return exec_simple (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_rd_store_commit (RdStore  *self,
+                  GError  **error)
+{
+  if (!exec_simple (self, "COMMIT", error))
+    {
+      _rd_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_rd_store_rollback (RdStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+_rd_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+_rd_store_bind_datetime (sqlite3_stmt *stmt,
+                         int           index,
+                         GDateTime    *dt)
+{
+  if (dt == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  sqlite3_bind_text (stmt, index, g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S"), -1, g_free);
+}
+
+const char *
+_rd_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+GDateTime *
+_rd_store_column_datetime (sqlite3_stmt *stmt,
+                           int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(GError) error = NULL;
+  GDateTime *dt;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  dt = rd_datetime_parse_local (text, &error);
+  if (dt == NULL)
+    g_warning ("Stored time “%s” cannot be read: %s", text, error->message);
+  return dt;
+}
+
+gint64
+_rd_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static int
+read_int_pragma (RdStore     *self,
+                 const char  *sql,
+                 int         *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/*
+ * Runs before anything is written, so that a file Redress cannot use is
+ * left exactly as it was found.
+ */
+static gboolean
+check_existing (RdStore  *self,
+                gboolean  existed,
+                GError  **error)
+{
+  int version = 0;
+  int tables = 0;
+  int rc;
+
+  rc = read_int_pragma (self, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    return _rd_store_set_error (self, rc, error);
+
+  if (version > RD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NEWER_VERSION,
+                   _("This case file was saved by a newer version of Redress (format %d; "
+                     "this version reads up to format %d). It has not been changed. "
+                     "Update Redress to open it."),
+                   version, RD_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!existed)
+    return TRUE;
+
+  rc = read_int_pragma (self, "SELECT count(*) FROM sqlite_schema", &tables);
+  if (rc != SQLITE_OK)
+    return _rd_store_set_error (self, rc, error);
+  if (version == 0 && tables > 0)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_OURS,
+                   _("“%s” is a database, but not one Redress made. It has not been changed."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (tables > 0)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean ok = FALSE;
+
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return _rd_store_set_error (self, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (RdStore  *self,
+         GError  **error)
+{
+  int version = 0;
+  int rc;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+
+  /* Read again inside the write lock: another process may have migrated. */
+  rc = read_int_pragma (self, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    {
+      _rd_store_rollback (self);
+      return _rd_store_set_error (self, rc, error);
+    }
+
+  for (int next = version + 1; next <= RD_STORE_SCHEMA_VERSION; next++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", next);
+
+      g_debug ("Migrating %s to schema %d", self->path, next);
+      if (!exec_simple (self, migrations[next - 1], error) ||
+          !exec_simple (self, bump, error))
+        {
+          _rd_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+
+  self->schema_version = RD_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static RdStore *
+open_path (const char  *data_dir,
+           GError     **error)
+{
+  g_autoptr(RdStore) self = g_object_new (RD_TYPE_STORE, NULL);
+  gboolean existed;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_build_filename (data_dir, "redress.db", NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                   _("Redress could not create its data folder “%s”: %s."),
+                   data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  if (existed && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” is not a file Redress can use."), self->path);
+      return NULL;
+    }
+  if (!existed)
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_existing (self, existed, error))
+    return NULL;
+
+  if (!exec_simple (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_simple (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_simple (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_simple (self, "PRAGMA secure_delete = ON", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rd_store_open:
+ * @data_dir: (nullable): the folder for the database and evidence, or %NULL
+ *   for $XDG_DATA_HOME/redress
+ *
+ * Opens the database, creating it if there is none. A file made by a newer
+ * Redress, a damaged file, or a database Redress did not make is refused
+ * and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RdStore *
+rd_store_open (const char  *data_dir,
+               GError     **error)
+{
+  g_autofree char *default_dir = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data_dir == NULL)
+    data_dir = default_dir = rd_store_dup_default_data_dir ();
+
+  return open_path (data_dir, error);
+}
+
+/**
+ * rd_store_open_secondary:
+ *
+ * Opens another connection to the same database, for a worker thread. Each
+ * connection must stay on the thread that uses it.
+ */
+RdStore *
+rd_store_open_secondary (RdStore  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return open_path (self->data_dir, error);
+}
+
+const char *
+rd_store_get_data_dir (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->data_dir;
+}
+
+const char *
+rd_store_get_path (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+rd_store_get_schema_version (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+
+  return self->schema_version;
+}

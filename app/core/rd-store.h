@@ -1,0 +1,77 @@
+/* rd-store.h: the SQLite database that holds every case.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-types.h"
+#include "rd-case.h"
+#include "rd-incident.h"
+
+G_BEGIN_DECLS
+
+#define RD_STORE_ERROR (rd_store_error_quark ())
+
+typedef enum {
+  RD_STORE_ERROR_FAILED,
+  RD_STORE_ERROR_CANNOT_OPEN,
+  RD_STORE_ERROR_NEWER_VERSION,
+  RD_STORE_ERROR_CORRUPT,
+  RD_STORE_ERROR_NOT_OURS,
+  RD_STORE_ERROR_READ_ONLY,
+  RD_STORE_ERROR_DISK_FULL,
+  RD_STORE_ERROR_BUSY,
+  RD_STORE_ERROR_NOT_FOUND,
+  RD_STORE_ERROR_INVALID,
+} RdStoreError;
+
+/* The schema version this build writes; PRAGMA user_version holds it. */
+#define RD_STORE_SCHEMA_VERSION 1
+
+#define RD_TYPE_STORE (rd_store_get_type ())
+G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
+
+GQuark       rd_store_error_quark             (void);
+
+char        *rd_store_dup_default_data_dir    (void);
+RdStore     *rd_store_open                    (const char  *data_dir,
+                                               GError     **error);
+RdStore     *rd_store_open_secondary          (RdStore     *self,
+                                               GError     **error);
+const char  *rd_store_get_data_dir            (RdStore     *self);
+const char  *rd_store_get_path                (RdStore     *self);
+int          rd_store_get_schema_version      (RdStore     *self);
+
+/* Cases */
+GListModel  *rd_store_list_cases              (RdStore     *self,
+                                               GError     **error);
+RdCase      *rd_store_get_case                (RdStore     *self,
+                                               gint64       case_id,
+                                               GError     **error);
+gboolean     rd_store_save_case               (RdStore     *self,
+                                               RdCase      *rcase,
+                                               GError     **error);
+gboolean     rd_store_delete_case             (RdStore     *self,
+                                               gint64       case_id,
+                                               GError     **error);
+
+/* Incidents */
+GListModel  *rd_store_list_incidents          (RdStore     *self,
+                                               gint64       case_id,
+                                               GError     **error);
+RdIncident  *rd_store_get_incident            (RdStore     *self,
+                                               gint64       incident_id,
+                                               GError     **error);
+gboolean     rd_store_save_incident           (RdStore     *self,
+                                               RdIncident  *incident,
+                                               gint64      *sitting_revision,
+                                               GError     **error);
+gboolean     rd_store_delete_incident         (RdStore     *self,
+                                               gint64       incident_id,
+                                               GError     **error);
+GListModel  *rd_store_list_incident_revisions (RdStore     *self,
+                                               gint64       incident_id,
+                                               GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* rd-types.h: forward declarations shared by the Redress core and GUI.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RdStore            RdStore;
+typedef struct _RdCase             RdCase;
+typedef struct _RdIncident         RdIncident;
+typedef struct _RdIncidentRevision RdIncidentRevision;
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* rd-application.c: the Redress application object: store, actions, windows.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-application.h"
+#include "rd-window.h"
+
+struct _RdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  RdStore        *store;
+  GError         *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
+
+RdApplication *
+rd_application_new (GApplicationFlags flags)
+{
+  return g_object_new (RD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", "/app/redress/Redress",
+                       NULL);
+}
+
+/*
+ * The store opens lazily, on first use, so that --data-dir from the command
+ * line is known by then. A store that cannot open is remembered with its
+ * error so that the window can explain it instead of crashing.
+ */
+RdStore *
+rd_application_get_store (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL && self->store_error == NULL)
+    self->store = rd_store_open (self->data_dir, &self->store_error);
+  return self->store;
+}
+
+const GError *
+rd_application_get_store_error (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  rd_application_get_store (self);
+  return self->store_error;
+}
+
+const char *
+rd_application_get_data_dir (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  return self->data_dir;
+}
+
+/**
+ * rd_application_set_data_dir:
+ *
+ * Points the application at another data folder. The current store is
+ * closed, so call this only while no window is open.
+ */
+void
+rd_application_set_data_dir (RdApplication *self,
+                             const char    *data_dir)
+{
+  g_return_if_fail (RD_IS_APPLICATION (self));
+  g_return_if_fail (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL);
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (data_dir);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+}
+
+static int
+rd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RdApplication *self = RD_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("redress %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (data_dir, NULL);
+
+      rd_application_set_data_dir (self, absolute);
+      /* Another folder means another set of cases: run as a separate
+       * instance rather than handing the request to a running one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+rd_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rd_window_new (RD_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets editors write what is still pending. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Redress developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Redress"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Redress developers"),
+                         "developers", developers,
+                         "comments", _("Keep a dated record of what happened, hold your "
+                                       "landlord to its complaint deadlines, and take your "
+                                       "complaint to the Housing Ombudsman."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "about", about_activated_cb },
+};
+
+static void
+rd_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+rd_application_finalize (GObject *object)
+{
+  RdApplication *self = (RdApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
+}
+
+static void
+rd_application_class_init (RdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rd_application_finalize;
+  app_class->activate = rd_application_activate;
+  app_class->startup = rd_application_startup;
+  app_class->handle_local_options = rd_application_handle_local_options;
+}
+
+static void
+rd_application_init (RdApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the case file and evidence in DIR instead of the usual place"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Prepare a housing complaint and take it to the Housing Ombudsman."));
+}

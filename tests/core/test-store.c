@@ -1,0 +1,595 @@
+/* test-store.c: the database: migrations, round trips, revisions, refusals.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rd-core.h"
+
+typedef struct {
+  char    *dir;
+  RdStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static RdCase *
+make_case (RdStore    *store,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  RdCase *rcase = rd_case_new ();
+
+  rd_case_set_title (rcase, title);
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  return rcase;
+}
+
+static RdIncident *
+make_incident (gint64      case_id,
+               const char *when,
+               const char *description)
+{
+  g_autoptr(GDateTime) starts = rd_datetime_parse_local (when, NULL);
+  RdIncident *incident = rd_incident_new ();
+
+  g_assert_nonnull (starts);
+  rd_incident_set_case_id (incident, case_id);
+  rd_incident_set_starts_at (incident, starts);
+  rd_incident_set_description (incident, description);
+  return incident;
+}
+
+static int
+read_user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
+static void
+test_migrate_from_empty (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) again = NULL;
+
+  g_assert_true (g_file_test (rd_store_get_path (f->store), G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (rd_store_get_schema_version (f->store), ==, RD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (read_user_version (rd_store_get_path (f->store)), ==, RD_STORE_SCHEMA_VERSION);
+
+  cases = rd_store_list_cases (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+
+  /* Opening a current database again migrates nothing and loses nothing. */
+  g_clear_object (&cases);
+  g_object_unref (make_case (f->store, "Kept"));
+  g_clear_object (&f->store);
+  again = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  cases = rd_store_list_cases (again, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+}
+
+static void
+test_case_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_case_set_title (rcase, "  Noise from Flat 6 — “the bass”  ");
+  rd_case_set_resident_name (rcase, "Zoë Ó Briain");
+  rd_case_set_address (rcase, "Flat 5, Ærø House\n12 Çelik Road\nLondon E1 6AN");
+  rd_case_set_landlord_name (rcase, "Clarion Housing Association");
+  rd_case_set_tenancy_type (rcase, RD_TENANCY_SHARED_OWNERSHIP);
+  rd_case_set_notes (rcase, "日本語のメモ 🏠");
+
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_case_get_id (rcase), >, 0);
+  g_assert_cmpint (rd_case_get_created_at (rcase), >, 0);
+
+  back = rd_store_get_case (f->store, rd_case_get_id (rcase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_get_title (back), ==, "Noise from Flat 6 — “the bass”");
+  g_assert_cmpstr (rd_case_get_resident_name (back), ==, "Zoë Ó Briain");
+  g_assert_cmpstr (rd_case_get_address (back), ==, "Flat 5, Ærø House\n12 Çelik Road\nLondon E1 6AN");
+  g_assert_cmpstr (rd_case_get_landlord_name (back), ==, "Clarion Housing Association");
+  g_assert_cmpint (rd_case_get_tenancy_type (back), ==, RD_TENANCY_SHARED_OWNERSHIP);
+  g_assert_cmpstr (rd_case_get_notes (back), ==, "日本語のメモ 🏠");
+  g_assert_cmpint (rd_case_get_created_at (back), ==, rd_case_get_created_at (rcase));
+  g_assert_cmpint (rd_case_get_updated_at (back), ==, rd_case_get_updated_at (rcase));
+
+  /* Rename */
+  rd_case_set_title (back, "Renamed");
+  g_assert_true (rd_store_save_case (f->store, back, &error));
+  g_clear_object (&back);
+  back = rd_store_get_case (f->store, rd_case_get_id (rcase), &error);
+  g_assert_cmpstr (rd_case_get_title (back), ==, "Renamed");
+}
+
+static void
+test_case_needs_title (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_case_set_title (rcase, "   \n ");
+  g_assert_false (rd_store_save_case (f->store, rcase, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_assert_cmpint (rd_case_get_id (rcase), ==, 0);
+
+  cases = rd_store_list_cases (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+}
+
+static void
+test_incident_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "ASB");
+  g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(RdIncident) back = NULL;
+  g_autoptr(GDateTime) ends = rd_datetime_parse_local ("2024-03-06T01:15", NULL);
+  g_autoptr(GError) error = NULL;
+
+  incident = make_incident (rd_case_get_id (rcase), "2024-03-05T23:40",
+                            "Music through the ceiling — «loud» bass, 2 hours.\nSecond line");
+  rd_incident_set_ends_at (incident, ends);
+  rd_incident_set_category (incident, RD_CATEGORY_HARASSMENT);
+  rd_incident_set_location (incident, "Stairwell, Bloc B — 2ᵉ étage");
+  rd_incident_set_impact (incident, "Children (ages 4 & 7) woke; I couldn’t sleep");
+  rd_incident_set_people (incident, "Man from Flat 6 (Müller)");
+  rd_incident_set_witnesses (incident, "Mrs Øster, Flat 3");
+  rd_incident_set_reported_to (incident, RD_REPORTED_POLICE | RD_REPORTED_COUNCIL);
+  rd_incident_set_reference (incident, "CAD 4471/05MAR24");
+
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_incident_get_id (incident), >, 0);
+
+  back = rd_store_get_incident (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_incident_content_equal (incident, back));
+  g_assert_cmpint (rd_incident_get_case_id (back), ==, rd_case_get_id (rcase));
+  g_assert_cmpstr (rd_incident_get_description (back), ==,
+                   "Music through the ceiling — «loud» bass, 2 hours.\nSecond line");
+  g_assert_cmpstr (rd_incident_get_location (back), ==, "Stairwell, Bloc B — 2ᵉ étage");
+  g_assert_cmpstr (rd_incident_get_impact (back), ==, "Children (ages 4 & 7) woke; I couldn’t sleep");
+  g_assert_cmpstr (rd_incident_get_people (back), ==, "Man from Flat 6 (Müller)");
+  g_assert_cmpstr (rd_incident_get_witnesses (back), ==, "Mrs Øster, Flat 3");
+  g_assert_cmpstr (rd_incident_get_reference (back), ==, "CAD 4471/05MAR24");
+  g_assert_cmpint (rd_incident_get_category (back), ==, RD_CATEGORY_HARASSMENT);
+  g_assert_cmpint (rd_incident_get_reported_to (back), ==, RD_REPORTED_POLICE | RD_REPORTED_COUNCIL);
+  g_assert_cmpint (g_date_time_get_hour (rd_incident_get_starts_at (back)), ==, 23);
+  g_assert_cmpint (g_date_time_get_minute (rd_incident_get_starts_at (back)), ==, 40);
+  g_assert_true (g_date_time_equal (rd_incident_get_ends_at (back), ends));
+  g_assert_cmpint (rd_incident_get_created_at (back), ==, rd_incident_get_created_at (incident));
+
+  /* No end time survives as no end time. */
+  rd_incident_set_ends_at (back, NULL);
+  g_assert_true (rd_store_save_incident (f->store, back, NULL, &error));
+  g_clear_object (&incident);
+  incident = rd_store_get_incident (f->store, rd_incident_get_id (back), &error);
+  g_assert_null (rd_incident_get_ends_at (incident));
+}
+
+static void
+test_incidents_newest_first (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Order");
+  g_autoptr(RdCase) other = make_case (f->store, "Other case");
+  const char *times[] = { "2024-02-01T10:00", "2024-05-01T09:00", "2023-12-24T22:00", "2024-05-01T21:30" };
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(RdIncident) incident = make_incident (rd_case_get_id (rcase), times[i], times[i]);
+      g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+    }
+  {
+    g_autoptr(RdIncident) elsewhere = make_incident (rd_case_get_id (other), "2024-06-01T10:00", "x");
+    g_assert_true (rd_store_save_incident (f->store, elsewhere, NULL, &error));
+  }
+
+  list = rd_store_list_incidents (f->store, rd_case_get_id (rcase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  {
+    const char *expected[] = { "2024-05-01T21:30", "2024-05-01T09:00", "2024-02-01T10:00", "2023-12-24T22:00" };
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(RdIncident) incident = g_list_model_get_item (list, i);
+        g_assert_cmpstr (rd_incident_get_description (incident), ==, expected[i]);
+      }
+  }
+}
+
+static void
+test_incident_validation (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Validation");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+  g_assert_false (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NO_START);
+  g_clear_error (&error);
+
+  rd_incident_set_starts_at (incident, tomorrow);
+  g_assert_false (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_START_IN_FUTURE);
+  g_clear_error (&error);
+
+  before = g_date_time_add_hours (now, -3);
+  rd_incident_set_starts_at (incident, before);
+  {
+    g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -4);
+    rd_incident_set_ends_at (incident, earlier);
+  }
+  g_assert_false (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_END_BEFORE_START);
+  g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
+
+  list = rd_store_list_incidents (f->store, rd_case_get_id (rcase), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+static void
+test_revisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Revisions");
+  g_autoptr(RdIncident) incident = make_incident (rd_case_get_id (rcase), "2024-01-10T20:00", "First text");
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sitting = 0;
+
+  /* One sitting: typing extends the sitting's revision. */
+  g_assert_true (rd_store_save_incident (f->store, incident, &sitting, &error));
+  g_assert_cmpint (sitting, >, 0);
+  rd_incident_set_description (incident, "First text, more");
+  g_assert_true (rd_store_save_incident (f->store, incident, &sitting, &error));
+  rd_incident_set_description (incident, "First text, more and more");
+  g_assert_true (rd_store_save_incident (f->store, incident, &sitting, &error));
+
+  revisions = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+  g_clear_object (&revisions);
+
+  /* Saving the same text again writes nothing. */
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  revisions = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+  g_clear_object (&revisions);
+
+  /* A new sitting never overwrites what the first one wrote. */
+  sitting = 0;
+  rd_incident_set_description (incident, "Corrected the next day");
+  rd_incident_set_category (incident, RD_CATEGORY_DAMAGE);
+  g_assert_true (rd_store_save_incident (f->store, incident, &sitting, &error));
+  /* Nor does a stale sitting id from an earlier revision. */
+  {
+    g_autoptr(GListModel) so_far = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), NULL);
+    g_autoptr(RdIncidentRevision) first = g_list_model_get_item (so_far, 0);
+    gint64 stale = rd_incident_revision_get_id (first);
+
+    rd_incident_set_description (incident, "Third version");
+    g_assert_true (rd_store_save_incident (f->store, incident, &stale, &error));
+    g_assert_cmpint (stale, !=, rd_incident_revision_get_id (first));
+  }
+
+  revisions = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 3);
+  {
+    g_autoptr(RdIncidentRevision) r1 = g_list_model_get_item (revisions, 0);
+    g_autoptr(RdIncidentRevision) r2 = g_list_model_get_item (revisions, 1);
+    g_autoptr(RdIncidentRevision) r3 = g_list_model_get_item (revisions, 2);
+
+    g_assert_cmpuint (rd_incident_revision_get_number (r1), ==, 1);
+    g_assert_cmpstr (rd_incident_get_description (rd_incident_revision_get_snapshot (r1)), ==,
+                     "First text, more and more");
+    g_assert_cmpint (rd_incident_get_category (rd_incident_revision_get_snapshot (r1)), ==, RD_CATEGORY_NOISE);
+    g_assert_cmpstr (rd_incident_get_description (rd_incident_revision_get_snapshot (r2)), ==,
+                     "Corrected the next day");
+    g_assert_cmpint (rd_incident_get_category (rd_incident_revision_get_snapshot (r2)), ==, RD_CATEGORY_DAMAGE);
+    g_assert_cmpstr (rd_incident_get_description (rd_incident_revision_get_snapshot (r3)), ==, "Third version");
+    g_assert_cmpint (rd_incident_revision_get_written_at (r1), <=, rd_incident_revision_get_written_at (r2));
+    g_assert_cmpint (rd_incident_revision_get_written_at (r1), ==, rd_incident_get_created_at (incident));
+  }
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Leave no WAL behind, so the file alone is the database. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_refuse_newer_schema (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (rd_store_get_path (f->store));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(RdStore) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (make_case (f->store, "From the future"));
+  g_clear_object (&f->store);
+  set_user_version (path, RD_STORE_SCHEMA_VERSION + 5);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  refused = rd_store_open (f->dir, &error);
+  g_assert_null (refused);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version of Redress"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpint (read_user_version (path), ==, RD_STORE_SCHEMA_VERSION + 5);
+
+  /* Put it back so the fixture can reopen and clean up. */
+  set_user_version (path, RD_STORE_SCHEMA_VERSION);
+  g_clear_error (&error);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-corrupt-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autofree char *after = NULL;
+  gsize after_len;
+  const char garbage[] = "This is not a database at all, just some text that landed here.\n";
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage - 1, NULL));
+  store = rd_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "has not been changed"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (garbage, sizeof garbage - 1, after, after_len);
+
+  remove_tree (dir);
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-truncated-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  gsize len, after_len;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RdStore) store = rd_store_open (dir, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 200; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Case %d with a long enough title to fill pages", i);
+        g_object_unref (make_case (store, title));
+      }
+  }
+  /* The store closed cleanly, so the WAL has been folded in. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  g_assert_true (g_file_set_contents (path, contents, len / 2 + 100, NULL));
+
+  {
+    g_autoptr(RdStore) store = rd_store_open (dir, &error);
+    g_assert_null (store);
+    g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+  }
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (contents, len / 2 + 100, after, after_len);
+
+  remove_tree (dir);
+}
+
+static void
+test_refuse_foreign_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-foreign-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rd_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_OURS);
+  g_assert_cmpint (read_user_version (path), ==, 0);
+
+  remove_tree (dir);
+}
+
+typedef struct {
+  RdStore *store;
+  gint64   case_id;
+  guint    written;
+} WriterData;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  WriterData *w = user_data;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Entry %u", i);
+      g_autoptr(RdIncident) incident = make_incident (w->case_id, "2024-04-01T12:00", text);
+      g_autoptr(GError) error = NULL;
+
+      if (!rd_store_save_incident (w->store, incident, NULL, &error))
+        g_error ("writer: %s", error->message);
+      g_atomic_int_inc (&w->written);
+    }
+  return NULL;
+}
+
+static void
+test_second_connection_reads_while_writing (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Concurrent");
+  g_autoptr(RdStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  WriterData w = { 0 };
+  GThread *thread;
+  guint reads = 0;
+  guint last_seen = 0;
+
+  w.store = rd_store_open_secondary (f->store, &error);
+  g_assert_no_error (error);
+  w.case_id = rd_case_get_id (rcase);
+  reader = g_object_ref (f->store);
+
+  thread = g_thread_new ("writer", writer_thread, &w);
+  while (g_atomic_int_get (&w.written) < 200)
+    {
+      g_autoptr(GListModel) list = rd_store_list_incidents (reader, w.case_id, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (list);
+      /* A reader sees a consistent, growing snapshot, never an error. */
+      g_assert_cmpuint (g_list_model_get_n_items (list), >=, last_seen);
+      last_seen = g_list_model_get_n_items (list);
+      reads++;
+    }
+  g_thread_join (thread);
+  g_clear_object (&w.store);
+
+  {
+    g_autoptr(GListModel) list = rd_store_list_incidents (reader, w.case_id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 200);
+  }
+  g_assert_cmpuint (reads, >, 0);
+}
+
+static void
+test_delete_case_cascades (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Delete me");
+  g_autoptr(RdIncident) incident = make_incident (rd_case_get_id (rcase), "2024-01-01T10:00", "gone");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) missing = NULL;
+
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_true (rd_store_delete_case (f->store, rd_case_get_id (rcase), &error));
+  missing = rd_store_get_incident (f->store, rd_incident_get_id (incident), &error);
+  g_assert_null (missing);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/migrate-from-empty", test_migrate_from_empty);
+  ADD ("/store/case-round-trip", test_case_round_trip);
+  ADD ("/store/case-needs-title", test_case_needs_title);
+  ADD ("/store/incident-round-trip", test_incident_round_trip);
+  ADD ("/store/incidents-newest-first", test_incidents_newest_first);
+  ADD ("/store/incident-validation", test_incident_validation);
+  ADD ("/store/revisions", test_revisions);
+  ADD ("/store/refuse-newer-schema", test_refuse_newer_schema);
+  ADD ("/store/second-connection", test_second_connection_reads_while_writing);
+  ADD ("/store/delete-case-cascades", test_delete_case_cascades);
+#undef ADD
+  g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
+  g_test_add_func ("/store/refuse-foreign", test_refuse_foreign_database);
+
+  return g_test_run ();
+}

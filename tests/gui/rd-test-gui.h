@@ -1,0 +1,31 @@
+/* rd-test-gui.h: helpers for in-process GUI tests.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-application.h"
+
+G_BEGIN_DECLS
+
+void           rd_test_gui_init             (int          *argc,
+                                             char       ***argv);
+RdApplication *rd_test_gui_app_new          (const char   *data_dir);
+void           rd_test_gui_iterate          (void);
+gboolean       rd_test_gui_wait_until       (gboolean    (*condition) (gpointer),
+                                             gpointer      data,
+                                             guint         timeout_ms);
+void           rd_test_gui_wait_for_draw    (GtkWidget    *widget);
+GtkWidget     *rd_test_gui_find_by_type     (GtkWidget    *root,
+                                             GType         type);
+GtkWidget     *rd_test_gui_find_by_text     (GtkWidget    *root,
+                                             const char   *text);
+GtkWidget     *rd_test_gui_find_by_id       (GtkWidget    *root,
+                                             const char   *id);
+void           rd_test_gui_make_newer_store (const char   *path);
+void           rd_test_gui_remove_tree      (const char   *path);
+gboolean       rd_test_gui_save_screenshot  (GtkWidget    *widget,
+                                             const char   *png_path);
+
+G_END_DECLS
