@@ -165,6 +165,7 @@ rd_store_save_case (RdStore  *self,
       rd_case_set_created_at (rcase, now);
     }
   rd_case_set_updated_at (rcase, now);
+  rd_store_emit_changed (self, "cases", rd_case_get_id (rcase));
   return TRUE;
 
 fail:
@@ -189,7 +190,10 @@ rd_store_delete_case (RdStore  *self,
   sqlite3_bind_int64 (stmt, 1, case_id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
-  return _rd_store_commit (self, error);
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  rd_store_emit_changed (self, "cases", case_id);
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);

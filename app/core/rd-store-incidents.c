@@ -334,6 +334,9 @@ rd_store_save_incident (RdStore     *self,
   rd_incident_set_updated_at (incident, now);
   if (sitting_revision != NULL)
     *sitting_revision = revision_id;
+  if (rd_incident_get_case_id (incident) == 0 && stored != NULL)
+    rd_incident_set_case_id (incident, rd_incident_get_case_id (stored));
+  rd_store_emit_changed (self, "incidents", rd_incident_get_case_id (incident));
   return TRUE;
 
 fail:
@@ -349,18 +352,30 @@ rd_store_delete_incident (RdStore  *self,
                           GError  **error)
 {
   sqlite3_stmt *stmt;
+  gint64 case_id = 0;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
   if (!_rd_store_begin (self, error))
     return FALSE;
+  stmt = _rd_store_prepare (self, "SELECT case_id FROM incidents WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    case_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
   stmt = _rd_store_prepare (self, "DELETE FROM incidents WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, incident_id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
-  return _rd_store_commit (self, error);
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  rd_store_emit_changed (self, "incidents", case_id);
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);

@@ -26,6 +26,13 @@ struct _RdStore
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rd-store-error-quark, rd_store_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Migration N takes a database from user_version N-1 to N. Never edit one
  * that has shipped: add another. */
 static const char * const migrations[] = {
@@ -100,6 +107,41 @@ static void
 rd_store_class_init (RdStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rd_store_finalize;
+
+  /**
+   * RdStore::changed:
+   * @what: the kind of record that changed: "cases", "incidents", …
+   * @case_id: the case it belongs to, or 0 when several or none
+   *
+   * Emitted after a write through this connection has been committed, so
+   * that every view of the same data can refresh itself. The detail is
+   * @what, so a page can connect to "changed::incidents" only. Emitted on
+   * the thread that wrote: connect only to the main connection.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+/**
+ * rd_store_emit_changed:
+ * @what: a static string naming the kind of record: "cases", "incidents", …
+ * @case_id: the case it belongs to, or 0
+ *
+ * Tells every listener that @what changed. Store functions call this after
+ * they commit; code that writes its own tables does the same.
+ */
+void
+rd_store_emit_changed (RdStore    *self,
+                       const char *what,
+                       gint64      case_id)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, case_id);
 }
 
 static void

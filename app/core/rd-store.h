@@ -42,6 +42,9 @@ RdStore     *rd_store_open_secondary          (RdStore     *self,
 const char  *rd_store_get_data_dir            (RdStore     *self);
 const char  *rd_store_get_path                (RdStore     *self);
 int          rd_store_get_schema_version      (RdStore     *self);
+void         rd_store_emit_changed            (RdStore     *self,
+                                               const char  *what,
+                                               gint64       case_id);
 
 /* Cases */
 GListModel  *rd_store_list_cases              (RdStore     *self,

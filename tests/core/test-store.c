@@ -569,6 +569,78 @@ test_delete_case_cascades (Fixture       *f,
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
 }
 
+typedef struct {
+  guint   cases;
+  guint   incidents;
+  gint64  last_case_id;
+} ChangeCount;
+
+static void
+on_changed_cb (RdStore     *store,
+               const char  *what,
+               gint64       case_id,
+               ChangeCount *count)
+{
+  if (g_str_equal (what, "cases"))
+    count->cases++;
+  else if (g_str_equal (what, "incidents"))
+    count->incidents++;
+  count->last_case_id = case_id;
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  ChangeCount all = { 0 }, only_incidents = { 0 };
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(RdIncident) bare = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), &all);
+  g_signal_connect (f->store, "changed::incidents", G_CALLBACK (on_changed_cb), &only_incidents);
+
+  rcase = make_case (f->store, "Signals");
+  case_id = rd_case_get_id (rcase);
+  g_assert_cmpuint (all.cases, ==, 1);
+  g_assert_cmpint (all.last_case_id, ==, case_id);
+  g_assert_cmpuint (only_incidents.cases, ==, 0);
+
+  incident = make_incident (case_id, "2024-01-01T10:00", "first");
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_cmpuint (only_incidents.incidents, ==, 1);
+  g_assert_cmpint (only_incidents.last_case_id, ==, case_id);
+
+  /* Unchanged content writes nothing and says nothing. */
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_cmpuint (only_incidents.incidents, ==, 1);
+
+  /* An update that does not carry the case still names it. */
+  bare = rd_incident_copy (incident);
+  rd_incident_set_case_id (bare, 0);
+  rd_incident_set_description (bare, "second");
+  g_assert_true (rd_store_save_incident (f->store, bare, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (only_incidents.incidents, ==, 2);
+  g_assert_cmpint (only_incidents.last_case_id, ==, case_id);
+
+  g_assert_true (rd_store_delete_incident (f->store, rd_incident_get_id (incident), &error));
+  g_assert_cmpuint (only_incidents.incidents, ==, 3);
+  g_assert_cmpint (only_incidents.last_case_id, ==, case_id);
+
+  /* A refused write says nothing. */
+  rd_case_set_title (rcase, "  ");
+  g_assert_false (rd_store_save_case (f->store, rcase, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (all.cases, ==, 1);
+
+  g_assert_true (rd_store_delete_case (f->store, case_id, &error));
+  g_assert_cmpuint (all.cases, ==, 2);
+  g_assert_cmpuint (all.incidents, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +658,7 @@ main (int   argc,
   ADD ("/store/refuse-newer-schema", test_refuse_newer_schema);
   ADD ("/store/second-connection", test_second_connection_reads_while_writing);
   ADD ("/store/delete-case-cascades", test_delete_case_cascades);
+  ADD ("/store/changed-signal", test_changed_signal);
 #undef ADD
   g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
