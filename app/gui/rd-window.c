@@ -1,4 +1,4 @@
-/* rd-window.c: the main Redress window.
+/* rd-window.c: the main Redress window: welcome, error, or one open case.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-window"
@@ -7,19 +7,244 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-diary-page.h"
 #include "rd-window.h"
+
+/*
+ * Case pages
+ * ==========
+ *
+ * While a case is open the window shows an AdwViewStack of case pages, with
+ * a view switcher in the header bar (and a switcher bar at the bottom when
+ * the window is narrow). Each page is its own GtkWidget subclass, for
+ * example RdDiaryPage in rd-diary-page.{c,h} with ui/rd-diary-page.ui, and
+ * follows this contract:
+ *
+ *  - It has two read-write GObject properties the window sets:
+ *      "store"  RdStore*  the open store; set once, right after creation;
+ *      "case"   RdCase*   (nullable) the open case. The window sets it when
+ *                         the resident opens another case, and to NULL when
+ *                         the window closes.
+ *  - When "case" changes (including to NULL) the page writes anything it
+ *    has not saved yet, synchronously, before it lets go of the old case:
+ *    that is how nothing is lost when the window closes or the app quits.
+ *  - The RdCase object is shared: pages read it and may listen to its
+ *    notify signals (the case details dialog changes it in place), but only
+ *    the window replaces it.
+ *  - Data written by other pages reaches a page through RdStore::changed
+ *    (for example "changed::incidents"); a page refreshes what it shows from
+ *    there rather than being told by the window.
+ *  - Optionally, a page installs the action "page.find"
+ *    (gtk_widget_class_install_action): Ctrl+F on the window activates it on
+ *    the visible page.
+ *
+ * To add a page, include its header and add one line to case_pages[]
+ * below: a stable name (used by win.show-page and by tests), a title, and an
+ * icon. The order of the table is the order of the switcher.
+ */
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GType     (*get_type) (void);
+} RdCasePageInfo;
+
+static const RdCasePageInfo case_pages[] = {
+  /* name       title           icon name                      type */
+  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type },
+};
 
 struct _RdWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  RdStore              *store;
+  RdCase               *rcase;
+  GtkWidget            *pages[G_N_ELEMENTS (case_pages)];
+  GBinding             *case_title_binding;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *case_button;
+  GtkLabel             *case_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_case_pages (RdWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    {
+      AdwViewStackPage *page;
+
+      self->pages[i] = g_object_new (case_pages[i].get_type (), "store", self->store, NULL);
+      page = adw_view_stack_add_titled (self->view_stack, self->pages[i],
+                                        case_pages[i].name, _(case_pages[i].title));
+      adw_view_stack_page_set_icon_name (page, case_pages[i].icon_name);
+    }
+}
+
+static void
+set_case (RdWindow *self,
+          RdCase   *rcase)
+{
+  if (self->rcase == rcase)
+    return;
+
+  g_clear_pointer (&self->case_title_binding, g_binding_unbind);
+
+  /* Pages write what is pending for the old case as it goes. */
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    if (self->pages[i] != NULL)
+      g_object_set (self->pages[i], "case", rcase, NULL);
+
+  g_set_object (&self->rcase, rcase);
+
+  if (rcase != NULL)
+    {
+      self->case_title_binding = g_object_bind_property (rcase, "title", self->case_label, "label",
+                                                         G_BINDING_SYNC_CREATE);
+      g_settings_set_int64 (self->settings, "last-case", rd_case_get_id (rcase));
+      gtk_stack_set_visible_child_name (self->main_stack, "case");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->case_button), rcase != NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/**
+ * rd_window_open_case:
+ *
+ * Opens the case with id @case_id from the store, and remembers it as the
+ * case to open next time.
+ */
+gboolean
+rd_window_open_case (RdWindow  *self,
+                     gint64     case_id,
+                     GError   **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (self->rcase != NULL && rd_case_get_id (self->rcase) == case_id)
+    return TRUE;
+
+  rcase = rd_store_get_case (self->store, case_id, error);
+  if (rcase == NULL)
+    return FALSE;
+  set_case (self, rcase);
+  return TRUE;
+}
+
+RdCase *
+rd_window_get_case (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->rcase;
+}
+
+RdStore *
+rd_window_get_store (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * rd_window_get_page:
+ * @name: a name from the case page table, e.g. "diary"
+ *
+ * Returns: (transfer none) (nullable): the page widget
+ */
+GtkWidget *
+rd_window_get_page (RdWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    if (g_str_equal (case_pages[i].name, name))
+      return self->pages[i];
+  return NULL;
+}
+
+/**
+ * rd_window_show_page:
+ *
+ * Brings the case page @name to the front, if a case is open.
+ *
+ * Returns: (transfer none) (nullable): the page widget
+ */
+GtkWidget *
+rd_window_show_page (RdWindow   *self,
+                     const char *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  page = rd_window_get_page (self, name);
+  if (page != NULL && self->rcase != NULL)
+    adw_view_stack_set_visible_child (self->view_stack, page);
+  return page;
+}
+
+void
+rd_window_add_toast (RdWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/*
+ * Opens the case the resident had open last time; failing that the one
+ * changed most recently; failing that (no cases yet) the welcome page.
+ */
+static void
+restore_last_case (RdWindow *self)
+{
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 last = g_settings_get_int64 (self->settings, "last-case");
+
+  if (last > 0 && rd_window_open_case (self, last, NULL))
+    return;
+
+  cases = rd_store_list_cases (self->store, &error);
+  if (cases == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+  if (g_list_model_get_n_items (cases) > 0)
+    {
+      g_autoptr(RdCase) rcase = g_list_model_get_item (cases, 0);
+      set_case (self, rcase);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
 
 static void
 show_store_state (RdWindow *self)
@@ -33,7 +258,10 @@ show_store_state (RdWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+
+  self->store = g_object_ref (rd_application_get_store (app));
+  add_case_pages (self);
+  restore_last_case (self);
 }
 
 RdWindow *
@@ -47,6 +275,43 @@ rd_window_new (RdApplication *application)
   return self;
 }
 
+static void
+new_incident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *diary;
+
+  if (self->rcase == NULL)
+    return;
+  diary = rd_window_show_page (self, "diary");
+  gtk_widget_activate_action (diary, "diary.new-entry", NULL);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->rcase == NULL)
+    return;
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.find", NULL);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -57,6 +322,16 @@ rd_window_close_request (GtkWindow *window)
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
+  /* Setting the case to NULL makes every page write what is pending; the
+   * setting keeps the case for next time. */
+  if (self->rcase != NULL)
+    {
+      gint64 last = rd_case_get_id (self->rcase);
+
+      set_case (self, NULL);
+      g_settings_set_int64 (self->settings, "last-case", last);
+    }
+
   return GTK_WINDOW_CLASS (rd_window_parent_class)->close_request (window);
 }
 
@@ -65,10 +340,33 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
+  g_clear_pointer (&self->case_title_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    self->pages[i] = NULL;
+  g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
+}
+
+static void
+rd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -79,11 +377,27 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rd_window_dispose;
+  object_class->get_property = rd_window_get_property;
   window_class->close_request = rd_window_close_request;
 
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_label);
+
+  /* Accelerators for these are set by the application (rd-application.c). */
+  gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
 static void

@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 #define RD_TYPE_WINDOW (rd_window_get_type ())
 G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
 
-RdWindow *rd_window_new (RdApplication *application);
+RdWindow  *rd_window_new        (RdApplication  *application);
+gboolean   rd_window_open_case  (RdWindow       *self,
+                                 gint64          case_id,
+                                 GError        **error);
+RdCase    *rd_window_get_case   (RdWindow       *self);
+RdStore   *rd_window_get_store  (RdWindow       *self);
+GtkWidget *rd_window_get_page   (RdWindow       *self,
+                                 const char     *name);
+GtkWidget *rd_window_show_page  (RdWindow       *self,
+                                 const char     *name);
+void       rd_window_add_toast  (RdWindow       *self,
+                                 const char     *message);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-application.h"
+#include "rd-diary-page.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -54,6 +55,73 @@ test_error_page_on_newer_store (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static gint64
+add_case (const char *dir,
+          const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (dir, &error);
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, title);
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  return rd_case_get_id (rcase);
+}
+
+static void
+test_case_pages_and_last_case (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = NULL;
+  gint64 first, second;
+  RdWindow *window;
+  GtkStack *stack;
+  AdwViewStack *view_stack;
+  GtkWidget *diary;
+
+  first = add_case (dir, "First case");
+  second = add_case (dir, "Second case");
+
+  app = rd_test_gui_app_new (dir);
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+
+  /* With no case remembered for this folder, the newest case opens. */
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  g_assert_nonnull (rd_window_get_case (window));
+
+  /* Every case page gets the store and the case. */
+  view_stack = ADW_VIEW_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "view_stack"));
+  diary = rd_window_get_page (window, "diary");
+  g_assert_true (RD_IS_DIARY_PAGE (diary));
+  g_assert_true (adw_view_stack_get_child_by_name (view_stack, "diary") == diary);
+  g_assert_true (rd_diary_page_get_store (RD_DIARY_PAGE (diary)) == rd_window_get_store (window));
+
+  g_assert_true (rd_window_open_case (window, first, NULL));
+  g_assert_cmpint (rd_case_get_id (rd_diary_page_get_case (RD_DIARY_PAGE (diary))), ==, first);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (window), "First case"));
+
+  /* Closing lets go of the case; the next window opens it again. */
+  g_object_ref (diary);
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  g_assert_null (rd_diary_page_get_case (RD_DIARY_PAGE (diary)));
+  g_object_unref (diary);
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), ==, first);
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), !=, second);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -62,6 +130,7 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome-on-empty-store", test_welcome_on_empty_store);
   g_test_add_func ("/window/error-page-on-newer-store", test_error_page_on_newer_store);
+  g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
 
   return g_test_run ();
 }

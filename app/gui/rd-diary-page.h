@@ -1,0 +1,18 @@
+/* rd-diary-page.h: the case page that keeps the incident diary.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_DIARY_PAGE (rd_diary_page_get_type ())
+G_DECLARE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD, DIARY_PAGE, GtkWidget)
+
+RdStore *rd_diary_page_get_store (RdDiaryPage *self);
+RdCase  *rd_diary_page_get_case  (RdDiaryPage *self);
+
+G_END_DECLS
