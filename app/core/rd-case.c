@@ -21,6 +21,8 @@ struct _RdCase
   char          *landlord_name;
   RdTenancyType  tenancy_type;
   char          *notes;
+  char          *contact_preferences;
+  char          *adjustments;
   gint64         created_at;
   gint64         updated_at;
 };
@@ -38,6 +40,8 @@ enum {
   PROP_NOTES,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_CONTACT_PREFERENCES,
+  PROP_ADJUSTMENTS,
   N_PROPS
 };
 
@@ -108,6 +112,8 @@ rd_case_finalize (GObject *object)
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->landlord_name, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->contact_preferences, g_free);
+  g_clear_pointer (&self->adjustments, g_free);
 
   G_OBJECT_CLASS (rd_case_parent_class)->finalize (object);
 }
@@ -148,6 +154,12 @@ rd_case_get_property (GObject    *object,
       break;
     case PROP_UPDATED_AT:
       g_value_set_int64 (value, self->updated_at);
+      break;
+    case PROP_CONTACT_PREFERENCES:
+      g_value_set_string (value, self->contact_preferences);
+      break;
+    case PROP_ADJUSTMENTS:
+      g_value_set_string (value, self->adjustments);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -191,6 +203,12 @@ rd_case_set_property (GObject      *object,
     case PROP_UPDATED_AT:
       rd_case_set_updated_at (self, g_value_get_int64 (value));
       break;
+    case PROP_CONTACT_PREFERENCES:
+      rd_case_set_contact_preferences (self, g_value_get_string (value));
+      break;
+    case PROP_ADJUSTMENTS:
+      rd_case_set_adjustments (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -224,6 +242,12 @@ rd_case_class_init (RdCaseClass *klass)
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
     g_param_spec_int64 ("updated-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* How the resident wants to be contacted, and the adjustments they need
+   * (large print, calls after 5 pm, an interpreter): every letter says so. */
+  properties[PROP_CONTACT_PREFERENCES] =
+    g_param_spec_string ("contact-preferences", NULL, NULL, "", flags);
+  properties[PROP_ADJUSTMENTS] =
+    g_param_spec_string ("adjustments", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -236,6 +260,8 @@ rd_case_init (RdCase *self)
   self->address = g_strdup ("");
   self->landlord_name = g_strdup ("");
   self->notes = g_strdup ("");
+  self->contact_preferences = g_strdup ("");
+  self->adjustments = g_strdup ("");
 }
 
 RdCase *
@@ -265,6 +291,8 @@ DEFINE_STRING_ACCESSORS (resident_name, PROP_RESIDENT_NAME)
 DEFINE_STRING_ACCESSORS (address, PROP_ADDRESS)
 DEFINE_STRING_ACCESSORS (landlord_name, PROP_LANDLORD_NAME)
 DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+DEFINE_STRING_ACCESSORS (contact_preferences, PROP_CONTACT_PREFERENCES)
+DEFINE_STRING_ACCESSORS (adjustments, PROP_ADJUSTMENTS)
 
 #define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
   gint64                                                                    \

@@ -43,6 +43,12 @@ void           rd_case_set_landlord_name   (RdCase      *self,
 RdTenancyType  rd_case_get_tenancy_type    (RdCase      *self);
 void           rd_case_set_tenancy_type    (RdCase      *self,
                                             RdTenancyType type);
+const char    *rd_case_get_contact_preferences (RdCase  *self);
+void           rd_case_set_contact_preferences (RdCase  *self,
+                                                const char *text);
+const char    *rd_case_get_adjustments     (RdCase      *self);
+void           rd_case_set_adjustments     (RdCase      *self,
+                                            const char  *text);
 const char    *rd_case_get_notes           (RdCase      *self);
 void           rd_case_set_notes           (RdCase      *self,
                                             const char  *notes);

@@ -10,3 +10,8 @@
 #include "rd-incident.h"
 #include "rd-incident-revision.h"
 #include "rd-store.h"
+#include "rd-party.h"
+#include "rd-contact.h"
+#include "rd-complaint.h"
+#include "rd-complaint-event.h"
+#include "rd-store-complaints.h"

@@ -46,4 +46,23 @@ typedef enum {
   RD_ASB_RISK_N_LEVELS
 } RdAsbRisk;
 
+/* Storage keys and labels. A key is what the database and the case JSON
+ * hold ("extension-notified"); a label is what a resident reads. Unknown
+ * keys are refused by the *_from_key functions (they return FALSE), so an
+ * import can say which field is wrong. */
+const char *rd_complaint_event_kind_to_key    (RdComplaintEventKind  kind);
+gboolean    rd_complaint_event_kind_from_key  (const char           *key,
+                                               RdComplaintEventKind *out);
+const char *rd_complaint_event_kind_get_label (RdComplaintEventKind  kind);
+
+const char *rd_contact_direction_to_key       (RdContactDirection    direction);
+gboolean    rd_contact_direction_from_key     (const char           *key,
+                                               RdContactDirection   *out);
+const char *rd_contact_direction_get_label    (RdContactDirection    direction);
+
+const char *rd_contact_channel_to_key         (RdContactChannel      channel);
+gboolean    rd_contact_channel_from_key       (const char           *key,
+                                               RdContactChannel     *out);
+const char *rd_contact_channel_get_label      (RdContactChannel      channel);
+
 G_END_DECLS

@@ -10,7 +10,8 @@
 #include "rd-store-private.h"
 
 #define CASE_COLUMNS \
-  "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at"
+  "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
+  " contact_preferences, adjustments"
 
 static RdCase *
 case_from_row (sqlite3_stmt *stmt)
@@ -26,6 +27,8 @@ case_from_row (sqlite3_stmt *stmt)
   rd_case_set_notes (rcase, _rd_store_column_text (stmt, 6));
   rd_case_set_created_at (rcase, sqlite3_column_int64 (stmt, 7));
   rd_case_set_updated_at (rcase, sqlite3_column_int64 (stmt, 8));
+  rd_case_set_contact_preferences (rcase, _rd_store_column_text (stmt, 9));
+  rd_case_set_adjustments (rcase, _rd_store_column_text (stmt, 10));
   return rcase;
 }
 
@@ -124,13 +127,15 @@ rd_store_save_case (RdStore  *self,
   if (inserting)
     stmt = _rd_store_prepare (self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
-                              " tenancy_type, notes, created_at, updated_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                              " tenancy_type, notes, created_at, updated_at,"
+                              " contact_preferences, adjustments)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10)",
                               error);
   else
     stmt = _rd_store_prepare (self,
                               "UPDATE cases SET title = ?1, resident_name = ?2, address = ?3,"
-                              " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7"
+                              " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7,"
+                              " contact_preferences = ?9, adjustments = ?10"
                               " WHERE id = ?8",
                               error);
   if (stmt == NULL)
@@ -143,6 +148,8 @@ rd_store_save_case (RdStore  *self,
   _rd_store_bind_text (stmt, 5, rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
   _rd_store_bind_text (stmt, 6, rd_case_get_notes (rcase));
   sqlite3_bind_int64 (stmt, 7, now);
+  _rd_store_bind_text (stmt, 9, rd_case_get_contact_preferences (rcase));
+  _rd_store_bind_text (stmt, 10, rd_case_get_adjustments (rcase));
   if (!inserting)
     sqlite3_bind_int64 (stmt, 8, rd_case_get_id (rcase));
 

@@ -21,6 +21,7 @@ struct _RdStore
   sqlite3    *db;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
   int         schema_version;
+  guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
 };
 
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
@@ -82,6 +83,70 @@ static const char * const migrations[] = {
   "  reference TEXT NOT NULL"
   ");"
   "CREATE INDEX revisions_by_incident ON incident_revisions(incident_id, id);",
+
+  /* 2: parties, the contact log, complaints and their stage events, and the
+   * resident's contact preferences and adjustments */
+  "ALTER TABLE cases ADD COLUMN contact_preferences TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE cases ADD COLUMN adjustments TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE parties ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  role TEXT NOT NULL,"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  third_party INTEGER NOT NULL DEFAULT 0,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX parties_by_case ON parties(case_id);"
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  occurred_at TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL,"
+  "  person TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  promise TEXT NOT NULL DEFAULT '',"
+  "  promise_due TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX contacts_by_case ON contacts(case_id, occurred_at);"
+  "CREATE INDEX contacts_by_party ON contacts(party_id);"
+  "CREATE TABLE complaints ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  outcomes TEXT NOT NULL DEFAULT '',"
+  "  outcome_other TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX complaints_by_case ON complaints(case_id);"
+  "CREATE TABLE complaint_points ("
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (complaint_id, position)"
+  ");"
+  "CREATE TABLE complaint_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  stage INTEGER NOT NULL DEFAULT 1,"
+  "  date TEXT NOT NULL,"
+  "  new_date TEXT,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX events_by_complaint ON complaint_events(complaint_id, date);"
+  "CREATE INDEX events_by_contact ON complaint_events(contact_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);
@@ -280,30 +345,50 @@ exec_simple (RdStore     *self,
   return TRUE;
 }
 
+/*
+ * Writes nest: a write that begins inside another (an import saving many
+ * rows through the ordinary save functions) becomes a savepoint, so the
+ * outer write still commits or rolls back as one.
+ */
 gboolean
 _rd_store_begin (RdStore  *self,
                  GError  **error)
 {
-  return exec_simple (self, "BEGIN IMMEDIATE", error);
+  if (!exec_simple (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rd_nested",
+                    error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
 }
 
 gboolean
 _rd_store_commit (RdStore  *self,
                   GError  **error)
 {
-  if (!exec_simple (self, "COMMIT", error))
+  g_assert (self->transaction_depth > 0);
+
+  if (!exec_simple (self, self->transaction_depth == 1 ? "COMMIT" : "RELEASE rd_nested", error))
     {
       _rd_store_rollback (self);
       return FALSE;
     }
+  self->transaction_depth--;
   return TRUE;
 }
 
 void
 _rd_store_rollback (RdStore *self)
 {
+  if (self->transaction_depth > 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO rd_nested", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "RELEASE rd_nested", NULL, NULL, NULL);
+      self->transaction_depth--;
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->transaction_depth = 0;
 }
 
 void

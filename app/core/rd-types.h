@@ -11,5 +11,9 @@ typedef struct _RdStore            RdStore;
 typedef struct _RdCase             RdCase;
 typedef struct _RdIncident         RdIncident;
 typedef struct _RdIncidentRevision RdIncidentRevision;
+typedef struct _RdParty            RdParty;
+typedef struct _RdContact          RdContact;
+typedef struct _RdComplaint        RdComplaint;
+typedef struct _RdComplaintEvent   RdComplaintEvent;
 
 G_END_DECLS

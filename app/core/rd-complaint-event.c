@@ -1,0 +1,522 @@
+/* rd-complaint-event.c: one dated step in a complaint (made, acknowledged, extended…).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-complaint-event"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-complaint-event.h"
+#include "rd-datetime.h"
+
+struct _RdComplaintEvent
+{
+  GObject               parent_instance;
+
+  gint64                id;
+  gint64                complaint_id;
+  RdComplaintEventKind  kind;
+  guint                 stage;
+  GDate                *date;
+  GDate                *new_date;
+  char                 *reason;
+  char                 *notes;
+  gint64                contact_id;
+};
+
+G_DEFINE_FINAL_TYPE (RdComplaintEvent, rd_complaint_event, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rd-complaint-event-error-quark, rd_complaint_event_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_COMPLAINT_ID,
+  PROP_KIND,
+  PROP_STAGE,
+  PROP_DATE,
+  PROP_NEW_DATE,
+  PROP_REASON,
+  PROP_NOTES,
+  PROP_CONTACT_ID,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+date_equal (const GDate *a,
+            const GDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_compare (a, b) == 0;
+}
+
+static gboolean
+replace_date (GDate       **field,
+              const GDate  *value)
+{
+  if (date_equal (*field, value))
+    return FALSE;
+  g_clear_pointer (field, g_date_free);
+  if (value != NULL)
+    *field = g_date_copy (value);
+  return TRUE;
+}
+
+static void
+rd_complaint_event_finalize (GObject *object)
+{
+  RdComplaintEvent *self = (RdComplaintEvent *)object;
+
+  g_clear_pointer (&self->date, g_date_free);
+  g_clear_pointer (&self->new_date, g_date_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (rd_complaint_event_parent_class)->finalize (object);
+}
+
+static void
+rd_complaint_event_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RdComplaintEvent *self = RD_COMPLAINT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_COMPLAINT_ID:
+      g_value_set_int64 (value, self->complaint_id);
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_STAGE:
+      g_value_set_uint (value, self->stage);
+      break;
+    case PROP_DATE:
+      g_value_set_boxed (value, self->date);
+      break;
+    case PROP_NEW_DATE:
+      g_value_set_boxed (value, self->new_date);
+      break;
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_CONTACT_ID:
+      g_value_set_int64 (value, self->contact_id);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, rd_complaint_event_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaint_event_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RdComplaintEvent *self = RD_COMPLAINT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rd_complaint_event_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_COMPLAINT_ID:
+      rd_complaint_event_set_complaint_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_KIND:
+      rd_complaint_event_set_kind (self, g_value_get_uint (value));
+      break;
+    case PROP_STAGE:
+      rd_complaint_event_set_stage (self, g_value_get_uint (value));
+      break;
+    case PROP_DATE:
+      rd_complaint_event_set_date (self, g_value_get_boxed (value));
+      break;
+    case PROP_NEW_DATE:
+      rd_complaint_event_set_new_date (self, g_value_get_boxed (value));
+      break;
+    case PROP_REASON:
+      rd_complaint_event_set_reason (self, g_value_get_string (value));
+      break;
+    case PROP_NOTES:
+      rd_complaint_event_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_CONTACT_ID:
+      rd_complaint_event_set_contact_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaint_event_class_init (RdComplaintEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rd_complaint_event_finalize;
+  object_class->get_property = rd_complaint_event_get_property;
+  object_class->set_property = rd_complaint_event_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_COMPLAINT_ID] =
+    g_param_spec_int64 ("complaint-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL, 0, RD_COMPLAINT_EVENT_N_KINDS - 1, 0, flags);
+  properties[PROP_STAGE] =
+    g_param_spec_uint ("stage", NULL, NULL, 1, RD_COMPLAINT_MAX_STAGE, 1, flags);
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE, flags);
+  properties[PROP_NEW_DATE] =
+    g_param_spec_boxed ("new-date", NULL, NULL, G_TYPE_DATE, flags);
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, "", flags);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, "", flags);
+  properties[PROP_CONTACT_ID] =
+    g_param_spec_int64 ("contact-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rd_complaint_event_init (RdComplaintEvent *self)
+{
+  self->stage = 1;
+  self->reason = g_strdup ("");
+  self->notes = g_strdup ("");
+}
+
+RdComplaintEvent *
+rd_complaint_event_new (RdComplaintEventKind kind)
+{
+  g_return_val_if_fail (kind < RD_COMPLAINT_EVENT_N_KINDS, NULL);
+
+  return g_object_new (RD_TYPE_COMPLAINT_EVENT, "kind", kind, NULL);
+}
+
+RdComplaintEvent *
+rd_complaint_event_copy (RdComplaintEvent *self)
+{
+  RdComplaintEvent *copy;
+
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
+
+  copy = rd_complaint_event_new (self->kind);
+  copy->id = self->id;
+  copy->complaint_id = self->complaint_id;
+  copy->stage = self->stage;
+  replace_date (&copy->date, self->date);
+  replace_date (&copy->new_date, self->new_date);
+  replace_string (&copy->reason, self->reason);
+  replace_string (&copy->notes, self->notes);
+  copy->contact_id = self->contact_id;
+  return copy;
+}
+
+gboolean
+rd_complaint_event_content_equal (RdComplaintEvent *a,
+                                  RdComplaintEvent *b)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (a) && RD_IS_COMPLAINT_EVENT (b), FALSE);
+
+  return a->kind == b->kind &&
+         a->stage == b->stage &&
+         date_equal (a->date, b->date) &&
+         date_equal (a->new_date, b->new_date) &&
+         g_str_equal (a->reason, b->reason) &&
+         g_str_equal (a->notes, b->notes) &&
+         a->contact_id == b->contact_id;
+}
+
+#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
+  gint64                                                                    \
+  rd_complaint_event_get_##field (RdComplaintEvent *self)                   \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), 0);                 \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_complaint_event_set_##field (RdComplaintEvent *self,                   \
+                                  gint64            value)                  \
+  {                                                                         \
+    g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));                        \
+    if (self->field != value)                                               \
+      {                                                                     \
+        self->field = value;                                                \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+      }                                                                     \
+  }
+
+DEFINE_INT64_ACCESSORS (id, PROP_ID)
+DEFINE_INT64_ACCESSORS (complaint_id, PROP_COMPLAINT_ID)
+DEFINE_INT64_ACCESSORS (contact_id, PROP_CONTACT_ID)
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
+  const char *                                                              \
+  rd_complaint_event_get_##field (RdComplaintEvent *self)                   \
+  {                                                                         \
+    g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);              \
+    return self->field;                                                     \
+  }                                                                         \
+  void                                                                      \
+  rd_complaint_event_set_##field (RdComplaintEvent *self,                   \
+                                  const char       *value)                  \
+  {                                                                         \
+    g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));                        \
+    if (replace_string (&self->field, value))                               \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
+  }
+
+DEFINE_STRING_ACCESSORS (reason, PROP_REASON)
+DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+
+RdComplaintEventKind
+rd_complaint_event_get_kind (RdComplaintEvent *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), RD_COMPLAINT_EVENT_MADE);
+
+  return self->kind;
+}
+
+void
+rd_complaint_event_set_kind (RdComplaintEvent     *self,
+                             RdComplaintEventKind  kind)
+{
+  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
+  g_return_if_fail (kind < RD_COMPLAINT_EVENT_N_KINDS);
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+guint
+rd_complaint_event_get_stage (RdComplaintEvent *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), 1);
+
+  return self->stage;
+}
+
+/**
+ * rd_complaint_event_set_stage:
+ *
+ * The stage the event belongs to: a complaint is made at stage 1, an
+ * escalation request opens stage 2, and acknowledgements, extensions and
+ * responses happen at a stage.
+ */
+void
+rd_complaint_event_set_stage (RdComplaintEvent *self,
+                              guint             stage)
+{
+  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
+
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+const GDate *
+rd_complaint_event_get_date (RdComplaintEvent *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
+
+  return self->date;
+}
+
+void
+rd_complaint_event_set_date (RdComplaintEvent *self,
+                             const GDate      *date)
+{
+  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
+  g_return_if_fail (date == NULL || g_date_valid (date));
+
+  if (replace_date (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+/**
+ * rd_complaint_event_get_new_date:
+ *
+ * For an extension: the new date the landlord gave for its response.
+ */
+const GDate *
+rd_complaint_event_get_new_date (RdComplaintEvent *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
+
+  return self->new_date;
+}
+
+void
+rd_complaint_event_set_new_date (RdComplaintEvent *self,
+                                 const GDate      *date)
+{
+  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
+  g_return_if_fail (date == NULL || g_date_valid (date));
+
+  if (replace_date (&self->new_date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_DATE]);
+}
+
+/**
+ * rd_complaint_event_dup_title:
+ *
+ * Returns: (transfer full): "Acknowledged (stage 2)", the way a list names it
+ */
+char *
+rd_complaint_event_dup_title (RdComplaintEvent *self)
+{
+  const char *label;
+
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
+
+  label = rd_complaint_event_kind_get_label (self->kind);
+  switch (self->kind)
+    {
+    case RD_COMPLAINT_EVENT_ACKNOWLEDGED:
+    case RD_COMPLAINT_EVENT_RESPONSE:
+    case RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED:
+      /* Translators: an event's name and the complaint stage, "Acknowledged (stage 2)" */
+      return g_strdup_printf (_("%s (stage %u)"), label, self->stage);
+    case RD_COMPLAINT_EVENT_MADE:
+    case RD_COMPLAINT_EVENT_ESCALATION_REQUESTED:
+    case RD_COMPLAINT_EVENT_FINAL_RESPONSE:
+    case RD_COMPLAINT_EVENT_REFERRED:
+    case RD_COMPLAINT_EVENT_OMBUDSMAN_DECISION:
+    case RD_COMPLAINT_EVENT_N_KINDS:
+    default:
+      return g_strdup (label);
+    }
+}
+
+/**
+ * rd_complaint_event_validate:
+ * @today: the resident's today, passed in so tests can fix it
+ *
+ * An event has happened, so its date cannot be after today. An extension
+ * needs the new date, which must come after the day it was notified.
+ */
+gboolean
+rd_complaint_event_validate (RdComplaintEvent  *self,
+                             const GDate       *today,
+                             GError           **error)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (self->stage < 1 || self->stage > RD_COMPLAINT_MAX_STAGE)
+    {
+      g_set_error (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_BAD_STAGE,
+                   _("A complaint stage is a number from 1 to %d."), RD_COMPLAINT_MAX_STAGE);
+      return FALSE;
+    }
+  if (self->kind == RD_COMPLAINT_EVENT_MADE && self->stage != 1)
+    {
+      g_set_error_literal (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_BAD_STAGE,
+                           _("A complaint is made at stage 1. To go to the next stage, add "
+                             "“Escalation requested” instead."));
+      return FALSE;
+    }
+  if (self->kind == RD_COMPLAINT_EVENT_ESCALATION_REQUESTED && self->stage < 2)
+    {
+      g_set_error_literal (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_BAD_STAGE,
+                           _("An escalation request opens stage 2 or later."));
+      return FALSE;
+    }
+  if (self->date == NULL)
+    {
+      g_set_error_literal (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_NO_DATE,
+                           _("Say on which date this happened."));
+      return FALSE;
+    }
+  if (g_date_compare (self->date, today) > 0)
+    {
+      g_set_error_literal (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_IN_FUTURE,
+                           _("This date is in the future. Record a step once it has happened."));
+      return FALSE;
+    }
+  if (self->kind == RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED)
+    {
+      if (self->new_date == NULL)
+        {
+          g_set_error_literal (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_NO_NEW_DATE,
+                               _("Say which new date the landlord gave for its response."));
+          return FALSE;
+        }
+      if (g_date_compare (self->new_date, self->date) <= 0)
+        {
+          g_autofree char *when = rd_date_format_long (self->date);
+
+          g_set_error (error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_NEW_DATE_TOO_EARLY,
+                       _("The new date must come after the day you were told (%s)."), when);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * rd_complaint_event_compare:
+ *
+ * Orders events by date, then by when they were recorded (id), so a
+ * complaint reads from first step to last.
+ */
+gint
+rd_complaint_event_compare (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
+{
+  RdComplaintEvent *ea = RD_COMPLAINT_EVENT ((gpointer) a);
+  RdComplaintEvent *eb = RD_COMPLAINT_EVENT ((gpointer) b);
+  int cmp;
+
+  if (ea->date == NULL || eb->date == NULL)
+    cmp = (ea->date == NULL) - (eb->date == NULL);
+  else
+    cmp = g_date_compare (ea->date, eb->date);
+  if (cmp != 0)
+    return cmp;
+  return (ea->id > eb->id) - (ea->id < eb->id);
+}

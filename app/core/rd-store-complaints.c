@@ -1,0 +1,536 @@
+/* rd-store-complaints.c: reading and writing complaints and their stage events.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-datetime.h"
+#include "rd-store-complaints.h"
+#include "rd-store-private.h"
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           const GDate  *date)
+{
+  if (date == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, rd_date_to_iso (date), -1, g_free);
+}
+
+static GDate *
+column_date (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(GError) error = NULL;
+  GDate *date;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  date = rd_date_parse_iso (text, &error);
+  if (date == NULL)
+    g_warning ("Stored date “%s” cannot be read: %s", text, error->message);
+  return date;
+}
+
+/* ---- complaints ---- */
+
+#define COMPLAINT_SELECT \
+  "SELECT id, case_id, reference, outcomes, outcome_other, created_at, updated_at FROM complaints"
+
+static gboolean
+load_points (RdStore      *self,
+             RdComplaint  *complaint,
+             GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) points = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT text FROM complaint_points WHERE complaint_id = ?1 ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _rd_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  points = g_strv_builder_end (builder);
+  rd_complaint_set_points (complaint, (const char * const *) points);
+  return TRUE;
+}
+
+static RdComplaint *
+complaint_from_row (sqlite3_stmt *stmt)
+{
+  RdComplaint *complaint = rd_complaint_new ();
+
+  rd_complaint_set_id (complaint, sqlite3_column_int64 (stmt, 0));
+  rd_complaint_set_case_id (complaint, sqlite3_column_int64 (stmt, 1));
+  rd_complaint_set_reference (complaint, _rd_store_column_text (stmt, 2));
+  rd_complaint_set_outcomes (complaint, rd_outcomes_from_string (_rd_store_column_text (stmt, 3)));
+  rd_complaint_set_outcome_other (complaint, _rd_store_column_text (stmt, 4));
+  rd_complaint_set_created_at (complaint, sqlite3_column_int64 (stmt, 5));
+  rd_complaint_set_updated_at (complaint, sqlite3_column_int64 (stmt, 6));
+  return complaint;
+}
+
+/**
+ * rd_store_list_complaints:
+ *
+ * Returns: (transfer full): a #GListStore of #RdComplaint, in the order
+ *   they were recorded
+ */
+GListModel *
+rd_store_list_complaints (RdStore  *self,
+                          gint64    case_id,
+                          GError  **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, COMPLAINT_SELECT " WHERE case_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, complaint_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < items->len; i++)
+    if (!load_points (self, g_ptr_array_index (items, i), error))
+      return NULL;
+
+  list = g_list_store_new (RD_TYPE_COMPLAINT);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+RdComplaint *
+rd_store_get_complaint (RdStore  *self,
+                        gint64    complaint_id,
+                        GError  **error)
+{
+  g_autoptr(RdComplaint) complaint = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, COMPLAINT_SELECT " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, complaint_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    complaint = complaint_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no complaint number %" G_GINT64_FORMAT "."), complaint_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  if (!load_points (self, complaint, error))
+    return NULL;
+  return g_steal_pointer (&complaint);
+}
+
+/**
+ * rd_store_save_complaint:
+ *
+ * Inserts the complaint when its id is 0 (and sets the id), otherwise
+ * updates it; its points are replaced as a whole.
+ */
+gboolean
+rd_store_save_complaint (RdStore      *self,
+                         RdComplaint  *complaint,
+                         GError      **error)
+{
+  const char * const *points;
+  sqlite3_stmt *stmt;
+  gint64 now = _rd_store_now ();
+  gboolean inserting;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_COMPLAINT (complaint), FALSE);
+
+  inserting = rd_complaint_get_id (complaint) == 0;
+  if (inserting && rd_complaint_get_case_id (complaint) == 0)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("A complaint must belong to a case."));
+      return FALSE;
+    }
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+
+  if (inserting)
+    stmt = _rd_store_prepare (self,
+                              "INSERT INTO complaints (reference, outcomes, outcome_other,"
+                              " created_at, updated_at, case_id) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                              error);
+  else
+    stmt = _rd_store_prepare (self,
+                              "UPDATE complaints SET reference = ?1, outcomes = ?2,"
+                              " outcome_other = ?3, updated_at = ?4 WHERE id = ?5",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  _rd_store_bind_text (stmt, 1, rd_complaint_get_reference (complaint));
+  sqlite3_bind_text (stmt, 2, rd_outcomes_to_string (rd_complaint_get_outcomes (complaint)), -1, g_free);
+  _rd_store_bind_text (stmt, 3, rd_complaint_get_outcome_other (complaint));
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, inserting ? rd_complaint_get_case_id (complaint)
+                                         : rd_complaint_get_id (complaint));
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no complaint number %" G_GINT64_FORMAT "."),
+                   rd_complaint_get_id (complaint));
+      goto fail;
+    }
+  if (inserting)
+    rd_complaint_set_id (complaint, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+
+  stmt = _rd_store_prepare (self, "DELETE FROM complaint_points WHERE complaint_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+
+  points = rd_complaint_get_points (complaint);
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      stmt = _rd_store_prepare (self,
+                                "INSERT INTO complaint_points (complaint_id, position, text)"
+                                " VALUES (?1, ?2, ?3)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+      sqlite3_bind_int (stmt, 2, i);
+      _rd_store_bind_text (stmt, 3, points[i]);
+      if (!_rd_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!_rd_store_commit (self, error))
+    {
+      if (inserting)
+        rd_complaint_set_id (complaint, 0);
+      return FALSE;
+    }
+  if (inserting)
+    rd_complaint_set_created_at (complaint, now);
+  rd_complaint_set_updated_at (complaint, now);
+  return TRUE;
+
+fail:
+  _rd_store_rollback (self);
+  if (inserting)
+    rd_complaint_set_id (complaint, 0);
+  return FALSE;
+}
+
+static gboolean
+delete_row (RdStore     *self,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  stmt = _rd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  return _rd_store_commit (self, error);
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rd_store_delete_complaint:
+ *
+ * Deletes the complaint with its points and stage events. Contacts stay.
+ */
+gboolean
+rd_store_delete_complaint (RdStore  *self,
+                           gint64    complaint_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  return delete_row (self, "DELETE FROM complaints WHERE id = ?1", complaint_id, error);
+}
+
+/* ---- stage events ---- */
+
+#define EVENT_SELECT \
+  "SELECT id, complaint_id, kind, stage, date, new_date, reason, notes, contact_id" \
+  " FROM complaint_events"
+
+static RdComplaintEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  RdComplaintEventKind kind = RD_COMPLAINT_EVENT_MADE;
+  RdComplaintEvent *event;
+  g_autoptr(GDate) date = column_date (stmt, 4);
+  g_autoptr(GDate) new_date = column_date (stmt, 5);
+
+  if (!rd_complaint_event_kind_from_key (_rd_store_column_text (stmt, 2), &kind))
+    g_warning ("Stored complaint step kind “%s” is unknown", _rd_store_column_text (stmt, 2));
+  event = rd_complaint_event_new (kind);
+  rd_complaint_event_set_id (event, sqlite3_column_int64 (stmt, 0));
+  rd_complaint_event_set_complaint_id (event, sqlite3_column_int64 (stmt, 1));
+  rd_complaint_event_set_stage (event, CLAMP (sqlite3_column_int (stmt, 3), 1, RD_COMPLAINT_MAX_STAGE));
+  rd_complaint_event_set_date (event, date);
+  rd_complaint_event_set_new_date (event, new_date);
+  rd_complaint_event_set_reason (event, _rd_store_column_text (stmt, 6));
+  rd_complaint_event_set_notes (event, _rd_store_column_text (stmt, 7));
+  rd_complaint_event_set_contact_id (event, sqlite3_column_int64 (stmt, 8));
+  return event;
+}
+
+/**
+ * rd_store_list_complaint_events:
+ *
+ * Returns: (transfer full): a #GListStore of #RdComplaintEvent, first step
+ *   first (by date, then in the order recorded)
+ */
+GListModel *
+rd_store_list_complaint_events (RdStore  *self,
+                                gint64    complaint_id,
+                                GError  **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, complaint_id);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, event_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  list = g_list_store_new (RD_TYPE_COMPLAINT_EVENT);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+RdComplaintEvent *
+rd_store_get_complaint_event (RdStore  *self,
+                              gint64    event_id,
+                              GError  **error)
+{
+  RdComplaintEvent *event = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, EVENT_SELECT " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    event = event_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                 _("There is no complaint step number %" G_GINT64_FORMAT "."), event_id);
+  else if (rc != SQLITE_ROW)
+    _rd_store_set_error (self, rc, error);
+  return event;
+}
+
+static gboolean
+lookup_case_id (RdStore     *self,
+                const char  *sql,
+                gint64       id,
+                gint64      *case_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  *case_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * rd_store_save_complaint_event:
+ *
+ * Inserts the step when its id is 0 (and sets the id), otherwise updates
+ * it. The contact that proves it, if any, must be in the same case.
+ */
+gboolean
+rd_store_save_complaint_event (RdStore           *self,
+                               RdComplaintEvent  *event,
+                               GError           **error)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now_dt);
+  sqlite3_stmt *stmt;
+  gint64 now = _rd_store_now ();
+  gint64 case_id = 0;
+  gint64 complaint_id;
+  gboolean inserting;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (event), FALSE);
+
+  if (!rd_complaint_event_validate (event, today, error))
+    return FALSE;
+  inserting = rd_complaint_event_get_id (event) == 0;
+  complaint_id = rd_complaint_event_get_complaint_id (event);
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+
+  if (!inserting)
+    {
+      if (!lookup_case_id (self, "SELECT complaint_id FROM complaint_events WHERE id = ?1",
+                           rd_complaint_event_get_id (event), &complaint_id, error))
+        goto fail;
+      if (complaint_id == 0)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                       _("There is no complaint step number %" G_GINT64_FORMAT "."),
+                       rd_complaint_event_get_id (event));
+          goto fail;
+        }
+    }
+  if (!lookup_case_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
+                       complaint_id, &case_id, error))
+    goto fail;
+  if (case_id == 0)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                           _("A complaint step must belong to a saved complaint."));
+      goto fail;
+    }
+  if (rd_complaint_event_get_contact_id (event) != 0)
+    {
+      gint64 contact_case = 0;
+
+      if (!lookup_case_id (self, "SELECT case_id FROM contacts WHERE id = ?1",
+                           rd_complaint_event_get_contact_id (event), &contact_case, error))
+        goto fail;
+      if (contact_case != case_id)
+        {
+          g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                               _("The contact this step points to is not part of this case. "
+                                 "Choose one from the case’s contact log."));
+          goto fail;
+        }
+    }
+
+  if (inserting)
+    stmt = _rd_store_prepare (self,
+                              "INSERT INTO complaint_events (kind, stage, date, new_date, reason,"
+                              " notes, contact_id, created_at, updated_at, complaint_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                              error);
+  else
+    stmt = _rd_store_prepare (self,
+                              "UPDATE complaint_events SET kind = ?1, stage = ?2, date = ?3,"
+                              " new_date = ?4, reason = ?5, notes = ?6, contact_id = ?7,"
+                              " updated_at = ?8 WHERE id = ?9",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  _rd_store_bind_text (stmt, 1, rd_complaint_event_kind_to_key (rd_complaint_event_get_kind (event)));
+  sqlite3_bind_int (stmt, 2, rd_complaint_event_get_stage (event));
+  bind_date (stmt, 3, rd_complaint_event_get_date (event));
+  bind_date (stmt, 4, rd_complaint_event_get_new_date (event));
+  _rd_store_bind_text (stmt, 5, rd_complaint_event_get_reason (event));
+  _rd_store_bind_text (stmt, 6, rd_complaint_event_get_notes (event));
+  if (rd_complaint_event_get_contact_id (event) != 0)
+    sqlite3_bind_int64 (stmt, 7, rd_complaint_event_get_contact_id (event));
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_int64 (stmt, 8, now);
+  sqlite3_bind_int64 (stmt, 9, inserting ? complaint_id : rd_complaint_event_get_id (event));
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  if (inserting)
+    rd_complaint_event_set_id (event, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+  if (!_rd_store_commit (self, error))
+    {
+      if (inserting)
+        rd_complaint_event_set_id (event, 0);
+      return FALSE;
+    }
+  rd_complaint_event_set_complaint_id (event, complaint_id);
+  return TRUE;
+
+fail:
+  _rd_store_rollback (self);
+  if (inserting)
+    rd_complaint_event_set_id (event, 0);
+  return FALSE;
+}
+
+gboolean
+rd_store_delete_complaint_event (RdStore  *self,
+                                 gint64    event_id,
+                                 GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  return delete_row (self, "DELETE FROM complaint_events WHERE id = ?1", event_id, error);
+}
