@@ -38,6 +38,12 @@ column_date (sqlite3_stmt *stmt,
   return date;
 }
 
+static gboolean lookup_case_id (RdStore     *self,
+                                const char  *sql,
+                                gint64       id,
+                                gint64      *case_id,
+                                GError     **error);
+
 /* ---- complaints ---- */
 
 #define COMPLAINT_SELECT \
@@ -219,6 +225,15 @@ rd_store_save_complaint (RdStore      *self,
     }
   if (inserting)
     rd_complaint_set_id (complaint, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+  else
+    {
+      gint64 case_id = 0;
+
+      if (!lookup_case_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
+                           rd_complaint_get_id (complaint), &case_id, error))
+        goto fail;
+      rd_complaint_set_case_id (complaint, case_id);
+    }
 
   stmt = _rd_store_prepare (self, "DELETE FROM complaint_points WHERE complaint_id = ?1", error);
   if (stmt == NULL)
@@ -252,6 +267,7 @@ rd_store_save_complaint (RdStore      *self,
   if (inserting)
     rd_complaint_set_created_at (complaint, now);
   rd_complaint_set_updated_at (complaint, now);
+  rd_store_emit_changed (self, "complaints", rd_complaint_get_case_id (complaint));
   return TRUE;
 
 fail:
@@ -261,23 +277,33 @@ fail:
   return FALSE;
 }
 
+/* @case_sql finds the case the row belongs to, for RdStore::changed. */
 static gboolean
 delete_row (RdStore     *self,
             const char  *sql,
+            const char  *case_sql,
+            const char  *what,
             gint64       id,
             GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 case_id = 0;
 
   if (!_rd_store_begin (self, error))
     return FALSE;
+  if (!lookup_case_id (self, case_sql, id, &case_id, error))
+    goto fail;
   stmt = _rd_store_prepare (self, sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
-  return _rd_store_commit (self, error);
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  if (case_id != 0)
+    rd_store_emit_changed (self, what, case_id);
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);
@@ -296,7 +322,8 @@ rd_store_delete_complaint (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM complaints WHERE id = ?1", complaint_id, error);
+  return delete_row (self, "DELETE FROM complaints WHERE id = ?1",
+                     "SELECT case_id FROM complaints WHERE id = ?1", "complaints", complaint_id, error);
 }
 
 /* ---- stage events ---- */
@@ -516,6 +543,8 @@ rd_store_save_complaint_event (RdStore           *self,
       return FALSE;
     }
   rd_complaint_event_set_complaint_id (event, complaint_id);
+  /* Steps are part of their complaint: one kind of change for both. */
+  rd_store_emit_changed (self, "complaints", case_id);
   return TRUE;
 
 fail:
@@ -532,5 +561,8 @@ rd_store_delete_complaint_event (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM complaint_events WHERE id = ?1", event_id, error);
+  return delete_row (self, "DELETE FROM complaint_events WHERE id = ?1",
+                     "SELECT c.case_id FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id"
+                     " WHERE e.id = ?1",
+                     "complaints", event_id, error);
 }

@@ -40,23 +40,39 @@ column_date (sqlite3_stmt *stmt,
   return date;
 }
 
+static gboolean lookup_case_id (RdStore     *self,
+                                const char  *sql,
+                                gint64       id,
+                                gint64      *case_id,
+                                GError     **error);
+
+/* @case_sql finds the case the row belongs to, for RdStore::changed. */
 static gboolean
 delete_row (RdStore     *self,
             const char  *sql,
+            const char  *case_sql,
+            const char  *what,
             gint64       id,
             GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 case_id = 0;
 
   if (!_rd_store_begin (self, error))
     return FALSE;
+  if (!lookup_case_id (self, case_sql, id, &case_id, error))
+    goto fail;
   stmt = _rd_store_prepare (self, sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
-  return _rd_store_commit (self, error);
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  if (case_id != 0)
+    rd_store_emit_changed (self, what, case_id);
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);
@@ -237,12 +253,22 @@ rd_store_save_party (RdStore  *self,
     }
   if (inserting)
     rd_party_set_id (party, sqlite3_last_insert_rowid (_rd_store_get_db (self)));
+  else
+    {
+      gint64 case_id = 0;
+
+      if (!lookup_case_id (self, "SELECT case_id FROM parties WHERE id = ?1",
+                           rd_party_get_id (party), &case_id, error))
+        goto fail;
+      rd_party_set_case_id (party, case_id);
+    }
   if (!_rd_store_commit (self, error))
     {
       if (inserting)
         rd_party_set_id (party, 0);
       return FALSE;
     }
+  rd_store_emit_changed (self, "parties", rd_party_get_case_id (party));
   return TRUE;
 
 fail:
@@ -262,7 +288,8 @@ rd_store_delete_party (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM parties WHERE id = ?1", party_id, error);
+  return delete_row (self, "DELETE FROM parties WHERE id = ?1",
+                     "SELECT case_id FROM parties WHERE id = ?1", "parties", party_id, error);
 }
 
 /* ---- contacts ---- */
@@ -464,6 +491,7 @@ rd_store_save_contact (RdStore    *self,
     rd_contact_set_created_at (contact, now);
   rd_contact_set_case_id (contact, case_id);
   rd_contact_set_updated_at (contact, now);
+  rd_store_emit_changed (self, "contacts", case_id);
   return TRUE;
 
 fail:
@@ -486,5 +514,6 @@ rd_store_delete_contact (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM contacts WHERE id = ?1", contact_id, error);
+  return delete_row (self, "DELETE FROM contacts WHERE id = ?1",
+                     "SELECT case_id FROM contacts WHERE id = ?1", "contacts", contact_id, error);
 }

@@ -22,7 +22,13 @@ struct _RdStore
   GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
   int         schema_version;
   guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
+  GArray     *pending_changes;    /* PendingChange, held back until the outer commit */
 };
+
+typedef struct {
+  const char *what;
+  gint64      case_id;
+} PendingChange;
 
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rd-store-error-quark, rd_store_error)
@@ -157,6 +163,7 @@ rd_store_finalize (GObject *object)
   RdStore *self = (RdStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -196,7 +203,10 @@ rd_store_class_init (RdStoreClass *klass)
  * @case_id: the case it belongs to, or 0
  *
  * Tells every listener that @what changed. Store functions call this after
- * they commit; code that writes its own tables does the same.
+ * they commit; code that writes its own tables does the same. Inside an
+ * outer write (an import) the signal waits for the outer commit, and is
+ * dropped if the outer write rolls back, so nobody sees rows that never
+ * existed.
  */
 void
 rd_store_emit_changed (RdStore    *self,
@@ -206,6 +216,21 @@ rd_store_emit_changed (RdStore    *self,
   g_return_if_fail (RD_IS_STORE (self));
   g_return_if_fail (what != NULL);
 
+  if (self->transaction_depth > 0)
+    {
+      PendingChange change = { g_intern_string (what), case_id };
+
+      for (guint i = 0; i < self->pending_changes->len; i++)
+        {
+          PendingChange *seen = &g_array_index (self->pending_changes, PendingChange, i);
+
+          if (seen->what == change.what && seen->case_id == change.case_id)
+            return;
+        }
+      g_array_append_val (self->pending_changes, change);
+      return;
+    }
+
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what, case_id);
 }
 
@@ -214,6 +239,7 @@ rd_store_init (RdStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
 /**
@@ -373,6 +399,19 @@ _rd_store_commit (RdStore  *self,
       return FALSE;
     }
   self->transaction_depth--;
+
+  if (self->transaction_depth == 0 && self->pending_changes->len > 0)
+    {
+      g_autoptr(GArray) changes = g_steal_pointer (&self->pending_changes);
+
+      self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+      for (guint i = 0; i < changes->len; i++)
+        {
+          PendingChange *change = &g_array_index (changes, PendingChange, i);
+
+          rd_store_emit_changed (self, change->what, change->case_id);
+        }
+    }
   return TRUE;
 }
 
@@ -389,6 +428,7 @@ _rd_store_rollback (RdStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
+  g_array_set_size (self->pending_changes, 0);
 }
 
 void

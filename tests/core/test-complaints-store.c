@@ -581,6 +581,75 @@ test_keys (void)
   g_assert_cmpuint (rd_outcomes_from_string ("apology,cctv,nonsense"), ==, RD_OUTCOME_APOLOGY | RD_OUTCOME_CCTV);
 }
 
+typedef struct {
+  guint  count;
+  char  *what;
+  gint64 case_id;
+} Changes;
+
+static void
+on_changed (RdStore    *store,
+            const char *what,
+            gint64      case_id,
+            Changes    *changes)
+{
+  changes->count++;
+  g_free (changes->what);
+  changes->what = g_strdup (what);
+  changes->case_id = case_id;
+}
+
+static void
+test_changed_signals (Fixture       *f,
+                      gconstpointer  data)
+{
+  Changes contacts = { 0 }, complaints = { 0 };
+  g_autoptr(RdContact) contact = NULL;
+  g_autoptr(RdComplaint) complaint = NULL;
+  g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
+  g_autoptr(GDate) d = date ("2024-06-03");
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (f->store, "changed::contacts", G_CALLBACK (on_changed), &contacts);
+  g_signal_connect (f->store, "changed::complaints", G_CALLBACK (on_changed), &complaints);
+
+  contact = make_contact (f, "2024-06-01T10:00", "Called");
+  g_assert_cmpuint (contacts.count, ==, 1);
+  g_assert_cmpint (contacts.case_id, ==, rd_case_get_id (f->rcase));
+  g_assert_cmpuint (complaints.count, ==, 0);
+
+  complaint = make_complaint (f, "Noise");
+  rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_date (event, d);
+  g_assert_true (rd_store_save_complaint_event (f->store, event, &error));
+  g_assert_cmpuint (complaints.count, ==, 2);
+  g_assert_true (rd_store_delete_complaint_event (f->store, rd_complaint_event_get_id (event), &error));
+  g_assert_cmpuint (complaints.count, ==, 3);
+  g_assert_cmpint (complaints.case_id, ==, rd_case_get_id (f->rcase));
+
+  g_assert_true (rd_store_delete_contact (f->store, rd_contact_get_id (contact), &error));
+  g_assert_cmpuint (contacts.count, ==, 2);
+
+  /* Inside an outer write, the signal waits for the outer commit … */
+  g_assert_true (_rd_store_begin (f->store, &error));
+  g_object_unref (make_contact (f, "2024-06-02T10:00", "One"));
+  g_object_unref (make_contact (f, "2024-06-02T11:00", "Two"));
+  g_assert_cmpuint (contacts.count, ==, 2);
+  g_assert_true (_rd_store_commit (f->store, &error));
+  g_assert_cmpuint (contacts.count, ==, 3);
+
+  /* … and never comes if the outer write rolls back. */
+  g_assert_true (_rd_store_begin (f->store, &error));
+  g_object_unref (make_contact (f, "2024-06-02T12:00", "Three"));
+  _rd_store_rollback (f->store);
+  g_assert_cmpuint (contacts.count, ==, 3);
+
+  g_signal_handlers_disconnect_by_data (f->store, &contacts);
+  g_signal_handlers_disconnect_by_data (f->store, &complaints);
+  g_free (contacts.what);
+  g_free (complaints.what);
+}
+
 /* A write inside another write is a savepoint: when the outer one fails,
  * nothing the inner ones did survives. */
 static void
@@ -621,6 +690,7 @@ main (int   argc,
   ADD ("/complaints-store/event-validation", test_event_validation);
   ADD ("/complaints-store/case-delete-cascades", test_case_delete_cascades);
   ADD ("/complaints-store/nested-writes-roll-back", test_nested_writes_roll_back);
+  ADD ("/complaints-store/changed-signals", test_changed_signals);
 #undef ADD
   g_test_add_func ("/complaints-store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/complaints-store/keys", test_keys);
