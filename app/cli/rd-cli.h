@@ -42,5 +42,8 @@ void      rd_cli_print_json     (JsonNode     *node);
 
 int       rd_cli_cases          (RdCliContext *ctx);
 int       rd_cli_incidents      (RdCliContext *ctx);
+int       rd_cli_holidays       (RdCliContext *ctx);
+int       rd_cli_workdays       (RdCliContext *ctx);
+int       rd_cli_add_workdays   (RdCliContext *ctx);
 
 G_END_DECLS

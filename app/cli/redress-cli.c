@@ -14,6 +14,9 @@
 static const RdCliCommand commands[] = {
   { "cases", "cases [--json]", N_("List the cases"), rd_cli_cases },
   { "incidents", "incidents CASE_ID [--json]", N_("List a case’s diary, newest first"), rd_cli_incidents },
+  { "holidays", "holidays YEAR [--json]", N_("List the England and Wales bank holidays of a year"), rd_cli_holidays },
+  { "workdays", "workdays FROM TO", N_("Count the working days after FROM up to and including TO"), rd_cli_workdays },
+  { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
 };
 
 static void

@@ -5,6 +5,7 @@
 
 #include "rd-types.h"
 #include "rd-datetime.h"
+#include "rd-calendar.h"
 #include "rd-events.h"
 #include "rd-case.h"
 #include "rd-incident.h"

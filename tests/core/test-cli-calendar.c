@@ -1,0 +1,196 @@
+/* test-cli-calendar.c: redress-cli's holidays, workdays and add-workdays, run as a program.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+
+typedef struct {
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run,
+         ...)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+  const char *arg;
+
+  g_assert_nonnull (cli);
+  /* These commands never open a case file, so no --data-dir is needed. */
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+/* A usage error: status 2, nothing on stdout, exactly one line on stderr. */
+static void
+assert_usage_error (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "redress-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+test_holidays (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "holidays", "2022", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "2022-01-03\n2022-04-15\n2022-04-18\n2022-05-02\n2022-06-02\n"
+                   "2022-06-03\n2022-08-29\n2022-09-19\n2022-12-26\n2022-12-27\n");
+}
+
+static void
+test_holidays_json (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "holidays", "2023", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"date\" : \"2023-05-08\""));
+  g_assert_nonnull (strstr (run.out, "\"long_date\" : \"Monday 8 May 2023\""));
+}
+
+static void
+test_holidays_bad_years (void)
+{
+  const char *bad[] = { "1899", "2201", "abc", "20x4", "-2024", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "holidays", bad[i], NULL);
+      assert_usage_error (&run);
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "holidays", NULL);
+    assert_usage_error (&run);
+  }
+}
+
+static void
+test_workdays (void)
+{
+  const struct { const char *from, *to, *out; } cases[] = {
+    { "2024-11-04", "2024-11-18", "10\n" },
+    { "2024-11-18", "2024-11-04", "-10\n" },
+    { "2024-11-18", "2024-11-20", "2\n" },
+    { "2024-11-02", "2024-11-03", "0\n" },
+    { "2024-12-20", "2024-12-31", "5\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "workdays", cases[i].from, cases[i].to, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, cases[i].out);
+    }
+}
+
+static void
+test_add_workdays (void)
+{
+  const struct { const char *date, *n, *out; } cases[] = {
+    { "2024-11-04", "10", "2024-11-18\n" },
+    { "2024-11-04", "+10", "2024-11-18\n" },
+    { "2024-11-04", "-1", "2024-11-01\n" },
+    { "2024-11-04", "0", "2024-11-04\n" },
+    { "2022-05-31", "3", "2022-06-07\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "add-workdays", cases[i].date, cases[i].n, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, cases[i].out);
+    }
+}
+
+static void
+test_bad_dates (void)
+{
+  const char *const bad[][3] = {
+    { "workdays", "2024-02-30", "2024-03-01" },
+    { "workdays", "2024-03-01", "tomorrow" },
+    { "workdays", "1899-12-31", "2024-03-01" },
+    { "add-workdays", "2024-02-30", "1" },
+    { "add-workdays", "tomorrow", "1" },
+    { "add-workdays", "2024-01-01", "x" },
+    { "add-workdays", "2024-01-01", "1.5" },
+    { "add-workdays", "2200-12-30", "10" },
+    { "add-workdays", "2201-01-01", "1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, bad[i][0], bad[i][1], bad[i][2], NULL);
+      assert_usage_error (&run);
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "workdays", "2024-01-01", NULL);
+    assert_usage_error (&run);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/holidays", test_holidays);
+  g_test_add_func ("/cli/holidays-json", test_holidays_json);
+  g_test_add_func ("/cli/holidays-bad-years", test_holidays_bad_years);
+  g_test_add_func ("/cli/workdays", test_workdays);
+  g_test_add_func ("/cli/add-workdays", test_add_workdays);
+  g_test_add_func ("/cli/bad-dates", test_bad_dates);
+
+  return g_test_run ();
+}
