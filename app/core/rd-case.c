@@ -25,6 +25,7 @@ struct _RdCase
   char          *adjustments;
   gint64         created_at;
   gint64         updated_at;
+  gboolean       is_sample;
 };
 
 G_DEFINE_FINAL_TYPE (RdCase, rd_case, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ enum {
   PROP_UPDATED_AT,
   PROP_CONTACT_PREFERENCES,
   PROP_ADJUSTMENTS,
+  PROP_IS_SAMPLE,
   N_PROPS
 };
 
@@ -161,6 +163,9 @@ rd_case_get_property (GObject    *object,
     case PROP_ADJUSTMENTS:
       g_value_set_string (value, self->adjustments);
       break;
+    case PROP_IS_SAMPLE:
+      g_value_set_boolean (value, self->is_sample);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,6 +214,9 @@ rd_case_set_property (GObject      *object,
     case PROP_ADJUSTMENTS:
       rd_case_set_adjustments (self, g_value_get_string (value));
       break;
+    case PROP_IS_SAMPLE:
+      rd_case_set_is_sample (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -248,6 +256,9 @@ rd_case_class_init (RdCaseClass *klass)
     g_param_spec_string ("contact-preferences", NULL, NULL, "", flags);
   properties[PROP_ADJUSTMENTS] =
     g_param_spec_string ("adjustments", NULL, NULL, "", flags);
+  /* The made-up case Redress ships to show how it works */
+  properties[PROP_IS_SAMPLE] =
+    g_param_spec_boolean ("is-sample", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -336,6 +347,28 @@ rd_case_set_tenancy_type (RdCase        *self,
     {
       self->tenancy_type = type;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TENANCY_TYPE]);
+    }
+}
+
+gboolean
+rd_case_get_is_sample (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), FALSE);
+
+  return self->is_sample;
+}
+
+void
+rd_case_set_is_sample (RdCase   *self,
+                       gboolean  is_sample)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+
+  is_sample = !!is_sample;
+  if (self->is_sample != is_sample)
+    {
+      self->is_sample = is_sample;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SAMPLE]);
     }
 }
 

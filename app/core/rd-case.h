@@ -59,6 +59,10 @@ gint64         rd_case_get_updated_at      (RdCase      *self);
 void           rd_case_set_updated_at      (RdCase      *self,
                                             gint64       unix_time);
 
+gboolean       rd_case_get_is_sample       (RdCase      *self);
+void           rd_case_set_is_sample       (RdCase      *self,
+                                            gboolean     is_sample);
+
 gboolean       rd_case_validate            (RdCase      *self,
                                             GError     **error);
 

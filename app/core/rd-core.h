@@ -16,3 +16,4 @@
 #include "rd-complaint.h"
 #include "rd-complaint-event.h"
 #include "rd-store-complaints.h"
+#include "rd-sample.h"

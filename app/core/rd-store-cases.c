@@ -11,7 +11,7 @@
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
-  " contact_preferences, adjustments"
+  " contact_preferences, adjustments, is_sample"
 
 static RdCase *
 case_from_row (sqlite3_stmt *stmt)
@@ -29,6 +29,7 @@ case_from_row (sqlite3_stmt *stmt)
   rd_case_set_updated_at (rcase, sqlite3_column_int64 (stmt, 8));
   rd_case_set_contact_preferences (rcase, _rd_store_column_text (stmt, 9));
   rd_case_set_adjustments (rcase, _rd_store_column_text (stmt, 10));
+  rd_case_set_is_sample (rcase, sqlite3_column_int (stmt, 11) != 0);
   return rcase;
 }
 
@@ -128,8 +129,8 @@ rd_store_save_case (RdStore  *self,
     stmt = _rd_store_prepare (self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
-                              " contact_preferences, adjustments)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10)",
+                              " contact_preferences, adjustments, is_sample)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11)",
                               error);
   else
     stmt = _rd_store_prepare (self,
@@ -150,7 +151,10 @@ rd_store_save_case (RdStore  *self,
   sqlite3_bind_int64 (stmt, 7, now);
   _rd_store_bind_text (stmt, 9, rd_case_get_contact_preferences (rcase));
   _rd_store_bind_text (stmt, 10, rd_case_get_adjustments (rcase));
-  if (!inserting)
+  /* Whether a case is the sample is fixed when it is made. */
+  if (inserting)
+    sqlite3_bind_int (stmt, 11, rd_case_get_is_sample (rcase));
+  else
     sqlite3_bind_int64 (stmt, 8, rd_case_get_id (rcase));
 
   if (!_rd_store_step_done (self, stmt, error))
@@ -205,4 +209,52 @@ rd_store_delete_case (RdStore  *self,
 fail:
   _rd_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * rd_store_find_sample_case:
+ *
+ * Returns: the id of the sample case, or 0 when there is none (or on error)
+ */
+gint64
+rd_store_find_sample_case (RdStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 case_id = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), 0);
+
+  stmt = _rd_store_prepare (self, "SELECT id FROM cases WHERE is_sample = 1 ORDER BY id LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    case_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _rd_store_set_error (self, rc, error);
+  return case_id;
+}
+
+/* Lets the sample case look as if it was started when its diary began. */
+gboolean
+_rd_store_set_case_times (RdStore  *self,
+                          gint64    case_id,
+                          gint64    created_at,
+                          gint64    updated_at,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self, "UPDATE cases SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, created_at);
+  sqlite3_bind_int64 (stmt, 2, updated_at);
+  sqlite3_bind_int64 (stmt, 3, case_id);
+  return _rd_store_step_done (self, stmt, error);
 }

@@ -429,3 +429,49 @@ rd_store_list_incident_revisions (RdStore  *self,
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
+
+/*
+ * The sample case's diary was "written" over months: these set when an
+ * incident and one of its revisions were written, without making a new
+ * revision. Only the sample uses them; nothing a resident does can.
+ */
+gboolean
+_rd_store_set_incident_times (RdStore  *self,
+                              gint64    incident_id,
+                              gint64    created_at,
+                              gint64    updated_at,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self,
+                            "UPDATE incidents SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, created_at);
+  sqlite3_bind_int64 (stmt, 2, updated_at);
+  sqlite3_bind_int64 (stmt, 3, incident_id);
+  return _rd_store_step_done (self, stmt, error);
+}
+
+gboolean
+_rd_store_set_revision_times (RdStore  *self,
+                              gint64    revision_id,
+                              gint64    written_at,
+                              gint64    last_changed_at,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self,
+                            "UPDATE incident_revisions SET written_at = ?1, last_changed_at = ?2"
+                            " WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, written_at);
+  sqlite3_bind_int64 (stmt, 2, last_changed_at);
+  sqlite3_bind_int64 (stmt, 3, revision_id);
+  return _rd_store_step_done (self, stmt, error);
+}

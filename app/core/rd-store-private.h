@@ -37,4 +37,21 @@ GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
                                        int           column);
 gint64        _rd_store_now           (void);
 
+/* For the sample case only (rd-sample.c) */
+gboolean      _rd_store_set_case_times     (RdStore  *self,
+                                            gint64    case_id,
+                                            gint64    created_at,
+                                            gint64    updated_at,
+                                            GError  **error);
+gboolean      _rd_store_set_incident_times (RdStore  *self,
+                                            gint64    incident_id,
+                                            gint64    created_at,
+                                            gint64    updated_at,
+                                            GError  **error);
+gboolean      _rd_store_set_revision_times (RdStore  *self,
+                                            gint64    revision_id,
+                                            gint64    written_at,
+                                            gint64    last_changed_at,
+                                            GError  **error);
+
 G_END_DECLS

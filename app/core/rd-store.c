@@ -153,6 +153,9 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX events_by_complaint ON complaint_events(complaint_id, date);"
   "CREATE INDEX events_by_contact ON complaint_events(contact_id);",
+
+  /* 3: the sample case is marked, so that opening it again finds it */
+  "ALTER TABLE cases ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

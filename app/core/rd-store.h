@@ -27,7 +27,7 @@ typedef enum {
 } RdStoreError;
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define RD_STORE_SCHEMA_VERSION 2
+#define RD_STORE_SCHEMA_VERSION 3
 
 #define RD_TYPE_STORE (rd_store_get_type ())
 G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
@@ -57,6 +57,8 @@ gboolean     rd_store_save_case               (RdStore     *self,
                                                GError     **error);
 gboolean     rd_store_delete_case             (RdStore     *self,
                                                gint64       case_id,
+                                               GError     **error);
+gint64       rd_store_find_sample_case        (RdStore     *self,
                                                GError     **error);
 
 /* Incidents */
