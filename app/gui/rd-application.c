@@ -156,9 +156,32 @@ about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+open_sample_case_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RdStore *store = rd_application_get_store (self);
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  if (!RD_IS_WINDOW (window))
+    window = GTK_WINDOW (rd_window_new (self));
+  gtk_window_present (window);
+  if (store == NULL)
+    return;
+
+  case_id = rd_sample_ensure (store, &error);
+  if (case_id == 0 || !rd_window_open_case (RD_WINDOW (window), case_id, &error))
+    rd_window_add_toast (RD_WINDOW (window), error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
+  { "open-sample-case", open_sample_case_activated_cb },
 };
 
 /* Every shortcut here is also listed in ui/gtk/help-overlay.ui. */

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-case-dialog.h"
+#include "rd-case-switcher.h"
 #include "rd-diary-page.h"
 #include "rd-window.h"
 
@@ -62,15 +64,14 @@ struct _RdWindow
   RdStore              *store;
   RdCase               *rcase;
   GtkWidget            *pages[G_N_ELEMENTS (case_pages)];
-  GBinding             *case_title_binding;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
-  GtkMenuButton        *case_button;
-  GtkLabel             *case_label;
+  RdCaseSwitcher       *case_switcher;
+  GtkRevealer          *sample_banner;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -104,8 +105,6 @@ set_case (RdWindow *self,
   if (self->rcase == rcase)
     return;
 
-  g_clear_pointer (&self->case_title_binding, g_binding_unbind);
-
   /* Pages write what is pending for the old case as it goes. */
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     if (self->pages[i] != NULL)
@@ -113,14 +112,14 @@ set_case (RdWindow *self,
 
   g_set_object (&self->rcase, rcase);
 
+  g_object_set (self->case_switcher, "case", rcase, NULL);
   if (rcase != NULL)
     {
-      self->case_title_binding = g_object_bind_property (rcase, "title", self->case_label, "label",
-                                                         G_BINDING_SYNC_CREATE);
       g_settings_set_int64 (self->settings, "last-case", rd_case_get_id (rcase));
       gtk_stack_set_visible_child_name (self->main_stack, "case");
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->case_button), rcase != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
+  gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -260,6 +259,7 @@ show_store_state (RdWindow *self)
     }
 
   self->store = g_object_ref (rd_application_get_store (app));
+  g_object_set (self->case_switcher, "store", self->store, NULL);
   add_case_pages (self);
   restore_last_case (self);
 }
@@ -312,6 +312,71 @@ show_page_action (GtkWidget  *widget,
   rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+on_case_saved_cb (RdWindow *self,
+                  RdCase   *rcase)
+{
+  if (self->rcase == rcase)
+    rd_window_add_toast (self, _("Case details saved"));
+  else
+    set_case (self, rcase);
+}
+
+/**
+ * rd_window_show_case_dialog:
+ * @rcase: (nullable): the case to change, or %NULL to start one
+ *
+ * Returns: (transfer none): the dialog, already shown
+ */
+GtkWindow *
+rd_window_show_case_dialog (RdWindow *self,
+                            RdCase   *rcase)
+{
+  RdCaseDialog *dialog;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  dialog = rd_case_dialog_new (GTK_WINDOW (self), self->store, rcase);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  if (self->store != NULL)
+    rd_window_show_case_dialog (self, NULL);
+}
+
+static void
+case_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  if (self->rcase != NULL)
+    rd_window_show_case_dialog (self, self->rcase);
+}
+
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !rd_window_open_case (self, g_variant_get_int64 (parameter), &error))
+    rd_window_add_toast (self, error->message);
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
@@ -340,7 +405,6 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
-  g_clear_pointer (&self->case_title_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     self->pages[i] = NULL;
@@ -376,6 +440,8 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (RD_TYPE_CASE_SWITCHER);
+
   object_class->dispose = rd_window_dispose;
   object_class->get_property = rd_window_get_property;
   window_class->close_request = rd_window_close_request;
@@ -391,13 +457,16 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_button);
-  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_label);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_switcher);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, sample_banner);
 
   /* Accelerators for these are set by the application (rd-application.c). */
   gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.case-details", NULL, case_details_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
 }
 
 static void

@@ -24,5 +24,7 @@ GtkWidget *rd_window_show_page  (RdWindow       *self,
                                  const char     *name);
 void       rd_window_add_toast  (RdWindow       *self,
                                  const char     *message);
+GtkWindow *rd_window_show_case_dialog (RdWindow *self,
+                                       RdCase   *rcase);
 
 G_END_DECLS

@@ -1,0 +1,229 @@
+/* rd-case-dialog.c: start a case, or change a case's details.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-case-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-case-dialog.h"
+#include "rd-gui-util.h"
+
+struct _RdCaseDialog
+{
+  AdwWindow        parent_instance;
+
+  RdStore         *store;
+  RdCase          *rcase;     /* NULL while starting a new case */
+  gboolean         title_touched;
+
+  AdwWindowTitle  *window_title;
+  GtkButton       *save_button;
+  AdwEntryRow     *title_row;
+  GtkRevealer     *title_error_revealer;
+  GtkLabel        *title_error_label;
+  AdwEntryRow     *resident_row;
+  AdwEntryRow     *address_row;
+  AdwEntryRow     *landlord_row;
+  AdwComboRow     *tenancy_row;
+  GtkTextView     *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_title_error (RdCaseDialog *self,
+                  const char   *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->title_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  gtk_revealer_set_reveal_child (self->title_error_revealer, message != NULL);
+}
+
+/* Copies what the form says into @rcase, and checks it. */
+static gboolean
+fill_case (RdCaseDialog  *self,
+           RdCase        *rcase,
+           GError       **error)
+{
+  g_autofree char *notes = rd_gui_text_view_dup_text (self->notes_view);
+
+  rd_case_set_title (rcase, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  rd_case_set_resident_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->resident_row)));
+  rd_case_set_address (rcase, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
+  rd_case_set_landlord_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->landlord_row)));
+  rd_case_set_tenancy_type (rcase, adw_combo_row_get_selected (self->tenancy_row));
+  rd_case_set_notes (rcase, notes);
+  return rd_case_validate (rcase, error);
+}
+
+static void
+on_title_changed_cb (RdCaseDialog *self)
+{
+  g_autoptr(RdCase) scratch = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Only complain once the resident has typed something and taken it out
+   * again, or tried to save: an empty form is not a mistake. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] != '\0')
+    self->title_touched = TRUE;
+  if (!self->title_touched)
+    return;
+  rd_case_set_title (scratch, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  rd_case_validate (scratch, &error);
+  show_title_error (self, error ? error->message : NULL);
+}
+
+static void
+on_save_clicked_cb (RdCaseDialog *self)
+{
+  g_autoptr(RdCase) edited = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  self->title_touched = TRUE;
+  if (self->rcase != NULL)
+    rd_case_set_id (edited, rd_case_get_id (self->rcase));
+
+  if (!fill_case (self, edited, &error))
+    {
+      show_title_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      return;
+    }
+  if (!rd_store_save_case (self->store, edited, &error))
+    {
+      show_title_error (self, error->message);
+      return;
+    }
+
+  /* The open case is shared by every page: change it in place so that
+   * everything showing it follows. */
+  if (self->rcase != NULL)
+    {
+      fill_case (self, self->rcase, NULL);
+      rd_case_set_updated_at (self->rcase, rd_case_get_updated_at (edited));
+      g_signal_emit (self, signals[SAVED], 0, self->rcase);
+    }
+  else
+    g_signal_emit (self, signals[SAVED], 0, edited);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+load_case (RdCaseDialog *self)
+{
+  RdCase *rcase = self->rcase;
+
+  adw_window_title_set_title (self->window_title,
+                              rcase ? _("Case Details") : _("New Case"));
+  gtk_button_set_label (self->save_button, rcase ? _("_Save") : _("C_reate"));
+  if (rcase == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), rd_case_get_title (rcase));
+  gtk_editable_set_text (GTK_EDITABLE (self->resident_row), rd_case_get_resident_name (rcase));
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), rd_case_get_address (rcase));
+  gtk_editable_set_text (GTK_EDITABLE (self->landlord_row), rd_case_get_landlord_name (rcase));
+  adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            rd_case_get_notes (rcase), -1);
+}
+
+/**
+ * rd_case_dialog_new:
+ * @rcase: (nullable): the case to change, or %NULL to start a new one
+ *
+ * The dialog saves by itself and emits ::saved with the case (the one
+ * passed in, changed, or the new one) before it closes.
+ */
+RdCaseDialog *
+rd_case_dialog_new (GtkWindow *parent,
+                    RdStore   *store,
+                    RdCase    *rcase)
+{
+  RdCaseDialog *self;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (rcase == NULL || RD_IS_CASE (rcase), NULL);
+
+  self = g_object_new (RD_TYPE_CASE_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->rcase = rcase ? g_object_ref (rcase) : NULL;
+  load_case (self);
+  return self;
+}
+
+static void
+rd_case_dialog_dispose (GObject *object)
+{
+  RdCaseDialog *self = RD_CASE_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->rcase);
+
+  G_OBJECT_CLASS (rd_case_dialog_parent_class)->dispose (object);
+}
+
+static void
+rd_case_dialog_class_init (RdCaseDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_case_dialog_dispose;
+
+  /**
+   * RdCaseDialog::saved:
+   * @rcase: the case as saved
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-case-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, resident_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_case_dialog_init (RdCaseDialog *self)
+{
+  g_autoptr(GtkStringList) tenancies = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < RD_TENANCY_N_TYPES; i++)
+    gtk_string_list_append (tenancies, rd_tenancy_type_get_label (i));
+  adw_combo_row_set_model (self->tenancy_row, G_LIST_MODEL (tenancies));
+
+  rd_gui_label_entry_row (self->title_row, _("Case title"));
+  rd_gui_label_entry_row (self->resident_row, _("Your name"));
+  rd_gui_label_entry_row (self->address_row, _("Address"));
+  rd_gui_label_entry_row (self->landlord_row, _("Landlord"));
+}

@@ -1,0 +1,14 @@
+/* rd-gui-util.h: small helpers shared by the Redress widgets.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+char *rd_gui_text_view_dup_text (GtkTextView *view);
+void  rd_gui_label_entry_row    (AdwEntryRow *row,
+                                 const char  *label);
+
+G_END_DECLS

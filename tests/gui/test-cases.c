@@ -1,0 +1,256 @@
+/* test-cases.c: starting, renaming and switching cases; the sample case.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rd-application.h"
+#include "rd-case-dialog.h"
+#include "rd-case-switcher.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static RdCaseDialog *
+find_case_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_CASE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return RD_CASE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dialog_child (RdCaseDialog *dialog,
+              const char   *id)
+{
+  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (dialog), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+visible_state (Fixture *f)
+{
+  GtkWidget *stack = rd_test_gui_find_by_id (GTK_WIDGET (f->window), "main_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_start_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) cases = NULL;
+  RdCaseDialog *dialog;
+  GtkWidget *revealer;
+  RdCase *rcase;
+
+  g_assert_cmpstr (visible_state (f), ==, "welcome");
+
+  /* The welcome page's button starts a case. */
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (f->window), "start_case_button"),
+                         "clicked");
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Saving without a title says why, and saves nothing. */
+  revealer = dialog_child (dialog, "title_error_revealer");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_true (find_case_dialog () == dialog);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "title_error_label"))),
+                   !=, "");
+  cases = rd_store_list_cases (rd_window_get_store (f->window), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+  g_clear_object (&cases);
+
+  /* Typing a title takes the message away. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "Damp in the bedroom");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "   ");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "Damp in the bedroom");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "landlord_row")), "Brook Housing");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "tenancy_row")),
+                              RD_TENANCY_SECURE);
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+
+  g_assert_null (find_case_dialog ());
+  g_assert_cmpstr (visible_state (f), ==, "case");
+  rcase = rd_window_get_case (f->window);
+  g_assert_nonnull (rcase);
+  g_assert_cmpstr (rd_case_get_title (rcase), ==, "Damp in the bedroom");
+
+  cases = rd_store_list_cases (rd_window_get_store (f->window), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  {
+    g_autoptr(RdCase) stored = g_list_model_get_item (cases, 0);
+
+    g_assert_cmpstr (rd_case_get_landlord_name (stored), ==, "Brook Housing");
+    g_assert_cmpint (rd_case_get_tenancy_type (stored), ==, RD_TENANCY_SECURE);
+  }
+}
+
+static void
+test_rename_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RdCase) first = rd_case_new ();
+  g_autoptr(RdCase) stored = NULL;
+  RdStore *store = rd_window_get_store (f->window);
+  RdCaseDialog *dialog;
+  GtkWidget *switcher;
+
+  rd_case_set_title (first, "Repairs");
+  g_assert_true (rd_store_save_case (store, first, NULL));
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (first), NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "title_row"))),
+                   ==, "Repairs");
+
+  /* Emptying the title is refused; the stored title stays. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "");
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_true (find_case_dialog () == dialog);
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (f->window)), ==, "Repairs");
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "Repairs to the roof");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "address_row")), "3 Ash Row");
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_null (find_case_dialog ());
+
+  /* The open case object changed in place, and the header follows it. */
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (f->window)), ==, "Repairs to the roof");
+  switcher = rd_test_gui_find_by_id (GTK_WIDGET (f->window), "case_switcher");
+  g_assert_nonnull (rd_test_gui_find_by_text (switcher, "Repairs to the roof"));
+  stored = rd_store_get_case (store, rd_case_get_id (first), NULL);
+  g_assert_cmpstr (rd_case_get_title (stored), ==, "Repairs to the roof");
+  g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
+}
+
+static void
+test_switch_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RdCase) a = rd_case_new ();
+  g_autoptr(RdCase) b = rd_case_new ();
+  RdStore *store = rd_window_get_store (f->window);
+  RdCaseSwitcher *switcher;
+  GListModel *cases;
+  GtkWidget *list_view;
+  guint position = G_MAXUINT;
+
+  rd_case_set_title (a, "Case A");
+  rd_case_set_title (b, "Case B");
+  g_assert_true (rd_store_save_case (store, a, NULL));
+  g_assert_true (rd_store_save_case (store, b, NULL));
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (a), NULL));
+
+  switcher = RD_CASE_SWITCHER (rd_test_gui_find_by_id (GTK_WIDGET (f->window), "case_switcher"));
+  rd_case_switcher_reload (switcher);
+  cases = rd_case_switcher_get_cases (switcher);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(RdCase) item = g_list_model_get_item (cases, i);
+      if (rd_case_get_id (item) == rd_case_get_id (b))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  list_view = rd_test_gui_find_by_type (GTK_WIDGET (gtk_menu_button_get_popover (
+                GTK_MENU_BUTTON (rd_test_gui_find_by_type (GTK_WIDGET (switcher), GTK_TYPE_MENU_BUTTON)))),
+                GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", position);
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, rd_case_get_id (b));
+}
+
+static void
+test_sample_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) cases = NULL;
+  GtkWidget *banner;
+  gint64 sample_id;
+
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (f->window), "open_sample_button"),
+                         "clicked");
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (visible_state (f), ==, "case");
+  g_assert_true (rd_case_get_is_sample (rd_window_get_case (f->window)));
+  sample_id = rd_case_get_id (rd_window_get_case (f->window));
+  banner = rd_test_gui_find_by_id (GTK_WIDGET (f->window), "sample_banner");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Opening it again opens the same case; nothing is duplicated. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, sample_id);
+  cases = rd_store_list_cases (rd_window_get_store (f->window), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cases/start", test_start_case);
+  ADD ("/cases/rename", test_rename_case);
+  ADD ("/cases/switch", test_switch_case);
+  ADD ("/cases/sample", test_sample_case);
+#undef ADD
+
+  return g_test_run ();
+}
