@@ -17,3 +17,5 @@
 #include "rd-complaint-event.h"
 #include "rd-store-complaints.h"
 #include "rd-sample.h"
+#include "rd-case-facts.h"
+#include "rd-case-json.h"

@@ -15,5 +15,6 @@ typedef struct _RdParty            RdParty;
 typedef struct _RdContact          RdContact;
 typedef struct _RdComplaint        RdComplaint;
 typedef struct _RdComplaintEvent   RdComplaintEvent;
+typedef struct _RdCaseFacts        RdCaseFacts;
 
 G_END_DECLS

@@ -1,0 +1,70 @@
+/* rd-cli-case-json.c: the "import" and "export-json" commands.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rd-cli.h"
+
+int
+rd_cli_import (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gint64 case_id;
+
+  if (ctx->n_args != 1)
+    return rd_cli_usage_error (_("“import” takes one file: redress-cli import FILE.json"));
+
+  if (!g_file_get_contents (ctx->args[0], &data, &length, &error))
+    return rd_cli_usage_error (_("Could not read “%s”: %s"), ctx->args[0], error->message);
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+
+  case_id = rd_case_json_import (store, data, length, &error);
+  if (case_id == 0)
+    {
+      g_printerr ("redress-cli: %s: %s\n", ctx->args[0], error->message);
+      return error->domain == RD_CASE_JSON_ERROR ? RD_CLI_USAGE : RD_CLI_FAILED;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", case_id);
+  return RD_CLI_OK;
+}
+
+int
+rd_cli_export_json (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 case_id;
+
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("“export-json” takes a case number: redress-cli export-json CASE_ID"));
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+
+  text = rd_case_json_export (store, case_id, &error);
+  if (text == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  fputs (text, stdout);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("redress-cli: %s\n", _("Could not write the case out. Is the disk full?"));
+      return RD_CLI_FAILED;
+    }
+  return RD_CLI_OK;
+}

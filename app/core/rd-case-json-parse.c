@@ -1,0 +1,592 @@
+/* rd-case-json-parse.c: reading a case JSON document strictly, section by section.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-case-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rd-case-json-private.h"
+#include "rd-datetime.h"
+
+static gboolean
+valid_agency (const char *key)
+{
+  return !strchr (key, ',') && rd_reported_to_from_string (key) != RD_REPORTED_NONE;
+}
+
+static gboolean
+valid_outcome (const char *key)
+{
+  RdOutcome outcome;
+
+  return rd_outcome_from_key (key, &outcome);
+}
+
+static gboolean
+parse_case (RdJsonCtx   *ctx,
+            JsonObject  *root,
+            RdCase     **out)
+{
+  static const char * const known[] = {
+    "title", "resident_name", "address", "landlord_name", "tenancy_type",
+    "contact_preferences", "adjustments", "notes", NULL
+  };
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = json_object_get_member (root, "case");
+  JsonObject *object;
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, root, "case"), "case",
+                 _("The document needs a “case” object with at least a title."));
+  object = json_node_get_object (node);
+  if (!_rd_json_check_members (ctx, object, "case", known))
+    return FALSE;
+
+  if (!_rd_json_read_string (ctx, object, "case", "title", TRUE, &text))
+    return FALSE;
+  rd_case_set_title (rcase, text);
+  if (!rd_case_validate (rcase, &local_error))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "title"), "case.title", "%s", local_error->message);
+
+#define TEXT_FIELD(name, setter)                                         \
+  if (!_rd_json_read_string (ctx, object, "case", name, FALSE, &text))            \
+    return FALSE;                                                        \
+  setter (rcase, text);
+
+  TEXT_FIELD ("resident_name", rd_case_set_resident_name)
+  TEXT_FIELD ("address", rd_case_set_address)
+  TEXT_FIELD ("landlord_name", rd_case_set_landlord_name)
+  TEXT_FIELD ("contact_preferences", rd_case_set_contact_preferences)
+  TEXT_FIELD ("adjustments", rd_case_set_adjustments)
+  TEXT_FIELD ("notes", rd_case_set_notes)
+#undef TEXT_FIELD
+
+  if (!_rd_json_read_string (ctx, object, "case", "tenancy_type", FALSE, &text))
+    return FALSE;
+  if (!g_str_equal (rd_tenancy_type_to_string (rd_tenancy_type_from_string (text)), text))
+    {
+      GString *choices = g_string_new (NULL);
+
+      for (guint i = 1; i < RD_TENANCY_N_TYPES; i++)
+        g_string_append_printf (choices, "%s%s", i > 1 ? ", " : "", rd_tenancy_type_to_string (i));
+      _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "tenancy_type"), "case.tenancy_type",
+            _("“%s” is not one of: %s (or empty when not sure)."), text, choices->str);
+      g_string_free (choices, TRUE);
+      return FALSE;
+    }
+  rd_case_set_tenancy_type (rcase, rd_tenancy_type_from_string (text));
+  *out = g_steal_pointer (&rcase);
+  return TRUE;
+}
+
+static char *
+list_party_roles (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < RD_PARTY_N_ROLES; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", rd_party_role_to_key (i));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_parties (RdJsonCtx   *ctx,
+               JsonObject  *root,
+               RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "id", "name", "role", "organisation", "third_party", "notes", NULL
+  };
+  JsonArray *array;
+
+  if (!_rd_json_read_array (ctx, root, "", "parties", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("parties[%u]", i);
+      g_autofree char *role_path = g_strdup_printf ("parties[%u].role", i);
+      g_autoptr(RdParty) party = rd_party_new ();
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *object;
+      const char *text;
+      RdPartyRole role;
+      gboolean third_party;
+
+      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
+          !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_id (ctx, object, path, ctx->party_ids, i + 1))
+        return FALSE;
+      rd_party_set_id (party, i + 1);
+
+      if (!_rd_json_read_string (ctx, object, path, "role", TRUE, &text))
+        return FALSE;
+      if (!rd_party_role_from_key (text, &role))
+        {
+          g_autofree char *roles = list_party_roles ();
+
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "role"), role_path,
+                       _("“%s” is not one of: %s."), text, roles);
+        }
+      rd_party_set_role (party, role);
+      if (!_rd_json_read_string (ctx, object, path, "name", FALSE, &text))
+        return FALSE;
+      rd_party_set_name (party, text);
+      if (!_rd_json_read_string (ctx, object, path, "organisation", FALSE, &text))
+        return FALSE;
+      rd_party_set_organisation (party, text);
+      if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
+        return FALSE;
+      rd_party_set_notes (party, text);
+      third_party = rd_party_role_default_third_party (role);
+      if (!_rd_json_read_bool (ctx, object, path, "third_party", &third_party))
+        return FALSE;
+      rd_party_set_third_party (party, third_party);
+
+      if (!rd_party_validate (party, &local_error))
+        {
+          g_autofree char *field = _rd_json_join_path (path, "name");
+
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "name"), field, "%s", local_error->message);
+        }
+      rd_case_facts_add_party (facts, party);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_incidents (RdJsonCtx   *ctx,
+                 JsonObject  *root,
+                 RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "starts_at", "ends_at", "category", "location", "description", "impact", "people",
+    "witnesses", "reported_to", "reference", NULL
+  };
+  JsonArray *array;
+
+  if (!_rd_json_read_array (ctx, root, "", "incidents", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) starts_at = NULL;
+      g_autoptr(GDateTime) ends_at = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *reported = NULL;
+      JsonObject *object;
+      const char *text;
+
+      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
+          !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_datetime (ctx, object, path, "starts_at", TRUE, &starts_at) ||
+          !_rd_json_read_datetime (ctx, object, path, "ends_at", FALSE, &ends_at))
+        return FALSE;
+      rd_incident_set_starts_at (incident, starts_at);
+      rd_incident_set_ends_at (incident, ends_at);
+
+      if (!_rd_json_read_string (ctx, object, path, "category", TRUE, &text))
+        return FALSE;
+      if (!g_str_equal (rd_category_to_string (rd_category_from_string (text)), text))
+        {
+          g_autoptr(GString) choices = g_string_new (NULL);
+          g_autofree char *field = _rd_json_join_path (path, "category");
+
+          for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+            g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_category_to_string (c));
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "category"), field,
+                       _("“%s” is not one of: %s."), text, choices->str);
+        }
+      rd_incident_set_category (incident, rd_category_from_string (text));
+
+#define TEXT_FIELD(name, setter)                                         \
+      if (!_rd_json_read_string (ctx, object, path, name, FALSE, &text))          \
+        return FALSE;                                                    \
+      setter (incident, text);
+
+      TEXT_FIELD ("location", rd_incident_set_location)
+      TEXT_FIELD ("description", rd_incident_set_description)
+      TEXT_FIELD ("impact", rd_incident_set_impact)
+      TEXT_FIELD ("people", rd_incident_set_people)
+      TEXT_FIELD ("witnesses", rd_incident_set_witnesses)
+      TEXT_FIELD ("reference", rd_incident_set_reference)
+#undef TEXT_FIELD
+
+      if (!_rd_json_read_keys (ctx, object, path, "reported_to", valid_agency,
+                      "police, landlord, council, other", &reported))
+        return FALSE;
+      rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
+
+      if (!rd_incident_validate (incident, ctx->now, &local_error))
+        {
+          const char *name = g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                              RD_INCIDENT_ERROR_END_BEFORE_START)
+                             ? "ends_at" : "starts_at";
+          g_autofree char *field = _rd_json_join_path (path, name);
+
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+        }
+      rd_case_facts_add_incident (facts, incident);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_contacts (RdJsonCtx   *ctx,
+                JsonObject  *root,
+                RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "id", "occurred_at", "direction", "channel", "party", "person", "summary", "promise",
+    "promise_due", NULL
+  };
+  JsonArray *array;
+
+  if (!_rd_json_read_array (ctx, root, "", "contacts", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("contacts[%u]", i);
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) occurred_at = NULL;
+      g_autoptr(GDate) due = NULL;
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *object;
+      const char *text;
+      RdContactDirection direction;
+      RdContactChannel channel;
+      gint64 party = 0;
+
+      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
+          !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_id (ctx, object, path, ctx->contact_ids, i + 1) ||
+          !_rd_json_read_datetime (ctx, object, path, "occurred_at", TRUE, &occurred_at) ||
+          !_rd_json_read_date (ctx, object, path, "promise_due", FALSE, &due) ||
+          !_rd_json_read_ref (ctx, object, path, "party", ctx->party_ids, "parties", &party))
+        return FALSE;
+      rd_contact_set_id (contact, i + 1);
+      rd_contact_set_occurred_at (contact, occurred_at);
+      rd_contact_set_promise_due (contact, due);
+      rd_contact_set_party_id (contact, party);
+
+      if (!_rd_json_read_string (ctx, object, path, "direction", TRUE, &text))
+        return FALSE;
+      if (!rd_contact_direction_from_key (text, &direction))
+        {
+          g_autofree char *field = _rd_json_join_path (path, "direction");
+
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "direction"), field,
+                       _("“%s” is not one of: %s."), text, "to, from");
+        }
+      rd_contact_set_direction (contact, direction);
+
+      if (!_rd_json_read_string (ctx, object, path, "channel", TRUE, &text))
+        return FALSE;
+      if (!rd_contact_channel_from_key (text, &channel))
+        {
+          g_autoptr(GString) choices = g_string_new (NULL);
+          g_autofree char *field = _rd_json_join_path (path, "channel");
+
+          for (guint c = 0; c < RD_CHANNEL_N_CHANNELS; c++)
+            g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_contact_channel_to_key (c));
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "channel"), field,
+                       _("“%s” is not one of: %s."), text, choices->str);
+        }
+      rd_contact_set_channel (contact, channel);
+
+      if (!_rd_json_read_string (ctx, object, path, "person", FALSE, &text))
+        return FALSE;
+      rd_contact_set_person (contact, text);
+      if (!_rd_json_read_string (ctx, object, path, "summary", FALSE, &text))
+        return FALSE;
+      rd_contact_set_summary (contact, text);
+      if (!_rd_json_read_string (ctx, object, path, "promise", FALSE, &text))
+        return FALSE;
+      rd_contact_set_promise (contact, text);
+
+      if (!rd_contact_validate (contact, ctx->now, &local_error))
+        {
+          const char *name = (g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_NO_TIME) ||
+                              g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_IN_FUTURE))
+                             ? "occurred_at" : "promise_due";
+          g_autofree char *field = _rd_json_join_path (path, name);
+
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+        }
+      rd_case_facts_add_contact (facts, contact);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_events (RdJsonCtx   *ctx,
+              JsonObject  *complaint_object,
+              const char  *complaint_path,
+              RdCaseFacts *facts,
+              RdComplaint *complaint)
+{
+  static const char * const known[] = {
+    "kind", "stage", "date", "new_date", "reason", "notes", "contact", NULL
+  };
+  JsonArray *array;
+
+  if (!_rd_json_read_array (ctx, complaint_object, complaint_path, "events", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.events[%u]", complaint_path, i);
+      g_autoptr(RdComplaintEvent) event = NULL;
+      g_autoptr(GDate) date = NULL;
+      g_autoptr(GDate) new_date = NULL;
+      g_autoptr(GError) local_error = NULL;
+      RdComplaintEventKind kind;
+      JsonObject *object;
+      const char *text;
+      gint64 stage = 0;
+      gint64 contact = 0;
+
+      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
+          !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_string (ctx, object, path, "kind", TRUE, &text))
+        return FALSE;
+      if (!rd_complaint_event_kind_from_key (text, &kind))
+        {
+          g_autoptr(GString) choices = g_string_new (NULL);
+          g_autofree char *field = _rd_json_join_path (path, "kind");
+
+          for (guint k = 0; k < RD_COMPLAINT_EVENT_N_KINDS; k++)
+            g_string_append_printf (choices, "%s%s", k ? ", " : "", rd_complaint_event_kind_to_key (k));
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "kind"), field,
+                       _("“%s” is not one of: %s."), text, choices->str);
+        }
+      event = rd_complaint_event_new (kind);
+      /* Without a stage: a complaint is made at stage 1, an escalation opens stage 2. */
+      stage = kind == RD_COMPLAINT_EVENT_ESCALATION_REQUESTED ? 2 : 1;
+      if (!_rd_json_read_int (ctx, object, path, "stage", 1, RD_COMPLAINT_MAX_STAGE, &stage) ||
+          !_rd_json_read_date (ctx, object, path, "date", TRUE, &date) ||
+          !_rd_json_read_date (ctx, object, path, "new_date", FALSE, &new_date) ||
+          !_rd_json_read_ref (ctx, object, path, "contact", ctx->contact_ids, "contacts", &contact))
+        return FALSE;
+      rd_complaint_event_set_stage (event, stage);
+      rd_complaint_event_set_date (event, date);
+      rd_complaint_event_set_new_date (event, new_date);
+      rd_complaint_event_set_contact_id (event, contact);
+      if (!_rd_json_read_string (ctx, object, path, "reason", FALSE, &text))
+        return FALSE;
+      rd_complaint_event_set_reason (event, text);
+      if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
+        return FALSE;
+      rd_complaint_event_set_notes (event, text);
+
+      if (!rd_complaint_event_validate (event, ctx->today, &local_error))
+        {
+          const char *name = "date";
+          g_autofree char *field = NULL;
+
+          if (g_error_matches (local_error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_BAD_STAGE))
+            name = "stage";
+          else if (g_error_matches (local_error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_NO_NEW_DATE) ||
+                   g_error_matches (local_error, RD_COMPLAINT_EVENT_ERROR, RD_COMPLAINT_EVENT_ERROR_NEW_DATE_TOO_EARLY))
+            name = "new_date";
+          field = _rd_json_join_path (path, name);
+          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+        }
+      rd_case_facts_add_event (facts, complaint, event);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_complaints (RdJsonCtx   *ctx,
+                  JsonObject  *root,
+                  RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "reference", "points", "outcomes", "outcome_other", "events", NULL
+  };
+  JsonArray *array;
+
+  if (!_rd_json_read_array (ctx, root, "", "complaints", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("complaints[%u]", i);
+      g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) points = NULL;
+      g_autofree char *outcomes = NULL;
+      JsonArray *point_array;
+      JsonObject *object;
+      const char *text;
+
+      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
+          !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_string (ctx, object, path, "reference", FALSE, &text))
+        return FALSE;
+      rd_complaint_set_reference (complaint, text);
+
+      if (!_rd_json_read_array (ctx, object, path, "points", &point_array))
+        return FALSE;
+      for (guint p = 0; point_array != NULL && p < json_array_get_length (point_array); p++)
+        {
+          JsonNode *node = json_array_get_element (point_array, p);
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            {
+              g_autofree char *item = g_strdup_printf ("%s.points[%u]", path, p);
+
+              return _rd_json_fail (ctx, _rd_json_element_line (ctx, point_array, p), item,
+                           _("This should be text in quotes."));
+            }
+          g_strv_builder_add (builder, json_node_get_string (node));
+        }
+      points = g_strv_builder_end (builder);
+      rd_complaint_set_points (complaint, (const char * const *) points);
+
+      if (!_rd_json_read_keys (ctx, object, path, "outcomes", valid_outcome,
+                      "apology, repairs, action-against-perpetrator, cctv, compensation, "
+                      "named-contact, other", &outcomes))
+        return FALSE;
+      rd_complaint_set_outcomes (complaint, rd_outcomes_from_string (outcomes));
+      if (!_rd_json_read_string (ctx, object, path, "outcome_other", FALSE, &text))
+        return FALSE;
+      rd_complaint_set_outcome_other (complaint, text);
+
+      rd_case_facts_add_complaint (facts, complaint);
+      if (!parse_events (ctx, object, path, facts, complaint))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* JsonParser's messages start "<data>:LINE:COLUMN: Parse error: "; keep the line, say the rest plainly. */
+static void
+set_syntax_error (GError       **error,
+                  const GError  *parse_error)
+{
+  const char *message = parse_error->message;
+  const char *detail = strstr (message, "error: ");
+  unsigned line = 0, column = 0;
+
+  if (sscanf (message, "<data>:%u:%u:", &line, &column) == 2 && line > 0)
+    g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_SYNTAX,
+                 _("Nothing was imported. Line %u is not valid JSON (%s). Check for a missing "
+                   "comma, quote or bracket near there."),
+                 line, detail ? detail + strlen ("error: ") : message);
+  else
+    g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_SYNTAX,
+                 _("Nothing was imported. The file is not valid JSON (%s)."), message);
+}
+
+/**
+ * rd_case_json_parse:
+ * @now: the present moment, so that nothing in the document is in the future
+ *
+ * Reads and checks a case document without touching any store. Parties and
+ * contacts get ids 1, 2, 3… in document order; contacts and steps refer to
+ * them by those ids.
+ *
+ * Returns: (transfer full): the facts, or %NULL with @error naming the
+ *   line and field that are wrong
+ */
+RdCaseFacts *
+rd_case_json_parse (const char  *data,
+                    gssize       length,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(GDate) today = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  gint64 version = 0;
+  const char *format;
+  gboolean ok = FALSE;
+  RdJsonCtx ctx = { 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  _rd_json_lines_init (&ctx.lines, parser);
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      goto out;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. This file does not hold a Redress case: "
+                             "it should be one JSON object, starting with “{”."));
+      goto out;
+    }
+  object = json_node_get_object (root);
+
+  today = rd_datetime_get_date (now);
+  ctx.now = now;
+  ctx.today = today;
+  ctx.error = error;
+  ctx.party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!_rd_json_read_string (&ctx, object, "", "format", FALSE, &format))
+    goto out;
+  if (!g_str_equal (format, "redress-case"))
+    {
+      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. This file does not hold a Redress case: its "
+                             "“format” should be “redress-case”."));
+      goto out;
+    }
+  if (!_rd_json_read_int (&ctx, object, "", "version", 1, G_MAXINT, &version))
+    goto out;
+  if (version == 0)
+    {
+      _rd_json_fail (&ctx, _rd_json_container_line (&ctx, object), "version",
+            _("This field is missing, and Redress needs it."));
+      goto out;
+    }
+  if (version > RD_CASE_JSON_VERSION)
+    {
+      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION,
+                   _("Nothing was imported. This case was written by a newer version of Redress "
+                     "(format version %" G_GINT64_FORMAT "; this one reads up to %d). Update "
+                     "Redress to import it."),
+                   version, RD_CASE_JSON_VERSION);
+      goto out;
+    }
+
+  {
+    static const char * const known[] = {
+      "format", "version", "case", "parties", "incidents", "contacts", "complaints", NULL
+    };
+
+    if (!_rd_json_check_members (&ctx, object, "", known))
+      goto out;
+  }
+
+  if (!parse_case (&ctx, object, &rcase))
+    goto out;
+  facts = rd_case_facts_new (rcase);
+  ok = parse_parties (&ctx, object, facts) &&
+       parse_incidents (&ctx, object, facts) &&
+       parse_contacts (&ctx, object, facts) &&
+       parse_complaints (&ctx, object, facts);
+
+out:
+  g_clear_pointer (&ctx.party_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx.contact_ids, g_hash_table_unref);
+  _rd_json_lines_clear (&ctx.lines);
+  return ok ? g_steal_pointer (&facts) : NULL;
+}

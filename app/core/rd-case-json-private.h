@@ -1,0 +1,114 @@
+/* rd-case-json-private.h: internals shared by the rd-case-json-*.c files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-case-json.h"
+
+G_BEGIN_DECLS
+
+/*
+ * JsonParser keeps no positions in its nodes, but it reports its current
+ * line while it builds them. The signal handlers in rd-case-json-read.c remember, for every
+ * container, the line where it opens, and for every member and array
+ * element the line where its value ends (which for a scalar is its line).
+ */
+typedef struct {
+  GArray     *open_lines;      /* guint: lines of the containers being built */
+  GHashTable *container_lines; /* JsonObject* or JsonArray* → line it opens on */
+  GHashTable *member_lines;    /* JsonObject* → GHashTable (name → line) */
+  GHashTable *element_lines;   /* JsonArray* → GArray of guint */
+} RdJsonLines;
+
+typedef struct {
+  RdJsonLines  lines;
+  GDateTime   *now;
+  GDate       *today;
+  GError     **error;
+  GHashTable  *party_ids;    /* document id (string form) → gint64 index + 1 */
+  GHashTable  *contact_ids;
+} RdJsonCtx;
+
+void      _rd_json_lines_init      (RdJsonLines  *lines,
+                                    JsonParser   *parser);
+void      _rd_json_lines_clear     (RdJsonLines  *lines);
+guint     _rd_json_container_line  (RdJsonCtx    *ctx,
+                                    gpointer      container);
+guint     _rd_json_member_line     (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *name);
+guint     _rd_json_element_line    (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         index);
+char     *_rd_json_join_path       (const char   *parent,
+                                    const char   *name);
+gboolean  _rd_json_fail            (RdJsonCtx    *ctx,
+                                    guint         line,
+                                    const char   *path,
+                                    const char   *format,
+                                    ...) G_GNUC_PRINTF (4, 5);
+gboolean  _rd_json_check_members   (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char * const *known);
+gboolean  _rd_json_read_string     (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gboolean      required,
+                                    const char  **out);
+gboolean  _rd_json_read_date       (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gboolean      required,
+                                    GDate       **out);
+gboolean  _rd_json_read_datetime   (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gboolean      required,
+                                    GDateTime   **out);
+gboolean  _rd_json_read_bool       (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gboolean     *out);
+gboolean  _rd_json_read_int        (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gint64        min,
+                                    gint64        max,
+                                    gint64       *out);
+gboolean  _rd_json_read_array      (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    JsonArray   **out);
+gboolean  _rd_json_element_object  (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         index,
+                                    const char   *path,
+                                    JsonObject  **out);
+gboolean  _rd_json_read_keys       (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    gboolean    (*valid) (const char *key),
+                                    const char   *choices,
+                                    char        **out);
+gboolean  _rd_json_read_id         (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    GHashTable   *ids,
+                                    gint64        value);
+gboolean  _rd_json_read_ref        (RdJsonCtx    *ctx,
+                                    JsonObject   *object,
+                                    const char   *path,
+                                    const char   *name,
+                                    GHashTable   *ids,
+                                    const char   *list_name,
+                                    gint64       *out);
+
+G_END_DECLS

@@ -1,0 +1,458 @@
+/* rd-case-json-read.c: the line of every field of a JSON document, and strict readers that name it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-case-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rd-case-json-private.h"
+#include "rd-datetime.h"
+
+
+void
+_rd_json_lines_clear (RdJsonLines *lines)
+{
+  g_clear_pointer (&lines->open_lines, g_array_unref);
+  g_clear_pointer (&lines->container_lines, g_hash_table_unref);
+  g_clear_pointer (&lines->member_lines, g_hash_table_unref);
+  g_clear_pointer (&lines->element_lines, g_hash_table_unref);
+}
+
+static void
+on_container_start_cb (JsonParser  *parser,
+                       RdJsonLines *lines)
+{
+  guint line = json_parser_get_current_line (parser);
+
+  g_array_append_val (lines->open_lines, line);
+}
+
+static void
+on_container_end_cb (JsonParser  *parser,
+                     gpointer     container,
+                     RdJsonLines *lines)
+{
+  guint line;
+
+  g_return_if_fail (lines->open_lines->len > 0);
+  line = g_array_index (lines->open_lines, guint, lines->open_lines->len - 1);
+  g_array_set_size (lines->open_lines, lines->open_lines->len - 1);
+  g_hash_table_insert (lines->container_lines, container, GUINT_TO_POINTER (line));
+}
+
+static void
+on_object_member_cb (JsonParser  *parser,
+                     JsonObject  *object,
+                     const char  *name,
+                     RdJsonLines *lines)
+{
+  GHashTable *members = g_hash_table_lookup (lines->member_lines, object);
+
+  if (members == NULL)
+    {
+      members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (lines->member_lines, object, members);
+    }
+  g_hash_table_insert (members, g_strdup (name),
+                       GUINT_TO_POINTER (json_parser_get_current_line (parser)));
+}
+
+static void
+on_array_element_cb (JsonParser  *parser,
+                     JsonArray   *array,
+                     int          index,
+                     RdJsonLines *lines)
+{
+  GArray *elements = g_hash_table_lookup (lines->element_lines, array);
+  guint line = json_parser_get_current_line (parser);
+
+  if (elements == NULL)
+    {
+      elements = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_hash_table_insert (lines->element_lines, array, elements);
+    }
+  if ((guint) index >= elements->len)
+    g_array_set_size (elements, index + 1);
+  g_array_index (elements, guint, index) = line;
+}
+
+/* Starts recording the lines of what @parser builds; the handlers stop
+ * with the parser. */
+void
+_rd_json_lines_init (RdJsonLines *lines,
+                     JsonParser  *parser)
+{
+  lines->open_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  lines->container_lines = g_hash_table_new (NULL, NULL);
+  lines->member_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  lines->element_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start_cb), lines);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start_cb), lines);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end_cb), lines);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end_cb), lines);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), lines);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element_cb), lines);
+}
+
+guint
+_rd_json_container_line (RdJsonCtx *ctx,
+                         gpointer   container)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->lines.container_lines, container));
+}
+
+static guint
+node_line (RdJsonCtx *ctx,
+           JsonNode  *node,
+           guint      fallback)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _rd_json_container_line (ctx, json_node_get_object (node));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _rd_json_container_line (ctx, json_node_get_array (node));
+  return fallback;
+}
+
+/* The line a member starts on; for a missing member, where its object opens. */
+guint
+_rd_json_member_line (RdJsonCtx  *ctx,
+                      JsonObject *object,
+                      const char *name)
+{
+  GHashTable *members = g_hash_table_lookup (ctx->lines.member_lines, object);
+  JsonNode *node = json_object_get_member (object, name);
+  guint line = members ? GPOINTER_TO_UINT (g_hash_table_lookup (members, name)) : 0;
+
+  if (node == NULL)
+    return _rd_json_container_line (ctx, object);
+  return node_line (ctx, node, line);
+}
+
+guint
+_rd_json_element_line (RdJsonCtx *ctx,
+                       JsonArray *array,
+                       guint      index)
+{
+  GArray *elements = g_hash_table_lookup (ctx->lines.element_lines, array);
+  guint line = elements && index < elements->len ? g_array_index (elements, guint, index) : 0;
+
+  return node_line (ctx, json_array_get_element (array, index), line);
+}
+
+gboolean
+_rd_json_fail (RdJsonCtx  *ctx,
+               guint       line,
+               const char *path,
+               const char *format,
+               ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (ctx->error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+               /* Translators: "Line 14, field “contacts[2].occurred_at”: “2024-02-30” is not a real date." */
+               _("Nothing was imported. Line %u, field “%s”: %s"), line, path, problem);
+  return FALSE;
+}
+
+char *
+_rd_json_join_path (const char *parent,
+                    const char *name)
+{
+  return *parent ? g_strdup_printf ("%s.%s", parent, name) : g_strdup (name);
+}
+
+/* Refuses members the format does not have: a typo must not be ignored. */
+gboolean
+_rd_json_check_members (RdJsonCtx          *ctx,
+                        JsonObject         *object,
+                        const char         *path,
+                        const char * const *known)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *field = _rd_json_join_path (path, l->data);
+
+        return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, l->data), field,
+                     _("Redress does not know this field. Check its spelling."));
+      }
+  return TRUE;
+}
+
+/* Reads a text member; a missing or null one is "" unless @required. */
+gboolean
+_rd_json_read_string (RdJsonCtx   *ctx,
+                      JsonObject  *object,
+                      const char  *path,
+                      const char  *name,
+                      gboolean     required,
+                      const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *field = _rd_json_join_path (path, name);
+
+  *out = "";
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                     _("This field is missing, and Redress needs it."));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, _("This should be text in quotes."));
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+_rd_json_read_date (RdJsonCtx   *ctx,
+                    JsonObject  *object,
+                    const char  *path,
+                    const char  *name,
+                    gboolean     required,
+                    GDate      **out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!_rd_json_read_string (ctx, object, path, name, required, &text))
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  *out = rd_date_parse_iso (text, &local_error);
+  if (*out == NULL)
+    {
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+    }
+  return TRUE;
+}
+
+gboolean
+_rd_json_read_datetime (RdJsonCtx   *ctx,
+                        JsonObject  *object,
+                        const char  *path,
+                        const char  *name,
+                        gboolean     required,
+                        GDateTime  **out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!_rd_json_read_string (ctx, object, path, name, required, &text))
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  *out = rd_datetime_parse_local (text, &local_error);
+  if (*out == NULL)
+    {
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+    }
+  return TRUE;
+}
+
+gboolean
+_rd_json_read_bool (RdJsonCtx  *ctx,
+                    JsonObject *object,
+                    const char *path,
+                    const char *name,
+                    gboolean   *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, _("This should be true or false."));
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+_rd_json_read_int (RdJsonCtx  *ctx,
+                   JsonObject *object,
+                   const char *path,
+                   const char *name,
+                   gint64      min,
+                   gint64      max,
+                   gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *field = _rd_json_join_path (path, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < min || json_node_get_int (node) > max)
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                 _("This should be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "."),
+                 min, max);
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A list member; missing or null is an empty list. */
+gboolean
+_rd_json_read_array (RdJsonCtx   *ctx,
+                     JsonObject  *object,
+                     const char  *path,
+                     const char  *name,
+                     JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                   _("This should be a list in square brackets [ ]."));
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+_rd_json_element_object (RdJsonCtx   *ctx,
+                         JsonArray   *array,
+                         guint        index,
+                         const char  *path,
+                         JsonObject **out)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _rd_json_fail (ctx, _rd_json_element_line (ctx, array, index), path,
+                 _("This should be an object in curly brackets { }."));
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+/* Turns a list of keys into the comma-separated form the models parse,
+ * refusing any key @valid does not accept. */
+gboolean
+_rd_json_read_keys (RdJsonCtx   *ctx,
+                    JsonObject  *object,
+                    const char  *path,
+                    const char  *name,
+                    gboolean   (*valid) (const char *key),
+                    const char  *choices,
+                    char       **out)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *field = _rd_json_join_path (path, name);
+  JsonArray *array;
+
+  *out = NULL;
+  if (!_rd_json_read_array (ctx, object, path, name, &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *item = g_strdup_printf ("%s[%u]", field, i);
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return _rd_json_fail (ctx, _rd_json_element_line (ctx, array, i), item, _("This should be text in quotes."));
+      key = json_node_get_string (node);
+      if (!valid (key))
+        return _rd_json_fail (ctx, _rd_json_element_line (ctx, array, i), item,
+                     _("“%s” is not one of: %s."), key, choices);
+      if (joined->len > 0)
+        g_string_append_c (joined, ',');
+      g_string_append (joined, key);
+    }
+  *out = g_string_free (g_steal_pointer (&joined), FALSE);
+  return TRUE;
+}
+
+/* An id in the document is a number or a text; both are kept as text. */
+static char *
+id_key (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return NULL;
+}
+
+gboolean
+_rd_json_read_id (RdJsonCtx  *ctx,
+                  JsonObject *object,
+                  const char *path,
+                  GHashTable *ids,
+                  gint64      value)
+{
+  JsonNode *node = json_object_get_member (object, "id");
+  g_autofree char *field = _rd_json_join_path (path, "id");
+  g_autofree char *key = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  key = id_key (node);
+  if (key == NULL)
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "id"), field,
+                 _("An id should be a number or a text."));
+  if (g_hash_table_contains (ids, key))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "id"), field,
+                 _("Another entry in this list already has the id “%s”."), key);
+  g_hash_table_insert (ids, g_steal_pointer (&key), g_memdup2 (&value, sizeof value));
+  return TRUE;
+}
+
+gboolean
+_rd_json_read_ref (RdJsonCtx  *ctx,
+                   JsonObject *object,
+                   const char *path,
+                   const char *name,
+                   GHashTable *ids,
+                   const char *list_name,
+                   gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *field = _rd_json_join_path (path, name);
+  g_autofree char *key = NULL;
+  gint64 *found;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  key = id_key (node);
+  if (key == NULL)
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                 _("This should be the id of an entry in “%s”."), list_name);
+  found = g_hash_table_lookup (ids, key);
+  if (found == NULL)
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                 _("No entry in “%s” has the id “%s”."), list_name, key);
+  *out = *found;
+  return TRUE;
+}

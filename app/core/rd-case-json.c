@@ -1,0 +1,408 @@
+/* rd-case-json.c: writing a whole case as one JSON document, and importing one.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-case-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-case-json.h"
+#include "rd-datetime.h"
+#include "rd-store-complaints.h"
+#include "rd-store-private.h"
+
+G_DEFINE_QUARK (rd-case-json-error-quark, rd_case_json_error)
+
+/*
+ * The document refers to parties and contacts by ids of its own, written
+ * here as 1, 2, 3… in document order, so that exporting the same facts
+ * twice gives the same bytes whatever the store's ids are.
+ */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_take_string_or_null (JsonBuilder *builder,
+                         const char  *name,
+                         char        *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+  g_free (value);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *name,
+          const GDate *date)
+{
+  add_take_string_or_null (builder, name, date ? rd_date_to_iso (date) : NULL);
+}
+
+static void
+add_datetime (JsonBuilder *builder,
+              const char  *name,
+              GDateTime   *dt)
+{
+  add_take_string_or_null (builder, name, dt ? rd_datetime_to_storage (dt) : NULL);
+}
+
+static void
+add_ref (JsonBuilder *builder,
+         const char  *name,
+         GPtrArray   *items,
+         gpointer     item)
+{
+  guint index;
+
+  json_builder_set_member_name (builder, name);
+  if (item != NULL && g_ptr_array_find (items, item, &index))
+    json_builder_add_int_value (builder, index + 1);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_keys (JsonBuilder *builder,
+          const char  *name,
+          const char  *comma_separated)
+{
+  g_auto(GStrv) keys = g_strsplit (comma_separated, ",", -1);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (*keys[i] != '\0')
+      json_builder_add_string_value (builder, keys[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+build_case (JsonBuilder *builder,
+            RdCase      *rcase)
+{
+  json_builder_set_member_name (builder, "case");
+  json_builder_begin_object (builder);
+  add_string (builder, "title", rd_case_get_title (rcase));
+  add_string (builder, "resident_name", rd_case_get_resident_name (rcase));
+  add_string (builder, "address", rd_case_get_address (rcase));
+  add_string (builder, "landlord_name", rd_case_get_landlord_name (rcase));
+  add_string (builder, "tenancy_type", rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
+  add_string (builder, "contact_preferences", rd_case_get_contact_preferences (rcase));
+  add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
+  add_string (builder, "notes", rd_case_get_notes (rcase));
+  json_builder_end_object (builder);
+}
+
+static void
+build_parties (JsonBuilder *builder,
+               GPtrArray   *parties)
+{
+  json_builder_set_member_name (builder, "parties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      RdParty *party = g_ptr_array_index (parties, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i + 1);
+      add_string (builder, "name", rd_party_get_name (party));
+      add_string (builder, "role", rd_party_role_to_key (rd_party_get_role (party)));
+      add_string (builder, "organisation", rd_party_get_organisation (party));
+      json_builder_set_member_name (builder, "third_party");
+      json_builder_add_boolean_value (builder, rd_party_get_third_party (party));
+      add_string (builder, "notes", rd_party_get_notes (party));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_incidents (JsonBuilder *builder,
+                 GPtrArray   *incidents)
+{
+  json_builder_set_member_name (builder, "incidents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+      g_autofree char *reported = rd_reported_to_to_string (rd_incident_get_reported_to (incident));
+
+      json_builder_begin_object (builder);
+      add_datetime (builder, "starts_at", rd_incident_get_starts_at (incident));
+      add_datetime (builder, "ends_at", rd_incident_get_ends_at (incident));
+      add_string (builder, "category", rd_category_to_string (rd_incident_get_category (incident)));
+      add_string (builder, "location", rd_incident_get_location (incident));
+      add_string (builder, "description", rd_incident_get_description (incident));
+      add_string (builder, "impact", rd_incident_get_impact (incident));
+      add_string (builder, "people", rd_incident_get_people (incident));
+      add_string (builder, "witnesses", rd_incident_get_witnesses (incident));
+      add_keys (builder, "reported_to", reported);
+      add_string (builder, "reference", rd_incident_get_reference (incident));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_contacts (JsonBuilder *builder,
+                RdCaseFacts *facts)
+{
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+  GPtrArray *parties = rd_case_facts_get_parties (facts);
+
+  json_builder_set_member_name (builder, "contacts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RdContact *contact = g_ptr_array_index (contacts, i);
+      RdParty *party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i + 1);
+      add_datetime (builder, "occurred_at", rd_contact_get_occurred_at (contact));
+      add_string (builder, "direction", rd_contact_direction_to_key (rd_contact_get_direction (contact)));
+      add_string (builder, "channel", rd_contact_channel_to_key (rd_contact_get_channel (contact)));
+      add_ref (builder, "party", parties, party);
+      add_string (builder, "person", rd_contact_get_person (contact));
+      add_string (builder, "summary", rd_contact_get_summary (contact));
+      add_string (builder, "promise", rd_contact_get_promise (contact));
+      add_date (builder, "promise_due", rd_contact_get_promise_due (contact));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_complaints (JsonBuilder *builder,
+                  RdCaseFacts *facts)
+{
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+
+  json_builder_set_member_name (builder, "complaints");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      RdComplaint *complaint = g_ptr_array_index (complaints, i);
+      GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+      const char * const *points = rd_complaint_get_points (complaint);
+      g_autofree char *outcomes = rd_outcomes_to_string (rd_complaint_get_outcomes (complaint));
+
+      json_builder_begin_object (builder);
+      add_string (builder, "reference", rd_complaint_get_reference (complaint));
+      json_builder_set_member_name (builder, "points");
+      json_builder_begin_array (builder);
+      for (guint p = 0; points[p] != NULL; p++)
+        json_builder_add_string_value (builder, points[p]);
+      json_builder_end_array (builder);
+      add_keys (builder, "outcomes", outcomes);
+      add_string (builder, "outcome_other", rd_complaint_get_outcome_other (complaint));
+
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint e = 0; e < events->len; e++)
+        {
+          RdComplaintEvent *event = g_ptr_array_index (events, e);
+          RdContact *contact = rd_case_facts_find_contact (facts, rd_complaint_event_get_contact_id (event));
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", rd_complaint_event_kind_to_key (rd_complaint_event_get_kind (event)));
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_int_value (builder, rd_complaint_event_get_stage (event));
+          add_date (builder, "date", rd_complaint_event_get_date (event));
+          add_date (builder, "new_date", rd_complaint_event_get_new_date (event));
+          add_string (builder, "reason", rd_complaint_event_get_reason (event));
+          add_string (builder, "notes", rd_complaint_event_get_notes (event));
+          add_ref (builder, "contact", contacts, contact);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * rd_case_json_from_facts:
+ *
+ * The case as a JSON tree in the format the README describes. Ids and
+ * timestamps of the store are not part of it.
+ *
+ * Returns: (transfer full): the document's root object
+ */
+JsonNode *
+rd_case_json_from_facts (RdCaseFacts *facts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", "redress-case");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, RD_CASE_JSON_VERSION);
+  build_case (builder, rd_case_facts_get_case (facts));
+  build_parties (builder, rd_case_facts_get_parties (facts));
+  build_incidents (builder, rd_case_facts_get_incidents (facts));
+  build_contacts (builder, facts);
+  build_complaints (builder, facts);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * rd_case_json_export:
+ *
+ * Returns: (transfer full): the case as indented JSON text, ending with a
+ *   newline, or %NULL with @error set
+ */
+char *
+rd_case_json_export (RdStore  *store,
+                     gint64    case_id,
+                     GError  **error)
+{
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  facts = rd_case_facts_load (store, case_id, error);
+  if (facts == NULL)
+    return NULL;
+  root = rd_case_json_from_facts (facts);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * rd_case_json_import:
+ *
+ * Checks the whole document first, then creates a new case from it in one
+ * write: an invalid document, or a failure while writing, leaves the store
+ * as it was. The error names the line and the field that is wrong.
+ *
+ * Returns: the new case's id, or 0 with @error set
+ */
+gint64
+rd_case_json_import (RdStore     *store,
+                     const char  *data,
+                     gssize       length,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) contact_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  RdCase *rcase;
+  GPtrArray *items;
+  gint64 case_id;
+
+  g_return_val_if_fail (RD_IS_STORE (store), 0);
+  g_return_val_if_fail (data != NULL, 0);
+
+  facts = rd_case_json_parse (data, length, now, error);
+  if (facts == NULL)
+    return 0;
+
+  if (!_rd_store_begin (store, error))
+    return 0;
+
+  rcase = rd_case_facts_get_case (facts);
+  if (!rd_store_save_case (store, rcase, error))
+    goto fail;
+  case_id = rd_case_get_id (rcase);
+
+#define REMEMBER(table, old_id, new_id)                                   \
+  g_hash_table_insert (table, g_memdup2 (&(gint64){ old_id }, sizeof (gint64)), \
+                       g_memdup2 (&(gint64){ new_id }, sizeof (gint64)))
+
+  items = rd_case_facts_get_parties (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdParty *party = g_ptr_array_index (items, i);
+      gint64 doc_id = rd_party_get_id (party);
+
+      rd_party_set_id (party, 0);
+      rd_party_set_case_id (party, case_id);
+      if (!rd_store_save_party (store, party, error))
+        goto fail;
+      REMEMBER (party_ids, doc_id, rd_party_get_id (party));
+    }
+
+  items = rd_case_facts_get_incidents (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (items, i);
+
+      rd_incident_set_case_id (incident, case_id);
+      if (!rd_store_save_incident (store, incident, NULL, error))
+        goto fail;
+    }
+
+  items = rd_case_facts_get_contacts (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdContact *contact = g_ptr_array_index (items, i);
+      gint64 doc_id = rd_contact_get_id (contact);
+      gint64 party = rd_contact_get_party_id (contact);
+      gint64 *new_party = party ? g_hash_table_lookup (party_ids, &party) : NULL;
+
+      rd_contact_set_id (contact, 0);
+      rd_contact_set_case_id (contact, case_id);
+      rd_contact_set_party_id (contact, new_party ? *new_party : 0);
+      if (!rd_store_save_contact (store, contact, error))
+        goto fail;
+      REMEMBER (contact_ids, doc_id, rd_contact_get_id (contact));
+    }
+
+  items = rd_case_facts_get_complaints (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdComplaint *complaint = g_ptr_array_index (items, i);
+      GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+
+      rd_complaint_set_case_id (complaint, case_id);
+      if (!rd_store_save_complaint (store, complaint, error))
+        goto fail;
+      for (guint e = 0; e < events->len; e++)
+        {
+          RdComplaintEvent *event = g_ptr_array_index (events, e);
+          gint64 contact = rd_complaint_event_get_contact_id (event);
+          gint64 *new_contact = contact ? g_hash_table_lookup (contact_ids, &contact) : NULL;
+
+          rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
+          rd_complaint_event_set_contact_id (event, new_contact ? *new_contact : 0);
+          if (!rd_store_save_complaint_event (store, event, error))
+            goto fail;
+        }
+    }
+#undef REMEMBER
+
+  if (!_rd_store_commit (store, error))
+    return 0;
+  return case_id;
+
+fail:
+  _rd_store_rollback (store);
+  return 0;
+}

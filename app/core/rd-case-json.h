@@ -1,0 +1,39 @@
+/* rd-case-json.h: a whole case as one JSON document, for import and export.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rd-types.h"
+#include "rd-case-facts.h"
+
+G_BEGIN_DECLS
+
+#define RD_CASE_JSON_ERROR (rd_case_json_error_quark ())
+
+typedef enum {
+  RD_CASE_JSON_ERROR_SYNTAX,    /* not JSON at all */
+  RD_CASE_JSON_ERROR_INVALID,   /* JSON, but a field is missing or wrong */
+  RD_CASE_JSON_ERROR_VERSION,   /* written by a newer Redress */
+} RdCaseJsonError;
+
+/* The format's version, written as "version"; documents up to this one are read. */
+#define RD_CASE_JSON_VERSION 1
+
+GQuark       rd_case_json_error_quark (void);
+
+JsonNode    *rd_case_json_from_facts  (RdCaseFacts  *facts);
+char        *rd_case_json_export      (RdStore      *store,
+                                       gint64        case_id,
+                                       GError      **error);
+RdCaseFacts *rd_case_json_parse       (const char   *data,
+                                       gssize        length,
+                                       GDateTime    *now,
+                                       GError      **error);
+gint64       rd_case_json_import      (RdStore      *store,
+                                       const char   *data,
+                                       gssize        length,
+                                       GError      **error);
+
+G_END_DECLS

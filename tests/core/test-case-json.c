@@ -1,0 +1,517 @@
+/* test-case-json.c: the case JSON format: round trips, and documents refused whole.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rd-core.h"
+
+typedef struct {
+  char    *dir;
+  RdStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Line numbers in the tests below refer to this document: keep it as it is
+ * or update them. */
+static const char base_document[] =
+  "{\n"                                                               /*  1 */
+  "  \"format\": \"redress-case\",\n"                                 /*  2 */
+  "  \"version\": 1,\n"                                               /*  3 */
+  "  \"case\": {\n"                                                   /*  4 */
+  "    \"title\": \"Bruit — Flat 6\",\n"                              /*  5 */
+  "    \"tenancy_type\": \"secure\",\n"                               /*  6 */
+  "    \"contact_preferences\": \"Email only\"\n"                     /*  7 */
+  "  },\n"                                                            /*  8 */
+  "  \"parties\": [\n"                                                /*  9 */
+  "    { \"id\": \"officer\", \"name\": \"Sam Okafor\", \"role\": \"landlord-officer\" }\n" /* 10 */
+  "  ],\n"                                                            /* 11 */
+  "  \"incidents\": [\n"                                              /* 12 */
+  "    {\n"                                                           /* 13 */
+  "      \"starts_at\": \"2024-03-02T23:15\",\n"                      /* 14 */
+  "      \"category\": \"noise\",\n"                                  /* 15 */
+  "      \"reported_to\": [\"police\"]\n"                             /* 16 */
+  "    }\n"                                                           /* 17 */
+  "  ],\n"                                                            /* 18 */
+  "  \"contacts\": [\n"                                               /* 19 */
+  "    {\n"                                                           /* 20 */
+  "      \"id\": 7,\n"                                                /* 21 */
+  "      \"occurred_at\": \"2024-03-04T10:00\",\n"                    /* 22 */
+  "      \"direction\": \"from\",\n"                                  /* 23 */
+  "      \"channel\": \"phone\",\n"                                   /* 24 */
+  "      \"party\": \"officer\",\n"                                   /* 25 */
+  "      \"promise\": \"Call back\",\n"                               /* 26 */
+  "      \"promise_due\": \"2024-03-08\"\n"                           /* 27 */
+  "    }\n"                                                           /* 28 */
+  "  ],\n"                                                            /* 29 */
+  "  \"complaints\": [\n"                                             /* 30 */
+  "    {\n"                                                           /* 31 */
+  "      \"points\": [\"Noise handling\"],\n"                         /* 32 */
+  "      \"outcomes\": [\"apology\"],\n"                              /* 33 */
+  "      \"events\": [\n"                                             /* 34 */
+  "        { \"kind\": \"made\", \"date\": \"2024-03-05\", \"contact\": 7 },\n" /* 35 */
+  "        { \"kind\": \"extension-notified\", \"date\": \"2024-03-20\", \"new_date\": \"2024-04-03\" }\n" /* 36 */
+  "      ]\n"                                                         /* 37 */
+  "    }\n"                                                           /* 38 */
+  "  ]\n"                                                             /* 39 */
+  "}\n";                                                              /* 40 */
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, from));
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static guint
+count_cases (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = rd_store_list_cases (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (cases);
+}
+
+static void
+test_base_document_imports (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  gint64 case_id = rd_case_json_import (f->store, base_document, -1, &error);
+  RdContact *contact;
+  RdComplaint *complaint;
+  GPtrArray *events;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (case_id, >, 0);
+  facts = rd_case_facts_load (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_get_title (rd_case_facts_get_case (facts)), ==, "Bruit — Flat 6");
+  g_assert_cmpint (rd_case_get_tenancy_type (rd_case_facts_get_case (facts)), ==, RD_TENANCY_SECURE);
+  g_assert_cmpuint (rd_case_facts_get_parties (facts)->len, ==, 1);
+  g_assert_cmpuint (rd_case_facts_get_incidents (facts)->len, ==, 1);
+
+  /* String and number ids resolve to the stored rows. */
+  contact = g_ptr_array_index (rd_case_facts_get_contacts (facts), 0);
+  g_assert_cmpint (rd_contact_get_party_id (contact), ==,
+                   rd_party_get_id (g_ptr_array_index (rd_case_facts_get_parties (facts), 0)));
+  complaint = g_ptr_array_index (rd_case_facts_get_complaints (facts), 0);
+  events = rd_case_facts_get_events (facts, complaint);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpint (rd_complaint_event_get_contact_id (g_ptr_array_index (events, 0)), ==,
+                   rd_contact_get_id (contact));
+  g_assert_cmpint (rd_complaint_event_get_stage (g_ptr_array_index (events, 0)), ==, 1);
+}
+
+static RdCase *
+build_rich_case (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  RdCase *rcase = rd_case_new ();
+  g_autoptr(RdParty) officer = rd_party_new ();
+  g_autoptr(RdParty) neighbour = rd_party_new ();
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  const char *points[] = { "Handling of my reports of noise from Flat 6", "The associated complaint — «délais»", NULL };
+  struct { const char *when, *end, *text; RdReportedTo to; } incidents[] = {
+    { "2024-02-01T22:00:00", NULL, "Musique forte 🎵 until 01:00", RD_REPORTED_POLICE | RD_REPORTED_LANDLORD },
+    { "2024-02-01T22:00:00", "2024-02-02T01:00:00", "Same evening, a second entry", RD_REPORTED_NONE },
+    { "2024-03-09T18:40:00", NULL, "Threats on the stairs: «Я тебя найду»", RD_REPORTED_POLICE },
+  };
+  struct { const char *when; RdContactDirection dir; RdContactChannel channel; RdParty *party; const char *summary, *promise, *due; } contacts[] = {
+    { "2024-02-02T09:00:00", RD_CONTACT_TO, RD_CHANNEL_PHONE, NULL, "Reported the noise; spoke to the call centre", "", NULL },
+    { "2024-02-05T14:30:00", RD_CONTACT_FROM, RD_CHANNEL_EMAIL, NULL, "Officer replied", "Will visit Flat 6 — «bientôt»", "2024-02-12" },
+    { "2024-03-01T10:15:00", RD_CONTACT_TO, RD_CHANNEL_WEB_FORM, NULL, "Stage 1 complaint sent", "", NULL },
+  };
+  struct { RdComplaintEventKind kind; guint stage; const char *date, *new_date, *reason; int contact; } events[] = {
+    { RD_COMPLAINT_EVENT_MADE, 1, "2024-03-01", NULL, "", 2 },
+    { RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-03-11", NULL, "", -1 },
+    { RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED, 1, "2024-03-20", "2024-04-08", "Waiting for the ASB team — équipe", -1 },
+    { RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-04-15", NULL, "", -1 },
+    { RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-04-20", NULL, "", -1 },
+  };
+  GPtrArray *saved_contacts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  rd_case_set_title (rcase, "Noise from Flat 6 — “the bass”");
+  rd_case_set_resident_name (rcase, "Zoë Ó Briain");
+  rd_case_set_address (rcase, "Flat 5, Ærø House\n12 Çelik Road");
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  rd_case_set_tenancy_type (rcase, RD_TENANCY_ASSURED);
+  rd_case_set_contact_preferences (rcase, "Email — not before 10:00");
+  rd_case_set_adjustments (rcase, "Large print; 日本語 interpreter");
+  rd_case_set_notes (rcase, "Tab\tand \"quotes\" and \\ backslash");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+
+  rd_party_set_case_id (officer, rd_case_get_id (rcase));
+  rd_party_set_name (officer, "Siobhán Ní Bhriain");
+  rd_party_set_organisation (officer, "Northway Homes");
+  g_assert_true (rd_store_save_party (store, officer, &error));
+  rd_party_set_case_id (neighbour, rd_case_get_id (rcase));
+  rd_party_set_role (neighbour, RD_PARTY_NEIGHBOUR);
+  rd_party_set_name (neighbour, "Flat 6");
+  rd_party_set_third_party (neighbour, TRUE);
+  g_assert_true (rd_store_save_party (store, neighbour, &error));
+  contacts[1].party = officer;
+
+  for (guint i = 0; i < G_N_ELEMENTS (incidents); i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) start = rd_datetime_parse_local (incidents[i].when, NULL);
+      g_autoptr(GDateTime) end = incidents[i].end ? rd_datetime_parse_local (incidents[i].end, NULL) : NULL;
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, start);
+      rd_incident_set_ends_at (incident, end);
+      rd_incident_set_category (incident, i == 2 ? RD_CATEGORY_HARASSMENT : RD_CATEGORY_NOISE);
+      rd_incident_set_description (incident, incidents[i].text);
+      rd_incident_set_reported_to (incident, incidents[i].to);
+      rd_incident_set_people (incident, "Flat 6");
+      g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+    }
+
+  /* Saved out of time order on purpose: the format lists them by time. */
+  for (int i = G_N_ELEMENTS (contacts) - 1; i >= 0; i--)
+    {
+      RdContact *contact = rd_contact_new ();
+      g_autoptr(GDateTime) when = rd_datetime_parse_local (contacts[i].when, NULL);
+      g_autoptr(GDate) due = contacts[i].due ? rd_date_parse_iso (contacts[i].due, NULL) : NULL;
+
+      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
+      rd_contact_set_occurred_at (contact, when);
+      rd_contact_set_direction (contact, contacts[i].dir);
+      rd_contact_set_channel (contact, contacts[i].channel);
+      rd_contact_set_party_id (contact, contacts[i].party ? rd_party_get_id (contacts[i].party) : 0);
+      rd_contact_set_person (contact, contacts[i].party ? "" : "Call centre");
+      rd_contact_set_summary (contact, contacts[i].summary);
+      rd_contact_set_promise (contact, contacts[i].promise);
+      rd_contact_set_promise_due (contact, due);
+      g_assert_true (rd_store_save_contact (store, contact, &error));
+      g_assert_no_error (error);
+      g_ptr_array_insert (saved_contacts, 0, contact);
+    }
+
+  rd_complaint_set_case_id (complaint, rd_case_get_id (rcase));
+  rd_complaint_set_reference (complaint, "NH/2024/0113");
+  rd_complaint_set_points (complaint, points);
+  rd_complaint_set_outcomes (complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
+  rd_complaint_set_outcome_other (complaint, "Un déménagement");
+  g_assert_true (rd_store_save_complaint (store, complaint, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (events[i].kind);
+      g_autoptr(GDate) date = rd_date_parse_iso (events[i].date, NULL);
+      g_autoptr(GDate) new_date = events[i].new_date ? rd_date_parse_iso (events[i].new_date, NULL) : NULL;
+
+      rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
+      rd_complaint_event_set_stage (event, events[i].stage);
+      rd_complaint_event_set_date (event, date);
+      rd_complaint_event_set_new_date (event, new_date);
+      rd_complaint_event_set_reason (event, events[i].reason);
+      if (events[i].contact >= 0)
+        rd_complaint_event_set_contact_id (event, rd_contact_get_id (g_ptr_array_index (saved_contacts, events[i].contact)));
+      g_assert_true (rd_store_save_complaint_event (store, event, &error));
+      g_assert_no_error (error);
+    }
+  g_ptr_array_unref (saved_contacts);
+  return rcase;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = build_rich_case (f->store);
+  g_autofree char *first = rd_case_json_export (f->store, rd_case_get_id (rcase), &error);
+  g_autofree char *second = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  gint64 copy_id;
+  RdContact *promised;
+
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (first, -1, NULL));
+  g_assert_nonnull (strstr (first, "«Я тебя найду»"));
+
+  copy_id = rd_case_json_import (f->store, first, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy_id, !=, rd_case_get_id (rcase));
+  second = rd_case_json_export (f->store, copy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, second);
+
+  /* And the copy holds the facts themselves, links included. */
+  facts = rd_case_facts_load (f->store, copy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_get_adjustments (rd_case_facts_get_case (facts)), ==, "Large print; 日本語 interpreter");
+  g_assert_cmpstr (rd_case_get_notes (rd_case_facts_get_case (facts)), ==, "Tab\tand \"quotes\" and \\ backslash");
+  g_assert_cmpuint (rd_case_facts_get_incidents (facts)->len, ==, 3);
+  g_assert_cmpuint (rd_case_facts_get_contacts (facts)->len, ==, 3);
+  promised = g_ptr_array_index (rd_case_facts_get_contacts (facts), 1);
+  g_assert_cmpstr (rd_contact_get_promise (promised), ==, "Will visit Flat 6 — «bientôt»");
+  {
+    g_autofree char *who = rd_case_facts_dup_contact_who (facts, promised);
+    g_assert_cmpstr (who, ==, "Siobhán Ní Bhriain (Northway Homes)");
+  }
+  {
+    RdComplaint *complaint = g_ptr_array_index (rd_case_facts_get_complaints (facts), 0);
+    GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+    RdComplaintEvent *made = g_ptr_array_index (events, 0);
+    RdContact *proof = rd_case_facts_find_contact (facts, rd_complaint_event_get_contact_id (made));
+
+    g_assert_cmpuint (events->len, ==, 5);
+    g_assert_nonnull (proof);
+    g_assert_cmpstr (rd_contact_get_summary (proof), ==, "Stage 1 complaint sent");
+    g_assert_cmpuint (rd_complaint_get_outcomes (complaint), ==,
+                      RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
+  }
+}
+
+typedef struct {
+  const char *name;
+  const char *from;
+  const char *to;
+  guint       line;
+  const char *field;   /* NULL for a syntax error */
+} Malformed;
+
+static const Malformed malformed[] = {
+  { "impossible-date", "\"date\": \"2024-03-20\"", "\"date\": \"2024-02-30\"", 36, "complaints[0].events[1].date" },
+  { "unknown-channel", "\"phone\"", "\"pigeon\"", 24, "contacts[0].channel" },
+  { "dangling-party", "\"party\": \"officer\"", "\"party\": \"officr\"", 25, "contacts[0].party" },
+  { "dangling-contact", "\"contact\": 7", "\"contact\": 8", 35, "complaints[0].events[0].contact" },
+  { "typo-in-field", "\"contact_preferences\"", "\"contact_preference\"", 7, "case.contact_preference" },
+  { "missing-title", "\"title\": \"Bruit — Flat 6\",", "", 4, "case.title" },
+  { "blank-title", "\"title\": \"Bruit — Flat 6\"", "\"title\": \"   \"", 5, "case.title" },
+  { "future-incident", "2024-03-02T23:15", "2199-03-02T23:15", 14, "incidents[0].starts_at" },
+  { "unknown-agency", "[\"police\"]", "[\"police\", \"fbi\"]", 16, "incidents[0].reported_to[1]" },
+  { "promise-before-contact", "\"2024-03-08\"", "\"2024-03-01\"", 27, "contacts[0].promise_due" },
+  { "extension-without-new-date", ", \"new_date\": \"2024-04-03\"", "", 36, "complaints[0].events[1].new_date" },
+  { "points-not-a-list", "\"points\": [\"Noise handling\"]", "\"points\": \"Noise handling\"", 32, "complaints[0].points" },
+  { "stage-out-of-range", "{ \"kind\": \"made\",", "{ \"kind\": \"made\", \"stage\": 9,", 35, "complaints[0].events[0].stage" },
+  { "unknown-field-in-contact", "\"id\": 7", "\"id\": 7, \"idx\": 1", 21, "contacts[0].idx" },
+  { "duplicate-id", "\"role\": \"landlord-officer\" }", "\"role\": \"landlord-officer\" }, { \"id\": \"officer\", \"name\": \"PC Lee\", \"role\": \"police\" }", 10, "parties[1].id" },
+  { "syntax-missing-comma", "\"channel\": \"phone\",", "\"channel\": \"phone\"", 24, NULL },
+};
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  const Malformed *m = data;
+  g_autofree char *doc = replace_once (base_document, m->from, m->to);
+  g_autofree char *line = g_strdup_printf ("Line %u", m->line);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = rd_case_json_import (f->store, doc, -1, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", m->name, error->message);
+  g_assert_true (error->domain == RD_CASE_JSON_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Nothing was imported."));
+  g_assert_nonnull (strstr (error->message, line));
+  if (m->field != NULL)
+    {
+      g_autofree char *field = g_strdup_printf ("“%s”", m->field);
+      g_assert_nonnull (strstr (error->message, field));
+    }
+  else
+    g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_SYNTAX);
+  g_assert_cmpuint (count_cases (f->store), ==, 0);
+}
+
+static void
+test_not_a_case (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newer = replace_once (base_document, "\"version\": 1", "\"version\": 2");
+  g_autofree char *other = replace_once (base_document, "redress-case", "something-else");
+
+  g_assert_cmpint (rd_case_json_import (f->store, "", -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_json_import (f->store, "[1, 2]", -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_json_import (f->store, newer, -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_json_import (f->store, other, -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Bytes that are not UTF-8 are a syntax error, not a crash. */
+  g_assert_cmpint (rd_case_json_import (f->store, "{\"format\": \"\xff\xfe\"}", -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_SYNTAX);
+  g_assert_cmpuint (count_cases (f->store), ==, 0);
+}
+
+/* A failure half-way through writing (here: the database refuses complaint
+ * steps) leaves no case, party, diary entry or contact behind. */
+static void
+test_write_failure_imports_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 count = -1;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (rd_store_get_path (f->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER refuse_steps BEFORE INSERT ON complaint_events"
+                                 " BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (rd_case_json_import (f->store, base_document, -1, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_cases (f->store), ==, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT count(*) FROM parties) + (SELECT count(*) FROM incidents)"
+                                       " + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM complaints)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (count, ==, 0);
+  sqlite3_exec (db, "DROP TRIGGER refuse_steps", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  /* The store is still usable. */
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_json_import (f->store, base_document, -1, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static gboolean
+run_cli (const char  *data_dir,
+         const char  *arg1,
+         const char  *arg2,
+         char       **out,
+         char       **err,
+         int         *status)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  const char *argv[] = { cli, "--data-dir", data_dir, arg1, arg2, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &wait_status, &error));
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return TRUE;
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "case.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *bad = replace_once (base_document, "\"phone\"", "\"pigeon\"");
+  g_autofree char *out = NULL, *err = NULL, *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, base_document, -1, &error));
+  g_assert_true (g_file_set_contents (bad_path, bad, -1, &error));
+  g_clear_object (&f->store);
+
+  run_cli (f->dir, "import", path, &out, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "1\n");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  run_cli (f->dir, "export-json", "1", &exported, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (exported, "\"title\" : \"Bruit — Flat 6\""));
+
+  g_clear_pointer (&err, g_free);
+  run_cli (f->dir, "import", bad_path, &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "Line 24, field “contacts[0].channel”"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  run_cli (f->dir, "export-json", "99", &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  run_cli (f->dir, "import", "/nonexistent/case.json", &out, &err, &status);
+  g_assert_cmpint (status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/case-json/base-document-imports", test_base_document_imports);
+  ADD ("/case-json/round-trip", test_round_trip);
+  ADD ("/case-json/not-a-case", test_not_a_case);
+  ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
+  ADD ("/case-json/cli", test_cli);
+#undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/case-json/malformed/%s", malformed[i].name);
+      g_test_add (path, Fixture, &malformed[i], fixture_setup, test_malformed, fixture_teardown);
+    }
+
+  return g_test_run ();
+}
