@@ -494,6 +494,28 @@ test_cli (Fixture       *f,
   g_assert_cmpint (status, ==, 2);
 }
 
+/* The README's complete example is a document Redress imports. */
+static void
+test_readme_example (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autofree char *example = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &readme, NULL, &error));
+  start = strstr (readme, "A complete example:\n\n```json\n");
+  g_assert_nonnull (start);
+  start = strchr (start, '{');
+  end = strstr (start, "\n```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+  g_assert_cmpint (rd_case_json_import (f->store, example, -1, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +528,7 @@ main (int   argc,
   ADD ("/case-json/not-a-case", test_not_a_case);
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);
+  ADD ("/case-json/readme-example", test_readme_example);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
