@@ -19,3 +19,5 @@
 #include "rd-sample.h"
 #include "rd-case-facts.h"
 #include "rd-case-json.h"
+#include "rd-evidence.h"
+#include "rd-store-evidence.h"

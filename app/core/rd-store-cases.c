@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rd-store-evidence.h"
 #include "rd-store-private.h"
 
 #define CASE_COLUMNS \
@@ -204,6 +205,15 @@ rd_store_delete_case (RdStore  *self,
   if (!_rd_store_commit (self, error))
     return FALSE;
   rd_store_emit_changed (self, "cases", case_id);
+
+  /* The case's evidence rows went with it; their files go too, unless
+   * another case holds the same file. */
+  {
+    g_autoptr(GError) tidy_error = NULL;
+
+    if (!rd_store_collect_evidence_files (self, &tidy_error))
+      g_warning ("Could not tidy the evidence folder: %s", tidy_error->message);
+  }
   return TRUE;
 
 fail:

@@ -156,6 +156,58 @@ static const char * const migrations[] = {
 
   /* 3: the sample case is marked, so that opening it again finds it */
   "ALTER TABLE cases ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0;",
+
+  /* 4: the evidence store: files by SHA-256, their text for search, and
+   * links to what they prove */
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  content_type TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  original_name TEXT NOT NULL,"
+  "  captured_at TEXT,"
+  "  date_source TEXT NOT NULL DEFAULT 'none',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  page_count INTEGER,"
+  "  duration_ms INTEGER,"
+  "  orientation INTEGER NOT NULL DEFAULT 1,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  recipients TEXT NOT NULL DEFAULT '',"
+  "  problem TEXT NOT NULL DEFAULT '',"
+  "  needs_password INTEGER NOT NULL DEFAULT 0,"
+  "  parent_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  UNIQUE (case_id, sha256)"
+  ");"
+  "CREATE INDEX evidence_by_sha256 ON evidence(sha256);"
+  "CREATE INDEX evidence_by_parent ON evidence(parent_id);"
+  "CREATE VIRTUAL TABLE evidence_text USING fts5("
+  "  name, description, body, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER evidence_drop_text AFTER DELETE ON evidence BEGIN"
+  "  DELETE FROM evidence_text WHERE rowid = old.id;"
+  "END;"
+  "CREATE TABLE evidence_links ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,"
+  "  target_kind TEXT NOT NULL,"
+  "  target_id INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (evidence_id, target_kind, target_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX evidence_links_by_target ON evidence_links(target_kind, target_id);"
+  "CREATE TRIGGER incidents_drop_evidence_links AFTER DELETE ON incidents BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'incident' AND target_id = old.id;"
+  "END;"
+  "CREATE TRIGGER contacts_drop_evidence_links AFTER DELETE ON contacts BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'contact' AND target_id = old.id;"
+  "END;"
+  "CREATE TRIGGER complaint_events_drop_evidence_links AFTER DELETE ON complaint_events BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'complaint-event' AND target_id = old.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

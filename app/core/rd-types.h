@@ -16,5 +16,7 @@ typedef struct _RdContact          RdContact;
 typedef struct _RdComplaint        RdComplaint;
 typedef struct _RdComplaintEvent   RdComplaintEvent;
 typedef struct _RdCaseFacts        RdCaseFacts;
+typedef struct _RdEvidence         RdEvidence;
+typedef struct _RdEvidenceLink     RdEvidenceLink;
 
 G_END_DECLS

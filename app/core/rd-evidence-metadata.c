@@ -1,0 +1,300 @@
+/* rd-evidence-metadata.c: what kind of file a piece of evidence is, when it
+ * was captured, and (for photos) the EXIF facts.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-evidence"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libexif/exif-data.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rd-evidence-hash.h"
+#include "rd-evidence-private.h"
+
+void
+_rd_evidence_info_init (RdEvidenceInfo *info)
+{
+  memset (info, 0, sizeof *info);
+  info->page_count = -1;
+  info->duration_ms = -1;
+  info->orientation = 1;
+  info->title = g_strdup ("");
+  info->author = g_strdup ("");
+  info->recipients = g_strdup ("");
+  info->text = g_strdup ("");
+  info->problem = g_strdup ("");
+  info->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_evidence_attachment_free);
+}
+
+void
+_rd_evidence_info_clear (RdEvidenceInfo *info)
+{
+  g_clear_pointer (&info->content_type, g_free);
+  g_clear_pointer (&info->captured_at, g_date_time_unref);
+  g_clear_pointer (&info->title, g_free);
+  g_clear_pointer (&info->author, g_free);
+  g_clear_pointer (&info->recipients, g_free);
+  g_clear_pointer (&info->text, g_free);
+  g_clear_pointer (&info->problem, g_free);
+  g_clear_pointer (&info->attachments, g_ptr_array_unref);
+  g_clear_pointer (&info->email_from, g_free);
+  g_clear_pointer (&info->email_body, g_free);
+}
+
+void
+_rd_evidence_attachment_free (RdEvidenceAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->name);
+  g_free (attachment->content_type);
+  g_clear_pointer (&attachment->data, g_bytes_unref);
+  g_free (attachment);
+}
+
+static gboolean
+is_generic_type (const char *content_type)
+{
+  return g_content_type_is_unknown (content_type) ||
+         g_str_equal (content_type, "application/octet-stream");
+}
+
+/*
+ * The bytes decide, the name only refines: a ".pdf" that holds a JPEG is a
+ * JPEG (GIO's own guess trusts the name first), while a ".docx" that sniffs
+ * as a zip archive is the more precise Word type the name gives.
+ */
+char *
+_rd_evidence_guess_content_type (const char   *name,
+                                 const guchar *head,
+                                 gsize         head_len)
+{
+  g_autofree char *by_data = NULL;
+  g_autofree char *by_name = NULL;
+  gboolean data_uncertain = TRUE;
+  gboolean name_uncertain = TRUE;
+
+  if (head_len == 0)
+    return g_strdup ("application/x-zerosize");
+
+  by_data = g_content_type_guess (NULL, head, head_len, &data_uncertain);
+  if (name != NULL)
+    by_name = g_content_type_guess (name, NULL, 0, &name_uncertain);
+
+  if (by_name != NULL && !is_generic_type (by_name) &&
+      (data_uncertain || is_generic_type (by_data) || g_content_type_is_a (by_name, by_data)))
+    return g_steal_pointer (&by_name);
+  if (!is_generic_type (by_data))
+    return g_steal_pointer (&by_data);
+  return g_content_type_guess (name, head, head_len, NULL);
+}
+
+GDateTime *
+_rd_evidence_parse_exif_datetime (const char *text)
+{
+  int y, mo, d, h, mi, s;
+  char tail;
+
+  if (text == NULL)
+    return NULL;
+  /* "YYYY:MM:DD HH:MM:SS"; cameras that do not know the time write blanks
+   * or zeros, which must not become a date. */
+  if (sscanf (text, "%4d:%2d:%2d %2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 6)
+    return NULL;
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    return NULL;
+  return g_date_time_new_local (y, mo, d, h, mi, MIN (s, 59));
+}
+
+static char *
+exif_ascii (ExifData *exif,
+            ExifIfd   ifd,
+            ExifTag   tag)
+{
+  ExifEntry *entry = exif_content_get_entry (exif->ifd[ifd], tag);
+
+  if (entry == NULL || entry->format != EXIF_FORMAT_ASCII || entry->size == 0)
+    return NULL;
+  return g_strndup ((const char *) entry->data, entry->size);
+}
+
+/* EXIF 2.31's OffsetTimeOriginal, "+01:00"; not named by libexif 0.6. */
+#define EXIF_TAG_OFFSET_TIME_ORIGINAL_ 0x9011
+
+static void
+read_exif (RdEvidenceInfo *info,
+           const guchar   *head,
+           gsize           head_len)
+{
+  ExifData *exif = exif_data_new_from_data (head, head_len);
+  ExifEntry *entry;
+
+  if (exif == NULL)
+    return;
+
+  entry = exif_content_get_entry (exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
+  if (entry != NULL && entry->format == EXIF_FORMAT_SHORT && entry->size >= 2)
+    {
+      int orientation = exif_get_short (entry->data, exif_data_get_byte_order (exif));
+
+      if (orientation >= 1 && orientation <= 8)
+        info->orientation = orientation;
+    }
+
+  {
+    g_autofree char *original = exif_ascii (exif, EXIF_IFD_EXIF, EXIF_TAG_DATE_TIME_ORIGINAL);
+    g_autofree char *offset = exif_ascii (exif, EXIF_IFD_EXIF, EXIF_TAG_OFFSET_TIME_ORIGINAL_);
+    g_autoptr(GDateTime) when = _rd_evidence_parse_exif_datetime (original);
+
+    if (when != NULL && offset != NULL)
+      {
+        /* The camera said which zone it was in: keep the true moment. */
+        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (g_strstrip (offset));
+
+        if (tz != NULL)
+          {
+            g_autoptr(GDateTime) zoned = g_date_time_new (tz, g_date_time_get_year (when),
+                                                          g_date_time_get_month (when),
+                                                          g_date_time_get_day_of_month (when),
+                                                          g_date_time_get_hour (when),
+                                                          g_date_time_get_minute (when),
+                                                          g_date_time_get_second (when));
+            if (zoned != NULL)
+              {
+                g_date_time_unref (when);
+                when = g_date_time_to_local (zoned);
+              }
+          }
+      }
+    if (when != NULL)
+      {
+        g_clear_pointer (&info->captured_at, g_date_time_unref);
+        info->captured_at = g_steal_pointer (&when);
+        info->date_source = RD_EVIDENCE_DATE_EXIF;
+      }
+  }
+
+  exif_data_unref (exif);
+}
+
+void
+_rd_evidence_read_photo (RdEvidenceInfo *info,
+                         const char     *path,
+                         const guchar   *head,
+                         gsize           head_len)
+{
+  GdkPixbufFormat *format;
+  int width = 0, height = 0;
+
+  if (head_len > 0)
+    read_exif (info, head, head_len);
+
+  /* Reads the header only: a full decode of every photo would make import
+   * slow; the thumbnailer finds damage further in. */
+  format = gdk_pixbuf_get_file_info (path, &width, &height);
+  if (format == NULL || width <= 0 || height <= 0)
+    {
+      g_free (info->problem);
+      info->problem = g_strdup (_("Redress cannot show this picture: it may be damaged, or in a "
+                                  "format this computer cannot read. The file is kept as it was."));
+    }
+}
+
+void
+_rd_evidence_read_info (RdEvidenceInfo *info,
+                        const char     *path,
+                        const char     *name,
+                        const guchar   *head,
+                        gsize           head_len,
+                        GDateTime      *mtime,
+                        const char     *password)
+{
+  info->content_type = _rd_evidence_guess_content_type (name, head, head_len);
+  info->kind = rd_evidence_kind_for_content_type (info->content_type);
+
+  switch (info->kind)
+    {
+    case RD_EVIDENCE_KIND_PDF:
+      _rd_evidence_read_pdf (info, path, password);
+      break;
+    case RD_EVIDENCE_KIND_PHOTO:
+      _rd_evidence_read_photo (info, path, head, head_len);
+      break;
+    case RD_EVIDENCE_KIND_EMAIL:
+      _rd_evidence_read_email (info, path);
+      break;
+    case RD_EVIDENCE_KIND_AUDIO:
+    case RD_EVIDENCE_KIND_VIDEO:
+      _rd_evidence_read_duration (info, path);
+      break;
+    case RD_EVIDENCE_KIND_OTHER:
+    case RD_EVIDENCE_KIND_N_KINDS:
+    default:
+      break;
+    }
+
+  if (info->captured_at == NULL && mtime != NULL)
+    {
+      info->captured_at = g_date_time_to_local (mtime);
+      info->date_source = RD_EVIDENCE_DATE_FILE_MODIFIED;
+    }
+}
+
+char *
+_rd_evidence_hash_file (const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree guchar *buffer = NULL;
+  RdSha256 hash;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Redress could not read “%s”: %s."), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+#ifdef POSIX_FADV_SEQUENTIAL
+  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  buffer = g_malloc (RD_EVIDENCE_COPY_CHUNK);
+  rd_sha256_init (&hash);
+  for (;;)
+    {
+      gssize n = read (fd, buffer, RD_EVIDENCE_COPY_CHUNK);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Redress could not read “%s”: %s."), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      rd_sha256_update (&hash, buffer, n);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return NULL;
+        }
+    }
+  close (fd);
+  return rd_sha256_finish (&hash);
+}

@@ -1,0 +1,91 @@
+/* rd-evidence-private.h: what the evidence store's files share: reading a
+ * file's facts (type, date, pages, text, duration) and hashing.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <poppler.h>
+
+#include "rd-evidence.h"
+
+G_BEGIN_DECLS
+
+/* poppler-glib 22.12 declares no cleanup functions of its own. */
+#ifndef RD_POPPLER_AUTOPTR
+#define RD_POPPLER_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
+
+/* How much of the start of a file is kept in memory while copying, for
+ * content sniffing and EXIF (which sits near the start of a JPEG). */
+#define RD_EVIDENCE_HEAD_SIZE (128 * 1024)
+
+typedef struct {
+  char   *name;
+  char   *content_type;
+  GBytes *data;
+} RdEvidenceAttachment;
+
+/* Facts read from one file. Strings are never NULL once filled in. */
+typedef struct {
+  char                 *content_type;
+  RdEvidenceKind        kind;
+  GDateTime            *captured_at;
+  RdEvidenceDateSource  date_source;
+  int                   page_count;     /* -1: not a paged document or unknown */
+  gint64                duration_ms;    /* -1: unknown */
+  int                   orientation;    /* EXIF 1–8 */
+  char                 *title;
+  char                 *author;
+  char                 *recipients;
+  char                 *text;           /* for search */
+  char                 *problem;        /* what is wrong with the file, for the resident */
+  gboolean              needs_password;
+  GPtrArray            *attachments;    /* RdEvidenceAttachment, for emails */
+  char                 *email_from;     /* for the contact entry an email makes */
+  char                 *email_body;
+} RdEvidenceInfo;
+
+void      _rd_evidence_info_init            (RdEvidenceInfo *info);
+void      _rd_evidence_info_clear           (RdEvidenceInfo *info);
+void      _rd_evidence_attachment_free      (RdEvidenceAttachment *attachment);
+
+char     *_rd_evidence_guess_content_type   (const char     *name,
+                                             const guchar   *head,
+                                             gsize           head_len);
+
+/* Fills @info from the stored copy at @path; never fails: what cannot be
+ * read is noted in info->problem. @mtime is the original's modification
+ * time, the fallback date. */
+void      _rd_evidence_read_info            (RdEvidenceInfo *info,
+                                             const char     *path,
+                                             const char     *name,
+                                             const guchar   *head,
+                                             gsize           head_len,
+                                             GDateTime      *mtime,
+                                             const char     *password);
+
+void      _rd_evidence_read_photo           (RdEvidenceInfo *info,
+                                             const char     *path,
+                                             const guchar   *head,
+                                             gsize           head_len);
+void      _rd_evidence_read_pdf             (RdEvidenceInfo *info,
+                                             const char     *path,
+                                             const char     *password);
+PopplerDocument *_rd_evidence_open_pdf       (const char     *path,
+                                             const char     *password,
+                                             gboolean       *encrypted,
+                                             GError        **error);
+void      _rd_evidence_read_email           (RdEvidenceInfo *info,
+                                             const char     *path);
+void      _rd_evidence_read_duration        (RdEvidenceInfo *info,
+                                             const char     *path);
+
+char     *_rd_evidence_hash_file            (const char     *path,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+GDateTime *_rd_evidence_parse_exif_datetime (const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* rd-store-evidence-private.h: internals shared by the evidence store's files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-store-evidence.h"
+#include "rd-evidence-private.h"
+#include "rd-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Thumbnails are made this big (the longer side, in pixels) unless asked. */
+#define RD_EVIDENCE_THUMBNAIL_SIZE 256
+
+#define RD_EVIDENCE_COLUMNS \
+  "e.id, e.case_id, e.sha256, e.size, e.content_type, e.kind, e.original_name, e.captured_at," \
+  " e.date_source, e.description, e.page_count, e.duration_ms, e.orientation, e.title," \
+  " e.author, e.recipients, e.problem, e.needs_password, e.parent_id, e.imported_at," \
+  " (SELECT count(*) FROM evidence_links l WHERE l.evidence_id = e.id)"
+
+RdEvidence *_rd_store_evidence_from_row       (RdStore      *self,
+                                               sqlite3_stmt *stmt);
+char       *_rd_store_dup_evidence_dir        (RdStore      *self);
+char       *_rd_store_dup_thumbnail_dir       (RdStore      *self);
+gboolean    _rd_store_release_evidence_file   (RdStore      *self,
+                                               const char   *sha256,
+                                               GError      **error);
+void        _rd_store_remove_thumbnails       (RdStore      *self,
+                                               const char   *sha256);
+gboolean    _rd_store_index_evidence_text     (RdStore      *self,
+                                               gint64        evidence_id,
+                                               const char   *name,
+                                               const char   *description,
+                                               const char   *body,
+                                               GError      **error);
+char       *_rd_evidence_render_thumbnail     (RdStore      *self,
+                                               RdEvidence   *evidence,
+                                               const char   *password,
+                                               int           size,
+                                               GCancellable *cancellable,
+                                               GError      **error);
+gboolean    _rd_evidence_fsync_dir            (const char   *dir,
+                                               GError      **error);
+
+G_END_DECLS

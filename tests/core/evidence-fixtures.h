@@ -1,0 +1,58 @@
+/* evidence-fixtures.h: evidence files the tests and the benchmark make for
+ * themselves: cairo PDFs, JPEGs with EXIF written by libexif, emails with
+ * attachments, WAV/MP4/MP3 headers.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void      fixture_remove_tree  (const char *path);
+void      fixture_write_pdf    (const char *path,
+                                int         n_pages,
+                                const char *text,
+                                const char *create_date);
+gboolean  fixture_encrypt_pdf  (const char *in,
+                                const char *out,
+                                const char *password);
+void      fixture_write_jpeg   (const char *path,
+                                int         width,
+                                int         height,
+                                int         orientation,
+                                const char *date_time_original,
+                                int         seed);
+gboolean  fixture_write_heic   (const char *path,
+                                int         width,
+                                int         height);
+void      fixture_write_eml    (const char *path,
+                                const char *work_dir);
+void      fixture_write_wav    (const char *path,
+                                int         rate,
+                                int         duration_ms);
+void      fixture_write_mp4    (const char *path,
+                                guint32     timescale,
+                                guint32     duration);
+void      fixture_write_mp3    (const char *path,
+                                int         kbps,
+                                int         duration_ms);
+
+/* Big noisy files for the benchmark: about @bytes each. */
+void      fixture_write_big_pdf  (const char *path,
+                                  gsize       bytes,
+                                  guint32     seed);
+void      fixture_write_big_jpeg (const char *path,
+                                  gsize       bytes,
+                                  guint32     seed);
+
+char     *fixture_sha256_of    (const char *path);
+gboolean  fixture_files_equal  (const char *a,
+                                const char *b);
+goffset   fixture_file_size    (const char *path);
+void      fixture_copy         (const char *from,
+                                const char *to);
+void      fixture_flip_byte    (const char *path,
+                                goffset     offset);
+
+G_END_DECLS

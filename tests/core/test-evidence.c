@@ -1,0 +1,812 @@
+/* test-evidence.c: the evidence store: import, facts, dedup, cancel, delete,
+ * links, search, integrity. Every fixture is made here, in a temp dir.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <libexif/exif-data.h>
+#include <string.h>
+
+#include "rd-core.h"
+#include "evidence-fixtures.h"
+
+typedef struct {
+  char    *dir;       /* the data dir */
+  char    *files;     /* where fixtures are made */
+  RdStore *store;
+  gint64   case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  f->dir = g_dir_make_tmp ("redress-evidence-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->files = g_build_filename (f->dir, "fixtures", NULL);
+  g_assert_cmpint (g_mkdir (f->files, 0700), ==, 0);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Leak and noise");
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  f->case_id = rd_case_get_id (rcase);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  fixture_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->files);
+}
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->files, name, NULL);
+}
+
+static RdEvidence *
+import_ok (Fixture    *f,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RdEvidence *evidence = rd_store_import_evidence (f->store, f->case_id, file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  return evidence;
+}
+
+/* Files in the evidence folder named by a hash, and anything else left. */
+static void
+count_store_files (Fixture *f,
+                   guint   *n_stored,
+                   guint   *n_other)
+{
+  g_autofree char *path = g_build_filename (f->dir, "evidence", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  *n_stored = *n_other = 0;
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      if (strlen (name) == 64)
+        (*n_stored)++;
+      else
+        (*n_other)++;
+    }
+}
+
+static guint
+count_evidence (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = rd_store_list_evidence (f->store, f->case_id, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (all);
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "letter.pdf");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *thumb = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GDateTime *captured;
+
+  fixture_write_pdf (path, 3, "Riverside Homes repairs letter", "2024-03-05T10:20:00");
+  evidence = import_ok (f, path);
+
+  g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PDF);
+  g_assert_cmpstr (rd_evidence_get_content_type (evidence), ==, "application/pdf");
+  g_assert_cmpstr (rd_evidence_get_original_name (evidence), ==, "letter.pdf");
+  g_assert_cmpint (rd_evidence_get_page_count (evidence), ==, 3);
+  g_assert_cmpstr (rd_evidence_get_problem (evidence), ==, "");
+  captured = rd_evidence_get_captured_at (evidence);
+  g_assert_nonnull (captured);
+  g_assert_cmpint (rd_evidence_get_date_source (evidence), ==, RD_EVIDENCE_DATE_PDF);
+  g_assert_cmpint (g_date_time_get_year (captured), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (captured), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (captured), ==, 5);
+
+  /* Stored under its hash, byte for byte. */
+  stored = fixture_sha256_of (path);
+  g_assert_cmpstr (rd_evidence_get_sha256 (evidence), ==, stored);
+  g_assert_true (g_str_has_suffix (rd_evidence_get_path (evidence), stored));
+  g_assert_true (fixture_files_equal (path, rd_evidence_get_path (evidence)));
+  g_assert_cmpint (rd_evidence_get_size (evidence), ==, fixture_file_size (path));
+
+  text = rd_store_dup_evidence_text (f->store, rd_evidence_get_id (evidence), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Riverside"));
+  g_assert_nonnull (strstr (text, "page 3"));
+
+  thumb = rd_store_dup_evidence_thumbnail (f->store, evidence, 128, NULL, &error);
+  g_assert_no_error (error);
+  pixbuf = gdk_pixbuf_new_from_file (thumb, &error);
+  g_assert_no_error (error);
+  /* A4 portrait, longer side 128. */
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 128);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), <, 128);
+}
+
+static void
+test_pdf_encrypted (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *plain = fixture_path (f, "plain.pdf");
+  g_autofree char *locked = fixture_path (f, "statement.pdf");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(RdEvidence) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thumb = NULL;
+  g_autofree char *text = NULL;
+
+  fixture_write_pdf (plain, 2, "Rent statement for flat 4", "2023-11-20T09:00:00");
+  if (!fixture_encrypt_pdf (plain, locked, "s3cret"))
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  evidence = import_ok (f, locked);
+  g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PDF);
+  g_assert_true (rd_evidence_get_needs_password (evidence));
+  g_assert_cmpint (rd_evidence_get_page_count (evidence), ==, -1);
+  g_assert_nonnull (strstr (rd_evidence_get_problem (evidence), "password"));
+  g_assert_cmpint (rd_evidence_get_date_source (evidence), ==, RD_EVIDENCE_DATE_FILE_MODIFIED);
+
+  thumb = rd_store_dup_evidence_thumbnail (f->store, evidence, 0, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_null (thumb);
+  g_clear_error (&error);
+
+  g_assert_false (rd_store_unlock_evidence (f->store, rd_evidence_get_id (evidence), "wrong", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "password"));
+  g_clear_error (&error);
+
+  g_assert_true (rd_store_unlock_evidence (f->store, rd_evidence_get_id (evidence), "s3cret", &error));
+  g_assert_no_error (error);
+  again = rd_store_get_evidence (f->store, rd_evidence_get_id (evidence), &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_evidence_get_needs_password (again));
+  g_assert_cmpint (rd_evidence_get_page_count (again), ==, 2);
+  g_assert_cmpstr (rd_evidence_get_problem (again), ==, "");
+  g_assert_cmpint (rd_evidence_get_date_source (again), ==, RD_EVIDENCE_DATE_PDF);
+  text = rd_store_dup_evidence_text (f->store, rd_evidence_get_id (evidence), &error);
+  g_assert_nonnull (strstr (text, "statement"));
+
+  /* The thumbnail was drawn while the password was known. */
+  thumb = rd_store_dup_evidence_thumbnail (f->store, again, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (thumb, G_FILE_TEST_IS_REGULAR));
+
+  /* A password given at import opens it at once. */
+  {
+    g_autoptr(RdCase) other = rd_case_new ();
+    g_autoptr(GFile) file = g_file_new_for_path (locked);
+    g_autoptr(RdEvidence) opened = NULL;
+
+    rd_case_set_title (other, "Second");
+    g_assert_true (rd_store_save_case (f->store, other, &error));
+    opened = rd_store_import_evidence (f->store, rd_case_get_id (other), file, "s3cret", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rd_evidence_get_page_count (opened), ==, 2);
+    g_assert_false (rd_evidence_get_needs_password (opened));
+  }
+}
+
+static void
+test_pdf_damaged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *whole = fixture_path (f, "whole.pdf");
+  g_autofree char *cut = fixture_path (f, "cut.pdf");
+  g_autofree char *junk = fixture_path (f, "junk.pdf");
+  g_autoptr(RdEvidence) truncated = NULL;
+  g_autoptr(RdEvidence) garbage = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  fixture_write_pdf (whole, 4, "Noise diary export", NULL);
+  g_assert_true (g_file_get_contents (whole, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, len / 2, NULL));
+  g_assert_true (g_file_set_contents (junk, "%PDF-1.5\n\x01\x02 this is not really a PDF at all\n", -1, NULL));
+
+  truncated = import_ok (f, cut);
+  g_assert_cmpint (rd_evidence_get_kind (truncated), ==, RD_EVIDENCE_KIND_PDF);
+  g_assert_cmpstr (rd_evidence_get_problem (truncated), !=, "");
+  g_assert_false (rd_evidence_get_needs_password (truncated));
+  g_assert_true (fixture_files_equal (cut, rd_evidence_get_path (truncated)));
+
+  garbage = import_ok (f, junk);
+  g_assert_cmpint (rd_evidence_get_kind (garbage), ==, RD_EVIDENCE_KIND_PDF);
+  g_assert_nonnull (strstr (rd_evidence_get_problem (garbage), "damaged"));
+  g_assert_cmpint (rd_evidence_get_page_count (garbage), ==, -1);
+  g_assert_null (rd_store_dup_evidence_thumbnail (f->store, garbage, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_evidence (f), ==, 2);
+}
+
+static void
+test_photo_orientation (Fixture       *f,
+                        gconstpointer  data)
+{
+  for (int orientation = 1; orientation <= 8; orientation++)
+    {
+      g_autofree char *name = g_strdup_printf ("photo-%d.jpg", orientation);
+      g_autofree char *path = fixture_path (f, name);
+      g_autoptr(RdEvidence) evidence = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *thumb = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      GDateTime *captured;
+      gboolean turned = orientation >= 5;
+      guchar *pixels;
+      int w, h, stride, n;
+      int rx, ry;
+
+      /* Each file differs, or dedup would make them one. */
+      fixture_write_jpeg (path, 80, 40, orientation, "2024:02:14 07:45:30", orientation);
+      evidence = import_ok (f, path);
+      g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PHOTO);
+      g_assert_cmpstr (rd_evidence_get_content_type (evidence), ==, "image/jpeg");
+      g_assert_cmpint (rd_evidence_get_orientation (evidence), ==, orientation);
+      g_assert_cmpint (rd_evidence_get_date_source (evidence), ==, RD_EVIDENCE_DATE_EXIF);
+      captured = rd_evidence_get_captured_at (evidence);
+      g_assert_cmpint (g_date_time_get_year (captured), ==, 2024);
+      g_assert_cmpint (g_date_time_get_month (captured), ==, 2);
+      g_assert_cmpint (g_date_time_get_day_of_month (captured), ==, 14);
+      g_assert_cmpint (g_date_time_get_hour (captured), ==, 7);
+      g_assert_cmpint (g_date_time_get_minute (captured), ==, 45);
+
+      thumb = rd_store_dup_evidence_thumbnail (f->store, evidence, 64, NULL, &error);
+      g_assert_no_error (error);
+      pixbuf = gdk_pixbuf_new_from_file (thumb, &error);
+      g_assert_no_error (error);
+      w = gdk_pixbuf_get_width (pixbuf);
+      h = gdk_pixbuf_get_height (pixbuf);
+      if (turned)
+        g_assert_cmpint (h, >, w);
+      else
+        g_assert_cmpint (w, >, h);
+
+      /* The stored picture has a red top-left quarter; where it lands once
+       * the thumbnail is the right way up tells the orientation was used. */
+      switch (orientation)
+        {
+        case 1: rx = 0; ry = 0; break;
+        case 2: rx = 1; ry = 0; break;
+        case 3: rx = 1; ry = 1; break;
+        case 4: rx = 0; ry = 1; break;
+        case 5: rx = 0; ry = 0; break;
+        case 6: rx = 1; ry = 0; break;
+        case 7: rx = 1; ry = 1; break;
+        case 8: default: rx = 0; ry = 1; break;
+        }
+      pixels = gdk_pixbuf_get_pixels (pixbuf);
+      stride = gdk_pixbuf_get_rowstride (pixbuf);
+      n = gdk_pixbuf_get_n_channels (pixbuf);
+      {
+        int x = rx ? w - 3 : 2;
+        int y = ry ? h - 3 : 2;
+        guchar *p = pixels + y * stride + x * n;
+
+        g_assert_cmpint (p[0], >, 180);
+        g_assert_cmpint (p[1], <, 90);
+      }
+    }
+}
+
+static void
+test_photo_unreadable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "broken.jpg");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thumb = NULL;
+  const guchar junk[] = { 0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 'n', 'o', 't', ' ', 'a' };
+
+  g_assert_true (g_file_set_contents (path, (const char *) junk, sizeof junk, NULL));
+  evidence = import_ok (f, path);
+  g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PHOTO);
+  g_assert_nonnull (strstr (rd_evidence_get_problem (evidence), "cannot show this picture"));
+  thumb = rd_store_dup_evidence_thumbnail (f->store, evidence, 0, NULL, &error);
+  g_assert_null (thumb);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "cannot show this picture"));
+}
+
+static void
+test_photo_heic (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "IMG_0001.HEIC");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thumb = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  if (!fixture_write_heic (path, 64, 32))
+    {
+      g_test_skip ("ImageMagick cannot write HEIC here");
+      return;
+    }
+  evidence = import_ok (f, path);
+  g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PHOTO);
+  g_assert_true (g_str_has_prefix (rd_evidence_get_content_type (evidence), "image/hei"));
+  g_assert_cmpstr (rd_evidence_get_problem (evidence), ==, "");
+  thumb = rd_store_dup_evidence_thumbnail (f->store, evidence, 32, NULL, &error);
+  g_assert_no_error (error);
+  pixbuf = gdk_pixbuf_new_from_file (thumb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 32);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 16);
+}
+
+static void
+test_misnamed (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "scan.pdf");
+  g_autoptr(RdEvidence) evidence = NULL;
+
+  fixture_write_jpeg (path, 30, 20, 1, NULL, 0);
+  evidence = import_ok (f, path);
+  g_assert_cmpstr (rd_evidence_get_content_type (evidence), ==, "image/jpeg");
+  g_assert_cmpint (rd_evidence_get_kind (evidence), ==, RD_EVIDENCE_KIND_PHOTO);
+  g_assert_cmpstr (rd_evidence_get_original_name (evidence), ==, "scan.pdf");
+  /* No EXIF date: the file's own time, and the resident is told so. */
+  g_assert_cmpint (rd_evidence_get_date_source (evidence), ==, RD_EVIDENCE_DATE_FILE_MODIFIED);
+  g_assert_nonnull (rd_evidence_get_captured_at (evidence));
+}
+
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "nothing.jpg");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdEvidence) evidence = NULL;
+  guint n_stored, n_other;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  file = g_file_new_for_path (path);
+  evidence = rd_store_import_evidence (f->store, f->case_id, file, NULL, NULL, &error);
+  g_assert_null (evidence);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "nothing.jpg"));
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_cmpuint (count_evidence (f), ==, 0);
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored, ==, 0);
+  g_assert_cmpuint (n_other, ==, 0);
+}
+
+static void
+test_email (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "repairs.eml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RdEvidenceBatch) batch = rd_evidence_batch_new (f->store, f->case_id);
+  g_autoptr(GListModel) found = NULL;
+  RdEvidence *message, *first, *second;
+  GDateTime *sent;
+
+  fixture_write_eml (path, f->files);
+  g_assert_true (rd_evidence_batch_add_file (batch, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_evidence_batch_get_n_items (batch), ==, 3);
+  g_assert_true (rd_evidence_batch_commit (batch, &error));
+  g_assert_no_error (error);
+
+  message = rd_evidence_batch_get_item (batch, 0);
+  g_assert_cmpint (rd_evidence_get_kind (message), ==, RD_EVIDENCE_KIND_EMAIL);
+  g_assert_cmpstr (rd_evidence_get_title (message), ==, "Re: Damp in the bedroom");
+  g_assert_nonnull (strstr (rd_evidence_get_author (message), "repairs@riverside.example"));
+  g_assert_nonnull (strstr (rd_evidence_get_recipients (message), "sam@example.org"));
+  g_assert_cmpint (rd_evidence_get_date_source (message), ==, RD_EVIDENCE_DATE_EMAIL);
+  sent = rd_evidence_get_captured_at (message);
+  /* Tue, 12 Mar 2024 16:05:00 +0000 is 16:05 in London (GMT then). */
+  g_assert_cmpint (g_date_time_get_day_of_month (sent), ==, 12);
+  g_assert_cmpint (g_date_time_get_hour (sent), ==, 16);
+
+  first = rd_evidence_batch_get_item (batch, 1);
+  second = rd_evidence_batch_get_item (batch, 2);
+  g_assert_cmpstr (rd_evidence_get_original_name (first), ==, "inspection.pdf");
+  g_assert_cmpint (rd_evidence_get_kind (first), ==, RD_EVIDENCE_KIND_PDF);
+  g_assert_cmpint (rd_evidence_get_page_count (first), ==, 1);
+  g_assert_cmpstr (rd_evidence_get_original_name (second), ==, "mould.jpg");
+  g_assert_cmpint (rd_evidence_get_kind (second), ==, RD_EVIDENCE_KIND_PHOTO);
+  g_assert_cmpint (rd_evidence_get_parent_id (first), ==, rd_evidence_get_id (message));
+  g_assert_cmpint (rd_evidence_get_parent_id (second), ==, rd_evidence_get_id (message));
+  /* The photo has no EXIF date: it was sent when the email was. */
+  g_assert_cmpint (rd_evidence_get_date_source (second), ==, RD_EVIDENCE_DATE_EMAIL);
+  g_assert_true (g_date_time_equal (rd_evidence_get_captured_at (second), sent));
+  g_assert_nonnull (strstr (rd_evidence_get_description (first), "Damp in the bedroom"));
+
+  /* The email is in the contact log too, linked to the message. */
+  {
+    gint64 contact_id = rd_evidence_batch_get_contact_id (batch, 0);
+    g_autoptr(RdContact) contact = NULL;
+    g_autoptr(GListModel) linked = NULL;
+    g_autoptr(RdEvidence) linked_message = NULL;
+
+    g_assert_cmpint (contact_id, >, 0);
+    contact = rd_store_get_contact (f->store, contact_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rd_contact_get_channel (contact), ==, RD_CHANNEL_EMAIL);
+    g_assert_cmpint (rd_contact_get_direction (contact), ==, RD_CONTACT_FROM);
+    g_assert_nonnull (strstr (rd_contact_get_person (contact), "repairs@riverside.example"));
+    g_assert_nonnull (strstr (rd_contact_get_summary (contact), "Damp in the bedroom"));
+    g_assert_nonnull (strstr (rd_contact_get_summary (contact), "contractor will come"));
+    g_assert_true (g_date_time_equal (rd_contact_get_occurred_at (contact), sent));
+    linked = rd_store_list_linked_evidence (f->store, RD_EVIDENCE_TARGET_CONTACT, contact_id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+    linked_message = g_list_model_get_item (linked, 0);
+    g_assert_cmpint (rd_evidence_get_id (linked_message), ==, rd_evidence_get_id (message));
+
+    /* Deleting the contact drops the link, not the email. */
+    g_assert_true (rd_store_delete_contact (f->store, contact_id, &error));
+    g_clear_object (&linked);
+    linked = rd_store_list_evidence_links (f->store, rd_evidence_get_id (message), &error);
+    g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 0);
+  }
+
+  /* The body and the attachment's own text are both searchable. */
+  found = rd_store_search_evidence (f->store, f->case_id, "contractor wednesday", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = rd_store_search_evidence (f->store, f->case_id, "inspection report", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
+}
+
+static void
+test_dedup_and_delete (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "photo.jpg");
+  g_autofree char *copy = fixture_path (f, "same-photo-renamed.jpg");
+  g_autoptr(RdEvidence) a = NULL;
+  g_autoptr(RdEvidence) b = NULL;
+  g_autoptr(RdEvidence) other = NULL;
+  g_autoptr(RdCase) second_case = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *stored = NULL;
+  guint n_stored, n_other;
+
+  fixture_write_jpeg (path, 50, 30, 1, "2023:12:01 12:00:00", 7);
+  fixture_copy (path, copy);
+
+  a = import_ok (f, path);
+  b = import_ok (f, copy);
+  g_assert_cmpint (rd_evidence_get_id (a), ==, rd_evidence_get_id (b));
+  g_assert_cmpuint (count_evidence (f), ==, 1);
+
+  rd_case_set_title (second_case, "Another case");
+  g_assert_true (rd_store_save_case (f->store, second_case, &error));
+  file = g_file_new_for_path (copy);
+  other = rd_store_import_evidence (f->store, rd_case_get_id (second_case), file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_evidence_get_id (other), !=, rd_evidence_get_id (a));
+  g_assert_cmpstr (rd_evidence_get_path (other), ==, rd_evidence_get_path (a));
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored, ==, 1);
+  g_assert_cmpuint (n_other, ==, 0);
+
+  stored = g_strdup (rd_evidence_get_path (a));
+  g_assert_nonnull (rd_store_dup_evidence_thumbnail (f->store, a, 0, NULL, NULL));
+
+  g_assert_true (rd_store_delete_evidence (f->store, rd_evidence_get_id (a), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_evidence (f), ==, 0);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (rd_store_delete_evidence (f->store, rd_evidence_get_id (other), &error));
+  g_assert_false (g_file_test (stored, G_FILE_TEST_EXISTS));
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored, ==, 0);
+  {
+    g_autofree char *thumbs = g_build_filename (f->dir, "thumbnails", NULL);
+    g_autoptr(GDir) dir = g_dir_open (thumbs, 0, NULL);
+    g_assert_null (dir ? g_dir_read_name (dir) : NULL);
+  }
+
+  g_assert_false (rd_store_delete_evidence (f->store, rd_evidence_get_id (a), &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_cancel_leaves_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RdEvidenceBatch) batch = rd_evidence_batch_new (f->store, f->case_id);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_stored, n_other;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%d.pdf", i);
+      g_autofree char *path = fixture_path (f, name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      fixture_write_pdf (path, 1 + i, name, NULL);
+      if (i == 2)
+        g_cancellable_cancel (cancellable);
+      if (!rd_evidence_batch_add_file (batch, file, NULL, cancellable, &error))
+        break;
+    }
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (rd_evidence_batch_get_n_items (batch), ==, 2);
+  g_clear_pointer (&batch, rd_evidence_batch_free);
+
+  g_assert_cmpuint (count_evidence (f), ==, 0);
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored, ==, 0);
+  g_assert_cmpuint (n_other, ==, 0);
+}
+
+static void
+test_failed_commit_leaves_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RdEvidenceBatch) batch = rd_evidence_batch_new (f->store, 9999);
+  g_autofree char *path = fixture_path (f, "a.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint n_stored, n_other;
+
+  fixture_write_pdf (path, 1, "for a case that is not there", NULL);
+  g_assert_true (rd_evidence_batch_add_file (batch, file, NULL, NULL, &error));
+  g_assert_false (rd_evidence_batch_commit (batch, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+  g_clear_pointer (&batch, rd_evidence_batch_free);
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored, ==, 0);
+  g_assert_cmpuint (n_other, ==, 0);
+}
+
+static void
+test_verify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *p1 = fixture_path (f, "kept.pdf");
+  g_autofree char *p2 = fixture_path (f, "lost.jpg");
+  g_autofree char *p3 = fixture_path (f, "changed.pdf");
+  g_autoptr(RdEvidence) kept = NULL;
+  g_autoptr(RdEvidence) lost = NULL;
+  g_autoptr(RdEvidence) changed = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saw_missing = FALSE, saw_altered = FALSE;
+
+  fixture_write_pdf (p1, 1, "kept", NULL);
+  fixture_write_jpeg (p2, 20, 20, 1, NULL, 3);
+  fixture_write_pdf (p3, 2, "changed", NULL);
+  kept = import_ok (f, p1);
+  lost = import_ok (f, p2);
+  changed = import_ok (f, p3);
+
+  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_cmpint (g_unlink (rd_evidence_get_path (lost)), ==, 0);
+  fixture_flip_byte (rd_evidence_get_path (changed), 100);
+
+  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RdEvidenceProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->state == RD_EVIDENCE_MISSING)
+        {
+          saw_missing = TRUE;
+          g_assert_cmpint (problem->evidence_id, ==, rd_evidence_get_id (lost));
+          g_assert_nonnull (strstr (problem->message, "lost.jpg"));
+        }
+      else if (problem->state == RD_EVIDENCE_ALTERED)
+        {
+          saw_altered = TRUE;
+          g_assert_cmpint (problem->evidence_id, ==, rd_evidence_get_id (changed));
+          g_assert_nonnull (strstr (problem->message, "changed.pdf"));
+        }
+    }
+  g_assert_true (saw_missing && saw_altered);
+
+  /* Importing the originals again puts good copies back, as the message
+   * says it will. */
+  g_object_unref (import_ok (f, p3));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_object_unref (import_ok (f, p2));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (count_evidence (f), ==, 3);
+}
+
+static void
+test_links_and_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "noise.pdf");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2024-01-10T23:30:00", NULL);
+  g_autoptr(GListModel) links = NULL;
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  RdEvidenceLink *link;
+
+  fixture_write_pdf (path, 1, "Police reference 4471", NULL);
+  evidence = import_ok (f, path);
+  g_assert_true (rd_store_set_evidence_description (f->store, rd_evidence_get_id (evidence),
+                                                    "Music through the wall until 2am", &error));
+  g_assert_no_error (error);
+
+  found = rd_store_search_evidence (f->store, f->case_id, "wall", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = rd_store_search_evidence (f->store, f->case_id, "polic", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = rd_store_search_evidence (f->store, f->case_id, "\"unbalanced OR NEAR(", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+  g_clear_object (&found);
+
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, when);
+  rd_incident_set_description (incident, "Loud music");
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+
+  g_assert_true (rd_store_link_evidence (f->store, rd_evidence_get_id (evidence),
+                                         RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident),
+                                         "Shows the police were called", &error));
+  g_assert_no_error (error);
+  links = rd_store_list_evidence_links (f->store, rd_evidence_get_id (evidence), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  link = g_list_model_get_item (links, 0);
+  g_assert_cmpstr (rd_evidence_link_get_note (link), ==, "Shows the police were called");
+  g_object_unref (link);
+  linked = rd_store_list_linked_evidence (f->store, RD_EVIDENCE_TARGET_INCIDENT,
+                                          rd_incident_get_id (incident), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+
+  /* Not to something that does not exist. */
+  g_assert_false (rd_store_link_evidence (f->store, rd_evidence_get_id (evidence),
+                                          RD_EVIDENCE_TARGET_INCIDENT, 777, NULL, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Deleting the diary entry drops the link, not the evidence. */
+  g_assert_true (rd_store_delete_incident (f->store, rd_incident_get_id (incident), &error));
+  g_clear_object (&links);
+  links = rd_store_list_evidence_links (f->store, rd_evidence_get_id (evidence), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
+  g_assert_cmpuint (count_evidence (f), ==, 1);
+}
+
+static void
+test_media (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *wav = fixture_path (f, "noise.wav");
+  g_autofree char *mp4 = fixture_path (f, "doorbell.mp4");
+  g_autofree char *mp3 = fixture_path (f, "voicemail.mp3");
+  g_autofree char *odd = fixture_path (f, "recording.ogg");
+  g_autoptr(RdEvidence) a = NULL;
+  g_autoptr(RdEvidence) v = NULL;
+  g_autoptr(RdEvidence) m = NULL;
+  g_autoptr(RdEvidence) o = NULL;
+
+  fixture_write_wav (wav, 8000, 2500);
+  fixture_write_mp4 (mp4, 600, 7 * 600 + 300);
+  fixture_write_mp3 (mp3, 128, 3000);
+  g_assert_true (g_file_set_contents (odd, "OggS\0\x02 a truncated stream", 24, NULL));
+
+  a = import_ok (f, wav);
+  g_assert_cmpint (rd_evidence_get_kind (a), ==, RD_EVIDENCE_KIND_AUDIO);
+  g_assert_cmpint (rd_evidence_get_duration_ms (a), ==, 2500);
+  v = import_ok (f, mp4);
+  g_assert_cmpint (rd_evidence_get_kind (v), ==, RD_EVIDENCE_KIND_VIDEO);
+  g_assert_cmpint (rd_evidence_get_duration_ms (v), ==, 7500);
+  m = import_ok (f, mp3);
+  g_assert_cmpint (rd_evidence_get_kind (m), ==, RD_EVIDENCE_KIND_AUDIO);
+  g_assert_cmpint (rd_evidence_get_duration_ms (m), >=, 2900);
+  g_assert_cmpint (rd_evidence_get_duration_ms (m), <=, 3100);
+  /* Kept and listed even when its length cannot be read. */
+  o = import_ok (f, odd);
+  g_assert_cmpint (rd_evidence_get_duration_ms (o), ==, -1);
+  g_assert_true (fixture_files_equal (odd, rd_evidence_get_path (o)));
+  g_assert_cmpuint (count_evidence (f), ==, 4);
+}
+
+static void
+test_collect (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "x.pdf");
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  fixture_write_pdf (path, 1, "x", NULL);
+  evidence = import_ok (f, path);
+  stored = g_strdup (rd_evidence_get_path (evidence));
+  /* Deleting the case deletes its rows; the clean-up takes the file. */
+  g_assert_true (rd_store_delete_case (f->store, f->case_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stored, G_FILE_TEST_EXISTS));
+
+  /* A file left by a crash between placing and recording is collected. */
+  {
+    g_autofree char *orphan = g_build_filename (f->dir, "evidence",
+                                                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                                NULL);
+    g_assert_true (g_file_set_contents (orphan, "left over", -1, NULL));
+    g_assert_true (rd_store_collect_evidence_files (f->store, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/evidence/pdf", test_pdf);
+  ADD ("/evidence/pdf-encrypted", test_pdf_encrypted);
+  ADD ("/evidence/pdf-damaged", test_pdf_damaged);
+  ADD ("/evidence/photo-orientation", test_photo_orientation);
+  ADD ("/evidence/photo-unreadable", test_photo_unreadable);
+  ADD ("/evidence/photo-heic", test_photo_heic);
+  ADD ("/evidence/misnamed", test_misnamed);
+  ADD ("/evidence/empty-file", test_empty_file);
+  ADD ("/evidence/email", test_email);
+  ADD ("/evidence/dedup-and-delete", test_dedup_and_delete);
+  ADD ("/evidence/cancel", test_cancel_leaves_nothing);
+  ADD ("/evidence/failed-commit", test_failed_commit_leaves_nothing);
+  ADD ("/evidence/verify", test_verify);
+  ADD ("/evidence/links-and-search", test_links_and_search);
+  ADD ("/evidence/media", test_media);
+  ADD ("/evidence/collect", test_collect);
+
+  return g_test_run ();
+}
