@@ -33,8 +33,8 @@ _rd_store_dup_thumbnail_dir (RdStore *self)
   return g_build_filename (rd_store_get_data_dir (self), "thumbnails", NULL);
 }
 
-static gboolean
-is_sha256 (const char *text)
+gboolean
+_rd_evidence_is_sha256 (const char *text)
 {
   if (text == NULL || strlen (text) != 64)
     return FALSE;
@@ -54,7 +54,7 @@ rd_store_dup_evidence_path (RdStore    *self,
                             const char *sha256)
 {
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_sha256 (sha256), NULL);
+  g_return_val_if_fail (_rd_evidence_is_sha256 (sha256), NULL);
 
   return g_build_filename (rd_store_get_data_dir (self), "evidence", sha256, NULL);
 }
@@ -70,7 +70,7 @@ _rd_store_evidence_from_row (RdStore      *self,
   rd_evidence_set_id (evidence, sqlite3_column_int64 (stmt, 0));
   rd_evidence_set_case_id (evidence, sqlite3_column_int64 (stmt, 1));
   rd_evidence_set_sha256 (evidence, sha256);
-  if (is_sha256 (sha256))
+  if (_rd_evidence_is_sha256 (sha256))
     {
       g_autofree char *path = rd_store_dup_evidence_path (self, sha256);
       rd_evidence_set_path (evidence, path);
@@ -99,8 +99,8 @@ _rd_store_evidence_from_row (RdStore      *self,
   return evidence;
 }
 
-static GListModel *
-collect_rows (RdStore       *self,
+GListModel *
+_rd_store_collect_evidence_rows (RdStore       *self,
               sqlite3_stmt  *stmt,
               GError       **error)
 {
@@ -121,7 +121,6 @@ collect_rows (RdStore       *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-#define EVIDENCE_ORDER " ORDER BY e.captured_at IS NULL, e.captured_at, e.id"
 
 /**
  * rd_store_list_evidence:
@@ -140,12 +139,12 @@ rd_store_list_evidence (RdStore  *self,
 
   stmt = _rd_store_prepare (self,
                             "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.case_id = ?1"
-                            EVIDENCE_ORDER,
+                            RD_EVIDENCE_ORDER,
                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return collect_rows (self, stmt, error);
+  return _rd_store_collect_evidence_rows (self, stmt, error);
 }
 
 RdEvidence *
@@ -416,7 +415,7 @@ _rd_store_release_evidence_file (RdStore     *self,
       return _rd_store_set_error (self, rc, error);
     }
   referenced = rc == SQLITE_ROW;
-  if (!referenced && is_sha256 (sha256))
+  if (!referenced && _rd_evidence_is_sha256 (sha256))
     {
       g_autofree char *path = rd_store_dup_evidence_path (self, sha256);
 
@@ -522,425 +521,11 @@ rd_store_search_evidence (RdStore     *self,
   stmt = _rd_store_prepare (self,
                             "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.case_id = ?1"
                             " AND e.id IN (SELECT rowid FROM evidence_text WHERE evidence_text MATCH ?2)"
-                            EVIDENCE_ORDER,
+                            RD_EVIDENCE_ORDER,
                             error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   _rd_store_bind_text (stmt, 2, match);
-  return collect_rows (self, stmt, error);
-}
-
-/* Links */
-
-/* The case a link target belongs to; 0 with @error set when there is no
- * such thing. */
-static gint64
-target_case_id (RdStore               *self,
-                RdEvidenceTargetKind   kind,
-                gint64                 target_id,
-                GError               **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 case_id = 0;
-  int rc;
-
-  switch (kind)
-    {
-    case RD_EVIDENCE_TARGET_INCIDENT:
-      stmt = _rd_store_prepare (self, "SELECT case_id FROM incidents WHERE id = ?1", error);
-      break;
-    case RD_EVIDENCE_TARGET_CONTACT:
-      stmt = _rd_store_prepare (self, "SELECT case_id FROM contacts WHERE id = ?1", error);
-      break;
-    case RD_EVIDENCE_TARGET_COMPLAINT_EVENT:
-      stmt = _rd_store_prepare (self, "SELECT c.case_id FROM complaint_events v"
-                                " JOIN complaints c ON c.id = v.complaint_id WHERE v.id = ?1", error);
-      break;
-    case RD_EVIDENCE_TARGET_N_KINDS:
-    default:
-      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
-                           _("Evidence can be linked to diary entries, contacts and complaint "
-                             "events only."));
-      return 0;
-    }
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    case_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                         _("What you are linking this evidence to no longer exists."));
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
-  return case_id;
-}
-
-/**
- * rd_store_link_evidence:
- * @note: (nullable): what the evidence shows about the target
- *
- * Links evidence to something of the same case; linking again replaces the
- * note.
- */
-gboolean
-rd_store_link_evidence (RdStore               *self,
-                        gint64                 evidence_id,
-                        RdEvidenceTargetKind   target_kind,
-                        gint64                 target_id,
-                        const char            *note,
-                        GError               **error)
-{
-  g_autoptr(RdEvidence) evidence = NULL;
-  sqlite3_stmt *stmt;
-  gint64 case_id;
-
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  evidence = rd_store_get_evidence (self, evidence_id, error);
-  if (evidence == NULL)
-    goto fail;
-  case_id = target_case_id (self, target_kind, target_id, error);
-  if (case_id == 0)
-    goto fail;
-  if (case_id != rd_evidence_get_case_id (evidence))
-    {
-      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
-                           _("Evidence can only be linked to things in its own case."));
-      goto fail;
-    }
-
-  stmt = _rd_store_prepare (self,
-                            "INSERT INTO evidence_links (evidence_id, target_kind, target_id, note,"
-                            " created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-                            " ON CONFLICT (evidence_id, target_kind, target_id)"
-                            " DO UPDATE SET note = excluded.note",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  _rd_store_bind_text (stmt, 2, rd_evidence_target_kind_to_string (target_kind));
-  sqlite3_bind_int64 (stmt, 3, target_id);
-  _rd_store_bind_text (stmt, 4, note);
-  sqlite3_bind_int64 (stmt, 5, _rd_store_now ());
-  if (!_rd_store_step_done (self, stmt, error))
-    goto fail;
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  rd_store_emit_changed (self, "evidence", case_id);
-  return TRUE;
-
-fail:
-  _rd_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-rd_store_unlink_evidence (RdStore               *self,
-                          gint64                 evidence_id,
-                          RdEvidenceTargetKind   target_kind,
-                          gint64                 target_id,
-                          GError               **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (target_kind < RD_EVIDENCE_TARGET_N_KINDS, FALSE);
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  stmt = _rd_store_prepare (self,
-                            "DELETE FROM evidence_links WHERE evidence_id = ?1 AND target_kind = ?2"
-                            " AND target_id = ?3",
-                            error);
-  if (stmt == NULL)
-    {
-      _rd_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  _rd_store_bind_text (stmt, 2, rd_evidence_target_kind_to_string (target_kind));
-  sqlite3_bind_int64 (stmt, 3, target_id);
-  if (!_rd_store_step_done (self, stmt, error))
-    {
-      _rd_store_rollback (self);
-      return FALSE;
-    }
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  rd_store_emit_changed (self, "evidence", 0);
-  return TRUE;
-}
-
-/**
- * rd_store_list_evidence_links:
- *
- * Returns: (transfer full): a #GListStore of #RdEvidenceLink: what this
- *   evidence proves
- */
-GListModel *
-rd_store_list_evidence_links (RdStore  *self,
-                              gint64    evidence_id,
-                              GError  **error)
-{
-  g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
-
-  stmt = _rd_store_prepare (self,
-                            "SELECT target_kind, target_id, note FROM evidence_links"
-                            " WHERE evidence_id = ?1 ORDER BY created_at, target_kind, target_id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  list = g_list_store_new (RD_TYPE_EVIDENCE_LINK);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RdEvidenceTargetKind kind = rd_evidence_target_kind_from_string (_rd_store_column_text (stmt, 0));
-      g_autoptr(RdEvidenceLink) link = NULL;
-
-      if (kind == RD_EVIDENCE_TARGET_N_KINDS)
-        continue;
-      link = rd_evidence_link_new (evidence_id, kind, sqlite3_column_int64 (stmt, 1),
-                                   _rd_store_column_text (stmt, 2));
-      g_list_store_append (list, link);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
-/**
- * rd_store_list_linked_evidence:
- *
- * Returns: (transfer full): the evidence linked to a diary entry, contact
- *   or complaint event
- */
-GListModel *
-rd_store_list_linked_evidence (RdStore               *self,
-                               RdEvidenceTargetKind   target_kind,
-                               gint64                 target_id,
-                               GError               **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
-  g_return_val_if_fail (target_kind < RD_EVIDENCE_TARGET_N_KINDS, NULL);
-
-  stmt = _rd_store_prepare (self,
-                            "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e"
-                            " JOIN evidence_links k ON k.evidence_id = e.id"
-                            " WHERE k.target_kind = ?1 AND k.target_id = ?2"
-                            EVIDENCE_ORDER,
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  _rd_store_bind_text (stmt, 1, rd_evidence_target_kind_to_string (target_kind));
-  sqlite3_bind_int64 (stmt, 2, target_id);
-  return collect_rows (self, stmt, error);
-}
-
-/* Integrity */
-
-static char *
-describe_problem (RdEvidenceIntegrity  state,
-                  const char          *name)
-{
-  switch (state)
-    {
-    case RD_EVIDENCE_MISSING:
-      return g_strdup_printf (_("“%s” is missing from the evidence folder. Restore the folder "
-                                "from a backup, or import the file again."), name);
-    case RD_EVIDENCE_ALTERED:
-      return g_strdup_printf (_("“%s” has changed since it was imported, so it is no longer the "
-                                "file you kept. Restore it from a backup, or import the original "
-                                "again."), name);
-    case RD_EVIDENCE_UNREADABLE:
-      return g_strdup_printf (_("Redress could not read “%s” to check it. Check that the disk is "
-                                "connected and that the file is yours."), name);
-    case RD_EVIDENCE_INTACT:
-    default:
-      return g_strdup ("");
-    }
-}
-
-/**
- * rd_store_verify_evidence:
- * @progress: (nullable): called after each file
- *
- * Re-reads every stored file of the case and compares it with the SHA-256
- * taken at import. The export runs this first.
- *
- * Returns: (transfer full) (element-type RdEvidenceProblem): one entry for
- *   each missing, altered or unreadable file (empty when all is well), or
- *   %NULL with @error set (cancelled, or the database could not be read)
- */
-GPtrArray *
-rd_store_verify_evidence (RdStore                *self,
-                          gint64                  case_id,
-                          GCancellable           *cancellable,
-                          RdEvidenceProgressFunc  progress,
-                          gpointer                user_data,
-                          GError                **error)
-{
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) checked = NULL;
-  guint n;
-
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
-
-  all = rd_store_list_evidence (self, case_id, error);
-  if (all == NULL)
-    return NULL;
-
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_evidence_problem_free);
-  checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  n = g_list_model_get_n_items (all);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RdEvidence) evidence = g_list_model_get_item (all, i);
-      const char *sha256 = rd_evidence_get_sha256 (evidence);
-      g_autofree char *name = rd_evidence_dup_display_name (evidence);
-      RdEvidenceIntegrity state;
-      gpointer cached;
-
-      if (progress)
-        {
-          g_autofree char *message = g_strdup_printf (_("Checking “%s”"), name);
-          progress ((double) i / n, message, user_data);
-        }
-
-      /* The same file may be several rows (an attachment sent twice). */
-      if (g_hash_table_lookup_extended (checked, sha256, NULL, &cached))
-        state = GPOINTER_TO_INT (cached);
-      else
-        {
-          g_autoptr(GError) local_error = NULL;
-
-          state = rd_evidence_check_file (rd_evidence_get_path (evidence), sha256, cancellable,
-                                          &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          g_hash_table_insert (checked, g_strdup (sha256), GINT_TO_POINTER (state));
-        }
-
-      if (state != RD_EVIDENCE_INTACT)
-        {
-          RdEvidenceProblem *problem = g_new0 (RdEvidenceProblem, 1);
-
-          problem->evidence_id = rd_evidence_get_id (evidence);
-          problem->original_name = g_strdup (rd_evidence_get_original_name (evidence));
-          problem->sha256 = g_strdup (sha256);
-          problem->path = g_strdup (rd_evidence_get_path (evidence));
-          problem->state = state;
-          problem->message = describe_problem (state, name);
-          g_ptr_array_add (problems, problem);
-        }
-    }
-  if (progress)
-    progress (1.0, _("Evidence checked"), user_data);
-  return g_steal_pointer (&problems);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* Staging folders of imports that died with their process. A live import
- * touches its folder at least once a file; a day is far beyond that. */
-#define STALE_STAGING_SECONDS (24 * 60 * 60)
-
-/**
- * rd_store_collect_evidence_files:
- *
- * Removes stored files no evidence refers to (left by a deleted case, or a
- * crash), and staging folders of imports that never finished.
- */
-gboolean
-rd_store_collect_evidence_files (RdStore  *self,
-                                 GError  **error)
-{
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  gint64 now = _rd_store_now ();
-
-  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
-
-  dir_path = _rd_store_dup_evidence_dir (self);
-  dir = g_dir_open (dir_path, 0, NULL);
-  if (dir == NULL)
-    return TRUE;
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      if (is_sha256 (name))
-        {
-          sqlite3_stmt *stmt = _rd_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1 LIMIT 1",
-                                                  error);
-          int rc;
-
-          if (stmt == NULL)
-            goto fail;
-          _rd_store_bind_text (stmt, 1, name);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc == SQLITE_DONE)
-            {
-              g_unlink (path);
-              _rd_store_remove_thumbnails (self, name);
-            }
-          else if (rc != SQLITE_ROW)
-            {
-              _rd_store_set_error (self, rc, error);
-              goto fail;
-            }
-        }
-      else if (g_str_has_prefix (name, ".staging-"))
-        {
-          GStatBuf st;
-
-          if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_STAGING_SECONDS)
-            remove_tree (path);
-        }
-    }
-  return _rd_store_commit (self, error);
-
-fail:
-  _rd_store_rollback (self);
-  return FALSE;
+  return _rd_store_collect_evidence_rows (self, stmt, error);
 }

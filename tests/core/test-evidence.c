@@ -1,5 +1,6 @@
-/* test-evidence.c: the evidence store: import, facts, dedup, cancel, delete,
- * links, search, integrity. Every fixture is made here, in a temp dir.
+/* test-evidence.c: importing each kind of evidence: PDFs (plain, protected,
+ * damaged), photos (EXIF orientation and date, HEIC, unreadable), emails
+ * with attachments, audio and video, misnamed and empty files.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -7,96 +8,10 @@
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
-#include <libexif/exif-data.h>
 #include <string.h>
 
-#include "rd-core.h"
 #include "evidence-fixtures.h"
-
-typedef struct {
-  char    *dir;       /* the data dir */
-  char    *files;     /* where fixtures are made */
-  RdStore *store;
-  gint64   case_id;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) rcase = rd_case_new ();
-
-  f->dir = g_dir_make_tmp ("redress-evidence-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->files = g_build_filename (f->dir, "fixtures", NULL);
-  g_assert_cmpint (g_mkdir (f->files, 0700), ==, 0);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  rd_case_set_title (rcase, "Leak and noise");
-  g_assert_true (rd_store_save_case (f->store, rcase, &error));
-  f->case_id = rd_case_get_id (rcase);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  fixture_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->files);
-}
-
-static char *
-fixture_path (Fixture    *f,
-              const char *name)
-{
-  return g_build_filename (f->files, name, NULL);
-}
-
-static RdEvidence *
-import_ok (Fixture    *f,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  RdEvidence *evidence = rd_store_import_evidence (f->store, f->case_id, file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (evidence);
-  return evidence;
-}
-
-/* Files in the evidence folder named by a hash, and anything else left. */
-static void
-count_store_files (Fixture *f,
-                   guint   *n_stored,
-                   guint   *n_other)
-{
-  g_autofree char *path = g_build_filename (f->dir, "evidence", NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  *n_stored = *n_other = 0;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      if (strlen (name) == 64)
-        (*n_stored)++;
-      else
-        (*n_other)++;
-    }
-}
-
-static guint
-count_evidence (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = rd_store_list_evidence (f->store, f->case_id, &error);
-
-  g_assert_no_error (error);
-  return g_list_model_get_n_items (all);
-}
+#include "test-evidence-common.h"
 
 static void
 test_pdf (Fixture       *f,
@@ -485,240 +400,6 @@ test_email (Fixture       *f,
 }
 
 static void
-test_dedup_and_delete (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autofree char *path = fixture_path (f, "photo.jpg");
-  g_autofree char *copy = fixture_path (f, "same-photo-renamed.jpg");
-  g_autoptr(RdEvidence) a = NULL;
-  g_autoptr(RdEvidence) b = NULL;
-  g_autoptr(RdEvidence) other = NULL;
-  g_autoptr(RdCase) second_case = rd_case_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *stored = NULL;
-  guint n_stored, n_other;
-
-  fixture_write_jpeg (path, 50, 30, 1, "2023:12:01 12:00:00", 7);
-  fixture_copy (path, copy);
-
-  a = import_ok (f, path);
-  b = import_ok (f, copy);
-  g_assert_cmpint (rd_evidence_get_id (a), ==, rd_evidence_get_id (b));
-  g_assert_cmpuint (count_evidence (f), ==, 1);
-
-  rd_case_set_title (second_case, "Another case");
-  g_assert_true (rd_store_save_case (f->store, second_case, &error));
-  file = g_file_new_for_path (copy);
-  other = rd_store_import_evidence (f->store, rd_case_get_id (second_case), file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rd_evidence_get_id (other), !=, rd_evidence_get_id (a));
-  g_assert_cmpstr (rd_evidence_get_path (other), ==, rd_evidence_get_path (a));
-  count_store_files (f, &n_stored, &n_other);
-  g_assert_cmpuint (n_stored, ==, 1);
-  g_assert_cmpuint (n_other, ==, 0);
-
-  stored = g_strdup (rd_evidence_get_path (a));
-  g_assert_nonnull (rd_store_dup_evidence_thumbnail (f->store, a, 0, NULL, NULL));
-
-  g_assert_true (rd_store_delete_evidence (f->store, rd_evidence_get_id (a), &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_evidence (f), ==, 0);
-  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
-
-  g_assert_true (rd_store_delete_evidence (f->store, rd_evidence_get_id (other), &error));
-  g_assert_false (g_file_test (stored, G_FILE_TEST_EXISTS));
-  count_store_files (f, &n_stored, &n_other);
-  g_assert_cmpuint (n_stored, ==, 0);
-  {
-    g_autofree char *thumbs = g_build_filename (f->dir, "thumbnails", NULL);
-    g_autoptr(GDir) dir = g_dir_open (thumbs, 0, NULL);
-    g_assert_null (dir ? g_dir_read_name (dir) : NULL);
-  }
-
-  g_assert_false (rd_store_delete_evidence (f->store, rd_evidence_get_id (a), &error));
-  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
-}
-
-static void
-test_cancel_leaves_nothing (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autoptr(RdEvidenceBatch) batch = rd_evidence_batch_new (f->store, f->case_id);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  guint n_stored, n_other;
-
-  for (int i = 0; i < 3; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("p%d.pdf", i);
-      g_autofree char *path = fixture_path (f, name);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-
-      fixture_write_pdf (path, 1 + i, name, NULL);
-      if (i == 2)
-        g_cancellable_cancel (cancellable);
-      if (!rd_evidence_batch_add_file (batch, file, NULL, cancellable, &error))
-        break;
-    }
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (rd_evidence_batch_get_n_items (batch), ==, 2);
-  g_clear_pointer (&batch, rd_evidence_batch_free);
-
-  g_assert_cmpuint (count_evidence (f), ==, 0);
-  count_store_files (f, &n_stored, &n_other);
-  g_assert_cmpuint (n_stored, ==, 0);
-  g_assert_cmpuint (n_other, ==, 0);
-}
-
-static void
-test_failed_commit_leaves_nothing (Fixture       *f,
-                                   gconstpointer  data)
-{
-  g_autoptr(RdEvidenceBatch) batch = rd_evidence_batch_new (f->store, 9999);
-  g_autofree char *path = fixture_path (f, "a.pdf");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  guint n_stored, n_other;
-
-  fixture_write_pdf (path, 1, "for a case that is not there", NULL);
-  g_assert_true (rd_evidence_batch_add_file (batch, file, NULL, NULL, &error));
-  g_assert_false (rd_evidence_batch_commit (batch, &error));
-  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
-  g_clear_pointer (&batch, rd_evidence_batch_free);
-  count_store_files (f, &n_stored, &n_other);
-  g_assert_cmpuint (n_stored, ==, 0);
-  g_assert_cmpuint (n_other, ==, 0);
-}
-
-static void
-test_verify (Fixture       *f,
-             gconstpointer  data)
-{
-  g_autofree char *p1 = fixture_path (f, "kept.pdf");
-  g_autofree char *p2 = fixture_path (f, "lost.jpg");
-  g_autofree char *p3 = fixture_path (f, "changed.pdf");
-  g_autoptr(RdEvidence) kept = NULL;
-  g_autoptr(RdEvidence) lost = NULL;
-  g_autoptr(RdEvidence) changed = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean saw_missing = FALSE, saw_altered = FALSE;
-
-  fixture_write_pdf (p1, 1, "kept", NULL);
-  fixture_write_jpeg (p2, 20, 20, 1, NULL, 3);
-  fixture_write_pdf (p3, 2, "changed", NULL);
-  kept = import_ok (f, p1);
-  lost = import_ok (f, p2);
-  changed = import_ok (f, p3);
-
-  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_clear_pointer (&problems, g_ptr_array_unref);
-
-  g_assert_cmpint (g_unlink (rd_evidence_get_path (lost)), ==, 0);
-  fixture_flip_byte (rd_evidence_get_path (changed), 100);
-
-  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 2);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      RdEvidenceProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->state == RD_EVIDENCE_MISSING)
-        {
-          saw_missing = TRUE;
-          g_assert_cmpint (problem->evidence_id, ==, rd_evidence_get_id (lost));
-          g_assert_nonnull (strstr (problem->message, "lost.jpg"));
-        }
-      else if (problem->state == RD_EVIDENCE_ALTERED)
-        {
-          saw_altered = TRUE;
-          g_assert_cmpint (problem->evidence_id, ==, rd_evidence_get_id (changed));
-          g_assert_nonnull (strstr (problem->message, "changed.pdf"));
-        }
-    }
-  g_assert_true (saw_missing && saw_altered);
-
-  /* Importing the originals again puts good copies back, as the message
-   * says it will. */
-  g_object_unref (import_ok (f, p3));
-  g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_object_unref (import_ok (f, p2));
-  g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = rd_store_verify_evidence (f->store, f->case_id, NULL, NULL, NULL, &error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (count_evidence (f), ==, 3);
-}
-
-static void
-test_links_and_search (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autofree char *path = fixture_path (f, "noise.pdf");
-  g_autoptr(RdEvidence) evidence = NULL;
-  g_autoptr(RdIncident) incident = rd_incident_new ();
-  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2024-01-10T23:30:00", NULL);
-  g_autoptr(GListModel) links = NULL;
-  g_autoptr(GListModel) linked = NULL;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(GError) error = NULL;
-  RdEvidenceLink *link;
-
-  fixture_write_pdf (path, 1, "Police reference 4471", NULL);
-  evidence = import_ok (f, path);
-  g_assert_true (rd_store_set_evidence_description (f->store, rd_evidence_get_id (evidence),
-                                                    "Music through the wall until 2am", &error));
-  g_assert_no_error (error);
-
-  found = rd_store_search_evidence (f->store, f->case_id, "wall", &error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  g_clear_object (&found);
-  found = rd_store_search_evidence (f->store, f->case_id, "polic", &error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
-  g_clear_object (&found);
-  found = rd_store_search_evidence (f->store, f->case_id, "\"unbalanced OR NEAR(", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
-  g_clear_object (&found);
-
-  rd_incident_set_case_id (incident, f->case_id);
-  rd_incident_set_starts_at (incident, when);
-  rd_incident_set_description (incident, "Loud music");
-  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
-
-  g_assert_true (rd_store_link_evidence (f->store, rd_evidence_get_id (evidence),
-                                         RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident),
-                                         "Shows the police were called", &error));
-  g_assert_no_error (error);
-  links = rd_store_list_evidence_links (f->store, rd_evidence_get_id (evidence), &error);
-  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
-  link = g_list_model_get_item (links, 0);
-  g_assert_cmpstr (rd_evidence_link_get_note (link), ==, "Shows the police were called");
-  g_object_unref (link);
-  linked = rd_store_list_linked_evidence (f->store, RD_EVIDENCE_TARGET_INCIDENT,
-                                          rd_incident_get_id (incident), &error);
-  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
-
-  /* Not to something that does not exist. */
-  g_assert_false (rd_store_link_evidence (f->store, rd_evidence_get_id (evidence),
-                                          RD_EVIDENCE_TARGET_INCIDENT, 777, NULL, &error));
-  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  /* Deleting the diary entry drops the link, not the evidence. */
-  g_assert_true (rd_store_delete_incident (f->store, rd_incident_get_id (incident), &error));
-  g_clear_object (&links);
-  links = rd_store_list_evidence_links (f->store, rd_evidence_get_id (evidence), &error);
-  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
-  g_assert_cmpuint (count_evidence (f), ==, 1);
-}
-
-static void
 test_media (Fixture       *f,
             gconstpointer  data)
 {
@@ -753,35 +434,6 @@ test_media (Fixture       *f,
   g_assert_cmpuint (count_evidence (f), ==, 4);
 }
 
-static void
-test_collect (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autofree char *path = fixture_path (f, "x.pdf");
-  g_autoptr(RdEvidence) evidence = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
-
-  fixture_write_pdf (path, 1, "x", NULL);
-  evidence = import_ok (f, path);
-  stored = g_strdup (rd_evidence_get_path (evidence));
-  /* Deleting the case deletes its rows; the clean-up takes the file. */
-  g_assert_true (rd_store_delete_case (f->store, f->case_id, &error));
-  g_assert_no_error (error);
-  g_assert_false (g_file_test (stored, G_FILE_TEST_EXISTS));
-
-  /* A file left by a crash between placing and recording is collected. */
-  {
-    g_autofree char *orphan = g_build_filename (f->dir, "evidence",
-                                                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                                                NULL);
-    g_assert_true (g_file_set_contents (orphan, "left over", -1, NULL));
-    g_assert_true (rd_store_collect_evidence_files (f->store, &error));
-    g_assert_no_error (error);
-    g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -800,13 +452,7 @@ main (int   argc,
   ADD ("/evidence/misnamed", test_misnamed);
   ADD ("/evidence/empty-file", test_empty_file);
   ADD ("/evidence/email", test_email);
-  ADD ("/evidence/dedup-and-delete", test_dedup_and_delete);
-  ADD ("/evidence/cancel", test_cancel_leaves_nothing);
-  ADD ("/evidence/failed-commit", test_failed_commit_leaves_nothing);
-  ADD ("/evidence/verify", test_verify);
-  ADD ("/evidence/links-and-search", test_links_and_search);
   ADD ("/evidence/media", test_media);
-  ADD ("/evidence/collect", test_collect);
 
   return g_test_run ();
 }

@@ -1,0 +1,43 @@
+/* rd-evidence-batch-private.h: what the staging and committing halves of
+ * an evidence import share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-store-evidence-private.h"
+
+G_BEGIN_DECLS
+
+/* Email attachments can be emails with attachments; stop somewhere. */
+#define MAX_NESTING 3
+
+typedef struct {
+  char           *temp_path;   /* the staged copy, until it is placed or dropped */
+  char           *sha256;
+  goffset         size;
+  char           *name;
+  char           *description;
+  RdEvidenceInfo  info;
+  int             parent;      /* index of the email this came in, or -1 */
+  RdEvidence     *evidence;    /* after commit */
+  gboolean        is_new;
+  gboolean        placed;      /* this commit moved the file into the store */
+  gint64          contact_id;
+} Item;
+
+struct _RdEvidenceBatch
+{
+  RdStore   *store;
+  gint64     case_id;
+  char      *evidence_dir;
+  char      *staging_dir;
+  GPtrArray *items;
+  gboolean   committed;
+};
+
+void     _rd_evidence_batch_item_free (Item        *item);
+gboolean _rd_evidence_set_io_error    (GError     **error,
+                                       int          saved_errno,
+                                       const char  *name);
+
+G_END_DECLS

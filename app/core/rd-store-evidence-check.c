@@ -1,0 +1,205 @@
+/* rd-store-evidence-check.c: the integrity check of a case's evidence files,
+ * and the clean-up of files nothing refers to.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rd-store-evidence-private.h"
+
+static char *
+describe_problem (RdEvidenceIntegrity  state,
+                  const char          *name)
+{
+  switch (state)
+    {
+    case RD_EVIDENCE_MISSING:
+      return g_strdup_printf (_("“%s” is missing from the evidence folder. Restore the folder "
+                                "from a backup, or import the file again."), name);
+    case RD_EVIDENCE_ALTERED:
+      return g_strdup_printf (_("“%s” has changed since it was imported, so it is no longer the "
+                                "file you kept. Restore it from a backup, or import the original "
+                                "again."), name);
+    case RD_EVIDENCE_UNREADABLE:
+      return g_strdup_printf (_("Redress could not read “%s” to check it. Check that the disk is "
+                                "connected and that the file is yours."), name);
+    case RD_EVIDENCE_INTACT:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
+ * rd_store_verify_evidence:
+ * @progress: (nullable): called after each file
+ *
+ * Re-reads every stored file of the case and compares it with the SHA-256
+ * taken at import. The export runs this first.
+ *
+ * Returns: (transfer full) (element-type RdEvidenceProblem): one entry for
+ *   each missing, altered or unreadable file (empty when all is well), or
+ *   %NULL with @error set (cancelled, or the database could not be read)
+ */
+GPtrArray *
+rd_store_verify_evidence (RdStore                *self,
+                          gint64                  case_id,
+                          GCancellable           *cancellable,
+                          RdEvidenceProgressFunc  progress,
+                          gpointer                user_data,
+                          GError                **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) checked = NULL;
+  guint n;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  all = rd_store_list_evidence (self, case_id, error);
+  if (all == NULL)
+    return NULL;
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_evidence_problem_free);
+  checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdEvidence) evidence = g_list_model_get_item (all, i);
+      const char *sha256 = rd_evidence_get_sha256 (evidence);
+      g_autofree char *name = rd_evidence_dup_display_name (evidence);
+      RdEvidenceIntegrity state;
+      gpointer cached;
+
+      if (progress)
+        {
+          g_autofree char *message = g_strdup_printf (_("Checking “%s”"), name);
+          progress ((double) i / n, message, user_data);
+        }
+
+      /* The same file may be several rows (an attachment sent twice). */
+      if (g_hash_table_lookup_extended (checked, sha256, NULL, &cached))
+        state = GPOINTER_TO_INT (cached);
+      else
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          state = rd_evidence_check_file (rd_evidence_get_path (evidence), sha256, cancellable,
+                                          &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_hash_table_insert (checked, g_strdup (sha256), GINT_TO_POINTER (state));
+        }
+
+      if (state != RD_EVIDENCE_INTACT)
+        {
+          RdEvidenceProblem *problem = g_new0 (RdEvidenceProblem, 1);
+
+          problem->evidence_id = rd_evidence_get_id (evidence);
+          problem->original_name = g_strdup (rd_evidence_get_original_name (evidence));
+          problem->sha256 = g_strdup (sha256);
+          problem->path = g_strdup (rd_evidence_get_path (evidence));
+          problem->state = state;
+          problem->message = describe_problem (state, name);
+          g_ptr_array_add (problems, problem);
+        }
+    }
+  if (progress)
+    progress (1.0, _("Evidence checked"), user_data);
+  return g_steal_pointer (&problems);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Staging folders of imports that died with their process. A live import
+ * touches its folder at least once a file; a day is far beyond that. */
+#define STALE_STAGING_SECONDS (24 * 60 * 60)
+
+/**
+ * rd_store_collect_evidence_files:
+ *
+ * Removes stored files no evidence refers to (left by a deleted case, or a
+ * crash), and staging folders of imports that never finished.
+ */
+gboolean
+rd_store_collect_evidence_files (RdStore  *self,
+                                 GError  **error)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gint64 now = _rd_store_now ();
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  dir_path = _rd_store_dup_evidence_dir (self);
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return TRUE;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (_rd_evidence_is_sha256 (name))
+        {
+          sqlite3_stmt *stmt = _rd_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1 LIMIT 1",
+                                                  error);
+          int rc;
+
+          if (stmt == NULL)
+            goto fail;
+          _rd_store_bind_text (stmt, 1, name);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc == SQLITE_DONE)
+            {
+              g_unlink (path);
+              _rd_store_remove_thumbnails (self, name);
+            }
+          else if (rc != SQLITE_ROW)
+            {
+              _rd_store_set_error (self, rc, error);
+              goto fail;
+            }
+        }
+      else if (g_str_has_prefix (name, ".staging-"))
+        {
+          GStatBuf st;
+
+          if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_STAGING_SECONDS)
+            remove_tree (path);
+        }
+    }
+  return _rd_store_commit (self, error);
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}
