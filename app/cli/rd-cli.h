@@ -47,5 +47,8 @@ int       rd_cli_workdays       (RdCliContext *ctx);
 int       rd_cli_add_workdays   (RdCliContext *ctx);
 int       rd_cli_import         (RdCliContext *ctx);
 int       rd_cli_export_json    (RdCliContext *ctx);
+int       rd_cli_add_evidence   (RdCliContext *ctx);
+int       rd_cli_evidence       (RdCliContext *ctx);
+int       rd_cli_verify         (RdCliContext *ctx);
 
 G_END_DECLS

@@ -1,0 +1,293 @@
+/* rd-cli-evidence.c: the "add-evidence", "evidence" and "verify" commands.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-cli.h"
+
+static RdCase *
+open_case (RdStore *store,
+           gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  RdCase *rcase;
+
+  rcase = rd_store_get_case (store, case_id, &error);
+  if (rcase == NULL)
+    g_printerr ("redress-cli: %s\n", error->message);
+  return rcase;
+}
+
+/* add-evidence CASE_ID [--password PASSWORD] FILE… */
+int
+rd_cli_add_evidence (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdEvidenceBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  const char *password = NULL;
+  gboolean any_failed = FALSE;
+  gint64 case_id;
+
+  if (ctx->n_args < 2)
+    return rd_cli_usage_error (_("Usage: redress-cli add-evidence CASE_ID [--password PASSWORD] FILE…"));
+  if (!rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--password"))
+        {
+          if (i + 1 >= ctx->n_args)
+            return rd_cli_usage_error (_("--password needs the password."));
+          password = ctx->args[++i];
+        }
+      else if (g_str_has_prefix (ctx->args[i], "--password="))
+        password = ctx->args[i] + strlen ("--password=");
+      else
+        g_ptr_array_add (files, ctx->args[i]);
+    }
+  if (files->len == 0)
+    return rd_cli_usage_error (_("Name at least one file to add."));
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  rcase = open_case (store, case_id);
+  if (rcase == NULL)
+    return RD_CLI_FAILED;
+
+  /* Every file that can be read goes in, in one transaction; each one that
+   * cannot is named with the reason. */
+  batch = rd_evidence_batch_new (store, case_id);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (files, i));
+
+      if (!rd_evidence_batch_add_file (batch, file, password, NULL, &error))
+        {
+          g_printerr ("redress-cli: %s\n", error->message);
+          g_clear_error (&error);
+          any_failed = TRUE;
+        }
+    }
+  if (!rd_evidence_batch_commit (batch, &error))
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+
+  for (guint i = 0; i < rd_evidence_batch_get_n_items (batch); i++)
+    {
+      RdEvidence *evidence = rd_evidence_batch_get_item (batch, i);
+
+      if (rd_evidence_batch_item_is_new (batch, i))
+        g_print ("%" G_GINT64_FORMAT "\n", rd_evidence_get_id (evidence));
+      else
+        g_printerr (_("redress-cli: “%s” is already evidence %" G_GINT64_FORMAT " of this case.\n"),
+                    rd_evidence_get_original_name (evidence), rd_evidence_get_id (evidence));
+      if (*rd_evidence_get_problem (evidence))
+        g_printerr ("redress-cli: %s: %s\n", rd_evidence_get_original_name (evidence),
+                    rd_evidence_get_problem (evidence));
+    }
+  return any_failed ? RD_CLI_FAILED : RD_CLI_OK;
+}
+
+static void
+add_evidence_json (JsonBuilder *builder,
+                   RdStore     *store,
+                   RdEvidence  *evidence)
+{
+  GDateTime *captured = rd_evidence_get_captured_at (evidence);
+  g_autofree char *captured_text = captured ? rd_datetime_to_storage (captured) : NULL;
+  g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (evidence), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, rd_evidence_get_id (evidence));
+  json_builder_set_member_name (builder, "case_id");
+  json_builder_add_int_value (builder, rd_evidence_get_case_id (evidence));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, rd_evidence_kind_to_string (rd_evidence_get_kind (evidence)));
+  json_builder_set_member_name (builder, "original_name");
+  json_builder_add_string_value (builder, rd_evidence_get_original_name (evidence));
+  json_builder_set_member_name (builder, "content_type");
+  json_builder_add_string_value (builder, rd_evidence_get_content_type (evidence));
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, rd_evidence_get_size (evidence));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, rd_evidence_get_sha256 (evidence));
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, rd_evidence_get_path (evidence));
+  json_builder_set_member_name (builder, "captured_at");
+  if (captured_text)
+    json_builder_add_string_value (builder, captured_text);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "captured_from");
+  json_builder_add_string_value (builder,
+                                 rd_evidence_date_source_to_string (rd_evidence_get_date_source (evidence)));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, rd_evidence_get_description (evidence));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, rd_evidence_get_title (evidence));
+  json_builder_set_member_name (builder, "author");
+  json_builder_add_string_value (builder, rd_evidence_get_author (evidence));
+  json_builder_set_member_name (builder, "page_count");
+  if (rd_evidence_get_page_count (evidence) >= 0)
+    json_builder_add_int_value (builder, rd_evidence_get_page_count (evidence));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "duration_ms");
+  if (rd_evidence_get_duration_ms (evidence) >= 0)
+    json_builder_add_int_value (builder, rd_evidence_get_duration_ms (evidence));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "orientation");
+  json_builder_add_int_value (builder, rd_evidence_get_orientation (evidence));
+  json_builder_set_member_name (builder, "needs_password");
+  json_builder_add_boolean_value (builder, rd_evidence_get_needs_password (evidence));
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, rd_evidence_get_problem (evidence));
+  json_builder_set_member_name (builder, "attached_to");
+  if (rd_evidence_get_parent_id (evidence) > 0)
+    json_builder_add_int_value (builder, rd_evidence_get_parent_id (evidence));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; links && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder,
+                                     rd_evidence_target_kind_to_string (rd_evidence_link_get_target_kind (link)));
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rd_evidence_link_get_target_id (link));
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, rd_evidence_link_get_note (link));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* evidence CASE_ID [--json] */
+int
+rd_cli_evidence (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+  guint n;
+
+  if (ctx->n_args != 1)
+    return rd_cli_usage_error (_("Usage: redress-cli evidence CASE_ID [--json]"));
+  if (!rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  rcase = open_case (store, case_id);
+  if (rcase == NULL)
+    return RD_CLI_FAILED;
+  all = rd_store_list_evidence (store, case_id, &error);
+  if (all == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+
+  n = g_list_model_get_n_items (all);
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RdEvidence) evidence = g_list_model_get_item (all, i);
+          add_evidence_json (builder, store, evidence);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      rd_cli_print_json (root);
+      return RD_CLI_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdEvidence) evidence = g_list_model_get_item (all, i);
+      g_autofree char *name = rd_evidence_dup_display_name (evidence);
+      g_autofree char *summary = rd_evidence_dup_summary (evidence);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s", rd_evidence_get_id (evidence), name, summary);
+      if (*rd_evidence_get_description (evidence))
+        g_print ("\t%s", rd_evidence_get_description (evidence));
+      g_print ("\n");
+    }
+  return RD_CLI_OK;
+}
+
+/* verify CASE_ID: exit 1 and one line per file when anything is wrong. */
+int
+rd_cli_verify (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  if (ctx->n_args != 1)
+    return rd_cli_usage_error (_("Usage: redress-cli verify CASE_ID"));
+  if (!rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  rcase = open_case (store, case_id);
+  if (rcase == NULL)
+    return RD_CLI_FAILED;
+
+  problems = rd_store_verify_evidence (store, case_id, NULL, NULL, NULL, &error);
+  if (problems == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          RdEvidenceProblem *problem = g_ptr_array_index (problems, i);
+          const char *state = problem->state == RD_EVIDENCE_MISSING ? "missing"
+                              : problem->state == RD_EVIDENCE_ALTERED ? "altered" : "unreadable";
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", problem->evidence_id, state,
+                   problem->original_name, problem->message);
+        }
+      return RD_CLI_FAILED;
+    }
+
+  all = rd_store_list_evidence (store, case_id, NULL);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "The %u evidence file is intact.\n",
+                        "All %u evidence files are intact.\n",
+                        all ? g_list_model_get_n_items (all) : 0),
+           all ? g_list_model_get_n_items (all) : 0);
+  return RD_CLI_OK;
+}
