@@ -165,7 +165,7 @@ parse_incidents (RdJsonCtx   *ctx,
                  RdCaseFacts *facts)
 {
   static const char * const known[] = {
-    "starts_at", "ends_at", "category", "location", "description", "impact", "people",
+    "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
     "witnesses", "reported_to", "reference", NULL
   };
   JsonArray *array;
@@ -185,9 +185,11 @@ parse_incidents (RdJsonCtx   *ctx,
 
       if (!_rd_json_element_object (ctx, array, i, path, &object) ||
           !_rd_json_check_members (ctx, object, path, known) ||
+          !_rd_json_read_id (ctx, object, path, ctx->incident_ids, i + 1) ||
           !_rd_json_read_datetime (ctx, object, path, "starts_at", TRUE, &starts_at) ||
           !_rd_json_read_datetime (ctx, object, path, "ends_at", FALSE, &ends_at))
         return FALSE;
+      rd_incident_set_id (incident, i + 1);
       rd_incident_set_starts_at (incident, starts_at);
       rd_incident_set_ends_at (incident, ends_at);
 
@@ -408,7 +410,7 @@ parse_complaints (RdJsonCtx   *ctx,
                   RdCaseFacts *facts)
 {
   static const char * const known[] = {
-    "reference", "points", "outcomes", "outcome_other", "events", NULL
+    "reference", "points", "outcomes", "outcome_other", "incidents", "events", NULL
   };
   JsonArray *array;
 
@@ -421,6 +423,8 @@ parse_complaints (RdJsonCtx   *ctx,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) points = NULL;
       g_autofree char *outcomes = NULL;
+      g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
+      JsonArray *incident_array;
       JsonArray *point_array;
       JsonObject *object;
       const char *text;
@@ -458,6 +462,22 @@ parse_complaints (RdJsonCtx   *ctx,
         return FALSE;
       rd_complaint_set_outcome_other (complaint, text);
 
+      if (!_rd_json_read_array (ctx, object, path, "incidents", &incident_array))
+        return FALSE;
+      for (guint n = 0; incident_array != NULL && n < json_array_get_length (incident_array); n++)
+        {
+          g_autofree char *item = g_strdup_printf ("%s.incidents[%u]", path, n);
+          g_autofree char *key = _rd_json_id_key (json_array_get_element (incident_array, n));
+          gint64 *found = key ? g_hash_table_lookup (ctx->incident_ids, key) : NULL;
+
+          if (found == NULL)
+            return _rd_json_fail (ctx, _rd_json_element_line (ctx, incident_array, n), item,
+                                  _("No entry in “%s” has the id “%s”."), "incidents",
+                                  key ? key : "?");
+          g_array_append_val (about, *found);
+        }
+      rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
+
       rd_case_facts_add_complaint (facts, complaint);
       if (!parse_events (ctx, object, path, facts, complaint))
         return FALSE;
@@ -488,9 +508,9 @@ set_syntax_error (GError       **error,
  * rd_case_json_parse:
  * @now: the present moment, so that nothing in the document is in the future
  *
- * Reads and checks a case document without touching any store. Parties and
- * contacts get ids 1, 2, 3… in document order; contacts and steps refer to
- * them by those ids.
+ * Reads and checks a case document without touching any store. Parties,
+ * diary entries and contacts get ids 1, 2, 3… in document order, and the
+ * records that refer to them use those ids.
  *
  * Returns: (transfer full): the facts, or %NULL with @error naming the
  *   line and field that are wrong
@@ -539,6 +559,7 @@ rd_case_json_parse (const char  *data,
   ctx.error = error;
   ctx.party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx.contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!_rd_json_read_string (&ctx, object, "", "format", FALSE, &format))
     goto out;
@@ -587,6 +608,7 @@ rd_case_json_parse (const char  *data,
 out:
   g_clear_pointer (&ctx.party_ids, g_hash_table_unref);
   g_clear_pointer (&ctx.contact_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx.incident_ids, g_hash_table_unref);
   _rd_json_lines_clear (&ctx.lines);
   return ok ? g_steal_pointer (&facts) : NULL;
 }

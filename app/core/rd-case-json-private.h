@@ -27,6 +27,7 @@ typedef struct {
   GError     **error;
   GHashTable  *party_ids;    /* document id (string form) → gint64 index + 1 */
   GHashTable  *contact_ids;
+  GHashTable  *incident_ids;
 } RdJsonCtx;
 
 void      _rd_json_lines_init      (RdJsonLines  *lines,
@@ -98,6 +99,7 @@ gboolean  _rd_json_read_keys       (RdJsonCtx    *ctx,
                                     gboolean    (*valid) (const char *key),
                                     const char   *choices,
                                     char        **out);
+char     *_rd_json_id_key          (JsonNode     *node);
 gboolean  _rd_json_read_id         (RdJsonCtx    *ctx,
                                     JsonObject   *object,
                                     const char   *path,

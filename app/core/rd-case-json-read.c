@@ -392,8 +392,8 @@ _rd_json_read_keys (RdJsonCtx   *ctx,
 }
 
 /* An id in the document is a number or a text; both are kept as text. */
-static char *
-id_key (JsonNode *node)
+char *
+_rd_json_id_key (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
@@ -417,7 +417,7 @@ _rd_json_read_id (RdJsonCtx  *ctx,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  key = id_key (node);
+  key = _rd_json_id_key (node);
   if (key == NULL)
     return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "id"), field,
                  _("An id should be a number or a text."));
@@ -445,7 +445,7 @@ _rd_json_read_ref (RdJsonCtx  *ctx,
   *out = 0;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  key = id_key (node);
+  key = _rd_json_id_key (node);
   if (key == NULL)
     return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
                  _("This should be the id of an entry in “%s”."), list_name);

@@ -15,7 +15,7 @@
 G_DEFINE_QUARK (rd-case-json-error-quark, rd_case_json_error)
 
 /*
- * The document refers to parties and contacts by ids of its own, written
+ * The document refers to parties, diary entries and contacts by ids of its own, written
  * here as 1, 2, 3… in document order, so that exporting the same facts
  * twice gives the same bytes whatever the store's ids are.
  */
@@ -141,6 +141,8 @@ build_incidents (JsonBuilder *builder,
       g_autofree char *reported = rd_reported_to_to_string (rd_incident_get_reported_to (incident));
 
       json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i + 1);
       add_datetime (builder, "starts_at", rd_incident_get_starts_at (incident));
       add_datetime (builder, "ends_at", rd_incident_get_ends_at (incident));
       add_string (builder, "category", rd_category_to_string (rd_incident_get_category (incident)));
@@ -192,6 +194,7 @@ build_complaints (JsonBuilder *builder,
 {
   GPtrArray *complaints = rd_case_facts_get_complaints (facts);
   GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
 
   json_builder_set_member_name (builder, "complaints");
   json_builder_begin_array (builder);
@@ -211,6 +214,14 @@ build_complaints (JsonBuilder *builder,
       json_builder_end_array (builder);
       add_keys (builder, "outcomes", outcomes);
       add_string (builder, "outcome_other", rd_complaint_get_outcome_other (complaint));
+
+      /* The diary entries it is about, by their ids in this document. */
+      json_builder_set_member_name (builder, "incidents");
+      json_builder_begin_array (builder);
+      for (guint n = 0; n < incidents->len; n++)
+        if (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, n))))
+          json_builder_add_int_value (builder, n + 1);
+      json_builder_end_array (builder);
 
       json_builder_set_member_name (builder, "events");
       json_builder_begin_array (builder);
@@ -313,6 +324,7 @@ rd_case_json_import (RdStore     *store,
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) contact_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) incident_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   RdCase *rcase;
   GPtrArray *items;
   gint64 case_id;
@@ -353,10 +365,13 @@ rd_case_json_import (RdStore     *store,
   for (guint i = 0; i < items->len; i++)
     {
       RdIncident *incident = g_ptr_array_index (items, i);
+      gint64 doc_id = rd_incident_get_id (incident);
 
+      rd_incident_set_id (incident, 0);
       rd_incident_set_case_id (incident, case_id);
       if (!rd_store_save_incident (store, incident, NULL, error))
         goto fail;
+      REMEMBER (incident_ids, doc_id, rd_incident_get_id (incident));
     }
 
   items = rd_case_facts_get_contacts (facts);
@@ -380,7 +395,14 @@ rd_case_json_import (RdStore     *store,
     {
       RdComplaint *complaint = g_ptr_array_index (items, i);
       GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+      g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const gint64 *doc_ids;
+      guint n_ids;
 
+      doc_ids = rd_complaint_get_incident_ids (complaint, &n_ids);
+      for (guint n = 0; n < n_ids; n++)
+        g_array_append_val (about, *(gint64 *) g_hash_table_lookup (incident_ids, &doc_ids[n]));
+      rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
       rd_complaint_set_case_id (complaint, case_id);
       if (!rd_store_save_complaint (store, complaint, error))
         goto fail;

@@ -9,6 +9,8 @@
 
 #include "rd-complaint.h"
 
+#include <string.h>
+
 struct _RdComplaint
 {
   GObject    parent_instance;
@@ -19,6 +21,7 @@ struct _RdComplaint
   GStrv      points;
   RdOutcome  outcomes;
   char      *outcome_other;
+  GArray    *incident_ids;  /* gint64, ascending, no repeats */
   gint64     created_at;
   gint64     updated_at;
 };
@@ -33,6 +36,7 @@ enum {
   PROP_POINTS,
   PROP_OUTCOMES,
   PROP_OUTCOME_OTHER,
+  PROP_INCIDENT_IDS,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_TITLE,
@@ -171,6 +175,7 @@ rd_complaint_finalize (GObject *object)
   g_clear_pointer (&self->reference, g_free);
   g_clear_pointer (&self->points, g_strfreev);
   g_clear_pointer (&self->outcome_other, g_free);
+  g_clear_pointer (&self->incident_ids, g_array_unref);
 
   G_OBJECT_CLASS (rd_complaint_parent_class)->finalize (object);
 }
@@ -202,6 +207,9 @@ rd_complaint_get_property (GObject    *object,
       break;
     case PROP_OUTCOME_OTHER:
       g_value_set_string (value, self->outcome_other);
+      break;
+    case PROP_INCIDENT_IDS:
+      g_value_set_boxed (value, self->incident_ids);
       break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
@@ -278,6 +286,11 @@ rd_complaint_class_init (RdComplaintClass *klass)
     g_param_spec_uint ("outcomes", NULL, NULL, 0, RD_OUTCOME_ALL, 0, flags);
   properties[PROP_OUTCOME_OTHER] =
     g_param_spec_string ("outcome-other", NULL, NULL, "", flags);
+  /* The diary entries the complaint is about (read-only here: set them
+   * with rd_complaint_set_incident_ids()). */
+  properties[PROP_INCIDENT_IDS] =
+    g_param_spec_boxed ("incident-ids", NULL, NULL, G_TYPE_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -294,6 +307,7 @@ rd_complaint_init (RdComplaint *self)
   self->reference = g_strdup ("");
   self->points = g_new0 (char *, 1);
   self->outcome_other = g_strdup ("");
+  self->incident_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 RdComplaint *
@@ -317,6 +331,7 @@ rd_complaint_copy (RdComplaint *self)
   copy->points = g_strdupv (self->points);
   copy->outcomes = self->outcomes;
   replace_string (&copy->outcome_other, self->outcome_other);
+  g_array_append_vals (copy->incident_ids, self->incident_ids->data, self->incident_ids->len);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -331,7 +346,10 @@ rd_complaint_content_equal (RdComplaint *a,
   return g_str_equal (a->reference, b->reference) &&
          strv_equal ((const char * const *) a->points, (const char * const *) b->points) &&
          a->outcomes == b->outcomes &&
-         g_str_equal (a->outcome_other, b->outcome_other);
+         g_str_equal (a->outcome_other, b->outcome_other) &&
+         a->incident_ids->len == b->incident_ids->len &&
+         memcmp (a->incident_ids->data, b->incident_ids->data,
+                 a->incident_ids->len * sizeof (gint64)) == 0;
 }
 
 #define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
@@ -469,6 +487,70 @@ rd_complaint_set_outcome_other (RdComplaint *self,
 
   if (replace_string (&self->outcome_other, text))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_OTHER]);
+}
+
+/**
+ * rd_complaint_get_incident_ids:
+ *
+ * Returns: (array length=n_ids): the ids of the diary entries the complaint
+ *   is about, ascending
+ */
+const gint64 *
+rd_complaint_get_incident_ids (RdComplaint *self,
+                               guint       *n_ids)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT (self), NULL);
+
+  if (n_ids != NULL)
+    *n_ids = self->incident_ids->len;
+  return (const gint64 *) self->incident_ids->data;
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+rd_complaint_set_incident_ids (RdComplaint  *self,
+                               const gint64 *ids,
+                               guint         n_ids)
+{
+  g_autoptr(GArray) clean = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (RD_IS_COMPLAINT (self));
+
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] != 0)
+      g_array_append_val (clean, ids[i]);
+  g_array_sort (clean, compare_ids);
+  for (guint i = 1; i < clean->len;)
+    if (g_array_index (clean, gint64, i) == g_array_index (clean, gint64, i - 1))
+      g_array_remove_index (clean, i);
+    else
+      i++;
+  if (clean->len == self->incident_ids->len &&
+      memcmp (clean->data, self->incident_ids->data, clean->len * sizeof (gint64)) == 0)
+    return;
+  g_array_unref (self->incident_ids);
+  self->incident_ids = g_steal_pointer (&clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT_IDS]);
+}
+
+gboolean
+rd_complaint_has_incident (RdComplaint *self,
+                           gint64       incident_id)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT (self), FALSE);
+
+  for (guint i = 0; i < self->incident_ids->len; i++)
+    if (g_array_index (self->incident_ids, gint64, i) == incident_id)
+      return TRUE;
+  return FALSE;
 }
 
 /**

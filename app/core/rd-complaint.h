@@ -47,6 +47,13 @@ void          rd_complaint_set_outcomes       (RdComplaint   *self,
 const char   *rd_complaint_get_outcome_other  (RdComplaint   *self);
 void          rd_complaint_set_outcome_other  (RdComplaint   *self,
                                                const char    *text);
+const gint64 *rd_complaint_get_incident_ids    (RdComplaint   *self,
+                                               guint         *n_ids);
+void          rd_complaint_set_incident_ids    (RdComplaint   *self,
+                                               const gint64  *ids,
+                                               guint          n_ids);
+gboolean      rd_complaint_has_incident       (RdComplaint   *self,
+                                               gint64         incident_id);
 gint64        rd_complaint_get_created_at     (RdComplaint   *self);
 void          rd_complaint_set_created_at     (RdComplaint   *self,
                                                gint64         unix_time);

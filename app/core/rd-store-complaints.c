@@ -72,6 +72,26 @@ load_points (RdStore      *self,
     return _rd_store_set_error (self, rc, error);
   points = g_strv_builder_end (builder);
   rd_complaint_set_points (complaint, (const char * const *) points);
+
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    stmt = _rd_store_prepare (self,
+                              "SELECT incident_id FROM complaint_incidents WHERE complaint_id = ?1",
+                              error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (ids, id);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      return _rd_store_set_error (self, rc, error);
+    rd_complaint_set_incident_ids (complaint, (const gint64 *) ids->data, ids->len);
+  }
   return TRUE;
 }
 
@@ -257,6 +277,44 @@ rd_store_save_complaint (RdStore      *self,
       if (!_rd_store_step_done (self, stmt, error))
         goto fail;
     }
+
+  stmt = _rd_store_prepare (self, "DELETE FROM complaint_incidents WHERE complaint_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+
+  {
+    guint n_ids;
+    const gint64 *ids = rd_complaint_get_incident_ids (complaint, &n_ids);
+
+    for (guint i = 0; i < n_ids; i++)
+      {
+        gint64 incident_case = 0;
+
+        if (!lookup_case_id (self, "SELECT case_id FROM incidents WHERE id = ?1", ids[i],
+                             &incident_case, error))
+          goto fail;
+        if (incident_case != rd_complaint_get_case_id (complaint))
+          {
+            g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                                 _("A diary entry this complaint is about is not part of this "
+                                   "case. Choose entries from this case’s diary."));
+            goto fail;
+          }
+        stmt = _rd_store_prepare (self,
+                                  "INSERT INTO complaint_incidents (complaint_id, incident_id)"
+                                  " VALUES (?1, ?2)",
+                                  error);
+        if (stmt == NULL)
+          goto fail;
+        sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
+        sqlite3_bind_int64 (stmt, 2, ids[i]);
+        if (!_rd_store_step_done (self, stmt, error))
+          goto fail;
+      }
+  }
 
   if (!_rd_store_commit (self, error))
     {

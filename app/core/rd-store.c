@@ -208,6 +208,14 @@ static const char * const migrations[] = {
   "CREATE TRIGGER complaint_events_drop_evidence_links AFTER DELETE ON complaint_events BEGIN"
   "  DELETE FROM evidence_links WHERE target_kind = 'complaint-event' AND target_id = old.id;"
   "END;",
+
+  /* 5: the diary entries a complaint is about */
+  "CREATE TABLE complaint_incidents ("
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (complaint_id, incident_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX complaint_incidents_by_incident ON complaint_incidents(incident_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

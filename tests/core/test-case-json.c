@@ -178,6 +178,7 @@ build_rich_case (RdStore *store)
     { RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-04-20", NULL, "", -1 },
   };
   GPtrArray *saved_contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   rd_case_set_title (rcase, "Noise from Flat 6 — “the bass”");
   rd_case_set_resident_name (rcase, "Zoë Ó Briain");
@@ -214,6 +215,11 @@ build_rich_case (RdStore *store)
       rd_incident_set_reported_to (incident, incidents[i].to);
       rd_incident_set_people (incident, "Flat 6");
       g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+      if (i != 1)
+        {
+          gint64 id = rd_incident_get_id (incident);
+          g_array_append_val (about, id);
+        }
     }
 
   /* Saved out of time order on purpose: the format lists them by time. */
@@ -242,6 +248,7 @@ build_rich_case (RdStore *store)
   rd_complaint_set_points (complaint, points);
   rd_complaint_set_outcomes (complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
   rd_complaint_set_outcome_other (complaint, "Un déménagement");
+  rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
   g_assert_true (rd_store_save_complaint (store, complaint, &error));
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
     {
@@ -310,6 +317,17 @@ test_round_trip (Fixture       *f,
     g_assert_cmpstr (rd_contact_get_summary (proof), ==, "Stage 1 complaint sent");
     g_assert_cmpuint (rd_complaint_get_outcomes (complaint), ==,
                       RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
+    /* It is about the first and third diary entries of the copy. */
+    {
+      GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+      guint n_ids;
+
+      rd_complaint_get_incident_ids (complaint, &n_ids);
+      g_assert_cmpuint (n_ids, ==, 2);
+      g_assert_true (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 0))));
+      g_assert_false (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 1))));
+      g_assert_true (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 2))));
+    }
   }
 }
 
@@ -336,6 +354,7 @@ static const Malformed malformed[] = {
   { "points-not-a-list", "\"points\": [\"Noise handling\"]", "\"points\": \"Noise handling\"", 32, "complaints[0].points" },
   { "stage-out-of-range", "{ \"kind\": \"made\",", "{ \"kind\": \"made\", \"stage\": 9,", 35, "complaints[0].events[0].stage" },
   { "unknown-field-in-contact", "\"id\": 7", "\"id\": 7, \"idx\": 1", 21, "contacts[0].idx" },
+  { "dangling-incident", "\"outcomes\": [\"apology\"],", "\"outcomes\": [\"apology\"], \"incidents\": [5],", 33, "complaints[0].incidents[0]" },
   { "duplicate-id", "\"role\": \"landlord-officer\" }", "\"role\": \"landlord-officer\" }, { \"id\": \"officer\", \"name\": \"PC Lee\", \"role\": \"police\" }", 10, "parties[1].id" },
   { "syntax-missing-comma", "\"channel\": \"phone\",", "\"channel\": \"phone\"", 24, NULL },
 };

@@ -330,6 +330,11 @@ test_complaint_round_trip (Fixture       *f,
   g_assert_cmpuint (rd_complaint_get_outcomes (back), ==,
                     RD_OUTCOME_APOLOGY | RD_OUTCOME_CCTV | RD_OUTCOME_OTHER);
   title = rd_complaint_dup_title (back);
+  {
+    guint n_ids;
+    rd_complaint_get_incident_ids (back, &n_ids);
+    g_assert_cmpuint (n_ids, ==, 0);
+  }
   g_assert_cmpstr (title, ==, "Handling of my reports of noise from Flat 6 (ref. NH/2024/0113)");
 
   rd_complaint_set_points (back, fewer);
@@ -467,6 +472,57 @@ test_event_validation (Fixture       *f,
   g_assert_false (rd_store_save_complaint_event (f->store, event, &error));
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
   g_assert_cmpint (rd_complaint_event_get_id (event), ==, 0);
+}
+
+static void
+test_complaint_incidents (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdComplaint) complaint = make_complaint (f, "Noise");
+  g_autoptr(RdComplaint) back = NULL;
+  g_autoptr(RdCase) other = make_case (f->store, "Other");
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+  guint n_ids;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-05-01T22:00", NULL);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (i < 2 ? f->rcase : other));
+      rd_incident_set_starts_at (incident, at);
+      g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+      ids[i] = rd_incident_get_id (incident);
+    }
+
+  /* Given twice and out of order, kept once and in order. */
+  {
+    gint64 chosen[] = { ids[1], ids[0], ids[1] };
+    rd_complaint_set_incident_ids (complaint, chosen, 3);
+  }
+  g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
+  g_assert_no_error (error);
+  back = rd_store_get_complaint (f->store, rd_complaint_get_id (complaint), &error);
+  g_assert_cmpint (rd_complaint_get_incident_ids (back, &n_ids)[0], ==, ids[0]);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_true (rd_complaint_content_equal (complaint, back));
+
+  /* An entry of another case is refused, and nothing changes. */
+  rd_complaint_set_incident_ids (complaint, &ids[2], 1);
+  g_assert_false (rd_store_save_complaint (f->store, complaint, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_object (&back);
+  back = rd_store_get_complaint (f->store, rd_complaint_get_id (complaint), NULL);
+  rd_complaint_get_incident_ids (back, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+
+  /* Deleting a diary entry drops it from the complaint. */
+  g_assert_true (rd_store_delete_incident (f->store, ids[0], NULL));
+  g_clear_object (&back);
+  back = rd_store_get_complaint (f->store, rd_complaint_get_id (complaint), NULL);
+  g_assert_cmpint (rd_complaint_get_incident_ids (back, &n_ids)[0], ==, ids[1]);
+  g_assert_cmpuint (n_ids, ==, 1);
 }
 
 /* Deleting a case removes everything that belongs to it. */
@@ -687,6 +743,7 @@ main (int   argc,
   ADD ("/complaints-store/contact-validation", test_contact_validation);
   ADD ("/complaints-store/complaint-round-trip", test_complaint_round_trip);
   ADD ("/complaints-store/events", test_events);
+  ADD ("/complaints-store/complaint-incidents", test_complaint_incidents);
   ADD ("/complaints-store/event-validation", test_event_validation);
   ADD ("/complaints-store/case-delete-cascades", test_case_delete_cascades);
   ADD ("/complaints-store/nested-writes-roll-back", test_nested_writes_roll_back);
