@@ -11,6 +11,7 @@ DEBS := \
 	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
 	libgdk-pixbuf-2.0-dev libjson-glib-dev \
 	libexif-dev libgmime-3.0-dev nettle-dev heif-gdk-pixbuf \
+	libqpdf-dev libssl-dev fonts-dejavu-core \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
 	python3 python3-dogtail python3-pyatspi \

@@ -21,3 +21,4 @@
 #include "rd-case-json.h"
 #include "rd-evidence.h"
 #include "rd-store-evidence.h"
+#include "rd-bundle.h"

@@ -1,0 +1,543 @@
+/* rd-bundle-draw.c: the pages of each exhibit: header pages, photos, emails, stamp pages.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-bundle"
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rd-bundle-private.h"
+#include "rd-datetime.h"
+#include "rd-hash.h"
+#include "rd-jpeg.h"
+
+#define PHOTO_MARGIN_X 56.0
+#define SMALLER_LONG_EDGE 1600   /* pixels: about 190 dpi across an A4 page */
+#define SMALLER_QUALITY "78"
+
+char *
+_rd_exhibit_dup_heading (RdBundleExhibit *ex)
+{
+  return g_strdup_printf (_("Exhibit %s: %s"), ex->label, ex->title);
+}
+
+/* "Monday 4 March 2024 at 14:05 (taken from the photo’s own data)" */
+char *
+_rd_exhibit_dup_date_line (RdBundleExhibit *ex)
+{
+  g_autofree char *when = NULL;
+
+  if (ex->date == NULL)
+    return NULL;
+  if (g_date_time_get_hour (ex->date) == 0 && g_date_time_get_minute (ex->date) == 0 &&
+      g_date_time_get_second (ex->date) == 0)
+    {
+      g_autoptr(GDate) date = rd_datetime_get_date (ex->date);
+      when = rd_date_format_long (date);
+    }
+  else
+    when = rd_datetime_format_long (ex->date);
+
+  if (ex->date_source != NULL && *ex->date_source)
+    return g_strdup_printf ("%s (%s)", when, ex->date_source);
+  return g_steal_pointer (&when);
+}
+
+gboolean
+_rd_exhibit_check_hash (RdBundleExhibit *ex,
+                        const char      *actual,
+                        GError         **error)
+{
+  if (ex->sha256 != NULL && g_ascii_strcasecmp (ex->sha256, actual) != 0)
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED,
+                   _("The file for exhibit %s (“%s”) has changed since it was added to the "
+                     "case, so the bundle was not made. Check the evidence file “%s”, or add "
+                     "it to the case again."),
+                   ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
+      return FALSE;
+    }
+  g_free (ex->sha256);
+  ex->sha256 = g_ascii_strdown (actual, -1);
+  ex->verified = TRUE;
+  return TRUE;
+}
+
+static const char *
+kind_name (RdExhibitKind kind)
+{
+  switch (kind)
+    {
+    case RD_EXHIBIT_PDF: return _("PDF document");
+    case RD_EXHIBIT_PHOTO: return _("Photo");
+    case RD_EXHIBIT_EMAIL: return _("Email");
+    case RD_EXHIBIT_AUDIO: return _("Audio recording");
+    case RD_EXHIBIT_VIDEO: return _("Video recording");
+    case RD_EXHIBIT_OTHER:
+    default: return _("File");
+    }
+}
+
+static void
+add_header_fields (RdBundleSection *s,
+                   RdBundleExhibit *ex,
+                   RdPart          *part)
+{
+  g_autofree char *date = _rd_exhibit_dup_date_line (ex);
+  g_autofree char *size = _rd_format_size (ex->size);
+  g_autofree char *file = g_strdup_printf ("%s (%s, %s)",
+                                           ex->file_name ? ex->file_name : "",
+                                           kind_name (ex->kind), size);
+
+  if (date != NULL)
+    rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Date"), date);
+  if (ex->description != NULL && *ex->description)
+    rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Description"), ex->description);
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("File"), file);
+  if (ex->omitted_reason != NULL)
+    rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Not included"), ex->omitted_reason);
+  else if (ex->kind == RD_EXHIBIT_PDF && ex->pdf_pages != NULL)
+    {
+      int n = (int) ex->pdf_pages->len;
+      /* The header may itself take more than one page. */
+      int first = part->first_page + MAX (1, part->n_pages - n);
+      g_autofree char *pages = NULL;
+
+      if (n == 1)
+        pages = g_strdup_printf (_("1 page follows: bundle page %d."), first);
+      else
+        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%d page follows: bundle pages %d to %d.",
+                                              "%d pages follow: bundle pages %d to %d.", n),
+                                 n, first, first + n - 1);
+      rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Pages"), pages);
+    }
+  rd_bundle_section_add (s, RD_BLOCK_FIELD_FIXED, _("SHA-256"), ex->sha256 ? ex->sha256 : "");
+}
+
+static RdBundleSection *
+header_section (RdBundleExhibit *ex,
+                RdPart          *part)
+{
+  g_autofree char *label = g_strdup_printf (_("Exhibit %s"), ex->label);
+  RdBundleSection *s = rd_bundle_section_new (label);
+
+  rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, label);
+  rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, ex->title);
+  add_header_fields (s, ex, part);
+  if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL)
+    rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                           _("The pages that follow are the document’s own pages, copied "
+                             "unchanged; only the band with the bundle page number has been "
+                             "added below each of them. The SHA-256 fingerprint above "
+                             "identifies the original file: any change to it would change "
+                             "the fingerprint."));
+  else
+    rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                           _("The SHA-256 fingerprint identifies the original file: any change "
+                             "to it would change the fingerprint."));
+  return s;
+}
+
+/* A page per page of the PDF exhibit, each the size of the evidence page
+ * plus the band: only the stamp is drawn; the evidence goes underneath when
+ * the bundle is assembled. */
+static void
+draw_stamp_pages (RdDraw          *d,
+                  RdBundleExhibit *ex)
+{
+  if (d->runs != NULL)
+    {
+      RdEvidenceRun run = { ex, d->page + 1 };
+      g_array_append_val (d->runs, run);
+    }
+  for (guint i = 0; i < ex->pdf_pages->len; i++)
+    {
+      RdPdfPage *p = &g_array_index (ex->pdf_pages, RdPdfPage, i);
+
+      _rd_draw_begin_page (d, p->width, p->height + RD_STAMP_BAND);
+      d->evidence_page = TRUE;
+      _rd_draw_end_page (d);
+    }
+}
+
+/* Orientation n maps the stored picture (u, v in 0…1) to what a reader
+ * should see (p, q): p = a·u + b·v + c, q = e·u + f·v + g. */
+static const double orientation_map[9][6] = {
+  { 1, 0, 0, 0, 1, 0 },
+  { 1, 0, 0, 0, 1, 0 },   /* 1: as stored */
+  { -1, 0, 1, 0, 1, 0 },  /* 2: mirrored */
+  { -1, 0, 1, 0, -1, 1 }, /* 3: upside down */
+  { 1, 0, 0, 0, -1, 1 },  /* 4: mirrored vertically */
+  { 0, 1, 0, 1, 0, 0 },   /* 5: transposed */
+  { 0, -1, 1, 1, 0, 0 },  /* 6: a quarter turn clockwise */
+  { 0, -1, 1, -1, 0, 1 }, /* 7: transversed */
+  { 0, 1, 0, -1, 0, 1 },  /* 8: a quarter turn anticlockwise */
+};
+
+static void
+paint_oriented (cairo_t         *cr,
+                cairo_surface_t *surface,
+                int              orientation,
+                double           x,
+                double           y,
+                double           w,
+                double           h)
+{
+  const double *m = orientation_map[orientation >= 1 && orientation <= 8 ? orientation : 1];
+  double sw = cairo_image_surface_get_width (surface);
+  double sh = cairo_image_surface_get_height (surface);
+  cairo_matrix_t matrix;
+
+  cairo_matrix_init (&matrix,
+                     w * m[0] / sw, h * m[3] / sw,
+                     w * m[1] / sh, h * m[4] / sh,
+                     x + w * m[2], y + h * m[5]);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_transform (cr, &matrix);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+free_bytes (gpointer data)
+{
+  g_bytes_unref (data);
+}
+
+/* A stand-in surface that carries the JPEG: the PDF gets the JPEG's own
+ * bytes, so the pixels here are never looked at; it only needs the
+ * picture's proportions. */
+static cairo_surface_t *
+surface_for_jpeg (GBytes           *jpeg,
+                  const RdJpegInfo *info)
+{
+  int sw = MAX (1, (info->width + 7) / 8), sh = MAX (1, (info->height + 7) / 8);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sw, sh);
+  gsize len;
+  const guint8 *data = g_bytes_get_data (jpeg, &len);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, len,
+                               free_bytes, g_bytes_ref (jpeg));
+  return surface;
+}
+
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+  int n = gdk_pixbuf_get_n_channels (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
+  const guint8 *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32
+                                                               : CAIRO_FORMAT_RGB24, w, h);
+  guint8 *dst = cairo_image_surface_get_data (surface);
+  int dstride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint8 *s = src + (gsize) y * stride;
+      guint32 *o = (guint32 *) (dst + (gsize) y * dstride);
+
+      for (int x = 0; x < w; x++, s += n)
+        {
+          guint a = alpha ? s[3] : 255;
+          guint r = s[0] * a / 255, g = s[1] * a / 255, b = s[2] * a / 255;
+
+          o[x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The smaller-file option: decode at a reduced size (libjpeg scales while
+ * decoding) and store a new, lighter JPEG; its metadata is gone with it. */
+static GBytes *
+downsample_jpeg (GBytes      *original,
+                 RdJpegInfo  *info,
+                 GError     **error)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (original);
+  int long_edge = MAX (info->width, info->height);
+  double scale = MIN (1.0, (double) SMALLER_LONG_EDGE / long_edge);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *buf = NULL;
+  gsize len = 0;
+
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX (1, (int) (info->width * scale)),
+                                                MAX (1, (int) (info->height * scale)),
+                                                TRUE, NULL, error);
+  if (pixbuf == NULL)
+    return NULL;
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &buf, &len, "jpeg", error,
+                                  "quality", SMALLER_QUALITY, NULL))
+    return NULL;
+  info->width = gdk_pixbuf_get_width (pixbuf);
+  info->height = gdk_pixbuf_get_height (pixbuf);
+  return g_bytes_new_take (g_steal_pointer (&buf), len);
+}
+
+/*
+ * Loads the photo, checks it is the file that was added to the case, and
+ * returns a surface to paint plus its EXIF orientation. JPEGs keep their
+ * own compressed bytes (minus EXIF/GPS); anything else is decoded.
+ */
+static cairo_surface_t *
+load_photo (RdDraw          *d,
+            RdBundleExhibit *ex,
+            int             *orientation,
+            GError         **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+  RdJpegInfo info;
+  g_autoptr(GError) local_error = NULL;
+
+  *orientation = 1;
+  if (!g_file_get_contents (ex->path, &contents, &len, &local_error))
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
+                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
+                     "made: %s"), ex->label, ex->title, local_error->message);
+      return NULL;
+    }
+  if (!ex->verified)
+    {
+      actual = rd_sha256_buffer_hex (contents, len);
+      if (!_rd_exhibit_check_hash (ex, actual, error))
+        return NULL;
+    }
+  ex->size = (goffset) len;
+
+  if (rd_jpeg_read_info ((const guint8 *) contents, len, &info) &&
+      info.bits == 8 && (info.components == 1 || info.components == 3) && !info.arithmetic)
+    {
+      *orientation = info.orientation;
+      if (d->smaller && MAX (info.width, info.height) > SMALLER_LONG_EDGE)
+        {
+          g_autoptr(GBytes) original = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+          bytes = downsample_jpeg (original, &info, &local_error);
+          if (bytes == NULL)
+            goto undecodable;
+        }
+      else
+        {
+          len = rd_jpeg_strip_metadata ((guint8 *) contents, len);
+          bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+        }
+      return surface_for_jpeg (bytes, &info);
+    }
+  else
+    {
+      g_autoptr(GInputStream) in = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GdkPixbuf) upright = NULL;
+
+      if (contents == NULL)
+        goto undecodable;
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      in = g_memory_input_stream_new_from_bytes (bytes);
+      if (d->smaller)
+        pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, SMALLER_LONG_EDGE, SMALLER_LONG_EDGE,
+                                                      TRUE, NULL, &local_error);
+      else
+        pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &local_error);
+      if (pixbuf == NULL)
+        goto undecodable;
+      upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+      return surface_from_pixbuf (upright);
+    }
+
+undecodable:
+  g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+               _("The photo for exhibit %s (“%s”) could not be read as a picture, so the "
+                 "bundle was not made. Open “%s” to check it, or remove it from the bundle."),
+               ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
+  return NULL;
+}
+
+/* One page: a short header, the photo as large as fits, the right way up,
+ * and its caption. */
+static gboolean
+draw_photo_page (RdDraw          *d,
+                 RdPart          *part,
+                 GError         **error)
+{
+  RdBundleExhibit *ex = part->exhibit;
+  g_autofree char *heading = _rd_exhibit_dup_heading (ex);
+  g_autofree char *date = _rd_exhibit_dup_date_line (ex);
+  double width = d->paper_width - 2 * PHOTO_MARGIN_X;
+  double y = 48, box_bottom;
+  g_autoptr(PangoLayout) head = NULL;
+  g_autoptr(PangoLayout) sub = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  g_autoptr(PangoLayout) note = NULL;
+  g_autoptr(GString) subtext = g_string_new (NULL);
+  cairo_surface_t *surface = NULL;
+  int orientation = 1;
+  double cap_h, note_h;
+  PangoRectangle r;
+
+  _rd_draw_begin_page (d, d->paper_width, d->paper_height);
+
+  if (d->cr != NULL)
+    {
+      surface = load_photo (d, ex, &orientation, error);
+      if (surface == NULL)
+        return FALSE;
+    }
+
+  if (date != NULL)
+    g_string_append_printf (subtext, "%s\n", date);
+  g_string_append_printf (subtext, _("SHA-256 of the original file: %s"), ex->sha256 ? ex->sha256 : "");
+
+  head = _rd_draw_layout (d, "DejaVu Sans Bold 11.5", heading, width);
+  sub = _rd_draw_layout (d, "DejaVu Sans 8", subtext->str, width);
+  caption = _rd_draw_layout (d, "DejaVu Serif Italic 10", ex->description ? ex->description : "",
+                             width);
+  note = _rd_draw_layout (d, "DejaVu Sans 7",
+                          _("Camera and location (GPS) data have been removed from this copy of "
+                            "the photo; the picture itself is unchanged unless the bundle was made "
+                            "with the smaller-file option."), width);
+
+  pango_layout_get_extents (caption, NULL, &r);
+  cap_h = ex->description && *ex->description ? pango_units_to_double (r.height) + 8 : 0;
+  pango_layout_get_extents (note, NULL, &r);
+  note_h = pango_units_to_double (r.height) + 4;
+  box_bottom = d->paper_height - 52 - cap_h - note_h;
+
+  if (d->cr != NULL)
+    {
+      cairo_move_to (d->cr, PHOTO_MARGIN_X, y);
+      pango_cairo_show_layout (d->cr, head);
+    }
+  pango_layout_get_extents (head, NULL, &r);
+  y += pango_units_to_double (r.height) + 3;
+  if (d->cr != NULL)
+    {
+      cairo_set_source_rgb (d->cr, 0.3, 0.3, 0.3);
+      cairo_move_to (d->cr, PHOTO_MARGIN_X, y);
+      pango_cairo_show_layout (d->cr, sub);
+      cairo_set_source_rgb (d->cr, 0, 0, 0);
+    }
+  pango_layout_get_extents (sub, NULL, &r);
+  y += pango_units_to_double (r.height) + 10;
+
+  if (surface != NULL)
+    {
+      double iw = cairo_image_surface_get_width (surface);
+      double ih = cairo_image_surface_get_height (surface);
+      double dw, dh, scale, bw = width, bh = box_bottom - y;
+
+      /* Decoded pixbufs come upright (orientation 1); JPEGs are as stored. */
+      if (rd_jpeg_orientation_swaps (orientation))
+        {
+          dw = ih;
+          dh = iw;
+        }
+      else
+        {
+          dw = iw;
+          dh = ih;
+        }
+      scale = MIN (bw / dw, bh / dh);
+      dw *= scale;
+      dh *= scale;
+      paint_oriented (d->cr, surface, orientation,
+                      PHOTO_MARGIN_X + (bw - dw) / 2, y, dw, dh);
+      cairo_surface_destroy (surface);
+
+      if (cap_h > 0)
+        {
+          cairo_move_to (d->cr, PHOTO_MARGIN_X, y + dh + 8);
+          pango_cairo_show_layout (d->cr, caption);
+        }
+      cairo_set_source_rgb (d->cr, 0.35, 0.35, 0.35);
+      cairo_move_to (d->cr, PHOTO_MARGIN_X, y + dh + 8 + cap_h);
+      pango_cairo_show_layout (d->cr, note);
+      cairo_set_source_rgb (d->cr, 0, 0, 0);
+    }
+
+  _rd_draw_end_page (d);
+  return TRUE;
+}
+
+static gboolean
+draw_email (RdDraw  *d,
+            RdPart  *part,
+            GError **error)
+{
+  RdBundleExhibit *ex = part->exhibit;
+  g_autoptr(RdBundleSection) s = header_section (ex, part);
+  g_autofree char *running = g_strdup_printf (_("Exhibit %s (continued)"), ex->label);
+
+  /* The header's closing note does not belong above the message. */
+  g_array_set_size (s->blocks, s->blocks->len - 1);
+  rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, _("The message"));
+  if (ex->email != NULL)
+    for (guint i = 0; i < ex->email->blocks->len; i++)
+      {
+        RdBlock *b = &g_array_index (ex->email->blocks, RdBlock, i);
+        rd_bundle_section_add (s, b->kind, b->label, b->text);
+      }
+  return _rd_draw_section (d, s, running, error);
+}
+
+/**
+ * _rd_draw_exhibit:
+ *
+ * Draws (or, without a cairo context, counts) the pages of one exhibit.
+ */
+gboolean
+_rd_draw_exhibit (RdDraw  *d,
+                  RdPart  *part,
+                  GError **error)
+{
+  RdBundleExhibit *ex = part->exhibit;
+
+  if (ex->omitted_reason != NULL)
+    {
+      g_autoptr(RdBundleSection) s = header_section (ex, part);
+      return _rd_draw_section (d, s, NULL, error);
+    }
+
+  switch (ex->kind)
+    {
+    case RD_EXHIBIT_PDF:
+      {
+        g_autoptr(RdBundleSection) s = header_section (ex, part);
+
+        if (!_rd_draw_section (d, s, NULL, error))
+          return FALSE;
+        draw_stamp_pages (d, ex);
+        return TRUE;
+      }
+
+    case RD_EXHIBIT_PHOTO:
+      return draw_photo_page (d, part, error);
+
+    case RD_EXHIBIT_EMAIL:
+      return draw_email (d, part, error);
+
+    case RD_EXHIBIT_AUDIO:
+    case RD_EXHIBIT_VIDEO:
+    case RD_EXHIBIT_OTHER:
+    default:
+      return TRUE;  /* listed in the schedule */
+    }
+}

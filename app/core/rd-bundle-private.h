@@ -1,0 +1,191 @@
+/* rd-bundle-private.h: internals shared by the rd-bundle-*.c files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "rd-bundle.h"
+
+G_BEGIN_DECLS
+
+/* Every page carries "Page N of M" with its baseline this far above the
+ * bottom edge, centred. Evidence pages get a band of this height added
+ * below them so the stamp never covers anything of theirs. */
+#define RD_STAMP_BASELINE 20.0
+#define RD_STAMP_BAND     36.0
+
+typedef struct
+{
+  RdBlockKind  kind;
+  char        *label;
+  char        *text;
+} RdBlock;
+
+struct _RdBundleSection
+{
+  gatomicrefcount  ref;
+  char            *title;
+  GArray          *blocks;   /* RdBlock */
+};
+
+/* One page of a PDF exhibit as a reader sees it (after /Rotate). */
+typedef struct
+{
+  double width;
+  double height;
+} RdPdfPage;
+
+struct _RdBundleExhibit
+{
+  gatomicrefcount      ref;
+  RdExhibitKind        kind;
+  char                *path;
+  char                *title;
+  char                *label;
+  char                *description;
+  char                *file_name;
+  char                *sha256;
+  GDateTime           *date;
+  char                *date_source;
+  RdExhibitVerifyFunc  verify;
+  gpointer             verify_data;
+  GDestroyNotify       verify_destroy;
+
+  /* Filled in while a bundle is written */
+  char                *omitted_reason;
+  int                  first_page;
+  int                  n_pages;
+  goffset              size;
+  gboolean             verified;
+  gpointer             qpdf;        /* qpdf_data, open from probing until written */
+  GArray              *pdf_pages;   /* RdPdfPage */
+  RdBundleSection     *email;       /* the message, as blocks */
+};
+
+typedef enum {
+  RD_PART_SECTION,
+  RD_PART_INDEX,
+  RD_PART_EXHIBIT,
+  RD_PART_SCHEDULE,
+} RdPartKind;
+
+typedef struct
+{
+  RdPartKind        kind;
+  RdBundleSection  *section;   /* SECTION, SCHEDULE */
+  RdBundleExhibit  *exhibit;   /* EXHIBIT */
+  int               first_page;
+  int               n_pages;
+} RdPart;
+
+/* A clickable index entry: a rectangle on @page (PDF units, origin at the
+ * bottom left) that goes to @target. */
+typedef struct
+{
+  int    page;
+  double x0, y0, x1, y1;
+  int    target;
+} RdLink;
+
+/* Where a PDF exhibit's own pages go: bundle pages first_page … */
+typedef struct
+{
+  RdBundleExhibit *exhibit;
+  int              first_page;
+} RdEvidenceRun;
+
+struct _RdBundle
+{
+  GObject       parent_instance;
+
+  char         *title;
+  char         *author;
+  GDateTime    *created;
+  RdPaperSize   paper;
+  gboolean      smaller;
+  GPtrArray    *parts;      /* RdPart*, in order */
+  int           n_pages;
+  gboolean      writing;
+
+  /* Progress, written by the worker, read and notified on the main loop. */
+  GMutex        lock;
+  double        fraction;
+  char         *message;
+  guint         notify_id;
+  GMainContext *notify_context;
+};
+
+typedef struct _RdDraw RdDraw;
+
+struct _RdDraw
+{
+  RdBundle         *bundle;
+  GPtrArray        *parts;        /* RdPart* */
+  cairo_surface_t  *surface;      /* NULL while only counting pages */
+  cairo_t          *cr;
+  PangoContext     *pango;
+  double            paper_width;
+  double            paper_height;
+  double            page_width;   /* of the page being drawn */
+  double            page_height;
+  gboolean          evidence_page;
+  int               page;         /* pages begun so far = number of the current page */
+  int               total;        /* M in "Page N of M"; 0 while counting */
+  gboolean          smaller;
+  char             *bundle_title;
+  GArray           *links;        /* RdLink */
+  GArray           *runs;         /* RdEvidenceRun */
+  GCancellable     *cancellable;
+  void            (*page_done) (RdDraw *d);
+  gpointer          page_done_data;
+};
+
+void      _rd_part_free            (gpointer         data);
+
+/* rd-bundle-text.c: pages, stamps and flowing text */
+void      _rd_draw_begin_page      (RdDraw          *d,
+                                    double           width,
+                                    double           height);
+void      _rd_draw_end_page        (RdDraw          *d);
+gboolean  _rd_draw_section         (RdDraw          *d,
+                                    RdBundleSection *section,
+                                    const char      *running_head,
+                                    GError         **error);
+gboolean  _rd_draw_index           (RdDraw          *d,
+                                    GError         **error);
+PangoLayout *_rd_draw_layout       (RdDraw          *d,
+                                    const char      *font,
+                                    const char      *text,
+                                    double           width);
+char     *_rd_format_size          (goffset          size);
+
+/* rd-bundle-draw.c: exhibits */
+gboolean  _rd_draw_exhibit         (RdDraw          *d,
+                                    RdPart          *part,
+                                    GError         **error);
+char     *_rd_exhibit_dup_heading  (RdBundleExhibit *exhibit);
+char     *_rd_exhibit_dup_date_line (RdBundleExhibit *exhibit);
+gboolean  _rd_exhibit_check_hash   (RdBundleExhibit *exhibit,
+                                    const char      *actual,
+                                    GError         **error);
+
+/* rd-bundle-qpdf.c: reading evidence PDFs and assembling the bundle */
+gboolean  _rd_pdf_probe            (RdBundleExhibit *exhibit,
+                                    GError         **error);
+void      _rd_pdf_close            (RdBundleExhibit *exhibit);
+gboolean  _rd_pdf_assemble         (const char      *skeleton,
+                                    const char      *output,
+                                    GArray          *runs,
+                                    GArray          *links,
+                                    void           (*progress) (double fraction, gpointer data),
+                                    gpointer         progress_data,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+
+/* rd-email.c */
+RdBundleSection *_rd_email_parse   (const char      *data,
+                                    gsize            len);
+
+G_END_DECLS

@@ -1,0 +1,689 @@
+/* rd-bundle-write.c: writing a bundle: checking evidence, counting, drawing, assembling.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-bundle"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "rd-bundle-private.h"
+#include "rd-hash.h"
+
+/* Share of the progress bar each step takes (measured on the benchmark). */
+#define SHARE_CHECK    0.15
+#define SHARE_DRAW     0.45
+#define SHARE_ASSEMBLE 0.40
+
+typedef struct
+{
+  RdBundle             *bundle;
+  RdBundleProgressFunc  progress;
+  gpointer              progress_data;
+  GCancellable         *cancellable;
+  double                base;
+  double                share;
+  const char           *message;
+} Job;
+
+static void
+report (Job        *job,
+        double      fraction,
+        const char *message)
+{
+  double f = CLAMP (job->base + job->share * fraction, 0.0, 1.0);
+
+  if (job->progress != NULL)
+    job->progress (f, message, job->progress_data);
+}
+
+static gboolean
+is_listed_separately (RdBundleExhibit *ex)
+{
+  return ex->kind == RD_EXHIBIT_AUDIO || ex->kind == RD_EXHIBIT_VIDEO ||
+         ex->kind == RD_EXHIBIT_OTHER;
+}
+
+static void
+reset_exhibit (RdBundleExhibit *ex)
+{
+  _rd_pdf_close (ex);
+  g_clear_pointer (&ex->omitted_reason, g_free);
+  g_clear_pointer (&ex->pdf_pages, g_array_unref);
+  g_clear_pointer (&ex->email, rd_bundle_section_unref);
+  ex->first_page = 0;
+  ex->n_pages = 0;
+  ex->size = 0;
+  ex->verified = FALSE;
+}
+
+/* Present and unchanged, or the export stops here, naming the file. */
+static gboolean
+check_exhibit (Job             *job,
+               RdBundleExhibit *ex,
+               GError         **error)
+{
+  GStatBuf st;
+  const char *name = ex->file_name ? ex->file_name : ex->path;
+
+  if (g_stat (ex->path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
+                   _("The file for exhibit %s (“%s”) is missing, so the bundle was not made. "
+                     "Redress expected it at “%s”. Restore it from a backup, or remove the "
+                     "exhibit from the bundle."), ex->label, ex->title, name);
+      return FALSE;
+    }
+  ex->size = st.st_size;
+
+  if (ex->verify != NULL)
+    {
+      if (!ex->verify (ex, ex->path, ex->verify_data, job->cancellable, error))
+        return FALSE;
+      ex->verified = TRUE;
+    }
+  else if (ex->kind != RD_EXHIBIT_PHOTO)
+    {
+      /* Photos are hashed while they are drawn, from the bytes that go in. */
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *actual = rd_sha256_file_hex (ex->path, NULL, job->cancellable, &local_error);
+
+      if (actual == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+                         _("The file for exhibit %s (“%s”) could not be read, so the bundle "
+                           "was not made: %s"), ex->label, ex->title, local_error->message);
+          return FALSE;
+        }
+      if (!_rd_exhibit_check_hash (ex, actual, error))
+        return FALSE;
+    }
+
+  if (ex->kind == RD_EXHIBIT_PDF)
+    return _rd_pdf_probe (ex, error);
+
+  if (ex->kind == RD_EXHIBIT_EMAIL)
+    {
+      g_autofree char *data = NULL;
+      gsize len = 0;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_get_contents (ex->path, &data, &len, &local_error))
+        {
+          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+                       _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
+                         "not made: %s"), ex->label, ex->title, local_error->message);
+          return FALSE;
+        }
+      ex->email = _rd_email_parse (data, len);
+    }
+  return TRUE;
+}
+
+static RdBundleSection *
+build_schedule (GPtrArray *parts)
+{
+  RdBundleSection *s = rd_bundle_section_new (_("Schedule of exhibits supplied separately"));
+
+  rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, s->title);
+  rd_bundle_section_add (s, RD_BLOCK_PARAGRAPH, NULL,
+                         _("These exhibits are recordings or files that cannot be printed. "
+                           "They are supplied separately, as the files listed here. Each "
+                           "SHA-256 fingerprint identifies the file: any change to the file "
+                           "would change it."));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      RdBundleExhibit *ex = part->exhibit;
+      g_autofree char *heading = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *size = NULL;
+
+      if (part->kind != RD_PART_EXHIBIT || !is_listed_separately (ex))
+        continue;
+      heading = _rd_exhibit_dup_heading (ex);
+      date = _rd_exhibit_dup_date_line (ex);
+      size = _rd_format_size (ex->size);
+      rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, heading);
+      rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Kind"),
+                             ex->kind == RD_EXHIBIT_AUDIO ? _("Audio recording")
+                             : ex->kind == RD_EXHIBIT_VIDEO ? _("Video recording") : _("File"));
+      if (date != NULL)
+        rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Date"), date);
+      if (ex->description != NULL && *ex->description)
+        rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Description"), ex->description);
+      rd_bundle_section_add (s, RD_BLOCK_FIELD, _("File"), ex->file_name);
+      rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Size"), size);
+      rd_bundle_section_add (s, RD_BLOCK_FIELD_FIXED, _("SHA-256"), ex->sha256 ? ex->sha256 : "");
+    }
+  return s;
+}
+
+static void
+on_page_drawn (RdDraw *d)
+{
+  Job *job = d->page_done_data;
+
+  if (d->total > 0 && (d->page % 8 == 0 || d->page == d->total))
+    {
+      g_autofree char *message = g_strdup_printf (_("Drawing page %d of %d"), d->page, d->total);
+      report (job, (double) d->page / d->total, message);
+    }
+}
+
+/* One pass over every part: counting when d->cr is NULL, drawing otherwise. */
+static gboolean
+run_pass (RdDraw   *d,
+          Job      *job,
+          GError  **error)
+{
+  RdPart *schedule = NULL;
+
+  d->page = 0;
+  for (guint i = 0; i < d->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (d->parts, i);
+      int first = d->page + 1;
+      gboolean ok = TRUE;
+
+      if (part->kind == RD_PART_EXHIBIT && is_listed_separately (part->exhibit) &&
+          part->exhibit->omitted_reason == NULL)
+        continue;  /* its page is the schedule's, set below */
+
+      part->first_page = first;
+      switch (part->kind)
+        {
+        case RD_PART_SECTION:
+          ok = _rd_draw_section (d, part->section, NULL, error);
+          break;
+        case RD_PART_SCHEDULE:
+          schedule = part;
+          ok = _rd_draw_section (d, part->section, NULL, error);
+          break;
+        case RD_PART_INDEX:
+          ok = _rd_draw_index (d, error);
+          break;
+        case RD_PART_EXHIBIT:
+          ok = _rd_draw_exhibit (d, part, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (!ok)
+        return FALSE;
+      part->n_pages = d->page - first + 1;
+      if (part->exhibit != NULL)
+        {
+          part->exhibit->first_page = part->first_page;
+          part->exhibit->n_pages = part->n_pages;
+        }
+      if (d->cr != NULL && g_cancellable_set_error_if_cancelled (job->cancellable, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; schedule != NULL && i < d->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (d->parts, i);
+
+      if (part->kind == RD_PART_EXHIBIT && is_listed_separately (part->exhibit) &&
+          part->exhibit->omitted_reason == NULL)
+        {
+          part->first_page = schedule->first_page;
+          part->n_pages = 0;
+          part->exhibit->first_page = part->first_page;
+          part->exhibit->n_pages = 0;
+        }
+    }
+  return TRUE;
+}
+
+static GArray *
+snapshot_pages (GPtrArray *parts)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      g_array_append_val (a, part->first_page);
+      g_array_append_val (a, part->n_pages);
+    }
+  return a;
+}
+
+static gboolean
+same_pages (GArray *a,
+            GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (int)) == 0;
+}
+
+static void
+add_outline (RdDraw *d)
+{
+  for (guint i = 0; i < d->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (d->parts, i);
+      g_autofree char *title = NULL;
+      g_autofree char *link = g_strdup_printf ("page=%d", part->first_page);
+
+      if (part->kind == RD_PART_INDEX)
+        title = g_strdup (_("Index"));
+      else if (part->kind == RD_PART_EXHIBIT)
+        title = _rd_exhibit_dup_heading (part->exhibit);
+      else
+        title = g_strdup (part->section->title);
+      cairo_pdf_surface_add_outline (d->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+    }
+}
+
+static void
+set_metadata (RdBundle        *self,
+              cairo_surface_t *surface)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *when = self->created ? self->created : now;
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *creator = g_strdup_printf ("Redress %s", PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title ? self->title : "");
+  if (self->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+static PangoContext *
+create_pango_context (void)
+{
+  PangoContext *ctx = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: the layout is the same whatever the surface. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (ctx, options);
+  pango_cairo_context_set_resolution (ctx, 72);
+  pango_context_set_language (ctx, pango_language_from_string ("en-gb"));
+  cairo_font_options_destroy (options);
+  return ctx;
+}
+
+/* qpdf keeps every evidence PDF open until the bundle is written. */
+static void
+raise_open_file_limit (guint n_files)
+{
+  struct rlimit rl;
+
+  if (getrlimit (RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+      rl.rlim_cur < n_files + 64)
+    {
+      rl.rlim_cur = MIN (rl.rlim_max, (rlim_t) n_files + 256);
+      setrlimit (RLIMIT_NOFILE, &rl);
+    }
+}
+
+static char *
+make_temp_path (const char  *path,
+                const char  *what,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.%s-XXXXXX", dir, base, what);
+  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
+                   _("Redress could not write in the folder “%s”: %s. Choose another "
+                     "folder."), dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmpl);
+}
+
+static void
+on_assemble_progress (double   fraction,
+                      gpointer data)
+{
+  Job *job = data;
+
+  report (job, fraction, fraction < 0.1 ? _("Putting the evidence pages in place")
+                                        : _("Writing the PDF"));
+}
+
+static gboolean
+write_bundle (Job         *job,
+              const char  *path,
+              GError     **error)
+{
+  RdBundle *self = job->bundle;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr(RdBundleSection) schedule_section = NULL;
+  RdPart schedule = { RD_PART_SCHEDULE, NULL, NULL, 0, 0 };
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
+  g_autoptr(GArray) before = NULL;
+  g_autofree char *skeleton = NULL;
+  g_autofree char *temp = NULL;
+  PangoContext *pango = NULL;
+  RdDraw d = { 0 };
+  guint n_exhibits = 0, n_listed = 0, n_checked = 0, label_no = 0;
+  gboolean ok = FALSE;
+  cairo_status_t status;
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (self->parts, i);
+
+      g_ptr_array_add (parts, part);
+      part->first_page = part->n_pages = 0;
+      if (part->kind == RD_PART_EXHIBIT)
+        {
+          reset_exhibit (part->exhibit);
+          n_exhibits++;
+          label_no++;
+          if (part->exhibit->label == NULL)
+            part->exhibit->label = g_strdup_printf ("%u", label_no);
+          if (is_listed_separately (part->exhibit))
+            n_listed++;
+        }
+    }
+  if (parts->len == 0)
+    {
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EMPTY,
+                           _("There is nothing to put in the bundle yet."));
+      return FALSE;
+    }
+  raise_open_file_limit (n_exhibits);
+
+  /* 1. Check the evidence. */
+  job->base = 0;
+  job->share = SHARE_CHECK;
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      g_autofree char *message = NULL;
+
+      if (part->kind != RD_PART_EXHIBIT)
+        continue;
+      n_checked++;
+      message = g_strdup_printf (_("Checking exhibit %s of %u"), part->exhibit->label, n_exhibits);
+      report (job, (double) n_checked / n_exhibits, message);
+      if (!check_exhibit (job, part->exhibit, error))
+        goto out;
+      if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+        goto out;
+    }
+  if (n_listed > 0)
+    {
+      schedule_section = build_schedule (parts);
+      schedule.section = schedule_section;
+      g_ptr_array_add (parts, &schedule);
+    }
+
+  /* 2. Count pages until the numbers settle. */
+  pango = create_pango_context ();
+  d.bundle = self;
+  d.parts = parts;
+  d.pango = pango;
+  d.smaller = self->smaller;
+  d.paper_width = self->paper == RD_PAPER_LETTER ? 612.0 : 595.276;
+  d.paper_height = self->paper == RD_PAPER_LETTER ? 792.0 : 841.89;
+  d.page_done = on_page_drawn;
+  d.page_done_data = job;
+  for (int pass = 0; pass < 5; pass++)
+    {
+      g_autoptr(GArray) after = NULL;
+
+      before = snapshot_pages (parts);
+      if (!run_pass (&d, job, error))
+        goto out;
+      d.total = d.page;
+      after = snapshot_pages (parts);
+      if (same_pages (before, after))
+        break;
+      g_clear_pointer (&before, g_array_unref);
+    }
+  if (before == NULL)
+    {
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                           _("Redress could not settle the page numbers of this bundle."));
+      goto out;
+    }
+  self->n_pages = d.total;
+
+  /* 3. Draw the skeleton. */
+  skeleton = make_temp_path (path, "skeleton", error);
+  if (skeleton == NULL)
+    goto out;
+  temp = make_temp_path (path, "part", error);
+  if (temp == NULL)
+    goto out;
+
+  job->base = SHARE_CHECK;
+  job->share = SHARE_DRAW;
+  d.surface = cairo_pdf_surface_create (skeleton, d.paper_width, d.paper_height);
+  cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
+  d.cr = cairo_create (d.surface);
+  d.links = links;
+  d.runs = runs;
+  d.cancellable = job->cancellable;
+  set_metadata (self, d.surface);
+  ok = run_pass (&d, job, error);
+  if (ok && d.page != d.total)
+    {
+      g_critical ("Bundle pages changed between counting (%d) and drawing (%d)", d.total, d.page);
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                           _("Redress could not settle the page numbers of this bundle."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autoptr(GArray) after = snapshot_pages (parts);
+
+      if (!same_pages (before, after))
+        {
+          g_critical ("Part pages changed between counting and drawing");
+          g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                               _("Redress could not settle the page numbers of this bundle."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    add_outline (&d);
+  cairo_destroy (d.cr);
+  d.cr = NULL;
+  cairo_surface_finish (d.surface);
+  status = cairo_surface_status (d.surface);
+  cairo_surface_destroy (d.surface);
+  d.surface = NULL;
+  if (!ok)
+    goto out;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
+                   _("Redress could not write the bundle’s pages (%s). Check that the disk has "
+                     "space and try again."), cairo_status_to_string (status));
+      ok = FALSE;
+      goto out;
+    }
+
+  /* 4. Put the evidence in, link the index, write, and only then rename. */
+  job->base = SHARE_CHECK + SHARE_DRAW;
+  job->share = SHARE_ASSEMBLE;
+  report (job, 0, _("Putting the evidence pages in place"));
+  ok = _rd_pdf_assemble (skeleton, temp, runs, links, on_assemble_progress, job,
+                         job->cancellable, error);
+  if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    ok = FALSE;
+  if (ok && g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
+                   _("Redress could not save the bundle as “%s”: %s."), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      job->base = 1;
+      job->share = 0;
+      report (job, 1, _("The bundle is ready"));
+    }
+
+out:
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      if (part->exhibit != NULL)
+        _rd_pdf_close (part->exhibit);
+    }
+  if (skeleton != NULL)
+    g_unlink (skeleton);
+  if (temp != NULL && !ok)
+    g_unlink (temp);
+  g_clear_object (&pango);
+  return ok;
+}
+
+/**
+ * rd_bundle_write:
+ * @progress: (nullable): called from the writing thread with the fraction
+ *   done and a sentence saying what is happening
+ *
+ * Writes the bundle to @path. Nothing appears at @path unless the whole
+ * bundle was written: the work goes to temporary files beside it, renamed at
+ * the end. Cancelling stops at the next page or exhibit (or, during the
+ * final write, when it ends) and removes the temporary files.
+ *
+ * Exhibits that cannot be put in (a PDF with a password) are listed in the
+ * index and on a page of their own with the reason; see
+ * rd_bundle_dup_omissions(). A missing or changed evidence file stops the
+ * export with an error naming it.
+ */
+gboolean
+rd_bundle_write (RdBundle              *self,
+                 const char            *path,
+                 RdBundleProgressFunc   progress,
+                 gpointer               progress_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  Job job = { self, progress, progress_data, cancellable, 0, 1, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (RD_IS_BUNDLE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (!self->writing, FALSE);
+
+  self->writing = TRUE;
+  ok = write_bundle (&job, path, error);
+  self->writing = FALSE;
+  return ok;
+}
+
+static gboolean
+notify_progress_cb (gpointer data)
+{
+  RdBundle *self = data;
+
+  g_mutex_lock (&self->lock);
+  self->notify_id = 0;
+  g_mutex_unlock (&self->lock);
+  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (G_OBJECT_GET_CLASS (self), "fraction"));
+  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (G_OBJECT_GET_CLASS (self), "message"));
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker: store, and notify on the main loop with one idle. */
+static void
+on_async_progress (double      fraction,
+                   const char *message,
+                   gpointer    data)
+{
+  RdBundle *self = data;
+
+  g_mutex_lock (&self->lock);
+  self->fraction = fraction;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  if (self->notify_id == 0 && self->notify_context != NULL)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, notify_progress_cb, g_object_ref (self), g_object_unref);
+      self->notify_id = g_source_attach (source, self->notify_context);
+      g_source_unref (source);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  RdBundle *self = source_object;
+  GError *error = NULL;
+
+  if (rd_bundle_write (self, task_data, on_async_progress, self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rd_bundle_write_async:
+ *
+ * Writes the bundle in a worker thread; the "fraction" and "message"
+ * properties follow its progress, notified on the calling thread's main
+ * context. Do not change the bundle until it finishes.
+ */
+void
+rd_bundle_write_async (RdBundle            *self,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rd_bundle_write_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->notify_context, g_main_context_unref);
+  self->notify_context = g_main_context_ref_thread_default ();
+  self->fraction = 0;
+  g_mutex_unlock (&self->lock);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+rd_bundle_write_finish (RdBundle      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_bundle_write_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,540 @@
+/* rd-bundle.c: an ordered set of sections and exhibits, written as one paginated PDF.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a bundle is written (see "Exported documents" in the design notes):
+ *  1. every evidence file is checked against its SHA-256 and PDFs are
+ *     opened with qpdf to learn their page sizes;
+ *  2. pages are counted, repeatedly until the numbers settle (the index and
+ *     the exhibit headers print page numbers, which could change a count);
+ *  3. cairo draws a skeleton: Redress's own pages, and for every evidence
+ *     page a page of its size plus a band, carrying only the page stamp;
+ *  4. qpdf copies the evidence pages over their skeleton pages, adds the
+ *     index links, and writes a temporary file that is renamed at the end.
+ */
+#define G_LOG_DOMAIN "rd-bundle"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rd-bundle-private.h"
+#include "rd-datetime.h"
+#include "rd-hash.h"
+
+G_DEFINE_QUARK (rd-bundle-error-quark, rd_bundle_error)
+
+/* Sections */
+
+G_DEFINE_BOXED_TYPE (RdBundleSection, rd_bundle_section, rd_bundle_section_ref, rd_bundle_section_unref)
+
+static void
+clear_block (gpointer data)
+{
+  RdBlock *b = data;
+
+  g_free (b->label);
+  g_free (b->text);
+}
+
+RdBundleSection *
+rd_bundle_section_new (const char *title)
+{
+  RdBundleSection *self = g_new0 (RdBundleSection, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->title = g_strdup (title ? title : "");
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (RdBlock));
+  g_array_set_clear_func (self->blocks, clear_block);
+  return self;
+}
+
+RdBundleSection *
+rd_bundle_section_ref (RdBundleSection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+rd_bundle_section_unref (RdBundleSection *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_array_unref (self->blocks);
+  g_free (self->title);
+  g_free (self);
+}
+
+const char *
+rd_bundle_section_get_title (RdBundleSection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->title;
+}
+
+/**
+ * rd_bundle_section_add:
+ * @label: (nullable): the number of a numbered paragraph, or a field's label
+ * @text: plain text, printed as it is
+ */
+void
+rd_bundle_section_add (RdBundleSection *self,
+                       RdBlockKind      kind,
+                       const char      *label,
+                       const char      *text)
+{
+  RdBlock block = { kind, g_strdup (label), NULL };
+
+  g_return_if_fail (self != NULL);
+  block.text = g_utf8_make_valid (text ? text : "", -1);
+  g_array_append_val (self->blocks, block);
+}
+
+guint
+rd_bundle_section_get_n_blocks (RdBundleSection *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->blocks->len;
+}
+
+/* Exhibits */
+
+G_DEFINE_BOXED_TYPE (RdBundleExhibit, rd_bundle_exhibit, rd_bundle_exhibit_ref, rd_bundle_exhibit_unref)
+
+RdBundleExhibit *
+rd_bundle_exhibit_new (RdExhibitKind  kind,
+                       const char    *path,
+                       const char    *title)
+{
+  RdBundleExhibit *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (RdBundleExhibit, 1);
+  g_atomic_ref_count_init (&self->ref);
+  self->kind = kind;
+  self->path = g_strdup (path);
+  self->title = g_strdup (title ? title : "");
+  self->file_name = g_path_get_basename (path);
+  return self;
+}
+
+RdBundleExhibit *
+rd_bundle_exhibit_ref (RdBundleExhibit *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+rd_bundle_exhibit_unref (RdBundleExhibit *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
+    return;
+  _rd_pdf_close (self);
+  if (self->verify_destroy != NULL)
+    self->verify_destroy (self->verify_data);
+  g_clear_pointer (&self->pdf_pages, g_array_unref);
+  g_clear_pointer (&self->email, rd_bundle_section_unref);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self->label);
+  g_free (self->description);
+  g_free (self->file_name);
+  g_free (self->sha256);
+  g_free (self->date_source);
+  g_free (self->omitted_reason);
+  g_free (self);
+}
+
+RdExhibitKind
+rd_bundle_exhibit_get_kind (RdBundleExhibit *self)
+{
+  return self->kind;
+}
+
+const char *
+rd_bundle_exhibit_get_path (RdBundleExhibit *self)
+{
+  return self->path;
+}
+
+const char *
+rd_bundle_exhibit_get_title (RdBundleExhibit *self)
+{
+  return self->title;
+}
+
+/**
+ * rd_bundle_exhibit_set_label:
+ * @label: what follows "Exhibit" ("3", "RB/4"); by default its position
+ */
+void
+rd_bundle_exhibit_set_label (RdBundleExhibit *self,
+                             const char      *label)
+{
+  g_free (self->label);
+  self->label = g_strdup (label);
+}
+
+const char *
+rd_bundle_exhibit_get_label (RdBundleExhibit *self)
+{
+  return self->label;
+}
+
+void
+rd_bundle_exhibit_set_description (RdBundleExhibit *self,
+                                   const char      *description)
+{
+  g_free (self->description);
+  self->description = g_strdup (description);
+}
+
+/**
+ * rd_bundle_exhibit_set_date:
+ * @source: (nullable): where the date came from, as printed after it
+ *   ("taken from the photo’s own data", "the date you entered")
+ */
+void
+rd_bundle_exhibit_set_date (RdBundleExhibit *self,
+                            GDateTime       *when,
+                            const char      *source)
+{
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = when ? g_date_time_ref (when) : NULL;
+  g_free (self->date_source);
+  self->date_source = g_strdup (source);
+}
+
+void
+rd_bundle_exhibit_set_file_name (RdBundleExhibit *self,
+                                 const char      *file_name)
+{
+  g_free (self->file_name);
+  self->file_name = g_strdup (file_name);
+}
+
+/**
+ * rd_bundle_exhibit_set_sha256:
+ *
+ * The fingerprint recorded when the file was added to the case. The export
+ * re-checks the file against it and stops if they differ.
+ */
+void
+rd_bundle_exhibit_set_sha256 (RdBundleExhibit *self,
+                              const char      *sha256_hex)
+{
+  g_free (self->sha256);
+  self->sha256 = sha256_hex ? g_ascii_strdown (sha256_hex, -1) : NULL;
+}
+
+const char *
+rd_bundle_exhibit_get_sha256 (RdBundleExhibit *self)
+{
+  return self->sha256;
+}
+
+/**
+ * rd_bundle_exhibit_set_verify_func:
+ *
+ * Replaces the export's own re-hashing with @func (the evidence store's
+ * check, for example).
+ */
+void
+rd_bundle_exhibit_set_verify_func (RdBundleExhibit     *self,
+                                   RdExhibitVerifyFunc  func,
+                                   gpointer             user_data,
+                                   GDestroyNotify       destroy)
+{
+  if (self->verify_destroy != NULL)
+    self->verify_destroy (self->verify_data);
+  self->verify = func;
+  self->verify_data = user_data;
+  self->verify_destroy = destroy;
+}
+
+/* Set after a write when the exhibit could not be put in: why, in words. */
+const char *
+rd_bundle_exhibit_get_omitted_reason (RdBundleExhibit *self)
+{
+  return self->omitted_reason;
+}
+
+int
+rd_bundle_exhibit_get_first_page (RdBundleExhibit *self)
+{
+  return self->first_page;
+}
+
+int
+rd_bundle_exhibit_get_n_pages (RdBundleExhibit *self)
+{
+  return self->n_pages;
+}
+
+/* The bundle */
+
+G_DEFINE_FINAL_TYPE (RdBundle, rd_bundle, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FRACTION,
+  PROP_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_rd_part_free (gpointer data)
+{
+  RdPart *part = data;
+
+  g_clear_pointer (&part->section, rd_bundle_section_unref);
+  g_clear_pointer (&part->exhibit, rd_bundle_exhibit_unref);
+  g_free (part);
+}
+
+static void
+rd_bundle_finalize (GObject *object)
+{
+  RdBundle *self = (RdBundle *)object;
+
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->notify_context, g_main_context_unref);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (rd_bundle_parent_class)->finalize (object);
+}
+
+static void
+rd_bundle_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RdBundle *self = RD_BUNDLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRACTION:
+      g_value_set_double (value, rd_bundle_get_fraction (self));
+      break;
+    case PROP_MESSAGE:
+      g_value_take_string (value, rd_bundle_dup_message (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_bundle_class_init (RdBundleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rd_bundle_finalize;
+  object_class->get_property = rd_bundle_get_property;
+
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rd_bundle_init (RdBundle *self)
+{
+  g_mutex_init (&self->lock);
+  self->parts = g_ptr_array_new_with_free_func (_rd_part_free);
+  self->paper = RD_PAPER_A4;
+  self->title = g_strdup (_("Evidence bundle"));
+}
+
+RdBundle *
+rd_bundle_new (void)
+{
+  return g_object_new (RD_TYPE_BUNDLE, NULL);
+}
+
+void
+rd_bundle_set_title (RdBundle   *self,
+                     const char *title)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+rd_bundle_set_author (RdBundle   *self,
+                      const char *author)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+/* The date in the PDF's metadata; now, unless set (tests fix it). */
+void
+rd_bundle_set_creation_date (RdBundle  *self,
+                             GDateTime *when)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_clear_pointer (&self->created, g_date_time_unref);
+  self->created = when ? g_date_time_ref (when) : NULL;
+}
+
+void
+rd_bundle_set_paper (RdBundle    *self,
+                     RdPaperSize  paper)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  self->paper = paper;
+}
+
+/* Photos are stored at about 190 dpi instead of as taken. */
+void
+rd_bundle_set_smaller_file (RdBundle *self,
+                            gboolean  smaller)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  self->smaller = smaller;
+}
+
+static void
+add_part (RdBundle         *self,
+          RdPartKind        kind,
+          RdBundleSection  *section,
+          RdBundleExhibit  *exhibit)
+{
+  RdPart *part = g_new0 (RdPart, 1);
+
+  part->kind = kind;
+  part->section = section ? rd_bundle_section_ref (section) : NULL;
+  part->exhibit = exhibit ? rd_bundle_exhibit_ref (exhibit) : NULL;
+  g_ptr_array_add (self->parts, part);
+}
+
+void
+rd_bundle_add_section (RdBundle        *self,
+                       RdBundleSection *section)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_return_if_fail (section != NULL);
+  g_return_if_fail (!self->writing);
+  add_part (self, RD_PART_SECTION, section, NULL);
+}
+
+/* The index goes where this is called: usually after the cover. */
+void
+rd_bundle_add_index (RdBundle *self)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_return_if_fail (!self->writing);
+  add_part (self, RD_PART_INDEX, NULL, NULL);
+}
+
+void
+rd_bundle_add_exhibit (RdBundle        *self,
+                       RdBundleExhibit *exhibit)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_return_if_fail (exhibit != NULL);
+  g_return_if_fail (!self->writing);
+  add_part (self, RD_PART_EXHIBIT, NULL, exhibit);
+}
+
+/**
+ * rd_bundle_get_exhibits:
+ *
+ * Returns: (transfer container): the exhibits, in order
+ */
+GPtrArray *
+rd_bundle_get_exhibits (RdBundle *self)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (self->parts, i);
+      if (part->kind == RD_PART_EXHIBIT)
+        g_ptr_array_add (out, part->exhibit);
+    }
+  return out;
+}
+
+/**
+ * rd_bundle_dup_omissions:
+ *
+ * Returns: (transfer full): the exhibits the last write could not include
+ * (see rd_bundle_exhibit_get_omitted_reason())
+ */
+GPtrArray *
+rd_bundle_dup_omissions (RdBundle *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_bundle_exhibit_unref);
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (self->parts, i);
+      if (part->kind == RD_PART_EXHIBIT && part->exhibit->omitted_reason != NULL)
+        g_ptr_array_add (out, rd_bundle_exhibit_ref (part->exhibit));
+    }
+  return out;
+}
+
+int
+rd_bundle_get_n_pages (RdBundle *self)
+{
+  return self->n_pages;
+}
+
+int
+rd_bundle_get_section_first_page (RdBundle        *self,
+                                  RdBundleSection *section)
+{
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (self->parts, i);
+      if (part->section == section)
+        return part->first_page;
+    }
+  return 0;
+}
+
+double
+rd_bundle_get_fraction (RdBundle *self)
+{
+  double f;
+
+  g_mutex_lock (&self->lock);
+  f = self->fraction;
+  g_mutex_unlock (&self->lock);
+  return f;
+}
+
+char *
+rd_bundle_dup_message (RdBundle *self)
+{
+  char *m;
+
+  g_mutex_lock (&self->lock);
+  m = g_strdup (self->message);
+  g_mutex_unlock (&self->lock);
+  return m;
+}

@@ -1,0 +1,258 @@
+/* rd-test-fixtures.c: evidence files made by the tests themselves (PDFs, JPEGs with EXIF, emails).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+
+#include "rd-test-fixtures.h"
+
+void
+rd_fixture_text_pdf (const char *path,
+                     int         n_pages,
+                     const char *marker,
+                     double      width,
+                     double      height)
+{
+  cairo_surface_t *s = cairo_pdf_surface_create (path, width, height);
+  cairo_t *cr = cairo_create (s);
+
+  for (int p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s page %d", marker, p);
+
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 14);
+      cairo_move_to (cr, 60, 80);
+      cairo_show_text (cr, line);
+      for (int l = 0; l < 30; l++)
+        {
+          cairo_move_to (cr, 60, 110 + l * 16);
+          cairo_show_text (cr, "The landlord did not reply about the damp in the bedroom.");
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (s);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+}
+
+static void
+free_bytes (gpointer data)
+{
+  g_bytes_unref (data);
+}
+
+void
+rd_fixture_scan_pdf (const char *path,
+                     int         n_pages,
+                     int         px_width,
+                     int         px_height,
+                     guint       seed)
+{
+  cairo_surface_t *s = cairo_pdf_surface_create (path, 595.276, 841.89);
+  cairo_t *cr = cairo_create (s);
+
+  for (int p = 0; p < n_pages; p++)
+    {
+      g_autoptr(GBytes) jpeg = rd_fixture_jpeg (px_width, px_height, 1, NULL, TRUE, seed * 131 + p);
+      cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, px_width / 8, px_height / 8);
+
+      cairo_surface_set_mime_data (img, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
+                                   g_bytes_get_size (jpeg), free_bytes, g_bytes_ref (jpeg));
+      cairo_save (cr);
+      cairo_scale (cr, 595.276 / (px_width / 8), 841.89 / (px_height / 8));
+      cairo_set_source_surface (cr, img, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_surface_destroy (img);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (s);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+}
+
+void
+rd_fixture_rotate_page (const char *in,
+                        const char *out,
+                        int         page,
+                        int         degrees)
+{
+  qpdf_data q = qpdf_init ();
+
+  g_assert_false (qpdf_read (q, in, NULL) & QPDF_ERRORS);
+  qpdf_oh_replace_key (q, qpdf_get_page_n (q, (size_t) page - 1), "/Rotate",
+                       qpdf_oh_new_integer (q, degrees));
+  g_assert_false (qpdf_init_write (q, out) & QPDF_ERRORS);
+  g_assert_false (qpdf_write (q) & QPDF_ERRORS);
+  qpdf_cleanup (&q);
+}
+
+void
+rd_fixture_encrypt_pdf (const char *in,
+                        const char *out,
+                        const char *user_password)
+{
+  qpdf_data q = qpdf_init ();
+
+  g_assert_false (qpdf_read (q, in, NULL) & QPDF_ERRORS);
+  g_assert_false (qpdf_init_write (q, out) & QPDF_ERRORS);
+  qpdf_set_r6_encryption_parameters2 (q, user_password, "owner-secret", QPDF_TRUE, QPDF_TRUE,
+                                      QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE,
+                                      qpdf_r3p_full, QPDF_TRUE);
+  g_assert_false (qpdf_write (q) & QPDF_ERRORS);
+  qpdf_cleanup (&q);
+}
+
+static void
+put16 (GByteArray *a,
+       guint       v)
+{
+  guint8 b[2] = { v >> 8, v & 0xff };
+  g_byte_array_append (a, b, 2);
+}
+
+static void
+put32 (GByteArray *a,
+       guint32     v)
+{
+  guint8 b[4] = { v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
+  g_byte_array_append (a, b, 4);
+}
+
+static void
+entry (GByteArray *a,
+       guint       tag,
+       guint       type,
+       guint32     count,
+       guint32     value)
+{
+  put16 (a, tag);
+  put16 (a, type);
+  put32 (a, count);
+  put32 (a, value);
+}
+
+/* A big-endian TIFF structure: IFD0 (Make, Orientation, GPS pointer) and a
+ * GPS IFD (latitude ref and a processing-method string with the marker). */
+static GByteArray *
+build_exif (int         orientation,
+            const char *gps_marker)
+{
+  GByteArray *t = g_byte_array_new ();
+  const char make[] = "RedressTestCam";
+  g_autofree char *method = g_strdup_printf ("ASCII%c%c%c%s", 0, 0, 0, gps_marker ? gps_marker : "");
+  guint method_len = 8 + (gps_marker ? strlen (gps_marker) : 0);
+  guint32 ifd0 = 8, gps = ifd0 + 2 + 3 * 12 + 4, make_at = gps + 2 + 2 * 12 + 4;
+  guint32 method_at = make_at + sizeof make;
+
+  g_byte_array_append (t, (const guint8 *) "MM\0*", 4);
+  put32 (t, ifd0);
+  put16 (t, 3);
+  entry (t, 0x010F, 2, sizeof make, make_at);
+  entry (t, 0x0112, 3, 1, (guint32) orientation << 16);
+  entry (t, 0x8825, 4, 1, gps);
+  put32 (t, 0);
+  put16 (t, 2);
+  entry (t, 0x0001, 2, 2, (guint32) 'N' << 24);
+  entry (t, 0x001B, 7, method_len, method_at);
+  put32 (t, 0);
+  g_byte_array_append (t, (const guint8 *) make, sizeof make);
+  g_byte_array_append (t, (const guint8 *) method, method_len);
+  return t;
+}
+
+GBytes *
+rd_fixture_jpeg (int         width,
+                 int         height,
+                 int         orientation,
+                 const char *gps_marker,
+                 gboolean    noisy,
+                 guint       seed)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  guint8 *px = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_autofree char *jpeg = NULL;
+  gsize len = 0;
+  GByteArray *out;
+  guint32 r = seed * 2654435761u + 1;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 *p = px + (gsize) y * stride + x * 3;
+        int n = 0;
+
+        if (noisy)
+          {
+            r = r * 1103515245 + 12345;
+            n = (int) ((r >> 16) & 31) - 16;
+          }
+        p[0] = (guint8) CLAMP ((y < height / 2 ? 220 : 20) + n, 0, 255);
+        p[1] = (guint8) CLAMP (30 + n + (noisy ? (x * 60 / width) : 0), 0, 255);
+        p[2] = (guint8) CLAMP ((y < height / 2 ? 20 : 220) + n, 0, 255);
+      }
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &len, "jpeg", NULL,
+                                            "quality", "88", NULL));
+  if (orientation == 0)
+    return g_bytes_new_take (g_steal_pointer (&jpeg), len);
+
+  {
+    g_autoptr(GByteArray) exif = build_exif (orientation, gps_marker);
+
+    out = g_byte_array_sized_new (len + exif->len + 16);
+    g_byte_array_append (out, (const guint8 *) jpeg, 2);
+    g_byte_array_append (out, (const guint8 *) "\xFF\xE1", 2);
+    put16 (out, 2 + 6 + exif->len);
+    g_byte_array_append (out, (const guint8 *) "Exif\0\0", 6);
+    g_byte_array_append (out, exif->data, exif->len);
+    g_byte_array_append (out, (const guint8 *) jpeg + 2, len - 2);
+  }
+  return g_byte_array_free_to_bytes (out);
+}
+
+void
+rd_fixture_write_bytes (const char *path,
+                        GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+gboolean
+rd_fixture_bytes_contain (GBytes     *haystack,
+                          const void *needle,
+                          gsize       needle_len)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (haystack, &len);
+
+  return memmem (data, len, needle, needle_len) != NULL;
+}
+
+/* Runs a tool and returns its standard output. */
+char *
+rd_fixture_run (const char *const *argv,
+                int               *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (exit_status != NULL)
+    *exit_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  return out;
+}

@@ -1,0 +1,45 @@
+/* rd-test-fixtures.h: evidence files made by the tests themselves (PDFs, JPEGs with EXIF, emails).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A PDF whose page k (1-based) says "<marker> page k". */
+void     rd_fixture_text_pdf      (const char *path,
+                                   int         n_pages,
+                                   const char *marker,
+                                   double      width,
+                                   double      height);
+/* A PDF of "scanned" pages: each page one JPEG of w×h pixels. */
+void     rd_fixture_scan_pdf      (const char *path,
+                                   int         n_pages,
+                                   int         px_width,
+                                   int         px_height,
+                                   guint       seed);
+void     rd_fixture_rotate_page   (const char *in,
+                                   const char *out,
+                                   int         page,
+                                   int         degrees);
+void     rd_fixture_encrypt_pdf   (const char *in,
+                                   const char *out,
+                                   const char *user_password);
+/* A JPEG: top half red, bottom half blue (as stored), with an EXIF segment
+ * carrying @orientation, a camera make and GPS data holding @gps_marker. */
+GBytes  *rd_fixture_jpeg          (int         width,
+                                   int         height,
+                                   int         orientation,
+                                   const char *gps_marker,
+                                   gboolean    noisy,
+                                   guint       seed);
+void     rd_fixture_write_bytes   (const char *path,
+                                   GBytes     *bytes);
+gboolean rd_fixture_bytes_contain (GBytes     *haystack,
+                                   const void *needle,
+                                   gsize       needle_len);
+char    *rd_fixture_run           (const char *const *argv,
+                                   int        *exit_status);
+
+G_END_DECLS

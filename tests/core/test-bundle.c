@@ -1,0 +1,747 @@
+/* test-bundle.c: the evidence bundle: pages, stamps, index links, outline, photos, bad input.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "rd-core.h"
+#include "rd-hash.h"
+#include "rd-jpeg.h"
+#include "rd-test-fixtures.h"
+
+/* poppler-glib 22.12 declares no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDest, poppler_dest_free)
+
+#define GPS_MARKER "GPS-SECRET-51.5074N"
+
+typedef struct
+{
+  char   *dir;
+  char   *out;
+  GBytes *photo;
+} Fixture;
+
+static char *
+fixture_path (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL, *b0 = NULL, *enc = NULL, *photo = NULL;
+  g_autofree char *eml = NULL, *audio = NULL;
+  const char *message =
+    "From: Housing Officer <officer@example.org>\r\n"
+    "To: Resident <resident@example.net>\r\n"
+    "Subject: =?utf-8?Q?Your_complaint_=E2=80=93_reference_C123?=\r\n"
+    "Date: Mon, 4 Mar 2024 09:15:00 +0000\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/alternative; boundary=\"xyz\"\r\n"
+    "\r\n"
+    "--xyz\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: quoted-printable\r\n"
+    "\r\n"
+    "We will inspect the damp on Friday =E2=80=93 EMAILMARKER.\r\n"
+    "\r\n"
+    "Regards,\r\nHousing\r\n"
+    "--xyz\r\n"
+    "Content-Type: text/html\r\n\r\n<p>HTML version</p>\r\n"
+    "--xyz--\r\n";
+
+  f->dir = g_dir_make_tmp ("redress-bundle-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->out = fixture_path (f, "bundle.pdf");
+
+  a = fixture_path (f, "letter.pdf");
+  rd_fixture_text_pdf (a, 3, "ALPHAMARKER", 595.276, 841.89);
+  b0 = fixture_path (f, "notice-plain.pdf");
+  rd_fixture_text_pdf (b0, 2, "BRAVOMARKER", 612, 792);
+  b = fixture_path (f, "notice.pdf");
+  rd_fixture_rotate_page (b0, b, 2, 90);
+  enc = fixture_path (f, "locked.pdf");
+  rd_fixture_encrypt_pdf (a, enc, "user-secret");
+  photo = fixture_path (f, "mould.jpg");
+  f->photo = rd_fixture_jpeg (400, 300, 6, GPS_MARKER, FALSE, 1);
+  rd_fixture_write_bytes (photo, f->photo);
+  eml = fixture_path (f, "reply.eml");
+  g_file_set_contents (eml, message, -1, &error);
+  g_assert_no_error (error);
+  audio = fixture_path (f, "call.m4a");
+  g_file_set_contents (audio, "not really audio, but bytes with a hash", -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = fixture_path (f, name);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->out);
+  g_bytes_unref (f->photo);
+}
+
+static void
+add_exhibit (RdBundle      *bundle,
+             Fixture       *f,
+             RdExhibitKind  kind,
+             const char    *name,
+             const char    *title)
+{
+  g_autofree char *path = fixture_path (f, name);
+  RdBundleExhibit *ex = rd_bundle_exhibit_new (kind, path, title);
+  g_autoptr(GDateTime) when = g_date_time_new_local (2024, 3, 4, 14, 5, 0);
+
+  rd_bundle_exhibit_set_date (ex, when, "the date you entered");
+  rd_bundle_exhibit_set_description (ex, "A description written by the resident.");
+  rd_bundle_add_exhibit (bundle, ex);
+  rd_bundle_exhibit_unref (ex);
+}
+
+static RdBundle *
+make_bundle (Fixture *f)
+{
+  RdBundle *bundle = rd_bundle_new ();
+  g_autoptr(RdBundleSection) cover = rd_bundle_section_new ("Cover");
+  g_autoptr(RdBundleSection) chron = rd_bundle_section_new ("Chronology");
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2024, 11, 18, 10, 0, 0);
+
+  rd_bundle_set_title (bundle, "Complaint bundle: 4 Acacia Avenue");
+  rd_bundle_set_author (bundle, "Sam Resident");
+  rd_bundle_set_creation_date (bundle, created);
+
+  rd_bundle_section_add (cover, RD_BLOCK_TITLE, NULL, "Evidence bundle");
+  rd_bundle_section_add (cover, RD_BLOCK_FIELD, "Resident", "Sam Resident");
+  rd_bundle_section_add (cover, RD_BLOCK_FIELD, "Landlord", "Example Homes");
+  rd_bundle_add_section (bundle, cover);
+  rd_bundle_add_index (bundle);
+  rd_bundle_section_add (chron, RD_BLOCK_TITLE, NULL, "Chronology");
+  for (int i = 1; i <= 80; i++)
+    {
+      g_autofree char *num = g_strdup_printf ("%d.", i);
+      rd_bundle_section_add (chron, RD_BLOCK_NUMBERED, num,
+                             "Loud music from the flat above from 23:00 until 02:30; I reported "
+                             "it to the landlord by phone the next morning (Exhibit 1).");
+    }
+  rd_bundle_add_section (bundle, chron);
+
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "letter.pdf", "Letter from the landlord");
+  return bundle;
+}
+
+static RdBundleExhibit *
+exhibit_n (RdBundle *bundle,
+           guint     n)
+{
+  g_autoptr(GPtrArray) all = rd_bundle_get_exhibits (bundle);
+
+  g_assert_cmpuint (n, <, all->len);
+  return all->pdata[n];
+}
+
+static int
+pdfinfo_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = rd_fixture_run (argv, NULL);
+  const char *line = strstr (out, "\nPages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("\nPages:"));
+}
+
+static char **
+pdftotext_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+  g_autofree char *out = rd_fixture_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return g_strsplit (out, "\f", -1);
+}
+
+static void
+assert_qpdf_check (const char *path)
+{
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  int status;
+  g_autofree char *out = rd_fixture_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+}
+
+static void
+assert_no_leftovers (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".bundle.pdf"));
+}
+
+/* The colour at a fraction of a rendered page: 'r', 'b' or '?' */
+static char
+colour_at (GdkPixbuf *page,
+           double     fx,
+           double     fy)
+{
+  int x = (int) (gdk_pixbuf_get_width (page) * fx), y = (int) (gdk_pixbuf_get_height (page) * fy);
+  const guint8 *p = gdk_pixbuf_read_pixels (page) + (gsize) y * gdk_pixbuf_get_rowstride (page)
+                    + x * gdk_pixbuf_get_n_channels (page);
+
+  if (p[0] > 150 && p[2] < 90)
+    return 'r';
+  if (p[2] > 150 && p[0] < 90)
+    return 'b';
+  return '?';
+}
+
+/* The characters whose centres fall inside @area (top-left origin). */
+static char *
+text_in_area (PopplerPage      *page,
+              PopplerRectangle *area)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n = 0;
+  GString *out = g_string_new (NULL);
+  const char *c = text;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (guint i = 0; i < n && *c; i++, c = g_utf8_next_char (c))
+    {
+      double cx = (rects[i].x1 + rects[i].x2) / 2, cy = (rects[i].y1 + rects[i].y2) / 2;
+
+      if (cx >= area->x1 && cx <= area->x2 && cy >= area->y1 && cy <= area->y2)
+        g_string_append_len (out, c, g_utf8_next_char (c) - c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_full_bundle (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) omissions = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_autofree char *audio = fixture_path (f, "call.m4a");
+  g_autofree char *audio_sha = NULL;
+  g_autofree char *letter = fixture_path (f, "letter.pdf");
+  g_autofree char *notice = fixture_path (f, "notice.pdf");
+  RdBundleExhibit *ex_letter, *ex_notice, *ex_photo, *ex_email, *ex_locked, *ex_audio;
+  int total, index_page = 2;
+  PopplerIndexIter *iter;
+  GList *links;
+  guint n_outline_exhibits = 0;
+
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "notice.pdf", "Notice, one page turned");
+  add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "mould.jpg", "Mould above the bedroom window");
+  add_exhibit (bundle, f, RD_EXHIBIT_EMAIL, "reply.eml", "The landlord’s reply");
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "locked.pdf", "Tenancy agreement");
+  add_exhibit (bundle, f, RD_EXHIBIT_AUDIO, "call.m4a", "Recording of the noise");
+  ex_letter = exhibit_n (bundle, 0);
+  ex_notice = exhibit_n (bundle, 1);
+  ex_photo = exhibit_n (bundle, 2);
+  ex_email = exhibit_n (bundle, 3);
+  ex_locked = exhibit_n (bundle, 4);
+  ex_audio = exhibit_n (bundle, 5);
+
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_qpdf_check (f->out);
+  assert_no_leftovers (f);
+  if (g_getenv ("REDRESS_TEST_KEEP_BUNDLE") != NULL)
+    {
+      g_autoptr(GFile) src = g_file_new_for_path (f->out);
+      g_autoptr(GFile) dst = g_file_new_for_path (g_getenv ("REDRESS_TEST_KEEP_BUNDLE"));
+      g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+
+  /* Page count: what pdfinfo says is every part added up. */
+  total = pdfinfo_pages (f->out);
+  g_assert_cmpint (total, ==, rd_bundle_get_n_pages (bundle));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_letter), ==, 1 + pdfinfo_pages (letter));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_notice), ==, 1 + pdfinfo_pages (notice));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_photo), ==, 1);
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_email), ==, 1);
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_locked), ==, 1);
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_audio), ==, 0);
+  {
+    int chron_first = index_page + 1;
+    int chron_pages = rd_bundle_exhibit_get_first_page (ex_letter) - chron_first;
+    int schedule = 1;
+
+    g_assert_cmpint (chron_pages, >=, 2);
+    g_assert_cmpint (total, ==, 1 + 1 + chron_pages + 4 + 3 + 1 + 1 + 1 + schedule);
+    g_assert_cmpint (rd_bundle_exhibit_get_first_page (ex_audio), ==, total);
+  }
+
+  /* Every page carries its stamp; the evidence's own text is there. */
+  pages = pdftotext_pages (f->out);
+  g_assert_cmpuint (g_strv_length (pages), >=, (guint) total);
+  for (int p = 1; p <= total; p++)
+    {
+      g_autofree char *stamp = g_strdup_printf ("Page %d of %d", p, total);
+      g_assert_nonnull (strstr (pages[p - 1], stamp));
+    }
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("ALPHAMARKER page %d", i);
+      g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_letter) + i - 1], marker));
+    }
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("BRAVOMARKER page %d", i);
+      g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_notice) + i - 1], marker));
+    }
+  g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1], "EMAILMARKER"));
+  g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1],
+                            "Your complaint – reference C123"));
+  g_assert_null (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1], "HTML version"));
+
+  /* The encrypted PDF is listed as not included, with the reason. */
+  omissions = rd_bundle_dup_omissions (bundle);
+  g_assert_cmpuint (omissions->len, ==, 1);
+  g_assert_true (omissions->pdata[0] == ex_locked);
+  g_assert_nonnull (strstr (rd_bundle_exhibit_get_omitted_reason (ex_locked), "password"));
+  g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_locked) - 1], "Not included"));
+  g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_locked) - 1], "password"));
+
+  /* Audio is in the schedule with its hash. */
+  audio_sha = rd_sha256_file_hex (audio, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pages[total - 1], "Schedule of exhibits supplied separately"));
+  g_assert_nonnull (strstr (pages[total - 1], audio_sha));
+
+  /* Metadata */
+  {
+    const char *argv[] = { "pdfinfo", f->out, NULL };
+    g_autofree char *info = rd_fixture_run (argv, NULL);
+
+    g_assert_nonnull (strstr (info, "Complaint bundle: 4 Acacia Avenue"));
+    g_assert_nonnull (strstr (info, "Sam Resident"));
+    g_assert_nonnull (strstr (info, "2024"));
+  }
+
+  uri = g_filename_to_uri (f->out, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The page turned by /Rotate 90 reads as landscape, with the band below. */
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (doc, rd_bundle_exhibit_get_first_page (ex_notice) + 1);
+    double w, h;
+
+    poppler_page_get_size (page, &w, &h);
+    g_assert_cmpfloat_with_epsilon (w, 792, 0.5);
+    g_assert_cmpfloat_with_epsilon (h, 612 + 36, 0.5);
+  }
+
+  /* Stamps sit in the band below the evidence, upright, on plain and turned pages alike. */
+  for (int k = 1; k <= 2; k++)
+    {
+      int number = rd_bundle_exhibit_get_first_page (ex_notice) + k;
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, number - 1);
+      g_autofree char *stamp = g_strdup_printf ("Page %d of %d", number, total);
+      double w, h;
+      PopplerRectangle band;
+      g_autofree char *in_band = NULL;
+
+      poppler_page_get_size (page, &w, &h);
+      band.x1 = 0;
+      band.x2 = w;
+      band.y1 = h - 36;
+      band.y2 = h;
+      in_band = text_in_area (page, &band);
+      g_assert_cmpstr (in_band, ==, stamp);
+    }
+
+  /* Index links land on the pages their rows name. */
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index_page - 1);
+    g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+    g_autoptr(GPtrArray) all = rd_bundle_get_exhibits (bundle);
+
+    guint matched = 0;
+
+    links = poppler_page_get_link_mapping (page);
+    for (GList *l = links; l != NULL; l = l->next)
+      {
+        PopplerLinkMapping *m = l->data;
+        double pw, ph;
+        PopplerRectangle area;
+        g_autofree char *row = NULL;
+
+        /* Link areas have their origin at the bottom left; text areas at the top left. */
+        poppler_page_get_size (page, &pw, &ph);
+        area.x1 = m->area.x1;
+        area.x2 = m->area.x2;
+        area.y1 = ph - m->area.y2;
+        area.y2 = ph - m->area.y1;
+        row = text_in_area (page, &area);
+
+        g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+        g_assert_cmpint (m->action->goto_dest.dest->type, ==, POPPLER_DEST_FIT);
+        g_hash_table_insert (targets, GINT_TO_POINTER (m->action->goto_dest.dest->page_num), (char *) "");
+        for (guint i = 0; i < all->len; i++)
+          {
+            RdBundleExhibit *ex = all->pdata[i];
+
+            if (strstr (row, rd_bundle_exhibit_get_title (ex)) != NULL)
+              {
+                g_assert_cmpint (m->action->goto_dest.dest->page_num, ==,
+                                 rd_bundle_exhibit_get_first_page (ex));
+                matched++;
+              }
+          }
+        if (strstr (row, "Chronology") != NULL)
+          g_assert_cmpint (m->action->goto_dest.dest->page_num, ==, index_page + 1);
+      }
+    g_assert_cmpuint (matched, ==, all->len);
+    g_assert_cmpuint (g_list_length (links), ==, 2 + all->len + 1);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (g_hash_table_contains (targets,
+                                            GINT_TO_POINTER (rd_bundle_exhibit_get_first_page (all->pdata[i]))));
+    poppler_page_free_link_mapping (links);
+  }
+
+  /* The outline has every section and exhibit. */
+  iter = poppler_index_iter_new (doc);
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      g_autoptr(GPtrArray) all = rd_bundle_get_exhibits (bundle);
+
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      for (guint i = 0; i < all->len; i++)
+        {
+          g_autofree char *heading = g_strdup_printf ("Exhibit %s: %s",
+                                                      rd_bundle_exhibit_get_label (all->pdata[i]),
+                                                      rd_bundle_exhibit_get_title (all->pdata[i]));
+          if (g_str_equal (action->goto_dest.title, heading))
+            {
+              PopplerDest *dest = action->goto_dest.dest;
+              int page_num = dest->page_num;
+
+              if (dest->type == POPPLER_DEST_NAMED)
+                {
+                  g_autoptr(PopplerDest) named = poppler_document_find_dest (doc, dest->named_dest);
+                  page_num = named->page_num;
+                }
+              g_assert_cmpint (page_num, ==, rd_bundle_exhibit_get_first_page (all->pdata[i]));
+              n_outline_exhibits++;
+            }
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_assert_cmpuint (n_outline_exhibits, ==, 6);
+
+  /* The photo: upright, its own JPEG bytes, without EXIF or GPS. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+    gsize photo_len;
+    const guint8 *photo = g_bytes_get_data (f->photo, &photo_len);
+
+    g_assert_true (g_file_get_contents (f->out, &contents, &len, NULL));
+    out_bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+    g_assert_false (rd_fixture_bytes_contain (out_bytes, GPS_MARKER, strlen (GPS_MARKER)));
+    g_assert_false (rd_fixture_bytes_contain (out_bytes, "RedressTestCam", 14));
+    g_assert_false (rd_fixture_bytes_contain (out_bytes, "Exif\0\0", 6));
+    g_assert_true (rd_fixture_bytes_contain (out_bytes, photo + photo_len - 300, 300));
+  }
+  {
+    g_autofree char *prefix = fixture_path (f, "render");
+    g_autofree char *png = fixture_path (f, "render.png");
+    g_autofree char *pg = g_strdup_printf ("%d", rd_bundle_exhibit_get_first_page (ex_photo));
+    const char *argv[] = { "pdftoppm", "-r", "30", "-f", pg, "-l", pg, "-png", "-singlefile",
+                           f->out, prefix, NULL };
+    g_autoptr(GdkPixbuf) render = NULL;
+    int status;
+
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    render = gdk_pixbuf_new_from_file (png, &error);
+    g_assert_no_error (error);
+    /* Stored: red above blue. Turned a quarter clockwise: blue left, red right. */
+    g_assert_cmpint (colour_at (render, 0.35, 0.45), ==, 'b');
+    g_assert_cmpint (colour_at (render, 0.65, 0.45), ==, 'r');
+    /* Portrait now: the photo fills more height than width. */
+    g_assert_cmpint (colour_at (render, 0.5, 0.2), !=, '?');
+  }
+}
+
+static void
+test_missing_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photo = fixture_path (f, "mould.jpg");
+
+  add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "mould.jpg", "Mould");
+  g_unlink (photo);
+  g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING);
+  g_assert_nonnull (strstr (error->message, "mould.jpg"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (f);
+}
+
+static void
+test_altered_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = fixture_path (f, "letter.pdf");
+  g_autofree char *photo = fixture_path (f, "mould.jpg");
+  g_autofree char *sha = rd_sha256_file_hex (letter, NULL, NULL, &error);
+  g_autofree char *photo_sha = rd_sha256_buffer_hex (g_bytes_get_data (f->photo, NULL),
+                                                     g_bytes_get_size (f->photo));
+
+  for (int which = 0; which < 2; which++)
+    {
+      g_autoptr(RdBundle) bundle = make_bundle (f);
+      RdBundleExhibit *ex;
+      FILE *fp;
+
+      g_clear_error (&error);
+      if (which == 0)
+        {
+          ex = exhibit_n (bundle, 0);
+          rd_bundle_exhibit_set_sha256 (ex, sha);
+          rd_fixture_text_pdf (letter, 3, "CHANGED", 595.276, 841.89);
+        }
+      else
+        {
+          add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "mould.jpg", "Mould");
+          ex = exhibit_n (bundle, 1);
+          rd_bundle_exhibit_set_sha256 (ex, photo_sha);
+          fp = fopen (photo, "ab");
+          fputs ("tampered", fp);
+          fclose (fp);
+        }
+      g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+      g_assert_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED);
+      g_assert_nonnull (strstr (error->message, which == 0 ? "letter.pdf" : "mould.jpg"));
+      g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+      assert_no_leftovers (f);
+    }
+}
+
+static void
+test_letter_paper (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", "-f", "1", "-l", "1", NULL, NULL };
+  g_autofree char *info = NULL;
+
+  rd_bundle_set_paper (bundle, RD_PAPER_LETTER);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_qpdf_check (f->out);
+  argv[5] = f->out;
+  info = rd_fixture_run (argv, NULL);
+  g_assert_nonnull (strstr (info, "612 x 792"));
+}
+
+static void
+cancel_halfway (double      fraction,
+                const char *message,
+                gpointer    data)
+{
+  g_assert_nonnull (message);
+  if (fraction > 0.3)
+    g_cancellable_cancel (data);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rd_bundle_write (bundle, f->out, cancel_halfway, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (f);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  guint      notifies;
+  GError    *error;
+} AsyncState;
+
+static void
+on_fraction (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    data)
+{
+  AsyncState *state = data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  state->notifies++;
+}
+
+static void
+on_written (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  AsyncState *state = data;
+
+  state->ok = rd_bundle_write_finish (RD_BUNDLE (object), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  AsyncState state = { g_main_loop_new (NULL, FALSE), FALSE, 0, NULL };
+
+  add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "mould.jpg", "Mould");
+  g_signal_connect (bundle, "notify::fraction", G_CALLBACK (on_fraction), &state);
+  rd_bundle_write_async (bundle, f->out, NULL, on_written, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.notifies, >, 0);
+  assert_qpdf_check (f->out);
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_smaller_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *big = fixture_path (f, "big.jpg");
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (3200, 2400, 6, GPS_MARKER, TRUE, 7);
+  g_autoptr(GError) error = NULL;
+  GStatBuf full, small;
+
+  rd_fixture_write_bytes (big, jpeg);
+  for (int smaller = 0; smaller < 2; smaller++)
+    {
+      g_autoptr(RdBundle) bundle = make_bundle (f);
+
+      add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "big.jpg", "Big photo");
+      rd_bundle_set_smaller_file (bundle, smaller);
+      g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      assert_qpdf_check (f->out);
+      g_stat (f->out, smaller ? &small : &full);
+      if (smaller)
+        {
+          g_autofree char *prefix = fixture_path (f, "render");
+          g_autofree char *png = fixture_path (f, "render.png");
+          g_autofree char *pg = g_strdup_printf ("%d", rd_bundle_exhibit_get_first_page (exhibit_n (bundle, 1)));
+          const char *argv[] = { "pdftoppm", "-r", "30", "-f", pg, "-l", pg, "-png", "-singlefile",
+                                 f->out, prefix, NULL };
+          g_autoptr(GdkPixbuf) render = NULL;
+
+          g_free (rd_fixture_run (argv, NULL));
+          render = gdk_pixbuf_new_from_file (png, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (colour_at (render, 0.35, 0.45), ==, 'b');
+          g_assert_cmpint (colour_at (render, 0.65, 0.45), ==, 'r');
+        }
+    }
+  g_assert_cmpint (small.st_size * 2, <, full.st_size);
+}
+
+static void
+test_jpeg_strip (void)
+{
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (64, 48, 8, GPS_MARKER, FALSE, 3);
+  gsize len = g_bytes_get_size (jpeg);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg, NULL), len);
+  g_autoptr(GBytes) stripped = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  RdJpegInfo info;
+  gsize new_len;
+
+  g_assert_true (rd_jpeg_read_info (copy, len, &info));
+  g_assert_cmpint (info.width, ==, 64);
+  g_assert_cmpint (info.height, ==, 48);
+  g_assert_cmpint (info.orientation, ==, 8);
+  g_assert_cmpint (info.components, ==, 3);
+
+  /* Trailing bytes after the end of the image (as phones append) go too. */
+  copy = g_realloc (copy, len + 9);
+  memcpy (copy + len, "EXTRADATA", 9);
+  new_len = rd_jpeg_strip_metadata (copy, len + 9);
+  g_assert_cmpuint (new_len, <, len);
+  stripped = g_bytes_new (copy, new_len);
+  g_assert_false (rd_fixture_bytes_contain (stripped, GPS_MARKER, strlen (GPS_MARKER)));
+  g_assert_false (rd_fixture_bytes_contain (stripped, "Exif", 4));
+  g_assert_false (rd_fixture_bytes_contain (stripped, "EXTRADATA", 9));
+  g_assert_true (rd_jpeg_read_info (copy, new_len, &info));
+  g_assert_cmpint (info.orientation, ==, 1);
+
+  in = g_memory_input_stream_new_from_bytes (stripped);
+  pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
+
+  g_assert_false (rd_jpeg_read_info ((const guint8 *) "not a jpeg", 10, &info));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jpeg/strip", test_jpeg_strip);
+  g_test_add ("/bundle/full", Fixture, NULL, fixture_set_up, test_full_bundle, fixture_tear_down);
+  g_test_add ("/bundle/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
+  g_test_add ("/bundle/altered-file", Fixture, NULL, fixture_set_up, test_altered_file, fixture_tear_down);
+  g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);
+  g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/bundle/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/bundle/smaller-file", Fixture, NULL, fixture_set_up, test_smaller_file, fixture_tear_down);
+
+  return g_test_run ();
+}
