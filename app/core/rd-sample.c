@@ -9,6 +9,7 @@
 
 #include "rd-datetime.h"
 #include "rd-sample.h"
+#include "rd-store-complaints.h"
 #include "rd-store-private.h"
 
 /*
@@ -44,6 +45,13 @@ add_sample_case (RdStore  *store,
   rd_case_set_address (rcase, "Flat 2, Larch House, 14 Mill Lane, Eastwick EW4 7QT");
   rd_case_set_landlord_name (rcase, "Eastwick Homes");
   rd_case_set_tenancy_type (rcase, RD_TENANCY_ASSURED);
+  rd_case_set_contact_preferences (rcase,
+                                   _("Email, please: jo.okafor@example.org. I work shifts, so "
+                                     "phone calls only after 4 pm on weekdays."));
+  rd_case_set_adjustments (rcase,
+                           _("Long letters are hard for me to follow when I am tired. Please "
+                             "write short letters that say clearly what you will do and by "
+                             "when."));
   rd_case_set_notes (rcase,
                      _("This is a made-up case that shows how Redress works. Every name, "
                        "place and reference number in it is invented. Look around and change "
@@ -279,6 +287,209 @@ add_sample_incidents (RdStore  *store,
   return TRUE;
 }
 
+/* -- People, contacts and the complaint --------------------------------- */
+
+/*
+ * Jo's contacts with the landlord and others, and the complaint they led
+ * to: a stage 1 complaint acknowledged late and answered late, then a
+ * request for stage 2, acknowledged late and still unanswered. The dates
+ * match the diary above.
+ */
+
+typedef struct {
+  const char  *name;
+  RdPartyRole  role;
+  const char  *organisation;
+} SampleParty;
+
+static const SampleParty sample_parties[] = {
+  { "Dee Marsh", RD_PARTY_LANDLORD_OFFICER, "Eastwick Homes" },
+  { N_("Neighbour A (Flat 5)"), RD_PARTY_NEIGHBOUR, "" },
+  { "PC Ray Hale", RD_PARTY_POLICE, N_("Eastwick neighbourhood policing team") },
+  { N_("Noise team"), RD_PARTY_COUNCIL, N_("Eastwick Council") },
+  { N_("Caseworker"), RD_PARTY_MP, N_("Office of the local MP") },
+};
+
+enum { PARTY_NONE = -1, PARTY_OFFICER, PARTY_NEIGHBOUR, PARTY_POLICE, PARTY_COUNCIL, PARTY_MP };
+
+typedef struct {
+  const char         *when;
+  RdContactDirection  direction;
+  RdContactChannel    channel;
+  int                 party;     /* index in sample_parties[], or PARTY_NONE */
+  const char         *person;    /* when not one of the parties */
+  const char         *summary;
+  const char         *promise;
+  const char         *promise_due;
+} SampleContact;
+
+static const SampleContact sample_contacts[] = {
+  { "2024-09-07T09:25", RD_CONTACT_TO, RD_CHANNEL_PHONE, PARTY_NONE, N_("Customer services"),
+    N_("Reported the music from Flat 5 last night. The adviser logged it but gave no reference."),
+    N_("A housing officer will call me back"), "2024-09-11" },
+  { "2024-09-27T08:30", RD_CONTACT_TO, RD_CHANNEL_EMAIL, PARTY_OFFICER, "",
+    N_("Emailed about the third night of noise in three weeks, and asked for the call back "
+       "I was promised on 7 September."), "", NULL },
+  { "2024-10-07T10:05", RD_CONTACT_TO, RD_CHANNEL_PHONE, PARTY_POLICE, "",
+    N_("Reported the threat on the landing to the police on 101. Given incident number "
+       "CAD 2231/07OCT24."), "", NULL },
+  { "2024-10-08T14:10", RD_CONTACT_FROM, RD_CHANNEL_PHONE, PARTY_OFFICER, "",
+    N_("Dee Marsh rang. She said she had been on leave. She agreed the noise was "
+       "unacceptable."),
+    N_("Send noise diary sheets and write a warning letter to Flat 5"), "2024-10-18" },
+  { "2024-10-30T09:00", RD_CONTACT_TO, RD_CHANNEL_WEB_FORM, PARTY_NONE, N_("Repairs"),
+    N_("Reported the damage to our front door and asked for it to be repaired. Repair "
+       "booked for 12 November."), "", NULL },
+  { "2024-11-11T10:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
+    N_("Sent my formal stage 1 complaint about how my reports have been handled."), "", NULL },
+  { "2024-11-26T16:20", RD_CONTACT_FROM, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
+    N_("Acknowledged my complaint and gave the reference EH/CMP/24/0577."), "", NULL },
+  { "2025-01-08T11:00", RD_CONTACT_FROM, RD_CHANNEL_LETTER, PARTY_NONE, N_("Complaints team"),
+    N_("Stage 1 response. It says the ASB case is “ongoing” and offers £50. It does not "
+       "answer the points about the missed call backs or the warning letter."), "", NULL },
+  { "2025-01-10T19:30", RD_CONTACT_TO, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
+    N_("Asked for my complaint to go to stage 2, because the response did not deal with "
+       "what I complained about."), "", NULL },
+  { "2025-01-24T09:45", RD_CONTACT_FROM, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
+    N_("Acknowledged my request for stage 2."), "", NULL },
+  { "2025-01-28T12:15", RD_CONTACT_TO, RD_CHANNEL_MP_ENQUIRY, PARTY_MP, "",
+    N_("Asked my MP's office for help. The caseworker took the details."),
+    N_("Write to Eastwick Homes about my complaint"), "2025-02-04" },
+  { "2025-02-06T15:00", RD_CONTACT_FROM, RD_CHANNEL_VISIT, PARTY_OFFICER, "",
+    N_("Dee Marsh visited. She said she had spoken to Flat 5 and would review the case "
+       "with her manager."),
+    N_("Tell me the outcome of the case review"), "2025-02-20" },
+};
+
+typedef struct {
+  RdComplaintEventKind  kind;
+  guint                 stage;
+  const char           *date;
+  int                   contact;   /* index in sample_contacts[], or -1 */
+} SampleStep;
+
+static const SampleStep sample_steps[] = {
+  { RD_COMPLAINT_EVENT_MADE, 1, "2024-11-11", 5 },
+  { RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-26", 6 },
+  { RD_COMPLAINT_EVENT_RESPONSE, 1, "2025-01-08", 7 },
+  { RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2025-01-10", 8 },
+  { RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2025-01-24", 9 },
+};
+
+static gboolean
+add_sample_contacts (RdStore  *store,
+                     gint64    case_id,
+                     GArray   *contact_ids,
+                     GError  **error)
+{
+  gint64 party_ids[G_N_ELEMENTS (sample_parties)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_parties); i++)
+    {
+      g_autoptr(RdParty) party = rd_party_new ();
+      const SampleParty *s = &sample_parties[i];
+
+      rd_party_set_case_id (party, case_id);
+      rd_party_set_name (party, s->role == RD_PARTY_LANDLORD_OFFICER || s->role == RD_PARTY_POLICE
+                                ? s->name : _(s->name));
+      rd_party_set_role (party, s->role);
+      rd_party_set_organisation (party, s->organisation[0] && s->role != RD_PARTY_LANDLORD_OFFICER
+                                        ? _(s->organisation) : s->organisation);
+      rd_party_set_third_party (party, rd_party_role_default_third_party (s->role));
+      if (!rd_store_save_party (store, party, error))
+        return FALSE;
+      party_ids[i] = rd_party_get_id (party);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_contacts); i++)
+    {
+      const SampleContact *s = &sample_contacts[i];
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) when = rd_datetime_parse_local (s->when, NULL);
+      g_autoptr(GDate) due = s->promise_due ? rd_date_parse_iso (s->promise_due, NULL) : NULL;
+      gint64 id;
+
+      rd_contact_set_case_id (contact, case_id);
+      rd_contact_set_occurred_at (contact, when);
+      rd_contact_set_direction (contact, s->direction);
+      rd_contact_set_channel (contact, s->channel);
+      rd_contact_set_party_id (contact, s->party == PARTY_NONE ? 0 : party_ids[s->party]);
+      rd_contact_set_person (contact, s->person[0] ? _(s->person) : "");
+      rd_contact_set_summary (contact, _(s->summary));
+      rd_contact_set_promise (contact, s->promise[0] ? _(s->promise) : "");
+      rd_contact_set_promise_due (contact, due);
+      if (!rd_store_save_contact (store, contact, error))
+        return FALSE;
+      id = rd_contact_get_id (contact);
+      g_array_append_val (contact_ids, id);
+      /* Written down about a quarter of an hour after it happened. */
+      if (!_rd_store_set_contact_times (store, id, local_time (s->when) + 15 * 60,
+                                        local_time (s->when) + 15 * 60, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_sample_complaint (RdStore  *store,
+                      gint64    case_id,
+                      GArray   *contact_ids,
+                      GError  **error)
+{
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) made = rd_datetime_parse_local ("2024-11-11T10:00", NULL);
+  const char *points[] = {
+    _("How Eastwick Homes handled my reports of noise and threats from Flat 5"),
+    _("Call backs and a warning letter that were promised but never came"),
+    _("The delay in repairing my front door after it was kicked in"),
+    NULL
+  };
+
+  /* The complaint is about the entries Jo had reported to the landlord
+   * before she complained. */
+  incidents = rd_store_list_incidents (store, case_id, error);
+  if (incidents == NULL)
+    return FALSE;
+  for (guint i = 0, n = g_list_model_get_n_items (incidents); i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = g_list_model_get_item (incidents, i);
+
+      if ((rd_incident_get_reported_to (incident) & RD_REPORTED_LANDLORD) &&
+          g_date_time_compare (rd_incident_get_starts_at (incident), made) < 0)
+        {
+          gint64 id = rd_incident_get_id (incident);
+          g_array_append_val (about, id);
+        }
+    }
+
+  rd_complaint_set_case_id (complaint, case_id);
+  rd_complaint_set_reference (complaint, "EH/CMP/24/0577");
+  rd_complaint_set_points (complaint, points);
+  rd_complaint_set_outcomes (complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_ACTION_PERPETRATOR |
+                                        RD_OUTCOME_NAMED_CONTACT | RD_OUTCOME_COMPENSATION);
+  rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
+  if (!rd_store_save_complaint (store, complaint, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_steps); i++)
+    {
+      const SampleStep *s = &sample_steps[i];
+      g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (s->kind);
+      g_autoptr(GDate) date = rd_date_parse_iso (s->date, NULL);
+
+      rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
+      rd_complaint_event_set_stage (event, s->stage);
+      rd_complaint_event_set_date (event, date);
+      if (s->contact >= 0)
+        rd_complaint_event_set_contact_id (event, g_array_index (contact_ids, gint64, s->contact));
+      if (!rd_store_save_complaint_event (store, event, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* -- Putting it together ------------------------------------------------ */
 
 /**
@@ -294,6 +505,7 @@ rd_sample_ensure (RdStore  *store,
                   GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) contact_ids = NULL;
   gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
@@ -309,9 +521,12 @@ rd_sample_ensure (RdStore  *store,
 
   if (!_rd_store_begin (store, error))
     return 0;
+  contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   case_id = add_sample_case (store, error);
   if (case_id == 0 ||
       !add_sample_incidents (store, case_id, error) ||
+      !add_sample_contacts (store, case_id, contact_ids, error) ||
+      !add_sample_complaint (store, case_id, contact_ids, error) ||
       !_rd_store_commit (store, error))
     {
       _rd_store_rollback (store);

@@ -517,3 +517,23 @@ rd_store_delete_contact (RdStore  *self,
   return delete_row (self, "DELETE FROM contacts WHERE id = ?1",
                      "SELECT case_id FROM contacts WHERE id = ?1", "contacts", contact_id, error);
 }
+
+gboolean
+_rd_store_set_contact_times (RdStore  *self,
+                             gint64    contact_id,
+                             gint64    created_at,
+                             gint64    updated_at,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rd_store_prepare (self,
+                            "UPDATE contacts SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, created_at);
+  sqlite3_bind_int64 (stmt, 2, updated_at);
+  sqlite3_bind_int64 (stmt, 3, contact_id);
+  return _rd_store_step_done (self, stmt, error);
+}

@@ -53,5 +53,10 @@ gboolean      _rd_store_set_revision_times (RdStore  *self,
                                             gint64    written_at,
                                             gint64    last_changed_at,
                                             GError  **error);
+gboolean      _rd_store_set_contact_times  (RdStore  *self,
+                                            gint64    contact_id,
+                                            gint64    created_at,
+                                            gint64    updated_at,
+                                            GError  **error);
 
 G_END_DECLS

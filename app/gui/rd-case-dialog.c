@@ -27,6 +27,8 @@ struct _RdCaseDialog
   AdwEntryRow     *address_row;
   AdwEntryRow     *landlord_row;
   AdwComboRow     *tenancy_row;
+  AdwEntryRow     *preferences_row;
+  AdwEntryRow     *adjustments_row;
   GtkTextView     *notes_view;
 };
 
@@ -66,6 +68,8 @@ fill_case (RdCaseDialog  *self,
   rd_case_set_address (rcase, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
   rd_case_set_landlord_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->landlord_row)));
   rd_case_set_tenancy_type (rcase, adw_combo_row_get_selected (self->tenancy_row));
+  rd_case_set_contact_preferences (rcase, gtk_editable_get_text (GTK_EDITABLE (self->preferences_row)));
+  rd_case_set_adjustments (rcase, gtk_editable_get_text (GTK_EDITABLE (self->adjustments_row)));
   rd_case_set_notes (rcase, notes);
   return rd_case_validate (rcase, error);
 }
@@ -139,6 +143,8 @@ load_case (RdCaseDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), rd_case_get_address (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->landlord_row), rd_case_get_landlord_name (rcase));
   adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
+  gtk_editable_set_text (GTK_EDITABLE (self->preferences_row), rd_case_get_contact_preferences (rcase));
+  gtk_editable_set_text (GTK_EDITABLE (self->adjustments_row), rd_case_get_adjustments (rcase));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             rd_case_get_notes (rcase), -1);
 }
@@ -204,6 +210,8 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, preferences_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, adjustments_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
@@ -226,4 +234,6 @@ rd_case_dialog_init (RdCaseDialog *self)
   rd_gui_label_entry_row (self->resident_row, _("Your name"));
   rd_gui_label_entry_row (self->address_row, _("Address"));
   rd_gui_label_entry_row (self->landlord_row, _("Landlord"));
+  rd_gui_label_entry_row (self->preferences_row, _("Contact preferences"));
+  rd_gui_label_entry_row (self->adjustments_row, _("Adjustments you need"));
 }

@@ -730,6 +730,35 @@ test_nested_writes_roll_back (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (parties), ==, 1);
 }
 
+/* The sample case carries people, contacts and a complaint that went to stage 2. */
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  gint64 case_id = rd_sample_ensure (f->store, &error);
+  RdComplaint *complaint;
+  GPtrArray *events;
+  guint n_about;
+
+  g_assert_no_error (error);
+  facts = rd_case_facts_load (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_get_contact_preferences (rd_case_facts_get_case (facts)), !=, "");
+  g_assert_cmpuint (rd_case_facts_get_parties (facts)->len, ==, 5);
+  g_assert_cmpuint (rd_case_facts_get_contacts (facts)->len, ==, 12);
+  g_assert_cmpuint (rd_case_facts_get_complaints (facts)->len, ==, 1);
+  complaint = g_ptr_array_index (rd_case_facts_get_complaints (facts), 0);
+  rd_complaint_get_incident_ids (complaint, &n_about);
+  g_assert_cmpuint (n_about, ==, 4);
+  events = rd_case_facts_get_events (facts, complaint);
+  g_assert_cmpuint (events->len, ==, 5);
+  g_assert_cmpint (rd_complaint_event_get_kind (g_ptr_array_index (events, 3)), ==,
+                   RD_COMPLAINT_EVENT_ESCALATION_REQUESTED);
+  g_assert_cmpint (rd_complaint_event_get_contact_id (g_ptr_array_index (events, 0)), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +777,7 @@ main (int   argc,
   ADD ("/complaints-store/case-delete-cascades", test_case_delete_cascades);
   ADD ("/complaints-store/nested-writes-roll-back", test_nested_writes_roll_back);
   ADD ("/complaints-store/changed-signals", test_changed_signals);
+  ADD ("/complaints-store/sample", test_sample);
 #undef ADD
   g_test_add_func ("/complaints-store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/complaints-store/keys", test_keys);
