@@ -1,0 +1,817 @@
+/* rd-deadline-engine-complaints.c: complaint stages under the Code and the landlord's policy.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rd-datetime.h"
+#include "rd-deadline-engine-private.h"
+
+typedef struct {
+  const RdCaseEvent *event;
+  guint              stage;
+  guint              order;
+} StageEvent;
+
+typedef struct {
+  GArray *events;   /* StageEvent, by date then input order */
+  guint   n_stages;
+} Complaint;
+
+/* Which limit binds, and why. */
+typedef struct {
+  gboolean        set;
+  RdMoment        due;
+  RdMoment        from;
+  const RdLimit  *limit;
+  gboolean        from_missing_ack;   /* counted from the day a missing acknowledgement was due */
+  char           *basis;
+} Bound;
+
+static void
+bound_clear (Bound *b)
+{
+  g_clear_pointer (&b->basis, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bound, bound_clear)
+
+static gint
+compare_stage_events (gconstpointer a,
+                      gconstpointer b)
+{
+  const StageEvent *ea = a;
+  const StageEvent *eb = b;
+  int c = g_date_compare (&ea->event->when.date, &eb->event->when.date);
+
+  if (c != 0)
+    return c;
+  return (ea->order > eb->order) - (ea->order < eb->order);
+}
+
+static void
+complaint_free (gpointer data)
+{
+  Complaint *c = data;
+
+  g_array_unref (c->events);
+  g_free (c);
+}
+
+static const StageEvent *
+find_first (Complaint *c,
+            guint      stage,
+            gboolean (*match) (const RdCaseEvent *e))
+{
+  for (guint i = 0; i < c->events->len; i++)
+    {
+      const StageEvent *se = &g_array_index (c->events, StageEvent, i);
+
+      if (se->stage == stage && match (se->event))
+        return se;
+    }
+  return NULL;
+}
+
+static gboolean is_made (const RdCaseEvent *e) { return e->complaint_kind == RD_COMPLAINT_EVENT_MADE; }
+static gboolean is_escalation (const RdCaseEvent *e) { return e->complaint_kind == RD_COMPLAINT_EVENT_ESCALATION_REQUESTED; }
+static gboolean is_ack (const RdCaseEvent *e) { return e->complaint_kind == RD_COMPLAINT_EVENT_ACKNOWLEDGED; }
+static gboolean is_referred (const RdCaseEvent *e) { return e->complaint_kind == RD_COMPLAINT_EVENT_REFERRED; }
+
+static gboolean
+is_response (const RdCaseEvent *e)
+{
+  return e->complaint_kind == RD_COMPLAINT_EVENT_RESPONSE ||
+         e->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE;
+}
+
+static const RdCaseEvent *
+first_any_stage (Complaint *c,
+                 gboolean (*match) (const RdCaseEvent *e))
+{
+  for (guint i = 0; i < c->events->len; i++)
+    {
+      const StageEvent *se = &g_array_index (c->events, StageEvent, i);
+
+      if (match (se->event))
+        return se->event;
+    }
+  return NULL;
+}
+
+static const char *
+code_name (RdPolicy *code)
+{
+  return rd_policy_get_name (code);
+}
+
+/*
+ * Works out when a requirement ends under the Code and under the landlord's
+ * policy, each from its own starting point, and keeps the earlier: the
+ * landlord is bound by the Code, and by its own promise where that is
+ * shorter. @what completes "gives the landlord 10 working days …".
+ */
+static void
+bind (RdEngine       *engine,
+      const char     *what,
+      RdPolicy       *code,
+      const RdLimit  *code_limit,
+      const RdMoment *code_from,
+      gboolean        code_from_missing_ack,
+      const RdLimit  *ll_limit,
+      const RdMoment *ll_from,
+      gboolean        ll_from_missing_ack,
+      Bound          *out)
+{
+  RdMoment code_due, ll_due;
+  gboolean has_code, has_ll;
+
+  memset (out, 0, sizeof *out);
+  has_code = code != NULL && _rd_engine_due (engine, code_limit, code_from, &code_due);
+  has_ll = engine->landlord != NULL && _rd_engine_due (engine, ll_limit, ll_from, &ll_due);
+
+  if (!has_code && !has_ll)
+    return;
+  out->set = TRUE;
+
+  if (has_code && (!has_ll || rd_moment_compare (&code_due, &ll_due) <= 0))
+    {
+      out->due = code_due;
+      out->from = *code_from;
+      out->limit = code_limit;
+      out->from_missing_ack = code_from_missing_ack;
+    }
+  else
+    {
+      out->due = ll_due;
+      out->from = *ll_from;
+      out->limit = ll_limit;
+      out->from_missing_ack = ll_from_missing_ack;
+    }
+
+  if (has_code && has_ll)
+    {
+      g_autofree char *cl = rd_limit_format (code_limit);
+      g_autofree char *ll = rd_limit_format (ll_limit);
+      int c = rd_moment_compare (&ll_due, &code_due);
+
+      if (c > 0)
+        out->basis = g_strdup_printf (_("%s. Your landlord’s policy gives it %s %s, longer than the "
+                                        "Code’s %s: the Code still binds the landlord."),
+                                      code_name (code), ll, what, cl);
+      else if (c < 0)
+        out->basis = g_strdup_printf (_("Your landlord’s own policy, which gives it %s %s, shorter "
+                                        "than the %s’s %s: the shorter limit applies."),
+                                      ll, what, code_name (code), cl);
+      else
+        out->basis = g_strdup_printf (_("%s, and your landlord’s own policy"), code_name (code));
+    }
+  else if (has_code)
+    out->basis = g_strdup (code_name (code));
+  else
+    out->basis = g_strdup (_("Your landlord’s own policy"));
+}
+
+static const char *
+tense (RdEngine       *engine,
+       const RdMoment *due,
+       const RdMoment *done)
+{
+  return (rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0)
+         ? _("was") : _("is");
+}
+
+static RdDeadline *
+new_stage_deadline (RdDeadlineKind  kind,
+                    gint64          group,
+                    guint           stage,
+                    const char     *title)
+{
+  RdDeadline *d = _rd_deadline_new (kind, kind == RD_DEADLINE_KIND_ESCALATION ||
+                                          kind == RD_DEADLINE_KIND_OMBUDSMAN
+                                          ? RD_DEADLINE_ON_RESIDENT : RD_DEADLINE_ON_LANDLORD);
+
+  d->group = group;
+  d->stage = stage;
+  d->title = g_strdup (title);
+  return d;
+}
+
+static char *
+trigger_phrase (guint stage)
+{
+  /* Translators: what starts a stage's clock, as in "5 working days after …" */
+  return g_strdup (stage == 1 ? _("the complaint") : _("the request to escalate"));
+}
+
+static void
+set_ack_next_step (RdEngine   *engine,
+                   RdDeadline *d)
+{
+  g_autofree char *due = rd_moment_format_long (&d->due);
+
+  switch (d->status)
+    {
+    case RD_DEADLINE_MISSED:
+      d->next_step = rd_moment_is_set (&d->done)
+        ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                      "mention if you escalate or go to the Housing Ombudsman."))
+        : g_strdup (_("Send the landlord a chaser asking it to acknowledge your complaint, and keep "
+                      "a copy."));
+      break;
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+      d->next_step = g_strdup_printf (_("Nothing to do yet. If there is no acknowledgement by %s, "
+                                        "send a chaser."), due);
+      break;
+    case RD_DEADLINE_MET:
+    default:
+      d->next_step = g_strdup (_("No action needed."));
+      break;
+    }
+}
+
+static void
+set_response_next_step (RdEngine   *engine,
+                        RdDeadline *d,
+                        gboolean    final)
+{
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  gboolean done = rd_moment_is_set (&d->done);
+
+  if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+    d->next_step = g_strdup_printf (_("Wait for the response. If nothing has arrived by %s, send "
+                                      "a chaser."), due);
+  else if (d->status == RD_DEADLINE_MISSED && !done)
+    d->next_step = g_strdup (_("Send a chaser. If there is still no response, ask the Housing "
+                               "Ombudsman to step in: it can order the landlord to respond."));
+  else if (final)
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup (_("If you are not satisfied, refer your complaint to the Housing Ombudsman, and "
+                    "mention that the response was late."))
+      : g_strdup (_("If you are not satisfied, you can refer your complaint to the Housing Ombudsman."));
+  else
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u, and mention that the response was late."), d->stage + 1)
+      : g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u."), d->stage + 1);
+}
+
+static void
+acknowledgement_deadline (RdEngine          *engine,
+                          gint64             group,
+                          guint              s,
+                          const RdCaseEvent *trigger,
+                          const RdCaseEvent *ack,
+                          const RdCaseEvent *resp,
+                          RdPolicy          *code,
+                          Bound             *bound)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u acknowledgement"), s);
+  g_autofree char *due = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *what = g_strdup_printf (_("stage %u acknowledgement"), s);
+  g_autofree char *anchor = trigger_phrase (s);
+  g_autofree char *how = NULL;
+
+  d = new_stage_deadline (RD_DEADLINE_KIND_ACKNOWLEDGEMENT, group, s, title);
+  d->due = bound->due;
+  _rd_deadline_add_source (d, trigger);
+  if (ack != NULL)
+    {
+      d->done = ack->when;
+      _rd_deadline_add_source (d, ack);
+    }
+  else if (resp != NULL)
+    {
+      d->done = resp->when;
+      _rd_deadline_add_source (d, resp);
+    }
+
+  due = rd_moment_format_long (&d->due);
+  limit = rd_limit_format (bound->limit);
+  from = rd_moment_format_long (&bound->from);
+  /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
+   * days after the complaint on Friday 1 November 2024." */
+  how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
+                         what, tense (engine, &d->due, &d->done), due, limit, anchor, from);
+  if (ack == NULL && resp != NULL)
+    {
+      g_autofree char *more = g_strdup_printf ("%s %s", how,
+                                               _("No acknowledgement is recorded, so Redress "
+                                                 "takes the response as the acknowledgement."));
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+  _rd_engine_finish (engine, d, bound->limit, how, RD_DONE_ARRIVED);
+  set_ack_next_step (engine, d);
+  d->basis = g_strdup (bound->basis);
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+/* One EXTENSION_NOTIFIED event checked against the rules. Returns whether
+ * it moves the due date. */
+static gboolean
+extension_finding (RdEngine          *engine,
+                   gint64             group,
+                   guint              s,
+                   const RdCaseEvent *ext,
+                   const RdMoment    *current_due,
+                   const RdMoment    *first_due,
+                   const RdMoment    *allowed_until,
+                   const RdLimit     *allowed,
+                   const char        *basis)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u extension"), s);
+  g_autofree char *notified = rd_moment_format_long (&ext->when);
+  g_autofree char *new_date = rd_date_format_long (&ext->new_date);
+  g_autofree char *current = rd_moment_format_long (current_due);
+  g_autofree char *first = rd_moment_format_long (first_due);
+  int extra = rd_calendar_count_working_days (&first_due->date, &ext->new_date);
+  g_autofree char *extra_text = _rd_engine_format_days (extra);
+  gboolean late = g_date_compare (&ext->when.date, &current_due->date) > 0;
+  gboolean too_long = allowed_until != NULL && g_date_compare (&ext->new_date, &allowed_until->date) > 0;
+
+  d = new_stage_deadline (RD_DEADLINE_KIND_EXTENSION, group, s, title);
+  d->due = *current_due;
+  d->done = ext->when;
+  _rd_deadline_add_source (d, ext);
+  d->working_days_late = rd_calendar_count_working_days (&current_due->date, &ext->when.date);
+  d->days_late = (int) g_date_get_julian (&ext->when.date) - (int) g_date_get_julian (&current_due->date);
+  d->basis = g_strdup (basis);
+
+  if (late)
+    {
+      g_autofree char *n = _rd_engine_format_days (d->working_days_late);
+
+      d->status = RD_DEADLINE_MISSED;
+      d->explanation = g_strdup_printf (_("On %s the landlord gave a new date, %s, for the stage %u "
+                                          "response, but the response was already due by %s (%s "
+                                          "earlier). An extension has to be given before the "
+                                          "response is due, so Redress still counts from %s."),
+                                        notified, new_date, s, current, n, current);
+      d->next_step = g_strdup (_("Point this out when you chase the landlord or escalate: a late "
+                                 "extension does not excuse the delay."));
+    }
+  else if (too_long)
+    {
+      g_autofree char *max = rd_limit_format (allowed);
+
+      d->status = RD_DEADLINE_MISSED;
+      d->explanation = g_strdup_printf (_("On %s the landlord put the stage %u response back to %s, "
+                                          "%s after it was first due (%s). Extensions may add at "
+                                          "most %s without good reason, so Redress still counts "
+                                          "from %s."),
+                                        notified, s, new_date, extra_text, first, max, current);
+      d->next_step = g_strdup (_("Ask the landlord for its good reason for the long extension, and "
+                                 "mention it if you escalate or go to the Housing Ombudsman."));
+    }
+  else
+    {
+      d->status = RD_DEADLINE_MET;
+      if (allowed_until != NULL)
+        {
+          g_autofree char *max = rd_limit_format (allowed);
+
+          d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
+                                              "the stage %u response back to %s, %s after it was "
+                                              "first due (%s); extensions may add up to %s."),
+                                            notified, s, new_date, extra_text, first, max);
+        }
+      else
+        d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
+                                            "the stage %u response back to %s. Redress knows no "
+                                            "limit on extensions for this stage."),
+                                          notified, s, new_date);
+      d->next_step = g_strdup_printf (_("No action needed: the response is now due by %s."), new_date);
+    }
+
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+  return !late && !too_long;
+}
+
+static void
+stage_deadlines (RdEngine  *engine,
+                 gint64     group,
+                 Complaint *c,
+                 guint      s,
+                 guint      final_stage,
+                 gboolean  *referral_done)
+{
+  const StageEvent *trigger_se = find_first (c, s, s == 1 ? is_made : is_escalation);
+  const StageEvent *ack_se, *resp_se;
+  const RdCaseEvent *trigger, *ack, *resp;
+  RdPolicy *code;
+  RdPolicy *landlord = engine->landlord;
+  const RdPolicyStage *cs = NULL, *ls = NULL;
+  g_auto(Bound) ack_bound = { 0 };
+  g_auto(Bound) resp_bound = { 0 };
+  g_autofree char *ack_what = NULL;
+  g_autofree char *resp_what = NULL;
+  gboolean final;
+
+  if (trigger_se == NULL)
+    {
+      for (guint i = 0; i < c->events->len; i++)
+        if (g_array_index (c->events, StageEvent, i).stage == s)
+          {
+            if (s == 1)
+              _rd_engine_note (engine, _("A complaint has events but no date it was made, so Redress "
+                                         "cannot work out its stage 1 deadlines. Add the day you "
+                                         "made the complaint."));
+            else
+              _rd_engine_note (engine, _("A complaint has stage %u events but no date you asked for "
+                                         "stage %u, so Redress cannot work out its deadlines. Add "
+                                         "the escalation request."), s, s);
+            break;
+          }
+      return;
+    }
+
+  trigger = trigger_se->event;
+  ack_se = find_first (c, s, is_ack);
+  resp_se = find_first (c, s, is_response);
+  ack = ack_se ? ack_se->event : NULL;
+  resp = resp_se ? resp_se->event : NULL;
+
+  code = rd_policy_get_code_for_date (&trigger->when.date);
+  if (code == NULL)
+    {
+      g_autofree char *day = rd_date_format_long (&trigger->when.date);
+
+      if (landlord == NULL)
+        {
+          _rd_engine_note (engine, _("No Complaint Handling Code was in force on %s (the first "
+                                     "version dates from July 2020) and the case has no landlord’s "
+                                     "policy, so Redress has no time limits to check for that "
+                                     "complaint."), day);
+          return;
+        }
+      _rd_engine_note (engine, _("No Complaint Handling Code was in force on %s (the first version "
+                                 "dates from July 2020), so only your landlord’s policy is used "
+                                 "for that complaint."), day);
+    }
+  else if (s > rd_policy_get_n_stages (code))
+    {
+      if (rd_policy_get_max_stages (code) > 0 && s > rd_policy_get_max_stages (code))
+        _rd_engine_note (engine, _("Your complaint went to stage %u, but the %s allows only %u "
+                                   "stages: the stage %u response was the landlord’s final "
+                                   "response, and you could take the complaint to the Housing "
+                                   "Ombudsman from then. Redress checks stage %u against your "
+                                   "landlord’s policy only."),
+                         s, code_name (code), rd_policy_get_max_stages (code),
+                         rd_policy_get_max_stages (code), s);
+      code = NULL;
+    }
+
+  if (code != NULL)
+    cs = rd_policy_get_stage (code, s);
+  if (landlord != NULL && s <= rd_policy_get_n_stages (landlord))
+    ls = rd_policy_get_stage (landlord, s);
+  if (cs == NULL && ls == NULL)
+    return;
+
+  /* Acknowledgement */
+  ack_what = g_strdup_printf (_("to acknowledge a stage %u complaint"), s);
+  bind (engine, ack_what, code,
+        cs ? &cs->acknowledge : NULL, &trigger->when, FALSE,
+        ls ? &ls->acknowledge : NULL, &trigger->when, FALSE,
+        &ack_bound);
+  if (ack_bound.set)
+    acknowledgement_deadline (engine, group, s, trigger, ack, resp, code, &ack_bound);
+
+  /* Response: each policy counts from its own starting point */
+  {
+    RdMoment code_from = trigger->when, ll_from = trigger->when, due;
+    gboolean code_missing = FALSE, ll_missing = FALSE;
+
+    if (cs != NULL && cs->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
+      {
+        if (ack != NULL)
+          code_from = ack->when;
+        else if (_rd_engine_due (engine, &cs->acknowledge, &trigger->when, &due))
+          {
+            code_from = due;
+            code_missing = TRUE;
+          }
+      }
+    if (ls != NULL && ls->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
+      {
+        if (ack != NULL)
+          ll_from = ack->when;
+        else if (_rd_engine_due (engine, &ls->acknowledge, &trigger->when, &due))
+          {
+            ll_from = due;
+            ll_missing = TRUE;
+          }
+      }
+    resp_what = g_strdup_printf (_("to respond at stage %u"), s);
+    bind (engine, resp_what, code,
+          cs ? &cs->respond : NULL, &code_from, code_missing,
+          ls ? &ls->respond : NULL, &ll_from, ll_missing,
+          &resp_bound);
+  }
+
+  final = (resp != NULL && resp->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE) || s >= final_stage;
+
+  if (resp_bound.set)
+    {
+      g_autoptr(RdDeadline) d = NULL;
+      g_autofree char *title = g_strdup_printf (_("Stage %u response"), s);
+      g_autofree char *what = g_strdup_printf (_("stage %u response"), s);
+      RdMoment first_due = resp_bound.due, current = resp_bound.due, allowed_until = { 0 };
+      const RdLimit *allowed = NULL;
+      const RdCaseEvent *moved_by = NULL;
+      g_autofree char *how = NULL;
+      g_autofree char *due_text = NULL;
+      g_autofree char *limit_text = rd_limit_format (resp_bound.limit);
+      g_autofree char *from_text = rd_moment_format_long (&resp_bound.from);
+      g_autofree char *anchor = NULL;
+
+      /* The longest extension the rules allow, counted past the first due date */
+      {
+        RdMoment a, b;
+        gboolean has_a = cs != NULL && _rd_engine_due (engine, &cs->extension, &first_due, &a);
+        gboolean has_b = ls != NULL && _rd_engine_due (engine, &ls->extension, &first_due, &b);
+
+        if (has_a && (!has_b || rd_moment_compare (&a, &b) <= 0))
+          {
+            allowed_until = a;
+            allowed = &cs->extension;
+          }
+        else if (has_b)
+          {
+            allowed_until = b;
+            allowed = &ls->extension;
+          }
+      }
+
+      for (guint i = 0; i < c->events->len; i++)
+        {
+          const StageEvent *se = &g_array_index (c->events, StageEvent, i);
+          const RdCaseEvent *e = se->event;
+
+          if (se->stage != s || e->complaint_kind != RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED ||
+              !g_date_valid (&e->new_date) || g_date_compare (&e->new_date, &current.date) <= 0)
+            continue;
+          if (resp != NULL && g_date_compare (&e->when.date, &resp->when.date) > 0)
+            continue;
+          if (extension_finding (engine, group, s, e, &current, &first_due,
+                                 allowed ? &allowed_until : NULL, allowed, resp_bound.basis))
+            {
+              rd_moment_set_date (&current, &e->new_date);
+              moved_by = e;
+            }
+        }
+
+      d = new_stage_deadline (RD_DEADLINE_KIND_RESPONSE, group, s, title);
+      d->due = current;
+      _rd_deadline_add_source (d, trigger);
+      _rd_deadline_add_source (d, ack);
+      _rd_deadline_add_source (d, moved_by);
+      if (resp != NULL)
+        {
+          d->done = resp->when;
+          _rd_deadline_add_source (d, resp);
+        }
+      due_text = rd_moment_format_long (&d->due);
+
+      if (resp_bound.from_missing_ack)
+        /* Translators: "The stage 1 response was due by …, 10 working days after Friday
+         * 8 November 2024, the day the acknowledgement was due: …" */
+        how = g_strdup_printf (_("The %s %s due by %s, %s after %s, the day the acknowledgement was "
+                                 "due: no acknowledgement is recorded, so Redress counts from that "
+                                 "day, as the Code does."),
+                               what, tense (engine, &d->due, &d->done), due_text, limit_text, from_text);
+      else
+        {
+          if (ack != NULL && rd_moment_compare (&resp_bound.from, &ack->when) == 0 &&
+              g_date_compare (&ack->when.date, &trigger->when.date) >= 0)
+            anchor = g_strdup (_("the acknowledgement"));
+          else
+            anchor = trigger_phrase (s);
+          how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
+                                 what, tense (engine, &d->due, &d->done), due_text, limit_text,
+                                 anchor, from_text);
+        }
+
+      if (moved_by != NULL)
+        {
+          g_autofree char *notified = rd_moment_format_long (&moved_by->when);
+          g_autofree char *first = rd_moment_format_long (&first_due);
+          g_autofree char *moved = g_strdup_printf (_("The %s %s due by %s, the new date the landlord "
+                                                      "gave on %s; it was first due by %s."),
+                                                    what, tense (engine, &d->due, &d->done), due_text,
+                                                    notified, first);
+
+          g_free (how);
+          how = g_steal_pointer (&moved);
+        }
+
+      /* A late acknowledgement gives the landlord more time under the Code's
+       * wording; say so rather than hide it. */
+      if (ack != NULL && ack_bound.set && rd_moment_compare (&ack->when, &ack_bound.due) > 0 &&
+          moved_by == NULL && !resp_bound.from_missing_ack &&
+          rd_moment_compare (&resp_bound.from, &ack->when) == 0)
+        {
+          int n = rd_calendar_count_working_days (&ack_bound.due.date, &ack->when.date);
+          g_autofree char *n_text = _rd_engine_format_days (n);
+          g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
+                                                   how, n_text);
+
+          g_free (how);
+          how = g_steal_pointer (&more);
+        }
+
+      _rd_engine_finish (engine, d, resp_bound.limit, how, RD_DONE_ARRIVED);
+      set_response_next_step (engine, d, final);
+      d->basis = g_strdup (resp_bound.basis);
+      g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+    }
+
+  if (resp == NULL)
+    return;
+
+  /* The resident's own time limit to ask for the next stage */
+  if (!final && landlord != NULL && rd_limit_is_set (rd_policy_get_resident_escalation (landlord)))
+    {
+      const RdLimit *limit = rd_policy_get_resident_escalation (landlord);
+      const StageEvent *next = find_first (c, s + 1, is_escalation);
+      g_autoptr(RdDeadline) d = NULL;
+      g_autofree char *title = g_strdup_printf (_("Ask for stage %u"), s + 1);
+      RdMoment due;
+
+      if (_rd_engine_due (engine, limit, &resp->when, &due))
+        {
+          g_autofree char *due_text = rd_moment_format_long (&due);
+          g_autofree char *limit_text = rd_limit_format (limit);
+          g_autofree char *resp_text = rd_moment_format_long (&resp->when);
+          g_autofree char *how = NULL;
+
+          d = new_stage_deadline (RD_DEADLINE_KIND_ESCALATION, group, s + 1, title);
+          d->due = due;
+          _rd_deadline_add_source (d, resp);
+          if (next != NULL)
+            {
+              d->done = next->event->when;
+              _rd_deadline_add_source (d, next->event);
+            }
+          how = g_strdup_printf (_("Your landlord’s policy gives you %s after the stage %u response "
+                                   "on %s to ask for stage %u: until %s."),
+                                 limit_text, s, resp_text, s + 1, due_text);
+          _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
+          if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+            d->next_step = g_strdup_printf (_("If you are not satisfied with the stage %u response, "
+                                              "ask for stage %u by %s."), s, s + 1, due_text);
+          else if (d->status == RD_DEADLINE_MISSED && next == NULL)
+            d->next_step = g_strdup (_("You can still ask: explain why it is later than the "
+                                       "landlord’s policy says. Under the Code a landlord must not "
+                                       "refuse without a good reason."));
+          else
+            d->next_step = g_strdup (_("No action needed."));
+          d->basis = g_strdup (_("Your landlord’s own policy"));
+          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+        }
+    }
+
+  /* The resident's time to go to the Ombudsman, from the final response */
+  if (final && !*referral_done)
+    {
+      RdPolicy *rules = code ? code : rd_policy_get_code_for_date (&resp->when.date);
+      const RdLimit *limit = rules ? rd_policy_get_ombudsman_referral (rules) : NULL;
+      const RdCaseEvent *referred = first_any_stage (c, is_referred);
+      RdMoment due;
+
+      *referral_done = TRUE;
+      if (limit != NULL && _rd_engine_due (engine, limit, &resp->when, &due))
+        {
+          g_autoptr(RdDeadline) d = new_stage_deadline (RD_DEADLINE_KIND_OMBUDSMAN, group, s,
+                                                        _("Refer to the Housing Ombudsman"));
+          g_autofree char *due_text = rd_moment_format_long (&due);
+          g_autofree char *limit_text = rd_limit_format (limit);
+          g_autofree char *resp_text = rd_moment_format_long (&resp->when);
+          g_autofree char *how = NULL;
+
+          d->due = due;
+          _rd_deadline_add_source (d, resp);
+          if (referred != NULL)
+            {
+              d->done = referred->when;
+              _rd_deadline_add_source (d, referred);
+            }
+          how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman within %s of "
+                                   "the landlord’s final response on %s: until %s."),
+                                 limit_text, resp_text, due_text);
+          _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
+          if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+            d->next_step = g_strdup_printf (_("If you are still not satisfied, refer your complaint "
+                                              "to the Housing Ombudsman by %s."), due_text);
+          else if (d->status == RD_DEADLINE_MISSED && referred == NULL)
+            d->next_step = g_strdup (_("The usual time limit has passed. The Ombudsman can still "
+                                       "accept a complaint if there was a good reason for the "
+                                       "delay: contact it and explain."));
+          else
+            d->next_step = g_strdup (_("No action needed."));
+          d->basis = g_strdup (_("The Housing Ombudsman Scheme"));
+          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+        }
+    }
+}
+
+static void
+policy_notes (RdEngine *engine,
+              RdPolicy *code)
+{
+  RdPolicy *landlord = engine->landlord;
+
+  if (landlord == NULL || code == NULL)
+    return;
+  if (rd_policy_get_has_stage_zero (landlord) && rd_policy_get_stage_zero_forbidden (code))
+    _rd_engine_note (engine, _("Your landlord’s policy has an informal “stage 0”. The %s does not "
+                               "allow extra stages: a complaint is a stage 1 complaint from the day "
+                               "it is made, so Redress counts stage 1 from then."),
+                     code_name (code));
+  if (rd_policy_get_max_stages (code) > 0 &&
+      rd_policy_get_n_stages (landlord) > rd_policy_get_max_stages (code))
+    _rd_engine_note (engine, _("Your landlord’s policy has %u stages, but the %s allows only %u. "
+                               "The landlord’s stage %u response is its final response: after it "
+                               "you can go to the Housing Ombudsman."),
+                     rd_policy_get_n_stages (landlord), code_name (code),
+                     rd_policy_get_max_stages (code), rd_policy_get_max_stages (code));
+}
+
+void
+_rd_engine_complaints (RdEngine *engine)
+{
+  g_autoptr(GHashTable) complaints = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            NULL, complaint_free);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = rd_deadline_input_get_n_events (engine->input);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RdCaseEvent *e = rd_deadline_input_get_event (engine->input, i);
+      Complaint *c;
+      StageEvent se = { e, e->stage, i };
+
+      if (e->type != RD_CASE_EVENT_COMPLAINT)
+        continue;
+      c = g_hash_table_lookup (complaints, &e->group);
+      if (c == NULL)
+        {
+          c = g_new0 (Complaint, 1);
+          c->events = g_array_new (FALSE, FALSE, sizeof (StageEvent));
+          g_hash_table_insert (complaints, (gpointer) &e->group, c);
+          g_array_append_val (order, e->group);
+        }
+      g_array_append_val (c->events, se);
+    }
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      gint64 group = g_array_index (order, gint64, k);
+      Complaint *c = g_hash_table_lookup (complaints, &group);
+      const RdCaseEvent *made;
+      RdPolicy *code;
+      guint running = 1, final_stage;
+      gboolean referral_done = FALSE;
+
+      g_array_sort (c->events, compare_stage_events);
+      /* Events without a stage take it from the order: an escalation request
+       * opens the next stage. */
+      for (guint i = 0; i < c->events->len; i++)
+        {
+          StageEvent *se = &g_array_index (c->events, StageEvent, i);
+
+          if (se->stage == 0)
+            se->stage = is_escalation (se->event) ? running + 1 : running;
+          se->stage = MIN (se->stage, RD_POLICY_MAX_STAGES);
+          running = MAX (running, se->stage);
+          c->n_stages = MAX (c->n_stages, se->stage);
+        }
+
+      made = first_any_stage (c, is_made);
+      code = made ? rd_policy_get_code_for_date (&made->when.date) : NULL;
+      policy_notes (engine, code);
+
+      /* The stage whose response ends the landlord's process */
+      if (code != NULL && rd_policy_get_max_stages (code) > 0)
+        final_stage = rd_policy_get_max_stages (code);
+      else
+        final_stage = MAX (code ? rd_policy_get_n_stages (code) : 0,
+                           engine->landlord ? rd_policy_get_n_stages (engine->landlord) : 0);
+      if (final_stage == 0)
+        final_stage = 2;
+
+      for (guint s = 1; s <= c->n_stages; s++)
+        stage_deadlines (engine, group, c, s, final_stage, &referral_done);
+    }
+}

@@ -1,0 +1,51 @@
+/* rd-deadline-engine-private.h: what the parts of the deadline engine share.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-deadline-engine.h"
+#include "rd-deadline-private.h"
+
+G_BEGIN_DECLS
+
+/* How the sentence about what happened reads. */
+typedef enum {
+  RD_DONE_ARRIVED,    /* "It arrived on …" */
+  RD_DONE_DONE,       /* "It was done on …" */
+  RD_DONE_CONTACTED,  /* "The landlord was next in touch on …" */
+  RD_DONE_ASKED,      /* "You asked on …" */
+  RD_DONE_REFERRED,   /* "You referred it on …" */
+} RdDoneVerb;
+
+typedef struct {
+  const RdDeadlineInput *input;
+  RdPolicy              *landlord;     /* nullable */
+  GDate                  today;
+  GPtrArray             *deadlines;    /* RdDeadline */
+  GPtrArray             *notes;        /* char *, no duplicates */
+  GPtrArray             *contacts;     /* const RdCaseEvent *, by time */
+  GPtrArray             *from_contacts;/* the landlord's contacts with the resident, by time */
+} RdEngine;
+
+void         _rd_engine_note            (RdEngine             *engine,
+                                         const char           *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+const RdOfficeHours *_rd_engine_office  (RdEngine             *engine);
+gboolean     _rd_engine_due             (RdEngine             *engine,
+                                         const RdLimit        *limit,
+                                         const RdMoment       *from,
+                                         RdMoment             *due);
+void         _rd_engine_finish          (RdEngine             *engine,
+                                         RdDeadline           *deadline,
+                                         const RdLimit        *limit,
+                                         const char           *how_due,
+                                         RdDoneVerb            verb);
+const RdCaseEvent *_rd_engine_next_from_contact (RdEngine     *engine,
+                                         const RdMoment       *after);
+char        *_rd_engine_format_days     (int                   working_days);
+
+void         _rd_engine_complaints      (RdEngine             *engine);
+void         _rd_engine_contacts        (RdEngine             *engine);
+void         _rd_engine_reports         (RdEngine             *engine);
+
+G_END_DECLS

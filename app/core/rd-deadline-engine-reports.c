@@ -1,0 +1,439 @@
+/* rd-deadline-engine-reports.c: promises, the landlord's rules, ASB reports, repairs and Awaab's Law.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-datetime.h"
+#include "rd-deadline-engine-private.h"
+
+static const char *
+tense (RdEngine       *engine,
+       const RdMoment *due,
+       const RdMoment *done)
+{
+  return (rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0)
+         ? _("was") : _("is");
+}
+
+static void
+set_generic_next_step (RdDeadline *d,
+                       const char *when_missing)
+{
+  g_autofree char *due = rd_moment_format_long (&d->due);
+
+  switch (d->status)
+    {
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+      d->next_step = g_strdup_printf (_("Nothing to do yet. If nothing has happened by %s, send a "
+                                        "chaser."), due);
+      break;
+    case RD_DEADLINE_MISSED:
+      d->next_step = rd_moment_is_set (&d->done)
+        ? g_strdup (_("Note the delay in your diary: it is a failure you can mention in a complaint."))
+        : g_strdup (when_missing);
+      break;
+    case RD_DEADLINE_MET:
+    default:
+      d->next_step = g_strdup (_("No action needed."));
+      break;
+    }
+}
+
+static char *
+shorten (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= 60)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, 59);
+
+    return g_strdup_printf ("%s…", head);
+  }
+}
+
+/* Promises made in contacts, and the landlord's rules about kinds of contact. */
+void
+_rd_engine_contacts (RdEngine *engine)
+{
+  RdPolicy *landlord = engine->landlord;
+  guint n_rules = landlord ? rd_policy_get_n_rules (landlord) : 0;
+
+  for (guint i = 0; i < engine->contacts->len; i++)
+    {
+      const RdCaseEvent *e = g_ptr_array_index (engine->contacts, i);
+
+      if (g_date_valid (&e->promise_due))
+        {
+          g_autoptr(RdDeadline) d = NULL;
+          const RdCaseEvent *next = _rd_engine_next_from_contact (engine, &e->when);
+          g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
+          g_autofree char *title = g_strdup_printf (_("Promise: %s"), what);
+          g_autofree char *made = rd_moment_format_long (&e->when);
+          g_autofree char *due = NULL;
+          g_autofree char *how = NULL;
+
+          d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, RD_DEADLINE_ON_LANDLORD);
+          d->group = e->id;
+          d->title = g_steal_pointer (&title);
+          rd_moment_set_date (&d->due, &e->promise_due);
+          _rd_deadline_add_source (d, e);
+          if (next != NULL)
+            {
+              d->done = next->when;
+              _rd_deadline_add_source (d, next);
+            }
+          due = rd_moment_format_long (&d->due);
+          how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, e->text, due);
+          _rd_engine_finish (engine, d, NULL, how, RD_DONE_CONTACTED);
+          if (d->status == RD_DEADLINE_MET)
+            d->next_step = g_strdup (_("Check that the landlord did what it promised; if not, note it "
+                                       "and chase."));
+          else
+            set_generic_next_step (d, _("Send a chaser that quotes the promise and its date."));
+          d->basis = g_strdup (_("The landlord’s own promise"));
+          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+        }
+
+      for (guint r = 0; r < n_rules; r++)
+        {
+          const RdPolicyRule *rule = rd_policy_get_rule (landlord, r);
+          g_autoptr(RdDeadline) d = NULL;
+          const RdCaseEvent *next;
+          g_autofree char *started = NULL;
+          g_autofree char *due = NULL;
+          g_autofree char *limit = NULL;
+          g_autofree char *how = NULL;
+
+          if (rule->direction != e->direction ||
+              (rule->channel >= 0 && (RdContactChannel) rule->channel != e->channel))
+            continue;
+
+          d = _rd_deadline_new (RD_DEADLINE_KIND_RULE, RD_DEADLINE_ON_LANDLORD);
+          if (!_rd_engine_due (engine, &rule->limit, &e->when, &d->due))
+            continue;
+          next = _rd_engine_next_from_contact (engine, &e->when);
+          d->group = e->id;
+          d->title = g_strdup (rule->label);
+          _rd_deadline_add_source (d, e);
+          if (next != NULL)
+            {
+              d->done = next->when;
+              _rd_deadline_add_source (d, next);
+            }
+          started = rd_moment_format_long (&e->when);
+          due = rd_moment_format_long (&d->due);
+          limit = rd_limit_format (&rule->limit);
+          how = g_strdup_printf (_("Your landlord’s policy: “%s”. For the contact on %s that %s due "
+                                   "by %s, %s later."),
+                                 rule->label, started, tense (engine, &d->due, &d->done), due, limit);
+          _rd_engine_finish (engine, d, &rule->limit, how, RD_DONE_CONTACTED);
+          set_generic_next_step (d, _("Send a chaser that quotes your landlord’s own rule."));
+          d->basis = g_strdup (_("Your landlord’s own policy"));
+          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+        }
+    }
+}
+
+static const char *
+risk_label (RdAsbRisk risk)
+{
+  switch (risk)
+    {
+    case RD_ASB_RISK_HIGH: return _("high risk");
+    case RD_ASB_RISK_MEDIUM: return _("medium risk");
+    case RD_ASB_RISK_LOW: return _("low risk");
+    case RD_ASB_RISK_N_LEVELS:
+    default: return _("risk not known");
+    }
+}
+
+static void
+asb_deadline (RdEngine          *engine,
+              const RdCaseEvent *e)
+{
+  RdPolicy *landlord = engine->landlord;
+  const RdLimit *limit = NULL;
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *reported = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *how = NULL;
+  gboolean guessed = FALSE;
+  const RdCaseEvent *next;
+
+  if (landlord == NULL)
+    return;
+  if (e->risk < RD_ASB_RISK_N_LEVELS)
+    {
+      limit = rd_policy_get_asb_first_response (landlord, e->risk);
+      if (!rd_limit_is_set (limit))
+        {
+          _rd_engine_note (engine, _("Your landlord’s profile gives no first-response time for "
+                                     "reports of anti-social behaviour at %s, so Redress cannot "
+                                     "check them."), risk_label (e->risk));
+          return;
+        }
+    }
+  else
+    {
+      /* Not knowing the risk level, use the longest time the policy gives,
+       * so Redress never calls a response late that may not have been. */
+      RdMoment best, due_r;
+
+      limit = NULL;
+      for (guint r = 0; r < RD_ASB_RISK_N_LEVELS; r++)
+        {
+          const RdLimit *l = rd_policy_get_asb_first_response (landlord, r);
+
+          if (_rd_engine_due (engine, l, &e->when, &due_r) &&
+              (limit == NULL || rd_moment_compare (&due_r, &best) > 0))
+            {
+              limit = l;
+              best = due_r;
+            }
+        }
+      guessed = TRUE;
+    }
+  if (limit == NULL)
+    {
+      _rd_engine_note (engine, _("Your landlord’s profile gives no first-response times for reports "
+                                 "of anti-social behaviour, so Redress cannot check them."));
+      return;
+    }
+
+  d = _rd_deadline_new (RD_DEADLINE_KIND_ASB_RESPONSE, RD_DEADLINE_ON_LANDLORD);
+  if (!_rd_engine_due (engine, limit, &e->when, &d->due))
+    return;
+  next = _rd_engine_next_from_contact (engine, &e->when);
+  d->group = e->id;
+  d->title = g_strdup (_("First response to an ASB report"));
+  _rd_deadline_add_source (d, e);
+  if (next != NULL)
+    {
+      d->done = next->when;
+      _rd_deadline_add_source (d, next);
+    }
+  reported = rd_moment_format_long (&e->when);
+  due = rd_moment_format_long (&d->due);
+  limit_text = rd_limit_format (limit);
+  if (guessed)
+    how = g_strdup_printf (_("You reported anti-social behaviour on %s. Redress does not know the risk "
+                             "level the landlord gave it, so it uses the longest first-response time "
+                             "in your landlord’s policy, %s: the first response %s due by %s."),
+                           reported, limit_text, tense (engine, &d->due, &d->done), due);
+  else
+    how = g_strdup_printf (_("You reported anti-social behaviour on %s (%s). Your landlord’s policy "
+                             "gives %s for a first response: it %s due by %s."),
+                           reported, risk_label (e->risk), limit_text,
+                           tense (engine, &d->due, &d->done), due);
+  _rd_engine_finish (engine, d, limit, how, RD_DONE_CONTACTED);
+  set_generic_next_step (d, _("Chase the landlord, quote its own response time for this risk level, "
+                              "and keep a record."));
+  d->basis = g_strdup (_("Your landlord’s own policy"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+static const RdCaseEvent *
+first_step (RdEngine        *engine,
+            RdCaseEventType  type,
+            gint64           report)
+{
+  const RdCaseEvent *found = NULL;
+
+  for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)
+    {
+      const RdCaseEvent *e = rd_deadline_input_get_event (engine->input, i);
+
+      if (e->type == type && e->group == report &&
+          (found == NULL || rd_moment_compare (&e->when, &found->when) < 0))
+        found = e;
+    }
+  return found;
+}
+
+static void
+repair_deadline (RdEngine          *engine,
+                 const RdCaseEvent *e)
+{
+  const RdRepairPriority *priority;
+  g_autoptr(RdDeadline) d = NULL;
+  const RdCaseEvent *done;
+  g_autofree char *reported = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *how = NULL;
+
+  if (engine->landlord == NULL)
+    return;
+  priority = rd_policy_find_repair_priority (engine->landlord, e->text);
+  if (priority == NULL)
+    {
+      _rd_engine_note (engine, _("A repair was given the priority “%s”, which your landlord’s profile "
+                                 "does not list, so Redress cannot check it."), e->text);
+      return;
+    }
+
+  d = _rd_deadline_new (RD_DEADLINE_KIND_REPAIR, RD_DEADLINE_ON_LANDLORD);
+  if (!_rd_engine_due (engine, &priority->limit, &e->when, &d->due))
+    return;
+  done = first_step (engine, RD_CASE_EVENT_REPAIR_DONE, e->id);
+  d->group = e->id;
+  d->title = g_strdup_printf (_("Repair (%s)"), priority->label);
+  _rd_deadline_add_source (d, e);
+  if (done != NULL)
+    {
+      d->done = done->when;
+      _rd_deadline_add_source (d, done);
+    }
+  reported = rd_moment_format_long (&e->when);
+  due = rd_moment_format_long (&d->due);
+  limit_text = rd_limit_format (&priority->limit);
+  how = g_strdup_printf (_("You reported the repair on %s and the landlord gave it the priority "
+                           "“%s”, which its policy says takes %s: it %s due by %s."),
+                         reported, priority->label, limit_text, tense (engine, &d->due, &d->done), due);
+  _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);
+  set_generic_next_step (d, _("Chase the repair, quote its priority and the time your landlord’s "
+                              "policy gives, and keep a record."));
+  d->basis = g_strdup (_("Your landlord’s own policy"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+static void
+hazard_step (RdEngine          *engine,
+             const RdCaseEvent *report,
+             RdPolicy          *awaab,
+             RdHazardRule       rule,
+             const RdCaseEvent *from,
+             const RdCaseEvent *done,
+             const char        *title,
+             const char        *from_phrase,
+             const char        *basis)
+{
+  const RdLimit *limit = rd_policy_get_hazard_limit (awaab, report->hazard, rule);
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *how = NULL;
+
+  if (!rd_limit_is_set (limit))
+    return;
+  d = _rd_deadline_new (RD_DEADLINE_KIND_HAZARD, RD_DEADLINE_ON_LANDLORD);
+  if (!_rd_engine_due (engine, limit, &from->when, &d->due))
+    return;
+  d->group = report->id;
+  d->title = g_strdup (title);
+  _rd_deadline_add_source (d, report);
+  _rd_deadline_add_source (d, from);
+  if (done != NULL)
+    {
+      d->done = done->when;
+      _rd_deadline_add_source (d, done);
+    }
+  from_text = rd_moment_format_long (&from->when);
+  due = rd_moment_format_long (&d->due);
+  limit_text = rd_limit_format (limit);
+  /* Translators: "The investigation was due by …, 10 working days after the report on …." */
+  how = g_strdup_printf (_("%s %s due by %s, %s after %s on %s."),
+                         title, tense (engine, &d->due, &d->done), due, limit_text, from_phrase, from_text);
+  _rd_engine_finish (engine, d, limit, how, RD_DONE_DONE);
+  set_generic_next_step (d, report->hazard == RD_HAZARD_EMERGENCY
+                            ? _("Call the landlord’s emergency line now, say it is an emergency "
+                                "hazard under Awaab’s Law, and keep a record of the call.")
+                            : _("Write to the landlord: say the hazard is covered by Awaab’s Law, "
+                                "give the date you reported it, and ask when it will act."));
+  d->basis = g_strdup (basis);
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+static void
+hazard_deadlines (RdEngine          *engine,
+                  const RdCaseEvent *report)
+{
+  RdPolicy *awaab = rd_policy_get_awaabs_law ();
+  RdSocialHousing social = rd_deadline_input_get_social_housing (engine->input);
+  const RdCaseEvent *investigated, *summary, *safe;
+  g_autofree char *basis = NULL;
+
+  if (awaab == NULL)
+    return;
+  if (social == RD_SOCIAL_HOUSING_NO)
+    {
+      _rd_engine_note (engine, _("Awaab’s Law applies to social housing only, so Redress does not "
+                                 "check its time limits for this home."));
+      return;
+    }
+  if (g_date_compare (&report->when.date, rd_policy_get_valid_from (awaab)) < 0)
+    {
+      g_autofree char *start = rd_date_format_long (rd_policy_get_valid_from (awaab));
+
+      _rd_engine_note (engine, _("Awaab’s Law came into force on %s; hazards reported before then "
+                                 "are not checked against it."), start);
+      return;
+    }
+
+  basis = social == RD_SOCIAL_HOUSING_YES
+    ? g_strdup (rd_policy_get_name (awaab))
+    : g_strdup_printf (_("%s, which applies if your home is social housing"), rd_policy_get_name (awaab));
+
+  investigated = first_step (engine, RD_CASE_EVENT_HAZARD_INVESTIGATED, report->id);
+  summary = first_step (engine, RD_CASE_EVENT_HAZARD_SUMMARY, report->id);
+  safe = first_step (engine, RD_CASE_EVENT_HAZARD_MADE_SAFE, report->id);
+
+  if (report->hazard == RD_HAZARD_EMERGENCY)
+    {
+      hazard_step (engine, report, awaab, RD_HAZARD_RULE_INVESTIGATE, report, investigated,
+                   _("The investigation of the emergency hazard"), _("the report"), basis);
+      hazard_step (engine, report, awaab, RD_HAZARD_RULE_MAKE_SAFE, report, safe,
+                   _("Making the emergency hazard safe"), _("the report"), basis);
+    }
+  else
+    {
+      hazard_step (engine, report, awaab, RD_HAZARD_RULE_INVESTIGATE, report, investigated,
+                   _("The investigation of the damp and mould hazard"), _("the report"), basis);
+      if (investigated != NULL)
+        {
+          hazard_step (engine, report, awaab, RD_HAZARD_RULE_SUMMARY, investigated, summary,
+                       _("The written summary of the investigation"), _("the investigation"), basis);
+          hazard_step (engine, report, awaab, RD_HAZARD_RULE_MAKE_SAFE, investigated, safe,
+                       _("The safety work"), _("the investigation"), basis);
+        }
+    }
+}
+
+/* ASB reports, repairs and hazards. */
+void
+_rd_engine_reports (RdEngine *engine)
+{
+  for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)
+    {
+      const RdCaseEvent *e = rd_deadline_input_get_event (engine->input, i);
+
+      switch (e->type)
+        {
+        case RD_CASE_EVENT_ASB_REPORT:
+          asb_deadline (engine, e);
+          break;
+        case RD_CASE_EVENT_REPAIR_REPORT:
+          repair_deadline (engine, e);
+          break;
+        case RD_CASE_EVENT_HAZARD_REPORT:
+          hazard_deadlines (engine, e);
+          break;
+        case RD_CASE_EVENT_COMPLAINT:
+        case RD_CASE_EVENT_CONTACT:
+        case RD_CASE_EVENT_REPAIR_DONE:
+        case RD_CASE_EVENT_HAZARD_INVESTIGATED:
+        case RD_CASE_EVENT_HAZARD_SUMMARY:
+        case RD_CASE_EVENT_HAZARD_MADE_SAFE:
+        case RD_CASE_EVENT_N_TYPES:
+        default:
+          break;
+        }
+    }
+}

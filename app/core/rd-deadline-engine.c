@@ -1,0 +1,419 @@
+/* rd-deadline-engine.c: works out every deadline of a case from its events and policies.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-datetime.h"
+#include "rd-deadline-engine-private.h"
+
+struct _RdDeadlineReport
+{
+  GListStore *deadlines;
+  GPtrArray  *notes;
+};
+
+void
+_rd_engine_note (RdEngine   *engine,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  for (guint i = 0; i < engine->notes->len; i++)
+    if (g_str_equal (g_ptr_array_index (engine->notes, i), text))
+      return;
+  g_ptr_array_add (engine->notes, g_steal_pointer (&text));
+}
+
+const RdOfficeHours *
+_rd_engine_office (RdEngine *engine)
+{
+  return engine->landlord ? rd_policy_get_office_hours (engine->landlord) : NULL;
+}
+
+/* The end of @limit counted from @from; a deadline past 2200 is left out with a note. */
+gboolean
+_rd_engine_due (RdEngine       *engine,
+                const RdLimit  *limit,
+                const RdMoment *from,
+                RdMoment       *due)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rd_limit_is_set (limit) || !rd_moment_is_set (from))
+    return FALSE;
+  if (rd_limit_apply (limit, from, _rd_engine_office (engine), due, &error))
+    return TRUE;
+  _rd_engine_note (engine, "%s", error->message);
+  return FALSE;
+}
+
+/**
+ * _rd_engine_format_days:
+ *
+ * Returns: (transfer full): "1 working day", "3 working days"
+ */
+char *
+_rd_engine_format_days (int working_days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days",
+                                       (gulong) ABS (working_days)),
+                          ABS (working_days));
+}
+
+static char *
+format_calendar_days (int days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) ABS (days)),
+                          ABS (days));
+}
+
+static char *
+format_duration (gint64 minutes,
+                 gboolean working)
+{
+  gint64 h = ABS (minutes) / 60, m = ABS (minutes) % 60;
+  g_autofree char *hours = NULL;
+  g_autofree char *mins = NULL;
+
+  if (working)
+    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working hour", "%d working hours", (gulong) h), (int) h);
+  else
+    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) h), (int) h);
+  mins = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) m), (int) m);
+  if (h == 0)
+    return g_steal_pointer (&mins);
+  if (m == 0)
+    return g_steal_pointer (&hours);
+  /* Translators: a duration, "2 hours 15 minutes" */
+  return g_strdup_printf (_("%s %s"), hours, mins);
+}
+
+static GDateTime *
+moment_to_datetime (const RdMoment *moment)
+{
+  return g_date_time_new_local (g_date_get_year (&moment->date), g_date_get_month (&moment->date),
+                                g_date_get_day (&moment->date),
+                                moment->minute / 60, moment->minute % 60, 0);
+}
+
+static char *
+done_sentence (RdDoneVerb  verb,
+               const char *when,
+               const char *how)
+{
+  switch (verb)
+    {
+    /* Translators: "It arrived on Monday 18 November 2024, 2 working days late." */
+    case RD_DONE_ARRIVED: return g_strdup_printf (_("It arrived on %s, %s."), when, how);
+    case RD_DONE_DONE: return g_strdup_printf (_("It was done on %s, %s."), when, how);
+    case RD_DONE_CONTACTED: return g_strdup_printf (_("The landlord was next in touch on %s, %s."), when, how);
+    case RD_DONE_ASKED: return g_strdup_printf (_("You asked on %s, %s."), when, how);
+    case RD_DONE_REFERRED: return g_strdup_printf (_("You referred it on %s, %s."), when, how);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+not_done_overdue_sentence (RdDoneVerb  verb,
+                           const char *today,
+                           const char *late)
+{
+  switch (verb)
+    {
+    case RD_DONE_ARRIVED:
+      return g_strdup_printf (_("Nothing had arrived by today, %s: it is %s late."), today, late);
+    case RD_DONE_DONE:
+      return g_strdup_printf (_("It is not recorded as done by today, %s: it is %s late."), today, late);
+    case RD_DONE_CONTACTED:
+      return g_strdup_printf (_("There is no record of the landlord getting in touch by today, %s: "
+                                "it is %s late."), today, late);
+    case RD_DONE_ASKED:
+      return g_strdup_printf (_("You had not asked by today, %s: the time ran out %s ago."), today, late);
+    case RD_DONE_REFERRED:
+      return g_strdup_printf (_("You had not referred it by today, %s: the time ran out %s ago."), today, late);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * _rd_engine_finish:
+ * @limit: (nullable): the limit that gave the due date, for limits counted
+ *   in hours
+ * @how_due: the first sentence: when it was due and how Redress worked that out
+ *
+ * Works out the status and how late or early, and writes the explanation.
+ */
+void
+_rd_engine_finish (RdEngine      *engine,
+                   RdDeadline    *d,
+                   const RdLimit *limit,
+                   const char    *how_due,
+                   RdDoneVerb     verb)
+{
+  g_autofree char *outcome = NULL;
+  gboolean timed = limit != NULL && rd_limit_is_timed (limit);
+
+  d->timed = timed;
+  if (rd_moment_is_set (&d->done))
+    {
+      g_autofree char *when = rd_moment_format_long (&d->done);
+      g_autofree char *how = NULL;
+      int cmp = rd_moment_compare (&d->done, &d->due);
+
+      d->status = cmp <= 0 ? RD_DEADLINE_MET : RD_DEADLINE_MISSED;
+      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &d->done.date);
+      d->days_late = (int) g_date_get_julian (&d->done.date) - (int) g_date_get_julian (&d->due.date);
+      if (timed && d->done.minute >= 0 && d->due.minute >= 0)
+        {
+          g_autoptr(GDateTime) due_dt = moment_to_datetime (&d->due);
+          g_autoptr(GDateTime) done_dt = moment_to_datetime (&d->done);
+
+          if (limit->unit == RD_TIME_UNIT_WORKING_HOURS)
+            d->minutes_late = rd_calendar_count_working_minutes (due_dt, done_dt, _rd_engine_office (engine));
+          else
+            d->minutes_late = g_date_time_difference (done_dt, due_dt) / G_TIME_SPAN_MINUTE;
+        }
+
+      if (timed && d->status == RD_DEADLINE_MISSED && d->minutes_late > 0)
+        {
+          g_autofree char *dur = format_duration (d->minutes_late,
+                                                  limit->unit == RD_TIME_UNIT_WORKING_HOURS);
+          how = g_strdup_printf (_("%s late"), dur);
+        }
+      else if (timed && d->status == RD_DEADLINE_MET)
+        how = g_strdup (_("in time"));
+      else if (d->status == RD_DEADLINE_MISSED && d->working_days_late > 0)
+        {
+          g_autofree char *n = _rd_engine_format_days (d->working_days_late);
+          how = g_strdup_printf (_("%s late"), n);
+        }
+      else if (d->status == RD_DEADLINE_MISSED)
+        {
+          g_autofree char *n = format_calendar_days (d->days_late);
+          how = g_strdup_printf (_("%s after it was due"), n);
+        }
+      else if (d->working_days_late < 0)
+        {
+          g_autofree char *n = _rd_engine_format_days (d->working_days_late);
+          how = g_strdup_printf (_("%s early"), n);
+        }
+      else if (d->days_late < 0)
+        how = g_strdup (_("in time"));
+      else
+        how = g_strdup (_("the day it was due"));
+      outcome = done_sentence (verb, when, how);
+    }
+  else if (g_date_compare (&d->due.date, &engine->today) < 0)
+    {
+      g_autofree char *today = rd_date_format_long (&engine->today);
+      g_autofree char *late = NULL;
+
+      d->status = RD_DEADLINE_MISSED;
+      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &engine->today);
+      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
+      late = d->working_days_late > 0 ? _rd_engine_format_days (d->working_days_late)
+                                      : format_calendar_days (d->days_late);
+      outcome = not_done_overdue_sentence (verb, today, late);
+    }
+  else
+    {
+      int left = rd_calendar_count_working_days (&engine->today, &d->due.date);
+
+      d->status = left <= RD_DEADLINE_DUE_SOON_WORKING_DAYS ? RD_DEADLINE_DUE_SOON : RD_DEADLINE_PENDING;
+      d->working_days_late = -left;
+      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
+      if (d->days_late == 0)
+        outcome = g_strdup (_("It is due today."));
+      else if (left == 0)
+        outcome = g_strdup (_("No working days are left before it is due."));
+      else
+        {
+          g_autofree char *n = _rd_engine_format_days (left);
+          outcome = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is left.", "%s are left.",
+                                                  (gulong) left), n);
+        }
+    }
+
+  g_free (d->explanation);
+  d->explanation = g_strdup_printf ("%s %s", how_due, outcome);
+}
+
+static gint
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  const RdCaseEvent *ea = *(const RdCaseEvent **) a;
+  const RdCaseEvent *eb = *(const RdCaseEvent **) b;
+  int c = g_date_compare (&ea->when.date, &eb->when.date);
+
+  if (c != 0)
+    return c;
+  return (ea->when.minute > eb->when.minute) - (ea->when.minute < eb->when.minute);
+}
+
+/**
+ * _rd_engine_next_from_contact:
+ *
+ * Returns: (nullable): the landlord's first contact with the resident
+ *   strictly after @after (on the same day when @after's time is unknown)
+ */
+const RdCaseEvent *
+_rd_engine_next_from_contact (RdEngine       *engine,
+                              const RdMoment *after)
+{
+  GPtrArray *from = engine->from_contacts;
+  guint lo = 0, hi = from->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const RdCaseEvent *e = g_ptr_array_index (from, mid);
+      int c = g_date_compare (&e->when.date, &after->date);
+
+      if (c < 0 || (c == 0 && after->minute >= 0 && e->when.minute >= 0 &&
+                    e->when.minute <= after->minute))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < from->len ? g_ptr_array_index (from, lo) : NULL;
+}
+
+static gint
+compare_deadlines (gconstpointer a,
+                   gconstpointer b)
+{
+  RdDeadline *da = *(RdDeadline **) a;
+  RdDeadline *db = *(RdDeadline **) b;
+  int c = rd_moment_compare (&da->due, &db->due);
+
+  if (c != 0)
+    return c;
+  if (da->group != db->group)
+    return da->group < db->group ? -1 : 1;
+  if (da->stage != db->stage)
+    return da->stage < db->stage ? -1 : 1;
+  return (int) da->kind - (int) db->kind;
+}
+
+/**
+ * rd_deadlines_compute:
+ * @input: the case's events
+ * @landlord: (nullable): the landlord's own policy profile for the case
+ * @today: the day to judge pending deadlines by
+ *
+ * Works out every deadline the case's events start: complaint stages under
+ * the Complaint Handling Code in force when each stage began and the
+ * landlord's own policy (the shorter limit binds; where the landlord's is
+ * longer, or has stages the Code does not allow, the Code still binds and
+ * a note says so), extensions, the resident's own time limits, promises
+ * made in contacts, first responses to ASB reports, repairs, the landlord's
+ * other rules, and Awaab's Law.
+ *
+ * Returns: (transfer full): the deadlines, earliest due first, and notes
+ *   about the policies
+ */
+RdDeadlineReport *
+rd_deadlines_compute (const RdDeadlineInput *input,
+                      RdPolicy              *landlord,
+                      const GDate           *today)
+{
+  RdDeadlineReport *report;
+  RdEngine engine = { 0 };
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (landlord == NULL || RD_IS_POLICY (landlord), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  engine.input = input;
+  engine.landlord = landlord;
+  engine.today = *today;
+  engine.deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  engine.notes = g_ptr_array_new_with_free_func (g_free);
+  engine.contacts = g_ptr_array_new ();
+  engine.from_contacts = g_ptr_array_new ();
+
+  for (guint i = 0; i < rd_deadline_input_get_n_events (input); i++)
+    {
+      const RdCaseEvent *e = rd_deadline_input_get_event (input, i);
+
+      if (e->type != RD_CASE_EVENT_CONTACT)
+        continue;
+      g_ptr_array_add (engine.contacts, (gpointer) e);
+      if (e->direction == RD_CONTACT_FROM)
+        g_ptr_array_add (engine.from_contacts, (gpointer) e);
+    }
+  g_ptr_array_sort (engine.contacts, compare_contacts);
+  g_ptr_array_sort (engine.from_contacts, compare_contacts);
+
+  _rd_engine_complaints (&engine);
+  _rd_engine_contacts (&engine);
+  _rd_engine_reports (&engine);
+
+  g_ptr_array_sort (engine.deadlines, compare_deadlines);
+
+  report = g_new0 (RdDeadlineReport, 1);
+  report->deadlines = g_list_store_new (RD_TYPE_DEADLINE);
+  g_list_store_splice (report->deadlines, 0, 0, engine.deadlines->pdata, engine.deadlines->len);
+  report->notes = g_steal_pointer (&engine.notes);
+
+  g_ptr_array_unref (engine.deadlines);
+  g_ptr_array_unref (engine.contacts);
+  g_ptr_array_unref (engine.from_contacts);
+  return report;
+}
+
+/**
+ * rd_deadline_report_get_deadlines:
+ *
+ * Returns: (transfer none): the deadlines (#RdDeadline), earliest due first
+ */
+GListModel *
+rd_deadline_report_get_deadlines (RdDeadlineReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return G_LIST_MODEL (self->deadlines);
+}
+
+guint
+rd_deadline_report_get_n_notes (RdDeadlineReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->notes->len;
+}
+
+/**
+ * rd_deadline_report_get_note:
+ *
+ * Returns: a plain sentence about the policies, for example that the
+ *   landlord's third stage is not allowed by the Code
+ */
+const char *
+rd_deadline_report_get_note (RdDeadlineReport *self,
+                             guint             index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->notes->len, NULL);
+  return g_ptr_array_index (self->notes, index);
+}
+
+void
+rd_deadline_report_free (RdDeadlineReport *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->deadlines);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self);
+}

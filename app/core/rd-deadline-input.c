@@ -1,0 +1,259 @@
+/* rd-deadline-input.c: what happened in a case, as the deadline engine reads it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include "rd-deadline-input.h"
+
+struct _RdDeadlineInput
+{
+  GArray          *events;   /* RdCaseEvent */
+  GStringChunk    *strings;
+  RdSocialHousing  social;
+};
+
+RdDeadlineInput *
+rd_deadline_input_new (void)
+{
+  RdDeadlineInput *self = g_new0 (RdDeadlineInput, 1);
+
+  self->events = g_array_new (FALSE, TRUE, sizeof (RdCaseEvent));
+  self->strings = g_string_chunk_new (1024);
+  return self;
+}
+
+void
+rd_deadline_input_free (RdDeadlineInput *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->events);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}
+
+/**
+ * rd_deadline_input_clear:
+ *
+ * Forgets every event, so the input can be filled again.
+ */
+void
+rd_deadline_input_clear (RdDeadlineInput *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_array_set_size (self->events, 0);
+  g_string_chunk_clear (self->strings);
+}
+
+/**
+ * rd_deadline_input_set_social_housing:
+ *
+ * Awaab's Law binds social landlords only. When it is not known whether
+ * the home is social housing, the engine still works out Awaab's Law
+ * deadlines and says that they apply only to social housing.
+ */
+void
+rd_deadline_input_set_social_housing (RdDeadlineInput *self,
+                                      RdSocialHousing  social)
+{
+  g_return_if_fail (self != NULL);
+  self->social = social;
+}
+
+RdSocialHousing
+rd_deadline_input_get_social_housing (const RdDeadlineInput *self)
+{
+  g_return_val_if_fail (self != NULL, RD_SOCIAL_HOUSING_UNKNOWN);
+  return self->social;
+}
+
+guint
+rd_deadline_input_get_n_events (const RdDeadlineInput *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->events->len;
+}
+
+const RdCaseEvent *
+rd_deadline_input_get_event (const RdDeadlineInput *self,
+                             guint                  index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->events->len, NULL);
+  return &g_array_index (self->events, RdCaseEvent, index);
+}
+
+/**
+ * rd_deadline_input_add:
+ * @id: the record the event comes from, so a deadline can point back at it
+ * @when: when it happened (the time of day may be unknown)
+ *
+ * Adds a blank event of @type for the caller to fill in. The typed
+ * rd_deadline_input_add_*() functions are easier to use.
+ *
+ * Returns: (transfer none): the new event, valid until the next add or clear
+ */
+RdCaseEvent *
+rd_deadline_input_add (RdDeadlineInput *self,
+                       RdCaseEventType  type,
+                       gint64           id,
+                       const RdMoment  *when)
+{
+  RdCaseEvent *event;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type < RD_CASE_EVENT_N_TYPES, NULL);
+  g_return_val_if_fail (rd_moment_is_set (when), NULL);
+
+  g_array_set_size (self->events, self->events->len + 1);
+  event = &g_array_index (self->events, RdCaseEvent, self->events->len - 1);
+  event->type = type;
+  event->id = id;
+  event->when = *when;
+  g_date_clear (&event->new_date, 1);
+  g_date_clear (&event->promise_due, 1);
+  event->risk = RD_ASB_RISK_N_LEVELS;
+  event->text = "";
+  return event;
+}
+
+/**
+ * rd_deadline_input_add_complaint_event:
+ * @stage: the stage it belongs to (an escalation request carries the stage
+ *   it opens), or 0 to work it out from the order of events
+ * @new_date: (nullable): for an extension, the new date the landlord gave
+ */
+void
+rd_deadline_input_add_complaint_event (RdDeadlineInput      *self,
+                                       gint64                event_id,
+                                       gint64                complaint_id,
+                                       RdComplaintEventKind  kind,
+                                       guint                 stage,
+                                       const GDate          *date,
+                                       const GDate          *new_date)
+{
+  RdMoment when;
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind < RD_COMPLAINT_EVENT_N_KINDS);
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  rd_moment_set_date (&when, date);
+  event = rd_deadline_input_add (self, RD_CASE_EVENT_COMPLAINT, event_id, &when);
+  event->group = complaint_id;
+  event->complaint_kind = kind;
+  event->stage = stage;
+  if (new_date != NULL && g_date_valid (new_date))
+    event->new_date = *new_date;
+}
+
+/**
+ * rd_deadline_input_add_contact:
+ * @promise: (nullable): what was promised
+ * @promise_due: (nullable): the date it was promised by
+ */
+void
+rd_deadline_input_add_contact (RdDeadlineInput    *self,
+                               gint64              contact_id,
+                               GDateTime          *occurred_at,
+                               RdContactDirection  direction,
+                               RdContactChannel    channel,
+                               const char         *promise,
+                               const GDate        *promise_due)
+{
+  RdMoment when;
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (occurred_at != NULL);
+  g_return_if_fail (channel < RD_CHANNEL_N_CHANNELS);
+
+  rd_moment_set_datetime (&when, occurred_at);
+  event = rd_deadline_input_add (self, RD_CASE_EVENT_CONTACT, contact_id, &when);
+  event->direction = direction;
+  event->channel = channel;
+  if (promise != NULL)
+    event->text = g_string_chunk_insert (self->strings, promise);
+  if (promise_due != NULL && g_date_valid (promise_due))
+    event->promise_due = *promise_due;
+}
+
+/**
+ * rd_deadline_input_add_asb_report:
+ * @risk: the risk level the landlord gave the report, or
+ *   %RD_ASB_RISK_N_LEVELS when it is not known
+ */
+void
+rd_deadline_input_add_asb_report (RdDeadlineInput *self,
+                                  gint64           report_id,
+                                  const RdMoment  *when,
+                                  RdAsbRisk        risk)
+{
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (risk <= RD_ASB_RISK_N_LEVELS);
+
+  event = rd_deadline_input_add (self, RD_CASE_EVENT_ASB_REPORT, report_id, when);
+  if (event != NULL)
+    event->risk = risk;
+}
+
+/**
+ * rd_deadline_input_add_repair:
+ * @type: %RD_CASE_EVENT_REPAIR_REPORT or %RD_CASE_EVENT_REPAIR_DONE
+ * @report_id: the report's id (for a report, its own @id)
+ * @priority_key: (nullable): for a report, the key of the landlord's
+ *   priority it was given ("emergency")
+ */
+void
+rd_deadline_input_add_repair (RdDeadlineInput *self,
+                              RdCaseEventType  type,
+                              gint64           id,
+                              gint64           report_id,
+                              const RdMoment  *when,
+                              const char      *priority_key)
+{
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (type == RD_CASE_EVENT_REPAIR_REPORT || type == RD_CASE_EVENT_REPAIR_DONE);
+
+  event = rd_deadline_input_add (self, type, id, when);
+  if (event == NULL)
+    return;
+  event->group = report_id;
+  if (priority_key != NULL)
+    event->text = g_string_chunk_insert (self->strings, priority_key);
+}
+
+/**
+ * rd_deadline_input_add_hazard:
+ * @type: one of the %RD_CASE_EVENT_HAZARD_* steps
+ * @report_id: the report's id (for a report, its own @id)
+ * @level: for a report, whether it is an emergency or a significant hazard
+ */
+void
+rd_deadline_input_add_hazard (RdDeadlineInput *self,
+                              RdCaseEventType  type,
+                              gint64           id,
+                              gint64           report_id,
+                              const RdMoment  *when,
+                              RdHazardLevel    level)
+{
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (type >= RD_CASE_EVENT_HAZARD_REPORT && type <= RD_CASE_EVENT_HAZARD_MADE_SAFE);
+  g_return_if_fail (level < RD_HAZARD_N_LEVELS);
+
+  event = rd_deadline_input_add (self, type, id, when);
+  if (event == NULL)
+    return;
+  event->group = report_id;
+  event->hazard = level;
+}

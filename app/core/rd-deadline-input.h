@@ -1,0 +1,110 @@
+/* rd-deadline-input.h: what happened in a case, as the deadline engine reads it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The engine does not read the store: whoever holds a case's records turns
+ * them into RdCaseEvents (see rd_store_build_deadline_input() for the
+ * store's own adapter), so the engine can be fed from anywhere and tested
+ * with plain values.
+ */
+#pragma once
+
+#include "rd-events.h"
+#include "rd-limit.h"
+#include "rd-policy.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RD_CASE_EVENT_COMPLAINT,          /* a complaint stage event */
+  RD_CASE_EVENT_CONTACT,            /* a contact, perhaps with a dated promise */
+  RD_CASE_EVENT_ASB_REPORT,         /* anti-social behaviour reported to the landlord */
+  RD_CASE_EVENT_REPAIR_REPORT,      /* a repair reported, with the landlord's priority */
+  RD_CASE_EVENT_REPAIR_DONE,        /* that repair done */
+  RD_CASE_EVENT_HAZARD_REPORT,      /* a hazard reported (Awaab's Law) */
+  RD_CASE_EVENT_HAZARD_INVESTIGATED,/* the landlord's investigation ended */
+  RD_CASE_EVENT_HAZARD_SUMMARY,     /* the written summary of findings reached the tenant */
+  RD_CASE_EVENT_HAZARD_MADE_SAFE,   /* the relevant safety work was done */
+  RD_CASE_EVENT_N_TYPES
+} RdCaseEventType;
+
+typedef struct {
+  RdCaseEventType      type;
+  gint64               id;              /* the record it came from (event, contact, report…) */
+  gint64               group;           /* complaint id; for repair and hazard steps, the report's id */
+  RdMoment             when;
+
+  /* RD_CASE_EVENT_COMPLAINT */
+  RdComplaintEventKind complaint_kind;
+  guint                stage;           /* 1…; 0 when not known (worked out from the order) */
+  GDate                new_date;        /* extension: the new date; cleared otherwise */
+
+  /* RD_CASE_EVENT_CONTACT */
+  RdContactDirection   direction;
+  RdContactChannel     channel;
+  GDate                promise_due;     /* cleared when nothing was promised by a date */
+
+  /* promise text, or the repair priority's key; owned by the input */
+  const char          *text;
+
+  RdAsbRisk            risk;            /* RD_ASB_RISK_N_LEVELS when not known */
+  RdHazardLevel        hazard;
+} RdCaseEvent;
+
+typedef struct _RdDeadlineInput RdDeadlineInput;
+
+typedef enum {
+  RD_SOCIAL_HOUSING_UNKNOWN,
+  RD_SOCIAL_HOUSING_YES,
+  RD_SOCIAL_HOUSING_NO,
+} RdSocialHousing;
+
+RdDeadlineInput   *rd_deadline_input_new                  (void);
+void               rd_deadline_input_free                 (RdDeadlineInput      *self);
+void               rd_deadline_input_clear                (RdDeadlineInput      *self);
+
+void               rd_deadline_input_set_social_housing   (RdDeadlineInput      *self,
+                                                           RdSocialHousing       social);
+RdSocialHousing    rd_deadline_input_get_social_housing   (const RdDeadlineInput *self);
+
+guint              rd_deadline_input_get_n_events         (const RdDeadlineInput *self);
+const RdCaseEvent *rd_deadline_input_get_event            (const RdDeadlineInput *self,
+                                                           guint                 index);
+
+RdCaseEvent       *rd_deadline_input_add                  (RdDeadlineInput      *self,
+                                                           RdCaseEventType       type,
+                                                           gint64                id,
+                                                           const RdMoment       *when);
+void               rd_deadline_input_add_complaint_event  (RdDeadlineInput      *self,
+                                                           gint64                event_id,
+                                                           gint64                complaint_id,
+                                                           RdComplaintEventKind  kind,
+                                                           guint                 stage,
+                                                           const GDate          *date,
+                                                           const GDate          *new_date);
+void               rd_deadline_input_add_contact          (RdDeadlineInput      *self,
+                                                           gint64                contact_id,
+                                                           GDateTime            *occurred_at,
+                                                           RdContactDirection    direction,
+                                                           RdContactChannel      channel,
+                                                           const char           *promise,
+                                                           const GDate          *promise_due);
+void               rd_deadline_input_add_asb_report       (RdDeadlineInput      *self,
+                                                           gint64                report_id,
+                                                           const RdMoment       *when,
+                                                           RdAsbRisk             risk);
+void               rd_deadline_input_add_repair           (RdDeadlineInput      *self,
+                                                           RdCaseEventType       type,
+                                                           gint64                id,
+                                                           gint64                report_id,
+                                                           const RdMoment       *when,
+                                                           const char           *priority_key);
+void               rd_deadline_input_add_hazard           (RdDeadlineInput      *self,
+                                                           RdCaseEventType       type,
+                                                           gint64                id,
+                                                           gint64                report_id,
+                                                           const RdMoment       *when,
+                                                           RdHazardLevel         level);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdDeadlineInput, rd_deadline_input_free)
+
+G_END_DECLS

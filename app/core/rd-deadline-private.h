@@ -1,0 +1,37 @@
+/* rd-deadline-private.h: the deadline's fields, filled in by the engine.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-deadline.h"
+
+G_BEGIN_DECLS
+
+struct _RdDeadline
+{
+  GObject           parent_instance;
+
+  RdDeadlineKind    kind;
+  RdDeadlineParty   party;
+  RdDeadlineStatus  status;
+  char             *title;
+  gint64            group;
+  guint             stage;
+  RdMoment          due;
+  RdMoment          done;            /* unset when it has not been done */
+  int               working_days_late;
+  int               days_late;
+  gint64            minutes_late;
+  gboolean          timed;
+  GArray           *sources;         /* RdDeadlineSource */
+  char             *explanation;
+  char             *next_step;
+  char             *basis;
+};
+
+RdDeadline *_rd_deadline_new          (RdDeadlineKind   kind,
+                                       RdDeadlineParty  party);
+void        _rd_deadline_add_source   (RdDeadline      *self,
+                                       const RdCaseEvent *event);
+
+G_END_DECLS

@@ -1,0 +1,334 @@
+/* rd-deadline.c: one deadline worked out from a case's events, and how it went.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-deadline-private.h"
+
+G_DEFINE_FINAL_TYPE (RdDeadline, rd_deadline, G_TYPE_OBJECT)
+
+static void
+rd_deadline_finalize (GObject *object)
+{
+  RdDeadline *self = (RdDeadline *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->explanation, g_free);
+  g_clear_pointer (&self->next_step, g_free);
+  g_clear_pointer (&self->basis, g_free);
+
+  G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
+}
+
+static void
+rd_deadline_class_init (RdDeadlineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rd_deadline_finalize;
+}
+
+static void
+rd_deadline_init (RdDeadline *self)
+{
+  self->sources = g_array_new (FALSE, FALSE, sizeof (RdDeadlineSource));
+  g_date_clear (&self->due.date, 1);
+  g_date_clear (&self->done.date, 1);
+  self->due.minute = self->done.minute = -1;
+}
+
+RdDeadline *
+_rd_deadline_new (RdDeadlineKind  kind,
+                  RdDeadlineParty party)
+{
+  RdDeadline *self = g_object_new (RD_TYPE_DEADLINE, NULL);
+
+  self->kind = kind;
+  self->party = party;
+  return self;
+}
+
+void
+_rd_deadline_add_source (RdDeadline        *self,
+                         const RdCaseEvent *event)
+{
+  RdDeadlineSource source;
+
+  if (event == NULL)
+    return;
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      const RdDeadlineSource *s = &g_array_index (self->sources, RdDeadlineSource, i);
+
+      if (s->type == event->type && s->id == event->id)
+        return;
+    }
+  source.type = event->type;
+  source.id = event->id;
+  g_array_append_val (self->sources, source);
+}
+
+RdDeadlineKind
+rd_deadline_get_kind (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->kind;
+}
+
+/**
+ * rd_deadline_get_party:
+ *
+ * Returns: who must act: the landlord, or the resident (asking for the next
+ *   stage, going to the Ombudsman)
+ */
+RdDeadlineParty
+rd_deadline_get_party (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->party;
+}
+
+RdDeadlineStatus
+rd_deadline_get_status (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->status;
+}
+
+/**
+ * rd_deadline_get_title:
+ *
+ * Returns: what is due, "Stage 1 response"
+ */
+const char *
+rd_deadline_get_title (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return self->title;
+}
+
+/**
+ * rd_deadline_get_group:
+ *
+ * Returns: the complaint's id for complaint deadlines, the report's id for
+ *   repairs, hazards and ASB reports, the contact's id for promises and
+ *   rules
+ */
+gint64
+rd_deadline_get_group (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->group;
+}
+
+/**
+ * rd_deadline_get_stage:
+ *
+ * Returns: the complaint stage, or 0 for deadlines that are not about a stage
+ */
+guint
+rd_deadline_get_stage (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->stage;
+}
+
+/**
+ * rd_deadline_get_due:
+ *
+ * Returns: (transfer none): when it is due: the end of that day, or a time
+ *   of day for limits counted in hours
+ */
+const RdMoment *
+rd_deadline_get_due (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return &self->due;
+}
+
+/**
+ * rd_deadline_get_done:
+ *
+ * Returns: (transfer none): when it was done (rd_moment_is_set() is %FALSE
+ *   while it has not been)
+ */
+const RdMoment *
+rd_deadline_get_done (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return &self->done;
+}
+
+/**
+ * rd_deadline_get_working_days_late:
+ *
+ * Returns: working days late (positive), early (negative) or 0; for a
+ *   deadline not yet done and overdue, how late it is today. Counted the
+ *   Ombudsman's way: day 1 is the first working day after the due date.
+ */
+int
+rd_deadline_get_working_days_late (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->working_days_late;
+}
+
+/**
+ * rd_deadline_get_days_late:
+ *
+ * Returns: like rd_deadline_get_working_days_late(), in calendar days
+ */
+int
+rd_deadline_get_days_late (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->days_late;
+}
+
+/**
+ * rd_deadline_get_minutes_late:
+ *
+ * Returns: for limits counted in hours, how many minutes late (negative:
+ *   early), in the limit's own kind of hours; 0 otherwise
+ */
+gint64
+rd_deadline_get_minutes_late (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->minutes_late;
+}
+
+gboolean
+rd_deadline_get_is_timed (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), FALSE);
+  return self->timed;
+}
+
+guint
+rd_deadline_get_n_sources (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
+  return self->sources->len;
+}
+
+/**
+ * rd_deadline_get_source:
+ *
+ * Returns: (transfer none): one of the records the deadline comes from
+ *   (what started the clock, what moved it, what stopped it)
+ */
+const RdDeadlineSource *
+rd_deadline_get_source (RdDeadline *self,
+                        guint       index)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return &g_array_index (self->sources, RdDeadlineSource, index);
+}
+
+/**
+ * rd_deadline_get_explanation:
+ *
+ * Returns: the deadline in plain words, with weekdays: when it was due, how
+ *   that date was worked out, and what happened
+ */
+const char *
+rd_deadline_get_explanation (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return self->explanation;
+}
+
+/**
+ * rd_deadline_get_next_step:
+ *
+ * Returns: one suggested next step for the resident
+ */
+const char *
+rd_deadline_get_next_step (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return self->next_step;
+}
+
+/**
+ * rd_deadline_get_basis:
+ *
+ * Returns: the rules the limit comes from, "Complaint Handling Code
+ *   (statutory, from 1 April 2024)", and any note on which rule binds
+ */
+const char *
+rd_deadline_get_basis (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return self->basis;
+}
+
+const char *
+rd_deadline_status_to_key (RdDeadlineStatus status)
+{
+  switch (status)
+    {
+    case RD_DEADLINE_PENDING: return "pending";
+    case RD_DEADLINE_DUE_SOON: return "due-soon";
+    case RD_DEADLINE_MET: return "met";
+    case RD_DEADLINE_MISSED: return "missed";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rd_deadline_status_get_label (RdDeadlineStatus status)
+{
+  switch (status)
+    {
+    case RD_DEADLINE_PENDING: return _("Pending");
+    case RD_DEADLINE_DUE_SOON: return _("Due soon");
+    case RD_DEADLINE_MET: return _("Met");
+    case RD_DEADLINE_MISSED: return _("Missed");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rd_deadline_kind_to_key (RdDeadlineKind kind)
+{
+  static const char * const keys[] = {
+    [RD_DEADLINE_KIND_ACKNOWLEDGEMENT] = "acknowledgement",
+    [RD_DEADLINE_KIND_RESPONSE] = "response",
+    [RD_DEADLINE_KIND_EXTENSION] = "extension",
+    [RD_DEADLINE_KIND_ESCALATION] = "escalation",
+    [RD_DEADLINE_KIND_OMBUDSMAN] = "ombudsman",
+    [RD_DEADLINE_KIND_PROMISE] = "promise",
+    [RD_DEADLINE_KIND_ASB_RESPONSE] = "asb-response",
+    [RD_DEADLINE_KIND_REPAIR] = "repair",
+    [RD_DEADLINE_KIND_HAZARD] = "hazard",
+    [RD_DEADLINE_KIND_RULE] = "rule",
+  };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (keys), NULL);
+  return keys[kind];
+}
+
+const char *
+rd_case_event_type_to_key (RdCaseEventType type)
+{
+  static const char * const keys[] = {
+    [RD_CASE_EVENT_COMPLAINT] = "complaint-event",
+    [RD_CASE_EVENT_CONTACT] = "contact",
+    [RD_CASE_EVENT_ASB_REPORT] = "asb-report",
+    [RD_CASE_EVENT_REPAIR_REPORT] = "repair-report",
+    [RD_CASE_EVENT_REPAIR_DONE] = "repair-done",
+    [RD_CASE_EVENT_HAZARD_REPORT] = "hazard-report",
+    [RD_CASE_EVENT_HAZARD_INVESTIGATED] = "hazard-investigated",
+    [RD_CASE_EVENT_HAZARD_SUMMARY] = "hazard-summary",
+    [RD_CASE_EVENT_HAZARD_MADE_SAFE] = "hazard-made-safe",
+  };
+
+  g_return_val_if_fail (type < G_N_ELEMENTS (keys), NULL);
+  return keys[type];
+}
