@@ -64,7 +64,7 @@ static const struct {
   { "noise", N_("Noise"), "audio-volume-high-symbolic" },
   { "harassment", N_("Harassment or threats"), "dialog-warning-symbolic" },
   { "violence", N_("Violence"), "emblem-important-symbolic" },
-  { "damage", N_("Damage to property"), "edit-cut-symbolic" },
+  { "damage", N_("Damage to property"), "go-home-symbolic" },
   { "domestic-abuse", N_("Domestic abuse"), "security-high-symbolic" },
   { "disrepair", N_("Disrepair"), "applications-engineering-symbolic" },
   { "other", N_("Other"), "view-more-symbolic" },

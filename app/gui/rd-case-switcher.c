@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-switcher.h"
+#include "rd-gui-util.h"
 
 struct _RdCaseSwitcher
 {
@@ -187,6 +188,7 @@ rd_case_switcher_dispose (GObject *object)
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CASE_SWITCHER);
+  rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   g_clear_object (&self->rcase);

@@ -8,16 +8,47 @@
 #include <glib/gi18n.h>
 
 #include "rd-diary-page.h"
+#include "rd-gui-util.h"
+#include "rd-incident-editor.h"
+#include "rd-incident-row.h"
+
+/*
+ * The diary: the case's incidents (a GListStore read from the store) →
+ * filtered by the search text and the category → sorted newest first →
+ * a single selection shown in a GtkListView. The selected entry is edited
+ * in place by the RdIncidentEditor beside the list (below it, on a narrow
+ * window), so the list row follows what is typed.
+ */
 
 struct _RdDiaryPage
 {
-  GtkWidget   parent_instance;
+  GtkWidget           parent_instance;
 
-  RdStore    *store;
-  RdCase     *rcase;
-  GListStore *incidents;
+  RdStore            *store;
+  RdCase             *rcase;
+  GListStore         *incidents;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkCustomSorter    *sorter;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  char               *needle;          /* casefolded search text */
+  int                 category;        /* -1: every category */
+  GDateTime          *sorted_starts;   /* of the edited entry, as last sorted */
+  gboolean            ignore_selection;
+  gboolean            own_write;
 
-  GtkStack   *stack;
+  GtkStack           *diary_stack;
+  AdwLeaflet         *leaflet;
+  GtkDropDown        *category_dropdown;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *diary_search_entry;
+  GtkStack           *list_stack;
+  GtkListView        *diary_list;
+  GtkLabel           *count_label;
+  GtkLabel           *editor_title;
+  GtkStack           *editor_stack;
+  RdIncidentEditor   *editor;
 };
 
 G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, GTK_TYPE_WIDGET)
@@ -31,29 +62,295 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  RdDiaryPage *self = user_data;
+  RdIncident *incident = item;
+
+  if (self->category >= 0 && rd_incident_get_category (incident) != (RdCategory) self->category)
+    return FALSE;
+  return rd_incident_matches_text (incident, self->needle);
+}
+
+/* Newest first; an entry not saved yet goes above others at the same time. */
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  RdIncident *ia = (RdIncident *) a;
+  RdIncident *ib = (RdIncident *) b;
+  GDateTime *sa = rd_incident_get_starts_at (ia);
+  GDateTime *sb = rd_incident_get_starts_at (ib);
+  gint64 id_a = rd_incident_get_id (ia);
+  gint64 id_b = rd_incident_get_id (ib);
+  int cmp = (sa && sb) ? g_date_time_compare (sb, sa) : (sa != NULL) - (sb != NULL);
+
+  if (cmp != 0)
+    return cmp;
+  if (id_a == 0 || id_b == 0)
+    return (id_a == 0) ? ((id_b == 0) ? 0 : -1) : 1;
+  return (id_a < id_b) - (id_a > id_b);
+}
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_item (RdDiaryPage *self,
+             gpointer     item)
+{
+  guint position = item ? find_position (G_LIST_MODEL (self->sorted), item) : GTK_INVALID_LIST_POSITION;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->diary_list), "list.scroll-to-item", "u", position);
+}
+
+static void
+update_counts (RdDiaryPage *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (ngettext ("%u entry", "%u entries", total), total);
+  else
+    /* Translators: "3 of 14 entries", after searching the diary */
+    text = g_strdup_printf (ngettext ("%u of %u entry", "%u of %u entries", total), shown, total);
+  gtk_label_set_text (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-results");
+  gtk_stack_set_visible_child_name (self->diary_stack, total > 0 ? "diary" : "empty");
+}
+
+static void
+show_editor_title (RdDiaryPage *self)
+{
+  RdIncident *incident = rd_incident_editor_get_incident (self->editor);
+  g_autofree char *title = NULL;
+
+  if (incident != NULL && rd_incident_get_starts_at (incident) != NULL)
+    {
+      g_autoptr(GDate) date = rd_datetime_get_date (rd_incident_get_starts_at (incident));
+      title = rd_date_format_long (date);
+    }
+  gtk_label_set_text (self->editor_title, title ? title : "");
+}
+
+static void
+remove_incident (RdDiaryPage *self,
+                 RdIncident  *incident)
+{
+  guint position;
+
+  if (g_list_store_find (self->incidents, incident, &position))
+    g_list_store_remove (self->incidents, position);
+}
+
+/*
+ * Shows @incident in the editor, which first writes what was pending for
+ * the previous entry. A new entry that was never written to is dropped.
+ */
+static void
+edit_incident (RdDiaryPage *self,
+               RdIncident  *incident)
+{
+  g_autoptr(RdIncident) previous = NULL;
+  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+  gboolean has_entry = incident != NULL;
+
+  if (current == incident)
+    return;
+  previous = current ? g_object_ref (current) : NULL;
+
+  rd_incident_editor_set_incident (self->editor, incident);
+  g_clear_pointer (&self->sorted_starts, g_date_time_unref);
+  if (incident != NULL && rd_incident_get_starts_at (incident) != NULL)
+    self->sorted_starts = g_date_time_ref (rd_incident_get_starts_at (incident));
+
+  if (previous != NULL && rd_incident_get_id (previous) == 0)
+    {
+      self->ignore_selection = TRUE;
+      remove_incident (self, previous);
+      self->ignore_selection = FALSE;
+      update_counts (self);
+    }
+
+  gtk_stack_set_visible_child_name (self->editor_stack, has_entry ? "editor" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-entry", has_entry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.show-history", has_entry);
+  show_editor_title (self);
+}
+
+static void
+on_selection_changed_cb (RdDiaryPage *self)
+{
+  if (self->ignore_selection)
+    return;
+  edit_incident (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+show_editor_pane (RdDiaryPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+on_list_activate_cb (RdDiaryPage *self,
+                     guint        position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_editor_pane (self);
+}
+
+/* On a narrow window, a click on an entry (even the selected one) opens it. */
+static void
+on_list_released_cb (RdDiaryPage *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    show_editor_pane (self);
+}
+
+static void
+on_back_clicked_cb (RdDiaryPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_filter_changed_cb (RdDiaryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry));
+  guint selected = gtk_drop_down_get_selected (self->category_dropdown);
+
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (text, -1);
+  self->category = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_counts (self);
+}
+
+/* An entry's date moved: put it back in its place, still selected. */
+static void
+on_editor_saved_cb (RdDiaryPage *self,
+                    RdIncident  *incident)
+{
+  GDateTime *starts = rd_incident_get_starts_at (incident);
+
+  if (self->sorted_starts == NULL || !g_date_time_equal (self->sorted_starts, starts))
+    {
+      g_clear_pointer (&self->sorted_starts, g_date_time_unref);
+      self->sorted_starts = g_date_time_ref (starts);
+      self->ignore_selection = TRUE;
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      select_item (self, incident);
+      self->ignore_selection = FALSE;
+    }
+  show_editor_title (self);
+  update_counts (self);
+}
+
 static void
 reload (RdDiaryPage *self)
 {
   g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  RdIncident *editing = rd_incident_editor_get_incident (self->editor);
+  gint64 keep_id = editing ? rd_incident_get_id (editing) : 0;
 
-  g_list_store_remove_all (self->incidents);
+  edit_incident (self, NULL);
+
   if (self->store != NULL && self->rcase != NULL)
     {
       loaded = rd_store_list_incidents (self->store, rd_case_get_id (self->rcase), &error);
       if (loaded == NULL)
-        g_warning ("Could not list the diary: %s", error->message);
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  if (loaded != NULL)
-    for (guint i = 0, n = g_list_model_get_n_items (loaded); i < n; i++)
-      {
-        g_autoptr(RdIncident) incident = g_list_model_get_item (loaded, i);
-        g_list_store_append (self->incidents, incident);
-      }
+  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) > 0
-                                    ? "diary" : "empty");
+  self->ignore_selection = TRUE;
+  g_list_store_splice (self->incidents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->incidents)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->ignore_selection = FALSE;
+  update_counts (self);
+
+  /* Open the entry that was open, or else the newest. */
+  if (keep_id == 0 || !rd_diary_page_select_entry (self, keep_id))
+    gtk_single_selection_set_selected (self->selection,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0
+                                       ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+/* Someone else (another page, an import) changed this case's diary. */
+static void
+on_store_changed_cb (RdDiaryPage *self,
+                     const char  *what,
+                     gint64       case_id)
+{
+  if (self->own_write || rd_incident_editor_is_saving (self->editor) || self->rcase == NULL)
+    return;
+  if (case_id != 0 && case_id != rd_case_get_id (self->rcase))
+    return;
+  reload (self);
+}
+
+/**
+ * rd_diary_page_select_entry:
+ *
+ * Selects the entry with id @incident_id, if the diary shows it.
+ */
+gboolean
+rd_diary_page_select_entry (RdDiaryPage *self,
+                            gint64       incident_id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (RD_IS_DIARY_PAGE (self), FALSE);
+
+  model = G_LIST_MODEL (self->sorted);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = g_list_model_get_item (model, i);
+
+      if (rd_incident_get_id (incident) == incident_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * rd_diary_page_get_entries:
+ *
+ * Returns: (transfer none): the entries as listed: filtered, newest first
+ */
+GListModel *
+rd_diary_page_get_entries (RdDiaryPage *self)
+{
+  g_return_val_if_fail (RD_IS_DIARY_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
 }
 
 RdStore *
@@ -73,25 +370,183 @@ rd_diary_page_get_case (RdDiaryPage *self)
 }
 
 static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (widget);
+  g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) minute = NULL;
+
+  if (self->store == NULL || self->rcase == NULL)
+    return;
+
+  /* The new entry must show, whatever the list was narrowed to. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->diary_search_entry), "");
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  on_filter_changed_cb (self);
+
+  minute = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                  g_date_time_get_day_of_month (now),
+                                  g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
+  incident = rd_incident_new ();
+  rd_incident_set_case_id (incident, rd_case_get_id (self->rcase));
+  rd_incident_set_starts_at (incident, minute);
+  g_list_store_insert (self->incidents, 0, incident);
+  update_counts (self);
+
+  select_item (self, incident);
+  show_editor_pane (self);
+  rd_incident_editor_focus_description (self->editor);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RdDiaryPage      *self)
+{
+  RdIncident *incident = g_object_get_data (G_OBJECT (dialog), "incident");
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!g_str_equal (response, "delete") || incident != rd_incident_editor_get_incident (self->editor))
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  g_object_ref (incident);
+  edit_incident (self, NULL);
+  self->own_write = TRUE;
+  if (rd_incident_get_id (incident) != 0 &&
+      !rd_store_delete_incident (self->store, rd_incident_get_id (incident), &error))
+    rd_gui_show_toast (GTK_WIDGET (self), error->message);
+  else
+    {
+      self->ignore_selection = TRUE;
+      remove_incident (self, incident);
+      self->ignore_selection = FALSE;
+      rd_gui_show_toast (GTK_WIDGET (self), _("Entry deleted"));
+    }
+  self->own_write = FALSE;
+  g_object_unref (incident);
+
+  update_counts (self);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) - 1);
+  gtk_single_selection_set_selected (self->selection, position);
+  on_selection_changed_cb (self);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (widget);
+  RdIncident *incident = rd_incident_editor_get_incident (self->editor);
+  g_autofree char *when = NULL;
+  AdwMessageDialog *dialog;
+
+  if (incident == NULL)
+    return;
+
+  when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Delete This Entry?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The entry for %s will be deleted, with every earlier "
+                                    "version of it. This cannot be undone."), when);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep It"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "incident", g_object_ref (incident), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rd_incident_editor_show_history (RD_DIARY_PAGE (widget)->editor);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) == 0)
+    return;
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->diary_search_entry));
+}
+
+static void
 set_store (RdDiaryPage *self,
            RdStore     *store)
 {
-  if (g_set_object (&self->store, store))
-    {
-      reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-    }
+  if (self->store == store)
+    return;
+  edit_incident (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_set_object (&self->store, store);
+  g_object_set (self->editor, "store", store, NULL);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
 set_case (RdDiaryPage *self,
           RdCase      *rcase)
 {
-  if (g_set_object (&self->rcase, rcase))
-    {
-      reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-    }
+  if (self->rcase == rcase)
+    return;
+  /* Page contract: write what is pending before letting go of the case. */
+  edit_incident (self, NULL);
+  g_set_object (&self->rcase, rcase);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, rd_incident_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  rd_incident_row_set_incident (RD_INCIDENT_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  rd_incident_row_set_incident (RD_INCIDENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -99,10 +554,16 @@ rd_diary_page_dispose (GObject *object)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (object);
 
+  if (self->editor != NULL)
+    rd_incident_editor_set_incident (self->editor, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DIARY_PAGE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->sorted_starts, g_date_time_unref);
+  g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (rd_diary_page_parent_class)->dispose (object);
 }
@@ -155,6 +616,8 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (RD_TYPE_INCIDENT_EDITOR);
+
   object_class->dispose = rd_diary_page_dispose;
   object_class->get_property = rd_diary_page_get_property;
   object_class->set_property = rd_diary_page_set_property;
@@ -169,12 +632,65 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-diary-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, diary_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, diary_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, diary_list);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "diary.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "diary.delete-entry", NULL, delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "diary.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
 }
 
 static void
 rd_diary_page_init (RdDiaryPage *self)
 {
-  self->incidents = g_list_store_new (RD_TYPE_INCIDENT);
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+
+  self->category = -1;
+  self->needle = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->incidents = g_list_store_new (RD_TYPE_INCIDENT);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->incidents)),
+                                              GTK_FILTER (self->filter));
+  self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->diary_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->diary_list, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_string_list_append (categories, _("All categories"));
+  for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
+    gtk_string_list_append (categories, rd_category_get_label (i));
+  gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->diary_search_entry));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.show-history", FALSE);
 }

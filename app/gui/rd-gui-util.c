@@ -31,3 +31,29 @@ rd_gui_label_entry_row (AdwEntryRow *row,
     gtk_accessible_update_property (GTK_ACCESSIBLE (text),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+/* Shows a short message in the nearest toast overlay, if there is one. */
+void
+rd_gui_show_toast (GtkWidget  *widget,
+                   const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/*
+ * gtk_widget_dispose_template() only unparents the children the class binds;
+ * this takes away the rest, so no widget is finalized with children left.
+ */
+void
+rd_gui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -1,0 +1,285 @@
+/* rd-date-time-picker.c: a date (with its weekday) and a time of day, as two buttons.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-date-time-picker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-core.h"
+#include "rd-date-time-picker.h"
+#include "rd-gui-util.h"
+
+struct _RdDateTimePicker
+{
+  GtkWidget       parent_instance;
+
+  GDateTime      *date_time;   /* local time, whole minutes */
+  gboolean        updating;
+
+  GtkMenuButton  *date_button;
+  GtkLabel       *date_label;
+  GtkMenuButton  *time_button;
+  GtkLabel       *time_label;
+  GtkPopover     *date_popover;
+  GtkCalendar    *calendar;
+  GtkSpinButton  *hour_spin;
+  GtkSpinButton  *minute_spin;
+};
+
+G_DEFINE_FINAL_TYPE (RdDateTimePicker, rd_date_time_picker, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATE_TIME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_date_time (RdDateTimePicker *self)
+{
+  g_autoptr(GDate) date = rd_datetime_get_date (self->date_time);
+  g_autofree char *date_text = rd_date_format_long (date);
+  g_autofree char *time_text = g_date_time_format (self->date_time, "%H:%M");
+
+  self->updating = TRUE;
+  gtk_label_set_text (self->date_label, date_text);
+  gtk_label_set_text (self->time_label, time_text);
+  gtk_calendar_select_day (self->calendar, self->date_time);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (self->date_time));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (self->date_time));
+  self->updating = FALSE;
+}
+
+static void
+change_to (RdDateTimePicker *self,
+           int               year,
+           int               month,
+           int               day,
+           int               hour,
+           int               minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  if (dt == NULL || g_date_time_equal (dt, self->date_time))
+    return;
+  g_date_time_unref (self->date_time);
+  self->date_time = g_steal_pointer (&dt);
+  show_date_time (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_TIME]);
+}
+
+static void
+on_day_selected_cb (RdDateTimePicker *self)
+{
+  g_autoptr(GDateTime) picked = NULL;
+
+  if (self->updating)
+    return;
+  picked = gtk_calendar_get_date (self->calendar);
+  change_to (self,
+             g_date_time_get_year (picked), g_date_time_get_month (picked),
+             g_date_time_get_day_of_month (picked),
+             g_date_time_get_hour (self->date_time), g_date_time_get_minute (self->date_time));
+}
+
+/* A click on a day closes the calendar; arrow keys only move the day, so
+ * keyboard users close it with Escape when they are done. */
+static void
+on_calendar_released_cb (RdDateTimePicker *self)
+{
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_time_changed_cb (RdDateTimePicker *self)
+{
+  if (self->updating)
+    return;
+  change_to (self,
+             g_date_time_get_year (self->date_time), g_date_time_get_month (self->date_time),
+             g_date_time_get_day_of_month (self->date_time),
+             gtk_spin_button_get_value_as_int (self->hour_spin),
+             gtk_spin_button_get_value_as_int (self->minute_spin));
+}
+
+static gboolean
+on_spin_output_cb (GtkSpinButton *spin,
+                   gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+GtkWidget *
+rd_date_time_picker_new (void)
+{
+  return g_object_new (RD_TYPE_DATE_TIME_PICKER, NULL);
+}
+
+/**
+ * rd_date_time_picker_get_date_time:
+ *
+ * Returns: (transfer none): the picked moment, in local time
+ */
+GDateTime *
+rd_date_time_picker_get_date_time (RdDateTimePicker *self)
+{
+  g_return_val_if_fail (RD_IS_DATE_TIME_PICKER (self), NULL);
+
+  return self->date_time;
+}
+
+void
+rd_date_time_picker_set_date_time (RdDateTimePicker *self,
+                                   GDateTime        *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (RD_IS_DATE_TIME_PICKER (self));
+  g_return_if_fail (date_time != NULL);
+
+  local = g_date_time_to_local (date_time);
+  change_to (self,
+             g_date_time_get_year (local), g_date_time_get_month (local),
+             g_date_time_get_day_of_month (local),
+             g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/**
+ * rd_date_time_picker_set_accessible_names:
+ *
+ * Names the two buttons for screen readers, e.g. "Start date", "Start time".
+ */
+void
+rd_date_time_picker_set_accessible_names (RdDateTimePicker *self,
+                                          const char       *date_name,
+                                          const char       *time_name)
+{
+  g_return_if_fail (RD_IS_DATE_TIME_PICKER (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, time_name, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), date_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_button), time_name);
+}
+
+static void
+rd_date_time_picker_dispose (GObject *object)
+{
+  RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DATE_TIME_PICKER);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (rd_date_time_picker_parent_class)->dispose (object);
+}
+
+static void
+rd_date_time_picker_finalize (GObject *object)
+{
+  RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
+
+  g_clear_pointer (&self->date_time, g_date_time_unref);
+
+  G_OBJECT_CLASS (rd_date_time_picker_parent_class)->finalize (object);
+}
+
+static void
+rd_date_time_picker_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE_TIME:
+      g_value_set_boxed (value, self->date_time);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_date_time_picker_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE_TIME:
+      if (g_value_get_boxed (value) != NULL)
+        rd_date_time_picker_set_date_time (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_date_time_picker_dispose;
+  object_class->finalize = rd_date_time_picker_finalize;
+  object_class->get_property = rd_date_time_picker_get_property;
+  object_class->set_property = rd_date_time_picker_set_property;
+
+  properties[PROP_DATE_TIME] =
+    g_param_spec_boxed ("date-time", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/redress/Redress/rd-date-time-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, time_button);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, time_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, minute_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
+}
+
+static void
+rd_date_time_picker_init (RdDateTimePicker *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+
+  self->date_time = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                           g_date_time_get_day_of_month (now),
+                                           g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
+  show_date_time (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->hour_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hour"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->minute_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+}

@@ -1,0 +1,591 @@
+/* rd-incident-editor.c: the form that writes one diary entry, saving as you type.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-incident-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-date-time-picker.h"
+#include "rd-gui-util.h"
+#include "rd-history-dialog.h"
+#include "rd-incident-editor.h"
+
+/*
+ * There is no Save button. Every change schedules a write a moment after
+ * typing pauses; switching to another entry, closing the window and
+ * quitting write at once (rd_incident_editor_flush). The writes of one
+ * sitting at the editor extend one revision (sitting_revision), so the
+ * history shows what was written in each sitting, not every keystroke.
+ *
+ * Dates that break the rules (a start in the future, an end before the
+ * start) are explained under the date fields and never written; every
+ * other field is still saved.
+ */
+
+struct _RdIncidentEditor
+{
+  GtkWidget          parent_instance;
+
+  RdStore           *store;
+  RdIncident        *incident;
+  gint64             sitting_revision;
+  guint              save_source;
+  gboolean           dirty;
+  gboolean           loading;
+  gboolean           saving;
+
+  GtkLabel          *provenance_label;
+  GtkLabel          *status_label;
+  RdDateTimePicker  *start_picker;
+  AdwExpanderRow    *end_expander;
+  RdDateTimePicker  *end_picker;
+  GtkRevealer       *date_error_revealer;
+  GtkLabel          *date_error_label;
+  AdwComboRow       *category_row;
+  AdwEntryRow       *location_row;
+  GtkTextView       *description_view;
+  GtkTextView       *impact_view;
+  AdwEntryRow       *people_row;
+  AdwEntryRow       *witnesses_row;
+  GtkCheckButton    *police_check;
+  GtkCheckButton    *landlord_check;
+  GtkCheckButton    *council_check;
+  GtkCheckButton    *other_check;
+  AdwEntryRow       *reference_row;
+};
+
+G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_INCIDENT,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_status (RdIncidentEditor *self,
+            const char       *text,
+            gboolean          is_error)
+{
+  gtk_label_set_text (self->status_label, text ? text : "");
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+}
+
+static void
+show_provenance (RdIncidentEditor *self)
+{
+  g_autofree char *text = NULL;
+  gint64 created, updated;
+
+  if (self->incident == NULL)
+    return;
+
+  created = rd_incident_get_created_at (self->incident);
+  updated = rd_incident_get_updated_at (self->incident);
+  if (rd_incident_get_id (self->incident) == 0 || created == 0)
+    text = g_strdup (_("New entry. It is saved as soon as you write something."));
+  else
+    {
+      g_autoptr(GDateTime) written = g_date_time_new_from_unix_local (created);
+      g_autofree char *written_text = rd_datetime_format_long (written);
+
+      if (updated - created >= 60)
+        {
+          g_autoptr(GDateTime) changed = g_date_time_new_from_unix_local (updated);
+          g_autofree char *changed_text = NULL;
+
+          if (g_date_time_get_year (changed) == g_date_time_get_year (written) &&
+              g_date_time_get_day_of_year (changed) == g_date_time_get_day_of_year (written))
+            changed_text = g_date_time_format (changed, _("at %H:%M"));
+          else
+            changed_text = rd_datetime_format_long (changed);
+
+          /* Translators: when a diary entry was first written and last changed;
+           * the second %s is "at 21:40" or a full date and time */
+          text = g_strdup_printf (_("First written %s · last changed %s"), written_text, changed_text);
+        }
+      else
+        text = g_strdup_printf (_("First written %s"), written_text);
+    }
+  gtk_label_set_text (self->provenance_label, text);
+}
+
+static GDateTime *
+picked_end (RdIncidentEditor *self)
+{
+  if (!adw_expander_row_get_enable_expansion (self->end_expander))
+    return NULL;
+  return rd_date_time_picker_get_date_time (self->end_picker);
+}
+
+static gboolean
+dates_valid (GDateTime  *starts,
+             GDateTime  *ends,
+             GDateTime  *now,
+             GError    **error)
+{
+  g_autoptr(RdIncident) scratch = rd_incident_new ();
+
+  rd_incident_set_starts_at (scratch, starts);
+  rd_incident_set_ends_at (scratch, ends);
+  return rd_incident_validate (scratch, now, error);
+}
+
+/* Says what is wrong with the dates as picked, under the date fields. */
+static gboolean
+check_dates (RdIncidentEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  gboolean valid;
+
+  valid = dates_valid (rd_date_time_picker_get_date_time (self->start_picker),
+                       picked_end (self), now, &error);
+  if (!valid)
+    gtk_label_set_text (self->date_error_label, error->message);
+  gtk_revealer_set_reveal_child (self->date_error_revealer, !valid);
+  return valid;
+}
+
+/*
+ * Puts the picked dates into the incident when they are valid. When they
+ * are not, keeps as much as can be kept: the new start with the old end,
+ * or the old start with the new end, or both as they were saved.
+ */
+static void
+apply_dates (RdIncidentEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) old_start = NULL;
+  g_autoptr(GDateTime) old_end = NULL;
+  GDateTime *new_start = rd_date_time_picker_get_date_time (self->start_picker);
+  GDateTime *new_end = picked_end (self);
+  GDateTime *candidates[][2] = {
+    { new_start, new_end },
+    { new_start, NULL },
+    { NULL, new_end },
+    { NULL, NULL },
+  };
+
+  if (rd_incident_get_starts_at (self->incident) != NULL)
+    old_start = g_date_time_ref (rd_incident_get_starts_at (self->incident));
+  if (rd_incident_get_ends_at (self->incident) != NULL)
+    old_end = g_date_time_ref (rd_incident_get_ends_at (self->incident));
+  candidates[1][1] = old_end;
+  candidates[2][0] = old_start;
+  candidates[3][0] = old_start;
+  candidates[3][1] = old_end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i][0] != NULL && dates_valid (candidates[i][0], candidates[i][1], now, NULL))
+      {
+        rd_incident_set_starts_at (self->incident, candidates[i][0]);
+        rd_incident_set_ends_at (self->incident, candidates[i][1]);
+        return;
+      }
+}
+
+static RdReportedTo
+picked_reported_to (RdIncidentEditor *self)
+{
+  RdReportedTo flags = RD_REPORTED_NONE;
+
+  if (gtk_check_button_get_active (self->police_check))
+    flags |= RD_REPORTED_POLICE;
+  if (gtk_check_button_get_active (self->landlord_check))
+    flags |= RD_REPORTED_LANDLORD;
+  if (gtk_check_button_get_active (self->council_check))
+    flags |= RD_REPORTED_COUNCIL;
+  if (gtk_check_button_get_active (self->other_check))
+    flags |= RD_REPORTED_OTHER;
+  return flags;
+}
+
+/* Copies the form into the incident, which the diary list shows. */
+static void
+apply_fields (RdIncidentEditor *self)
+{
+  g_autofree char *description = rd_gui_text_view_dup_text (self->description_view);
+  g_autofree char *impact = rd_gui_text_view_dup_text (self->impact_view);
+  guint category = adw_combo_row_get_selected (self->category_row);
+
+  apply_dates (self);
+  if (category < RD_CATEGORY_N_CATEGORIES)
+    rd_incident_set_category (self->incident, category);
+  rd_incident_set_location (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  rd_incident_set_description (self->incident, description);
+  rd_incident_set_impact (self->incident, impact);
+  rd_incident_set_people (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->people_row)));
+  rd_incident_set_witnesses (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->witnesses_row)));
+  rd_incident_set_reported_to (self->incident, picked_reported_to (self));
+  rd_incident_set_reference (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+}
+
+/**
+ * rd_incident_editor_flush:
+ *
+ * Writes what has not been written yet, now. Nothing to write is success.
+ */
+gboolean
+rd_incident_editor_flush (RdIncidentEditor  *self,
+                          GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty || self->incident == NULL || self->store == NULL)
+    return TRUE;
+
+  apply_fields (self);
+  self->saving = TRUE;
+  ok = rd_store_save_incident (self->store, self->incident, &self->sitting_revision, &local_error);
+  self->saving = FALSE;
+
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
+
+      g_warning ("Could not save diary entry %" G_GINT64_FORMAT ": %s",
+                 rd_incident_get_id (self->incident), local_error->message);
+      set_status (self, message, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  show_provenance (self);
+  set_status (self, _("Saved"), FALSE);
+  g_signal_emit (self, signals[SAVED], 0, self->incident);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  RdIncidentEditor *self = user_data;
+
+  self->save_source = 0;
+  rd_incident_editor_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (RdIncidentEditor *self)
+{
+  if (self->loading || self->incident == NULL)
+    return;
+  self->dirty = TRUE;
+  set_status (self, NULL, FALSE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (RD_INCIDENT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+on_field_changed_cb (RdIncidentEditor *self)
+{
+  schedule_save (self);
+}
+
+static void
+on_dates_changed_cb (RdIncidentEditor *self)
+{
+  if (self->loading)
+    return;
+  check_dates (self);
+  schedule_save (self);
+}
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static void
+load_incident (RdIncidentEditor *self)
+{
+  RdIncident *incident = self->incident;
+  RdReportedTo reported = rd_incident_get_reported_to (incident);
+  GDateTime *ends = rd_incident_get_ends_at (incident);
+
+  self->loading = TRUE;
+  if (rd_incident_get_starts_at (incident) != NULL)
+    rd_date_time_picker_set_date_time (self->start_picker, rd_incident_get_starts_at (incident));
+  adw_expander_row_set_enable_expansion (self->end_expander, ends != NULL);
+  adw_expander_row_set_expanded (self->end_expander, ends != NULL);
+  rd_date_time_picker_set_date_time (self->end_picker,
+                                     ends ? ends : rd_date_time_picker_get_date_time (self->start_picker));
+  adw_combo_row_set_selected (self->category_row, rd_incident_get_category (incident));
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), rd_incident_get_location (incident));
+  set_text_view (self->description_view, rd_incident_get_description (incident));
+  set_text_view (self->impact_view, rd_incident_get_impact (incident));
+  gtk_editable_set_text (GTK_EDITABLE (self->people_row), rd_incident_get_people (incident));
+  gtk_editable_set_text (GTK_EDITABLE (self->witnesses_row), rd_incident_get_witnesses (incident));
+  gtk_check_button_set_active (self->police_check, reported & RD_REPORTED_POLICE);
+  gtk_check_button_set_active (self->landlord_check, reported & RD_REPORTED_LANDLORD);
+  gtk_check_button_set_active (self->council_check, reported & RD_REPORTED_COUNCIL);
+  gtk_check_button_set_active (self->other_check, reported & RD_REPORTED_OTHER);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_incident_get_reference (incident));
+  self->loading = FALSE;
+
+  check_dates (self);
+  show_provenance (self);
+  set_status (self, NULL, FALSE);
+}
+
+GtkWidget *
+rd_incident_editor_new (void)
+{
+  return g_object_new (RD_TYPE_INCIDENT_EDITOR, NULL);
+}
+
+RdIncident *
+rd_incident_editor_get_incident (RdIncidentEditor *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), NULL);
+
+  return self->incident;
+}
+
+/**
+ * rd_incident_editor_set_incident:
+ * @incident: (nullable): the entry to edit; the editor changes this object
+ *
+ * Writes what is pending for the entry being edited, then shows @incident.
+ * A new entry has id 0 and is inserted by the first write.
+ */
+void
+rd_incident_editor_set_incident (RdIncidentEditor *self,
+                                 RdIncident       *incident)
+{
+  g_return_if_fail (RD_IS_INCIDENT_EDITOR (self));
+  g_return_if_fail (incident == NULL || RD_IS_INCIDENT (incident));
+
+  if (self->incident == incident)
+    return;
+
+  rd_incident_editor_flush (self, NULL);
+  g_set_object (&self->incident, incident);
+  self->sitting_revision = 0;
+  self->dirty = FALSE;
+  if (incident != NULL)
+    load_incident (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+}
+
+gboolean
+rd_incident_editor_is_saving (RdIncidentEditor *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
+
+  return self->saving;
+}
+
+gboolean
+rd_incident_editor_has_pending_save (RdIncidentEditor *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
+
+  return self->dirty;
+}
+
+void
+rd_incident_editor_focus_description (RdIncidentEditor *self)
+{
+  g_return_if_fail (RD_IS_INCIDENT_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->description_view));
+}
+
+/**
+ * rd_incident_editor_show_history:
+ *
+ * Writes what is pending, then shows every stored version of the entry.
+ *
+ * Returns: (transfer none) (nullable): the history window
+ */
+GtkWindow *
+rd_incident_editor_show_history (RdIncidentEditor *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), NULL);
+
+  if (self->incident == NULL || self->store == NULL)
+    return NULL;
+  rd_incident_editor_flush (self, NULL);
+  if (rd_incident_get_id (self->incident) == 0)
+    return NULL;
+
+  dialog = GTK_WINDOW (rd_history_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              self->store, self->incident));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer    *buffer,
+                      RdIncidentEditor *self)
+{
+  schedule_save (self);
+}
+
+static void
+rd_incident_editor_dispose (GObject *object)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
+
+  /* Last chance: whatever was typed is written before the form goes. */
+  rd_incident_editor_flush (self, NULL);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_EDITOR);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->incident);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rd_incident_editor_parent_class)->dispose (object);
+}
+
+static void
+rd_incident_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_incident_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rd_incident_editor_flush (self, NULL);
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_INCIDENT:
+      rd_incident_editor_set_incident (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_incident_editor_class_init (RdIncidentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+
+  object_class->dispose = rd_incident_editor_dispose;
+  object_class->get_property = rd_incident_editor_get_property;
+  object_class->set_property = rd_incident_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, RD_TYPE_INCIDENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RdIncidentEditor::saved:
+   * @incident: the entry, as just written to the store
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_INCIDENT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/redress/Redress/rd-incident-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, provenance_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, start_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, end_expander);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, end_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, date_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, location_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, impact_view);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, people_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, witnesses_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, police_check);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, landlord_check);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, council_check);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, other_check);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, reference_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
+}
+
+static void
+rd_incident_editor_init (RdIncidentEditor *self)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
+    gtk_string_list_append (categories, rd_category_get_label (i));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+
+  g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
+                    G_CALLBACK (on_buffer_changed_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->impact_view), "changed",
+                    G_CALLBACK (on_buffer_changed_cb), self);
+
+  rd_date_time_picker_set_accessible_names (self->start_picker, _("Start date"), _("Start time"));
+  rd_date_time_picker_set_accessible_names (self->end_picker, _("End date"), _("End time"));
+  rd_gui_label_entry_row (self->location_row, _("Where"));
+  rd_gui_label_entry_row (self->people_row, _("People involved"));
+  rd_gui_label_entry_row (self->witnesses_row, _("Witnesses"));
+  rd_gui_label_entry_row (self->reference_row, _("Reference number"));
+}

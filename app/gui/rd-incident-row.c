@@ -1,0 +1,168 @@
+/* rd-incident-row.c: one diary entry as a row of the diary list.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-incident-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-gui-util.h"
+#include "rd-incident-row.h"
+
+struct _RdIncidentRow
+{
+  GtkWidget   parent_instance;
+
+  RdIncident *incident;
+
+  GtkImage   *category_icon;
+  GtkLabel   *date_label;
+  GtkLabel   *category_label;
+  GtkLabel   *summary_label;
+  GtkBox     *badges_box;
+};
+
+G_DEFINE_FINAL_TYPE (RdIncidentRow, rd_incident_row, GTK_TYPE_WIDGET)
+
+static const struct {
+  RdReportedTo flag;
+  const char  *label;
+} badges[] = {
+  { RD_REPORTED_POLICE, N_("Police") },
+  { RD_REPORTED_LANDLORD, N_("Landlord") },
+  { RD_REPORTED_COUNCIL, N_("Council") },
+  { RD_REPORTED_OTHER, N_("Someone else") },
+};
+
+static void
+add_badge (RdIncidentRow *self,
+           const char    *text,
+           const char    *css_class)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (badge, "badge");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (badge, css_class);
+  gtk_box_append (self->badges_box, badge);
+}
+
+static void
+show_badges (RdIncidentRow *self)
+{
+  GtkWidget *child;
+  RdReportedTo reported = rd_incident_get_reported_to (self->incident);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
+    gtk_box_remove (self->badges_box, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+    if (reported & badges[i].flag)
+      add_badge (self, _(badges[i].label), NULL);
+  if (rd_incident_get_reference (self->incident)[0] != '\0')
+    add_badge (self, rd_incident_get_reference (self->incident), "reference");
+  gtk_widget_set_visible (GTK_WIDGET (self->badges_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->badges_box)) != NULL);
+}
+
+static void
+show_incident (RdIncidentRow *self)
+{
+  RdCategory category = rd_incident_get_category (self->incident);
+  GDateTime *starts = rd_incident_get_starts_at (self->incident);
+  g_autofree char *date = starts ? rd_datetime_format_short (starts) : g_strdup ("");
+  g_autofree char *summary = rd_incident_dup_summary (self->incident);
+
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->category_label, rd_category_get_label (category));
+  gtk_image_set_from_icon_name (self->category_icon, rd_category_get_icon_name (category));
+  gtk_label_set_text (self->summary_label, summary);
+  /* Untitled entries say so quietly. */
+  if (rd_incident_get_description (self->incident)[0] == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  show_badges (self);
+}
+
+static void
+on_incident_notify_cb (RdIncidentRow *self)
+{
+  show_incident (self);
+}
+
+GtkWidget *
+rd_incident_row_new (void)
+{
+  return g_object_new (RD_TYPE_INCIDENT_ROW, NULL);
+}
+
+RdIncident *
+rd_incident_row_get_incident (RdIncidentRow *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT_ROW (self), NULL);
+
+  return self->incident;
+}
+
+/*
+ * The row follows its incident as the editor changes it, so the list
+ * shows what is being typed without reloading anything.
+ */
+void
+rd_incident_row_set_incident (RdIncidentRow *self,
+                              RdIncident    *incident)
+{
+  g_return_if_fail (RD_IS_INCIDENT_ROW (self));
+
+  if (self->incident == incident)
+    return;
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_func (self->incident, on_incident_notify_cb, self);
+  g_set_object (&self->incident, incident);
+  if (incident == NULL)
+    return;
+
+  g_signal_connect_object (incident, "notify", G_CALLBACK (on_incident_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_incident (self);
+}
+
+static void
+rd_incident_row_dispose (GObject *object)
+{
+  RdIncidentRow *self = RD_INCIDENT_ROW (object);
+
+  rd_incident_row_set_incident (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_ROW);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (rd_incident_row_parent_class)->dispose (object);
+}
+
+static void
+rd_incident_row_class_init (RdIncidentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_incident_row_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "incidentrow");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-incident-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, category_icon);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, category_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, badges_box);
+}
+
+static void
+rd_incident_row_init (RdIncidentRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+}

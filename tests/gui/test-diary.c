@@ -1,0 +1,574 @@
+/* test-diary.c: writing diary entries through the editor, finding them again,
+ * validation, search and filter, history and deleting.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-date-time-picker.h"
+#include "rd-diary-page.h"
+#include "rd-history-dialog.h"
+#include "rd-incident-editor.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  RdDiaryPage   *page;
+  gint64         case_id;
+} Fixture;
+
+static void
+open_window (Fixture *f)
+{
+  f->window = rd_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->page = RD_DIARY_PAGE (rd_window_get_page (f->window, "diary"));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  if (data != NULL)
+    f->case_id = rd_sample_ensure (store, &error);
+  else
+    {
+      rd_case_set_title (rcase, "Noise upstairs");
+      g_assert_true (rd_store_save_case (store, rcase, &error));
+      f->case_id = rd_case_get_id (rcase);
+    }
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  f->app = rd_test_gui_app_new (f->dir);
+  open_window (f);
+  g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *id)
+{
+  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (f->page), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static RdIncidentEditor *
+editor (Fixture *f)
+{
+  return RD_INCIDENT_EDITOR (child (f, "editor"));
+}
+
+static void
+set_view_text (Fixture    *f,
+               const char *id,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, id))), text, -1);
+}
+
+static RdStore *
+store (Fixture *f)
+{
+  return rd_application_get_store (f->app);
+}
+
+static RdIncident *
+stored_incident (Fixture *f,
+                 gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  RdIncident *incident = rd_store_get_incident (store (f), id, &error);
+
+  g_assert_no_error (error);
+  return incident;
+}
+
+static GDateTime *
+local_datetime (const char *text)
+{
+  GDateTime *dt = rd_datetime_parse_local (text, NULL);
+
+  g_assert_nonnull (dt);
+  return dt;
+}
+
+static gboolean
+revealed (GtkWidget *revealer)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static void
+test_write_close_reopen (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) when = local_datetime ("2024-03-04T21:40");
+  g_autoptr(RdIncident) stored = NULL;
+  GListModel *entries;
+  RdIncident *incident;
+  gint64 id;
+
+  /* A case with no entries says what to do. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "diary_stack"))), ==, "empty");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "diary_stack"))), ==, "diary");
+  incident = rd_incident_editor_get_incident (editor (f));
+  g_assert_nonnull (incident);
+  g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
+  g_object_ref (incident);
+
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), when);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_HARASSMENT);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "location_row")), "Stairwell, 2nd floor");
+  set_view_text (f, "description_view", "Neighbour shouted threats at me on the stairs.\nIt lasted ten minutes.");
+  set_view_text (f, "impact_view", "Frightened to leave the flat — ça va mal.");
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "people_row")), "Neighbour A (Flat 5)");
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "witnesses_row")), "Mrs K");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, "police_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, "council_check")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "reference_row")), "CAD 1234/04MAR24");
+  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+
+  /* Closing the window writes it: there is no Save button to forget. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  rd_test_gui_iterate ();
+  id = rd_incident_get_id (incident);
+  g_assert_cmpint (id, >, 0);
+  g_object_unref (incident);
+
+  stored = stored_incident (f, id);
+  g_assert_true (g_date_time_equal (rd_incident_get_starts_at (stored), when));
+  g_assert_cmpint (rd_incident_get_category (stored), ==, RD_CATEGORY_HARASSMENT);
+  g_assert_cmpstr (rd_incident_get_location (stored), ==, "Stairwell, 2nd floor");
+  g_assert_cmpstr (rd_incident_get_impact (stored), ==, "Frightened to leave the flat — ça va mal.");
+  g_assert_cmpstr (rd_incident_get_witnesses (stored), ==, "Mrs K");
+  g_assert_cmpint (rd_incident_get_reported_to (stored), ==, RD_REPORTED_POLICE | RD_REPORTED_COUNCIL);
+  g_assert_cmpstr (rd_incident_get_reference (stored), ==, "CAD 1234/04MAR24");
+
+  /* A new window on the same folder opens the case and lists the entry. */
+  open_window (f);
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, f->case_id);
+  entries = rd_diary_page_get_entries (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  {
+    g_autoptr(RdIncident) listed = g_list_model_get_item (entries, 0);
+
+    g_assert_cmpint (rd_incident_get_id (listed), ==, id);
+    g_assert_cmpstr (rd_incident_get_people (listed), ==, "Neighbour A (Flat 5)");
+  }
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"),
+                                              "Neighbour shouted threats at me on the stairs."));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"), "Mon 4 Mar 2024, 21:40"));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"), "Police"));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"), "CAD 1234/04MAR24"));
+
+  /* The editor shows when it was first written. */
+  g_assert_cmpint (rd_incident_get_id (rd_incident_editor_get_incident (editor (f))), ==, id);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "provenance_label"))),
+                                   "First written "));
+}
+
+static gboolean
+stored_description_is (gpointer data)
+{
+  gpointer *args = data;
+  Fixture *f = args[0];
+  RdIncident *incident = args[1];
+  g_autoptr(RdIncident) stored = NULL;
+
+  if (rd_incident_get_id (incident) == 0)
+    return FALSE;
+  stored = rd_store_get_incident (store (f), rd_incident_get_id (incident), NULL);
+  return stored != NULL && g_strcmp0 (rd_incident_get_description (stored), args[2]) == 0;
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) revisions = NULL;
+  RdIncident *incident;
+  gpointer args[3];
+  gint64 start;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  set_view_text (f, "description_view", "Music until 3am");
+
+  /* Nothing is written while typing, then it is, on its own. */
+  g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
+  args[0] = f;
+  args[1] = incident;
+  args[2] = "Music until 3am";
+  start = g_get_monotonic_time ();
+  g_assert_true (rd_test_gui_wait_until (stored_description_is, args, 5000));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, (RD_INCIDENT_EDITOR_SAVE_DELAY_MS - 50) * 1000);
+  g_assert_false (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "status_label"))), ==, "Saved");
+
+  /* More typing in the same sitting extends the same revision. */
+  set_view_text (f, "description_view", "Music until 4am");
+  args[2] = "Music until 4am";
+  g_assert_true (rd_test_gui_wait_until (stored_description_is, args, 5000));
+  revisions = rd_store_list_incident_revisions (store (f), rd_incident_get_id (incident), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+}
+
+static void
+test_untouched_new_entry_dropped (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GListModel) stored = NULL;
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  guint before = g_list_model_get_n_items (entries);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.new-entry", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, before + 1);
+  /* Choosing another entry without writing anything drops the new one. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list")))), 1);
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, before);
+  stored = rd_store_list_incidents (store (f), f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, before);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) before = local_datetime ("2024-05-01T21:00");
+  g_autoptr(GDateTime) after = local_datetime ("2024-05-02T01:30");
+  g_autoptr(RdIncident) stored = NULL;
+  GtkWidget *revealer, *label;
+  RdIncident *incident;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  revealer = child (f, "date_error_revealer");
+  label = child (f, "date_error_label");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
+  set_view_text (f, "description_view", "Banging on the wall");
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_false (revealed (revealer));
+
+  /* A start in the future is explained and not saved; other fields are. */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), tomorrow);
+  g_assert_true (revealed (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "future"));
+  set_view_text (f, "description_view", "Banging on the wall again");
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_true (g_date_time_equal (rd_incident_get_starts_at (stored), start));
+  g_assert_cmpstr (rd_incident_get_description (stored), ==, "Banging on the wall again");
+  g_clear_object (&stored);
+
+  /* Back in the past, the message goes. */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
+  g_assert_false (revealed (revealer));
+
+  /* An end before the start is explained and not saved. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "end_expander")), TRUE);
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker")), before);
+  g_assert_true (revealed (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "ends before it starts"));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_null (rd_incident_get_ends_at (stored));
+  g_clear_object (&stored);
+
+  /* Through the time buttons, as a person would: 01:30 the next day. */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker")), after);
+  g_assert_false (revealed (revealer));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_true (g_date_time_equal (rd_incident_get_ends_at (stored), after));
+}
+
+static void
+test_time_spin_buttons (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
+  g_autoptr(RdIncident) stored = NULL;
+  GtkWidget *picker, *hour, *minute;
+  RdIncident *incident;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  picker = child (f, "start_picker");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), start);
+
+  hour = rd_test_gui_find_by_id (picker, "hour_spin");
+  minute = rd_test_gui_find_by_id (picker, "minute_spin");
+  if (hour == NULL)
+    {
+      /* The spin buttons live in the time popover. */
+      GtkWidget *button = rd_test_gui_find_by_id (picker, "time_button");
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+      hour = rd_test_gui_find_by_id (popover, "hour_spin");
+      minute = rd_test_gui_find_by_id (popover, "minute_spin");
+    }
+  g_assert_nonnull (hour);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), 5);
+  g_assert_nonnull (rd_test_gui_find_by_text (picker, "07:05"));
+  g_assert_nonnull (rd_test_gui_find_by_text (picker, "Wednesday 1 May 2024"));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_cmpint (g_date_time_get_hour (rd_incident_get_starts_at (stored)), ==, 7);
+  g_assert_cmpint (g_date_time_get_minute (rd_incident_get_starts_at (stored)), ==, 5);
+}
+
+static gboolean
+entries_count_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+test_search_and_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  guint all = g_list_model_get_n_items (entries);
+  GtkWidget *search_entry = child (f, "diary_search_entry");
+  GtkWidget *dropdown = child (f, "category_dropdown");
+  gpointer args[2] = { entries, NULL };
+
+  g_assert_cmpuint (all, >=, 10);
+
+  /* Ctrl+F's action opens the search bar. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (f, "search_bar"))));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "PUSHCHAIR");
+  args[1] = GUINT_TO_POINTER (1);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  /* Search reaches reference numbers too. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "CR/00");
+  args[1] = GUINT_TO_POINTER (3);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "no such words anywhere");
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "list_stack"))), ==,
+                   "no-results");
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  /* The category filter narrows the list to one kind. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1 + RD_CATEGORY_DAMAGE);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdIncident) incident = g_list_model_get_item (entries, i);
+      g_assert_cmpint (rd_incident_get_category (incident), ==, RD_CATEGORY_DAMAGE);
+    }
+
+  /* Both at once. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "door");
+  args[1] = GUINT_TO_POINTER (1);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  /* Newest first. */
+  for (guint i = 1; i < all; i++)
+    {
+      g_autoptr(RdIncident) newer = g_list_model_get_item (entries, i - 1);
+      g_autoptr(RdIncident) older = g_list_model_get_item (entries, i);
+
+      g_assert_cmpint (g_date_time_compare (rd_incident_get_starts_at (newer),
+                                            rd_incident_get_starts_at (older)), >=, 0);
+    }
+}
+
+static RdHistoryDialog *
+find_history_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_HISTORY_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return RD_HISTORY_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gint64
+find_amended_entry (Fixture *f)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdIncident) incident = g_list_model_get_item (entries, i);
+      g_autoptr(GListModel) revisions =
+        rd_store_list_incident_revisions (store (f), rd_incident_get_id (incident), NULL);
+
+      if (g_list_model_get_n_items (revisions) == 2)
+        return rd_incident_get_id (incident);
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = find_amended_entry (f);
+  RdHistoryDialog *dialog;
+
+  g_assert_true (rd_diary_page_select_entry (f->page, id));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.show-history", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_history_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_history_dialog_get_versions (dialog)), ==, 2);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "As first written"));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "Version 2 (current)"));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog),
+                                              "Changed: What happened, Reference number"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Editing it now is a new sitting, so a third version; the first two stay. */
+  set_view_text (f, "impact_view", "We moved the children's beds.");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.show-history", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_history_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_history_dialog_get_versions (dialog)), ==, 3);
+  {
+    g_autoptr(RdIncidentRevision) first = g_list_model_get_item (rd_history_dialog_get_versions (dialog), 0);
+    g_autoptr(RdIncidentRevision) last = g_list_model_get_item (rd_history_dialog_get_versions (dialog), 2);
+
+    g_assert_cmpstr (rd_incident_get_impact (rd_incident_revision_get_snapshot (last)), ==,
+                     "We moved the children's beds.");
+    g_assert_cmpstr (rd_incident_get_impact (rd_incident_revision_get_snapshot (first)), !=,
+                     "We moved the children's beds.");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_delete_asks_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  guint n = g_list_model_get_n_items (entries);
+  g_autoptr(RdIncident) victim = g_list_model_get_item (entries, 2);
+  g_autoptr(RdIncident) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (rd_diary_page_select_entry (f->page, rd_incident_get_id (victim)));
+
+  /* Keeping it changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.delete-entry", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.delete-entry", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n - 1);
+  gone = rd_store_get_incident (store (f), rd_incident_get_id (victim), &error);
+  g_assert_null (gone);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+
+  /* The next entry is open, ready. */
+  g_assert_nonnull (rd_incident_editor_get_incident (editor (f)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+#define ADD(path, sample, func) \
+  g_test_add (path, Fixture, sample ? "sample" : NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/diary/write-close-reopen", FALSE, test_write_close_reopen);
+  ADD ("/diary/autosave", FALSE, test_autosave);
+  ADD ("/diary/untouched-new-entry-dropped", TRUE, test_untouched_new_entry_dropped);
+  ADD ("/diary/validation", FALSE, test_validation);
+  ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
+  ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
+  ADD ("/diary/history", TRUE, test_history);
+  ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
+#undef ADD
+
+  return g_test_run ();
+}
