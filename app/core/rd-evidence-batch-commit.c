@@ -242,6 +242,8 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
     if (rcase == NULL)
       return FALSE;
   }
+  if (!_rd_evidence_batch_wait_synced (batch, error))
+    return FALSE;
 
   if (!_rd_store_begin (store, error))
     return FALSE;

@@ -33,9 +33,21 @@ struct _RdEvidenceBatch
   char      *staging_dir;
   GPtrArray *items;
   gboolean   committed;
+
+  /* Staged copies are flushed to disk (fdatasync) by another thread while
+   * the next file is read and hashed, so the disk and the CPU work at the
+   * same time; commit waits for every flush first. */
+  GThreadPool *syncer;
+  GMutex       sync_lock;
+  GCond        sync_done;
+  guint        n_syncing;
+  int          sync_errno;
+  char        *sync_failed_name;
 };
 
 void     _rd_evidence_batch_item_free (Item        *item);
+gboolean _rd_evidence_batch_wait_synced (RdEvidenceBatch  *batch,
+                                         GError          **error);
 gboolean _rd_evidence_set_io_error    (GError     **error,
                                        int          saved_errno,
                                        const char  *name);

@@ -50,7 +50,79 @@ rd_evidence_batch_new (RdStore *store,
   batch->case_id = case_id;
   batch->evidence_dir = _rd_store_dup_evidence_dir (store);
   batch->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_evidence_batch_item_free);
+  g_mutex_init (&batch->sync_lock);
+  g_cond_init (&batch->sync_done);
   return batch;
+}
+
+typedef struct {
+  int   fd;
+  char *name;
+} SyncJob;
+
+static void
+sync_job_run (gpointer data,
+              gpointer user_data)
+{
+  SyncJob *job = data;
+  RdEvidenceBatch *batch = user_data;
+  int saved_errno = 0;
+
+  if (fdatasync (job->fd) != 0)
+    saved_errno = errno;
+  if (close (job->fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+
+  g_mutex_lock (&batch->sync_lock);
+  if (saved_errno != 0 && batch->sync_errno == 0)
+    {
+      batch->sync_errno = saved_errno;
+      batch->sync_failed_name = g_strdup (job->name);
+    }
+  batch->n_syncing--;
+  g_cond_broadcast (&batch->sync_done);
+  g_mutex_unlock (&batch->sync_lock);
+
+  g_free (job->name);
+  g_free (job);
+}
+
+/* Takes @fd: it is flushed and closed on the syncer thread. */
+static void
+queue_sync (RdEvidenceBatch *batch,
+            int              fd,
+            const char      *name)
+{
+  SyncJob *job = g_new0 (SyncJob, 1);
+
+  job->fd = fd;
+  job->name = g_strdup (name);
+  if (batch->syncer == NULL)
+    batch->syncer = g_thread_pool_new (sync_job_run, batch, 1, FALSE, NULL);
+  g_mutex_lock (&batch->sync_lock);
+  batch->n_syncing++;
+  g_mutex_unlock (&batch->sync_lock);
+  g_thread_pool_push (batch->syncer, job, NULL);
+}
+
+/*
+ * Waits until every staged copy is on disk. Fails (naming the file) if
+ * any could not be written, a full disk most likely.
+ */
+gboolean
+_rd_evidence_batch_wait_synced (RdEvidenceBatch  *batch,
+                                GError          **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&batch->sync_lock);
+  while (batch->n_syncing > 0)
+    g_cond_wait (&batch->sync_done, &batch->sync_lock);
+  ok = batch->sync_errno == 0;
+  if (!ok)
+    _rd_evidence_set_io_error (error, batch->sync_errno, batch->sync_failed_name);
+  g_mutex_unlock (&batch->sync_lock);
+  return ok;
 }
 
 /**
@@ -63,6 +135,12 @@ rd_evidence_batch_free (RdEvidenceBatch *batch)
 {
   if (batch == NULL)
     return;
+  _rd_evidence_batch_wait_synced (batch, NULL);
+  if (batch->syncer != NULL)
+    g_thread_pool_free (batch->syncer, FALSE, TRUE);
+  g_mutex_clear (&batch->sync_lock);
+  g_cond_clear (&batch->sync_done);
+  g_free (batch->sync_failed_name);
   g_clear_pointer (&batch->items, g_ptr_array_unref);
   if (batch->staging_dir != NULL)
     g_rmdir (batch->staging_dir);
@@ -138,8 +216,8 @@ write_all (int           fd,
 /*
  * Copies @in into a new staged file, hashing as it goes and keeping the
  * first RD_EVIDENCE_HEAD_SIZE bytes for sniffing, so the original is read
- * once. The copy is on disk (fdatasync) before this returns: the store
- * never points at data still in the page cache.
+ * once. The copy is flushed to disk on the syncer thread, and commit
+ * waits for that: the store never points at data only in the page cache.
  */
 static Item *
 stage_stream (RdEvidenceBatch  *batch,
@@ -194,22 +272,11 @@ stage_stream (RdEvidenceBatch  *batch,
           goto fail;
         }
       total += n;
-#ifdef SYNC_FILE_RANGE_WRITE
-      /* Start writing this piece out now, so the final fdatasync has little
-       * left to wait for and the disk works while the CPU hashes. */
-      sync_file_range (fd, total - n, n, SYNC_FILE_RANGE_WRITE);
-#endif
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     goto fail;
-  if (fdatasync (fd) != 0 || close (fd) != 0)
-    {
-      fd = -1;
-      _rd_evidence_set_io_error (error, errno, name);
-      g_unlink (template);
-      return NULL;
-    }
+  queue_sync (batch, fd, name);
 
   item = g_new0 (Item, 1);
   item->temp_path = g_steal_pointer (&template);
