@@ -12,6 +12,7 @@ DEBS := \
 	libgdk-pixbuf-2.0-dev libjson-glib-dev \
 	libexif-dev libgmime-3.0-dev nettle-dev heif-gdk-pixbuf \
 	libqpdf-dev libssl-dev fonts-dejavu-core \
+	libsodium-dev libarchive-dev \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
 	python3 python3-dogtail python3-pyatspi \

@@ -27,3 +27,5 @@
 #include "rd-evidence.h"
 #include "rd-store-evidence.h"
 #include "rd-bundle.h"
+#include "rd-passphrase.h"
+#include "rd-store-advisers.h"

@@ -216,6 +216,24 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (complaint_id, incident_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX complaint_incidents_by_incident ON complaint_incidents(incident_id);",
+
+  /* 6: advisers: settings of this data folder (the lock), and per case the
+   * client number, archiving, consent to store the data and the authority
+   * to act for the resident */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE case_admin ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,"
+  "  client_number TEXT NOT NULL DEFAULT '',"
+  "  use_client_number INTEGER NOT NULL DEFAULT 0,"
+  "  archived_at INTEGER,"
+  "  consent_given TEXT,"
+  "  consent_renew TEXT,"
+  "  authority_date TEXT,"
+  "  authority_scope TEXT NOT NULL DEFAULT ''"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

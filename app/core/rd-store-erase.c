@@ -1,0 +1,299 @@
+/* rd-store-erase.c: erasing a client so that nothing of them is left in
+ * the database file, its write-ahead log, or the evidence folder.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rd-store-advisers.h"
+#include "rd-store-evidence-private.h"
+
+/**
+ * rd_store_summarise_case:
+ *
+ * Counts what erasing the case would remove, so that the confirmation can
+ * name it.
+ */
+gboolean
+rd_store_summarise_case (RdStore         *self,
+                         gint64           case_id,
+                         RdEraseSummary  *summary,
+                         GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT"
+                            " (SELECT count(*) FROM incidents WHERE case_id = ?1),"
+                            " (SELECT count(*) FROM incident_revisions r"
+                            "   JOIN incidents i ON i.id = r.incident_id WHERE i.case_id = ?1),"
+                            " (SELECT count(*) FROM parties WHERE case_id = ?1),"
+                            " (SELECT count(*) FROM contacts WHERE case_id = ?1),"
+                            " (SELECT count(*) FROM complaints WHERE case_id = ?1),"
+                            " (SELECT count(*) FROM evidence WHERE case_id = ?1),"
+                            " (SELECT count(DISTINCT e.sha256) FROM evidence e WHERE e.case_id = ?1"
+                            "   AND NOT EXISTS (SELECT 1 FROM evidence o"
+                            "                   WHERE o.sha256 = e.sha256 AND o.case_id != ?1))"
+                            " FROM cases WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      summary->incidents = sqlite3_column_int (stmt, 0);
+      summary->revisions = sqlite3_column_int (stmt, 1);
+      summary->parties = sqlite3_column_int (stmt, 2);
+      summary->contacts = sqlite3_column_int (stmt, 3);
+      summary->complaints = sqlite3_column_int (stmt, 4);
+      summary->evidence = sqlite3_column_int (stmt, 5);
+      summary->evidence_files = sqlite3_column_int (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
+                   _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * rd_erase_summary_describe:
+ *
+ * Returns: (transfer full): one sentence naming what will go, e.g. "12
+ *   diary entries (with 30 earlier versions), 4 contacts, 2 complaints and
+ *   7 evidence files"
+ */
+char *
+rd_erase_summary_describe (const RdEraseSummary *s)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  if (s->revisions > 0)
+    g_ptr_array_add (parts,
+                     g_strdup_printf (ngettext ("%u diary entry (with %u earlier versions)",
+                                                "%u diary entries (with %u earlier versions)",
+                                                s->incidents),
+                                      s->incidents, s->revisions));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u diary entry", "%u diary entries",
+                                                       s->incidents), s->incidents));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact", "%u contacts", s->contacts),
+                                           s->contacts));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person or organisation",
+                                                     "%u people and organisations", s->parties),
+                                           s->parties));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u complaint", "%u complaints",
+                                                     s->complaints), s->complaints));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u evidence file", "%u evidence files",
+                                                     s->evidence_files), s->evidence_files));
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == parts->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/*
+ * Writes zeros over a file before removing it, so that its bytes do not
+ * stay in the free space of the disk. Best effort: a copy-on-write file
+ * system or an SSD's own remapping may still keep old blocks.
+ */
+static void
+overwrite_and_remove (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      GStatBuf st;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+        {
+          static const char zeros[64 * 1024];
+          off_t left = st.st_size;
+
+          while (left > 0)
+            {
+              ssize_t n = write (fd, zeros, MIN ((off_t) sizeof zeros, left));
+
+              if (n < 0 && errno == EINTR)
+                continue;
+              if (n <= 0)
+                break;
+              left -= n;
+            }
+          fsync (fd);
+        }
+      close (fd);
+    }
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+static GPtrArray *
+list_unshared_files (RdStore  *self,
+                     gint64    case_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT DISTINCT e.sha256 FROM evidence e WHERE e.case_id = ?1"
+                            " AND NOT EXISTS (SELECT 1 FROM evidence o"
+                            "                 WHERE o.sha256 = e.sha256 AND o.case_id != ?1)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sha256 = _rd_store_column_text (stmt, 0);
+
+      /* The name becomes a path: only ever a hash. */
+      if (_rd_evidence_is_sha256 (sha256))
+        g_ptr_array_add (hashes, g_strdup (sha256));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&hashes);
+}
+
+static gboolean
+exec_sql (RdStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (_rd_store_get_db (self), sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/*
+ * Copies everything the write-ahead log holds into the database file and
+ * empties the log. Another connection that is reading at that moment holds
+ * the log back, so try a few times.
+ */
+static gboolean
+checkpoint_truncate (RdStore  *self,
+                     GError  **error)
+{
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      int log_frames = -1, done_frames = -1;
+      int rc = sqlite3_wal_checkpoint_v2 (_rd_store_get_db (self), NULL,
+                                          SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &done_frames);
+
+      if (rc == SQLITE_OK && log_frames == 0)
+        return TRUE;
+      if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+        return _rd_store_set_error (self, rc, error);
+      g_usleep (100 * 1000);
+    }
+  g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_BUSY,
+                       _("The case was erased, but another Redress window or program is "
+                         "still reading the case file, so traces may remain until it is "
+                         "closed. Close it and erase again, or restart Redress."));
+  return FALSE;
+}
+
+/**
+ * rd_store_erase_case:
+ *
+ * Removes the case with everything that belongs to it (diary and its
+ * earlier versions, parties, contacts, complaints, adviser facts, evidence
+ * records, their search text) and the evidence files no other case holds.
+ * Then it rebuilds the search index, the database file (VACUUM) and
+ * empties the write-ahead log, so that none of the case's text remains in
+ * either file. Deleted rows are zeroed as they go (secure_delete is on).
+ * Takes a while on a large store; call it from a worker with its own
+ * connection in the GUI. Not inside another write.
+ */
+gboolean
+rd_store_erase_case (RdStore  *self,
+                     gint64    case_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *evidence_dir = NULL;
+  RdEraseSummary summary;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (_rd_store_get_db (self)), FALSE);
+
+  if (!rd_store_summarise_case (self, case_id, &summary, error))
+    return FALSE;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  files = list_unshared_files (self, case_id, error);
+  if (files == NULL)
+    goto fail;
+  stmt = _rd_store_prepare (self, "DELETE FROM cases WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (!_rd_store_step_done (self, stmt, error))
+    goto fail;
+  /* FTS5 marks deleted rows in new index segments and keeps the old ones
+   * (with the words) until they merge: merge them all now. */
+  if (!exec_sql (self, "INSERT INTO evidence_text (evidence_text) VALUES ('optimize')", error))
+    goto fail;
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+
+  rd_store_emit_changed (self, "cases", case_id);
+  rd_store_emit_changed (self, "evidence", case_id);
+
+  evidence_dir = _rd_store_dup_evidence_dir (self);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (files, i);
+      g_autofree char *path = g_build_filename (evidence_dir, sha256, NULL);
+
+      overwrite_and_remove (path);
+      _rd_store_remove_thumbnails (self, sha256);
+    }
+
+  /* VACUUM writes a fresh copy of the database without the free pages;
+   * the checkpoint moves it from the log into the file and empties the
+   * log, which still held the pages as they were before. */
+  if (!exec_sql (self, "VACUUM", error))
+    return FALSE;
+  return checkpoint_truncate (self, error);
+
+fail:
+  _rd_store_rollback (self);
+  return FALSE;
+}
