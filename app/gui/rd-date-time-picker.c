@@ -33,6 +33,7 @@ G_DEFINE_FINAL_TYPE (RdDateTimePicker, rd_date_time_picker, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATE_TIME,
+  PROP_SHOW_TIME,
   N_PROPS
 };
 
@@ -153,6 +154,36 @@ rd_date_time_picker_set_date_time (RdDateTimePicker *self,
 }
 
 /**
+ * rd_date_time_picker_set_show_time:
+ *
+ * Hides the time button where only the day matters (the steps of a
+ * complaint); the picked moment is then midnight of the picked day.
+ */
+void
+rd_date_time_picker_set_show_time (RdDateTimePicker *self,
+                                   gboolean          show_time)
+{
+  g_return_if_fail (RD_IS_DATE_TIME_PICKER (self));
+
+  show_time = !!show_time;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->time_button)) == show_time)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->time_button), show_time);
+  if (!show_time)
+    change_to (self, g_date_time_get_year (self->date_time), g_date_time_get_month (self->date_time),
+               g_date_time_get_day_of_month (self->date_time), 0, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TIME]);
+}
+
+gboolean
+rd_date_time_picker_get_show_time (RdDateTimePicker *self)
+{
+  g_return_val_if_fail (RD_IS_DATE_TIME_PICKER (self), TRUE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->time_button));
+}
+
+/**
  * rd_date_time_picker_set_accessible_names:
  *
  * Names the two buttons for screen readers, e.g. "Start date", "Start time".
@@ -206,6 +237,9 @@ rd_date_time_picker_get_property (GObject    *object,
     case PROP_DATE_TIME:
       g_value_set_boxed (value, self->date_time);
       break;
+    case PROP_SHOW_TIME:
+      g_value_set_boolean (value, rd_date_time_picker_get_show_time (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -224,6 +258,9 @@ rd_date_time_picker_set_property (GObject      *object,
     case PROP_DATE_TIME:
       if (g_value_get_boxed (value) != NULL)
         rd_date_time_picker_set_date_time (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_TIME:
+      rd_date_time_picker_set_show_time (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -244,6 +281,9 @@ rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
   properties[PROP_DATE_TIME] =
     g_param_spec_boxed ("date-time", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TIME] =
+    g_param_spec_boolean ("show-time", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

@@ -14,6 +14,9 @@ GtkWidget *rd_date_time_picker_new                  (void);
 GDateTime *rd_date_time_picker_get_date_time        (RdDateTimePicker *self);
 void       rd_date_time_picker_set_date_time        (RdDateTimePicker *self,
                                                      GDateTime        *date_time);
+void       rd_date_time_picker_set_show_time        (RdDateTimePicker *self,
+                                                     gboolean          show_time);
+gboolean   rd_date_time_picker_get_show_time        (RdDateTimePicker *self);
 void       rd_date_time_picker_set_accessible_names (RdDateTimePicker *self,
                                                      const char       *date_name,
                                                      const char       *time_name);

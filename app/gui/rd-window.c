@@ -9,6 +9,7 @@
 
 #include "rd-case-dialog.h"
 #include "rd-case-switcher.h"
+#include "rd-contacts-page.h"
 #include "rd-diary-page.h"
 #include "rd-window.h"
 
@@ -54,6 +55,7 @@ typedef struct {
 static const RdCasePageInfo case_pages[] = {
   /* name       title           icon name                      type */
   { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type },
+  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
 };
 
 struct _RdWindow

@@ -1,0 +1,576 @@
+/* rd-contact-editor.c: the form that records one contact and any promise, saving as you type.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-contact-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-contact-editor.h"
+#include "rd-date-time-picker.h"
+#include "rd-gui-util.h"
+#include "rd-parties-dialog.h"
+
+/*
+ * Like the diary's editor there is no Save button: every change is written
+ * a moment after typing pauses, and at once when another contact is chosen
+ * or the page lets go. A time in the future or a promised date before the
+ * contact is explained under the promise and not written; the rest is.
+ */
+
+struct _RdContactEditor
+{
+  GtkWidget          parent_instance;
+
+  RdStore           *store;
+  RdContact         *contact;
+  GArray            *party_ids;    /* gint64 per row of party_row after the first */
+  guint              save_source;
+  gboolean           dirty;
+  gboolean           loading;
+  gboolean           saving;
+
+  GtkLabel          *status_label;
+  RdDateTimePicker  *when_picker;
+  AdwComboRow       *direction_row;
+  AdwComboRow       *channel_row;
+  AdwComboRow       *party_row;
+  AdwEntryRow       *person_row;
+  GtkTextView       *summary_view;
+  AdwEntryRow       *promise_row;
+  AdwExpanderRow    *due_expander;
+  RdDateTimePicker  *due_picker;
+  GtkRevealer       *error_revealer;
+  GtkLabel          *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdContactEditor, rd_contact_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CONTACT,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_status (RdContactEditor *self,
+            const char      *text,
+            gboolean         is_error)
+{
+  gtk_label_set_text (self->status_label, text ? text : "");
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+}
+
+static gint64
+picked_party (RdContactEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->party_row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->party_ids->len)
+    return 0;
+  return g_array_index (self->party_ids, gint64, selected - 1);
+}
+
+static void
+select_party (RdContactEditor *self,
+              gint64           party_id)
+{
+  guint row = 0;
+
+  for (guint i = 0; i < self->party_ids->len; i++)
+    if (g_array_index (self->party_ids, gint64, i) == party_id)
+      row = i + 1;
+  adw_combo_row_set_selected (self->party_row, row);
+}
+
+/* Fills the "With" list from the case's people, keeping the choice. */
+static void
+load_parties (RdContactEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) parties = NULL;
+  gboolean was_loading = self->loading;
+  gint64 keep = self->contact ? rd_contact_get_party_id (self->contact) : 0;
+
+  if (self->contact != NULL && !self->loading)
+    keep = picked_party (self);
+
+  g_array_set_size (self->party_ids, 0);
+  gtk_string_list_append (names, _("Someone not on the list"));
+  if (self->store != NULL && self->contact != NULL && rd_contact_get_case_id (self->contact) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      parties = rd_store_list_parties (self->store, rd_contact_get_case_id (self->contact), &error);
+      if (parties == NULL)
+        g_warning ("Could not list the people of the case: %s", error->message);
+    }
+  for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
+      g_autofree char *name = rd_party_dup_display_name (party);
+      gint64 id = rd_party_get_id (party);
+
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->party_ids, id);
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->party_row, G_LIST_MODEL (names));
+  select_party (self, keep);
+  self->loading = was_loading;
+}
+
+static GDate *
+picked_due (RdContactEditor *self)
+{
+  if (!adw_expander_row_get_enable_expansion (self->due_expander))
+    return NULL;
+  return rd_datetime_get_date (rd_date_time_picker_get_date_time (self->due_picker));
+}
+
+static gboolean
+valid_with (RdContactEditor  *self,
+            GDateTime        *when,
+            const GDate      *due,
+            GError          **error)
+{
+  g_autoptr(RdContact) scratch = rd_contact_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  rd_contact_set_occurred_at (scratch, when);
+  rd_contact_set_promise (scratch, gtk_editable_get_text (GTK_EDITABLE (self->promise_row)));
+  rd_contact_set_promise_due (scratch, due);
+  return rd_contact_validate (scratch, now, error);
+}
+
+/* Says what is wrong with the time and promise, as picked. */
+static void
+check_fields (RdContactEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) due = picked_due (self);
+  gboolean valid;
+
+  valid = valid_with (self, rd_date_time_picker_get_date_time (self->when_picker), due, &error);
+  if (!valid)
+    gtk_label_set_text (self->error_label, error->message);
+  gtk_revealer_set_reveal_child (self->error_revealer, !valid);
+}
+
+/*
+ * Copies the form into the contact. A time or promised date that breaks the
+ * rules is left as it was saved; everything else is taken.
+ */
+static gboolean
+apply_fields (RdContactEditor *self)
+{
+  g_autofree char *summary = rd_gui_text_view_dup_text (self->summary_view);
+  g_autoptr(GDate) new_due = picked_due (self);
+  g_autoptr(GDate) old_due = NULL;
+  g_autoptr(GDateTime) old_when = NULL;
+  GDateTime *new_when = rd_date_time_picker_get_date_time (self->when_picker);
+  guint direction = adw_combo_row_get_selected (self->direction_row);
+  guint channel = adw_combo_row_get_selected (self->channel_row);
+  struct { GDateTime *when; GDate *due; } candidates[4];
+  RdContact *contact = self->contact;
+
+  if (rd_contact_get_occurred_at (contact) != NULL)
+    old_when = g_date_time_ref (rd_contact_get_occurred_at (contact));
+  if (rd_contact_get_promise_due (contact) != NULL)
+    old_due = g_date_copy (rd_contact_get_promise_due (contact));
+  candidates[0].when = new_when; candidates[0].due = new_due;
+  candidates[1].when = new_when; candidates[1].due = old_due;
+  candidates[2].when = old_when; candidates[2].due = new_due;
+  candidates[3].when = old_when; candidates[3].due = old_due;
+
+  if (direction <= RD_CONTACT_FROM)
+    rd_contact_set_direction (contact, direction);
+  if (channel < RD_CHANNEL_N_CHANNELS)
+    rd_contact_set_channel (contact, channel);
+  rd_contact_set_party_id (contact, picked_party (self));
+  rd_contact_set_person (contact, gtk_editable_get_text (GTK_EDITABLE (self->person_row)));
+  rd_contact_set_summary (contact, summary);
+  rd_contact_set_promise (contact, gtk_editable_get_text (GTK_EDITABLE (self->promise_row)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i].when != NULL && valid_with (self, candidates[i].when, candidates[i].due, NULL))
+      {
+        rd_contact_set_occurred_at (contact, candidates[i].when);
+        rd_contact_set_promise_due (contact, candidates[i].due);
+        return TRUE;
+      }
+  /* Nothing valid to keep: a promised date with no promise written yet. */
+  if (new_when != NULL && valid_with (self, new_when, NULL, NULL))
+    {
+      rd_contact_set_occurred_at (contact, new_when);
+      rd_contact_set_promise_due (contact, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * rd_contact_editor_flush:
+ *
+ * Writes what has not been written yet, now. Nothing to write is success.
+ */
+gboolean
+rd_contact_editor_flush (RdContactEditor  *self,
+                         GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty || self->contact == NULL || self->store == NULL)
+    return TRUE;
+
+  if (!apply_fields (self))
+    {
+      set_status (self, _("Not saved yet: check the time of the contact."), TRUE);
+      return TRUE;
+    }
+  self->saving = TRUE;
+  if (!rd_store_save_contact (self->store, self->contact, &local_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
+
+      self->saving = FALSE;
+      g_warning ("Could not save contact %" G_GINT64_FORMAT ": %s",
+                 rd_contact_get_id (self->contact), local_error->message);
+      set_status (self, message, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  self->saving = FALSE;
+  self->dirty = FALSE;
+  set_status (self, _("Saved"), FALSE);
+  g_signal_emit (self, signals[SAVED], 0, self->contact);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  RdContactEditor *self = user_data;
+
+  self->save_source = 0;
+  rd_contact_editor_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_changed_cb (RdContactEditor *self)
+{
+  if (self->loading || self->contact == NULL)
+    return;
+  check_fields (self);
+  self->dirty = TRUE;
+  set_status (self, NULL, FALSE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (RD_CONTACT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer   *buffer,
+                      RdContactEditor *self)
+{
+  on_field_changed_cb (self);
+}
+
+static void
+load_contact (RdContactEditor *self)
+{
+  RdContact *contact = self->contact;
+  const GDate *due = rd_contact_get_promise_due (contact);
+
+  self->loading = TRUE;
+  load_parties (self);
+  if (rd_contact_get_occurred_at (contact) != NULL)
+    rd_date_time_picker_set_date_time (self->when_picker, rd_contact_get_occurred_at (contact));
+  adw_combo_row_set_selected (self->direction_row, rd_contact_get_direction (contact));
+  adw_combo_row_set_selected (self->channel_row, rd_contact_get_channel (contact));
+  select_party (self, rd_contact_get_party_id (contact));
+  gtk_editable_set_text (GTK_EDITABLE (self->person_row), rd_contact_get_person (contact));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
+                            rd_contact_get_summary (contact), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->promise_row), rd_contact_get_promise (contact));
+  adw_expander_row_set_enable_expansion (self->due_expander, due != NULL);
+  adw_expander_row_set_expanded (self->due_expander, due != NULL);
+  if (due != NULL)
+    {
+      g_autoptr(GDateTime) due_dt = g_date_time_new_local (g_date_get_year (due), g_date_get_month (due),
+                                                           g_date_get_day (due), 0, 0, 0);
+      rd_date_time_picker_set_date_time (self->due_picker, due_dt);
+    }
+  else
+    rd_date_time_picker_set_date_time (self->due_picker, rd_date_time_picker_get_date_time (self->when_picker));
+  self->loading = FALSE;
+
+  check_fields (self);
+  set_status (self, rd_contact_get_id (contact) == 0
+                    ? _("New contact. It is saved as soon as you change something.") : NULL,
+              FALSE);
+}
+
+GtkWidget *
+rd_contact_editor_new (void)
+{
+  return g_object_new (RD_TYPE_CONTACT_EDITOR, NULL);
+}
+
+RdContact *
+rd_contact_editor_get_contact (RdContactEditor *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * rd_contact_editor_set_contact:
+ * @contact: (nullable): the contact to edit; the editor changes this object
+ *
+ * Writes what is pending for the contact being edited, then shows @contact.
+ * A new contact has id 0 and is inserted by the first write.
+ */
+void
+rd_contact_editor_set_contact (RdContactEditor *self,
+                               RdContact       *contact)
+{
+  g_return_if_fail (RD_IS_CONTACT_EDITOR (self));
+  g_return_if_fail (contact == NULL || RD_IS_CONTACT (contact));
+
+  if (self->contact == contact)
+    return;
+  rd_contact_editor_flush (self, NULL);
+  g_set_object (&self->contact, contact);
+  self->dirty = FALSE;
+  if (contact != NULL)
+    load_contact (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
+}
+
+/* Whether the editor is writing right now (so the page can ignore the
+ * store's change signal for its own write). */
+gboolean
+rd_contact_editor_is_saving (RdContactEditor *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
+
+  return self->saving;
+}
+
+gboolean
+rd_contact_editor_has_pending_save (RdContactEditor *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
+
+  return self->dirty;
+}
+
+void
+rd_contact_editor_focus_summary (RdContactEditor *self)
+{
+  g_return_if_fail (RD_IS_CONTACT_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->summary_view));
+}
+
+static void
+on_parties_changed_cb (RdStore         *store,
+                       const char      *what,
+                       gint64           case_id,
+                       RdContactEditor *self)
+{
+  if (self->contact != NULL && case_id == rd_contact_get_case_id (self->contact))
+    load_parties (self);
+}
+
+static void
+edit_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdContactEditor *self = RD_CONTACT_EDITOR (widget);
+  g_autoptr(RdCase) rcase = NULL;
+  RdPartiesDialog *dialog;
+
+  if (self->store == NULL || self->contact == NULL)
+    return;
+  rcase = rd_store_get_case (self->store, rd_contact_get_case_id (self->contact), NULL);
+  if (rcase == NULL)
+    return;
+  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, rcase);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_list_model_get_n_items (rd_parties_dialog_get_parties (dialog)) == 0)
+    rd_parties_dialog_add_party (dialog);
+}
+
+static void
+set_store (RdContactEditor *self,
+           RdStore         *store)
+{
+  if (self->store == store)
+    return;
+  rd_contact_editor_flush (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb), self, 0);
+}
+
+static void
+rd_contact_editor_dispose (GObject *object)
+{
+  RdContactEditor *self = RD_CONTACT_EDITOR (object);
+
+  rd_contact_editor_flush (self, NULL);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACT_EDITOR);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  set_store (self, NULL);
+  g_clear_object (&self->contact);
+  g_clear_pointer (&self->party_ids, g_array_unref);
+
+  G_OBJECT_CLASS (rd_contact_editor_parent_class)->dispose (object);
+}
+
+static void
+rd_contact_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RdContactEditor *self = RD_CONTACT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_contact_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RdContactEditor *self = RD_CONTACT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CONTACT:
+      rd_contact_editor_set_contact (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_contact_editor_class_init (RdContactEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+
+  object_class->dispose = rd_contact_editor_dispose;
+  object_class->get_property = rd_contact_editor_get_property;
+  object_class->set_property = rd_contact_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT] =
+    g_param_spec_object ("contact", NULL, NULL, RD_TYPE_CONTACT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RdContactEditor::saved:
+   * @contact: the contact, as just written to the store
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_CONTACT);
+
+  gtk_widget_class_install_action (widget_class, "contact-editor.edit-people", NULL, edit_people_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-contact-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, when_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, direction_row);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, party_row);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, person_row);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, promise_row);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, due_expander);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, due_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+}
+
+static void
+rd_contact_editor_init (RdContactEditor *self)
+{
+  g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+
+  self->party_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the order of RdContactDirection. */
+  gtk_string_list_append (directions, _("I contacted them"));
+  gtk_string_list_append (directions, _("They contacted me"));
+  adw_combo_row_set_model (self->direction_row, G_LIST_MODEL (directions));
+  for (guint i = 0; i < RD_CHANNEL_N_CHANNELS; i++)
+    gtk_string_list_append (channels, rd_contact_channel_get_label (i));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+
+  rd_date_time_picker_set_accessible_names (self->when_picker, _("Date of the contact"),
+                                            _("Time of the contact"));
+  rd_date_time_picker_set_accessible_names (self->due_picker, _("Promised by date"),
+                                            _("Promised by time"));
+  rd_gui_label_entry_row (self->person_row, _("Name or team, if not on the list"));
+  rd_gui_label_entry_row (self->promise_row, _("They promised to"));
+
+  g_signal_connect (gtk_text_view_get_buffer (self->summary_view), "changed",
+                    G_CALLBACK (on_buffer_changed_cb), self);
+}

@@ -1,0 +1,729 @@
+/* rd-contacts-page.c: the case page that logs every contact with the landlord and others.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-contacts-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-contact-editor.h"
+#include "rd-contacts-page.h"
+#include "rd-gui-util.h"
+#include "rd-parties-dialog.h"
+
+struct _RdContactsPage
+{
+  GtkWidget           parent_instance;
+
+  RdStore            *store;
+  RdCase             *rcase;
+  GListStore         *contacts;
+  GtkSortListModel   *sorted;
+  GtkCustomSorter    *sorter;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GHashTable         *party_names;   /* gint64 id → display name */
+  char               *needle;
+  gboolean            ignore_selection;
+
+  GtkStack           *stack;
+  AdwLeaflet         *leaflet;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkLabel           *editor_title;
+  GtkStack           *editor_stack;
+  RdContactEditor    *editor;
+};
+
+G_DEFINE_FINAL_TYPE (RdContactsPage, rd_contacts_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+party_name (RdContactsPage *self,
+            RdContact      *contact)
+{
+  gint64 id = rd_contact_get_party_id (contact);
+  const char *name = id ? g_hash_table_lookup (self->party_names, &id) : NULL;
+
+  return name ? name : rd_contact_get_person (contact);
+}
+
+static gboolean
+contains (const char *field,
+          const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (field == NULL || *field == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (field, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  RdContactsPage *self = user_data;
+  RdContact *contact = item;
+
+  if (self->needle == NULL || *self->needle == '\0')
+    return TRUE;
+  return contains (rd_contact_get_summary (contact), self->needle) ||
+         contains (rd_contact_get_promise (contact), self->needle) ||
+         contains (party_name (self, contact), self->needle) ||
+         contains (rd_contact_channel_get_label (rd_contact_get_channel (contact)), self->needle);
+}
+
+/* Newest first; one not saved yet goes above others at the same time. */
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  RdContact *ca = (RdContact *) a;
+  RdContact *cb = (RdContact *) b;
+  GDateTime *ta = rd_contact_get_occurred_at (ca);
+  GDateTime *tb = rd_contact_get_occurred_at (cb);
+  gint64 ia = rd_contact_get_id (ca);
+  gint64 ib = rd_contact_get_id (cb);
+  int cmp = (ta && tb) ? g_date_time_compare (tb, ta) : (ta != NULL) - (tb != NULL);
+
+  if (cmp != 0)
+    return cmp;
+  if (ia == 0 || ib == 0)
+    return (ia == 0) ? ((ib == 0) ? 0 : -1) : 1;
+  return (ia < ib) - (ia > ib);
+}
+
+static void
+load_party_names (RdContactsPage *self)
+{
+  g_autoptr(GListModel) parties = NULL;
+
+  g_hash_table_remove_all (self->party_names);
+  if (self->store != NULL && self->rcase != NULL)
+    parties = rd_store_list_parties (self->store, rd_case_get_id (self->rcase), NULL);
+  for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
+
+      g_hash_table_insert (self->party_names, g_memdup2 (&(gint64){ rd_party_get_id (party) }, sizeof (gint64)),
+                           rd_party_dup_display_name (party));
+    }
+}
+
+/* "Phone call from Dee Marsh (Eastwick Homes)", for the list and the title. */
+static char *
+describe (RdContactsPage *self,
+          RdContact      *contact)
+{
+  const char *channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
+  const char *who = party_name (self, contact);
+
+  if (who == NULL || *who == '\0')
+    return g_strdup_printf (rd_contact_get_direction (contact) == RD_CONTACT_FROM
+                            /* Translators: "Email from them" */
+                            ? _("%s from them")
+                            /* Translators: "Email to them" */
+                            : _("%s to them"), channel);
+  if (rd_contact_get_direction (contact) == RD_CONTACT_FROM)
+    /* Translators: "Phone call from Dee Marsh (Eastwick Homes)" */
+    return g_strdup_printf (_("%s from %s"), channel, who);
+  /* Translators: "Email to Dee Marsh (Eastwick Homes)" */
+  return g_strdup_printf (_("%s to %s"), channel, who);
+}
+
+static void
+update_row (RdContactsPage *self,
+            GtkListItem    *item)
+{
+  RdContact *contact = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *headline = gtk_widget_get_first_child (box);
+  GtkWidget *meta = gtk_widget_get_next_sibling (headline);
+  GtkWidget *promise = gtk_widget_get_next_sibling (meta);
+  g_autofree char *head = rd_contact_dup_headline (contact);
+  g_autofree char *what = describe (self, contact);
+  g_autofree char *when = NULL;
+  g_autofree char *meta_text = NULL;
+
+  if (rd_contact_get_occurred_at (contact) != NULL)
+    when = rd_datetime_format_short (rd_contact_get_occurred_at (contact));
+  /* Translators: "Mon 4 Nov 2024, 14:05 · Phone call from Dee Marsh" */
+  meta_text = g_strdup_printf (_("%s · %s"), when ? when : "", what);
+  gtk_label_set_text (GTK_LABEL (headline), head);
+  gtk_label_set_text (GTK_LABEL (meta), meta_text);
+
+  if (rd_contact_has_promise (contact))
+    {
+      g_autofree char *due = rd_date_format_long (rd_contact_get_promise_due (contact));
+      g_autofree char *text = NULL;
+
+      /* Translators: "Promised: call me back, by Friday 18 October 2024" */
+      text = g_strdup_printf (_("Promised: %s, by %s"), rd_contact_get_promise (contact), due);
+      gtk_label_set_text (GTK_LABEL (promise), text);
+      gtk_widget_set_visible (promise, TRUE);
+    }
+  else
+    gtk_widget_set_visible (promise, FALSE);
+}
+
+static void
+on_contact_notify_cb (RdContact   *contact,
+                      GParamSpec  *pspec,
+                      GtkListItem *item)
+{
+  RdContactsPage *self = g_object_get_data (G_OBJECT (item), "page");
+
+  if (self != NULL)
+    update_row (self, item);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              RdContactsPage           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *headline = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *promise = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (headline), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (headline), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (headline, "heading");
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (promise), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (promise), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (promise, "caption");
+  gtk_widget_add_css_class (promise, "accent");
+  gtk_box_append (GTK_BOX (box), headline);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), promise);
+  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (item), "page", self);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             RdContactsPage           *self)
+{
+  update_row (self, item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
+                           G_CALLBACK (on_contact_notify_cb), item, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               RdContactsPage           *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_contact_notify_cb, item);
+}
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_item (RdContactsPage *self,
+             gpointer        item)
+{
+  guint position = item ? find_position (G_LIST_MODEL (self->selection), item) : GTK_INVALID_LIST_POSITION;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+show_editor_title (RdContactsPage *self)
+{
+  RdContact *contact = rd_contact_editor_get_contact (self->editor);
+  g_autofree char *title = NULL;
+
+  if (contact != NULL && rd_contact_get_occurred_at (contact) != NULL)
+    title = rd_datetime_format_long (rd_contact_get_occurred_at (contact));
+  gtk_label_set_text (self->editor_title, title ? title : "");
+}
+
+static void
+update_stack (RdContactsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0
+                                    ? "contacts" : "empty");
+}
+
+/* Shows @contact in the editor; a new contact never written is dropped. */
+static void
+edit_contact (RdContactsPage *self,
+              RdContact      *contact)
+{
+  g_autoptr(RdContact) previous = NULL;
+  RdContact *current = rd_contact_editor_get_contact (self->editor);
+  guint position;
+
+  if (current == contact)
+    return;
+  previous = current ? g_object_ref (current) : NULL;
+  rd_contact_editor_set_contact (self->editor, contact);
+
+  if (previous != NULL && rd_contact_get_id (previous) == 0 &&
+      g_list_store_find (self->contacts, previous, &position))
+    {
+      self->ignore_selection = TRUE;
+      g_list_store_remove (self->contacts, position);
+      self->ignore_selection = FALSE;
+      update_stack (self);
+    }
+
+  gtk_stack_set_visible_child_name (self->editor_stack, contact ? "editor" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-contact", contact != NULL);
+  show_editor_title (self);
+}
+
+static void
+on_selection_changed_cb (RdContactsPage *self)
+{
+  if (self->ignore_selection)
+    return;
+  edit_contact (self, gtk_single_selection_get_selected_item (self->selection));
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL &&
+      adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+on_back_clicked_cb (RdContactsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_search_changed_cb (RdContactsPage *self)
+{
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* A contact's time moved: put it back in its place, still selected. */
+static void
+on_editor_saved_cb (RdContactsPage *self,
+                    RdContact      *contact)
+{
+  self->ignore_selection = TRUE;
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  select_item (self, contact);
+  self->ignore_selection = FALSE;
+  show_editor_title (self);
+  update_stack (self);
+}
+
+static void
+reload (RdContactsPage *self)
+{
+  g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RdContact *editing = rd_contact_editor_get_contact (self->editor);
+  gint64 keep_id = editing ? rd_contact_get_id (editing) : 0;
+
+  edit_contact (self, NULL);
+  load_party_names (self);
+  if (self->store != NULL && self->rcase != NULL)
+    {
+      loaded = rd_store_list_contacts (self->store, rd_case_get_id (self->rcase), &error);
+      if (loaded == NULL)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+    }
+  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
+
+  self->ignore_selection = TRUE;
+  g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->ignore_selection = FALSE;
+  update_stack (self);
+
+  for (guint i = 0; i < items->len; i++)
+    if (keep_id != 0 && rd_contact_get_id (g_ptr_array_index (items, i)) == keep_id)
+      {
+        select_item (self, g_ptr_array_index (items, i));
+        return;
+      }
+  gtk_single_selection_set_selected (self->selection,
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
+                                     ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_contacts_changed_cb (RdContactsPage *self,
+                        const char     *what,
+                        gint64          case_id)
+{
+  if (rd_contact_editor_is_saving (self->editor) || self->rcase == NULL)
+    return;
+  if (case_id != 0 && case_id != rd_case_get_id (self->rcase))
+    return;
+  reload (self);
+}
+
+static void
+on_parties_changed_cb (RdContactsPage *self,
+                       const char     *what,
+                       gint64          case_id)
+{
+  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+    return;
+  load_party_names (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Rows show names: redraw them. */
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  g_list_model_items_changed (G_LIST_MODEL (self->contacts), 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
+                              g_list_model_get_n_items (G_LIST_MODEL (self->contacts)));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+  g_autoptr(RdContact) contact = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) minute = NULL;
+
+  if (self->rcase == NULL)
+    return;
+  rd_contact_editor_flush (self->editor, NULL);
+  now = g_date_time_new_now_local ();
+  minute = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                  g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                                  g_date_time_get_minute (now), 0);
+  contact = rd_contact_new ();
+  rd_contact_set_case_id (contact, rd_case_get_id (self->rcase));
+  rd_contact_set_occurred_at (contact, minute);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_list_store_append (self->contacts, contact);
+  update_stack (self);
+  select_item (self, contact);
+  rd_contact_editor_focus_summary (self->editor);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RdContactsPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdContact) contact = NULL;
+  guint position;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  contact = rd_contact_editor_get_contact (self->editor);
+  if (contact == NULL)
+    return;
+  g_object_ref (contact);
+  if (rd_contact_get_id (contact) != 0)
+    {
+      rd_contact_editor_set_contact (self->editor, NULL);
+      if (!rd_store_delete_contact (self->store, rd_contact_get_id (contact), &error))
+        {
+          rd_gui_show_toast (GTK_WIDGET (self), error->message);
+          return;
+        }
+    }
+  if (g_list_store_find (self->contacts, contact, &position))
+    g_list_store_remove (self->contacts, position);
+  update_stack (self);
+}
+
+static void
+delete_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  if (rd_contact_editor_get_contact (self->editor) == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Delete This Contact?"),
+                                                       _("It goes from your log for good. Complaint "
+                                                         "steps that point to it as proof keep their "
+                                                         "dates.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+  RdPartiesDialog *dialog;
+
+  if (self->store == NULL || self->rcase == NULL)
+    return;
+  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->rcase);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+RdStore *
+rd_contacts_page_get_store (RdContactsPage *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+RdCase *
+rd_contacts_page_get_case (RdContactsPage *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->rcase;
+}
+
+/**
+ * rd_contacts_page_get_contacts:
+ *
+ * Returns: (transfer none): the contacts as listed (sorted and filtered)
+ */
+GListModel *
+rd_contacts_page_get_contacts (RdContactsPage *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+GtkWidget *
+rd_contacts_page_get_editor (RdContactsPage *self)
+{
+  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->editor);
+}
+
+static void
+set_store (RdContactsPage *self,
+           RdStore        *store)
+{
+  if (self->store == store)
+    return;
+  rd_contact_editor_flush (self->editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_object_set (self->editor, "store", store, NULL);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::contacts", G_CALLBACK (on_contacts_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+set_case (RdContactsPage *self,
+          RdCase         *rcase)
+{
+  if (self->rcase == rcase)
+    return;
+  /* Write what is pending for the old case before letting it go. */
+  rd_contact_editor_flush (self->editor, NULL);
+  g_set_object (&self->rcase, rcase);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+static void
+rd_contacts_page_dispose (GObject *object)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (object);
+
+  if (self->editor != NULL)
+    rd_contact_editor_flush (self->editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACTS_PAGE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->selection);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->party_names, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (rd_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+rd_contacts_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_contacts_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RdContactsPage *self = RD_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CASE:
+      set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_contacts_page_class_init (RdContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (RD_TYPE_CONTACT_EDITOR);
+
+  object_class->dispose = rd_contacts_page_dispose;
+  object_class->get_property = rd_contacts_page_get_property;
+  object_class->set_property = rd_contacts_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "contacts.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "contacts.delete-contact", NULL, delete_contact_action);
+  gtk_widget_class_install_action (widget_class, "contacts.edit-people", NULL, edit_people_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "contacts.new-contact", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+}
+
+static void
+rd_contacts_page_init (RdContactsPage *self)
+{
+  GtkListItemFactory *factory;
+
+  self->contacts = g_list_store_new (RD_TYPE_CONTACT);
+  self->party_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->contacts)),
+                                          GTK_SORTER (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-contact", FALSE);
+}

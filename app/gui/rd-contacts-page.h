@@ -1,0 +1,20 @@
+/* rd-contacts-page.h: the case page that logs every contact with the landlord and others.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_CONTACTS_PAGE (rd_contacts_page_get_type ())
+G_DECLARE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD, CONTACTS_PAGE, GtkWidget)
+
+RdStore    *rd_contacts_page_get_store    (RdContactsPage *self);
+RdCase     *rd_contacts_page_get_case     (RdContactsPage *self);
+GListModel *rd_contacts_page_get_contacts (RdContactsPage *self);
+GtkWidget  *rd_contacts_page_get_editor   (RdContactsPage *self);
+
+G_END_DECLS

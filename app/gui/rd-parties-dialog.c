@@ -1,0 +1,486 @@
+/* rd-parties-dialog.c: the people and bodies of a case, added and changed in one window.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-parties-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-gui-util.h"
+#include "rd-parties-dialog.h"
+
+/* Changes are written a moment after typing pauses, and at once when
+ * another person is chosen or the window closes. A person without a name
+ * or an organisation is not written; one left like that is dropped. */
+#define SAVE_DELAY_MS 500
+
+struct _RdPartiesDialog
+{
+  AdwWindow           parent_instance;
+
+  RdStore            *store;
+  RdCase             *rcase;
+  GListStore         *parties;
+  GtkSingleSelection *selection;
+  RdParty            *editing;
+  guint               save_source;
+  gboolean            dirty;
+  gboolean            loading;
+
+  GtkListView        *list_view;
+  GtkStack           *form_stack;
+  AdwEntryRow        *name_row;
+  AdwComboRow        *role_row;
+  AdwEntryRow        *organisation_row;
+  GtkSwitch          *third_party_switch;
+  AdwEntryRow        *notes_row;
+  GtkLabel           *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, ADW_TYPE_WINDOW)
+
+static void
+set_status (RdPartiesDialog *self,
+            const char      *text,
+            gboolean         is_error)
+{
+  gtk_label_set_text (self->status_label, text ? text : "");
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+}
+
+static void
+apply_fields (RdPartiesDialog *self)
+{
+  guint role = adw_combo_row_get_selected (self->role_row);
+
+  rd_party_set_name (self->editing, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  if (role < RD_PARTY_N_ROLES)
+    rd_party_set_role (self->editing, role);
+  rd_party_set_organisation (self->editing, gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)));
+  rd_party_set_third_party (self->editing, gtk_switch_get_active (self->third_party_switch));
+  rd_party_set_notes (self->editing, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+}
+
+/**
+ * rd_parties_dialog_flush:
+ *
+ * Writes the person being edited now, if anything changed.
+ */
+gboolean
+rd_parties_dialog_flush (RdPartiesDialog  *self,
+                         GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RD_IS_PARTIES_DIALOG (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty || self->editing == NULL || self->store == NULL)
+    return TRUE;
+
+  apply_fields (self);
+  if (!rd_store_save_party (self->store, self->editing, &local_error))
+    {
+      set_status (self, local_error->message, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  self->dirty = FALSE;
+  set_status (self, _("Saved"), FALSE);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  RdPartiesDialog *self = user_data;
+
+  self->save_source = 0;
+  rd_parties_dialog_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_changed_cb (RdPartiesDialog *self)
+{
+  if (self->loading || self->editing == NULL)
+    return;
+  self->dirty = TRUE;
+  set_status (self, NULL, FALSE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/* Choosing "Neighbour" suggests keeping the name private; the resident
+ * can still change the switch. */
+static void
+on_role_changed_cb (RdPartiesDialog *self)
+{
+  guint role = adw_combo_row_get_selected (self->role_row);
+
+  if (!self->loading && role < RD_PARTY_N_ROLES)
+    gtk_switch_set_active (self->third_party_switch, rd_party_role_default_third_party (role));
+  on_field_changed_cb (self);
+}
+
+/* A person never written (no name, no organisation) leaves the list. */
+static void
+drop_if_unsaved (RdPartiesDialog *self,
+                 RdParty         *party)
+{
+  guint position;
+
+  if (party == NULL || rd_party_get_id (party) != 0)
+    return;
+  if (g_list_store_find (self->parties, party, &position))
+    g_list_store_remove (self->parties, position);
+}
+
+static void
+load_party (RdPartiesDialog *self,
+            RdParty         *party)
+{
+  g_autoptr(RdParty) previous = NULL;
+
+  rd_parties_dialog_flush (self, NULL);
+  previous = g_steal_pointer (&self->editing);
+  self->editing = party ? g_object_ref (party) : NULL;
+  self->dirty = FALSE;
+  if (previous != party)
+    drop_if_unsaved (self, previous);
+
+  if (party == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->form_stack, "empty");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.remove", FALSE);
+      return;
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), rd_party_get_name (party));
+  adw_combo_row_set_selected (self->role_row, rd_party_get_role (party));
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), rd_party_get_organisation (party));
+  gtk_switch_set_active (self->third_party_switch, rd_party_get_third_party (party));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), rd_party_get_notes (party));
+  self->loading = FALSE;
+  set_status (self, NULL, FALSE);
+  gtk_stack_set_visible_child_name (self->form_stack, "form");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.remove", TRUE);
+}
+
+static void
+on_selection_changed_cb (RdPartiesDialog *self)
+{
+  load_party (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+reload (RdPartiesDialog *self)
+{
+  g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_remove_all (self->parties);
+  if (self->store != NULL && self->rcase != NULL)
+    loaded = rd_store_list_parties (self->store, rd_case_get_id (self->rcase), &error);
+  if (error != NULL)
+    g_warning ("Could not list the people of the case: %s", error->message);
+  for (guint i = 0; loaded != NULL && i < g_list_model_get_n_items (loaded); i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (loaded, i);
+      g_list_store_append (self->parties, party);
+    }
+}
+
+/**
+ * rd_parties_dialog_add_party:
+ *
+ * Starts a new person and puts the cursor in their name.
+ */
+void
+rd_parties_dialog_add_party (RdPartiesDialog *self)
+{
+  g_autoptr(RdParty) party = rd_party_new ();
+
+  g_return_if_fail (RD_IS_PARTIES_DIALOG (self));
+
+  if (self->rcase == NULL)
+    return;
+  rd_parties_dialog_flush (self, NULL);
+  rd_party_set_case_id (party, rd_case_get_id (self->rcase));
+  rd_party_set_role (party, RD_PARTY_LANDLORD_OFFICER);
+  g_list_store_append (self->parties, party);
+  gtk_single_selection_set_selected (self->selection,
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->parties)) - 1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  rd_parties_dialog_add_party (RD_PARTIES_DIALOG (widget));
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RdPartiesDialog  *self)
+{
+  g_autoptr(GError) error = NULL;
+  RdParty *party = self->editing;
+  guint position;
+
+  if (!g_str_equal (response, "remove") || party == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->dirty = FALSE;
+  if (rd_party_get_id (party) != 0 &&
+      !rd_store_delete_party (self->store, rd_party_get_id (party), &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  if (g_list_store_find (self->parties, party, &position))
+    g_list_store_remove (self->parties, position);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (widget);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->editing == NULL)
+    return;
+  name = rd_party_dup_display_name (self->editing);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Remove %s?"), name);
+  adw_message_dialog_set_body (dialog,
+                               _("Contacts with them stay in your log; they just no longer name "
+                                 "them."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *role = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (role), 0);
+  gtk_widget_add_css_class (role, "caption");
+  gtk_widget_add_css_class (role, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), role);
+  gtk_list_item_set_child (item, box);
+}
+
+static char *
+describe_party (RdParty *party)
+{
+  g_autofree char *name = rd_party_dup_display_name (party);
+
+  if (rd_party_get_id (party) == 0 && *rd_party_get_name (party) == '\0' &&
+      *rd_party_get_organisation (party) == '\0')
+    return g_strdup (_("New person"));
+  return g_steal_pointer (&name);
+}
+
+static void
+update_row (GtkListItem *item)
+{
+  RdParty *party = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *role = gtk_widget_get_last_child (box);
+  g_autofree char *text = describe_party (party);
+
+  gtk_label_set_text (GTK_LABEL (name), text);
+  gtk_label_set_text (GTK_LABEL (role), rd_party_role_get_label (rd_party_get_role (party)));
+}
+
+static void
+on_party_notify_cb (RdParty     *party,
+                    GParamSpec  *pspec,
+                    GtkListItem *item)
+{
+  update_row (item);
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  RdParty *party = gtk_list_item_get_item (item);
+
+  update_row (item);
+  g_signal_connect_object (party, "notify", G_CALLBACK (on_party_notify_cb), item, 0);
+}
+
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_party_notify_cb, item);
+}
+
+static gboolean
+rd_parties_dialog_close_request (GtkWindow *window)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (window);
+
+  rd_parties_dialog_flush (self, NULL);
+  return GTK_WINDOW_CLASS (rd_parties_dialog_parent_class)->close_request (window);
+}
+
+static void
+rd_parties_dialog_dispose (GObject *object)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
+
+  rd_parties_dialog_flush (self, NULL);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->parties);
+  g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rd_parties_dialog_parent_class)->dispose (object);
+}
+
+static void
+rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rd_parties_dialog_dispose;
+  window_class->close_request = rd_parties_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, third_party_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_role_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "parties.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "parties.remove", NULL, remove_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "parties.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_parties_dialog_init (RdPartiesDialog *self)
+{
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < RD_PARTY_N_ROLES; i++)
+    gtk_string_list_append (roles, rd_party_role_get_label (i));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  rd_gui_label_entry_row (self->name_row, _("Name"));
+  rd_gui_label_entry_row (self->organisation_row, _("Organisation"));
+  rd_gui_label_entry_row (self->notes_row, _("Notes"));
+
+  self->parties = g_list_store_new (RD_TYPE_PARTY);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->parties)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.remove", FALSE);
+}
+
+/**
+ * rd_parties_dialog_new:
+ *
+ * A window over @parent that lists the case's people and edits them,
+ * saving as the resident types.
+ */
+RdPartiesDialog *
+rd_parties_dialog_new (GtkWindow *parent,
+                       RdStore   *store,
+                       RdCase    *rcase)
+{
+  RdPartiesDialog *self;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
+
+  self = g_object_new (RD_TYPE_PARTIES_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->rcase = g_object_ref (rcase);
+  reload (self);
+  return self;
+}
+
+/**
+ * rd_parties_dialog_get_parties:
+ *
+ * Returns: (transfer none): the people shown, for tests
+ */
+GListModel *
+rd_parties_dialog_get_parties (RdPartiesDialog *self)
+{
+  g_return_val_if_fail (RD_IS_PARTIES_DIALOG (self), NULL);
+
+  return G_LIST_MODEL (self->parties);
+}
+
+/**
+ * rd_parties_dialog_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the person being edited
+ */
+RdParty *
+rd_parties_dialog_get_selected (RdPartiesDialog *self)
+{
+  g_return_val_if_fail (RD_IS_PARTIES_DIALOG (self), NULL);
+
+  return self->editing;
+}
