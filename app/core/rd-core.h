@@ -26,6 +26,7 @@
 #include "rd-case-json.h"
 #include "rd-evidence.h"
 #include "rd-store-evidence.h"
+#include "rd-evidence-importer.h"
 #include "rd-bundle.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"

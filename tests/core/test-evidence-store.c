@@ -276,6 +276,124 @@ test_collect (Fixture       *f,
   }
 }
 
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_progress_cb (RdEvidenceImporter *importer,
+                GParamSpec         *pspec,
+                guint              *n_notified)
+{
+  (*n_notified)++;
+  g_assert_cmpfloat (rd_evidence_importer_get_fraction (importer), >=, 0);
+  g_assert_cmpfloat (rd_evidence_importer_get_fraction (importer), <=, 1);
+}
+
+static void
+on_changed_cb (RdStore    *store,
+               const char *what,
+               gint64      case_id,
+               guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+test_importer (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RdEvidenceImporter) importer = rd_evidence_importer_new (f->store, f->case_id);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) page = NULL;
+  guint n_notified = 0, n_changed = 0;
+  int n_pages = 0;
+  guint n_stored, n_other;
+
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc-%d.pdf", i);
+      g_autofree char *path = fixture_path (f, name);
+
+      fixture_write_pdf (path, 2 + i, name, NULL);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  {
+    g_autofree char *empty = fixture_path (f, "empty.txt");
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_ptr_array_add (files, g_file_new_for_path (empty));
+  }
+
+  /* Cancelled before it starts: nothing is kept. */
+  g_cancellable_cancel (cancellable);
+  rd_evidence_importer_import_async (importer, (GFile **) files->pdata, files->len, cancellable,
+                                     on_async_done_cb, &result);
+  imported = rd_evidence_importer_import_finish (importer, wait_for_result (&result), NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (imported);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (count_evidence (f), ==, 0);
+  count_store_files (f, &n_stored, &n_other);
+  g_assert_cmpuint (n_stored + n_other, ==, 0);
+
+  g_signal_connect (importer, "notify::fraction", G_CALLBACK (on_progress_cb), &n_notified);
+  g_signal_connect (f->store, "changed::evidence", G_CALLBACK (on_changed_cb), &n_changed);
+  rd_evidence_importer_import_async (importer, (GFile **) files->pdata, files->len, NULL,
+                                     on_async_done_cb, &result);
+  imported = rd_evidence_importer_import_finish (importer, wait_for_result (&result), &failures, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, 4);
+  g_assert_cmpuint (failures->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (failures, 0), "empty.txt"));
+  g_assert_cmpuint (count_evidence (f), ==, 4);
+  g_assert_cmpuint (n_changed, ==, 1);
+  /* Progress reached the main loop (idles may have merged). */
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n_notified, >=, 1);
+  g_assert_cmpfloat (rd_evidence_importer_get_fraction (importer), ==, 1.0);
+  g_clear_object (&result);
+
+  g_assert_cmpint (g_unlink (rd_evidence_get_path (g_ptr_array_index (imported, 2))), ==, 0);
+  rd_evidence_importer_verify_async (importer, NULL, on_async_done_cb, &result);
+  problems = rd_evidence_importer_verify_finish (importer, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (((RdEvidenceProblem *) g_ptr_array_index (problems, 0))->state, ==, RD_EVIDENCE_MISSING);
+
+  page = rd_evidence_render_preview (g_ptr_array_index (imported, 3), NULL, 4, 200, &n_pages, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, ==, 5);
+  g_assert_cmpint (gdk_pixbuf_get_height (page), ==, 200);
+  g_clear_object (&page);
+  page = rd_evidence_render_preview (g_ptr_array_index (imported, 3), NULL, 5, 200, &n_pages, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  page = rd_evidence_render_preview (g_ptr_array_index (imported, 2), NULL, 0, 200, &n_pages, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +409,7 @@ main (int   argc,
   ADD ("/evidence/verify", test_verify);
   ADD ("/evidence/links-and-search", test_links_and_search);
   ADD ("/evidence/collect", test_collect);
+  ADD ("/evidence/importer", test_importer);
 
   return g_test_run ();
 }

@@ -1,0 +1,50 @@
+/* rd-evidence-importer.h: importing files (and checking evidence) on a
+ * worker thread with its own store connection, with progress and cancel.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+
+#include "rd-evidence.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_EVIDENCE_IMPORTER (rd_evidence_importer_get_type ())
+G_DECLARE_FINAL_TYPE (RdEvidenceImporter, rd_evidence_importer, RD, EVIDENCE_IMPORTER, GObject)
+
+RdEvidenceImporter *rd_evidence_importer_new          (RdStore              *store,
+                                                       gint64                case_id);
+double              rd_evidence_importer_get_fraction (RdEvidenceImporter   *self);
+const char         *rd_evidence_importer_get_message  (RdEvidenceImporter   *self);
+
+void                rd_evidence_importer_import_async (RdEvidenceImporter   *self,
+                                                       GFile               **files,
+                                                       guint                 n_files,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GPtrArray          *rd_evidence_importer_import_finish (RdEvidenceImporter  *self,
+                                                        GAsyncResult        *result,
+                                                        GPtrArray          **failures,
+                                                        GError             **error);
+
+void                rd_evidence_importer_verify_async (RdEvidenceImporter   *self,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GPtrArray          *rd_evidence_importer_verify_finish (RdEvidenceImporter  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+GdkPixbuf          *rd_evidence_render_preview        (RdEvidence           *evidence,
+                                                       const char           *password,
+                                                       int                   page,
+                                                       int                   size,
+                                                       int                  *n_pages,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+
+G_END_DECLS
