@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-application.h"
+#include "rd-preferences-window.h"
 #include "rd-window.h"
 
 struct _RdApplication
@@ -17,6 +18,7 @@ struct _RdApplication
   char           *data_dir;
   RdStore        *store;
   GError         *store_error;
+  GHashTable     *notifications;  /* ids of notifications sent, for Lock */
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -178,10 +180,64 @@ open_sample_case_activated_cb (GSimpleAction *action,
     rd_window_add_toast (RD_WINDOW (window), error->message);
 }
 
+/**
+ * rd_application_send_notification:
+ *
+ * Sends a desktop notification. Send every notification through here, not
+ * g_application_send_notification(), so that Lock can withdraw it: a
+ * notification about a case must not stay on screen while Redress is
+ * locked.
+ */
+void
+rd_application_send_notification (RdApplication *self,
+                                  const char    *id,
+                                  GNotification *notification)
+{
+  g_return_if_fail (RD_IS_APPLICATION (self));
+  g_return_if_fail (id != NULL);
+
+  g_hash_table_add (self->notifications, g_strdup (id));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+/**
+ * rd_application_withdraw_notifications:
+ *
+ * Takes back every notification Redress has sent.
+ */
+void
+rd_application_withdraw_notifications (RdApplication *self)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  g_return_if_fail (RD_IS_APPLICATION (self));
+
+  g_hash_table_iter_init (&iter, self->notifications);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_application_withdraw_notification (G_APPLICATION (self), id);
+  g_hash_table_remove_all (self->notifications);
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RdStore *store = rd_application_get_store (self);
+
+  if (store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (rd_preferences_window_new (window, store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
   { "open-sample-case", open_sample_case_activated_cb },
+  { "preferences", preferences_activated_cb },
 };
 
 /* Every shortcut here is also listed in ui/gtk/help-overlay.ui. */
@@ -193,6 +249,8 @@ static const struct {
   { "window.close", { "<Control>w", NULL } },
   { "win.new-incident", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
+  { "win.lock", { "<Control>l", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
 };
 
 static void
@@ -215,6 +273,7 @@ rd_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->notifications, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
 }
@@ -241,6 +300,7 @@ rd_application_init (RdApplication *self)
     { NULL }
   };
 
+  self->notifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Prepare a housing complaint and take it to the Housing Ombudsman."));

@@ -18,5 +18,9 @@ const GError  *rd_application_get_store_error (RdApplication    *self);
 const char    *rd_application_get_data_dir   (RdApplication     *self);
 void           rd_application_set_data_dir   (RdApplication     *self,
                                               const char        *data_dir);
+void           rd_application_send_notification (RdApplication  *self,
+                                                 const char     *id,
+                                                 GNotification  *notification);
+void           rd_application_withdraw_notifications (RdApplication *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "rd-case-switcher.h"
 #include "rd-contacts-page.h"
 #include "rd-diary-page.h"
+#include "rd-lock.h"
 #include "rd-window.h"
 
 /*
@@ -74,6 +75,8 @@ struct _RdWindow
   AdwViewSwitcherTitle *switcher_title;
   RdCaseSwitcher       *case_switcher;
   GtkRevealer          *sample_banner;
+
+  RdLock               *lock;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -253,6 +256,9 @@ show_store_state (RdWindow *self)
   RdApplication *app = RD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const GError *error = rd_application_get_store_error (app);
 
+  /* Lock works even when the store cannot open: it then has no passphrase. */
+  self->lock = rd_lock_new (ADW_APPLICATION_WINDOW (self), rd_application_get_store (app));
+
   if (error != NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -304,6 +310,30 @@ find_action (GtkWidget  *widget,
   page = adw_view_stack_get_visible_child (self->view_stack);
   if (page != NULL)
     gtk_widget_activate_action (page, "page.find", NULL);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  if (self->lock != NULL)
+    rd_lock_lock (self->lock);
+}
+
+/**
+ * rd_window_get_lock:
+ *
+ * Returns: (transfer none) (nullable): what hides the cases when locked
+ */
+RdLock *
+rd_window_get_lock (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->lock;
 }
 
 static void
@@ -410,6 +440,7 @@ rd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     self->pages[i] = NULL;
+  g_clear_object (&self->lock);
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -469,6 +500,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.case-details", NULL, case_details_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
+  /* While locked, every win.* action but this one is disabled (rd-lock.c). */
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
 }
 
 static void

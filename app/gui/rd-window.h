@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-lock.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,6 @@ void       rd_window_add_toast  (RdWindow       *self,
                                  const char     *message);
 GtkWindow *rd_window_show_case_dialog (RdWindow *self,
                                        RdCase   *rcase);
+RdLock    *rd_window_get_lock   (RdWindow       *self);
 
 G_END_DECLS

@@ -1,0 +1,299 @@
+/* rd-preferences-window.c: setting, changing and removing the lock
+ * passphrase, and the idle time after which Redress locks itself.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-preferences-window.h"
+
+/* The idle times offered, in minutes; 0 is never. */
+static const guint idle_minutes[] = { 0, 1, 2, 5, 10, 15, 30, 60 };
+
+struct _RdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  RdStore              *store;
+  GCancellable         *working;
+  gboolean              loading;
+
+  AdwActionRow         *passphrase_row;
+  AdwComboRow          *idle_row;
+  GtkStringList        *idle_choices;
+  AdwPreferencesGroup  *change_group;
+  AdwPasswordEntryRow  *current_entry;
+  AdwPasswordEntryRow  *new_entry;
+  AdwPasswordEntryRow  *confirm_entry;
+  GtkButton            *remove_button;
+  GtkButton            *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+typedef struct {
+  char *old_hash;   /* NULL: none set */
+  char *current;    /* what was typed as the current passphrase */
+  char *new_text;   /* NULL: remove the passphrase */
+} ChangeData;
+
+static void
+wipe_free (char *text)
+{
+  if (text != NULL)
+    {
+      memset (text, 0, strlen (text));
+      g_free (text);
+    }
+}
+
+static void
+change_data_free (ChangeData *data)
+{
+  g_free (data->old_hash);
+  wipe_free (data->current);
+  wipe_free (data->new_text);
+  g_free (data);
+}
+
+static void
+show_toast (RdPreferencesWindow *self,
+            const char          *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+show_state (RdPreferencesWindow *self)
+{
+  g_autofree char *hash = rd_store_dup_lock_hash (self->store);
+  gboolean has = hash != NULL;
+  guint minutes = rd_store_get_lock_idle_minutes (self->store);
+  guint selected = 0;
+
+  adw_action_row_set_subtitle (self->passphrase_row,
+                               has ? _("Set: unlocking needs the passphrase")
+                                   : _("Not set: anyone can unlock with a button"));
+  adw_preferences_group_set_title (self->change_group,
+                                   has ? _("Change the Passphrase") : _("Set a Passphrase"));
+  gtk_widget_set_visible (GTK_WIDGET (self->current_entry), has);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), has);
+
+  for (guint i = 0; i < G_N_ELEMENTS (idle_minutes); i++)
+    if (idle_minutes[i] == minutes)
+      selected = i;
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->idle_row, selected);
+  self->loading = FALSE;
+}
+
+static void
+set_working (RdPreferencesWindow *self,
+             gboolean             working)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_group), !working);
+}
+
+static void
+change_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ChangeData *data = task_data;
+  GError *error = NULL;
+  char *hash;
+
+  if (data->old_hash != NULL && !rd_passphrase_verify (data->old_hash, data->current))
+    {
+      g_task_return_new_error (task, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, "%s",
+                               _("The current passphrase is not right, so nothing was "
+                                 "changed."));
+      return;
+    }
+  if (data->new_text == NULL)
+    {
+      g_task_return_pointer (task, g_strdup (""), g_free);
+      return;
+    }
+  hash = rd_passphrase_hash (data->new_text, &error);
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
+static void
+change_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_object (&self->working);
+  set_working (self, FALSE);
+  if (hash == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (!rd_store_set_lock_hash (self->store, *hash ? hash : NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->current_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+  show_state (self);
+  show_toast (self, *hash ? _("Passphrase saved") : _("Passphrase removed"));
+}
+
+static void
+start_change (RdPreferencesWindow *self,
+              gboolean             remove)
+{
+  const char *new_text = gtk_editable_get_text (GTK_EDITABLE (self->new_entry));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  g_autoptr(GTask) task = NULL;
+  ChangeData *data;
+
+  if (self->working != NULL)
+    return;
+  if (!remove)
+    {
+      if (*new_text == '\0')
+        {
+          show_toast (self, _("Type the new passphrase first."));
+          return;
+        }
+      if (g_utf8_strlen (new_text, -1) < 6)
+        {
+          show_toast (self, _("Choose a passphrase of at least 6 characters."));
+          return;
+        }
+      if (!g_str_equal (new_text, confirm))
+        {
+          show_toast (self, _("The two new passphrases are not the same. Type them again."));
+          return;
+        }
+    }
+
+  data = g_new0 (ChangeData, 1);
+  data->old_hash = rd_store_dup_lock_hash (self->store);
+  data->current = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->current_entry)));
+  data->new_text = remove ? NULL : g_strdup (new_text);
+
+  self->working = g_cancellable_new ();
+  set_working (self, TRUE);
+  task = g_task_new (self, self->working, change_done_cb, NULL);
+  g_task_set_source_tag (task, start_change);
+  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
+  g_task_run_in_thread (task, change_thread);
+}
+
+static void
+on_save_clicked_cb (RdPreferencesWindow *self)
+{
+  start_change (self, FALSE);
+}
+
+static void
+on_remove_clicked_cb (RdPreferencesWindow *self)
+{
+  start_change (self, TRUE);
+}
+
+static void
+on_idle_selected_cb (RdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->idle_row);
+
+  if (self->loading || self->store == NULL || selected >= G_N_ELEMENTS (idle_minutes))
+    return;
+  if (!rd_store_set_lock_idle_minutes (self->store, idle_minutes[selected], &error))
+    show_toast (self, error->message);
+}
+
+/**
+ * rd_preferences_window_new:
+ *
+ * Returns: (transfer none): a new preferences window for @parent
+ */
+RdPreferencesWindow *
+rd_preferences_window_new (GtkWindow *parent,
+                           RdStore   *store)
+{
+  RdPreferencesWindow *self;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  self = g_object_new (RD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  show_state (self);
+  return self;
+}
+
+static void
+rd_preferences_window_dispose (GObject *object)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->working);
+  g_clear_object (&self->working);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/redress/Redress/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_choices);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, change_group);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, current_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, new_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_idle_selected_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_preferences_window_init (RdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (idle_minutes); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (idle_minutes[i] == 0)
+        label = g_strdup (_("Never"));
+      else
+        label = g_strdup_printf (ngettext ("After %u minute", "After %u minutes", idle_minutes[i]),
+                                 idle_minutes[i]);
+      gtk_string_list_append (self->idle_choices, label);
+    }
+  self->loading = FALSE;
+}
