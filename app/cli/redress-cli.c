@@ -16,6 +16,7 @@ static const RdCliCommand commands[] = {
   { "incidents", "incidents CASE_ID [--json]", N_("List a case’s diary, newest first"), rd_cli_incidents },
   { "holidays", "holidays YEAR [--json]", N_("List the England and Wales bank holidays of a year"), rd_cli_holidays },
   { "workdays", "workdays FROM TO", N_("Count the working days after FROM up to and including TO"), rd_cli_workdays },
+  { "deadlines", "deadlines CASE_ID [--today DATE] [--json]", N_("Every deadline of a case, with how it was worked out"), rd_cli_deadlines },
   { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
   { "import", "import FILE.json", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
   { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },

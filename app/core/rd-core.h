@@ -16,6 +16,7 @@
 #include "rd-incident.h"
 #include "rd-incident-revision.h"
 #include "rd-store.h"
+#include "rd-store-policies.h"
 #include "rd-party.h"
 #include "rd-contact.h"
 #include "rd-complaint.h"

@@ -212,7 +212,7 @@ static void
 set_ack_next_step (RdEngine   *engine,
                    RdDeadline *d)
 {
-  g_autofree char *due = rd_moment_format_long (&d->due);
+  const char *due = _rd_engine_when (engine, &d->due);
 
   switch (d->status)
     {
@@ -240,7 +240,7 @@ set_response_next_step (RdEngine   *engine,
                         RdDeadline *d,
                         gboolean    final)
 {
-  g_autofree char *due = rd_moment_format_long (&d->due);
+  const char *due = _rd_engine_when (engine, &d->due);
   gboolean done = rd_moment_is_set (&d->done);
 
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
@@ -274,9 +274,9 @@ acknowledgement_deadline (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = g_strdup_printf (_("Stage %u acknowledgement"), s);
-  g_autofree char *due = NULL;
+  const char *due = NULL;
   g_autofree char *limit = NULL;
-  g_autofree char *from = NULL;
+  const char *from = NULL;
   g_autofree char *what = g_strdup_printf (_("stage %u acknowledgement"), s);
   g_autofree char *anchor = trigger_phrase (s);
   g_autofree char *how = NULL;
@@ -295,9 +295,9 @@ acknowledgement_deadline (RdEngine          *engine,
       _rd_deadline_add_source (d, resp);
     }
 
-  due = rd_moment_format_long (&d->due);
+  due = _rd_engine_when (engine, &d->due);
   limit = rd_limit_format (bound->limit);
-  from = rd_moment_format_long (&bound->from);
+  from = _rd_engine_when (engine, &bound->from);
   /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
    * days after the complaint on Friday 1 November 2024." */
   how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
@@ -331,10 +331,10 @@ extension_finding (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = g_strdup_printf (_("Stage %u extension"), s);
-  g_autofree char *notified = rd_moment_format_long (&ext->when);
-  g_autofree char *new_date = rd_date_format_long (&ext->new_date);
-  g_autofree char *current = rd_moment_format_long (current_due);
-  g_autofree char *first = rd_moment_format_long (first_due);
+  const char *notified = _rd_engine_when (engine, &ext->when);
+  const char *new_date = _rd_engine_day (engine, &ext->new_date);
+  const char *current = _rd_engine_when (engine, current_due);
+  const char *first = _rd_engine_when (engine, first_due);
   int extra = rd_calendar_count_working_days (&first_due->date, &ext->new_date);
   g_autofree char *extra_text = _rd_engine_format_days (extra);
   gboolean late = g_date_compare (&ext->when.date, &current_due->date) > 0;
@@ -445,7 +445,7 @@ stage_deadlines (RdEngine  *engine,
   code = rd_policy_get_code_for_date (&trigger->when.date);
   if (code == NULL)
     {
-      g_autofree char *day = rd_date_format_long (&trigger->when.date);
+      const char *day = _rd_engine_day (engine, &trigger->when.date);
 
       if (landlord == NULL)
         {
@@ -531,9 +531,9 @@ stage_deadlines (RdEngine  *engine,
       const RdLimit *allowed = NULL;
       const RdCaseEvent *moved_by = NULL;
       g_autofree char *how = NULL;
-      g_autofree char *due_text = NULL;
+      const char *due_text = NULL;
       g_autofree char *limit_text = rd_limit_format (resp_bound.limit);
-      g_autofree char *from_text = rd_moment_format_long (&resp_bound.from);
+      const char *from_text = _rd_engine_when (engine, &resp_bound.from);
       g_autofree char *anchor = NULL;
 
       /* The longest extension the rules allow, counted past the first due date */
@@ -582,7 +582,7 @@ stage_deadlines (RdEngine  *engine,
           d->done = resp->when;
           _rd_deadline_add_source (d, resp);
         }
-      due_text = rd_moment_format_long (&d->due);
+      due_text = _rd_engine_when (engine, &d->due);
 
       if (resp_bound.from_missing_ack)
         /* Translators: "The stage 1 response was due by …, 10 working days after Friday
@@ -605,8 +605,8 @@ stage_deadlines (RdEngine  *engine,
 
       if (moved_by != NULL)
         {
-          g_autofree char *notified = rd_moment_format_long (&moved_by->when);
-          g_autofree char *first = rd_moment_format_long (&first_due);
+          const char *notified = _rd_engine_when (engine, &moved_by->when);
+          const char *first = _rd_engine_when (engine, &first_due);
           g_autofree char *moved = g_strdup_printf (_("The %s %s due by %s, the new date the landlord "
                                                       "gave on %s; it was first due by %s."),
                                                     what, tense (engine, &d->due, &d->done), due_text,
@@ -651,9 +651,9 @@ stage_deadlines (RdEngine  *engine,
 
       if (_rd_engine_due (engine, limit, &resp->when, &due))
         {
-          g_autofree char *due_text = rd_moment_format_long (&due);
+          const char *due_text = _rd_engine_when (engine, &due);
           g_autofree char *limit_text = rd_limit_format (limit);
-          g_autofree char *resp_text = rd_moment_format_long (&resp->when);
+          const char *resp_text = _rd_engine_when (engine, &resp->when);
           g_autofree char *how = NULL;
 
           d = new_stage_deadline (RD_DEADLINE_KIND_ESCALATION, group, s + 1, title);
@@ -695,9 +695,9 @@ stage_deadlines (RdEngine  *engine,
         {
           g_autoptr(RdDeadline) d = new_stage_deadline (RD_DEADLINE_KIND_OMBUDSMAN, group, s,
                                                         _("Refer to the Housing Ombudsman"));
-          g_autofree char *due_text = rd_moment_format_long (&due);
+          const char *due_text = _rd_engine_when (engine, &due);
           g_autofree char *limit_text = rd_limit_format (limit);
-          g_autofree char *resp_text = rd_moment_format_long (&resp->when);
+          const char *resp_text = _rd_engine_when (engine, &resp->when);
           g_autofree char *how = NULL;
 
           d->due = due;

@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* The engine writes sentences for thousands of deadlines at a time, and
+ * gettext reads the environment on every call: each message is looked up
+ * once per run instead (Redress never changes language while it runs).
+ * Include this header after <glib/gi18n-lib.h>. */
+const char *_rd_engine_gettext (const char *msgid) G_GNUC_FORMAT (1);
+#undef _
+#define _(String) _rd_engine_gettext (String)
+
 /* How the sentence about what happened reads. */
 typedef enum {
   RD_DONE_ARRIVED,    /* "It arrived on …" */
@@ -25,6 +33,8 @@ typedef struct {
   GPtrArray             *notes;        /* char *, no duplicates */
   GPtrArray             *contacts;     /* const RdCaseEvent *, by time */
   GPtrArray             *from_contacts;/* the landlord's contacts with the resident, by time */
+  GHashTable            *note_set;     /* the notes' texts, to drop repeats */
+  GHashTable            *words;        /* moment key → its long form, formatted once */
 } RdEngine;
 
 void         _rd_engine_note            (RdEngine             *engine,
@@ -43,6 +53,10 @@ void         _rd_engine_finish          (RdEngine             *engine,
 const RdCaseEvent *_rd_engine_next_from_contact (RdEngine     *engine,
                                          const RdMoment       *after);
 char        *_rd_engine_format_days     (int                   working_days);
+const char  *_rd_engine_when            (RdEngine             *engine,
+                                         const RdMoment       *moment);
+const char  *_rd_engine_day             (RdEngine             *engine,
+                                         const GDate          *date);
 
 void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);

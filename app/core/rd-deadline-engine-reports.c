@@ -20,10 +20,11 @@ tense (RdEngine       *engine,
 }
 
 static void
-set_generic_next_step (RdDeadline *d,
+set_generic_next_step (RdEngine   *engine,
+                       RdDeadline *d,
                        const char *when_missing)
 {
-  g_autofree char *due = rd_moment_format_long (&d->due);
+  const char *due = _rd_engine_when (engine, &d->due);
 
   switch (d->status)
     {
@@ -73,8 +74,8 @@ _rd_engine_contacts (RdEngine *engine)
           const RdCaseEvent *next = _rd_engine_next_from_contact (engine, &e->when);
           g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
           g_autofree char *title = g_strdup_printf (_("Promise: %s"), what);
-          g_autofree char *made = rd_moment_format_long (&e->when);
-          g_autofree char *due = NULL;
+          const char *made = _rd_engine_when (engine, &e->when);
+          const char *due = NULL;
           g_autofree char *how = NULL;
 
           d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, RD_DEADLINE_ON_LANDLORD);
@@ -87,14 +88,14 @@ _rd_engine_contacts (RdEngine *engine)
               d->done = next->when;
               _rd_deadline_add_source (d, next);
             }
-          due = rd_moment_format_long (&d->due);
+          due = _rd_engine_when (engine, &d->due);
           how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, e->text, due);
           _rd_engine_finish (engine, d, NULL, how, RD_DONE_CONTACTED);
           if (d->status == RD_DEADLINE_MET)
             d->next_step = g_strdup (_("Check that the landlord did what it promised; if not, note it "
                                        "and chase."));
           else
-            set_generic_next_step (d, _("Send a chaser that quotes the promise and its date."));
+            set_generic_next_step (engine, d, _("Send a chaser that quotes the promise and its date."));
           d->basis = g_strdup (_("The landlord’s own promise"));
           g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
         }
@@ -104,8 +105,8 @@ _rd_engine_contacts (RdEngine *engine)
           const RdPolicyRule *rule = rd_policy_get_rule (landlord, r);
           g_autoptr(RdDeadline) d = NULL;
           const RdCaseEvent *next;
-          g_autofree char *started = NULL;
-          g_autofree char *due = NULL;
+          const char *started = NULL;
+          const char *due = NULL;
           g_autofree char *limit = NULL;
           g_autofree char *how = NULL;
 
@@ -125,14 +126,14 @@ _rd_engine_contacts (RdEngine *engine)
               d->done = next->when;
               _rd_deadline_add_source (d, next);
             }
-          started = rd_moment_format_long (&e->when);
-          due = rd_moment_format_long (&d->due);
+          started = _rd_engine_when (engine, &e->when);
+          due = _rd_engine_when (engine, &d->due);
           limit = rd_limit_format (&rule->limit);
           how = g_strdup_printf (_("Your landlord’s policy: “%s”. For the contact on %s that %s due "
                                    "by %s, %s later."),
                                  rule->label, started, tense (engine, &d->due, &d->done), due, limit);
           _rd_engine_finish (engine, d, &rule->limit, how, RD_DONE_CONTACTED);
-          set_generic_next_step (d, _("Send a chaser that quotes your landlord’s own rule."));
+          set_generic_next_step (engine, d, _("Send a chaser that quotes your landlord’s own rule."));
           d->basis = g_strdup (_("Your landlord’s own policy"));
           g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
         }
@@ -159,8 +160,8 @@ asb_deadline (RdEngine          *engine,
   RdPolicy *landlord = engine->landlord;
   const RdLimit *limit = NULL;
   g_autoptr(RdDeadline) d = NULL;
-  g_autofree char *reported = NULL;
-  g_autofree char *due = NULL;
+  const char *reported = NULL;
+  const char *due = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *how = NULL;
   gboolean guessed = FALSE;
@@ -218,8 +219,8 @@ asb_deadline (RdEngine          *engine,
       d->done = next->when;
       _rd_deadline_add_source (d, next);
     }
-  reported = rd_moment_format_long (&e->when);
-  due = rd_moment_format_long (&d->due);
+  reported = _rd_engine_when (engine, &e->when);
+  due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (limit);
   if (guessed)
     how = g_strdup_printf (_("You reported anti-social behaviour on %s. Redress does not know the risk "
@@ -232,7 +233,7 @@ asb_deadline (RdEngine          *engine,
                            reported, risk_label (e->risk), limit_text,
                            tense (engine, &d->due, &d->done), due);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_CONTACTED);
-  set_generic_next_step (d, _("Chase the landlord, quote its own response time for this risk level, "
+  set_generic_next_step (engine, d, _("Chase the landlord, quote its own response time for this risk level, "
                               "and keep a record."));
   d->basis = g_strdup (_("Your landlord’s own policy"));
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
@@ -263,8 +264,8 @@ repair_deadline (RdEngine          *engine,
   const RdRepairPriority *priority;
   g_autoptr(RdDeadline) d = NULL;
   const RdCaseEvent *done;
-  g_autofree char *reported = NULL;
-  g_autofree char *due = NULL;
+  const char *reported = NULL;
+  const char *due = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *how = NULL;
 
@@ -290,14 +291,14 @@ repair_deadline (RdEngine          *engine,
       d->done = done->when;
       _rd_deadline_add_source (d, done);
     }
-  reported = rd_moment_format_long (&e->when);
-  due = rd_moment_format_long (&d->due);
+  reported = _rd_engine_when (engine, &e->when);
+  due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (&priority->limit);
   how = g_strdup_printf (_("You reported the repair on %s and the landlord gave it the priority "
                            "“%s”, which its policy says takes %s: it %s due by %s."),
                          reported, priority->label, limit_text, tense (engine, &d->due, &d->done), due);
   _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);
-  set_generic_next_step (d, _("Chase the repair, quote its priority and the time your landlord’s "
+  set_generic_next_step (engine, d, _("Chase the repair, quote its priority and the time your landlord’s "
                               "policy gives, and keep a record."));
   d->basis = g_strdup (_("Your landlord’s own policy"));
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
@@ -316,8 +317,8 @@ hazard_step (RdEngine          *engine,
 {
   const RdLimit *limit = rd_policy_get_hazard_limit (awaab, report->hazard, rule);
   g_autoptr(RdDeadline) d = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *due = NULL;
+  const char *from_text = NULL;
+  const char *due = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *how = NULL;
 
@@ -335,14 +336,14 @@ hazard_step (RdEngine          *engine,
       d->done = done->when;
       _rd_deadline_add_source (d, done);
     }
-  from_text = rd_moment_format_long (&from->when);
-  due = rd_moment_format_long (&d->due);
+  from_text = _rd_engine_when (engine, &from->when);
+  due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (limit);
   /* Translators: "The investigation was due by …, 10 working days after the report on …." */
   how = g_strdup_printf (_("%s %s due by %s, %s after %s on %s."),
                          title, tense (engine, &d->due, &d->done), due, limit_text, from_phrase, from_text);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_DONE);
-  set_generic_next_step (d, report->hazard == RD_HAZARD_EMERGENCY
+  set_generic_next_step (engine, d, report->hazard == RD_HAZARD_EMERGENCY
                             ? _("Call the landlord’s emergency line now, say it is an emergency "
                                 "hazard under Awaab’s Law, and keep a record of the call.")
                             : _("Write to the landlord: say the hazard is covered by Awaab’s Law, "
@@ -370,7 +371,7 @@ hazard_deadlines (RdEngine          *engine,
     }
   if (g_date_compare (&report->when.date, rd_policy_get_valid_from (awaab)) < 0)
     {
-      g_autofree char *start = rd_date_format_long (rd_policy_get_valid_from (awaab));
+      const char *start = _rd_engine_day (engine, rd_policy_get_valid_from (awaab));
 
       _rd_engine_note (engine, _("Awaab’s Law came into force on %s; hazards reported before then "
                                  "are not checked against it."), start);

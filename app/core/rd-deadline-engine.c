@@ -16,6 +16,26 @@ struct _RdDeadlineReport
   GPtrArray  *notes;
 };
 
+const char *
+_rd_engine_gettext (const char *msgid)
+{
+  static GMutex lock;
+  static GHashTable *translated;   /* msgid's address → its translation */
+  const char *text;
+
+  g_mutex_lock (&lock);
+  if (translated == NULL)
+    translated = g_hash_table_new (g_direct_hash, g_direct_equal);
+  text = g_hash_table_lookup (translated, msgid);
+  if (text == NULL)
+    {
+      text = g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_hash_table_insert (translated, (gpointer) msgid, (gpointer) text);
+    }
+  g_mutex_unlock (&lock);
+  return text;
+}
+
 void
 _rd_engine_note (RdEngine   *engine,
                  const char *format,
@@ -28,10 +48,44 @@ _rd_engine_note (RdEngine   *engine,
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
-  for (guint i = 0; i < engine->notes->len; i++)
-    if (g_str_equal (g_ptr_array_index (engine->notes, i), text))
-      return;
+  if (g_hash_table_contains (engine->note_set, text))
+    return;
+  g_hash_table_add (engine->note_set, text);
   g_ptr_array_add (engine->notes, g_steal_pointer (&text));
+}
+
+/**
+ * _rd_engine_when:
+ *
+ * Returns: (transfer none): rd_moment_format_long() of @moment, formatted
+ *   once per computation (the same few dates recur in every sentence)
+ */
+const char *
+_rd_engine_when (RdEngine       *engine,
+                 const RdMoment *moment)
+{
+  gint64 key = (gint64) g_date_get_julian (&moment->date) * 2048 + moment->minute + 1;
+  char *text = g_hash_table_lookup (engine->words, &key);
+
+  if (text == NULL)
+    {
+      gint64 *stored = g_new (gint64, 1);
+
+      *stored = key;
+      text = rd_moment_format_long (moment);
+      g_hash_table_insert (engine->words, stored, text);
+    }
+  return text;
+}
+
+const char *
+_rd_engine_day (RdEngine    *engine,
+                const GDate *date)
+{
+  RdMoment moment;
+
+  rd_moment_set_date (&moment, date);
+  return _rd_engine_when (engine, &moment);
 }
 
 const RdOfficeHours *
@@ -167,7 +221,7 @@ _rd_engine_finish (RdEngine      *engine,
   d->timed = timed;
   if (rd_moment_is_set (&d->done))
     {
-      g_autofree char *when = rd_moment_format_long (&d->done);
+      const char *when = _rd_engine_when (engine, &d->done);
       g_autofree char *how = NULL;
       int cmp = rd_moment_compare (&d->done, &d->due);
 
@@ -216,7 +270,7 @@ _rd_engine_finish (RdEngine      *engine,
     }
   else if (g_date_compare (&d->due.date, &engine->today) < 0)
     {
-      g_autofree char *today = rd_date_format_long (&engine->today);
+      const char *today = _rd_engine_day (engine, &engine->today);
       g_autofree char *late = NULL;
 
       d->status = RD_DEADLINE_MISSED;
@@ -343,6 +397,9 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   engine.notes = g_ptr_array_new_with_free_func (g_free);
   engine.contacts = g_ptr_array_new ();
   engine.from_contacts = g_ptr_array_new ();
+  /* The notes array owns the texts; the set only looks at them. */
+  engine.note_set = g_hash_table_new (g_str_hash, g_str_equal);
+  engine.words = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   for (guint i = 0; i < rd_deadline_input_get_n_events (input); i++)
     {
@@ -371,6 +428,8 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   g_ptr_array_unref (engine.deadlines);
   g_ptr_array_unref (engine.contacts);
   g_ptr_array_unref (engine.from_contacts);
+  g_hash_table_unref (engine.note_set);
+  g_hash_table_unref (engine.words);
   return report;
 }
 

@@ -234,6 +234,17 @@ static const char * const migrations[] = {
   "  authority_date TEXT,"
   "  authority_scope TEXT NOT NULL DEFAULT ''"
   ");",
+
+  /* 7: landlords' own policy profiles, and the one each case follows */
+  "CREATE TABLE policy_profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  definition TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE cases ADD COLUMN policy_id INTEGER REFERENCES policy_profiles(id) ON DELETE SET NULL;"
+  "CREATE INDEX cases_by_policy ON cases(policy_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

@@ -1,0 +1,175 @@
+/* test-cli-deadlines.c: redress-cli deadlines on an imported case, run as a program.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* Complaint made Friday 1 November 2024, acknowledged Monday 4, answered
+ * Wednesday 20: the issue's example, 2 working days late. */
+static const char case_json[] =
+  "{ \"format\": \"redress-case\", \"version\": 1,\n"
+  "  \"case\": { \"title\": \"Noise from Flat 6\" },\n"
+  "  \"complaints\": [ { \"reference\": \"NH-1\", \"events\": [\n"
+  "    { \"kind\": \"made\", \"date\": \"2024-11-01\" },\n"
+  "    { \"kind\": \"acknowledged\", \"date\": \"2024-11-04\" },\n"
+  "    { \"kind\": \"response\", \"date\": \"2024-11-20\" } ] } ] }\n";
+
+typedef struct {
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *data_dir,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("REDRESS_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  va_start (args, data_dir);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_deadlines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-cli-deadlines-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) import = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  JsonObject *root;
+  JsonArray *deadlines;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (file, case_json, -1, &error));
+  run_cli (&import, dir, "import", file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "1\n");
+
+  run_cli (&text, dir, "deadlines", "1", "--today", "2024-12-02", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out,
+                            "MISSED\t2024-11-18\tStage 1 response\n"
+                            "\tThe stage 1 response was due by Monday 18 November 2024, 10 working "
+                            "days after the acknowledgement on Monday 4 November 2024. It arrived on "
+                            "Wednesday 20 November 2024, 2 working days late.\n"));
+  g_assert_nonnull (strstr (text.out, "MET\t2024-11-08\tStage 1 acknowledgement\n"));
+  g_assert_nonnull (strstr (text.out, "day 1 is the first working day after"));
+
+  run_cli (&json, dir, "deadlines", "1", "--today=2024-12-02", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "today"), ==, "2024-12-02");
+  deadlines = json_object_get_array_member (root, "deadlines");
+  for (guint i = 0; i < json_array_get_length (deadlines); i++)
+    {
+      JsonObject *d = json_array_get_object_element (deadlines, i);
+
+      if (!g_str_equal (json_object_get_string_member (d, "kind"), "response"))
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "missed");
+      g_assert_cmpstr (json_object_get_string_member (d, "due"), ==, "2024-11-18");
+      g_assert_cmpstr (json_object_get_string_member (d, "done"), ==, "2024-11-20");
+      g_assert_cmpint (json_object_get_int_member (d, "working_days_late"), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (d, "on"), ==, "landlord");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "sources")), ==, 3);
+    }
+  g_assert_true (found);
+
+  /* Bad input: exit status 2 and one line; a case that is not there: 1. */
+  {
+    const char *bad[][3] = {
+      { "deadlines", "one", NULL },
+      { "deadlines", "1", "--today=2024-02-30" },
+      { "deadlines", "1", "--today=tomorrow" },
+      { "deadlines", NULL, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, dir, bad[i][0], bad[i][1], bad[i][2], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+      }
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, dir, "deadlines", "42", "--today", "2024-12-02", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "42"));
+  }
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/deadlines", test_deadlines);
+
+  return g_test_run ();
+}
