@@ -19,6 +19,7 @@ struct _RdCaseDialog
   gboolean         title_touched;
 
   AdwWindowTitle  *window_title;
+  GtkButton       *cancel_button;
   GtkButton       *save_button;
   AdwEntryRow     *title_row;
   GtkRevealer     *title_error_revealer;
@@ -134,7 +135,12 @@ load_case (RdCaseDialog *self)
 
   adw_window_title_set_title (self->window_title,
                               rcase ? _("Case Details") : _("New Case"));
+  gtk_window_set_title (GTK_WINDOW (self), rcase ? _("Case Details") : _("New Case"));
   gtk_button_set_label (self->save_button, rcase ? _("_Save") : _("C_reate"));
+  /* GTK 4.8 names a mnemonic button "_Save Save" for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rcase ? _("Save") : _("Create"), -1);
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->save_button));
   if (rcase == NULL)
     return;
 
@@ -202,6 +208,7 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_error_revealer);
@@ -230,6 +237,8 @@ rd_case_dialog_init (RdCaseDialog *self)
     gtk_string_list_append (tenancies, rd_tenancy_type_get_label (i));
   adw_combo_row_set_model (self->tenancy_row, G_LIST_MODEL (tenancies));
 
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->cancel_button));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
   rd_gui_label_entry_row (self->title_row, _("Case title"));
   rd_gui_label_entry_row (self->resident_row, _("Your name"));
   rd_gui_label_entry_row (self->address_row, _("Address"));

@@ -49,6 +49,9 @@ struct _RdDiaryPage
   GtkLabel           *editor_title;
   GtkStack           *editor_stack;
   RdIncidentEditor   *editor;
+  GtkWidget          *empty_new_button;
+  GtkWidget          *new_button;
+  GtkWidget          *history_button;
 };
 
 G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, GTK_TYPE_WIDGET)
@@ -217,6 +220,7 @@ on_list_activate_cb (RdDiaryPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   show_editor_pane (self);
+  rd_incident_editor_focus_description (self->editor);
 }
 
 /* On a narrow window, a click on an entry (even the selected one) opens it. */
@@ -333,7 +337,7 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 
       if (rd_incident_get_id (incident) == incident_id)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          select_item (self, incident);
           return TRUE;
         }
     }
@@ -643,6 +647,9 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor_title);
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, history_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_released_cb);
@@ -693,4 +700,12 @@ rd_diary_page_init (RdDiaryPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-entry", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.show-history", FALSE);
+
+  /* The drop-down's own button has no name in GTK 4.8. */
+  if (GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (self->category_dropdown))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->category_dropdown))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show one category"), -1);
+  rd_gui_fix_accessible_name (self->empty_new_button);
+  rd_gui_fix_accessible_name (self->new_button);
+  rd_gui_fix_accessible_name (self->history_button);
 }

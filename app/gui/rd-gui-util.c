@@ -18,18 +18,16 @@ rd_gui_text_view_dup_text (GtkTextView *view)
 }
 
 /*
- * The text field inside an AdwEntryRow is what a screen reader lands on,
- * and libadwaita 1.2 does not give it the row's title as its name.
+ * An AdwEntryRow is itself the text field a screen reader lands on. GTK 4.8
+ * would name it after both its label and its visible title ("Address
+ * Address"); this gives it @label alone.
  */
 void
 rd_gui_label_entry_row (AdwEntryRow *row,
                         const char  *label)
 {
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rd_gui_fix_accessible_name (GTK_WIDGET (row));
 }
 
 /* Shows a short message in the nearest toast overlay, if there is one. */
@@ -56,4 +54,31 @@ rd_gui_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/*
+ * GTK 4.8 names a widget after both its accessible label and whatever it is
+ * labelled by: a button's own text ("Start a case Start a Case", or
+ * "_Start a Case Start a Case" for a mnemonic), a row's title. Keeping only
+ * the accessible label set in the .ui file gives screen readers the name
+ * once.
+ */
+void
+rd_gui_fix_accessible_name (GtkWidget *widget)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* Names every GtkSwitch inside @widget: an AdwExpanderRow's enable switch
+ * has no name of its own in libadwaita 1.2. */
+void
+rd_gui_name_switches (GtkWidget  *widget,
+                      const char *name)
+{
+  if (GTK_IS_SWITCH (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rd_gui_name_switches (child, name);
 }

@@ -7,11 +7,14 @@
 
 G_BEGIN_DECLS
 
-char *rd_gui_text_view_dup_text (GtkTextView *view);
-void  rd_gui_label_entry_row    (AdwEntryRow *row,
-                                 const char  *label);
-void  rd_gui_unparent_children  (GtkWidget   *widget);
-void  rd_gui_show_toast         (GtkWidget   *widget,
-                                 const char  *message);
+char *rd_gui_text_view_dup_text  (GtkTextView *view);
+void  rd_gui_label_entry_row     (AdwEntryRow *row,
+                                  const char  *label);
+void  rd_gui_fix_accessible_name (GtkWidget   *widget);
+void  rd_gui_name_switches       (GtkWidget   *widget,
+                                  const char  *name);
+void  rd_gui_unparent_children   (GtkWidget   *widget);
+void  rd_gui_show_toast          (GtkWidget   *widget,
+                                  const char  *message);
 
 G_END_DECLS

@@ -584,6 +584,12 @@ rd_incident_editor_init (RdIncidentEditor *self)
 
   rd_date_time_picker_set_accessible_names (self->start_picker, _("Start date"), _("Start time"));
   rd_date_time_picker_set_accessible_names (self->end_picker, _("End date"), _("End time"));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->category_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->police_check));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->landlord_check));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->council_check));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->other_check));
+  rd_gui_name_switches (GTK_WIDGET (self->end_expander), _("It went on for a while"));
   rd_gui_label_entry_row (self->location_row, _("Where"));
   rd_gui_label_entry_row (self->people_row, _("People involved"));
   rd_gui_label_entry_row (self->witnesses_row, _("Witnesses"));

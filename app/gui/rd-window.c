@@ -11,6 +11,7 @@
 #include "rd-case-switcher.h"
 #include "rd-contacts-page.h"
 #include "rd-diary-page.h"
+#include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-window.h"
 
@@ -75,6 +76,9 @@ struct _RdWindow
   AdwViewSwitcherTitle *switcher_title;
   RdCaseSwitcher       *case_switcher;
   GtkRevealer          *sample_banner;
+  GtkButton            *start_case_button;
+  GtkButton            *open_sample_button;
+  GtkButton            *banner_new_case_button;
 
   RdLock               *lock;
 };
@@ -126,6 +130,9 @@ set_case (RdWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
   gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
+  /* With a case open, the case switcher names it; the middle of the header
+   * bar is for the page switcher. */
+  adw_view_switcher_title_set_title (self->switcher_title, rcase != NULL ? "" : _("Redress"));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -492,6 +499,9 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, case_switcher);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, start_case_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, open_sample_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, banner_new_case_button);
 
   /* Accelerators for these are set by the application (rd-application.c). */
   gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
@@ -510,6 +520,9 @@ rd_window_init (RdWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->open_sample_button));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->banner_new_case_button));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
