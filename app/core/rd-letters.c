@@ -1,0 +1,600 @@
+/* rd-letters.c: the letters Redress writes from a case's own facts.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-letters"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-calendar.h"
+#include "rd-datetime.h"
+#include "rd-letters.h"
+#include "rd-policy.h"
+
+/*
+ * Every letter is built from what the case records: the points and the
+ * outcome of the complaint, the dates of its steps, the deadlines the
+ * landlord missed with their working-day counts (from the deadline
+ * engine, through the dashboard), and the resident's contact preferences
+ * and adjustments. Short sentences, plain words; the resident edits the
+ * result before sending it.
+ */
+
+typedef struct {
+  RdLetter    *letter;
+  RdCaseFacts *facts;
+  RdCase      *rcase;
+  RdComplaint *complaint;   /* nullable */
+  RdDashboard *dashboard;
+  const GDate *today;
+} Ctx;
+
+static const char *
+or_default (const char *text,
+            const char *fallback)
+{
+  return text != NULL && *text != '\0' ? text : fallback;
+}
+
+static void
+add_head (Ctx        *ctx,
+          const char *recipient,
+          const char *subject)
+{
+  g_autofree char *date = rd_date_format_long (ctx->today);
+  g_autofree char *sender = NULL;
+  const char *name = rd_case_get_resident_name (ctx->rcase);
+  const char *address = rd_case_get_address (ctx->rcase);
+
+  sender = g_strjoin ("\n", or_default (name, ""), or_default (address, ""), NULL);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SENDER, sender);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_RECIPIENT, recipient);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_DATE, date);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SUBJECT, subject);
+}
+
+static char *
+landlord_recipient (Ctx *ctx)
+{
+  const char *landlord = rd_case_get_landlord_name (ctx->rcase);
+
+  /* Translators: who a complaint letter goes to, "Complaints team\nEastwick Homes" */
+  return g_strdup_printf (_("Complaints team\n%s"), or_default (landlord, _("Your landlord")));
+}
+
+static void
+add_closing (Ctx *ctx)
+{
+  g_autofree char *closing = NULL;
+  const char *name = rd_case_get_resident_name (ctx->rcase);
+
+  closing = g_strdup_printf ("%s\n%s", _("Yours faithfully,"), or_default (name, ""));
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_CLOSING, closing);
+}
+
+/* How the resident wants to be contacted, and the adjustments they need. */
+static void
+add_preferences (Ctx *ctx)
+{
+  const char *preferences = rd_case_get_contact_preferences (ctx->rcase);
+  const char *adjustments = rd_case_get_adjustments (ctx->rcase);
+
+  if (*preferences == '\0' && *adjustments == '\0')
+    return;
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, _("How to contact me"));
+  if (*preferences != '\0')
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("Please contact me this way: %s"),
+                          preferences);
+  if (*adjustments != '\0')
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("I need these adjustments, and I ask you to make them: %s"), adjustments);
+}
+
+static void
+add_points (Ctx        *ctx,
+            const char *heading)
+{
+  const char * const *points;
+
+  if (ctx->complaint == NULL || rd_complaint_get_n_points (ctx->complaint) == 0)
+    return;
+  points = rd_complaint_get_points (ctx->complaint);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
+  for (guint i = 0; points[i] != NULL; i++)
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, points[i]);
+}
+
+static const char *
+outcome_sentence (RdOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RD_OUTCOME_APOLOGY:
+      return _("An apology in writing.");
+    case RD_OUTCOME_REPAIRS:
+      return _("The repairs done, with a date for the work.");
+    case RD_OUTCOME_ACTION_PERPETRATOR:
+      return _("Action against the person responsible, and to be told what you will do.");
+    case RD_OUTCOME_CCTV:
+      return _("CCTV or other monitoring, to gather evidence.");
+    case RD_OUTCOME_COMPENSATION:
+      return _("Compensation for the distress and inconvenience caused.");
+    case RD_OUTCOME_NAMED_CONTACT:
+      return _("One named person to deal with my case, and regular updates.");
+    case RD_OUTCOME_NONE:
+    case RD_OUTCOME_OTHER:
+    default:
+      return NULL;
+    }
+}
+
+static void
+add_outcomes (Ctx        *ctx,
+              const char *heading)
+{
+  RdOutcome outcomes;
+
+  if (ctx->complaint == NULL)
+    return;
+  outcomes = rd_complaint_get_outcomes (ctx->complaint);
+  if (outcomes == RD_OUTCOME_NONE)
+    return;
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
+  for (guint i = 0; i < RD_N_OUTCOMES; i++)
+    {
+      RdOutcome outcome = rd_outcome_from_index (i);
+
+      if (!(outcomes & outcome))
+        continue;
+      if (outcome == RD_OUTCOME_OTHER)
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM,
+                       or_default (rd_complaint_get_outcome_other (ctx->complaint), NULL));
+      else
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, outcome_sentence (outcome));
+    }
+}
+
+static char *
+describe_incident (RdIncident *incident)
+{
+  g_autofree char *when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
+  g_autofree char *summary = rd_incident_dup_summary (incident);
+  RdReportedTo reported = rd_incident_get_reported_to (incident);
+  GString *out = g_string_new (NULL);
+
+  /* Translators: one diary entry in a letter, "Friday 6 September 2024 at 23:20: Loud music…" */
+  g_string_append_printf (out, _("%s: %s"), when, summary);
+  if (!g_str_has_suffix (out->str, ".") && !g_str_has_suffix (out->str, "!") &&
+      !g_str_has_suffix (out->str, "?"))
+    g_string_append_c (out, '.');
+  if (reported != RD_REPORTED_NONE)
+    {
+      g_autofree char *to = rd_reported_to_get_label (reported);
+      const char *reference = rd_incident_get_reference (incident);
+
+      if (*reference != '\0')
+        /* Translators: "I reported it to: Police, Landlord (reference CAD 2231)." */
+        g_string_append_printf (out, _(" I reported it to: %s (reference %s)."), to, reference);
+      else
+        g_string_append_printf (out, _(" I reported it to: %s."), to);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The diary entries the complaint is about, oldest first. */
+static guint
+add_incidents (Ctx        *ctx,
+               const char *heading)
+{
+  GPtrArray *incidents = rd_case_facts_get_incidents (ctx->facts);
+  guint added = 0;
+
+  if (ctx->complaint == NULL)
+    return 0;
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+      g_autofree char *text = NULL;
+
+      if (!rd_complaint_has_incident (ctx->complaint, rd_incident_get_id (incident)) ||
+          rd_incident_get_starts_at (incident) == NULL)
+        continue;
+      if (added++ == 0)
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
+      text = describe_incident (incident);
+      rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, text);
+    }
+  return added;
+}
+
+static gboolean
+is_landlord_contact (Ctx       *ctx,
+                     RdContact *contact)
+{
+  RdParty *party = rd_case_facts_find_party (ctx->facts, rd_contact_get_party_id (contact));
+
+  return party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
+}
+
+/* What the resident has already told the landlord, before @before. */
+static void
+add_told_landlord (Ctx         *ctx,
+                   const GDate *before)
+{
+  GPtrArray *contacts = rd_case_facts_get_contacts (ctx->facts);
+  guint added = 0;
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RdContact *contact = g_ptr_array_index (contacts, i);
+      g_autoptr(GDate) day = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *headline = NULL;
+      const char *channel;
+
+      if (rd_contact_get_direction (contact) != RD_CONTACT_TO ||
+          rd_contact_get_occurred_at (contact) == NULL || !is_landlord_contact (ctx, contact))
+        continue;
+      day = rd_datetime_get_date (rd_contact_get_occurred_at (contact));
+      if (g_date_compare (day, before) >= 0)
+        continue;
+      if (added++ == 0)
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, _("What I have already told you"));
+      when = rd_date_format_long (day);
+      headline = rd_contact_dup_headline (contact);
+      channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
+      /* Translators: "Tuesday 8 October 2024 (Email): Reported the noise…" */
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, _("%s (%s): %s"), when, channel, headline);
+    }
+}
+
+/*
+ * The landlord's deadlines for this complaint (and the promises made in
+ * contacts) that it missed, done late or still not done, each as the
+ * engine's own sentence with its dates and working-day count.
+ */
+static guint
+add_missed (Ctx        *ctx,
+            const char *heading,
+            gboolean    open_only,
+            gboolean    of_complaint,
+            gboolean    promises)
+{
+  GListModel *items = rd_dashboard_get_items (ctx->dashboard);
+  guint added = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
+      RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+      gboolean ours = ctx->complaint != NULL &&
+                      rd_dashboard_item_get_complaint_id (item) == rd_complaint_get_id (ctx->complaint);
+
+      if (rd_deadline_get_party (deadline) != RD_DEADLINE_ON_LANDLORD ||
+          rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+        continue;
+      if (!((of_complaint && ours) || (promises && kind == RD_DEADLINE_KIND_PROMISE)))
+        continue;
+      if (open_only && rd_dashboard_item_get_group (item) != RD_DASHBOARD_OVERDUE)
+        continue;
+      if (added++ == 0 && heading != NULL)
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
+      rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, rd_dashboard_item_get_explanation (item));
+    }
+  return added;
+}
+
+static RdComplaintEvent *
+find_event (Ctx                  *ctx,
+            RdComplaintEventKind  kind,
+            gboolean              last)
+{
+  GPtrArray *events;
+  RdComplaintEvent *found = NULL;
+
+  if (ctx->complaint == NULL)
+    return NULL;
+  events = rd_case_facts_get_events (ctx->facts, ctx->complaint);
+  for (guint i = 0; i < events->len; i++)
+    if (rd_complaint_event_get_kind (g_ptr_array_index (events, i)) == kind)
+      {
+        found = g_ptr_array_index (events, i);
+        if (!last)
+          break;
+      }
+  return found;
+}
+
+static guint
+current_stage (Ctx *ctx)
+{
+  GPtrArray *events;
+  guint stage = 1;
+
+  if (ctx->complaint == NULL)
+    return 1;
+  events = rd_case_facts_get_events (ctx->facts, ctx->complaint);
+  for (guint i = 0; i < events->len; i++)
+    stage = MAX (stage, rd_complaint_event_get_stage (g_ptr_array_index (events, i)));
+  return stage;
+}
+
+static char *
+subject_with_reference (Ctx        *ctx,
+                        const char *subject)
+{
+  const char *reference = ctx->complaint ? rd_complaint_get_reference (ctx->complaint) : "";
+
+  if (*reference != '\0')
+    /* Translators: a letter's subject and the landlord's reference, "Formal complaint (your reference EH/24/0577)" */
+    return g_strdup_printf (_("%s (your reference %s)"), subject, reference);
+  return g_strdup (subject);
+}
+
+/* "Please acknowledge … within 5 working days and respond within 10 working
+ * days of acknowledging it", from the Code in force today. */
+static void
+add_timescales (Ctx   *ctx,
+                guint  stage)
+{
+  RdPolicy *code = rd_policy_get_code_for_date (ctx->today);
+  const RdPolicyStage *limits;
+  g_autofree char *ack = NULL;
+  g_autofree char *respond = NULL;
+
+  if (code == NULL || stage < 1 || stage > rd_policy_get_n_stages (code))
+    return;
+  limits = rd_policy_get_stage (code, stage);
+  if (limits == NULL || !rd_limit_is_set (&limits->acknowledge) || !rd_limit_is_set (&limits->respond))
+    return;
+  ack = rd_limit_format (&limits->acknowledge);
+  respond = rd_limit_format (&limits->respond);
+  if (limits->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("The Housing Ombudsman’s Complaint Handling Code says you must acknowledge "
+                            "this within %s, and send me your response within %s of acknowledging it."),
+                          ack, respond);
+  else
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("The Housing Ombudsman’s Complaint Handling Code says you must acknowledge "
+                            "this within %s, and send me your response within %s of receiving it."),
+                          ack, respond);
+}
+
+static void
+build_stage1 (Ctx *ctx)
+{
+  g_autofree char *recipient = landlord_recipient (ctx);
+  g_autofree char *subject = subject_with_reference (ctx, _("Formal complaint"));
+  RdComplaintEvent *made = find_event (ctx, RD_COMPLAINT_EVENT_MADE, FALSE);
+
+  add_head (ctx, recipient, subject);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Complaints Team,"));
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                 _("I am making a formal complaint. Please deal with it at stage 1 of your "
+                   "complaints procedure."));
+  add_points (ctx, _("What my complaint is about"));
+  add_incidents (ctx, _("What happened"));
+  /* What was said before the complaint, not the complaint itself. */
+  add_told_landlord (ctx, made ? rd_complaint_event_get_date (made) : ctx->today);
+  add_missed (ctx, _("What you promised and did not do"), FALSE, FALSE, TRUE);
+  add_outcomes (ctx, _("What I want you to do to put this right"));
+  add_timescales (ctx, 1);
+  add_preferences (ctx);
+  add_closing (ctx);
+}
+
+static void
+build_chaser (Ctx *ctx)
+{
+  g_autofree char *recipient = landlord_recipient (ctx);
+  g_autofree char *subject = subject_with_reference (ctx, _("Complaint: your reply is overdue"));
+  RdComplaintEvent *made = find_event (ctx, RD_COMPLAINT_EVENT_MADE, FALSE);
+  GDate reply_by;
+  g_autofree char *reply_by_text = NULL;
+  guint stage = current_stage (ctx);
+
+  add_head (ctx, recipient, subject);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Complaints Team,"));
+  if (made != NULL)
+    {
+      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (made));
+
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                            _("I made a formal complaint on %s. I am writing because your reply is "
+                              "overdue."), when);
+    }
+  else
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                   _("I am writing because your reply to my complaint is overdue."));
+
+  if (add_missed (ctx, _("What is overdue"), TRUE, TRUE, FALSE) == 0)
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                   _("I have not yet had the reply I am waiting for."));
+  add_missed (ctx, _("What you promised and have not done"), TRUE, FALSE, TRUE);
+
+  if (rd_calendar_add_working_days (ctx->today, 5, &reply_by, NULL))
+    reply_by_text = rd_date_format_long (&reply_by);
+  if (reply_by_text != NULL)
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("Please put this right by %s, which is 5 working days from today."),
+                          reply_by_text);
+  if (stage >= 2)
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                   _("If I do not hear from you by then, I will refer my complaint to the Housing "
+                     "Ombudsman."));
+  else
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                   _("If I do not hear from you by then, I will ask for my complaint to go to "
+                     "stage 2, and I may contact the Housing Ombudsman."));
+  add_preferences (ctx);
+  add_closing (ctx);
+}
+
+/* The stage to ask for: the one after the last response, or after the
+ * current stage when none came, but no further than the Code allows. */
+static guint
+escalation_stage (Ctx *ctx)
+{
+  RdComplaintEvent *response = find_event (ctx, RD_COMPLAINT_EVENT_RESPONSE, TRUE);
+  RdPolicy *code = rd_policy_get_code_for_date (ctx->today);
+  guint last = code ? rd_policy_get_n_stages (code) : 2;
+  guint next = response ? rd_complaint_event_get_stage (response) + 1 : current_stage (ctx) + 1;
+
+  return CLAMP (next, 2, MAX (last, 2));
+}
+
+static void
+build_escalation (Ctx *ctx)
+{
+  g_autofree char *recipient = landlord_recipient (ctx);
+  guint next_stage = escalation_stage (ctx);
+  g_autofree char *plain_subject = g_strdup_printf (_("Complaint: please escalate to stage %u"), next_stage);
+  g_autofree char *subject = subject_with_reference (ctx, plain_subject);
+  RdComplaintEvent *made = find_event (ctx, RD_COMPLAINT_EVENT_MADE, FALSE);
+  RdComplaintEvent *response = find_event (ctx, RD_COMPLAINT_EVENT_RESPONSE, TRUE);
+
+  add_head (ctx, recipient, subject);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Complaints Team,"));
+  if (made != NULL)
+    {
+      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (made));
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("I made a formal complaint on %s."), when);
+    }
+  if (response != NULL)
+    {
+      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (response));
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                            _("You sent your response on %s. It did not put things right."), when);
+    }
+  else
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("I have not had your response."));
+  rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                        _("I ask you to escalate my complaint to stage %u of your complaints "
+                          "procedure."), next_stage);
+  add_points (ctx, _("What my complaint is about"));
+  add_missed (ctx, _("The deadlines you missed"), FALSE, TRUE, TRUE);
+  add_outcomes (ctx, _("What I want you to do to put this right"));
+  add_timescales (ctx, next_stage);
+  add_preferences (ctx);
+  add_closing (ctx);
+}
+
+static char *
+describe_event (Ctx              *ctx,
+                RdComplaintEvent *event)
+{
+  g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (event));
+  g_autofree char *title = rd_complaint_event_dup_title (event);
+  GString *out = g_string_new (NULL);
+
+  /* Translators: one step of a complaint, "Tuesday 26 November 2024: Acknowledged (stage 1)" */
+  g_string_append_printf (out, _("%s: %s."), when, title);
+  if (rd_complaint_event_get_new_date (event) != NULL)
+    {
+      g_autofree char *new_date = rd_date_format_long (rd_complaint_event_get_new_date (event));
+      g_string_append_printf (out, _(" The new date given was %s."), new_date);
+    }
+  if (*rd_complaint_event_get_reason (event) != '\0')
+    g_string_append_printf (out, _(" The reason given: %s"), rd_complaint_event_get_reason (event));
+  if (*rd_complaint_event_get_notes (event) != '\0')
+    g_string_append_printf (out, " %s", rd_complaint_event_get_notes (event));
+  return g_string_free (out, FALSE);
+}
+
+static void
+build_ombudsman (Ctx *ctx)
+{
+  const char *landlord = or_default (rd_case_get_landlord_name (ctx->rcase), _("my landlord"));
+  g_autofree char *subject = g_strdup_printf (_("Summary of my complaint about %s"), landlord);
+  GPtrArray *events = ctx->complaint ? rd_case_facts_get_events (ctx->facts, ctx->complaint) : NULL;
+  const char *name = rd_case_get_resident_name (ctx->rcase);
+  const char *address = rd_case_get_address (ctx->rcase);
+  const char *reference = ctx->complaint ? rd_complaint_get_reference (ctx->complaint) : "";
+
+  add_head (ctx, _("Housing Ombudsman Service"), subject);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Housing Ombudsman,"));
+  if (*name != '\0' && *address != '\0')
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("My name is %s. I live at %s."),
+                          name, address);
+  rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("My landlord is %s. My tenancy: %s."),
+                        landlord, rd_tenancy_type_get_label (rd_case_get_tenancy_type (ctx->rcase)));
+  if (*reference != '\0')
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("My landlord’s reference for the complaint is %s."), reference);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                 _("I have been through my landlord’s complaints procedure and I am not satisfied. "
+                   "I ask you to look at my complaint. This is a summary; my records and evidence "
+                   "come with it."));
+  add_points (ctx, _("What my complaint is about"));
+
+  if (events != NULL && events->len > 0)
+    {
+      rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, _("The complaint, step by step"));
+      for (guint i = 0; i < events->len; i++)
+        {
+          g_autofree char *text = describe_event (ctx, g_ptr_array_index (events, i));
+          rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, text);
+        }
+    }
+  add_missed (ctx, _("Where my landlord missed its deadlines"), FALSE, TRUE, TRUE);
+  add_incidents (ctx, _("What happened (from my diary)"));
+  add_outcomes (ctx, _("What I want"));
+  add_preferences (ctx);
+  add_closing (ctx);
+}
+
+/**
+ * rd_letter_build:
+ * @complaint: (nullable): the complaint the letter is about
+ * @dashboard: the case's dashboard, for its deadlines and today
+ *
+ * Writes a letter from the case's facts: the points and the outcome of the
+ * complaint, the dates of its steps (with weekdays), the deadlines the
+ * landlord missed with their working-day counts, and the resident's
+ * contact preferences and adjustments.
+ *
+ * Returns: (transfer full): the letter as title and blocks
+ */
+RdLetter *
+rd_letter_build (RdLetterKind  kind,
+                 RdCaseFacts  *facts,
+                 RdComplaint  *complaint,
+                 RdDashboard  *dashboard)
+{
+  Ctx ctx = { 0 };
+
+  g_return_val_if_fail (kind < RD_LETTER_N_KINDS, NULL);
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
+  g_return_val_if_fail (complaint == NULL || RD_IS_COMPLAINT (complaint), NULL);
+  g_return_val_if_fail (RD_IS_DASHBOARD (dashboard), NULL);
+
+  ctx.letter = rd_letter_new (kind, rd_letter_kind_get_label (kind));
+  ctx.facts = facts;
+  ctx.rcase = rd_case_facts_get_case (facts);
+  ctx.complaint = complaint;
+  ctx.dashboard = dashboard;
+  ctx.today = rd_dashboard_get_today (dashboard);
+
+  switch (kind)
+    {
+    case RD_LETTER_STAGE1_COMPLAINT:
+      build_stage1 (&ctx);
+      break;
+    case RD_LETTER_CHASER:
+      build_chaser (&ctx);
+      break;
+    case RD_LETTER_ESCALATION:
+      build_escalation (&ctx);
+      break;
+    case RD_LETTER_OMBUDSMAN_SUMMARY:
+      build_ombudsman (&ctx);
+      break;
+    case RD_LETTER_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  return ctx.letter;
+}

@@ -1,0 +1,528 @@
+/* test-dashboard.c: each sequence of complaint events gives the right order and next steps;
+ * letters carry the dates and the working-day counts.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-core.h"
+
+/* Facts built in memory, with ids given by hand as the store would. */
+typedef struct {
+  RdCaseFacts *facts;
+  RdComplaint *complaint;
+  gint64       next_id;
+} Case;
+
+static GDate *
+day (const char *iso)
+{
+  GDate *d = rd_date_parse_iso (iso, NULL);
+
+  g_assert_nonnull (d);
+  return d;
+}
+
+static void
+case_init (Case *c)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  const char *points[] = { "Handling of my reports of noise from Flat 6", "The associated complaint", NULL };
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_title (rcase, "Noise");
+  rd_case_set_resident_name (rcase, "Sam Resident");
+  rd_case_set_address (rcase, "Flat 5, 1 High Street");
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  rd_case_set_contact_preferences (rcase, "Email only, please");
+  rd_case_set_adjustments (rcase, "Large print");
+  c->facts = rd_case_facts_new (rcase);
+  c->complaint = rd_complaint_new ();
+  rd_complaint_set_id (c->complaint, 7);
+  rd_complaint_set_case_id (c->complaint, 1);
+  rd_complaint_set_reference (c->complaint, "NH-113");
+  rd_complaint_set_points (c->complaint, points);
+  rd_complaint_set_outcomes (c->complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_CCTV);
+  rd_case_facts_add_complaint (c->facts, c->complaint);
+  c->next_id = 100;
+}
+
+static void
+case_clear (Case *c)
+{
+  g_clear_object (&c->complaint);
+  g_clear_object (&c->facts);
+}
+
+static void
+step (Case                 *c,
+      RdComplaintEventKind  kind,
+      guint                 stage,
+      const char           *date,
+      const char           *new_date)
+{
+  g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (kind);
+  g_autoptr(GDate) d = day (date);
+  g_autoptr(GDate) n = new_date ? day (new_date) : NULL;
+
+  rd_complaint_event_set_id (event, c->next_id++);
+  rd_complaint_event_set_complaint_id (event, 7);
+  rd_complaint_event_set_stage (event, stage);
+  rd_complaint_event_set_date (event, d);
+  rd_complaint_event_set_new_date (event, n);
+  rd_case_facts_add_event (c->facts, c->complaint, event);
+}
+
+static RdContact *
+contact (Case        *c,
+         const char  *when,
+         RdContactDirection direction,
+         gint64       party_id,
+         const char  *promise,
+         const char  *due)
+{
+  RdContact *contact = rd_contact_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+  g_autoptr(GDate) d = due ? day (due) : NULL;
+
+  rd_contact_set_id (contact, c->next_id++);
+  rd_contact_set_case_id (contact, 1);
+  rd_contact_set_occurred_at (contact, at);
+  rd_contact_set_direction (contact, direction);
+  rd_contact_set_party_id (contact, party_id);
+  rd_contact_set_summary (contact, "A call");
+  rd_contact_set_promise (contact, promise ? promise : "");
+  rd_contact_set_promise_due (contact, d);
+  rd_case_facts_add_contact (c->facts, contact);
+  return contact;
+}
+
+static RdDashboard *
+dashboard_on (Case       *c,
+              const char *today)
+{
+  g_autoptr(GDate) d = day (today);
+
+  return rd_dashboard_new (c->facts, NULL, d);
+}
+
+/* Items are borrowed: the dashboard's list keeps them alive. */
+static RdDashboardItem *
+item_at (RdDashboard *dashboard,
+         guint        i)
+{
+  GListModel *items = rd_dashboard_get_items (dashboard);
+  RdDashboardItem *item;
+
+  g_assert_cmpuint (i, <, g_list_model_get_n_items (items));
+  item = g_list_model_get_item (items, i);
+  g_object_unref (item);
+  return item;
+}
+
+static RdDashboardItem *
+find (RdDashboard    *dashboard,
+      RdDeadlineKind  kind,
+      int             stage)   /* -1: any */
+{
+  GListModel *items = rd_dashboard_get_items (dashboard);
+
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      RdDashboardItem *item = item_at (dashboard, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
+
+      if (rd_deadline_get_kind (deadline) == kind &&
+          (stage < 0 || rd_deadline_get_stage (deadline) == (guint) stage))
+        return item;
+    }
+  return NULL;
+}
+
+static void
+assert_sorted (RdDashboard *dashboard)
+{
+  GListModel *items = rd_dashboard_get_items (dashboard);
+  RdDashboardGroup previous = RD_DASHBOARD_OVERDUE;
+  int previous_late = G_MAXINT;
+
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      RdDashboardGroup group = rd_dashboard_item_get_group (item);
+
+      g_assert_cmpint (group, >=, previous);
+      if (group == RD_DASHBOARD_OVERDUE)
+        {
+          g_assert_cmpint (rd_dashboard_item_get_working_days_late (item), <=, previous_late);
+          previous_late = rd_dashboard_item_get_working_days_late (item);
+        }
+      previous = group;
+    }
+}
+
+/* Made on Monday 4 November 2024 and never acknowledged: on Friday 15
+ * November the acknowledgement (due Monday 11th) is 4 working days late
+ * and comes first, with a chaser. */
+static void
+test_no_acknowledgement (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *first;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-04", NULL);
+  dashboard = dashboard_on (&c, "2024-11-15");
+  assert_sorted (dashboard);
+
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
+  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==,
+                   RD_DEADLINE_KIND_ACKNOWLEDGEMENT);
+  g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 4);
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (first), ==, "4 working days late");
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+  g_assert_cmpint (rd_dashboard_item_get_complaint_id (first), ==, 7);
+  g_assert_nonnull (strstr (rd_dashboard_item_get_explanation (first), "Monday 11 November 2024"));
+  g_assert_cmpstr (rd_dashboard_item_get_context (first), ==,
+                   "Handling of my reports of noise from Flat 6 (ref. NH-113)");
+
+  /* The response is due later and needs no action yet. */
+  {
+    RdDashboardItem *response = find (dashboard, RD_DEADLINE_KIND_RESPONSE, 1);
+    g_assert_nonnull (response);
+    g_assert_cmpint (rd_dashboard_item_get_next_step (response), ==, RD_NEXT_STEP_WAIT);
+    g_assert_cmpint (rd_dashboard_item_get_group (response), !=, RD_DASHBOARD_OVERDUE);
+  }
+  case_clear (&c);
+}
+
+/* Acknowledged late, and the response is now overdue: the response comes
+ * first (chase), the late acknowledgement is in "Done" with its count. */
+static void
+test_late_stage1_response (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *first, *ack;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-04", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-13", NULL);   /* due 11th: 2 late */
+  /* Response due 10 working days after 13th: Wednesday 27 November. */
+  dashboard = dashboard_on (&c, "2024-12-03");
+  assert_sorted (dashboard);
+
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_RESPONSE);
+  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
+  g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 4);
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+  g_assert_nonnull (strstr (rd_dashboard_item_get_explanation (first), "Wednesday 27 November 2024"));
+
+  ack = find (dashboard, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1);
+  g_assert_cmpint (rd_dashboard_item_get_group (ack), ==, RD_DASHBOARD_DONE);
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (ack), ==, "Done 2 working days late");
+  g_assert_cmpint (rd_dashboard_item_get_next_step (ack), ==, RD_NEXT_STEP_NONE);
+  g_assert_cmpuint (rd_dashboard_count (dashboard, RD_DASHBOARD_OVERDUE), ==, 1);
+  case_clear (&c);
+}
+
+/* The stage 1 response came: the resident's own time to escalate is next. */
+static void
+test_response_then_escalate (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *escalation;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-04", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-06", NULL);
+  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-11-15", NULL);
+  dashboard = dashboard_on (&c, "2024-11-18");
+  assert_sorted (dashboard);
+
+  g_assert_cmpuint (rd_dashboard_count (dashboard, RD_DASHBOARD_OVERDUE), ==, 0);
+  /* Both stage 1 deadlines were met in time. */
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (find (dashboard, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1)),
+                   ==, "Done in time");
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (find (dashboard, RD_DEADLINE_KIND_RESPONSE, 1)),
+                   ==, "Done in time");
+  /* Under the Code alone there is no time limit on the resident, but
+   * asking for stage 2 is still the next step, on the response itself. */
+  g_assert_null (find (dashboard, RD_DEADLINE_KIND_ESCALATION, 2));
+  g_assert_cmpint (rd_dashboard_item_get_next_step (find (dashboard, RD_DEADLINE_KIND_RESPONSE, 1)), ==,
+                   RD_NEXT_STEP_ESCALATE);
+  {
+    RdLetterKind kind;
+    g_assert_true (rd_next_step_get_letter (RD_NEXT_STEP_ESCALATE, &kind));
+    g_assert_cmpint (kind, ==, RD_LETTER_ESCALATION);
+  }
+
+  /* A landlord whose policy gives residents 20 working days to escalate:
+   * that limit is a deadline of its own, with the same next step. */
+  {
+    g_autoptr(GDate) from = day ("2024-11-04");
+    g_autoptr(RdPolicy) landlord = rd_policy_new_landlord_from_code (from);
+    g_autoptr(GDate) today = day ("2024-11-18");
+    g_autoptr(RdDashboard) with_policy = NULL;
+    RdLimit limit = { 20, RD_TIME_UNIT_WORKING_DAYS };
+
+    rd_policy_set_resident_escalation (landlord, &limit);
+    with_policy = rd_dashboard_new (c.facts, landlord, today);
+    escalation = find (with_policy, RD_DEADLINE_KIND_ESCALATION, 2);
+    g_assert_nonnull (escalation);
+    g_assert_cmpint (rd_dashboard_item_get_next_step (escalation), ==, RD_NEXT_STEP_ESCALATE);
+    g_assert_cmpint (rd_dashboard_item_get_group (escalation), ==, RD_DASHBOARD_LATER);
+  }
+
+  /* Once stage 2 is asked for, escalating is no longer suggested. */
+  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-11-18", NULL);
+  {
+    g_autoptr(RdDashboard) after = dashboard_on (&c, "2024-11-18");
+    g_assert_cmpint (rd_dashboard_item_get_next_step (find (after, RD_DEADLINE_KIND_RESPONSE, 1)), ==,
+                     RD_NEXT_STEP_NONE);
+  }
+  case_clear (&c);
+}
+
+/* Stage 2 acknowledged, its response never came: refer to the Ombudsman. */
+static void
+test_stage2_response_missing (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *first;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-09-02", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-09-04", NULL);
+  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-09-16", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-09-20", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-09-24", NULL);
+  /* 20 working days after Tuesday 24 September: Tuesday 22 October. */
+  dashboard = dashboard_on (&c, "2024-10-29");
+  assert_sorted (dashboard);
+
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_RESPONSE);
+  g_assert_cmpuint (rd_deadline_get_stage (rd_dashboard_item_get_deadline (first)), ==, 2);
+  g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 5);
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_OMBUDSMAN);
+  case_clear (&c);
+}
+
+/* After the final response, the 12 months to go to the Ombudsman is a
+ * deadline on the resident, with the Ombudsman as its next step. */
+static void
+test_ombudsman_time_limit (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *limit;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-01-08", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-01-10", NULL);
+  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-01-19", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-01-22", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-01-24", NULL);
+  step (&c, RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2024-02-14", NULL);
+  dashboard = dashboard_on (&c, "2024-03-01");
+  assert_sorted (dashboard);
+
+  limit = find (dashboard, RD_DEADLINE_KIND_OMBUDSMAN, -1);
+  g_assert_nonnull (limit);
+  g_assert_cmpint (rd_dashboard_item_get_group (limit), ==, RD_DASHBOARD_LATER);
+  g_assert_cmpint (rd_dashboard_item_get_next_step (limit), ==, RD_NEXT_STEP_OMBUDSMAN);
+  g_assert_cmpint (g_date_get_year (rd_dashboard_item_get_due_date (limit)), ==, 2025);
+
+  /* Thirteen months on, the time has run out: it moves to the top. */
+  {
+    g_autoptr(RdDashboard) later = dashboard_on (&c, "2025-03-14");
+    RdDashboardItem *first = item_at (later, 0);
+
+    g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_OMBUDSMAN);
+    g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
+    g_assert_true (g_str_has_prefix (rd_dashboard_item_get_status_text (first), "The time ran out"));
+  }
+  case_clear (&c);
+}
+
+/* Due soon comes before later, and the next working day is flagged (a
+ * Friday's next working day is the Monday). */
+static void
+test_due_soon_and_next_day (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdDashboardItem *first;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-04", NULL);   /* ack due Monday 11 November */
+  dashboard = dashboard_on (&c, "2024-11-08");                 /* a Friday */
+  assert_sorted (dashboard);
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_DUE_SOON);
+  g_assert_true (rd_dashboard_item_is_due_next_working_day (first));
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (first), ==,
+                   "Due by Monday 11 November 2024, the next working day");
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_WAIT);
+  case_clear (&c);
+}
+
+/* A promise made by the landlord and not kept is overdue and chased; one
+ * made by the police is not the landlord's deadline. */
+static void
+test_promises (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdParty) police = rd_party_new ();
+  RdDashboardItem *first;
+
+  case_init (&c);
+  rd_party_set_id (police, 50);
+  rd_party_set_role (police, RD_PARTY_POLICE);
+  rd_party_set_name (police, "PC Lee");
+  rd_case_facts_add_party (c.facts, police);
+  g_object_unref (contact (&c, "2024-11-04T10:00", RD_CONTACT_FROM, 0, "Call me back", "2024-11-06"));
+  g_object_unref (contact (&c, "2024-11-04T11:00", RD_CONTACT_FROM, 50, "Visit", "2024-11-05"));
+  dashboard = dashboard_on (&c, "2024-11-12");
+
+  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (dashboard)), ==, 1);
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_PROMISE);
+  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
+  g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 4);
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+  case_clear (&c);
+}
+
+static void
+add_reported (Case         *c,
+              const char   *when,
+              RdReportedTo  to)
+{
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+
+  rd_incident_set_id (incident, c->next_id++);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_reported_to (incident, to);
+  rd_incident_set_description (incident, when);
+  rd_case_facts_add_incident (c->facts, incident);
+}
+
+static void
+test_case_review (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) before = NULL;
+  g_autoptr(RdDashboard) after = NULL;
+  RdCommunityTrigger *trigger;
+
+  case_init (&c);
+  add_reported (&c, "2024-05-01T22:00", RD_REPORTED_POLICE);
+  add_reported (&c, "2024-06-01T22:00", RD_REPORTED_NONE);
+  add_reported (&c, "2024-07-01T22:00", RD_REPORTED_COUNCIL);
+  before = dashboard_on (&c, "2024-08-01");
+  g_assert_null (rd_dashboard_get_community_trigger (before));
+
+  add_reported (&c, "2024-08-02T22:00", RD_REPORTED_LANDLORD);
+  after = dashboard_on (&c, "2024-08-05");
+  trigger = rd_dashboard_get_community_trigger (after);
+  g_assert_nonnull (trigger);
+  g_assert_cmpuint (trigger->incidents->len, ==, 3);
+  g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (trigger->incidents, 0)), ==, "2024-05-01T22:00");
+  g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (trigger->incidents, 2)), ==, "2024-08-02T22:00");
+  g_assert_true (trigger->current);
+  case_clear (&c);
+}
+
+static gboolean
+letter_contains (RdLetter   *letter,
+                 const char *needle)
+{
+  g_autofree char *text = rd_letter_to_text (letter);
+
+  if (strstr (text, needle) != NULL)
+    return TRUE;
+  g_test_message ("Not found: “%s” in:\n%s", needle, text);
+  return FALSE;
+}
+
+static void
+test_letters (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdLetter) stage1 = NULL;
+  g_autoptr(RdLetter) chaser = NULL;
+  g_autoptr(RdLetter) escalation = NULL;
+  g_autoptr(RdLetter) ombudsman = NULL;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-04", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-13", NULL);
+  dashboard = dashboard_on (&c, "2024-12-03");
+
+  stage1 = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, c.facts, c.complaint, dashboard);
+  g_assert_cmpint (rd_letter_get_kind (stage1), ==, RD_LETTER_STAGE1_COMPLAINT);
+  g_assert_cmpstr (rd_letter_get_title (stage1), ==, "Stage 1 complaint");
+  g_assert_cmpint (rd_letter_get_block (stage1, 0)->kind, ==, RD_LETTER_BLOCK_SENDER);
+  g_assert_true (letter_contains (stage1, "Tuesday 3 December 2024"));
+  g_assert_true (letter_contains (stage1, "• Handling of my reports of noise from Flat 6"));
+  g_assert_true (letter_contains (stage1, "• An apology in writing."));
+  g_assert_true (letter_contains (stage1, "within 5 working days"));
+  g_assert_true (letter_contains (stage1, "Email only, please"));
+  g_assert_true (letter_contains (stage1, "Large print"));
+  g_assert_true (letter_contains (stage1, "your reference NH-113"));
+
+  chaser = rd_letter_build (RD_LETTER_CHASER, c.facts, c.complaint, dashboard);
+  g_assert_true (letter_contains (chaser, "I made a formal complaint on Monday 4 November 2024"));
+  g_assert_true (letter_contains (chaser, "Wednesday 27 November 2024"));
+  g_assert_true (letter_contains (chaser, "4 working days late"));
+  /* Five working days after Tuesday 3 December. */
+  g_assert_true (letter_contains (chaser, "Tuesday 10 December 2024"));
+  g_assert_true (letter_contains (chaser, "stage 2"));
+  g_assert_true (letter_contains (chaser, "Email only, please"));
+
+  escalation = rd_letter_build (RD_LETTER_ESCALATION, c.facts, c.complaint, dashboard);
+  g_assert_true (letter_contains (escalation, "escalate my complaint to stage 2"));
+  g_assert_true (letter_contains (escalation, "2 working days late"));   /* the acknowledgement */
+  g_assert_true (letter_contains (escalation, "4 working days late"));   /* the response */
+  g_assert_true (letter_contains (escalation, "Monday 11 November 2024"));
+  g_assert_true (letter_contains (escalation, "within 20 working days"));
+
+  ombudsman = rd_letter_build (RD_LETTER_OMBUDSMAN_SUMMARY, c.facts, c.complaint, dashboard);
+  g_assert_true (letter_contains (ombudsman, "Housing Ombudsman Service"));
+  g_assert_true (letter_contains (ombudsman, "Monday 4 November 2024: Complaint made."));
+  g_assert_true (letter_contains (ombudsman, "Wednesday 13 November 2024: Acknowledged (stage 1)."));
+  g_assert_true (letter_contains (ombudsman, "2 working days late"));
+  g_assert_true (letter_contains (ombudsman, "Northway Homes"));
+  g_assert_true (letter_contains (ombudsman, "Large print"));
+  case_clear (&c);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dashboard/no-acknowledgement", test_no_acknowledgement);
+  g_test_add_func ("/dashboard/late-stage1-response", test_late_stage1_response);
+  g_test_add_func ("/dashboard/response-then-escalate", test_response_then_escalate);
+  g_test_add_func ("/dashboard/stage2-response-missing", test_stage2_response_missing);
+  g_test_add_func ("/dashboard/ombudsman-time-limit", test_ombudsman_time_limit);
+  g_test_add_func ("/dashboard/due-soon-and-next-day", test_due_soon_and_next_day);
+  g_test_add_func ("/dashboard/promises", test_promises);
+  g_test_add_func ("/dashboard/case-review", test_case_review);
+  g_test_add_func ("/dashboard/letters", test_letters);
+
+  return g_test_run ();
+}
