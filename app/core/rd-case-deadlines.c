@@ -9,9 +9,13 @@
 
 /*
  * The engine reads plain events; this is where the store's tables become
- * them: every complaint step, every contact with the landlord (its promise,
- * and the landlord's replies that stop other clocks), and every diary entry
- * reported to the landlord as anti-social behaviour.
+ * them: every complaint step and every contact with the landlord (its
+ * promise, and the landlord's replies that stop other clocks). It reads the
+ * same records as the store's own adapter, rd_store_build_deadline_input()
+ * in rd-store-policies.c, from facts already loaded. Diary entries are not
+ * fed in: the diary says when something happened, not when it was reported
+ * or at what risk level, and guessing could call a response late that was
+ * not.
  *
  * The engine reads every contact as one with the landlord, so contacts
  * with people the case names as someone else (the police, the council, an
@@ -35,12 +39,12 @@ social_housing_of (RdCase *rcase)
   switch (rd_case_get_tenancy_type (rcase))
     {
     case RD_TENANCY_SECURE:
-    case RD_TENANCY_ASSURED:
     case RD_TENANCY_STARTER:
-    case RD_TENANCY_SHARED_OWNERSHIP:
       return RD_SOCIAL_HOUSING_YES;
+    case RD_TENANCY_ASSURED:
+    case RD_TENANCY_SHARED_OWNERSHIP:
     case RD_TENANCY_UNKNOWN:
-    case RD_TENANCY_ASSURED_SHORTHOLD:  /* private or housing association: cannot tell */
+    case RD_TENANCY_ASSURED_SHORTHOLD:
     case RD_TENANCY_LEASEHOLD:
     case RD_TENANCY_LICENCE:
     case RD_TENANCY_OTHER:
@@ -103,21 +107,6 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
                                      rd_contact_get_promise_due (contact));
     }
 
-  items = rd_case_facts_get_incidents (facts);
-  for (guint i = 0; i < items->len; i++)
-    {
-      RdIncident *incident = g_ptr_array_index (items, i);
-      RdMoment when;
-
-      if (rd_incident_get_starts_at (incident) == NULL ||
-          !(rd_incident_get_reported_to (incident) & RD_REPORTED_LANDLORD) ||
-          rd_incident_get_category (incident) == RD_CATEGORY_DISREPAIR)
-        continue;
-      /* The diary says when it happened, not when it was reported: the
-       * same day is the nearest the record allows. */
-      rd_moment_set_datetime (&when, rd_incident_get_starts_at (incident));
-      rd_deadline_input_add_asb_report (input, rd_incident_get_id (incident), &when, RD_ASB_RISK_N_LEVELS);
-    }
   return input;
 }
 
@@ -140,24 +129,4 @@ rd_case_facts_compute_deadlines (RdCaseFacts *facts,
 
   input = rd_case_facts_build_deadline_input (facts);
   return rd_deadlines_compute (input, landlord, today);
-}
-
-/**
- * rd_store_build_deadline_input:
- *
- * The store's adapter for the deadline engine: reads the case and turns its
- * records into the engine's events.
- *
- * Returns: (transfer full): the input, or %NULL with @error set
- */
-RdDeadlineInput *
-rd_store_build_deadline_input (RdStore  *store,
-                               gint64    case_id,
-                               GError  **error)
-{
-  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
-
-  if (facts == NULL)
-    return NULL;
-  return rd_case_facts_build_deadline_input (facts);
 }

@@ -12,8 +12,5 @@ RdDeadlineInput  *rd_case_facts_build_deadline_input (RdCaseFacts  *facts);
 RdDeadlineReport *rd_case_facts_compute_deadlines    (RdCaseFacts  *facts,
                                                       RdPolicy     *landlord,
                                                       const GDate  *today);
-RdDeadlineInput  *rd_store_build_deadline_input      (RdStore      *store,
-                                                      gint64        case_id,
-                                                      GError      **error);
 
 G_END_DECLS

@@ -394,9 +394,15 @@ rd_store_build_deadline_input (RdStore  *self,
       return NULL;
     }
 
+  /* Contacts with people the case names as someone other than the
+   * landlord (police, council, an MP) are left out: the engine reads every
+   * contact as one with the landlord, and a call from the police must not
+   * count as the landlord getting back in touch. */
   stmt = _rd_store_prepare (self,
-                            "SELECT id, occurred_at, direction, channel, promise, promise_due"
-                            " FROM contacts WHERE case_id = ?1 ORDER BY occurred_at, id", error);
+                            "SELECT c.id, c.occurred_at, c.direction, c.channel, c.promise, c.promise_due"
+                            " FROM contacts c LEFT JOIN parties p ON p.id = c.party_id"
+                            " WHERE c.case_id = ?1 AND (p.id IS NULL OR p.role = 'landlord-officer')"
+                            " ORDER BY c.occurred_at, c.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);

@@ -757,6 +757,27 @@ test_sample (Fixture       *f,
   g_assert_cmpint (rd_complaint_event_get_kind (g_ptr_array_index (events, 3)), ==,
                    RD_COMPLAINT_EVENT_ESCALATION_REQUESTED);
   g_assert_cmpint (rd_complaint_event_get_contact_id (g_ptr_array_index (events, 0)), !=, 0);
+
+  /* The store's adapter and the one from loaded facts feed the deadline
+   * engine the same events: the police and the MP are not the landlord. */
+  {
+    g_autoptr(RdDeadlineInput) from_store = rd_store_build_deadline_input (f->store, case_id, &error);
+    g_autoptr(RdDeadlineInput) from_facts = rd_case_facts_build_deadline_input (facts);
+    guint n = rd_deadline_input_get_n_events (from_store);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, rd_deadline_input_get_n_events (from_facts));
+    g_assert_cmpuint (n, ==, 5 + 10);   /* steps, and contacts less the police and the MP */
+    for (guint i = 0; i < n; i++)
+      {
+        const RdCaseEvent *a = rd_deadline_input_get_event (from_store, i);
+        const RdCaseEvent *b = rd_deadline_input_get_event (from_facts, i);
+
+        g_assert_cmpint (a->type, ==, b->type);
+        g_assert_cmpint (a->id, ==, b->id);
+        g_assert_cmpint (rd_moment_compare (&a->when, &b->when), ==, 0);
+      }
+  }
 }
 
 int
