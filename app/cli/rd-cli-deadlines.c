@@ -169,8 +169,7 @@ rd_cli_deadlines (RdCliContext *ctx)
       json_builder_set_member_name (builder, "today");
       json_builder_add_string_value (builder, today_iso);
       json_builder_set_member_name (builder, "convention");
-      json_builder_add_string_value (builder, _("Working days are counted from the day after: day 1 "
-                                                "is the first working day after the starting date."));
+      json_builder_add_string_value (builder, rd_calendar_get_convention ());
       json_builder_set_member_name (builder, "deadlines");
       json_builder_begin_array (builder);
       for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
@@ -203,7 +202,6 @@ rd_cli_deadlines (RdCliContext *ctx)
   for (guint i = 0; i < rd_deadline_report_get_n_notes (report); i++)
     g_print ("%s %s\n", _("Note:"), rd_deadline_report_get_note (report, i));
   if (g_list_model_get_n_items (deadlines) > 0)
-    g_print ("%s\n", _("Working days are counted from the day after: day 1 is the first working "
-                       "day after the starting date."));
+    g_print ("%s\n", rd_calendar_get_convention ());
   return RD_CLI_OK;
 }

@@ -817,3 +817,17 @@ rd_calendar_count_working_minutes (GDateTime           *from,
   }
   return total;
 }
+
+/**
+ * rd_calendar_get_convention:
+ *
+ * Returns: how Redress counts working days, in one sentence, for anywhere a
+ *   working-day count is shown
+ */
+const char *
+rd_calendar_get_convention (void)
+{
+  return _("Working days are counted the way the Housing Ombudsman counts them: day 1 is the "
+           "first working day after the day the clock starts, and weekends and England and "
+           "Wales bank holidays do not count.");
+}

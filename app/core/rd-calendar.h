@@ -39,6 +39,7 @@ gboolean    rd_calendar_add_working_days     (const GDate         *from,
                                               GError             **error);
 int         rd_calendar_count_working_days   (const GDate         *from,
                                               const GDate         *to);
+const char *rd_calendar_get_convention       (void);
 void        rd_calendar_get_easter           (int                  year,
                                               GDate               *easter);
 

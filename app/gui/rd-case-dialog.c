@@ -9,6 +9,7 @@
 
 #include "rd-case-dialog.h"
 #include "rd-gui-util.h"
+#include "rd-policy-dialog.h"
 
 struct _RdCaseDialog
 {
@@ -31,6 +32,9 @@ struct _RdCaseDialog
   AdwEntryRow     *preferences_row;
   AdwEntryRow     *adjustments_row;
   GtkTextView     *notes_view;
+  GtkWidget       *policy_group;
+  GtkWidget       *policy_button;
+  AdwActionRow    *policy_row;
 };
 
 G_DEFINE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, ADW_TYPE_WINDOW)
@@ -129,6 +133,31 @@ on_save_clicked_cb (RdCaseDialog *self)
 }
 
 static void
+show_policy (RdCaseDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  /* A case must exist before it can follow a profile. */
+  gtk_widget_set_visible (self->policy_group, self->rcase != NULL);
+  if (self->rcase == NULL)
+    return;
+  text = rd_policy_dialog_describe_case_policy (self->store, self->rcase);
+  adw_action_row_set_subtitle (self->policy_row, text);
+}
+
+static void
+on_policy_clicked_cb (RdCaseDialog *self)
+{
+  RdPolicyDialog *dialog;
+
+  if (self->rcase == NULL)
+    return;
+  dialog = rd_policy_dialog_new (GTK_WINDOW (self), self->store, self->rcase);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (show_policy), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 load_case (RdCaseDialog *self)
 {
   RdCase *rcase = self->rcase;
@@ -141,6 +170,7 @@ load_case (RdCaseDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rcase ? _("Save") : _("Create"), -1);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->save_button));
+  show_policy (self);
   if (rcase == NULL)
     return;
 
@@ -220,6 +250,10 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, preferences_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, adjustments_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, policy_group);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, policy_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, policy_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_policy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 
@@ -239,6 +273,7 @@ rd_case_dialog_init (RdCaseDialog *self)
 
   rd_gui_fix_accessible_name (GTK_WIDGET (self->cancel_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->policy_button));
   rd_gui_label_entry_row (self->title_row, _("Case title"));
   rd_gui_label_entry_row (self->resident_row, _("Your name"));
   rd_gui_label_entry_row (self->address_row, _("Address"));
