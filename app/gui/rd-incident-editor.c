@@ -36,6 +36,7 @@ struct _RdIncidentEditor
   gboolean           loading;
   gboolean           saving;
 
+  GtkScrolledWindow *scroller;
   GtkLabel          *provenance_label;
   GtkLabel          *status_label;
   RdDateTimePicker  *start_picker;
@@ -355,6 +356,8 @@ load_incident (RdIncidentEditor *self)
   check_dates (self);
   show_provenance (self);
   set_status (self, NULL, FALSE);
+  /* Another entry starts at its top, not where the last one was left. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 GtkWidget *
@@ -544,6 +547,7 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-incident-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, provenance_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, start_picker);
