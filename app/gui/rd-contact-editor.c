@@ -570,6 +570,7 @@ rd_contact_editor_init (RdContactEditor *self)
                                             _("Promised by time"));
   rd_gui_label_entry_row (self->person_row, _("Name or team, if not on the list"));
   rd_gui_label_entry_row (self->promise_row, _("They promised to"));
+  rd_gui_name_switches (GTK_WIDGET (self->due_expander), _("They gave a date"));
 
   g_signal_connect (gtk_text_view_get_buffer (self->summary_view), "changed",
                     G_CALLBACK (on_buffer_changed_cb), self);

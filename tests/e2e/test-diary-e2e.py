@@ -126,6 +126,25 @@ def list_labels(app):
     return labels
 
 
+CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",
+                 "spin button", "page tab", "menu item")
+
+
+def unnamed_controls(node, found, depth=0):
+    """Controls a screen reader would announce without a useful name."""
+    if depth > 60:
+        return found
+    try:
+        role, name = node.roleName, node.name
+    except Exception:
+        return found
+    if role in CONTROL_ROLES and (not name.strip() or name.startswith(("Gtk", "Adw"))):
+        found.append("%s %r" % (role, name))
+    for child in node.children:
+        unnamed_controls(child, found, depth + 1)
+    return found
+
+
 def main():
     data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
     try:
@@ -180,6 +199,14 @@ def main():
         if "CAD 0001/23NOV26" not in labels:
             fail("the list row lacks its badges: %r" % labels)
         print("ok 4 - after restarting, the entry is read back from the list")
+
+        # Every control of the window, with a case and an entry open, has a
+        # name of its own.
+        frame = [w for w in app.children if w.name == "Redress"][0]
+        missing = unnamed_controls(frame, [])
+        if missing:
+            fail("controls without an accessible name: %s" % ", ".join(missing))
+        print("ok 5 - every control in the window has an accessible name")
         stop_app(process, app)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

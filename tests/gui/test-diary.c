@@ -552,6 +552,40 @@ test_delete_asks_first (Fixture       *f,
   g_assert_nonnull (rd_incident_editor_get_incident (editor (f)));
 }
 
+/* The Delete key on the list asks before deleting, like the button. */
+static void
+test_delete_key (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (child (f, "diary_list"));
+  GtkShortcut *delete_shortcut = NULL;
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && delete_shortcut == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "Delete") != NULL)
+            delete_shortcut = g_object_ref (shortcut);
+        }
+    }
+  g_assert_nonnull (delete_shortcut);
+
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (delete_shortcut), 0,
+                                               child (f, "diary_list"), NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  g_object_unref (delete_shortcut);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +602,7 @@ main (int   argc,
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/history", TRUE, test_history);
   ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
+  ADD ("/diary/delete-key", TRUE, test_delete_key);
 #undef ADD
 
   return g_test_run ();

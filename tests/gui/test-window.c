@@ -122,6 +122,86 @@ test_case_pages_and_last_case (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GPtrArray  *accels,
+                   GPtrArray  *actions)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *accel = NULL, *action = NULL;
+
+      g_object_get (widget, "accelerator", &accel, "action-name", &action, NULL);
+      g_ptr_array_add (accels, accel ? accel : g_strdup (""));
+      g_ptr_array_add (actions, action ? action : g_strdup (""));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accels, actions);
+}
+
+static gboolean
+strv_has (GPtrArray  *array,
+          const char *value)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_str_equal (g_ptr_array_index (array, i), value))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every keyboard shortcut the app sets is in the shortcuts window. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) described = NULL;
+  RdWindow *window = rd_window_new (app);
+  GtkWindow *overlay;
+  const char *expected[][2] = {
+    { "win.new-incident", "<Control>n" },
+    { "win.find", "<Control>f" },
+    { "window.close", "<Control>w" },
+    { "app.quit", "<Control>q" },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i][0]);
+      g_assert_true (g_strv_contains ((const char * const *) set, expected[i][1]));
+    }
+
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (overlay), accels, actions);
+
+  described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app), described[i]);
+
+      if (g_str_equal (described[i], "win.show-help-overlay"))
+        continue;
+      for (guint j = 0; set[j] != NULL; j++)
+        if (!strv_has (accels, set[j]) && !strv_has (actions, described[i]))
+          g_error ("The shortcuts window does not list %s (%s)", set[j], described[i]);
+    }
+  /* The keys that belong to widgets rather than actions are there too. */
+  g_assert_true (strv_has (accels, "Delete"));
+  g_assert_true (strv_has (accels, "<Control>question"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome-on-empty-store", test_welcome_on_empty_store);
   g_test_add_func ("/window/error-page-on-newer-store", test_error_page_on_newer_store);
   g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
+  g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
 
   return g_test_run ();
 }
