@@ -126,14 +126,17 @@ quit_activated_cb (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
 
-  /* Closing each window lets editors write what is still pending. */
+  /* Closing each window lets editors write what is still pending. A
+   * window that could not write stays open and says why; the application
+   * then goes on running, and ends when its last window closes. */
   while (windows != NULL)
     {
       GList *next = windows->next;
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }
-  g_application_quit (G_APPLICATION (app));
+  if (gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
 }
 
 static void

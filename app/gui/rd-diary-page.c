@@ -202,8 +202,22 @@ edit_incident (RdDiaryPage *self,
 static void
 on_selection_changed_cb (RdDiaryPage *self)
 {
+  g_autoptr(GError) error = NULL;
+  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+
   if (self->ignore_selection)
     return;
+
+  /* An entry that cannot be written stays open, so what was typed is not
+   * lost from sight; the editor and a toast say why. */
+  if (current != NULL && !rd_incident_editor_flush (self->editor, &error))
+    {
+      self->ignore_selection = TRUE;
+      select_item (self, current);
+      self->ignore_selection = FALSE;
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
   edit_incident (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -342,6 +356,21 @@ rd_diary_page_select_entry (RdDiaryPage *self,
         }
     }
   return FALSE;
+}
+
+/**
+ * rd_diary_page_flush:
+ *
+ * Writes the entry being edited now (the window calls this before it
+ * closes).
+ */
+gboolean
+rd_diary_page_flush (GtkWidget  *page,
+                     GError    **error)
+{
+  g_return_val_if_fail (RD_IS_DIARY_PAGE (page), FALSE);
+
+  return rd_incident_editor_flush (RD_DIARY_PAGE (page)->editor, error);
 }
 
 /**

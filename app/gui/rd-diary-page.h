@@ -17,5 +17,7 @@ RdCase     *rd_diary_page_get_case     (RdDiaryPage *self);
 GListModel *rd_diary_page_get_entries  (RdDiaryPage *self);
 gboolean    rd_diary_page_select_entry (RdDiaryPage *self,
                                         gint64       incident_id);
+gboolean    rd_diary_page_flush        (GtkWidget   *page,
+                                        GError     **error);
 
 G_END_DECLS

@@ -269,7 +269,7 @@ rd_incident_editor_flush (RdIncidentEditor  *self,
     {
       g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
 
-      g_warning ("Could not save diary entry %" G_GINT64_FORMAT ": %s",
+      g_message ("Could not save diary entry %" G_GINT64_FORMAT ": %s",
                  rd_incident_get_id (self->incident), local_error->message);
       set_status (self, message, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));

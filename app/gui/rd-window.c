@@ -44,19 +44,25 @@
  *    the visible page.
  *
  * To add a page, include its header and add one line to case_pages[]
- * below: a stable name (used by win.show-page and by tests), a title, and an
- * icon. The order of the table is the order of the switcher.
+ * below: a stable name (used by win.show-page and by tests), a title, an
+ * icon and the type. The order of the table is the order of the switcher.
+ * A page whose writes can fail (a full disk) may also give a flush
+ * function: before the window closes it calls each one, and if one fails it
+ * says so and stays open, so that nothing typed is lost.
  */
 typedef struct {
   const char *name;
   const char *title;
   const char *icon_name;
   GType     (*get_type) (void);
+  /* Optional: writes what is pending now, or says why it cannot */
+  gboolean  (*flush)    (GtkWidget  *page,
+                         GError    **error);
 } RdCasePageInfo;
 
 static const RdCasePageInfo case_pages[] = {
-  /* name       title           icon name                      type */
-  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type },
+  /* name       title           icon name                      type, flush (optional) */
+  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type, rd_diary_page_flush },
   { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
 };
 
@@ -81,6 +87,7 @@ struct _RdWindow
   GtkButton            *banner_new_case_button;
 
   RdLock               *lock;
+  gboolean              close_anyway;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -137,6 +144,21 @@ set_case (RdWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
+/*
+ * Asks every page to write what it has not written. Returns the index of
+ * the first page that could not, with its reason, or -1.
+ */
+static int
+flush_pages (RdWindow  *self,
+             GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    if (case_pages[i].flush != NULL && self->pages[i] != NULL &&
+        !case_pages[i].flush (self->pages[i], error))
+      return i;
+  return -1;
+}
+
 /**
  * rd_window_open_case:
  *
@@ -155,6 +177,9 @@ rd_window_open_case (RdWindow  *self,
 
   if (self->rcase != NULL && rd_case_get_id (self->rcase) == case_id)
     return TRUE;
+  /* Another case opens only once this one's pages have written everything. */
+  if (self->rcase != NULL && flush_pages (self, error) >= 0)
+    return FALSE;
 
   rcase = rd_store_get_case (self->store, case_id, error);
   if (rcase == NULL)
@@ -416,11 +441,65 @@ open_case_action (GtkWidget  *widget,
     rd_window_add_toast (self, error->message);
 }
 
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        RdWindow         *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/*
+ * When a page cannot write (a full disk, a file taken away), the window
+ * says so and stays open: the text is still on screen, and the resident
+ * decides.
+ */
+static gboolean
+flush_before_closing (RdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  int failed;
+
+  if (self->close_anyway || self->rcase == NULL)
+    return TRUE;
+  failed = flush_pages (self, &error);
+  if (failed < 0)
+    return TRUE;
+
+  rd_window_show_page (self, case_pages[failed].name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Your Last Changes Are Not Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nKeep the window open and try again, or copy what "
+                                    "you wrote somewhere safe. If you close now, the changes "
+                                    "are lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Window Open"),
+                                    "close", _("_Close and Lose Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static gboolean
 rd_window_close_request (GtkWindow *window)
 {
   RdWindow *self = RD_WINDOW (window);
   int width, height;
+
+  if (!flush_before_closing (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);

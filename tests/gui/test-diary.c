@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "rd-application.h"
@@ -552,6 +553,101 @@ test_delete_asks_first (Fixture       *f,
   g_assert_nonnull (rd_incident_editor_get_incident (editor (f)));
 }
 
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "redress.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gboolean
+is_toplevel (gpointer window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (toplevel == (GObject *) window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* When the last changes cannot be written, closing says so and waits. */
+static void
+test_close_refused_when_save_fails (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GListModel) stored = NULL;
+  AdwMessageDialog *dialog;
+  RdWindow *window = f->window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  exec_sql (f, "CREATE TRIGGER test_refuse BEFORE INSERT ON incidents"
+               " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+  set_view_text (f, "description_view", "Written while the disk was full");
+
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  g_assert_true (is_toplevel (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+  adw_message_dialog_response (dialog, "keep");
+  rd_test_gui_iterate ();
+  g_assert_true (is_toplevel (window));
+
+  /* Once writing works again, closing writes and closes. */
+  exec_sql (f, "DROP TRIGGER test_refuse");
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  g_assert_null (window);
+  stored = rd_store_list_incidents (store (f), f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 1);
+  {
+    g_autoptr(RdIncident) incident = g_list_model_get_item (stored, 0);
+    g_assert_cmpstr (rd_incident_get_description (incident), ==, "Written while the disk was full");
+  }
+}
+
+/* Nor does choosing another entry drop what could not be written. */
+static void
+test_switch_refused_when_save_fails (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list"))));
+  g_autoptr(RdIncident) first = g_list_model_get_item (entries, 0);
+  g_autoptr(RdIncident) stored = NULL;
+
+  g_assert_true (rd_incident_editor_get_incident (editor (f)) == first);
+  exec_sql (f, "CREATE TRIGGER test_refuse BEFORE UPDATE ON incidents"
+               " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+  set_view_text (f, "impact_view", "Typed while the disk was full");
+
+  gtk_single_selection_set_selected (selection, 1);
+  rd_test_gui_iterate ();
+  g_assert_true (rd_incident_editor_get_incident (editor (f)) == first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "status_label"))),
+                                   "Not saved yet"));
+
+  exec_sql (f, "DROP TRIGGER test_refuse");
+  gtk_single_selection_set_selected (selection, 1);
+  rd_test_gui_iterate ();
+  g_assert_true (rd_incident_editor_get_incident (editor (f)) != first);
+  stored = stored_incident (f, rd_incident_get_id (first));
+  g_assert_cmpstr (rd_incident_get_impact (stored), ==, "Typed while the disk was full");
+}
+
 /* The Delete key on the list asks before deleting, like the button. */
 static void
 test_delete_key (Fixture       *f,
@@ -603,6 +699,8 @@ main (int   argc,
   ADD ("/diary/history", TRUE, test_history);
   ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
   ADD ("/diary/delete-key", TRUE, test_delete_key);
+  ADD ("/diary/close-refused-when-save-fails", FALSE, test_close_refused_when_save_fails);
+  ADD ("/diary/switch-refused-when-save-fails", TRUE, test_switch_refused_when_save_fails);
 #undef ADD
 
   return g_test_run ();
