@@ -87,12 +87,19 @@ on_day_selected_cb (RdDateTimePicker *self)
              g_date_time_get_hour (self->date_time), g_date_time_get_minute (self->date_time));
 }
 
-/* A click on a day closes the calendar; arrow keys only move the day, so
- * keyboard users close it with Escape when they are done. */
+/* A click on a day closes the calendar, a click on the month or year
+ * arrows does not; arrow keys only move the day, so keyboard users close it
+ * with Escape when they are done. */
 static void
-on_calendar_released_cb (RdDateTimePicker *self)
+on_calendar_released_cb (RdDateTimePicker *self,
+                         int               n_press,
+                         double            x,
+                         double            y)
 {
-  gtk_popover_popdown (self->date_popover);
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
+
+  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
+    gtk_popover_popdown (self->date_popover);
 }
 
 static void

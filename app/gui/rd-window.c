@@ -323,8 +323,13 @@ new_incident_action (GtkWidget  *widget,
   RdWindow *self = RD_WINDOW (widget);
   GtkWidget *diary;
 
+  /* With no case open, a diary entry needs a case first. */
   if (self->rcase == NULL)
-    return;
+    {
+      if (self->store != NULL)
+        rd_window_show_case_dialog (self, NULL);
+      return;
+    }
   diary = rd_window_show_page (self, "diary");
   gtk_widget_activate_action (diary, "diary.new-entry", NULL);
 }

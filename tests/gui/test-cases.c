@@ -132,6 +132,21 @@ test_start_case (Fixture       *f,
   }
 }
 
+/* Ctrl+N with no case yet starts one: a diary entry needs a case. */
+static void
+test_new_entry_without_case (Fixture       *f,
+                             gconstpointer  data)
+{
+  RdCaseDialog *dialog;
+
+  g_assert_cmpstr (visible_state (f), ==, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_rename_case (Fixture       *f,
                   gconstpointer  data)
@@ -247,6 +262,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cases/start", test_start_case);
+  ADD ("/cases/new-entry-without-case", test_new_entry_without_case);
   ADD ("/cases/rename", test_rename_case);
   ADD ("/cases/switch", test_switch_case);
   ADD ("/cases/sample", test_sample_case);
