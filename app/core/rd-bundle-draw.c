@@ -15,8 +15,7 @@
 #include "rd-jpeg.h"
 
 #define PHOTO_MARGIN_X 56.0
-#define SMALLER_LONG_EDGE 1600   /* pixels: about 190 dpi across an A4 page */
-#define SMALLER_QUALITY "78"
+#define SMALLER_LONG_EDGE 1600   /* pixels, as in rd-bundle-photos.c */
 
 char *
 _rd_exhibit_dup_heading (RdBundleExhibit *ex)
@@ -206,33 +205,6 @@ paint_oriented (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-static void
-free_bytes (gpointer data)
-{
-  g_bytes_unref (data);
-}
-
-/* A stand-in surface that carries the JPEG: the PDF gets the JPEG's own
- * bytes, so the pixels here are never looked at; it only needs the
- * picture's proportions. */
-static cairo_surface_t *
-surface_for_jpeg (GBytes           *jpeg,
-                  const RdJpegInfo *info)
-{
-  int sw = MAX (1, (info->width + 7) / 8), sh = MAX (1, (info->height + 7) / 8);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sw, sh);
-  gsize len;
-  const guint8 *data = g_bytes_get_data (jpeg, &len);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, len,
-                               free_bytes, g_bytes_ref (jpeg));
-  return surface;
-}
-
 static cairo_surface_t *
 surface_from_pixbuf (GdkPixbuf *pixbuf)
 {
@@ -262,37 +234,12 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
-/* The smaller-file option: decode at a reduced size (libjpeg scales while
- * decoding) and store a new, lighter JPEG; its metadata is gone with it. */
-static GBytes *
-downsample_jpeg (GBytes      *original,
-                 RdJpegInfo  *info,
-                 GError     **error)
-{
-  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (original);
-  int long_edge = MAX (info->width, info->height);
-  double scale = MIN (1.0, (double) SMALLER_LONG_EDGE / long_edge);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autofree char *buf = NULL;
-  gsize len = 0;
-
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, MAX (1, (int) (info->width * scale)),
-                                                MAX (1, (int) (info->height * scale)),
-                                                TRUE, NULL, error);
-  if (pixbuf == NULL)
-    return NULL;
-  if (!gdk_pixbuf_save_to_buffer (pixbuf, &buf, &len, "jpeg", error,
-                                  "quality", SMALLER_QUALITY, NULL))
-    return NULL;
-  info->width = gdk_pixbuf_get_width (pixbuf);
-  info->height = gdk_pixbuf_get_height (pixbuf);
-  return g_bytes_new_take (g_steal_pointer (&buf), len);
-}
-
 /*
- * Loads the photo, checks it is the file that was added to the case, and
- * returns a surface to paint plus its EXIF orientation. JPEGs keep their
- * own compressed bytes (minus EXIF/GPS); anything else is decoded.
+ * Loads a photo whose bytes cannot go into the PDF as they are (PNG, CMYK
+ * or 12-bit JPEG…), checks it is the file that was added to the case, and
+ * returns it decoded, upright; cairo compresses it again and no metadata
+ * survives. JPEGs that can go in as they are never come here: see
+ * rd-bundle-photos.c.
  */
 static cairo_surface_t *
 load_photo (RdDraw          *d,
@@ -300,70 +247,43 @@ load_photo (RdDraw          *d,
             int             *orientation,
             GError         **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *actual = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize len = 0;
-  RdJpegInfo info;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
   g_autoptr(GError) local_error = NULL;
 
   *orientation = 1;
-  if (!g_file_get_contents (ex->path, &contents, &len, &local_error))
+  mapped = g_mapped_file_new (ex->path, FALSE, &local_error);
+  if (mapped == NULL)
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
                    _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
                      "made: %s"), ex->label, ex->title, local_error->message);
       return NULL;
     }
+  file = g_mapped_file_get_bytes (mapped);
   if (!ex->verified)
     {
-      actual = rd_sha256_buffer_hex (contents, len);
+      g_autofree char *actual = rd_sha256_buffer_hex (g_bytes_get_data (file, NULL),
+                                                      g_bytes_get_size (file));
       if (!_rd_exhibit_check_hash (ex, actual, error))
         return NULL;
     }
-  ex->size = (goffset) len;
 
-  if (rd_jpeg_read_info ((const guint8 *) contents, len, &info) &&
-      info.bits == 8 && (info.components == 1 || info.components == 3) && !info.arithmetic)
-    {
-      *orientation = info.orientation;
-      if (d->smaller && MAX (info.width, info.height) > SMALLER_LONG_EDGE)
-        {
-          g_autoptr(GBytes) original = g_bytes_new_take (g_steal_pointer (&contents), len);
-
-          bytes = downsample_jpeg (original, &info, &local_error);
-          if (bytes == NULL)
-            goto undecodable;
-        }
-      else
-        {
-          len = rd_jpeg_strip_metadata ((guint8 *) contents, len);
-          bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-        }
-      return surface_for_jpeg (bytes, &info);
-    }
+  in = g_memory_input_stream_new_from_bytes (file);
+  if (d->smaller)
+    pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, SMALLER_LONG_EDGE, SMALLER_LONG_EDGE,
+                                                  TRUE, NULL, &local_error);
   else
+    pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &local_error);
+  if (pixbuf != NULL)
     {
-      g_autoptr(GInputStream) in = NULL;
-      g_autoptr(GdkPixbuf) pixbuf = NULL;
-      g_autoptr(GdkPixbuf) upright = NULL;
-
-      if (contents == NULL)
-        goto undecodable;
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      in = g_memory_input_stream_new_from_bytes (bytes);
-      if (d->smaller)
-        pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, SMALLER_LONG_EDGE, SMALLER_LONG_EDGE,
-                                                      TRUE, NULL, &local_error);
-      else
-        pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &local_error);
-      if (pixbuf == NULL)
-        goto undecodable;
       upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
       return surface_from_pixbuf (upright);
     }
 
-undecodable:
   g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
                _("The photo for exhibit %s (“%s”) could not be read as a picture, so the "
                  "bundle was not made. Open “%s” to check it, or remove it from the bundle."),
@@ -394,8 +314,23 @@ draw_photo_page (RdDraw          *d,
   PangoRectangle r;
 
   _rd_draw_begin_page (d, d->paper_width, d->paper_height);
+  if (d->cr == NULL)
+    {
+      /* Always one page: nothing to lay out when only counting. */
+      _rd_draw_end_page (d);
+      return TRUE;
+    }
 
-  if (d->cr != NULL)
+  if (ex->jpeg_direct)
+    {
+      /* A placeholder with the photo's proportions; its bytes come later. */
+      RdPhotoSlot slot = { ex, d->page };
+
+      g_array_append_val (d->photos, slot);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+      orientation = ex->orientation;
+    }
+  else
     {
       surface = load_photo (d, ex, &orientation, error);
       if (surface == NULL)
@@ -440,8 +375,8 @@ draw_photo_page (RdDraw          *d,
 
   if (surface != NULL)
     {
-      double iw = cairo_image_surface_get_width (surface);
-      double ih = cairo_image_surface_get_height (surface);
+      double iw = ex->jpeg_direct ? ex->jpeg_width : cairo_image_surface_get_width (surface);
+      double ih = ex->jpeg_direct ? ex->jpeg_height : cairo_image_surface_get_height (surface);
       double dw, dh, scale, bw = width, bh = box_bottom - y;
 
       /* Decoded pixbufs come upright (orientation 1); JPEGs are as stored. */

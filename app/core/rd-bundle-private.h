@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 #define RD_STAMP_BASELINE 20.0
 #define RD_STAMP_BAND     36.0
 
+/* Marks a photo's placeholder image in the assembled PDF (see rd-bundle-photos.c). */
+#define RD_PHOTO_MARK "/RdPhotoSlot"
+
 typedef struct
 {
   RdBlockKind  kind;
@@ -60,6 +63,12 @@ struct _RdBundleExhibit
   goffset              size;
   gboolean             verified;
   gpointer             qpdf;        /* qpdf_data, open from probing until written */
+  gboolean             jpeg_direct; /* a JPEG whose own bytes go in (see rd-bundle-photos.c) */
+  int                  jpeg_width;
+  int                  jpeg_height;
+  int                  jpeg_components;
+  int                  orientation;
+  gboolean             hash_deferred; /* checked by the verifier thread */
   GArray              *pdf_pages;   /* RdPdfPage */
   RdBundleSection     *email;       /* the message, as blocks */
 };
@@ -117,6 +126,14 @@ struct _RdBundle
   GMainContext *notify_context;
 };
 
+/* A photo page whose picture is a placeholder in the skeleton: the JPEG's
+ * own bytes replace it after assembly, written straight to the bundle. */
+typedef struct
+{
+  RdBundleExhibit *exhibit;
+  int              page;
+} RdPhotoSlot;
+
 typedef struct _RdDraw RdDraw;
 
 struct _RdDraw
@@ -126,6 +143,7 @@ struct _RdDraw
   cairo_surface_t  *surface;      /* NULL while only counting pages */
   cairo_t          *cr;
   PangoContext     *pango;
+  PangoLayout      *stamp_layout;
   double            paper_width;
   double            paper_height;
   double            page_width;   /* of the page being drawn */
@@ -137,6 +155,7 @@ struct _RdDraw
   char             *bundle_title;
   GArray           *links;        /* RdLink */
   GArray           *runs;         /* RdEvidenceRun */
+  GArray           *photos;       /* RdPhotoSlot */
   GCancellable     *cancellable;
   void            (*page_done) (RdDraw *d);
   gpointer          page_done_data;
@@ -179,9 +198,34 @@ gboolean  _rd_pdf_assemble         (const char      *skeleton,
                                     const char      *output,
                                     GArray          *runs,
                                     GArray          *links,
+                                    GArray          *photos,
                                     void           (*progress) (double fraction, gpointer data),
                                     gpointer         progress_data,
                                     GCancellable    *cancellable,
+                                    GError         **error);
+
+/* rd-bundle-photos.c: JPEG photos written straight into the bundle */
+gboolean  _rd_photo_probe          (RdBundleExhibit *exhibit,
+                                    GError         **error);
+gboolean  _rd_photos_append        (const char      *output,
+                                    GArray          *photos,
+                                    gboolean         smaller,
+                                    void           (*progress) (double fraction, gpointer data),
+                                    gpointer         progress_data,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+GBytes   *_rd_photo_downsample     (GBytes          *original,
+                                    int             *width,
+                                    int             *height,
+                                    GError         **error);
+
+/* rd-bundle-verify.c */
+typedef struct _RdVerifier RdVerifier;
+
+RdVerifier *_rd_verifier_start     (GPtrArray       *exhibits,
+                                    GCancellable    *cancellable);
+gboolean  _rd_verifier_finish      (RdVerifier      *verifier,
+                                    GCancellable    *outer,
                                     GError         **error);
 
 /* rd-email.c */

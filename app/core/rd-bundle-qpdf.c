@@ -233,11 +233,25 @@ append_number (GString *s,
  * Lays @skel (the stamp page) over @page (the evidence page, already copied
  * into @out), after growing @page by the band at its foot.
  */
+/* An indirect copy in @out of @oh (an object of @from), made indirect in
+ * @from first if need be (copyForeignObject takes indirect objects). */
+static qpdf_oh
+copy_from (qpdf_data out,
+           qpdf_data from,
+           qpdf_oh   oh)
+{
+  if (!qpdf_oh_is_indirect (from, oh))
+    oh = qpdf_make_indirect_object (from, oh);
+  return qpdf_oh_copy_foreign_object (out, from, oh);
+}
+
 static gboolean
-overlay_stamp (qpdf_data out,
-               qpdf_oh   page,
-               qpdf_oh   skel,
-               qpdf_oh   q_open)
+overlay_stamp (qpdf_data   out,
+               qpdf_oh     page,
+               qpdf_data   from,
+               qpdf_oh     skel,
+               qpdf_oh     q_open,
+               GHashTable *calls)
 {
   double box[4], nb[4], skel_box[4], w, h;
   int rotate;
@@ -259,16 +273,18 @@ overlay_stamp (qpdf_data out,
   h = nb[3] - nb[1];
 
   /* The skeleton page's content stream becomes a form XObject as it is. */
-  form = qpdf_oh_get_key (out, skel, "/Contents");
-  if (qpdf_oh_is_array (out, form) && qpdf_oh_get_array_n_items (out, form) == 1)
-    form = qpdf_oh_get_array_item (out, form, 0);
-  if (!qpdf_oh_is_stream (out, form) || !read_box (out, skel, "/MediaBox", skel_box))
+  form = qpdf_oh_get_key (from, skel, "/Contents");
+  if (qpdf_oh_is_array (from, form) && qpdf_oh_get_array_n_items (from, form) == 1)
+    form = qpdf_oh_get_array_item (from, form, 0);
+  if (!qpdf_oh_is_stream (from, form) || !read_box (from, skel, "/MediaBox", skel_box))
     return FALSE;
+  form = copy_from (out, from, form);
   dict = qpdf_oh_get_dict (out, form);
   qpdf_oh_replace_key (out, dict, "/Type", qpdf_oh_new_name (out, "/XObject"));
   qpdf_oh_replace_key (out, dict, "/Subtype", qpdf_oh_new_name (out, "/Form"));
   qpdf_oh_replace_key (out, dict, "/BBox", new_box (out, skel_box));
-  qpdf_oh_replace_key (out, dict, "/Resources", qpdf_oh_get_key (out, skel, "/Resources"));
+  qpdf_oh_replace_key (out, dict, "/Resources",
+                       copy_from (out, from, qpdf_oh_get_key (from, skel, "/Resources")));
 
   res = copy_dict (out, qpdf_oh_get_key (out, page, "/Resources"));
   xobjects = copy_dict (out, qpdf_oh_get_key (out, res, "/XObject"));
@@ -316,10 +332,61 @@ overlay_stamp (qpdf_data out,
     }
   else if (qpdf_oh_is_stream (out, contents))
     qpdf_oh_append_item (out, new_contents, contents);
-  qpdf_oh_append_item (out, new_contents, new_content_stream (out, call->str));
+  /* Pages of one size share the stream that places their stamp. */
+  {
+    int call_id = GPOINTER_TO_INT (g_hash_table_lookup (calls, call->str));
+
+    if (call_id == 0)
+      {
+        call_id = qpdf_oh_get_object_id (out, new_content_stream (out, call->str));
+        g_hash_table_insert (calls, g_strdup (call->str), GINT_TO_POINTER (call_id));
+      }
+    qpdf_oh_append_item (out, new_contents, qpdf_get_object_by_id (out, call_id, 0));
+  }
   qpdf_oh_replace_key (out, page, "/Contents", new_contents);
 
   return !qpdf_has_error (out);
+}
+
+/* Tags each photo page's placeholder image with its slot number, so that
+ * it can be found again once qpdf has renumbered the objects. */
+static gboolean
+mark_photo_placeholders (qpdf_data out,
+                         GArray   *photos)
+{
+  for (guint i = 0; i < photos->len; i++)
+    {
+      RdPhotoSlot *slot = &g_array_index (photos, RdPhotoSlot, i);
+      qpdf_oh page = qpdf_get_page_n (out, (size_t) (slot->page - 1));
+      qpdf_oh xobjects = qpdf_oh_get_key (out, qpdf_oh_get_key (out, page, "/Resources"), "/XObject");
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      int found = 0;
+
+      if (qpdf_oh_is_dictionary (out, xobjects))
+        {
+          qpdf_oh_begin_dict_key_iter (out, xobjects);
+          while (qpdf_oh_dict_more_keys (out))
+            g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (out)));
+        }
+      for (guint k = 0; k < keys->len; k++)
+        {
+          qpdf_oh x = qpdf_oh_get_key (out, xobjects, keys->pdata[k]);
+          qpdf_oh dict = qpdf_oh_get_dict (out, x);
+
+          if (qpdf_oh_is_stream (out, x) &&
+              qpdf_oh_is_name_and_equals (out, qpdf_oh_get_key (out, dict, "/Subtype"), "/Image"))
+            {
+              qpdf_oh_replace_key (out, dict, RD_PHOTO_MARK, qpdf_oh_new_integer (out, i));
+              found++;
+            }
+        }
+      if (found != 1)
+        {
+          g_debug ("photo page %d has %d images", slot->page, found);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static void
@@ -385,60 +452,105 @@ _rd_pdf_assemble (const char   *skeleton,
                   const char   *output,
                   GArray       *runs,
                   GArray       *links,
+                  GArray       *photos,
                   void        (*progress) (double fraction, gpointer data),
                   gpointer      progress_data,
                   GCancellable *cancellable,
                   GError      **error)
 {
   qpdf_data out = open_quietly ();
+  qpdf_data skel = open_quietly ();
   ProgressRelay relay = { progress, progress_data };
-  int q_open_id;
+  g_autoptr(GHashTable) calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int q_open_id, n_pages;
+  guint r = 0;
   gboolean ok = FALSE;
 
-  if (qpdf_read (out, skeleton, NULL) & QPDF_ERRORS)
+  /* The bundle is built up from an empty PDF, page after page: each page
+   * is appended, never inserted or removed, which keeps qpdf's page list
+   * cheap to update however long the bundle. */
+  if ((qpdf_read (skel, skeleton, NULL) & QPDF_ERRORS) || (qpdf_empty_pdf (out) & QPDF_ERRORS))
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                   _("Redress could not put the bundle together (%s)."), last_error_detail (out));
+                   _("Redress could not put the bundle together (%s)."), last_error_detail (skel));
       goto out;
     }
 
   q_open_id = qpdf_oh_get_object_id (out, new_content_stream (out, "q\n"));
+  n_pages = qpdf_get_num_pages (skel);
 
-  for (guint r = 0; r < runs->len; r++)
+  for (int p = 0; p < n_pages;)
     {
-      RdEvidenceRun *run = &g_array_index (runs, RdEvidenceRun, r);
-      qpdf_data src = run->exhibit->qpdf;
-      int n = qpdf_get_num_pages (src);
-      qpdf_oh q_open = qpdf_get_object_by_id (out, q_open_id, 0);
+      RdEvidenceRun *run = r < runs->len ? &g_array_index (runs, RdEvidenceRun, r) : NULL;
 
-      for (int i = 0; i < n; i++)
+      if (run == NULL || run->first_page - 1 != p)
         {
-          size_t at = (size_t) (run->first_page - 1 + i);
-          qpdf_oh skel = qpdf_get_page_n (out, at);
-          qpdf_oh page = qpdf_get_page_n (src, (size_t) i);
-
-          if ((qpdf_add_page_at (out, src, page, QPDF_FALSE, skel) & QPDF_ERRORS) ||
-              !overlay_stamp (out, qpdf_get_page_n (out, at + 1), skel, q_open) ||
-              (qpdf_remove_page (out, skel) & QPDF_ERRORS))
+          if (qpdf_add_page (out, skel, qpdf_get_page_n (skel, (size_t) p), QPDF_FALSE) & QPDF_ERRORS)
             {
               g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                           _("Redress could not copy page %d of exhibit %s (“%s”) into the "
-                             "bundle (%s)."), i + 1, run->exhibit->label, run->exhibit->title,
+                           _("Redress could not put the bundle together (%s)."),
                            last_error_detail (out));
               goto out;
             }
+          p++;
+          continue;
         }
-      qpdf_oh_release_all (out);
-      qpdf_oh_release_all (src);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-      if (progress != NULL)
-        progress (0.1 * (r + 1) / runs->len, progress_data);
+      {
+        qpdf_data src = run->exhibit->qpdf;
+        int n = qpdf_get_num_pages (src);
+        qpdf_oh q_open = qpdf_get_object_by_id (out, q_open_id, 0);
+
+        for (int i = 0; i < n; i++, p++)
+          {
+            qpdf_oh skel_page = qpdf_get_page_n (skel, (size_t) p);
+
+            if ((qpdf_add_page (out, src, qpdf_get_page_n (src, (size_t) i), QPDF_FALSE) & QPDF_ERRORS) ||
+                !overlay_stamp (out, qpdf_get_page_n (out, (size_t) p), skel, skel_page, q_open, calls))
+              {
+                g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                             _("Redress could not copy page %d of exhibit %s (“%s”) into the "
+                               "bundle (%s)."), i + 1, run->exhibit->label, run->exhibit->title,
+                             last_error_detail (out));
+                goto out;
+              }
+          }
+        qpdf_oh_release_all (out);
+        qpdf_oh_release_all (src);
+        qpdf_oh_release_all (skel);
+        r++;
+
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          goto out;
+        if (progress != NULL)
+          progress (0.1 * r / runs->len, progress_data);
+      }
     }
 
+  /* The outline (its destinations are pages already copied) and metadata. */
+  {
+    qpdf_oh outlines = qpdf_oh_get_key (skel, qpdf_get_root (skel), "/Outlines");
+    qpdf_oh info = qpdf_oh_get_key (skel, qpdf_get_trailer (skel), "/Info");
+
+    if (qpdf_oh_is_dictionary (skel, outlines))
+      {
+        qpdf_oh_replace_key (out, qpdf_get_root (out), "/Outlines", copy_from (out, skel, outlines));
+        qpdf_oh_replace_key (out, qpdf_get_root (out), "/PageMode",
+                             qpdf_oh_new_name (out, "/UseOutlines"));
+      }
+    if (qpdf_oh_is_dictionary (skel, info))
+      qpdf_oh_replace_key (out, qpdf_get_trailer (out), "/Info", copy_from (out, skel, info));
+  }
+
   add_links (out, links);
+  if (!mark_photo_placeholders (out, photos))
+    {
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                           _("Redress could not put the photos into the bundle."));
+      goto out;
+    }
   qpdf_oh_release_all (out);
+  g_debug ("evidence pages in place; writing");
 
   if (qpdf_init_write (out, output) & QPDF_ERRORS)
     {
@@ -463,5 +575,6 @@ _rd_pdf_assemble (const char   *skeleton,
 
 out:
   qpdf_cleanup (&out);
+  qpdf_cleanup (&skel);
   return ok;
 }

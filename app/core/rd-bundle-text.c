@@ -72,8 +72,13 @@ static void
 draw_stamp (RdDraw *d)
 {
   g_autofree char *text = g_strdup_printf (_("Page %d of %d"), d->page, d->total);
-  g_autoptr(PangoLayout) layout = _rd_draw_layout (d, FONT_STAMP, text, -1);
+  PangoLayout *layout;
   PangoRectangle ink, logical;
+
+  if (d->stamp_layout == NULL)
+    d->stamp_layout = _rd_draw_layout (d, FONT_STAMP, text, -1);
+  layout = d->stamp_layout;
+  pango_layout_set_text (layout, text, -1);
 
   if (d->evidence_page)
     {

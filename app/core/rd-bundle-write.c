@@ -18,9 +18,10 @@
 #include "rd-hash.h"
 
 /* Share of the progress bar each step takes (measured on the benchmark). */
-#define SHARE_CHECK    0.15
-#define SHARE_DRAW     0.45
-#define SHARE_ASSEMBLE 0.40
+#define SHARE_CHECK    0.10
+#define SHARE_DRAW     0.15
+#define SHARE_ASSEMBLE 0.30
+#define SHARE_PHOTOS   0.45
 
 typedef struct
 {
@@ -31,6 +32,7 @@ typedef struct
   double                base;
   double                share;
   const char           *message;
+  gint64                started;
 } Job;
 
 static void
@@ -42,6 +44,18 @@ report (Job        *job,
 
   if (job->progress != NULL)
     job->progress (f, message, job->progress_data);
+}
+
+static void
+log_phase (Job        *job,
+           const char *what)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  g_debug ("%.3f s (cpu %.3f s): %s", (g_get_monotonic_time () - job->started) / 1e6,
+           ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+           what);
 }
 
 static gboolean
@@ -62,6 +76,8 @@ reset_exhibit (RdBundleExhibit *ex)
   ex->n_pages = 0;
   ex->size = 0;
   ex->verified = FALSE;
+  ex->hash_deferred = FALSE;
+  ex->jpeg_direct = FALSE;
 }
 
 /* Present and unchanged, or the export stops here, naming the file. */
@@ -89,9 +105,18 @@ check_exhibit (Job             *job,
         return FALSE;
       ex->verified = TRUE;
     }
-  else if (ex->kind != RD_EXHIBIT_PHOTO)
+
+  if (ex->kind == RD_EXHIBIT_PDF && !_rd_pdf_probe (ex, error))
+    return FALSE;
+  if (ex->kind == RD_EXHIBIT_PHOTO && !_rd_photo_probe (ex, error))
+    return FALSE;
+
+  if (!ex->verified && ex->sha256 != NULL && (ex->kind != RD_EXHIBIT_PHOTO || ex->jpeg_direct))
+    ex->hash_deferred = TRUE;  /* the verifier thread checks it */
+  else if (!ex->verified && !(ex->kind == RD_EXHIBIT_PHOTO && !ex->jpeg_direct))
     {
-      /* Photos are hashed while they are drawn, from the bytes that go in. */
+      /* No fingerprint yet, and the pages print it: hash now. (Photos that
+       * must be decoded are hashed as they are read.) */
       g_autoptr(GError) local_error = NULL;
       g_autofree char *actual = rd_sha256_file_hex (ex->path, NULL, job->cancellable, &local_error);
 
@@ -108,9 +133,6 @@ check_exhibit (Job             *job,
       if (!_rd_exhibit_check_hash (ex, actual, error))
         return FALSE;
     }
-
-  if (ex->kind == RD_EXHIBIT_PDF)
-    return _rd_pdf_probe (ex, error);
 
   if (ex->kind == RD_EXHIBIT_EMAIL)
     {
@@ -366,6 +388,13 @@ on_assemble_progress (double   fraction,
                                         : _("Writing the PDF"));
 }
 
+static void
+on_photos_progress (double   fraction,
+                    gpointer data)
+{
+  report (data, fraction, _("Putting the photos in"));
+}
+
 static gboolean
 write_bundle (Job         *job,
               const char  *path,
@@ -377,11 +406,13 @@ write_bundle (Job         *job,
   RdPart schedule = { RD_PART_SCHEDULE, NULL, NULL, 0, 0 };
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
+  g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
   g_autoptr(GArray) before = NULL;
   g_autofree char *skeleton = NULL;
   g_autofree char *temp = NULL;
   PangoContext *pango = NULL;
   RdDraw d = { 0 };
+  RdVerifier *verifier = NULL;
   guint n_exhibits = 0, n_listed = 0, n_checked = 0, label_no = 0;
   gboolean ok = FALSE;
   cairo_status_t status;
@@ -436,6 +467,20 @@ write_bundle (Job         *job,
       g_ptr_array_add (parts, &schedule);
     }
 
+  {
+    g_autoptr(GPtrArray) deferred = g_ptr_array_new ();
+
+    for (guint i = 0; i < parts->len; i++)
+      {
+        RdPart *part = g_ptr_array_index (parts, i);
+        if (part->exhibit != NULL && part->exhibit->hash_deferred)
+          g_ptr_array_add (deferred, part->exhibit);
+      }
+    if (deferred->len > 0)
+      verifier = _rd_verifier_start (deferred, job->cancellable);
+  }
+  log_phase (job, "evidence checked");
+
   /* 2. Count pages until the numbers settle. */
   pango = create_pango_context ();
   d.bundle = self;
@@ -446,26 +491,15 @@ write_bundle (Job         *job,
   d.paper_height = self->paper == RD_PAPER_LETTER ? 792.0 : 841.89;
   d.page_done = on_page_drawn;
   d.page_done_data = job;
-  for (int pass = 0; pass < 5; pass++)
-    {
-      g_autoptr(GArray) after = NULL;
-
-      before = snapshot_pages (parts);
-      if (!run_pass (&d, job, error))
-        goto out;
-      d.total = d.page;
-      after = snapshot_pages (parts);
-      if (same_pages (before, after))
-        break;
-      g_clear_pointer (&before, g_array_unref);
-    }
-  if (before == NULL)
-    {
-      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                           _("Redress could not settle the page numbers of this bundle."));
-      goto out;
-    }
-  self->n_pages = d.total;
+  /* One counting pass: the texts that print page numbers are laid out so
+   * that the numbers cannot change a line break, so drawing finds the same
+   * counts; if it ever does not, the numbers it found are used and the
+   * skeleton is drawn again. */
+  if (!run_pass (&d, job, error))
+    goto out;
+  d.total = d.page;
+  before = snapshot_pages (parts);
+  log_phase (job, "pages counted");
 
   /* 3. Draw the skeleton. */
   skeleton = make_temp_path (path, "skeleton", error);
@@ -477,58 +511,82 @@ write_bundle (Job         *job,
 
   job->base = SHARE_CHECK;
   job->share = SHARE_DRAW;
-  d.surface = cairo_pdf_surface_create (skeleton, d.paper_width, d.paper_height);
-  cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
-  d.cr = cairo_create (d.surface);
   d.links = links;
   d.runs = runs;
+  d.photos = photos;
   d.cancellable = job->cancellable;
-  set_metadata (self, d.surface);
-  ok = run_pass (&d, job, error);
-  if (ok && d.page != d.total)
+  for (int attempt = 0; ; attempt++)
     {
-      g_critical ("Bundle pages changed between counting (%d) and drawing (%d)", d.total, d.page);
-      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                           _("Redress could not settle the page numbers of this bundle."));
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      g_autoptr(GArray) after = snapshot_pages (parts);
+      g_autoptr(GArray) after = NULL;
+      gboolean settled;
 
-      if (!same_pages (before, after))
+      g_array_set_size (links, 0);
+      g_array_set_size (runs, 0);
+      g_array_set_size (photos, 0);
+      d.surface = cairo_pdf_surface_create (skeleton, d.paper_width, d.paper_height);
+      cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
+      d.cr = cairo_create (d.surface);
+      set_metadata (self, d.surface);
+      ok = run_pass (&d, job, error);
+      after = snapshot_pages (parts);
+      settled = ok && d.page == d.total && same_pages (before, after);
+      if (settled)
+        add_outline (&d);
+      cairo_destroy (d.cr);
+      d.cr = NULL;
+      cairo_surface_finish (d.surface);
+      status = cairo_surface_status (d.surface);
+      cairo_surface_destroy (d.surface);
+      d.surface = NULL;
+      if (!ok)
+        goto out;
+      if (status != CAIRO_STATUS_SUCCESS)
         {
-          g_critical ("Part pages changed between counting and drawing");
+          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
+                       _("Redress could not write the bundle’s pages (%s). Check that the disk "
+                         "has space and try again."), cairo_status_to_string (status));
+          ok = FALSE;
+          goto out;
+        }
+      if (settled)
+        break;
+      if (attempt == 2)
+        {
           g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
                                _("Redress could not settle the page numbers of this bundle."));
           ok = FALSE;
+          goto out;
         }
+      g_debug ("page numbers moved while drawing; drawing again");
+      d.total = d.page;
+      g_clear_pointer (&before, g_array_unref);
+      before = g_steal_pointer (&after);
     }
-  if (ok)
-    add_outline (&d);
-  cairo_destroy (d.cr);
-  d.cr = NULL;
-  cairo_surface_finish (d.surface);
-  status = cairo_surface_status (d.surface);
-  cairo_surface_destroy (d.surface);
-  d.surface = NULL;
-  if (!ok)
-    goto out;
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                   _("Redress could not write the bundle’s pages (%s). Check that the disk has "
-                     "space and try again."), cairo_status_to_string (status));
-      ok = FALSE;
-      goto out;
-    }
+  self->n_pages = d.total;
+
+  log_phase (job, "skeleton drawn");
 
   /* 4. Put the evidence in, link the index, write, and only then rename. */
   job->base = SHARE_CHECK + SHARE_DRAW;
   job->share = SHARE_ASSEMBLE;
   report (job, 0, _("Putting the evidence pages in place"));
-  ok = _rd_pdf_assemble (skeleton, temp, runs, links, on_assemble_progress, job,
+  ok = _rd_pdf_assemble (skeleton, temp, runs, links, photos, on_assemble_progress, job,
                          job->cancellable, error);
+  log_phase (job, "assembled and written");
+  if (ok)
+    {
+      job->base = SHARE_CHECK + SHARE_DRAW + SHARE_ASSEMBLE;
+      job->share = SHARE_PHOTOS;
+      report (job, 0, _("Putting the photos in"));
+      ok = _rd_photos_append (temp, photos, self->smaller, on_photos_progress, job,
+                              job->cancellable, error);
+      log_phase (job, "photos written");
+    }
+  if (ok && verifier != NULL)
+    {
+      ok = _rd_verifier_finish (g_steal_pointer (&verifier), job->cancellable, error);
+      log_phase (job, "fingerprints checked");
+    }
   if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
     ok = FALSE;
   if (ok && g_rename (temp, path) != 0)
@@ -547,6 +605,8 @@ write_bundle (Job         *job,
     }
 
 out:
+  if (verifier != NULL)
+    _rd_verifier_finish (verifier, job->cancellable, NULL);
   for (guint i = 0; i < parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (parts, i);
@@ -557,6 +617,7 @@ out:
     g_unlink (skeleton);
   if (temp != NULL && !ok)
     g_unlink (temp);
+  g_clear_object (&d.stamp_layout);
   g_clear_object (&pango);
   return ok;
 }
@@ -584,7 +645,7 @@ rd_bundle_write (RdBundle              *self,
                  GCancellable          *cancellable,
                  GError               **error)
 {
-  Job job = { self, progress, progress_data, cancellable, 0, 1, NULL };
+  Job job = { self, progress, progress_data, cancellable, 0, 1, NULL, g_get_monotonic_time () };
   gboolean ok;
 
   g_return_val_if_fail (RD_IS_BUNDLE (self), FALSE);

@@ -247,6 +247,119 @@ rd_jpeg_strip_metadata (guint8 *data,
   return out;
 }
 
+/**
+ * rd_jpeg_strip_metadata_in_place:
+ * @start: (out): where the cleaned JPEG starts in @data
+ *
+ * Does what rd_jpeg_strip_metadata() does, but only rewrites the marker
+ * segments before the image data: the kept segments are packed against
+ * the start of the image data, so the cleaned JPEG is @data[@start …
+ * @start + returned length) and the megabytes of image data never move.
+ * (Only a progressive JPEG with metadata between its scans needs the whole
+ * buffer compacted, and gets it.)
+ *
+ * Returns: the length of the cleaned JPEG
+ */
+gsize
+rd_jpeg_strip_metadata_in_place (guint8 *data,
+                                 gsize   len,
+                                 gsize  *start)
+{
+  struct { gsize at, len; } keep[64];
+  guint n_keep = 0;
+  gsize pos = 2, sos = 0, end = len, dest;
+
+  *start = 0;
+  if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
+    return len;
+
+  /* The header: note the segments to keep, up to the first scan. */
+  while (pos + 4 <= len)
+    {
+      guint8 marker;
+      gsize seglen;
+
+      if (data[pos] != 0xFF)
+        return rd_jpeg_strip_metadata (data, len);
+      while (pos + 1 < len && data[pos + 1] == 0xFF)
+        pos++;
+      marker = data[pos + 1];
+      if (pos + 4 > len)
+        break;
+      seglen = read_u16 (data + pos + 2, TRUE);
+      if (seglen < 2 || pos + 2 + seglen > len)
+        return rd_jpeg_strip_metadata (data, len);
+      if (marker == 0xDA)
+        {
+          sos = pos;
+          break;
+        }
+      if (!is_metadata_segment (marker, data + pos + 4, seglen - 2))
+        {
+          if (n_keep == G_N_ELEMENTS (keep))
+            return rd_jpeg_strip_metadata (data, len);
+          keep[n_keep].at = pos;
+          keep[n_keep].len = 2 + seglen;
+          n_keep++;
+        }
+      pos += 2 + seglen;
+    }
+  if (sos == 0)
+    return rd_jpeg_strip_metadata (data, len);
+
+  /* The image data: find its end; anything but scans and tables between
+   * scans means the slow path. */
+  pos = sos;
+  for (;;)
+    {
+      const guint8 *ff;
+      guint8 marker = 0;
+
+      if (pos + 4 > len)
+        break;
+      pos += 2 + read_u16 (data + pos + 2, TRUE);  /* a segment: SOS, DHT, DQT, DRI */
+      for (;;)
+        {
+          ff = pos < len ? memchr (data + pos, 0xFF, len - pos) : NULL;
+          if (ff == NULL || (gsize) (ff - data) + 1 >= len)
+            {
+              pos = len;
+              break;
+            }
+          pos = ff - data;
+          marker = data[pos + 1];
+          if (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0xFF)
+            {
+              pos += marker == 0xFF ? 1 : 2;
+              continue;
+            }
+          break;
+        }
+      if (pos >= len)
+        break;
+      if (marker == 0xD9)
+        {
+          end = pos + 2;
+          break;
+        }
+      if (marker != 0xDA && marker != 0xC4 && marker != 0xDB && marker != 0xDD)
+        return rd_jpeg_strip_metadata (data, len);
+    }
+
+  /* Pack the kept header segments right up against the first scan. */
+  dest = sos;
+  for (guint i = n_keep; i-- > 0;)
+    {
+      dest -= keep[i].len;
+      memmove (data + dest, data + keep[i].at, keep[i].len);
+    }
+  dest -= 2;
+  data[dest] = 0xFF;
+  data[dest + 1] = 0xD8;
+  *start = dest;
+  return end - dest;
+}
+
 /* Orientations 5–8 turn the picture a quarter turn, so width and height swap. */
 gboolean
 rd_jpeg_orientation_swaps (int orientation)

@@ -23,6 +23,9 @@ gboolean rd_jpeg_read_info      (const guint8 *data,
                                  RdJpegInfo   *info);
 gsize    rd_jpeg_strip_metadata (guint8       *data,
                                  gsize         len);
+gsize    rd_jpeg_strip_metadata_in_place (guint8 *data,
+                                          gsize   len,
+                                          gsize  *start);
 gboolean rd_jpeg_orientation_swaps (int orientation);
 
 G_END_DECLS

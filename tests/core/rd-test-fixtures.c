@@ -60,7 +60,7 @@ rd_fixture_scan_pdf (const char *path,
 
   for (int p = 0; p < n_pages; p++)
     {
-      g_autoptr(GBytes) jpeg = rd_fixture_jpeg (px_width, px_height, 1, NULL, TRUE, seed * 131 + p);
+      g_autoptr(GBytes) jpeg = rd_fixture_jpeg (px_width, px_height, 1, NULL, 5, seed * 131 + p);
       cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, px_width / 8, px_height / 8);
 
       cairo_surface_set_mime_data (img, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
@@ -174,7 +174,7 @@ rd_fixture_jpeg (int         width,
                  int         height,
                  int         orientation,
                  const char *gps_marker,
-                 gboolean    noisy,
+                 int         noise,
                  guint       seed)
 {
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
@@ -191,13 +191,13 @@ rd_fixture_jpeg (int         width,
         guint8 *p = px + (gsize) y * stride + x * 3;
         int n = 0;
 
-        if (noisy)
+        if (noise > 0)
           {
             r = r * 1103515245 + 12345;
-            n = (int) ((r >> 16) & 31) - 16;
+            n = (int) ((r >> 16) % (guint) (2 * noise + 1)) - noise;
           }
         p[0] = (guint8) CLAMP ((y < height / 2 ? 220 : 20) + n, 0, 255);
-        p[1] = (guint8) CLAMP (30 + n + (noisy ? (x * 60 / width) : 0), 0, 255);
+        p[1] = (guint8) CLAMP (30 + n + (noise > 0 ? (x * 60 / width) : 0), 0, 255);
         p[2] = (guint8) CLAMP ((y < height / 2 ? 20 : 220) + n, 0, 255);
       }
   g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &len, "jpeg", NULL,

