@@ -13,6 +13,7 @@
 #include "rd-diary-page.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
+#include "rd-evidence-page.h"
 #include "rd-window.h"
 
 /*
@@ -64,6 +65,7 @@ static const RdCasePageInfo case_pages[] = {
   /* name       title           icon name                      type, flush (optional) */
   { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type, rd_diary_page_flush },
   { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
+  { "evidence", N_("Evidence"), "folder-documents-symbolic",   rd_evidence_page_get_type },
 };
 
 struct _RdWindow

@@ -1,0 +1,249 @@
+/* rd-evidence-tile.c: one piece of evidence in the evidence grid: its
+ * thumbnail (made on a worker thread, kept in the page's cache), its name
+ * and the date it was captured.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-evidence-tile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-evidence-tile.h"
+#include "rd-gui-util.h"
+
+struct _RdEvidenceTile
+{
+  GtkWidget     parent_instance;
+
+  GHashTable   *thumbnails;   /* sha256 → GdkTexture, shared by the page's tiles */
+  RdEvidence   *evidence;
+  GCancellable *cancellable;
+
+  GtkStack     *picture_stack;
+  GtkImage     *kind_icon;
+  GtkPicture   *picture;
+  GtkImage     *problem_icon;
+  GtkLabel     *name_label;
+  GtkLabel     *date_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdEvidenceTile, rd_evidence_tile, GTK_TYPE_WIDGET)
+
+const char *
+rd_evidence_kind_icon_name (RdEvidenceKind kind)
+{
+  switch (kind)
+    {
+    case RD_EVIDENCE_KIND_PDF:
+      return "x-office-document-symbolic";
+    case RD_EVIDENCE_KIND_PHOTO:
+      return "image-x-generic-symbolic";
+    case RD_EVIDENCE_KIND_EMAIL:
+      return "mail-unread-symbolic";
+    case RD_EVIDENCE_KIND_AUDIO:
+      return "audio-x-generic-symbolic";
+    case RD_EVIDENCE_KIND_VIDEO:
+      return "video-x-generic-symbolic";
+    case RD_EVIDENCE_KIND_OTHER:
+    case RD_EVIDENCE_KIND_N_KINDS:
+    default:
+      return "text-x-generic-symbolic";
+    }
+}
+
+static void
+show_texture (RdEvidenceTile *self,
+              GdkTexture     *texture)
+{
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->picture_stack, texture ? "picture" : "icon");
+}
+
+typedef struct {
+  RdStore    *store;
+  RdEvidence *evidence;
+} ThumbJob;
+
+static void
+thumb_job_free (ThumbJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_object (&job->evidence);
+  g_free (job);
+}
+
+static void
+thumbnail_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ThumbJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GdkTexture *texture;
+
+  /* Only the data folder of the store is read here, never the database. */
+  path = rd_store_dup_evidence_thumbnail (job->store, job->evidence, 0, cancellable, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  texture = gdk_texture_new_from_filename (path, &error);
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+on_thumbnail_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RdEvidenceTile) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  ThumbJob *job = g_task_get_task_data (G_TASK (result));
+
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_debug ("No thumbnail for %s: %s", rd_evidence_get_original_name (job->evidence), error->message);
+      return;
+    }
+  g_hash_table_replace (self->thumbnails, g_strdup (rd_evidence_get_sha256 (job->evidence)),
+                        g_object_ref (texture));
+  if (self->evidence == job->evidence)
+    show_texture (self, texture);
+}
+
+/**
+ * rd_evidence_tile_set_evidence:
+ *
+ * Shows @evidence (or nothing); the thumbnail comes from the cache, or is
+ * made on a worker thread, and a tile that is rebound first drops it.
+ */
+void
+rd_evidence_tile_set_evidence (RdEvidenceTile *self,
+                               RdStore        *store,
+                               RdEvidence     *evidence)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *label = NULL;
+  RdEvidenceKind kind;
+  GdkTexture *cached;
+
+  g_return_if_fail (RD_IS_EVIDENCE_TILE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->evidence, evidence);
+  show_texture (self, NULL);
+  if (evidence == NULL)
+    return;
+
+  kind = rd_evidence_get_kind (evidence);
+  name = rd_evidence_dup_display_name (evidence);
+  if (rd_evidence_get_captured_at (evidence) != NULL)
+    {
+      g_autoptr(GDate) date = rd_datetime_get_date (rd_evidence_get_captured_at (evidence));
+      when = rd_date_format_long (date);
+    }
+  gtk_image_set_from_icon_name (self->kind_icon, rd_evidence_kind_icon_name (kind));
+  gtk_label_set_text (self->name_label, name);
+  gtk_label_set_text (self->date_label, when ? when : _("Date unknown"));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_icon), *rd_evidence_get_problem (evidence) != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), *rd_evidence_get_problem (evidence)
+                               ? rd_evidence_get_problem (evidence) : name);
+  /* Translators: a tile in the evidence grid: name, kind, date */
+  label = g_strdup_printf (_("%s, %s, %s"), name, rd_evidence_kind_get_label (kind),
+                           when ? when : _("date unknown"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  cached = g_hash_table_lookup (self->thumbnails, rd_evidence_get_sha256 (evidence));
+  if (cached != NULL)
+    show_texture (self, cached);
+  else if ((kind == RD_EVIDENCE_KIND_PHOTO || kind == RD_EVIDENCE_KIND_PDF) &&
+           !rd_evidence_get_needs_password (evidence) && store != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+      ThumbJob *job = g_new0 (ThumbJob, 1);
+
+      job->store = g_object_ref (store);
+      job->evidence = g_object_ref (evidence);
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (NULL, self->cancellable, on_thumbnail_ready_cb, g_object_ref (self));
+      g_task_set_source_tag (task, rd_evidence_tile_set_evidence);
+      g_task_set_task_data (task, job, (GDestroyNotify) thumb_job_free);
+      g_task_run_in_thread (task, thumbnail_thread);
+    }
+}
+
+RdEvidence *
+rd_evidence_tile_get_evidence (RdEvidenceTile *self)
+{
+  g_return_val_if_fail (RD_IS_EVIDENCE_TILE (self), NULL);
+  return self->evidence;
+}
+
+gboolean
+rd_evidence_tile_has_thumbnail (RdEvidenceTile *self)
+{
+  g_return_val_if_fail (RD_IS_EVIDENCE_TILE (self), FALSE);
+  return gtk_picture_get_paintable (self->picture) != NULL;
+}
+
+static void
+rd_evidence_tile_dispose (GObject *object)
+{
+  RdEvidenceTile *self = RD_EVIDENCE_TILE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->evidence);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_EVIDENCE_TILE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_pointer (&self->thumbnails, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rd_evidence_tile_parent_class)->dispose (object);
+}
+
+static void
+rd_evidence_tile_class_init (RdEvidenceTileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_evidence_tile_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-evidence-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, picture_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, picture);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, problem_icon);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, date_label);
+}
+
+static void
+rd_evidence_tile_init (RdEvidenceTile *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+rd_evidence_tile_new (GHashTable *thumbnails)
+{
+  RdEvidenceTile *self = g_object_new (RD_TYPE_EVIDENCE_TILE, NULL);
+
+  self->thumbnails = g_hash_table_ref (thumbnails);
+  return GTK_WIDGET (self);
+}

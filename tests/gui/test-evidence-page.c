@@ -1,0 +1,392 @@
+/* test-evidence-page.c: the Evidence page: thumbnails, filters, search,
+ * preview of PDF pages, import on a worker with progress, links, Check
+ * Evidence. Fixtures are made by the test (tests/core/evidence-fixtures.c).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With REDRESS_SCREENSHOT_DIR set, a screenshot of the page is kept there.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "evidence-fixtures.h"
+#include "rd-application.h"
+#include "rd-evidence-detail.h"
+#include "rd-evidence-page.h"
+#include "rd-evidence-tile.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char           *dir;
+  char           *files;
+  RdApplication  *app;
+  RdWindow       *window;
+  RdEvidencePage *page;
+  gint64          case_id;
+  gint64          incident_id;
+} Fixture;
+
+static RdStore *
+store (Fixture *f)
+{
+  return rd_application_get_store (f->app);
+}
+
+static char *
+make_file (Fixture    *f,
+           const char *name)
+{
+  return g_build_filename (f->files, name, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RdStore) setup_store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2024-03-01T22:15:00", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "letter.pdf", "damp.jpg", "repairs.eml", NULL };
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->files = g_build_filename (f->dir, "fixtures", NULL);
+  g_mkdir (f->files, 0700);
+  setup_store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Damp and noise");
+  g_assert_true (rd_store_save_case (setup_store, rcase, &error));
+  f->case_id = rd_case_get_id (rcase);
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, when);
+  rd_incident_set_description (incident, "Water coming through the ceiling");
+  g_assert_true (rd_store_save_incident (setup_store, incident, NULL, &error));
+  f->incident_id = rd_incident_get_id (incident);
+
+  {
+    g_autofree char *pdf = make_file (f, names[0]);
+    g_autofree char *jpg = make_file (f, names[1]);
+    g_autofree char *eml = make_file (f, names[2]);
+
+    fixture_write_pdf (pdf, 3, "Letter from the housing officer", "2024-02-20T10:00:00");
+    fixture_write_jpeg (jpg, 120, 80, 6, "2024:02:25 08:30:00", 1);
+    fixture_write_eml (eml, f->files);
+  }
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = make_file (f, names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(RdEvidence) evidence = rd_store_import_evidence (setup_store, f->case_id, file, NULL,
+                                                                 NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&setup_store);
+
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
+  f->page = RD_EVIDENCE_PAGE (rd_window_show_page (f->window, "evidence"));
+  g_assert_nonnull (f->page);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->page));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->files);
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *id)
+{
+  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (f->page), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (rd_evidence_page_get_shown (f->page));
+}
+
+static RdEvidence *
+shown_named (Fixture    *f,
+             const char *name)
+{
+  GListModel *shown = rd_evidence_page_get_shown (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RdEvidence) evidence = g_list_model_get_item (shown, i);
+      if (g_str_equal (rd_evidence_get_original_name (evidence), name))
+        return evidence;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget *root;
+  guint      wanted;
+} ThumbWait;
+
+static void
+count_thumbs (GtkWidget *widget,
+              guint     *n)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (RD_IS_EVIDENCE_TILE (c) && rd_evidence_tile_has_thumbnail (RD_EVIDENCE_TILE (c)))
+        (*n)++;
+      count_thumbs (c, n);
+    }
+}
+
+static gboolean
+thumbs_ready (gpointer data)
+{
+  ThumbWait *wait = data;
+  guint n = 0;
+
+  count_thumbs (wait->root, &n);
+  return n >= wait->wanted;
+}
+
+static gboolean
+previewed (gpointer data)
+{
+  return rd_evidence_detail_is_previewed (data);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !rd_evidence_page_is_busy (data);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+test_browse (Fixture       *f,
+             gconstpointer  data)
+{
+  ThumbWait wait = { GTK_WIDGET (f->page), 3 };
+  RdEvidenceDetail *detail = RD_EVIDENCE_DETAIL (child (f, "detail"));
+  const char *out_dir = g_getenv ("REDRESS_SCREENSHOT_DIR");
+  g_autofree char *png = NULL;
+
+  /* The letter, the photo, the email and its two attachments. */
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  /* Photo, letter, and the inspection PDF attached to the email. */
+  g_assert_true (rd_test_gui_wait_until (thumbs_ready, &wait, 10000));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "kind_dropdown")), 1 + RD_EVIDENCE_KIND_PHOTO);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "kind_dropdown")), 0);
+  g_assert_cmpuint (n_shown (f), ==, 5);
+
+  /* Search reaches the text inside the email and the PDFs. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "contractor");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "housing officer");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 5);
+
+  /* A PDF's pages are previewed, one at a time. */
+  g_assert_true (rd_evidence_page_select (f->page, rd_evidence_get_id (shown_named (f, "letter.pdf"))));
+  g_assert_true (rd_test_gui_wait_until (previewed, detail, 10000));
+  g_assert_cmpint (rd_evidence_detail_get_n_pages (detail), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (detail), "evidence.next-page", NULL);
+  g_assert_cmpint (rd_evidence_detail_get_page (detail), ==, 1);
+  g_assert_true (rd_test_gui_wait_until (previewed, detail, 10000));
+
+  if (out_dir != NULL)
+    {
+      png = g_build_filename (out_dir, "evidence-page.png", NULL);
+      g_usleep (200 * 1000);
+      rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_true (rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png));
+    }
+
+  /* And so is a photo. */
+  g_assert_true (rd_evidence_page_select (f->page, rd_evidence_get_id (shown_named (f, "damp.jpg"))));
+  g_assert_true (rd_test_gui_wait_until (previewed, detail, 10000));
+}
+
+static void
+test_link (Fixture       *f,
+           gconstpointer  data)
+{
+  RdEvidenceDetail *detail = RD_EVIDENCE_DETAIL (child (f, "detail"));
+  RdEvidence *photo = shown_named (f, "damp.jpg");
+  g_autoptr(GListModel) links = NULL;
+  gint64 photo_id = rd_evidence_get_id (photo);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_evidence_page_select (f->page, photo_id));
+  /* The only diary entry is the first choice. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rd_test_gui_find_by_id (GTK_WIDGET (detail), "target_row")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (detail), "note_row")),
+                         "Shows the stain the morning after");
+  gtk_widget_activate_action (GTK_WIDGET (detail), "evidence.link", NULL);
+  rd_test_gui_iterate ();
+
+  links = rd_store_list_evidence_links (store (f), photo_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  {
+    g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, 0);
+    g_assert_cmpint (rd_evidence_link_get_target_id (link), ==, f->incident_id);
+    g_assert_cmpstr (rd_evidence_link_get_note (link), ==, "Shows the stain the morning after");
+  }
+  /* The detail still shows the photo, now with what it proves. */
+  g_assert_cmpint (rd_evidence_get_id (rd_evidence_detail_get_evidence (detail)), ==, photo_id);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (detail), "Shows the stain the morning after"));
+
+  /* Filter by the diary entry: only the photo. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "link_dropdown")), 2);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "link_dropdown")), 1);
+  g_assert_cmpuint (n_shown (f), ==, 3);  /* the email is linked to its contact entry */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "link_dropdown")), 0);
+
+  /* The description is saved and searchable. */
+  g_assert_true (rd_evidence_page_select (f->page, photo_id));
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (detail), "description_row")),
+                         "Bedroom ceiling");
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (detail), "description_row"), "apply");
+  rd_test_gui_iterate ();
+  {
+    g_autoptr(RdEvidence) stored = rd_store_get_evidence (store (f), photo_id, &error);
+    g_assert_cmpstr (rd_evidence_get_description (stored), ==, "Bedroom ceiling");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "ceiling");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+}
+
+static void
+test_import_and_check (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a = make_file (f, "noise.wav");
+  g_autofree char *b = make_file (f, "empty.pdf");
+  g_autofree char *c = make_file (f, "hall.jpg");
+  GFile *files[3];
+  AdwMessageDialog *dialog;
+  g_autofree char *stored = NULL;
+
+  fixture_write_wav (a, 8000, 1500);
+  g_assert_true (g_file_set_contents (b, "", 0, NULL));
+  fixture_write_jpeg (c, 60, 40, 1, NULL, 9);
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+  files[2] = g_file_new_for_path (c);
+
+  rd_evidence_page_import_files (f->page, files, 3);
+  g_assert_true (rd_evidence_page_is_busy (f->page));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f, "progress_revealer"))));
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+
+  /* Two kept and shown; the empty one named in a dialog. */
+  g_assert_cmpuint (n_shown (f), ==, 7);
+  g_assert_nonnull (shown_named (f, "noise.wav"));
+  g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "empty.pdf"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+
+  /* Check Evidence names a missing file. */
+  stored = g_strdup (rd_evidence_get_path (shown_named (f, "hall.jpg")));
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evidence-page.check", NULL);
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
+  g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hall.jpg"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "missing"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+}
+
+static void
+test_cancel_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("big-%d.pdf", i);
+      g_autofree char *path = make_file (f, name);
+
+      fixture_write_big_pdf (path, 2 * 1024 * 1024, i);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  rd_evidence_page_import_files (f->page, (GFile **) files->pdata, files->len);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evidence-page.cancel", NULL);
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  {
+    g_autoptr(GListModel) all = rd_store_list_evidence (store (f), f->case_id, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/evidence-page/browse", test_browse);
+  ADD ("/evidence-page/link", test_link);
+  ADD ("/evidence-page/import-and-check", test_import_and_check);
+  ADD ("/evidence-page/cancel-import", test_cancel_import);
+
+  return g_test_run ();
+}
