@@ -490,37 +490,40 @@ next_page_action (GtkWidget  *widget,
 }
 
 static void
-on_launched_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GtkWidget) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    rd_gui_show_toast (self, _("No program on this computer opens this kind of file."));
-}
-
-static void
 on_copied_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GtkWidget) self = user_data;
+  g_autoptr(RdEvidenceDetail) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
+  g_autoptr(GAppInfo) app = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
   g_autofree char *path = NULL;
+  GList files = { NULL, NULL, NULL };
+  GFile *target = g_object_get_data (source, "target");
 
   if (!g_file_copy_finish (G_FILE (source), result, &error))
     {
-      rd_gui_show_toast (self, error->message);
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  path = g_file_get_path (g_object_get_data (source, "target"));
+  path = g_file_get_path (target);
   /* Read-only, so another program cannot quietly save over it. */
   g_chmod (path, 0400);
-  uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched_cb, g_object_ref (self));
+
+  /* The program this computer uses for the file's type, given the local
+   * file itself: nothing here goes near the network. */
+  if (self->evidence != NULL)
+    app = g_app_info_get_default_for_type (rd_evidence_get_content_type (self->evidence), FALSE);
+  if (app == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), _("No program on this computer opens this kind of file."));
+      return;
+    }
+  files.data = target;
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  if (!g_app_info_launch (app, &files, context, &error))
+    rd_gui_show_toast (GTK_WIDGET (self), error->message);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-history-dialog.h"
+#include "rd-evidence-links.h"
 #include "rd-incident-editor.h"
 
 /*
@@ -55,6 +56,7 @@ struct _RdIncidentEditor
   GtkCheckButton    *council_check;
   GtkCheckButton    *other_check;
   AdwEntryRow       *reference_row;
+  RdEvidenceLinks   *evidence_links;
 };
 
 G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, GTK_TYPE_WIDGET)
@@ -72,6 +74,16 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The evidence section follows the entry (once it has been written). */
+static void
+sync_evidence_links (RdIncidentEditor *self)
+{
+  RdIncident *incident = self->incident;
+
+  rd_evidence_links_set_target (self->evidence_links, incident ? rd_incident_get_case_id (incident) : 0,
+                                RD_EVIDENCE_TARGET_INCIDENT, incident ? rd_incident_get_id (incident) : 0);
+}
 static guint signals[N_SIGNALS];
 
 static void
@@ -279,6 +291,7 @@ rd_incident_editor_flush (RdIncidentEditor  *self,
   self->dirty = FALSE;
   show_provenance (self);
   set_status (self, _("Saved"), FALSE);
+  sync_evidence_links (self);
   g_signal_emit (self, signals[SAVED], 0, self->incident);
   return TRUE;
 }
@@ -397,6 +410,7 @@ rd_incident_editor_set_incident (RdIncidentEditor *self,
   self->dirty = FALSE;
   if (incident != NULL)
     load_incident (self);
+  sync_evidence_links (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }
 
@@ -507,6 +521,7 @@ rd_incident_editor_set_property (GObject      *object,
     case PROP_STORE:
       rd_incident_editor_flush (self, NULL);
       g_set_object (&self->store, g_value_get_object (value));
+      rd_evidence_links_set_store (self->evidence_links, self->store);
       break;
     case PROP_INCIDENT:
       rd_incident_editor_set_incident (self, g_value_get_object (value));
@@ -523,6 +538,7 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+  g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_incident_editor_dispose;
   object_class->get_property = rd_incident_editor_get_property;
@@ -566,6 +582,7 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, council_check);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, other_check);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, evidence_links);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
 }

@@ -12,7 +12,9 @@
 
 #include "evidence-fixtures.h"
 #include "rd-application.h"
+#include "rd-diary-page.h"
 #include "rd-evidence-detail.h"
+#include "rd-evidence-links.h"
 #include "rd-evidence-page.h"
 #include "rd-evidence-tile.h"
 #include "rd-window.h"
@@ -375,6 +377,53 @@ test_cancel_import (Fixture       *f,
   }
 }
 
+/* The diary entry's editor shows and links its evidence. */
+static void
+test_incident_editor (Fixture       *f,
+                      gconstpointer  data)
+{
+  RdDiaryPage *diary = RD_DIARY_PAGE (rd_window_show_page (f->window, "diary"));
+  RdEvidenceLinks *links;
+  RdEvidence *letter = shown_named (f, "letter.pdf");
+  gint64 letter_id = rd_evidence_get_id (letter);
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *row;
+  GListModel *choices;
+  guint letter_choice = GTK_INVALID_LIST_POSITION;
+
+  g_assert_true (rd_diary_page_select_entry (diary, f->incident_id));
+  links = RD_EVIDENCE_LINKS (rd_test_gui_find_by_type (GTK_WIDGET (diary), RD_TYPE_EVIDENCE_LINKS));
+  g_assert_nonnull (links);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 0);
+
+  row = ADW_COMBO_ROW (rd_test_gui_find_by_id (GTK_WIDGET (links), "evidence_row"));
+  choices = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "letter.pdf (Tuesday 20 February 2024)"))
+      letter_choice = i;
+  g_assert_cmpuint (letter_choice, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, letter_choice);
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (links), "link_note_row")),
+                         "The landlord knew in February");
+  gtk_widget_activate_action (GTK_WIDGET (links), "evidence-links.link", NULL);
+  rd_test_gui_iterate ();
+
+  linked = rd_store_list_linked_evidence (store (f), RD_EVIDENCE_TARGET_INCIDENT, f->incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 1);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The landlord knew in February"));
+  /* Linked evidence is no longer offered. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 4);
+
+  /* And the Evidence page says what the letter proves. */
+  rd_window_show_page (f->window, "evidence");
+  g_assert_true (rd_evidence_page_select (f->page, letter_id));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "detail"), "The landlord knew in February"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +436,7 @@ main (int   argc,
   ADD ("/evidence-page/link", test_link);
   ADD ("/evidence-page/import-and-check", test_import_and_check);
   ADD ("/evidence-page/cancel-import", test_cancel_import);
+  ADD ("/evidence-page/incident-editor", test_incident_editor);
 
   return g_test_run ();
 }
