@@ -65,6 +65,7 @@ struct _RdEvidencePage
   GtkLabel           *count_label;
   GtkStack           *detail_stack;
   RdEvidenceDetail   *detail;
+  GtkWidget          *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, GTK_TYPE_WIDGET)
@@ -735,6 +736,7 @@ rd_evidence_page_class_init (RdEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdEvidencePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RdEvidencePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RdEvidencePage, detail);
+  gtk_widget_class_bind_template_child (widget_class, RdEvidencePage, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_link_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate_cb);
@@ -746,6 +748,17 @@ rd_evidence_page_class_init (RdEvidencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "evidence-page.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "evidence-page.cancel", NULL);
+}
+
+/* A drop-down's own button has no name in GTK 4.8. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -790,4 +803,8 @@ rd_evidence_page_init (RdEvidencePage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel", FALSE);
   update_counts (self);
+
+  name_dropdown_button (self->kind_dropdown, _("Show one kind of evidence"));
+  name_dropdown_button (self->link_dropdown, _("Show evidence linked to"));
+  rd_gui_fix_accessible_name (self->add_button);
 }
