@@ -387,8 +387,12 @@ static void
 on_case_saved_cb (RdWindow *self,
                   RdCase   *rcase)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->rcase == rcase)
     rd_window_add_toast (self, _("Case details saved"));
+  else if (self->rcase != NULL && flush_pages (self, &error) >= 0)
+    rd_window_add_toast (self, error->message);
   else
     set_case (self, rcase);
 }
