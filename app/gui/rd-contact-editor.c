@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-contact-editor.h"
+#include "rd-evidence-links.h"
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
@@ -43,6 +44,7 @@ struct _RdContactEditor
   RdDateTimePicker  *due_picker;
   GtkRevealer       *error_revealer;
   GtkLabel          *error_label;
+  RdEvidenceLinks   *evidence_links;
 };
 
 G_DEFINE_FINAL_TYPE (RdContactEditor, rd_contact_editor, GTK_TYPE_WIDGET)
@@ -60,6 +62,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The evidence section follows the contact (once it has been written). */
+static void
+sync_evidence_links (RdContactEditor *self)
+{
+  RdContact *contact = self->contact;
+
+  if (self->evidence_links == NULL)
+    return;
+  rd_evidence_links_set_target (self->evidence_links, contact ? rd_contact_get_case_id (contact) : 0,
+                                RD_EVIDENCE_TARGET_CONTACT, contact ? rd_contact_get_id (contact) : 0);
+}
 static guint signals[N_SIGNALS];
 
 static void
@@ -266,6 +280,7 @@ rd_contact_editor_flush (RdContactEditor  *self,
   self->saving = FALSE;
   self->dirty = FALSE;
   set_status (self, _("Saved"), FALSE);
+  sync_evidence_links (self);
   g_signal_emit (self, signals[SAVED], 0, self->contact);
   return TRUE;
 }
@@ -369,6 +384,7 @@ rd_contact_editor_set_contact (RdContactEditor *self,
   self->dirty = FALSE;
   if (contact != NULL)
     load_contact (self);
+  sync_evidence_links (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
 }
 
@@ -438,6 +454,8 @@ set_store (RdContactEditor *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  if (self->evidence_links != NULL)
+    rd_evidence_links_set_store (self->evidence_links, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb), self, 0);
 }
@@ -507,6 +525,7 @@ rd_contact_editor_class_init (RdContactEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+  g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_contact_editor_dispose;
   object_class->get_property = rd_contact_editor_get_property;
@@ -544,6 +563,7 @@ rd_contact_editor_class_init (RdContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdContactEditor, due_picker);
   gtk_widget_class_bind_template_child (widget_class, RdContactEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdContactEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdContactEditor, evidence_links);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 }
 

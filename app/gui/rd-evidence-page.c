@@ -2,7 +2,8 @@
  * thumbnails, filters by kind and by what the evidence is linked to, search
  * through descriptions and the text of PDFs and emails, import (file
  * chooser or drag and drop) on a worker with progress and Cancel, and
- * "Check Evidence".
+ * "Check Evidence". Files dropped on the window come here (see
+ * rd-window.c).
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-evidence-page"
@@ -468,22 +469,6 @@ add_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gboolean
-on_drop_cb (GtkDropTarget  *target,
-            const GValue   *value,
-            double          x,
-            double          y,
-            RdEvidencePage *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  rd_evidence_page_import_files (self, (GFile **) files->pdata, files->len);
-  return files->len > 0;
-}
-
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -766,7 +751,6 @@ rd_evidence_page_init (RdEvidencePage *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
-  GtkDropTarget *drop;
 
   self->kind = -1;
   self->link_choices = g_array_new (FALSE, FALSE, sizeof (LinkChoice));
@@ -796,10 +780,6 @@ rd_evidence_page_init (RdEvidencePage *self)
     gtk_string_list_append (kinds, rd_evidence_kind_get_label (i));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->evidence_search_entry));
-
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel", FALSE);
   update_counts (self);

@@ -81,6 +81,8 @@ sync_evidence_links (RdIncidentEditor *self)
 {
   RdIncident *incident = self->incident;
 
+  if (self->evidence_links == NULL)
+    return;
   rd_evidence_links_set_target (self->evidence_links, incident ? rd_incident_get_case_id (incident) : 0,
                                 RD_EVIDENCE_TARGET_INCIDENT, incident ? rd_incident_get_id (incident) : 0);
 }
@@ -521,7 +523,8 @@ rd_incident_editor_set_property (GObject      *object,
     case PROP_STORE:
       rd_incident_editor_flush (self, NULL);
       g_set_object (&self->store, g_value_get_object (value));
-      rd_evidence_links_set_store (self->evidence_links, self->store);
+      if (self->evidence_links != NULL)
+        rd_evidence_links_set_store (self->evidence_links, self->store);
       break;
     case PROP_INCIDENT:
       rd_incident_editor_set_incident (self, g_value_get_object (value));

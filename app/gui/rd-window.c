@@ -604,12 +604,40 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
 }
 
+/* Files dropped anywhere on the window of an open case become its
+ * evidence: the Evidence page comes to the front and adds them. */
+static gboolean
+on_files_dropped_cb (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     RdWindow      *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkWidget *page;
+
+  if (self->rcase == NULL)
+    return FALSE;
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  page = rd_window_show_page (self, "evidence");
+  if (page == NULL || files->len == 0)
+    return FALSE;
+  rd_evidence_page_import_files (RD_EVIDENCE_PAGE (page), (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
 static void
 rd_window_init (RdWindow *self)
 {
+  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->open_sample_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->banner_new_case_button));

@@ -12,6 +12,7 @@
 
 #include "evidence-fixtures.h"
 #include "rd-application.h"
+#include "rd-contacts-page.h"
 #include "rd-diary-page.h"
 #include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
@@ -424,6 +425,65 @@ test_incident_editor (Fixture       *f,
   g_assert_nonnull (rd_test_gui_find_by_text (child (f, "detail"), "The landlord knew in February"));
 }
 
+/* Files dropped on the window go to the Evidence page. */
+static void
+test_drop_on_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = make_file (f, "dropped.jpg");
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *list;
+  gboolean handled = FALSE;
+
+  fixture_write_jpeg (path, 30, 30, 1, NULL, 77);
+  file = g_file_new_for_path (path);
+  rd_window_show_page (f->window, "diary");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  list = g_slist_append (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (list);
+  g_assert_true (handled);
+  g_assert_true (rd_window_get_page (f->window, "evidence") ==
+                 adw_view_stack_get_visible_child (ADW_VIEW_STACK (rd_test_gui_find_by_type (GTK_WIDGET (f->window),
+                                                                                            ADW_TYPE_VIEW_STACK))));
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
+  g_assert_nonnull (shown_named (f, "dropped.jpg"));
+}
+
+/* The contact an imported email made shows the email as its evidence. */
+static void
+test_contact_editor (Fixture       *f,
+                     gconstpointer  data)
+{
+  RdContactsPage *contacts = RD_CONTACTS_PAGE (rd_window_show_page (f->window, "contacts"));
+  RdEvidenceLinks *links;
+  GListModel *linked;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rd_contacts_page_get_contacts (contacts)), ==, 1);
+  links = RD_EVIDENCE_LINKS (rd_test_gui_find_by_type (GTK_WIDGET (contacts), RD_TYPE_EVIDENCE_LINKS));
+  g_assert_nonnull (links);
+  /* The contacts page opens its newest contact by itself. */
+  linked = rd_evidence_links_get_linked (links);
+  g_assert_nonnull (linked);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The email itself"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +497,8 @@ main (int   argc,
   ADD ("/evidence-page/import-and-check", test_import_and_check);
   ADD ("/evidence-page/cancel-import", test_cancel_import);
   ADD ("/evidence-page/incident-editor", test_incident_editor);
+  ADD ("/evidence-page/drop-on-window", test_drop_on_window);
+  ADD ("/evidence-page/contact-editor", test_contact_editor);
 
   return g_test_run ();
 }
