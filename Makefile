@@ -9,13 +9,13 @@ DEBS := \
 	build-essential meson ninja-build pkg-config gettext itstool \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
 	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
-	libgdk-pixbuf-2.0-dev libjson-glib-dev \
+	libgdk-pixbuf-2.0-dev libjson-glib-dev libical-dev \
 	libexif-dev libgmime-3.0-dev nettle-dev heif-gdk-pixbuf \
 	libqpdf-dev libssl-dev fonts-dejavu-core fonts-cantarell librsvg2-common \
 	libsodium-dev libarchive-dev \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
-	python3 python3-dogtail python3-pyatspi \
+	python3 python3-dogtail python3-pyatspi python3-icalendar \
 	poppler-utils qpdf sqlite3 imagemagick
 
 .PHONY: all deps build run test bench clean

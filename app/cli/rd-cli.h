@@ -48,6 +48,7 @@ int       rd_cli_add_workdays   (RdCliContext *ctx);
 int       rd_cli_deadlines      (RdCliContext *ctx);
 int       rd_cli_import         (RdCliContext *ctx);
 int       rd_cli_export_json    (RdCliContext *ctx);
+int       rd_cli_ics            (RdCliContext *ctx);
 int       rd_cli_add_evidence   (RdCliContext *ctx);
 int       rd_cli_evidence       (RdCliContext *ctx);
 int       rd_cli_verify         (RdCliContext *ctx);

@@ -20,6 +20,7 @@ static const RdCliCommand commands[] = {
   { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
   { "import", "import FILE.json", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
   { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },
+  { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
   { "add-evidence", "add-evidence CASE_ID FILE…", N_("Keep files as evidence of a case; prints each new evidence number"), rd_cli_add_evidence },
   { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence, oldest first"), rd_cli_evidence },
   { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },

@@ -30,6 +30,7 @@
 #include "rd-letter.h"
 #include "rd-dashboard.h"
 #include "rd-letters.h"
+#include "rd-ics.h"
 #include "rd-evidence.h"
 #include "rd-store-evidence.h"
 #include "rd-evidence-importer.h"

@@ -1,0 +1,70 @@
+/* rd-cli-ics.c: the "ics" command: a case's open deadlines as iCalendar events.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rd-cli.h"
+
+int
+rd_cli_ics (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *text = NULL;
+  gint64 case_id = 0;
+  gboolean have_id = FALSE;
+
+  /* ics CASE_ID [--today YYYY-MM-DD]: --today is for scripts and tests */
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
+        value = ctx->args[++i];
+      else if (g_str_has_prefix (ctx->args[i], "--today="))
+        value = ctx->args[i] + strlen ("--today=");
+      else if (!have_id && rd_cli_parse_id (ctx->args[i], &case_id))
+        {
+          have_id = TRUE;
+          continue;
+        }
+      else
+        return rd_cli_usage_error (_("Usage: redress-cli ics CASE_ID [--today YYYY-MM-DD] > deadlines.ics"));
+
+      g_clear_pointer (&today, g_date_free);
+      today = rd_date_parse_iso (value, &error);
+      if (today == NULL)
+        return rd_cli_usage_error ("%s", error->message);
+    }
+  if (!have_id)
+    return rd_cli_usage_error (_("Usage: redress-cli ics CASE_ID [--today YYYY-MM-DD] > deadlines.ics"));
+  if (today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      today = rd_datetime_get_date (now);
+    }
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  text = rd_ics_export (store, case_id, today, &error);
+  if (text == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  fputs (text, stdout);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("redress-cli: %s\n", _("Could not write the calendar out. Is the disk full?"));
+      return RD_CLI_FAILED;
+    }
+  return RD_CLI_OK;
+}

@@ -1,0 +1,18 @@
+/* rd-ics.h: a case's open deadlines as an iCalendar file, for the resident's own calendar.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-case.h"
+#include "rd-dashboard.h"
+
+G_BEGIN_DECLS
+
+char *rd_ics_from_dashboard (RdDashboard  *dashboard,
+                             RdCase       *rcase);
+char *rd_ics_export         (RdStore      *store,
+                             gint64        case_id,
+                             const GDate  *today,
+                             GError      **error);
+
+G_END_DECLS
