@@ -48,7 +48,10 @@ test_dedup_and_delete (Fixture       *f,
   g_assert_cmpuint (n_other, ==, 0);
 
   stored = g_strdup (rd_evidence_get_path (a));
-  g_assert_nonnull (rd_store_dup_evidence_thumbnail (f->store, a, 0, NULL, NULL));
+  {
+    g_autofree char *thumb = rd_store_dup_evidence_thumbnail (f->store, a, 0, NULL, NULL);
+    g_assert_nonnull (thumb);
+  }
 
   g_assert_true (rd_store_delete_evidence (f->store, rd_evidence_get_id (a), &error));
   g_assert_no_error (error);
