@@ -316,6 +316,23 @@ test_empty_file (Fixture       *f,
   count_store_files (f, &n_stored, &n_other);
   g_assert_cmpuint (n_stored, ==, 0);
   g_assert_cmpuint (n_other, ==, 0);
+
+  /* A folder, and a file that is not there, are refused by name too. */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (f->files);
+    g_autofree char *gone_path = fixture_path (f, "moved-away.pdf");
+    g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
+
+    g_clear_error (&error);
+    g_assert_null (rd_store_import_evidence (f->store, f->case_id, folder, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+    g_assert_nonnull (strstr (error->message, "fixtures"));
+    g_clear_error (&error);
+    g_assert_null (rd_store_import_evidence (f->store, f->case_id, gone, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "moved-away.pdf"));
+    g_assert_cmpuint (count_evidence (f), ==, 0);
+  }
 }
 
 static void
