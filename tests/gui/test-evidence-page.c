@@ -416,6 +416,18 @@ test_incident_editor (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 1);
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The landlord knew in February"));
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR"), "diary-evidence.png", NULL);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (links), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      rd_test_gui_wait_for_draw (GTK_WIDGET (links));
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      g_usleep (200 * 1000);
+      rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_true (rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png));
+    }
   /* Linked evidence is no longer offered. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 4);
 
