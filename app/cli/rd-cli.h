@@ -53,5 +53,6 @@ int       rd_cli_add_evidence   (RdCliContext *ctx);
 int       rd_cli_evidence       (RdCliContext *ctx);
 int       rd_cli_verify         (RdCliContext *ctx);
 int       rd_cli_erase          (RdCliContext *ctx);
+int       rd_cli_export         (RdCliContext *ctx);
 
 G_END_DECLS

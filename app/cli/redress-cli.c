@@ -24,6 +24,7 @@ static const RdCliCommand commands[] = {
   { "add-evidence", "add-evidence CASE_ID FILE…", N_("Keep files as evidence of a case; prints each new evidence number"), rd_cli_add_evidence },
   { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence, oldest first"), rd_cli_evidence },
   { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },
+  { "export", "export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise] [--paper a4|letter] [--smaller] [--chronology-odt FILE] [--chronology-csv FILE]", N_("Write the complaint and its evidence bundle as one PDF"), rd_cli_export },
   { "erase", "erase CASE_ID --yes", N_("Erase a client’s case for good, with its history and evidence files"), rd_cli_erase },
 };
 

@@ -325,7 +325,17 @@ flow_block (RdFlow        *f,
       layout = _rd_draw_layout (d, block->kind == RD_BLOCK_FIELD ? FONT_BODY : FONT_FIXED,
                                 block->text, width - FIELD_LABEL_W);
       label = _rd_draw_layout (d, FONT_LABEL, block->label ? block->label : "", FIELD_LABEL_W - 8);
-      flow_place (f, layout, f->x0 + FIELD_LABEL_W, label, f->x0, NULL, NULL, NULL);
+      {
+        int page = 0;
+        double top = 0, bottom = 0;
+        PangoRectangle lr;
+
+        flow_place (f, layout, f->x0 + FIELD_LABEL_W, label, f->x0, &page, &top, &bottom);
+        /* A label longer than its value must not run into the next field. */
+        pango_layout_get_extents (label, NULL, &lr);
+        if (page == d->page)
+          f->y = MAX (f->y, top + pango_units_to_double (lr.height));
+      }
       f->y += 5;
       return;
 

@@ -35,5 +35,7 @@
 #include "rd-store-evidence.h"
 #include "rd-evidence-importer.h"
 #include "rd-bundle.h"
+#include "rd-case-bundle.h"
+#include "rd-chronology.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"

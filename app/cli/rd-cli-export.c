@@ -1,0 +1,169 @@
+/* rd-cli-export.c: the "export" command: a case's complaint PDF with its evidence bundle.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rd-cli.h"
+
+static const char *
+option_value (RdCliContext *ctx,
+              int          *i,
+              const char   *name)
+{
+  const char *arg = ctx->args[*i];
+  gsize len = strlen (name);
+
+  if (g_str_equal (arg, name))
+    return *i + 1 < ctx->n_args ? ctx->args[++*i] : NULL;
+  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
+    return arg + len + 1;
+  return NULL;
+}
+
+static gboolean
+is_option (const char *arg,
+           const char *name)
+{
+  gsize len = strlen (name);
+  return g_str_equal (arg, name) || (strncmp (arg, name, len) == 0 && arg[len] == '=');
+}
+
+static void
+on_progress (double      fraction,
+             const char *message,
+             gpointer    data)
+{
+  gboolean *tty = data;
+
+  if (*tty)
+    g_printerr ("\r%3d%%  %-60s", (int) (fraction * 100), message);
+}
+
+/* export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise]
+ *        [--no-letter] [--paper a4|letter] [--smaller] [--chronology-odt FILE] [--chronology-csv FILE] */
+int
+rd_cli_export (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GPtrArray) chronology = NULL;
+  g_autoptr(GPtrArray) omissions = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCaseBundleOptions options;
+  const char *output = NULL, *odt = NULL, *csv = NULL;
+  gboolean tty = isatty (2);
+  gint64 case_id;
+
+  rd_case_bundle_options_init (&options);
+  if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
+                                 "[--letter stage1|escalation|ombudsman] [--anonymise]"));
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      const char *arg = ctx->args[i];
+      const char *value;
+
+      if (is_option (arg, "--output"))
+        {
+          if ((output = option_value (ctx, &i, "--output")) == NULL)
+            return rd_cli_usage_error (_("--output needs a file name."));
+        }
+      else if (is_option (arg, "--letter"))
+        {
+          value = option_value (ctx, &i, "--letter");
+          if (g_strcmp0 (value, "stage1") == 0)
+            options.letter = RD_LETTER_STAGE1_COMPLAINT;
+          else if (g_strcmp0 (value, "escalation") == 0)
+            options.letter = RD_LETTER_ESCALATION;
+          else if (g_strcmp0 (value, "ombudsman") == 0)
+            options.letter = RD_LETTER_OMBUDSMAN_SUMMARY;
+          else
+            return rd_cli_usage_error (_("--letter is one of stage1, escalation or ombudsman."));
+        }
+      else if (g_str_equal (arg, "--no-letter"))
+        options.include_letter = FALSE;
+      else if (g_str_equal (arg, "--anonymise") || g_str_equal (arg, "--anonymize"))
+        options.anonymise = TRUE;
+      else if (g_str_equal (arg, "--smaller"))
+        options.smaller = TRUE;
+      else if (is_option (arg, "--paper"))
+        {
+          value = option_value (ctx, &i, "--paper");
+          if (g_strcmp0 (value, "a4") == 0 || g_strcmp0 (value, "A4") == 0)
+            options.paper = RD_PAPER_A4;
+          else if (g_strcmp0 (value, "letter") == 0)
+            options.paper = RD_PAPER_LETTER;
+          else
+            return rd_cli_usage_error (_("--paper is a4 or letter."));
+        }
+      else if (is_option (arg, "--chronology-odt"))
+        {
+          if ((odt = option_value (ctx, &i, "--chronology-odt")) == NULL)
+            return rd_cli_usage_error (_("--chronology-odt needs a file name."));
+        }
+      else if (is_option (arg, "--chronology-csv"))
+        {
+          if ((csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
+            return rd_cli_usage_error (_("--chronology-csv needs a file name."));
+        }
+      else
+        return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
+    }
+  if (output == NULL)
+    return rd_cli_usage_error (_("Say where to write the PDF with --output FILE.pdf."));
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+
+  bundle = rd_case_bundle_build (store, case_id, &options, &chronology, &error);
+  if (bundle == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  if (!rd_bundle_write (bundle, output, on_progress, &tty, NULL, &error))
+    {
+      if (tty)
+        g_printerr ("\n");
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  if (tty)
+    g_printerr ("\n");
+
+  omissions = rd_bundle_dup_omissions (bundle);
+  for (guint i = 0; i < omissions->len; i++)
+    {
+      RdBundleExhibit *ex = omissions->pdata[i];
+      g_printerr (_("Exhibit %s (“%s”) is listed but not included: %s\n"),
+                  rd_bundle_exhibit_get_label (ex), rd_bundle_exhibit_get_title (ex),
+                  rd_bundle_exhibit_get_omitted_reason (ex));
+    }
+
+  if (odt != NULL || csv != NULL)
+    {
+      RdCase *rcase = rd_store_get_case (store, case_id, NULL);
+      g_autofree char *title = g_strdup_printf (_("Chronology: %s"),
+                                                rcase ? rd_case_get_title (rcase) : "");
+
+      g_clear_object (&rcase);
+      if ((odt != NULL && !rd_chronology_write_odt (chronology, title, odt, &error)) ||
+          (csv != NULL && !rd_chronology_write_csv (chronology, csv, &error)))
+        {
+          g_printerr ("redress-cli: %s\n", error->message);
+          return RD_CLI_FAILED;
+        }
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",
+                        rd_bundle_get_n_pages (bundle)),
+           output, rd_bundle_get_n_pages (bundle));
+  return RD_CLI_OK;
+}

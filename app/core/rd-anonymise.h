@@ -1,0 +1,23 @@
+/* rd-anonymise.h: third parties printed as "Neighbour A", "Officer B" in what Redress writes.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rd-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RdAnonymiser RdAnonymiser;
+
+RdAnonymiser *rd_anonymiser_new        (GPtrArray    *parties);
+void          rd_anonymiser_free       (RdAnonymiser *self);
+char         *rd_anonymiser_apply      (RdAnonymiser *self,
+                                        const char   *text);
+const char   *rd_anonymiser_get_alias  (RdAnonymiser *self,
+                                        RdParty      *party);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAnonymiser, rd_anonymiser_free)
+
+G_END_DECLS

@@ -1,0 +1,419 @@
+/* rd-case-bundle.c: a case's complaint document and evidence bundle, from the store.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Cover, index, the chosen letter, what went wrong (every deadline the
+ * landlord missed, with the engine's explanation), the chronology as
+ * numbered paragraphs with exhibit references, then the evidence, oldest
+ * first unless the resident chose an order. With anonymising on, third
+ * parties are replaced in every text Redress writes here.
+ */
+#define G_LOG_DOMAIN "rd-case-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rd-anonymise.h"
+#include "rd-case-bundle.h"
+#include "rd-case-facts.h"
+#include "rd-chronology.h"
+#include "rd-dashboard.h"
+#include "rd-datetime.h"
+#include "rd-deadline.h"
+#include "rd-evidence.h"
+#include "rd-letters.h"
+#include "rd-store-evidence.h"
+#include "rd-store-policies.h"
+
+void
+rd_case_bundle_options_init (RdCaseBundleOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->include_letter = TRUE;
+  options->letter = RD_LETTER_STAGE1_COMPLAINT;
+  options->include_chronology = TRUE;
+  options->paper = RD_PAPER_A4;
+}
+
+static RdExhibitKind
+exhibit_kind (RdEvidenceKind kind)
+{
+  switch (kind)
+    {
+    case RD_EVIDENCE_KIND_PDF: return RD_EXHIBIT_PDF;
+    case RD_EVIDENCE_KIND_PHOTO: return RD_EXHIBIT_PHOTO;
+    case RD_EVIDENCE_KIND_EMAIL: return RD_EXHIBIT_EMAIL;
+    case RD_EVIDENCE_KIND_AUDIO: return RD_EXHIBIT_AUDIO;
+    case RD_EVIDENCE_KIND_VIDEO: return RD_EXHIBIT_VIDEO;
+    case RD_EVIDENCE_KIND_OTHER:
+    default: return RD_EXHIBIT_OTHER;
+    }
+}
+
+static const char *
+date_source_words (RdEvidenceDateSource source)
+{
+  switch (source)
+    {
+    case RD_EVIDENCE_DATE_EXIF: return _("taken from the photo’s own data");
+    case RD_EVIDENCE_DATE_PDF: return _("the date the PDF says it was made");
+    case RD_EVIDENCE_DATE_EMAIL: return _("the date the email was sent");
+    case RD_EVIDENCE_DATE_FILE_MODIFIED: return _("the date the file was last changed");
+    case RD_EVIDENCE_DATE_NONE:
+    case RD_EVIDENCE_DATE_N_SOURCES:
+    default: return NULL;
+    }
+}
+
+static gint64
+evidence_sort_key (RdEvidence *ev)
+{
+  GDateTime *at = rd_evidence_get_captured_at (ev);
+
+  return at != NULL ? g_date_time_to_unix (at) : rd_evidence_get_imported_at (ev);
+}
+
+static int
+by_captured (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = evidence_sort_key (*(RdEvidence * const *) a);
+  gint64 y = evidence_sort_key (*(RdEvidence * const *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+add_ref (GHashTable *refs,
+         const char *key,
+         const char *label)
+{
+  GString *labels = g_hash_table_lookup (refs, key);
+
+  if (labels == NULL)
+    {
+      labels = g_string_new (NULL);
+      g_hash_table_insert (refs, g_strdup (key), labels);
+    }
+  if (labels->len > 0)
+    g_string_append (labels, ", ");
+  g_string_append (labels, label);
+}
+
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* The exhibits, in order, and which diary entries and contacts each proves. */
+static GPtrArray *
+choose_evidence (RdStore                   *store,
+                 gint64                     case_id,
+                 const RdCaseBundleOptions *options,
+                 GError                   **error)
+{
+  g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, error);
+  GPtrArray *chosen;
+
+  if (all == NULL)
+    return NULL;
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  if (options->evidence_ids == NULL)
+    {
+      for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
+        g_ptr_array_add (chosen, g_list_model_get_item (all, i));
+      g_ptr_array_sort (chosen, by_captured);
+      return chosen;
+    }
+  for (guint k = 0; k < options->evidence_ids->len; k++)
+    {
+      gint64 id = g_array_index (options->evidence_ids, gint64, k);
+
+      for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
+        {
+          g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
+          if (rd_evidence_get_id (ev) == id)
+            g_ptr_array_add (chosen, g_object_ref (ev));
+        }
+    }
+  return chosen;
+}
+
+static RdBundleSection *
+cover_section (RdCaseFacts  *facts,
+               const GDate  *today,
+               RdAnonymiser *anon)
+{
+  RdCase *rcase = rd_case_facts_get_case (facts);
+  RdBundleSection *s = rd_bundle_section_new (_("Cover"));
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+  g_autoptr(GString) refs = g_string_new (NULL);
+  g_autofree char *date = rd_date_format_long (today);
+  g_autofree char *case_title = rd_anonymiser_apply (anon, rd_case_get_title (rcase));
+
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      const char *ref = rd_complaint_get_reference (complaints->pdata[i]);
+      if (ref != NULL && *ref)
+        g_string_append_printf (refs, "%s%s", refs->len ? ", " : "", ref);
+    }
+  rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, _("Housing complaint: evidence bundle"));
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Case"), case_title);
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Resident"), rd_case_get_resident_name (rcase));
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Address"), rd_case_get_address (rcase));
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Landlord"), rd_case_get_landlord_name (rcase));
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Landlord’s complaint references"),
+                         refs->len ? refs->str : _("None recorded"));
+  rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Date of this bundle"), date);
+  rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                         _("Prepared by the resident with Redress. The index on the next page "
+                           "lists every part of this bundle with its page number; the page "
+                           "numbers are those stamped at the foot of each page."));
+  return s;
+}
+
+static RdBundleSection *
+letter_section (RdLetter     *letter,
+                RdAnonymiser *anon)
+{
+  RdBundleSection *s = rd_bundle_section_new (rd_letter_get_title (letter));
+
+  rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, rd_letter_get_title (letter));
+  for (guint i = 0; i < rd_letter_get_n_blocks (letter); i++)
+    {
+      const RdLetterBlock *b = rd_letter_get_block (letter, i);
+      g_autofree char *text = rd_anonymiser_apply (anon, b->text);
+      RdBlockKind kind;
+
+      switch (b->kind)
+        {
+        case RD_LETTER_BLOCK_SUBJECT:
+        case RD_LETTER_BLOCK_HEADING:
+          kind = RD_BLOCK_HEADING;
+          break;
+        case RD_LETTER_BLOCK_LIST_ITEM:
+          kind = RD_BLOCK_BULLET;
+          break;
+        default:
+          kind = RD_BLOCK_PARAGRAPH;
+          break;
+        }
+      rd_bundle_section_add (s, kind, NULL, text);
+    }
+  return s;
+}
+
+/* Every deadline the landlord missed, with its working-day count and the
+ * engine's explanation. */
+static RdBundleSection *
+missed_section (RdDashboard  *dashboard,
+                RdAnonymiser *anon)
+{
+  RdBundleSection *s = rd_bundle_section_new (_("What went wrong"));
+  GListModel *items = rd_dashboard_get_items (dashboard);
+  guint n_missed = 0;
+
+  rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, _("What went wrong"));
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
+      g_autofree char *num = NULL;
+      g_autofree char *text = NULL;
+      int late = rd_dashboard_item_get_working_days_late (item);
+
+      if (rd_deadline_get_party (deadline) != RD_DEADLINE_ON_LANDLORD ||
+          rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+        continue;
+      num = g_strdup_printf ("%u.", ++n_missed);
+      if (late > 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d working day late.) %s",
+                                             "%s (%d working days late.) %s", late),
+                                rd_dashboard_item_get_title (item), late,
+                                rd_dashboard_item_get_explanation (item));
+      else
+        text = g_strdup_printf ("%s. %s", rd_dashboard_item_get_title (item),
+                                rd_dashboard_item_get_explanation (item));
+      {
+        g_autofree char *clean = rd_anonymiser_apply (anon, text);
+        rd_bundle_section_add (s, RD_BLOCK_NUMBERED, num, clean);
+      }
+    }
+  if (n_missed == 0)
+    rd_bundle_section_add (s, RD_BLOCK_PARAGRAPH, NULL,
+                           _("No deadline of the landlord’s has been missed so far, on what "
+                             "the case records."));
+  return s;
+}
+
+static void
+free_refs_value (gpointer data)
+{
+  free_gstring (data);
+}
+
+/**
+ * rd_case_bundle_build:
+ * @chronology: (out) (optional) (transfer full): the chronology's entries,
+ *   for writing as .odt or CSV too
+ *
+ * Reads the case and prepares its bundle; nothing is written until
+ * rd_bundle_write().
+ */
+RdBundle *
+rd_case_bundle_build (RdStore                   *store,
+                      gint64                     case_id,
+                      const RdCaseBundleOptions *options,
+                      GPtrArray                **chronology,
+                      GError                   **error)
+{
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdAnonymiser) anon = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GHashTable) refs = NULL;
+  g_autoptr(GHashTable) flat_refs = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GDate) now = NULL;
+  g_autoptr(RdBundle) bundle = rd_bundle_new ();
+  g_autoptr(RdBundleSection) cover = NULL;
+  const GDate *today = options->today;
+  RdCase *rcase;
+  g_autofree char *title = NULL;
+
+  facts = rd_case_facts_load (store, case_id, error);
+  if (facts == NULL)
+    return NULL;
+  rcase = rd_case_facts_get_case (facts);
+  if (today == NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_now_local ();
+      now = rd_datetime_get_date (dt);
+      today = now;
+    }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    /* NULL without an error: the case follows the Code only. */
+    policy = rd_store_get_case_policy (store, case_id, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+  }
+  dashboard = rd_dashboard_new (facts, policy, today);
+  if (options->anonymise)
+    anon = rd_anonymiser_new (rd_case_facts_get_parties (facts));
+
+  evidence = choose_evidence (store, case_id, options, error);
+  if (evidence == NULL)
+    return NULL;
+
+  /* Exhibit numbers first: the chronology refers to them. */
+  refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_refs_value);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      RdEvidence *ev = evidence->pdata[i];
+      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+      g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (ev), NULL);
+
+      for (guint k = 0; links != NULL && k < g_list_model_get_n_items (links); k++)
+        {
+          g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, k);
+          static const char * const prefix[] = { "incident", "contact", "event" };
+          RdEvidenceTargetKind tk = rd_evidence_link_get_target_kind (link);
+          g_autofree char *key = NULL;
+
+          if (tk >= RD_EVIDENCE_TARGET_N_KINDS)
+            continue;
+          key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, prefix[tk], rd_evidence_link_get_target_id (link));
+          add_ref (refs, key, label);
+        }
+    }
+  flat_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, refs);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (flat_refs, g_strdup (key), g_strdup (((GString *) value)->str));
+  }
+  entries = rd_chronology_build (facts, flat_refs, anon);
+
+  title = g_strdup_printf (_("Housing complaint bundle: %s"), rd_case_get_title (rcase));
+  {
+    g_autofree char *clean = rd_anonymiser_apply (anon, title);
+    rd_bundle_set_title (bundle, clean);
+  }
+  rd_bundle_set_author (bundle, rd_case_get_resident_name (rcase));
+  rd_bundle_set_paper (bundle, options->paper);
+  rd_bundle_set_smaller_file (bundle, options->smaller);
+
+  cover = cover_section (facts, today, anon);
+  rd_bundle_add_section (bundle, cover);
+  rd_bundle_add_index (bundle);
+
+  if (options->include_letter)
+    {
+      GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+      RdComplaint *complaint = complaints->len > 0 ? complaints->pdata[complaints->len - 1] : NULL;
+      g_autoptr(RdLetter) letter = rd_letter_build (options->letter, facts, complaint, dashboard);
+      g_autoptr(RdBundleSection) section = letter_section (letter, anon);
+      g_autoptr(RdBundleSection) missed = missed_section (dashboard, anon);
+
+      rd_bundle_add_section (bundle, section);
+      rd_bundle_add_section (bundle, missed);
+    }
+
+  if (options->include_chronology)
+    {
+      g_autoptr(RdBundleSection) chron = rd_bundle_section_new (_("Chronology"));
+
+      rd_bundle_section_add (chron, RD_BLOCK_TITLE, NULL, _("Chronology"));
+      rd_bundle_section_add (chron, RD_BLOCK_NOTE, NULL,
+                             _("Incidents from the diary, contacts and the complaint’s steps, "
+                               "in date order. Exhibit numbers refer to the evidence that "
+                               "follows."));
+      for (guint i = 0; i < entries->len; i++)
+        {
+          g_autofree char *num = g_strdup_printf ("%u.", i + 1);
+          g_autofree char *para = rd_chronology_entry_dup_paragraph (entries->pdata[i]);
+
+          rd_bundle_section_add (chron, RD_BLOCK_NUMBERED, num, para);
+        }
+      if (entries->len == 0)
+        rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
+      rd_bundle_add_section (bundle, chron);
+    }
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      RdEvidence *ev = evidence->pdata[i];
+      g_autofree char *name = rd_evidence_dup_display_name (ev);
+      g_autofree char *clean_title = rd_anonymiser_apply (anon, name);
+      g_autofree char *clean_desc = rd_anonymiser_apply (anon, rd_evidence_get_description (ev));
+      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+      g_autoptr(RdBundleExhibit) ex = NULL;
+
+      if (rd_evidence_get_path (ev) == NULL)
+        continue;
+      ex = rd_bundle_exhibit_new (exhibit_kind (rd_evidence_get_kind (ev)),
+                                  rd_evidence_get_path (ev), clean_title);
+      rd_bundle_exhibit_set_label (ex, label);
+      rd_bundle_exhibit_set_sha256 (ex, rd_evidence_get_sha256 (ev));
+      rd_bundle_exhibit_set_file_name (ex, rd_evidence_get_original_name (ev));
+      rd_bundle_exhibit_set_description (ex, clean_desc);
+      rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
+                                  date_source_words (rd_evidence_get_date_source (ev)));
+      rd_bundle_add_exhibit (bundle, ex);
+    }
+
+  if (chronology != NULL)
+    *chronology = g_steal_pointer (&entries);
+  return g_steal_pointer (&bundle);
+}

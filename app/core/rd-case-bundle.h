@@ -1,0 +1,31 @@
+/* rd-case-bundle.h: a case's complaint document and evidence bundle, from the store.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-bundle.h"
+#include "rd-letter.h"
+#include "rd-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean     include_letter;
+  RdLetterKind letter;            /* stage 1, escalation or Ombudsman summary */
+  gboolean     include_chronology;
+  gboolean     anonymise;         /* third parties as "Neighbour A" */
+  RdPaperSize  paper;
+  gboolean     smaller;
+  GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
+  const GDate *today;             /* NULL: today */
+} RdCaseBundleOptions;
+
+void       rd_case_bundle_options_init (RdCaseBundleOptions  *options);
+RdBundle  *rd_case_bundle_build        (RdStore              *store,
+                                        gint64                case_id,
+                                        const RdCaseBundleOptions *options,
+                                        GPtrArray           **chronology,
+                                        GError              **error);
+
+G_END_DECLS

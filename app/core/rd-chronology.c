@@ -1,0 +1,413 @@
+/* rd-chronology.c: a case's incidents, contacts and complaint steps merged by date.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same entries make the bundle's chronology (numbered paragraphs), a
+ * CSV file and an OpenDocument text file a solicitor can edit. The .odt is
+ * a zip written with libzip: "mimetype" first and stored uncompressed, as
+ * the OpenDocument format requires, then the manifest and the content.
+ */
+#define G_LOG_DOMAIN "rd-chronology"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <zip.h>
+
+#include "rd-chronology.h"
+#include "rd-datetime.h"
+
+static void
+entry_free (gpointer data)
+{
+  RdChronologyEntry *e = data;
+
+  g_free (e->when);
+  g_free (e->what);
+  g_free (e->text);
+  g_free (e->exhibits);
+  g_free (e->written);
+  g_free (e);
+}
+
+static char *
+written_on (gint64 unix_time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *when = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup ("");
+  dt = g_date_time_new_from_unix_local (unix_time);
+  when = rd_datetime_format_long (dt);
+  return g_strdup_printf (_("First written in the diary on %s."), when);
+}
+
+static void
+add_entry (GPtrArray    *entries,
+           gint64        sort_key,
+           char         *when,
+           const char   *what,
+           GString      *text,
+           GHashTable   *refs,
+           const char   *ref_key,
+           char         *written,
+           RdAnonymiser *anon)
+{
+  RdChronologyEntry *e = g_new0 (RdChronologyEntry, 1);
+  const char *labels = refs ? g_hash_table_lookup (refs, ref_key) : NULL;
+
+  e->sort_key = sort_key;
+  e->when = when;
+  e->what = g_strdup (what);
+  e->text = rd_anonymiser_apply (anon, text->str);
+  e->exhibits = g_strdup (labels ? labels : "");
+  e->written = written;
+  g_ptr_array_add (entries, e);
+}
+
+/* @sentence is "Label: %s." already translated; only its one %s is filled. */
+static void
+append_sentence (GString    *s,
+                 const char *sentence,
+                 const char *value)
+{
+  const char *hole;
+
+  if (value == NULL || *value == '\0')
+    return;
+  if (s->len > 0)
+    g_string_append_c (s, ' ');
+  hole = strstr (sentence, "%s");
+  if (hole == NULL)
+    {
+      g_string_append (s, sentence);
+      return;
+    }
+  g_string_append_len (s, sentence, hole - sentence);
+  g_string_append (s, value);
+  g_string_append (s, hole + 2);
+}
+
+static int
+by_date (gconstpointer a,
+         gconstpointer b)
+{
+  const RdChronologyEntry *x = *(RdChronologyEntry * const *) a;
+  const RdChronologyEntry *y = *(RdChronologyEntry * const *) b;
+
+  return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
+}
+
+/**
+ * rd_chronology_build:
+ * @exhibit_refs: (nullable): exhibit labels by "incident:ID", "contact:ID"
+ *   and "event:ID"
+ * @anonymiser: (nullable)
+ *
+ * Returns: (transfer full) (element-type RdChronologyEntry): in date order
+ */
+GPtrArray *
+rd_chronology_build (RdCaseFacts  *facts,
+                     GHashTable   *exhibit_refs,
+                     RdAnonymiser *anon)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (entry_free);
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *inc = incidents->pdata[i];
+      GDateTime *start = rd_incident_get_starts_at (inc);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *key = g_strdup_printf ("incident:%" G_GINT64_FORMAT, rd_incident_get_id (inc));
+      g_autofree char *reported = rd_reported_to_get_label (rd_incident_get_reported_to (inc));
+
+      if (start == NULL)
+        continue;
+      g_string_append_printf (text, "%s: ", rd_category_get_label (rd_incident_get_category (inc)));
+      g_string_append (text, rd_incident_get_description (inc));
+      append_sentence (text, _("Where: %s."), rd_incident_get_location (inc));
+      append_sentence (text, _("Who: %s."), rd_incident_get_people (inc));
+      append_sentence (text, _("Witnesses: %s."), rd_incident_get_witnesses (inc));
+      append_sentence (text, _("Effect on the household: %s"), rd_incident_get_impact (inc));
+      append_sentence (text, _("Reported to: %s."), reported);
+      append_sentence (text, _("Reference: %s."), rd_incident_get_reference (inc));
+      add_entry (entries, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
+                 _("Incident"), text, exhibit_refs, key,
+                 written_on (rd_incident_get_created_at (inc)), anon);
+    }
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RdContact *c = contacts->pdata[i];
+      GDateTime *at = rd_contact_get_occurred_at (c);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, rd_contact_get_id (c));
+      g_autofree char *who = rd_case_facts_dup_contact_who (facts, c);
+      const GDate *due = rd_contact_get_promise_due (c);
+
+      if (at == NULL)
+        continue;
+      g_string_append_printf (text, "%s, %s", rd_contact_direction_get_label (rd_contact_get_direction (c)),
+                              rd_contact_channel_get_label (rd_contact_get_channel (c)));
+      if (who != NULL && *who)
+        g_string_append_printf (text, " (%s)", who);
+      g_string_append (text, ": ");
+      g_string_append (text, rd_contact_get_summary (c));
+      if (rd_contact_get_promise (c) != NULL && *rd_contact_get_promise (c))
+        {
+          g_autofree char *due_text = due && g_date_valid (due) ? rd_date_format_long (due) : NULL;
+
+          append_sentence (text, _("Promised: %s."), rd_contact_get_promise (c));
+          append_sentence (text, _("Due by %s."), due_text);
+        }
+      add_entry (entries, g_date_time_to_unix (at) * G_USEC_PER_SEC, rd_datetime_format_long (at),
+                 _("Contact"), text, exhibit_refs, key,
+                 written_on (rd_contact_get_created_at (c)), anon);
+    }
+
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      RdComplaint *complaint = complaints->pdata[i];
+      GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+      g_autofree char *complaint_title = rd_complaint_dup_title (complaint);
+
+      for (guint k = 0; events != NULL && k < events->len; k++)
+        {
+          RdComplaintEvent *ev = events->pdata[k];
+          const GDate *date = rd_complaint_event_get_date (ev);
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *title = rd_complaint_event_dup_title (ev);
+          g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, rd_complaint_event_get_id (ev));
+          g_autoptr(GDateTime) dt = NULL;
+          const GDate *new_date = rd_complaint_event_get_new_date (ev);
+
+          if (date == NULL || !g_date_valid (date))
+            continue;
+          dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                      g_date_get_day (date), 0, 0, 0);
+          g_string_append_printf (text, "%s: %s.", complaint_title, title);
+          if (new_date != NULL && g_date_valid (new_date))
+            {
+              g_autofree char *nd = rd_date_format_long (new_date);
+              append_sentence (text, _("New date: %s."), nd);
+            }
+          append_sentence (text, _("Reason given: %s"), rd_complaint_event_get_reason (ev));
+          append_sentence (text, "%s", rd_complaint_event_get_notes (ev));
+          add_entry (entries, g_date_time_to_unix (dt) * G_USEC_PER_SEC, rd_date_format_long (date),
+                     _("Complaint"), text, exhibit_refs, key, g_strdup (""), anon);
+        }
+    }
+
+  g_ptr_array_sort (entries, by_date);
+  return entries;
+}
+
+/* "Monday 4 March 2024 at 23:10. Incident: … (Exhibits 3, 5.) First written …" */
+char *
+rd_chronology_entry_dup_paragraph (const RdChronologyEntry *e)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s. %s", e->when, e->text);
+  if (*e->exhibits && strchr (e->exhibits, ',') != NULL)
+    g_string_append_printf (s, _(" (Exhibits %s.)"), e->exhibits);
+  else if (*e->exhibits)
+    g_string_append_printf (s, _(" (Exhibit %s.)"), e->exhibits);
+  if (*e->written)
+    g_string_append_printf (s, " %s", e->written);
+  return g_string_free (s, FALSE);
+}
+
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value ? value : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, last ? "\"\r\n" : "\",");
+}
+
+/* RFC 4180: quoted fields, CRLF line ends, a header row. */
+gboolean
+rd_chronology_write_csv (GPtrArray   *entries,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  csv_field (out, _("No."), FALSE);
+  csv_field (out, _("Date"), FALSE);
+  csv_field (out, _("Type"), FALSE);
+  csv_field (out, _("What happened"), FALSE);
+  csv_field (out, _("Exhibits"), FALSE);
+  csv_field (out, _("First written"), TRUE);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RdChronologyEntry *e = entries->pdata[i];
+      g_autofree char *num = g_strdup_printf ("%u", i + 1);
+
+      csv_field (out, num, FALSE);
+      csv_field (out, e->when, FALSE);
+      csv_field (out, e->what, FALSE);
+      csv_field (out, e->text, FALSE);
+      csv_field (out, e->exhibits, FALSE);
+      csv_field (out, e->written, TRUE);
+    }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+}
+
+static void
+xml_cell (GString    *out,
+          const char *style,
+          const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  g_string_append (out, "<table:table-cell office:value-type=\"string\">");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+      g_string_append_printf (out, "<text:p text:style-name=\"%s\">%s</text:p>", style, escaped);
+    }
+  g_string_append (out, "</table:table-cell>");
+}
+
+static char *
+odt_content (GPtrArray  *entries,
+             const char *title)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *title_escaped = g_markup_escape_text (title, -1);
+  const char *headers[] = { N_("No."), N_("Date"), N_("What happened"), N_("Exhibits") };
+
+  g_string_append (out,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<office:document-content"
+    " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+    " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+    " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+    " office:version=\"1.2\">"
+    "<office:automatic-styles>"
+    "<style:style style:name=\"Title\" style:family=\"paragraph\">"
+    "<style:text-properties fo:font-size=\"16pt\" fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Head\" style:family=\"paragraph\">"
+    "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "<style:style style:name=\"Body\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Note\" style:family=\"paragraph\">"
+    "<style:text-properties fo:font-size=\"8pt\" fo:font-style=\"italic\"/></style:style>"
+    "<style:style style:name=\"C1\" style:family=\"table-column\">"
+    "<style:table-column-properties style:column-width=\"1.2cm\"/></style:style>"
+    "<style:style style:name=\"C2\" style:family=\"table-column\">"
+    "<style:table-column-properties style:column-width=\"4cm\"/></style:style>"
+    "<style:style style:name=\"C3\" style:family=\"table-column\">"
+    "<style:table-column-properties style:column-width=\"9.5cm\"/></style:style>"
+    "<style:style style:name=\"C4\" style:family=\"table-column\">"
+    "<style:table-column-properties style:column-width=\"2.3cm\"/></style:style>"
+    "</office:automatic-styles><office:body><office:text>");
+  g_string_append_printf (out, "<text:p text:style-name=\"Title\">%s</text:p>", title_escaped);
+  g_string_append (out,
+    "<table:table table:name=\"Chronology\">"
+    "<table:table-column table:style-name=\"C1\"/><table:table-column table:style-name=\"C2\"/>"
+    "<table:table-column table:style-name=\"C3\"/><table:table-column table:style-name=\"C4\"/>"
+    "<table:table-header-rows><table:table-row>");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    xml_cell (out, "Head", _(headers[i]));
+  g_string_append (out, "</table:table-row></table:table-header-rows>");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RdChronologyEntry *e = entries->pdata[i];
+      g_autofree char *num = g_strdup_printf ("%u", i + 1);
+      g_autofree char *what = g_strdup_printf ("%s\n%s", e->text, e->written);
+
+      g_string_append (out, "<table:table-row>");
+      xml_cell (out, "Body", num);
+      xml_cell (out, "Body", e->when);
+      xml_cell (out, "Body", *e->written ? what : e->text);
+      xml_cell (out, "Body", e->exhibits);
+      g_string_append (out, "</table:table-row>");
+    }
+  g_string_append (out, "</table:table></office:text></office:body></office:document-content>\n");
+  return g_string_free (out, FALSE);
+}
+
+static const char manifest[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\""
+  " manifest:version=\"1.2\">"
+  "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\""
+  " manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+  "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+  "</manifest:manifest>\n";
+
+static gboolean
+add_to_zip (zip_t      *zip,
+         const char *name,
+         const char *data,
+         gboolean    store)
+{
+  zip_source_t *src = zip_source_buffer (zip, data, strlen (data), 0);
+  zip_int64_t index;
+
+  if (src == NULL)
+    return FALSE;
+  index = zip_file_add (zip, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
+  if (index < 0)
+    {
+      zip_source_free (src);
+      return FALSE;
+    }
+  return zip_set_file_compression (zip, (zip_uint64_t) index,
+                                   store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0;
+}
+
+/* Written beside @path under a temporary name, renamed when complete. */
+gboolean
+rd_chronology_write_odt (GPtrArray   *entries,
+                         const char  *title,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *content = odt_content (entries, title);
+  g_autofree char *temp = g_strdup_printf ("%s.part", path);
+  zip_t *zip;
+  int zerr = 0;
+
+  g_unlink (temp);
+  zip = zip_open (temp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  if (zip == NULL ||
+      !add_to_zip (zip, "mimetype", "application/vnd.oasis.opendocument.text", TRUE) ||
+      !add_to_zip (zip, "META-INF/manifest.xml", manifest, FALSE) ||
+      !add_to_zip (zip, "content.xml", content, FALSE) ||
+      zip_close (zip) != 0)
+    {
+      if (zip != NULL)
+        zip_discard (zip);
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Redress could not write the chronology to “%s”. Check that the folder "
+                     "exists and has space."), path);
+      return FALSE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Redress could not save the chronology as “%s”."), path);
+      return FALSE;
+    }
+  return TRUE;
+}

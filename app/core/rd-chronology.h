@@ -1,0 +1,36 @@
+/* rd-chronology.h: a case's incidents, contacts and complaint steps merged by date.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-anonymise.h"
+#include "rd-case-facts.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  sort_key;     /* microseconds since the epoch, for ordering */
+  char   *when;         /* "Monday 4 March 2024 at 23:10" */
+  char   *what;         /* "Incident", "Contact", "Complaint" */
+  char   *text;         /* what happened, anonymised if asked */
+  char   *exhibits;     /* "3, 5" or "" */
+  char   *written;      /* when it was first written down, or "" */
+} RdChronologyEntry;
+
+/* Exhibit labels by what they are linked to: "incident:12" → "3, 5". */
+GPtrArray *rd_chronology_build      (RdCaseFacts   *facts,
+                                     GHashTable    *exhibit_refs,
+                                     RdAnonymiser  *anonymiser);
+char      *rd_chronology_entry_dup_paragraph (const RdChronologyEntry *entry);
+gboolean   rd_chronology_write_csv  (GPtrArray     *entries,
+                                     const char    *path,
+                                     GError       **error);
+gboolean   rd_chronology_write_odt  (GPtrArray     *entries,
+                                     const char    *title,
+                                     const char    *path,
+                                     GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,302 @@
+/* test-case-bundle.c: a case's bundle from the store: letter, chronology, anonymising, .odt, CSV, CLI.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <zip.h>
+
+#include "rd-core.h"
+#include "rd-store-complaints.h"
+#include "rd-store-evidence.h"
+#include "rd-test-fixtures.h"
+
+typedef struct
+{
+  char    *dir;
+  RdStore *store;
+  gint64   case_id;
+  gint64   incident_id;
+  gint64   photo_id;
+  char    *out;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gint64
+import_file (Fixture    *f,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdEvidence) ev = rd_store_import_evidence (f->store, f->case_id, file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return rd_evidence_get_id (ev);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdParty) neighbour = rd_party_new ();
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2024, 10, 3, 23, 15, 0);
+  g_autofree char *pdf = NULL, *jpg = NULL;
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (320, 240, 6, "GPS-CASE-MARKER", 0, 2);
+
+  f->dir = g_dir_make_tmp ("redress-case-bundle-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->out = g_build_filename (f->dir, "bundle.pdf", NULL);
+
+  rd_case_set_title (rcase, "Noise from Flat 5");
+  rd_case_set_resident_name (rcase, "Sam Resident");
+  rd_case_set_address (rcase, "4 Acacia Avenue, Eastwick");
+  rd_case_set_landlord_name (rcase, "Eastwick Homes");
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  f->case_id = rd_case_get_id (rcase);
+
+  rd_party_set_case_id (neighbour, f->case_id);
+  rd_party_set_name (neighbour, "Gary Pollard");
+  rd_party_set_role (neighbour, RD_PARTY_NEIGHBOUR);
+  rd_party_set_third_party (neighbour, TRUE);
+  g_assert_true (rd_store_save_party (f->store, neighbour, &error));
+
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, when);
+  rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+  rd_incident_set_description (incident, "Gary Pollard played loud music until 02:30; "
+                                         "Pollard laughed when I knocked. INCIDENTMARKER");
+  rd_incident_set_people (incident, "Gary Pollard");
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+  f->incident_id = rd_incident_get_id (incident);
+
+  pdf = g_build_filename (f->dir, "landlord-letter.pdf", NULL);
+  rd_fixture_text_pdf (pdf, 2, "LANDLORDLETTER", 595.276, 841.89);
+  jpg = g_build_filename (f->dir, "door.jpg", NULL);
+  rd_fixture_write_bytes (jpg, jpeg);
+  import_file (f, pdf);
+  f->photo_id = import_file (f, jpg);
+  g_assert_true (rd_store_link_evidence (f->store, f->photo_id, RD_EVIDENCE_TARGET_INCIDENT,
+                                         f->incident_id, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->out);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+  char *out = rd_fixture_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static void
+test_anonymised_bundle (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chronology = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  RdCaseBundleOptions options;
+  const char *check[] = { "qpdf", "--check", f->out, NULL };
+  int status;
+
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  options.letter = RD_LETTER_OMBUDSMAN_SUMMARY;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, &chronology, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_free (rd_fixture_run (check, &status));
+  g_assert_cmpint (status, ==, 0);
+  if (g_getenv ("REDRESS_TEST_KEEP_BUNDLE") != NULL)
+    {
+      g_autoptr(GFile) src = g_file_new_for_path (f->out);
+      g_autoptr(GFile) dst = g_file_new_for_path (g_getenv ("REDRESS_TEST_KEEP_BUNDLE"));
+      g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+
+  text = pdf_text (f->out);
+  /* pdftotext breaks lines where the page does: compare with spaces. */
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Housing complaint: evidence bundle"));
+  g_assert_nonnull (strstr (flat, "Eastwick Homes"));
+  g_assert_nonnull (strstr (flat, "Index"));
+  g_assert_nonnull (strstr (flat, "Chronology"));
+  g_assert_nonnull (strstr (flat, "What went wrong"));
+  g_assert_nonnull (strstr (flat, "INCIDENTMARKER"));
+  g_assert_nonnull (strstr (flat, "LANDLORDLETTER page 2"));
+  g_assert_nonnull (strstr (flat, "First written in the diary on"));
+  /* The third party's name is gone from everything Redress wrote. */
+  g_assert_null (strstr (flat, "Pollard"));
+  g_assert_nonnull (strstr (flat, "Neighbour A played loud music"));
+  g_assert_nonnull (strstr (flat, "Neighbour A laughed"));
+  /* The photo linked to the incident is its exhibit (oldest first: 2). */
+  g_assert_cmpuint (chronology->len, ==, 1);
+  g_assert_nonnull (strstr (flat, "(Exhibit 2.)"));
+  g_assert_cmpstr (((RdChronologyEntry *) chronology->pdata[0])->exhibits, ==, "2");
+}
+
+static void
+test_chronology_files (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chronology = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *odt = g_build_filename (f->dir, "chronology.odt", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "chronology.csv", NULL);
+  g_autofree char *csv_text = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GMarkupParseContext) parse = NULL;
+  static const GMarkupParser parser = { 0 };
+  RdCaseBundleOptions options;
+  zip_t *zip;
+  zip_stat_t st;
+  zip_file_t *zf;
+  int zerr = 0;
+
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, &chronology, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_chronology_write_odt (chronology, "Chronology: Noise", odt, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_chronology_write_csv (chronology, csv, &error));
+  g_assert_no_error (error);
+
+  /* CSV: a header row and one row per entry, quoted. */
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "\"No.\",\"Date\""));
+  g_assert_nonnull (strstr (csv_text, "Neighbour A played loud music"));
+  g_assert_null (strstr (csv_text, "Pollard"));
+
+  /* ODT: a zip whose first entry is "mimetype", stored, then well-formed XML. */
+  zip = zip_open (odt, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+  g_assert_nonnull (zip);
+  g_assert_cmpint (zip_stat_index (zip, 0, 0, &st), ==, 0);
+  g_assert_cmpstr (st.name, ==, "mimetype");
+  g_assert_cmpint (st.comp_method, ==, ZIP_CM_STORE);
+  g_assert_cmpint (zip_name_locate (zip, "META-INF/manifest.xml", 0), >=, 0);
+  g_assert_cmpint (zip_stat (zip, "content.xml", 0, &st), ==, 0);
+  content = g_malloc0 (st.size + 1);
+  zf = zip_fopen (zip, "content.xml", 0);
+  g_assert_cmpint (zip_fread (zf, content, st.size), ==, (zip_int64_t) st.size);
+  zip_fclose (zf);
+  zip_close (zip);
+  parse = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (parse, content, -1, &error));
+  g_assert_true (g_markup_parse_context_end_parse (parse, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (content, "Neighbour A played loud music"));
+  g_assert_null (strstr (content, "Pollard"));
+
+  /* If LibreOffice is here, it must open it. */
+  if (g_find_program_in_path ("soffice") != NULL)
+    {
+      const char *argv[] = { "soffice", "--headless", "--convert-to", "pdf", "--outdir", f->dir, odt, NULL };
+      g_autofree char *pdf = g_build_filename (f->dir, "chronology.pdf", NULL);
+
+      g_free (rd_fixture_run (argv, NULL));
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_cli_export (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autofree char *odt = g_build_filename (f->dir, "c.odt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) evidence = NULL;
+  g_autoptr(RdEvidence) first = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REDRESS_CLI is not set");
+      return;
+    }
+  g_clear_object (&f->store);
+  {
+    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                           "--letter", "escalation", "--anonymise", "--chronology-odt", odt, NULL };
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_test (f->out, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (odt, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                           "--letter", "nonsense", NULL };
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, !=, 0);
+  }
+
+  /* A missing evidence file: exit 1 and no PDF. */
+  g_unlink (f->out);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  evidence = rd_store_list_evidence (f->store, f->case_id, &error);
+  first = g_list_model_get_item (evidence, 0);
+  g_unlink (rd_evidence_get_path (first));
+  {
+    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out, NULL };
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, !=, 0);
+    g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/case-bundle/anonymised", Fixture, NULL, fixture_setup, test_anonymised_bundle,
+              fixture_teardown);
+  g_test_add ("/case-bundle/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
+              fixture_teardown);
+  g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);
+  return g_test_run ();
+}
