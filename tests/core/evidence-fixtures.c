@@ -364,6 +364,47 @@ fixture_write_mp3 (const char *path,
   g_byte_array_unref (out);
 }
 
+void
+fixture_write_flac (const char *path,
+                    guint32     rate,
+                    guint64     total_samples)
+{
+  guint8 buf[4 + 4 + 34 + 16];
+
+  memset (buf, 0, sizeof buf);
+  memcpy (buf, "fLaC", 4);
+  buf[4] = 0x80;            /* last metadata block, type 0: STREAMINFO */
+  buf[7] = 34;
+  buf[8] = 0x10;            /* min and max block size 4096 */
+  buf[10] = 0x10;
+  /* 20 bits of rate, 3 of channels - 1 (mono), 5 of bits - 1 (16), 36 of samples */
+  buf[18] = rate >> 12;
+  buf[19] = rate >> 4;
+  buf[20] = ((rate & 0x0f) << 4) | (0 << 1) | (15 >> 4);
+  buf[21] = ((15 & 0x0f) << 4) | ((total_samples >> 32) & 0x0f);
+  put_be32 (buf + 22, (guint32) total_samples);
+  g_assert_true (g_file_set_contents (path, (const char *) buf, sizeof buf, NULL));
+}
+
+void
+fixture_write_mp3_vbr (const char *path,
+                       guint32     n_frames)
+{
+  /* One MPEG-1 Layer III frame carrying a Xing header that counts the
+   * frames, then a little padding: how encoders mark variable bit rate. */
+  guint8 frame[417];
+
+  memset (frame, 0, sizeof frame);
+  frame[0] = 0xff;
+  frame[1] = 0xfb;
+  frame[2] = 0x90;
+  frame[3] = 0x44;          /* joint stereo: 32 bytes of side information */
+  memcpy (frame + 4 + 32, "Xing", 4);
+  put_be32 (frame + 4 + 32 + 4, 1);   /* flags: frame count present */
+  put_be32 (frame + 4 + 32 + 8, n_frames);
+  g_assert_true (g_file_set_contents (path, (const char *) frame, sizeof frame, NULL));
+}
+
 static void
 fill_noise (guchar  *data,
             gsize    len,

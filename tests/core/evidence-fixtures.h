@@ -37,6 +37,11 @@ void      fixture_write_mp4    (const char *path,
 void      fixture_write_mp3    (const char *path,
                                 int         kbps,
                                 int         duration_ms);
+void      fixture_write_mp3_vbr (const char *path,
+                                 guint32     n_frames);
+void      fixture_write_flac   (const char *path,
+                                guint32     rate,
+                                guint64     total_samples);
 
 /* Big noisy files for the benchmark: about @bytes each. */
 void      fixture_write_big_pdf  (const char *path,

@@ -444,11 +444,27 @@ test_media (Fixture       *f,
   g_assert_cmpint (rd_evidence_get_kind (m), ==, RD_EVIDENCE_KIND_AUDIO);
   g_assert_cmpint (rd_evidence_get_duration_ms (m), >=, 2900);
   g_assert_cmpint (rd_evidence_get_duration_ms (m), <=, 3100);
+  {
+    g_autofree char *flac = fixture_path (f, "hallway.flac");
+    g_autofree char *vbr = fixture_path (f, "message.mp3");
+    g_autoptr(RdEvidence) fl = NULL;
+    g_autoptr(RdEvidence) vb = NULL;
+
+    fixture_write_flac (flac, 48000, 48000 * 4 + 24000);
+    fixture_write_mp3_vbr (vbr, 100);
+    fl = import_ok (f, flac);
+    g_assert_cmpint (rd_evidence_get_kind (fl), ==, RD_EVIDENCE_KIND_AUDIO);
+    g_assert_cmpint (rd_evidence_get_duration_ms (fl), ==, 4500);
+    vb = import_ok (f, vbr);
+    /* 100 frames of 1152 samples at 44.1 kHz */
+    g_assert_cmpint (rd_evidence_get_duration_ms (vb), ==, 100 * 1152 * 1000 / 44100);
+  }
+
   /* Kept and listed even when its length cannot be read. */
   o = import_ok (f, odd);
   g_assert_cmpint (rd_evidence_get_duration_ms (o), ==, -1);
   g_assert_true (fixture_files_equal (odd, rd_evidence_get_path (o)));
-  g_assert_cmpuint (count_evidence (f), ==, 4);
+  g_assert_cmpuint (count_evidence (f), ==, 6);
 }
 
 int
