@@ -195,6 +195,17 @@ _rd_evidence_read_photo (RdEvidenceInfo *info,
 
   if (head_len > 0)
     read_exif (info, head, head_len);
+  /* HEIF keeps EXIF as an item of its own, not where libexif looks. */
+  if (info->date_source != RD_EVIDENCE_DATE_EXIF && info->content_type != NULL &&
+      (g_str_has_prefix (info->content_type, "image/heif") ||
+       g_str_has_prefix (info->content_type, "image/heic") ||
+       g_str_has_prefix (info->content_type, "image/avif")))
+    {
+      g_autoptr(GBytes) exif = _rd_evidence_read_heif_exif (path);
+
+      if (exif != NULL)
+        read_exif (info, g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
+    }
 
   /* Reads the header only: a full decode of every photo would make import
    * slow; the thumbnailer finds damage further in. */

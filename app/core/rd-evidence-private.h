@@ -80,6 +80,7 @@ PopplerDocument *_rd_evidence_open_pdf       (const char     *path,
                                              GError        **error);
 void      _rd_evidence_read_email           (RdEvidenceInfo *info,
                                              const char     *path);
+GBytes   *_rd_evidence_read_heif_exif       (const char     *path);
 void      _rd_evidence_read_duration        (RdEvidenceInfo *info,
                                              const char     *path);
 

@@ -189,6 +189,86 @@ fixture_write_jpeg (const char *path,
   g_assert_no_error (error);
 }
 
+static void
+append_be32 (GByteArray *out,
+             guint32     v)
+{
+  guint8 b[4] = { v >> 24, v >> 16, v >> 8, v };
+  g_byte_array_append (out, b, 4);
+}
+
+static void
+append_be16 (GByteArray *out,
+             guint16     v)
+{
+  guint8 b[2] = { v >> 8, v };
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+append_text (GByteArray *out,
+             const char *text,
+             gsize       len)
+{
+  g_byte_array_append (out, (const guint8 *) text, len);
+}
+
+/* The container of a phone's HEIC photo, holding only its EXIF item (no
+ * picture: ImageMagick cannot write HEIC EXIF, and the dating is what is
+ * tested): ftyp, meta (hdlr, iinf with one "Exif" infe, iloc), mdat. */
+void
+fixture_write_heif_exif (const char *path,
+                         int         orientation,
+                         const char *date_time_original)
+{
+  g_autoptr(GBytes) exif = make_exif (orientation, date_time_original);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const guint32 meta_size = 8 + 4 + 33 + 35 + 30;
+  const guint32 payload = 24 + meta_size + 8;
+
+  append_be32 (out, 24);
+  append_text (out, "ftypheic", 8);
+  append_be32 (out, 0);
+  append_text (out, "mif1heic", 8);
+
+  append_be32 (out, meta_size);
+  append_text (out, "meta", 4);
+  append_be32 (out, 0);
+  append_be32 (out, 33);
+  append_text (out, "hdlr", 4);
+  append_be32 (out, 0);
+  append_be32 (out, 0);
+  append_text (out, "pict", 4);
+  append_text (out, "\0\0\0\0\0\0\0\0\0\0\0\0\0", 13);
+  append_be32 (out, 35);
+  append_text (out, "iinf", 4);
+  append_be32 (out, 0);
+  append_be16 (out, 1);
+  append_be32 (out, 21);
+  append_text (out, "infe", 4);
+  append_be32 (out, 2 << 24);
+  append_be16 (out, 1);
+  append_be16 (out, 0);
+  append_text (out, "Exif\0", 5);
+  append_be32 (out, 30);
+  append_text (out, "iloc", 4);
+  append_be32 (out, 0);
+  append_text (out, "\x44\0", 2);
+  append_be16 (out, 1);
+  append_be16 (out, 1);
+  append_be16 (out, 0);
+  append_be16 (out, 1);
+  append_be32 (out, payload);
+  append_be32 (out, 4 + g_bytes_get_size (exif));
+  g_assert_cmpuint (out->len, ==, 24 + meta_size);
+
+  append_be32 (out, 8 + 4 + g_bytes_get_size (exif));
+  append_text (out, "mdat", 4);
+  append_be32 (out, 6);
+  g_byte_array_append (out, g_bytes_get_data (exif, NULL), g_bytes_get_size (exif));
+  g_assert_true (g_file_set_contents (path, (const char *) out->data, out->len, NULL));
+}
+
 gboolean
 fixture_write_heic (const char *path,
                     int         width,

@@ -23,6 +23,9 @@ void      fixture_write_jpeg   (const char *path,
                                 int         orientation,
                                 const char *date_time_original,
                                 int         seed);
+void      fixture_write_heif_exif (const char *path,
+                                   int         orientation,
+                                   const char *date_time_original);
 gboolean  fixture_write_heic   (const char *path,
                                 int         width,
                                 int         height);

@@ -278,6 +278,52 @@ test_photo_heic (Fixture       *f,
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 16);
 }
 
+/* A phone's HEIC keeps its EXIF as an item of its own: it dates the photo. */
+static void
+test_photo_heic_exif (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "IMG_0002.HEIC");
+  g_autoptr(RdEvidence) evidence = NULL;
+  GDateTime *captured;
+
+  /* The file has no picture, and the HEIF loader says so with a warning,
+   * which must not end this test. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  fixture_write_heif_exif (path, 6, "2024:04:02 19:45:10");
+  evidence = import_ok (f, path);
+  g_assert_true (g_str_has_prefix (rd_evidence_get_content_type (evidence), "image/hei"));
+  g_assert_cmpint (rd_evidence_get_date_source (evidence), ==, RD_EVIDENCE_DATE_EXIF);
+  g_assert_cmpint (rd_evidence_get_orientation (evidence), ==, 6);
+  captured = rd_evidence_get_captured_at (evidence);
+  g_assert_cmpint (g_date_time_get_month (captured), ==, 4);
+  g_assert_cmpint (g_date_time_get_day_of_month (captured), ==, 2);
+  g_assert_cmpint (g_date_time_get_hour (captured), ==, 19);
+
+  /* Cut short inside its tables: no date from it, and no crash. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *cut = fixture_path (f, "IMG_0003.HEIC");
+    g_autoptr(RdEvidence) damaged = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    for (gsize keep = 20; keep < len; keep += 37)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GFile) file = NULL;
+
+        g_assert_true (g_file_set_contents (cut, contents, keep, NULL));
+        file = g_file_new_for_path (cut);
+        g_clear_object (&damaged);
+        damaged = rd_store_import_evidence (f->store, f->case_id, file, NULL, NULL, &error);
+        g_assert_no_error (error);
+      }
+    g_assert_cmpint (rd_evidence_get_date_source (damaged), ==, RD_EVIDENCE_DATE_FILE_MODIFIED);
+  }
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
 static void
 test_misnamed (Fixture       *f,
                gconstpointer  data)
@@ -482,6 +528,7 @@ main (int   argc,
   ADD ("/evidence/photo-orientation", test_photo_orientation);
   ADD ("/evidence/photo-unreadable", test_photo_unreadable);
   ADD ("/evidence/photo-heic", test_photo_heic);
+  ADD ("/evidence/photo-heic-exif", test_photo_heic_exif);
   ADD ("/evidence/misnamed", test_misnamed);
   ADD ("/evidence/empty-file", test_empty_file);
   ADD ("/evidence/email", test_email);
