@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "rd-store.h"
+#include "rd-case-admin.h"
+#include "rd-case-entry.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +52,21 @@ gboolean   rd_store_summarise_case          (RdStore        *self,
 char      *rd_erase_summary_describe        (const RdEraseSummary *summary);
 gboolean   rd_store_erase_case              (RdStore        *self,
                                              gint64          case_id,
+                                             GError        **error);
+
+/* The adviser's record of each client, and the case list */
+RdCaseAdmin *rd_store_get_case_admin        (RdStore        *self,
+                                             gint64          case_id,
+                                             GError        **error);
+gboolean     rd_store_save_case_admin       (RdStore        *self,
+                                             RdCaseAdmin    *admin,
+                                             GError        **error);
+gboolean     rd_store_set_case_archived     (RdStore        *self,
+                                             gint64          case_id,
+                                             gboolean        archived,
+                                             GError        **error);
+GListModel  *rd_store_list_case_entries     (RdStore        *self,
+                                             const GDate    *today,
                                              GError        **error);
 
 G_END_DECLS

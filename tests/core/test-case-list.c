@@ -1,0 +1,287 @@
+/* test-case-list.c: the adviser's record of each client (client number,
+ * archive, consent and its renewal, authority to act) and the case list's
+ * search and order.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rd-core.h"
+#include "advisers-fixtures.h"
+
+typedef struct {
+  char    *dir;
+  RdStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-case-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  advisers_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GDate *
+date (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *d = rd_date_parse_iso (iso, &error);
+
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+assert_date (const GDate *d,
+             const char  *iso)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (d);
+  text = rd_date_to_iso (d);
+  g_assert_cmpstr (text, ==, iso);
+}
+
+static void
+test_consent (void)
+{
+  g_autoptr(RdCaseAdmin) admin = rd_case_admin_new (1);
+  g_autoptr(GDate) given = date ("2024-08-31");
+  g_autoptr(GDate) before = date ("2025-02-27");
+  g_autoptr(GDate) due = date ("2025-02-28");
+  g_autofree char *message = NULL;
+
+  /* Never given: due at once. */
+  g_assert_true (rd_case_admin_consent_due (admin, before));
+  message = rd_case_admin_dup_consent_message (admin, before);
+  g_assert_nonnull (strstr (message, "not recorded"));
+  g_clear_pointer (&message, g_free);
+
+  /* Six months on; 31 August has no 31 February. */
+  rd_case_admin_give_consent (admin, given);
+  assert_date (rd_case_admin_get_consent_given (admin), "2024-08-31");
+  assert_date (rd_case_admin_get_consent_renew (admin), "2025-02-28");
+  g_assert_false (rd_case_admin_consent_due (admin, before));
+  g_assert_null (rd_case_admin_dup_consent_message (admin, before));
+  g_assert_true (rd_case_admin_consent_due (admin, due));
+  message = rd_case_admin_dup_consent_message (admin, due);
+  g_assert_nonnull (strstr (message, "Saturday 31 August 2024"));
+  g_assert_nonnull (strstr (message, "Friday 28 February 2025"));
+}
+
+static gint64
+add_case (Fixture    *f,
+          const char *title,
+          const char *resident,
+          const char *address,
+          const char *landlord)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  rd_case_set_title (rcase, title);
+  rd_case_set_resident_name (rcase, resident);
+  rd_case_set_address (rcase, address);
+  rd_case_set_landlord_name (rcase, landlord);
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  g_assert_no_error (error);
+  return rd_case_get_id (rcase);
+}
+
+static void
+test_save_and_refuse (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_case (f, "Damp", "Ada Lovelace", "2 Mill Lane", "Northgate Homes");
+  g_autoptr(RdCaseAdmin) admin = rd_store_get_case_admin (f->store, id, &error);
+  g_autoptr(RdCaseAdmin) again = NULL;
+  g_autoptr(GDate) given = date ("2024-05-01");
+  g_autoptr(GDate) early = date ("2024-04-01");
+  g_autoptr(GDate) authority = date ("2024-05-02");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_admin_get_client_number (admin), ==, "");
+  g_assert_false (rd_case_admin_get_archived (admin));
+  g_assert_null (rd_case_admin_get_consent_given (admin));
+
+  rd_case_admin_give_consent (admin, given);
+  rd_case_admin_set_authority_date (admin, authority);
+  rd_case_admin_set_authority_scope (admin, "  Complaint to the landlord and the Ombudsman  ");
+  rd_case_admin_set_client_number (admin, "0042");
+  rd_case_admin_set_use_client_number (admin, TRUE);
+  g_assert_true (rd_store_save_case_admin (f->store, admin, &error));
+  g_assert_no_error (error);
+
+  again = rd_store_get_case_admin (f->store, id, &error);
+  g_assert_no_error (error);
+  assert_date (rd_case_admin_get_consent_given (again), "2024-05-01");
+  assert_date (rd_case_admin_get_consent_renew (again), "2024-11-01");
+  assert_date (rd_case_admin_get_authority_date (again), "2024-05-02");
+  g_assert_cmpstr (rd_case_admin_get_authority_scope (again), ==,
+                   "Complaint to the landlord and the Ombudsman");
+  g_assert_cmpstr (rd_case_admin_get_client_number (again), ==, "0042");
+  g_assert_true (rd_case_admin_get_use_client_number (again));
+
+  /* Renewal before it was given, and a number that is not there. */
+  rd_case_admin_set_consent_renew (again, early);
+  g_assert_false (rd_store_save_case_admin (f->store, again, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  rd_case_admin_set_consent_renew (again, NULL);
+  rd_case_admin_set_client_number (again, "  ");
+  g_assert_false (rd_store_save_case_admin (f->store, again, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (rd_store_get_case_admin (f->store, id + 100, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Erasing the client takes the record with it. */
+  g_assert_true (rd_store_erase_case (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (advisers_count_rows (f->store, "case_admin"), ==, 0);
+}
+
+static RdCaseEntry *
+find_entry (GListModel *entries,
+            gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdCaseEntry) entry = g_list_model_get_item (entries, i);
+
+      if (rd_case_get_id (rd_case_entry_get_case (entry)) == id)
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_list_search_archive (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 alice = add_case (f, "Noise next door", "Alice Smith", "4 Elm Court", "Acme Homes");
+  gint64 bob = add_case (f, "Leaking roof", "Bob Secret", "9 Hidden Way", "Borough Council");
+  gint64 carol = add_case (f, "Closed: fence", "Carol Jones", "1 High St", "Acme Homes");
+  g_autoptr(RdCaseAdmin) bob_admin = rd_store_get_case_admin (f->store, bob, &error);
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GDate) soon = date ("2024-01-10");
+  g_autoptr(GDate) later = date ("2024-06-10");
+  RdCaseEntry *a, *b, *c;
+
+  rd_case_admin_set_client_number (bob_admin, "0042");
+  rd_case_admin_set_use_client_number (bob_admin, TRUE);
+  g_assert_true (rd_store_save_case_admin (f->store, bob_admin, &error));
+  g_assert_true (rd_store_set_case_archived (f->store, carol, TRUE, &error));
+  rd_complaint_set_case_id (complaint, alice);
+  rd_complaint_set_reference (complaint, "CMP-77123");
+  g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
+  g_assert_no_error (error);
+
+  entries = rd_store_list_case_entries (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
+  a = find_entry (entries, alice);
+  b = find_entry (entries, bob);
+  c = find_entry (entries, carol);
+
+  g_assert_cmpstr (rd_case_entry_get_display_name (a), ==, "Alice Smith");
+  g_assert_cmpstr (rd_case_entry_get_display_name (b), ==, "Client 0042");
+  /* Not named, so not shown or found by name or address. */
+  g_assert_null (strstr (rd_case_entry_get_detail (b), "Hidden"));
+  g_assert_false (rd_case_entry_matches (b, "bob"));
+  g_assert_false (rd_case_entry_matches (b, "hidden way"));
+  g_assert_true (rd_case_entry_matches (b, "0042"));
+  g_assert_true (rd_case_entry_matches (b, "borough"));
+
+  g_assert_true (rd_case_entry_matches (a, "alice"));
+  g_assert_true (rd_case_entry_matches (a, "ELM court"));
+  g_assert_true (rd_case_entry_matches (a, "acme"));
+  g_assert_true (rd_case_entry_matches (a, "cmp-77123"));
+  g_assert_true (rd_case_entry_matches (a, ""));
+  g_assert_false (rd_case_entry_matches (a, "alice jones"));
+  g_assert_true (rd_case_entry_matches (c, "acme"));
+
+  g_assert_false (rd_case_entry_get_archived (a));
+  g_assert_true (rd_case_entry_get_archived (c));
+  g_assert_nonnull (strstr (rd_case_entry_get_detail (c), "Archived"));
+
+  /* Soonest due first, then the rest most recently changed first. */
+  rd_case_entry_set_next_due (b, later);
+  rd_case_entry_set_next_due (c, soon);
+  g_assert_cmpint (rd_case_entry_compare_due (c, b), <, 0);
+  g_assert_cmpint (rd_case_entry_compare_due (b, a), <, 0);
+  g_assert_cmpint (rd_case_entry_compare_due (a, b), >, 0);
+
+  g_assert_true (rd_store_set_case_archived (f->store, carol, FALSE, &error));
+  g_clear_object (&entries);
+  entries = rd_store_list_case_entries (f->store, NULL, &error);
+  g_assert_false (rd_case_entry_get_archived (find_entry (entries, carol)));
+}
+
+/* The case list's order comes from the deadline engine. */
+static void
+test_next_due_from_deadlines (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_case (f, "Noise", "Dee Adams", "3 Oak Row", "Acme Homes");
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(RdComplaintEvent) made = NULL;
+  g_autoptr(GDate) made_on = date ("2024-03-05");
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(RdCaseEntry) entry = NULL;
+  const GDate *due;
+
+  rd_complaint_set_case_id (complaint, id);
+  g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
+  g_assert_no_error (error);
+  made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
+  rd_complaint_event_set_complaint_id (made, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_stage (made, 1);
+  rd_complaint_event_set_date (made, made_on);
+  g_assert_true (rd_store_save_complaint_event (f->store, made, &error));
+  g_assert_no_error (error);
+
+  entries = rd_store_list_case_entries (f->store, made_on, &error);
+  g_assert_no_error (error);
+  entry = g_list_model_get_item (entries, 0);
+  due = rd_case_entry_get_next_due (entry);
+  /* Acknowledge within 5 working days of Tuesday 5 March: Tuesday 12 March. */
+  assert_date (due, "2024-03-12");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/case-list/consent", test_consent);
+  g_test_add ("/case-list/save-and-refuse", Fixture, NULL, fixture_setup, test_save_and_refuse, fixture_teardown);
+  g_test_add ("/case-list/search-archive-order", Fixture, NULL, fixture_setup, test_list_search_archive, fixture_teardown);
+
+  g_test_add ("/case-list/next-due-from-deadlines", Fixture, NULL, fixture_setup, test_next_due_from_deadlines, fixture_teardown);
+
+  return g_test_run ();
+}
