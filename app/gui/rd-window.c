@@ -8,12 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-dialog.h"
+#include "rd-case-list-page.h"
 #include "rd-case-switcher.h"
 #include "rd-contacts-page.h"
 #include "rd-diary-page.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-evidence-page.h"
+#include "rd-window-advisers.h"
 #include "rd-window.h"
 
 /*
@@ -90,6 +92,9 @@ struct _RdWindow
 
   RdLock               *lock;
   gboolean              close_anyway;
+  RdCaseListPage       *case_list;
+  GtkRevealer          *consent_banner;
+  GtkLabel             *consent_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -116,6 +121,24 @@ add_case_pages (RdWindow *self)
     }
 }
 
+/* An adviser is reminded when a client's consent to keep their data is
+ * missing or due for renewal (the sample case has no client). */
+static void
+update_consent_banner (RdWindow *self)
+{
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+
+  if (self->rcase != NULL && self->store != NULL && !rd_case_get_is_sample (self->rcase))
+    admin = rd_store_get_case_admin (self->store, rd_case_get_id (self->rcase), NULL);
+  if (admin != NULL && !rd_case_admin_get_archived (admin))
+    message = rd_case_admin_dup_consent_message (admin, today);
+  gtk_label_set_text (self->consent_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->consent_banner, message != NULL);
+}
+
 static void
 set_case (RdWindow *self,
           RdCase   *rcase)
@@ -138,6 +161,7 @@ set_case (RdWindow *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
   gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
+  update_consent_banner (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
   /* With a case open, the case switcher names it; the middle of the header
    * bar is for the page switcher. */
@@ -178,7 +202,10 @@ rd_window_open_case (RdWindow  *self,
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   if (self->rcase != NULL && rd_case_get_id (self->rcase) == case_id)
-    return TRUE;
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "case");
+      return TRUE;
+    }
   /* Another case opens only once this one's pages have written everything. */
   if (self->rcase != NULL && flush_pages (self, error) >= 0)
     return FALSE;
@@ -188,6 +215,42 @@ rd_window_open_case (RdWindow  *self,
     return FALSE;
   set_case (self, rcase);
   return TRUE;
+}
+
+/**
+ * rd_window_show_cases:
+ *
+ * Shows the list of every case (for advisers), over the open case.
+ */
+void
+rd_window_show_cases (RdWindow *self)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "cases");
+}
+
+/**
+ * rd_window_close_case:
+ *
+ * Lets go of the open case (its pages write what is pending) and shows the
+ * case list, or the welcome page when there are no cases left.
+ */
+void
+rd_window_close_case (RdWindow *self)
+{
+  g_autoptr(GListModel) cases = NULL;
+
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  set_case (self, NULL);
+  g_settings_set_int64 (self->settings, "last-case", 0);
+  if (self->store != NULL)
+    cases = rd_store_list_cases (self->store, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    cases != NULL && g_list_model_get_n_items (cases) > 0
+                                    ? "cases" : "welcome");
 }
 
 RdCase *
@@ -302,6 +365,9 @@ show_store_state (RdWindow *self)
 
   self->store = g_object_ref (rd_application_get_store (app));
   g_object_set (self->case_switcher, "store", self->store, NULL);
+  g_object_set (self->case_list, "store", self->store, NULL);
+  g_signal_connect_object (self->store, "changed::cases", G_CALLBACK (update_consent_banner), self,
+                           G_CONNECT_SWAPPED);
   add_case_pages (self);
   restore_last_case (self);
 }
@@ -571,6 +637,7 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (RD_TYPE_CASE_SWITCHER);
+  g_type_ensure (RD_TYPE_CASE_LIST_PAGE);
 
   object_class->dispose = rd_window_dispose;
   object_class->get_property = rd_window_get_property;
@@ -592,6 +659,9 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, start_case_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, open_sample_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, banner_new_case_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_label);
 
   /* Accelerators for these are set by the application (rd-application.c). */
   gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
@@ -602,6 +672,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
   /* While locked, every win.* action but this one is disabled (rd-lock.c). */
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  _rd_window_class_add_adviser_actions (widget_class);
 }
 
 /* Files dropped anywhere on the window of an open case become its

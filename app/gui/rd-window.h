@@ -28,5 +28,7 @@ void       rd_window_add_toast  (RdWindow       *self,
 GtkWindow *rd_window_show_case_dialog (RdWindow *self,
                                        RdCase   *rcase);
 RdLock    *rd_window_get_lock   (RdWindow       *self);
+void       rd_window_show_cases (RdWindow       *self);
+void       rd_window_close_case (RdWindow       *self);
 
 G_END_DECLS

@@ -1,0 +1,307 @@
+/* rd-client-record-dialog.c: editing the adviser's record of a client.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-client-record-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-client-record-dialog.h"
+
+struct _RdClientRecordDialog
+{
+  AdwPreferencesWindow  parent_instance;
+
+  RdStore              *store;
+  RdCaseAdmin          *admin;
+  char                 *auto_renew;   /* the renewal date last filled in for the adviser */
+
+  AdwEntryRow          *client_number_row;
+  GtkSwitch            *use_number_switch;
+  AdwPreferencesGroup  *consent_group;
+  AdwEntryRow          *consent_given_row;
+  AdwEntryRow          *consent_renew_row;
+  AdwPreferencesGroup  *authority_group;
+  AdwEntryRow          *authority_date_row;
+  AdwEntryRow          *authority_scope_row;
+  GtkButton            *archive_button;
+  GtkButton            *erase_button;
+};
+
+G_DEFINE_FINAL_TYPE (RdClientRecordDialog, rd_client_record_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_toast (RdClientRecordDialog *self,
+            const char           *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+set_date_text (AdwEntryRow *row,
+               const GDate *date)
+{
+  g_autofree char *text = date ? rd_date_to_iso (date) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/*
+ * Reads a date row: empty is no date (TRUE, *out NULL); a real date is
+ * TRUE; anything else is FALSE with a message naming the row.
+ */
+static gboolean
+read_date (AdwEntryRow  *row,
+           GDate       **out,
+           GError      **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) parse_error = NULL;
+
+  *out = NULL;
+  if (*text == '\0')
+    return TRUE;
+  *out = rd_date_parse_iso (text, &parse_error);
+  if (*out == NULL)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, "%s: %s",
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), parse_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Spells the dates out with their weekdays, where the adviser can check them. */
+static void
+describe_dates (RdClientRecordDialog *self)
+{
+  g_autoptr(GDate) given = NULL;
+  g_autoptr(GDate) renew = NULL;
+  g_autoptr(GDate) authority = NULL;
+  g_autofree char *consent_text = NULL;
+  g_autofree char *authority_text = NULL;
+
+  read_date (self->consent_given_row, &given, NULL);
+  read_date (self->consent_renew_row, &renew, NULL);
+  read_date (self->authority_date_row, &authority, NULL);
+
+  if (given != NULL && renew != NULL)
+    {
+      g_autofree char *a = rd_date_format_long (given);
+      g_autofree char *b = rd_date_format_long (renew);
+      consent_text = g_strdup_printf (_("Given on %s; ask again by %s."), a, b);
+    }
+  else if (given != NULL)
+    {
+      g_autofree char *a = rd_date_format_long (given);
+      consent_text = g_strdup_printf (_("Given on %s."), a);
+    }
+  else
+    consent_text = g_strdup (_("Not recorded yet. Ask the client whether Redress may keep their "
+                               "details; it reminds you to ask again 6 months later."));
+  adw_preferences_group_set_description (self->consent_group, consent_text);
+
+  if (authority != NULL)
+    {
+      g_autofree char *a = rd_date_format_long (authority);
+      authority_text = g_strdup_printf (_("Given on %s."), a);
+      adw_preferences_group_set_description (self->authority_group, authority_text);
+    }
+}
+
+static void
+on_dates_changed_cb (RdClientRecordDialog *self)
+{
+  describe_dates (self);
+}
+
+static void
+on_consent_given_changed_cb (RdClientRecordDialog *self)
+{
+  g_autoptr(GDate) given = NULL;
+  const char *renew_text = gtk_editable_get_text (GTK_EDITABLE (self->consent_renew_row));
+
+  /* Fill in the renewal, unless the adviser typed one of their own. */
+  if (read_date (self->consent_given_row, &given, NULL) && given != NULL &&
+      (*renew_text == '\0' || g_strcmp0 (renew_text, self->auto_renew) == 0))
+    {
+      GDate renew = *given;
+
+      g_date_add_months (&renew, RD_CONSENT_RENEW_MONTHS);
+      g_free (self->auto_renew);
+      self->auto_renew = rd_date_to_iso (&renew);
+      gtk_editable_set_text (GTK_EDITABLE (self->consent_renew_row), self->auto_renew);
+    }
+  describe_dates (self);
+}
+
+static void
+on_consent_today_cb (RdClientRecordDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->consent_given_row), text);
+}
+
+static void
+show_archive_state (RdClientRecordDialog *self)
+{
+  gtk_button_set_label (self->archive_button,
+                        rd_case_admin_get_archived (self->admin) ? _("_Restore This Case")
+                                                                 : _("_Archive This Case"));
+}
+
+static void
+on_save_clicked_cb (RdClientRecordDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseAdmin) edited = rd_case_admin_copy (self->admin);
+  g_autoptr(GDate) given = NULL;
+  g_autoptr(GDate) renew = NULL;
+  g_autoptr(GDate) authority = NULL;
+
+  if (!read_date (self->consent_given_row, &given, &error) ||
+      !read_date (self->consent_renew_row, &renew, &error) ||
+      !read_date (self->authority_date_row, &authority, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (given != NULL && renew == NULL)
+    {
+      renew = g_date_copy (given);
+      g_date_add_months (renew, RD_CONSENT_RENEW_MONTHS);
+    }
+  rd_case_admin_set_client_number (edited, gtk_editable_get_text (GTK_EDITABLE (self->client_number_row)));
+  rd_case_admin_set_use_client_number (edited, gtk_switch_get_active (self->use_number_switch));
+  rd_case_admin_set_consent_given (edited, given);
+  rd_case_admin_set_consent_renew (edited, renew);
+  rd_case_admin_set_authority_date (edited, authority);
+  rd_case_admin_set_authority_scope (edited, gtk_editable_get_text (GTK_EDITABLE (self->authority_scope_row)));
+
+  if (!rd_store_save_case_admin (self->store, edited, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->admin, edited);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_archive_clicked_cb (RdClientRecordDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean archive = !rd_case_admin_get_archived (self->admin);
+  g_autoptr(RdCaseAdmin) saved = NULL;
+
+  if (!rd_store_set_case_archived (self->store, rd_case_admin_get_case_id (self->admin), archive,
+                                   &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  saved = rd_store_get_case_admin (self->store, rd_case_admin_get_case_id (self->admin), NULL);
+  if (saved != NULL)
+    rd_case_admin_set_archived_at (self->admin, rd_case_admin_get_archived_at (saved));
+  show_archive_state (self);
+  show_toast (self, archive ? _("Case archived: it is out of the case list until you show "
+                                "archived cases")
+                            : _("Case restored to the case list"));
+}
+
+static void
+on_erase_clicked_cb (RdClientRecordDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* The window asks, erases, and closes the case. */
+  gtk_window_close (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.erase-case", NULL);
+}
+
+/**
+ * rd_client_record_dialog_new:
+ *
+ * Returns: (transfer none) (nullable): the dialog, not yet shown, or
+ *   %NULL with @error set when the case cannot be read
+ */
+RdClientRecordDialog *
+rd_client_record_dialog_new (GtkWindow  *parent,
+                             RdStore    *store,
+                             gint64      case_id,
+                             GError    **error)
+{
+  RdClientRecordDialog *self;
+  RdCaseAdmin *admin;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  admin = rd_store_get_case_admin (store, case_id, error);
+  if (admin == NULL)
+    return NULL;
+
+  self = g_object_new (RD_TYPE_CLIENT_RECORD_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->admin = admin;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->client_number_row), rd_case_admin_get_client_number (admin));
+  gtk_switch_set_active (self->use_number_switch, rd_case_admin_get_use_client_number (admin));
+  set_date_text (self->consent_renew_row, rd_case_admin_get_consent_renew (admin));
+  set_date_text (self->consent_given_row, rd_case_admin_get_consent_given (admin));
+  set_date_text (self->authority_date_row, rd_case_admin_get_authority_date (admin));
+  gtk_editable_set_text (GTK_EDITABLE (self->authority_scope_row), rd_case_admin_get_authority_scope (admin));
+  show_archive_state (self);
+  describe_dates (self);
+  return self;
+}
+
+static void
+rd_client_record_dialog_dispose (GObject *object)
+{
+  RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (object);
+
+  g_clear_object (&self->admin);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->auto_renew, g_free);
+
+  G_OBJECT_CLASS (rd_client_record_dialog_parent_class)->dispose (object);
+}
+
+static void
+rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_client_record_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/redress/Redress/rd-client-record-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, client_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, use_number_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_group);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_given_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_renew_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_group);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_scope_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, erase_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_given_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_today_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_archive_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_erase_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_client_record_dialog_init (RdClientRecordDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,14 @@
+/* rd-window-advisers.h: the window's actions for advisers with many
+ * clients: the case list, the client record, erasing a client, and handing
+ * a case over as an archive.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void _rd_window_class_add_adviser_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

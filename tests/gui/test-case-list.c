@@ -1,0 +1,215 @@
+/* test-case-list.c: the adviser's case list (search, archived filter,
+ * opening a case), the client record and its consent banner, and erasing
+ * a client from the window after the confirmation.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-case-list-page.h"
+#include "rd-client-record-dialog.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+static gint64
+add_case (RdStore    *store,
+          const char *title,
+          const char *resident,
+          const char *landlord)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  rd_case_set_title (rcase, title);
+  rd_case_set_resident_name (rcase, resident);
+  rd_case_set_landlord_name (rcase, landlord);
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  return rd_case_get_id (rcase);
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+case_gone (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(RdCase) rcase = rd_store_get_case (args[0], GPOINTER_TO_SIZE (args[1]), NULL);
+
+  return rcase == NULL;
+}
+
+static void
+test_case_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_application_get_store (app);
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  gint64 alice, bob, carol;
+  RdWindow *window;
+  GtkStack *stack;
+  RdCaseListPage *page;
+  GListModel *model;
+  GtkEditable *search;
+  GtkCheckButton *archived;
+  GtkListView *list;
+
+  alice = add_case (store, "Noise", "Alice Smith", "Acme Homes");
+  bob = add_case (store, "Roof", "Bob Secret", "Borough Council");
+  carol = add_case (store, "Fence", "Carol Jones", "Acme Homes");
+  admin = rd_store_get_case_admin (store, bob, &error);
+  rd_case_admin_set_client_number (admin, "0042");
+  rd_case_admin_set_use_client_number (admin, TRUE);
+  g_assert_true (rd_store_save_case_admin (store, admin, &error));
+  g_assert_true (rd_store_set_case_archived (store, carol, TRUE, &error));
+  g_assert_no_error (error);
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
+  rd_test_gui_iterate ();
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "cases");
+  page = RD_CASE_LIST_PAGE (rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE));
+  model = rd_case_list_page_get_model (page);
+  search = GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (page), "search_entry"));
+  archived = GTK_CHECK_BUTTON (rd_test_gui_find_by_id (GTK_WIDGET (page), "archived_check"));
+  list = GTK_LIST_VIEW (rd_test_gui_find_by_id (GTK_WIDGET (page), "list_view"));
+
+  /* The archived case is hidden; the unnamed client shows by number. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (page), "Client 0042"));
+  g_assert_null (rd_test_gui_find_by_text (GTK_WIDGET (page), "Bob Secret"));
+
+  gtk_editable_set_text (search, "acme");
+  g_signal_emit_by_name (search, "search-changed");
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_check_button_set_active (archived, TRUE);
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_editable_set_text (search, "0042");
+  g_signal_emit_by_name (search, "search-changed");
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Activating the row opens that case. */
+  g_signal_emit_by_name (list, "activate", 0);
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), ==, bob);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  (void) alice;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
+static void
+test_consent_banner_and_erase (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_application_get_store (app);
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  gint64 keep, erase;
+  RdWindow *window;
+  GtkRevealer *banner;
+  GtkWindow *record, *confirm;
+  GtkStack *stack;
+  gpointer args[2];
+
+  keep = add_case (store, "Kept case", "Kim Keep", "Acme Homes");
+  erase = add_case (store, "Erased case", "Eve Gone", "Acme Homes");
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (rd_window_open_case (window, erase, &error));
+  rd_test_gui_iterate ();
+
+  /* No consent recorded: the banner asks for it. */
+  banner = GTK_REVEALER (rd_test_gui_find_by_id (GTK_WIDGET (window), "consent_banner"));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL));
+  rd_test_gui_iterate ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    record = NULL;
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (RD_IS_CLIENT_RECORD_DIALOG (l->data))
+        record = l->data;
+  }
+  g_assert_nonnull (record);
+  g_signal_emit_by_name (rd_test_gui_find_by_text (GTK_WIDGET (record), "_Today"), "clicked");
+  rd_test_gui_iterate ();
+  /* The renewal is filled in six months on. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (record), "consent_renew_row"))),
+                   !=, "");
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (record), "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  admin = rd_store_get_case_admin (store, erase, &error);
+  g_assert_nonnull (rd_case_admin_get_consent_given (admin));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Erase asks first, naming what goes; cancelling keeps everything. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-case", NULL));
+  rd_test_gui_iterate ();
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "Eve Gone"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "0 diary entries"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-case", NULL));
+  rd_test_gui_iterate ();
+  confirm = find_message_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "erase");
+  args[0] = store;
+  args[1] = GSIZE_TO_POINTER (erase);
+  g_assert_true (rd_test_gui_wait_until (case_gone, args, 10000));
+  rd_test_gui_iterate ();
+  g_assert_null (rd_window_get_case (window));
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "cases");
+  {
+    g_autoptr(RdCase) kept = rd_store_get_case (store, keep, &error);
+    g_assert_no_error (error);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/case-list/search-archive-open", test_case_list);
+  g_test_add_func ("/case-list/consent-and-erase", test_consent_banner_and_erase);
+
+  return g_test_run ();
+}
