@@ -26,6 +26,8 @@ static const RdCliCommand commands[] = {
   { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },
   { "export", "export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise] [--paper a4|letter] [--smaller] [--chronology-odt FILE] [--chronology-csv FILE]", N_("Write the complaint and its evidence bundle as one PDF"), rd_cli_export },
   { "erase", "erase CASE_ID --yes", N_("Erase a client’s case for good, with its history and evidence files"), rd_cli_erase },
+  { "export-case", "export-case CASE_ID --output FILE.redress", N_("Hand a case over: write it with its evidence to one archive"), rd_cli_export_case },
+  { "import-case", "import-case FILE.redress", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
 };
 
 static void

@@ -322,6 +322,38 @@ rd_case_json_import (RdStore     *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(RdCaseFacts) facts = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), 0);
+  g_return_val_if_fail (data != NULL, 0);
+
+  facts = rd_case_json_parse (data, length, now, error);
+  if (facts == NULL)
+    return 0;
+  return rd_case_json_import_facts (store, facts, NULL, NULL, error);
+}
+
+/**
+ * rd_case_json_import_facts:
+ * @facts: a document read by rd_case_json_parse(); its records get the
+ *   store's ids as they are saved
+ * @incident_ids: (out) (optional) (transfer full): the document's diary
+ *   entry ids (gint64 *) → the store's
+ * @contact_ids: (out) (optional) (transfer full): the same for contacts
+ *
+ * The write half of rd_case_json_import(), for importers that carry more
+ * than the document (the case archive links evidence to entries and
+ * contacts by their document ids). Inside an outer write it becomes part
+ * of it.
+ *
+ * Returns: the new case's id, or 0 with @error set
+ */
+gint64
+rd_case_json_import_facts (RdStore      *store,
+                           RdCaseFacts  *facts,
+                           GHashTable  **incident_ids_out,
+                           GHashTable  **contact_ids_out,
+                           GError      **error)
+{
   g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) contact_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) incident_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -330,11 +362,7 @@ rd_case_json_import (RdStore     *store,
   gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
-  g_return_val_if_fail (data != NULL, 0);
-
-  facts = rd_case_json_parse (data, length, now, error);
-  if (facts == NULL)
-    return 0;
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), 0);
 
   if (!_rd_store_begin (store, error))
     return 0;
@@ -422,6 +450,10 @@ rd_case_json_import (RdStore     *store,
 
   if (!_rd_store_commit (store, error))
     return 0;
+  if (incident_ids_out != NULL)
+    *incident_ids_out = g_steal_pointer (&incident_ids);
+  if (contact_ids_out != NULL)
+    *contact_ids_out = g_steal_pointer (&contact_ids);
   return case_id;
 
 fail:

@@ -35,5 +35,10 @@ gint64       rd_case_json_import      (RdStore      *store,
                                        const char   *data,
                                        gssize        length,
                                        GError      **error);
+gint64       rd_case_json_import_facts (RdStore     *store,
+                                        RdCaseFacts *facts,
+                                        GHashTable **incident_ids,
+                                        GHashTable **contact_ids,
+                                        GError     **error);
 
 G_END_DECLS

@@ -39,3 +39,4 @@
 #include "rd-chronology.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"
+#include "rd-case-archive.h"

@@ -145,6 +145,291 @@ erase_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/*
+ * Hand-over: export and import run in a worker with their own connection;
+ * a toast shows they are under way and offers Cancel.
+ */
+typedef struct {
+  char   *path;
+  gint64  case_id;
+} ArchiveJob;
+
+static void
+archive_job_free (gpointer data)
+{
+  ArchiveJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+show_work_toast (RdWindow     *self,
+                 const char   *message,
+                 GCancellable *cancellable)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Cancel"));
+  adw_toast_set_action_name (toast, "win.cancel-archive");
+  g_object_set_data_full (G_OBJECT (self), "rd-archive-cancellable", g_object_ref (cancellable),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), "rd-archive-toast", g_object_ref (toast), g_object_unref);
+  rd_window_show_toast (self, toast);
+}
+
+static void
+end_work_toast (RdWindow *self)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (self), "rd-archive-toast");
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  g_object_set_data (G_OBJECT (self), "rd-archive-toast", NULL);
+  g_object_set_data (G_OBJECT (self), "rd-archive-cancellable", NULL);
+}
+
+static void
+cancel_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_cancellable_cancel (g_object_get_data (G_OBJECT (widget), "rd-archive-cancellable"));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ArchiveJob *job = task_data;
+  g_autoptr(RdStore) store = NULL;
+  GError *error = NULL;
+
+  store = rd_store_open_secondary (rd_window_get_store (RD_WINDOW (source)), &error);
+  if (store == NULL || !rd_case_archive_export (store, job->case_id, job->path, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RdWindow *self = RD_WINDOW (source);
+  ArchiveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_filename_display_basename (job->path);
+
+  end_work_toast (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rd_window_add_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Case exported to “%s”, with its evidence"), name);
+  rd_window_add_toast (self, message);
+}
+
+/**
+ * rd_window_export_case_to:
+ *
+ * Writes the open case to the archive @path in a worker (what Export
+ * Case… does once a file is chosen).
+ */
+void
+rd_window_export_case_to (RdWindow   *self,
+                          const char *path)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  ArchiveJob *job;
+
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  if (rd_window_get_case (self) == NULL)
+    return;
+  job = g_new0 (ArchiveJob, 1);
+  job->path = g_strdup (path);
+  job->case_id = rd_case_get_id (rd_window_get_case (self));
+  show_work_toast (self, _("Exporting the case…"), cancellable);
+  task = g_task_new (self, cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, rd_window_export_case_to);
+  g_task_set_task_data (task, job, archive_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ArchiveJob *job = task_data;
+  g_autoptr(RdStore) store = NULL;
+  GError *error = NULL;
+
+  store = rd_store_open_secondary (rd_window_get_store (RD_WINDOW (source)), &error);
+  if (store != NULL)
+    job->case_id = rd_case_archive_import (store, job->path, cancellable, &error);
+  if (store == NULL || job->case_id == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RdWindow *self = RD_WINDOW (source);
+  ArchiveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  end_work_toast (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rd_window_add_toast (self, error->message);
+      return;
+    }
+  rd_store_emit_changed (rd_window_get_store (self), "cases", job->case_id);
+  rd_store_emit_changed (rd_window_get_store (self), "evidence", job->case_id);
+  if (!rd_window_open_case (self, job->case_id, &error))
+    rd_window_add_toast (self, error->message);
+  else
+    rd_window_add_toast (self, _("Case imported, with its evidence"));
+}
+
+/**
+ * rd_window_import_case_from:
+ *
+ * Takes the archive @path in, in a worker, and opens the new case (what
+ * Import Case… does once a file is chosen).
+ */
+void
+rd_window_import_case_from (RdWindow   *self,
+                            const char *path)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  ArchiveJob *job;
+
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  if (rd_window_get_store (self) == NULL)
+    return;
+  job = g_new0 (ArchiveJob, 1);
+  job->path = g_strdup (path);
+  show_work_toast (self, _("Checking and importing the case…"), cancellable);
+  task = g_task_new (self, cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, rd_window_import_case_from);
+  g_task_set_task_data (task, job, archive_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+add_archive_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Redress case archives"));
+  gtk_file_filter_add_pattern (filter, "*" RD_CASE_ARCHIVE_SUFFIX);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+on_export_chosen_cb (GtkNativeDialog *native,
+                     int              response,
+                     RdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    {
+      if (!g_str_has_suffix (path, RD_CASE_ARCHIVE_SUFFIX))
+        {
+          char *with_suffix = g_strconcat (path, RD_CASE_ARCHIVE_SUFFIX, NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+      rd_window_export_case_to (self, path);
+    }
+  g_object_unref (native);
+}
+
+static void
+export_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdCase *rcase = rd_window_get_case (self);
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *native;
+
+  if (rcase == NULL || rd_window_get_store (self) == NULL)
+    return;
+  admin = rd_store_get_case_admin (rd_window_get_store (self), rd_case_get_id (rcase), NULL);
+  /* A client who prefers not to be named is not named in the file name. */
+  name = admin ? rd_case_admin_dup_display_name (admin, rcase) : g_strdup (rd_case_get_title (rcase));
+  g_strdelimit (name, "/\\:", '-');
+  suggested = g_strconcat (name, RD_CASE_ARCHIVE_SUFFIX, NULL);
+
+  native = gtk_file_chooser_native_new (_("Export Case"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  add_archive_filter (GTK_FILE_CHOOSER (native));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_import_chosen_cb (GtkNativeDialog *native,
+                     int              response,
+                     RdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    rd_window_import_case_from (self, path);
+  g_object_unref (native);
+}
+
+static void
+import_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  if (rd_window_get_store (self) == NULL)
+    return;
+  native = gtk_file_chooser_native_new (_("Import Case"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_archive_filter (GTK_FILE_CHOOSER (native));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /**
  * _rd_window_class_add_adviser_actions:
  *
@@ -156,4 +441,7 @@ _rd_window_class_add_adviser_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-cases", NULL, show_cases_action);
   gtk_widget_class_install_action (widget_class, "win.client-record", NULL, client_record_action);
   gtk_widget_class_install_action (widget_class, "win.erase-case", NULL, erase_case_action);
+  gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
+  gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-archive", NULL, cancel_archive_action);
 }

@@ -308,6 +308,19 @@ rd_window_show_page (RdWindow   *self,
   return page;
 }
 
+/**
+ * rd_window_show_toast:
+ * @toast: (transfer full): a toast, for one with a button or no timeout
+ */
+void
+rd_window_show_toast (RdWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 rd_window_add_toast (RdWindow   *self,
                      const char *message)

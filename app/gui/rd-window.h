@@ -30,5 +30,11 @@ GtkWindow *rd_window_show_case_dialog (RdWindow *self,
 RdLock    *rd_window_get_lock   (RdWindow       *self);
 void       rd_window_show_cases (RdWindow       *self);
 void       rd_window_close_case (RdWindow       *self);
+void       rd_window_show_toast (RdWindow       *self,
+                                 AdwToast       *toast);
+void       rd_window_export_case_to   (RdWindow   *self,
+                                       const char *path);
+void       rd_window_import_case_from (RdWindow   *self,
+                                       const char *path);
 
 G_END_DECLS

@@ -202,6 +202,56 @@ test_consent_banner_and_erase (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+case_count_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GListModel) cases = rd_store_list_cases (args[0], NULL);
+
+  return cases != NULL && g_list_model_get_n_items (cases) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* Export Case… and Import Case… once a file is chosen: the work runs in a
+ * worker, and the imported case opens. */
+static void
+test_export_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handover.redress", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_application_get_store (app);
+  gint64 id = add_case (store, "Handed over", "Hana Over", "Acme Homes");
+  RdWindow *window;
+  gpointer args[2];
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (rd_window_open_case (window, id, &error));
+
+  rd_window_export_case_to (window, path);
+  g_assert_true (rd_test_gui_wait_until (file_exists, path, 10000));
+
+  rd_window_import_case_from (window, path);
+  args[0] = store;
+  args[1] = GUINT_TO_POINTER (2);
+  g_assert_true (rd_test_gui_wait_until (case_count_is, args, 10000));
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), !=, id);
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (window)), ==, "Handed over");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +260,7 @@ main (int   argc,
 
   g_test_add_func ("/case-list/search-archive-open", test_case_list);
   g_test_add_func ("/case-list/consent-and-erase", test_consent_banner_and_erase);
+  g_test_add_func ("/case-list/export-import", test_export_import);
 
   return g_test_run ();
 }

@@ -1,0 +1,70 @@
+/* rd-cli-archive.c: the "export-case" and "import-case" commands: handing a
+ * case over to another computer as one .redress archive.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-cli.h"
+
+int
+rd_cli_export_case (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *output = NULL;
+  const char *id_text = NULL;
+  gint64 case_id = 0;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--output") && i + 1 < ctx->n_args)
+        output = ctx->args[++i];
+      else if (g_str_has_prefix (ctx->args[i], "--output="))
+        output = ctx->args[i] + strlen ("--output=");
+      else if (id_text == NULL)
+        id_text = ctx->args[i];
+      else
+        id_text = "";
+    }
+  if (id_text == NULL || !rd_cli_parse_id (id_text, &case_id) || output == NULL || *output == '\0')
+    return rd_cli_usage_error (_("“export-case” takes a case number and a file: "
+                                 "redress-cli export-case CASE_ID --output FILE.redress"));
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  if (!rd_case_archive_export (store, case_id, output, NULL, &error))
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  return RD_CLI_OK;
+}
+
+int
+rd_cli_import_case (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  if (ctx->n_args != 1)
+    return rd_cli_usage_error (_("“import-case” takes one file: redress-cli import-case FILE.redress"));
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  case_id = rd_case_archive_import (store, ctx->args[0], NULL, &error);
+  if (case_id == 0)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", case_id);
+  return RD_CLI_OK;
+}

@@ -1,0 +1,553 @@
+/* test-archive.c: the .redress case archive: a round trip of a case with
+ * every kind of record and byte-identical evidence; tampered, truncated,
+ * zero-byte, newer and hostile archives each refused with nothing
+ * imported; the CLI's export-case and import-case.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rd-core.h"
+#include "rd-case-archive-private.h"
+#include "advisers-fixtures.h"
+#include "evidence-fixtures.h"
+
+#define MARKER "qrx4marker"
+
+typedef struct {
+  char    *dir;
+  char    *from_dir;
+  char    *to_dir;
+  char    *work;
+  char    *archive;
+  RdStore *from;
+  RdStore *to;
+  gint64   case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  g_autoptr(GDate) given = g_date_new_dmy (31, G_DATE_AUGUST, 2024);
+  g_autoptr(GDate) authority = g_date_new_dmy (2, G_DATE_SEPTEMBER, 2024);
+
+  f->dir = g_dir_make_tmp ("redress-archive-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->from_dir = g_build_filename (f->dir, "from", NULL);
+  f->to_dir = g_build_filename (f->dir, "to", NULL);
+  f->work = g_build_filename (f->dir, "work", NULL);
+  f->archive = g_build_filename (f->dir, "case.redress", NULL);
+  g_assert_cmpint (g_mkdir (f->work, 0700), ==, 0);
+  f->from = rd_store_open (f->from_dir, &error);
+  g_assert_no_error (error);
+  f->to = rd_store_open (f->to_dir, &error);
+  g_assert_no_error (error);
+
+  f->case_id = advisers_make_full_case (f->from, f->work, MARKER);
+  admin = rd_store_get_case_admin (f->from, f->case_id, &error);
+  g_assert_no_error (error);
+  rd_case_admin_set_client_number (admin, "C-0042");
+  rd_case_admin_set_use_client_number (admin, TRUE);
+  rd_case_admin_give_consent (admin, given);
+  rd_case_admin_set_authority_date (admin, authority);
+  rd_case_admin_set_authority_scope (admin, "Stage 1 and 2 complaint, and the Ombudsman");
+  g_assert_true (rd_store_save_case_admin (f->from, admin, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->from);
+  g_clear_object (&f->to);
+  advisers_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->from_dir);
+  g_free (f->to_dir);
+  g_free (f->work);
+  g_free (f->archive);
+}
+
+static void
+export_ok (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_case_archive_export (f->from, f->case_id, f->archive, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Everything a query returns, one row a line, for comparing two stores. */
+static char *
+dump (RdStore    *store,
+      const char *sql,
+      gint64      case_id)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (rd_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+          g_string_append_printf (out, "%s|", text ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char revisions_sql[] =
+  "SELECT r.written_at, r.last_changed_at, r.starts_at, r.ends_at, r.category, r.location,"
+  " r.description, r.impact, r.people, r.witnesses, r.reported_to, r.reference"
+  " FROM incident_revisions r JOIN incidents i ON i.id = r.incident_id WHERE i.case_id = ?1"
+  " ORDER BY i.starts_at, r.written_at, r.id";
+static const char evidence_sql[] =
+  "SELECT e.sha256, e.size, e.content_type, e.kind, e.original_name, e.captured_at, e.date_source,"
+  " e.description, e.page_count, e.duration_ms, e.orientation, e.title, e.author, e.recipients,"
+  " e.problem, e.needs_password, e.imported_at, p.sha256, t.body"
+  " FROM evidence e LEFT JOIN evidence p ON p.id = e.parent_id"
+  " LEFT JOIN evidence_text t ON t.rowid = e.id WHERE e.case_id = ?1 ORDER BY e.sha256";
+static const char links_sql[] =
+  "SELECT e.sha256, l.target_kind, l.note, l.created_at,"
+  " coalesce(i.starts_at, c.occurred_at, ce.kind || ce.date)"
+  " FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id"
+  " LEFT JOIN incidents i ON l.target_kind = 'incident' AND i.id = l.target_id"
+  " LEFT JOIN contacts c ON l.target_kind = 'contact' AND c.id = l.target_id"
+  " LEFT JOIN complaint_events ce ON l.target_kind = 'complaint-event' AND ce.id = l.target_id"
+  " WHERE e.case_id = ?1 ORDER BY 1, 2";
+static const char admin_sql[] =
+  "SELECT client_number, use_client_number, archived_at, consent_given, consent_renew,"
+  " authority_date, authority_scope FROM case_admin WHERE case_id = ?1";
+
+static void
+assert_same_case (RdStore *a,
+                  gint64   id_a,
+                  RdStore *b,
+                  gint64   id_b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_a = rd_case_json_export (a, id_a, &error);
+  g_autofree char *json_b = rd_case_json_export (b, id_b, &error);
+  const char *queries[] = { revisions_sql, evidence_sql, links_sql, admin_sql };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_a, ==, json_b);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *rows_a = dump (a, queries[q], id_a);
+      g_autofree char *rows_b = dump (b, queries[q], id_b);
+
+      g_assert_cmpstr (rows_a, !=, "");
+      g_assert_cmpstr (rows_a, ==, rows_b);
+    }
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) evidence = NULL;
+  g_autoptr(GListModel) found = NULL;
+  gint64 imported, again;
+
+  export_ok (f);
+  imported = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, 0);
+  assert_same_case (f->from, f->case_id, f->to, imported);
+  g_assert_cmpuint (advisers_count_rows (f->to, "incident_revisions"), ==,
+                    advisers_count_rows (f->from, "incident_revisions"));
+
+  /* Every evidence file is there, byte for byte. */
+  evidence = rd_store_list_evidence (f->to, imported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr(RdEvidence) e = g_list_model_get_item (evidence, i);
+      g_autofree char *there = rd_store_dup_evidence_path (f->to, rd_evidence_get_sha256 (e));
+      g_autofree char *here = rd_store_dup_evidence_path (f->from, rd_evidence_get_sha256 (e));
+
+      g_assert_true (fixture_files_equal (here, there));
+    }
+  /* …and its text is searchable. */
+  found = rd_store_search_evidence (f->to, imported, "note", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
+
+  /* The same archive again, into a store that has its files already. */
+  again = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, !=, imported);
+  assert_same_case (f->to, imported, f->to, again);
+}
+
+/* What the receiving store holds, to prove a refused import left it alone. */
+static char *
+snapshot (Fixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *evidence_dir = g_build_filename (f->to_dir, "evidence", NULL);
+  g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_string_append_printf (out, "cases=%u evidence=%u revisions=%u admin=%u links=%u\n",
+                          advisers_count_rows (f->to, "cases"),
+                          advisers_count_rows (f->to, "evidence"),
+                          advisers_count_rows (f->to, "incident_revisions"),
+                          advisers_count_rows (f->to, "case_admin"),
+                          advisers_count_rows (f->to, "evidence_links"));
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (names, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (rd_case_archive_import (f->to, path, NULL, &error), ==, 0);
+  g_assert_error (error, RD_CASE_ARCHIVE_ERROR, code);
+  g_test_message ("Refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static goffset
+find_bytes (const char *path,
+            const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  at = memmem (data, len, needle, strlen (needle));
+  g_assert_nonnull (at);
+  return at - data;
+}
+
+/* Changes one hex digit of a file for another. */
+static void
+set_hex_digit (const char *path,
+               goffset     offset)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_true (g_ascii_isxdigit (data[offset]));
+  data[offset] = data[offset] == '0' ? '1' : '0';
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+}
+
+static void
+test_tampered (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.redress", NULL);
+
+  export_ok (f);
+
+  /* A byte of an evidence file (the note). */
+  fixture_copy (f->archive, copy);
+  fixture_flip_byte (copy, find_bytes (copy, "A note that says") + 3);
+  assert_refused (f, copy, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+
+  /* A byte of the case itself. */
+  fixture_copy (f->archive, copy);
+  fixture_flip_byte (copy, find_bytes (copy, "Notes " MARKER) + 2);
+  assert_refused (f, copy, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+
+  /* The manifest's record of a file: another valid hash. */
+  fixture_copy (f->archive, copy);
+  set_hex_digit (copy, find_bytes (copy, "\"sha256\" : \"") + 14);
+  assert_refused (f, copy, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+}
+
+static void
+truncate_copy (const char *from,
+               const char *to,
+               goffset     length)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_cmpint (length, <, (goffset) len);
+  g_assert_true (g_file_set_contents (to, data, length, NULL));
+}
+
+static void
+test_truncated_and_empty (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *cut = g_build_filename (f->dir, "cut.redress", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.redress", NULL);
+  goffset size;
+
+  export_ok (f);
+  size = fixture_file_size (f->archive);
+
+  /* Cut in the middle of a file, at a file boundary (whole 512-byte
+   * blocks), and just after the manifest. */
+  truncate_copy (f->archive, cut, size / 2 + 7);
+  assert_refused (f, cut, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  truncate_copy (f->archive, cut, (size / 2) & ~(goffset) 511);
+  assert_refused (f, cut, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  truncate_copy (f->archive, cut, 2048);
+  assert_refused (f, cut, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  truncate_copy (f->archive, cut, size - 1024 - 512);
+  assert_refused (f, cut, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (f, empty, RD_CASE_ARCHIVE_ERROR_EMPTY);
+
+  g_assert_true (g_file_set_contents (cut, "This is not an archive at all.\n", -1, NULL));
+  assert_refused (f, cut, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+}
+
+typedef struct {
+  const char *name;
+  const char *data;      /* NULL: a symlink to "/etc/passwd" */
+} Entry;
+
+static void
+write_tar (const char  *path,
+           const Entry *entries,
+           guint        n)
+{
+  struct archive *a = archive_write_new ();
+
+  g_assert_cmpint (archive_write_set_format_pax_restricted (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, entries[i].name);
+      if (entries[i].data == NULL)
+        {
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, "/etc/passwd");
+          archive_entry_set_size (entry, 0);
+        }
+      else
+        {
+          archive_entry_set_filetype (entry, AE_IFREG);
+          archive_entry_set_size (entry, strlen (entries[i].data));
+        }
+      archive_entry_set_perm (entry, 0644);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      if (entries[i].data != NULL)
+        archive_write_data (a, entries[i].data, strlen (entries[i].data));
+      archive_entry_free (entry);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+}
+
+static char *
+manifest_for (int         format_version,
+              int         schema_version,
+              const char *document,
+              const char *extra_name,
+              const char *extra_data)
+{
+  g_autofree char *doc_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
+  g_autofree char *extra = NULL;
+
+  if (extra_name != NULL)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, extra_data, -1);
+      extra = g_strdup_printf (", {\"name\": \"%s\", \"sha256\": \"%s\", \"size\": %zu}",
+                               extra_name, hash, strlen (extra_data));
+    }
+  return g_strdup_printf ("{\"format\": \"redress-archive\", \"format_version\": %d,"
+                          " \"schema_version\": %d, \"files\": ["
+                          "{\"name\": \"case.json\", \"sha256\": \"%s\", \"size\": %zu}%s]}",
+                          format_version, schema_version, doc_hash, strlen (document),
+                          extra ? extra : "");
+}
+
+static const char tiny_document[] =
+  "{\"format\": \"redress-case-archive\", \"version\": 1,"
+  " \"case\": {\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"Tiny\"}},"
+  " \"revisions\": [], \"evidence\": [], \"links\": []}";
+
+static void
+test_newer_and_hostile (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "made.redress", NULL);
+  g_autofree char *escape = g_build_filename (f->to_dir, "evil", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *m = NULL;
+  gint64 id;
+
+  /* A well-made small archive imports: the cases below differ only in
+   * the one thing they test. */
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document, NULL, NULL);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document } }, 2);
+  id = rd_case_archive_import (f->to, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_clear_pointer (&m, g_free);
+
+  m = manifest_for (2, RD_STORE_SCHEMA_VERSION, tiny_document, NULL, NULL);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document } }, 2);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_NEWER);
+  g_clear_pointer (&m, g_free);
+
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION + 1, tiny_document, NULL, NULL);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document } }, 2);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_NEWER);
+  g_clear_pointer (&m, g_free);
+
+  /* Names are never paths: "../" and absolute names are refused, and
+   * nothing is written where they point. */
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document, "../evil", "x");
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "../evil", "x" } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  g_assert_false (g_file_test (escape, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&m, g_free);
+
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document, NULL, NULL);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "evidence/../../evil", "x" } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "/tmp/evil", "x" } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+  /* A symlink, even under a name the manifest lists. */
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", NULL } }, 2);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  /* The manifest must come first; a file may not come twice. */
+  write_tar (path, (Entry[]) { { "case.json", tiny_document }, { "manifest.json", m } }, 2);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "case.json", tiny_document } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_TAMPERED);
+  g_clear_pointer (&m, g_free);
+
+  /* An evidence name that is not a lower-case hash. */
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document,
+                    "evidence/2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824", "hello");
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "evidence/2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824", "hello" } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DAMAGED);
+  g_clear_pointer (&m, g_free);
+
+  /* A file the case does not mention. */
+  m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document,
+                    "evidence/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "hello");
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", tiny_document },
+                               { "evidence/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "hello" } }, 3);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_INVALID);
+}
+
+static int
+run_cli (const char  *data_dir,
+         const char **args,
+         char       **out,
+         char       **err)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *empty = g_build_filename (f->dir, "empty.redress", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 imported = 0;
+
+  g_clear_object (&f->from);
+  g_clear_object (&f->to);
+  g_assert_cmpint (run_cli (f->from_dir, (const char *[]) { "export-case", id, "--output", f->archive, NULL },
+                            &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "import-case", f->archive, NULL }, &out, &err), ==, 0);
+  imported = g_ascii_strtoll (g_strstrip (out), NULL, 10);
+  g_assert_cmpint (imported, >, 0);
+  f->from = rd_store_open (f->from_dir, &error);
+  f->to = rd_store_open (f->to_dir, &error);
+  g_assert_no_error (error);
+  assert_same_case (f->from, f->case_id, f->to, imported);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "import-case", empty, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "empty"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "export-case", id, NULL }, &out, &err), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/archive/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/archive/tampered", Fixture, NULL, fixture_setup, test_tampered, fixture_teardown);
+  g_test_add ("/archive/truncated-and-empty", Fixture, NULL, fixture_setup, test_truncated_and_empty, fixture_teardown);
+  g_test_add ("/archive/newer-and-hostile", Fixture, NULL, fixture_setup, test_newer_and_hostile, fixture_teardown);
+  g_test_add ("/archive/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+
+  return g_test_run ();
+}
