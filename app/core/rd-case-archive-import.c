@@ -434,7 +434,9 @@ _rd_archive_document_parse (RdArchiveContents  *contents,
   const char *format;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, contents->document, contents->document_len, NULL) ||
+  if (!_rd_archive_json_depth_ok (contents->document, contents->document_len,
+                                  RD_ARCHIVE_MAX_JSON_DEPTH) ||
+      !json_parser_load_from_data (parser, contents->document, contents->document_len, NULL) ||
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       invalid (error, RD_ARCHIVE_DOCUMENT_NAME, _("is not JSON"));

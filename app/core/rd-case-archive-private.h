@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define RD_ARCHIVE_MAX_MANIFEST  (16 * 1024 * 1024)
 #define RD_ARCHIVE_MAX_DOCUMENT  (256 * 1024 * 1024)
 #define RD_ARCHIVE_MAX_FILES     100000
+#define RD_ARCHIVE_MAX_JSON_DEPTH 64
 
 /* An archive whose every file was read and checked against its manifest;
  * evidence files wait in a staging folder under their hashes. */
@@ -61,6 +62,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
 RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
                                                  GError           **error);
 
+gboolean           _rd_archive_json_depth_ok    (const char        *data,
+                                                 gsize              length,
+                                                 guint              max);
 gboolean           _rd_archive_name_is_evidence (const char        *name,
                                                  const char       **sha256);
 

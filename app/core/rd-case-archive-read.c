@@ -160,6 +160,45 @@ read_string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/**
+ * _rd_archive_json_depth_ok:
+ *
+ * Returns: %TRUE when arrays and objects in @data nest no deeper than
+ *   @max. The JSON parser recurses once per level, so a hostile file of
+ *   nothing but "[[[[…" could otherwise exhaust the stack.
+ */
+gboolean
+_rd_archive_json_depth_ok (const char *data,
+                           gsize       length,
+                           guint       max)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 /* The manifest lists every other file with its SHA-256 and size, and says
  * which versions of Redress wrote it. */
 static GHashTable *
@@ -180,7 +219,8 @@ parse_manifest (RdArchiveContents  *contents,
   const char *format;
   gint64 format_version = 0, schema_version = 0;
 
-  if (!json_parser_load_from_data (parser, data, length, &json_error) ||
+  if (!_rd_archive_json_depth_ok (data, length, RD_ARCHIVE_MAX_JSON_DEPTH) ||
+      !json_parser_load_from_data (parser, data, length, &json_error) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, archive_name, _("its list of files is unreadable"));

@@ -185,7 +185,6 @@ build_evidence (JsonBuilder  *builder,
     "problem",
   };
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) parents = g_ptr_array_new ();
   gint64 doc_id = 0;
   int rc;
 

@@ -387,4 +387,13 @@ rd_case_list_page_init (RdCaseListPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_empty (self);
+
+  /* GTK 4.8's drop-down does not pass its name on to the button inside
+   * it, which is what a screen reader reaches. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sort_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Order of the cases"), -1);
 }

@@ -422,6 +422,15 @@ rd_lock_dispose (GObject *object)
   g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->window != NULL && self->locked && self->content != NULL)
+    {
+      /* The window is going away locked: give its content back, so that it
+       * is torn down the way it was built. */
+      gtk_window_set_focus (GTK_WINDOW (self->window), NULL);
+      adw_application_window_set_content (self->window, self->content);
+      for (guint i = 0; self->hidden != NULL && i < self->hidden->len; i++)
+        gtk_window_destroy (g_ptr_array_index (self->hidden, i));
+    }
   if (self->window != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);

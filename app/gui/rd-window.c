@@ -613,10 +613,11 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
+  /* First: a locked window gets its content back before it is torn down. */
+  g_clear_object (&self->lock);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     self->pages[i] = NULL;
-  g_clear_object (&self->lock);
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

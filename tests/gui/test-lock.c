@@ -246,6 +246,8 @@ test_idle_lock (void)
   g_assert_true (rd_test_gui_wait_until (is_locked, lock, 5000));
   g_assert_false (screen_mentions_marker (GTK_WINDOW (window)));
 
+  /* Closed while locked: it goes away cleanly, still showing nothing. */
+
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_iterate ();
   rd_test_gui_remove_tree (dir);
