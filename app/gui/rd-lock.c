@@ -32,7 +32,6 @@
 static const char * const guarded_app_actions[] = {
   "open-sample-case",
   "preferences",
-  "import-case",
 };
 
 struct _RdLock
