@@ -237,12 +237,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *due_text = NULL;
   g_autofree char *label = NULL;
 
-  if (!rd_case_entry_get_archived (entry) && rd_case_admin_consent_due (admin, &self->today))
-    due_text = g_strdup (_("Consent to renew"));
-  else if (next != NULL)
+  if (next != NULL)
     {
       g_autofree char *when = rd_date_format_long (next);
       due_text = g_strdup_printf (_("Next due %s"), when);
+    }
+  if (!rd_case_entry_get_archived (entry) && rd_case_admin_consent_due (admin, &self->today))
+    {
+      const char *consent = rd_case_admin_get_consent_given (admin) == NULL
+                            ? _("Consent not recorded") : _("Consent to renew");
+      char *both = due_text ? g_strdup_printf ("%s\n%s", due_text, consent) : g_strdup (consent);
+
+      g_free (due_text);
+      due_text = both;
     }
 
   gtk_label_set_text (GTK_LABEL (title), rd_case_entry_get_display_name (entry));

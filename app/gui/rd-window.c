@@ -204,6 +204,7 @@ rd_window_open_case (RdWindow  *self,
   if (self->rcase != NULL && rd_case_get_id (self->rcase) == case_id)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "case");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
       return TRUE;
     }
   /* Another case opens only once this one's pages have written everything. */
@@ -227,8 +228,11 @@ rd_window_show_cases (RdWindow *self)
 {
   g_return_if_fail (RD_IS_WINDOW (self));
 
-  if (self->store != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "cases");
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "cases");
+  /* The case's page tabs mean nothing over the list of cases. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
 }
 
 /**
