@@ -217,6 +217,15 @@ case_count_is (gpointer data)
   return cases != NULL && g_list_model_get_n_items (cases) == GPOINTER_TO_UINT (args[1]);
 }
 
+static gboolean
+other_case_open (gpointer data)
+{
+  gpointer *args = data;
+  RdCase *open = rd_window_get_case (args[0]);
+
+  return open != NULL && rd_case_get_id (open) != (gint64) GPOINTER_TO_SIZE (args[1]);
+}
+
 /* Export Case… and Import Case… once a file is chosen: the work runs in a
  * worker, and the imported case opens. */
 static void
@@ -243,8 +252,10 @@ test_export_import (void)
   args[0] = store;
   args[1] = GUINT_TO_POINTER (2);
   g_assert_true (rd_test_gui_wait_until (case_count_is, args, 10000));
-  rd_test_gui_iterate ();
-  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), !=, id);
+  /* The imported case opens once the worker is done. */
+  args[0] = window;
+  args[1] = GSIZE_TO_POINTER (id);
+  g_assert_true (rd_test_gui_wait_until (other_case_open, args, 10000));
   g_assert_cmpstr (rd_case_get_title (rd_window_get_case (window)), ==, "Handed over");
 
   gtk_window_destroy (GTK_WINDOW (window));
