@@ -656,8 +656,12 @@ password_action (GtkWidget  *widget,
   adw_message_dialog_format_body (dialog,
                                   _("“%s” is protected by a password. Redress uses it to read the "
                                     "pages and text, and does not keep it."), name);
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  /* A GtkEntry that hides what is typed: GTK 4.8's GtkPasswordEntry
+   * warns about a dead pointer when its dialog is destroyed. */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);

@@ -48,6 +48,7 @@ struct _RdEvidencePage
   gboolean            unlinked_only;
   GArray             *link_choices;   /* LinkChoice, after the first two entries */
   gboolean            refilling_links;
+  gboolean            reloading;      /* the selection passes through nothing */
 
   RdEvidenceImporter *importer;
   GCancellable       *cancellable;
@@ -224,6 +225,8 @@ on_selection_changed_cb (RdEvidencePage *self)
 {
   RdEvidence *evidence = gtk_single_selection_get_selected_item (self->selection);
 
+  if (self->reloading)
+    return;
   rd_evidence_detail_set_evidence (self->detail, evidence);
   gtk_stack_set_visible_child_name (self->detail_stack, evidence ? "detail" : "none");
 }
@@ -274,6 +277,9 @@ reload (RdEvidencePage *self)
   for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (loaded, i));
 
+  /* The detail keeps showing the same evidence (its page, the password
+   * typed for it) rather than seeing the selection go and come back. */
+  self->reloading = TRUE;
   g_list_store_splice (self->evidence, 0, g_list_model_get_n_items (G_LIST_MODEL (self->evidence)),
                        items->pdata, items->len);
   /* Search and link results depend on what is stored. */
@@ -281,6 +287,7 @@ reload (RdEvidencePage *self)
   on_link_filter_changed_cb (self);
   if (keep_id == 0 || !rd_evidence_page_select (self, keep_id))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reloading = FALSE;
   on_selection_changed_cb (self);
 }
 

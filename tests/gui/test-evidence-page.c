@@ -496,6 +496,52 @@ test_contact_editor (Fixture       *f,
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The email itself"));
 }
 
+/* A protected PDF asks for its password, then shows its pages. */
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *plain = make_file (f, "plain.pdf");
+  g_autofree char *locked = make_file (f, "statement.pdf");
+  RdEvidenceDetail *detail = RD_EVIDENCE_DETAIL (child (f, "detail"));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GFile *files[1];
+  gint64 id;
+
+  fixture_write_pdf (plain, 2, "Rent statement", NULL);
+  if (!fixture_encrypt_pdf (plain, locked, "flat4"))
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  files[0] = g_file_new_for_path (locked);
+  rd_evidence_page_import_files (f->page, files, 1);
+  g_object_unref (files[0]);
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
+  id = rd_evidence_get_id (shown_named (f, "statement.pdf"));
+  g_assert_true (rd_evidence_page_select (f->page, id));
+  g_assert_false (rd_evidence_detail_is_previewed (detail));
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (detail), "password_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (detail), "evidence.password", NULL);
+  g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  entry = rd_test_gui_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "flat4");
+  adw_message_dialog_response (dialog, "unlock");
+
+  g_assert_true (rd_test_gui_wait_until (previewed, detail, 20000));
+  g_assert_cmpint (rd_evidence_detail_get_n_pages (detail), ==, 2);
+  {
+    g_autoptr(RdEvidence) stored = rd_store_get_evidence (store (f), id, NULL);
+    g_assert_false (rd_evidence_get_needs_password (stored));
+    g_assert_cmpint (rd_evidence_get_page_count (stored), ==, 2);
+  }
+  g_assert_false (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (detail), "password_button")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +557,7 @@ main (int   argc,
   ADD ("/evidence-page/incident-editor", test_incident_editor);
   ADD ("/evidence-page/drop-on-window", test_drop_on_window);
   ADD ("/evidence-page/contact-editor", test_contact_editor);
+  ADD ("/evidence-page/password", test_password);
 
   return g_test_run ();
 }
