@@ -253,6 +253,7 @@ static const struct {
   { "win.new-incident", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.lock", { "<Control>l", NULL } },
+  { "win.export", { "<Control>e", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
 };
 

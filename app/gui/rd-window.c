@@ -17,6 +17,7 @@
 #include "rd-evidence-page.h"
 #include "rd-window-advisers.h"
 #include "rd-window.h"
+#include "rd-export-dialog.h"
 
 /*
  * Case pages
@@ -524,6 +525,20 @@ case_details_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  RdExportDialog *dialog;
+
+  if (self->store == NULL || self->rcase == NULL)
+    return;
+  dialog = rd_export_dialog_new (GTK_WINDOW (self), self->store, self->rcase);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_case_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -688,6 +703,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.case-details", NULL, case_details_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   /* While locked, every win.* action but this one is disabled (rd-lock.c). */
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   _rd_window_class_add_adviser_actions (widget_class);

@@ -1,0 +1,204 @@
+/* test-export-dialog.c: the export assistant makes the bundle in a worker, stays responsive, stops on request.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-export-dialog.h"
+#include "rd-store-evidence.h"
+#include "rd-test-fixtures.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  RdStore       *store;
+  RdCase        *rcase;
+  char          *out;
+} Fixture;
+
+static void
+import (Fixture    *f,
+        const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdEvidence) ev = rd_store_import_evidence (f->store, rd_case_get_id (f->rcase), file,
+                                                       NULL, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL, *jpg = NULL;
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (1600, 1200, 6, "GPS-GUI", 8, 4);
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->store = g_object_ref (rd_window_get_store (f->window));
+  f->rcase = rd_case_new ();
+  rd_case_set_title (f->rcase, "Noise from Flat 6");
+  rd_case_set_resident_name (f->rcase, "Alex Resident");
+  rd_case_set_landlord_name (f->rcase, "Northway Homes");
+  g_assert_true (rd_store_save_case (f->store, f->rcase, &error));
+  g_assert_no_error (error);
+
+  pdf = g_build_filename (f->dir, "letter.pdf", NULL);
+  rd_fixture_text_pdf (pdf, 3, "GUILETTER", 595.276, 841.89);
+  jpg = g_build_filename (f->dir, "door.jpg", NULL);
+  rd_fixture_write_bytes (jpg, jpeg);
+  import (f, pdf);
+  import (f, jpg);
+  f->out = g_build_filename (f->dir, "bundle.pdf", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  rd_test_gui_iterate ();
+  g_clear_object (&f->rcase);
+  g_clear_object (&f->store);
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->out);
+}
+
+static RdExportDialog *
+open_dialog (Fixture *f)
+{
+  RdExportDialog *dialog = rd_export_dialog_new (GTK_WINDOW (f->window), f->store, f->rcase);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static gboolean
+is_state (gpointer data)
+{
+  RdExportDialog *dialog = data;
+  const char *want = g_object_get_data (G_OBJECT (dialog), "want");
+
+  return g_strcmp0 (rd_export_dialog_get_state (dialog), want) == 0;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  RdExportDialog *dialog = open_dialog (f);
+  GListModel *exhibits = rd_export_dialog_get_exhibits (dialog);
+  const char *check[] = { "qpdf", "--check", f->out, NULL };
+  g_autoptr(RdEvidence) first = NULL;
+  guint ticks = 0, tick_id;
+  int status;
+
+  g_assert_cmpuint (g_list_model_get_n_items (exhibits), ==, 2);
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR"), "export-options.png", NULL);
+      rd_test_gui_save_screenshot (GTK_WIDGET (dialog), png);
+    }
+  /* Reordering moves the rows. */
+  first = g_list_model_get_item (exhibits, 0);
+  rd_export_dialog_move (dialog, 0, 1);
+  {
+    g_autoptr(RdEvidence) second = g_list_model_get_item (exhibits, 1);
+    g_assert_true (second == first);
+  }
+
+  tick_id = g_timeout_add (5, tick_cb, &ticks);
+  rd_export_dialog_export_to (dialog, f->out);
+  g_assert_cmpstr (rd_export_dialog_get_state (dialog), ==, "progress");
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "done");
+  g_assert_true (rd_test_gui_wait_until (is_state, dialog, 60000));
+  g_source_remove (tick_id);
+  /* The main loop kept running while the worker made the bundle. */
+  g_assert_cmpuint (ticks, >, 2);
+  g_assert_null (rd_export_dialog_get_error (dialog));
+  g_free (rd_fixture_run (check, &status));
+  g_assert_cmpint (status, ==, 0);
+  /* A preview of the first pages is shown. */
+  g_assert_nonnull (rd_test_gui_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR"), "export-done.png", NULL);
+      rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+      rd_test_gui_save_screenshot (GTK_WIDGET (dialog), png);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_stop (Fixture       *f,
+           gconstpointer  data)
+{
+  RdExportDialog *dialog = open_dialog (f);
+
+  rd_export_dialog_export_to (dialog, f->out);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.stop", NULL);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "options");
+  g_assert_true (rd_test_gui_wait_until (is_state, dialog, 60000));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_from_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  GtkWindow *found = NULL;
+
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (f->rcase), &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  rd_test_gui_iterate ();
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (RD_IS_EXPORT_DIALOG (l->data))
+      found = l->data;
+  g_assert_nonnull (found);
+  g_assert_true (gtk_window_get_transient_for (found) == GTK_WINDOW (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (rd_export_dialog_get_exhibits (RD_EXPORT_DIALOG (found))), ==, 2);
+  gtk_window_destroy (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/export-dialog/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/export-dialog/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
+  g_test_add ("/export-dialog/from-window", Fixture, NULL, fixture_setup, test_from_window,
+              fixture_teardown);
+  return g_test_run ();
+}
