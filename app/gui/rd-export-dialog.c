@@ -356,9 +356,21 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RdExportDialog *self = RD_EXPORT_DIALOG (widget);
-  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autoptr(GAppInfo) app = g_app_info_get_default_for_type ("application/pdf", FALSE);
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GError) error = NULL;
+  GList files = { file, NULL, NULL };
 
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  /* The local file, in this computer's PDF viewer: never a URI. */
+  if (app == NULL)
+    {
+      rd_gui_show_toast (widget, _("No program on this computer opens PDF files."));
+      return;
+    }
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  if (!g_app_info_launch (app, &files, context, &error))
+    rd_gui_show_toast (widget, error->message);
 }
 
 static void
