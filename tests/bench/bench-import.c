@@ -13,13 +13,48 @@
  */
 #include "config.h"
 
+#include <glib/gprintf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
 #include "rd-core.h"
 #include "evidence-fixtures.h"
+
+/* The 2 GB go whatever happens: on failure, and on Ctrl+C (checked
+ * between files and between phases). */
+static char *cleanup_root;
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal (int signum)
+{
+  interrupted = 1;
+}
+
+static void G_GNUC_NORETURN G_GNUC_PRINTF (1, 2)
+die (const char *format,
+     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  g_printerr ("\n");
+  if (cleanup_root != NULL)
+    fixture_remove_tree (cleanup_root);
+  exit (1);
+}
+
+static void
+check_interrupted (void)
+{
+  if (interrupted)
+    die ("Interrupted; the generated files were removed.");
+}
 
 static double
 seconds_since (gint64 start)
@@ -37,7 +72,7 @@ time_sha256sum (GPtrArray *paths)
   int status = 0;
 
   if (program == NULL)
-    g_error ("sha256sum is not installed");
+    die ("sha256sum is not installed");
   g_ptr_array_add (argv, program);
   g_ptr_array_add (argv, (char *) "--");
   for (guint i = 0; i < paths->len; i++)
@@ -48,7 +83,7 @@ time_sha256sum (GPtrArray *paths)
   if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                      NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
-    g_error ("sha256sum failed: %s", error->message);
+    die ("sha256sum failed: %s", error->message);
   return seconds_since (start);
 }
 
@@ -74,11 +109,12 @@ time_import (const char *data_dir,
     {
       g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
 
+      check_interrupted ();
       if (!rd_evidence_batch_add_file (batch, file, NULL, NULL, &error))
-        g_error ("import failed: %s", error->message);
+        die ("import failed: %s", error->message);
     }
   if (!rd_evidence_batch_commit (batch, &error))
-    g_error ("commit failed: %s", error->message);
+    die ("commit failed: %s", error->message);
   elapsed = seconds_since (start);
   *n_imported = rd_evidence_batch_get_n_items (batch);
   return elapsed;
@@ -161,7 +197,7 @@ time_verify (const char *data_dir)
   problems = rd_store_verify_evidence (store, rd_case_get_id (rcase), NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   if (problems->len != 0)
-    g_error ("verify found %u problems right after import", problems->len);
+    die ("verify found %u problems right after import", problems->len);
   return seconds_since (start);
 }
 
@@ -185,6 +221,10 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_assert_no_error (error);
+  cleanup_root = root;
+  signal (SIGINT, on_signal);
+  signal (SIGTERM, on_signal);
+  signal (SIGPIPE, on_signal);
   g_mkdir (files_dir, 0700);
 
   g_print ("Making %u files of about %.1f MB in %s (not timed)…\n", n_files,
@@ -195,6 +235,7 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("%04u.%s", i, i % 2 ? "pdf" : "jpg");
       char *path = g_build_filename (files_dir, name, NULL);
 
+      check_interrupted ();
       if (i % 2)
         fixture_write_big_pdf (path, bytes_each, i);
       else
@@ -209,9 +250,13 @@ main (int   argc,
   /* sha256sum before and after the import, so neither side alone has the
    * benefit of a warmer page cache. */
   hash_s = time_sha256sum (paths);
+  check_interrupted ();
   import_s = time_import (data_dir, paths, &n_imported);
+  check_interrupted ();
   hash_again_s = time_sha256sum (paths);
+  check_interrupted ();
   verify_s = time_verify (data_dir);
+  check_interrupted ();
   hash_s = MIN (hash_s, hash_again_s);
   /* Only one copy of the 2 GB on disk at a time. */
   fixture_remove_tree (data_dir);
