@@ -330,6 +330,11 @@ on_dates_changed_cb (RdIncidentEditor *self)
 {
   if (self->loading)
     return;
+  /* With no end yet, the end waits at the start: switching "It went on for
+   * a while" on then offers the start, not the moment the entry was made. */
+  if (!adw_expander_row_get_enable_expansion (self->end_expander))
+    rd_date_time_picker_set_date_time (self->end_picker,
+                                       rd_date_time_picker_get_date_time (self->start_picker));
   check_dates (self);
   schedule_save (self);
 }

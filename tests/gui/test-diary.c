@@ -358,6 +358,31 @@ test_time_spin_buttons (Fixture       *f,
   g_assert_cmpint (g_date_time_get_minute (rd_incident_get_starts_at (stored)), ==, 5);
 }
 
+/*
+ * Turning on "It went on for a while" after changing the start must not
+ * offer (and silently keep) an end at the moment the entry was made: the
+ * end starts where the entry starts, for the resident to move on.
+ */
+static void
+test_end_follows_start (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
+  g_autoptr(RdIncident) stored = NULL;
+  RdIncident *incident;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  set_view_text (f, "description_view", "Shouting on the landing");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "end_expander")), TRUE);
+  g_assert_true (g_date_time_equal (rd_date_time_picker_get_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker"))),
+                                    start));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_true (g_date_time_equal (rd_incident_get_ends_at (stored), start));
+}
+
 static gboolean
 entries_count_is (gpointer data)
 {
@@ -695,6 +720,7 @@ main (int   argc,
   ADD ("/diary/untouched-new-entry-dropped", TRUE, test_untouched_new_entry_dropped);
   ADD ("/diary/validation", FALSE, test_validation);
   ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
+  ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/history", TRUE, test_history);
   ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
