@@ -17,6 +17,8 @@ struct _RdDateTimePicker
 
   GDateTime      *date_time;   /* local time, whole minutes */
   gboolean        updating;
+  char           *date_name;   /* "Start date", for screen readers */
+  char           *time_name;
 
   GtkMenuButton  *date_button;
   GtkLabel       *date_label;
@@ -39,6 +41,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A screen reader hears the button's name and what it is set to, as a
+ * sighted person reads it on the button: "Start date: Friday 3 May 2024". */
+static void
+name_button (GtkMenuButton *button,
+             const char    *name,
+             const char    *value)
+{
+  g_autofree char *label = NULL;
+
+  if (name == NULL)
+    return;
+  /* Translators: a date or time button for screen readers: "Start date: Friday 3 May 2024" */
+  label = g_strdup_printf (_("%s: %s"), name, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 show_date_time (RdDateTimePicker *self)
 {
@@ -49,6 +67,8 @@ show_date_time (RdDateTimePicker *self)
   self->updating = TRUE;
   gtk_label_set_text (self->date_label, date_text);
   gtk_label_set_text (self->time_label, time_text);
+  name_button (self->date_button, self->date_name, date_text);
+  name_button (self->time_button, self->time_name, time_text);
   gtk_calendar_select_day (self->calendar, self->date_time);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (self->date_time));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (self->date_time));
@@ -193,7 +213,8 @@ rd_date_time_picker_get_show_time (RdDateTimePicker *self)
 /**
  * rd_date_time_picker_set_accessible_names:
  *
- * Names the two buttons for screen readers, e.g. "Start date", "Start time".
+ * Names the two buttons for screen readers, e.g. "Start date", "Start time";
+ * each name is followed by what its button shows ("Start date: Friday 3 May 2024").
  */
 void
 rd_date_time_picker_set_accessible_names (RdDateTimePicker *self,
@@ -202,12 +223,13 @@ rd_date_time_picker_set_accessible_names (RdDateTimePicker *self,
 {
   g_return_if_fail (RD_IS_DATE_TIME_PICKER (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, time_name, -1);
+  g_free (self->date_name);
+  self->date_name = g_strdup (date_name);
+  g_free (self->time_name);
+  self->time_name = g_strdup (time_name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), date_name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_button), time_name);
+  show_date_time (self);
 }
 
 static void
@@ -227,6 +249,8 @@ rd_date_time_picker_finalize (GObject *object)
   RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
 
   g_clear_pointer (&self->date_time, g_date_time_unref);
+  g_clear_pointer (&self->date_name, g_free);
+  g_clear_pointer (&self->time_name, g_free);
 
   G_OBJECT_CLASS (rd_date_time_picker_parent_class)->finalize (object);
 }

@@ -9,6 +9,7 @@
 # pressed through their "click" action: GTK 4.8 reports no screen
 # coordinates, so nothing here clicks by position.
 
+import datetime
 import json
 import os
 import shutil
@@ -173,6 +174,14 @@ def main():
 
         # The list shows the entry once it is written (a moment after typing).
         poll("the entry in the diary list", lambda: DESCRIPTION in list_labels(app))
+        # A screen reader hears what the date buttons are set to, weekday and all.
+        today = datetime.date.today()
+        said = ["Start date: %s" % day.strftime("%A %-d %B %Y")
+                for day in (today, today - datetime.timedelta(days=1))]
+        poll("a start date button named %r" % said[0],
+             lambda: any(app.findChild(GenericPredicate(name=name, roleName="push button"),
+                                       retry=False, requireResult=False) is not None
+                         for name in said))
         print("ok 2 - wrote an entry in the editor and saw it in the list")
 
         stop_app(process, app)
