@@ -1,4 +1,4 @@
-/* rd-cli-advisers.c: the "erase" command (and the case archive's, see
+/* rd-cli-advisers.c: the "case-list" and "erase" commands (and the case archive's, see
  * rd-cli-archive.c): what an adviser with many clients needs.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,5 +61,104 @@ rd_cli_erase (RdCliContext *ctx)
       return RD_CLI_FAILED;
     }
   g_print (_("Erased case %" G_GINT64_FORMAT ", with %s.\n"), case_id, what);
+  return RD_CLI_OK;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return rd_case_entry_compare_due (*(RdCaseEntry **) a, *(RdCaseEntry **) b);
+}
+
+/* The adviser's case list, as the window shows it: soonest date due first,
+ * archived cases only when asked for, filtered by a search. */
+int
+rd_cli_case_list (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *search = NULL;
+  gboolean archived = FALSE;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--archived"))
+        archived = TRUE;
+      else if (g_str_equal (ctx->args[i], "--search") && i + 1 < ctx->n_args)
+        search = ctx->args[++i];
+      else
+        return rd_cli_usage_error (_("“case-list” takes only --search TEXT and --archived."));
+    }
+
+  store = rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  entries = rd_store_list_case_entries (store, today, &error);
+  if (entries == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdCaseEntry) entry = g_list_model_get_item (entries, i);
+
+      if ((!archived && rd_case_entry_get_archived (entry)) || !rd_case_entry_matches (entry, search))
+        continue;
+      g_ptr_array_add (shown, g_steal_pointer (&entry));
+    }
+  g_ptr_array_sort (shown, compare_entries);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      RdCaseEntry *entry = g_ptr_array_index (shown, i);
+      RdCaseAdmin *admin = rd_case_entry_get_admin (entry);
+      const GDate *next = rd_case_entry_get_next_due (entry);
+      g_autofree char *next_text = next ? rd_date_to_iso (next) : NULL;
+      gboolean consent_due = !rd_case_entry_get_archived (entry) &&
+                             rd_case_admin_consent_due (admin, today);
+      gint64 id = rd_case_get_id (rd_case_entry_get_case (entry));
+
+      if (!ctx->json)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s%s\n", id, rd_case_entry_get_display_name (entry),
+                   next_text ? next_text : "-",
+                   rd_case_entry_get_archived (entry) ? _("archived") : "",
+                   consent_due ? _("consent due") : "");
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, rd_case_entry_get_display_name (entry));
+      json_builder_set_member_name (builder, "detail");
+      json_builder_add_string_value (builder, rd_case_entry_get_detail (entry));
+      json_builder_set_member_name (builder, "client_number");
+      json_builder_add_string_value (builder, rd_case_admin_get_client_number (admin));
+      json_builder_set_member_name (builder, "next_due");
+      if (next_text != NULL)
+        json_builder_add_string_value (builder, next_text);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "consent_due");
+      json_builder_add_boolean_value (builder, consent_due);
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, rd_case_entry_get_archived (entry));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      rd_cli_print_json (root);
+    }
   return RD_CLI_OK;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "rd-core.h"
 #include "advisers-fixtures.h"
@@ -271,6 +272,62 @@ test_next_due_from_deadlines (Fixture       *f,
   assert_date (due, "2024-03-12");
 }
 
+static char *
+run_case_list (const char  *data_dir,
+               const char **extra)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  g_ptr_array_add (argv, (char *) "case-list");
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) extra[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return out;
+}
+
+static void
+test_cli_case_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 alice = add_case (f, "Noise", "Alice Smith", "4 Elm Court", "Acme Homes");
+  gint64 bob = add_case (f, "Roof", "Bob Secret", "9 Hidden Way", "Borough Council");
+  g_autoptr(RdCaseAdmin) admin = rd_store_get_case_admin (f->store, bob, &error);
+  g_autofree char *all = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *archived = NULL;
+
+  rd_case_admin_set_client_number (admin, "0042");
+  rd_case_admin_set_use_client_number (admin, TRUE);
+  g_assert_true (rd_store_save_case_admin (f->store, admin, &error));
+  g_assert_true (rd_store_set_case_archived (f->store, alice, TRUE, &error));
+  g_assert_no_error (error);
+
+  all = run_case_list (f->dir, (const char *[]) { "--json", NULL });
+  g_assert_nonnull (strstr (all, "\"Client 0042\""));
+  g_assert_null (strstr (all, "Alice"));
+  g_assert_null (strstr (all, "Bob Secret"));
+  found = run_case_list (f->dir, (const char *[]) { "--archived", "--search", "elm", NULL });
+  g_assert_nonnull (strstr (found, "Alice Smith"));
+  g_assert_nonnull (strstr (found, "archived"));
+  g_assert_null (strstr (found, "0042"));
+  archived = run_case_list (f->dir, (const char *[]) { "--archived", NULL });
+  g_assert_nonnull (strstr (archived, "Alice Smith"));
+  g_assert_nonnull (strstr (archived, "Client 0042"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +339,8 @@ main (int   argc,
   g_test_add ("/case-list/search-archive-order", Fixture, NULL, fixture_setup, test_list_search_archive, fixture_teardown);
 
   g_test_add ("/case-list/next-due-from-deadlines", Fixture, NULL, fixture_setup, test_next_due_from_deadlines, fixture_teardown);
+
+  g_test_add ("/case-list/cli", Fixture, NULL, fixture_setup, test_cli_case_list, fixture_teardown);
 
   return g_test_run ();
 }
