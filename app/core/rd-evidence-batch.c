@@ -49,6 +49,7 @@ rd_evidence_batch_new (RdStore *store,
   batch->store = g_object_ref (store);
   batch->case_id = case_id;
   batch->evidence_dir = _rd_store_dup_evidence_dir (store);
+  _rd_evidence_remove_stale_staging (batch->evidence_dir);
   batch->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_evidence_batch_item_free);
   g_mutex_init (&batch->sync_lock);
   g_cond_init (&batch->sync_done);

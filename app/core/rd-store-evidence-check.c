@@ -139,6 +139,31 @@ remove_tree (const char *path)
  * touches its folder at least once a file; a day is far beyond that. */
 #define STALE_STAGING_SECONDS (24 * 60 * 60)
 
+/*
+ * Removes the staging folders of imports that never finished (the app was
+ * killed, the power went). They were never part of the store, so no lock
+ * is needed.
+ */
+void
+_rd_evidence_remove_stale_staging (const char *evidence_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
+  gint64 now = _rd_store_now ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, ".staging-"))
+        continue;
+      path = g_build_filename (evidence_dir, name, NULL);
+      if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_STAGING_SECONDS)
+        remove_tree (path);
+    }
+}
+
 /**
  * rd_store_collect_evidence_files:
  *
@@ -152,7 +177,6 @@ rd_store_collect_evidence_files (RdStore  *self,
   g_autofree char *dir_path = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
-  gint64 now = _rd_store_now ();
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
@@ -189,15 +213,11 @@ rd_store_collect_evidence_files (RdStore  *self,
               goto fail;
             }
         }
-      else if (g_str_has_prefix (name, ".staging-"))
-        {
-          GStatBuf st;
-
-          if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_STAGING_SECONDS)
-            remove_tree (path);
-        }
     }
-  return _rd_store_commit (self, error);
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  _rd_evidence_remove_stale_staging (dir_path);
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);

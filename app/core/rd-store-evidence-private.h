@@ -45,6 +45,7 @@ char       *_rd_evidence_render_thumbnail     (RdStore      *self,
                                                int           size,
                                                GCancellable *cancellable,
                                                GError      **error);
+void        _rd_evidence_remove_stale_staging (const char *evidence_dir);
 gboolean    _rd_evidence_fsync_dir            (const char   *dir,
                                                GError      **error);
 

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
@@ -276,6 +279,25 @@ test_collect (Fixture       *f,
     g_assert_true (rd_store_collect_evidence_files (f->store, &error));
     g_assert_no_error (error);
     g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  }
+
+  /* An import killed with its process leaves a staging folder: the next
+   * import takes it away once it is a day old, and leaves a young one. */
+  {
+    g_autofree char *old_dir = g_build_filename (f->dir, "evidence", ".staging-OLD123", NULL);
+    g_autofree char *young_dir = g_build_filename (f->dir, "evidence", ".staging-NEW123", NULL);
+    g_autofree char *half = g_build_filename (old_dir, "import-ABCDEF", NULL);
+    struct utimbuf two_days_ago = { time (NULL) - 2 * 86400, time (NULL) - 2 * 86400 };
+    g_autoptr(RdEvidenceBatch) batch = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (young_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (half, "half a photo", -1, NULL));
+    g_assert_cmpint (g_utime (old_dir, &two_days_ago), ==, 0);
+    batch = rd_evidence_batch_new (f->store, f->case_id);
+    g_assert_false (g_file_test (old_dir, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (young_dir, G_FILE_TEST_IS_DIR));
+    g_rmdir (young_dir);
   }
 }
 
