@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-evidence-detail.h"
-#include "rd-evidence-page.h"
+#include "rd-evidence-page-private.h"
 #include "rd-evidence-tile.h"
 #include "rd-gui-util.h"
 
@@ -25,50 +25,6 @@
  * full-text index and keeps the matching ids; the link filter does the same
  * with the evidence linked to the chosen diary entry or contact.
  */
-
-typedef struct {
-  RdEvidenceTargetKind kind;
-  gint64               id;
-} LinkChoice;
-
-struct _RdEvidencePage
-{
-  GtkWidget           parent_instance;
-
-  RdStore            *store;
-  RdCase             *rcase;
-  GListStore         *evidence;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GHashTable         *thumbnails;     /* sha256 → GdkTexture */
-  int                 kind;           /* -1: every kind */
-  GHashTable         *search_ids;     /* NULL: no search */
-  GHashTable         *link_ids;       /* NULL: no link filter */
-  gboolean            unlinked_only;
-  GArray             *link_choices;   /* LinkChoice, after the first two entries */
-  gboolean            refilling_links;
-  gboolean            reloading;      /* the selection passes through nothing */
-
-  RdEvidenceImporter *importer;
-  GCancellable       *cancellable;
-
-  GtkRevealer        *progress_revealer;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
-  GtkStack           *page_stack;
-  AdwLeaflet         *leaflet;
-  GtkDropDown        *kind_dropdown;
-  GtkDropDown        *link_dropdown;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *evidence_search_entry;
-  GtkStack           *grid_stack;
-  GtkGridView        *grid;
-  GtkLabel           *count_label;
-  GtkStack           *detail_stack;
-  RdEvidenceDetail   *detail;
-  GtkWidget          *add_button;
-};
 
 G_DEFINE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, GTK_TYPE_WIDGET)
 
@@ -113,8 +69,8 @@ ids_of (GListModel *model)
   return ids;
 }
 
-static void
-update_counts (RdEvidencePage *self)
+void
+_rd_evidence_page_update_counts (RdEvidencePage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -136,7 +92,7 @@ static void
 refilter (RdEvidencePage *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_counts (self);
+  _rd_evidence_page_update_counts (self);
 }
 
 static void
@@ -299,7 +255,11 @@ on_store_changed_cb (RdEvidencePage *self,
   if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
     return;
   if (g_str_equal (what, "evidence"))
-    reload (self);
+    {
+      /* Adding a file again may have repaired it: the next check says. */
+      g_hash_table_remove_all (self->damaged);
+      reload (self);
+    }
   else
     {
       /* Diary entries or contacts changed: what can be linked, and names. */
@@ -321,217 +281,6 @@ static void
 on_back_clicked_cb (RdEvidencePage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* Import */
-
-static void
-on_progress_cb (RdEvidencePage *self)
-{
-  if (self->importer == NULL)
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, rd_evidence_importer_get_fraction (self->importer));
-  gtk_label_set_text (self->progress_label, rd_evidence_importer_get_message (self->importer));
-}
-
-static void
-set_busy (RdEvidencePage *self,
-          gboolean        busy,
-          const char     *message)
-{
-  if (busy)
-    {
-      self->importer = rd_evidence_importer_new (self->store, rd_case_get_id (self->rcase));
-      self->cancellable = g_cancellable_new ();
-      g_signal_connect_object (self->importer, "notify::message", G_CALLBACK (on_progress_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      gtk_label_set_text (self->progress_label, message);
-    }
-  else
-    {
-      g_clear_object (&self->importer);
-      g_clear_object (&self->cancellable);
-    }
-  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.add", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel", busy);
-  update_counts (self);
-}
-
-static void
-show_list_dialog (RdEvidencePage *self,
-                  const char     *heading,
-                  GPtrArray      *lines)
-{
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (body, "%s%s", i ? "\n\n" : "", (const char *) g_ptr_array_index (lines, i));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body->str));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RdEvidencePage) self = user_data;
-  g_autoptr(GPtrArray) imported = NULL;
-  g_autoptr(GPtrArray) failures = NULL;
-  g_autoptr(GError) error = NULL;
-
-  imported = rd_evidence_importer_import_finish (RD_EVIDENCE_IMPORTER (source), result, &failures, &error);
-  set_busy (self, FALSE, NULL);
-  if (imported == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rd_gui_show_toast (GTK_WIDGET (self), _("Adding evidence was cancelled; nothing was added"));
-      else
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (imported->len > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u piece of evidence kept",
-                                                         "%u pieces of evidence kept", imported->len),
-                                               imported->len);
-      rd_gui_show_toast (GTK_WIDGET (self), text);
-      rd_evidence_page_select (self, rd_evidence_get_id (g_ptr_array_index (imported, 0)));
-    }
-  if (failures != NULL && failures->len > 0)
-    show_list_dialog (self, ngettext ("A File Could Not Be Added", "Some Files Could Not Be Added",
-                                      failures->len), failures);
-}
-
-/**
- * rd_evidence_page_import_files:
- *
- * Adds @files to the case on a worker thread, showing progress with Cancel.
- */
-void
-rd_evidence_page_import_files (RdEvidencePage  *self,
-                               GFile          **files,
-                               guint            n_files)
-{
-  g_return_if_fail (RD_IS_EVIDENCE_PAGE (self));
-
-  if (self->store == NULL || self->rcase == NULL || n_files == 0)
-    return;
-  if (self->importer != NULL)
-    {
-      rd_gui_show_toast (GTK_WIDGET (self), _("Wait for the evidence being added now, then try again"));
-      return;
-    }
-  set_busy (self, TRUE, _("Adding evidence…"));
-  rd_evidence_importer_import_async (self->importer, files, n_files, self->cancellable,
-                                     on_import_done_cb, g_object_ref (self));
-}
-
-gboolean
-rd_evidence_page_is_busy (RdEvidencePage *self)
-{
-  g_return_val_if_fail (RD_IS_EVIDENCE_PAGE (self), FALSE);
-  return self->importer != NULL;
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        RdEvidencePage  *self)
-{
-  g_autoptr(GListModel) chosen = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0, n = g_list_model_get_n_items (chosen); i < n; i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      rd_evidence_page_import_files (self, (GFile **) files->pdata, files->len);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->rcase == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_label_set_text (self->progress_label, _("Cancelling…"));
-}
-
-static void
-on_check_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(RdEvidencePage) self = user_data;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->evidence));
-
-  problems = rd_evidence_importer_verify_finish (RD_EVIDENCE_IMPORTER (source), result, &error);
-  set_busy (self, FALSE, NULL);
-  if (problems == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (problems->len == 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("The evidence file is intact",
-                                                         "All %u evidence files are intact", total),
-                                               total);
-      rd_gui_show_toast (GTK_WIDGET (self), text);
-      return;
-    }
-  for (guint i = 0; i < problems->len; i++)
-    g_ptr_array_add (lines, ((RdEvidenceProblem *) g_ptr_array_index (problems, i))->message);
-  show_list_dialog (self, ngettext ("A File Is Missing or Changed", "Some Files Are Missing or Changed",
-                                    problems->len), lines);
-}
-
-static void
-check_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
-
-  if (self->rcase == NULL || self->importer != NULL)
-    return;
-  set_busy (self, TRUE, _("Checking evidence…"));
-  rd_evidence_importer_verify_async (self->importer, self->cancellable, on_check_done_cb,
-                                     g_object_ref (self));
 }
 
 static void
@@ -598,6 +347,7 @@ set_case (RdEvidencePage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->evidence_search_entry), "");
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   g_hash_table_remove_all (self->thumbnails);
+  g_hash_table_remove_all (self->damaged);
   fill_link_choices (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -616,8 +366,12 @@ bind_tile_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               RdEvidencePage           *self)
 {
-  rd_evidence_tile_set_evidence (RD_EVIDENCE_TILE (gtk_list_item_get_child (item)), self->store,
-                                 gtk_list_item_get_item (item));
+  RdEvidence *evidence = gtk_list_item_get_item (item);
+  gint64 id = rd_evidence_get_id (evidence);
+  RdEvidenceTile *tile = RD_EVIDENCE_TILE (gtk_list_item_get_child (item));
+
+  rd_evidence_tile_set_evidence (tile, self->store, evidence);
+  rd_evidence_tile_set_damage (tile, g_hash_table_lookup (self->damaged, &id));
 }
 
 static void
@@ -643,6 +397,7 @@ rd_evidence_page_dispose (GObject *object)
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
+  g_clear_pointer (&self->damaged, g_hash_table_unref);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_pointer (&self->link_ids, g_hash_table_unref);
   g_clear_pointer (&self->link_choices, g_array_unref);
@@ -734,9 +489,9 @@ rd_evidence_page_class_init (RdEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "evidence-page.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "evidence-page.check", NULL, check_action);
-  gtk_widget_class_install_action (widget_class, "evidence-page.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "evidence-page.add", NULL, _rd_evidence_page_add_action);
+  gtk_widget_class_install_action (widget_class, "evidence-page.check", NULL, _rd_evidence_page_check_action);
+  gtk_widget_class_install_action (widget_class, "evidence-page.cancel", NULL, _rd_evidence_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "evidence-page.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "evidence-page.cancel", NULL);
@@ -762,6 +517,7 @@ rd_evidence_page_init (RdEvidencePage *self)
   self->kind = -1;
   self->link_choices = g_array_new (FALSE, FALSE, sizeof (LinkChoice));
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->damaged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->evidence = g_list_store_new (RD_TYPE_EVIDENCE);
@@ -789,7 +545,7 @@ rd_evidence_page_init (RdEvidencePage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->evidence_search_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel", FALSE);
-  update_counts (self);
+  _rd_evidence_page_update_counts (self);
 
   name_dropdown_button (self->kind_dropdown, _("Show one kind of evidence"));
   name_dropdown_button (self->link_dropdown, _("Show evidence linked to"));

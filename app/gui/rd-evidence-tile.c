@@ -185,6 +185,31 @@ rd_evidence_tile_set_evidence (RdEvidenceTile *self,
     }
 }
 
+/**
+ * rd_evidence_tile_set_damage:
+ * @message: (nullable): what "Check Evidence" found wrong with the stored
+ *   file, or %NULL
+ */
+void
+rd_evidence_tile_set_damage (RdEvidenceTile *self,
+                             const char     *message)
+{
+  g_return_if_fail (RD_IS_EVIDENCE_TILE (self));
+
+  if (message == NULL)
+    {
+      gtk_image_set_from_icon_name (self->problem_icon, "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_icon), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_icon), "warning");
+      return;
+    }
+  gtk_image_set_from_icon_name (self->problem_icon, "dialog-error-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problem_icon), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_icon), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_icon), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), message);
+}
+
 RdEvidence *
 rd_evidence_tile_get_evidence (RdEvidenceTile *self)
 {

@@ -17,6 +17,8 @@ void        rd_evidence_tile_set_evidence  (RdEvidenceTile *self,
                                             RdStore        *store,
                                             RdEvidence     *evidence);
 RdEvidence *rd_evidence_tile_get_evidence  (RdEvidenceTile *self);
+void        rd_evidence_tile_set_damage    (RdEvidenceTile *self,
+                                            const char     *message);
 gboolean    rd_evidence_tile_has_thumbnail (RdEvidenceTile *self);
 const char *rd_evidence_kind_icon_name     (RdEvidenceKind  kind);
 

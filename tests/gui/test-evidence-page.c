@@ -307,6 +307,23 @@ test_link (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
 }
 
+static RdEvidenceTile *
+find_tile (GtkWidget  *widget,
+           const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      RdEvidenceTile *found;
+
+      if (RD_IS_EVIDENCE_TILE (c) && rd_evidence_tile_get_evidence (RD_EVIDENCE_TILE (c)) != NULL &&
+          g_str_equal (rd_evidence_get_original_name (rd_evidence_tile_get_evidence (RD_EVIDENCE_TILE (c))), name))
+        return RD_EVIDENCE_TILE (c);
+      if ((found = find_tile (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_import_and_check (Fixture       *f,
                        gconstpointer  data)
@@ -352,6 +369,16 @@ test_import_and_check (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "missing"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
+
+  /* And its tile says so too. */
+  {
+    RdEvidenceTile *tile = find_tile (GTK_WIDGET (f->page), "hall.jpg");
+    const char *tooltip;
+
+    g_assert_nonnull (tile);
+    tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (tile));
+    g_assert_nonnull (strstr (tooltip, "missing"));
+  }
 }
 
 static void
