@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <qpdf/qpdf-c.h>
+#include <sys/resource.h>
 
 #include "rd-bundle-private.h"
 
@@ -550,7 +551,12 @@ _rd_pdf_assemble (const char   *skeleton,
       goto out;
     }
   qpdf_oh_release_all (out);
-  g_debug ("evidence pages in place; writing");
+  {
+    struct rusage ru;
+
+    getrusage (RUSAGE_SELF, &ru);
+    g_debug ("evidence pages in place (peak RSS %ld MB); writing", ru.ru_maxrss / 1024);
+  }
 
   if (qpdf_init_write (out, output) & QPDF_ERRORS)
     {

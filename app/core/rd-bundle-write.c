@@ -53,9 +53,9 @@ log_phase (Job        *job,
   struct rusage ru;
 
   getrusage (RUSAGE_SELF, &ru);
-  g_debug ("%.3f s (cpu %.3f s): %s", (g_get_monotonic_time () - job->started) / 1e6,
+  g_debug ("%.3f s (cpu %.3f s, peak RSS %ld MB): %s", (g_get_monotonic_time () - job->started) / 1e6,
            ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
-           what);
+           ru.ru_maxrss / 1024, what);
 }
 
 static gboolean

@@ -303,6 +303,8 @@ rd_export_dialog_export_to (RdExportDialog *self,
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_export_done, NULL);
   g_task_set_source_tag (task, rd_export_dialog_export_to);
+  /* A bundle that was finished (and renamed) before Stop counts as made. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
