@@ -6,6 +6,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <math.h>
 #include <string.h>
 
 #include "rd-core.h"
@@ -365,10 +366,11 @@ test_full_bundle (Fixture       *f,
     g_assert_cmpfloat_with_epsilon (h, 612 + 36, 0.5);
   }
 
-  /* Stamps sit in the band below the evidence, upright, on plain and turned pages alike. */
-  for (int k = 1; k <= 2; k++)
+  /* Every stamp sits in the same place: centred in the band at the foot of
+   * the page, alone there (below the evidence on evidence pages), upright
+   * on plain and turned pages alike. */
+  for (int number = 1; number <= total; number++)
     {
-      int number = rd_bundle_exhibit_get_first_page (ex_notice) + k;
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, number - 1);
       g_autofree char *stamp = g_strdup_printf ("Page %d of %d", number, total);
       double w, h;
@@ -382,6 +384,22 @@ test_full_bundle (Fixture       *f,
       band.y2 = h;
       in_band = text_in_area (page, &band);
       g_assert_cmpstr (in_band, ==, stamp);
+      {
+        g_autofree PopplerRectangle *rects = NULL;
+        guint n = 0;
+        g_autofree char *all = poppler_page_get_text (page);
+        const char *hit = strstr (all, stamp);
+        glong at;
+        double centre;
+
+        g_assert_nonnull (hit);
+        g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+        at = g_utf8_pointer_to_offset (all, hit);
+        centre = (rects[at].x1 + rects[at + strlen (stamp) - 1].x2) / 2;
+        g_assert_cmpfloat (fabs (centre - w / 2), <, 3);
+        g_assert_cmpfloat (h - rects[at].y2, >, 14);
+        g_assert_cmpfloat (h - rects[at].y2, <, 22);
+      }
     }
 
   /* Index links land on the pages their rows name. */
