@@ -131,6 +131,19 @@ test_export (Fixture       *f,
     g_autoptr(RdEvidence) second = g_list_model_get_item (exhibits, 1);
     g_assert_true (second == first);
   }
+  /* Alt+Up on the selected row moves it back up. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.move", "i", -1);
+  {
+    g_autoptr(RdEvidence) top = g_list_model_get_item (exhibits, 0);
+    g_assert_true (top == first);
+  }
+  /* Leave the photo out. */
+  for (guint i = 0; i < g_list_model_get_n_items (exhibits); i++)
+    {
+      g_autoptr(RdEvidence) ev = g_list_model_get_item (exhibits, i);
+      if (rd_evidence_get_kind (ev) == RD_EVIDENCE_KIND_PHOTO)
+        rd_export_dialog_set_included (dialog, i, FALSE);
+    }
 
   tick_id = g_timeout_add (5, tick_cb, &ticks);
   rd_export_dialog_export_to (dialog, f->out);
@@ -143,6 +156,14 @@ test_export (Fixture       *f,
   g_assert_null (rd_export_dialog_get_error (dialog));
   g_free (rd_fixture_run (check, &status));
   g_assert_cmpint (status, ==, 0);
+  {
+    const char *argv[] = { "pdftotext", f->out, "-", NULL };
+    g_autofree char *text = rd_fixture_run (argv, &status);
+
+    g_assert_nonnull (strstr (text, "GUILETTER page 3"));
+    g_assert_nonnull (strstr (text, "letter.pdf"));
+    g_assert_null (strstr (text, "door.jpg"));
+  }
   /* A preview of the first pages is shown. */
   g_assert_nonnull (rd_test_gui_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
   if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
