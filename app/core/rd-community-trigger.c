@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rd-community-trigger.h"
 #include "rd-datetime.h"
 #include "rd-incident.h"
@@ -142,4 +144,67 @@ rd_community_trigger_free (RdCommunityTrigger *self)
     return;
   g_clear_pointer (&self->incidents, g_ptr_array_unref);
   g_free (self);
+}
+
+/**
+ * rd_community_trigger_dup_explanation:
+ *
+ * Returns: (transfer full): what the threshold means and what to do, in a
+ *   few plain sentences
+ */
+char *
+rd_community_trigger_dup_explanation (RdCommunityTrigger *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  first = rd_date_format_long (&self->first);
+  last = rd_date_format_long (&self->last);
+  out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Your diary shows %u report of anti-social behaviour between %s and %s.",
+                                       "Your diary shows %u reports of anti-social behaviour between %s and %s.",
+                                       self->incidents->len),
+                          self->incidents->len, first, last);
+  g_string_append_c (out, ' ');
+  g_string_append (out,
+                   _("Three reports within six months is the usual threshold for an ASB Case Review "
+                     "(the “Community Trigger”). The council, the police and your landlord must then "
+                     "look again, together, at how they dealt with it. Ask your council for its "
+                     "Community Trigger form, and list these entries."));
+  if (!self->current)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out,
+                       _("The latest of them was more than six months ago. Most councils count the "
+                         "last six months, so ask yours whether these still count."));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rd_community_trigger_dup_entry:
+ *
+ * Returns: (transfer full): one entry as the application would list it:
+ *   "Friday 6 September 2024 at 23:20: Noise, reported to Landlord (ref. …)"
+ */
+char *
+rd_community_trigger_dup_entry (RdIncident *incident)
+{
+  g_autofree char *when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
+  g_autofree char *to = rd_reported_to_get_label (rd_incident_get_reported_to (incident));
+  const char *category = rd_category_get_label (rd_incident_get_category (incident));
+  const char *reference = rd_incident_get_reference (incident);
+
+  g_return_val_if_fail (RD_IS_INCIDENT (incident), NULL);
+
+  if (*reference != '\0')
+    /* Translators: "Friday 6 September 2024 at 23:20: Noise, reported to Police (ref. CAD 2231)" */
+    return g_strdup_printf (_("%s: %s, reported to %s (ref. %s)"), when, category, to, reference);
+  /* Translators: "Friday 6 September 2024 at 23:20: Noise, reported to Landlord" */
+  return g_strdup_printf (_("%s: %s, reported to %s"), when, category, to);
 }

@@ -22,6 +22,8 @@ typedef struct {
 RdCommunityTrigger *rd_community_trigger_check (GPtrArray          *incidents,
                                                 const GDate        *today);
 void                rd_community_trigger_free  (RdCommunityTrigger *self);
+char               *rd_community_trigger_dup_explanation (RdCommunityTrigger *self);
+char               *rd_community_trigger_dup_entry       (RdIncident         *incident);
 gboolean            rd_incident_counts_for_community_trigger (RdIncident *incident);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCommunityTrigger, rd_community_trigger_free)

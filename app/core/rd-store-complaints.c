@@ -369,6 +369,57 @@ fail:
 }
 
 /**
+ * rd_store_save_complaint_with_events:
+ * @events: (array length=n_events): steps to add to the complaint
+ *
+ * Saves the complaint and its new steps in one write: either all are
+ * saved or none.
+ */
+gboolean
+rd_store_save_complaint_with_events (RdStore           *self,
+                                     RdComplaint       *complaint,
+                                     RdComplaintEvent **events,
+                                     guint              n_events,
+                                     GError           **error)
+{
+  g_autofree gboolean *was_new = NULL;
+  gboolean inserting;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_COMPLAINT (complaint), FALSE);
+
+  inserting = rd_complaint_get_id (complaint) == 0;
+  was_new = g_new0 (gboolean, n_events + 1);
+  for (guint i = 0; i < n_events; i++)
+    was_new[i] = rd_complaint_event_get_id (events[i]) == 0;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  if (!rd_store_save_complaint (self, complaint, error))
+    goto fail;
+  for (guint i = 0; i < n_events; i++)
+    {
+      rd_complaint_event_set_complaint_id (events[i], rd_complaint_get_id (complaint));
+      if (!rd_store_save_complaint_event (self, events[i], error))
+        goto fail;
+    }
+  if (_rd_store_commit (self, error))
+    return TRUE;
+  goto forget_ids;
+
+fail:
+  _rd_store_rollback (self);
+forget_ids:
+  /* Nothing was written: what was new is new again. */
+  if (inserting)
+    rd_complaint_set_id (complaint, 0);
+  for (guint i = 0; i < n_events; i++)
+    if (was_new[i])
+      rd_complaint_event_set_id (events[i], 0);
+  return FALSE;
+}
+
+/**
  * rd_store_delete_complaint:
  *
  * Deletes the complaint with its points and stage events. Contacts stay.

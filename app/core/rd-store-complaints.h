@@ -49,6 +49,11 @@ RdComplaint      *rd_store_get_complaint          (RdStore           *self,
 gboolean          rd_store_save_complaint         (RdStore           *self,
                                                    RdComplaint       *complaint,
                                                    GError           **error);
+gboolean          rd_store_save_complaint_with_events (RdStore       *self,
+                                                   RdComplaint       *complaint,
+                                                   RdComplaintEvent **events,
+                                                   guint              n_events,
+                                                   GError           **error);
 gboolean          rd_store_delete_complaint       (RdStore           *self,
                                                    gint64             complaint_id,
                                                    GError           **error);

@@ -557,6 +557,21 @@ rd_contacts_page_get_editor (RdContactsPage *self)
   return GTK_WIDGET (self->editor);
 }
 
+/**
+ * rd_contacts_page_flush:
+ *
+ * Writes what the editor has not written yet (the window calls this before
+ * it closes).
+ */
+gboolean
+rd_contacts_page_flush (GtkWidget  *page,
+                        GError    **error)
+{
+  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (page), FALSE);
+
+  return rd_contact_editor_flush (RD_CONTACTS_PAGE (page)->editor, error);
+}
+
 static void
 set_store (RdContactsPage *self,
            RdStore        *store)

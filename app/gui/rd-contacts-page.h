@@ -16,5 +16,7 @@ RdStore    *rd_contacts_page_get_store    (RdContactsPage *self);
 RdCase     *rd_contacts_page_get_case     (RdContactsPage *self);
 GListModel *rd_contacts_page_get_contacts (RdContactsPage *self);
 GtkWidget  *rd_contacts_page_get_editor   (RdContactsPage *self);
+gboolean    rd_contacts_page_flush        (GtkWidget      *page,
+                                           GError        **error);
 
 G_END_DECLS

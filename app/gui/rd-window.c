@@ -10,7 +10,9 @@
 #include "rd-case-dialog.h"
 #include "rd-case-list-page.h"
 #include "rd-case-switcher.h"
+#include "rd-complaints-page.h"
 #include "rd-contacts-page.h"
+#include "rd-dashboard-page.h"
 #include "rd-diary-page.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
@@ -66,8 +68,10 @@ typedef struct {
 
 static const RdCasePageInfo case_pages[] = {
   /* name       title           icon name                      type, flush (optional) */
+  { "dashboard", N_("What Next"), "emblem-important-symbolic", rd_dashboard_page_get_type },
   { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type, rd_diary_page_flush },
-  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
+  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type, rd_contacts_page_flush },
+  { "complaints", N_("Complaints"), "mail-message-new-symbolic", rd_complaints_page_get_type, rd_complaints_page_flush },
   { "evidence", N_("Evidence"), "folder-documents-symbolic",   rd_evidence_page_get_type },
 };
 
@@ -159,6 +163,8 @@ set_case (RdWindow *self,
     {
       g_settings_set_int64 (self->settings, "last-case", rd_case_get_id (rcase));
       gtk_stack_set_visible_child_name (self->main_stack, "case");
+      /* A case opens on its home page: what needs doing next. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
   gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
@@ -478,7 +484,11 @@ on_case_saved_cb (RdWindow *self,
   else if (self->rcase != NULL && flush_pages (self, &error) >= 0)
     rd_window_add_toast (self, error->message);
   else
-    set_case (self, rcase);
+    {
+      /* A new case has nothing to chase yet: it starts with its diary. */
+      set_case (self, rcase);
+      rd_window_show_page (self, "diary");
+    }
 }
 
 /**

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rd-core.h"
 #include "rd-community-trigger.h"
 
@@ -70,11 +72,24 @@ test_threshold (void)
   g_assert_cmpint (g_date_get_day (&met->first), ==, 10);
   g_assert_cmpint (g_date_get_month (&met->last), ==, 7);
   g_assert_true (met->current);
+  {
+    g_autofree char *explanation = rd_community_trigger_dup_explanation (met);
+    g_autofree char *entry = rd_community_trigger_dup_entry (g_ptr_array_index (met->incidents, 2));
+
+    g_assert_true (g_str_has_prefix (explanation, "Your diary shows 3 reports of anti-social behaviour "
+                                                  "between Wednesday 10 January 2024 and Tuesday 9 July 2024."));
+    g_assert_null (strstr (explanation, "more than six months ago"));
+    g_assert_cmpstr (entry, ==, "Tuesday 9 July 2024 at 21:30: Damage to property, reported to Council");
+  }
 
   /* Three weeks on, the first report is more than six months old. */
   later_check = rd_community_trigger_check (diary, later);
   g_assert_nonnull (later_check);
   g_assert_false (later_check->current);
+  {
+    g_autofree char *explanation = rd_community_trigger_dup_explanation (later_check);
+    g_assert_nonnull (strstr (explanation, "more than six months ago"));
+  }
 }
 
 static void

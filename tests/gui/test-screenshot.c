@@ -66,6 +66,8 @@ open_sample (Fixture *f,
   rd_test_gui_iterate ();
   g_assert_nonnull (rd_window_get_case (f->window));
   g_assert_true (rd_case_get_is_sample (rd_window_get_case (f->window)));
+  /* A case opens on its dashboard; the screenshots show the diary. */
+  rd_window_show_page (f->window, "diary");
 
   page = RD_DIARY_PAGE (rd_window_get_page (f->window, "diary"));
   entries = rd_diary_page_get_entries (page);

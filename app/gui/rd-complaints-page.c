@@ -1,0 +1,573 @@
+/* rd-complaints-page.c: the case page that tracks each formal complaint and its steps.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-complaints-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-complaint-assistant.h"
+#include "rd-complaint-editor.h"
+#include "rd-complaints-page.h"
+#include "rd-gui-util.h"
+
+struct _RdComplaintsPage
+{
+  GtkWidget           parent_instance;
+
+  RdStore            *store;
+  RdCase             *rcase;
+  GListStore         *complaints;
+  GtkSingleSelection *selection;
+  GHashTable         *last_steps;  /* complaint id → "Acknowledged (stage 1) on …" */
+  gboolean            ignore_selection;
+
+  GtkStack           *stack;
+  AdwLeaflet         *leaflet;
+  GtkListView        *list_view;
+  GtkLabel           *editor_title;
+  RdComplaintEditor  *editor;
+};
+
+G_DEFINE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The latest step of each complaint, for the list's second line. */
+static void
+load_last_steps (RdComplaintsPage *self)
+{
+  g_hash_table_remove_all (self->last_steps);
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
+    {
+      g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
+      g_autoptr(GListModel) events = NULL;
+      guint count;
+
+      if (rd_complaint_get_id (complaint) == 0)
+        continue;
+      events = rd_store_list_complaint_events (self->store, rd_complaint_get_id (complaint), NULL);
+      count = events ? g_list_model_get_n_items (events) : 0;
+      if (count > 0)
+        {
+          g_autoptr(RdComplaintEvent) last = g_list_model_get_item (events, count - 1);
+          g_autofree char *title = rd_complaint_event_dup_title (last);
+          g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (last));
+
+          g_hash_table_insert (self->last_steps,
+                               g_memdup2 (&(gint64){ rd_complaint_get_id (complaint) }, sizeof (gint64)),
+                               /* Translators: a complaint's latest step, "Acknowledged (stage 1) on Tuesday 26 November 2024" */
+                               g_strdup_printf (_("%s on %s"), title, when));
+        }
+    }
+}
+
+static void
+update_row (RdComplaintsPage *self,
+            GtkListItem      *item)
+{
+  RdComplaint *complaint = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *title = rd_complaint_dup_title (complaint);
+  gint64 id = rd_complaint_get_id (complaint);
+  const char *last = id ? g_hash_table_lookup (self->last_steps, &id) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), last ? last : _("No steps recorded yet"));
+}
+
+static void
+on_complaint_notify_cb (RdComplaint *complaint,
+                        GParamSpec  *pspec,
+                        GtkListItem *item)
+{
+  RdComplaintsPage *self = g_object_get_data (G_OBJECT (item), "page");
+
+  if (self != NULL)
+    update_row (self, item);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              RdComplaintsPage         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *last = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (last), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (last), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (last, "caption");
+  gtk_widget_add_css_class (last, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), last);
+  gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (item), "page", self);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             RdComplaintsPage         *self)
+{
+  update_row (self, item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::title",
+                           G_CALLBACK (on_complaint_notify_cb), item, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               RdComplaintsPage         *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_complaint_notify_cb, item);
+}
+
+static void
+show_editor_title (RdComplaintsPage *self)
+{
+  RdComplaint *complaint = rd_complaint_editor_get_complaint (self->editor);
+  g_autofree char *title = complaint ? rd_complaint_dup_title (complaint) : NULL;
+
+  gtk_label_set_text (self->editor_title, title ? title : "");
+}
+
+static void
+update_stack (RdComplaintsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) > 0
+                                    ? "complaints" : "empty");
+}
+
+static void
+edit_complaint (RdComplaintsPage *self,
+                RdComplaint      *complaint)
+{
+  g_autoptr(RdComplaint) previous = NULL;
+  RdComplaint *current = rd_complaint_editor_get_complaint (self->editor);
+  guint position;
+
+  if (current == complaint)
+    return;
+  previous = current ? g_object_ref (current) : NULL;
+  rd_complaint_editor_set_complaint (self->editor, complaint);
+  if (previous != NULL && rd_complaint_get_id (previous) == 0 &&
+      g_list_store_find (self->complaints, previous, &position))
+    {
+      self->ignore_selection = TRUE;
+      g_list_store_remove (self->complaints, position);
+      self->ignore_selection = FALSE;
+      update_stack (self);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.delete-complaint", complaint != NULL);
+  show_editor_title (self);
+}
+
+static void
+on_selection_changed_cb (RdComplaintsPage *self)
+{
+  if (self->ignore_selection)
+    return;
+  edit_complaint (self, gtk_single_selection_get_selected_item (self->selection));
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL &&
+      adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+on_back_clicked_cb (RdComplaintsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_editor_saved_cb (RdComplaintsPage *self,
+                    RdComplaint      *complaint)
+{
+  show_editor_title (self);
+  update_stack (self);
+}
+
+/**
+ * rd_complaints_page_select:
+ *
+ * Shows the complaint with id @complaint_id in the editor.
+ */
+gboolean
+rd_complaints_page_select (RdComplaintsPage *self,
+                           gint64            complaint_id)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), FALSE);
+
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
+    {
+      g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
+
+      if (rd_complaint_get_id (complaint) == complaint_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+reload (RdComplaintsPage *self)
+{
+  g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RdComplaint *editing = rd_complaint_editor_get_complaint (self->editor);
+  gint64 keep_id = editing ? rd_complaint_get_id (editing) : 0;
+
+  edit_complaint (self, NULL);
+  if (self->store != NULL && self->rcase != NULL)
+    {
+      loaded = rd_store_list_complaints (self->store, rd_case_get_id (self->rcase), &error);
+      if (loaded == NULL)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+    }
+  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
+
+  self->ignore_selection = TRUE;
+  g_list_store_splice (self->complaints, 0, g_list_model_get_n_items (G_LIST_MODEL (self->complaints)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->ignore_selection = FALSE;
+  load_last_steps (self);
+  update_stack (self);
+  if (keep_id == 0 || !rd_complaints_page_select (self, keep_id))
+    gtk_single_selection_set_selected (self->selection, items->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_complaints_changed_cb (RdComplaintsPage *self,
+                          const char       *what,
+                          gint64            case_id)
+{
+  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+    return;
+  if (rd_complaint_editor_is_saving (self->editor))
+    return;
+  /* A step was added or changed: only the second lines change. */
+  load_last_steps (self);
+  {
+    g_autoptr(GListModel) loaded = rd_store_list_complaints (self->store, rd_case_get_id (self->rcase), NULL);
+    guint shown = 0;
+
+    for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
+      {
+        g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
+        shown += rd_complaint_get_id (complaint) != 0;
+      }
+    /* A complaint added or removed elsewhere (the assistant): list again. */
+    if (loaded != NULL && g_list_model_get_n_items (loaded) != shown)
+      {
+        reload (self);
+        return;
+      }
+  }
+  gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
+  self->ignore_selection = TRUE;
+  {
+    guint selected = gtk_single_selection_get_selected (self->selection);
+    GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
+
+    g_object_ref (model);
+    gtk_list_view_set_model (self->list_view, NULL);
+    gtk_list_view_set_model (self->list_view, model);
+    g_object_unref (model);
+    gtk_single_selection_set_selected (self->selection, selected);
+  }
+  self->ignore_selection = FALSE;
+}
+
+static void
+on_assistant_saved_cb (RdComplaintsPage *self,
+                       RdComplaint      *complaint)
+{
+  reload (self);
+  rd_complaints_page_select (self, rd_complaint_get_id (complaint));
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
+  RdComplaintAssistant *assistant;
+
+  if (self->store == NULL || self->rcase == NULL)
+    return;
+  rd_complaint_editor_flush (self->editor, NULL);
+  assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->rcase);
+  g_signal_connect_object (assistant, "saved", G_CALLBACK (on_assistant_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+new_complaint_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
+  g_autoptr(RdComplaint) complaint = NULL;
+
+  if (self->rcase == NULL)
+    return;
+  rd_complaint_editor_flush (self->editor, NULL);
+  complaint = rd_complaint_new ();
+  rd_complaint_set_case_id (complaint, rd_case_get_id (self->rcase));
+  g_list_store_append (self->complaints, complaint);
+  update_stack (self);
+  gtk_single_selection_set_selected (self->selection,
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) - 1);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RdComplaintsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdComplaint) complaint = NULL;
+  guint position;
+
+  if (!g_str_equal (response, "delete") || rd_complaint_editor_get_complaint (self->editor) == NULL)
+    return;
+  complaint = g_object_ref (rd_complaint_editor_get_complaint (self->editor));
+  rd_complaint_editor_set_complaint (self->editor, NULL);
+  if (rd_complaint_get_id (complaint) != 0 &&
+      !rd_store_delete_complaint (self->store, rd_complaint_get_id (complaint), &error))
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (g_list_store_find (self->complaints, complaint, &position))
+    g_list_store_remove (self->complaints, position);
+  update_stack (self);
+}
+
+static void
+delete_complaint_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  if (rd_complaint_editor_get_complaint (self->editor) == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Delete This Complaint?"),
+                                                       _("The complaint and its steps go for good. Your "
+                                                         "diary and contact log stay as they are.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GListModel *
+rd_complaints_page_get_complaints (RdComplaintsPage *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->complaints);
+}
+
+GtkWidget *
+rd_complaints_page_get_editor (RdComplaintsPage *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->editor);
+}
+
+/**
+ * rd_complaints_page_flush:
+ *
+ * Writes what the editor has not written yet (the window calls this before
+ * it closes).
+ */
+gboolean
+rd_complaints_page_flush (GtkWidget  *page,
+                          GError    **error)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (page), FALSE);
+
+  return rd_complaint_editor_flush (RD_COMPLAINTS_PAGE (page)->editor, error);
+}
+
+static void
+set_store (RdComplaintsPage *self,
+           RdStore          *store)
+{
+  if (self->store == store)
+    return;
+  rd_complaint_editor_flush (self->editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  rd_complaint_editor_set_store (self->editor, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+set_case (RdComplaintsPage *self,
+          RdCase           *rcase)
+{
+  if (self->rcase == rcase)
+    return;
+  rd_complaint_editor_flush (self->editor, NULL);
+  g_set_object (&self->rcase, rcase);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+static void
+rd_complaints_page_dispose (GObject *object)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
+
+  if (self->editor != NULL)
+    rd_complaint_editor_flush (self->editor, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINTS_PAGE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->selection);
+  g_clear_object (&self->complaints);
+  g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->last_steps, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rd_complaints_page_parent_class)->dispose (object);
+}
+
+static void
+rd_complaints_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaints_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CASE:
+      set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaints_page_class_init (RdComplaintsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (RD_TYPE_COMPLAINT_EDITOR);
+
+  object_class->dispose = rd_complaints_page_dispose;
+  object_class->get_property = rd_complaints_page_get_property;
+  object_class->set_property = rd_complaints_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "complaints.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "complaints.new-complaint", NULL, new_complaint_action);
+  gtk_widget_class_install_action (widget_class, "complaints.delete-complaint", NULL, delete_complaint_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "complaints.new-complaint", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-complaints-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+}
+
+static void
+rd_complaints_page_init (RdComplaintsPage *self)
+{
+  GtkListItemFactory *factory;
+
+  self->complaints = g_list_store_new (RD_TYPE_COMPLAINT);
+  self->last_steps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.delete-complaint", FALSE);
+}

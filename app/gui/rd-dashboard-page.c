@@ -1,0 +1,561 @@
+/* rd-dashboard-page.c: the case's home page: what is overdue, what is due, what to do next.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-complaint-assistant.h"
+#include "rd-dashboard-page.h"
+#include "rd-gui-util.h"
+#include "rd-letter-dialog.h"
+
+/*
+ * The page works the case's deadlines out again whenever anything of the
+ * case changes (a step, a contact, the diary, the case's policy) and when
+ * the day changes, so that "3 working days late" is always today's count.
+ */
+
+struct _RdDashboardPage
+{
+  GtkWidget      parent_instance;
+
+  RdStore       *store;
+  RdCase        *rcase;
+  RdDashboard   *dashboard;
+  GListStore    *items;      /* what the list shows: a copy of the dashboard's */
+  GDate          computed_on;
+  guint          refresh_source;
+  guint          day_source;
+
+  GtkStack      *stack;
+  GtkLabel      *summary_label;
+  GtkRevealer   *trigger_revealer;
+  GtkLabel      *trigger_label;
+  GtkLabel      *trigger_entries_label;
+  GtkListView   *list_view;
+  GtkLabel      *notes_label;
+};
+
+G_DEFINE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+button_label (RdNextStep step)
+{
+  switch (step)
+    {
+    case RD_NEXT_STEP_CHASE:
+      return _("Write a _Chaser…");
+    case RD_NEXT_STEP_ESCALATE:
+      return _("Ask to _Escalate…");
+    case RD_NEXT_STEP_OMBUDSMAN:
+      return _("Write for the _Ombudsman…");
+    case RD_NEXT_STEP_NONE:
+    case RD_NEXT_STEP_WAIT:
+    case RD_NEXT_STEP_CASE_REVIEW:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+group_css (RdDashboardGroup group)
+{
+  switch (group)
+    {
+    case RD_DASHBOARD_OVERDUE:
+      return "error";
+    case RD_DASHBOARD_DUE_SOON:
+      return "warning";
+    case RD_DASHBOARD_DONE:
+      return "success";
+    case RD_DASHBOARD_LATER:
+    case RD_DASHBOARD_N_GROUPS:
+    default:
+      return "accent";
+    }
+}
+
+static GtkWidget *
+wrapped_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+typedef struct {
+  GtkWidget *group;
+  GtkWidget *title;
+  GtkWidget *status;
+  GtkWidget *context;
+  GtkWidget *explanation;
+  GtkWidget *advice;
+  GtkWidget *button;
+} Row;
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  gtk_widget_add_css_class (box, "dashboard-row");
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  row->group = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->group, "caption-heading");
+  gtk_widget_add_css_class (row->group, "group-badge");
+  row->title = wrapped_label ("heading");
+  gtk_widget_set_hexpand (row->title, TRUE);
+  row->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->status, "heading");
+  gtk_box_append (GTK_BOX (top), row->group);
+  gtk_box_append (GTK_BOX (top), row->title);
+  gtk_box_append (GTK_BOX (top), row->status);
+
+  row->context = wrapped_label ("dim-label");
+  gtk_widget_add_css_class (row->context, "caption");
+  row->explanation = wrapped_label (NULL);
+  row->advice = wrapped_label ("dim-label");
+  row->button = gtk_button_new ();
+  gtk_button_set_use_underline (GTK_BUTTON (row->button), TRUE);
+  gtk_widget_set_halign (row->button, GTK_ALIGN_START);
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), row->context);
+  gtk_box_append (GTK_BOX (box), row->explanation);
+  gtk_box_append (GTK_BOX (box), row->advice);
+  gtk_box_append (GTK_BOX (box), row->button);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  RdDashboardItem *entry = gtk_list_item_get_item (item);
+  Row *row = g_object_get_data (G_OBJECT (item), "row");
+  RdDashboardGroup group = rd_dashboard_item_get_group (entry);
+  RdNextStep step = rd_dashboard_item_get_next_step (entry);
+  const char *label = button_label (step);
+  g_autofree char *advice = NULL;
+
+  for (guint i = 0; i < RD_DASHBOARD_N_GROUPS; i++)
+    {
+      gtk_widget_remove_css_class (row->group, group_css (i));
+      gtk_widget_remove_css_class (row->status, group_css (i));
+    }
+  gtk_label_set_text (GTK_LABEL (row->group), rd_dashboard_group_get_label (group));
+  gtk_widget_add_css_class (row->group, group_css (group));
+  gtk_widget_add_css_class (row->status, group_css (group));
+  gtk_label_set_text (GTK_LABEL (row->title), rd_dashboard_item_get_title (entry));
+  gtk_label_set_text (GTK_LABEL (row->status), rd_dashboard_item_get_status_text (entry));
+  gtk_label_set_text (GTK_LABEL (row->context), rd_dashboard_item_get_context (entry));
+  gtk_widget_set_visible (row->context, *rd_dashboard_item_get_context (entry) != '\0');
+  gtk_label_set_text (GTK_LABEL (row->explanation), rd_dashboard_item_get_explanation (entry));
+  /* Translators: the suggested next step under a deadline, "Next: Send a chaser …" */
+  advice = g_strdup_printf (_("Next: %s"), rd_dashboard_item_get_advice (entry));
+  gtk_label_set_text (GTK_LABEL (row->advice), advice);
+
+  gtk_widget_set_visible (row->button, label != NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), NULL);
+  if (label != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      gtk_button_set_label (GTK_BUTTON (row->button), label);
+      /* The target first: an action name without it would not match the action. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row->button), "u", gtk_list_item_get_position (item));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), "dashboard.write-letter");
+      /* Translators: a button's name for screen readers, "Send a chaser: Stage 1 response" */
+      name = g_strdup_printf (_("%s: %s"), rd_next_step_get_label (step), rd_dashboard_item_get_title (entry));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+static void
+show_trigger (RdDashboardPage *self)
+{
+  RdCommunityTrigger *trigger = self->dashboard ? rd_dashboard_get_community_trigger (self->dashboard) : NULL;
+  g_autoptr(GString) entries = g_string_new (NULL);
+  g_autofree char *explanation = NULL;
+
+  gtk_revealer_set_reveal_child (self->trigger_revealer, trigger != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", trigger != NULL);
+  if (trigger == NULL)
+    return;
+  explanation = rd_community_trigger_dup_explanation (trigger);
+  gtk_label_set_text (self->trigger_label, explanation);
+  for (guint i = 0; i < trigger->incidents->len; i++)
+    {
+      g_autofree char *entry = rd_community_trigger_dup_entry (g_ptr_array_index (trigger->incidents, i));
+
+      g_string_append_printf (entries, "%s• %s", i ? "\n" : "", entry);
+    }
+  gtk_label_set_text (self->trigger_entries_label, entries->str);
+}
+
+static void
+show_summary (RdDashboardPage *self)
+{
+  guint overdue = rd_dashboard_count (self->dashboard, RD_DASHBOARD_OVERDUE);
+  guint soon = rd_dashboard_count (self->dashboard, RD_DASHBOARD_DUE_SOON);
+  g_autofree char *text = NULL;
+
+  if (overdue > 0 && soon > 0)
+    /* Translators: "2 overdue, 1 due in the next 5 working days" */
+    text = g_strdup_printf (_("%u overdue, %u due in the next 5 working days"), overdue, soon);
+  else if (overdue > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline is overdue", "%u deadlines are overdue",
+                                         overdue), overdue);
+  else if (soon > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline is due in the next 5 working days",
+                                         "%u deadlines are due in the next 5 working days", soon), soon);
+  else
+    text = g_strdup (_("Nothing is overdue"));
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+show_notes (RdDashboardPage *self)
+{
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  for (guint i = 0; i < rd_dashboard_get_n_notes (self->dashboard); i++)
+    g_string_append_printf (notes, "%s%s", i ? "\n" : "", rd_dashboard_get_note (self->dashboard, i));
+  gtk_label_set_text (self->notes_label, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+}
+
+/**
+ * rd_dashboard_page_refresh:
+ *
+ * Works the case's deadlines out again, now.
+ */
+void
+rd_dashboard_page_refresh (RdDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  GListModel *items;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->dashboard);
+  self->computed_on = *today;
+
+  if (self->store != NULL && self->rcase != NULL)
+    {
+      facts = rd_case_facts_load (self->store, rd_case_get_id (self->rcase), &error);
+      if (facts != NULL)
+        policy = rd_store_get_case_policy (self->store, rd_case_get_id (self->rcase), &error);
+      if (error != NULL)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+    }
+  if (facts != NULL)
+    self->dashboard = rd_dashboard_new (facts, policy, today);
+
+  items = self->dashboard ? rd_dashboard_get_items (self->dashboard) : NULL;
+  for (guint i = 0, n = items ? g_list_model_get_n_items (items) : 0; i < n; i++)
+    g_ptr_array_add (copy, g_list_model_get_item (items, i));
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       copy->pdata, copy->len);
+
+  show_trigger (self);
+  if (self->dashboard != NULL)
+    {
+      show_summary (self);
+      show_notes (self);
+    }
+  gtk_stack_set_visible_child_name (self->stack,
+                                    copy->len > 0 ||
+                                    (self->dashboard && rd_dashboard_get_community_trigger (self->dashboard))
+                                    ? "dashboard" : "empty");
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  RdDashboardPage *self = user_data;
+
+  self->refresh_source = 0;
+  rd_dashboard_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Anything of this case changed: work it out again once the burst is over. */
+static void
+on_store_changed_cb (RdDashboardPage *self,
+                     const char      *what,
+                     gint64           case_id)
+{
+  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+    return;
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
+}
+
+/* Counts are in working days from today: when the day turns, recount. */
+static gboolean
+day_check_cb (gpointer user_data)
+{
+  RdDashboardPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+
+  if (self->rcase != NULL && g_date_valid (&self->computed_on) &&
+      g_date_compare (today, &self->computed_on) != 0)
+    rd_dashboard_page_refresh (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * rd_dashboard_page_write_letter:
+ * @position: the row whose next step to write
+ *
+ * Returns: (transfer none) (nullable): the letter window it opened
+ */
+GtkWindow *
+rd_dashboard_page_write_letter (RdDashboardPage *self,
+                                guint            position)
+{
+  g_autoptr(RdDashboardItem) item = NULL;
+  RdLetterKind kind;
+  RdLetterDialog *dialog;
+
+  g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (self->rcase == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (!rd_next_step_get_letter (rd_dashboard_item_get_next_step (item), &kind))
+    return NULL;
+  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                 rd_case_get_id (self->rcase), rd_dashboard_item_get_complaint_id (item),
+                                 kind);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+write_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rd_dashboard_page_write_letter (RD_DASHBOARD_PAGE (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+start_complaint_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
+  GtkWindow *assistant;
+
+  if (self->store == NULL || self->rcase == NULL)
+    return;
+  assistant = GTK_WINDOW (rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                      self->store, self->rcase));
+  gtk_window_present (assistant);
+}
+
+static void
+copy_trigger_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf ("%s\n\n%s", gtk_label_get_text (self->trigger_label),
+                          gtk_label_get_text (self->trigger_entries_label));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  rd_gui_show_toast (widget, _("Copied. Paste it into the council’s form or an email."));
+}
+
+/**
+ * rd_dashboard_page_get_dashboard:
+ *
+ * Returns: (transfer none) (nullable): what the page shows
+ */
+RdDashboard *
+rd_dashboard_page_get_dashboard (RdDashboardPage *self)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->dashboard;
+}
+
+static void
+set_store (RdDashboardPage *self,
+           RdStore         *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  rd_dashboard_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+set_case (RdDashboardPage *self,
+          RdCase          *rcase)
+{
+  if (self->rcase == rcase)
+    return;
+  g_set_object (&self->rcase, rcase);
+  rd_dashboard_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+static void
+rd_dashboard_page_dispose (GObject *object)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->day_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->items);
+  g_clear_object (&self->dashboard);
+  g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rd_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+rd_dashboard_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_dashboard_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CASE:
+      set_case (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_dashboard_page_class_init (RdDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_dashboard_page_dispose;
+  object_class->get_property = rd_dashboard_page_get_property;
+  object_class->set_property = rd_dashboard_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.write-letter", "u", write_letter_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.start-complaint", NULL, start_complaint_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.copy-trigger", NULL, copy_trigger_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_entries_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, notes_label);
+}
+
+static void
+rd_dashboard_page_init (RdDashboardPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  g_date_clear (&self->computed_on, 1);
+  self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  self->day_source = g_timeout_add_seconds (60, day_check_cb, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", FALSE);
+}

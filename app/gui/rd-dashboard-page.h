@@ -1,0 +1,20 @@
+/* rd-dashboard-page.h: the case's home page: what is overdue, what is due, what to do next.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_DASHBOARD_PAGE (rd_dashboard_page_get_type ())
+G_DECLARE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, RD, DASHBOARD_PAGE, GtkWidget)
+
+RdDashboard *rd_dashboard_page_get_dashboard (RdDashboardPage *self);
+void         rd_dashboard_page_refresh       (RdDashboardPage *self);
+GtkWindow   *rd_dashboard_page_write_letter  (RdDashboardPage *self,
+                                              guint            position);
+
+G_END_DECLS

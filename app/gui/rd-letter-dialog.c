@@ -1,0 +1,149 @@
+/* rd-letter-dialog.c: a letter written from the case, to read, change and copy.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-letter-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-gui-util.h"
+#include "rd-letter-dialog.h"
+
+struct _RdLetterDialog
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkTextView     *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (RdLetterDialog, rd_letter_dialog, ADW_TYPE_WINDOW)
+
+/**
+ * rd_letter_dialog_dup_text:
+ *
+ * Returns: (transfer full): the letter as it stands, with the resident's changes
+ */
+char *
+rd_letter_dialog_dup_text (RdLetterDialog *self)
+{
+  g_return_val_if_fail (RD_IS_LETTER_DIALOG (self), NULL);
+
+  return rd_gui_text_view_dup_text (self->text_view);
+}
+
+void
+rd_letter_dialog_copy (RdLetterDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RD_IS_LETTER_DIALOG (self));
+
+  text = rd_letter_dialog_dup_text (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Copied. Paste it into an email or a document.")));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rd_letter_dialog_copy (RD_LETTER_DIALOG (widget));
+}
+
+static void
+rd_letter_dialog_class_init (RdLetterDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-letter-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, text_view);
+
+  gtk_widget_class_install_action (widget_class, "letter.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "letter.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_letter_dialog_init (RdLetterDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * rd_letter_dialog_new_for_text:
+ *
+ * Shows @text, already written (the guided complaint's letter), to change
+ * and copy.
+ */
+RdLetterDialog *
+rd_letter_dialog_new_for_text (GtkWindow  *parent,
+                               const char *title,
+                               const char *text)
+{
+  RdLetterDialog *self = g_object_new (RD_TYPE_LETTER_DIALOG, "transient-for", parent, NULL);
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  return self;
+}
+
+/**
+ * rd_letter_dialog_new:
+ * @complaint_id: the complaint the letter is about, or 0
+ *
+ * Writes the letter from what the store holds today, and shows it.
+ */
+RdLetterDialog *
+rd_letter_dialog_new (GtkWindow    *parent,
+                      RdStore      *store,
+                      gint64        case_id,
+                      gint64        complaint_id,
+                      RdLetterKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autofree char *text = NULL;
+  RdComplaint *complaint = NULL;
+  RdLetterDialog *self;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  facts = rd_case_facts_load (store, case_id, &error);
+  if (facts != NULL)
+    policy = rd_store_get_case_policy (store, case_id, NULL);
+  if (facts == NULL)
+    text = g_strdup (error->message);
+  else
+    {
+      GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+      for (guint i = 0; i < complaints->len; i++)
+        if (rd_complaint_get_id (g_ptr_array_index (complaints, i)) == complaint_id)
+          complaint = g_ptr_array_index (complaints, i);
+      dashboard = rd_dashboard_new (facts, policy, today);
+      letter = rd_letter_build (kind, facts, complaint, dashboard);
+      text = rd_letter_to_text (letter);
+    }
+
+  self = rd_letter_dialog_new_for_text (parent, rd_letter_kind_get_label (kind), text);
+  if (complaint != NULL)
+    {
+      g_autofree char *subtitle = rd_complaint_dup_title (complaint);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  return self;
+}

@@ -1,0 +1,330 @@
+/* test-complaints.c: complaints through the widgets, the dashboard they feed, the guided flow.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-complaint-assistant.h"
+#include "rd-complaint-editor.h"
+#include "rd-complaints-page.h"
+#include "rd-dashboard-page.h"
+#include "rd-date-time-picker.h"
+#include "rd-incident-chooser.h"
+#include "rd-letter-dialog.h"
+#include "rd-step-dialog.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  gint64         case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Noise from Flat 6");
+  rd_case_set_resident_name (rcase, "Sam Resident");
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  rd_case_set_contact_preferences (rcase, "Email only");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  f->case_id = rd_case_get_id (rcase);
+  g_clear_object (&store);
+
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  /* Dialogs first, then the main window. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The working day @n working days before @from. */
+static GDate
+working_days_before (const GDate *from,
+                     guint        n)
+{
+  GDate date = *from;
+
+  while (n > 0)
+    {
+      g_date_subtract_days (&date, 1);
+      if (rd_calendar_is_working_day (&date))
+        n--;
+    }
+  return date;
+}
+
+static void
+pick_date (GtkWidget   *root,
+           const char  *id,
+           const GDate *date)
+{
+  RdDateTimePicker *picker = RD_DATE_TIME_PICKER (rd_test_gui_find_by_id (root, id));
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 0, 0, 0);
+
+  rd_date_time_picker_set_date_time (picker, dt);
+}
+
+/* Records a step through the step dialog, as the resident would. */
+static void
+add_step (RdComplaintEditor    *editor,
+          RdComplaintEventKind  kind,
+          const GDate          *date)
+{
+  RdStepDialog *dialog = RD_STEP_DIALOG (rd_complaint_editor_add_step (editor));
+  GtkWidget *kind_row;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dialog);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  kind_row = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "kind_row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), kind);
+  pick_date (GTK_WIDGET (dialog), "date_picker", date);
+  g_assert_true (rd_step_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+}
+
+typedef struct {
+  RdDashboardPage *page;
+  RdDeadlineKind   kind;
+  int              late;
+} FirstIs;
+
+static gboolean
+dashboard_first_is (gpointer data)
+{
+  FirstIs *want = data;
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (want->page);
+  g_autoptr(RdDashboardItem) first = NULL;
+
+  if (dashboard == NULL || g_list_model_get_n_items (rd_dashboard_get_items (dashboard)) == 0)
+    return FALSE;
+  first = g_list_model_get_item (rd_dashboard_get_items (dashboard), 0);
+  return rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)) == want->kind &&
+         rd_dashboard_item_get_group (first) == RD_DASHBOARD_OVERDUE &&
+         rd_dashboard_item_get_working_days_late (first) == want->late;
+}
+
+/* A complaint entered through the widgets, acknowledged on time and never
+ * answered: its stage 1 response is first on the dashboard, 5 working
+ * days late, with a chaser to write. */
+static void
+test_late_response_first_on_dashboard (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  /* Acknowledged 15 working days ago: the response was due 10 working
+   * days after that, so it is 5 working days late today. */
+  GDate acknowledged = working_days_before (today, 15);
+  GDate made = working_days_before (&acknowledged, 2);
+  RdComplaintsPage *complaints;
+  RdComplaintEditor *editor;
+  RdDashboardPage *dashboard;
+  GtkWidget *points;
+  FirstIs want = { NULL, RD_DEADLINE_KIND_RESPONSE, 5 };
+  GtkWindow *letter;
+  g_autofree char *text = NULL;
+
+  /* The case opens on its dashboard, with nothing to chase yet. */
+  dashboard = RD_DASHBOARD_PAGE (rd_window_get_page (f->window, "dashboard"));
+  g_assert_true (rd_window_show_page (f->window, "dashboard") == GTK_WIDGET (dashboard));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (dashboard), "stack"))),
+                   ==, "empty");
+
+  complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
+  gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
+  editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
+  g_assert_nonnull (rd_complaint_editor_get_complaint (editor));
+  points = rd_test_gui_find_by_id (GTK_WIDGET (editor), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                            "How you handled my reports of noise\nNot calling me back", -1);
+  g_assert_true (rd_complaint_editor_flush (editor, NULL));
+  g_assert_cmpint (rd_complaint_get_id (rd_complaint_editor_get_complaint (editor)), >, 0);
+
+  add_step (editor, RD_COMPLAINT_EVENT_MADE, &made);
+  add_step (editor, RD_COMPLAINT_EVENT_ACKNOWLEDGED, &acknowledged);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_complaint_editor_get_steps (editor)), ==, 2);
+
+  /* The dashboard works it out again by itself. */
+  rd_window_show_page (f->window, "dashboard");
+  want.page = dashboard;
+  g_assert_true (rd_test_gui_wait_until (dashboard_first_is, &want, 5000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dashboard));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dashboard), "5 working days late"));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dashboard), "Stage 1 response"));
+  if (g_getenv ("REDRESS_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOTS"), "dashboard.png", NULL);
+      rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png);
+    }
+
+  /* Its next step writes a chaser that carries the count. */
+  {
+    g_autoptr(RdDashboardItem) first = g_list_model_get_item (rd_dashboard_get_items (rd_dashboard_page_get_dashboard (dashboard)), 0);
+    g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+  }
+  letter = rd_dashboard_page_write_letter (dashboard, 0);
+  g_assert_true (RD_IS_LETTER_DIALOG (letter));
+  text = rd_letter_dialog_dup_text (RD_LETTER_DIALOG (letter));
+  g_assert_nonnull (strstr (text, "5 working days late"));
+  g_assert_nonnull (strstr (text, "Email only"));
+  gtk_window_destroy (letter);
+}
+
+/* The guided flow: points, a ticked diary entry, an outcome, the letter,
+ * and "sent today" makes the complaint's first step. */
+static void
+test_start_a_complaint (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2024-09-06T23:20", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_store_get_case (rd_window_get_store (f->window), f->case_id, NULL);
+  RdComplaintAssistant *assistant;
+  GtkWidget *points, *chooser, *sent;
+  g_autofree char *letter = NULL;
+  g_autoptr(RdComplaint) saved = NULL;
+  g_autoptr(GListModel) events = NULL;
+  GPtrArray *checks;
+
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, when);
+  rd_incident_set_description (incident, "Loud music from Flat 6 until 3 am");
+  g_assert_true (rd_store_save_incident (rd_window_get_store (f->window), incident, NULL, &error));
+
+  assistant = rd_complaint_assistant_new (GTK_WINDOW (f->window), rd_window_get_store (f->window), rcase);
+  gtk_window_present (GTK_WINDOW (assistant));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (assistant));
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_POINTS);
+
+  /* Nothing written: it explains and stays. */
+  g_assert_false (rd_complaint_assistant_next (assistant));
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_error")));
+
+  points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                            "How you handled my reports of noise from Flat 6", -1);
+  g_assert_true (rd_complaint_assistant_next (assistant));
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_INCIDENTS);
+  chooser = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "incident_chooser");
+  rd_incident_chooser_set_chosen_at (RD_INCIDENT_CHOOSER (chooser), 0, TRUE);
+  g_assert_true (rd_complaint_assistant_next (assistant));
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_TOLD);
+  g_assert_true (rd_complaint_assistant_next (assistant));
+
+  /* An apology, please. */
+  checks = g_ptr_array_new ();
+  {
+    GtkWidget *box = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "outcomes_box");
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+      g_ptr_array_add (checks, child);
+  }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (g_ptr_array_index (checks, 0)), TRUE);
+  g_ptr_array_unref (checks);
+  g_assert_true (rd_complaint_assistant_next (assistant));
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_LETTER);
+
+  letter = rd_complaint_assistant_dup_letter (assistant);
+  g_assert_nonnull (strstr (letter, "How you handled my reports of noise from Flat 6"));
+  g_assert_nonnull (strstr (letter, "Friday 6 September 2024 at 23:20: Loud music from Flat 6 until 3 am"));
+  g_assert_nonnull (strstr (letter, "An apology in writing."));
+  g_assert_nonnull (strstr (letter, "Email only"));
+
+  sent = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "sent_check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sent), TRUE);
+  saved = rd_complaint_assistant_finish (assistant, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_true (rd_complaint_has_incident (saved, rd_incident_get_id (incident)));
+  events = rd_store_list_complaint_events (rd_window_get_store (f->window), rd_complaint_get_id (saved), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  rd_test_gui_iterate ();
+
+  /* The complaints page lists it. */
+  {
+    RdComplaintsPage *page = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
+    g_assert_cmpuint (g_list_model_get_n_items (rd_complaints_page_get_complaints (page)), ==, 1);
+  }
+}
+
+/* The sample's diary meets the ASB Case Review threshold: the dashboard
+ * says so and names the entries. */
+static void
+test_case_review_card (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 sample = rd_sample_ensure (rd_window_get_store (f->window), &error);
+  RdDashboardPage *page;
+  GtkRevealer *revealer;
+  GtkLabel *entries;
+
+  g_assert_true (rd_window_open_case (f->window, sample, &error));
+  page = RD_DASHBOARD_PAGE (rd_window_get_page (f->window, "dashboard"));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  revealer = GTK_REVEALER (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  /* The entries are behind an expander: open it, as the resident would. */
+  gtk_expander_set_expanded (GTK_EXPANDER (rd_test_gui_find_by_type (GTK_WIDGET (page), GTK_TYPE_EXPANDER)), TRUE);
+  entries = GTK_LABEL (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_entries_label"));
+  g_assert_nonnull (entries);
+  g_assert_nonnull (strstr (gtk_label_get_text (entries), "reported to"));
+  /* And its stage 2 response, never sent, is for the Ombudsman. */
+  {
+    g_autoptr(RdDashboardItem) first = g_list_model_get_item (rd_dashboard_get_items (rd_dashboard_page_get_dashboard (page)), 0);
+    g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/complaints/late-response-first-on-dashboard", Fixture, NULL, fixture_setup,
+              test_late_response_first_on_dashboard, fixture_teardown);
+  g_test_add ("/complaints/start-a-complaint", Fixture, NULL, fixture_setup,
+              test_start_a_complaint, fixture_teardown);
+  g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,
+              test_case_review_card, fixture_teardown);
+
+  return g_test_run ();
+}
