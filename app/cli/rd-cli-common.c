@@ -22,6 +22,32 @@ rd_cli_open_store (RdCliContext *ctx)
   return store;
 }
 
+/*
+ * For commands that only read: a mistyped --data-dir must not quietly make
+ * an empty case file there and list no cases, as if they had all gone.
+ */
+RdStore *
+rd_cli_open_existing_store (RdCliContext *ctx)
+{
+  g_autofree char *path = rd_store_dup_database_path (ctx->data_dir);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *message = NULL;
+
+      if (ctx->data_dir != NULL)
+        message = g_strdup_printf (_("There is no Redress case file in “%s”. "
+                                     "Check the folder name after --data-dir."), dir);
+      else
+        message = g_strdup_printf (_("There is no Redress case file in “%s” yet. "
+                                     "Start Redress once to make one."), dir);
+      g_printerr ("redress-cli: %s\n", message);
+      return NULL;
+    }
+  return rd_cli_open_store (ctx);
+}
+
 gboolean
 rd_cli_parse_id (const char *text,
                  gint64     *out)

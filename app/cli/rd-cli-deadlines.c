@@ -146,7 +146,7 @@ rd_cli_deadlines (RdCliContext *ctx)
       g_date_set_time_t (today, time (NULL));
     }
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   report = rd_store_compute_deadlines (store, case_id, today, &error);

@@ -29,7 +29,7 @@ rd_cli_cases (RdCliContext *ctx)
   if (ctx->n_args != 0)
     return rd_cli_usage_error (_("“cases” takes no arguments."));
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   cases = rd_store_list_cases (store, &error);
@@ -165,7 +165,7 @@ rd_cli_incidents (RdCliContext *ctx)
   if (!rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   rcase = rd_store_get_case (store, case_id, &error);

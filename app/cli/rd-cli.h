@@ -34,6 +34,7 @@ typedef struct {
 } RdCliCommand;
 
 RdStore  *rd_cli_open_store     (RdCliContext *ctx);
+RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,
                                  gint64       *out);
 int       rd_cli_usage_error    (const char   *format,

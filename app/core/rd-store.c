@@ -345,6 +345,23 @@ rd_store_dup_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "redress", NULL);
 }
 
+/**
+ * rd_store_dup_database_path:
+ * @data_dir: (nullable): a data folder, or %NULL for the usual one
+ *
+ * Returns: (transfer full): where the case file of @data_dir is, whether or
+ *   not it exists yet
+ */
+char *
+rd_store_dup_database_path (const char *data_dir)
+{
+  g_autofree char *default_dir = NULL;
+
+  if (data_dir == NULL)
+    data_dir = default_dir = rd_store_dup_default_data_dir ();
+  return g_build_filename (data_dir, "redress.db", NULL);
+}
+
 /*
  * Turns an SQLite result code into a sentence a resident can act on. The
  * technical detail goes to the log, not into the message.
@@ -700,7 +717,7 @@ open_path (const char  *data_dir,
   int rc;
 
   self->data_dir = g_strdup (data_dir);
-  self->path = g_build_filename (data_dir, "redress.db", NULL);
+  self->path = rd_store_dup_database_path (data_dir);
 
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {

@@ -35,6 +35,7 @@ G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
 GQuark       rd_store_error_quark             (void);
 
 char        *rd_store_dup_default_data_dir    (void);
+char        *rd_store_dup_database_path       (const char   *data_dir);
 RdStore     *rd_store_open                    (const char  *data_dir,
                                                GError     **error);
 RdStore     *rd_store_open_secondary          (RdStore     *self,

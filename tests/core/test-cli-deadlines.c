@@ -162,6 +162,44 @@ test_deadlines (void)
   remove_tree (dir);
 }
 
+/* A mistyped --data-dir: the reading commands say there is no case file
+ * there, and leave no empty one (nor the folder) behind. */
+static void
+test_no_case_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-cli-nothing-XXXXXX", NULL);
+  g_autofree char *typo = g_build_filename (dir, "redres", NULL);
+  const char *commands[][3] = {
+    { "cases", NULL, NULL },
+    { "incidents", "1", NULL },
+    { "deadlines", "1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, typo, commands[i][0], commands[i][1], commands[i][2], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, typo));
+      g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+      g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+    }
+
+  /* An empty folder that exists is no different. */
+  g_assert_cmpint (g_mkdir (typo, 0700), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *db = g_build_filename (typo, "redress.db", NULL);
+
+    run_cli (&run, typo, "cases", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +208,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/deadlines", test_deadlines);
+  g_test_add_func ("/cli/no-case-file", test_no_case_file);
 
   return g_test_run ();
 }
