@@ -649,7 +649,8 @@ check_existing (RdStore  *self,
   if (version == 0 && tables > 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_OURS,
-                   _("“%s” is a database, but not one Redress made. It has not been changed."),
+                   _("“%s” is a database, but not one Redress made. It has not been changed. "
+                     "Start Redress with another data folder."),
                    self->path);
       return FALSE;
     }
@@ -732,8 +733,15 @@ open_path (const char  *data_dir,
   existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
   if (existed && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
-                   _("“%s” is not a file Redress can use."), self->path);
+      if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+        g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                     _("“%s” is a folder, but Redress keeps its cases in a file of that name. "
+                       "Move the folder somewhere else, or start Redress with another data "
+                       "folder."), self->path);
+      else
+        g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                     _("“%s” is not an ordinary file, so Redress cannot keep its cases in it. "
+                       "Start Redress with another data folder."), self->path);
       return NULL;
     }
   if (!existed)

@@ -490,6 +490,27 @@ test_refuse_foreign_database (void)
   remove_tree (dir);
 }
 
+/* A folder where the case file should be: say what it is and what to do. */
+static void
+test_refuse_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-folder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  store = rd_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_nonnull (strstr (error->message, "another data folder"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+
+  remove_tree (dir);
+}
+
 typedef struct {
   RdStore *store;
   gint64   case_id;
@@ -663,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign_database);
+  g_test_add_func ("/store/refuse-folder", test_refuse_folder);
 
   return g_test_run ();
 }
