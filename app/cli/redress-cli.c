@@ -31,18 +31,32 @@ static const RdCliCommand commands[] = {
   { "import-case", "import-case FILE.redress", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
 };
 
+/* printf pads by bytes; this pads by characters, so "FILE…" lines up too.
+ * A usage too long for its column gets a line of its own. */
+static void
+print_help_line (const char *usage,
+                 const char *summary)
+{
+  glong width = g_utf8_strlen (usage, -1);
+
+  if (width > 44)
+    g_print ("  %s\n  %44s %s\n", usage, "", summary);
+  else
+    g_print ("  %s%*s %s\n", usage, (int) (44 - width), "", summary);
+}
+
 static void
 print_help (void)
 {
   g_print ("%s\n\n", _("Usage: redress-cli [--data-dir DIR] COMMAND [ARGUMENTS…]"));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-44s %s\n", commands[i].usage, _(commands[i].summary));
+    print_help_line (commands[i].usage, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
-  g_print ("  %-44s %s\n", "--data-dir DIR", _("Use the case file in DIR instead of the usual place"));
-  g_print ("  %-44s %s\n", "--json", _("Print JSON instead of text, where a command offers it"));
-  g_print ("  %-44s %s\n", "--help", _("Show this help"));
-  g_print ("  %-44s %s\n", "--version", _("Show the version"));
+  print_help_line ("--data-dir DIR", _("Use the case file in DIR instead of the usual place"));
+  print_help_line ("--json", _("Print JSON instead of text, where a command offers it"));
+  print_help_line ("--help", _("Show this help"));
+  print_help_line ("--version", _("Show the version"));
 }
 
 int

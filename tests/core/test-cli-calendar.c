@@ -178,6 +178,35 @@ test_bad_dates (void)
   }
 }
 
+/* --help lines up every command's summary in one column, "FILE…" included. */
+static void
+test_help_columns (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  glong column = -1;
+  guint rows = 0;
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *gap;
+
+      if (!g_str_has_prefix (lines[i], "  ") || (gap = strstr (lines[i] + 2, "  ")) == NULL)
+        continue;
+      while (*gap == ' ')
+        gap++;
+      if (column < 0)
+        column = g_utf8_pointer_to_offset (lines[i], gap);
+      else if (g_utf8_pointer_to_offset (lines[i], gap) != column)
+        g_error ("“%s” is not lined up with the other lines", lines[i]);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/cli/workdays", test_workdays);
   g_test_add_func ("/cli/add-workdays", test_add_workdays);
   g_test_add_func ("/cli/bad-dates", test_bad_dates);
+  g_test_add_func ("/cli/help-columns", test_help_columns);
 
   return g_test_run ();
 }
