@@ -28,6 +28,12 @@
  * was, half-typed text included.
  */
 
+/* Wrong passphrases allowed in a row before each try must wait, the first
+ * wait (seconds, doubling each time) and the longest. */
+#define RD_LOCK_FREE_TRIES   5
+#define RD_LOCK_FIRST_WAIT   15
+#define RD_LOCK_LONGEST_WAIT (15 * 60)
+
 /* Application actions that reach case data or the lock's own settings. */
 static const char * const guarded_app_actions[] = {
   "open-sample-case",
@@ -47,6 +53,8 @@ struct _RdLock
   GPtrArray            *disabled_app_actions;
   GCancellable         *verifying;
 
+  guint                 failures;      /* wrong passphrases in a row */
+  gint64                retry_after;   /* monotonic, µs: no tries before this */
   gint64                last_input;    /* monotonic, µs */
   guint                 idle_timeout;  /* s; 0: never lock by itself */
   guint                 idle_source;
@@ -227,9 +235,30 @@ verify_done_cb (GObject      *source,
     return;
   g_clear_object (&self->verifying);
   if (ok)
-    finish_unlock (self);
-  else
-    rd_lock_page_show_error (self->page, _("That is not the passphrase. Try again."));
+    {
+      self->failures = 0;
+      finish_unlock (self);
+      return;
+    }
+
+  /* Each guess already costs a slow hash; after a few wrong ones in a row,
+   * make the next wait longer and longer, so that guessing at a shared
+   * computer takes hours, not minutes. */
+  if (++self->failures >= RD_LOCK_FREE_TRIES)
+    {
+      guint wait = MIN (RD_LOCK_FIRST_WAIT << MIN (self->failures - RD_LOCK_FREE_TRIES, 10),
+                        RD_LOCK_LONGEST_WAIT);
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("That is not the passphrase. After so many tries, wait %u "
+                                   "second before the next one.",
+                                   "That is not the passphrase. After so many tries, wait %u "
+                                   "seconds before the next one.", wait), wait);
+
+      self->retry_after = g_get_monotonic_time () + (gint64) wait * G_USEC_PER_SEC;
+      rd_lock_page_show_error (self->page, message);
+      return;
+    }
+  rd_lock_page_show_error (self->page, _("That is not the passphrase. Try again."));
 }
 
 static void
@@ -277,6 +306,17 @@ rd_lock_unlock (RdLock     *self,
   if (passphrase == NULL || *passphrase == '\0')
     {
       rd_lock_page_show_error (self->page, _("Type the passphrase first."));
+      return;
+    }
+  if (g_get_monotonic_time () < self->retry_after)
+    {
+      gint64 left = (self->retry_after - g_get_monotonic_time ()) / G_USEC_PER_SEC + 1;
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("Wait %u more second before trying again.",
+                                   "Wait %u more seconds before trying again.", (gulong) left),
+                         (guint) left);
+
+      rd_lock_page_show_error (self->page, message);
       return;
     }
 
@@ -421,12 +461,11 @@ rd_lock_dispose (GObject *object)
   g_cancellable_cancel (self->verifying);
   g_clear_object (&self->verifying);
   g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (self->window != NULL && self->locked && self->content != NULL)
+  if (self->window != NULL && self->locked)
     {
-      /* The window is going away locked: give its content back, so that it
-       * is torn down the way it was built. */
-      gtk_window_set_focus (GTK_WINDOW (self->window), NULL);
-      adw_application_window_set_content (self->window, self->content);
+      /* The window is going away locked. Its content is not put back (a
+       * window being destroyed must not take new children); it goes with
+       * the last reference below, and the dialogs it hid go too. */
       for (guint i = 0; self->hidden != NULL && i < self->hidden->len; i++)
         gtk_window_destroy (g_ptr_array_index (self->hidden, i));
     }

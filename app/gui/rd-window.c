@@ -642,7 +642,8 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
-  /* First: a locked window gets its content back before it is torn down. */
+  /* First, while the template still holds its children: a locked window's
+   * content is held aside by the lock. */
   g_clear_object (&self->lock);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)

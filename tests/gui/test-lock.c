@@ -216,6 +216,27 @@ test_unlock_needs_passphrase (void)
   rd_test_gui_iterate ();
   g_assert_true (tree_mentions_marker (GTK_WIDGET (window)));
 
+  /* Guessing: after five wrong tries in a row, even the right one must
+   * wait, longer each time. */
+  rd_lock_lock (lock);
+  rd_test_gui_iterate ();
+  entry = rd_test_gui_find_by_id (GTK_WIDGET (window), "passphrase_entry");
+  error_label = rd_test_gui_find_by_id (GTK_WIDGET (window), "error_label");
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_label_set_text (GTK_LABEL (error_label), "");
+      gtk_editable_set_text (GTK_EDITABLE (entry), "guess");
+      g_signal_emit_by_name (entry, "activate");
+      g_assert_true (rd_test_gui_wait_until (says_wrong_passphrase, error_label, 5000));
+    }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "wait 15 seconds"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "open sesame 42");
+  g_signal_emit_by_name (entry, "activate");
+  rd_test_gui_iterate ();
+  g_assert_true (rd_lock_get_locked (lock));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "more second"));
+  g_assert_false (screen_mentions_marker (GTK_WINDOW (window)));
+
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_iterate ();
   rd_test_gui_remove_tree (dir);
