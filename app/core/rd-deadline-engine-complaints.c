@@ -208,20 +208,27 @@ trigger_phrase (guint stage)
   return g_strdup (stage == 1 ? _("the complaint") : _("the request to escalate"));
 }
 
+/* @final: the landlord's last stage, after which there is nothing to
+ * escalate to but the Ombudsman. */
 static void
 set_ack_next_step (RdEngine   *engine,
-                   RdDeadline *d)
+                   RdDeadline *d,
+                   gboolean    final)
 {
   const char *due = _rd_engine_when (engine, &d->due);
 
   switch (d->status)
     {
     case RD_DEADLINE_MISSED:
-      d->next_step = rd_moment_is_set (&d->done)
-        ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
-                      "mention if you escalate or go to the Housing Ombudsman."))
-        : g_strdup (_("Send the landlord a chaser asking it to acknowledge your complaint, and keep "
-                      "a copy."));
+      if (rd_moment_is_set (&d->done))
+        d->next_step = final
+          ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you go to the Housing Ombudsman."))
+          : g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you escalate or go to the Housing Ombudsman."));
+      else
+        d->next_step = g_strdup (_("Send the landlord a chaser asking it to acknowledge your "
+                                   "complaint, and keep a copy."));
       break;
     case RD_DEADLINE_PENDING:
     case RD_DEADLINE_DUE_SOON:
@@ -270,7 +277,8 @@ acknowledgement_deadline (RdEngine          *engine,
                           const RdCaseEvent *ack,
                           const RdCaseEvent *resp,
                           RdPolicy          *code,
-                          Bound             *bound)
+                          Bound             *bound,
+                          gboolean           final)
 {
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = g_strdup_printf (_("Stage %u acknowledgement"), s);
@@ -311,7 +319,7 @@ acknowledgement_deadline (RdEngine          *engine,
       how = g_steal_pointer (&more);
     }
   _rd_engine_finish (engine, d, bound->limit, how, RD_DONE_ARRIVED);
-  set_ack_next_step (engine, d);
+  set_ack_next_step (engine, d, final);
   d->basis = g_strdup (bound->basis);
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
@@ -485,8 +493,9 @@ stage_deadlines (RdEngine  *engine,
         cs ? &cs->acknowledge : NULL, &trigger->when, FALSE,
         ls ? &ls->acknowledge : NULL, &trigger->when, FALSE,
         &ack_bound);
+  final = (resp != NULL && resp->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE) || s >= final_stage;
   if (ack_bound.set)
-    acknowledgement_deadline (engine, group, s, trigger, ack, resp, code, &ack_bound);
+    acknowledgement_deadline (engine, group, s, trigger, ack, resp, code, &ack_bound, final);
 
   /* Response: each policy counts from its own starting point */
   {
@@ -519,8 +528,6 @@ stage_deadlines (RdEngine  *engine,
           ls ? &ls->respond : NULL, &ll_from, ll_missing,
           &resp_bound);
   }
-
-  final = (resp != NULL && resp->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE) || s >= final_stage;
 
   if (resp_bound.set)
     {

@@ -196,6 +196,18 @@ test_late_acknowledgement (void)
                    "after the acknowledgement on Wednesday 13 November 2024.");
   assert_contains (rd_deadline_get_explanation (resp),
                    "The acknowledgement itself was 3 working days late.");
+  /* At stage 1 the resident can still escalate. */
+  assert_contains (rd_deadline_get_next_step (ack), "escalate");
+  g_clear_pointer (&report, rd_deadline_report_free);
+
+  /* At stage 2 there is nothing left to escalate to: only the Ombudsman. */
+  add (input, 1, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-12-02", NULL);
+  add (input, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-12-13", NULL);
+  report = compute (input, NULL, "2024-12-16");
+  ack = find (report, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 2);
+  g_assert_cmpint (rd_deadline_get_status (ack), ==, RD_DEADLINE_MISSED);
+  assert_contains (rd_deadline_get_next_step (ack), "Housing Ombudsman");
+  g_assert_null (strstr (rd_deadline_get_next_step (ack), "escalate"));
 }
 
 /* No acknowledgement: the response is due 10 working days after the day
