@@ -16,5 +16,6 @@ void  rd_gui_name_switches       (GtkWidget   *widget,
 void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
+void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
 
 G_END_DECLS

@@ -283,6 +283,43 @@ test_from_case_details (Fixture       *f,
   }
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *label = rd_test_gui_find_by_text (args[0], args[1]);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* The choices are long ("A new profile, starting as a copy of the Code",
+ * a landlord's own policy name): a resident reads each in full, in the
+ * list and in the row. */
+static void
+test_choices_read_in_full (Fixture       *f,
+                           gconstpointer  data)
+{
+  RdPolicyDialog *dialog = open_dialog (f);
+  AdwComboRow *profile_row = ADW_COMBO_ROW (child (dialog, "profile_row"));
+  const char *fresh = "A new profile, starting as a copy of the Code";
+  gpointer args[2] = { profile_row, (gpointer) fresh };
+  GtkWidget *label;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (profile_row)),
+                   ==, "Only the Complaint Handling Code");
+
+  adw_action_row_activate (ADW_ACTION_ROW (profile_row));
+  g_assert_true (rd_test_gui_wait_until (label_shown, args, 5000));
+  label = rd_test_gui_find_by_text (GTK_WIDGET (profile_row), fresh);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+
+  adw_combo_row_set_selected (profile_row, g_list_model_get_n_items (adw_combo_row_get_model (profile_row)) - 1);
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (profile_row)), ==, fresh);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +330,8 @@ main (int   argc,
   g_test_add ("/policy-dialog/mistakes", Fixture, NULL, fixture_setup, test_mistakes, fixture_teardown);
   g_test_add ("/policy-dialog/from-case-details", Fixture, NULL, fixture_setup,
               test_from_case_details, fixture_teardown);
+  g_test_add ("/policy-dialog/choices-read-in-full", Fixture, NULL, fixture_setup,
+              test_choices_read_in_full, fixture_teardown);
 
   return g_test_run ();
 }
