@@ -13,6 +13,7 @@
 #include "rd-complaints-page.h"
 #include "rd-contacts-page.h"
 #include "rd-dashboard-page.h"
+#include "rd-deadline-notifier.h"
 #include "rd-diary-page.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
@@ -80,6 +81,7 @@ struct _RdWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  RdDeadlineNotifier   *notifier;
   RdStore              *store;
   RdCase               *rcase;
   GtkWidget            *pages[G_N_ELEMENTS (case_pages)];
@@ -264,6 +266,19 @@ rd_window_close_case (RdWindow *self)
                                     ? "cases" : "welcome");
 }
 
+/**
+ * rd_window_get_notifier:
+ *
+ * Returns: (transfer none) (nullable): what sends the deadline reminders
+ */
+RdDeadlineNotifier *
+rd_window_get_notifier (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  return self->notifier;
+}
+
 RdCase *
 rd_window_get_case (RdWindow *self)
 {
@@ -394,6 +409,10 @@ show_store_state (RdWindow *self)
                            G_CONNECT_SWAPPED);
   add_case_pages (self);
   restore_last_case (self);
+
+  /* Reminders while Redress runs, never while the window is locked. */
+  self->notifier = rd_deadline_notifier_new (G_APPLICATION (app), self->store, self->settings);
+  g_object_bind_property (self->lock, "locked", self->notifier, "paused", G_BINDING_SYNC_CREATE);
 }
 
 RdWindow *
@@ -642,6 +661,7 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
+  g_clear_object (&self->notifier);
   /* First, while the template still holds its children: a locked window's
    * content is held aside by the lock. */
   g_clear_object (&self->lock);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-deadline-notifier.h"
 #include "rd-lock.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ gboolean   rd_window_open_case  (RdWindow       *self,
                                  gint64          case_id,
                                  GError        **error);
 RdCase    *rd_window_get_case   (RdWindow       *self);
+RdDeadlineNotifier *rd_window_get_notifier (RdWindow *self);
 RdStore   *rd_window_get_store  (RdWindow       *self);
 GtkWidget *rd_window_get_page   (RdWindow       *self,
                                  const char     *name);

@@ -313,11 +313,194 @@ test_case_review_card (Fixture       *f,
   }
 }
 
+/*
+ * A stand-in for the desktop's notification service on the test's own
+ * session bus, so that what Redress sends reaches the real D-Bus API and
+ * can be counted there.
+ */
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static guint desktop_notify_calls;
+static char *desktop_last_summary;
+
+static void
+on_desktop_method_cb (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      desktop_notify_calls++;
+      g_free (desktop_last_summary);
+      desktop_last_summary = g_strdup (summary);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", desktop_notify_calls));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", NULL };
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "redress", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+name_owned (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+serve_desktop_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_desktop_method_cb, NULL, NULL, { 0 } };
+  static gboolean owned;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_name_acquired_cb, NULL, &owned, NULL);
+  g_assert_true (rd_test_gui_wait_until (name_owned, &owned, 5000));
+}
+
+typedef struct {
+  guint  count;
+  char  *title;
+  char  *body;
+} Told;
+
+static void
+on_notified_cb (RdDeadlineNotifier *notifier,
+                const char         *id,
+                const char         *title,
+                const char         *body,
+                Told               *told)
+{
+  told->count++;
+  g_free (told->title);
+  g_free (told->body);
+  told->title = g_strdup (title);
+  told->body = g_strdup (body);
+}
+
+static gboolean
+desktop_got_two (gpointer data)
+{
+  return desktop_notify_calls >= 2;
+}
+
+/* A deadline due by the next working day is told once; when it becomes
+ * overdue it is told once more; never twice, even by a new notifier (the
+ * app started again); never for the sample; never while locked. */
+static void
+test_notifications (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  RdDeadlineNotifier *notifier = rd_window_get_notifier (f->window);
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(RdComplaintEvent) made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
+  g_autoptr(GDate) made_on = rd_date_parse_iso ("2024-11-04", NULL);   /* a Monday */
+  g_autoptr(GDate) friday = rd_date_parse_iso ("2024-11-08", NULL);    /* acknowledgement due Monday 11th */
+  g_autoptr(GDate) tuesday = rd_date_parse_iso ("2024-11-12", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdDeadlineNotifier) again = NULL;
+  Told told = { 0 };
+
+  g_assert_nonnull (notifier);
+  desktop_notify_calls = 0;
+  g_assert_cmpint (rd_sample_ensure (store, &error), >, 0);   /* overdue, but a sample */
+  rd_complaint_set_case_id (complaint, f->case_id);
+  g_assert_true (rd_store_save_complaint (store, complaint, &error));
+  rd_complaint_event_set_complaint_id (made, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_date (made, made_on);
+  g_assert_true (rd_store_save_complaint_event (store, made, &error));
+  g_signal_connect (notifier, "notified", G_CALLBACK (on_notified_cb), &told);
+
+  /* Locked: nothing. */
+  rd_deadline_notifier_set_today (notifier, friday);
+  rd_deadline_notifier_set_paused (notifier, TRUE);
+  g_assert_cmpuint (rd_deadline_notifier_check (notifier), ==, 0);
+  rd_deadline_notifier_set_paused (notifier, FALSE);
+
+  /* On the Friday, the acknowledgement is due by the next working day. */
+  g_assert_cmpuint (rd_deadline_notifier_check (notifier), ==, 1);
+  g_assert_cmpuint (told.count, ==, 1);
+  g_assert_cmpstr (told.title, ==, "Due next working day: Stage 1 acknowledgement");
+  g_assert_nonnull (strstr (told.body, "Noise from Flat 6"));
+  g_assert_nonnull (strstr (told.body, "Monday 11 November 2024"));
+  g_assert_cmpuint (rd_deadline_notifier_check (notifier), ==, 0);
+
+  /* On the Tuesday it is overdue: told once more, then not again. */
+  rd_deadline_notifier_set_today (notifier, tuesday);
+  g_assert_cmpuint (rd_deadline_notifier_check (notifier), ==, 1);
+  g_assert_cmpstr (told.title, ==, "Overdue: Stage 1 acknowledgement");
+  g_assert_nonnull (strstr (told.body, "1 working day late"));
+  g_assert_cmpuint (rd_deadline_notifier_check (notifier), ==, 0);
+
+  /* A new notifier (the next time Redress runs) remembers. */
+  again = rd_deadline_notifier_new (G_APPLICATION (f->app), store, settings);
+  rd_deadline_notifier_set_today (again, tuesday);
+  g_assert_cmpuint (rd_deadline_notifier_check (again), ==, 0);
+  g_assert_cmpuint (told.count, ==, 2);
+
+  /* They went out through the desktop's notification service. */
+  g_assert_true (rd_test_gui_wait_until (desktop_got_two, NULL, 5000));
+  g_assert_cmpstr (desktop_last_summary, ==, "Overdue: Stage 1 acknowledgement");
+
+  g_signal_handlers_disconnect_by_data (notifier, &told);
+  g_free (told.title);
+  g_free (told.body);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   rd_test_gui_init (&argc, &argv);
+  serve_desktop_notifications ();
 
   g_test_add ("/complaints/late-response-first-on-dashboard", Fixture, NULL, fixture_setup,
               test_late_response_first_on_dashboard, fixture_teardown);
@@ -325,6 +508,8 @@ main (int   argc,
               test_start_a_complaint, fixture_teardown);
   g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,
               test_case_review_card, fixture_teardown);
+  g_test_add ("/complaints/notifications", Fixture, NULL, fixture_setup,
+              test_notifications, fixture_teardown);
 
   return g_test_run ();
 }
