@@ -206,6 +206,8 @@ rd_case_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->rcase = rcase ? g_object_ref (rcase) : NULL;
   load_case (self);
+  /* What a person types first goes into the title, not into thin air. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
   return self;
 }
 

@@ -91,6 +91,12 @@ test_start_case (Fixture       *f,
   dialog = find_case_dialog ();
   g_assert_nonnull (dialog);
 
+  /* What a person types first goes into the title. */
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         dialog_child (dialog, "title_row")));
+
   /* Saving without a title says why, and saves nothing. */
   revealer = dialog_child (dialog, "title_error_revealer");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
