@@ -35,6 +35,7 @@ struct _RdDiaryPage
   char               *needle;          /* casefolded search text */
   int                 category;        /* -1: every category */
   GDateTime          *sorted_starts;   /* of the edited entry, as last sorted */
+  RdIncident         *hidden_by_filter; /* being read when a search hid it */
   gboolean            ignore_selection;
   gboolean            own_write;
 
@@ -218,6 +219,8 @@ on_selection_changed_cb (RdDiaryPage *self)
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    g_clear_object (&self->hidden_by_filter);
   edit_incident (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -257,11 +260,21 @@ on_filter_changed_cb (RdDiaryPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry));
   guint selected = gtk_drop_down_get_selected (self->category_dropdown);
 
+  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+
+  /* The entry being read comes back when a search that hid it is cleared. */
+  if (current != NULL && rd_incident_get_id (current) != 0)
+    g_set_object (&self->hidden_by_filter, current);
+
   g_free (self->needle);
   self->needle = g_utf8_casefold (text, -1);
   self->category = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_counts (self);
+
+  if (self->hidden_by_filter != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL &&
+      find_position (G_LIST_MODEL (self->sorted), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
+    select_item (self, self->hidden_by_filter);
 }
 
 /* An entry's date moved: put it back in its place, still selected. */
@@ -596,6 +609,7 @@ rd_diary_page_dispose (GObject *object)
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->sorted_starts, g_date_time_unref);
+  g_clear_object (&self->hidden_by_filter);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (rd_diary_page_parent_class)->dispose (object);

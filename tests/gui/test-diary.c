@@ -458,6 +458,38 @@ test_search_and_filter (Fixture       *f,
     }
 }
 
+/* A search that hides the entry being read, then is cleared (Escape), gives
+ * the same entry back rather than an empty editor. */
+static void
+test_search_keeps_entry (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  guint all = g_list_model_get_n_items (entries);
+  GtkWidget *search_entry = child (f, "diary_search_entry");
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list"))));
+  gpointer args[2] = { entries, NULL };
+  g_autoptr(RdIncident) reading = NULL;
+
+  gtk_single_selection_set_selected (selection, 2);
+  rd_test_gui_iterate ();
+  reading = g_object_ref (rd_incident_editor_get_incident (editor (f)));
+  g_assert_true (reading == gtk_single_selection_get_selected_item (selection));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "no such words anywhere");
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+  rd_test_gui_iterate ();
+  g_assert_true (rd_incident_editor_get_incident (editor (f)) == reading);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) reading);
+}
+
 static RdHistoryDialog *
 find_history_dialog (void)
 {
@@ -724,6 +756,7 @@ main (int   argc,
   ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
+  ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
   ADD ("/diary/history", TRUE, test_history);
   ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
   ADD ("/diary/delete-key", TRUE, test_delete_key);
