@@ -30,6 +30,7 @@ struct _RdDashboardItem
   char             *context;
   char             *status_text;
   char             *key;
+  char             *advice;      /* ours, when it differs from the engine's */
   gint64            complaint_id;
   GDate             due;
   gboolean          due_next_working_day;
@@ -129,6 +130,7 @@ rd_dashboard_item_finalize (GObject *object)
   g_clear_pointer (&self->context, g_free);
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->advice, g_free);
 
   G_OBJECT_CLASS (rd_dashboard_item_parent_class)->finalize (object);
 }
@@ -173,7 +175,7 @@ group_of (RdDeadline *deadline)
 /*
  * One step for each deadline: the resident's own limits ask them to act
  * (escalate, go to the Ombudsman); the landlord's open ones are chased,
- * except a final-stage response that never came, which is for the
+ * except a final-stage response that is long overdue, which is for the
  * Ombudsman; settled ones need nothing.
  */
 /* Whether the resident has asked for a stage after @stage yet. */
@@ -230,7 +232,8 @@ next_step_of (RdDeadline       *deadline,
     return RD_NEXT_STEP_NONE;
   if (group != RD_DASHBOARD_OVERDUE)
     return RD_NEXT_STEP_WAIT;
-  if (kind == RD_DEADLINE_KIND_RESPONSE && rd_deadline_get_stage (deadline) >= 2)
+  if (kind == RD_DEADLINE_KIND_RESPONSE && rd_deadline_get_stage (deadline) >= 2 &&
+      rd_deadline_get_working_days_late (deadline) > RD_DASHBOARD_OMBUDSMAN_AFTER)
     return RD_NEXT_STEP_OMBUDSMAN;
   return RD_NEXT_STEP_CHASE;
 }
@@ -337,6 +340,20 @@ item_new (RdDeadline  *deadline,
     item->context = g_strdup ("");
 
   item->status_text = status_text_of (item, today);
+  /* The engine's advice is to chase first; once that has long failed, say
+   * why the step offered is the Ombudsman. */
+  if (item->next_step == RD_NEXT_STEP_OMBUDSMAN && kind == RD_DEADLINE_KIND_RESPONSE)
+    item->advice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The final response is more than %d working day late. "
+                                                 "You can ask the Housing Ombudsman to step in now: it can "
+                                                 "order the landlord to respond. The summary letter "
+                                                 "gathers the facts for it.",
+                                                 "The final response is more than %d working days late. "
+                                                 "You can ask the Housing Ombudsman to step in now: it can "
+                                                 "order the landlord to respond. The summary letter "
+                                                 "gathers the facts for it.",
+                                                 RD_DASHBOARD_OMBUDSMAN_AFTER),
+                                    RD_DASHBOARD_OMBUDSMAN_AFTER);
   due_iso = g_date_valid (&item->due) ? rd_date_to_iso (&item->due) : g_strdup ("");
   item->key = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%u:%s",
                                rd_deadline_kind_to_key (kind), rd_deadline_get_group (deadline),
@@ -614,7 +631,7 @@ rd_dashboard_item_get_advice (RdDashboardItem *self)
 {
   g_return_val_if_fail (RD_IS_DASHBOARD_ITEM (self), NULL);
 
-  return rd_deadline_get_next_step (self->deadline);
+  return self->advice ? self->advice : rd_deadline_get_next_step (self->deadline);
 }
 
 gint64

@@ -20,6 +20,10 @@ typedef enum {
   RD_DASHBOARD_N_GROUPS
 } RdDashboardGroup;
 
+/* A final-stage response this many working days late is for the
+ * Ombudsman; before that, chase it. */
+#define RD_DASHBOARD_OMBUDSMAN_AFTER 10
+
 typedef enum {
   RD_NEXT_STEP_NONE,         /* nothing to do about it */
   RD_NEXT_STEP_WAIT,         /* wait, and chase if it does not come */

@@ -289,7 +289,8 @@ test_response_then_escalate (void)
   case_clear (&c);
 }
 
-/* Stage 2 acknowledged, its response never came: refer to the Ombudsman. */
+/* Stage 2 acknowledged, its response never came: chase it, and once it is
+ * more than 10 working days late, refer to the Ombudsman. */
 static void
 test_stage2_response_missing (void)
 {
@@ -311,7 +312,22 @@ test_stage2_response_missing (void)
   g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_RESPONSE);
   g_assert_cmpuint (rd_deadline_get_stage (rd_dashboard_item_get_deadline (first)), ==, 2);
   g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 5);
-  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_OMBUDSMAN);
+  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+
+  /* Tuesday 5 November: 10 working days late, still a chaser; the
+   * Wednesday, 11: the Ombudsman. */
+  {
+    g_autoptr(RdDashboard) ten = dashboard_on (&c, "2024-11-05");
+    g_autoptr(RdDashboard) eleven = dashboard_on (&c, "2024-11-06");
+    RdDashboardItem *late10 = item_at (ten, 0);
+    RdDashboardItem *late11 = item_at (eleven, 0);
+
+    g_assert_cmpint (rd_dashboard_item_get_working_days_late (late10), ==, 10);
+    g_assert_cmpint (rd_dashboard_item_get_next_step (late10), ==, RD_NEXT_STEP_CHASE);
+    g_assert_cmpint (rd_dashboard_item_get_working_days_late (late11), ==, 11);
+    g_assert_cmpint (rd_dashboard_item_get_next_step (late11), ==, RD_NEXT_STEP_OMBUDSMAN);
+    g_assert_nonnull (strstr (rd_dashboard_item_get_advice (late11), "Housing Ombudsman"));
+  }
   case_clear (&c);
 }
 

@@ -301,6 +301,17 @@ test_case_review_card (Fixture       *f,
   rd_test_gui_wait_for_draw (GTK_WIDGET (page));
   revealer = GTK_REVEALER (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_revealer"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  if (g_getenv ("REDRESS_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOTS"), "what-next.png", NULL);
+
+      for (int i = 0; i < 5; i++)
+        {
+          rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+          g_usleep (100 * 1000);
+        }
+      rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png);
+    }
   /* The entries are behind an expander: open it, as the resident would. */
   gtk_expander_set_expanded (GTK_EXPANDER (rd_test_gui_find_by_type (GTK_WIDGET (page), GTK_TYPE_EXPANDER)), TRUE);
   entries = GTK_LABEL (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_entries_label"));

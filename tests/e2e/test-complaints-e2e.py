@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+# test-complaints-e2e.py: the built app, driven through the accessibility tree:
+# a case whose stage 1 response is late opens on What Next with that deadline
+# first and its working-day count; its "Send a chaser" button opens a letter
+# that carries the count; every control there has a name.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run by tests/gui/run-gui-test.sh --a11y, like test-diary-e2e.py (see there
+# for the GTK 4.8 quirks these helpers work around).
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import dogtail.config
+
+dogtail.config.config.checkForA11y = False
+dogtail.config.config.searchShowingOnly = False
+dogtail.config.config.searchCutoffCount = 3
+dogtail.config.config.defaultDelay = 0.3
+dogtail.config.config.logDebugToFile = False
+
+from dogtail.tree import root  # noqa: E402
+from dogtail.predicate import GenericPredicate  # noqa: E402
+
+APP = os.environ.get("REDRESS_APP", "redress")
+CLI = os.environ.get("REDRESS_CLI", "redress-cli")
+
+# Made Monday 4 November 2024, acknowledged on Wednesday 6 November: the
+# stage 1 response was due 10 working days later, Wednesday 20 November,
+# and never came.
+CASE = {
+    "format": "redress-case",
+    "version": 1,
+    "case": {"title": "Late response", "resident_name": "Sam Resident",
+             "landlord_name": "Northway Homes", "contact_preferences": "Email only"},
+    "complaints": [{
+        "reference": "NH-7",
+        "points": ["How you handled my reports of noise"],
+        "outcomes": ["apology"],
+        "events": [
+            {"kind": "made", "date": "2024-11-04"},
+            {"kind": "acknowledged", "date": "2024-11-06"},
+        ],
+    }],
+}
+
+
+def fail(message):
+    print("not ok - " + message)
+    sys.exit(1)
+
+
+def poll(what, condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = condition()
+            if found:
+                return found
+        except Exception:
+            pass
+        time.sleep(0.3)
+    fail("timed out waiting for " + what)
+
+
+def find(node, role, name):
+    return poll("%s %r" % (role, name),
+                lambda: node.findChild(GenericPredicate(name=name, roleName=role),
+                                       retry=False, requireResult=False))
+
+
+def find_button(node, name):
+    def look():
+        for button in node.findChildren(GenericPredicate(roleName="push button"), recursive=True):
+            if (button.name or "").startswith(name):
+                return button
+        return None
+    return poll("a button named %r" % name, look)
+
+
+def find_label(node, pattern):
+    def look():
+        for label in node.findChildren(GenericPredicate(roleName="label"), recursive=True):
+            if re.fullmatch(pattern, label.name or ""):
+                return label
+        return None
+    return poll("a label matching %r" % pattern, look)
+
+
+def press(node):
+    for name in ("click", "activate", "press"):
+        if name in node.actions:
+            node.doActionNamed(name)
+            time.sleep(0.4)
+            return
+    fail("%s offers no action to press" % node)
+
+
+def read_text(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",
+                 "spin button", "page tab", "menu item")
+
+
+def unnamed_controls(node, found, depth=0):
+    if depth > 60:
+        return found
+    try:
+        role, name = node.roleName, node.name
+    except Exception:
+        return found
+    if role in CONTROL_ROLES and (not name.strip() or name.startswith(("Gtk", "Adw"))):
+        found.append("%s %r" % (role, name))
+    for child in node.children:
+        unnamed_controls(child, found, depth + 1)
+    return found
+
+
+def main():
+    data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
+    process = None
+    try:
+        path = os.path.join(data_dir, "case.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(CASE, f)
+        subprocess.check_call([CLI, "--data-dir", data_dir, "import", path], stdout=subprocess.DEVNULL)
+        today = datetime.date.today().isoformat()
+        late = int(subprocess.check_output([CLI, "workdays", "2024-11-20", today]).decode().strip())
+
+        process = subprocess.Popen([APP, "--data-dir", data_dir])
+        app = poll("the app on the accessibility bus",
+                   lambda: next((a for a in root.applications() if a.name == "redress"), None), 30)
+
+        # The case opens on What Next, its late response first.
+        find(app, "push button", "Switch case")
+        find_label(app, r"%d working days? late" % late)
+        find_label(app, r"Stage 1 response")
+        print("ok 1 - What Next shows the stage 1 response %d working days late" % late)
+
+        # GTK 4.8 adds the button's own label after the name it is given.
+        press(find_button(app, "Send a chaser: Stage 1 response"))
+        letter = find(app, "text", "Letter text")
+        text = poll("the letter's text", lambda: read_text(letter))
+        for expected in ("%d working days late" % late, "Wednesday 20 November 2024", "Email only"):
+            if expected not in text:
+                fail("the chaser lacks %r" % expected)
+        find_button(app, "Copy the letter")
+        print("ok 2 - its next step writes a chaser with the dates and the count")
+
+        for frame in [w for w in app.children]:
+            missing = unnamed_controls(frame, [])
+            if missing:
+                fail("controls without an accessible name in %r: %s" % (frame.name, ", ".join(missing)))
+        print("ok 3 - every control on What Next and in the letter has a name")
+    finally:
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    print("all done")
+
+
+if __name__ == "__main__":
+    main()
