@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-cli.h"
 
@@ -120,7 +121,7 @@ rd_cli_add_workdays (RdCliContext *ctx)
   g_autoptr(GDate) from = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *iso = NULL;
-  const char *n_text;
+  const char *n_text, *digits;
   gint64 n;
   GDate result;
 
@@ -132,9 +133,13 @@ rd_cli_add_workdays (RdCliContext *ctx)
   n_text = ctx->args[1];
   if (n_text[0] == '+')
     n_text++;
-  if (!g_ascii_string_to_signed (n_text, 10, -1000000, 1000000, &n, NULL) ||
-      !g_ascii_isdigit (n_text[n_text[0] == '-' ? 1 : 0]))
+  digits = n_text + (n_text[0] == '-');
+  if (digits[0] == '\0' || strspn (digits, "0123456789") != strlen (digits))
     return rd_cli_usage_error (_("“%s” is not a whole number of working days."), ctx->args[1]);
+  /* A whole number all the same, but too big for any date to be the answer. */
+  if (!g_ascii_string_to_signed (n_text, 10, -1000000, 1000000, &n, NULL))
+    return rd_cli_usage_error (_("The answer would fall outside the years Redress works with "
+                                 "(%d to %d)."), RD_CALENDAR_YEAR_MIN, RD_CALENDAR_YEAR_MAX);
 
   if (!rd_calendar_add_working_days (from, (int) n, &result, &error))
     return rd_cli_usage_error ("%s", error->message);

@@ -176,6 +176,15 @@ test_bad_dates (void)
     run_cli (&run, "workdays", "2024-01-01", NULL);
     assert_usage_error (&run);
   }
+  /* A count far too big is a whole number all the same: say what is wrong. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "add-workdays", "2024-01-01", "2147483647", NULL);
+    assert_usage_error (&run);
+    g_assert_null (strstr (run.err, "not a whole number"));
+    g_assert_nonnull (strstr (run.err, "outside the years"));
+  }
 }
 
 /* --help lines up every command's summary in one column, "FILE…" included. */
