@@ -155,6 +155,15 @@ replace_string (char       **field,
   return TRUE;
 }
 
+/* memcmp() must not see the NULL data of an empty GArray. */
+static gboolean
+ids_equal (GArray *a,
+           GArray *b)
+{
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
+}
+
 static gboolean
 strv_equal (const char * const *a,
             const char * const *b)
@@ -347,9 +356,7 @@ rd_complaint_content_equal (RdComplaint *a,
          strv_equal ((const char * const *) a->points, (const char * const *) b->points) &&
          a->outcomes == b->outcomes &&
          g_str_equal (a->outcome_other, b->outcome_other) &&
-         a->incident_ids->len == b->incident_ids->len &&
-         memcmp (a->incident_ids->data, b->incident_ids->data,
-                 a->incident_ids->len * sizeof (gint64)) == 0;
+         ids_equal (a->incident_ids, b->incident_ids);
 }
 
 #define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
@@ -533,8 +540,7 @@ rd_complaint_set_incident_ids (RdComplaint  *self,
       g_array_remove_index (clean, i);
     else
       i++;
-  if (clean->len == self->incident_ids->len &&
-      memcmp (clean->data, self->incident_ids->data, clean->len * sizeof (gint64)) == 0)
+  if (ids_equal (clean, self->incident_ids))
     return;
   g_array_unref (self->incident_ids);
   self->incident_ids = g_steal_pointer (&clean);
