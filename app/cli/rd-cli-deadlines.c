@@ -189,6 +189,9 @@ rd_cli_deadlines (RdCliContext *ctx)
       return RD_CLI_OK;
     }
 
+  if (g_list_model_get_n_items (deadlines) == 0)
+    g_print ("%s\n", _("No deadlines yet: nothing in this case starts a clock (a complaint, a "
+                        "promise with a date, a report the landlord must answer)."));
   for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
     {
       g_autoptr(RdDeadline) d = g_list_model_get_item (deadlines, i);

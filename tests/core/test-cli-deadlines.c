@@ -162,6 +162,27 @@ test_deadlines (void)
   remove_tree (dir);
 }
 
+/* A case with nothing that starts a clock says so, rather than print nothing. */
+static void
+test_no_deadlines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-cli-quiet-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (file, "{ \"format\": \"redress-case\", \"version\": 1,"
+                                            "  \"case\": { \"title\": \"Quiet so far\" } }", -1, &error));
+  run_cli (&import, dir, "import", file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&run, dir, "deadlines", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "No deadlines"));
+  g_assert_cmpstr (run.err, ==, "");
+  remove_tree (dir);
+}
+
 /* A mistyped --data-dir: the reading commands say there is no case file
  * there, and leave no empty one (nor the folder) behind. */
 static void
@@ -209,6 +230,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/deadlines", test_deadlines);
   g_test_add_func ("/cli/no-case-file", test_no_case_file);
+  g_test_add_func ("/cli/no-deadlines", test_no_deadlines);
 
   return g_test_run ();
 }
