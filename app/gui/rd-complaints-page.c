@@ -534,8 +534,6 @@ rd_complaints_page_class_init (RdComplaintsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "complaints.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "complaints.new-complaint", NULL, new_complaint_action);
   gtk_widget_class_install_action (widget_class, "complaints.delete-complaint", NULL, delete_complaint_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "complaints.new-complaint", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-complaints-page.ui");

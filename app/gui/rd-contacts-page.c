@@ -694,8 +694,6 @@ rd_contacts_page_class_init (RdContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.delete-contact", NULL, delete_contact_action);
   gtk_widget_class_install_action (widget_class, "contacts.edit-people", NULL, edit_people_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "contacts.new-contact", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-contacts-page.ui");
