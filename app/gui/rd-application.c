@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "rd-application.h"
 #include "rd-preferences-window.h"
@@ -257,10 +259,26 @@ static const struct {
   { "app.preferences", { "<Control>comma", NULL } },
 };
 
+/*
+ * Logging out or shutting down ends Redress with SIGTERM (a closed terminal
+ * with SIGHUP, Ctrl+C with SIGINT). Quit as Ctrl+Q does, so that every
+ * editor first writes what was typed a moment before.
+ */
+static gboolean
+on_terminate_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 rd_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
+
+  g_unix_signal_add (SIGTERM, on_terminate_cb, app);
+  g_unix_signal_add (SIGHUP, on_terminate_cb, app);
+  g_unix_signal_add (SIGINT, on_terminate_cb, app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

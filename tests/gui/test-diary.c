@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -386,6 +387,38 @@ test_end_follows_start (Fixture       *f,
 }
 
 static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+/*
+ * Logging out or shutting down ends Redress with SIGTERM: what was typed a
+ * moment before is written first, as when the window is closed.
+ */
+static void
+test_terminate_writes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RdIncident) stored = NULL;
+  RdIncident *incident;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = g_object_ref (rd_incident_editor_get_incident (editor (f)));
+  set_view_text (f, "description_view", "Typed just before the computer shut down");
+  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+
+  raise (SIGTERM);
+  g_assert_true (rd_test_gui_wait_until (no_windows, f->app, 5000));
+  id = rd_incident_get_id (incident);
+  g_object_unref (incident);
+  g_assert_cmpint (id, >, 0);
+  stored = stored_incident (f, id);
+  g_assert_cmpstr (rd_incident_get_description (stored), ==, "Typed just before the computer shut down");
+}
+
+static gboolean
 entries_count_is (gpointer data)
 {
   gpointer *args = data;
@@ -755,6 +788,7 @@ main (int   argc,
   ADD ("/diary/validation", FALSE, test_validation);
   ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
+  ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
   ADD ("/diary/history", TRUE, test_history);
