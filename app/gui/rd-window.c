@@ -397,8 +397,16 @@ show_store_state (RdWindow *self)
 
   if (error != NULL)
     {
+      GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                  RD_TYPE_WINDOW,
+                                                                                  "menu_button"));
+      g_autoptr(GMenu) menu = g_menu_new ();
+
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      /* With no cases to open, the menu offers nothing that needs them. */
+      g_menu_append (menu, _("_About Redress"), "app.about");
+      gtk_menu_button_set_menu_model (menu_button, G_MENU_MODEL (menu));
       return;
     }
 
@@ -716,6 +724,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, error_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, case_switcher);

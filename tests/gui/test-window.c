@@ -50,6 +50,36 @@ test_error_page_on_newer_store (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
   g_assert_nonnull (rd_application_get_store_error (app));
 
+  /* The main menu offers nothing that needs the cases it cannot open. */
+  {
+    GtkWidget *button = rd_test_gui_find_by_id (GTK_WIDGET (window), "menu_button");
+    GMenuModel *menu;
+    guint items = 0;
+
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+        GMenuModel *items_of = section ? section : menu;
+
+        for (int j = 0; j < g_menu_model_get_n_items (items_of); j++)
+          {
+            g_autofree char *action = NULL;
+
+            if (!g_menu_model_get_item_attribute (items_of, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+              continue;
+            items++;
+            g_assert_cmpstr (action, !=, "win.new-case");
+            g_assert_cmpstr (action, !=, "app.open-sample-case");
+            g_assert_cmpstr (action, !=, "win.import-case");
+          }
+        if (section == NULL)
+          break;
+      }
+    g_assert_cmpuint (items, >, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_iterate ();
   rd_test_gui_remove_tree (dir);
