@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-case.h"
+#include "rd-model-private.h"
 #include "rd-store.h"
 
 struct _RdCase
@@ -89,19 +90,6 @@ rd_tenancy_type_get_label (RdTenancyType type)
   g_return_val_if_fail (type < RD_TENANCY_N_TYPES, NULL);
 
   return _(tenancy_types[type].label);
-}
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -281,52 +269,21 @@ rd_case_new (void)
   return g_object_new (RD_TYPE_CASE, NULL);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
-  const char *                                                              \
-  rd_case_get_##field (RdCase *self)                                        \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_CASE (self), NULL);                         \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_case_set_##field (RdCase     *self,                                    \
-                       const char *value)                                   \
-  {                                                                         \
-    g_return_if_fail (RD_IS_CASE (self));                                   \
-    if (replace_string (&self->field, value))                               \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
-  }
+#define STRING_ACCESSORS(field, PROP) \
+  RD_MODEL_STRING_ACCESSORS (RdCase, rd_case, RD_IS_CASE, field, PROP, PROP_0)
+#define INT64_ACCESSORS(field, PROP) \
+  RD_MODEL_SCALAR_ACCESSORS (RdCase, rd_case, RD_IS_CASE, gint64, field, PROP, PROP_0)
 
-DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
-DEFINE_STRING_ACCESSORS (resident_name, PROP_RESIDENT_NAME)
-DEFINE_STRING_ACCESSORS (address, PROP_ADDRESS)
-DEFINE_STRING_ACCESSORS (landlord_name, PROP_LANDLORD_NAME)
-DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
-DEFINE_STRING_ACCESSORS (contact_preferences, PROP_CONTACT_PREFERENCES)
-DEFINE_STRING_ACCESSORS (adjustments, PROP_ADJUSTMENTS)
-
-#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
-  gint64                                                                    \
-  rd_case_get_##field (RdCase *self)                                        \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_CASE (self), 0);                            \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_case_set_##field (RdCase *self,                                        \
-                       gint64  value)                                       \
-  {                                                                         \
-    g_return_if_fail (RD_IS_CASE (self));                                   \
-    if (self->field != value)                                               \
-      {                                                                     \
-        self->field = value;                                                \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-      }                                                                     \
-  }
-
-DEFINE_INT64_ACCESSORS (id, PROP_ID)
-DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
-DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+STRING_ACCESSORS (title, PROP_TITLE)
+STRING_ACCESSORS (resident_name, PROP_RESIDENT_NAME)
+STRING_ACCESSORS (address, PROP_ADDRESS)
+STRING_ACCESSORS (landlord_name, PROP_LANDLORD_NAME)
+STRING_ACCESSORS (notes, PROP_NOTES)
+STRING_ACCESSORS (contact_preferences, PROP_CONTACT_PREFERENCES)
+STRING_ACCESSORS (adjustments, PROP_ADJUSTMENTS)
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
 
 RdTenancyType
 rd_case_get_tenancy_type (RdCase *self)

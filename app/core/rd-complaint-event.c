@@ -9,6 +9,7 @@
 
 #include "rd-complaint-event.h"
 #include "rd-datetime.h"
+#include "rd-model-private.h"
 
 struct _RdComplaintEvent
 {
@@ -44,40 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-date_equal (const GDate *a,
-            const GDate *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_compare (a, b) == 0;
-}
-
-static gboolean
-replace_date (GDate       **field,
-              const GDate  *value)
-{
-  if (date_equal (*field, value))
-    return FALSE;
-  g_clear_pointer (field, g_date_free);
-  if (value != NULL)
-    *field = g_date_copy (value);
-  return TRUE;
-}
 
 static void
 rd_complaint_event_finalize (GObject *object)
@@ -240,10 +207,10 @@ rd_complaint_event_copy (RdComplaintEvent *self)
   copy->id = self->id;
   copy->complaint_id = self->complaint_id;
   copy->stage = self->stage;
-  replace_date (&copy->date, self->date);
-  replace_date (&copy->new_date, self->new_date);
-  replace_string (&copy->reason, self->reason);
-  replace_string (&copy->notes, self->notes);
+  _rd_model_replace_date (&copy->date, self->date);
+  _rd_model_replace_date (&copy->new_date, self->new_date);
+  _rd_model_replace_string (&copy->reason, self->reason);
+  _rd_model_replace_string (&copy->notes, self->notes);
   copy->contact_id = self->contact_id;
   return copy;
 }
@@ -256,54 +223,30 @@ rd_complaint_event_content_equal (RdComplaintEvent *a,
 
   return a->kind == b->kind &&
          a->stage == b->stage &&
-         date_equal (a->date, b->date) &&
-         date_equal (a->new_date, b->new_date) &&
+         _rd_model_date_equal (a->date, b->date) &&
+         _rd_model_date_equal (a->new_date, b->new_date) &&
          g_str_equal (a->reason, b->reason) &&
          g_str_equal (a->notes, b->notes) &&
          a->contact_id == b->contact_id;
 }
 
-#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
-  gint64                                                                    \
-  rd_complaint_event_get_##field (RdComplaintEvent *self)                   \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), 0);                 \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_complaint_event_set_##field (RdComplaintEvent *self,                   \
-                                  gint64            value)                  \
-  {                                                                         \
-    g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));                        \
-    if (self->field != value)                                               \
-      {                                                                     \
-        self->field = value;                                                \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-      }                                                                     \
-  }
+#define INT64_ACCESSORS(field, PROP)                                                 \
+  RD_MODEL_SCALAR_ACCESSORS (RdComplaintEvent, rd_complaint_event, RD_IS_COMPLAINT_EVENT, \
+                             gint64, field, PROP, PROP_0)
+#define STRING_ACCESSORS(field, PROP)                                                \
+  RD_MODEL_STRING_ACCESSORS (RdComplaintEvent, rd_complaint_event, RD_IS_COMPLAINT_EVENT, \
+                             field, PROP, PROP_0)
+#define DATE_ACCESSORS(field, PROP) \
+  RD_MODEL_DATE_ACCESSORS (RdComplaintEvent, rd_complaint_event, RD_IS_COMPLAINT_EVENT, field, PROP)
 
-DEFINE_INT64_ACCESSORS (id, PROP_ID)
-DEFINE_INT64_ACCESSORS (complaint_id, PROP_COMPLAINT_ID)
-DEFINE_INT64_ACCESSORS (contact_id, PROP_CONTACT_ID)
-
-#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
-  const char *                                                              \
-  rd_complaint_event_get_##field (RdComplaintEvent *self)                   \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);              \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_complaint_event_set_##field (RdComplaintEvent *self,                   \
-                                  const char       *value)                  \
-  {                                                                         \
-    g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));                        \
-    if (replace_string (&self->field, value))                               \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
-  }
-
-DEFINE_STRING_ACCESSORS (reason, PROP_REASON)
-DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (complaint_id, PROP_COMPLAINT_ID)
+INT64_ACCESSORS (contact_id, PROP_CONTACT_ID)
+STRING_ACCESSORS (reason, PROP_REASON)
+STRING_ACCESSORS (notes, PROP_NOTES)
+DATE_ACCESSORS (date, PROP_DATE)
+/* For an extension, new_date is the new date the landlord gave for its response. */
+DATE_ACCESSORS (new_date, PROP_NEW_DATE)
 
 RdComplaintEventKind
 rd_complaint_event_get_kind (RdComplaintEvent *self)
@@ -355,49 +298,6 @@ rd_complaint_event_set_stage (RdComplaintEvent *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
-}
-
-const GDate *
-rd_complaint_event_get_date (RdComplaintEvent *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
-
-  return self->date;
-}
-
-void
-rd_complaint_event_set_date (RdComplaintEvent *self,
-                             const GDate      *date)
-{
-  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
-  g_return_if_fail (date == NULL || g_date_valid (date));
-
-  if (replace_date (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
-}
-
-/**
- * rd_complaint_event_get_new_date:
- *
- * For an extension: the new date the landlord gave for its response.
- */
-const GDate *
-rd_complaint_event_get_new_date (RdComplaintEvent *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT_EVENT (self), NULL);
-
-  return self->new_date;
-}
-
-void
-rd_complaint_event_set_new_date (RdComplaintEvent *self,
-                                 const GDate      *date)
-{
-  g_return_if_fail (RD_IS_COMPLAINT_EVENT (self));
-  g_return_if_fail (date == NULL || g_date_valid (date));
-
-  if (replace_date (&self->new_date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_DATE]);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-complaint.h"
+#include "rd-model-private.h"
 
 #include <string.h>
 
@@ -140,19 +141,6 @@ rd_outcomes_from_string (const char *text)
         flags |= one;
     }
   return flags;
-}
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 /* memcmp() must not see the NULL data of an empty GArray. */
@@ -335,11 +323,11 @@ rd_complaint_copy (RdComplaint *self)
   copy = rd_complaint_new ();
   copy->id = self->id;
   copy->case_id = self->case_id;
-  replace_string (&copy->reference, self->reference);
+  _rd_model_replace_string (&copy->reference, self->reference);
   g_strfreev (copy->points);
   copy->points = g_strdupv (self->points);
   copy->outcomes = self->outcomes;
-  replace_string (&copy->outcome_other, self->outcome_other);
+  _rd_model_replace_string (&copy->outcome_other, self->outcome_other);
   g_array_append_vals (copy->incident_ids, self->incident_ids->data, self->incident_ids->len);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
@@ -359,50 +347,17 @@ rd_complaint_content_equal (RdComplaint *a,
          ids_equal (a->incident_ids, b->incident_ids);
 }
 
-#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
-  gint64                                                                    \
-  rd_complaint_get_##field (RdComplaint *self)                              \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_COMPLAINT (self), 0);                       \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_complaint_set_##field (RdComplaint *self,                              \
-                            gint64       value)                             \
-  {                                                                         \
-    g_return_if_fail (RD_IS_COMPLAINT (self));                              \
-    if (self->field != value)                                               \
-      {                                                                     \
-        self->field = value;                                                \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-      }                                                                     \
-  }
+#define INT64_ACCESSORS(field, PROP) \
+  RD_MODEL_SCALAR_ACCESSORS (RdComplaint, rd_complaint, RD_IS_COMPLAINT, gint64, field, PROP, PROP_0)
 
-DEFINE_INT64_ACCESSORS (id, PROP_ID)
-DEFINE_INT64_ACCESSORS (case_id, PROP_CASE_ID)
-DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
-DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
-
-const char *
-rd_complaint_get_reference (RdComplaint *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT (self), NULL);
-
-  return self->reference;
-}
-
-void
-rd_complaint_set_reference (RdComplaint *self,
-                            const char  *reference)
-{
-  g_return_if_fail (RD_IS_COMPLAINT (self));
-
-  if (replace_string (&self->reference, reference))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-    }
-}
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (case_id, PROP_CASE_ID)
+INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+RD_MODEL_STRING_ACCESSORS (RdComplaint, rd_complaint, RD_IS_COMPLAINT, reference, PROP_REFERENCE,
+                           PROP_TITLE)
+RD_MODEL_STRING_ACCESSORS (RdComplaint, rd_complaint, RD_IS_COMPLAINT, outcome_other,
+                           PROP_OUTCOME_OTHER, PROP_0)
 
 /**
  * rd_complaint_get_points:
@@ -476,24 +431,6 @@ rd_complaint_set_outcomes (RdComplaint *self,
       self->outcomes = flags;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOMES]);
     }
-}
-
-const char *
-rd_complaint_get_outcome_other (RdComplaint *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT (self), NULL);
-
-  return self->outcome_other;
-}
-
-void
-rd_complaint_set_outcome_other (RdComplaint *self,
-                                const char  *text)
-{
-  g_return_if_fail (RD_IS_COMPLAINT (self));
-
-  if (replace_string (&self->outcome_other, text))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_OTHER]);
 }
 
 /**

@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "rd-contact.h"
 #include "rd-datetime.h"
+#include "rd-model-private.h"
 
 struct _RdContact
 {
@@ -51,37 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-datetime_equal (GDateTime *a,
-                GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-date_equal (const GDate *a,
-            const GDate *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_compare (a, b) == 0;
-}
 
 static void
 rd_contact_finalize (GObject *object)
@@ -270,9 +239,9 @@ rd_contact_copy (RdContact *self)
   copy->direction = self->direction;
   copy->channel = self->channel;
   copy->party_id = self->party_id;
-  replace_string (&copy->person, self->person);
-  replace_string (&copy->summary, self->summary);
-  replace_string (&copy->promise, self->promise);
+  _rd_model_replace_string (&copy->person, self->person);
+  _rd_model_replace_string (&copy->summary, self->summary);
+  _rd_model_replace_string (&copy->promise, self->promise);
   copy->promise_due = self->promise_due ? g_date_copy (self->promise_due) : NULL;
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
@@ -290,85 +259,31 @@ rd_contact_content_equal (RdContact *a,
 {
   g_return_val_if_fail (RD_IS_CONTACT (a) && RD_IS_CONTACT (b), FALSE);
 
-  return datetime_equal (a->occurred_at, b->occurred_at) &&
+  return _rd_model_datetime_equal (a->occurred_at, b->occurred_at) &&
          a->direction == b->direction &&
          a->channel == b->channel &&
          a->party_id == b->party_id &&
          g_str_equal (a->person, b->person) &&
          g_str_equal (a->summary, b->summary) &&
          g_str_equal (a->promise, b->promise) &&
-         date_equal (a->promise_due, b->promise_due);
+         _rd_model_date_equal (a->promise_due, b->promise_due);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
-  const char *                                                              \
-  rd_contact_get_##field (RdContact *self)                                  \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_CONTACT (self), NULL);                      \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_contact_set_##field (RdContact  *self,                                 \
-                          const char *value)                                \
-  {                                                                         \
-    g_return_if_fail (RD_IS_CONTACT (self));                                \
-    if (replace_string (&self->field, value))                               \
-      {                                                                     \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE]); \
-      }                                                                     \
-  }
+#define STRING_ACCESSORS(field, PROP) \
+  RD_MODEL_STRING_ACCESSORS (RdContact, rd_contact, RD_IS_CONTACT, field, PROP, PROP_HEADLINE)
+#define INT64_ACCESSORS(field, PROP) \
+  RD_MODEL_SCALAR_ACCESSORS (RdContact, rd_contact, RD_IS_CONTACT, gint64, field, PROP, PROP_0)
 
-DEFINE_STRING_ACCESSORS (person, PROP_PERSON)
-DEFINE_STRING_ACCESSORS (summary, PROP_SUMMARY)
-DEFINE_STRING_ACCESSORS (promise, PROP_PROMISE)
-
-#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
-  gint64                                                                    \
-  rd_contact_get_##field (RdContact *self)                                  \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_CONTACT (self), 0);                         \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_contact_set_##field (RdContact *self,                                  \
-                          gint64     value)                                 \
-  {                                                                         \
-    g_return_if_fail (RD_IS_CONTACT (self));                                \
-    if (self->field != value)                                               \
-      {                                                                     \
-        self->field = value;                                                \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-      }                                                                     \
-  }
-
-DEFINE_INT64_ACCESSORS (id, PROP_ID)
-DEFINE_INT64_ACCESSORS (case_id, PROP_CASE_ID)
-DEFINE_INT64_ACCESSORS (party_id, PROP_PARTY_ID)
-DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
-DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
-
-GDateTime *
-rd_contact_get_occurred_at (RdContact *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACT (self), NULL);
-
-  return self->occurred_at;
-}
-
-void
-rd_contact_set_occurred_at (RdContact *self,
-                            GDateTime *occurred_at)
-{
-  g_return_if_fail (RD_IS_CONTACT (self));
-
-  if (datetime_equal (self->occurred_at, occurred_at))
-    return;
-  g_clear_pointer (&self->occurred_at, g_date_time_unref);
-  if (occurred_at != NULL)
-    self->occurred_at = g_date_time_ref (occurred_at);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OCCURRED_AT]);
-}
+STRING_ACCESSORS (person, PROP_PERSON)
+STRING_ACCESSORS (summary, PROP_SUMMARY)
+STRING_ACCESSORS (promise, PROP_PROMISE)
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (case_id, PROP_CASE_ID)
+INT64_ACCESSORS (party_id, PROP_PARTY_ID)
+INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+RD_MODEL_DATETIME_ACCESSORS (RdContact, rd_contact, RD_IS_CONTACT, occurred_at, PROP_OCCURRED_AT)
+RD_MODEL_DATE_ACCESSORS (RdContact, rd_contact, RD_IS_CONTACT, promise_due, PROP_PROMISE_DUE)
 
 RdContactDirection
 rd_contact_get_direction (RdContact *self)
@@ -416,29 +331,6 @@ rd_contact_set_channel (RdContact        *self,
     }
 }
 
-const GDate *
-rd_contact_get_promise_due (RdContact *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACT (self), NULL);
-
-  return self->promise_due;
-}
-
-void
-rd_contact_set_promise_due (RdContact   *self,
-                            const GDate *due)
-{
-  g_return_if_fail (RD_IS_CONTACT (self));
-  g_return_if_fail (due == NULL || g_date_valid (due));
-
-  if (date_equal (self->promise_due, due))
-    return;
-  g_clear_pointer (&self->promise_due, g_date_free);
-  if (due != NULL)
-    self->promise_due = g_date_copy (due);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMISE_DUE]);
-}
-
 /**
  * rd_contact_has_promise:
  *
@@ -461,18 +353,11 @@ rd_contact_has_promise (RdContact *self)
 char *
 rd_contact_dup_headline (RdContact *self)
 {
-  const char *text;
-  const char *end;
   g_autofree char *line = NULL;
 
   g_return_val_if_fail (RD_IS_CONTACT (self), NULL);
 
-  text = self->summary;
-  while (g_ascii_isspace (*text))
-    text++;
-  end = strchr (text, '\n');
-  line = end ? g_strndup (text, end - text) : g_strdup (text);
-  g_strstrip (line);
+  line = _rd_model_dup_first_line (self->summary);
   if (*line != '\0')
     return g_steal_pointer (&line);
 

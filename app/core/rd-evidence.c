@@ -14,6 +14,7 @@
 #include "rd-datetime.h"
 #include "rd-evidence.h"
 #include "rd-evidence-private.h"
+#include "rd-model-private.h"
 
 struct _RdEvidence
 {
@@ -301,52 +302,10 @@ rd_evidence_new (void)
   return g_object_new (RD_TYPE_EVIDENCE, NULL);
 }
 
-/* Replaces *@field with a copy of @value; TRUE when it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-#define STRING_ACCESSORS(name, prop)                                          \
-  const char *                                                                \
-  rd_evidence_get_##name (RdEvidence *self)                                   \
-  {                                                                           \
-    g_return_val_if_fail (RD_IS_EVIDENCE (self), NULL);                       \
-    return self->name;                                                        \
-  }                                                                           \
-  void                                                                        \
-  rd_evidence_set_##name (RdEvidence *self, const char *value)                \
-  {                                                                           \
-    g_return_if_fail (RD_IS_EVIDENCE (self));                                 \
-    if (replace_string (&self->name, value) && (prop) != PROP_0)              \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);          \
-  }
-
-#define SCALAR_ACCESSORS(type, name, prop)                                    \
-  type                                                                        \
-  rd_evidence_get_##name (RdEvidence *self)                                   \
-  {                                                                           \
-    g_return_val_if_fail (RD_IS_EVIDENCE (self), 0);                          \
-    return self->name;                                                        \
-  }                                                                           \
-  void                                                                        \
-  rd_evidence_set_##name (RdEvidence *self, type value)                       \
-  {                                                                           \
-    g_return_if_fail (RD_IS_EVIDENCE (self));                                 \
-    if (self->name == value)                                                  \
-      return;                                                                 \
-    self->name = value;                                                       \
-    if ((prop) != PROP_0)                                                     \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);          \
-  }
+#define STRING_ACCESSORS(name, prop) \
+  RD_MODEL_STRING_ACCESSORS (RdEvidence, rd_evidence, RD_IS_EVIDENCE, name, prop, PROP_0)
+#define SCALAR_ACCESSORS(type, name, prop) \
+  RD_MODEL_SCALAR_ACCESSORS (RdEvidence, rd_evidence, RD_IS_EVIDENCE, type, name, prop, PROP_0)
 
 SCALAR_ACCESSORS (gint64, id, PROP_ID)
 SCALAR_ACCESSORS (gint64, case_id, PROP_0)
@@ -370,27 +329,7 @@ SCALAR_ACCESSORS (gint64, parent_id, PROP_0)
 SCALAR_ACCESSORS (gint64, imported_at, PROP_0)
 SCALAR_ACCESSORS (guint, n_links, PROP_N_LINKS)
 
-GDateTime *
-rd_evidence_get_captured_at (RdEvidence *self)
-{
-  g_return_val_if_fail (RD_IS_EVIDENCE (self), NULL);
-  return self->captured_at;
-}
-
-void
-rd_evidence_set_captured_at (RdEvidence *self,
-                             GDateTime  *captured_at)
-{
-  g_return_if_fail (RD_IS_EVIDENCE (self));
-
-  if (self->captured_at == captured_at ||
-      (self->captured_at && captured_at && g_date_time_equal (self->captured_at, captured_at)))
-    return;
-  g_clear_pointer (&self->captured_at, g_date_time_unref);
-  if (captured_at)
-    self->captured_at = g_date_time_ref (captured_at);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTURED_AT]);
-}
+RD_MODEL_DATETIME_ACCESSORS (RdEvidence, rd_evidence, RD_IS_EVIDENCE, captured_at, PROP_CAPTURED_AT)
 
 /**
  * rd_evidence_dup_display_name:

@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "rd-datetime.h"
 #include "rd-incident.h"
+#include "rd-model-private.h"
 
 struct _RdIncident
 {
@@ -169,40 +169,6 @@ rd_reported_to_get_label (RdReportedTo flags)
   if (out->len == 0)
     g_string_append (out, _("Not reported"));
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-datetime_equal (GDateTime *a,
-                GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-replace_datetime (GDateTime **field,
-                  GDateTime  *value)
-{
-  if (datetime_equal (*field, value))
-    return FALSE;
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    *field = g_date_time_ref (value);
-  return TRUE;
 }
 
 static void
@@ -418,16 +384,16 @@ rd_incident_copy (RdIncident *self)
   copy = rd_incident_new ();
   copy->id = self->id;
   copy->case_id = self->case_id;
-  replace_datetime (&copy->starts_at, self->starts_at);
-  replace_datetime (&copy->ends_at, self->ends_at);
+  _rd_model_replace_datetime (&copy->starts_at, self->starts_at);
+  _rd_model_replace_datetime (&copy->ends_at, self->ends_at);
   copy->category = self->category;
-  replace_string (&copy->location, self->location);
-  replace_string (&copy->description, self->description);
-  replace_string (&copy->impact, self->impact);
-  replace_string (&copy->people, self->people);
-  replace_string (&copy->witnesses, self->witnesses);
+  _rd_model_replace_string (&copy->location, self->location);
+  _rd_model_replace_string (&copy->description, self->description);
+  _rd_model_replace_string (&copy->impact, self->impact);
+  _rd_model_replace_string (&copy->people, self->people);
+  _rd_model_replace_string (&copy->witnesses, self->witnesses);
   copy->reported_to = self->reported_to;
-  replace_string (&copy->reference, self->reference);
+  _rd_model_replace_string (&copy->reference, self->reference);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -445,8 +411,8 @@ rd_incident_content_equal (RdIncident *a,
 {
   g_return_val_if_fail (RD_IS_INCIDENT (a) && RD_IS_INCIDENT (b), FALSE);
 
-  return datetime_equal (a->starts_at, b->starts_at) &&
-         datetime_equal (a->ends_at, b->ends_at) &&
+  return _rd_model_datetime_equal (a->starts_at, b->starts_at) &&
+         _rd_model_datetime_equal (a->ends_at, b->ends_at) &&
          a->category == b->category &&
          g_str_equal (a->location, b->location) &&
          g_str_equal (a->description, b->description) &&
@@ -457,92 +423,25 @@ rd_incident_content_equal (RdIncident *a,
          g_str_equal (a->reference, b->reference);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP, also_summary)                  \
-  const char *                                                              \
-  rd_incident_get_##field (RdIncident *self)                                \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);                     \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_incident_set_##field (RdIncident *self,                                \
-                           const char *value)                               \
-  {                                                                         \
-    g_return_if_fail (RD_IS_INCIDENT (self));                               \
-    if (replace_string (&self->field, value))                               \
-      {                                                                     \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-        if (also_summary)                                                   \
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]); \
-      }                                                                     \
-  }
+#define STRING_ACCESSORS(field, PROP, ALSO) \
+  RD_MODEL_STRING_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, field, PROP, ALSO)
+#define INT64_ACCESSORS(field, PROP) \
+  RD_MODEL_SCALAR_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, gint64, field, PROP, PROP_0)
+#define DATETIME_ACCESSORS(field, PROP) \
+  RD_MODEL_DATETIME_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, field, PROP)
 
-DEFINE_STRING_ACCESSORS (location, PROP_LOCATION, FALSE)
-DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION, TRUE)
-DEFINE_STRING_ACCESSORS (impact, PROP_IMPACT, FALSE)
-DEFINE_STRING_ACCESSORS (people, PROP_PEOPLE, FALSE)
-DEFINE_STRING_ACCESSORS (witnesses, PROP_WITNESSES, FALSE)
-DEFINE_STRING_ACCESSORS (reference, PROP_REFERENCE, FALSE)
-
-#define DEFINE_INT64_ACCESSORS(field, PROP)                                 \
-  gint64                                                                    \
-  rd_incident_get_##field (RdIncident *self)                                \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_INCIDENT (self), 0);                        \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_incident_set_##field (RdIncident *self,                                \
-                           gint64      value)                               \
-  {                                                                         \
-    g_return_if_fail (RD_IS_INCIDENT (self));                               \
-    if (self->field != value)                                               \
-      {                                                                     \
-        self->field = value;                                                \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-      }                                                                     \
-  }
-
-DEFINE_INT64_ACCESSORS (id, PROP_ID)
-DEFINE_INT64_ACCESSORS (case_id, PROP_CASE_ID)
-DEFINE_INT64_ACCESSORS (created_at, PROP_CREATED_AT)
-DEFINE_INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
-
-GDateTime *
-rd_incident_get_starts_at (RdIncident *self)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
-
-  return self->starts_at;
-}
-
-void
-rd_incident_set_starts_at (RdIncident *self,
-                           GDateTime  *starts_at)
-{
-  g_return_if_fail (RD_IS_INCIDENT (self));
-
-  if (replace_datetime (&self->starts_at, starts_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_AT]);
-}
-
-GDateTime *
-rd_incident_get_ends_at (RdIncident *self)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
-
-  return self->ends_at;
-}
-
-void
-rd_incident_set_ends_at (RdIncident *self,
-                         GDateTime  *ends_at)
-{
-  g_return_if_fail (RD_IS_INCIDENT (self));
-
-  if (replace_datetime (&self->ends_at, ends_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS_AT]);
-}
+STRING_ACCESSORS (location, PROP_LOCATION, PROP_0)
+STRING_ACCESSORS (description, PROP_DESCRIPTION, PROP_SUMMARY)
+STRING_ACCESSORS (impact, PROP_IMPACT, PROP_0)
+STRING_ACCESSORS (people, PROP_PEOPLE, PROP_0)
+STRING_ACCESSORS (witnesses, PROP_WITNESSES, PROP_0)
+STRING_ACCESSORS (reference, PROP_REFERENCE, PROP_0)
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (case_id, PROP_CASE_ID)
+INT64_ACCESSORS (created_at, PROP_CREATED_AT)
+INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+DATETIME_ACCESSORS (starts_at, PROP_STARTS_AT)
+DATETIME_ACCESSORS (ends_at, PROP_ENDS_AT)
 
 RdCategory
 rd_incident_get_category (RdIncident *self)
@@ -597,33 +496,14 @@ rd_incident_set_reported_to (RdIncident   *self,
 char *
 rd_incident_dup_summary (RdIncident *self)
 {
-  const char *text;
-  const char *end;
   g_autofree char *line = NULL;
 
   g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
 
-  text = self->description;
-  while (g_ascii_isspace (*text))
-    text++;
-  end = strchr (text, '\n');
-  line = end ? g_strndup (text, end - text) : g_strdup (text);
-  g_strstrip (line);
+  line = _rd_model_dup_first_line (self->description);
   if (*line == '\0')
     return g_strdup (_("Nothing written yet"));
   return g_steal_pointer (&line);
-}
-
-static gboolean
-field_contains (const char *field,
-                const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (field == NULL || *field == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (field, -1);
-  return strstr (folded, needle) != NULL;
 }
 
 /**
@@ -641,13 +521,13 @@ rd_incident_matches_text (RdIncident *self,
   if (casefolded_needle == NULL || *casefolded_needle == '\0')
     return TRUE;
 
-  return field_contains (self->description, casefolded_needle) ||
-         field_contains (self->impact, casefolded_needle) ||
-         field_contains (self->location, casefolded_needle) ||
-         field_contains (self->people, casefolded_needle) ||
-         field_contains (self->witnesses, casefolded_needle) ||
-         field_contains (self->reference, casefolded_needle) ||
-         field_contains (rd_category_get_label (self->category), casefolded_needle);
+  return _rd_model_text_contains (self->description, casefolded_needle) ||
+         _rd_model_text_contains (self->impact, casefolded_needle) ||
+         _rd_model_text_contains (self->location, casefolded_needle) ||
+         _rd_model_text_contains (self->people, casefolded_needle) ||
+         _rd_model_text_contains (self->witnesses, casefolded_needle) ||
+         _rd_model_text_contains (self->reference, casefolded_needle) ||
+         _rd_model_text_contains (rd_category_get_label (self->category), casefolded_needle);
 }
 
 /**

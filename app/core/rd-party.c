@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rd-model-private.h"
 #include "rd-party.h"
 #include "rd-store.h"
 
@@ -97,19 +98,6 @@ rd_party_role_default_third_party (RdPartyRole role)
   g_return_val_if_fail (role < RD_PARTY_N_ROLES, TRUE);
 
   return roles[role].third_party;
-}
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -254,95 +242,24 @@ rd_party_copy (RdParty *self)
   copy = rd_party_new ();
   copy->id = self->id;
   copy->case_id = self->case_id;
-  replace_string (&copy->name, self->name);
+  _rd_model_replace_string (&copy->name, self->name);
   copy->role = self->role;
-  replace_string (&copy->organisation, self->organisation);
+  _rd_model_replace_string (&copy->organisation, self->organisation);
   copy->third_party = self->third_party;
-  replace_string (&copy->notes, self->notes);
+  _rd_model_replace_string (&copy->notes, self->notes);
   return copy;
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                                \
-  const char *                                                              \
-  rd_party_get_##field (RdParty *self)                                      \
-  {                                                                         \
-    g_return_val_if_fail (RD_IS_PARTY (self), NULL);                        \
-    return self->field;                                                     \
-  }                                                                         \
-  void                                                                      \
-  rd_party_set_##field (RdParty    *self,                                   \
-                        const char *value)                                  \
-  {                                                                         \
-    g_return_if_fail (RD_IS_PARTY (self));                                  \
-    if (replace_string (&self->field, value))                               \
-      {                                                                     \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]); \
-      }                                                                     \
-  }
+#define STRING_ACCESSORS(field, PROP, ALSO) \
+  RD_MODEL_STRING_ACCESSORS (RdParty, rd_party, RD_IS_PARTY, field, PROP, ALSO)
+#define INT64_ACCESSORS(field, PROP) \
+  RD_MODEL_SCALAR_ACCESSORS (RdParty, rd_party, RD_IS_PARTY, gint64, field, PROP, PROP_0)
 
-DEFINE_STRING_ACCESSORS (name, PROP_NAME)
-DEFINE_STRING_ACCESSORS (organisation, PROP_ORGANISATION)
-
-const char *
-rd_party_get_notes (RdParty *self)
-{
-  g_return_val_if_fail (RD_IS_PARTY (self), NULL);
-
-  return self->notes;
-}
-
-void
-rd_party_set_notes (RdParty    *self,
-                    const char *notes)
-{
-  g_return_if_fail (RD_IS_PARTY (self));
-
-  if (replace_string (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
-}
-
-gint64
-rd_party_get_id (RdParty *self)
-{
-  g_return_val_if_fail (RD_IS_PARTY (self), 0);
-
-  return self->id;
-}
-
-void
-rd_party_set_id (RdParty *self,
-                 gint64   id)
-{
-  g_return_if_fail (RD_IS_PARTY (self));
-
-  if (self->id != id)
-    {
-      self->id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-    }
-}
-
-gint64
-rd_party_get_case_id (RdParty *self)
-{
-  g_return_val_if_fail (RD_IS_PARTY (self), 0);
-
-  return self->case_id;
-}
-
-void
-rd_party_set_case_id (RdParty *self,
-                      gint64   case_id)
-{
-  g_return_if_fail (RD_IS_PARTY (self));
-
-  if (self->case_id != case_id)
-    {
-      self->case_id = case_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
-    }
-}
+STRING_ACCESSORS (name, PROP_NAME, PROP_DISPLAY_NAME)
+STRING_ACCESSORS (organisation, PROP_ORGANISATION, PROP_DISPLAY_NAME)
+STRING_ACCESSORS (notes, PROP_NOTES, PROP_0)
+INT64_ACCESSORS (id, PROP_ID)
+INT64_ACCESSORS (case_id, PROP_CASE_ID)
 
 RdPartyRole
 rd_party_get_role (RdParty *self)

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rd-model-private.h"
 #include "rd-policy-private.h"
 
 G_DEFINE_FINAL_TYPE (RdPolicy, rd_policy, G_TYPE_OBJECT)
@@ -91,16 +92,6 @@ _rd_policy_emit_changed (RdPolicy *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-replace_string (char       **field,
-                const char  *value)
-{
-  char *copy = g_strdup (value ? value : "");
-
-  g_free (*field);
-  *field = copy;
-}
-
 RdPolicy *
 rd_policy_new (RdPolicyKind kind)
 {
@@ -124,11 +115,11 @@ rd_policy_copy (RdPolicy *self)
 
   copy = rd_policy_new (self->kind);
   copy->id = self->id;
-  replace_string (&copy->key, self->key);
-  replace_string (&copy->name, self->name);
-  replace_string (&copy->based_on, self->based_on);
-  replace_string (&copy->sources, self->sources);
-  replace_string (&copy->notes, self->notes);
+  _rd_model_replace_string (&copy->key, self->key);
+  _rd_model_replace_string (&copy->name, self->name);
+  _rd_model_replace_string (&copy->based_on, self->based_on);
+  _rd_model_replace_string (&copy->sources, self->sources);
+  _rd_model_replace_string (&copy->notes, self->notes);
   copy->valid_from = self->valid_from;
   copy->n_stages = self->n_stages;
   copy->max_stages = self->max_stages;
@@ -214,7 +205,7 @@ rd_policy_set_name (RdPolicy   *self,
 
   if (g_strcmp0 (self->name, name) == 0)
     return;
-  replace_string (&self->name, name);
+  _rd_model_replace_string (&self->name, name);
   _rd_policy_emit_changed (self);
 }
 
@@ -236,7 +227,7 @@ rd_policy_set_based_on (RdPolicy   *self,
                         const char *key)
 {
   g_return_if_fail (RD_IS_POLICY (self));
-  replace_string (&self->based_on, key);
+  _rd_model_replace_string (&self->based_on, key);
 }
 
 /**
@@ -274,7 +265,7 @@ rd_policy_set_notes (RdPolicy   *self,
 
   if (g_strcmp0 (self->notes, notes) == 0)
     return;
-  replace_string (&self->notes, notes);
+  _rd_model_replace_string (&self->notes, notes);
   _rd_policy_emit_changed (self);
 }
 
@@ -513,7 +504,7 @@ rd_policy_set_repair_priority (RdPolicy      *self,
       p->key = g_strdup (key);
       g_ptr_array_add (self->repairs, p);
     }
-  replace_string (&p->label, label);
+  _rd_model_replace_string (&p->label, label);
   p->limit = *limit;
   _rd_policy_emit_changed (self);
 }
