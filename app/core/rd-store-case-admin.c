@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rd-datetime.h"
 #include "rd-deadline.h"
 #include "rd-deadline-engine.h"
 #include "rd-store-policies.h"
@@ -19,40 +18,14 @@
   "case_id, client_number, use_client_number, archived_at, consent_given, consent_renew," \
   " authority_date, authority_scope"
 
-static GDate *
-column_date (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(GError) error = NULL;
-  GDate *date;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  date = rd_date_parse_iso (text, &error);
-  if (date == NULL)
-    g_warning ("Stored date “%s” cannot be read: %s", text, error->message);
-  return date;
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, rd_date_to_iso (date), -1, g_free);
-}
-
 static RdCaseAdmin *
-admin_from_row (sqlite3_stmt *stmt)
+admin_from_row (RdStore      *self,
+                sqlite3_stmt *stmt)
 {
   RdCaseAdmin *admin = rd_case_admin_new (sqlite3_column_int64 (stmt, 0));
-  g_autoptr(GDate) given = column_date (stmt, 4);
-  g_autoptr(GDate) renew = column_date (stmt, 5);
-  g_autoptr(GDate) authority = column_date (stmt, 6);
+  g_autoptr(GDate) given = _rd_store_column_date (stmt, 4);
+  g_autoptr(GDate) renew = _rd_store_column_date (stmt, 5);
+  g_autoptr(GDate) authority = _rd_store_column_date (stmt, 6);
 
   rd_case_admin_set_client_number (admin, _rd_store_column_text (stmt, 1));
   rd_case_admin_set_use_client_number (admin, sqlite3_column_int (stmt, 2) != 0);
@@ -75,30 +48,20 @@ rd_store_get_case_admin (RdStore  *self,
                          gint64    case_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdCaseAdmin *admin = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self,
-                            "SELECT c.id, a.client_number, a.use_client_number, a.archived_at,"
-                            " a.consent_given, a.consent_renew, a.authority_date, a.authority_scope"
-                            " FROM cases c LEFT JOIN case_admin a ON a.case_id = c.id"
-                            " WHERE c.id = ?1",
-                            error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self,
+                          "SELECT c.id, a.client_number, a.use_client_number, a.archived_at,"
+                          " a.consent_given, a.consent_renew, a.authority_date, a.authority_scope"
+                          " FROM cases c LEFT JOIN case_admin a ON a.case_id = c.id"
+                          " WHERE c.id = ?1",
+                          case_id, (RdStoreRowFunc) admin_from_row, (gpointer *) &admin, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    admin = admin_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (admin == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no case number %" G_GINT64_FORMAT "."), case_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return admin;
 }
 
@@ -159,9 +122,9 @@ rd_store_save_case_admin (RdStore      *self,
     sqlite3_bind_int64 (stmt, 4, rd_case_admin_get_archived_at (admin));
   else
     sqlite3_bind_null (stmt, 4);
-  bind_date (stmt, 5, given);
-  bind_date (stmt, 6, renew);
-  bind_date (stmt, 7, rd_case_admin_get_authority_date (admin));
+  _rd_store_bind_date (stmt, 5, given);
+  _rd_store_bind_date (stmt, 6, renew);
+  _rd_store_bind_date (stmt, 7, rd_case_admin_get_authority_date (admin));
   _rd_store_bind_text (stmt, 8, rd_case_admin_get_authority_scope (admin));
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
@@ -214,7 +177,7 @@ load_admins (RdStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RdCaseAdmin *admin = admin_from_row (stmt);
+      RdCaseAdmin *admin = admin_from_row (self, stmt);
 
       g_hash_table_insert (admins, g_memdup2 (&(gint64) { rd_case_admin_get_case_id (admin) },
                                               sizeof (gint64)), admin);

@@ -15,7 +15,8 @@
   " contact_preferences, adjustments, is_sample"
 
 static RdCase *
-case_from_row (sqlite3_stmt *stmt)
+case_from_row (RdStore      *self,
+               sqlite3_stmt *stmt)
 {
   RdCase *rcase = rd_case_new ();
 
@@ -43,9 +44,7 @@ GListModel *
 rd_store_list_cases (RdStore  *self,
                      GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -54,20 +53,7 @@ rd_store_list_cases (RdStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-
-  list = g_list_store_new (RD_TYPE_CASE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RdCase) rcase = case_from_row (stmt);
-      g_list_store_append (list, rcase);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_rows (self, stmt, RD_TYPE_CASE, (RdStoreRowFunc) case_from_row, error);
 }
 
 RdCase *
@@ -75,26 +61,16 @@ rd_store_get_case (RdStore  *self,
                    gint64    case_id,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdCase *rcase = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1", case_id,
+                          (RdStoreRowFunc) case_from_row, (gpointer *) &rcase, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rcase = case_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (rcase == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no case number %" G_GINT64_FORMAT "."), case_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return rcase;
 }
 
@@ -257,14 +233,6 @@ _rd_store_set_case_times (RdStore  *self,
                           gint64    updated_at,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _rd_store_prepare (self, "UPDATE cases SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, created_at);
-  sqlite3_bind_int64 (stmt, 2, updated_at);
-  sqlite3_bind_int64 (stmt, 3, case_id);
-  return _rd_store_step_done (self, stmt, error);
+  return _rd_store_run (self, "UPDATE cases SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                        (gint64[]) { created_at, updated_at, case_id }, 3, error);
 }

@@ -11,39 +11,6 @@
 #include "rd-store-complaints.h"
 #include "rd-store-private.h"
 
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, rd_date_to_iso (date), -1, g_free);
-}
-
-static GDate *
-column_date (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(GError) error = NULL;
-  GDate *date;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  date = rd_date_parse_iso (text, &error);
-  if (date == NULL)
-    g_warning ("Stored date “%s” cannot be read: %s", text, error->message);
-  return date;
-}
-
-static gboolean lookup_case_id (RdStore     *self,
-                                const char  *sql,
-                                gint64       id,
-                                gint64      *case_id,
-                                GError     **error);
-
 /* ---- complaints ---- */
 
 #define COMPLAINT_SELECT \
@@ -96,7 +63,8 @@ load_points (RdStore      *self,
 }
 
 static RdComplaint *
-complaint_from_row (sqlite3_stmt *stmt)
+complaint_from_row (RdStore      *self,
+                    sqlite3_stmt *stmt)
 {
   RdComplaint *complaint = rd_complaint_new ();
 
@@ -121,10 +89,8 @@ rd_store_list_complaints (RdStore  *self,
                           gint64    case_id,
                           GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -132,22 +98,13 @@ rd_store_list_complaints (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, complaint_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
+  items = _rd_store_collect_rows (self, stmt, (RdStoreRowFunc) complaint_from_row, error);
+  if (items == NULL)
+    return NULL;
   for (guint i = 0; i < items->len; i++)
     if (!load_points (self, g_ptr_array_index (items, i), error))
       return NULL;
-
-  list = g_list_store_new (RD_TYPE_COMPLAINT);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_store_new (RD_TYPE_COMPLAINT, items);
 }
 
 RdComplaint *
@@ -156,29 +113,16 @@ rd_store_get_complaint (RdStore  *self,
                         GError  **error)
 {
   g_autoptr(RdComplaint) complaint = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, COMPLAINT_SELECT " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, COMPLAINT_SELECT " WHERE id = ?1", complaint_id,
+                          (RdStoreRowFunc) complaint_from_row, (gpointer *) &complaint, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, complaint_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    complaint = complaint_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (complaint == NULL)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                    _("There is no complaint number %" G_GINT64_FORMAT "."), complaint_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _rd_store_set_error (self, rc, error);
       return NULL;
     }
   if (!load_points (self, complaint, error))
@@ -249,17 +193,14 @@ rd_store_save_complaint (RdStore      *self,
     {
       gint64 case_id = 0;
 
-      if (!lookup_case_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
-                           rd_complaint_get_id (complaint), &case_id, error))
+      if (!_rd_store_lookup_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
+                                rd_complaint_get_id (complaint), &case_id, error))
         goto fail;
       rd_complaint_set_case_id (complaint, case_id);
     }
 
-  stmt = _rd_store_prepare (self, "DELETE FROM complaint_points WHERE complaint_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
-  if (!_rd_store_step_done (self, stmt, error))
+  if (!_rd_store_run (self, "DELETE FROM complaint_points WHERE complaint_id = ?1",
+                      (gint64[]) { rd_complaint_get_id (complaint) }, 1, error))
     goto fail;
 
   points = rd_complaint_get_points (complaint);
@@ -278,11 +219,8 @@ rd_store_save_complaint (RdStore      *self,
         goto fail;
     }
 
-  stmt = _rd_store_prepare (self, "DELETE FROM complaint_incidents WHERE complaint_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rd_complaint_get_id (complaint));
-  if (!_rd_store_step_done (self, stmt, error))
+  if (!_rd_store_run (self, "DELETE FROM complaint_incidents WHERE complaint_id = ?1",
+                      (gint64[]) { rd_complaint_get_id (complaint) }, 1, error))
     goto fail;
 
   {
@@ -293,8 +231,8 @@ rd_store_save_complaint (RdStore      *self,
       {
         gint64 incident_case = 0;
 
-        if (!lookup_case_id (self, "SELECT case_id FROM incidents WHERE id = ?1", ids[i],
-                             &incident_case, error))
+        if (!_rd_store_lookup_id (self, "SELECT case_id FROM incidents WHERE id = ?1", ids[i],
+                                  &incident_case, error))
           goto fail;
         if (incident_case != rd_complaint_get_case_id (complaint))
           {
@@ -332,39 +270,6 @@ fail:
   _rd_store_rollback (self);
   if (inserting)
     rd_complaint_set_id (complaint, 0);
-  return FALSE;
-}
-
-/* @case_sql finds the case the row belongs to, for RdStore::changed. */
-static gboolean
-delete_row (RdStore     *self,
-            const char  *sql,
-            const char  *case_sql,
-            const char  *what,
-            gint64       id,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 case_id = 0;
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  if (!lookup_case_id (self, case_sql, id, &case_id, error))
-    goto fail;
-  stmt = _rd_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_rd_store_step_done (self, stmt, error))
-    goto fail;
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  if (case_id != 0)
-    rd_store_emit_changed (self, what, case_id);
-  return TRUE;
-
-fail:
-  _rd_store_rollback (self);
   return FALSE;
 }
 
@@ -431,8 +336,9 @@ rd_store_delete_complaint (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM complaints WHERE id = ?1",
-                     "SELECT case_id FROM complaints WHERE id = ?1", "complaints", complaint_id, error);
+  return _rd_store_delete_row (self, "DELETE FROM complaints WHERE id = ?1",
+                               "SELECT case_id FROM complaints WHERE id = ?1", "complaints",
+                               complaint_id, error);
 }
 
 /* ---- stage events ---- */
@@ -442,12 +348,13 @@ rd_store_delete_complaint (RdStore  *self,
   " FROM complaint_events"
 
 static RdComplaintEvent *
-event_from_row (sqlite3_stmt *stmt)
+event_from_row (RdStore      *self,
+                sqlite3_stmt *stmt)
 {
   RdComplaintEventKind kind = RD_COMPLAINT_EVENT_MADE;
   RdComplaintEvent *event;
-  g_autoptr(GDate) date = column_date (stmt, 4);
-  g_autoptr(GDate) new_date = column_date (stmt, 5);
+  g_autoptr(GDate) date = _rd_store_column_date (stmt, 4);
+  g_autoptr(GDate) new_date = _rd_store_column_date (stmt, 5);
 
   if (!rd_complaint_event_kind_from_key (_rd_store_column_text (stmt, 2), &kind))
     g_warning ("Stored complaint step kind “%s” is unknown", _rd_store_column_text (stmt, 2));
@@ -474,10 +381,7 @@ rd_store_list_complaint_events (RdStore  *self,
                                 gint64    complaint_id,
                                 GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -485,18 +389,8 @@ rd_store_list_complaint_events (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, complaint_id);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, event_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  list = g_list_store_new (RD_TYPE_COMPLAINT_EVENT);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_rows (self, stmt, RD_TYPE_COMPLAINT_EVENT, (RdStoreRowFunc) event_from_row,
+                              error);
 }
 
 RdComplaintEvent *
@@ -505,46 +399,16 @@ rd_store_get_complaint_event (RdStore  *self,
                               GError  **error)
 {
   RdComplaintEvent *event = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, EVENT_SELECT " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, EVENT_SELECT " WHERE id = ?1", event_id,
+                          (RdStoreRowFunc) event_from_row, (gpointer *) &event, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    event = event_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (event == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no complaint step number %" G_GINT64_FORMAT "."), event_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return event;
-}
-
-static gboolean
-lookup_case_id (RdStore     *self,
-                const char  *sql,
-                gint64       id,
-                gint64      *case_id,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  *case_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _rd_store_set_error (self, rc, error);
-  return TRUE;
 }
 
 /**
@@ -579,8 +443,8 @@ rd_store_save_complaint_event (RdStore           *self,
 
   if (!inserting)
     {
-      if (!lookup_case_id (self, "SELECT complaint_id FROM complaint_events WHERE id = ?1",
-                           rd_complaint_event_get_id (event), &complaint_id, error))
+      if (!_rd_store_lookup_id (self, "SELECT complaint_id FROM complaint_events WHERE id = ?1",
+                                rd_complaint_event_get_id (event), &complaint_id, error))
         goto fail;
       if (complaint_id == 0)
         {
@@ -590,8 +454,8 @@ rd_store_save_complaint_event (RdStore           *self,
           goto fail;
         }
     }
-  if (!lookup_case_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
-                       complaint_id, &case_id, error))
+  if (!_rd_store_lookup_id (self, "SELECT case_id FROM complaints WHERE id = ?1",
+                            complaint_id, &case_id, error))
     goto fail;
   if (case_id == 0)
     {
@@ -603,8 +467,8 @@ rd_store_save_complaint_event (RdStore           *self,
     {
       gint64 contact_case = 0;
 
-      if (!lookup_case_id (self, "SELECT case_id FROM contacts WHERE id = ?1",
-                           rd_complaint_event_get_contact_id (event), &contact_case, error))
+      if (!_rd_store_lookup_id (self, "SELECT case_id FROM contacts WHERE id = ?1",
+                                rd_complaint_event_get_contact_id (event), &contact_case, error))
         goto fail;
       if (contact_case != case_id)
         {
@@ -631,8 +495,8 @@ rd_store_save_complaint_event (RdStore           *self,
     goto fail;
   _rd_store_bind_text (stmt, 1, rd_complaint_event_kind_to_key (rd_complaint_event_get_kind (event)));
   sqlite3_bind_int (stmt, 2, rd_complaint_event_get_stage (event));
-  bind_date (stmt, 3, rd_complaint_event_get_date (event));
-  bind_date (stmt, 4, rd_complaint_event_get_new_date (event));
+  _rd_store_bind_date (stmt, 3, rd_complaint_event_get_date (event));
+  _rd_store_bind_date (stmt, 4, rd_complaint_event_get_new_date (event));
   _rd_store_bind_text (stmt, 5, rd_complaint_event_get_reason (event));
   _rd_store_bind_text (stmt, 6, rd_complaint_event_get_notes (event));
   if (rd_complaint_event_get_contact_id (event) != 0)
@@ -670,8 +534,8 @@ rd_store_delete_complaint_event (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM complaint_events WHERE id = ?1",
-                     "SELECT c.case_id FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id"
-                     " WHERE e.id = ?1",
-                     "complaints", event_id, error);
+  return _rd_store_delete_row (self, "DELETE FROM complaint_events WHERE id = ?1",
+                               "SELECT c.case_id FROM complaint_events e"
+                               " JOIN complaints c ON c.id = e.complaint_id WHERE e.id = ?1",
+                               "complaints", event_id, error);
 }

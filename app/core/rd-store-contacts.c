@@ -7,102 +7,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rd-datetime.h"
 #include "rd-store-complaints.h"
 #include "rd-store-private.h"
-
-/* ---- shared helpers ---- */
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  if (date == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, rd_date_to_iso (date), -1, g_free);
-}
-
-static GDate *
-column_date (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(GError) error = NULL;
-  GDate *date;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  date = rd_date_parse_iso (text, &error);
-  if (date == NULL)
-    g_warning ("Stored date “%s” cannot be read: %s", text, error->message);
-  return date;
-}
-
-static gboolean lookup_case_id (RdStore     *self,
-                                const char  *sql,
-                                gint64       id,
-                                gint64      *case_id,
-                                GError     **error);
-
-/* @case_sql finds the case the row belongs to, for RdStore::changed. */
-static gboolean
-delete_row (RdStore     *self,
-            const char  *sql,
-            const char  *case_sql,
-            const char  *what,
-            gint64       id,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 case_id = 0;
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  if (!lookup_case_id (self, case_sql, id, &case_id, error))
-    goto fail;
-  stmt = _rd_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_rd_store_step_done (self, stmt, error))
-    goto fail;
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  if (case_id != 0)
-    rd_store_emit_changed (self, what, case_id);
-  return TRUE;
-
-fail:
-  _rd_store_rollback (self);
-  return FALSE;
-}
-
-/*
- * Which case a row belongs to, so that a contact cannot name a party of
- * another case (a mistake an import could otherwise make).
- */
-static gboolean
-lookup_case_id (RdStore     *self,
-                const char  *sql,
-                gint64       id,
-                gint64      *case_id,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  *case_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _rd_store_set_error (self, rc, error);
-  return TRUE;
-}
 
 /* ---- parties ---- */
 
@@ -110,7 +16,8 @@ lookup_case_id (RdStore     *self,
   "SELECT id, case_id, name, role, organisation, third_party, notes FROM parties"
 
 static RdParty *
-party_from_row (sqlite3_stmt *stmt)
+party_from_row (RdStore      *self,
+                sqlite3_stmt *stmt)
 {
   RdParty *party = rd_party_new ();
   RdPartyRole role = RD_PARTY_OTHER;
@@ -138,9 +45,7 @@ rd_store_list_parties (RdStore  *self,
                        gint64    case_id,
                        GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -148,20 +53,7 @@ rd_store_list_parties (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-
-  list = g_list_store_new (RD_TYPE_PARTY);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RdParty) party = party_from_row (stmt);
-      g_list_store_append (list, party);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_rows (self, stmt, RD_TYPE_PARTY, (RdStoreRowFunc) party_from_row, error);
 }
 
 RdParty *
@@ -169,26 +61,16 @@ rd_store_get_party (RdStore  *self,
                     gint64    party_id,
                     GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdParty *party = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, PARTY_SELECT " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, PARTY_SELECT " WHERE id = ?1", party_id,
+                          (RdStoreRowFunc) party_from_row, (gpointer *) &party, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, party_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    party = party_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (party == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no person number %" G_GINT64_FORMAT " in this case."), party_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return party;
 }
 
@@ -257,8 +139,8 @@ rd_store_save_party (RdStore  *self,
     {
       gint64 case_id = 0;
 
-      if (!lookup_case_id (self, "SELECT case_id FROM parties WHERE id = ?1",
-                           rd_party_get_id (party), &case_id, error))
+      if (!_rd_store_lookup_id (self, "SELECT case_id FROM parties WHERE id = ?1",
+                                rd_party_get_id (party), &case_id, error))
         goto fail;
       rd_party_set_case_id (party, case_id);
     }
@@ -288,8 +170,9 @@ rd_store_delete_party (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM parties WHERE id = ?1",
-                     "SELECT case_id FROM parties WHERE id = ?1", "parties", party_id, error);
+  return _rd_store_delete_row (self, "DELETE FROM parties WHERE id = ?1",
+                               "SELECT case_id FROM parties WHERE id = ?1", "parties", party_id,
+                               error);
 }
 
 /* ---- contacts ---- */
@@ -299,11 +182,12 @@ rd_store_delete_party (RdStore  *self,
   " promise_due, created_at, updated_at FROM contacts"
 
 static RdContact *
-contact_from_row (sqlite3_stmt *stmt)
+contact_from_row (RdStore      *self,
+                  sqlite3_stmt *stmt)
 {
   RdContact *contact = rd_contact_new ();
   g_autoptr(GDateTime) occurred_at = _rd_store_column_datetime (stmt, 2);
-  g_autoptr(GDate) due = column_date (stmt, 9);
+  g_autoptr(GDate) due = _rd_store_column_date (stmt, 9);
   RdContactDirection direction = RD_CONTACT_TO;
   RdContactChannel channel = RD_CHANNEL_EMAIL;
 
@@ -334,10 +218,7 @@ rd_store_list_contacts (RdStore  *self,
                         gint64    case_id,
                         GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -347,19 +228,7 @@ rd_store_list_contacts (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, contact_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  list = g_list_store_new (RD_TYPE_CONTACT);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_rows (self, stmt, RD_TYPE_CONTACT, (RdStoreRowFunc) contact_from_row, error);
 }
 
 RdContact *
@@ -367,26 +236,16 @@ rd_store_get_contact (RdStore  *self,
                       gint64    contact_id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdContact *contact = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, CONTACT_SELECT " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, CONTACT_SELECT " WHERE id = ?1", contact_id,
+                          (RdStoreRowFunc) contact_from_row, (gpointer *) &contact, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    contact = contact_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (contact == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no contact number %" G_GINT64_FORMAT "."), contact_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return contact;
 }
 
@@ -425,15 +284,15 @@ rd_store_save_contact (RdStore    *self,
     return FALSE;
 
   if (!inserting &&
-      !lookup_case_id (self, "SELECT case_id FROM contacts WHERE id = ?1",
-                       rd_contact_get_id (contact), &case_id, error))
+      !_rd_store_lookup_id (self, "SELECT case_id FROM contacts WHERE id = ?1",
+                            rd_contact_get_id (contact), &case_id, error))
     goto fail;
   if (rd_contact_get_party_id (contact) != 0)
     {
       gint64 party_case = 0;
 
-      if (!lookup_case_id (self, "SELECT case_id FROM parties WHERE id = ?1",
-                           rd_contact_get_party_id (contact), &party_case, error))
+      if (!_rd_store_lookup_id (self, "SELECT case_id FROM parties WHERE id = ?1",
+                                rd_contact_get_party_id (contact), &party_case, error))
         goto fail;
       if (party_case != case_id)
         {
@@ -468,7 +327,7 @@ rd_store_save_contact (RdStore    *self,
   _rd_store_bind_text (stmt, 5, rd_contact_get_person (contact));
   _rd_store_bind_text (stmt, 6, rd_contact_get_summary (contact));
   _rd_store_bind_text (stmt, 7, rd_contact_get_promise (contact));
-  bind_date (stmt, 8, rd_contact_get_promise_due (contact));
+  _rd_store_bind_date (stmt, 8, rd_contact_get_promise_due (contact));
   sqlite3_bind_int64 (stmt, 9, now);
   sqlite3_bind_int64 (stmt, 10, inserting ? case_id : rd_contact_get_id (contact));
   if (!_rd_store_step_done (self, stmt, error))
@@ -514,8 +373,9 @@ rd_store_delete_contact (RdStore  *self,
 {
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  return delete_row (self, "DELETE FROM contacts WHERE id = ?1",
-                     "SELECT case_id FROM contacts WHERE id = ?1", "contacts", contact_id, error);
+  return _rd_store_delete_row (self, "DELETE FROM contacts WHERE id = ?1",
+                               "SELECT case_id FROM contacts WHERE id = ?1", "contacts", contact_id,
+                               error);
 }
 
 gboolean
@@ -525,15 +385,6 @@ _rd_store_set_contact_times (RdStore  *self,
                              gint64    updated_at,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _rd_store_prepare (self,
-                            "UPDATE contacts SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, created_at);
-  sqlite3_bind_int64 (stmt, 2, updated_at);
-  sqlite3_bind_int64 (stmt, 3, contact_id);
-  return _rd_store_step_done (self, stmt, error);
+  return _rd_store_run (self, "UPDATE contacts SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                        (gint64[]) { created_at, updated_at, contact_id }, 3, error);
 }

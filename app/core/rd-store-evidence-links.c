@@ -229,5 +229,6 @@ rd_store_list_linked_evidence (RdStore               *self,
     return NULL;
   _rd_store_bind_text (stmt, 1, rd_evidence_target_kind_to_string (target_kind));
   sqlite3_bind_int64 (stmt, 2, target_id);
-  return _rd_store_collect_evidence_rows (self, stmt, error);
+  return _rd_store_list_rows (self, stmt, RD_TYPE_EVIDENCE,
+                              (RdStoreRowFunc) _rd_store_evidence_from_row, error);
 }

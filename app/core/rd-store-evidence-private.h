@@ -21,9 +21,6 @@ G_BEGIN_DECLS
 #define RD_EVIDENCE_ORDER " ORDER BY e.captured_at IS NULL, e.captured_at, e.id"
 
 gboolean    _rd_evidence_is_sha256            (const char   *text);
-GListModel *_rd_store_collect_evidence_rows   (RdStore      *self,
-                                               sqlite3_stmt *stmt,
-                                               GError      **error);
 RdEvidence *_rd_store_evidence_from_row       (RdStore      *self,
                                                sqlite3_stmt *stmt);
 char       *_rd_store_dup_evidence_dir        (RdStore      *self);

@@ -99,29 +99,6 @@ _rd_store_evidence_from_row (RdStore      *self,
   return evidence;
 }
 
-GListModel *
-_rd_store_collect_evidence_rows (RdStore       *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GListStore) list = NULL;
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _rd_store_evidence_from_row (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  list = g_list_store_new (RD_TYPE_EVIDENCE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
-
 /**
  * rd_store_list_evidence:
  *
@@ -144,7 +121,8 @@ rd_store_list_evidence (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_collect_evidence_rows (self, stmt, error);
+  return _rd_store_list_rows (self, stmt, RD_TYPE_EVIDENCE,
+                              (RdStoreRowFunc) _rd_store_evidence_from_row, error);
 }
 
 RdEvidence *
@@ -152,26 +130,17 @@ rd_store_get_evidence (RdStore  *self,
                        gint64    evidence_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdEvidence *evidence = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.id = ?1",
-                            error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.id = ?1",
+                          evidence_id, (RdStoreRowFunc) _rd_store_evidence_from_row,
+                          (gpointer *) &evidence, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    evidence = _rd_store_evidence_from_row (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (evidence == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no evidence number %" G_GINT64_FORMAT "."), evidence_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return evidence;
 }
 
@@ -527,5 +496,6 @@ rd_store_search_evidence (RdStore     *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   _rd_store_bind_text (stmt, 2, match);
-  return _rd_store_collect_evidence_rows (self, stmt, error);
+  return _rd_store_list_rows (self, stmt, RD_TYPE_EVIDENCE,
+                              (RdStoreRowFunc) _rd_store_evidence_from_row, error);
 }

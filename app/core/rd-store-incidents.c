@@ -58,7 +58,8 @@ bind_content (sqlite3_stmt *stmt,
 }
 
 static RdIncident *
-incident_from_row (sqlite3_stmt *stmt)
+incident_from_row (RdStore      *self,
+                   sqlite3_stmt *stmt)
 {
   RdIncident *incident = rd_incident_new ();
 
@@ -83,10 +84,7 @@ rd_store_list_incidents (RdStore  *self,
                          gint64    case_id,
                          GError  **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
@@ -96,20 +94,8 @@ rd_store_list_incidents (RdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, incident_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  list = g_list_store_new (RD_TYPE_INCIDENT);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rd_store_list_rows (self, stmt, RD_TYPE_INCIDENT, (RdStoreRowFunc) incident_from_row,
+                              error);
 }
 
 RdIncident *
@@ -117,26 +103,16 @@ rd_store_get_incident (RdStore  *self,
                        gint64    incident_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
   RdIncident *incident = NULL;
-  int rc;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, INCIDENT_SELECT " WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!_rd_store_get_row (self, INCIDENT_SELECT " WHERE id = ?1", incident_id,
+                          (RdStoreRowFunc) incident_from_row, (gpointer *) &incident, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    incident = incident_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
+  if (incident == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
                  _("There is no diary entry number %" G_GINT64_FORMAT "."), incident_id);
-  else if (rc != SQLITE_ROW)
-    _rd_store_set_error (self, rc, error);
   return incident;
 }
 
@@ -351,35 +327,11 @@ rd_store_delete_incident (RdStore  *self,
                           gint64    incident_id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 case_id = 0;
-
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  stmt = _rd_store_prepare (self, "SELECT case_id FROM incidents WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    case_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = _rd_store_prepare (self, "DELETE FROM incidents WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  if (!_rd_store_step_done (self, stmt, error))
-    goto fail;
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  rd_store_emit_changed (self, "incidents", case_id);
-  return TRUE;
-
-fail:
-  _rd_store_rollback (self);
-  return FALSE;
+  return _rd_store_delete_row (self, "DELETE FROM incidents WHERE id = ?1",
+                               "SELECT case_id FROM incidents WHERE id = ?1", "incidents",
+                               incident_id, error);
 }
 
 /**
@@ -442,17 +394,8 @@ _rd_store_set_incident_times (RdStore  *self,
                               gint64    updated_at,
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _rd_store_prepare (self,
-                            "UPDATE incidents SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, created_at);
-  sqlite3_bind_int64 (stmt, 2, updated_at);
-  sqlite3_bind_int64 (stmt, 3, incident_id);
-  return _rd_store_step_done (self, stmt, error);
+  return _rd_store_run (self, "UPDATE incidents SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                        (gint64[]) { created_at, updated_at, incident_id }, 3, error);
 }
 
 gboolean
@@ -462,16 +405,8 @@ _rd_store_set_revision_times (RdStore  *self,
                               gint64    last_changed_at,
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _rd_store_prepare (self,
-                            "UPDATE incident_revisions SET written_at = ?1, last_changed_at = ?2"
-                            " WHERE id = ?3",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, written_at);
-  sqlite3_bind_int64 (stmt, 2, last_changed_at);
-  sqlite3_bind_int64 (stmt, 3, revision_id);
-  return _rd_store_step_done (self, stmt, error);
+  return _rd_store_run (self,
+                        "UPDATE incident_revisions SET written_at = ?1, last_changed_at = ?2"
+                        " WHERE id = ?3",
+                        (gint64[]) { written_at, last_changed_at, revision_id }, 3, error);
 }

@@ -37,6 +37,49 @@ GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
                                        int           column);
 gint64        _rd_store_now           (void);
 
+/* rd-store-rows.c: makes one object of the row @stmt is on */
+typedef gpointer (*RdStoreRowFunc) (RdStore      *self,
+                                    sqlite3_stmt *stmt);
+
+void          _rd_store_bind_date     (sqlite3_stmt *stmt,
+                                       int           index,
+                                       const GDate  *date);
+GDate        *_rd_store_column_date   (sqlite3_stmt *stmt,
+                                       int           column);
+gboolean      _rd_store_run           (RdStore       *self,
+                                       const char    *sql,
+                                       const gint64  *params,
+                                       guint          n_params,
+                                       GError       **error);
+gboolean      _rd_store_lookup_id     (RdStore      *self,
+                                       const char   *sql,
+                                       gint64        id,
+                                       gint64       *out_id,
+                                       GError      **error);
+gboolean      _rd_store_delete_row    (RdStore      *self,
+                                       const char   *sql,
+                                       const char   *case_sql,
+                                       const char   *what,
+                                       gint64        id,
+                                       GError      **error);
+GPtrArray    *_rd_store_collect_rows  (RdStore         *self,
+                                       sqlite3_stmt    *stmt,
+                                       RdStoreRowFunc   from_row,
+                                       GError         **error);
+GListModel   *_rd_store_list_rows     (RdStore         *self,
+                                       sqlite3_stmt    *stmt,
+                                       GType            item_type,
+                                       RdStoreRowFunc   from_row,
+                                       GError         **error);
+GListModel   *_rd_store_list_store_new (GType          item_type,
+                                        GPtrArray     *items);
+gboolean      _rd_store_get_row       (RdStore         *self,
+                                       const char      *sql,
+                                       gint64           id,
+                                       RdStoreRowFunc   from_row,
+                                       gpointer        *out_item,
+                                       GError         **error);
+
 /* For the sample case only (rd-sample.c) */
 gboolean      _rd_store_set_case_times     (RdStore  *self,
                                             gint64    case_id,

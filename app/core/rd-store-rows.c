@@ -1,0 +1,185 @@
+/* rd-store-rows.c: running statements and turning rows into objects, for every rd-store-*.c.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-store"
+
+#include "config.h"
+
+#include "rd-datetime.h"
+#include "rd-store-private.h"
+
+/* A day is stored as ISO 8601 text ("2024-11-18"), an unset one as NULL. */
+void
+_rd_store_bind_date (sqlite3_stmt *stmt,
+                     int           index,
+                     const GDate  *date)
+{
+  if (date == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, rd_date_to_iso (date), -1, g_free);
+}
+
+/* NULL for an unset day, and for one that cannot be read (with a warning). */
+GDate *
+_rd_store_column_date (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(GError) error = NULL;
+  GDate *date;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  date = rd_date_parse_iso (text, &error);
+  if (date == NULL)
+    g_warning ("Stored date “%s” cannot be read: %s", text, error->message);
+  return date;
+}
+
+/* Runs @sql, a statement that returns nothing, with @params bound as ?1, ?2, … */
+gboolean
+_rd_store_run (RdStore       *self,
+               const char    *sql,
+               const gint64  *params,
+               guint          n_params,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+  return _rd_store_step_done (self, stmt, error);
+}
+
+/*
+ * Runs @sql, a SELECT of one number with @id as ?1: which case or complaint
+ * a row belongs to, typically. *@out_id is 0 when there is no such row.
+ */
+gboolean
+_rd_store_lookup_id (RdStore     *self,
+                     const char  *sql,
+                     gint64       id,
+                     gint64      *out_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/*
+ * Deletes row @id with @sql in a transaction. @case_sql finds the case the
+ * row belongs to first, so that RdStore::changed can say @what changed where.
+ */
+gboolean
+_rd_store_delete_row (RdStore     *self,
+                      const char  *sql,
+                      const char  *case_sql,
+                      const char  *what,
+                      gint64       id,
+                      GError     **error)
+{
+  gint64 case_id = 0;
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  if (!_rd_store_lookup_id (self, case_sql, id, &case_id, error) ||
+      !_rd_store_run (self, sql, &id, 1, error))
+    {
+      _rd_store_rollback (self);
+      return FALSE;
+    }
+  if (!_rd_store_commit (self, error))
+    return FALSE;
+  if (case_id != 0)
+    rd_store_emit_changed (self, what, case_id);
+  return TRUE;
+}
+
+/* Steps @stmt (prepared and bound) to its end: one object a row, in order. */
+GPtrArray *
+_rd_store_collect_rows (RdStore         *self,
+                        sqlite3_stmt    *stmt,
+                        RdStoreRowFunc   from_row,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (self, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/* The same as a #GListStore of @item_type. */
+GListModel *
+_rd_store_list_rows (RdStore         *self,
+                     sqlite3_stmt    *stmt,
+                     GType            item_type,
+                     RdStoreRowFunc   from_row,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) items = _rd_store_collect_rows (self, stmt, from_row, error);
+
+  if (items == NULL)
+    return NULL;
+  return _rd_store_list_store_new (item_type, items);
+}
+
+/* A #GListStore of @item_type holding @items, in order. */
+GListModel *
+_rd_store_list_store_new (GType      item_type,
+                          GPtrArray *items)
+{
+  GListStore *list = g_list_store_new (item_type);
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (list);
+}
+
+/*
+ * Reads the row @sql selects with @id as ?1: TRUE with *@out_item the object
+ * @from_row makes of it, or %NULL when there is no such row (the caller says
+ * what was not found); FALSE with @error set when the database fails.
+ */
+gboolean
+_rd_store_get_row (RdStore         *self,
+                   const char      *sql,
+                   gint64           id,
+                   RdStoreRowFunc   from_row,
+                   gpointer        *out_item,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+  int rc;
+
+  *out_item = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_item = from_row (self, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  return TRUE;
+}
