@@ -542,6 +542,7 @@ stage_deadlines (RdEngine  *engine,
       g_autofree char *limit_text = rd_limit_format (resp_bound.limit);
       const char *from_text = _rd_engine_when (engine, &resp_bound.from);
       g_autofree char *anchor = NULL;
+      g_autoptr(GString) not_later = NULL;
 
       /* The longest extension the rules allow, counted past the first due date */
       {
@@ -567,10 +568,31 @@ stage_deadlines (RdEngine  *engine,
           const RdCaseEvent *e = se->event;
 
           if (se->stage != s || e->complaint_kind != RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED ||
-              !g_date_valid (&e->new_date) || g_date_compare (&e->new_date, &current.date) <= 0)
+              !g_date_valid (&e->new_date))
             continue;
           if (resp != NULL && g_date_compare (&e->when.date, &resp->when.date) > 0)
             continue;
+          /* A "new date" no later than the one already in force gives the
+           * landlord no more time; it is most often a date typed wrongly,
+           * so say so instead of passing over it. */
+          if (g_date_compare (&e->new_date, &current.date) <= 0)
+            {
+              if (not_later == NULL)
+                not_later = g_string_new (NULL);
+              /* Translators: "On Tuesday 12 November 2024 the landlord gave Friday 15 November
+               * 2024 as a new date for the stage 1 response, but that is not later than …" */
+              g_string_append_printf (not_later,
+                                      _(" On %s the landlord gave %s as a new date for the stage %u "
+                                        "response, but that is not later than the date it was "
+                                        "already due by (%s), so it is not an extension and Redress "
+                                        "still counts from %s. If the new date was typed wrongly, "
+                                        "correct that step."),
+                                      _rd_engine_when (engine, &e->when),
+                                      _rd_engine_day (engine, &e->new_date), s,
+                                      _rd_engine_when (engine, &current),
+                                      _rd_engine_when (engine, &current));
+              continue;
+            }
           if (extension_finding (engine, group, s, e, &current, &first_due,
                                  allowed ? &allowed_until : NULL, allowed, resp_bound.basis))
             {
@@ -633,6 +655,14 @@ stage_deadlines (RdEngine  *engine,
           g_autofree char *n_text = _rd_engine_format_days (n);
           g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
                                                    how, n_text);
+
+          g_free (how);
+          how = g_steal_pointer (&more);
+        }
+
+      if (not_later != NULL)
+        {
+          g_autofree char *more = g_strconcat (how, not_later->str, NULL);
 
           g_free (how);
           how = g_steal_pointer (&more);

@@ -328,6 +328,32 @@ test_extension_too_long (void)
   g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, 5);
 }
 
+/* A "new date" of Friday 15 November, before the response was due (Monday
+ * 18): not an extension. The date stays, and the explanation says why
+ * instead of passing over the step. */
+static void
+test_extension_before_due (void)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  RdDeadline *resp;
+
+  add (input, 1, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-01", NULL);
+  add (input, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-04", NULL);
+  add (input, 1, RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED, 1, "2024-11-12", "2024-11-15");
+  report = compute (input, NULL, "2024-11-25");
+
+  g_assert_cmpuint (count_kind (report, RD_DEADLINE_KIND_EXTENSION), ==, 0);
+  resp = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
+  assert_due (resp, "2024-11-18");
+  g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, 5);
+  assert_contains (rd_deadline_get_explanation (resp),
+                   "On Tuesday 12 November 2024 the landlord gave Friday 15 November 2024 as a new "
+                   "date for the stage 1 response, but that is not later than the date it was "
+                   "already due by (Monday 18 November 2024)");
+  assert_contains (rd_deadline_get_explanation (resp), "typed wrongly");
+}
+
 /* Stage 2: asked for on Monday 2 December, acknowledged Wednesday 4 (due
  * Monday 9), response due 20 working days after the acknowledgement, over
  * Christmas and New Year: Monday 6 January 2025. Then 12 months to go to
@@ -929,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/deadlines/code/valid-extension", test_valid_extension);
   g_test_add_func ("/deadlines/code/late-extension", test_late_extension);
   g_test_add_func ("/deadlines/code/extension-too-long", test_extension_too_long);
+  g_test_add_func ("/deadlines/code/extension-before-due", test_extension_before_due);
   g_test_add_func ("/deadlines/code/stage-two", test_stage_two);
   g_test_add_func ("/deadlines/code/2022-rules", test_2022_rules);
   g_test_add_func ("/deadlines/code/before-any-code", test_before_any_code);
