@@ -246,6 +246,41 @@ is_complaint_kind (RdDeadlineKind kind)
          kind == RD_DEADLINE_KIND_OMBUDSMAN;
 }
 
+/* Met late is a finding, not a success: say what came, and how late. */
+static char *
+done_late_text (RdDeadlineKind kind,
+                int            late)
+{
+  switch (kind)
+    {
+    case RD_DEADLINE_KIND_ACKNOWLEDGEMENT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Acknowledged %d working day late",
+                                           "Acknowledged %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_RESPONSE:
+    case RD_DEADLINE_KIND_ASB_RESPONSE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Answered %d working day late",
+                                           "Answered %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_EXTENSION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Extension given %d working day late",
+                                           "Extension given %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_ESCALATION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You asked %d working day late",
+                                           "You asked %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_OMBUDSMAN:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Referred %d working day late",
+                                           "Referred %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_PROMISE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Kept %d working day late",
+                                           "Kept %d working days late", (gulong) late), late);
+    case RD_DEADLINE_KIND_REPAIR:
+    case RD_DEADLINE_KIND_HAZARD:
+    case RD_DEADLINE_KIND_RULE:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Carried out %d working day late",
+                                           "Carried out %d working days late", (gulong) late), late);
+    }
+}
+
 static char *
 status_text_of (RdDashboardItem *item,
                 const GDate     *today)
@@ -277,8 +312,7 @@ status_text_of (RdDashboardItem *item,
       return g_strdup_printf (_("Due by %s"), due_text);
     case RD_DASHBOARD_DONE:
       if (rd_deadline_get_status (deadline) == RD_DEADLINE_MISSED && late > 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Done %d working day late",
-                                             "Done %d working days late", (gulong) late), late);
+        return done_late_text (rd_deadline_get_kind (deadline), late);
       if (rd_deadline_get_status (deadline) == RD_DEADLINE_MISSED)
         return g_strdup (_("Not as the rules allow"));
       return g_strdup (_("Done in time"));
@@ -661,6 +695,20 @@ rd_dashboard_item_get_due_date (RdDashboardItem *self)
   g_return_val_if_fail (RD_IS_DASHBOARD_ITEM (self), NULL);
 
   return g_date_valid (&self->due) ? &self->due : NULL;
+}
+
+/**
+ * rd_dashboard_item_is_done_late:
+ *
+ * Done, but after it was due (or not as the rules allow): settled, and
+ * still a finding for the resident.
+ */
+gboolean
+rd_dashboard_item_is_done_late (RdDashboardItem *self)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD_ITEM (self), FALSE);
+
+  return self->group == RD_DASHBOARD_DONE && rd_deadline_get_status (self->deadline) == RD_DEADLINE_MISSED;
 }
 
 /* Not done, and due by the next working day after today. */

@@ -65,6 +65,7 @@ gint64              rd_dashboard_item_get_complaint_id (RdDashboardItem *self);
 int                 rd_dashboard_item_get_working_days_late (RdDashboardItem *self);
 const GDate        *rd_dashboard_item_get_due_date    (RdDashboardItem *self);
 gboolean            rd_dashboard_item_is_due_next_working_day (RdDashboardItem *self);
+gboolean            rd_dashboard_item_is_done_late    (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_key         (RdDashboardItem *self);
 
 const char         *rd_dashboard_group_get_label      (RdDashboardGroup group);

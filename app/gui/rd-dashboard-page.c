@@ -171,13 +171,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (row->group, group_css (i));
       gtk_widget_remove_css_class (row->status, group_css (i));
     }
-  gtk_label_set_text (GTK_LABEL (row->group), rd_dashboard_group_get_label (group));
-  gtk_widget_add_css_class (row->group, group_css (group));
-  /* Done, but late: a finding, not a success. */
-  gtk_widget_add_css_class (row->status,
-                            group == RD_DASHBOARD_DONE &&
-                            rd_deadline_get_status (rd_dashboard_item_get_deadline (entry)) == RD_DEADLINE_MISSED
-                            ? group_css (RD_DASHBOARD_DUE_SOON) : group_css (group));
+  /* Done, but late: a finding for the resident, never shown as a success. */
+  if (rd_dashboard_item_is_done_late (entry))
+    {
+      gtk_label_set_text (GTK_LABEL (row->group), _("Done late"));
+      gtk_widget_add_css_class (row->group, group_css (RD_DASHBOARD_DUE_SOON));
+      gtk_widget_add_css_class (row->status, group_css (RD_DASHBOARD_DUE_SOON));
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (row->group), rd_dashboard_group_get_label (group));
+      gtk_widget_add_css_class (row->group, group_css (group));
+      gtk_widget_add_css_class (row->status, group_css (group));
+    }
   gtk_label_set_text (GTK_LABEL (row->title), rd_dashboard_item_get_title (entry));
   gtk_label_set_text (GTK_LABEL (row->status), rd_dashboard_item_get_status_text (entry));
   gtk_label_set_text (GTK_LABEL (row->context), rd_dashboard_item_get_context (entry));

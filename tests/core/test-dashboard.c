@@ -224,7 +224,8 @@ test_late_stage1_response (void)
 
   ack = find (dashboard, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1);
   g_assert_cmpint (rd_dashboard_item_get_group (ack), ==, RD_DASHBOARD_DONE);
-  g_assert_cmpstr (rd_dashboard_item_get_status_text (ack), ==, "Done 2 working days late");
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (ack), ==, "Acknowledged 2 working days late");
+  g_assert_true (rd_dashboard_item_is_done_late (ack));
   g_assert_cmpint (rd_dashboard_item_get_next_step (ack), ==, RD_NEXT_STEP_NONE);
   g_assert_cmpuint (rd_dashboard_count (dashboard, RD_DASHBOARD_OVERDUE), ==, 1);
   case_clear (&c);

@@ -1,0 +1,158 @@
+/* test-dashboard.c: the What Next page as a resident reads it: counts, late steps.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-dashboard-page.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  gint64         case_id;
+  gint64         complaint_id;
+} Fixture;
+
+static GDate
+working_days_from (const GDate *from,
+                   int          n)
+{
+  GDate date = *from;
+
+  while (n != 0)
+    {
+      if (n > 0)
+        g_date_add_days (&date, 1);
+      else
+        g_date_subtract_days (&date, 1);
+      if (rd_calendar_is_working_day (&date))
+        n += n > 0 ? -1 : 1;
+    }
+  return date;
+}
+
+static RdComplaintEvent *
+event_new (RdComplaintEventKind  kind,
+           const GDate          *date)
+{
+  RdComplaintEvent *event = rd_complaint_event_new (kind);
+
+  rd_complaint_event_set_stage (event, 1);
+  rd_complaint_event_set_date (event, date);
+  return event;
+}
+
+/* A complaint made 12 working days ago and acknowledged 3 working days
+ * late; its response is not due yet. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  GDate made = working_days_from (today, -12);
+  GDate acknowledged = working_days_from (&made, 8);
+  RdComplaintEvent *events[2];
+  const char *points[] = { "How you handled my reports of noise", NULL };
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Noise from Flat 6");
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  f->case_id = rd_case_get_id (rcase);
+
+  rd_complaint_set_case_id (complaint, f->case_id);
+  rd_complaint_set_points (complaint, points);
+  events[0] = event_new (RD_COMPLAINT_EVENT_MADE, &made);
+  events[1] = event_new (RD_COMPLAINT_EVENT_ACKNOWLEDGED, &acknowledged);
+  g_assert_true (rd_store_save_complaint_with_events (store, complaint, events, 2, &error));
+  g_assert_no_error (error);
+  f->complaint_id = rd_complaint_get_id (complaint);
+  g_object_unref (events[0]);
+  g_object_unref (events[1]);
+  g_clear_object (&store);
+
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+dashboard_has_items (gpointer data)
+{
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (data);
+
+  return dashboard != NULL && g_list_model_get_n_items (rd_dashboard_get_items (dashboard)) > 0;
+}
+
+static RdDashboardPage *
+show_dashboard (Fixture *f)
+{
+  RdDashboardPage *page = RD_DASHBOARD_PAGE (rd_window_show_page (f->window, "dashboard"));
+
+  g_assert_true (rd_test_gui_wait_until (dashboard_has_items, page, 5000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  return page;
+}
+
+/* An acknowledgement that came 3 working days late is settled, but it is a
+ * finding: honest words, and never the green of success. */
+static void
+test_done_late_is_a_finding (Fixture       *f,
+                             gconstpointer  data)
+{
+  RdDashboardPage *page = show_dashboard (f);
+  GtkWidget *status = rd_test_gui_find_by_text (GTK_WIDGET (page), "Acknowledged 3 working days late");
+  GtkWidget *row;
+
+  g_assert_nonnull (status);
+  g_assert_null (rd_test_gui_find_by_text (GTK_WIDGET (page), "Done 3 working days late"));
+  g_assert_true (gtk_widget_has_css_class (status, "warning"));
+  g_assert_false (gtk_widget_has_css_class (status, "success"));
+  row = gtk_widget_get_parent (status);
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    g_assert_false (gtk_widget_has_css_class (child, "success"));
+  g_assert_nonnull (rd_test_gui_find_by_text (row, "Done late"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/dashboard/done-late-is-a-finding", Fixture, NULL, fixture_setup,
+              test_done_late_is_a_finding, fixture_teardown);
+  return g_test_run ();
+}
