@@ -28,6 +28,7 @@ typedef struct {
   RdComplaint *complaint;   /* nullable */
   RdDashboard *dashboard;
   const GDate *today;
+  gboolean     counted;     /* a working-day count or limit is in the letter */
 } Ctx;
 
 static const char *
@@ -71,6 +72,15 @@ add_closing (Ctx *ctx)
 
   closing = g_strdup_printf ("%s\n%s", _("Yours faithfully,"), or_default (name, ""));
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_CLOSING, closing);
+}
+
+/* Once, after the counts: how they were made, so that nobody reading the
+ * letter counts differently and thinks Redress wrong. */
+static void
+add_convention (Ctx *ctx)
+{
+  if (ctx->counted)
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, rd_calendar_get_convention ());
 }
 
 /* How the resident wants to be contacted, and the adjustments they need. */
@@ -283,6 +293,8 @@ add_missed (Ctx        *ctx,
         rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
       rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, rd_dashboard_item_get_explanation (item));
     }
+  if (added > 0)
+    ctx->counted = TRUE;
   return added;
 }
 
@@ -351,6 +363,7 @@ add_timescales (Ctx   *ctx,
     return;
   ack = rd_limit_format (&limits->acknowledge);
   respond = rd_limit_format (&limits->respond);
+  ctx->counted = TRUE;
   if (limits->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                           _("The Housing Ombudsman’s Complaint Handling Code says you must acknowledge "
@@ -382,6 +395,7 @@ build_stage1 (Ctx *ctx)
   add_missed (ctx, _("What you promised and did not do"), FALSE, FALSE, TRUE);
   add_outcomes (ctx, _("What I want you to do to put this right"));
   add_timescales (ctx, 1);
+  add_convention (ctx);
   add_preferences (ctx);
   add_closing (ctx);
 }
@@ -418,9 +432,12 @@ build_chaser (Ctx *ctx)
   if (rd_calendar_add_working_days (ctx->today, 5, &reply_by, NULL))
     reply_by_text = rd_date_format_long (&reply_by);
   if (reply_by_text != NULL)
-    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
-                          _("Please put this right by %s, which is 5 working days from today."),
-                          reply_by_text);
+    {
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                            _("Please put this right by %s, which is 5 working days from today."),
+                            reply_by_text);
+      ctx->counted = TRUE;
+    }
   if (stage >= 2)
     rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                    _("If I do not hear from you by then, I will refer my complaint to the Housing "
@@ -429,6 +446,7 @@ build_chaser (Ctx *ctx)
     rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                    _("If I do not hear from you by then, I will ask for my complaint to go to "
                      "stage 2, and I may contact the Housing Ombudsman."));
+  add_convention (ctx);
   add_preferences (ctx);
   add_closing (ctx);
 }
@@ -478,6 +496,7 @@ build_escalation (Ctx *ctx)
   add_missed (ctx, _("The deadlines you missed"), FALSE, TRUE, TRUE);
   add_outcomes (ctx, _("What I want you to do to put this right"));
   add_timescales (ctx, next_stage);
+  add_convention (ctx);
   add_preferences (ctx);
   add_closing (ctx);
 }
@@ -542,6 +561,7 @@ build_ombudsman (Ctx *ctx)
   add_missed (ctx, _("Where my landlord missed its deadlines"), FALSE, TRUE, TRUE);
   add_incidents (ctx, _("What happened (from my diary)"));
   add_outcomes (ctx, _("What I want"));
+  add_convention (ctx);
   add_preferences (ctx);
   add_closing (ctx);
 }

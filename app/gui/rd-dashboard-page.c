@@ -37,6 +37,7 @@ struct _RdDashboardPage
   GtkLabel      *trigger_entries_label;
   GtkListView   *list_view;
   GtkLabel      *notes_label;
+  GtkLabel      *convention_label;
 };
 
 G_DEFINE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, GTK_TYPE_WIDGET)
@@ -546,6 +547,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_entries_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, convention_label);
 }
 
 static void
@@ -557,6 +559,8 @@ rd_dashboard_page_init (RdDashboardPage *self)
   g_date_clear (&self->computed_on, 1);
   self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Once, under the list: every count above it is in working days. */
+  gtk_label_set_text (self->convention_label, rd_calendar_get_convention ());
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);

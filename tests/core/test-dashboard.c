@@ -522,6 +522,20 @@ test_letters (void)
   g_assert_true (letter_contains (ombudsman, "2 working days late"));
   g_assert_true (letter_contains (ombudsman, "Northway Homes"));
   g_assert_true (letter_contains (ombudsman, "Large print"));
+
+  /* Each letter that counts working days says once how it counted them. */
+  {
+    RdLetter *letters[] = { stage1, chaser, escalation, ombudsman };
+
+    for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+      {
+        g_autofree char *text = rd_letter_to_text (letters[i]);
+        const char *at = strstr (text, "day 1 is the first working day after");
+
+        g_assert_nonnull (at);
+        g_assert_null (strstr (at + 1, "day 1 is the first working day after"));
+      }
+  }
   case_clear (&c);
 }
 

@@ -1,4 +1,4 @@
-/* test-dashboard.c: the What Next page as a resident reads it: counts, late steps.
+/* test-dashboard.c: the What Next page as a resident reads it: counts, their convention, late steps.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -7,6 +7,7 @@
 
 #include "rd-application.h"
 #include "rd-dashboard-page.h"
+#include "rd-letter-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -126,6 +127,42 @@ show_dashboard (Fixture *f)
   return page;
 }
 
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *needle)
+{
+  guint n = GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels_containing (child, needle);
+  return n;
+}
+
+/* The counts on the page are in working days: the page says once, in
+ * view, how they are counted; and so does a letter that carries counts. */
+static void
+test_convention_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  RdDashboardPage *page = show_dashboard (f);
+  GtkWidget *label = rd_test_gui_find_by_text (GTK_WIDGET (page), rd_calendar_get_convention ());
+  g_autoptr(RdStore) store = NULL;
+  RdLetterDialog *letter;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (page), "day 1 is the first working day after"), ==, 1);
+
+  g_object_get (page, "store", &store, NULL);
+  letter = rd_letter_dialog_new (GTK_WINDOW (f->window), store, f->case_id, f->complaint_id,
+                                 RD_LETTER_ESCALATION);
+  text = rd_letter_dialog_dup_text (letter);
+  g_assert_nonnull (strstr (text, "3 working days late"));
+  g_assert_nonnull (strstr (text, rd_calendar_get_convention ()));
+  gtk_window_destroy (GTK_WINDOW (letter));
+}
+
 /* An acknowledgement that came 3 working days late is settled, but it is a
  * finding: honest words, and never the green of success. */
 static void
@@ -152,6 +189,8 @@ main (int   argc,
 {
   rd_test_gui_init (&argc, &argv);
 
+  g_test_add ("/dashboard/convention-shown", Fixture, NULL, fixture_setup,
+              test_convention_shown, fixture_teardown);
   g_test_add ("/dashboard/done-late-is-a-finding", Fixture, NULL, fixture_setup,
               test_done_late_is_a_finding, fixture_teardown);
   return g_test_run ();
