@@ -34,7 +34,7 @@ rd_cli_erase (RdCliContext *ctx)
   if (id_text == NULL || !rd_cli_parse_id (id_text, &case_id))
     return rd_cli_usage_error (_("“erase” takes a case number: redress-cli erase CASE_ID --yes"));
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
 

@@ -56,7 +56,7 @@ rd_cli_import_case (RdCliContext *ctx)
   if (ctx->n_args != 1)
     return rd_cli_usage_error (_("“import-case” takes one file: redress-cli import-case FILE.redress"));
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   case_id = rd_case_archive_import (store, ctx->args[0], NULL, &error);

@@ -25,7 +25,7 @@ rd_cli_import (RdCliContext *ctx)
   if (!g_file_get_contents (ctx->args[0], &data, &length, &error))
     return rd_cli_usage_error (_("Could not read “%s”: %s"), ctx->args[0], error->message);
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
 

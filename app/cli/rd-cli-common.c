@@ -23,6 +23,23 @@ rd_cli_open_store (RdCliContext *ctx)
 }
 
 /*
+ * For commands that write: a case file that can only be read is said so
+ * before anything is done, rather than failing halfway.
+ */
+RdStore *
+rd_cli_open_store_for_writing (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = rd_cli_open_store (ctx);
+
+  if (store != NULL && rd_store_is_read_only (store))
+    {
+      g_printerr ("redress-cli: %s\n", rd_store_get_read_only_message (store));
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+/*
  * For commands that only read: a mistyped --data-dir must not quietly make
  * an empty case file there and list no cases, as if they had all gone.
  */

@@ -56,7 +56,7 @@ rd_cli_add_evidence (RdCliContext *ctx)
   if (files->len == 0)
     return rd_cli_usage_error (_("Name at least one file to add."));
 
-  store = rd_cli_open_store (ctx);
+  store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   rcase = open_case (store, case_id);

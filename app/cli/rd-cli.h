@@ -35,6 +35,7 @@ typedef struct {
 
 RdStore  *rd_cli_open_store     (RdCliContext *ctx);
 RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
+RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,
                                  gint64       *out);
 int       rd_cli_usage_error    (const char   *format,

@@ -21,6 +21,7 @@ struct _RdStore
   sqlite3    *db;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
   int         schema_version;
+  char       *read_only;          /* why nothing can be saved, or NULL */
   guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
   GArray     *pending_changes;    /* PendingChange, held back until the outer commit */
 };
@@ -263,6 +264,7 @@ rd_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);
 }
@@ -489,6 +491,11 @@ gboolean
 _rd_store_begin (RdStore  *self,
                  GError  **error)
 {
+  if (self->read_only != NULL)
+    {
+      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY, self->read_only);
+      return FALSE;
+    }
   if (!exec_simple (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT rd_nested",
                     error))
     return FALSE;
@@ -708,12 +715,64 @@ migrate (RdStore  *self,
   return TRUE;
 }
 
+/* A "file:" URI for @path, escaping the characters a URI gives a meaning. */
+static char *
+dup_file_uri (const char *path)
+{
+  GString *uri = g_string_new ("file:");
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '?' || *p == '#')
+        g_string_append_printf (uri, "%%%02X", (guchar) *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+  return g_string_free (uri, FALSE);
+}
+
+/*
+ * A WAL database is read through its -shm file, which a folder that may
+ * not be written to cannot hold. Where nothing is waiting in a -wal file,
+ * the main file alone is the whole database: read it as unchanging.
+ */
+static gboolean
+open_read_only_wal (RdStore  *self,
+                    GError  **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  int version = 0;
+  int rc;
+
+  rc = read_int_pragma (self, "SELECT count(*) FROM sqlite_schema", &version);
+  if ((rc & 0xff) != SQLITE_CANTOPEN)
+    return TRUE;
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return TRUE;   /* the usual error follows; the -wal file is not ignored */
+
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  escaped = dup_file_uri (self->path);
+  uri = g_strconcat (escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return _rd_store_set_error (self, rc, error);
+  sqlite3_extended_result_codes (self->db, 1);
+  return TRUE;
+}
+
 static RdStore *
 open_path (const char  *data_dir,
            GError     **error)
 {
   g_autoptr(RdStore) self = g_object_new (RD_TYPE_STORE, NULL);
   gboolean existed;
+  gboolean folder_writable;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
@@ -744,8 +803,21 @@ open_path (const char  *data_dir,
                        "Start Redress with another data folder."), self->path);
       return NULL;
     }
+  /* Asking changes nothing: a folder Redress may not write to (read-only,
+   * a locked USB stick, someone else's) is found before anything is tried. */
+  folder_writable = g_access (data_dir, W_OK) == 0;
+  if (!existed && !folder_writable)
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY,
+                   _("Redress cannot make its case file in “%s”, because it is not allowed to "
+                     "write to that folder. Start Redress with a folder of your own, or ask "
+                     "whoever looks after this computer to let you write to it."), data_dir);
+      return NULL;
+    }
   if (!existed)
     flags |= SQLITE_OPEN_CREATE;
+  if (!folder_writable)
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
@@ -756,8 +828,55 @@ open_path (const char  *data_dir,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
+  /* SQLite opens a file it may not change for reading only, without a word. */
+  if (!folder_writable)
+    self->read_only = g_strdup_printf (_("Redress can show the cases in “%s”, but it is not "
+                                         "allowed to write to that folder, so nothing new or "
+                                         "changed will be saved. It may be read-only, on a "
+                                         "locked USB stick, or someone else’s. To save again, "
+                                         "close Redress and make the folder yours and writable, "
+                                         "or ask whoever looks after this computer."),
+                                       data_dir);
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = g_strdup_printf (_("Redress can show the cases in “%s”, but it is not "
+                                         "allowed to change that file, so nothing new or changed "
+                                         "will be saved. To save again, close Redress and make "
+                                         "the file yours and not read-only, or ask whoever looks "
+                                         "after this computer."),
+                                       self->path);
+
+  if (self->read_only != NULL && !open_read_only_wal (self, error))
+    return NULL;
+
   if (!check_existing (self, existed, error))
     return NULL;
+
+  if (self->read_only != NULL)
+    {
+      int version = 0;
+
+      /* Nothing may be written, so no migration either: an older file
+       * stays as it is, and is refused rather than misread. */
+      rc = read_int_pragma (self, "PRAGMA user_version", &version);
+      if (rc != SQLITE_OK)
+        {
+          _rd_store_set_error (self, rc, error);
+          return NULL;
+        }
+      if (version < RD_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY,
+                       _("The case file “%s” was saved by an older version of Redress and must "
+                         "be brought up to date before this version can show it, but Redress "
+                         "is not allowed to write to it. It has not been changed. Make it "
+                         "writable and open Redress again."), self->path);
+          return NULL;
+        }
+      self->schema_version = version;
+      if (!exec_simple (self, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
 
   if (!exec_simple (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_simple (self, "PRAGMA synchronous = NORMAL", error) ||
@@ -809,6 +928,35 @@ rd_store_open_secondary (RdStore  *self,
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   return open_path (self->data_dir, error);
+}
+
+/**
+ * rd_store_is_read_only:
+ *
+ * Whether the case file can only be read (the file or its folder may not
+ * be written to). Every write then fails with %RD_STORE_ERROR_READ_ONLY
+ * before anything is tried.
+ */
+gboolean
+rd_store_is_read_only (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  return self->read_only != NULL;
+}
+
+/**
+ * rd_store_get_read_only_message:
+ *
+ * Returns: (nullable): for a read-only store, what it means and what to
+ *   do, in a sentence or two for the resident; otherwise %NULL
+ */
+const char *
+rd_store_get_read_only_message (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->read_only;
 }
 
 const char *

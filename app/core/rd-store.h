@@ -43,6 +43,8 @@ RdStore     *rd_store_open_secondary          (RdStore     *self,
 const char  *rd_store_get_data_dir            (RdStore     *self);
 const char  *rd_store_get_path                (RdStore     *self);
 int          rd_store_get_schema_version      (RdStore     *self);
+gboolean     rd_store_is_read_only            (RdStore     *self);
+const char  *rd_store_get_read_only_message   (RdStore     *self);
 void         rd_store_emit_changed            (RdStore     *self,
                                                const char  *what,
                                                gint64       case_id);

@@ -101,6 +101,8 @@ struct _RdWindow
   gboolean              close_anyway;
   RdCaseListPage       *case_list;
   GtkRevealer          *consent_banner;
+  GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
   GtkLabel             *consent_label;
 };
 
@@ -411,6 +413,12 @@ show_store_state (RdWindow *self)
     }
 
   self->store = g_object_ref (rd_application_get_store (app));
+  /* Said before anything is typed, not at the first save that fails. */
+  if (rd_store_is_read_only (self->store))
+    {
+      gtk_label_set_text (self->read_only_label, rd_store_get_read_only_message (self->store));
+      gtk_revealer_set_reveal_child (self->read_only_banner, TRUE);
+    }
   g_object_set (self->case_switcher, "store", self->store, NULL);
   g_object_set (self->case_list, "store", self->store, NULL);
   g_signal_connect_object (self->store, "changed::cases", G_CALLBACK (update_consent_banner), self,
@@ -734,6 +742,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, banner_new_case_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_label);
 
   /* Accelerators for these are set by the application (rd-application.c). */

@@ -5,6 +5,11 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -255,4 +260,45 @@ rd_fixture_run (const char *const *argv,
   if (exit_status != NULL)
     *exit_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
   return out;
+}
+
+static gboolean
+set_immutable (const char *path,
+               gboolean    immutable)
+{
+  int fd = open (path, O_RDONLY | O_NONBLOCK);
+  int flags = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
+  if (ok)
+    {
+      flags = immutable ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      ok = ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+  close (fd);
+  return ok;
+}
+
+gboolean
+rd_fixture_set_read_only (const char *path,
+                          gboolean    read_only)
+{
+  gboolean folder = g_file_test (path, G_FILE_TEST_IS_DIR);
+
+  if (!read_only)
+    {
+      /* Root first takes the flag off: an immutable file cannot be chmodded. */
+      if (geteuid () == 0)
+        set_immutable (path, FALSE);
+      return g_chmod (path, folder ? 0700 : 0600) == 0;
+    }
+  if (g_chmod (path, folder ? 0555 : 0444) != 0)
+    return FALSE;
+  /* Permissions do not stop root, which is who runs CI. */
+  if (geteuid () == 0 && !set_immutable (path, TRUE))
+    return FALSE;
+  return g_access (path, W_OK) != 0;
 }

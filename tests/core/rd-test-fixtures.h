@@ -42,5 +42,10 @@ gboolean rd_fixture_bytes_contain (GBytes     *haystack,
                                    gsize       needle_len);
 char    *rd_fixture_run           (const char *const *argv,
                                    int        *exit_status);
+/* Makes a file or folder one that this process may not write to (for
+ * root too, through the immutable flag), or writable again. FALSE when the
+ * file system cannot do it: skip the test then. */
+gboolean rd_fixture_set_read_only (const char *path,
+                                   gboolean    read_only);
 
 G_END_DECLS

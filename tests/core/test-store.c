@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "rd-test-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -662,6 +663,116 @@ test_changed_signal (Fixture       *f,
   g_assert_cmpuint (all.incidents, ==, 3);
 }
 
+static char *
+dup_contents (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/*
+ * A case file (or its folder) that may not be written to is found at
+ * open: the store says so in words, still reads every case, refuses each
+ * write before trying it, and leaves the file byte for byte as it was.
+ */
+static void
+check_read_only (gboolean folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-test-XXXXXX", NULL);
+  g_autofree char *path = rd_store_dup_database_path (dir);
+  g_autoptr(RdStore) store = rd_store_open (dir, &error);
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdCase) other = rd_case_new ();
+  g_autoptr(GListModel) cases = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *locked = folder ? dir : path;
+
+  g_assert_no_error (error);
+  rcase = make_case (store, "Kept safe");
+  g_assert_false (rd_store_is_read_only (store));
+  g_assert_null (rd_store_get_read_only_message (store));
+  g_clear_object (&store);
+  before = dup_contents (path);
+
+  if (!rd_fixture_set_read_only (locked, TRUE))
+    {
+      rd_fixture_set_read_only (locked, FALSE);
+      remove_tree (dir);
+      g_test_skip ("This file system cannot make a file read-only for this user");
+      return;
+    }
+
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (rd_store_is_read_only (store));
+  g_assert_nonnull (strstr (rd_store_get_read_only_message (store), "nothing new or changed will be saved"));
+  g_assert_nonnull (strstr (rd_store_get_read_only_message (store), folder ? "folder" : "file"));
+  cases = rd_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+
+  rd_case_set_title (other, "Not saved");
+  g_assert_false (rd_store_save_case (store, other, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, rd_store_get_read_only_message (store));
+  g_clear_error (&error);
+  g_assert_false (rd_store_delete_case (store, rd_case_get_id (rcase), &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* The command-line tool reads, and refuses a write up front, in words. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, rd_case_get_id (rcase));
+    const char *list[] = { g_getenv ("REDRESS_CLI"), "--data-dir", dir, "cases", NULL };
+    const char *erase[] = { g_getenv ("REDRESS_CLI"), "--data-dir", dir, "erase", id, "--yes", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_nonnull (list[0]);
+    g_assert_true (g_spawn_sync (NULL, (char **) list, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                 &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Kept safe"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) erase, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                 &status, NULL));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "nothing new or changed will be saved"));
+  }
+
+  after = dup_contents (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (rd_fixture_set_read_only (locked, FALSE));
+
+  /* Writable again: the case is there, and saving works. */
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_store_is_read_only (store));
+  g_assert_true (rd_store_save_case (store, other, &error));
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_read_only_file (void)
+{
+  check_read_only (FALSE);
+}
+
+static void
+test_read_only_folder (void)
+{
+  check_read_only (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign_database);
   g_test_add_func ("/store/refuse-folder", test_refuse_folder);
+  g_test_add_func ("/store/read-only-file", test_read_only_file);
+  g_test_add_func ("/store/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "rd-application.h"
 #include "rd-diary-page.h"
 #include "rd-window.h"
+#include "rd-test-fixtures.h"
 #include "rd-test-gui.h"
 
 static void
@@ -232,6 +233,71 @@ test_shortcuts_listed (void)
   rd_test_gui_remove_tree (dir);
 }
 
+/* A case file that may not be written to opens, shows its cases, and the
+ * window says at once, and why, that nothing new will be saved. */
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autoptr(RdApplication) app = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *banner;
+  GtkStack *stack;
+  RdWindow *window;
+
+  add_case (dir, "Repairs");
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  if (!rd_fixture_set_read_only (path, TRUE))
+    {
+      rd_fixture_set_read_only (path, FALSE);
+      rd_test_gui_remove_tree (dir);
+      g_test_skip ("This file system cannot make a file read-only for this user");
+      return;
+    }
+
+  app = rd_test_gui_app_new (dir);
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  banner = rd_test_gui_find_by_id (GTK_WIDGET (window), "read_only_banner");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (rd_test_gui_find_by_text (banner, "Your cases can be read, but nothing new will be saved"));
+  g_assert_nonnull (rd_test_gui_find_by_text (banner, rd_store_get_read_only_message (rd_window_get_store (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  g_clear_object (&app);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (rd_fixture_set_read_only (path, FALSE));
+  rd_test_gui_remove_tree (dir);
+}
+
+/* And a writable one shows no such banner. */
+static void
+test_no_read_only_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdWindow *window = rd_window_new (app);
+  GtkWidget *banner;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  banner = rd_test_gui_find_by_id (GTK_WIDGET (window), "read_only_banner");
+  g_assert_nonnull (banner);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +308,8 @@ main (int   argc,
   g_test_add_func ("/window/error-page-on-newer-store", test_error_page_on_newer_store);
   g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/window/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/window/no-read-only-banner", test_no_read_only_banner);
 
   return g_test_run ();
 }
