@@ -925,9 +925,48 @@ RdStore *
 rd_store_open_secondary (RdStore  *self,
                          GError  **error)
 {
+  g_autoptr(RdStore) other = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  return open_path (self->data_dir, error);
+  /*
+   * @self checked the file, set WAL and migrated it when it opened, so a
+   * worker's connection does none of that again: a quick_check reads the
+   * whole file, and a migration takes the write lock, which would wait for
+   * any write in progress. Only what belongs to a connection is set here.
+   * Nothing of @self is read but what never changes after it opened, so a
+   * worker thread may call this.
+   */
+  other = g_object_new (RD_TYPE_STORE, NULL);
+  other->data_dir = g_strdup (self->data_dir);
+  other->path = g_strdup (self->path);
+  other->schema_version = self->schema_version;
+  other->read_only = g_strdup (self->read_only);
+  if (other->read_only != NULL)
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+
+  rc = sqlite3_open_v2 (other->path, &other->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rd_store_set_error (other, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (other->db, 1);
+  sqlite3_busy_timeout (other->db, 5000);
+  if (other->read_only != NULL)
+    {
+      if (!open_read_only_wal (other, error) ||
+          !exec_simple (other, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      return g_steal_pointer (&other);
+    }
+  if (!exec_simple (other, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_simple (other, "PRAGMA foreign_keys = ON", error) ||
+      !exec_simple (other, "PRAGMA secure_delete = ON", error))
+    return NULL;
+  return g_steal_pointer (&other);
 }
 
 /**

@@ -715,6 +715,17 @@ check_read_only (gboolean folder)
   cases = rd_store_list_cases (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  /* A worker's connection reads too, and is as read-only. */
+  {
+    g_autoptr(RdStore) worker = rd_store_open_secondary (store, &error);
+    g_autoptr(GListModel) seen = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (rd_store_is_read_only (worker));
+    seen = rd_store_list_cases (worker, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (seen), ==, 1);
+  }
 
   rd_case_set_title (other, "Not saved");
   g_assert_false (rd_store_save_case (store, other, &error));
@@ -773,6 +784,39 @@ test_read_only_folder (void)
   check_read_only (TRUE);
 }
 
+/*
+ * A worker's connection to a store that is open already neither checks
+ * the whole file again nor takes the write lock to migrate: it opens at
+ * once while another program holds a write, and reads what is committed.
+ */
+static void
+test_secondary_opens_during_write (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = make_case (f->store, "Busy");
+  g_autoptr(RdStore) worker = NULL;
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer = NULL;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (rd_store_get_path (f->store), &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  worker = rd_store_open_secondary (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (worker);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpint (rd_store_get_schema_version (worker), ==, RD_STORE_SCHEMA_VERSION);
+  cases = rd_store_list_cases (worker, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +835,7 @@ main (int   argc,
   ADD ("/store/second-connection", test_second_connection_reads_while_writing);
   ADD ("/store/delete-case-cascades", test_delete_case_cascades);
   ADD ("/store/changed-signal", test_changed_signal);
+  ADD ("/store/secondary-opens-during-write", test_secondary_opens_during_write);
 #undef ADD
   g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
