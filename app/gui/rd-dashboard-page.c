@@ -16,6 +16,10 @@
  * The page works the case's deadlines out again whenever anything of the
  * case changes (a step, a contact, the diary, the case's policy) and when
  * the day changes, so that "3 working days late" is always today's count.
+ *
+ * A big case takes tens of milliseconds to load and work out, so that is
+ * done in a worker thread with its own connection; the window shows the
+ * result when it comes, unless a newer refresh has started meanwhile.
  */
 
 struct _RdDashboardPage
@@ -29,6 +33,8 @@ struct _RdDashboardPage
   GDate          computed_on;
   guint          refresh_source;
   guint          day_source;
+  guint          generation;  /* of the newest refresh started */
+  GCancellable  *cancellable; /* of the refresh under way */
 
   GtkStack      *stack;
   GtkLabel      *summary_label;
@@ -50,6 +56,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *
 button_label (RdNextStep step)
@@ -264,40 +277,54 @@ show_notes (RdDashboardPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
 }
 
-/**
- * rd_dashboard_page_refresh:
- *
- * Works the case's deadlines out again, now.
- */
-void
-rd_dashboard_page_refresh (RdDashboardPage *self)
+typedef struct {
+  RdStore *store;       /* the page's: only for rd_store_open_secondary() */
+  gint64   case_id;
+  GDate    today;
+  guint    generation;
+} RefreshJob;
+
+static void
+refresh_job_free (RefreshJob *job)
 {
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RefreshJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open_secondary (job->store, &error);
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdPolicy) policy = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
-  GListModel *items;
+
+  if (store != NULL)
+    facts = rd_case_facts_load (store, job->case_id, &error);
+  if (facts != NULL)
+    policy = rd_store_get_case_policy (store, job->case_id, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, rd_dashboard_new (facts, policy, &job->today), g_object_unref);
+}
+
+static void
+show_dashboard (RdDashboardPage *self,
+                RdDashboard     *dashboard)
+{
+  GListModel *items = dashboard ? rd_dashboard_get_items (dashboard) : NULL;
   g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_object (&self->dashboard);
-  self->computed_on = *today;
-
-  if (self->store != NULL && self->rcase != NULL)
-    {
-      facts = rd_case_facts_load (self->store, rd_case_get_id (self->rcase), &error);
-      if (facts != NULL)
-        policy = rd_store_get_case_policy (self->store, rd_case_get_id (self->rcase), &error);
-      if (error != NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
-  if (facts != NULL)
-    self->dashboard = rd_dashboard_new (facts, policy, today);
-
-  items = self->dashboard ? rd_dashboard_get_items (self->dashboard) : NULL;
+  g_set_object (&self->dashboard, dashboard);
   for (guint i = 0, n = items ? g_list_model_get_n_items (items) : 0; i < n; i++)
     g_ptr_array_add (copy, g_list_model_get_item (items, i));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -313,6 +340,73 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
                                     copy->len > 0 ||
                                     (self->dashboard && rd_dashboard_get_community_trigger (self->dashboard))
                                     ? "dashboard" : "empty");
+}
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (source);
+  RefreshJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdDashboard) dashboard = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer refresh started (the case changed, or was written to): its
+   * result is the one to show, and this one is already out of date. */
+  if (job->generation != self->generation || self->store == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  if (error != NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      show_dashboard (self, NULL);
+    }
+  else
+    show_dashboard (self, dashboard);
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+/**
+ * rd_dashboard_page_refresh:
+ *
+ * Starts working the case's deadlines out again, in a worker thread; the
+ * page shows the result, and emits #RdDashboardPage::updated, when it
+ * comes. A refresh started before this one is dropped.
+ */
+void
+rd_dashboard_page_refresh (RdDashboardPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GTask) task = NULL;
+  RefreshJob *job;
+
+  g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->computed_on = *today;
+
+  if (self->store == NULL || self->rcase == NULL)
+    {
+      show_dashboard (self, NULL);
+      return;
+    }
+
+  job = g_new0 (RefreshJob, 1);
+  job->store = g_object_ref (self->store);
+  job->case_id = rd_case_get_id (self->rcase);
+  job->today = *today;
+  job->generation = self->generation;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, refresh_done_cb, NULL);
+  g_task_set_source_tag (task, rd_dashboard_page_refresh);
+  g_task_set_task_data (task, job, (GDestroyNotify) refresh_job_free);
+  g_task_run_in_thread (task, refresh_thread);
 }
 
 static gboolean
@@ -451,6 +545,10 @@ set_case (RdDashboardPage *self,
   if (self->rcase == rcase)
     return;
   g_set_object (&self->rcase, rcase);
+  /* Never the last case's deadlines under this one's name, even briefly. */
+  show_dashboard (self, NULL);
+  if (rcase != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   rd_dashboard_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -462,6 +560,9 @@ rd_dashboard_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->day_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
@@ -533,6 +634,14 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
     g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RdDashboardPage::updated:
+   *
+   * The page shows a newly worked-out dashboard (or none, after an error).
+   */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "dashboard.write-letter", "u", write_letter_action);
   gtk_widget_class_install_action (widget_class, "dashboard.start-complaint", NULL, start_complaint_action);

@@ -183,6 +183,47 @@ test_done_late_is_a_finding (Fixture       *f,
   g_assert_nonnull (rd_test_gui_find_by_text (row, "Done late"));
 }
 
+static void
+count_cb (gpointer  page,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_reached (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* Working the case out happens off the main loop: a refresh returns at
+ * once, and of two refreshes in a row only the newer one is shown. */
+static void
+test_refresh_in_worker (Fixture       *f,
+                        gconstpointer  data)
+{
+  RdDashboardPage *page = show_dashboard (f);
+  guint updated = 0;
+  gint64 until;
+
+  g_signal_connect (page, "updated", G_CALLBACK (count_cb), &updated);
+  rd_dashboard_page_refresh (page);
+  rd_dashboard_page_refresh (page);
+  g_assert_cmpuint (updated, ==, 0);
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 5000));
+  until = g_get_monotonic_time () + 500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  g_assert_cmpuint (updated, ==, 1);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (page), "Acknowledged 3 working days late"));
+  g_signal_handlers_disconnect_by_func (page, count_cb, &updated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,5 +234,7 @@ main (int   argc,
               test_convention_shown, fixture_teardown);
   g_test_add ("/dashboard/done-late-is-a-finding", Fixture, NULL, fixture_setup,
               test_done_late_is_a_finding, fixture_teardown);
+  g_test_add ("/dashboard/refresh-in-worker", Fixture, NULL, fixture_setup,
+              test_refresh_in_worker, fixture_teardown);
   return g_test_run ();
 }
