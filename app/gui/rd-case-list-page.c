@@ -29,6 +29,9 @@ struct _RdCaseListPage
   GtkCustomSorter    *sorter;
   GtkNoSelection     *selection;
   GDate               today;
+  guint               generation;   /* of the newest reload started */
+  GCancellable       *cancellable;  /* of the reload under way */
+  gboolean            loaded;       /* a reload has finished once */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *sort_dropdown;
@@ -47,6 +50,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 set_today (GDate *date)
@@ -69,35 +79,112 @@ update_empty (RdCaseListPage *self)
                                                 "case a colleague handed over.")
                                             : _("No case matches the search. Archived cases "
                                                 "are found only when they are shown."));
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  /* Until the first reload is in, there is nothing to say yet. */
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || !self->loaded ? "list" : "empty");
+}
+
+/*
+ * Each case's next date due means working its deadlines out, which for
+ * many cases takes longer than a frame: that is done in a worker thread
+ * with its own connection, and only the newest reload's result is shown.
+ */
+typedef struct {
+  RdStore *store;       /* the page's: only for rd_store_open_secondary() */
+  GDate    today;
+  guint    generation;
+} ReloadJob;
+
+static void
+reload_job_free (ReloadJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReloadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open_secondary (job->store, &error);
+  GListModel *loaded = NULL;
+
+  if (store != NULL)
+    loaded = rd_store_list_case_entries (store, &job->today, &error);
+  if (loaded == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, loaded, g_object_unref);
+}
+
+static void
+reload_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RdCaseListPage *self = RD_CASE_LIST_PAGE (source);
+  ReloadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (job->generation != self->generation || self->store == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  if (loaded == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  self->today = job->today;
+  for (guint i = 0, n = g_list_model_get_n_items (loaded); i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       items->pdata, items->len);
+  self->loaded = TRUE;
+  update_empty (self);
+  g_signal_emit (self, signals[UPDATED], 0);
 }
 
 /**
  * rd_case_list_page_reload:
  *
- * Reads the cases from the store again (and works out their next dates).
+ * Starts reading the cases from the store again (and working out their
+ * next dates) in a worker thread; the list changes, and
+ * #RdCaseListPage::updated is emitted, when they are in. A reload started
+ * before this one is dropped.
  */
 void
 rd_case_list_page_reload (RdCaseListPage *self)
 {
-  g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ReloadJob *job;
 
   g_return_if_fail (RD_IS_CASE_LIST_PAGE (self));
 
-  set_today (&self->today);
-  if (self->store != NULL)
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store == NULL)
     {
-      loaded = rd_store_list_case_entries (self->store, &self->today, &error);
-      if (loaded == NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      g_list_store_remove_all (self->entries);
+      update_empty (self);
+      return;
     }
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       items->pdata, items->len);
-  update_empty (self);
+
+  job = g_new0 (ReloadJob, 1);
+  job->store = g_object_ref (self->store);
+  set_today (&job->today);
+  job->generation = self->generation;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
+  g_task_set_source_tag (task, rd_case_list_page_reload);
+  g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
+  g_task_run_in_thread (task, reload_thread);
 }
 
 GListModel *
@@ -297,6 +384,9 @@ rd_case_list_page_dispose (GObject *object)
 {
   RdCaseListPage *self = RD_CASE_LIST_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CASE_LIST_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
@@ -356,6 +446,14 @@ rd_case_list_page_class_init (RdCaseListPageClass *klass)
     g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RdCaseListPage::updated:
+   *
+   * The list shows the cases of a reload that has just finished.
+   */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

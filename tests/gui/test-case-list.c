@@ -50,6 +50,12 @@ case_gone (gpointer data)
   return rcase == NULL;
 }
 
+static gboolean
+model_has_items (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
 static void
 test_case_list (void)
 {
@@ -92,6 +98,8 @@ test_case_list (void)
   list = GTK_LIST_VIEW (rd_test_gui_find_by_id (GTK_WIDGET (page), "list_view"));
 
   /* The archived case is hidden; the unnamed client shows by number. */
+  g_assert_true (rd_test_gui_wait_until (model_has_items, model, 5000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (page), "Client 0042"));
   g_assert_null (rd_test_gui_find_by_text (GTK_WIDGET (page), "Bob Secret"));
@@ -263,6 +271,66 @@ test_export_import (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static void
+count_cb (gpointer  page,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_reached (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* Each case's next date takes its deadlines worked out: a reload returns
+ * at once and does that in a worker; of two reloads in a row only the
+ * newer is shown. */
+static void
+test_reload_in_worker (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdStore *store = rd_application_get_store (app);
+  RdCaseListPage *page;
+  GListModel *model;
+  RdWindow *window;
+  guint updated = 0;
+  gint64 until;
+
+  add_case (store, "Noise", "Alice Smith", "Acme Homes");
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
+  page = RD_CASE_LIST_PAGE (rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE));
+  model = rd_case_list_page_get_model (page);
+  g_assert_true (rd_test_gui_wait_until (model_has_items, model, 5000));
+
+  add_case (store, "Roof", "Bob Roof", "Borough Council");   /* reloads by itself */
+  g_signal_connect (page, "updated", G_CALLBACK (count_cb), &updated);
+  rd_case_list_page_reload (page);
+  g_assert_cmpuint (updated, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 5000));
+  until = g_get_monotonic_time () + 500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  g_assert_cmpuint (updated, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_signal_handlers_disconnect_by_func (page, count_cb, &updated);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/case-list/search-archive-open", test_case_list);
   g_test_add_func ("/case-list/consent-and-erase", test_consent_banner_and_erase);
   g_test_add_func ("/case-list/export-import", test_export_import);
+  g_test_add_func ("/case-list/reload-in-worker", test_reload_in_worker);
 
   return g_test_run ();
 }
