@@ -345,6 +345,29 @@ rd_contact_has_promise (RdContact *self)
 }
 
 /**
+ * rd_contact_matches_text:
+ * @casefolded_needle: search text already passed through g_utf8_casefold()
+ * @who: (nullable): the name of whoever the contact was with, as a list shows it
+ *
+ * Whether the summary, the promise, @who or the channel's name contains the text.
+ */
+gboolean
+rd_contact_matches_text (RdContact  *self,
+                         const char *casefolded_needle,
+                         const char *who)
+{
+  g_return_val_if_fail (RD_IS_CONTACT (self), FALSE);
+
+  if (casefolded_needle == NULL || *casefolded_needle == '\0')
+    return TRUE;
+
+  return _rd_model_text_contains (self->summary, casefolded_needle) ||
+         _rd_model_text_contains (self->promise, casefolded_needle) ||
+         _rd_model_text_contains (who, casefolded_needle) ||
+         _rd_model_text_contains (rd_contact_channel_get_label (self->channel), casefolded_needle);
+}
+
+/**
  * rd_contact_dup_headline:
  *
  * Returns: (transfer full): the first line of the summary, or what kind of

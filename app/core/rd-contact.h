@@ -66,6 +66,9 @@ void                rd_contact_set_updated_at    (RdContact          *self,
 
 char               *rd_contact_dup_headline      (RdContact          *self);
 gboolean            rd_contact_has_promise       (RdContact          *self);
+gboolean            rd_contact_matches_text      (RdContact          *self,
+                                                  const char         *casefolded_needle,
+                                                  const char         *who);
 gboolean            rd_contact_validate          (RdContact          *self,
                                                   GDateTime          *now,
                                                   GError            **error);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-complaint-editor.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-incident-chooser.h"
 #include "rd-letter-dialog.h"
@@ -177,15 +178,13 @@ static void
 load_steps (RdComplaintEditor *self)
 {
   g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->store != NULL && self->complaint != NULL && rd_complaint_get_id (self->complaint) != 0)
     loaded = rd_store_list_complaint_events (self->store, rd_complaint_get_id (self->complaint), NULL);
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-  g_list_store_splice (self->steps, 0, g_list_model_get_n_items (G_LIST_MODEL (self->steps)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->steps_stack, items->len > 0 ? "list" : "empty");
+  rd_gui_list_store_replace (self->steps, loaded);
+  gtk_stack_set_visible_child_name (self->steps_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->steps)) > 0
+                                    ? "list" : "empty");
 }
 
 static void
@@ -336,21 +335,18 @@ remove_step_action (GtkWidget  *widget,
   RdComplaintEditor *self = RD_COMPLAINT_EDITOR (widget);
   RdComplaintEvent *event = gtk_single_selection_get_selected_item (self->step_selection);
   g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
   if (event == NULL)
     return;
   title = rd_complaint_event_dup_title (event);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("Remove “%s”?"), title);
-  adw_message_dialog_set_body (dialog, _("The deadlines are worked out again without it."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  heading = g_strdup_printf (_("Remove “%s”?"), title);
+  dialog = rd_gui_confirm_destructive (widget, heading,
+                                       _("The deadlines are worked out again without it."),
+                                       _("_Cancel"), "remove", _("_Remove"),
+                                       G_CALLBACK (on_remove_step_response_cb), self);
   g_object_set_data_full (G_OBJECT (dialog), "event", g_object_ref (event), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_step_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -619,12 +615,10 @@ rd_complaint_editor_init (RdComplaintEditor *self)
                     G_CALLBACK (on_buffer_changed_cb), self);
 
   self->steps = g_list_store_new (RD_TYPE_COMPLAINT_EVENT);
-  self->step_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->steps)));
-  gtk_single_selection_set_autoselect (self->step_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->step_selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_step_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_step_cb), NULL);
+  self->step_selection = rd_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->steps)),
+                                                      NULL, NULL);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_step_cb), G_CALLBACK (bind_step_cb),
+                                          NULL, NULL);
   gtk_list_view_set_factory (self->steps_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->steps_view, GTK_SELECTION_MODEL (self->step_selection));

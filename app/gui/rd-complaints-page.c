@@ -10,6 +10,7 @@
 #include "rd-complaint-assistant.h"
 #include "rd-complaint-editor.h"
 #include "rd-complaints-page.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 
 struct _RdComplaintsPage
@@ -231,7 +232,6 @@ static void
 reload (RdComplaintsPage *self)
 {
   g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   RdComplaint *editing = rd_complaint_editor_get_complaint (self->editor);
   gint64 keep_id = editing ? rd_complaint_get_id (editing) : 0;
@@ -243,18 +243,16 @@ reload (RdComplaintsPage *self)
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-
   self->ignore_selection = TRUE;
-  g_list_store_splice (self->complaints, 0, g_list_model_get_n_items (G_LIST_MODEL (self->complaints)),
-                       items->pdata, items->len);
+  rd_gui_list_store_replace (self->complaints, loaded);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->ignore_selection = FALSE;
   load_last_steps (self);
   update_stack (self);
   if (keep_id == 0 || !rd_complaints_page_select (self, keep_id))
-    gtk_single_selection_set_selected (self->selection, items->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+    gtk_single_selection_set_selected (self->selection,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) > 0
+                                       ? 0 : GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -262,7 +260,7 @@ on_complaints_changed_cb (RdComplaintsPage *self,
                           const char       *what,
                           gint64            case_id)
 {
-  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+  if (!rd_gui_change_concerns (self->rcase, case_id))
     return;
   if (rd_complaint_editor_is_saving (self->editor))
     return;
@@ -372,20 +370,14 @@ delete_complaint_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
-  AdwMessageDialog *dialog;
 
   if (rd_complaint_editor_get_complaint (self->editor) == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete This Complaint?"),
-                                                       _("The complaint and its steps go for good. Your "
-                                                         "diary and contact log stay as they are.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rd_gui_confirm_destructive (widget, _("Delete This Complaint?"),
+                              _("The complaint and its steps go for good. Your "
+                                "diary and contact log stay as they are."),
+                              _("_Cancel"), "delete", _("_Delete"),
+                              G_CALLBACK (on_delete_response_cb), self);
 }
 
 GListModel *
@@ -555,15 +547,10 @@ rd_complaints_page_init (RdComplaintsPage *self)
   self->last_steps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed_cb), self);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  self->selection = rd_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints)),
+                                                 G_CALLBACK (on_selection_changed_cb), self);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                          G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rd-contact-editor.h"
 #include "rd-contacts-page.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
 
@@ -61,30 +61,13 @@ party_name (RdContactsPage *self,
 }
 
 static gboolean
-contains (const char *field,
-          const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (field == NULL || *field == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (field, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   RdContactsPage *self = user_data;
   RdContact *contact = item;
 
-  if (self->needle == NULL || *self->needle == '\0')
-    return TRUE;
-  return contains (rd_contact_get_summary (contact), self->needle) ||
-         contains (rd_contact_get_promise (contact), self->needle) ||
-         contains (party_name (self, contact), self->needle) ||
-         contains (rd_contact_channel_get_label (rd_contact_get_channel (contact)), self->needle);
+  return rd_contact_matches_text (contact, self->needle, party_name (self, contact));
 }
 
 /* Newest first; one not saved yet goes above others at the same time. */
@@ -95,17 +78,9 @@ sort_func (gconstpointer a,
 {
   RdContact *ca = (RdContact *) a;
   RdContact *cb = (RdContact *) b;
-  GDateTime *ta = rd_contact_get_occurred_at (ca);
-  GDateTime *tb = rd_contact_get_occurred_at (cb);
-  gint64 ia = rd_contact_get_id (ca);
-  gint64 ib = rd_contact_get_id (cb);
-  int cmp = (ta && tb) ? g_date_time_compare (tb, ta) : (ta != NULL) - (tb != NULL);
 
-  if (cmp != 0)
-    return cmp;
-  if (ia == 0 || ib == 0)
-    return (ia == 0) ? ((ib == 0) ? 0 : -1) : 1;
-  return (ia < ib) - (ia > ib);
+  return rd_gui_compare_newest_first (rd_contact_get_occurred_at (ca), rd_contact_get_id (ca),
+                                      rd_contact_get_occurred_at (cb), rd_contact_get_id (cb));
 }
 
 static void
@@ -240,28 +215,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_contact_notify_cb, item);
 }
 
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-      if (other == item)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 select_item (RdContactsPage *self,
              gpointer        item)
 {
-  guint position = item ? find_position (G_LIST_MODEL (self->selection), item) : GTK_INVALID_LIST_POSITION;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  rd_gui_select_item (self->selection, GTK_WIDGET (self->list_view), item);
 }
 
 static void
@@ -353,7 +311,6 @@ static void
 reload (RdContactsPage *self)
 {
   g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   RdContact *editing = rd_contact_editor_get_contact (self->editor);
   gint64 keep_id = editing ? rd_contact_get_id (editing) : 0;
@@ -366,22 +323,22 @@ reload (RdContactsPage *self)
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-
   self->ignore_selection = TRUE;
-  g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
-                       items->pdata, items->len);
+  rd_gui_list_store_replace (self->contacts, loaded);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->ignore_selection = FALSE;
   update_stack (self);
 
-  for (guint i = 0; i < items->len; i++)
-    if (keep_id != 0 && rd_contact_get_id (g_ptr_array_index (items, i)) == keep_id)
-      {
-        select_item (self, g_ptr_array_index (items, i));
-        return;
-      }
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts)); i < n; i++)
+    {
+      g_autoptr(RdContact) contact = g_list_model_get_item (G_LIST_MODEL (self->contacts), i);
+
+      if (keep_id != 0 && rd_contact_get_id (contact) == keep_id)
+        {
+          select_item (self, contact);
+          return;
+        }
+    }
   gtk_single_selection_set_selected (self->selection,
                                      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
                                      ? 0 : GTK_INVALID_LIST_POSITION);
@@ -392,9 +349,7 @@ on_contacts_changed_cb (RdContactsPage *self,
                         const char     *what,
                         gint64          case_id)
 {
-  if (rd_contact_editor_is_saving (self->editor) || self->rcase == NULL)
-    return;
-  if (case_id != 0 && case_id != rd_case_get_id (self->rcase))
+  if (rd_contact_editor_is_saving (self->editor) || !rd_gui_change_concerns (self->rcase, case_id))
     return;
   reload (self);
 }
@@ -404,7 +359,7 @@ on_parties_changed_cb (RdContactsPage *self,
                        const char     *what,
                        gint64          case_id)
 {
-  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+  if (!rd_gui_change_concerns (self->rcase, case_id))
     return;
   load_party_names (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -422,16 +377,12 @@ new_contact_action (GtkWidget  *widget,
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (widget);
   g_autoptr(RdContact) contact = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) minute = NULL;
 
   if (self->rcase == NULL)
     return;
   rd_contact_editor_flush (self->editor, NULL);
-  now = g_date_time_new_now_local ();
-  minute = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                  g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
-                                  g_date_time_get_minute (now), 0);
+  minute = rd_gui_now_to_the_minute ();
   contact = rd_contact_new ();
   rd_contact_set_case_id (contact, rd_case_get_id (self->rcase));
   rd_contact_set_occurred_at (contact, minute);
@@ -478,21 +429,15 @@ delete_contact_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (widget);
-  AdwMessageDialog *dialog;
 
   if (rd_contact_editor_get_contact (self->editor) == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete This Contact?"),
-                                                       _("It goes from your log for good. Complaint "
-                                                         "steps that point to it as proof keep their "
-                                                         "dates.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rd_gui_confirm_destructive (widget, _("Delete This Contact?"),
+                              _("It goes from your log for good. Complaint "
+                                "steps that point to it as proof keep their "
+                                "dates."),
+                              _("_Cancel"), "delete", _("_Delete"),
+                              G_CALLBACK (on_delete_response_cb), self);
 }
 
 static void
@@ -724,16 +669,11 @@ rd_contacts_page_init (RdContactsPage *self)
                                           GTK_SORTER (self->sorter));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed_cb), self);
+  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->filtered),
+                                                 G_CALLBACK (on_selection_changed_cb), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                          G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-diary-page.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-incident-editor.h"
 #include "rd-incident-row.h"
@@ -86,41 +87,16 @@ sort_func (gconstpointer a,
 {
   RdIncident *ia = (RdIncident *) a;
   RdIncident *ib = (RdIncident *) b;
-  GDateTime *sa = rd_incident_get_starts_at (ia);
-  GDateTime *sb = rd_incident_get_starts_at (ib);
-  gint64 id_a = rd_incident_get_id (ia);
-  gint64 id_b = rd_incident_get_id (ib);
-  int cmp = (sa && sb) ? g_date_time_compare (sb, sa) : (sa != NULL) - (sb != NULL);
 
-  if (cmp != 0)
-    return cmp;
-  if (id_a == 0 || id_b == 0)
-    return (id_a == 0) ? ((id_b == 0) ? 0 : -1) : 1;
-  return (id_a < id_b) - (id_a > id_b);
-}
-
-static guint
-find_position (GListModel *model,
-               gpointer    item)
-{
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-      if (other == item)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return rd_gui_compare_newest_first (rd_incident_get_starts_at (ia), rd_incident_get_id (ia),
+                                      rd_incident_get_starts_at (ib), rd_incident_get_id (ib));
 }
 
 static void
 select_item (RdDiaryPage *self,
              gpointer     item)
 {
-  guint position = item ? find_position (G_LIST_MODEL (self->sorted), item) : GTK_INVALID_LIST_POSITION;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->diary_list), "list.scroll-to-item", "u", position);
+  rd_gui_select_item (self->selection, GTK_WIDGET (self->diary_list), item);
 }
 
 static void
@@ -273,7 +249,7 @@ on_filter_changed_cb (RdDiaryPage *self)
   update_counts (self);
 
   if (self->hidden_by_filter != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL &&
-      find_position (G_LIST_MODEL (self->sorted), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
+      rd_gui_find_position (G_LIST_MODEL (self->sorted), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
     select_item (self, self->hidden_by_filter);
 }
 
@@ -301,7 +277,6 @@ static void
 reload (RdDiaryPage *self)
 {
   g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   RdIncident *editing = rd_incident_editor_get_incident (self->editor);
   gint64 keep_id = editing ? rd_incident_get_id (editing) : 0;
@@ -314,12 +289,8 @@ reload (RdDiaryPage *self)
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-
   self->ignore_selection = TRUE;
-  g_list_store_splice (self->incidents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->incidents)),
-                       items->pdata, items->len);
+  rd_gui_list_store_replace (self->incidents, loaded);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->ignore_selection = FALSE;
   update_counts (self);
@@ -337,9 +308,8 @@ on_store_changed_cb (RdDiaryPage *self,
                      const char  *what,
                      gint64       case_id)
 {
-  if (self->own_write || rd_incident_editor_is_saving (self->editor) || self->rcase == NULL)
-    return;
-  if (case_id != 0 && case_id != rd_case_get_id (self->rcase))
+  if (self->own_write || rd_incident_editor_is_saving (self->editor) ||
+      !rd_gui_change_concerns (self->rcase, case_id))
     return;
   reload (self);
 }
@@ -422,7 +392,6 @@ new_entry_action (GtkWidget  *widget,
 {
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
   g_autoptr(RdIncident) incident = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) minute = NULL;
 
   if (self->store == NULL || self->rcase == NULL)
@@ -434,9 +403,7 @@ new_entry_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   on_filter_changed_cb (self);
 
-  minute = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                  g_date_time_get_day_of_month (now),
-                                  g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
+  minute = rd_gui_now_to_the_minute ();
   incident = rd_incident_new ();
   rd_incident_set_case_id (incident, rd_case_get_id (self->rcase));
   rd_incident_set_starts_at (incident, minute);
@@ -491,27 +458,19 @@ delete_entry_action (GtkWidget  *widget,
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
   RdIncident *incident = rd_incident_editor_get_incident (self->editor);
   g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   if (incident == NULL)
     return;
 
   when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete This Entry?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("The entry for %s will be deleted, with every earlier "
-                                    "version of it. This cannot be undone."), when);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep It"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  body = g_strdup_printf (_("The entry for %s will be deleted, with every earlier "
+                            "version of it. This cannot be undone."), when);
+  dialog = rd_gui_confirm_destructive (widget, _("Delete This Entry?"), body,
+                                       _("_Keep It"), "delete", _("_Delete"),
+                                       G_CALLBACK (on_delete_response_cb), self);
   g_object_set_data_full (G_OBJECT (dialog), "incident", g_object_ref (incident), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -721,16 +680,11 @@ rd_diary_page_init (RdDiaryPage *self)
                                               GTK_FILTER (self->filter));
   self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed_cb), self);
+  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->sorted),
+                                                 G_CALLBACK (on_selection_changed_cb), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                          G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->diary_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->diary_list, GTK_SELECTION_MODEL (self->selection));

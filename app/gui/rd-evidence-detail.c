@@ -12,6 +12,7 @@
 
 #include "rd-evidence-detail.h"
 #include "rd-evidence-tile.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 
 #define PREVIEW_SIZE 1000
@@ -698,24 +699,19 @@ delete_action (GtkWidget  *widget,
 {
   RdEvidenceDetail *self = RD_EVIDENCE_DETAIL (widget);
   g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   if (self->evidence == NULL)
     return;
   name = rd_evidence_dup_display_name (self->evidence);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Delete This Evidence?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("Redress will no longer keep “%s”, its description or its "
-                                    "links. The file you imported it from is not touched. This "
-                                    "cannot be undone."), name);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep It"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  body = g_strdup_printf (_("Redress will no longer keep “%s”, its description or its "
+                            "links. The file you imported it from is not touched. This "
+                            "cannot be undone."), name);
+  dialog = rd_gui_confirm_destructive (widget, _("Delete This Evidence?"), body,
+                                       _("_Keep It"), "delete", _("_Delete"),
+                                       G_CALLBACK (on_delete_response_cb), self);
   g_object_set_data_full (G_OBJECT (dialog), "evidence", g_object_ref (self->evidence), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

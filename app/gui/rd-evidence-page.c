@@ -15,6 +15,7 @@
 #include "rd-evidence-detail.h"
 #include "rd-evidence-page-private.h"
 #include "rd-evidence-tile.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 
 /*
@@ -219,7 +220,6 @@ static void
 reload (RdEvidencePage *self)
 {
   g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   RdEvidence *selected = gtk_single_selection_get_selected_item (self->selection);
   gint64 keep_id = selected ? rd_evidence_get_id (selected) : 0;
@@ -230,14 +230,10 @@ reload (RdEvidencePage *self)
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
-  for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
-
   /* The detail keeps showing the same evidence (its page, the password
    * typed for it) rather than seeing the selection go and come back. */
   self->reloading = TRUE;
-  g_list_store_splice (self->evidence, 0, g_list_model_get_n_items (G_LIST_MODEL (self->evidence)),
-                       items->pdata, items->len);
+  rd_gui_list_store_replace (self->evidence, loaded);
   /* Search and link results depend on what is stored. */
   on_filter_changed_cb (self);
   on_link_filter_changed_cb (self);
@@ -252,7 +248,7 @@ on_store_changed_cb (RdEvidencePage *self,
                      const char     *what,
                      gint64          case_id)
 {
-  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+  if (!rd_gui_change_concerns (self->rcase, case_id))
     return;
   if (g_str_equal (what, "evidence"))
     {
@@ -524,16 +520,11 @@ rd_evidence_page_init (RdEvidencePage *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->evidence)),
                                               GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed_cb), self);
+  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->filtered),
+                                                 G_CALLBACK (on_selection_changed_cb), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_tile_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile_cb), self);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_tile_cb), G_CALLBACK (bind_tile_cb),
+                                          G_CALLBACK (unbind_tile_cb), self);
   gtk_grid_view_set_factory (self->grid, factory);
   g_object_unref (factory);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-gui-list.h"
 #include "rd-history-dialog.h"
 
 struct _RdHistoryDialog
@@ -267,12 +268,12 @@ rd_history_dialog_class_init (RdHistoryDialogClass *klass)
 static void
 rd_history_dialog_init (RdHistoryDialog *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_version_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_version_cb), self);
+  factory = rd_gui_list_item_factory_new (NULL, G_CALLBACK (bind_version_cb),
+                                          G_CALLBACK (unbind_version_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }

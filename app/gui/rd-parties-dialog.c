@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
 
@@ -263,22 +264,17 @@ remove_action (GtkWidget  *widget,
 {
   RdPartiesDialog *self = RD_PARTIES_DIALOG (widget);
   g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
 
   if (self->editing == NULL)
     return;
   name = rd_party_dup_display_name (self->editing);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("Remove %s?"), name);
-  adw_message_dialog_set_body (dialog,
-                               _("Contacts with them stay in your log; they just no longer name "
-                                 "them."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (_("Remove %s?"), name);
+  rd_gui_confirm_destructive (widget, heading,
+                              _("Contacts with them stay in your log; they just no longer name "
+                                "them."),
+                              _("_Cancel"), "remove", _("_Remove"),
+                              G_CALLBACK (on_remove_response_cb), self);
 }
 
 static void
@@ -426,10 +422,8 @@ rd_parties_dialog_init (RdPartiesDialog *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed_cb), self);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind_cb), NULL);
+  factory = rd_gui_list_item_factory_new (G_CALLBACK (on_row_setup_cb), G_CALLBACK (on_row_bind_cb),
+                                          G_CALLBACK (on_row_unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -1,0 +1,153 @@
+/* rd-gui-list.c: helpers the case pages share for their lists, selections and confirmations.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-gui"
+
+#include "config.h"
+
+#include "rd-gui-list.h"
+
+/*
+ * A single selection over @model (taken over) that starts empty and can be
+ * emptied again, as the pages' lists are: nothing is opened in the editor
+ * until the page or the resident chooses. @on_selected_item (optional) gets @data.
+ */
+GtkSingleSelection *
+rd_gui_single_selection_new (GListModel *model,
+                             GCallback   on_selected_item,
+                             gpointer    data)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (model);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  if (on_selected_item != NULL)
+    g_signal_connect_swapped (selection, "notify::selected-item", on_selected_item, data);
+  return selection;
+}
+
+/* A factory whose "setup", "bind" and "unbind" get @data; any of them may be NULL. */
+GtkListItemFactory *
+rd_gui_list_item_factory_new (GCallback setup,
+                              GCallback bind,
+                              GCallback unbind,
+                              gpointer  data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  if (setup != NULL)
+    g_signal_connect (factory, "setup", setup, data);
+  if (bind != NULL)
+    g_signal_connect (factory, "bind", bind, data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, data);
+  return factory;
+}
+
+/* Puts the items of @items (NULL: none) in place of all of @store's, in one change. */
+void
+rd_gui_list_store_replace (GListStore *store,
+                           GListModel *items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0, n = items ? g_list_model_get_n_items (items) : 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       array->pdata, array->len);
+}
+
+guint
+rd_gui_find_position (GListModel *model,
+                      gpointer    item)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects @item (NULL: nothing) and scrolls @view, a list or grid view, to it. */
+void
+rd_gui_select_item (GtkSingleSelection *selection,
+                    GtkWidget          *view,
+                    gpointer            item)
+{
+  guint position = item ? rd_gui_find_position (G_LIST_MODEL (selection), item)
+                        : GTK_INVALID_LIST_POSITION;
+
+  gtk_single_selection_set_selected (selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
+}
+
+/*
+ * Newest first for sorters: undated things after dated ones, and at the same
+ * time one not saved yet (id 0) above the others, then the later id first.
+ */
+int
+rd_gui_compare_newest_first (GDateTime *a,
+                             gint64     id_a,
+                             GDateTime *b,
+                             gint64     id_b)
+{
+  int cmp = (a && b) ? g_date_time_compare (b, a) : (a != NULL) - (b != NULL);
+
+  if (cmp != 0)
+    return cmp;
+  if (id_a == 0 || id_b == 0)
+    return (id_a == 0) ? ((id_b == 0) ? 0 : -1) : 1;
+  return (id_a < id_b) - (id_a > id_b);
+}
+
+/* Now, without the seconds: what a new diary entry or contact starts with. */
+GDateTime *
+rd_gui_now_to_the_minute (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                                g_date_time_get_minute (now), 0);
+}
+
+/* Whether RdStore::changed for @case_id (0: any case) concerns a page showing @rcase. */
+gboolean
+rd_gui_change_concerns (RdCase *rcase,
+                        gint64  case_id)
+{
+  return rcase != NULL && (case_id == 0 || case_id == rd_case_get_id (rcase));
+}
+
+/*
+ * Asks before something is deleted or removed for good: @keep_label ("cancel",
+ * the default, also on Escape) or @response_label (@response, in red).
+ * @on_response is connected with @data, an object the dialog must not outlive.
+ *
+ * Returns: (transfer none): the dialog, already presented
+ */
+AdwMessageDialog *
+rd_gui_confirm_destructive (GtkWidget  *widget,
+                            const char *heading,
+                            const char *body,
+                            const char *keep_label,
+                            const char *response,
+                            const char *response_label,
+                            GCallback   on_response,
+                            gpointer    data)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", keep_label, response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", on_response, data, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,0 +1,42 @@
+/* rd-gui-list.h: helpers the case pages share for their lists, selections and confirmations.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+GtkSingleSelection *rd_gui_single_selection_new   (GListModel         *model,
+                                                   GCallback           on_selected_item,
+                                                   gpointer            data);
+GtkListItemFactory *rd_gui_list_item_factory_new  (GCallback           setup,
+                                                   GCallback           bind,
+                                                   GCallback           unbind,
+                                                   gpointer            data);
+void                rd_gui_list_store_replace     (GListStore         *store,
+                                                   GListModel         *items);
+guint               rd_gui_find_position          (GListModel         *model,
+                                                   gpointer            item);
+void                rd_gui_select_item            (GtkSingleSelection *selection,
+                                                   GtkWidget          *view,
+                                                   gpointer            item);
+int                 rd_gui_compare_newest_first   (GDateTime          *a,
+                                                   gint64              id_a,
+                                                   GDateTime          *b,
+                                                   gint64              id_b);
+GDateTime          *rd_gui_now_to_the_minute      (void);
+gboolean            rd_gui_change_concerns        (RdCase             *rcase,
+                                                   gint64              case_id);
+AdwMessageDialog   *rd_gui_confirm_destructive    (GtkWidget          *widget,
+                                                   const char         *heading,
+                                                   const char         *body,
+                                                   const char         *keep_label,
+                                                   const char         *response,
+                                                   const char         *response_label,
+                                                   GCallback           on_response,
+                                                   gpointer            data);
+
+G_END_DECLS
