@@ -12,11 +12,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "rd-core.h"
 #include "rd-case-archive-private.h"
 #include "advisers-fixtures.h"
+#include "store-fixtures.h"
 #include "evidence-fixtures.h"
 
 #define MARKER "qrx4marker"
@@ -477,31 +477,6 @@ test_newer_and_hostile (Fixture       *f,
   assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_INVALID);
 }
 
-static int
-run_cli (const char  *data_dir,
-         const char **args,
-         char       **out,
-         char       **err)
-{
-  const char *cli = g_getenv ("REDRESS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -515,11 +490,13 @@ test_cli (Fixture       *f,
 
   g_clear_object (&f->from);
   g_clear_object (&f->to);
-  g_assert_cmpint (run_cli (f->from_dir, (const char *[]) { "export-case", id, "--output", f->archive, NULL },
-                            &out, &err), ==, 0);
+  g_assert_cmpint (fixture_run_cli (f->from_dir,
+                                    (const char *[]) { "export-case", id, "--output", f->archive, NULL },
+                                    &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "import-case", f->archive, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (fixture_run_cli (f->to_dir, (const char *[]) { "import-case", f->archive, NULL },
+                                    &out, &err), ==, 0);
   imported = g_ascii_strtoll (g_strstrip (out), NULL, 10);
   g_assert_cmpint (imported, >, 0);
   f->from = rd_store_open (f->from_dir, &error);
@@ -530,11 +507,13 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "import-case", empty, NULL }, &out, &err), ==, 1);
+  g_assert_cmpint (fixture_run_cli (f->to_dir, (const char *[]) { "import-case", empty, NULL },
+                                    &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "empty"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f->to_dir, (const char *[]) { "export-case", id, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (fixture_run_cli (f->to_dir, (const char *[]) { "export-case", id, NULL },
+                                    &out, &err), ==, 2);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -15,42 +16,17 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-json-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-json-XXXXXX", &f->dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 /* Line numbers in the tests below refer to this document: keep it as it is
@@ -458,16 +434,7 @@ run_cli (const char  *data_dir,
          char       **err,
          int         *status)
 {
-  const char *cli = g_getenv ("REDRESS_CLI");
-  const char *argv[] = { cli, "--data-dir", data_dir, arg1, arg2, NULL };
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &wait_status, &error));
-  g_assert_no_error (error);
-  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  *status = fixture_run_cli (data_dir, (const char *[]) { arg1, arg2, NULL }, out, err);
   return TRUE;
 }
 

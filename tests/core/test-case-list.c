@@ -7,10 +7,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "rd-core.h"
 #include "advisers-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -21,21 +21,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-case-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-case-list-XXXXXX", &f->dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  advisers_remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 static GDate *
@@ -276,24 +269,14 @@ static char *
 run_case_list (const char  *data_dir,
                const char **extra)
 {
-  const char *cli = g_getenv ("REDRESS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   char *out = NULL;
-  int status;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
-  g_ptr_array_add (argv, (char *) "case-list");
+  g_ptr_array_add (args, (char *) "case-list");
   for (guint i = 0; extra[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) extra[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_ptr_array_add (args, (char *) extra[i]);
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (fixture_run_cli (data_dir, (const char * const *) args->pdata, &out, NULL), ==, 0);
   return out;
 }
 

@@ -5,9 +5,10 @@
 
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
+
+#include "store-fixtures.h"
 
 typedef struct {
   char *out;
@@ -28,27 +29,12 @@ static void
 run_cli (Run *run,
          ...)
 {
-  const char *cli = g_getenv ("REDRESS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
   va_list args;
-  const char *arg;
 
-  g_assert_nonnull (cli);
   /* These commands never open a case file, so no --data-dir is needed. */
-  g_ptr_array_add (argv, (char *) cli);
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  run->status = fixture_run_cli_valist (NULL, &run->out, &run->err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 }
 
 /* A usage error: status 2, nothing on stdout, exactly one line on stderr. */

@@ -7,7 +7,9 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "evidence-fixtures.h"
+#include "store-fixtures.h"
 
 /* Complaint made Friday 1 November 2024, acknowledged Monday 4, answered
  * Wednesday 20: the issue's example, 2 working days late. */
@@ -39,45 +41,11 @@ run_cli (Run        *run,
          const char *data_dir,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
   va_list args;
-  const char *arg;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("REDRESS_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
   va_start (args, data_dir);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  run->status = fixture_run_cli_valist (data_dir, &run->out, &run->err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -159,7 +127,7 @@ test_deadlines (void)
     g_assert_nonnull (strstr (run.err, "42"));
   }
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A case with nothing that starts a clock says so, rather than print nothing. */
@@ -180,7 +148,7 @@ test_no_deadlines (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "No deadlines"));
   g_assert_cmpstr (run.err, ==, "");
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A mistyped --data-dir: the reading commands say there is no case file
@@ -218,7 +186,7 @@ test_no_case_file (void)
     g_assert_cmpint (run.status, ==, 1);
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   }
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 int

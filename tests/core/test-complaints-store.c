@@ -8,6 +8,8 @@
 
 #include "rd-core.h"
 #include "rd-store-private.h"
+#include "evidence-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -16,47 +18,11 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static RdCase *
-make_case (RdStore    *store,
-           const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  RdCase *rcase = rd_case_new ();
-
-  rd_case_set_title (rcase, title);
-  g_assert_true (rd_store_save_case (store, rcase, &error));
-  g_assert_no_error (error);
-  return rcase;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-complaints-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  f->rcase = make_case (f->store, "Noise from Flat 6");
+  f->store = fixture_store_open_temp ("redress-complaints-XXXXXX", &f->dir);
+  f->rcase = fixture_make_case (f->store, "Noise from Flat 6");
 }
 
 static void
@@ -64,9 +30,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->rcase);
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 static GDate *
@@ -263,7 +227,7 @@ test_contact_validation (Fixture       *f,
   g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-11-04T14:05", NULL);
   g_autoptr(GDate) before = date ("2024-11-01");
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) other = make_case (f->store, "Another case");
+  g_autoptr(RdCase) other = fixture_make_case (f->store, "Another case");
   g_autoptr(RdParty) stranger = rd_party_new ();
 
   rd_contact_set_case_id (contact, rd_case_get_id (f->rcase));
@@ -431,7 +395,7 @@ test_event_validation (Fixture       *f,
   g_autoptr(GDate) future = rd_datetime_get_date (later);
   g_autoptr(GDate) past = date ("2024-06-03");
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) other = make_case (f->store, "Other");
+  g_autoptr(RdCase) other = fixture_make_case (f->store, "Other");
   g_autoptr(RdContact) foreign = rd_contact_new ();
   g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-06-03T09:00", NULL);
 
@@ -480,7 +444,7 @@ test_complaint_incidents (Fixture       *f,
 {
   g_autoptr(RdComplaint) complaint = make_complaint (f, "Noise");
   g_autoptr(RdComplaint) back = NULL;
-  g_autoptr(RdCase) other = make_case (f->store, "Other");
+  g_autoptr(RdCase) other = fixture_make_case (f->store, "Other");
   g_autoptr(GError) error = NULL;
   gint64 ids[3];
   guint n_ids;
@@ -598,7 +562,7 @@ test_migrate_from_v1 (void)
   g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void

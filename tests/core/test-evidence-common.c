@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "evidence-fixtures.h"
+#include "store-fixtures.h"
 #include "test-evidence-common.h"
 
 
@@ -14,17 +15,12 @@ void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) rcase = NULL;
 
-  f->dir = g_dir_make_tmp ("redress-evidence-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-evidence-XXXXXX", &f->dir);
   f->files = g_build_filename (f->dir, "fixtures", NULL);
   g_assert_cmpint (g_mkdir (f->files, 0700), ==, 0);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  rd_case_set_title (rcase, "Leak and noise");
-  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  rcase = fixture_make_case (f->store, "Leak and noise");
   f->case_id = rd_case_get_id (rcase);
 }
 
@@ -32,9 +28,7 @@ void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  fixture_remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
   g_free (f->files);
 }
 

@@ -9,30 +9,14 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
   RdStore *store;
   gint64   case_id;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static GDate *
 date (const char *iso)
@@ -47,16 +31,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) rcase = NULL;
 
-  f->dir = g_dir_make_tmp ("redress-policies-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  rd_case_set_title (rcase, "Noise from Flat 6");
-  g_assert_true (rd_store_save_case (f->store, rcase, &error));
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-policies-XXXXXX", &f->dir);
+  rcase = fixture_make_case (f->store, "Noise from Flat 6");
   f->case_id = rd_case_get_id (rcase);
 }
 
@@ -64,9 +42,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 static RdPolicy *

@@ -6,10 +6,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "rd-core.h"
 #include "advisers-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -21,24 +21,17 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-privacy-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-privacy-XXXXXX", &f->dir);
   f->work = g_build_filename (f->dir, "work", NULL);
   g_assert_cmpint (g_mkdir (f->work, 0700), ==, 0);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  advisers_remove_tree (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
   g_free (f->work);
-  g_free (f->dir);
 }
 
 static void
@@ -221,31 +214,6 @@ test_erase_with_reader (Fixture       *f,
   assert_no_trace (f, marker);
 }
 
-static int
-run_cli (const char  *data_dir,
-         const char **args,
-         char       **out,
-         char       **err)
-{
-  const char *cli = g_getenv ("REDRESS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli_erase (Fixture       *f,
                 gconstpointer  data)
@@ -263,7 +231,8 @@ test_cli_erase (Fixture       *f,
   g_clear_object (&f->store);
 
   /* Without --yes it only says what would go. */
-  g_assert_cmpint (run_cli (f->dir, (const char *[]) { "erase", id, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", id, NULL },
+                                    &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "2 diary entries"));
   g_assert_nonnull (strstr (err, "--yes"));
   f->store = rd_store_open (f->dir, &error);
@@ -274,7 +243,8 @@ test_cli_erase (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (f->dir, (const char *[]) { "erase", id, "--yes", NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", id, "--yes", NULL },
+                                    &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Erased case"));
   f->store = rd_store_open (f->dir, &error);
   g_assert_no_error (error);
@@ -282,8 +252,10 @@ test_cli_erase (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (f->dir, (const char *[]) { "erase", id, "--yes", NULL }, &out, &err), ==, 1);
-  g_assert_cmpint (run_cli (f->dir, (const char *[]) { "erase", "abc", NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", id, "--yes", NULL },
+                                    &out, &err), ==, 1);
+  g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", "abc", NULL },
+                                    &out, &err), ==, 2);
 }
 
 int

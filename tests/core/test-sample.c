@@ -7,6 +7,7 @@
 
 #include "rd-core.h"
 #include "rd-store-private.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -14,42 +15,17 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
+  f->store = fixture_store_open_temp ("redress-sample-XXXXXX", &f->dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 static void

@@ -9,6 +9,8 @@
 
 #include "rd-core.h"
 #include "rd-test-fixtures.h"
+#include "evidence-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -19,53 +21,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("redress-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  f->store = fixture_store_open_temp ("redress-test-XXXXXX", &f->dir);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static RdCase *
-make_case (RdStore    *store,
-           const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  RdCase *rcase = rd_case_new ();
-
-  rd_case_set_title (rcase, title);
-  g_assert_true (rd_store_save_case (store, rcase, &error));
-  g_assert_no_error (error);
-  return rcase;
+  fixture_store_close_temp (&f->store, &f->dir);
 }
 
 static RdIncident *
@@ -117,7 +80,7 @@ test_migrate_from_empty (Fixture       *f,
 
   /* Opening a current database again migrates nothing and loses nothing. */
   g_clear_object (&cases);
-  g_object_unref (make_case (f->store, "Kept"));
+  g_object_unref (fixture_make_case (f->store, "Kept"));
   g_clear_object (&f->store);
   again = rd_store_open (f->dir, &error);
   g_assert_no_error (error);
@@ -185,7 +148,7 @@ static void
 test_incident_round_trip (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "ASB");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "ASB");
   g_autoptr(RdIncident) incident = NULL;
   g_autoptr(RdIncident) back = NULL;
   g_autoptr(GDateTime) ends = rd_datetime_parse_local ("2024-03-06T01:15", NULL);
@@ -236,8 +199,8 @@ static void
 test_incidents_newest_first (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Order");
-  g_autoptr(RdCase) other = make_case (f->store, "Other case");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Order");
+  g_autoptr(RdCase) other = fixture_make_case (f->store, "Other case");
   const char *times[] = { "2024-02-01T10:00", "2024-05-01T09:00", "2023-12-24T22:00", "2024-05-01T21:30" };
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -269,7 +232,7 @@ static void
 test_incident_validation (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Validation");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Validation");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) before = NULL;
@@ -305,7 +268,7 @@ static void
 test_revisions (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Revisions");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Revisions");
   g_autoptr(RdIncident) incident = make_incident (rd_case_get_id (rcase), "2024-01-10T20:00", "First text");
   g_autoptr(GListModel) revisions = NULL;
   g_autoptr(GError) error = NULL;
@@ -391,7 +354,7 @@ test_refuse_newer_schema (Fixture       *f,
   g_autoptr(RdStore) refused = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_object_unref (make_case (f->store, "From the future"));
+  g_object_unref (fixture_make_case (f->store, "From the future"));
   g_clear_object (&f->store);
   set_user_version (path, RD_STORE_SCHEMA_VERSION + 5);
 
@@ -432,7 +395,7 @@ test_refuse_corrupt (void)
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (garbage, sizeof garbage - 1, after, after_len);
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -451,7 +414,7 @@ test_refuse_truncated (void)
     for (int i = 0; i < 200; i++)
       {
         g_autofree char *title = g_strdup_printf ("Case %d with a long enough title to fill pages", i);
-        g_object_unref (make_case (store, title));
+        g_object_unref (fixture_make_case (store, title));
       }
   }
   /* The store closed cleanly, so the WAL has been folded in. */
@@ -467,7 +430,7 @@ test_refuse_truncated (void)
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (contents, len / 2 + 100, after, after_len);
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -488,7 +451,7 @@ test_refuse_foreign_database (void)
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_OURS);
   g_assert_cmpint (read_user_version (path), ==, 0);
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 /* A folder where the case file should be: say what it is and what to do. */
@@ -509,7 +472,7 @@ test_refuse_folder (void)
   g_assert_nonnull (strstr (error->message, "another data folder"));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 typedef struct {
@@ -540,7 +503,7 @@ static void
 test_second_connection_reads_while_writing (Fixture       *f,
                                             gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Concurrent");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Concurrent");
   g_autoptr(RdStore) reader = NULL;
   g_autoptr(GError) error = NULL;
   WriterData w = { 0 };
@@ -579,7 +542,7 @@ static void
 test_delete_case_cascades (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Delete me");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Delete me");
   g_autoptr(RdIncident) incident = make_incident (rd_case_get_id (rcase), "2024-01-01T10:00", "gone");
   g_autoptr(GError) error = NULL;
   g_autoptr(RdIncident) missing = NULL;
@@ -624,7 +587,7 @@ test_changed_signal (Fixture       *f,
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), &all);
   g_signal_connect (f->store, "changed::incidents", G_CALLBACK (on_changed_cb), &only_incidents);
 
-  rcase = make_case (f->store, "Signals");
+  rcase = fixture_make_case (f->store, "Signals");
   case_id = rd_case_get_id (rcase);
   g_assert_cmpuint (all.cases, ==, 1);
   g_assert_cmpint (all.last_case_id, ==, case_id);
@@ -692,7 +655,7 @@ check_read_only (gboolean folder)
   const char *locked = folder ? dir : path;
 
   g_assert_no_error (error);
-  rcase = make_case (store, "Kept safe");
+  rcase = fixture_make_case (store, "Kept safe");
   g_assert_false (rd_store_is_read_only (store));
   g_assert_null (rd_store_get_read_only_message (store));
   g_clear_object (&store);
@@ -701,7 +664,7 @@ check_read_only (gboolean folder)
   if (!rd_fixture_set_read_only (locked, TRUE))
     {
       rd_fixture_set_read_only (locked, FALSE);
-      remove_tree (dir);
+      fixture_remove_tree (dir);
       g_test_skip ("This file system cannot make a file read-only for this user");
       return;
     }
@@ -769,7 +732,7 @@ check_read_only (gboolean folder)
   g_assert_false (rd_store_is_read_only (store));
   g_assert_true (rd_store_save_case (store, other, &error));
   g_clear_object (&store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 static void
@@ -793,7 +756,7 @@ static void
 test_secondary_opens_during_write (Fixture       *f,
                                    gconstpointer  data)
 {
-  g_autoptr(RdCase) rcase = make_case (f->store, "Busy");
+  g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Busy");
   g_autoptr(RdStore) worker = NULL;
   g_autoptr(GListModel) cases = NULL;
   g_autoptr(GError) error = NULL;

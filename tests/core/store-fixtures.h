@@ -1,0 +1,27 @@
+/* store-fixtures.h: a store in a temporary data folder, cases in it, and redress-cli run on it.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdarg.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+RdStore *fixture_store_open_temp  (const char  *tmpl,
+                                   char       **out_dir);
+void     fixture_store_close_temp (RdStore    **store,
+                                   char       **dir);
+RdCase  *fixture_make_case        (RdStore     *store,
+                                   const char  *title);
+int      fixture_run_cli          (const char         *data_dir,
+                                   const char * const *args,
+                                   char              **out,
+                                   char              **err);
+int      fixture_run_cli_valist   (const char         *data_dir,
+                                   char              **out,
+                                   char              **err,
+                                   va_list             args);
+
+G_END_DECLS
