@@ -55,6 +55,8 @@ gboolean   rd_store_erase_case              (RdStore        *self,
                                              GError        **error);
 
 /* The adviser's record of each client, and the case list */
+GArray      *rd_store_list_archived_case_ids (RdStore       *self,
+                                             GError        **error);
 RdCaseAdmin *rd_store_get_case_admin        (RdStore        *self,
                                              gint64          case_id,
                                              GError        **error);

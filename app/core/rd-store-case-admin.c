@@ -163,6 +163,40 @@ rd_store_set_case_archived (RdStore   *self,
   return rd_store_save_case_admin (self, admin, error);
 }
 
+/**
+ * rd_store_list_archived_case_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the archived
+ *   cases, for lists that leave them out; %NULL with @error set on failure
+ */
+GArray *
+rd_store_list_archived_case_ids (RdStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, "SELECT case_id FROM case_admin WHERE archived_at > 0", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static GHashTable *
 load_admins (RdStore  *self,
              GError  **error)

@@ -48,6 +48,7 @@ void
 rd_case_switcher_reload (RdCaseSwitcher *self)
 {
   g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GArray) archived = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
@@ -56,11 +57,22 @@ rd_case_switcher_reload (RdCaseSwitcher *self)
   if (self->store != NULL)
     {
       loaded = rd_store_list_cases (self->store, &error);
-      if (loaded == NULL)
+      if (loaded != NULL)
+        archived = rd_store_list_archived_case_ids (self->store, &error);
+      if (error != NULL)
         g_warning ("Could not list the cases: %s", error->message);
     }
+  /* Archived cases are closed: All Cases finds them, with its filter. */
   for (guint i = 0, n = loaded ? g_list_model_get_n_items (loaded) : 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (loaded, i));
+    {
+      g_autoptr(RdCase) rcase = g_list_model_get_item (loaded, i);
+      gboolean hidden = FALSE;
+
+      for (guint a = 0; archived != NULL && a < archived->len && !hidden; a++)
+        hidden = g_array_index (archived, gint64, a) == rd_case_get_id (rcase);
+      if (!hidden)
+        g_ptr_array_add (items, g_steal_pointer (&rcase));
+    }
 
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
                        items->pdata, items->len);

@@ -9,6 +9,7 @@
 
 #include "rd-application.h"
 #include "rd-case-list-page.h"
+#include "rd-case-switcher.h"
 #include "rd-client-record-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -86,6 +87,21 @@ test_case_list (void)
   window = rd_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+
+  /* The header's switcher lists the open cases only. */
+  {
+    RdCaseSwitcher *switcher = RD_CASE_SWITCHER (rd_test_gui_find_by_id (GTK_WIDGET (window), "case_switcher"));
+    GListModel *cases;
+
+    rd_case_switcher_reload (switcher);
+    cases = rd_case_switcher_get_cases (switcher);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+      {
+        g_autoptr(RdCase) listed = g_list_model_get_item (cases, i);
+        g_assert_cmpint (rd_case_get_id (listed), !=, carol);
+      }
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
   rd_test_gui_iterate ();
