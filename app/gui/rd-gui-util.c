@@ -152,3 +152,50 @@ rd_gui_combo_row_show_choices_in_full (AdwComboRow *row)
   g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), row);
   adw_combo_row_set_list_factory (row, factory);
 }
+
+/*
+ * GTK 4.8 cannot tell whether a widget's own action is enabled. These keep
+ * what the widget wants, so that whoever turns every action off for a
+ * while (the lock) turns back on only those that were on, and a change
+ * asked for meanwhile waits until then.
+ */
+#define ACTIONS_OFF "rd-gui-actions-off"
+#define ACTIONS_HELD "rd-gui-actions-held"
+
+void
+rd_gui_action_set_enabled (GtkWidget  *widget,
+                           const char *action_name,
+                           gboolean    enabled)
+{
+  GHashTable *off = g_object_get_data (G_OBJECT (widget), ACTIONS_OFF);
+
+  if (off == NULL)
+    {
+      off = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (widget), ACTIONS_OFF, off, (GDestroyNotify) g_hash_table_unref);
+    }
+  if (enabled)
+    g_hash_table_remove (off, action_name);
+  else
+    g_hash_table_add (off, g_strdup (action_name));
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), ACTIONS_HELD)))
+    gtk_widget_action_set_enabled (widget, action_name, enabled);
+}
+
+/* Whether @widget wants @action_name on, whatever holds it off for now. */
+gboolean
+rd_gui_action_get_enabled (GtkWidget  *widget,
+                           const char *action_name)
+{
+  GHashTable *off = g_object_get_data (G_OBJECT (widget), ACTIONS_OFF);
+
+  return off == NULL || !g_hash_table_contains (off, action_name);
+}
+
+/* While held, rd_gui_action_set_enabled() only records what is wanted. */
+void
+rd_gui_actions_set_held (GtkWidget *widget,
+                         gboolean   held)
+{
+  g_object_set_data (G_OBJECT (widget), ACTIONS_HELD, GINT_TO_POINTER (held));
+}

@@ -18,4 +18,12 @@ void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
 void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
 
+void     rd_gui_action_set_enabled (GtkWidget  *widget,
+                                    const char *action_name,
+                                    gboolean    enabled);
+gboolean rd_gui_action_get_enabled (GtkWidget  *widget,
+                                    const char *action_name);
+void     rd_gui_actions_set_held   (GtkWidget  *widget,
+                                    gboolean    held);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rd-application.h"
+#include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-lock-page.h"
 
@@ -81,12 +82,16 @@ set_window_actions_enabled (RdLock   *self,
   const char *name;
   GType owner;
 
+  /* Unlocking puts back what locking found: an action the window had
+   * turned off (nothing to act on, the case file cannot open) stays off. */
+  rd_gui_actions_set_held (GTK_WIDGET (self->window), !enabled);
   /* GTK 4.8 writes every out argument: none may be NULL. */
   for (guint i = 0;
        gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property_name);
        i++)
     if (g_str_has_prefix (name, "win.") && !g_str_equal (name, "win.lock"))
-      gtk_widget_action_set_enabled (GTK_WIDGET (self->window), name, enabled);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self->window), name,
+                                     enabled && rd_gui_action_get_enabled (GTK_WIDGET (self->window), name));
 }
 
 static void

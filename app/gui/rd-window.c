@@ -388,6 +388,35 @@ restore_last_case (RdWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+/* Nothing opens: what needs the cases is turned off, so that no shortcut
+ * (Ctrl+N, Ctrl+F, Ctrl+E, …) pretends to work. Lock, the shortcuts
+ * window, About and Quit still do. */
+static void
+disable_case_actions (RdWindow *self)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  const char * const app_actions[] = { "open-sample-case", "preferences" };
+  const GVariantType *parameter_type;
+  const char *property_name;
+  const char *name;
+  GType owner;
+
+  /* GTK 4.8 writes every out argument: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property_name);
+       i++)
+    if (g_str_has_prefix (name, "win.") && !g_str_equal (name, "win.lock"))
+      rd_gui_action_set_enabled (GTK_WIDGET (self), name, FALSE);
+  for (guint i = 0; app != NULL && i < G_N_ELEMENTS (app_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), app_actions[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+    }
+}
+
 static void
 show_store_state (RdWindow *self)
 {
@@ -406,6 +435,7 @@ show_store_state (RdWindow *self)
 
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      disable_case_actions (self);
       /* With no cases to open, the menu offers nothing that needs them. */
       g_menu_append (menu, _("_About Redress"), "app.about");
       gtk_menu_button_set_menu_model (menu_button, G_MENU_MODEL (menu));

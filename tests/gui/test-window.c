@@ -7,6 +7,7 @@
 
 #include "rd-application.h"
 #include "rd-diary-page.h"
+#include "rd-lock.h"
 #include "rd-window.h"
 #include "rd-test-fixtures.h"
 #include "rd-test-gui.h"
@@ -25,6 +26,47 @@ test_welcome_on_empty_store (void)
   stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
+/* A button bound to @action: insensitive exactly when the action is off. */
+static GtkWidget *
+add_action_probe (RdWindow   *window,
+                  const char *action)
+{
+  GtkWidget *probe = gtk_button_new_with_label (action);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (rd_test_gui_find_by_id (GTK_WIDGET (window), "header_bar")),
+                             probe);
+  rd_test_gui_iterate ();
+  return probe;
+}
+
+/* With the cases open, the same actions are on, and on again after the
+ * lock (the probe can tell). */
+static void
+test_actions_back_after_unlock (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdWindow *window = rd_window_new (app);
+  GtkWidget *probe;
+  RdLock *lock;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  probe = add_action_probe (window, "win.new-incident");
+  lock = rd_window_get_lock (window);
+  g_assert_true (gtk_widget_is_sensitive (probe));
+  rd_lock_lock (lock);
+  rd_test_gui_iterate ();
+  rd_lock_unlock (lock, NULL);
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_widget_is_sensitive (probe));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_iterate ();
@@ -79,6 +121,27 @@ test_error_page_on_newer_store (void)
           break;
       }
     g_assert_cmpuint (items, >, 0);
+  }
+
+  /* Nor does any shortcut pretend to work; and locking and unlocking
+   * leaves them as they were. */
+  {
+    GtkWidget *probe = add_action_probe (window, "win.new-incident");
+    GtkWidget *find = add_action_probe (window, "win.find");
+    RdLock *lock = rd_window_get_lock (window);
+
+    g_assert_false (gtk_widget_is_sensitive (probe));
+    g_assert_false (gtk_widget_is_sensitive (find));
+    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-sample-case"));
+    rd_lock_lock (lock);
+    rd_test_gui_iterate ();
+    rd_lock_unlock (lock, NULL);
+    rd_test_gui_iterate ();
+    g_assert_false (rd_lock_get_locked (lock));
+    g_assert_false (gtk_widget_is_sensitive (probe));
+    g_assert_false (gtk_widget_is_sensitive (find));
+    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-sample-case"));
+    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -306,6 +369,7 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome-on-empty-store", test_welcome_on_empty_store);
   g_test_add_func ("/window/error-page-on-newer-store", test_error_page_on_newer_store);
+  g_test_add_func ("/window/actions-back-after-unlock", test_actions_back_after_unlock);
   g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
