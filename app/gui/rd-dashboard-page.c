@@ -146,6 +146,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (row->title, TRUE);
   row->status = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->status, "heading");
+  /* Narrow, "444 working days late" takes two lines rather than the title's room. */
+  gtk_label_set_wrap (GTK_LABEL (row->status), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 16);
+  gtk_label_set_justify (GTK_LABEL (row->status), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (row->status), 1);
   gtk_box_append (GTK_BOX (top), row->group);
   gtk_box_append (GTK_BOX (top), row->title);
   gtk_box_append (GTK_BOX (top), row->status);

@@ -86,11 +86,14 @@ rd_gui_name_switches (GtkWidget  *widget,
 static void
 show_choice_check (GtkListItem *item)
 {
-  AdwComboRow *row = g_object_get_data (G_OBJECT (item), "rd-combo-row");
+  GObject *row = g_object_get_data (G_OBJECT (item), "rd-combo-row");
   GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  guint selected = GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_set_opacity (check, row != NULL &&
-                          gtk_list_item_get_position (item) == adw_combo_row_get_selected (row) ? 1 : 0);
+  /* An AdwComboRow or a GtkDropDown: both have "selected". */
+  if (row != NULL)
+    g_object_get (row, "selected", &selected, NULL);
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == selected ? 1 : 0);
 }
 
 static void
@@ -115,7 +118,7 @@ choice_setup_cb (GtkSignalListItemFactory *factory,
 static void
 choice_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                AdwComboRow              *row)
+                GObject                  *row)
 {
   GObject *choice = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
@@ -131,7 +134,7 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
 static void
 choice_unbind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  AdwComboRow              *row)
+                  GObject                  *row)
 {
   g_signal_handlers_disconnect_by_func (row, show_choice_check, item);
   g_object_set_data (G_OBJECT (item), "rd-combo-row", NULL);
@@ -151,6 +154,53 @@ rd_gui_combo_row_show_choices_in_full (AdwComboRow *row)
   g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), row);
   g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), row);
   adw_combo_row_set_list_factory (row, factory);
+}
+
+static void
+short_choice_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+short_choice_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GObject *choice = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (choice) ? gtk_string_object_get_string (GTK_STRING_OBJECT (choice)) : "";
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+/*
+ * A drop-down of strings as wide as its longest choice (a diary entry's
+ * summary) can hold a narrow window wide. This shortens the choice shown
+ * on the button, with "…", and lists the choices in full, wrapped, with
+ * the usual check mark.
+ */
+void
+rd_gui_drop_down_shorten_choice (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (shown, "setup", G_CALLBACK (short_choice_setup_cb), NULL);
+  g_signal_connect (shown, "bind", G_CALLBACK (short_choice_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, shown);
+  g_signal_connect (listed, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect (listed, "bind", G_CALLBACK (choice_bind_cb), drop_down);
+  g_signal_connect (listed, "unbind", G_CALLBACK (choice_unbind_cb), drop_down);
+  gtk_drop_down_set_list_factory (drop_down, listed);
 }
 
 /*

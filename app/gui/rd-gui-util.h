@@ -17,6 +17,7 @@ void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
 void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
+void  rd_gui_drop_down_shorten_choice       (GtkDropDown *drop_down);
 
 void     rd_gui_action_set_enabled (GtkWidget  *widget,
                                     const char *action_name,

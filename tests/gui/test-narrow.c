@@ -1,0 +1,206 @@
+/* test-narrow.c: every page of the window works 360 pixels wide, as the metainfo promises.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's minimum width is measured (gtk_widget_measure) with a case
+ * open on each page; when it is too wide, the widgets that force it are
+ * named in the log. With REDRESS_SCREENSHOT_DIR set, a picture of each
+ * page at 360 pixels is kept there to look at.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+#define NARROW 360
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->app = rd_test_gui_app_new (f->dir);
+  if (g_file_test ("/usr/share/fonts/opentype/cantarell", G_FILE_TEST_IS_DIR))
+    g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+  f->window = rd_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rd_test_gui_iterate ();
+  g_clear_object (&f->app);
+  rd_test_gui_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return min;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+  if (id != NULL && !g_str_has_prefix (id, "___"))
+    return g_strdup_printf ("%s#%s", G_OBJECT_TYPE_NAME (widget), id);
+  return g_strdup (G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Names the deepest visible widgets whose minimum width is over @limit,
+ * with the way to them: those are what force the window wide. */
+static void
+name_wide_widgets (GtkWidget  *widget,
+                   int         limit,
+                   const char *path,
+                   GString    *out)
+{
+  gboolean child_too_wide = FALSE;
+  g_autofree char *self = describe (widget);
+  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && min_width (child) > limit)
+      {
+        child_too_wide = TRUE;
+        name_wide_widgets (child, limit, strlen (here) > 400 ? self : here, out);
+      }
+  if (!child_too_wide)
+    {
+      g_string_append_printf (out, "\n  %s: %d px", here, min_width (widget));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          {
+            g_autofree char *name = describe (child);
+            g_string_append_printf (out, "\n      child %s: %d px", name, min_width (child));
+            if (GTK_IS_LABEL (child))
+              g_string_append_printf (out, " (“%.40s”)", gtk_label_get_text (GTK_LABEL (child)));
+          }
+    }
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+static void
+settle (Fixture *f)
+{
+  gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+check_narrow (Fixture    *f,
+              const char *what)
+{
+  int width;
+
+  /* The window's content: around it, client-side decorations may add a
+   * border for resizing that is not part of the window's width. */
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (f->window));
+
+  settle (f);
+  width = min_width (content);
+  if (width > NARROW)
+    {
+      g_autoptr(GString) wide = g_string_new (NULL);
+
+      name_wide_widgets (content, NARROW, "", wide);
+      g_test_message ("%s needs %d px; these force it:%s", what, width, wide->str);
+    }
+  g_assert_cmpint (width, <=, NARROW);
+
+  /* At 360 pixels it really is 360 pixels wide, and drawn. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW, 720);
+  settle (f);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, NARROW);
+
+  if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("narrow-%s.png", what);
+      g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR"), name, NULL);
+
+      g_assert_true (rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png));
+    }
+}
+
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  check_narrow (f, "welcome");
+}
+
+static void
+open_sample (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+}
+
+static void
+test_case_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence" };
+
+  open_sample (f);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_nonnull (rd_window_show_page (f->window, pages[i]));
+      check_narrow (f, pages[i]);
+    }
+  /* Narrow, the pages are switched from a bar at the bottom. */
+  g_assert_true (gtk_widget_get_mapped (rd_test_gui_find_by_id (GTK_WIDGET (f->window), "switcher_bar")));
+}
+
+static void
+test_all_cases (Fixture       *f,
+                gconstpointer  data)
+{
+  open_sample (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-cases", NULL));
+  check_narrow (f, "all-cases");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/narrow/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
+  g_test_add ("/narrow/case-pages", Fixture, NULL, fixture_setup, test_case_pages, fixture_teardown);
+  g_test_add ("/narrow/all-cases", Fixture, NULL, fixture_setup, test_all_cases, fixture_teardown);
+  return g_test_run ();
+}
