@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "evidence-fixtures.h"
 #include "rd-test-gui.h"
 
 void
@@ -163,19 +164,50 @@ rd_test_gui_make_newer_store (const char *path)
 void
 rd_test_gui_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  fixture_remove_tree (path);
+}
 
-  while (dir && (name = g_dir_read_name (dir)))
+/* A new main window of @app, at @width × @height unless they are 0, shown and drawn. */
+RdWindow *
+rd_test_gui_window_new (RdApplication *app,
+                        int            width,
+                        int            height)
+{
+  RdWindow *window = rd_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/*
+ * The end of a test: destroys every window of *@app (dialogs first), lets
+ * go of the application and removes the data folder *@dir; both are cleared.
+ */
+void
+rd_test_gui_close_app (RdApplication **app,
+                       char          **dir)
+{
+  GList *windows;
+
+  for (;;)
     {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+      GList *l = gtk_application_get_windows (GTK_APPLICATION (*app));
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rd_test_gui_remove_tree (child);
-      else
-        g_unlink (child);
+      while (l != NULL && gtk_window_get_transient_for (l->data) == NULL)
+        l = l->next;
+      if (l == NULL)
+        break;
+      gtk_window_destroy (l->data);
     }
-  g_rmdir (path);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (*app))) != NULL)
+    gtk_window_destroy (windows->data);
+  rd_test_gui_iterate ();
+  g_clear_object (app);
+  rd_test_gui_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-window.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,11 @@ GtkWidget     *rd_test_gui_find_by_id       (GtkWidget    *root,
                                              const char   *id);
 void           rd_test_gui_make_newer_store (const char   *path);
 void           rd_test_gui_remove_tree      (const char   *path);
+RdWindow      *rd_test_gui_window_new       (RdApplication *app,
+                                             int           width,
+                                             int           height);
+void           rd_test_gui_close_app        (RdApplication **app,
+                                             char         **dir);
 gboolean       rd_test_gui_save_screenshot  (GtkWidget    *widget,
                                              const char   *png_path);
 

@@ -21,23 +21,14 @@ fixture_setup (Fixture       *f,
 {
   f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   f->app = rd_test_gui_app_new (f->dir);
-  f->window = rd_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = rd_test_gui_window_new (f->app, 0, 0);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  rd_test_gui_iterate ();
-  g_clear_object (&f->app);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
+  rd_test_gui_close_app (&f->app, &f->dir);
 }
 
 static RdCaseDialog *

@@ -25,9 +25,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   f->app = rd_test_gui_app_new (f->dir);
-  f->window = rd_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = rd_test_gui_window_new (f->app, 1100, 760);
   f->case_id = rd_sample_ensure (rd_window_get_store (f->window), &error);
   g_assert_no_error (error);
   g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
@@ -38,11 +36,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  rd_test_gui_iterate ();
-  g_clear_object (&f->app);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
+  rd_test_gui_close_app (&f->app, &f->dir);
 }
 
 static guint

@@ -89,10 +89,7 @@ fixture_setup (Fixture       *f,
   g_clear_object (&setup_store);
 
   f->app = rd_test_gui_app_new (f->dir);
-  f->window = rd_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = rd_test_gui_window_new (f->app, 1180, 760);
   g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
   f->page = RD_EVIDENCE_PAGE (rd_window_show_page (f->window, "evidence"));
   g_assert_nonnull (f->page);
@@ -103,14 +100,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  rd_test_gui_iterate ();
-  g_clear_object (&f->app);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
+  rd_test_gui_close_app (&f->app, &f->dir);
   g_free (f->files);
 }
 

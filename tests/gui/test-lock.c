@@ -127,9 +127,7 @@ test_lock_hides_everything (void)
 
   make_case (dir);
   app = rd_test_gui_app_new (dir);
-  window = rd_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  window = rd_test_gui_window_new (app, 0, 0);
   g_assert_nonnull (rd_window_get_case (window));
 
   dialog = rd_window_show_case_dialog (window, rd_window_get_case (window));
@@ -186,9 +184,7 @@ test_unlock_needs_passphrase (void)
   make_case (dir);
   app = rd_test_gui_app_new (dir);
   g_assert_true (rd_store_set_lock_hash (rd_application_get_store (app), hash, &error));
-  window = rd_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  window = rd_test_gui_window_new (app, 0, 0);
   lock = rd_window_get_lock (window);
 
   rd_lock_lock (lock);
@@ -255,9 +251,7 @@ test_idle_lock (void)
   app = rd_test_gui_app_new (dir);
   /* The setting reaches the lock through the store. */
   g_assert_true (rd_store_set_lock_idle_minutes (rd_application_get_store (app), 10, &error));
-  window = rd_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  window = rd_test_gui_window_new (app, 0, 0);
   lock = rd_window_get_lock (window);
   g_assert_cmpuint (rd_lock_get_idle_timeout (lock), ==, 600);
   g_assert_true (rd_store_set_lock_idle_minutes (rd_application_get_store (app), 0, &error));

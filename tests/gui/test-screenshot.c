@@ -57,10 +57,7 @@ open_sample (Fixture *f,
   if (g_file_test ("/usr/share/fonts/opentype/cantarell", G_FILE_TEST_IS_DIR))
     g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
-  f->window = rd_window_new (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
-  gtk_window_present (GTK_WINDOW (f->window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = rd_test_gui_window_new (f->app, width, height);
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
   rd_test_gui_iterate ();
