@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "rd-bundle.h"
+#include "rd-pdf-writer.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,9 @@ G_BEGIN_DECLS
 #define RD_STAMP_BASELINE 20.0
 #define RD_STAMP_BAND     36.0
 
-/* Marks a photo's placeholder image in the assembled PDF (see rd-bundle-photos.c). */
-#define RD_PHOTO_MARK "/RdPhotoSlot"
+/* The skeleton is drawn in files of this many pages, so that neither
+ * cairo nor qpdf ever holds more than that many of its pages. */
+#define RD_SKELETON_CHUNK 256
 
 typedef struct
 {
@@ -62,7 +64,6 @@ struct _RdBundleExhibit
   int                  n_pages;
   goffset              size;
   gboolean             verified;
-  gpointer             qpdf;        /* qpdf_data, open from probing until written */
   gboolean             jpeg_direct; /* a JPEG whose own bytes go in (see rd-bundle-photos.c) */
   int                  jpeg_width;
   int                  jpeg_height;
@@ -157,11 +158,18 @@ struct _RdDraw
   GArray           *runs;         /* RdEvidenceRun */
   GArray           *photos;       /* RdPhotoSlot */
   GCancellable     *cancellable;
+  GPtrArray        *chunks;       /* char*: the skeleton files drawn so far */
+  const char       *output_path;  /* they are made beside it */
+  GError           *chunk_error;
+  cairo_status_t    status;       /* the first error cairo reported */
   void            (*page_done) (RdDraw *d);
   gpointer          page_done_data;
 };
 
 void      _rd_part_free            (gpointer         data);
+
+/* rd-bundle-write.c */
+void      _rd_draw_next_chunk      (RdDraw          *d);
 
 /* rd-bundle-text.c: pages, stamps and flowing text */
 void      _rd_draw_begin_page      (RdDraw          *d,
@@ -190,29 +198,57 @@ gboolean  _rd_exhibit_check_hash   (RdBundleExhibit *exhibit,
                                     const char      *actual,
                                     GError         **error);
 
-/* rd-bundle-qpdf.c: reading evidence PDFs and assembling the bundle */
+/* rd-bundle-qpdf.c: reading evidence PDFs */
+typedef struct
+{
+  char *title;
+  int   page;
+} RdOutlineItem;
+
+/* What the bundle is written from, once the skeleton is drawn. */
+typedef struct
+{
+  GPtrArray   *skeletons;  /* char*: file k holds pages k·RD_SKELETON_CHUNK + 1 … */
+  int          n_pages;
+  GArray      *runs;       /* RdEvidenceRun */
+  GArray      *links;      /* RdLink */
+  GArray      *photos;     /* RdPhotoSlot */
+  GArray      *outline;    /* RdOutlineItem */
+  const char  *title;
+  const char  *author;
+  GDateTime   *created;
+  gboolean     smaller;
+} RdAssembly;
+
+qpdf_data _rd_qpdf_new             (void);
+const char *_rd_qpdf_error_detail  (qpdf_data        q);
+gboolean  _rd_qpdf_read_box        (qpdf_data        q,
+                                    qpdf_oh          page,
+                                    const char      *key,
+                                    double           box[4]);
+void      _rd_qpdf_page_geometry   (qpdf_data        q,
+                                    qpdf_oh          page,
+                                    double           box[4],
+                                    int             *rotate);
 gboolean  _rd_pdf_probe            (RdBundleExhibit *exhibit,
                                     GError         **error);
-void      _rd_pdf_close            (RdBundleExhibit *exhibit);
-gboolean  _rd_pdf_assemble         (const char      *skeleton,
+
+/* rd-bundle-assemble.c */
+gboolean  _rd_pdf_assemble         (RdAssembly      *assembly,
                                     const char      *output,
-                                    GArray          *runs,
-                                    GArray          *links,
-                                    GArray          *photos,
                                     void           (*progress) (double fraction, gpointer data),
                                     gpointer         progress_data,
                                     GCancellable    *cancellable,
                                     GError         **error);
 
 /* rd-bundle-photos.c: JPEG photos written straight into the bundle */
+
 gboolean  _rd_photo_probe          (RdBundleExhibit *exhibit,
                                     GError         **error);
-gboolean  _rd_photos_append        (const char      *output,
-                                    GArray          *photos,
+gboolean  _rd_photo_write          (RdPdfWriter     *writer,
+                                    int              id,
+                                    RdBundleExhibit *exhibit,
                                     gboolean         smaller,
-                                    void           (*progress) (double fraction, gpointer data),
-                                    gpointer         progress_data,
-                                    GCancellable    *cancellable,
                                     GError         **error);
 GBytes   *_rd_photo_downsample     (GBytes          *original,
                                     int             *width,

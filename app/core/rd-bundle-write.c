@@ -18,10 +18,9 @@
 #include "rd-hash.h"
 
 /* Share of the progress bar each step takes (measured on the benchmark). */
-#define SHARE_CHECK    0.10
+#define SHARE_CHECK    0.05
 #define SHARE_DRAW     0.15
-#define SHARE_ASSEMBLE 0.30
-#define SHARE_PHOTOS   0.45
+#define SHARE_ASSEMBLE 0.80
 
 typedef struct
 {
@@ -68,7 +67,6 @@ is_listed_separately (RdBundleExhibit *ex)
 static void
 reset_exhibit (RdBundleExhibit *ex)
 {
-  _rd_pdf_close (ex);
   g_clear_pointer (&ex->omitted_reason, g_free);
   g_clear_pointer (&ex->pdf_pages, g_array_unref);
   g_clear_pointer (&ex->email, rd_bundle_section_unref);
@@ -291,38 +289,32 @@ same_pages (GArray *a,
 }
 
 static void
-add_outline (RdDraw *d)
+clear_outline_item (gpointer data)
 {
-  for (guint i = 0; i < d->parts->len; i++)
-    {
-      RdPart *part = g_ptr_array_index (d->parts, i);
-      g_autofree char *title = NULL;
-      g_autofree char *link = g_strdup_printf ("page=%d", part->first_page);
-
-      if (part->kind == RD_PART_INDEX)
-        title = g_strdup (_("Index"));
-      else if (part->kind == RD_PART_EXHIBIT)
-        title = _rd_exhibit_dup_heading (part->exhibit);
-      else
-        title = g_strdup (part->section->title);
-      cairo_pdf_surface_add_outline (d->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
-    }
+  g_free (((RdOutlineItem *) data)->title);
 }
 
-static void
-set_metadata (RdBundle        *self,
-              cairo_surface_t *surface)
+/* A bookmark for every section and exhibit, in the bundle's order. */
+static GArray *
+build_outline (GPtrArray *parts)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDateTime *when = self->created ? self->created : now;
-  g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S%:z");
-  g_autofree char *creator = g_strdup_printf ("Redress %s", PACKAGE_VERSION);
+  GArray *outline = g_array_new (FALSE, FALSE, sizeof (RdOutlineItem));
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title ? self->title : "");
-  if (self->author != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  g_array_set_clear_func (outline, clear_outline_item);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      RdOutlineItem item = { NULL, part->first_page };
+
+      if (part->kind == RD_PART_INDEX)
+        item.title = g_strdup (_("Index"));
+      else if (part->kind == RD_PART_EXHIBIT)
+        item.title = _rd_exhibit_dup_heading (part->exhibit);
+      else
+        item.title = g_strdup (part->section->title);
+      g_array_append_val (outline, item);
+    }
+  return outline;
 }
 
 static PangoContext *
@@ -339,20 +331,6 @@ create_pango_context (void)
   pango_context_set_language (ctx, pango_language_from_string ("en-gb"));
   cairo_font_options_destroy (options);
   return ctx;
-}
-
-/* qpdf keeps every evidence PDF open until the bundle is written. */
-static void
-raise_open_file_limit (guint n_files)
-{
-  struct rlimit rl;
-
-  if (getrlimit (RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-      rl.rlim_cur < n_files + 64)
-    {
-      rl.rlim_cur = MIN (rl.rlim_max, (rlim_t) n_files + 256);
-      setrlimit (RLIMIT_NOFILE, &rl);
-    }
 }
 
 static char *
@@ -378,21 +356,58 @@ make_temp_path (const char  *path,
   return g_steal_pointer (&tmpl);
 }
 
+/* Ends the skeleton file being drawn, remembering whether cairo managed. */
+static void
+finish_chunk (RdDraw *d)
+{
+  cairo_status_t status;
+
+  if (d->surface == NULL)
+    return;
+  g_clear_pointer (&d->cr, cairo_destroy);
+  cairo_surface_finish (d->surface);
+  status = cairo_surface_status (d->surface);
+  if (d->status == CAIRO_STATUS_SUCCESS)
+    d->status = status;
+  g_clear_pointer (&d->surface, cairo_surface_destroy);
+}
+
+/**
+ * _rd_draw_next_chunk:
+ *
+ * Starts the next skeleton file (see RD_SKELETON_CHUNK).
+ */
+void
+_rd_draw_next_chunk (RdDraw *d)
+{
+  char *path;
+
+  finish_chunk (d);
+  path = make_temp_path (d->output_path, "skeleton", d->chunk_error ? NULL : &d->chunk_error);
+  if (path != NULL)
+    {
+      g_ptr_array_add (d->chunks, path);
+      d->surface = cairo_pdf_surface_create (path, d->paper_width, d->paper_height);
+    }
+  else
+    d->surface = cairo_pdf_surface_create_for_stream (NULL, NULL, d->paper_width, d->paper_height);
+  d->cr = cairo_create (d->surface);
+}
+
+static void
+remove_chunks (RdDraw *d)
+{
+  for (guint i = 0; d->chunks != NULL && i < d->chunks->len; i++)
+    g_unlink (d->chunks->pdata[i]);
+  if (d->chunks != NULL)
+    g_ptr_array_set_size (d->chunks, 0);
+}
+
 static void
 on_assemble_progress (double   fraction,
                       gpointer data)
 {
-  Job *job = data;
-
-  report (job, fraction, fraction < 0.1 ? _("Putting the evidence pages in place")
-                                        : _("Writing the PDF"));
-}
-
-static void
-on_photos_progress (double   fraction,
-                    gpointer data)
-{
-  report (data, fraction, _("Putting the photos in"));
+  report (data, fraction, _("Putting the evidence in place"));
 }
 
 static gboolean
@@ -408,14 +423,15 @@ write_bundle (Job         *job,
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
   g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
   g_autoptr(GArray) before = NULL;
-  g_autofree char *skeleton = NULL;
+  g_autoptr(GArray) outline = NULL;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *temp = NULL;
   PangoContext *pango = NULL;
   RdDraw d = { 0 };
   RdVerifier *verifier = NULL;
   guint n_exhibits = 0, n_listed = 0, n_checked = 0, label_no = 0;
   gboolean ok = FALSE;
-  cairo_status_t status;
 
   for (guint i = 0; i < self->parts->len; i++)
     {
@@ -440,7 +456,6 @@ write_bundle (Job         *job,
                            _("There is nothing to put in the bundle yet."));
       return FALSE;
     }
-  raise_open_file_limit (n_exhibits);
 
   /* 1. Check the evidence. */
   job->base = 0;
@@ -502,9 +517,6 @@ write_bundle (Job         *job,
   log_phase (job, "pages counted");
 
   /* 3. Draw the skeleton. */
-  skeleton = make_temp_path (path, "skeleton", error);
-  if (skeleton == NULL)
-    goto out;
   temp = make_temp_path (path, "part", error);
   if (temp == NULL)
     goto out;
@@ -515,6 +527,8 @@ write_bundle (Job         *job,
   d.runs = runs;
   d.photos = photos;
   d.cancellable = job->cancellable;
+  d.chunks = chunks;
+  d.output_path = path;
   for (int attempt = 0; ; attempt++)
     {
       g_autoptr(GArray) after = NULL;
@@ -523,28 +537,26 @@ write_bundle (Job         *job,
       g_array_set_size (links, 0);
       g_array_set_size (runs, 0);
       g_array_set_size (photos, 0);
-      d.surface = cairo_pdf_surface_create (skeleton, d.paper_width, d.paper_height);
-      cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
-      d.cr = cairo_create (d.surface);
-      set_metadata (self, d.surface);
+      remove_chunks (&d);
+      d.status = CAIRO_STATUS_SUCCESS;
+      _rd_draw_next_chunk (&d);
       ok = run_pass (&d, job, error);
       after = snapshot_pages (parts);
       settled = ok && d.page == d.total && same_pages (before, after);
-      if (settled)
-        add_outline (&d);
-      cairo_destroy (d.cr);
-      d.cr = NULL;
-      cairo_surface_finish (d.surface);
-      status = cairo_surface_status (d.surface);
-      cairo_surface_destroy (d.surface);
-      d.surface = NULL;
+      finish_chunk (&d);
       if (!ok)
         goto out;
-      if (status != CAIRO_STATUS_SUCCESS)
+      if (d.chunk_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&d.chunk_error));
+          ok = FALSE;
+          goto out;
+        }
+      if (d.status != CAIRO_STATUS_SUCCESS)
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
                        _("Redress could not write the bundle’s pages (%s). Check that the disk "
-                         "has space and try again."), cairo_status_to_string (status));
+                         "has space and try again."), cairo_status_to_string (d.status));
           ok = FALSE;
           goto out;
         }
@@ -563,25 +575,32 @@ write_bundle (Job         *job,
       before = g_steal_pointer (&after);
     }
   self->n_pages = d.total;
+  outline = build_outline (parts);
 
   log_phase (job, "skeleton drawn");
 
-  /* 4. Put the evidence in, link the index, write, and only then rename. */
+  /* 4. Write the bundle: the evidence and photos in place, the index
+   * linked; then wait for the fingerprints, and only then rename. */
   job->base = SHARE_CHECK + SHARE_DRAW;
   job->share = SHARE_ASSEMBLE;
-  report (job, 0, _("Putting the evidence pages in place"));
-  ok = _rd_pdf_assemble (skeleton, temp, runs, links, photos, on_assemble_progress, job,
-                         job->cancellable, error);
+  report (job, 0, _("Putting the evidence in place"));
+  {
+    RdAssembly assembly = {
+      .skeletons = chunks,
+      .n_pages = d.total,
+      .runs = runs,
+      .links = links,
+      .photos = photos,
+      .outline = outline,
+      .title = self->title,
+      .author = self->author,
+      .created = self->created ? self->created : now,
+      .smaller = self->smaller,
+    };
+
+    ok = _rd_pdf_assemble (&assembly, temp, on_assemble_progress, job, job->cancellable, error);
+  }
   log_phase (job, "assembled and written");
-  if (ok)
-    {
-      job->base = SHARE_CHECK + SHARE_DRAW + SHARE_ASSEMBLE;
-      job->share = SHARE_PHOTOS;
-      report (job, 0, _("Putting the photos in"));
-      ok = _rd_photos_append (temp, photos, self->smaller, on_photos_progress, job,
-                              job->cancellable, error);
-      log_phase (job, "photos written");
-    }
   if (ok && verifier != NULL)
     {
       ok = _rd_verifier_finish (g_steal_pointer (&verifier), job->cancellable, error);
@@ -607,14 +626,9 @@ write_bundle (Job         *job,
 out:
   if (verifier != NULL)
     _rd_verifier_finish (verifier, job->cancellable, NULL);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      RdPart *part = g_ptr_array_index (parts, i);
-      if (part->exhibit != NULL)
-        _rd_pdf_close (part->exhibit);
-    }
-  if (skeleton != NULL)
-    g_unlink (skeleton);
+  finish_chunk (&d);
+  remove_chunks (&d);
+  g_clear_error (&d.chunk_error);
   if (temp != NULL && !ok)
     g_unlink (temp);
   g_clear_object (&d.stamp_layout);

@@ -6,10 +6,13 @@
  *     opened with qpdf to learn their page sizes;
  *  2. pages are counted, repeatedly until the numbers settle (the index and
  *     the exhibit headers print page numbers, which could change a count);
- *  3. cairo draws a skeleton: Redress's own pages, and for every evidence
- *     page a page of its size plus a band, carrying only the page stamp;
- *  4. qpdf copies the evidence pages over their skeleton pages, adds the
- *     index links, and writes a temporary file that is renamed at the end.
+ *  3. cairo draws a skeleton, in files of RD_SKELETON_CHUNK pages:
+ *     Redress's own pages, and for every evidence page a page of its size
+ *     plus a band, carrying only the page stamp;
+ *  4. the bundle is written page by page (rd-bundle-qpdf.c): the evidence
+ *     pages, read with qpdf, over their skeleton pages, the photos' own
+ *     bytes, the index links and the outline, to a temporary file that is
+ *     renamed at the end.
  */
 #define G_LOG_DOMAIN "rd-bundle"
 
@@ -136,7 +139,6 @@ rd_bundle_exhibit_unref (RdBundleExhibit *self)
 {
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
     return;
-  _rd_pdf_close (self);
   if (self->verify_destroy != NULL)
     self->verify_destroy (self->verify_data);
   g_clear_pointer (&self->pdf_pages, g_array_unref);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <qpdf/qpdf-c.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rd-test-fixtures.h"
@@ -98,6 +99,64 @@ rd_fixture_rotate_page (const char *in,
   g_assert_false (qpdf_init_write (q, out) & QPDF_ERRORS);
   g_assert_false (qpdf_write (q) & QPDF_ERRORS);
   qpdf_cleanup (&q);
+}
+
+void
+rd_fixture_link_pages (const char *in,
+                       const char *out,
+                       int         from,
+                       int         to)
+{
+  qpdf_data q = qpdf_init ();
+  qpdf_oh page, annot, dest, rect, annots;
+
+  g_assert_false (qpdf_read (q, in, NULL) & QPDF_ERRORS);
+  page = qpdf_get_page_n (q, (size_t) from - 1);
+  annot = qpdf_oh_new_dictionary (q);
+  dest = qpdf_oh_new_array (q);
+  rect = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, dest, qpdf_get_page_n (q, (size_t) to - 1));
+  qpdf_oh_append_item (q, dest, qpdf_oh_new_name (q, "/Fit"));
+  for (int i = 0; i < 4; i++)
+    qpdf_oh_append_item (q, rect, qpdf_oh_new_integer (q, i < 2 ? 50 : 300));
+  qpdf_oh_replace_key (q, annot, "/Type", qpdf_oh_new_name (q, "/Annot"));
+  qpdf_oh_replace_key (q, annot, "/Subtype", qpdf_oh_new_name (q, "/Link"));
+  qpdf_oh_replace_key (q, annot, "/Rect", rect);
+  qpdf_oh_replace_key (q, annot, "/Dest", dest);
+  qpdf_oh_replace_key (q, annot, "/P", page);
+  annots = qpdf_oh_new_array (q);
+  qpdf_oh_append_item (q, annots, qpdf_make_indirect_object (q, annot));
+  qpdf_oh_replace_key (q, page, "/Annots", annots);
+  g_assert_false (qpdf_init_write (q, out) & QPDF_ERRORS);
+  g_assert_false (qpdf_write (q) & QPDF_ERRORS);
+  qpdf_cleanup (&q);
+}
+
+GBytes *
+rd_fixture_first_image_raw (const char *path)
+{
+  qpdf_data q = qpdf_init ();
+  qpdf_oh xobjects;
+  unsigned char *data = NULL;
+  size_t len = 0;
+  GBytes *bytes = NULL;
+
+  g_assert_false (qpdf_read (q, path, NULL) & QPDF_ERRORS);
+  xobjects = qpdf_oh_get_key (q, qpdf_oh_get_key (q, qpdf_get_page_n (q, 0), "/Resources"),
+                              "/XObject");
+  g_assert_true (qpdf_oh_is_dictionary (q, xobjects));
+  qpdf_oh_begin_dict_key_iter (q, xobjects);
+  while (bytes == NULL && qpdf_oh_dict_more_keys (q))
+    {
+      qpdf_oh x = qpdf_oh_get_key (q, xobjects, qpdf_oh_dict_next_key (q));
+
+      if (qpdf_oh_is_stream (q, x) &&
+          !(qpdf_oh_get_stream_data (q, x, qpdf_dl_none, NULL, &data, &len) & QPDF_ERRORS))
+        bytes = g_bytes_new_take (data, len);
+    }
+  qpdf_cleanup (&q);
+  g_assert_nonnull (bytes);
+  return bytes;
 }
 
 void
@@ -301,4 +360,45 @@ rd_fixture_set_read_only (const char *path,
   if (geteuid () == 0 && !set_immutable (path, TRUE))
     return FALSE;
   return g_access (path, W_OK) != 0;
+}
+
+int
+rd_fixture_pdf_n_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = rd_fixture_run (argv, NULL);
+  const char *line = strstr (out, "\nPages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("\nPages:"));
+}
+
+char *
+rd_fixture_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+  char *out = rd_fixture_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+char **
+rd_fixture_pdf_text_pages (const char *path)
+{
+  g_autofree char *text = rd_fixture_pdf_text (path);
+
+  return g_strsplit (text, "\f", -1);
+}
+
+void
+rd_fixture_assert_qpdf_check (const char *path)
+{
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  int status;
+  g_autofree char *out = rd_fixture_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
 }

@@ -23,6 +23,13 @@ void     rd_fixture_rotate_page   (const char *in,
                                    const char *out,
                                    int         page,
                                    int         degrees);
+/* @in with a link on page @from that goes to page @to. */
+void     rd_fixture_link_pages    (const char *in,
+                                   const char *out,
+                                   int         from,
+                                   int         to);
+/* The stored (still compressed) bytes of the first image on page 1. */
+GBytes  *rd_fixture_first_image_raw (const char *path);
 void     rd_fixture_encrypt_pdf   (const char *in,
                                    const char *out,
                                    const char *user_password);
@@ -47,5 +54,11 @@ char    *rd_fixture_run           (const char *const *argv,
  * file system cannot do it: skip the test then. */
 gboolean rd_fixture_set_read_only (const char *path,
                                    gboolean    read_only);
+
+/* What poppler-utils and qpdf say of a PDF. */
+int      rd_fixture_pdf_n_pages   (const char *path);
+char    *rd_fixture_pdf_text      (const char *path);
+char   **rd_fixture_pdf_text_pages (const char *path);
+void     rd_fixture_assert_qpdf_check (const char *path);
 
 G_END_DECLS

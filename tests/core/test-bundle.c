@@ -11,7 +11,6 @@
 
 #include "rd-core.h"
 #include "rd-hash.h"
-#include "rd-jpeg.h"
 #include "rd-test-fixtures.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups */
@@ -160,39 +159,6 @@ exhibit_n (RdBundle *bundle,
   return all->pdata[n];
 }
 
-static int
-pdfinfo_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = rd_fixture_run (argv, NULL);
-  const char *line = strstr (out, "\nPages:");
-
-  g_assert_nonnull (line);
-  return atoi (line + strlen ("\nPages:"));
-}
-
-static char **
-pdftotext_pages (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  int status;
-  g_autofree char *out = rd_fixture_run (argv, &status);
-
-  g_assert_cmpint (status, ==, 0);
-  return g_strsplit (out, "\f", -1);
-}
-
-static void
-assert_qpdf_check (const char *path)
-{
-  const char *argv[] = { "qpdf", "--check", path, NULL };
-  int status;
-  g_autofree char *out = rd_fixture_run (argv, &status);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
-}
-
 static void
 assert_no_leftovers (Fixture *f)
 {
@@ -277,7 +243,7 @@ test_full_bundle (Fixture       *f,
 
   rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_qpdf_check (f->out);
+  rd_fixture_assert_qpdf_check (f->out);
   assert_no_leftovers (f);
   if (g_getenv ("REDRESS_TEST_KEEP_BUNDLE") != NULL)
     {
@@ -287,10 +253,10 @@ test_full_bundle (Fixture       *f,
     }
 
   /* Page count: what pdfinfo says is every part added up. */
-  total = pdfinfo_pages (f->out);
+  total = rd_fixture_pdf_n_pages (f->out);
   g_assert_cmpint (total, ==, rd_bundle_get_n_pages (bundle));
-  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_letter), ==, 1 + pdfinfo_pages (letter));
-  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_notice), ==, 1 + pdfinfo_pages (notice));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_letter), ==, 1 + rd_fixture_pdf_n_pages (letter));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_notice), ==, 1 + rd_fixture_pdf_n_pages (notice));
   g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_photo), ==, 1);
   g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_email), ==, 1);
   g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_locked), ==, 1);
@@ -306,7 +272,7 @@ test_full_bundle (Fixture       *f,
   }
 
   /* Every page carries its stamp; the evidence's own text is there. */
-  pages = pdftotext_pages (f->out);
+  pages = rd_fixture_pdf_text_pages (f->out);
   g_assert_cmpuint (g_strv_length (pages), >=, (guint) total);
   for (int p = 1; p <= total; p++)
     {
@@ -520,6 +486,88 @@ test_full_bundle (Fixture       *f,
   }
 }
 
+/* Long evidence: the skeleton comes in several files and the evidence PDF
+ * is opened again on the way (RD_SKELETON_CHUNK, SOURCE_REOPEN); a link
+ * inside the evidence still lands on its page, and a scan's bytes are its
+ * own. */
+static void
+test_long_evidence (Fixture       *f,
+                    gconstpointer  data)
+{
+  const int n_long = 600, link_to = 590;
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = fixture_path (f, "long-plain.pdf");
+  g_autofree char *linked = fixture_path (f, "long.pdf");
+  g_autofree char *scan = fixture_path (f, "scan.pdf");
+  g_autofree char *uri = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GBytes) scan_image = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_auto(GStrv) pages = NULL;
+  RdBundleExhibit *ex_long, *ex_scan;
+  int total, first_evidence;
+
+  rd_fixture_text_pdf (plain, n_long, "LONGMARKER", 595.276, 841.89);
+  rd_fixture_link_pages (plain, linked, 1, link_to);
+  rd_fixture_scan_pdf (scan, 2, 320, 440, 5);
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "long.pdf", "A very long letter");
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "scan.pdf", "A scanned notice");
+  ex_long = exhibit_n (bundle, 1);
+  ex_scan = exhibit_n (bundle, 2);
+
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (f->out);
+  assert_no_leftovers (f);
+
+  total = rd_fixture_pdf_n_pages (f->out);
+  g_assert_cmpint (total, ==, rd_bundle_get_n_pages (bundle));
+  g_assert_cmpint (total, >, 2 * 256);
+  first_evidence = rd_bundle_exhibit_get_first_page (ex_long) +
+                   rd_bundle_exhibit_get_n_pages (ex_long) - n_long;
+  pages = rd_fixture_pdf_text_pages (f->out);
+  for (int p = 1; p <= total; p++)
+    {
+      g_autofree char *stamp = g_strdup_printf ("Page %d of %d", p, total);
+      g_assert_nonnull (strstr (pages[p - 1], stamp));
+    }
+  for (int i = 1; i <= n_long; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("LONGMARKER page %d\n", i);
+      g_assert_nonnull (strstr (pages[first_evidence + i - 2], marker));
+    }
+
+  uri = g_filename_to_uri (f->out, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (doc, first_evidence - 1);
+    GList *links = poppler_page_get_link_mapping (page);
+    PopplerLinkMapping *m;
+
+    g_assert_cmpuint (g_list_length (links), ==, 1);
+    m = links->data;
+    g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+    g_assert_cmpint (m->action->goto_dest.dest->page_num, ==, first_evidence + link_to - 1);
+    poppler_page_free_link_mapping (links);
+  }
+
+  /* The scanned page's image is in the bundle byte for byte. */
+  scan_image = rd_fixture_first_image_raw (scan);
+  g_assert_cmpuint (g_bytes_get_size (scan_image), >, 1000);
+  {
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (f->out, &contents, &len, NULL));
+    out_bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  }
+  g_assert_true (rd_fixture_bytes_contain (out_bytes, g_bytes_get_data (scan_image, NULL),
+                                           g_bytes_get_size (scan_image)));
+  g_assert_cmpint (rd_bundle_exhibit_get_n_pages (ex_scan), ==, 1 + 2);
+}
+
 static void
 test_missing_file (Fixture       *f,
                    gconstpointer  data)
@@ -590,7 +638,7 @@ test_letter_paper (Fixture       *f,
   rd_bundle_set_paper (bundle, RD_PAPER_LETTER);
   g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  assert_qpdf_check (f->out);
+  rd_fixture_assert_qpdf_check (f->out);
   argv[5] = f->out;
   info = rd_fixture_run (argv, NULL);
   g_assert_nonnull (strstr (info, "612 x 792"));
@@ -664,7 +712,7 @@ test_async (Fixture       *f,
   g_assert_no_error (state.error);
   g_assert_true (state.ok);
   g_assert_cmpuint (state.notifies, >, 0);
-  assert_qpdf_check (f->out);
+  rd_fixture_assert_qpdf_check (f->out);
   g_main_loop_unref (state.loop);
 }
 
@@ -686,7 +734,7 @@ test_smaller_file (Fixture       *f,
       rd_bundle_set_smaller_file (bundle, smaller);
       g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
-      assert_qpdf_check (f->out);
+      rd_fixture_assert_qpdf_check (f->out);
       g_stat (f->out, smaller ? &small : &full);
       if (smaller)
         {
@@ -707,53 +755,14 @@ test_smaller_file (Fixture       *f,
   g_assert_cmpint (small.st_size * 2, <, full.st_size);
 }
 
-static void
-test_jpeg_strip (void)
-{
-  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (64, 48, 8, GPS_MARKER, 0, 3);
-  gsize len = g_bytes_get_size (jpeg);
-  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg, NULL), len);
-  g_autoptr(GBytes) stripped = NULL;
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  RdJpegInfo info;
-  gsize new_len;
-
-  g_assert_true (rd_jpeg_read_info (copy, len, &info));
-  g_assert_cmpint (info.width, ==, 64);
-  g_assert_cmpint (info.height, ==, 48);
-  g_assert_cmpint (info.orientation, ==, 8);
-  g_assert_cmpint (info.components, ==, 3);
-
-  /* Trailing bytes after the end of the image (as phones append) go too. */
-  copy = g_realloc (copy, len + 9);
-  memcpy (copy + len, "EXTRADATA", 9);
-  new_len = rd_jpeg_strip_metadata (copy, len + 9);
-  g_assert_cmpuint (new_len, <, len);
-  stripped = g_bytes_new (copy, new_len);
-  g_assert_false (rd_fixture_bytes_contain (stripped, GPS_MARKER, strlen (GPS_MARKER)));
-  g_assert_false (rd_fixture_bytes_contain (stripped, "Exif", 4));
-  g_assert_false (rd_fixture_bytes_contain (stripped, "EXTRADATA", 9));
-  g_assert_true (rd_jpeg_read_info (copy, new_len, &info));
-  g_assert_cmpint (info.orientation, ==, 1);
-
-  in = g_memory_input_stream_new_from_bytes (stripped);
-  pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
-
-  g_assert_false (rd_jpeg_read_info ((const guint8 *) "not a jpeg", 10, &info));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/jpeg/strip", test_jpeg_strip);
   g_test_add ("/bundle/full", Fixture, NULL, fixture_set_up, test_full_bundle, fixture_tear_down);
+  g_test_add ("/bundle/long-evidence", Fixture, NULL, fixture_set_up, test_long_evidence, fixture_tear_down);
   g_test_add ("/bundle/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
   g_test_add ("/bundle/altered-file", Fixture, NULL, fixture_set_up, test_altered_file, fixture_tear_down);
   g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);

@@ -114,17 +114,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->out);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  int status;
-  char *out = rd_fixture_run (argv, &status);
-
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 static void
 test_anonymised_bundle (Fixture       *f,
                         gconstpointer  data)
@@ -135,8 +124,6 @@ test_anonymised_bundle (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   RdCaseBundleOptions options;
-  const char *check[] = { "qpdf", "--check", f->out, NULL };
-  int status;
 
   rd_case_bundle_options_init (&options);
   options.anonymise = TRUE;
@@ -145,8 +132,7 @@ test_anonymised_bundle (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_free (rd_fixture_run (check, &status));
-  g_assert_cmpint (status, ==, 0);
+  rd_fixture_assert_qpdf_check (f->out);
   if (g_getenv ("REDRESS_TEST_KEEP_BUNDLE") != NULL)
     {
       g_autoptr(GFile) src = g_file_new_for_path (f->out);
@@ -154,7 +140,7 @@ test_anonymised_bundle (Fixture       *f,
       g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
     }
 
-  text = pdf_text (f->out);
+  text = rd_fixture_pdf_text (f->out);
   /* pdftotext breaks lines where the page does: compare with spaces. */
   flat = g_strdelimit (g_strdup (text), "\n", ' ');
   g_assert_nonnull (strstr (flat, "Housing complaint: evidence bundle"));

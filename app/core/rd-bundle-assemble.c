@@ -1,0 +1,640 @@
+/* rd-bundle-assemble.c: writing the bundle page by page, the evidence under its stamps.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The evidence pages are copied into the bundle as they are (content,
+ * fonts, images, annotations): objects are copied, never re-rendered.
+ * Each page's box grows by a band at its foot (in the reader's
+ * orientation), and the matching skeleton page that cairo drew, which holds
+ * only the "Page N of M" stamp, is laid over it as a form XObject.
+ *
+ * The bundle is written in one pass, page after page (rd-pdf-writer.c):
+ * at any time only one skeleton file (RD_SKELETON_CHUNK pages) and one
+ * evidence PDF are open, and an evidence PDF is opened again every
+ * SOURCE_REOPEN pages, so memory stays the same whatever the bundle's size.
+ */
+#define G_LOG_DOMAIN "rd-bundle"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "rd-bundle-private.h"
+#include "rd-pdf-writer.h"
+
+#define STAMP_NAME "/RdBundleStamp"
+
+/* Let go of what qpdf has parsed of an evidence PDF after this many pages. */
+#define SOURCE_REOPEN 256
+
+/* Object numbers fixed in advance; pages follow from FIRST_PAGE_ID. */
+#define CATALOG_ID    1
+#define PAGES_ID      2
+#define INFO_ID       3
+#define FIRST_PAGE_ID 4
+
+typedef struct
+{
+  RdAssembly   *a;
+  RdPdfWriter  *w;
+  GError      **error;
+
+  /* The skeleton file holding the current page */
+  int           chunk;
+  qpdf_data     skel;
+  RdPdfCopier  *skel_copier;
+
+  /* The evidence PDF being copied */
+  qpdf_data     src;
+  RdPdfCopier  *src_copier;
+  guint         src_pages;      /* copied since it was last opened */
+
+  int           q_open_id;
+  GHashTable   *calls;          /* content placing a stamp → its object number */
+} Assembler;
+
+static int
+page_id (int page)
+{
+  return FIRST_PAGE_ID + page - 1;
+}
+
+static void
+write_box (RdPdfWriter  *w,
+           const double  b[4])
+{
+  _rd_pdf_writer_puts (w, "[");
+  for (int i = 0; i < 4; i++)
+    {
+      if (i > 0)
+        _rd_pdf_writer_puts (w, " ");
+      _rd_pdf_writer_number (w, b[i]);
+    }
+  _rd_pdf_writer_puts (w, "]");
+}
+
+static void
+append_number (GString *s,
+               double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (s, g_ascii_formatd (buf, sizeof buf, "%.4f", fabs (v) < 1e-9 ? 0 : v));
+  g_string_append_c (s, ' ');
+}
+
+static void
+close_skeleton (Assembler *s)
+{
+  g_clear_pointer (&s->skel_copier, _rd_pdf_copier_free);
+  if (s->skel != NULL)
+    qpdf_cleanup (&s->skel);
+  s->skel = NULL;
+}
+
+static void
+close_source (Assembler *s)
+{
+  g_clear_pointer (&s->src_copier, _rd_pdf_copier_free);
+  if (s->src != NULL)
+    qpdf_cleanup (&s->src);
+  s->src = NULL;
+}
+
+/* The skeleton page of bundle page @page, its file opened if need be. */
+static qpdf_oh
+skeleton_page (Assembler *s,
+               int        page)
+{
+  int chunk = (page - 1) / RD_SKELETON_CHUNK;
+
+  if (s->skel == NULL || chunk != s->chunk)
+    {
+      const char *path = g_ptr_array_index (s->a->skeletons, chunk);
+
+      close_skeleton (s);
+      s->chunk = chunk;
+      s->skel = _rd_qpdf_new ();
+      s->skel_copier = _rd_pdf_copier_new (s->w);
+      _rd_pdf_copier_set_source (s->skel_copier, s->skel);
+      if (qpdf_read (s->skel, path, NULL) & QPDF_ERRORS)
+        return 0;
+    }
+  return qpdf_get_page_n (s->skel, (size_t) ((page - 1) % RD_SKELETON_CHUNK));
+}
+
+/* Opens (or opens again) the evidence PDF of @run, its pages numbered as
+ * the bundle's pages so that links between them keep working. */
+static gboolean
+open_source (Assembler     *s,
+             RdEvidenceRun *run)
+{
+  RdBundleExhibit *ex = run->exhibit;
+  gboolean again = s->src_copier != NULL;
+
+  if (s->src != NULL)
+    qpdf_cleanup (&s->src);
+  s->src = _rd_qpdf_new ();
+  s->src_pages = 0;
+  if ((qpdf_read (s->src, ex->path, NULL) & QPDF_ERRORS) ||
+      (qpdf_push_inherited_attributes_to_page (s->src) & QPDF_ERRORS) ||
+      qpdf_get_num_pages (s->src) != (int) ex->pdf_pages->len)
+    return FALSE;
+  if (!again)
+    s->src_copier = _rd_pdf_copier_new (s->w);
+  _rd_pdf_copier_set_source (s->src_copier, s->src);
+  if (!again)
+    for (guint i = 0; i < ex->pdf_pages->len; i++)
+      _rd_pdf_copier_map (s->src_copier, qpdf_get_page_n (s->src, i),
+                          page_id (run->first_page + (int) i));
+  qpdf_oh_release_all (s->src);
+  return TRUE;
+}
+
+/* The content that places the stamp form on a page of @box turned by
+ * @rotate; pages of one size share it. */
+static int
+stamp_call (Assembler    *s,
+            const double  nb[4],
+            int           rotate)
+{
+  double w = nb[2] - nb[0], h = nb[3] - nb[1];
+  g_autoptr(GString) call = g_string_new ("\nQ\nq ");
+  int id;
+
+  /* Map the stamp page (as the reader sees it) onto the rotated page. */
+  switch (rotate)
+    {
+    case 90:
+      append_number (call, 0); append_number (call, 1);
+      append_number (call, -1); append_number (call, 0);
+      append_number (call, nb[0] + w); append_number (call, nb[1]);
+      break;
+    case 180:
+      append_number (call, -1); append_number (call, 0);
+      append_number (call, 0); append_number (call, -1);
+      append_number (call, nb[0] + w); append_number (call, nb[1] + h);
+      break;
+    case 270:
+      append_number (call, 0); append_number (call, -1);
+      append_number (call, 1); append_number (call, 0);
+      append_number (call, nb[0]); append_number (call, nb[1] + h);
+      break;
+    default:
+      append_number (call, 1); append_number (call, 0);
+      append_number (call, 0); append_number (call, 1);
+      append_number (call, nb[0]); append_number (call, nb[1]);
+      break;
+    }
+  g_string_append (call, "cm " STAMP_NAME " Do Q\n");
+
+  id = GPOINTER_TO_INT (g_hash_table_lookup (s->calls, call->str));
+  if (id == 0)
+    {
+      id = _rd_pdf_writer_reserve (s->w);
+      _rd_pdf_writer_stream (s->w, id, NULL, call->str, call->len);
+      g_hash_table_insert (s->calls, g_strdup (call->str), GINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+/*
+ * Bundle page @page: page @index of the evidence PDF, grown by the band at
+ * its foot, with the skeleton page (the stamp) laid over it as a form.
+ */
+static gboolean
+write_evidence_page (Assembler *s,
+                     int        page,
+                     qpdf_oh    skel_page,
+                     int        index)
+{
+  static const char * const page_skip[] = {
+    "/Parent", "/MediaBox", "/CropBox", "/Contents", "/Resources", NULL
+  };
+  static const char * const form_skip[] = {
+    "/Type", "/Subtype", "/BBox", "/Matrix", "/Resources", NULL
+  };
+  static const char * const xobject_skip[] = { STAMP_NAME, NULL };
+  static const char * const resources_skip[] = { "/XObject", NULL };
+  RdPdfWriter *w = s->w;
+  qpdf_oh src_page = qpdf_get_page_n (s->src, (size_t) index);
+  qpdf_oh form, resources, contents;
+  double box[4], nb[4], skel_box[4];
+  int rotate, form_id, call_id;
+
+  /* The skeleton page's content stream becomes a form XObject as it is. */
+  form = qpdf_oh_get_key (s->skel, skel_page, "/Contents");
+  if (qpdf_oh_is_array (s->skel, form) && qpdf_oh_get_array_n_items (s->skel, form) == 1)
+    form = qpdf_oh_get_array_item (s->skel, form, 0);
+  if (!qpdf_oh_is_stream (s->skel, form) || !_rd_qpdf_read_box (s->skel, skel_page, "/MediaBox", skel_box))
+    return FALSE;
+  form_id = _rd_pdf_writer_reserve (w);
+  _rd_pdf_copier_stream_open (s->skel_copier, form_id, form, form_skip);
+  _rd_pdf_writer_puts (w, " /Type /XObject /Subtype /Form /BBox ");
+  write_box (w, skel_box);
+  _rd_pdf_writer_puts (w, " /Resources ");
+  _rd_pdf_copier_value (s->skel_copier, qpdf_oh_get_key (s->skel, skel_page, "/Resources"));
+  _rd_pdf_copier_stream_close (s->skel_copier, form);
+
+  _rd_qpdf_page_geometry (s->src, src_page, box, &rotate);
+  memcpy (nb, box, sizeof nb);
+  switch (rotate)
+    {
+    case 90:  nb[2] += RD_STAMP_BAND; break;
+    case 180: nb[3] += RD_STAMP_BAND; break;
+    case 270: nb[0] -= RD_STAMP_BAND; break;
+    default:  nb[1] -= RD_STAMP_BAND; break;
+    }
+  call_id = stamp_call (s, nb, rotate);
+
+  _rd_pdf_writer_begin_object (w, page_id (page));
+  _rd_pdf_writer_puts (w, "<<");
+  _rd_pdf_copier_entries (s->src_copier, src_page, page_skip);
+  _rd_pdf_writer_printf (w, " /Parent %d 0 R /MediaBox ", PAGES_ID);
+  write_box (w, nb);
+  _rd_pdf_writer_puts (w, " /CropBox ");
+  write_box (w, nb);
+
+  /* A copy of the resources (other pages may share them) with the stamp. */
+  resources = qpdf_oh_get_key (s->src, src_page, "/Resources");
+  _rd_pdf_writer_puts (w, " /Resources <<");
+  _rd_pdf_copier_entries (s->src_copier, resources, resources_skip);
+  _rd_pdf_writer_puts (w, " /XObject <<");
+  _rd_pdf_copier_entries (s->src_copier, qpdf_oh_get_key (s->src, resources, "/XObject"),
+                          xobject_skip);
+  _rd_pdf_writer_printf (w, " " STAMP_NAME " %d 0 R >> >>", form_id);
+
+  /* The evidence's own content streams stay as they are, wrapped in q … Q
+   * so whatever state they leave behind cannot move the stamp. */
+  _rd_pdf_writer_printf (w, " /Contents [%d 0 R", s->q_open_id);
+  contents = qpdf_oh_get_key (s->src, src_page, "/Contents");
+  if (qpdf_oh_is_array (s->src, contents))
+    {
+      int n = qpdf_oh_get_array_n_items (s->src, contents);
+
+      for (int i = 0; i < n; i++)
+        {
+          _rd_pdf_writer_puts (w, " ");
+          _rd_pdf_copier_value (s->src_copier, qpdf_oh_get_array_item (s->src, contents, i));
+        }
+    }
+  else if (qpdf_oh_is_stream (s->src, contents))
+    {
+      _rd_pdf_writer_puts (w, " ");
+      _rd_pdf_copier_value (s->src_copier, contents);
+    }
+  _rd_pdf_writer_printf (w, " %d 0 R] >>", call_id);
+  _rd_pdf_writer_end_object (w);
+  return TRUE;
+}
+
+/* The placeholder image cairo drew on a photo page (see rd-bundle-photos.c). */
+static qpdf_oh
+find_placeholder (qpdf_data q,
+                  qpdf_oh   page)
+{
+  qpdf_oh xobjects = qpdf_oh_get_key (q, qpdf_oh_get_key (q, page, "/Resources"), "/XObject");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  qpdf_oh found = 0;
+  int n = 0;
+
+  if (!qpdf_oh_is_dictionary (q, xobjects))
+    return 0;
+  qpdf_oh_begin_dict_key_iter (q, xobjects);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  for (guint k = 0; k < keys->len; k++)
+    {
+      qpdf_oh x = qpdf_oh_get_key (q, xobjects, keys->pdata[k]);
+
+      if (qpdf_oh_is_stream (q, x) &&
+          qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Subtype"),
+                                      "/Image"))
+        {
+          found = x;
+          n++;
+        }
+    }
+  if (n != 1)
+    g_debug ("a photo page has %d images", n);
+  return n == 1 ? found : 0;
+}
+
+/* One of Redress's own pages, with its index links and, on a photo page,
+ * the photo's own JPEG bytes in place of the placeholder. */
+static gboolean
+write_own_page (Assembler       *s,
+                int              page,
+                qpdf_oh          skel_page,
+                GArray          *links,
+                RdBundleExhibit *photo)
+{
+  static const char * const page_skip[] = { "/Parent", "/Annots", NULL };
+  RdPdfWriter *w = s->w;
+  g_autoptr(GArray) annot_ids = g_array_new (FALSE, FALSE, sizeof (int));
+  qpdf_oh annots;
+
+  if (photo != NULL)
+    {
+      qpdf_oh placeholder = find_placeholder (s->skel, skel_page);
+      int photo_id;
+
+      if (placeholder == 0)
+        {
+          g_set_error_literal (s->error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                               _("Redress could not put the photos into the bundle."));
+          return FALSE;
+        }
+      photo_id = _rd_pdf_writer_reserve (w);
+      _rd_pdf_copier_map (s->skel_copier, placeholder, photo_id);
+      if (!_rd_photo_write (w, photo_id, photo, s->a->smaller, s->error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      RdLink *l = &g_array_index (links, RdLink, i);
+      double rect[4] = { l->x0, l->y0, l->x1, l->y1 };
+      int id;
+
+      if (l->page != page)
+        continue;
+      id = _rd_pdf_writer_reserve (w);
+      g_array_append_val (annot_ids, id);
+      _rd_pdf_writer_begin_object (w, id);
+      _rd_pdf_writer_puts (w, "<< /Type /Annot /Subtype /Link /Rect ");
+      write_box (w, rect);
+      _rd_pdf_writer_printf (w, " /Border [0 0 0] /Dest [%d 0 R /Fit] >>", page_id (l->target));
+      _rd_pdf_writer_end_object (w);
+    }
+
+  _rd_pdf_writer_begin_object (w, page_id (page));
+  _rd_pdf_writer_puts (w, "<<");
+  _rd_pdf_copier_entries (s->skel_copier, skel_page, page_skip);
+  _rd_pdf_writer_printf (w, " /Parent %d 0 R", PAGES_ID);
+  annots = qpdf_oh_get_key (s->skel, skel_page, "/Annots");
+  if (annot_ids->len > 0 || qpdf_oh_is_array (s->skel, annots))
+    {
+      int n = qpdf_oh_is_array (s->skel, annots) ? qpdf_oh_get_array_n_items (s->skel, annots) : 0;
+
+      _rd_pdf_writer_puts (w, " /Annots [");
+      for (int i = 0; i < n; i++)
+        {
+          _rd_pdf_writer_puts (w, " ");
+          _rd_pdf_copier_value (s->skel_copier, qpdf_oh_get_array_item (s->skel, annots, i));
+        }
+      for (guint i = 0; i < annot_ids->len; i++)
+        _rd_pdf_writer_printf (w, " %d 0 R", g_array_index (annot_ids, int, i));
+      _rd_pdf_writer_puts (w, "]");
+    }
+  _rd_pdf_writer_puts (w, " >>");
+  _rd_pdf_writer_end_object (w);
+  return TRUE;
+}
+
+/* The outline, the page tree, the catalog and the document information. */
+static void
+write_document (Assembler *s)
+{
+  RdAssembly *a = s->a;
+  RdPdfWriter *w = s->w;
+  int outlines_id = 0;
+
+  if (a->outline->len > 0)
+    {
+      int first = 0;
+
+      outlines_id = _rd_pdf_writer_reserve (w);
+      for (guint i = 0; i < a->outline->len; i++)
+        {
+          int id = _rd_pdf_writer_reserve (w);
+
+          if (i == 0)
+            first = id;
+        }
+      /* Items are numbered in a row: first, first + 1, … */
+      _rd_pdf_writer_begin_object (w, outlines_id);
+      _rd_pdf_writer_printf (w, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %u >>",
+                             first, first + (int) a->outline->len - 1, a->outline->len);
+      _rd_pdf_writer_end_object (w);
+      for (guint i = 0; i < a->outline->len; i++)
+        {
+          RdOutlineItem *item = &g_array_index (a->outline, RdOutlineItem, i);
+          int id = first + (int) i;
+
+          _rd_pdf_writer_begin_object (w, id);
+          _rd_pdf_writer_puts (w, "<< /Title ");
+          _rd_pdf_writer_text (w, item->title);
+          _rd_pdf_writer_printf (w, " /Parent %d 0 R", outlines_id);
+          if (i > 0)
+            _rd_pdf_writer_printf (w, " /Prev %d 0 R", id - 1);
+          if (i + 1 < a->outline->len)
+            _rd_pdf_writer_printf (w, " /Next %d 0 R", id + 1);
+          _rd_pdf_writer_printf (w, " /Dest [%d 0 R /Fit] >>", page_id (item->page));
+          _rd_pdf_writer_end_object (w);
+        }
+    }
+
+  _rd_pdf_writer_begin_object (w, PAGES_ID);
+  _rd_pdf_writer_printf (w, "<< /Type /Pages /Count %d /Kids [", a->n_pages);
+  for (int p = 1; p <= a->n_pages; p++)
+    _rd_pdf_writer_printf (w, p % 16 == 0 ? "%d 0 R\n" : "%d 0 R ", page_id (p));
+  _rd_pdf_writer_puts (w, "] >>");
+  _rd_pdf_writer_end_object (w);
+
+  _rd_pdf_writer_begin_object (w, CATALOG_ID);
+  _rd_pdf_writer_printf (w, "<< /Type /Catalog /Pages %d 0 R", PAGES_ID);
+  if (outlines_id > 0)
+    _rd_pdf_writer_printf (w, " /Outlines %d 0 R /PageMode /UseOutlines", outlines_id);
+  _rd_pdf_writer_puts (w, " >>");
+  _rd_pdf_writer_end_object (w);
+
+  _rd_pdf_writer_begin_object (w, INFO_ID);
+  _rd_pdf_writer_puts (w, "<< /Title ");
+  _rd_pdf_writer_text (w, a->title ? a->title : "");
+  if (a->author != NULL)
+    {
+      _rd_pdf_writer_puts (w, " /Author ");
+      _rd_pdf_writer_text (w, a->author);
+    }
+  _rd_pdf_writer_puts (w, " /Creator (Redress " PACKAGE_VERSION ") /Producer (Redress "
+                       PACKAGE_VERSION ") /CreationDate ");
+  _rd_pdf_writer_date (w, a->created);
+  _rd_pdf_writer_puts (w, " >>");
+  _rd_pdf_writer_end_object (w);
+}
+
+/* Work done so far is counted in bytes of evidence, so the progress bar
+ * moves evenly over pages of text and over photos. */
+static goffset
+page_weight (RdBundleExhibit *evidence,
+             RdBundleExhibit *photo)
+{
+  if (photo != NULL)
+    return MAX (photo->size, 4096);
+  if (evidence != NULL)
+    return MAX (evidence->size / MAX (1, (goffset) evidence->pdf_pages->len), 4096);
+  return 4096;
+}
+
+/**
+ * _rd_pdf_assemble:
+ *
+ * Writes @output from the skeleton files that cairo drew: Redress's own
+ * pages as drawn (with the index's links and the photos' own bytes), and
+ * the evidence pages in place of their stamp pages, each stamp laid over
+ * its page.
+ */
+gboolean
+_rd_pdf_assemble (RdAssembly   *a,
+                  const char   *output,
+                  void        (*progress) (double fraction, gpointer data),
+                  gpointer      progress_data,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  Assembler s = { a, NULL, error, -1, NULL, NULL, NULL, NULL, 0, 0, NULL };
+  g_autoptr(GError) local_error = NULL;
+  goffset total = 0, done = 0;
+  guint r = 0, ph = 0;
+  int run_index = 0;
+  gboolean ok = FALSE;
+
+  for (int p = 1, rr = 0, pp = 0; p <= a->n_pages; p++)
+    {
+      RdEvidenceRun *run = (guint) rr < a->runs->len ? &g_array_index (a->runs, RdEvidenceRun, rr) : NULL;
+      RdPhotoSlot *slot = (guint) pp < a->photos->len ? &g_array_index (a->photos, RdPhotoSlot, pp) : NULL;
+
+      if (run != NULL && p >= run->first_page)
+        {
+          total += page_weight (run->exhibit, NULL);
+          if (p == run->first_page + (int) run->exhibit->pdf_pages->len - 1)
+            rr++;
+        }
+      else if (slot != NULL && slot->page == p)
+        {
+          total += page_weight (NULL, slot->exhibit);
+          pp++;
+        }
+      else
+        total += page_weight (NULL, NULL);
+    }
+
+  s.w = _rd_pdf_writer_new (output, &local_error);
+  if (s.w == NULL)
+    {
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  s.calls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Catalog, page tree and information first, then a number for each page. */
+  for (int i = 1; i < FIRST_PAGE_ID + a->n_pages; i++)
+    _rd_pdf_writer_reserve (s.w);
+  s.q_open_id = _rd_pdf_writer_reserve (s.w);
+  _rd_pdf_writer_stream (s.w, s.q_open_id, NULL, "q\n", 2);
+
+  for (int p = 1; p <= a->n_pages; p++)
+    {
+      RdEvidenceRun *run = r < a->runs->len ? &g_array_index (a->runs, RdEvidenceRun, r) : NULL;
+      RdPhotoSlot *slot = ph < a->photos->len ? &g_array_index (a->photos, RdPhotoSlot, ph) : NULL;
+      RdBundleExhibit *photo = slot != NULL && slot->page == p ? slot->exhibit : NULL;
+      qpdf_oh skel_page = skeleton_page (&s, p);
+
+      if (skel_page == 0 || !qpdf_oh_is_dictionary (s.skel, skel_page))
+        {
+          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                       _("Redress could not put the bundle together (%s)."),
+                       _rd_qpdf_error_detail (s.skel));
+          goto out;
+        }
+
+      if (run != NULL && p >= run->first_page)
+        {
+          RdBundleExhibit *ex = run->exhibit;
+
+          if (p == run->first_page || s.src_pages == SOURCE_REOPEN)
+            {
+              if (p == run->first_page)
+                close_source (&s);
+              if (!open_source (&s, run))
+                {
+                  g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+                               _("The file for exhibit %s (“%s”) could not be read again while "
+                                 "the bundle was made, so the bundle was not made. Check that "
+                                 "the evidence file “%s” is still there and unchanged."),
+                               ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
+                  goto out;
+                }
+            }
+          run_index = p - run->first_page;
+          if (!write_evidence_page (&s, p, skel_page, run_index) ||
+              !_rd_pdf_copier_flush (s.src_copier, &local_error) ||
+              !_rd_pdf_copier_flush (s.skel_copier, &local_error))
+            {
+              if (!_rd_pdf_writer_check (s.w, NULL))
+                goto write_failed;
+              g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                           _("Redress could not copy page %d of exhibit %s (“%s”) into the "
+                             "bundle (%s)."), run_index + 1, ex->label, ex->title,
+                           local_error ? local_error->message : _rd_qpdf_error_detail (s.src));
+              goto out;
+            }
+          s.src_pages++;
+          done += page_weight (ex, NULL);
+          if (run_index + 1 == (int) ex->pdf_pages->len)
+            {
+              close_source (&s);
+              r++;
+            }
+        }
+      else
+        {
+          if (!write_own_page (&s, p, skel_page, a->links, photo))
+            goto out;
+          if (!_rd_pdf_copier_flush (s.skel_copier, &local_error))
+            {
+              if (!_rd_pdf_writer_check (s.w, NULL))
+                goto write_failed;
+              g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                           _("Redress could not put the bundle together (%s)."),
+                           local_error->message);
+              goto out;
+            }
+          if (photo != NULL)
+            ph++;
+          done += page_weight (NULL, photo);
+        }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+      if (progress != NULL && (photo != NULL || p % 16 == 0 || p == a->n_pages))
+        progress ((double) done / MAX (total, 1), progress_data);
+    }
+  close_source (&s);
+  close_skeleton (&s);
+
+  write_document (&s);
+  {
+    g_autofree char *seed = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT, output,
+                                             a->title ? a->title : "", a->n_pages,
+                                             g_get_real_time ());
+
+    if (!_rd_pdf_writer_finish (s.w, CATALOG_ID, INFO_ID, seed, NULL))
+      goto write_failed;
+  }
+  ok = TRUE;
+  goto out;
+
+write_failed:
+  g_clear_error (&local_error);
+  _rd_pdf_writer_check (s.w, &local_error);
+  g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE, local_error->message);
+
+out:
+  close_source (&s);
+  close_skeleton (&s);
+  g_clear_pointer (&s.calls, g_hash_table_unref);
+  g_clear_pointer (&s.w, _rd_pdf_writer_free);
+  return ok;
+}
