@@ -6,8 +6,8 @@
  * cairo draws each photo page with a tiny placeholder image in the right
  * place, and when the bundle is written the placeholder's object becomes
  * an image XObject carrying the photo's own JPEG bytes, minus their
- * EXIF/GPS segments. Each photo is read once, from a private mapping,
- * hashed, and written once.
+ * EXIF/GPS segments. Each photo is read once, in pieces: hashed, cleaned
+ * and written as it goes.
  */
 #define G_LOG_DOMAIN "rd-bundle"
 
@@ -26,6 +26,7 @@
 #include "rd-jpeg.h"
 
 #define HEADER_PROBE (256 * 1024)
+#define READ_CHUNK   (256 * 1024)
 #define SMALLER_LONG_EDGE 1600   /* pixels: about 190 dpi across an A4 page */
 #define SMALLER_QUALITY "78"
 
@@ -106,13 +107,88 @@ _rd_photo_downsample (GBytes  *original,
   return g_bytes_new_take (g_steal_pointer (&buf), len);
 }
 
+static void
+emit_to_writer (const guint8 *data,
+                gsize         len,
+                gpointer      user_data)
+{
+  _rd_pdf_writer_append (user_data, data, len);
+}
+
+static char *
+image_entries (int width,
+               int height,
+               int components)
+{
+  return g_strdup_printf (" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+                          "/BitsPerComponent 8 /Interpolate true /Filter /DCTDecode",
+                          width, height, components == 1 ? "DeviceGray" : "DeviceRGB");
+}
+
+static void
+set_read_error (RdBundleExhibit  *ex,
+                int               saved_errno,
+                GError          **error)
+{
+  g_set_error (error, RD_BUNDLE_ERROR, saved_errno == ENOENT ? RD_BUNDLE_ERROR_EVIDENCE_MISSING
+                                                             : RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+               _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
+                 "made: %s."), ex->label, ex->title, g_strerror (saved_errno));
+}
+
+/* The smaller-file option: the whole photo, decoded and stored again. */
+static gboolean
+write_smaller (RdPdfWriter      *w,
+               int               id,
+               RdBundleExhibit  *ex,
+               gboolean          hash_here,
+               GError          **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) small = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *entries = NULL;
+  int width = ex->jpeg_width, height = ex->jpeg_height;
+
+  mapped = g_mapped_file_new (ex->path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
+                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
+                     "not made: %s"), ex->label, ex->title, local_error->message);
+      return FALSE;
+    }
+  file = g_mapped_file_get_bytes (mapped);
+  if (hash_here)
+    {
+      g_autofree char *actual = rd_sha256_buffer_hex (g_bytes_get_data (file, NULL),
+                                                      g_bytes_get_size (file));
+
+      if (!_rd_exhibit_check_hash (ex, actual, error))
+        return FALSE;
+    }
+  small = _rd_photo_downsample (file, &width, &height, &local_error);
+  if (small == NULL)
+    {
+      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
+                   _("The photo for exhibit %s (“%s”) could not be read as a picture, "
+                     "so the bundle was not made: %s"), ex->label, ex->title,
+                   local_error->message);
+      return FALSE;
+    }
+  entries = image_entries (width, height, 3);
+  _rd_pdf_writer_stream (w, id, entries, g_bytes_get_data (small, NULL), g_bytes_get_size (small));
+  return _rd_pdf_writer_check (w, error);
+}
+
 /**
  * _rd_photo_write:
  *
  * Writes object @id: the photo of @ex as an image XObject carrying its own
  * JPEG bytes, minus their EXIF/GPS segments (or, with @smaller, a lighter
- * copy). The photo is checked against its SHA-256 here when that was not
- * done earlier.
+ * copy). The photo is read once, in pieces: cleaned, written, and hashed
+ * on the way unless its fingerprint is checked elsewhere.
  */
 gboolean
 _rd_photo_write (RdPdfWriter      *w,
@@ -121,59 +197,82 @@ _rd_photo_write (RdPdfWriter      *w,
                  gboolean          smaller,
                  GError          **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) small = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dict = NULL;
-  const guint8 *bytes;
-  guint8 *data;
-  gsize len, start = 0, clean_len;
-  int width = ex->jpeg_width, height = ex->jpeg_height, components = ex->jpeg_components;
+  g_autofree guint8 *buffer = NULL;
+  g_autofree char *entries = NULL;
+  g_autoptr(RdSha256) sha = NULL;
+  RdJpegStripper stripper;
+  gboolean hash_here;
+  goffset start;
+  int fd, length_id;
 
-  /* Private: cleaning the header must not touch the evidence file. */
-  mapped = g_mapped_file_new (ex->path, TRUE, &local_error);
-  if (mapped == NULL)
+  /* The verifier thread checks fingerprints from the last exhibit back;
+   * a photo it has not reached yet is hashed here, as it is read anyway. */
+  hash_here = !ex->verified &&
+              (!ex->hash_deferred || g_atomic_int_compare_and_exchange (&ex->hash_claim, 0, 2));
+
+  if (smaller && MAX (ex->jpeg_width, ex->jpeg_height) > SMALLER_LONG_EDGE)
+    return write_smaller (w, id, ex, hash_here, error);
+
+  fd = g_open (ex->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
-                     "not made: %s"), ex->label, ex->title, local_error->message);
+      set_read_error (ex, errno, error);
       return FALSE;
     }
-  data = (guint8 *) g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  if (!ex->verified && !ex->hash_deferred)
+#ifdef POSIX_FADV_SEQUENTIAL
+  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+
+  /* The cleaned length is known only at the end: it follows, as an object. */
+  length_id = _rd_pdf_writer_reserve (w);
+  entries = image_entries (ex->jpeg_width, ex->jpeg_height, ex->jpeg_components);
+  _rd_pdf_writer_begin_object (w, id);
+  _rd_pdf_writer_printf (w, "<<%s /Length %d 0 R >>\nstream\n", entries, length_id);
+  start = _rd_pdf_writer_get_offset (w);
+
+  if (hash_here)
+    sha = rd_sha256_new ();
+  rd_jpeg_stripper_init (&stripper, emit_to_writer, w);
+  buffer = g_malloc (READ_CHUNK);
+  for (;;)
     {
-      g_autofree char *actual = rd_sha256_buffer_hex (data, len);
+      gssize n = read (fd, buffer, READ_CHUNK);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          set_read_error (ex, saved, error);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (sha != NULL)
+        rd_sha256_update (sha, buffer, (gsize) n);
+      rd_jpeg_stripper_feed (&stripper, buffer, (gsize) n);
+    }
+  close (fd);
+  rd_jpeg_stripper_finish (&stripper);
+
+  {
+    goffset len = _rd_pdf_writer_get_offset (w) - start;
+
+    _rd_pdf_writer_puts (w, "\nendstream");
+    _rd_pdf_writer_end_object (w);
+    _rd_pdf_writer_begin_object (w, length_id);
+    _rd_pdf_writer_printf (w, "%" G_GINT64_FORMAT, (gint64) len);
+    _rd_pdf_writer_end_object (w);
+  }
+
+  if (sha != NULL)
+    {
+      g_autofree char *actual = rd_sha256_finish_hex (sha);
 
       if (!_rd_exhibit_check_hash (ex, actual, error))
         return FALSE;
     }
-
-  if (smaller && MAX (width, height) > SMALLER_LONG_EDGE)
-    {
-      g_autoptr(GBytes) file = g_mapped_file_get_bytes (mapped);
-
-      small = _rd_photo_downsample (file, &width, &height, &local_error);
-      if (small == NULL)
-        {
-          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                       _("The photo for exhibit %s (“%s”) could not be read as a picture, "
-                         "so the bundle was not made: %s"), ex->label, ex->title,
-                       local_error->message);
-          return FALSE;
-        }
-      bytes = g_bytes_get_data (small, &clean_len);
-      components = 3;
-    }
-  else
-    {
-      clean_len = rd_jpeg_strip_metadata_in_place (data, len, &start);
-      bytes = data + start;
-    }
-
-  dict = g_strdup_printf (" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
-                          "/BitsPerComponent 8 /Interpolate true /Filter /DCTDecode",
-                          width, height, components == 1 ? "DeviceGray" : "DeviceRGB");
-  _rd_pdf_writer_stream (w, id, dict, bytes, clean_len);
   return _rd_pdf_writer_check (w, error);
 }

@@ -69,7 +69,8 @@ struct _RdBundleExhibit
   int                  jpeg_height;
   int                  jpeg_components;
   int                  orientation;
-  gboolean             hash_deferred; /* checked by the verifier thread */
+  gboolean             hash_deferred; /* checked by the verifier thread, or as it is copied */
+  gint                 hash_claim;    /* (atomic) 0, or who hashes it: 1 the verifier, 2 the writer */
   GArray              *pdf_pages;   /* RdPdfPage */
   RdBundleSection     *email;       /* the message, as blocks */
 };

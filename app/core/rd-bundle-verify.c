@@ -3,9 +3,12 @@
  *
  * Hashing every evidence file is a good part of an export's work, and it
  * needs nothing else: a worker thread does it while the pages are drawn
- * and assembled. Exhibits whose fingerprint is known go to the worker;
- * the export waits for it before renaming the finished file, and stops,
- * naming the file, if one does not match.
+ * and assembled. Exhibits whose fingerprint is known go to the worker,
+ * which takes them from the last one back, while the bundle is written
+ * from the first one on: a photo the worker has not reached when it is
+ * copied is hashed by the copy (it reads the file anyway), so no photo is
+ * read twice. The export waits for the worker before renaming the
+ * finished file, and stops, naming the file, if one does not match.
  */
 #define G_LOG_DOMAIN "rd-bundle"
 
@@ -30,12 +33,13 @@ verify_thread (gpointer data)
 {
   RdVerifier *v = data;
 
-  for (guint i = 0; i < v->exhibits->len; i++)
+  for (guint i = v->exhibits->len; i-- > 0;)
     {
       RdBundleExhibit *ex = v->exhibits->pdata[i];
-      char *hex = rd_sha256_file_hex (ex->path, NULL, v->cancellable, NULL);
 
-      v->results->pdata[i] = hex;
+      if (!g_atomic_int_compare_and_exchange (&ex->hash_claim, 0, 1))
+        continue;  /* the writer has it */
+      v->results->pdata[i] = rd_sha256_file_hex (ex->path, NULL, v->cancellable, NULL);
       if (g_cancellable_is_cancelled (v->cancellable))
         break;
     }
@@ -95,6 +99,8 @@ _rd_verifier_finish (RdVerifier    *v,
       RdBundleExhibit *ex = v->exhibits->pdata[i];
       const char *actual = v->results->pdata[i];
 
+      if (g_atomic_int_get (&ex->hash_claim) != 1)
+        continue;  /* checked by the writer */
       if (g_cancellable_set_error_if_cancelled (outer, error))
         ok = FALSE;
       else if (actual == NULL)

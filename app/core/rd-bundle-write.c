@@ -75,6 +75,7 @@ reset_exhibit (RdBundleExhibit *ex)
   ex->size = 0;
   ex->verified = FALSE;
   ex->hash_deferred = FALSE;
+  ex->hash_claim = 0;
   ex->jpeg_direct = FALSE;
 }
 

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A photo goes into a bundle as its own compressed bytes: only the marker
- * segments are read or rewritten here, the image data is never decoded.
+ * segments are read or left out here, the image data is never decoded,
+ * and a photo can be cleaned as it is read, in pieces.
  */
 #define G_LOG_DOMAIN "rd-jpeg"
 
@@ -135,7 +136,8 @@ rd_jpeg_read_info (const guint8 *data,
 /* Segments that only carry metadata: EXIF and XMP (APP1, where GPS lives),
  * Photoshop/IPTC (APP13), maker notes and comments. JFIF (APP0), ICC
  * colour profiles (APP2 "ICC_PROFILE") and Adobe's colour transform (APP14)
- * change how the picture looks, so they stay. */
+ * change how the picture looks, so they stay. @payload holds the first
+ * bytes (up to 12) of a payload @payload_len long. */
 static gboolean
 is_metadata_segment (guint8        marker,
                      const guint8 *payload,
@@ -154,13 +156,264 @@ is_metadata_segment (guint8        marker,
   return TRUE;
 }
 
+enum {
+  S_START,     /* the start-of-image marker */
+  S_MARKER,    /* where a marker must come */
+  S_HEADER,    /* a segment's marker, length and first bytes */
+  S_KEEP,      /* the rest of a segment that stays */
+  S_SKIP,      /* the rest of a segment that goes */
+  S_DATA,      /* entropy-coded image data */
+  S_DATA_FF,   /* image data, after a 0xFF */
+  S_PASS,      /* not what a JPEG should be: kept as it is */
+  S_END,       /* after the end-of-image marker: dropped */
+};
+
+/**
+ * rd_jpeg_stripper_init:
+ * @emit: receives the cleaned JPEG, piece by piece, in order
+ *
+ * Prepares to remove EXIF (with any GPS position), XMP, IPTC and comment
+ * segments from a JPEG fed to rd_jpeg_stripper_feed() in pieces of any
+ * size, and anything after the end-of-image marker (phones append preview
+ * images and videos there, with their own metadata). The compressed image
+ * data itself passes through unchanged. A JPEG that is damaged where a
+ * marker should be is kept as it is from there on, rather than lose the
+ * picture.
+ */
+void
+rd_jpeg_stripper_init (RdJpegStripper *s,
+                       RdJpegEmitFunc  emit,
+                       gpointer        user_data)
+{
+  memset (s, 0, sizeof *s);
+  s->emit = emit;
+  s->user_data = user_data;
+  s->state = S_START;
+}
+
+static void
+emit (RdJpegStripper *s,
+      const guint8   *data,
+      gsize           len)
+{
+  if (len > 0)
+    s->emit (data, len, s->user_data);
+}
+
+static void
+segment_done (RdJpegStripper *s)
+{
+  s->head_len = 0;
+  s->state = s->in_scan ? S_DATA : S_MARKER;
+}
+
+/* The head of a segment is complete: decide whether it stays. */
+static void
+decide (RdJpegStripper *s)
+{
+  guint8 marker = s->head[1];
+  gsize payload_len = s->seglen - 2;
+
+  s->left = payload_len - (s->head_len - 4);
+  s->in_scan = marker == 0xDA;
+  if (is_metadata_segment (marker, s->head + 4, payload_len))
+    s->state = S_SKIP;
+  else
+    {
+      emit (s, s->head, s->head_len);
+      s->state = S_KEEP;
+    }
+  if (s->left == 0)
+    segment_done (s);
+}
+
+void
+rd_jpeg_stripper_feed (RdJpegStripper *s,
+                       const guint8   *data,
+                       gsize           len)
+{
+  const guint8 *p = data, *end = data + len;
+
+  while (p < end)
+    {
+      switch (s->state)
+        {
+        case S_START:
+          s->head[s->head_len++] = *p++;
+          if (s->head_len == 2)
+            {
+              emit (s, s->head, 2);
+              s->state = s->head[0] == 0xFF && s->head[1] == 0xD8 ? S_MARKER : S_PASS;
+              s->head_len = 0;
+            }
+          break;
+
+        case S_MARKER:
+          if (s->head_len == 0)
+            {
+              if (*p != 0xFF)
+                {
+                  s->state = S_PASS;
+                  break;
+                }
+              s->head[s->head_len++] = *p++;
+              break;
+            }
+          if (*p == 0xFF)
+            {
+              p++;  /* fill bytes between markers */
+              break;
+            }
+          s->head[s->head_len++] = *p++;
+          if (s->head[1] == 0xD9)
+            {
+              emit (s, s->head, 2);
+              s->state = S_END;
+            }
+          else if ((s->head[1] >= 0xD0 && s->head[1] <= 0xD7) || s->head[1] == 0x01)
+            {
+              emit (s, s->head, 2);
+              s->head_len = 0;
+            }
+          else
+            s->state = S_HEADER;
+          break;
+
+        case S_HEADER:
+          s->head[s->head_len++] = *p++;
+          if (s->head_len == 4)
+            {
+              s->seglen = (gsize) s->head[2] << 8 | s->head[3];
+              if (s->seglen < 2)
+                {
+                  emit (s, s->head, s->head_len);
+                  s->state = S_PASS;
+                  break;
+                }
+              s->head_need = 4 + MIN (s->seglen - 2, 12);
+            }
+          if (s->head_len >= 4 && s->head_len == s->head_need)
+            decide (s);
+          break;
+
+        case S_KEEP:
+        case S_SKIP:
+          {
+            gsize n = MIN (s->left, (gsize) (end - p));
+
+            if (s->state == S_KEEP)
+              emit (s, p, n);
+            p += n;
+            s->left -= n;
+            if (s->left == 0)
+              segment_done (s);
+            break;
+          }
+
+        case S_DATA:
+          {
+            /* 0xFF 0x00 (a stuffed byte) and restart markers are data;
+             * any other marker ends the run. */
+            const guint8 *run = p;
+
+            for (;;)
+              {
+                const guint8 *ff = memchr (p, 0xFF, (gsize) (end - p));
+
+                if (ff == NULL)
+                  {
+                    p = end;
+                    emit (s, run, (gsize) (p - run));
+                    break;
+                  }
+                if (ff + 1 == end)
+                  {
+                    emit (s, run, (gsize) (ff - run));
+                    p = end;
+                    s->state = S_DATA_FF;
+                    break;
+                  }
+                if (ff[1] == 0x00 || (ff[1] >= 0xD0 && ff[1] <= 0xD7))
+                  {
+                    p = ff + 2;
+                    continue;
+                  }
+                emit (s, run, (gsize) (ff - run));
+                p = ff + 1;
+                s->state = S_DATA_FF;
+                break;
+              }
+            break;
+          }
+
+        case S_DATA_FF:
+          if (*p == 0x00 || (*p >= 0xD0 && *p <= 0xD7))
+            {
+              guint8 pair[2] = { 0xFF, *p++ };
+
+              emit (s, pair, 2);
+              s->state = S_DATA;
+            }
+          else if (*p == 0xFF)
+            p++;
+          else
+            {
+              /* A marker: the end of the image, or tables and the next
+               * scan of a progressive JPEG. */
+              s->in_scan = FALSE;
+              s->head[0] = 0xFF;
+              s->head_len = 1;
+              s->state = S_MARKER;
+            }
+          break;
+
+        case S_PASS:
+          emit (s, p, (gsize) (end - p));
+          p = end;
+          break;
+
+        case S_END:
+        default:
+          p = end;
+          break;
+        }
+    }
+}
+
+/* A JPEG cut short: what was held back goes out as it was. */
+void
+rd_jpeg_stripper_finish (RdJpegStripper *s)
+{
+  if (s->state == S_DATA_FF)
+    emit (s, (const guint8 *) "\xff", 1);
+  else if (s->state == S_START || s->state == S_MARKER || s->state == S_HEADER)
+    emit (s, s->head, s->head_len);
+  s->state = S_END;
+}
+
+typedef struct
+{
+  guint8 *data;
+  gsize   out;
+} InPlace;
+
+static void
+emit_in_place (const guint8 *data,
+               gsize         len,
+               gpointer      user_data)
+{
+  InPlace *ip = user_data;
+
+  /* What comes out never overtakes what went in. */
+  memmove (ip->data + ip->out, data, len);
+  ip->out += len;
+}
+
 /**
  * rd_jpeg_strip_metadata:
  *
- * Removes EXIF (with any GPS position), XMP, IPTC and comment segments from
- * the JPEG in @data, in place, and drops anything after the end-of-image
- * marker (phones append preview images there, with their own EXIF).
- * The compressed image data itself is unchanged.
+ * Does what the stripper does (see rd_jpeg_stripper_init()) to the JPEG in
+ * @data, in place.
  *
  * Returns: the new length of @data
  */
@@ -168,196 +421,13 @@ gsize
 rd_jpeg_strip_metadata (guint8 *data,
                         gsize   len)
 {
-  gsize in = 2, out = 2;
-  gboolean in_scan = FALSE;
+  RdJpegStripper s;
+  InPlace ip = { data, 0 };
 
-  if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
-    return len;
-
-  while (in < len)
-    {
-      guint8 marker;
-      gsize start = in, seglen;
-
-      if (in_scan)
-        {
-          /* Entropy-coded data: 0xFF is followed by 0x00 (stuffing) or a
-           * restart marker; anything else is a real marker. */
-          const guint8 *ff = memchr (data + in, 0xFF, len - in);
-          gsize run_end = ff ? (gsize) (ff - data) : len;
-
-          while (ff != NULL && run_end + 1 < len &&
-                 (data[run_end + 1] == 0x00 || (data[run_end + 1] >= 0xD0 && data[run_end + 1] <= 0xD7)))
-            {
-              ff = memchr (data + run_end + 2, 0xFF, len - run_end - 2);
-              run_end = ff ? (gsize) (ff - data) : len;
-            }
-          memmove (data + out, data + in, run_end - in);
-          out += run_end - in;
-          in = run_end;
-          if (ff == NULL || in + 1 >= len)
-            break;
-          in_scan = FALSE;
-          continue;
-        }
-
-      if (data[in] != 0xFF)
-        break;  /* not a marker where one must be: keep what we have */
-      while (in + 1 < len && data[in + 1] == 0xFF)
-        in++;
-      if (in + 1 >= len)
-        break;
-      marker = data[in + 1];
-
-      if (marker == 0xD9)
-        {
-          data[out++] = 0xFF;
-          data[out++] = 0xD9;
-          return out;
-        }
-      if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01)
-        {
-          data[out++] = 0xFF;
-          data[out++] = marker;
-          in += 2;
-          continue;
-        }
-      if (in + 4 > len)
-        break;
-      seglen = read_u16 (data + in + 2, TRUE);
-      if (seglen < 2 || in + 2 + seglen > len)
-        break;
-
-      if (!is_metadata_segment (marker, data + in + 4, seglen - 2))
-        {
-          memmove (data + out, data + start, 2 + seglen);
-          out += 2 + seglen;
-        }
-      in += 2 + seglen;
-      if (marker == 0xDA)
-        in_scan = TRUE;
-    }
-
-  /* A truncated file: keep what was there rather than lose the picture. */
-  if (in < len)
-    {
-      memmove (data + out, data + in, len - in);
-      out += len - in;
-    }
-  return out;
-}
-
-/**
- * rd_jpeg_strip_metadata_in_place:
- * @start: (out): where the cleaned JPEG starts in @data
- *
- * Does what rd_jpeg_strip_metadata() does, but only rewrites the marker
- * segments before the image data: the kept segments are packed against
- * the start of the image data, so the cleaned JPEG is @data[@start …
- * @start + returned length) and the megabytes of image data never move.
- * (Only a progressive JPEG with metadata between its scans needs the whole
- * buffer compacted, and gets it.)
- *
- * Returns: the length of the cleaned JPEG
- */
-gsize
-rd_jpeg_strip_metadata_in_place (guint8 *data,
-                                 gsize   len,
-                                 gsize  *start)
-{
-  struct { gsize at, len; } keep[64];
-  guint n_keep = 0;
-  gsize pos = 2, sos = 0, end = len, dest;
-
-  *start = 0;
-  if (len < 4 || data[0] != 0xFF || data[1] != 0xD8)
-    return len;
-
-  /* The header: note the segments to keep, up to the first scan. */
-  while (pos + 4 <= len)
-    {
-      guint8 marker;
-      gsize seglen;
-
-      if (data[pos] != 0xFF)
-        return rd_jpeg_strip_metadata (data, len);
-      while (pos + 1 < len && data[pos + 1] == 0xFF)
-        pos++;
-      marker = data[pos + 1];
-      if (pos + 4 > len)
-        break;
-      seglen = read_u16 (data + pos + 2, TRUE);
-      if (seglen < 2 || pos + 2 + seglen > len)
-        return rd_jpeg_strip_metadata (data, len);
-      if (marker == 0xDA)
-        {
-          sos = pos;
-          break;
-        }
-      if (!is_metadata_segment (marker, data + pos + 4, seglen - 2))
-        {
-          if (n_keep == G_N_ELEMENTS (keep))
-            return rd_jpeg_strip_metadata (data, len);
-          keep[n_keep].at = pos;
-          keep[n_keep].len = 2 + seglen;
-          n_keep++;
-        }
-      pos += 2 + seglen;
-    }
-  if (sos == 0)
-    return rd_jpeg_strip_metadata (data, len);
-
-  /* The image data: find its end; anything but scans and tables between
-   * scans means the slow path. */
-  pos = sos;
-  for (;;)
-    {
-      const guint8 *ff;
-      guint8 marker = 0;
-
-      if (pos + 4 > len)
-        break;
-      pos += 2 + read_u16 (data + pos + 2, TRUE);  /* a segment: SOS, DHT, DQT, DRI */
-      for (;;)
-        {
-          ff = pos < len ? memchr (data + pos, 0xFF, len - pos) : NULL;
-          if (ff == NULL || (gsize) (ff - data) + 1 >= len)
-            {
-              pos = len;
-              break;
-            }
-          pos = ff - data;
-          marker = data[pos + 1];
-          if (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0xFF)
-            {
-              pos += marker == 0xFF ? 1 : 2;
-              continue;
-            }
-          break;
-        }
-      if (pos >= len)
-        break;
-      if (marker == 0xD9)
-        {
-          end = pos + 2;
-          break;
-        }
-      if (marker != 0xDA && marker != 0xC4 && marker != 0xDB && marker != 0xDD)
-        return rd_jpeg_strip_metadata (data, len);
-    }
-
-  /* Pack the kept header segments right up against the first scan. */
-  dest = sos;
-  for (guint i = n_keep; i-- > 0;)
-    {
-      dest -= keep[i].len;
-      memmove (data + dest, data + keep[i].at, keep[i].len);
-    }
-  dest -= 2;
-  data[dest] = 0xFF;
-  data[dest + 1] = 0xD8;
-  *start = dest;
-  return end - dest;
+  rd_jpeg_stripper_init (&s, emit_in_place, &ip);
+  rd_jpeg_stripper_feed (&s, data, len);
+  rd_jpeg_stripper_finish (&s);
+  return ip.out;
 }
 
 /* Orientations 5–8 turn the picture a quarter turn, so width and height swap. */
