@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "rd-case-archive-private.h"
-#include "rd-evidence-hash.h"
+#include "rd-hash.h"
 #include "rd-store.h"
 
 G_DEFINE_QUARK (rd-case-archive-error-quark, rd_case_archive_error)
@@ -351,12 +351,11 @@ read_entry_data (struct archive      *a,
   g_autofree char *staged_path = NULL;
   g_autofree char *digest = NULL;
   const char *sha256 = NULL;
-  RdSha256 hash;
+  g_autoptr(RdSha256) hash = rd_sha256_new ();
   gint64 total = 0;
   int fd = -1;
   gboolean ok = FALSE;
 
-  rd_sha256_init (&hash);
   if (_rd_archive_name_is_evidence (name, &sha256))
     {
       if (!ensure_staging_dir (contents, staging_parent, archive_name, error))
@@ -392,7 +391,7 @@ read_entry_data (struct archive      *a,
           fail (error, RD_CASE_ARCHIVE_ERROR_TAMPERED, archive_name, name);
           goto out;
         }
-      rd_sha256_update (&hash, buffer, n);
+      rd_sha256_update (hash, buffer, n);
       if (document != NULL)
         g_byte_array_append (document, buffer, n);
       else
@@ -422,7 +421,7 @@ read_entry_data (struct archive      *a,
       fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, archive_name, _("a file in it is cut short"));
       goto out;
     }
-  digest = rd_sha256_finish (&hash);
+  digest = rd_sha256_finish_hex (hash);
   if (!g_str_equal (digest, file->sha256))
     {
       fail (error, RD_CASE_ARCHIVE_ERROR_TAMPERED, archive_name, name);

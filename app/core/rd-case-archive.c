@@ -27,7 +27,7 @@
 #include "rd-case-archive-private.h"
 #include "rd-case-json.h"
 #include "rd-datetime.h"
-#include "rd-evidence-hash.h"
+#include "rd-hash.h"
 #include "rd-store-advisers.h"
 #include "rd-store-evidence-private.h"
 
@@ -445,7 +445,7 @@ write_evidence (struct archive  *a,
   g_autofree char *name = g_strconcat (RD_ARCHIVE_EVIDENCE_PREFIX, file->sha256, NULL);
   g_autofree guchar *buffer = g_malloc (CHUNK);
   g_autofree char *digest = NULL;
-  RdSha256 hash;
+  g_autoptr(RdSha256) hash = rd_sha256_new ();
   gint64 total = 0;
   GStatBuf st;
   int fd;
@@ -463,7 +463,6 @@ write_evidence (struct archive  *a,
     }
   if (!write_header (a, name, file->size, display, error))
     goto out;
-  rd_sha256_init (&hash);
   for (;;)
     {
       gssize n = read (fd, buffer, CHUNK);
@@ -479,12 +478,12 @@ write_evidence (struct archive  *a,
         break;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      rd_sha256_update (&hash, buffer, n);
+      rd_sha256_update (hash, buffer, n);
       total += n;
       if (!write_bytes (a, (const char *) buffer, n, display, error))
         goto out;
     }
-  digest = rd_sha256_finish (&hash);
+  digest = rd_sha256_finish_hex (hash);
   if (total != file->size || !g_str_equal (digest, file->sha256))
     {
       g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_IO,

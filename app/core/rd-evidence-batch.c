@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rd-evidence-hash.h"
+#include "rd-hash.h"
 #include "rd-evidence-batch-private.h"
 
 void
@@ -231,7 +231,7 @@ stage_stream (RdEvidenceBatch  *batch,
   g_autofree char *template = NULL;
   g_autofree guchar *buffer = NULL;
   g_autoptr(GError) local_error = NULL;
-  RdSha256 hash;
+  g_autoptr(RdSha256) hash = rd_sha256_new ();
   goffset total = 0;
   Item *item;
   int fd;
@@ -247,7 +247,6 @@ stage_stream (RdEvidenceBatch  *batch,
     }
 
   buffer = g_malloc (RD_EVIDENCE_COPY_CHUNK);
-  rd_sha256_init (&hash);
   for (;;)
     {
       gssize n = g_input_stream_read (in, buffer, RD_EVIDENCE_COPY_CHUNK, cancellable, &local_error);
@@ -264,7 +263,7 @@ stage_stream (RdEvidenceBatch  *batch,
         }
       if (n == 0)
         break;
-      rd_sha256_update (&hash, buffer, n);
+      rd_sha256_update (hash, buffer, n);
       if (head->len < RD_EVIDENCE_HEAD_SIZE)
         g_byte_array_append (head, buffer, MIN ((gsize) n, RD_EVIDENCE_HEAD_SIZE - head->len));
       if (!write_all (fd, buffer, n))
@@ -281,7 +280,7 @@ stage_stream (RdEvidenceBatch  *batch,
 
   item = g_new0 (Item, 1);
   item->temp_path = g_steal_pointer (&template);
-  item->sha256 = rd_sha256_finish (&hash);
+  item->sha256 = rd_sha256_finish_hex (hash);
   item->size = total;
   item->name = g_strdup (name);
   item->description = g_strdup ("");

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rd-evidence-hash.h"
 #include "rd-evidence-private.h"
 
 void
@@ -258,54 +257,3 @@ _rd_evidence_read_info (RdEvidenceInfo *info,
     }
 }
 
-char *
-_rd_evidence_hash_file (const char    *path,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  g_autofree guchar *buffer = NULL;
-  RdSha256 hash;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not read “%s”: %s."), path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-#ifdef POSIX_FADV_SEQUENTIAL
-  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-  buffer = g_malloc (RD_EVIDENCE_COPY_CHUNK);
-  rd_sha256_init (&hash);
-  for (;;)
-    {
-      gssize n = read (fd, buffer, RD_EVIDENCE_COPY_CHUNK);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Redress could not read “%s”: %s."), path, g_strerror (saved_errno));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      rd_sha256_update (&hash, buffer, n);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          return NULL;
-        }
-    }
-  close (fd);
-  return rd_sha256_finish (&hash);
-}

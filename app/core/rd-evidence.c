@@ -14,6 +14,7 @@
 #include "rd-datetime.h"
 #include "rd-evidence.h"
 #include "rd-evidence-private.h"
+#include "rd-hash.h"
 #include "rd-model-private.h"
 
 struct _RdEvidence
@@ -497,7 +498,7 @@ rd_evidence_check_file (const char    *path,
   g_return_val_if_fail (path != NULL, RD_EVIDENCE_UNREADABLE);
   g_return_val_if_fail (sha256 != NULL, RD_EVIDENCE_UNREADABLE);
 
-  actual = _rd_evidence_hash_file (path, cancellable, &local_error);
+  actual = rd_sha256_file_hex (path, NULL, cancellable, &local_error);
   if (actual == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
