@@ -412,6 +412,69 @@ draw_photo_page (RdDraw          *d,
   return TRUE;
 }
 
+/**
+ * _rd_email_section:
+ *
+ * Returns: (transfer full): @email as blocks: its headers as fields, its
+ * text as paragraphs, and its attachments as a list.
+ */
+RdBundleSection *
+_rd_email_section (RdEmail *email)
+{
+  RdBundleSection *s = rd_bundle_section_new (_("Email"));
+  g_autoptr(GRegex) blank = g_regex_new ("\\r?\\n[ \\t]*\\r?\\n(\\s*\\r?\\n)*", 0, 0, NULL);
+  g_auto(GStrv) paragraphs = NULL;
+  g_autofree char *sent = NULL;
+  gboolean any = FALSE;
+
+  if (email->date != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (email->date);
+      sent = rd_datetime_format_long (local);
+    }
+  {
+    const struct { const char *label; const char *value; } fields[] = {
+      { _("From"), email->from }, { _("To"), email->to }, { _("Cc"), email->cc },
+      { _("Sent"), sent }, { _("Subject"), email->subject },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (fields[i].value != NULL && *fields[i].value)
+        rd_bundle_section_add (s, RD_BLOCK_FIELD, fields[i].label, fields[i].value);
+  }
+
+  /* Paragraphs are separated by blank lines; single line breaks are kept. */
+  paragraphs = g_regex_split (blank, email->text, 0);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *para = g_strstrip (g_strdup (paragraphs[i]));
+
+      if (*para)
+        {
+          rd_bundle_section_add (s, RD_BLOCK_PARAGRAPH, NULL, para);
+          any = TRUE;
+        }
+    }
+  if (!any)
+    rd_bundle_section_add (s, RD_BLOCK_PARAGRAPH, NULL, _("(This message has no text.)"));
+
+  if (email->attachments->len > 0)
+    {
+      rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, _("Attachments"));
+      for (guint i = 0; i < email->attachments->len; i++)
+        {
+          RdEmailAttachment *a = g_ptr_array_index (email->attachments, i);
+          g_autofree char *line = g_strdup_printf ("%s (%s)", a->name, a->content_type);
+
+          rd_bundle_section_add (s, RD_BLOCK_BULLET, NULL, line);
+        }
+      rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                             _("Attachments are not reproduced here; add them to the case as "
+                               "evidence of their own to include them."));
+    }
+  return s;
+}
+
 static gboolean
 draw_email (RdDraw  *d,
             RdPart  *part,

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "rd-bundle.h"
+#include "rd-email.h"
 #include "rd-pdf-writer.h"
 
 G_BEGIN_DECLS
@@ -265,8 +266,6 @@ gboolean  _rd_verifier_finish      (RdVerifier      *verifier,
                                     GCancellable    *outer,
                                     GError         **error);
 
-/* rd-email.c */
-RdBundleSection *_rd_email_parse   (const char      *data,
-                                    gsize            len);
+RdBundleSection *_rd_email_section (RdEmail         *email);
 
 G_END_DECLS

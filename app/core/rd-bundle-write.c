@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rd-bundle-private.h"
+#include "rd-email.h"
 #include "rd-hash.h"
 
 /* Share of the progress bar each step takes (measured on the benchmark). */
@@ -135,18 +136,22 @@ check_exhibit (Job             *job,
 
   if (ex->kind == RD_EXHIBIT_EMAIL)
     {
-      g_autofree char *data = NULL;
-      gsize len = 0;
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(RdEmail) email = rd_email_read (ex->path, RD_EMAIL_NAMES_ONLY, &local_error);
 
-      if (!g_file_get_contents (ex->path, &data, &len, &local_error))
+      if (email != NULL)
+        ex->email = _rd_email_section (email);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        ex->omitted_reason =
+          g_strdup (_("This file cannot be read as an email, so Redress cannot print it. Open "
+                      "it to check it, or send the file separately."));
+      else
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
                        _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
                          "not made: %s"), ex->label, ex->title, local_error->message);
           return FALSE;
         }
-      ex->email = _rd_email_parse (data, len);
     }
   return TRUE;
 }

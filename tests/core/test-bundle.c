@@ -293,6 +293,9 @@ test_full_bundle (Fixture       *f,
   g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1],
                             "Your complaint – reference C123"));
   g_assert_null (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1], "HTML version"));
+  /* The Date header, as every date Redress prints: with its weekday. */
+  g_assert_nonnull (strstr (pages[rd_bundle_exhibit_get_first_page (ex_email) - 1],
+                            "Monday 4 March 2024"));
 
   /* The encrypted PDF is listed as not included, with the reason. */
   omissions = rd_bundle_dup_omissions (bundle);
@@ -626,6 +629,25 @@ test_altered_file (Fixture       *f,
     }
 }
 
+/* A file that is not an email is listed as not included, with the reason. */
+static void
+test_not_an_email (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path (f, "odd.eml");
+  g_autoptr(GPtrArray) omissions = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  add_exhibit (bundle, f, RD_EXHIBIT_EMAIL, "odd.eml", "A saved reply");
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  omissions = rd_bundle_dup_omissions (bundle);
+  g_assert_cmpuint (omissions->len, ==, 1);
+  g_assert_nonnull (strstr (rd_bundle_exhibit_get_omitted_reason (omissions->pdata[0]), "email"));
+}
+
 static void
 test_letter_paper (Fixture       *f,
                    gconstpointer  data)
@@ -765,6 +787,7 @@ main (int   argc,
   g_test_add ("/bundle/long-evidence", Fixture, NULL, fixture_set_up, test_long_evidence, fixture_tear_down);
   g_test_add ("/bundle/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
   g_test_add ("/bundle/altered-file", Fixture, NULL, fixture_set_up, test_altered_file, fixture_tear_down);
+  g_test_add ("/bundle/not-an-email", Fixture, NULL, fixture_set_up, test_not_an_email, fixture_tear_down);
   g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);
   g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/bundle/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
