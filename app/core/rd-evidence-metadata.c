@@ -11,11 +11,11 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libexif/exif-data.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "rd-evidence-private.h"
+#include "rd-exif.h"
 
 void
 _rd_evidence_info_init (RdEvidenceInfo *info)
@@ -95,92 +95,24 @@ _rd_evidence_guess_content_type (const char   *name,
   return g_content_type_guess (name, head, head_len, NULL);
 }
 
-GDateTime *
-_rd_evidence_parse_exif_datetime (const char *text)
-{
-  int y, mo, d, h, mi, s;
-  char tail;
-
-  if (text == NULL)
-    return NULL;
-  /* "YYYY:MM:DD HH:MM:SS"; cameras that do not know the time write blanks
-   * or zeros, which must not become a date. */
-  if (sscanf (text, "%4d:%2d:%2d %2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 6)
-    return NULL;
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
-    return NULL;
-  return g_date_time_new_local (y, mo, d, h, mi, MIN (s, 59));
-}
-
-static char *
-exif_ascii (ExifData *exif,
-            ExifIfd   ifd,
-            ExifTag   tag)
-{
-  ExifEntry *entry = exif_content_get_entry (exif->ifd[ifd], tag);
-
-  if (entry == NULL || entry->format != EXIF_FORMAT_ASCII || entry->size == 0)
-    return NULL;
-  return g_strndup ((const char *) entry->data, entry->size);
-}
-
-/* EXIF 2.31's OffsetTimeOriginal, "+01:00"; not named by libexif 0.6. */
-#define EXIF_TAG_OFFSET_TIME_ORIGINAL_ 0x9011
-
 static void
 read_exif (RdEvidenceInfo *info,
-           const guchar   *head,
-           gsize           head_len)
+           const guchar   *data,
+           gsize           len)
 {
-  ExifData *exif = exif_data_new_from_data (head, head_len);
-  ExifEntry *entry;
+  RdExif exif;
 
-  if (exif == NULL)
+  if (!rd_exif_read (data, len, &exif))
     return;
-
-  entry = exif_content_get_entry (exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
-  if (entry != NULL && entry->format == EXIF_FORMAT_SHORT && entry->size >= 2)
+  if (exif.orientation != 1)
+    info->orientation = exif.orientation;
+  if (exif.taken != NULL)
     {
-      int orientation = exif_get_short (entry->data, exif_data_get_byte_order (exif));
-
-      if (orientation >= 1 && orientation <= 8)
-        info->orientation = orientation;
+      g_clear_pointer (&info->captured_at, g_date_time_unref);
+      info->captured_at = g_steal_pointer (&exif.taken);
+      info->date_source = RD_EVIDENCE_DATE_EXIF;
     }
-
-  {
-    g_autofree char *original = exif_ascii (exif, EXIF_IFD_EXIF, EXIF_TAG_DATE_TIME_ORIGINAL);
-    g_autofree char *offset = exif_ascii (exif, EXIF_IFD_EXIF, EXIF_TAG_OFFSET_TIME_ORIGINAL_);
-    g_autoptr(GDateTime) when = _rd_evidence_parse_exif_datetime (original);
-
-    if (when != NULL && offset != NULL)
-      {
-        /* The camera said which zone it was in: keep the true moment. */
-        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (g_strstrip (offset));
-
-        if (tz != NULL)
-          {
-            g_autoptr(GDateTime) zoned = g_date_time_new (tz, g_date_time_get_year (when),
-                                                          g_date_time_get_month (when),
-                                                          g_date_time_get_day_of_month (when),
-                                                          g_date_time_get_hour (when),
-                                                          g_date_time_get_minute (when),
-                                                          g_date_time_get_second (when));
-            if (zoned != NULL)
-              {
-                g_date_time_unref (when);
-                when = g_date_time_to_local (zoned);
-              }
-          }
-      }
-    if (when != NULL)
-      {
-        g_clear_pointer (&info->captured_at, g_date_time_unref);
-        info->captured_at = g_steal_pointer (&when);
-        info->date_source = RD_EVIDENCE_DATE_EXIF;
-      }
-  }
-
-  exif_data_unref (exif);
+  rd_exif_clear (&exif);
 }
 
 void

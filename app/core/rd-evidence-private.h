@@ -88,6 +88,4 @@ GBytes   *_rd_evidence_read_heif_exif       (const char     *path);
 void      _rd_evidence_read_duration        (RdEvidenceInfo *info,
                                              const char     *path);
 
-GDateTime *_rd_evidence_parse_exif_datetime (const char     *text);
-
 G_END_DECLS

@@ -11,59 +11,14 @@
 
 #include <string.h>
 
+#include "rd-exif.h"
 #include "rd-jpeg.h"
 
+/* JPEG numbers are big-endian. */
 static guint
-read_u16 (const guint8 *p,
-          gboolean      big_endian)
+read_u16 (const guint8 *p)
 {
-  return big_endian ? (guint) (p[0] << 8 | p[1]) : (guint) (p[1] << 8 | p[0]);
-}
-
-static guint32
-read_u32 (const guint8 *p,
-          gboolean      big_endian)
-{
-  return big_endian
-    ? ((guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3])
-    : ((guint32) p[3] << 24 | (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0]);
-}
-
-/* Orientation is tag 0x0112 of IFD0 in the TIFF structure inside "Exif\0\0". */
-static int
-parse_exif_orientation (const guint8 *tiff,
-                        gsize         len)
-{
-  gboolean be;
-  guint32 ifd;
-  guint n;
-
-  if (len < 8)
-    return 1;
-  if (memcmp (tiff, "MM\0*", 4) == 0)
-    be = TRUE;
-  else if (memcmp (tiff, "II*\0", 4) == 0)
-    be = FALSE;
-  else
-    return 1;
-
-  ifd = read_u32 (tiff + 4, be);
-  if (ifd > len - 2)
-    return 1;
-  n = read_u16 (tiff + ifd, be);
-  for (guint i = 0; i < n; i++)
-    {
-      gsize off = ifd + 2 + (gsize) i * 12;
-
-      if (off + 12 > len)
-        break;
-      if (read_u16 (tiff + off, be) == 0x0112 && read_u16 (tiff + off + 2, be) == 3)
-        {
-          guint v = read_u16 (tiff + off + 8, be);
-          return v >= 1 && v <= 8 ? (int) v : 1;
-        }
-    }
-  return 1;
+  return (guint) (p[0] << 8 | p[1]);
 }
 
 static gboolean
@@ -109,17 +64,23 @@ rd_jpeg_read_info (const guint8 *data,
         continue;
       if (marker == 0xD9 || pos + 2 > len)
         break;
-      seglen = read_u16 (data + pos, TRUE);
+      seglen = read_u16 (data + pos);
       if (seglen < 2 || pos + seglen > len)
         return FALSE;
 
       if (marker == 0xE1 && seglen >= 8 && memcmp (data + pos + 2, "Exif\0\0", 6) == 0)
-        info->orientation = parse_exif_orientation (data + pos + 8, seglen - 8);
+        {
+          RdExif exif;
+
+          rd_exif_read (data + pos + 2, seglen - 2, &exif);
+          info->orientation = exif.orientation;
+          rd_exif_clear (&exif);
+        }
       else if (is_sof (marker) && seglen >= 8)
         {
           info->bits = data[pos + 2];
-          info->height = (int) read_u16 (data + pos + 3, TRUE);
-          info->width = (int) read_u16 (data + pos + 5, TRUE);
+          info->height = (int) read_u16 (data + pos + 3);
+          info->width = (int) read_u16 (data + pos + 5);
           info->components = data[pos + 7];
           info->progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
           info->arithmetic = marker >= 0xC9;

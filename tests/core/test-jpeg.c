@@ -6,6 +6,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
+#include "rd-exif.h"
 #include "rd-jpeg.h"
 #include "rd-test-fixtures.h"
 
@@ -185,6 +186,30 @@ test_jpeg_stripper (void)
   }
 }
 
+/* The photo's EXIF read with libexif, as the evidence store reads it. */
+static void
+test_exif (void)
+{
+  g_autoptr(GBytes) jpeg = rd_fixture_jpeg (32, 24, 6, GPS_MARKER, 0, 4);
+  g_autoptr(GDateTime) taken = rd_exif_parse_datetime ("2024:03:04 14:05:09");
+  g_autoptr(GDateTime) unknown = rd_exif_parse_datetime ("0000:00:00 00:00:00");
+  g_autoptr(GDateTime) blank = rd_exif_parse_datetime ("    :  :     :  :  ");
+  RdExif exif;
+
+  g_assert_true (rd_exif_read (g_bytes_get_data (jpeg, NULL), g_bytes_get_size (jpeg), &exif));
+  g_assert_cmpint (exif.orientation, ==, 6);
+  g_assert_null (exif.taken);
+  rd_exif_clear (&exif);
+  g_assert_false (rd_exif_read ((const guint8 *) "no exif here", 12, &exif));
+  g_assert_cmpint (exif.orientation, ==, 1);
+
+  g_assert_nonnull (taken);
+  g_assert_cmpint (g_date_time_get_hour (taken), ==, 14);
+  g_assert_cmpint (g_date_time_get_second (taken), ==, 9);
+  g_assert_null (unknown);
+  g_assert_null (blank);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +218,7 @@ main (int   argc,
 
   g_test_add_func ("/jpeg/strip", test_jpeg_strip);
   g_test_add_func ("/jpeg/stripper", test_jpeg_stripper);
+  g_test_add_func ("/jpeg/exif", test_exif);
 
   return g_test_run ();
 }
