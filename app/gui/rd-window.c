@@ -171,6 +171,8 @@ set_case (RdWindow *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
+  /* A bundle is made of a case: nothing to export without one. */
+  rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", rcase != NULL);
   gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
   update_consent_banner (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
@@ -820,6 +822,7 @@ rd_window_init (RdWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

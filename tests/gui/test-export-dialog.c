@@ -8,6 +8,7 @@
 
 #include "rd-application.h"
 #include "rd-export-dialog.h"
+#include "rd-gui-util.h"
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
 #include "rd-window.h"
@@ -193,8 +194,11 @@ test_from_window (Fixture       *f,
   g_autoptr(GList) windows = NULL;
   GtkWindow *found = NULL;
 
+  /* No case open, nothing to export: Export Bundle is off. */
+  g_assert_false (rd_gui_action_get_enabled (GTK_WIDGET (f->window), "win.export"));
   g_assert_true (rd_window_open_case (f->window, rd_case_get_id (f->rcase), &error));
   g_assert_no_error (error);
+  g_assert_true (rd_gui_action_get_enabled (GTK_WIDGET (f->window), "win.export"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
   rd_test_gui_iterate ();
   windows = gtk_window_list_toplevels ();
@@ -205,6 +209,9 @@ test_from_window (Fixture       *f,
   g_assert_true (gtk_window_get_transient_for (found) == GTK_WINDOW (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (rd_export_dialog_get_exhibits (RD_EXPORT_DIALOG (found))), ==, 2);
   gtk_window_destroy (found);
+
+  rd_window_close_case (f->window);
+  g_assert_false (rd_gui_action_get_enabled (GTK_WIDGET (f->window), "win.export"));
 }
 
 int
