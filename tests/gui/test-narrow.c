@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "evidence-fixtures.h"
 #include "rd-application.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -160,12 +161,23 @@ test_welcome (Fixture       *f,
   check_narrow (f, "welcome");
 }
 
+/* The sample case, with a letter among its evidence so that the evidence
+ * page shows its grid and filters rather than its empty state. */
 static void
 open_sample (Fixture *f)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
   rd_test_gui_iterate ();
   g_assert_nonnull (rd_window_get_case (f->window));
+  fixture_write_pdf (pdf, 1, "Letter from the housing officer about the noise from Flat 5", NULL);
+  evidence = rd_store_import_evidence (rd_window_get_store (f->window), rd_case_get_id (rd_window_get_case (f->window)),
+                                       file, NULL, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static void
