@@ -54,24 +54,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_status (RdComplaintEditor *self,
-            const char        *text,
-            gboolean           is_error)
-{
-  gtk_label_set_text (self->status_label, text ? text : "");
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-}
-
-static void
 show_incident_count (RdComplaintEditor *self)
 {
   guint n = 0;
@@ -128,12 +110,12 @@ rd_complaint_editor_flush (RdComplaintEditor  *self,
     {
       g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
 
-      set_status (self, message, TRUE);
+      rd_gui_set_status (self->status_label, message, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   self->dirty = FALSE;
-  set_status (self, _("Saved"), FALSE);
+  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
   g_signal_emit (self, signals[SAVED], 0, self->complaint);
   return TRUE;
 }
@@ -162,7 +144,7 @@ on_field_changed_cb (RdComplaintEditor *self)
   if (self->loading || self->complaint == NULL)
     return;
   self->dirty = TRUE;
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (RD_COMPLAINT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
@@ -204,9 +186,10 @@ load_complaint (RdComplaintEditor *self)
   self->loading = FALSE;
   show_incident_count (self);
   load_steps (self);
-  set_status (self, rd_complaint_get_id (complaint) == 0
-                    ? _("New complaint. It is saved as soon as you change something.") : NULL,
-              FALSE);
+  rd_gui_set_status (self->status_label,
+                     rd_complaint_get_id (complaint) == 0
+                     ? _("New complaint. It is saved as soon as you change something.") : NULL,
+                     FALSE);
 }
 
 GtkWidget *
@@ -323,7 +306,7 @@ on_remove_step_response_cb (AdwMessageDialog  *dialog,
   if (!g_str_equal (response, "remove") || event == NULL)
     return;
   if (!rd_store_delete_complaint_event (self->store, rd_complaint_event_get_id (event), &error))
-    set_status (self, error->message, TRUE);
+    rd_gui_set_status (self->status_label, error->message, TRUE);
   load_steps (self);
 }
 

@@ -86,17 +86,6 @@ update_row (RdComplaintsPage *self,
 }
 
 static void
-on_complaint_notify_cb (RdComplaint *complaint,
-                        GParamSpec  *pspec,
-                        GtkListItem *item)
-{
-  RdComplaintsPage *self = g_object_get_data (G_OBJECT (item), "page");
-
-  if (self != NULL)
-    update_row (self, item);
-}
-
-static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               RdComplaintsPage         *self)
@@ -117,7 +106,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), last);
   gtk_list_item_set_child (item, box);
-  g_object_set_data (G_OBJECT (item), "page", self);
 }
 
 static void
@@ -125,9 +113,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              RdComplaintsPage         *self)
 {
-  update_row (self, item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::title",
-                           G_CALLBACK (on_complaint_notify_cb), item, 0);
+  rd_gui_list_item_follow (item, "notify::title", (RdGuiRowUpdate) update_row, self);
 }
 
 static void
@@ -135,7 +121,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                RdComplaintsPage         *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_complaint_notify_cb, item);
+  rd_gui_list_item_unfollow (item);
 }
 
 static void

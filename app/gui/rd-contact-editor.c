@@ -76,24 +76,6 @@ sync_evidence_links (RdContactEditor *self)
 }
 static guint signals[N_SIGNALS];
 
-static void
-set_status (RdContactEditor *self,
-            const char      *text,
-            gboolean         is_error)
-{
-  gtk_label_set_text (self->status_label, text ? text : "");
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-}
-
 static gint64
 picked_party (RdContactEditor *self)
 {
@@ -262,7 +244,8 @@ rd_contact_editor_flush (RdContactEditor  *self,
 
   if (!apply_fields (self))
     {
-      set_status (self, _("Not saved yet: check the time of the contact."), TRUE);
+      rd_gui_set_status (self->status_label, _("Not saved yet: check the time of the contact."),
+                         TRUE);
       return TRUE;
     }
   self->saving = TRUE;
@@ -273,13 +256,13 @@ rd_contact_editor_flush (RdContactEditor  *self,
       self->saving = FALSE;
       g_warning ("Could not save contact %" G_GINT64_FORMAT ": %s",
                  rd_contact_get_id (self->contact), local_error->message);
-      set_status (self, message, TRUE);
+      rd_gui_set_status (self->status_label, message, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   self->saving = FALSE;
   self->dirty = FALSE;
-  set_status (self, _("Saved"), FALSE);
+  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
   sync_evidence_links (self);
   g_signal_emit (self, signals[SAVED], 0, self->contact);
   return TRUE;
@@ -302,7 +285,7 @@ on_field_changed_cb (RdContactEditor *self)
     return;
   check_fields (self);
   self->dirty = TRUE;
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (RD_CONTACT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
@@ -344,9 +327,10 @@ load_contact (RdContactEditor *self)
   self->loading = FALSE;
 
   check_fields (self);
-  set_status (self, rd_contact_get_id (contact) == 0
-                    ? _("New contact. It is saved as soon as you change something.") : NULL,
-              FALSE);
+  rd_gui_set_status (self->status_label,
+                     rd_contact_get_id (contact) == 0
+                     ? _("New contact. It is saved as soon as you change something.") : NULL,
+                     FALSE);
 }
 
 GtkWidget *

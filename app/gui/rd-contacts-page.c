@@ -157,17 +157,6 @@ update_row (RdContactsPage *self,
 }
 
 static void
-on_contact_notify_cb (RdContact   *contact,
-                      GParamSpec  *pspec,
-                      GtkListItem *item)
-{
-  RdContactsPage *self = g_object_get_data (G_OBJECT (item), "page");
-
-  if (self != NULL)
-    update_row (self, item);
-}
-
-static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               RdContactsPage           *self)
@@ -194,7 +183,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), meta);
   gtk_box_append (GTK_BOX (box), promise);
   gtk_list_item_set_child (item, box);
-  g_object_set_data (G_OBJECT (item), "page", self);
 }
 
 static void
@@ -202,9 +190,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              RdContactsPage           *self)
 {
-  update_row (self, item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
-                           G_CALLBACK (on_contact_notify_cb), item, 0);
+  rd_gui_list_item_follow (item, "notify", (RdGuiRowUpdate) update_row, self);
 }
 
 static void
@@ -212,7 +198,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                RdContactsPage           *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_contact_notify_cb, item);
+  rd_gui_list_item_unfollow (item);
 }
 
 static void

@@ -44,6 +44,49 @@ rd_gui_list_item_factory_new (GCallback setup,
   return factory;
 }
 
+typedef struct {
+  RdGuiRowUpdate update;
+  gpointer       data;
+} Follow;
+
+static void
+on_followed_item_notify_cb (GObject     *object,
+                            GParamSpec  *pspec,
+                            GtkListItem *item)
+{
+  Follow *follow = g_object_get_data (G_OBJECT (item), "rd-gui-follow");
+
+  if (follow != NULL)
+    follow->update (follow->data, item);
+}
+
+/*
+ * For a factory's "bind": fills the row now with @update, and again each
+ * time the item emits @detailed_signal ("notify::title"), until
+ * rd_gui_list_item_unfollow() in "unbind".
+ */
+void
+rd_gui_list_item_follow (GtkListItem    *item,
+                         const char     *detailed_signal,
+                         RdGuiRowUpdate  update,
+                         gpointer        data)
+{
+  Follow *follow = g_new (Follow, 1);
+
+  follow->update = update;
+  follow->data = data;
+  g_object_set_data_full (G_OBJECT (item), "rd-gui-follow", follow, g_free);
+  update (data, item);
+  g_signal_connect_object (gtk_list_item_get_item (item), detailed_signal,
+                           G_CALLBACK (on_followed_item_notify_cb), item, 0);
+}
+
+void
+rd_gui_list_item_unfollow (GtkListItem *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_followed_item_notify_cb, item);
+}
+
 /* Puts the items of @items (NULL: none) in place of all of @store's, in one change. */
 void
 rd_gui_list_store_replace (GListStore *store,

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* Fills the row of @item from its item; @data is what rd_gui_list_item_follow() got. */
+typedef void (*RdGuiRowUpdate) (gpointer     data,
+                                GtkListItem *item);
+
 GtkSingleSelection *rd_gui_single_selection_new   (GListModel         *model,
                                                    GCallback           on_selected_item,
                                                    gpointer            data);
@@ -16,6 +20,11 @@ GtkListItemFactory *rd_gui_list_item_factory_new  (GCallback           setup,
                                                    GCallback           bind,
                                                    GCallback           unbind,
                                                    gpointer            data);
+void                rd_gui_list_item_follow       (GtkListItem        *item,
+                                                   const char         *detailed_signal,
+                                                   RdGuiRowUpdate      update,
+                                                   gpointer            data);
+void                rd_gui_list_item_unfollow     (GtkListItem        *item);
 void                rd_gui_list_store_replace     (GListStore         *store,
                                                    GListModel         *items);
 guint               rd_gui_find_position          (GListModel         *model,

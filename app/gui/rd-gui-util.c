@@ -43,6 +43,25 @@ rd_gui_show_toast (GtkWidget  *widget,
     g_message ("%s", message);
 }
 
+/* An editor's status line: @text (NULL: nothing), in red when it is an error. */
+void
+rd_gui_set_status (GtkLabel   *label,
+                   const char *text,
+                   gboolean    is_error)
+{
+  gtk_label_set_text (label, text ? text : "");
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (label), "inline-error");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "inline-error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
 /*
  * gtk_widget_dispose_template() only unparents the children the class binds;
  * this takes away the rest, so no widget is finalized with children left.

@@ -16,6 +16,9 @@ void  rd_gui_name_switches       (GtkWidget   *widget,
 void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
+void  rd_gui_set_status          (GtkLabel    *label,
+                                  const char  *text,
+                                  gboolean     is_error);
 void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
 void  rd_gui_drop_down_shorten_choice       (GtkDropDown *drop_down);
 

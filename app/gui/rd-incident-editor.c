@@ -89,24 +89,6 @@ sync_evidence_links (RdIncidentEditor *self)
 static guint signals[N_SIGNALS];
 
 static void
-set_status (RdIncidentEditor *self,
-            const char       *text,
-            gboolean          is_error)
-{
-  gtk_label_set_text (self->status_label, text ? text : "");
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-}
-
-static void
 show_provenance (RdIncidentEditor *self)
 {
   g_autofree char *text = NULL;
@@ -285,14 +267,14 @@ rd_incident_editor_flush (RdIncidentEditor  *self,
 
       g_message ("Could not save diary entry %" G_GINT64_FORMAT ": %s",
                  rd_incident_get_id (self->incident), local_error->message);
-      set_status (self, message, TRUE);
+      rd_gui_set_status (self->status_label, message, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   self->dirty = FALSE;
   show_provenance (self);
-  set_status (self, _("Saved"), FALSE);
+  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
   sync_evidence_links (self);
   g_signal_emit (self, signals[SAVED], 0, self->incident);
   return TRUE;
@@ -314,7 +296,7 @@ schedule_save (RdIncidentEditor *self)
   if (self->loading || self->incident == NULL)
     return;
   self->dirty = TRUE;
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (RD_INCIDENT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
@@ -375,7 +357,7 @@ load_incident (RdIncidentEditor *self)
 
   check_dates (self);
   show_provenance (self);
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   /* Another entry starts at its top, not where the last one was left. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

@@ -42,24 +42,6 @@ struct _RdPartiesDialog
 G_DEFINE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, ADW_TYPE_WINDOW)
 
 static void
-set_status (RdPartiesDialog *self,
-            const char      *text,
-            gboolean         is_error)
-{
-  gtk_label_set_text (self->status_label, text ? text : "");
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "inline-error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-}
-
-static void
 apply_fields (RdPartiesDialog *self)
 {
   guint role = adw_combo_row_get_selected (self->role_row);
@@ -92,12 +74,12 @@ rd_parties_dialog_flush (RdPartiesDialog  *self,
   apply_fields (self);
   if (!rd_store_save_party (self->store, self->editing, &local_error))
     {
-      set_status (self, local_error->message, TRUE);
+      rd_gui_set_status (self->status_label, local_error->message, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   self->dirty = FALSE;
-  set_status (self, _("Saved"), FALSE);
+  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
   return TRUE;
 }
 
@@ -117,7 +99,7 @@ on_field_changed_cb (RdPartiesDialog *self)
   if (self->loading || self->editing == NULL)
     return;
   self->dirty = TRUE;
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
@@ -174,7 +156,7 @@ load_party (RdPartiesDialog *self,
   gtk_switch_set_active (self->third_party_switch, rd_party_get_third_party (party));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), rd_party_get_notes (party));
   self->loading = FALSE;
-  set_status (self, NULL, FALSE);
+  rd_gui_set_status (self->status_label, NULL, FALSE);
   gtk_stack_set_visible_child_name (self->form_stack, "form");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.remove", TRUE);
 }
@@ -250,7 +232,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
   if (rd_party_get_id (party) != 0 &&
       !rd_store_delete_party (self->store, rd_party_get_id (party), &error))
     {
-      set_status (self, error->message, TRUE);
+      rd_gui_set_status (self->status_label, error->message, TRUE);
       return;
     }
   if (g_list_store_find (self->parties, party, &position))
