@@ -34,6 +34,14 @@ gboolean   rd_store_set_lock_idle_minutes   (RdStore     *self,
                                              guint        minutes,
                                              GError     **error);
 
+/* The case open last time in this data folder, and the one to open now */
+gint64     rd_store_get_last_case_id        (RdStore     *self);
+gboolean   rd_store_set_last_case_id        (RdStore     *self,
+                                             gint64       case_id,
+                                             GError     **error);
+gint64     rd_store_find_case_to_reopen     (RdStore     *self,
+                                             GError     **error);
+
 /* Erasing a client */
 typedef struct {
   guint incidents;

@@ -264,7 +264,8 @@ rd_store_erase_case (RdStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  if (!_rd_store_step_done (self, stmt, error))
+  if (!_rd_store_step_done (self, stmt, error) ||
+      !_rd_store_forget_last_case (self, case_id, error))
     goto fail;
   /* FTS5 marks deleted rows in new index segments and keeps the old ones
    * (with the words) until they merge: merge them all now. */

@@ -36,6 +36,9 @@ const char   *_rd_store_column_text   (sqlite3_stmt *stmt,
 GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
                                        int           column);
 gint64        _rd_store_now           (void);
+gboolean      _rd_store_forget_last_case (RdStore   *self,
+                                       gint64        case_id,
+                                       GError      **error);
 
 /* rd-store-rows.c: makes one object of the row @stmt is on */
 typedef gpointer (*RdStoreRowFunc) (RdStore      *self,

@@ -148,6 +148,20 @@ update_consent_banner (RdWindow *self)
   gtk_revealer_set_reveal_child (self->consent_banner, message != NULL);
 }
 
+/* Kept in the data folder's own database: another folder's case 7 is
+ * somebody else's case. A read-only folder just does not remember. */
+static void
+remember_case (RdWindow *self,
+               gint64    case_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || rd_store_is_read_only (self->store))
+    return;
+  if (!rd_store_set_last_case_id (self->store, case_id, &error))
+    g_debug ("Could not remember the open case: %s", error->message);
+}
+
 static void
 set_case (RdWindow *self,
           RdCase   *rcase)
@@ -165,7 +179,7 @@ set_case (RdWindow *self,
   g_object_set (self->case_switcher, "case", rcase, NULL);
   if (rcase != NULL)
     {
-      g_settings_set_int64 (self->settings, "last-case", rd_case_get_id (rcase));
+      remember_case (self, rd_case_get_id (rcase));
       gtk_stack_set_visible_child_name (self->main_stack, "case");
       /* A case opens on its home page: what needs doing next. */
       adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
@@ -262,7 +276,7 @@ rd_window_close_case (RdWindow *self)
   g_return_if_fail (RD_IS_WINDOW (self));
 
   set_case (self, NULL);
-  g_settings_set_int64 (self->settings, "last-case", 0);
+  remember_case (self, 0);
   if (self->store != NULL)
     cases = rd_store_list_cases (self->store, NULL);
   gtk_stack_set_visible_child_name (self->main_stack,
@@ -361,33 +375,30 @@ rd_window_add_toast (RdWindow   *self,
 }
 
 /*
- * Opens the case the resident had open last time; failing that the one
- * changed most recently; failing that (no cases yet) the welcome page.
+ * Opens the case the resident had open last time in this data folder,
+ * unless it has since been archived or erased; failing that the one changed
+ * most recently that is not archived; failing that the case list (every
+ * case is archived) or the welcome page (no cases yet).
  */
 static void
 restore_last_case (RdWindow *self)
 {
   g_autoptr(GListModel) cases = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 last = g_settings_get_int64 (self->settings, "last-case");
+  gint64 case_id = rd_store_find_case_to_reopen (self->store, &error);
 
-  if (last > 0 && rd_window_open_case (self, last, NULL))
+  if (case_id > 0 && rd_window_open_case (self, case_id, &error))
     return;
-
-  cases = rd_store_list_cases (self->store, &error);
-  if (cases == NULL)
+  if (error == NULL)
+    cases = rd_store_list_cases (self->store, &error);
+  if (error != NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
-  if (g_list_model_get_n_items (cases) > 0)
-    {
-      g_autoptr(RdCase) rcase = g_list_model_get_item (cases, 0);
-      set_case (self, rcase);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    g_list_model_get_n_items (cases) > 0 ? "cases" : "welcome");
 }
 
 /* Nothing opens: what needs the cases is turned off, so that no shortcut
@@ -692,13 +703,13 @@ rd_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   /* Setting the case to NULL makes every page write what is pending; the
-   * setting keeps the case for next time. */
+   * data folder keeps the case for next time. */
   if (self->rcase != NULL)
     {
       gint64 last = rd_case_get_id (self->rcase);
 
       set_case (self, NULL);
-      g_settings_set_int64 (self->settings, "last-case", last);
+      remember_case (self, last);
     }
 
   return GTK_WINDOW_CLASS (rd_window_parent_class)->close_request (window);

@@ -311,6 +311,88 @@ test_cli_case_list (Fixture       *f,
   g_assert_nonnull (strstr (archived, "Client 0042"));
 }
 
+static gint64
+reopen (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = rd_store_find_case_to_reopen (store, &error);
+
+  g_assert_no_error (error);
+  return case_id;
+}
+
+/* Each data folder remembers its own last case; an archived or erased one
+ * is not opened again, and an erased id is forgotten (ids are reused). */
+static void
+test_reopen_per_folder (void)
+{
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autoptr(GError) error = NULL;
+  RdStore *a = fixture_store_open_temp ("redress-reopen-a-XXXXXX", &dir_a);
+  RdStore *b = fixture_store_open_temp ("redress-reopen-b-XXXXXX", &dir_b);
+  g_autoptr(RdCase) a1 = fixture_make_case (a, "A: first client");
+  g_autoptr(RdCase) a2 = fixture_make_case (a, "A: second client");
+  g_autoptr(RdCase) a3 = fixture_make_case (a, "A: third client");
+  g_autoptr(RdCase) b1 = fixture_make_case (b, "B: first client");
+  g_autoptr(RdCase) b2 = fixture_make_case (b, "B: second client");
+  g_autoptr(RdCase) b3 = fixture_make_case (b, "B: third client");
+  gint64 a1_id = rd_case_get_id (a1), a2_id = rd_case_get_id (a2), a3_id = rd_case_get_id (a3);
+
+  /* Same ids in both folders: exactly what made one shared setting wrong. */
+  g_assert_cmpint (a1_id, ==, rd_case_get_id (b1));
+
+  /* Nothing remembered yet: the case changed last. */
+  g_assert_cmpint (rd_store_get_last_case_id (a), ==, 0);
+  g_assert_cmpint (reopen (a), ==, a3_id);
+
+  g_assert_true (rd_store_set_last_case_id (a, a1_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (reopen (a), ==, a1_id);
+  /* Folder B knows nothing of A's choice. */
+  g_assert_cmpint (rd_store_get_last_case_id (b), ==, 0);
+  g_assert_cmpint (reopen (b), ==, rd_case_get_id (b3));
+  g_assert_true (rd_store_set_last_case_id (b, rd_case_get_id (b2), &error));
+  g_assert_cmpint (reopen (b), ==, rd_case_get_id (b2));
+  g_assert_cmpint (reopen (a), ==, a1_id);
+
+  /* It is kept in the folder: a new connection finds it. */
+  g_clear_object (&a);
+  a = rd_store_open (dir_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reopen (a), ==, a1_id);
+
+  /* Archived: not reopened, and never picked as the newest either. */
+  g_assert_true (rd_store_set_case_archived (a, a1_id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (reopen (a), ==, a3_id);
+  g_assert_true (rd_store_set_case_archived (a, a3_id, TRUE, &error));
+  g_assert_cmpint (reopen (a), ==, a2_id);
+  g_assert_true (rd_store_set_case_archived (a, a1_id, FALSE, &error));
+  g_assert_cmpint (reopen (a), ==, a1_id);
+
+  /* Erased: forgotten with the case, so a new case that gets its id is
+   * not opened as if it were the one open last time. */
+  g_assert_true (rd_store_erase_case (a, a1_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_store_get_last_case_id (a), ==, 0);
+  g_assert_cmpint (reopen (a), ==, a2_id);
+
+  /* Every case archived: nothing to open, and no error. */
+  g_assert_true (rd_store_set_case_archived (a, a2_id, TRUE, &error));
+  g_assert_cmpint (reopen (a), ==, 0);
+  g_assert_true (rd_store_set_last_case_id (a, 0, &error));
+  g_assert_cmpint (rd_store_get_last_case_id (a), ==, 0);
+  g_assert_no_error (error);
+
+  /* Closing the case in B forgets it there only. */
+  g_assert_true (rd_store_set_last_case_id (b, 0, &error));
+  g_assert_cmpint (reopen (b), ==, rd_case_get_id (b3));
+
+  fixture_store_close_temp (&a, &dir_a);
+  fixture_store_close_temp (&b, &dir_b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +405,7 @@ main (int   argc,
 
   g_test_add ("/case-list/next-due-from-deadlines", Fixture, NULL, fixture_setup, test_next_due_from_deadlines, fixture_teardown);
 
+  g_test_add_func ("/case-list/reopen-per-folder", test_reopen_per_folder);
   g_test_add ("/case-list/cli", Fixture, NULL, fixture_setup, test_cli_case_list, fixture_teardown);
 
   return g_test_run ();

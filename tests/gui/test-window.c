@@ -216,6 +216,101 @@ test_case_pages_and_last_case (void)
   rd_test_gui_remove_tree (dir);
 }
 
+
+static RdWindow *
+open_window_on (RdApplication *app,
+                const char    *dir)
+{
+  RdWindow *window;
+
+  rd_application_set_data_dir (app, dir);
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static gint64
+open_case_id (RdWindow *window)
+{
+  RdCase *rcase = rd_window_get_case (window);
+
+  return rcase != NULL ? rd_case_get_id (rcase) : 0;
+}
+
+/* Two data folders on one computer (an adviser's, a USB stick) each reopen
+ * their own last case: case 1 of folder A is not case 1 of folder B. */
+static void
+test_last_case_per_folder (void)
+{
+  g_autofree char *dir_a = g_dir_make_tmp ("redress-gui-a-XXXXXX", NULL);
+  g_autofree char *dir_b = g_dir_make_tmp ("redress-gui-b-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a_old, a_new, b_old, b_new;
+  RdWindow *window;
+  GtkStack *stack;
+
+  a_old = add_case (dir_a, "Folder A, older case");
+  a_new = add_case (dir_a, "Folder A, newer case");
+  b_old = add_case (dir_b, "Folder B, older case");
+  b_new = add_case (dir_b, "Folder B, newer case");
+  g_assert_cmpint (a_old, ==, b_old);
+
+  app = rd_test_gui_app_new (dir_a);
+  window = open_window_on (app, dir_a);
+  g_assert_true (rd_window_open_case (window, a_old, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+
+  /* Folder B has never had a case open: its newest, not A's id. */
+  window = open_window_on (app, dir_b);
+  g_assert_cmpint (open_case_id (window), ==, b_new);
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (window)), ==, "Folder B, newer case");
+  g_assert_true (rd_window_open_case (window, b_old, &error));
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+
+  window = open_window_on (app, dir_a);
+  g_assert_cmpint (open_case_id (window), ==, a_old);
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (window)), ==, "Folder A, older case");
+  /* Archived since: not reopened; the newest case that is not opens. */
+  g_assert_true (rd_store_set_case_archived (rd_window_get_store (window), a_old, TRUE, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+
+  window = open_window_on (app, dir_a);
+  g_assert_cmpint (open_case_id (window), ==, a_new);
+  /* Every case archived: the case list, with nothing opened. */
+  g_assert_true (rd_store_set_case_archived (rd_window_get_store (window), a_new, TRUE, &error));
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  window = open_window_on (app, dir_a);
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_null (rd_window_get_case (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "cases");
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+
+  /* B still has its own; erased since, it is not reopened. */
+  window = open_window_on (app, dir_b);
+  g_assert_cmpint (open_case_id (window), ==, b_old);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  g_assert_true (rd_store_erase_case (rd_application_get_store (app), b_old, &error));
+  g_assert_no_error (error);
+  window = open_window_on (app, dir_b);
+  g_assert_cmpint (open_case_id (window), ==, b_new);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+
+  rd_application_set_data_dir (app, dir_a);
+  rd_test_gui_remove_tree (dir_a);
+  rd_test_gui_remove_tree (dir_b);
+}
+
 static void
 collect_shortcuts (GtkWidget  *widget,
                    GPtrArray  *accels,
@@ -371,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/window/error-page-on-newer-store", test_error_page_on_newer_store);
   g_test_add_func ("/window/actions-back-after-unlock", test_actions_back_after_unlock);
   g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
+  g_test_add_func ("/window/last-case-per-folder", test_last_case_per_folder);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/no-read-only-banner", test_no_read_only_banner);
