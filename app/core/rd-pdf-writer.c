@@ -38,15 +38,15 @@ struct _RdPdfWriter
   int      saved_errno;
 };
 
+/* Writes all of @len bytes, retrying after signals; the first failure is kept. */
 static void
-flush_buffer (RdPdfWriter *w)
+write_all (RdPdfWriter  *w,
+           const guint8 *p,
+           gsize         len)
 {
-  const guint8 *p = w->buffer;
-  gsize left = w->used;
-
-  while (left > 0 && w->saved_errno == 0)
+  while (len > 0 && w->saved_errno == 0)
     {
-      gssize n = write (w->fd, p, MIN (left, (gsize) 1 << 30));
+      gssize n = write (w->fd, p, MIN (len, (gsize) 1 << 30));
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -56,8 +56,14 @@ flush_buffer (RdPdfWriter *w)
           break;
         }
       p += n;
-      left -= (gsize) n;
+      len -= (gsize) n;
     }
+}
+
+static void
+flush_buffer (RdPdfWriter *w)
+{
+  write_all (w, w->buffer, w->used);
   w->used = 0;
 }
 
@@ -127,24 +133,7 @@ _rd_pdf_writer_append (RdPdfWriter *w,
       return;
     }
   /* Large data (a photo) goes straight to the file. */
-  {
-    const guint8 *p = data;
-
-    while (len > 0 && w->saved_errno == 0)
-      {
-        gssize n = write (w->fd, p, MIN (len, (gsize) 1 << 30));
-
-        if (n < 0 && errno == EINTR)
-          continue;
-        if (n < 0)
-          {
-            w->saved_errno = errno;
-            break;
-          }
-        p += n;
-        len -= (gsize) n;
-      }
-  }
+  write_all (w, data, len);
 }
 
 void
