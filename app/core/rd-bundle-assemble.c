@@ -43,10 +43,12 @@ typedef struct
   /* The skeleton file holding the current page */
   int           chunk;
   qpdf_data     skel;
+  GMappedFile  *skel_map;       /* what skel reads */
   RdPdfCopier  *skel_copier;
 
   /* The evidence PDF being copied */
   qpdf_data     src;
+  GMappedFile  *src_map;        /* what src reads */
   RdPdfCopier  *src_copier;
   guint         src_pages;      /* copied since it was last opened */
 
@@ -91,6 +93,7 @@ close_skeleton (Assembler *s)
   if (s->skel != NULL)
     qpdf_cleanup (&s->skel);
   s->skel = NULL;
+  g_clear_pointer (&s->skel_map, g_mapped_file_unref);
 }
 
 static void
@@ -100,6 +103,7 @@ close_source (Assembler *s)
   if (s->src != NULL)
     qpdf_cleanup (&s->src);
   s->src = NULL;
+  g_clear_pointer (&s->src_map, g_mapped_file_unref);
 }
 
 /* The skeleton page of bundle page @page, its file opened if need be. */
@@ -118,7 +122,7 @@ skeleton_page (Assembler *s,
       s->skel = _rd_qpdf_new ();
       s->skel_copier = _rd_pdf_copier_new (s->w);
       _rd_pdf_copier_set_source (s->skel_copier, s->skel);
-      if (qpdf_read (s->skel, path, NULL) & QPDF_ERRORS)
+      if (_rd_qpdf_read_mapped (s->skel, path, &s->skel_map) & QPDF_ERRORS)
         return 0;
     }
   return qpdf_get_page_n (s->skel, (size_t) ((page - 1) % RD_SKELETON_CHUNK));
@@ -137,7 +141,7 @@ open_source (Assembler     *s,
     qpdf_cleanup (&s->src);
   s->src = _rd_qpdf_new ();
   s->src_pages = 0;
-  if ((qpdf_read (s->src, ex->path, NULL) & QPDF_ERRORS) ||
+  if ((_rd_qpdf_read_mapped (s->src, ex->path, &s->src_map) & QPDF_ERRORS) ||
       (qpdf_push_inherited_attributes_to_page (s->src) & QPDF_ERRORS) ||
       qpdf_get_num_pages (s->src) != (int) ex->pdf_pages->len)
     return FALSE;
@@ -494,7 +498,7 @@ _rd_pdf_assemble (RdAssembly   *a,
                   GCancellable *cancellable,
                   GError      **error)
 {
-  Assembler s = { a, NULL, error, -1, NULL, NULL, NULL, NULL, 0, 0, NULL };
+  Assembler s = { .a = a, .error = error, .chunk = -1 };
   g_autoptr(GError) local_error = NULL;
   goffset total = 0, done = 0;
   guint r = 0, ph = 0;

@@ -224,6 +224,9 @@ typedef struct
 
 qpdf_data _rd_qpdf_new             (void);
 const char *_rd_qpdf_error_detail  (qpdf_data        q);
+QPDF_ERROR_CODE _rd_qpdf_read_mapped (qpdf_data     q,
+                                      const char   *path,
+                                      GMappedFile **map);
 gboolean  _rd_qpdf_read_box        (qpdf_data        q,
                                     qpdf_oh          page,
                                     const char      *key,

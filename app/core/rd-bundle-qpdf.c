@@ -21,6 +21,30 @@ _rd_qpdf_new (void)
   return q;
 }
 
+/*
+ * Reads @path into @q from a read-only mapping of the file, which is left
+ * in *@map and must outlive @q: qpdf then parses memory, instead of making
+ * hundreds of thousands of small seeks and reads over a bundle's PDFs.
+ * Files Redress reads here are its own (the evidence store's, which are
+ * never rewritten, and its temporary ones). An empty or unmappable file is
+ * left to qpdf_read(), which says what is wrong with it.
+ */
+QPDF_ERROR_CODE
+_rd_qpdf_read_mapped (qpdf_data     q,
+                      const char   *path,
+                      GMappedFile **map)
+{
+  g_clear_pointer (map, g_mapped_file_unref);
+  *map = g_mapped_file_new (path, FALSE, NULL);
+  if (*map == NULL || g_mapped_file_get_length (*map) == 0)
+    {
+      g_clear_pointer (map, g_mapped_file_unref);
+      return qpdf_read (q, path, NULL);
+    }
+  return qpdf_read_memory (q, path, g_mapped_file_get_contents (*map),
+                           (unsigned long long) g_mapped_file_get_length (*map), NULL);
+}
+
 const char *
 _rd_qpdf_error_detail (qpdf_data q)
 {
@@ -100,9 +124,10 @@ _rd_pdf_probe (RdBundleExhibit *ex,
                GError         **error)
 {
   qpdf_data q = _rd_qpdf_new ();
+  g_autoptr(GMappedFile) map = NULL;
   int n;
 
-  if (qpdf_read (q, ex->path, NULL) & QPDF_ERRORS)
+  if (_rd_qpdf_read_mapped (q, ex->path, &map) & QPDF_ERRORS)
     {
       qpdf_error e = qpdf_get_error (q);
       enum qpdf_error_code_e code = qpdf_get_error_code (q, e);
