@@ -135,19 +135,216 @@ rd_date_format_long (const GDate *date)
   return g_date_time_format (dt, _("%A %-d %B %Y"));
 }
 
-/**
- * rd_datetime_parse_local:
- * @text: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS"
+/*
+ * Clock changes. Stored times are wall-clock times without an offset (what
+ * the resident saw on the clock), read in the local time zone. Twice a year
+ * that is not one moment:
  *
- * Incidents are recorded in the wall-clock time the resident lived them,
- * so stored times carry no offset and are read in the local time zone.
+ * - spring forward (Europe/London: 1am GMT becomes 2am BST on the last
+ *   Sunday of March): 1:00-1:59 never happened. Such a time is refused
+ *   with a sentence that says so, never moved silently to 2am;
+ * - fall back (2am BST becomes 1am GMT on the last Sunday of October):
+ *   1:00-1:59 happened twice. Redress always means the first time, in
+ *   summer time (BST), when it writes and when it reads, so a stored time
+ *   is one moment. (GLib on its own would read the second.)
+ */
+
+static gint32
+offset_at (GTimeZone *tz,
+           gint64     utc)
+{
+  return g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc));
+}
+
+/* The wall-clock fields as if they were seconds since 1970 in UTC. */
+static gint64
+wall_seconds (int year,
+              int month,
+              int day,
+              int hour,
+              int minute,
+              int second)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+/*
+ * The moments (UTC seconds, earliest first) at which the clocks in @tz show
+ * @wall: none, one or two. Clock changes are months apart, so the offsets a
+ * day either side are the only candidates.
+ */
+static guint
+find_moments (GTimeZone *tz,
+              gint64     wall,
+              gint64     moments[2],
+              gint32     offsets[2])
+{
+  guint n = 0;
+
+  offsets[0] = offset_at (tz, wall - 24 * 3600);
+  offsets[1] = offset_at (tz, wall + 24 * 3600);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 utc = wall - offsets[i];
+
+      if (i == 1 && offsets[1] == offsets[0])
+        break;
+      if (offset_at (tz, utc) == offsets[i])
+        moments[n++] = utc;
+    }
+  if (n == 2 && moments[1] < moments[0])
+    {
+      gint64 first = moments[1];
+
+      moments[1] = moments[0];
+      moments[0] = first;
+    }
+  return n;
+}
+
+/* "1am", "1:30am", "12:15pm": how people say clock changes in England. */
+static char *
+format_clock (int hour,
+              int minute)
+{
+  int h12 = hour % 12 == 0 ? 12 : hour % 12;
+
+  if (minute == 0)
+    /* Translators: an hour on the 12-hour clock, "1am" / "1pm" */
+    return g_strdup_printf (hour < 12 ? _("%dam") : _("%dpm"), h12);
+  /* Translators: a time on the 12-hour clock, "1:30am" / "1:30pm" */
+  return g_strdup_printf (hour < 12 ? _("%d:%02dam") : _("%d:%02dpm"), h12, minute);
+}
+
+static void
+set_skipped_error (GTimeZone  *tz,
+                   gint64      wall,
+                   gint32      before,
+                   gint32      after,
+                   int         hour,
+                   int         minute,
+                   GError    **error)
+{
+  g_autoptr(GDateTime) change = NULL;
+  g_autoptr(GDate) day = NULL;
+  g_autofree char *change_text = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *picked_text = NULL;
+  gint64 lo = wall - 24 * 3600, hi = wall + 24 * 3600;
+
+  /* The last second still on the old offset, and the first on the new. */
+  while (hi - lo > 1)
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      if (offset_at (tz, mid) == before)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  /* The clock as it read just before it jumped: "1am", not "2am". */
+  change = g_date_time_new_from_unix_utc (hi + before);
+  day = rd_datetime_get_date (change);
+  change_text = format_clock (g_date_time_get_hour (change), g_date_time_get_minute (change));
+  day_text = rd_date_format_long (day);
+  picked_text = format_clock (hour, minute);
+  g_set_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME,
+               /* Translators: "The clocks went forward at 1am on Sunday 30 March 2025,
+                * so 1:30am did not happen that day. Check the time." */
+               _("The clocks went forward at %s on %s, so %s did not happen that day. "
+                 "Check the time."),
+               change_text, day_text, picked_text);
+}
+
+/**
+ * rd_datetime_check_wall_clock:
+ * @tz: (nullable): the time zone, or %NULL for the local one
+ *
+ * Returns: whether the clocks in @tz showed this time once that day, never
+ *   (the clocks went forward over it) or twice (they went back)
+ */
+RdWallClock
+rd_datetime_check_wall_clock (GTimeZone *tz,
+                              int        year,
+                              int        month,
+                              int        day,
+                              int        hour,
+                              int        minute,
+                              int        second)
+{
+  g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+  gint64 moments[2];
+  gint32 offsets[2];
+
+  switch (find_moments (local, wall_seconds (year, month, day, hour, minute, second), moments, offsets))
+    {
+    case 0:
+      return RD_WALL_CLOCK_SKIPPED;
+    case 2:
+      return RD_WALL_CLOCK_REPEATED;
+    default:
+      return RD_WALL_CLOCK_ONCE;
+    }
+}
+
+/**
+ * rd_datetime_new_wall_clock:
+ * @tz: (nullable): the time zone, or %NULL for the local one
+ *
+ * The moment the clocks in @tz showed this date and time. A time the
+ * clocks skipped (spring forward) is refused with an error that says when
+ * they went forward; a time they showed twice (fall back) is the first of
+ * the two, still in summer time.
+ *
+ * Returns: (transfer full) (nullable): the moment in @tz, or %NULL
  */
 GDateTime *
-rd_datetime_parse_local (const char  *text,
-                         GError     **error)
+rd_datetime_new_wall_clock (GTimeZone  *tz,
+                            int         year,
+                            int         month,
+                            int         day,
+                            int         hour,
+                            int         minute,
+                            int         second,
+                            GError    **error)
 {
+  g_autoptr(GTimeZone) zone = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+  g_autoptr(GDateTime) utc = NULL;
+  gint64 wall, moments[2];
+  gint32 offsets[2];
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_date_valid_dmy (day, month, year) || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 59)
+    {
+      g_set_error (error, RD_DATE_ERROR, RD_DATE_ERROR_INVALID,
+                   _("%04d-%02d-%02d %02d:%02d is not a real date and time."),
+                   year, month, day, hour, minute);
+      return NULL;
+    }
+  wall = wall_seconds (year, month, day, hour, minute, second);
+  if (find_moments (zone, wall, moments, offsets) == 0)
+    {
+      set_skipped_error (zone, wall, offsets[0], offsets[1], hour, minute, error);
+      return NULL;
+    }
+  utc = g_date_time_new_from_unix_utc (moments[0]);
+  return g_date_time_to_timezone (utc, zone);
+}
+
+static GDateTime *
+parse_in_zone (const char  *text,
+               GTimeZone   *tz,
+               gboolean     strict,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
   const char *p = text;
   int year, month, day, hour = 0, minute = 0, second = 0;
+  GDateTime *dt;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -179,13 +376,67 @@ rd_datetime_parse_local (const char  *text,
       return NULL;
     }
 
-  return g_date_time_new_local (year, month, day, hour, minute, second);
+  dt = rd_datetime_new_wall_clock (tz, year, month, day, hour, minute, second, &local_error);
+  if (dt == NULL && !strict && g_error_matches (local_error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME))
+    {
+      g_autoptr(GTimeZone) zone = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+
+      /* Already stored: keep it, moved on as GLib moves it, never lost. */
+      return g_date_time_new (zone, year, month, day, hour, minute, second);
+    }
+  if (dt == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return dt;
 
 bad:
   g_set_error (error, RD_DATE_ERROR, RD_DATE_ERROR_INVALID,
                _("“%s” is not a date and time. Write them as year-month-day and hours:minutes, for example 2024-03-31T21:15."),
                text ? text : "");
   return NULL;
+}
+
+/**
+ * rd_datetime_parse_local:
+ * @text: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS"
+ *
+ * Incidents are recorded in the wall-clock time the resident lived them,
+ * so stored times carry no offset and are read in the local time zone.
+ * A time the clocks skipped is refused; one they showed twice is the
+ * first (see rd_datetime_new_wall_clock()).
+ */
+GDateTime *
+rd_datetime_parse_local (const char  *text,
+                         GError     **error)
+{
+  return parse_in_zone (text, NULL, TRUE, error);
+}
+
+/**
+ * rd_datetime_parse_in_zone:
+ * @tz: (nullable): the time zone, or %NULL for the local one
+ *
+ * As rd_datetime_parse_local(), in @tz.
+ */
+GDateTime *
+rd_datetime_parse_in_zone (const char  *text,
+                           GTimeZone   *tz,
+                           GError     **error)
+{
+  return parse_in_zone (text, tz, TRUE, error);
+}
+
+/**
+ * rd_datetime_parse_stored:
+ *
+ * As rd_datetime_parse_local(), for times already in the store: one the
+ * clocks skipped (written by hand, or by an older Redress) is read as
+ * GLib moves it rather than refused, so no entry is ever lost.
+ */
+GDateTime *
+rd_datetime_parse_stored (const char  *text,
+                          GError     **error)
+{
+  return parse_in_zone (text, NULL, FALSE, error);
 }
 
 char *

@@ -12,7 +12,15 @@ G_BEGIN_DECLS
 typedef enum {
   RD_DATE_ERROR_INVALID,
   RD_DATE_ERROR_OUT_OF_RANGE,
+  RD_DATE_ERROR_SKIPPED_TIME,
 } RdDateError;
+
+/* How often a wall-clock time happens on its day in a time zone. */
+typedef enum {
+  RD_WALL_CLOCK_ONCE,
+  RD_WALL_CLOCK_SKIPPED,   /* the clocks went forward over it */
+  RD_WALL_CLOCK_REPEATED,  /* the clocks went back: it happened twice */
+} RdWallClock;
 
 GQuark     rd_date_error_quark           (void);
 
@@ -22,6 +30,26 @@ char      *rd_date_to_iso                (const GDate *date);
 char      *rd_date_format_long           (const GDate *date);
 
 GDateTime *rd_datetime_parse_local       (const char  *text,
+                                          GError     **error);
+GDateTime *rd_datetime_parse_in_zone     (const char  *text,
+                                          GTimeZone   *tz,
+                                          GError     **error);
+GDateTime *rd_datetime_parse_stored      (const char  *text,
+                                          GError     **error);
+RdWallClock rd_datetime_check_wall_clock (GTimeZone   *tz,
+                                          int          year,
+                                          int          month,
+                                          int          day,
+                                          int          hour,
+                                          int          minute,
+                                          int          second);
+GDateTime *rd_datetime_new_wall_clock    (GTimeZone   *tz,
+                                          int          year,
+                                          int          month,
+                                          int          day,
+                                          int          hour,
+                                          int          minute,
+                                          int          second,
                                           GError     **error);
 char      *rd_datetime_to_storage        (GDateTime   *dt);
 char      *rd_datetime_format_long       (GDateTime   *dt);

@@ -587,7 +587,7 @@ _rd_store_column_datetime (sqlite3_stmt *stmt,
 
   if (text == NULL || *text == '\0')
     return NULL;
-  dt = rd_datetime_parse_local (text, &error);
+  dt = rd_datetime_parse_stored (text, &error);
   if (dt == NULL)
     g_warning ("Stored time “%s” cannot be read: %s", text, error->message);
   return dt;

@@ -16,6 +16,7 @@ struct _RdDateTimePicker
   GtkWidget       parent_instance;
 
   GDateTime      *date_time;   /* local time, whole minutes */
+  char           *problem;     /* why the time shown is not a real moment, or NULL */
   gboolean        updating;
   char           *date_name;   /* "Start date", for screen readers */
   char           *time_name;
@@ -36,6 +37,7 @@ enum {
   PROP_0,
   PROP_DATE_TIME,
   PROP_SHOW_TIME,
+  PROP_PROBLEM,
   N_PROPS
 };
 
@@ -57,24 +59,57 @@ name_button (GtkMenuButton *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Shows a date and time as picked, which may not (yet) be a real moment. */
 static void
-show_date_time (RdDateTimePicker *self)
+show_fields (RdDateTimePicker *self,
+             int               year,
+             int               month,
+             int               day,
+             int               hour,
+             int               minute)
 {
-  g_autoptr(GDate) date = rd_datetime_get_date (self->date_time);
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+  g_autoptr(GDateTime) midday = g_date_time_new_local (year, month, day, 12, 0, 0);
   g_autofree char *date_text = rd_date_format_long (date);
-  g_autofree char *time_text = g_date_time_format (self->date_time, "%H:%M");
+  g_autofree char *time_text = g_strdup_printf ("%02d:%02d", hour, minute);
 
   self->updating = TRUE;
   gtk_label_set_text (self->date_label, date_text);
   gtk_label_set_text (self->time_label, time_text);
   name_button (self->date_button, self->date_name, date_text);
   name_button (self->time_button, self->time_name, time_text);
-  gtk_calendar_select_day (self->calendar, self->date_time);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (self->date_time));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (self->date_time));
+  gtk_calendar_select_day (self->calendar, midday);
+  gtk_spin_button_set_value (self->hour_spin, hour);
+  gtk_spin_button_set_value (self->minute_spin, minute);
   self->updating = FALSE;
 }
 
+static void
+show_date_time (RdDateTimePicker *self)
+{
+  show_fields (self,
+               g_date_time_get_year (self->date_time), g_date_time_get_month (self->date_time),
+               g_date_time_get_day_of_month (self->date_time),
+               g_date_time_get_hour (self->date_time), g_date_time_get_minute (self->date_time));
+}
+
+static void
+set_problem (RdDateTimePicker *self,
+             const char       *problem)
+{
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+/*
+ * A time the clocks skipped (1:30am on the day they go forward) is not
+ * moved to another time: it stays in view as picked, with its problem, and
+ * the picked moment stays the last real one until the time is corrected.
+ * A time the clocks showed twice is the first (see rd-datetime.c).
+ */
 static void
 change_to (RdDateTimePicker *self,
            int               year,
@@ -83,28 +118,56 @@ change_to (RdDateTimePicker *self,
            int               hour,
            int               minute)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (dt == NULL || g_date_time_equal (dt, self->date_time))
-    return;
+  if (rd_date_time_picker_get_show_time (self))
+    dt = rd_datetime_new_wall_clock (NULL, year, month, day, hour, minute, 0, &error);
+  else
+    /* Only the day matters: midnight, or what follows where midnight was skipped. */
+    dt = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  if (dt == NULL)
+    {
+      show_fields (self, year, month, day, hour, minute);
+      set_problem (self, error != NULL ? error->message : NULL);
+      return;
+    }
+  if (g_date_time_equal (dt, self->date_time))
+    {
+      show_date_time (self);
+      set_problem (self, NULL);
+      return;
+    }
   g_date_time_unref (self->date_time);
   self->date_time = g_steal_pointer (&dt);
   show_date_time (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  set_problem (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_TIME]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The calendar and the spin buttons hold what is picked, even when it is
+ * not a real moment and the picked moment is an older one. */
+static void
+change_to_picked (RdDateTimePicker *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+
+  change_to (self,
+             g_date_time_get_year (day), g_date_time_get_month (day),
+             g_date_time_get_day_of_month (day),
+             gtk_spin_button_get_value_as_int (self->hour_spin),
+             gtk_spin_button_get_value_as_int (self->minute_spin));
 }
 
 static void
 on_day_selected_cb (RdDateTimePicker *self)
 {
-  g_autoptr(GDateTime) picked = NULL;
-
   if (self->updating)
     return;
-  picked = gtk_calendar_get_date (self->calendar);
-  change_to (self,
-             g_date_time_get_year (picked), g_date_time_get_month (picked),
-             g_date_time_get_day_of_month (picked),
-             g_date_time_get_hour (self->date_time), g_date_time_get_minute (self->date_time));
+  change_to_picked (self);
 }
 
 /* A click on a day closes the calendar, a click on the month or year
@@ -127,11 +190,7 @@ on_time_changed_cb (RdDateTimePicker *self)
 {
   if (self->updating)
     return;
-  change_to (self,
-             g_date_time_get_year (self->date_time), g_date_time_get_month (self->date_time),
-             g_date_time_get_day_of_month (self->date_time),
-             gtk_spin_button_get_value_as_int (self->hour_spin),
-             gtk_spin_button_get_value_as_int (self->minute_spin));
+  change_to_picked (self);
 }
 
 static gboolean
@@ -178,6 +237,21 @@ rd_date_time_picker_set_date_time (RdDateTimePicker *self,
              g_date_time_get_year (local), g_date_time_get_month (local),
              g_date_time_get_day_of_month (local),
              g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/**
+ * rd_date_time_picker_get_problem:
+ *
+ * Returns: (nullable): why the date and time shown are not a real moment
+ *   (the clocks went forward over it), or %NULL. While there is a problem,
+ *   rd_date_time_picker_get_date_time() is the last real moment picked.
+ */
+const char *
+rd_date_time_picker_get_problem (RdDateTimePicker *self)
+{
+  g_return_val_if_fail (RD_IS_DATE_TIME_PICKER (self), NULL);
+
+  return self->problem;
 }
 
 /**
@@ -249,6 +323,7 @@ rd_date_time_picker_finalize (GObject *object)
   RdDateTimePicker *self = RD_DATE_TIME_PICKER (object);
 
   g_clear_pointer (&self->date_time, g_date_time_unref);
+  g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->date_name, g_free);
   g_clear_pointer (&self->time_name, g_free);
 
@@ -270,6 +345,9 @@ rd_date_time_picker_get_property (GObject    *object,
       break;
     case PROP_SHOW_TIME:
       g_value_set_boolean (value, rd_date_time_picker_get_show_time (self));
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -315,6 +393,9 @@ rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
   properties[PROP_SHOW_TIME] =
     g_param_spec_boolean ("show-time", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

@@ -14,6 +14,7 @@ GtkWidget *rd_date_time_picker_new                  (void);
 GDateTime *rd_date_time_picker_get_date_time        (RdDateTimePicker *self);
 void       rd_date_time_picker_set_date_time        (RdDateTimePicker *self,
                                                      GDateTime        *date_time);
+const char *rd_date_time_picker_get_problem         (RdDateTimePicker *self);
 void       rd_date_time_picker_set_show_time        (RdDateTimePicker *self,
                                                      gboolean          show_time);
 gboolean   rd_date_time_picker_get_show_time        (RdDateTimePicker *self);

@@ -154,12 +154,18 @@ check_dates (RdIncidentEditor *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
+  const char *problem = rd_date_time_picker_get_problem (self->start_picker);
   gboolean valid;
 
-  valid = dates_valid (rd_date_time_picker_get_date_time (self->start_picker),
+  /* A time the clocks skipped is said first: until it is corrected the
+   * picker keeps the last real time, and the entry keeps what it had. */
+  if (problem == NULL && adw_expander_row_get_enable_expansion (self->end_expander))
+    problem = rd_date_time_picker_get_problem (self->end_picker);
+  valid = problem == NULL &&
+          dates_valid (rd_date_time_picker_get_date_time (self->start_picker),
                        picked_end (self), now, &error);
   if (!valid)
-    gtk_label_set_text (self->date_error_label, error->message);
+    gtk_label_set_text (self->date_error_label, problem != NULL ? problem : error->message);
   gtk_revealer_set_reveal_child (self->date_error_revealer, !valid);
   return valid;
 }
@@ -188,6 +194,11 @@ apply_dates (RdIncidentEditor *self)
     old_start = g_date_time_ref (rd_incident_get_starts_at (self->incident));
   if (rd_incident_get_ends_at (self->incident) != NULL)
     old_end = g_date_time_ref (rd_incident_get_ends_at (self->incident));
+  /* A skipped time leaves the entry's time as it was, not some other. */
+  if (rd_date_time_picker_get_problem (self->start_picker) != NULL)
+    candidates[0][0] = candidates[1][0] = old_start;
+  if (new_end != NULL && rd_date_time_picker_get_problem (self->end_picker) != NULL)
+    candidates[0][1] = candidates[2][1] = old_end;
   candidates[1][1] = old_end;
   candidates[2][0] = old_start;
   candidates[3][0] = old_start;

@@ -82,16 +82,154 @@ test_format_with_weekday (void)
   g_date_free (date);
 }
 
+static GTimeZone *
+london (void)
+{
+  GTimeZone *tz = g_time_zone_new_identifier ("Europe/London");
+
+  /* Without tzdata GLib gives NULL here; the test must not pass on UTC. */
+  g_assert_nonnull (tz);
+  return tz;
+}
+
+static char *
+format_utc (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Spring forward, Europe/London, Sunday 30 March 2025: 01:00 GMT became
+ * 02:00 BST, so 01:00-01:59 did not happen. */
+static void
+test_spring_forward_gap (void)
+{
+  g_autoptr(GTimeZone) tz = london ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) gap = NULL;
+  g_autofree char *before_utc = NULL;
+  g_autofree char *after_utc = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 30, 0, 59, 0), ==, RD_WALL_CLOCK_ONCE);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 30, 1, 0, 0), ==, RD_WALL_CLOCK_SKIPPED);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 30, 1, 30, 0), ==, RD_WALL_CLOCK_SKIPPED);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 30, 1, 59, 59), ==, RD_WALL_CLOCK_SKIPPED);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 30, 2, 0, 0), ==, RD_WALL_CLOCK_ONCE);
+  /* The same time a day either side is an ordinary time. */
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 29, 1, 30, 0), ==, RD_WALL_CLOCK_ONCE);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 3, 31, 1, 30, 0), ==, RD_WALL_CLOCK_ONCE);
+
+  gap = rd_datetime_new_wall_clock (tz, 2025, 3, 30, 1, 30, 0, &error);
+  g_assert_null (gap);
+  g_assert_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME);
+  g_assert_cmpstr (error->message, ==,
+                   "The clocks went forward at 1am on Sunday 30 March 2025, so 1:30am did not "
+                   "happen that day. Check the time.");
+  g_clear_error (&error);
+
+  /* Parsing says the same rather than moving it to 2am. */
+  g_assert_null (rd_datetime_parse_in_zone ("2025-03-30T01:30", tz, &error));
+  g_assert_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME);
+  g_assert_nonnull (strstr (error->message, "1:30am did not happen"));
+  g_clear_error (&error);
+  g_assert_null (rd_datetime_parse_in_zone ("2025-03-30T01:00", tz, &error));
+  g_assert_nonnull (strstr (error->message, "so 1am did not happen"));
+  g_clear_error (&error);
+
+  /* Either side of the gap: one minute of real time apart. */
+  before = rd_datetime_new_wall_clock (tz, 2025, 3, 30, 0, 59, 0, &error);
+  after = rd_datetime_new_wall_clock (tz, 2025, 3, 30, 2, 0, 0, &error);
+  g_assert_no_error (error);
+  before_utc = format_utc (before);
+  after_utc = format_utc (after);
+  g_assert_cmpstr (before_utc, ==, "2025-03-30T00:59:00Z");
+  g_assert_cmpstr (after_utc, ==, "2025-03-30T01:00:00Z");
+  g_assert_cmpint (g_date_time_difference (after, before), ==, 60 * G_TIME_SPAN_SECOND);
+  stored = rd_datetime_to_storage (after);
+  g_assert_cmpstr (stored, ==, "2025-03-30T02:00:00");
+}
+
+/* Fall back, Europe/London, Sunday 26 October 2025: 02:00 BST became
+ * 01:00 GMT, so 01:00-01:59 happened twice. Redress means the first. */
+static void
+test_fall_back_repeat (void)
+{
+  g_autoptr(GTimeZone) tz = london ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) repeated = NULL;
+  g_autoptr(GDateTime) read_back = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autofree char *utc = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *after_utc = NULL;
+
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 10, 26, 0, 59, 0), ==, RD_WALL_CLOCK_ONCE);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 10, 26, 1, 0, 0), ==, RD_WALL_CLOCK_REPEATED);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 10, 26, 1, 30, 0), ==, RD_WALL_CLOCK_REPEATED);
+  g_assert_cmpint (rd_datetime_check_wall_clock (tz, 2025, 10, 26, 2, 0, 0), ==, RD_WALL_CLOCK_ONCE);
+
+  /* Accepted, as the first 1:30am: still British Summer Time. */
+  repeated = rd_datetime_new_wall_clock (tz, 2025, 10, 26, 1, 30, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (repeated);
+  g_assert_cmpint (g_date_time_get_utc_offset (repeated), ==, G_TIME_SPAN_HOUR);
+  utc = format_utc (repeated);
+  g_assert_cmpstr (utc, ==, "2025-10-26T00:30:00Z");
+
+  /* Stored as the wall clock, and read back as the same moment. */
+  stored = rd_datetime_to_storage (repeated);
+  g_assert_cmpstr (stored, ==, "2025-10-26T01:30:00");
+  read_back = rd_datetime_parse_in_zone (stored, tz, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (read_back, repeated));
+
+  /* 2am GMT is 90 minutes after the first 1:30am. */
+  after = rd_datetime_parse_in_zone ("2025-10-26T02:00", tz, &error);
+  g_assert_no_error (error);
+  after_utc = format_utc (after);
+  g_assert_cmpstr (after_utc, ==, "2025-10-26T02:00:00Z");
+  g_assert_cmpint (g_date_time_difference (after, repeated), ==, 90 * G_TIME_SPAN_MINUTE);
+}
+
+/* What is already in the store is read, never refused: a skipped time
+ * written by hand or by an older version still gives a moment. main() sets
+ * TZ to Europe/London, as the store reads in the local zone. */
+static void
+test_stored_gap_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) stored = NULL;
+  g_autoptr(GDateTime) typed = NULL;
+
+  stored = rd_datetime_parse_stored ("2025-03-30T01:30:00", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (g_date_time_get_day_of_month (stored), ==, 30);
+
+  typed = rd_datetime_parse_local ("2025-03-30T01:30:00", &error);
+  g_assert_null (typed);
+  g_assert_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
+  /* Before GLib first reads the local zone. */
+  g_setenv ("TZ", "Europe/London", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/datetime/parse-dates", test_parse_dates);
   g_test_add_func ("/datetime/parse-datetimes", test_parse_datetimes);
   g_test_add_func ("/datetime/format-with-weekday", test_format_with_weekday);
+  g_test_add_func ("/datetime/spring-forward-gap", test_spring_forward_gap);
+  g_test_add_func ("/datetime/fall-back-repeat", test_fall_back_repeat);
+  g_test_add_func ("/datetime/stored-gap-kept", test_stored_gap_kept);
 
   return g_test_run ();
 }

@@ -765,10 +765,101 @@ test_delete_key (Fixture       *f,
   g_object_unref (delete_shortcut);
 }
 
+static GtkWidget *
+picker_spin (GtkWidget  *picker,
+             const char *id)
+{
+  GtkWidget *spin = rd_test_gui_find_by_id (picker, id);
+
+  if (spin == NULL)
+    {
+      /* The spin buttons live in the time popover. */
+      GtkWidget *button = rd_test_gui_find_by_id (picker, "time_button");
+
+      spin = rd_test_gui_find_by_id (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), id);
+    }
+  g_assert_nonnull (spin);
+  return spin;
+}
+
+/*
+ * Clock changes, Europe/London (main() sets TZ). 1:30am on Sunday 30 March
+ * 2025 never happened: the editor says so and keeps the entry's time as it
+ * was, rather than saving 2am. 1:30am on Sunday 26 October 2025 happened
+ * twice: it is accepted as the first, in British Summer Time.
+ */
+static void
+test_clock_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) spring = local_datetime ("2025-03-30T00:30");
+  g_autoptr(GDateTime) autumn = local_datetime ("2025-10-26T00:30");
+  g_autoptr(RdIncident) stored = NULL;
+  GtkWidget *picker, *hour, *revealer, *label;
+  GDateTime *starts;
+  RdIncident *incident;
+
+  g_assert_nonnull (london);
+  g_assert_cmpstr (g_time_zone_get_identifier (london), ==, "Europe/London");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  picker = child (f, "start_picker");
+  revealer = child (f, "date_error_revealer");
+  label = child (f, "date_error_label");
+  hour = picker_spin (picker, "hour_spin");
+  set_view_text (f, "description_view", "Music through the wall all night");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), spring);
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_false (revealed (revealer));
+
+  /* 00:30 -> 01:30 with the hour button, as a person would. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 1);
+  g_assert_true (revealed (revealer));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "The clocks went forward at 1am on Sunday 30 March 2025, so 1:30am did not "
+                   "happen that day. Check the time.");
+  /* What was picked stays in view, for the message to make sense. */
+  g_assert_nonnull (rd_test_gui_find_by_text (picker, "01:30"));
+  g_assert_nonnull (rd_date_time_picker_get_problem (RD_DATE_TIME_PICKER (picker)));
+  /* Other fields still save; the time is not moved to 2am. */
+  set_view_text (f, "description_view", "Music through the wall all night, again");
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_true (g_date_time_equal (rd_incident_get_starts_at (stored), spring));
+  g_assert_cmpstr (rd_incident_get_description (stored), ==, "Music through the wall all night, again");
+  g_clear_object (&stored);
+
+  /* Corrected to 2:30am: the message goes and the time saves. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 2);
+  g_assert_false (revealed (revealer));
+  g_assert_null (rd_date_time_picker_get_problem (RD_DATE_TIME_PICKER (picker)));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  starts = rd_incident_get_starts_at (stored);
+  g_assert_cmpint (g_date_time_get_hour (starts), ==, 2);
+  g_assert_cmpint (g_date_time_get_minute (starts), ==, 30);
+  g_assert_cmpint (g_date_time_get_utc_offset (starts), ==, G_TIME_SPAN_HOUR);
+  g_clear_object (&stored);
+
+  /* The repeated hour in October is accepted: the first 1:30am, BST. */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), autumn);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 1);
+  g_assert_false (revealed (revealer));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  starts = rd_incident_get_starts_at (stored);
+  g_assert_cmpint (g_date_time_get_hour (starts), ==, 1);
+  g_assert_cmpint (g_date_time_get_utc_offset (starts), ==, G_TIME_SPAN_HOUR);
+  g_assert_cmpint (g_date_time_to_unix (starts), ==, g_date_time_to_unix (autumn) + 3600);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Clock changes are tested in England's zone; set before GLib reads it. */
+  g_setenv ("TZ", "Europe/London", TRUE);
   rd_test_gui_init (&argc, &argv);
 
 #define ADD(path, sample, func) \
@@ -779,6 +870,7 @@ main (int   argc,
   ADD ("/diary/validation", FALSE, test_validation);
   ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
+  ADD ("/diary/clock-changes", FALSE, test_clock_changes);
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
