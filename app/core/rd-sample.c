@@ -18,24 +18,85 @@
  * police. Every person, place and reference number in it is invented.
  *
  * Each kind of record has its own table and its own add_sample_*()
- * function, called from rd_sample_ensure(); add contacts, complaints or
- * evidence the same way. Everything is written in one transaction, so a
+ * function, called from rd_sample_ensure_for(); add contacts, complaints
+ * or evidence the same way. Everything is written in one transaction, so a
  * failure leaves no half-made sample behind.
+ *
+ * The tables are dated as if the sample were opened on STORY_TODAY, two
+ * weeks after the stage 2 response was due. A sample opened later is moved
+ * forward by whole weeks, so every weekday stays as written, to end on or
+ * just before the real today: the dashboard then shows a live case, a few
+ * working days late and ready for the Ombudsman, not one from years ago.
+ * So no text may name a date ("on 7 September", "Christmas Eve"); dates
+ * live in the tables' date fields only, and the year in a reference number
+ * is written "{yy}", filled in from the record's own (moved) date.
  */
 
-static gint64
-local_time (const char *text)
+#define STORY_TODAY "2025-03-07"
+
+/**
+ * rd_sample_shift_days:
+ * @today: the day the sample is opened
+ *
+ * Returns: how many days (a multiple of 7, never negative) the sample's
+ *   dates are moved forward when it is opened on @today
+ */
+int
+rd_sample_shift_days (const GDate *today)
+{
+  g_autoptr(GDate) story = rd_date_parse_iso (STORY_TODAY, NULL);
+  int days = g_date_days_between (story, today);
+
+  return days > 0 ? days - days % 7 : 0;
+}
+
+/* The wall-clock time @text, moved by @shift days (the clock time stays). */
+static GDateTime *
+sample_datetime (int         shift,
+                 const char *text)
 {
   g_autoptr(GDateTime) dt = rd_datetime_parse_local (text, NULL);
 
   g_assert (dt != NULL);
+  return g_date_time_add_days (dt, shift);
+}
+
+static gint64
+local_time (int         shift,
+            const char *text)
+{
+  g_autoptr(GDateTime) dt = sample_datetime (shift, text);
+
   return g_date_time_to_unix (dt);
+}
+
+static GDate *
+sample_date (int         shift,
+             const char *text)
+{
+  GDate *date = rd_date_parse_iso (text, NULL);
+
+  g_assert (date != NULL);
+  g_date_add_days (date, (guint) shift);
+  return date;
+}
+
+/* @reference with "{yy}" replaced by the last two digits of @when's year. */
+static char *
+sample_reference (const char *reference,
+                  GDateTime  *when)
+{
+  g_autofree char *yy = g_strdup_printf ("%02d", g_date_time_get_year (when) % 100);
+  g_auto(GStrv) parts = g_strsplit (reference, "{yy}", -1);
+
+  return g_strjoinv (yy, parts);
 }
 
 /* -- The case ----------------------------------------------------------- */
 
 static gint64
 add_sample_case (RdStore  *store,
+                 int       shift,
                  GError  **error)
 {
   g_autoptr(RdCase) rcase = rd_case_new ();
@@ -61,8 +122,8 @@ add_sample_case (RdStore  *store,
   if (!rd_store_save_case (store, rcase, error))
     return 0;
   if (!_rd_store_set_case_times (store, rd_case_get_id (rcase),
-                                 local_time ("2024-09-07T09:30"),
-                                 local_time ("2025-02-08T10:05"), error))
+                                 local_time (shift, "2024-09-07T09:30"),
+                                 local_time (shift, "2025-02-08T10:05"), error))
     return 0;
   return rd_case_get_id (rcase);
 }
@@ -109,7 +170,7 @@ static const SampleIncident sample_incidents[] = {
     N_("Both children woke up. My daughter (4) was frightened by the shouting outside "
        "our door and slept in my bed."),
     N_("Neighbour A and visitors"), "",
-    RD_REPORTED_COUNCIL, "NS-24-08812",
+    RD_REPORTED_COUNCIL, "NS-{yy}-08812",
     "2024-09-14T10:45",
   },
   {
@@ -134,7 +195,7 @@ static const SampleIncident sample_incidents[] = {
     "2024-10-06T21:40",
     "2024-10-07T10:15",
     N_("\nI reported the threat to the police on 101 this morning. They gave me an incident number."),
-    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CAD 2231/07OCT24",
+    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CAD 2231/{yy}",
   },
   {
     "2024-10-19T23:50", "2024-10-20T03:00", RD_CATEGORY_NOISE,
@@ -143,7 +204,7 @@ static const SampleIncident sample_incidents[] = {
        "the light shade in the children's room."),
     N_("Nobody in our flat slept before three."),
     N_("Neighbour A (Flat 5)"), "",
-    RD_REPORTED_COUNCIL, "NS-24-09930",
+    RD_REPORTED_COUNCIL, "NS-{yy}-09930",
     "2024-10-20T09:10",
   },
   {
@@ -157,8 +218,8 @@ static const SampleIncident sample_incidents[] = {
     RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "",
     "2024-10-29T08:40",
     "2024-10-30T18:20",
-    N_("\nThe police gave me a crime number. The landlord booked a repair for 12 November."),
-    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0048213/24",
+    N_("\nThe police gave me a crime number. The landlord booked a repair for two weeks' time."),
+    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0048213/{yy}",
   },
   {
     "2024-11-09T01:15", "2024-11-09T04:00", RD_CATEGORY_NOISE,
@@ -186,16 +247,16 @@ static const SampleIncident sample_incidents[] = {
        "I have kept the note in a plastic bag."),
     N_("I could not sleep. I have asked my sister to stay with us at weekends."),
     "", "",
-    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0052977/24",
+    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0052977/{yy}",
     "2024-12-13T22:30",
   },
   {
     "2024-12-24T23:00", "2024-12-25T03:30", RD_CATEGORY_NOISE,
     N_("Children's bedroom, below Flat 5"),
-    N_("Music and stamping on the floor above the children's room on Christmas Eve."),
-    N_("The children were awake and upset on Christmas morning."),
+    N_("Music and stamping on the floor above the children's room until half past three."),
+    N_("The children were awake most of the night and upset the next morning."),
     N_("Neighbour A (Flat 5)"), "",
-    RD_REPORTED_COUNCIL, "NS-24-11457",
+    RD_REPORTED_COUNCIL, "NS-{yy}-11457",
     "2024-12-25T09:00",
   },
   {
@@ -213,7 +274,7 @@ static const SampleIncident sample_incidents[] = {
     N_("The hood of our pushchair, kept in the communal pram store, had been cut with a blade."),
     N_("I now carry the pushchair up to the flat every day."),
     "", "",
-    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0003391/25",
+    RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0003391/{yy}",
     "2025-01-23T21:00",
   },
   {
@@ -232,13 +293,15 @@ static const SampleIncident sample_incidents[] = {
 static gboolean
 add_sample_incident (RdStore               *store,
                      gint64                 case_id,
+                     int                    shift,
                      const SampleIncident  *s,
                      GError               **error)
 {
   g_autoptr(RdIncident) incident = rd_incident_new ();
-  g_autoptr(GDateTime) starts = rd_datetime_parse_local (s->starts, NULL);
-  g_autoptr(GDateTime) ends = s->ends ? rd_datetime_parse_local (s->ends, NULL) : NULL;
-  gint64 written = local_time (s->written);
+  g_autoptr(GDateTime) starts = sample_datetime (shift, s->starts);
+  g_autoptr(GDateTime) ends = s->ends ? sample_datetime (shift, s->ends) : NULL;
+  g_autofree char *reference = sample_reference (s->reference, starts);
+  gint64 written = local_time (shift, s->written);
   gint64 updated = written;
   gint64 revision = 0;
 
@@ -252,7 +315,7 @@ add_sample_incident (RdStore               *store,
   rd_incident_set_people (incident, s->people[0] ? _(s->people) : "");
   rd_incident_set_witnesses (incident, s->witnesses[0] ? _(s->witnesses) : "");
   rd_incident_set_reported_to (incident, s->reported_to);
-  rd_incident_set_reference (incident, s->reference);
+  rd_incident_set_reference (incident, reference);
 
   if (!rd_store_save_incident (store, incident, &revision, error) ||
       !_rd_store_set_revision_times (store, revision, written, written + 6 * 60, error))
@@ -261,12 +324,13 @@ add_sample_incident (RdStore               *store,
   if (s->amended != NULL)
     {
       g_autofree char *description = g_strconcat (_(s->description), _(s->amended_addition), NULL);
+      g_autofree char *amended_reference = sample_reference (s->amended_reference, starts);
 
-      updated = local_time (s->amended);
+      updated = local_time (shift, s->amended);
       revision = 0;
       rd_incident_set_description (incident, description);
       rd_incident_set_reported_to (incident, s->amended_reported_to);
-      rd_incident_set_reference (incident, s->amended_reference);
+      rd_incident_set_reference (incident, amended_reference);
       if (!rd_store_save_incident (store, incident, &revision, error) ||
           !_rd_store_set_revision_times (store, revision, updated, updated + 3 * 60, error))
         return FALSE;
@@ -279,10 +343,11 @@ add_sample_incident (RdStore               *store,
 static gboolean
 add_sample_incidents (RdStore  *store,
                       gint64    case_id,
+                      int       shift,
                       GError  **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sample_incidents); i++)
-    if (!add_sample_incident (store, case_id, &sample_incidents[i], error))
+    if (!add_sample_incident (store, case_id, shift, &sample_incidents[i], error))
       return FALSE;
   return TRUE;
 }
@@ -329,21 +394,21 @@ static const SampleContact sample_contacts[] = {
     N_("A housing officer will call me back"), "2024-09-11" },
   { "2024-09-27T08:30", RD_CONTACT_TO, RD_CHANNEL_EMAIL, PARTY_OFFICER, "",
     N_("Emailed about the third night of noise in three weeks, and asked for the call back "
-       "I was promised on 7 September."), "", NULL },
+       "I was promised when I first rang."), "", NULL },
   { "2024-10-07T10:05", RD_CONTACT_TO, RD_CHANNEL_PHONE, PARTY_POLICE, "",
-    N_("Reported the threat on the landing to the police on 101. Given incident number "
-       "CAD 2231/07OCT24."), "", NULL },
+    N_("Reported the threat on the landing to the police on 101, and was given an incident "
+       "number."), "", NULL },
   { "2024-10-08T14:10", RD_CONTACT_FROM, RD_CHANNEL_PHONE, PARTY_OFFICER, "",
     N_("Dee Marsh rang. She said she had been on leave. She agreed the noise was "
        "unacceptable."),
     N_("Send noise diary sheets and write a warning letter to Flat 5"), "2024-10-18" },
   { "2024-10-30T09:00", RD_CONTACT_TO, RD_CHANNEL_WEB_FORM, PARTY_NONE, N_("Repairs"),
     N_("Reported the damage to our front door and asked for it to be repaired. Repair "
-       "booked for 12 November."), "", NULL },
+       "booked for two weeks later."), "", NULL },
   { "2024-11-11T10:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
     N_("Sent my formal stage 1 complaint about how my reports have been handled."), "", NULL },
   { "2024-11-26T16:20", RD_CONTACT_FROM, RD_CHANNEL_EMAIL, PARTY_NONE, N_("Complaints team"),
-    N_("Acknowledged my complaint and gave the reference EH/CMP/24/0577."), "", NULL },
+    N_("Acknowledged my complaint and gave it a reference number."), "", NULL },
   { "2025-01-08T11:00", RD_CONTACT_FROM, RD_CHANNEL_LETTER, PARTY_NONE, N_("Complaints team"),
     N_("Stage 1 response. It says the ASB case is “ongoing” and offers £50. It does not "
        "answer the points about the missed call backs or the warning letter."), "", NULL },
@@ -379,6 +444,7 @@ static const SampleStep sample_steps[] = {
 static gboolean
 add_sample_contacts (RdStore  *store,
                      gint64    case_id,
+                     int       shift,
                      GArray   *contact_ids,
                      GError  **error)
 {
@@ -405,8 +471,8 @@ add_sample_contacts (RdStore  *store,
     {
       const SampleContact *s = &sample_contacts[i];
       g_autoptr(RdContact) contact = rd_contact_new ();
-      g_autoptr(GDateTime) when = rd_datetime_parse_local (s->when, NULL);
-      g_autoptr(GDate) due = s->promise_due ? rd_date_parse_iso (s->promise_due, NULL) : NULL;
+      g_autoptr(GDateTime) when = sample_datetime (shift, s->when);
+      g_autoptr(GDate) due = s->promise_due ? sample_date (shift, s->promise_due) : NULL;
       gint64 id;
 
       rd_contact_set_case_id (contact, case_id);
@@ -423,8 +489,8 @@ add_sample_contacts (RdStore  *store,
       id = rd_contact_get_id (contact);
       g_array_append_val (contact_ids, id);
       /* Written down about a quarter of an hour after it happened. */
-      if (!_rd_store_set_contact_times (store, id, local_time (s->when) + 15 * 60,
-                                        local_time (s->when) + 15 * 60, error))
+      if (!_rd_store_set_contact_times (store, id, g_date_time_to_unix (when) + 15 * 60,
+                                        g_date_time_to_unix (when) + 15 * 60, error))
         return FALSE;
     }
   return TRUE;
@@ -433,13 +499,15 @@ add_sample_contacts (RdStore  *store,
 static gboolean
 add_sample_complaint (RdStore  *store,
                       gint64    case_id,
+                      int       shift,
                       GArray   *contact_ids,
                       GError  **error)
 {
   g_autoptr(RdComplaint) complaint = rd_complaint_new ();
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) made = rd_datetime_parse_local ("2024-11-11T10:00", NULL);
+  g_autoptr(GDateTime) made = sample_datetime (shift, "2024-11-11T10:00");
+  g_autofree char *reference = sample_reference ("EH/CMP/{yy}/0577", made);
   const char *points[] = {
     _("How Eastwick Homes handled my reports of noise and threats from Flat 5"),
     _("Call backs and a warning letter that were promised but never came"),
@@ -465,7 +533,7 @@ add_sample_complaint (RdStore  *store,
     }
 
   rd_complaint_set_case_id (complaint, case_id);
-  rd_complaint_set_reference (complaint, "EH/CMP/24/0577");
+  rd_complaint_set_reference (complaint, reference);
   rd_complaint_set_points (complaint, points);
   rd_complaint_set_outcomes (complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_ACTION_PERPETRATOR |
                                         RD_OUTCOME_NAMED_CONTACT | RD_OUTCOME_COMPENSATION);
@@ -477,7 +545,7 @@ add_sample_complaint (RdStore  *store,
     {
       const SampleStep *s = &sample_steps[i];
       g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (s->kind);
-      g_autoptr(GDate) date = rd_date_parse_iso (s->date, NULL);
+      g_autoptr(GDate) date = sample_date (shift, s->date);
 
       rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
       rd_complaint_event_set_stage (event, s->stage);
@@ -495,8 +563,8 @@ add_sample_complaint (RdStore  *store,
 /**
  * rd_sample_ensure:
  *
- * Finds the sample case, or writes it when the store has none. Opening the
- * sample twice opens the same case.
+ * Finds the sample case, or writes it when the store has none, dated for
+ * today. Opening the sample twice opens the same case.
  *
  * Returns: the id of the sample case, or 0 on error
  */
@@ -504,11 +572,36 @@ gint64
 rd_sample_ensure (RdStore  *store,
                   GError  **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+
+  return rd_sample_ensure_for (store, today, error);
+}
+
+/**
+ * rd_sample_ensure_for:
+ * @today: the day to date the sample for (see rd_sample_shift_days())
+ *
+ * Like rd_sample_ensure(), for a given today. A sample already in the
+ * store is returned as it is, with the dates it was written with.
+ *
+ * Returns: the id of the sample case, or 0 on error
+ */
+gint64
+rd_sample_ensure_for (RdStore      *store,
+                      const GDate  *today,
+                      GError      **error)
+{
+  int shift;
+
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) contact_ids = NULL;
   gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
 
   case_id = rd_store_find_sample_case (store, &local_error);
   if (local_error != NULL)
@@ -521,12 +614,13 @@ rd_sample_ensure (RdStore  *store,
 
   if (!_rd_store_begin (store, error))
     return 0;
+  shift = rd_sample_shift_days (today);
   contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  case_id = add_sample_case (store, error);
+  case_id = add_sample_case (store, shift, error);
   if (case_id == 0 ||
-      !add_sample_incidents (store, case_id, error) ||
-      !add_sample_contacts (store, case_id, contact_ids, error) ||
-      !add_sample_complaint (store, case_id, contact_ids, error) ||
+      !add_sample_incidents (store, case_id, shift, error) ||
+      !add_sample_contacts (store, case_id, shift, contact_ids, error) ||
+      !add_sample_complaint (store, case_id, shift, contact_ids, error) ||
       !_rd_store_commit (store, error))
     {
       _rd_store_rollback (store);

@@ -7,7 +7,11 @@
 
 G_BEGIN_DECLS
 
-gint64 rd_sample_ensure (RdStore  *store,
-                         GError  **error);
+gint64 rd_sample_ensure      (RdStore      *store,
+                              GError      **error);
+gint64 rd_sample_ensure_for  (RdStore      *store,
+                              const GDate  *today,
+                              GError      **error);
+int    rd_sample_shift_days  (const GDate  *today);
 
 G_END_DECLS

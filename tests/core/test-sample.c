@@ -132,6 +132,104 @@ test_sample_content (Fixture       *f,
   g_assert_cmpuint (months, >=, 4);
 }
 
+/*
+ * Opened on any day, the sample is a live case: nothing in it is in the
+ * future, what is overdue is a few working days late (ready for the
+ * Ombudsman, not years old), its diary meets the ASB Case Review threshold
+ * now, and the weekdays are those the story was written with.
+ */
+static void
+test_sample_dated_for_today (Fixture       *f,
+                             gconstpointer  data)
+{
+  /* The story's own day (no move), days through the year after, and the
+   * real today and the days before it (the store refuses entries dated
+   * after the real today, so no later day can be tried). */
+  static const char *fixed[] = {
+    "2025-03-07", "2025-03-13", "2025-12-25", "2026-03-29", "2026-10-25",
+  };
+  static const int days_ago[] = { 0, 1, 2, 3, 4, 5, 6, 90, 180 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (days, g_strdup (fixed[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (days_ago); i++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_ago[i]);
+
+      g_ptr_array_add (days, g_date_time_format (then, "%Y-%m-%d"));
+    }
+
+  for (guint d = 0; d < days->len; d++)
+    {
+      const char *day = g_ptr_array_index (days, d);
+      char *dir = NULL;
+      RdStore *store = fixture_store_open_temp ("redress-sample-day-XXXXXX", &dir);
+      g_autoptr(GDate) today = rd_date_parse_iso (day, NULL);
+      g_autoptr(GDateTime) end_of_today = g_date_time_new_local (g_date_get_year (today),
+                                                                 g_date_get_month (today),
+                                                                 g_date_get_day (today), 23, 59, 59);
+      g_autoptr(GError) error = NULL;
+      RdCaseFacts *facts;
+      RdCommunityTrigger *trigger;
+      RdDeadlineReport *report;
+      GListModel *deadlines;
+      GPtrArray *incidents;
+      gint64 case_id = rd_sample_ensure_for (store, today, &error);
+      int shift = rd_sample_shift_days (today);
+      guint overdue = 0;
+
+      g_test_message ("opened on %s, moved %d days", day, shift);
+      g_assert_no_error (error);
+      g_assert_cmpint (shift % 7, ==, 0);
+      g_assert_cmpint (shift, >=, 0);
+      facts = rd_case_facts_load (store, case_id, &error);
+      g_assert_no_error (error);
+
+      incidents = rd_case_facts_get_incidents (facts);
+      for (guint i = 0; i < incidents->len; i++)
+        {
+          RdIncident *incident = g_ptr_array_index (incidents, i);
+          GDateTime *starts = rd_incident_get_starts_at (incident);
+
+          g_assert_true (rd_incident_validate (incident, end_of_today, NULL));
+          /* The note through the letterbox came on a Friday evening. */
+          if (g_str_has_prefix (rd_incident_get_description (incident), "A note was pushed"))
+            {
+              g_assert_cmpint (g_date_time_get_day_of_week (starts), ==, 5);
+              g_assert_cmpint (g_date_time_get_hour (starts), ==, 21);
+            }
+          g_assert_null (strstr (rd_incident_get_reference (incident), "{yy}"));
+        }
+
+      trigger = rd_community_trigger_check (incidents, today);
+      g_assert_nonnull (trigger);
+      g_assert_true (trigger->current);
+
+      report = rd_case_facts_compute_deadlines (facts, NULL, today);
+      deadlines = rd_deadline_report_get_deadlines (report);
+      for (guint i = 0; i < g_list_model_get_n_items (deadlines); i++)
+        {
+          g_autoptr(RdDeadline) deadline = g_list_model_get_item (deadlines, i);
+
+          if (rd_deadline_get_status (deadline) == RD_DEADLINE_MISSED &&
+              !rd_moment_is_set (rd_deadline_get_done (deadline)))
+            {
+              overdue++;
+              g_assert_cmpint (rd_deadline_get_working_days_late (deadline), >=, 1);
+              g_assert_cmpint (rd_deadline_get_working_days_late (deadline), <=, 40);
+            }
+        }
+      /* At least the stage 2 response, never sent. */
+      g_assert_cmpuint (overdue, >=, 1);
+      rd_deadline_report_free (report);
+      rd_community_trigger_free (trigger);
+      g_object_unref (facts);
+      fixture_store_close_temp (&store, &dir);
+    }
+}
+
 /* Writes nested inside an outer transaction disappear with it. */
 static void
 test_nested_transaction_rolls_back (Fixture       *f,
@@ -167,6 +265,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/sample/dated-for-today", test_sample_dated_for_today);
   ADD ("/sample/once", test_sample_once);
   ADD ("/sample/content", test_sample_content);
   ADD ("/store/nested-transaction-rolls-back", test_nested_transaction_rolls_back);
