@@ -45,8 +45,9 @@ add_deadline_json (JsonBuilder *builder,
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, rd_deadline_kind_to_key (rd_deadline_get_kind (d)));
   json_builder_set_member_name (builder, "on");
-  json_builder_add_string_value (builder, rd_deadline_get_party (d) == RD_DEADLINE_ON_RESIDENT
-                                          ? "resident" : "landlord");
+  json_builder_add_string_value (builder, rd_deadline_get_party (d) == RD_DEADLINE_ON_RESIDENT ? "resident"
+                                          : rd_deadline_get_party (d) == RD_DEADLINE_ON_OTHER ? "other"
+                                          : "landlord");
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, rd_deadline_get_title (d));
   json_builder_set_member_name (builder, "group");

@@ -17,21 +17,14 @@
  * or at what risk level, and guessing could call a response late that was
  * not.
  *
- * The engine reads every contact as one with the landlord, so contacts
- * with people the case names as someone else (the police, the council, an
- * MP) are left out: a call from the police must not count as the landlord
- * getting back in touch. A contact that names nobody is taken to be with
- * the landlord, which is what the log is mostly for.
+ * Contacts with people the case names as someone other than the landlord
+ * (the police, the council, an MP) go in as theirs, named "PC Sam Lee
+ * (Police)": what they promise by a date is a deadline, kept when they are
+ * next in touch, but their contacts never count as the landlord getting
+ * back in touch, so they stop none of the landlord's clocks. A contact
+ * that names nobody is taken to be with the landlord, which is what the
+ * log is mostly for.
  */
-
-static gboolean
-is_with_landlord (RdCaseFacts *facts,
-                  RdContact   *contact)
-{
-  RdParty *party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
-
-  return party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
-}
 
 static RdSocialHousing
 social_housing_of (RdCase *rcase)
@@ -97,14 +90,30 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
     {
       RdContact *contact = g_ptr_array_index (items, i);
 
-      if (rd_contact_get_occurred_at (contact) == NULL || !is_with_landlord (facts, contact))
+      RdParty *party;
+      g_autofree char *who = NULL;
+
+      if (rd_contact_get_occurred_at (contact) == NULL)
         continue;
-      rd_deadline_input_add_contact (input, rd_contact_get_id (contact),
-                                     rd_contact_get_occurred_at (contact),
-                                     rd_contact_get_direction (contact),
-                                     rd_contact_get_channel (contact),
-                                     rd_contact_get_promise (contact),
-                                     rd_contact_get_promise_due (contact));
+      party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
+      if (party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER)
+        {
+          rd_deadline_input_add_contact (input, rd_contact_get_id (contact),
+                                         rd_contact_get_occurred_at (contact),
+                                         rd_contact_get_direction (contact),
+                                         rd_contact_get_channel (contact),
+                                         rd_contact_get_promise (contact),
+                                         rd_contact_get_promise_due (contact));
+          continue;
+        }
+      who = rd_party_describe (rd_party_get_name (party), rd_party_get_role (party));
+      rd_deadline_input_add_other_contact (input, rd_contact_get_id (contact),
+                                           rd_contact_get_occurred_at (contact),
+                                           rd_contact_get_direction (contact),
+                                           rd_contact_get_channel (contact),
+                                           rd_party_get_id (party), who,
+                                           rd_contact_get_promise (contact),
+                                           rd_contact_get_promise_due (contact));
     }
 
   return input;

@@ -230,6 +230,9 @@ next_step_of (RdDeadline       *deadline,
     return RD_NEXT_STEP_NONE;
   if (rd_deadline_get_party (deadline) == RD_DEADLINE_ON_RESIDENT)
     return RD_NEXT_STEP_NONE;
+  /* A chaser is a letter to the landlord: it cannot chase the police. */
+  if (rd_deadline_get_party (deadline) == RD_DEADLINE_ON_OTHER)
+    return group == RD_DASHBOARD_OVERDUE ? RD_NEXT_STEP_NONE : RD_NEXT_STEP_WAIT;
   if (group != RD_DASHBOARD_OVERDUE)
     return RD_NEXT_STEP_WAIT;
   if (kind == RD_DEADLINE_KIND_RESPONSE && rd_deadline_get_stage (deadline) >= 2 &&

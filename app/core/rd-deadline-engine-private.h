@@ -21,6 +21,7 @@ typedef enum {
   RD_DONE_ARRIVED,    /* "It arrived on …" */
   RD_DONE_DONE,       /* "It was done on …" */
   RD_DONE_CONTACTED,  /* "The landlord was next in touch on …" */
+  RD_DONE_THEY_CONTACTED, /* "They were next in touch on …" (someone other than the landlord) */
   RD_DONE_ASKED,      /* "You asked on …" */
   RD_DONE_REFERRED,   /* "You referred it on …" */
 } RdDoneVerb;
@@ -31,7 +32,7 @@ typedef struct {
   GDate                  today;
   GPtrArray             *deadlines;    /* RdDeadline */
   GPtrArray             *notes;        /* char *, no duplicates */
-  GPtrArray             *contacts;     /* const RdCaseEvent *, by time */
+  GPtrArray             *contacts;     /* const RdCaseEvent *, by time, with anyone */
   GPtrArray             *from_contacts;/* the landlord's contacts with the resident, by time */
   GHashTable            *note_set;     /* the notes' texts, to drop repeats */
   GHashTable            *words;        /* moment key → its long form, formatted once */

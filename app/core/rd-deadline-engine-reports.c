@@ -57,6 +57,77 @@ shorten (const char *text)
   }
 }
 
+/* The first contact from the same person or body strictly after @e, which
+ * @e comes before in the engine's contacts (they are sorted by time). */
+static const RdCaseEvent *
+next_from_party (RdEngine          *engine,
+                 guint              index,
+                 const RdCaseEvent *e)
+{
+  if (e->party == 0)
+    return NULL;
+  for (guint j = index + 1; j < engine->contacts->len; j++)
+    {
+      const RdCaseEvent *c = g_ptr_array_index (engine->contacts, j);
+
+      if (!c->with_landlord && c->party == e->party && c->direction == RD_CONTACT_FROM &&
+          rd_moment_compare (&c->when, &e->when) > 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* A promise made by someone other than the landlord (the police, the
+ * council, an MP): kept when they are next in touch. */
+static void
+other_promise (RdEngine          *engine,
+               guint              index,
+               const RdCaseEvent *e)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  const RdCaseEvent *next = next_from_party (engine, index, e);
+  g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
+  const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
+  const char *made = _rd_engine_when (engine, &e->when);
+  const char *due = NULL;
+  g_autofree char *how = NULL;
+
+  d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, RD_DEADLINE_ON_OTHER);
+  d->group = e->id;
+  d->title = g_strdup_printf (_("Promise: %s"), what);
+  rd_moment_set_date (&d->due, &e->promise_due);
+  _rd_deadline_add_source (d, e);
+  if (next != NULL)
+    {
+      d->done = next->when;
+      _rd_deadline_add_source (d, next);
+    }
+  due = _rd_engine_when (engine, &d->due);
+  /* Translators: "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00
+   * “to call you back” by Friday 8 November 2024." */
+  how = g_strdup_printf (_("%s promised on %s “%s” by %s."), who, made, e->text, due);
+  _rd_engine_finish (engine, d, NULL, how, RD_DONE_THEY_CONTACTED);
+  switch (d->status)
+    {
+    case RD_DEADLINE_MET:
+      d->next_step = g_strdup (_("Check that they did what they promised; if not, note it and ask "
+                                 "them again."));
+      break;
+    case RD_DEADLINE_MISSED:
+      d->next_step = g_strdup (_("Get back in touch with them, quote the promise and its date, and "
+                                 "keep a record."));
+      break;
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+    default:
+      d->next_step = g_strdup_printf (_("Nothing to do yet. If nothing has happened by %s, get back in "
+                                        "touch with them."), due);
+      break;
+    }
+  d->basis = g_strdup (_("Their own promise"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
 /* Promises made in contacts, and the landlord's rules about kinds of contact. */
 void
 _rd_engine_contacts (RdEngine *engine)
@@ -67,6 +138,14 @@ _rd_engine_contacts (RdEngine *engine)
   for (guint i = 0; i < engine->contacts->len; i++)
     {
       const RdCaseEvent *e = g_ptr_array_index (engine->contacts, i);
+
+      if (!e->with_landlord)
+        {
+          /* The landlord's rules are about contacts with the landlord. */
+          if (g_date_valid (&e->promise_due))
+            other_promise (engine, i, e);
+          continue;
+        }
 
       if (g_date_valid (&e->promise_due))
         {

@@ -171,6 +171,7 @@ done_sentence (RdDoneVerb  verb,
     case RD_DONE_ARRIVED: return g_strdup_printf (_("It arrived on %s, %s."), when, how);
     case RD_DONE_DONE: return g_strdup_printf (_("It was done on %s, %s."), when, how);
     case RD_DONE_CONTACTED: return g_strdup_printf (_("The landlord was next in touch on %s, %s."), when, how);
+    case RD_DONE_THEY_CONTACTED: return g_strdup_printf (_("They were next in touch on %s, %s."), when, how);
     case RD_DONE_ASKED: return g_strdup_printf (_("You asked on %s, %s."), when, how);
     case RD_DONE_REFERRED: return g_strdup_printf (_("You referred it on %s, %s."), when, how);
     default: g_return_val_if_reached (NULL);
@@ -190,6 +191,9 @@ not_done_overdue_sentence (RdDoneVerb  verb,
       return g_strdup_printf (_("It is not recorded as done by today, %s: it is %s late."), today, late);
     case RD_DONE_CONTACTED:
       return g_strdup_printf (_("There is no record of the landlord getting in touch by today, %s: "
+                                "it is %s late."), today, late);
+    case RD_DONE_THEY_CONTACTED:
+      return g_strdup_printf (_("There is no record of them getting in touch by today, %s: "
                                 "it is %s late."), today, late);
     case RD_DONE_ASKED:
       return g_strdup_printf (_("You had not asked by today, %s: the time ran out %s ago."), today, late);
@@ -408,7 +412,8 @@ rd_deadlines_compute (const RdDeadlineInput *input,
       if (e->type != RD_CASE_EVENT_CONTACT)
         continue;
       g_ptr_array_add (engine.contacts, (gpointer) e);
-      if (e->direction == RD_CONTACT_FROM)
+      /* Only the landlord getting in touch stops the landlord's clocks. */
+      if (e->direction == RD_CONTACT_FROM && e->with_landlord)
         g_ptr_array_add (engine.from_contacts, (gpointer) e);
     }
   g_ptr_array_sort (engine.contacts, compare_contacts);

@@ -117,6 +117,7 @@ rd_deadline_input_add (RdDeadlineInput *self,
   g_date_clear (&event->promise_due, 1);
   event->risk = RD_ASB_RISK_N_LEVELS;
   event->text = "";
+  event->who = "";
   return event;
 }
 
@@ -155,6 +156,10 @@ rd_deadline_input_add_complaint_event (RdDeadlineInput      *self,
  * rd_deadline_input_add_contact:
  * @promise: (nullable): what was promised
  * @promise_due: (nullable): the date it was promised by
+ *
+ * Adds a contact with the landlord: its promise is a deadline, and when it
+ * comes from the landlord it stops the clocks that wait for the landlord
+ * to get in touch.
  */
 void
 rd_deadline_input_add_contact (RdDeadlineInput    *self,
@@ -180,6 +185,44 @@ rd_deadline_input_add_contact (RdDeadlineInput    *self,
     event->text = g_string_chunk_insert (self->strings, promise);
   if (promise_due != NULL && g_date_valid (promise_due))
     event->promise_due = *promise_due;
+  event->with_landlord = TRUE;
+}
+
+/**
+ * rd_deadline_input_add_other_contact:
+ * @party_id: the case's record of who it was with
+ * @who: how the explanations name them, "PC Smith (Police)"
+ * @promise: (nullable): what was promised
+ * @promise_due: (nullable): the date it was promised by
+ *
+ * Adds a contact with someone other than the landlord (the police, the
+ * council, an MP). A promise they made is a deadline, kept by their next
+ * contact with the resident; the contact itself never counts as the
+ * landlord getting in touch.
+ */
+void
+rd_deadline_input_add_other_contact (RdDeadlineInput    *self,
+                                     gint64              contact_id,
+                                     GDateTime          *occurred_at,
+                                     RdContactDirection  direction,
+                                     RdContactChannel    channel,
+                                     gint64              party_id,
+                                     const char         *who,
+                                     const char         *promise,
+                                     const GDate        *promise_due)
+{
+  RdCaseEvent *event;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (occurred_at != NULL);
+  g_return_if_fail (channel < RD_CHANNEL_N_CHANNELS);
+
+  rd_deadline_input_add_contact (self, contact_id, occurred_at, direction, channel, promise, promise_due);
+  event = &g_array_index (self->events, RdCaseEvent, self->events->len - 1);
+  event->with_landlord = FALSE;
+  event->party = party_id;
+  if (who != NULL)
+    event->who = g_string_chunk_insert (self->strings, who);
 }
 
 /**

@@ -42,6 +42,11 @@ typedef struct {
   RdContactDirection   direction;
   RdContactChannel     channel;
   GDate                promise_due;     /* cleared when nothing was promised by a date */
+  gboolean             with_landlord;   /* FALSE for someone else (police, council, an MP):
+                                         * their promises are deadlines, but their contacts
+                                         * never stop the landlord's clocks */
+  gint64               party;           /* who it was with, 0 when not known */
+  const char          *who;             /* for someone else, "PC Smith (Police)"; owned by the input */
 
   /* promise text, or the repair priority's key; owned by the input */
   const char          *text;
@@ -86,6 +91,15 @@ void               rd_deadline_input_add_contact          (RdDeadlineInput      
                                                            GDateTime            *occurred_at,
                                                            RdContactDirection    direction,
                                                            RdContactChannel      channel,
+                                                           const char           *promise,
+                                                           const GDate          *promise_due);
+void               rd_deadline_input_add_other_contact    (RdDeadlineInput      *self,
+                                                           gint64                contact_id,
+                                                           GDateTime            *occurred_at,
+                                                           RdContactDirection    direction,
+                                                           RdContactChannel      channel,
+                                                           gint64                party_id,
+                                                           const char           *who,
                                                            const char           *promise,
                                                            const GDate          *promise_due);
 void               rd_deadline_input_add_asb_report       (RdDeadlineInput      *self,

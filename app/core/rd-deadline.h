@@ -36,6 +36,7 @@ typedef enum {
 typedef enum {
   RD_DEADLINE_ON_LANDLORD,
   RD_DEADLINE_ON_RESIDENT,
+  RD_DEADLINE_ON_OTHER,      /* someone else's promise: the police, the council, an MP */
 } RdDeadlineParty;
 
 /* A record a deadline was worked out from. */

@@ -334,6 +334,29 @@ rd_party_dup_display_name (RdParty *self)
 }
 
 /**
+ * rd_party_describe:
+ * @name: (nullable): the person's or body's name
+ *
+ * How a deadline's explanation names someone other than the landlord.
+ *
+ * Returns: (transfer full): "PC Sam Lee (Police)", or the role alone when
+ *   the name is blank
+ */
+char *
+rd_party_describe (const char  *name,
+                   RdPartyRole  role)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  g_return_val_if_fail (role < RD_PARTY_N_ROLES, NULL);
+
+  if (*clean == '\0')
+    return g_strdup (rd_party_role_get_label (role));
+  /* Translators: someone in a case and their role, "PC Sam Lee (Police)" */
+  return g_strdup_printf (_("%s (%s)"), clean, rd_party_role_get_label (role));
+}
+
+/**
  * rd_party_validate:
  *
  * A party needs a name or an organisation, so that letters can say who.

@@ -49,6 +49,8 @@ void         rd_party_set_notes           (RdParty      *self,
                                            const char   *notes);
 
 char        *rd_party_dup_display_name    (RdParty      *self);
+char        *rd_party_describe            (const char   *name,
+                                           RdPartyRole   role);
 gboolean     rd_party_validate            (RdParty      *self,
                                            GError      **error);
 

@@ -9,6 +9,7 @@
 
 #include "rd-case.h"
 #include "rd-datetime.h"
+#include "rd-party.h"
 #include "rd-store-policies.h"
 #include "rd-store-private.h"
 
@@ -395,13 +396,14 @@ rd_store_build_deadline_input (RdStore  *self,
     }
 
   /* Contacts with people the case names as someone other than the
-   * landlord (police, council, an MP) are left out: the engine reads every
-   * contact as one with the landlord, and a call from the police must not
-   * count as the landlord getting back in touch. */
+   * landlord (police, council, an MP) go in as theirs: their promises are
+   * deadlines, but a call from the police must never count as the landlord
+   * getting back in touch. A contact that names nobody is the landlord's. */
   stmt = _rd_store_prepare (self,
-                            "SELECT c.id, c.occurred_at, c.direction, c.channel, c.promise, c.promise_due"
+                            "SELECT c.id, c.occurred_at, c.direction, c.channel, c.promise, c.promise_due,"
+                            " p.id, p.role, p.name"
                             " FROM contacts c LEFT JOIN parties p ON p.id = c.party_id"
-                            " WHERE c.case_id = ?1 AND (p.id IS NULL OR p.role = 'landlord-officer')"
+                            " WHERE c.case_id = ?1"
                             " ORDER BY c.occurred_at, c.id", error);
   if (stmt == NULL)
     return NULL;
@@ -412,17 +414,29 @@ rd_store_build_deadline_input (RdStore  *self,
       g_autoptr(GDate) due = column_date (stmt, 5);
       RdContactDirection direction;
       RdContactChannel channel;
+      RdPartyRole role = RD_PARTY_LANDLORD_OFFICER;
 
       if (at == NULL ||
           !rd_contact_direction_from_key (_rd_store_column_text (stmt, 2), &direction) ||
-          !rd_contact_channel_from_key (_rd_store_column_text (stmt, 3), &channel))
+          !rd_contact_channel_from_key (_rd_store_column_text (stmt, 3), &channel) ||
+          (sqlite3_column_type (stmt, 6) != SQLITE_NULL &&
+           !rd_party_role_from_key (_rd_store_column_text (stmt, 7), &role)))
         {
           g_warning ("Contact %" G_GINT64_FORMAT " cannot be read; left out of the deadlines",
                      (gint64) sqlite3_column_int64 (stmt, 0));
           continue;
         }
-      rd_deadline_input_add_contact (input, sqlite3_column_int64 (stmt, 0), at, direction, channel,
-                                     _rd_store_column_text (stmt, 4), due);
+      if (role == RD_PARTY_LANDLORD_OFFICER)
+        rd_deadline_input_add_contact (input, sqlite3_column_int64 (stmt, 0), at, direction, channel,
+                                       _rd_store_column_text (stmt, 4), due);
+      else
+        {
+          g_autofree char *who = rd_party_describe (_rd_store_column_text (stmt, 8), role);
+
+          rd_deadline_input_add_other_contact (input, sqlite3_column_int64 (stmt, 0), at, direction,
+                                               channel, sqlite3_column_int64 (stmt, 6), who,
+                                               _rd_store_column_text (stmt, 4), due);
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -723,7 +723,7 @@ test_sample (Fixture       *f,
   g_assert_cmpint (rd_complaint_event_get_contact_id (g_ptr_array_index (events, 0)), !=, 0);
 
   /* The store's adapter and the one from loaded facts feed the deadline
-   * engine the same events: the police and the MP are not the landlord. */
+   * engine the same events; the police and the MP are not the landlord. */
   {
     g_autoptr(RdDeadlineInput) from_store = rd_store_build_deadline_input (f->store, case_id, &error);
     g_autoptr(RdDeadlineInput) from_facts = rd_case_facts_build_deadline_input (facts);
@@ -731,7 +731,7 @@ test_sample (Fixture       *f,
 
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, rd_deadline_input_get_n_events (from_facts));
-    g_assert_cmpuint (n, ==, 5 + 10);   /* steps, and contacts less the police and the MP */
+    g_assert_cmpuint (n, ==, 5 + 12);   /* steps and contacts */
     for (guint i = 0; i < n; i++)
       {
         const RdCaseEvent *a = rd_deadline_input_get_event (from_store, i);
@@ -740,6 +740,10 @@ test_sample (Fixture       *f,
         g_assert_cmpint (a->type, ==, b->type);
         g_assert_cmpint (a->id, ==, b->id);
         g_assert_cmpint (rd_moment_compare (&a->when, &b->when), ==, 0);
+        g_assert_cmpint (a->with_landlord, ==, b->with_landlord);
+        g_assert_cmpint (a->party, ==, b->party);
+        g_assert_cmpstr (a->who, ==, b->who);
+        g_assert_cmpstr (a->text, ==, b->text);
       }
   }
 }

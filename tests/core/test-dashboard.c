@@ -392,14 +392,16 @@ test_due_soon_and_next_day (void)
 }
 
 /* A promise made by the landlord and not kept is overdue and chased; one
- * made by the police is not the landlord's deadline. */
+ * made by the police is overdue too, but it is theirs: no chaser to the
+ * landlord, and it names who promised. */
 static void
 test_promises (void)
 {
   Case c;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdParty) police = rd_party_new ();
-  RdDashboardItem *first;
+  GListModel *items;
+  guint seen = 0;
 
   case_init (&c);
   rd_party_set_id (police, 50);
@@ -410,12 +412,32 @@ test_promises (void)
   g_object_unref (contact (&c, "2024-11-04T11:00", RD_CONTACT_FROM, 50, "Visit", "2024-11-05"));
   dashboard = dashboard_on (&c, "2024-11-12");
 
-  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (dashboard)), ==, 1);
-  first = item_at (dashboard, 0);
-  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==, RD_DEADLINE_KIND_PROMISE);
-  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_OVERDUE);
-  g_assert_cmpint (rd_dashboard_item_get_working_days_late (first), ==, 4);
-  g_assert_cmpint (rd_dashboard_item_get_next_step (first), ==, RD_NEXT_STEP_CHASE);
+  items = rd_dashboard_get_items (dashboard);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      RdDashboardItem *item = item_at (dashboard, i);
+      RdDeadline *d = rd_dashboard_item_get_deadline (item);
+
+      g_assert_cmpint (rd_deadline_get_kind (d), ==, RD_DEADLINE_KIND_PROMISE);
+      g_assert_cmpint (rd_dashboard_item_get_group (item), ==, RD_DASHBOARD_OVERDUE);
+      if (rd_deadline_get_party (d) == RD_DEADLINE_ON_LANDLORD)
+        {
+          seen |= 1;
+          g_assert_cmpint (rd_dashboard_item_get_working_days_late (item), ==, 4);
+          g_assert_cmpint (rd_dashboard_item_get_next_step (item), ==, RD_NEXT_STEP_CHASE);
+        }
+      else
+        {
+          seen |= 2;
+          g_assert_cmpint (rd_deadline_get_party (d), ==, RD_DEADLINE_ON_OTHER);
+          g_assert_cmpint (rd_dashboard_item_get_working_days_late (item), ==, 5);
+          g_assert_cmpint (rd_dashboard_item_get_next_step (item), ==, RD_NEXT_STEP_NONE);
+          g_assert_true (g_str_has_prefix (rd_deadline_get_explanation (d),
+                                           "PC Lee (Police) promised on Monday 4 November 2024 at 11:00"));
+        }
+    }
+  g_assert_cmpuint (seen, ==, 3);
   case_clear (&c);
 }
 

@@ -610,6 +610,93 @@ test_promises_and_rules (void)
   g_assert_cmpuint (rules, ==, 1);
 }
 
+/* The police's promise is a deadline of its own, kept when the police are
+ * next in touch; their call never counts as the landlord getting in touch. */
+static void
+test_other_promise (void)
+{
+  g_autoptr(RdPolicy) policy = landlord_policy ();
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDate) due = date_new ("2024-11-08");
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  RdMoment when;
+  GListModel *list;
+  guint seen = 0;
+
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_HIGH, &five);
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_MEDIUM, &five);
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_LOW, &five);
+
+  /* Monday 4 November: PC Sam Lee promises a call back by Friday 8; the
+   * landlord promises the surveyor by the same day; ASB reported at 12:00. */
+  at = local ("2024-11-04T10:00");
+  rd_deadline_input_add_other_contact (input, 10, at, RD_CONTACT_FROM, RD_CHANNEL_PHONE, 7,
+                                       "PC Sam Lee (Police)", "Call you back with the crime number", due);
+  add_contact (input, 11, "2024-11-04T11:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE,
+               "Send the surveyor", "2024-11-08");
+  {
+    g_autoptr(GDateTime) reported = local ("2024-11-04T12:00");
+    rd_moment_set_datetime (&when, reported);
+  }
+  rd_deadline_input_add_asb_report (input, 100, &when, RD_ASB_RISK_HIGH);
+  /* Another officer calls on Wednesday (not the one who promised); PC Lee
+   * calls back on Thursday 7 at 09:15. Nobody from the landlord calls. */
+  g_clear_pointer (&at, g_date_time_unref);
+  at = local ("2024-11-06T09:00");
+  rd_deadline_input_add_other_contact (input, 12, at, RD_CONTACT_FROM, RD_CHANNEL_PHONE, 8,
+                                       "PC Jo Hart (Police)", NULL, NULL);
+  g_clear_pointer (&at, g_date_time_unref);
+  at = local ("2024-11-07T09:15");
+  rd_deadline_input_add_other_contact (input, 13, at, RD_CONTACT_FROM, RD_CHANNEL_PHONE, 7,
+                                       "PC Sam Lee (Police)", NULL, NULL);
+  report = compute (input, policy, "2024-11-13");
+
+  list = rd_deadline_report_get_deadlines (report);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (rd_deadline_get_group (d) == 10)
+        {
+          seen |= 1;
+          g_assert_cmpint (rd_deadline_get_kind (d), ==, RD_DEADLINE_KIND_PROMISE);
+          g_assert_cmpint (rd_deadline_get_party (d), ==, RD_DEADLINE_ON_OTHER);
+          assert_due (d, "2024-11-08");
+          g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
+          g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, -1);
+          g_assert_cmpuint (rd_deadline_get_n_sources (d), ==, 2);
+          g_assert_cmpint (rd_deadline_get_source (d, 1)->id, ==, 13);
+          g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
+                           "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00 "
+                           "“Call you back with the crime number” by Friday 8 November 2024. "
+                           "They were next in touch on Thursday 7 November 2024 at 09:15, "
+                           "1 working day early.");
+        }
+      else if (rd_deadline_get_group (d) == 11)
+        {
+          seen |= 2;
+          g_assert_cmpint (rd_deadline_get_party (d), ==, RD_DEADLINE_ON_LANDLORD);
+          g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+          g_assert_false (rd_moment_is_set (rd_deadline_get_done (d)));
+          g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 3);
+          assert_contains (rd_deadline_get_explanation (d),
+                           "There is no record of the landlord getting in touch by today, "
+                           "Wednesday 13 November 2024: it is 3 working days late.");
+        }
+      else
+        {
+          seen |= 4;
+          g_assert_cmpint (rd_deadline_get_kind (d), ==, RD_DEADLINE_KIND_ASB_RESPONSE);
+          g_assert_false (rd_moment_is_set (rd_deadline_get_done (d)));
+          g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+        }
+    }
+  g_assert_cmpuint (seen, ==, 7);
+}
+
 /* ASB first responses by risk, including "within 24 working hours", and an
  * unknown risk judged by the longest time in the policy. */
 static void
@@ -964,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/deadlines/landlord/resident-escalation", test_resident_escalation);
   g_test_add_func ("/deadlines/landlord/promises-and-rules", test_promises_and_rules);
   g_test_add_func ("/deadlines/landlord/asb", test_asb);
+  g_test_add_func ("/deadlines/other-promise", test_other_promise);
   g_test_add_func ("/deadlines/landlord/repairs", test_repairs);
   g_test_add_func ("/deadlines/landlord/policy-change", test_policy_change_recomputes);
   g_test_add_func ("/deadlines/awaab", test_awaab);
