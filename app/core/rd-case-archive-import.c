@@ -243,6 +243,66 @@ has_contact (RdCaseFacts *facts,
   return rd_case_facts_find_contact (facts, doc_id) != NULL;
 }
 
+/* The fields about reporting an entry to the landlord came with schema 8:
+ * an older archive has none of them, and they read as "not known". */
+static gboolean
+check_revision_report (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  JsonNode *node;
+  const char *text;
+  gint64 minute;
+  gboolean is_null;
+  RdAsbRisk risk;
+  RdHazardLevel hazard;
+
+  node = member (object, "landlord_reported_on");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_autoptr(GDate) date = NULL;
+
+      if (!get_string (object, "landlord_reported_on", where, &text, error))
+        return FALSE;
+      date = rd_date_parse_iso (text, NULL);
+      if (date == NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s.landlord_reported_on", where);
+          return invalid (error, path, _("is not a real date"));
+        }
+    }
+  node = member (object, "landlord_reported_minute");
+  if (node != NULL &&
+      (!get_int (object, "landlord_reported_minute", where, TRUE, &is_null, &minute, error) ||
+       (!is_null && (minute < 0 || minute >= 24 * 60))))
+    {
+      g_autofree char *path = g_strdup_printf ("%s.landlord_reported_minute", where);
+
+      g_clear_error (error);
+      return invalid (error, path, _("is not a time of day in minutes after midnight"));
+    }
+  if (member (object, "asb_risk") != NULL &&
+      (!get_string (object, "asb_risk", where, &text, error) || !rd_asb_risk_from_key (text, &risk)))
+    {
+      g_autofree char *path = g_strdup_printf ("%s.asb_risk", where);
+
+      g_clear_error (error);
+      return invalid (error, path, _("is not a risk level Redress knows"));
+    }
+  if (member (object, "repair_priority") != NULL &&
+      !get_string (object, "repair_priority", where, &text, error))
+    return FALSE;
+  if (member (object, "hazard") != NULL &&
+      (!get_string (object, "hazard", where, &text, error) || !rd_hazard_level_from_key (text, &hazard)))
+    {
+      g_autofree char *path = g_strdup_printf ("%s.hazard", where);
+
+      g_clear_error (error);
+      return invalid (error, path, _("is not a kind of hazard Redress knows"));
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_revisions (RdArchiveDocument  *doc,
                  GError            **error)
@@ -274,6 +334,8 @@ parse_revisions (RdArchiveDocument  *doc,
           g_autofree char *path = g_strdup_printf ("%s.incident", where);
           return invalid (error, path, _("names a diary entry that is not in the case"));
         }
+      if (!check_revision_report (object, where, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -524,6 +586,7 @@ write_revisions (RdStore            *store,
   static const char * const columns[] = {
     "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
     "description", "impact", "people", "witnesses", "reported_to", "reference",
+    "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
   };
   GHashTableIter iter;
   gint64 *new_id;
@@ -549,8 +612,12 @@ write_revisions (RdStore            *store,
       stmt = _rd_store_prepare (store,
                                 "INSERT INTO incident_revisions (incident_id, written_at,"
                                 " last_changed_at, starts_at, ends_at, category, location,"
-                                " description, impact, people, witnesses, reported_to, reference)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                " description, impact, people, witnesses, reported_to, reference,"
+                                " landlord_reported_on, landlord_reported_minute, asb_risk,"
+                                " repair_priority, hazard)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                " ?14, ?15, COALESCE (?16, 'unknown'), COALESCE (?17, ''),"
+                                " COALESCE (?18, 'none'))",
                                 error);
       if (stmt == NULL)
         return FALSE;

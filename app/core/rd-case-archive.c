@@ -125,6 +125,7 @@ build_revisions (JsonBuilder  *builder,
   static const char * const columns[] = {
     "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
     "description", "impact", "people", "witnesses", "reported_to", "reference",
+    "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
   };
   sqlite3_stmt *stmt;
   int rc;
@@ -132,7 +133,8 @@ build_revisions (JsonBuilder  *builder,
   stmt = _rd_store_prepare (store,
                             "SELECT r.incident_id, r.written_at, r.last_changed_at, r.starts_at,"
                             " r.ends_at, r.category, r.location, r.description, r.impact, r.people,"
-                            " r.witnesses, r.reported_to, r.reference"
+                            " r.witnesses, r.reported_to, r.reference, r.landlord_reported_on,"
+                            " r.landlord_reported_minute, r.asb_risk, r.repair_priority, r.hazard"
                             " FROM incident_revisions r JOIN incidents i ON i.id = r.incident_id"
                             " WHERE i.case_id = ?1 ORDER BY r.id",
                             error);

@@ -9,13 +9,32 @@
 
 /*
  * The engine reads plain events; this is where the store's tables become
- * them: every complaint step and every contact with the landlord (its
- * promise, and the landlord's replies that stop other clocks). It reads the
- * same records as the store's own adapter, rd_store_build_deadline_input()
- * in rd-store-policies.c, from facts already loaded. Diary entries are not
- * fed in: the diary says when something happened, not when it was reported
- * or at what risk level, and guessing could call a response late that was
- * not.
+ * them: every complaint step, every contact (its promise, and the
+ * landlord's replies that stop other clocks), and every diary entry the
+ * resident says they reported to the landlord. It reads the same records
+ * as the store's own adapter, rd_store_build_deadline_input() in
+ * rd-store-policies.c, from facts already loaded.
+ *
+ * A diary entry goes in only when it says the day it was reported to the
+ * landlord (and the time, when known): the day something happened is not
+ * the day the landlord heard of it, and guessing could call a response
+ * late that was not. rd_case_deadlines_add_report() decides what a report
+ * starts, for both adapters:
+ *  - anti-social behaviour (noise, harassment, violence, damage, domestic
+ *    abuse): a first response by the landlord's own policy for the risk
+ *    level it gave (the longest time in the policy when the level is not
+ *    known). The Code sets no time for this, so without a landlord's
+ *    profile the engine says nothing;
+ *  - disrepair (and "other"): a repair by the priority the landlord gave,
+ *    looked up in its profile; nothing when no priority is recorded, or
+ *    when the case has no landlord's profile;
+ *  - an Awaab's Law hazard (emergency, or significant damp and mould) on
+ *    such an entry: the engine's Awaab's Law steps, which it applies only
+ *    to reports from 27 October 2025 and says apply to social housing only
+ *    when the tenancy does not show it.
+ * What meets these deadlines is the engine's own rule: the landlord's next
+ * contact for a first response; for repairs and hazard steps, a record of
+ * the work, which the diary does not keep yet, so they stay open.
  *
  * Contacts with people the case names as someone other than the landlord
  * (the police, the council, an MP) go in as theirs, named "PC Sam Lee
@@ -45,6 +64,42 @@ social_housing_of (RdCase *rcase)
     default:
       return RD_SOCIAL_HOUSING_UNKNOWN;
     }
+}
+
+/**
+ * rd_case_deadlines_add_report:
+ * @incident_id: the diary entry
+ * @reported: when it was reported to the landlord
+ * @risk: the risk level the landlord gave an ASB report, or
+ *   %RD_ASB_RISK_N_LEVELS when not known
+ * @repair_priority: (nullable): the priority the landlord gave a repair
+ * @hazard: the Awaab's Law hazard, or %RD_HAZARD_N_LEVELS for none
+ *
+ * Adds what a diary entry reported to the landlord starts (see the top of
+ * this file). Both adapters call it, so they cannot drift apart.
+ */
+void
+rd_case_deadlines_add_report (RdDeadlineInput *input,
+                              gint64           incident_id,
+                              RdCategory       category,
+                              const RdMoment  *reported,
+                              RdAsbRisk        risk,
+                              const char      *repair_priority,
+                              RdHazardLevel    hazard)
+{
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (rd_moment_is_set (reported));
+
+  if (rd_category_is_asb (category))
+    rd_deadline_input_add_asb_report (input, incident_id, reported, risk);
+  if (!rd_category_is_repair (category))
+    return;
+  if (repair_priority != NULL && *repair_priority != '\0')
+    rd_deadline_input_add_repair (input, RD_CASE_EVENT_REPAIR_REPORT, incident_id, incident_id,
+                                  reported, repair_priority);
+  if (hazard < RD_HAZARD_N_LEVELS)
+    rd_deadline_input_add_hazard (input, RD_CASE_EVENT_HAZARD_REPORT, incident_id, incident_id,
+                                  reported, hazard);
 }
 
 /**
@@ -114,6 +169,21 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
                                            rd_party_get_id (party), who,
                                            rd_contact_get_promise (contact),
                                            rd_contact_get_promise_due (contact));
+    }
+
+  items = rd_case_facts_get_incidents (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (items, i);
+      RdMoment reported;
+
+      if (!rd_incident_get_landlord_reported (incident, &reported))
+        continue;
+      rd_case_deadlines_add_report (input, rd_incident_get_id (incident),
+                                    rd_incident_get_category (incident), &reported,
+                                    rd_incident_get_asb_risk (incident),
+                                    rd_incident_get_repair_priority (incident),
+                                    rd_incident_get_hazard (incident));
     }
 
   return input;

@@ -5,6 +5,7 @@
 
 #include "rd-case-facts.h"
 #include "rd-deadline-engine.h"
+#include "rd-incident.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,13 @@ RdDeadlineInput  *rd_case_facts_build_deadline_input (RdCaseFacts  *facts);
 RdDeadlineReport *rd_case_facts_compute_deadlines    (RdCaseFacts  *facts,
                                                       RdPolicy     *landlord,
                                                       const GDate  *today);
+
+void              rd_case_deadlines_add_report       (RdDeadlineInput *input,
+                                                      gint64           incident_id,
+                                                      RdCategory       category,
+                                                      const RdMoment  *reported,
+                                                      RdAsbRisk        risk,
+                                                      const char      *repair_priority,
+                                                      RdHazardLevel    hazard);
 
 G_END_DECLS

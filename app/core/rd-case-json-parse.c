@@ -159,6 +159,85 @@ parse_parties (RdJsonCtx   *ctx,
   return TRUE;
 }
 
+/* "14:30" → 870; FALSE for anything but a 24-hour time as HH:MM. */
+static gboolean
+parse_time_of_day (const char *text,
+                   int        *minute)
+{
+  if (strlen (text) != 5 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      text[2] != ':' || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+  {
+    int h = (text[0] - '0') * 10 + (text[1] - '0');
+    int m = (text[3] - '0') * 10 + (text[4] - '0');
+
+    if (h > 23 || m > 59)
+      return FALSE;
+    *minute = h * 60 + m;
+  }
+  return TRUE;
+}
+
+/* The optional fields about reporting an entry to the landlord: when, the
+ * risk level it gave an ASB report, the priority it gave a repair, and
+ * whether it is an Awaab's Law hazard. */
+static gboolean
+parse_landlord_report (RdJsonCtx   *ctx,
+                       JsonObject  *object,
+                       const char  *path,
+                       RdIncident  *incident)
+{
+  g_autoptr(GDate) reported_on = NULL;
+  const char *text;
+  int minute = -1;
+  RdAsbRisk risk = RD_ASB_RISK_N_LEVELS;
+  RdHazardLevel hazard = RD_HAZARD_N_LEVELS;
+
+  if (!_rd_json_read_date (ctx, object, path, "landlord_reported_on", FALSE, &reported_on) ||
+      !_rd_json_read_string (ctx, object, path, "landlord_reported_time", FALSE, &text))
+    return FALSE;
+  if (*text != '\0')
+    {
+      g_autofree char *field = _rd_json_join_path (path, "landlord_reported_time");
+
+      if (!parse_time_of_day (text, &minute))
+        return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "landlord_reported_time"), field,
+                              _("“%s” is not a time of day such as 09:30 or 14:05."), text);
+      if (reported_on == NULL)
+        return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "landlord_reported_time"), field,
+                              _("A time of day needs the day too: add landlord_reported_on."));
+    }
+  rd_incident_set_landlord_reported_on (incident, reported_on);
+  rd_incident_set_landlord_reported_minute (incident, minute);
+
+  if (!_rd_json_read_string (ctx, object, path, "asb_risk", FALSE, &text))
+    return FALSE;
+  if (*text != '\0' && !rd_asb_risk_from_key (text, &risk))
+    {
+      g_autofree char *field = _rd_json_join_path (path, "asb_risk");
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "asb_risk"), field,
+                            _("“%s” is not one of: %s."), text, "high, medium, low, unknown");
+    }
+  rd_incident_set_asb_risk (incident, risk);
+
+  if (!_rd_json_read_string (ctx, object, path, "repair_priority", FALSE, &text))
+    return FALSE;
+  rd_incident_set_repair_priority (incident, text);
+
+  if (!_rd_json_read_string (ctx, object, path, "hazard", FALSE, &text))
+    return FALSE;
+  if (*text != '\0' && !rd_hazard_level_from_key (text, &hazard))
+    {
+      g_autofree char *field = _rd_json_join_path (path, "hazard");
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "hazard"), field,
+                            _("“%s” is not one of: %s."), text, "none, emergency, significant-damp-mould");
+    }
+  rd_incident_set_hazard (incident, hazard);
+  return TRUE;
+}
+
 static gboolean
 parse_incidents (RdJsonCtx   *ctx,
                  JsonObject  *root,
@@ -166,7 +245,8 @@ parse_incidents (RdJsonCtx   *ctx,
 {
   static const char * const known[] = {
     "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
-    "witnesses", "reported_to", "reference", NULL
+    "witnesses", "reported_to", "reference", "landlord_reported_on", "landlord_reported_time",
+    "asb_risk", "repair_priority", "hazard", NULL
   };
   JsonArray *array;
 
@@ -225,11 +305,16 @@ parse_incidents (RdJsonCtx   *ctx,
         return FALSE;
       rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
 
+      if (!parse_landlord_report (ctx, object, path, incident))
+        return FALSE;
+
       if (!rd_incident_validate (incident, ctx->now, &local_error))
         {
           const char *name = g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                              RD_INCIDENT_ERROR_END_BEFORE_START)
-                             ? "ends_at" : "starts_at";
+                                              RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
+                             : g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                                RD_INCIDENT_ERROR_REPORTED_IN_FUTURE) ? "landlord_reported_on"
+                             : "starts_at";
           g_autofree char *field = _rd_json_join_path (path, name);
 
           return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);

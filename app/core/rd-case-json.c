@@ -153,6 +153,17 @@ build_incidents (JsonBuilder *builder,
       add_string (builder, "witnesses", rd_incident_get_witnesses (incident));
       add_keys (builder, "reported_to", reported);
       add_string (builder, "reference", rd_incident_get_reference (incident));
+      add_date (builder, "landlord_reported_on", rd_incident_get_landlord_reported_on (incident));
+      {
+        int minute = rd_incident_get_landlord_reported_minute (incident);
+
+        add_take_string_or_null (builder, "landlord_reported_time",
+                                 rd_incident_get_landlord_reported_on (incident) != NULL && minute >= 0
+                                 ? g_strdup_printf ("%02d:%02d", minute / 60, minute % 60) : NULL);
+      }
+      add_string (builder, "asb_risk", rd_asb_risk_to_key (rd_incident_get_asb_risk (incident)));
+      add_string (builder, "repair_priority", rd_incident_get_repair_priority (incident));
+      add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -27,6 +27,11 @@ struct _RdIncident
   char         *witnesses;
   RdReportedTo  reported_to;
   char         *reference;
+  GDate        *landlord_reported_on;      /* NULL: not reported to the landlord, or not known when */
+  int           landlord_reported_minute;  /* -1 when the time of day is not known */
+  RdAsbRisk     asb_risk;                  /* RD_ASB_RISK_N_LEVELS: not known */
+  char         *repair_priority;           /* the landlord's priority for a repair, "" */
+  RdHazardLevel hazard;                    /* RD_HAZARD_N_LEVELS: not an Awaab's Law hazard */
   gint64        created_at;
   gint64        updated_at;
 };
@@ -48,6 +53,11 @@ enum {
   PROP_WITNESSES,
   PROP_REPORTED_TO,
   PROP_REFERENCE,
+  PROP_LANDLORD_REPORTED_ON,
+  PROP_LANDLORD_REPORTED_MINUTE,
+  PROP_ASB_RISK,
+  PROP_REPAIR_PRIORITY,
+  PROP_HAZARD,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_SUMMARY,
@@ -171,6 +181,106 @@ rd_reported_to_get_label (RdReportedTo flags)
   return g_string_free (out, FALSE);
 }
 
+static const struct {
+  const char *key;
+  const char *label;
+} asb_risks[RD_ASB_RISK_N_LEVELS + 1] = {
+  [RD_ASB_RISK_HIGH] = { "high", N_("High risk") },
+  [RD_ASB_RISK_MEDIUM] = { "medium", N_("Medium risk") },
+  [RD_ASB_RISK_LOW] = { "low", N_("Low risk") },
+  [RD_ASB_RISK_N_LEVELS] = { "unknown", N_("Not known") },
+};
+
+static const struct {
+  const char *key;
+  const char *label;
+} hazards[RD_HAZARD_N_LEVELS + 1] = {
+  [RD_HAZARD_EMERGENCY] = { "emergency", N_("Emergency hazard") },
+  [RD_HAZARD_SIGNIFICANT] = { "significant-damp-mould", N_("Significant damp and mould hazard") },
+  [RD_HAZARD_N_LEVELS] = { "none", N_("Not an Awaab’s Law hazard") },
+};
+
+/**
+ * rd_category_is_asb:
+ *
+ * Whether entries of @category are anti-social behaviour, which a landlord
+ * gives a risk level and a first-response time.
+ */
+gboolean
+rd_category_is_asb (RdCategory category)
+{
+  return category == RD_CATEGORY_NOISE || category == RD_CATEGORY_HARASSMENT ||
+         category == RD_CATEGORY_VIOLENCE || category == RD_CATEGORY_DAMAGE ||
+         category == RD_CATEGORY_DOMESTIC_ABUSE;
+}
+
+/**
+ * rd_category_is_repair:
+ *
+ * Whether entries of @category may be repairs or hazards (damp, mould,
+ * disrepair), which a landlord gives a repair priority and which Awaab's
+ * Law may cover.
+ */
+gboolean
+rd_category_is_repair (RdCategory category)
+{
+  return category == RD_CATEGORY_DISREPAIR || category == RD_CATEGORY_OTHER;
+}
+
+const char *
+rd_asb_risk_to_key (RdAsbRisk risk)
+{
+  g_return_val_if_fail (risk <= RD_ASB_RISK_N_LEVELS, "unknown");
+  return asb_risks[risk].key;
+}
+
+gboolean
+rd_asb_risk_from_key (const char *key,
+                      RdAsbRisk  *out)
+{
+  for (guint i = 0; key != NULL && i <= RD_ASB_RISK_N_LEVELS; i++)
+    if (g_str_equal (key, asb_risks[i].key))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rd_asb_risk_get_label (RdAsbRisk risk)
+{
+  g_return_val_if_fail (risk <= RD_ASB_RISK_N_LEVELS, NULL);
+  return _(asb_risks[risk].label);
+}
+
+const char *
+rd_hazard_level_to_key (RdHazardLevel level)
+{
+  g_return_val_if_fail (level <= RD_HAZARD_N_LEVELS, "none");
+  return hazards[level].key;
+}
+
+gboolean
+rd_hazard_level_from_key (const char    *key,
+                          RdHazardLevel *out)
+{
+  for (guint i = 0; key != NULL && i <= RD_HAZARD_N_LEVELS; i++)
+    if (g_str_equal (key, hazards[i].key))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rd_hazard_level_get_label (RdHazardLevel level)
+{
+  g_return_val_if_fail (level <= RD_HAZARD_N_LEVELS, NULL);
+  return _(hazards[level].label);
+}
+
 static void
 rd_incident_finalize (GObject *object)
 {
@@ -184,6 +294,8 @@ rd_incident_finalize (GObject *object)
   g_clear_pointer (&self->people, g_free);
   g_clear_pointer (&self->witnesses, g_free);
   g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->landlord_reported_on, g_date_free);
+  g_clear_pointer (&self->repair_priority, g_free);
 
   G_OBJECT_CLASS (rd_incident_parent_class)->finalize (object);
 }
@@ -233,6 +345,21 @@ rd_incident_get_property (GObject    *object,
       break;
     case PROP_REFERENCE:
       g_value_set_string (value, self->reference);
+      break;
+    case PROP_LANDLORD_REPORTED_ON:
+      g_value_set_boxed (value, self->landlord_reported_on);
+      break;
+    case PROP_LANDLORD_REPORTED_MINUTE:
+      g_value_set_int (value, self->landlord_reported_minute);
+      break;
+    case PROP_ASB_RISK:
+      g_value_set_uint (value, self->asb_risk);
+      break;
+    case PROP_REPAIR_PRIORITY:
+      g_value_set_string (value, self->repair_priority);
+      break;
+    case PROP_HAZARD:
+      g_value_set_uint (value, self->hazard);
       break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
@@ -294,6 +421,21 @@ rd_incident_set_property (GObject      *object,
     case PROP_REFERENCE:
       rd_incident_set_reference (self, g_value_get_string (value));
       break;
+    case PROP_LANDLORD_REPORTED_ON:
+      rd_incident_set_landlord_reported_on (self, g_value_get_boxed (value));
+      break;
+    case PROP_LANDLORD_REPORTED_MINUTE:
+      rd_incident_set_landlord_reported_minute (self, g_value_get_int (value));
+      break;
+    case PROP_ASB_RISK:
+      rd_incident_set_asb_risk (self, g_value_get_uint (value));
+      break;
+    case PROP_REPAIR_PRIORITY:
+      rd_incident_set_repair_priority (self, g_value_get_string (value));
+      break;
+    case PROP_HAZARD:
+      rd_incident_set_hazard (self, g_value_get_uint (value));
+      break;
     case PROP_CREATED_AT:
       rd_incident_set_created_at (self, g_value_get_int64 (value));
       break;
@@ -340,6 +482,21 @@ rd_incident_class_init (RdIncidentClass *klass)
     g_param_spec_uint ("reported-to", NULL, NULL, 0, RD_REPORTED_ALL, 0, flags);
   properties[PROP_REFERENCE] =
     g_param_spec_string ("reference", NULL, NULL, "", flags);
+  /* The day the entry was reported to the landlord, when it was (a GDate) */
+  properties[PROP_LANDLORD_REPORTED_ON] =
+    g_param_spec_boxed ("landlord-reported-on", NULL, NULL, G_TYPE_DATE, flags);
+  /* …and the time of day in minutes after midnight, -1 when not known */
+  properties[PROP_LANDLORD_REPORTED_MINUTE] =
+    g_param_spec_int ("landlord-reported-minute", NULL, NULL, -1, 24 * 60 - 1, -1, flags);
+  /* An RdAsbRisk; RD_ASB_RISK_N_LEVELS when the landlord's risk level is not known */
+  properties[PROP_ASB_RISK] =
+    g_param_spec_uint ("asb-risk", NULL, NULL, 0, RD_ASB_RISK_N_LEVELS, RD_ASB_RISK_N_LEVELS, flags);
+  /* The priority the landlord gave a repair, as its policy names it */
+  properties[PROP_REPAIR_PRIORITY] =
+    g_param_spec_string ("repair-priority", NULL, NULL, "", flags);
+  /* An RdHazardLevel; RD_HAZARD_N_LEVELS when it is not an Awaab's Law hazard */
+  properties[PROP_HAZARD] =
+    g_param_spec_uint ("hazard", NULL, NULL, 0, RD_HAZARD_N_LEVELS, RD_HAZARD_N_LEVELS, flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -360,7 +517,11 @@ rd_incident_init (RdIncident *self)
   self->people = g_strdup ("");
   self->witnesses = g_strdup ("");
   self->reference = g_strdup ("");
+  self->repair_priority = g_strdup ("");
   self->category = RD_CATEGORY_NOISE;
+  self->landlord_reported_minute = -1;
+  self->asb_risk = RD_ASB_RISK_N_LEVELS;
+  self->hazard = RD_HAZARD_N_LEVELS;
 }
 
 RdIncident *
@@ -394,6 +555,11 @@ rd_incident_copy (RdIncident *self)
   _rd_model_replace_string (&copy->witnesses, self->witnesses);
   copy->reported_to = self->reported_to;
   _rd_model_replace_string (&copy->reference, self->reference);
+  _rd_model_replace_date (&copy->landlord_reported_on, self->landlord_reported_on);
+  copy->landlord_reported_minute = self->landlord_reported_minute;
+  copy->asb_risk = self->asb_risk;
+  _rd_model_replace_string (&copy->repair_priority, self->repair_priority);
+  copy->hazard = self->hazard;
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -420,7 +586,12 @@ rd_incident_content_equal (RdIncident *a,
          g_str_equal (a->people, b->people) &&
          g_str_equal (a->witnesses, b->witnesses) &&
          a->reported_to == b->reported_to &&
-         g_str_equal (a->reference, b->reference);
+         g_str_equal (a->reference, b->reference) &&
+         _rd_model_date_equal (a->landlord_reported_on, b->landlord_reported_on) &&
+         a->landlord_reported_minute == b->landlord_reported_minute &&
+         a->asb_risk == b->asb_risk &&
+         g_str_equal (a->repair_priority, b->repair_priority) &&
+         a->hazard == b->hazard;
 }
 
 #define STRING_ACCESSORS(field, PROP, ALSO) \
@@ -436,6 +607,9 @@ STRING_ACCESSORS (impact, PROP_IMPACT, PROP_0)
 STRING_ACCESSORS (people, PROP_PEOPLE, PROP_0)
 STRING_ACCESSORS (witnesses, PROP_WITNESSES, PROP_0)
 STRING_ACCESSORS (reference, PROP_REFERENCE, PROP_0)
+STRING_ACCESSORS (repair_priority, PROP_REPAIR_PRIORITY, PROP_0)
+RD_MODEL_DATE_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, landlord_reported_on,
+                         PROP_LANDLORD_REPORTED_ON)
 INT64_ACCESSORS (id, PROP_ID)
 INT64_ACCESSORS (case_id, PROP_CASE_ID)
 INT64_ACCESSORS (created_at, PROP_CREATED_AT)
@@ -487,6 +661,93 @@ rd_incident_set_reported_to (RdIncident   *self,
     }
 }
 
+int
+rd_incident_get_landlord_reported_minute (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), -1);
+  return self->landlord_reported_minute;
+}
+
+/**
+ * rd_incident_set_landlord_reported_minute:
+ * @minute: minutes after midnight, or -1 when the time of day is not known
+ */
+void
+rd_incident_set_landlord_reported_minute (RdIncident *self,
+                                          int         minute)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+  g_return_if_fail (minute >= -1 && minute < 24 * 60);
+
+  if (self->landlord_reported_minute != minute)
+    {
+      self->landlord_reported_minute = minute;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANDLORD_REPORTED_MINUTE]);
+    }
+}
+
+RdAsbRisk
+rd_incident_get_asb_risk (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), RD_ASB_RISK_N_LEVELS);
+  return self->asb_risk;
+}
+
+void
+rd_incident_set_asb_risk (RdIncident *self,
+                          RdAsbRisk   risk)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+  g_return_if_fail (risk <= RD_ASB_RISK_N_LEVELS);
+
+  if (self->asb_risk != risk)
+    {
+      self->asb_risk = risk;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASB_RISK]);
+    }
+}
+
+RdHazardLevel
+rd_incident_get_hazard (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), RD_HAZARD_N_LEVELS);
+  return self->hazard;
+}
+
+void
+rd_incident_set_hazard (RdIncident    *self,
+                        RdHazardLevel  hazard)
+{
+  g_return_if_fail (RD_IS_INCIDENT (self));
+  g_return_if_fail (hazard <= RD_HAZARD_N_LEVELS);
+
+  if (self->hazard != hazard)
+    {
+      self->hazard = hazard;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAZARD]);
+    }
+}
+
+/**
+ * rd_incident_get_landlord_reported:
+ * @moment: (out): when the entry was reported to the landlord
+ *
+ * Returns: whether the diary says when the entry was reported to the landlord
+ */
+gboolean
+rd_incident_get_landlord_reported (RdIncident *self,
+                                   RdMoment   *moment)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), FALSE);
+  g_return_val_if_fail (moment != NULL, FALSE);
+
+  if (self->landlord_reported_on == NULL)
+    return FALSE;
+  rd_moment_set_date (moment, self->landlord_reported_on);
+  moment->minute = self->landlord_reported_minute;
+  return TRUE;
+}
+
 /**
  * rd_incident_dup_summary:
  *
@@ -527,6 +788,7 @@ rd_incident_matches_text (RdIncident *self,
          _rd_model_text_contains (self->people, casefolded_needle) ||
          _rd_model_text_contains (self->witnesses, casefolded_needle) ||
          _rd_model_text_contains (self->reference, casefolded_needle) ||
+         _rd_model_text_contains (self->repair_priority, casefolded_needle) ||
          _rd_model_text_contains (rd_category_get_label (self->category), casefolded_needle);
 }
 
@@ -555,6 +817,21 @@ rd_incident_validate (RdIncident  *self,
       g_set_error_literal (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_START_IN_FUTURE,
                            _("This is set to start in the future. Check the date and time."));
       return FALSE;
+    }
+  if (self->landlord_reported_on != NULL)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      if (g_date_compare (self->landlord_reported_on, &today) > 0)
+        {
+          g_set_error_literal (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_REPORTED_IN_FUTURE,
+                               _("The day you reported this to the landlord is in the future. "
+                                 "Check the date."));
+          return FALSE;
+        }
     }
   if (self->ends_at != NULL && g_date_time_compare (self->ends_at, self->starts_at) < 0)
     {

@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include "rd-events.h"
+#include "rd-policy.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -37,6 +39,7 @@ typedef enum {
   RD_INCIDENT_ERROR_NO_START,
   RD_INCIDENT_ERROR_START_IN_FUTURE,
   RD_INCIDENT_ERROR_END_BEFORE_START,
+  RD_INCIDENT_ERROR_REPORTED_IN_FUTURE,
 } RdIncidentError;
 
 GQuark        rd_incident_error_quark       (void);
@@ -82,12 +85,30 @@ void          rd_incident_set_reported_to   (RdIncident   *self,
 const char   *rd_incident_get_reference     (RdIncident   *self);
 void          rd_incident_set_reference     (RdIncident   *self,
                                              const char   *reference);
+const GDate  *rd_incident_get_landlord_reported_on     (RdIncident    *self);
+void          rd_incident_set_landlord_reported_on     (RdIncident    *self,
+                                                        const GDate   *date);
+int           rd_incident_get_landlord_reported_minute (RdIncident    *self);
+void          rd_incident_set_landlord_reported_minute (RdIncident    *self,
+                                                        int            minute);
+RdAsbRisk     rd_incident_get_asb_risk      (RdIncident   *self);
+void          rd_incident_set_asb_risk      (RdIncident   *self,
+                                             RdAsbRisk     risk);
+const char   *rd_incident_get_repair_priority (RdIncident *self);
+void          rd_incident_set_repair_priority (RdIncident *self,
+                                               const char *priority);
+RdHazardLevel rd_incident_get_hazard        (RdIncident   *self);
+void          rd_incident_set_hazard        (RdIncident   *self,
+                                             RdHazardLevel hazard);
 gint64        rd_incident_get_created_at    (RdIncident   *self);
 void          rd_incident_set_created_at    (RdIncident   *self,
                                              gint64        unix_time);
 gint64        rd_incident_get_updated_at    (RdIncident   *self);
 void          rd_incident_set_updated_at    (RdIncident   *self,
                                              gint64        unix_time);
+
+gboolean      rd_incident_get_landlord_reported (RdIncident *self,
+                                                 RdMoment   *moment);
 
 char         *rd_incident_dup_summary       (RdIncident   *self);
 gboolean      rd_incident_matches_text      (RdIncident   *self,
@@ -100,6 +121,20 @@ const char   *rd_category_to_string         (RdCategory    category);
 RdCategory    rd_category_from_string       (const char   *key);
 const char   *rd_category_get_label         (RdCategory    category);
 const char   *rd_category_get_icon_name     (RdCategory    category);
+gboolean      rd_category_is_asb            (RdCategory    category);
+gboolean      rd_category_is_repair         (RdCategory    category);
+
+/* An ASB report's risk level and a hazard's level as the diary keeps them:
+ * %RD_ASB_RISK_N_LEVELS is "not known", %RD_HAZARD_N_LEVELS is "not an
+ * Awaab's Law hazard" (keys "unknown" and "none"). */
+const char   *rd_asb_risk_to_key            (RdAsbRisk      risk);
+gboolean      rd_asb_risk_from_key          (const char    *key,
+                                             RdAsbRisk     *out);
+const char   *rd_asb_risk_get_label         (RdAsbRisk      risk);
+const char   *rd_hazard_level_to_key        (RdHazardLevel  level);
+gboolean      rd_hazard_level_from_key      (const char    *key,
+                                             RdHazardLevel *out);
+const char   *rd_hazard_level_get_label     (RdHazardLevel  level);
 
 char         *rd_reported_to_to_string      (RdReportedTo  flags);
 RdReportedTo  rd_reported_to_from_string    (const char   *text);

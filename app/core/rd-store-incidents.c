@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rd-datetime.h"
 #include "rd-incident-revision.h"
 #include "rd-store-private.h"
 
@@ -16,7 +17,16 @@
 
 #define CONTENT_COLUMNS \
   "starts_at, ends_at, category, location, description, impact, people, witnesses," \
-  " reported_to, reference"
+  " reported_to, reference, landlord_reported_on, landlord_reported_minute, asb_risk," \
+  " repair_priority, hazard"
+#define N_CONTENT_COLUMNS 15
+/* The same, as "name = ?N" from parameter 2 (for the UPDATEs) */
+#define CONTENT_SET \
+  "starts_at = ?2, ends_at = ?3, category = ?4, location = ?5, description = ?6, impact = ?7," \
+  " people = ?8, witnesses = ?9, reported_to = ?10, reference = ?11, landlord_reported_on = ?12," \
+  " landlord_reported_minute = ?13, asb_risk = ?14, repair_priority = ?15, hazard = ?16"
+#define CONTENT_PARAMS_FROM_3 \
+  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17"
 
 static void
 read_content (RdIncident   *incident,
@@ -36,9 +46,30 @@ read_content (RdIncident   *incident,
   rd_incident_set_witnesses (incident, _rd_store_column_text (stmt, first + 7));
   rd_incident_set_reported_to (incident, rd_reported_to_from_string (_rd_store_column_text (stmt, first + 8)));
   rd_incident_set_reference (incident, _rd_store_column_text (stmt, first + 9));
+  {
+    const char *text = (const char *) sqlite3_column_text (stmt, first + 10);
+    g_autoptr(GDate) reported = text != NULL && *text != '\0' ? rd_date_parse_iso (text, NULL) : NULL;
+    int minute = sqlite3_column_type (stmt, first + 11) == SQLITE_NULL
+                 ? -1 : sqlite3_column_int (stmt, first + 11);
+    RdAsbRisk risk = RD_ASB_RISK_N_LEVELS;
+    RdHazardLevel hazard = RD_HAZARD_N_LEVELS;
+
+    /* A damaged value reads as "not known", never as a guess. */
+    if (reported == NULL || minute < -1 || minute >= 24 * 60)
+      minute = -1;
+    rd_incident_set_landlord_reported_on (incident, reported);
+    rd_incident_set_landlord_reported_minute (incident, minute);
+    if (!rd_asb_risk_from_key (_rd_store_column_text (stmt, first + 12), &risk))
+      risk = RD_ASB_RISK_N_LEVELS;
+    rd_incident_set_asb_risk (incident, risk);
+    rd_incident_set_repair_priority (incident, _rd_store_column_text (stmt, first + 13));
+    if (!rd_hazard_level_from_key (_rd_store_column_text (stmt, first + 14), &hazard))
+      hazard = RD_HAZARD_N_LEVELS;
+    rd_incident_set_hazard (incident, hazard);
+  }
 }
 
-/* Binds the ten content columns starting at parameter @first. */
+/* Binds the N_CONTENT_COLUMNS content columns starting at parameter @first. */
 static void
 bind_content (sqlite3_stmt *stmt,
               int           first,
@@ -55,6 +86,23 @@ bind_content (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, first + 8, rd_reported_to_to_string (rd_incident_get_reported_to (incident)),
                      -1, g_free);
   _rd_store_bind_text (stmt, first + 9, rd_incident_get_reference (incident));
+  if (rd_incident_get_landlord_reported_on (incident) != NULL)
+    {
+      sqlite3_bind_text (stmt, first + 10, rd_date_to_iso (rd_incident_get_landlord_reported_on (incident)),
+                         -1, g_free);
+      if (rd_incident_get_landlord_reported_minute (incident) >= 0)
+        sqlite3_bind_int (stmt, first + 11, rd_incident_get_landlord_reported_minute (incident));
+      else
+        sqlite3_bind_null (stmt, first + 11);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, first + 10);
+      sqlite3_bind_null (stmt, first + 11);
+    }
+  _rd_store_bind_text (stmt, first + 12, rd_asb_risk_to_key (rd_incident_get_asb_risk (incident)));
+  _rd_store_bind_text (stmt, first + 13, rd_incident_get_repair_priority (incident));
+  _rd_store_bind_text (stmt, first + 14, rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
 }
 
 static RdIncident *
@@ -127,7 +175,7 @@ insert_revision (RdStore     *self,
 
   stmt = _rd_store_prepare (self,
                             "INSERT INTO incident_revisions (incident_id, written_at, last_changed_at, "
-                            CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, " CONTENT_PARAMS_FROM_3 ")",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -183,16 +231,14 @@ update_revision (RdStore     *self,
   sqlite3_stmt *stmt;
 
   stmt = _rd_store_prepare (self,
-                            "UPDATE incident_revisions SET last_changed_at = ?1, starts_at = ?2,"
-                            " ends_at = ?3, category = ?4, location = ?5, description = ?6,"
-                            " impact = ?7, people = ?8, witnesses = ?9, reported_to = ?10,"
-                            " reference = ?11 WHERE id = ?12",
+                            "UPDATE incident_revisions SET last_changed_at = ?1, " CONTENT_SET
+                            " WHERE id = ?17",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   bind_content (stmt, 2, incident);
-  sqlite3_bind_int64 (stmt, 12, revision_id);
+  sqlite3_bind_int64 (stmt, 2 + N_CONTENT_COLUMNS, revision_id);
   return _rd_store_step_done (self, stmt, error);
 }
 
@@ -241,7 +287,7 @@ rd_store_save_incident (RdStore     *self,
     {
       stmt = _rd_store_prepare (self,
                                 "INSERT INTO incidents (case_id, created_at, updated_at, "
-                                CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                CONTENT_COLUMNS ") VALUES (?1, ?2, ?2, " CONTENT_PARAMS_FROM_3 ")",
                                 error);
       if (stmt == NULL)
         goto fail;
@@ -268,16 +314,13 @@ rd_store_save_incident (RdStore     *self,
         }
 
       stmt = _rd_store_prepare (self,
-                                "UPDATE incidents SET updated_at = ?1, starts_at = ?2, ends_at = ?3,"
-                                " category = ?4, location = ?5, description = ?6, impact = ?7,"
-                                " people = ?8, witnesses = ?9, reported_to = ?10, reference = ?11"
-                                " WHERE id = ?12",
+                                "UPDATE incidents SET updated_at = ?1, " CONTENT_SET " WHERE id = ?17",
                                 error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, now);
       bind_content (stmt, 2, incident);
-      sqlite3_bind_int64 (stmt, 12, rd_incident_get_id (incident));
+      sqlite3_bind_int64 (stmt, 2 + N_CONTENT_COLUMNS, rd_incident_get_id (incident));
       if (!_rd_store_step_done (self, stmt, error))
         goto fail;
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-case.h"
+#include "rd-case-deadlines.h"
 #include "rd-datetime.h"
 #include "rd-party.h"
 #include "rd-store-policies.h"
@@ -330,10 +331,11 @@ column_date (sqlite3_stmt *stmt,
  * rd_store_build_deadline_input:
  *
  * Turns a case's records into the deadline engine's input: every complaint
- * stage event and every contact (with its promise). Diary entries are not
- * fed in: they record when something happened, not when it was reported
- * to the landlord or what risk level the landlord gave it, and guessing
- * either could call a response late that was not.
+ * stage event, every contact (with its promise; contacts with someone
+ * other than the landlord go in as theirs), and every diary entry that says
+ * when it was reported to the landlord. rd_case_facts_build_deadline_input()
+ * does the same from loaded facts; the top of rd-case-deadlines.c explains
+ * the rules both follow.
  *
  * Returns: (transfer full): the input, or %NULL with @error set
  */
@@ -437,6 +439,53 @@ rd_store_build_deadline_input (RdStore  *self,
                                                channel, sqlite3_column_int64 (stmt, 6), who,
                                                _rd_store_column_text (stmt, 4), due);
         }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  /* Diary entries that say when they were reported to the landlord (see
+   * rd_case_deadlines_add_report() for what each starts). */
+  stmt = _rd_store_prepare (self,
+                            "SELECT id, category, landlord_reported_on, landlord_reported_minute,"
+                            " asb_risk, repair_priority, hazard FROM incidents"
+                            " WHERE case_id = ?1 AND landlord_reported_on IS NOT NULL"
+                            " ORDER BY starts_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDate) day = column_date (stmt, 2);
+      RdAsbRisk risk = RD_ASB_RISK_N_LEVELS;
+      RdHazardLevel hazard = RD_HAZARD_N_LEVELS;
+      RdMoment reported;
+
+      if (day == NULL)
+        {
+          g_warning ("Diary entry %" G_GINT64_FORMAT " has a damaged report date; left out of the deadlines",
+                     (gint64) sqlite3_column_int64 (stmt, 0));
+          continue;
+        }
+      rd_moment_set_date (&reported, day);
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          int minute = sqlite3_column_int (stmt, 3);
+
+          if (minute >= 0 && minute < 24 * 60)
+            reported.minute = minute;
+        }
+      /* Read as the diary reads them: a damaged value is "not known". */
+      if (!rd_asb_risk_from_key (_rd_store_column_text (stmt, 4), &risk))
+        risk = RD_ASB_RISK_N_LEVELS;
+      if (!rd_hazard_level_from_key (_rd_store_column_text (stmt, 6), &hazard))
+        hazard = RD_HAZARD_N_LEVELS;
+      rd_case_deadlines_add_report (input, sqlite3_column_int64 (stmt, 0),
+                                    rd_category_from_string (_rd_store_column_text (stmt, 1)),
+                                    &reported, risk, _rd_store_column_text (stmt, 5), hazard);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -246,6 +246,21 @@ static const char * const migrations[] = {
   ");"
   "ALTER TABLE cases ADD COLUMN policy_id INTEGER REFERENCES policy_profiles(id) ON DELETE SET NULL;"
   "CREATE INDEX cases_by_policy ON cases(policy_id);",
+
+  /* 8: when a diary entry was reported to the landlord (the day, and the
+   * time when known), the risk level the landlord gave an ASB report, the
+   * priority it gave a repair, and whether it is an Awaab's Law hazard;
+   * kept in the entry's revisions too */
+  "ALTER TABLE incidents ADD COLUMN landlord_reported_on TEXT;"
+  "ALTER TABLE incidents ADD COLUMN landlord_reported_minute INTEGER;"
+  "ALTER TABLE incidents ADD COLUMN asb_risk TEXT NOT NULL DEFAULT 'unknown';"
+  "ALTER TABLE incidents ADD COLUMN repair_priority TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incidents ADD COLUMN hazard TEXT NOT NULL DEFAULT 'none';"
+  "ALTER TABLE incident_revisions ADD COLUMN landlord_reported_on TEXT;"
+  "ALTER TABLE incident_revisions ADD COLUMN landlord_reported_minute INTEGER;"
+  "ALTER TABLE incident_revisions ADD COLUMN asb_risk TEXT NOT NULL DEFAULT 'unknown';"
+  "ALTER TABLE incident_revisions ADD COLUMN repair_priority TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incident_revisions ADD COLUMN hazard TEXT NOT NULL DEFAULT 'none';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

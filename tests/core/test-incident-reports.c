@@ -1,0 +1,570 @@
+/* test-incident-reports.c: diary entries reported to the landlord, kept and turned into deadlines.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rd-core.h"
+#include "store-fixtures.h"
+
+typedef struct {
+  RdStore *store;
+  char    *dir;
+  RdCase  *rcase;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = fixture_store_open_temp ("redress-reports-XXXXXX", &f->dir);
+  f->rcase = fixture_make_case (f->store, "Reports");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->rcase);
+  fixture_store_close_temp (&f->store, &f->dir);
+}
+
+static GDate *
+day (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *d = rd_date_parse_iso (iso, &error);
+
+  g_assert_no_error (error);
+  return d;
+}
+
+static GDateTime *
+local (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GDateTime *dt = rd_datetime_parse_local (text, &error);
+
+  g_assert_no_error (error);
+  return dt;
+}
+
+static RdIncident *
+save_incident (Fixture    *f,
+               const char *starts_at,
+               RdCategory  category,
+               const char *description)
+{
+  g_autoptr(GDateTime) at = local (starts_at);
+  RdIncident *incident = rd_incident_new ();
+
+  rd_incident_set_case_id (incident, rd_case_get_id (f->rcase));
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_category (incident, category);
+  rd_incident_set_description (incident, description);
+  return incident;
+}
+
+static void
+store_incident (Fixture    *f,
+                RdIncident *incident)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_reported (RdIncident *incident,
+              const char *iso,
+              int         minute)
+{
+  g_autoptr(GDate) d = day (iso);
+
+  rd_incident_set_landlord_reported_on (incident, d);
+  rd_incident_set_landlord_reported_minute (incident, minute);
+}
+
+static void
+store_contact (Fixture    *f,
+               const char *when,
+               gint64      party_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) at = local (when);
+
+  rd_contact_set_case_id (contact, rd_case_get_id (f->rcase));
+  rd_contact_set_occurred_at (contact, at);
+  rd_contact_set_direction (contact, RD_CONTACT_FROM);
+  rd_contact_set_channel (contact, RD_CHANNEL_PHONE);
+  rd_contact_set_summary (contact, "A call");
+  rd_contact_set_party_id (contact, party_id);
+  g_assert_true (rd_store_save_contact (f->store, contact, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+store_police (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdParty) party = rd_party_new ();
+
+  rd_party_set_case_id (party, rd_case_get_id (f->rcase));
+  rd_party_set_role (party, RD_PARTY_POLICE);
+  rd_party_set_name (party, "PC Sam Lee");
+  g_assert_true (rd_store_save_party (f->store, party, &error));
+  g_assert_no_error (error);
+  return rd_party_get_id (party);
+}
+
+/* A landlord's profile with ASB first responses (high 1 working day,
+ * medium and low 5) and two repair priorities, followed by the case. */
+static void
+follow_landlord (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  RdLimit one = { 1, RD_TIME_UNIT_WORKING_DAYS };
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  RdLimit twenty = { 20, RD_TIME_UNIT_WORKING_DAYS };
+
+  rd_policy_set_name (policy, "Northway Homes");
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_HIGH, &one);
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_MEDIUM, &five);
+  rd_policy_set_asb_first_response (policy, RD_ASB_RISK_LOW, &five);
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  rd_policy_set_repair_priority (policy, "routine", "Routine repair", &twenty);
+  g_assert_true (rd_store_save_policy (f->store, policy, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_case_policy (f->store, rd_case_get_id (f->rcase),
+                                           rd_policy_get_id (policy), &error));
+  g_assert_no_error (error);
+}
+
+/* The case's deadlines from the store; the adapter from loaded facts must
+ * give exactly the same ones. */
+static RdDeadlineReport *
+deadlines_on (Fixture    *f,
+              const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) t = day (today);
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (f->store, rd_case_get_id (f->rcase), &error);
+  g_autoptr(RdPolicy) landlord = rd_store_get_case_policy (f->store, rd_case_get_id (f->rcase), &error);
+  g_autoptr(RdDeadlineReport) from_facts = NULL;
+  RdDeadlineReport *report;
+  GListModel *a, *b;
+
+  g_assert_no_error (error);
+  report = rd_store_compute_deadlines (f->store, rd_case_get_id (f->rcase), t, &error);
+  g_assert_no_error (error);
+  from_facts = rd_case_facts_compute_deadlines (facts, landlord, t);
+  a = rd_deadline_report_get_deadlines (report);
+  b = rd_deadline_report_get_deadlines (from_facts);
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(RdDeadline) da = g_list_model_get_item (a, i);
+      g_autoptr(RdDeadline) db = g_list_model_get_item (b, i);
+
+      g_assert_cmpint (rd_deadline_get_kind (da), ==, rd_deadline_get_kind (db));
+      g_assert_cmpint (rd_deadline_get_group (da), ==, rd_deadline_get_group (db));
+      g_assert_cmpint (rd_deadline_get_status (da), ==, rd_deadline_get_status (db));
+      g_assert_cmpstr (rd_deadline_get_explanation (da), ==, rd_deadline_get_explanation (db));
+    }
+  g_assert_cmpuint (rd_deadline_report_get_n_notes (report), ==,
+                    rd_deadline_report_get_n_notes (from_facts));
+  return report;
+}
+
+static guint
+count_kind (RdDeadlineReport *report,
+            RdDeadlineKind    kind)
+{
+  GListModel *list = rd_deadline_report_get_deadlines (report);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+      n += rd_deadline_get_kind (d) == kind;
+    }
+  return n;
+}
+
+/* The only deadline of @kind (borrowed: the report keeps it). */
+static RdDeadline *
+only (RdDeadlineReport *report,
+      RdDeadlineKind    kind)
+{
+  GListModel *list = rd_deadline_report_get_deadlines (report);
+  RdDeadline *found = NULL;
+
+  g_assert_cmpuint (count_kind (report, kind), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (rd_deadline_get_kind (d) == kind)
+        found = d;
+    }
+  return found;
+}
+
+static void
+assert_due (RdDeadline *d,
+            const char *iso)
+{
+  g_autofree char *got = rd_date_to_iso (&rd_deadline_get_due (d)->date);
+
+  g_assert_cmpstr (got, ==, iso);
+}
+
+static void
+assert_report_fields (RdIncident *back)
+{
+  g_autofree char *on = rd_date_to_iso (rd_incident_get_landlord_reported_on (back));
+
+  g_assert_cmpstr (on, ==, "2025-11-03");
+  g_assert_cmpint (rd_incident_get_landlord_reported_minute (back), ==, 9 * 60 + 45);
+  g_assert_cmpint (rd_incident_get_asb_risk (back), ==, RD_ASB_RISK_MEDIUM);
+  g_assert_cmpstr (rd_incident_get_repair_priority (back), ==, "Urgent");
+  g_assert_cmpint (rd_incident_get_hazard (back), ==, RD_HAZARD_SIGNIFICANT);
+}
+
+/* A schema 7 case file (the same tables less the new columns) opens, keeps
+ * its diary, and reads the new fields as "not known". */
+static void
+test_migrate_from_v7 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) incident = save_incident (f, "2025-10-30T21:15", RD_CATEGORY_NOISE, "Drilling");
+  g_autoptr(RdIncident) back = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "redress.db", NULL);
+  g_autofree char *dir = g_strdup (f->dir);
+  gint64 id;
+  sqlite3 *db = NULL;
+
+  rd_incident_set_witnesses (incident, "Kim at number 4");
+  rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD | RD_REPORTED_POLICE);
+  rd_incident_set_reference (incident, "ASB/77");
+  store_incident (f, incident);
+  id = rd_incident_get_id (incident);
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE incidents DROP COLUMN landlord_reported_on;"
+                                 "ALTER TABLE incidents DROP COLUMN landlord_reported_minute;"
+                                 "ALTER TABLE incidents DROP COLUMN asb_risk;"
+                                 "ALTER TABLE incidents DROP COLUMN repair_priority;"
+                                 "ALTER TABLE incidents DROP COLUMN hazard;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN landlord_reported_on;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN landlord_reported_minute;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN asb_risk;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN repair_priority;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN hazard;"
+                                 "PRAGMA user_version = 7;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_store_get_schema_version (f->store), ==, 8);
+  back = rd_store_get_incident (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_incident_content_equal (back, incident));
+  g_assert_cmpstr (rd_incident_get_description (back), ==, "Drilling");
+  g_assert_cmpstr (rd_incident_get_reference (back), ==, "ASB/77");
+  g_assert_null (rd_incident_get_landlord_reported_on (back));
+  g_assert_cmpint (rd_incident_get_landlord_reported_minute (back), ==, -1);
+  g_assert_cmpint (rd_incident_get_asb_risk (back), ==, RD_ASB_RISK_N_LEVELS);
+  g_assert_cmpint (rd_incident_get_hazard (back), ==, RD_HAZARD_N_LEVELS);
+  revisions = rd_store_list_incident_revisions (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+
+  /* And the new fields can be written straight away. */
+  set_reported (back, "2025-11-03", 9 * 60 + 45);
+  store_incident (f, back);
+}
+
+/* The new fields survive the store, its revisions, the case JSON and the
+ * case archive. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) incident = save_incident (f, "2025-11-01T08:00", RD_CATEGORY_DISREPAIR,
+                                                  "Black mould in the bedroom");
+  g_autoptr(RdIncident) back = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(RdIncidentRevision) first = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *archive = g_build_filename (f->dir, "case.redress", NULL);
+  gint64 json_case, archive_case;
+
+  set_reported (incident, "2025-11-03", 9 * 60 + 45);
+  rd_incident_set_asb_risk (incident, RD_ASB_RISK_MEDIUM);
+  rd_incident_set_repair_priority (incident, "Urgent");
+  rd_incident_set_hazard (incident, RD_HAZARD_SIGNIFICANT);
+  store_incident (f, incident);
+
+  back = rd_store_get_incident (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  assert_report_fields (back);
+  g_assert_true (rd_incident_content_equal (back, incident));
+  {
+    g_autoptr(RdIncident) copy = rd_incident_copy (back);
+    g_assert_true (rd_incident_content_equal (copy, back));
+  }
+
+  /* A change to the report date alone is a change, and the revision keeps it. */
+  rd_incident_set_landlord_reported_minute (back, -1);
+  g_assert_false (rd_incident_content_equal (back, incident));
+  store_incident (f, back);
+  revisions = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  first = g_list_model_get_item (revisions, 0);
+  assert_report_fields (rd_incident_revision_get_snapshot (first));
+  rd_incident_set_landlord_reported_minute (back, 9 * 60 + 45);
+  store_incident (f, back);
+
+  /* The case JSON… */
+  json = rd_case_json_export (f->store, rd_case_get_id (f->rcase), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"landlord_reported_on\" : \"2025-11-03\""));
+  g_assert_nonnull (strstr (json, "\"landlord_reported_time\" : \"09:45\""));
+  g_assert_nonnull (strstr (json, "\"hazard\" : \"significant-damp-mould\""));
+  json_case = rd_case_json_import (f->store, json, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) list = rd_store_list_incidents (f->store, json_case, &error);
+    g_autoptr(RdIncident) imported = g_list_model_get_item (list, 0);
+
+    assert_report_fields (imported);
+  }
+
+  /* …and the case archive, revisions included. */
+  g_assert_true (rd_case_archive_export (f->store, rd_case_get_id (f->rcase), archive, NULL, &error));
+  g_assert_no_error (error);
+  archive_case = rd_case_archive_import (f->store, archive, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) list = rd_store_list_incidents (f->store, archive_case, &error);
+    g_autoptr(RdIncident) imported = g_list_model_get_item (list, 0);
+    g_autoptr(GListModel) history = NULL;
+    g_autoptr(RdIncidentRevision) oldest = NULL;
+    g_autoptr(RdIncidentRevision) newest = NULL;
+
+    assert_report_fields (imported);
+    history = rd_store_list_incident_revisions (f->store, rd_incident_get_id (imported), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, 3);
+    oldest = g_list_model_get_item (history, 0);
+    newest = g_list_model_get_item (history, 1);
+    assert_report_fields (rd_incident_revision_get_snapshot (oldest));
+    g_assert_cmpint (rd_incident_get_landlord_reported_minute (rd_incident_revision_get_snapshot (newest)),
+                     ==, -1);
+  }
+}
+
+/* Bad values in a case JSON are refused whole, naming the field. */
+static void
+test_json_refuses (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *fields;
+    const char *field;
+  } cases[] = {
+    { "\"landlord_reported_on\": \"2025-02-30\"", "incidents[0].landlord_reported_on" },
+    { "\"landlord_reported_on\": \"2025-11-03\", \"landlord_reported_time\": \"9.45\"",
+      "incidents[0].landlord_reported_time" },
+    { "\"landlord_reported_time\": \"09:45\"", "incidents[0].landlord_reported_time" },
+    { "\"asb_risk\": \"severe\"", "incidents[0].asb_risk" },
+    { "\"hazard\": \"mould\"", "incidents[0].hazard" },
+    { "\"landlord_reported_on\": \"2199-01-01\"", "incidents[0].landlord_reported_on" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *doc = g_strdup_printf ("{ \"format\": \"redress-case\", \"version\": 1,\n"
+                                              "  \"case\": { \"title\": \"Bad\" },\n"
+                                              "  \"incidents\": [ { \"id\": 1, \"starts_at\": "
+                                              "\"2025-11-01T08:00:00\", \"category\": \"noise\",\n"
+                                              "    %s } ] }", cases[i].fields);
+
+      g_assert_cmpint (rd_case_json_import (f->store, doc, -1, &error), ==, 0);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      if (strstr (error->message, cases[i].field) == NULL)
+        g_error ("“%s” does not name %s", error->message, cases[i].field);
+    }
+}
+
+/* High risk ASB reported on Monday 3 November 2025 under a profile that
+ * gives 1 working day: due Tuesday 4; the landlord's call that day meets
+ * it; a call on Thursday 6 is 2 working days late. */
+static void
+test_asb_met_and_missed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RdIncident) incident = save_incident (f, "2025-11-02T23:30", RD_CATEGORY_NOISE,
+                                                  "Party next door until 3am");
+  g_autoptr(RdDeadlineReport) met = NULL;
+  g_autoptr(RdDeadlineReport) missed = NULL;
+  g_autoptr(RdDeadlineReport) open = NULL;
+  RdDeadline *d;
+
+  follow_landlord (f);
+  set_reported (incident, "2025-11-03", -1);
+  rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
+  store_incident (f, incident);
+
+  /* Nothing from the landlord yet, on the Monday itself. */
+  open = deadlines_on (f, "2025-11-03");
+  d = only (open, RD_DEADLINE_KIND_ASB_RESPONSE);
+  assert_due (d, "2025-11-04");
+  g_assert_cmpint (rd_deadline_get_group (d), ==, rd_incident_get_id (incident));
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_DUE_SOON);
+  g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
+                   "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
+                   "Your landlord’s policy gives 1 working day for a first response: it is due by "
+                   "Tuesday 4 November 2025. 1 working day is left.");
+
+  /* The landlord calls back on Thursday 6: 2 working days late. */
+  store_contact (f, "2025-11-06T11:00", 0);
+  missed = deadlines_on (f, "2025-11-10");
+  d = only (missed, RD_DEADLINE_KIND_ASB_RESPONSE);
+  assert_due (d, "2025-11-04");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+  g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 2);
+  g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
+                   "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
+                   "Your landlord’s policy gives 1 working day for a first response: it was due by "
+                   "Tuesday 4 November 2025. The landlord was next in touch on Thursday 6 November "
+                   "2025 at 11:00, 2 working days late.");
+
+  /* A police officer's call on the Tuesday does not answer for the landlord… */
+  store_contact (f, "2025-11-04T10:00", store_police (f));
+  g_clear_pointer (&missed, rd_deadline_report_free);
+  missed = deadlines_on (f, "2025-11-10");
+  g_assert_cmpint (rd_deadline_get_status (only (missed, RD_DEADLINE_KIND_ASB_RESPONSE)), ==,
+                   RD_DEADLINE_MISSED);
+
+  /* …but the landlord's own call that Tuesday does. */
+  store_contact (f, "2025-11-04T16:20", 0);
+  met = deadlines_on (f, "2025-11-10");
+  d = only (met, RD_DEADLINE_KIND_ASB_RESPONSE);
+  assert_due (d, "2025-11-04");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
+  g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 0);
+  g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
+                   "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
+                   "Your landlord’s policy gives 1 working day for a first response: it was due by "
+                   "Tuesday 4 November 2025. The landlord was next in touch on Tuesday 4 November "
+                   "2025 at 16:20, the day it was due.");
+}
+
+/* No report date, no deadline; and without a landlord's profile an ASB
+ * report has no time limit to check (the Code sets none). */
+static void
+test_no_report_no_deadline (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RdIncident) unreported = save_incident (f, "2025-11-02T23:30", RD_CATEGORY_NOISE, "Party");
+  g_autoptr(RdIncident) reported = save_incident (f, "2025-11-05T22:00", RD_CATEGORY_HARASSMENT, "Threats");
+  g_autoptr(RdDeadlineReport) before = NULL;
+  g_autoptr(RdDeadlineReport) report = NULL;
+
+  rd_incident_set_reported_to (unreported, RD_REPORTED_LANDLORD);
+  rd_incident_set_asb_risk (unreported, RD_ASB_RISK_HIGH);
+  store_incident (f, unreported);
+  set_reported (reported, "2025-11-06", 10 * 60);
+  store_incident (f, reported);
+
+  /* No profile: nothing, not even a guess. */
+  before = deadlines_on (f, "2025-11-20");
+  g_assert_cmpuint (g_list_model_get_n_items (rd_deadline_report_get_deadlines (before)), ==, 0);
+
+  /* With one: only the entry that says when it was reported. */
+  follow_landlord (f);
+  report = deadlines_on (f, "2025-11-20");
+  g_assert_cmpuint (g_list_model_get_n_items (rd_deadline_report_get_deadlines (report)), ==, 1);
+  g_assert_cmpint (rd_deadline_get_group (only (report, RD_DEADLINE_KIND_ASB_RESPONSE)), ==,
+                   rd_incident_get_id (reported));
+  /* The risk level is not known: the longest time in the policy, 5 working days. */
+  assert_due (only (report, RD_DEADLINE_KIND_ASB_RESPONSE), "2025-11-13");
+}
+
+/* Disrepair with the landlord's priority, and damp and mould under
+ * Awaab's Law in a council tenancy: from 27 October 2025 only. */
+static void
+test_repairs_and_hazards (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) repair = save_incident (f, "2025-11-01T08:00", RD_CATEGORY_DISREPAIR, "Boiler");
+  g_autoptr(RdIncident) mould = save_incident (f, "2025-11-02T08:00", RD_CATEGORY_DISREPAIR, "Mould");
+  g_autoptr(RdIncident) old = save_incident (f, "2025-10-01T08:00", RD_CATEGORY_DISREPAIR, "Damp");
+  g_autoptr(RdDeadlineReport) report = NULL;
+  RdDeadline *d;
+
+  follow_landlord (f);
+  rd_case_set_tenancy_type (f->rcase, RD_TENANCY_SECURE);
+  g_assert_true (rd_store_save_case (f->store, f->rcase, &error));
+  g_assert_no_error (error);
+
+  set_reported (repair, "2025-11-03", -1);
+  rd_incident_set_repair_priority (repair, "urgent");
+  store_incident (f, repair);
+  set_reported (mould, "2025-11-04", -1);
+  rd_incident_set_hazard (mould, RD_HAZARD_SIGNIFICANT);
+  store_incident (f, mould);
+  set_reported (old, "2025-10-20", -1);
+  rd_incident_set_hazard (old, RD_HAZARD_SIGNIFICANT);
+  store_incident (f, old);
+
+  report = deadlines_on (f, "2025-11-05");
+  d = only (report, RD_DEADLINE_KIND_REPAIR);
+  assert_due (d, "2025-11-10");
+  g_assert_cmpint (rd_deadline_get_group (d), ==, rd_incident_get_id (repair));
+  /* Significant damp and mould: investigated within 10 working days of
+   * Tuesday 4 November. The report before Awaab's Law has none. */
+  d = only (report, RD_DEADLINE_KIND_HAZARD);
+  assert_due (d, "2025-11-18");
+  g_assert_cmpint (rd_deadline_get_group (d), ==, rd_incident_get_id (mould));
+  g_assert_cmpstr (rd_deadline_get_basis (d), ==, rd_policy_get_name (rd_policy_get_awaabs_law ()));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("TZ", "Europe/London", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/incident-reports/migrate-from-v7", test_migrate_from_v7);
+  ADD ("/incident-reports/round-trip", test_round_trip);
+  ADD ("/incident-reports/json-refuses", test_json_refuses);
+  ADD ("/incident-reports/asb-met-and-missed", test_asb_met_and_missed);
+  ADD ("/incident-reports/no-report-no-deadline", test_no_report_no_deadline);
+  ADD ("/incident-reports/repairs-and-hazards", test_repairs_and_hazards);
+#undef ADD
+
+  return g_test_run ();
+}
