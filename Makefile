@@ -15,7 +15,7 @@ DEBS := \
 	libsodium-dev libarchive-dev \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
-	python3 python3-dogtail python3-pyatspi python3-icalendar \
+	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
 	poppler-utils qpdf sqlite3 imagemagick tzdata
 
 .PHONY: all deps build run test bench clean

@@ -167,6 +167,32 @@ preview_thread (GTask        *task,
     g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
+/* Says what the preview shows, for a screen reader: which file, which page. */
+static void
+name_preview (RdEvidenceDetail *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->evidence == NULL || gtk_picture_get_paintable (self->preview_picture) == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_picture),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);
+      return;
+    }
+  name = rd_evidence_dup_display_name (self->evidence);
+  if (rd_evidence_get_kind (self->evidence) == RD_EVIDENCE_KIND_PDF)
+    /* Translators: the name of a PDF preview, for screen readers:
+     * "Preview of letter.pdf, page 1 of 3" */
+    label = g_strdup_printf (_("Preview of %s, page %d of %d"), name, self->page + 1,
+                             MAX (self->n_pages, 1));
+  else
+    /* Translators: the name of a photo preview, for screen readers */
+    label = g_strdup_printf (_("Preview of %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 on_preview_ready_cb (GObject      *source,
                      GAsyncResult *result,
@@ -190,6 +216,7 @@ on_preview_ready_cb (GObject      *source,
   gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->preview_stack, "picture");
   gtk_spinner_stop (self->preview_spinner);
+  name_preview (self);
 }
 
 static void
@@ -202,6 +229,7 @@ load_preview (RdEvidenceDetail *self)
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
   gtk_picture_set_paintable (self->preview_picture, NULL);
+  name_preview (self);
   update_pager (self);
   if (self->evidence == NULL)
     return;

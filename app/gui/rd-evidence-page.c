@@ -273,6 +273,19 @@ on_grid_activate_cb (RdEvidencePage *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
+/* A tile's own "evidence.open" selects it first; this shows it. */
+static void
+show_detail_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
+
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL &&
+      adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
 static void
 on_back_clicked_cb (RdEvidencePage *self)
 {
@@ -489,6 +502,8 @@ rd_evidence_page_class_init (RdEvidencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence-page.check", NULL, _rd_evidence_page_check_action);
   gtk_widget_class_install_action (widget_class, "evidence-page.cancel", NULL, _rd_evidence_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "evidence-page.show-detail", NULL,
+                                   show_detail_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "evidence-page.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "evidence-page.cancel", NULL);
 }

@@ -165,6 +165,12 @@ rd_evidence_tile_set_evidence (RdEvidenceTile *self,
   label = g_strdup_printf (_("%s, %s, %s"), name, rd_evidence_kind_get_label (kind),
                            when ? when : _("date unknown"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The grid's cell around the tile is what takes the focus and what a
+   * screen reader announces; GTK 4.8 names it after its type
+   * ("GtkListItemWidget") unless it is given the tile's name. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   cached = g_hash_table_lookup (self->thumbnails, rd_evidence_get_sha256 (evidence));
   if (cached != NULL)
@@ -239,6 +245,21 @@ rd_evidence_tile_dispose (GObject *object)
   G_OBJECT_CLASS (rd_evidence_tile_parent_class)->dispose (object);
 }
 
+/*
+ * What Return (or a double click) on the tile does, as an action of the
+ * tile itself, so that assistive technologies can open it too: GTK 4.8
+ * offers them only actions without parameters, and the grid's own
+ * "list.activate-item" takes the position.
+ */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "listitem.select", "(bb)", FALSE, FALSE);
+  gtk_widget_activate_action (widget, "evidence-page.show-detail", NULL);
+}
+
 static void
 rd_evidence_tile_class_init (RdEvidenceTileClass *klass)
 {
@@ -249,6 +270,7 @@ rd_evidence_tile_class_init (RdEvidenceTileClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_install_action (widget_class, "evidence.open", NULL, open_action);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-evidence-tile.ui");
   gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, picture_stack);
   gtk_widget_class_bind_template_child (widget_class, RdEvidenceTile, kind_icon);
