@@ -21,8 +21,14 @@
  * history shows what was written in each sitting, not every keystroke.
  *
  * Dates that break the rules (a start in the future, an end before the
- * start) are explained under the date fields and never written; every
- * other field is still saved.
+ * start, a report to the landlord in the future) are explained under their
+ * fields and never written; every other field is still saved.
+ *
+ * "Reported to the landlord on" is what starts the landlord's time limits
+ * (see rd-case-deadlines.c): the rows under it ask what the landlord made
+ * of the report, and only those that apply to the category show: the risk
+ * level for anti-social behaviour, the repair priority and Awaab's Law
+ * hazard for disrepair.
  */
 
 struct _RdIncidentEditor
@@ -56,7 +62,23 @@ struct _RdIncidentEditor
   GtkCheckButton    *council_check;
   GtkCheckButton    *other_check;
   AdwEntryRow       *reference_row;
+  AdwExpanderRow    *report_expander;
+  RdDateTimePicker  *report_picker;
+  GtkSwitch         *report_time_switch;
+  AdwComboRow       *risk_row;
+  AdwEntryRow       *priority_row;
+  AdwComboRow       *hazard_row;
+  GtkRevealer       *report_error_revealer;
+  GtkLabel          *report_error_label;
   RdEvidenceLinks   *evidence_links;
+};
+
+/* The combo rows list "not known" / "none" first. */
+static const RdAsbRisk risk_choices[] = {
+  RD_ASB_RISK_N_LEVELS, RD_ASB_RISK_HIGH, RD_ASB_RISK_MEDIUM, RD_ASB_RISK_LOW,
+};
+static const RdHazardLevel hazard_choices[] = {
+  RD_HAZARD_N_LEVELS, RD_HAZARD_EMERGENCY, RD_HAZARD_SIGNIFICANT,
 };
 
 G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, GTK_TYPE_WIDGET)
@@ -229,6 +251,86 @@ picked_reported_to (RdIncidentEditor *self)
   return flags;
 }
 
+/* The day (and time, when known) the form says it was reported to the
+ * landlord: FALSE when the switch is off. */
+static gboolean
+picked_report (RdIncidentEditor *self,
+               GDate            *day,
+               int              *minute)
+{
+  GDateTime *dt = rd_date_time_picker_get_date_time (self->report_picker);
+
+  if (!adw_expander_row_get_enable_expansion (self->report_expander) || dt == NULL)
+    return FALSE;
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+  *minute = gtk_switch_get_active (self->report_time_switch)
+            ? g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt) : -1;
+  return TRUE;
+}
+
+/* Says what is wrong with the report date as picked; FALSE when it is wrong. */
+static gboolean
+check_report (RdIncidentEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(RdIncident) scratch = rd_incident_new ();
+  g_autoptr(GError) error = NULL;
+  GDate day;
+  int minute;
+  gboolean valid = TRUE;
+
+  if (picked_report (self, &day, &minute))
+    {
+      rd_incident_set_starts_at (scratch, now);
+      rd_incident_set_landlord_reported_on (scratch, &day);
+      valid = rd_incident_validate (scratch, now, &error);
+      if (!valid)
+        gtk_label_set_text (self->report_error_label, error->message);
+    }
+  gtk_revealer_set_reveal_child (self->report_error_revealer, !valid);
+  return valid;
+}
+
+/* Only the rows that apply to the category show. */
+static void
+sync_report_rows (RdIncidentEditor *self)
+{
+  guint category = adw_combo_row_get_selected (self->category_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_row), rd_category_is_asb (category));
+  gtk_widget_set_visible (GTK_WIDGET (self->priority_row), rd_category_is_repair (category));
+  gtk_widget_set_visible (GTK_WIDGET (self->hazard_row), rd_category_is_repair (category));
+}
+
+static void
+apply_report (RdIncidentEditor *self)
+{
+  guint risk = adw_combo_row_get_selected (self->risk_row);
+  guint hazard = adw_combo_row_get_selected (self->hazard_row);
+  g_autofree char *priority = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->priority_row))));
+  GDate day;
+  int minute = -1;
+
+  if (!picked_report (self, &day, &minute))
+    {
+      rd_incident_set_landlord_reported_on (self->incident, NULL);
+      rd_incident_set_landlord_reported_minute (self->incident, -1);
+    }
+  else if (check_report (self))
+    {
+      rd_incident_set_landlord_reported_on (self->incident, &day);
+      rd_incident_set_landlord_reported_minute (self->incident, minute);
+    }
+  /* else the day as last saved stays, and the error says why */
+  if (risk < G_N_ELEMENTS (risk_choices))
+    rd_incident_set_asb_risk (self->incident, risk_choices[risk]);
+  if (hazard < G_N_ELEMENTS (hazard_choices))
+    rd_incident_set_hazard (self->incident, hazard_choices[hazard]);
+  rd_incident_set_repair_priority (self->incident, priority);
+}
+
 /* Copies the form into the incident, which the diary list shows. */
 static void
 apply_fields (RdIncidentEditor *self)
@@ -247,6 +349,7 @@ apply_fields (RdIncidentEditor *self)
   rd_incident_set_witnesses (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->witnesses_row)));
   rd_incident_set_reported_to (self->incident, picked_reported_to (self));
   rd_incident_set_reference (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+  apply_report (self);
 }
 
 /**
@@ -315,6 +418,21 @@ schedule_save (RdIncidentEditor *self)
 static void
 on_field_changed_cb (RdIncidentEditor *self)
 {
+  sync_report_rows (self);
+  schedule_save (self);
+}
+
+static void
+on_report_changed_cb (RdIncidentEditor *self)
+{
+  if (self->loading)
+    return;
+  rd_date_time_picker_set_show_time (self->report_picker, gtk_switch_get_active (self->report_time_switch));
+  /* Saying when the landlord heard of it says the landlord was told. */
+  if (adw_expander_row_get_enable_expansion (self->report_expander) &&
+      !gtk_check_button_get_active (self->landlord_check))
+    gtk_check_button_set_active (self->landlord_check, TRUE);
+  check_report (self);
   schedule_save (self);
 }
 
@@ -337,6 +455,36 @@ set_text_view (GtkTextView *view,
                const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static void
+load_report (RdIncidentEditor *self)
+{
+  RdIncident *incident = self->incident;
+  const GDate *on = rd_incident_get_landlord_reported_on (incident);
+  int minute = rd_incident_get_landlord_reported_minute (incident);
+  g_autoptr(GDateTime) when = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (risk_choices); i++)
+    if (risk_choices[i] == rd_incident_get_asb_risk (incident))
+      adw_combo_row_set_selected (self->risk_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (hazard_choices); i++)
+    if (hazard_choices[i] == rd_incident_get_hazard (incident))
+      adw_combo_row_set_selected (self->hazard_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->priority_row), rd_incident_get_repair_priority (incident));
+
+  adw_expander_row_set_enable_expansion (self->report_expander, on != NULL);
+  adw_expander_row_set_expanded (self->report_expander, on != NULL);
+  gtk_switch_set_active (self->report_time_switch, on != NULL && minute >= 0);
+  rd_date_time_picker_set_show_time (self->report_picker, on != NULL && minute >= 0);
+  if (on != NULL)
+    when = g_date_time_new_local (g_date_get_year (on), g_date_get_month (on), g_date_get_day (on),
+                                  minute >= 0 ? minute / 60 : 0, minute >= 0 ? minute % 60 : 0, 0);
+  else if (rd_date_time_picker_get_date_time (self->start_picker) != NULL)
+    /* Not reported yet: offer the day it happened. */
+    when = g_date_time_ref (rd_date_time_picker_get_date_time (self->start_picker));
+  if (when != NULL)
+    rd_date_time_picker_set_date_time (self->report_picker, when);
 }
 
 static void
@@ -364,9 +512,12 @@ load_incident (RdIncidentEditor *self)
   gtk_check_button_set_active (self->council_check, reported & RD_REPORTED_COUNCIL);
   gtk_check_button_set_active (self->other_check, reported & RD_REPORTED_OTHER);
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_incident_get_reference (incident));
+  load_report (self);
   self->loading = FALSE;
 
   check_dates (self);
+  check_report (self);
+  sync_report_rows (self);
   show_provenance (self);
   rd_gui_set_status (self->status_label, NULL, FALSE);
   /* Another entry starts at its top, not where the last one was left. */
@@ -583,8 +734,17 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, council_check);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, other_check);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_expander);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_time_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, risk_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, hazard_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_error_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, evidence_links);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
 }
 
@@ -592,12 +752,20 @@ static void
 rd_incident_editor_init (RdIncidentEditor *self)
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) risks = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) hazards = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
     gtk_string_list_append (categories, rd_category_get_label (i));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_choices); i++)
+    gtk_string_list_append (risks, rd_asb_risk_get_label (risk_choices[i]));
+  adw_combo_row_set_model (self->risk_row, G_LIST_MODEL (risks));
+  for (guint i = 0; i < G_N_ELEMENTS (hazard_choices); i++)
+    gtk_string_list_append (hazards, rd_hazard_level_get_label (hazard_choices[i]));
+  adw_combo_row_set_model (self->hazard_row, G_LIST_MODEL (hazards));
 
   g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
                     G_CALLBACK (on_buffer_changed_cb), self);
@@ -616,4 +784,10 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_label_entry_row (self->people_row, _("People involved"));
   rd_gui_label_entry_row (self->witnesses_row, _("Witnesses"));
   rd_gui_label_entry_row (self->reference_row, _("Reference number"));
+  rd_date_time_picker_set_accessible_names (self->report_picker, _("Day reported to the landlord"),
+                                            _("Time reported to the landlord"));
+  rd_gui_name_switches (GTK_WIDGET (self->report_expander), _("Reported to the landlord on"));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->risk_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->hazard_row));
+  rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
 }

@@ -377,6 +377,86 @@ test_end_follows_start (Fixture       *f,
   g_assert_true (g_date_time_equal (rd_incident_get_ends_at (stored), start));
 }
 
+/* "Reported to the landlord on": the day shows its weekday, is saved, and
+ * the rows about what the landlord made of it follow the category. */
+static void
+test_report_date (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
+  g_autoptr(GDateTime) reported = local_datetime ("2024-05-02T09:30");
+  g_autoptr(RdIncident) stored = NULL;
+  g_autoptr(RdIncident) again = NULL;
+  g_autofree char *day = NULL;
+  GtkWidget *picker;
+  RdIncident *incident;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  set_view_text (f, "description_view", "Music through the wall until 3am");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_NOISE);
+
+  /* Noise is anti-social behaviour: the risk level shows, the repair rows do not. */
+  g_assert_true (gtk_widget_get_visible (child (f, "risk_row")));
+  g_assert_false (gtk_widget_get_visible (child (f, "priority_row")));
+  g_assert_false (gtk_widget_get_visible (child (f, "hazard_row")));
+
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "report_expander")), TRUE);
+  picker = child (f, "report_picker");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), reported);
+  g_assert_nonnull (rd_test_gui_find_by_text (picker, "Thursday 2 May 2024"));
+  g_assert_false (rd_date_time_picker_get_show_time (RD_DATE_TIME_PICKER (picker)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "risk_row")), 1);   /* High risk */
+  /* Saying when the landlord heard of it ticks "Landlord". */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "landlord_check"))));
+
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  day = rd_date_to_iso (rd_incident_get_landlord_reported_on (stored));
+  g_assert_cmpstr (day, ==, "2024-05-02");
+  g_assert_cmpint (rd_incident_get_landlord_reported_minute (stored), ==, -1);
+  g_assert_cmpint (rd_incident_get_asb_risk (stored), ==, RD_ASB_RISK_HIGH);
+  g_assert_true (rd_incident_get_reported_to (stored) & RD_REPORTED_LANDLORD);
+
+  /* With the time, and as disrepair with a priority and a hazard. */
+  gtk_switch_set_active (GTK_SWITCH (child (f, "report_time_switch")), TRUE);
+  g_assert_true (rd_date_time_picker_get_show_time (RD_DATE_TIME_PICKER (picker)));
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), reported);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_DISREPAIR);
+  g_assert_false (gtk_widget_get_visible (child (f, "risk_row")));
+  g_assert_true (gtk_widget_get_visible (child (f, "priority_row")));
+  g_assert_true (gtk_widget_get_visible (child (f, "hazard_row")));
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "priority_row")), "urgent ");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "hazard_row")), 2);  /* damp and mould */
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  again = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_cmpint (rd_incident_get_landlord_reported_minute (again), ==, 9 * 60 + 30);
+  g_assert_cmpstr (rd_incident_get_repair_priority (again), ==, "urgent");
+  g_assert_cmpint (rd_incident_get_hazard (again), ==, RD_HAZARD_SIGNIFICANT);
+
+  /* A report in the future is explained and never written. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+    g_autoptr(RdIncident) kept = NULL;
+
+    rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), later);
+    g_assert_true (revealed (child (f, "report_error_revealer")));
+    g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+    kept = stored_incident (f, rd_incident_get_id (incident));
+    g_assert_cmpint (rd_incident_get_landlord_reported_minute (kept), ==, 9 * 60 + 30);
+  }
+
+  /* Switching it off forgets the day. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "report_expander")), FALSE);
+  g_assert_false (revealed (child (f, "report_error_revealer")));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_clear_object (&again);
+  again = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_null (rd_incident_get_landlord_reported_on (again));
+}
+
 static gboolean
 no_windows (gpointer data)
 {
@@ -871,6 +951,7 @@ main (int   argc,
   ADD ("/diary/time-spin-buttons", FALSE, test_time_spin_buttons);
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
   ADD ("/diary/clock-changes", FALSE, test_clock_changes);
+  ADD ("/diary/report-date", FALSE, test_report_date);
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
