@@ -147,6 +147,8 @@ typedef struct {
   const char   *amended_addition;  /* appended to the description */
   RdReportedTo  amended_reported_to;
   const char   *amended_reference;
+  /* When Jo reported it to the landlord, as the contact log has it, or NULL */
+  const char   *reported_landlord;
 } SampleIncident;
 
 static const SampleIncident sample_incidents[] = {
@@ -160,6 +162,8 @@ static const SampleIncident sample_incidents[] = {
     N_("Neighbour A (Flat 5)"), "",
     RD_REPORTED_LANDLORD, "",
     "2024-09-07T09:20",
+    NULL, NULL, 0, NULL,
+    "2024-09-07T09:25",
   },
   {
     "2024-09-14T00:30", "2024-09-14T03:05", RD_CATEGORY_NOISE,
@@ -220,6 +224,7 @@ static const SampleIncident sample_incidents[] = {
     "2024-10-30T18:20",
     N_("\nThe police gave me a crime number. The landlord booked a repair for two weeks' time."),
     RD_REPORTED_POLICE | RD_REPORTED_LANDLORD, "CR/0048213/{yy}",
+    "2024-10-30T09:00",
   },
   {
     "2024-11-09T01:15", "2024-11-09T04:00", RD_CATEGORY_NOISE,
@@ -290,6 +295,23 @@ static const SampleIncident sample_incidents[] = {
   },
 };
 
+static void
+set_sample_report (RdIncident           *incident,
+                   int                   shift,
+                   const SampleIncident *s)
+{
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDate) day = NULL;
+
+  if (s->reported_landlord == NULL)
+    return;
+  at = sample_datetime (shift, s->reported_landlord);
+  day = rd_datetime_get_date (at);
+  rd_incident_set_landlord_reported_on (incident, day);
+  rd_incident_set_landlord_reported_minute (incident, g_date_time_get_hour (at) * 60 +
+                                                      g_date_time_get_minute (at));
+}
+
 static gboolean
 add_sample_incident (RdStore               *store,
                      gint64                 case_id,
@@ -316,6 +338,9 @@ add_sample_incident (RdStore               *store,
   rd_incident_set_witnesses (incident, s->witnesses[0] ? _(s->witnesses) : "");
   rd_incident_set_reported_to (incident, s->reported_to);
   rd_incident_set_reference (incident, reference);
+  /* The report to the landlord goes in the sitting that came after it. */
+  if (s->amended == NULL)
+    set_sample_report (incident, shift, s);
 
   if (!rd_store_save_incident (store, incident, &revision, error) ||
       !_rd_store_set_revision_times (store, revision, written, written + 6 * 60, error))
@@ -331,6 +356,7 @@ add_sample_incident (RdStore               *store,
       rd_incident_set_description (incident, description);
       rd_incident_set_reported_to (incident, s->amended_reported_to);
       rd_incident_set_reference (incident, amended_reference);
+      set_sample_report (incident, shift, s);
       if (!rd_store_save_incident (store, incident, &revision, error) ||
           !_rd_store_set_revision_times (store, revision, updated, updated + 3 * 60, error))
         return FALSE;

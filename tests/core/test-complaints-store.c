@@ -731,7 +731,7 @@ test_sample (Fixture       *f,
 
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, rd_deadline_input_get_n_events (from_facts));
-    g_assert_cmpuint (n, ==, 5 + 12);   /* steps and contacts */
+    g_assert_cmpuint (n, ==, 5 + 12 + 2);   /* steps, contacts, entries reported to the landlord */
     for (guint i = 0; i < n; i++)
       {
         const RdCaseEvent *a = rd_deadline_input_get_event (from_store, i);

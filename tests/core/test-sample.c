@@ -65,7 +65,7 @@ test_sample_content (Fixture       *f,
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 case_id = rd_sample_ensure (f->store, &error);
-  guint n, amended = 0, reported_police = 0, months = 0;
+  guint n, amended = 0, reported_police = 0, reported_on = 0, months = 0;
   int last_month = -1;
   gboolean categories[RD_CATEGORY_N_CATEGORIES] = { FALSE };
 
@@ -99,6 +99,15 @@ test_sample_content (Fixture       *f,
           reported_police++;
           g_assert_cmpstr (rd_incident_get_reference (incident), !=, "");
         }
+      /* Some entries say when Jo told the landlord: never before it happened. */
+      if (rd_incident_get_landlord_reported_on (incident) != NULL)
+        {
+          g_autoptr(GDate) day = rd_datetime_get_date (starts);
+
+          reported_on++;
+          g_assert_true (rd_incident_get_reported_to (incident) & RD_REPORTED_LANDLORD);
+          g_assert_cmpint (g_date_compare (rd_incident_get_landlord_reported_on (incident), day), >=, 0);
+        }
       if (month != last_month)
         months++;
       last_month = month;
@@ -130,6 +139,7 @@ test_sample_content (Fixture       *f,
   g_assert_cmpuint (reported_police, >=, 2);
   g_assert_cmpuint (amended, >=, 1);
   g_assert_cmpuint (months, >=, 4);
+  g_assert_cmpuint (reported_on, >=, 2);
 }
 
 /*
