@@ -373,6 +373,27 @@ item_new (RdDeadline  *deadline,
             : g_strdup_printf (_("Promised on %s"), when);
         }
     }
+  else if (kind == RD_DEADLINE_KIND_ASB_RESPONSE || kind == RD_DEADLINE_KIND_REPAIR ||
+           kind == RD_DEADLINE_KIND_HAZARD)
+    {
+      GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+
+      /* The diary entry that was reported. */
+      for (guint i = 0; i < incidents->len && item->context == NULL; i++)
+        {
+          RdIncident *incident = g_ptr_array_index (incidents, i);
+
+          if (rd_incident_get_id (incident) == rd_deadline_get_group (deadline) &&
+              rd_incident_get_starts_at (incident) != NULL)
+            {
+              g_autofree char *summary = rd_incident_dup_summary (incident);
+              g_autofree char *when = rd_datetime_format_short (rd_incident_get_starts_at (incident));
+
+              /* Translators: the diary entry a deadline is about, "Diary entry of Sat 14 Sep 2024, 00:30: Party next door" */
+              item->context = g_strdup_printf (_("Diary entry of %s: %s"), when, summary);
+            }
+        }
+    }
   if (item->context == NULL)
     item->context = g_strdup ("");
 

@@ -441,6 +441,46 @@ test_promises (void)
   case_clear (&c);
 }
 
+/* An ASB report's first response names the diary entry it is about. */
+static void
+test_report_context (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(GDateTime) at = rd_datetime_parse_local ("2025-11-02T23:30", NULL);
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) today = day ("2025-11-04");
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(RdPolicy) landlord = rd_policy_new_landlord_from_code (reported);
+  RdLimit one = { 1, RD_TIME_UNIT_WORKING_DAYS };
+  RdDashboardItem *first;
+
+  case_init (&c);
+  rd_incident_set_id (incident, 77);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_description (incident, "Party next door until 3am");
+  rd_incident_set_landlord_reported_on (incident, reported);
+  rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
+  rd_case_facts_add_incident (c.facts, incident);
+  rd_policy_set_asb_first_response (landlord, RD_ASB_RISK_HIGH, &one);
+
+  /* No landlord's profile: the Code sets no time, so nothing to show. */
+  dashboard = dashboard_on (&c, "2025-11-04");
+  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (dashboard)), ==, 0);
+  g_clear_object (&dashboard);
+
+  dashboard = rd_dashboard_new (c.facts, landlord, today);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (dashboard)), ==, 1);
+  first = item_at (dashboard, 0);
+  g_assert_cmpint (rd_deadline_get_kind (rd_dashboard_item_get_deadline (first)), ==,
+                   RD_DEADLINE_KIND_ASB_RESPONSE);
+  g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_DUE_SOON);
+  g_assert_cmpstr (rd_dashboard_item_get_status_text (first), ==, "Due today");
+  g_assert_cmpstr (rd_dashboard_item_get_context (first), ==,
+                   "Diary entry of Sun 2 Nov 2025, 23:30: Party next door until 3am");
+  case_clear (&c);
+}
+
 static void
 add_reported (Case         *c,
               const char   *when,
@@ -574,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/ombudsman-time-limit", test_ombudsman_time_limit);
   g_test_add_func ("/dashboard/due-soon-and-next-day", test_due_soon_and_next_day);
   g_test_add_func ("/dashboard/promises", test_promises);
+  g_test_add_func ("/dashboard/report-context", test_report_context);
   g_test_add_func ("/dashboard/case-review", test_case_review);
   g_test_add_func ("/dashboard/letters", test_letters);
 
