@@ -149,11 +149,13 @@ rd_cli_export (RdCliContext *ctx)
 
   if (odt != NULL || csv != NULL)
     {
-      RdCase *rcase = rd_store_get_case (store, case_id, NULL);
-      g_autofree char *title = g_strdup_printf (_("Chronology: %s"),
-                                                rcase ? rd_case_get_title (rcase) : "");
+      g_autofree char *title = rd_case_bundle_dup_chronology_title (store, case_id, &options, &error);
 
-      g_clear_object (&rcase);
+      if (title == NULL)
+        {
+          g_printerr ("redress-cli: %s\n", error->message);
+          return RD_CLI_FAILED;
+        }
       if ((odt != NULL && !rd_chronology_write_odt (chronology, title, odt, &error)) ||
           (csv != NULL && !rd_chronology_write_csv (chronology, csv, &error)))
         {

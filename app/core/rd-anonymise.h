@@ -11,12 +11,16 @@ G_BEGIN_DECLS
 
 typedef struct _RdAnonymiser RdAnonymiser;
 
-RdAnonymiser *rd_anonymiser_new        (GPtrArray    *parties);
-void          rd_anonymiser_free       (RdAnonymiser *self);
-char         *rd_anonymiser_apply      (RdAnonymiser *self,
-                                        const char   *text);
-const char   *rd_anonymiser_get_alias  (RdAnonymiser *self,
-                                        RdParty      *party);
+RdAnonymiser *rd_anonymiser_new          (GPtrArray    *parties);
+RdAnonymiser *rd_anonymiser_new_for_case (RdCase       *rcase,
+                                          GPtrArray    *parties);
+void          rd_anonymiser_free         (RdAnonymiser *self);
+void          rd_anonymiser_keep         (RdAnonymiser *self,
+                                          const char   *text);
+char         *rd_anonymiser_apply        (RdAnonymiser *self,
+                                          const char   *text);
+const char   *rd_anonymiser_get_alias    (RdAnonymiser *self,
+                                          RdParty      *party);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAnonymiser, rd_anonymiser_free)
 

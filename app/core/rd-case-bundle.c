@@ -307,7 +307,7 @@ rd_case_bundle_build (RdStore                   *store,
   }
   dashboard = rd_dashboard_new (facts, policy, today);
   if (options->anonymise)
-    anon = rd_anonymiser_new (rd_case_facts_get_parties (facts));
+    anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
 
   evidence = choose_evidence (store, case_id, options, error);
   if (evidence == NULL)
@@ -397,6 +397,7 @@ rd_case_bundle_build (RdStore                   *store,
       g_autofree char *name = rd_evidence_dup_display_name (ev);
       g_autofree char *clean_title = rd_anonymiser_apply (anon, name);
       g_autofree char *clean_desc = rd_anonymiser_apply (anon, rd_evidence_get_description (ev));
+      g_autofree char *clean_file = rd_anonymiser_apply (anon, rd_evidence_get_original_name (ev));
       g_autofree char *label = g_strdup_printf ("%u", i + 1);
       g_autoptr(RdBundleExhibit) ex = NULL;
 
@@ -406,7 +407,7 @@ rd_case_bundle_build (RdStore                   *store,
                                   rd_evidence_get_path (ev), clean_title);
       rd_bundle_exhibit_set_label (ex, label);
       rd_bundle_exhibit_set_sha256 (ex, rd_evidence_get_sha256 (ev));
-      rd_bundle_exhibit_set_file_name (ex, rd_evidence_get_original_name (ev));
+      rd_bundle_exhibit_set_file_name (ex, clean_file);
       rd_bundle_exhibit_set_description (ex, clean_desc);
       rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
                                   date_source_words (rd_evidence_get_date_source (ev)));
@@ -416,4 +417,32 @@ rd_case_bundle_build (RdStore                   *store,
   if (chronology != NULL)
     *chronology = g_steal_pointer (&entries);
   return g_steal_pointer (&bundle);
+}
+
+/**
+ * rd_case_bundle_dup_chronology_title:
+ *
+ * The title for the chronology written as .odt: "Chronology: " and the
+ * case's title, anonymised as the bundle is when @options says so.
+ *
+ * Returns: (transfer full): the title, or %NULL with @error set
+ */
+char *
+rd_case_bundle_dup_chronology_title (RdStore                   *store,
+                                     gint64                     case_id,
+                                     const RdCaseBundleOptions *options,
+                                     GError                   **error)
+{
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
+  g_autoptr(RdAnonymiser) anon = NULL;
+  g_autofree char *title = NULL;
+  RdCase *rcase;
+
+  if (facts == NULL)
+    return NULL;
+  rcase = rd_case_facts_get_case (facts);
+  if (options->anonymise)
+    anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
+  title = g_strdup_printf (_("Chronology: %s"), rd_case_get_title (rcase));
+  return rd_anonymiser_apply (anon, title);
 }

@@ -27,5 +27,9 @@ RdBundle  *rd_case_bundle_build        (RdStore              *store,
                                         const RdCaseBundleOptions *options,
                                         GPtrArray           **chronology,
                                         GError              **error);
+char      *rd_case_bundle_dup_chronology_title (RdStore      *store,
+                                        gint64                case_id,
+                                        const RdCaseBundleOptions *options,
+                                        GError              **error);
 
 G_END_DECLS

@@ -273,6 +273,92 @@ test_cli_export (Fixture       *f,
   }
 }
 
+static RdParty *
+save_party (Fixture     *f,
+            const char  *name,
+            RdPartyRole  role,
+            gboolean     third_party)
+{
+  g_autoptr(GError) error = NULL;
+  RdParty *party = rd_party_new ();
+
+  rd_party_set_case_id (party, f->case_id);
+  rd_party_set_name (party, name);
+  rd_party_set_role (party, role);
+  rd_party_set_third_party (party, third_party);
+  g_assert_true (rd_store_save_party (f->store, party, &error));
+  g_assert_no_error (error);
+  return party;
+}
+
+/* The reviewer's case: everything Redress writes (cover, letter, chronology,
+ * captions, CSV) replaces the neighbours Sam Hall and Chloë Brennan (B and C:
+ * Gary Pollard is A),
+ * and leaves the officer Sam Okafor, "Hall Road" and the resident's own
+ * address as they are. */
+static void
+test_anonymised_everywhere (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_store_get_case (f->store, f->case_id, &error);
+  g_autoptr(RdParty) officer = save_party (f, "Sam Okafor", RD_PARTY_LANDLORD_OFFICER, FALSE);
+  g_autoptr(RdParty) hall = save_party (f, "Sam Hall", RD_PARTY_NEIGHBOUR, TRUE);
+  g_autoptr(RdParty) brennan = save_party (f, "Chloë Brennan", RD_PARTY_NEIGHBOUR, TRUE);
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2024, 10, 4, 10, 0, 0);
+  g_autoptr(GPtrArray) chronology = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "anon.csv", NULL);
+  g_autofree char *csv_text = NULL, *text = NULL, *flat = NULL, *title = NULL;
+  const char *gone[] = { "Brennan", "BRENNAN", "brennan", "Chloë", "Sam Hall", "Mr Hall" };
+  RdCaseBundleOptions options;
+
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Threats from Chloë Brennan");
+  rd_case_set_address (rcase, "7 Hall Road, Eastwick");
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  g_assert_no_error (error);
+
+  rd_contact_set_case_id (contact, f->case_id);
+  rd_contact_set_occurred_at (contact, when);
+  rd_contact_set_party_id (contact, rd_party_get_id (officer));
+  rd_contact_set_summary (contact, "Sam Okafor said Mr Hall and BRENNAN were warned; brennan's "
+                                   "dog was in the Hallway. CONTACTMARKER");
+  g_assert_true (rd_store_save_contact (f->store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_evidence_description (f->store, f->photo_id,
+                                                    "Chloë Brennan’s boot print on my door", &error));
+  g_assert_no_error (error);
+
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, &chronology, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_chronology_write_csv (chronology, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  title = rd_case_bundle_dup_chronology_title (f->store, f->case_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Chronology: Threats from Neighbour C");
+
+  text = rd_fixture_pdf_text (f->out);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    {
+      g_assert_null (strstr (flat, gone[i]));
+      g_assert_null (strstr (csv_text, gone[i]));
+    }
+  g_assert_nonnull (strstr (flat, "Threats from Neighbour C"));
+  g_assert_nonnull (strstr (flat, "7 Hall Road, Eastwick"));
+  g_assert_nonnull (strstr (flat, "Sam Okafor said Neighbour B and Neighbour C were warned"));
+  g_assert_nonnull (strstr (flat, "Neighbour C's dog was in the Hallway"));
+  g_assert_nonnull (strstr (flat, "Neighbour C’s boot print"));
+  g_assert_nonnull (strstr (csv_text, "Sam Okafor said Neighbour B and Neighbour C were warned"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +367,8 @@ main (int   argc,
 
   g_test_add ("/case-bundle/anonymised", Fixture, NULL, fixture_setup, test_anonymised_bundle,
               fixture_teardown);
+  g_test_add ("/case-bundle/anonymised-everywhere", Fixture, NULL, fixture_setup,
+              test_anonymised_everywhere, fixture_teardown);
   g_test_add ("/case-bundle/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
               fixture_teardown);
   g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);
