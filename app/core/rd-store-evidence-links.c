@@ -120,6 +120,35 @@ fail:
   return FALSE;
 }
 
+/**
+ * rd_store_link_evidence_all:
+ * @evidence_ids: (array length=n): the evidence to link
+ * @notes: (array length=n): what each shows
+ *
+ * Links every piece of @evidence_ids to the target, or (on error) none.
+ */
+gboolean
+rd_store_link_evidence_all (RdStore               *self,
+                            const gint64          *evidence_ids,
+                            const char * const    *notes,
+                            guint                  n,
+                            RdEvidenceTargetKind   target_kind,
+                            gint64                 target_id,
+                            GError               **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!_rd_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!rd_store_link_evidence (self, evidence_ids[i], target_kind, target_id, notes[i], error))
+      {
+        _rd_store_rollback (self);
+        return FALSE;
+      }
+  return _rd_store_commit (self, error);
+}
+
 gboolean
 rd_store_unlink_evidence (RdStore               *self,
                           gint64                 evidence_id,

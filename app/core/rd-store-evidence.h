@@ -84,6 +84,13 @@ gboolean     rd_store_link_evidence            (RdStore              *self,
                                                 gint64                target_id,
                                                 const char           *note,
                                                 GError              **error);
+gboolean     rd_store_link_evidence_all        (RdStore              *self,
+                                                const gint64         *evidence_ids,
+                                                const char * const   *notes,
+                                                guint                 n,
+                                                RdEvidenceTargetKind  target_kind,
+                                                gint64                target_id,
+                                                GError              **error);
 gboolean     rd_store_unlink_evidence          (RdStore              *self,
                                                 gint64                evidence_id,
                                                 RdEvidenceTargetKind  target_kind,

@@ -11,17 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "rd-evidence-detail.h"
+#include "rd-evidence-links.h"
 #include "rd-evidence-tile.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
 
 #define PREVIEW_SIZE 1000
 #define PREVIEW_TEXT_CHARS 4000
-
-typedef struct {
-  RdEvidenceTargetKind kind;
-  gint64               id;
-} Target;
 
 struct _RdEvidenceDetail
 {
@@ -33,7 +29,7 @@ struct _RdEvidenceDetail
   int                   page;
   int                   n_pages;
   GCancellable         *preview_cancellable;
-  GArray               *targets;      /* Target, parallel to the combo row's model */
+  GArray               *targets;      /* RdLinkTarget, parallel to the combo row's model */
 
   GtkLabel             *name_label;
   GtkLabel             *summary_label;
@@ -91,10 +87,15 @@ rd_evidence_dup_target_label (RdStore              *store,
       {
         g_autoptr(RdComplaintEvent) event = rd_store_get_complaint_event (store, target_id, NULL);
         g_autofree char *title = event ? rd_complaint_event_dup_title (event) : NULL;
+        g_autofree char *when = NULL;
 
         if (event == NULL)
           break;
-        return g_strdup_printf (_("Complaint: %s"), title);
+        if (rd_complaint_event_get_date (event) == NULL)
+          return g_strdup_printf (_("Complaint: %s"), title);
+        when = rd_date_format_long (rd_complaint_event_get_date (event));
+        /* Translators: a complaint step evidence can be linked to, and its day */
+        return g_strdup_printf (_("Complaint: %s, %s"), title, when);
       }
     case RD_EVIDENCE_TARGET_N_KINDS:
     default:
@@ -332,42 +333,15 @@ fill_links (RdEvidenceDetail *self)
     }
 }
 
-/* What this evidence can be linked to: the case's diary entries and
- * contacts. */
+/* What this evidence can be linked to: the case's diary entries, contacts
+ * and complaint steps. */
 static void
 fill_targets (RdEvidenceDetail *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) incidents = NULL;
-  g_autoptr(GListModel) contacts = NULL;
-  gint64 case_id;
+  g_autoptr(GtkStringList) labels =
+    rd_link_targets_list (self->store, self->evidence ? rd_evidence_get_case_id (self->evidence) : 0,
+                          self->targets);
 
-  g_array_set_size (self->targets, 0);
-  if (self->evidence != NULL && self->store != NULL)
-    {
-      case_id = rd_evidence_get_case_id (self->evidence);
-      incidents = rd_store_list_incidents (self->store, case_id, NULL);
-      contacts = rd_store_list_contacts (self->store, case_id, NULL);
-    }
-  for (guint i = 0, n = incidents ? g_list_model_get_n_items (incidents) : 0; i < n; i++)
-    {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (incidents, i);
-      Target target = { RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident) };
-      g_autofree char *label = rd_evidence_dup_target_label (self->store, target.kind, target.id);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->targets, target);
-    }
-  for (guint i = 0, n = contacts ? g_list_model_get_n_items (contacts) : 0; i < n; i++)
-    {
-      g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);
-      Target target = { RD_EVIDENCE_TARGET_CONTACT, rd_contact_get_id (contact) };
-      g_autofree char *headline = rd_contact_dup_headline (contact);
-      g_autofree char *label = g_strdup_printf (_("Contact: %s"), headline);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->targets, target);
-    }
   adw_combo_row_set_model (self->target_row, G_LIST_MODEL (labels));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.link", self->targets->len > 0);
 }
@@ -478,11 +452,11 @@ link_action (GtkWidget  *widget,
   RdEvidenceDetail *self = RD_EVIDENCE_DETAIL (widget);
   guint selected = adw_combo_row_get_selected (self->target_row);
   g_autoptr(GError) error = NULL;
-  Target *target;
+  RdLinkTarget *target;
 
   if (self->evidence == NULL || selected >= self->targets->len)
     return;
-  target = &g_array_index (self->targets, Target, selected);
+  target = &g_array_index (self->targets, RdLinkTarget, selected);
   if (!rd_store_link_evidence (self->store, rd_evidence_get_id (self->evidence), target->kind, target->id,
                                gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
@@ -801,7 +775,7 @@ static void
 rd_evidence_detail_init (RdEvidenceDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->targets = g_array_new (FALSE, FALSE, sizeof (Target));
+  self->targets = g_array_new (FALSE, FALSE, sizeof (RdLinkTarget));
   rd_gui_label_entry_row (self->description_row, _("Description: what this shows"));
   rd_gui_label_entry_row (self->note_row, _("What it shows about it"));
   update_pager (self);

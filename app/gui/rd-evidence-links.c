@@ -1,6 +1,6 @@
-/* rd-evidence-links.c: the evidence linked to one diary entry or contact,
- * for its editor: each piece with what it shows, a way to remove the link,
- * and a chooser of the case's other evidence to link.
+/* rd-evidence-links.c: the evidence linked to one diary entry, contact or
+ * complaint step, for its editor: each piece with what it shows, a way to
+ * remove the link, and a chooser of the case's other evidence to link.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-evidence-links"
@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
 #include "rd-evidence-tile.h"
 #include "rd-gui-util.h"
@@ -23,6 +24,10 @@ struct _RdEvidenceLinks
   gint64                target_id;    /* 0: nothing to link to (yet) */
   GListModel           *linked;
   GPtrArray            *choices;      /* RdEvidence, parallel to the combo row */
+  /* For a step not saved yet: what will be linked once it is. */
+  gboolean              pending_allowed;
+  GPtrArray            *pending;       /* RdEvidence */
+  GPtrArray            *pending_notes; /* char *, parallel to pending */
 
   GtkListBox           *linked_list;
   AdwComboRow          *evidence_row;
@@ -31,13 +36,26 @@ struct _RdEvidenceLinks
 
 G_DEFINE_FINAL_TYPE (RdEvidenceLinks, rd_evidence_links, GTK_TYPE_WIDGET)
 
+static void refresh (RdEvidenceLinks *self);
+
 static void
 on_unlink_clicked_cb (GtkButton       *button,
                       RdEvidenceLinks *self)
 {
   RdEvidence *evidence = g_object_get_data (G_OBJECT (button), "evidence");
   g_autoptr(GError) error = NULL;
+  guint index;
 
+  if (self->target_id == 0)
+    {
+      if (g_ptr_array_find (self->pending, evidence, &index))
+        {
+          g_ptr_array_remove_index (self->pending, index);
+          g_ptr_array_remove_index (self->pending_notes, index);
+        }
+      refresh (self);
+      return;
+    }
   if (!rd_store_unlink_evidence (self->store, rd_evidence_get_id (evidence), self->kind,
                                  self->target_id, &error))
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
@@ -47,8 +65,13 @@ static char *
 note_for (RdEvidenceLinks *self,
           RdEvidence      *evidence)
 {
-  g_autoptr(GListModel) links = rd_store_list_evidence_links (self->store, rd_evidence_get_id (evidence), NULL);
+  g_autoptr(GListModel) links = NULL;
+  guint index;
 
+  if (self->target_id == 0)
+    return g_strdup (g_ptr_array_find (self->pending, evidence, &index)
+                     ? g_ptr_array_index (self->pending_notes, index) : "");
+  links = rd_store_list_evidence_links (self->store, rd_evidence_get_id (evidence), NULL);
   for (guint i = 0, n = links ? g_list_model_get_n_items (links) : 0; i < n; i++)
     {
       g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, i);
@@ -95,6 +118,15 @@ refresh (RdEvidenceLinks *self)
       self->linked = rd_store_list_linked_evidence (self->store, self->kind, self->target_id, NULL);
       all = rd_store_list_evidence (self->store, self->case_id, NULL);
     }
+  else if (self->store != NULL && self->pending_allowed && self->case_id != 0)
+    {
+      GListStore *pending = g_list_store_new (RD_TYPE_EVIDENCE);
+
+      for (guint i = 0; i < self->pending->len; i++)
+        g_list_store_append (pending, g_ptr_array_index (self->pending, i));
+      self->linked = G_LIST_MODEL (pending);
+      all = rd_store_list_evidence (self->store, self->case_id, NULL);
+    }
 
   /* An entry has a handful of pieces of evidence: a row each is fine. */
   for (guint i = 0, n = self->linked ? g_list_model_get_n_items (self->linked) : 0; i < n; i++)
@@ -127,8 +159,9 @@ refresh (RdEvidenceLinks *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     self->target_id ? _("No evidence linked yet")
-                                                     : _("Write the entry first, then link evidence"));
+                                     self->target_id || self->pending_allowed
+                                     ? _("No evidence linked yet")
+                                     : _("Write the entry first, then link evidence"));
       gtk_list_box_append (self->linked_list, row);
     }
 
@@ -192,8 +225,61 @@ rd_evidence_links_set_target (RdEvidenceLinks      *self,
   self->case_id = case_id;
   self->kind = kind;
   self->target_id = target_id;
+  g_ptr_array_set_size (self->pending, 0);
+  g_ptr_array_set_size (self->pending_notes, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->link_note_row), "");
   refresh (self);
+}
+
+/**
+ * rd_evidence_links_set_pending_allowed:
+ *
+ * With @allowed, evidence can be chosen while the target is not saved yet
+ * (its id is 0); rd_evidence_links_save_pending() links it once it is.
+ */
+void
+rd_evidence_links_set_pending_allowed (RdEvidenceLinks *self,
+                                       gboolean         allowed)
+{
+  g_return_if_fail (RD_IS_EVIDENCE_LINKS (self));
+
+  self->pending_allowed = allowed;
+  refresh (self);
+}
+
+/**
+ * rd_evidence_links_save_pending:
+ * @target_id: the target, now saved
+ *
+ * Links the evidence chosen before the target was saved, all of it or (on
+ * error) none, and from then on works on @target_id directly.
+ */
+gboolean
+rd_evidence_links_save_pending (RdEvidenceLinks  *self,
+                                gint64            target_id,
+                                GError          **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (RD_IS_EVIDENCE_LINKS (self), FALSE);
+  g_return_val_if_fail (target_id > 0, FALSE);
+
+  if (self->target_id == target_id)
+    return TRUE;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->pending->len);
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      gint64 id = rd_evidence_get_id (g_ptr_array_index (self->pending, i));
+
+      g_array_append_val (ids, id);
+    }
+  if (ids->len > 0 &&
+      !rd_store_link_evidence_all (self->store, (const gint64 *) ids->data,
+                                   (const char * const *) self->pending_notes->pdata, ids->len,
+                                   self->kind, target_id, error))
+    return FALSE;
+  rd_evidence_links_set_target (self, self->case_id, self->kind, target_id);
+  return TRUE;
 }
 
 /**
@@ -218,9 +304,19 @@ link_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   RdEvidence *evidence;
 
-  if (self->target_id == 0 || selected >= self->choices->len)
+  if (selected >= self->choices->len)
     return;
   evidence = g_ptr_array_index (self->choices, selected);
+  if (self->target_id == 0)
+    {
+      if (!self->pending_allowed)
+        return;
+      g_ptr_array_add (self->pending, g_object_ref (evidence));
+      g_ptr_array_add (self->pending_notes, g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_note_row))));
+      gtk_editable_set_text (GTK_EDITABLE (self->link_note_row), "");
+      refresh (self);
+      return;
+    }
   if (!rd_store_link_evidence (self->store, rd_evidence_get_id (evidence), self->kind, self->target_id,
                                gtk_editable_get_text (GTK_EDITABLE (self->link_note_row)), &error))
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
@@ -238,6 +334,8 @@ rd_evidence_links_dispose (GObject *object)
   g_clear_object (&self->linked);
   g_clear_object (&self->store);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_evidence_links_parent_class)->dispose (object);
 }
@@ -262,7 +360,72 @@ static void
 rd_evidence_links_init (RdEvidenceLinks *self)
 {
   self->choices = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_notes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_gui_label_entry_row (self->link_note_row, _("What it shows"));
   refresh (self);
+}
+
+/**
+ * rd_link_targets_list:
+ * @targets: (element-type RdLinkTarget): emptied, then filled in step
+ *   with the labels returned
+ *
+ * Everything evidence of the case can be linked to: its diary entries,
+ * contacts and complaint steps.
+ *
+ * Returns: (transfer full): a label for each
+ */
+GtkStringList *
+rd_link_targets_list (RdStore *store,
+                      gint64   case_id,
+                      GArray  *targets)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GListModel) complaints = NULL;
+
+  g_array_set_size (targets, 0);
+  if (store == NULL || case_id == 0)
+    return labels;
+  incidents = rd_store_list_incidents (store, case_id, NULL);
+  contacts = rd_store_list_contacts (store, case_id, NULL);
+  complaints = rd_store_list_complaints (store, case_id, NULL);
+  for (guint i = 0, n = incidents ? g_list_model_get_n_items (incidents) : 0; i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = g_list_model_get_item (incidents, i);
+      RdLinkTarget target = { RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident) };
+
+      g_array_append_val (targets, target);
+    }
+  for (guint i = 0, n = contacts ? g_list_model_get_n_items (contacts) : 0; i < n; i++)
+    {
+      g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);
+      RdLinkTarget target = { RD_EVIDENCE_TARGET_CONTACT, rd_contact_get_id (contact) };
+
+      g_array_append_val (targets, target);
+    }
+  for (guint i = 0, n = complaints ? g_list_model_get_n_items (complaints) : 0; i < n; i++)
+    {
+      g_autoptr(RdComplaint) complaint = g_list_model_get_item (complaints, i);
+      g_autoptr(GListModel) events = rd_store_list_complaint_events (store, rd_complaint_get_id (complaint), NULL);
+
+      for (guint k = 0, m = events ? g_list_model_get_n_items (events) : 0; k < m; k++)
+        {
+          g_autoptr(RdComplaintEvent) event = g_list_model_get_item (events, k);
+          RdLinkTarget target = { RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (event) };
+
+          g_array_append_val (targets, target);
+        }
+    }
+  for (guint i = 0; i < targets->len; i++)
+    {
+      RdLinkTarget *target = &g_array_index (targets, RdLinkTarget, i);
+      g_autofree char *label = rd_evidence_dup_target_label (store, target->kind, target->id);
+
+      gtk_string_list_append (labels, label);
+    }
+  return labels;
 }

@@ -4,14 +4,10 @@
 #pragma once
 
 #include "rd-evidence-detail.h"
+#include "rd-evidence-links.h"
 #include "rd-evidence-page.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  RdEvidenceTargetKind kind;
-  gint64               id;
-} LinkChoice;
 
 struct _RdEvidencePage
 {
@@ -29,7 +25,7 @@ struct _RdEvidencePage
   GHashTable         *search_ids;     /* NULL: no search */
   GHashTable         *link_ids;       /* NULL: no link filter */
   gboolean            unlinked_only;
-  GArray             *link_choices;   /* LinkChoice, after the first two entries */
+  GArray             *link_choices;   /* RdLinkTarget, after the first two entries */
   gboolean            refilling_links;
   gboolean            reloading;      /* the selection passes through nothing */
 

@@ -128,7 +128,7 @@ on_link_filter_changed_cb (RdEvidencePage *self)
   self->unlinked_only = selected == 1;
   if (selected >= 2 && selected != GTK_INVALID_LIST_POSITION && selected - 2 < self->link_choices->len)
     {
-      LinkChoice *choice = &g_array_index (self->link_choices, LinkChoice, selected - 2);
+      RdLinkTarget *choice = &g_array_index (self->link_choices, RdLinkTarget, selected - 2);
       g_autoptr(GListModel) linked = rd_store_list_linked_evidence (self->store, choice->kind, choice->id, NULL);
 
       self->link_ids = ids_of (linked);
@@ -136,40 +136,19 @@ on_link_filter_changed_cb (RdEvidencePage *self)
   refilter (self);
 }
 
-/* The link filter offers every diary entry and contact of the case. */
+/* The link filter offers everything evidence of the case can be linked to. */
 static void
 fill_link_choices (RdEvidencePage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) incidents = NULL;
-  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GtkStringList) targets = NULL;
 
-  g_array_set_size (self->link_choices, 0);
   gtk_string_list_append (labels, _("Linked to anything or nothing"));
   gtk_string_list_append (labels, _("Not linked to anything yet"));
-  if (self->store != NULL && self->rcase != NULL)
-    {
-      incidents = rd_store_list_incidents (self->store, rd_case_get_id (self->rcase), NULL);
-      contacts = rd_store_list_contacts (self->store, rd_case_get_id (self->rcase), NULL);
-    }
-  for (guint i = 0, n = incidents ? g_list_model_get_n_items (incidents) : 0; i < n; i++)
-    {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (incidents, i);
-      LinkChoice choice = { RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident) };
-      g_autofree char *label = rd_evidence_dup_target_label (self->store, choice.kind, choice.id);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->link_choices, choice);
-    }
-  for (guint i = 0, n = contacts ? g_list_model_get_n_items (contacts) : 0; i < n; i++)
-    {
-      g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);
-      LinkChoice choice = { RD_EVIDENCE_TARGET_CONTACT, rd_contact_get_id (contact) };
-      g_autofree char *label = rd_evidence_dup_target_label (self->store, choice.kind, choice.id);
-
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->link_choices, choice);
-    }
+  targets = rd_link_targets_list (self->store, self->rcase ? rd_case_get_id (self->rcase) : 0,
+                                  self->link_choices);
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (targets)); i < n; i++)
+    gtk_string_list_append (labels, gtk_string_list_get_string (targets, i));
   self->refilling_links = TRUE;
   gtk_drop_down_set_model (self->link_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->link_dropdown, 0);
@@ -258,7 +237,8 @@ on_store_changed_cb (RdEvidencePage *self,
     }
   else
     {
-      /* Diary entries or contacts changed: what can be linked, and names. */
+      /* Diary entries, contacts or complaint steps changed: what can be
+       * linked, and names. */
       fill_link_choices (self);
       on_selection_changed_cb (self);
     }
@@ -335,6 +315,8 @@ set_store (RdEvidencePage *self,
       g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::contacts", G_CALLBACK (on_store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_store_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
   reload (self);
@@ -526,7 +508,7 @@ rd_evidence_page_init (RdEvidencePage *self)
   GtkListItemFactory *factory;
 
   self->kind = -1;
-  self->link_choices = g_array_new (FALSE, FALSE, sizeof (LinkChoice));
+  self->link_choices = g_array_new (FALSE, FALSE, sizeof (RdLinkTarget));
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->damaged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));

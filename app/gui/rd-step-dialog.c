@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-date-time-picker.h"
+#include "rd-evidence-links.h"
 #include "rd-gui-util.h"
 #include "rd-step-dialog.h"
 
@@ -31,6 +32,7 @@ struct _RdStepDialog
   AdwEntryRow         *reason_row;
   AdwComboRow         *contact_row;
   AdwEntryRow         *notes_row;
+  RdEvidenceLinks     *evidence_links;
   GtkLabel            *error_label;
 };
 
@@ -149,7 +151,10 @@ rd_step_dialog_save (RdStepDialog  *self,
     }
   apply_fields (self);
   rd_complaint_event_set_complaint_id (self->event, rd_complaint_get_id (self->complaint));
-  if (!rd_store_save_complaint_event (self->store, self->event, &local_error))
+  if (!rd_store_save_complaint_event (self->store, self->event, &local_error) ||
+      /* Evidence chosen for a new step is linked once it has an id. */
+      !rd_evidence_links_save_pending (self->evidence_links, rd_complaint_event_get_id (self->event),
+                                       &local_error))
     {
       gtk_label_set_text (self->error_label, local_error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -199,6 +204,7 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+  g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_step_dialog_dispose;
 
@@ -220,6 +226,7 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, contact_row);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, RdStepDialog, evidence_links);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed_cb);
@@ -276,7 +283,7 @@ load_contacts (RdStepDialog *self)
  * @event: (nullable): the step to change, or %NULL for a new one
  *
  * A window to record a step of @complaint: what happened, at which stage,
- * on which day, and the contact that proves it.
+ * on which day, and the contact and evidence that prove it.
  */
 RdStepDialog *
 rd_step_dialog_new (GtkWindow        *parent,
@@ -338,6 +345,10 @@ rd_step_dialog_new (GtkWindow        *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->extension_group),
                           rd_complaint_event_get_kind (self->event) == RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED);
   load_contacts (self);
+  rd_evidence_links_set_store (self->evidence_links, store);
+  rd_evidence_links_set_pending_allowed (self->evidence_links, TRUE);
+  rd_evidence_links_set_target (self->evidence_links, rd_complaint_get_case_id (complaint),
+                                RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (self->event));
   self->loading = FALSE;
   check_fields (self);
   return self;

@@ -10,11 +10,14 @@
 #include "rd-complaint-editor.h"
 #include "rd-complaints-page.h"
 #include "rd-dashboard-page.h"
+#include "rd-evidence-links.h"
+#include "rd-evidence-page.h"
 #include "rd-date-time-picker.h"
 #include "rd-incident-chooser.h"
 #include "rd-letter-dialog.h"
 #include "rd-step-dialog.h"
 #include "rd-window.h"
+#include "rd-test-fixtures.h"
 #include "rd-test-gui.h"
 
 typedef struct {
@@ -493,6 +496,94 @@ test_notifications (Fixture       *f,
   g_free (told.body);
 }
 
+/* A complaint step points at the evidence that proves it: chosen while the
+ * step is new, linked when it is saved, listed when it is opened again,
+ * and offered by the Evidence page's link filter. */
+static void
+test_step_evidence (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "acknowledgement.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RdEvidence) letter = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  GDate made = working_days_before (today, 3);
+  RdStore *store = rd_window_get_store (f->window);
+  RdComplaintsPage *complaints;
+  RdComplaintEditor *editor;
+  RdStepDialog *dialog;
+  RdEvidenceLinks *links;
+  RdComplaintEvent *event;
+  g_autoptr(RdComplaintEvent) step = NULL;
+  GtkWidget *link_row;
+  g_autoptr(GListModel) linked = NULL;
+  GtkWidget *evidence_page;
+  GtkDropDown *filter;
+  GListModel *filter_labels;
+  gboolean offered = FALSE;
+
+  rd_fixture_text_pdf (pdf, 1, "We have received your complaint", 595.276, 841.89);
+  file = g_file_new_for_path (pdf);
+  letter = rd_store_import_evidence (store, f->case_id, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
+  gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
+  editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
+  g_assert_true (rd_complaint_editor_flush (editor, NULL));
+
+  /* A new step: the letter is chosen before the step exists. */
+  dialog = RD_STEP_DIALOG (rd_complaint_editor_add_step (editor));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  pick_date (GTK_WIDGET (dialog), "date_picker", &made);
+  links = RD_EVIDENCE_LINKS (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "evidence_links"));
+  g_assert_nonnull (links);
+  link_row = rd_test_gui_find_by_id (GTK_WIDGET (links), "evidence_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (link_row))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (link_row), 0);
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (links), "link_note_row")),
+                         "The complaint as sent");
+  gtk_widget_activate_action (GTK_WIDGET (links), "evidence-links.link", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 1);
+  /* Nothing is written before the step is. */
+  linked = rd_store_list_evidence_links (store, rd_evidence_get_id (letter), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 0);
+  g_clear_object (&linked);
+
+  g_assert_true (rd_step_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  event = rd_step_dialog_get_event (dialog);
+  g_assert_cmpint (rd_complaint_event_get_id (event), >, 0);
+  linked = rd_store_list_linked_evidence (store, RD_EVIDENCE_TARGET_COMPLAINT_EVENT,
+                                          rd_complaint_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+
+  /* Opened again, the step lists it, with what it shows. */
+  step = g_list_model_get_item (rd_complaint_editor_get_steps (editor), 0);
+  dialog = rd_step_dialog_new (GTK_WINDOW (f->window), store,
+                               rd_complaint_editor_get_complaint (editor), step);
+  links = RD_EVIDENCE_LINKS (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "evidence_links"));
+  g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 1);
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The complaint as sent"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+
+  /* The Evidence page can filter by it. */
+  evidence_page = rd_window_show_page (f->window, "evidence");
+  filter = GTK_DROP_DOWN (rd_test_gui_find_by_id (evidence_page, "link_dropdown"));
+  filter_labels = gtk_drop_down_get_model (filter);
+  for (guint i = 0; i < g_list_model_get_n_items (filter_labels); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (filter_labels), i), "Complaint: "))
+      offered = TRUE;
+  g_assert_true (offered);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +593,8 @@ main (int   argc,
 
   g_test_add ("/complaints/late-response-first-on-dashboard", Fixture, NULL, fixture_setup,
               test_late_response_first_on_dashboard, fixture_teardown);
+  g_test_add ("/complaints/step-evidence", Fixture, NULL, fixture_setup,
+              test_step_evidence, fixture_teardown);
   g_test_add ("/complaints/start-a-complaint", Fixture, NULL, fixture_setup,
               test_start_a_complaint, fixture_teardown);
   g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,
