@@ -271,4 +271,8 @@ gboolean  _rd_verifier_finish      (RdVerifier      *verifier,
 
 RdBundleSection *_rd_email_section (RdEmail         *email);
 
+gboolean  _rd_bundle_audit         (GPtrArray       *parts,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+
 G_END_DECLS

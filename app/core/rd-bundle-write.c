@@ -92,9 +92,8 @@ check_exhibit (Job             *job,
   if (g_stat (ex->path, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The file for exhibit %s (“%s”) is missing, so the bundle was not made. "
-                     "Redress expected it at “%s”. Restore it from a backup, or remove the "
-                     "exhibit from the bundle."), ex->label, ex->title, name);
+                   _("The stored copy of exhibit %s (“%s”) is missing, so the bundle was not "
+                     "made. Redress kept it at “%s”."), ex->label, name, ex->path);
       return FALSE;
     }
   ex->size = st.st_size;
@@ -632,6 +631,14 @@ write_bundle (Job         *job,
 out:
   if (verifier != NULL)
     _rd_verifier_finish (verifier, job->cancellable, NULL);
+  /* One missing or changed file: look at them all, and name every one. */
+  if (!ok && error != NULL &&
+      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING) ||
+       g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED)))
+    {
+      report (job, 0, _("Checking every evidence file"));
+      _rd_bundle_audit (parts, job->cancellable, error);
+    }
   finish_chunk (&d);
   remove_chunks (&d);
   g_clear_error (&d.chunk_error);

@@ -584,8 +584,68 @@ test_missing_file (Fixture       *f,
   g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
   g_assert_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING);
   g_assert_nonnull (strstr (error->message, "mould.jpg"));
+  /* Where the copy was kept, in full, and how to repair it. */
+  g_assert_nonnull (strstr (error->message, photo));
+  g_assert_nonnull (strstr (error->message, "add the original file to the case again"));
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
   assert_no_leftovers (f);
+}
+
+/* Several problems: one error names every one, with where the copies are kept. */
+static void
+test_every_problem_named (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = fixture_path (f, "letter.pdf");
+  g_autofree char *photo = fixture_path (f, "mould.jpg");
+  g_autofree char *audio = fixture_path (f, "call.m4a");
+  g_autofree char *sha = rd_sha256_file_hex (letter, NULL, NULL, &error);
+  g_autofree char *audio_sha = rd_sha256_file_hex (audio, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  rd_bundle_exhibit_set_sha256 (exhibit_n (bundle, 0), sha);
+  add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, "mould.jpg", "Mould");
+  add_exhibit (bundle, f, RD_EXHIBIT_AUDIO, "call.m4a", "Call");
+  rd_bundle_exhibit_set_sha256 (exhibit_n (bundle, 2), audio_sha);
+  rd_fixture_text_pdf (letter, 3, "CHANGED", 595.276, 841.89);
+  g_unlink (photo);
+  g_unlink (audio);
+
+  g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING);
+  g_assert_nonnull (strstr (error->message, "exhibit 1 (“letter.pdf”): changed"));
+  g_assert_nonnull (strstr (error->message, "exhibit 2 (“mould.jpg”): missing"));
+  g_assert_nonnull (strstr (error->message, "exhibit 3 (“call.m4a”): missing"));
+  g_assert_nonnull (strstr (error->message, f->dir));
+  g_assert_nonnull (strstr (error->message, "redress-cli verify"));
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (f);
+}
+
+/* Past five, the rest are counted. */
+static void
+test_many_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = rd_bundle_new ();
+  g_autoptr(RdBundleSection) cover = rd_bundle_section_new ("Cover");
+  g_autoptr(GError) error = NULL;
+
+  rd_bundle_section_add (cover, RD_BLOCK_TITLE, NULL, "Evidence bundle");
+  rd_bundle_add_section (bundle, cover);
+  for (int i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("gone-%d.jpg", i);
+      add_exhibit (bundle, f, RD_EXHIBIT_PHOTO, name, name);
+    }
+  g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING);
+  g_assert_nonnull (strstr (error->message, "copies of 8 evidence files"));
+  g_assert_nonnull (strstr (error->message, "gone-4.jpg"));
+  g_assert_null (strstr (error->message, "gone-5.jpg"));
+  g_assert_nonnull (strstr (error->message, "and 3 more"));
 }
 
 static void
@@ -786,6 +846,9 @@ main (int   argc,
   g_test_add ("/bundle/full", Fixture, NULL, fixture_set_up, test_full_bundle, fixture_tear_down);
   g_test_add ("/bundle/long-evidence", Fixture, NULL, fixture_set_up, test_long_evidence, fixture_tear_down);
   g_test_add ("/bundle/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
+  g_test_add ("/bundle/every-problem-named", Fixture, NULL, fixture_set_up, test_every_problem_named,
+              fixture_tear_down);
+  g_test_add ("/bundle/many-missing", Fixture, NULL, fixture_set_up, test_many_missing, fixture_tear_down);
   g_test_add ("/bundle/altered-file", Fixture, NULL, fixture_set_up, test_altered_file, fixture_tear_down);
   g_test_add ("/bundle/not-an-email", Fixture, NULL, fixture_set_up, test_not_an_email, fixture_tear_down);
   g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);
