@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rd-evidence-batch-private.h"
+#include "rd-party.h"
 #include "rd-store-complaints.h"
 
 static gint64
@@ -74,6 +75,57 @@ place_file (RdEvidenceBatch  *batch,
  * whole message stays in the evidence. */
 #define SUMMARY_BODY_CHARS 1500
 
+/* Whether @needle occurs in @haystack (both case-folded) as whole words. */
+static gboolean
+contains_words (const char *haystack,
+                const char *needle)
+{
+  gsize len = strlen (needle);
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      gboolean starts = at == haystack ||
+                        !g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (haystack, at)));
+      gboolean ends = at[len] == '\0' || !g_unichar_isalnum (g_utf8_get_char (at + len));
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+ * The person of the case named in @who, an email's "Name <address>": the
+ * party whose full name is there, the longest such name if several are.
+ * Names shorter than four letters are too likely to match by chance.
+ */
+static gint64
+find_party (RdStore    *store,
+            gint64      case_id,
+            const char *who)
+{
+  g_autoptr(GListModel) parties = rd_store_list_parties (store, case_id, NULL);
+  g_autofree char *who_folded = g_utf8_casefold (who ? who : "", -1);
+  gint64 found = 0;
+  glong found_len = 0;
+
+  for (guint i = 0, n = parties ? g_list_model_get_n_items (parties) : 0; i < n; i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
+      g_autofree char *name = g_utf8_casefold (rd_party_get_name (party), -1);
+      glong len;
+
+      g_strstrip (name);
+      len = g_utf8_strlen (name, -1);
+      if (len >= 4 && len > found_len && contains_words (who_folded, name))
+        {
+          found = rd_party_get_id (party);
+          found_len = len;
+        }
+    }
+  return found;
+}
+
 /*
  * An imported email is also an exchange with someone: it goes into the
  * contact log, linked to the message. Emails from the resident (by name)
@@ -125,6 +177,9 @@ make_contact (RdEvidenceBatch  *batch,
   rd_contact_set_channel (contact, RD_CHANNEL_EMAIL);
   rd_contact_set_direction (contact, from_resident ? RD_CONTACT_TO : RD_CONTACT_FROM);
   rd_contact_set_person (contact, from_resident ? info->recipients : info->author);
+  /* Someone the case already knows: the contact is theirs. */
+  rd_contact_set_party_id (contact, find_party (batch->store, batch->case_id,
+                                                from_resident ? info->recipients : info->author));
   rd_contact_set_summary (contact, g_strstrip (summary));
   if (!rd_contact_validate (contact, now, &local_error))
     {

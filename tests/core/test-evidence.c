@@ -392,6 +392,20 @@ test_email (Fixture       *f,
   g_autoptr(GListModel) found = NULL;
   RdEvidence *message, *first, *second;
   GDateTime *sent;
+  g_autoptr(RdParty) repairs = rd_party_new ();
+  g_autoptr(RdParty) other = rd_party_new ();
+
+  /* People the case knows: the sender, and one whose name is only part
+   * of a word in the email's From line. */
+  rd_party_set_case_id (repairs, f->case_id);
+  rd_party_set_name (repairs, "Riverside Repairs");
+  rd_party_set_role (repairs, RD_PARTY_LANDLORD_OFFICER);
+  g_assert_true (rd_store_save_party (f->store, repairs, &error));
+  rd_party_set_case_id (other, f->case_id);
+  rd_party_set_name (other, "Rivers");
+  rd_party_set_role (other, RD_PARTY_NEIGHBOUR);
+  g_assert_true (rd_store_save_party (f->store, other, &error));
+  g_assert_no_error (error);
 
   fixture_write_eml (path, f->files);
   g_assert_true (rd_evidence_batch_add_file (batch, file, NULL, NULL, &error));
@@ -438,6 +452,7 @@ test_email (Fixture       *f,
     g_assert_cmpint (rd_contact_get_channel (contact), ==, RD_CHANNEL_EMAIL);
     g_assert_cmpint (rd_contact_get_direction (contact), ==, RD_CONTACT_FROM);
     g_assert_nonnull (strstr (rd_contact_get_person (contact), "repairs@riverside.example"));
+    g_assert_cmpint (rd_contact_get_party_id (contact), ==, rd_party_get_id (repairs));
     g_assert_nonnull (strstr (rd_contact_get_summary (contact), "Damp in the bedroom"));
     g_assert_nonnull (strstr (rd_contact_get_summary (contact), "contractor will come"));
     g_assert_true (g_date_time_equal (rd_contact_get_occurred_at (contact), sent));
