@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -15,7 +14,6 @@
 #include "rd-jpeg.h"
 
 #define PHOTO_MARGIN_X 56.0
-#define SMALLER_LONG_EDGE 1600   /* pixels, as in rd-bundle-photos.c */
 
 char *
 _rd_exhibit_dup_heading (RdBundleExhibit *ex)
@@ -205,92 +203,6 @@ paint_oriented (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-static cairo_surface_t *
-surface_from_pixbuf (GdkPixbuf *pixbuf)
-{
-  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
-  int n = gdk_pixbuf_get_n_channels (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
-  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
-  const guint8 *src = gdk_pixbuf_read_pixels (pixbuf);
-  cairo_surface_t *surface = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32
-                                                               : CAIRO_FORMAT_RGB24, w, h);
-  guint8 *dst = cairo_image_surface_get_data (surface);
-  int dstride = cairo_image_surface_get_stride (surface);
-
-  for (int y = 0; y < h; y++)
-    {
-      const guint8 *s = src + (gsize) y * stride;
-      guint32 *o = (guint32 *) (dst + (gsize) y * dstride);
-
-      for (int x = 0; x < w; x++, s += n)
-        {
-          guint a = alpha ? s[3] : 255;
-          guint r = s[0] * a / 255, g = s[1] * a / 255, b = s[2] * a / 255;
-
-          o[x] = a << 24 | r << 16 | g << 8 | b;
-        }
-    }
-  cairo_surface_mark_dirty (surface);
-  return surface;
-}
-
-/*
- * Loads a photo whose bytes cannot go into the PDF as they are (PNG, CMYK
- * or 12-bit JPEG…), checks it is the file that was added to the case, and
- * returns it decoded, upright; cairo compresses it again and no metadata
- * survives. JPEGs that can go in as they are never come here: see
- * rd-bundle-photos.c.
- */
-static cairo_surface_t *
-load_photo (RdDraw          *d,
-            RdBundleExhibit *ex,
-            int             *orientation,
-            GError         **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) file = NULL;
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  *orientation = 1;
-  mapped = g_mapped_file_new (ex->path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
-                     "made: %s"), ex->label, ex->title, local_error->message);
-      return NULL;
-    }
-  file = g_mapped_file_get_bytes (mapped);
-  if (!ex->verified)
-    {
-      g_autofree char *actual = rd_sha256_buffer_hex (g_bytes_get_data (file, NULL),
-                                                      g_bytes_get_size (file));
-      if (!_rd_exhibit_check_hash (ex, actual, error))
-        return NULL;
-    }
-
-  in = g_memory_input_stream_new_from_bytes (file);
-  if (d->smaller)
-    pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, SMALLER_LONG_EDGE, SMALLER_LONG_EDGE,
-                                                  TRUE, NULL, &local_error);
-  else
-    pixbuf = gdk_pixbuf_new_from_stream (in, NULL, &local_error);
-  if (pixbuf != NULL)
-    {
-      upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-      return surface_from_pixbuf (upright);
-    }
-
-  g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-               _("The photo for exhibit %s (“%s”) could not be read as a picture, so the "
-                 "bundle was not made. Open “%s” to check it, or remove it from the bundle."),
-               ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
-  return NULL;
-}
-
 /* One page: a short header, the photo as large as fits, the right way up,
  * and its caption. */
 static gboolean
@@ -321,21 +233,16 @@ draw_photo_page (RdDraw          *d,
       return TRUE;
     }
 
-  if (ex->jpeg_direct)
-    {
-      /* A placeholder with the photo's proportions; its bytes come later. */
-      RdPhotoSlot slot = { ex, d->page };
+  /* Every photo that gets here is a JPEG by now (see rd-bundle-convert.c):
+   * a placeholder with its proportions; its bytes come later. */
+  g_return_val_if_fail (ex->jpeg_direct, FALSE);
+  {
+    RdPhotoSlot slot = { ex, d->page };
 
-      g_array_append_val (d->photos, slot);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
-      orientation = ex->orientation;
-    }
-  else
-    {
-      surface = load_photo (d, ex, &orientation, error);
-      if (surface == NULL)
-        return FALSE;
-    }
+    g_array_append_val (d->photos, slot);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+    orientation = ex->orientation;
+  }
 
   if (date != NULL)
     g_string_append_printf (subtext, "%s\n", date);
@@ -375,11 +282,11 @@ draw_photo_page (RdDraw          *d,
 
   if (surface != NULL)
     {
-      double iw = ex->jpeg_direct ? ex->jpeg_width : cairo_image_surface_get_width (surface);
-      double ih = ex->jpeg_direct ? ex->jpeg_height : cairo_image_surface_get_height (surface);
+      double iw = ex->jpeg_width;
+      double ih = ex->jpeg_height;
       double dw, dh, scale, bw = width, bh = box_bottom - y;
 
-      /* Decoded pixbufs come upright (orientation 1); JPEGs are as stored. */
+      /* Converted photos come upright (orientation 1); JPEGs are as stored. */
       if (rd_jpeg_orientation_swaps (orientation))
         {
           dw = ih;

@@ -213,7 +213,7 @@ _rd_photo_write (RdPdfWriter      *w,
   if (smaller && MAX (ex->jpeg_width, ex->jpeg_height) > SMALLER_LONG_EDGE)
     return write_smaller (w, id, ex, hash_here, error);
 
-  fd = g_open (ex->path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (ex->converted_path ? ex->converted_path : ex->path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       set_read_error (ex, errno, error);

@@ -70,6 +70,7 @@ struct _RdBundleExhibit
   int                  jpeg_height;
   int                  jpeg_components;
   int                  orientation;
+  char                *converted_path; /* a photo made into a JPEG (rd-bundle-convert.c) */
   gboolean             hash_deferred; /* checked by the verifier thread, or as it is copied */
   gint                 hash_claim;    /* (atomic) 0, or who hashes it: 1 the verifier, 2 the writer */
   GArray              *pdf_pages;   /* RdPdfPage */
@@ -245,6 +246,13 @@ gboolean  _rd_pdf_assemble         (RdAssembly      *assembly,
                                     gpointer         progress_data,
                                     GCancellable    *cancellable,
                                     GError         **error);
+
+/* rd-bundle-convert.c: other pictures, made into JPEGs */
+gboolean  _rd_photo_convert        (RdBundleExhibit *exhibit,
+                                    const char      *output,
+                                    gboolean         smaller,
+                                    GError         **error);
+void      _rd_photo_clear_converted (RdBundleExhibit *exhibit);
 
 /* rd-bundle-photos.c: JPEG photos written straight into the bundle */
 

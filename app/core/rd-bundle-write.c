@@ -33,6 +33,7 @@ typedef struct
   double                share;
   const char           *message;
   gint64                started;
+  const char           *output;
 } Job;
 
 static void
@@ -78,6 +79,7 @@ reset_exhibit (RdBundleExhibit *ex)
   ex->hash_deferred = FALSE;
   ex->hash_claim = 0;
   ex->jpeg_direct = FALSE;
+  _rd_photo_clear_converted (ex);
 }
 
 /* Present and unchanged, or the export stops here, naming the file. */
@@ -109,13 +111,16 @@ check_exhibit (Job             *job,
     return FALSE;
   if (ex->kind == RD_EXHIBIT_PHOTO && !_rd_photo_probe (ex, error))
     return FALSE;
+  /* Not a JPEG that can go in as it is: one is made (or the reason why not). */
+  if (ex->kind == RD_EXHIBIT_PHOTO && !ex->jpeg_direct &&
+      !_rd_photo_convert (ex, job->output, job->bundle->smaller, error))
+    return FALSE;
 
   if (!ex->verified && ex->sha256 != NULL && (ex->kind != RD_EXHIBIT_PHOTO || ex->jpeg_direct))
     ex->hash_deferred = TRUE;  /* the verifier thread checks it */
-  else if (!ex->verified && !(ex->kind == RD_EXHIBIT_PHOTO && !ex->jpeg_direct))
+  else if (!ex->verified)
     {
-      /* No fingerprint yet, and the pages print it: hash now. (Photos that
-       * must be decoded are hashed as they are read.) */
+      /* No fingerprint yet, and the pages print it: hash now. */
       g_autoptr(GError) local_error = NULL;
       g_autofree char *actual = rd_sha256_file_hex (ex->path, NULL, job->cancellable, &local_error);
 
@@ -629,6 +634,12 @@ write_bundle (Job         *job,
     }
 
 out:
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      if (part->exhibit != NULL)
+        _rd_photo_clear_converted (part->exhibit);
+    }
   if (verifier != NULL)
     _rd_verifier_finish (verifier, job->cancellable, NULL);
   /* One missing or changed file: look at them all, and name every one. */
@@ -659,7 +670,8 @@ out:
  * the end. Cancelling stops at the next page or exhibit (or, during the
  * final write, when it ends) and removes the temporary files.
  *
- * Exhibits that cannot be put in (a PDF with a password) are listed in the
+ * Exhibits that cannot be put in (a PDF with a password, a damaged PDF, a
+ * picture that cannot be decoded) are listed in the
  * index and on a page of their own with the reason; see
  * rd_bundle_dup_omissions(). A missing or changed evidence file stops the
  * export with an error naming it.
@@ -672,7 +684,7 @@ rd_bundle_write (RdBundle              *self,
                  GCancellable          *cancellable,
                  GError               **error)
 {
-  Job job = { self, progress, progress_data, cancellable, 0, 1, NULL, g_get_monotonic_time () };
+  Job job = { self, progress, progress_data, cancellable, 0, 1, NULL, g_get_monotonic_time (), path };
   gboolean ok;
 
   g_return_val_if_fail (RD_IS_BUNDLE (self), FALSE);

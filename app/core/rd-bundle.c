@@ -152,6 +152,7 @@ rd_bundle_exhibit_unref (RdBundleExhibit *self)
   g_free (self->sha256);
   g_free (self->date_source);
   g_free (self->omitted_reason);
+  _rd_photo_clear_converted (self);
   g_free (self);
 }
 
