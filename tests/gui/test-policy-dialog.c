@@ -295,6 +295,7 @@ test_choices_read_in_full (Fixture       *f,
   const char *fresh = "A new profile, starting as a copy of the Code";
   gpointer args[2] = { profile_row, (gpointer) fresh };
   GtkWidget *label;
+  GtkWidget *popover;
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (profile_row)),
                    ==, "Only the Complaint Handling Code");
@@ -308,7 +309,14 @@ test_choices_read_in_full (Fixture       *f,
   adw_combo_row_set_selected (profile_row, g_list_model_get_n_items (adw_combo_row_get_model (profile_row)) - 1);
   rd_test_gui_iterate ();
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (profile_row)), ==, fresh);
+  /* Close the list first, as a resident would: a window destroyed under an
+   * open popup can be asked for the pointer of a surface already gone. */
+  popover = rd_test_gui_find_by_type (GTK_WIDGET (profile_row), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  rd_test_gui_iterate ();
   gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
 }
 
 int
