@@ -267,6 +267,31 @@ rd_case_admin_consent_due (RdCaseAdmin *self,
 }
 
 /**
+ * rd_case_admin_dup_authority:
+ *
+ * The authority to act, as the Ombudsman asks for it: "Monday 3 March 2025
+ * (scope)", or the date alone.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when no
+ *   authority to act is recorded
+ */
+char *
+rd_case_admin_dup_authority (RdCaseAdmin *self)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE_ADMIN (self), NULL);
+
+  if (self->authority_date == NULL || !g_date_valid (self->authority_date))
+    return NULL;
+  when = rd_date_format_long (self->authority_date);
+  if (self->authority_scope == NULL || *self->authority_scope == '\0')
+    return g_steal_pointer (&when);
+  /* Translators: the date an authority to act was given, and what it covers */
+  return g_strdup_printf (_("%s (%s)"), when, self->authority_scope);
+}
+
+/**
  * rd_case_admin_dup_consent_message:
  *
  * Returns: (transfer full) (nullable): a sentence for the adviser when

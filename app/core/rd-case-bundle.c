@@ -152,6 +152,8 @@ cover_section (RdCaseFacts  *facts,
   g_autoptr(GString) refs = g_string_new (NULL);
   g_autofree char *date = rd_date_format_long (today);
   g_autofree char *case_title = rd_anonymiser_apply (anon, rd_case_get_title (rcase));
+  RdCaseAdmin *admin = rd_case_facts_get_admin (facts);
+  g_autofree char *authority = admin ? rd_case_admin_dup_authority (admin) : NULL;
 
   for (guint i = 0; i < complaints->len; i++)
     {
@@ -166,6 +168,12 @@ cover_section (RdCaseFacts  *facts,
   rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Landlord"), rd_case_get_landlord_name (rcase));
   rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Landlord’s complaint references"),
                          refs->len ? refs->str : _("None recorded"));
+  if (authority != NULL)
+    {
+      g_autofree char *given = g_strdup_printf (_("Given by the resident to their adviser on %s"), authority);
+
+      rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Authority to act"), given);
+    }
   rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Date of this bundle"), date);
   rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
                          _("Prepared by the resident with Redress. The index on the next page "

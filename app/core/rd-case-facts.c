@@ -10,6 +10,7 @@
 
 #include "rd-case-facts.h"
 #include "rd-store.h"
+#include "rd-store-advisers.h"
 #include "rd-store-complaints.h"
 
 /* A snapshot: the objects are the facts' own, so a page editing the store
@@ -19,6 +20,7 @@ struct _RdCaseFacts
   GObject     parent_instance;
 
   RdCase     *rcase;
+  RdCaseAdmin *admin;       /* the adviser's record, or NULL */
   GPtrArray  *parties;      /* RdParty, in the order added */
   GPtrArray  *incidents;    /* RdIncident, oldest first */
   GPtrArray  *contacts;     /* RdContact, oldest first */
@@ -39,6 +41,7 @@ rd_case_facts_finalize (GObject *object)
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->complaints, g_ptr_array_unref);
   g_clear_object (&self->rcase);
+  g_clear_object (&self->admin);
 
   G_OBJECT_CLASS (rd_case_facts_parent_class)->finalize (object);
 }
@@ -110,6 +113,7 @@ rd_case_facts_load (RdStore  *store,
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GListModel) contacts = NULL;
   g_autoptr(GListModel) complaints = NULL;
+  g_autoptr(RdCaseAdmin) admin = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
@@ -121,8 +125,11 @@ rd_case_facts_load (RdStore  *store,
   if ((parties = rd_store_list_parties (store, case_id, error)) == NULL ||
       (incidents = rd_store_list_incidents (store, case_id, error)) == NULL ||
       (contacts = rd_store_list_contacts (store, case_id, error)) == NULL ||
-      (complaints = rd_store_list_complaints (store, case_id, error)) == NULL)
+      (complaints = rd_store_list_complaints (store, case_id, error)) == NULL ||
+      (admin = rd_store_get_case_admin (store, case_id, error)) == NULL)
     return NULL;
+
+  rd_case_facts_set_admin (self, admin);
 
   take_in_order (parties, self->parties);
   take_reversed (incidents, self->incidents);
@@ -151,6 +158,30 @@ rd_case_facts_get_case (RdCaseFacts *self)
   g_return_val_if_fail (RD_IS_CASE_FACTS (self), NULL);
 
   return self->rcase;
+}
+
+/**
+ * rd_case_facts_get_admin:
+ *
+ * Returns: (transfer none) (nullable): the adviser's record of the case
+ *   (client number, consent, authority to act)
+ */
+RdCaseAdmin *
+rd_case_facts_get_admin (RdCaseFacts *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FACTS (self), NULL);
+
+  return self->admin;
+}
+
+void
+rd_case_facts_set_admin (RdCaseFacts *self,
+                         RdCaseAdmin *admin)
+{
+  g_return_if_fail (RD_IS_CASE_FACTS (self));
+  g_return_if_fail (admin == NULL || RD_IS_CASE_ADMIN (admin));
+
+  g_set_object (&self->admin, admin);
 }
 
 /**

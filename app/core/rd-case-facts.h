@@ -6,6 +6,7 @@
 
 #include "rd-types.h"
 #include "rd-case.h"
+#include "rd-case-admin.h"
 #include "rd-incident.h"
 #include "rd-party.h"
 #include "rd-contact.h"
@@ -23,6 +24,9 @@ RdCaseFacts      *rd_case_facts_load            (RdStore          *store,
                                                  GError          **error);
 
 RdCase           *rd_case_facts_get_case        (RdCaseFacts      *self);
+RdCaseAdmin      *rd_case_facts_get_admin       (RdCaseFacts      *self);
+void              rd_case_facts_set_admin       (RdCaseFacts      *self,
+                                                 RdCaseAdmin      *admin);
 GPtrArray        *rd_case_facts_get_parties     (RdCaseFacts      *self);
 GPtrArray        *rd_case_facts_get_incidents   (RdCaseFacts      *self);
 GPtrArray        *rd_case_facts_get_contacts    (RdCaseFacts      *self);

@@ -532,6 +532,8 @@ build_ombudsman (Ctx *ctx)
   const char *name = rd_case_get_resident_name (ctx->rcase);
   const char *address = rd_case_get_address (ctx->rcase);
   const char *reference = ctx->complaint ? rd_complaint_get_reference (ctx->complaint) : "";
+  RdCaseAdmin *admin = rd_case_facts_get_admin (ctx->facts);
+  g_autofree char *authority = admin ? rd_case_admin_dup_authority (admin) : NULL;
 
   add_head (ctx, _("Housing Ombudsman Service"), subject);
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Housing Ombudsman,"));
@@ -543,6 +545,10 @@ build_ombudsman (Ctx *ctx)
   if (*reference != '\0')
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                           _("My landlord’s reference for the complaint is %s."), reference);
+  if (authority != NULL)
+    rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          _("An adviser acts for me on this complaint. I gave them my written "
+                            "authority to act for me on %s."), authority);
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                  _("I have been through my landlord’s complaints procedure and I am not satisfied. "
                    "I ask you to look at my complaint. This is a summary; my records and evidence "

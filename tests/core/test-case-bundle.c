@@ -125,6 +125,17 @@ test_anonymised_bundle (Fixture       *f,
   g_autofree char *flat = NULL;
   RdCaseBundleOptions options;
 
+  /* An adviser acts for the resident: the cover and the letter say so. */
+  {
+    g_autoptr(RdCaseAdmin) admin = rd_store_get_case_admin (f->store, f->case_id, &error);
+    g_autoptr(GDate) given = rd_date_parse_iso ("2024-03-01", NULL);
+
+    g_assert_no_error (error);
+    rd_case_admin_set_authority_date (admin, given);
+    rd_case_admin_set_authority_scope (admin, "AUTHORITYSCOPE");
+    g_assert_true (rd_store_save_case_admin (f->store, admin, &error));
+    g_assert_no_error (error);
+  }
   rd_case_bundle_options_init (&options);
   options.anonymise = TRUE;
   options.letter = RD_LETTER_OMBUDSMAN_SUMMARY;
@@ -151,6 +162,8 @@ test_anonymised_bundle (Fixture       *f,
   g_assert_nonnull (strstr (flat, "INCIDENTMARKER"));
   g_assert_nonnull (strstr (flat, "LANDLORDLETTER page 2"));
   g_assert_nonnull (strstr (flat, "First written in the diary on"));
+  g_assert_nonnull (strstr (flat, "Authority to act"));
+  g_assert_nonnull (strstr (flat, "written authority to act for me on Friday 1 March 2024 (AUTHORITYSCOPE)"));
   /* The third party's name is gone from everything Redress wrote. */
   g_assert_null (strstr (flat, "Pollard"));
   g_assert_nonnull (strstr (flat, "Neighbour A played loud music"));

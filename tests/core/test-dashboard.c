@@ -584,6 +584,24 @@ test_letters (void)
   g_assert_true (letter_contains (ombudsman, "2 working days late"));
   g_assert_true (letter_contains (ombudsman, "Northway Homes"));
   g_assert_true (letter_contains (ombudsman, "Large print"));
+  g_assert_false (letter_contains (ombudsman, "authority"));
+
+  /* An adviser acting for the resident: the Ombudsman is told, with the
+   * date and scope of the authority. */
+  {
+    g_autoptr(RdCaseAdmin) admin = rd_case_admin_new (rd_case_get_id (rd_case_facts_get_case (c.facts)));
+    g_autoptr(GDate) given = rd_date_parse_iso ("2024-11-01", NULL);
+    g_autoptr(RdLetter) with_adviser = NULL;
+
+    rd_case_admin_set_authority_date (admin, given);
+    rd_case_admin_set_authority_scope (admin, "this complaint, and the Ombudsman referral");
+    rd_case_facts_set_admin (c.facts, admin);
+    with_adviser = rd_letter_build (RD_LETTER_OMBUDSMAN_SUMMARY, c.facts, c.complaint, dashboard);
+    g_assert_true (letter_contains (with_adviser, "An adviser acts for me on this complaint"));
+    g_assert_true (letter_contains (with_adviser, "on Friday 1 November 2024 (this complaint, and the "
+                                                  "Ombudsman referral)."));
+    rd_case_facts_set_admin (c.facts, NULL);
+  }
 
   /* Each letter that counts working days says once how it counted them. */
   {
