@@ -23,7 +23,36 @@ open_case (RdStore *store,
   return rcase;
 }
 
-/* add-evidence CASE_ID [--password PASSWORD] FILE… */
+/* The password for a protected PDF: from the password file (by the name
+ * given on the command line or the file's own name), else asked for at the
+ * terminal, else none. */
+static char *
+find_password (GHashTable *from_file,
+               GPtrArray  *files,
+               RdEvidence *evidence)
+{
+  const char *name = rd_evidence_get_original_name (evidence);
+  g_autofree char *prompt = NULL;
+
+  if (from_file != NULL)
+    {
+      const char *found = g_hash_table_lookup (from_file, name);
+
+      for (guint i = 0; found == NULL && i < files->len; i++)
+        {
+          g_autofree char *base = g_path_get_basename (g_ptr_array_index (files, i));
+
+          if (g_str_equal (base, name))
+            found = g_hash_table_lookup (from_file, g_ptr_array_index (files, i));
+        }
+      return g_strdup (found);
+    }
+  prompt = g_strdup_printf (_("“%s” is protected by a password. Type it to let Redress read its "
+                              "pages and text (or press Enter to skip): "), name);
+  return rd_cli_ask_password (prompt);
+}
+
+/* add-evidence CASE_ID [--password-file FILE] FILE… */
 int
 rd_cli_add_evidence (RdCliContext *ctx)
 {
@@ -32,29 +61,37 @@ rd_cli_add_evidence (RdCliContext *ctx)
   g_autoptr(RdEvidenceBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  const char *password = NULL;
+  g_autoptr(GHashTable) passwords = NULL;
+  const char *password_file = NULL;
   gboolean any_failed = FALSE;
   gint64 case_id;
 
   if (ctx->n_args < 2)
-    return rd_cli_usage_error (_("Usage: redress-cli add-evidence CASE_ID [--password PASSWORD] FILE…"));
+    return rd_cli_usage_error (_("Usage: redress-cli add-evidence CASE_ID [--password-file FILE] FILE…"));
   if (!rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
   for (int i = 1; i < ctx->n_args; i++)
     {
-      if (g_str_equal (ctx->args[i], "--password"))
+      if (g_str_equal (ctx->args[i], "--password") || g_str_has_prefix (ctx->args[i], "--password="))
+        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
+                                     "can see it. Use --password-file FILE (lines of the file’s "
+                                     "name, a tab, then its password), or run the command in a "
+                                     "terminal to be asked."));
+      else if (g_str_equal (ctx->args[i], "--password-file"))
         {
           if (i + 1 >= ctx->n_args)
-            return rd_cli_usage_error (_("--password needs the password."));
-          password = ctx->args[++i];
+            return rd_cli_usage_error (_("--password-file needs a file name."));
+          password_file = ctx->args[++i];
         }
-      else if (g_str_has_prefix (ctx->args[i], "--password="))
-        password = ctx->args[i] + strlen ("--password=");
+      else if (g_str_has_prefix (ctx->args[i], "--password-file="))
+        password_file = ctx->args[i] + strlen ("--password-file=");
       else
         g_ptr_array_add (files, ctx->args[i]);
     }
   if (files->len == 0)
     return rd_cli_usage_error (_("Name at least one file to add."));
+  if (password_file != NULL && (passwords = rd_cli_read_password_file (password_file)) == NULL)
+    return RD_CLI_USAGE;
 
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
@@ -70,7 +107,7 @@ rd_cli_add_evidence (RdCliContext *ctx)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (files, i));
 
-      if (!rd_evidence_batch_add_file (batch, file, password, NULL, &error))
+      if (!rd_evidence_batch_add_file (batch, file, NULL, NULL, &error))
         {
           g_printerr ("redress-cli: %s\n", error->message);
           g_clear_error (&error);
@@ -86,15 +123,45 @@ rd_cli_add_evidence (RdCliContext *ctx)
   for (guint i = 0; i < rd_evidence_batch_get_n_items (batch); i++)
     {
       RdEvidence *evidence = rd_evidence_batch_get_item (batch, i);
+      const char *name = rd_evidence_get_original_name (evidence);
+      gint64 id = rd_evidence_get_id (evidence);
+      gboolean is_new = rd_evidence_batch_item_is_new (batch, i);
+      gboolean unlocked = FALSE;
 
-      if (rd_evidence_batch_item_is_new (batch, i))
-        g_print ("%" G_GINT64_FORMAT "\n", rd_evidence_get_id (evidence));
-      else
-        g_printerr (_("redress-cli: “%s” is already evidence %" G_GINT64_FORMAT " of this case.\n"),
-                    rd_evidence_get_original_name (evidence), rd_evidence_get_id (evidence));
-      if (*rd_evidence_get_problem (evidence))
-        g_printerr ("redress-cli: %s: %s\n", rd_evidence_get_original_name (evidence),
-                    rd_evidence_get_problem (evidence));
+      if (is_new)
+        g_print ("%" G_GINT64_FORMAT "\n", id);
+
+      /* A protected PDF, new or kept before: its password (which is not
+       * stored) lets Redress read its pages and text now. */
+      if (rd_evidence_get_needs_password (evidence))
+        {
+          char *password = find_password (passwords, files, evidence);
+
+          if (password != NULL)
+            {
+              if (rd_store_unlock_evidence (store, id, password, &error))
+                unlocked = TRUE;
+              else
+                {
+                  g_printerr ("redress-cli: %s: %s\n", name, error->message);
+                  g_clear_error (&error);
+                  any_failed = TRUE;
+                }
+              rd_cli_free_password (password);
+            }
+        }
+
+      if (!is_new && unlocked)
+        g_printerr (_("redress-cli: “%s” was already evidence %" G_GINT64_FORMAT " of this case; "
+                      "with its password, Redress has now read its pages and text.\n"), name, id);
+      else if (!is_new)
+        g_printerr (_("redress-cli: “%s” is already evidence %" G_GINT64_FORMAT " of this case, so "
+                      "it was not added again and nothing was changed.\n"), name, id);
+      else if (unlocked)
+        g_printerr (_("redress-cli: %s: opened with its password; its pages and text have been "
+                      "read (the password is not kept).\n"), name);
+      else if (*rd_evidence_get_problem (evidence))
+        g_printerr ("redress-cli: %s: %s\n", name, rd_evidence_get_problem (evidence));
     }
   return any_failed ? RD_CLI_FAILED : RD_CLI_OK;
 }

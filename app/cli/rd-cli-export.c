@@ -45,8 +45,39 @@ on_progress (double      fraction,
     g_printerr ("\r%3d%%  %-60s", (int) (fraction * 100), message);
 }
 
+/* --password-file FILE: lines "EVIDENCE_ID<TAB>password" for protected PDFs. */
+static gboolean
+read_passwords (const char  *path,
+                GHashTable **passwords)
+{
+  g_autoptr(GHashTable) by_name = rd_cli_read_password_file (path);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (by_name == NULL)
+    return FALSE;
+  if (*passwords == NULL)
+    *passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) rd_cli_free_password);
+  g_hash_table_iter_init (&iter, by_name);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id;
+
+      if (!rd_cli_parse_id (key, &id))
+        {
+          g_printerr (_("redress-cli: “%s” in the password file is not an evidence number.\n"),
+                      (const char *) key);
+          return FALSE;
+        }
+      g_hash_table_replace (*passwords, g_memdup2 (&id, sizeof id), g_strdup (value));
+    }
+  return TRUE;
+}
+
 /* export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise]
- *        [--no-letter] [--paper a4|letter] [--smaller] [--chronology-odt FILE] [--chronology-csv FILE] */
+ *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
+ *        [--chronology-odt FILE] [--chronology-csv FILE] */
 int
 rd_cli_export (RdCliContext *ctx)
 {
@@ -55,6 +86,7 @@ rd_cli_export (RdCliContext *ctx)
   g_autoptr(GPtrArray) chronology = NULL;
   g_autoptr(GPtrArray) omissions = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) passwords = NULL;  /* wiped when the command ends */
   RdCaseBundleOptions options;
   const char *output = NULL, *odt = NULL, *csv = NULL;
   gboolean tty = isatty (2);
@@ -102,6 +134,17 @@ rd_cli_export (RdCliContext *ctx)
           else
             return rd_cli_usage_error (_("--paper is a4 or letter."));
         }
+      else if (is_option (arg, "--password-file"))
+        {
+          if ((value = option_value (ctx, &i, "--password-file")) == NULL)
+            return rd_cli_usage_error (_("--password-file needs a file name."));
+          if (!read_passwords (value, &passwords))
+            return RD_CLI_USAGE;
+        }
+      else if (g_str_equal (arg, "--password") || g_str_has_prefix (arg, "--password="))
+        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
+                                     "can see it. Use --password-file FILE (lines of the evidence "
+                                     "number, a tab, then the PDF’s password)."));
       else if (is_option (arg, "--chronology-odt"))
         {
           if ((odt = option_value (ctx, &i, "--chronology-odt")) == NULL)
@@ -117,6 +160,7 @@ rd_cli_export (RdCliContext *ctx)
     }
   if (output == NULL)
     return rd_cli_usage_error (_("Say where to write the PDF with --output FILE.pdf."));
+  options.passwords = passwords;
 
   store = rd_cli_open_store (ctx);
   if (store == NULL)

@@ -34,6 +34,9 @@ typedef struct {
 } RdCliCommand;
 
 RdStore  *rd_cli_open_store     (RdCliContext *ctx);
+GHashTable *rd_cli_read_password_file (const char *path);
+char     *rd_cli_ask_password   (const char   *prompt);
+void      rd_cli_free_password  (char         *password);
 RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,

@@ -122,7 +122,7 @@ skeleton_page (Assembler *s,
       s->skel = _rd_qpdf_new ();
       s->skel_copier = _rd_pdf_copier_new (s->w);
       _rd_pdf_copier_set_source (s->skel_copier, s->skel);
-      if (_rd_qpdf_read_mapped (s->skel, path, &s->skel_map) & QPDF_ERRORS)
+      if (_rd_qpdf_read_mapped (s->skel, path, NULL, &s->skel_map) & QPDF_ERRORS)
         return 0;
     }
   return qpdf_get_page_n (s->skel, (size_t) ((page - 1) % RD_SKELETON_CHUNK));
@@ -141,7 +141,7 @@ open_source (Assembler     *s,
     qpdf_cleanup (&s->src);
   s->src = _rd_qpdf_new ();
   s->src_pages = 0;
-  if ((_rd_qpdf_read_mapped (s->src, ex->path, &s->src_map) & QPDF_ERRORS) ||
+  if ((_rd_qpdf_read_mapped (s->src, ex->path, ex->password, &s->src_map) & QPDF_ERRORS) ||
       (qpdf_push_inherited_attributes_to_page (s->src) & QPDF_ERRORS) ||
       qpdf_get_num_pages (s->src) != (int) ex->pdf_pages->len)
     return FALSE;

@@ -55,6 +55,7 @@ struct _RdBundleExhibit
   char                *sha256;
   GDateTime           *date;
   char                *date_source;
+  char                *password;  /* of a protected PDF, given for this export; never stored */
   RdExhibitVerifyFunc  verify;
   gpointer             verify_data;
   GDestroyNotify       verify_destroy;
@@ -227,6 +228,7 @@ qpdf_data _rd_qpdf_new             (void);
 const char *_rd_qpdf_error_detail  (qpdf_data        q);
 QPDF_ERROR_CODE _rd_qpdf_read_mapped (qpdf_data     q,
                                       const char   *path,
+                                      const char   *password,
                                       GMappedFile **map);
 gboolean  _rd_qpdf_read_box        (qpdf_data        q,
                                     qpdf_oh          page,

@@ -27,11 +27,13 @@ _rd_qpdf_new (void)
  * hundreds of thousands of small seeks and reads over a bundle's PDFs.
  * Files Redress reads here are its own (the evidence store's, which are
  * never rewritten, and its temporary ones). An empty or unmappable file is
- * left to qpdf_read(), which says what is wrong with it.
+ * left to qpdf_read(), which says what is wrong with it. @password opens a
+ * protected PDF: what is read from it comes decrypted.
  */
 QPDF_ERROR_CODE
 _rd_qpdf_read_mapped (qpdf_data     q,
                       const char   *path,
+                      const char   *password,
                       GMappedFile **map)
 {
   g_clear_pointer (map, g_mapped_file_unref);
@@ -39,10 +41,10 @@ _rd_qpdf_read_mapped (qpdf_data     q,
   if (*map == NULL || g_mapped_file_get_length (*map) == 0)
     {
       g_clear_pointer (map, g_mapped_file_unref);
-      return qpdf_read (q, path, NULL);
+      return qpdf_read (q, path, password);
     }
   return qpdf_read_memory (q, path, g_mapped_file_get_contents (*map),
-                           (unsigned long long) g_mapped_file_get_length (*map), NULL);
+                           (unsigned long long) g_mapped_file_get_length (*map), password);
 }
 
 const char *
@@ -127,14 +129,19 @@ _rd_pdf_probe (RdBundleExhibit *ex,
   g_autoptr(GMappedFile) map = NULL;
   int n;
 
-  if (_rd_qpdf_read_mapped (q, ex->path, &map) & QPDF_ERRORS)
+  if (_rd_qpdf_read_mapped (q, ex->path, ex->password, &map) & QPDF_ERRORS)
     {
       qpdf_error e = qpdf_get_error (q);
       enum qpdf_error_code_e code = qpdf_get_error_code (q, e);
 
       g_debug ("qpdf cannot read %s: %s", ex->path, qpdf_get_error_full_text (q, e));
       g_clear_pointer (&ex->omitted_reason, g_free);
-      if (code == qpdf_e_password)
+      if (code == qpdf_e_password && ex->password != NULL)
+        ex->omitted_reason =
+          g_strdup (_("This PDF is protected with a password, and the password given for it "
+                      "is not the right one, so Redress cannot copy its pages. Make the bundle "
+                      "again with the right password; or send this file separately."));
+      else if (code == qpdf_e_password)
         ex->omitted_reason =
           g_strdup (_("This PDF is protected with a password, so Redress cannot copy its pages. "
                       "Open it with its password, save or print a copy without one, add that "
@@ -184,4 +191,25 @@ _rd_pdf_probe (RdBundleExhibit *ex,
    * open until then would hold all of them in memory at once. */
   qpdf_cleanup (&q);
   return TRUE;
+}
+
+/**
+ * rd_bundle_pdf_needs_password:
+ * @password: (nullable): a password to try, or %NULL for none
+ *
+ * Whether the PDF at @path is protected by a password that @password does
+ * not open. A damaged PDF is not a matter of password: %FALSE.
+ */
+gboolean
+rd_bundle_pdf_needs_password (const char *path,
+                              const char *password)
+{
+  qpdf_data q = _rd_qpdf_new ();
+  g_autoptr(GMappedFile) map = NULL;
+  gboolean needs = FALSE;
+
+  if (_rd_qpdf_read_mapped (q, path, password, &map) & QPDF_ERRORS)
+    needs = qpdf_get_error_code (q, qpdf_get_error (q)) == qpdf_e_password;
+  qpdf_cleanup (&q);
+  return needs;
 }

@@ -21,6 +21,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "rd-bundle-private.h"
@@ -152,6 +153,7 @@ rd_bundle_exhibit_unref (RdBundleExhibit *self)
   g_free (self->sha256);
   g_free (self->date_source);
   g_free (self->omitted_reason);
+  rd_bundle_exhibit_set_password (self, NULL);
   _rd_photo_clear_converted (self);
   g_free (self);
 }
@@ -264,6 +266,26 @@ rd_bundle_exhibit_set_verify_func (RdBundleExhibit     *self,
 }
 
 /* Set after a write when the exhibit could not be put in: why, in words. */
+/**
+ * rd_bundle_exhibit_set_password:
+ * @password: (nullable): the password of a protected PDF
+ *
+ * Lets the bundle open a password-protected PDF exhibit: its pages go in
+ * decrypted (the bundle itself has no password). Kept in memory only, and
+ * wiped when replaced or when the exhibit is freed.
+ */
+void
+rd_bundle_exhibit_set_password (RdBundleExhibit *self,
+                                const char      *password)
+{
+  if (self->password != NULL)
+    {
+      memset (self->password, 0, strlen (self->password));
+      g_free (self->password);
+    }
+  self->password = g_strdup (password);
+}
+
 const char *
 rd_bundle_exhibit_get_omitted_reason (RdBundleExhibit *self)
 {

@@ -106,6 +106,10 @@ void              rd_bundle_exhibit_set_verify_func (RdBundleExhibit *self,
                                                    RdExhibitVerifyFunc func,
                                                    gpointer         user_data,
                                                    GDestroyNotify   destroy);
+void              rd_bundle_exhibit_set_password  (RdBundleExhibit *self,
+                                                   const char      *password);
+gboolean          rd_bundle_pdf_needs_password    (const char      *path,
+                                                   const char      *password);
 const char       *rd_bundle_exhibit_get_omitted_reason (RdBundleExhibit *self);
 int               rd_bundle_exhibit_get_first_page (RdBundleExhibit *self);
 int               rd_bundle_exhibit_get_n_pages   (RdBundleExhibit *self);

@@ -416,6 +416,11 @@ rd_case_bundle_build (RdStore                   *store,
       rd_bundle_exhibit_set_label (ex, label);
       rd_bundle_exhibit_set_sha256 (ex, rd_evidence_get_sha256 (ev));
       rd_bundle_exhibit_set_file_name (ex, clean_file);
+      if (options->passwords != NULL && rd_evidence_get_kind (ev) == RD_EVIDENCE_KIND_PDF)
+        {
+          gint64 id = rd_evidence_get_id (ev);
+          rd_bundle_exhibit_set_password (ex, g_hash_table_lookup (options->passwords, &id));
+        }
       rd_bundle_exhibit_set_description (ex, clean_desc);
       rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
                                   date_source_words (rd_evidence_get_date_source (ev)));

@@ -19,6 +19,7 @@ typedef struct
   gboolean     smaller;
   GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
   const GDate *today;             /* NULL: today */
+  GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */
 } RdCaseBundleOptions;
 
 void       rd_case_bundle_options_init (RdCaseBundleOptions  *options);

@@ -15,6 +15,7 @@
 #include <poppler.h>
 
 #include "rd-export-dialog.h"
+#include "rd-export-passwords.h"
 #include "rd-gui-util.h"
 
 struct _RdExportDialog
@@ -25,6 +26,7 @@ struct _RdExportDialog
   RdCase             *rcase;
   GListStore         *exhibits;     /* RdEvidence, in bundle order */
   GHashTable         *left_out;     /* evidence ids not to include */
+  GHashTable         *passwords;    /* evidence id → password typed for this bundle; never stored */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   char               *path;
@@ -60,6 +62,7 @@ typedef struct
   gint64              case_id;
   RdCaseBundleOptions options;
   GArray             *evidence_ids;
+  GHashTable         *passwords;    /* a copy of the dialog's */
   char               *path;
   int                 n_pages;
   char               *omissions;
@@ -72,6 +75,7 @@ export_job_free (gpointer data)
 
   g_clear_object (&job->store);
   g_clear_pointer (&job->evidence_ids, g_array_unref);
+  g_clear_pointer (&job->passwords, g_hash_table_unref);
   g_free (job->path);
   g_free (job->omissions);
   g_free (job);
@@ -290,6 +294,16 @@ rd_export_dialog_export_to (RdExportDialog *self,
       if (!g_hash_table_contains (self->left_out, &id))
         g_array_append_val (job->evidence_ids, id);
     }
+  job->passwords = rd_export_passwords_new ();
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->passwords);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_replace (job->passwords, g_memdup2 (key, sizeof (gint64)), g_strdup (value));
+  }
+  job->options.passwords = job->passwords;
   job->path = g_strdup (path);
   job->dialog = self;
 
@@ -326,11 +340,8 @@ on_save_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+choose_file (RdExportDialog *self)
 {
-  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = g_strdup_printf (_("Bundle – %s.pdf"), rd_case_get_title (self->rcase));
 
@@ -339,6 +350,79 @@ save_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '-'));
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * rd_export_dialog_dup_locked:
+ *
+ * Returns: (transfer container) (element-type RdEvidence): the PDFs going
+ *   into the bundle that need a password no one has typed yet (or whose
+ *   typed password does not open them).
+ */
+GPtrArray *
+rd_export_dialog_dup_locked (RdExportDialog *self)
+{
+  GPtrArray *locked = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->exhibits)); i < n; i++)
+    {
+      g_autoptr(RdEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), i);
+      gint64 id = rd_evidence_get_id (ev);
+
+      if (rd_evidence_get_kind (ev) != RD_EVIDENCE_KIND_PDF || rd_evidence_get_path (ev) == NULL ||
+          g_hash_table_contains (self->left_out, &id))
+        continue;
+      /* The store forgets that a PDF has a password once it has been read
+       * with it, so the file itself is asked. */
+      if (rd_bundle_pdf_needs_password (rd_evidence_get_path (ev),
+                                        g_hash_table_lookup (self->passwords, &id)))
+        g_ptr_array_add (locked, g_object_ref (ev));
+    }
+  return locked;
+}
+
+/* Passwords a test (or the prompt) gives for the next bundle. */
+void
+rd_export_dialog_set_password (RdExportDialog *self,
+                               gint64          evidence_id,
+                               const char     *password)
+{
+  if (password != NULL && *password)
+    g_hash_table_replace (self->passwords, g_memdup2 (&evidence_id, sizeof evidence_id),
+                          g_strdup (password));
+  else
+    g_hash_table_remove (self->passwords, &evidence_id);
+}
+
+static void
+on_passwords_cb (GHashTable *passwords,
+                 gpointer    data)
+{
+  g_autoptr(RdExportDialog) self = data;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (passwords == NULL)
+    return;  /* cancelled */
+  g_hash_table_iter_init (&iter, passwords);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    rd_export_dialog_set_password (self, *(gint64 *) key, value);
+  choose_file (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
+  g_autoptr(GPtrArray) locked = rd_export_dialog_dup_locked (self);
+
+  /* Protected PDFs first: their passwords, or they are left out. */
+  if (locked->len > 0)
+    rd_export_ask_passwords (GTK_WINDOW (self), locked, on_passwords_cb, g_object_ref (self));
+  else
+    choose_file (self);
 }
 
 static void
@@ -666,6 +750,7 @@ rd_export_dialog_finalize (GObject *object)
   RdExportDialog *self = (RdExportDialog *)object;
 
   g_clear_pointer (&self->left_out, g_hash_table_unref);
+  g_clear_pointer (&self->passwords, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->message, g_free);
@@ -715,6 +800,7 @@ rd_export_dialog_init (RdExportDialog *self)
 
   g_mutex_init (&self->lock);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->passwords = rd_export_passwords_new ();
   self->exhibits = g_list_store_new (RD_TYPE_EVIDENCE);
   gtk_widget_init_template (GTK_WIDGET (self));
 

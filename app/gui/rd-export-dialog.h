@@ -27,4 +27,9 @@ void            rd_export_dialog_export_to   (RdExportDialog *self,
 const char     *rd_export_dialog_get_state   (RdExportDialog *self);
 const char     *rd_export_dialog_get_error   (RdExportDialog *self);
 
+GPtrArray      *rd_export_dialog_dup_locked   (RdExportDialog *self);
+void            rd_export_dialog_set_password (RdExportDialog *self,
+                                               gint64          evidence_id,
+                                               const char     *password);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "rd-application.h"
 #include "rd-export-dialog.h"
+#include "rd-export-passwords.h"
 #include "rd-gui-util.h"
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
@@ -214,6 +215,81 @@ test_from_window (Fixture       *f,
   g_assert_false (rd_gui_action_get_enabled (GTK_WIDGET (f->window), "win.export"));
 }
 
+static void
+on_passwords_cb (GHashTable *passwords,
+                 gpointer    data)
+{
+  GHashTable **out = data;
+
+  *out = passwords != NULL ? g_hash_table_ref (passwords) : NULL;
+  g_object_set_data (G_OBJECT (g_application_get_default ()), "answered", GINT_TO_POINTER (1));
+}
+
+static gboolean
+answered (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (g_application_get_default ()), "answered") != NULL;
+}
+
+/* A protected PDF: the assistant asks for its password (one row for it),
+ * and with it the bundle has the PDF's pages, their text selectable. */
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (f->dir, "survey-plain.pdf", NULL);
+  g_autofree char *locked_pdf = g_build_filename (f->dir, "survey.pdf", NULL);
+  RdExportDialog *dialog;
+  g_autoptr(GPtrArray) locked = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) passwords = NULL;
+  g_autoptr(GList) windows = NULL;
+  AdwMessageDialog *ask = NULL;
+  GtkWidget *row;
+  gint64 id;
+
+  rd_fixture_text_pdf (plain, 2, "LOCKEDSURVEY", 595.276, 841.89);
+  rd_fixture_encrypt_pdf (plain, locked_pdf, "user-secret");
+  import (f, locked_pdf);
+  dialog = open_dialog (f);
+
+  locked = rd_export_dialog_dup_locked (dialog);
+  g_assert_cmpuint (locked->len, ==, 1);
+  id = rd_evidence_get_id (locked->pdata[0]);
+
+  rd_export_ask_passwords (GTK_WINDOW (dialog), locked, on_passwords_cb, &passwords);
+  rd_test_gui_iterate ();
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      ask = l->data;
+  g_assert_nonnull (ask);
+  row = rd_test_gui_find_by_type (GTK_WIDGET (ask), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "user-secret");
+  adw_message_dialog_response (ask, "continue");
+  g_assert_true (rd_test_gui_wait_until (answered, NULL, 10000));
+  g_assert_nonnull (passwords);
+  g_assert_cmpstr (g_hash_table_lookup (passwords, &id), ==, "user-secret");
+
+  rd_export_dialog_set_password (dialog, id, "user-secret");
+  after = rd_export_dialog_dup_locked (dialog);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  rd_export_dialog_export_to (dialog, f->out);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "done");
+  g_assert_true (rd_test_gui_wait_until (is_state, dialog, 60000));
+  g_assert_null (rd_export_dialog_get_error (dialog));
+  rd_fixture_assert_qpdf_check (f->out);
+  {
+    g_autofree char *text = rd_fixture_pdf_text (f->out);
+
+    g_assert_nonnull (strstr (text, "LOCKEDSURVEY page 2"));
+    g_assert_null (strstr (text, "not included"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,5 +300,6 @@ main (int   argc,
   g_test_add ("/export-dialog/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
   g_test_add ("/export-dialog/from-window", Fixture, NULL, fixture_setup, test_from_window,
               fixture_teardown);
+  g_test_add ("/export-dialog/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
   return g_test_run ();
 }
