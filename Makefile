@@ -10,7 +10,7 @@ DEBS := \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
 	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
 	libgdk-pixbuf-2.0-dev libpng-dev libjson-glib-dev libical-dev \
-	libexif-dev libgmime-3.0-dev heif-gdk-pixbuf \
+	libexif-dev libgmime-3.0-dev heif-gdk-pixbuf webp-pixbuf-loader \
 	libqpdf-dev libssl-dev libzip-dev fonts-dejavu-core fonts-cantarell librsvg2-common \
 	libsodium-dev libarchive-dev \
 	desktop-file-utils appstream \

@@ -353,6 +353,41 @@ test_heic (Fixture       *f,
   g_assert_cmpint (colour_at (render, 0.5, 0.40), ==, 'b');
 }
 
+/* A WebP picture (as some phones and messaging apps save them) goes in as
+ * a JPEG. */
+static void
+test_webp (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *png = fixture_path (f, "src.png");
+  g_autofree char *webp = fixture_path (f, "chat.webp");
+  const char *argv[] = { "convert", png, "-quality", "90", webp, NULL };
+  g_autoptr(RdBundle) bundle = make_bundle ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) render = NULL;
+  g_autoptr(GPtrArray) omissions = NULL;
+  RdBundleExhibit *ex;
+  PdfImage im;
+  int status;
+
+  write_png (png, 800, 600, FALSE);
+  g_free (rd_fixture_run (argv, &status));
+  g_assert_cmpint (status, ==, 0);
+  ex = add_photo (bundle, f, "chat.webp", "Message from the landlord");
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (f->out);
+  omissions = rd_bundle_dup_omissions (bundle);
+  g_assert_cmpuint (omissions->len, ==, 0);
+  im = image_on_page (f->out, rd_bundle_exhibit_get_first_page (ex));
+  g_assert_cmpstr (im.enc, ==, "jpeg");
+  g_assert_cmpint (im.width, ==, 800);
+  g_assert_cmpint (im.height, ==, 600);
+  render = render_page (f, rd_bundle_exhibit_get_first_page (ex));
+  g_assert_cmpint (colour_at (render, 0.5, 0.25), ==, 'r');
+  g_assert_cmpint (colour_at (render, 0.5, 0.40), ==, 'b');
+}
+
 /* A damaged PNG and a HEIC that libheif rejects are listed as not
  * included, with the reason; the rest of the bundle is made. */
 static void
@@ -471,6 +506,7 @@ main (int   argc,
   g_test_add ("/bundle-photos/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
   g_test_add ("/bundle-photos/oriented", Fixture, NULL, fixture_set_up, test_oriented, fixture_tear_down);
   g_test_add ("/bundle-photos/heic", Fixture, NULL, fixture_set_up, test_heic, fixture_tear_down);
+  g_test_add ("/bundle-photos/webp", Fixture, NULL, fixture_set_up, test_webp, fixture_tear_down);
   g_test_add ("/bundle-photos/unreadable", Fixture, NULL, fixture_set_up, test_unreadable_quiet, fixture_tear_down);
   g_test_add ("/bundle-photos/altered", Fixture, NULL, fixture_set_up, test_altered, fixture_tear_down);
 
