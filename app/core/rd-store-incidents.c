@@ -453,3 +453,48 @@ _rd_store_set_revision_times (RdStore  *self,
                         " WHERE id = ?3",
                         (gint64[]) { written_at, last_changed_at, revision_id }, 3, error);
 }
+
+/**
+ * rd_store_get_last_category:
+ * @out_category: (out): the category of the entry written last in the case
+ *
+ * What a new diary entry starts as: the category of the entry the resident
+ * wrote last in this case (by when it was first written, not last edited,
+ * so that correcting an old entry does not change it). Trouble tends to go
+ * on, and a resident who does not notice the category then files the next
+ * entry where the last one went, not under a fixed "Noise".
+ *
+ * Returns: %TRUE with *@out_category set when the case has an entry;
+ *   %FALSE when it has none (@error unset) or it cannot be read (@error set)
+ */
+gboolean
+rd_store_get_last_category (RdStore     *self,
+                            gint64       case_id,
+                            RdCategory  *out_category,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_category != NULL, FALSE);
+
+  stmt = _rd_store_prepare (self,
+                            "SELECT category FROM incidents WHERE case_id = ?1"
+                            " ORDER BY created_at DESC, id DESC LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_category = rd_category_from_string (_rd_store_column_text (stmt, 0));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rd_store_set_error (self, rc, error);
+  return found;
+}

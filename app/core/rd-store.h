@@ -75,6 +75,10 @@ gboolean     rd_store_save_incident           (RdStore     *self,
                                                RdIncident  *incident,
                                                gint64      *sitting_revision,
                                                GError     **error);
+gboolean     rd_store_get_last_category       (RdStore     *self,
+                                               gint64       case_id,
+                                               RdCategory  *out_category,
+                                               GError     **error);
 gboolean     rd_store_delete_incident         (RdStore     *self,
                                                gint64       incident_id,
                                                GError     **error);

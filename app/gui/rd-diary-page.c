@@ -393,6 +393,8 @@ new_entry_action (GtkWidget  *widget,
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
   g_autoptr(RdIncident) incident = NULL;
   g_autoptr(GDateTime) minute = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCategory category;
 
   if (self->store == NULL || self->rcase == NULL)
     return;
@@ -407,6 +409,14 @@ new_entry_action (GtkWidget  *widget,
   incident = rd_incident_new ();
   rd_incident_set_case_id (incident, rd_case_get_id (self->rcase));
   rd_incident_set_starts_at (incident, minute);
+  /* Not always "Noise": the category of the entry written last here,
+   * counting the one in the editor (written now if it is pending; a
+   * failure shows in the editor, and the switch below says so again). */
+  rd_incident_editor_flush (self->editor, NULL);
+  if (rd_store_get_last_category (self->store, rd_case_get_id (self->rcase), &category, &error))
+    rd_incident_set_category (incident, category);
+  else if (error != NULL)
+    g_debug ("Could not read the last category: %s", error->message);
   g_list_store_insert (self->incidents, 0, incident);
   update_counts (self);
 

@@ -780,6 +780,64 @@ test_secondary_opens_during_write (Fixture       *f,
   sqlite3_close (writer);
 }
 
+static RdCategory
+last_category (RdStore *store,
+               gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  RdCategory category = RD_CATEGORY_N_CATEGORIES;
+
+  g_assert_true (rd_store_get_last_category (store, case_id, &category, &error));
+  g_assert_no_error (error);
+  return category;
+}
+
+/* A new entry starts in the category of the entry written last in its case. */
+static void
+test_last_category (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RdCase) a = fixture_make_case (f->store, "Case A");
+  g_autoptr(RdCase) b = fixture_make_case (f->store, "Case B");
+  gint64 a_id = rd_case_get_id (a), b_id = rd_case_get_id (b);
+  g_autoptr(RdIncident) noise = make_incident (a_id, "2024-05-01T22:00", "Loud music");
+  g_autoptr(RdIncident) threats = make_incident (a_id, "2024-04-01T09:00", "Threats on the stairs");
+  g_autoptr(RdIncident) damage = make_incident (b_id, "2024-06-01T10:00", "Car scratched");
+  g_autoptr(GError) error = NULL;
+  RdCategory category = RD_CATEGORY_OTHER;
+
+  /* No entries yet: nothing to go on, and no error. */
+  g_assert_false (rd_store_get_last_category (f->store, a_id, &category, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (category, ==, RD_CATEGORY_OTHER);
+
+  rd_incident_set_category (noise, RD_CATEGORY_NOISE);
+  g_assert_true (rd_store_save_incident (f->store, noise, NULL, &error));
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_NOISE);
+
+  /* Written later about an earlier day: written order counts, not start. */
+  rd_incident_set_category (threats, RD_CATEGORY_HARASSMENT);
+  g_assert_true (rd_store_save_incident (f->store, threats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_HARASSMENT);
+
+  /* Correcting an older entry does not change it. */
+  rd_incident_set_description (noise, "Loud music until 3am");
+  g_assert_true (rd_store_save_incident (f->store, noise, NULL, &error));
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_HARASSMENT);
+
+  /* Each case its own. */
+  rd_incident_set_category (damage, RD_CATEGORY_DAMAGE);
+  g_assert_true (rd_store_save_incident (f->store, damage, NULL, &error));
+  g_assert_cmpint (last_category (f->store, b_id), ==, RD_CATEGORY_DAMAGE);
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_HARASSMENT);
+
+  /* The last one deleted: the one before it. */
+  g_assert_true (rd_store_delete_incident (f->store, rd_incident_get_id (threats), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_NOISE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +848,7 @@ main (int   argc,
   ADD ("/store/migrate-from-empty", test_migrate_from_empty);
   ADD ("/store/case-round-trip", test_case_round_trip);
   ADD ("/store/case-needs-title", test_case_needs_title);
+  ADD ("/store/last-category", test_last_category);
   ADD ("/store/incident-round-trip", test_incident_round_trip);
   ADD ("/store/incidents-newest-first", test_incidents_newest_first);
   ADD ("/store/incident-validation", test_incident_validation);

@@ -934,6 +934,41 @@ test_clock_changes (Fixture       *f,
   g_assert_cmpint (g_date_time_to_unix (starts), ==, g_date_time_to_unix (autumn) + 3600);
 }
 
+/*
+ * A new entry starts in the category of the entry written last in the
+ * case, not always "Noise"; the very first entry has nothing to go on.
+ */
+static void
+test_new_entry_category (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwComboRow *category_row;
+  RdIncident *incident;
+
+  category_row = ADW_COMBO_ROW (child (f, "category_row"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (category_row), ==, RD_CATEGORY_NOISE);
+  adw_combo_row_set_selected (category_row, RD_CATEGORY_DISREPAIR);
+  set_view_text (f, "description_view", "Water coming through the bathroom ceiling");
+
+  /* The next entry, written straight after (pending changes are written
+   * first, so the category just picked counts). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (category_row), ==, RD_CATEGORY_DISREPAIR);
+  /* Untouched, it is not written: only the picked category came along. */
+  g_assert_false (rd_incident_editor_has_pending_save (editor (f)));
+
+  adw_combo_row_set_selected (category_row, RD_CATEGORY_HARASSMENT);
+  set_view_text (f, "description_view", "Told me to watch my back");
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (category_row), ==, RD_CATEGORY_HARASSMENT);
+  g_assert_cmpint (rd_incident_get_category (rd_incident_editor_get_incident (editor (f))), ==,
+                   RD_CATEGORY_HARASSMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -952,6 +987,7 @@ main (int   argc,
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
   ADD ("/diary/clock-changes", FALSE, test_clock_changes);
   ADD ("/diary/report-date", FALSE, test_report_date);
+  ADD ("/diary/new-entry-category", FALSE, test_new_entry_category);
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
