@@ -274,8 +274,12 @@ find_next_due (RdStore     *self,
   report = rd_store_compute_deadlines (self, case_id, today, &error);
   if (report == NULL)
     {
-      g_warning ("Could not work out the deadlines of case %" G_GINT64_FORMAT ": %s",
-                 case_id, error->message);
+      /* A case erased while the list was being read is simply gone. */
+      if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND))
+        g_debug ("Case %" G_GINT64_FORMAT " went while the list was read", case_id);
+      else
+        g_warning ("Could not work out the deadlines of case %" G_GINT64_FORMAT ": %s",
+                   case_id, error->message);
       return next;
     }
   deadlines = rd_deadline_report_get_deadlines (report);
