@@ -14,44 +14,9 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
-#include "rd-export-dialog.h"
+#include "rd-export-dialog-private.h"
 #include "rd-export-passwords.h"
 #include "rd-gui-util.h"
-
-struct _RdExportDialog
-{
-  AdwWindow           parent_instance;
-
-  RdStore            *store;
-  RdCase             *rcase;
-  GListStore         *exhibits;     /* RdEvidence, in bundle order */
-  GHashTable         *left_out;     /* evidence ids not to include */
-  GHashTable         *passwords;    /* evidence id → password typed for this bundle; never stored */
-  GtkSingleSelection *selection;
-  GCancellable       *cancellable;
-  char               *path;
-  char               *error;
-  int                 n_pages;
-
-  /* Progress, from the worker */
-  GMutex              lock;
-  double              fraction;
-  char               *message;
-  guint               progress_idle;
-
-  GtkStack           *stack;
-  GtkWidget          *close_button;
-  GtkWidget          *export_button;
-  AdwComboRow        *letter_row;
-  AdwComboRow        *paper_row;
-  GtkSwitch          *chronology_switch;
-  GtkSwitch          *anonymise_switch;
-  GtkSwitch          *smaller_switch;
-  GtkListView        *exhibits_view;
-  GtkProgressBar     *progress_bar;
-  AdwStatusPage      *done_page;
-  GtkWidget          *preview_box;
-};
 
 G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, ADW_TYPE_WINDOW)
 
@@ -93,6 +58,7 @@ set_state (RdExportDialog *self,
                         g_str_equal (state, "done") ? _("_Close") : _("_Cancel"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", options);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.stop", g_str_equal (state, "progress"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology", options);
 }
 
 static gboolean
@@ -251,6 +217,23 @@ on_export_done (GObject      *source,
   set_state (self, "done");
 }
 
+/* The exhibits ticked in, in the order shown: the chronology's exhibit numbers follow it. */
+GArray *
+_rd_export_dialog_dup_evidence_ids (RdExportDialog *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->exhibits)); i < n; i++)
+    {
+      g_autoptr(RdEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), i);
+      gint64 id = rd_evidence_get_id (ev);
+
+      if (!g_hash_table_contains (self->left_out, &id))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /**
  * rd_export_dialog_export_to:
  *
@@ -285,15 +268,7 @@ rd_export_dialog_export_to (RdExportDialog *self,
   job->options.anonymise = gtk_switch_get_active (self->anonymise_switch);
   job->options.smaller = gtk_switch_get_active (self->smaller_switch);
   job->options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? RD_PAPER_LETTER : RD_PAPER_A4;
-  job->evidence_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->exhibits)); i < n; i++)
-    {
-      g_autoptr(RdEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), i);
-      gint64 id = rd_evidence_get_id (ev);
-
-      if (!g_hash_table_contains (self->left_out, &id))
-        g_array_append_val (job->evidence_ids, id);
-    }
+  job->evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
   job->passwords = rd_export_passwords_new ();
   {
     GHashTableIter iter;
@@ -734,7 +709,10 @@ rd_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->chronology_cancellable != NULL)
+    g_cancellable_cancel (self->chronology_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->chronology_cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->exhibits);
   g_clear_object (&self->rcase);
@@ -787,6 +765,8 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "export.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "export.chronology", "s",
+                                   _rd_export_dialog_chronology_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "export.move", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "export.move", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);

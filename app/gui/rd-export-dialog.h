@@ -31,5 +31,14 @@ GPtrArray      *rd_export_dialog_dup_locked   (RdExportDialog *self);
 void            rd_export_dialog_set_password (RdExportDialog *self,
                                                gint64          evidence_id,
                                                const char     *password);
+typedef enum {
+  RD_CHRONOLOGY_FILE_ODT,
+  RD_CHRONOLOGY_FILE_CSV,
+} RdChronologyFileKind;
+
+void            rd_export_dialog_save_chronology (RdExportDialog       *self,
+                                                  RdChronologyFileKind  kind,
+                                                  const char           *path);
+gboolean        rd_export_dialog_get_saving_chronology (RdExportDialog *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rd-export-dialog.h"
 #include "rd-export-passwords.h"
 #include "rd-gui-util.h"
+#include "rd-store-complaints.h"
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
 #include "rd-window.h"
@@ -295,6 +296,97 @@ test_password (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+chronology_saved (gpointer data)
+{
+  return !rd_export_dialog_get_saving_chronology (data);
+}
+
+static void
+assert_no_part_files (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+}
+
+/* The chronology on its own, as .odt and CSV, anonymised when the switch is on. */
+static void
+test_chronology_files (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdParty) neighbour = rd_party_new ();
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2024, 10, 3, 23, 15, 0);
+  g_autofree char *odt = g_build_filename (f->dir, "chronology.odt", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "chronology.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "c.csv", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  RdExportDialog *dialog;
+  GtkWidget *anonymise;
+  guint16 name_len, extra_len;
+
+  rd_party_set_case_id (neighbour, rd_case_get_id (f->rcase));
+  rd_party_set_name (neighbour, "Gary Pollard");
+  rd_party_set_role (neighbour, RD_PARTY_NEIGHBOUR);
+  rd_party_set_third_party (neighbour, TRUE);
+  g_assert_true (rd_store_save_party (f->store, neighbour, &error));
+  g_assert_no_error (error);
+  rd_incident_set_case_id (incident, rd_case_get_id (f->rcase));
+  rd_incident_set_starts_at (incident, when);
+  rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+  rd_incident_set_description (incident, "Gary Pollard kicked the door. GUICHRON");
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (f);
+  g_assert_nonnull (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "chronology_odt_row"));
+  g_assert_nonnull (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "chronology_csv_row"));
+  g_assert_true (rd_gui_action_get_enabled (GTK_WIDGET (dialog), "export.chronology"));
+  anonymise = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "anonymise_switch");
+  g_assert_nonnull (anonymise);
+  gtk_switch_set_active (GTK_SWITCH (anonymise), TRUE);
+
+  /* .odt: a zip whose first entry is "mimetype", stored, as OpenDocument requires. */
+  rd_export_dialog_save_chronology (dialog, RD_CHRONOLOGY_FILE_ODT, odt);
+  g_assert_true (rd_export_dialog_get_saving_chronology (dialog));
+  g_assert_true (rd_test_gui_wait_until (chronology_saved, dialog, 30000));
+  g_assert_null (rd_export_dialog_get_error (dialog));
+  g_assert_true (g_file_get_contents (odt, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 30);
+  g_assert_cmpmem (bytes, 4, "PK\x03\x04", 4);
+  name_len = (guint8) bytes[26] | ((guint8) bytes[27] << 8);
+  extra_len = (guint8) bytes[28] | ((guint8) bytes[29] << 8);
+  g_assert_cmpuint (name_len, ==, 8);
+  g_assert_cmpmem (bytes + 30, 8, "mimetype", 8);
+  g_assert_cmpuint (len, >, 30u + name_len + extra_len + 39);
+  g_assert_cmpmem (bytes + 30 + name_len + extra_len, 39, "application/vnd.oasis.opendocument.text", 39);
+  g_clear_pointer (&bytes, g_free);
+
+  /* CSV: a header row, then the entry, anonymised. */
+  rd_export_dialog_save_chronology (dialog, RD_CHRONOLOGY_FILE_CSV, csv);
+  g_assert_true (rd_test_gui_wait_until (chronology_saved, dialog, 30000));
+  g_assert_null (rd_export_dialog_get_error (dialog));
+  g_assert_true (g_file_get_contents (csv, &bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "\"No.\",\"Date\",\"Type\",\"What happened\""));
+  g_assert_nonnull (strstr (bytes, "Neighbour A kicked the door. GUICHRON"));
+  g_assert_null (strstr (bytes, "Pollard"));
+
+  /* A folder that is not there: a plain error, and no file. */
+  rd_export_dialog_save_chronology (dialog, RD_CHRONOLOGY_FILE_CSV, nowhere);
+  g_assert_true (rd_test_gui_wait_until (chronology_saved, dialog, 30000));
+  g_assert_nonnull (rd_export_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (rd_export_dialog_get_error (dialog), "could not write the chronology"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  assert_no_part_files (f);
+  g_assert_true (rd_gui_action_get_enabled (GTK_WIDGET (dialog), "export.chronology"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +394,8 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/export-dialog/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/export-dialog/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
+              fixture_teardown);
   g_test_add ("/export-dialog/stop", Fixture, NULL, fixture_setup, test_stop, fixture_teardown);
   g_test_add ("/export-dialog/from-window", Fixture, NULL, fixture_setup, test_from_window,
               fixture_teardown);

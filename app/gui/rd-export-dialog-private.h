@@ -1,0 +1,51 @@
+/* rd-export-dialog-private.h: the export assistant's state, shared by its files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rd-export-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _RdExportDialog
+{
+  AdwWindow           parent_instance;
+
+  RdStore            *store;
+  RdCase             *rcase;
+  GListStore         *exhibits;     /* RdEvidence, in bundle order */
+  GHashTable         *left_out;     /* evidence ids not to include */
+  GHashTable         *passwords;    /* evidence id → password typed for this bundle; never stored */
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;
+  char               *path;
+  char               *error;
+  int                 n_pages;
+  GCancellable       *chronology_cancellable;  /* while a chronology file is written */
+
+  /* Progress, from the worker */
+  GMutex              lock;
+  double              fraction;
+  char               *message;
+  guint               progress_idle;
+
+  GtkStack           *stack;
+  GtkWidget          *close_button;
+  GtkWidget          *export_button;
+  AdwComboRow        *letter_row;
+  AdwComboRow        *paper_row;
+  GtkSwitch          *chronology_switch;
+  GtkSwitch          *anonymise_switch;
+  GtkSwitch          *smaller_switch;
+  GtkListView        *exhibits_view;
+  GtkProgressBar     *progress_bar;
+  AdwStatusPage      *done_page;
+  GtkWidget          *preview_box;
+};
+
+GArray *_rd_export_dialog_dup_evidence_ids   (RdExportDialog *self);
+void    _rd_export_dialog_chronology_action (GtkWidget      *widget,
+                                             const char     *action_name,
+                                             GVariant       *parameter);
+
+G_END_DECLS
