@@ -34,6 +34,36 @@ is_option (const char *arg,
   return g_str_equal (arg, name) || (strncmp (arg, name, len) == 0 && arg[len] == '=');
 }
 
+/* "3,5, 7": evidence numbers as `redress-cli evidence` prints them. */
+static GArray *
+parse_ids (const char *option,
+           const char *value)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (value == NULL || *value == '\0')
+    {
+      rd_cli_usage_error (_("%s needs evidence numbers, such as %s 3,5."), option, option);
+      return NULL;
+    }
+  parts = g_strsplit (value, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id;
+
+      g_strstrip (parts[i]);
+      if (!rd_cli_parse_id (parts[i], &id))
+        {
+          rd_cli_usage_error (_("%s: “%s” is not an evidence number (redress-cli evidence "
+                                "CASE_ID lists them)."), option, parts[i]);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 static void
 on_progress (double      fraction,
              const char *message,
@@ -77,7 +107,7 @@ read_passwords (const char  *path,
 
 /* export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
- *        [--chronology-odt FILE] [--chronology-csv FILE] */
+ *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…] */
 int
 rd_cli_export (RdCliContext *ctx)
 {
@@ -87,6 +117,9 @@ rd_cli_export (RdCliContext *ctx)
   g_autoptr(GPtrArray) omissions = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) passwords = NULL;  /* wiped when the command ends */
+  g_autoptr(GArray) exclude = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) evidence_ids = NULL;
   RdCaseBundleOptions options;
   const char *output = NULL, *odt = NULL, *csv = NULL;
   gboolean tty = isatty (2);
@@ -155,6 +188,18 @@ rd_cli_export (RdCliContext *ctx)
           if ((csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
             return rd_cli_usage_error (_("--chronology-csv needs a file name."));
         }
+      else if (is_option (arg, "--exclude"))
+        {
+          g_clear_pointer (&exclude, g_array_unref);
+          if ((exclude = parse_ids ("--exclude", option_value (ctx, &i, "--exclude"))) == NULL)
+            return RD_CLI_USAGE;
+        }
+      else if (is_option (arg, "--order"))
+        {
+          g_clear_pointer (&order, g_array_unref);
+          if ((order = parse_ids ("--order", option_value (ctx, &i, "--order"))) == NULL)
+            return RD_CLI_USAGE;
+        }
       else
         return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
     }
@@ -165,6 +210,18 @@ rd_cli_export (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
+
+  if (exclude != NULL || order != NULL)
+    {
+      evidence_ids = rd_case_bundle_order_evidence (store, case_id, order, exclude, &error);
+      if (evidence_ids == NULL)
+        {
+          g_printerr ("redress-cli: %s\n", error->message);
+          return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                 ? RD_CLI_USAGE : RD_CLI_FAILED;
+        }
+      options.evidence_ids = evidence_ids;
+    }
 
   bundle = rd_case_bundle_build (store, case_id, &options, &chronology, &error);
   if (bundle == NULL)

@@ -459,3 +459,109 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
   title = g_strdup_printf (_("Chronology: %s"), rd_case_get_title (rcase));
   return rd_anonymiser_apply (anon, title);
 }
+
+static gboolean
+contains_id (const GArray *ids,
+             gint64        id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every id of @ids must be one of the case's evidence, and named once. */
+static gboolean
+check_ids (GListModel   *all,
+           const GArray *ids,
+           gint64        case_id,
+           GError      **error)
+{
+  for (guint k = 0; ids != NULL && k < ids->len; k++)
+    {
+      gint64 id = g_array_index (ids, gint64, k);
+      gboolean found = FALSE;
+
+      for (guint i = 0, n = g_list_model_get_n_items (all); i < n && !found; i++)
+        {
+          g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
+          found = rd_evidence_get_id (ev) == id;
+        }
+      if (!found)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Evidence %" G_GINT64_FORMAT " is not part of case %" G_GINT64_FORMAT
+                         " (redress-cli evidence %" G_GINT64_FORMAT " lists its numbers)."),
+                       id, case_id, case_id);
+          return FALSE;
+        }
+      for (guint j = 0; j < k; j++)
+        if (g_array_index (ids, gint64, j) == id)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                         _("Evidence %" G_GINT64_FORMAT " is named twice."), id);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/**
+ * rd_case_bundle_order_evidence:
+ * @order: (nullable) (element-type gint64): evidence to put first, in this order
+ * @exclude: (nullable) (element-type gint64): evidence to leave out
+ *
+ * The exhibits of a bundle as rd_case_bundle_build() takes them in
+ * #RdCaseBundleOptions.evidence_ids: those of @order first, as given, then
+ * the others oldest first, without those of @exclude. An id that is not the
+ * case's, named twice, or both ordered and left out is a
+ * %G_IO_ERROR_INVALID_ARGUMENT with a one-line message.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL
+ */
+GArray *
+rd_case_bundle_order_evidence (RdStore       *store,
+                               gint64         case_id,
+                               const GArray  *order,
+                               const GArray  *exclude,
+                               GError       **error)
+{
+  g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, error);
+  g_autoptr(GPtrArray) rest = NULL;
+  GArray *ids;
+
+  if (all == NULL)
+    return NULL;
+  if (!check_ids (all, order, case_id, error) || !check_ids (all, exclude, case_id, error))
+    return NULL;
+  for (guint k = 0; order != NULL && k < order->len; k++)
+    if (contains_id (exclude, g_array_index (order, gint64, k)))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("Evidence %" G_GINT64_FORMAT " is both ordered and left out."),
+                     g_array_index (order, gint64, k));
+        return NULL;
+      }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (order != NULL)
+    g_array_append_vals (ids, order->data, order->len);
+  rest = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
+    {
+      RdEvidence *ev = g_list_model_get_item (all, i);
+      gint64 id = rd_evidence_get_id (ev);
+
+      if (contains_id (order, id) || contains_id (exclude, id))
+        g_object_unref (ev);
+      else
+        g_ptr_array_add (rest, ev);
+    }
+  g_ptr_array_sort (rest, by_captured);
+  for (guint i = 0; i < rest->len; i++)
+    {
+      gint64 id = rd_evidence_get_id (rest->pdata[i]);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}

@@ -28,6 +28,11 @@ RdBundle  *rd_case_bundle_build        (RdStore              *store,
                                         const RdCaseBundleOptions *options,
                                         GPtrArray           **chronology,
                                         GError              **error);
+GArray    *rd_case_bundle_order_evidence (RdStore         *store,
+                                          gint64           case_id,
+                                          const GArray    *order,
+                                          const GArray    *exclude,
+                                          GError         **error);
 char      *rd_case_bundle_dup_chronology_title (RdStore      *store,
                                         gint64                case_id,
                                         const RdCaseBundleOptions *options,

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <zip.h>
 
 #include "rd-core.h"
@@ -239,6 +240,17 @@ test_chronology_files (Fixture       *f,
     }
 }
 
+/* The exit status itself: 2 for a wrong command line. */
+static int
+exit_code (const char **argv)
+{
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 static void
 test_cli_export (Fixture       *f,
                  gconstpointer  data)
@@ -269,6 +281,51 @@ test_cli_export (Fixture       *f,
                            "--letter", "nonsense", NULL };
     g_free (rd_fixture_run (argv, &status));
     g_assert_cmpint (status, !=, 0);
+  }
+
+  /* --exclude and --order: evidence numbers as `evidence` prints them. */
+  {
+    gint64 pdf_id = f->photo_id == 1 ? 2 : 1;
+    g_autofree char *photo = g_strdup_printf ("%" G_GINT64_FORMAT, f->photo_id);
+    g_autofree char *both = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                             f->photo_id, pdf_id);
+    g_autofree char *text = NULL;
+    const char *bad[][2] = { { "--exclude", "99" }, { "--order", "abc" }, { "--order", "" },
+                             { "--order", "1,1" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                               bad[i][0], bad[i][1], NULL };
+        g_unlink (f->out);
+        g_assert_cmpint (exit_code (argv), ==, 2);
+        g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+      }
+    {
+      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                             "--order", photo, "--exclude", photo, NULL };
+      g_assert_cmpint (exit_code (argv), ==, 2);
+    }
+    {
+      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                             "--exclude", photo, NULL };
+      g_free (rd_fixture_run (argv, &status));
+      g_assert_cmpint (status, ==, 0);
+      text = rd_fixture_pdf_text (f->out);
+      g_assert_nonnull (strstr (text, "landlord-letter.pdf"));
+      g_assert_null (strstr (text, "door.jpg"));
+      g_clear_pointer (&text, g_free);
+    }
+    {
+      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+                             "--order", both, NULL };
+      g_free (rd_fixture_run (argv, &status));
+      g_assert_cmpint (status, ==, 0);
+      text = rd_fixture_pdf_text (f->out);
+      g_assert_nonnull (strstr (text, "door.jpg"));
+      g_assert_nonnull (strstr (text, "landlord-letter.pdf"));
+      g_assert_true (strstr (text, "door.jpg") < strstr (text, "landlord-letter.pdf"));
+    }
   }
 
   /* A missing evidence file: exit 1 and no PDF. */
