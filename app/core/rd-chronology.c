@@ -125,6 +125,7 @@ rd_chronology_build (RdCaseFacts  *facts,
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *key = g_strdup_printf ("incident:%" G_GINT64_FORMAT, rd_incident_get_id (inc));
       g_autofree char *reported = rd_reported_to_get_label (rd_incident_get_reported_to (inc));
+      RdMoment told;
 
       if (start == NULL)
         continue;
@@ -136,6 +137,12 @@ rd_chronology_build (RdCaseFacts  *facts,
       append_sentence (text, _("Effect on the household: %s"), rd_incident_get_impact (inc));
       append_sentence (text, _("Reported to: %s."), reported);
       append_sentence (text, _("Reference: %s."), rd_incident_get_reference (inc));
+      if (rd_incident_get_landlord_reported (inc, &told))
+        {
+          g_autofree char *when = rd_moment_format_long (&told);
+
+          append_sentence (text, _("Reported to the landlord on %s."), when);
+        }
       add_entry (entries, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
                  _("Incident"), text, exhibit_refs, key,
                  written_on (rd_incident_get_created_at (inc)), anon);

@@ -90,6 +90,12 @@ fixture_setup (Fixture       *f,
   rd_incident_set_description (incident, "Gary Pollard played loud music until 02:30; "
                                          "Pollard laughed when I knocked. INCIDENTMARKER");
   rd_incident_set_people (incident, "Gary Pollard");
+  {
+    g_autoptr(GDate) told = g_date_new_dmy (4, G_DATE_OCTOBER, 2024);
+
+    rd_incident_set_landlord_reported_on (incident, told);
+    rd_incident_set_landlord_reported_minute (incident, 9 * 60 + 15);
+  }
   g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
   g_assert_no_error (error);
   f->incident_id = rd_incident_get_id (incident);
@@ -173,6 +179,9 @@ test_anonymised_bundle (Fixture       *f,
   g_assert_cmpuint (chronology->len, ==, 1);
   g_assert_nonnull (strstr (flat, "(Exhibit 2.)"));
   g_assert_cmpstr (((RdChronologyEntry *) chronology->pdata[0])->exhibits, ==, "2");
+  /* The day the landlord was told is part of the record. */
+  g_assert_nonnull (strstr (((RdChronologyEntry *) chronology->pdata[0])->text,
+                            "Reported to the landlord on Friday 4 October 2024 at 09:15."));
 }
 
 static void
