@@ -122,14 +122,19 @@ rd_cli_case_list (RdCliContext *ctx)
       RdCaseAdmin *admin = rd_case_entry_get_admin (entry);
       const GDate *next = rd_case_entry_get_next_due (entry);
       g_autofree char *next_text = next ? rd_date_to_iso (next) : NULL;
+      const GDate *overdue = rd_case_entry_get_overdue_since (entry);
+      g_autofree char *overdue_text = overdue ? rd_date_to_iso (overdue) : NULL;
       gboolean consent_due = !rd_case_entry_get_archived (entry) &&
                              rd_case_admin_consent_due (admin, today);
       gint64 id = rd_case_get_id (rd_case_entry_get_case (entry));
 
       if (!ctx->json)
         {
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s%s\n", id, rd_case_entry_get_display_name (entry),
-                   next_text ? next_text : "-",
+          g_autofree char *overdue_note = overdue_text
+                                          ? g_strdup_printf (_("overdue since %s"), overdue_text) : NULL;
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s%s%s\n", id, rd_case_entry_get_display_name (entry),
+                   next_text ? next_text : "-", overdue_note ? overdue_note : "",
                    rd_case_entry_get_archived (entry) ? _("archived") : "",
                    consent_due ? _("consent due") : "");
           continue;
@@ -146,6 +151,11 @@ rd_cli_case_list (RdCliContext *ctx)
       json_builder_set_member_name (builder, "next_due");
       if (next_text != NULL)
         json_builder_add_string_value (builder, next_text);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "overdue_since");
+      if (overdue_text != NULL)
+        json_builder_add_string_value (builder, overdue_text);
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "consent_due");

@@ -20,6 +20,7 @@ struct _RdCaseEntry
   char        *detail;
   char        *haystack;  /* case-folded text the search looks in */
   GDate       *next_due;
+  GDate       *overdue_since;
 };
 
 G_DEFINE_FINAL_TYPE (RdCaseEntry, rd_case_entry, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ rd_case_entry_finalize (GObject *object)
   g_clear_pointer (&self->detail, g_free);
   g_clear_pointer (&self->haystack, g_free);
   g_clear_pointer (&self->next_due, g_date_free);
+  g_clear_pointer (&self->overdue_since, g_date_free);
 
   G_OBJECT_CLASS (rd_case_entry_parent_class)->finalize (object);
 }
@@ -237,25 +239,54 @@ rd_case_entry_set_next_due (RdCaseEntry *self,
 }
 
 /**
+ * rd_case_entry_get_overdue_since:
+ *
+ * Returns: (nullable): the due date of the oldest deadline the landlord
+ *   has missed and still not met, or %NULL when there is none
+ */
+const GDate *
+rd_case_entry_get_overdue_since (RdCaseEntry *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_ENTRY (self), NULL);
+  return self->overdue_since;
+}
+
+void
+rd_case_entry_set_overdue_since (RdCaseEntry *self,
+                                 const GDate *date)
+{
+  g_return_if_fail (RD_IS_CASE_ENTRY (self));
+
+  g_clear_pointer (&self->overdue_since, g_date_free);
+  if (date != NULL && g_date_valid (date))
+    self->overdue_since = g_date_copy (date);
+}
+
+/**
  * rd_case_entry_compare_due:
  *
- * Orders the case list: the soonest date due first, then cases with no
- * date, most recently changed first.
+ * Orders the case list: cases with a deadline the landlord has missed and
+ * not met first (the longest overdue first), then the soonest date due,
+ * then cases with no date, most recently changed first.
  */
 int
 rd_case_entry_compare_due (RdCaseEntry *a,
                            RdCaseEntry *b)
 {
+  const GDate *da = a->overdue_since ? a->overdue_since : a->next_due;
+  const GDate *db = b->overdue_since ? b->overdue_since : b->next_due;
   gint64 ua, ub;
 
-  if (a->next_due != NULL && b->next_due != NULL)
+  if ((a->overdue_since != NULL) != (b->overdue_since != NULL))
+    return a->overdue_since != NULL ? -1 : 1;
+  if (da != NULL && db != NULL)
     {
-      int c = g_date_compare (a->next_due, b->next_due);
+      int c = g_date_compare (da, db);
       if (c != 0)
         return c;
     }
-  else if (a->next_due != NULL || b->next_due != NULL)
-    return a->next_due != NULL ? -1 : 1;
+  else if (da != NULL || db != NULL)
+    return da != NULL ? -1 : 1;
 
   ua = rd_case_get_updated_at (a->rcase);
   ub = rd_case_get_updated_at (b->rcase);

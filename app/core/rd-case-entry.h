@@ -26,6 +26,9 @@ gboolean      rd_case_entry_matches          (RdCaseEntry  *self,
 const GDate  *rd_case_entry_get_next_due     (RdCaseEntry  *self);
 void          rd_case_entry_set_next_due     (RdCaseEntry  *self,
                                               const GDate  *date);
+const GDate  *rd_case_entry_get_overdue_since (RdCaseEntry *self);
+void          rd_case_entry_set_overdue_since (RdCaseEntry *self,
+                                               const GDate *date);
 int           rd_case_entry_compare_due      (RdCaseEntry  *a,
                                               RdCaseEntry  *b);
 

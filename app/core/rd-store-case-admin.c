@@ -257,13 +257,16 @@ load_references (RdStore  *self,
 /*
  * The soonest date something is still to happen in a case: an open
  * deadline from the deadline engine (the landlord's or the resident's), or
- * the renewal of the client's consent.
+ * the renewal of the client's consent. *@overdue_since is the due date of
+ * the oldest deadline the landlord has missed and still not met: that is
+ * the most urgent thing in the case, however long ago it fell due.
  */
 static GDate *
 find_next_due (RdStore     *self,
                gint64       case_id,
                RdCaseAdmin *admin,
-               const GDate *today)
+               const GDate *today,
+               GDate      **overdue_since)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDeadlineReport) report = NULL;
@@ -271,6 +274,7 @@ find_next_due (RdStore     *self,
   GDate *next = renew ? g_date_copy (renew) : NULL;
   GListModel *deadlines;
 
+  *overdue_since = NULL;
   report = rd_store_compute_deadlines (self, case_id, today, &error);
   if (report == NULL)
     {
@@ -288,14 +292,22 @@ find_next_due (RdStore     *self,
       g_autoptr(RdDeadline) deadline = g_list_model_get_item (deadlines, i);
       RdDeadlineStatus status = rd_deadline_get_status (deadline);
       const RdMoment *due = rd_deadline_get_due (deadline);
+      GDate **slot;
 
-      if ((status != RD_DEADLINE_PENDING && status != RD_DEADLINE_DUE_SOON) ||
-          due == NULL || !g_date_valid (&due->date))
+      if (due == NULL || !g_date_valid (&due->date))
         continue;
-      if (next == NULL)
-        next = g_date_copy (&due->date);
-      else if (g_date_compare (&due->date, next) < 0)
-        *next = due->date;
+      if (status == RD_DEADLINE_PENDING || status == RD_DEADLINE_DUE_SOON)
+        slot = &next;
+      else if (status == RD_DEADLINE_MISSED && !rd_moment_is_set (rd_deadline_get_done (deadline)) &&
+               rd_deadline_get_party (deadline) == RD_DEADLINE_ON_LANDLORD &&
+               g_date_compare (&due->date, today) < 0)
+        slot = overdue_since;
+      else
+        continue;
+      if (*slot == NULL)
+        *slot = g_date_copy (&due->date);
+      else if (g_date_compare (&due->date, *slot) < 0)
+        **slot = due->date;
     }
   return next;
 }
@@ -307,7 +319,8 @@ find_next_due (RdStore     *self,
  * Every case with its adviser record, for the case list, most recently
  * changed first. Each case that is not archived carries its next date due:
  * the soonest open deadline from the deadline engine, or the renewal of
- * the client's consent.
+ * the client's consent; and the day the oldest deadline the landlord has
+ * missed and not met fell due.
  *
  * Returns: (transfer full): a #GListStore of #RdCaseEntry
  */
@@ -348,9 +361,11 @@ rd_store_list_case_entries (RdStore      *self,
 
       if (!rd_case_entry_get_archived (entry))
         {
-          g_autoptr(GDate) next = find_next_due (self, id, admin ? admin : empty, today);
+          g_autoptr(GDate) overdue = NULL;
+          g_autoptr(GDate) next = find_next_due (self, id, admin ? admin : empty, today, &overdue);
 
           rd_case_entry_set_next_due (entry, next);
+          rd_case_entry_set_overdue_since (entry, overdue);
         }
       g_ptr_array_add (entries, entry);
     }

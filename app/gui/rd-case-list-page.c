@@ -321,10 +321,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *due = gtk_widget_get_next_sibling (labels);
   RdCaseAdmin *admin = rd_case_entry_get_admin (entry);
   const GDate *next = rd_case_entry_get_next_due (entry);
+  const GDate *overdue = rd_case_entry_get_overdue_since (entry);
   g_autofree char *due_text = NULL;
   g_autofree char *label = NULL;
 
-  if (next != NULL)
+  if (overdue != NULL)
+    {
+      g_autofree char *when = rd_date_format_long (overdue);
+      due_text = g_strdup_printf (_("Overdue since %s"), when);
+    }
+  else if (next != NULL)
     {
       g_autofree char *when = rd_date_format_long (next);
       due_text = g_strdup_printf (_("Next due %s"), when);

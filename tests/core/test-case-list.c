@@ -265,6 +265,81 @@ test_next_due_from_deadlines (Fixture       *f,
   assert_date (due, "2024-03-12");
 }
 
+static void
+make_complaint (Fixture     *f,
+                gint64       case_id,
+                const GDate *made_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(RdComplaintEvent) made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
+
+  rd_complaint_set_case_id (complaint, case_id);
+  g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
+  g_assert_no_error (error);
+  rd_complaint_event_set_complaint_id (made, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_stage (made, 1);
+  rd_complaint_event_set_date (made, made_on);
+  g_assert_true (rd_store_save_complaint_event (f->store, made, &error));
+  g_assert_no_error (error);
+}
+
+/* Four cases: two with an acknowledgement the landlord never sent (one far
+ * longer overdue), one with a deadline still to come, one with nothing. */
+static void
+make_overdue_cases (Fixture     *f,
+                    const GDate *today,
+                    gint64       ids[4])
+{
+  g_autoptr(GDate) long_ago = date ("2024-03-05");
+  g_autoptr(GDate) less_long = date ("2024-06-04");
+
+  ids[3] = add_case (f, "Nothing yet", "Nina None", "1 Quiet Street", "Acme Homes");
+  ids[2] = add_case (f, "Soon", "Sam Soon", "2 Near Road", "Acme Homes");
+  make_complaint (f, ids[2], today);
+  ids[1] = add_case (f, "Less late", "Lee Later", "3 Mid Way", "Acme Homes");
+  make_complaint (f, ids[1], less_long);
+  ids[0] = add_case (f, "Very late", "Vic Late", "4 Old Lane", "Acme Homes");
+  make_complaint (f, ids[0], long_ago);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return rd_case_entry_compare_due (*(RdCaseEntry **) a, *(RdCaseEntry **) b);
+}
+
+static void
+test_overdue_first (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = date ("2025-09-01");
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 ids[4];
+
+  make_overdue_cases (f, today, ids);
+  entries = rd_store_list_case_entries (f->store, today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (entries, i));
+  g_ptr_array_sort (sorted, compare_entries);
+
+  g_assert_cmpuint (sorted->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (rd_case_get_id (rd_case_entry_get_case (g_ptr_array_index (sorted, i))), ==, ids[i]);
+  /* Acknowledge within 5 working days of Tuesday 5 March 2024: Tuesday 12
+   * March, never done. Of Tuesday 4 June: Tuesday 11 June. */
+  assert_date (rd_case_entry_get_overdue_since (g_ptr_array_index (sorted, 0)), "2024-03-12");
+  assert_date (rd_case_entry_get_overdue_since (g_ptr_array_index (sorted, 1)), "2024-06-11");
+  g_assert_null (rd_case_entry_get_overdue_since (g_ptr_array_index (sorted, 2)));
+  g_assert_nonnull (rd_case_entry_get_next_due (g_ptr_array_index (sorted, 2)));
+  g_assert_null (rd_case_entry_get_overdue_since (g_ptr_array_index (sorted, 3)));
+  g_assert_null (rd_case_entry_get_next_due (g_ptr_array_index (sorted, 3)));
+}
+
 static char *
 run_case_list (const char  *data_dir,
                const char **extra)
@@ -309,6 +384,35 @@ test_cli_case_list (Fixture       *f,
   archived = run_case_list (f->dir, (const char *[]) { "--archived", NULL });
   g_assert_nonnull (strstr (archived, "Alice Smith"));
   g_assert_nonnull (strstr (archived, "Client 0042"));
+}
+
+static void
+test_cli_overdue_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonArray *rows;
+  gint64 ids[4];
+
+  make_overdue_cases (f, today, ids);
+  out = run_case_list (f->dir, (const char *[]) { "--json", NULL });
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (rows), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, i), "id"), ==, ids[i]);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "overdue_since"),
+                   ==, "2024-03-12");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 1), "overdue_since"),
+                   ==, "2024-06-11");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (rows, 2), "overdue_since"));
+  g_assert_false (json_object_get_null_member (json_array_get_object_element (rows, 2), "next_due"));
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (rows, 3), "next_due"));
 }
 
 static gint64
@@ -407,6 +511,8 @@ main (int   argc,
 
   g_test_add_func ("/case-list/reopen-per-folder", test_reopen_per_folder);
   g_test_add ("/case-list/cli", Fixture, NULL, fixture_setup, test_cli_case_list, fixture_teardown);
+  g_test_add ("/case-list/overdue-first", Fixture, NULL, fixture_setup, test_overdue_first, fixture_teardown);
+  g_test_add ("/case-list/cli-overdue-first", Fixture, NULL, fixture_setup, test_cli_overdue_first, fixture_teardown);
 
   return g_test_run ();
 }
