@@ -545,7 +545,8 @@ _rd_archive_document_parse (RdArchiveContents  *contents,
       (doc->links = get_array (root, "links", error)) == NULL ||
       !parse_revisions (doc, error) ||
       !parse_evidence (doc, contents, evidence_ids, error) ||
-      !parse_links (doc, evidence_ids, error))
+      !parse_links (doc, evidence_ids, error) ||
+      !_rd_archive_check_times (root, doc->facts, error))
     return NULL;
   return g_steal_pointer (&doc);
 }
@@ -763,7 +764,8 @@ write_case (RdStore            *store,
   if (!rd_store_save_case_admin (store, doc->admin, error) ||
       !write_revisions (store, doc, incident_ids, error) ||
       !write_evidence (store, case_id, doc, evidence_ids, error) ||
-      !write_links (store, doc, evidence_ids, incident_ids, contact_ids, error))
+      !write_links (store, doc, evidence_ids, incident_ids, contact_ids, error) ||
+      !_rd_archive_restore_times (store, json_node_get_object (doc->root), doc->facts, error))
     goto fail;
   if (!_rd_store_commit (store, error))
     return 0;

@@ -62,6 +62,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
 RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
                                                  GError           **error);
 
+/* rd-case-archive-times.c */
+gboolean           _rd_archive_build_times      (JsonBuilder       *builder,
+                                                 RdStore           *store,
+                                                 RdCaseFacts       *facts,
+                                                 GError           **error);
+gboolean           _rd_archive_check_times      (JsonObject        *root,
+                                                 RdCaseFacts       *facts,
+                                                 GError           **error);
+gboolean           _rd_archive_restore_times    (RdStore           *store,
+                                                 JsonObject        *root,
+                                                 RdCaseFacts       *facts,
+                                                 GError           **error);
+
 gboolean           _rd_archive_json_depth_ok    (const char        *data,
                                                  gsize              length,
                                                  guint              max);

@@ -7,7 +7,8 @@
  *                            rd-case-json.h) with what it lacks for a
  *                            hand-over: diary revisions, the adviser's
  *                            record, evidence records with their text,
- *                            and evidence links
+ *                            evidence links, and when each record was
+ *                            first written and last changed ("times")
  *   evidence/<sha256>        each evidence file, named by its hash
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -377,7 +378,8 @@ build_document (RdStore     *store,
   if (!build_revisions (builder, store, case_id, incident_doc_ids, error) ||
       !build_evidence (builder, store, case_id, evidence_doc_ids, files, error) ||
       !build_links (builder, store, case_id, evidence_doc_ids, incident_doc_ids, contact_doc_ids,
-                    event_positions, error))
+                    event_positions, error) ||
+      !_rd_archive_build_times (builder, store, facts, error))
     return NULL;
   json_builder_end_object (builder);
 

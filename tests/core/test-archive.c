@@ -161,6 +161,56 @@ assert_same_case (RdStore *a,
     }
 }
 
+/* Every record's created and updated times, one row a line, as
+ * "kind created updated", sorted (the stores' ids differ). */
+static char *
+dump_times (RdStore *store,
+            gint64   case_id)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *rows = dump (store, "SELECT * FROM (SELECT 'case', created_at, updated_at, 0 FROM cases WHERE id = ?1"
+                                       " UNION ALL SELECT 'party', created_at, updated_at, id FROM parties WHERE case_id = ?1"
+                                       " UNION ALL SELECT 'incident', created_at, updated_at, id FROM incidents WHERE case_id = ?1"
+                                       " UNION ALL SELECT 'contact', created_at, updated_at, id FROM contacts WHERE case_id = ?1"
+                                       " UNION ALL SELECT 'complaint', created_at, updated_at, id FROM complaints WHERE case_id = ?1"
+                                       " UNION ALL SELECT 'event', e.created_at, e.updated_at, e.id FROM complaint_events e"
+                                       "   JOIN complaints c ON c.id = e.complaint_id WHERE c.case_id = ?1)"
+                                       " ORDER BY 1, 2, 3", case_id);
+  g_auto(GStrv) lines = g_strsplit (rows, "\n", -1);
+
+  /* The ids differ between the stores: keep the kind and the times. */
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "|", -1);
+      g_string_append_printf (out, "%s %s %s\n", fields[0], fields[1], fields[2]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Gives every record of the case its own time, long ago, as a diary kept
+ * over months would have: an import that wrote "now" would show. */
+static void
+age_records (Fixture *f)
+{
+  static const char * const tables[] = { "parties", "incidents", "contacts", "complaints" };
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+
+  g_assert_cmpint (sqlite3_open (rd_store_get_path (f->from), &db), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET created_at = 1709500000 + id * 3607 + %u,"
+                                              " updated_at = 1709600000 + id * 4001 + %u",
+                                              tables[t], t, t);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &errmsg), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE complaint_events SET created_at = 1709700000 + id * 61,"
+                                     " updated_at = 1709800000 + id * 59;"
+                                     "UPDATE cases SET created_at = 1709400000, updated_at = 1709900000",
+                                 NULL, NULL, &errmsg), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -168,13 +218,26 @@ test_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) evidence = NULL;
   g_autoptr(GListModel) found = NULL;
+  g_autofree char *times_from = NULL;
+  g_autofree char *times_to = NULL;
   gint64 imported, again;
 
+  age_records (f);
   export_ok (f);
   imported = rd_case_archive_import (f->to, f->archive, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (imported, >, 0);
   assert_same_case (f->from, f->case_id, f->to, imported);
+
+  /* Every record keeps the times it was written and changed, exactly. */
+  times_from = dump_times (f->from, f->case_id);
+  times_to = dump_times (f->to, imported);
+  g_test_message ("Times:\n%s", times_from);
+  g_assert_nonnull (strstr (times_from, "case 1709400000 1709900000"));
+  g_assert_nonnull (strstr (times_from, "incident"));
+  g_assert_nonnull (strstr (times_from, "contact"));
+  g_assert_nonnull (strstr (times_from, "event"));
+  g_assert_cmpstr (times_from, ==, times_to);
   g_assert_cmpuint (advisers_count_rows (f->to, "incident_revisions"), ==,
                     advisers_count_rows (f->from, "incident_revisions"));
 
@@ -477,6 +540,40 @@ test_newer_and_hostile (Fixture       *f,
   assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_INVALID);
 }
 
+/* An archive from before the times were carried: each diary entry is dated
+ * from its first revision, not from the import. */
+static const char old_document[] =
+  "{\"format\": \"redress-case-archive\", \"version\": 1,"
+  " \"case\": {\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"Old\"},"
+  "   \"incidents\": [{\"id\": 1, \"starts_at\": \"2024-03-02T23:15\", \"category\": \"noise\"}]},"
+  " \"revisions\": [{\"incident\": 1, \"written_at\": 1709420000, \"last_changed_at\": 1709420100,"
+  "   \"starts_at\": \"2024-03-02T23:15\", \"ends_at\": null, \"category\": \"noise\","
+  "   \"location\": \"\", \"description\": \"First\", \"impact\": \"\", \"people\": \"\","
+  "   \"witnesses\": \"\", \"reported_to\": \"\", \"reference\": \"\"},"
+  "  {\"incident\": 1, \"written_at\": 1709500000, \"last_changed_at\": 1709500300,"
+  "   \"starts_at\": \"2024-03-02T23:15\", \"ends_at\": null, \"category\": \"noise\","
+  "   \"location\": \"\", \"description\": \"Second\", \"impact\": \"\", \"people\": \"\","
+  "   \"witnesses\": \"\", \"reported_to\": \"\", \"reference\": \"\"}],"
+  " \"evidence\": [], \"links\": []}";
+
+static void
+test_old_without_times (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.redress", NULL);
+  g_autofree char *m = manifest_for (1, 8, old_document, NULL, NULL);
+  g_autofree char *rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", old_document } }, 2);
+  id = rd_case_archive_import (f->to, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  rows = dump (f->to, "SELECT created_at, updated_at FROM incidents WHERE case_id = ?1", id);
+  g_assert_cmpstr (rows, ==, "1709420000|1709500300|\n");
+}
+
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -526,6 +623,7 @@ main (int   argc,
   g_test_add ("/archive/tampered", Fixture, NULL, fixture_setup, test_tampered, fixture_teardown);
   g_test_add ("/archive/truncated-and-empty", Fixture, NULL, fixture_setup, test_truncated_and_empty, fixture_teardown);
   g_test_add ("/archive/newer-and-hostile", Fixture, NULL, fixture_setup, test_newer_and_hostile, fixture_teardown);
+  g_test_add ("/archive/old-without-times", Fixture, NULL, fixture_setup, test_old_without_times, fixture_teardown);
   g_test_add ("/archive/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
 
   return g_test_run ();
