@@ -17,6 +17,7 @@
 #include "rd-datetime.h"
 #include "rd-store-advisers.h"
 #include "rd-store-evidence-private.h"
+#include "rd-store-policies.h"
 
 void
 _rd_archive_document_free (RdArchiveDocument *doc)
@@ -25,6 +26,7 @@ _rd_archive_document_free (RdArchiveDocument *doc)
     return;
   g_clear_object (&doc->facts);
   g_clear_object (&doc->admin);
+  g_clear_object (&doc->policy);
   g_clear_pointer (&doc->root, json_node_unref);
   g_free (doc);
 }
@@ -546,6 +548,7 @@ _rd_archive_document_parse (RdArchiveContents  *contents,
       !parse_revisions (doc, error) ||
       !parse_evidence (doc, contents, evidence_ids, error) ||
       !parse_links (doc, evidence_ids, error) ||
+      !_rd_archive_parse_policy (root, &doc->policy, error) ||
       !_rd_archive_check_times (root, doc->facts, error))
     return NULL;
   return g_steal_pointer (&doc);
@@ -765,6 +768,7 @@ write_case (RdStore            *store,
       !write_revisions (store, doc, incident_ids, error) ||
       !write_evidence (store, case_id, doc, evidence_ids, error) ||
       !write_links (store, doc, evidence_ids, incident_ids, contact_ids, error) ||
+      (doc->policy != NULL && !rd_store_adopt_case_policy (store, case_id, doc->policy, error)) ||
       !_rd_archive_restore_times (store, json_node_get_object (doc->root), doc->facts, error))
     goto fail;
   if (!_rd_store_commit (store, error))

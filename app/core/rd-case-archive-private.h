@@ -9,6 +9,7 @@
 #include "rd-case-archive.h"
 #include "rd-case-admin.h"
 #include "rd-case-facts.h"
+#include "rd-policy.h"
 
 G_BEGIN_DECLS
 
@@ -54,12 +55,22 @@ typedef struct {
   JsonArray   *revisions;
   JsonArray   *evidence;
   JsonArray   *links;
+  RdPolicy    *policy;        /* the landlord's profile, or NULL */
 } RdArchiveDocument;
 
 void               _rd_archive_document_free (RdArchiveDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
 
 RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
+                                                 GError           **error);
+
+/* rd-case-archive-policy.c */
+gboolean           _rd_archive_build_policy     (JsonBuilder       *builder,
+                                                 RdStore           *store,
+                                                 gint64             case_id,
+                                                 GError           **error);
+gboolean           _rd_archive_parse_policy     (JsonObject        *root,
+                                                 RdPolicy         **out,
                                                  GError           **error);
 
 /* rd-case-archive-times.c */

@@ -675,7 +675,8 @@ rd_case_json_parse (const char  *data,
 
   {
     static const char * const known[] = {
-      "format", "version", "case", "parties", "incidents", "contacts", "complaints", NULL
+      "format", "version", "case", "parties", "incidents", "contacts", "complaints", "policy",
+      NULL
     };
 
     if (!_rd_json_check_members (&ctx, object, "", known))

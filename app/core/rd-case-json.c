@@ -10,6 +10,7 @@
 #include "rd-case-json.h"
 #include "rd-datetime.h"
 #include "rd-store-complaints.h"
+#include "rd-store-policies.h"
 #include "rd-store-private.h"
 
 G_DEFINE_QUARK (rd-case-json-error-quark, rd_case_json_error)
@@ -286,6 +287,76 @@ rd_case_json_from_facts (RdCaseFacts *facts)
   return json_builder_get_root (builder);
 }
 
+/* A case that follows a landlord's own profile carries it whole, so that
+ * another computer works out the same deadlines. A case that follows the
+ * Code has no "policy" member. */
+static gboolean
+add_policy (RdStore     *store,
+            gint64       case_id,
+            JsonObject  *root,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
+  g_autofree char *definition = NULL;
+  JsonObject *object;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (policy == NULL)
+    return TRUE;
+  definition = rd_policy_to_data (policy);
+  object = json_object_new ();
+  json_object_set_string_member (object, "name", rd_policy_get_name (policy));
+  json_object_set_string_member (object, "definition", definition);
+  json_object_set_object_member (root, "policy", object);
+  return TRUE;
+}
+
+/* The "policy" member of a document rd_case_json_parse() accepted. */
+static gboolean
+read_policy (const char  *data,
+             gssize       length,
+             RdPolicy   **out,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+  JsonNode *definition;
+
+  *out = NULL;
+  if (!json_parser_load_from_data (parser, data, length, NULL))
+    return TRUE;
+  node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "policy");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  definition = JSON_NODE_HOLDS_OBJECT (node)
+               ? json_object_get_member (json_node_get_object (node), "definition") : NULL;
+  if (definition == NULL || !JSON_NODE_HOLDS_VALUE (definition) ||
+      json_node_get_value_type (definition) != G_TYPE_STRING)
+    {
+      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. The landlord’s policy profile in this file "
+                             "should be {\"name\": …, \"definition\": …}."));
+      return FALSE;
+    }
+  *out = rd_policy_new_from_data (json_node_get_string (definition), &local_error);
+  if (*out == NULL || rd_policy_get_kind (*out) != RD_POLICY_KIND_LANDLORD)
+    {
+      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                   _("Nothing was imported. The landlord’s policy profile in this file cannot "
+                     "be read (%s)."),
+                   local_error ? local_error->message : _("it is not a landlord’s own profile"));
+      g_clear_object (out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * rd_case_json_export:
  *
@@ -308,6 +379,8 @@ rd_case_json_export (RdStore  *store,
   if (facts == NULL)
     return NULL;
   root = rd_case_json_from_facts (facts);
+  if (!add_policy (store, case_id, json_node_get_object (root), error))
+    return NULL;
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -320,8 +393,10 @@ rd_case_json_export (RdStore  *store,
  * rd_case_json_import:
  *
  * Checks the whole document first, then creates a new case from it in one
- * write: an invalid document, or a failure while writing, leaves the store
- * as it was. The error names the line and the field that is wrong.
+ * write, with the landlord's policy profile it carries (an identical
+ * profile already in the store is reused): an invalid document, or a
+ * failure while writing, leaves the store as it was. The error names the
+ * line and the field that is wrong.
  *
  * Returns: the new case's id, or 0 with @error set
  */
@@ -333,14 +408,27 @@ rd_case_json_import (RdStore     *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (data != NULL, 0);
 
   facts = rd_case_json_parse (data, length, now, error);
-  if (facts == NULL)
+  if (facts == NULL || !read_policy (data, length, &policy, error))
     return 0;
-  return rd_case_json_import_facts (store, facts, NULL, NULL, error);
+  if (!_rd_store_begin (store, error))
+    return 0;
+  case_id = rd_case_json_import_facts (store, facts, NULL, NULL, error);
+  if (case_id == 0 ||
+      (policy != NULL && !rd_store_adopt_case_policy (store, case_id, policy, error)))
+    {
+      _rd_store_rollback (store);
+      return 0;
+    }
+  if (!_rd_store_commit (store, error))
+    return 0;
+  return case_id;
 }
 
 /**

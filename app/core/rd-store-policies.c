@@ -220,6 +220,49 @@ fail:
 }
 
 /**
+ * rd_store_adopt_case_policy:
+ * @policy: a landlord's profile that came with a case from elsewhere (a
+ *   hand-over archive, a case JSON document); its id is ignored
+ *
+ * Makes @case_id follow @policy: an existing profile that sets exactly the
+ * same limits is reused, otherwise a copy is saved. Inside an outer write
+ * it becomes part of it.
+ */
+gboolean
+rd_store_adopt_case_policy (RdStore   *self,
+                            gint64     case_id,
+                            RdPolicy  *policy,
+                            GError   **error)
+{
+  g_autoptr(GListModel) existing = NULL;
+  g_autoptr(RdPolicy) copy = NULL;
+  gint64 policy_id = 0;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_POLICY (policy), FALSE);
+
+  existing = rd_store_list_policies (self, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0, n = g_list_model_get_n_items (existing); i < n && policy_id == 0; i++)
+    {
+      g_autoptr(RdPolicy) candidate = g_list_model_get_item (existing, i);
+
+      if (rd_policy_content_equal (candidate, policy))
+        policy_id = rd_policy_get_id (candidate);
+    }
+  if (policy_id == 0)
+    {
+      copy = rd_policy_copy (policy);
+      rd_policy_set_id (copy, 0);
+      if (!rd_store_save_policy (self, copy, error))
+        return FALSE;
+      policy_id = rd_policy_get_id (copy);
+    }
+  return rd_store_set_case_policy (self, case_id, policy_id, error);
+}
+
+/**
  * rd_store_get_case_policy_id:
  * @policy_id: (out): the profile's id, 0 when the case follows the Code only
  */

@@ -34,6 +34,10 @@ gboolean          rd_store_set_case_policy       (RdStore      *self,
 RdPolicy         *rd_store_get_case_policy       (RdStore      *self,
                                                   gint64        case_id,
                                                   GError      **error);
+gboolean          rd_store_adopt_case_policy     (RdStore      *self,
+                                                  gint64        case_id,
+                                                  RdPolicy     *policy,
+                                                  GError      **error);
 
 /* A case's deadlines */
 RdDeadlineInput  *rd_store_build_deadline_input  (RdStore      *self,

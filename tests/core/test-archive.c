@@ -540,6 +540,77 @@ test_newer_and_hostile (Fixture       *f,
   assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_INVALID);
 }
 
+static char *
+dump_deadlines (RdStore *store,
+                gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (2, G_DATE_SEPTEMBER, 2025);
+  g_autoptr(RdDeadlineReport) report = rd_store_compute_deadlines (store, case_id, today, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GListModel *list;
+
+  g_assert_no_error (error);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+      const RdMoment *due = rd_deadline_get_due (d);
+      g_autofree char *when = due && g_date_valid (&due->date) ? rd_date_to_iso (&due->date) : g_strdup ("-");
+
+      g_string_append_printf (out, "%s|%u|%s|%d|%s\n", rd_deadline_get_title (d), rd_deadline_get_stage (d),
+                              when, rd_deadline_get_status (d), rd_deadline_get_basis (d));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A case that follows the landlord's own profile (stage 1 answered within
+ * 5 working days) gets the same deadlines on the colleague's computer. */
+static void
+test_policy (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (day);
+  g_autoptr(RdPolicy) imported_policy = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *code_only = NULL;
+  g_autofree char *after = NULL;
+  RdPolicyStage s1;
+  gint64 imported, again;
+
+  code_only = dump_deadlines (f->from, f->case_id);
+  rd_policy_set_name (policy, "Northgate Homes complaints policy");
+  s1 = *rd_policy_get_stage (policy, 1);
+  s1.respond.amount = 5;
+  rd_policy_set_stage (policy, 1, &s1);
+  g_assert_true (rd_store_save_policy (f->from, policy, &error));
+  g_assert_true (rd_store_set_case_policy (f->from, f->case_id, rd_policy_get_id (policy), &error));
+  g_assert_no_error (error);
+  before = dump_deadlines (f->from, f->case_id);
+  g_test_message ("Code only:\n%sLandlord's profile:\n%s", code_only, before);
+  g_assert_cmpstr (before, !=, code_only);
+
+  export_ok (f);
+  imported = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  g_assert_no_error (error);
+  after = dump_deadlines (f->to, imported);
+  g_assert_cmpstr (after, ==, before);
+  imported_policy = rd_store_get_case_policy (f->to, imported, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported_policy);
+  g_assert_cmpstr (rd_policy_get_name (imported_policy), ==, "Northgate Homes complaints policy");
+  g_assert_cmpint (rd_policy_get_stage (imported_policy, 1)->respond.amount, ==, 5);
+  g_assert_true (rd_policy_content_equal (imported_policy, policy));
+
+  /* A second copy of the case reuses the identical profile. */
+  again = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, 0);
+  g_assert_cmpuint (advisers_count_rows (f->to, "policy_profiles"), ==, 1);
+}
+
 /* An archive from before the times were carried: each diary entry is dated
  * from its first revision, not from the import. */
 static const char old_document[] =
@@ -623,6 +694,7 @@ main (int   argc,
   g_test_add ("/archive/tampered", Fixture, NULL, fixture_setup, test_tampered, fixture_teardown);
   g_test_add ("/archive/truncated-and-empty", Fixture, NULL, fixture_setup, test_truncated_and_empty, fixture_teardown);
   g_test_add ("/archive/newer-and-hostile", Fixture, NULL, fixture_setup, test_newer_and_hostile, fixture_teardown);
+  g_test_add ("/archive/policy", Fixture, NULL, fixture_setup, test_policy, fixture_teardown);
   g_test_add ("/archive/old-without-times", Fixture, NULL, fixture_setup, test_old_without_times, fixture_teardown);
   g_test_add ("/archive/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
 

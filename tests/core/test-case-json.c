@@ -502,6 +502,62 @@ test_readme_example (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A case that follows the landlord's own profile carries it whole: into an
+ * empty folder it comes back with the same limits; a damaged profile is
+ * refused with nothing imported. */
+static void
+test_policy (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = build_rich_case (f->store);
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (day);
+  g_autoptr(RdPolicy) copied = NULL;
+  g_autofree char *code_only = rd_case_json_export (f->store, rd_case_get_id (rcase), &error);
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(RdStore) other = fixture_store_open_temp ("redress-json-policy-XXXXXX", &other_dir);
+  g_autoptr(GString) broken = NULL;
+  RdPolicyStage s1;
+  gint64 copy_id;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (code_only, "\"policy\""));
+  rd_policy_set_name (policy, "Northway Homes");
+  s1 = *rd_policy_get_stage (policy, 1);
+  s1.respond.amount = 5;
+  rd_policy_set_stage (policy, 1, &s1);
+  g_assert_true (rd_store_save_policy (f->store, policy, &error));
+  g_assert_true (rd_store_set_case_policy (f->store, rd_case_get_id (rcase), rd_policy_get_id (policy), &error));
+  g_assert_no_error (error);
+  text = rd_case_json_export (f->store, rd_case_get_id (rcase), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"policy\""));
+
+  copy_id = rd_case_json_import (other, text, -1, &error);
+  g_assert_no_error (error);
+  copied = rd_store_get_case_policy (other, copy_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copied);
+  g_assert_true (rd_policy_content_equal (copied, policy));
+  again = rd_case_json_export (other, copy_id, &error);
+  g_assert_cmpstr (again, ==, text);
+
+  /* A damaged profile: refused, and nothing is imported. */
+  broken = g_string_new (text);
+  g_assert_cmpint (g_string_replace (broken, "\"definition\" : \"", "\"definition\" : \"Not a key file\\n", 1), ==, 1);
+  g_assert_cmpint (rd_case_json_import (other, broken->str, -1, &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+  g_test_message ("Refused: %s", error->message);
+  {
+    g_autoptr(GListModel) cases = rd_store_list_cases (other, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  }
+  fixture_store_close_temp (&other, &other_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +567,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/case-json/base-document-imports", test_base_document_imports);
   ADD ("/case-json/round-trip", test_round_trip);
+  ADD ("/case-json/policy", test_policy);
   ADD ("/case-json/not-a-case", test_not_a_case);
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);
