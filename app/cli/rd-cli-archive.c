@@ -51,18 +51,32 @@ rd_cli_import_case (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  RdCaseArchiveImportFlags flags = 0;
+  const char *path = NULL;
   gint64 case_id;
 
-  if (ctx->n_args != 1)
-    return rd_cli_usage_error (_("“import-case” takes one file: redress-cli import-case FILE.redress"));
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--as-copy"))
+        flags |= RD_CASE_ARCHIVE_IMPORT_AS_COPY;
+      else if (path == NULL)
+        path = ctx->args[i];
+      else
+        path = "";
+    }
+  if (path == NULL || *path == '\0')
+    return rd_cli_usage_error (_("“import-case” takes one file: "
+                                 "redress-cli import-case FILE.redress [--as-copy]"));
 
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  case_id = rd_case_archive_import (store, ctx->args[0], NULL, &error);
+  case_id = rd_case_archive_import_full (store, path, flags, NULL, &error);
   if (case_id == 0)
     {
       g_printerr ("redress-cli: %s\n", error->message);
+      if (g_error_matches (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE))
+        g_printerr (_("redress-cli: To keep a second, separate copy, run import-case again with --as-copy.\n"));
       return RD_CLI_FAILED;
     }
   g_print ("%" G_GINT64_FORMAT "\n", case_id);

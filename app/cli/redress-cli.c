@@ -28,7 +28,7 @@ static const RdCliCommand commands[] = {
   { "case-list", "case-list [--search TEXT] [--archived] [--json]", N_("The adviser’s case list: soonest date due first"), rd_cli_case_list },
   { "erase", "erase CASE_ID --yes", N_("Erase a client’s case for good, with its history and evidence files"), rd_cli_erase },
   { "export-case", "export-case CASE_ID --output FILE.redress", N_("Hand a case over: write it with its evidence to one archive"), rd_cli_export_case },
-  { "import-case", "import-case FILE.redress", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
+  { "import-case", "import-case FILE.redress [--as-copy]", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
 };
 
 /* printf pads by bytes; this pads by characters, so "FILE…" lines up too.

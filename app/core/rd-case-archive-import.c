@@ -27,6 +27,7 @@ _rd_archive_document_free (RdArchiveDocument *doc)
   g_clear_object (&doc->facts);
   g_clear_object (&doc->admin);
   g_clear_object (&doc->policy);
+  g_free (doc->identity);
   g_clear_pointer (&doc->root, json_node_unref);
   g_free (doc);
 }
@@ -549,6 +550,8 @@ _rd_archive_document_parse (RdArchiveContents  *contents,
       !parse_evidence (doc, contents, evidence_ids, error) ||
       !parse_links (doc, evidence_ids, error) ||
       !_rd_archive_parse_policy (root, &doc->policy, error) ||
+      (doc->identity = _rd_archive_parse_identity (root, contents->document,
+                                                   contents->document_len, error)) == NULL ||
       !_rd_archive_check_times (root, doc->facts, error))
     return NULL;
   return g_steal_pointer (&doc);
@@ -747,11 +750,14 @@ write_links (RdStore            *store,
   return TRUE;
 }
 
-/* The case goes into the store in one write, or not at all. */
+/* The case goes into the store in one write, or not at all. Unless it is
+ * taken in as a copy, it keeps the archive's identity, and a case with that
+ * identity must not be here already. */
 static gint64
-write_case (RdStore            *store,
-            RdArchiveDocument  *doc,
-            GError            **error)
+write_case (RdStore                   *store,
+            RdArchiveDocument         *doc,
+            RdCaseArchiveImportFlags   flags,
+            GError                   **error)
 {
   g_autoptr(GHashTable) incident_ids = NULL;
   g_autoptr(GHashTable) contact_ids = NULL;
@@ -760,8 +766,11 @@ write_case (RdStore            *store,
 
   if (!_rd_store_begin (store, error))
     return 0;
+  if (!(flags & RD_CASE_ARCHIVE_IMPORT_AS_COPY) && !_rd_archive_check_not_here (store, doc->identity, error))
+    goto fail;
   case_id = rd_case_json_import_facts (store, doc->facts, &incident_ids, &contact_ids, error);
-  if (case_id == 0)
+  if (case_id == 0 ||
+      (!(flags & RD_CASE_ARCHIVE_IMPORT_AS_COPY) && !_rd_archive_set_identity (store, case_id, doc->identity, error)))
     goto fail;
   rd_case_admin_set_case_id (doc->admin, case_id);
   if (!rd_store_save_case_admin (store, doc->admin, error) ||
@@ -827,12 +836,8 @@ move_files_in (RdStore            *store,
 /**
  * rd_case_archive_import:
  *
- * Reads the archive at @path, checks every file against its manifest and
- * the whole case document, and only then creates a new case from it in one
- * write; its evidence files are put in place after that write commits. An
- * empty, damaged, cut short, changed or newer archive is refused with a
- * message saying which, and leaves the store and the evidence folder as
- * they were. Call from a worker thread with its own connection in the GUI.
+ * rd_case_archive_import_full() with no flags: a case that is here already
+ * is refused.
  *
  * Returns: the new case's id, or 0 with @error set
  */
@@ -841,6 +846,31 @@ rd_case_archive_import (RdStore       *store,
                         const char    *path,
                         GCancellable  *cancellable,
                         GError       **error)
+{
+  return rd_case_archive_import_full (store, path, 0, cancellable, error);
+}
+
+/**
+ * rd_case_archive_import_full:
+ * @flags: %RD_CASE_ARCHIVE_IMPORT_AS_COPY to take in a case that is here
+ *   already, as a second, separate case
+ *
+ * Reads the archive at @path, checks every file against its manifest and
+ * the whole case document, and only then creates a new case from it in one
+ * write; its evidence files are put in place after that write commits. An
+ * empty, damaged, cut short, changed or newer archive is refused with a
+ * message saying which, and leaves the store and the evidence folder as
+ * they were; so is a case that is here already (the same hand-over taken
+ * in twice), unless @flags asks for a copy. Call from a worker thread with its own connection in the GUI.
+ *
+ * Returns: the new case's id, or 0 with @error set
+ */
+gint64
+rd_case_archive_import_full (RdStore                   *store,
+                             const char                *path,
+                             RdCaseArchiveImportFlags   flags,
+                             GCancellable              *cancellable,
+                             GError                   **error)
 {
   g_autofree char *evidence_dir = NULL;
   g_autoptr(RdArchiveContents) contents = NULL;
@@ -861,7 +891,7 @@ rd_case_archive_import (RdStore       *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return 0;
 
-  case_id = write_case (store, doc, error);
+  case_id = write_case (store, doc, flags, error);
   if (case_id == 0)
     return 0;
 

@@ -56,6 +56,7 @@ typedef struct {
   JsonArray   *evidence;
   JsonArray   *links;
   RdPolicy    *policy;        /* the landlord's profile, or NULL */
+  char        *identity;      /* the case's identity ("case_uuid") */
 } RdArchiveDocument;
 
 void               _rd_archive_document_free (RdArchiveDocument *doc);
@@ -71,6 +72,23 @@ gboolean           _rd_archive_build_policy     (JsonBuilder       *builder,
                                                  GError           **error);
 gboolean           _rd_archive_parse_policy     (JsonObject        *root,
                                                  RdPolicy         **out,
+                                                 GError           **error);
+
+/* rd-case-archive-identity.c */
+gboolean           _rd_archive_build_identity   (JsonBuilder       *builder,
+                                                 RdStore           *store,
+                                                 gint64             case_id,
+                                                 GError           **error);
+char              *_rd_archive_parse_identity   (JsonObject        *root,
+                                                 const char        *document,
+                                                 gsize              length,
+                                                 GError           **error);
+gboolean           _rd_archive_check_not_here   (RdStore           *store,
+                                                 const char        *identity,
+                                                 GError           **error);
+gboolean           _rd_archive_set_identity     (RdStore           *store,
+                                                 gint64             case_id,
+                                                 const char        *identity,
                                                  GError           **error);
 
 /* rd-case-archive-times.c */

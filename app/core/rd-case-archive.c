@@ -9,7 +9,8 @@
  *                            record, evidence records with their text,
  *                            evidence links, and when each record was
  *                            first written and last changed ("times"),
- *                            and the landlord's policy profile it follows
+ *                            the landlord's policy profile it follows,
+ *                            and the case's identity ("case_uuid")
  *   evidence/<sha256>        each evidence file, named by its hash
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -380,6 +381,7 @@ build_document (RdStore     *store,
       !build_evidence (builder, store, case_id, evidence_doc_ids, files, error) ||
       !build_links (builder, store, case_id, evidence_doc_ids, incident_doc_ids, contact_doc_ids,
                     event_positions, error) ||
+      !_rd_archive_build_identity (builder, store, case_id, error) ||
       !_rd_archive_build_policy (builder, store, case_id, error) ||
       !_rd_archive_build_times (builder, store, facts, error))
     return NULL;

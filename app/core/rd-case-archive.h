@@ -20,7 +20,12 @@ typedef enum {
   RD_CASE_ARCHIVE_ERROR_NEWER,     /* written by a newer Redress */
   RD_CASE_ARCHIVE_ERROR_INVALID,   /* well formed, but its content is wrong */
   RD_CASE_ARCHIVE_ERROR_IO,        /* reading or writing files failed */
+  RD_CASE_ARCHIVE_ERROR_DUPLICATE, /* the case is here already */
 } RdCaseArchiveError;
+
+typedef enum {
+  RD_CASE_ARCHIVE_IMPORT_AS_COPY = 1 << 0,  /* take in a case that is here already, as a copy */
+} RdCaseArchiveImportFlags;
 
 /* The archive's own format; archives up to this one are read. */
 #define RD_CASE_ARCHIVE_FORMAT_VERSION 1
@@ -38,5 +43,10 @@ gint64    rd_case_archive_import      (RdStore       *store,
                                        const char    *path,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gint64    rd_case_archive_import_full (RdStore                   *store,
+                                       const char                *path,
+                                       RdCaseArchiveImportFlags   flags,
+                                       GCancellable              *cancellable,
+                                       GError                   **error);
 
 G_END_DECLS

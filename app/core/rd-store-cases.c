@@ -106,8 +106,9 @@ rd_store_save_case (RdStore  *self,
     stmt = _rd_store_prepare (self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
-                              " contact_preferences, adjustments, is_sample)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11)",
+                              " contact_preferences, adjustments, is_sample, uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11,"
+                              " lower (hex (randomblob (16))))",
                               error);
   else
     stmt = _rd_store_prepare (self,

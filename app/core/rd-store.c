@@ -261,6 +261,12 @@ static const char * const migrations[] = {
   "ALTER TABLE incident_revisions ADD COLUMN asb_risk TEXT NOT NULL DEFAULT 'unknown';"
   "ALTER TABLE incident_revisions ADD COLUMN repair_priority TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE incident_revisions ADD COLUMN hazard TEXT NOT NULL DEFAULT 'none';",
+
+  /* 9: each case's identity, random, kept by the copies a hand-over makes,
+   * so that taking the same case in twice is noticed */
+  "ALTER TABLE cases ADD COLUMN uuid TEXT;"
+  "UPDATE cases SET uuid = lower (hex (randomblob (16)));"
+  "CREATE INDEX cases_by_uuid ON cases(uuid);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RD_STORE_SCHEMA_VERSION);

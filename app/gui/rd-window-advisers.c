@@ -150,8 +150,9 @@ erase_case_action (GtkWidget  *widget,
  * a toast shows they are under way and offers Cancel.
  */
 typedef struct {
-  char   *path;
-  gint64  case_id;
+  char                     *path;
+  gint64                    case_id;
+  RdCaseArchiveImportFlags  flags;
 } ArchiveJob;
 
 static void
@@ -277,11 +278,50 @@ import_thread (GTask        *task,
 
   store = rd_store_open_secondary (rd_window_get_store (RD_WINDOW (source)), &error);
   if (store != NULL)
-    job->case_id = rd_case_archive_import (store, job->path, cancellable, &error);
+    job->case_id = rd_case_archive_import_full (store, job->path, job->flags, cancellable, &error);
   if (store == NULL || job->case_id == 0)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void import_case (RdWindow                 *self,
+                         const char               *path,
+                         RdCaseArchiveImportFlags  flags);
+
+static void
+on_duplicate_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RdWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  g_object_set_data (G_OBJECT (self), "rd-duplicate-dialog", NULL);
+  if (g_str_equal (response, "copy"))
+    import_case (self, path, RD_CASE_ARCHIVE_IMPORT_AS_COPY);
+}
+
+/* The same hand-over taken in twice: ask before making a second copy. */
+static void
+ask_import_as_copy (RdWindow   *self,
+                    const char *path,
+                    GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Case Already Here"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("Import as a _Copy"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  /* Tests answer it from here. */
+  g_object_set_data (G_OBJECT (self), "rd-duplicate-dialog", dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -296,7 +336,9 @@ import_done_cb (GObject      *source,
   end_work_toast (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE))
+        ask_import_as_copy (self, job->path, error);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rd_window_add_toast (self, error->message);
       return;
     }
@@ -312,22 +354,32 @@ import_done_cb (GObject      *source,
  * rd_window_import_case_from:
  *
  * Takes the archive @path in, in a worker, and opens the new case (what
- * Import Case… does once a file is chosen).
+ * Import Case… does once a file is chosen). When the case is here already,
+ * a dialog asks whether to import it as a copy.
  */
 void
 rd_window_import_case_from (RdWindow   *self,
                             const char *path)
 {
+  g_return_if_fail (RD_IS_WINDOW (self));
+
+  import_case (self, path, 0);
+}
+
+static void
+import_case (RdWindow                 *self,
+             const char               *path,
+             RdCaseArchiveImportFlags  flags)
+{
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GTask) task = NULL;
   ArchiveJob *job;
-
-  g_return_if_fail (RD_IS_WINDOW (self));
 
   if (rd_window_get_store (self) == NULL)
     return;
   job = g_new0 (ArchiveJob, 1);
   job->path = g_strdup (path);
+  job->flags = flags;
   show_work_toast (self, _("Checking and importing the case…"), cancellable);
   task = g_task_new (self, cancellable, import_done_cb, NULL);
   g_task_set_source_tag (task, rd_window_import_case_from);

@@ -211,6 +211,10 @@ age_records (Fixture *f)
   sqlite3_close (db);
 }
 
+static void assert_refused (Fixture    *f,
+                            const char *path,
+                            int         code);
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -258,11 +262,20 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), >=, 1);
 
-  /* The same archive again, into a store that has its files already. */
-  again = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  /* The same archive again is the same case: refused, nothing imported… */
+  assert_refused (f, f->archive, RD_CASE_ARCHIVE_ERROR_DUPLICATE);
+  /* …unless a copy is asked for, into a store that has its files already. */
+  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, !=, imported);
   assert_same_case (f->to, imported, f->to, again);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* What the receiving store holds, to prove a refused import left it alone. */
@@ -283,7 +296,7 @@ snapshot (Fixture *f)
                           advisers_count_rows (f->to, "evidence_links"));
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (names, i));
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -605,7 +618,7 @@ test_policy (Fixture       *f,
   g_assert_true (rd_policy_content_equal (imported_policy, policy));
 
   /* A second copy of the case reuses the identical profile. */
-  again = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, >, 0);
   g_assert_cmpuint (advisers_count_rows (f->to, "policy_profiles"), ==, 1);
@@ -641,6 +654,8 @@ test_old_without_times (Fixture       *f,
   id = rd_case_archive_import (f->to, path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+  /* Without an identity in it, the same old file is still known again. */
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DUPLICATE);
   rows = dump (f->to, "SELECT created_at, updated_at FROM incidents WHERE case_id = ?1", id);
   g_assert_cmpstr (rows, ==, "1709420000|1709500300|\n");
 }
@@ -671,6 +686,19 @@ test_cli (Fixture       *f,
   f->to = rd_store_open (f->to_dir, &error);
   g_assert_no_error (error);
   assert_same_case (f->from, f->case_id, f->to, imported);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same case again: refused, with the way to make a copy; then a copy. */
+  g_assert_cmpint (fixture_run_cli (f->to_dir, (const char *[]) { "import-case", f->archive, NULL },
+                                    &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "already in Redress"));
+  g_assert_nonnull (strstr (err, "--as-copy"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (fixture_run_cli (f->to_dir, (const char *[]) { "import-case", f->archive, "--as-copy", NULL },
+                                    &out, &err), ==, 0);
+  g_assert_cmpint (g_ascii_strtoll (g_strstrip (out), NULL, 10), >, imported);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

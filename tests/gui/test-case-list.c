@@ -250,6 +250,20 @@ other_case_open (gpointer data)
   return open != NULL && rd_case_get_id (open) != (gint64) GPOINTER_TO_SIZE (args[1]);
 }
 
+static gboolean
+duplicate_dialog_shown (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "rd-duplicate-dialog") != NULL;
+}
+
+static guint
+count_cases (RdStore *store)
+{
+  g_autoptr(GListModel) cases = rd_store_list_cases (store, NULL);
+
+  return cases ? g_list_model_get_n_items (cases) : 0;
+}
+
 /* Export Case… and Import Case… once a file is chosen: the work runs in a
  * worker, and the imported case opens. */
 static void
@@ -272,7 +286,12 @@ test_export_import (void)
   rd_window_export_case_to (window, path);
   g_assert_true (rd_test_gui_wait_until (file_exists, path, 10000));
 
+  /* The case is here already: the window asks, and a copy is made only
+   * when the adviser says so. */
   rd_window_import_case_from (window, path);
+  g_assert_true (rd_test_gui_wait_until (duplicate_dialog_shown, window, 10000));
+  g_assert_cmpuint (count_cases (store), ==, 1);
+  adw_message_dialog_response (g_object_get_data (G_OBJECT (window), "rd-duplicate-dialog"), "copy");
   args[0] = store;
   args[1] = GUINT_TO_POINTER (2);
   g_assert_true (rd_test_gui_wait_until (case_count_is, args, 10000));
