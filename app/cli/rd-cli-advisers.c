@@ -85,6 +85,7 @@ rd_cli_case_list (RdCliContext *ctx)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *search = NULL;
   gboolean archived = FALSE;
+  gboolean adviser;
 
   for (int i = 0; i < ctx->n_args; i++)
     {
@@ -99,6 +100,7 @@ rd_cli_case_list (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
+  adviser = rd_store_get_adviser_mode (store);
   entries = rd_store_list_case_entries (store, today, &error);
   if (entries == NULL)
     {
@@ -124,8 +126,7 @@ rd_cli_case_list (RdCliContext *ctx)
       g_autofree char *next_text = next ? rd_date_to_iso (next) : NULL;
       const GDate *overdue = rd_case_entry_get_overdue_since (entry);
       g_autofree char *overdue_text = overdue ? rd_date_to_iso (overdue) : NULL;
-      gboolean consent_due = !rd_case_entry_get_archived (entry) &&
-                             rd_case_admin_consent_due (admin, today);
+      gboolean consent_due = rd_case_admin_consent_prompt_due (admin, adviser, today);
       gint64 id = rd_case_get_id (rd_case_entry_get_case (entry));
 
       if (!ctx->json)

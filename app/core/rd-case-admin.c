@@ -249,6 +249,43 @@ rd_case_admin_set_authority_scope (RdCaseAdmin *self,
 }
 
 /**
+ * rd_case_admin_is_client_case:
+ *
+ * Returns: %TRUE when an adviser keeps a client record for the case: a
+ *   client number, a consent date or an authority to act. A resident's own
+ *   case has none of these.
+ */
+gboolean
+rd_case_admin_is_client_case (RdCaseAdmin *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_ADMIN (self), FALSE);
+
+  return (self->client_number != NULL && *self->client_number != '\0') ||
+         self->consent_given != NULL || self->consent_renew != NULL ||
+         self->authority_date != NULL ||
+         (self->authority_scope != NULL && *self->authority_scope != '\0');
+}
+
+/**
+ * rd_case_admin_consent_prompt_due:
+ * @adviser: whoever uses Redress here says they are an adviser helping
+ *   others (rd_store_get_adviser_mode())
+ *
+ * Whether to remind about the client's consent: only for an adviser's
+ * client, never on a resident's own case (who would ask themselves?).
+ */
+gboolean
+rd_case_admin_consent_prompt_due (RdCaseAdmin *self,
+                                  gboolean     adviser,
+                                  const GDate *today)
+{
+  g_return_val_if_fail (RD_IS_CASE_ADMIN (self), FALSE);
+
+  return (adviser || rd_case_admin_is_client_case (self)) &&
+         !rd_case_admin_get_archived (self) && rd_case_admin_consent_due (self, today);
+}
+
+/**
  * rd_case_admin_consent_due:
  *
  * Returns: %TRUE when the client's consent has never been recorded, or is

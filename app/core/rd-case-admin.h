@@ -51,6 +51,10 @@ void          rd_case_admin_set_authority_scope   (RdCaseAdmin  *self,
 gboolean      rd_case_admin_consent_due           (RdCaseAdmin  *self,
                                                    const GDate  *today);
 char         *rd_case_admin_dup_authority         (RdCaseAdmin  *self);
+gboolean      rd_case_admin_is_client_case        (RdCaseAdmin  *self);
+gboolean      rd_case_admin_consent_prompt_due    (RdCaseAdmin  *self,
+                                                   gboolean      adviser,
+                                                   const GDate  *today);
 char         *rd_case_admin_dup_consent_message   (RdCaseAdmin  *self,
                                                    const GDate  *today);
 char         *rd_case_admin_dup_display_name      (RdCaseAdmin  *self,

@@ -29,6 +29,10 @@ char      *rd_store_dup_lock_hash           (RdStore     *self);
 gboolean   rd_store_set_lock_hash           (RdStore     *self,
                                              const char  *hash,
                                              GError     **error);
+gboolean   rd_store_get_adviser_mode        (RdStore     *self);
+gboolean   rd_store_set_adviser_mode        (RdStore     *self,
+                                             gboolean     adviser,
+                                             GError     **error);
 guint      rd_store_get_lock_idle_minutes   (RdStore     *self);
 gboolean   rd_store_set_lock_idle_minutes   (RdStore     *self,
                                              guint        minutes,

@@ -16,6 +16,7 @@
 
 /* Longest idle time offered: a day. */
 #define MAX_IDLE_MINUTES (24 * 60)
+#define ADVISER_KEY "people.adviser"
 
 /**
  * rd_store_dup_setting:
@@ -127,6 +128,38 @@ rd_store_set_lock_hash (RdStore     *self,
   g_return_val_if_fail (hash == NULL || g_str_has_prefix (hash, "$argon2id$"), FALSE);
 
   return rd_store_set_setting (self, LOCK_HASH_KEY, hash, error);
+}
+
+/**
+ * rd_store_get_adviser_mode:
+ *
+ * Returns: %TRUE when whoever uses this data folder has said they are an
+ *   adviser helping others, so every case is a client's (consent reminders
+ *   show even before a client record is filled in)
+ */
+gboolean
+rd_store_get_adviser_mode (RdStore *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  text = rd_store_dup_setting (self, ADVISER_KEY, NULL);
+  return g_strcmp0 (text, "1") == 0;
+}
+
+gboolean
+rd_store_set_adviser_mode (RdStore   *self,
+                           gboolean   adviser,
+                           GError   **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  if (!rd_store_set_setting (self, ADVISER_KEY, adviser ? "1" : NULL, error))
+    return FALSE;
+  /* Every case's reminders change. */
+  rd_store_emit_changed (self, "cases", 0);
+  return TRUE;
 }
 
 /**

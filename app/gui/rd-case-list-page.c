@@ -29,6 +29,7 @@ struct _RdCaseListPage
   GtkCustomSorter    *sorter;
   GtkNoSelection     *selection;
   GDate               today;
+  gboolean            adviser;      /* consent reminders on every case */
   guint               generation;   /* of the newest reload started */
   GCancellable       *cancellable;  /* of the reload under way */
   gboolean            loaded;       /* a reload has finished once */
@@ -140,6 +141,7 @@ reload_done_cb (GObject      *source,
       return;
     }
   self->today = job->today;
+  self->adviser = rd_store_get_adviser_mode (self->store);
   for (guint i = 0, n = g_list_model_get_n_items (loaded); i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (loaded, i));
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
@@ -335,7 +337,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_autofree char *when = rd_date_format_long (next);
       due_text = g_strdup_printf (_("Next due %s"), when);
     }
-  if (!rd_case_entry_get_archived (entry) && rd_case_admin_consent_due (admin, &self->today))
+  if (rd_case_admin_consent_prompt_due (admin, self->adviser, &self->today))
     {
       const char *consent = rd_case_admin_get_consent_given (admin) == NULL
                             ? _("Consent not recorded") : _("Consent to renew");

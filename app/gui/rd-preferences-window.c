@@ -1,5 +1,6 @@
-/* rd-preferences-window.c: setting, changing and removing the lock
- * passphrase, and the idle time after which Redress locks itself.
+/* rd-preferences-window.c: whether Redress is used by an adviser, and
+ * setting, changing and removing the lock passphrase, and the idle time
+ * after which Redress locks itself.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-preferences-window"
@@ -22,6 +23,8 @@ struct _RdPreferencesWindow
   GCancellable         *working;
   gboolean              loading;
 
+  AdwActionRow         *adviser_row;
+  GtkSwitch            *adviser_switch;
   AdwActionRow         *passphrase_row;
   AdwComboRow          *idle_row;
   GtkStringList        *idle_choices;
@@ -88,6 +91,7 @@ show_state (RdPreferencesWindow *self)
       selected = i;
   self->loading = TRUE;
   adw_combo_row_set_selected (self->idle_row, selected);
+  gtk_switch_set_active (self->adviser_switch, rd_store_get_adviser_mode (self->store));
   self->loading = FALSE;
 }
 
@@ -222,6 +226,17 @@ on_idle_selected_cb (RdPreferencesWindow *self)
     show_toast (self, error->message);
 }
 
+static void
+on_adviser_toggled_cb (RdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+  if (!rd_store_set_adviser_mode (self->store, gtk_switch_get_active (self->adviser_switch), &error))
+    show_toast (self, error->message);
+}
+
 /**
  * rd_preferences_window_new:
  *
@@ -263,6 +278,8 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, adviser_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, adviser_switch);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_choices);
@@ -275,6 +292,7 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_idle_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_adviser_toggled_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

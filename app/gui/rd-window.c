@@ -131,7 +131,8 @@ add_case_pages (RdWindow *self)
 }
 
 /* An adviser is reminded when a client's consent to keep their data is
- * missing or due for renewal (the sample case has no client). */
+ * missing or due for renewal; a resident on their own case is not (nor is
+ * the sample case). */
 static void
 update_consent_banner (RdWindow *self)
 {
@@ -142,7 +143,7 @@ update_consent_banner (RdWindow *self)
 
   if (self->rcase != NULL && self->store != NULL && !rd_case_get_is_sample (self->rcase))
     admin = rd_store_get_case_admin (self->store, rd_case_get_id (self->rcase), NULL);
-  if (admin != NULL && !rd_case_admin_get_archived (admin))
+  if (admin != NULL && rd_case_admin_consent_prompt_due (admin, rd_store_get_adviser_mode (self->store), today))
     message = rd_case_admin_dup_consent_message (admin, today);
   gtk_label_set_text (self->consent_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->consent_banner, message != NULL);

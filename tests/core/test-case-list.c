@@ -79,6 +79,27 @@ test_consent (void)
   g_assert_nonnull (strstr (message, "Friday 28 February 2025"));
 }
 
+/* Consent is asked of an adviser's client, never of a resident on their
+ * own case. */
+static void
+test_consent_prompt (void)
+{
+  g_autoptr(RdCaseAdmin) admin = rd_case_admin_new (1);
+  g_autoptr(GDate) today = date ("2025-02-27");
+
+  g_assert_false (rd_case_admin_is_client_case (admin));
+  g_assert_false (rd_case_admin_consent_prompt_due (admin, FALSE, today));
+  g_assert_true (rd_case_admin_consent_prompt_due (admin, TRUE, today));
+  rd_case_admin_set_authority_scope (admin, "Stage 1 complaint");
+  g_assert_true (rd_case_admin_is_client_case (admin));
+  g_assert_true (rd_case_admin_consent_prompt_due (admin, FALSE, today));
+  rd_case_admin_set_authority_scope (admin, "");
+  rd_case_admin_set_client_number (admin, "0042");
+  g_assert_true (rd_case_admin_consent_prompt_due (admin, FALSE, today));
+  rd_case_admin_give_consent (admin, today);
+  g_assert_false (rd_case_admin_consent_prompt_due (admin, TRUE, today));
+}
+
 static gint64
 add_case (Fixture    *f,
           const char *title,
@@ -504,6 +525,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/case-list/consent", test_consent);
+  g_test_add_func ("/case-list/consent-prompt", test_consent_prompt);
   g_test_add ("/case-list/save-and-refuse", Fixture, NULL, fixture_setup, test_save_and_refuse, fixture_teardown);
   g_test_add ("/case-list/search-archive-order", Fixture, NULL, fixture_setup, test_list_search_archive, fixture_teardown);
 

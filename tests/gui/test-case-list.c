@@ -144,6 +144,40 @@ test_case_list (void)
   rd_test_gui_remove_tree (dir);
 }
 
+/* "I am an adviser helping others": every case is a client's, and the
+ * banner asks for consent on a case with no client record yet. */
+static void
+test_adviser_mode_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_application_get_store (app);
+  gint64 id = add_case (store, "Drop-in client", "Dana Client", "Acme Homes");
+  RdWindow *window;
+  GtkRevealer *banner;
+
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (rd_window_open_case (window, id, &error));
+  rd_test_gui_iterate ();
+  banner = GTK_REVEALER (rd_test_gui_find_by_id (GTK_WIDGET (window), "consent_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  g_assert_true (rd_store_set_adviser_mode (store, TRUE, &error));
+  g_assert_no_error (error);
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (rd_store_set_adviser_mode (store, FALSE, &error));
+  rd_test_gui_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 static void
 test_consent_banner_and_erase (void)
 {
@@ -168,8 +202,19 @@ test_consent_banner_and_erase (void)
   g_assert_true (rd_window_open_case (window, erase, &error));
   rd_test_gui_iterate ();
 
-  /* No consent recorded: the banner asks for it. */
+  /* A resident's own case: nobody to ask for consent, no banner. */
   banner = GTK_REVEALER (rd_test_gui_find_by_id (GTK_WIDGET (window), "consent_banner"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* An adviser's client (a client number), no consent recorded: the
+   * banner asks for it. */
+  admin = rd_store_get_case_admin (store, erase, &error);
+  g_assert_no_error (error);
+  rd_case_admin_set_client_number (admin, "C-0007");
+  g_assert_true (rd_store_save_case_admin (store, admin, &error));
+  g_assert_no_error (error);
+  g_clear_object (&admin);
+  rd_test_gui_iterate ();
   g_assert_true (gtk_revealer_get_reveal_child (banner));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL));
@@ -374,6 +419,7 @@ main (int   argc,
 
   g_test_add_func ("/case-list/search-archive-open", test_case_list);
   g_test_add_func ("/case-list/consent-and-erase", test_consent_banner_and_erase);
+  g_test_add_func ("/case-list/adviser-mode-banner", test_adviser_mode_banner);
   g_test_add_func ("/case-list/export-import", test_export_import);
   g_test_add_func ("/case-list/reload-in-worker", test_reload_in_worker);
 
