@@ -351,7 +351,7 @@ make_temp_path (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmpl = g_strdup_printf ("%s/.%s.%s-XXXXXX", dir, base, what);
-  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0644);
+  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {
@@ -618,7 +618,9 @@ write_bundle (Job         *job,
     }
   if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
     ok = FALSE;
-  if (ok && g_rename (temp, path) != 0)
+  /* The bundle holds the resident's private life: readable by its owner
+   * only, whatever the umask or whoever wrote the file last (qpdf). */
+  if (ok && (g_chmod (temp, 0600) != 0 || g_rename (temp, path) != 0))
     {
       int saved = errno;
 

@@ -520,8 +520,8 @@ _rd_archive_document_parse (RdArchiveContents  *contents,
   if (version > RD_CASE_ARCHIVE_FORMAT_VERSION)
     {
       g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_NEWER,
-                   _("This archive was made by a newer version of Redress. Nothing was "
-                     "imported. Update Redress to open it."));
+                   _("This case file was made by a newer version of Redress. Update Redress "
+                     "on this computer, then import it again. Nothing was imported."));
       return NULL;
     }
 

@@ -134,6 +134,33 @@ fail (GError    **error,
   return FALSE;
 }
 
+/*
+ * libarchive's own words ("Truncated tar archive", "Unrecognized archive
+ * format") mean nothing to a resident: they go to the debug log, and the
+ * message says what happened. @at_start: nothing of the archive could be
+ * read yet, so it is not a Redress case file at all.
+ */
+static gboolean
+fail_archive (GError         **error,
+              struct archive  *a,
+              const char      *archive_name,
+              gboolean         at_start)
+{
+  g_debug ("libarchive on “%s”: %s (errno %d)", archive_name,
+           archive_error_string (a) ? archive_error_string (a) : "no message", archive_errno (a));
+  if (at_start)
+    g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DAMAGED,
+                 _("This is not a Redress case file: “%s” is some other kind of file. Nothing "
+                   "was imported. Check that you chose the .redress file you were sent."),
+                 archive_name);
+  else
+    g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DAMAGED,
+                 _("The file “%s” is incomplete or damaged, perhaps cut short while it was "
+                   "copied. Nothing was imported. Ask for the file again."),
+                 archive_name);
+  return FALSE;
+}
+
 static gboolean
 read_int_member (JsonObject *object,
                  const char *name,
@@ -238,13 +265,13 @@ parse_manifest (RdArchiveContents  *contents,
     }
   if (format_version > RD_CASE_ARCHIVE_FORMAT_VERSION || schema_version > RD_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_NEWER,
-                   _("“%s” was made by a newer version of Redress (archive format %d, case "
-                     "format %d; this version reads up to %d and %d). Nothing was imported. "
-                     "Update Redress to open it."),
-                   archive_name, (int) MIN (format_version, G_MAXINT),
-                   (int) MIN (schema_version, G_MAXINT), RD_CASE_ARCHIVE_FORMAT_VERSION,
-                   RD_STORE_SCHEMA_VERSION);
+      g_debug ("“%s”: archive format %" G_GINT64_FORMAT ", schema %" G_GINT64_FORMAT
+               "; this version reads up to %d and %d", archive_name, format_version,
+               schema_version, RD_CASE_ARCHIVE_FORMAT_VERSION, RD_STORE_SCHEMA_VERSION);
+      g_set_error_literal (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_NEWER,
+                           _("This case file was made by a newer version of Redress. Update "
+                             "Redress on this computer, then import it again. Nothing was "
+                             "imported."));
       return NULL;
     }
   contents->format_version = (int) format_version;
@@ -381,8 +408,7 @@ read_entry_data (struct archive      *a,
         break;
       if (n < 0)
         {
-          fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, archive_name, archive_error_string (a)
-                ? archive_error_string (a) : _("a file in it is cut short"));
+          fail_archive (error, a, archive_name, FALSE);
           goto out;
         }
       total += n;
@@ -470,8 +496,7 @@ read_archive (struct archive  *a,
         break;
       if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
         {
-          fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, archive_name,
-                archive_error_string (a) ? archive_error_string (a) : _("unreadable"));
+          fail_archive (error, a, archive_name, n_entries == 0);
           return NULL;
         }
       if (++n_entries > RD_ARCHIVE_MAX_FILES + 1)
@@ -626,8 +651,7 @@ _rd_case_archive_read_file (const char    *path,
 
   a = new_reader ();
   if (archive_read_open_filename (a, path, CHUNK) != ARCHIVE_OK)
-    fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, display,
-          archive_error_string (a) ? archive_error_string (a) : _("unreadable"));
+    fail_archive (error, a, display, TRUE);
   else
     contents = read_archive (a, staging_parent, display, cancellable, error);
   archive_read_free (a);
@@ -659,8 +683,7 @@ _rd_case_archive_read_memory (const void  *data,
     }
   a = new_reader ();
   if (archive_read_open_memory (a, data, length) != ARCHIVE_OK)
-    fail (error, RD_CASE_ARCHIVE_ERROR_DAMAGED, display,
-          archive_error_string (a) ? archive_error_string (a) : _("unreadable"));
+    fail_archive (error, a, display, TRUE);
   else
     contents = read_archive (a, staging_parent, display, NULL, error);
   archive_read_free (a);

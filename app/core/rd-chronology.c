@@ -271,7 +271,10 @@ rd_chronology_write_csv (GPtrArray   *entries,
       csv_field (out, e->exhibits, FALSE);
       csv_field (out, e->written, TRUE);
     }
-  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+  /* Owner only: the chronology is the resident's private record. */
+  return g_file_set_contents_full (path, out->str, (gssize) out->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
+         g_chmod (path, 0600) == 0;
 }
 
 static void
@@ -409,7 +412,8 @@ rd_chronology_write_odt (GPtrArray   *entries,
                      "exists and has space."), path);
       return FALSE;
     }
-  if (g_rename (temp, path) != 0)
+  /* Owner only, whatever the umask (libzip follows it). */
+  if (g_chmod (temp, 0600) != 0 || g_rename (temp, path) != 0)
     {
       g_unlink (temp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

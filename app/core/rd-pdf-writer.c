@@ -77,9 +77,15 @@ _rd_pdf_writer_new (const char  *path,
                     GError     **error)
 {
   RdPdfWriter *w;
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   guint64 zero = 0;
 
+  /* Owner only, whatever the umask, and also when the file was there. */
+  if (fd >= 0 && fchmod (fd, 0600) != 0)
+    {
+      close (fd);
+      fd = -1;
+    }
   if (fd < 0)
     {
       int saved = errno;

@@ -89,11 +89,16 @@ rd_erase_summary_describe (const RdEraseSummary *s)
   g_return_val_if_fail (s != NULL, NULL);
 
   if (s->revisions > 0)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (ngettext ("%u diary entry (with %u earlier versions)",
-                                                "%u diary entries (with %u earlier versions)",
-                                                s->incidents),
-                                      s->incidents, s->revisions));
+    {
+      g_autofree char *entries = g_strdup_printf (ngettext ("%u diary entry", "%u diary entries",
+                                                            s->incidents), s->incidents);
+      g_autofree char *versions = g_strdup_printf (ngettext ("with %u earlier version",
+                                                             "with %u earlier versions",
+                                                             s->revisions), s->revisions);
+
+      /* TRANSLATORS: "3 diary entries (with 1 earlier version)" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s (%s)"), entries, versions));
+    }
   else
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u diary entry", "%u diary entries",
                                                        s->incidents), s->incidents));

@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rd-datetime.h"
 #include "rd-store-private.h"
@@ -355,6 +358,49 @@ rd_store_init (RdStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+}
+
+/*
+ * The case file (and SQLite's -wal and -shm files, which take its
+ * permissions) is readable by its owner only, whatever the umask: it holds
+ * the resident's private life. A new one is made empty with those
+ * permissions before SQLite opens it; an older one is tightened.
+ */
+static gboolean
+keep_owner_only (const char  *path,
+                 gboolean     existed,
+                 GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm" };
+
+  if (!existed)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 || fchmod (fd, 0600) != 0)
+        {
+          int saved_errno = errno;
+
+          if (fd >= 0)
+            close (fd);
+          g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CANNOT_OPEN,
+                       _("Redress could not make its case file “%s”: %s."),
+                       path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      close (fd);
+      return TRUE;
+    }
+  /* Best effort: a file someone else owns stays as it is. */
+  g_chmod (path, 0600);
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, companions[i], NULL);
+
+      if (g_file_test (companion, G_FILE_TEST_IS_REGULAR))
+        g_chmod (companion, 0600);
+    }
+  return TRUE;
 }
 
 /**
@@ -800,7 +846,10 @@ open_path (const char  *data_dir,
   self->data_dir = g_strdup (data_dir);
   self->path = rd_store_dup_database_path (data_dir);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+  /* A folder Redress makes is its owner's only, whatever the umask; a
+   * folder the user chose (a USB stick) keeps its own permissions. */
+  if (!g_file_test (data_dir, G_FILE_TEST_EXISTS) &&
+      (g_mkdir_with_parents (data_dir, 0700) != 0 || g_chmod (data_dir, 0700) != 0))
     {
       int saved_errno = errno;
 
@@ -837,6 +886,8 @@ open_path (const char  *data_dir,
     }
   if (!existed)
     flags |= SQLITE_OPEN_CREATE;
+  if (folder_writable && !keep_owner_only (self->path, existed, error))
+    return NULL;
   if (!folder_writable)
     flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 

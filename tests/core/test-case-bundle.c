@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <zip.h>
@@ -22,6 +23,16 @@ typedef struct
   gint64   photo_id;
   char    *out;
 } Fixture;
+
+/* Exports are their owner's only, whatever the umask (main sets a loose one). */
+static void
+assert_owner_only (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
 
 static void
 remove_tree (const char *path)
@@ -151,6 +162,7 @@ test_anonymised_bundle (Fixture       *f,
   g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   rd_fixture_assert_qpdf_check (f->out);
+  assert_owner_only (f->out);
   if (g_getenv ("REDRESS_TEST_KEEP_BUNDLE") != NULL)
     {
       g_autoptr(GFile) src = g_file_new_for_path (f->out);
@@ -211,6 +223,8 @@ test_chronology_files (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (rd_chronology_write_csv (chronology, csv, &error));
   g_assert_no_error (error);
+  assert_owner_only (odt);
+  assert_owner_only (csv);
 
   /* CSV: a header row and one row per entry, quoted. */
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
@@ -442,6 +456,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  umask (022);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/case-bundle/anonymised", Fixture, NULL, fixture_setup, test_anonymised_bundle,

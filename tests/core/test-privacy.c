@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "rd-core.h"
@@ -169,6 +170,15 @@ test_erase (Fixture       *f,
   g_assert_nonnull (strstr (what, "2 diary entries"));
   g_assert_nonnull (strstr (what, "2 contacts"));
   g_assert_nonnull (strstr (what, "4 evidence files"));
+  {
+    RdEraseSummary one = { .incidents = 1, .revisions = 1, .evidence_files = 1 };
+    g_autofree char *said = rd_erase_summary_describe (&one);
+
+    /* One of each reads as one, not "1 earlier versions". */
+    g_assert_nonnull (strstr (said, "1 diary entry (with 1 earlier version)"));
+    g_assert_nonnull (strstr (said, "1 evidence file"));
+    g_assert_null (strstr (said, "versions"));
+  }
 
   g_assert_true (rd_store_erase_case (f->store, case_a, &error));
   g_assert_no_error (error);
@@ -258,6 +268,50 @@ test_cli_erase (Fixture       *f,
                                     &out, &err), ==, 2);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* The data folder Redress makes is 0700 and its case file 0600, whatever
+ * the umask; an older, looser case file is tightened when it is opened. */
+static void
+test_file_modes (void)
+{
+  g_autofree char *top = g_dir_make_tmp ("redress-modes-XXXXXX", NULL);
+  g_autofree char *data_dir = g_build_filename (top, "data", NULL);
+  g_autofree char *db = g_build_filename (data_dir, "redress.db", NULL);
+  g_autofree char *wal = g_build_filename (data_dir, "redress.db-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  mode_t old = umask (022);
+
+  store = rd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Private");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (data_dir), ==, 0700);
+  g_assert_cmpuint (mode_of (db), ==, 0600);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+  store = rd_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (db), ==, 0600);
+  g_clear_object (&store);
+
+  umask (old);
+  advisers_remove_tree (top);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +319,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/privacy/passphrase/hash-verify-refuse", test_passphrase_hash);
+  g_test_add_func ("/privacy/file-modes", test_file_modes);
   g_test_add ("/privacy/lock/settings", Fixture, NULL, fixture_setup, test_lock_settings, fixture_teardown);
   g_test_add ("/privacy/erase/no-trace", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/privacy/erase/with-reader", Fixture, NULL, fixture_setup, test_erase_with_reader, fixture_teardown);
