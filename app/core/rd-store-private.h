@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Migration N takes a database from user_version N-1 to N (rd-store-migrations.c). */
+extern const char * const _rd_store_migrations[RD_STORE_SCHEMA_VERSION];
+
 sqlite3      *_rd_store_get_db        (RdStore      *self);
 sqlite3_stmt *_rd_store_prepare       (RdStore      *self,
                                        const char   *sql,

@@ -1,0 +1,241 @@
+/* rd-store-migrations.c: the database's schema, one migration at a time.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rd-store-private.h"
+
+/*
+ * Migration N takes a database from user_version N-1 to N. Never edit one
+ * that has shipped: to change the schema, append a migration and bump
+ * RD_STORE_SCHEMA_VERSION in rd-store.h. The array is declared with that
+ * many entries in rd-store-private.h, so a count that differs does not
+ * compile.
+ */
+const char * const _rd_store_migrations[] = {
+  /* 1: cases, the incident diary and its revisions */
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  resident_name TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  landlord_name TEXT NOT NULL DEFAULT '',"
+  "  tenancy_type TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE incidents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT,"
+  "  category TEXT NOT NULL,"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  impact TEXT NOT NULL DEFAULT '',"
+  "  people TEXT NOT NULL DEFAULT '',"
+  "  witnesses TEXT NOT NULL DEFAULT '',"
+  "  reported_to TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX incidents_by_case ON incidents(case_id, starts_at);"
+  "CREATE TABLE incident_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+  "  written_at INTEGER NOT NULL,"
+  "  last_changed_at INTEGER NOT NULL,"
+  "  starts_at TEXT NOT NULL,"
+  "  ends_at TEXT,"
+  "  category TEXT NOT NULL,"
+  "  location TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  impact TEXT NOT NULL,"
+  "  people TEXT NOT NULL,"
+  "  witnesses TEXT NOT NULL,"
+  "  reported_to TEXT NOT NULL,"
+  "  reference TEXT NOT NULL"
+  ");"
+  "CREATE INDEX revisions_by_incident ON incident_revisions(incident_id, id);",
+
+  /* 2: parties, the contact log, complaints and their stage events, and the
+   * resident's contact preferences and adjustments */
+  "ALTER TABLE cases ADD COLUMN contact_preferences TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE cases ADD COLUMN adjustments TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE parties ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  role TEXT NOT NULL,"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  third_party INTEGER NOT NULL DEFAULT 0,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX parties_by_case ON parties(case_id);"
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  occurred_at TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL,"
+  "  person TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  promise TEXT NOT NULL DEFAULT '',"
+  "  promise_due TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX contacts_by_case ON contacts(case_id, occurred_at);"
+  "CREATE INDEX contacts_by_party ON contacts(party_id);"
+  "CREATE TABLE complaints ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  outcomes TEXT NOT NULL DEFAULT '',"
+  "  outcome_other TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX complaints_by_case ON complaints(case_id);"
+  "CREATE TABLE complaint_points ("
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (complaint_id, position)"
+  ");"
+  "CREATE TABLE complaint_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  stage INTEGER NOT NULL DEFAULT 1,"
+  "  date TEXT NOT NULL,"
+  "  new_date TEXT,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX events_by_complaint ON complaint_events(complaint_id, date);"
+  "CREATE INDEX events_by_contact ON complaint_events(contact_id);",
+
+  /* 3: the sample case is marked, so that opening it again finds it */
+  "ALTER TABLE cases ADD COLUMN is_sample INTEGER NOT NULL DEFAULT 0;",
+
+  /* 4: the evidence store: files by SHA-256, their text for search, and
+   * links to what they prove */
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  content_type TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  original_name TEXT NOT NULL,"
+  "  captured_at TEXT,"
+  "  date_source TEXT NOT NULL DEFAULT 'none',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  page_count INTEGER,"
+  "  duration_ms INTEGER,"
+  "  orientation INTEGER NOT NULL DEFAULT 1,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  recipients TEXT NOT NULL DEFAULT '',"
+  "  problem TEXT NOT NULL DEFAULT '',"
+  "  needs_password INTEGER NOT NULL DEFAULT 0,"
+  "  parent_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  UNIQUE (case_id, sha256)"
+  ");"
+  "CREATE INDEX evidence_by_sha256 ON evidence(sha256);"
+  "CREATE INDEX evidence_by_parent ON evidence(parent_id);"
+  "CREATE VIRTUAL TABLE evidence_text USING fts5("
+  "  name, description, body, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER evidence_drop_text AFTER DELETE ON evidence BEGIN"
+  "  DELETE FROM evidence_text WHERE rowid = old.id;"
+  "END;"
+  "CREATE TABLE evidence_links ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,"
+  "  target_kind TEXT NOT NULL,"
+  "  target_id INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (evidence_id, target_kind, target_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX evidence_links_by_target ON evidence_links(target_kind, target_id);"
+  "CREATE TRIGGER incidents_drop_evidence_links AFTER DELETE ON incidents BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'incident' AND target_id = old.id;"
+  "END;"
+  "CREATE TRIGGER contacts_drop_evidence_links AFTER DELETE ON contacts BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'contact' AND target_id = old.id;"
+  "END;"
+  "CREATE TRIGGER complaint_events_drop_evidence_links AFTER DELETE ON complaint_events BEGIN"
+  "  DELETE FROM evidence_links WHERE target_kind = 'complaint-event' AND target_id = old.id;"
+  "END;",
+
+  /* 5: the diary entries a complaint is about */
+  "CREATE TABLE complaint_incidents ("
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (complaint_id, incident_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX complaint_incidents_by_incident ON complaint_incidents(incident_id);",
+
+  /* 6: advisers: settings of this data folder (the lock), and per case the
+   * client number, archiving, consent to store the data and the authority
+   * to act for the resident */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE case_admin ("
+  "  case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,"
+  "  client_number TEXT NOT NULL DEFAULT '',"
+  "  use_client_number INTEGER NOT NULL DEFAULT 0,"
+  "  archived_at INTEGER,"
+  "  consent_given TEXT,"
+  "  consent_renew TEXT,"
+  "  authority_date TEXT,"
+  "  authority_scope TEXT NOT NULL DEFAULT ''"
+  ");",
+
+  /* 7: landlords' own policy profiles, and the one each case follows */
+  "CREATE TABLE policy_profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  definition TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE cases ADD COLUMN policy_id INTEGER REFERENCES policy_profiles(id) ON DELETE SET NULL;"
+  "CREATE INDEX cases_by_policy ON cases(policy_id);",
+
+  /* 8: when a diary entry was reported to the landlord (the day, and the
+   * time when known), the risk level the landlord gave an ASB report, the
+   * priority it gave a repair, and whether it is an Awaab's Law hazard;
+   * kept in the entry's revisions too */
+  "ALTER TABLE incidents ADD COLUMN landlord_reported_on TEXT;"
+  "ALTER TABLE incidents ADD COLUMN landlord_reported_minute INTEGER;"
+  "ALTER TABLE incidents ADD COLUMN asb_risk TEXT NOT NULL DEFAULT 'unknown';"
+  "ALTER TABLE incidents ADD COLUMN repair_priority TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incidents ADD COLUMN hazard TEXT NOT NULL DEFAULT 'none';"
+  "ALTER TABLE incident_revisions ADD COLUMN landlord_reported_on TEXT;"
+  "ALTER TABLE incident_revisions ADD COLUMN landlord_reported_minute INTEGER;"
+  "ALTER TABLE incident_revisions ADD COLUMN asb_risk TEXT NOT NULL DEFAULT 'unknown';"
+  "ALTER TABLE incident_revisions ADD COLUMN repair_priority TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incident_revisions ADD COLUMN hazard TEXT NOT NULL DEFAULT 'none';",
+
+  /* 9: each case's identity, random, kept by the copies a hand-over makes,
+   * so that taking the same case in twice is noticed */
+  "ALTER TABLE cases ADD COLUMN uuid TEXT;"
+  "UPDATE cases SET uuid = lower (hex (randomblob (16)));"
+  "CREATE INDEX cases_by_uuid ON cases(uuid);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);
