@@ -14,23 +14,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 
-import dogtail.config
-
-dogtail.config.config.checkForA11y = False
-dogtail.config.config.searchShowingOnly = False
-dogtail.config.config.searchCutoffCount = 3
-dogtail.config.config.defaultDelay = 0.3
-dogtail.config.config.logDebugToFile = False
-
+from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
-
-APP = os.environ.get("REDRESS_APP", "redress")
-CLI = os.environ.get("REDRESS_CLI", "redress-cli")
 
 # Made Monday 4 November 2024, acknowledged on Wednesday 6 November: the
 # stage 1 response was due 10 working days later, Wednesday 20 November,
@@ -52,30 +40,6 @@ CASE = {
 }
 
 
-def fail(message):
-    print("not ok - " + message)
-    sys.exit(1)
-
-
-def poll(what, condition, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = condition()
-            if found:
-                return found
-        except Exception:
-            pass
-        time.sleep(0.3)
-    fail("timed out waiting for " + what)
-
-
-def find(node, role, name):
-    return poll("%s %r" % (role, name),
-                lambda: node.findChild(GenericPredicate(name=name, roleName=role),
-                                       retry=False, requireResult=False))
-
-
 def find_button(node, name):
     def look():
         for button in node.findChildren(GenericPredicate(roleName="push button"), recursive=True):
@@ -92,20 +56,6 @@ def find_label(node, pattern):
                 return label
         return None
     return poll("a label matching %r" % pattern, look)
-
-
-def press(node):
-    for name in ("click", "activate", "press"):
-        if name in node.actions:
-            node.doActionNamed(name)
-            time.sleep(0.4)
-            return
-    fail("%s offers no action to press" % node)
-
-
-def read_text(node):
-    text = node.queryText()
-    return text.getText(0, text.characterCount)
 
 
 CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",

@@ -11,81 +11,17 @@
 
 import datetime
 import json
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 
-import dogtail.config
-
-# Must come before dogtail.tree, or dogtail exits asking for a GNOME setting.
-dogtail.config.config.checkForA11y = False
-dogtail.config.config.searchShowingOnly = False
-dogtail.config.config.searchCutoffCount = 3
-dogtail.config.config.defaultDelay = 0.3
-dogtail.config.config.logDebugToFile = False
-
+from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
-
-APP = os.environ.get("REDRESS_APP", "redress")
-CLI = os.environ.get("REDRESS_CLI", "redress-cli")
 
 CASE_TITLE = "Noise from Flat 5"
 DESCRIPTION = "Music and shouting from Flat 5 until two in the morning."
 LOCATION = "Children's bedroom"
-
-
-def fail(message):
-    print("not ok - " + message)
-    sys.exit(1)
-
-
-def poll(what, condition, timeout=20.0):
-    """Waits until condition() returns something true, and returns it."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = condition()
-            if found:
-                return found
-        except Exception:  # the tree changes under our feet; try again
-            pass
-        time.sleep(0.3)
-    fail("timed out waiting for " + what)
-
-
-def find(app, role, name, visible=False):
-    # GTK 4.8 never sets the "showing" state; "visible" follows
-    # gtk_widget_get_visible(), which is enough for what is hidden here.
-    def look():
-        node = app.findChild(GenericPredicate(name=name, roleName=role),
-                             retry=False, requireResult=False)
-        if node is not None and visible and not node.visible:
-            return None
-        return node
-    return poll("%s %r" % (role, name), look)
-
-
-def read_text(node):
-    # GTK 4.8 answers getText(0, -1) with '': ask for the exact length.
-    text = node.queryText()
-    return text.getText(0, text.characterCount)
-
-
-def press(node):
-    # A button's click action fires about 250 ms later and ignores repeats
-    # inside that time: callers poll for the effect.
-    actions = node.actions
-    for name in ("click", "activate", "toggle", "press"):
-        if name in actions:
-            node.doActionNamed(name)
-            break
-    else:
-        fail("%s offers no action to press (%r)" % (node, list(actions)))
-    time.sleep(0.4)
 
 
 def start_app(data_dir):

@@ -13,9 +13,7 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 
 import cairo
 import gi
@@ -23,62 +21,14 @@ import gi
 gi.require_version("GdkPixbuf", "2.0")
 from gi.repository import GdkPixbuf  # noqa: E402
 
-import dogtail.config  # noqa: E402
-
-dogtail.config.config.checkForA11y = False
-dogtail.config.config.searchShowingOnly = False
-dogtail.config.config.searchCutoffCount = 3
-dogtail.config.config.defaultDelay = 0.3
-dogtail.config.config.logDebugToFile = False
-
+from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
-
-APP = os.environ.get("REDRESS_APP", "redress")
-CLI = os.environ.get("REDRESS_CLI", "redress-cli")
 
 PDF_NAME = "repair-letter.pdf"
 PHOTO_NAME = "boiler.jpg"
 # A word only the PDF's text holds: not in either file name.
 PDF_WORD = "surveyor"
-
-
-def fail(message):
-    print("not ok - " + message)
-    sys.exit(1)
-
-
-def poll(what, condition, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = condition()
-            if found:
-                return found
-        except Exception:  # the tree changes under our feet; try again
-            pass
-        time.sleep(0.3)
-    fail("timed out waiting for " + what)
-
-
-def find(node, role, name):
-    return poll("%s %r" % (role, name),
-                lambda: node.findChild(GenericPredicate(name=name, roleName=role),
-                                       retry=False, requireResult=False))
-
-
-def press(node):
-    for name in ("click", "activate", "press"):
-        if name in node.actions:
-            node.doActionNamed(name)
-            time.sleep(0.4)
-            return
-    fail("%s offers no action to press" % node)
-
-
-def read_text(node):
-    text = node.queryText()
-    return text.getText(0, text.characterCount)
 
 
 def make_pdf(path):
