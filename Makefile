@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Everything Redress needs to build, run and test on Debian 12.
 DEBS := \
-	build-essential meson ninja-build pkg-config gettext itstool \
+	build-essential meson ninja-build pkg-config gettext itstool yelp-tools \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
 	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
 	libgdk-pixbuf-2.0-dev libpng-dev libjson-glib-dev libical-dev \

@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "rd-application.h"
+#include "rd-help-window.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"
 
@@ -164,6 +165,16 @@ about_activated_cb (GSimpleAction *action,
 }
 
 static void
+help_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  rd_help_show (gtk_application_get_active_window (app), NULL);
+}
+
+static void
 open_sample_case_activated_cb (GSimpleAction *action,
                                GVariant      *parameter,
                                gpointer       user_data)
@@ -241,6 +252,7 @@ preferences_activated_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
+  { "help", help_activated_cb },
   { "open-sample-case", open_sample_case_activated_cb },
   { "preferences", preferences_activated_cb },
 };
@@ -257,6 +269,7 @@ static const struct {
   { "win.lock", { "<Control>l", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
 };
 
 /*

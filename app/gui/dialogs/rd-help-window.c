@@ -1,0 +1,479 @@
+/* rd-help-window.c: the user help, in yelp where it is installed, else in a window of our own.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-help-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-help-window.h"
+
+/* The help's pages, in the order the guide lists them. The same Mallard
+ * files are installed for yelp and compiled into the resources, so the
+ * help is there even where yelp is not. */
+static const char *const help_pages[] = {
+  "index",
+  "getting-started",
+  "diary",
+  "deadlines",
+  "evidence",
+  "bundle",
+  "advisers",
+  "privacy",
+};
+
+#define HELP_RESOURCE_DIR "/app/redress/Redress/help/"
+
+struct _RdHelpWindow
+{
+  AdwWindow  parent_instance;
+
+  GtkStack  *stack;
+};
+
+G_DEFINE_FINAL_TYPE (RdHelpWindow, rd_help_window, ADW_TYPE_WINDOW)
+
+/* What the Mallard reader has seen: the blocks of the page so far, and the
+ * block being written. Only what the help pages use is understood; other
+ * elements keep their text. */
+typedef enum {
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_ITEM,
+  BLOCK_NOTE,
+} BlockKind;
+
+typedef struct {
+  BlockKind  kind;
+  char      *markup;
+} Block;
+
+typedef struct {
+  GArray   *blocks;        /* Block */
+  GString  *text;          /* the block being read, as Pango markup */
+  gboolean  in_block;
+  BlockKind kind;
+  int       skip_depth;    /* inside <info>: nothing shown */
+  int       section_depth;
+  int       list_depth;
+  gboolean  in_steps;
+  guint     step;
+  gboolean  in_note;
+  gboolean  in_keyseq;
+  guint     keys_in_seq;
+} Reader;
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->markup);
+}
+
+static void
+reader_begin_block (Reader    *reader,
+                    BlockKind  kind)
+{
+  g_string_truncate (reader->text, 0);
+  reader->in_block = TRUE;
+  reader->kind = kind;
+  if (kind == BLOCK_PARAGRAPH && reader->list_depth > 0)
+    {
+      reader->kind = BLOCK_ITEM;
+      if (reader->in_steps)
+        g_string_append_printf (reader->text, "%u. ", ++reader->step);
+      else
+        g_string_append (reader->text, "•  ");
+    }
+  else if (kind == BLOCK_PARAGRAPH && reader->in_note)
+    reader->kind = BLOCK_NOTE;
+}
+
+/* Mallard's line breaks and indents are only where the author wrapped the
+ * source: every run of white space is one space in the help. */
+static char *
+collapse_white_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static void
+reader_end_block (Reader *reader)
+{
+  Block block;
+
+  if (!reader->in_block)
+    return;
+  reader->in_block = FALSE;
+
+  block.kind = reader->kind;
+  block.markup = collapse_white_space (reader->text->str);
+  if (block.markup[0] != '\0')
+    g_array_append_val (reader->blocks, block);
+  else
+    g_free (block.markup);
+}
+
+static void
+on_start_element (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **attribute_names,
+                  const char          **attribute_values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->skip_depth > 0 || g_str_equal (element, "info"))
+    {
+      reader->skip_depth++;
+      return;
+    }
+
+  if (g_str_equal (element, "title"))
+    reader_begin_block (reader, reader->section_depth > 0 ? BLOCK_HEADING : BLOCK_TITLE);
+  else if (g_str_equal (element, "p"))
+    reader_begin_block (reader, BLOCK_PARAGRAPH);
+  else if (g_str_equal (element, "section"))
+    reader->section_depth++;
+  else if (g_str_equal (element, "steps"))
+    {
+      reader->list_depth++;
+      reader->in_steps = TRUE;
+      reader->step = 0;
+    }
+  else if (g_str_equal (element, "list"))
+    reader->list_depth++;
+  else if (g_str_equal (element, "note"))
+    reader->in_note = TRUE;
+  else if (g_str_equal (element, "keyseq"))
+    {
+      reader->in_keyseq = TRUE;
+      reader->keys_in_seq = 0;
+    }
+  else if (!reader->in_block)
+    return;
+  else if (g_str_equal (element, "key"))
+    {
+      if (reader->in_keyseq && reader->keys_in_seq++ > 0)
+        g_string_append_c (reader->text, '+');
+      g_string_append (reader->text, "<b>");
+    }
+  else if (g_str_equal (element, "gui"))
+    g_string_append (reader->text, "<b>");
+  else if (g_str_equal (element, "em") || g_str_equal (element, "var"))
+    g_string_append (reader->text, "<i>");
+  else if (g_str_equal (element, "cmd") || g_str_equal (element, "file") ||
+           g_str_equal (element, "code"))
+    g_string_append (reader->text, "<tt>");
+}
+
+static void
+on_end_element (GMarkupParseContext  *context,
+                const char           *element,
+                gpointer              user_data,
+                GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->skip_depth > 0)
+    {
+      reader->skip_depth--;
+      return;
+    }
+
+  if (g_str_equal (element, "title") || g_str_equal (element, "p"))
+    reader_end_block (reader);
+  else if (g_str_equal (element, "section"))
+    reader->section_depth--;
+  else if (g_str_equal (element, "steps"))
+    {
+      reader->list_depth--;
+      reader->in_steps = FALSE;
+    }
+  else if (g_str_equal (element, "list"))
+    reader->list_depth--;
+  else if (g_str_equal (element, "note"))
+    reader->in_note = FALSE;
+  else if (g_str_equal (element, "keyseq"))
+    reader->in_keyseq = FALSE;
+  else if (!reader->in_block)
+    return;
+  else if (g_str_equal (element, "key") || g_str_equal (element, "gui"))
+    g_string_append (reader->text, "</b>");
+  else if (g_str_equal (element, "em") || g_str_equal (element, "var"))
+    g_string_append (reader->text, "</i>");
+  else if (g_str_equal (element, "cmd") || g_str_equal (element, "file") ||
+           g_str_equal (element, "code"))
+    g_string_append (reader->text, "</tt>");
+}
+
+static void
+on_text (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 text_len,
+         gpointer              user_data,
+         GError              **error)
+{
+  Reader *reader = user_data;
+  g_autofree char *escaped = NULL;
+
+  if (reader->skip_depth > 0 || !reader->in_block)
+    return;
+  escaped = g_markup_escape_text (text, (gssize) text_len);
+  g_string_append (reader->text, escaped);
+}
+
+static const GMarkupParser mallard_parser = {
+  on_start_element, on_end_element, on_text, NULL, NULL,
+};
+
+/* Reads one page of the help into blocks of Pango markup. */
+static GArray *
+read_page (const char  *page,
+           GError     **error)
+{
+  g_autofree char *path = g_strconcat (HELP_RESOURCE_DIR, page, ".page", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *blocks;
+  Reader reader = { 0 };
+  gsize size;
+  const char *data;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+
+  blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  g_array_set_clear_func (blocks, block_clear);
+  reader.blocks = blocks;
+  reader.text = text;
+  context = g_markup_parse_context_new (&mallard_parser, G_MARKUP_IGNORE_QUALIFIED, &reader, NULL);
+  if (!g_markup_parse_context_parse (context, data, (gssize) size, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    {
+      g_array_unref (blocks);
+      return NULL;
+    }
+  return blocks;
+}
+
+static GtkWidget *
+make_block_label (const Block *block)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), block->markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
+
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+      gtk_widget_add_css_class (label, "title-1");
+      break;
+    case BLOCK_HEADING:
+      gtk_widget_add_css_class (label, "title-3");
+      gtk_widget_set_margin_top (label, 12);
+      break;
+    case BLOCK_ITEM:
+      gtk_widget_set_margin_start (label, 18);
+      break;
+    case BLOCK_NOTE:
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, 18);
+      break;
+    case BLOCK_PARAGRAPH:
+    default:
+      break;
+    }
+  return label;
+}
+
+static void
+add_page (RdHelpWindow *self,
+          const char   *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) blocks = read_page (page, &error);
+  GtkWidget *scrolled, *clamp, *box;
+  const char *title = page;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  if (blocks == NULL)
+    {
+      g_warning ("Could not read the help page “%s”: %s", page, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Block *block = &g_array_index (blocks, Block, i);
+
+      if (block->kind == BLOCK_TITLE && title == page)
+        title = block->markup;
+      gtk_box_append (GTK_BOX (box), make_block_label (block));
+    }
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  {
+    /* The stack sidebar shows the title as plain text. */
+    g_autofree char *plain = NULL;
+    pango_parse_markup (title, -1, 0, NULL, &plain, NULL, NULL);
+    gtk_stack_add_titled (self->stack, scrolled, page, plain != NULL ? plain : page);
+  }
+}
+
+static void
+rd_help_window_class_init (RdHelpWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rd_help_window_init (RdHelpWindow *self)
+{
+  GtkWidget *toolbar, *header, *paned, *sidebar, *sidebar_scroll;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Redress Help"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 860, 640);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  for (guint i = 0; i < G_N_ELEMENTS (help_pages); i++)
+    add_page (self, help_pages[i]);
+
+  sidebar = gtk_stack_sidebar_new ();
+  gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (sidebar), self->stack);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sidebar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Help topics"), -1);
+  sidebar_scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar_scroll), sidebar);
+  gtk_widget_set_size_request (sidebar_scroll, 200, -1);
+
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), sidebar_scroll);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+
+  header = adw_header_bar_new ();
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), paned);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+}
+
+/**
+ * rd_help_window_select_page:
+ * @page: a help page's id ("diary"), or %NULL for the first page
+ *
+ * Shows @page; an unknown id leaves the window on the page it shows.
+ */
+void
+rd_help_window_select_page (RdHelpWindow *self,
+                            const char   *page)
+{
+  g_return_if_fail (RD_IS_HELP_WINDOW (self));
+
+  if (page != NULL && gtk_stack_get_child_by_name (self->stack, page) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+GtkWidget *
+rd_help_window_new (GtkWindow  *parent,
+                    const char *page)
+{
+  RdHelpWindow *self = g_object_new (RD_TYPE_HELP_WINDOW,
+                                     "transient-for", parent,
+                                     NULL);
+
+  rd_help_window_select_page (self, page);
+  return GTK_WIDGET (self);
+}
+
+/* yelp is the desktop's help browser; it shows the installed, translated
+ * pages. It only helps when the pages are installed where it looks. */
+static gboolean
+help_installed_for_yelp (void)
+{
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+  const char *const *dirs;
+
+  if (yelp == NULL)
+    return FALSE;
+  dirs = g_get_system_data_dirs ();
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *index = g_build_filename (dirs[i], "help", "C", PACKAGE_NAME,
+                                                 "index.page", NULL);
+      if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * rd_help_show:
+ * @parent: (nullable): the window asking
+ * @page: (nullable): a help page's id, or %NULL for the guide
+ *
+ * Opens the help: in yelp when it and the installed pages are there (so
+ * the user reads it in their own language), otherwise in Redress's own
+ * help window, which is always there.
+ */
+void
+rd_help_show (GtkWindow  *parent,
+              const char *page)
+{
+  if (g_getenv ("REDRESS_OWN_HELP") == NULL && help_installed_for_yelp ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = page != NULL ? g_strdup_printf ("help:%s/%s", PACKAGE_NAME, page)
+                                          : g_strdup_printf ("help:%s", PACKAGE_NAME);
+      g_autoptr(GSubprocess) yelp = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                                                      "yelp", uri, NULL);
+      if (yelp != NULL)
+        return;
+      g_warning ("Could not start yelp: %s", error->message);
+    }
+
+  gtk_window_present (GTK_WINDOW (rd_help_window_new (parent, page)));
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# check-install.sh: `meson install` into a scratch DESTDIR puts every file the
+# README's "Installing" section promises where the desktop looks for it.
+# Usage: check-install.sh BUILD_DIR PREFIX
+set -eu
+build=$1
+prefix=$2
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+
+meson install -C "$build" --no-rebuild --destdir "$dest" --quiet >"$dest.log" 2>&1 || {
+  cat "$dest.log"; rm -f "$dest.log"; echo "meson install failed"; exit 1; }
+rm -f "$dest.log"
+
+root=$dest$prefix
+status=0
+for f in \
+  bin/redress \
+  bin/redress-cli \
+  share/applications/app.redress.Redress.desktop \
+  share/metainfo/app.redress.Redress.metainfo.xml \
+  share/glib-2.0/schemas/app.redress.Redress.gschema.xml \
+  share/icons/hicolor/scalable/apps/app.redress.Redress.svg \
+  share/icons/hicolor/symbolic/apps/app.redress.Redress-symbolic.svg \
+  share/help/C/redress/index.page \
+  share/help/C/redress/getting-started.page \
+  share/help/C/redress/diary.page \
+  share/help/C/redress/deadlines.page \
+  share/help/C/redress/evidence.page \
+  share/help/C/redress/bundle.page \
+  share/help/C/redress/advisers.page \
+  share/help/C/redress/privacy.page \
+  share/man/man1/redress.1 \
+  share/man/man1/redress-cli.1 \
+  share/bash-completion/completions/redress-cli
+do
+  if [ ! -s "$root/$f" ]; then
+    echo "not installed: $prefix/$f"
+    status=1
+  fi
+done
+
+# Every language in po/LINGUAS installs its catalogue.
+for lang in $(sed 's/#.*//' "$(dirname "$0")/../../po/LINGUAS"); do
+  if [ ! -s "$root/share/locale/$lang/LC_MESSAGES/redress.mo" ]; then
+    echo "not installed: $prefix/share/locale/$lang/LC_MESSAGES/redress.mo"
+    status=1
+  fi
+done
+
+# The installed programs run from where they were installed.
+"$root/bin/redress-cli" --version >/dev/null || { echo "installed redress-cli does not run"; status=1; }
+
+[ $status = 0 ] && echo "Every promised file is installed under $prefix."
+exit $status
