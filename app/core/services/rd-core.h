@@ -6,6 +6,7 @@
 #include "rd-types.h"
 #include "rd-datetime.h"
 #include "rd-calendar.h"
+#include "rd-clock.h"
 #include "rd-limit.h"
 #include "rd-policy.h"
 #include "rd-deadline-input.h"
