@@ -22,6 +22,7 @@ struct _RdApplication
   RdStore        *store;
   GError         *store_error;
   GHashTable     *notifications;  /* ids of notifications sent, for Lock */
+  RdClock        *clock;
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -47,8 +48,28 @@ rd_application_get_store (RdApplication *self)
   g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
 
   if (self->store == NULL && self->store_error == NULL)
-    self->store = rd_store_open (self->data_dir, &self->store_error);
+    {
+      self->store = rd_store_open (self->data_dir, &self->store_error);
+      if (self->store != NULL)
+        rd_store_set_clock (self->store, self->clock);
+    }
   return self->store;
+}
+
+/**
+ * rd_application_get_clock:
+ *
+ * The clock every window, page and dialog of the application reads "now"
+ * and "today" from, and the store dates its writes by. Tests fix it.
+ *
+ * Returns: (transfer none): the application's #RdClock
+ */
+RdClock *
+rd_application_get_clock (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+
+  return self->clock;
 }
 
 const GError *
@@ -309,6 +330,7 @@ rd_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->notifications, g_hash_table_unref);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
 }
@@ -335,6 +357,7 @@ rd_application_init (RdApplication *self)
     { NULL }
   };
 
+  self->clock = g_object_ref (rd_clock_get_default ());
   self->notifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

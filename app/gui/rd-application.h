@@ -16,6 +16,7 @@ RdApplication *rd_application_new            (GApplicationFlags  flags);
 RdStore       *rd_application_get_store      (RdApplication     *self);
 const GError  *rd_application_get_store_error (RdApplication    *self);
 const char    *rd_application_get_data_dir   (RdApplication     *self);
+RdClock       *rd_application_get_clock      (RdApplication     *self);
 void           rd_application_set_data_dir   (RdApplication     *self,
                                               const char        *data_dir);
 void           rd_application_send_notification (RdApplication  *self,

@@ -199,8 +199,7 @@ rd_deadline_notifier_check (RdDeadlineNotifier *self)
     today = &self->today;
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      today = real_today = rd_datetime_get_date (now);
+      today = real_today = rd_clock_dup_today (rd_store_get_clock (self->store));
     }
 
   cases = rd_store_list_cases (self->store, NULL);

@@ -138,11 +138,13 @@ update_consent_banner (RdWindow *self)
 {
   g_autoptr(RdCaseAdmin) admin = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = NULL;
 
   if (self->rcase != NULL && self->store != NULL && !rd_case_get_is_sample (self->rcase))
-    admin = rd_store_get_case_admin (self->store, rd_case_get_id (self->rcase), NULL);
+    {
+      admin = rd_store_get_case_admin (self->store, rd_case_get_id (self->rcase), NULL);
+      today = rd_clock_dup_today (rd_store_get_clock (self->store));
+    }
   if (admin != NULL && rd_case_admin_consent_prompt_due (admin, rd_store_get_adviser_mode (self->store), today))
     message = rd_case_admin_dup_consent_message (admin, today);
   gtk_label_set_text (self->consent_label, message ? message : "");

@@ -36,6 +36,9 @@ rd_test_gui_app_new (const char *data_dir)
       g_assert_no_error (error);
     }
   rd_application_set_data_dir (app, data_dir);
+  /* The application is shared by the tests of a program: a clock one
+   * test fixed must not stay fixed for the next. */
+  rd_clock_set_fixed (rd_application_get_clock (app), NULL);
   return g_object_ref (app);
 }
 

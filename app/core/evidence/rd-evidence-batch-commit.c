@@ -142,7 +142,7 @@ make_contact (RdEvidenceBatch  *batch,
   RdEvidenceInfo *info = &item->info;
   g_autoptr(RdContact) contact = NULL;
   g_autoptr(RdCase) rcase = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (batch->store));
   g_autoptr(GError) local_error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *summary = NULL;
@@ -280,12 +280,13 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
 {
   RdStore *store;
   gboolean placed_any = FALSE;
-  gint64 now = _rd_store_now ();
+  gint64 now;
 
   g_return_val_if_fail (batch != NULL, FALSE);
   g_return_val_if_fail (!batch->committed, FALSE);
 
   store = batch->store;
+  now = rd_clock_get_unix (rd_store_get_clock (store));
   if (batch->items->len == 0)
     {
       batch->committed = TRUE;

@@ -598,10 +598,7 @@ gint64
 rd_sample_ensure (RdStore  *store,
                   GError  **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store));
 
   return rd_sample_ensure_for (store, today, error);
 }

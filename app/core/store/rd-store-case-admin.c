@@ -159,7 +159,7 @@ rd_store_set_case_archived (RdStore   *self,
     return FALSE;
   if (rd_case_admin_get_archived (admin) == !!archived)
     return TRUE;
-  rd_case_admin_set_archived_at (admin, archived ? _rd_store_now () : 0);
+  rd_case_admin_set_archived_at (admin, archived ? _rd_store_now (self) : 0);
   return rd_store_save_case_admin (self, admin, error);
 }
 
@@ -329,8 +329,7 @@ rd_store_list_case_entries (RdStore      *self,
                             const GDate  *today,
                             GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate this_day;
+  g_autoptr(GDate) this_day = NULL;
   g_autoptr(GListModel) cases = NULL;
   g_autoptr(GHashTable) admins = NULL;
   g_autoptr(GHashTable) refs = NULL;
@@ -339,11 +338,8 @@ rd_store_list_case_entries (RdStore      *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  g_date_clear (&this_day, 1);
-  g_date_set_dmy (&this_day, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
   if (today == NULL)
-    today = &this_day;
+    today = this_day = rd_clock_dup_today (rd_store_get_clock (self));
 
   cases = rd_store_list_cases (self, error);
   if (cases == NULL || (admins = load_admins (self, error)) == NULL ||

@@ -86,7 +86,7 @@ rd_store_save_case (RdStore  *self,
                     GError  **error)
 {
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gboolean inserting;
   g_autofree char *title = NULL;
 

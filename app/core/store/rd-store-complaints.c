@@ -143,7 +143,7 @@ rd_store_save_complaint (RdStore      *self,
 {
   const char * const *points;
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gboolean inserting;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
@@ -422,10 +422,10 @@ rd_store_save_complaint_event (RdStore           *self,
                                RdComplaintEvent  *event,
                                GError           **error)
 {
-  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now_dt = rd_clock_dup_now (rd_store_get_clock (self));
   g_autoptr(GDate) today = rd_datetime_get_date (now_dt);
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gint64 case_id = 0;
   gint64 complaint_id;
   gboolean inserting;

@@ -85,7 +85,7 @@ rd_store_save_party (RdStore  *self,
                      GError  **error)
 {
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gboolean inserting;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
@@ -260,9 +260,9 @@ rd_store_save_contact (RdStore    *self,
                        RdContact  *contact,
                        GError    **error)
 {
-  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now_dt = rd_clock_dup_now (rd_store_get_clock (self));
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gint64 case_id;
   gboolean inserting;
 

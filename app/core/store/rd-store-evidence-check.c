@@ -148,7 +148,9 @@ void
 _rd_evidence_remove_stale_staging (const char *evidence_dir)
 {
   g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
-  gint64 now = _rd_store_now ();
+  /* Compared with the folders' modification times, which the file system
+   * stamps: no store is at hand, the default clock is the application's. */
+  gint64 now = rd_clock_get_unix (rd_clock_get_default ());
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -107,7 +107,7 @@ rd_store_link_evidence (RdStore               *self,
   _rd_store_bind_text (stmt, 2, rd_evidence_target_kind_to_string (target_kind));
   sqlite3_bind_int64 (stmt, 3, target_id);
   _rd_store_bind_text (stmt, 4, note);
-  sqlite3_bind_int64 (stmt, 5, _rd_store_now ());
+  sqlite3_bind_int64 (stmt, 5, _rd_store_now (self));
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
   if (!_rd_store_commit (self, error))

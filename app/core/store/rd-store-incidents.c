@@ -259,10 +259,10 @@ rd_store_save_incident (RdStore     *self,
                         gint64      *sitting_revision,
                         GError     **error)
 {
-  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now_dt = rd_clock_dup_now (rd_store_get_clock (self));
   g_autoptr(RdIncident) stored = NULL;
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
   gint64 revision_id = 0;
   gboolean inserting;
 

@@ -118,7 +118,7 @@ rd_store_save_policy (RdStore   *self,
   g_autofree char *name = NULL;
   gboolean inserting;
   sqlite3_stmt *stmt;
-  gint64 now = _rd_store_now ();
+  gint64 now = _rd_store_now (self);
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (RD_IS_POLICY (policy), FALSE);
@@ -321,7 +321,7 @@ rd_store_set_case_policy (RdStore  *self,
     sqlite3_bind_int64 (stmt, 1, policy_id);
   else
     sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, _rd_store_now ());
+  sqlite3_bind_int64 (stmt, 2, _rd_store_now (self));
   sqlite3_bind_int64 (stmt, 3, case_id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;

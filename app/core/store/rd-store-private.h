@@ -38,7 +38,7 @@ const char   *_rd_store_column_text   (sqlite3_stmt *stmt,
                                        int           column);
 GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
                                        int           column);
-gint64        _rd_store_now           (void);
+gint64        _rd_store_now           (RdStore      *self);
 gboolean      _rd_store_forget_last_case (RdStore   *self,
                                        gint64        case_id,
                                        GError      **error);

@@ -84,7 +84,7 @@ _rd_store_column_datetime (sqlite3_stmt *stmt,
 }
 
 gint64
-_rd_store_now (void)
+_rd_store_now (RdStore *self)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return rd_clock_get_unix (rd_store_get_clock (self));
 }

@@ -26,6 +26,7 @@ struct _RdStore
   char       *read_only;          /* why nothing can be saved, or NULL */
   guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
   GArray     *pending_changes;    /* PendingChange, held back until the outer commit */
+  RdClock    *clock;              /* dates what is written, and what may be */
 };
 
 typedef struct {
@@ -59,6 +60,7 @@ rd_store_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only, g_free);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_store_parent_class)->finalize (object);
 }
@@ -128,6 +130,7 @@ rd_store_init (RdStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->clock = g_object_ref (rd_clock_get_default ());
 }
 
 /*
@@ -706,6 +709,7 @@ rd_store_open_secondary (RdStore  *self,
   other->path = g_strdup (self->path);
   other->schema_version = self->schema_version;
   other->read_only = g_strdup (self->read_only);
+  g_set_object (&other->clock, self->clock);
   if (other->read_only != NULL)
     flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 
@@ -766,6 +770,37 @@ rd_store_get_data_dir (RdStore *self)
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
   return self->data_dir;
+}
+
+/**
+ * rd_store_get_clock:
+ *
+ * Returns: (transfer none): the clock that dates what is written and
+ *   decides what is "in the future"
+ */
+RdClock *
+rd_store_get_clock (RdStore *self)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * rd_store_set_clock:
+ *
+ * Gives the store the application's clock (the default clock until then).
+ * Set it before handing the store to workers: their connections take the
+ * clock the store has when they open.
+ */
+void
+rd_store_set_clock (RdStore *self,
+                    RdClock *clock)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+  g_return_if_fail (RD_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 const char *

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rd-types.h"
+#include "rd-clock.h"
 #include "rd-case.h"
 #include "rd-incident.h"
 
@@ -42,6 +43,9 @@ RdStore     *rd_store_open_secondary          (RdStore     *self,
                                                GError     **error);
 const char  *rd_store_get_data_dir            (RdStore     *self);
 const char  *rd_store_get_path                (RdStore     *self);
+RdClock     *rd_store_get_clock               (RdStore     *self);
+void         rd_store_set_clock               (RdStore     *self,
+                                               RdClock     *clock);
 int          rd_store_get_schema_version      (RdStore     *self);
 gboolean     rd_store_is_read_only            (RdStore     *self);
 const char  *rd_store_get_read_only_message   (RdStore     *self);

@@ -139,7 +139,7 @@ on_consent_given_changed_cb (RdClientRecordDialog *self)
 static void
 on_consent_today_cb (RdClientRecordDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
   g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
 
   gtk_editable_set_text (GTK_EDITABLE (self->consent_given_row), text);

@@ -115,8 +115,7 @@ write_letter (RdComplaintAssistant *self)
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
   g_autoptr(RdPolicy) policy = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
 
   facts = rd_case_facts_load (self->store, rd_case_get_id (self->rcase), &error);
   if (facts == NULL)
@@ -308,8 +307,7 @@ rd_complaint_assistant_finish (RdComplaintAssistant  *self,
   if (gtk_check_button_get_active (self->sent_check))
     {
       g_autoptr(RdComplaintEvent) made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDate) today = rd_datetime_get_date (now);
+      g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
 
       rd_complaint_event_set_date (made, today);
       rd_complaint_event_set_stage (made, 1);

@@ -114,14 +114,14 @@ rd_letter_dialog_new (GtkWindow    *parent,
   g_autoptr(RdPolicy) policy = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = NULL;
   g_autofree char *text = NULL;
   RdComplaint *complaint = NULL;
   RdLetterDialog *self;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
+  today = rd_clock_dup_today (rd_store_get_clock (store));
   facts = rd_case_facts_load (store, case_id, &error);
   if (facts != NULL)
     policy = rd_store_get_case_policy (store, case_id, NULL);

@@ -80,11 +80,14 @@ show_error (RdPolicyDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+/* The dialog picks a Code before it has a store: it asks the application's
+ * clock, which is the default one. */
 static void
 today (GDate *date)
 {
-  g_date_clear (date, 1);
-  g_date_set_time_t (date, time (NULL));
+  g_autoptr(GDate) day = rd_clock_dup_today (rd_clock_get_default ());
+
+  *date = *day;
 }
 
 static void

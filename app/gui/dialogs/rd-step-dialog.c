@@ -85,8 +85,7 @@ apply_fields (RdStepDialog *self)
 static gboolean
 check_fields (RdStepDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
   g_autoptr(RdComplaintEvent) scratch = rd_complaint_event_copy (self->event);
   g_autoptr(GError) error = NULL;
   RdComplaintEvent *keep = self->event;
@@ -292,12 +291,13 @@ rd_step_dialog_new (GtkWindow        *parent,
                     RdComplaintEvent *event)
 {
   g_autoptr(GListModel) events = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
   RdStepDialog *self;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_COMPLAINT (complaint), NULL);
 
+  now = rd_clock_dup_now (rd_store_get_clock (store));
   self = g_object_new (RD_TYPE_STEP_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->complaint = g_object_ref (complaint);

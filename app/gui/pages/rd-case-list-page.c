@@ -60,16 +60,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static void
 update_empty (RdCaseListPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
@@ -180,7 +170,10 @@ rd_case_list_page_reload (RdCaseListPage *self)
 
   job = g_new0 (ReloadJob, 1);
   job->store = g_object_ref (self->store);
-  set_today (&job->today);
+  {
+    g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
+    job->today = *today;
+  }
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
@@ -363,11 +356,18 @@ set_store (RdCaseListPage *self,
            RdStore        *store)
 {
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, rd_case_list_page_reload, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, rd_case_list_page_reload, self);
+      g_signal_handlers_disconnect_by_func (rd_store_get_clock (self->store),
+                                            rd_case_list_page_reload, self);
+    }
   if (!g_set_object (&self->store, store))
     return;
   if (store != NULL)
     {
+      /* Dates due and "overdue" are counted from today: at midnight, again. */
+      g_signal_connect_object (rd_store_get_clock (store), "day-changed",
+                               G_CALLBACK (rd_case_list_page_reload), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::cases", G_CALLBACK (rd_case_list_page_reload),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::complaints", G_CALLBACK (rd_case_list_page_reload),
@@ -484,7 +484,7 @@ rd_case_list_page_init (RdCaseListPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_today (&self->today);
+  g_date_clear (&self->today, 1);
 
   self->entries = g_list_store_new (RD_TYPE_CASE_ENTRY);
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);

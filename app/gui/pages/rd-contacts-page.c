@@ -368,7 +368,7 @@ new_contact_action (GtkWidget  *widget,
   if (self->rcase == NULL)
     return;
   rd_contact_editor_flush (self->editor, NULL);
-  minute = rd_gui_now_to_the_minute ();
+  minute = rd_gui_now_to_the_minute (rd_store_get_clock (self->store));
   contact = rd_contact_new ();
   rd_contact_set_case_id (contact, rd_case_get_id (self->rcase));
   rd_contact_set_occurred_at (contact, minute);

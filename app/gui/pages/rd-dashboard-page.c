@@ -30,9 +30,8 @@ struct _RdDashboardPage
   RdCase        *rcase;
   RdDashboard   *dashboard;
   GListStore    *items;      /* what the list shows: a copy of the dashboard's */
-  GDate          computed_on;
+  RdClock       *clock;       /* the store's: recount when its day changes */
   guint          refresh_source;
-  guint          day_source;
   guint          generation;  /* of the newest refresh started */
   GCancellable  *cancellable; /* of the refresh under way */
 
@@ -382,8 +381,7 @@ refresh_done_cb (GObject      *source,
 void
 rd_dashboard_page_refresh (RdDashboardPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = NULL;
   g_autoptr(GTask) task = NULL;
   RefreshJob *job;
 
@@ -394,7 +392,6 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  self->computed_on = *today;
 
   if (self->store == NULL || self->rcase == NULL)
     {
@@ -405,6 +402,7 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
   job = g_new0 (RefreshJob, 1);
   job->store = g_object_ref (self->store);
   job->case_id = rd_case_get_id (self->rcase);
+  today = rd_clock_dup_today (self->clock);
   job->today = *today;
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
@@ -437,17 +435,11 @@ on_store_changed_cb (RdDashboardPage *self,
 }
 
 /* Counts are in working days from today: when the day turns, recount. */
-static gboolean
-day_check_cb (gpointer user_data)
+static void
+on_day_changed_cb (RdDashboardPage *self)
 {
-  RdDashboardPage *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
-
-  if (self->rcase != NULL && g_date_valid (&self->computed_on) &&
-      g_date_compare (today, &self->computed_on) != 0)
+  if (self->rcase != NULL)
     rd_dashboard_page_refresh (self);
-  return G_SOURCE_CONTINUE;
 }
 
 /**
@@ -536,9 +528,17 @@ set_store (RdDashboardPage *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
   g_set_object (&self->store, store);
+  g_clear_object (&self->clock);
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+      self->clock = g_object_ref (rd_store_get_clock (store));
+      g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (on_day_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   rd_dashboard_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -564,18 +564,20 @@ rd_dashboard_page_dispose (GObject *object)
   RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->day_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->items);
   g_clear_object (&self->dashboard);
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_dashboard_page_parent_class)->dispose (object);
 }
@@ -670,7 +672,6 @@ rd_dashboard_page_init (RdDashboardPage *self)
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
 
-  g_date_clear (&self->computed_on, 1);
   self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Once, under the list: every count above it is in working days. */
@@ -684,6 +685,5 @@ rd_dashboard_page_init (RdDashboardPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-  self->day_source = g_timeout_add_seconds (60, day_check_cb, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", FALSE);
 }

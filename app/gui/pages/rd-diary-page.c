@@ -405,7 +405,7 @@ new_entry_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   on_filter_changed_cb (self);
 
-  minute = rd_gui_now_to_the_minute ();
+  minute = rd_gui_now_to_the_minute (rd_store_get_clock (self->store));
   incident = rd_incident_new ();
   rd_incident_set_case_id (incident, rd_case_get_id (self->rcase));
   rd_incident_set_starts_at (incident, minute);

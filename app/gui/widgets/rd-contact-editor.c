@@ -151,7 +151,7 @@ valid_with (RdContactEditor  *self,
             GError          **error)
 {
   g_autoptr(RdContact) scratch = rd_contact_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
 
   rd_contact_set_occurred_at (scratch, when);
   rd_contact_set_promise (scratch, gtk_editable_get_text (GTK_EDITABLE (self->promise_row)));

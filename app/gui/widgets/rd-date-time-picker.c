@@ -418,7 +418,8 @@ rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
 static void
 rd_date_time_picker_init (RdDateTimePicker *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Until told otherwise, the picker shows now, on the application's clock. */
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);

@@ -148,9 +148,9 @@ rd_gui_compare_newest_first (GDateTime *a,
 
 /* Now, without the seconds: what a new diary entry or contact starts with. */
 GDateTime *
-rd_gui_now_to_the_minute (void)
+rd_gui_now_to_the_minute (RdClock *clock)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (clock);
 
   return g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                 g_date_time_get_day_of_month (now), g_date_time_get_hour (now),

@@ -36,7 +36,7 @@ int                 rd_gui_compare_newest_first   (GDateTime          *a,
                                                    gint64              id_a,
                                                    GDateTime          *b,
                                                    gint64              id_b);
-GDateTime          *rd_gui_now_to_the_minute      (void);
+GDateTime          *rd_gui_now_to_the_minute      (RdClock *clock);
 gboolean            rd_gui_change_concerns        (RdCase             *rcase,
                                                    gint64              case_id);
 AdwMessageDialog   *rd_gui_confirm_destructive    (GtkWidget          *widget,

@@ -174,7 +174,7 @@ dates_valid (GDateTime  *starts,
 static gboolean
 check_dates (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
   g_autoptr(GError) error = NULL;
   const char *problem = rd_date_time_picker_get_problem (self->start_picker);
   gboolean valid;
@@ -200,7 +200,7 @@ check_dates (RdIncidentEditor *self)
 static void
 apply_dates (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
   g_autoptr(GDateTime) old_start = NULL;
   g_autoptr(GDateTime) old_end = NULL;
   GDateTime *new_start = rd_date_time_picker_get_date_time (self->start_picker);
@@ -274,7 +274,7 @@ picked_report (RdIncidentEditor *self,
 static gboolean
 check_report (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
   g_autoptr(RdIncident) scratch = rd_incident_new ();
   g_autoptr(GError) error = NULL;
   GDate day;
