@@ -28,18 +28,16 @@
  *
  * While a case is open the window shows an AdwViewStack of case pages, with
  * a view switcher in the header bar (and a switcher bar at the bottom when
- * the window is narrow). Each page is its own GtkWidget subclass, for
- * example RdDiaryPage in rd-diary-page.{c,h} with ui/rd-diary-page.ui, and
- * follows this contract:
+ * the window is narrow). Each page is its own RdCasePage subclass, for
+ * example RdDiaryPage in rd-diary-page.{c,h} with ui/rd-diary-page.ui.
+ * RdCasePage holds the contract the window relies on:
  *
- *  - It has two read-write GObject properties the window sets:
- *      "store"  RdStore*  the open store; set once, right after creation;
- *      "case"   RdCase*   (nullable) the open case. The window sets it when
- *                         the resident opens another case, and to NULL when
- *                         the window closes.
- *  - When "case" changes (including to NULL) the page writes anything it
- *    has not saved yet, synchronously, before it lets go of the old case:
- *    that is how nothing is lost when the window closes or the app quits.
+ *  - "store" (RdStore*), set once, right after creation, and "case"
+ *    (RdCase*, nullable), set when the resident opens another case and to
+ *    NULL when the window closes.
+ *  - Before either is replaced the page writes anything it has not saved
+ *    yet, synchronously (rd_case_page_flush): that is how nothing is lost
+ *    when the window closes or the app quits.
  *  - The RdCase object is shared: pages read it and may listen to its
  *    notify signals (the case details dialog changes it in place), but only
  *    the window replaces it.
@@ -53,26 +51,23 @@
  * To add a page, include its header and add one line to case_pages[]
  * below: a stable name (used by win.show-page and by tests), a title, an
  * icon and the type. The order of the table is the order of the switcher.
- * A page whose writes can fail (a full disk) may also give a flush
- * function: before the window closes it calls each one, and if one fails it
- * says so and stays open, so that nothing typed is lost.
+ * A page whose writes can fail (a full disk) implements the flush vfunc:
+ * before the window closes it asks every page, and if one fails it says so
+ * and stays open, so that nothing typed is lost.
  */
 typedef struct {
   const char *name;
   const char *title;
   const char *icon_name;
   GType     (*get_type) (void);
-  /* Optional: writes what is pending now, or says why it cannot */
-  gboolean  (*flush)    (GtkWidget  *page,
-                         GError    **error);
 } RdCasePageInfo;
 
 static const RdCasePageInfo case_pages[] = {
-  /* name       title           icon name                      type, flush (optional) */
+  /* name       title           icon name                      type */
   { "dashboard", N_("What Next"), "emblem-important-symbolic", rd_dashboard_page_get_type },
-  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type, rd_diary_page_flush },
-  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type, rd_contacts_page_flush },
-  { "complaints", N_("Complaints"), "mail-message-new-symbolic", rd_complaints_page_get_type, rd_complaints_page_flush },
+  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type },
+  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
+  { "complaints", N_("Complaints"), "mail-message-new-symbolic", rd_complaints_page_get_type },
   { "evidence", N_("Evidence"), "folder-documents-symbolic",   rd_evidence_page_get_type },
 };
 
@@ -175,7 +170,7 @@ set_case (RdWindow *self,
   /* Pages write what is pending for the old case as it goes. */
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     if (self->pages[i] != NULL)
-      g_object_set (self->pages[i], "case", rcase, NULL);
+      rd_case_page_set_case (RD_CASE_PAGE (self->pages[i]), rcase);
 
   g_set_object (&self->rcase, rcase);
 
@@ -209,8 +204,7 @@ flush_pages (RdWindow  *self,
              GError   **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    if (case_pages[i].flush != NULL && self->pages[i] != NULL &&
-        !case_pages[i].flush (self->pages[i], error))
+    if (self->pages[i] != NULL && !rd_case_page_flush (RD_CASE_PAGE (self->pages[i]), error))
       return i;
   return -1;
 }

@@ -192,17 +192,17 @@ test_case_pages_and_last_case (void)
   diary = rd_window_get_page (window, "diary");
   g_assert_true (RD_IS_DIARY_PAGE (diary));
   g_assert_true (adw_view_stack_get_child_by_name (view_stack, "diary") == diary);
-  g_assert_true (rd_diary_page_get_store (RD_DIARY_PAGE (diary)) == rd_window_get_store (window));
+  g_assert_true (rd_case_page_get_store (RD_CASE_PAGE (diary)) == rd_window_get_store (window));
 
   g_assert_true (rd_window_open_case (window, first, NULL));
-  g_assert_cmpint (rd_case_get_id (rd_diary_page_get_case (RD_DIARY_PAGE (diary))), ==, first);
+  g_assert_cmpint (rd_case_get_id (rd_case_page_get_case (RD_CASE_PAGE (diary))), ==, first);
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (window), "First case"));
 
   /* Closing lets go of the case; the next window opens it again. */
   g_object_ref (diary);
   gtk_window_close (GTK_WINDOW (window));
   rd_test_gui_iterate ();
-  g_assert_null (rd_diary_page_get_case (RD_DIARY_PAGE (diary)));
+  g_assert_null (rd_case_page_get_case (RD_CASE_PAGE (diary)));
   g_object_unref (diary);
 
   window = rd_window_new (app);

@@ -15,10 +15,8 @@
 
 struct _RdComplaintsPage
 {
-  GtkWidget           parent_instance;
+  RdCasePage          parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *complaints;
   GtkSingleSelection *selection;
   GHashTable         *last_steps;  /* complaint id → "Acknowledged (stage 1) on …" */
@@ -31,21 +29,14 @@ struct _RdComplaintsPage
   RdComplaintEditor  *editor;
 };
 
-G_DEFINE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD_TYPE_CASE_PAGE)
 
 /* The latest step of each complaint, for the list's second line. */
 static void
 load_last_steps (RdComplaintsPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+
   g_hash_table_remove_all (self->last_steps);
   for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
     {
@@ -55,7 +46,7 @@ load_last_steps (RdComplaintsPage *self)
 
       if (rd_complaint_get_id (complaint) == 0)
         continue;
-      events = rd_store_list_complaint_events (self->store, rd_complaint_get_id (complaint), NULL);
+      events = rd_store_list_complaint_events (store, rd_complaint_get_id (complaint), NULL);
       count = events ? g_list_model_get_n_items (events) : 0;
       if (count > 0)
         {
@@ -217,15 +208,17 @@ rd_complaints_page_select (RdComplaintsPage *self,
 static void
 reload (RdComplaintsPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
   RdComplaint *editing = rd_complaint_editor_get_complaint (self->editor);
   gint64 keep_id = editing ? rd_complaint_get_id (editing) : 0;
 
   edit_complaint (self, NULL);
-  if (self->store != NULL && self->rcase != NULL)
+  if (store != NULL && rcase != NULL)
     {
-      loaded = rd_store_list_complaints (self->store, rd_case_get_id (self->rcase), &error);
+      loaded = rd_store_list_complaints (store, rd_case_get_id (rcase), &error);
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -246,14 +239,17 @@ on_complaints_changed_cb (RdComplaintsPage *self,
                           const char       *what,
                           gint64            case_id)
 {
-  if (!rd_gui_change_concerns (self->rcase, case_id))
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (!rd_gui_change_concerns (rcase, case_id))
     return;
   if (rd_complaint_editor_is_saving (self->editor))
     return;
   /* A step was added or changed: only the second lines change. */
   load_last_steps (self);
   {
-    g_autoptr(GListModel) loaded = rd_store_list_complaints (self->store, rd_case_get_id (self->rcase), NULL);
+    g_autoptr(GListModel) loaded = rd_store_list_complaints (store, rd_case_get_id (rcase), NULL);
     guint shown = 0;
 
     for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
@@ -297,12 +293,14 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   RdComplaintAssistant *assistant;
 
-  if (self->store == NULL || self->rcase == NULL)
+  if (store == NULL || rcase == NULL)
     return;
   rd_complaint_editor_flush (self->editor, NULL);
-  assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->rcase);
+  assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
   g_signal_connect_object (assistant, "saved", G_CALLBACK (on_assistant_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (assistant));
 }
@@ -313,13 +311,14 @@ new_complaint_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(RdComplaint) complaint = NULL;
 
-  if (self->rcase == NULL)
+  if (rcase == NULL)
     return;
   rd_complaint_editor_flush (self->editor, NULL);
   complaint = rd_complaint_new ();
-  rd_complaint_set_case_id (complaint, rd_case_get_id (self->rcase));
+  rd_complaint_set_case_id (complaint, rd_case_get_id (rcase));
   g_list_store_append (self->complaints, complaint);
   update_stack (self);
   gtk_single_selection_set_selected (self->selection,
@@ -331,6 +330,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        RdComplaintsPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdComplaint) complaint = NULL;
   guint position;
@@ -340,7 +340,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   complaint = g_object_ref (rd_complaint_editor_get_complaint (self->editor));
   rd_complaint_editor_set_complaint (self->editor, NULL);
   if (rd_complaint_get_id (complaint) != 0 &&
-      !rd_store_delete_complaint (self->store, rd_complaint_get_id (complaint), &error))
+      !rd_store_delete_complaint (store, rd_complaint_get_id (complaint), &error))
     {
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -382,49 +382,32 @@ rd_complaints_page_get_editor (RdComplaintsPage *self)
   return GTK_WIDGET (self->editor);
 }
 
-/**
- * rd_complaints_page_flush:
- *
- * Writes what the editor has not written yet (the window calls this before
- * it closes).
- */
-gboolean
-rd_complaints_page_flush (GtkWidget  *page,
-                          GError    **error)
+/* Writes what the editor has not written yet (the window calls this before
+ * it closes). */
+static gboolean
+rd_complaints_page_flush (RdCasePage  *page,
+                          GError     **error)
 {
-  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (page), FALSE);
-
   return rd_complaint_editor_flush (RD_COMPLAINTS_PAGE (page)->editor, error);
 }
 
 static void
-set_store (RdComplaintsPage *self,
-           RdStore          *store)
+rd_complaints_page_store_changed (RdCasePage *page)
 {
-  if (self->store == store)
-    return;
-  rd_complaint_editor_flush (self->editor, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
   rd_complaint_editor_set_store (self->editor, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
                              self, G_CONNECT_SWAPPED);
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
-set_case (RdComplaintsPage *self,
-          RdCase           *rcase)
+rd_complaints_page_case_changed (RdCasePage *page)
 {
-  if (self->rcase == rcase)
-    return;
-  rd_complaint_editor_flush (self->editor, NULL);
-  g_set_object (&self->rcase, rcase);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  reload (RD_COMPLAINTS_PAGE (page));
 }
 
 static void
@@ -434,59 +417,13 @@ rd_complaints_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     rd_complaint_editor_flush (self->editor, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->complaints);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->last_steps, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_complaints_page_parent_class)->dispose (object);
-}
-
-static void
-rd_complaints_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_complaints_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CASE:
-      set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -494,20 +431,15 @@ rd_complaints_page_class_init (RdComplaintsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_COMPLAINT_EDITOR);
 
   object_class->dispose = rd_complaints_page_dispose;
-  object_class->get_property = rd_complaints_page_get_property;
-  object_class->set_property = rd_complaints_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_changed = rd_complaints_page_store_changed;
+  page_class->case_changed = rd_complaints_page_case_changed;
+  page_class->flush = rd_complaints_page_flush;
 
   gtk_widget_class_install_action (widget_class, "complaints.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "complaints.new-complaint", NULL, new_complaint_action);

@@ -5,18 +5,16 @@
 
 #include <adwaita.h>
 
-#include "rd-core.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_COMPLAINTS_PAGE (rd_complaints_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD, COMPLAINTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD, COMPLAINTS_PAGE, RdCasePage)
 
 GListModel *rd_complaints_page_get_complaints (RdComplaintsPage *self);
 GtkWidget  *rd_complaints_page_get_editor     (RdComplaintsPage *self);
 gboolean    rd_complaints_page_select         (RdComplaintsPage *self,
                                                gint64            complaint_id);
-gboolean    rd_complaints_page_flush          (GtkWidget        *page,
-                                               GError          **error);
 
 G_END_DECLS

@@ -15,10 +15,8 @@
 
 struct _RdContactsPage
 {
-  GtkWidget           parent_instance;
+  RdCasePage          parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *contacts;
   GtkSortListModel   *sorted;
   GtkCustomSorter    *sorter;
@@ -39,16 +37,7 @@ struct _RdContactsPage
   RdContactEditor    *editor;
 };
 
-G_DEFINE_FINAL_TYPE (RdContactsPage, rd_contacts_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD_TYPE_CASE_PAGE)
 
 static const char *
 party_name (RdContactsPage *self,
@@ -86,11 +75,13 @@ sort_func (gconstpointer a,
 static void
 load_party_names (RdContactsPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) parties = NULL;
 
   g_hash_table_remove_all (self->party_names);
-  if (self->store != NULL && self->rcase != NULL)
-    parties = rd_store_list_parties (self->store, rd_case_get_id (self->rcase), NULL);
+  if (store != NULL && rcase != NULL)
+    parties = rd_store_list_parties (store, rd_case_get_id (rcase), NULL);
   for (guint i = 0; parties != NULL && i < g_list_model_get_n_items (parties); i++)
     {
       g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
@@ -296,6 +287,8 @@ on_editor_saved_cb (RdContactsPage *self,
 static void
 reload (RdContactsPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
   RdContact *editing = rd_contact_editor_get_contact (self->editor);
@@ -303,9 +296,9 @@ reload (RdContactsPage *self)
 
   edit_contact (self, NULL);
   load_party_names (self);
-  if (self->store != NULL && self->rcase != NULL)
+  if (store != NULL && rcase != NULL)
     {
-      loaded = rd_store_list_contacts (self->store, rd_case_get_id (self->rcase), &error);
+      loaded = rd_store_list_contacts (store, rd_case_get_id (rcase), &error);
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -335,7 +328,9 @@ on_contacts_changed_cb (RdContactsPage *self,
                         const char     *what,
                         gint64          case_id)
 {
-  if (rd_contact_editor_is_saving (self->editor) || !rd_gui_change_concerns (self->rcase, case_id))
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (rd_contact_editor_is_saving (self->editor) || !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
 }
@@ -345,7 +340,9 @@ on_parties_changed_cb (RdContactsPage *self,
                        const char     *what,
                        gint64          case_id)
 {
-  if (!rd_gui_change_concerns (self->rcase, case_id))
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (!rd_gui_change_concerns (rcase, case_id))
     return;
   load_party_names (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -362,15 +359,17 @@ new_contact_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(RdContact) contact = NULL;
   g_autoptr(GDateTime) minute = NULL;
 
-  if (self->rcase == NULL)
+  if (rcase == NULL)
     return;
   rd_contact_editor_flush (self->editor, NULL);
-  minute = rd_gui_now_to_the_minute (rd_store_get_clock (self->store));
+  minute = rd_gui_now_to_the_minute (rd_store_get_clock (store));
   contact = rd_contact_new ();
-  rd_contact_set_case_id (contact, rd_case_get_id (self->rcase));
+  rd_contact_set_case_id (contact, rd_case_get_id (rcase));
   rd_contact_set_occurred_at (contact, minute);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -385,6 +384,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        RdContactsPage   *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdContact) contact = NULL;
   guint position;
@@ -398,7 +398,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   if (rd_contact_get_id (contact) != 0)
     {
       rd_contact_editor_set_contact (self->editor, NULL);
-      if (!rd_store_delete_contact (self->store, rd_contact_get_id (contact), &error))
+      if (!rd_store_delete_contact (store, rd_contact_get_id (contact), &error))
         {
           rd_gui_show_toast (GTK_WIDGET (self), error->message);
           return;
@@ -432,11 +432,13 @@ edit_people_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (widget);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   RdPartiesDialog *dialog;
 
-  if (self->store == NULL || self->rcase == NULL)
+  if (store == NULL || rcase == NULL)
     return;
-  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->rcase);
+  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -449,22 +451,6 @@ find_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-RdStore *
-rd_contacts_page_get_store (RdContactsPage *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-RdCase *
-rd_contacts_page_get_case (RdContactsPage *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
-
-  return self->rcase;
 }
 
 /**
@@ -488,31 +474,21 @@ rd_contacts_page_get_editor (RdContactsPage *self)
   return GTK_WIDGET (self->editor);
 }
 
-/**
- * rd_contacts_page_flush:
- *
- * Writes what the editor has not written yet (the window calls this before
- * it closes).
- */
-gboolean
-rd_contacts_page_flush (GtkWidget  *page,
-                        GError    **error)
+/* Writes what the editor has not written yet (the window calls this before
+ * it closes). */
+static gboolean
+rd_contacts_page_flush (RdCasePage  *page,
+                        GError     **error)
 {
-  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (page), FALSE);
-
   return rd_contact_editor_flush (RD_CONTACTS_PAGE (page)->editor, error);
 }
 
 static void
-set_store (RdContactsPage *self,
-           RdStore        *store)
+rd_contacts_page_store_changed (RdCasePage *page)
 {
-  if (self->store == store)
-    return;
-  rd_contact_editor_flush (self->editor, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  RdContactsPage *self = RD_CONTACTS_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
   g_object_set (self->editor, "store", store, NULL);
   if (store != NULL)
     {
@@ -522,20 +498,12 @@ set_store (RdContactsPage *self,
                                self, G_CONNECT_SWAPPED);
     }
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
-set_case (RdContactsPage *self,
-          RdCase         *rcase)
+rd_contacts_page_case_changed (RdCasePage *page)
 {
-  if (self->rcase == rcase)
-    return;
-  /* Write what is pending for the old case before letting it go. */
-  rd_contact_editor_flush (self->editor, NULL);
-  g_set_object (&self->rcase, rcase);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  reload (RD_CONTACTS_PAGE (page));
 }
 
 static void
@@ -545,14 +513,10 @@ rd_contacts_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     rd_contact_editor_flush (self->editor, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->contacts);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->party_names, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
@@ -560,66 +524,18 @@ rd_contacts_page_dispose (GObject *object)
 }
 
 static void
-rd_contacts_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RdContactsPage *self = RD_CONTACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_contacts_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RdContactsPage *self = RD_CONTACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CASE:
-      set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rd_contacts_page_class_init (RdContactsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_CONTACT_EDITOR);
 
   object_class->dispose = rd_contacts_page_dispose;
-  object_class->get_property = rd_contacts_page_get_property;
-  object_class->set_property = rd_contacts_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_changed = rd_contacts_page_store_changed;
+  page_class->case_changed = rd_contacts_page_case_changed;
+  page_class->flush = rd_contacts_page_flush;
 
   gtk_widget_class_install_action (widget_class, "contacts.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "contacts.delete-contact", NULL, delete_contact_action);

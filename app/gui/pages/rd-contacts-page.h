@@ -5,18 +5,14 @@
 
 #include <adwaita.h>
 
-#include "rd-core.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_CONTACTS_PAGE (rd_contacts_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD, CONTACTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD, CONTACTS_PAGE, RdCasePage)
 
-RdStore    *rd_contacts_page_get_store    (RdContactsPage *self);
-RdCase     *rd_contacts_page_get_case     (RdContactsPage *self);
 GListModel *rd_contacts_page_get_contacts (RdContactsPage *self);
 GtkWidget  *rd_contacts_page_get_editor   (RdContactsPage *self);
-gboolean    rd_contacts_page_flush        (GtkWidget      *page,
-                                           GError        **error);
 
 G_END_DECLS

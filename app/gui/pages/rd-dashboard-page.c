@@ -24,10 +24,8 @@
 
 struct _RdDashboardPage
 {
-  GtkWidget      parent_instance;
+  RdCasePage     parent_instance;
 
-  RdStore       *store;
-  RdCase        *rcase;
   RdDashboard   *dashboard;
   GListStore    *items;      /* what the list shows: a copy of the dashboard's */
   RdClock       *clock;       /* the store's: recount when its day changes */
@@ -45,16 +43,7 @@ struct _RdDashboardPage
   GtkLabel      *convention_label;
 };
 
-G_DEFINE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, RD_TYPE_CASE_PAGE)
 
 enum {
   UPDATED,
@@ -352,13 +341,15 @@ refresh_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   RdDashboardPage *self = RD_DASHBOARD_PAGE (source);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+
   RefreshJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDashboard) dashboard = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A newer refresh started (the case changed, or was written to): its
    * result is the one to show, and this one is already out of date. */
-  if (job->generation != self->generation || self->store == NULL)
+  if (job->generation != self->generation || store == NULL)
     return;
   g_clear_object (&self->cancellable);
   if (error != NULL)
@@ -381,6 +372,8 @@ refresh_done_cb (GObject      *source,
 void
 rd_dashboard_page_refresh (RdDashboardPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GDate) today = NULL;
   g_autoptr(GTask) task = NULL;
   RefreshJob *job;
@@ -393,15 +386,15 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->store == NULL || self->rcase == NULL)
+  if (store == NULL || rcase == NULL)
     {
       show_dashboard (self, NULL);
       return;
     }
 
   job = g_new0 (RefreshJob, 1);
-  job->store = g_object_ref (self->store);
-  job->case_id = rd_case_get_id (self->rcase);
+  job->store = g_object_ref (store);
+  job->case_id = rd_case_get_id (rcase);
   today = rd_clock_dup_today (self->clock);
   job->today = *today;
   job->generation = self->generation;
@@ -428,7 +421,9 @@ on_store_changed_cb (RdDashboardPage *self,
                      const char      *what,
                      gint64           case_id)
 {
-  if (self->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (self->rcase)))
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)))
     return;
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
@@ -438,7 +433,7 @@ on_store_changed_cb (RdDashboardPage *self,
 static void
 on_day_changed_cb (RdDashboardPage *self)
 {
-  if (self->rcase != NULL)
+  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL)
     rd_dashboard_page_refresh (self);
 }
 
@@ -452,19 +447,21 @@ GtkWindow *
 rd_dashboard_page_write_letter (RdDashboardPage *self,
                                 guint            position)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(RdDashboardItem) item = NULL;
   RdLetterKind kind;
   RdLetterDialog *dialog;
 
   g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
 
-  if (self->rcase == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+  if (rcase == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
     return NULL;
   item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
   if (!rd_next_step_get_letter (rd_dashboard_item_get_next_step (item), &kind))
     return NULL;
-  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                 rd_case_get_id (self->rcase), rd_dashboard_item_get_complaint_id (item),
+  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), store,
+                                 rd_case_get_id (rcase), rd_dashboard_item_get_complaint_id (item),
                                  kind);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -484,12 +481,14 @@ start_complaint_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   GtkWindow *assistant;
 
-  if (self->store == NULL || self->rcase == NULL)
+  if (store == NULL || rcase == NULL)
     return;
   assistant = GTK_WINDOW (rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                      self->store, self->rcase));
+                                                      store, rcase));
   gtk_window_present (assistant);
 }
 
@@ -521,16 +520,13 @@ rd_dashboard_page_get_dashboard (RdDashboardPage *self)
 }
 
 static void
-set_store (RdDashboardPage *self,
-           RdStore         *store)
+rd_dashboard_page_store_changed (RdCasePage *page)
 {
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_set_object (&self->store, store);
   g_clear_object (&self->clock);
   if (store != NULL)
     {
@@ -540,22 +536,18 @@ set_store (RdDashboardPage *self,
                                G_CONNECT_SWAPPED);
     }
   rd_dashboard_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
-set_case (RdDashboardPage *self,
-          RdCase          *rcase)
+rd_dashboard_page_case_changed (RdCasePage *page)
 {
-  if (self->rcase == rcase)
-    return;
-  g_set_object (&self->rcase, rcase);
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
+
   /* Never the last case's deadlines under this one's name, even briefly. */
   show_dashboard (self, NULL);
-  if (rcase != NULL)
+  if (rd_case_page_get_case (page) != NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   rd_dashboard_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 static void
@@ -567,61 +559,15 @@ rd_dashboard_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_data (self->clock, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->items);
   g_clear_object (&self->dashboard);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_dashboard_page_parent_class)->dispose (object);
-}
-
-static void
-rd_dashboard_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_dashboard_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CASE:
-      set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -629,18 +575,12 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   object_class->dispose = rd_dashboard_page_dispose;
-  object_class->get_property = rd_dashboard_page_get_property;
-  object_class->set_property = rd_dashboard_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_changed = rd_dashboard_page_store_changed;
+  page_class->case_changed = rd_dashboard_page_case_changed;
 
   /**
    * RdDashboardPage::updated:

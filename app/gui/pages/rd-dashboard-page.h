@@ -5,12 +5,12 @@
 
 #include <adwaita.h>
 
-#include "rd-core.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_DASHBOARD_PAGE (rd_dashboard_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, RD, DASHBOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdDashboardPage, rd_dashboard_page, RD, DASHBOARD_PAGE, RdCasePage)
 
 RdDashboard *rd_dashboard_page_get_dashboard (RdDashboardPage *self);
 void         rd_dashboard_page_refresh       (RdDashboardPage *self);

@@ -23,10 +23,8 @@
 
 struct _RdDiaryPage
 {
-  GtkWidget           parent_instance;
+  RdCasePage          parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *incidents;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -56,16 +54,7 @@ struct _RdDiaryPage
   GtkWidget          *history_button;
 };
 
-G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD_TYPE_CASE_PAGE)
 
 static gboolean
 filter_func (gpointer item,
@@ -276,6 +265,8 @@ on_editor_saved_cb (RdDiaryPage *self,
 static void
 reload (RdDiaryPage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
   RdIncident *editing = rd_incident_editor_get_incident (self->editor);
@@ -283,9 +274,9 @@ reload (RdDiaryPage *self)
 
   edit_incident (self, NULL);
 
-  if (self->store != NULL && self->rcase != NULL)
+  if (store != NULL && rcase != NULL)
     {
-      loaded = rd_store_list_incidents (self->store, rd_case_get_id (self->rcase), &error);
+      loaded = rd_store_list_incidents (store, rd_case_get_id (rcase), &error);
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -308,8 +299,10 @@ on_store_changed_cb (RdDiaryPage *self,
                      const char  *what,
                      gint64       case_id)
 {
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
   if (self->own_write || rd_incident_editor_is_saving (self->editor) ||
-      !rd_gui_change_concerns (self->rcase, case_id))
+      !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
 }
@@ -342,21 +335,6 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 }
 
 /**
- * rd_diary_page_flush:
- *
- * Writes the entry being edited now (the window calls this before it
- * closes).
- */
-gboolean
-rd_diary_page_flush (GtkWidget  *page,
-                     GError    **error)
-{
-  g_return_val_if_fail (RD_IS_DIARY_PAGE (page), FALSE);
-
-  return rd_incident_editor_flush (RD_DIARY_PAGE (page)->editor, error);
-}
-
-/**
  * rd_diary_page_get_entries:
  *
  * Returns: (transfer none): the entries as listed: filtered, newest first
@@ -369,34 +347,20 @@ rd_diary_page_get_entries (RdDiaryPage *self)
   return G_LIST_MODEL (self->sorted);
 }
 
-RdStore *
-rd_diary_page_get_store (RdDiaryPage *self)
-{
-  g_return_val_if_fail (RD_IS_DIARY_PAGE (self), NULL);
-
-  return self->store;
-}
-
-RdCase *
-rd_diary_page_get_case (RdDiaryPage *self)
-{
-  g_return_val_if_fail (RD_IS_DIARY_PAGE (self), NULL);
-
-  return self->rcase;
-}
-
 static void
 new_entry_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(RdIncident) incident = NULL;
   g_autoptr(GDateTime) minute = NULL;
   g_autoptr(GError) error = NULL;
   RdCategory category;
 
-  if (self->store == NULL || self->rcase == NULL)
+  if (store == NULL || rcase == NULL)
     return;
 
   /* The new entry must show, whatever the list was narrowed to. */
@@ -405,15 +369,15 @@ new_entry_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   on_filter_changed_cb (self);
 
-  minute = rd_gui_now_to_the_minute (rd_store_get_clock (self->store));
+  minute = rd_gui_now_to_the_minute (rd_store_get_clock (store));
   incident = rd_incident_new ();
-  rd_incident_set_case_id (incident, rd_case_get_id (self->rcase));
+  rd_incident_set_case_id (incident, rd_case_get_id (rcase));
   rd_incident_set_starts_at (incident, minute);
   /* Not always "Noise": the category of the entry written last here,
    * counting the one in the editor (written now if it is pending; a
    * failure shows in the editor, and the switch below says so again). */
   rd_incident_editor_flush (self->editor, NULL);
-  if (rd_store_get_last_category (self->store, rd_case_get_id (self->rcase), &category, &error))
+  if (rd_store_get_last_category (store, rd_case_get_id (rcase), &category, &error))
     rd_incident_set_category (incident, category);
   else if (error != NULL)
     g_debug ("Could not read the last category: %s", error->message);
@@ -430,6 +394,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        RdDiaryPage      *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdIncident *incident = g_object_get_data (G_OBJECT (dialog), "incident");
   g_autoptr(GError) error = NULL;
   guint position;
@@ -442,7 +407,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   edit_incident (self, NULL);
   self->own_write = TRUE;
   if (rd_incident_get_id (incident) != 0 &&
-      !rd_store_delete_incident (self->store, rd_incident_get_id (incident), &error))
+      !rd_store_delete_incident (store, rd_incident_get_id (incident), &error))
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
   else
     {
@@ -506,40 +471,6 @@ find_action (GtkWidget  *widget,
 }
 
 static void
-set_store (RdDiaryPage *self,
-           RdStore     *store)
-{
-  if (self->store == store)
-    return;
-  edit_incident (self, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_set_object (&self->store, store);
-  g_object_set (self->editor, "store", store, NULL);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-static void
-set_case (RdDiaryPage *self,
-          RdCase      *rcase)
-{
-  if (self->rcase == rcase)
-    return;
-  /* Page contract: write what is pending before letting go of the case. */
-  edit_incident (self, NULL);
-  g_set_object (&self->rcase, rcase);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_drop_down_set_selected (self->category_dropdown, 0);
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -564,6 +495,41 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   rd_incident_row_set_incident (RD_INCIDENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* Writes what the editor has not written yet (the window calls this before
+ * it closes). */
+static gboolean
+rd_diary_page_flush (RdCasePage  *page,
+                     GError     **error)
+{
+  return rd_incident_editor_flush (RD_DIARY_PAGE (page)->editor, error);
+}
+
+static void
+rd_diary_page_store_changed (RdCasePage *page)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
+  edit_incident (self, NULL);
+  g_object_set (self->editor, "store", store, NULL);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+rd_diary_page_case_changed (RdCasePage *page)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (page);
+
+  edit_incident (self, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  reload (self);
+}
+
 static void
 rd_diary_page_dispose (GObject *object)
 {
@@ -575,8 +541,6 @@ rd_diary_page_dispose (GObject *object)
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->incidents);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->sorted_starts, g_date_time_unref);
   g_clear_object (&self->hidden_by_filter);
   g_clear_pointer (&self->needle, g_free);
@@ -585,66 +549,19 @@ rd_diary_page_dispose (GObject *object)
 }
 
 static void
-rd_diary_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  RdDiaryPage *self = RD_DIARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_diary_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  RdDiaryPage *self = RD_DIARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CASE:
-      set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rd_diary_page_class_init (RdDiaryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_INCIDENT_EDITOR);
 
   object_class->dispose = rd_diary_page_dispose;
-  object_class->get_property = rd_diary_page_get_property;
-  object_class->set_property = rd_diary_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_changed = rd_diary_page_store_changed;
+  page_class->case_changed = rd_diary_page_case_changed;
+  page_class->flush = rd_diary_page_flush;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-diary-page.ui");

@@ -5,19 +5,15 @@
 
 #include <adwaita.h>
 
-#include "rd-core.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_DIARY_PAGE (rd_diary_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD, DIARY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD, DIARY_PAGE, RdCasePage)
 
-RdStore    *rd_diary_page_get_store    (RdDiaryPage *self);
-RdCase     *rd_diary_page_get_case     (RdDiaryPage *self);
 GListModel *rd_diary_page_get_entries  (RdDiaryPage *self);
 gboolean    rd_diary_page_select_entry (RdDiaryPage *self,
                                         gint64       incident_id);
-gboolean    rd_diary_page_flush        (GtkWidget   *page,
-                                        GError     **error);
 
 G_END_DECLS

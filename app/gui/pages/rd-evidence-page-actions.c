@@ -27,9 +27,12 @@ set_busy (RdEvidencePage *self,
           gboolean        busy,
           const char     *message)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
   if (busy)
     {
-      self->importer = rd_evidence_importer_new (self->store, rd_case_get_id (self->rcase));
+      self->importer = rd_evidence_importer_new (store, rd_case_get_id (rcase));
       self->cancellable = g_cancellable_new ();
       g_signal_connect_object (self->importer, "notify::message", G_CALLBACK (on_progress_cb), self,
                                G_CONNECT_SWAPPED);
@@ -106,9 +109,12 @@ rd_evidence_page_import_files (RdEvidencePage  *self,
                                GFile          **files,
                                guint            n_files)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
   g_return_if_fail (RD_IS_EVIDENCE_PAGE (self));
 
-  if (self->store == NULL || self->rcase == NULL || n_files == 0)
+  if (store == NULL || rcase == NULL || n_files == 0)
     return;
   if (self->importer != NULL)
     {
@@ -152,9 +158,10 @@ _rd_evidence_page_add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   GtkFileChooserNative *chooser;
 
-  if (self->rcase == NULL)
+  if (rcase == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Add Evidence"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
@@ -224,8 +231,9 @@ _rd_evidence_page_check_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (self->rcase == NULL || self->importer != NULL)
+  if (rcase == NULL || self->importer != NULL)
     return;
   set_busy (self, TRUE, _("Checking evidence…"));
   rd_evidence_importer_verify_async (self->importer, self->cancellable, on_check_done_cb,

@@ -11,10 +11,8 @@ G_BEGIN_DECLS
 
 struct _RdEvidencePage
 {
-  GtkWidget           parent_instance;
+  RdCasePage          parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *evidence;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;

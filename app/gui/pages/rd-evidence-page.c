@@ -27,16 +27,7 @@
  * with the evidence linked to the chosen diary entry or contact.
  */
 
-G_DEFINE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, RD_TYPE_CASE_PAGE)
 
 static gboolean
 filter_func (gpointer item,
@@ -99,16 +90,18 @@ refilter (RdEvidencePage *self)
 static void
 on_filter_changed_cb (RdEvidencePage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->evidence_search_entry));
   g_autofree char *words = g_strstrip (g_strdup (text));
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
 
   self->kind = (kind == 0 || kind == GTK_INVALID_LIST_POSITION) ? -1 : (int) kind - 1;
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  if (self->store && self->rcase && *words != '\0')
+  if (store && rcase && *words != '\0')
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) found = rd_store_search_evidence (self->store, rd_case_get_id (self->rcase),
+      g_autoptr(GListModel) found = rd_store_search_evidence (store, rd_case_get_id (rcase),
                                                               text, &error);
       if (found == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
@@ -120,6 +113,7 @@ on_filter_changed_cb (RdEvidencePage *self)
 static void
 on_link_filter_changed_cb (RdEvidencePage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   guint selected = gtk_drop_down_get_selected (self->link_dropdown);
 
   if (self->refilling_links)
@@ -129,7 +123,7 @@ on_link_filter_changed_cb (RdEvidencePage *self)
   if (selected >= 2 && selected != GTK_INVALID_LIST_POSITION && selected - 2 < self->link_choices->len)
     {
       RdLinkTarget *choice = &g_array_index (self->link_choices, RdLinkTarget, selected - 2);
-      g_autoptr(GListModel) linked = rd_store_list_linked_evidence (self->store, choice->kind, choice->id, NULL);
+      g_autoptr(GListModel) linked = rd_store_list_linked_evidence (store, choice->kind, choice->id, NULL);
 
       self->link_ids = ids_of (linked);
     }
@@ -140,12 +134,14 @@ on_link_filter_changed_cb (RdEvidencePage *self)
 static void
 fill_link_choices (RdEvidencePage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) targets = NULL;
 
   gtk_string_list_append (labels, _("Linked to anything or nothing"));
   gtk_string_list_append (labels, _("Not linked to anything yet"));
-  targets = rd_link_targets_list (self->store, self->rcase ? rd_case_get_id (self->rcase) : 0,
+  targets = rd_link_targets_list (store, rcase ? rd_case_get_id (rcase) : 0,
                                   self->link_choices);
   for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (targets)); i < n; i++)
     gtk_string_list_append (labels, gtk_string_list_get_string (targets, i));
@@ -198,14 +194,16 @@ rd_evidence_page_select (RdEvidencePage *self,
 static void
 reload (RdEvidencePage *self)
 {
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
   RdEvidence *selected = gtk_single_selection_get_selected_item (self->selection);
   gint64 keep_id = selected ? rd_evidence_get_id (selected) : 0;
 
-  if (self->store != NULL && self->rcase != NULL)
+  if (store != NULL && rcase != NULL)
     {
-      loaded = rd_store_list_evidence (self->store, rd_case_get_id (self->rcase), &error);
+      loaded = rd_store_list_evidence (store, rd_case_get_id (rcase), &error);
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
@@ -227,7 +225,9 @@ on_store_changed_cb (RdEvidencePage *self,
                      const char     *what,
                      gint64          case_id)
 {
-  if (!rd_gui_change_concerns (self->rcase, case_id))
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (!rd_gui_change_concerns (rcase, case_id))
     return;
   if (g_str_equal (what, "evidence"))
     {
@@ -299,14 +299,41 @@ rd_evidence_page_get_shown (RdEvidencePage *self)
 }
 
 static void
-set_store (RdEvidencePage *self,
-           RdStore        *store)
+setup_tile_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               RdEvidencePage           *self)
 {
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
-  g_set_object (&self->store, store);
+  gtk_list_item_set_child (item, rd_evidence_tile_new (self->thumbnails));
+}
+
+static void
+bind_tile_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              RdEvidencePage           *self)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdEvidence *evidence = gtk_list_item_get_item (item);
+  gint64 id = rd_evidence_get_id (evidence);
+  RdEvidenceTile *tile = RD_EVIDENCE_TILE (gtk_list_item_get_child (item));
+
+  rd_evidence_tile_set_evidence (tile, store, evidence);
+  rd_evidence_tile_set_damage (tile, g_hash_table_lookup (self->damaged, &id));
+}
+
+static void
+unbind_tile_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                RdEvidencePage           *self)
+{
+  rd_evidence_tile_set_evidence (RD_EVIDENCE_TILE (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+rd_evidence_page_store_changed (RdCasePage *page)
+{
+  RdEvidencePage *self = RD_EVIDENCE_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
   rd_evidence_detail_set_store (self->detail, store);
   if (store != NULL)
     {
@@ -320,19 +347,16 @@ set_store (RdEvidencePage *self,
                                G_CONNECT_SWAPPED);
     }
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/* Nothing here is left unsaved (a description is saved when applied). An
+ * import still running is cancelled, which keeps none of it. */
 static void
-set_case (RdEvidencePage *self,
-          RdCase         *rcase)
+rd_evidence_page_case_changed (RdCasePage *page)
 {
-  if (self->rcase == rcase)
-    return;
-  /* Nothing here is left unsaved (a description is saved when applied).
-   * An import still running is cancelled, which keeps none of it. */
+  RdEvidencePage *self = RD_EVIDENCE_PAGE (page);
+
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->rcase, rcase);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->evidence_search_entry), "");
@@ -341,36 +365,6 @@ set_case (RdEvidencePage *self,
   g_hash_table_remove_all (self->damaged);
   fill_link_choices (self);
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-static void
-setup_tile_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               RdEvidencePage           *self)
-{
-  gtk_list_item_set_child (item, rd_evidence_tile_new (self->thumbnails));
-}
-
-static void
-bind_tile_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              RdEvidencePage           *self)
-{
-  RdEvidence *evidence = gtk_list_item_get_item (item);
-  gint64 id = rd_evidence_get_id (evidence);
-  RdEvidenceTile *tile = RD_EVIDENCE_TILE (gtk_list_item_get_child (item));
-
-  rd_evidence_tile_set_evidence (tile, self->store, evidence);
-  rd_evidence_tile_set_damage (tile, g_hash_table_lookup (self->damaged, &id));
-}
-
-static void
-unbind_tile_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                RdEvidencePage           *self)
-{
-  rd_evidence_tile_set_evidence (RD_EVIDENCE_TILE (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -385,8 +379,6 @@ rd_evidence_page_dispose (GObject *object)
   g_clear_object (&self->evidence);
   g_clear_object (&self->importer);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   g_clear_pointer (&self->damaged, g_hash_table_unref);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
@@ -397,66 +389,18 @@ rd_evidence_page_dispose (GObject *object)
 }
 
 static void
-rd_evidence_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RdEvidencePage *self = RD_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_evidence_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RdEvidencePage *self = RD_EVIDENCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CASE:
-      set_case (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rd_evidence_page_class_init (RdEvidencePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_EVIDENCE_DETAIL);
 
   object_class->dispose = rd_evidence_page_dispose;
-  object_class->get_property = rd_evidence_page_get_property;
-  object_class->set_property = rd_evidence_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_changed = rd_evidence_page_store_changed;
+  page_class->case_changed = rd_evidence_page_case_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-evidence-page.ui");

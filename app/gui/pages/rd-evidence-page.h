@@ -5,12 +5,12 @@
 
 #include <adwaita.h>
 
-#include "rd-core.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_EVIDENCE_PAGE (rd_evidence_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, RD, EVIDENCE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdEvidencePage, rd_evidence_page, RD, EVIDENCE_PAGE, RdCasePage)
 
 GListModel *rd_evidence_page_get_shown      (RdEvidencePage *self);
 void        rd_evidence_page_import_files   (RdEvidencePage *self,

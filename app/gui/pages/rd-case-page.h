@@ -1,0 +1,40 @@
+/* rd-case-page.h: the base class of the pages that show one open case.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-core.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_CASE_PAGE (rd_case_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RdCasePage, rd_case_page, RD, CASE_PAGE, GtkWidget)
+
+struct _RdCasePageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* The page's store or case was replaced; pending edits were written
+   * first, and the old store's handlers connected with the page as their
+   * data are already disconnected. */
+  void     (*store_changed) (RdCasePage  *self);
+  void     (*case_changed)  (RdCasePage  *self);
+  /* Writes what is pending now, or says why it cannot. */
+  gboolean (*flush)         (RdCasePage  *self,
+                             GError     **error);
+
+  gpointer padding[4];
+};
+
+RdStore  *rd_case_page_get_store (RdCasePage  *self);
+void      rd_case_page_set_store (RdCasePage  *self,
+                                  RdStore     *store);
+RdCase   *rd_case_page_get_case  (RdCasePage  *self);
+void      rd_case_page_set_case  (RdCasePage  *self,
+                                  RdCase      *rcase);
+gboolean  rd_case_page_flush     (RdCasePage  *self,
+                                  GError     **error);
+
+G_END_DECLS
