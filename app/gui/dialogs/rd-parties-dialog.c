@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
@@ -25,8 +26,7 @@ struct _RdPartiesDialog
   GListStore         *parties;
   GtkSingleSelection *selection;
   RdParty            *editing;
-  guint               save_source;
-  gboolean            dirty;
+  RdAutosave         *autosave;
   gboolean            loading;
 
   GtkListView        *list_view;
@@ -54,6 +54,20 @@ apply_fields (RdPartiesDialog *self)
   rd_party_set_notes (self->editing, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
 }
 
+static RdAutosaveResult
+write_party (GtkWidget  *form,
+             GError    **error)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (form);
+
+  if (self->editing == NULL || self->store == NULL)
+    return RD_AUTOSAVE_HELD;
+  apply_fields (self);
+  if (!rd_store_save_party (self->store, self->editing, error))
+    return RD_AUTOSAVE_FAILED;
+  return RD_AUTOSAVE_WRITTEN;
+}
+
 /**
  * rd_parties_dialog_flush:
  *
@@ -63,34 +77,9 @@ gboolean
 rd_parties_dialog_flush (RdPartiesDialog  *self,
                          GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (RD_IS_PARTIES_DIALOG (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->editing == NULL || self->store == NULL)
-    return TRUE;
-
-  apply_fields (self);
-  if (!rd_store_save_party (self->store, self->editing, &local_error))
-    {
-      rd_gui_set_status (self->status_label, local_error->message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  self->dirty = FALSE;
-  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  RdPartiesDialog *self = user_data;
-
-  self->save_source = 0;
-  rd_parties_dialog_flush (self, NULL);
-  return G_SOURCE_REMOVE;
+  return rd_autosave_flush (self->autosave, error);
 }
 
 static void
@@ -98,10 +87,7 @@ on_field_changed_cb (RdPartiesDialog *self)
 {
   if (self->loading || self->editing == NULL)
     return;
-  self->dirty = TRUE;
-  rd_gui_set_status (self->status_label, NULL, FALSE);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  rd_autosave_changed (self->autosave);
 }
 
 /* Choosing "Neighbour" suggests keeping the name private; the resident
@@ -138,7 +124,7 @@ load_party (RdPartiesDialog *self,
   rd_parties_dialog_flush (self, NULL);
   previous = g_steal_pointer (&self->editing);
   self->editing = party ? g_object_ref (party) : NULL;
-  self->dirty = FALSE;
+  rd_autosave_discard (self->autosave);
   if (previous != party)
     drop_if_unsaved (self, previous);
 
@@ -227,8 +213,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "remove") || party == NULL)
     return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->dirty = FALSE;
+  rd_autosave_discard (self->autosave);
   if (rd_party_get_id (party) != 0 &&
       !rd_store_delete_party (self->store, rd_party_get_id (party), &error))
     {
@@ -331,22 +316,14 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_party_notify_cb, item);
 }
 
-static gboolean
-rd_parties_dialog_close_request (GtkWindow *window)
-{
-  RdPartiesDialog *self = RD_PARTIES_DIALOG (window);
-
-  rd_parties_dialog_flush (self, NULL);
-  return GTK_WINDOW_CLASS (rd_parties_dialog_parent_class)->close_request (window);
-}
-
 static void
 rd_parties_dialog_dispose (GObject *object)
 {
   RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
 
-  rd_parties_dialog_flush (self, NULL);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->editing);
   g_clear_object (&self->selection);
   g_clear_object (&self->parties);
@@ -361,10 +338,8 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rd_parties_dialog_dispose;
-  window_class->close_request = rd_parties_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, list_view);
@@ -391,6 +366,8 @@ rd_parties_dialog_init (RdPartiesDialog *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS,
+                                    write_party);
 
   for (guint i = 0; i < RD_PARTY_N_ROLES; i++)
     gtk_string_list_append (roles, rd_party_role_get_label (i));

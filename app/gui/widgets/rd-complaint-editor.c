@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-complaint-editor.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
@@ -29,10 +30,8 @@ struct _RdComplaintEditor
   GListStore         *steps;
   GtkSingleSelection *step_selection;
   GPtrArray          *outcome_checks;
-  guint               save_source;
-  gboolean            dirty;
+  RdAutosave         *autosave;
   gboolean            loading;
-  gboolean            saving;
 
   GtkLabel           *status_label;
   GtkStack           *steps_stack;
@@ -85,6 +84,26 @@ apply_fields (RdComplaintEditor *self)
   rd_complaint_set_outcome_other (self->complaint, gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
 }
 
+static RdAutosaveResult
+write_complaint (GtkWidget  *form,
+                 GError    **error)
+{
+  RdComplaintEditor *self = RD_COMPLAINT_EDITOR (form);
+
+  if (self->complaint == NULL || self->store == NULL)
+    return RD_AUTOSAVE_HELD;
+  apply_fields (self);
+  if (!rd_store_save_complaint (self->store, self->complaint, error))
+    return RD_AUTOSAVE_FAILED;
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_autosaved_cb (RdComplaintEditor *self)
+{
+  g_signal_emit (self, signals[SAVED], 0, self->complaint);
+}
+
 /**
  * rd_complaint_editor_flush:
  *
@@ -94,30 +113,9 @@ gboolean
 rd_complaint_editor_flush (RdComplaintEditor  *self,
                            GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (RD_IS_COMPLAINT_EDITOR (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->complaint == NULL || self->store == NULL)
-    return TRUE;
-  apply_fields (self);
-  self->saving = TRUE;
-  ok = rd_store_save_complaint (self->store, self->complaint, &local_error);
-  self->saving = FALSE;
-  if (!ok)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
-
-      rd_gui_set_status (self->status_label, message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  self->dirty = FALSE;
-  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
-  g_signal_emit (self, signals[SAVED], 0, self->complaint);
-  return TRUE;
+  return rd_autosave_flush (self->autosave, error);
 }
 
 gboolean
@@ -125,17 +123,7 @@ rd_complaint_editor_is_saving (RdComplaintEditor *self)
 {
   g_return_val_if_fail (RD_IS_COMPLAINT_EDITOR (self), FALSE);
 
-  return self->saving;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  RdComplaintEditor *self = user_data;
-
-  self->save_source = 0;
-  rd_complaint_editor_flush (self, NULL);
-  return G_SOURCE_REMOVE;
+  return rd_autosave_is_saving (self->autosave);
 }
 
 static void
@@ -143,10 +131,7 @@ on_field_changed_cb (RdComplaintEditor *self)
 {
   if (self->loading || self->complaint == NULL)
     return;
-  self->dirty = TRUE;
-  rd_gui_set_status (self->status_label, NULL, FALSE);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (RD_COMPLAINT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  rd_autosave_changed (self->autosave);
 }
 
 static void
@@ -220,7 +205,7 @@ rd_complaint_editor_set_complaint (RdComplaintEditor *self,
     return;
   rd_complaint_editor_flush (self, NULL);
   g_set_object (&self->complaint, complaint);
-  self->dirty = FALSE;
+  rd_autosave_discard (self->autosave);
   if (complaint != NULL)
     load_complaint (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), complaint != NULL);
@@ -246,7 +231,7 @@ ensure_saved (RdComplaintEditor *self)
   if (self->complaint == NULL)
     return FALSE;
   if (rd_complaint_get_id (self->complaint) == 0)
-    self->dirty = TRUE;
+    rd_autosave_changed (self->autosave);
   return rd_complaint_editor_flush (self, NULL) && rd_complaint_get_id (self->complaint) != 0;
 }
 
@@ -342,7 +327,7 @@ on_chooser_closed_cb (GtkWindow         *window,
   if (self->complaint == NULL)
     return;
   rd_complaint_set_incident_ids (self->complaint, (const gint64 *) ids->data, ids->len);
-  self->dirty = TRUE;
+  rd_autosave_changed (self->autosave);
   rd_complaint_editor_flush (self, NULL);
   show_incident_count (self);
 }
@@ -440,7 +425,8 @@ on_complaints_changed_cb (RdComplaintEditor *self,
                           const char        *what,
                           gint64             case_id)
 {
-  if (self->complaint != NULL && !self->saving && rd_complaint_get_id (self->complaint) != 0 &&
+  if (self->complaint != NULL && !rd_autosave_is_saving (self->autosave) &&
+      rd_complaint_get_id (self->complaint) != 0 &&
       case_id == rd_complaint_get_case_id (self->complaint))
     load_steps (self);
 }
@@ -523,8 +509,8 @@ rd_complaint_editor_dispose (GObject *object)
 {
   RdComplaintEditor *self = RD_COMPLAINT_EDITOR (object);
 
-  rd_complaint_editor_flush (self, NULL);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
   set_store (self, NULL);
@@ -532,6 +518,7 @@ rd_complaint_editor_dispose (GObject *object)
   g_clear_object (&self->step_selection);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->outcome_checks, g_ptr_array_unref);
+  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_complaint_editor_parent_class)->dispose (object);
 }
@@ -578,6 +565,10 @@ rd_complaint_editor_init (RdComplaintEditor *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
+                                    RD_COMPLAINT_EDITOR_SAVE_DELAY_MS, write_complaint);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->outcome_checks = g_ptr_array_new ();
   for (guint i = 0; i < RD_N_OUTCOMES; i++)

@@ -9,6 +9,7 @@
 
 #include "rd-contact-editor.h"
 #include "rd-evidence-links.h"
+#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
@@ -27,10 +28,8 @@ struct _RdContactEditor
   RdStore           *store;
   RdContact         *contact;
   GArray            *party_ids;    /* gint64 per row of party_row after the first */
-  guint              save_source;
-  gboolean           dirty;
+  RdAutosave        *autosave;
   gboolean           loading;
-  gboolean           saving;
 
   GtkLabel          *status_label;
   RdDateTimePicker  *when_picker;
@@ -225,6 +224,32 @@ apply_fields (RdContactEditor *self)
   return FALSE;
 }
 
+static RdAutosaveResult
+write_contact (GtkWidget  *form,
+               GError    **error)
+{
+  RdContactEditor *self = RD_CONTACT_EDITOR (form);
+
+  if (self->contact == NULL || self->store == NULL)
+    return RD_AUTOSAVE_HELD;
+  if (!apply_fields (self))
+    {
+      rd_gui_set_status (self->status_label, _("Not saved yet: check the time of the contact."),
+                         TRUE);
+      return RD_AUTOSAVE_HELD;
+    }
+  if (!rd_store_save_contact (self->store, self->contact, error))
+    return RD_AUTOSAVE_FAILED;
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_autosaved_cb (RdContactEditor *self)
+{
+  sync_evidence_links (self);
+  g_signal_emit (self, signals[SAVED], 0, self->contact);
+}
+
 /**
  * rd_contact_editor_flush:
  *
@@ -234,48 +259,9 @@ gboolean
 rd_contact_editor_flush (RdContactEditor  *self,
                          GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->contact == NULL || self->store == NULL)
-    return TRUE;
-
-  if (!apply_fields (self))
-    {
-      rd_gui_set_status (self->status_label, _("Not saved yet: check the time of the contact."),
-                         TRUE);
-      return TRUE;
-    }
-  self->saving = TRUE;
-  if (!rd_store_save_contact (self->store, self->contact, &local_error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
-
-      self->saving = FALSE;
-      g_warning ("Could not save contact %" G_GINT64_FORMAT ": %s",
-                 rd_contact_get_id (self->contact), local_error->message);
-      rd_gui_set_status (self->status_label, message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  self->saving = FALSE;
-  self->dirty = FALSE;
-  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
-  sync_evidence_links (self);
-  g_signal_emit (self, signals[SAVED], 0, self->contact);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  RdContactEditor *self = user_data;
-
-  self->save_source = 0;
-  rd_contact_editor_flush (self, NULL);
-  return G_SOURCE_REMOVE;
+  return rd_autosave_flush (self->autosave, error);
 }
 
 static void
@@ -284,10 +270,7 @@ on_field_changed_cb (RdContactEditor *self)
   if (self->loading || self->contact == NULL)
     return;
   check_fields (self);
-  self->dirty = TRUE;
-  rd_gui_set_status (self->status_label, NULL, FALSE);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (RD_CONTACT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  rd_autosave_changed (self->autosave);
 }
 
 static void
@@ -365,7 +348,7 @@ rd_contact_editor_set_contact (RdContactEditor *self,
     return;
   rd_contact_editor_flush (self, NULL);
   g_set_object (&self->contact, contact);
-  self->dirty = FALSE;
+  rd_autosave_discard (self->autosave);
   if (contact != NULL)
     load_contact (self);
   sync_evidence_links (self);
@@ -379,7 +362,7 @@ rd_contact_editor_is_saving (RdContactEditor *self)
 {
   g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
 
-  return self->saving;
+  return rd_autosave_is_saving (self->autosave);
 }
 
 gboolean
@@ -387,7 +370,7 @@ rd_contact_editor_has_pending_save (RdContactEditor *self)
 {
   g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
 
-  return self->dirty;
+  return rd_autosave_is_pending (self->autosave);
 }
 
 void
@@ -449,13 +432,14 @@ rd_contact_editor_dispose (GObject *object)
 {
   RdContactEditor *self = RD_CONTACT_EDITOR (object);
 
-  rd_contact_editor_flush (self, NULL);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
   set_store (self, NULL);
   g_clear_object (&self->contact);
   g_clear_pointer (&self->party_ids, g_array_unref);
+  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_contact_editor_parent_class)->dispose (object);
 }
@@ -559,6 +543,10 @@ rd_contact_editor_init (RdContactEditor *self)
 
   self->party_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
+                                    RD_CONTACT_EDITOR_SAVE_DELAY_MS, write_contact);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* In the order of RdContactDirection. */
   gtk_string_list_append (directions, _("I contacted them"));

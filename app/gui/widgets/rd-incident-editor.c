@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-history-dialog.h"
@@ -38,10 +39,8 @@ struct _RdIncidentEditor
   RdStore           *store;
   RdIncident        *incident;
   gint64             sitting_revision;
-  guint              save_source;
-  gboolean           dirty;
+  RdAutosave        *autosave;
   gboolean           loading;
-  gboolean           saving;
 
   GtkScrolledWindow *scroller;
   GtkLabel          *provenance_label;
@@ -352,6 +351,28 @@ apply_fields (RdIncidentEditor *self)
   apply_report (self);
 }
 
+static RdAutosaveResult
+write_incident (GtkWidget  *form,
+                GError    **error)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (form);
+
+  if (self->incident == NULL || self->store == NULL)
+    return RD_AUTOSAVE_HELD;
+  apply_fields (self);
+  if (!rd_store_save_incident (self->store, self->incident, &self->sitting_revision, error))
+    return RD_AUTOSAVE_FAILED;
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_autosaved_cb (RdIncidentEditor *self)
+{
+  show_provenance (self);
+  sync_evidence_links (self);
+  g_signal_emit (self, signals[SAVED], 0, self->incident);
+}
+
 /**
  * rd_incident_editor_flush:
  *
@@ -361,47 +382,9 @@ gboolean
 rd_incident_editor_flush (RdIncidentEditor  *self,
                           GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->incident == NULL || self->store == NULL)
-    return TRUE;
-
-  apply_fields (self);
-  self->saving = TRUE;
-  ok = rd_store_save_incident (self->store, self->incident, &self->sitting_revision, &local_error);
-  self->saving = FALSE;
-
-  if (!ok)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), local_error->message);
-
-      g_message ("Could not save diary entry %" G_GINT64_FORMAT ": %s",
-                 rd_incident_get_id (self->incident), local_error->message);
-      rd_gui_set_status (self->status_label, message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  self->dirty = FALSE;
-  show_provenance (self);
-  rd_gui_set_status (self->status_label, _("Saved"), FALSE);
-  sync_evidence_links (self);
-  g_signal_emit (self, signals[SAVED], 0, self->incident);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  RdIncidentEditor *self = user_data;
-
-  self->save_source = 0;
-  rd_incident_editor_flush (self, NULL);
-  return G_SOURCE_REMOVE;
+  return rd_autosave_flush (self->autosave, error);
 }
 
 static void
@@ -409,10 +392,7 @@ schedule_save (RdIncidentEditor *self)
 {
   if (self->loading || self->incident == NULL)
     return;
-  self->dirty = TRUE;
-  rd_gui_set_status (self->status_label, NULL, FALSE);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (RD_INCIDENT_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  rd_autosave_changed (self->autosave);
 }
 
 static void
@@ -558,7 +538,7 @@ rd_incident_editor_set_incident (RdIncidentEditor *self,
   rd_incident_editor_flush (self, NULL);
   g_set_object (&self->incident, incident);
   self->sitting_revision = 0;
-  self->dirty = FALSE;
+  rd_autosave_discard (self->autosave);
   if (incident != NULL)
     load_incident (self);
   sync_evidence_links (self);
@@ -570,7 +550,7 @@ rd_incident_editor_is_saving (RdIncidentEditor *self)
 {
   g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
 
-  return self->saving;
+  return rd_autosave_is_saving (self->autosave);
 }
 
 gboolean
@@ -578,7 +558,7 @@ rd_incident_editor_has_pending_save (RdIncidentEditor *self)
 {
   g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
 
-  return self->dirty;
+  return rd_autosave_is_pending (self->autosave);
 }
 
 void
@@ -628,12 +608,13 @@ rd_incident_editor_dispose (GObject *object)
   RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
 
   /* Last chance: whatever was typed is written before the form goes. */
-  rd_incident_editor_flush (self, NULL);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->incident);
   g_clear_object (&self->store);
+  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_incident_editor_parent_class)->dispose (object);
 }
@@ -756,6 +737,10 @@ rd_incident_editor_init (RdIncidentEditor *self)
   g_autoptr(GtkStringList) hazards = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
+                                    RD_INCIDENT_EDITOR_SAVE_DELAY_MS, write_incident);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
     gtk_string_list_append (categories, rd_category_get_label (i));
