@@ -18,7 +18,7 @@ DEBS := \
 	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
 	poppler-utils qpdf sqlite3 imagemagick tzdata
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench deb clean
 
 all: build
 
@@ -54,5 +54,25 @@ bench: build
 	  [ -x "$$b" ] && [ ! -d "$$b" ] && echo "== $$b" && "$$b"; \
 	done; true
 
+# A Debian package from the tree, in _deb/ (the tools it needs are installed
+# first). `tests/package/check-deb.sh` also runs lintian on it.
+DEB_TOOLS := debhelper devscripts lintian fakeroot
+
+deb: deps
+	@missing=""; \
+	for p in $(DEB_TOOLS); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	rm -rf _deb && mkdir -p _deb/src
+	git ls-files -z | xargs -0 tar -cf - | tar -xf - -C _deb/src
+	cd _deb/src && DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b
+	rm -rf _deb/src
+	lintian --fail-on error,warning _deb/redress_*.deb
+	@echo "The package is in _deb/."
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) _deb
