@@ -17,5 +17,6 @@ EmergencyMakeSafe=24 hours
 SignificantInvestigate=10 working-days
 SignificantSummary=3 working-days
 SignificantMakeSafe=5 working-days
+SignificantWorksStart=12 weeks
 Sources=The Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, made under section 10A of the Landlord and Tenant Act 1985 (inserted by section 42 of the Social Housing (Regulation) Act 2023), in force 27 October 2025; GOV.UK, "Awaab's Law: guidance for social landlords" (June 2025). Emergency hazards: investigate, and do the relevant safety work, within 24 hours of becoming aware. Significant hazards: investigate within 10 working days of becoming aware; written summary of the findings to the tenant within 3 working days of the investigation ending; relevant safety work within 5 working days of the investigation ending; further work begun within 5 working days where possible and physically started within 12 weeks.
 Notes=The 24-hour limit stops applying if the household is moved out first, or if the work needs someone else's consent that could not be obtained. Redress cannot know these things: check them before relying on a missed 24-hour limit.

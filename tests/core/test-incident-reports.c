@@ -272,6 +272,8 @@ test_migrate_from_v7 (Fixture       *f,
                                  "ALTER TABLE incident_revisions DROP COLUMN asb_risk;"
                                  "ALTER TABLE incident_revisions DROP COLUMN repair_priority;"
                                  "ALTER TABLE incident_revisions DROP COLUMN hazard;"
+                                 "ALTER TABLE incidents DROP COLUMN landlord_steps;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN landlord_steps;"
                                  "DROP INDEX cases_by_uuid;"
                                  "ALTER TABLE cases DROP COLUMN uuid;"
                                  "PRAGMA user_version = 7;",
@@ -398,6 +400,9 @@ test_json_refuses (Fixture       *f,
     { "\"asb_risk\": \"severe\"", "incidents[0].asb_risk" },
     { "\"hazard\": \"mould\"", "incidents[0].hazard" },
     { "\"landlord_reported_on\": \"2199-01-01\"", "incidents[0].landlord_reported_on" },
+    { "\"landlord_steps\": { \"repaired\": \"3 November\" }", "incidents[0].landlord_steps.repaired" },
+    { "\"landlord_steps\": { \"fixed\": \"2025-11-03\" }", "incidents[0].landlord_steps.fixed" },
+    { "\"landlord_steps\": { \"repaired\": \"2199-01-01\" }", "incidents[0].landlord_steps" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -552,6 +557,203 @@ test_repairs_and_hazards (Fixture       *f,
   g_assert_cmpstr (rd_deadline_get_basis (d), ==, rd_policy_get_name (rd_policy_get_awaabs_law ()));
 }
 
+/* The deadline of @kind titled @title (borrowed: the report keeps it). */
+static RdDeadline *
+titled (RdDeadlineReport *report,
+        const char       *title)
+{
+  GListModel *list = rd_deadline_report_get_deadlines (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (g_str_equal (rd_deadline_get_title (d), title))
+        return d;
+    }
+  g_error ("No deadline titled “%s”", title);
+  return NULL;
+}
+
+static void
+set_step (RdIncident     *incident,
+          RdLandlordStep  step,
+          const char     *key)
+{
+  RdLandlordSteps steps = *rd_incident_get_landlord_steps (incident);
+
+  g_assert_true (rd_moment_from_key (key, &steps.at[step]));
+  rd_incident_set_landlord_steps (incident, &steps);
+}
+
+/* The landlord's dated steps survive the store, its revisions, the case
+ * JSON and the archive; an entry without them reads as no steps. */
+static void
+test_steps_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) incident = save_incident (f, "2025-11-01T08:00", RD_CATEGORY_DISREPAIR,
+                                                  "Black mould in the bedroom");
+  g_autoptr(RdIncident) back = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autoptr(RdIncidentRevision) first = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *archive = g_build_filename (f->dir, "steps.redress", NULL);
+  gint64 json_case, archive_case;
+
+  set_reported (incident, "2025-11-03", -1);
+  rd_incident_set_hazard (incident, RD_HAZARD_SIGNIFICANT);
+  set_step (incident, RD_STEP_INVESTIGATED, "2025-11-05T10:15");
+  set_step (incident, RD_STEP_REPAIRED, "2025-11-20");
+  store_incident (f, incident);
+  key = rd_landlord_steps_to_key (rd_incident_get_landlord_steps (incident));
+  g_assert_cmpstr (key, ==, "investigated=2025-11-05T10:15;repaired=2025-11-20");
+
+  back = rd_store_get_incident (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_incident_content_equal (back, incident));
+
+  /* A new step is a change, and the first revision keeps the old steps. */
+  set_step (back, RD_STEP_ALTERNATIVE_OFFERED, "2025-11-06");
+  g_assert_false (rd_incident_content_equal (back, incident));
+  store_incident (f, back);
+  revisions = rd_store_list_incident_revisions (f->store, rd_incident_get_id (incident), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  first = g_list_model_get_item (revisions, 0);
+  g_assert_true (rd_incident_content_equal (rd_incident_revision_get_snapshot (first), incident));
+
+  json = rd_case_json_export (f->store, rd_case_get_id (f->rcase), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"investigated\" : \"2025-11-05T10:15\""));
+  g_assert_nonnull (strstr (json, "\"alternative-accommodation\" : \"2025-11-06\""));
+  json_case = rd_case_json_import (f->store, json, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) list = rd_store_list_incidents (f->store, json_case, &error);
+    g_autoptr(RdIncident) imported = g_list_model_get_item (list, 0);
+
+    g_assert_true (rd_incident_content_equal (imported, back));
+  }
+
+  g_assert_true (rd_case_archive_export (f->store, rd_case_get_id (f->rcase), archive, NULL, &error));
+  g_assert_no_error (error);
+  archive_case = rd_case_archive_import_full (f->store, archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY,
+                                              NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) list = rd_store_list_incidents (f->store, archive_case, &error);
+    g_autoptr(RdIncident) imported = g_list_model_get_item (list, 0);
+    g_autoptr(GListModel) history = rd_store_list_incident_revisions (f->store,
+                                                                      rd_incident_get_id (imported),
+                                                                      &error);
+    g_autoptr(RdIncidentRevision) oldest = g_list_model_get_item (history, 0);
+
+    g_assert_true (rd_incident_content_equal (imported, back));
+    g_assert_true (rd_incident_content_equal (rd_incident_revision_get_snapshot (oldest), incident));
+  }
+}
+
+/* A step in the future or before the report is refused, in the diary and
+ * in a case JSON, naming the field. */
+static void
+test_steps_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) incident = save_incident (f, "2025-11-01T08:00", RD_CATEGORY_DISREPAIR, "Leak");
+  g_autoptr(GDateTime) now = local ("2025-11-10T12:00");
+  RdLandlordSteps steps;
+
+  set_reported (incident, "2025-11-03", -1);
+  set_step (incident, RD_STEP_MADE_SAFE, "2025-11-11");
+  g_assert_false (rd_incident_validate (incident, now, &error));
+  g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_STEP_IN_FUTURE);
+  g_clear_error (&error);
+  rd_incident_set_landlord_steps (incident, NULL);
+  set_step (incident, RD_STEP_MADE_SAFE, "2025-11-02");
+  g_assert_false (rd_incident_validate (incident, now, &error));
+  g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_STEP_BEFORE_REPORT);
+  g_clear_error (&error);
+
+  g_assert_false (rd_landlord_steps_from_key ("fixed=2025-11-02", &steps, &error));
+  g_clear_error (&error);
+  g_assert_false (rd_landlord_steps_from_key ("repaired=2025-11-02T25:00", &steps, &error));
+  g_clear_error (&error);
+  g_assert_true (rd_landlord_steps_is_empty (&steps));
+}
+
+/* Each step meets its deadline, late or on time, and a missing one is
+ * missed: damp and mould, an emergency hazard and a repair by the
+ * landlord's priority, in a council tenancy. */
+static void
+test_steps_met_late_missing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdIncident) mould = save_incident (f, "2025-11-01T08:00", RD_CATEGORY_DISREPAIR, "Mould");
+  g_autoptr(RdIncident) gas = save_incident (f, "2025-11-02T08:00", RD_CATEGORY_DISREPAIR, "Gas smell");
+  g_autoptr(RdIncident) boiler = save_incident (f, "2025-11-02T09:00", RD_CATEGORY_DISREPAIR, "Boiler");
+  g_autoptr(RdDeadlineReport) report = NULL;
+  RdDeadline *d;
+
+  follow_landlord (f);
+  rd_case_set_tenancy_type (f->rcase, RD_TENANCY_SECURE);
+  g_assert_true (rd_store_save_case (f->store, f->rcase, &error));
+  g_assert_no_error (error);
+
+  /* Reported Tuesday 4 November: investigated Monday 17 (due Tuesday 18),
+   * summary Monday 24 (due Thursday 20), no safety work (due Monday 24),
+   * further work started Wednesday 26 (due 12 weeks after the investigation). */
+  set_reported (mould, "2025-11-04", -1);
+  rd_incident_set_hazard (mould, RD_HAZARD_SIGNIFICANT);
+  set_step (mould, RD_STEP_INVESTIGATED, "2025-11-17");
+  set_step (mould, RD_STEP_SUMMARY_GIVEN, "2025-11-24");
+  set_step (mould, RD_STEP_WORKS_STARTED, "2025-11-26");
+  store_incident (f, mould);
+  /* Emergency reported Monday 3 November at 14:30: somewhere else to stay
+   * offered the next day, no investigation recorded. */
+  set_reported (gas, "2025-11-03", 14 * 60 + 30);
+  rd_incident_set_hazard (gas, RD_HAZARD_EMERGENCY);
+  set_step (gas, RD_STEP_ALTERNATIVE_OFFERED, "2025-11-04");
+  store_incident (f, gas);
+  /* Urgent (5 working days) from Monday 3 November: due Monday 10, done Wednesday 12. */
+  set_reported (boiler, "2025-11-03", -1);
+  rd_incident_set_repair_priority (boiler, "urgent");
+  set_step (boiler, RD_STEP_REPAIRED, "2025-11-12");
+  store_incident (f, boiler);
+
+  report = deadlines_on (f, "2025-12-01");
+
+  d = titled (report, "The investigation of the damp and mould hazard");
+  assert_due (d, "2025-11-18");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
+  d = titled (report, "The written summary of the investigation");
+  assert_due (d, "2025-11-20");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+  g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 2);
+  d = titled (report, "The safety work");
+  assert_due (d, "2025-11-24");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+  g_assert_false (rd_moment_is_set (rd_deadline_get_done (d)));
+  d = titled (report, "Starting the further work");
+  assert_due (d, "2026-02-09");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
+
+  d = titled (report, "Making the emergency hazard safe");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
+  g_assert_nonnull (strstr (rd_deadline_get_explanation (d), "alternative accommodation"));
+  d = titled (report, "The investigation of the emergency hazard");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+
+  d = only (report, RD_DEADLINE_KIND_REPAIR);
+  assert_due (d, "2025-11-10");
+  g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
+  g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +769,9 @@ main (int   argc,
   ADD ("/incident-reports/asb-met-and-missed", test_asb_met_and_missed);
   ADD ("/incident-reports/no-report-no-deadline", test_no_report_no_deadline);
   ADD ("/incident-reports/repairs-and-hazards", test_repairs_and_hazards);
+  ADD ("/incident-reports/steps-round-trip", test_steps_round_trip);
+  ADD ("/incident-reports/steps-refused", test_steps_refused);
+  ADD ("/incident-reports/steps-met-late-missing", test_steps_met_late_missing);
 #undef ADD
 
   return g_test_run ();

@@ -457,6 +457,58 @@ test_report_date (Fixture       *f,
   g_assert_null (rd_incident_get_landlord_reported_on (again));
 }
 
+/* The landlord's steps on a repair: a row each, shown for disrepair only,
+ * saved with their days, refused before the report. */
+static void
+test_landlord_steps (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = local_datetime ("2025-11-01T08:00");
+  g_autoptr(GDateTime) reported = local_datetime ("2025-11-03T09:00");
+  g_autoptr(GDateTime) repaired = local_datetime ("2025-11-12T00:00");
+  g_autoptr(GDateTime) too_early = local_datetime ("2025-11-02T00:00");
+  g_autoptr(RdIncident) stored = NULL;
+  g_autoptr(RdIncident) kept = NULL;
+  g_autofree char *key = NULL;
+  GtkWidget *title, *row, *toggle, *picker;
+  RdIncident *incident;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  incident = rd_incident_editor_get_incident (editor (f));
+  set_view_text (f, "description_view", "Boiler broken, no hot water");
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_NOISE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "report_expander")), TRUE);
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "report_picker")), reported);
+
+  title = rd_test_gui_find_by_text (GTK_WIDGET (editor (f)), "Repair completed");
+  g_assert_nonnull (title);
+  row = gtk_widget_get_ancestor (title, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_DISREPAIR);
+  g_assert_true (gtk_widget_get_visible (row));
+
+  toggle = rd_test_gui_find_by_type (row, GTK_TYPE_SWITCH);
+  picker = rd_test_gui_find_by_type (row, RD_TYPE_DATE_TIME_PICKER);
+  g_assert_false (gtk_widget_get_sensitive (picker));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (picker));
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), repaired);
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  stored = stored_incident (f, rd_incident_get_id (incident));
+  key = rd_landlord_steps_to_key (rd_incident_get_landlord_steps (stored));
+  g_assert_cmpstr (key, ==, "repaired=2025-11-12");
+
+  /* Before the report: explained, and the saved day stays. */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), too_early);
+  g_assert_true (revealed (child (f, "report_error_revealer")));
+  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  kept = stored_incident (f, rd_incident_get_id (incident));
+  g_assert_true (rd_landlord_steps_equal (rd_incident_get_landlord_steps (kept),
+                                          rd_incident_get_landlord_steps (stored)));
+}
+
 static gboolean
 no_windows (gpointer data)
 {
@@ -987,6 +1039,7 @@ main (int   argc,
   ADD ("/diary/end-follows-start", FALSE, test_end_follows_start);
   ADD ("/diary/clock-changes", FALSE, test_clock_changes);
   ADD ("/diary/report-date", FALSE, test_report_date);
+  ADD ("/diary/landlord-steps", FALSE, test_landlord_steps);
   ADD ("/diary/new-entry-category", FALSE, test_new_entry_category);
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);

@@ -303,6 +303,19 @@ check_revision_report (JsonObject  *object,
       g_clear_error (error);
       return invalid (error, path, _("is not a kind of hazard Redress knows"));
     }
+  if (member (object, "landlord_steps") != NULL)
+    {
+      RdLandlordSteps steps;
+
+      if (!get_string (object, "landlord_steps", where, &text, error))
+        return FALSE;
+      if (!rd_landlord_steps_from_key (text, &steps, NULL))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.landlord_steps", where);
+
+          return invalid (error, path, _("is not a record of the landlord’s steps Redress knows"));
+        }
+    }
   return TRUE;
 }
 
@@ -594,6 +607,7 @@ write_revisions (RdStore            *store,
     "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
     "description", "impact", "people", "witnesses", "reported_to", "reference",
     "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
+    "landlord_steps",
   };
   GHashTableIter iter;
   gint64 *new_id;
@@ -621,10 +635,10 @@ write_revisions (RdStore            *store,
                                 " last_changed_at, starts_at, ends_at, category, location,"
                                 " description, impact, people, witnesses, reported_to, reference,"
                                 " landlord_reported_on, landlord_reported_minute, asb_risk,"
-                                " repair_priority, hazard)"
+                                " repair_priority, hazard, landlord_steps)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                                 " ?14, ?15, COALESCE (?16, 'unknown'), COALESCE (?17, ''),"
-                                " COALESCE (?18, 'none'))",
+                                " COALESCE (?18, 'none'), COALESCE (?19, ''))",
                                 error);
       if (stmt == NULL)
         return FALSE;

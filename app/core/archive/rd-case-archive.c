@@ -129,6 +129,7 @@ build_revisions (JsonBuilder  *builder,
     "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
     "description", "impact", "people", "witnesses", "reported_to", "reference",
     "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
+    "landlord_steps",
   };
   sqlite3_stmt *stmt;
   int rc;
@@ -137,7 +138,8 @@ build_revisions (JsonBuilder  *builder,
                             "SELECT r.incident_id, r.written_at, r.last_changed_at, r.starts_at,"
                             " r.ends_at, r.category, r.location, r.description, r.impact, r.people,"
                             " r.witnesses, r.reported_to, r.reference, r.landlord_reported_on,"
-                            " r.landlord_reported_minute, r.asb_risk, r.repair_priority, r.hazard"
+                            " r.landlord_reported_minute, r.asb_risk, r.repair_priority, r.hazard,"
+                            " r.landlord_steps"
                             " FROM incident_revisions r JOIN incidents i ON i.id = r.incident_id"
                             " WHERE i.case_id = ?1 ORDER BY r.id",
                             error);

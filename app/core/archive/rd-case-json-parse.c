@@ -178,6 +178,56 @@ parse_time_of_day (const char *text,
   return TRUE;
 }
 
+/* "landlord_steps": {"investigated": "2025-11-03T10:15", "repaired": "2025-12-01"};
+ * optional, as files written before Redress kept the steps have none. */
+static gboolean
+parse_landlord_steps (RdJsonCtx   *ctx,
+                      JsonObject  *object,
+                      const char  *path,
+                      RdIncident  *incident)
+{
+  g_autofree char *steps_path = _rd_json_join_path (path, "landlord_steps");
+  JsonNode *node = json_object_get_member (object, "landlord_steps");
+  JsonObject *steps_object;
+  g_autoptr(GList) names = NULL;
+  RdLandlordSteps steps;
+
+  rd_landlord_steps_init (&steps);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      rd_incident_set_landlord_steps (incident, NULL);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "landlord_steps"), steps_path,
+                          _("This should be an object of dated steps, such as "
+                            "{\"investigated\": \"2025-11-03\"}."));
+  steps_object = json_node_get_object (node);
+  names = json_object_get_members (steps_object);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (steps_object, name);
+      g_autofree char *field = _rd_json_join_path (steps_path, name);
+      guint line = _rd_json_member_line (ctx, steps_object, name);
+      RdLandlordStep step;
+
+      if (!rd_landlord_step_from_key (name, &step))
+        return _rd_json_fail (ctx, line, field, _("“%s” is not one of: %s."), name,
+                              "investigated, summary, made-safe, works-started, repaired, "
+                              "alternative-accommodation");
+      if (JSON_NODE_HOLDS_NULL (value))
+        continue;
+      if (json_node_get_value_type (value) != G_TYPE_STRING ||
+          !rd_moment_from_key (json_node_get_string (value), &steps.at[step]))
+        return _rd_json_fail (ctx, line, field,
+                              _("This should be a day such as 2025-11-03, or a day and a time "
+                                "such as 2025-11-03T14:05."));
+    }
+  rd_incident_set_landlord_steps (incident, &steps);
+  return TRUE;
+}
+
 /* The optional fields about reporting an entry to the landlord: when, the
  * risk level it gave an ASB report, the priority it gave a repair, and
  * whether it is an Awaab's Law hazard. */
@@ -235,7 +285,7 @@ parse_landlord_report (RdJsonCtx   *ctx,
                             _("“%s” is not one of: %s."), text, "none, emergency, significant-damp-mould");
     }
   rd_incident_set_hazard (incident, hazard);
-  return TRUE;
+  return parse_landlord_steps (ctx, object, path, incident);
 }
 
 static gboolean
@@ -246,7 +296,7 @@ parse_incidents (RdJsonCtx   *ctx,
   static const char * const known[] = {
     "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
     "witnesses", "reported_to", "reference", "landlord_reported_on", "landlord_reported_time",
-    "asb_risk", "repair_priority", "hazard", NULL
+    "asb_risk", "repair_priority", "hazard", "landlord_steps", NULL
   };
   JsonArray *array;
 
@@ -314,6 +364,10 @@ parse_incidents (RdJsonCtx   *ctx,
                                               RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
                              : g_error_matches (local_error, RD_INCIDENT_ERROR,
                                                 RD_INCIDENT_ERROR_REPORTED_IN_FUTURE) ? "landlord_reported_on"
+                             : (g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                                 RD_INCIDENT_ERROR_STEP_IN_FUTURE) ||
+                                g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                                 RD_INCIDENT_ERROR_STEP_BEFORE_REPORT)) ? "landlord_steps"
                              : "starts_at";
           g_autofree char *field = _rd_json_join_path (path, name);
 

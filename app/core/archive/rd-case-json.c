@@ -74,6 +74,28 @@ add_ref (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* One member per recorded step, "investigated": "2025-11-03T10:15", so a
+ * person editing the file by hand sees plain dates. */
+static void
+add_landlord_steps (JsonBuilder           *builder,
+                    const RdLandlordSteps *steps)
+{
+  json_builder_set_member_name (builder, "landlord_steps");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      if (!rd_moment_is_set (&steps->at[i]))
+        continue;
+      json_builder_set_member_name (builder, rd_landlord_step_to_key (i));
+      {
+        g_autofree char *when = rd_moment_to_key (&steps->at[i]);
+
+        json_builder_add_string_value (builder, when);
+      }
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_keys (JsonBuilder *builder,
           const char  *name,
@@ -165,6 +187,7 @@ build_incidents (JsonBuilder *builder,
       add_string (builder, "asb_risk", rd_asb_risk_to_key (rd_incident_get_asb_risk (incident)));
       add_string (builder, "repair_priority", rd_incident_get_repair_priority (incident));
       add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
+      add_landlord_steps (builder, rd_incident_get_landlord_steps (incident));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

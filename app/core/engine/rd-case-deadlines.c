@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rd-case-deadlines.h"
+#include "rd-repairs.h"
 
 /*
  * The engine reads plain events; this is where the store's tables become
@@ -33,8 +34,8 @@
  *    to reports from 27 October 2025 and says apply to social housing only
  *    when the tenancy does not show it.
  * What meets these deadlines is the engine's own rule: the landlord's next
- * contact for a first response; for repairs and hazard steps, a record of
- * the work, which the diary does not keep yet, so they stay open.
+ * contact for a first response; for repairs and hazard steps, the dated
+ * steps the entry records (rd_repairs_add_steps()).
  *
  * Contacts with people the case names as someone other than the landlord
  * (the police, the council, an MP) go in as theirs, named "PC Sam Lee
@@ -184,6 +185,8 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
                                     rd_incident_get_asb_risk (incident),
                                     rd_incident_get_repair_priority (incident),
                                     rd_incident_get_hazard (incident));
+      rd_repairs_add_steps (input, rd_incident_get_id (incident),
+                            rd_incident_get_landlord_steps (incident));
     }
 
   return input;

@@ -336,6 +336,29 @@ first_step (RdEngine        *engine,
   return found;
 }
 
+/* The earliest of the report's steps of @type_a or @type_b (or
+ * %RD_CASE_EVENT_N_TYPES for none): one step can stand for another, the
+ * finished repair for the safety work, for example. */
+static const RdCaseEvent *
+first_of (RdEngine        *engine,
+          gint64           report,
+          RdCaseEventType  type_a,
+          RdCaseEventType  type_b,
+          RdCaseEventType  type_c)
+{
+  const RdCaseEvent *found = NULL;
+  RdCaseEventType types[] = { type_a, type_b, type_c };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      const RdCaseEvent *e = types[t] < RD_CASE_EVENT_N_TYPES ? first_step (engine, types[t], report) : NULL;
+
+      if (e != NULL && (found == NULL || rd_moment_compare (&e->when, &found->when) < 0))
+        found = e;
+    }
+  return found;
+}
+
 static void
 repair_deadline (RdEngine          *engine,
                  const RdCaseEvent *e)
@@ -383,6 +406,31 @@ repair_deadline (RdEngine          *engine,
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
 
+static const char *
+hazard_done_phrase (const RdCaseEvent *done)
+{
+  switch (done->type)
+    {
+    case RD_CASE_EVENT_ALTERNATIVE_OFFERED:
+      return _("The landlord offered alternative accommodation, which meets this step when the home "
+               "cannot be made safe in time.");
+    case RD_CASE_EVENT_REPAIR_DONE:
+      return _("The diary records the repair as completed, which includes this step.");
+    case RD_CASE_EVENT_HAZARD_MADE_SAFE:
+    case RD_CASE_EVENT_WORKS_STARTED:
+    case RD_CASE_EVENT_HAZARD_INVESTIGATED:
+    case RD_CASE_EVENT_HAZARD_SUMMARY:
+    case RD_CASE_EVENT_COMPLAINT:
+    case RD_CASE_EVENT_CONTACT:
+    case RD_CASE_EVENT_ASB_REPORT:
+    case RD_CASE_EVENT_REPAIR_REPORT:
+    case RD_CASE_EVENT_HAZARD_REPORT:
+    case RD_CASE_EVENT_N_TYPES:
+    default:
+      return NULL;
+    }
+}
+
 static void
 hazard_step (RdEngine          *engine,
              const RdCaseEvent *report,
@@ -398,6 +446,7 @@ hazard_step (RdEngine          *engine,
   g_autoptr(RdDeadline) d = NULL;
   const char *from_text = NULL;
   const char *due = NULL;
+  const char *stood_for = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *how = NULL;
 
@@ -409,11 +458,13 @@ hazard_step (RdEngine          *engine,
   d->group = report->id;
   d->title = g_strdup (title);
   _rd_deadline_add_source (d, report);
-  _rd_deadline_add_source (d, from);
+  if (from != report)
+    _rd_deadline_add_source (d, from);
   if (done != NULL)
     {
       d->done = done->when;
       _rd_deadline_add_source (d, done);
+      stood_for = hazard_done_phrase (done);
     }
   from_text = _rd_engine_when (engine, &from->when);
   due = _rd_engine_when (engine, &d->due);
@@ -421,6 +472,13 @@ hazard_step (RdEngine          *engine,
   /* Translators: "The investigation was due by …, 10 working days after the report on …." */
   how = g_strdup_printf (_("%s %s due by %s, %s after %s on %s."),
                          title, tense (engine, &d->due, &d->done), due, limit_text, from_phrase, from_text);
+  if (stood_for != NULL)
+    {
+      char *longer = g_strdup_printf ("%s %s", how, stood_for);
+
+      g_free (how);
+      how = longer;
+    }
   _rd_engine_finish (engine, d, limit, how, RD_DONE_DONE);
   set_generic_next_step (engine, d, report->hazard == RD_HAZARD_EMERGENCY
                             ? _("Call the landlord’s emergency line now, say it is an emergency "
@@ -437,7 +495,7 @@ hazard_deadlines (RdEngine          *engine,
 {
   RdPolicy *awaab = rd_policy_get_awaabs_law ();
   RdSocialHousing social = rd_deadline_input_get_social_housing (engine->input);
-  const RdCaseEvent *investigated, *summary, *safe;
+  const RdCaseEvent *investigated, *summary, *safe, *started;
   g_autofree char *basis = NULL;
 
   if (awaab == NULL)
@@ -461,9 +519,18 @@ hazard_deadlines (RdEngine          *engine,
     ? g_strdup (rd_policy_get_name (awaab))
     : g_strdup_printf (_("%s, which applies if your home is social housing"), rd_policy_get_name (awaab));
 
+  /* A hazard made safe or repaired was looked at first: without a separate
+   * investigation date, the earliest of those ends the investigation, so a
+   * landlord that acted at once is not blamed for a missing record. */
   investigated = first_step (engine, RD_CASE_EVENT_HAZARD_INVESTIGATED, report->id);
+  if (investigated == NULL)
+    investigated = first_of (engine, report->id, RD_CASE_EVENT_HAZARD_MADE_SAFE,
+                             RD_CASE_EVENT_REPAIR_DONE, RD_CASE_EVENT_N_TYPES);
   summary = first_step (engine, RD_CASE_EVENT_HAZARD_SUMMARY, report->id);
-  safe = first_step (engine, RD_CASE_EVENT_HAZARD_MADE_SAFE, report->id);
+  safe = first_of (engine, report->id, RD_CASE_EVENT_HAZARD_MADE_SAFE, RD_CASE_EVENT_REPAIR_DONE,
+                   RD_CASE_EVENT_ALTERNATIVE_OFFERED);
+  started = first_of (engine, report->id, RD_CASE_EVENT_WORKS_STARTED, RD_CASE_EVENT_REPAIR_DONE,
+                      RD_CASE_EVENT_N_TYPES);
 
   if (report->hazard == RD_HAZARD_EMERGENCY)
     {
@@ -482,6 +549,13 @@ hazard_deadlines (RdEngine          *engine,
                        _("The written summary of the investigation"), _("the investigation"), basis);
           hazard_step (engine, report, awaab, RD_HAZARD_RULE_MAKE_SAFE, investigated, safe,
                        _("The safety work"), _("the investigation"), basis);
+          /* Further work is needed only when the investigation found it; the
+           * diary cannot say so, so Redress checks its start only once the
+           * resident has recorded it (or the finished repair), and never
+           * calls missing a step that may not have been needed. */
+          if (started != NULL)
+            hazard_step (engine, report, awaab, RD_HAZARD_RULE_WORKS_START, investigated, started,
+                         _("Starting the further work"), _("the investigation"), basis);
         }
     }
 }
@@ -511,6 +585,8 @@ _rd_engine_reports (RdEngine *engine)
         case RD_CASE_EVENT_HAZARD_INVESTIGATED:
         case RD_CASE_EVENT_HAZARD_SUMMARY:
         case RD_CASE_EVENT_HAZARD_MADE_SAFE:
+        case RD_CASE_EVENT_WORKS_STARTED:
+        case RD_CASE_EVENT_ALTERNATIVE_OFFERED:
         case RD_CASE_EVENT_N_TYPES:
         default:
           break;

@@ -24,6 +24,8 @@ typedef enum {
   RD_CASE_EVENT_HAZARD_INVESTIGATED,/* the landlord's investigation ended */
   RD_CASE_EVENT_HAZARD_SUMMARY,     /* the written summary of findings reached the tenant */
   RD_CASE_EVENT_HAZARD_MADE_SAFE,   /* the relevant safety work was done */
+  RD_CASE_EVENT_WORKS_STARTED,      /* the repair or further work physically began */
+  RD_CASE_EVENT_ALTERNATIVE_OFFERED,/* the landlord offered somewhere else to stay */
   RD_CASE_EVENT_N_TYPES
 } RdCaseEventType;
 

@@ -327,6 +327,8 @@ rd_case_event_type_to_key (RdCaseEventType type)
     [RD_CASE_EVENT_HAZARD_INVESTIGATED] = "hazard-investigated",
     [RD_CASE_EVENT_HAZARD_SUMMARY] = "hazard-summary",
     [RD_CASE_EVENT_HAZARD_MADE_SAFE] = "hazard-made-safe",
+    [RD_CASE_EVENT_WORKS_STARTED] = "works-started",
+    [RD_CASE_EVENT_ALTERNATIVE_OFFERED] = "alternative-offered",
   };
 
   g_return_val_if_fail (type < G_N_ELEMENTS (keys), NULL);

@@ -32,6 +32,7 @@ struct _RdIncident
   RdAsbRisk     asb_risk;                  /* RD_ASB_RISK_N_LEVELS: not known */
   char         *repair_priority;           /* the landlord's priority for a repair, "" */
   RdHazardLevel hazard;                    /* RD_HAZARD_N_LEVELS: not an Awaab's Law hazard */
+  RdLandlordSteps steps;                   /* what the landlord did about a repair or hazard */
   gint64        created_at;
   gint64        updated_at;
 };
@@ -58,6 +59,7 @@ enum {
   PROP_ASB_RISK,
   PROP_REPAIR_PRIORITY,
   PROP_HAZARD,
+  PROP_LANDLORD_STEPS,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_SUMMARY,
@@ -146,6 +148,9 @@ rd_incident_get_property (GObject    *object,
     case PROP_HAZARD:
       g_value_set_uint (value, self->hazard);
       break;
+    case PROP_LANDLORD_STEPS:
+      g_value_take_string (value, rd_landlord_steps_to_key (&self->steps));
+      break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
       break;
@@ -221,6 +226,16 @@ rd_incident_set_property (GObject      *object,
     case PROP_HAZARD:
       rd_incident_set_hazard (self, g_value_get_uint (value));
       break;
+    case PROP_LANDLORD_STEPS:
+      {
+        RdLandlordSteps steps;
+
+        if (rd_landlord_steps_from_key (g_value_get_string (value), &steps, NULL))
+          rd_incident_set_landlord_steps (self, &steps);
+        else
+          g_warning ("“%s” is not a record of a landlord’s steps", g_value_get_string (value));
+      }
+      break;
     case PROP_CREATED_AT:
       rd_incident_set_created_at (self, g_value_get_int64 (value));
       break;
@@ -282,6 +297,10 @@ rd_incident_class_init (RdIncidentClass *klass)
   /* An RdHazardLevel; RD_HAZARD_N_LEVELS when it is not an Awaab's Law hazard */
   properties[PROP_HAZARD] =
     g_param_spec_uint ("hazard", NULL, NULL, 0, RD_HAZARD_N_LEVELS, RD_HAZARD_N_LEVELS, flags);
+  /* The landlord's dated steps on a repair or hazard, in their storage form
+   * ("investigated=2025-11-03T10:15;repaired=2025-12-01") */
+  properties[PROP_LANDLORD_STEPS] =
+    g_param_spec_string ("landlord-steps", NULL, NULL, "", flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -307,6 +326,7 @@ rd_incident_init (RdIncident *self)
   self->landlord_reported_minute = -1;
   self->asb_risk = RD_ASB_RISK_N_LEVELS;
   self->hazard = RD_HAZARD_N_LEVELS;
+  rd_landlord_steps_init (&self->steps);
 }
 
 RdIncident *
@@ -345,6 +365,7 @@ rd_incident_copy (RdIncident *self)
   copy->asb_risk = self->asb_risk;
   _rd_model_replace_string (&copy->repair_priority, self->repair_priority);
   copy->hazard = self->hazard;
+  copy->steps = self->steps;
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -376,7 +397,8 @@ rd_incident_content_equal (RdIncident *a,
          a->landlord_reported_minute == b->landlord_reported_minute &&
          a->asb_risk == b->asb_risk &&
          g_str_equal (a->repair_priority, b->repair_priority) &&
-         a->hazard == b->hazard;
+         a->hazard == b->hazard &&
+         rd_landlord_steps_equal (&a->steps, &b->steps);
 }
 
 #define STRING_ACCESSORS(field, PROP, ALSO) \
@@ -514,6 +536,43 @@ rd_incident_set_hazard (RdIncident    *self,
 }
 
 /**
+ * rd_incident_get_landlord_steps:
+ *
+ * Returns: (transfer none): what the landlord did about the repair or
+ *   hazard, and when; every step unset when nothing is recorded
+ */
+const RdLandlordSteps *
+rd_incident_get_landlord_steps (RdIncident *self)
+{
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+  return &self->steps;
+}
+
+/**
+ * rd_incident_set_landlord_steps:
+ * @steps: (nullable): the steps, or %NULL for none
+ */
+void
+rd_incident_set_landlord_steps (RdIncident            *self,
+                                const RdLandlordSteps *steps)
+{
+  RdLandlordSteps none;
+
+  g_return_if_fail (RD_IS_INCIDENT (self));
+
+  if (steps == NULL)
+    {
+      rd_landlord_steps_init (&none);
+      steps = &none;
+    }
+  if (!rd_landlord_steps_equal (&self->steps, steps))
+    {
+      self->steps = *steps;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANDLORD_STEPS]);
+    }
+}
+
+/**
  * rd_incident_get_landlord_reported:
  * @moment: (out): when the entry was reported to the landlord
  *
@@ -615,6 +674,36 @@ rd_incident_validate (RdIncident  *self,
           g_set_error_literal (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_REPORTED_IN_FUTURE,
                                _("The day you reported this to the landlord is in the future. "
                                  "Check the date."));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      const RdMoment *at = &self->steps.at[i];
+      GDate today;
+
+      if (!rd_moment_is_set (at))
+        continue;
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      if (g_date_compare (&at->date, &today) > 0)
+        {
+          /* Translators: %s is a step such as "Repair completed" */
+          g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_STEP_IN_FUTURE,
+                       _("“%s” is set to a day in the future. Check the date."),
+                       rd_landlord_step_get_label (i));
+          return FALSE;
+        }
+      /* A step before the report would start no clock and meet none:
+       * almost always a typing slip. */
+      if (self->landlord_reported_on != NULL &&
+          g_date_compare (&at->date, self->landlord_reported_on) < 0)
+        {
+          g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_STEP_BEFORE_REPORT,
+                       _("“%s” is set before the day you reported this to the landlord. Check "
+                         "the date."),
+                       rd_landlord_step_get_label (i));
           return FALSE;
         }
     }

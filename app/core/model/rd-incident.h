@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rd-events.h"
+#include "rd-landlord-steps.h"
 #include "rd-policy.h"
 #include "rd-types.h"
 
@@ -40,6 +41,8 @@ typedef enum {
   RD_INCIDENT_ERROR_START_IN_FUTURE,
   RD_INCIDENT_ERROR_END_BEFORE_START,
   RD_INCIDENT_ERROR_REPORTED_IN_FUTURE,
+  RD_INCIDENT_ERROR_STEP_IN_FUTURE,
+  RD_INCIDENT_ERROR_STEP_BEFORE_REPORT,
 } RdIncidentError;
 
 GQuark        rd_incident_error_quark       (void);
@@ -100,6 +103,9 @@ void          rd_incident_set_repair_priority (RdIncident *self,
 RdHazardLevel rd_incident_get_hazard        (RdIncident   *self);
 void          rd_incident_set_hazard        (RdIncident   *self,
                                              RdHazardLevel hazard);
+const RdLandlordSteps *rd_incident_get_landlord_steps (RdIncident            *self);
+void          rd_incident_set_landlord_steps (RdIncident            *self,
+                                              const RdLandlordSteps *steps);
 gint64        rd_incident_get_created_at    (RdIncident   *self);
 void          rd_incident_set_created_at    (RdIncident   *self,
                                              gint64        unix_time);

@@ -29,8 +29,10 @@ static const char * const asb_keys[RD_ASB_RISK_N_LEVELS] = {
 };
 
 static const char * const hazard_keys[RD_HAZARD_N_LEVELS][RD_HAZARD_N_RULES] = {
-  [RD_HAZARD_EMERGENCY] = { "EmergencyInvestigate", "EmergencySummary", "EmergencyMakeSafe" },
-  [RD_HAZARD_SIGNIFICANT] = { "SignificantInvestigate", "SignificantSummary", "SignificantMakeSafe" },
+  [RD_HAZARD_EMERGENCY] = { "EmergencyInvestigate", "EmergencySummary", "EmergencyMakeSafe",
+                            "EmergencyWorksStart" },
+  [RD_HAZARD_SIGNIFICANT] = { "SignificantInvestigate", "SignificantSummary", "SignificantMakeSafe",
+                              "SignificantWorksStart" },
 };
 
 static gboolean

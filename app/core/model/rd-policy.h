@@ -54,6 +54,8 @@ typedef enum {
   RD_HAZARD_RULE_SUMMARY,        /* written summary, from the end of the investigation */
   RD_HAZARD_RULE_MAKE_SAFE,      /* relevant safety work: emergency from the report,
                                   * significant from the end of the investigation */
+  RD_HAZARD_RULE_WORKS_START,    /* further work physically begun, from the end of the
+                                  * investigation */
   RD_HAZARD_N_RULES
 } RdHazardRule;
 

@@ -18,15 +18,16 @@
 #define CONTENT_COLUMNS \
   "starts_at, ends_at, category, location, description, impact, people, witnesses," \
   " reported_to, reference, landlord_reported_on, landlord_reported_minute, asb_risk," \
-  " repair_priority, hazard"
-#define N_CONTENT_COLUMNS 15
+  " repair_priority, hazard, landlord_steps"
+#define N_CONTENT_COLUMNS 16
 /* The same, as "name = ?N" from parameter 2 (for the UPDATEs) */
 #define CONTENT_SET \
   "starts_at = ?2, ends_at = ?3, category = ?4, location = ?5, description = ?6, impact = ?7," \
   " people = ?8, witnesses = ?9, reported_to = ?10, reference = ?11, landlord_reported_on = ?12," \
-  " landlord_reported_minute = ?13, asb_risk = ?14, repair_priority = ?15, hazard = ?16"
+  " landlord_reported_minute = ?13, asb_risk = ?14, repair_priority = ?15, hazard = ?16," \
+  " landlord_steps = ?17"
 #define CONTENT_PARAMS_FROM_3 \
-  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17"
+  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18"
 
 static void
 read_content (RdIncident   *incident,
@@ -67,6 +68,14 @@ read_content (RdIncident   *incident,
       hazard = RD_HAZARD_N_LEVELS;
     rd_incident_set_hazard (incident, hazard);
   }
+  {
+    RdLandlordSteps steps;
+
+    /* As above: a damaged record reads as no steps, which finds no fault. */
+    if (!rd_landlord_steps_from_key (_rd_store_column_text (stmt, first + 15), &steps, NULL))
+      rd_landlord_steps_init (&steps);
+    rd_incident_set_landlord_steps (incident, &steps);
+  }
 }
 
 /* Binds the N_CONTENT_COLUMNS content columns starting at parameter @first. */
@@ -103,6 +112,8 @@ bind_content (sqlite3_stmt *stmt,
   _rd_store_bind_text (stmt, first + 12, rd_asb_risk_to_key (rd_incident_get_asb_risk (incident)));
   _rd_store_bind_text (stmt, first + 13, rd_incident_get_repair_priority (incident));
   _rd_store_bind_text (stmt, first + 14, rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
+  sqlite3_bind_text (stmt, first + 15, rd_landlord_steps_to_key (rd_incident_get_landlord_steps (incident)),
+                     -1, g_free);
 }
 
 static RdIncident *
@@ -232,7 +243,7 @@ update_revision (RdStore     *self,
 
   stmt = _rd_store_prepare (self,
                             "UPDATE incident_revisions SET last_changed_at = ?1, " CONTENT_SET
-                            " WHERE id = ?17",
+                            " WHERE id = ?18",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -314,7 +325,7 @@ rd_store_save_incident (RdStore     *self,
         }
 
       stmt = _rd_store_prepare (self,
-                                "UPDATE incidents SET updated_at = ?1, " CONTENT_SET " WHERE id = ?17",
+                                "UPDATE incidents SET updated_at = ?1, " CONTENT_SET " WHERE id = ?18",
                                 error);
       if (stmt == NULL)
         goto fail;

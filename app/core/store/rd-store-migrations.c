@@ -236,6 +236,12 @@ const char * const _rd_store_migrations[] = {
   "ALTER TABLE cases ADD COLUMN uuid TEXT;"
   "UPDATE cases SET uuid = lower (hex (randomblob (16)));"
   "CREATE INDEX cases_by_uuid ON cases(uuid);",
+
+  /* 10: what the landlord did about a reported repair or hazard, each step
+   * dated ("investigated=2025-11-03T10:15;repaired=2025-12-01"), in the
+   * entry and its revisions */
+  "ALTER TABLE incidents ADD COLUMN landlord_steps TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incident_revisions ADD COLUMN landlord_steps TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -11,6 +11,7 @@
 #include "rd-case-deadlines.h"
 #include "rd-datetime.h"
 #include "rd-party.h"
+#include "rd-repairs.h"
 #include "rd-store-policies.h"
 #include "rd-store-private.h"
 
@@ -494,7 +495,7 @@ rd_store_build_deadline_input (RdStore  *self,
    * rd_case_deadlines_add_report() for what each starts). */
   stmt = _rd_store_prepare (self,
                             "SELECT id, category, landlord_reported_on, landlord_reported_minute,"
-                            " asb_risk, repair_priority, hazard FROM incidents"
+                            " asb_risk, repair_priority, hazard, landlord_steps FROM incidents"
                             " WHERE case_id = ?1 AND landlord_reported_on IS NOT NULL"
                             " ORDER BY starts_at, id", error);
   if (stmt == NULL)
@@ -529,6 +530,12 @@ rd_store_build_deadline_input (RdStore  *self,
       rd_case_deadlines_add_report (input, sqlite3_column_int64 (stmt, 0),
                                     rd_category_from_string (_rd_store_column_text (stmt, 1)),
                                     &reported, risk, _rd_store_column_text (stmt, 5), hazard);
+      {
+        RdLandlordSteps steps;
+
+        if (rd_landlord_steps_from_key (_rd_store_column_text (stmt, 7), &steps, NULL))
+          rd_repairs_add_steps (input, sqlite3_column_int64 (stmt, 0), &steps);
+      }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rd-autosave.h"
@@ -67,6 +69,11 @@ struct _RdIncidentEditor
   AdwComboRow       *risk_row;
   AdwEntryRow       *priority_row;
   AdwComboRow       *hazard_row;
+  /* The landlord's dated steps on a repair or hazard, built in code: one
+   * row each, a switch for "it happened" and the day it did */
+  AdwActionRow      *step_rows[RD_STEP_N_STEPS];
+  GtkSwitch         *step_switches[RD_STEP_N_STEPS];
+  RdDateTimePicker  *step_pickers[RD_STEP_N_STEPS];
   GtkRevealer       *report_error_revealer;
   GtkLabel          *report_error_label;
   RdEvidenceLinks   *evidence_links;
@@ -269,21 +276,53 @@ picked_report (RdIncidentEditor *self,
   return TRUE;
 }
 
-/* Says what is wrong with the report date as picked; FALSE when it is wrong. */
+/* The steps as the form shows them. A step whose day is unchanged keeps
+ * the time of day it was saved with (from a case file, say): the form
+ * shows days only, and must not lose what it does not show. */
+static void
+picked_steps (RdIncidentEditor *self,
+              RdLandlordSteps  *steps)
+{
+  const RdLandlordSteps *saved = self->incident ? rd_incident_get_landlord_steps (self->incident) : NULL;
+
+  rd_landlord_steps_init (steps);
+  for (guint i = 0; i < RD_STEP_N_STEPS && self->step_pickers[i] != NULL; i++)
+    {
+      GDateTime *dt = rd_date_time_picker_get_date_time (self->step_pickers[i]);
+      GDate day;
+
+      if (!gtk_switch_get_active (self->step_switches[i]) || dt == NULL)
+        continue;
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                      g_date_time_get_year (dt));
+      rd_moment_set_date (&steps->at[i], &day);
+      if (saved != NULL && rd_moment_is_set (&saved->at[i]) &&
+          g_date_compare (&saved->at[i].date, &day) == 0)
+        steps->at[i].minute = saved->at[i].minute;
+    }
+}
+
+/* Says what is wrong with the report date and steps as picked; FALSE when
+ * something is wrong. */
 static gboolean
 check_report (RdIncidentEditor *self)
 {
   g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
   g_autoptr(RdIncident) scratch = rd_incident_new ();
   g_autoptr(GError) error = NULL;
+  RdLandlordSteps steps;
   GDate day;
   int minute;
   gboolean valid = TRUE;
 
-  if (picked_report (self, &day, &minute))
+  picked_steps (self, &steps);
+  if (picked_report (self, &day, &minute) || !rd_landlord_steps_is_empty (&steps))
     {
       rd_incident_set_starts_at (scratch, now);
-      rd_incident_set_landlord_reported_on (scratch, &day);
+      if (picked_report (self, &day, &minute))
+        rd_incident_set_landlord_reported_on (scratch, &day);
+      rd_incident_set_landlord_steps (scratch, &steps);
       valid = rd_incident_validate (scratch, now, &error);
       if (!valid)
         gtk_label_set_text (self->report_error_label, error->message);
@@ -301,6 +340,15 @@ sync_report_rows (RdIncidentEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->risk_row), rd_category_is_asb (category));
   gtk_widget_set_visible (GTK_WIDGET (self->priority_row), rd_category_is_repair (category));
   gtk_widget_set_visible (GTK_WIDGET (self->hazard_row), rd_category_is_repair (category));
+  /* Not built yet (the template's own signals), or gone with it */
+  if (self->step_rows[0] == NULL)
+    return;
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->step_rows[i]), rd_category_is_repair (category));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->step_pickers[i]),
+                                gtk_switch_get_active (self->step_switches[i]));
+    }
 }
 
 static void
@@ -309,18 +357,23 @@ apply_report (RdIncidentEditor *self)
   guint risk = adw_combo_row_get_selected (self->risk_row);
   guint hazard = adw_combo_row_get_selected (self->hazard_row);
   g_autofree char *priority = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->priority_row))));
+  RdLandlordSteps steps;
   GDate day;
   int minute = -1;
 
+  picked_steps (self, &steps);
   if (!picked_report (self, &day, &minute))
     {
       rd_incident_set_landlord_reported_on (self->incident, NULL);
       rd_incident_set_landlord_reported_minute (self->incident, -1);
+      if (check_report (self))
+        rd_incident_set_landlord_steps (self->incident, &steps);
     }
   else if (check_report (self))
     {
       rd_incident_set_landlord_reported_on (self->incident, &day);
       rd_incident_set_landlord_reported_minute (self->incident, minute);
+      rd_incident_set_landlord_steps (self->incident, &steps);
     }
   /* else the day as last saved stays, and the error says why */
   if (risk < G_N_ELEMENTS (risk_choices))
@@ -417,6 +470,16 @@ on_report_changed_cb (RdIncidentEditor *self)
 }
 
 static void
+on_step_changed_cb (RdIncidentEditor *self)
+{
+  if (self->loading)
+    return;
+  sync_report_rows (self);
+  check_report (self);
+  schedule_save (self);
+}
+
+static void
 on_dates_changed_cb (RdIncidentEditor *self)
 {
   if (self->loading)
@@ -465,6 +528,22 @@ load_report (RdIncidentEditor *self)
     when = g_date_time_ref (rd_date_time_picker_get_date_time (self->start_picker));
   if (when != NULL)
     rd_date_time_picker_set_date_time (self->report_picker, when);
+
+  for (guint i = 0; i < RD_STEP_N_STEPS && self->step_pickers[i] != NULL; i++)
+    {
+      const RdMoment *at = &rd_incident_get_landlord_steps (incident)->at[i];
+      g_autoptr(GDateTime) step_day = NULL;
+
+      gtk_switch_set_active (self->step_switches[i], rd_moment_is_set (at));
+      if (rd_moment_is_set (at))
+        step_day = g_date_time_new_local (g_date_get_year (&at->date), g_date_get_month (&at->date),
+                                          g_date_get_day (&at->date), 0, 0, 0);
+      else if (when != NULL)
+        /* Not done yet: offer the day it was reported, the earliest it can be. */
+        step_day = g_date_time_ref (when);
+      if (step_day != NULL)
+        rd_date_time_picker_set_date_time (self->step_pickers[i], step_day);
+    }
 }
 
 static void
@@ -610,6 +689,10 @@ rd_incident_editor_dispose (GObject *object)
   /* Last chance: whatever was typed is written before the form goes. */
   if (self->autosave != NULL)
     rd_autosave_finish (self->autosave);
+  /* The step rows go with the template's expander row that holds them. */
+  memset (self->step_rows, 0, sizeof self->step_rows);
+  memset (self->step_switches, 0, sizeof self->step_switches);
+  memset (self->step_pickers, 0, sizeof self->step_pickers);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->incident);
@@ -729,6 +812,35 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
 }
 
+/* What the landlord did about a repair or hazard: after the priority and
+ * hazard rows, in the order they usually happen. */
+static void
+add_step_rows (RdIncidentEditor *self)
+{
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      const char *label = rd_landlord_step_get_label (i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkSwitch *toggle = GTK_SWITCH (gtk_switch_new ());
+      RdDateTimePicker *picker = RD_DATE_TIME_PICKER (rd_date_time_picker_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      rd_date_time_picker_set_show_time (picker, FALSE);
+      gtk_widget_set_valign (GTK_WIDGET (picker), GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (GTK_WIDGET (toggle), GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      rd_date_time_picker_set_accessible_names (picker, label, label);
+      adw_action_row_add_suffix (row, GTK_WIDGET (picker));
+      adw_action_row_add_suffix (row, GTK_WIDGET (toggle));
+      adw_expander_row_add_row (self->report_expander, GTK_WIDGET (row));
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_step_changed_cb), self);
+      g_signal_connect_swapped (picker, "notify::date-time", G_CALLBACK (on_step_changed_cb), self);
+      self->step_rows[i] = row;
+      self->step_switches[i] = toggle;
+      self->step_pickers[i] = picker;
+    }
+}
+
 static void
 rd_incident_editor_init (RdIncidentEditor *self)
 {
@@ -775,4 +887,5 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->risk_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->hazard_row));
   rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
+  add_step_rows (self);
 }
