@@ -103,6 +103,8 @@ add_incident_json (JsonBuilder *builder,
   g_autofree char *created = format_unix (rd_incident_get_created_at (incident));
   g_autofree char *updated = format_unix (rd_incident_get_updated_at (incident));
   RdReportedTo reported = rd_incident_get_reported_to (incident);
+  g_autofree char *reported_on = rd_incident_get_landlord_reported_on (incident)
+    ? rd_date_to_iso (rd_incident_get_landlord_reported_on (incident)) : NULL;
   static const struct { RdReportedTo flag; const char *key; } agencies[] = {
     { RD_REPORTED_POLICE, "police" },
     { RD_REPORTED_LANDLORD, "landlord" },
@@ -142,6 +144,30 @@ add_incident_json (JsonBuilder *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "reference");
   json_builder_add_string_value (builder, rd_incident_get_reference (incident));
+  /* What the landlord was told and did, as in the case JSON */
+  json_builder_set_member_name (builder, "landlord_reported_on");
+  if (rd_incident_get_landlord_reported_on (incident) != NULL)
+    json_builder_add_string_value (builder, reported_on);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "repair_priority");
+  json_builder_add_string_value (builder, rd_incident_get_repair_priority (incident));
+  json_builder_set_member_name (builder, "hazard");
+  json_builder_add_string_value (builder, rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
+  json_builder_set_member_name (builder, "landlord_steps");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      const RdMoment *at = &rd_incident_get_landlord_steps (incident)->at[i];
+      g_autofree char *when = NULL;
+
+      if (!rd_moment_is_set (at))
+        continue;
+      when = rd_moment_to_key (at);
+      json_builder_set_member_name (builder, rd_landlord_step_to_key (i));
+      json_builder_add_string_value (builder, when);
+    }
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "created_at");
   json_builder_add_string_value (builder, created);
   json_builder_set_member_name (builder, "updated_at");

@@ -130,6 +130,51 @@ test_deadlines (void)
   fixture_remove_tree (dir);
 }
 
+/* A damp and mould report with the landlord's steps, through the CLI: the
+ * steps come back from "incidents --json" and meet (or miss) their deadlines. */
+static void
+test_repair_steps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-cli-steps-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) import = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) list = { 0 };
+  JsonObject *steps;
+
+  g_assert_true (g_file_set_contents (file,
+    "{ \"format\": \"redress-case\", \"version\": 1,\n"
+    "  \"case\": { \"title\": \"Mould\", \"tenancy_type\": \"secure\" },\n"
+    "  \"incidents\": [ { \"starts_at\": \"2025-11-01T08:00\", \"category\": \"disrepair\",\n"
+    "    \"description\": \"Black mould in the bedroom\", \"landlord_reported_on\": \"2025-11-04\",\n"
+    "    \"hazard\": \"significant-damp-mould\",\n"
+    "    \"landlord_steps\": { \"investigated\": \"2025-11-17\", \"summary\": \"2025-11-24\" } } ] }\n",
+    -1, &error));
+  run_cli (&import, dir, "import", file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&text, dir, "deadlines", "1", "--today", "2025-12-01", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "MET\t2025-11-18\tThe investigation of the damp and mould hazard\n"));
+  g_assert_nonnull (strstr (text.out, "MISSED\t2025-11-20\tThe written summary of the investigation\n"));
+  g_assert_nonnull (strstr (text.out, "MISSED\t2025-11-24\tThe safety work\n"));
+
+  run_cli (&list, dir, "incidents", "1", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, list.out, -1, &error));
+  g_assert_no_error (error);
+  steps = json_object_get_object_member (
+    json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
+    "landlord_steps");
+  g_assert_cmpstr (json_object_get_string_member (steps, "investigated"), ==, "2025-11-17");
+  g_assert_cmpstr (json_object_get_string_member (steps, "summary"), ==, "2025-11-24");
+  g_assert_false (json_object_has_member (steps, "repaired"));
+
+  fixture_remove_tree (dir);
+}
+
 /* A case with nothing that starts a clock says so, rather than print nothing. */
 static void
 test_no_deadlines (void)
@@ -199,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/cli/deadlines", test_deadlines);
   g_test_add_func ("/cli/no-case-file", test_no_case_file);
   g_test_add_func ("/cli/no-deadlines", test_no_deadlines);
+  g_test_add_func ("/cli/repair-steps", test_repair_steps);
 
   return g_test_run ();
 }
