@@ -101,7 +101,7 @@ rd_cli_case_list (RdCliContext *ctx)
   if (store == NULL)
     return RD_CLI_FAILED;
   adviser = rd_store_get_adviser_mode (store);
-  entries = rd_store_list_case_entries (store, today, &error);
+  entries = rd_case_service_list_case_entries (store, today, &error);
   if (entries == NULL)
     {
       g_printerr ("redress-cli: %s\n", error->message);

@@ -150,7 +150,7 @@ rd_cli_deadlines (RdCliContext *ctx)
   store = rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  report = rd_store_compute_deadlines (store, case_id, today, &error);
+  report = rd_case_service_compute_deadlines (store, case_id, today, &error);
   if (report == NULL)
     {
       g_printerr ("redress-cli: %s\n", error->message);

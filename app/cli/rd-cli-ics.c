@@ -54,7 +54,7 @@ rd_cli_ics (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  text = rd_ics_export (store, case_id, today, &error);
+  text = rd_case_service_export_ics (store, case_id, today, &error);
   if (text == NULL)
     {
       g_printerr ("redress-cli: %s\n", error->message);

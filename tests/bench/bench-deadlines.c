@@ -288,8 +288,9 @@ bench_store (int n_complaints,
   t0 = g_get_monotonic_time ();
   for (int r = 0; r < rounds; r++)
     {
-      g_autoptr(RdDeadlineReport) report = rd_store_compute_deadlines (store, rd_case_get_id (rcase),
-                                                                       &today, &error);
+      g_autoptr(RdDeadlineReport) report = rd_case_service_compute_deadlines (store,
+                                                                              rd_case_get_id (rcase),
+                                                                              &today, &error);
 
       g_assert_no_error (error);
       n_deadlines = g_list_model_get_n_items (rd_deadline_report_get_deadlines (report));
@@ -298,7 +299,8 @@ bench_store (int n_complaints,
   c1 = cpu_us ();
 
   {
-    g_autoptr(RdDeadlineInput) stored = rd_store_build_deadline_input (store, rd_case_get_id (rcase), &error);
+    g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, rd_case_get_id (rcase), &error);
+    g_autoptr(RdDeadlineInput) stored = rd_case_facts_build_deadline_input (facts);
 
     g_print ("store:  %u stored events -> %u deadlines: %.2f ms CPU (%.2f ms wall) per full "
              "recompute from the case file; %.2f frames at 60 Hz\n",

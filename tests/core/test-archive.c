@@ -573,7 +573,8 @@ dump_deadlines (RdStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = g_date_new_dmy (2, G_DATE_SEPTEMBER, 2025);
-  g_autoptr(RdDeadlineReport) report = rd_store_compute_deadlines (store, case_id, today, &error);
+  g_autoptr(RdDeadlineReport) report = rd_case_service_compute_deadlines (store, case_id, today,
+                                                                          &error);
   g_autoptr(GString) out = g_string_new (NULL);
   GListModel *list;
 

@@ -213,7 +213,7 @@ test_list_search_archive (Fixture       *f,
   g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
   g_assert_no_error (error);
 
-  entries = rd_store_list_case_entries (f->store, NULL, &error);
+  entries = rd_case_service_list_case_entries (f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
   a = find_entry (entries, alice);
@@ -250,7 +250,7 @@ test_list_search_archive (Fixture       *f,
 
   g_assert_true (rd_store_set_case_archived (f->store, carol, FALSE, &error));
   g_clear_object (&entries);
-  entries = rd_store_list_case_entries (f->store, NULL, &error);
+  entries = rd_case_service_list_case_entries (f->store, NULL, &error);
   g_assert_false (rd_case_entry_get_archived (find_entry (entries, carol)));
 }
 
@@ -278,7 +278,7 @@ test_next_due_from_deadlines (Fixture       *f,
   g_assert_true (rd_store_save_complaint_event (f->store, made, &error));
   g_assert_no_error (error);
 
-  entries = rd_store_list_case_entries (f->store, made_on, &error);
+  entries = rd_case_service_list_case_entries (f->store, made_on, &error);
   g_assert_no_error (error);
   entry = g_list_model_get_item (entries, 0);
   due = rd_case_entry_get_next_due (entry);
@@ -342,7 +342,7 @@ test_overdue_first (Fixture       *f,
   gint64 ids[4];
 
   make_overdue_cases (f, today, ids);
-  entries = rd_store_list_case_entries (f->store, today, &error);
+  entries = rd_case_service_list_case_entries (f->store, today, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     g_ptr_array_add (sorted, g_list_model_get_item (entries, i));

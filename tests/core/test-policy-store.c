@@ -157,6 +157,7 @@ test_deadlines_from_records (Fixture       *f,
   g_autoptr(RdContact) contact = rd_contact_new ();
   g_autoptr(RdDeadlineReport) report = NULL;
   g_autoptr(RdDeadlineInput) input = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = g_date_time_new_local (2024, 11, 4, 10, 0, 0);
   g_autoptr(GDate) promised = date ("2024-11-08");
@@ -192,8 +193,9 @@ test_deadlines_from_records (Fixture       *f,
   g_assert_true (rd_store_save_contact (f->store, contact, &error));
   g_assert_no_error (error);
 
-  input = rd_store_build_deadline_input (f->store, f->case_id, &error);
+  facts = rd_case_facts_load (f->store, f->case_id, &error);
   g_assert_no_error (error);
+  input = rd_case_facts_build_deadline_input (facts);
   g_assert_cmpuint (rd_deadline_input_get_n_events (input), ==, 4);
 
   /* The case follows a landlord's policy that answers stage 1 in 8 working days. */
@@ -204,7 +206,7 @@ test_deadlines_from_records (Fixture       *f,
   g_assert_true (rd_store_set_case_policy (f->store, f->case_id, rd_policy_get_id (policy), &error));
   g_assert_no_error (error);
 
-  report = rd_store_compute_deadlines (f->store, f->case_id, today, &error);
+  report = rd_case_service_compute_deadlines (f->store, f->case_id, today, &error);
   g_assert_no_error (error);
   list = rd_deadline_report_get_deadlines (report);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -231,7 +233,7 @@ test_deadlines_from_records (Fixture       *f,
   g_assert_true (saw_response);
   g_assert_true (saw_promise);
 
-  g_assert_null (rd_store_compute_deadlines (f->store, 9999, today, &error));
+  g_assert_null (rd_case_service_compute_deadlines (f->store, 9999, today, &error));
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
 }
 

@@ -9,18 +9,18 @@
 #include "rd-repairs.h"
 
 /*
- * The engine reads plain events; this is where the store's tables become
- * them: every complaint step, every contact (its promise, and the
- * landlord's replies that stop other clocks), and every diary entry the
- * resident says they reported to the landlord. It reads the same records
- * as the store's own adapter, rd_store_build_deadline_input() in
- * rd-store-policies.c, from facts already loaded.
+ * The engine reads plain events; this is the one place where a case's
+ * records become them: every complaint step, every contact (its promise,
+ * and the landlord's replies that stop other clocks), and every diary
+ * entry the resident says they reported to the landlord. What Next, the
+ * CLI's `deadlines`, the case list, letters, the calendar file and the
+ * bundle all come through here (most by way of the case service), so
+ * they cannot disagree about a case.
  *
  * A diary entry goes in only when it says the day it was reported to the
  * landlord (and the time, when known): the day something happened is not
  * the day the landlord heard of it, and guessing could call a response
- * late that was not. rd_case_deadlines_add_report() decides what a report
- * starts, for both adapters:
+ * late that was not. add_report() decides what a report starts:
  *  - anti-social behaviour (noise, harassment, violence, damage, domestic
  *    abuse): a first response by the landlord's own policy for the risk
  *    level it gave (the longest time in the policy when the level is not
@@ -67,29 +67,19 @@ social_housing_of (RdCase *rcase)
     }
 }
 
-/**
- * rd_case_deadlines_add_report:
- * @incident_id: the diary entry
- * @reported: when it was reported to the landlord
- * @risk: the risk level the landlord gave an ASB report, or
- *   %RD_ASB_RISK_N_LEVELS when not known
- * @repair_priority: (nullable): the priority the landlord gave a repair
- * @hazard: the Awaab's Law hazard, or %RD_HAZARD_N_LEVELS for none
- *
- * Adds what a diary entry reported to the landlord starts (see the top of
- * this file). Both adapters call it, so they cannot drift apart.
- */
-void
-rd_case_deadlines_add_report (RdDeadlineInput *input,
-                              gint64           incident_id,
-                              RdCategory       category,
-                              const RdMoment  *reported,
-                              RdAsbRisk        risk,
-                              const char      *repair_priority,
-                              RdHazardLevel    hazard)
+/* What a diary entry reported to the landlord starts (see the top of this
+ * file). @risk is %RD_ASB_RISK_N_LEVELS when not known, @hazard
+ * %RD_HAZARD_N_LEVELS for none. */
+static void
+add_report (RdDeadlineInput *input,
+            gint64           incident_id,
+            RdCategory       category,
+            const RdMoment  *reported,
+            RdAsbRisk        risk,
+            const char      *repair_priority,
+            RdHazardLevel    hazard)
 {
-  g_return_if_fail (input != NULL);
-  g_return_if_fail (rd_moment_is_set (reported));
+  g_assert (rd_moment_is_set (reported));
 
   if (rd_category_is_asb (category))
     rd_deadline_input_add_asb_report (input, incident_id, reported, risk);
@@ -180,11 +170,9 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
 
       if (!rd_incident_get_landlord_reported (incident, &reported))
         continue;
-      rd_case_deadlines_add_report (input, rd_incident_get_id (incident),
-                                    rd_incident_get_category (incident), &reported,
-                                    rd_incident_get_asb_risk (incident),
-                                    rd_incident_get_repair_priority (incident),
-                                    rd_incident_get_hazard (incident));
+      add_report (input, rd_incident_get_id (incident), rd_incident_get_category (incident),
+                  &reported, rd_incident_get_asb_risk (incident),
+                  rd_incident_get_repair_priority (incident), rd_incident_get_hazard (incident));
       rd_repairs_add_steps (input, rd_incident_get_id (incident),
                             rd_incident_get_landlord_steps (incident));
     }

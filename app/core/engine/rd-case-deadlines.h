@@ -14,12 +14,4 @@ RdDeadlineReport *rd_case_facts_compute_deadlines    (RdCaseFacts  *facts,
                                                       RdPolicy     *landlord,
                                                       const GDate  *today);
 
-void              rd_case_deadlines_add_report       (RdDeadlineInput *input,
-                                                      gint64           incident_id,
-                                                      RdCategory       category,
-                                                      const RdMoment  *reported,
-                                                      RdAsbRisk        risk,
-                                                      const char      *repair_priority,
-                                                      RdHazardLevel    hazard);
-
 G_END_DECLS

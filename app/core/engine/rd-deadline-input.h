@@ -1,10 +1,9 @@
 /* rd-deadline-input.h: what happened in a case, as the deadline engine reads it.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The engine does not read the store: whoever holds a case's records turns
- * them into RdCaseEvents (see rd_store_build_deadline_input() for the
- * store's own adapter), so the engine can be fed from anywhere and tested
- * with plain values.
+ * The engine does not read the store: rd_case_facts_build_deadline_input()
+ * turns a case's loaded records into RdCaseEvents, so the engine can be
+ * tested with plain values.
  */
 #pragma once
 

@@ -11,7 +11,6 @@
 #include "rd-case-facts.h"
 #include "rd-datetime.h"
 #include "rd-ics.h"
-#include "rd-store-policies.h"
 
 /*
  * One VEVENT per deadline that is still open (overdue, due soon or later):
@@ -152,40 +151,4 @@ rd_ics_from_dashboard (RdDashboard *dashboard,
   icalmemory_free_buffer (text);
   icalcomponent_free (calendar);
   return copy;
-}
-
-/**
- * rd_ics_export:
- * @today: the day to judge the deadlines by
- *
- * Works out the case's deadlines under the policy it follows and writes
- * the open ones as iCalendar events.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-char *
-rd_ics_export (RdStore      *store,
-               gint64        case_id,
-               const GDate  *today,
-               GError      **error)
-{
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
-  g_autoptr(RdDashboard) dashboard = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (RD_IS_STORE (store), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  facts = rd_case_facts_load (store, case_id, error);
-  if (facts == NULL)
-    return NULL;
-  policy = rd_store_get_case_policy (store, case_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  dashboard = rd_dashboard_new (facts, policy, today);
-  return rd_ics_from_dashboard (dashboard, rd_case_facts_get_case (facts));
 }

@@ -10,9 +10,5 @@ G_BEGIN_DECLS
 
 char *rd_ics_from_dashboard (RdDashboard  *dashboard,
                              RdCase       *rcase);
-char *rd_ics_export         (RdStore      *store,
-                             gint64        case_id,
-                             const GDate  *today,
-                             GError      **error);
 
 G_END_DECLS

@@ -41,3 +41,5 @@
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"
 #include "rd-case-archive.h"
+#include "rd-case-snapshot.h"
+#include "rd-case-service.h"

@@ -80,7 +80,6 @@ gboolean     rd_store_set_case_archived     (RdStore        *self,
                                              gboolean        archived,
                                              GError        **error);
 GListModel  *rd_store_list_case_entries     (RdStore        *self,
-                                             const GDate    *today,
                                              GError        **error);
 
 G_END_DECLS

@@ -8,9 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rd-deadline.h"
-#include "rd-deadline-engine.h"
-#include "rd-store-policies.h"
 #include "rd-store-advisers.h"
 #include "rd-store-private.h"
 
@@ -254,82 +251,19 @@ load_references (RdStore  *self,
   return g_steal_pointer (&refs);
 }
 
-/*
- * The soonest date something is still to happen in a case: an open
- * deadline from the deadline engine (the landlord's or the resident's), or
- * the renewal of the client's consent. *@overdue_since is the due date of
- * the oldest deadline the landlord has missed and still not met: that is
- * the most urgent thing in the case, however long ago it fell due.
- */
-static GDate *
-find_next_due (RdStore     *self,
-               gint64       case_id,
-               RdCaseAdmin *admin,
-               const GDate *today,
-               GDate      **overdue_since)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdDeadlineReport) report = NULL;
-  const GDate *renew = rd_case_admin_get_consent_renew (admin);
-  GDate *next = renew ? g_date_copy (renew) : NULL;
-  GListModel *deadlines;
-
-  *overdue_since = NULL;
-  report = rd_store_compute_deadlines (self, case_id, today, &error);
-  if (report == NULL)
-    {
-      /* A case erased while the list was being read is simply gone. */
-      if (g_error_matches (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND))
-        g_debug ("Case %" G_GINT64_FORMAT " went while the list was read", case_id);
-      else
-        g_warning ("Could not work out the deadlines of case %" G_GINT64_FORMAT ": %s",
-                   case_id, error->message);
-      return next;
-    }
-  deadlines = rd_deadline_report_get_deadlines (report);
-  for (guint i = 0, n = g_list_model_get_n_items (deadlines); i < n; i++)
-    {
-      g_autoptr(RdDeadline) deadline = g_list_model_get_item (deadlines, i);
-      RdDeadlineStatus status = rd_deadline_get_status (deadline);
-      const RdMoment *due = rd_deadline_get_due (deadline);
-      GDate **slot;
-
-      if (due == NULL || !g_date_valid (&due->date))
-        continue;
-      if (status == RD_DEADLINE_PENDING || status == RD_DEADLINE_DUE_SOON)
-        slot = &next;
-      else if (status == RD_DEADLINE_MISSED && !rd_moment_is_set (rd_deadline_get_done (deadline)) &&
-               rd_deadline_get_party (deadline) == RD_DEADLINE_ON_LANDLORD &&
-               g_date_compare (&due->date, today) < 0)
-        slot = overdue_since;
-      else
-        continue;
-      if (*slot == NULL)
-        *slot = g_date_copy (&due->date);
-      else if (g_date_compare (&due->date, *slot) < 0)
-        **slot = due->date;
-    }
-  return next;
-}
-
 /**
  * rd_store_list_case_entries:
- * @today: (nullable): the day to work deadlines out on, %NULL for today
  *
- * Every case with its adviser record, for the case list, most recently
- * changed first. Each case that is not archived carries its next date due:
- * the soonest open deadline from the deadline engine, or the renewal of
- * the client's consent; and the day the oldest deadline the landlord has
- * missed and not met fell due.
+ * Every case with its adviser record and its references, for the case
+ * list, most recently changed first. Their next dates due come from the
+ * deadline engine: rd_case_service_list_case_entries() adds them.
  *
  * Returns: (transfer full): a #GListStore of #RdCaseEntry
  */
 GListModel *
-rd_store_list_case_entries (RdStore      *self,
-                            const GDate  *today,
-                            GError      **error)
+rd_store_list_case_entries (RdStore  *self,
+                            GError  **error)
 {
-  g_autoptr(GDate) this_day = NULL;
   g_autoptr(GListModel) cases = NULL;
   g_autoptr(GHashTable) admins = NULL;
   g_autoptr(GHashTable) refs = NULL;
@@ -337,9 +271,6 @@ rd_store_list_case_entries (RdStore      *self,
   GListStore *list;
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
-
-  if (today == NULL)
-    today = this_day = rd_clock_dup_today (rd_store_get_clock (self));
 
   cases = rd_store_list_cases (self, error);
   if (cases == NULL || (admins = load_admins (self, error)) == NULL ||
@@ -352,18 +283,9 @@ rd_store_list_case_entries (RdStore      *self,
       gint64 id = rd_case_get_id (rcase);
       RdCaseAdmin *admin = g_hash_table_lookup (admins, &id);
       g_autoptr(RdCaseAdmin) empty = admin ? NULL : rd_case_admin_new (id);
-      RdCaseEntry *entry = rd_case_entry_new (rcase, admin ? admin : empty,
-                                              g_hash_table_lookup (refs, &id));
 
-      if (!rd_case_entry_get_archived (entry))
-        {
-          g_autoptr(GDate) overdue = NULL;
-          g_autoptr(GDate) next = find_next_due (self, id, admin ? admin : empty, today, &overdue);
-
-          rd_case_entry_set_next_due (entry, next);
-          rd_case_entry_set_overdue_since (entry, overdue);
-        }
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (entries, rd_case_entry_new (rcase, admin ? admin : empty,
+                                                   g_hash_table_lookup (refs, &id)));
     }
 
   list = g_list_store_new (RD_TYPE_CASE_ENTRY);

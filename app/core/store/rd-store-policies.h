@@ -1,11 +1,10 @@
-/* rd-store-policies.h: landlords' policy profiles in the store, and a case's deadlines from its records.
+/* rd-store-policies.h: landlords' policy profiles in the store, and the one each case follows.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "rd-store.h"
 #include "rd-policy.h"
-#include "rd-deadline-engine.h"
 
 G_BEGIN_DECLS
 
@@ -37,15 +36,6 @@ RdPolicy         *rd_store_get_case_policy       (RdStore      *self,
 gboolean          rd_store_adopt_case_policy     (RdStore      *self,
                                                   gint64        case_id,
                                                   RdPolicy     *policy,
-                                                  GError      **error);
-
-/* A case's deadlines */
-RdDeadlineInput  *rd_store_build_deadline_input  (RdStore      *self,
-                                                  gint64        case_id,
-                                                  GError      **error);
-RdDeadlineReport *rd_store_compute_deadlines     (RdStore      *self,
-                                                  gint64        case_id,
-                                                  const GDate  *today,
                                                   GError      **error);
 
 G_END_DECLS

@@ -110,21 +110,21 @@ static char *
 write_letter (RdComplaintAssistant *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdCaseSnapshot) snapshot = NULL;
   g_autoptr(RdComplaint) complaint = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
   g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
 
-  facts = rd_case_facts_load (self->store, rd_case_get_id (self->rcase), &error);
-  if (facts == NULL)
+  snapshot = rd_case_service_load_snapshot (self->store, rd_case_get_id (self->rcase), &error);
+  if (snapshot == NULL)
     return g_strdup (error->message);
-  policy = rd_store_get_case_policy (self->store, rd_case_get_id (self->rcase), NULL);
+  /* The snapshot is this letter's own: the draft joins it, not the store. */
   complaint = draft_complaint (self);
-  rd_case_facts_add_complaint (facts, complaint);
-  dashboard = rd_dashboard_new (facts, policy, today);
-  letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, facts, complaint, dashboard);
+  rd_case_facts_add_complaint (rd_case_snapshot_get_facts (snapshot), complaint);
+  dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
+  letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, rd_case_snapshot_get_facts (snapshot),
+                            complaint, dashboard);
   return rd_letter_to_text (letter);
 }
 

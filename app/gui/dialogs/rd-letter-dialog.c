@@ -110,8 +110,7 @@ rd_letter_dialog_new (GtkWindow    *parent,
                       RdLetterKind  kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(RdCaseSnapshot) snapshot = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
   g_autoptr(GDate) today = NULL;
@@ -122,19 +121,18 @@ rd_letter_dialog_new (GtkWindow    *parent,
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
   today = rd_clock_dup_today (rd_store_get_clock (store));
-  facts = rd_case_facts_load (store, case_id, &error);
-  if (facts != NULL)
-    policy = rd_store_get_case_policy (store, case_id, NULL);
-  if (facts == NULL)
+  snapshot = rd_case_service_load_snapshot (store, case_id, &error);
+  if (snapshot == NULL)
     text = g_strdup (error->message);
   else
     {
+      RdCaseFacts *facts = rd_case_snapshot_get_facts (snapshot);
       GPtrArray *complaints = rd_case_facts_get_complaints (facts);
 
       for (guint i = 0; i < complaints->len; i++)
         if (rd_complaint_get_id (g_ptr_array_index (complaints, i)) == complaint_id)
           complaint = g_ptr_array_index (complaints, i);
-      dashboard = rd_dashboard_new (facts, policy, today);
+      dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
       letter = rd_letter_build (kind, facts, complaint, dashboard);
       text = rd_letter_to_text (letter);
     }

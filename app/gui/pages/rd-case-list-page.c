@@ -76,52 +76,39 @@ update_empty (RdCaseListPage *self)
 
 /*
  * Each case's next date due means working its deadlines out, which for
- * many cases takes longer than a frame: that is done in a worker thread
- * with its own connection, and only the newest reload's result is shown.
+ * many cases takes longer than a frame: the case service does that on a
+ * worker thread with its own connection, and only the newest reload's
+ * result is shown.
  */
 typedef struct {
-  RdStore *store;       /* the page's: only for rd_store_open_secondary() */
-  GDate    today;
-  guint    generation;
+  RdCaseListPage *self;   /* kept alive until the result is in */
+  GDate           today;
+  guint           generation;
 } ReloadJob;
 
 static void
 reload_job_free (ReloadJob *job)
 {
-  g_clear_object (&job->store);
+  g_clear_object (&job->self);
   g_free (job);
 }
 
-static void
-reload_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ReloadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = rd_store_open_secondary (job->store, &error);
-  GListModel *loaded = NULL;
-
-  if (store != NULL)
-    loaded = rd_store_list_case_entries (store, &job->today, &error);
-  if (loaded == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, loaded, g_object_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReloadJob, reload_job_free)
 
 static void
 reload_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdCaseListPage *self = RD_CASE_LIST_PAGE (source);
-  ReloadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ReloadJob) job = user_data;
+  RdCaseListPage *self = job->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GListModel) loaded = rd_case_service_list_case_entries_finish (RD_STORE (source), result,
+                                                                           &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* A newer reload started (and cancelled this one): its result is the
+   * one to show. */
   if (job->generation != self->generation || self->store == NULL)
     return;
   g_clear_object (&self->cancellable);
@@ -152,7 +139,6 @@ reload_done_cb (GObject      *source,
 void
 rd_case_list_page_reload (RdCaseListPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   ReloadJob *job;
 
   g_return_if_fail (RD_IS_CASE_LIST_PAGE (self));
@@ -169,17 +155,15 @@ rd_case_list_page_reload (RdCaseListPage *self)
     }
 
   job = g_new0 (ReloadJob, 1);
-  job->store = g_object_ref (self->store);
+  job->self = g_object_ref (self);
   {
     g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
     job->today = *today;
   }
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
-  g_task_set_source_tag (task, rd_case_list_page_reload);
-  g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
-  g_task_run_in_thread (task, reload_thread);
+  rd_case_service_list_case_entries_async (self->store, &job->today, self->cancellable,
+                                           reload_done_cb, job);
 }
 
 GListModel *

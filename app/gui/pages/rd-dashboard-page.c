@@ -271,44 +271,18 @@ show_notes (RdDashboardPage *self)
 }
 
 typedef struct {
-  RdStore *store;       /* the page's: only for rd_store_open_secondary() */
-  gint64   case_id;
-  GDate    today;
-  guint    generation;
+  RdDashboardPage *self;   /* kept alive until the result is in */
+  guint            generation;
 } RefreshJob;
 
 static void
 refresh_job_free (RefreshJob *job)
 {
-  g_clear_object (&job->store);
+  g_clear_object (&job->self);
   g_free (job);
 }
 
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  RefreshJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = rd_store_open_secondary (job->store, &error);
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
-
-  if (store != NULL)
-    facts = rd_case_facts_load (store, job->case_id, &error);
-  if (facts != NULL)
-    policy = rd_store_get_case_policy (store, job->case_id, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, rd_dashboard_new (facts, policy, &job->today), g_object_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshJob, refresh_job_free)
 
 static void
 show_dashboard (RdDashboardPage *self,
@@ -340,12 +314,12 @@ refresh_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  RdDashboardPage *self = RD_DASHBOARD_PAGE (source);
+  g_autoptr(RefreshJob) job = user_data;
+  RdDashboardPage *self = job->self;
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-
-  RefreshJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdDashboard) dashboard = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(RdDashboard) dashboard = rd_case_service_compute_dashboard_finish (RD_STORE (source),
+                                                                               result, &error);
 
   /* A newer refresh started (the case changed, or was written to): its
    * result is the one to show, and this one is already out of date. */
@@ -375,7 +349,6 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GDate) today = NULL;
-  g_autoptr(GTask) task = NULL;
   RefreshJob *job;
 
   g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
@@ -393,16 +366,12 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
     }
 
   job = g_new0 (RefreshJob, 1);
-  job->store = g_object_ref (store);
-  job->case_id = rd_case_get_id (rcase);
+  job->self = g_object_ref (self);
   today = rd_clock_dup_today (self->clock);
-  job->today = *today;
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, refresh_done_cb, NULL);
-  g_task_set_source_tag (task, rd_dashboard_page_refresh);
-  g_task_set_task_data (task, job, (GDestroyNotify) refresh_job_free);
-  g_task_run_in_thread (task, refresh_thread);
+  rd_case_service_compute_dashboard_async (store, rd_case_get_id (rcase), today,
+                                           self->cancellable, refresh_done_cb, job);
 }
 
 static gboolean
