@@ -325,10 +325,60 @@ status_text_of (RdDashboardItem *item,
     }
 }
 
+/*
+ * The diary entries and contacts deadlines name, by id. A case can have
+ * thousands of each and a deadline for many of them (every entry reported
+ * to the landlord, every promise): looking each up by scanning the whole
+ * list made the dashboard quadratic in the size of the diary.
+ */
+typedef struct {
+  GHashTable *incidents;   /* id → RdIncident, the first with a start */
+  GHashTable *contacts;    /* id → RdContact, the first with that id */
+} RecordIndex;
+
+static void
+index_by_id (GHashTable *index,
+             gint64      id,
+             gpointer    record)
+{
+  if (id != 0 && !g_hash_table_contains (index, &id))
+    g_hash_table_insert (index, g_memdup2 (&id, sizeof id), record);
+}
+
+static void
+record_index_init (RecordIndex *index,
+                   RdCaseFacts *facts)
+{
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+
+  index->incidents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  index->contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+
+      /* An entry with no start cannot be named by its time. */
+      if (rd_incident_get_starts_at (incident) != NULL)
+        index_by_id (index->incidents, rd_incident_get_id (incident), incident);
+    }
+  for (guint i = 0; i < contacts->len; i++)
+    index_by_id (index->contacts, rd_contact_get_id (g_ptr_array_index (contacts, i)),
+                 g_ptr_array_index (contacts, i));
+}
+
+static void
+record_index_clear (RecordIndex *index)
+{
+  g_clear_pointer (&index->incidents, g_hash_table_unref);
+  g_clear_pointer (&index->contacts, g_hash_table_unref);
+}
+
 static RdDashboardItem *
-item_new (RdDeadline  *deadline,
-          RdCaseFacts *facts,
-          const GDate *today)
+item_new (RdDeadline        *deadline,
+          RdCaseFacts       *facts,
+          const RecordIndex *index,
+          const GDate       *today)
 {
   RdDashboardItem *item = g_object_new (RD_TYPE_DASHBOARD_ITEM, NULL);
   RdDeadlineKind kind = rd_deadline_get_kind (deadline);
@@ -360,7 +410,8 @@ item_new (RdDeadline  *deadline,
     }
   else if (kind == RD_DEADLINE_KIND_PROMISE)
     {
-      RdContact *contact = rd_case_facts_find_contact (facts, rd_deadline_get_group (deadline));
+      gint64 contact_id = rd_deadline_get_group (deadline);
+      RdContact *contact = g_hash_table_lookup (index->contacts, &contact_id);
 
       if (contact != NULL)
         {
@@ -376,22 +427,17 @@ item_new (RdDeadline  *deadline,
   else if (kind == RD_DEADLINE_KIND_ASB_RESPONSE || kind == RD_DEADLINE_KIND_REPAIR ||
            kind == RD_DEADLINE_KIND_HAZARD)
     {
-      GPtrArray *incidents = rd_case_facts_get_incidents (facts);
-
+      gint64 incident_id = rd_deadline_get_group (deadline);
       /* The diary entry that was reported. */
-      for (guint i = 0; i < incidents->len && item->context == NULL; i++)
+      RdIncident *incident = g_hash_table_lookup (index->incidents, &incident_id);
+
+      if (incident != NULL)
         {
-          RdIncident *incident = g_ptr_array_index (incidents, i);
+          g_autofree char *summary = rd_incident_dup_summary (incident);
+          g_autofree char *when = rd_datetime_format_short (rd_incident_get_starts_at (incident));
 
-          if (rd_incident_get_id (incident) == rd_deadline_get_group (deadline) &&
-              rd_incident_get_starts_at (incident) != NULL)
-            {
-              g_autofree char *summary = rd_incident_dup_summary (incident);
-              g_autofree char *when = rd_datetime_format_short (rd_incident_get_starts_at (incident));
-
-              /* Translators: the diary entry a deadline is about, "Diary entry of Sat 14 Sep 2024, 00:30: Party next door" */
-              item->context = g_strdup_printf (_("Diary entry of %s: %s"), when, summary);
-            }
+          /* Translators: the diary entry a deadline is about, "Diary entry of Sat 14 Sep 2024, 00:30: Party next door" */
+          item->context = g_strdup_printf (_("Diary entry of %s: %s"), when, summary);
         }
     }
   if (item->context == NULL)
@@ -500,6 +546,7 @@ rd_dashboard_new (RdCaseFacts *facts,
 {
   g_autoptr(RdDeadlineReport) report = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  RecordIndex index;
   RdDashboard *self;
   GListModel *deadlines;
 
@@ -510,11 +557,13 @@ rd_dashboard_new (RdCaseFacts *facts,
   self->today = *today;
   report = rd_case_facts_compute_deadlines (facts, landlord, today);
   deadlines = rd_deadline_report_get_deadlines (report);
+  record_index_init (&index, facts);
   for (guint i = 0, n = g_list_model_get_n_items (deadlines); i < n; i++)
     {
       g_autoptr(RdDeadline) deadline = g_list_model_get_item (deadlines, i);
-      g_ptr_array_add (items, item_new (deadline, facts, today));
+      g_ptr_array_add (items, item_new (deadline, facts, &index, today));
     }
+  record_index_clear (&index);
   g_ptr_array_sort_with_data (items, compare_item_ptrs, NULL);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 
