@@ -406,25 +406,45 @@ extension_finding (RdEngine          *engine,
   return !late && !too_long;
 }
 
+/*
+ * One stage of one complaint, as the Code reads it: what opened the stage
+ * (the complaint, or the request to escalate), the acknowledgement and
+ * the response that came, and the limits that bind the landlord: the
+ * Code's for the stage, the landlord's own policy's, or both.
+ */
+typedef struct {
+  gint64               group;
+  guint                stage;
+  const RdCaseEvent   *trigger;
+  const RdCaseEvent   *ack;
+  const RdCaseEvent   *resp;
+  RdPolicy            *code;       /* the Code that applies, NULL when none does */
+  const RdPolicyStage *cs;         /* the stage under the Code */
+  const RdPolicyStage *ls;         /* the stage under the landlord's policy */
+  gboolean             final;      /* its response is the landlord's final response */
+  Bound                ack_bound;
+  Bound                resp_bound;
+} Stage;
+
 static void
-stage_deadlines (RdEngine  *engine,
-                 gint64     group,
-                 Complaint *c,
-                 guint      s,
-                 guint      final_stage,
-                 gboolean  *referral_done)
+stage_clear (Stage *st)
 {
+  bound_clear (&st->ack_bound);
+  bound_clear (&st->resp_bound);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stage, stage_clear)
+
+/* What opened the stage, and what the landlord sent in it. Without a day
+ * the stage was opened there is nothing to count from: say so. */
+static gboolean
+find_stage_events (RdEngine  *engine,
+                   Complaint *c,
+                   Stage     *st)
+{
+  guint s = st->stage;
   const StageEvent *trigger_se = find_first (c, s, s == 1 ? is_made : is_escalation);
   const StageEvent *ack_se, *resp_se;
-  const RdCaseEvent *trigger, *ack, *resp;
-  RdPolicy *code;
-  RdPolicy *landlord = engine->landlord;
-  const RdPolicyStage *cs = NULL, *ls = NULL;
-  g_auto(Bound) ack_bound = { 0 };
-  g_auto(Bound) resp_bound = { 0 };
-  g_autofree char *ack_what = NULL;
-  g_autofree char *resp_what = NULL;
-  gboolean final;
 
   if (trigger_se == NULL)
     {
@@ -441,19 +461,31 @@ stage_deadlines (RdEngine  *engine,
                                          "the escalation request."), s, s);
             break;
           }
-      return;
+      return FALSE;
     }
 
-  trigger = trigger_se->event;
+  st->trigger = trigger_se->event;
   ack_se = find_first (c, s, is_ack);
   resp_se = find_first (c, s, is_response);
-  ack = ack_se ? ack_se->event : NULL;
-  resp = resp_se ? resp_se->event : NULL;
+  st->ack = ack_se ? ack_se->event : NULL;
+  st->resp = resp_se ? resp_se->event : NULL;
+  return TRUE;
+}
 
-  code = rd_policy_get_code_for_date (&trigger->when.date);
-  if (code == NULL)
+/* The Code in force on the day the stage opened, unless the stage is
+ * beyond the stages the Code allows; and the landlord's policy for the
+ * stage. FALSE when neither sets any limit. */
+static gboolean
+choose_stage_rules (RdEngine *engine,
+                    Stage    *st)
+{
+  RdPolicy *landlord = engine->landlord;
+  guint s = st->stage;
+
+  st->code = rd_policy_get_code_for_date (&st->trigger->when.date);
+  if (st->code == NULL)
     {
-      const char *day = _rd_engine_day (engine, &trigger->when.date);
+      const char *day = _rd_engine_day (engine, &st->trigger->when.date);
 
       if (landlord == NULL)
         {
@@ -461,14 +493,16 @@ stage_deadlines (RdEngine  *engine,
                                      "version dates from July 2020) and the case has no landlord’s "
                                      "policy, so Redress has no time limits to check for that "
                                      "complaint."), day);
-          return;
+          return FALSE;
         }
       _rd_engine_note (engine, _("No Complaint Handling Code was in force on %s (the first version "
                                  "dates from July 2020), so only your landlord’s policy is used "
                                  "for that complaint."), day);
     }
-  else if (s > rd_policy_get_n_stages (code))
+  else if (s > rd_policy_get_n_stages (st->code))
     {
+      RdPolicy *code = st->code;
+
       if (rd_policy_get_max_stages (code) > 0 && s > rd_policy_get_max_stages (code))
         _rd_engine_note (engine, _("Your complaint went to stage %u, but the %s allows only %u "
                                    "stages: the stage %u response was the landlord’s final "
@@ -477,289 +511,408 @@ stage_deadlines (RdEngine  *engine,
                                    "landlord’s policy only."),
                          s, code_name (code), rd_policy_get_max_stages (code),
                          rd_policy_get_max_stages (code), s);
-      code = NULL;
+      st->code = NULL;
     }
 
-  if (code != NULL)
-    cs = rd_policy_get_stage (code, s);
+  if (st->code != NULL)
+    st->cs = rd_policy_get_stage (st->code, s);
   if (landlord != NULL && s <= rd_policy_get_n_stages (landlord))
-    ls = rd_policy_get_stage (landlord, s);
-  if (cs == NULL && ls == NULL)
+    st->ls = rd_policy_get_stage (landlord, s);
+  return st->cs != NULL || st->ls != NULL;
+}
+
+/* Acknowledge within the limit, counted from the day the stage opened. */
+static void
+bind_acknowledgement (RdEngine *engine,
+                      Stage    *st)
+{
+  g_autofree char *what = g_strdup_printf (_("to acknowledge a stage %u complaint"), st->stage);
+
+  bind (engine, what, st->code,
+        st->cs ? &st->cs->acknowledge : NULL, &st->trigger->when, FALSE,
+        st->ls ? &st->ls->acknowledge : NULL, &st->trigger->when, FALSE,
+        &st->ack_bound);
+}
+
+/*
+ * Where a policy counts the response from the acknowledgement, @from is
+ * that day; with no acknowledgement recorded, the day it was due (and
+ * *@missing says so). Otherwise @from stays the day the stage opened.
+ */
+static void
+response_counted_from (RdEngine            *engine,
+                       const Stage         *st,
+                       const RdPolicyStage *rules,
+                       RdMoment            *from,
+                       gboolean            *missing)
+{
+  RdMoment due;
+
+  *from = st->trigger->when;
+  *missing = FALSE;
+  if (rules == NULL || rules->respond_from != RD_RESPOND_FROM_ACKNOWLEDGEMENT)
     return;
-
-  /* Acknowledgement */
-  ack_what = g_strdup_printf (_("to acknowledge a stage %u complaint"), s);
-  bind (engine, ack_what, code,
-        cs ? &cs->acknowledge : NULL, &trigger->when, FALSE,
-        ls ? &ls->acknowledge : NULL, &trigger->when, FALSE,
-        &ack_bound);
-  final = (resp != NULL && resp->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE) || s >= final_stage;
-  if (ack_bound.set)
-    acknowledgement_deadline (engine, group, s, trigger, ack, resp, code, &ack_bound, final);
-
-  /* Response: each policy counts from its own starting point */
-  {
-    RdMoment code_from = trigger->when, ll_from = trigger->when, due;
-    gboolean code_missing = FALSE, ll_missing = FALSE;
-
-    if (cs != NULL && cs->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
-      {
-        if (ack != NULL)
-          code_from = ack->when;
-        else if (_rd_engine_due (engine, &cs->acknowledge, &trigger->when, &due))
-          {
-            code_from = due;
-            code_missing = TRUE;
-          }
-      }
-    if (ls != NULL && ls->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
-      {
-        if (ack != NULL)
-          ll_from = ack->when;
-        else if (_rd_engine_due (engine, &ls->acknowledge, &trigger->when, &due))
-          {
-            ll_from = due;
-            ll_missing = TRUE;
-          }
-      }
-    resp_what = g_strdup_printf (_("to respond at stage %u"), s);
-    bind (engine, resp_what, code,
-          cs ? &cs->respond : NULL, &code_from, code_missing,
-          ls ? &ls->respond : NULL, &ll_from, ll_missing,
-          &resp_bound);
-  }
-
-  if (resp_bound.set)
+  if (st->ack != NULL)
+    *from = st->ack->when;
+  else if (_rd_engine_due (engine, &rules->acknowledge, &st->trigger->when, &due))
     {
-      g_autoptr(RdDeadline) d = NULL;
-      g_autofree char *title = g_strdup_printf (_("Stage %u response"), s);
-      g_autofree char *what = g_strdup_printf (_("stage %u response"), s);
-      RdMoment first_due = resp_bound.due, current = resp_bound.due, allowed_until = { 0 };
-      const RdLimit *allowed = NULL;
-      const RdCaseEvent *moved_by = NULL;
-      g_autofree char *how = NULL;
-      const char *due_text = NULL;
-      g_autofree char *limit_text = rd_limit_format (resp_bound.limit);
-      const char *from_text = _rd_engine_when (engine, &resp_bound.from);
+      *from = due;
+      *missing = TRUE;
+    }
+}
+
+/* Respond within the limit: each policy counts from its own starting point. */
+static void
+bind_response (RdEngine *engine,
+               Stage    *st)
+{
+  g_autofree char *what = g_strdup_printf (_("to respond at stage %u"), st->stage);
+  RdMoment code_from, ll_from;
+  gboolean code_missing, ll_missing;
+
+  response_counted_from (engine, st, st->cs, &code_from, &code_missing);
+  response_counted_from (engine, st, st->ls, &ll_from, &ll_missing);
+  bind (engine, what, st->code,
+        st->cs ? &st->cs->respond : NULL, &code_from, code_missing,
+        st->ls ? &st->ls->respond : NULL, &ll_from, ll_missing,
+        &st->resp_bound);
+}
+
+/* The longest extension the rules allow, counted past the first due date:
+ * *@until is the latest day it can reach. NULL when no rule allows one. */
+static const RdLimit *
+longest_extension (RdEngine       *engine,
+                   const Stage    *st,
+                   const RdMoment *first_due,
+                   RdMoment       *until)
+{
+  RdMoment a, b;
+  gboolean has_a = st->cs != NULL && _rd_engine_due (engine, &st->cs->extension, first_due, &a);
+  gboolean has_b = st->ls != NULL && _rd_engine_due (engine, &st->ls->extension, first_due, &b);
+
+  if (has_a && (!has_b || rd_moment_compare (&a, &b) <= 0))
+    {
+      *until = a;
+      return &st->cs->extension;
+    }
+  if (has_b)
+    {
+      *until = b;
+      return &st->ls->extension;
+    }
+  return NULL;
+}
+
+/*
+ * The extensions the landlord notified before it responded, in order:
+ * each one the rules allow moves *@current to its new date. A "new date"
+ * no later than the one already in force gives the landlord no more time;
+ * it is most often a date typed wrongly, so it is explained in
+ * *@not_later instead of passed over.
+ *
+ * Returns: the extension that set the date in force, or %NULL
+ */
+static const RdCaseEvent *
+apply_extensions (RdEngine       *engine,
+                  Complaint      *c,
+                  const Stage    *st,
+                  const RdMoment *first_due,
+                  RdMoment       *current,
+                  GString       **not_later)
+{
+  RdMoment allowed_until = { 0 };
+  const RdLimit *allowed = longest_extension (engine, st, first_due, &allowed_until);
+  const RdCaseEvent *moved_by = NULL;
+  guint s = st->stage;
+
+  for (guint i = 0; i < c->events->len; i++)
+    {
+      const StageEvent *se = &g_array_index (c->events, StageEvent, i);
+      const RdCaseEvent *e = se->event;
+
+      if (se->stage != s || e->complaint_kind != RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED ||
+          !g_date_valid (&e->new_date))
+        continue;
+      if (st->resp != NULL && g_date_compare (&e->when.date, &st->resp->when.date) > 0)
+        continue;
+      if (g_date_compare (&e->new_date, &current->date) <= 0)
+        {
+          if (*not_later == NULL)
+            *not_later = g_string_new (NULL);
+          /* Translators: "On Tuesday 12 November 2024 the landlord gave Friday 15 November
+           * 2024 as a new date for the stage 1 response, but that is not later than …" */
+          g_string_append_printf (*not_later,
+                                  _(" On %s the landlord gave %s as a new date for the stage %u "
+                                    "response, but that is not later than the date it was "
+                                    "already due by (%s), so it is not an extension and Redress "
+                                    "still counts from %s. If the new date was typed wrongly, "
+                                    "correct that step."),
+                                  _rd_engine_when (engine, &e->when),
+                                  _rd_engine_day (engine, &e->new_date), s,
+                                  _rd_engine_when (engine, current),
+                                  _rd_engine_when (engine, current));
+          continue;
+        }
+      if (extension_finding (engine, st->group, s, e, current, first_due,
+                             allowed ? &allowed_until : NULL, allowed, st->resp_bound.basis))
+        {
+          rd_moment_set_date (current, &e->new_date);
+          moved_by = e;
+        }
+    }
+  return moved_by;
+}
+
+/* The sentence that explains when the response was due, and why then. */
+static char *
+explain_response (RdEngine          *engine,
+                  const Stage       *st,
+                  const RdDeadline  *d,
+                  const RdMoment    *first_due,
+                  const RdCaseEvent *moved_by,
+                  const GString     *not_later)
+{
+  const Bound *bound = &st->resp_bound;
+  g_autofree char *what = g_strdup_printf (_("stage %u response"), st->stage);
+  const char *due_text = _rd_engine_when (engine, &d->due);
+  g_autofree char *limit_text = rd_limit_format (bound->limit);
+  const char *from_text = _rd_engine_when (engine, &bound->from);
+  g_autofree char *how = NULL;
+
+  if (bound->from_missing_ack)
+    /* Translators: "The stage 1 response was due by …, 10 working days after Friday
+     * 8 November 2024, the day the acknowledgement was due: …" */
+    how = g_strdup_printf (_("The %s %s due by %s, %s after %s, the day the acknowledgement was "
+                             "due: no acknowledgement is recorded, so Redress counts from that "
+                             "day, as the Code does."),
+                           what, tense (engine, &d->due, &d->done), due_text, limit_text, from_text);
+  else
+    {
       g_autofree char *anchor = NULL;
-      g_autoptr(GString) not_later = NULL;
 
-      /* The longest extension the rules allow, counted past the first due date */
-      {
-        RdMoment a, b;
-        gboolean has_a = cs != NULL && _rd_engine_due (engine, &cs->extension, &first_due, &a);
-        gboolean has_b = ls != NULL && _rd_engine_due (engine, &ls->extension, &first_due, &b);
-
-        if (has_a && (!has_b || rd_moment_compare (&a, &b) <= 0))
-          {
-            allowed_until = a;
-            allowed = &cs->extension;
-          }
-        else if (has_b)
-          {
-            allowed_until = b;
-            allowed = &ls->extension;
-          }
-      }
-
-      for (guint i = 0; i < c->events->len; i++)
-        {
-          const StageEvent *se = &g_array_index (c->events, StageEvent, i);
-          const RdCaseEvent *e = se->event;
-
-          if (se->stage != s || e->complaint_kind != RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED ||
-              !g_date_valid (&e->new_date))
-            continue;
-          if (resp != NULL && g_date_compare (&e->when.date, &resp->when.date) > 0)
-            continue;
-          /* A "new date" no later than the one already in force gives the
-           * landlord no more time; it is most often a date typed wrongly,
-           * so say so instead of passing over it. */
-          if (g_date_compare (&e->new_date, &current.date) <= 0)
-            {
-              if (not_later == NULL)
-                not_later = g_string_new (NULL);
-              /* Translators: "On Tuesday 12 November 2024 the landlord gave Friday 15 November
-               * 2024 as a new date for the stage 1 response, but that is not later than …" */
-              g_string_append_printf (not_later,
-                                      _(" On %s the landlord gave %s as a new date for the stage %u "
-                                        "response, but that is not later than the date it was "
-                                        "already due by (%s), so it is not an extension and Redress "
-                                        "still counts from %s. If the new date was typed wrongly, "
-                                        "correct that step."),
-                                      _rd_engine_when (engine, &e->when),
-                                      _rd_engine_day (engine, &e->new_date), s,
-                                      _rd_engine_when (engine, &current),
-                                      _rd_engine_when (engine, &current));
-              continue;
-            }
-          if (extension_finding (engine, group, s, e, &current, &first_due,
-                                 allowed ? &allowed_until : NULL, allowed, resp_bound.basis))
-            {
-              rd_moment_set_date (&current, &e->new_date);
-              moved_by = e;
-            }
-        }
-
-      d = new_stage_deadline (RD_DEADLINE_KIND_RESPONSE, group, s, title);
-      d->due = current;
-      _rd_deadline_add_source (d, trigger);
-      _rd_deadline_add_source (d, ack);
-      _rd_deadline_add_source (d, moved_by);
-      if (resp != NULL)
-        {
-          d->done = resp->when;
-          _rd_deadline_add_source (d, resp);
-        }
-      due_text = _rd_engine_when (engine, &d->due);
-
-      if (resp_bound.from_missing_ack)
-        /* Translators: "The stage 1 response was due by …, 10 working days after Friday
-         * 8 November 2024, the day the acknowledgement was due: …" */
-        how = g_strdup_printf (_("The %s %s due by %s, %s after %s, the day the acknowledgement was "
-                                 "due: no acknowledgement is recorded, so Redress counts from that "
-                                 "day, as the Code does."),
-                               what, tense (engine, &d->due, &d->done), due_text, limit_text, from_text);
+      if (st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
+          g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0)
+        anchor = g_strdup (_("the acknowledgement"));
       else
-        {
-          if (ack != NULL && rd_moment_compare (&resp_bound.from, &ack->when) == 0 &&
-              g_date_compare (&ack->when.date, &trigger->when.date) >= 0)
-            anchor = g_strdup (_("the acknowledgement"));
-          else
-            anchor = trigger_phrase (s);
-          how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
-                                 what, tense (engine, &d->due, &d->done), due_text, limit_text,
-                                 anchor, from_text);
-        }
-
-      if (moved_by != NULL)
-        {
-          const char *notified = _rd_engine_when (engine, &moved_by->when);
-          const char *first = _rd_engine_when (engine, &first_due);
-          g_autofree char *moved = g_strdup_printf (_("The %s %s due by %s, the new date the landlord "
-                                                      "gave on %s; it was first due by %s."),
-                                                    what, tense (engine, &d->due, &d->done), due_text,
-                                                    notified, first);
-
-          g_free (how);
-          how = g_steal_pointer (&moved);
-        }
-
-      /* A late acknowledgement gives the landlord more time under the Code's
-       * wording; say so rather than hide it. */
-      if (ack != NULL && ack_bound.set && rd_moment_compare (&ack->when, &ack_bound.due) > 0 &&
-          moved_by == NULL && !resp_bound.from_missing_ack &&
-          rd_moment_compare (&resp_bound.from, &ack->when) == 0)
-        {
-          int n = rd_calendar_count_working_days (&ack_bound.due.date, &ack->when.date);
-          g_autofree char *n_text = _rd_engine_format_days (n);
-          g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
-                                                   how, n_text);
-
-          g_free (how);
-          how = g_steal_pointer (&more);
-        }
-
-      if (not_later != NULL)
-        {
-          g_autofree char *more = g_strconcat (how, not_later->str, NULL);
-
-          g_free (how);
-          how = g_steal_pointer (&more);
-        }
-
-      _rd_engine_finish (engine, d, resp_bound.limit, how, RD_DONE_ARRIVED);
-      set_response_next_step (engine, d, final);
-      d->basis = g_strdup (resp_bound.basis);
-      g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+        anchor = trigger_phrase (st->stage);
+      how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
+                             what, tense (engine, &d->due, &d->done), due_text, limit_text,
+                             anchor, from_text);
     }
 
-  if (resp == NULL)
+  if (moved_by != NULL)
+    {
+      const char *notified = _rd_engine_when (engine, &moved_by->when);
+      const char *first = _rd_engine_when (engine, first_due);
+
+      g_free (how);
+      how = g_strdup_printf (_("The %s %s due by %s, the new date the landlord gave on %s; it was "
+                               "first due by %s."),
+                             what, tense (engine, &d->due, &d->done), due_text, notified, first);
+    }
+
+  /* A late acknowledgement gives the landlord more time under the Code's
+   * wording; say so rather than hide it. */
+  if (st->ack != NULL && st->ack_bound.set &&
+      rd_moment_compare (&st->ack->when, &st->ack_bound.due) > 0 &&
+      moved_by == NULL && !bound->from_missing_ack &&
+      rd_moment_compare (&bound->from, &st->ack->when) == 0)
+    {
+      int n = rd_calendar_count_working_days (&st->ack_bound.due.date, &st->ack->when.date);
+      g_autofree char *n_text = _rd_engine_format_days (n);
+      g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
+                                               how, n_text);
+
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+
+  if (not_later != NULL)
+    {
+      g_autofree char *more = g_strconcat (how, not_later->str, NULL);
+
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+  return g_steal_pointer (&how);
+}
+
+/* The landlord's response: due by the bound, moved by any extension it
+ * notified within the rules, done when the response came. */
+static void
+response_deadline (RdEngine  *engine,
+                   Complaint *c,
+                   Stage     *st)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u response"), st->stage);
+  RdMoment first_due = st->resp_bound.due, current = st->resp_bound.due;
+  g_autoptr(GString) not_later = NULL;
+  const RdCaseEvent *moved_by;
+  g_autofree char *how = NULL;
+
+  moved_by = apply_extensions (engine, c, st, &first_due, &current, &not_later);
+
+  d = new_stage_deadline (RD_DEADLINE_KIND_RESPONSE, st->group, st->stage, title);
+  d->due = current;
+  _rd_deadline_add_source (d, st->trigger);
+  _rd_deadline_add_source (d, st->ack);
+  _rd_deadline_add_source (d, moved_by);
+  if (st->resp != NULL)
+    {
+      d->done = st->resp->when;
+      _rd_deadline_add_source (d, st->resp);
+    }
+
+  how = explain_response (engine, st, d, &first_due, moved_by, not_later);
+  _rd_engine_finish (engine, d, st->resp_bound.limit, how, RD_DONE_ARRIVED);
+  set_response_next_step (engine, d, st->final);
+  d->basis = g_strdup (st->resp_bound.basis);
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+/* The resident's own time limit to ask for the next stage, where the
+ * landlord's policy sets one. */
+static void
+escalation_deadline (RdEngine    *engine,
+                     Complaint   *c,
+                     const Stage *st)
+{
+  RdPolicy *landlord = engine->landlord;
+  const RdLimit *limit;
+  const StageEvent *next;
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *how = NULL;
+  const RdCaseEvent *resp = st->resp;
+  const char *due_text, *resp_text;
+  guint s = st->stage;
+  RdMoment due;
+
+  if (landlord == NULL || !rd_limit_is_set (rd_policy_get_resident_escalation (landlord)))
+    return;
+  limit = rd_policy_get_resident_escalation (landlord);
+  if (!_rd_engine_due (engine, limit, &resp->when, &due))
     return;
 
-  /* The resident's own time limit to ask for the next stage */
-  if (!final && landlord != NULL && rd_limit_is_set (rd_policy_get_resident_escalation (landlord)))
+  next = find_first (c, s + 1, is_escalation);
+  title = g_strdup_printf (_("Ask for stage %u"), s + 1);
+  due_text = _rd_engine_when (engine, &due);
+  limit_text = rd_limit_format (limit);
+  resp_text = _rd_engine_when (engine, &resp->when);
+
+  d = new_stage_deadline (RD_DEADLINE_KIND_ESCALATION, st->group, s + 1, title);
+  d->due = due;
+  _rd_deadline_add_source (d, resp);
+  if (next != NULL)
     {
-      const RdLimit *limit = rd_policy_get_resident_escalation (landlord);
-      const StageEvent *next = find_first (c, s + 1, is_escalation);
-      g_autoptr(RdDeadline) d = NULL;
-      g_autofree char *title = g_strdup_printf (_("Ask for stage %u"), s + 1);
-      RdMoment due;
-
-      if (_rd_engine_due (engine, limit, &resp->when, &due))
-        {
-          const char *due_text = _rd_engine_when (engine, &due);
-          g_autofree char *limit_text = rd_limit_format (limit);
-          const char *resp_text = _rd_engine_when (engine, &resp->when);
-          g_autofree char *how = NULL;
-
-          d = new_stage_deadline (RD_DEADLINE_KIND_ESCALATION, group, s + 1, title);
-          d->due = due;
-          _rd_deadline_add_source (d, resp);
-          if (next != NULL)
-            {
-              d->done = next->event->when;
-              _rd_deadline_add_source (d, next->event);
-            }
-          how = g_strdup_printf (_("Your landlord’s policy gives you %s after the stage %u response "
-                                   "on %s to ask for stage %u: until %s."),
-                                 limit_text, s, resp_text, s + 1, due_text);
-          _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
-          if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
-            d->next_step = g_strdup_printf (_("If you are not satisfied with the stage %u response, "
-                                              "ask for stage %u by %s."), s, s + 1, due_text);
-          else if (d->status == RD_DEADLINE_MISSED && next == NULL)
-            d->next_step = g_strdup (_("You can still ask: explain why it is later than the "
-                                       "landlord’s policy says. Under the Code a landlord must not "
-                                       "refuse without a good reason."));
-          else
-            d->next_step = g_strdup (_("No action needed."));
-          d->basis = g_strdup (_("Your landlord’s own policy"));
-          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
-        }
+      d->done = next->event->when;
+      _rd_deadline_add_source (d, next->event);
     }
+  how = g_strdup_printf (_("Your landlord’s policy gives you %s after the stage %u response "
+                           "on %s to ask for stage %u: until %s."),
+                         limit_text, s, resp_text, s + 1, due_text);
+  _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
+  if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+    d->next_step = g_strdup_printf (_("If you are not satisfied with the stage %u response, "
+                                      "ask for stage %u by %s."), s, s + 1, due_text);
+  else if (d->status == RD_DEADLINE_MISSED && next == NULL)
+    d->next_step = g_strdup (_("You can still ask: explain why it is later than the "
+                               "landlord’s policy says. Under the Code a landlord must not "
+                               "refuse without a good reason."));
+  else
+    d->next_step = g_strdup (_("No action needed."));
+  d->basis = g_strdup (_("Your landlord’s own policy"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
 
-  /* The resident's time to go to the Ombudsman, from the final response */
-  if (final && !*referral_done)
+/* The resident's time to go to the Ombudsman, from the final response. */
+static void
+ombudsman_deadline (RdEngine    *engine,
+                    Complaint   *c,
+                    const Stage *st)
+{
+  const RdCaseEvent *resp = st->resp;
+  RdPolicy *rules = st->code ? st->code : rd_policy_get_code_for_date (&resp->when.date);
+  const RdLimit *limit = rules ? rd_policy_get_ombudsman_referral (rules) : NULL;
+  const RdCaseEvent *referred = first_any_stage (c, is_referred);
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *how = NULL;
+  const char *due_text, *resp_text;
+  RdMoment due;
+
+  if (limit == NULL || !_rd_engine_due (engine, limit, &resp->when, &due))
+    return;
+
+  d = new_stage_deadline (RD_DEADLINE_KIND_OMBUDSMAN, st->group, st->stage,
+                          _("Refer to the Housing Ombudsman"));
+  due_text = _rd_engine_when (engine, &due);
+  limit_text = rd_limit_format (limit);
+  resp_text = _rd_engine_when (engine, &resp->when);
+  d->due = due;
+  _rd_deadline_add_source (d, resp);
+  if (referred != NULL)
     {
-      RdPolicy *rules = code ? code : rd_policy_get_code_for_date (&resp->when.date);
-      const RdLimit *limit = rules ? rd_policy_get_ombudsman_referral (rules) : NULL;
-      const RdCaseEvent *referred = first_any_stage (c, is_referred);
-      RdMoment due;
+      d->done = referred->when;
+      _rd_deadline_add_source (d, referred);
+    }
+  how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman within %s of "
+                           "the landlord’s final response on %s: until %s."),
+                         limit_text, resp_text, due_text);
+  _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
+  if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+    d->next_step = g_strdup_printf (_("If you are still not satisfied, refer your complaint "
+                                      "to the Housing Ombudsman by %s."), due_text);
+  else if (d->status == RD_DEADLINE_MISSED && referred == NULL)
+    d->next_step = g_strdup (_("The usual time limit has passed. The Ombudsman can still "
+                               "accept a complaint if there was a good reason for the "
+                               "delay: contact it and explain."));
+  else
+    d->next_step = g_strdup (_("No action needed."));
+  d->basis = g_strdup (_("The Housing Ombudsman Scheme"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
 
+/*
+ * Stage @s of a complaint, in the Code's order: the landlord acknowledges
+ * the complaint, then responds (within any extension it gave notice of);
+ * after the response the resident may ask for the next stage, and after
+ * the final response go to the Ombudsman.
+ */
+static void
+stage_deadlines (RdEngine  *engine,
+                 gint64     group,
+                 Complaint *c,
+                 guint      s,
+                 guint      final_stage,
+                 gboolean  *referral_done)
+{
+  g_auto(Stage) st = { .group = group, .stage = s };
+
+  if (!find_stage_events (engine, c, &st) || !choose_stage_rules (engine, &st))
+    return;
+
+  bind_acknowledgement (engine, &st);
+  st.final = (st.resp != NULL && st.resp->complaint_kind == RD_COMPLAINT_EVENT_FINAL_RESPONSE) ||
+             s >= final_stage;
+  if (st.ack_bound.set)
+    acknowledgement_deadline (engine, group, s, st.trigger, st.ack, st.resp, st.code,
+                              &st.ack_bound, st.final);
+
+  bind_response (engine, &st);
+  if (st.resp_bound.set)
+    response_deadline (engine, c, &st);
+
+  if (st.resp == NULL)
+    return;
+  if (!st.final)
+    escalation_deadline (engine, c, &st);
+  if (st.final && !*referral_done)
+    {
       *referral_done = TRUE;
-      if (limit != NULL && _rd_engine_due (engine, limit, &resp->when, &due))
-        {
-          g_autoptr(RdDeadline) d = new_stage_deadline (RD_DEADLINE_KIND_OMBUDSMAN, group, s,
-                                                        _("Refer to the Housing Ombudsman"));
-          const char *due_text = _rd_engine_when (engine, &due);
-          g_autofree char *limit_text = rd_limit_format (limit);
-          const char *resp_text = _rd_engine_when (engine, &resp->when);
-          g_autofree char *how = NULL;
-
-          d->due = due;
-          _rd_deadline_add_source (d, resp);
-          if (referred != NULL)
-            {
-              d->done = referred->when;
-              _rd_deadline_add_source (d, referred);
-            }
-          how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman within %s of "
-                                   "the landlord’s final response on %s: until %s."),
-                                 limit_text, resp_text, due_text);
-          _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
-          if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
-            d->next_step = g_strdup_printf (_("If you are still not satisfied, refer your complaint "
-                                              "to the Housing Ombudsman by %s."), due_text);
-          else if (d->status == RD_DEADLINE_MISSED && referred == NULL)
-            d->next_step = g_strdup (_("The usual time limit has passed. The Ombudsman can still "
-                                       "accept a complaint if there was a good reason for the "
-                                       "delay: contact it and explain."));
-          else
-            d->next_step = g_strdup (_("No action needed."));
-          d->basis = g_strdup (_("The Housing Ombudsman Scheme"));
-          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
-        }
+      ombudsman_deadline (engine, c, &st);
     }
 }
 
