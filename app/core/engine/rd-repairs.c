@@ -34,9 +34,8 @@ static const RdCaseEventType step_events[RD_STEP_N_STEPS] = {
  * @incident_id: the diary entry, whose report the steps belong to
  * @steps: what the landlord did, and when
  *
- * Adds the landlord's recorded steps on a reported repair or hazard. Both
- * adapters call it after rd_case_deadlines_add_report(), so they cannot
- * drift apart.
+ * Adds the landlord's recorded steps on a reported repair or hazard, after
+ * the report itself (see rd_case_facts_build_deadline_input()).
  */
 void
 rd_repairs_add_steps (RdDeadlineInput       *input,
