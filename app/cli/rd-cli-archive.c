@@ -41,7 +41,9 @@ rd_cli_export_case (RdCliContext *ctx)
   if (!rd_case_archive_export (store, case_id, output, NULL, &error))
     {
       g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
+      /* A refused file name is a mistake on the command line. */
+      return error->domain == RD_OUTPUT_ERROR && error->code != RD_OUTPUT_ERROR_WRITE
+             ? RD_CLI_USAGE : RD_CLI_FAILED;
     }
   return RD_CLI_OK;
 }

@@ -211,6 +211,22 @@ rd_cli_export (RdCliContext *ctx)
   if (store == NULL)
     return RD_CLI_FAILED;
 
+  /* Every file this run writes, checked together before any work. */
+  {
+    const char *outputs[4] = { output, NULL, NULL, NULL };
+    guint n = 1;
+
+    if (odt != NULL)
+      outputs[n++] = odt;
+    if (csv != NULL)
+      outputs[n++] = csv;
+    if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error))
+      {
+        g_printerr ("redress-cli: %s\n", error->message);
+        return RD_CLI_USAGE;
+      }
+  }
+
   if (exclude != NULL || order != NULL)
     {
       evidence_ids = rd_case_bundle_order_evidence (store, case_id, order, exclude, &error);

@@ -17,6 +17,7 @@
 typedef struct
 {
   char    *dir;
+  char    *data;   /* the store's data folder, inside dir: exports go beside it */
   RdStore *store;
   gint64   case_id;
   gint64   incident_id;
@@ -78,7 +79,8 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("redress-case-bundle-XXXXXX", &error);
   g_assert_no_error (error);
-  f->store = rd_store_open (f->dir, &error);
+  f->data = g_build_filename (f->dir, "data", NULL);
+  f->store = rd_store_open (f->data, &error);
   g_assert_no_error (error);
   f->out = g_build_filename (f->dir, "bundle.pdf", NULL);
 
@@ -129,6 +131,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->dir);
+  g_free (f->data);
   g_free (f->out);
 }
 
@@ -292,7 +295,7 @@ test_cli_export (Fixture       *f,
     }
   g_clear_object (&f->store);
   {
-    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                            "--letter", "escalation", "--anonymise", "--chronology-odt", odt, NULL };
     g_free (rd_fixture_run (argv, &status));
     g_assert_cmpint (status, ==, 0);
@@ -300,7 +303,7 @@ test_cli_export (Fixture       *f,
     g_assert_true (g_file_test (odt, G_FILE_TEST_EXISTS));
   }
   {
-    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                            "--letter", "nonsense", NULL };
     g_free (rd_fixture_run (argv, &status));
     g_assert_cmpint (status, !=, 0);
@@ -318,19 +321,19 @@ test_cli_export (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+        const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                                bad[i][0], bad[i][1], NULL };
         g_unlink (f->out);
         g_assert_cmpint (exit_code (argv), ==, 2);
         g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
       }
     {
-      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+      const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                              "--order", photo, "--exclude", photo, NULL };
       g_assert_cmpint (exit_code (argv), ==, 2);
     }
     {
-      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+      const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                              "--exclude", photo, NULL };
       g_free (rd_fixture_run (argv, &status));
       g_assert_cmpint (status, ==, 0);
@@ -340,7 +343,7 @@ test_cli_export (Fixture       *f,
       g_clear_pointer (&text, g_free);
     }
     {
-      const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out,
+      const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
                              "--order", both, NULL };
       g_free (rd_fixture_run (argv, &status));
       g_assert_cmpint (status, ==, 0);
@@ -353,13 +356,13 @@ test_cli_export (Fixture       *f,
 
   /* A missing evidence file: exit 1 and no PDF. */
   g_unlink (f->out);
-  f->store = rd_store_open (f->dir, &error);
+  f->store = rd_store_open (f->data, &error);
   g_assert_no_error (error);
   evidence = rd_store_list_evidence (f->store, f->case_id, &error);
   first = g_list_model_get_item (evidence, 0);
   g_unlink (rd_evidence_get_path (first));
   {
-    const char *argv[] = { cli, "--data-dir", f->dir, "export", "1", "--output", f->out, NULL };
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out, NULL };
     g_free (rd_fixture_run (argv, &status));
     g_assert_cmpint (status, !=, 0);
     g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));

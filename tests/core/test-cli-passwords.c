@@ -73,6 +73,8 @@ test_passwords (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("redress-cli-passwords-XXXXXX", &error);
+  /* The data folder inside dir: the bundle goes beside it, never in it. */
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
   g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *locked = g_build_filename (dir, "locked.pdf", NULL);
   g_autofree char *add_file = g_build_filename (dir, "add-passwords.txt", NULL);
@@ -87,7 +89,7 @@ test_passwords (void)
   g_autoptr(RdCase) rcase = rd_case_new ();
 
   g_assert_no_error (error);
-  store = rd_store_open (dir, &error);
+  store = rd_store_open (data, &error);
   g_assert_no_error (error);
   rd_case_set_title (rcase, "Password case");
   g_assert_true (rd_store_save_case (store, rcase, &error));
@@ -102,7 +104,7 @@ test_passwords (void)
     g_auto(Run) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, "--password", "kitchen-2024", locked, NULL };
 
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--password-file"));
   }
@@ -112,11 +114,11 @@ test_passwords (void)
     g_auto(Run) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, locked, NULL };
 
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     id = g_strdup (g_strstrip (run.out));
     g_assert_cmpstr (id, !=, "");
-    g_assert_true (needs_password (dir, case_arg));
+    g_assert_true (needs_password (data, case_arg));
   }
 
   /* Added again with its password, by file name: says so, and reads it. */
@@ -125,12 +127,12 @@ test_passwords (void)
     const char *args[] = { "add-evidence", case_arg, "--password-file", add_file, locked, NULL };
 
     g_assert_true (g_file_set_contents (add_file, "# passwords\nlocked.pdf\tkitchen-2024\n", -1, NULL));
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "was already evidence"));
     g_assert_nonnull (strstr (run.err, "with its password"));
-    g_assert_false (needs_password (dir, case_arg));
+    g_assert_false (needs_password (data, case_arg));
   }
 
   /* Added again without: nothing changes, and it says that plainly. */
@@ -138,7 +140,7 @@ test_passwords (void)
     g_auto(Run) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, locked, NULL };
 
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "nothing was changed"));
   }
@@ -149,7 +151,7 @@ test_passwords (void)
     const char *args[] = { "export", case_arg, "--output", bundle, NULL };
     g_autofree char *text = NULL;
 
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "not included"));
     g_assert_nonnull (strstr (run.err, "password"));
@@ -164,7 +166,7 @@ test_passwords (void)
 
     line = g_strdup_printf ("%s\tguess\n", id);
     g_assert_true (g_file_set_contents (wrong_file, line, -1, NULL));
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "not the right one"));
   }
@@ -178,7 +180,7 @@ test_passwords (void)
     g_free (line);
     line = g_strdup_printf ("%s\tkitchen-2024\n", id);
     g_assert_true (g_file_set_contents (export_file, line, -1, NULL));
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_null (strstr (run.err, "not included"));
     text = pdf_text (bundle);
@@ -191,7 +193,7 @@ test_passwords (void)
     const char *args[] = { "export", case_arg, "--output", bundle, "--password-file", bad_file, NULL };
 
     g_assert_true (g_file_set_contents (bad_file, "kitchen-2024\n", -1, NULL));
-    run_cli (&run, dir, args);
+    run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "Line 1"));
   }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 #include "store-fixtures.h"
 
 typedef struct {
@@ -292,7 +293,9 @@ test_round_trip (Fixture       *f,
   g_autoptr(GListModel) revisions = NULL;
   g_autoptr(RdIncidentRevision) first = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *archive = g_build_filename (f->dir, "case.redress", NULL);
+  /* Beside the data folder: an export inside it is refused. */
+  g_autofree char *out_dir = g_dir_make_tmp ("redress-reports-out-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (out_dir, "case.redress", NULL);
   gint64 json_case, archive_case;
 
   set_reported (incident, "2025-11-03", 9 * 60 + 45);
@@ -360,6 +363,7 @@ test_round_trip (Fixture       *f,
     g_assert_cmpint (rd_incident_get_landlord_reported_minute (rd_incident_revision_get_snapshot (newest)),
                      ==, -1);
   }
+  fixture_remove_tree (out_dir);
 }
 
 /* Bad values in a case JSON are refused whole, naming the field. */

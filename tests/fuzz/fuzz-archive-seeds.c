@@ -74,6 +74,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *work = NULL;
   g_autofree char *archive = NULL;
+  g_autofree char *data_dir = NULL;
   g_autofree char *data = NULL;
   g_autofree char *changed = NULL;
   g_autoptr(RdStore) store = NULL;
@@ -89,7 +90,9 @@ main (int   argc,
     }
   g_mkdir_with_parents (argv[1], 0700);
   work = g_dir_make_tmp ("redress-seeds-XXXXXX", &error);
-  store = rd_store_open (work, &error);
+  /* The store in a folder of its own: an export inside it is refused. */
+  data_dir = g_build_filename (work, "data", NULL);
+  store = rd_store_open (data_dir, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   case_id = rd_case_json_import (store, document, -1, &error);

@@ -316,7 +316,9 @@ test_export_import (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "handover.redress", NULL);
-  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  /* The data folder inside dir: the archive goes beside it, never in it. */
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (data);
   g_autoptr(GError) error = NULL;
   RdStore *store = rd_application_get_store (app);
   gint64 id = add_case (store, "Handed over", "Hana Over", "Acme Homes");

@@ -42,11 +42,13 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *pdf = NULL, *jpg = NULL;
+  g_autofree char *pdf = NULL, *jpg = NULL, *data_dir = NULL;
   g_autoptr(GBytes) jpeg = rd_fixture_jpeg (1600, 1200, 6, "GPS-GUI", 8, 4);
 
   f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  f->app = rd_test_gui_app_new (f->dir);
+  /* The data folder inside f->dir: exports go beside it, never in it. */
+  data_dir = g_build_filename (f->dir, "data", NULL);
+  f->app = rd_test_gui_app_new (data_dir);
   f->window = rd_window_new (f->app);
   gtk_window_present (GTK_WINDOW (f->window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));

@@ -31,6 +31,7 @@
 #include "rd-case-json.h"
 #include "rd-datetime.h"
 #include "rd-hash.h"
+#include "rd-output.h"
 #include "rd-store-advisers.h"
 #include "rd-store-evidence-private.h"
 
@@ -592,6 +593,14 @@ rd_case_archive_export (RdStore       *store,
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  {
+    const char *outputs[] = { path, NULL };
+
+    /* Written over the case file or an evidence file, the archive would
+     * destroy what it hands over. */
+    if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, error))
+      return FALSE;
+  }
   display = g_filename_display_basename (path);
   document = build_document (store, case_id, files, error);
   if (document == NULL)

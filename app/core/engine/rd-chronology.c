@@ -17,6 +17,7 @@
 
 #include "rd-chronology.h"
 #include "rd-datetime.h"
+#include "rd-output.h"
 
 static void
 entry_free (gpointer data)
@@ -245,6 +246,42 @@ csv_field (GString    *out,
   g_string_append (out, last ? "\"\r\n" : "\",");
 }
 
+static void
+set_write_error (const char  *path,
+                 GError      *cause,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
+               _("Redress could not write the chronology to “%s”: %s"), display,
+               cause != NULL ? cause->message
+                             : _("Nothing was written. Check that the disk has space."));
+}
+
+/* Beside @path under a temporary name, renamed when complete, owner only:
+ * the chronology is the resident's private record. */
+static gboolean
+write_whole (const char  *path,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *temp = rd_output_make_temp (path, &local_error);
+
+  if (temp == NULL ||
+      !g_file_set_contents_full (temp, data, (gssize) len, G_FILE_SET_CONTENTS_NONE, 0600,
+                                 &local_error))
+    {
+      if (temp != NULL)
+        g_unlink (temp);
+      set_write_error (path, local_error, error);
+      return FALSE;
+    }
+  return rd_output_commit (temp, path, error);
+}
+
 /* RFC 4180: quoted fields, CRLF line ends, a header row. */
 gboolean
 rd_chronology_write_csv (GPtrArray   *entries,
@@ -271,10 +308,7 @@ rd_chronology_write_csv (GPtrArray   *entries,
       csv_field (out, e->exhibits, FALSE);
       csv_field (out, e->written, TRUE);
     }
-  /* Owner only: the chronology is the resident's private record. */
-  return g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
-         g_chmod (path, 0600) == 0;
+  return write_whole (path, out->str, out->len, error);
 }
 
 static void
@@ -392,11 +426,16 @@ rd_chronology_write_odt (GPtrArray   *entries,
                          GError     **error)
 {
   g_autofree char *content = odt_content (entries, title);
-  g_autofree char *temp = g_strdup_printf ("%s.part", path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *temp = rd_output_make_temp (path, &local_error);
   zip_t *zip;
   int zerr = 0;
 
-  g_unlink (temp);
+  if (temp == NULL)
+    {
+      set_write_error (path, local_error, error);
+      return FALSE;
+    }
   zip = zip_open (temp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
   if (zip == NULL ||
       !add_to_zip (zip, "mimetype", "application/vnd.oasis.opendocument.text", TRUE) ||
@@ -407,18 +446,9 @@ rd_chronology_write_odt (GPtrArray   *entries,
       if (zip != NULL)
         zip_discard (zip);
       g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not write the chronology to “%s”. Check that the folder "
-                     "exists and has space."), path);
+      set_write_error (path, NULL, error);
       return FALSE;
     }
   /* Owner only, whatever the umask (libzip follows it). */
-  if (g_chmod (temp, 0600) != 0 || g_rename (temp, path) != 0)
-    {
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not save the chronology as “%s”."), path);
-      return FALSE;
-    }
-  return TRUE;
+  return rd_output_commit (temp, path, error);
 }

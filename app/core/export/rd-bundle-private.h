@@ -116,6 +116,7 @@ struct _RdBundle
 
   char         *title;
   char         *author;
+  char         *protected_dir; /* the data folder: never written into */
   GDateTime    *created;
   RdPaperSize   paper;
   gboolean      smaller;

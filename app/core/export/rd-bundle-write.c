@@ -17,6 +17,7 @@
 #include "rd-bundle-private.h"
 #include "rd-email.h"
 #include "rd-hash.h"
+#include "rd-output.h"
 
 /* Share of the progress bar each step takes (measured on the benchmark). */
 #define SHARE_CHECK    0.05
@@ -443,6 +444,13 @@ write_bundle (Job         *job,
   guint n_exhibits = 0, n_listed = 0, n_checked = 0, label_no = 0;
   gboolean ok = FALSE;
 
+  {
+    const char *outputs[] = { path, NULL };
+
+    if (!rd_output_check_paths (self->protected_dir, outputs, error))
+      return FALSE;
+  }
+
   for (guint i = 0; i < self->parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (self->parts, i);
@@ -527,7 +535,7 @@ write_bundle (Job         *job,
   log_phase (job, "pages counted");
 
   /* 3. Draw the skeleton. */
-  temp = make_temp_path (path, "part", error);
+  temp = rd_output_make_temp (path, error);
   if (temp == NULL)
     goto out;
 
@@ -620,14 +628,8 @@ write_bundle (Job         *job,
     ok = FALSE;
   /* The bundle holds the resident's private life: readable by its owner
    * only, whatever the umask or whoever wrote the file last (qpdf). */
-  if (ok && (g_chmod (temp, 0600) != 0 || g_rename (temp, path) != 0))
-    {
-      int saved = errno;
-
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                   _("Redress could not save the bundle as “%s”: %s."), path, g_strerror (saved));
-      ok = FALSE;
-    }
+  if (ok && !rd_output_commit (temp, path, error))
+    ok = FALSE;
   if (ok)
     {
       job->base = 1;

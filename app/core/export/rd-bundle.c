@@ -336,6 +336,7 @@ rd_bundle_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->protected_dir, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->notify_context, g_main_context_unref);
   g_mutex_clear (&self->lock);
@@ -439,6 +440,22 @@ rd_bundle_set_smaller_file (RdBundle *self,
 {
   g_return_if_fail (RD_IS_BUNDLE (self));
   self->smaller = smaller;
+}
+
+/**
+ * rd_bundle_set_protected_folder:
+ * @folder: (nullable): the data folder the evidence comes from
+ *
+ * rd_bundle_write() refuses to write anywhere inside @folder, so that a
+ * mistyped output never replaces the case file or an evidence file.
+ */
+void
+rd_bundle_set_protected_folder (RdBundle   *self,
+                                const char *folder)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_free (self->protected_dir);
+  self->protected_dir = g_strdup (folder);
 }
 
 static void

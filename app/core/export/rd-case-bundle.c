@@ -359,6 +359,7 @@ rd_case_bundle_build (RdStore                   *store,
     rd_bundle_set_title (bundle, clean);
   }
   rd_bundle_set_author (bundle, rd_case_get_resident_name (rcase));
+  rd_bundle_set_protected_folder (bundle, rd_store_get_data_dir (store));
   rd_bundle_set_paper (bundle, options->paper);
   rd_bundle_set_smaller_file (bundle, options->smaller);
 

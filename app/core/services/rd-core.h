@@ -8,6 +8,7 @@
 #include "rd-calendar.h"
 #include "rd-clock.h"
 #include "rd-limit.h"
+#include "rd-output.h"
 #include "rd-policy.h"
 #include "rd-deadline-input.h"
 #include "rd-deadline.h"

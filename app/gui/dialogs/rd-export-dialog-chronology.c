@@ -3,16 +3,16 @@
  *
  * A solicitor asks for the chronology as a document to edit, or as a table.
  * The entries are built as the bundle's are (the same exhibit numbers, the
- * same anonymising) in a worker with its own store connection, and the file
- * is written under a temporary name beside the chosen one and renamed when
- * complete, so a failed save never leaves half a file under that name.
+ * same anonymising) in a worker with its own store connection; the core
+ * writes the file under a temporary name beside the chosen one and renames
+ * it when complete, so a failed save never leaves half a file under that
+ * name, and a name inside the data folder is refused before any work.
  */
 #define G_LOG_DOMAIN "rd-export-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rd-export-dialog-private.h"
 #include "rd-gui-util.h"
@@ -36,35 +36,6 @@ chronology_job_free (gpointer data)
   g_clear_pointer (&job->evidence_ids, g_array_unref);
   g_free (job->path);
   g_free (job);
-}
-
-/* g_file_set_contents() already writes a temporary file and renames it;
- * it is done here by hand for both kinds, so both behave the same. */
-static gboolean
-write_csv (GPtrArray   *entries,
-           const char  *path,
-           GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.part", dir, base);
-
-  if (!rd_chronology_write_csv (entries, temp, NULL))
-    {
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not write the chronology to “%s”. Check that the folder "
-                     "exists and has space."), path);
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not save the chronology as “%s”."), path);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -94,7 +65,7 @@ chronology_thread (GTask        *task,
       ok = title != NULL && rd_chronology_write_odt (entries, title, job->path, &error);
     }
   else
-    ok = write_csv (entries, job->path, &error);
+    ok = rd_chronology_write_csv (entries, job->path, &error);
   if (!ok)
     g_task_return_error (task, error);
   else
@@ -145,12 +116,20 @@ rd_export_dialog_save_chronology (RdExportDialog       *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   ChronologyJob *job;
+  const char *outputs[] = { path, NULL };
 
   g_return_if_fail (RD_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
   if (self->chronology_cancellable != NULL)
     return;
 
+  if (!rd_output_check_paths (rd_store_get_data_dir (self->store), outputs, &error))
+    {
+      g_free (self->error);
+      self->error = g_strdup (error->message);
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
   job = g_new0 (ChronologyJob, 1);
   job->store = rd_store_open_secondary (self->store, &error);
   if (job->store == NULL)
