@@ -229,9 +229,11 @@ test_chronology_files (Fixture       *f,
   assert_owner_only (odt);
   assert_owner_only (csv);
 
-  /* CSV: a header row and one row per entry, quoted. */
+  /* CSV: a byte order mark for Excel, a header row and one row per entry,
+   * quoted, dated in ISO 8601 so that it sorts. */
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv_text, "\"No.\",\"Date\""));
+  g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBF\"No.\",\"Date\""));
+  g_assert_nonnull (strstr (csv_text, "\r\n\"1\",\"2024-10-03 23:15\",\"Incident\""));
   g_assert_nonnull (strstr (csv_text, "Neighbour A played loud music"));
   g_assert_null (strstr (csv_text, "Pollard"));
 

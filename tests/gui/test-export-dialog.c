@@ -374,7 +374,7 @@ test_chronology_files (Fixture       *f,
   g_assert_true (rd_test_gui_wait_until (chronology_saved, dialog, 30000));
   g_assert_null (rd_export_dialog_get_error (dialog));
   g_assert_true (g_file_get_contents (csv, &bytes, NULL, NULL));
-  g_assert_true (g_str_has_prefix (bytes, "\"No.\",\"Date\",\"Type\",\"What happened\""));
+  g_assert_true (g_str_has_prefix (bytes, "\xEF\xBB\xBF\"No.\",\"Date\",\"Type\",\"What happened\""));
   g_assert_nonnull (strstr (bytes, "Neighbour A kicked the door. GUICHRON"));
   g_assert_null (strstr (bytes, "Pollard"));
 

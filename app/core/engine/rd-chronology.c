@@ -29,6 +29,8 @@ entry_free (gpointer data)
   g_free (e->text);
   g_free (e->exhibits);
   g_free (e->written);
+  g_free (e->when_iso);
+  g_free (e->written_iso);
   g_free (e);
 }
 
@@ -45,15 +47,35 @@ written_on (gint64 unix_time)
   return g_strdup_printf (_("First written in the diary on %s."), when);
 }
 
+/* ISO 8601 with a space for the "T" (as RFC 3339 allows), so that
+ * spreadsheets both sort it as text and read it as a date and time. */
+static char *
+iso_minute (GDateTime *dt)
+{
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+static char *
+written_on_iso (gint64 unix_time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (unix_time <= 0)
+    return g_strdup ("");
+  dt = g_date_time_new_from_unix_local (unix_time);
+  return iso_minute (dt);
+}
+
 static void
 add_entry (GPtrArray    *entries,
            gint64        sort_key,
            char         *when,
+           char         *when_iso,
            const char   *what,
            GString      *text,
            GHashTable   *refs,
            const char   *ref_key,
-           char         *written,
+           gint64        written_at,
            RdAnonymiser *anon)
 {
   RdChronologyEntry *e = g_new0 (RdChronologyEntry, 1);
@@ -61,10 +83,12 @@ add_entry (GPtrArray    *entries,
 
   e->sort_key = sort_key;
   e->when = when;
+  e->when_iso = when_iso;
   e->what = g_strdup (what);
   e->text = rd_anonymiser_apply (anon, text->str);
   e->exhibits = g_strdup (labels ? labels : "");
-  e->written = written;
+  e->written = written_on (written_at);
+  e->written_iso = written_on_iso (written_at);
   g_ptr_array_add (entries, e);
 }
 
@@ -145,8 +169,8 @@ rd_chronology_build (RdCaseFacts  *facts,
           append_sentence (text, _("Reported to the landlord on %s."), when);
         }
       add_entry (entries, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
-                 _("Incident"), text, exhibit_refs, key,
-                 written_on (rd_incident_get_created_at (inc)), anon);
+                 iso_minute (start), _("Incident"), text, exhibit_refs, key,
+                 rd_incident_get_created_at (inc), anon);
     }
 
   for (guint i = 0; i < contacts->len; i++)
@@ -174,8 +198,8 @@ rd_chronology_build (RdCaseFacts  *facts,
           append_sentence (text, _("Due by %s."), due_text);
         }
       add_entry (entries, g_date_time_to_unix (at) * G_USEC_PER_SEC, rd_datetime_format_long (at),
-                 _("Contact"), text, exhibit_refs, key,
-                 written_on (rd_contact_get_created_at (c)), anon);
+                 iso_minute (at), _("Contact"), text, exhibit_refs, key,
+                 rd_contact_get_created_at (c), anon);
     }
 
   for (guint i = 0; i < complaints->len; i++)
@@ -207,7 +231,8 @@ rd_chronology_build (RdCaseFacts  *facts,
           append_sentence (text, _("Reason given: %s"), rd_complaint_event_get_reason (ev));
           append_sentence (text, "%s", rd_complaint_event_get_notes (ev));
           add_entry (entries, g_date_time_to_unix (dt) * G_USEC_PER_SEC, rd_date_format_long (date),
-                     _("Complaint"), text, exhibit_refs, key, g_strdup (""), anon);
+                     g_date_time_format (dt, "%Y-%m-%d"), _("Complaint"), text, exhibit_refs,
+                     key, 0, anon);
         }
     }
 
@@ -282,13 +307,16 @@ write_whole (const char  *path,
   return rd_output_commit (temp, path, error);
 }
 
-/* RFC 4180: quoted fields, CRLF line ends, a header row. */
+/* RFC 4180: quoted fields, CRLF line ends, a header row; dates in ISO 8601
+ * so the table sorts by them. It starts with a UTF-8 byte order mark,
+ * without which Excel reads the file in the computer's old code page and
+ * garbles "£", accents and curly quotes. */
 gboolean
 rd_chronology_write_csv (GPtrArray   *entries,
                          const char  *path,
                          GError     **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   csv_field (out, _("No."), FALSE);
   csv_field (out, _("Date"), FALSE);
@@ -302,11 +330,11 @@ rd_chronology_write_csv (GPtrArray   *entries,
       g_autofree char *num = g_strdup_printf ("%u", i + 1);
 
       csv_field (out, num, FALSE);
-      csv_field (out, e->when, FALSE);
+      csv_field (out, e->when_iso, FALSE);
       csv_field (out, e->what, FALSE);
       csv_field (out, e->text, FALSE);
       csv_field (out, e->exhibits, FALSE);
-      csv_field (out, e->written, TRUE);
+      csv_field (out, e->written_iso, TRUE);
     }
   return write_whole (path, out->str, out->len, error);
 }

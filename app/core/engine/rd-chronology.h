@@ -18,6 +18,8 @@ typedef struct
   char   *text;         /* what happened, anonymised if asked */
   char   *exhibits;     /* "3, 5" or "" */
   char   *written;      /* when it was first written down, or "" */
+  char   *when_iso;     /* "2024-03-04 23:10", or "2024-03-04" for a day: sortable */
+  char   *written_iso;  /* the same for when it was first written down, or "" */
 } RdChronologyEntry;
 
 /* Exhibit labels by what they are linked to: "incident:12" → "3, 5". */
