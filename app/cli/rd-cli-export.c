@@ -105,7 +105,7 @@ read_passwords (const char  *path,
   return TRUE;
 }
 
-/* export CASE_ID --output FILE.pdf [--letter stage1|escalation|ombudsman] [--anonymise]
+/* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
  *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…] */
 int
@@ -128,7 +128,7 @@ rd_cli_export (RdCliContext *ctx)
   rd_case_bundle_options_init (&options);
   if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
-                                 "[--letter stage1|escalation|ombudsman] [--anonymise]"));
+                                 "[--letter stage1|chaser|escalation|ombudsman] [--anonymise]"));
   for (int i = 1; i < ctx->n_args; i++)
     {
       const char *arg = ctx->args[i];
@@ -144,12 +144,15 @@ rd_cli_export (RdCliContext *ctx)
           value = option_value (ctx, &i, "--letter");
           if (g_strcmp0 (value, "stage1") == 0)
             options.letter = RD_LETTER_STAGE1_COMPLAINT;
+          else if (g_strcmp0 (value, "chaser") == 0)
+            options.letter = RD_LETTER_CHASER;
           else if (g_strcmp0 (value, "escalation") == 0)
             options.letter = RD_LETTER_ESCALATION;
           else if (g_strcmp0 (value, "ombudsman") == 0)
             options.letter = RD_LETTER_OMBUDSMAN_SUMMARY;
           else
-            return rd_cli_usage_error (_("--letter is one of stage1, escalation or ombudsman."));
+            return rd_cli_usage_error (_("--letter is one of stage1, chaser, escalation or "
+                                         "ombudsman."));
         }
       else if (g_str_equal (arg, "--no-letter"))
         options.include_letter = FALSE;
@@ -237,6 +240,20 @@ rd_cli_export (RdCliContext *ctx)
                  ? RD_CLI_USAGE : RD_CLI_FAILED;
         }
       options.evidence_ids = evidence_ids;
+    }
+
+  /* Without --letter, the letter that fits the stage: say which, or why none. */
+  if (options.include_letter && options.letter == RD_CASE_BUNDLE_LETTER_FOR_STAGE)
+    {
+      RdLetterKind kind;
+
+      if (rd_case_bundle_suggest_letter (store, case_id, NULL, &kind, &error))
+        g_printerr (_("Letter: %s, which fits the complaint’s stage (--letter chooses another).\n"),
+                    rd_letter_kind_get_label (kind));
+      else if (error == NULL)
+        g_printerr (_("No letter is included: the landlord is still in time, and a letter dated "
+                      "today would leave out what has happened since (--letter chooses one).\n"));
+      g_clear_error (&error);
     }
 
   bundle = rd_case_bundle_build (store, case_id, &options, &chronology, &error);

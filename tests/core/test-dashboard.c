@@ -619,6 +619,71 @@ test_letters (void)
   case_clear (&c);
 }
 
+/* The bundle's default letter follows the complaint: a stage 1 complaint
+ * before one is made, none while the landlord is in time, a chaser while
+ * overdue, a request to escalate after the stage 1 response, the Ombudsman
+ * once stage 2 is long overdue or answered finally. */
+static RdLetterKind
+suggest_on (Case       *c,
+            const char *today,
+            gboolean   *fits)
+{
+  g_autoptr(RdDashboard) dashboard = dashboard_on (c, today);
+  RdLetterKind kind = RD_LETTER_N_KINDS;
+
+  *fits = rd_letter_suggest (c->facts, c->complaint, dashboard, &kind);
+  return kind;
+}
+
+static void
+test_letter_for_stage (void)
+{
+  Case c;
+  gboolean fits;
+
+  case_init (&c);
+  {
+    g_autoptr(RdDashboard) dashboard = dashboard_on (&c, "2024-09-02");
+    RdLetterKind kind;
+
+    g_assert_true (rd_letter_suggest (c.facts, NULL, dashboard, &kind));
+    g_assert_cmpint (kind, ==, RD_LETTER_STAGE1_COMPLAINT);
+  }
+  g_assert_cmpint (suggest_on (&c, "2024-09-02", &fits), ==, RD_LETTER_STAGE1_COMPLAINT);
+  g_assert_true (fits);
+
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-09-02", NULL);
+  /* Monday 2 September: acknowledgement due Monday 9th. */
+  suggest_on (&c, "2024-09-05", &fits);
+  g_assert_false (fits);
+  g_assert_cmpint (suggest_on (&c, "2024-09-10", &fits), ==, RD_LETTER_CHASER);
+  g_assert_true (fits);
+
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-09-04", NULL);
+  suggest_on (&c, "2024-09-10", &fits);
+  g_assert_false (fits);
+
+  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-09-16", NULL);
+  g_assert_cmpint (suggest_on (&c, "2024-09-17", &fits), ==, RD_LETTER_ESCALATION);
+  g_assert_true (fits);
+
+  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-09-20", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-09-24", NULL);
+  /* Stage 2 in time: no letter dated today fits, and never a stage 1
+   * complaint. */
+  suggest_on (&c, "2024-10-01", &fits);
+  g_assert_false (fits);
+  g_assert_cmpint (suggest_on (&c, "2024-10-29", &fits), ==, RD_LETTER_CHASER);
+  g_assert_true (fits);
+  g_assert_cmpint (suggest_on (&c, "2024-11-06", &fits), ==, RD_LETTER_OMBUDSMAN_SUMMARY);
+  g_assert_true (fits);
+
+  step (&c, RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2024-11-08", NULL);
+  g_assert_cmpint (suggest_on (&c, "2024-11-11", &fits), ==, RD_LETTER_OMBUDSMAN_SUMMARY);
+  g_assert_true (fits);
+  case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/report-context", test_report_context);
   g_test_add_func ("/dashboard/case-review", test_case_review);
   g_test_add_func ("/dashboard/letters", test_letters);
+  g_test_add_func ("/dashboard/letter-for-stage", test_letter_for_stage);
 
   return g_test_run ();
 }

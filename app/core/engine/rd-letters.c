@@ -624,3 +624,88 @@ rd_letter_build (RdLetterKind  kind,
     }
   return ctx.letter;
 }
+
+static gboolean
+has_event (RdCaseFacts          *facts,
+           RdComplaint          *complaint,
+           RdComplaintEventKind  kind)
+{
+  GPtrArray *events = rd_case_facts_get_events (facts, complaint);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (rd_complaint_event_get_kind (g_ptr_array_index (events, i)) == kind)
+      return TRUE;
+  return FALSE;
+}
+
+/* The letters a next step calls for, most advanced first: the Ombudsman
+ * summary once it is time to go there, then a request to escalate, then a
+ * chaser. */
+static int
+letter_rank (RdLetterKind kind)
+{
+  switch (kind)
+    {
+    case RD_LETTER_OMBUDSMAN_SUMMARY: return 3;
+    case RD_LETTER_ESCALATION: return 2;
+    case RD_LETTER_CHASER: return 1;
+    case RD_LETTER_STAGE1_COMPLAINT:
+    case RD_LETTER_N_KINDS:
+    default: return 0;
+    }
+}
+
+/**
+ * rd_letter_suggest:
+ * @complaint: (nullable): the complaint the letter is about, usually the latest
+ * @kind: (out): the letter for where @complaint stands
+ *
+ * The letter that fits the complaint's stage on the dashboard's day: the
+ * stage 1 complaint before one is made; the Ombudsman summary after the
+ * final response (or a referral); otherwise the letter of the What Next
+ * step for the complaint (escalate after a stage 1 response, chase a
+ * deadline the landlord missed, the Ombudsman once a final stage is long
+ * overdue). While the landlord is still in time there is none: any letter
+ * dated today would leave out what has happened since it fitted.
+ *
+ * Returns: %TRUE if a letter fits, with @kind set
+ */
+gboolean
+rd_letter_suggest (RdCaseFacts  *facts,
+                   RdComplaint  *complaint,
+                   RdDashboard  *dashboard,
+                   RdLetterKind *kind)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), FALSE);
+  g_return_val_if_fail (complaint == NULL || RD_IS_COMPLAINT (complaint), FALSE);
+  g_return_val_if_fail (RD_IS_DASHBOARD (dashboard), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (complaint == NULL || !has_event (facts, complaint, RD_COMPLAINT_EVENT_MADE))
+    {
+      *kind = RD_LETTER_STAGE1_COMPLAINT;
+      return TRUE;
+    }
+  if (has_event (facts, complaint, RD_COMPLAINT_EVENT_FINAL_RESPONSE) ||
+      has_event (facts, complaint, RD_COMPLAINT_EVENT_REFERRED) ||
+      has_event (facts, complaint, RD_COMPLAINT_EVENT_OMBUDSMAN_DECISION))
+    {
+      *kind = RD_LETTER_OMBUDSMAN_SUMMARY;
+      return TRUE;
+    }
+  items = rd_dashboard_get_complaint_deadlines (dashboard, rd_complaint_get_id (complaint));
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdLetterKind step_letter;
+
+      if (!rd_next_step_get_letter (rd_dashboard_item_get_next_step (items->pdata[i]), &step_letter))
+        continue;
+      if (!found || letter_rank (step_letter) > letter_rank (*kind))
+        *kind = step_letter;
+      found = TRUE;
+    }
+  return found;
+}

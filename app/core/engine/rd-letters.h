@@ -13,5 +13,9 @@ RdLetter *rd_letter_build (RdLetterKind  kind,
                            RdCaseFacts  *facts,
                            RdComplaint  *complaint,
                            RdDashboard  *dashboard);
+gboolean  rd_letter_suggest (RdCaseFacts  *facts,
+                             RdComplaint  *complaint,
+                             RdDashboard  *dashboard,
+                             RdLetterKind *kind);
 
 G_END_DECLS

@@ -31,7 +31,7 @@ rd_case_bundle_options_init (RdCaseBundleOptions *options)
 {
   memset (options, 0, sizeof *options);
   options->include_letter = TRUE;
-  options->letter = RD_LETTER_STAGE1_COMPLAINT;
+  options->letter = RD_CASE_BUNDLE_LETTER_FOR_STAGE;
   options->include_chronology = TRUE;
   options->paper = RD_PAPER_A4;
 }
@@ -256,6 +256,65 @@ missed_section (RdDashboard  *dashboard,
   return s;
 }
 
+static RdComplaint *
+latest_complaint (RdCaseFacts *facts)
+{
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+  return complaints->len > 0 ? complaints->pdata[complaints->len - 1] : NULL;
+}
+
+static RdDashboard *
+load_dashboard (RdStore      *store,
+                gint64        case_id,
+                RdCaseFacts  *facts,
+                const GDate  *today,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
+
+  /* NULL without an error: the case follows the Code only. */
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return rd_dashboard_new (facts, policy, today);
+}
+
+/**
+ * rd_case_bundle_suggest_letter:
+ * @today: (nullable): the day the letter would be dated; %NULL: today
+ * @kind: (out): the letter that fits
+ *
+ * The letter a bundle made today starts with by default, for the export
+ * assistant to show and the command line to say: see rd_letter_suggest().
+ *
+ * Returns: %TRUE if a letter fits; %FALSE with @error unset if none does
+ *   (the landlord is still in time), or with @error set
+ */
+gboolean
+rd_case_bundle_suggest_letter (RdStore       *store,
+                               gint64         case_id,
+                               const GDate   *today,
+                               RdLetterKind  *kind,
+                               GError       **error)
+{
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(GDate) now = NULL;
+
+  if (facts == NULL)
+    return FALSE;
+  if (today == NULL)
+    today = now = rd_clock_dup_today (rd_store_get_clock (store));
+  dashboard = load_dashboard (store, case_id, facts, today, error);
+  if (dashboard == NULL)
+    return FALSE;
+  return rd_letter_suggest (facts, latest_complaint (facts), dashboard, kind);
+}
+
 static void
 free_refs_value (gpointer data)
 {
@@ -278,7 +337,6 @@ rd_case_bundle_build (RdStore                   *store,
                       GError                   **error)
 {
   g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdAnonymiser) anon = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
@@ -297,23 +355,10 @@ rd_case_bundle_build (RdStore                   *store,
     return NULL;
   rcase = rd_case_facts_get_case (facts);
   if (today == NULL)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_now_local ();
-      now = rd_datetime_get_date (dt);
-      today = now;
-    }
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    /* NULL without an error: the case follows the Code only. */
-    policy = rd_store_get_case_policy (store, case_id, &local_error);
-    if (local_error != NULL)
-      {
-        g_propagate_error (error, g_steal_pointer (&local_error));
-        return NULL;
-      }
-  }
-  dashboard = rd_dashboard_new (facts, policy, today);
+    today = now = rd_clock_dup_today (rd_store_get_clock (store));
+  dashboard = load_dashboard (store, case_id, facts, today, error);
+  if (dashboard == NULL)
+    return NULL;
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
 
@@ -369,13 +414,21 @@ rd_case_bundle_build (RdStore                   *store,
 
   if (options->include_letter)
     {
-      GPtrArray *complaints = rd_case_facts_get_complaints (facts);
-      RdComplaint *complaint = complaints->len > 0 ? complaints->pdata[complaints->len - 1] : NULL;
-      g_autoptr(RdLetter) letter = rd_letter_build (options->letter, facts, complaint, dashboard);
-      g_autoptr(RdBundleSection) section = letter_section (letter, anon);
+      RdComplaint *complaint = latest_complaint (facts);
       g_autoptr(RdBundleSection) missed = missed_section (dashboard, anon);
+      RdLetterKind kind = options->letter;
 
-      rd_bundle_add_section (bundle, section);
+      /* No letter fits while the landlord is in time: the bundle then
+       * starts with what went wrong, never with a letter dated today that
+       * leaves out what has happened since. */
+      if (kind != RD_CASE_BUNDLE_LETTER_FOR_STAGE ||
+          rd_letter_suggest (facts, complaint, dashboard, &kind))
+        {
+          g_autoptr(RdLetter) letter = rd_letter_build (kind, facts, complaint, dashboard);
+          g_autoptr(RdBundleSection) section = letter_section (letter, anon);
+
+          rd_bundle_add_section (bundle, section);
+        }
       rd_bundle_add_section (bundle, missed);
     }
 

@@ -9,10 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* RdCaseBundleOptions.letter: the letter that fits the case's stage
+ * (rd_letter_suggest()); the default. */
+#define RD_CASE_BUNDLE_LETTER_FOR_STAGE RD_LETTER_N_KINDS
+
 typedef struct
 {
   gboolean     include_letter;
-  RdLetterKind letter;            /* stage 1, escalation or Ombudsman summary */
+  RdLetterKind letter;            /* a kind, or RD_CASE_BUNDLE_LETTER_FOR_STAGE */
   gboolean     include_chronology;
   gboolean     anonymise;         /* third parties as "Neighbour A" */
   RdPaperSize  paper;
@@ -33,6 +37,11 @@ GArray    *rd_case_bundle_order_evidence (RdStore         *store,
                                           const GArray    *order,
                                           const GArray    *exclude,
                                           GError         **error);
+gboolean   rd_case_bundle_suggest_letter (RdStore        *store,
+                                          gint64          case_id,
+                                          const GDate    *today,
+                                          RdLetterKind   *kind,
+                                          GError        **error);
 char      *rd_case_bundle_dup_chronology_title (RdStore      *store,
                                         gint64                case_id,
                                         const RdCaseBundleOptions *options,

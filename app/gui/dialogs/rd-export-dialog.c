@@ -20,6 +20,14 @@
 
 G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, ADW_TYPE_WINDOW)
 
+/* The letter row's items, in order; the last item, "No letter", follows them. */
+static const RdLetterKind letter_choices[] = {
+  RD_LETTER_STAGE1_COMPLAINT,
+  RD_LETTER_CHASER,
+  RD_LETTER_ESCALATION,
+  RD_LETTER_OMBUDSMAN_SUMMARY,
+};
+
 typedef struct
 {
   RdExportDialog     *dialog;       /* a reference, dropped on the main thread */
@@ -261,9 +269,9 @@ rd_export_dialog_export_to (RdExportDialog *self,
     }
   rd_case_bundle_options_init (&job->options);
   job->case_id = rd_case_get_id (self->rcase);
-  job->options.include_letter = letter < 3;
-  job->options.letter = letter == 1 ? RD_LETTER_ESCALATION
-                      : letter == 2 ? RD_LETTER_OMBUDSMAN_SUMMARY : RD_LETTER_STAGE1_COMPLAINT;
+  job->options.include_letter = letter < G_N_ELEMENTS (letter_choices);
+  if (job->options.include_letter)
+    job->options.letter = letter_choices[letter];
   job->options.include_chronology = gtk_switch_get_active (self->chronology_switch);
   job->options.anonymise = gtk_switch_get_active (self->anonymise_switch);
   job->options.smaller = gtk_switch_get_active (self->smaller_switch);
@@ -795,6 +803,31 @@ rd_export_dialog_init (RdExportDialog *self)
   set_state (self, "options");
 }
 
+/* The letter that fits the case's stage is chosen to begin with, so that a
+ * stage 2 case does not start with a fresh stage 1 complaint; "No letter"
+ * when none fits (the landlord is still in time). */
+static void
+choose_letter_for_stage (RdExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  RdLetterKind kind;
+  guint position = G_N_ELEMENTS (letter_choices);
+
+  if (rd_case_bundle_suggest_letter (self->store, rd_case_get_id (self->rcase), NULL, &kind, &error))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (letter_choices); i++)
+        if (letter_choices[i] == kind)
+          position = i;
+    }
+  else if (error != NULL)
+    {
+      g_warning ("Cannot tell which letter fits case %" G_GINT64_FORMAT ": %s",
+                 rd_case_get_id (self->rcase), error->message);
+      position = 0;
+    }
+  adw_combo_row_set_selected (self->letter_row, position);
+}
+
 RdExportDialog *
 rd_export_dialog_new (GtkWindow *parent,
                       RdStore   *store,
@@ -808,6 +841,7 @@ rd_export_dialog_new (GtkWindow *parent,
   self = g_object_new (RD_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->rcase = g_object_ref (rcase);
+  choose_letter_for_stage (self);
   load_exhibits (self);
   return self;
 }
