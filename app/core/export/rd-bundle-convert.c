@@ -35,7 +35,7 @@
 #define PAGE_SHORT_EDGE 2100
 #define PAGE_QUALITY    "90"
 /* The smaller-file option, as for JPEG photos (rd-bundle-photos.c). */
-#define SMALLER_LONG_EDGE 1600
+#define SMALLER_LONG_EDGE RD_PHOTO_SMALLER_LONG_EDGE
 #define SMALLER_QUALITY   "78"
 
 /* Decoders log their complaints (libheif's loader says "Invalid input: No

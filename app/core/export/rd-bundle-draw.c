@@ -203,6 +203,29 @@ paint_oriented (cairo_t         *cr,
   cairo_restore (cr);
 }
 
+/* What was done to this photo's picture, true for this photo and this
+ * bundle: a caseworker may rely on "unchanged". The limits are those of
+ * rd-bundle-photos.c and rd-bundle-convert.c. */
+static const char *
+photo_statement (RdBundleExhibit *ex,
+                 gboolean         smaller)
+{
+  if (ex->converted_path != NULL)
+    return smaller
+           ? _("This picture was not a JPEG: it has been converted to one for this bundle, at a "
+               "reduced size for the smaller-file option, without its camera and location (GPS) "
+               "data. The original file is kept unchanged; its SHA-256 is given above.")
+           : _("This picture was not a JPEG: it has been converted to one for this bundle, no "
+               "larger than the page shows it, without its camera and location (GPS) data. The "
+               "original file is kept unchanged; its SHA-256 is given above.");
+  if (smaller && MAX (ex->jpeg_width, ex->jpeg_height) > RD_PHOTO_SMALLER_LONG_EDGE)
+    return _("Camera and location (GPS) data have been removed from this copy of the photo, and "
+             "the picture has been stored again at a reduced size for the smaller-file option. "
+             "The original file is kept unchanged; its SHA-256 is given above.");
+  return _("Camera and location (GPS) data have been removed from this copy of the photo; the "
+           "picture itself is the original JPEG’s, byte for byte.");
+}
+
 /* One page: a short header, the photo as large as fits, the right way up,
  * and its caption. */
 static gboolean
@@ -252,10 +275,7 @@ draw_photo_page (RdDraw          *d,
   sub = _rd_draw_layout (d, "DejaVu Sans 8", subtext->str, width);
   caption = _rd_draw_layout (d, "DejaVu Serif Italic 10", ex->description ? ex->description : "",
                              width);
-  note = _rd_draw_layout (d, "DejaVu Sans 7",
-                          _("Camera and location (GPS) data have been removed from this copy of "
-                            "the photo; the picture itself is unchanged unless the bundle was made "
-                            "with the smaller-file option."), width);
+  note = _rd_draw_layout (d, "DejaVu Sans 7", photo_statement (ex, d->smaller), width);
 
   pango_layout_get_extents (caption, NULL, &r);
   cap_h = ex->description && *ex->description ? pango_units_to_double (r.height) + 8 : 0;
@@ -321,12 +341,15 @@ draw_photo_page (RdDraw          *d,
 
 /**
  * _rd_email_section:
+ * @attachment_labels: (nullable): for each attachment, the exhibit number
+ *   it has in this bundle, or %NULL
  *
  * Returns: (transfer full): @email as blocks: its headers as fields, its
- * text as paragraphs, and its attachments as a list.
+ * text as paragraphs, and its attachments as a list naming their exhibits.
  */
 RdBundleSection *
-_rd_email_section (RdEmail *email)
+_rd_email_section (RdEmail            *email,
+                   const char * const *attachment_labels)
 {
   RdBundleSection *s = rd_bundle_section_new (_("Email"));
   g_autoptr(GRegex) blank = g_regex_new ("\\r?\\n[ \\t]*\\r?\\n(\\s*\\r?\\n)*", 0, 0, NULL);
@@ -367,17 +390,40 @@ _rd_email_section (RdEmail *email)
 
   if (email->attachments->len > 0)
     {
+      guint n_elsewhere = 0;
+
       rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, _("Attachments"));
       for (guint i = 0; i < email->attachments->len; i++)
         {
           RdEmailAttachment *a = g_ptr_array_index (email->attachments, i);
-          g_autofree char *line = g_strdup_printf ("%s (%s)", a->name, a->content_type);
+          const char *label = attachment_labels != NULL ? attachment_labels[i] : NULL;
+          g_autofree char *line = NULL;
 
+          if (label != NULL)
+            /* Translators: an email's attachment: its file name, its type, and the
+             * exhibit of the bundle that is the same file */
+            line = g_strdup_printf (_("%s (%s): exhibit %s"), a->name, a->content_type, label);
+          else
+            {
+              line = g_strdup_printf ("%s (%s)", a->name, a->content_type);
+              n_elsewhere++;
+            }
           rd_bundle_section_add (s, RD_BLOCK_BULLET, NULL, line);
         }
-      rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
-                             _("Attachments are not reproduced here; add them to the case as "
-                               "evidence of their own to include them."));
+      if (n_elsewhere == 0)
+        rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                               _("Each attachment is in this bundle as the exhibit named beside "
+                                 "it, the same file byte for byte."));
+      else if (n_elsewhere < email->attachments->len)
+        rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                               _("The attachments with an exhibit number are in this bundle as "
+                                 "that exhibit, the same file byte for byte. The others are not "
+                                 "reproduced here; add them to the case as evidence of their own "
+                                 "to include them."));
+      else
+        rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                               _("Attachments are not reproduced here; add them to the case as "
+                                 "evidence of their own to include them."));
     }
   return s;
 }

@@ -27,7 +27,7 @@
 
 #define HEADER_PROBE (256 * 1024)
 #define READ_CHUNK   (256 * 1024)
-#define SMALLER_LONG_EDGE 1600   /* pixels: about 190 dpi across an A4 page */
+#define SMALLER_LONG_EDGE RD_PHOTO_SMALLER_LONG_EDGE
 #define SMALLER_QUALITY "78"
 
 /**

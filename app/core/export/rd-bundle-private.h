@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 #define RD_STAMP_BASELINE 20.0
 #define RD_STAMP_BAND     36.0
 
+/* The smaller-file option stores pictures no larger than this on their
+ * long edge, in pixels: about 190 dpi across an A4 page. */
+#define RD_PHOTO_SMALLER_LONG_EDGE 1600
+
 /* The skeleton is drawn in files of this many pages, so that neither
  * cairo nor qpdf ever holds more than that many of its pages. */
 #define RD_SKELETON_CHUNK 256
@@ -76,6 +80,8 @@ struct _RdBundleExhibit
   gint                 hash_claim;    /* (atomic) 0, or who hashes it: 1 the verifier, 2 the writer */
   GArray              *pdf_pages;   /* RdPdfPage */
   RdBundleSection     *email;       /* the message, as blocks */
+  RdEmail             *message;     /* the message read, until its attachments are matched */
+  GPtrArray           *attachment_sha256; /* char*: of each attachment, to find it among the exhibits */
 };
 
 typedef enum {
@@ -280,7 +286,8 @@ gboolean  _rd_verifier_finish      (RdVerifier      *verifier,
                                     GCancellable    *outer,
                                     GError         **error);
 
-RdBundleSection *_rd_email_section (RdEmail         *email);
+RdBundleSection *_rd_email_section (RdEmail         *email,
+                                    const char * const *attachment_labels);
 
 gboolean  _rd_bundle_audit         (GPtrArray       *parts,
                                     GCancellable    *cancellable,

@@ -73,6 +73,8 @@ reset_exhibit (RdBundleExhibit *ex)
   g_clear_pointer (&ex->omitted_reason, g_free);
   g_clear_pointer (&ex->pdf_pages, g_array_unref);
   g_clear_pointer (&ex->email, rd_bundle_section_unref);
+  g_clear_pointer (&ex->message, rd_email_free);
+  g_clear_pointer (&ex->attachment_sha256, g_ptr_array_unref);
   ex->first_page = 0;
   ex->n_pages = 0;
   ex->size = 0;
@@ -142,10 +144,26 @@ check_exhibit (Job             *job,
   if (ex->kind == RD_EXHIBIT_EMAIL)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(RdEmail) email = rd_email_read (ex->path, RD_EMAIL_NAMES_ONLY, &local_error);
+      g_autoptr(RdEmail) email = rd_email_read (ex->path, RD_EMAIL_ATTACHMENT_DATA, &local_error);
 
       if (email != NULL)
-        ex->email = _rd_email_section (email);
+        {
+          /* Each attachment's fingerprint, to name it by the exhibit that is
+           * the same file (the importer keeps attachments as evidence of
+           * their own); the page is laid out once every exhibit is known. */
+          ex->attachment_sha256 = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < email->attachments->len; i++)
+            {
+              RdEmailAttachment *a = g_ptr_array_index (email->attachments, i);
+              gsize len = 0;
+              gconstpointer data = a->data != NULL ? g_bytes_get_data (a->data, &len) : NULL;
+
+              g_ptr_array_add (ex->attachment_sha256,
+                               data != NULL ? rd_sha256_buffer_hex (data, len) : NULL);
+              g_clear_pointer (&a->data, g_bytes_unref);
+            }
+          ex->message = g_steal_pointer (&email);
+        }
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         ex->omitted_reason =
           g_strdup (_("This file cannot be read as an email, so Redress cannot print it. Open "
@@ -159,6 +177,43 @@ check_exhibit (Job             *job,
         }
     }
   return TRUE;
+}
+
+/* An email's attachments that are exhibits of this bundle too are named by
+ * their exhibit numbers, rather than said to be missing. */
+static void
+label_email_attachments (GPtrArray *parts)
+{
+  g_autoptr(GHashTable) by_sha256 = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+
+      if (part->kind == RD_PART_EXHIBIT && part->exhibit->sha256 != NULL &&
+          part->exhibit->omitted_reason == NULL)
+        g_hash_table_insert (by_sha256, part->exhibit->sha256, part->exhibit->label);
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      RdBundleExhibit *ex = part->exhibit;
+      g_autoptr(GPtrArray) labels = NULL;
+
+      if (part->kind != RD_PART_EXHIBIT || ex->message == NULL)
+        continue;
+      labels = g_ptr_array_new ();
+      for (guint k = 0; k < ex->attachment_sha256->len; k++)
+        {
+          const char *sha = ex->attachment_sha256->pdata[k];
+          const char *label = sha != NULL ? g_hash_table_lookup (by_sha256, sha) : NULL;
+
+          /* An email attached to itself cannot be its own exhibit. */
+          g_ptr_array_add (labels, (gpointer) (label != ex->label ? label : NULL));
+        }
+      ex->email = _rd_email_section (ex->message, (const char * const *) labels->pdata);
+      g_clear_pointer (&ex->message, rd_email_free);
+    }
 }
 
 static RdBundleSection *
@@ -493,6 +548,7 @@ write_bundle (Job         *job,
       if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
         goto out;
     }
+  label_email_attachments (parts);
   if (n_listed > 0)
     {
       schedule_section = build_schedule (parts);

@@ -144,6 +144,8 @@ rd_bundle_exhibit_unref (RdBundleExhibit *self)
     self->verify_destroy (self->verify_data);
   g_clear_pointer (&self->pdf_pages, g_array_unref);
   g_clear_pointer (&self->email, rd_bundle_section_unref);
+  g_clear_pointer (&self->message, rd_email_free);
+  g_clear_pointer (&self->attachment_sha256, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_free (self->path);
   g_free (self->title);
