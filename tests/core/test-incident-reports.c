@@ -582,7 +582,9 @@ test_steps_round_trip (Fixture       *f,
   g_autoptr(RdIncidentRevision) first = NULL;
   g_autofree char *json = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *archive = g_build_filename (f->dir, "steps.redress", NULL);
+  /* Beside the data folder: an export inside it is refused. */
+  g_autofree char *out_dir = g_dir_make_tmp ("redress-steps-out-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (out_dir, "steps.redress", NULL);
   gint64 json_case, archive_case;
 
   set_reported (incident, "2025-11-03", -1);
@@ -636,6 +638,7 @@ test_steps_round_trip (Fixture       *f,
     g_assert_true (rd_incident_content_equal (imported, back));
     g_assert_true (rd_incident_content_equal (rd_incident_revision_get_snapshot (oldest), incident));
   }
+  fixture_remove_tree (out_dir);
 }
 
 /* A step in the future or before the report is refused, in the diary and
