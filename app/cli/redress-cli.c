@@ -64,6 +64,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autofree char *absolute_data_dir = NULL;
   RdCliContext ctx = { 0 };
   const char *name = NULL;
 
@@ -115,6 +116,12 @@ main (int   argc,
       print_help ();
       return RD_CLI_USAGE;
     }
+
+  /* Made absolute once, here: libraries given a file path later (poppler
+   * takes URIs, staging folders are compared by prefix) must all see the
+   * same folder, whatever the current directory is then. */
+  if (ctx.data_dir != NULL)
+    ctx.data_dir = absolute_data_dir = g_canonicalize_filename (ctx.data_dir, NULL);
 
   g_ptr_array_add (rest, NULL);
   ctx.n_args = rest->len - 1;

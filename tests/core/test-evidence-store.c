@@ -12,8 +12,10 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evidence-fixtures.h"
+#include "rd-staging.h"
 #include "test-evidence-common.h"
 
 static void
@@ -282,21 +284,41 @@ test_collect (Fixture       *f,
   }
 
   /* An import killed with its process leaves a staging folder: the next
-   * import takes it away once it is a day old, and leaves a young one. */
+   * open (or clean-up) takes it away once no living process holds its
+   * lock, and leaves one that is in use. */
   {
-    g_autofree char *old_dir = g_build_filename (f->dir, "evidence", ".staging-OLD123", NULL);
-    g_autofree char *young_dir = g_build_filename (f->dir, "evidence", ".staging-NEW123", NULL);
+    g_autofree char *evidence_dir = g_build_filename (f->dir, "evidence", NULL);
+    g_autofree char *old_dir = g_build_filename (evidence_dir, ".staging-OLD123", NULL);
+    g_autofree char *young_dir = g_build_filename (evidence_dir, ".staging-NEW123", NULL);
     g_autofree char *half = g_build_filename (old_dir, "import-ABCDEF", NULL);
+    g_autofree char *abandoned = NULL;
+    g_autofree char *in_use = NULL;
+    g_autofree char *abandoned_half = NULL;
     struct utimbuf two_days_ago = { time (NULL) - 2 * 86400, time (NULL) - 2 * 86400 };
-    g_autoptr(RdEvidenceBatch) batch = NULL;
+    int abandoned_lock = -1, in_use_lock = -1;
 
     g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
     g_assert_cmpint (g_mkdir_with_parents (young_dir, 0700), ==, 0);
     g_assert_true (g_file_set_contents (half, "half a photo", -1, NULL));
     g_assert_cmpint (g_utime (old_dir, &two_days_ago), ==, 0);
-    batch = rd_evidence_batch_new (f->store, f->case_id);
+    abandoned = rd_staging_dir_new (evidence_dir, &abandoned_lock);
+    in_use = rd_staging_dir_new (evidence_dir, &in_use_lock);
+    g_assert_nonnull (abandoned);
+    g_assert_nonnull (in_use);
+    abandoned_half = g_build_filename (abandoned, "import-XYZ", NULL);
+    g_assert_true (g_file_set_contents (abandoned_half, "half a letter", -1, NULL));
+    /* What the kernel does when the process holding it dies. */
+    close (abandoned_lock);
+
+    g_assert_true (rd_store_collect_evidence_files (f->store, &error));
+    g_assert_no_error (error);
     g_assert_false (g_file_test (old_dir, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (abandoned, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (in_use, G_FILE_TEST_IS_DIR));
+    /* Without its lock file yet: perhaps being made this instant. */
     g_assert_true (g_file_test (young_dir, G_FILE_TEST_IS_DIR));
+    rd_staging_dir_release (in_use, in_use_lock);
+    g_assert_false (g_file_test (in_use, G_FILE_TEST_EXISTS));
     g_rmdir (young_dir);
   }
 }

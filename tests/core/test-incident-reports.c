@@ -255,6 +255,7 @@ test_migrate_from_v7 (Fixture       *f,
                                  "ALTER TABLE incident_revisions DROP COLUMN landlord_steps;"
                                  "DROP INDEX cases_by_uuid;"
                                  "ALTER TABLE cases DROP COLUMN uuid;"
+                                 "DROP TABLE file_intents;"
                                  "PRAGMA user_version = 7;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -18,6 +18,7 @@
 #include "rd-store-advisers.h"
 #include "rd-store-evidence-private.h"
 #include "rd-store-policies.h"
+#include "rd-staging.h"
 
 void
 _rd_archive_document_free (RdArchiveDocument *doc)
@@ -769,10 +770,13 @@ write_links (RdStore            *store,
  * identity must not be here already. */
 static gint64
 write_case (RdStore                   *store,
+            RdArchiveContents         *contents,
             RdArchiveDocument         *doc,
             RdCaseArchiveImportFlags   flags,
             GError                   **error)
 {
+  GHashTableIter iter;
+  const char *sha256, *staged;
   g_autoptr(GHashTable) incident_ids = NULL;
   g_autoptr(GHashTable) contact_ids = NULL;
   g_autoptr(GHashTable) evidence_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -794,57 +798,26 @@ write_case (RdStore                   *store,
       (doc->policy != NULL && !rd_store_adopt_case_policy (store, case_id, doc->policy, error)) ||
       !_rd_archive_restore_times (store, json_node_get_object (doc->root), doc->facts, error))
     goto fail;
+  /* Each staged file takes its hash as its name in the evidence folder
+   * once this commits (rd-store-intents.c): the case is there whole, or
+   * not at all, even if Redress is killed in between. */
+  g_hash_table_iter_init (&iter, contents->staged);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sha256, (gpointer *) &staged))
+    {
+      g_assert (_rd_evidence_is_sha256 (sha256));
+      if (!_rd_store_intend_place (store, sha256, staged, error))
+        goto fail;
+    }
+  rd_kill_point ("import-case-before-commit");
   if (!_rd_store_commit (store, error))
     return 0;
+  /* The staged copies belong to the intents now. */
+  g_hash_table_remove_all (contents->staged);
   return case_id;
 
 fail:
   _rd_store_rollback (store);
   return 0;
-}
-
-/*
- * After the commit, each staged file takes its hash as its name in the
- * evidence folder (a rename in the same folder tree: all or nothing per
- * file). A file the store already has stays as it is.
- */
-static gboolean
-move_files_in (RdStore            *store,
-               RdArchiveContents  *contents,
-               GError            **error)
-{
-  g_autofree char *evidence_dir = _rd_store_dup_evidence_dir (store);
-  GHashTableIter iter;
-  const char *sha256, *staged;
-  gboolean moved = FALSE;
-
-  g_hash_table_iter_init (&iter, contents->staged);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &sha256, (gpointer *) &staged))
-    {
-      g_autofree char *final = NULL;
-
-      g_assert (_rd_evidence_is_sha256 (sha256));
-      final = g_build_filename (evidence_dir, sha256, NULL);
-      if (g_file_test (final, G_FILE_TEST_EXISTS))
-        {
-          g_unlink (staged);
-          g_hash_table_iter_remove (&iter);
-          continue;
-        }
-      if (g_rename (staged, final) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_IO,
-                       _("Redress could not put an evidence file in place (%s). Nothing was "
-                         "imported. Check that the disk has free space."),
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-      g_hash_table_iter_remove (&iter);
-      moved = TRUE;
-    }
-  return !moved || _rd_evidence_fsync_dir (evidence_dir, error);
 }
 
 /**
@@ -889,7 +862,6 @@ rd_case_archive_import_full (RdStore                   *store,
   g_autofree char *evidence_dir = NULL;
   g_autoptr(RdArchiveContents) contents = NULL;
   g_autoptr(RdArchiveDocument) doc = NULL;
-  g_autoptr(GError) move_error = NULL;
   gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
@@ -905,20 +877,13 @@ rd_case_archive_import_full (RdStore                   *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return 0;
 
-  case_id = write_case (store, doc, flags, error);
+  /* The staged copies' names must be on the disk before any row says
+   * they will be placed. */
+  if (contents->staging_dir != NULL && !_rd_evidence_fsync_dir (contents->staging_dir, error))
+    return 0;
+  case_id = write_case (store, contents, doc, flags, error);
   if (case_id == 0)
     return 0;
-
-  if (!move_files_in (store, contents, &move_error))
-    {
-      /* Never half a case: take back what was written. */
-      g_autoptr(GError) undo_error = NULL;
-
-      if (!rd_store_delete_case (store, case_id, &undo_error))
-        g_warning ("Could not take back the half-imported case: %s", undo_error->message);
-      g_propagate_error (error, g_steal_pointer (&move_error));
-      return 0;
-    }
 
   rd_store_emit_changed (store, "cases", case_id);
   rd_store_emit_changed (store, "evidence", case_id);

@@ -32,6 +32,7 @@ typedef struct {
   char       *document;       /* case.json, NUL-terminated */
   gsize       document_len;
   char       *staging_dir;    /* NULL when nothing was staged */
+  int         staging_lock;   /* held while the staged copies matter */
   GHashTable *staged;         /* sha256 → staged path */
 } RdArchiveContents;
 

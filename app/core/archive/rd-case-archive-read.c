@@ -21,6 +21,7 @@
 
 #include "rd-case-archive-private.h"
 #include "rd-hash.h"
+#include "rd-staging.h"
 #include "rd-store.h"
 
 G_DEFINE_QUARK (rd-case-archive-error-quark, rd_case_archive_error)
@@ -90,8 +91,7 @@ _rd_archive_contents_free (RdArchiveContents *contents)
         g_unlink (path);
       g_hash_table_unref (contents->staged);
     }
-  if (contents->staging_dir != NULL)
-    g_rmdir (contents->staging_dir);
+  rd_staging_dir_release (contents->staging_dir, contents->staging_lock);
   g_free (contents->staging_dir);
   g_free (contents->document);
   g_free (contents);
@@ -343,18 +343,13 @@ ensure_staging_dir (RdArchiveContents  *contents,
                     const char         *archive_name,
                     GError            **error)
 {
-  g_autofree char *template = NULL;
-
   if (contents->staging_dir != NULL)
     return TRUE;
-  if (g_mkdir_with_parents (staging_parent, 0700) != 0)
+  /* Locked while this process lives: the store's next open removes a
+   * staging folder an import left behind when it was killed half-way. */
+  contents->staging_dir = rd_staging_dir_new (staging_parent, &contents->staging_lock);
+  if (contents->staging_dir == NULL)
     return fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
-  /* The evidence store tidies away ".staging-" folders an import left
-   * behind when it was killed half-way. */
-  template = g_build_filename (staging_parent, ".staging-XXXXXX", NULL);
-  if (g_mkdtemp_full (template, 0700) == NULL)
-    return fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
-  contents->staging_dir = g_steal_pointer (&template);
   return TRUE;
 }
 
@@ -483,6 +478,7 @@ read_archive (struct archive  *a,
   g_autoptr(GHashTable) files = NULL;
   guint n_entries = 0;
 
+  contents->staging_lock = -1;
   contents->staged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (;;)

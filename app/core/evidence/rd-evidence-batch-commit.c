@@ -16,6 +16,7 @@
 
 #include "rd-evidence-batch-private.h"
 #include "rd-party.h"
+#include "rd-staging.h"
 #include "rd-store-complaints.h"
 
 static gint64
@@ -43,32 +44,6 @@ find_existing (RdStore     *store,
       return -1;
     }
   return id;
-}
-
-/* Inside the write lock: moves the staged copy into place unless the store
- * already holds this file (intact, by its size). */
-static gboolean
-place_file (RdEvidenceBatch  *batch,
-            Item             *item,
-            GError          **error)
-{
-  g_autofree char *final = rd_store_dup_evidence_path (batch->store, item->sha256);
-  GStatBuf st;
-
-  gboolean existed = g_stat (final, &st) == 0;
-
-  /* Re-reading the stored copy costs time only when the same file comes
-   * in again, and is how "import the file again" repairs a damaged one. */
-  if (existed && st.st_size == item->size &&
-      rd_evidence_check_file (final, item->sha256, NULL, NULL) == RD_EVIDENCE_INTACT)
-    return TRUE;
-  /* A missing or damaged stored copy: this good one replaces it, and stays
-   * even if the commit fails. */
-  if (g_rename (item->temp_path, final) != 0)
-    return _rd_evidence_set_io_error (error, errno, item->name);
-  g_clear_pointer (&item->temp_path, g_free);
-  item->placed = !existed;
-  return TRUE;
 }
 
 /* How much of an email's body goes into the contact log's summary; the
@@ -270,7 +245,9 @@ insert_item (RdEvidenceBatch  *batch,
  * rd_evidence_batch_commit:
  *
  * Adds everything staged to the case in one transaction, and moves the
- * copies into the store. Files the case already holds are not added twice
+ * copies into the store after it commits (rd-store-intents.c: a kill
+ * before the commit adds nothing, a kill after it is finished by the next
+ * open). Files the case already holds are not added twice
  * (rd_evidence_batch_item_is_new() tells). On failure nothing is added and
  * no file is left behind.
  */
@@ -279,7 +256,6 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
                           GError          **error)
 {
   RdStore *store;
-  gboolean placed_any = FALSE;
   gint64 now;
 
   g_return_val_if_fail (batch != NULL, FALSE);
@@ -298,7 +274,10 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
     if (rcase == NULL)
       return FALSE;
   }
-  if (!_rd_evidence_batch_wait_synced (batch, error))
+  /* The staged copies, and their names, must be on the disk before any
+   * row says they will be placed. */
+  if (!_rd_evidence_batch_wait_synced (batch, error) ||
+      !_rd_evidence_fsync_dir (batch->staging_dir, error))
     return FALSE;
 
   if (!_rd_store_begin (store, error))
@@ -311,100 +290,58 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
 
       if (existing < 0)
         goto fail;
+      /* Even a file the case has already is placed again: that is how
+       * "import the file again" repairs a missing or damaged copy. */
+      if (!_rd_store_intend_place (store, item->sha256, item->temp_path, error))
+        goto fail;
       if (existing > 0)
         {
-          if (!place_file (batch, item, error))
-            goto fail;
-          placed_any |= item->temp_path == NULL;
           item->is_new = FALSE;
           item->evidence = rd_store_get_evidence (store, existing, error);
           if (item->evidence == NULL)
             goto fail;
           continue;
         }
-      if (!place_file (batch, item, error))
-        goto fail;
-      placed_any |= item->temp_path == NULL;
       if (!insert_item (batch, item, now, error))
         goto fail;
       item->is_new = TRUE;
     }
 
-  /* The renames must survive a power cut as surely as the rows do. */
-  if (placed_any && !_rd_evidence_fsync_dir (batch->evidence_dir, error))
-    goto fail;
-
+  rd_kill_point ("add-evidence-before-commit");
   if (!_rd_store_commit (store, error))
     {
-      /* The write lock is gone: remove what we placed only if, now, no row
-       * refers to it. */
       for (guint i = 0; i < batch->items->len; i++)
         {
           Item *item = g_ptr_array_index (batch->items, i);
 
           g_clear_object (&item->evidence);
           item->is_new = FALSE;
-          if (item->placed)
-            _rd_store_release_evidence_file (store, item->sha256, NULL);
-          item->placed = FALSE;
         }
       return FALSE;
     }
 
   batch->committed = TRUE;
-  rd_store_emit_changed (store, "evidence", batch->case_id);
-  /* Staged copies of files the store already had. */
+  /* The staged copies now belong to the intents the commit carried out
+   * (or the next open will). */
   for (guint i = 0; i < batch->items->len; i++)
     {
       Item *item = g_ptr_array_index (batch->items, i);
 
-      if (item->temp_path != NULL)
-        {
-          g_unlink (item->temp_path);
-          g_clear_pointer (&item->temp_path, g_free);
-        }
+      g_clear_pointer (&item->temp_path, g_free);
     }
+  rd_store_emit_changed (store, "evidence", batch->case_id);
   return TRUE;
 
 fail:
-  /* Still holding the write lock, so nobody can have started to use a
-   * file this commit placed. */
   for (guint i = 0; i < batch->items->len; i++)
     {
       Item *item = g_ptr_array_index (batch->items, i);
 
       g_clear_object (&item->evidence);
       item->is_new = FALSE;
-      if (item->placed)
-        {
-          g_autofree char *final = rd_store_dup_evidence_path (store, item->sha256);
-          g_unlink (final);
-          item->placed = FALSE;
-        }
     }
   _rd_store_rollback (store);
   return FALSE;
-}
-
-gboolean
-_rd_evidence_fsync_dir (const char  *dir,
-                        GError     **error)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not finish saving to its evidence folder “%s”: %s."),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
 }
 
 /**

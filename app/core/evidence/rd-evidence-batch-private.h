@@ -21,7 +21,6 @@ typedef struct {
   int             parent;      /* index of the email this came in, or -1 */
   RdEvidence     *evidence;    /* after commit */
   gboolean        is_new;
-  gboolean        placed;      /* this commit moved the file into the store */
   gint64          contact_id;
 } Item;
 
@@ -31,6 +30,7 @@ struct _RdEvidenceBatch
   gint64     case_id;
   char      *evidence_dir;
   char      *staging_dir;
+  int        staging_lock;  /* held while the staged copies matter */
   GPtrArray *items;
   gboolean   committed;
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rd-hash.h"
+#include "rd-staging.h"
 #include "rd-evidence-batch-private.h"
 
 void
@@ -49,7 +50,7 @@ rd_evidence_batch_new (RdStore *store,
   batch->store = g_object_ref (store);
   batch->case_id = case_id;
   batch->evidence_dir = _rd_store_dup_evidence_dir (store);
-  _rd_evidence_remove_stale_staging (batch->evidence_dir);
+  batch->staging_lock = -1;
   batch->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_evidence_batch_item_free);
   g_mutex_init (&batch->sync_lock);
   g_cond_init (&batch->sync_done);
@@ -143,8 +144,7 @@ rd_evidence_batch_free (RdEvidenceBatch *batch)
   g_cond_clear (&batch->sync_done);
   g_free (batch->sync_failed_name);
   g_clear_pointer (&batch->items, g_ptr_array_unref);
-  if (batch->staging_dir != NULL)
-    g_rmdir (batch->staging_dir);
+  rd_staging_dir_release (batch->staging_dir, batch->staging_lock);
   g_free (batch->staging_dir);
   g_free (batch->evidence_dir);
   g_clear_object (&batch->store);
@@ -170,28 +170,26 @@ static gboolean
 ensure_staging_dir (RdEvidenceBatch  *batch,
                     GError          **error)
 {
-  g_autofree char *template = NULL;
-
   if (batch->staging_dir != NULL)
     return TRUE;
-  if (g_mkdir_with_parents (batch->evidence_dir, 0700) != 0)
+  /* Locked, so that another Redress opening the store meanwhile knows
+   * the folder is in use and leaves it. */
+  batch->staging_dir = rd_staging_dir_new (batch->evidence_dir, &batch->staging_lock);
+  if (batch->staging_dir == NULL)
     {
       int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not create its evidence folder “%s”: %s."),
-                   batch->evidence_dir, g_strerror (saved_errno));
+
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The disk is full, so Redress could not prepare its evidence folder "
+                       "“%s”. Nothing was added. Free some space and try again."),
+                     batch->evidence_dir);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Redress could not prepare its evidence folder “%s”: %s."),
+                     batch->evidence_dir, g_strerror (saved_errno));
       return FALSE;
     }
-  template = g_build_filename (batch->evidence_dir, ".staging-XXXXXX", NULL);
-  if (g_mkdtemp_full (template, 0700) == NULL)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not prepare its evidence folder “%s”: %s."),
-                   batch->evidence_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  batch->staging_dir = g_steal_pointer (&template);
   return TRUE;
 }
 

@@ -7,8 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rd-store-evidence.h"
-#include "rd-store-private.h"
+#include "rd-store-evidence-private.h"
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
@@ -177,20 +176,14 @@ rd_store_delete_case (RdStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  if (!_rd_store_step_done (self, stmt, error))
+  /* The case's evidence rows go with it; their files go after the commit,
+   * unless another case holds the same file. */
+  if (!_rd_store_intend_remove_case_files (self, case_id, FALSE, error) ||
+      !_rd_store_step_done (self, stmt, error))
     goto fail;
   if (!_rd_store_commit (self, error))
     return FALSE;
   rd_store_emit_changed (self, "cases", case_id);
-
-  /* The case's evidence rows went with it; their files go too, unless
-   * another case holds the same file. */
-  {
-    g_autoptr(GError) tidy_error = NULL;
-
-    if (!rd_store_collect_evidence_files (self, &tidy_error))
-      g_warning ("Could not tidy the evidence folder: %s", tidy_error->message);
-  }
   return TRUE;
 
 fail:

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "rd-store-advisers.h"
+#include "rd-staging.h"
 #include "rd-store-evidence-private.h"
 
 /**
@@ -121,77 +122,6 @@ rd_erase_summary_describe (const RdEraseSummary *s)
   return g_string_free (text, FALSE);
 }
 
-/*
- * Writes zeros over a file before removing it, so that its bytes do not
- * stay in the free space of the disk. Best effort: a copy-on-write file
- * system or an SSD's own remapping may still keep old blocks.
- */
-static void
-overwrite_and_remove (const char *path)
-{
-  int fd = g_open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      GStatBuf st;
-
-      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
-        {
-          static const char zeros[64 * 1024];
-          off_t left = st.st_size;
-
-          while (left > 0)
-            {
-              ssize_t n = write (fd, zeros, MIN ((off_t) sizeof zeros, left));
-
-              if (n < 0 && errno == EINTR)
-                continue;
-              if (n <= 0)
-                break;
-              left -= n;
-            }
-          fsync (fd);
-        }
-      close (fd);
-    }
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-}
-
-static GPtrArray *
-list_unshared_files (RdStore  *self,
-                     gint64    case_id,
-                     GError  **error)
-{
-  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _rd_store_prepare (self,
-                            "SELECT DISTINCT e.sha256 FROM evidence e WHERE e.case_id = ?1"
-                            " AND NOT EXISTS (SELECT 1 FROM evidence o"
-                            "                 WHERE o.sha256 = e.sha256 AND o.case_id != ?1)",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *sha256 = _rd_store_column_text (stmt, 0);
-
-      /* The name becomes a path: only ever a hash. */
-      if (_rd_evidence_is_sha256 (sha256))
-        g_ptr_array_add (hashes, g_strdup (sha256));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&hashes);
-}
-
 static gboolean
 exec_sql (RdStore     *self,
           const char  *sql,
@@ -202,6 +132,32 @@ exec_sql (RdStore     *self,
   if (rc != SQLITE_OK)
     return _rd_store_set_error (self, rc, error);
   return TRUE;
+}
+
+/*
+ * After the erase has committed: an error here must not say that nothing
+ * was saved, because the case is gone.
+ */
+static gboolean
+compact (RdStore  *self,
+         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (exec_sql (self, "VACUUM", &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, RD_STORE_ERROR, RD_STORE_ERROR_DISK_FULL))
+    g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_DISK_FULL,
+                         _("The case and its evidence files were erased. The disk is too "
+                           "full for Redress to also rewrite the case file, so some erased "
+                           "text may stay in its unused space until the next erase with "
+                           "enough free space. Free some space."));
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("The case and its evidence files were erased, but Redress could not "
+                   "rewrite the case file without the erased text: %s"),
+                 local_error->message);
+  return FALSE;
 }
 
 /*
@@ -249,8 +205,6 @@ rd_store_erase_case (RdStore  *self,
                      gint64    case_id,
                      GError  **error)
 {
-  g_autoptr(GPtrArray) files = NULL;
-  g_autofree char *evidence_dir = NULL;
   RdEraseSummary summary;
   sqlite3_stmt *stmt;
 
@@ -262,8 +216,10 @@ rd_store_erase_case (RdStore  *self,
 
   if (!_rd_store_begin (self, error))
     return FALSE;
-  files = list_unshared_files (self, case_id, error);
-  if (files == NULL)
+  /* The files are overwritten and removed after the commit, by this
+   * process or, if it is killed first, by the next open
+   * (rd-store-intents.c): never a case gone with its letters left. */
+  if (!_rd_store_intend_remove_case_files (self, case_id, TRUE, error))
     goto fail;
   stmt = _rd_store_prepare (self, "DELETE FROM cases WHERE id = ?1", error);
   if (stmt == NULL)
@@ -276,26 +232,18 @@ rd_store_erase_case (RdStore  *self,
    * (with the words) until they merge: merge them all now. */
   if (!exec_sql (self, "INSERT INTO evidence_text (evidence_text) VALUES ('optimize')", error))
     goto fail;
+  rd_kill_point ("erase-before-commit");
   if (!_rd_store_commit (self, error))
     return FALSE;
 
   rd_store_emit_changed (self, "cases", case_id);
   rd_store_emit_changed (self, "evidence", case_id);
 
-  evidence_dir = _rd_store_dup_evidence_dir (self);
-  for (guint i = 0; i < files->len; i++)
-    {
-      const char *sha256 = g_ptr_array_index (files, i);
-      g_autofree char *path = g_build_filename (evidence_dir, sha256, NULL);
-
-      overwrite_and_remove (path);
-      _rd_store_remove_thumbnails (self, sha256);
-    }
-
   /* VACUUM writes a fresh copy of the database without the free pages;
    * the checkpoint moves it from the log into the file and empties the
    * log, which still held the pages as they were before. */
-  if (!exec_sql (self, "VACUUM", error))
+  rd_kill_point ("erase-before-vacuum");
+  if (!compact (self, error))
     return FALSE;
   return checkpoint_truncate (self, error);
 

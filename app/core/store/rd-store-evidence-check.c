@@ -117,111 +117,18 @@ rd_store_verify_evidence (RdStore                *self,
   return g_steal_pointer (&problems);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* Staging folders of imports that died with their process. A live import
- * touches its folder at least once a file; a day is far beyond that. */
-#define STALE_STAGING_SECONDS (24 * 60 * 60)
-
-/*
- * Removes the staging folders of imports that never finished (the app was
- * killed, the power went). They were never part of the store, so no lock
- * is needed.
- */
-void
-_rd_evidence_remove_stale_staging (const char *evidence_dir)
-{
-  g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
-  /* Compared with the folders' modification times, which the file system
-   * stamps: no store is at hand, the default clock is the application's. */
-  gint64 now = rd_clock_get_unix (rd_clock_get_default ());
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, ".staging-"))
-        continue;
-      path = g_build_filename (evidence_dir, name, NULL);
-      if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_STAGING_SECONDS)
-        remove_tree (path);
-    }
-}
-
 /**
  * rd_store_collect_evidence_files:
  *
  * Removes stored files no evidence refers to (left by a deleted case, or a
- * crash), and staging folders of imports that never finished.
+ * crash), and staging folders of imports that never finished: the same
+ * tidying as every open does (rd_store_recover()).
  */
 gboolean
 rd_store_collect_evidence_files (RdStore  *self,
                                  GError  **error)
 {
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
-  dir_path = _rd_store_dup_evidence_dir (self);
-  dir = g_dir_open (dir_path, 0, NULL);
-  if (dir == NULL)
-    return TRUE;
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      if (_rd_evidence_is_sha256 (name))
-        {
-          sqlite3_stmt *stmt = _rd_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1 LIMIT 1",
-                                                  error);
-          int rc;
-
-          if (stmt == NULL)
-            goto fail;
-          _rd_store_bind_text (stmt, 1, name);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc == SQLITE_DONE)
-            {
-              g_unlink (path);
-              _rd_store_remove_thumbnails (self, name);
-            }
-          else if (rc != SQLITE_ROW)
-            {
-              _rd_store_set_error (self, rc, error);
-              goto fail;
-            }
-        }
-    }
-  if (!_rd_store_commit (self, error))
-    return FALSE;
-  _rd_evidence_remove_stale_staging (dir_path);
-  return TRUE;
-
-fail:
-  _rd_store_rollback (self);
-  return FALSE;
+  return rd_store_recover (self, error);
 }

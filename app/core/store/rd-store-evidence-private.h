@@ -25,9 +25,6 @@ RdEvidence *_rd_store_evidence_from_row       (RdStore      *self,
                                                sqlite3_stmt *stmt);
 char       *_rd_store_dup_evidence_dir        (RdStore      *self);
 char       *_rd_store_dup_thumbnail_dir       (RdStore      *self);
-gboolean    _rd_store_release_evidence_file   (RdStore      *self,
-                                               const char   *sha256,
-                                               GError      **error);
 void        _rd_store_remove_thumbnails       (RdStore      *self,
                                                const char   *sha256);
 gboolean    _rd_store_index_evidence_text     (RdStore      *self,
@@ -42,7 +39,18 @@ char       *_rd_evidence_render_thumbnail     (RdStore      *self,
                                                int           size,
                                                GCancellable *cancellable,
                                                GError      **error);
-void        _rd_evidence_remove_stale_staging (const char *evidence_dir);
+void        _rd_evidence_overwrite_and_remove (const char   *path);
+gboolean    _rd_store_intend_place            (RdStore      *self,
+                                               const char   *sha256,
+                                               const char   *staged_path,
+                                               GError      **error);
+gboolean    _rd_store_intend_remove           (RdStore      *self,
+                                               const char   *sha256,
+                                               GError      **error);
+gboolean    _rd_store_intend_remove_case_files (RdStore     *self,
+                                               gint64        case_id,
+                                               gboolean      overwrite,
+                                               GError      **error);
 gboolean    _rd_evidence_fsync_dir            (const char   *dir,
                                                GError      **error);
 

@@ -354,47 +354,6 @@ _rd_store_remove_thumbnails (RdStore    *self,
       }
 }
 
-/*
- * Removes the stored file of @sha256 when no row (of any case) refers to it
- * any more. Takes the write lock itself.
- */
-gboolean
-_rd_store_release_evidence_file (RdStore     *self,
-                                 const char  *sha256,
-                                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean referenced;
-  int rc;
-
-  if (!_rd_store_begin (self, error))
-    return FALSE;
-  stmt = _rd_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1 LIMIT 1", error);
-  if (stmt == NULL)
-    {
-      _rd_store_rollback (self);
-      return FALSE;
-    }
-  _rd_store_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _rd_store_rollback (self);
-      return _rd_store_set_error (self, rc, error);
-    }
-  referenced = rc == SQLITE_ROW;
-  if (!referenced && _rd_evidence_is_sha256 (sha256))
-    {
-      g_autofree char *path = rd_store_dup_evidence_path (self, sha256);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-      _rd_store_remove_thumbnails (self, sha256);
-    }
-  return _rd_store_commit (self, error);
-}
-
 /**
  * rd_store_delete_evidence:
  *
@@ -408,7 +367,6 @@ rd_store_delete_evidence (RdStore  *self,
                           GError  **error)
 {
   g_autoptr(RdEvidence) evidence = NULL;
-  g_autoptr(GError) release_error = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
@@ -420,19 +378,17 @@ rd_store_delete_evidence (RdStore  *self,
   if (!_rd_store_begin (self, error))
     return FALSE;
   stmt = _rd_store_prepare (self, "DELETE FROM evidence WHERE id = ?1", error);
-  if (stmt == NULL || (sqlite3_bind_int64 (stmt, 1, evidence_id), !_rd_store_step_done (self, stmt, error)))
+  if (stmt == NULL || (sqlite3_bind_int64 (stmt, 1, evidence_id), !_rd_store_step_done (self, stmt, error)) ||
+      !_rd_store_intend_remove (self, rd_evidence_get_sha256 (evidence), error))
     {
       _rd_store_rollback (self);
       return FALSE;
     }
+  /* The file goes after the commit, unless other evidence is the same
+   * file (rd-store-intents.c). */
   if (!_rd_store_commit (self, error))
     return FALSE;
   rd_store_emit_changed (self, "evidence", rd_evidence_get_case_id (evidence));
-
-  /* The row is gone either way; a file left behind is only wasted space,
-   * which the next clean-up takes back. */
-  if (!_rd_store_release_evidence_file (self, rd_evidence_get_sha256 (evidence), &release_error))
-    g_warning ("Could not tidy up the file of deleted evidence: %s", release_error->message);
   return TRUE;
 }
 

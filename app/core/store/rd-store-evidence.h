@@ -120,5 +120,7 @@ char        *rd_store_dup_evidence_thumbnail   (RdStore              *self,
                                                 GError              **error);
 gboolean     rd_store_collect_evidence_files   (RdStore              *self,
                                                 GError              **error);
+gboolean     rd_store_recover                  (RdStore              *self,
+                                                GError              **error);
 
 G_END_DECLS

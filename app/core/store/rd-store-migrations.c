@@ -242,6 +242,20 @@ const char * const _rd_store_migrations[] = {
    * entry and its revisions */
   "ALTER TABLE incidents ADD COLUMN landlord_steps TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE incident_revisions ADD COLUMN landlord_steps TEXT NOT NULL DEFAULT '';",
+
+  /* 11: what must happen to files once a write has committed: a staged
+   * copy to move into place ("place"), a stored file to remove ("remove")
+   * or to overwrite and remove ("erase"). Written in the same transaction
+   * as the rows, carried out after the commit, and by the next open if
+   * the process died first (rd-store-intents.c). Holds hashes and paths
+   * inside the data folder only, never case text. */
+  "CREATE TABLE file_intents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action TEXT NOT NULL CHECK (action IN ('place', 'remove', 'erase')),"
+  "  sha256 TEXT NOT NULL,"
+  "  staged TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -39,6 +39,9 @@ const char   *_rd_store_column_text   (sqlite3_stmt *stmt,
 GDateTime    *_rd_store_column_datetime (sqlite3_stmt *stmt,
                                        int           column);
 gint64        _rd_store_now           (RdStore      *self);
+void          _rd_store_note_intent   (RdStore      *self);
+gboolean      _rd_store_finish_intents (RdStore     *self,
+                                       GError      **error);
 gboolean      _rd_store_forget_last_case (RdStore   *self,
                                        gint64        case_id,
                                        GError      **error);

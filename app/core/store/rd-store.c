@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rd-staging.h"
+#include "rd-store-evidence.h"
 #include "rd-store-private.h"
 
 struct _RdStore
@@ -27,6 +29,7 @@ struct _RdStore
   guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
   GArray     *pending_changes;    /* PendingChange, held back until the outer commit */
   RdClock    *clock;              /* dates what is written, and what may be */
+  gboolean    intents_noted;      /* the write in progress recorded file intents */
 };
 
 typedef struct {
@@ -328,6 +331,18 @@ _rd_store_commit (RdStore  *self,
     }
   self->transaction_depth--;
 
+  /* The rows are safe: now the files they speak of (rd-store-intents.c).
+   * Should that fail, the next open finishes it; the write itself stands. */
+  if (self->transaction_depth == 0 && self->intents_noted)
+    {
+      g_autoptr(GError) intent_error = NULL;
+
+      self->intents_noted = FALSE;
+      rd_kill_point ("intents-committed");
+      if (!_rd_store_finish_intents (self, &intent_error))
+        g_warning ("Files of a saved change are not in place yet: %s", intent_error->message);
+    }
+
   if (self->transaction_depth == 0 && self->pending_changes->len > 0)
     {
       g_autoptr(GArray) changes = g_steal_pointer (&self->pending_changes);
@@ -356,7 +371,16 @@ _rd_store_rollback (RdStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
+  self->intents_noted = FALSE;
   g_array_set_size (self->pending_changes, 0);
+}
+
+/* Called by whatever records a file intent inside the write in progress:
+ * the outer commit then carries the intents out. */
+void
+_rd_store_note_intent (RdStore *self)
+{
+  self->intents_noted = TRUE;
 }
 
 static int
@@ -536,7 +560,8 @@ open_path (const char  *data_dir,
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
-  self->data_dir = g_strdup (data_dir);
+  /* Absolute once, so that every path made from it later means the same. */
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
   self->path = rd_store_dup_database_path (data_dir);
 
   /* A folder Redress makes is its owner's only, whatever the umask; a
@@ -638,12 +663,14 @@ open_path (const char  *data_dir,
           return NULL;
         }
       self->schema_version = version;
-      if (!exec_simple (self, "PRAGMA foreign_keys = ON", error))
+      if (!exec_simple (self, "PRAGMA foreign_keys = ON", error) ||
+          !exec_simple (self, "PRAGMA temp_store = MEMORY", error))
         return NULL;
       return g_steal_pointer (&self);
     }
 
   if (!exec_simple (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_simple (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_simple (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec_simple (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_simple (self, "PRAGMA secure_delete = ON", error))
@@ -651,6 +678,16 @@ open_path (const char  *data_dir,
 
   if (!migrate (self, error))
     return NULL;
+
+  /* Whatever a killed Redress left half-done is finished or undone before
+   * anyone looks at the cases. Not being able to tidy is no reason to
+   * refuse the cases themselves. */
+  {
+    g_autoptr(GError) recover_error = NULL;
+
+    if (!rd_store_recover (self, &recover_error))
+      g_warning ("Could not tidy the evidence folder: %s", recover_error->message);
+  }
 
   return g_steal_pointer (&self);
 }
@@ -724,11 +761,13 @@ rd_store_open_secondary (RdStore  *self,
   if (other->read_only != NULL)
     {
       if (!open_read_only_wal (other, error) ||
-          !exec_simple (other, "PRAGMA foreign_keys = ON", error))
+          !exec_simple (other, "PRAGMA foreign_keys = ON", error) ||
+          !exec_simple (other, "PRAGMA temp_store = MEMORY", error))
         return NULL;
       return g_steal_pointer (&other);
     }
   if (!exec_simple (other, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_simple (other, "PRAGMA temp_store = MEMORY", error) ||
       !exec_simple (other, "PRAGMA foreign_keys = ON", error) ||
       !exec_simple (other, "PRAGMA secure_delete = ON", error))
     return NULL;

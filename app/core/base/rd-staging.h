@@ -1,0 +1,23 @@
+/* rd-staging.h: folders where files wait, under a lock, before they join the store.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every staging folder's name starts so; nothing else in the evidence
+ * folder does. */
+#define RD_STAGING_PREFIX ".staging-"
+
+char     *rd_staging_dir_new          (const char *parent,
+                                       int        *lock_fd);
+void      rd_staging_dir_release      (const char *staging_dir,
+                                       int         lock_fd);
+gboolean  rd_staging_dir_is_abandoned (const char *staging_dir);
+void      rd_staging_remove_tree      (const char *path);
+
+void      rd_kill_point               (const char *name);
+
+G_END_DECLS
