@@ -333,7 +333,71 @@ static const Malformed malformed[] = {
   { "dangling-incident", "\"outcomes\": [\"apology\"],", "\"outcomes\": [\"apology\"], \"incidents\": [5],", 33, "complaints[0].incidents[0]" },
   { "duplicate-id", "\"role\": \"landlord-officer\" }", "\"role\": \"landlord-officer\" }, { \"id\": \"officer\", \"name\": \"PC Lee\", \"role\": \"police\" }", 10, "parties[1].id" },
   { "syntax-missing-comma", "\"channel\": \"phone\",", "\"channel\": \"phone\"", 24, NULL },
+  { "nul-in-text", "\"Email only\"", "\"Email\\u0000 only\"", 7, "contact_preferences" },
+  { "duplicate-key", "\"tenancy_type\": \"secure\",", "\"tenancy_type\": \"secure\", \"tenancy_type\": \"assured\",", 6, "tenancy_type" },
+  { "hazard-on-noise", "\"category\": \"noise\",", "\"category\": \"noise\", \"hazard\": \"emergency\",", 15, "incidents[0].hazard" },
+  { "priority-on-noise", "\"category\": \"noise\",", "\"category\": \"noise\", \"repair_priority\": \"urgent\",", 15, "incidents[0].repair_priority" },
+  { "too-deep", "\"points\": [\"Noise handling\"]", "\"points\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", 32, "points" },
 };
+
+/* The refusals that are about size: built here rather than written out. */
+static void
+assert_refused (RdStore    *store,
+                const char *doc,
+                gsize       length,
+                const char *line,
+                const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rd_case_json_import (store, doc, length, &error);
+
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Nothing was imported."));
+  if (line != NULL)
+    g_assert_nonnull (strstr (error->message, line));
+  if (field != NULL)
+    g_assert_nonnull (strstr (error->message, field));
+}
+
+/* A million brackets once overflowed the stack inside json-glib (SIGSEGV). */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  const guint deep = 1000000;
+  g_autoptr(GString) doc = g_string_new ("{\n\"format\": \"redress-case\", \"version\": 1,\n\"case\": ");
+
+  for (guint i = 0; i < deep; i++)
+    g_string_append_c (doc, '[');
+  for (guint i = 0; i < deep; i++)
+    g_string_append_c (doc, ']');
+  g_string_append (doc, "}\n");
+  assert_refused (f->store, doc->str, doc->len, "Line 3", "“case”");
+
+  /* One text field over the limit. */
+  g_string_assign (doc, "{\"format\": \"redress-case\", \"version\": 1,\n\"case\": {\"title\": \"T\",\n\"notes\": \"");
+  for (guint i = 0; i < 17 * 1024 * 1024; i++)
+    g_string_append_c (doc, 'x');
+  g_string_append (doc, "\"}}\n");
+  assert_refused (f->store, doc->str, doc->len, "Line 3", "“notes”");
+
+  /* More entries in one list than an archive may hold files. */
+  g_string_assign (doc, "{\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"T\"},\n\"incidents\": [");
+  for (guint i = 0; i <= 100000; i++)
+    g_string_append (doc, i ? ",{}" : "{}");
+  g_string_append (doc, "]}\n");
+  assert_refused (f->store, doc->str, doc->len, "Line 2", "“incidents”");
+
+  /* A NUL byte in the file itself. */
+  {
+    static const char with_nul[] = "{\"format\": \"redress-case\",\n\"version\": 1\0}";
+
+    assert_refused (f->store, with_nul, sizeof with_nul - 1, "Line 2", "“version”");
+  }
+  g_assert_cmpuint (count_cases (f->store), ==, 0);
+}
 
 static void
 test_malformed (Fixture       *f,
@@ -572,6 +636,7 @@ main (int   argc,
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);
   ADD ("/case-json/readme-example", test_readme_example);
+  ADD ("/case-json/limits", test_limits);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {

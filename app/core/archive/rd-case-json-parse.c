@@ -288,6 +288,43 @@ parse_landlord_report (RdJsonCtx   *ctx,
   return parse_landlord_steps (ctx, object, path, incident);
 }
 
+/*
+ * The repair priority and the hazard belong to disrepair (as the README
+ * says). On another entry they would be kept but never used, so the
+ * document is refused instead. The "not set" values export-json writes on
+ * every entry are fine. (A risk level may stay on any entry: the diary
+ * keeps one given before an entry's category changed.)
+ */
+static gboolean
+check_category_fields (RdJsonCtx   *ctx,
+                       JsonObject  *object,
+                       const char  *path,
+                       RdIncident  *incident)
+{
+  RdCategory category = rd_incident_get_category (incident);
+  const char *key = rd_category_to_string (category);
+  g_autofree char *problem = NULL;
+  g_autofree char *field = NULL;
+  const char *name = NULL;
+
+  if (!rd_category_is_repair (category) && *rd_incident_get_repair_priority (incident) != '\0')
+    {
+      name = "repair_priority";
+      problem = g_strdup_printf (_("A repair priority is for disrepair entries only, not for a "
+                                   "“%s” entry."), key);
+    }
+  else if (!rd_category_is_repair (category) && rd_incident_get_hazard (incident) != RD_HAZARD_N_LEVELS)
+    {
+      name = "hazard";
+      problem = g_strdup_printf (_("A hazard is for disrepair entries only, not for a “%s” "
+                                   "entry."), key);
+    }
+  if (name == NULL)
+    return TRUE;
+  field = _rd_json_join_path (path, name);
+  return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", problem);
+}
+
 static gboolean
 parse_incidents (RdJsonCtx   *ctx,
                  JsonObject  *root,
@@ -355,7 +392,8 @@ parse_incidents (RdJsonCtx   *ctx,
         return FALSE;
       rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
 
-      if (!parse_landlord_report (ctx, object, path, incident))
+      if (!parse_landlord_report (ctx, object, path, incident) ||
+          !check_category_fields (ctx, object, path, incident))
         return FALSE;
 
       if (!rd_incident_validate (incident, ctx->now, &local_error))
@@ -676,12 +714,26 @@ rd_case_json_parse (const char  *data,
   g_return_val_if_fail (now != NULL, NULL);
 
   _rd_json_lines_init (&ctx.lines, parser);
+  ctx.error = error;
 
+  if (length < 0)
+    length = strlen (data);
+  if ((gsize) length > RD_CASE_JSON_MAX_DOCUMENT)
+    {
+      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                   _("Nothing was imported. The file is larger than %u MB, the most Redress "
+                     "takes in one case."), RD_CASE_JSON_MAX_DOCUMENT / (1024 * 1024));
+      goto out;
+    }
+  if (!_rd_json_prescan (&ctx, data, length))
+    goto out;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_syntax_error (error, parse_error);
       goto out;
     }
+  if (!_rd_json_check_duplicates (&ctx))
+    goto out;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

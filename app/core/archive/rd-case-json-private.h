@@ -18,7 +18,17 @@ typedef struct {
   GHashTable *container_lines; /* JsonObject* or JsonArray* → line it opens on */
   GHashTable *member_lines;    /* JsonObject* → GHashTable (name → line) */
   GHashTable *element_lines;   /* JsonArray* → GArray of guint */
+  char       *duplicate_name;  /* the first member named twice in one object */
+  guint       duplicate_line;
 } RdJsonLines;
+
+/* Case JSON is held to the limits of the archives that carry it
+ * (rd-case-archive-private.h): the whole document, nesting, entries in a
+ * list; and one text field at most RD_CASE_JSON_MAX_TEXT bytes. */
+#define RD_CASE_JSON_MAX_DOCUMENT (256 * 1024 * 1024)
+#define RD_CASE_JSON_MAX_DEPTH    64
+#define RD_CASE_JSON_MAX_RECORDS  100000
+#define RD_CASE_JSON_MAX_TEXT     (16 * 1024 * 1024)
 
 typedef struct {
   RdJsonLines  lines;
@@ -33,6 +43,10 @@ typedef struct {
 void      _rd_json_lines_init      (RdJsonLines  *lines,
                                     JsonParser   *parser);
 void      _rd_json_lines_clear     (RdJsonLines  *lines);
+gboolean  _rd_json_prescan         (RdJsonCtx    *ctx,
+                                    const char   *data,
+                                    gsize         length);
+gboolean  _rd_json_check_duplicates (RdJsonCtx   *ctx);
 guint     _rd_json_container_line  (RdJsonCtx    *ctx,
                                     gpointer      container);
 guint     _rd_json_member_line     (RdJsonCtx    *ctx,

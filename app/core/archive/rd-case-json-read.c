@@ -20,6 +20,7 @@ _rd_json_lines_clear (RdJsonLines *lines)
   g_clear_pointer (&lines->container_lines, g_hash_table_unref);
   g_clear_pointer (&lines->member_lines, g_hash_table_unref);
   g_clear_pointer (&lines->element_lines, g_hash_table_unref);
+  g_clear_pointer (&lines->duplicate_name, g_free);
 }
 
 static void
@@ -56,6 +57,13 @@ on_object_member_cb (JsonParser  *parser,
     {
       members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_insert (lines->member_lines, object, members);
+    }
+  /* JsonObject keeps the last of two members of one name: which one the
+   * writer meant is unknown, so the document is refused after parsing. */
+  if (lines->duplicate_name == NULL && g_hash_table_contains (members, name))
+    {
+      lines->duplicate_name = g_strdup (name);
+      lines->duplicate_line = json_parser_get_current_line (parser);
     }
   g_hash_table_insert (members, g_strdup (name),
                        GUINT_TO_POINTER (json_parser_get_current_line (parser)));
@@ -334,6 +342,14 @@ _rd_json_read_array (RdJsonCtx   *ctx,
                    _("This should be a list in square brackets [ ]."));
     }
   *out = json_node_get_array (node);
+  if (json_array_get_length (*out) > RD_CASE_JSON_MAX_RECORDS)
+    {
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
+                            _("This list has %u entries; Redress takes at most %u in one list."),
+                            json_array_get_length (*out), RD_CASE_JSON_MAX_RECORDS);
+    }
   return TRUE;
 }
 
@@ -455,4 +471,120 @@ _rd_json_read_ref (RdJsonCtx  *ctx,
                  _("No entry in “%s” has the id “%s”."), list_name, key);
   *out = *found;
   return TRUE;
+}
+
+/* The member name a string at @at (just past its closing quote) is, when
+ * a colon follows it. */
+static gboolean
+is_member_name (const char *data,
+                gsize       length,
+                gsize       at)
+{
+  while (at < length && g_ascii_isspace (data[at]))
+    at++;
+  return at < length && data[at] == ':';
+}
+
+static gboolean
+fail_at (RdJsonCtx  *ctx,
+         guint       line,
+         const char *key,
+         gsize       key_len,
+         const char *problem)
+{
+  g_autofree char *raw = key ? g_strndup (key, MIN (key_len, 60)) : g_strdup ("");
+  g_autofree char *field = g_utf8_make_valid (raw, -1);
+
+  return _rd_json_fail (ctx, line, *field ? field : "(top)", "%s", problem);
+}
+
+/**
+ * _rd_json_prescan:
+ *
+ * Checks @data against the limits before the JSON parser sees it: nesting
+ * (the parser recurses once per level, so "[[[[…" would exhaust the
+ * stack), the length of each text, NUL characters (which would cut a text
+ * short without a word), in one pass and without building anything.
+ * Refuses with the line and the nearest field name.
+ */
+gboolean
+_rd_json_prescan (RdJsonCtx  *ctx,
+                  const char *data,
+                  gsize       length)
+{
+  const char *key = NULL;
+  gsize key_len = 0;
+  gsize string_start = 0;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (c == '\0')
+        return fail_at (ctx, line, key, key_len,
+                        _("The file has a NUL byte here, so it is not a text file."));
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              i++;
+              if (data[i] == 'u' && i + 4 < length && strncmp (data + i + 1, "0000", 4) == 0)
+                return fail_at (ctx, line, key, key_len,
+                                _("This text has a NUL character (\\u0000) in it, which would cut "
+                                  "it short. Remove it."));
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (is_member_name (data, length, i + 1))
+                {
+                  key = data + string_start;
+                  key_len = i - string_start;
+                }
+            }
+          if (in_string && i - string_start > RD_CASE_JSON_MAX_TEXT)
+            {
+              g_autofree char *problem =
+                g_strdup_printf (_("This text is longer than %u MB, the most Redress takes in "
+                                   "one field."), RD_CASE_JSON_MAX_TEXT / (1024 * 1024));
+
+              return fail_at (ctx, line, key, key_len, problem);
+            }
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+          string_start = i + 1;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > RD_CASE_JSON_MAX_DEPTH)
+            {
+              g_autofree char *problem =
+                g_strdup_printf (_("Lists and objects nest more than %u deep here; no case "
+                                   "needs that."), RD_CASE_JSON_MAX_DEPTH);
+
+              return fail_at (ctx, line, key, key_len, problem);
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* After parsing: a member named twice in one object is refused, because
+ * only the last would be kept. */
+gboolean
+_rd_json_check_duplicates (RdJsonCtx *ctx)
+{
+  if (ctx->lines.duplicate_name == NULL)
+    return TRUE;
+  return _rd_json_fail (ctx, ctx->lines.duplicate_line, ctx->lines.duplicate_name,
+                        _("This field is given twice in the same place; keep only one."));
 }
