@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "rd-staging.h"
@@ -499,6 +500,20 @@ migrate (RdStore  *self,
   return TRUE;
 }
 
+/* Less than this free, and SQLite cannot make the files it needs to read
+ * a WAL database (its -shm is 32 KiB) and write a little. */
+#define FULL_DISK_BYTES (256 * 1024)
+
+static gboolean
+disk_is_full (const char *dir)
+{
+  struct statvfs st;
+
+  if (statvfs (dir, &st) != 0)
+    return FALSE;
+  return (guint64) st.f_bavail * st.f_frsize < FULL_DISK_BYTES;
+}
+
 /* A "file:" URI for @path, escaping the characters a URI gives a meaning. */
 static char *
 dup_file_uri (const char *path)
@@ -532,7 +547,8 @@ open_read_only_wal (RdStore  *self,
   int rc;
 
   rc = read_int_pragma (self, "SELECT count(*) FROM sqlite_schema", &version);
-  if ((rc & 0xff) != SQLITE_CANTOPEN)
+  /* No room for the -shm file on a full disk: an I/O error. */
+  if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_IOERR)
     return TRUE;
   if (g_stat (wal, &st) == 0 && st.st_size > 0)
     return TRUE;   /* the usual error follows; the -wal file is not ignored */
@@ -557,6 +573,7 @@ open_path (const char  *data_dir,
   g_autoptr(RdStore) self = g_object_new (RD_TYPE_STORE, NULL);
   gboolean existed;
   gboolean folder_writable;
+  gboolean disk_full;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
@@ -602,6 +619,13 @@ open_path (const char  *data_dir,
                      "whoever looks after this computer to let you write to it."), data_dir);
       return NULL;
     }
+  /* SQLite cannot even read a WAL database without making its -shm file,
+   * so on a full disk every open failed with a message about the disk
+   * being disconnected. Found first, it is said as it is, and the cases
+   * can still be read. */
+  disk_full = existed && folder_writable && disk_is_full (data_dir);
+  if (disk_full)
+    folder_writable = FALSE;
   if (!existed)
     flags |= SQLITE_OPEN_CREATE;
   if (folder_writable && !keep_owner_only (self->path, existed, error))
@@ -619,7 +643,12 @@ open_path (const char  *data_dir,
   sqlite3_busy_timeout (self->db, 5000);
 
   /* SQLite opens a file it may not change for reading only, without a word. */
-  if (!folder_writable)
+  if (disk_full)
+    self->read_only = g_strdup_printf (_("The disk that holds “%s” is full, so Redress can show "
+                                         "the cases but nothing new or changed can be saved. "
+                                         "Free some space on it, then open Redress again."),
+                                       data_dir);
+  else if (!folder_writable)
     self->read_only = g_strdup_printf (_("Redress can show the cases in “%s”, but it is not "
                                          "allowed to write to that folder, so nothing new or "
                                          "changed will be saved. It may be read-only, on a "
