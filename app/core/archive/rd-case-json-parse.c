@@ -282,7 +282,12 @@ parse_landlord_report (RdJsonCtx   *ctx,
       g_autofree char *field = _rd_json_join_path (path, "hazard");
 
       return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "hazard"), field,
-                            _("“%s” is not one of: %s."), text, "none, emergency, significant-damp-mould");
+                            _("“%s” is not one of: %s."), text,
+                            "none, emergency, significant-damp-mould, significant-excess-cold, "
+                            "significant-excess-heat, significant-falls, "
+                            "significant-structural-collapse, significant-fire, "
+                            "significant-electrical, significant-hygiene, "
+                            "significant-food-safety, significant-other");
     }
   rd_incident_set_hazard (incident, hazard);
   return parse_landlord_steps (ctx, object, path, incident);

@@ -46,27 +46,6 @@
  * log is mostly for.
  */
 
-static RdSocialHousing
-social_housing_of (RdCase *rcase)
-{
-  switch (rd_case_get_tenancy_type (rcase))
-    {
-    case RD_TENANCY_SECURE:
-    case RD_TENANCY_STARTER:
-      return RD_SOCIAL_HOUSING_YES;
-    case RD_TENANCY_ASSURED:
-    case RD_TENANCY_SHARED_OWNERSHIP:
-    case RD_TENANCY_UNKNOWN:
-    case RD_TENANCY_ASSURED_SHORTHOLD:
-    case RD_TENANCY_LEASEHOLD:
-    case RD_TENANCY_LICENCE:
-    case RD_TENANCY_OTHER:
-    case RD_TENANCY_N_TYPES:
-    default:
-      return RD_SOCIAL_HOUSING_UNKNOWN;
-    }
-}
-
 /* What a diary entry reported to the landlord starts (see the top of this
  * file). @risk is %RD_ASB_RISK_N_LEVELS when not known, @hazard
  * %RD_HAZARD_N_LEVELS for none. */
@@ -107,7 +86,7 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
   g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
 
   input = rd_deadline_input_new ();
-  rd_deadline_input_set_social_housing (input, social_housing_of (rd_case_facts_get_case (facts)));
+  rd_deadline_input_set_tenancy (input, rd_case_get_tenancy_type (rd_case_facts_get_case (facts)));
 
   items = rd_case_facts_get_complaints (facts);
   for (guint i = 0; i < items->len; i++)

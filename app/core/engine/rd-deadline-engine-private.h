@@ -62,5 +62,6 @@ const char  *_rd_engine_day             (RdEngine             *engine,
 void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);
 void         _rd_engine_reports         (RdEngine             *engine);
+void         _rd_engine_routes          (RdEngine             *engine);
 
 G_END_DECLS

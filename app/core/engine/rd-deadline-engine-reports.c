@@ -7,7 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rd-awaab.h"
+#include "rd-coverage.h"
 #include "rd-datetime.h"
+#include "rd-incident.h"
 #include "rd-deadline-engine-private.h"
 
 static const char *
@@ -495,20 +498,50 @@ hazard_deadlines (RdEngine          *engine,
 {
   RdPolicy *awaab = rd_policy_get_awaabs_law ();
   RdSocialHousing social = rd_deadline_input_get_social_housing (engine->input);
+  const RdAwaabPhase *phase = rd_awaab_phase_for_hazard (report->hazard);
   const RdCaseEvent *investigated, *summary, *safe, *started;
   g_autofree char *basis = NULL;
+  g_autofree char *investigation_title = NULL;
 
-  if (awaab == NULL)
+  if (awaab == NULL || phase == NULL)
     return;
+  /* Why the home is, is not, or may be covered, from the tenancy */
+  if (social != RD_SOCIAL_HOUSING_YES)
+    {
+      const char *reason = NULL;
+
+      rd_tenancy_awaab_coverage (rd_deadline_input_get_tenancy (engine->input), &reason);
+      _rd_engine_note (engine, "%s", reason);
+    }
   if (social == RD_SOCIAL_HOUSING_NO)
     {
       _rd_engine_note (engine, _("Awaab’s Law applies to social housing only, so Redress does not "
                                  "check its time limits for this home."));
       return;
     }
-  if (g_date_compare (&report->when.date, rd_policy_get_valid_from (awaab)) < 0)
+  /* Judged by the phase in force on the day of the report: a hazard whose
+   * phase is only announced binds nobody yet, whatever today is. */
+  if (rd_awaab_phase_get_in_force (phase) == NULL)
     {
-      const char *start = _rd_engine_day (engine, rd_policy_get_valid_from (awaab));
+      const char *announced = rd_awaab_phase_get_announced (phase);
+
+      if (announced != NULL)
+        _rd_engine_note (engine, _("The government has announced that Awaab’s Law will cover hazards "
+                                   "of the kind “%s” from %s, but Redress could not confirm a start "
+                                   "date from the law itself. Your landlord may not yet be bound by "
+                                   "its time limits, so Redress finds no fault under it; the landlord "
+                                   "must still keep your home fit to live in and in repair."),
+                         rd_hazard_level_get_label (report->hazard), announced);
+      else
+        _rd_engine_note (engine, _("Awaab’s Law does not yet cover hazards of the kind “%s”, so "
+                                   "Redress finds no fault under it; the landlord must still keep "
+                                   "your home fit to live in and in repair."),
+                         rd_hazard_level_get_label (report->hazard));
+      return;
+    }
+  if (!rd_awaab_phase_in_force_on (phase, &report->when.date))
+    {
+      const char *start = _rd_engine_day (engine, rd_awaab_phase_get_in_force (phase));
 
       _rd_engine_note (engine, _("Awaab’s Law came into force on %s; hazards reported before then "
                                  "are not checked against it."), start);
@@ -541,8 +574,13 @@ hazard_deadlines (RdEngine          *engine,
     }
   else
     {
+      /* Translators: %s is a kind of hazard, "Excess cold" */
+      investigation_title = report->hazard == RD_HAZARD_SIGNIFICANT
+        ? g_strdup (_("The investigation of the damp and mould hazard"))
+        : g_strdup_printf (_("The investigation of the hazard (%s)"),
+                           rd_hazard_level_get_label (report->hazard));
       hazard_step (engine, report, awaab, RD_HAZARD_RULE_INVESTIGATE, report, investigated,
-                   _("The investigation of the damp and mould hazard"), _("the report"), basis);
+                   investigation_title, _("the report"), basis);
       if (investigated != NULL)
         {
           hazard_step (engine, report, awaab, RD_HAZARD_RULE_SUMMARY, investigated, summary,
@@ -564,6 +602,11 @@ hazard_deadlines (RdEngine          *engine,
 void
 _rd_engine_reports (RdEngine *engine)
 {
+  const char *private_rules = rd_tenancy_private_rules (rd_deadline_input_get_tenancy (engine->input));
+
+  if (private_rules != NULL)
+    _rd_engine_note (engine, "%s", private_rules);
+
   for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)
     {
       const RdCaseEvent *e = rd_deadline_input_get_event (engine->input, i);

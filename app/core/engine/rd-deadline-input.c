@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "rd-coverage.h"
 #include "rd-deadline-input.h"
 
 struct _RdDeadlineInput
@@ -12,6 +13,7 @@ struct _RdDeadlineInput
   GArray          *events;   /* RdCaseEvent */
   GStringChunk    *strings;
   RdSocialHousing  social;
+  RdTenancyType    tenancy;
 };
 
 RdDeadlineInput *
@@ -61,6 +63,42 @@ rd_deadline_input_set_social_housing (RdDeadlineInput *self,
 {
   g_return_if_fail (self != NULL);
   self->social = social;
+}
+
+/**
+ * rd_deadline_input_set_tenancy:
+ *
+ * Sets the case's kind of tenancy, and from it whether Awaab's Law covers
+ * the home (rd_tenancy_awaab_coverage()). Both adapters call it, so they
+ * agree; the engine explains the answer with the tenancy's reason.
+ */
+void
+rd_deadline_input_set_tenancy (RdDeadlineInput *self,
+                               RdTenancyType    tenancy)
+{
+  g_return_if_fail (self != NULL);
+
+  self->tenancy = tenancy;
+  switch (rd_tenancy_awaab_coverage (tenancy, NULL))
+    {
+    case RD_COVERAGE_COVERED:
+      self->social = RD_SOCIAL_HOUSING_YES;
+      break;
+    case RD_COVERAGE_NOT_COVERED:
+      self->social = RD_SOCIAL_HOUSING_NO;
+      break;
+    case RD_COVERAGE_ASK:
+    default:
+      self->social = RD_SOCIAL_HOUSING_UNKNOWN;
+      break;
+    }
+}
+
+RdTenancyType
+rd_deadline_input_get_tenancy (const RdDeadlineInput *self)
+{
+  g_return_val_if_fail (self != NULL, RD_TENANCY_UNKNOWN);
+  return self->tenancy;
 }
 
 RdSocialHousing

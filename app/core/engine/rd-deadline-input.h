@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "rd-case.h"
 #include "rd-events.h"
 #include "rd-limit.h"
 #include "rd-policy.h"
@@ -71,6 +72,9 @@ void               rd_deadline_input_clear                (RdDeadlineInput      
 void               rd_deadline_input_set_social_housing   (RdDeadlineInput      *self,
                                                            RdSocialHousing       social);
 RdSocialHousing    rd_deadline_input_get_social_housing   (const RdDeadlineInput *self);
+void               rd_deadline_input_set_tenancy          (RdDeadlineInput      *self,
+                                                           RdTenancyType         tenancy);
+RdTenancyType      rd_deadline_input_get_tenancy          (const RdDeadlineInput *self);
 
 guint              rd_deadline_input_get_n_events         (const RdDeadlineInput *self);
 const RdCaseEvent *rd_deadline_input_get_event            (const RdDeadlineInput *self,

@@ -61,8 +61,12 @@ static const struct {
   { "starter", N_("Starter or introductory tenancy") },
   { "shared-ownership", N_("Shared ownership") },
   { "leasehold", N_("Leasehold") },
-  { "licence", N_("Licence or supported housing") },
+  { "licence", N_("Licence") },
   { "other", N_("Other") },
+  { "affordable-rent", N_("Affordable rent (housing association or council)") },
+  { "supported-housing", N_("Supported housing") },
+  { "temporary-accommodation", N_("Temporary accommodation") },
+  { "private-rent", N_("Private rented (a private landlord)") },
 };
 
 const char *

@@ -142,6 +142,16 @@ static const struct {
   /* Translators: kinds of Awaab's Law hazard, listed under "Awaab's Law hazard" */
   [RD_HAZARD_EMERGENCY] = { "emergency", N_("Emergency") },
   [RD_HAZARD_SIGNIFICANT] = { "significant-damp-mould", N_("Damp and mould") },
+  [RD_HAZARD_EXCESS_COLD] = { "significant-excess-cold", N_("Excess cold") },
+  [RD_HAZARD_EXCESS_HEAT] = { "significant-excess-heat", N_("Excess heat") },
+  [RD_HAZARD_FALLS] = { "significant-falls", N_("Falls (stairs, baths, floors, windows)") },
+  [RD_HAZARD_STRUCTURAL_COLLAPSE] = { "significant-structural-collapse",
+                                      N_("Structural collapse or explosion") },
+  [RD_HAZARD_FIRE] = { "significant-fire", N_("Fire, flames or hot surfaces") },
+  [RD_HAZARD_ELECTRICAL] = { "significant-electrical", N_("Electrical hazard") },
+  [RD_HAZARD_HYGIENE] = { "significant-hygiene", N_("Hygiene, pests, refuse or sanitation") },
+  [RD_HAZARD_FOOD_SAFETY] = { "significant-food-safety", N_("Food safety") },
+  [RD_HAZARD_OTHER] = { "significant-other", N_("Another hazard (not overcrowding)") },
   [RD_HAZARD_N_LEVELS] = { "none", N_("None") },
 };
 

@@ -28,7 +28,7 @@ static const char * const asb_keys[RD_ASB_RISK_N_LEVELS] = {
   [RD_ASB_RISK_LOW] = "AsbLow",
 };
 
-static const char * const hazard_keys[RD_HAZARD_N_LEVELS][RD_HAZARD_N_RULES] = {
+static const char * const hazard_keys[RD_HAZARD_N_CLASSES][RD_HAZARD_N_RULES] = {
   [RD_HAZARD_EMERGENCY] = { "EmergencyInvestigate", "EmergencySummary", "EmergencyMakeSafe",
                             "EmergencyWorksStart" },
   [RD_HAZARD_SIGNIFICANT] = { "SignificantInvestigate", "SignificantSummary", "SignificantMakeSafe",
@@ -222,7 +222,7 @@ rd_policy_new_from_key_file (GKeyFile    *kf,
   for (guint r = 0; r < RD_ASB_RISK_N_LEVELS; r++)
     if (!get_limit (kf, group, asb_keys[r], &self->asb[r], error))
       return NULL;
-  for (guint l = 0; l < RD_HAZARD_N_LEVELS; l++)
+  for (guint l = 0; l < RD_HAZARD_N_CLASSES; l++)
     for (guint r = 0; r < RD_HAZARD_N_RULES; r++)
       if (!get_limit (kf, group, hazard_keys[l][r], &self->hazards[l][r], error))
         return NULL;
@@ -391,7 +391,7 @@ rd_policy_to_data (RdPolicy *self)
   set_limit (kf, "OmbudsmanReferral", &self->ombudsman_referral);
   for (guint r = 0; r < RD_ASB_RISK_N_LEVELS; r++)
     set_limit (kf, asb_keys[r], &self->asb[r]);
-  for (guint l = 0; l < RD_HAZARD_N_LEVELS; l++)
+  for (guint l = 0; l < RD_HAZARD_N_CLASSES; l++)
     for (guint r = 0; r < RD_HAZARD_N_RULES; r++)
       set_limit (kf, hazard_keys[l][r], &self->hazards[l][r]);
 

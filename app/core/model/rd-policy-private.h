@@ -29,7 +29,7 @@ struct _RdPolicy
   RdLimit        resident_escalation;
   RdLimit        ombudsman_referral;
   RdLimit        asb[RD_ASB_RISK_N_LEVELS];
-  RdLimit        hazards[RD_HAZARD_N_LEVELS][RD_HAZARD_N_RULES];
+  RdLimit        hazards[RD_HAZARD_N_CLASSES][RD_HAZARD_N_RULES];
   GPtrArray     *repairs;        /* RdRepairPriority */
   GPtrArray     *rules;          /* RdPolicyRule */
   RdOfficeHours  office;

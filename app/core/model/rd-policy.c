@@ -440,7 +440,7 @@ rd_policy_get_hazard_limit (RdPolicy      *self,
 {
   g_return_val_if_fail (RD_IS_POLICY (self), NULL);
   g_return_val_if_fail (level < RD_HAZARD_N_LEVELS && rule < RD_HAZARD_N_RULES, NULL);
-  return &self->hazards[level][rule];
+  return &self->hazards[RD_HAZARD_CLASS (level)][rule];
 }
 
 guint

@@ -42,11 +42,28 @@ typedef struct {
   RdLimit       extension;      /* the most a response may be put back, past its limit */
 } RdPolicyStage;
 
+/* The kinds of hazard Awaab's Law covers, phase by phase (see rd-awaab.h).
+ * Stored by key: never renumber, add at the end. Every kind after the
+ * emergency is a significant hazard of that kind; the time limits are the
+ * same for all significant hazards. */
 typedef enum {
-  RD_HAZARD_EMERGENCY,
-  RD_HAZARD_SIGNIFICANT,
+  RD_HAZARD_EMERGENCY,             /* any hazard but overcrowding, an imminent risk */
+  RD_HAZARD_SIGNIFICANT,           /* significant damp and mould */
+  RD_HAZARD_EXCESS_COLD,
+  RD_HAZARD_EXCESS_HEAT,
+  RD_HAZARD_FALLS,
+  RD_HAZARD_STRUCTURAL_COLLAPSE,   /* structural collapse and explosions */
+  RD_HAZARD_FIRE,                  /* fire, flames and hot surfaces */
+  RD_HAZARD_ELECTRICAL,
+  RD_HAZARD_HYGIENE,               /* domestic and personal hygiene, pests, refuse, sanitation */
+  RD_HAZARD_FOOD_SAFETY,
+  RD_HAZARD_OTHER,                 /* any other HHSRS hazard except overcrowding */
   RD_HAZARD_N_LEVELS
 } RdHazardLevel;
+
+/* The two sets of time limits: emergency, and significant (every other kind). */
+#define RD_HAZARD_N_CLASSES 2
+#define RD_HAZARD_CLASS(level) ((level) == RD_HAZARD_EMERGENCY ? RD_HAZARD_EMERGENCY : RD_HAZARD_SIGNIFICANT)
 
 /* Awaab's Law requirements, each counted from the step named in its comment. */
 typedef enum {

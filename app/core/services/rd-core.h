@@ -10,6 +10,8 @@
 #include "rd-limit.h"
 #include "rd-output.h"
 #include "rd-policy.h"
+#include "rd-awaab.h"
+#include "rd-coverage.h"
 #include "rd-deadline-input.h"
 #include "rd-deadline.h"
 #include "rd-deadline-engine.h"
