@@ -8,8 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-case.h"
+#include "rd-errors.h"
 #include "rd-model-private.h"
-#include "rd-store.h"
 
 struct _RdCase
 {

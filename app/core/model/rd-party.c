@@ -7,9 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rd-errors.h"
 #include "rd-model-private.h"
 #include "rd-party.h"
-#include "rd-store.h"
 
 struct _RdParty
 {

@@ -39,7 +39,6 @@ typedef struct {
 } PendingChange;
 
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (rd-store-error-quark, rd_store_error)
 
 enum {
   CHANGED,

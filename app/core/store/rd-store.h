@@ -7,33 +7,17 @@
 
 #include "rd-types.h"
 #include "rd-clock.h"
+#include "rd-errors.h"
 #include "rd-case.h"
 #include "rd-incident.h"
 
 G_BEGIN_DECLS
-
-#define RD_STORE_ERROR (rd_store_error_quark ())
-
-typedef enum {
-  RD_STORE_ERROR_FAILED,
-  RD_STORE_ERROR_CANNOT_OPEN,
-  RD_STORE_ERROR_NEWER_VERSION,
-  RD_STORE_ERROR_CORRUPT,
-  RD_STORE_ERROR_NOT_OURS,
-  RD_STORE_ERROR_READ_ONLY,
-  RD_STORE_ERROR_DISK_FULL,
-  RD_STORE_ERROR_BUSY,
-  RD_STORE_ERROR_NOT_FOUND,
-  RD_STORE_ERROR_INVALID,
-} RdStoreError;
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
 #define RD_STORE_SCHEMA_VERSION 11
 
 #define RD_TYPE_STORE (rd_store_get_type ())
 G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
-
-GQuark       rd_store_error_quark             (void);
 
 char        *rd_store_dup_default_data_dir    (void);
 char        *rd_store_dup_database_path       (const char   *data_dir);
