@@ -33,6 +33,7 @@
 #include "rd-hash.h"
 #include "rd-output.h"
 #include "rd-store-advisers.h"
+#include "rd-store-case-facts.h"
 #include "rd-store-evidence-private.h"
 
 #define CHUNK (64 * 1024)

@@ -9,6 +9,7 @@
 
 #include "rd-case-json.h"
 #include "rd-datetime.h"
+#include "rd-store-case-facts.h"
 #include "rd-store-complaints.h"
 #include "rd-store-policies.h"
 #include "rd-store-private.h"

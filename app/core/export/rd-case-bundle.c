@@ -23,6 +23,7 @@
 #include "rd-deadline.h"
 #include "rd-evidence.h"
 #include "rd-letters.h"
+#include "rd-store-case-facts.h"
 #include "rd-store-evidence.h"
 #include "rd-store-policies.h"
 

@@ -9,9 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-case-facts.h"
-#include "rd-store.h"
-#include "rd-store-advisers.h"
-#include "rd-store-complaints.h"
 
 /* A snapshot: the objects are the facts' own, so a page editing the store
  * meanwhile never changes what a letter or a dashboard is built from. */
@@ -96,60 +93,30 @@ take_in_order (GListModel *model,
 }
 
 /**
- * rd_case_facts_load:
+ * rd_case_facts_add_lists:
+ * @parties: #RdParty, in the order they were added
+ * @incidents: #RdIncident, newest first
+ * @contacts: #RdContact, newest first
  *
- * Reads the case and everything that belongs to it.
- *
- * Returns: (transfer full): the facts, or %NULL with @error set
+ * Adds whole lists as the store hands them out (the pages show the newest
+ * first). They are already in time order, so they are only reversed, not
+ * sorted again: the order of equal times stays the store's, and loading a
+ * long diary stays linear.
  */
-RdCaseFacts *
-rd_case_facts_load (RdStore  *store,
-                    gint64    case_id,
-                    GError  **error)
+void
+rd_case_facts_add_lists (RdCaseFacts *self,
+                         GListModel  *parties,
+                         GListModel  *incidents,
+                         GListModel  *contacts)
 {
-  g_autoptr(RdCase) rcase = NULL;
-  g_autoptr(RdCaseFacts) self = NULL;
-  g_autoptr(GListModel) parties = NULL;
-  g_autoptr(GListModel) incidents = NULL;
-  g_autoptr(GListModel) contacts = NULL;
-  g_autoptr(GListModel) complaints = NULL;
-  g_autoptr(RdCaseAdmin) admin = NULL;
-
-  g_return_val_if_fail (RD_IS_STORE (store), NULL);
-
-  rcase = rd_store_get_case (store, case_id, error);
-  if (rcase == NULL)
-    return NULL;
-  self = rd_case_facts_new (rcase);
-
-  if ((parties = rd_store_list_parties (store, case_id, error)) == NULL ||
-      (incidents = rd_store_list_incidents (store, case_id, error)) == NULL ||
-      (contacts = rd_store_list_contacts (store, case_id, error)) == NULL ||
-      (complaints = rd_store_list_complaints (store, case_id, error)) == NULL ||
-      (admin = rd_store_get_case_admin (store, case_id, error)) == NULL)
-    return NULL;
-
-  rd_case_facts_set_admin (self, admin);
+  g_return_if_fail (RD_IS_CASE_FACTS (self));
+  g_return_if_fail (G_IS_LIST_MODEL (parties));
+  g_return_if_fail (G_IS_LIST_MODEL (incidents));
+  g_return_if_fail (G_IS_LIST_MODEL (contacts));
 
   take_in_order (parties, self->parties);
   take_reversed (incidents, self->incidents);
   take_reversed (contacts, self->contacts);
-  for (guint i = 0, n = g_list_model_get_n_items (complaints); i < n; i++)
-    {
-      g_autoptr(RdComplaint) complaint = g_list_model_get_item (complaints, i);
-      g_autoptr(GListModel) events = NULL;
-
-      events = rd_store_list_complaint_events (store, rd_complaint_get_id (complaint), error);
-      if (events == NULL)
-        return NULL;
-      rd_case_facts_add_complaint (self, complaint);
-      for (guint e = 0, m = g_list_model_get_n_items (events); e < m; e++)
-        {
-          g_autoptr(RdComplaintEvent) event = g_list_model_get_item (events, e);
-          rd_case_facts_add_event (self, complaint, event);
-        }
-    }
-  return g_steal_pointer (&self);
 }
 
 RdCase *

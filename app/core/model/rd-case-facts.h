@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "rd-types.h"
 #include "rd-case.h"
 #include "rd-case-admin.h"
@@ -19,9 +21,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdCaseFacts, rd_case_facts, RD, CASE_FACTS, GObject)
 
 RdCaseFacts      *rd_case_facts_new             (RdCase           *rcase);
-RdCaseFacts      *rd_case_facts_load            (RdStore          *store,
-                                                 gint64            case_id,
-                                                 GError          **error);
 
 RdCase           *rd_case_facts_get_case        (RdCaseFacts      *self);
 RdCaseAdmin      *rd_case_facts_get_admin       (RdCaseFacts      *self);
@@ -34,6 +33,10 @@ GPtrArray        *rd_case_facts_get_complaints  (RdCaseFacts      *self);
 GPtrArray        *rd_case_facts_get_events      (RdCaseFacts      *self,
                                                  RdComplaint      *complaint);
 
+void              rd_case_facts_add_lists       (RdCaseFacts      *self,
+                                                 GListModel       *parties,
+                                                 GListModel       *incidents,
+                                                 GListModel       *contacts);
 void              rd_case_facts_add_party       (RdCaseFacts      *self,
                                                  RdParty          *party);
 void              rd_case_facts_add_incident    (RdCaseFacts      *self,

@@ -13,7 +13,6 @@
 
 #include "rd-datetime.h"
 #include "rd-evidence.h"
-#include "rd-evidence-private.h"
 #include "rd-hash.h"
 #include "rd-model-private.h"
 

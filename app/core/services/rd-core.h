@@ -28,6 +28,7 @@
 #include "rd-store-complaints.h"
 #include "rd-sample.h"
 #include "rd-case-facts.h"
+#include "rd-store-case-facts.h"
 #include "rd-case-json.h"
 #include "rd-case-deadlines.h"
 #include "rd-community-trigger.h"

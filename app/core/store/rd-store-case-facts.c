@@ -1,0 +1,68 @@
+/* rd-store-case-facts.c: loading everything recorded about one case from the store.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The facts are a record type of the model and know nothing of the store;
+ * the loader lives here, where the rows are, so that the model stays below
+ * the store.
+ */
+#define G_LOG_DOMAIN "rd-store-case-facts"
+
+#include "config.h"
+
+#include "rd-store-advisers.h"
+#include "rd-store-case-facts.h"
+#include "rd-store-complaints.h"
+
+/**
+ * rd_case_facts_load:
+ *
+ * Reads the case and everything that belongs to it.
+ *
+ * Returns: (transfer full): the facts, or %NULL with @error set
+ */
+RdCaseFacts *
+rd_case_facts_load (RdStore  *store,
+                    gint64    case_id,
+                    GError  **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(GListModel) parties = NULL;
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GListModel) complaints = NULL;
+  g_autoptr(RdCaseAdmin) admin = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  rcase = rd_store_get_case (store, case_id, error);
+  if (rcase == NULL)
+    return NULL;
+  facts = rd_case_facts_new (rcase);
+
+  if ((parties = rd_store_list_parties (store, case_id, error)) == NULL ||
+      (incidents = rd_store_list_incidents (store, case_id, error)) == NULL ||
+      (contacts = rd_store_list_contacts (store, case_id, error)) == NULL ||
+      (complaints = rd_store_list_complaints (store, case_id, error)) == NULL ||
+      (admin = rd_store_get_case_admin (store, case_id, error)) == NULL)
+    return NULL;
+
+  rd_case_facts_set_admin (facts, admin);
+  rd_case_facts_add_lists (facts, parties, incidents, contacts);
+  for (guint i = 0, n = g_list_model_get_n_items (complaints); i < n; i++)
+    {
+      g_autoptr(RdComplaint) complaint = g_list_model_get_item (complaints, i);
+      g_autoptr(GListModel) events = NULL;
+
+      events = rd_store_list_complaint_events (store, rd_complaint_get_id (complaint), error);
+      if (events == NULL)
+        return NULL;
+      rd_case_facts_add_complaint (facts, complaint);
+      for (guint e = 0, m = g_list_model_get_n_items (events); e < m; e++)
+        {
+          g_autoptr(RdComplaintEvent) event = g_list_model_get_item (events, e);
+          rd_case_facts_add_event (facts, complaint, event);
+        }
+    }
+  return g_steal_pointer (&facts);
+}
