@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "rd-case-archive-private.h"
-#include "rd-store-private.h"
+#include "rd-store-archive.h"
 
 /* Every case gets a random identity when it is made (32 lower-case hex
  * digits, see migration 9); the archive carries it as "case_uuid". */
@@ -38,21 +38,12 @@ _rd_archive_build_identity (JsonBuilder  *builder,
                             gint64        case_id,
                             GError      **error)
 {
-  sqlite3_stmt *stmt = _rd_store_prepare (store, "SELECT uuid FROM cases WHERE id = ?1", error);
-  int rc;
+  g_autofree char *identity = rd_store_dup_case_identity (store, case_id, error);
 
-  if (stmt == NULL)
+  if (identity == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return _rd_store_set_error (store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
-    }
   json_builder_set_member_name (builder, "case_uuid");
-  json_builder_add_string_value (builder, _rd_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  json_builder_add_string_value (builder, identity);
   return TRUE;
 }
 
@@ -101,25 +92,20 @@ _rd_archive_check_not_here (RdStore     *store,
                             const char  *identity,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = _rd_store_prepare (store, "SELECT id, title FROM cases WHERE uuid = ?1"
-                                                 " ORDER BY id LIMIT 1", error);
-  int rc;
+  g_autofree char *title = NULL;
+  gint64 id = rd_store_find_case_by_identity (store, identity, &title, error);
 
-  if (stmt == NULL)
+  if (id < 0)
     return FALSE;
-  _rd_store_bind_text (stmt, 1, identity);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE,
-                 _("This case is already in Redress on this computer, as case %" G_GINT64_FORMAT
-                   " “%s”. Nothing was imported. Import it as a copy only if you mean to keep "
-                   "two copies of it."),
-                 (gint64) sqlite3_column_int64 (stmt, 0), _rd_store_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    return _rd_store_set_error (store, rc, error);
+  if (id > 0)
+    {
+      g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE,
+                   _("This case is already in Redress on this computer, as case %" G_GINT64_FORMAT
+                     " “%s”. Nothing was imported. Import it as a copy only if you mean to keep "
+                     "two copies of it."),
+                   id, title);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -134,11 +120,5 @@ _rd_archive_set_identity (RdStore     *store,
                           const char  *identity,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = _rd_store_prepare (store, "UPDATE cases SET uuid = ?1 WHERE id = ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _rd_store_bind_text (stmt, 1, identity);
-  sqlite3_bind_int64 (stmt, 2, case_id);
-  return _rd_store_step_done (store, stmt, error);
+  return rd_store_set_case_identity (store, case_id, identity, error);
 }

@@ -16,7 +16,8 @@
 #include "rd-case-json.h"
 #include "rd-datetime.h"
 #include "rd-store-advisers.h"
-#include "rd-store-evidence-private.h"
+#include "rd-store-archive.h"
+#include "rd-store-evidence.h"
 #include "rd-store-policies.h"
 #include "rd-staging.h"
 
@@ -580,73 +581,29 @@ lookup (GHashTable *map,
   return value ? *value : 0;
 }
 
-static void
-bind_member (sqlite3_stmt *stmt,
-             int           index,
-             JsonObject   *object,
-             const char   *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    sqlite3_bind_null (stmt, index);
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-  else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    sqlite3_bind_int (stmt, index, json_node_get_boolean (node));
-  else
-    _rd_store_bind_text (stmt, index, json_node_get_string (node));
-}
-
 static gboolean
 write_revisions (RdStore            *store,
                  RdArchiveDocument  *doc,
                  GHashTable         *incident_ids,
                  GError            **error)
 {
-  static const char * const columns[] = {
-    "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
-    "description", "impact", "people", "witnesses", "reported_to", "reference",
-    "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
-    "landlord_steps",
-  };
   GHashTableIter iter;
   gint64 *new_id;
-  sqlite3_stmt *stmt;
 
   /* Saving the entries wrote a first version of each: the archive's
    * history replaces it, exactly as it was. */
   g_hash_table_iter_init (&iter, incident_ids);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &new_id))
-    {
-      stmt = _rd_store_prepare (store, "DELETE FROM incident_revisions WHERE incident_id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *new_id);
-      if (!_rd_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+    if (!rd_store_clear_revisions (store, *new_id, error))
+      return FALSE;
 
   for (guint i = 0; i < json_array_get_length (doc->revisions); i++)
     {
       JsonObject *object = json_array_get_object_element (doc->revisions, i);
 
-      stmt = _rd_store_prepare (store,
-                                "INSERT INTO incident_revisions (incident_id, written_at,"
-                                " last_changed_at, starts_at, ends_at, category, location,"
-                                " description, impact, people, witnesses, reported_to, reference,"
-                                " landlord_reported_on, landlord_reported_minute, asb_risk,"
-                                " repair_priority, hazard, landlord_steps)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                " ?14, ?15, COALESCE (?16, 'unknown'), COALESCE (?17, ''),"
-                                " COALESCE (?18, 'none'), COALESCE (?19, ''))",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lookup (incident_ids, json_object_get_int_member (object, "incident")));
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        bind_member (stmt, c + 2, object, columns[c]);
-      if (!_rd_store_step_done (store, stmt, error))
+      if (!rd_store_restore_revision (store,
+                                      lookup (incident_ids, json_object_get_int_member (object, "incident")),
+                                      object, error))
         return FALSE;
     }
   return TRUE;
@@ -659,12 +616,6 @@ write_evidence (RdStore            *store,
                 GHashTable         *evidence_ids,
                 GError            **error)
 {
-  static const char * const columns[] = {
-    "sha256", "size", "content_type", "kind", "original_name", "captured_at", "date_source",
-    "description", "page_count", "duration_ms", "orientation", "title", "author", "recipients",
-    "problem", "needs_password", "imported_at",
-  };
-  sqlite3_stmt *stmt;
   guint n = json_array_get_length (doc->evidence);
 
   for (guint i = 0; i < n; i++)
@@ -673,29 +624,11 @@ write_evidence (RdStore            *store,
       gint64 doc_id = json_object_get_int_member (object, "id");
       gint64 new_id;
 
-      stmt = _rd_store_prepare (store,
-                                "INSERT INTO evidence (case_id, sha256, size, content_type, kind,"
-                                " original_name, captured_at, date_source, description, page_count,"
-                                " duration_ms, orientation, title, author, recipients, problem,"
-                                " needs_password, imported_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                " ?14, ?15, ?16, ?17, ?18)",
-                                error);
-      if (stmt == NULL)
+      new_id = rd_store_restore_evidence (store, case_id, object, error);
+      if (new_id == 0)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, case_id);
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        bind_member (stmt, c + 2, object, columns[c]);
-      if (!_rd_store_step_done (store, stmt, error))
-        return FALSE;
-      new_id = sqlite3_last_insert_rowid (_rd_store_get_db (store));
       g_hash_table_insert (evidence_ids, g_memdup2 (&doc_id, sizeof doc_id),
                            g_memdup2 (&new_id, sizeof new_id));
-      if (!_rd_store_index_evidence_text (store, new_id,
-                                          json_object_get_string_member (object, "original_name"),
-                                          json_object_get_string_member (object, "description"),
-                                          json_object_get_string_member (object, "text"), error))
-        return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
@@ -705,12 +638,9 @@ write_evidence (RdStore            *store,
 
       if (JSON_NODE_HOLDS_NULL (parent))
         continue;
-      stmt = _rd_store_prepare (store, "UPDATE evidence SET parent_id = ?1 WHERE id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lookup (evidence_ids, json_node_get_int (parent)));
-      sqlite3_bind_int64 (stmt, 2, lookup (evidence_ids, json_object_get_int_member (object, "id")));
-      if (!_rd_store_step_done (store, stmt, error))
+      if (!rd_store_set_evidence_parent (store,
+                                         lookup (evidence_ids, json_object_get_int_member (object, "id")),
+                                         lookup (evidence_ids, json_node_get_int (parent)), error))
         return FALSE;
     }
   return TRUE;
@@ -731,7 +661,6 @@ write_links (RdStore            *store,
       JsonObject *object = json_array_get_object_element (doc->links, i);
       const char *kind = json_object_get_string_member (object, "target_kind");
       gint64 target;
-      sqlite3_stmt *stmt;
 
       if (g_str_equal (kind, "incident"))
         target = lookup (incident_ids, json_object_get_int_member (object, "target"));
@@ -748,18 +677,13 @@ write_links (RdStore            *store,
                                                                  json_object_get_int_member (object, "event") - 1));
         }
 
-      stmt = _rd_store_prepare (store,
-                                "INSERT OR IGNORE INTO evidence_links (evidence_id, target_kind,"
-                                " target_id, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lookup (evidence_ids, json_object_get_int_member (object, "evidence")));
-      _rd_store_bind_text (stmt, 2, kind);
-      sqlite3_bind_int64 (stmt, 3, target);
-      _rd_store_bind_text (stmt, 4, json_object_get_string_member (object, "note"));
-      sqlite3_bind_int64 (stmt, 5, json_object_get_int_member (object, "created_at"));
-      if (!_rd_store_step_done (store, stmt, error))
+      if (!rd_store_restore_evidence_link (store,
+                                           lookup (evidence_ids,
+                                                   json_object_get_int_member (object, "evidence")),
+                                           kind, target,
+                                           json_object_get_string_member (object, "note"),
+                                           json_object_get_int_member (object, "created_at"),
+                                           error))
         return FALSE;
     }
   return TRUE;
@@ -782,7 +706,7 @@ write_case (RdStore                   *store,
   g_autoptr(GHashTable) evidence_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gint64 case_id;
 
-  if (!_rd_store_begin (store, error))
+  if (!rd_store_begin (store, error))
     return 0;
   if (!(flags & RD_CASE_ARCHIVE_IMPORT_AS_COPY) && !_rd_archive_check_not_here (store, doc->identity, error))
     goto fail;
@@ -804,19 +728,18 @@ write_case (RdStore                   *store,
   g_hash_table_iter_init (&iter, contents->staged);
   while (g_hash_table_iter_next (&iter, (gpointer *) &sha256, (gpointer *) &staged))
     {
-      g_assert (_rd_evidence_is_sha256 (sha256));
-      if (!_rd_store_intend_place (store, sha256, staged, error))
+      if (!rd_store_intend_place (store, sha256, staged, error))
         goto fail;
     }
   rd_kill_point ("import-case-before-commit");
-  if (!_rd_store_commit (store, error))
+  if (!rd_store_commit (store, error))
     return 0;
   /* The staged copies belong to the intents now. */
   g_hash_table_remove_all (contents->staged);
   return case_id;
 
 fail:
-  _rd_store_rollback (store);
+  rd_store_rollback (store);
   return 0;
 }
 
@@ -867,7 +790,7 @@ rd_case_archive_import_full (RdStore                   *store,
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (path != NULL, 0);
 
-  evidence_dir = _rd_store_dup_evidence_dir (store);
+  evidence_dir = rd_store_dup_evidence_dir (store);
   contents = _rd_case_archive_read_file (path, evidence_dir, cancellable, error);
   if (contents == NULL)
     return 0;
@@ -879,7 +802,7 @@ rd_case_archive_import_full (RdStore                   *store,
 
   /* The staged copies' names must be on the disk before any row says
    * they will be placed. */
-  if (contents->staging_dir != NULL && !_rd_evidence_fsync_dir (contents->staging_dir, error))
+  if (contents->staging_dir != NULL && !rd_sync_dir (contents->staging_dir, error))
     return 0;
   case_id = write_case (store, contents, doc, flags, error);
   if (case_id == 0)

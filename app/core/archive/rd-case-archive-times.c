@@ -10,34 +10,25 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-case-archive-private.h"
-#include "rd-store-private.h"
+#include "rd-store-archive.h"
 
 /*
  * The archive's "times" object holds, for the case and for each list of the
  * case JSON in document order, [created_at, updated_at] in seconds since
  * 1970. Complaint events are one list, complaint by complaint.
  */
-typedef struct {
-  const char *name;
-  const char *select_sql;
-  const char *update_sql;
-} TimesKind;
-
 enum { KIND_CASE, KIND_PARTIES, KIND_INCIDENTS, KIND_CONTACTS, KIND_COMPLAINTS, KIND_EVENTS, N_KINDS };
 
-static const TimesKind kinds[N_KINDS] = {
-  { "case", "SELECT created_at, updated_at FROM cases WHERE id = ?1",
-    "UPDATE cases SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
-  { "parties", "SELECT created_at, updated_at FROM parties WHERE id = ?1",
-    "UPDATE parties SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
-  { "incidents", "SELECT created_at, updated_at FROM incidents WHERE id = ?1",
-    "UPDATE incidents SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
-  { "contacts", "SELECT created_at, updated_at FROM contacts WHERE id = ?1",
-    "UPDATE contacts SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
-  { "complaints", "SELECT created_at, updated_at FROM complaints WHERE id = ?1",
-    "UPDATE complaints SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
-  { "events", "SELECT created_at, updated_at FROM complaint_events WHERE id = ?1",
-    "UPDATE complaint_events SET created_at = ?1, updated_at = ?2 WHERE id = ?3" },
+static const struct {
+  const char        *name;
+  RdStoreRecordKind  record;
+} kinds[N_KINDS] = {
+  { "case", RD_STORE_RECORD_CASE },
+  { "parties", RD_STORE_RECORD_PARTY },
+  { "incidents", RD_STORE_RECORD_INCIDENT },
+  { "contacts", RD_STORE_RECORD_CONTACT },
+  { "complaints", RD_STORE_RECORD_COMPLAINT },
+  { "events", RD_STORE_RECORD_EVENT },
 };
 
 /* The store ids of the records of one kind, in document order. */
@@ -108,29 +99,20 @@ collect_ids (RdCaseFacts *facts,
 }
 
 static gboolean
-add_pair (JsonBuilder  *builder,
-          RdStore      *store,
-          const char   *sql,
-          gint64        id,
-          GError      **error)
+add_pair (JsonBuilder        *builder,
+          RdStore            *store,
+          RdStoreRecordKind   record,
+          gint64              id,
+          GError            **error)
 {
-  sqlite3_stmt *stmt = _rd_store_prepare (store, sql, error);
-  int rc;
+  gint64 created_at, updated_at;
 
-  if (stmt == NULL)
+  if (!rd_store_get_record_times (store, record, id, &created_at, &updated_at, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return _rd_store_set_error (store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
-    }
   json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
+  json_builder_add_int_value (builder, created_at);
+  json_builder_add_int_value (builder, updated_at);
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -156,7 +138,7 @@ _rd_archive_build_times (JsonBuilder  *builder,
       if (k != KIND_CASE)
         json_builder_begin_array (builder);
       for (guint i = 0; i < ids->len; i++)
-        if (!add_pair (builder, store, kinds[k].select_sql, g_array_index (ids, gint64, i), error))
+        if (!add_pair (builder, store, kinds[k].record, g_array_index (ids, gint64, i), error))
           return FALSE;
       if (k != KIND_CASE)
         json_builder_end_array (builder);
@@ -267,14 +249,7 @@ _rd_archive_restore_times (RdStore      *store,
       g_autoptr(GArray) ids = collect_ids (facts, KIND_INCIDENTS);
 
       for (guint i = 0; i < ids->len; i++)
-        if (!_rd_store_run (store,
-                            "UPDATE incidents SET"
-                            " created_at = coalesce ((SELECT min (written_at) FROM incident_revisions"
-                            "   WHERE incident_id = ?1), created_at),"
-                            " updated_at = coalesce ((SELECT max (last_changed_at) FROM incident_revisions"
-                            "   WHERE incident_id = ?1), updated_at)"
-                            " WHERE id = ?1",
-                            &g_array_index (ids, gint64, i), 1, error))
+        if (!rd_store_date_incident_by_history (store, g_array_index (ids, gint64, i), error))
           return FALSE;
       return TRUE;
     }
@@ -294,7 +269,8 @@ _rd_archive_restore_times (RdStore      *store,
           if (!read_pair (element, params))
             return invalid_times (error, kinds[k].name);
           params[2] = g_array_index (ids, gint64, i);
-          if (!_rd_store_run (store, kinds[k].update_sql, params, 3, error))
+          if (!rd_store_set_record_times (store, kinds[k].record, params[2], params[0], params[1],
+                                          error))
             return FALSE;
         }
     }

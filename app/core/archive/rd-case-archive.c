@@ -33,30 +33,20 @@
 #include "rd-hash.h"
 #include "rd-output.h"
 #include "rd-store-advisers.h"
+#include "rd-store-archive.h"
 #include "rd-store-case-facts.h"
-#include "rd-store-evidence-private.h"
+#include "rd-store-evidence.h"
 
 #define CHUNK (64 * 1024)
 
+/* Copies the member @name of a row of the store as it is: null, number or text. */
 static void
-add_column (JsonBuilder  *builder,
-            const char   *name,
-            sqlite3_stmt *stmt,
-            int           column)
+add_column (JsonBuilder *builder,
+            const char  *name,
+            JsonObject  *row)
 {
   json_builder_set_member_name (builder, name);
-  switch (sqlite3_column_type (stmt, column))
-    {
-    case SQLITE_NULL:
-      json_builder_add_null_value (builder);
-      break;
-    case SQLITE_INTEGER:
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
-      break;
-    default:
-      json_builder_add_string_value (builder, _rd_store_column_text (stmt, column));
-      break;
-    }
+  json_builder_add_value (builder, json_node_copy (json_object_get_member (row, name)));
 }
 
 static void
@@ -133,36 +123,25 @@ build_revisions (JsonBuilder  *builder,
     "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
     "landlord_steps",
   };
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(JsonArray) rows = rd_store_dump_revisions (store, case_id, error);
 
-  stmt = _rd_store_prepare (store,
-                            "SELECT r.incident_id, r.written_at, r.last_changed_at, r.starts_at,"
-                            " r.ends_at, r.category, r.location, r.description, r.impact, r.people,"
-                            " r.witnesses, r.reported_to, r.reference, r.landlord_reported_on,"
-                            " r.landlord_reported_minute, r.asb_risk, r.repair_priority, r.hazard,"
-                            " r.landlord_steps"
-                            " FROM incident_revisions r JOIN incidents i ON i.id = r.incident_id"
-                            " WHERE i.case_id = ?1 ORDER BY r.id",
-                            error);
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
   json_builder_set_member_name (builder, "revisions");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0, n = json_array_get_length (rows); r < n; r++)
     {
+      JsonObject *row = json_array_get_object_element (rows, r);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "incident");
-      json_builder_add_int_value (builder, lookup_id (incident_doc_ids, sqlite3_column_int64 (stmt, 0)));
+      json_builder_add_int_value (builder, lookup_id (incident_doc_ids,
+                                                      json_object_get_int_member (row, "incident")));
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        add_column (builder, columns[i], stmt, i + 1);
+        add_column (builder, columns[i], row);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _rd_store_set_error (store, rc, error);
   return TRUE;
 }
 
@@ -193,64 +172,48 @@ build_evidence (JsonBuilder  *builder,
     "description", "page_count", "duration_ms", "orientation", "title", "author", "recipients",
     "problem",
   };
-  sqlite3_stmt *stmt;
-  gint64 doc_id = 0;
-  int rc;
+  g_autoptr(JsonArray) rows = rd_store_dump_evidence (store, case_id, error);
+  guint n;
+
+  if (rows == NULL)
+    return FALSE;
+  n = json_array_get_length (rows);
 
   /* First the ids, so that an email's attachments can name their parent. */
-  stmt = _rd_store_prepare (store, "SELECT id FROM evidence WHERE case_id = ?1 ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    map_id (evidence_doc_ids, sqlite3_column_int64 (stmt, 0), ++doc_id);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _rd_store_set_error (store, rc, error);
+  for (guint r = 0; r < n; r++)
+    map_id (evidence_doc_ids, json_object_get_int_member (json_array_get_object_element (rows, r), "id"),
+            r + 1);
 
-  stmt = _rd_store_prepare (store,
-                            "SELECT e.id, e.sha256, e.size, e.content_type, e.kind, e.original_name,"
-                            " e.captured_at, e.date_source, e.description, e.page_count,"
-                            " e.duration_ms, e.orientation, e.title, e.author, e.recipients,"
-                            " e.problem, e.needs_password, e.parent_id, e.imported_at,"
-                            " (SELECT body FROM evidence_text t WHERE t.rowid = e.id)"
-                            " FROM evidence e WHERE e.case_id = ?1 ORDER BY e.id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0; r < n; r++)
     {
+      JsonObject *row = json_array_get_object_element (rows, r);
       EvidenceFile *file = g_new0 (EvidenceFile, 1);
-      gint64 parent = sqlite3_column_int64 (stmt, 17);
+      gint64 parent = json_object_get_int_member (row, "parent");
 
-      file->sha256 = g_strdup (_rd_store_column_text (stmt, 1));
-      file->size = sqlite3_column_int64 (stmt, 2);
+      file->sha256 = g_strdup (json_object_get_string_member (row, "sha256"));
+      file->size = json_object_get_int_member (row, "size");
       g_ptr_array_add (files, file);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, sqlite3_column_int64 (stmt, 0)));
+      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, json_object_get_int_member (row, "id")));
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        add_column (builder, columns[i], stmt, i + 1);
+        add_column (builder, columns[i], row);
       json_builder_set_member_name (builder, "needs_password");
-      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 16) != 0);
+      json_builder_add_boolean_value (builder, json_object_get_boolean_member (row, "needs_password"));
       json_builder_set_member_name (builder, "parent");
       if (parent != 0 && lookup_id (evidence_doc_ids, parent) != 0)
         json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, parent));
       else
         json_builder_add_null_value (builder);
-      add_column (builder, "imported_at", stmt, 18);
+      add_column (builder, "imported_at", row);
       json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, _rd_store_column_text (stmt, 19));
+      json_builder_add_string_value (builder, json_object_get_string_member (row, "text"));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _rd_store_set_error (store, rc, error);
   return TRUE;
 }
 
@@ -264,23 +227,17 @@ build_links (JsonBuilder  *builder,
              GHashTable   *event_positions,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(JsonArray) rows = rd_store_dump_evidence_links (store, case_id, error);
 
-  stmt = _rd_store_prepare (store,
-                            "SELECT l.evidence_id, l.target_kind, l.target_id, l.note, l.created_at"
-                            " FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id"
-                            " WHERE e.case_id = ?1 ORDER BY l.evidence_id, l.target_kind, l.target_id",
-                            error);
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
   json_builder_set_member_name (builder, "links");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0, n = json_array_get_length (rows); r < n; r++)
     {
-      const char *kind = _rd_store_column_text (stmt, 1);
-      gint64 target = sqlite3_column_int64 (stmt, 2);
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const char *kind = json_object_get_string_member (row, "target_kind");
+      gint64 target = json_object_get_int_member (row, "target");
       gint64 doc_target = 0;
       gint64 *position = NULL;
 
@@ -299,7 +256,8 @@ build_links (JsonBuilder  *builder,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, sqlite3_column_int64 (stmt, 0)));
+      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids,
+                                                      json_object_get_int_member (row, "evidence")));
       json_builder_set_member_name (builder, "target_kind");
       json_builder_add_string_value (builder, kind);
       if (position != NULL)
@@ -314,14 +272,11 @@ build_links (JsonBuilder  *builder,
           json_builder_set_member_name (builder, "target");
           json_builder_add_int_value (builder, doc_target);
         }
-      add_column (builder, "note", stmt, 3);
-      add_column (builder, "created_at", stmt, 4);
+      add_column (builder, "note", row);
+      add_column (builder, "created_at", row);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _rd_store_set_error (store, rc, error);
   return TRUE;
 }
 

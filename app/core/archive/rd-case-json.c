@@ -12,7 +12,6 @@
 #include "rd-store-case-facts.h"
 #include "rd-store-complaints.h"
 #include "rd-store-policies.h"
-#include "rd-store-private.h"
 
 G_DEFINE_QUARK (rd-case-json-error-quark, rd_case_json_error)
 
@@ -451,16 +450,16 @@ rd_case_json_import (RdStore     *store,
   facts = rd_case_json_parse (data, length, now, error);
   if (facts == NULL || !read_policy (data, length, &policy, error))
     return 0;
-  if (!_rd_store_begin (store, error))
+  if (!rd_store_begin (store, error))
     return 0;
   case_id = rd_case_json_import_facts (store, facts, NULL, NULL, error);
   if (case_id == 0 ||
       (policy != NULL && !rd_store_adopt_case_policy (store, case_id, policy, error)))
     {
-      _rd_store_rollback (store);
+      rd_store_rollback (store);
       return 0;
     }
-  if (!_rd_store_commit (store, error))
+  if (!rd_store_commit (store, error))
     return 0;
   return case_id;
 }
@@ -497,7 +496,7 @@ rd_case_json_import_facts (RdStore      *store,
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (RD_IS_CASE_FACTS (facts), 0);
 
-  if (!_rd_store_begin (store, error))
+  if (!rd_store_begin (store, error))
     return 0;
 
   rcase = rd_case_facts_get_case (facts);
@@ -581,7 +580,7 @@ rd_case_json_import_facts (RdStore      *store,
     }
 #undef REMEMBER
 
-  if (!_rd_store_commit (store, error))
+  if (!rd_store_commit (store, error))
     return 0;
   if (incident_ids_out != NULL)
     *incident_ids_out = g_steal_pointer (&incident_ids);
@@ -590,6 +589,6 @@ rd_case_json_import_facts (RdStore      *store,
   return case_id;
 
 fail:
-  _rd_store_rollback (store);
+  rd_store_rollback (store);
   return 0;
 }

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -162,4 +164,26 @@ rd_kill_point (const char *name)
     }
   if (wanted != NULL && strcmp (wanted, name) == 0)
     kill (getpid (), SIGKILL);
+}
+
+/* Makes the names of the files in @dir (renamed, created) last a power cut. */
+gboolean
+rd_sync_dir (const char  *dir,
+             GError     **error)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Redress could not finish saving to its evidence folder “%s”: %s."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
 }

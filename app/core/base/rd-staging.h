@@ -17,6 +17,8 @@ void      rd_staging_dir_release      (const char *staging_dir,
                                        int         lock_fd);
 gboolean  rd_staging_dir_is_abandoned (const char *staging_dir);
 void      rd_staging_remove_tree      (const char *path);
+gboolean  rd_sync_dir                 (const char  *dir,
+                                       GError     **error);
 
 void      rd_kill_point               (const char *name);
 

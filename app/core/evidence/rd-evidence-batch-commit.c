@@ -19,33 +19,6 @@
 #include "rd-staging.h"
 #include "rd-store-complaints.h"
 
-static gint64
-find_existing (RdStore     *store,
-               gint64       case_id,
-               const char  *sha256,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
-
-  stmt = _rd_store_prepare (store, "SELECT id FROM evidence WHERE case_id = ?1 AND sha256 = ?2", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  _rd_store_bind_text (stmt, 2, sha256);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _rd_store_set_error (store, rc, error);
-      return -1;
-    }
-  return id;
-}
-
 /* How much of an email's body goes into the contact log's summary; the
  * whole message stays in the evidence. */
 #define SUMMARY_BODY_CHARS 1500
@@ -168,16 +141,17 @@ make_contact (RdEvidenceBatch  *batch,
                                  item->contact_id, _("The email itself"), error);
 }
 
+/* @imported_at: 0 for the first new file of the commit, which the store
+ * then dates; the others take its time, so one import has one time. */
 static gboolean
 insert_item (RdEvidenceBatch  *batch,
              Item             *item,
-             gint64            now,
+             gint64           *imported_at,
              GError          **error)
 {
   RdStore *store = batch->store;
   RdEvidenceInfo *info = &item->info;
-  g_autofree char *index_name = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(RdEvidence) evidence = rd_evidence_new ();
   gint64 parent_id = 0;
   gint64 id;
 
@@ -187,51 +161,29 @@ insert_item (RdEvidenceBatch  *batch,
       parent_id = parent->evidence ? rd_evidence_get_id (parent->evidence) : 0;
     }
 
-  stmt = _rd_store_prepare (store,
-                            "INSERT INTO evidence (case_id, sha256, size, content_type, kind,"
-                            " original_name, captured_at, date_source, description, page_count,"
-                            " duration_ms, orientation, title, author, recipients, problem,"
-                            " needs_password, parent_id, imported_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                            " ?15, ?16, ?17, ?18, ?19)",
-                            error);
-  if (stmt == NULL)
+  rd_evidence_set_case_id (evidence, batch->case_id);
+  rd_evidence_set_sha256 (evidence, item->sha256);
+  rd_evidence_set_size (evidence, item->size);
+  rd_evidence_set_content_type (evidence, info->content_type);
+  rd_evidence_set_kind (evidence, info->kind);
+  rd_evidence_set_original_name (evidence, item->name);
+  rd_evidence_set_captured_at (evidence, info->captured_at);
+  rd_evidence_set_date_source (evidence, info->date_source);
+  rd_evidence_set_description (evidence, item->description);
+  rd_evidence_set_page_count (evidence, info->page_count);
+  rd_evidence_set_duration_ms (evidence, info->duration_ms);
+  rd_evidence_set_orientation (evidence, info->orientation);
+  rd_evidence_set_title (evidence, info->title);
+  rd_evidence_set_author (evidence, info->author);
+  rd_evidence_set_recipients (evidence, info->recipients);
+  rd_evidence_set_problem (evidence, info->problem);
+  rd_evidence_set_needs_password (evidence, info->needs_password);
+  rd_evidence_set_parent_id (evidence, parent_id);
+  rd_evidence_set_imported_at (evidence, *imported_at);
+  if (!rd_store_add_evidence (store, evidence, info->text, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch->case_id);
-  _rd_store_bind_text (stmt, 2, item->sha256);
-  sqlite3_bind_int64 (stmt, 3, item->size);
-  _rd_store_bind_text (stmt, 4, info->content_type);
-  _rd_store_bind_text (stmt, 5, rd_evidence_kind_to_string (info->kind));
-  _rd_store_bind_text (stmt, 6, item->name);
-  _rd_store_bind_datetime (stmt, 7, info->captured_at);
-  _rd_store_bind_text (stmt, 8, rd_evidence_date_source_to_string (info->date_source));
-  _rd_store_bind_text (stmt, 9, item->description);
-  if (info->page_count >= 0)
-    sqlite3_bind_int (stmt, 10, info->page_count);
-  else
-    sqlite3_bind_null (stmt, 10);
-  if (info->duration_ms >= 0)
-    sqlite3_bind_int64 (stmt, 11, info->duration_ms);
-  else
-    sqlite3_bind_null (stmt, 11);
-  sqlite3_bind_int (stmt, 12, info->orientation);
-  _rd_store_bind_text (stmt, 13, info->title);
-  _rd_store_bind_text (stmt, 14, info->author);
-  _rd_store_bind_text (stmt, 15, info->recipients);
-  _rd_store_bind_text (stmt, 16, info->problem);
-  sqlite3_bind_int (stmt, 17, info->needs_password ? 1 : 0);
-  if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, 18, parent_id);
-  else
-    sqlite3_bind_null (stmt, 18);
-  sqlite3_bind_int64 (stmt, 19, now);
-  if (!_rd_store_step_done (store, stmt, error))
-    return FALSE;
-  id = sqlite3_last_insert_rowid (_rd_store_get_db (store));
-
-  index_name = g_strdup_printf ("%s %s", item->name, info->title);
-  if (!_rd_store_index_evidence_text (store, id, index_name, item->description, info->text, error))
-    return FALSE;
+  id = rd_evidence_get_id (evidence);
+  *imported_at = rd_evidence_get_imported_at (evidence);
 
   if (info->kind == RD_EVIDENCE_KIND_EMAIL && item->parent < 0 &&
       !make_contact (batch, item, id, error))
@@ -256,13 +208,12 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
                           GError          **error)
 {
   RdStore *store;
-  gint64 now;
+  gint64 imported_at = 0;
 
   g_return_val_if_fail (batch != NULL, FALSE);
   g_return_val_if_fail (!batch->committed, FALSE);
 
   store = batch->store;
-  now = rd_clock_get_unix (rd_store_get_clock (store));
   if (batch->items->len == 0)
     {
       batch->committed = TRUE;
@@ -277,22 +228,22 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
   /* The staged copies, and their names, must be on the disk before any
    * row says they will be placed. */
   if (!_rd_evidence_batch_wait_synced (batch, error) ||
-      !_rd_evidence_fsync_dir (batch->staging_dir, error))
+      !rd_sync_dir (batch->staging_dir, error))
     return FALSE;
 
-  if (!_rd_store_begin (store, error))
+  if (!rd_store_begin (store, error))
     return FALSE;
 
   for (guint i = 0; i < batch->items->len; i++)
     {
       Item *item = g_ptr_array_index (batch->items, i);
-      gint64 existing = find_existing (store, batch->case_id, item->sha256, error);
+      gint64 existing = rd_store_find_evidence (store, batch->case_id, item->sha256, error);
 
       if (existing < 0)
         goto fail;
       /* Even a file the case has already is placed again: that is how
        * "import the file again" repairs a missing or damaged copy. */
-      if (!_rd_store_intend_place (store, item->sha256, item->temp_path, error))
+      if (!rd_store_intend_place (store, item->sha256, item->temp_path, error))
         goto fail;
       if (existing > 0)
         {
@@ -302,13 +253,13 @@ rd_evidence_batch_commit (RdEvidenceBatch  *batch,
             goto fail;
           continue;
         }
-      if (!insert_item (batch, item, now, error))
+      if (!insert_item (batch, item, &imported_at, error))
         goto fail;
       item->is_new = TRUE;
     }
 
   rd_kill_point ("add-evidence-before-commit");
-  if (!_rd_store_commit (store, error))
+  if (!rd_store_commit (store, error))
     {
       for (guint i = 0; i < batch->items->len; i++)
         {
@@ -340,7 +291,7 @@ fail:
       g_clear_object (&item->evidence);
       item->is_new = FALSE;
     }
-  _rd_store_rollback (store);
+  rd_store_rollback (store);
   return FALSE;
 }
 

@@ -4,7 +4,8 @@
  */
 #pragma once
 
-#include "rd-store-evidence-private.h"
+#include "rd-evidence-private.h"
+#include "rd-store-evidence.h"
 
 G_BEGIN_DECLS
 

@@ -49,7 +49,7 @@ rd_evidence_batch_new (RdStore *store,
   batch = g_new0 (RdEvidenceBatch, 1);
   batch->store = g_object_ref (store);
   batch->case_id = case_id;
-  batch->evidence_dir = _rd_store_dup_evidence_dir (store);
+  batch->evidence_dir = rd_store_dup_evidence_dir (store);
   batch->staging_lock = -1;
   batch->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _rd_evidence_batch_item_free);
   g_mutex_init (&batch->sync_lock);

@@ -11,7 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-evidence-importer.h"
-#include "rd-store-evidence-private.h"
+#include "rd-evidence-private.h"
+#include "rd-store-evidence.h"
 
 struct _RdEvidenceImporter
 {

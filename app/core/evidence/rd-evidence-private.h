@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 #include <poppler.h>
 
-#include "rd-evidence.h"
+#include "rd-evidence-files.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* Copy and hash in pieces this big: large enough to keep system calls
  * few, small enough to stay in the CPU cache while it is hashed. */
 #define RD_EVIDENCE_COPY_CHUNK (256 * 1024)
+
+/* Thumbnails are made this big (the longer side, in pixels) unless asked. */
+#define RD_EVIDENCE_THUMBNAIL_SIZE 256
 
 typedef struct {
   char   *name;
@@ -87,5 +90,12 @@ void      _rd_evidence_read_email           (RdEvidenceInfo *info,
 GBytes   *_rd_evidence_read_heif_exif       (const char     *path);
 void      _rd_evidence_read_duration        (RdEvidenceInfo *info,
                                              const char     *path);
+
+char     *_rd_evidence_render_thumbnail     (RdStore        *self,
+                                             RdEvidence     *evidence,
+                                             const char     *password,
+                                             int             size,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
 
 G_END_DECLS

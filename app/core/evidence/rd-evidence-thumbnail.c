@@ -14,14 +14,15 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
-#include "rd-store-evidence-private.h"
+#include "rd-evidence-private.h"
+#include "rd-store-evidence.h"
 
 static char *
 thumbnail_path (RdStore    *self,
                 const char *sha256,
                 int         size)
 {
-  g_autofree char *dir = _rd_store_dup_thumbnail_dir (self);
+  g_autofree char *dir = rd_store_dup_thumbnail_dir (self);
   g_autofree char *name = g_strdup_printf ("%s-%d.png", sha256, size);
 
   return g_build_filename (dir, name, NULL);
@@ -129,7 +130,7 @@ _rd_evidence_render_thumbnail (RdStore       *self,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autofree char *dir = _rd_store_dup_thumbnail_dir (self);
+  g_autofree char *dir = rd_store_dup_thumbnail_dir (self);
   g_autofree char *target = thumbnail_path (self, rd_evidence_get_sha256 (evidence), size);
   const char *source = rd_evidence_get_path (evidence);
   gboolean ok;

@@ -7,6 +7,7 @@
 
 #include "rd-case-deadlines.h"
 #include "rd-case-snapshot.h"
+#include "rd-store-case-facts.h"
 #include "rd-store-policies.h"
 
 /*

@@ -38,6 +38,7 @@
 #include "rd-ics.h"
 #include "rd-evidence.h"
 #include "rd-store-evidence.h"
+#include "rd-evidence-files.h"
 #include "rd-evidence-importer.h"
 #include "rd-bundle.h"
 #include "rd-case-bundle.h"

@@ -4,13 +4,9 @@
 #pragma once
 
 #include "rd-store-evidence.h"
-#include "rd-evidence-private.h"
 #include "rd-store-private.h"
 
 G_BEGIN_DECLS
-
-/* Thumbnails are made this big (the longer side, in pixels) unless asked. */
-#define RD_EVIDENCE_THUMBNAIL_SIZE 256
 
 #define RD_EVIDENCE_COLUMNS \
   "e.id, e.case_id, e.sha256, e.size, e.content_type, e.kind, e.original_name, e.captured_at," \
@@ -23,8 +19,6 @@ G_BEGIN_DECLS
 gboolean    _rd_evidence_is_sha256            (const char   *text);
 RdEvidence *_rd_store_evidence_from_row       (RdStore      *self,
                                                sqlite3_stmt *stmt);
-char       *_rd_store_dup_evidence_dir        (RdStore      *self);
-char       *_rd_store_dup_thumbnail_dir       (RdStore      *self);
 void        _rd_store_remove_thumbnails       (RdStore      *self,
                                                const char   *sha256);
 gboolean    _rd_store_index_evidence_text     (RdStore      *self,
@@ -33,25 +27,13 @@ gboolean    _rd_store_index_evidence_text     (RdStore      *self,
                                                const char   *description,
                                                const char   *body,
                                                GError      **error);
-char       *_rd_evidence_render_thumbnail     (RdStore      *self,
-                                               RdEvidence   *evidence,
-                                               const char   *password,
-                                               int           size,
-                                               GCancellable *cancellable,
-                                               GError      **error);
 void        _rd_evidence_overwrite_and_remove (const char   *path);
-gboolean    _rd_store_intend_place            (RdStore      *self,
-                                               const char   *sha256,
-                                               const char   *staged_path,
-                                               GError      **error);
 gboolean    _rd_store_intend_remove           (RdStore      *self,
                                                const char   *sha256,
                                                GError      **error);
 gboolean    _rd_store_intend_remove_case_files (RdStore     *self,
                                                gint64        case_id,
                                                gboolean      overwrite,
-                                               GError      **error);
-gboolean    _rd_evidence_fsync_dir            (const char   *dir,
                                                GError      **error);
 
 G_END_DECLS

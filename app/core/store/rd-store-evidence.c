@@ -1,5 +1,5 @@
 /* rd-store-evidence.c: evidence rows: listing, search, description,
- * unlocking, links, deletion and the integrity check.
+ * what a PDF told once unlocked, links, deletion and the integrity check.
  *
  * Files live in <data-dir>/evidence/<sha256>, shared by every row (in any
  * case) with that hash. A file is only ever put in place or removed while
@@ -21,14 +21,26 @@
 
 #include "rd-store-evidence-private.h"
 
+/**
+ * rd_store_dup_evidence_dir:
+ *
+ * Returns: (transfer full): the folder where evidence files are kept, each
+ *   named by its SHA-256
+ */
 char *
-_rd_store_dup_evidence_dir (RdStore *self)
+rd_store_dup_evidence_dir (RdStore *self)
 {
   return g_build_filename (rd_store_get_data_dir (self), "evidence", NULL);
 }
 
+/**
+ * rd_store_dup_thumbnail_dir:
+ *
+ * Returns: (transfer full): the folder where thumbnails of evidence are
+ *   cached; the store removes a file's thumbnails with the file
+ */
 char *
-_rd_store_dup_thumbnail_dir (RdStore *self)
+rd_store_dup_thumbnail_dir (RdStore *self)
 {
   return g_build_filename (rd_store_get_data_dir (self), "thumbnails", NULL);
 }
@@ -252,50 +264,37 @@ fail:
 }
 
 /**
- * rd_store_unlock_evidence:
- * @password: the PDF's password
+ * rd_store_set_evidence_unlocked:
+ * @page_count: the pages the PDF has, read with its password
+ * @problem: (nullable): what is still wrong with the file
+ * @pdf_date: (nullable): the date the PDF gives itself, which then replaces
+ *   the date the evidence had
+ * @text: (nullable): the PDF's text, for search
  *
- * Reads a password-protected PDF with its password: the page count, date,
- * text and thumbnail are stored; the password is not. Fails with a message
- * for the resident when the password does not open it.
+ * Stores what was read from a password-protected PDF once its password
+ * opened it. The password itself is never stored.
  */
 gboolean
-rd_store_unlock_evidence (RdStore     *self,
-                          gint64       evidence_id,
-                          const char  *password,
-                          GError     **error)
+rd_store_set_evidence_unlocked (RdStore     *self,
+                                RdEvidence  *evidence,
+                                int          page_count,
+                                const char  *problem,
+                                const char  *title,
+                                const char  *author,
+                                GDateTime   *pdf_date,
+                                const char  *text,
+                                GError     **error)
 {
-  g_autoptr(RdEvidence) evidence = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *thumbnail = NULL;
-  g_autoptr(GError) thumb_error = NULL;
-  RdEvidenceInfo info;
+  gint64 evidence_id;
   sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_EVIDENCE (evidence), FALSE);
 
-  evidence = rd_store_get_evidence (self, evidence_id, error);
-  if (evidence == NULL)
-    return FALSE;
-  if (rd_evidence_get_kind (evidence) != RD_EVIDENCE_KIND_PDF)
-    {
-      g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
-                           _("Only PDF files can be opened with a password."));
-      return FALSE;
-    }
-
-  _rd_evidence_info_init (&info);
-  info.content_type = g_strdup (rd_evidence_get_content_type (evidence));
-  _rd_evidence_read_pdf (&info, rd_evidence_get_path (evidence), password);
-  if (info.needs_password || info.page_count < 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, info.problem);
-      goto out;
-    }
-
+  evidence_id = rd_evidence_get_id (evidence);
   if (!_rd_store_begin (self, error))
-    goto out;
+    return FALSE;
   stmt = _rd_store_prepare (self,
                             "UPDATE evidence SET page_count = ?1, problem = ?2, needs_password = 0,"
                             " title = ?3, author = ?4,"
@@ -305,44 +304,150 @@ rd_store_unlock_evidence (RdStore     *self,
                             error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int (stmt, 1, info.page_count);
-  _rd_store_bind_text (stmt, 2, info.problem);
-  _rd_store_bind_text (stmt, 3, info.title);
-  _rd_store_bind_text (stmt, 4, info.author);
-  _rd_store_bind_datetime (stmt, 5, info.date_source == RD_EVIDENCE_DATE_PDF ? info.captured_at : NULL);
+  sqlite3_bind_int (stmt, 1, page_count);
+  _rd_store_bind_text (stmt, 2, problem);
+  _rd_store_bind_text (stmt, 3, title);
+  _rd_store_bind_text (stmt, 4, author);
+  _rd_store_bind_datetime (stmt, 5, pdf_date);
   sqlite3_bind_int64 (stmt, 6, evidence_id);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
-  name = g_strdup_printf ("%s %s", rd_evidence_get_original_name (evidence), info.title);
+  name = g_strdup_printf ("%s %s", rd_evidence_get_original_name (evidence), title);
   if (!_rd_store_index_evidence_text (self, evidence_id, name,
-                                      rd_evidence_get_description (evidence), info.text, error))
+                                      rd_evidence_get_description (evidence), text, error))
     goto fail;
   if (!_rd_store_commit (self, error))
-    goto out;
+    return FALSE;
   rd_store_emit_changed (self, "evidence", rd_evidence_get_case_id (evidence));
-
-  /* The password is needed to draw the first page, and is not kept, so the
-   * thumbnail is made now. Not having one is no reason to fail. */
-  thumbnail = _rd_evidence_render_thumbnail (self, evidence, password, RD_EVIDENCE_THUMBNAIL_SIZE,
-                                             NULL, &thumb_error);
-  if (thumbnail == NULL)
-    g_debug ("No thumbnail for unlocked PDF %" G_GINT64_FORMAT ": %s", evidence_id,
-             thumb_error->message);
-  ok = TRUE;
-  goto out;
+  return TRUE;
 
 fail:
   _rd_store_rollback (self);
-out:
-  _rd_evidence_info_clear (&info);
-  return ok;
+  return FALSE;
+}
+
+/**
+ * rd_store_find_evidence:
+ *
+ * Returns: the id of the case's evidence that is the file with @sha256, 0
+ *   when the case does not hold it, or -1 with @error set
+ */
+gint64
+rd_store_find_evidence (RdStore     *self,
+                        gint64       case_id,
+                        const char  *sha256,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), -1);
+
+  stmt = _rd_store_prepare (self, "SELECT id FROM evidence WHERE case_id = ?1 AND sha256 = ?2", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  _rd_store_bind_text (stmt, 2, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return -1;
+    }
+  return id;
+}
+
+/**
+ * rd_store_add_evidence:
+ * @evidence: a new evidence of a file already in the evidence folder; a
+ *   page count or duration below 0 is unknown, a parent id of 0 none, an
+ *   import time of 0 now
+ * @text: (nullable): the file's text, for search
+ *
+ * Records the evidence and sets its id (and import time). Call it inside
+ * rd_store_begin() with the move of the file, so both happen or neither.
+ */
+gboolean
+rd_store_add_evidence (RdStore     *self,
+                       RdEvidence  *evidence,
+                       const char  *text,
+                       GError     **error)
+{
+  g_autofree char *index_name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 imported_at;
+  gint64 id;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RD_IS_EVIDENCE (evidence), FALSE);
+
+  imported_at = rd_evidence_get_imported_at (evidence);
+  if (imported_at <= 0)
+    imported_at = _rd_store_now (self);
+
+  stmt = _rd_store_prepare (self,
+                            "INSERT INTO evidence (case_id, sha256, size, content_type, kind,"
+                            " original_name, captured_at, date_source, description, page_count,"
+                            " duration_ms, orientation, title, author, recipients, problem,"
+                            " needs_password, parent_id, imported_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                            " ?15, ?16, ?17, ?18, ?19)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rd_evidence_get_case_id (evidence));
+  _rd_store_bind_text (stmt, 2, rd_evidence_get_sha256 (evidence));
+  sqlite3_bind_int64 (stmt, 3, rd_evidence_get_size (evidence));
+  _rd_store_bind_text (stmt, 4, rd_evidence_get_content_type (evidence));
+  _rd_store_bind_text (stmt, 5, rd_evidence_kind_to_string (rd_evidence_get_kind (evidence)));
+  _rd_store_bind_text (stmt, 6, rd_evidence_get_original_name (evidence));
+  _rd_store_bind_datetime (stmt, 7, rd_evidence_get_captured_at (evidence));
+  _rd_store_bind_text (stmt, 8,
+                       rd_evidence_date_source_to_string (rd_evidence_get_date_source (evidence)));
+  _rd_store_bind_text (stmt, 9, rd_evidence_get_description (evidence));
+  if (rd_evidence_get_page_count (evidence) >= 0)
+    sqlite3_bind_int (stmt, 10, rd_evidence_get_page_count (evidence));
+  else
+    sqlite3_bind_null (stmt, 10);
+  if (rd_evidence_get_duration_ms (evidence) >= 0)
+    sqlite3_bind_int64 (stmt, 11, rd_evidence_get_duration_ms (evidence));
+  else
+    sqlite3_bind_null (stmt, 11);
+  sqlite3_bind_int (stmt, 12, rd_evidence_get_orientation (evidence));
+  _rd_store_bind_text (stmt, 13, rd_evidence_get_title (evidence));
+  _rd_store_bind_text (stmt, 14, rd_evidence_get_author (evidence));
+  _rd_store_bind_text (stmt, 15, rd_evidence_get_recipients (evidence));
+  _rd_store_bind_text (stmt, 16, rd_evidence_get_problem (evidence));
+  sqlite3_bind_int (stmt, 17, rd_evidence_get_needs_password (evidence) ? 1 : 0);
+  if (rd_evidence_get_parent_id (evidence) > 0)
+    sqlite3_bind_int64 (stmt, 18, rd_evidence_get_parent_id (evidence));
+  else
+    sqlite3_bind_null (stmt, 18);
+  sqlite3_bind_int64 (stmt, 19, imported_at);
+  if (!_rd_store_step_done (self, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (_rd_store_get_db (self));
+
+  index_name = g_strdup_printf ("%s %s", rd_evidence_get_original_name (evidence),
+                                rd_evidence_get_title (evidence));
+  if (!_rd_store_index_evidence_text (self, id, index_name,
+                                      rd_evidence_get_description (evidence), text, error))
+    return FALSE;
+
+  rd_evidence_set_id (evidence, id);
+  rd_evidence_set_imported_at (evidence, imported_at);
+  return TRUE;
 }
 
 void
 _rd_store_remove_thumbnails (RdStore    *self,
                              const char *sha256)
 {
-  g_autofree char *dir_path = _rd_store_dup_thumbnail_dir (self);
+  g_autofree char *dir_path = rd_store_dup_thumbnail_dir (self);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *name;
 

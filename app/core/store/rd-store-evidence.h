@@ -17,42 +17,6 @@ typedef void (*RdEvidenceProgressFunc) (double      fraction,
                                         const char *message,
                                         gpointer    user_data);
 
-/*
- * A batch of files on their way into one case. Each added file is copied
- * (hashing as it goes) into a staging folder beside the store and read for
- * its facts; nothing is visible in the store until commit, which adds them
- * all in one transaction. Freeing an uncommitted batch (after a cancel or
- * an error) removes every staged copy, so nothing is left half-stored.
- * A batch belongs to the thread of its store connection.
- */
-typedef struct _RdEvidenceBatch RdEvidenceBatch;
-
-RdEvidenceBatch *rd_evidence_batch_new            (RdStore          *store,
-                                                   gint64            case_id);
-void             rd_evidence_batch_free           (RdEvidenceBatch  *batch);
-gboolean         rd_evidence_batch_add_file       (RdEvidenceBatch  *batch,
-                                                   GFile            *file,
-                                                   const char       *password,
-                                                   GCancellable     *cancellable,
-                                                   GError          **error);
-guint            rd_evidence_batch_get_n_items    (RdEvidenceBatch  *batch);
-gboolean         rd_evidence_batch_commit         (RdEvidenceBatch  *batch,
-                                                   GError          **error);
-RdEvidence      *rd_evidence_batch_get_item       (RdEvidenceBatch  *batch,
-                                                   guint             index);
-gboolean         rd_evidence_batch_item_is_new    (RdEvidenceBatch  *batch,
-                                                   guint             index);
-gint64           rd_evidence_batch_get_contact_id (RdEvidenceBatch  *batch,
-                                                   guint             index);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdEvidenceBatch, rd_evidence_batch_free)
-
-RdEvidence  *rd_store_import_evidence          (RdStore              *self,
-                                                gint64                case_id,
-                                                GFile                *file,
-                                                const char           *password,
-                                                GCancellable         *cancellable,
-                                                GError              **error);
 GListModel  *rd_store_list_evidence            (RdStore              *self,
                                                 gint64                case_id,
                                                 GError              **error);
@@ -66,9 +30,14 @@ gboolean     rd_store_set_evidence_description (RdStore              *self,
                                                 gint64                evidence_id,
                                                 const char           *description,
                                                 GError              **error);
-gboolean     rd_store_unlock_evidence          (RdStore              *self,
-                                                gint64                evidence_id,
-                                                const char           *password,
+gboolean     rd_store_set_evidence_unlocked    (RdStore              *self,
+                                                RdEvidence           *evidence,
+                                                int                   page_count,
+                                                const char           *problem,
+                                                const char           *title,
+                                                const char           *author,
+                                                GDateTime            *pdf_date,
+                                                const char           *text,
                                                 GError              **error);
 gboolean     rd_store_delete_evidence          (RdStore              *self,
                                                 gint64                evidence_id,
@@ -113,10 +82,21 @@ GPtrArray   *rd_store_verify_evidence          (RdStore              *self,
 
 char        *rd_store_dup_evidence_path        (RdStore              *self,
                                                 const char           *sha256);
-char        *rd_store_dup_evidence_thumbnail   (RdStore              *self,
+
+/* For the layers above that put files into the evidence folder */
+char        *rd_store_dup_evidence_dir         (RdStore              *self);
+char        *rd_store_dup_thumbnail_dir        (RdStore              *self);
+gint64       rd_store_find_evidence            (RdStore              *self,
+                                                gint64                case_id,
+                                                const char           *sha256,
+                                                GError              **error);
+gboolean     rd_store_add_evidence             (RdStore              *self,
                                                 RdEvidence           *evidence,
-                                                int                   size,
-                                                GCancellable         *cancellable,
+                                                const char           *text,
+                                                GError              **error);
+gboolean     rd_store_intend_place             (RdStore              *self,
+                                                const char           *sha256,
+                                                const char           *staged_path,
                                                 GError              **error);
 gboolean     rd_store_collect_evidence_files   (RdStore              *self,
                                                 GError              **error);

@@ -85,28 +85,6 @@ _rd_evidence_overwrite_and_remove (const char *path)
     g_warning ("Could not remove %s: %s", path, g_strerror (errno));
 }
 
-/* Makes the names of the files in @dir (renamed, created) last a power cut. */
-gboolean
-_rd_evidence_fsync_dir (const char  *dir,
-                        GError     **error)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not finish saving to its evidence folder “%s”: %s."),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
 /* A staged path as kept in file_intents: ".staging-XXXXXX/name", relative
  * to the evidence folder so that the data folder may move (a USB stick
  * mounted elsewhere). Anything else is refused: it becomes a path. */
@@ -123,7 +101,7 @@ is_staged_name (const char *staged)
 }
 
 /**
- * _rd_store_intend_place:
+ * rd_store_intend_place:
  * @staged_path: the staged copy, inside a staging folder of the evidence
  *   folder
  *
@@ -131,18 +109,19 @@ is_staged_name (const char *staged)
  * of @sha256 (unless an intact one is there already).
  */
 gboolean
-_rd_store_intend_place (RdStore     *self,
-                        const char  *sha256,
-                        const char  *staged_path,
-                        GError     **error)
+rd_store_intend_place (RdStore     *self,
+                       const char  *sha256,
+                       const char  *staged_path,
+                       GError     **error)
 {
-  g_autofree char *evidence_dir = _rd_store_dup_evidence_dir (self);
+  g_autofree char *evidence_dir = rd_store_dup_evidence_dir (self);
   g_autofree char *prefix = g_strconcat (evidence_dir, G_DIR_SEPARATOR_S, NULL);
   const char *relative;
   sqlite3_stmt *stmt;
 
-  g_assert (_rd_evidence_is_sha256 (sha256));
-  g_assert (!sqlite3_get_autocommit (_rd_store_get_db (self)));
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (_rd_evidence_is_sha256 (sha256), FALSE);
+  g_return_val_if_fail (!sqlite3_get_autocommit (_rd_store_get_db (self)), FALSE);
 
   relative = g_str_has_prefix (staged_path, prefix) ? staged_path + strlen (prefix) : NULL;
   g_return_val_if_fail (is_staged_name (relative), FALSE);
@@ -367,7 +346,7 @@ gboolean
 _rd_store_finish_intents (RdStore  *self,
                           GError  **error)
 {
-  g_autofree char *evidence_dir = _rd_store_dup_evidence_dir (self);
+  g_autofree char *evidence_dir = rd_store_dup_evidence_dir (self);
   g_autoptr(GPtrArray) intents = NULL;
   g_autoptr(GError) file_error = NULL;
   gboolean moved = FALSE;
@@ -411,7 +390,7 @@ _rd_store_finish_intents (RdStore  *self,
         goto fail;
     }
   /* The renames must survive a power cut before their intents are gone. */
-  if (moved && !_rd_evidence_fsync_dir (evidence_dir, error))
+  if (moved && !rd_sync_dir (evidence_dir, error))
     goto fail;
   if (!_rd_store_commit (self, error))
     return FALSE;
@@ -430,7 +409,7 @@ fail:
 static void
 sweep_thumbnails (RdStore *self)
 {
-  g_autofree char *dir_path = _rd_store_dup_thumbnail_dir (self);
+  g_autofree char *dir_path = rd_store_dup_thumbnail_dir (self);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   gint64 now = rd_clock_get_unix (rd_store_get_clock (self));
   const char *name;
@@ -460,7 +439,7 @@ static gboolean
 sweep_evidence_folder (RdStore  *self,
                        GError  **error)
 {
-  g_autofree char *dir_path = _rd_store_dup_evidence_dir (self);
+  g_autofree char *dir_path = rd_store_dup_evidence_dir (self);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   gboolean intents_left = FALSE;
   const char *name;

@@ -383,6 +383,47 @@ _rd_store_note_intent (RdStore *self)
   self->intents_noted = TRUE;
 }
 
+/**
+ * rd_store_begin:
+ *
+ * Starts a write that the layers above make of several of the store's
+ * writes and of moving files, so that it all commits or rolls back as one.
+ * Writes nest; end every successful begin with rd_store_commit() or
+ * rd_store_rollback().
+ */
+gboolean
+rd_store_begin (RdStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  return _rd_store_begin (self, error);
+}
+
+/**
+ * rd_store_commit:
+ *
+ * Ends a write begun with rd_store_begin(). When it fails the write is
+ * rolled back, and there is nothing more to undo.
+ */
+gboolean
+rd_store_commit (RdStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  return _rd_store_commit (self, error);
+}
+
+void
+rd_store_rollback (RdStore *self)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  _rd_store_rollback (self);
+}
+
 static int
 read_int_pragma (RdStore     *self,
                  const char  *sql,

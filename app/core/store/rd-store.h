@@ -74,4 +74,11 @@ GListModel  *rd_store_list_incident_revisions (RdStore     *self,
                                                gint64       incident_id,
                                                GError     **error);
 
+/* One write made of several (and of moving files), for the layers above */
+gboolean     rd_store_begin                   (RdStore      *self,
+                                               GError      **error);
+gboolean     rd_store_commit                  (RdStore      *self,
+                                               GError      **error);
+void         rd_store_rollback                (RdStore      *self);
+
 G_END_DECLS
