@@ -20,7 +20,6 @@
 #include <time.h>
 
 #include "rd-core.h"
-#include "rd-store-private.h"
 
 #define FRAME_US (1000000.0 / 60.0)
 #define N_INCIDENTS  2000
@@ -77,7 +76,7 @@ build_case (RdStore *store)
   rd_case_set_contact_preferences (rcase, "Email");
   g_assert (rd_store_save_case (store, rcase, &error));
   /* One write for everything, as an import does. */
-  g_assert (_rd_store_begin (store, &error));
+  g_assert (rd_store_begin (store, &error));
   for (int i = 0; i < N_INCIDENTS; i++)
     {
       g_autoptr(RdIncident) incident = rd_incident_new ();
@@ -137,7 +136,7 @@ build_case (RdStore *store)
           g_assert (rd_store_save_complaint_event (store, event, &error));
         }
     }
-  g_assert (_rd_store_commit (store, &error));
+  g_assert (rd_store_commit (store, &error));
   return rd_case_get_id (rcase);
 }
 

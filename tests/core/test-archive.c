@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "rd-core.h"
-#include "rd-case-archive-private.h"
 #include "advisers-fixtures.h"
 #include "store-fixtures.h"
 #include "evidence-fixtures.h"

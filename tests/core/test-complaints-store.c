@@ -7,7 +7,6 @@
 #include <sqlite3.h>
 
 #include "rd-core.h"
-#include "rd-store-private.h"
 #include "evidence-fixtures.h"
 #include "store-fixtures.h"
 
@@ -651,17 +650,17 @@ test_changed_signals (Fixture       *f,
   g_assert_cmpuint (contacts.count, ==, 2);
 
   /* Inside an outer write, the signal waits for the outer commit … */
-  g_assert_true (_rd_store_begin (f->store, &error));
+  g_assert_true (rd_store_begin (f->store, &error));
   g_object_unref (make_contact (f, "2024-06-02T10:00", "One"));
   g_object_unref (make_contact (f, "2024-06-02T11:00", "Two"));
   g_assert_cmpuint (contacts.count, ==, 2);
-  g_assert_true (_rd_store_commit (f->store, &error));
+  g_assert_true (rd_store_commit (f->store, &error));
   g_assert_cmpuint (contacts.count, ==, 3);
 
   /* … and never comes if the outer write rolls back. */
-  g_assert_true (_rd_store_begin (f->store, &error));
+  g_assert_true (rd_store_begin (f->store, &error));
   g_object_unref (make_contact (f, "2024-06-02T12:00", "Three"));
-  _rd_store_rollback (f->store);
+  rd_store_rollback (f->store);
   g_assert_cmpuint (contacts.count, ==, 3);
 
   g_signal_handlers_disconnect_by_data (f->store, &contacts);
@@ -679,9 +678,9 @@ test_nested_writes_roll_back (Fixture       *f,
   g_autoptr(GListModel) parties = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (_rd_store_begin (f->store, &error));
+  g_assert_true (rd_store_begin (f->store, &error));
   g_object_unref (make_party (f, "Inside", RD_PARTY_COUNCIL));
-  _rd_store_rollback (f->store);
+  rd_store_rollback (f->store);
 
   parties = rd_store_list_parties (f->store, rd_case_get_id (f->rcase), &error);
   g_assert_no_error (error);

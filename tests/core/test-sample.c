@@ -6,7 +6,6 @@
 #include <glib/gstdio.h>
 
 #include "rd-core.h"
-#include "rd-store-private.h"
 #include "store-fixtures.h"
 
 typedef struct {
@@ -250,11 +249,11 @@ test_nested_transaction_rolls_back (Fixture       *f,
   g_autoptr(RdCase) kept = rd_case_new ();
   g_autoptr(GListModel) cases = NULL;
 
-  g_assert_true (_rd_store_begin (f->store, &error));
+  g_assert_true (rd_store_begin (f->store, &error));
   rd_case_set_title (rcase, "Never happened");
   g_assert_true (rd_store_save_case (f->store, rcase, &error));
   g_assert_no_error (error);
-  _rd_store_rollback (f->store);
+  rd_store_rollback (f->store);
 
   cases = rd_store_list_cases (f->store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "rd-core.h"
-#include "rd-case-archive-private.h"
+#include "rd-case-archive-reader.h"
 
 static const char document[] =
   "{ \"format\": \"redress-case\", \"version\": 1,"

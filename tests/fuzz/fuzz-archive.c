@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "rd-core.h"
-#include "rd-case-archive-private.h"
+#include "rd-case-archive-reader.h"
 
 static char *staging_parent;
 

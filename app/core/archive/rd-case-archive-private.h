@@ -1,70 +1,18 @@
-/* rd-case-archive-private.h: the archive reader, shared by the importer and
- * the fuzzing harness (tests/fuzz/).
+/* rd-case-archive-private.h: what the archive's files share: building and
+ * checking the parts of a hand-over.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#if !defined (RD_ARCHIVE_COMPILATION)
+#error "rd-case-archive-private.h belongs to app/core/archive/: include the folder's public headers instead."
+#endif
+
 #include <json-glib/json-glib.h>
 
-#include "rd-case-archive.h"
-#include "rd-case-admin.h"
-#include "rd-case-facts.h"
-#include "rd-policy.h"
+#include "rd-case-archive-reader.h"
 
 G_BEGIN_DECLS
-
-#define RD_ARCHIVE_MANIFEST_NAME "manifest.json"
-#define RD_ARCHIVE_DOCUMENT_NAME "case.json"
-#define RD_ARCHIVE_EVIDENCE_PREFIX "evidence/"
-
-/* What one archive may hold: enough for any real case, little enough that
- * a hostile file cannot make Redress exhaust memory. */
-#define RD_ARCHIVE_MAX_MANIFEST  (16 * 1024 * 1024)
-#define RD_ARCHIVE_MAX_DOCUMENT  (256 * 1024 * 1024)
-#define RD_ARCHIVE_MAX_FILES     100000
-#define RD_ARCHIVE_MAX_JSON_DEPTH 64
-
-/* An archive whose every file was read and checked against its manifest;
- * evidence files wait in a staging folder under their hashes. */
-typedef struct {
-  int         format_version;
-  int         schema_version;
-  char       *document;       /* case.json, NUL-terminated */
-  gsize       document_len;
-  char       *staging_dir;    /* NULL when nothing was staged */
-  int         staging_lock;   /* held while the staged copies matter */
-  GHashTable *staged;         /* sha256 → staged path */
-} RdArchiveContents;
-
-void               _rd_archive_contents_free (RdArchiveContents *contents);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveContents, _rd_archive_contents_free)
-
-RdArchiveContents *_rd_case_archive_read_file   (const char    *path,
-                                                 const char    *staging_parent,
-                                                 GCancellable  *cancellable,
-                                                 GError       **error);
-RdArchiveContents *_rd_case_archive_read_memory (const void    *data,
-                                                 gsize          length,
-                                                 const char    *staging_parent,
-                                                 GError       **error);
-
-/* The case document, checked in full before anything is written. */
-typedef struct {
-  RdCaseFacts *facts;
-  RdCaseAdmin *admin;
-  JsonNode    *root;          /* keeps the arrays below alive */
-  JsonArray   *revisions;
-  JsonArray   *evidence;
-  JsonArray   *links;
-  RdPolicy    *policy;        /* the landlord's profile, or NULL */
-  char        *identity;      /* the case's identity ("case_uuid") */
-} RdArchiveDocument;
-
-void               _rd_archive_document_free (RdArchiveDocument *doc);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
-
-RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
-                                                 GError           **error);
 
 /* rd-case-archive-policy.c */
 gboolean           _rd_archive_build_policy     (JsonBuilder       *builder,

@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_ARCHIVE_COMPILATION)
+#error "rd-case-json-private.h belongs to app/core/archive/: include the folder's public headers instead."
+#endif
+
 #include "rd-case-json.h"
 
 G_BEGIN_DECLS

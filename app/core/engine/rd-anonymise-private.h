@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_ENGINE_COMPILATION)
+#error "rd-anonymise-private.h belongs to app/core/engine/: include the folder's public headers instead."
+#endif
+
 #include <glib.h>
 
 G_BEGIN_DECLS

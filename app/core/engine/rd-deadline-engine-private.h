@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_ENGINE_COMPILATION)
+#error "rd-deadline-engine-private.h belongs to app/core/engine/: include the folder's public headers instead."
+#endif
+
 #include "rd-deadline-engine.h"
 #include "rd-deadline-private.h"
 

@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#if !defined (RD_EVIDENCE_COMPILATION)
+#error "rd-evidence-batch-private.h belongs to app/core/evidence/: include the folder's public headers instead."
+#endif
+
 #include "rd-evidence-private.h"
 #include "rd-store-evidence.h"
 

@@ -4,6 +4,10 @@
  */
 #pragma once
 
+#if !defined (RD_EVIDENCE_COMPILATION)
+#error "rd-evidence-private.h belongs to app/core/evidence/: include the folder's public headers instead."
+#endif
+
 #include <gio/gio.h>
 #include <poppler.h>
 

@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_EXPORT_COMPILATION)
+#error "rd-bundle-private.h belongs to app/core/export/: include the folder's public headers instead."
+#endif
+
 #include <cairo.h>
 #include <pango/pangocairo.h>
 

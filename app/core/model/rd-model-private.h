@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_MODEL_COMPILATION)
+#error "rd-model-private.h belongs to app/core/model/: include the folder's public headers instead."
+#endif
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS

@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_MODEL_COMPILATION)
+#error "rd-policy-private.h belongs to app/core/model/: include the folder's public headers instead."
+#endif
+
 #include "rd-policy.h"
 
 G_BEGIN_DECLS

@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_STORE_COMPILATION)
+#error "rd-store-evidence-private.h belongs to app/core/store/: include the folder's public headers instead."
+#endif
+
 #include "rd-store-evidence.h"
 #include "rd-store-private.h"
 

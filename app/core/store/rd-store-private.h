@@ -3,6 +3,10 @@
  */
 #pragma once
 
+#if !defined (RD_STORE_COMPILATION)
+#error "rd-store-private.h belongs to app/core/store/: include the folder's public headers instead."
+#endif
+
 #include <sqlite3.h>
 
 #include "rd-store.h"
