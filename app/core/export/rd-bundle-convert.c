@@ -572,12 +572,3 @@ _rd_photo_convert (RdBundleExhibit  *ex,
   ex->orientation = 1;
   return TRUE;
 }
-
-/* Removes the temporary JPEG, if any. */
-void
-_rd_photo_clear_converted (RdBundleExhibit *ex)
-{
-  if (ex->converted_path != NULL)
-    g_unlink (ex->converted_path);
-  g_clear_pointer (&ex->converted_path, g_free);
-}

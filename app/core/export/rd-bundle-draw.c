@@ -15,54 +15,6 @@
 
 #define PHOTO_MARGIN_X 56.0
 
-char *
-_rd_exhibit_dup_heading (RdBundleExhibit *ex)
-{
-  return g_strdup_printf (_("Exhibit %s: %s"), ex->label, ex->title);
-}
-
-/* "Monday 4 March 2024 at 14:05 (taken from the photo’s own data)" */
-char *
-_rd_exhibit_dup_date_line (RdBundleExhibit *ex)
-{
-  g_autofree char *when = NULL;
-
-  if (ex->date == NULL)
-    return NULL;
-  if (g_date_time_get_hour (ex->date) == 0 && g_date_time_get_minute (ex->date) == 0 &&
-      g_date_time_get_second (ex->date) == 0)
-    {
-      g_autoptr(GDate) date = rd_datetime_get_date (ex->date);
-      when = rd_date_format_long (date);
-    }
-  else
-    when = rd_datetime_format_long (ex->date);
-
-  if (ex->date_source != NULL && *ex->date_source)
-    return g_strdup_printf ("%s (%s)", when, ex->date_source);
-  return g_steal_pointer (&when);
-}
-
-gboolean
-_rd_exhibit_check_hash (RdBundleExhibit *ex,
-                        const char      *actual,
-                        GError         **error)
-{
-  if (ex->sha256 != NULL && g_ascii_strcasecmp (ex->sha256, actual) != 0)
-    {
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED,
-                   _("The file for exhibit %s (“%s”) has changed since it was added to the "
-                     "case, so the bundle was not made. Check the evidence file “%s”, or add "
-                     "it to the case again."),
-                   ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
-      return FALSE;
-    }
-  g_free (ex->sha256);
-  ex->sha256 = g_ascii_strdown (actual, -1);
-  ex->verified = TRUE;
-  return TRUE;
-}
-
 static const char *
 kind_name (RdExhibitKind kind)
 {

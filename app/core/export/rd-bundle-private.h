@@ -179,12 +179,20 @@ struct _RdDraw
   cairo_status_t    status;       /* the first error cairo reported */
   void            (*page_done) (RdDraw *d);
   gpointer          page_done_data;
+  /* Starts the next skeleton file (see RD_SKELETON_CHUNK): the writer
+   * owns the files, the drawing only says when a new one is due. */
+  void            (*next_chunk) (RdDraw *d);
 };
 
 void      _rd_part_free            (gpointer         data);
 
-/* rd-bundle-write.c */
-void      _rd_draw_next_chunk      (RdDraw          *d);
+/* rd-bundle.c: what every step knows about an exhibit */
+char     *_rd_exhibit_dup_heading  (RdBundleExhibit *exhibit);
+char     *_rd_exhibit_dup_date_line (RdBundleExhibit *exhibit);
+gboolean  _rd_exhibit_check_hash   (RdBundleExhibit *exhibit,
+                                    const char      *actual,
+                                    GError         **error);
+void      _rd_photo_clear_converted (RdBundleExhibit *exhibit);
 
 /* rd-bundle-text.c: pages, stamps and flowing text */
 void      _rd_draw_begin_page      (RdDraw          *d,
@@ -206,11 +214,6 @@ char     *_rd_format_size          (goffset          size);
 /* rd-bundle-draw.c: exhibits */
 gboolean  _rd_draw_exhibit         (RdDraw          *d,
                                     RdPart          *part,
-                                    GError         **error);
-char     *_rd_exhibit_dup_heading  (RdBundleExhibit *exhibit);
-char     *_rd_exhibit_dup_date_line (RdBundleExhibit *exhibit);
-gboolean  _rd_exhibit_check_hash   (RdBundleExhibit *exhibit,
-                                    const char      *actual,
                                     GError         **error);
 
 /* rd-bundle-qpdf.c: reading evidence PDFs */
@@ -265,7 +268,6 @@ gboolean  _rd_photo_convert        (RdBundleExhibit *exhibit,
                                     const char      *output,
                                     gboolean         smaller,
                                     GError         **error);
-void      _rd_photo_clear_converted (RdBundleExhibit *exhibit);
 
 /* rd-bundle-photos.c: JPEG photos written straight into the bundle */
 

@@ -39,7 +39,7 @@ _rd_draw_begin_page (RdDraw *d,
   d->page_width = width;
   d->page_height = height;
   if (d->cr != NULL && d->page > 1 && (d->page - 1) % RD_SKELETON_CHUNK == 0)
-    _rd_draw_next_chunk (d);
+    d->next_chunk (d);
   if (d->cr != NULL)
     {
       cairo_pdf_surface_set_size (d->surface, width, height);

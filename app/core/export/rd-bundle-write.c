@@ -438,13 +438,9 @@ finish_chunk (RdDraw *d)
   g_clear_pointer (&d->surface, cairo_surface_destroy);
 }
 
-/**
- * _rd_draw_next_chunk:
- *
- * Starts the next skeleton file (see RD_SKELETON_CHUNK).
- */
-void
-_rd_draw_next_chunk (RdDraw *d)
+/* Starts the next skeleton file (see RD_SKELETON_CHUNK). */
+static void
+next_chunk (RdDraw *d)
 {
   char *path;
 
@@ -580,6 +576,7 @@ write_bundle (Job         *job,
   d.paper_height = self->paper == RD_PAPER_LETTER ? 792.0 : 841.89;
   d.page_done = on_page_drawn;
   d.page_done_data = job;
+  d.next_chunk = next_chunk;
   /* One counting pass: the texts that print page numbers are laid out so
    * that the numbers cannot change a line break, so drawing finds the same
    * counts; if it ever does not, the numbers it found are used and the
@@ -613,7 +610,7 @@ write_bundle (Job         *job,
       g_array_set_size (photos, 0);
       remove_chunks (&d);
       d.status = CAIRO_STATUS_SUCCESS;
-      _rd_draw_next_chunk (&d);
+      next_chunk (&d);
       ok = run_pass (&d, job, error);
       after = snapshot_pages (parts);
       settled = ok && d.page == d.total && same_pages (before, after);
