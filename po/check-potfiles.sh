@@ -29,4 +29,21 @@ for f in $(cat "$listed"); do
   fi
 done
 [ $status -eq 0 ] && echo "po/POTFILES.in lists all $(wc -l < "$listed") files with translatable text"
+
+# A GLib format macro (G_GINT64_FORMAT…) inside a translatable string cuts
+# its msgid short where the macro starts, so no translation ever matches:
+# such strings use <inttypes.h>'s PRId64, which gettext understands.
+if command -v xgettext >/dev/null; then
+  pot=$(mktemp)
+  xgettext --from-code=UTF-8 --files-from=po/POTFILES.in --keyword=_ --keyword=N_ \
+    --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
+    --add-location=file --output="$pot" 2>/dev/null
+  cut=$(msgcat --no-wrap "$pot" | awk '/^#: /{ref=$0} /^msgid(_plural)? "/ && /%[-+ #0-9.'"'"']*"$/{print "  " substr(ref, 4) ": " $0}')
+  rm -f "$pot"
+  if [ -n "$cut" ]; then
+    echo "These messages end in a half directive: use PRId64 (not G_GINT64_FORMAT) in translatable text:"
+    echo "$cut"
+    status=1
+  fi
+fi
 exit $status

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "rd-cli.h"
@@ -48,7 +49,7 @@ rd_cli_erase (RdCliContext *ctx)
 
   if (!yes)
     {
-      g_printerr (_("Erasing case %" G_GINT64_FORMAT " “%s” would remove it for good, with %s.\n"
+      g_printerr (_("Erasing case %" PRId64 " “%s” would remove it for good, with %s.\n"
                     "Nothing of it can be brought back. To go ahead, run the command again "
                     "with --yes.\n"),
                   case_id, rd_case_get_title (rcase), what);
@@ -60,7 +61,7 @@ rd_cli_erase (RdCliContext *ctx)
       g_printerr ("redress-cli: %s\n", error->message);
       return RD_CLI_FAILED;
     }
-  g_print (_("Erased case %" G_GINT64_FORMAT ", with %s.\n"), case_id, what);
+  g_print (_("Erased case %" PRId64 ", with %s.\n"), case_id, what);
   return RD_CLI_OK;
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -152,10 +153,10 @@ rd_cli_add_evidence (RdCliContext *ctx)
         }
 
       if (!is_new && unlocked)
-        g_printerr (_("redress-cli: “%s” was already evidence %" G_GINT64_FORMAT " of this case; "
+        g_printerr (_("redress-cli: “%s” was already evidence %" PRId64 " of this case; "
                       "with its password, Redress has now read its pages and text.\n"), name, id);
       else if (!is_new)
-        g_printerr (_("redress-cli: “%s” is already evidence %" G_GINT64_FORMAT " of this case, so "
+        g_printerr (_("redress-cli: “%s” is already evidence %" PRId64 " of this case, so "
                       "it was not added again and nothing was changed.\n"), name, id);
       else if (unlocked)
         g_printerr (_("redress-cli: %s: opened with its password; its pages and text have been "

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -100,7 +101,7 @@ _rd_archive_check_not_here (RdStore     *store,
   if (id > 0)
     {
       g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE,
-                   _("This case is already in Redress on this computer, as case %" G_GINT64_FORMAT
+                   _("This case is already in Redress on this computer, as case %" PRId64
                      " “%s”. Nothing was imported. Import it as a copy only if you mean to keep "
                      "two copies of it."),
                    id, title);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -778,7 +779,7 @@ rd_case_json_parse (const char  *data,
     {
       g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION,
                    _("Nothing was imported. This case was written by a newer version of Redress "
-                     "(format version %" G_GINT64_FORMAT "; this one reads up to %d). Update "
+                     "(format version %" PRId64 "; this one reads up to %d). Update "
                      "Redress to import it."),
                    version, RD_CASE_JSON_VERSION);
       goto out;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -315,7 +316,7 @@ _rd_json_read_int (RdJsonCtx  *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
-                 _("This should be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "."),
+                 _("This should be a whole number from %" PRId64 " to %" PRId64 "."),
                  min, max);
   *out = json_node_get_int (node);
   return TRUE;

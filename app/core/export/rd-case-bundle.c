@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -545,8 +546,8 @@ check_ids (GListModel   *all,
       if (!found)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("Evidence %" G_GINT64_FORMAT " is not part of case %" G_GINT64_FORMAT
-                         " (redress-cli evidence %" G_GINT64_FORMAT " lists its numbers)."),
+                       _("Evidence %" PRId64 " is not part of case %" PRId64
+                         " (redress-cli evidence %" PRId64 " lists its numbers)."),
                        id, case_id, case_id);
           return FALSE;
         }
@@ -554,7 +555,7 @@ check_ids (GListModel   *all,
         if (g_array_index (ids, gint64, j) == id)
           {
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("Evidence %" G_GINT64_FORMAT " is named twice."), id);
+                         _("Evidence %" PRId64 " is named twice."), id);
             return FALSE;
           }
     }
@@ -593,7 +594,7 @@ rd_case_bundle_order_evidence (RdStore       *store,
     if (contains_id (exclude, g_array_index (order, gint64, k)))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     _("Evidence %" G_GINT64_FORMAT " is both ordered and left out."),
+                     _("Evidence %" PRId64 " is both ordered and left out."),
                      g_array_index (order, gint64, k));
         return NULL;
       }

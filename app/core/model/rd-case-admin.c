@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-case-admin.h"
@@ -373,7 +374,7 @@ rd_case_admin_dup_display_name (RdCaseAdmin *self,
     {
       if (*self->client_number != '\0')
         return g_strdup_printf (_("Client %s"), self->client_number);
-      return g_strdup_printf (_("Client %" G_GINT64_FORMAT), rd_case_get_id (rcase));
+      return g_strdup_printf (_("Client %" PRId64), rd_case_get_id (rcase));
     }
   if (*rd_case_get_resident_name (rcase) != '\0')
     return g_strdup (rd_case_get_resident_name (rcase));

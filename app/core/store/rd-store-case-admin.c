@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-store-advisers.h"
@@ -58,7 +59,7 @@ rd_store_get_case_admin (RdStore  *self,
     return NULL;
   if (admin == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+                 _("There is no case number %" PRId64 "."), case_id);
   return admin;
 }
 

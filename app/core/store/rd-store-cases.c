@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-store-evidence-private.h"
@@ -69,7 +70,7 @@ rd_store_get_case (RdStore  *self,
     return NULL;
   if (rcase == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+                 _("There is no case number %" PRId64 "."), case_id);
   return rcase;
 }
 
@@ -140,7 +141,7 @@ rd_store_save_case (RdStore  *self,
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no case number %" G_GINT64_FORMAT "."), rd_case_get_id (rcase));
+                   _("There is no case number %" PRId64 "."), rd_case_get_id (rcase));
       goto fail;
     }
 

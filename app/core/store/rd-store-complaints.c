@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-datetime.h"
@@ -122,7 +123,7 @@ rd_store_get_complaint (RdStore  *self,
   if (complaint == NULL)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no complaint number %" G_GINT64_FORMAT "."), complaint_id);
+                   _("There is no complaint number %" PRId64 "."), complaint_id);
       return NULL;
     }
   if (!load_points (self, complaint, error))
@@ -183,7 +184,7 @@ rd_store_save_complaint (RdStore      *self,
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no complaint number %" G_GINT64_FORMAT "."),
+                   _("There is no complaint number %" PRId64 "."),
                    rd_complaint_get_id (complaint));
       goto fail;
     }
@@ -407,7 +408,7 @@ rd_store_get_complaint_event (RdStore  *self,
     return NULL;
   if (event == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no complaint step number %" G_GINT64_FORMAT "."), event_id);
+                 _("There is no complaint step number %" PRId64 "."), event_id);
   return event;
 }
 
@@ -449,7 +450,7 @@ rd_store_save_complaint_event (RdStore           *self,
       if (complaint_id == 0)
         {
           g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                       _("There is no complaint step number %" G_GINT64_FORMAT "."),
+                       _("There is no complaint step number %" PRId64 "."),
                        rd_complaint_event_get_id (event));
           goto fail;
         }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-store-complaints.h"
@@ -70,7 +71,7 @@ rd_store_get_party (RdStore  *self,
     return NULL;
   if (party == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no person number %" G_GINT64_FORMAT " in this case."), party_id);
+                 _("There is no person number %" PRId64 " in this case."), party_id);
   return party;
 }
 
@@ -129,7 +130,7 @@ rd_store_save_party (RdStore  *self,
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no person number %" G_GINT64_FORMAT " in this case."),
+                   _("There is no person number %" PRId64 " in this case."),
                    rd_party_get_id (party));
       goto fail;
     }
@@ -245,7 +246,7 @@ rd_store_get_contact (RdStore  *self,
     return NULL;
   if (contact == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no contact number %" G_GINT64_FORMAT "."), contact_id);
+                 _("There is no contact number %" PRId64 "."), contact_id);
   return contact;
 }
 
@@ -335,7 +336,7 @@ rd_store_save_contact (RdStore    *self,
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no contact number %" G_GINT64_FORMAT "."), rd_contact_get_id (contact));
+                   _("There is no contact number %" PRId64 "."), rd_contact_get_id (contact));
       goto fail;
     }
   if (inserting)

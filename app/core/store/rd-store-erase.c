@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -66,7 +67,7 @@ rd_store_summarise_case (RdStore         *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+                   _("There is no case number %" PRId64 "."), case_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -152,7 +153,7 @@ rd_store_get_evidence (RdStore  *self,
     return NULL;
   if (evidence == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no evidence number %" G_GINT64_FORMAT "."), evidence_id);
+                 _("There is no evidence number %" PRId64 "."), evidence_id);
   return evidence;
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-datetime.h"
@@ -171,7 +172,7 @@ rd_store_get_incident (RdStore  *self,
     return NULL;
   if (incident == NULL)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no diary entry number %" G_GINT64_FORMAT "."), incident_id);
+                 _("There is no diary entry number %" PRId64 "."), incident_id);
   return incident;
 }
 

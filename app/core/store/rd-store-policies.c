@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "rd-case.h"
@@ -95,7 +96,7 @@ rd_store_get_policy (RdStore  *self,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                 _("There is no policy profile number %" G_GINT64_FORMAT "."), policy_id);
+                 _("There is no policy profile number %" PRId64 "."), policy_id);
   else if (rc != SQLITE_ROW)
     _rd_store_set_error (self, rc, error);
   return policy;
@@ -159,7 +160,7 @@ rd_store_save_policy (RdStore   *self,
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no policy profile number %" G_GINT64_FORMAT "."),
+                   _("There is no policy profile number %" PRId64 "."),
                    rd_policy_get_id (policy));
       goto fail;
     }
@@ -204,7 +205,7 @@ rd_store_delete_policy (RdStore  *self,
   if (sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no policy profile number %" G_GINT64_FORMAT "."), policy_id);
+                   _("There is no policy profile number %" PRId64 "."), policy_id);
       goto fail;
     }
   if (!_rd_store_commit (self, error))
@@ -288,7 +289,7 @@ rd_store_get_case_policy_id (RdStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+                   _("There is no case number %" PRId64 "."), case_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -327,7 +328,7 @@ rd_store_set_case_policy (RdStore  *self,
   if (sqlite3_changes (_rd_store_get_db (self)) == 0)
     {
       g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND,
-                   _("There is no case number %" G_GINT64_FORMAT "."), case_id);
+                   _("There is no case number %" PRId64 "."), case_id);
       goto fail;
     }
   if (!_rd_store_commit (self, error))
