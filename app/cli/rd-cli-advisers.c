@@ -81,8 +81,7 @@ rd_cli_case_list (RdCliContext *ctx)
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDate) today = rd_clock_dup_today (ctx->clock);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *search = NULL;
   gboolean archived = FALSE;

@@ -19,6 +19,8 @@ rd_cli_open_store (RdCliContext *ctx)
 
   if (store == NULL)
     g_printerr ("redress-cli: %s\n", error->message);
+  else
+    rd_store_set_clock (store, ctx->clock);
   return store;
 }
 

@@ -143,8 +143,7 @@ rd_cli_deadlines (RdCliContext *ctx)
     return rd_cli_usage_error (_("“%s” is not a case number."), case_text);
   if (today == NULL)
     {
-      today = g_date_new ();
-      g_date_set_time_t (today, time (NULL));
+      today = rd_clock_dup_today (ctx->clock);
     }
 
   store = rd_cli_open_existing_store (ctx);

@@ -47,8 +47,7 @@ rd_cli_ics (RdCliContext *ctx)
     return rd_cli_usage_error (_("Usage: redress-cli ics CASE_ID [--today YYYY-MM-DD] > deadlines.ics"));
   if (today == NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      today = rd_datetime_get_date (now);
+      today = rd_clock_dup_today (ctx->clock);
     }
 
   store = rd_cli_open_store (ctx);

@@ -22,6 +22,7 @@ typedef struct {
   gboolean    json;
   char      **args;      /* the command's own arguments, options removed */
   int         n_args;
+  RdClock    *clock;     /* today, for every command and the store */
 } RdCliContext;
 
 typedef int (*RdCliCommandFunc) (RdCliContext *ctx);

@@ -65,6 +65,8 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   g_autofree char *absolute_data_dir = NULL;
+  g_autoptr(RdClock) clock = NULL;
+  g_autoptr(GError) error = NULL;
   RdCliContext ctx = { 0 };
   const char *name = NULL;
 
@@ -126,6 +128,12 @@ main (int   argc,
   g_ptr_array_add (rest, NULL);
   ctx.n_args = rest->len - 1;
   ctx.args = (char **) rest->pdata;
+  /* REDRESS_TODAY=YYYY-MM-DD is for tests: every command then runs as if
+   * it were noon that day. */
+  clock = rd_clock_new_from_env ("REDRESS_TODAY", &error);
+  if (clock == NULL)
+    return rd_cli_usage_error ("%s", error->message);
+  ctx.clock = clock;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (name, commands[i].name))

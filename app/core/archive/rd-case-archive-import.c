@@ -490,6 +490,7 @@ parse_links (RdArchiveDocument  *doc,
 
 /**
  * _rd_archive_document_parse:
+ * @now: the time against which "in the future" is judged
  *
  * Reads and checks the whole case document of a checked archive: the case
  * JSON (with its own checks), the adviser's record, revisions, evidence
@@ -500,13 +501,13 @@ parse_links (RdArchiveDocument  *doc,
  */
 RdArchiveDocument *
 _rd_archive_document_parse (RdArchiveContents  *contents,
+                            GDateTime          *now,
                             GError            **error)
 {
   g_autoptr(RdArchiveDocument) doc = g_new0 (RdArchiveDocument, 1);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) evidence_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) case_error = NULL;
   g_autofree char *case_text = NULL;
   JsonObject *root;
@@ -794,7 +795,10 @@ rd_case_archive_import_full (RdStore                   *store,
   contents = _rd_case_archive_read_file (path, evidence_dir, cancellable, error);
   if (contents == NULL)
     return 0;
-  doc = _rd_archive_document_parse (contents, error);
+  {
+    g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (store));
+    doc = _rd_archive_document_parse (contents, now, error);
+  }
   if (doc == NULL)
     return 0;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -68,6 +68,7 @@ void               _rd_archive_document_free (RdArchiveDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
 
 RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
+                                                 GDateTime         *now,
                                                  GError           **error);
 
 G_END_DECLS

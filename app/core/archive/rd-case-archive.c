@@ -368,6 +368,7 @@ static gboolean
 write_header (struct archive  *a,
               const char      *name,
               gint64           size,
+              gint64           mtime,
               const char      *display,
               GError         **error)
 {
@@ -378,7 +379,7 @@ write_header (struct archive  *a,
   archive_entry_set_size (entry, size);
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0600);
-  archive_entry_set_mtime (entry, g_get_real_time () / G_USEC_PER_SEC, 0);
+  archive_entry_set_mtime (entry, mtime, 0);
   rc = archive_write_header (a, entry);
   archive_entry_free (entry);
   if (rc != ARCHIVE_OK)
@@ -428,7 +429,7 @@ write_evidence (struct archive  *a,
         close (fd);
       return FALSE;
     }
-  if (!write_header (a, name, file->size, display, error))
+  if (!write_header (a, name, file->size, rd_clock_get_unix (rd_store_get_clock (store)), display, error))
     goto out;
   for (;;)
     {
@@ -467,12 +468,12 @@ out:
 
 static char *
 build_manifest (const char *document,
-                GPtrArray  *files)
+                GPtrArray  *files,
+                GDateTime  *now)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = rd_datetime_to_storage (now);
   g_autofree char *doc_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
 
@@ -542,6 +543,7 @@ rd_case_archive_export (RdStore       *store,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *partial = NULL;
+  g_autoptr(GDateTime) now = NULL;
   struct archive *a = NULL;
   gboolean ok = FALSE;
   int fd;
@@ -561,7 +563,8 @@ rd_case_archive_export (RdStore       *store,
   document = build_document (store, case_id, files, error);
   if (document == NULL)
     return FALSE;
-  manifest = build_manifest (document, files);
+  now = rd_clock_dup_now (rd_store_get_clock (store));
+  manifest = build_manifest (document, files, now);
 
   /* Write beside the target and rename at the end, so that a failure
    * never leaves half an archive under the name asked for. */
@@ -586,9 +589,11 @@ rd_case_archive_export (RdStore       *store,
       write_fail (a, display, error);
       goto out;
     }
-  if (!write_header (a, RD_ARCHIVE_MANIFEST_NAME, strlen (manifest), display, error) ||
+  if (!write_header (a, RD_ARCHIVE_MANIFEST_NAME, strlen (manifest), g_date_time_to_unix (now),
+                     display, error) ||
       !write_bytes (a, manifest, strlen (manifest), display, error) ||
-      !write_header (a, RD_ARCHIVE_DOCUMENT_NAME, strlen (document), display, error) ||
+      !write_header (a, RD_ARCHIVE_DOCUMENT_NAME, strlen (document), g_date_time_to_unix (now),
+                     display, error) ||
       !write_bytes (a, document, strlen (document), display, error))
     goto out;
   for (guint i = 0; i < files->len; i++)

@@ -439,7 +439,7 @@ rd_case_json_import (RdStore     *store,
                      gssize       length,
                      GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdPolicy) policy = NULL;
   gint64 case_id;
@@ -447,6 +447,7 @@ rd_case_json_import (RdStore     *store,
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (data != NULL, 0);
 
+  now = rd_clock_dup_now (rd_store_get_clock (store));
   facts = rd_case_json_parse (data, length, now, error);
   if (facts == NULL || !read_policy (data, length, &policy, error))
     return 0;

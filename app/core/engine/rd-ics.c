@@ -104,23 +104,28 @@ event_for (RdDashboardItem *item,
 
 /**
  * rd_ics_from_dashboard:
+ * @stamp: when the document is made (its DTSTAMPs)
  *
  * Returns: (transfer full): an iCalendar document (CRLF line ends, as the
  *   standard asks) with a VEVENT for every open deadline of the dashboard
  */
 char *
 rd_ics_from_dashboard (RdDashboard *dashboard,
-                       RdCase      *rcase)
+                       RdCase      *rcase,
+                       GDateTime   *stamp)
 {
   icalcomponent *calendar;
   GListModel *items;
   g_autofree char *name = NULL;
   char *text;
   char *copy;
-  time_t now = time (NULL);
+  time_t now;
 
   g_return_val_if_fail (RD_IS_DASHBOARD (dashboard), NULL);
   g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
+  g_return_val_if_fail (stamp != NULL, NULL);
+
+  now = (time_t) g_date_time_to_unix (stamp);
 
   calendar = icalcomponent_new_vcalendar ();
   icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Redress//Redress deadlines//EN"));

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 char *rd_ics_from_dashboard (RdDashboard  *dashboard,
-                             RdCase       *rcase);
+                             RdCase       *rcase,
+                             GDateTime    *stamp);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rd-bundle-private.h"
+#include "rd-clock.h"
 #include "rd-pdf-writer.h"
 
 #define STAMP_NAME "/RdBundleStamp"
@@ -622,7 +623,7 @@ _rd_pdf_assemble (RdAssembly   *a,
   {
     g_autofree char *seed = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT, output,
                                              a->title ? a->title : "", a->n_pages,
-                                             g_get_real_time ());
+                                             rd_clock_get_unix (rd_clock_get_default ()));
 
     if (!_rd_pdf_writer_finish (s.w, CATALOG_ID, INFO_ID, seed, NULL))
       goto write_failed;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rd-bundle-private.h"
+#include "rd-clock.h"
 #include "rd-email.h"
 #include "rd-hash.h"
 #include "rd-output.h"
@@ -487,7 +488,8 @@ write_bundle (Job         *job,
   g_autoptr(GArray) before = NULL;
   g_autoptr(GArray) outline = NULL;
   g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Only when no creation time was set: the default clock is the application's. */
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
   g_autofree char *temp = NULL;
   PangoContext *pango = NULL;
   RdDraw d = { 0 };

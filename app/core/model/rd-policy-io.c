@@ -582,7 +582,7 @@ rd_policy_get_awaabs_law (void)
 
 /**
  * rd_policy_new_landlord_from_code:
- * @date: (nullable): the day whose Code version to copy (%NULL: today)
+ * @date: the day whose Code version to copy
  *
  * A landlord's profile that starts as a copy of the Code, for the resident
  * to change where the landlord's own policy says otherwise.
@@ -594,15 +594,10 @@ rd_policy_new_landlord_from_code (const GDate *date)
 {
   GListModel *codes = G_LIST_MODEL (get_library ()->codes);
   g_autoptr(RdPolicy) first = NULL;
-  GDate today;
   RdPolicy *code, *copy;
 
-  if (date == NULL)
-    {
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      date = &today;
-    }
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
   code = rd_policy_get_code_for_date (date);
   if (code == NULL)
     {

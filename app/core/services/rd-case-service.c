@@ -105,6 +105,7 @@ rd_case_service_export_ics (RdStore      *store,
 {
   g_autoptr(RdCaseSnapshot) snapshot = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(GDateTime) stamp = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
@@ -113,8 +114,10 @@ rd_case_service_export_ics (RdStore      *store,
   if (snapshot == NULL)
     return NULL;
   dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
+  stamp = rd_clock_dup_now (rd_store_get_clock (store));
   return rd_ics_from_dashboard (dashboard,
-                                rd_case_facts_get_case (rd_case_snapshot_get_facts (snapshot)));
+                                rd_case_facts_get_case (rd_case_snapshot_get_facts (snapshot)),
+                                stamp);
 }
 
 /*
