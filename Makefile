@@ -16,7 +16,7 @@ DEBS := \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
 	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
-	poppler-utils qpdf sqlite3 imagemagick tzdata
+	poppler-utils qpdf sqlite3 imagemagick tzdata faketime
 
 .PHONY: all deps build run test bench deb clean
 
