@@ -413,6 +413,49 @@ test_reload_in_worker (void)
   rd_test_gui_remove_tree (dir);
 }
 
+/* Dates due are counted from today: when the application's clock says the
+ * day changed (midnight), the list works them out again by itself. */
+static void
+test_reload_at_midnight (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 3, 10, 23, 59, 0);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (2026, 3, 11, 0, 0, 0);
+  RdClock *clock = rd_application_get_clock (app);
+  RdStore *store = rd_application_get_store (app);
+  RdCaseListPage *page;
+  RdWindow *window;
+  guint updated = 0;
+  gint64 until;
+
+  rd_clock_set_fixed (clock, evening);
+  add_case (store, "Noise", "Alice Smith", "Acme Homes");
+  window = rd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
+  page = RD_CASE_LIST_PAGE (rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE));
+  g_assert_true (rd_test_gui_wait_until (model_has_items, rd_case_list_page_get_model (page), 5000));
+
+  /* Let any reload still under way finish, so that the one counted below
+   * can only come from the clock; the same day again is no change. */
+  until = g_get_monotonic_time () + 500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  g_signal_connect (page, "updated", G_CALLBACK (count_cb), &updated);
+  rd_clock_set_fixed (clock, evening);
+  until = g_get_monotonic_time () + 500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  g_assert_cmpuint (updated, ==, 0);
+  rd_clock_set_fixed (clock, midnight);
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 5000));
+  g_signal_handlers_disconnect_by_func (page, count_cb, &updated);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/case-list/adviser-mode-banner", test_adviser_mode_banner);
   g_test_add_func ("/case-list/export-import", test_export_import);
   g_test_add_func ("/case-list/reload-in-worker", test_reload_in_worker);
+  g_test_add_func ("/case-list/reload-at-midnight", test_reload_at_midnight);
 
   return g_test_run ();
 }

@@ -198,6 +198,15 @@ test_late_response_first_on_dashboard (Fixture       *f,
   g_assert_nonnull (strstr (text, "5 working days late"));
   g_assert_nonnull (strstr (text, "Email only"));
   gtk_window_destroy (letter);
+
+  /* The next day the page counts again by itself, as it does at midnight. */
+  {
+    g_autoptr(GDateTime) thursday = g_date_time_add_days (now, 1);
+
+    want.late = 6;
+    rd_clock_set_fixed (rd_application_get_clock (f->app), thursday);
+    g_assert_true (rd_test_gui_wait_until (dashboard_first_is, &want, 5000));
+  }
 }
 
 /* The guided flow: points, a ticked diary entry, an outcome, the letter,
