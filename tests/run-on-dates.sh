@@ -39,12 +39,12 @@ meson compile -C "$build" >/dev/null || exit 2
 # BST; 00:55 UTC on 25 October 2026 is 01:55 BST, five minutes before
 # 02:00 BST becomes 01:00 GMT.
 dates="
+2026-10-25T00:55:00Z clocks_go_back
+2027-03-28T00:55:00Z clocks_go_forward
+2026-12-25T12:00:00Z Christmas_Day
+2028-02-29T12:00:00Z leap_day
 2026-12-05T12:00:00Z Saturday
 2026-12-06T12:00:00Z Sunday
-2026-12-25T12:00:00Z Christmas_Day
-2027-03-28T00:55:00Z clocks_go_forward
-2026-10-25T00:55:00Z clocks_go_back
-2028-02-29T12:00:00Z leap_day
 "
 
 status=0
