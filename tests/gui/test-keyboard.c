@@ -1,0 +1,188 @@
+/* test-keyboard.c: moving around Redress with the keyboard alone.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-application.h"
+#include "rd-complaint-assistant.h"
+#include "rd-complaints-page.h"
+#include "rd-contacts-page.h"
+#include "rd-letter-dialog.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  gint64         case_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_test_gui_window_new (f->app, 1100, 760);
+  f->case_id = rd_sample_ensure (rd_window_get_store (f->window), &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rd_test_gui_close_app (&f->app, &f->dir);
+}
+
+/*
+ * Delivers a key press to @widget the way GTK does once the window has
+ * routed it there: through the widget's own key controller. GTK 4 has no
+ * public way to make a key event, and the controller is where a text view
+ * decides between typing a tab and moving the focus.
+ */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          if (handled)
+            break;
+        }
+    }
+  return handled;
+}
+
+static char *
+dup_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/*
+ * Tab in the text view @id under @root moves the focus on and Shift+Tab
+ * moves it back past the view; neither types a tab.
+ */
+static void
+assert_tab_leaves (GtkWidget  *root,
+                   const char *id)
+{
+  GtkWidget *view = rd_test_gui_find_by_id (root, id);
+  GtkRoot *window;
+  GtkWidget *after_tab, *after_shift_tab;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_test_message ("text box %s", id);
+  g_assert_nonnull (view);
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (view)));
+  rd_test_gui_wait_for_draw (view);
+  window = gtk_widget_get_root (view);
+  before = dup_view_text (view);
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  g_assert_true (gtk_root_get_focus (window) == view);
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  after_tab = gtk_root_get_focus (window);
+  g_assert_nonnull (after_tab);
+  g_assert_true (after_tab != view);
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  after_shift_tab = gtk_root_get_focus (window);
+  g_assert_nonnull (after_shift_tab);
+  g_assert_true (after_shift_tab != view);
+
+  after = dup_view_text (view);
+  g_assert_null (strchr (after, '\t'));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Every text box of the case pages and dialogs lets the keyboard out. */
+static void
+test_tab_leaves_text_boxes (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_store_get_case (rd_window_get_store (f->window), f->case_id, &error);
+  GtkWidget *page;
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+
+  page = rd_window_show_page (f->window, "diary");
+  gtk_widget_activate_action (page, "diary.new-entry", NULL);
+  assert_tab_leaves (page, "description_view");
+  assert_tab_leaves (page, "impact_view");
+
+  page = rd_window_show_page (f->window, "contacts");
+  gtk_widget_activate_action (page, "contacts.new-contact", NULL);
+  assert_tab_leaves (rd_contacts_page_get_editor (RD_CONTACTS_PAGE (page)), "summary_view");
+
+  page = rd_window_show_page (f->window, "complaints");
+  gtk_widget_activate_action (page, "complaints.new-complaint", NULL);
+  assert_tab_leaves (rd_complaints_page_get_editor (RD_COMPLAINTS_PAGE (page)), "points_view");
+
+  dialog = rd_window_show_case_dialog (f->window, NULL);
+  assert_tab_leaves (GTK_WIDGET (dialog), "notes_view");
+  gtk_window_destroy (dialog);
+
+  {
+    RdComplaintAssistant *assistant = rd_complaint_assistant_new (GTK_WINDOW (f->window),
+                                                                  rd_window_get_store (f->window),
+                                                                  rcase);
+    GtkWidget *points;
+
+    gtk_window_present (GTK_WINDOW (assistant));
+    assert_tab_leaves (GTK_WIDGET (assistant), "points_view");
+    points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                              "How you handled my reports of noise", -1);
+    while (rd_complaint_assistant_get_step (assistant) != RD_ASSISTANT_STEP_LETTER)
+      g_assert_true (rd_complaint_assistant_next (assistant));
+    assert_tab_leaves (GTK_WIDGET (assistant), "letter_view");
+    gtk_window_destroy (GTK_WINDOW (assistant));
+  }
+
+  dialog = GTK_WINDOW (rd_letter_dialog_new_for_text (GTK_WINDOW (f->window), "A letter",
+                                                      "Dear Northway Homes,\n"));
+  gtk_window_present (dialog);
+  assert_tab_leaves (GTK_WIDGET (dialog), "text_view");
+  gtk_window_destroy (dialog);
+  rd_test_gui_iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/keyboard/tab-leaves-text-boxes", test_tab_leaves_text_boxes);
+#undef ADD
+
+  return g_test_run ();
+}
