@@ -40,6 +40,15 @@ struct _RdCaseDialog
 G_DEFINE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -197,18 +206,11 @@ rd_case_dialog_new (GtkWindow *parent,
                     RdStore   *store,
                     RdCase    *rcase)
 {
-  RdCaseDialog *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (rcase == NULL || RD_IS_CASE (rcase), NULL);
 
-  self = g_object_new (RD_TYPE_CASE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->rcase = rcase ? g_object_ref (rcase) : NULL;
-  load_case (self);
-  /* What a person types first goes into the title, not into thin air. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
-  return self;
+  return g_object_new (RD_TYPE_CASE_DIALOG, "transient-for", parent, "store", store, "case", rcase,
+                       NULL);
 }
 
 static void
@@ -223,12 +225,77 @@ rd_case_dialog_dispose (GObject *object)
 }
 
 static void
+rd_case_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RdCaseDialog *self = RD_CASE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RdCaseDialog *self = RD_CASE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      self->rcase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_dialog_constructed (GObject *object)
+{
+  RdCaseDialog *self = RD_CASE_DIALOG (object);
+
+  G_OBJECT_CLASS (rd_case_dialog_parent_class)->constructed (object);
+
+  load_case (self);
+  /* What a person types first goes into the title, not into thin air. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
+}
+
+static void
 rd_case_dialog_class_init (RdCaseDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_case_dialog_dispose;
+  object_class->get_property = rd_case_dialog_get_property;
+  object_class->set_property = rd_case_dialog_set_property;
+  object_class->constructed = rd_case_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RdCaseDialog::saved:

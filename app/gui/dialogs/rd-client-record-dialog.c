@@ -31,6 +31,15 @@ struct _RdClientRecordDialog
 
 G_DEFINE_FINAL_TYPE (RdClientRecordDialog, rd_client_record_dialog, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ADMIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 show_toast (RdClientRecordDialog *self,
             const char           *message)
@@ -235,28 +244,15 @@ rd_client_record_dialog_new (GtkWindow  *parent,
                              gint64      case_id,
                              GError    **error)
 {
-  RdClientRecordDialog *self;
-  RdCaseAdmin *admin;
+  g_autoptr(RdCaseAdmin) admin = NULL;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
   admin = rd_store_get_case_admin (store, case_id, error);
   if (admin == NULL)
     return NULL;
-
-  self = g_object_new (RD_TYPE_CLIENT_RECORD_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->admin = admin;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->client_number_row), rd_case_admin_get_client_number (admin));
-  gtk_switch_set_active (self->use_number_switch, rd_case_admin_get_use_client_number (admin));
-  set_date_text (self->consent_renew_row, rd_case_admin_get_consent_renew (admin));
-  set_date_text (self->consent_given_row, rd_case_admin_get_consent_given (admin));
-  set_date_text (self->authority_date_row, rd_case_admin_get_authority_date (admin));
-  gtk_editable_set_text (GTK_EDITABLE (self->authority_scope_row), rd_case_admin_get_authority_scope (admin));
-  show_archive_state (self);
-  describe_dates (self);
-  return self;
+  return g_object_new (RD_TYPE_CLIENT_RECORD_DIALOG, "transient-for", parent, "store", store,
+                       "admin", admin, NULL);
 }
 
 static void
@@ -272,12 +268,83 @@ rd_client_record_dialog_dispose (GObject *object)
 }
 
 static void
+rd_client_record_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ADMIN:
+      g_value_set_object (value, self->admin);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_client_record_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_ADMIN:
+      self->admin = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_client_record_dialog_constructed (GObject *object)
+{
+  RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (object);
+  RdCaseAdmin *admin = self->admin;
+
+  G_OBJECT_CLASS (rd_client_record_dialog_parent_class)->constructed (object);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->client_number_row), rd_case_admin_get_client_number (admin));
+  gtk_switch_set_active (self->use_number_switch, rd_case_admin_get_use_client_number (admin));
+  set_date_text (self->consent_renew_row, rd_case_admin_get_consent_renew (admin));
+  set_date_text (self->consent_given_row, rd_case_admin_get_consent_given (admin));
+  set_date_text (self->authority_date_row, rd_case_admin_get_authority_date (admin));
+  gtk_editable_set_text (GTK_EDITABLE (self->authority_scope_row), rd_case_admin_get_authority_scope (admin));
+  show_archive_state (self);
+  describe_dates (self);
+}
+
+static void
 rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_client_record_dialog_dispose;
+  object_class->get_property = rd_client_record_dialog_get_property;
+  object_class->set_property = rd_client_record_dialog_set_property;
+  object_class->constructed = rd_client_record_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADMIN] =
+    g_param_spec_object ("admin", NULL, NULL, RD_TYPE_CASE_ADMIN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-client-record-dialog.ui");

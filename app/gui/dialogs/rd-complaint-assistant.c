@@ -62,6 +62,15 @@ struct _RdComplaintAssistant
 G_DEFINE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -388,6 +397,61 @@ rd_complaint_assistant_dispose (GObject *object)
 }
 
 static void
+rd_complaint_assistant_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaint_assistant_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      self->rcase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_complaint_assistant_constructed (GObject *object)
+{
+  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
+  g_autoptr(GListModel) incidents = NULL;
+
+  G_OBJECT_CLASS (rd_complaint_assistant_parent_class)->constructed (object);
+
+  incidents = rd_store_list_incidents (self->store, rd_case_get_id (self->rcase), NULL);
+  rd_incident_chooser_set_incidents (self->incident_chooser, incidents);
+  show_step (self);
+}
+
+static void
 rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -397,6 +461,17 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   g_type_ensure (RD_TYPE_INCIDENT_CHOOSER);
 
   object_class->dispose = rd_complaint_assistant_dispose;
+  object_class->get_property = rd_complaint_assistant_get_property;
+  object_class->set_property = rd_complaint_assistant_set_property;
+  object_class->constructed = rd_complaint_assistant_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RdComplaintAssistant::saved:
@@ -477,17 +552,9 @@ rd_complaint_assistant_new (GtkWindow *parent,
                             RdStore   *store,
                             RdCase    *rcase)
 {
-  RdComplaintAssistant *self;
-  g_autoptr(GListModel) incidents = NULL;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
 
-  self = g_object_new (RD_TYPE_COMPLAINT_ASSISTANT, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->rcase = g_object_ref (rcase);
-  incidents = rd_store_list_incidents (store, rd_case_get_id (rcase), NULL);
-  rd_incident_chooser_set_incidents (self->incident_chooser, incidents);
-  show_step (self);
-  return self;
+  return g_object_new (RD_TYPE_COMPLAINT_ASSISTANT, "transient-for", parent, "store", store,
+                       "case", rcase, NULL);
 }

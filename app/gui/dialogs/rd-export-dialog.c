@@ -28,6 +28,15 @@ static const RdLetterKind letter_choices[] = {
   RD_LETTER_OMBUDSMAN_SUMMARY,
 };
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   RdExportDialog     *dialog;       /* a reference, dropped on the main thread */
@@ -746,12 +755,101 @@ rd_export_dialog_finalize (GObject *object)
 }
 
 static void
+rd_export_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RdExportDialog *self = RD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_export_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RdExportDialog *self = RD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      self->rcase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The letter that fits the case's stage is chosen to begin with, so that a
+ * stage 2 case does not start with a fresh stage 1 complaint; "No letter"
+ * when none fits (the landlord is still in time). */
+static void
+choose_letter_for_stage (RdExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  RdLetterKind kind;
+  guint position = G_N_ELEMENTS (letter_choices);
+
+  if (rd_case_bundle_suggest_letter (self->store, rd_case_get_id (self->rcase), NULL, &kind, &error))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (letter_choices); i++)
+        if (letter_choices[i] == kind)
+          position = i;
+    }
+  else if (error != NULL)
+    {
+      g_warning ("Cannot tell which letter fits case %" G_GINT64_FORMAT ": %s",
+                 rd_case_get_id (self->rcase), error->message);
+      position = 0;
+    }
+  adw_combo_row_set_selected (self->letter_row, position);
+}
+
+static void
+rd_export_dialog_constructed (GObject *object)
+{
+  RdExportDialog *self = RD_EXPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (rd_export_dialog_parent_class)->constructed (object);
+
+  choose_letter_for_stage (self);
+  load_exhibits (self);
+}
+
+static void
 rd_export_dialog_class_init (RdExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_export_dialog_dispose;
+  object_class->get_property = rd_export_dialog_get_property;
+  object_class->set_property = rd_export_dialog_set_property;
+  object_class->constructed = rd_export_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = rd_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-export-dialog.ui");
@@ -803,47 +901,16 @@ rd_export_dialog_init (RdExportDialog *self)
   set_state (self, "options");
 }
 
-/* The letter that fits the case's stage is chosen to begin with, so that a
- * stage 2 case does not start with a fresh stage 1 complaint; "No letter"
- * when none fits (the landlord is still in time). */
-static void
-choose_letter_for_stage (RdExportDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  RdLetterKind kind;
-  guint position = G_N_ELEMENTS (letter_choices);
-
-  if (rd_case_bundle_suggest_letter (self->store, rd_case_get_id (self->rcase), NULL, &kind, &error))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (letter_choices); i++)
-        if (letter_choices[i] == kind)
-          position = i;
-    }
-  else if (error != NULL)
-    {
-      g_warning ("Cannot tell which letter fits case %" G_GINT64_FORMAT ": %s",
-                 rd_case_get_id (self->rcase), error->message);
-      position = 0;
-    }
-  adw_combo_row_set_selected (self->letter_row, position);
-}
-
 RdExportDialog *
 rd_export_dialog_new (GtkWindow *parent,
                       RdStore   *store,
                       RdCase    *rcase)
 {
-  RdExportDialog *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
 
-  self = g_object_new (RD_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->rcase = g_object_ref (rcase);
-  choose_letter_for_stage (self);
-  load_exhibits (self);
-  return self;
+  return g_object_new (RD_TYPE_EXPORT_DIALOG, "transient-for", parent, "store", store, "case", rcase,
+                       NULL);
 }
 
 GListModel *

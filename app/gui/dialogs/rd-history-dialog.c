@@ -14,6 +14,8 @@ struct _RdHistoryDialog
 {
   AdwWindow       parent_instance;
 
+  RdStore        *store;
+  RdIncident     *incident;
   GListModel     *versions;   /* RdIncidentRevision, oldest first */
 
   AdwWindowTitle *window_title;
@@ -21,6 +23,15 @@ struct _RdHistoryDialog
 };
 
 G_DEFINE_FINAL_TYPE (RdHistoryDialog, rd_history_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_INCIDENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct {
   const char *label;
@@ -199,31 +210,11 @@ rd_history_dialog_new (GtkWindow  *parent,
                        RdStore    *store,
                        RdIncident *incident)
 {
-  RdHistoryDialog *self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *when = NULL;
-  GtkNoSelection *selection;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_INCIDENT (incident), NULL);
 
-  self = g_object_new (RD_TYPE_HISTORY_DIALOG, "transient-for", parent, NULL);
-  self->versions = rd_store_list_incident_revisions (store, rd_incident_get_id (incident), &error);
-  if (self->versions == NULL)
-    {
-      g_warning ("Could not read the history: %s", error->message);
-      self->versions = G_LIST_MODEL (g_list_store_new (RD_TYPE_INCIDENT_REVISION));
-    }
-
-  if (rd_incident_get_starts_at (incident) != NULL)
-    {
-      when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
-      adw_window_title_set_subtitle (self->window_title, when);
-    }
-  selection = gtk_no_selection_new (g_object_ref (self->versions));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  return self;
+  return g_object_new (RD_TYPE_HISTORY_DIALOG, "transient-for", parent, "store", store,
+                       "incident", incident, NULL);
 }
 
 /**
@@ -245,8 +236,80 @@ rd_history_dialog_dispose (GObject *object)
   RdHistoryDialog *self = RD_HISTORY_DIALOG (object);
 
   g_clear_object (&self->versions);
+  g_clear_object (&self->incident);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rd_history_dialog_parent_class)->dispose (object);
+}
+
+static void
+rd_history_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RdHistoryDialog *self = RD_HISTORY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_history_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RdHistoryDialog *self = RD_HISTORY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_INCIDENT:
+      self->incident = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_history_dialog_constructed (GObject *object)
+{
+  RdHistoryDialog *self = RD_HISTORY_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  GtkNoSelection *selection;
+
+  G_OBJECT_CLASS (rd_history_dialog_parent_class)->constructed (object);
+
+  self->versions = rd_store_list_incident_revisions (self->store, rd_incident_get_id (self->incident),
+                                                     &error);
+  if (self->versions == NULL)
+    {
+      g_warning ("Could not read the history: %s", error->message);
+      self->versions = G_LIST_MODEL (g_list_store_new (RD_TYPE_INCIDENT_REVISION));
+    }
+
+  if (rd_incident_get_starts_at (self->incident) != NULL)
+    {
+      when = rd_datetime_format_long (rd_incident_get_starts_at (self->incident));
+      adw_window_title_set_subtitle (self->window_title, when);
+    }
+  selection = gtk_no_selection_new (g_object_ref (self->versions));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 static void
@@ -256,6 +319,17 @@ rd_history_dialog_class_init (RdHistoryDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_history_dialog_dispose;
+  object_class->get_property = rd_history_dialog_get_property;
+  object_class->set_property = rd_history_dialog_set_property;
+  object_class->constructed = rd_history_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, RD_TYPE_INCIDENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-history-dialog.ui");

@@ -41,6 +41,15 @@ struct _RdPartiesDialog
 
 G_DEFINE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, ADW_TYPE_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 apply_fields (RdPartiesDialog *self)
 {
@@ -334,12 +343,75 @@ rd_parties_dialog_dispose (GObject *object)
 }
 
 static void
+rd_parties_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_parties_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      self->rcase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_parties_dialog_constructed (GObject *object)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
+
+  G_OBJECT_CLASS (rd_parties_dialog_parent_class)->constructed (object);
+
+  reload (self);
+}
+
+static void
 rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_parties_dialog_dispose;
+  object_class->get_property = rd_parties_dialog_get_property;
+  object_class->set_property = rd_parties_dialog_set_property;
+  object_class->constructed = rd_parties_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, list_view);
@@ -400,16 +472,11 @@ rd_parties_dialog_new (GtkWindow *parent,
                        RdStore   *store,
                        RdCase    *rcase)
 {
-  RdPartiesDialog *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
 
-  self = g_object_new (RD_TYPE_PARTIES_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->rcase = g_object_ref (rcase);
-  reload (self);
-  return self;
+  return g_object_new (RD_TYPE_PARTIES_DIALOG, "transient-for", parent, "store", store, "case", rcase,
+                       NULL);
 }
 
 /**

@@ -65,6 +65,15 @@ struct _RdPolicyDialog
 G_DEFINE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -550,16 +559,11 @@ rd_policy_dialog_new (GtkWindow *parent,
                       RdStore   *store,
                       RdCase    *rcase)
 {
-  RdPolicyDialog *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_CASE (rcase) && rd_case_get_id (rcase) > 0, NULL);
 
-  self = g_object_new (RD_TYPE_POLICY_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->rcase = g_object_ref (rcase);
-  fill_choices (self);
-  return self;
+  return g_object_new (RD_TYPE_POLICY_DIALOG, "transient-for", parent, "store", store, "case", rcase,
+                       NULL);
 }
 
 /**
@@ -640,12 +644,75 @@ rd_policy_dialog_finalize (GObject *object)
 }
 
 static void
+rd_policy_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RdPolicyDialog *self = RD_POLICY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->rcase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_policy_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RdPolicyDialog *self = RD_POLICY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      self->rcase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_policy_dialog_constructed (GObject *object)
+{
+  RdPolicyDialog *self = RD_POLICY_DIALOG (object);
+
+  G_OBJECT_CLASS (rd_policy_dialog_parent_class)->constructed (object);
+
+  fill_choices (self);
+}
+
+static void
 rd_policy_dialog_class_init (RdPolicyDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_policy_dialog_dispose;
+  object_class->get_property = rd_policy_dialog_get_property;
+  object_class->set_property = rd_policy_dialog_set_property;
+  object_class->constructed = rd_policy_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = rd_policy_dialog_finalize;
 
   /**

@@ -38,6 +38,14 @@ struct _RdPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct {
   char *old_hash;   /* NULL: none set */
   char *current;    /* what was typed as the current passphrase */
@@ -246,14 +254,9 @@ RdPreferencesWindow *
 rd_preferences_window_new (GtkWindow *parent,
                            RdStore   *store)
 {
-  RdPreferencesWindow *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
-  self = g_object_new (RD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  show_state (self);
-  return self;
+  return g_object_new (RD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "store", store, NULL);
 }
 
 static void
@@ -269,12 +272,66 @@ rd_preferences_window_dispose (GObject *object)
 }
 
 static void
+rd_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_preferences_window_constructed (GObject *object)
+{
+  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (rd_preferences_window_parent_class)->constructed (object);
+
+  show_state (self);
+}
+
+static void
 rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_preferences_window_dispose;
+  object_class->get_property = rd_preferences_window_get_property;
+  object_class->set_property = rd_preferences_window_set_property;
+  object_class->constructed = rd_preferences_window_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-preferences-window.ui");

@@ -39,6 +39,16 @@ struct _RdStepDialog
 G_DEFINE_FINAL_TYPE (RdStepDialog, rd_step_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_COMPLAINT,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -196,6 +206,120 @@ rd_step_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rd_step_dialog_parent_class)->dispose (object);
 }
 
+static void load_contacts (RdStepDialog *self);
+
+static void
+rd_step_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RdStepDialog *self = RD_STEP_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_COMPLAINT:
+      g_value_set_object (value, self->complaint);
+      break;
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_step_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RdStepDialog *self = RD_STEP_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_COMPLAINT:
+      self->complaint = g_value_dup_object (value);
+      break;
+    case PROP_EVENT:
+      self->event = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_step_dialog_constructed (GObject *object)
+{
+  RdStepDialog *self = RD_STEP_DIALOG (object);
+  /* The step given, if any; the dialog edits a copy of it. */
+  g_autoptr(RdComplaintEvent) event = g_steal_pointer (&self->event);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  G_OBJECT_CLASS (rd_step_dialog_parent_class)->constructed (object);
+
+  now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  self->highest_stage = 1;
+  events = rd_store_list_complaint_events (self->store, rd_complaint_get_id (self->complaint), NULL);
+  for (guint i = 0, n = events ? g_list_model_get_n_items (events) : 0; i < n; i++)
+    {
+      g_autoptr(RdComplaintEvent) other = g_list_model_get_item (events, i);
+      self->highest_stage = MAX (self->highest_stage, rd_complaint_event_get_stage (other));
+    }
+
+  if (event != NULL)
+    self->event = rd_complaint_event_copy (event);
+  else
+    {
+      /* A first step is the complaint itself; after that, most often an
+       * acknowledgement or a response at the current stage. */
+      guint n = events ? g_list_model_get_n_items (events) : 0;
+
+      self->event = rd_complaint_event_new (n == 0 ? RD_COMPLAINT_EVENT_MADE : RD_COMPLAINT_EVENT_ACKNOWLEDGED);
+      rd_complaint_event_set_stage (self->event, n == 0 ? 1 : self->highest_stage);
+    }
+
+  adw_window_title_set_title (self->window_title, event ? _("Change a Step") : _("Add a Step"));
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->kind_row, rd_complaint_event_get_kind (self->event));
+  gtk_spin_button_set_value (self->stage_spin, rd_complaint_event_get_stage (self->event));
+  if (rd_complaint_event_get_date (self->event) != NULL)
+    {
+      g_autoptr(GDateTime) dt = midnight (rd_complaint_event_get_date (self->event));
+      rd_date_time_picker_set_date_time (self->date_picker, dt);
+    }
+  if (rd_complaint_event_get_new_date (self->event) != NULL)
+    {
+      g_autoptr(GDateTime) dt = midnight (rd_complaint_event_get_new_date (self->event));
+      rd_date_time_picker_set_date_time (self->new_date_picker, dt);
+    }
+  else
+    {
+      g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+      rd_date_time_picker_set_date_time (self->new_date_picker, later);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), rd_complaint_event_get_reason (self->event));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), rd_complaint_event_get_notes (self->event));
+  gtk_widget_set_visible (GTK_WIDGET (self->extension_group),
+                          rd_complaint_event_get_kind (self->event) == RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED);
+  load_contacts (self);
+  rd_evidence_links_set_store (self->evidence_links, self->store);
+  rd_evidence_links_set_pending_allowed (self->evidence_links, TRUE);
+  rd_evidence_links_set_target (self->evidence_links, rd_complaint_get_case_id (self->complaint),
+                                RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (self->event));
+  self->loading = FALSE;
+  check_fields (self);
+}
+
 static void
 rd_step_dialog_class_init (RdStepDialogClass *klass)
 {
@@ -206,6 +330,20 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_step_dialog_dispose;
+  object_class->get_property = rd_step_dialog_get_property;
+  object_class->set_property = rd_step_dialog_set_property;
+  object_class->constructed = rd_step_dialog_constructed;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLAINT] =
+    g_param_spec_object ("complaint", NULL, NULL, RD_TYPE_COMPLAINT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL, RD_TYPE_COMPLAINT_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RdStepDialog::saved:
@@ -290,66 +428,9 @@ rd_step_dialog_new (GtkWindow        *parent,
                     RdComplaint      *complaint,
                     RdComplaintEvent *event)
 {
-  g_autoptr(GListModel) events = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  RdStepDialog *self;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (RD_IS_COMPLAINT (complaint), NULL);
 
-  now = rd_clock_dup_now (rd_store_get_clock (store));
-  self = g_object_new (RD_TYPE_STEP_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->complaint = g_object_ref (complaint);
-  self->highest_stage = 1;
-  events = rd_store_list_complaint_events (store, rd_complaint_get_id (complaint), NULL);
-  for (guint i = 0, n = events ? g_list_model_get_n_items (events) : 0; i < n; i++)
-    {
-      g_autoptr(RdComplaintEvent) other = g_list_model_get_item (events, i);
-      self->highest_stage = MAX (self->highest_stage, rd_complaint_event_get_stage (other));
-    }
-
-  if (event != NULL)
-    self->event = rd_complaint_event_copy (event);
-  else
-    {
-      /* A first step is the complaint itself; after that, most often an
-       * acknowledgement or a response at the current stage. */
-      guint n = events ? g_list_model_get_n_items (events) : 0;
-
-      self->event = rd_complaint_event_new (n == 0 ? RD_COMPLAINT_EVENT_MADE : RD_COMPLAINT_EVENT_ACKNOWLEDGED);
-      rd_complaint_event_set_stage (self->event, n == 0 ? 1 : self->highest_stage);
-    }
-
-  adw_window_title_set_title (self->window_title, event ? _("Change a Step") : _("Add a Step"));
-  self->loading = TRUE;
-  adw_combo_row_set_selected (self->kind_row, rd_complaint_event_get_kind (self->event));
-  gtk_spin_button_set_value (self->stage_spin, rd_complaint_event_get_stage (self->event));
-  if (rd_complaint_event_get_date (self->event) != NULL)
-    {
-      g_autoptr(GDateTime) dt = midnight (rd_complaint_event_get_date (self->event));
-      rd_date_time_picker_set_date_time (self->date_picker, dt);
-    }
-  if (rd_complaint_event_get_new_date (self->event) != NULL)
-    {
-      g_autoptr(GDateTime) dt = midnight (rd_complaint_event_get_new_date (self->event));
-      rd_date_time_picker_set_date_time (self->new_date_picker, dt);
-    }
-  else
-    {
-      g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
-      rd_date_time_picker_set_date_time (self->new_date_picker, later);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), rd_complaint_event_get_reason (self->event));
-  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), rd_complaint_event_get_notes (self->event));
-  gtk_widget_set_visible (GTK_WIDGET (self->extension_group),
-                          rd_complaint_event_get_kind (self->event) == RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED);
-  load_contacts (self);
-  rd_evidence_links_set_store (self->evidence_links, store);
-  rd_evidence_links_set_pending_allowed (self->evidence_links, TRUE);
-  rd_evidence_links_set_target (self->evidence_links, rd_complaint_get_case_id (complaint),
-                                RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (self->event));
-  self->loading = FALSE;
-  check_fields (self);
-  return self;
+  return g_object_new (RD_TYPE_STEP_DIALOG, "transient-for", parent, "store", store,
+                       "complaint", complaint, "event", event, NULL);
 }
