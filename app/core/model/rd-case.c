@@ -9,6 +9,7 @@
 
 #include "rd-case.h"
 #include "rd-errors.h"
+#include "rd-model-enums.h"
 #include "rd-model-private.h"
 
 struct _RdCase
@@ -138,7 +139,7 @@ rd_case_get_property (GObject    *object,
       g_value_set_string (value, self->landlord_name);
       break;
     case PROP_TENANCY_TYPE:
-      g_value_set_uint (value, self->tenancy_type);
+      g_value_set_enum (value, self->tenancy_type);
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
@@ -189,7 +190,7 @@ rd_case_set_property (GObject      *object,
       rd_case_set_landlord_name (self, g_value_get_string (value));
       break;
     case PROP_TENANCY_TYPE:
-      rd_case_set_tenancy_type (self, g_value_get_uint (value));
+      rd_case_set_tenancy_type (self, g_value_get_enum (value));
       break;
     case PROP_NOTES:
       rd_case_set_notes (self, g_value_get_string (value));
@@ -235,7 +236,7 @@ rd_case_class_init (RdCaseClass *klass)
   properties[PROP_LANDLORD_NAME] =
     g_param_spec_string ("landlord-name", NULL, NULL, "", flags);
   properties[PROP_TENANCY_TYPE] =
-    g_param_spec_uint ("tenancy-type", NULL, NULL, 0, RD_TENANCY_N_TYPES - 1, 0, flags);
+    g_param_spec_enum ("tenancy-type", NULL, NULL, RD_TYPE_TENANCY_TYPE, RD_TENANCY_UNKNOWN, flags);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, "", flags);
   properties[PROP_CREATED_AT] =

@@ -21,10 +21,10 @@ typedef enum {
   RD_TENANCY_LICENCE,
   RD_TENANCY_OTHER,
   RD_TENANCY_AFFORDABLE_RENT,
-  RD_TENANCY_SUPPORTED,
-  RD_TENANCY_TEMPORARY,
-  RD_TENANCY_PRIVATE,
-  RD_TENANCY_N_TYPES
+  RD_TENANCY_SUPPORTED,        /*< nick=supported-housing >*/
+  RD_TENANCY_TEMPORARY,        /*< nick=temporary-accommodation >*/
+  RD_TENANCY_PRIVATE,          /*< nick=private-rent >*/
+  RD_TENANCY_N_TYPES /*< skip >*/
 } RdTenancyType;
 
 RdCase        *rd_case_new                 (void);

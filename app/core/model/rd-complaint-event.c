@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-complaint-event.h"
+#include "rd-model-enums.h"
 #include "rd-datetime.h"
 #include "rd-model-private.h"
 
@@ -76,7 +77,7 @@ rd_complaint_event_get_property (GObject    *object,
       g_value_set_int64 (value, self->complaint_id);
       break;
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_STAGE:
       g_value_set_uint (value, self->stage);
@@ -121,7 +122,7 @@ rd_complaint_event_set_property (GObject      *object,
       rd_complaint_event_set_complaint_id (self, g_value_get_int64 (value));
       break;
     case PROP_KIND:
-      rd_complaint_event_set_kind (self, g_value_get_uint (value));
+      rd_complaint_event_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_STAGE:
       rd_complaint_event_set_stage (self, g_value_get_uint (value));
@@ -161,7 +162,8 @@ rd_complaint_event_class_init (RdComplaintEventClass *klass)
   properties[PROP_COMPLAINT_ID] =
     g_param_spec_int64 ("complaint-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL, 0, RD_COMPLAINT_EVENT_N_KINDS - 1, 0, flags);
+    g_param_spec_enum ("kind", NULL, NULL, RD_TYPE_COMPLAINT_EVENT_KIND, RD_COMPLAINT_EVENT_MADE,
+                       flags);
   properties[PROP_STAGE] =
     g_param_spec_uint ("stage", NULL, NULL, 1, RD_COMPLAINT_MAX_STAGE, 1, flags);
   properties[PROP_DATE] =

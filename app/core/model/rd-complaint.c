@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-complaint.h"
+#include "rd-model-enums.h"
 #include "rd-model-private.h"
 
 #include <string.h>
@@ -200,7 +201,7 @@ rd_complaint_get_property (GObject    *object,
       g_value_set_boxed (value, self->points);
       break;
     case PROP_OUTCOMES:
-      g_value_set_uint (value, self->outcomes);
+      g_value_set_flags (value, self->outcomes);
       break;
     case PROP_OUTCOME_OTHER:
       g_value_set_string (value, self->outcome_other);
@@ -245,7 +246,7 @@ rd_complaint_set_property (GObject      *object,
       rd_complaint_set_points (self, g_value_get_boxed (value));
       break;
     case PROP_OUTCOMES:
-      rd_complaint_set_outcomes (self, g_value_get_uint (value));
+      rd_complaint_set_outcomes (self, g_value_get_flags (value));
       break;
     case PROP_OUTCOME_OTHER:
       rd_complaint_set_outcome_other (self, g_value_get_string (value));
@@ -280,7 +281,7 @@ rd_complaint_class_init (RdComplaintClass *klass)
   properties[PROP_POINTS] =
     g_param_spec_boxed ("points", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_OUTCOMES] =
-    g_param_spec_uint ("outcomes", NULL, NULL, 0, RD_OUTCOME_ALL, 0, flags);
+    g_param_spec_flags ("outcomes", NULL, NULL, RD_TYPE_OUTCOME, RD_OUTCOME_NONE, flags);
   properties[PROP_OUTCOME_OTHER] =
     g_param_spec_string ("outcome-other", NULL, NULL, "", flags);
   /* The diary entries the complaint is about (read-only here: set them

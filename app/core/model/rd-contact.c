@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rd-contact.h"
+#include "rd-model-enums.h"
 #include "rd-datetime.h"
 #include "rd-model-private.h"
 
@@ -86,10 +87,10 @@ rd_contact_get_property (GObject    *object,
       g_value_set_boxed (value, self->occurred_at);
       break;
     case PROP_DIRECTION:
-      g_value_set_uint (value, self->direction);
+      g_value_set_enum (value, self->direction);
       break;
     case PROP_CHANNEL:
-      g_value_set_uint (value, self->channel);
+      g_value_set_enum (value, self->channel);
       break;
     case PROP_PARTY_ID:
       g_value_set_int64 (value, self->party_id);
@@ -140,10 +141,10 @@ rd_contact_set_property (GObject      *object,
       rd_contact_set_occurred_at (self, g_value_get_boxed (value));
       break;
     case PROP_DIRECTION:
-      rd_contact_set_direction (self, g_value_get_uint (value));
+      rd_contact_set_direction (self, g_value_get_enum (value));
       break;
     case PROP_CHANNEL:
-      rd_contact_set_channel (self, g_value_get_uint (value));
+      rd_contact_set_channel (self, g_value_get_enum (value));
       break;
     case PROP_PARTY_ID:
       rd_contact_set_party_id (self, g_value_get_int64 (value));
@@ -188,9 +189,9 @@ rd_contact_class_init (RdContactClass *klass)
   properties[PROP_OCCURRED_AT] =
     g_param_spec_boxed ("occurred-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_DIRECTION] =
-    g_param_spec_uint ("direction", NULL, NULL, RD_CONTACT_TO, RD_CONTACT_FROM, RD_CONTACT_TO, flags);
+    g_param_spec_enum ("direction", NULL, NULL, RD_TYPE_CONTACT_DIRECTION, RD_CONTACT_TO, flags);
   properties[PROP_CHANNEL] =
-    g_param_spec_uint ("channel", NULL, NULL, 0, RD_CHANNEL_N_CHANNELS - 1, RD_CHANNEL_EMAIL, flags);
+    g_param_spec_enum ("channel", NULL, NULL, RD_TYPE_CONTACT_CHANNEL, RD_CHANNEL_EMAIL, flags);
   properties[PROP_PARTY_ID] =
     g_param_spec_int64 ("party-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_PERSON] =

@@ -19,7 +19,7 @@ typedef enum {
   RD_COMPLAINT_EVENT_FINAL_RESPONSE,        /* the landlord's final response */
   RD_COMPLAINT_EVENT_REFERRED,              /* referred to the Housing Ombudsman */
   RD_COMPLAINT_EVENT_OMBUDSMAN_DECISION,    /* the Ombudsman's determination */
-  RD_COMPLAINT_EVENT_N_KINDS
+  RD_COMPLAINT_EVENT_N_KINDS /*< skip >*/
 } RdComplaintEventKind;
 
 typedef enum {
@@ -35,7 +35,7 @@ typedef enum {
   RD_CHANNEL_WEBCHAT,
   RD_CHANNEL_VISIT,
   RD_CHANNEL_MP_ENQUIRY,
-  RD_CHANNEL_N_CHANNELS
+  RD_CHANNEL_N_CHANNELS /*< skip >*/
 } RdContactChannel;
 
 /* ASB risk levels a landlord's policy may set first-response times for. */
@@ -43,7 +43,7 @@ typedef enum {
   RD_ASB_RISK_HIGH,
   RD_ASB_RISK_MEDIUM,
   RD_ASB_RISK_LOW,
-  RD_ASB_RISK_N_LEVELS
+  RD_ASB_RISK_N_LEVELS /*< nick=unknown >*/
 } RdAsbRisk;
 
 /* Storage keys and labels. A key is what the database and the case JSON

@@ -13,6 +13,7 @@
 
 #include "rd-datetime.h"
 #include "rd-evidence.h"
+#include "rd-model-enums.h"
 #include "rd-hash.h"
 #include "rd-model-private.h"
 
@@ -206,7 +207,7 @@ rd_evidence_get_property (GObject    *object,
       g_value_set_int64 (value, self->id);
       break;
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_ORIGINAL_NAME:
       g_value_set_string (value, self->original_name);
@@ -259,8 +260,8 @@ rd_evidence_class_init (RdEvidenceClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, RD_EVIDENCE_KIND_N_KINDS - 1, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("kind", NULL, NULL, RD_TYPE_EVIDENCE_KIND, RD_EVIDENCE_KIND_OTHER,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ORIGINAL_NAME] =
     g_param_spec_string ("original-name", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);

@@ -17,7 +17,7 @@ typedef enum {
   RD_EVIDENCE_KIND_EMAIL,
   RD_EVIDENCE_KIND_AUDIO,
   RD_EVIDENCE_KIND_VIDEO,
-  RD_EVIDENCE_KIND_N_KINDS
+  RD_EVIDENCE_KIND_N_KINDS /*< skip >*/
 } RdEvidenceKind;
 
 /* Where the captured date came from. */

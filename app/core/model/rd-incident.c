@@ -9,6 +9,7 @@
 
 #include "rd-datetime.h"
 #include "rd-incident.h"
+#include "rd-model-enums.h"
 #include "rd-model-private.h"
 
 struct _RdIncident
@@ -110,7 +111,7 @@ rd_incident_get_property (GObject    *object,
       g_value_set_boxed (value, self->ends_at);
       break;
     case PROP_CATEGORY:
-      g_value_set_uint (value, self->category);
+      g_value_set_enum (value, self->category);
       break;
     case PROP_LOCATION:
       g_value_set_string (value, self->location);
@@ -128,7 +129,7 @@ rd_incident_get_property (GObject    *object,
       g_value_set_string (value, self->witnesses);
       break;
     case PROP_REPORTED_TO:
-      g_value_set_uint (value, self->reported_to);
+      g_value_set_flags (value, self->reported_to);
       break;
     case PROP_REFERENCE:
       g_value_set_string (value, self->reference);
@@ -140,13 +141,13 @@ rd_incident_get_property (GObject    *object,
       g_value_set_int (value, self->landlord_reported_minute);
       break;
     case PROP_ASB_RISK:
-      g_value_set_uint (value, self->asb_risk);
+      g_value_set_enum (value, self->asb_risk);
       break;
     case PROP_REPAIR_PRIORITY:
       g_value_set_string (value, self->repair_priority);
       break;
     case PROP_HAZARD:
-      g_value_set_uint (value, self->hazard);
+      g_value_set_enum (value, self->hazard);
       break;
     case PROP_LANDLORD_STEPS:
       g_value_take_string (value, rd_landlord_steps_to_key (&self->steps));
@@ -188,7 +189,7 @@ rd_incident_set_property (GObject      *object,
       rd_incident_set_ends_at (self, g_value_get_boxed (value));
       break;
     case PROP_CATEGORY:
-      rd_incident_set_category (self, g_value_get_uint (value));
+      rd_incident_set_category (self, g_value_get_enum (value));
       break;
     case PROP_LOCATION:
       rd_incident_set_location (self, g_value_get_string (value));
@@ -206,7 +207,7 @@ rd_incident_set_property (GObject      *object,
       rd_incident_set_witnesses (self, g_value_get_string (value));
       break;
     case PROP_REPORTED_TO:
-      rd_incident_set_reported_to (self, g_value_get_uint (value));
+      rd_incident_set_reported_to (self, g_value_get_flags (value));
       break;
     case PROP_REFERENCE:
       rd_incident_set_reference (self, g_value_get_string (value));
@@ -218,13 +219,13 @@ rd_incident_set_property (GObject      *object,
       rd_incident_set_landlord_reported_minute (self, g_value_get_int (value));
       break;
     case PROP_ASB_RISK:
-      rd_incident_set_asb_risk (self, g_value_get_uint (value));
+      rd_incident_set_asb_risk (self, g_value_get_enum (value));
       break;
     case PROP_REPAIR_PRIORITY:
       rd_incident_set_repair_priority (self, g_value_get_string (value));
       break;
     case PROP_HAZARD:
-      rd_incident_set_hazard (self, g_value_get_uint (value));
+      rd_incident_set_hazard (self, g_value_get_enum (value));
       break;
     case PROP_LANDLORD_STEPS:
       {
@@ -266,8 +267,7 @@ rd_incident_class_init (RdIncidentClass *klass)
   properties[PROP_ENDS_AT] =
     g_param_spec_boxed ("ends-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_CATEGORY] =
-    g_param_spec_uint ("category", NULL, NULL, 0, RD_CATEGORY_N_CATEGORIES - 1,
-                       RD_CATEGORY_NOISE, flags);
+    g_param_spec_enum ("category", NULL, NULL, RD_TYPE_CATEGORY, RD_CATEGORY_NOISE, flags);
   properties[PROP_LOCATION] =
     g_param_spec_string ("location", NULL, NULL, "", flags);
   properties[PROP_DESCRIPTION] =
@@ -279,7 +279,7 @@ rd_incident_class_init (RdIncidentClass *klass)
   properties[PROP_WITNESSES] =
     g_param_spec_string ("witnesses", NULL, NULL, "", flags);
   properties[PROP_REPORTED_TO] =
-    g_param_spec_uint ("reported-to", NULL, NULL, 0, RD_REPORTED_ALL, 0, flags);
+    g_param_spec_flags ("reported-to", NULL, NULL, RD_TYPE_REPORTED_TO, RD_REPORTED_NONE, flags);
   properties[PROP_REFERENCE] =
     g_param_spec_string ("reference", NULL, NULL, "", flags);
   /* The day the entry was reported to the landlord, when it was (a GDate) */
@@ -290,13 +290,13 @@ rd_incident_class_init (RdIncidentClass *klass)
     g_param_spec_int ("landlord-reported-minute", NULL, NULL, -1, 24 * 60 - 1, -1, flags);
   /* An RdAsbRisk; RD_ASB_RISK_N_LEVELS when the landlord's risk level is not known */
   properties[PROP_ASB_RISK] =
-    g_param_spec_uint ("asb-risk", NULL, NULL, 0, RD_ASB_RISK_N_LEVELS, RD_ASB_RISK_N_LEVELS, flags);
+    g_param_spec_enum ("asb-risk", NULL, NULL, RD_TYPE_ASB_RISK, RD_ASB_RISK_N_LEVELS, flags);
   /* The priority the landlord gave a repair, as its policy names it */
   properties[PROP_REPAIR_PRIORITY] =
     g_param_spec_string ("repair-priority", NULL, NULL, "", flags);
   /* An RdHazardLevel; RD_HAZARD_N_LEVELS when it is not an Awaab's Law hazard */
   properties[PROP_HAZARD] =
-    g_param_spec_uint ("hazard", NULL, NULL, 0, RD_HAZARD_N_LEVELS, RD_HAZARD_N_LEVELS, flags);
+    g_param_spec_enum ("hazard", NULL, NULL, RD_TYPE_HAZARD_LEVEL, RD_HAZARD_N_LEVELS, flags);
   /* The landlord's dated steps on a repair or hazard, in their storage form
    * ("investigated=2025-11-03T10:15;repaired=2025-12-01") */
   properties[PROP_LANDLORD_STEPS] =

@@ -21,7 +21,7 @@ typedef enum {
   RD_CATEGORY_DOMESTIC_ABUSE,
   RD_CATEGORY_DISREPAIR,
   RD_CATEGORY_OTHER,
-  RD_CATEGORY_N_CATEGORIES
+  RD_CATEGORY_N_CATEGORIES /*< skip >*/
 } RdCategory;
 
 typedef enum {

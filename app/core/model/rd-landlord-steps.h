@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 /* Stored by key: never renumber, add at the end. */
 typedef enum {
   RD_STEP_INVESTIGATED,          /* inspected or investigated: the investigation ended */
-  RD_STEP_SUMMARY_GIVEN,         /* a written summary of the findings reached the resident */
+  RD_STEP_SUMMARY_GIVEN,         /*< nick=summary >*/ /* written findings reached the resident */
   RD_STEP_MADE_SAFE,             /* the work to make the home safe was done */
   RD_STEP_WORKS_STARTED,         /* the repair or further work physically began */
   RD_STEP_REPAIRED,              /* the repair was completed */
-  RD_STEP_ALTERNATIVE_OFFERED,   /* the landlord offered somewhere else to stay */
-  RD_STEP_N_STEPS
+  RD_STEP_ALTERNATIVE_OFFERED,   /*< nick=alternative-accommodation >*/ /* somewhere else to stay */
+  RD_STEP_N_STEPS /*< skip >*/
 } RdLandlordStep;
 
 /* Each step's moment; an unset moment (invalid date) is "not done, or not

@@ -10,6 +10,7 @@
 #include "rd-errors.h"
 #include "rd-model-private.h"
 #include "rd-party.h"
+#include "rd-model-enums.h"
 
 struct _RdParty
 {
@@ -132,7 +133,7 @@ rd_party_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_ROLE:
-      g_value_set_uint (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
     case PROP_ORGANISATION:
       g_value_set_string (value, self->organisation);
@@ -171,7 +172,7 @@ rd_party_set_property (GObject      *object,
       rd_party_set_name (self, g_value_get_string (value));
       break;
     case PROP_ROLE:
-      rd_party_set_role (self, g_value_get_uint (value));
+      rd_party_set_role (self, g_value_get_enum (value));
       break;
     case PROP_ORGANISATION:
       rd_party_set_organisation (self, g_value_get_string (value));
@@ -204,7 +205,7 @@ rd_party_class_init (RdPartyClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, "", flags);
   properties[PROP_ROLE] =
-    g_param_spec_uint ("role", NULL, NULL, 0, RD_PARTY_N_ROLES - 1, RD_PARTY_LANDLORD_OFFICER, flags);
+    g_param_spec_enum ("role", NULL, NULL, RD_TYPE_PARTY_ROLE, RD_PARTY_LANDLORD_OFFICER, flags);
   properties[PROP_ORGANISATION] =
     g_param_spec_string ("organisation", NULL, NULL, "", flags);
   properties[PROP_THIRD_PARTY] =

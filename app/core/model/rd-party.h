@@ -20,7 +20,7 @@ typedef enum {
   RD_PARTY_SOLICITOR,
   RD_PARTY_SUPPORT_WORKER,
   RD_PARTY_OTHER,
-  RD_PARTY_N_ROLES
+  RD_PARTY_N_ROLES /*< skip >*/
 } RdPartyRole;
 
 RdParty     *rd_party_new                 (void);

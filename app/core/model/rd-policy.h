@@ -48,17 +48,17 @@ typedef struct {
  * same for all significant hazards. */
 typedef enum {
   RD_HAZARD_EMERGENCY,             /* any hazard but overcrowding, an imminent risk */
-  RD_HAZARD_SIGNIFICANT,           /* significant damp and mould */
-  RD_HAZARD_EXCESS_COLD,
-  RD_HAZARD_EXCESS_HEAT,
-  RD_HAZARD_FALLS,
-  RD_HAZARD_STRUCTURAL_COLLAPSE,   /* structural collapse and explosions */
-  RD_HAZARD_FIRE,                  /* fire, flames and hot surfaces */
-  RD_HAZARD_ELECTRICAL,
-  RD_HAZARD_HYGIENE,               /* domestic and personal hygiene, pests, refuse, sanitation */
-  RD_HAZARD_FOOD_SAFETY,
-  RD_HAZARD_OTHER,                 /* any other HHSRS hazard except overcrowding */
-  RD_HAZARD_N_LEVELS
+  RD_HAZARD_SIGNIFICANT,           /*< nick=significant-damp-mould >*/
+  RD_HAZARD_EXCESS_COLD,           /*< nick=significant-excess-cold >*/
+  RD_HAZARD_EXCESS_HEAT,           /*< nick=significant-excess-heat >*/
+  RD_HAZARD_FALLS,                 /*< nick=significant-falls >*/
+  RD_HAZARD_STRUCTURAL_COLLAPSE,   /*< nick=significant-structural-collapse >*/
+  RD_HAZARD_FIRE,                  /*< nick=significant-fire >*/ /* fire, flames and hot surfaces */
+  RD_HAZARD_ELECTRICAL,            /*< nick=significant-electrical >*/
+  RD_HAZARD_HYGIENE,               /*< nick=significant-hygiene >*/
+  RD_HAZARD_FOOD_SAFETY,           /*< nick=significant-food-safety >*/
+  RD_HAZARD_OTHER,                 /*< nick=significant-other >*/
+  RD_HAZARD_N_LEVELS               /*< nick=none >*/
 } RdHazardLevel;
 
 /* The two sets of time limits: emergency, and significant (every other kind). */
