@@ -294,12 +294,17 @@ test_collect (Fixture       *f,
     g_autofree char *abandoned = NULL;
     g_autofree char *in_use = NULL;
     g_autofree char *abandoned_half = NULL;
-    struct utimbuf two_days_ago = { time (NULL) - 2 * 86400, time (NULL) - 2 * 86400 };
+    struct utimbuf two_days_ago;
+    GStatBuf young;
     int abandoned_lock = -1, in_use_lock = -1;
 
     g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
     g_assert_cmpint (g_mkdir_with_parents (young_dir, 0700), ==, 0);
     g_assert_true (g_file_set_contents (half, "half a photo", -1, NULL));
+    /* Two days before the file system's now, not the test's: under
+     * faketime the two differ, and ages are measured by the first. */
+    g_assert_cmpint (g_lstat (young_dir, &young), ==, 0);
+    two_days_ago.actime = two_days_ago.modtime = young.st_mtime - 2 * 86400;
     g_assert_cmpint (g_utime (old_dir, &two_days_ago), ==, 0);
     abandoned = rd_staging_dir_new (evidence_dir, &abandoned_lock);
     in_use = rd_staging_dir_new (evidence_dir, &in_use_lock);

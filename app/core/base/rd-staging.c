@@ -13,9 +13,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "rd-clock.h"
 #include "rd-staging.h"
 
 /* Inside each staging folder; held locked by the process that made the
@@ -94,6 +94,68 @@ rd_staging_dir_release (const char *staging_dir,
     close (lock_fd);
 }
 
+/* The time a file made in @dir this instant is stamped with, or -1 when
+ * nothing can be made there. An unnamed file where the kernel allows one,
+ * so that a kill at the wrong moment leaves nothing behind. */
+static gint64
+file_system_now (const char *dir)
+{
+  GStatBuf st;
+  int fd;
+
+#ifdef O_TMPFILE
+  fd = g_open (dir, O_RDWR | O_TMPFILE | O_CLOEXEC, 0600);
+#else
+  fd = -1;
+#endif
+  if (fd < 0)
+    {
+      g_autofree char *probe = g_build_filename (dir, ".age-XXXXXX", NULL);
+
+      fd = g_mkstemp_full (probe, O_RDWR | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return -1;
+      g_unlink (probe);
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  close (fd);
+  return st.st_mtime;
+}
+
+/**
+ * rd_file_is_older_than:
+ * @path: a file or folder
+ * @st: what lstat() said of @path
+ * @seconds: the age asked about
+ *
+ * Whether @path was last changed more than @seconds ago. Measured against
+ * the file system's own clock, never Redress's: the two disagree whenever
+ * the application's clock is set (a test's fixed day, faketime) or the
+ * files live on another machine, and then a folder made a moment ago could
+ * look years old and be taken away from under the process filling it.
+ * When the age cannot be told, the answer is no: keeping a leftover is
+ * harmless, removing a live folder is not.
+ */
+gboolean
+rd_file_is_older_than (const char     *path,
+                       const GStatBuf *st,
+                       gint64          seconds)
+{
+  g_autofree char *dir = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (st != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  now = file_system_now (dir);
+  return now >= 0 && now - (gint64) st->st_mtime > seconds;
+}
+
 /**
  * rd_staging_dir_is_abandoned:
  *
@@ -113,8 +175,7 @@ rd_staging_dir_is_abandoned (const char *staging_dir)
 
       if (errno != ENOENT || g_lstat (staging_dir, &st) != 0)
         return FALSE;
-      /* Against the file system's own stamp: the application's clock. */
-      return rd_clock_get_unix (rd_clock_get_default ()) - st.st_mtime > UNLOCKED_GRACE_SECONDS;
+      return rd_file_is_older_than (staging_dir, &st, UNLOCKED_GRACE_SECONDS);
     }
   abandoned = flock (fd, LOCK_EX | LOCK_NB) == 0;
   close (fd);

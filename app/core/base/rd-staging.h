@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ char     *rd_staging_dir_new          (const char *parent,
 void      rd_staging_dir_release      (const char *staging_dir,
                                        int         lock_fd);
 gboolean  rd_staging_dir_is_abandoned (const char *staging_dir);
+gboolean  rd_file_is_older_than       (const char     *path,
+                                       const GStatBuf *st,
+                                       gint64          seconds);
 void      rd_staging_remove_tree      (const char *path);
 gboolean  rd_sync_dir                 (const char  *dir,
                                        GError     **error);

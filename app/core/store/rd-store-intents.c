@@ -411,7 +411,6 @@ sweep_thumbnails (RdStore *self)
 {
   g_autofree char *dir_path = rd_store_dup_thumbnail_dir (self);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  gint64 now = rd_clock_get_unix (rd_store_get_clock (self));
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -423,7 +422,7 @@ sweep_thumbnails (RdStore *self)
       if (g_str_has_suffix (name, THUMBNAIL_TEMP_SUFFIX))
         {
           /* Half-written by a thread that died, or being written now. */
-          if (g_lstat (path, &st) == 0 && now - st.st_mtime > STALE_TEMP_SECONDS)
+          if (g_lstat (path, &st) == 0 && rd_file_is_older_than (path, &st, STALE_TEMP_SECONDS))
             g_unlink (path);
           continue;
         }
