@@ -27,6 +27,10 @@ rd_fixture_text_pdf (const char *path,
   cairo_surface_t *s = cairo_pdf_surface_create (path, width, height);
   cairo_t *cr = cairo_create (s);
 
+  /* A fixed date, or cairo writes the time of the run: the evidence's
+   * date, and with it its exhibit number, would then follow the clock
+   * the tests run under. */
+  cairo_pdf_surface_set_metadata (s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-09-02T10:00:00+01:00");
   for (int p = 1; p <= n_pages; p++)
     {
       g_autofree char *line = g_strdup_printf ("%s page %d", marker, p);
