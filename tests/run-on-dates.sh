@@ -36,10 +36,11 @@ meson compile -C "$build" >/dev/null || exit 2
 # Times are given in UTC (as seconds since 1970 for libfaketime), so that
 # the ambiguous hour of the autumn change means the one meant here.
 # 00:55 UTC on 28 March 2027 is five minutes before 01:00 GMT becomes 02:00
-# BST; 00:55 UTC on 25 October 2026 is 01:55 BST, five minutes before
-# 02:00 BST becomes 01:00 GMT.
+# BST; 00:55 UTC on 25 October 2026 and on 31 October 2027 is 01:55 BST,
+# five minutes before 02:00 BST becomes 01:00 GMT.
 dates="
 2026-10-25T00:55:00Z clocks_go_back
+2027-10-31T00:55:00Z clocks_go_back
 2027-03-28T00:55:00Z clocks_go_forward
 2026-12-25T12:00:00Z Christmas_Day
 2028-02-29T12:00:00Z leap_day
