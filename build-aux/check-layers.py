@@ -32,7 +32,21 @@ STORE_RANK = RANK['store']
 PENDING = {
 }
 
+# Circles between files: where they are looked for, and the circles still
+# to be broken there, each with what breaks it (this list only shrinks too).
+CYCLE_SCOPES = [
+    ('app/core', True),     # every folder of the core, with its subfolders
+    ('app/gui', False),     # the GUI's top level: application, window, lock
+]
+PENDING_CYCLES = {
+    ('app/gui/rd-application', 'app/gui/rd-deadline-notifier', 'app/gui/rd-lock',
+     'app/gui/rd-window'):
+        'the application owns the window, the lock and the notifier, which no longer '
+        'include rd-application.h',
+}
+
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
+DECLARED = re.compile(r'^[A-Za-z_][\w \t*]*?\b(\w+)\s*\(', re.MULTILINE)
 GTK = re.compile(r'^(gtk|gdk|gsk)/|^adwaita\.h$')
 
 
@@ -48,8 +62,110 @@ def includes(path):
     with open(path, encoding='utf-8') as f:
         text = f.read()
     for match in INCLUDE.finditer(text):
-        line = text.count('\n', 0, match.start()) + 1
+        line = text.count("\n", 0, match.start(2)) + 1
         yield line, match.group(1) == '<', match.group(2)
+
+
+def is_class_private(path, stem):
+    """Whether the header at @path, rd-X-something.h, is private to the class
+    rd-X: named rd-X-private.h, or declaring only its _rd_x_… internals."""
+    name = os.path.basename(path)
+    if name == stem + '-private.h':
+        return True
+    prefix = '_' + stem.replace('-', '_') + '_'
+    with open(path, encoding='utf-8') as f:
+        text = re.sub(r'/\*.*?\*/', '', f.read(), flags=re.DOTALL)
+    names = [n for n in DECLARED.findall(text)
+             if n not in ('G_DECLARE_FINAL_TYPE', 'G_DECLARE_DERIVABLE_TYPE',
+                          'G_DEFINE_AUTOPTR_CLEANUP_FUNC')]
+    return bool(names) and all(n.startswith(prefix) for n in names)
+
+
+def file_units(paths):
+    """Which unit each file belongs to: rd-x.c, rd-x.h and rd-x-private.h
+    are one; so are all the files of one class split by concern (rd-x-*.c/h
+    beside a header private to rd-x, such as rd-x-private.h), which may call
+    each other both ways."""
+    by_folder = {}
+    for path in paths:
+        by_folder.setdefault(os.path.dirname(path), []).append(path)
+    unit = {}
+    for folder, files in by_folder.items():
+        stems = {os.path.basename(p).rsplit('.', 1)[0] for p in files}
+        classes = set()
+        for path in files:
+            stem = os.path.basename(path).rsplit('.', 1)[0]
+            if not path.endswith('.h'):
+                continue
+            for cls in stems:
+                if stem.startswith(cls + '-') and is_class_private(path, cls):
+                    classes.add(cls)
+        for path in files:
+            stem = os.path.basename(path).rsplit('.', 1)[0]
+            owners = [c for c in classes if stem == c or stem.startswith(c + '-')]
+            unit[path] = os.path.join(folder, min(owners, key=len) if owners else stem)
+    return unit
+
+
+def find_cycles(root, top, deep):
+    """The circles of includes between the units of files under @top (only
+    directly in it unless @deep): each as a sorted tuple of units, with the
+    includes that close it."""
+    base = os.path.join(root, top)
+    paths = [p for p in sources(base) if deep or os.path.dirname(p) == base]
+    by_name = {}
+    for path in paths:
+        by_name.setdefault(os.path.basename(path), path)
+    unit = file_units(paths)
+    edges = {}
+    why = {}
+    for path in paths:
+        for line, system, header in includes(path):
+            target = by_name.get(os.path.basename(header))
+            if system or target is None or unit[target] == unit[path]:
+                continue
+            edge = (unit[path], unit[target])
+            edges.setdefault(edge[0], set()).add(edge[1])
+            why.setdefault(edge, f'{os.path.relpath(path, root)}:{line} includes {header}')
+
+    # Tarjan's strongly connected components, without recursion.
+    index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+    for start in sorted(set(unit.values())):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(edges.get(start, ()))))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == node:
+                        break
+                if len(members) > 1:
+                    names = tuple(sorted(os.path.relpath(m, root) for m in members))
+                    closing = sorted(why[(a, b)] for a in members for b in edges.get(a, ())
+                                     if b in members)
+                    cycles.append((names, closing))
+    return cycles
 
 
 def main(root):
@@ -109,6 +225,18 @@ def main(root):
                     report(rel, line, name, f'{layer}/ includes {name} of {their_layer}/, '
                            'which is not below it')
 
+    cycles_seen = set()
+    for top, deep in CYCLE_SCOPES:
+        for names, closing in find_cycles(root, top, deep):
+            if names in PENDING_CYCLES:
+                cycles_seen.add(names)
+                continue
+            problems.append('a circle of includes between ' + ', '.join(names) + ': ' +
+                            '; '.join(closing))
+    for names in sorted(set(PENDING_CYCLES) - cycles_seen):
+        problems.append('no circle left between ' + ', '.join(names) +
+                        '; remove it from PENDING_CYCLES in build-aux/check-layers.py')
+
     for rel, header in sorted(set(PENDING) - pending_seen):
         problems.append(f'{rel}: no longer includes {header}; remove it from PENDING in '
                         'build-aux/check-layers.py')
@@ -119,9 +247,11 @@ def main(root):
         print(f'{len(problems)} include(s) break the layers; see ARCHITECTURE.md.')
         return 1
     print('The layers hold: every include reaches down, none reaches a private header '
-          'of another folder.')
+          'of another folder, and no files include each other in a circle.')
     for (rel, header), why in sorted(PENDING.items()):
         print(f'Still to do: {rel} includes {header} until {why}.')
+    for names, why in sorted(PENDING_CYCLES.items()):
+        print('Still to do: the circle between ' + ', '.join(names) + f' until {why}.')
     return 0
 
 
