@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -60,10 +61,21 @@ rd_cli_export_json (RdCliContext *ctx)
       g_printerr ("redress-cli: %s\n", error->message);
       return RD_CLI_FAILED;
     }
+  errno = 0;
   fputs (text, stdout);
   if (fflush (stdout) != 0 || ferror (stdout))
     {
-      g_printerr ("redress-cli: %s\n", _("Could not write the case out. Is the disk full?"));
+      /* The output was opened by the shell, so half of it may be there:
+       * say so, rather than that nothing was written. */
+      if (errno == ENOSPC || errno == EDQUOT)
+        g_printerr ("redress-cli: %s\n",
+                    _("The disk is full, so the case could not be written out in full. What "
+                      "was written is incomplete: delete it, free some space and try again. "
+                      "The case itself is unchanged."));
+      else
+        g_printerr ("redress-cli: %s\n",
+                    _("Could not write the case out, so what was written is incomplete: "
+                      "delete it and try again. The case itself is unchanged."));
       return RD_CLI_FAILED;
     }
   return RD_CLI_OK;

@@ -293,7 +293,10 @@ rd_cli_export (RdCliContext *ctx)
       if ((odt != NULL && !rd_chronology_write_odt (chronology, title, odt, &error)) ||
           (csv != NULL && !rd_chronology_write_csv (chronology, csv, &error)))
         {
-          g_printerr ("redress-cli: %s\n", error->message);
+          /* The bundle is already in place: say so, so that nobody makes
+           * it again or thinks it lost. */
+          g_printerr (_("redress-cli: The bundle was saved as “%s”, but the chronology was "
+                        "not: %s\n"), output, error->message);
           return RD_CLI_FAILED;
         }
     }

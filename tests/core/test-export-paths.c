@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "rd-core.h"
@@ -329,6 +331,96 @@ test_cli_refusals (void)
   fixture_remove_tree (root);
 }
 
+static gboolean
+exists (const char *dir,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+static void
+put (const char *dir,
+     const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+}
+
+/* A killed export's temporary files go at the next export in that folder;
+ * files being written, and everything not named as Redress's, stay. */
+static void
+test_stale_temps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-out-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "bundle.pdf", NULL);
+  g_autofree char *held = g_build_filename (dir, RD_OUTPUT_TEMP_PREFIX "part-HELD01", NULL);
+  g_autofree char *sub = g_build_filename (dir, RD_OUTPUT_TEMP_PREFIX "folder", NULL);
+  g_autofree char *link = g_build_filename (dir, RD_OUTPUT_TEMP_PREFIX "link", NULL);
+  g_autofree char *live = NULL;
+  g_autofree char *side = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  put (dir, RD_OUTPUT_TEMP_PREFIX "part-DEAD01");
+  put (dir, RD_OUTPUT_TEMP_PREFIX "skeleton-DEAD02");
+  put (dir, ".bundle.pdf.part-OLD001");
+  put (dir, "redress-tmp-notours");
+  put (dir, "bundle.pdf");
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink ("bundle.pdf", link), ==, 0);
+  /* Locked by another open file, as another process writing it would be. */
+  put (dir, RD_OUTPUT_TEMP_PREFIX "part-HELD01");
+  fd = g_open (held, O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  live = rd_output_make_temp (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (strrchr (live, G_DIR_SEPARATOR) + 1, RD_OUTPUT_TEMP_PREFIX));
+  side = rd_output_make_side_temp (out, "photo", &error);
+  g_assert_no_error (error);
+  g_assert_false (exists (dir, RD_OUTPUT_TEMP_PREFIX "part-DEAD01"));
+  g_assert_false (exists (dir, RD_OUTPUT_TEMP_PREFIX "skeleton-DEAD02"));
+  g_assert_true (exists (dir, RD_OUTPUT_TEMP_PREFIX "part-HELD01"));
+  g_assert_true (exists (dir, ".bundle.pdf.part-OLD001"));
+  g_assert_true (exists (dir, "redress-tmp-notours"));
+  g_assert_true (exists (dir, "bundle.pdf"));
+  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  /* Ours, still being written: another export in the folder keeps them. */
+  again = rd_output_make_temp (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (side, G_FILE_TEST_EXISTS));
+  rd_output_discard (again);
+  g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+
+  /* Let go, the held one is abandoned like the others. */
+  close (fd);
+  g_assert_cmpuint (rd_output_remove_stale (dir), ==, 1);
+  g_assert_false (exists (dir, RD_OUTPUT_TEMP_PREFIX "part-HELD01"));
+
+  g_assert_true (g_file_set_contents (live, "%PDF", 4, NULL));
+  g_assert_true (rd_output_commit (live, out, &error));
+  g_assert_no_error (error);
+  rd_output_discard (side);
+  g_assert_cmpuint (rd_output_remove_stale (dir), ==, 0);
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "%PDF");
+  }
+  g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+  fixture_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,5 +428,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/output/check-paths", test_check_paths);
   g_test_add_func ("/output/cli-refusals", test_cli_refusals);
+  g_test_add_func ("/output/stale-temps", test_stale_temps);
   return g_test_run ();
 }

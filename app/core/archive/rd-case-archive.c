@@ -540,8 +540,6 @@ rd_case_archive_export (RdStore       *store,
   g_autofree char *document = NULL;
   g_autofree char *manifest = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(GDateTime) now = NULL;
   struct archive *a = NULL;
@@ -568,10 +566,10 @@ rd_case_archive_export (RdStore       *store,
 
   /* Write beside the target and rename at the end, so that a failure
    * never leaves half an archive under the name asked for. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  partial = g_strdup_printf ("%s%c.%s.part-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (partial, O_WRONLY | O_CLOEXEC, 0600);
+  partial = rd_output_make_temp (path, error);
+  if (partial == NULL)
+    return FALSE;
+  fd = g_open (partial, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -579,6 +577,7 @@ rd_case_archive_export (RdStore       *store,
       g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_IO,
                    _("Redress could not write “%s” (%s). Check that the folder is yours and the "
                      "disk has free space."), display, g_strerror (saved_errno));
+      rd_output_discard (partial);
       return FALSE;
     }
 
@@ -604,18 +603,27 @@ rd_case_archive_export (RdStore       *store,
       write_fail (a, display, error);
       goto out;
     }
-  if (fsync (fd) != 0 || g_rename (partial, path) != 0)
+  if (fsync (fd) != 0)
     {
       write_fail (a, display, error);
       goto out;
     }
+  close (fd);
+  fd = -1;
+  if (!rd_output_commit (partial, path, error))
+    goto out;
   ok = TRUE;
 
 out:
   if (a != NULL)
     archive_write_free (a);
-  close (fd);
+  if (fd >= 0)
+    close (fd);
+  /* Asked while the partial archive still takes the space it took. */
+  if (!ok && error != NULL && *error != NULL &&
+      g_error_matches (*error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_IO))
+    rd_output_explain_full_disk (path, error);
   if (!ok)
-    g_unlink (partial);
+    rd_output_discard (partial);
   return ok;
 }

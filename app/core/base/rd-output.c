@@ -18,9 +18,13 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "rd-output.h"
+#include "rd-staging.h"
 
 G_DEFINE_QUARK (rd-output-error-quark, rd_output_error)
 
@@ -149,13 +153,109 @@ rd_output_check_paths (const char         *data_dir,
   return TRUE;
 }
 
+/* The temporary files this process is writing, each held by a lock on
+ * its own open file for as long as it exists. The kernel drops the lock
+ * when the process dies, however it dies, so a later export or the store
+ * can tell a file still being written from one a killed export left. */
+G_LOCK_DEFINE_STATIC (temps);
+static GHashTable *temps;
+
+/* Less than this free beside an output that failed to be written, and the
+ * failure was the full disk whatever the library that wrote it said. */
+#define FULL_DISK_BYTES (1024 * 1024)
+
+static void
+set_folder_error (GError     **error,
+                  const char  *dir,
+                  int          saved_errno)
+{
+  g_autofree char *dir_display = g_filename_display_name (dir);
+
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NO_SPACE,
+                 _("The disk that holds the folder “%s” is full. Nothing was written: free "
+                   "some space or choose a folder on another disk, and try again."),
+                 dir_display);
+  else
+    g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
+                 _("Redress could not write in the folder “%s”: %s. Nothing was written: "
+                   "choose another folder."), dir_display, g_strerror (saved_errno));
+}
+
+/* Whether @fd is the file now at @path: a file replaced or removed under
+ * its name is not. */
+static gboolean
+is_at_path (int         fd,
+            const char *path)
+{
+  struct stat by_fd, by_name;
+
+  return fstat (fd, &by_fd) == 0 && g_lstat (path, (GStatBuf *) &by_name) == 0 &&
+         by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino;
+}
+
+static char *
+make_locked_temp (const char  *path,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (what != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *tmpl = g_strdup_printf ("%s%c" RD_OUTPUT_TEMP_PREFIX "%s-XXXXXX", dir,
+                                               G_DIR_SEPARATOR, what);
+      int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          set_folder_error (error, dir, errno);
+          return NULL;
+        }
+      /* Between the file's creation and its lock, another export's
+       * cleaning may have taken it for abandoned: then the lock is refused
+       * (the cleaner holds it) or the name no longer leads to this file,
+       * and a new name is tried. */
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0 || !is_at_path (fd, tmpl))
+        {
+          close (fd);
+          continue;
+        }
+      G_LOCK (temps);
+      if (temps == NULL)
+        temps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (temps, g_strdup (tmpl), GINT_TO_POINTER (fd));
+      G_UNLOCK (temps);
+      return g_steal_pointer (&tmpl);
+    }
+  set_folder_error (error, dir, EEXIST);
+  return NULL;
+}
+
+static void
+release_temp (const char *temp)
+{
+  gpointer fd = NULL;
+
+  G_LOCK (temps);
+  if (temps != NULL && g_hash_table_steal_extended (temps, temp, NULL, &fd))
+    close (GPOINTER_TO_INT (fd));
+  G_UNLOCK (temps);
+}
+
 /**
  * rd_output_make_temp:
  *
  * Creates an empty file, readable by its owner only, in the folder of
- * @path under a hidden name of its own, for the output to be written into
- * and then handed to rd_output_commit(). Being beside @path, it is renamed
- * in one step on the same disk.
+ * @path under a hidden name starting with %RD_OUTPUT_TEMP_PREFIX, for the
+ * output to be written into and then handed to rd_output_commit() or
+ * rd_output_discard(). Being beside @path, it is renamed in one step on
+ * the same disk. Temporary files that exports killed earlier left in that
+ * folder are removed first.
  *
  * Returns: (transfer full): the temporary file's path, or %NULL
  */
@@ -164,28 +264,131 @@ rd_output_make_temp (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmpl = g_strdup_printf ("%s%c.%s.part-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *dir_display = g_filename_display_name (dir);
+  rd_output_remove_stale (dir);
+  return make_locked_temp (path, "part", error);
+}
 
-      g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
-                   _("Redress could not write in the folder “%s”: %s. Nothing was written: "
-                     "choose another folder."), dir_display, g_strerror (saved));
-      return NULL;
+/**
+ * rd_output_make_side_temp:
+ * @what: a word for the file's part in the work, e.g. "skeleton"
+ *
+ * Like rd_output_make_temp(), for a working file the export needs beside
+ * @path and removes with rd_output_discard() once the output is written.
+ *
+ * Returns: (transfer full): the temporary file's path, or %NULL
+ */
+char *
+rd_output_make_side_temp (const char  *path,
+                          const char  *what,
+                          GError     **error)
+{
+  return make_locked_temp (path, what, error);
+}
+
+/**
+ * rd_output_discard:
+ * @temp: (nullable): a path from rd_output_make_temp() or
+ *   rd_output_make_side_temp()
+ *
+ * Removes the temporary file and lets go of its lock.
+ */
+void
+rd_output_discard (const char *temp)
+{
+  if (temp == NULL)
+    return;
+  /* Removed before the lock goes, so nobody sees it unlocked. */
+  g_unlink (temp);
+  release_temp (temp);
+}
+
+/**
+ * rd_output_remove_stale:
+ * @dir: a folder exports write in
+ *
+ * Removes the temporary files (named with %RD_OUTPUT_TEMP_PREFIX) that
+ * exports killed before they could tidy up left in @dir: those whose lock
+ * no living process holds. Nothing else in the folder is touched: not
+ * other names, not folders or links, not another user's files.
+ *
+ * Returns: how many files were removed
+ */
+guint
+rd_output_remove_stale (const char *dir)
+{
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (dir != NULL, 0);
+
+  folder = g_dir_open (dir, 0, NULL);
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *child = NULL;
+      struct stat st;
+      int fd;
+
+      if (!g_str_has_prefix (name, RD_OUTPUT_TEMP_PREFIX))
+        continue;
+      child = g_build_filename (dir, name, NULL);
+      fd = g_open (child, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      /* Held under the lock while it is removed, and only if the name
+       * still leads to the file locked, so that a file made this instant
+       * under a reused name is never the one removed. */
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 && is_at_path (fd, child) &&
+          g_unlink (child) == 0)
+        removed++;
+      close (fd);
     }
-  close (fd);
-  return g_steal_pointer (&tmpl);
+  if (removed > 0)
+    g_debug ("removed %u temporary files left by earlier exports in %s", removed, dir);
+  return removed;
+}
+
+/**
+ * rd_output_explain_full_disk:
+ * @path: the output that could not be written
+ * @error: the error its writer reported
+ *
+ * Libraries that write files (cairo, qpdf, libarchive) report a full disk
+ * as a bare "write error". Called before the temporary files are removed,
+ * while the disk is still as full as the writer found it, this rewords
+ * @error to say plainly that the disk is full and that nothing of that
+ * file was saved, keeping its domain and code.
+ *
+ * Returns: whether the disk that holds @path is full
+ */
+gboolean
+rd_output_explain_full_disk (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *display = NULL;
+  struct statvfs st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  if (statvfs (dir, &st) != 0 || (guint64) st.f_bavail * st.f_frsize >= FULL_DISK_BYTES)
+    return FALSE;
+  if (error != NULL && *error != NULL)
+    {
+      display = g_filename_display_name (path);
+      g_free ((*error)->message);
+      (*error)->message =
+        g_strdup_printf (_("The disk is full, so Redress could not write “%s”, and nothing of "
+                           "it was saved. Free some space or choose a folder on another disk, "
+                           "and try again."), display);
+    }
+  return TRUE;
 }
 
 /**
@@ -203,16 +406,26 @@ rd_output_commit (const char  *temp,
   g_return_val_if_fail (temp != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The whole file written, beside its name, under its lock: a kill here
+   * leaves it for the next export in this folder to remove. */
+  rd_kill_point ("output-before-commit");
   if (g_chmod (temp, 0600) != 0 || g_rename (temp, path) != 0)
     {
       int saved = errno;
       g_autofree char *display = g_filename_display_name (path);
 
-      g_unlink (temp);
-      g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
-                   _("Redress could not save “%s”: %s. Nothing was written."),
-                   display, g_strerror (saved));
+      rd_output_discard (temp);
+      if (saved == ENOSPC || saved == EDQUOT)
+        g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NO_SPACE,
+                     _("The disk is full, so Redress could not save “%s”. Nothing was "
+                       "written: free some space or choose a folder on another disk, and try "
+                       "again."), display);
+      else
+        g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
+                     _("Redress could not save “%s”: %s. Nothing was written."),
+                     display, g_strerror (saved));
       return FALSE;
     }
+  release_temp (temp);
   return TRUE;
 }

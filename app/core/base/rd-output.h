@@ -14,7 +14,13 @@ typedef enum {
   RD_OUTPUT_ERROR_DUPLICATE,    /* two outputs of one export given the same file */
   RD_OUTPUT_ERROR_NOT_A_FILE,   /* a folder, or a name with no file in it */
   RD_OUTPUT_ERROR_WRITE,
+  RD_OUTPUT_ERROR_NO_SPACE,     /* the disk that would hold it is full */
 } RdOutputError;
+
+/* Every temporary file an export writes beside its output is named so, and
+ * nothing else Redress writes there is; see rd_output_remove_stale(). */
+#define RD_OUTPUT_TEMP_PREFIX ".redress-tmp-"
+
 
 GQuark    rd_output_error_quark  (void);
 
@@ -23,8 +29,15 @@ gboolean  rd_output_check_paths  (const char         *data_dir,
                                   GError            **error);
 char     *rd_output_make_temp    (const char         *path,
                                   GError            **error);
+char     *rd_output_make_side_temp (const char       *path,
+                                  const char         *what,
+                                  GError            **error);
 gboolean  rd_output_commit       (const char         *temp,
                                   const char         *path,
+                                  GError            **error);
+void      rd_output_discard      (const char         *temp);
+guint     rd_output_remove_stale (const char         *dir);
+gboolean  rd_output_explain_full_disk (const char    *path,
                                   GError            **error);
 
 G_END_DECLS

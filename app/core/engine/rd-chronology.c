@@ -299,9 +299,12 @@ write_whole (const char  *path,
       !g_file_set_contents_full (temp, data, (gssize) len, G_FILE_SET_CONTENTS_NONE, 0600,
                                  &local_error))
     {
-      if (temp != NULL)
-        g_unlink (temp);
       set_write_error (path, local_error, error);
+      if (temp != NULL)
+        {
+          rd_output_explain_full_disk (path, error);
+          rd_output_discard (temp);
+        }
       return FALSE;
     }
   return rd_output_commit (temp, path, error);
@@ -473,8 +476,9 @@ rd_chronology_write_odt (GPtrArray   *entries,
     {
       if (zip != NULL)
         zip_discard (zip);
-      g_unlink (temp);
       set_write_error (path, NULL, error);
+      rd_output_explain_full_disk (path, error);
+      rd_output_discard (temp);
       return FALSE;
     }
   /* Owner only, whatever the umask (libzip follows it). */

@@ -28,6 +28,7 @@
 
 #include "rd-bundle-private.h"
 #include "rd-hash.h"
+#include "rd-output.h"
 
 /* A photo page's picture box is about 6.7 × 9.6 inches on A4 or Letter:
  * at 300 dpi, 2,000 × 2,900 pixels. Text in a screenshot stays sharp. */
@@ -464,11 +465,9 @@ _rd_photo_convert (RdBundleExhibit  *ex,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) logged = g_string_new (NULL);
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmpl = NULL;
   Source src;
   gboolean png_file, retry = FALSE;
-  int fd;
 
   if (!source_open (&src, ex->path, !ex->verified))
     {
@@ -541,26 +540,17 @@ _rd_photo_convert (RdBundleExhibit  *ex,
   flat = flatten (decoded);
 
   dir = g_path_get_dirname (output);
-  base = g_path_get_basename (output);
-  tmpl = g_strdup_printf ("%s/.%s.photo-XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                   _("Redress could not write in the folder “%s”: %s. Choose another "
-                     "folder."), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  tmpl = rd_output_make_side_temp (output, "photo", error);
+  if (tmpl == NULL)
+    return FALSE;
   if (!gdk_pixbuf_save (flat, tmpl, "jpeg", &local_error,
                         "quality", smaller ? SMALLER_QUALITY : PAGE_QUALITY, NULL))
     {
-      g_unlink (tmpl);
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
                    _("Redress could not write in the folder “%s”: %s. Check that the disk "
                      "has space and try again."), dir, local_error->message);
+      rd_output_explain_full_disk (output, error);
+      rd_output_discard (tmpl);
       return FALSE;
     }
 

@@ -400,29 +400,6 @@ create_pango_context (void)
   return ctx;
 }
 
-static char *
-make_temp_path (const char  *path,
-                const char  *what,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.%s-XXXXXX", dir, base, what);
-  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                   _("Redress could not write in the folder “%s”: %s. Choose another "
-                     "folder."), dir, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmpl);
-}
-
 /* Ends the skeleton file being drawn, remembering whether cairo managed. */
 static void
 finish_chunk (RdDraw *d)
@@ -446,7 +423,8 @@ next_chunk (RdDraw *d)
   char *path;
 
   finish_chunk (d);
-  path = make_temp_path (d->output_path, "skeleton", d->chunk_error ? NULL : &d->chunk_error);
+  path = rd_output_make_side_temp (d->output_path, "skeleton",
+                                   d->chunk_error ? NULL : &d->chunk_error);
   if (path != NULL)
     {
       g_ptr_array_add (d->chunks, path);
@@ -461,7 +439,7 @@ static void
 remove_chunks (RdDraw *d)
 {
   for (guint i = 0; d->chunks != NULL && i < d->chunks->len; i++)
-    g_unlink (d->chunks->pdata[i]);
+    rd_output_discard (d->chunks->pdata[i]);
   if (d->chunks != NULL)
     g_ptr_array_set_size (d->chunks, 0);
 }
@@ -693,6 +671,11 @@ write_bundle (Job         *job,
     }
 
 out:
+  /* Asked while the temporary files still take the space they took. */
+  if (!ok && error != NULL && *error != NULL &&
+      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE) ||
+       g_error_matches (*error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE)))
+    rd_output_explain_full_disk (path, error);
   for (guint i = 0; i < parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (parts, i);
@@ -713,7 +696,7 @@ out:
   remove_chunks (&d);
   g_clear_error (&d.chunk_error);
   if (temp != NULL && !ok)
-    g_unlink (temp);
+    rd_output_discard (temp);
   g_clear_object (&d.stamp_layout);
   g_clear_object (&pango);
   return ok;

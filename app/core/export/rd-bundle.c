@@ -27,6 +27,7 @@
 #include "rd-bundle-private.h"
 #include "rd-datetime.h"
 #include "rd-hash.h"
+#include "rd-output.h"
 
 /* What every step knows about an exhibit: how it is named, dated and
  * checked, and how its temporary copy goes away. They live here, at the
@@ -86,7 +87,7 @@ void
 _rd_photo_clear_converted (RdBundleExhibit *ex)
 {
   if (ex->converted_path != NULL)
-    g_unlink (ex->converted_path);
+    rd_output_discard (ex->converted_path);
   g_clear_pointer (&ex->converted_path, g_free);
 }
 
