@@ -21,7 +21,6 @@ struct _RdApplication
   char           *data_dir;
   RdStore        *store;
   GError         *store_error;
-  GHashTable     *notifications;  /* ids of notifications sent, for Lock */
   RdClock        *clock;
 };
 
@@ -138,7 +137,7 @@ rd_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (rd_window_new (RD_APPLICATION (app)));
+    window = GTK_WINDOW (rd_application_new_window (RD_APPLICATION (app)));
   gtk_window_present (window);
 }
 
@@ -207,7 +206,7 @@ open_sample_case_activated_cb (GSimpleAction *action,
   gint64 case_id;
 
   if (!RD_IS_WINDOW (window))
-    window = GTK_WINDOW (rd_window_new (self));
+    window = GTK_WINDOW (rd_application_new_window (self));
   gtk_window_present (window);
   if (store == NULL)
     return;
@@ -218,42 +217,21 @@ open_sample_case_activated_cb (GSimpleAction *action,
 }
 
 /**
- * rd_application_send_notification:
+ * rd_application_new_window:
  *
- * Sends a desktop notification. Send every notification through here, not
- * g_application_send_notification(), so that Lock can withdraw it: a
- * notification about a case must not stay on screen while Redress is
- * locked.
- */
-void
-rd_application_send_notification (RdApplication *self,
-                                  const char    *id,
-                                  GNotification *notification)
-{
-  g_return_if_fail (RD_IS_APPLICATION (self));
-  g_return_if_fail (id != NULL);
-
-  g_hash_table_add (self->notifications, g_strdup (id));
-  g_application_send_notification (G_APPLICATION (self), id, notification);
-}
-
-/**
- * rd_application_withdraw_notifications:
+ * Opens a main window on the application's store (or on why it could not
+ * be opened). The window is handed what it needs and never asks the
+ * application itself.
  *
- * Takes back every notification Redress has sent.
+ * Returns: (transfer none): the new window
  */
-void
-rd_application_withdraw_notifications (RdApplication *self)
+RdWindow *
+rd_application_new_window (RdApplication *self)
 {
-  GHashTableIter iter;
-  const char *id;
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
 
-  g_return_if_fail (RD_IS_APPLICATION (self));
-
-  g_hash_table_iter_init (&iter, self->notifications);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    g_application_withdraw_notification (G_APPLICATION (self), id);
-  g_hash_table_remove_all (self->notifications);
+  return rd_window_new (GTK_APPLICATION (self), rd_application_get_store (self),
+                        rd_application_get_store_error (self));
 }
 
 static void
@@ -329,7 +307,6 @@ rd_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
-  g_clear_pointer (&self->notifications, g_hash_table_unref);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
@@ -358,7 +335,6 @@ rd_application_init (RdApplication *self)
   };
 
   self->clock = g_object_ref (rd_clock_get_default ());
-  self->notifications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Prepare a housing complaint and take it to the Housing Ombudsman."));

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-window.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,6 @@ const char    *rd_application_get_data_dir   (RdApplication     *self);
 RdClock       *rd_application_get_clock      (RdApplication     *self);
 void           rd_application_set_data_dir   (RdApplication     *self,
                                               const char        *data_dir);
-void           rd_application_send_notification (RdApplication  *self,
-                                                 const char     *id,
-                                                 GNotification  *notification);
-void           rd_application_withdraw_notifications (RdApplication *self);
+RdWindow      *rd_application_new_window     (RdApplication     *self);
 
 G_END_DECLS

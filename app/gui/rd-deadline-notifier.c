@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-application.h"
 #include "rd-deadline-notifier.h"
 
 /*
@@ -32,6 +31,7 @@ struct _RdDeadlineNotifier
   GSettings    *settings;
   GDate         today;        /* for tests; invalid for the real today */
   gboolean      paused;
+  GHashTable   *on_screen;    /* ids sent, taken back when the lock pauses us */
   guint         tick_source;
   guint         settle_source;
 };
@@ -77,10 +77,11 @@ send (RdDeadlineNotifier *self,
 
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  if (RD_IS_APPLICATION (self->application))
-    rd_application_send_notification (RD_APPLICATION (self->application), id, notification);
-  else
-    g_application_send_notification (self->application, id, notification);
+  if (self->application != NULL)
+    {
+      g_hash_table_add (self->on_screen, g_strdup (id));
+      g_application_send_notification (self->application, id, notification);
+    }
   g_signal_emit (self, signals[NOTIFIED], 0, id, title, body);
 }
 
@@ -261,11 +262,26 @@ on_store_changed_cb (RdDeadlineNotifier *self)
   self->settle_source = g_timeout_add (SETTLE_MS, settle_cb, self);
 }
 
+/* A notification about a case must not stay on screen while Redress is
+ * locked: whoever sits down next would read it. */
+static void
+withdraw_all (RdDeadlineNotifier *self)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  g_hash_table_iter_init (&iter, self->on_screen);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (self->application != NULL)
+      g_application_withdraw_notification (self->application, id);
+  g_hash_table_remove_all (self->on_screen);
+}
+
 /**
  * rd_deadline_notifier_set_paused:
  *
- * While paused (the window is locked) nothing is sent; what became due
- * meanwhile is sent when it resumes.
+ * While paused (the window is locked) nothing is sent and what was sent is
+ * taken back; what became due meanwhile is sent when it resumes.
  */
 void
 rd_deadline_notifier_set_paused (RdDeadlineNotifier *self,
@@ -277,7 +293,9 @@ rd_deadline_notifier_set_paused (RdDeadlineNotifier *self,
   if (self->paused == paused)
     return;
   self->paused = paused;
-  if (!paused)
+  if (paused)
+    withdraw_all (self);
+  else
     on_store_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
@@ -309,6 +327,16 @@ rd_deadline_notifier_dispose (GObject *object)
   g_clear_weak_pointer (&self->application);
 
   G_OBJECT_CLASS (rd_deadline_notifier_parent_class)->dispose (object);
+}
+
+static void
+rd_deadline_notifier_finalize (GObject *object)
+{
+  RdDeadlineNotifier *self = RD_DEADLINE_NOTIFIER (object);
+
+  g_clear_pointer (&self->on_screen, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rd_deadline_notifier_parent_class)->finalize (object);
 }
 
 static void
@@ -353,6 +381,7 @@ rd_deadline_notifier_class_init (RdDeadlineNotifierClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rd_deadline_notifier_dispose;
+  object_class->finalize = rd_deadline_notifier_finalize;
   object_class->get_property = rd_deadline_notifier_get_property;
   object_class->set_property = rd_deadline_notifier_set_property;
 
@@ -378,6 +407,7 @@ static void
 rd_deadline_notifier_init (RdDeadlineNotifier *self)
 {
   g_date_clear (&self->today, 1);
+  self->on_screen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**

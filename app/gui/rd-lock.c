@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rd-application.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-lock-page.h"
@@ -163,7 +162,6 @@ show_dialogs (RdLock *self)
 void
 rd_lock_lock (RdLock *self)
 {
-  GtkApplication *app;
   g_autofree char *hash = NULL;
 
   g_return_if_fail (RD_IS_LOCK (self));
@@ -190,9 +188,8 @@ rd_lock_lock (RdLock *self)
 
   set_window_actions_enabled (self, FALSE);
   set_app_actions_enabled (self, FALSE);
-  app = gtk_window_get_application (GTK_WINDOW (self->window));
-  if (RD_IS_APPLICATION (app))
-    rd_application_withdraw_notifications (RD_APPLICATION (app));
+  /* The deadline notifier, paused through "locked", takes back what it
+   * showed. */
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }

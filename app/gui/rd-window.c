@@ -77,7 +77,8 @@ struct _RdWindow
 
   GSettings            *settings;
   RdDeadlineNotifier   *notifier;
-  RdStore              *store;
+  RdStore              *store;        /* NULL when it could not be opened */
+  GError               *store_error;  /* why not */
   RdCase               *rcase;
   GtkWidget            *pages[G_N_ELEMENTS (case_pages)];
 
@@ -106,6 +107,8 @@ G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CASE,
+  PROP_STORE,
+  PROP_STORE_ERROR,
   N_PROPS
 };
 
@@ -430,20 +433,21 @@ disable_case_actions (RdWindow *self)
 static void
 show_store_state (RdWindow *self)
 {
-  RdApplication *app = RD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  const GError *error = rd_application_get_store_error (app);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = self->store_error;
 
   /* Lock works even when the store cannot open: it then has no passphrase. */
-  self->lock = rd_lock_new (ADW_APPLICATION_WINDOW (self), rd_application_get_store (app));
+  self->lock = rd_lock_new (ADW_APPLICATION_WINDOW (self), self->store);
 
-  if (error != NULL)
+  if (error != NULL || self->store == NULL)
     {
       GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
                                                                                   RD_TYPE_WINDOW,
                                                                                   "menu_button"));
       g_autoptr(GMenu) menu = g_menu_new ();
 
-      adw_status_page_set_description (self->error_page, error->message);
+      if (error != NULL)
+        adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       disable_case_actions (self);
       /* With no cases to open, the menu offers nothing that needs them. */
@@ -452,7 +456,6 @@ show_store_state (RdWindow *self)
       return;
     }
 
-  self->store = g_object_ref (rd_application_get_store (app));
   /* Said before anything is typed, not at the first save that fails. */
   if (rd_store_is_read_only (self->store))
     {
@@ -467,17 +470,34 @@ show_store_state (RdWindow *self)
   restore_last_case (self);
 
   /* Reminders while Redress runs, never while the window is locked. */
-  self->notifier = rd_deadline_notifier_new (G_APPLICATION (app), self->store, self->settings);
+  self->notifier = rd_deadline_notifier_new (app, self->store, self->settings);
   g_object_bind_property (self->lock, "locked", self->notifier, "paused", G_BINDING_SYNC_CREATE);
 }
 
+/**
+ * rd_window_new:
+ * @store: (nullable): the application's store, or %NULL if it could not
+ *   be opened
+ * @store_error: (nullable): why it could not
+ */
 RdWindow *
-rd_window_new (RdApplication *application)
+rd_window_new (GtkApplication *application,
+               RdStore        *store,
+               const GError   *store_error)
 {
-  RdWindow *self = g_object_new (RD_TYPE_WINDOW, "application", application, NULL);
+  RdWindow *self;
 
-  /* "application" is not a construct property, so the store can only be
-   * looked at once g_object_new() has set it. */
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || RD_IS_STORE (store), NULL);
+
+  self = g_object_new (RD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "store-error", store_error,
+                       NULL);
+
+  /* "application" is not a construct property, so the lock and the
+   * notifier, which need it, are made once g_object_new() has set it. */
   show_store_state (self);
   return self;
 }
@@ -732,6 +752,16 @@ rd_window_dispose (GObject *object)
 }
 
 static void
+rd_window_finalize (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
+}
+
+static void
 rd_window_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -743,6 +773,34 @@ rd_window_get_property (GObject    *object,
     {
     case PROP_CASE:
       g_value_set_object (value, self->rcase);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_STORE_ERROR:
+      g_clear_error (&self->store_error);
+      self->store_error = g_value_dup_boxed (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -760,12 +818,22 @@ rd_window_class_init (RdWindowClass *klass)
   g_type_ensure (RD_TYPE_CASE_LIST_PAGE);
 
   object_class->dispose = rd_window_dispose;
+  object_class->finalize = rd_window_finalize;
   object_class->get_property = rd_window_get_property;
+  object_class->set_property = rd_window_set_property;
   window_class->close_request = rd_window_close_request;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Handed down by the application, which opened it: the window never asks
+   * the application for anything. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-window.ui");

@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "rd-application.h"
+#include "rd-core.h"
 #include "rd-deadline-notifier.h"
 #include "rd-lock.h"
 
@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 #define RD_TYPE_WINDOW (rd_window_get_type ())
 G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
 
-RdWindow  *rd_window_new        (RdApplication  *application);
+RdWindow  *rd_window_new        (GtkApplication *application,
+                                 RdStore        *store,
+                                 const GError   *store_error);
 gboolean   rd_window_open_case  (RdWindow       *self,
                                  gint64          case_id,
                                  GError        **error);

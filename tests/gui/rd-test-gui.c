@@ -176,7 +176,7 @@ rd_test_gui_window_new (RdApplication *app,
                         int            width,
                         int            height)
 {
-  RdWindow *window = rd_window_new (app);
+  RdWindow *window = rd_application_new_window (app);
 
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);

@@ -84,7 +84,7 @@ test_case_list (void)
   g_assert_true (rd_store_set_case_archived (store, carol, TRUE, &error));
   g_assert_no_error (error);
 
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
 
@@ -157,7 +157,7 @@ test_adviser_mode_banner (void)
   RdWindow *window;
   GtkRevealer *banner;
 
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (rd_window_open_case (window, id, &error));
@@ -196,7 +196,7 @@ test_consent_banner_and_erase (void)
   keep = add_case (store, "Kept case", "Kim Keep", "Acme Homes");
   erase = add_case (store, "Erased case", "Eve Gone", "Acme Homes");
 
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (rd_window_open_case (window, erase, &error));
@@ -325,7 +325,7 @@ test_export_import (void)
   RdWindow *window;
   gpointer args[2];
 
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (rd_window_open_case (window, id, &error));
@@ -388,7 +388,7 @@ test_reload_in_worker (void)
   gint64 until;
 
   add_case (store, "Noise", "Alice Smith", "Acme Homes");
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
@@ -431,7 +431,7 @@ test_reload_at_midnight (void)
 
   rd_clock_set_fixed (clock, evening);
   add_case (store, "Noise", "Alice Smith", "Acme Homes");
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));

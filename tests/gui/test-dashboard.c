@@ -85,7 +85,7 @@ fixture_setup (Fixture       *f,
   g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
-  f->window = rd_window_new (f->app);
+  f->window = rd_application_new_window (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
   gtk_window_present (GTK_WINDOW (f->window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));

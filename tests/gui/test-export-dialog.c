@@ -49,7 +49,7 @@ fixture_setup (Fixture       *f,
   /* The data folder inside f->dir: exports go beside it, never in it. */
   data_dir = g_build_filename (f->dir, "data", NULL);
   f->app = rd_test_gui_app_new (data_dir);
-  f->window = rd_window_new (f->app);
+  f->window = rd_application_new_window (f->app);
   gtk_window_present (GTK_WINDOW (f->window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
   f->store = g_object_ref (rd_window_get_store (f->window));

@@ -31,7 +31,7 @@ fixture_setup (Fixture       *f,
   f->app = rd_test_gui_app_new (f->dir);
   if (g_file_test ("/usr/share/fonts/opentype/cantarell", G_FILE_TEST_IS_DIR))
     g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
-  f->window = rd_window_new (f->app);
+  f->window = rd_application_new_window (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW, 720);
   gtk_window_present (GTK_WINDOW (f->window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));

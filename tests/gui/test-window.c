@@ -17,7 +17,7 @@ test_welcome_on_empty_store (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
-  RdWindow *window = rd_window_new (app);
+  RdWindow *window = rd_application_new_window (app);
   GtkStack *stack;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -53,7 +53,7 @@ test_actions_back_after_unlock (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
-  RdWindow *window = rd_window_new (app);
+  RdWindow *window = rd_application_new_window (app);
   GtkWidget *probe;
   RdLock *lock;
 
@@ -85,7 +85,7 @@ test_error_page_on_newer_store (void)
   rd_test_gui_make_newer_store (path);
 
   app = rd_test_gui_app_new (dir);
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
 
@@ -178,7 +178,7 @@ test_case_pages_and_last_case (void)
   second = add_case (dir, "Second case");
 
   app = rd_test_gui_app_new (dir);
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
 
@@ -205,7 +205,7 @@ test_case_pages_and_last_case (void)
   g_assert_null (rd_case_page_get_case (RD_CASE_PAGE (diary)));
   g_object_unref (diary);
 
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), ==, first);
@@ -224,7 +224,7 @@ open_window_on (RdApplication *app,
   RdWindow *window;
 
   rd_application_set_data_dir (app, dir);
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
   return window;
@@ -349,7 +349,7 @@ test_shortcuts_listed (void)
   g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) described = NULL;
-  RdWindow *window = rd_window_new (app);
+  RdWindow *window = rd_application_new_window (app);
   GtkWindow *overlay;
   const char *expected[][2] = {
     { "win.new-incident", "<Control>n" },
@@ -419,7 +419,7 @@ test_read_only_banner (void)
     }
 
   app = rd_test_gui_app_new (dir);
-  window = rd_window_new (app);
+  window = rd_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (GTK_WIDGET (window));
 
@@ -446,7 +446,7 @@ test_no_read_only_banner (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
-  RdWindow *window = rd_window_new (app);
+  RdWindow *window = rd_application_new_window (app);
   GtkWidget *banner;
 
   gtk_window_present (GTK_WINDOW (window));
