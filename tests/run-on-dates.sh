@@ -59,7 +59,11 @@ echo "$dates" | while read -r when label; do
   # The monotonic clock is faked too: with it left alone, libfaketime
   # 0.9.10 turns Python 3.11's time.sleep() (an absolute clock_nanosleep on
   # CLOCK_MONOTONIC) into EINVAL, and the end-to-end tests fail to wait.
-  FAKETIME_FMT=%s \
+  # NO_FAKE_STAT: files keep their real stamps. Otherwise libfaketime
+  # shifts them, and fontconfig, seeing font folders "changed", rewrites
+  # the machine's own cache in /var/cache/fontconfig with those shifted
+  # stamps for every program run afterwards, faked or not.
+  NO_FAKE_STAT=1 FAKETIME_FMT=%s \
     faketime -f "@$epoch" \
     meson test -C "$build" --no-rebuild --num-processes 2 --print-errorlogs \
                --logbase "dates-$day" "$@" >"$logs/dates-$day.out" 2>&1
