@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "rd-application.h"
+#include "rd-gui-util.h"
 #include "rd-help-window.h"
 #include "rd-preferences-window.h"
 #include "rd-window.h"
@@ -287,6 +288,7 @@ static void
 rd_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
+  rd_gui_install_accessible_names ();
 
   g_unix_signal_add (SIGTERM, on_terminate_cb, app);
   g_unix_signal_add (SIGHUP, on_terminate_cb, app);

@@ -89,7 +89,7 @@ def main():
         print("# started %s" % APP)
 
         # Welcome page → New Case dialog.
-        press(find(app, "push button", "Start a case"))
+        press(find(app, "push button", "Start a Case"))
         title = find(app, "text", "Case title")
         title.text = CASE_TITLE
         poll("the title to be typed", lambda: read_text(title) == CASE_TITLE)
@@ -98,7 +98,7 @@ def main():
         print("ok 1 - started a case through the New Case dialog")
 
         # An empty diary says what to do; its button starts the first entry.
-        press(find(app, "push button", "Write the first entry"))
+        press(find(app, "push button", "Write the First Entry"))
         description = find(app, "text", "What happened")
         description.text = DESCRIPTION
         where = find(app, "text", "Where")

@@ -515,6 +515,8 @@ rd_complaint_assistant_init (RdComplaintAssistant *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its accessible label says more than its short title: say only that. */
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->told_channel_row));
 
   self->outcome_checks = g_ptr_array_new ();
   for (guint i = 0; i < RD_N_OUTCOMES; i++)

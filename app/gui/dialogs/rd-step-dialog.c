@@ -288,7 +288,14 @@ rd_step_dialog_constructed (GObject *object)
       rd_complaint_event_set_stage (self->event, n == 0 ? 1 : self->highest_stage);
     }
 
-  adw_window_title_set_title (self->window_title, event ? _("Change a Step") : _("Add a Step"));
+  {
+    const char *title = event ? _("Change a Step") : _("Add a Step");
+
+    adw_window_title_set_title (self->window_title, title);
+    /* The header shows the title; the window's own is what screen readers
+     * and window lists announce. */
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
   self->loading = TRUE;
   adw_combo_row_set_selected (self->kind_row, rd_complaint_event_get_kind (self->event));
   gtk_spin_button_set_value (self->stage_spin, rd_complaint_event_get_stage (self->event));

@@ -210,9 +210,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       /* The target first: an action name without it would not match the action. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row->button), "u", gtk_list_item_get_position (item));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), "dashboard.write-letter");
-      /* Translators: a button's name for screen readers, "Send a chaser: Stage 1 response" */
+      /* Translators: what a screen reader adds after a button's name, "Send a chaser: Stage 1 response" */
       name = g_strdup_printf (_("%s: %s"), rd_next_step_get_label (step), rd_dashboard_item_get_title (entry));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* Named by its text (rd_gui_install_accessible_names), and told apart
+       * from the other rows' buttons by what it is for. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
     }
 }
 

@@ -543,6 +543,10 @@ rd_contact_editor_init (RdContactEditor *self)
 
   self->party_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Their accessible labels are their titles: say them once. */
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->direction_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->channel_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->party_row));
   self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
                                     RD_CONTACT_EDITOR_SAVE_DELAY_MS, write_contact);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,

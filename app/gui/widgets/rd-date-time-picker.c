@@ -416,6 +416,40 @@ rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
 }
 
 static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      collect_buttons (child, buttons);
+    }
+}
+
+/*
+ * GtkCalendar 4.8 leaves its four arrows unnamed, so a screen reader says
+ * only "button". They come in this order in its header.
+ */
+static void
+name_calendar_arrows (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *names[] = {
+    N_("Previous month"), N_("Next month"), N_("Previous year"), N_("Next year"),
+  };
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (buttons, i),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+}
+
+static void
 rd_date_time_picker_init (RdDateTimePicker *self)
 {
   /* Until told otherwise, the picker shows now, on the application's clock. */
@@ -435,4 +469,5 @@ rd_date_time_picker_init (RdDateTimePicker *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+  name_calendar_arrows (self->calendar);
 }

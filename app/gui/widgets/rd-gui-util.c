@@ -268,3 +268,181 @@ rd_gui_actions_set_held (GtkWidget *widget,
 {
   g_object_set_data (G_OBJECT (widget), ACTIONS_HELD, GINT_TO_POINTER (held));
 }
+
+/* @label as shown: "_Save" is "Save", "Salt __and Pepper" keeps one underscore. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (shown, *p);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/* The visible text of a button whose label carries a mnemonic, without
+ * the underscore; NULL for any other button. */
+static const char *
+get_mnemonic_button_text (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (gtk_button_get_use_underline (GTK_BUTTON (button)) && GTK_IS_LABEL (child))
+    return gtk_label_get_text (GTK_LABEL (child));
+  if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (child)))
+    {
+      for (GtkWidget *part = gtk_widget_get_first_child (child);
+           part != NULL;
+           part = gtk_widget_get_next_sibling (part))
+        if (GTK_IS_LABEL (part))
+          return gtk_label_get_text (GTK_LABEL (part));
+    }
+  return NULL;
+}
+
+/*
+ * GTK 4.8 names a button whose label has a mnemonic twice: after its raw
+ * label, underscore and all, and after the label inside that the mnemonic
+ * ties to it ("_Save Save"). Screen readers should say what the button
+ * shows, once, so that what is heard matches what is seen (and what a
+ * voice-control user says); anything more goes in its description.
+ */
+static void
+name_mnemonic_button (GtkWidget *button)
+{
+  const char *text = get_mnemonic_button_text (button);
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* A check button has the same trouble with its mnemonic. */
+static void
+name_mnemonic_check_button (GtkWidget *check)
+{
+  const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (check));
+  g_autofree char *shown = NULL;
+
+  if (label == NULL || !gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (check)))
+    return;
+  shown = strip_mnemonic (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
+}
+
+static void
+on_button_label_notify_cb (GtkWidget *button)
+{
+  if (GTK_IS_CHECK_BUTTON (button))
+    name_mnemonic_check_button (button);
+  else
+    name_mnemonic_button (button);
+}
+
+/*
+ * Redress writes what it means in words; its icons stand beside the words
+ * (on buttons, rows, status pages) and only decorate. A screen reader would
+ * announce each one as "image". Pictures of evidence are paintables, and
+ * keep their names.
+ */
+static gboolean
+is_decorative_image (GtkWidget *image)
+{
+  return gtk_image_get_storage_type (GTK_IMAGE (image)) != GTK_IMAGE_PAINTABLE &&
+         gtk_widget_get_tooltip_text (image) == NULL;
+}
+
+/* An empty label says nothing, but GTK 4.8 would announce it as "GtkLabel". */
+static void
+on_label_notify_cb (GtkWidget *label)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               gtk_label_get_text (GTK_LABEL (label))[0] == '\0', -1);
+}
+
+static void
+tidy_accessible_name (GtkWidget *widget)
+{
+  gboolean is_button = GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget);
+
+  if (is_button || GTK_IS_CHECK_BUTTON (widget))
+    {
+      if (g_object_get_data (G_OBJECT (widget), "rd-named") != NULL)
+        return;
+      g_object_set_data (G_OBJECT (widget), "rd-named", GINT_TO_POINTER (TRUE));
+      on_button_label_notify_cb (widget);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label_notify_cb), NULL);
+    }
+  else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
+           /* An entry row is the text field a screen reader lands on, named
+            * by its title; the title label inside it would only be
+            * announced again. */
+           (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  else if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "rd-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "rd-named", GINT_TO_POINTER (TRUE));
+      on_label_notify_cb (widget);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (on_label_notify_cb), NULL);
+    }
+}
+
+static void
+tidy_accessible_names (GtkWidget *widget)
+{
+  tidy_accessible_name (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tidy_accessible_names (child);
+}
+
+/* A window or popover is tidied whole as it maps, pages it does not show
+ * yet included (a screen reader can read those too); anything added later
+ * is tidied as it maps itself. */
+static gboolean
+on_widget_map_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_NATIVE (widget))
+    tidy_accessible_names (widget);
+  else
+    tidy_accessible_name (widget);
+  return TRUE;
+}
+
+/**
+ * rd_gui_install_accessible_names:
+ *
+ * From now on, every button with a mnemonic is named by the text it shows,
+ * and icons and empty labels are hidden from screen readers. Widgets are corrected as they are mapped, so rows and
+ * dialogs made later are covered too.
+ */
+void
+rd_gui_install_accessible_names (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The class must exist before its signals can be looked up. */
+      GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook_cb, NULL, NULL);
+      g_type_class_unref (klass);
+      g_once_init_leave (&installed, 1);
+    }
+}

@@ -59,6 +59,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  /* A check button with a child of its own is not named after it. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   gtk_widget_set_margin_top (check, 6);
   gtk_widget_set_margin_bottom (check, 6);
   g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
