@@ -48,3 +48,5 @@
 #include "rd-case-archive.h"
 #include "rd-case-snapshot.h"
 #include "rd-case-service.h"
+#include "rd-store-search.h"
+#include "rd-search-service.h"

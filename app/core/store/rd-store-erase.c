@@ -231,7 +231,9 @@ rd_store_erase_case (RdStore  *self,
     goto fail;
   /* FTS5 marks deleted rows in new index segments and keeps the old ones
    * (with the words) until they merge: merge them all now. */
-  if (!exec_sql (self, "INSERT INTO evidence_text (evidence_text) VALUES ('optimize')", error))
+  if (!exec_sql (self, "INSERT INTO evidence_text (evidence_text) VALUES ('optimize')", error) ||
+      !exec_sql (self, "INSERT INTO incident_text (incident_text) VALUES ('optimize')", error) ||
+      !exec_sql (self, "INSERT INTO contact_text (contact_text) VALUES ('optimize')", error))
     goto fail;
   rd_kill_point ("erase-before-commit");
   if (!_rd_store_commit (self, error))

@@ -256,6 +256,61 @@ const char * const _rd_store_migrations[] = {
   "  staged TEXT,"
   "  created_at INTEGER NOT NULL"
   ");",
+
+  /* 12: full-text indexes of the diary and the contact log, so that a
+   * search as the resident types reads an index instead of every entry.
+   * They hold no copy of the text (content= the tables themselves); the
+   * triggers keep them in step with every write, whichever code makes it
+   * (the editor, an import, a restore). Accents and case are ignored. */
+  "CREATE VIRTUAL TABLE incident_text USING fts5("
+  "  description, impact, location, people, witnesses, reference, repair_priority,"
+  "  content = 'incidents', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER incidents_text_insert AFTER INSERT ON incidents BEGIN"
+  "  INSERT INTO incident_text (rowid, description, impact, location, people, witnesses,"
+  "                             reference, repair_priority)"
+  "  VALUES (new.id, new.description, new.impact, new.location, new.people, new.witnesses,"
+  "          new.reference, new.repair_priority);"
+  "END;"
+  "CREATE TRIGGER incidents_text_delete AFTER DELETE ON incidents BEGIN"
+  "  INSERT INTO incident_text (incident_text, rowid, description, impact, location, people,"
+  "                             witnesses, reference, repair_priority)"
+  "  VALUES ('delete', old.id, old.description, old.impact, old.location, old.people,"
+  "          old.witnesses, old.reference, old.repair_priority);"
+  "END;"
+  "CREATE TRIGGER incidents_text_update AFTER UPDATE OF description, impact, location, people,"
+  "  witnesses, reference, repair_priority ON incidents BEGIN"
+  "  INSERT INTO incident_text (incident_text, rowid, description, impact, location, people,"
+  "                             witnesses, reference, repair_priority)"
+  "  VALUES ('delete', old.id, old.description, old.impact, old.location, old.people,"
+  "          old.witnesses, old.reference, old.repair_priority);"
+  "  INSERT INTO incident_text (rowid, description, impact, location, people, witnesses,"
+  "                             reference, repair_priority)"
+  "  VALUES (new.id, new.description, new.impact, new.location, new.people, new.witnesses,"
+  "          new.reference, new.repair_priority);"
+  "END;"
+  "INSERT INTO incident_text (incident_text) VALUES ('rebuild');"
+  "CREATE VIRTUAL TABLE contact_text USING fts5("
+  "  summary, promise, person,"
+  "  content = 'contacts', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER contacts_text_insert AFTER INSERT ON contacts BEGIN"
+  "  INSERT INTO contact_text (rowid, summary, promise, person)"
+  "  VALUES (new.id, new.summary, new.promise, new.person);"
+  "END;"
+  "CREATE TRIGGER contacts_text_delete AFTER DELETE ON contacts BEGIN"
+  "  INSERT INTO contact_text (contact_text, rowid, summary, promise, person)"
+  "  VALUES ('delete', old.id, old.summary, old.promise, old.person);"
+  "END;"
+  "CREATE TRIGGER contacts_text_update AFTER UPDATE OF summary, promise, person ON contacts BEGIN"
+  "  INSERT INTO contact_text (contact_text, rowid, summary, promise, person)"
+  "  VALUES ('delete', old.id, old.summary, old.promise, old.person);"
+  "  INSERT INTO contact_text (rowid, summary, promise, person)"
+  "  VALUES (new.id, new.summary, new.promise, new.person);"
+  "END;"
+  "INSERT INTO contact_text (contact_text) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -15,8 +15,9 @@
 
 /*
  * The diary: the case's incidents (a GListStore read from the store) →
- * filtered by the search text and the category → sorted newest first →
- * a single selection shown in a GtkListView. The selected entry is edited
+ * sorted newest first → filtered by the category and by the ids a search
+ * of the diary's index found (rd_search_service_find_incidents_async(),
+ * off the main thread) → a single selection shown in a GtkListView. The selected entry is edited
  * in place by the RdIncidentEditor beside the list (below it, on a narrow
  * window), so the list row follows what is typed.
  */
@@ -31,7 +32,9 @@ struct _RdDiaryPage
   GtkCustomSorter    *sorter;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
-  char               *needle;          /* casefolded search text */
+  GArray             *hits;            /* ids the search found; NULL: no search */
+  char               *hits_query;      /* what was typed when they were found */
+  GCancellable       *searching;       /* the search under way */
   int                 category;        /* -1: every category */
   GDateTime          *sorted_starts;   /* of the edited entry, as last sorted */
   RdIncident         *hidden_by_filter; /* being read when a search hid it */
@@ -63,9 +66,12 @@ filter_func (gpointer item,
   RdDiaryPage *self = user_data;
   RdIncident *incident = item;
 
+  gint64 id = rd_incident_get_id (incident);
+
   if (self->category >= 0 && rd_incident_get_category (incident) != (RdCategory) self->category)
     return FALSE;
-  return rd_incident_matches_text (incident, self->needle);
+  /* An entry not written yet is in no index, and is shown while typed. */
+  return self->hits == NULL || id == 0 || rd_search_service_ids_contain (self->hits, id);
 }
 
 /* Newest first; an entry not saved yet goes above others at the same time. */
@@ -220,26 +226,117 @@ on_back_clicked_cb (RdDiaryPage *self)
 }
 
 static void
-on_filter_changed_cb (RdDiaryPage *self)
+apply_filter (RdDiaryPage     *self,
+              GtkFilterChange  change)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry));
-  guint selected = gtk_drop_down_get_selected (self->category_dropdown);
-
   RdIncident *current = rd_incident_editor_get_incident (self->editor);
 
   /* The entry being read comes back when a search that hid it is cleared. */
   if (current != NULL && rd_incident_get_id (current) != 0)
     g_set_object (&self->hidden_by_filter, current);
 
-  g_free (self->needle);
-  self->needle = g_utf8_casefold (text, -1);
-  self->category = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_counts (self);
 
   if (self->hidden_by_filter != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL &&
-      rd_gui_find_position (G_LIST_MODEL (self->sorted), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
+      rd_gui_find_position (G_LIST_MODEL (self->filtered), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
     select_item (self, self->hidden_by_filter);
+}
+
+/*
+ * Typing more narrows what the last search found, and deleting widens it:
+ * said to the filter, it tests only the rows that can change instead of
+ * every entry.
+ */
+static GtkFilterChange
+how_hits_changed (const char *before,
+                  const char *after)
+{
+  if (before == NULL)
+    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
+  if (after == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (g_str_has_prefix (after, before))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (g_str_has_prefix (before, after))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+static void
+show_hits (RdDiaryPage *self,
+           GArray      *hits,
+           const char  *query)
+{
+  /* Hits without their query were found before the list was read again. */
+  GtkFilterChange change = self->hits != NULL && self->hits_query == NULL
+                           ? GTK_FILTER_CHANGE_DIFFERENT
+                           : how_hits_changed (self->hits_query, query);
+
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
+  self->hits = hits;
+  self->hits_query = g_strdup (query);
+  apply_filter (self, change);
+}
+
+static void
+on_search_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RdDiaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *hits = rd_search_service_find_incidents_finish (RD_STORE (source), result, &error);
+  g_autofree char *query = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->searching);
+  if (hits == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry)));
+  show_hits (self, hits, query);
+}
+
+/* Asks the index for what was typed; the answer to a search overtaken by
+ * the next keystroke is not waited for. */
+static void
+search (RdDiaryPage *self)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry));
+
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+
+  if (store == NULL || rcase == NULL || !rd_search_service_has_words (text))
+    {
+      if (self->hits != NULL)
+        show_hits (self, NULL, NULL);
+      return;
+    }
+  self->searching = g_cancellable_new ();
+  rd_search_service_find_incidents_async (store, rd_case_get_id (rcase), text, self->searching,
+                                          on_search_done_cb, g_object_ref (self));
+}
+
+static void
+on_filter_changed_cb (RdDiaryPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->category_dropdown);
+  int category = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
+
+  if (category != self->category)
+    {
+      self->category = category;
+      apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  search (self);
 }
 
 /* An entry's date moved: put it back in its place, still selected. */
@@ -280,6 +377,12 @@ reload (RdDiaryPage *self)
       if (loaded == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
+  /* What a search found was found in the entries as they were: it is
+   * asked again below. */
+  g_clear_pointer (&self->hits_query, g_free);
+  if (!rd_search_service_has_words (gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry))))
+    g_clear_pointer (&self->hits, g_array_unref);
+
   self->ignore_selection = TRUE;
   rd_gui_list_store_replace (self->incidents, loaded);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -289,8 +392,9 @@ reload (RdDiaryPage *self)
   /* Open the entry that was open, or else the newest. */
   if (keep_id == 0 || !rd_diary_page_select_entry (self, keep_id))
     gtk_single_selection_set_selected (self->selection,
-                                       g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
                                        ? 0 : GTK_INVALID_LIST_POSITION);
+  search (self);
 }
 
 /* Someone else (another page, an import) changed this case's diary. */
@@ -320,7 +424,7 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 
   g_return_val_if_fail (RD_IS_DIARY_PAGE (self), FALSE);
 
-  model = G_LIST_MODEL (self->sorted);
+  model = G_LIST_MODEL (self->filtered);
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(RdIncident) incident = g_list_model_get_item (model, i);
@@ -344,7 +448,7 @@ rd_diary_page_get_entries (RdDiaryPage *self)
 {
   g_return_val_if_fail (RD_IS_DIARY_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 static void
@@ -420,7 +524,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   g_object_unref (incident);
 
   update_counts (self);
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) - 1);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
   gtk_single_selection_set_selected (self->selection, position);
   on_selection_changed_cb (self);
 }
@@ -543,7 +647,10 @@ rd_diary_page_dispose (GObject *object)
   g_clear_object (&self->incidents);
   g_clear_pointer (&self->sorted_starts, g_date_time_unref);
   g_clear_object (&self->hidden_by_filter);
-  g_clear_pointer (&self->needle, g_free);
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
 
   G_OBJECT_CLASS (rd_diary_page_parent_class)->dispose (object);
 }
@@ -598,16 +705,17 @@ rd_diary_page_init (RdDiaryPage *self)
   GtkListItemFactory *factory;
 
   self->category = -1;
-  self->needle = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->incidents = g_list_store_new (RD_TYPE_INCIDENT);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->incidents)),
-                                              GTK_FILTER (self->filter));
+  /* Sorted before it is filtered: a search changes only the filter, and
+   * the order of 100,000 entries is not worked out again per keystroke. */
   self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
-  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->sorted),
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->incidents)),
+                                          GTK_SORTER (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
+  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->filtered),
                                                  G_CALLBACK (on_selection_changed_cb), self);
 
   factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),

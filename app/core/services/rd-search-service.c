@@ -1,0 +1,159 @@
+/* rd-search-service.c: search as you type in a case's diary, off the main thread.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-search-service"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "rd-search-service.h"
+#include "rd-store-search.h"
+
+/*
+ * Each keystroke asks for the ids of the entries that match, read from the
+ * diary's full-text index (rd_store_search_incidents()) on a worker's own
+ * connection, so the window never waits for the disk. The caller cancels
+ * the search the next keystroke overtakes; a cancelled search stops inside
+ * SQLite rather than finishing for nothing.
+ */
+
+/**
+ * rd_search_service_has_words:
+ *
+ * Returns: whether @query has a word to look for; without one every entry
+ *   matches, and there is nothing to ask the index
+ */
+gboolean
+rd_search_service_has_words (const char *query)
+{
+  return rd_store_search_has_words (query);
+}
+
+/**
+ * rd_search_service_find_incidents:
+ *
+ * The entries of a case that have every word of @query, as
+ * rd_store_search_incidents() finds them.
+ *
+ * Returns: (transfer full) (element-type gint64): their ids, ascending, or
+ *   %NULL with @error set
+ */
+GArray *
+rd_search_service_find_incidents (RdStore       *store,
+                                  gint64         case_id,
+                                  const char    *query,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  return rd_store_search_incidents (store, case_id, query, cancellable, error);
+}
+
+typedef struct {
+  gint64  case_id;
+  char   *query;
+} FindJob;
+
+static void
+find_job_free (gpointer data)
+{
+  FindJob *job = data;
+
+  g_free (job->query);
+  g_free (job);
+}
+
+static void
+find_incidents_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  FindJob *job = task_data;
+  g_autoptr(RdStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* A connection stays on the thread that opened it. */
+  reader = rd_store_open_secondary (RD_STORE (source_object), &error);
+  if (reader != NULL)
+    ids = rd_store_search_incidents (reader, job->case_id, job->query, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * rd_search_service_find_incidents_async:
+ *
+ * Finds what rd_search_service_find_incidents() finds, on a worker thread.
+ */
+void
+rd_search_service_find_incidents_async (RdStore             *store,
+                                        gint64               case_id,
+                                        const char          *query,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindJob *job;
+
+  g_return_if_fail (RD_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rd_search_service_find_incidents_async);
+  job = g_new0 (FindJob, 1);
+  job->case_id = case_id;
+  job->query = g_strdup (query);
+  g_task_set_task_data (task, job, find_job_free);
+  g_task_run_in_thread (task, find_incidents_thread);
+}
+
+/**
+ * rd_search_service_find_incidents_finish:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids found, ascending,
+ *   or %NULL with @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GArray *
+rd_search_service_find_incidents_finish (RdStore       *store,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rd_search_service_find_incidents_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * rd_search_service_ids_contain:
+ * @ids: (element-type gint64): ids in ascending order, as a search returns them
+ *
+ * Returns: whether @id is one of @ids; a list filter calls this per row,
+ *   so it is a binary search
+ */
+gboolean
+rd_search_service_ids_contain (GArray *ids,
+                               gint64  id)
+{
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  return bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+}
