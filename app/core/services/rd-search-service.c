@@ -65,6 +65,46 @@ find_job_free (gpointer data)
   g_free (job);
 }
 
+/*
+ * One reading connection per store for every search, kept open between
+ * keystrokes: opening one and reading the schema cost more than a search
+ * of a small diary. Searches take turns on it under the lock; SQLite lets
+ * a connection opened without its own mutex be used from one thread after
+ * another, as long as never from two at once.
+ */
+typedef struct {
+  GMutex   lock;
+  RdStore *reader;
+} SearchReader;
+
+static void
+search_reader_free (gpointer data)
+{
+  SearchReader *slot = data;
+
+  g_clear_object (&slot->reader);
+  g_mutex_clear (&slot->lock);
+  g_free (slot);
+}
+
+static SearchReader *
+get_search_reader (RdStore *store)
+{
+  static GMutex slots_lock;
+  SearchReader *slot;
+
+  g_mutex_lock (&slots_lock);
+  slot = g_object_get_data (G_OBJECT (store), "rd-search-reader");
+  if (slot == NULL)
+    {
+      slot = g_new0 (SearchReader, 1);
+      g_mutex_init (&slot->lock);
+      g_object_set_data_full (G_OBJECT (store), "rd-search-reader", slot, search_reader_free);
+    }
+  g_mutex_unlock (&slots_lock);
+  return slot;
+}
+
 static void
 find_incidents_thread (GTask        *task,
                        gpointer      source_object,
@@ -72,16 +112,20 @@ find_incidents_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   FindJob *job = task_data;
-  g_autoptr(RdStore) reader = NULL;
+  SearchReader *slot = get_search_reader (RD_STORE (source_object));
   g_autoptr(GError) error = NULL;
   GArray *ids = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* A connection stays on the thread that opened it. */
-  reader = rd_store_open_secondary (RD_STORE (source_object), &error);
-  if (reader != NULL)
-    ids = rd_store_search_incidents (reader, job->case_id, job->query, cancellable, &error);
+  g_mutex_lock (&slot->lock);
+  /* Only what never changes of the main connection is read here (see
+   * rd_store_open_secondary()). */
+  if (slot->reader == NULL)
+    slot->reader = rd_store_open_secondary (RD_STORE (source_object), &error);
+  if (slot->reader != NULL)
+    ids = rd_store_search_incidents (slot->reader, job->case_id, job->query, cancellable, &error);
+  g_mutex_unlock (&slot->lock);
   if (ids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
