@@ -21,6 +21,8 @@ struct _RdCaseFacts
   GPtrArray  *parties;      /* RdParty, in the order added */
   GPtrArray  *incidents;    /* RdIncident, oldest first */
   GPtrArray  *contacts;     /* RdContact, oldest first */
+  gboolean    incidents_unsorted;  /* one was added out of order */
+  gboolean    contacts_unsorted;
   GPtrArray  *complaints;   /* RdComplaint, in the order recorded */
   GHashTable *events;       /* RdComplaint* → GPtrArray of RdComplaintEvent, first step first */
 };
@@ -164,6 +166,61 @@ rd_case_facts_get_parties (RdCaseFacts *self)
   return self->parties;
 }
 
+static gint
+compare_incidents (gconstpointer a,
+                   gconstpointer b)
+{
+  RdIncident *ia = *(RdIncident **) a;
+  RdIncident *ib = *(RdIncident **) b;
+  GDateTime *ta = rd_incident_get_starts_at (ia);
+  GDateTime *tb = rd_incident_get_starts_at (ib);
+
+  if (ta == NULL || tb == NULL)
+    return (ta != NULL) - (tb != NULL);
+  return g_date_time_compare (ta, tb);
+}
+
+static gint
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  GDateTime *ta = rd_contact_get_occurred_at (*(RdContact **) a);
+  GDateTime *tb = rd_contact_get_occurred_at (*(RdContact **) b);
+
+  if (ta == NULL || tb == NULL)
+    return (ta != NULL) - (tb != NULL);
+  return g_date_time_compare (ta, tb);
+}
+
+/*
+ * An import adds a long diary one entry at a time, nearly always in time
+ * order already. Sorting after every add made that quadratic; instead an
+ * entry that comes after the last is only appended, and one that does not
+ * marks the list for one stable sort when it is next read. A stable sort
+ * of everything added gives the order that sorting after each add gave.
+ */
+static void
+append_in_order (GPtrArray    *array,
+                 gpointer      item,
+                 gboolean     *unsorted,
+                 GCompareFunc  compare)
+{
+  if (array->len > 0 && compare (&g_ptr_array_index (array, array->len - 1), &item) > 0)
+    *unsorted = TRUE;
+  g_ptr_array_add (array, g_object_ref (item));
+}
+
+static void
+ensure_sorted (GPtrArray    *array,
+               gboolean     *unsorted,
+               GCompareFunc  compare)
+{
+  if (!*unsorted)
+    return;
+  g_ptr_array_sort (array, compare);
+  *unsorted = FALSE;
+}
+
 /**
  * rd_case_facts_get_incidents:
  *
@@ -174,6 +231,7 @@ rd_case_facts_get_incidents (RdCaseFacts *self)
 {
   g_return_val_if_fail (RD_IS_CASE_FACTS (self), NULL);
 
+  ensure_sorted (self->incidents, &self->incidents_unsorted, compare_incidents);
   return self->incidents;
 }
 
@@ -187,6 +245,7 @@ rd_case_facts_get_contacts (RdCaseFacts *self)
 {
   g_return_val_if_fail (RD_IS_CASE_FACTS (self), NULL);
 
+  ensure_sorted (self->contacts, &self->contacts_unsorted, compare_contacts);
   return self->contacts;
 }
 
@@ -232,20 +291,6 @@ rd_case_facts_add_party (RdCaseFacts *self,
   g_ptr_array_add (self->parties, g_object_ref (party));
 }
 
-static gint
-compare_incidents (gconstpointer a,
-                   gconstpointer b)
-{
-  RdIncident *ia = *(RdIncident **) a;
-  RdIncident *ib = *(RdIncident **) b;
-  GDateTime *ta = rd_incident_get_starts_at (ia);
-  GDateTime *tb = rd_incident_get_starts_at (ib);
-
-  if (ta == NULL || tb == NULL)
-    return (ta != NULL) - (tb != NULL);
-  return g_date_time_compare (ta, tb);
-}
-
 /* Appends and keeps the diary in time order (stable for equal times). */
 void
 rd_case_facts_add_incident (RdCaseFacts *self,
@@ -254,20 +299,7 @@ rd_case_facts_add_incident (RdCaseFacts *self,
   g_return_if_fail (RD_IS_CASE_FACTS (self));
   g_return_if_fail (RD_IS_INCIDENT (incident));
 
-  g_ptr_array_add (self->incidents, g_object_ref (incident));
-  g_ptr_array_sort (self->incidents, compare_incidents);
-}
-
-static gint
-compare_contacts (gconstpointer a,
-                  gconstpointer b)
-{
-  GDateTime *ta = rd_contact_get_occurred_at (*(RdContact **) a);
-  GDateTime *tb = rd_contact_get_occurred_at (*(RdContact **) b);
-
-  if (ta == NULL || tb == NULL)
-    return (ta != NULL) - (tb != NULL);
-  return g_date_time_compare (ta, tb);
+  append_in_order (self->incidents, incident, &self->incidents_unsorted, compare_incidents);
 }
 
 void
@@ -277,8 +309,7 @@ rd_case_facts_add_contact (RdCaseFacts *self,
   g_return_if_fail (RD_IS_CASE_FACTS (self));
   g_return_if_fail (RD_IS_CONTACT (contact));
 
-  g_ptr_array_add (self->contacts, g_object_ref (contact));
-  g_ptr_array_sort (self->contacts, compare_contacts);
+  append_in_order (self->contacts, contact, &self->contacts_unsorted, compare_contacts);
 }
 
 void
@@ -345,6 +376,7 @@ rd_case_facts_find_contact (RdCaseFacts *self,
 {
   g_return_val_if_fail (RD_IS_CASE_FACTS (self), NULL);
 
+  ensure_sorted (self->contacts, &self->contacts_unsorted, compare_contacts);
   for (guint i = 0; contact_id != 0 && i < self->contacts->len; i++)
     if (rd_contact_get_id (g_ptr_array_index (self->contacts, i)) == contact_id)
       return g_ptr_array_index (self->contacts, i);
