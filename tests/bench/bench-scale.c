@@ -1,0 +1,209 @@
+/* bench-scale.c: how case JSON import, deadlines, the dashboard and JSON export grow
+ * with the diary: time and peak memory at 1,000, 10,000 (and 100,000) entries.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each size, one case of that many diary entries and a tenth as many
+ * contacts is written to a JSON document; then each step runs in a child
+ * process of its own, so that its peak resident memory (getrusage of that
+ * child) is its own: importing the document into an empty data folder,
+ * working out the deadlines, the dashboard, and exporting the case as
+ * JSON again. The growth ratio from one size to the next is printed: work
+ * that is linear grows about 10×, work that is quadratic about 100×.
+ *
+ * 100,000 entries are left out unless asked for (`bench-scale 100000`):
+ * on a shared 2-core machine they take minutes. The machine is loaded by
+ * others, so compare ratios measured in the same run.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rd-core.h"
+
+static const char * const steps[] = { "import", "deadlines", "dashboard", "export-json" };
+#define N_STEPS G_N_ELEMENTS (steps)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* A case document of @n entries (every third reported to the landlord, so
+ * each has deadlines) and n/10 contacts, as Redress exports it: written
+ * to a scratch store, then exported. */
+static char *
+write_document (guint       n,
+                const char *scratch_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (scratch_dir, &error);
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2012, 1, 1, 20, 0, 0);
+  char *text;
+
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Benchmark");
+  g_assert (rd_store_save_case (store, rcase, &error));
+  g_assert (rd_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 61);
+      g_autofree char *description = g_strdup_printf ("Loud music and banging, entry %u", i);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, i % 2 ? RD_CATEGORY_NOISE : RD_CATEGORY_DISREPAIR);
+      rd_incident_set_description (incident, description);
+      rd_incident_set_reported_to (incident, i % 3 == 0 ? RD_REPORTED_LANDLORD : RD_REPORTED_NONE);
+      g_assert (rd_store_save_incident (store, incident, NULL, &error));
+    }
+  for (guint i = 0; i < n / 10; i++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 610 + 5);
+
+      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, RD_CONTACT_TO);
+      rd_contact_set_summary (contact, "Called about the noise");
+      g_assert (rd_store_save_contact (store, contact, &error));
+    }
+  g_assert (rd_store_commit (store, &error));
+  text = rd_case_json_export (store, rd_case_get_id (rcase), &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* One step, in the child. */
+static int
+run_step (const char *step,
+          const char *data_dir,
+          const char *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (data_dir, &error);
+  g_autoptr(GDate) today = g_date_new_dmy (1, 1, 2030);
+  gint64 case_id;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (g_str_equal (step, "import"))
+    {
+      g_autofree char *text = NULL;
+      gsize len;
+
+      if (!g_file_get_contents (document, &text, &len, &error) ||
+          rd_case_json_import (store, text, len, &error) <= 0)
+        g_error ("%s", error->message);
+      return 0;
+    }
+  case_id = 1;
+  if (g_str_equal (step, "deadlines"))
+    {
+      g_autoptr(RdDeadlineReport) report = rd_case_service_compute_deadlines (store, case_id, today, &error);
+
+      if (report == NULL)
+        g_error ("%s", error->message);
+    }
+  else if (g_str_equal (step, "dashboard"))
+    {
+      g_autoptr(RdDashboard) dashboard = rd_case_service_compute_dashboard (store, case_id, today, &error);
+
+      if (dashboard == NULL)
+        g_error ("%s", error->message);
+    }
+  else if (g_str_equal (step, "export-json"))
+    {
+      g_autofree char *text = rd_case_json_export (store, case_id, &error);
+
+      if (text == NULL)
+        g_error ("%s", error->message);
+    }
+  return 0;
+}
+
+/* Runs one step in a child; returns its wall time (s) and peak RSS (MB). */
+static void
+measure (const char *self_path,
+         const char *step,
+         const char *data_dir,
+         const char *document,
+         double     *seconds,
+         double     *peak_mb)
+{
+  struct rusage usage;
+  gint64 t0 = g_get_monotonic_time ();
+  int status;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      execl (self_path, self_path, "--step", step, data_dir, document, (char *) NULL);
+      _exit (127);
+    }
+  g_assert (pid > 0);
+  g_assert (wait4 (pid, &status, 0, &usage) == pid);
+  g_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  *seconds = (g_get_monotonic_time () - t0) / 1e6;
+  *peak_mb = usage.ru_maxrss / 1024.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint sizes[] = { 1000, 10000, 100000 };
+  guint n_sizes = 2;
+  double seconds[3][N_STEPS], peak[3][N_STEPS];
+
+  setlocale (LC_ALL, "");
+  if (argc == 5 && g_str_equal (argv[1], "--step"))
+    return run_step (argv[2], argv[3], argv[4]);
+  if (argc > 1 && atoi (argv[1]) >= 100000)
+    n_sizes = 3;
+
+  g_print ("Growth with the diary (each step in its own process; time, peak RSS)\n");
+  for (guint s = 0; s < n_sizes; s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("redress-bench-scale-XXXXXX", &error);
+      g_autofree char *data = g_build_filename (dir, "data", NULL);
+      g_autofree char *scratch = g_build_filename (dir, "scratch", NULL);
+      g_autofree char *document = g_build_filename (dir, "case.json", NULL);
+      g_autofree char *text = write_document (sizes[s], scratch);
+
+      g_assert_no_error (error);
+      g_assert (g_file_set_contents (document, text, -1, &error));
+      for (guint i = 0; i < N_STEPS; i++)
+        {
+          measure (argv[0], steps[i], data, document, &seconds[s][i], &peak[s][i]);
+          g_print ("%7u entries  %-12s %9.3f s  %7.1f MB", sizes[s], steps[i], seconds[s][i], peak[s][i]);
+          if (s > 0)
+            g_print ("   time ×%.1f, memory ×%.1f for ×10 entries",
+                     seconds[s][i] / MAX (seconds[s - 1][i], 1e-6), peak[s][i] / MAX (peak[s - 1][i], 1e-6));
+          g_print ("\n");
+        }
+      remove_tree (dir);
+    }
+  g_print ("Linear work grows about ×10 in time; quadratic about ×100.\n");
+  return 0;
+}
