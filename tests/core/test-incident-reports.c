@@ -241,6 +241,15 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 12 */
+                                 "DROP TRIGGER incidents_text_insert;"
+                                 "DROP TRIGGER incidents_text_delete;"
+                                 "DROP TRIGGER incidents_text_update;"
+                                 "DROP TRIGGER contacts_text_insert;"
+                                 "DROP TRIGGER contacts_text_delete;"
+                                 "DROP TRIGGER contacts_text_update;"
+                                 "DROP TABLE incident_text;"
+                                 "DROP TABLE contact_text;"
                                  "ALTER TABLE incidents DROP COLUMN landlord_reported_on;"
                                  "ALTER TABLE incidents DROP COLUMN landlord_reported_minute;"
                                  "ALTER TABLE incidents DROP COLUMN asb_risk;"
