@@ -201,6 +201,11 @@ def main(root):
                         report(rel, line, header, 'includes sqlite3.h above the store')
                     if layer is not None and GTK.match(header):
                         report(rel, line, header, f'the core includes {header}')
+                    # The core's _() follows a document's language (rd-gettext.h)
+                    if layer is not None and header == 'glib/gi18n-lib.h' and \
+                       os.path.basename(path) not in ('rd-gettext.h', 'rd-i18n.c'):
+                        report(rel, line, header, 'includes glib/gi18n-lib.h: the core '
+                               'includes "rd-gettext.h" instead')
                     continue
 
                 name = os.path.basename(header)

@@ -10,7 +10,7 @@ trap 'rm -f "$listed" "$found"' EXIT
 
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort -u > "$listed"
 {
-  grep -lE '\b(N?_|C_|NC_|g_dngettext|ngettext)\s*\(' app --include='*.c' -r || true
+  grep -lE '\b(N?_|C_|NC_|UI_|g_dngettext|ngettext|rd_ngettext)\s*\(' app --include='*.c' -r || true
   grep -l 'translatable="yes"' ui data -r --include='*.ui' || true
   ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml 2>/dev/null || true
 } | sort -u > "$found"
@@ -35,8 +35,8 @@ done
 # such strings use <inttypes.h>'s PRId64, which gettext understands.
 if command -v xgettext >/dev/null; then
   pot=$(mktemp)
-  xgettext --from-code=UTF-8 --files-from=po/POTFILES.in --keyword=_ --keyword=N_ \
-    --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
+  xgettext --from-code=UTF-8 --files-from=po/POTFILES.in --keyword=_ --keyword=N_ --keyword=UI_ \
+    --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=rd_ngettext:1,2 \
     --add-location=file --output="$pot" 2>/dev/null
   cut=$(msgcat --no-wrap "$pot" | awk '/^#: /{ref=$0} /^msgid(_plural)? "/ && /%[-+ #0-9.'"'"']*"$/{print "  " substr(ref, 4) ": " $0}')
   rm -f "$pot"

@@ -107,7 +107,8 @@ read_passwords (const char  *path,
 
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
- *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…] */
+ *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…]
+ *        [--language CODE] */
 int
 rd_cli_export (RdCliContext *ctx)
 {
@@ -190,6 +191,19 @@ rd_cli_export (RdCliContext *ctx)
         {
           if ((csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
             return rd_cli_usage_error (_("--chronology-csv needs a file name."));
+        }
+      else if (is_option (arg, "--language"))
+        {
+          if ((options.language = option_value (ctx, &i, "--language")) == NULL)
+            return rd_cli_usage_error (_("--language needs a language code, such as en or cy."));
+          if (!rd_i18n_language_is_available (options.language))
+            {
+              g_auto(GStrv) codes = rd_i18n_list_languages ();
+              g_autofree char *list = g_strjoinv (", ", codes);
+
+              return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
+                                           "them in: %s."), options.language, list);
+            }
         }
       else if (is_option (arg, "--exclude"))
         {
@@ -284,14 +298,22 @@ rd_cli_export (RdCliContext *ctx)
   if (odt != NULL || csv != NULL)
     {
       g_autofree char *title = rd_case_bundle_dup_chronology_title (store, case_id, &options, &error);
+      gboolean ok;
+      char *previous;
 
       if (title == NULL)
         {
           g_printerr ("redress-cli: %s\n", error->message);
           return RD_CLI_FAILED;
         }
-      if ((odt != NULL && !rd_chronology_write_odt (chronology, title, odt, &error)) ||
-          (csv != NULL && !rd_chronology_write_csv (chronology, csv, &error)))
+
+      /* The chronology's headings in the bundle's language */
+      previous = rd_i18n_push_language (options.language != NULL ? options.language
+                                                                 : RD_I18N_SOURCE_LANGUAGE);
+      ok = (odt == NULL || rd_chronology_write_odt (chronology, title, odt, &error)) &&
+           (csv == NULL || rd_chronology_write_csv (chronology, csv, &error));
+      rd_i18n_pop_language (previous);
+      if (!ok)
         {
           /* The bundle is already in place: say so, so that nobody makes
            * it again or thinks it lost. */

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <string.h>
 
 #include "rd-case-archive-private.h"

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-case-archive-private.h"
 #include "rd-store-policies.h"

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <string.h>
 
 #include "rd-calendar.h"
@@ -496,7 +496,7 @@ rd_calendar_list_bank_holidays (int      year,
         break;
       g_date_clear (&bh.date, 1);
       g_date_set_julian (&bh.date, h->julian);
-      bh.name = g_dgettext (GETTEXT_PACKAGE, h->name);
+      bh.name = rd_gettext (h->name);
       g_array_append_val (out, bh);
     }
   return out;
@@ -520,7 +520,7 @@ rd_calendar_is_bank_holiday (const GDate  *date,
   if (at < 0)
     return FALSE;
   if (name != NULL)
-    *name = g_dgettext (GETTEXT_PACKAGE, g_array_index (table->holidays, Holiday, at).name);
+    *name = rd_gettext (g_array_index (table->holidays, Holiday, at).name);
   return TRUE;
 }
 

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +116,92 @@ rd_date_to_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
+/*
+ * The names of days and months come from Redress's own translations, not
+ * from the C library's locale: a letter may be in another language than
+ * the interface (rd-i18n.h), and the system may not have the locale of
+ * either installed.
+ */
+static const char *
+weekday_name (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY:    return C_("weekday", "Monday");
+    case G_DATE_TUESDAY:   return C_("weekday", "Tuesday");
+    case G_DATE_WEDNESDAY: return C_("weekday", "Wednesday");
+    case G_DATE_THURSDAY:  return C_("weekday", "Thursday");
+    case G_DATE_FRIDAY:    return C_("weekday", "Friday");
+    case G_DATE_SATURDAY:  return C_("weekday", "Saturday");
+    case G_DATE_SUNDAY:    return C_("weekday", "Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default:               return "";
+    }
+}
+
+static const char *
+weekday_abbreviation (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY:    return C_("abbreviated weekday", "Mon");
+    case G_DATE_TUESDAY:   return C_("abbreviated weekday", "Tue");
+    case G_DATE_WEDNESDAY: return C_("abbreviated weekday", "Wed");
+    case G_DATE_THURSDAY:  return C_("abbreviated weekday", "Thu");
+    case G_DATE_FRIDAY:    return C_("abbreviated weekday", "Fri");
+    case G_DATE_SATURDAY:  return C_("abbreviated weekday", "Sat");
+    case G_DATE_SUNDAY:    return C_("abbreviated weekday", "Sun");
+    case G_DATE_BAD_WEEKDAY:
+    default:               return "";
+    }
+}
+
+/* As written after a day's number ("18 November"): languages that decline
+ * the month there (Polish "18 listopada") translate this form. */
+static const char *
+month_name (GDateMonth month)
+{
+  switch (month)
+    {
+    case G_DATE_JANUARY:   return C_("month after a day number", "January");
+    case G_DATE_FEBRUARY:  return C_("month after a day number", "February");
+    case G_DATE_MARCH:     return C_("month after a day number", "March");
+    case G_DATE_APRIL:     return C_("month after a day number", "April");
+    case G_DATE_MAY:       return C_("month after a day number", "May");
+    case G_DATE_JUNE:      return C_("month after a day number", "June");
+    case G_DATE_JULY:      return C_("month after a day number", "July");
+    case G_DATE_AUGUST:    return C_("month after a day number", "August");
+    case G_DATE_SEPTEMBER: return C_("month after a day number", "September");
+    case G_DATE_OCTOBER:   return C_("month after a day number", "October");
+    case G_DATE_NOVEMBER:  return C_("month after a day number", "November");
+    case G_DATE_DECEMBER:  return C_("month after a day number", "December");
+    case G_DATE_BAD_MONTH:
+    default:               return "";
+    }
+}
+
+static const char *
+month_abbreviation (GDateMonth month)
+{
+  switch (month)
+    {
+    case G_DATE_JANUARY:   return C_("abbreviated month after a day number", "Jan");
+    case G_DATE_FEBRUARY:  return C_("abbreviated month after a day number", "Feb");
+    case G_DATE_MARCH:     return C_("abbreviated month after a day number", "Mar");
+    case G_DATE_APRIL:     return C_("abbreviated month after a day number", "Apr");
+    case G_DATE_MAY:       return C_("abbreviated month after a day number", "May");
+    case G_DATE_JUNE:      return C_("abbreviated month after a day number", "Jun");
+    case G_DATE_JULY:      return C_("abbreviated month after a day number", "Jul");
+    case G_DATE_AUGUST:    return C_("abbreviated month after a day number", "Aug");
+    case G_DATE_SEPTEMBER: return C_("abbreviated month after a day number", "Sep");
+    case G_DATE_OCTOBER:   return C_("abbreviated month after a day number", "Oct");
+    case G_DATE_NOVEMBER:  return C_("abbreviated month after a day number", "Nov");
+    case G_DATE_DECEMBER:  return C_("abbreviated month after a day number", "Dec");
+    case G_DATE_BAD_MONTH:
+    default:               return "";
+    }
+}
+
 /**
  * rd_date_format_long:
  *
@@ -125,14 +211,17 @@ rd_date_to_iso (const GDate *date)
 char *
 rd_date_format_long (const GDate *date)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date), 0, 0, 0);
-  /* Translators: a date with its weekday, see strftime(3) */
-  return g_date_time_format (dt, _("%A %-d %B %Y"));
+  /* Translators: a date with its weekday, "Monday 18 November 2024": %1$s
+   * is the weekday, %2$d the day of the month, %3$s the month, %4$d the
+   * year. Reorder them, and add words or punctuation, as your language
+   * writes a date in a letter. */
+  return g_strdup_printf (_("%1$s %2$d %3$s %4$d"),
+                          weekday_name (g_date_get_weekday (date)),
+                          g_date_get_day (date),
+                          month_name (g_date_get_month (date)),
+                          g_date_get_year (date));
 }
 
 /*
@@ -457,8 +546,16 @@ rd_datetime_format_long (GDateTime *dt)
 {
   g_return_val_if_fail (dt != NULL, NULL);
 
-  /* Translators: a date with weekday and a 24-hour time, see strftime(3) */
-  return g_date_time_format (dt, _("%A %-d %B %Y at %H:%M"));
+  /* Translators: "Monday 18 November 2024 at 21:15": %1$s is the weekday,
+   * %2$d the day of the month, %3$s the month, %4$d the year, %5$02d:%6$02d
+   * the time on a 24-hour clock. Reorder them as your language needs. */
+  return g_strdup_printf (_("%1$s %2$d %3$s %4$d at %5$02d:%6$02d"),
+                          weekday_name (g_date_time_get_day_of_week (dt)),
+                          g_date_time_get_day_of_month (dt),
+                          month_name (g_date_time_get_month (dt)),
+                          g_date_time_get_year (dt),
+                          g_date_time_get_hour (dt),
+                          g_date_time_get_minute (dt));
 }
 
 /**
@@ -471,8 +568,16 @@ rd_datetime_format_short (GDateTime *dt)
 {
   g_return_val_if_fail (dt != NULL, NULL);
 
-  /* Translators: a short date with weekday and time, see strftime(3) */
-  return g_date_time_format (dt, _("%a %-d %b %Y, %H:%M"));
+  /* Translators: "Mon 18 Nov 2024, 21:15", for lists: %1$s is the
+   * abbreviated weekday, %2$d the day of the month, %3$s the abbreviated
+   * month, %4$d the year, %5$02d:%6$02d the time on a 24-hour clock. */
+  return g_strdup_printf (_("%1$s %2$d %3$s %4$d, %5$02d:%6$02d"),
+                          weekday_abbreviation (g_date_time_get_day_of_week (dt)),
+                          g_date_time_get_day_of_month (dt),
+                          month_abbreviation (g_date_time_get_month (dt)),
+                          g_date_time_get_year (dt),
+                          g_date_time_get_hour (dt),
+                          g_date_time_get_minute (dt));
 }
 
 GDate *

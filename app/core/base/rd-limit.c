@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-datetime.h"
 #include "rd-limit.h"
@@ -154,17 +154,17 @@ rd_limit_format (const RdLimit *limit)
   switch (limit->unit)
     {
     case RD_TIME_UNIT_WORKING_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d working day", "%d working days", n), limit->amount);
     case RD_TIME_UNIT_CALENDAR_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d day", "%d days", n), limit->amount);
     case RD_TIME_UNIT_WEEKS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week", "%d weeks", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d week", "%d weeks", n), limit->amount);
     case RD_TIME_UNIT_MONTHS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d month", "%d months", n), limit->amount);
     case RD_TIME_UNIT_WORKING_HOURS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working hour", "%d working hours", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d working hour", "%d working hours", n), limit->amount);
     case RD_TIME_UNIT_HOURS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", n), limit->amount);
+      return g_strdup_printf (rd_ngettext ("%d hour", "%d hours", n), limit->amount);
     case RD_TIME_UNIT_N_UNITS:
     default:
       g_return_val_if_reached (NULL);

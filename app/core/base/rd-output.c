@@ -14,7 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +43,7 @@ dup_resolved (const char  *path,
       g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NOT_A_FILE,
-                   _("“%s” is a folder, not a file name. Nothing was written: give the name of "
+                   UI_("“%s” is a folder, not a file name. Nothing was written: give the name of "
                      "the file to write."), display);
       return NULL;
     }
@@ -51,7 +51,7 @@ dup_resolved (const char  *path,
   if (g_str_equal (base, ".") || g_str_equal (base, ".."))
     {
       g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NOT_A_FILE,
-                   _("“%s” is a folder, not a file name. Nothing was written: give the name of "
+                   UI_("“%s” is a folder, not a file name. Nothing was written: give the name of "
                      "the file to write."), display);
       return NULL;
     }
@@ -126,7 +126,7 @@ rd_output_check_paths (const char         *data_dir,
           g_autofree char *data_display = g_filename_display_name (data_dir);
 
           g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_INSIDE_DATA,
-                       _("“%s” is inside Redress’s data folder (%s), where the case file and the "
+                       UI_("“%s” is inside Redress’s data folder (%s), where the case file and the "
                          "evidence are kept, and writing it could destroy them. Nothing was "
                          "written: choose a file in another folder."), display, data_display);
           return FALSE;
@@ -142,7 +142,7 @@ rd_output_check_paths (const char         *data_dir,
                a.st_dev == b.st_dev && a.st_ino == b.st_ino))
             {
               g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_DUPLICATE,
-                           _("“%s” is given for two different files of this export, and one "
+                           UI_("“%s” is given for two different files of this export, and one "
                              "would replace the other. Nothing was written: give each file its "
                              "own name."), display);
               return FALSE;
@@ -173,12 +173,12 @@ set_folder_error (GError     **error,
 
   if (saved_errno == ENOSPC || saved_errno == EDQUOT)
     g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NO_SPACE,
-                 _("The disk that holds the folder “%s” is full. Nothing was written: free "
+                 UI_("The disk that holds the folder “%s” is full. Nothing was written: free "
                    "some space or choose a folder on another disk, and try again."),
                  dir_display);
   else
     g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
-                 _("Redress could not write in the folder “%s”: %s. Nothing was written: "
+                 UI_("Redress could not write in the folder “%s”: %s. Nothing was written: "
                    "choose another folder."), dir_display, g_strerror (saved_errno));
 }
 
@@ -384,7 +384,7 @@ rd_output_explain_full_disk (const char  *path,
       display = g_filename_display_name (path);
       g_free ((*error)->message);
       (*error)->message =
-        g_strdup_printf (_("The disk is full, so Redress could not write “%s”, and nothing of "
+        g_strdup_printf (UI_("The disk is full, so Redress could not write “%s”, and nothing of "
                            "it was saved. Free some space or choose a folder on another disk, "
                            "and try again."), display);
     }
@@ -417,12 +417,12 @@ rd_output_commit (const char  *temp,
       rd_output_discard (temp);
       if (saved == ENOSPC || saved == EDQUOT)
         g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_NO_SPACE,
-                     _("The disk is full, so Redress could not save “%s”. Nothing was "
+                     UI_("The disk is full, so Redress could not save “%s”. Nothing was "
                        "written: free some space or choose a folder on another disk, and try "
                        "again."), display);
       else
         g_set_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE,
-                     _("Redress could not save “%s”: %s. Nothing was written."),
+                     UI_("Redress could not save “%s”: %s. Nothing was written."),
                      display, g_strerror (saved));
       return FALSE;
     }

@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -241,7 +241,7 @@ rd_sync_dir (const char  *dir,
       if (fd >= 0)
         close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Redress could not finish saving to its evidence folder “%s”: %s."),
+                   UI_("Redress could not finish saving to its evidence folder “%s”: %s."),
                    dir, g_strerror (saved_errno));
       return FALSE;
     }

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <string.h>
 #include <zip.h>

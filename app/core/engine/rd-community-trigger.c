@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-community-trigger.h"
 #include "rd-datetime.h"
@@ -165,7 +165,7 @@ rd_community_trigger_dup_explanation (RdCommunityTrigger *self)
   last = rd_date_format_long (&self->last);
   out = g_string_new (NULL);
   g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE,
+                          rd_ngettext (
                                        "Your diary shows %u report of anti-social behaviour between %s and %s.",
                                        "Your diary shows %u reports of anti-social behaviour between %s and %s.",
                                        self->incidents->len),

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-calendar.h"
 #include "rd-case-deadlines.h"
@@ -257,29 +257,29 @@ done_late_text (RdDeadlineKind kind,
   switch (kind)
     {
     case RD_DEADLINE_KIND_ACKNOWLEDGEMENT:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Acknowledged %d working day late",
+      return g_strdup_printf (rd_ngettext ("Acknowledged %d working day late",
                                            "Acknowledged %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_RESPONSE:
     case RD_DEADLINE_KIND_ASB_RESPONSE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Answered %d working day late",
+      return g_strdup_printf (rd_ngettext ("Answered %d working day late",
                                            "Answered %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_EXTENSION:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Extension given %d working day late",
+      return g_strdup_printf (rd_ngettext ("Extension given %d working day late",
                                            "Extension given %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_ESCALATION:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You asked %d working day late",
+      return g_strdup_printf (rd_ngettext ("You asked %d working day late",
                                            "You asked %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_OMBUDSMAN:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Referred %d working day late",
+      return g_strdup_printf (rd_ngettext ("Referred %d working day late",
                                            "Referred %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_PROMISE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Kept %d working day late",
+      return g_strdup_printf (rd_ngettext ("Kept %d working day late",
                                            "Kept %d working days late", (gulong) late), late);
     case RD_DEADLINE_KIND_REPAIR:
     case RD_DEADLINE_KIND_HAZARD:
     case RD_DEADLINE_KIND_RULE:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Carried out %d working day late",
+      return g_strdup_printf (rd_ngettext ("Carried out %d working day late",
                                            "Carried out %d working days late", (gulong) late), late);
     }
 }
@@ -296,10 +296,10 @@ status_text_of (RdDashboardItem *item,
     {
     case RD_DASHBOARD_OVERDUE:
       if (rd_deadline_get_party (deadline) == RD_DEADLINE_ON_RESIDENT)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The time ran out %d working day ago",
+        return g_strdup_printf (rd_ngettext ("The time ran out %d working day ago",
                                              "The time ran out %d working days ago", (gulong) ABS (late)),
                                 ABS (late));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day late",
+      return g_strdup_printf (rd_ngettext ("%d working day late",
                                            "%d working days late", (gulong) ABS (late)),
                               ABS (late));
     case RD_DASHBOARD_DUE_SOON:
@@ -308,7 +308,7 @@ status_text_of (RdDashboardItem *item,
       if (item->due_next_working_day)
         /* Translators: "Due by Monday 18 November 2024, the next working day" */
         return g_strdup_printf (_("Due by %s, the next working day"), due_text);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due by %s, in %d working day",
+      return g_strdup_printf (rd_ngettext ("Due by %s, in %d working day",
                                            "Due by %s, in %d working days", (gulong) ABS (late)),
                               due_text, ABS (late));
     case RD_DASHBOARD_LATER:
@@ -447,7 +447,7 @@ item_new (RdDeadline        *deadline,
   /* The engine's advice is to chase first; once that has long failed, say
    * why the step offered is the Ombudsman. */
   if (item->next_step == RD_NEXT_STEP_OMBUDSMAN && kind == RD_DEADLINE_KIND_RESPONSE)
-    item->advice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    item->advice = g_strdup_printf (rd_ngettext (
                                                  "The final response is more than %d working day late. "
                                                  "You can ask the Housing Ombudsman to step in now: it can "
                                                  "order the landlord to respond. The summary letter "

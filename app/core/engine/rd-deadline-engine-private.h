@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 /* The engine writes sentences for thousands of deadlines at a time, and
  * gettext reads the environment on every call: each message is looked up
- * once per run instead (Redress never changes language while it runs).
- * Include this header after <glib/gi18n-lib.h>. */
+ * once per run instead (the interface never changes language while it
+ * runs; a document's language bypasses this). Include this header after
+ * "rd-i18n.h". */
 const char *_rd_engine_gettext (const char *msgid) G_GNUC_FORMAT (1);
 #undef _
 #define _(String) _rd_engine_gettext (String)

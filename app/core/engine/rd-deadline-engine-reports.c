@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-awaab.h"
 #include "rd-coverage.h"

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-evidence-importer.h"
 #include "rd-evidence-private.h"

@@ -10,7 +10,7 @@
 #include <cairo.h>
 #include <errno.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <poppler.h>
 

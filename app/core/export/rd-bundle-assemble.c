@@ -16,7 +16,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <math.h>
 #include <string.h>
 
@@ -348,7 +348,7 @@ write_own_page (Assembler       *s,
       if (placeholder == 0)
         {
           g_set_error_literal (s->error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                               _("Redress could not put the photos into the bundle."));
+                               UI_("Redress could not put the photos into the bundle."));
           return FALSE;
         }
       photo_id = _rd_pdf_writer_reserve (w);
@@ -549,7 +549,7 @@ _rd_pdf_assemble (RdAssembly   *a,
       if (skel_page == 0 || !qpdf_oh_is_dictionary (s.skel, skel_page))
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                       _("Redress could not put the bundle together (%s)."),
+                       UI_("Redress could not put the bundle together (%s)."),
                        _rd_qpdf_error_detail (s.skel));
           goto out;
         }
@@ -565,7 +565,7 @@ _rd_pdf_assemble (RdAssembly   *a,
               if (!open_source (&s, run))
                 {
                   g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                               _("The file for exhibit %s (“%s”) could not be read again while "
+                               UI_("The file for exhibit %s (“%s”) could not be read again while "
                                  "the bundle was made, so the bundle was not made. Check that "
                                  "the evidence file “%s” is still there and unchanged."),
                                ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
@@ -580,7 +580,7 @@ _rd_pdf_assemble (RdAssembly   *a,
               if (!_rd_pdf_writer_check (s.w, NULL))
                 goto write_failed;
               g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                           _("Redress could not copy page %d of exhibit %s (“%s”) into the "
+                           UI_("Redress could not copy page %d of exhibit %s (“%s”) into the "
                              "bundle (%s)."), run_index + 1, ex->label, ex->title,
                            local_error ? local_error->message : _rd_qpdf_error_detail (s.src));
               goto out;
@@ -602,7 +602,7 @@ _rd_pdf_assemble (RdAssembly   *a,
               if (!_rd_pdf_writer_check (s.w, NULL))
                 goto write_failed;
               g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                           _("Redress could not put the bundle together (%s)."),
+                           UI_("Redress could not put the bundle together (%s)."),
                            local_error->message);
               goto out;
             }

@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 
 #include "rd-bundle-private.h"
@@ -41,7 +41,7 @@ exhibit_name (RdBundleExhibit *ex)
 static const char *
 how_to_repair (void)
 {
-  return _("To repair it, add the original file to the case again. “Check evidence” on the "
+  return UI_("To repair it, add the original file to the case again. “Check evidence” on the "
            "Evidence page, or redress-cli verify, lists every file with a problem.");
 }
 
@@ -56,20 +56,20 @@ set_one (Problem  *p,
     {
     case PROBLEM_MISSING:
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The bundle was not made: the stored copy of exhibit %s (“%s”) is missing. "
+                   UI_("The bundle was not made: the stored copy of exhibit %s (“%s”) is missing. "
                      "Redress kept it at “%s”, and it is no longer there. %s"),
                    ex->label, exhibit_name (ex), ex->path, how_to_repair ());
       break;
     case PROBLEM_ALTERED:
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED,
-                   _("The bundle was not made: the stored copy of exhibit %s (“%s”) has changed "
+                   UI_("The bundle was not made: the stored copy of exhibit %s (“%s”) has changed "
                      "since it was added to the case. Redress keeps it at “%s”. %s"),
                    ex->label, exhibit_name (ex), ex->path, how_to_repair ());
       break;
     case PROBLEM_UNREADABLE:
     default:
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                   _("The bundle was not made: the stored copy of exhibit %s (“%s”) could not "
+                   UI_("The bundle was not made: the stored copy of exhibit %s (“%s”) could not "
                      "be read. Redress keeps it at “%s”. %s"),
                    ex->label, exhibit_name (ex), ex->path, how_to_repair ());
       break;
@@ -92,12 +92,12 @@ set_many (GArray  *problems,
       any_missing |= p->kind == PROBLEM_MISSING;
       if (i >= MAX_NAMED)
         continue;
-      what = p->kind == PROBLEM_MISSING ? _("missing")
-           : p->kind == PROBLEM_ALTERED ? _("changed") : _("unreadable");
+      what = p->kind == PROBLEM_MISSING ? UI_("missing")
+           : p->kind == PROBLEM_ALTERED ? UI_("changed") : UI_("unreadable");
       if (list->len > 0)
         g_string_append (list, "; ");
       /* Translators: one of a list of files: "exhibit 3 (“noise.wav”): missing" */
-      g_string_append_printf (list, _("exhibit %s (“%s”): %s"), p->exhibit->label,
+      g_string_append_printf (list, UI_("exhibit %s (“%s”): %s"), p->exhibit->label,
                               exhibit_name (p->exhibit), what);
     }
   if (problems->len > MAX_NAMED)
@@ -111,7 +111,7 @@ set_many (GArray  *problems,
   g_clear_error (error);
   g_set_error (error, RD_BUNDLE_ERROR,
                any_missing ? RD_BUNDLE_ERROR_EVIDENCE_MISSING : RD_BUNDLE_ERROR_EVIDENCE_ALTERED,
-               _("The bundle was not made: the stored copies of %u evidence files are missing "
+               UI_("The bundle was not made: the stored copies of %u evidence files are missing "
                  "or have changed since they were added to the case: %s. Redress keeps its "
                  "copies in “%s”. To repair them, add the original files to the case again. "
                  "“Check evidence” on the Evidence page, or redress-cli verify, lists them all."),

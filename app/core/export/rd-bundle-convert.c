@@ -19,7 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <png.h>
 #include <setjmp.h>
@@ -406,7 +406,7 @@ set_read_error (RdBundleExhibit  *ex,
 {
   g_set_error (error, RD_BUNDLE_ERROR, saved_errno == ENOENT ? RD_BUNDLE_ERROR_EVIDENCE_MISSING
                                                              : RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-               _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
+               UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
                  "made: %s."), ex->label, ex->title, g_strerror (saved_errno));
 }
 
@@ -547,7 +547,7 @@ _rd_photo_convert (RdBundleExhibit  *ex,
                         "quality", smaller ? SMALLER_QUALITY : PAGE_QUALITY, NULL))
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                   _("Redress could not write in the folder “%s”: %s. Check that the disk "
+                   UI_("Redress could not write in the folder “%s”: %s. Check that the disk "
                      "has space and try again."), dir, local_error->message);
       rd_output_explain_full_disk (output, error);
       rd_output_discard (tmpl);

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <string.h>
 
 #include "rd-bundle-private.h"
@@ -58,7 +58,7 @@ add_header_fields (RdBundleSection *s,
       if (n == 1)
         pages = g_strdup_printf (_("1 page follows: bundle page %d."), first);
       else
-        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        pages = g_strdup_printf (rd_ngettext (
                                               "%d page follows: bundle pages %d to %d.",
                                               "%d pages follow: bundle pages %d to %d.", n),
                                  n, first, first + n - 1);

@@ -16,7 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,7 +52,7 @@ _rd_photo_probe (RdBundleExhibit  *ex,
       int saved = errno;
 
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
+                   UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
                      "made: %s."), ex->label, ex->title, g_strerror (saved));
       return FALSE;
     }
@@ -132,7 +132,7 @@ set_read_error (RdBundleExhibit  *ex,
 {
   g_set_error (error, RD_BUNDLE_ERROR, saved_errno == ENOENT ? RD_BUNDLE_ERROR_EVIDENCE_MISSING
                                                              : RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-               _("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
+               UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
                  "made: %s."), ex->label, ex->title, g_strerror (saved_errno));
 }
 
@@ -155,7 +155,7 @@ write_smaller (RdPdfWriter      *w,
   if (mapped == NULL)
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
+                   UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was "
                      "not made: %s"), ex->label, ex->title, local_error->message);
       return FALSE;
     }
@@ -172,7 +172,7 @@ write_smaller (RdPdfWriter      *w,
   if (small == NULL)
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                   _("The photo for exhibit %s (“%s”) could not be read as a picture, "
+                   UI_("The photo for exhibit %s (“%s”) could not be read as a picture, "
                      "so the bundle was not made: %s"), ex->label, ex->title,
                    local_error->message);
       return FALSE;

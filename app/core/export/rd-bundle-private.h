@@ -130,6 +130,7 @@ struct _RdBundle
   GDateTime    *created;
   RdPaperSize   paper;
   gboolean      smaller;
+  char         *language;     /* of the bundle's own pages; NULL: English */
   GPtrArray    *parts;      /* RdPart*, in order */
   int           n_pages;
   gboolean      writing;

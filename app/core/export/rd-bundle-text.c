@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-bundle-private.h"
 

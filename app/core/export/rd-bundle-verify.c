@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-bundle-private.h"
 #include "rd-hash.h"
@@ -106,7 +106,7 @@ _rd_verifier_finish (RdVerifier    *v,
       else if (actual == NULL)
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                       _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
+                       UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was "
                          "not made. Check the evidence file “%s”."),
                        ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
           ok = FALSE;

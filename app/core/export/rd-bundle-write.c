@@ -7,7 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <fcntl.h>
 #include <string.h>
@@ -98,7 +98,7 @@ check_exhibit (Job             *job,
   if (g_stat (ex->path, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING,
-                   _("The stored copy of exhibit %s (“%s”) is missing, so the bundle was not "
+                   UI_("The stored copy of exhibit %s (“%s”) is missing, so the bundle was not "
                      "made. Redress kept it at “%s”."), ex->label, name, ex->path);
       return FALSE;
     }
@@ -134,7 +134,7 @@ check_exhibit (Job             *job,
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
             g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                         _("The file for exhibit %s (“%s”) could not be read, so the bundle "
+                         UI_("The file for exhibit %s (“%s”) could not be read, so the bundle "
                            "was not made: %s"), ex->label, ex->title, local_error->message);
           return FALSE;
         }
@@ -172,7 +172,7 @@ check_exhibit (Job             *job,
       else
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-                       _("The file for exhibit %s (“%s”) could not be read, so the bundle was "
+                       UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was "
                          "not made: %s"), ex->label, ex->title, local_error->message);
           return FALSE;
         }
@@ -263,7 +263,7 @@ on_page_drawn (RdDraw *d)
 
   if (d->total > 0 && (d->page % 8 == 0 || d->page == d->total))
     {
-      g_autofree char *message = g_strdup_printf (_("Drawing page %d of %d"), d->page, d->total);
+      g_autofree char *message = g_strdup_printf (UI_("Drawing page %d of %d"), d->page, d->total);
       report (job, (double) d->page / d->total, message);
     }
 }
@@ -448,7 +448,7 @@ static void
 on_assemble_progress (double   fraction,
                       gpointer data)
 {
-  report (data, fraction, _("Putting the evidence in place"));
+  report (data, fraction, UI_("Putting the evidence in place"));
 }
 
 static gboolean
@@ -502,7 +502,7 @@ write_bundle (Job         *job,
   if (parts->len == 0)
     {
       g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EMPTY,
-                           _("There is nothing to put in the bundle yet."));
+                           UI_("There is nothing to put in the bundle yet."));
       return FALSE;
     }
 
@@ -517,7 +517,7 @@ write_bundle (Job         *job,
       if (part->kind != RD_PART_EXHIBIT)
         continue;
       n_checked++;
-      message = g_strdup_printf (_("Checking exhibit %s of %u"), part->exhibit->label, n_exhibits);
+      message = g_strdup_printf (UI_("Checking exhibit %s of %u"), part->exhibit->label, n_exhibits);
       report (job, (double) n_checked / n_exhibits, message);
       if (!check_exhibit (job, part->exhibit, error))
         goto out;
@@ -606,7 +606,7 @@ write_bundle (Job         *job,
       if (d.status != CAIRO_STATUS_SUCCESS)
         {
           g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                       _("Redress could not write the bundle’s pages (%s). Check that the disk "
+                       UI_("Redress could not write the bundle’s pages (%s). Check that the disk "
                          "has space and try again."), cairo_status_to_string (d.status));
           ok = FALSE;
           goto out;
@@ -616,7 +616,7 @@ write_bundle (Job         *job,
       if (attempt == 2)
         {
           g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                               _("Redress could not settle the page numbers of this bundle."));
+                               UI_("Redress could not settle the page numbers of this bundle."));
           ok = FALSE;
           goto out;
         }
@@ -634,7 +634,7 @@ write_bundle (Job         *job,
    * linked; then wait for the fingerprints, and only then rename. */
   job->base = SHARE_CHECK + SHARE_DRAW;
   job->share = SHARE_ASSEMBLE;
-  report (job, 0, _("Putting the evidence in place"));
+  report (job, 0, UI_("Putting the evidence in place"));
   {
     RdAssembly assembly = {
       .skeletons = chunks,
@@ -667,7 +667,7 @@ write_bundle (Job         *job,
     {
       job->base = 1;
       job->share = 0;
-      report (job, 1, _("The bundle is ready"));
+      report (job, 1, UI_("The bundle is ready"));
     }
 
 out:
@@ -689,7 +689,7 @@ out:
       (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING) ||
        g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED)))
     {
-      report (job, 0, _("Checking every evidence file"));
+      report (job, 0, UI_("Checking every evidence file"));
       _rd_bundle_audit (parts, job->cancellable, error);
     }
   finish_chunk (&d);
@@ -734,7 +734,14 @@ rd_bundle_write (RdBundle              *self,
   g_return_val_if_fail (!self->writing, FALSE);
 
   self->writing = TRUE;
-  ok = write_bundle (&job, path, error);
+  {
+    /* The pages Redress draws (index, headings, page stamps) are in the
+     * bundle's language; progress and errors stay in the interface's. */
+    char *previous = rd_i18n_push_language (self->language != NULL ? self->language
+                                                                   : RD_I18N_SOURCE_LANGUAGE);
+    ok = write_bundle (&job, path, error);
+    rd_i18n_pop_language (previous);
+  }
   self->writing = FALSE;
   return ok;
 }

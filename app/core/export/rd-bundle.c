@@ -20,7 +20,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -70,7 +70,7 @@ _rd_exhibit_check_hash (RdBundleExhibit *ex,
   if (ex->sha256 != NULL && g_ascii_strcasecmp (ex->sha256, actual) != 0)
     {
       g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED,
-                   _("The file for exhibit %s (“%s”) has changed since it was added to the "
+                   UI_("The file for exhibit %s (“%s”) has changed since it was added to the "
                      "case, so the bundle was not made. Check the evidence file “%s”, or add "
                      "it to the case again."),
                    ex->label, ex->title, ex->file_name ? ex->file_name : ex->path);
@@ -401,6 +401,7 @@ rd_bundle_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->protected_dir, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->notify_context, g_main_context_unref);
@@ -505,6 +506,20 @@ rd_bundle_set_smaller_file (RdBundle *self,
 {
   g_return_if_fail (RD_IS_BUNDLE (self));
   self->smaller = smaller;
+}
+
+/**
+ * rd_bundle_set_language:
+ * @language: (nullable): the language of the pages Redress writes itself
+ *   (index, headings, page stamps); %NULL or "en" for English
+ */
+void
+rd_bundle_set_language (RdBundle   *self,
+                        const char *language)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_free (self->language);
+  self->language = g_strdup (language);
 }
 
 /**

@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <string.h>
 
 #include "rd-anonymise.h"
@@ -239,7 +239,7 @@ missed_section (RdDashboard  *dashboard,
         continue;
       num = g_strdup_printf ("%u.", ++n_missed);
       if (late > 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d working day late.) %s",
+        text = g_strdup_printf (rd_ngettext ("%s (%d working day late.) %s",
                                              "%s (%d working days late.) %s", late),
                                 rd_dashboard_item_get_title (item), late,
                                 rd_dashboard_item_get_explanation (item));
@@ -323,20 +323,12 @@ free_refs_value (gpointer data)
   free_gstring (data);
 }
 
-/**
- * rd_case_bundle_build:
- * @chronology: (out) (optional) (transfer full): the chronology's entries,
- *   for writing as .odt or CSV too
- *
- * Reads the case and prepares its bundle; nothing is written until
- * rd_bundle_write().
- */
-RdBundle *
-rd_case_bundle_build (RdStore                   *store,
-                      gint64                     case_id,
-                      const RdCaseBundleOptions *options,
-                      GPtrArray                **chronology,
-                      GError                   **error)
+static RdBundle *
+build_bundle (RdStore                   *store,
+              gint64                     case_id,
+              const RdCaseBundleOptions *options,
+              GPtrArray                **chronology,
+              GError                   **error)
 {
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
@@ -489,6 +481,38 @@ rd_case_bundle_build (RdStore                   *store,
 }
 
 /**
+ * rd_case_bundle_build:
+ * @chronology: (out) (optional) (transfer full): the chronology's entries,
+ *   for writing as .odt or CSV too
+ *
+ * Reads the case and prepares its bundle; nothing is written until
+ * rd_bundle_write().
+ */
+RdBundle *
+rd_case_bundle_build (RdStore                   *store,
+                      gint64                     case_id,
+                      const RdCaseBundleOptions *options,
+                      GPtrArray                **chronology,
+                      GError                   **error)
+{
+  const char *language = options->language != NULL ? options->language : RD_I18N_SOURCE_LANGUAGE;
+  g_autofree char *previous = NULL;
+  RdBundle *bundle;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  /* The letter, the cover, the chronology and what went wrong are written
+   * in the bundle's language, whatever the interface's. */
+  previous = rd_i18n_push_language (language);
+  bundle = build_bundle (store, case_id, options, chronology, error);
+  rd_i18n_pop_language (g_steal_pointer (&previous));
+  if (bundle != NULL)
+    rd_bundle_set_language (bundle, language);
+  return bundle;
+}
+
+/**
  * rd_case_bundle_dup_chronology_title:
  *
  * The title for the chronology written as .odt: "Chronology: " and the
@@ -512,7 +536,12 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
   rcase = rd_case_facts_get_case (facts);
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
-  title = g_strdup_printf (_("Chronology: %s"), rd_case_get_title (rcase));
+  {
+    char *previous = rd_i18n_push_language (options->language != NULL ? options->language
+                                                                      : RD_I18N_SOURCE_LANGUAGE);
+    title = g_strdup_printf (_("Chronology: %s"), rd_case_get_title (rcase));
+    rd_i18n_pop_language (previous);
+  }
   return rd_anonymiser_apply (anon, title);
 }
 

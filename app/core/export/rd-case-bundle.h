@@ -24,6 +24,7 @@ typedef struct
   GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
   const GDate *today;             /* NULL: today */
   GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */
+  const char  *language;          /* of the letter and pages Redress writes; NULL: English */
 } RdCaseBundleOptions;
 
 void       rd_case_bundle_options_init (RdCaseBundleOptions  *options);

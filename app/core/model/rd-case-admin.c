@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-case-admin.h"
 #include "rd-datetime.h"

@@ -7,7 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -373,7 +373,7 @@ rd_evidence_dup_summary (RdEvidence *self)
     }
   if (self->page_count > 0)
     {
-      g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages",
+      g_autofree char *pages = g_strdup_printf (rd_ngettext ("%d page", "%d pages",
                                                              self->page_count),
                                                 self->page_count);
       g_string_append_printf (s, " · %s", pages);

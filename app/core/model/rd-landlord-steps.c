@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-datetime.h"
 #include "rd-landlord-steps.h"

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <stdio.h>
 
 #include "rd-core-resources.h"

@@ -7,6 +7,7 @@
 #include "rd-datetime.h"
 #include "rd-calendar.h"
 #include "rd-clock.h"
+#include "rd-i18n.h"
 #include "rd-limit.h"
 #include "rd-output.h"
 #include "rd-policy.h"

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 
 #include "rd-store-advisers.h"
 #include "rd-store-private.h"

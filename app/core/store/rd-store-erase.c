@@ -9,7 +9,7 @@
 #include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -92,9 +92,9 @@ rd_erase_summary_describe (const RdEraseSummary *s)
 
   if (s->revisions > 0)
     {
-      g_autofree char *entries = g_strdup_printf (ngettext ("%u diary entry", "%u diary entries",
+      g_autofree char *entries = g_strdup_printf (rd_ngettext ("%u diary entry", "%u diary entries",
                                                             s->incidents), s->incidents);
-      g_autofree char *versions = g_strdup_printf (ngettext ("with %u earlier version",
+      g_autofree char *versions = g_strdup_printf (rd_ngettext ("with %u earlier version",
                                                              "with %u earlier versions",
                                                              s->revisions), s->revisions);
 
@@ -102,16 +102,16 @@ rd_erase_summary_describe (const RdEraseSummary *s)
       g_ptr_array_add (parts, g_strdup_printf (_("%s (%s)"), entries, versions));
     }
   else
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u diary entry", "%u diary entries",
+    g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u diary entry", "%u diary entries",
                                                        s->incidents), s->incidents));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact", "%u contacts", s->contacts),
+  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u contact", "%u contacts", s->contacts),
                                            s->contacts));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person or organisation",
+  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u person or organisation",
                                                      "%u people and organisations", s->parties),
                                            s->parties));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u complaint", "%u complaints",
+  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u complaint", "%u complaints",
                                                      s->complaints), s->complaints));
-  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u evidence file", "%u evidence files",
+  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u evidence file", "%u evidence files",
                                                      s->evidence_files), s->evidence_files));
 
   for (guint i = 0; i < parts->len; i++)

@@ -124,6 +124,8 @@ write_letter (RdComplaintAssistant *self)
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
   g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
+  char *previous;
+  char *text;
 
   snapshot = rd_case_service_load_snapshot (self->store, rd_case_get_id (self->rcase), &error);
   if (snapshot == NULL)
@@ -131,10 +133,15 @@ write_letter (RdComplaintAssistant *self)
   /* The snapshot is this letter's own: the draft joins it, not the store. */
   complaint = draft_complaint (self);
   rd_case_facts_add_complaint (rd_case_snapshot_get_facts (snapshot), complaint);
+  /* The letter goes to the landlord: in the case's document language, not
+   * necessarily the interface's */
+  previous = rd_i18n_push_language (RD_I18N_SOURCE_LANGUAGE);
   dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
   letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, rd_case_snapshot_get_facts (snapshot),
                             complaint, dashboard);
-  return rd_letter_to_text (letter);
+  text = rd_letter_to_text (letter);
+  rd_i18n_pop_language (previous);
+  return text;
 }
 
 static void

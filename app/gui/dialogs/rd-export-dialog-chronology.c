@@ -60,12 +60,19 @@ chronology_thread (GTask        *task,
       return;
     }
   if (job->kind == RD_CHRONOLOGY_FILE_ODT)
+    title = rd_case_bundle_dup_chronology_title (job->store, job->case_id, &job->options, &error);
+  if (job->kind != RD_CHRONOLOGY_FILE_ODT || title != NULL)
     {
-      title = rd_case_bundle_dup_chronology_title (job->store, job->case_id, &job->options, &error);
-      ok = title != NULL && rd_chronology_write_odt (entries, title, job->path, &error);
+      /* The headings in the chronology's language, on this thread only */
+      char *previous = rd_i18n_push_language (job->options.language != NULL ? job->options.language
+                                                                             : RD_I18N_SOURCE_LANGUAGE);
+      ok = job->kind == RD_CHRONOLOGY_FILE_ODT
+           ? rd_chronology_write_odt (entries, title, job->path, &error)
+           : rd_chronology_write_csv (entries, job->path, &error);
+      rd_i18n_pop_language (previous);
     }
   else
-    ok = rd_chronology_write_csv (entries, job->path, &error);
+    ok = FALSE;
   if (!ok)
     g_task_return_error (task, error);
   else

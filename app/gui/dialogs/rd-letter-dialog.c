@@ -128,13 +128,19 @@ rd_letter_dialog_new (GtkWindow    *parent,
     {
       RdCaseFacts *facts = rd_case_snapshot_get_facts (snapshot);
       GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+      char *previous;
 
       for (guint i = 0; i < complaints->len; i++)
         if (rd_complaint_get_id (g_ptr_array_index (complaints, i)) == complaint_id)
           complaint = g_ptr_array_index (complaints, i);
+
+      /* The letter, and the deadlines it quotes, in the case's document
+       * language rather than the interface's */
+      previous = rd_i18n_push_language (RD_I18N_SOURCE_LANGUAGE);
       dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
       letter = rd_letter_build (kind, facts, complaint, dashboard);
       text = rd_letter_to_text (letter);
+      rd_i18n_pop_language (previous);
     }
 
   self = rd_letter_dialog_new_for_text (parent, rd_letter_kind_get_label (kind), text);
