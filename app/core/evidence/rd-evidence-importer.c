@@ -12,6 +12,7 @@
 
 #include "rd-evidence-importer.h"
 #include "rd-evidence-private.h"
+#include "rd-progress.h"
 #include "rd-store-evidence.h"
 
 struct _RdEvidenceImporter
@@ -21,16 +22,7 @@ struct _RdEvidenceImporter
   RdStore      *store;         /* the main connection: only read on the main thread */
   char         *data_dir;
   gint64        case_id;
-  GMainContext *context;
-
-  /* What the main thread shows... */
-  double        fraction;
-  char         *message;
-  /* ...and what the worker last reported, under the lock. */
-  GMutex        lock;
-  double        pending_fraction;
-  char         *pending_message;
-  guint         notify_source;
+  RdProgress   *progress;     /* "fraction" and "message" follow it */
 };
 
 G_DEFINE_FINAL_TYPE (RdEvidenceImporter, rd_evidence_importer, G_TYPE_OBJECT)
@@ -49,14 +41,9 @@ rd_evidence_importer_finalize (GObject *object)
 {
   RdEvidenceImporter *self = RD_EVIDENCE_IMPORTER (object);
 
-  if (self->notify_source != 0)
-    g_source_remove (self->notify_source);
+  g_clear_object (&self->progress);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data_dir, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->pending_message, g_free);
-  g_clear_pointer (&self->context, g_main_context_unref);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rd_evidence_importer_parent_class)->finalize (object);
 }
@@ -102,8 +89,20 @@ rd_evidence_importer_class_init (RdEvidenceImporterClass *klass)
 static void
 rd_evidence_importer_init (RdEvidenceImporter *self)
 {
-  g_mutex_init (&self->lock);
-  self->message = g_strdup ("");
+}
+
+static void
+on_progress_notify_cb (GObject    *progress,
+                       GParamSpec *pspec,
+                       gpointer    data)
+{
+  RdEvidenceImporter *self = data;
+
+  /* Both follow the progress's properties of the same names. */
+  if (g_str_equal (g_param_spec_get_name (pspec), "fraction"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 /**
@@ -125,7 +124,8 @@ rd_evidence_importer_new (RdStore *store,
   self->store = g_object_ref (store);
   self->data_dir = g_strdup (rd_store_get_data_dir (store));
   self->case_id = case_id;
-  self->context = g_main_context_ref_thread_default ();
+  self->progress = rd_progress_new ();
+  g_signal_connect_object (self->progress, "notify", G_CALLBACK (on_progress_notify_cb), self, 0);
   return self;
 }
 
@@ -133,57 +133,14 @@ double
 rd_evidence_importer_get_fraction (RdEvidenceImporter *self)
 {
   g_return_val_if_fail (RD_IS_EVIDENCE_IMPORTER (self), 0);
-  return self->fraction;
+  return rd_progress_get_fraction (self->progress);
 }
 
 const char *
 rd_evidence_importer_get_message (RdEvidenceImporter *self)
 {
   g_return_val_if_fail (RD_IS_EVIDENCE_IMPORTER (self), NULL);
-  return self->message;
-}
-
-static gboolean
-notify_progress_cb (gpointer user_data)
-{
-  RdEvidenceImporter *self = user_data;
-
-  g_mutex_lock (&self->lock);
-  self->notify_source = 0;
-  self->fraction = self->pending_fraction;
-  if (self->pending_message != NULL)
-    {
-      g_free (self->message);
-      self->message = g_steal_pointer (&self->pending_message);
-    }
-  g_mutex_unlock (&self->lock);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
-  return G_SOURCE_REMOVE;
-}
-
-/* From the worker: one idle at a time carries the latest progress. */
-static void
-report_progress (double      fraction,
-                 const char *message,
-                 gpointer    user_data)
-{
-  RdEvidenceImporter *self = user_data;
-
-  g_mutex_lock (&self->lock);
-  self->pending_fraction = CLAMP (fraction, 0, 1);
-  g_free (self->pending_message);
-  self->pending_message = g_strdup (message);
-  if (self->notify_source == 0)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_callback (source, notify_progress_cb, g_object_ref (self), g_object_unref);
-      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-      self->notify_source = g_source_attach (source, self->context);
-      g_source_unref (source);
-    }
-  g_mutex_unlock (&self->lock);
+  return rd_progress_get_message (self->progress);
 }
 
 typedef struct {
@@ -242,7 +199,7 @@ import_thread (GTask        *task,
       g_autofree char *message = g_strdup_printf (_("Copying “%s” (%u of %u)"), name, i + 1,
                                                   data->files->len);
 
-      report_progress ((double) done / total, message, self);
+      rd_progress_set (self->progress, (double) done / total, message);
       if (!rd_evidence_batch_add_file (batch, file, NULL, cancellable, &error))
         {
           if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -259,7 +216,7 @@ import_thread (GTask        *task,
     }
   g_free (sizes);
 
-  report_progress (1.0, _("Saving…"), self);
+  rd_progress_set (self->progress, 1.0, _("Saving…"));
   if (g_task_return_error_if_cancelled (task))
     return;
   if (!rd_evidence_batch_commit (batch, &error))
@@ -358,7 +315,7 @@ verify_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  problems = rd_store_verify_evidence (store, self->case_id, cancellable, report_progress, self, &error);
+  problems = rd_store_verify_evidence (store, self->case_id, cancellable, rd_progress_report, self->progress, &error);
   if (problems == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -13,6 +13,7 @@
 #include "rd-bundle.h"
 #include "rd-email.h"
 #include "rd-pdf-writer.h"
+#include "rd-progress.h"
 
 G_BEGIN_DECLS
 
@@ -135,12 +136,8 @@ struct _RdBundle
   int           n_pages;
   gboolean      writing;
 
-  /* Progress, written by the worker, read and notified on the main loop. */
-  GMutex        lock;
-  double        fraction;
-  char         *message;
-  guint         notify_id;
-  GMainContext *notify_context;
+  /* rd_bundle_write_async()'s progress; "fraction" and "message" follow it. */
+  RdProgress   *progress;
 };
 
 /* A photo page whose picture is a placeholder in the skeleton: the JPEG's

@@ -746,40 +746,13 @@ rd_bundle_write (RdBundle              *self,
   return ok;
 }
 
-static gboolean
-notify_progress_cb (gpointer data)
-{
-  RdBundle *self = data;
-
-  g_mutex_lock (&self->lock);
-  self->notify_id = 0;
-  g_mutex_unlock (&self->lock);
-  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (G_OBJECT_GET_CLASS (self), "fraction"));
-  g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (G_OBJECT_GET_CLASS (self), "message"));
-  return G_SOURCE_REMOVE;
-}
-
-/* From the worker: store, and notify on the main loop with one idle. */
 static void
-on_async_progress (double      fraction,
-                   const char *message,
-                   gpointer    data)
+on_progress_notify_cb (GObject    *progress,
+                       GParamSpec *pspec,
+                       gpointer    data)
 {
-  RdBundle *self = data;
-
-  g_mutex_lock (&self->lock);
-  self->fraction = fraction;
-  g_free (self->message);
-  self->message = g_strdup (message);
-  if (self->notify_id == 0 && self->notify_context != NULL)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_callback (source, notify_progress_cb, g_object_ref (self), g_object_unref);
-      self->notify_id = g_source_attach (source, self->notify_context);
-      g_source_unref (source);
-    }
-  g_mutex_unlock (&self->lock);
+  /* The bundle's own properties carry the same names as the progress's. */
+  g_object_notify (G_OBJECT (data), g_param_spec_get_name (pspec));
 }
 
 static void
@@ -791,7 +764,7 @@ write_thread (GTask        *task,
   RdBundle *self = source_object;
   GError *error = NULL;
 
-  if (rd_bundle_write (self, task_data, on_async_progress, self, cancellable, &error))
+  if (rd_bundle_write (self, task_data, rd_progress_report, self->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -819,11 +792,10 @@ rd_bundle_write_async (RdBundle            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rd_bundle_write_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->notify_context, g_main_context_unref);
-  self->notify_context = g_main_context_ref_thread_default ();
-  self->fraction = 0;
-  g_mutex_unlock (&self->lock);
+  /* A new progress each time: it notifies on the caller's main context. */
+  g_clear_object (&self->progress);
+  self->progress = rd_progress_new ();
+  g_signal_connect_object (self->progress, "notify", G_CALLBACK (on_progress_notify_cb), self, 0);
   g_task_run_in_thread (task, write_thread);
 }
 

@@ -403,9 +403,7 @@ rd_bundle_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->protected_dir, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_clear_pointer (&self->notify_context, g_main_context_unref);
-  g_mutex_clear (&self->lock);
+  g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (rd_bundle_parent_class)->finalize (object);
 }
@@ -451,7 +449,6 @@ rd_bundle_class_init (RdBundleClass *klass)
 static void
 rd_bundle_init (RdBundle *self)
 {
-  g_mutex_init (&self->lock);
   self->parts = g_ptr_array_new_with_free_func (_rd_part_free);
   self->paper = RD_PAPER_A4;
   self->title = g_strdup (_("Evidence bundle"));
@@ -639,24 +636,19 @@ rd_bundle_get_section_first_page (RdBundle        *self,
   return 0;
 }
 
+/* Both read on the main thread, where rd_bundle_write_async() notifies. */
 double
 rd_bundle_get_fraction (RdBundle *self)
 {
-  double f;
+  g_return_val_if_fail (RD_IS_BUNDLE (self), 0);
 
-  g_mutex_lock (&self->lock);
-  f = self->fraction;
-  g_mutex_unlock (&self->lock);
-  return f;
+  return self->progress != NULL ? rd_progress_get_fraction (self->progress) : 0;
 }
 
 char *
 rd_bundle_dup_message (RdBundle *self)
 {
-  char *m;
+  g_return_val_if_fail (RD_IS_BUNDLE (self), NULL);
 
-  g_mutex_lock (&self->lock);
-  m = g_strdup (self->message);
-  g_mutex_unlock (&self->lock);
-  return m;
+  return self->progress != NULL ? g_strdup (rd_progress_get_message (self->progress)) : NULL;
 }
