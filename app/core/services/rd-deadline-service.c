@@ -1,0 +1,309 @@
+/* rd-deadline-service.c: the case list's next dates and a case's What Next, worked out in the background.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both read every record of one case (What Next) or of every case (the
+ * case list), which grows with the diary; both run on a worker with its own
+ * connection, so typing never waits for them.
+ */
+#define G_LOG_DOMAIN "rd-deadline-service"
+
+#include "config.h"
+
+#include "rd-case-facts.h"
+#include "rd-case.h"
+#include "rd-deadline-service.h"
+#include "rd-service-private.h"
+#include "rd-store-advisers.h"
+#include "rd-store-policies.h"
+
+typedef struct
+{
+  gint64  case_id;
+  GDate   today;
+  GArray *case_ids;   /* gint64; NULL: every case */
+} DeadlineJob;
+
+static DeadlineJob *
+deadline_job_new (gint64       case_id,
+                  const GDate *today)
+{
+  DeadlineJob *job = g_new0 (DeadlineJob, 1);
+
+  job->case_id = case_id;
+  job->today = *today;
+  return job;
+}
+
+static void
+deadline_job_free (gpointer data)
+{
+  DeadlineJob *job = data;
+
+  g_clear_pointer (&job->case_ids, g_array_unref);
+  g_free (job);
+}
+
+static gpointer
+load_case_list (RdStore       *store,
+                gpointer       data,
+                RdProgress    *progress,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DeadlineJob *job = data;
+
+  return rd_store_list_case_entries (store, &job->today, error);
+}
+
+/**
+ * rd_case_list_load_async:
+ * @today: the day the next dates are counted from
+ *
+ * Reads every case with its next date (see rd_store_list_case_entries()),
+ * off the main thread.
+ */
+void
+rd_case_list_load_async (RdStore             *store,
+                         const GDate         *today,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  _rd_service_run (NULL, rd_case_list_load_async, store, load_case_list,
+                   deadline_job_new (0, today), deadline_job_free, g_object_unref, NULL,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * rd_case_list_load_finish:
+ *
+ * Returns: (transfer full): the cases, or %NULL with @error set
+ */
+GListModel *
+rd_case_list_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return _rd_service_finish (result, rd_case_list_load_async, error);
+}
+
+static gpointer
+compute_dashboard (RdStore       *store,
+                   gpointer       data,
+                   RdProgress    *progress,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  DeadlineJob *job = data;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  facts = rd_case_facts_load (store, job->case_id, error);
+  if (facts == NULL)
+    return NULL;
+  /* NULL without an error: the case follows the statutory Code alone. */
+  policy = rd_store_get_case_policy (store, job->case_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return rd_dashboard_new (facts, policy, &job->today);
+}
+
+/**
+ * rd_dashboard_compute_async:
+ * @today: the day deadlines are counted to
+ *
+ * Works out the case's What Next (see rd_dashboard_new()) off the main
+ * thread.
+ */
+void
+rd_dashboard_compute_async (RdStore             *store,
+                            gint64               case_id,
+                            const GDate         *today,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  _rd_service_run (NULL, rd_dashboard_compute_async, store, compute_dashboard,
+                   deadline_job_new (case_id, today), deadline_job_free, g_object_unref, NULL,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * rd_dashboard_compute_finish:
+ *
+ * Returns: (transfer full): What Next for the case, or %NULL with @error set
+ */
+RdDashboard *
+rd_dashboard_compute_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return _rd_service_finish (result, rd_dashboard_compute_async, error);
+}
+
+void
+rd_deadline_alert_free (RdDeadlineAlert *alert)
+{
+  g_free (alert->case_title);
+  g_free (alert->key);
+  g_free (alert->title);
+  g_free (alert->status_text);
+  g_free (alert->advice);
+  g_free (alert);
+}
+
+static void
+collect_case (RdStore     *store,
+              RdCase      *rcase,
+              const GDate *today,
+              GPtrArray   *alerts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  GListModel *items;
+
+  facts = rd_case_facts_load (store, rd_case_get_id (rcase), &error);
+  if (facts == NULL)
+    {
+      g_debug ("Case %" G_GINT64_FORMAT " not checked: %s", rd_case_get_id (rcase), error->message);
+      return;
+    }
+  policy = rd_store_get_case_policy (store, rd_case_get_id (rcase), NULL);
+  dashboard = rd_dashboard_new (facts, policy, today);
+  items = rd_dashboard_get_items (dashboard);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      gboolean overdue = rd_dashboard_item_get_group (item) == RD_DASHBOARD_OVERDUE;
+      RdDeadlineAlert *alert;
+
+      if (!overdue && !rd_dashboard_item_is_due_next_working_day (item))
+        continue;
+      alert = g_new0 (RdDeadlineAlert, 1);
+      alert->case_id = rd_case_get_id (rcase);
+      alert->case_title = g_strdup (rd_case_get_title (rcase));
+      alert->key = g_strdup (rd_dashboard_item_get_key (item));
+      alert->overdue = overdue;
+      alert->title = g_strdup (rd_dashboard_item_get_title (item));
+      alert->status_text = g_strdup (rd_dashboard_item_get_status_text (item));
+      alert->advice = g_strdup (rd_dashboard_item_get_advice (item));
+      g_ptr_array_add (alerts, alert);
+    }
+}
+
+/**
+ * rd_deadline_alerts_collect:
+ * @case_ids: (nullable) (element-type gint64): the cases to look at, or
+ *   %NULL for every case
+ * @today: the day deadlines are judged on
+ *
+ * Works out, for each case, the deadlines its What Next shows as overdue
+ * or due by the next working day. Sample cases, and cases that are gone or
+ * cannot be read, give none.
+ *
+ * Returns: (transfer full) (element-type RdDeadlineAlert): the alerts, in
+ *   case order, or %NULL with @error set (the cases could not be listed,
+ *   or @cancellable was cancelled)
+ */
+GPtrArray *
+rd_deadline_alerts_collect (RdStore       *store,
+                            GArray        *case_ids,
+                            const GDate   *today,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
+  g_autoptr(GListModel) cases = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (case_ids == NULL)
+    {
+      cases = rd_store_list_cases (store, error);
+      if (cases == NULL)
+        return NULL;
+    }
+  for (guint i = 0, n = cases ? g_list_model_get_n_items (cases) : case_ids->len; i < n; i++)
+    {
+      g_autoptr(RdCase) rcase = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (cases != NULL)
+        rcase = g_list_model_get_item (cases, i);
+      else
+        rcase = rd_store_get_case (store, g_array_index (case_ids, gint64, i), NULL);
+      if (rcase != NULL && !rd_case_get_is_sample (rcase))
+        collect_case (store, rcase, today, alerts);
+    }
+  return g_steal_pointer (&alerts);
+}
+
+static gpointer
+collect_alerts (RdStore       *store,
+                gpointer       data,
+                RdProgress    *progress,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DeadlineJob *job = data;
+
+  return rd_deadline_alerts_collect (store, job->case_ids, &job->today, cancellable, error);
+}
+
+/**
+ * rd_deadline_alerts_collect_async:
+ * @case_ids: (nullable) (element-type gint64): as for
+ *   rd_deadline_alerts_collect(); copied
+ *
+ * rd_deadline_alerts_collect() off the main thread.
+ */
+void
+rd_deadline_alerts_collect_async (RdStore             *store,
+                                  GArray              *case_ids,
+                                  const GDate         *today,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  DeadlineJob *job;
+
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  job = deadline_job_new (0, today);
+  if (case_ids != NULL)
+    {
+      job->case_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), case_ids->len);
+      g_array_append_vals (job->case_ids, case_ids->data, case_ids->len);
+    }
+  _rd_service_run (NULL, rd_deadline_alerts_collect_async, store, collect_alerts, job,
+                   deadline_job_free, (GDestroyNotify) g_ptr_array_unref, NULL,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * rd_deadline_alerts_collect_finish:
+ *
+ * Returns: (transfer full) (element-type RdDeadlineAlert): the alerts, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+rd_deadline_alerts_collect_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return _rd_service_finish (result, rd_deadline_alerts_collect_async, error);
+}

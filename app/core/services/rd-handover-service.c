@@ -1,0 +1,196 @@
+/* rd-handover-service.c: handing a case over (archive out and in) and erasing it, in the background.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An adviser hands a case to a colleague as a .redress archive, takes one
+ * in, and erases a client's case from a shared computer. Each reads or
+ * writes every record and evidence file of the case (and erasing ends with
+ * a VACUUM), so each runs through the service runner, on its own
+ * connection; the runner tells the caller's connection what changed.
+ */
+#define G_LOG_DOMAIN "rd-handover-service"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rd-handover-service.h"
+#include "rd-service-private.h"
+#include "rd-store-advisers.h"
+
+typedef struct
+{
+  gint64                    case_id;   /* in; and out, for an import */
+  char                     *path;
+  RdCaseArchiveImportFlags  flags;
+} HandoverJob;
+
+static HandoverJob *
+handover_job_new (gint64      case_id,
+                  const char *path)
+{
+  HandoverJob *job = g_new0 (HandoverJob, 1);
+
+  job->case_id = case_id;
+  job->path = g_strdup (path);
+  return job;
+}
+
+static void
+handover_job_free (gpointer data)
+{
+  HandoverJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+export_archive (RdStore       *store,
+                gpointer       data,
+                RdProgress    *progress,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  HandoverJob *job = data;
+
+  if (progress != NULL)
+    rd_progress_set (progress, 0, _("Exporting the case…"));
+  if (!rd_case_archive_export (store, job->case_id, job->path, cancellable, error))
+    return NULL;
+  return RD_SERVICE_DONE;
+}
+
+/**
+ * rd_handover_export_async:
+ * @progress: (nullable): says what is being done, and reaches 1 at the end
+ *
+ * Writes the case, with its evidence, to the archive @path, off the main
+ * thread (see rd_case_archive_export()).
+ */
+void
+rd_handover_export_async (RdStore             *store,
+                          gint64               case_id,
+                          const char          *path,
+                          RdProgress          *progress,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  _rd_service_run (NULL, rd_handover_export_async, store, export_archive,
+                   handover_job_new (case_id, path), handover_job_free, NULL,
+                   progress, cancellable, callback, user_data);
+}
+
+gboolean
+rd_handover_export_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  return _rd_service_finish (result, rd_handover_export_async, error) != NULL;
+}
+
+static gpointer
+import_archive (RdStore       *store,
+                gpointer       data,
+                RdProgress    *progress,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  HandoverJob *job = data;
+
+  if (progress != NULL)
+    rd_progress_set (progress, 0, _("Checking and importing the case…"));
+  job->case_id = rd_case_archive_import_full (store, job->path, job->flags, cancellable, error);
+  return job->case_id != 0 ? RD_SERVICE_DONE : NULL;
+}
+
+/**
+ * rd_handover_import_async:
+ * @progress: (nullable): says what is being done, and reaches 1 at the end
+ *
+ * Takes the archive @path in, off the main thread, all or nothing (see
+ * rd_case_archive_import_full()); the caller's @store then announces the
+ * new case and its evidence.
+ */
+void
+rd_handover_import_async (RdStore                  *store,
+                          const char               *path,
+                          RdCaseArchiveImportFlags  flags,
+                          RdProgress               *progress,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  HandoverJob *job;
+
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  job = handover_job_new (0, path);
+  job->flags = flags;
+  _rd_service_run (NULL, rd_handover_import_async, store, import_archive,
+                   job, handover_job_free, NULL, progress, cancellable, callback, user_data);
+}
+
+/**
+ * rd_handover_import_finish:
+ *
+ * Returns: the new case's id, or 0 with @error set
+ *   (%RD_CASE_ARCHIVE_ERROR_DUPLICATE when the case is here already)
+ */
+gint64
+rd_handover_import_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  if (_rd_service_finish (result, rd_handover_import_async, error) == NULL)
+    return 0;
+  return ((HandoverJob *) _rd_service_get_data (result))->case_id;
+}
+
+static gpointer
+erase_case (RdStore       *store,
+            gpointer       data,
+            RdProgress    *progress,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  HandoverJob *job = data;
+
+  if (progress != NULL)
+    rd_progress_set (progress, 0, _("Erasing the client…"));
+  if (!rd_store_erase_case (store, job->case_id, error))
+    return NULL;
+  return RD_SERVICE_DONE;
+}
+
+/**
+ * rd_erase_case_async:
+ * @cancellable: (nullable): only a cancel before the erasing starts counts;
+ *   once begun, it goes to the end
+ *
+ * Runs rd_store_erase_case() off the main thread: erasing ends with a
+ * VACUUM, which takes a while on a big store.
+ */
+void
+rd_erase_case_async (RdStore             *store,
+                     gint64               case_id,
+                     RdProgress          *progress,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+
+  _rd_service_run (NULL, rd_erase_case_async, store, erase_case,
+                   handover_job_new (case_id, NULL), handover_job_free, NULL,
+                   progress, cancellable, callback, user_data);
+}
+
+gboolean
+rd_erase_case_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  return _rd_service_finish (result, rd_erase_case_async, error) != NULL;
+}
