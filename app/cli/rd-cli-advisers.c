@@ -19,6 +19,7 @@ rd_cli_erase (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   RdEraseSummary summary = { 0 };
+  g_auto(RdCliJob) job = { 0 };
   gboolean yes = FALSE;
   const char *id_text = NULL;
   gint64 case_id = 0;
@@ -56,7 +57,9 @@ rd_cli_erase (RdCliContext *ctx)
       return RD_CLI_USAGE;
     }
 
-  if (!rd_store_erase_case (store, case_id, &error))
+  rd_cli_job_init (&job);
+  rd_erase_case_async (store, case_id, job.progress, job.cancellable, rd_cli_job_done_cb, &job);
+  if (!rd_erase_case_finish (rd_cli_job_wait (&job), &error))
     {
       g_printerr ("redress-cli: %s\n", error->message);
       return RD_CLI_FAILED;

@@ -16,6 +16,7 @@ rd_cli_export_case (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(RdCliJob) job = { 0 };
   const char *output = NULL;
   const char *id_text = NULL;
   gint64 case_id = 0;
@@ -38,7 +39,10 @@ rd_cli_export_case (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  if (!rd_case_archive_export (store, case_id, output, NULL, &error))
+  rd_cli_job_init (&job);
+  rd_handover_export_async (store, case_id, output, job.progress, job.cancellable,
+                            rd_cli_job_done_cb, &job);
+  if (!rd_handover_export_finish (rd_cli_job_wait (&job), &error))
     {
       g_printerr ("redress-cli: %s\n", error->message);
       /* A refused file name is a mistake on the command line. */
@@ -73,7 +77,14 @@ rd_cli_import_case (RdCliContext *ctx)
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  case_id = rd_case_archive_import_full (store, path, flags, NULL, &error);
+  {
+    g_auto(RdCliJob) job = { 0 };
+
+    rd_cli_job_init (&job);
+    rd_handover_import_async (store, path, flags, job.progress, job.cancellable,
+                              rd_cli_job_done_cb, &job);
+    case_id = rd_handover_import_finish (rd_cli_job_wait (&job), &error);
+  }
   if (case_id == 0)
     {
       g_printerr ("redress-cli: %s\n", error->message);

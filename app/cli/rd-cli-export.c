@@ -64,17 +64,6 @@ parse_ids (const char *option,
   return g_steal_pointer (&ids);
 }
 
-static void
-on_progress (double      fraction,
-             const char *message,
-             gpointer    data)
-{
-  gboolean *tty = data;
-
-  if (*tty)
-    g_printerr ("\r%3d%%  %-60s", (int) (fraction * 100), message);
-}
-
 /* --password-file FILE: lines "EVIDENCE_ID<TAB>password" for protected PDFs. */
 static gboolean
 read_passwords (const char  *path,
@@ -114,8 +103,7 @@ rd_cli_export (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdBundle) bundle = NULL;
-  g_autoptr(GPtrArray) chronology = NULL;
-  g_autoptr(GPtrArray) omissions = NULL;
+  g_autofree char *omissions = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) passwords = NULL;  /* wiped when the command ends */
   g_autoptr(GArray) exclude = NULL;
@@ -123,7 +111,6 @@ rd_cli_export (RdCliContext *ctx)
   g_autoptr(GArray) evidence_ids = NULL;
   RdCaseBundleOptions options;
   const char *output = NULL, *odt = NULL, *csv = NULL;
-  gboolean tty = isatty (2);
   gint64 case_id;
 
   rd_case_bundle_options_init (&options);
@@ -270,50 +257,34 @@ rd_cli_export (RdCliContext *ctx)
       g_clear_error (&error);
     }
 
-  bundle = rd_case_bundle_build (store, case_id, &options, &chronology, &error);
+  {
+    g_auto(RdCliJob) job = { 0 };
+
+    rd_cli_job_init (&job);
+    rd_export_bundle_async (store, case_id, &options, output, job.progress, job.cancellable,
+                            rd_cli_job_done_cb, &job);
+    bundle = rd_export_bundle_finish (rd_cli_job_wait (&job), &error);
+  }
   if (bundle == NULL)
     {
       g_printerr ("redress-cli: %s\n", error->message);
       return RD_CLI_FAILED;
     }
-  if (!rd_bundle_write (bundle, output, on_progress, &tty, NULL, &error))
+  omissions = rd_bundle_describe_omissions (bundle);
+  g_printerr ("%s", omissions);
+
+  for (int i = 0; i < 2; i++)
     {
-      if (tty)
-        g_printerr ("\n");
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
-  if (tty)
-    g_printerr ("\n");
+      const char *path = i == 0 ? odt : csv;
+      g_auto(RdCliJob) job = { 0 };
 
-  omissions = rd_bundle_dup_omissions (bundle);
-  for (guint i = 0; i < omissions->len; i++)
-    {
-      RdBundleExhibit *ex = omissions->pdata[i];
-      g_printerr (_("Exhibit %s (“%s”) is listed but not included: %s\n"),
-                  rd_bundle_exhibit_get_label (ex), rd_bundle_exhibit_get_title (ex),
-                  rd_bundle_exhibit_get_omitted_reason (ex));
-    }
-
-  if (odt != NULL || csv != NULL)
-    {
-      g_autofree char *title = rd_case_bundle_dup_chronology_title (store, case_id, &options, &error);
-      gboolean ok;
-      char *previous;
-
-      if (title == NULL)
-        {
-          g_printerr ("redress-cli: %s\n", error->message);
-          return RD_CLI_FAILED;
-        }
-
-      /* The chronology's headings in the bundle's language */
-      previous = rd_i18n_push_language (options.language != NULL ? options.language
-                                                                 : RD_I18N_SOURCE_LANGUAGE);
-      ok = (odt == NULL || rd_chronology_write_odt (chronology, title, odt, &error)) &&
-           (csv == NULL || rd_chronology_write_csv (chronology, csv, &error));
-      rd_i18n_pop_language (previous);
-      if (!ok)
+      if (path == NULL)
+        continue;
+      rd_cli_job_init (&job);
+      rd_export_chronology_async (store, case_id, &options,
+                                  i == 0 ? RD_CHRONOLOGY_FORMAT_ODT : RD_CHRONOLOGY_FORMAT_CSV,
+                                  path, job.progress, job.cancellable, rd_cli_job_done_cb, &job);
+      if (!rd_export_chronology_finish (rd_cli_job_wait (&job), &error))
         {
           /* The bundle is already in place: say so, so that nobody makes
            * it again or thinks it lost. */

@@ -34,6 +34,24 @@ typedef struct {
   RdCliCommandFunc  func;
 } RdCliCommand;
 
+/* One service call at a time: see rd-cli-progress.c. */
+typedef struct {
+  RdProgress   *progress;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         interrupt_id;
+  gboolean      drawn;
+} RdCliJob;
+
+void          rd_cli_job_init    (RdCliJob     *job);
+void          rd_cli_job_done_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      job);
+GAsyncResult *rd_cli_job_wait    (RdCliJob     *job);
+void          rd_cli_job_clear   (RdCliJob     *job);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdCliJob, rd_cli_job_clear)
+
 RdStore  *rd_cli_open_store     (RdCliContext *ctx);
 GHashTable *rd_cli_read_password_file (const char *path);
 char     *rd_cli_ask_password   (const char   *prompt);
