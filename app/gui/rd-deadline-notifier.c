@@ -16,6 +16,14 @@
  * those two states, also across restarts: the keys already told are kept
  * in GSettings. Sample cases stay quiet, and nothing is sent while the
  * window is locked (a shared computer must not show a client's case).
+ *
+ * Working a case's deadlines out reads its whole diary, so with many cases
+ * or a long diary it must not happen on the main loop, nor for every case
+ * after each autosave. The deadline service does it off the main thread;
+ * the notifier keeps what it last found for each case, and after a burst of
+ * changes (SETTLE_MS without one) asks again only for the cases that
+ * changed. Every case is looked at again on the quarter-hour tick, when the
+ * day is not the one the alerts were worked out for, and at the start.
  */
 
 #define CHECK_EVERY_SECONDS  (15 * 60)
@@ -34,6 +42,13 @@ struct _RdDeadlineNotifier
   GHashTable   *on_screen;    /* ids sent, taken back when the lock pauses us */
   guint         tick_source;
   guint         settle_source;
+
+  /* What the deadline service last found, and for which day. */
+  GHashTable   *alerts;       /* gint64* case id → GPtrArray of RdDeadlineAlert */
+  GDate         alerts_today;
+  GHashTable   *dirty;        /* gint64* case ids changed since; unused while everything is */
+  gboolean      all_dirty;
+  GCancellable *collecting;   /* while the service works */
 };
 
 G_DEFINE_FINAL_TYPE (RdDeadlineNotifier, rd_deadline_notifier, G_TYPE_OBJECT)
@@ -122,99 +137,102 @@ remember (RdDeadlineNotifier *self,
 }
 
 static void
-collect_case (RdDeadlineNotifier *self,
-              RdCase             *rcase,
-              const GDate        *today,
-              GPtrArray          *told,
-              GPtrArray          *pending)
+get_today (RdDeadlineNotifier *self,
+           GDate              *today)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
-  g_autoptr(RdDashboard) dashboard = NULL;
-  GListModel *items;
-
-  facts = rd_case_facts_load (self->store, rd_case_get_id (rcase), &error);
-  if (facts == NULL)
+  if (g_date_valid (&self->today))
+    *today = self->today;
+  else
     {
-      g_debug ("Case %" G_GINT64_FORMAT " not checked: %s", rd_case_get_id (rcase), error->message);
-      return;
-    }
-  policy = rd_store_get_case_policy (self->store, rd_case_get_id (rcase), NULL);
-  dashboard = rd_dashboard_new (facts, policy, today);
-  items = rd_dashboard_get_items (dashboard);
-  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
-    {
-      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
-      gboolean overdue = rd_dashboard_item_get_group (item) == RD_DASHBOARD_OVERDUE;
-      gboolean next_day = rd_dashboard_item_is_due_next_working_day (item);
-      g_autofree char *key = NULL;
-      Pending *p;
+      g_autoptr(GDate) date = rd_clock_dup_today (rd_store_get_clock (self->store));
 
-      if (!overdue && !next_day)
-        continue;
-      key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (self->store),
-                             rd_case_get_id (rcase), rd_dashboard_item_get_key (item),
-                             overdue ? "overdue" : "next-day");
-      if (was_told (told, key))
-        continue;
-
-      p = g_new0 (Pending, 1);
-      p->id = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
-      if (overdue)
-        /* Translators: a notification's title, "Overdue: Stage 1 response" */
-        p->title = g_strdup_printf (_("Overdue: %s"), rd_dashboard_item_get_title (item));
-      else
-        /* Translators: a notification's title, "Due next working day: Stage 1 response" */
-        p->title = g_strdup_printf (_("Due next working day: %s"), rd_dashboard_item_get_title (item));
-      /* Translators: a notification's text, "Noise from Flat 6: 5 working days late. Send a chaser…" */
-      p->body = g_strdup_printf (_("%s: %s. %s"), rd_case_get_title (rcase),
-                                 rd_dashboard_item_get_status_text (item), rd_dashboard_item_get_advice (item));
-      g_ptr_array_add (pending, p);
-      g_ptr_array_add (told, g_steal_pointer (&key));
+      *today = *date;
     }
 }
 
-/**
- * rd_deadline_notifier_check:
- *
- * Looks at every case now and sends what has become due.
- *
- * Returns: how many notifications it sent
- */
-guint
-rd_deadline_notifier_check (RdDeadlineNotifier *self)
+/* Keeps @found (every alert of the cases in @case_ids, or of every case) as what is known. */
+static void
+keep_alerts (RdDeadlineNotifier *self,
+             GArray             *case_ids,
+             GPtrArray          *found,
+             const GDate        *today)
 {
-  g_autoptr(GListModel) cases = NULL;
-  g_autoptr(GPtrArray) told = NULL;
-  g_autoptr(GPtrArray) pending = NULL;
-  g_autoptr(GDate) real_today = NULL;
-  const GDate *today;
-  guint before;
-
-  g_return_val_if_fail (RD_IS_DEADLINE_NOTIFIER (self), 0);
-
-  if (self->paused || self->store == NULL)
-    return 0;
-  if (g_date_valid (&self->today))
-    today = &self->today;
+  if (case_ids == NULL)
+    g_hash_table_remove_all (self->alerts);
   else
+    for (guint i = 0; i < case_ids->len; i++)
+      g_hash_table_remove (self->alerts, &g_array_index (case_ids, gint64, i));
+  for (guint i = 0; i < found->len; i++)
     {
-      today = real_today = rd_clock_dup_today (rd_store_get_clock (self->store));
+      RdDeadlineAlert *alert = g_ptr_array_index (found, i);
+      GPtrArray *of_case = g_hash_table_lookup (self->alerts, &alert->case_id);
+
+      if (of_case == NULL)
+        {
+          of_case = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
+          g_hash_table_insert (self->alerts, g_memdup2 (&alert->case_id, sizeof (gint64)), of_case);
+        }
+      g_ptr_array_add (of_case, g_ptr_array_index (found, i));
+      found->pdata[i] = NULL;
     }
+  self->alerts_today = *today;
+}
 
-  cases = rd_store_list_cases (self->store, NULL);
-  if (cases == NULL)
-    return 0;
-  told = told_keys (self);
-  before = told->len;
-  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
-  for (guint i = 0, n = g_list_model_get_n_items (cases); i < n; i++)
+static int
+compare_case_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = **(gint64 **) a, y = **(gint64 **) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sends what is known and not told yet. Returns how many notifications went out. */
+static guint
+tell (RdDeadlineNotifier *self)
+{
+  g_autoptr(GPtrArray) told = told_keys (self);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr(GPtrArray) case_ids = g_ptr_array_new ();
+  guint before = told->len;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->alerts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (case_ids, key);
+
+  /* In case order, as the cases are listed. */
+  g_ptr_array_sort (case_ids, compare_case_ids);
+  for (guint c = 0; c < case_ids->len; c++)
     {
-      g_autoptr(RdCase) rcase = g_list_model_get_item (cases, i);
+      GPtrArray *of_case = g_hash_table_lookup (self->alerts, case_ids->pdata[c]);
 
-      if (!rd_case_get_is_sample (rcase))
-        collect_case (self, rcase, today, told, pending);
+      for (guint i = 0; i < of_case->len; i++)
+        {
+          RdDeadlineAlert *alert = g_ptr_array_index (of_case, i);
+          g_autofree char *told_key = NULL;
+          Pending *p;
+
+          told_key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (self->store),
+                                      alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
+          if (was_told (told, told_key))
+            continue;
+
+          p = g_new0 (Pending, 1);
+          p->id = g_compute_checksum_for_string (G_CHECKSUM_SHA1, told_key, -1);
+          if (alert->overdue)
+            /* Translators: a notification's title, "Overdue: Stage 1 response" */
+            p->title = g_strdup_printf (_("Overdue: %s"), alert->title);
+          else
+            /* Translators: a notification's title, "Due next working day: Stage 1 response" */
+            p->title = g_strdup_printf (_("Due next working day: %s"), alert->title);
+          /* Translators: a notification's text, "Noise from Flat 6: 5 working days late. Send a chaser…" */
+          p->body = g_strdup_printf (_("%s: %s. %s"), alert->case_title, alert->status_text,
+                                     alert->advice);
+          g_ptr_array_add (pending, p);
+          g_ptr_array_add (told, g_steal_pointer (&told_key));
+        }
     }
   if (told->len != before)
     remember (self, told);
@@ -238,10 +256,135 @@ rd_deadline_notifier_check (RdDeadlineNotifier *self)
   return pending->len;
 }
 
+/**
+ * rd_deadline_notifier_check:
+ *
+ * Looks at every case now, on the calling thread, and sends what has
+ * become due. (While Redress runs, the notifier does this by itself in the
+ * background; this is for a check that must be done when it returns.)
+ *
+ * Returns: how many notifications it sent
+ */
+guint
+rd_deadline_notifier_check (RdDeadlineNotifier *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GDate today;
+
+  g_return_val_if_fail (RD_IS_DEADLINE_NOTIFIER (self), 0);
+
+  if (self->paused || self->store == NULL)
+    return 0;
+  get_today (self, &today);
+  found = rd_deadline_alerts_collect (self->store, NULL, &today, NULL, NULL);
+  if (found == NULL)
+    return 0;
+  keep_alerts (self, NULL, found, &today);
+  return tell (self);
+}
+
+static void check_in_background (RdDeadlineNotifier *self);
+
+/* The cases one background check asked about (NULL: every case). */
+typedef struct {
+  RdDeadlineNotifier *self;
+  GArray             *case_ids;
+} CollectCall;
+
+static void
+collect_call_free (CollectCall *call)
+{
+  g_object_unref (call->self);
+  g_clear_pointer (&call->case_ids, g_array_unref);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CollectCall, collect_call_free)
+
+static void
+on_collected_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CollectCall) call = user_data;
+  RdDeadlineNotifier *self = call->self;
+  GArray *case_ids = call->case_ids;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = rd_deadline_alerts_collect_finish (result, &error);
+  GDate today;
+
+  g_clear_object (&self->collecting);
+  if (self->store == NULL)
+    return;
+  get_today (self, &today);
+  if (found == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Deadlines not checked: %s", error->message);
+      /* Ask again next time for what this was to find. */
+      if (case_ids == NULL)
+        self->all_dirty = TRUE;
+      else
+        for (guint i = 0; i < case_ids->len; i++)
+          g_hash_table_add (self->dirty, g_memdup2 (&g_array_index (case_ids, gint64, i), sizeof (gint64)));
+      return;
+    }
+  keep_alerts (self, case_ids, found, &today);
+  /* Changes that came while it worked: their turn now. */
+  if (self->all_dirty || g_hash_table_size (self->dirty) > 0)
+    check_in_background (self);
+  else if (!self->paused)
+    tell (self);
+}
+
+/* Asks the deadline service for the cases changed since it last did (all
+ * of them when the day is another), and tells what is new when it answers. */
+static void
+check_in_background (RdDeadlineNotifier *self)
+{
+  g_autoptr(GArray) case_ids = NULL;
+  CollectCall *call;
+  GDate today;
+
+  if (self->store == NULL || self->collecting != NULL)
+    return;
+  get_today (self, &today);
+  if (!g_date_valid (&self->alerts_today) || g_date_compare (&today, &self->alerts_today) != 0)
+    self->all_dirty = TRUE;
+  if (!self->all_dirty)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      if (g_hash_table_size (self->dirty) == 0)
+        {
+          if (!self->paused)
+            tell (self);
+          return;
+        }
+      case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_iter_init (&iter, self->dirty);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (case_ids, *(gint64 *) key);
+    }
+  self->all_dirty = FALSE;
+  g_hash_table_remove_all (self->dirty);
+
+  call = g_new0 (CollectCall, 1);
+  call->self = g_object_ref (self);
+  call->case_ids = case_ids ? g_array_ref (case_ids) : NULL;
+  self->collecting = g_cancellable_new ();
+  rd_deadline_alerts_collect_async (self->store, case_ids, &today, self->collecting,
+                                    on_collected_cb, call);
+}
+
 static gboolean
 tick_cb (gpointer user_data)
 {
-  rd_deadline_notifier_check (user_data);
+  RdDeadlineNotifier *self = user_data;
+
+  self->all_dirty = TRUE;
+  check_in_background (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -251,12 +394,13 @@ settle_cb (gpointer user_data)
   RdDeadlineNotifier *self = user_data;
 
   self->settle_source = 0;
-  rd_deadline_notifier_check (self);
+  check_in_background (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Each autosave restarts the wait, so a burst of typing costs one check. */
 static void
-on_store_changed_cb (RdDeadlineNotifier *self)
+settle_later (RdDeadlineNotifier *self)
 {
   g_clear_handle_id (&self->settle_source, g_source_remove);
   self->settle_source = g_timeout_add (SETTLE_MS, settle_cb, self);
@@ -275,6 +419,19 @@ withdraw_all (RdDeadlineNotifier *self)
     if (self->application != NULL)
       g_application_withdraw_notification (self->application, id);
   g_hash_table_remove_all (self->on_screen);
+}
+
+static void
+on_store_changed_cb (RdDeadlineNotifier *self,
+                     const char         *what,
+                     gint64              case_id)
+{
+  /* A change that names no case may touch any (a policy profile, a restore). */
+  if (case_id == 0)
+    self->all_dirty = TRUE;
+  else
+    g_hash_table_add (self->dirty, g_memdup2 (&case_id, sizeof case_id));
+  settle_later (self);
 }
 
 /**
@@ -296,7 +453,7 @@ rd_deadline_notifier_set_paused (RdDeadlineNotifier *self,
   if (paused)
     withdraw_all (self);
   else
-    on_store_changed_cb (self);
+    settle_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
@@ -320,6 +477,8 @@ rd_deadline_notifier_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_cancellable_cancel (self->collecting);
+  g_clear_object (&self->collecting);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -335,6 +494,8 @@ rd_deadline_notifier_finalize (GObject *object)
   RdDeadlineNotifier *self = RD_DEADLINE_NOTIFIER (object);
 
   g_clear_pointer (&self->on_screen, g_hash_table_unref);
+  g_clear_pointer (&self->alerts, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_deadline_notifier_parent_class)->finalize (object);
 }
@@ -408,6 +569,11 @@ rd_deadline_notifier_init (RdDeadlineNotifier *self)
 {
   g_date_clear (&self->today, 1);
   self->on_screen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_date_clear (&self->alerts_today, 1);
+  self->alerts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  self->dirty = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->all_dirty = TRUE;
 }
 
 /**
