@@ -214,26 +214,33 @@ finish_unlock (RdLock *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
-static void
-verify_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  char **pair = task_data;
+/* Which try an answer belongs to: only the newest counts. */
+typedef struct {
+  RdLock       *self;
+  GCancellable *verifying;
+} VerifyCall;
 
-  g_task_return_boolean (task, rd_passphrase_verify (pair[0], pair[1]));
+static void
+verify_call_free (VerifyCall *call)
+{
+  g_object_unref (call->self);
+  g_object_unref (call->verifying);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VerifyCall, verify_call_free)
 
 static void
 verify_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdLock *self = RD_LOCK (source);
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), NULL);
+  g_autoptr(VerifyCall) call = user_data;
+  RdLock *self = call->self;
+  gboolean ok = rd_passphrase_verify_finish (result, NULL);
 
-  if (g_task_get_cancellable (G_TASK (result)) != self->verifying)
+  /* A newer try replaced this one. */
+  if (call->verifying != self->verifying)
     return;
   g_clear_object (&self->verifying);
   if (ok)
@@ -263,21 +270,6 @@ verify_done_cb (GObject      *source,
   rd_lock_page_show_error (self->page, _("That is not the passphrase. Try again."));
 }
 
-static void
-free_pair (gpointer data)
-{
-  char **pair = data;
-
-  g_free (pair[0]);
-  if (pair[1] != NULL)
-    {
-      /* Do not leave the passphrase lying about in freed memory. */
-      memset (pair[1], 0, strlen (pair[1]));
-      g_free (pair[1]);
-    }
-  g_free (pair);
-}
-
 /**
  * rd_lock_unlock:
  * @passphrase: (nullable): what the adviser typed
@@ -290,9 +282,8 @@ void
 rd_lock_unlock (RdLock     *self,
                 const char *passphrase)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *hash = NULL;
-  char **pair;
+  VerifyCall *call;
 
   g_return_if_fail (RD_IS_LOCK (self));
 
@@ -327,13 +318,10 @@ rd_lock_unlock (RdLock     *self,
   self->verifying = g_cancellable_new ();
   rd_lock_page_set_busy (self->page, TRUE);
 
-  pair = g_new0 (char *, 2);
-  pair[0] = g_steal_pointer (&hash);
-  pair[1] = g_strdup (passphrase);
-  task = g_task_new (self, self->verifying, verify_done_cb, NULL);
-  g_task_set_source_tag (task, rd_lock_unlock);
-  g_task_set_task_data (task, pair, free_pair);
-  g_task_run_in_thread (task, verify_thread);
+  call = g_new0 (VerifyCall, 1);
+  call->self = g_object_ref (self);
+  call->verifying = g_object_ref (self->verifying);
+  rd_passphrase_verify_async (hash, passphrase, self->verifying, verify_done_cb, call);
 }
 
 gboolean

@@ -41,39 +41,17 @@ client_record_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Erasing runs on its own connection in a worker: VACUUM on a big store
- * takes a while, and the window must stay responsive. */
-static void
-erase_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  RdStore *main_store = rd_window_get_store (RD_WINDOW (source));
-  gint64 case_id = *(gint64 *) task_data;
-  g_autoptr(RdStore) store = NULL;
-  GError *error = NULL;
-
-  store = rd_store_open_secondary (main_store, &error);
-  if (store == NULL || !rd_store_erase_case (store, case_id, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
+/* The erase service works off the main thread (VACUUM on a big store takes
+ * a while) and tells this window's connection what changed. */
 static void
 erase_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  RdWindow *self = RD_WINDOW (source);
+  g_autoptr(RdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gint64 case_id = *(gint64 *) g_task_get_task_data (G_TASK (result));
 
-  /* The worker's connection told only itself: tell this one's listeners. */
-  rd_store_emit_changed (rd_window_get_store (self), "cases", case_id);
-  rd_store_emit_changed (rd_window_get_store (self), "evidence", case_id);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rd_erase_case_finish (result, &error))
     {
       rd_window_add_toast (self, error->message);
       return;
@@ -87,7 +65,6 @@ on_erase_response_cb (AdwMessageDialog *dialog,
                       RdWindow         *self)
 {
   gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
-  g_autoptr(GTask) task = NULL;
 
   if (!g_str_equal (response, "erase") || rd_window_get_case (self) == NULL ||
       rd_case_get_id (rd_window_get_case (self)) != case_id)
@@ -95,10 +72,8 @@ on_erase_response_cb (AdwMessageDialog *dialog,
 
   /* Pages write what is pending and let go of the case first. */
   rd_window_close_case (self);
-  task = g_task_new (self, NULL, erase_done_cb, NULL);
-  g_task_set_source_tag (task, on_erase_response_cb);
-  g_task_set_task_data (task, g_memdup2 (&case_id, sizeof case_id), g_free);
-  g_task_run_in_thread (task, erase_thread);
+  rd_erase_case_async (rd_window_get_store (self), case_id, NULL, NULL, erase_done_cb,
+                       g_object_ref (self));
 }
 
 static void
@@ -146,23 +121,34 @@ erase_case_action (GtkWidget  *widget,
 }
 
 /*
- * Hand-over: export and import run in a worker with their own connection;
- * a toast shows they are under way and offers Cancel.
+ * Hand-over: the hand-over service exports and imports off the main
+ * thread; a toast shows they are under way and offers Cancel.
  */
 typedef struct {
-  char                     *path;
-  gint64                    case_id;
-  RdCaseArchiveImportFlags  flags;
-} ArchiveJob;
+  RdWindow *window;
+  char     *path;
+} HandoverCall;
+
+static HandoverCall *
+handover_call_new (RdWindow   *window,
+                   const char *path)
+{
+  HandoverCall *call = g_new0 (HandoverCall, 1);
+
+  call->window = g_object_ref (window);
+  call->path = g_strdup (path);
+  return call;
+}
 
 static void
-archive_job_free (gpointer data)
+handover_call_free (HandoverCall *call)
 {
-  ArchiveJob *job = data;
-
-  g_free (job->path);
-  g_free (job);
+  g_object_unref (call->window);
+  g_free (call->path);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HandoverCall, handover_call_free)
 
 static void
 show_work_toast (RdWindow     *self,
@@ -200,35 +186,19 @@ cancel_archive_action (GtkWidget  *widget,
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ArchiveJob *job = task_data;
-  g_autoptr(RdStore) store = NULL;
-  GError *error = NULL;
-
-  store = rd_store_open_secondary (rd_window_get_store (RD_WINDOW (source)), &error);
-  if (store == NULL || !rd_case_archive_export (store, job->case_id, job->path, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdWindow *self = RD_WINDOW (source);
-  ArchiveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HandoverCall) call = user_data;
+  RdWindow *self = call->window;
+  const char *path = call->path;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *name = g_filename_display_basename (job->path);
+  g_autofree char *name = g_filename_display_basename (path);
 
   end_work_toast (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rd_handover_export_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rd_window_add_toast (self, error->message);
@@ -249,40 +219,14 @@ rd_window_export_case_to (RdWindow   *self,
                           const char *path)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = NULL;
-  ArchiveJob *job;
 
   g_return_if_fail (RD_IS_WINDOW (self));
 
   if (rd_window_get_case (self) == NULL)
     return;
-  job = g_new0 (ArchiveJob, 1);
-  job->path = g_strdup (path);
-  job->case_id = rd_case_get_id (rd_window_get_case (self));
   show_work_toast (self, _("Exporting the case…"), cancellable);
-  task = g_task_new (self, cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, rd_window_export_case_to);
-  g_task_set_task_data (task, job, archive_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ArchiveJob *job = task_data;
-  g_autoptr(RdStore) store = NULL;
-  GError *error = NULL;
-
-  store = rd_store_open_secondary (rd_window_get_store (RD_WINDOW (source)), &error);
-  if (store != NULL)
-    job->case_id = rd_case_archive_import_full (store, job->path, job->flags, cancellable, &error);
-  if (store == NULL || job->case_id == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  rd_handover_export_async (rd_window_get_store (self), rd_case_get_id (rd_window_get_case (self)),
+                            path, NULL, cancellable, export_done_cb, handover_call_new (self, path));
 }
 
 static void import_case (RdWindow                 *self,
@@ -329,22 +273,23 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdWindow *self = RD_WINDOW (source);
-  ArchiveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HandoverCall) call = user_data;
+  RdWindow *self = call->window;
+  const char *path = call->path;
   g_autoptr(GError) error = NULL;
+  gint64 case_id;
 
   end_work_toast (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  case_id = rd_handover_import_finish (result, &error);
+  if (case_id == 0)
     {
       if (g_error_matches (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE))
-        ask_import_as_copy (self, job->path, error);
+        ask_import_as_copy (self, path, error);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rd_window_add_toast (self, error->message);
       return;
     }
-  rd_store_emit_changed (rd_window_get_store (self), "cases", job->case_id);
-  rd_store_emit_changed (rd_window_get_store (self), "evidence", job->case_id);
-  if (!rd_window_open_case (self, job->case_id, &error))
+  if (!rd_window_open_case (self, case_id, &error))
     rd_window_add_toast (self, error->message);
   else
     rd_window_add_toast (self, _("Case imported, with its evidence"));
@@ -372,19 +317,12 @@ import_case (RdWindow                 *self,
              RdCaseArchiveImportFlags  flags)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = NULL;
-  ArchiveJob *job;
 
   if (rd_window_get_store (self) == NULL)
     return;
-  job = g_new0 (ArchiveJob, 1);
-  job->path = g_strdup (path);
-  job->flags = flags;
   show_work_toast (self, _("Checking and importing the case…"), cancellable);
-  task = g_task_new (self, cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, rd_window_import_case_from);
-  g_task_set_task_data (task, job, archive_job_free);
-  g_task_run_in_thread (task, import_thread);
+  rd_handover_import_async (rd_window_get_store (self), path, flags, NULL, cancellable,
+                            import_done_cb, handover_call_new (self, path));
 }
 
 static void

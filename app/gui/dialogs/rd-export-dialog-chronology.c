@@ -2,11 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A solicitor asks for the chronology as a document to edit, or as a table.
- * The entries are built as the bundle's are (the same exhibit numbers, the
- * same anonymising) in a worker with its own store connection; the core
- * writes the file under a temporary name beside the chosen one and renames
- * it when complete, so a failed save never leaves half a file under that
- * name, and a name inside the data folder is refused before any work.
+ * The export service builds the entries as the bundle's are (the same
+ * exhibit numbers, the same anonymising) off the main thread, and writes the
+ * file under a temporary name beside the chosen one, renamed when complete;
+ * a name inside the data folder is refused before any work.
  */
 #define G_LOG_DOMAIN "rd-export-dialog"
 
@@ -17,81 +16,18 @@
 #include "rd-export-dialog-private.h"
 #include "rd-gui-util.h"
 
-typedef struct
-{
-  RdStore             *store;   /* the worker's own connection */
-  gint64               case_id;
-  RdCaseBundleOptions  options;
-  GArray              *evidence_ids;
-  RdChronologyFileKind kind;
-  char                *path;
-} ChronologyJob;
-
-static void
-chronology_job_free (gpointer data)
-{
-  ChronologyJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->evidence_ids, g_array_unref);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-chronology_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ChronologyJob *job = task_data;
-  g_autoptr(RdBundle) bundle = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *title = NULL;
-  GError *error = NULL;
-  gboolean ok;
-
-  job->options.evidence_ids = job->evidence_ids;
-  /* Building reads the case only; nothing is drawn or written. */
-  bundle = rd_case_bundle_build (job->store, job->case_id, &job->options, &entries, &error);
-  if (bundle == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (job->kind == RD_CHRONOLOGY_FILE_ODT)
-    title = rd_case_bundle_dup_chronology_title (job->store, job->case_id, &job->options, &error);
-  if (job->kind != RD_CHRONOLOGY_FILE_ODT || title != NULL)
-    {
-      /* The headings in the chronology's language, on this thread only */
-      char *previous = rd_i18n_push_language (job->options.language != NULL ? job->options.language
-                                                                             : RD_I18N_SOURCE_LANGUAGE);
-      ok = job->kind == RD_CHRONOLOGY_FILE_ODT
-           ? rd_chronology_write_odt (entries, title, job->path, &error)
-           : rd_chronology_write_csv (entries, job->path, &error);
-      rd_i18n_pop_language (previous);
-    }
-  else
-    ok = FALSE;
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 on_chronology_done (GObject      *source,
                     GAsyncResult *result,
                     gpointer      data)
 {
-  RdExportDialog *self = RD_EXPORT_DIALOG (source);
-  ChronologyJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RdExportDialog) self = data;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->chronology_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology",
                                  g_str_equal (rd_export_dialog_get_state (self), "options"));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!rd_export_chronology_finish (result, &error))
     {
       g_free (self->error);
       self->error = g_strdup (error->message);
@@ -100,7 +36,7 @@ on_chronology_done (GObject      *source,
       return;
     }
   {
-    g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *name = g_path_get_basename (self->chronology_path);
     g_autofree char *message = g_strdup_printf (_("Chronology saved as “%s”"), name);
 
     g_clear_pointer (&self->error, g_free);
@@ -113,16 +49,17 @@ on_chronology_done (GObject      *source,
  * @kind: OpenDocument text or CSV
  *
  * Writes the chronology to @path with the assistant's choices (exhibits
- * and their order, anonymising), in a worker; a toast says when it is done.
+ * and their order, anonymising), off the main thread; a toast says when it
+ * is done.
  */
 void
 rd_export_dialog_save_chronology (RdExportDialog       *self,
                                   RdChronologyFileKind  kind,
                                   const char           *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) evidence_ids = NULL;
   g_autoptr(GError) error = NULL;
-  ChronologyJob *job;
+  RdCaseBundleOptions options;
   const char *outputs[] = { path, NULL };
 
   g_return_if_fail (RD_IS_EXPORT_DIALOG (self));
@@ -137,30 +74,21 @@ rd_export_dialog_save_chronology (RdExportDialog       *self,
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  job = g_new0 (ChronologyJob, 1);
-  job->store = rd_store_open_secondary (self->store, &error);
-  if (job->store == NULL)
-    {
-      chronology_job_free (job);
-      g_free (self->error);
-      self->error = g_strdup (error->message);
-      rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  rd_case_bundle_options_init (&job->options);
-  job->case_id = rd_case_get_id (self->rcase);
-  job->options.include_letter = FALSE;
-  job->options.anonymise = gtk_switch_get_active (self->anonymise_switch);
-  job->evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
-  job->kind = kind;
-  job->path = g_strdup (path);
+  rd_case_bundle_options_init (&options);
+  options.include_letter = FALSE;
+  options.anonymise = gtk_switch_get_active (self->anonymise_switch);
+  evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
+  options.evidence_ids = evidence_ids;
+  g_free (self->chronology_path);
+  self->chronology_path = g_strdup (path);
 
   self->chronology_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology", FALSE);
-  task = g_task_new (self, self->chronology_cancellable, on_chronology_done, NULL);
-  g_task_set_source_tag (task, rd_export_dialog_save_chronology);
-  g_task_set_task_data (task, job, chronology_job_free);
-  g_task_run_in_thread (task, chronology_thread);
+  rd_export_chronology_async (self->store, rd_case_get_id (self->rcase), &options,
+                              kind == RD_CHRONOLOGY_FILE_ODT ? RD_CHRONOLOGY_FORMAT_ODT
+                                                             : RD_CHRONOLOGY_FORMAT_CSV,
+                              path, NULL, self->chronology_cancellable, on_chronology_done,
+                              g_object_ref (self));
 }
 
 gboolean

@@ -22,12 +22,9 @@ struct _RdExportDialog
   char               *error;
   int                 n_pages;
   GCancellable       *chronology_cancellable;  /* while a chronology file is written */
+  char               *chronology_path;
 
-  /* Progress, from the worker */
-  GMutex              lock;
-  double              fraction;
-  char               *message;
-  guint               progress_idle;
+  RdProgress         *progress;     /* of the bundle being made */
 
   GtkStack           *stack;
   GtkWidget          *close_button;

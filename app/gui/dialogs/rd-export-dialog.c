@@ -1,9 +1,9 @@
 /* rd-export-dialog.c: the export assistant: choose what goes in, make the bundle, preview and print it.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The bundle is made in a GTask thread with its own store connection; the
- * worker posts its progress to the main loop through one idle callback at
- * a time, so the window stays responsive and Stop works at once. The
+ * The bundle is made by the export service, off the main thread, and its
+ * progress arrives through an RdProgress, so the window stays responsive
+ * and Stop works at once. The
  * evidence list starts oldest first; rows are ticked in or out and moved by
  * dragging or with Alt+Up / Alt+Down on the selected row.
  */
@@ -37,32 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  RdExportDialog     *dialog;       /* a reference, dropped on the main thread */
-  RdStore            *store;        /* the worker's own connection */
-  gint64              case_id;
-  RdCaseBundleOptions options;
-  GArray             *evidence_ids;
-  GHashTable         *passwords;    /* a copy of the dialog's */
-  char               *path;
-  int                 n_pages;
-  char               *omissions;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->evidence_ids, g_array_unref);
-  g_clear_pointer (&job->passwords, g_hash_table_unref);
-  g_free (job->path);
-  g_free (job->omissions);
-  g_free (job);
-}
-
 static void
 set_state (RdExportDialog *self,
            const char     *state)
@@ -78,71 +52,13 @@ set_state (RdExportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology", options);
 }
 
-static gboolean
-progress_idle_cb (gpointer data)
-{
-  RdExportDialog *self = data;
-  g_autofree char *message = NULL;
-  double fraction;
-
-  g_mutex_lock (&self->lock);
-  self->progress_idle = 0;
-  fraction = self->fraction;
-  message = g_strdup (self->message);
-  g_mutex_unlock (&self->lock);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, message);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker thread. */
 static void
-on_worker_progress (double      fraction,
-                    const char *message,
-                    gpointer    data)
+on_progress_cb (RdProgress     *progress,
+                GParamSpec     *pspec,
+                RdExportDialog *self)
 {
-  RdExportDialog *self = data;
-
-  g_mutex_lock (&self->lock);
-  self->fraction = fraction;
-  g_free (self->message);
-  self->message = g_strdup (message);
-  if (self->progress_idle == 0)
-    self->progress_idle = g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle_cb,
-                                           g_object_ref (self), g_object_unref);
-  g_mutex_unlock (&self->lock);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(RdBundle) bundle = NULL;
-  g_autoptr(GPtrArray) omissions = NULL;
-  g_autoptr(GString) omitted = g_string_new (NULL);
-  GError *error = NULL;
-
-  job->options.evidence_ids = job->evidence_ids;
-  bundle = rd_case_bundle_build (job->store, job->case_id, &job->options, NULL, &error);
-  if (bundle == NULL ||
-      !rd_bundle_write (bundle, job->path, on_worker_progress, job->dialog, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  omissions = rd_bundle_dup_omissions (bundle);
-  for (guint i = 0; i < omissions->len; i++)
-    g_string_append_printf (omitted, _("Exhibit %s (“%s”) is listed but not included: %s\n"),
-                            rd_bundle_exhibit_get_label (omissions->pdata[i]),
-                            rd_bundle_exhibit_get_title (omissions->pdata[i]),
-                            rd_bundle_exhibit_get_omitted_reason (omissions->pdata[i]));
-  job->omissions = g_string_free (g_steal_pointer (&omitted), FALSE);
-  job->n_pages = rd_bundle_get_n_pages (bundle);
-  g_task_return_boolean (task, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, rd_progress_get_fraction (progress));
+  gtk_progress_bar_set_text (self->progress_bar, rd_progress_get_message (progress));
 }
 
 /* The first pages, drawn small with poppler from the finished file. */
@@ -206,12 +122,12 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  RdExportDialog *self = RD_EXPORT_DIALOG (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RdExportDialog) self = data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RdBundle) bundle = rd_export_bundle_finish (result, &error);
 
   g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (bundle == NULL)
     {
       g_free (self->error);
       self->error = g_strdup (error->message);
@@ -221,12 +137,13 @@ on_export_done (GObject      *source,
       return;
     }
 
-  self->n_pages = job->n_pages;
+  self->n_pages = rd_bundle_get_n_pages (bundle);
   {
     g_autofree char *name = g_path_get_basename (self->path);
+    g_autofree char *omissions = rd_bundle_describe_omissions (bundle);
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d page.\n%s",
-                                                          "%s, %d pages.\n%s", job->n_pages),
-                                             name, job->n_pages, job->omissions);
+                                                          "%s, %d pages.\n%s", self->n_pages),
+                                             name, self->n_pages, omissions);
 
     adw_status_page_set_description (self->done_page, text);
   }
@@ -260,44 +177,35 @@ void
 rd_export_dialog_export_to (RdExportDialog *self,
                             const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  ExportJob *job;
+  g_autoptr(GArray) evidence_ids = NULL;
+  g_autoptr(GHashTable) passwords = NULL;
+  RdCaseBundleOptions options;
   guint letter = adw_combo_row_get_selected (self->letter_row);
 
   g_return_if_fail (RD_IS_EXPORT_DIALOG (self));
   g_return_if_fail (self->cancellable == NULL);
 
-  job = g_new0 (ExportJob, 1);
-  job->store = rd_store_open_secondary (self->store, &error);
-  if (job->store == NULL)
-    {
-      export_job_free (job);
-      rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  rd_case_bundle_options_init (&job->options);
-  job->case_id = rd_case_get_id (self->rcase);
-  job->options.include_letter = letter < G_N_ELEMENTS (letter_choices);
-  if (job->options.include_letter)
-    job->options.letter = letter_choices[letter];
-  job->options.include_chronology = gtk_switch_get_active (self->chronology_switch);
-  job->options.anonymise = gtk_switch_get_active (self->anonymise_switch);
-  job->options.smaller = gtk_switch_get_active (self->smaller_switch);
-  job->options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? RD_PAPER_LETTER : RD_PAPER_A4;
-  job->evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
-  job->passwords = rd_export_passwords_new ();
+  rd_case_bundle_options_init (&options);
+  options.include_letter = letter < G_N_ELEMENTS (letter_choices);
+  if (options.include_letter)
+    options.letter = letter_choices[letter];
+  options.include_chronology = gtk_switch_get_active (self->chronology_switch);
+  options.anonymise = gtk_switch_get_active (self->anonymise_switch);
+  options.smaller = gtk_switch_get_active (self->smaller_switch);
+  options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? RD_PAPER_LETTER : RD_PAPER_A4;
+  evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
+  options.evidence_ids = evidence_ids;
+  /* A copy: the service reads it while the dialog may be asked for more. */
+  passwords = rd_export_passwords_new ();
   {
     GHashTableIter iter;
     gpointer key, value;
 
     g_hash_table_iter_init (&iter, self->passwords);
     while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_replace (job->passwords, g_memdup2 (key, sizeof (gint64)), g_strdup (value));
+      g_hash_table_replace (passwords, g_memdup2 (key, sizeof (gint64)), g_strdup (value));
   }
-  job->options.passwords = job->passwords;
-  job->path = g_strdup (path);
-  job->dialog = self;
+  options.passwords = passwords;
 
   g_free (self->path);
   self->path = g_strdup (path);
@@ -307,12 +215,11 @@ rd_export_dialog_export_to (RdExportDialog *self,
   set_state (self, "progress");
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, rd_export_dialog_export_to);
-  /* A bundle that was finished (and renamed) before Stop counts as made. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  g_clear_object (&self->progress);
+  self->progress = rd_progress_new ();
+  g_signal_connect_object (self->progress, "notify", G_CALLBACK (on_progress_cb), self, 0);
+  rd_export_bundle_async (self->store, rd_case_get_id (self->rcase), &options, path,
+                          self->progress, self->cancellable, on_export_done, g_object_ref (self));
 }
 
 static void
@@ -730,6 +637,7 @@ rd_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->chronology_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chronology_cancellable);
+  g_clear_object (&self->progress);
   g_clear_object (&self->selection);
   g_clear_object (&self->exhibits);
   g_clear_object (&self->rcase);
@@ -747,9 +655,8 @@ rd_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->left_out, g_hash_table_unref);
   g_clear_pointer (&self->passwords, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->chronology_path, g_free);
   g_clear_pointer (&self->error, g_free);
-  g_clear_pointer (&self->message, g_free);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rd_export_dialog_parent_class)->finalize (object);
 }
@@ -884,7 +791,6 @@ rd_export_dialog_init (RdExportDialog *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_mutex_init (&self->lock);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->passwords = rd_export_passwords_new ();
   self->exhibits = g_list_store_new (RD_TYPE_EVIDENCE);

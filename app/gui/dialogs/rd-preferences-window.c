@@ -46,31 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct {
-  char *old_hash;   /* NULL: none set */
-  char *current;    /* what was typed as the current passphrase */
-  char *new_text;   /* NULL: remove the passphrase */
-} ChangeData;
-
-static void
-wipe_free (char *text)
-{
-  if (text != NULL)
-    {
-      memset (text, 0, strlen (text));
-      g_free (text);
-    }
-}
-
-static void
-change_data_free (ChangeData *data)
-{
-  g_free (data->old_hash);
-  wipe_free (data->current);
-  wipe_free (data->new_text);
-  g_free (data);
-}
-
 static void
 show_toast (RdPreferencesWindow *self,
             const char          *message)
@@ -111,42 +86,13 @@ set_working (RdPreferencesWindow *self,
 }
 
 static void
-change_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ChangeData *data = task_data;
-  GError *error = NULL;
-  char *hash;
-
-  if (data->old_hash != NULL && !rd_passphrase_verify (data->old_hash, data->current))
-    {
-      g_task_return_new_error (task, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, "%s",
-                               _("The current passphrase is not right, so nothing was "
-                                 "changed."));
-      return;
-    }
-  if (data->new_text == NULL)
-    {
-      g_task_return_pointer (task, g_strdup (""), g_free);
-      return;
-    }
-  hash = rd_passphrase_hash (data->new_text, &error);
-  if (hash == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hash, g_free);
-}
-
-static void
 change_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdPreferencesWindow *self = RD_PREFERENCES_WINDOW (source);
+  g_autoptr(RdPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *hash = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *hash = rd_passphrase_change_finish (result, &error);
 
   g_clear_object (&self->working);
   set_working (self, FALSE);
@@ -173,8 +119,7 @@ start_change (RdPreferencesWindow *self,
 {
   const char *new_text = gtk_editable_get_text (GTK_EDITABLE (self->new_entry));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
-  g_autoptr(GTask) task = NULL;
-  ChangeData *data;
+  g_autofree char *old_hash = NULL;
 
   if (self->working != NULL)
     return;
@@ -197,17 +142,13 @@ start_change (RdPreferencesWindow *self,
         }
     }
 
-  data = g_new0 (ChangeData, 1);
-  data->old_hash = rd_store_dup_lock_hash (self->store);
-  data->current = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->current_entry)));
-  data->new_text = remove ? NULL : g_strdup (new_text);
-
+  old_hash = rd_store_dup_lock_hash (self->store);
   self->working = g_cancellable_new ();
   set_working (self, TRUE);
-  task = g_task_new (self, self->working, change_done_cb, NULL);
-  g_task_set_source_tag (task, start_change);
-  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
-  g_task_run_in_thread (task, change_thread);
+  /* The hash is slow on purpose: the window must not freeze meanwhile. */
+  rd_passphrase_change_async (old_hash, gtk_editable_get_text (GTK_EDITABLE (self->current_entry)),
+                              remove ? NULL : new_text, self->working, change_done_cb,
+                              g_object_ref (self));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
@@ -135,39 +136,6 @@ update_pager (RdEvidenceDetail *self)
                                  paged && self->page + 1 < self->n_pages);
 }
 
-typedef struct {
-  RdEvidence *evidence;
-  char       *password;
-  int         page;
-  int         n_pages;
-} PreviewJob;
-
-static void
-preview_job_free (PreviewJob *job)
-{
-  g_clear_object (&job->evidence);
-  g_free (job->password);
-  g_free (job);
-}
-
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  PreviewJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-
-  pixbuf = rd_evidence_render_preview (job->evidence, job->password, job->page, PREVIEW_SIZE,
-                                       &job->n_pages, cancellable, &error);
-  if (pixbuf == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
-}
-
 /* Says what the preview shows, for a screen reader: which file, which page. */
 static void
 name_preview (RdEvidenceDetail *self)
@@ -194,26 +162,37 @@ name_preview (RdEvidenceDetail *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The evidence the preview was asked for, to drop an answer that came too late. */
+typedef struct {
+  RdEvidenceDetail *self;
+  RdEvidence       *evidence;
+} PreviewCall;
+
 static void
 on_preview_ready_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  RdEvidenceDetail *self = RD_EVIDENCE_DETAIL (source);
-  PreviewJob *job = g_task_get_task_data (G_TASK (result));
+  PreviewCall *call = user_data;
+  g_autoptr(RdEvidenceDetail) self = call->self;
+  g_autoptr(RdEvidence) evidence = call->evidence;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  int n_pages = 0;
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || job->evidence != self->evidence)
+  g_free (call);
+  pixbuf = rd_evidence_preview_finish (result, &n_pages, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || evidence != self->evidence)
     return;
-  self->n_pages = job->n_pages;
+  self->n_pages = n_pages;
   update_pager (self);
-  if (texture == NULL)
+  if (pixbuf == NULL)
     {
       show_message (self, "dialog-warning-symbolic", _("No Preview"), error->message);
       return;
     }
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->preview_stack, "picture");
   gtk_spinner_stop (self->preview_spinner);
@@ -224,8 +203,7 @@ static void
 load_preview (RdEvidenceDetail *self)
 {
   RdEvidenceKind kind;
-  g_autoptr(GTask) task = NULL;
-  PreviewJob *job;
+  PreviewCall *call;
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
@@ -261,15 +239,12 @@ load_preview (RdEvidenceDetail *self)
 
   gtk_stack_set_visible_child_name (self->preview_stack, "loading");
   gtk_spinner_start (self->preview_spinner);
-  job = g_new0 (PreviewJob, 1);
-  job->evidence = g_object_ref (self->evidence);
-  job->password = g_strdup (self->password);
-  job->page = self->page;
+  call = g_new0 (PreviewCall, 1);
+  call->self = g_object_ref (self);
+  call->evidence = g_object_ref (self->evidence);
   self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->preview_cancellable, on_preview_ready_cb, NULL);
-  g_task_set_source_tag (task, load_preview);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
-  g_task_run_in_thread (task, preview_thread);
+  rd_evidence_preview_async (self->evidence, self->password, self->page, PREVIEW_SIZE,
+                             self->preview_cancellable, on_preview_ready_cb, call);
 }
 
 static void
@@ -566,57 +541,45 @@ open_action (GtkWidget  *widget,
                      on_copied_cb, g_object_ref (self));
 }
 
+/* The password tried, kept for the preview once the PDF opens with it. */
 typedef struct {
-  char   *data_dir;
-  gint64  evidence_id;
-  char   *password;
-} UnlockJob;
+  RdEvidenceDetail *self;
+  gint64            evidence_id;
+  char             *password;
+} UnlockCall;
 
 static void
-unlock_job_free (UnlockJob *job)
+unlock_call_free (UnlockCall *call)
 {
-  g_free (job->data_dir);
-  g_free (job->password);
-  g_free (job);
+  g_object_unref (call->self);
+  memset (call->password, 0, strlen (call->password));
+  g_free (call->password);
+  g_free (call);
 }
 
-static void
-unlock_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  UnlockJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = rd_store_open (job->data_dir, &error);
-
-  if (store == NULL || !rd_store_unlock_evidence (store, job->evidence_id, job->password, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnlockCall, unlock_call_free)
 
 static void
 on_unlocked_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  RdEvidenceDetail *self = RD_EVIDENCE_DETAIL (source);
-  UnlockJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(UnlockCall) call = user_data;
+  RdEvidenceDetail *self = call->self;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* The store has announced the change by now: the page reloads from it. */
+  if (!rd_evidence_unlock_finish (result, &error))
     {
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  if (self->evidence != NULL && rd_evidence_get_id (self->evidence) == job->evidence_id)
+  if (self->evidence != NULL && rd_evidence_get_id (self->evidence) == call->evidence_id)
     {
       g_free (self->password);
-      self->password = g_strdup (job->password);
+      self->password = g_strdup (call->password);
+      load_preview (self);
     }
-  /* The page reloads from this, and shows the pages. */
-  rd_store_emit_changed (self->store, "evidence", self->evidence ? rd_evidence_get_case_id (self->evidence) : 0);
 }
 
 static void
@@ -625,20 +588,16 @@ on_password_response_cb (AdwMessageDialog *dialog,
                          RdEvidenceDetail *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(GTask) task = NULL;
-  UnlockJob *job;
+  UnlockCall *call;
 
   if (!g_str_equal (response, "unlock") || self->evidence == NULL)
     return;
-  job = g_new0 (UnlockJob, 1);
-  job->data_dir = g_strdup (rd_store_get_data_dir (self->store));
-  job->evidence_id = rd_evidence_get_id (self->evidence);
-  job->password = g_strdup (gtk_editable_get_text (entry));
-  /* Reading every page of a long PDF takes a moment: not on the main loop. */
-  task = g_task_new (self, NULL, on_unlocked_cb, NULL);
-  g_task_set_source_tag (task, on_password_response_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) unlock_job_free);
-  g_task_run_in_thread (task, unlock_thread);
+  call = g_new0 (UnlockCall, 1);
+  call->self = g_object_ref (self);
+  call->evidence_id = rd_evidence_get_id (self->evidence);
+  call->password = g_strdup (gtk_editable_get_text (entry));
+  rd_evidence_unlock_async (self->store, call->evidence_id, call->password, NULL,
+                            on_unlocked_cb, call);
 }
 
 static void

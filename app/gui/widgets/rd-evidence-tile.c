@@ -60,65 +60,37 @@ show_texture (RdEvidenceTile *self,
   gtk_stack_set_visible_child_name (self->picture_stack, texture ? "picture" : "icon");
 }
 
+/* The evidence a thumbnail was asked for: the tile may show another by now. */
 typedef struct {
-  RdStore    *store;
-  RdEvidence *evidence;
-} ThumbJob;
-
-static void
-thumb_job_free (ThumbJob *job)
-{
-  g_clear_object (&job->store);
-  g_clear_object (&job->evidence);
-  g_free (job);
-}
-
-static void
-thumbnail_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ThumbJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GdkTexture *texture;
-
-  /* Only the data folder of the store is read here, never the database. */
-  path = rd_store_dup_evidence_thumbnail (job->store, job->evidence, 0, cancellable, &error);
-  if (path == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  texture = gdk_texture_new_from_filename (path, &error);
-  if (texture == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, texture, g_object_unref);
-}
+  RdEvidenceTile *self;
+  RdEvidence     *evidence;
+} ThumbCall;
 
 static void
 on_thumbnail_ready_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(RdEvidenceTile) self = user_data;
+  ThumbCall *call = user_data;
+  g_autoptr(RdEvidenceTile) self = call->self;
+  g_autoptr(RdEvidence) evidence = call->evidence;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  ThumbJob *job = g_task_get_task_data (G_TASK (result));
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (texture == NULL)
+  g_free (call);
+  pixbuf = rd_evidence_thumbnail_finish (result, &error);
+  if (pixbuf == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        g_debug ("No thumbnail for %s: %s", rd_evidence_get_original_name (job->evidence), error->message);
+        g_debug ("No thumbnail for %s: %s", rd_evidence_get_original_name (evidence), error->message);
       return;
     }
-  g_hash_table_replace (self->thumbnails, g_strdup (rd_evidence_get_sha256 (job->evidence)),
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  g_hash_table_replace (self->thumbnails, g_strdup (rd_evidence_get_sha256 (evidence)),
                         g_object_ref (texture));
-  if (self->evidence == job->evidence)
+  if (self->evidence == evidence)
     show_texture (self, texture);
 }
 
@@ -178,16 +150,12 @@ rd_evidence_tile_set_evidence (RdEvidenceTile *self,
   else if ((kind == RD_EVIDENCE_KIND_PHOTO || kind == RD_EVIDENCE_KIND_PDF) &&
            !rd_evidence_get_needs_password (evidence) && store != NULL)
     {
-      g_autoptr(GTask) task = NULL;
-      ThumbJob *job = g_new0 (ThumbJob, 1);
+      ThumbCall *call = g_new0 (ThumbCall, 1);
 
-      job->store = g_object_ref (store);
-      job->evidence = g_object_ref (evidence);
+      call->self = g_object_ref (self);
+      call->evidence = g_object_ref (evidence);
       self->cancellable = g_cancellable_new ();
-      task = g_task_new (NULL, self->cancellable, on_thumbnail_ready_cb, g_object_ref (self));
-      g_task_set_source_tag (task, rd_evidence_tile_set_evidence);
-      g_task_set_task_data (task, job, (GDestroyNotify) thumb_job_free);
-      g_task_run_in_thread (task, thumbnail_thread);
+      rd_evidence_thumbnail_async (store, evidence, self->cancellable, on_thumbnail_ready_cb, call);
     }
 }
 
