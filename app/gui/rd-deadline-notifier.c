@@ -162,6 +162,8 @@ keep_alerts (RdDeadlineNotifier *self,
   else
     for (guint i = 0; i < case_ids->len; i++)
       g_hash_table_remove (self->alerts, &g_array_index (case_ids, gint64, i));
+  /* The alerts move into the table: @found lets go of them without freeing. */
+  g_ptr_array_set_free_func (found, NULL);
   for (guint i = 0; i < found->len; i++)
     {
       RdDeadlineAlert *alert = g_ptr_array_index (found, i);
@@ -172,8 +174,7 @@ keep_alerts (RdDeadlineNotifier *self,
           of_case = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
           g_hash_table_insert (self->alerts, g_memdup2 (&alert->case_id, sizeof (gint64)), of_case);
         }
-      g_ptr_array_add (of_case, g_ptr_array_index (found, i));
-      found->pdata[i] = NULL;
+      g_ptr_array_add (of_case, alert);
     }
   self->alerts_today = *today;
 }
@@ -285,16 +286,18 @@ rd_deadline_notifier_check (RdDeadlineNotifier *self)
 
 static void check_in_background (RdDeadlineNotifier *self);
 
-/* The cases one background check asked about (NULL: every case). */
+/* The cases one background check asked about (NULL: every case). The
+ * notifier is not kept alive for the answer: gone, it wants none. */
 typedef struct {
-  RdDeadlineNotifier *self;
+  RdDeadlineNotifier *self;      /* weak */
   GArray             *case_ids;
+  GDate               today;     /* the day the alerts are for */
 } CollectCall;
 
 static void
 collect_call_free (CollectCall *call)
 {
-  g_object_unref (call->self);
+  g_clear_weak_pointer (&call->self);
   g_clear_pointer (&call->case_ids, g_array_unref);
   g_free (call);
 }
@@ -311,12 +314,12 @@ on_collected_cb (GObject      *source,
   GArray *case_ids = call->case_ids;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = rd_deadline_alerts_collect_finish (result, &error);
-  GDate today;
 
-  g_clear_object (&self->collecting);
-  if (self->store == NULL)
+  if (self == NULL)
     return;
-  get_today (self, &today);
+  g_clear_object (&self->collecting);
+  if (self->store == NULL || self->application == NULL)
+    return;
   if (found == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -329,7 +332,19 @@ on_collected_cb (GObject      *source,
           g_hash_table_add (self->dirty, g_memdup2 (&g_array_index (case_ids, gint64, i), sizeof (gint64)));
       return;
     }
-  keep_alerts (self, case_ids, found, &today);
+  {
+    GDate today;
+
+    /* Worked out for a day that is over (or a test moved the day): again. */
+    get_today (self, &today);
+    if (g_date_compare (&today, &call->today) != 0)
+      {
+        self->all_dirty = TRUE;
+        check_in_background (self);
+        return;
+      }
+  }
+  keep_alerts (self, case_ids, found, &call->today);
   /* Changes that came while it worked: their turn now. */
   if (self->all_dirty || g_hash_table_size (self->dirty) > 0)
     check_in_background (self);
@@ -371,8 +386,9 @@ check_in_background (RdDeadlineNotifier *self)
   g_hash_table_remove_all (self->dirty);
 
   call = g_new0 (CollectCall, 1);
-  call->self = g_object_ref (self);
+  g_set_weak_pointer (&call->self, self);
   call->case_ids = case_ids ? g_array_ref (case_ids) : NULL;
+  call->today = today;
   self->collecting = g_cancellable_new ();
   rd_deadline_alerts_collect_async (self->store, case_ids, &today, self->collecting,
                                     on_collected_cb, call);

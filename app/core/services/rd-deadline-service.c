@@ -154,6 +154,8 @@ rd_dashboard_compute_finish (GAsyncResult  *result,
 void
 rd_deadline_alert_free (RdDeadlineAlert *alert)
 {
+  if (alert == NULL)
+    return;
   g_free (alert->case_title);
   g_free (alert->key);
   g_free (alert->title);
