@@ -1,9 +1,9 @@
-/* rd-deadline-service.c: the case list's next dates and a case's What Next, worked out in the background.
+/* rd-deadline-service.c: the deadlines that need telling about, worked out in the background.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both read every record of one case (What Next) or of every case (the
- * case list), which grows with the diary; both run on a worker with its own
- * connection, so typing never waits for them.
+ * The notifier needs each case's What Next, which reads the whole diary of
+ * the case: with many cases that takes seconds, so it runs on a worker with
+ * its own connection, and only for the cases asked about.
  */
 #define G_LOG_DOMAIN "rd-deadline-service"
 
@@ -41,114 +41,6 @@ deadline_job_free (gpointer data)
 
   g_clear_pointer (&job->case_ids, g_array_unref);
   g_free (job);
-}
-
-static gpointer
-load_case_list (RdStore       *store,
-                gpointer       data,
-                RdProgress    *progress,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  DeadlineJob *job = data;
-
-  return rd_store_list_case_entries (store, &job->today, error);
-}
-
-/**
- * rd_case_list_load_async:
- * @today: the day the next dates are counted from
- *
- * Reads every case with its next date (see rd_store_list_case_entries()),
- * off the main thread.
- */
-void
-rd_case_list_load_async (RdStore             *store,
-                         const GDate         *today,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_return_if_fail (RD_IS_STORE (store));
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  _rd_service_run (NULL, rd_case_list_load_async, store, load_case_list,
-                   deadline_job_new (0, today), deadline_job_free, g_object_unref, NULL,
-                   cancellable, callback, user_data);
-}
-
-/**
- * rd_case_list_load_finish:
- *
- * Returns: (transfer full): the cases, or %NULL with @error set
- */
-GListModel *
-rd_case_list_load_finish (GAsyncResult  *result,
-                          GError       **error)
-{
-  return _rd_service_finish (result, rd_case_list_load_async, error);
-}
-
-static gpointer
-compute_dashboard (RdStore       *store,
-                   gpointer       data,
-                   RdProgress    *progress,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  DeadlineJob *job = data;
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  facts = rd_case_facts_load (store, job->case_id, error);
-  if (facts == NULL)
-    return NULL;
-  /* NULL without an error: the case follows the statutory Code alone. */
-  policy = rd_store_get_case_policy (store, job->case_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  return rd_dashboard_new (facts, policy, &job->today);
-}
-
-/**
- * rd_dashboard_compute_async:
- * @today: the day deadlines are counted to
- *
- * Works out the case's What Next (see rd_dashboard_new()) off the main
- * thread.
- */
-void
-rd_dashboard_compute_async (RdStore             *store,
-                            gint64               case_id,
-                            const GDate         *today,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_return_if_fail (RD_IS_STORE (store));
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  _rd_service_run (NULL, rd_dashboard_compute_async, store, compute_dashboard,
-                   deadline_job_new (case_id, today), deadline_job_free, g_object_unref, NULL,
-                   cancellable, callback, user_data);
-}
-
-/**
- * rd_dashboard_compute_finish:
- *
- * Returns: (transfer full): What Next for the case, or %NULL with @error set
- */
-RdDashboard *
-rd_dashboard_compute_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  return _rd_service_finish (result, rd_dashboard_compute_async, error);
 }
 
 void

@@ -1,4 +1,4 @@
-/* rd-deadline-service.h: the case list's next dates and a case's What Next, worked out in the background.
+/* rd-deadline-service.h: the deadlines that need telling about, worked out in the background.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -9,23 +9,6 @@
 #include "rd-store.h"
 
 G_BEGIN_DECLS
-
-void         rd_case_list_load_async         (RdStore              *store,
-                                              const GDate          *today,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-GListModel  *rd_case_list_load_finish        (GAsyncResult         *result,
-                                              GError              **error);
-
-void         rd_dashboard_compute_async      (RdStore              *store,
-                                              gint64                case_id,
-                                              const GDate          *today,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-RdDashboard *rd_dashboard_compute_finish     (GAsyncResult         *result,
-                                              GError              **error);
 
 /* A deadline a case's What Next shows as overdue, or due by the next working day. */
 typedef struct
