@@ -14,6 +14,7 @@
 #include "rd-deadline-service.h"
 #include "rd-service-private.h"
 #include "rd-store-advisers.h"
+#include "rd-store-case-facts.h"
 #include "rd-store-policies.h"
 
 typedef struct

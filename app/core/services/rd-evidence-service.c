@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "rd-evidence-files.h"
 #include "rd-evidence-importer.h"
 #include "rd-evidence-service.h"
 #include "rd-service-private.h"
