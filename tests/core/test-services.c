@@ -230,7 +230,8 @@ test_export_chronology (Fixture       *f,
   rd_export_chronology_async (f->store, f->case_id, NULL, RD_CHRONOLOGY_FORMAT_CSV, bad,
                               call.progress, call.cancellable, on_done_cb, &call);
   g_assert_false (rd_export_chronology_finish (call_wait (&call), &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_assert_cmpfloat (rd_progress_get_fraction (call.progress), <, 1.0);
   g_clear_error (&error);
   call_clear (&call);

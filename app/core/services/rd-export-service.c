@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "rd-gettext.h"
 #include <glib/gstdio.h>
 
 #include "rd-chronology.h"
@@ -139,36 +139,6 @@ rd_bundle_describe_omissions (RdBundle *bundle)
   return g_string_free (text, FALSE);
 }
 
-/* The ODT writer already writes beside @path and renames; the CSV one
- * writes in place, so it is given a temporary name here: a failed save
- * never leaves half a file under the name the user chose. */
-static gboolean
-write_csv (GPtrArray   *entries,
-           const char  *path,
-           GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.part", dir, base);
-
-  if (!rd_chronology_write_csv (entries, temp, NULL))
-    {
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not write the chronology to “%s”. Check that the folder "
-                     "exists and has space."), path);
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Redress could not save the chronology as “%s”."), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gpointer
 export_chronology (RdStore       *store,
                    gpointer       data,
@@ -192,11 +162,23 @@ export_chronology (RdStore       *store,
   if (job->format == RD_CHRONOLOGY_FORMAT_ODT)
     {
       title = rd_case_bundle_dup_chronology_title (store, job->case_id, &job->options, error);
-      if (title == NULL || !rd_chronology_write_odt (entries, title, job->path, error))
+      if (title == NULL)
         return NULL;
     }
-  else if (!write_csv (entries, job->path, error))
-    return NULL;
+  {
+    /* The headings in the chronology's language, on this worker only. Both
+     * writers save beside @path and rename, so a failed save never leaves
+     * half a file under the name the user chose. */
+    char *previous = rd_i18n_push_language (job->options.language != NULL ? job->options.language
+                                                                          : RD_I18N_SOURCE_LANGUAGE);
+    gboolean ok = job->format == RD_CHRONOLOGY_FORMAT_ODT
+                  ? rd_chronology_write_odt (entries, title, job->path, error)
+                  : rd_chronology_write_csv (entries, job->path, error);
+
+    rd_i18n_pop_language (previous);
+    if (!ok)
+      return NULL;
+  }
   return RD_SERVICE_DONE;
 }
 
