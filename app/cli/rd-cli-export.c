@@ -94,6 +94,111 @@ read_passwords (const char  *path,
   return TRUE;
 }
 
+/* The options of export, after its case number; returns RD_CLI_OK, or the
+ * exit status of a usage error it has explained. */
+static int
+parse_export_options (RdCliContext         *ctx,
+                      RdCaseBundleOptions  *options,
+                      const char          **output,
+                      const char          **odt,
+                      const char          **csv,
+                      GHashTable          **passwords,
+                      GArray              **exclude,
+                      GArray              **order)
+{
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      const char *arg = ctx->args[i];
+      const char *value;
+
+      if (is_option (arg, "--output"))
+        {
+          if ((*output = option_value (ctx, &i, "--output")) == NULL)
+            return rd_cli_usage_error (_("--output needs a file name."));
+        }
+      else if (is_option (arg, "--letter"))
+        {
+          value = option_value (ctx, &i, "--letter");
+          if (g_strcmp0 (value, "stage1") == 0)
+            options->letter = RD_LETTER_STAGE1_COMPLAINT;
+          else if (g_strcmp0 (value, "chaser") == 0)
+            options->letter = RD_LETTER_CHASER;
+          else if (g_strcmp0 (value, "escalation") == 0)
+            options->letter = RD_LETTER_ESCALATION;
+          else if (g_strcmp0 (value, "ombudsman") == 0)
+            options->letter = RD_LETTER_OMBUDSMAN_SUMMARY;
+          else
+            return rd_cli_usage_error (_("--letter is one of stage1, chaser, escalation or "
+                                         "ombudsman."));
+        }
+      else if (g_str_equal (arg, "--no-letter"))
+        options->include_letter = FALSE;
+      else if (g_str_equal (arg, "--anonymise") || g_str_equal (arg, "--anonymize"))
+        options->anonymise = TRUE;
+      else if (g_str_equal (arg, "--smaller"))
+        options->smaller = TRUE;
+      else if (is_option (arg, "--paper"))
+        {
+          value = option_value (ctx, &i, "--paper");
+          if (g_strcmp0 (value, "a4") == 0 || g_strcmp0 (value, "A4") == 0)
+            options->paper = RD_PAPER_A4;
+          else if (g_strcmp0 (value, "letter") == 0)
+            options->paper = RD_PAPER_LETTER;
+          else
+            return rd_cli_usage_error (_("--paper is a4 or letter."));
+        }
+      else if (is_option (arg, "--password-file"))
+        {
+          if ((value = option_value (ctx, &i, "--password-file")) == NULL)
+            return rd_cli_usage_error (_("--password-file needs a file name."));
+          if (!read_passwords (value, passwords))
+            return RD_CLI_USAGE;
+        }
+      else if (g_str_equal (arg, "--password") || g_str_has_prefix (arg, "--password="))
+        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
+                                     "can see it. Use --password-file FILE (lines of the evidence "
+                                     "number, a tab, then the PDF’s password)."));
+      else if (is_option (arg, "--chronology-odt"))
+        {
+          if ((*odt = option_value (ctx, &i, "--chronology-odt")) == NULL)
+            return rd_cli_usage_error (_("--chronology-odt needs a file name."));
+        }
+      else if (is_option (arg, "--chronology-csv"))
+        {
+          if ((*csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
+            return rd_cli_usage_error (_("--chronology-csv needs a file name."));
+        }
+      else if (is_option (arg, "--language"))
+        {
+          if ((options->language = option_value (ctx, &i, "--language")) == NULL)
+            return rd_cli_usage_error (_("--language needs a language code, such as en or cy."));
+          if (!rd_i18n_language_is_available (options->language))
+            {
+              g_auto(GStrv) codes = rd_i18n_list_languages ();
+              g_autofree char *list = g_strjoinv (", ", codes);
+
+              return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
+                                           "them in: %s."), options->language, list);
+            }
+        }
+      else if (is_option (arg, "--exclude"))
+        {
+          g_clear_pointer (exclude, g_array_unref);
+          if ((*exclude = parse_ids ("--exclude", option_value (ctx, &i, "--exclude"))) == NULL)
+            return RD_CLI_USAGE;
+        }
+      else if (is_option (arg, "--order"))
+        {
+          g_clear_pointer (order, g_array_unref);
+          if ((*order = parse_ids ("--order", option_value (ctx, &i, "--order"))) == NULL)
+            return RD_CLI_USAGE;
+        }
+      else
+        return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
+    }
+  return RD_CLI_OK;
+}
+
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
  *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…]
@@ -112,101 +217,15 @@ rd_cli_export (RdCliContext *ctx)
   RdCaseBundleOptions options;
   const char *output = NULL, *odt = NULL, *csv = NULL;
   gint64 case_id;
+  int status;
 
   rd_case_bundle_options_init (&options);
   if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
                                  "[--letter stage1|chaser|escalation|ombudsman] [--anonymise]"));
-  for (int i = 1; i < ctx->n_args; i++)
-    {
-      const char *arg = ctx->args[i];
-      const char *value;
-
-      if (is_option (arg, "--output"))
-        {
-          if ((output = option_value (ctx, &i, "--output")) == NULL)
-            return rd_cli_usage_error (_("--output needs a file name."));
-        }
-      else if (is_option (arg, "--letter"))
-        {
-          value = option_value (ctx, &i, "--letter");
-          if (g_strcmp0 (value, "stage1") == 0)
-            options.letter = RD_LETTER_STAGE1_COMPLAINT;
-          else if (g_strcmp0 (value, "chaser") == 0)
-            options.letter = RD_LETTER_CHASER;
-          else if (g_strcmp0 (value, "escalation") == 0)
-            options.letter = RD_LETTER_ESCALATION;
-          else if (g_strcmp0 (value, "ombudsman") == 0)
-            options.letter = RD_LETTER_OMBUDSMAN_SUMMARY;
-          else
-            return rd_cli_usage_error (_("--letter is one of stage1, chaser, escalation or "
-                                         "ombudsman."));
-        }
-      else if (g_str_equal (arg, "--no-letter"))
-        options.include_letter = FALSE;
-      else if (g_str_equal (arg, "--anonymise") || g_str_equal (arg, "--anonymize"))
-        options.anonymise = TRUE;
-      else if (g_str_equal (arg, "--smaller"))
-        options.smaller = TRUE;
-      else if (is_option (arg, "--paper"))
-        {
-          value = option_value (ctx, &i, "--paper");
-          if (g_strcmp0 (value, "a4") == 0 || g_strcmp0 (value, "A4") == 0)
-            options.paper = RD_PAPER_A4;
-          else if (g_strcmp0 (value, "letter") == 0)
-            options.paper = RD_PAPER_LETTER;
-          else
-            return rd_cli_usage_error (_("--paper is a4 or letter."));
-        }
-      else if (is_option (arg, "--password-file"))
-        {
-          if ((value = option_value (ctx, &i, "--password-file")) == NULL)
-            return rd_cli_usage_error (_("--password-file needs a file name."));
-          if (!read_passwords (value, &passwords))
-            return RD_CLI_USAGE;
-        }
-      else if (g_str_equal (arg, "--password") || g_str_has_prefix (arg, "--password="))
-        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
-                                     "can see it. Use --password-file FILE (lines of the evidence "
-                                     "number, a tab, then the PDF’s password)."));
-      else if (is_option (arg, "--chronology-odt"))
-        {
-          if ((odt = option_value (ctx, &i, "--chronology-odt")) == NULL)
-            return rd_cli_usage_error (_("--chronology-odt needs a file name."));
-        }
-      else if (is_option (arg, "--chronology-csv"))
-        {
-          if ((csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
-            return rd_cli_usage_error (_("--chronology-csv needs a file name."));
-        }
-      else if (is_option (arg, "--language"))
-        {
-          if ((options.language = option_value (ctx, &i, "--language")) == NULL)
-            return rd_cli_usage_error (_("--language needs a language code, such as en or cy."));
-          if (!rd_i18n_language_is_available (options.language))
-            {
-              g_auto(GStrv) codes = rd_i18n_list_languages ();
-              g_autofree char *list = g_strjoinv (", ", codes);
-
-              return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
-                                           "them in: %s."), options.language, list);
-            }
-        }
-      else if (is_option (arg, "--exclude"))
-        {
-          g_clear_pointer (&exclude, g_array_unref);
-          if ((exclude = parse_ids ("--exclude", option_value (ctx, &i, "--exclude"))) == NULL)
-            return RD_CLI_USAGE;
-        }
-      else if (is_option (arg, "--order"))
-        {
-          g_clear_pointer (&order, g_array_unref);
-          if ((order = parse_ids ("--order", option_value (ctx, &i, "--order"))) == NULL)
-            return RD_CLI_USAGE;
-        }
-      else
-        return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
-    }
+  status = parse_export_options (ctx, &options, &output, &odt, &csv, &passwords, &exclude, &order);
+  if (status != RD_CLI_OK)
+    return status;
   if (output == NULL)
     return rd_cli_usage_error (_("Say where to write the PDF with --output FILE.pdf."));
   options.passwords = passwords;

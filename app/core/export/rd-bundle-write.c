@@ -451,37 +451,16 @@ on_assemble_progress (double   fraction,
   report (data, fraction, UI_("Putting the evidence in place"));
 }
 
-static gboolean
-write_bundle (Job         *job,
-              const char  *path,
-              GError     **error)
+/* The parts to write, each exhibit numbered; returns how many exhibits,
+ * and in @n_listed how many are only listed (recordings, other files). */
+static guint
+gather_parts (RdBundle  *self,
+              GPtrArray *parts,
+              guint     *n_listed)
 {
-  RdBundle *self = job->bundle;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_autoptr(RdBundleSection) schedule_section = NULL;
-  RdPart schedule = { RD_PART_SCHEDULE, NULL, NULL, 0, 0 };
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
-  g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GArray) outline = NULL;
-  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
-  /* Only when no creation time was set: the default clock is the application's. */
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
-  g_autofree char *temp = NULL;
-  PangoContext *pango = NULL;
-  RdDraw d = { 0 };
-  RdVerifier *verifier = NULL;
-  guint n_exhibits = 0, n_listed = 0, n_checked = 0, label_no = 0;
-  gboolean ok = FALSE;
+  guint n_exhibits = 0;
 
-  {
-    const char *outputs[] = { path, NULL };
-
-    if (!rd_output_check_paths (self->protected_dir, outputs, error))
-      return FALSE;
-  }
-
+  *n_listed = 0;
   for (guint i = 0; i < self->parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (self->parts, i);
@@ -492,21 +471,65 @@ write_bundle (Job         *job,
         {
           reset_exhibit (part->exhibit);
           n_exhibits++;
-          label_no++;
           if (part->exhibit->label == NULL)
-            part->exhibit->label = g_strdup_printf ("%u", label_no);
+            part->exhibit->label = g_strdup_printf ("%u", n_exhibits);
           if (is_listed_separately (part->exhibit))
-            n_listed++;
+            (*n_listed)++;
         }
     }
-  if (parts->len == 0)
-    {
-      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EMPTY,
-                           UI_("There is nothing to put in the bundle yet."));
-      return FALSE;
-    }
+  return n_exhibits;
+}
 
-  /* 1. Check the evidence. */
+/* After a write, done or not: nothing of it is left behind, and a failure
+ * says all it can (a full disk, every missing or changed file). */
+static void
+clean_up (Job         *job,
+          RdDraw      *d,
+          GPtrArray   *parts,
+          RdVerifier  *verifier,
+          const char  *path,
+          const char  *temp,
+          gboolean     ok,
+          GError     **error)
+{
+  /* Asked while the temporary files still take the space they took. */
+  if (!ok && error != NULL && *error != NULL &&
+      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE) ||
+       g_error_matches (*error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE)))
+    rd_output_explain_full_disk (path, error);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      RdPart *part = g_ptr_array_index (parts, i);
+      if (part->exhibit != NULL)
+        _rd_photo_clear_converted (part->exhibit);
+    }
+  if (verifier != NULL)
+    _rd_verifier_finish (verifier, job->cancellable, NULL);
+  /* One missing or changed file: look at them all, and name every one. */
+  if (!ok && error != NULL &&
+      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING) ||
+       g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED)))
+    {
+      report (job, 0, UI_("Checking every evidence file"));
+      _rd_bundle_audit (parts, job->cancellable, error);
+    }
+  finish_chunk (d);
+  remove_chunks (d);
+  g_clear_error (&d->chunk_error);
+  if (temp != NULL && !ok)
+    rd_output_discard (temp);
+  g_clear_object (&d->stamp_layout);
+}
+
+/* Step 1: every exhibit's file is there and is what was imported. */
+static gboolean
+check_evidence (Job        *job,
+                GPtrArray  *parts,
+                guint       n_exhibits,
+                GError    **error)
+{
+  guint n_checked = 0;
+
   job->base = 0;
   job->share = SHARE_CHECK;
   for (guint i = 0; i < parts->len; i++)
@@ -519,11 +542,110 @@ write_bundle (Job         *job,
       n_checked++;
       message = g_strdup_printf (UI_("Checking exhibit %s of %u"), part->exhibit->label, n_exhibits);
       report (job, (double) n_checked / n_exhibits, message);
-      if (!check_exhibit (job, part->exhibit, error))
-        goto out;
-      if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
-        goto out;
+      if (!check_exhibit (job, part->exhibit, error) ||
+          g_cancellable_set_error_if_cancelled (job->cancellable, error))
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* Step 3: draws the pages Redress writes, as chunks of skeleton PDF, until
+ * the page numbers they print are the ones counted (@before: the pages as
+ * counted, taken over). */
+static gboolean
+draw_skeleton (RdDraw     *d,
+               Job        *job,
+               GPtrArray  *parts,
+               GArray     *before,
+               GError    **error)
+{
+  g_autoptr(GArray) counted = before;
+
+  for (int attempt = 0; ; attempt++)
+    {
+      g_autoptr(GArray) after = NULL;
+      gboolean settled, ok;
+
+      g_array_set_size (d->links, 0);
+      g_array_set_size (d->runs, 0);
+      g_array_set_size (d->photos, 0);
+      remove_chunks (d);
+      d->status = CAIRO_STATUS_SUCCESS;
+      next_chunk (d);
+      ok = run_pass (d, job, error);
+      after = snapshot_pages (parts);
+      settled = ok && d->page == d->total && same_pages (counted, after);
+      finish_chunk (d);
+      if (!ok)
+        return FALSE;
+      if (d->chunk_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&d->chunk_error));
+          return FALSE;
+        }
+      if (d->status != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
+                       UI_("Redress could not write the bundle’s pages (%s). Check that the disk "
+                         "has space and try again."), cairo_status_to_string (d->status));
+          return FALSE;
+        }
+      if (settled)
+        return TRUE;
+      if (attempt == 2)
+        {
+          g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
+                               UI_("Redress could not settle the page numbers of this bundle."));
+          return FALSE;
+        }
+      g_debug ("page numbers moved while drawing; drawing again");
+      d->total = d->page;
+      g_clear_pointer (&counted, g_array_unref);
+      counted = g_steal_pointer (&after);
+    }
+}
+
+static gboolean
+write_bundle (Job         *job,
+              const char  *path,
+              GError     **error)
+{
+  RdBundle *self = job->bundle;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr(RdBundleSection) schedule_section = NULL;
+  RdPart schedule = { RD_PART_SCHEDULE, NULL, NULL, 0, 0 };
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
+  g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
+  g_autoptr(GArray) outline = NULL;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
+  /* Only when no creation time was set: the default clock is the application's. */
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
+  g_autofree char *temp = NULL;
+  PangoContext *pango = NULL;
+  RdDraw d = { 0 };
+  RdVerifier *verifier = NULL;
+  guint n_exhibits, n_listed;
+  gboolean ok = FALSE;
+
+  {
+    const char *outputs[] = { path, NULL };
+
+    if (!rd_output_check_paths (self->protected_dir, outputs, error))
+      return FALSE;
+  }
+
+  n_exhibits = gather_parts (self, parts, &n_listed);
+  if (parts->len == 0)
+    {
+      g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EMPTY,
+                           UI_("There is nothing to put in the bundle yet."));
+      return FALSE;
+    }
+
+  /* 1. Check the evidence. */
+  if (!check_evidence (job, parts, n_exhibits, error))
+    goto out;
   label_email_attachments (parts);
   if (n_listed > 0)
     {
@@ -564,7 +686,6 @@ write_bundle (Job         *job,
   if (!run_pass (&d, job, error))
     goto out;
   d.total = d.page;
-  before = snapshot_pages (parts);
   log_phase (job, "pages counted");
 
   /* 3. Draw the skeleton. */
@@ -580,51 +701,9 @@ write_bundle (Job         *job,
   d.cancellable = job->cancellable;
   d.chunks = chunks;
   d.output_path = path;
-  for (int attempt = 0; ; attempt++)
-    {
-      g_autoptr(GArray) after = NULL;
-      gboolean settled;
-
-      g_array_set_size (links, 0);
-      g_array_set_size (runs, 0);
-      g_array_set_size (photos, 0);
-      remove_chunks (&d);
-      d.status = CAIRO_STATUS_SUCCESS;
-      next_chunk (&d);
-      ok = run_pass (&d, job, error);
-      after = snapshot_pages (parts);
-      settled = ok && d.page == d.total && same_pages (before, after);
-      finish_chunk (&d);
-      if (!ok)
-        goto out;
-      if (d.chunk_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&d.chunk_error));
-          ok = FALSE;
-          goto out;
-        }
-      if (d.status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE,
-                       UI_("Redress could not write the bundle’s pages (%s). Check that the disk "
-                         "has space and try again."), cairo_status_to_string (d.status));
-          ok = FALSE;
-          goto out;
-        }
-      if (settled)
-        break;
-      if (attempt == 2)
-        {
-          g_set_error_literal (error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_FAILED,
-                               UI_("Redress could not settle the page numbers of this bundle."));
-          ok = FALSE;
-          goto out;
-        }
-      g_debug ("page numbers moved while drawing; drawing again");
-      d.total = d.page;
-      g_clear_pointer (&before, g_array_unref);
-      before = g_steal_pointer (&after);
-    }
+  ok = draw_skeleton (&d, job, parts, snapshot_pages (parts), error);
+  if (!ok)
+    goto out;
   self->n_pages = d.total;
   outline = build_outline (parts);
 
@@ -671,33 +750,7 @@ write_bundle (Job         *job,
     }
 
 out:
-  /* Asked while the temporary files still take the space they took. */
-  if (!ok && error != NULL && *error != NULL &&
-      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_WRITE) ||
-       g_error_matches (*error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE)))
-    rd_output_explain_full_disk (path, error);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      RdPart *part = g_ptr_array_index (parts, i);
-      if (part->exhibit != NULL)
-        _rd_photo_clear_converted (part->exhibit);
-    }
-  if (verifier != NULL)
-    _rd_verifier_finish (verifier, job->cancellable, NULL);
-  /* One missing or changed file: look at them all, and name every one. */
-  if (!ok && error != NULL &&
-      (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING) ||
-       g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED)))
-    {
-      report (job, 0, UI_("Checking every evidence file"));
-      _rd_bundle_audit (parts, job->cancellable, error);
-    }
-  finish_chunk (&d);
-  remove_chunks (&d);
-  g_clear_error (&d.chunk_error);
-  if (temp != NULL && !ok)
-    rd_output_discard (temp);
-  g_clear_object (&d.stamp_layout);
+  clean_up (job, &d, parts, verifier, path, temp, ok, error);
   g_clear_object (&pango);
   return ok;
 }

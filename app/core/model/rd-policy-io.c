@@ -117,6 +117,117 @@ parse_hhmm (const char *text,
   return TRUE;
 }
 
+/* Stage1Acknowledge, Stage1Respond, Stage1RespondFrom, Stage1Extension … */
+static gboolean
+read_stages (GKeyFile    *kf,
+             const char  *group,
+             RdPolicy    *self,
+             GError     **error)
+{
+  for (guint s = 1; s <= RD_POLICY_MAX_STAGES; s++)
+    {
+      RdPolicyStage *stage = &self->stages[s - 1];
+      g_autofree char *ack_key = g_strdup_printf ("Stage%uAcknowledge", s);
+      g_autofree char *respond_key = g_strdup_printf ("Stage%uRespond", s);
+      g_autofree char *from_key = g_strdup_printf ("Stage%uRespondFrom", s);
+      g_autofree char *ext_key = g_strdup_printf ("Stage%uExtension", s);
+      g_autofree char *from = get_string (kf, group, from_key);
+
+      if (!get_limit (kf, group, ack_key, &stage->acknowledge, error) ||
+          !get_limit (kf, group, respond_key, &stage->respond, error) ||
+          !get_limit (kf, group, ext_key, &stage->extension, error))
+        return FALSE;
+      if (from[0] == '\0' || g_str_equal (from, "acknowledgement"))
+        stage->respond_from = RD_RESPOND_FROM_ACKNOWLEDGEMENT;
+      else if (g_str_equal (from, "request"))
+        stage->respond_from = RD_RESPOND_FROM_REQUEST;
+      else
+        {
+          invalid (error, group, from_key, from);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Repairs=emergency;urgent;… with RepairLabel-KEY and RepairLimit-KEY */
+static gboolean
+read_repairs (GKeyFile    *kf,
+              const char  *group,
+              RdPolicy    *self,
+              GError     **error)
+{
+  g_auto(GStrv) repairs = NULL;
+
+  repairs = g_key_file_get_string_list (kf, group, "Repairs", NULL, NULL);
+  for (guint i = 0; repairs != NULL && repairs[i] != NULL; i++)
+    {
+      g_autofree char *label_key = g_strdup_printf ("RepairLabel-%s", repairs[i]);
+      g_autofree char *limit_key = g_strdup_printf ("RepairLimit-%s", repairs[i]);
+      g_autofree char *label = get_string (kf, group, label_key);
+      RdRepairPriority *p;
+
+      for (const char *c = repairs[i]; *c; c++)
+        if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-'))
+          {
+            invalid (error, group, "Repairs", repairs[i]);
+            return FALSE;
+          }
+      p = g_new0 (RdRepairPriority, 1);
+      p->key = g_strdup (repairs[i]);
+      p->label = g_steal_pointer (&label);
+      g_ptr_array_add (self->repairs, p);
+      if (!get_limit (kf, group, limit_key, &p->limit, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rules=N, then RuleNLabel, RuleNTrigger ("from phone", "to any") and
+ * RuleNLimit: promises the landlord's policy makes on a kind of contact */
+static gboolean
+read_rules (GKeyFile    *kf,
+            const char  *group,
+            RdPolicy    *self,
+            GError     **error)
+{
+  guint n_rules = 0;
+
+  if (!get_uint (kf, group, "Rules", 1000, &n_rules, error))
+    return FALSE;
+  for (guint i = 1; i <= n_rules; i++)
+    {
+      g_autofree char *label_key = g_strdup_printf ("Rule%uLabel", i);
+      g_autofree char *trigger_key = g_strdup_printf ("Rule%uTrigger", i);
+      g_autofree char *limit_key = g_strdup_printf ("Rule%uLimit", i);
+      g_autofree char *trigger = get_string (kf, group, trigger_key);
+      g_auto(GStrv) words = g_strsplit (trigger, " ", -1);
+      RdPolicyRule *rule = g_new0 (RdPolicyRule, 1);
+      RdContactChannel channel;
+
+      rule->label = get_string (kf, group, label_key);
+      g_ptr_array_add (self->rules, rule);
+      if (g_strv_length (words) != 2 ||
+          !rd_contact_direction_from_key (words[0], &rule->direction))
+        {
+          invalid (error, group, trigger_key, trigger);
+          return FALSE;
+        }
+      if (g_str_equal (words[1], "any"))
+        rule->channel = -1;
+      else if (rd_contact_channel_from_key (words[1], &channel))
+        rule->channel = channel;
+      else
+        {
+          invalid (error, group, trigger_key, trigger);
+          return FALSE;
+        }
+      if (!get_limit (kf, group, limit_key, &rule->limit, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * rd_policy_new_from_key_file:
  * @group: the group that holds the profile ("Profile" for a landlord's,
@@ -133,8 +244,6 @@ rd_policy_new_from_key_file (GKeyFile    *kf,
   g_autofree char *kind = NULL;
   g_autofree char *valid_from = NULL;
   g_autofree char *office = NULL;
-  g_auto(GStrv) repairs = NULL;
-  guint n_rules = 0;
   RdPolicyKind policy_kind = RD_POLICY_KIND_LANDLORD;
   gboolean kind_found = FALSE;
 
@@ -192,29 +301,8 @@ rd_policy_new_from_key_file (GKeyFile    *kf,
   self->has_stage_zero = get_bool (kf, group, "StageZero");
   self->stage_zero_forbidden = get_bool (kf, group, "StageZeroForbidden");
 
-  for (guint s = 1; s <= RD_POLICY_MAX_STAGES; s++)
-    {
-      RdPolicyStage *stage = &self->stages[s - 1];
-      g_autofree char *ack_key = g_strdup_printf ("Stage%uAcknowledge", s);
-      g_autofree char *respond_key = g_strdup_printf ("Stage%uRespond", s);
-      g_autofree char *from_key = g_strdup_printf ("Stage%uRespondFrom", s);
-      g_autofree char *ext_key = g_strdup_printf ("Stage%uExtension", s);
-      g_autofree char *from = get_string (kf, group, from_key);
-
-      if (!get_limit (kf, group, ack_key, &stage->acknowledge, error) ||
-          !get_limit (kf, group, respond_key, &stage->respond, error) ||
-          !get_limit (kf, group, ext_key, &stage->extension, error))
-        return NULL;
-      if (from[0] == '\0' || g_str_equal (from, "acknowledgement"))
-        stage->respond_from = RD_RESPOND_FROM_ACKNOWLEDGEMENT;
-      else if (g_str_equal (from, "request"))
-        stage->respond_from = RD_RESPOND_FROM_REQUEST;
-      else
-        {
-          invalid (error, group, from_key, from);
-          return NULL;
-        }
-    }
+  if (!read_stages (kf, group, self, error))
+    return NULL;
 
   if (!get_limit (kf, group, "ResidentEscalation", &self->resident_escalation, error) ||
       !get_limit (kf, group, "OmbudsmanReferral", &self->ombudsman_referral, error))
@@ -244,60 +332,11 @@ rd_policy_new_from_key_file (GKeyFile    *kf,
       self->office = hours;
     }
 
-  repairs = g_key_file_get_string_list (kf, group, "Repairs", NULL, NULL);
-  for (guint i = 0; repairs != NULL && repairs[i] != NULL; i++)
-    {
-      g_autofree char *label_key = g_strdup_printf ("RepairLabel-%s", repairs[i]);
-      g_autofree char *limit_key = g_strdup_printf ("RepairLimit-%s", repairs[i]);
-      g_autofree char *label = get_string (kf, group, label_key);
-      RdRepairPriority *p;
-
-      for (const char *c = repairs[i]; *c; c++)
-        if (!(g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-'))
-          {
-            invalid (error, group, "Repairs", repairs[i]);
-            return NULL;
-          }
-      p = g_new0 (RdRepairPriority, 1);
-      p->key = g_strdup (repairs[i]);
-      p->label = g_steal_pointer (&label);
-      g_ptr_array_add (self->repairs, p);
-      if (!get_limit (kf, group, limit_key, &p->limit, error))
-        return NULL;
-    }
-
-  if (!get_uint (kf, group, "Rules", 1000, &n_rules, error))
+  if (!read_repairs (kf, group, self, error))
     return NULL;
-  for (guint i = 1; i <= n_rules; i++)
-    {
-      g_autofree char *label_key = g_strdup_printf ("Rule%uLabel", i);
-      g_autofree char *trigger_key = g_strdup_printf ("Rule%uTrigger", i);
-      g_autofree char *limit_key = g_strdup_printf ("Rule%uLimit", i);
-      g_autofree char *trigger = get_string (kf, group, trigger_key);
-      g_auto(GStrv) words = g_strsplit (trigger, " ", -1);
-      RdPolicyRule *rule = g_new0 (RdPolicyRule, 1);
-      RdContactChannel channel;
 
-      rule->label = get_string (kf, group, label_key);
-      g_ptr_array_add (self->rules, rule);
-      if (g_strv_length (words) != 2 ||
-          !rd_contact_direction_from_key (words[0], &rule->direction))
-        {
-          invalid (error, group, trigger_key, trigger);
-          return NULL;
-        }
-      if (g_str_equal (words[1], "any"))
-        rule->channel = -1;
-      else if (rd_contact_channel_from_key (words[1], &channel))
-        rule->channel = channel;
-      else
-        {
-          invalid (error, group, trigger_key, trigger);
-          return NULL;
-        }
-      if (!get_limit (kf, group, limit_key, &rule->limit, error))
-        return NULL;
-    }
+  if (!read_rules (kf, group, self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
