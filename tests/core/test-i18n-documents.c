@@ -17,6 +17,8 @@
 static const char * const english_words[] = {
   " the ", " and ", " your ", " you ", " with ", " which ", " have ",
   "working day", "Dear ", "Yours ", "complaint", "deadline",
+  /* the letter's date, Friday 13 December 2024 */
+  "Friday", "December",
 };
 
 static RdCaseFacts *
