@@ -115,6 +115,14 @@ call_wait (Call *call)
   return call->result;
 }
 
+/* g_ptr_array_sort() hands over pointers to the elements */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Every file in @dir, as one sorted line, so "as it was" can be compared. */
 static char *
 list_dir (const char *dir)
@@ -125,7 +133,7 @@ list_dir (const char *dir)
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
