@@ -13,6 +13,24 @@
 
 G_BEGIN_DECLS
 
+/* The store's fields, shared by rd-store.c (the object, its statements
+ * and writes) and rd-store-open.c (opening and checking the file). */
+struct _RdStore
+{
+  GObject     parent_instance;
+
+  char       *data_dir;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
+  int         schema_version;
+  char       *read_only;          /* why nothing can be saved, or NULL */
+  guint       transaction_depth;  /* > 1: inside a savepoint of an outer write */
+  GArray     *pending_changes;    /* changes held back until the outer commit */
+  RdClock    *clock;              /* dates what is written, and what may be */
+  gboolean    intents_noted;      /* the write in progress recorded file intents */
+};
+
 /* Migration N takes a database from user_version N-1 to N (rd-store-migrations.c). */
 extern const char * const _rd_store_migrations[RD_STORE_SCHEMA_VERSION];
 
@@ -27,6 +45,9 @@ gboolean      _rd_store_commit        (RdStore      *self,
 void          _rd_store_rollback      (RdStore      *self);
 gboolean      _rd_store_set_error     (RdStore      *self,
                                        int           rc,
+                                       GError      **error);
+gboolean      _rd_store_exec          (RdStore      *self,
+                                       const char   *sql,
                                        GError      **error);
 gboolean      _rd_store_step_done     (RdStore      *self,
                                        sqlite3_stmt *stmt,
