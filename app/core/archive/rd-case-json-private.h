@@ -131,4 +131,9 @@ gboolean  _rd_json_read_ref        (RdJsonCtx    *ctx,
                                     const char   *list_name,
                                     gint64       *out);
 
+/* rd-case-json-incidents.c: the "incidents" list */
+gboolean  _rd_json_parse_incidents (RdJsonCtx    *ctx,
+                                    JsonObject   *root,
+                                    RdCaseFacts  *facts);
+
 G_END_DECLS
