@@ -1,0 +1,544 @@
+/* rd-deadline-engine-landlord.c: what binds the landlord in a complaint stage: acknowledgement, response, extensions.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-deadline"
+
+#include "config.h"
+
+#include "rd-gettext.h"
+#include <string.h>
+
+#include "rd-datetime.h"
+#include "rd-deadline-engine-private.h"
+#include "rd-deadline-engine-stages-private.h"
+
+/*
+ * Works out when a requirement ends under the Code and under the landlord's
+ * policy, each from its own starting point, and keeps the earlier: the
+ * landlord is bound by the Code, and by its own promise where that is
+ * shorter. @what completes "gives the landlord 10 working days …".
+ */
+static void
+bind (RdEngine       *engine,
+      const char     *what,
+      RdPolicy       *code,
+      const RdLimit  *code_limit,
+      const RdMoment *code_from,
+      gboolean        code_from_missing_ack,
+      const RdLimit  *ll_limit,
+      const RdMoment *ll_from,
+      gboolean        ll_from_missing_ack,
+      Bound          *out)
+{
+  RdMoment code_due, ll_due;
+  gboolean has_code, has_ll;
+
+  memset (out, 0, sizeof *out);
+  has_code = code != NULL && _rd_engine_due (engine, code_limit, code_from, &code_due);
+  has_ll = engine->landlord != NULL && _rd_engine_due (engine, ll_limit, ll_from, &ll_due);
+
+  if (!has_code && !has_ll)
+    return;
+  out->set = TRUE;
+
+  if (has_code && (!has_ll || rd_moment_compare (&code_due, &ll_due) <= 0))
+    {
+      out->due = code_due;
+      out->from = *code_from;
+      out->limit = code_limit;
+      out->from_missing_ack = code_from_missing_ack;
+    }
+  else
+    {
+      out->due = ll_due;
+      out->from = *ll_from;
+      out->limit = ll_limit;
+      out->from_missing_ack = ll_from_missing_ack;
+    }
+
+  if (has_code && has_ll)
+    {
+      g_autofree char *cl = rd_limit_format (code_limit);
+      g_autofree char *ll = rd_limit_format (ll_limit);
+      int c = rd_moment_compare (&ll_due, &code_due);
+
+      if (c > 0)
+        out->basis = g_strdup_printf (_("%s. Your landlord’s policy gives it %s %s, longer than the "
+                                        "Code’s %s: the Code still binds the landlord."),
+                                      code_name (code), ll, what, cl);
+      else if (c < 0)
+        out->basis = g_strdup_printf (_("Your landlord’s own policy, which gives it %s %s, shorter "
+                                        "than the %s’s %s: the shorter limit applies."),
+                                      ll, what, code_name (code), cl);
+      else
+        out->basis = g_strdup_printf (_("%s, and your landlord’s own policy"), code_name (code));
+    }
+  else if (has_code)
+    out->basis = g_strdup (code_name (code));
+  else
+    out->basis = g_strdup (_("Your landlord’s own policy"));
+}
+
+static const char *
+tense (RdEngine       *engine,
+       const RdMoment *due,
+       const RdMoment *done)
+{
+  return (rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0)
+         ? _("was") : _("is");
+}
+
+static char *
+trigger_phrase (guint stage)
+{
+  /* Translators: what starts a stage's clock, as in "5 working days after …" */
+  return g_strdup (stage == 1 ? _("the complaint") : _("the request to escalate"));
+}
+
+/* @final: the landlord's last stage, after which there is nothing to
+ * escalate to but the Ombudsman. */
+static void
+set_ack_next_step (RdEngine   *engine,
+                   RdDeadline *d,
+                   gboolean    final)
+{
+  const char *due = _rd_engine_when (engine, &d->due);
+
+  switch (d->status)
+    {
+    case RD_DEADLINE_MISSED:
+      if (rd_moment_is_set (&d->done))
+        d->next_step = final
+          ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you go to the Housing Ombudsman."))
+          : g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you escalate or go to the Housing Ombudsman."));
+      else
+        d->next_step = g_strdup (_("Send the landlord a chaser asking it to acknowledge your "
+                                   "complaint, and keep a copy."));
+      break;
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+      d->next_step = g_strdup_printf (_("Nothing to do yet. If there is no acknowledgement by %s, "
+                                        "send a chaser."), due);
+      break;
+    case RD_DEADLINE_MET:
+    default:
+      d->next_step = g_strdup (_("No action needed."));
+      break;
+    }
+}
+
+static void
+set_response_next_step (RdEngine   *engine,
+                        RdDeadline *d,
+                        gboolean    final)
+{
+  const char *due = _rd_engine_when (engine, &d->due);
+  gboolean done = rd_moment_is_set (&d->done);
+
+  if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
+    d->next_step = g_strdup_printf (_("Wait for the response. If nothing has arrived by %s, send "
+                                      "a chaser."), due);
+  else if (d->status == RD_DEADLINE_MISSED && !done)
+    d->next_step = g_strdup (_("Send a chaser. If there is still no response, ask the Housing "
+                               "Ombudsman to step in: it can order the landlord to respond."));
+  else if (final)
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup (_("If you are not satisfied, refer your complaint to the Housing Ombudsman, and "
+                    "mention that the response was late."))
+      : g_strdup (_("If you are not satisfied, you can refer your complaint to the Housing Ombudsman."));
+  else
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u, and mention that the response was late."), d->stage + 1)
+      : g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u."), d->stage + 1);
+}
+
+void
+_rd_stage_acknowledgement_deadline (RdEngine          *engine,
+                                    gint64             group,
+                                    guint              s,
+                                    const RdCaseEvent *trigger,
+                                    const RdCaseEvent *ack,
+                                    const RdCaseEvent *resp,
+                                    RdPolicy          *code,
+                                    Bound             *bound,
+                                    gboolean           final)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u acknowledgement"), s);
+  const char *due = NULL;
+  g_autofree char *limit = NULL;
+  const char *from = NULL;
+  g_autofree char *what = g_strdup_printf (_("stage %u acknowledgement"), s);
+  g_autofree char *anchor = trigger_phrase (s);
+  g_autofree char *how = NULL;
+
+  d = _rd_stage_deadline_new (RD_DEADLINE_KIND_ACKNOWLEDGEMENT, group, s, title);
+  d->due = bound->due;
+  _rd_deadline_add_source (d, trigger);
+  if (ack != NULL)
+    {
+      d->done = ack->when;
+      _rd_deadline_add_source (d, ack);
+    }
+  else if (resp != NULL)
+    {
+      d->done = resp->when;
+      _rd_deadline_add_source (d, resp);
+    }
+
+  due = _rd_engine_when (engine, &d->due);
+  limit = rd_limit_format (bound->limit);
+  from = _rd_engine_when (engine, &bound->from);
+  /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
+   * days after the complaint on Friday 1 November 2024." */
+  how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
+                         what, tense (engine, &d->due, &d->done), due, limit, anchor, from);
+  if (ack == NULL && resp != NULL)
+    {
+      g_autofree char *more = g_strdup_printf ("%s %s", how,
+                                               _("No acknowledgement is recorded, so Redress "
+                                                 "takes the response as the acknowledgement."));
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+  _rd_engine_finish (engine, d, bound->limit, how, RD_DONE_ARRIVED);
+  set_ack_next_step (engine, d, final);
+  d->basis = g_strdup (bound->basis);
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+/* One EXTENSION_NOTIFIED event checked against the rules. Returns whether
+ * it moves the due date. */
+static gboolean
+extension_finding (RdEngine          *engine,
+                   gint64             group,
+                   guint              s,
+                   const RdCaseEvent *ext,
+                   const RdMoment    *current_due,
+                   const RdMoment    *first_due,
+                   const RdMoment    *allowed_until,
+                   const RdLimit     *allowed,
+                   const char        *basis)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u extension"), s);
+  const char *notified = _rd_engine_when (engine, &ext->when);
+  const char *new_date = _rd_engine_day (engine, &ext->new_date);
+  const char *current = _rd_engine_when (engine, current_due);
+  const char *first = _rd_engine_when (engine, first_due);
+  int extra = rd_calendar_count_working_days (&first_due->date, &ext->new_date);
+  g_autofree char *extra_text = _rd_engine_format_days (extra);
+  gboolean late = g_date_compare (&ext->when.date, &current_due->date) > 0;
+  gboolean too_long = allowed_until != NULL && g_date_compare (&ext->new_date, &allowed_until->date) > 0;
+
+  d = _rd_stage_deadline_new (RD_DEADLINE_KIND_EXTENSION, group, s, title);
+  d->due = *current_due;
+  d->done = ext->when;
+  _rd_deadline_add_source (d, ext);
+  d->working_days_late = rd_calendar_count_working_days (&current_due->date, &ext->when.date);
+  d->days_late = (int) g_date_get_julian (&ext->when.date) - (int) g_date_get_julian (&current_due->date);
+  d->basis = g_strdup (basis);
+
+  if (late)
+    {
+      g_autofree char *n = _rd_engine_format_days (d->working_days_late);
+
+      d->status = RD_DEADLINE_MISSED;
+      d->explanation = g_strdup_printf (_("On %s the landlord gave a new date, %s, for the stage %u "
+                                          "response, but the response was already due by %s (%s "
+                                          "earlier). An extension has to be given before the "
+                                          "response is due, so Redress still counts from %s."),
+                                        notified, new_date, s, current, n, current);
+      d->next_step = g_strdup (_("Point this out when you chase the landlord or escalate: a late "
+                                 "extension does not excuse the delay."));
+    }
+  else if (too_long)
+    {
+      g_autofree char *max = rd_limit_format (allowed);
+
+      d->status = RD_DEADLINE_MISSED;
+      d->explanation = g_strdup_printf (_("On %s the landlord put the stage %u response back to %s, "
+                                          "%s after it was first due (%s). Extensions may add at "
+                                          "most %s without good reason, so Redress still counts "
+                                          "from %s."),
+                                        notified, s, new_date, extra_text, first, max, current);
+      d->next_step = g_strdup (_("Ask the landlord for its good reason for the long extension, and "
+                                 "mention it if you escalate or go to the Housing Ombudsman."));
+    }
+  else
+    {
+      d->status = RD_DEADLINE_MET;
+      if (allowed_until != NULL)
+        {
+          g_autofree char *max = rd_limit_format (allowed);
+
+          d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
+                                              "the stage %u response back to %s, %s after it was "
+                                              "first due (%s); extensions may add up to %s."),
+                                            notified, s, new_date, extra_text, first, max);
+        }
+      else
+        d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
+                                            "the stage %u response back to %s. Redress knows no "
+                                            "limit on extensions for this stage."),
+                                          notified, s, new_date);
+      d->next_step = g_strdup_printf (_("No action needed: the response is now due by %s."), new_date);
+    }
+
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+  return !late && !too_long;
+}
+
+/* Acknowledge within the limit, counted from the day the stage opened. */
+void
+_rd_stage_bind_acknowledgement (RdEngine *engine,
+                                Stage    *st)
+{
+  g_autofree char *what = g_strdup_printf (_("to acknowledge a stage %u complaint"), st->stage);
+
+  bind (engine, what, st->code,
+        st->cs ? &st->cs->acknowledge : NULL, &st->trigger->when, FALSE,
+        st->ls ? &st->ls->acknowledge : NULL, &st->trigger->when, FALSE,
+        &st->ack_bound);
+}
+
+/*
+ * Where a policy counts the response from the acknowledgement, @from is
+ * that day; with no acknowledgement recorded, the day it was due (and
+ * *@missing says so). Otherwise @from stays the day the stage opened.
+ */
+static void
+response_counted_from (RdEngine            *engine,
+                       const Stage         *st,
+                       const RdPolicyStage *rules,
+                       RdMoment            *from,
+                       gboolean            *missing)
+{
+  RdMoment due;
+
+  *from = st->trigger->when;
+  *missing = FALSE;
+  if (rules == NULL || rules->respond_from != RD_RESPOND_FROM_ACKNOWLEDGEMENT)
+    return;
+  if (st->ack != NULL)
+    *from = st->ack->when;
+  else if (_rd_engine_due (engine, &rules->acknowledge, &st->trigger->when, &due))
+    {
+      *from = due;
+      *missing = TRUE;
+    }
+}
+
+/* Respond within the limit: each policy counts from its own starting point. */
+void
+_rd_stage_bind_response (RdEngine *engine,
+                         Stage    *st)
+{
+  g_autofree char *what = g_strdup_printf (_("to respond at stage %u"), st->stage);
+  RdMoment code_from, ll_from;
+  gboolean code_missing, ll_missing;
+
+  response_counted_from (engine, st, st->cs, &code_from, &code_missing);
+  response_counted_from (engine, st, st->ls, &ll_from, &ll_missing);
+  bind (engine, what, st->code,
+        st->cs ? &st->cs->respond : NULL, &code_from, code_missing,
+        st->ls ? &st->ls->respond : NULL, &ll_from, ll_missing,
+        &st->resp_bound);
+}
+
+/* The longest extension the rules allow, counted past the first due date:
+ * *@until is the latest day it can reach. NULL when no rule allows one. */
+static const RdLimit *
+longest_extension (RdEngine       *engine,
+                   const Stage    *st,
+                   const RdMoment *first_due,
+                   RdMoment       *until)
+{
+  RdMoment a, b;
+  gboolean has_a = st->cs != NULL && _rd_engine_due (engine, &st->cs->extension, first_due, &a);
+  gboolean has_b = st->ls != NULL && _rd_engine_due (engine, &st->ls->extension, first_due, &b);
+
+  if (has_a && (!has_b || rd_moment_compare (&a, &b) <= 0))
+    {
+      *until = a;
+      return &st->cs->extension;
+    }
+  if (has_b)
+    {
+      *until = b;
+      return &st->ls->extension;
+    }
+  return NULL;
+}
+
+/*
+ * The extensions the landlord notified before it responded, in order:
+ * each one the rules allow moves *@current to its new date. A "new date"
+ * no later than the one already in force gives the landlord no more time;
+ * it is most often a date typed wrongly, so it is explained in
+ * *@not_later instead of passed over.
+ *
+ * Returns: the extension that set the date in force, or %NULL
+ */
+static const RdCaseEvent *
+apply_extensions (RdEngine       *engine,
+                  Complaint      *c,
+                  const Stage    *st,
+                  const RdMoment *first_due,
+                  RdMoment       *current,
+                  GString       **not_later)
+{
+  RdMoment allowed_until = { 0 };
+  const RdLimit *allowed = longest_extension (engine, st, first_due, &allowed_until);
+  const RdCaseEvent *moved_by = NULL;
+  guint s = st->stage;
+
+  for (guint i = 0; i < c->events->len; i++)
+    {
+      const StageEvent *se = &g_array_index (c->events, StageEvent, i);
+      const RdCaseEvent *e = se->event;
+
+      if (se->stage != s || e->complaint_kind != RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED ||
+          !g_date_valid (&e->new_date))
+        continue;
+      if (st->resp != NULL && g_date_compare (&e->when.date, &st->resp->when.date) > 0)
+        continue;
+      if (g_date_compare (&e->new_date, &current->date) <= 0)
+        {
+          if (*not_later == NULL)
+            *not_later = g_string_new (NULL);
+          /* Translators: "On Tuesday 12 November 2024 the landlord gave Friday 15 November
+           * 2024 as a new date for the stage 1 response, but that is not later than …" */
+          g_string_append_printf (*not_later,
+                                  _(" On %s the landlord gave %s as a new date for the stage %u "
+                                    "response, but that is not later than the date it was "
+                                    "already due by (%s), so it is not an extension and Redress "
+                                    "still counts from %s. If the new date was typed wrongly, "
+                                    "correct that step."),
+                                  _rd_engine_when (engine, &e->when),
+                                  _rd_engine_day (engine, &e->new_date), s,
+                                  _rd_engine_when (engine, current),
+                                  _rd_engine_when (engine, current));
+          continue;
+        }
+      if (extension_finding (engine, st->group, s, e, current, first_due,
+                             allowed ? &allowed_until : NULL, allowed, st->resp_bound.basis))
+        {
+          rd_moment_set_date (current, &e->new_date);
+          moved_by = e;
+        }
+    }
+  return moved_by;
+}
+
+/* The sentence that explains when the response was due, and why then. */
+static char *
+explain_response (RdEngine          *engine,
+                  const Stage       *st,
+                  const RdDeadline  *d,
+                  const RdMoment    *first_due,
+                  const RdCaseEvent *moved_by,
+                  const GString     *not_later)
+{
+  const Bound *bound = &st->resp_bound;
+  g_autofree char *what = g_strdup_printf (_("stage %u response"), st->stage);
+  const char *due_text = _rd_engine_when (engine, &d->due);
+  g_autofree char *limit_text = rd_limit_format (bound->limit);
+  const char *from_text = _rd_engine_when (engine, &bound->from);
+  g_autofree char *how = NULL;
+
+  if (bound->from_missing_ack)
+    /* Translators: "The stage 1 response was due by …, 10 working days after Friday
+     * 8 November 2024, the day the acknowledgement was due: …" */
+    how = g_strdup_printf (_("The %s %s due by %s, %s after %s, the day the acknowledgement was "
+                             "due: no acknowledgement is recorded, so Redress counts from that "
+                             "day, as the Code does."),
+                           what, tense (engine, &d->due, &d->done), due_text, limit_text, from_text);
+  else
+    {
+      g_autofree char *anchor = NULL;
+
+      if (st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
+          g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0)
+        anchor = g_strdup (_("the acknowledgement"));
+      else
+        anchor = trigger_phrase (st->stage);
+      how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
+                             what, tense (engine, &d->due, &d->done), due_text, limit_text,
+                             anchor, from_text);
+    }
+
+  if (moved_by != NULL)
+    {
+      const char *notified = _rd_engine_when (engine, &moved_by->when);
+      const char *first = _rd_engine_when (engine, first_due);
+
+      g_free (how);
+      how = g_strdup_printf (_("The %s %s due by %s, the new date the landlord gave on %s; it was "
+                               "first due by %s."),
+                             what, tense (engine, &d->due, &d->done), due_text, notified, first);
+    }
+
+  /* A late acknowledgement gives the landlord more time under the Code's
+   * wording; say so rather than hide it. */
+  if (st->ack != NULL && st->ack_bound.set &&
+      rd_moment_compare (&st->ack->when, &st->ack_bound.due) > 0 &&
+      moved_by == NULL && !bound->from_missing_ack &&
+      rd_moment_compare (&bound->from, &st->ack->when) == 0)
+    {
+      int n = rd_calendar_count_working_days (&st->ack_bound.due.date, &st->ack->when.date);
+      g_autofree char *n_text = _rd_engine_format_days (n);
+      g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
+                                               how, n_text);
+
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+
+  if (not_later != NULL)
+    {
+      g_autofree char *more = g_strconcat (how, not_later->str, NULL);
+
+      g_free (how);
+      how = g_steal_pointer (&more);
+    }
+  return g_steal_pointer (&how);
+}
+
+/* The landlord's response: due by the bound, moved by any extension it
+ * notified within the rules, done when the response came. */
+void
+_rd_stage_response_deadline (RdEngine  *engine,
+                             Complaint *c,
+                             Stage     *st)
+{
+  g_autoptr(RdDeadline) d = NULL;
+  g_autofree char *title = g_strdup_printf (_("Stage %u response"), st->stage);
+  RdMoment first_due = st->resp_bound.due, current = st->resp_bound.due;
+  g_autoptr(GString) not_later = NULL;
+  const RdCaseEvent *moved_by;
+  g_autofree char *how = NULL;
+
+  moved_by = apply_extensions (engine, c, st, &first_due, &current, &not_later);
+
+  d = _rd_stage_deadline_new (RD_DEADLINE_KIND_RESPONSE, st->group, st->stage, title);
+  d->due = current;
+  _rd_deadline_add_source (d, st->trigger);
+  _rd_deadline_add_source (d, st->ack);
+  _rd_deadline_add_source (d, moved_by);
+  if (st->resp != NULL)
+    {
+      d->done = st->resp->when;
+      _rd_deadline_add_source (d, st->resp);
+    }
+
+  how = explain_response (engine, st, d, &first_due, moved_by, not_later);
+  _rd_engine_finish (engine, d, st->resp_bound.limit, how, RD_DONE_ARRIVED);
+  set_response_next_step (engine, d, st->final);
+  d->basis = g_strdup (st->resp_bound.basis);
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
