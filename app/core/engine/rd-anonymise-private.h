@@ -1,4 +1,4 @@
-/* rd-anonymise-private.h: the anonymiser's word lists, shared inside the core.
+/* rd-anonymise-private.h: the anonymiser's word lists and tokens, shared inside the engine.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -16,5 +16,22 @@ gboolean _rd_anonymise_is_title       (const char *key);
 gboolean _rd_anonymise_is_descriptive (const char *key);
 gboolean _rd_anonymise_is_particle    (const char *key);
 gboolean _rd_anonymise_is_common      (const char *key);
+
+/* rd-anonymise-tokens.c: a text as words and the gaps between them. */
+typedef struct
+{
+  const char *start;
+  gsize       len;
+  char       *key;        /* NULL for what lies between words */
+  gboolean    kept;
+} RdAnonToken;
+
+char      *_rd_anonymise_make_key      (const char *s,
+                                        gssize      len);
+char      *_rd_anonymise_normalise_gap (const char *s,
+                                        gsize       len);
+GArray    *_rd_anonymise_tokenise      (const char *text);
+GPtrArray *_rd_anonymise_word_keys     (const char *text);
+gboolean   _rd_anonymise_has_digit     (const char *key);
 
 G_END_DECLS

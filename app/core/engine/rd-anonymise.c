@@ -63,14 +63,6 @@ struct _RdAnonymiser
   GPtrArray  *kept;      /* GPtrArray of keys: text never rewritten */
 };
 
-typedef struct
-{
-  const char *start;
-  gsize       len;
-  char       *key;        /* NULL for what lies between words */
-  gboolean    kept;
-} Token;
-
 /* Name parts */
 
 static const char *
@@ -88,138 +80,6 @@ role_noun (RdPartyRole role)
     case RD_PARTY_OTHER:
     default: return _("Person");
     }
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-/* Apostrophes and hyphens inside a word keep it one word: O'Neill, Smith-Jones. */
-static gboolean
-is_joiner (gunichar c)
-{
-  return c == '\'' || c == 0x2019 || c == 0x02BC || c == '-' || c == 0x2010 || c == 0x2011;
-}
-
-/* Lower case (Unicode case folding), accents removed, one apostrophe and
- * one hyphen: "CHLOË" and "Chloe" are the same key, as are O’Neill and O'Neill. */
-static char *
-make_key (const char *s,
-          gssize      len)
-{
-  g_autofree char *nfkd = g_utf8_normalize (s, len, G_NORMALIZE_NFKD);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  if (nfkd == NULL)
-    return g_strdup ("");
-  for (const char *p = nfkd; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (c == 0x2019 || c == 0x02BC || c == 0x2018)
-        c = '\'';
-      else if (c == 0x2010 || c == 0x2011)
-        c = '-';
-      g_string_append_unichar (bare, c);
-    }
-  return g_utf8_casefold (bare->str, (gssize) bare->len);
-}
-
-/* Whitespace runs as one space, trimmed of nothing else: " (" stays " (". */
-static char *
-normalise_gap (const char *s,
-               gsize       len)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        space = TRUE;
-      else
-        {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-  if (space)
-    g_string_append_c (out, ' ');
-  return g_string_free (out, FALSE);
-}
-
-static void
-token_clear (gpointer data)
-{
-  g_free (((Token *) data)->key);
-}
-
-/* Words and the gaps between them, alternately; every byte of @text is in one token. */
-static GArray *
-tokenise (const char *text)
-{
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
-  const char *p = text;
-
-  g_array_set_clear_func (tokens, token_clear);
-  while (*p)
-    {
-      const char *start = p;
-      gboolean word = is_word_char (g_utf8_get_char (p));
-      Token t = { 0 };
-
-      while (*p)
-        {
-          gunichar c = g_utf8_get_char (p);
-          const char *next = g_utf8_next_char (p);
-
-          if (word && is_joiner (c) && *next && is_word_char (g_utf8_get_char (next)))
-            {
-              p = next;
-              continue;
-            }
-          if (is_word_char (c) != word)
-            break;
-          p = next;
-        }
-      t.start = start;
-      t.len = (gsize) (p - start);
-      t.key = word ? make_key (start, (gssize) t.len) : NULL;
-      g_array_append_val (tokens, t);
-    }
-  return tokens;
-}
-
-static GPtrArray *
-word_keys (const char *text)
-{
-  g_autoptr(GArray) tokens = tokenise (text ? text : "");
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      Token *t = &g_array_index (tokens, Token, i);
-      if (t->key != NULL)
-        g_ptr_array_add (keys, g_strdup (t->key));
-    }
-  return keys;
-}
-
-static gboolean
-has_digit (const char *key)
-{
-  for (const char *p = key; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isdigit (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
 }
 
 /* Patterns */
@@ -353,7 +213,7 @@ add_part (RdAnonymiser *self,
   PatternKind kind = PATTERN_PART;
   GPtrArray *words;
 
-  if (g_hash_table_contains (self->excluded, key) || has_digit (key))
+  if (g_hash_table_contains (self->excluded, key) || _rd_anonymise_has_digit (key))
     return;
   if (_rd_anonymise_is_common (key) || g_utf8_strlen (key, -1) < 3)
     {
@@ -371,7 +231,7 @@ add_party (RdAnonymiser *self,
            const char   *name,
            const char   *alias)
 {
-  g_autoptr(GArray) tokens = tokenise (name);
+  g_autoptr(GArray) tokens = _rd_anonymise_tokenise (name);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) seps = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *trail = NULL;
@@ -381,7 +241,7 @@ add_party (RdAnonymiser *self,
 
   for (guint i = 0; i < tokens->len; i++)
     {
-      Token *t = &g_array_index (tokens, Token, i);
+      RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
 
       if (t->key != NULL)
         {
@@ -393,7 +253,7 @@ add_party (RdAnonymiser *self,
         }
       else if (keys->len > 0)
         {
-          g_autofree char *gap = normalise_gap (t->start, t->len);
+          g_autofree char *gap = _rd_anonymise_normalise_gap (t->start, t->len);
 
           if (i + 1 < tokens->len)
             g_ptr_array_add (seps, g_steal_pointer (&gap));
@@ -418,7 +278,7 @@ add_party (RdAnonymiser *self,
   if ((trail != NULL && *trail != '\0' && g_strcmp0 (trail, ".") != 0) || n > 4)
     descriptive = TRUE;
   for (guint i = first; i < keys->len; i++)
-    if (has_digit (keys->pdata[i]) || _rd_anonymise_is_descriptive (keys->pdata[i]))
+    if (_rd_anonymise_has_digit (keys->pdata[i]) || _rd_anonymise_is_descriptive (keys->pdata[i]))
       descriptive = TRUE;
 
   if (descriptive)
@@ -472,7 +332,7 @@ add_other (RdAnonymiser *self,
 
   if (name == NULL || *name == '\0')
     return;
-  keys = word_keys (name);
+  keys = _rd_anonymise_word_keys (name);
   for (guint i = 0; i < keys->len; i++)
     g_hash_table_add (self->excluded, g_strdup (keys->pdata[i]));
   while (first + 1 < keys->len && _rd_anonymise_is_title (keys->pdata[first]))
@@ -560,14 +420,14 @@ static gboolean
 title_at (GArray *tokens,
           guint   i)
 {
-  Token *t = &g_array_index (tokens, Token, i);
-  Token *gap;
+  RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
+  RdAnonToken *gap;
   g_autofree char *norm = NULL;
 
   if (t->key == NULL || t->kept || !_rd_anonymise_is_title (t->key) || i + 2 >= tokens->len)
     return FALSE;
-  gap = &g_array_index (tokens, Token, i + 1);
-  norm = normalise_gap (gap->start, gap->len);
+  gap = &g_array_index (tokens, RdAnonToken, i + 1);
+  norm = _rd_anonymise_normalise_gap (gap->start, gap->len);
   return g_str_equal (norm, " ") || g_str_equal (norm, ". ");
 }
 
@@ -588,12 +448,12 @@ pattern_at (GArray  *tokens,
   *trail = 0;
   for (guint k = 0; k < pat->words->len; k++)
     {
-      Token *t;
+      RdAnonToken *t;
       const char *want = pat->words->pdata[k];
 
       if (j >= tokens->len)
         return FALSE;
-      t = &g_array_index (tokens, Token, j);
+      t = &g_array_index (tokens, RdAnonToken, j);
       if (t->key == NULL || t->kept)
         return FALSE;
       if (strcmp (t->key, want) != 0)
@@ -612,12 +472,12 @@ pattern_at (GArray  *tokens,
       if (k + 1 < pat->words->len)
         {
           g_autofree char *norm = NULL;
-          Token *gap;
+          RdAnonToken *gap;
 
           if (j >= tokens->len)
             return FALSE;
-          gap = &g_array_index (tokens, Token, j);
-          norm = normalise_gap (gap->start, gap->len);
+          gap = &g_array_index (tokens, RdAnonToken, j);
+          norm = _rd_anonymise_normalise_gap (gap->start, gap->len);
           if (gap->key != NULL || strcmp (norm, pat->seps->pdata[k]) != 0)
             return FALSE;
           j++;
@@ -626,7 +486,7 @@ pattern_at (GArray  *tokens,
   *end = j;
   if (pat->trail != NULL && *possessive == 0 && j < tokens->len)
     {
-      Token *gap = &g_array_index (tokens, Token, j);
+      RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, j);
       gsize tl = strlen (pat->trail);
 
       if (gap->len >= tl && strncmp (gap->start, pat->trail, tl) == 0)
@@ -645,7 +505,7 @@ match_at (RdAnonymiser *self,
           gsize        *possessive,
           gsize        *trail)
 {
-  Token *t = &g_array_index (tokens, Token, i);
+  RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
   g_autofree char *stem = NULL;
   const char *keys[2] = { t->key, NULL };
 
@@ -682,7 +542,7 @@ mark_kept (GArray    *tokens,
 
       while (j < tokens->len && k < keys->len)
         {
-          Token *t = &g_array_index (tokens, Token, j);
+          RdAnonToken *t = &g_array_index (tokens, RdAnonToken, j);
 
           if (t->key == NULL)
             {
@@ -698,7 +558,7 @@ mark_kept (GArray    *tokens,
         }
       if (k == keys->len && k > 0)
         for (guint m = i; m < j; m++)
-          g_array_index (tokens, Token, m).kept = TRUE;
+          g_array_index (tokens, RdAnonToken, m).kept = TRUE;
     }
 }
 
@@ -727,14 +587,14 @@ apply (RdAnonymiser *self,
 
   if (g_hash_table_size (self->patterns) == 0)
     return g_strdup (text);
-  tokens = tokenise (text);
+  tokens = _rd_anonymise_tokenise (text);
   for (guint i = 0; i < self->kept->len; i++)
     mark_kept (tokens, self->kept->pdata[i]);
 
   out = g_string_sized_new (strlen (text));
   for (guint i = 0; i < tokens->len;)
     {
-      Token *t = &g_array_index (tokens, Token, i);
+      RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
       Pattern *pat = NULL;
       guint end = i;
       gsize possessive = 0, trail = 0;
@@ -755,12 +615,12 @@ apply (RdAnonymiser *self,
       append_alias (out, pat->alias);
       if (possessive > 0)
         {
-          Token *last = &g_array_index (tokens, Token, end - 1);
+          RdAnonToken *last = &g_array_index (tokens, RdAnonToken, end - 1);
           g_string_append_len (out, last->start + last->len - possessive, (gssize) possessive);
         }
       if (trail > 0)
         {
-          Token *gap = &g_array_index (tokens, Token, end);
+          RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, end);
           g_string_append_len (out, gap->start + trail, (gssize) (gap->len - trail));
           end++;
         }
@@ -783,7 +643,7 @@ rd_anonymiser_keep (RdAnonymiser *self,
   g_return_if_fail (self != NULL);
   if (text == NULL)
     return;
-  keys = word_keys (text);
+  keys = _rd_anonymise_word_keys (text);
   if (keys->len > 0)
     g_ptr_array_add (self->kept, keys);
   else

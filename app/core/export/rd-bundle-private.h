@@ -221,6 +221,21 @@ typedef struct
   int   page;
 } RdOutlineItem;
 
+/* rd-bundle-skeleton.c: counting and drawing the pages Redress writes */
+gboolean  _rd_part_is_listed_separately (RdBundleExhibit *exhibit);
+PangoContext *_rd_skeleton_pango_context (void);
+gboolean  _rd_skeleton_run_pass    (RdDraw          *d,
+                                    GError         **error);
+GArray   *_rd_skeleton_snapshot_pages (GPtrArray    *parts);
+gboolean  _rd_skeleton_draw        (RdDraw          *d,
+                                    GPtrArray       *parts,
+                                    GArray          *before,
+                                    GError         **error);
+GArray   *_rd_skeleton_outline     (GPtrArray       *parts);
+void      _rd_skeleton_next_chunk  (RdDraw          *d);
+void      _rd_skeleton_finish_chunk (RdDraw         *d);
+void      _rd_skeleton_remove_chunks (RdDraw        *d);
+
 /* What the bundle is written from, once the skeleton is drawn. */
 typedef struct
 {
