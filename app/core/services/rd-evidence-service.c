@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "rd-evidence-files.h"
-#include "rd-evidence-importer.h"
+#include "rd-evidence-preview.h"
 #include "rd-evidence-service.h"
 #include "rd-service-private.h"
 #include "rd-store-evidence.h"

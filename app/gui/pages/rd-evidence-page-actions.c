@@ -1,6 +1,6 @@
 /* rd-evidence-page-actions.c: the evidence page's long work: adding files
- * (file chooser, or dropped on the window) and Check Evidence, each on a
- * worker with its own store connection, with progress and Cancel.
+ * (file chooser, or dropped on the window) and Check Evidence, each through
+ * the core's evidence importer (a service job), with progress and Cancel.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-evidence-page"

@@ -1,5 +1,5 @@
-/* rd-evidence-importer.h: importing files (and checking evidence) on a
- * worker thread with its own store connection, with progress and cancel.
+/* rd-evidence-importer.h: importing files (and checking evidence) off the
+ * main thread, with progress and cancel.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "rd-evidence.h"
+#include "rd-evidence-preview.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
@@ -38,13 +39,5 @@ void                rd_evidence_importer_verify_async (RdEvidenceImporter   *sel
 GPtrArray          *rd_evidence_importer_verify_finish (RdEvidenceImporter  *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
-
-GdkPixbuf          *rd_evidence_render_preview        (RdEvidence           *evidence,
-                                                       const char           *password,
-                                                       int                   page,
-                                                       int                   size,
-                                                       int                  *n_pages,
-                                                       GCancellable         *cancellable,
-                                                       GError              **error);
 
 G_END_DECLS
