@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "rd-search-service.h"
+#include "rd-service-private.h"
 #include "rd-store-search.h"
 
 /*
@@ -51,20 +52,6 @@ rd_search_service_find_incidents (RdStore       *store,
   return rd_store_search_incidents (store, case_id, query, cancellable, error);
 }
 
-typedef struct {
-  gint64  case_id;
-  char   *query;
-} FindJob;
-
-static void
-find_job_free (gpointer data)
-{
-  FindJob *job = data;
-
-  g_free (job->query);
-  g_free (job);
-}
-
 /*
  * One reading connection per store for every search, kept open between
  * keystrokes: opening one and reading the schema cost more than a search
@@ -105,31 +92,44 @@ get_search_reader (RdStore *store)
   return slot;
 }
 
+typedef struct {
+  RdStore *store;     /* the caller's connection, for its reader */
+  gint64   case_id;
+  char    *query;
+} FindJob;
+
 static void
-find_incidents_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+find_job_free (gpointer data)
 {
-  FindJob *job = task_data;
-  SearchReader *slot = get_search_reader (RD_STORE (source_object));
-  g_autoptr(GError) error = NULL;
+  FindJob *job = data;
+
+  g_clear_object (&job->store);
+  g_free (job->query);
+  g_free (job);
+}
+
+/* Runs through _rd_service_run() without a worker connection of its own:
+ * the store's kept reader serves instead (see SearchReader). */
+static gpointer
+find_incidents (RdStore       *unused,
+                gpointer       data,
+                RdProgress    *progress,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  FindJob *job = data;
+  SearchReader *slot = get_search_reader (job->store);
   GArray *ids = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
   g_mutex_lock (&slot->lock);
   /* Only what never changes of the main connection is read here (see
    * rd_store_open_secondary()). */
   if (slot->reader == NULL)
-    slot->reader = rd_store_open_secondary (RD_STORE (source_object), &error);
+    slot->reader = rd_store_open_secondary (job->store, error);
   if (slot->reader != NULL)
-    ids = rd_store_search_incidents (slot->reader, job->case_id, job->query, cancellable, &error);
+    ids = rd_store_search_incidents (slot->reader, job->case_id, job->query, cancellable, error);
   g_mutex_unlock (&slot->lock);
-  if (ids == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  return ids;
 }
 
 /**
@@ -145,18 +145,19 @@ rd_search_service_find_incidents_async (RdStore             *store,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   FindJob *job;
 
   g_return_if_fail (RD_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rd_search_service_find_incidents_async);
   job = g_new0 (FindJob, 1);
+  job->store = g_object_ref (store);
   job->case_id = case_id;
   job->query = g_strdup (query);
-  g_task_set_task_data (task, job, find_job_free);
-  g_task_run_in_thread (task, find_incidents_thread);
+  /* No connection for the runner to open: a search only reads, through the
+   * kept reader, and writes nothing to announce. */
+  _rd_service_run (store, rd_search_service_find_incidents_async, NULL, find_incidents, job,
+                   find_job_free, (GDestroyNotify) g_array_unref, NULL, cancellable,
+                   callback, user_data);
 }
 
 /**
@@ -171,10 +172,8 @@ rd_search_service_find_incidents_finish (RdStore       *store,
                                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rd_search_service_find_incidents_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _rd_service_finish (result, rd_search_service_find_incidents_async, error);
 }
 
 static gint
