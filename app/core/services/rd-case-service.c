@@ -9,6 +9,7 @@
 #include "rd-case-service.h"
 #include "rd-deadline.h"
 #include "rd-ics.h"
+#include "rd-service-private.h"
 #include "rd-store-advisers.h"
 
 /*
@@ -18,9 +19,9 @@
  * adapter, so two screens can never disagree about the same case.
  *
  * Each job has a synchronous form, for the CLI and tests, and an
- * _async/_finish pair that runs it on a worker thread with the worker's
- * own connection (rd_store_open_secondary()): a connection must stay on
- * one thread, and the GUI's stays free for the main loop meanwhile.
+ * _async/_finish pair that runs it through _rd_service_run(), on a worker
+ * thread with the worker's own connection: a connection must stay on one
+ * thread, and the GUI's stays free for the main loop meanwhile.
  */
 
 /**
@@ -260,36 +261,21 @@ typedef struct {
   GDate           today;
 } RdCaseJob;
 
-static void
-run_job_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+run_job (RdStore       *reader,
+         gpointer       data,
+         RdProgress    *progress,
+         GCancellable  *cancellable,
+         GError       **error)
 {
-  RdCaseJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) reader = NULL;
-  gpointer result = NULL;
+  RdCaseJob *job = data;
+  gpointer result = job->func (reader, job->case_id, &job->today, cancellable, error);
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* Only the parts of the main connection that never change are read
-   * here (see rd_store_open_secondary()). */
-  reader = rd_store_open_secondary (RD_STORE (source_object), &error);
-  if (reader != NULL)
-    result = job->func (reader, job->case_id, &job->today, cancellable, &error);
-  if (result == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      job->free_result (result);
-      g_task_return_error_if_cancelled (task);
-      return;
-    }
-  g_task_return_pointer (task, result, job->free_result);
+  /* Nothing was written: what a cancelled caller no longer wants is
+   * dropped rather than handed to a view that has moved on. */
+  if (result != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_clear_pointer (&result, job->free_result);
+  return result;
 }
 
 static void
@@ -302,7 +288,6 @@ run_job_async (RdStore             *store,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
   RdCaseJob *job = g_new0 (RdCaseJob, 1);
 
   job->func = func;
@@ -310,9 +295,8 @@ run_job_async (RdStore             *store,
   job->case_id = case_id;
   if (today != NULL)
     job->today = *today;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, g_free);
-  g_task_run_in_thread (task, run_job_thread);
+  _rd_service_run (store, source_tag, store, run_job, job, g_free, job->free_result, NULL,
+                   cancellable, callback, user_data);
 }
 
 static gpointer
@@ -322,9 +306,8 @@ finish_job (RdStore       *store,
             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _rd_service_finish (result, source_tag, error);
 }
 
 static gpointer
