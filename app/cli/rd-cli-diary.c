@@ -69,6 +69,8 @@ rd_cli_cases (RdCliContext *ctx)
           json_builder_add_string_value (builder, rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
           json_builder_set_member_name (builder, "notes");
           json_builder_add_string_value (builder, rd_case_get_notes (rcase));
+          json_builder_set_member_name (builder, "document_language");
+          json_builder_add_string_value (builder, rd_case_get_document_language (rcase));
           json_builder_set_member_name (builder, "created_at");
           json_builder_add_string_value (builder, created);
           json_builder_set_member_name (builder, "updated_at");

@@ -199,6 +199,24 @@ parse_export_options (RdCliContext         *ctx,
   return RD_CLI_OK;
 }
 
+/* Without --language the case's own language is used; one this computer
+ * has no translation for falls back to English, which the user should know
+ * before sending the bundle. */
+static void
+warn_language_missing (RdStore *store,
+                       gint64   case_id)
+{
+  g_autoptr(RdCase) rcase = rd_store_get_case (store, case_id, NULL);
+  const char *language;
+
+  if (rcase == NULL)
+    return;
+  language = rd_case_get_document_language (rcase);
+  if (!rd_i18n_language_is_available (language))
+    g_printerr (_("The case’s documents are to be in “%s”, whose translation is not installed "
+                  "here: they are written in English.\n"), language);
+}
+
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
  *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…]
@@ -233,6 +251,8 @@ rd_cli_export (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
+  if (options.language == NULL)
+    warn_language_missing (store, case_id);
 
   /* Every file this run writes, checked together before any work. */
   {

@@ -81,5 +81,6 @@ int       rd_cli_case_list      (RdCliContext *ctx);
 int       rd_cli_export         (RdCliContext *ctx);
 int       rd_cli_export_case    (RdCliContext *ctx);
 int       rd_cli_import_case    (RdCliContext *ctx);
+int       rd_cli_language       (RdCliContext *ctx);
 
 G_END_DECLS

@@ -24,9 +24,10 @@ static const RdCliCommand commands[] = {
   { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new evidence number"), rd_cli_add_evidence },
   { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence, oldest first"), rd_cli_evidence },
   { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },
-  { "export", "export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise] [--paper a4|letter] [--smaller] [--password-file FILE] [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID...]] [--order ID,ID,...]", N_("Write the complaint and its evidence bundle as one PDF"), rd_cli_export },
+  { "export", "export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise] [--paper a4|letter] [--smaller] [--password-file FILE] [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID...]] [--order ID,ID,...] [--language CODE]", N_("Write the complaint and its evidence bundle as one PDF"), rd_cli_export },
   { "case-list", "case-list [--search TEXT] [--archived] [--json]", N_("The adviser’s case list: soonest date due first"), rd_cli_case_list },
   { "erase", "erase CASE_ID --yes", N_("Erase a client’s case for good, with its history and evidence files"), rd_cli_erase },
+  { "language", "language CASE_ID [CODE] [--json]", N_("Show or set the language a case’s letters and bundle are written in"), rd_cli_language },
   { "export-case", "export-case CASE_ID --output FILE.redress", N_("Hand a case over: write it with its evidence to one archive"), rd_cli_export_case },
   { "import-case", "import-case FILE.redress [--as-copy]", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
 };

@@ -225,12 +225,26 @@ test_round_trip (Fixture       *f,
   g_autofree char *times_to = NULL;
   gint64 imported, again;
 
+  /* The language its letters are written in goes with the case */
+  {
+    g_autoptr(RdCase) rcase = rd_store_get_case (f->from, f->case_id, &error);
+
+    g_assert_no_error (error);
+    rd_case_set_document_language (rcase, "cy");
+    g_assert_true (rd_store_save_case (f->from, rcase, &error));
+  }
   age_records (f);
   export_ok (f);
   imported = rd_case_archive_import (f->to, f->archive, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (imported, >, 0);
   assert_same_case (f->from, f->case_id, f->to, imported);
+  {
+    g_autoptr(RdCase) rcase = rd_store_get_case (f->to, imported, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rd_case_get_document_language (rcase), ==, "cy");
+  }
 
   /* Every record keeps the times it was written and changed, exactly. */
   times_from = dump_times (f->from, f->case_id);

@@ -112,6 +112,8 @@ test_base_document_imports (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (rd_case_get_title (rd_case_facts_get_case (facts)), ==, "Bruit — Flat 6");
   g_assert_cmpint (rd_case_get_tenancy_type (rd_case_facts_get_case (facts)), ==, RD_TENANCY_SECURE);
+  /* Written before cases had a language: English, as its letters were */
+  g_assert_cmpstr (rd_case_get_document_language (rd_case_facts_get_case (facts)), ==, "en");
   g_assert_cmpuint (rd_case_facts_get_parties (facts)->len, ==, 1);
   g_assert_cmpuint (rd_case_facts_get_incidents (facts)->len, ==, 1);
 
@@ -164,6 +166,8 @@ build_rich_case (RdStore *store)
   rd_case_set_contact_preferences (rcase, "Email — not before 10:00");
   rd_case_set_adjustments (rcase, "Large print; 日本語 interpreter");
   rd_case_set_notes (rcase, "Tab\tand \"quotes\" and \\ backslash");
+  /* A language whose translation may not be installed is still kept */
+  rd_case_set_document_language (rcase, "pt_BR");
   g_assert_true (rd_store_save_case (store, rcase, &error));
 
   rd_party_set_case_id (officer, rd_case_get_id (rcase));
@@ -273,6 +277,8 @@ test_round_trip (Fixture       *f,
   facts = rd_case_facts_load (f->store, copy_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rd_case_get_adjustments (rd_case_facts_get_case (facts)), ==, "Large print; 日本語 interpreter");
+  g_assert_cmpstr (rd_case_get_document_language (rd_case_facts_get_case (facts)), ==, "pt_BR");
+  g_assert_nonnull (strstr (first, "\"document_language\" : \"pt_BR\""));
   g_assert_cmpstr (rd_case_get_notes (rd_case_facts_get_case (facts)), ==, "Tab\tand \"quotes\" and \\ backslash");
   g_assert_cmpuint (rd_case_facts_get_incidents (facts)->len, ==, 3);
   g_assert_cmpuint (rd_case_facts_get_contacts (facts)->len, ==, 3);
@@ -337,6 +343,8 @@ static const Malformed malformed[] = {
   { "duplicate-key", "\"tenancy_type\": \"secure\",", "\"tenancy_type\": \"secure\", \"tenancy_type\": \"assured\",", 6, "tenancy_type" },
   { "hazard-on-noise", "\"category\": \"noise\",", "\"category\": \"noise\", \"hazard\": \"emergency\",", 15, "incidents[0].hazard" },
   { "priority-on-noise", "\"category\": \"noise\",", "\"category\": \"noise\", \"repair_priority\": \"urgent\",", 15, "incidents[0].repair_priority" },
+  { "language-not-a-code", "\"tenancy_type\": \"secure\",", "\"tenancy_type\": \"secure\", \"document_language\": \"../cy\",", 6, "case.document_language" },
+  { "language-a-name", "\"tenancy_type\": \"secure\",", "\"tenancy_type\": \"secure\", \"document_language\": \"Welsh\",", 6, "case.document_language" },
   { "too-deep", "\"points\": [\"Noise handling\"]", "\"points\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", 32, "points" },
 };
 

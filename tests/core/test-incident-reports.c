@@ -241,6 +241,8 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 13 */
+                                 "ALTER TABLE cases DROP COLUMN document_language;"
                                  /* 12 */
                                  "DROP TRIGGER incidents_text_insert;"
                                  "DROP TRIGGER incidents_text_delete;"

@@ -309,6 +309,7 @@ test_migration (void)
                                  "DROP TRIGGER contacts_text_update;"
                                  "DROP TABLE incident_text;"
                                  "DROP TABLE contact_text;"
+                                 "ALTER TABLE cases DROP COLUMN document_language;"
                                  "PRAGMA user_version = 11;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -127,6 +127,43 @@ test_case_round_trip (Fixture       *f,
   g_assert_cmpstr (rd_case_get_title (back), ==, "Renamed");
 }
 
+/* The language a case's documents are written in: kept, English by
+ * default, and only a language code. */
+static void
+test_case_document_language (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_case_set_title (rcase, "Damp in the bedroom");
+  g_assert_cmpstr (rd_case_get_document_language (rcase), ==, "en");
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  g_assert_no_error (error);
+  back = rd_store_get_case (f->store, rd_case_get_id (rcase), &error);
+  g_assert_cmpstr (rd_case_get_document_language (back), ==, "en");
+
+  rd_case_set_document_language (back, "cy");
+  g_assert_true (rd_store_save_case (f->store, back, &error));
+  g_clear_object (&back);
+  back = rd_store_get_case (f->store, rd_case_get_id (rcase), &error);
+  g_assert_cmpstr (rd_case_get_document_language (back), ==, "cy");
+
+  /* Not a code: refused, and what was saved stays */
+  rd_case_set_document_language (back, "../../etc");
+  g_assert_false (rd_store_save_case (f->store, back, &error));
+  g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&back);
+  back = rd_store_get_case (f->store, rd_case_get_id (rcase), &error);
+  g_assert_cmpstr (rd_case_get_document_language (back), ==, "cy");
+
+  /* Empty means English, as for every case before the choice existed */
+  rd_case_set_document_language (back, "");
+  g_assert_cmpstr (rd_case_get_document_language (back), ==, "en");
+}
+
 static void
 test_case_needs_title (Fixture       *f,
                        gconstpointer  data)
@@ -838,6 +875,46 @@ test_last_category (Fixture       *f,
   g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_NOISE);
 }
 
+/* A data folder from before cases had a language: its cases write in
+ * English, as they did. */
+static void
+test_migrate_document_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-store-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) back = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Older");
+  rd_case_set_document_language (rcase, "pl");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  path = g_strdup (rd_store_get_path (store));
+  g_clear_object (&store);
+
+  /* Back to schema 12, as an older Redress left it */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE cases DROP COLUMN document_language;"
+                                 "PRAGMA user_version = 12;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_store_get_schema_version (store), ==, RD_STORE_SCHEMA_VERSION);
+  back = rd_store_get_case (store, rd_case_get_id (rcase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_get_title (back), ==, "Older");
+  g_assert_cmpstr (rd_case_get_document_language (back), ==, "en");
+  fixture_store_close_temp (&store, &dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +925,7 @@ main (int   argc,
   ADD ("/store/migrate-from-empty", test_migrate_from_empty);
   ADD ("/store/case-round-trip", test_case_round_trip);
   ADD ("/store/case-needs-title", test_case_needs_title);
+  ADD ("/store/case-document-language", test_case_document_language);
   ADD ("/store/last-category", test_last_category);
   ADD ("/store/incident-round-trip", test_incident_round_trip);
   ADD ("/store/incidents-newest-first", test_incidents_newest_first);
@@ -859,6 +937,7 @@ main (int   argc,
   ADD ("/store/changed-signal", test_changed_signal);
   ADD ("/store/secondary-opens-during-write", test_secondary_opens_during_write);
 #undef ADD
+  g_test_add_func ("/store/migrate-document-language", test_migrate_document_language);
   g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign_database);

@@ -3,9 +3,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rd-application.h"
 #include "rd-case-dialog.h"
 #include "rd-case-switcher.h"
+#include "rd-letter-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -187,6 +190,114 @@ test_rename_case (Fixture       *f,
   g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
 }
 
+static char *
+stage1_letter (Fixture *f,
+               gint64   case_id)
+{
+  RdLetterDialog *letter = rd_letter_dialog_new (GTK_WINDOW (f->window), rd_window_get_store (f->window),
+                                                 case_id, 0, RD_LETTER_STAGE1_COMPLAINT);
+  char *text = rd_letter_dialog_dup_text (letter);
+
+  gtk_window_destroy (GTK_WINDOW (letter));
+  return text;
+}
+
+/* Case Details chooses the language of the case's letters; the letters
+ * shown in the window follow it, whatever the interface's language. */
+static void
+test_document_language (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) stored = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *welsh = NULL;
+  RdStore *store = rd_window_get_store (f->window);
+  RdCaseDialog *dialog;
+  AdwComboRow *row;
+  GListModel *names;
+  guint welsh_index = G_MAXUINT;
+
+  rd_case_set_title (rcase, "Damp");
+  g_assert_true (rd_store_save_case (store, rcase, NULL));
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (rcase), NULL));
+  english = stage1_letter (f, rd_case_get_id (rcase));
+  g_assert_nonnull (strstr (english, "Dear Complaints Team,"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+  row = ADW_COMBO_ROW (dialog_child (dialog, "language_row"));
+  names = adw_combo_row_get_model (row);
+  /* English is chosen for a case that never chose, and each installed
+   * language is listed by its own name */
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "English");
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Cymraeg"))
+      welsh_index = i;
+  g_assert_cmpuint (welsh_index, !=, G_MAXUINT);
+
+  adw_combo_row_set_selected (row, welsh_index);
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_null (find_case_dialog ());
+  g_assert_cmpstr (rd_case_get_document_language (rd_window_get_case (f->window)), ==, "cy");
+  stored = rd_store_get_case (store, rd_case_get_id (rcase), NULL);
+  g_assert_cmpstr (rd_case_get_document_language (stored), ==, "cy");
+
+  welsh = stage1_letter (f, rd_case_get_id (rcase));
+  g_test_message ("%s", welsh);
+  g_assert_nonnull (strstr (welsh, "Annwyl Dîm Cwynion,"));
+  g_assert_null (strstr (welsh, "Dear Complaints Team"));
+
+  /* Opened again, the dialog shows the case's choice */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  row = ADW_COMBO_ROW (dialog_child (dialog, "language_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, welsh_index);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A case that brought a language this computer has no translation for
+ * keeps it through Case Details, and its letters are in English. */
+static void
+test_document_language_missing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) stored = NULL;
+  g_autofree char *letter = NULL;
+  RdStore *store = rd_window_get_store (f->window);
+  RdCaseDialog *dialog;
+  AdwComboRow *row;
+  const char *label;
+
+  rd_case_set_title (rcase, "Damp");
+  rd_case_set_document_language (rcase, "zu");
+  g_assert_true (rd_store_save_case (store, rcase, NULL));
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (rcase), NULL));
+  letter = stage1_letter (f, rd_case_get_id (rcase));
+  g_assert_nonnull (strstr (letter, "Dear Complaints Team,"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  row = ADW_COMBO_ROW (dialog_child (dialog, "language_row"));
+  label = gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                      adw_combo_row_get_selected (row));
+  g_assert_true (g_str_has_prefix (label, "zu ("));
+  g_assert_nonnull (strstr (label, "not installed"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "address_row")), "3 Ash Row");
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  stored = rd_store_get_case (store, rd_case_get_id (rcase), NULL);
+  g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
+  g_assert_cmpstr (rd_case_get_document_language (stored), ==, "zu");
+}
+
 static void
 test_switch_case (Fixture       *f,
                   gconstpointer  data)
@@ -255,12 +366,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The catalogues this build made, for the letters' languages */
+  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      g_setenv ("REDRESS_LOCALEDIR", po, TRUE);
+    }
   rd_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cases/start", test_start_case);
   ADD ("/cases/new-entry-without-case", test_new_entry_without_case);
   ADD ("/cases/rename", test_rename_case);
+  ADD ("/cases/document-language", test_document_language);
+  ADD ("/cases/document-language-missing", test_document_language_missing);
   ADD ("/cases/switch", test_switch_case);
   ADD ("/cases/sample", test_sample_case);
 #undef ADD

@@ -28,7 +28,7 @@ parse_case (RdJsonCtx   *ctx,
 {
   static const char * const known[] = {
     "title", "resident_name", "address", "landlord_name", "tenancy_type",
-    "contact_preferences", "adjustments", "notes", NULL
+    "contact_preferences", "adjustments", "notes", "document_language", NULL
   };
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) local_error = NULL;
@@ -76,6 +76,17 @@ parse_case (RdJsonCtx   *ctx,
       return FALSE;
     }
   rd_case_set_tenancy_type (rcase, rd_tenancy_type_from_string (text));
+
+  /* Absent in documents written before cases had a language: English, as
+   * their letters were. A language not installed here is kept, and the
+   * documents fall back to English until it is. */
+  if (!_rd_json_read_string (ctx, object, "case", "document_language", FALSE, &text))
+    return FALSE;
+  if (*text != '\0' && !rd_i18n_language_code_is_valid (text))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "document_language"),
+                          "case.document_language",
+                          _("“%s” is not a language code. Use a code such as en, cy or pl."), text);
+  rd_case_set_document_language (rcase, text);
   *out = g_steal_pointer (&rcase);
   return TRUE;
 }

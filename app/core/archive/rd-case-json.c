@@ -125,6 +125,7 @@ build_case (JsonBuilder *builder,
   add_string (builder, "contact_preferences", rd_case_get_contact_preferences (rcase));
   add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
   add_string (builder, "notes", rd_case_get_notes (rcase));
+  add_string (builder, "document_language", rd_case_get_document_language (rcase));
   json_builder_end_object (builder);
 }
 

@@ -544,6 +544,45 @@ rd_i18n_get_document_language (void)
 }
 
 /**
+ * rd_i18n_language_code_is_valid:
+ *
+ * Whether @language has the shape of a catalogue's language code: two or
+ * three lower-case letters, then maybe "_" and a region ("pt_BR") and
+ * "@" and a variant ("sr@latin"). A case may name a language whose
+ * translation this computer lacks; it must still be a code, never a path.
+ */
+gboolean
+rd_i18n_language_code_is_valid (const char *language)
+{
+  const char *p = language;
+  guint n = 0;
+
+  if (language == NULL)
+    return FALSE;
+  while (g_ascii_islower (*p))
+    p++, n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  if (*p == '_')
+    {
+      p++;
+      for (n = 0; g_ascii_isupper (*p); p++)
+        n++;
+      if (n != 2)
+        return FALSE;
+    }
+  if (*p == '@')
+    {
+      p++;
+      for (n = 0; g_ascii_islower (*p); p++)
+        n++;
+      if (n == 0)
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+/**
  * rd_i18n_language_is_available:
  *
  * Whether documents can be written in @language: English always, another

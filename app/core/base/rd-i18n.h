@@ -28,6 +28,7 @@ char        *rd_i18n_push_language        (const char  *language);
 void         rd_i18n_pop_language         (char        *previous);
 const char  *rd_i18n_get_document_language (void);
 
+gboolean     rd_i18n_language_code_is_valid (const char *language);
 gboolean     rd_i18n_language_is_available (const char *language);
 GStrv        rd_i18n_list_languages       (void);
 const char  *rd_i18n_get_language_name    (const char  *language);

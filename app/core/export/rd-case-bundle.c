@@ -481,6 +481,34 @@ build_bundle (RdStore                   *store,
 }
 
 /**
+ * rd_case_bundle_dup_language:
+ *
+ * The language a bundle of the case is written in: @options's when it
+ * names one, otherwise the case's (see rd_case_get_writing_language()).
+ *
+ * Returns: (transfer full): a language code, or %NULL with @error set when
+ *   there is no such case
+ */
+char *
+rd_case_bundle_dup_language (RdStore                   *store,
+                             gint64                     case_id,
+                             const RdCaseBundleOptions *options,
+                             GError                   **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->language != NULL)
+    return g_strdup (options->language);
+  rcase = rd_store_get_case (store, case_id, error);
+  if (rcase == NULL)
+    return NULL;
+  return g_strdup (rd_case_get_writing_language (rcase));
+}
+
+/**
  * rd_case_bundle_build:
  * @chronology: (out) (optional) (transfer full): the chronology's entries,
  *   for writing as .odt or CSV too
@@ -495,13 +523,16 @@ rd_case_bundle_build (RdStore                   *store,
                       GPtrArray                **chronology,
                       GError                   **error)
 {
-  const char *language = options->language != NULL ? options->language : RD_I18N_SOURCE_LANGUAGE;
+  g_autofree char *language = NULL;
   g_autofree char *previous = NULL;
   RdBundle *bundle;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
+  language = rd_case_bundle_dup_language (store, case_id, options, error);
+  if (language == NULL)
+    return NULL;
   /* The letter, the cover, the chronology and what went wrong are written
    * in the bundle's language, whatever the interface's. */
   previous = rd_i18n_push_language (language);
@@ -537,8 +568,12 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
   {
-    char *previous = rd_i18n_push_language (options->language != NULL ? options->language
-                                                                      : RD_I18N_SOURCE_LANGUAGE);
+    const char *language = options->language;
+    char *previous;
+
+    if (language == NULL)
+      language = rd_case_get_writing_language (rcase);
+    previous = rd_i18n_push_language (language);
     title = g_strdup_printf (_("Chronology: %s"), rd_case_get_title (rcase));
     rd_i18n_pop_language (previous);
   }

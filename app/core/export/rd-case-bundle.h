@@ -24,10 +24,14 @@ typedef struct
   GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
   const GDate *today;             /* NULL: today */
   GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */
-  const char  *language;          /* of the letter and pages Redress writes; NULL: English */
+  const char  *language;          /* of the letter and pages Redress writes; NULL: the case's */
 } RdCaseBundleOptions;
 
 void       rd_case_bundle_options_init (RdCaseBundleOptions  *options);
+char      *rd_case_bundle_dup_language (RdStore              *store,
+                                        gint64                case_id,
+                                        const RdCaseBundleOptions *options,
+                                        GError              **error);
 RdBundle  *rd_case_bundle_build        (RdStore              *store,
                                         gint64                case_id,
                                         const RdCaseBundleOptions *options,

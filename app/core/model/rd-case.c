@@ -28,6 +28,7 @@ struct _RdCase
   gint64         created_at;
   gint64         updated_at;
   gboolean       is_sample;
+  char          *document_language;
 };
 
 G_DEFINE_FINAL_TYPE (RdCase, rd_case, G_TYPE_OBJECT)
@@ -46,6 +47,7 @@ enum {
   PROP_CONTACT_PREFERENCES,
   PROP_ADJUSTMENTS,
   PROP_IS_SAMPLE,
+  PROP_DOCUMENT_LANGUAGE,
   N_PROPS
 };
 
@@ -109,6 +111,7 @@ rd_case_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->contact_preferences, g_free);
   g_clear_pointer (&self->adjustments, g_free);
+  g_clear_pointer (&self->document_language, g_free);
 
   G_OBJECT_CLASS (rd_case_parent_class)->finalize (object);
 }
@@ -158,6 +161,9 @@ rd_case_get_property (GObject    *object,
       break;
     case PROP_IS_SAMPLE:
       g_value_set_boolean (value, self->is_sample);
+      break;
+    case PROP_DOCUMENT_LANGUAGE:
+      g_value_set_string (value, self->document_language);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -210,6 +216,9 @@ rd_case_set_property (GObject      *object,
     case PROP_IS_SAMPLE:
       rd_case_set_is_sample (self, g_value_get_boolean (value));
       break;
+    case PROP_DOCUMENT_LANGUAGE:
+      rd_case_set_document_language (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -252,6 +261,11 @@ rd_case_class_init (RdCaseClass *klass)
   /* The made-up case Redress ships to show how it works */
   properties[PROP_IS_SAMPLE] =
     g_param_spec_boolean ("is-sample", NULL, NULL, FALSE, flags);
+  /* The language the case's letters and bundle are written in, as a code
+   * ("en", "cy"): the landlord may need English while the resident reads
+   * Redress in Urdu, and a Welsh resident may write in Welsh. */
+  properties[PROP_DOCUMENT_LANGUAGE] =
+    g_param_spec_string ("document-language", NULL, NULL, RD_I18N_SOURCE_LANGUAGE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -266,6 +280,7 @@ rd_case_init (RdCase *self)
   self->notes = g_strdup ("");
   self->contact_preferences = g_strdup ("");
   self->adjustments = g_strdup ("");
+  self->document_language = g_strdup (RD_I18N_SOURCE_LANGUAGE);
 }
 
 RdCase *
@@ -334,6 +349,53 @@ rd_case_set_is_sample (RdCase   *self,
     }
 }
 
+const char *
+rd_case_get_document_language (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), RD_I18N_SOURCE_LANGUAGE);
+
+  return self->document_language;
+}
+
+/**
+ * rd_case_set_document_language:
+ * @language: (nullable): a language code such as "cy"; %NULL or "" for
+ *   English, which is what every case written before the choice existed
+ *   was sent in
+ */
+void
+rd_case_set_document_language (RdCase     *self,
+                               const char *language)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+
+  if (language == NULL || *language == '\0')
+    language = RD_I18N_SOURCE_LANGUAGE;
+  if (g_strcmp0 (self->document_language, language) != 0)
+    {
+      g_free (self->document_language);
+      self->document_language = g_strdup (language);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_LANGUAGE]);
+    }
+}
+
+/**
+ * rd_case_get_writing_language:
+ *
+ * The language @self's letters and bundle are written in now: its own
+ * choice when that translation is installed here, English otherwise, so
+ * that a case handed over from a computer with more translations still
+ * gets its letters.
+ */
+const char *
+rd_case_get_writing_language (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), RD_I18N_SOURCE_LANGUAGE);
+
+  return rd_i18n_language_is_available (self->document_language) ? self->document_language
+                                                                 : RD_I18N_SOURCE_LANGUAGE;
+}
+
 /**
  * rd_case_validate:
  *
@@ -352,6 +414,13 @@ rd_case_validate (RdCase  *self,
     {
       g_set_error_literal (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
                            _("Give the case a title, for example “Noise from the flat above”."));
+      return FALSE;
+    }
+  if (!rd_i18n_language_code_is_valid (self->document_language))
+    {
+      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID,
+                   _("“%s” is not a language code. Use a code such as en, cy or pl."),
+                   self->document_language);
       return FALSE;
     }
   return TRUE;

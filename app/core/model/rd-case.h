@@ -67,6 +67,11 @@ gboolean       rd_case_get_is_sample       (RdCase      *self);
 void           rd_case_set_is_sample       (RdCase      *self,
                                             gboolean     is_sample);
 
+const char    *rd_case_get_document_language (RdCase    *self);
+void           rd_case_set_document_language (RdCase    *self,
+                                              const char *language);
+const char    *rd_case_get_writing_language  (RdCase    *self);
+
 gboolean       rd_case_validate            (RdCase      *self,
                                             GError     **error);
 

@@ -19,6 +19,7 @@ typedef struct
   GDate                today;
   RdChronologyFormat   format;
   char                *path;
+  char                *language;  /* options.language's own copy */
 } ExportJob;
 
 static ExportJob *
@@ -42,6 +43,8 @@ export_job_new (gint64                     case_id,
       job->today = *job->options.today;
       job->options.today = &job->today;
     }
+  job->language = g_strdup (job->options.language);
+  job->options.language = job->language;
   job->path = g_strdup (path);
   return job;
 }
@@ -54,6 +57,7 @@ export_job_free (gpointer data)
   g_clear_pointer (&job->options.evidence_ids, g_array_unref);
   g_clear_pointer (&job->options.passwords, g_hash_table_unref);
   g_free (job->path);
+  g_free (job->language);
   g_free (job);
 }
 
@@ -169,12 +173,17 @@ export_chronology (RdStore       *store,
     /* The headings in the chronology's language, on this worker only. Both
      * writers save beside @path and rename, so a failed save never leaves
      * half a file under the name the user chose. */
-    char *previous = rd_i18n_push_language (job->options.language != NULL ? job->options.language
-                                                                          : RD_I18N_SOURCE_LANGUAGE);
-    gboolean ok = job->format == RD_CHRONOLOGY_FORMAT_ODT
-                  ? rd_chronology_write_odt (entries, title, job->path, error)
-                  : rd_chronology_write_csv (entries, job->path, error);
+    g_autofree char *language = rd_case_bundle_dup_language (store, job->case_id, &job->options,
+                                                             error);
+    char *previous;
+    gboolean ok;
 
+    if (language == NULL)
+      return NULL;
+    previous = rd_i18n_push_language (language);
+    ok = job->format == RD_CHRONOLOGY_FORMAT_ODT
+         ? rd_chronology_write_odt (entries, title, job->path, error)
+         : rd_chronology_write_csv (entries, job->path, error);
     rd_i18n_pop_language (previous);
     if (!ok)
       return NULL;

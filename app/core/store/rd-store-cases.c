@@ -12,7 +12,7 @@
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
-  " contact_preferences, adjustments, is_sample"
+  " contact_preferences, adjustments, is_sample, document_language"
 
 static RdCase *
 case_from_row (RdStore      *self,
@@ -32,6 +32,7 @@ case_from_row (RdStore      *self,
   rd_case_set_contact_preferences (rcase, _rd_store_column_text (stmt, 9));
   rd_case_set_adjustments (rcase, _rd_store_column_text (stmt, 10));
   rd_case_set_is_sample (rcase, sqlite3_column_int (stmt, 11) != 0);
+  rd_case_set_document_language (rcase, _rd_store_column_text (stmt, 12));
   return rcase;
 }
 
@@ -106,15 +107,17 @@ rd_store_save_case (RdStore  *self,
     stmt = _rd_store_prepare (self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
-                              " contact_preferences, adjustments, is_sample, uuid)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11,"
+                              " contact_preferences, adjustments, is_sample, document_language,"
+                              " uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12,"
                               " lower (hex (randomblob (16))))",
                               error);
   else
     stmt = _rd_store_prepare (self,
                               "UPDATE cases SET title = ?1, resident_name = ?2, address = ?3,"
                               " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7,"
-                              " contact_preferences = ?9, adjustments = ?10"
+                              " contact_preferences = ?9, adjustments = ?10,"
+                              " document_language = ?12"
                               " WHERE id = ?8",
                               error);
   if (stmt == NULL)
@@ -129,6 +132,7 @@ rd_store_save_case (RdStore  *self,
   sqlite3_bind_int64 (stmt, 7, now);
   _rd_store_bind_text (stmt, 9, rd_case_get_contact_preferences (rcase));
   _rd_store_bind_text (stmt, 10, rd_case_get_adjustments (rcase));
+  _rd_store_bind_text (stmt, 12, rd_case_get_document_language (rcase));
   /* Whether a case is the sample is fixed when it is made. */
   if (inserting)
     sqlite3_bind_int (stmt, 11, rd_case_get_is_sample (rcase));

@@ -313,6 +313,10 @@ const char * const _rd_store_migrations[] = {
   "  VALUES (new.id, new.summary, new.promise, new.person);"
   "END;"
   "INSERT INTO contact_text (contact_text) VALUES ('rebuild');",
+
+  /* 13: the language a case's letters and bundle are written in; every
+   * case before it was written in English */
+  "ALTER TABLE cases ADD COLUMN document_language TEXT NOT NULL DEFAULT 'en';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

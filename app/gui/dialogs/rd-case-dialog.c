@@ -31,6 +31,8 @@ struct _RdCaseDialog
   AdwComboRow     *tenancy_row;
   AdwEntryRow     *preferences_row;
   AdwEntryRow     *adjustments_row;
+  AdwComboRow     *language_row;
+  GPtrArray       *language_codes;  /* of language_row's items, in order */
   GtkTextView     *notes_view;
   GtkWidget       *policy_group;
   GtkWidget       *policy_button;
@@ -85,6 +87,8 @@ fill_case (RdCaseDialog  *self,
   rd_case_set_contact_preferences (rcase, gtk_editable_get_text (GTK_EDITABLE (self->preferences_row)));
   rd_case_set_adjustments (rcase, gtk_editable_get_text (GTK_EDITABLE (self->adjustments_row)));
   rd_case_set_notes (rcase, notes);
+  rd_case_set_document_language (rcase, g_ptr_array_index (self->language_codes,
+                                                           adw_combo_row_get_selected (self->language_row)));
   return rd_case_validate (rcase, error);
 }
 
@@ -167,6 +171,47 @@ on_policy_clicked_cb (RdCaseDialog *self)
 }
 
 static void
+add_language (RdCaseDialog *self,
+              const char   *code,
+              const char   *label)
+{
+  g_ptr_array_add (self->language_codes, g_strdup (code));
+  gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (self->language_row)), label);
+}
+
+/* Every language whose translation is installed, by its own name. */
+static void
+fill_languages (RdCaseDialog *self)
+{
+  g_auto(GStrv) codes = rd_i18n_list_languages ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  for (guint i = 0; codes[i] != NULL; i++)
+    add_language (self, codes[i], rd_i18n_get_language_name (codes[i]));
+}
+
+/* A case handed over from a computer with more translations keeps its
+ * language: it is listed, and saving does not quietly change it. */
+static void
+select_language (RdCaseDialog *self,
+                 const char   *code)
+{
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (self->language_codes, code, g_str_equal, &index))
+    {
+      g_autofree char *label =
+        g_strdup_printf (_("%s (not installed here: documents are written in English)"),
+                         rd_i18n_get_language_name (code));
+
+      index = self->language_codes->len;
+      add_language (self, code, label);
+    }
+  adw_combo_row_set_selected (self->language_row, index);
+}
+
+static void
 load_case (RdCaseDialog *self)
 {
   RdCase *rcase = self->rcase;
@@ -190,6 +235,7 @@ load_case (RdCaseDialog *self)
   adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->preferences_row), rd_case_get_contact_preferences (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->adjustments_row), rd_case_get_adjustments (rcase));
+  select_language (self, rd_case_get_document_language (rcase));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             rd_case_get_notes (rcase), -1);
 }
@@ -220,6 +266,7 @@ rd_case_dialog_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->rcase);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_case_dialog_parent_class)->dispose (object);
 }
@@ -318,6 +365,7 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, preferences_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, adjustments_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, policy_group);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, policy_row);
@@ -339,9 +387,13 @@ rd_case_dialog_init (RdCaseDialog *self)
   for (guint i = 0; i < RD_TENANCY_N_TYPES; i++)
     gtk_string_list_append (tenancies, rd_tenancy_type_get_label (i));
   adw_combo_row_set_model (self->tenancy_row, G_LIST_MODEL (tenancies));
+  self->language_codes = g_ptr_array_new_with_free_func (g_free);
+  fill_languages (self);
+  select_language (self, RD_I18N_SOURCE_LANGUAGE);
 
   rd_gui_fix_accessible_name (GTK_WIDGET (self->cancel_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->language_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->policy_button));
   rd_gui_label_entry_row (self->title_row, _("Case title"));
   rd_gui_label_entry_row (self->resident_row, _("Your name"));

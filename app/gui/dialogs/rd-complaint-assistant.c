@@ -135,7 +135,7 @@ write_letter (RdComplaintAssistant *self)
   rd_case_facts_add_complaint (rd_case_snapshot_get_facts (snapshot), complaint);
   /* The letter goes to the landlord: in the case's document language, not
    * necessarily the interface's */
-  previous = rd_i18n_push_language (RD_I18N_SOURCE_LANGUAGE);
+  previous = rd_i18n_push_language (rd_case_get_writing_language (self->rcase));
   dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
   letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, rd_case_snapshot_get_facts (snapshot),
                             complaint, dashboard);

@@ -136,7 +136,7 @@ rd_letter_dialog_new (GtkWindow    *parent,
 
       /* The letter, and the deadlines it quotes, in the case's document
        * language rather than the interface's */
-      previous = rd_i18n_push_language (RD_I18N_SOURCE_LANGUAGE);
+      previous = rd_i18n_push_language (rd_case_get_writing_language (rd_case_facts_get_case (facts)));
       dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
       letter = rd_letter_build (kind, facts, complaint, dashboard);
       text = rd_letter_to_text (letter);
