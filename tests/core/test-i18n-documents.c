@@ -108,6 +108,67 @@ test_language (gconstpointer data)
     }
 }
 
+/* Every explanation of the case's deadlines, and What Next's notes, in
+ * @language. */
+static char *
+write_explanations (const char *language)
+{
+  g_autoptr(RdComplaint) complaint = NULL;
+  g_autoptr(RdCaseFacts) facts = make_facts (&complaint);
+  g_autoptr(GDate) today = rd_date_parse_iso ("2024-12-13", NULL);
+  g_autoptr(RdDashboard) dashboard = NULL;
+  char *previous = rd_i18n_push_language (language);
+  GString *text = g_string_new (NULL);
+  GListModel *items;
+
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  items = rd_dashboard_get_items (dashboard);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+
+      g_string_append_printf (text, "%s\n", rd_dashboard_item_get_explanation (item));
+    }
+  for (guint i = 0; i < rd_dashboard_get_n_notes (dashboard); i++)
+    g_string_append_printf (text, "%s\n", rd_dashboard_get_note (dashboard, i));
+  rd_i18n_pop_language (previous);
+  return g_string_free (text, FALSE);
+}
+
+/* Welsh mutates a weekday after "ar" (on): "ar ddydd Llun", never "ar dydd
+ * Llun". A sentence that glues "on" to a date it did not write shows here. */
+static void
+test_welsh_mutation (void)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *explanations = NULL;
+  g_autofree char *english = NULL;
+
+  if (!rd_i18n_language_is_available ("cy"))
+    {
+      g_test_skip ("No Welsh catalogue in this build");
+      return;
+    }
+  for (RdLetterKind kind = 0; kind < RD_LETTER_N_KINDS; kind++)
+    {
+      g_autofree char *text = write_letter ("cy", kind);
+
+      g_string_append_printf (all, "%s\n", text);
+    }
+  explanations = write_explanations ("cy");
+  g_string_append (all, explanations);
+  g_test_message ("%s", all->str);
+
+  /* The complaint made on Monday 4 November 2024, said as Welsh says it */
+  g_assert_nonnull (strstr (all->str, "ar ddydd Llun 4 Tachwedd 2024"));
+  g_assert_null (strstr (all->str, "ar dydd "));
+  g_assert_null (strstr (all->str, "ar ar "));
+  /* The English explanations do say "on Monday …": the check above looks
+   * at sentences that do carry a date after "on" */
+  english = write_explanations (RD_I18N_SOURCE_LANGUAGE);
+  g_assert_nonnull (strstr (english, " on Monday 4 November 2024"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +185,7 @@ main (int   argc,
   lines = g_strsplit_set (linguas, "\n \t", -1);
 
   g_test_add_func ("/i18n-documents/english-is-found", test_english_is_found);
+  g_test_add_func ("/i18n-documents/welsh-mutation", test_welsh_mutation);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *path = NULL;

@@ -139,6 +139,25 @@ weekday_name (GDateWeekday weekday)
     }
 }
 
+/* As written after "on" ("on Friday"): Welsh mutates the weekday there
+ * ("ar ddydd Gwener"), Polish puts it in the accusative ("w środę"). */
+static const char *
+weekday_name_after_on (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY:    return C_("weekday after “on”", "Monday");
+    case G_DATE_TUESDAY:   return C_("weekday after “on”", "Tuesday");
+    case G_DATE_WEDNESDAY: return C_("weekday after “on”", "Wednesday");
+    case G_DATE_THURSDAY:  return C_("weekday after “on”", "Thursday");
+    case G_DATE_FRIDAY:    return C_("weekday after “on”", "Friday");
+    case G_DATE_SATURDAY:  return C_("weekday after “on”", "Saturday");
+    case G_DATE_SUNDAY:    return C_("weekday after “on”", "Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default:               return "";
+    }
+}
+
 static const char *
 weekday_abbreviation (GDateWeekday weekday)
 {
@@ -219,6 +238,32 @@ rd_date_format_long (const GDate *date)
    * writes a date in a letter. */
   return g_strdup_printf (_("%1$s %2$d %3$s %4$d"),
                           weekday_name (g_date_get_weekday (date)),
+                          g_date_get_day (date),
+                          month_name (g_date_get_month (date)),
+                          g_date_get_year (date));
+}
+
+/**
+ * rd_date_format_on:
+ *
+ * A date as a sentence says something happened on it, preposition
+ * included: "on Monday 18 November 2024". A sentence takes it whole, so
+ * that each language writes its own preposition and the weekday's form
+ * after it (Welsh "ar ddydd Llun", Polish "w poniedziałek").
+ */
+char *
+rd_date_format_on (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Translators: "on Monday 18 November 2024", as in "You reported it on
+   * Monday 18 November 2024": %1$s is the weekday as written after the
+   * preposition (its own messages, with context "weekday after “on”"),
+   * %2$d the day of the month, %3$s the month, %4$d the year. Write the
+   * preposition your language uses with a date, and mutate or decline as
+   * it needs. */
+  return g_strdup_printf (C_("on a date", "on %1$s %2$d %3$s %4$d"),
+                          weekday_name_after_on (g_date_get_weekday (date)),
                           g_date_get_day (date),
                           month_name (g_date_get_month (date)),
                           g_date_get_year (date));
@@ -337,12 +382,13 @@ set_skipped_error (GTimeZone  *tz,
   change = g_date_time_new_from_unix_utc (hi + before);
   day = rd_datetime_get_date (change);
   change_text = format_clock (g_date_time_get_hour (change), g_date_time_get_minute (change));
-  day_text = rd_date_format_long (day);
+  day_text = rd_date_format_on (day);
   picked_text = format_clock (hour, minute);
   g_set_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME,
                /* Translators: "The clocks went forward at 1am on Sunday 30 March 2025,
-                * so 1:30am did not happen that day. Check the time." */
-               _("The clocks went forward at %s on %s, so %s did not happen that day. "
+                * so 1:30am did not happen that day. Check the time.": the second %s
+                * is a date with its preposition, "on Sunday 30 March 2025" */
+               _("The clocks went forward at %s %s, so %s did not happen that day. "
                  "Check the time."),
                change_text, day_text, picked_text);
 }
@@ -556,6 +602,28 @@ rd_datetime_format_long (GDateTime *dt)
                           g_date_time_get_year (dt),
                           g_date_time_get_hour (dt),
                           g_date_time_get_minute (dt));
+}
+
+/**
+ * rd_datetime_format_on:
+ *
+ * "on Monday 18 November 2024 at 21:15": see rd_date_format_on().
+ */
+char *
+rd_datetime_format_on (GDateTime *dt)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *on = NULL;
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  date = g_date_new_dmy (g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                         g_date_time_get_year (dt));
+  on = rd_date_format_on (date);
+  /* Translators: a date with its preposition ("on Monday 18 November
+   * 2024"), then the time on a 24-hour clock */
+  return g_strdup_printf (C_("on a date", "%1$s at %2$02d:%3$02d"), on,
+                          g_date_time_get_hour (dt), g_date_time_get_minute (dt));
 }
 
 /**

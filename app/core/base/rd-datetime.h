@@ -28,6 +28,7 @@ GDate     *rd_date_parse_iso             (const char  *text,
                                           GError     **error);
 char      *rd_date_to_iso                (const GDate *date);
 char      *rd_date_format_long           (const GDate *date);
+char      *rd_date_format_on             (const GDate *date);
 
 GDateTime *rd_datetime_parse_local       (const char  *text,
                                           GError     **error);
@@ -53,6 +54,7 @@ GDateTime *rd_datetime_new_wall_clock    (GTimeZone   *tz,
                                           GError     **error);
 char      *rd_datetime_to_storage        (GDateTime   *dt);
 char      *rd_datetime_format_long       (GDateTime   *dt);
+char      *rd_datetime_format_on         (GDateTime   *dt);
 char      *rd_datetime_format_short      (GDateTime   *dt);
 GDate     *rd_datetime_get_date          (GDateTime   *dt);
 

@@ -246,6 +246,26 @@ rd_moment_format_long (const RdMoment *moment)
   return g_strdup_printf (_("%s at %02d:%02d"), date, moment->minute / 60, moment->minute % 60);
 }
 
+/**
+ * rd_moment_format_on:
+ *
+ * Returns: (transfer full): "on Monday 4 November 2024", with " at 14:30"
+ *   when the time is known (see rd_date_format_on())
+ */
+char *
+rd_moment_format_on (const RdMoment *moment)
+{
+  g_autofree char *on = NULL;
+
+  g_return_val_if_fail (rd_moment_is_set (moment), NULL);
+
+  on = rd_date_format_on (&moment->date);
+  if (moment->minute < 0)
+    return g_steal_pointer (&on);
+  return g_strdup_printf (C_("on a date", "%1$s at %2$02d:%3$02d"), on,
+                          moment->minute / 60, moment->minute % 60);
+}
+
 static GDateTime *
 moment_to_datetime (const RdMoment *moment)
 {

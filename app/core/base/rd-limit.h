@@ -63,5 +63,6 @@ gboolean    rd_moment_is_set         (const RdMoment    *moment);
 int         rd_moment_compare        (const RdMoment    *a,
                                       const RdMoment    *b);
 char       *rd_moment_format_long    (const RdMoment    *moment);
+char       *rd_moment_format_on      (const RdMoment    *moment);
 
 G_END_DECLS

@@ -43,8 +43,10 @@ written_on (gint64 unix_time)
   if (unix_time <= 0)
     return g_strdup ("");
   dt = g_date_time_new_from_unix_local (unix_time);
-  when = rd_datetime_format_long (dt);
-  return g_strdup_printf (_("First written in the diary on %s."), when);
+  when = rd_datetime_format_on (dt);
+  /* Translators: %s is a date and time with its preposition, "on Monday 4
+   * November 2024 at 22:30" */
+  return g_strdup_printf (_("First written in the diary %s."), when);
 }
 
 /* ISO 8601 with a space for the "T" (as RFC 3339 allows), so that
@@ -164,9 +166,11 @@ rd_chronology_build (RdCaseFacts  *facts,
       append_sentence (text, _("Reference: %s."), rd_incident_get_reference (inc));
       if (rd_incident_get_landlord_reported (inc, &told))
         {
-          g_autofree char *when = rd_moment_format_long (&told);
+          g_autofree char *when = rd_moment_format_on (&told);
 
-          append_sentence (text, _("Reported to the landlord on %s."), when);
+          /* Translators: %s is a date with its preposition, "on Monday 4
+           * November 2024", maybe with a time */
+          append_sentence (text, _("Reported to the landlord %s."), when);
         }
       add_entry (entries, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
                  iso_minute (start), _("Incident"), text, exhibit_refs, key,

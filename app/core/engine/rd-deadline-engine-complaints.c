@@ -129,17 +129,19 @@ choose_stage_rules (RdEngine *engine,
   st->code = rd_policy_get_code_for_date (&st->trigger->when.date);
   if (st->code == NULL)
     {
-      const char *day = _rd_engine_day (engine, &st->trigger->when.date);
+      const char *day = _rd_engine_on_day (engine, &st->trigger->when.date);
 
+      /* Translators, below: %s is a date with its preposition, "on Monday
+       * 4 November 2019" */
       if (landlord == NULL)
         {
-          _rd_engine_note (engine, _("No Complaint Handling Code was in force on %s (the first "
+          _rd_engine_note (engine, _("No Complaint Handling Code was in force %s (the first "
                                      "version dates from July 2020) and the case has no landlord’s "
                                      "policy, so Redress has no time limits to check for that "
                                      "complaint."), day);
           return FALSE;
         }
-      _rd_engine_note (engine, _("No Complaint Handling Code was in force on %s (the first version "
+      _rd_engine_note (engine, _("No Complaint Handling Code was in force %s (the first version "
                                  "dates from July 2020), so only your landlord’s policy is used "
                                  "for that complaint."), day);
     }

@@ -79,13 +79,15 @@ bind (RdEngine       *engine,
     out->basis = g_strdup (_("Your landlord’s own policy"));
 }
 
-static const char *
-tense (RdEngine       *engine,
-       const RdMoment *due,
-       const RdMoment *done)
+/* Whether a deadline's sentence speaks of it in the past ("was due"): it
+ * was met or missed, or its day is gone. Each sentence is written whole
+ * in both tenses, for translators. */
+static gboolean
+is_past (RdEngine       *engine,
+         const RdMoment *due,
+         const RdMoment *done)
 {
-  return (rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0)
-         ? _("was") : _("is");
+  return rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0;
 }
 
 static char *
@@ -192,11 +194,13 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
 
   due = _rd_engine_when (engine, &d->due);
   limit = rd_limit_format (bound->limit);
-  from = _rd_engine_when (engine, &bound->from);
+  from = _rd_engine_on (engine, &bound->from);
   /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
-   * days after the complaint on Friday 1 November 2024." */
-  how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
-                         what, tense (engine, &d->due, &d->done), due, limit, anchor, from);
+   * days after the complaint on Friday 1 November 2024.": the last %s is a date with
+   * its preposition */
+  how = g_strdup_printf (is_past (engine, &d->due, &d->done) ? _("The %s was due by %s, %s after %s %s.")
+                                                             : _("The %s is due by %s, %s after %s %s."),
+                         what, due, limit, anchor, from);
   if (ack == NULL && resp != NULL)
     {
       g_autofree char *more = g_strdup_printf ("%s %s", how,
@@ -449,15 +453,20 @@ explain_response (RdEngine          *engine,
   const char *due_text = _rd_engine_when (engine, &d->due);
   g_autofree char *limit_text = rd_limit_format (bound->limit);
   const char *from_text = _rd_engine_when (engine, &bound->from);
+  gboolean past = is_past (engine, &d->due, &d->done);
   g_autofree char *how = NULL;
 
   if (bound->from_missing_ack)
     /* Translators: "The stage 1 response was due by …, 10 working days after Friday
      * 8 November 2024, the day the acknowledgement was due: …" */
-    how = g_strdup_printf (_("The %s %s due by %s, %s after %s, the day the acknowledgement was "
-                             "due: no acknowledgement is recorded, so Redress counts from that "
-                             "day, as the Code does."),
-                           what, tense (engine, &d->due, &d->done), due_text, limit_text, from_text);
+    how = g_strdup_printf (past
+                           ? _("The %s was due by %s, %s after %s, the day the acknowledgement was "
+                               "due: no acknowledgement is recorded, so Redress counts from that "
+                               "day, as the Code does.")
+                           : _("The %s is due by %s, %s after %s, the day the acknowledgement was "
+                               "due: no acknowledgement is recorded, so Redress counts from that "
+                               "day, as the Code does."),
+                           what, due_text, limit_text, from_text);
   else
     {
       g_autofree char *anchor = NULL;
@@ -467,20 +476,27 @@ explain_response (RdEngine          *engine,
         anchor = g_strdup (_("the acknowledgement"));
       else
         anchor = trigger_phrase (st->stage);
-      how = g_strdup_printf (_("The %s %s due by %s, %s after %s on %s."),
-                             what, tense (engine, &d->due, &d->done), due_text, limit_text,
-                             anchor, from_text);
+      /* Translators: the last %s is a date with its preposition, "on Monday 4
+       * November 2024" */
+      how = g_strdup_printf (past ? _("The %s was due by %s, %s after %s %s.")
+                                  : _("The %s is due by %s, %s after %s %s."),
+                             what, due_text, limit_text, anchor, _rd_engine_on (engine, &bound->from));
     }
 
   if (moved_by != NULL)
     {
-      const char *notified = _rd_engine_when (engine, &moved_by->when);
+      const char *notified = _rd_engine_on (engine, &moved_by->when);
       const char *first = _rd_engine_when (engine, first_due);
 
       g_free (how);
-      how = g_strdup_printf (_("The %s %s due by %s, the new date the landlord gave on %s; it was "
-                               "first due by %s."),
-                             what, tense (engine, &d->due, &d->done), due_text, notified, first);
+      /* Translators: the third %s is a date with its preposition, "on Monday 4
+       * November 2024" */
+      how = g_strdup_printf (past
+                             ? _("The %s was due by %s, the new date the landlord gave %s; it was "
+                                 "first due by %s.")
+                             : _("The %s is due by %s, the new date the landlord gave %s; it was "
+                                 "first due by %s."),
+                             what, due_text, notified, first);
     }
 
   /* A late acknowledgement gives the landlord more time under the Code's

@@ -63,6 +63,10 @@ const char  *_rd_engine_when            (RdEngine             *engine,
                                          const RdMoment       *moment);
 const char  *_rd_engine_day             (RdEngine             *engine,
                                          const GDate          *date);
+const char  *_rd_engine_on              (RdEngine             *engine,
+                                         const RdMoment       *moment);
+const char  *_rd_engine_on_day          (RdEngine             *engine,
+                                         const GDate          *date);
 
 void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);

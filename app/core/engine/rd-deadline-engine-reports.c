@@ -13,13 +13,15 @@
 #include "rd-incident.h"
 #include "rd-deadline-engine-private.h"
 
-static const char *
-tense (RdEngine       *engine,
-       const RdMoment *due,
-       const RdMoment *done)
+/* Whether a deadline's sentence speaks of it in the past ("was due"): it
+ * was met or missed, or its day is gone. Each sentence is written whole
+ * in both tenses, for translators. */
+static gboolean
+is_past (RdEngine       *engine,
+         const RdMoment *due,
+         const RdMoment *done)
 {
-  return (rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0)
-         ? _("was") : _("is");
+  return rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0;
 }
 
 static void
@@ -91,7 +93,7 @@ other_promise (RdEngine          *engine,
   const RdCaseEvent *next = next_from_party (engine, index, e);
   g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
   const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
-  const char *made = _rd_engine_when (engine, &e->when);
+  const char *made = _rd_engine_on (engine, &e->when);
   const char *due = NULL;
   g_autofree char *how = NULL;
 
@@ -107,8 +109,9 @@ other_promise (RdEngine          *engine,
     }
   due = _rd_engine_when (engine, &d->due);
   /* Translators: "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00
-   * “to call you back” by Friday 8 November 2024." */
-  how = g_strdup_printf (_("%s promised on %s “%s” by %s."), who, made, e->text, due);
+   * “to call you back” by Friday 8 November 2024.": the second %s is a date
+   * and time with its preposition */
+  how = g_strdup_printf (_("%s promised %s “%s” by %s."), who, made, e->text, due);
   _rd_engine_finish (engine, d, NULL, how, RD_DONE_THEY_CONTACTED);
   switch (d->status)
     {
@@ -208,12 +211,17 @@ _rd_engine_contacts (RdEngine *engine)
               d->done = next->when;
               _rd_deadline_add_source (d, next);
             }
-          started = _rd_engine_when (engine, &e->when);
+          started = _rd_engine_on (engine, &e->when);
           due = _rd_engine_when (engine, &d->due);
           limit = rd_limit_format (&rule->limit);
-          how = g_strdup_printf (_("Your landlord’s policy: “%s”. For the contact on %s that %s due "
-                                   "by %s, %s later."),
-                                 rule->label, started, tense (engine, &d->due, &d->done), due, limit);
+          /* Translators: the second %s is a date with its preposition, "on Monday 4
+           * November 2024" */
+          how = g_strdup_printf (is_past (engine, &d->due, &d->done)
+                                 ? _("Your landlord’s policy: “%s”. For the contact %s that was "
+                                     "due by %s, %s later.")
+                                 : _("Your landlord’s policy: “%s”. For the contact %s that is "
+                                     "due by %s, %s later."),
+                                 rule->label, started, due, limit);
           _rd_engine_finish (engine, d, &rule->limit, how, RD_DONE_CONTACTED);
           set_generic_next_step (engine, d, _("Send a chaser that quotes your landlord’s own rule."));
           d->basis = g_strdup (_("Your landlord’s own policy"));
@@ -246,7 +254,7 @@ asb_deadline (RdEngine          *engine,
   const char *due = NULL;
   g_autofree char *limit_text = NULL;
   g_autofree char *how = NULL;
-  gboolean guessed = FALSE;
+  gboolean guessed = FALSE, past;
   const RdCaseEvent *next;
 
   if (landlord == NULL)
@@ -301,19 +309,28 @@ asb_deadline (RdEngine          *engine,
       d->done = next->when;
       _rd_deadline_add_source (d, next);
     }
-  reported = _rd_engine_when (engine, &e->when);
+  /* Translators, below: the first %s is a date with its preposition, "on
+   * Monday 4 November 2024 at 22:30" */
+  reported = _rd_engine_on (engine, &e->when);
   due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (limit);
+  past = is_past (engine, &d->due, &d->done);
   if (guessed)
-    how = g_strdup_printf (_("You reported anti-social behaviour on %s. Redress does not know the risk "
-                             "level the landlord gave it, so it uses the longest first-response time "
-                             "in your landlord’s policy, %s: the first response %s due by %s."),
-                           reported, limit_text, tense (engine, &d->due, &d->done), due);
+    how = g_strdup_printf (past
+                           ? _("You reported anti-social behaviour %s. Redress does not know the risk "
+                               "level the landlord gave it, so it uses the longest first-response "
+                               "time in your landlord’s policy, %s: the first response was due by %s.")
+                           : _("You reported anti-social behaviour %s. Redress does not know the risk "
+                               "level the landlord gave it, so it uses the longest first-response "
+                               "time in your landlord’s policy, %s: the first response is due by %s."),
+                           reported, limit_text, due);
   else
-    how = g_strdup_printf (_("You reported anti-social behaviour on %s (%s). Your landlord’s policy "
-                             "gives %s for a first response: it %s due by %s."),
-                           reported, risk_label (e->risk), limit_text,
-                           tense (engine, &d->due, &d->done), due);
+    how = g_strdup_printf (past
+                           ? _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
+                               "gives %s for a first response: it was due by %s.")
+                           : _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
+                               "gives %s for a first response: it is due by %s."),
+                           reported, risk_label (e->risk), limit_text, due);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_CONTACTED);
   set_generic_next_step (engine, d, _("Chase the landlord, quote its own response time for this risk level, "
                               "and keep a record."));
@@ -396,12 +413,17 @@ repair_deadline (RdEngine          *engine,
       d->done = done->when;
       _rd_deadline_add_source (d, done);
     }
-  reported = _rd_engine_when (engine, &e->when);
+  /* Translators, below: the first %s is a date with its preposition, "on
+   * Monday 4 November 2024" */
+  reported = _rd_engine_on (engine, &e->when);
   due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (&priority->limit);
-  how = g_strdup_printf (_("You reported the repair on %s and the landlord gave it the priority "
-                           "“%s”, which its policy says takes %s: it %s due by %s."),
-                         reported, priority->label, limit_text, tense (engine, &d->due, &d->done), due);
+  how = g_strdup_printf (is_past (engine, &d->due, &d->done)
+                         ? _("You reported the repair %s and the landlord gave it the priority "
+                             "“%s”, which its policy says takes %s: it was due by %s.")
+                         : _("You reported the repair %s and the landlord gave it the priority "
+                             "“%s”, which its policy says takes %s: it is due by %s."),
+                         reported, priority->label, limit_text, due);
   _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);
   set_generic_next_step (engine, d, _("Chase the repair, quote its priority and the time your landlord’s "
                               "policy gives, and keep a record."));
@@ -469,12 +491,14 @@ hazard_step (RdEngine          *engine,
       _rd_deadline_add_source (d, done);
       stood_for = hazard_done_phrase (done);
     }
-  from_text = _rd_engine_when (engine, &from->when);
+  from_text = _rd_engine_on (engine, &from->when);
   due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (limit);
-  /* Translators: "The investigation was due by …, 10 working days after the report on …." */
-  how = g_strdup_printf (_("%s %s due by %s, %s after %s on %s."),
-                         title, tense (engine, &d->due, &d->done), due, limit_text, from_phrase, from_text);
+  /* Translators: "Investigation was due by …, 10 working days after the report on
+   * Monday 4 November 2024.": the last %s is a date with its preposition */
+  how = g_strdup_printf (is_past (engine, &d->due, &d->done) ? _("%s was due by %s, %s after %s %s.")
+                                                             : _("%s is due by %s, %s after %s %s."),
+                         title, due, limit_text, from_phrase, from_text);
   if (stood_for != NULL)
     {
       char *longer = g_strdup_printf ("%s %s", how, stood_for);
@@ -541,9 +565,10 @@ hazard_deadlines (RdEngine          *engine,
     }
   if (!rd_awaab_phase_in_force_on (phase, &report->when.date))
     {
-      const char *start = _rd_engine_day (engine, rd_awaab_phase_get_in_force (phase));
+      const char *start = _rd_engine_on_day (engine, rd_awaab_phase_get_in_force (phase));
 
-      _rd_engine_note (engine, _("Awaab’s Law came into force on %s; hazards reported before then "
+      /* Translators: %s is a date with its preposition, "on Monday 27 October 2025" */
+      _rd_engine_note (engine, _("Awaab’s Law came into force %s; hazards reported before then "
                                  "are not checked against it."), start);
       return;
     }

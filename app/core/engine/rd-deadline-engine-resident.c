@@ -41,7 +41,7 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
   title = g_strdup_printf (_("Ask for stage %u"), s + 1);
   due_text = _rd_engine_when (engine, &due);
   limit_text = rd_limit_format (limit);
-  resp_text = _rd_engine_when (engine, &resp->when);
+  resp_text = _rd_engine_on (engine, &resp->when);
 
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_ESCALATION, st->group, s + 1, title);
   d->due = due;
@@ -51,8 +51,10 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
       d->done = next->event->when;
       _rd_deadline_add_source (d, next->event);
     }
+  /* Translators: the third placeholder is a date with its preposition, "on
+   * Monday 4 November 2024" */
   how = g_strdup_printf (_("Your landlord’s policy gives you %s after the stage %u response "
-                           "on %s to ask for stage %u: until %s."),
+                           "%s to ask for stage %u: until %s."),
                          limit_text, s, resp_text, s + 1, due_text);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
@@ -91,7 +93,7 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
                           _("Refer to the Housing Ombudsman"));
   due_text = _rd_engine_when (engine, &due);
   limit_text = rd_limit_format (limit);
-  resp_text = _rd_engine_when (engine, &resp->when);
+  resp_text = _rd_engine_on (engine, &resp->when);
   d->due = due;
   _rd_deadline_add_source (d, resp);
   if (referred != NULL)
@@ -99,8 +101,10 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
       d->done = referred->when;
       _rd_deadline_add_source (d, referred);
     }
+  /* Translators: the second %s is a date with its preposition, "on Monday 4
+   * November 2024" */
   how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman within %s of "
-                           "the landlord’s final response on %s: until %s."),
+                           "the landlord’s final response %s: until %s."),
                          limit_text, resp_text, due_text);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)

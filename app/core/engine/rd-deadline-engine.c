@@ -59,28 +59,54 @@ _rd_engine_note (RdEngine   *engine,
   g_ptr_array_add (engine->notes, g_steal_pointer (&text));
 }
 
-/**
- * _rd_engine_when:
- *
- * Returns: (transfer none): rd_moment_format_long() of @moment, formatted
- *   once per computation (the same few dates recur in every sentence)
- */
-const char *
-_rd_engine_when (RdEngine       *engine,
-                 const RdMoment *moment)
+/* The same few dates recur in every sentence: each form of each is
+ * formatted once per computation. "On" forms are kept under the negated
+ * key (a key is never 0). */
+static const char *
+lookup_words (RdEngine       *engine,
+              const RdMoment *moment,
+              gboolean        on)
 {
   gint64 key = (gint64) g_date_get_julian (&moment->date) * 2048 + moment->minute + 1;
-  char *text = g_hash_table_lookup (engine->words, &key);
+  char *text;
 
+  if (on)
+    key = -key;
+  text = g_hash_table_lookup (engine->words, &key);
   if (text == NULL)
     {
       gint64 *stored = g_new (gint64, 1);
 
       *stored = key;
-      text = rd_moment_format_long (moment);
+      text = on ? rd_moment_format_on (moment) : rd_moment_format_long (moment);
       g_hash_table_insert (engine->words, stored, text);
     }
   return text;
+}
+
+/**
+ * _rd_engine_when:
+ *
+ * Returns: (transfer none): rd_moment_format_long() of @moment
+ */
+const char *
+_rd_engine_when (RdEngine       *engine,
+                 const RdMoment *moment)
+{
+  return lookup_words (engine, moment, FALSE);
+}
+
+/**
+ * _rd_engine_on:
+ *
+ * Returns: (transfer none): rd_moment_format_on() of @moment, "on Monday
+ *   4 November 2024", for a sentence that says something happened then
+ */
+const char *
+_rd_engine_on (RdEngine       *engine,
+               const RdMoment *moment)
+{
+  return lookup_words (engine, moment, TRUE);
 }
 
 const char *
@@ -91,6 +117,16 @@ _rd_engine_day (RdEngine    *engine,
 
   rd_moment_set_date (&moment, date);
   return _rd_engine_when (engine, &moment);
+}
+
+const char *
+_rd_engine_on_day (RdEngine    *engine,
+                   const GDate *date)
+{
+  RdMoment moment;
+
+  rd_moment_set_date (&moment, date);
+  return _rd_engine_on (engine, &moment);
 }
 
 const RdOfficeHours *
@@ -172,13 +208,15 @@ done_sentence (RdDoneVerb  verb,
 {
   switch (verb)
     {
-    /* Translators: "It arrived on Monday 18 November 2024, 2 working days late." */
-    case RD_DONE_ARRIVED: return g_strdup_printf (_("It arrived on %s, %s."), when, how);
-    case RD_DONE_DONE: return g_strdup_printf (_("It was done on %s, %s."), when, how);
-    case RD_DONE_CONTACTED: return g_strdup_printf (_("The landlord was next in touch on %s, %s."), when, how);
-    case RD_DONE_THEY_CONTACTED: return g_strdup_printf (_("They were next in touch on %s, %s."), when, how);
-    case RD_DONE_ASKED: return g_strdup_printf (_("You asked on %s, %s."), when, how);
-    case RD_DONE_REFERRED: return g_strdup_printf (_("You referred it on %s, %s."), when, how);
+    /* Translators: "It arrived on Monday 18 November 2024, 2 working days late.": the
+     * first %s is a date with its preposition ("on Monday 18 November 2024"), the
+     * second how late or early it was */
+    case RD_DONE_ARRIVED: return g_strdup_printf (_("It arrived %s, %s."), when, how);
+    case RD_DONE_DONE: return g_strdup_printf (_("It was done %s, %s."), when, how);
+    case RD_DONE_CONTACTED: return g_strdup_printf (_("The landlord was next in touch %s, %s."), when, how);
+    case RD_DONE_THEY_CONTACTED: return g_strdup_printf (_("They were next in touch %s, %s."), when, how);
+    case RD_DONE_ASKED: return g_strdup_printf (_("You asked %s, %s."), when, how);
+    case RD_DONE_REFERRED: return g_strdup_printf (_("You referred it %s, %s."), when, how);
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -230,7 +268,7 @@ _rd_engine_finish (RdEngine      *engine,
   d->timed = timed;
   if (rd_moment_is_set (&d->done))
     {
-      const char *when = _rd_engine_when (engine, &d->done);
+      const char *when = _rd_engine_on (engine, &d->done);
       g_autofree char *how = NULL;
       int cmp = rd_moment_compare (&d->done, &d->due);
 

@@ -414,10 +414,11 @@ build_chaser (Ctx *ctx)
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Complaints Team,"));
   if (made != NULL)
     {
-      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (made));
+      g_autofree char *when = rd_date_format_on (rd_complaint_event_get_date (made));
 
+      /* Translators: %s is a date with its preposition, "on Monday 4 November 2024" */
       rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
-                            _("I made a formal complaint on %s. I am writing because your reply is "
+                            _("I made a formal complaint %s. I am writing because your reply is "
                               "overdue."), when);
     }
   else
@@ -478,14 +479,16 @@ build_escalation (Ctx *ctx)
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Complaints Team,"));
   if (made != NULL)
     {
-      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (made));
-      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("I made a formal complaint on %s."), when);
+      g_autofree char *when = rd_date_format_on (rd_complaint_event_get_date (made));
+      /* Translators: %s is a date with its preposition, "on Monday 4 November 2024" */
+      rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("I made a formal complaint %s."), when);
     }
   if (response != NULL)
     {
-      g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (response));
+      g_autofree char *when = rd_date_format_on (rd_complaint_event_get_date (response));
+      /* Translators: %s is a date with its preposition, "on Monday 4 November 2024" */
       rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
-                            _("You sent your response on %s. It did not put things right."), when);
+                            _("You sent your response %s. It did not put things right."), when);
     }
   else
     rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("I have not had your response."));
@@ -547,8 +550,10 @@ build_ombudsman (Ctx *ctx)
                           _("My landlord’s reference for the complaint is %s."), reference);
   if (authority != NULL)
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
+                          /* Translators: %s is a date with its preposition, "on
+                           * Monday 3 March 2025", maybe followed by what it covers */
                           _("An adviser acts for me on this complaint. I gave them my written "
-                            "authority to act for me on %s."), authority);
+                            "authority to act for me %s."), authority);
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                  _("I have been through my landlord’s complaints procedure and I am not satisfied. "
                    "I ask you to look at my complaint. This is a summary; my records and evidence "

@@ -172,7 +172,9 @@ cover_section (RdCaseFacts  *facts,
                          refs->len ? refs->str : _("None recorded"));
   if (authority != NULL)
     {
-      g_autofree char *given = g_strdup_printf (_("Given by the resident to their adviser on %s"), authority);
+      /* Translators: %s is a date with its preposition, "on Monday 3 March 2025",
+       * maybe followed by what the authority covers */
+      g_autofree char *given = g_strdup_printf (_("Given by the resident to their adviser %s"), authority);
 
       rd_bundle_section_add (s, RD_BLOCK_FIELD, _("Authority to act"), given);
     }

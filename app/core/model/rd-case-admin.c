@@ -307,8 +307,9 @@ rd_case_admin_consent_due (RdCaseAdmin *self,
 /**
  * rd_case_admin_dup_authority:
  *
- * The authority to act, as the Ombudsman asks for it: "Monday 3 March 2025
- * (scope)", or the date alone.
+ * The authority to act, as the Ombudsman asks for it, for a sentence that
+ * says when it was given: "on Monday 3 March 2025 (scope)", or the date
+ * alone (see rd_date_format_on()).
  *
  * Returns: (transfer full) (nullable): the text, or %NULL when no
  *   authority to act is recorded
@@ -322,10 +323,11 @@ rd_case_admin_dup_authority (RdCaseAdmin *self)
 
   if (self->authority_date == NULL || !g_date_valid (self->authority_date))
     return NULL;
-  when = rd_date_format_long (self->authority_date);
+  when = rd_date_format_on (self->authority_date);
   if (self->authority_scope == NULL || *self->authority_scope == '\0')
     return g_steal_pointer (&when);
-  /* Translators: the date an authority to act was given, and what it covers */
+  /* Translators: the date an authority to act was given, with its
+   * preposition ("on Monday 3 March 2025"), and what it covers */
   return g_strdup_printf (_("%s (%s)"), when, self->authority_scope);
 }
 
@@ -349,10 +351,11 @@ rd_case_admin_dup_consent_message (RdCaseAdmin *self,
   if (self->consent_given == NULL)
     return g_strdup (_("This client’s consent to keep their data is not recorded. Ask them, "
                        "and record the date in the client record."));
-  given = rd_date_format_long (self->consent_given);
-  renew = rd_date_format_long (self->consent_renew);
-  return g_strdup_printf (_("This client gave consent to keep their data on %s; it was due to "
-                            "be renewed on %s. Ask them again, and record the new date."),
+  given = rd_date_format_on (self->consent_given);
+  renew = rd_date_format_on (self->consent_renew);
+  /* Translators: each %s is a date with its preposition, "on Monday 3 March 2025" */
+  return g_strdup_printf (_("This client gave consent to keep their data %s; it was due to "
+                            "be renewed %s. Ask them again, and record the new date."),
                           given, renew);
 }
 

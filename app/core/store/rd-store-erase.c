@@ -85,42 +85,46 @@ rd_store_summarise_case (RdStore         *self,
 char *
 rd_erase_summary_describe (const RdEraseSummary *s)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GString *text = g_string_new (NULL);
+  g_autofree char *entries = NULL;
+  g_autofree char *contacts = NULL;
+  g_autofree char *parties = NULL;
+  g_autofree char *complaints = NULL;
+  g_autofree char *files = NULL;
 
   g_return_val_if_fail (s != NULL, NULL);
 
   if (s->revisions > 0)
     {
-      g_autofree char *entries = g_strdup_printf (rd_ngettext ("%u diary entry", "%u diary entries",
-                                                            s->incidents), s->incidents);
       g_autofree char *versions = g_strdup_printf (rd_ngettext ("with %u earlier version",
-                                                             "with %u earlier versions",
-                                                             s->revisions), s->revisions);
+                                                                "with %u earlier versions",
+                                                                s->revisions),
+                                                   s->revisions);
 
-      /* TRANSLATORS: "3 diary entries (with 1 earlier version)" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s (%s)"), entries, versions));
+      /* TRANSLATORS: "3 diary entries (with 1 earlier version)": %u is the
+       * number of entries, %s the earlier versions, counted in their own
+       * message */
+      entries = g_strdup_printf (rd_ngettext ("%u diary entry (%s)", "%u diary entries (%s)",
+                                              s->incidents),
+                                 s->incidents, versions);
     }
   else
-    g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u diary entry", "%u diary entries",
-                                                       s->incidents), s->incidents));
-  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u contact", "%u contacts", s->contacts),
-                                           s->contacts));
-  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u person or organisation",
-                                                     "%u people and organisations", s->parties),
-                                           s->parties));
-  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u complaint", "%u complaints",
-                                                     s->complaints), s->complaints));
-  g_ptr_array_add (parts, g_strdup_printf (rd_ngettext ("%u evidence file", "%u evidence files",
-                                                     s->evidence_files), s->evidence_files));
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        g_string_append (text, i + 1 == parts->len ? _(" and ") : _(", "));
-      g_string_append (text, g_ptr_array_index (parts, i));
-    }
-  return g_string_free (text, FALSE);
+    entries = g_strdup_printf (rd_ngettext ("%u diary entry", "%u diary entries", s->incidents),
+                               s->incidents);
+  contacts = g_strdup_printf (rd_ngettext ("%u contact", "%u contacts", s->contacts), s->contacts);
+  parties = g_strdup_printf (rd_ngettext ("%u person or organisation",
+                                          "%u people and organisations", s->parties),
+                             s->parties);
+  complaints = g_strdup_printf (rd_ngettext ("%u complaint", "%u complaints", s->complaints),
+                                s->complaints);
+  files = g_strdup_printf (rd_ngettext ("%u evidence file", "%u evidence files", s->evidence_files),
+                           s->evidence_files);
+  /* TRANSLATORS: the list of what erasing a case removes, always these
+   * five: %1$s the diary entries, %2$s the contacts, %3$s the people and
+   * organisations, %4$s the complaints, %5$s the evidence files, each
+   * already counted ("4 contacts"). Join them as your language lists
+   * things, in any order. */
+  return g_strdup_printf (C_("erase summary", "%1$s, %2$s, %3$s, %4$s and %5$s"),
+                          entries, contacts, parties, complaints, files);
 }
 
 static gboolean

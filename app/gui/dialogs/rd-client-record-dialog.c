@@ -97,14 +97,16 @@ describe_dates (RdClientRecordDialog *self)
 
   if (given != NULL && renew != NULL)
     {
-      g_autofree char *a = rd_date_format_long (given);
+      g_autofree char *a = rd_date_format_on (given);
       g_autofree char *b = rd_date_format_long (renew);
-      consent_text = g_strdup_printf (_("Given on %s; ask again by %s."), a, b);
+      /* Translators: the first %s is a date with its preposition, "on Monday 3 March 2025" */
+      consent_text = g_strdup_printf (_("Given %s; ask again by %s."), a, b);
     }
   else if (given != NULL)
     {
-      g_autofree char *a = rd_date_format_long (given);
-      consent_text = g_strdup_printf (_("Given on %s."), a);
+      g_autofree char *a = rd_date_format_on (given);
+      /* Translators: %s is a date with its preposition, "on Monday 3 March 2025" */
+      consent_text = g_strdup_printf (_("Given %s."), a);
     }
   else
     consent_text = g_strdup (_("Not recorded yet. Ask the client whether Redress may keep their "
@@ -113,8 +115,8 @@ describe_dates (RdClientRecordDialog *self)
 
   if (authority != NULL)
     {
-      g_autofree char *a = rd_date_format_long (authority);
-      authority_text = g_strdup_printf (_("Given on %s."), a);
+      g_autofree char *a = rd_date_format_on (authority);
+      authority_text = g_strdup_printf (_("Given %s."), a);
       adw_preferences_group_set_description (self->authority_group, authority_text);
     }
 }

@@ -52,12 +52,14 @@ load_last_steps (RdComplaintsPage *self)
         {
           g_autoptr(RdComplaintEvent) last = g_list_model_get_item (events, count - 1);
           g_autofree char *title = rd_complaint_event_dup_title (last);
-          g_autofree char *when = rd_date_format_long (rd_complaint_event_get_date (last));
+          g_autofree char *when = rd_date_format_on (rd_complaint_event_get_date (last));
 
           g_hash_table_insert (self->last_steps,
                                g_memdup2 (&(gint64){ rd_complaint_get_id (complaint) }, sizeof (gint64)),
-                               /* Translators: a complaint's latest step, "Acknowledged (stage 1) on Tuesday 26 November 2024" */
-                               g_strdup_printf (_("%s on %s"), title, when));
+                               /* Translators: a complaint's latest step, "Acknowledged (stage 1) on
+                                * Tuesday 26 November 2024": the second %s is the date with its
+                                * preposition */
+                               g_strdup_printf (C_("latest step", "%s %s"), title, when));
         }
     }
 }
