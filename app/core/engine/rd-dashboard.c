@@ -416,12 +416,16 @@ item_new (RdDeadline        *deadline,
       if (contact != NULL)
         {
           g_autofree char *who = rd_case_facts_dup_contact_who (facts, contact);
-          g_autofree char *when = rd_datetime_format_short (rd_contact_get_occurred_at (contact));
+          g_autofree char *when = rd_datetime_format_on (rd_contact_get_occurred_at (contact));
 
           item->context = *who
-            /* Translators: where a promise was made, "Promised by Dee Marsh on Tue 8 Oct 2024, 14:10" */
-            ? g_strdup_printf (_("Promised by %s on %s"), who, when)
-            : g_strdup_printf (_("Promised on %s"), when);
+            /* Translators: where a promise was made, "Promised by Dee Marsh on Tuesday 8
+             * October 2024 at 14:10": the last %s is the date and time with its
+             * preposition */
+            ? g_strdup_printf (_("Promised by %s %s"), who, when)
+            /* Translators: %s is a date and time with its preposition, "on Tuesday 8
+             * October 2024 at 14:10" */
+            : g_strdup_printf (_("Promised %s"), when);
         }
     }
   else if (kind == RD_DEADLINE_KIND_ASB_RESPONSE || kind == RD_DEADLINE_KIND_REPAIR ||
