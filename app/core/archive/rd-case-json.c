@@ -423,14 +423,43 @@ rd_case_json_export (RdStore  *store,
   return g_strconcat (text, "\n", NULL);
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  RdProgress   *progress;
+  guint         done;
+  guint         total;
+} SaveSteps;
+
+/* Reading the document comes before the first record is saved. */
+#define PARSED_FRACTION 0.2
+
+/* A record was saved: says how far the write has got, and whether to go
+ * on. Stopping in the middle is safe: the whole write rolls back. */
+static gboolean
+step_done (SaveSteps  *steps,
+           GError    **error)
+{
+  if (steps == NULL)
+    return TRUE;
+  steps->done++;
+  if (steps->progress != NULL && (steps->done % 64 == 0 || steps->done == steps->total))
+    rd_progress_set (steps->progress,
+                     PARSED_FRACTION + (1 - PARSED_FRACTION) * steps->done / MAX (steps->total, 1),
+                     NULL);
+  return !g_cancellable_set_error_if_cancelled (steps->cancellable, error);
+}
+
+static gint64 save_facts (RdStore      *store,
+                          RdCaseFacts  *facts,
+                          GHashTable  **incident_ids_out,
+                          GHashTable  **contact_ids_out,
+                          SaveSteps    *steps,
+                          GError      **error);
+
 /**
  * rd_case_json_import:
  *
- * Checks the whole document first, then creates a new case from it in one
- * write, with the landlord's policy profile it carries (an identical
- * profile already in the store is reused): an invalid document, or a
- * failure while writing, leaves the store as it was. The error names the
- * line and the field that is wrong.
+ * rd_case_json_import_full() without progress or cancel.
  *
  * Returns: the new case's id, or 0 with @error set
  */
@@ -440,23 +469,64 @@ rd_case_json_import (RdStore     *store,
                      gssize       length,
                      GError     **error)
 {
+  return rd_case_json_import_full (store, data, length, NULL, NULL, error);
+}
+
+/**
+ * rd_case_json_import_full:
+ * @progress: (nullable): how far the import has got
+ * @cancellable: (nullable): stops the import, leaving the store as it was
+ *
+ * Checks the whole document first, then creates a new case from it in one
+ * write, with the landlord's policy profile it carries (an identical
+ * profile already in the store is reused): an invalid document, a cancel,
+ * or a failure while writing, leaves the store as it was. The error names
+ * the line and the field that is wrong.
+ *
+ * Returns: the new case's id, or 0 with @error set
+ */
+gint64
+rd_case_json_import_full (RdStore       *store,
+                          const char    *data,
+                          gssize         length,
+                          RdProgress    *progress,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdPolicy) policy = NULL;
+  SaveSteps steps = { cancellable, progress, 0, 0 };
+  GPtrArray *complaints;
   gint64 case_id;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (progress == NULL || RD_IS_PROGRESS (progress), 0);
 
+  if (progress != NULL)
+    rd_progress_set (progress, 0, UI_("Reading the case…"));
   now = rd_clock_dup_now (rd_store_get_clock (store));
   facts = rd_case_json_parse (data, length, now, error);
   if (facts == NULL || !read_policy (data, length, &policy, error))
     return 0;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return 0;
+
+  complaints = rd_case_facts_get_complaints (facts);
+  steps.total = rd_case_facts_get_parties (facts)->len + rd_case_facts_get_incidents (facts)->len +
+                rd_case_facts_get_contacts (facts)->len + complaints->len;
+  for (guint i = 0; i < complaints->len; i++)
+    steps.total += rd_case_facts_get_events (facts, g_ptr_array_index (complaints, i))->len;
+  if (progress != NULL)
+    rd_progress_set (progress, PARSED_FRACTION, UI_("Saving the case…"));
+
   if (!rd_store_begin (store, error))
     return 0;
-  case_id = rd_case_json_import_facts (store, facts, NULL, NULL, error);
+  case_id = save_facts (store, facts, NULL, NULL, &steps, error);
   if (case_id == 0 ||
-      (policy != NULL && !rd_store_adopt_case_policy (store, case_id, policy, error)))
+      (policy != NULL && !rd_store_adopt_case_policy (store, case_id, policy, error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       rd_store_rollback (store);
       return 0;
@@ -488,15 +558,26 @@ rd_case_json_import_facts (RdStore      *store,
                            GHashTable  **contact_ids_out,
                            GError      **error)
 {
+  g_return_val_if_fail (RD_IS_STORE (store), 0);
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), 0);
+
+  return save_facts (store, facts, incident_ids_out, contact_ids_out, NULL, error);
+}
+
+static gint64
+save_facts (RdStore      *store,
+            RdCaseFacts  *facts,
+            GHashTable  **incident_ids_out,
+            GHashTable  **contact_ids_out,
+            SaveSteps    *steps,
+            GError      **error)
+{
   g_autoptr(GHashTable) party_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) contact_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) incident_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   RdCase *rcase;
   GPtrArray *items;
   gint64 case_id;
-
-  g_return_val_if_fail (RD_IS_STORE (store), 0);
-  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), 0);
 
   if (!rd_store_begin (store, error))
     return 0;
@@ -518,7 +599,8 @@ rd_case_json_import_facts (RdStore      *store,
 
       rd_party_set_id (party, 0);
       rd_party_set_case_id (party, case_id);
-      if (!rd_store_save_party (store, party, error))
+      if (!rd_store_save_party (store, party, error) ||
+          !step_done (steps, error))
         goto fail;
       REMEMBER (party_ids, doc_id, rd_party_get_id (party));
     }
@@ -531,7 +613,8 @@ rd_case_json_import_facts (RdStore      *store,
 
       rd_incident_set_id (incident, 0);
       rd_incident_set_case_id (incident, case_id);
-      if (!rd_store_save_incident (store, incident, NULL, error))
+      if (!rd_store_save_incident (store, incident, NULL, error) ||
+          !step_done (steps, error))
         goto fail;
       REMEMBER (incident_ids, doc_id, rd_incident_get_id (incident));
     }
@@ -547,7 +630,8 @@ rd_case_json_import_facts (RdStore      *store,
       rd_contact_set_id (contact, 0);
       rd_contact_set_case_id (contact, case_id);
       rd_contact_set_party_id (contact, new_party ? *new_party : 0);
-      if (!rd_store_save_contact (store, contact, error))
+      if (!rd_store_save_contact (store, contact, error) ||
+          !step_done (steps, error))
         goto fail;
       REMEMBER (contact_ids, doc_id, rd_contact_get_id (contact));
     }
@@ -566,7 +650,8 @@ rd_case_json_import_facts (RdStore      *store,
         g_array_append_val (about, *(gint64 *) g_hash_table_lookup (incident_ids, &doc_ids[n]));
       rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
       rd_complaint_set_case_id (complaint, case_id);
-      if (!rd_store_save_complaint (store, complaint, error))
+      if (!rd_store_save_complaint (store, complaint, error) ||
+          !step_done (steps, error))
         goto fail;
       for (guint e = 0; e < events->len; e++)
         {
@@ -576,7 +661,8 @@ rd_case_json_import_facts (RdStore      *store,
 
           rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
           rd_complaint_event_set_contact_id (event, new_contact ? *new_contact : 0);
-          if (!rd_store_save_complaint_event (store, event, error))
+          if (!rd_store_save_complaint_event (store, event, error) ||
+              !step_done (steps, error))
             goto fail;
         }
     }

@@ -3,10 +3,12 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "rd-types.h"
 #include "rd-case-facts.h"
+#include "rd-progress.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +36,12 @@ RdCaseFacts *rd_case_json_parse       (const char   *data,
 gint64       rd_case_json_import      (RdStore      *store,
                                        const char   *data,
                                        gssize        length,
+                                       GError      **error);
+gint64       rd_case_json_import_full (RdStore      *store,
+                                       const char   *data,
+                                       gssize        length,
+                                       RdProgress   *progress,
+                                       GCancellable *cancellable,
                                        GError      **error);
 gint64       rd_case_json_import_facts (RdStore     *store,
                                         RdCaseFacts *facts,

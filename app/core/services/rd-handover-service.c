@@ -13,6 +13,7 @@
 
 #include "rd-gettext.h"
 
+#include "rd-case-json.h"
 #include "rd-handover-service.h"
 #include "rd-service-private.h"
 #include "rd-store-advisers.h"
@@ -147,6 +148,79 @@ rd_handover_import_finish (GAsyncResult  *result,
   if (_rd_service_finish (result, rd_handover_import_async, error) == NULL)
     return 0;
   return ((HandoverJob *) _rd_service_get_data (result))->case_id;
+}
+
+typedef struct
+{
+  GBytes *document;
+  gint64  case_id;   /* out */
+} JsonJob;
+
+static void
+json_job_free (gpointer data)
+{
+  JsonJob *job = data;
+
+  g_bytes_unref (job->document);
+  g_free (job);
+}
+
+static gpointer
+import_json (RdStore       *store,
+             gpointer       data,
+             RdProgress    *progress,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JsonJob *job = data;
+  gsize length;
+  const char *text = g_bytes_get_data (job->document, &length);
+
+  job->case_id = rd_case_json_import_full (store, text ? text : "", (gssize) length, progress,
+                                           cancellable, error);
+  return job->case_id != 0 ? RD_SERVICE_DONE : NULL;
+}
+
+/**
+ * rd_handover_import_json_async:
+ * @document: a case JSON document (the import format)
+ * @progress: (nullable): says what is being done, and reaches 1 at the end
+ *
+ * Creates a case from @document off the main thread, all or nothing (see
+ * rd_case_json_import_full()); the caller's @store then announces it.
+ */
+void
+rd_handover_import_json_async (RdStore             *store,
+                               GBytes              *document,
+                               RdProgress          *progress,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  JsonJob *job;
+
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (document != NULL);
+
+  job = g_new0 (JsonJob, 1);
+  job->document = g_bytes_ref (document);
+  _rd_service_run (NULL, rd_handover_import_json_async, store, import_json,
+                   job, json_job_free, NULL, progress, cancellable, callback, user_data);
+}
+
+/**
+ * rd_handover_import_json_finish:
+ *
+ * Returns: the new case's id, or 0 with @error set (%RD_CASE_JSON_ERROR
+ *   when the document is not a valid case)
+ */
+gint64
+rd_handover_import_json_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  if (_rd_service_finish (result, rd_handover_import_json_async, error) == NULL)
+    return 0;
+  return ((JsonJob *) _rd_service_get_data (result))->case_id;
 }
 
 static gpointer

@@ -31,6 +31,15 @@ void     rd_handover_import_async  (RdStore                   *store,
 gint64   rd_handover_import_finish (GAsyncResult              *result,
                                     GError                   **error);
 
+void     rd_handover_import_json_async  (RdStore             *store,
+                                         GBytes              *document,
+                                         RdProgress          *progress,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gint64   rd_handover_import_json_finish (GAsyncResult        *result,
+                                         GError             **error);
+
 void     rd_erase_case_async       (RdStore                   *store,
                                     gint64                     case_id,
                                     RdProgress                *progress,
