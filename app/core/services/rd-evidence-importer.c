@@ -142,10 +142,11 @@ rd_evidence_importer_get_message (RdEvidenceImporter *self)
 }
 
 typedef struct {
-  RdEvidenceImporter *importer;
-  GPtrArray          *files;      /* GFile */
-  GPtrArray          *imported;   /* RdEvidence */
-  GPtrArray          *failures;   /* char *: one sentence per file that could not be kept */
+  gint64      case_id;
+  GPtrArray  *files;      /* GFile */
+  GPtrArray  *imported;   /* RdEvidence */
+  GPtrArray  *added;      /* RdEvidence: those of @imported that were not kept before */
+  GPtrArray  *failures;   /* char *: one sentence per file that could not be kept */
 } ImportData;
 
 static void
@@ -153,6 +154,7 @@ import_data_free (ImportData *data)
 {
   g_clear_pointer (&data->files, g_ptr_array_unref);
   g_clear_pointer (&data->imported, g_ptr_array_unref);
+  g_clear_pointer (&data->added, g_ptr_array_unref);
   g_clear_pointer (&data->failures, g_ptr_array_unref);
   g_free (data);
 }
@@ -165,10 +167,9 @@ import_files (RdStore       *store,
               GError       **error)
 {
   ImportData *data = task_data;
-  gint64 case_id = data->importer->case_id;
+  gint64 case_id = data->case_id;
   g_autoptr(RdEvidenceBatch) batch = NULL;
   g_autofree guint64 *sizes = NULL;
-  gboolean any_new = FALSE;
   guint64 total = 0, done = 0;
 
   /* Progress follows the bytes, so one big video does not stall the bar. */
@@ -211,20 +212,116 @@ import_files (RdStore       *store,
     return NULL;
   for (guint i = 0; i < rd_evidence_batch_get_n_items (batch); i++)
     {
-      g_ptr_array_add (data->imported, g_object_ref (rd_evidence_batch_get_item (batch, i)));
-      any_new |= rd_evidence_batch_item_is_new (batch, i);
+      RdEvidence *evidence = rd_evidence_batch_get_item (batch, i);
+
+      g_ptr_array_add (data->imported, g_object_ref (evidence));
+      if (rd_evidence_batch_item_is_new (batch, i))
+        g_ptr_array_add (data->added, g_object_ref (evidence));
     }
   /* An email brings its sender and recipients into the contacts. */
-  if (any_new)
+  if (data->added->len > 0)
     rd_store_emit_changed (store, "contacts", case_id);
   return RD_SERVICE_DONE;
+}
+
+static void
+start_import (gpointer              source_object,
+              gpointer              source_tag,
+              RdStore              *store,
+              gint64                case_id,
+              GFile               **files,
+              guint                 n_files,
+              RdProgress           *progress,
+              GCancellable         *cancellable,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data)
+{
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->case_id = case_id;
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->imported = g_ptr_array_new_with_free_func (g_object_unref);
+  data->added = g_ptr_array_new_with_free_func (g_object_unref);
+  data->failures = g_ptr_array_new_with_free_func (g_free);
+  _rd_service_run (source_object, source_tag, store, import_files, data,
+                   (GDestroyNotify) import_data_free, NULL, progress, cancellable,
+                   callback, user_data);
+}
+
+static GPtrArray *
+finish_import (GAsyncResult  *result,
+               gpointer       source_tag,
+               GPtrArray    **failures,
+               GPtrArray    **added,
+               GError       **error)
+{
+  ImportData *data;
+
+  if (_rd_service_finish (result, source_tag, error) == NULL)
+    return NULL;
+  data = _rd_service_get_data (result);
+  if (failures)
+    *failures = g_ptr_array_ref (data->failures);
+  if (added)
+    *added = g_ptr_array_ref (data->added);
+  return g_ptr_array_ref (data->imported);
+}
+
+/**
+ * rd_evidence_import_files_async:
+ * @store: the caller's connection (the work opens its own)
+ * @progress: (nullable): where the copying is reported
+ *
+ * Imports @files into the case in one batch on a worker thread. A file that
+ * cannot be kept is skipped and reported; a cancel keeps nothing, and
+ * leaves no staged copy behind.
+ */
+void
+rd_evidence_import_files_async (RdStore              *store,
+                                gint64                case_id,
+                                GFile               **files,
+                                guint                 n_files,
+                                RdProgress           *progress,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  start_import (NULL, rd_evidence_import_files_async, store, case_id, files, n_files, progress,
+                cancellable, callback, user_data);
+}
+
+/**
+ * rd_evidence_import_files_finish:
+ * @failures: (out) (optional) (transfer full): a sentence for each file that
+ *   could not be kept
+ * @added: (out) (optional) (transfer full): the evidence of the result that
+ *   is new to the case (the rest was kept before, and is unchanged)
+ *
+ * By then @store has told its listeners ("changed::evidence", and
+ * "changed::contacts" when anything new came in) about the new evidence.
+ *
+ * Returns: (transfer full): the evidence for every kept file, in order (an
+ *   email followed by its attachments), or %NULL with @error set
+ */
+GPtrArray *
+rd_evidence_import_files_finish (GAsyncResult  *result,
+                                 GPtrArray    **failures,
+                                 GPtrArray    **added,
+                                 GError       **error)
+{
+  return finish_import (result, rd_evidence_import_files_async, failures, added, error);
 }
 
 /**
  * rd_evidence_importer_import_async:
  *
- * Imports @files into the case in one batch on a worker thread. A file that
- * cannot be kept is skipped and reported; a cancel keeps nothing.
+ * rd_evidence_import_files_async() with the importer's store, case and
+ * progress.
  */
 void
 rd_evidence_importer_import_async (RdEvidenceImporter   *self,
@@ -234,22 +331,10 @@ rd_evidence_importer_import_async (RdEvidenceImporter   *self,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data)
 {
-  ImportData *data;
-
   g_return_if_fail (RD_IS_EVIDENCE_IMPORTER (self));
 
-  data = g_new0 (ImportData, 1);
-  data->importer = self;
-  data->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->files, g_object_ref (files[i]));
-  data->imported = g_ptr_array_new_with_free_func (g_object_unref);
-  data->failures = g_ptr_array_new_with_free_func (g_free);
-
-  /* The task's source object keeps the importer (and so data->importer) alive. */
-  _rd_service_run (self, rd_evidence_importer_import_async, self->store, import_files, data,
-                   (GDestroyNotify) import_data_free, NULL, self->progress, cancellable,
-                   callback, user_data);
+  start_import (self, rd_evidence_importer_import_async, self->store, self->case_id, files,
+                n_files, self->progress, cancellable, callback, user_data);
 }
 
 /**
@@ -257,11 +342,7 @@ rd_evidence_importer_import_async (RdEvidenceImporter   *self,
  * @failures: (out) (optional) (transfer full): a sentence for each file that
  *   could not be kept
  *
- * By then the importer's store has told its listeners ("changed::evidence",
- * and "changed::contacts" when anything new came in) about the new evidence.
- *
- * Returns: (transfer full): the evidence for every kept file, in order (an
- *   email followed by its attachments), or %NULL with @error set
+ * Returns: (transfer full): what rd_evidence_import_files_finish() returns
  */
 GPtrArray *
 rd_evidence_importer_import_finish (RdEvidenceImporter  *self,
@@ -269,17 +350,14 @@ rd_evidence_importer_import_finish (RdEvidenceImporter  *self,
                                     GPtrArray          **failures,
                                     GError             **error)
 {
-  ImportData *data;
-
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (_rd_service_finish (result, rd_evidence_importer_import_async, error) == NULL)
-    return NULL;
-  data = _rd_service_get_data (result);
-  if (failures)
-    *failures = g_ptr_array_ref (data->failures);
-  return g_ptr_array_ref (data->imported);
+  return finish_import (result, rd_evidence_importer_import_async, failures, NULL, error);
 }
+
+typedef struct {
+  gint64 case_id;
+} VerifyData;
 
 static gpointer
 verify_evidence (RdStore       *store,
@@ -288,16 +366,69 @@ verify_evidence (RdStore       *store,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  RdEvidenceImporter *self = data;
+  VerifyData *job = data;
 
-  return rd_store_verify_evidence (store, self->case_id, cancellable, rd_progress_report,
-                                   progress, error);
+  return rd_store_verify_evidence (store, job->case_id, cancellable,
+                                   progress ? rd_progress_report : NULL, progress, error);
+}
+
+static void
+start_verify (gpointer             source_object,
+              gpointer             source_tag,
+              RdStore             *store,
+              gint64               case_id,
+              RdProgress          *progress,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  VerifyData *job = g_new0 (VerifyData, 1);
+
+  job->case_id = case_id;
+  _rd_service_run (source_object, source_tag, store, verify_evidence, job, g_free,
+                   (GDestroyNotify) g_ptr_array_unref, progress, cancellable, callback,
+                   user_data);
+}
+
+/**
+ * rd_evidence_verify_files_async:
+ * @store: the caller's connection (the work opens its own)
+ * @progress: (nullable): where the checking is reported
+ *
+ * Runs rd_store_verify_evidence() for the case on a worker thread.
+ */
+void
+rd_evidence_verify_files_async (RdStore             *store,
+                                gint64               case_id,
+                                RdProgress          *progress,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+
+  start_verify (NULL, rd_evidence_verify_files_async, store, case_id, progress, cancellable,
+                callback, user_data);
+}
+
+/**
+ * rd_evidence_verify_files_finish:
+ *
+ * Returns: (transfer full) (element-type RdEvidenceProblem): the problems
+ *   found (empty when every file is intact), or %NULL with @error set
+ */
+GPtrArray *
+rd_evidence_verify_files_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return _rd_service_finish (result, rd_evidence_verify_files_async, error);
 }
 
 /**
  * rd_evidence_importer_verify_async:
  *
- * Runs rd_store_verify_evidence() for the case on a worker thread.
+ * rd_evidence_verify_files_async() with the importer's store, case and
+ * progress.
  */
 void
 rd_evidence_importer_verify_async (RdEvidenceImporter  *self,
@@ -307,9 +438,8 @@ rd_evidence_importer_verify_async (RdEvidenceImporter  *self,
 {
   g_return_if_fail (RD_IS_EVIDENCE_IMPORTER (self));
 
-  _rd_service_run (self, rd_evidence_importer_verify_async, self->store, verify_evidence, self,
-                   NULL, (GDestroyNotify) g_ptr_array_unref, self->progress, cancellable,
-                   callback, user_data);
+  start_verify (self, rd_evidence_importer_verify_async, self->store, self->case_id,
+                self->progress, cancellable, callback, user_data);
 }
 
 /**

@@ -9,9 +9,33 @@
 
 #include "rd-evidence.h"
 #include "rd-evidence-preview.h"
+#include "rd-progress.h"
 #include "rd-store.h"
 
 G_BEGIN_DECLS
+
+void       rd_evidence_import_files_async  (RdStore              *store,
+                                            gint64                case_id,
+                                            GFile               **files,
+                                            guint                 n_files,
+                                            RdProgress           *progress,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray *rd_evidence_import_files_finish (GAsyncResult         *result,
+                                            GPtrArray           **failures,
+                                            GPtrArray           **added,
+                                            GError              **error);
+void       rd_evidence_verify_files_async  (RdStore              *store,
+                                            gint64                case_id,
+                                            RdProgress           *progress,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray *rd_evidence_verify_files_finish (GAsyncResult         *result,
+                                            GError              **error);
+
+/* The same for one case, with a progress of its own to bind a view to. */
 
 #define RD_TYPE_EVIDENCE_IMPORTER (rd_evidence_importer_get_type ())
 G_DECLARE_FINAL_TYPE (RdEvidenceImporter, rd_evidence_importer, RD, EVIDENCE_IMPORTER, GObject)
