@@ -60,10 +60,7 @@ rd_cli_erase (RdCliContext *ctx)
   rd_cli_job_init (&job);
   rd_erase_case_async (store, case_id, job.progress, job.cancellable, rd_cli_job_done_cb, &job);
   if (!rd_erase_case_finish (rd_cli_job_wait (&job), &error))
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return rd_cli_job_failed (error, RD_CLI_FAILED);
   g_print (_("Erased case %" PRId64 ", with %s.\n"), case_id, what);
   return RD_CLI_OK;
 }

@@ -43,12 +43,10 @@ rd_cli_export_case (RdCliContext *ctx)
   rd_handover_export_async (store, case_id, output, job.progress, job.cancellable,
                             rd_cli_job_done_cb, &job);
   if (!rd_handover_export_finish (rd_cli_job_wait (&job), &error))
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      /* A refused file name is a mistake on the command line. */
-      return error->domain == RD_OUTPUT_ERROR && error->code != RD_OUTPUT_ERROR_WRITE
-             ? RD_CLI_USAGE : RD_CLI_FAILED;
-    }
+    /* A refused file name is a mistake on the command line. */
+    return rd_cli_job_failed (error, error->domain == RD_OUTPUT_ERROR &&
+                                     error->code != RD_OUTPUT_ERROR_WRITE
+                                     ? RD_CLI_USAGE : RD_CLI_FAILED);
   return RD_CLI_OK;
 }
 
@@ -87,10 +85,11 @@ rd_cli_import_case (RdCliContext *ctx)
   }
   if (case_id == 0)
     {
-      g_printerr ("redress-cli: %s\n", error->message);
+      int status = rd_cli_job_failed (error, RD_CLI_FAILED);
+
       if (g_error_matches (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_DUPLICATE))
         g_printerr (_("redress-cli: To keep a second, separate copy, run import-case again with --as-copy.\n"));
-      return RD_CLI_FAILED;
+      return status;
     }
   g_print ("%" G_GINT64_FORMAT "\n", case_id);
   return RD_CLI_OK;

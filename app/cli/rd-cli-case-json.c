@@ -30,9 +30,19 @@ rd_cli_import (RdCliContext *ctx)
   if (store == NULL)
     return RD_CLI_FAILED;
 
-  case_id = rd_case_json_import (store, data, length, &error);
+  {
+    g_auto(RdCliJob) job = { 0 };
+    g_autoptr(GBytes) document = g_bytes_new_take (g_steal_pointer (&data), length);
+
+    rd_cli_job_init (&job);
+    rd_handover_import_json_async (store, document, job.progress, job.cancellable,
+                                   rd_cli_job_done_cb, &job);
+    case_id = rd_handover_import_json_finish (rd_cli_job_wait (&job), &error);
+  }
   if (case_id == 0)
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return rd_cli_job_failed (error, RD_CLI_FAILED);
       g_printerr ("redress-cli: %s: %s\n", ctx->args[0], error->message);
       return error->domain == RD_CASE_JSON_ERROR ? RD_CLI_USAGE : RD_CLI_FAILED;
     }

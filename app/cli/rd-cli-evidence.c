@@ -59,7 +59,9 @@ rd_cli_add_evidence (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = NULL;
-  g_autoptr(RdEvidenceBatch) batch = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GHashTable) passwords = NULL;
@@ -103,30 +105,29 @@ rd_cli_add_evidence (RdCliContext *ctx)
 
   /* Every file that can be read goes in, in one transaction; each one that
    * cannot is named with the reason. */
-  batch = rd_evidence_batch_new (store, case_id);
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (files, i));
+  {
+    g_auto(RdCliJob) job = { 0 };
+    g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (!rd_evidence_batch_add_file (batch, file, NULL, NULL, &error))
-        {
-          g_printerr ("redress-cli: %s\n", error->message);
-          g_clear_error (&error);
-          any_failed = TRUE;
-        }
-    }
-  if (!rd_evidence_batch_commit (batch, &error))
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    for (guint i = 0; i < files->len; i++)
+      g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (g_ptr_array_index (files, i)));
+    rd_cli_job_init (&job);
+    rd_evidence_import_files_async (store, case_id, (GFile **) gfiles->pdata, gfiles->len,
+                                    job.progress, job.cancellable, rd_cli_job_done_cb, &job);
+    kept = rd_evidence_import_files_finish (rd_cli_job_wait (&job), &failures, &added, &error);
+  }
+  if (kept == NULL)
+    return rd_cli_job_failed (error, RD_CLI_FAILED);
+  for (guint i = 0; i < failures->len; i++)
+    g_printerr ("redress-cli: %s\n", (const char *) g_ptr_array_index (failures, i));
+  any_failed = failures->len > 0;
 
-  for (guint i = 0; i < rd_evidence_batch_get_n_items (batch); i++)
+  for (guint i = 0; i < kept->len; i++)
     {
-      RdEvidence *evidence = rd_evidence_batch_get_item (batch, i);
+      RdEvidence *evidence = g_ptr_array_index (kept, i);
       const char *name = rd_evidence_get_original_name (evidence);
       gint64 id = rd_evidence_get_id (evidence);
-      gboolean is_new = rd_evidence_batch_item_is_new (batch, i);
+      gboolean is_new = g_ptr_array_find (added, evidence, NULL);
       gboolean unlocked = FALSE;
 
       if (is_new)
@@ -332,12 +333,16 @@ rd_cli_verify (RdCliContext *ctx)
   if (rcase == NULL)
     return RD_CLI_FAILED;
 
-  problems = rd_store_verify_evidence (store, case_id, NULL, NULL, NULL, &error);
+  {
+    g_auto(RdCliJob) job = { 0 };
+
+    rd_cli_job_init (&job);
+    rd_evidence_verify_files_async (store, case_id, job.progress, job.cancellable,
+                                    rd_cli_job_done_cb, &job);
+    problems = rd_evidence_verify_files_finish (rd_cli_job_wait (&job), &error);
+  }
   if (problems == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return rd_cli_job_failed (error, RD_CLI_FAILED);
   if (problems->len > 0)
     {
       for (guint i = 0; i < problems->len; i++)

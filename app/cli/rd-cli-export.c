@@ -305,10 +305,7 @@ rd_cli_export (RdCliContext *ctx)
     bundle = rd_export_bundle_finish (rd_cli_job_wait (&job), &error);
   }
   if (bundle == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return rd_cli_job_failed (error, RD_CLI_FAILED);
   omissions = rd_bundle_describe_omissions (bundle);
   g_printerr ("%s", omissions);
 
@@ -329,7 +326,8 @@ rd_cli_export (RdCliContext *ctx)
            * it again or thinks it lost. */
           g_printerr (_("redress-cli: The bundle was saved as “%s”, but the chronology was "
                         "not: %s\n"), output, error->message);
-          return RD_CLI_FAILED;
+          return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                 ? RD_CLI_INTERRUPTED : RD_CLI_FAILED;
         }
     }
 

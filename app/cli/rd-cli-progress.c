@@ -22,6 +22,10 @@
 #define BAR_WIDTH 30
 #define MESSAGE_WIDTH 40
 
+/* Set once Ctrl+C has cancelled a job: its "cancelled" error is then the
+ * user's own doing, not a failure. */
+static gboolean interrupted;
+
 static void
 draw_bar (RdCliJob *job)
 {
@@ -69,6 +73,7 @@ on_interrupt_cb (gpointer data)
         g_printerr ("\n");
       job->drawn = FALSE;
       g_printerr ("%s\n", _("Stopping…"));
+      interrupted = TRUE;
       g_cancellable_cancel (job->cancellable);
     }
   return G_SOURCE_CONTINUE;
@@ -132,4 +137,29 @@ rd_cli_job_clear (RdCliJob *job)
   g_clear_object (&job->progress);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->result);
+}
+
+/**
+ * rd_cli_job_failed:
+ * @error: why a job's service failed
+ * @status: the exit status for this failure
+ *
+ * Says why the command failed, on stderr. A job that Ctrl+C stopped gets
+ * one plain sentence instead of the service's own, and the status
+ * %RD_CLI_INTERRUPTED: every service undoes what it had begun when it is
+ * cancelled, so there is nothing more to tell.
+ *
+ * Returns: the exit status
+ */
+int
+rd_cli_job_failed (const GError *error,
+                   int           status)
+{
+  if (interrupted && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_printerr ("%s\n", _("redress-cli: Stopped. Nothing was saved or changed."));
+      return RD_CLI_INTERRUPTED;
+    }
+  g_printerr ("redress-cli: %s\n", error->message);
+  return status;
 }

@@ -10,11 +10,13 @@
 G_BEGIN_DECLS
 
 /* Exit statuses: 0 done, 1 the command ran and found a problem or failed,
- * 2 the command line or its input was wrong. */
+ * 2 the command line or its input was wrong, 130 Ctrl+C stopped it (the
+ * shell's own number for a command ended by SIGINT). */
 enum {
   RD_CLI_OK = 0,
   RD_CLI_FAILED = 1,
   RD_CLI_USAGE = 2,
+  RD_CLI_INTERRUPTED = 130,
 };
 
 typedef struct {
@@ -49,6 +51,8 @@ void          rd_cli_job_done_cb (GObject      *source,
                                   gpointer      job);
 GAsyncResult *rd_cli_job_wait    (RdCliJob     *job);
 void          rd_cli_job_clear   (RdCliJob     *job);
+int           rd_cli_job_failed  (const GError *error,
+                                  int           status);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdCliJob, rd_cli_job_clear)
 
