@@ -498,34 +498,6 @@ rd_store_delete_evidence (RdStore  *self,
   return TRUE;
 }
 
-/*
- * Turns what a resident typed into an FTS5 query that matches every word
- * as a prefix. Each word is quoted, so no character has a meaning to FTS.
- */
-static char *
-build_match (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
-  GString *match = g_string_new (NULL);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (match->len)
-        g_string_append_c (match, ' ');
-      g_string_append_c (match, '"');
-      for (const char *p = words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *p);
-        }
-      g_string_append (match, "\"*");
-    }
-  return g_string_free (match, FALSE);
-}
-
 /**
  * rd_store_search_evidence:
  * @query: words to look for in names, descriptions, and the text of PDFs
@@ -545,7 +517,7 @@ rd_store_search_evidence (RdStore     *self,
 
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  match = build_match (query ? query : "");
+  match = _rd_store_build_match (query);
   if (*match == '\0')
     return rd_store_list_evidence (self, case_id, error);
 

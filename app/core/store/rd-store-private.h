@@ -114,6 +114,9 @@ gboolean      _rd_store_get_row       (RdStore         *self,
                                        gpointer        *out_item,
                                        GError         **error);
 
+/* rd-store-search.c: the words of a search as an FTS5 query */
+char         *_rd_store_build_match   (const char   *query);
+
 /* For the sample case only (rd-sample.c) */
 gboolean      _rd_store_set_case_times     (RdStore  *self,
                                             gint64    case_id,

@@ -73,6 +73,23 @@ append_match_word (GString    *match,
   g_string_append (match, "\"*");
 }
 
+/*
+ * What a resident typed, as an FTS5 query that matches every word as the
+ * beginning of a word: the diary's search and the evidence search
+ * (rd-store-evidence.c) read words the same way. Empty when @query has no
+ * word (rd_store_search_has_words()).
+ */
+char *
+_rd_store_build_match (const char *query)
+{
+  g_auto(GStrv) words = split_words (query);
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    append_match_word (match, words[i]);
+  return g_string_free (match, FALSE);
+}
+
 /* Whether @folded_word begins a word of @folded_label. */
 static gboolean
 begins_a_word_of (const char *folded_label,
