@@ -180,6 +180,25 @@ _rd_json_join_path (const char *parent,
   return *parent ? g_strdup_printf ("%s.%s", parent, name) : g_strdup (name);
 }
 
+/* Fails at the member @name of @object, at @path: the line its value is on. */
+static gboolean G_GNUC_PRINTF (5, 6)
+fail_member (RdJsonCtx  *ctx,
+             JsonObject *object,
+             const char *path,
+             const char *name,
+             const char *format,
+             ...)
+{
+  g_autofree char *field = _rd_json_join_path (path, name);
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", problem);
+}
+
 /* Refuses members the format does not have: a typo must not be ignored. */
 gboolean
 _rd_json_check_members (RdJsonCtx          *ctx,
@@ -210,19 +229,45 @@ _rd_json_read_string (RdJsonCtx   *ctx,
                       const char **out)
 {
   JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *field = _rd_json_join_path (path, name);
 
   *out = "";
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
-                     _("This field is missing, and Redress needs it."));
+        return fail_member (ctx, object, path, name,
+                            _("This field is missing, and Redress needs it."));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, _("This should be text in quotes."));
+    return fail_member (ctx, object, path, name, _("This should be text in quotes."));
   *out = json_node_get_string (node);
+  return TRUE;
+}
+
+typedef gpointer (*ParseFunc) (const char  *text,
+                               GError     **error);
+
+/* A text member read by @parse; empty, missing or null gives %NULL. */
+static gboolean
+read_parsed (RdJsonCtx   *ctx,
+             JsonObject  *object,
+             const char  *path,
+             const char  *name,
+             gboolean     required,
+             ParseFunc    parse,
+             gpointer    *out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!_rd_json_read_string (ctx, object, path, name, required, &text))
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  *out = parse (text, &local_error);
+  if (*out == NULL)
+    return fail_member (ctx, object, path, name, "%s", local_error->message);
   return TRUE;
 }
 
@@ -234,22 +279,8 @@ _rd_json_read_date (RdJsonCtx   *ctx,
                     gboolean     required,
                     GDate      **out)
 {
-  g_autoptr(GError) local_error = NULL;
-  const char *text;
-
-  *out = NULL;
-  if (!_rd_json_read_string (ctx, object, path, name, required, &text))
-    return FALSE;
-  if (*text == '\0')
-    return TRUE;
-  *out = rd_date_parse_iso (text, &local_error);
-  if (*out == NULL)
-    {
-      g_autofree char *field = _rd_json_join_path (path, name);
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
-    }
-  return TRUE;
+  return read_parsed (ctx, object, path, name, required, (ParseFunc) rd_date_parse_iso,
+                      (gpointer *) out);
 }
 
 gboolean
@@ -260,22 +291,8 @@ _rd_json_read_datetime (RdJsonCtx   *ctx,
                         gboolean     required,
                         GDateTime  **out)
 {
-  g_autoptr(GError) local_error = NULL;
-  const char *text;
-
-  *out = NULL;
-  if (!_rd_json_read_string (ctx, object, path, name, required, &text))
-    return FALSE;
-  if (*text == '\0')
-    return TRUE;
-  *out = rd_datetime_parse_local (text, &local_error);
-  if (*out == NULL)
-    {
-      g_autofree char *field = _rd_json_join_path (path, name);
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
-    }
-  return TRUE;
+  return read_parsed (ctx, object, path, name, required, (ParseFunc) rd_datetime_parse_local,
+                      (gpointer *) out);
 }
 
 gboolean
@@ -290,11 +307,7 @@ _rd_json_read_bool (RdJsonCtx  *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *field = _rd_json_join_path (path, name);
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, _("This should be true or false."));
-    }
+    return fail_member (ctx, object, path, name, _("This should be true or false."));
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -309,15 +322,14 @@ _rd_json_read_int (RdJsonCtx  *ctx,
                    gint64     *out)
 {
   JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *field = _rd_json_join_path (path, name);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
-    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
-                 _("This should be a whole number from %" PRId64 " to %" PRId64 "."),
-                 min, max);
+    return fail_member (ctx, object, path, name,
+                        _("This should be a whole number from %" PRId64 " to %" PRId64 "."),
+                        min, max);
   *out = json_node_get_int (node);
   return TRUE;
 }
@@ -336,21 +348,13 @@ _rd_json_read_array (RdJsonCtx   *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *field = _rd_json_join_path (path, name);
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
-                   _("This should be a list in square brackets [ ]."));
-    }
+    return fail_member (ctx, object, path, name,
+                        _("This should be a list in square brackets [ ]."));
   *out = json_node_get_array (node);
   if (json_array_get_length (*out) > RD_CASE_JSON_MAX_RECORDS)
-    {
-      g_autofree char *field = _rd_json_join_path (path, name);
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field,
-                            _("This list has %u entries; Redress takes at most %u in one list."),
-                            json_array_get_length (*out), RD_CASE_JSON_MAX_RECORDS);
-    }
+    return fail_member (ctx, object, path, name,
+                        _("This list has %u entries; Redress takes at most %u in one list."),
+                        json_array_get_length (*out), RD_CASE_JSON_MAX_RECORDS);
   return TRUE;
 }
 
