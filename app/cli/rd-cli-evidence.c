@@ -127,11 +127,12 @@ rd_cli_add_evidence (RdCliContext *ctx)
       RdEvidence *evidence = g_ptr_array_index (kept, i);
       const char *name = rd_evidence_get_original_name (evidence);
       gint64 id = rd_evidence_get_id (evidence);
+      gint64 number = rd_evidence_get_exhibit_number (evidence);
       gboolean is_new = g_ptr_array_find (added, evidence, NULL);
       gboolean unlocked = FALSE;
 
       if (is_new)
-        g_print ("%" G_GINT64_FORMAT "\n", id);
+        g_print ("%" G_GINT64_FORMAT "\n", number);
 
       /* A protected PDF, new or kept before: its password (which is not
        * stored) lets Redress read its pages and text now. */
@@ -154,11 +155,11 @@ rd_cli_add_evidence (RdCliContext *ctx)
         }
 
       if (!is_new && unlocked)
-        g_printerr (_("redress-cli: “%s” was already evidence %" PRId64 " of this case; "
-                      "with its password, Redress has now read its pages and text.\n"), name, id);
+        g_printerr (_("redress-cli: “%s” was already exhibit %" PRId64 " of this case; "
+                      "with its password, Redress has now read its pages and text.\n"), name, number);
       else if (!is_new)
-        g_printerr (_("redress-cli: “%s” is already evidence %" PRId64 " of this case, so "
-                      "it was not added again and nothing was changed.\n"), name, id);
+        g_printerr (_("redress-cli: “%s” is already exhibit %" PRId64 " of this case, so "
+                      "it was not added again and nothing was changed.\n"), name, number);
       else if (unlocked)
         g_printerr (_("redress-cli: %s: opened with its password; its pages and text have been "
                       "read (the password is not kept).\n"), name);
@@ -182,6 +183,8 @@ add_evidence_json (JsonBuilder *builder,
   json_builder_add_int_value (builder, rd_evidence_get_id (evidence));
   json_builder_set_member_name (builder, "case_id");
   json_builder_add_int_value (builder, rd_evidence_get_case_id (evidence));
+  json_builder_set_member_name (builder, "exhibit");
+  json_builder_add_int_value (builder, rd_evidence_get_exhibit_number (evidence));
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, rd_evidence_kind_to_string (rd_evidence_get_kind (evidence)));
   json_builder_set_member_name (builder, "original_name");
@@ -302,12 +305,27 @@ rd_cli_evidence (RdCliContext *ctx)
       g_autofree char *name = rd_evidence_dup_display_name (evidence);
       g_autofree char *summary = rd_evidence_dup_summary (evidence);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s", rd_evidence_get_id (evidence), name, summary);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s", rd_evidence_get_exhibit_number (evidence), name, summary);
       if (*rd_evidence_get_description (evidence))
         g_print ("\t%s", rd_evidence_get_description (evidence));
       g_print ("\n");
     }
   return RD_CLI_OK;
+}
+
+/* The exhibit number of the evidence with database id @id, as `evidence` lists it. */
+static gint64
+exhibit_number_of (GListModel *all,
+                   gint64      id)
+{
+  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
+
+      if (rd_evidence_get_id (ev) == id)
+        return rd_evidence_get_exhibit_number (ev);
+    }
+  return 0;
 }
 
 /* verify CASE_ID: exit 1 and one line per file when anything is wrong. */
@@ -343,6 +361,7 @@ rd_cli_verify (RdCliContext *ctx)
   }
   if (problems == NULL)
     return rd_cli_job_failed (error, RD_CLI_FAILED);
+  all = rd_store_list_evidence (store, case_id, NULL);
   if (problems->len > 0)
     {
       for (guint i = 0; i < problems->len; i++)
@@ -351,13 +370,12 @@ rd_cli_verify (RdCliContext *ctx)
           const char *state = problem->state == RD_EVIDENCE_MISSING ? "missing"
                               : problem->state == RD_EVIDENCE_ALTERED ? "altered" : "unreadable";
 
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", problem->evidence_id, state,
-                   problem->original_name, problem->message);
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", exhibit_number_of (all, problem->evidence_id),
+                   state, problem->original_name, problem->message);
         }
       return RD_CLI_FAILED;
     }
 
-  all = rd_store_list_evidence (store, case_id, NULL);
   g_print (g_dngettext (GETTEXT_PACKAGE, "The %u evidence file is intact.\n",
                         "All %u evidence files are intact.\n",
                         all ? g_list_model_get_n_items (all) : 0),

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,7 +35,7 @@ is_option (const char *arg,
   return g_str_equal (arg, name) || (strncmp (arg, name, len) == 0 && arg[len] == '=');
 }
 
-/* "3,5, 7": evidence numbers as `redress-cli evidence` prints them. */
+/* "3,5, 7": exhibit numbers as `redress-cli evidence` prints them. */
 static GArray *
 parse_ids (const char *option,
            const char *value)
@@ -44,7 +45,7 @@ parse_ids (const char *option,
 
   if (value == NULL || *value == '\0')
     {
-      rd_cli_usage_error (_("%s needs evidence numbers, such as %s 3,5."), option, option);
+      rd_cli_usage_error (_("%s needs exhibit numbers, such as %s 3,5."), option, option);
       return NULL;
     }
   parts = g_strsplit (value, ",", -1);
@@ -55,7 +56,7 @@ parse_ids (const char *option,
       g_strstrip (parts[i]);
       if (!rd_cli_parse_id (parts[i], &id))
         {
-          rd_cli_usage_error (_("%s: “%s” is not an evidence number (redress-cli evidence "
+          rd_cli_usage_error (_("%s: “%s” is not an exhibit number (redress-cli evidence "
                                 "CASE_ID lists them)."), option, parts[i]);
           return NULL;
         }
@@ -64,7 +65,8 @@ parse_ids (const char *option,
   return g_steal_pointer (&ids);
 }
 
-/* --password-file FILE: lines "EVIDENCE_ID<TAB>password" for protected PDFs. */
+/* --password-file FILE: lines "EXHIBIT<TAB>password" for protected PDFs, keyed
+ * here by exhibit number (see passwords_by_id ()). */
 static gboolean
 read_passwords (const char  *path,
                 GHashTable **passwords)
@@ -85,11 +87,57 @@ read_passwords (const char  *path,
 
       if (!rd_cli_parse_id (key, &id))
         {
-          g_printerr (_("redress-cli: “%s” in the password file is not an evidence number.\n"),
+          g_printerr (_("redress-cli: “%s” in the password file is not an exhibit number.\n"),
                       (const char *) key);
           return FALSE;
         }
       g_hash_table_replace (*passwords, g_memdup2 (&id, sizeof id), g_strdup (value));
+    }
+  return TRUE;
+}
+
+/* The password file names exhibits by number; the bundle finds passwords by
+ * evidence id. A number that is no exhibit of the case is a usage error. */
+static gboolean
+passwords_by_id (RdStore     *store,
+                 gint64       case_id,
+                 GHashTable **passwords)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, &error);
+  g_autoptr(GHashTable) by_number = g_steal_pointer (passwords);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (all == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return FALSE;
+    }
+  *passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) rd_cli_free_password);
+  g_hash_table_iter_init (&iter, by_number);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 number = *(gint64 *) key;
+      gint64 id = 0;
+
+      for (guint i = 0, n = g_list_model_get_n_items (all); i < n && id == 0; i++)
+        {
+          g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
+          if (rd_evidence_get_exhibit_number (ev) == number)
+            id = rd_evidence_get_id (ev);
+        }
+      if (id == 0)
+        {
+          g_printerr (_("redress-cli: case %" PRId64 " has no exhibit %" PRId64
+                        " (redress-cli evidence %" PRId64 " lists its exhibit numbers).\n"),
+                      case_id, number, case_id);
+          return FALSE;
+        }
+      g_hash_table_iter_steal (&iter);
+      g_free (key);
+      g_hash_table_replace (*passwords, g_memdup2 (&id, sizeof id), value);
     }
   return TRUE;
 }
@@ -219,7 +267,7 @@ warn_language_missing (RdStore *store,
 
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
- *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude ID[,ID…]] [--order ID,ID,…]
+ *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude N[,N…]] [--order N,N,…]
  *        [--language CODE] */
 int
 rd_cli_export (RdCliContext *ctx)
@@ -246,13 +294,15 @@ rd_cli_export (RdCliContext *ctx)
     return status;
   if (output == NULL)
     return rd_cli_usage_error (_("Say where to write the PDF with --output FILE.pdf."));
-  options.passwords = passwords;
 
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
   if (options.language == NULL)
     warn_language_missing (store, case_id);
+  if (passwords != NULL && !passwords_by_id (store, case_id, &passwords))
+    return RD_CLI_USAGE;
+  options.passwords = passwords;
 
   /* Every file this run writes, checked together before any work. */
   {

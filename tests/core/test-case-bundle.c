@@ -371,6 +371,133 @@ test_cli_export (Fixture       *f,
   }
 }
 
+/* One exhibit number series: the number `evidence` lists is the one the
+ * bundle prints and --exclude/--order take. Numbers count per case (a
+ * second case starts at 1 whatever the database ids), and a deleted
+ * exhibit's number is never given again, so the series has gaps. */
+static void
+test_exhibit_numbers (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) other = rd_case_new ();
+  g_autofree char *listing = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *case_arg = NULL;
+  const char *markers[] = { "FIRSTMARKER", "SECONDMARKER", "THIRDMARKER", "FOURTHMARKER" };
+  gint64 ids[4];
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REDRESS_CLI is not set");
+      return;
+    }
+  rd_case_set_title (other, "Damp in the bedroom");
+  g_assert_true (rd_store_save_case (f->store, other, &error));
+  f->case_id = rd_case_get_id (other);
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c-%s.pdf", 'a' + i, markers[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      rd_fixture_text_pdf (path, 1, markers[i], 595.276, 841.89);
+      ids[i] = import_file (f, path);
+      if (i == 1)
+        {
+          /* Exhibit 2 goes before the fourth file comes in. */
+          g_assert_true (rd_store_delete_evidence (f->store, ids[1], &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (rd_store_set_evidence_description (f->store, ids[3],
+                                                    "Council letter about the broken fence\n"
+                                                    "It says the fence is ours to mend.", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RdEvidence) first = rd_store_get_evidence (f->store, ids[0], &error);
+    g_autoptr(RdEvidence) third = rd_store_get_evidence (f->store, ids[2], &error);
+    g_autoptr(RdEvidence) fourth = rd_store_get_evidence (f->store, ids[3], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ids[0], >, 2);  /* the first case's two files came first */
+    g_assert_cmpint (rd_evidence_get_exhibit_number (first), ==, 1);
+    g_assert_cmpint (rd_evidence_get_exhibit_number (third), ==, 3);
+    g_assert_cmpint (rd_evidence_get_exhibit_number (fourth), ==, 4);
+  }
+  g_clear_object (&f->store);
+
+  /* The list shows those numbers. */
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "evidence", case_arg, NULL };
+
+    listing = rd_fixture_run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (listing, "1\ta-FIRSTMARKER.pdf"));
+    g_assert_nonnull (strstr (listing, "\n3\tc-THIRDMARKER.pdf"));
+    g_assert_nonnull (strstr (listing, "\n4\td-FOURTHMARKER.pdf"));
+    g_assert_null (strstr (listing, "SECONDMARKER"));
+  }
+
+  /* --exclude 3 leaves out exactly the file listed as 3; the others keep
+   * their numbers, titled by their description where there is one. */
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", case_arg, "--output", f->out,
+                           "--no-letter", "--exclude", "3", NULL };
+
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    text = rd_fixture_pdf_text (f->out);
+    g_assert_nonnull (strstr (text, "FIRSTMARKER"));
+    g_assert_nonnull (strstr (text, "FOURTHMARKER"));
+    g_assert_null (strstr (text, "THIRDMARKER"));
+    /* pdftotext puts the heading and the title on lines of their own. */
+    g_assert_true (g_regex_match_simple ("Exhibit 1\\s+a-FIRSTMARKER\\.pdf", text, 0, 0));
+    g_assert_true (g_regex_match_simple ("Exhibit 4\\s+Council letter about the broken fence\\s",
+                                         text, 0, 0));
+    g_assert_null (strstr (text, "Exhibit 2"));
+    g_assert_null (strstr (text, "Exhibit 3"));
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* --order takes the same numbers; a deleted exhibit's number is no one's. */
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", case_arg, "--output", f->out,
+                           "--no-letter", "--order", "4,1", NULL };
+
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    text = rd_fixture_pdf_text (f->out);
+    g_assert_nonnull (strstr (text, "Exhibit 4\n"));
+    g_assert_nonnull (strstr (text, "Exhibit 3\n"));
+    g_assert_true (strstr (text, "Exhibit 4\n") < strstr (text, "Exhibit 1\n"));
+    g_assert_true (strstr (text, "Exhibit 1\n") < strstr (text, "Exhibit 3\n"));
+  }
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", case_arg, "--output", f->out,
+                           "--exclude", "2", NULL };
+
+    g_unlink (f->out);
+    g_assert_cmpint (exit_code (argv), ==, 2);
+    g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  }
+
+  /* A new file after all that gets 5: numbers are never given twice. */
+  f->store = rd_store_open (f->data, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *path = g_build_filename (f->dir, "e.pdf", NULL);
+    g_autoptr(RdEvidence) fifth = NULL;
+
+    rd_fixture_text_pdf (path, 1, "FIFTHMARKER", 595.276, 841.89);
+    fifth = rd_store_get_evidence (f->store, import_file (f, path), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rd_evidence_get_exhibit_number (fifth), ==, 5);
+  }
+}
+
 static RdParty *
 save_party (Fixture     *f,
             const char  *name,
@@ -471,5 +598,7 @@ main (int   argc,
   g_test_add ("/case-bundle/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
               fixture_teardown);
   g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);
+  g_test_add ("/case-bundle/exhibit-numbers", Fixture, NULL, fixture_setup, test_exhibit_numbers,
+              fixture_teardown);
   return g_test_run ();
 }

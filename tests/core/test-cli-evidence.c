@@ -81,7 +81,7 @@ test_add_list_verify (void)
     run_cli (&run, dir, args);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "empty.pdf"));
-    g_assert_nonnull (strstr (run.err, "already evidence"));
+    g_assert_nonnull (strstr (run.err, "already exhibit"));
     g_assert_cmpstr (run.out, ==, "");
   }
 

@@ -1,6 +1,6 @@
 /* test-cli-passwords.c: protected PDFs from the command line: no password in
  * argv; --password-file for add-evidence (by file name) and export (by
- * evidence number); a bundle with the right password has the pages.
+ * exhibit number); a bundle with the right password has the pages.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -130,7 +130,7 @@ test_passwords (void)
     run_cli (&run, data, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
-    g_assert_nonnull (strstr (run.err, "was already evidence"));
+    g_assert_nonnull (strstr (run.err, "was already exhibit"));
     g_assert_nonnull (strstr (run.err, "with its password"));
     g_assert_false (needs_password (data, case_arg));
   }

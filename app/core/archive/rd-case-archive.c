@@ -209,6 +209,7 @@ build_evidence (JsonBuilder  *builder,
       else
         json_builder_add_null_value (builder);
       add_column (builder, "imported_at", row);
+      add_column (builder, "exhibit_no", row);
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, json_object_get_string_member (row, "text"));
       json_builder_end_object (builder);

@@ -109,6 +109,24 @@ free_gstring (gpointer data)
   g_string_free (data, TRUE);
 }
 
+/* An exhibit is titled by what the resident said it shows: the first line
+ * of its description when that is short enough for an index line, else the
+ * name of the file (or the email's subject, the PDF's title). */
+#define TITLE_MAX_CHARS 120
+
+static char *
+dup_exhibit_title (RdEvidence *ev)
+{
+  const char *description = rd_evidence_get_description (ev);
+  const char *end = strchr (description, '\n');
+  g_autofree char *line = g_strndup (description, end ? (gsize) (end - description) : strlen (description));
+
+  g_strstrip (line);
+  if (*line != '\0' && g_utf8_strlen (line, -1) <= TITLE_MAX_CHARS)
+    return g_steal_pointer (&line);
+  return rd_evidence_dup_display_name (ev);
+}
+
 /* The exhibits, in order, and which diary entries and contacts each proves. */
 static GPtrArray *
 choose_evidence (RdStore                   *store,
@@ -367,7 +385,7 @@ build_bundle (RdStore                   *store,
   for (guint i = 0; i < evidence->len; i++)
     {
       RdEvidence *ev = evidence->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
       g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (ev), NULL);
 
       for (guint k = 0; links != NULL && k < g_list_model_get_n_items (links); k++)
@@ -452,11 +470,11 @@ build_bundle (RdStore                   *store,
   for (guint i = 0; i < evidence->len; i++)
     {
       RdEvidence *ev = evidence->pdata[i];
-      g_autofree char *name = rd_evidence_dup_display_name (ev);
+      g_autofree char *name = dup_exhibit_title (ev);
       g_autofree char *clean_title = rd_anonymiser_apply (anon, name);
       g_autofree char *clean_desc = rd_anonymiser_apply (anon, rd_evidence_get_description (ev));
       g_autofree char *clean_file = rd_anonymiser_apply (anon, rd_evidence_get_original_name (ev));
-      g_autofree char *label = g_strdup_printf ("%u", i + 1);
+      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
       g_autoptr(RdBundleExhibit) ex = NULL;
 
       if (rd_evidence_get_path (ev) == NULL)
@@ -583,63 +601,80 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
 }
 
 static gboolean
-contains_id (const GArray *ids,
-             gint64        id)
+contains_number (const GArray *numbers,
+                 gint64        number)
 {
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    if (g_array_index (numbers, gint64, i) == number)
       return TRUE;
   return FALSE;
 }
 
-/* Every id of @ids must be one of the case's evidence, and named once. */
+/* Every number of @numbers must be an exhibit of the case, and named once. */
 static gboolean
-check_ids (GListModel   *all,
-           const GArray *ids,
-           gint64        case_id,
-           GError      **error)
+check_numbers (GListModel   *all,
+               const GArray *numbers,
+               gint64        case_id,
+               GError      **error)
 {
-  for (guint k = 0; ids != NULL && k < ids->len; k++)
+  for (guint k = 0; numbers != NULL && k < numbers->len; k++)
     {
-      gint64 id = g_array_index (ids, gint64, k);
+      gint64 number = g_array_index (numbers, gint64, k);
       gboolean found = FALSE;
 
       for (guint i = 0, n = g_list_model_get_n_items (all); i < n && !found; i++)
         {
           g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
-          found = rd_evidence_get_id (ev) == id;
+          found = rd_evidence_get_exhibit_number (ev) == number;
         }
       if (!found)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("Evidence %" PRId64 " is not part of case %" PRId64
-                         " (redress-cli evidence %" PRId64 " lists its numbers)."),
-                       id, case_id, case_id);
+                       _("Case %" PRId64 " has no exhibit %" PRId64
+                         " (redress-cli evidence %" PRId64 " lists its exhibit numbers)."),
+                       case_id, number, case_id);
           return FALSE;
         }
       for (guint j = 0; j < k; j++)
-        if (g_array_index (ids, gint64, j) == id)
+        if (g_array_index (numbers, gint64, j) == number)
           {
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("Evidence %" PRId64 " is named twice."), id);
+                         _("Exhibit %" PRId64 " is named twice."), number);
             return FALSE;
           }
     }
   return TRUE;
 }
 
+static gint64
+id_of_exhibit (GListModel *all,
+               gint64      number)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
+    {
+      g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
+
+      if (rd_evidence_get_exhibit_number (ev) == number)
+        return rd_evidence_get_id (ev);
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
 /**
  * rd_case_bundle_order_evidence:
- * @order: (nullable) (element-type gint64): evidence to put first, in this order
- * @exclude: (nullable) (element-type gint64): evidence to leave out
+ * @order: (nullable) (element-type gint64): exhibit numbers to put first, in this order
+ * @exclude: (nullable) (element-type gint64): exhibit numbers to leave out
  *
  * The exhibits of a bundle as rd_case_bundle_build() takes them in
  * #RdCaseBundleOptions.evidence_ids: those of @order first, as given, then
- * the others oldest first, without those of @exclude. An id that is not the
- * case's, named twice, or both ordered and left out is a
+ * the others oldest first, without those of @exclude. @order and @exclude
+ * are exhibit numbers, as the evidence list shows them and the bundle
+ * prints them (rd_evidence_get_exhibit_number()). A number that is not one
+ * of the case's exhibits, named twice, or both ordered and left out is a
  * %G_IO_ERROR_INVALID_ARGUMENT with a one-line message.
  *
- * Returns: (transfer full) (element-type gint64): the ids, or %NULL
+ * Returns: (transfer full) (element-type gint64): the evidence ids, or %NULL
  */
 GArray *
 rd_case_bundle_order_evidence (RdStore       *store,
@@ -654,27 +689,30 @@ rd_case_bundle_order_evidence (RdStore       *store,
 
   if (all == NULL)
     return NULL;
-  if (!check_ids (all, order, case_id, error) || !check_ids (all, exclude, case_id, error))
+  if (!check_numbers (all, order, case_id, error) || !check_numbers (all, exclude, case_id, error))
     return NULL;
   for (guint k = 0; order != NULL && k < order->len; k++)
-    if (contains_id (exclude, g_array_index (order, gint64, k)))
+    if (contains_number (exclude, g_array_index (order, gint64, k)))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     _("Evidence %" PRId64 " is both ordered and left out."),
+                     _("Exhibit %" PRId64 " is both ordered and left out."),
                      g_array_index (order, gint64, k));
         return NULL;
       }
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (order != NULL)
-    g_array_append_vals (ids, order->data, order->len);
+  for (guint k = 0; order != NULL && k < order->len; k++)
+    {
+      gint64 id = id_of_exhibit (all, g_array_index (order, gint64, k));
+      g_array_append_val (ids, id);
+    }
   rest = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
     {
       RdEvidence *ev = g_list_model_get_item (all, i);
-      gint64 id = rd_evidence_get_id (ev);
+      gint64 number = rd_evidence_get_exhibit_number (ev);
 
-      if (contains_id (order, id) || contains_id (exclude, id))
+      if (contains_number (order, number) || contains_number (exclude, number))
         g_object_unref (ev);
       else
         g_ptr_array_add (rest, ev);

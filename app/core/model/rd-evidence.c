@@ -43,6 +43,7 @@ struct _RdEvidence
   gint64                parent_id;
   gint64                imported_at;
   guint                 n_links;
+  gint64                exhibit_number;
 };
 
 G_DEFINE_FINAL_TYPE (RdEvidence, rd_evidence, G_TYPE_OBJECT)
@@ -329,6 +330,7 @@ SCALAR_ACCESSORS (gboolean, needs_password, PROP_0)
 SCALAR_ACCESSORS (gint64, parent_id, PROP_0)
 SCALAR_ACCESSORS (gint64, imported_at, PROP_0)
 SCALAR_ACCESSORS (guint, n_links, PROP_N_LINKS)
+SCALAR_ACCESSORS (gint64, exhibit_number, PROP_0)
 
 RD_MODEL_DATETIME_ACCESSORS (RdEvidence, rd_evidence, RD_IS_EVIDENCE, captured_at, PROP_CAPTURED_AT)
 

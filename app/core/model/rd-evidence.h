@@ -109,6 +109,10 @@ void                  rd_evidence_set_imported_at      (RdEvidence  *self,
 guint                 rd_evidence_get_n_links          (RdEvidence  *self);
 void                  rd_evidence_set_n_links          (RdEvidence  *self,
                                                         guint        n_links);
+/* The exhibit number: stable within the case, never given twice (0 until stored). */
+gint64                rd_evidence_get_exhibit_number   (RdEvidence  *self);
+void                  rd_evidence_set_exhibit_number   (RdEvidence  *self,
+                                                        gint64       exhibit_number);
 
 char                 *rd_evidence_dup_display_name     (RdEvidence  *self);
 char                 *rd_evidence_dup_summary          (RdEvidence  *self);

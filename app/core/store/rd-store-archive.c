@@ -25,7 +25,7 @@ static const char * const revision_columns[] = {
 static const char * const evidence_columns[] = {
   "sha256", "size", "content_type", "kind", "original_name", "captured_at", "date_source",
   "description", "page_count", "duration_ms", "orientation", "title", "author", "recipients",
-  "problem", "needs_password", "imported_at",
+  "problem", "needs_password", "imported_at", "exhibit_no",
 };
 
 static const struct {
@@ -325,8 +325,8 @@ fill_evidence (JsonObject   *row,
   for (guint i = 0; i < G_N_ELEMENTS (evidence_columns); i++)
     set_column (row, evidence_columns[i], stmt, i + 1);
   json_object_set_boolean_member (row, "needs_password", sqlite3_column_int (stmt, 16) != 0);
-  json_object_set_int_member (row, "parent", sqlite3_column_int64 (stmt, 18));
-  json_object_set_string_member (row, "text", _rd_store_column_text (stmt, 19));
+  json_object_set_int_member (row, "parent", sqlite3_column_int64 (stmt, 19));
+  json_object_set_string_member (row, "text", _rd_store_column_text (stmt, 20));
 }
 
 /**
@@ -349,7 +349,7 @@ rd_store_dump_evidence (RdStore  *self,
                             "SELECT e.id, e.sha256, e.size, e.content_type, e.kind, e.original_name,"
                             " e.captured_at, e.date_source, e.description, e.page_count,"
                             " e.duration_ms, e.orientation, e.title, e.author, e.recipients,"
-                            " e.problem, e.needs_password, e.imported_at, e.parent_id,"
+                            " e.problem, e.needs_password, e.imported_at, e.exhibit_no, e.parent_id,"
                             " (SELECT body FROM evidence_text t WHERE t.rowid = e.id)"
                             " FROM evidence e WHERE e.case_id = ?1 ORDER BY e.id",
                             error);
@@ -468,9 +468,9 @@ rd_store_restore_evidence (RdStore     *self,
                             "INSERT INTO evidence (case_id, sha256, size, content_type, kind,"
                             " original_name, captured_at, date_source, description, page_count,"
                             " duration_ms, orientation, title, author, recipients, problem,"
-                            " needs_password, imported_at)"
+                            " needs_password, imported_at, exhibit_no)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                            " ?14, ?15, ?16, ?17, ?18)",
+                            " ?14, ?15, ?16, ?17, ?18, ?19)",
                             error);
   if (stmt == NULL)
     return 0;

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
   "e.id, e.case_id, e.sha256, e.size, e.content_type, e.kind, e.original_name, e.captured_at," \
   " e.date_source, e.description, e.page_count, e.duration_ms, e.orientation, e.title," \
   " e.author, e.recipients, e.problem, e.needs_password, e.parent_id, e.imported_at," \
-  " (SELECT count(*) FROM evidence_links l WHERE l.evidence_id = e.id)"
+  " (SELECT count(*) FROM evidence_links l WHERE l.evidence_id = e.id), e.exhibit_no"
 
 #define RD_EVIDENCE_ORDER " ORDER BY e.captured_at IS NULL, e.captured_at, e.id"
 

@@ -109,6 +109,7 @@ _rd_store_evidence_from_row (RdStore      *self,
   rd_evidence_set_parent_id (evidence, sqlite3_column_int64 (stmt, 18));
   rd_evidence_set_imported_at (evidence, sqlite3_column_int64 (stmt, 19));
   rd_evidence_set_n_links (evidence, sqlite3_column_int (stmt, 20));
+  rd_evidence_set_exhibit_number (evidence, sqlite3_column_int64 (stmt, 21));
   return evidence;
 }
 

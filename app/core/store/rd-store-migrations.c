@@ -317,6 +317,32 @@ const char * const _rd_store_migrations[] = {
   /* 13: the language a case's letters and bundle are written in; every
    * case before it was written in English */
   "ALTER TABLE cases ADD COLUMN document_language TEXT NOT NULL DEFAULT 'en';",
+
+  /* 14: each piece of evidence has an exhibit number of its own within its
+   * case, shown in the evidence list and used by every bundle: numbers
+   * count up per case and are never given again, even after a deletion, so
+   * "Exhibit 7" in a bundle sent last month still means the same file.
+   * The triggers number every insert, whichever code makes it; a restored
+   * archive that carries its numbers keeps them. Existing evidence is
+   * numbered in the order it was added. */
+  "ALTER TABLE cases ADD COLUMN next_exhibit_no INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE evidence ADD COLUMN exhibit_no INTEGER;"
+  "UPDATE evidence SET exhibit_no ="
+  "  (SELECT count(*) FROM evidence o WHERE o.case_id = evidence.case_id AND o.id <= evidence.id);"
+  "UPDATE cases SET next_exhibit_no ="
+  "  1 + coalesce((SELECT max(exhibit_no) FROM evidence e WHERE e.case_id = cases.id), 0);"
+  "CREATE UNIQUE INDEX evidence_by_exhibit_no ON evidence(case_id, exhibit_no);"
+  "CREATE TRIGGER evidence_exhibit_no_new AFTER INSERT ON evidence"
+  "  WHEN new.exhibit_no IS NULL BEGIN"
+  "  UPDATE evidence SET exhibit_no ="
+  "    (SELECT next_exhibit_no FROM cases WHERE id = new.case_id) WHERE id = new.id;"
+  "  UPDATE cases SET next_exhibit_no = next_exhibit_no + 1 WHERE id = new.case_id;"
+  "END;"
+  "CREATE TRIGGER evidence_exhibit_no_kept AFTER INSERT ON evidence"
+  "  WHEN new.exhibit_no IS NOT NULL BEGIN"
+  "  UPDATE cases SET next_exhibit_no = max(next_exhibit_no, new.exhibit_no + 1)"
+  "  WHERE id = new.case_id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <poppler.h>
 
 #include "rd-export-dialog-private.h"
@@ -519,7 +520,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gint64 id = rd_evidence_get_id (ev);
   GDateTime *at = rd_evidence_get_captured_at (ev);
 
-  when = at != NULL ? rd_datetime_format_long (at) : g_strdup (_("No date"));
+  {
+    g_autofree char *date = at != NULL ? rd_datetime_format_long (at) : g_strdup (_("No date"));
+
+    /* The number the bundle will print for it, gaps and all. */
+    when = g_strdup_printf (_("Exhibit %" PRId64 " · %s"), rd_evidence_get_exhibit_number (ev), date);
+  }
   g_object_set_data (G_OBJECT (box), "evidence", NULL);
   g_object_set_data (G_OBJECT (check), "evidence", NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->left_out, &id));

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rd-evidence-tile.h"
 #include "rd-gui-util.h"
@@ -129,13 +130,19 @@ rd_evidence_tile_set_evidence (RdEvidenceTile *self,
     }
   gtk_image_set_from_icon_name (self->kind_icon, rd_evidence_kind_icon_name (kind));
   gtk_label_set_text (self->name_label, name);
-  gtk_label_set_text (self->date_label, when ? when : _("Date unknown"));
+  {
+    /* The exhibit number every bundle of the case prints for it. */
+    g_autofree char *line = g_strdup_printf (_("Exhibit %" PRId64 " · %s"),
+                                             rd_evidence_get_exhibit_number (evidence),
+                                             when ? when : _("Date unknown"));
+    gtk_label_set_text (self->date_label, line);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_icon), *rd_evidence_get_problem (evidence) != '\0');
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), *rd_evidence_get_problem (evidence)
                                ? rd_evidence_get_problem (evidence) : name);
-  /* Translators: a tile in the evidence grid: name, kind, date */
-  label = g_strdup_printf (_("%s, %s, %s"), name, rd_evidence_kind_get_label (kind),
-                           when ? when : _("date unknown"));
+  /* Translators: a tile in the evidence grid: name, kind, date, exhibit number */
+  label = g_strdup_printf (_("%s, %s, %s, exhibit %" PRId64), name, rd_evidence_kind_get_label (kind),
+                           when ? when : _("date unknown"), rd_evidence_get_exhibit_number (evidence));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   /* The grid's cell around the tile is what takes the focus and what a
    * screen reader announces; GTK 4.8 names it after its type
