@@ -185,6 +185,8 @@ parse_export_options (RdCliContext         *ctx,
         options->anonymise = TRUE;
       else if (g_str_equal (arg, "--smaller"))
         options->smaller = TRUE;
+      else if (g_str_equal (arg, "--landscape"))
+        options->keep_landscape = TRUE;
       else if (is_option (arg, "--paper"))
         {
           value = option_value (ctx, &i, "--paper");
@@ -266,7 +268,7 @@ warn_language_missing (RdStore *store,
 }
 
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
- *        [--no-letter] [--paper a4|letter] [--smaller] [--password-file FILE]
+ *        [--no-letter] [--paper a4|letter] [--landscape] [--smaller] [--password-file FILE]
  *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude N[,N…]] [--order N,N,…]
  *        [--language CODE] */
 int

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rd-core.h"
@@ -325,19 +326,52 @@ test_full_bundle (Fixture       *f,
   doc = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
 
-  /* The page turned by /Rotate 90 reads as landscape, with the band below. */
+  /* Every page is A4 portrait, whatever the evidence's size (A4, US
+   * Letter) or turn (the notice's second page has /Rotate 90), and none is
+   * turned: the evidence is fitted, upright, inside the page. */
+  for (int number = 1; number <= total; number++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, number - 1);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.276, 0.01);
+      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
+    }
+  {
+    const char *argv[] = { "pdfinfo", "-box", "-f", "1", "-l", "9999", f->out, NULL };
+    g_autofree char *info = rd_fixture_run (argv, NULL);
+    const double a4[4] = { 0, 0, 595.28, 841.89 };
+    guint n = 0;
+
+    for (const char *p = strstr (info, "MediaBox:"); p != NULL; p = strstr (p + 1, "MediaBox:"))
+      {
+        char *at = (char *) p + strlen ("MediaBox:");
+
+        for (int k = 0; k < 4; k++)
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod (at, &at), a4[k], 0.01);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, (guint) total);
+    n = 0;
+    for (const char *p = strstr (info, " rot:"); p != NULL; p = strstr (p + 1, " rot:"))
+      {
+        g_assert_cmpint (atoi (p + strlen (" rot:")), ==, 0);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, (guint) total);
+  }
+  /* The turned page reads upright: its text runs across the page. */
   {
     g_autoptr(PopplerPage) page = poppler_document_get_page (doc, rd_bundle_exhibit_get_first_page (ex_notice) + 1);
-    double w, h;
+    g_autofree char *text = poppler_page_get_text (page);
 
-    poppler_page_get_size (page, &w, &h);
-    g_assert_cmpfloat_with_epsilon (w, 792, 0.5);
-    g_assert_cmpfloat_with_epsilon (h, 612 + 36, 0.5);
+    g_assert_nonnull (strstr (text, "BRAVOMARKER page 2"));
   }
 
-  /* Every stamp sits in the same place: centred in the band at the foot of
-   * the page, alone there (below the evidence on evidence pages), upright
-   * on plain and turned pages alike. */
+  /* Every stamp sits in the same place, inside the page: bottom right, in
+   * the band at its foot, alone there (the evidence is fitted above it),
+   * on plain and turned evidence alike. */
   for (int number = 1; number <= total; number++)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, number - 1);
@@ -359,13 +393,13 @@ test_full_bundle (Fixture       *f,
         g_autofree char *all = poppler_page_get_text (page);
         const char *hit = strstr (all, stamp);
         glong at;
-        double centre;
+        double right;
 
         g_assert_nonnull (hit);
         g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
         at = g_utf8_pointer_to_offset (all, hit);
-        centre = (rects[at].x1 + rects[at + strlen (stamp) - 1].x2) / 2;
-        g_assert_cmpfloat (fabs (centre - w / 2), <, 3);
+        right = rects[at + strlen (stamp) - 1].x2;
+        g_assert_cmpfloat (fabs (right - (w - 36)), <, 3);
         g_assert_cmpfloat (h - rects[at].y2, >, 14);
         g_assert_cmpfloat (h - rects[at].y2, <, 22);
       }
@@ -724,6 +758,63 @@ test_letter_paper (Fixture       *f,
   argv[5] = f->out;
   info = rd_fixture_run (argv, NULL);
   g_assert_nonnull (strstr (info, "612 x 792"));
+  /* The evidence too (the letter is A4): every page is Letter. */
+  {
+    const char *all[] = { "pdfinfo", "-f", "1", "-l", "9999", f->out, NULL };
+    g_autofree char *pages = rd_fixture_run (all, NULL);
+    guint n = 0;
+
+    /* "Page    3 size:  612 x 792 pts (letter)", one line a page. */
+    g_auto(GStrv) lines = g_strsplit (pages, "\n", -1);
+
+    for (guint k = 0; lines[k] != NULL; k++)
+      {
+        char *at = strstr (lines[k], " size:");
+
+        if (!g_str_has_prefix (lines[k], "Page ") || at == NULL)
+          continue;
+        at += strlen (" size:");
+        g_assert_cmpfloat_with_epsilon (g_ascii_strtod (at, &at), 612, 0.01);
+        g_assert_true (g_str_has_prefix (at, " x "));
+        g_assert_cmpfloat_with_epsilon (g_ascii_strtod (at + 3, NULL), 792, 0.01);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, (guint) rd_bundle_get_n_pages (bundle));
+  }
+}
+
+/* Landscape only when asked: the notice's turned page then goes on A4
+ * turned sideways, and every other page stays upright. */
+static void
+test_keep_landscape (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  RdBundleExhibit *notice;
+  int turned;
+
+  add_exhibit (bundle, f, RD_EXHIBIT_PDF, "notice.pdf", "Notice, one page turned");
+  notice = exhibit_n (bundle, 1);
+  rd_bundle_set_keep_landscape (bundle, TRUE);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (f->out);
+  uri = g_filename_to_uri (f->out, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  turned = rd_bundle_exhibit_get_first_page (notice) + 2;
+  for (int number = 1; number <= rd_bundle_get_n_pages (bundle); number++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, number - 1);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, number == turned ? 841.89 : 595.276, 0.01);
+      g_assert_cmpfloat_with_epsilon (h, number == turned ? 595.276 : 841.89, 0.01);
+    }
 }
 
 static void
@@ -852,6 +943,8 @@ main (int   argc,
   g_test_add ("/bundle/altered-file", Fixture, NULL, fixture_set_up, test_altered_file, fixture_tear_down);
   g_test_add ("/bundle/not-an-email", Fixture, NULL, fixture_set_up, test_not_an_email, fixture_tear_down);
   g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);
+  g_test_add ("/bundle/keep-landscape", Fixture, NULL, fixture_set_up, test_keep_landscape,
+              fixture_tear_down);
   g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/bundle/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/bundle/smaller-file", Fixture, NULL, fixture_set_up, test_smaller_file, fixture_tear_down);

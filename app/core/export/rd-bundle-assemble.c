@@ -3,9 +3,11 @@
  *
  * The evidence pages are copied into the bundle as they are (content,
  * fonts, images, annotations): objects are copied, never re-rendered.
- * Each page's box grows by a band at its foot (in the reader's
- * orientation), and the matching skeleton page that cairo drew, which holds
- * only the "Page N of M" stamp, is laid over it as a form XObject.
+ * Each goes on a page of the bundle's paper: turned upright by its own
+ * /Rotate, scaled down to fit above the stamp's band and centred (see
+ * fit_matrix ()), so every page of the bundle has the same size. The
+ * matching skeleton page that cairo drew, which holds only the "Page N of
+ * M" stamp, is laid over it as a form XObject.
  *
  * The bundle is written in one pass, page after page (rd-pdf-writer.c):
  * at any time only one skeleton file (RD_SKELETON_CHUNK pages) and one
@@ -53,7 +55,6 @@ typedef struct
   RdPdfCopier  *src_copier;
   guint         src_pages;      /* copied since it was last opened */
 
-  int           q_open_id;
   GHashTable   *calls;          /* content placing a stamp → its object number */
 } Assembler;
 
@@ -204,9 +205,136 @@ stamp_call (Assembler    *s,
   return id;
 }
 
+/* The matrix that puts the page box @box, shown turned by @rotate
+ * (clockwise), upright on @paper: scaled down (never up) to fit above the
+ * stamp's band within the margins, and centred there. */
+static void
+fit_matrix (const double box[4],
+            int          rotate,
+            const double paper[4],
+            double       m[6])
+{
+  double w = box[2] - box[0], h = box[3] - box[1];
+  gboolean turned = rotate == 90 || rotate == 270;
+  double shown_w = turned ? h : w, shown_h = turned ? w : h;
+  double avail_w = paper[2] - paper[0] - 2 * RD_EVIDENCE_MARGIN;
+  double avail_h = paper[3] - paper[1] - RD_STAMP_BAND - RD_EVIDENCE_MARGIN;
+  double scale = MIN (1.0, MIN (avail_w / MAX (shown_w, 1), avail_h / MAX (shown_h, 1)));
+  double ox = paper[0] + (paper[2] - paper[0] - scale * shown_w) / 2;
+  double oy = paper[1] + RD_STAMP_BAND + (avail_h - scale * shown_h) / 2;
+  double r[6];
+
+  /* First the box, turned as a reader would see it, with its lower left
+   * corner at the origin; then scaled and moved into place. */
+  switch (rotate)
+    {
+    case 90:
+      r[0] = 0; r[1] = -1; r[2] = 1; r[3] = 0; r[4] = -box[1]; r[5] = w + box[0];
+      break;
+    case 180:
+      r[0] = -1; r[1] = 0; r[2] = 0; r[3] = -1; r[4] = box[0] + w; r[5] = box[1] + h;
+      break;
+    case 270:
+      r[0] = 0; r[1] = 1; r[2] = -1; r[3] = 0; r[4] = box[1] + h; r[5] = -box[0];
+      break;
+    default:
+      r[0] = 1; r[1] = 0; r[2] = 0; r[3] = 1; r[4] = -box[0]; r[5] = -box[1];
+      break;
+    }
+  for (int i = 0; i < 6; i++)
+    m[i] = scale * r[i];
+  m[4] += ox;
+  m[5] += oy;
+}
+
+/* @rect (x0 y0 x1 y1) carried by @m, as the box around the result. */
+static void
+transform_rect (const double m[6],
+                const double rect[4],
+                double       out[4])
+{
+  out[0] = out[1] = G_MAXDOUBLE;
+  out[2] = out[3] = -G_MAXDOUBLE;
+  for (int i = 0; i < 4; i++)
+    {
+      double x = rect[i & 1 ? 2 : 0], y = rect[i & 2 ? 3 : 1];
+      double tx = m[0] * x + m[2] * y + m[4], ty = m[1] * x + m[3] * y + m[5];
+
+      out[0] = MIN (out[0], tx);
+      out[1] = MIN (out[1], ty);
+      out[2] = MAX (out[2], tx);
+      out[3] = MAX (out[3], ty);
+    }
+}
+
+/* The content that opens a page's graphics state, places its evidence
+ * with @m and clips it to its own box; pages of one geometry share it. */
+static int
+place_call (Assembler    *s,
+            const double  m[6],
+            const double  box[4])
+{
+  g_autoptr(GString) call = g_string_new ("q ");
+  int id;
+
+  for (int i = 0; i < 6; i++)
+    append_number (call, m[i]);
+  g_string_append (call, "cm ");
+  append_number (call, box[0]);
+  append_number (call, box[1]);
+  append_number (call, box[2] - box[0]);
+  append_number (call, box[3] - box[1]);
+  g_string_append (call, "re W n\n");
+
+  id = GPOINTER_TO_INT (g_hash_table_lookup (s->calls, call->str));
+  if (id == 0)
+    {
+      id = _rd_pdf_writer_reserve (s->w);
+      _rd_pdf_writer_stream (s->w, id, NULL, call->str, call->len);
+      g_hash_table_insert (s->calls, g_strdup (call->str), GINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+/* The evidence page's annotations (links, notes, form fields), each
+ * written again with its rectangle carried to where the page now lies;
+ * returns their object numbers. */
+static GArray *
+write_annotations (Assembler    *s,
+                   qpdf_oh       src_page,
+                   int           page,
+                   const double  m[6])
+{
+  static const char * const annot_skip[] = { "/Rect", "/P", NULL };
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (int));
+  qpdf_oh annots = qpdf_oh_get_key (s->src, src_page, "/Annots");
+  int n = qpdf_oh_is_array (s->src, annots) ? qpdf_oh_get_array_n_items (s->src, annots) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh annot = qpdf_oh_get_array_item (s->src, annots, i);
+      double rect[4], placed[4];
+      int id;
+
+      if (!qpdf_oh_is_dictionary (s->src, annot) || !_rd_qpdf_read_box (s->src, annot, "/Rect", rect))
+        continue;
+      transform_rect (m, rect, placed);
+      id = _rd_pdf_writer_reserve (s->w);
+      _rd_pdf_writer_begin_object (s->w, id);
+      _rd_pdf_writer_puts (s->w, "<<");
+      _rd_pdf_copier_entries (s->src_copier, annot, annot_skip);
+      _rd_pdf_writer_puts (s->w, " /Rect ");
+      write_box (s->w, placed);
+      _rd_pdf_writer_printf (s->w, " /P %d 0 R >>", page_id (page));
+      _rd_pdf_writer_end_object (s->w);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /*
- * Bundle page @page: page @index of the evidence PDF, grown by the band at
- * its foot, with the skeleton page (the stamp) laid over it as a form.
+ * Bundle page @page: page @index of the evidence PDF, fitted to the
+ * bundle's paper, with the skeleton page (the stamp) laid over it as a form.
  */
 static gboolean
 write_evidence_page (Assembler *s,
@@ -214,8 +342,11 @@ write_evidence_page (Assembler *s,
                      qpdf_oh    skel_page,
                      int        index)
 {
+  /* Every box and the turn are the bundle page's now; the annotations are
+   * written again, moved with the page. */
   static const char * const page_skip[] = {
-    "/Parent", "/MediaBox", "/CropBox", "/Contents", "/Resources", NULL
+    "/Parent", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox", "/Rotate",
+    "/UserUnit", "/Annots", "/Contents", "/Resources", NULL
   };
   static const char * const form_skip[] = {
     "/Type", "/Subtype", "/BBox", "/Matrix", "/Resources", NULL
@@ -225,8 +356,9 @@ write_evidence_page (Assembler *s,
   RdPdfWriter *w = s->w;
   qpdf_oh src_page = qpdf_get_page_n (s->src, (size_t) index);
   qpdf_oh form, resources, contents;
-  double box[4], nb[4], skel_box[4];
-  int rotate, form_id, call_id;
+  g_autoptr(GArray) annot_ids = NULL;
+  double box[4], skel_box[4], m[6];
+  int rotate, form_id, call_id, place_id;
 
   /* The skeleton page's content stream becomes a form XObject as it is. */
   form = qpdf_oh_get_key (s->skel, skel_page, "/Contents");
@@ -243,23 +375,23 @@ write_evidence_page (Assembler *s,
   _rd_pdf_copier_stream_close (s->skel_copier, form);
 
   _rd_qpdf_page_geometry (s->src, src_page, box, &rotate);
-  memcpy (nb, box, sizeof nb);
-  switch (rotate)
-    {
-    case 90:  nb[2] += RD_STAMP_BAND; break;
-    case 180: nb[3] += RD_STAMP_BAND; break;
-    case 270: nb[0] -= RD_STAMP_BAND; break;
-    default:  nb[1] -= RD_STAMP_BAND; break;
-    }
-  call_id = stamp_call (s, nb, rotate);
+  fit_matrix (box, rotate, skel_box, m);
+  place_id = place_call (s, m, box);
+  call_id = stamp_call (s, skel_box, 0);
+  annot_ids = write_annotations (s, src_page, page, m);
 
   _rd_pdf_writer_begin_object (w, page_id (page));
   _rd_pdf_writer_puts (w, "<<");
   _rd_pdf_copier_entries (s->src_copier, src_page, page_skip);
   _rd_pdf_writer_printf (w, " /Parent %d 0 R /MediaBox ", PAGES_ID);
-  write_box (w, nb);
-  _rd_pdf_writer_puts (w, " /CropBox ");
-  write_box (w, nb);
+  write_box (w, skel_box);
+  if (annot_ids->len > 0)
+    {
+      _rd_pdf_writer_puts (w, " /Annots [");
+      for (guint i = 0; i < annot_ids->len; i++)
+        _rd_pdf_writer_printf (w, " %d 0 R", g_array_index (annot_ids, int, i));
+      _rd_pdf_writer_puts (w, "]");
+    }
 
   /* A copy of the resources (other pages may share them) with the stamp. */
   resources = qpdf_oh_get_key (s->src, src_page, "/Resources");
@@ -270,9 +402,10 @@ write_evidence_page (Assembler *s,
                           xobject_skip);
   _rd_pdf_writer_printf (w, " " STAMP_NAME " %d 0 R >> >>", form_id);
 
-  /* The evidence's own content streams stay as they are, wrapped in q … Q
-   * so whatever state they leave behind cannot move the stamp. */
-  _rd_pdf_writer_printf (w, " /Contents [%d 0 R", s->q_open_id);
+  /* The evidence's own content streams stay as they are, placed and
+   * wrapped in q … Q so whatever state they leave behind cannot move the
+   * stamp. */
+  _rd_pdf_writer_printf (w, " /Contents [%d 0 R", place_id);
   contents = qpdf_oh_get_key (s->src, src_page, "/Contents");
   if (qpdf_oh_is_array (s->src, contents))
     {
@@ -536,8 +669,6 @@ _rd_pdf_assemble (RdAssembly   *a,
   /* Catalog, page tree and information first, then a number for each page. */
   for (int i = 1; i < FIRST_PAGE_ID + a->n_pages; i++)
     _rd_pdf_writer_reserve (s.w);
-  s.q_open_id = _rd_pdf_writer_reserve (s.w);
-  _rd_pdf_writer_stream (s.w, s.q_open_id, NULL, "q\n", 2);
 
   for (int p = 1; p <= a->n_pages; p++)
     {

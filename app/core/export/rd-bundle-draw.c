@@ -91,9 +91,9 @@ header_section (RdBundleExhibit *ex,
   return s;
 }
 
-/* A page per page of the PDF exhibit, each the size of the evidence page
- * plus the band: only the stamp is drawn; the evidence goes underneath when
- * the bundle is assembled. */
+/* A page per page of the PDF exhibit, each of the bundle's paper: only the
+ * stamp is drawn; the evidence is fitted underneath when the bundle is
+ * assembled. */
 static void
 draw_stamp_pages (RdDraw          *d,
                   RdBundleExhibit *ex)
@@ -107,7 +107,10 @@ draw_stamp_pages (RdDraw          *d,
     {
       RdPdfPage *p = &g_array_index (ex->pdf_pages, RdPdfPage, i);
 
-      _rd_draw_begin_page (d, p->width, p->height + RD_STAMP_BAND);
+      if (d->bundle->keep_landscape && p->width > p->height)
+        _rd_draw_begin_page (d, d->paper_height, d->paper_width);
+      else
+        _rd_draw_begin_page (d, d->paper_width, d->paper_height);
       d->evidence_page = TRUE;
       _rd_draw_end_page (d);
     }

@@ -18,10 +18,13 @@
 G_BEGIN_DECLS
 
 /* Every page carries "Page N of M" with its baseline this far above the
- * bottom edge, centred. Evidence pages get a band of this height added
- * below them so the stamp never covers anything of theirs. */
-#define RD_STAMP_BASELINE 20.0
-#define RD_STAMP_BAND     36.0
+ * bottom edge, at the right margin. Evidence pages are fitted above a band
+ * of this height so the stamp never covers anything of theirs, and keep at
+ * least RD_EVIDENCE_MARGIN from the other edges. */
+#define RD_STAMP_BASELINE  20.0
+#define RD_STAMP_BAND      36.0
+#define RD_STAMP_MARGIN    36.0
+#define RD_EVIDENCE_MARGIN 18.0
 
 /* The smaller-file option stores pictures no larger than this on their
  * long edge, in pixels: about 190 dpi across an A4 page. */
@@ -131,6 +134,7 @@ struct _RdBundle
   GDateTime    *created;
   RdPaperSize   paper;
   gboolean      smaller;
+  gboolean      keep_landscape;
   char         *language;     /* of the bundle's own pages; NULL: English */
   GPtrArray    *parts;      /* RdPart*, in order */
   int           n_pages;

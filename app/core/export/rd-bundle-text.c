@@ -26,7 +26,7 @@
 #define FONT_HEADING  "DejaVu Sans Bold 11.5"
 #define FONT_LABEL    "DejaVu Sans Bold 9"
 #define FONT_NOTE     "DejaVu Sans 8"
-#define FONT_STAMP    "DejaVu Sans 9"
+#define FONT_STAMP    "DejaVu Sans Bold 9"
 #define FONT_RUNNING  "DejaVu Sans 8"
 #define FONT_FIXED    "DejaVu Sans Mono 7.5"
 
@@ -67,9 +67,9 @@ _rd_draw_layout (RdDraw     *d,
   return layout;
 }
 
-/* The stamp sits in the same place on every page: centred, its baseline
- * RD_STAMP_BASELINE above the bottom edge. On an evidence page that is
- * inside the band added below the evidence, painted white first. */
+/* The stamp sits in the same place on every page, inside it: bottom right,
+ * bold, its baseline RD_STAMP_BASELINE above the bottom edge. Evidence is
+ * fitted above that band, so nothing of it is covered. */
 static void
 draw_stamp (RdDraw *d)
 {
@@ -82,22 +82,10 @@ draw_stamp (RdDraw *d)
   layout = d->stamp_layout;
   pango_layout_set_text (layout, text, -1);
 
-  if (d->evidence_page)
-    {
-      cairo_set_source_rgb (d->cr, 1, 1, 1);
-      cairo_rectangle (d->cr, 0, d->page_height - RD_STAMP_BAND, d->page_width, RD_STAMP_BAND);
-      cairo_fill (d->cr);
-      cairo_set_source_rgb (d->cr, 0.75, 0.75, 0.75);
-      cairo_set_line_width (d->cr, 0.5);
-      cairo_move_to (d->cr, 0, d->page_height - RD_STAMP_BAND + 0.25);
-      cairo_line_to (d->cr, d->page_width, d->page_height - RD_STAMP_BAND + 0.25);
-      cairo_stroke (d->cr);
-    }
-
   pango_layout_get_extents (layout, &ink, &logical);
   cairo_set_source_rgb (d->cr, 0, 0, 0);
   cairo_move_to (d->cr,
-                 (d->page_width - pango_units_to_double (logical.width)) / 2,
+                 d->page_width - RD_STAMP_MARGIN - pango_units_to_double (logical.width),
                  d->page_height - RD_STAMP_BASELINE
                    - pango_units_to_double (pango_layout_get_baseline (layout)));
   pango_cairo_show_layout (d->cr, layout);

@@ -506,6 +506,21 @@ rd_bundle_set_smaller_file (RdBundle *self,
 }
 
 /**
+ * rd_bundle_set_keep_landscape:
+ *
+ * Whether an evidence page wider than it is tall goes on landscape paper.
+ * By default every page of the bundle is the paper upright, and a wide
+ * page is scaled to fit across it: a bundle reads without turning it.
+ */
+void
+rd_bundle_set_keep_landscape (RdBundle *self,
+                              gboolean  keep_landscape)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  self->keep_landscape = keep_landscape;
+}
+
+/**
  * rd_bundle_set_language:
  * @language: (nullable): the language of the pages Redress writes itself
  *   (index, headings, page stamps); %NULL or "en" for English

@@ -129,6 +129,8 @@ void              rd_bundle_set_paper             (RdBundle        *self,
                                                    RdPaperSize      paper);
 void              rd_bundle_set_smaller_file      (RdBundle        *self,
                                                    gboolean         smaller);
+void              rd_bundle_set_keep_landscape    (RdBundle        *self,
+                                                   gboolean         keep_landscape);
 void              rd_bundle_set_language          (RdBundle        *self,
                                                    const char      *language);
 void              rd_bundle_set_protected_folder (RdBundle      *self,

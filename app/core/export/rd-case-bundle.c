@@ -421,6 +421,7 @@ build_bundle (RdStore                   *store,
   rd_bundle_set_protected_folder (bundle, rd_store_get_data_dir (store));
   rd_bundle_set_paper (bundle, options->paper);
   rd_bundle_set_smaller_file (bundle, options->smaller);
+  rd_bundle_set_keep_landscape (bundle, options->keep_landscape);
 
   cover = cover_section (facts, today, anon);
   rd_bundle_add_section (bundle, cover);

@@ -21,6 +21,7 @@ typedef struct
   gboolean     anonymise;         /* third parties as "Neighbour A" */
   RdPaperSize  paper;
   gboolean     smaller;
+  gboolean     keep_landscape;    /* wide evidence pages on landscape paper; FALSE: all upright */
   GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
   const GDate *today;             /* NULL: today */
   GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */

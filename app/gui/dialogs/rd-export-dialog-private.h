@@ -34,6 +34,7 @@ struct _RdExportDialog
   GtkSwitch          *chronology_switch;
   GtkSwitch          *anonymise_switch;
   GtkSwitch          *smaller_switch;
+  GtkSwitch          *landscape_switch;
   GtkListView        *exhibits_view;
   GtkProgressBar     *progress_bar;
   AdwStatusPage      *done_page;

@@ -193,6 +193,7 @@ rd_export_dialog_export_to (RdExportDialog *self,
   options.include_chronology = gtk_switch_get_active (self->chronology_switch);
   options.anonymise = gtk_switch_get_active (self->anonymise_switch);
   options.smaller = gtk_switch_get_active (self->smaller_switch);
+  options.keep_landscape = gtk_switch_get_active (self->landscape_switch);
   options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? RD_PAPER_LETTER : RD_PAPER_A4;
   evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
   options.evidence_ids = evidence_ids;
@@ -774,6 +775,7 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, chronology_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, anonymise_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, smaller_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, landscape_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, exhibits_view);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, done_page);
