@@ -98,6 +98,26 @@ static const Row rows[] = {
   { "n:Hall", NULL, NULL, "The hall, Mr Hall", "The hall, Neighbour A" },
   { "n:Mr Hall", NULL, NULL, "Hall Road, Mr Hall", "Hall Road, Neighbour A" },
 
+  /* A relationship before a name stays; only the name goes, in brackets.
+   * "Brother", "Sister", "Father" are titles only as titles are written. */
+  { "n:Gareth Hall;n:Dwayne", NULL, NULL, "Mr Hall said his brother Dwayne would come.",
+    "Neighbour A said his brother (Neighbour B) would come." },
+  { "n:Kim Tran", NULL, NULL, "her partner Kim and Kim's sister; my Dad Kim Tran's van",
+    "her partner (Neighbour A) and Neighbour A's sister; my Dad (Neighbour A)'s van" },
+  { "n:Dwayne Hall", NULL, NULL, "Brother Dwayne preached. Gareth's Brother Dwayne Hall left.",
+    "Neighbour A preached. Gareth's Brother (Neighbour A) left." },
+  { "n:Dwayne Hall", NULL, NULL, "his brother came; the hall; a friend Hall",
+    "his brother came; the hall; a friend Hall" },
+
+  /* A title with a surname is the person whose surname it is, and not one
+   * whose own title says otherwise; a bare shared word still names both. */
+  { "n:Kim Lee;n:Lee Brown", NULL, NULL, "Mr Lee, Ms Lee and Lee Brown; Lee said",
+    "Neighbour A, Neighbour A and Neighbour B; Neighbour A or Neighbour B said" },
+  { "n:Gareth Hall;n:Mrs Janet Hall", NULL, NULL, "Mr Hall, Mrs Hall, Ms Hall and Dr Hall",
+    "Neighbour A, Neighbour B, Neighbour B and Neighbour A or Neighbour B" },
+  { "n:Mr Gareth Hall;n:Miss Hall", NULL, NULL, "MR HALL and Miss Hall's cat",
+    "Neighbour A and Neighbour B's cat" },
+
   /* Officers who are third parties, named with their titles. */
   { "p:PC Jane Doe", NULL, NULL, "PC Jane Doe, Jane Doe, PC Doe and Doe",
     "Officer A, Officer A, Officer A and Officer A" },

@@ -16,6 +16,9 @@ gboolean _rd_anonymise_is_title       (const char *key);
 gboolean _rd_anonymise_is_descriptive (const char *key);
 gboolean _rd_anonymise_is_particle    (const char *key);
 gboolean _rd_anonymise_is_common      (const char *key);
+gboolean _rd_anonymise_is_relation    (const char *key);
+gboolean _rd_anonymise_is_determiner  (const char *key);
+char     _rd_anonymise_title_gender   (const char *key);
 
 /* rd-anonymise-tokens.c: a text as words and the gaps between them. */
 typedef struct
@@ -33,5 +36,9 @@ char      *_rd_anonymise_normalise_gap (const char *s,
 GArray    *_rd_anonymise_tokenise      (const char *text);
 GPtrArray *_rd_anonymise_word_keys     (const char *text);
 gboolean   _rd_anonymise_has_digit     (const char *key);
+gboolean   _rd_anonymise_relation_at   (GArray     *tokens,
+                                        guint       i);
+void       _rd_anonymise_mark_kept     (GArray     *tokens,
+                                        GPtrArray  *keys);
 
 G_END_DECLS

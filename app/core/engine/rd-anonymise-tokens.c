@@ -140,3 +140,70 @@ _rd_anonymise_has_digit (const char *key)
       return TRUE;
   return FALSE;
 }
+
+static gboolean
+is_space_gap (GArray *tokens,
+              guint   i)
+{
+  RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, i);
+  g_autofree char *norm = NULL;
+
+  if (gap->key != NULL)
+    return FALSE;
+  norm = _rd_anonymise_normalise_gap (gap->start, gap->len);
+  return g_str_equal (norm, " ");
+}
+
+/* Is the word at @i a relationship ("his brother", "Gareth's sister",
+ * "partner") with a word after it that may be a name? "Brother" and
+ * "Sister" are titles too ("Sister Mary"): as relationships they are
+ * written in lower case or after "his", "her", "the" or a possessive. */
+gboolean
+_rd_anonymise_relation_at (GArray *tokens,
+                           guint   i)
+{
+  RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
+  RdAnonToken *before;
+
+  if (t->key == NULL || t->kept || !_rd_anonymise_is_relation (t->key) ||
+      i + 2 >= tokens->len || !is_space_gap (tokens, i + 1))
+    return FALSE;
+  if (!_rd_anonymise_is_title (t->key) || g_unichar_islower (g_utf8_get_char (t->start)))
+    return TRUE;
+  if (i < 2 || !is_space_gap (tokens, i - 1))
+    return FALSE;
+  before = &g_array_index (tokens, RdAnonToken, i - 2);
+  return before->key != NULL &&
+         (_rd_anonymise_is_determiner (before->key) || g_str_has_suffix (before->key, "'s"));
+}
+
+/* Marks every run of tokens that spells @keys, so it is never rewritten. */
+void
+_rd_anonymise_mark_kept (GArray    *tokens,
+                         GPtrArray *keys)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      guint j = i, k = 0;
+
+      while (j < tokens->len && k < keys->len)
+        {
+          RdAnonToken *t = &g_array_index (tokens, RdAnonToken, j);
+
+          if (t->key == NULL)
+            {
+              if (k == 0)
+                break;
+              j++;
+              continue;
+            }
+          if (strcmp (t->key, keys->pdata[k]) != 0)
+            break;
+          j++;
+          k++;
+        }
+      if (k == keys->len && k > 0)
+        for (guint m = i; m < j; m++)
+          g_array_index (tokens, RdAnonToken, m).kept = TRUE;
+    }
+}

@@ -33,6 +33,29 @@ static const char * const descriptive[] = {
   "someone", "youths", "group", "lodger", "guest", "guests", "caller", "dog", "owner's",
 };
 
+/* Words for how somebody is related to somebody else: "his brother
+ * Dwayne", "her partner Kim". Before a name they stay, and only the name
+ * is replaced. */
+static const char * const relations[] = {
+  "brother", "sister", "father", "mother", "son", "daughter", "husband", "wife", "partner",
+  "boyfriend", "girlfriend", "fiance", "fiancee", "ex", "uncle", "aunt", "auntie", "nephew",
+  "niece", "cousin", "grandson", "granddaughter", "grandmother", "grandfather", "gran",
+  "granny", "nan", "nana", "grandad", "grandpa", "grandma", "stepson", "stepdaughter",
+  "stepfather", "stepmother", "stepbrother", "stepsister", "mum", "mom", "dad", "friend",
+  "mate", "lodger", "carer", "flatmate", "housemate", "colleague", "relative",
+};
+
+/* Words that make what follows somebody's: "his brother", "the lodger". */
+static const char * const determiners[] = {
+  "his", "her", "hers", "my", "their", "our", "your", "its", "whose", "the", "a", "an",
+};
+
+/* Titles that say whether the person is a man or a woman. */
+static const char * const titles_male[] = { "mr", "mister", "sir", "lord", "master" };
+static const char * const titles_female[] = {
+  "mrs", "ms", "miss", "madam", "madame", "lady", "dame",
+};
+
 /* Lower-case words that sit inside real names: "Ludwig van Beethoven". */
 static const char * const particles[] = {
   "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "bin", "binti",
@@ -128,4 +151,30 @@ _rd_anonymise_is_common (const char *key)
   return in_list (common, G_N_ELEMENTS (common), key) ||
          in_list (titles, G_N_ELEMENTS (titles), key) ||
          in_list (descriptive, G_N_ELEMENTS (descriptive), key);
+}
+
+gboolean
+_rd_anonymise_is_relation (const char *key)
+{
+  return in_list (relations, G_N_ELEMENTS (relations), key);
+}
+
+gboolean
+_rd_anonymise_is_determiner (const char *key)
+{
+  return in_list (determiners, G_N_ELEMENTS (determiners), key);
+}
+
+/* 'm' for "Mr", 'f' for "Mrs", "Ms", "Miss"; '?' for a title that does not say. */
+char
+_rd_anonymise_title_gender (const char *key)
+{
+  gsize len = strlen (key);
+  g_autofree char *bare = len > 1 && key[len - 1] == '.' ? g_strndup (key, len - 1) : g_strdup (key);
+
+  if (in_list (titles_male, G_N_ELEMENTS (titles_male), bare))
+    return 'm';
+  if (in_list (titles_female, G_N_ELEMENTS (titles_female), bare))
+    return 'f';
+  return '?';
 }

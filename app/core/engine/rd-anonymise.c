@@ -9,8 +9,14 @@
  *
  * - the full name, and the given name with the surname when there are
  *   middle names;
- * - the surname on its own, and after a title ("Mr Hall", "PC Doe");
+ * - the surname on its own, and after a title ("Mr Hall", "PC Doe"); after
+ *   a title, a word is only the surname of those whose surname it is, and
+ *   not of a party whose own title says otherwise ("Mr Hall" is not Mrs
+ *   Janet Hall);
  * - the given name on its own when it is distinctive.
+ *
+ * A relationship before a name stays, and the name goes in brackets: "his
+ * brother Dwayne" → "his brother (Neighbour B)".
  *
  * A part of a name is left alone when it is also a word of the name of
  * somebody who is not a third party (the resident, the landlord, an
@@ -51,6 +57,8 @@ typedef struct
   char        *trail;  /* text right after the last word that belongs to it: ")" */
   char        *alias;
   PatternKind  kind;
+  GPtrArray   *surnames;  /* char*: of the parties whose surname this word is, each
+                           * alias after 'm', 'f' or '?' (what their title says) */
 } Pattern;
 
 struct _RdAnonymiser
@@ -93,6 +101,7 @@ pattern_free (gpointer data)
   g_ptr_array_unref (pat->seps);
   g_free (pat->trail);
   g_free (pat->alias);
+  g_clear_pointer (&pat->surnames, g_ptr_array_unref);
   g_free (pat);
 }
 
@@ -208,8 +217,11 @@ static void
 add_part (RdAnonymiser *self,
           const char   *key,
           gboolean      surname,
+          char          gender,
           const char   *alias)
 {
+  g_autofree char *sig = NULL;
+  Pattern *pat;
   PatternKind kind = PATTERN_PART;
   GPtrArray *words;
 
@@ -224,6 +236,13 @@ add_part (RdAnonymiser *self,
   words = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (words, g_strdup (key));
   add_pattern (self, words, spaces (0), NULL, kind, alias);
+  if (!surname)
+    return;
+  sig = g_strdup_printf ("%s\x1f\x1f", key);
+  pat = g_hash_table_lookup (self->by_sig, sig);
+  if (pat->surnames == NULL)
+    pat->surnames = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (pat->surnames, g_strdup_printf ("%c%s", gender, alias));
 }
 
 static void
@@ -237,6 +256,7 @@ add_party (RdAnonymiser *self,
   g_autofree char *trail = NULL;
   gboolean descriptive = FALSE;
   gboolean had_title = FALSE;
+  char gender = '?';
   guint first = 0, n;
 
   for (guint i = 0; i < tokens->len; i++)
@@ -267,6 +287,8 @@ add_party (RdAnonymiser *self,
   /* "Mr Hall": the title goes, "Hall" is the name. "Sgt." is one word with its gap. */
   while (first + 1 < keys->len && _rd_anonymise_is_title (keys->pdata[first]))
     {
+      if (_rd_anonymise_title_gender (keys->pdata[first]) != '?')
+        gender = _rd_anonymise_title_gender (keys->pdata[first]);
       first++;
       had_title = TRUE;
     }
@@ -294,7 +316,7 @@ add_party (RdAnonymiser *self,
   if (keys->len == 1)
     {
       /* One word, no title: a surname or a nickname, judged as a part. */
-      add_part (self, keys->pdata[0], TRUE, alias);
+      add_part (self, keys->pdata[0], TRUE, gender, alias);
       return;
     }
 
@@ -317,9 +339,9 @@ add_party (RdAnonymiser *self,
         g_ptr_array_unref (short_name);
     }
   if (n >= 2 || had_title)
-    add_part (self, keys->pdata[keys->len - 1], TRUE, alias);
+    add_part (self, keys->pdata[keys->len - 1], TRUE, gender, alias);
   if (n >= 2)
-    add_part (self, keys->pdata[first], FALSE, alias);
+    add_part (self, keys->pdata[first], FALSE, gender, alias);
 }
 
 /* People who are not third parties: no part of their names is ever replaced. */
@@ -533,36 +555,6 @@ match_at (RdAnonymiser *self,
 }
 
 static void
-mark_kept (GArray    *tokens,
-           GPtrArray *keys)
-{
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      guint j = i, k = 0;
-
-      while (j < tokens->len && k < keys->len)
-        {
-          RdAnonToken *t = &g_array_index (tokens, RdAnonToken, j);
-
-          if (t->key == NULL)
-            {
-              if (k == 0)
-                break;
-              j++;
-              continue;
-            }
-          if (strcmp (t->key, keys->pdata[k]) != 0)
-            break;
-          j++;
-          k++;
-        }
-      if (k == keys->len && k > 0)
-        for (guint m = i; m < j; m++)
-          g_array_index (tokens, RdAnonToken, m).kept = TRUE;
-    }
-}
-
-static void
 append_alias (GString    *out,
               const char *alias)
 {
@@ -577,6 +569,66 @@ append_alias (GString    *out,
     }
 }
 
+/* After a title, a one-word name is only the surname of those whose
+ * surname it is ("Mr Lee" is Kim Lee, not Lee Brown), and not of anyone
+ * whose own title says otherwise ("Mr Hall" is not Mrs Janet Hall, "Mrs
+ * Hall" is she rather than Gareth Hall). NULL: the pattern's aliases. */
+static char *
+dup_title_alias (Pattern *pat,
+                 char     gender)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+  if (pat->surnames == NULL || pat->words->len != 1)
+    return NULL;
+  /* Those recorded with a title like this one; else those recorded with
+   * no title that says otherwise; else all. */
+  for (int pass = 0; pass < 3 && chosen->len == 0; pass++)
+    for (guint k = 0; k < pat->surnames->len; k++)
+      {
+        const char *s = pat->surnames->pdata[k];
+
+        if ((pass == 0 && (gender == '?' || s[0] != gender)) ||
+            (pass == 1 && gender != '?' && s[0] != '?' && s[0] != gender))
+          continue;
+        if (!g_ptr_array_find_with_equal_func (chosen, s + 1, g_str_equal, NULL))
+          g_ptr_array_add (chosen, (gpointer) (s + 1));
+      }
+  if (chosen->len == 0)
+    return NULL;
+  g_ptr_array_add (chosen, NULL);
+  return g_strjoinv ("\x1e", (char **) chosen->pdata);
+}
+
+/* Writes what replaces a matched name, and returns the token after it. */
+static guint
+append_match (GString    *out,
+              GArray     *tokens,
+              const char *alias,
+              gboolean    bracket,
+              guint       end,
+              gsize       possessive,
+              gsize       trail)
+{
+  if (bracket)
+    g_string_append_c (out, '(');
+  append_alias (out, alias);
+  if (bracket)
+    g_string_append_c (out, ')');
+  if (possessive > 0)
+    {
+      RdAnonToken *last = &g_array_index (tokens, RdAnonToken, end - 1);
+      g_string_append_len (out, last->start + last->len - possessive, (gssize) possessive);
+    }
+  if (trail > 0)
+    {
+      RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, end);
+      g_string_append_len (out, gap->start + trail, (gssize) (gap->len - trail));
+      end++;
+    }
+  return end;
+}
+
 static char *
 apply (RdAnonymiser *self,
        const char   *text,
@@ -589,20 +641,35 @@ apply (RdAnonymiser *self,
     return g_strdup (text);
   tokens = _rd_anonymise_tokenise (text);
   for (guint i = 0; i < self->kept->len; i++)
-    mark_kept (tokens, self->kept->pdata[i]);
+    _rd_anonymise_mark_kept (tokens, self->kept->pdata[i]);
 
   out = g_string_sized_new (strlen (text));
   for (guint i = 0; i < tokens->len;)
     {
       RdAnonToken *t = &g_array_index (tokens, RdAnonToken, i);
       Pattern *pat = NULL;
+      g_autofree char *title_alias = NULL;
       guint end = i;
       gsize possessive = 0, trail = 0;
 
+      /* "his brother Dwayne": the relationship stays, the name goes in
+       * brackets: "his brother (Neighbour B)". */
+      if (_rd_anonymise_relation_at (tokens, i) &&
+          (pat = match_at (self, tokens, i + 2, FALSE, full_only, &end, &possessive, &trail)) != NULL)
+        {
+          RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, i + 1);
+
+          g_string_append_len (out, t->start, (gssize) t->len);
+          g_string_append_len (out, gap->start, (gssize) gap->len);
+          i = append_match (out, tokens, pat->alias, TRUE, end, possessive, trail);
+          continue;
+        }
       if (t->key != NULL && !t->kept)
         {
           if (title_at (tokens, i))
             pat = match_at (self, tokens, i + 2, TRUE, full_only, &end, &possessive, &trail);
+          if (pat != NULL)
+            title_alias = dup_title_alias (pat, _rd_anonymise_title_gender (t->key));
           if (pat == NULL)
             pat = match_at (self, tokens, i, FALSE, full_only, &end, &possessive, &trail);
         }
@@ -612,19 +679,8 @@ apply (RdAnonymiser *self,
           i++;
           continue;
         }
-      append_alias (out, pat->alias);
-      if (possessive > 0)
-        {
-          RdAnonToken *last = &g_array_index (tokens, RdAnonToken, end - 1);
-          g_string_append_len (out, last->start + last->len - possessive, (gssize) possessive);
-        }
-      if (trail > 0)
-        {
-          RdAnonToken *gap = &g_array_index (tokens, RdAnonToken, end);
-          g_string_append_len (out, gap->start + trail, (gssize) (gap->len - trail));
-          end++;
-        }
-      i = end;
+      i = append_match (out, tokens, title_alias ? title_alias : pat->alias, FALSE, end,
+                        possessive, trail);
     }
   return g_string_free (out, FALSE);
 }
