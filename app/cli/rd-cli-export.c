@@ -152,7 +152,8 @@ parse_export_options (RdCliContext         *ctx,
                       const char          **csv,
                       GHashTable          **passwords,
                       GArray              **exclude,
-                      GArray              **order)
+                      GArray              **order,
+                      const char          **layout)
 {
   for (int i = 1; i < ctx->n_args; i++)
     {
@@ -231,6 +232,12 @@ parse_export_options (RdCliContext         *ctx,
                                            "them in: %s."), options->language, list);
             }
         }
+      else if (is_option (arg, "--layout"))
+        {
+          if ((*layout = option_value (ctx, &i, "--layout")) == NULL)
+            return rd_cli_usage_error (_("--layout needs a file name (redress-cli layout CASE_ID "
+                                         "writes one out to start from)."));
+        }
       else if (is_option (arg, "--exclude"))
         {
           g_clear_pointer (exclude, g_array_unref);
@@ -283,7 +290,9 @@ rd_cli_export (RdCliContext *ctx)
   g_autoptr(GArray) order = NULL;
   g_autoptr(GArray) evidence_ids = NULL;
   RdCaseBundleOptions options;
-  const char *output = NULL, *odt = NULL, *csv = NULL;
+  const char *output = NULL, *odt = NULL, *csv = NULL, *layout_path = NULL;
+  g_autofree char *layout_json = NULL;
+  g_autoptr(RdBundleLayout) layout = NULL;
   gint64 case_id;
   int status;
 
@@ -291,7 +300,8 @@ rd_cli_export (RdCliContext *ctx)
   if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
                                  "[--letter stage1|chaser|escalation|ombudsman] [--anonymise]"));
-  status = parse_export_options (ctx, &options, &output, &odt, &csv, &passwords, &exclude, &order);
+  status = parse_export_options (ctx, &options, &output, &odt, &csv, &passwords, &exclude, &order,
+                                 &layout_path);
   if (status != RD_CLI_OK)
     return status;
   if (output == NULL)
@@ -305,6 +315,16 @@ rd_cli_export (RdCliContext *ctx)
   if (passwords != NULL && !passwords_by_id (store, case_id, &passwords))
     return RD_CLI_USAGE;
   options.passwords = passwords;
+  if (layout_path != NULL)
+    {
+      if (!g_file_get_contents (layout_path, &layout_json, NULL, &error) ||
+          (layout = rd_bundle_layout_new_from_json (layout_json, &error)) == NULL)
+        {
+          g_printerr ("redress-cli: %s\n", error->message);
+          return RD_CLI_USAGE;
+        }
+      options.layout = layout;
+    }
 
   /* Every file this run writes, checked together before any work. */
   {
@@ -360,6 +380,12 @@ rd_cli_export (RdCliContext *ctx)
     return rd_cli_job_failed (error, RD_CLI_FAILED);
   omissions = rd_bundle_describe_omissions (bundle);
   g_printerr ("%s", omissions);
+  /* The next export, here or in the window, is laid out the same. */
+  if (layout_json != NULL && !rd_store_set_bundle_layout (store, case_id, layout_json, &error))
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
 
   for (int i = 0; i < 2; i++)
     {
@@ -386,5 +412,40 @@ rd_cli_export (RdCliContext *ctx)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",
                         rd_bundle_get_n_pages (bundle)),
            output, rd_bundle_get_n_pages (bundle));
+  return RD_CLI_OK;
+}
+
+/* layout CASE_ID [--reset]: the bundle's sections and what each holds, as
+ * JSON for --layout; --reset forgets the kept layout first. */
+int
+rd_cli_layout (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  gboolean reset = FALSE;
+  gint64 case_id;
+
+  if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
+    return rd_cli_usage_error (_("Usage: redress-cli layout CASE_ID [--reset]"));
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--reset"))
+        reset = TRUE;
+      else
+        return rd_cli_usage_error (_("“%s” is not an option of layout."), ctx->args[i]);
+    }
+  store = reset ? rd_cli_open_store_for_writing (ctx) : rd_cli_open_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  if ((rcase = rd_store_get_case (store, case_id, &error)) == NULL ||
+      (reset && !rd_store_set_bundle_layout (store, case_id, NULL, &error)) ||
+      (json = rd_case_bundle_dup_layout_json (store, case_id, NULL, &error)) == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  g_print ("%s\n", json);
   return RD_CLI_OK;
 }

@@ -83,6 +83,7 @@ int       rd_cli_verify         (RdCliContext *ctx);
 int       rd_cli_erase          (RdCliContext *ctx);
 int       rd_cli_case_list      (RdCliContext *ctx);
 int       rd_cli_export         (RdCliContext *ctx);
+int       rd_cli_layout         (RdCliContext *ctx);
 int       rd_cli_export_case    (RdCliContext *ctx);
 int       rd_cli_import_case    (RdCliContext *ctx);
 int       rd_cli_language       (RdCliContext *ctx);

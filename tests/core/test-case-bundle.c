@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <poppler.h>
 #include <zip.h>
 
 #include "rd-core.h"
@@ -498,6 +499,139 @@ test_exhibit_numbers (Fixture       *f,
   }
 }
 
+/* The bookmark titles under the top-level one that starts with @prefix. */
+static char *
+bookmarks_under (const char *pdf,
+                 const char *prefix)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+  PopplerIndexIter *iter = poppler_index_iter_new (doc);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      if (g_str_has_prefix (action->any.title, prefix))
+        {
+          PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+          do
+            {
+              PopplerAction *a = poppler_index_iter_get_action (child);
+              g_string_append_printf (out, "%s\n", a->any.title);
+              poppler_action_free (a);
+            }
+          while (child != NULL && poppler_index_iter_next (child));
+          poppler_index_iter_free (child);
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_object_unref (doc);
+  return g_string_free (out, FALSE);
+}
+
+/* Sections: by default the letter in A, what went wrong and the
+ * chronology in B, photos in D, other documents in E, each after its
+ * divider, with bookmarks nested under it; a layout moves exhibits between
+ * sections and renames them, and is kept with the case for the next export. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *cli = g_getenv ("REDRESS_CLI");
+  g_autofree char *layout_file = g_build_filename (f->dir, "layout.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *under = NULL;
+  g_autofree char *json = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REDRESS_CLI is not set");
+      return;
+    }
+  g_clear_object (&f->store);
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
+                           "--letter", "stage1", NULL };
+
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    rd_fixture_assert_qpdf_check (f->out);
+    text = rd_fixture_pdf_text (f->out);
+    g_assert_true (g_regex_match_simple ("Section A\\s+The complaint and letters", text, 0, 0));
+    g_assert_true (g_regex_match_simple ("Section B\\s+Chronology and what went wrong", text, 0, 0));
+    g_assert_true (g_regex_match_simple ("Section D\\s+Photographs and recordings", text, 0, 0));
+    g_assert_true (g_regex_match_simple ("Section E\\s+Other documents", text, 0, 0));
+    g_assert_null (strstr (text, "Section C"));  /* no emails: no empty section */
+    under = bookmarks_under (f->out, "D  ");
+    g_assert_cmpstr (under, ==, "Exhibit 2: door.jpg\n");
+    g_clear_pointer (&under, g_free);
+    under = bookmarks_under (f->out, "E  ");
+    g_assert_cmpstr (under, ==, "Exhibit 1: landlord-letter.pdf\n");
+    g_clear_pointer (&under, g_free);
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* The layout written out names every part where it goes. */
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "layout", "1", NULL };
+
+    json = rd_fixture_run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_regex_match_simple ("\"letter\" : \"D\",\\s+\"title\" : \"Photographs and "
+                                         "recordings\",\\s+\"contents\" : \\[\\s+2\\s+\\]", json, 0, 0));
+  }
+
+  /* The photo moved to a section of its own, the letter put after it. */
+  g_assert_true (g_file_set_contents (layout_file,
+                                      "{ \"sections\": ["
+                                      "  { \"letter\": \"A\", \"title\": \"The door\", \"contents\": [2, \"letter\"] },"
+                                      "  { \"letter\": \"B\" } ] }", -1, NULL));
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
+                           "--letter", "stage1", "--layout", layout_file, NULL };
+
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    under = bookmarks_under (f->out, "A  The door");
+    g_assert_true (g_str_has_prefix (under, "Exhibit 2: door.jpg\n"));
+    g_clear_pointer (&under, g_free);
+    /* Not named, so where its kind goes; there is no E: the last section. */
+    under = bookmarks_under (f->out, "B  Chronology and what went wrong");
+    g_assert_nonnull (strstr (under, "Exhibit 1: landlord-letter.pdf"));
+    g_clear_pointer (&under, g_free);
+  }
+  /* Kept with the case: the next export is the same. */
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
+                           "--letter", "stage1", NULL };
+
+    g_unlink (f->out);
+    g_free (rd_fixture_run (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+    under = bookmarks_under (f->out, "A  The door");
+    g_assert_true (g_str_has_prefix (under, "Exhibit 2: door.jpg\n"));
+    g_clear_pointer (&under, g_free);
+  }
+  /* A layout that cannot be read is refused before any work. */
+  g_assert_true (g_file_set_contents (layout_file, "{ \"sections\": [ { \"title\": \"x\" } ] }",
+                                      -1, NULL));
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
+                           "--layout", layout_file, NULL };
+
+    g_unlink (f->out);
+    g_assert_cmpint (exit_code (argv), ==, 2);
+    g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  }
+}
+
 static RdParty *
 save_party (Fixture     *f,
             const char  *name,
@@ -600,5 +734,6 @@ main (int   argc,
   g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);
   g_test_add ("/case-bundle/exhibit-numbers", Fixture, NULL, fixture_setup, test_exhibit_numbers,
               fixture_teardown);
+  g_test_add ("/case-bundle/sections", Fixture, NULL, fixture_setup, test_sections, fixture_teardown);
   return g_test_run ();
 }

@@ -540,39 +540,7 @@ write_document (Assembler *s)
   int outlines_id = 0;
 
   if (a->outline->len > 0)
-    {
-      int first = 0;
-
-      outlines_id = _rd_pdf_writer_reserve (w);
-      for (guint i = 0; i < a->outline->len; i++)
-        {
-          int id = _rd_pdf_writer_reserve (w);
-
-          if (i == 0)
-            first = id;
-        }
-      /* Items are numbered in a row: first, first + 1, … */
-      _rd_pdf_writer_begin_object (w, outlines_id);
-      _rd_pdf_writer_printf (w, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %u >>",
-                             first, first + (int) a->outline->len - 1, a->outline->len);
-      _rd_pdf_writer_end_object (w);
-      for (guint i = 0; i < a->outline->len; i++)
-        {
-          RdOutlineItem *item = &g_array_index (a->outline, RdOutlineItem, i);
-          int id = first + (int) i;
-
-          _rd_pdf_writer_begin_object (w, id);
-          _rd_pdf_writer_puts (w, "<< /Title ");
-          _rd_pdf_writer_text (w, item->title);
-          _rd_pdf_writer_printf (w, " /Parent %d 0 R", outlines_id);
-          if (i > 0)
-            _rd_pdf_writer_printf (w, " /Prev %d 0 R", id - 1);
-          if (i + 1 < a->outline->len)
-            _rd_pdf_writer_printf (w, " /Next %d 0 R", id + 1);
-          _rd_pdf_writer_printf (w, " /Dest [%d 0 R /Fit] >>", page_id (item->page));
-          _rd_pdf_writer_end_object (w);
-        }
-    }
+    outlines_id = _rd_pdf_write_outline (w, a->outline, page_id (1));
 
   _rd_pdf_writer_begin_object (w, PAGES_ID);
   _rd_pdf_writer_printf (w, "<< /Type /Pages /Count %d /Kids [", a->n_pages);

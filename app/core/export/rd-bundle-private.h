@@ -97,13 +97,15 @@ typedef enum {
   RD_PART_INDEX,
   RD_PART_EXHIBIT,
   RD_PART_SCHEDULE,
+  RD_PART_DIVIDER,    /* the first page of a lettered section of the bundle */
 } RdPartKind;
 
 typedef struct
 {
   RdPartKind        kind;
-  RdBundleSection  *section;   /* SECTION, SCHEDULE */
+  RdBundleSection  *section;   /* SECTION, SCHEDULE, DIVIDER (its title) */
   RdBundleExhibit  *exhibit;   /* EXHIBIT */
+  char             *letter;    /* DIVIDER: "A", "B"… */
   int               first_page;
   int               n_pages;
 } RdPart;
@@ -207,6 +209,9 @@ gboolean  _rd_draw_section         (RdDraw          *d,
                                     GError         **error);
 gboolean  _rd_draw_index           (RdDraw          *d,
                                     GError         **error);
+gboolean  _rd_draw_divider         (RdDraw          *d,
+                                    RdPart          *part,
+                                    GError         **error);
 PangoLayout *_rd_draw_layout       (RdDraw          *d,
                                     const char      *font,
                                     const char      *text,
@@ -221,8 +226,9 @@ gboolean  _rd_draw_exhibit         (RdDraw          *d,
 /* rd-bundle-qpdf.c: reading evidence PDFs */
 typedef struct
 {
-  char *title;
-  int   page;
+  char     *title;
+  int       page;
+  gboolean  child;  /* under the section item before it */
 } RdOutlineItem;
 
 /* rd-bundle-skeleton.c: counting and drawing the pages Redress writes */
@@ -271,6 +277,12 @@ void      _rd_qpdf_page_geometry   (qpdf_data        q,
                                     int             *rotate);
 gboolean  _rd_pdf_probe            (RdBundleExhibit *exhibit,
                                     GError         **error);
+
+/* rd-bundle-outline.c: writes the outline's objects; returns the outline's
+ * object number (bundle page N is object @first_page_id + N - 1). */
+int       _rd_pdf_write_outline    (RdPdfWriter     *w,
+                                    GArray          *outline,
+                                    int              first_page_id);
 
 /* rd-bundle-assemble.c */
 gboolean  _rd_pdf_assemble         (RdAssembly      *assembly,

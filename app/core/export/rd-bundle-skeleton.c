@@ -50,6 +50,9 @@ _rd_skeleton_run_pass (RdDraw  *d,
         case RD_PART_INDEX:
           ok = _rd_draw_index (d, error);
           break;
+        case RD_PART_DIVIDER:
+          ok = _rd_draw_divider (d, part, error);
+          break;
         case RD_PART_EXHIBIT:
           ok = _rd_draw_exhibit (d, part, error);
           break;
@@ -111,24 +114,36 @@ clear_outline_item (gpointer data)
   g_free (((RdOutlineItem *) data)->title);
 }
 
-/* A bookmark for every section and exhibit, in the bundle's order. */
+/* A bookmark for every section and exhibit, in the bundle's order; those
+ * of a lettered section nest under its divider's. */
 GArray *
 _rd_skeleton_outline (GPtrArray *parts)
 {
   GArray *outline = g_array_new (FALSE, FALSE, sizeof (RdOutlineItem));
+  gboolean in_section = FALSE;
 
   g_array_set_clear_func (outline, clear_outline_item);
   for (guint i = 0; i < parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (parts, i);
-      RdOutlineItem item = { NULL, part->first_page };
+      RdOutlineItem item = { NULL, part->first_page, FALSE };
 
       if (part->kind == RD_PART_INDEX)
         item.title = g_strdup (_("Index"));
       else if (part->kind == RD_PART_EXHIBIT)
         item.title = _rd_exhibit_dup_heading (part->exhibit);
+      else if (part->kind == RD_PART_DIVIDER)
+        /* Translators: a section of the bundle in its bookmarks and index: "C Correspondence" */
+        item.title = g_strdup_printf (_("%s  %s"), part->letter, part->section->title);
       else
         item.title = g_strdup (part->section->title);
+      /* The schedule of recordings is the bundle's, after every section. */
+      if (part->kind == RD_PART_DIVIDER)
+        in_section = TRUE;
+      else if (part->kind == RD_PART_SCHEDULE)
+        in_section = FALSE;
+      else
+        item.child = in_section;
       g_array_append_val (outline, item);
     }
   return outline;

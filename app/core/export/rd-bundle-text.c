@@ -29,6 +29,7 @@
 #define FONT_STAMP    "DejaVu Sans Bold 9"
 #define FONT_RUNNING  "DejaVu Sans 8"
 #define FONT_FIXED    "DejaVu Sans Mono 7.5"
+#define FONT_DIVIDER  "DejaVu Sans Bold 40"
 
 void
 _rd_draw_begin_page (RdDraw *d,
@@ -433,6 +434,40 @@ index_row (RdFlow     *f,
   f->y += 6;
 }
 
+/* A lettered section's first page: its letter, large, and what it holds,
+ * so a reader leafing through the paper finds where each section starts. */
+gboolean
+_rd_draw_divider (RdDraw  *d,
+                  RdPart  *part,
+                  GError **error)
+{
+  _rd_draw_begin_page (d, d->paper_width, d->paper_height);
+  if (d->cr != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Section %s"), part->letter);
+      double width = d->paper_width - 2 * MARGIN_X;
+      g_autoptr(PangoLayout) big = _rd_draw_layout (d, FONT_DIVIDER, heading, width);
+      g_autoptr(PangoLayout) title = _rd_draw_layout (d, FONT_TITLE, part->section->title, width);
+      double y = d->paper_height * 0.36;
+      PangoRectangle logical;
+
+      pango_layout_set_alignment (big, PANGO_ALIGN_CENTER);
+      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+      cairo_move_to (d->cr, MARGIN_X, y);
+      pango_cairo_show_layout (d->cr, big);
+      pango_layout_get_extents (big, NULL, &logical);
+      y += pango_units_to_double (logical.height) + 14;
+      cairo_set_line_width (d->cr, 1);
+      cairo_move_to (d->cr, d->paper_width / 2 - 60, y);
+      cairo_line_to (d->cr, d->paper_width / 2 + 60, y);
+      cairo_stroke (d->cr);
+      cairo_move_to (d->cr, MARGIN_X, y + 16);
+      pango_cairo_show_layout (d->cr, title);
+    }
+  _rd_draw_end_page (d);
+  return TRUE;
+}
+
 /* The index: every section and exhibit with its bundle pages; each row is
  * a link (the rectangles are collected here and made into PDF links when
  * the bundle is assembled). */
@@ -465,6 +500,16 @@ _rd_draw_index (RdDraw  *d,
         case RD_PART_SCHEDULE:
           index_row (&f, NULL, part->section->title, part, part->first_page);
           break;
+
+        case RD_PART_DIVIDER:
+          {
+            /* Translators: a section of the bundle in the index's first column */
+            g_autofree char *label = g_strdup_printf (_("Section %s"), part->letter);
+
+            f.y += 8;
+            index_row (&f, label, part->section->title, part, part->first_page);
+            break;
+          }
 
         case RD_PART_EXHIBIT:
           {

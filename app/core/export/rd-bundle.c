@@ -389,6 +389,7 @@ _rd_part_free (gpointer data)
 
   g_clear_pointer (&part->section, rd_bundle_section_unref);
   g_clear_pointer (&part->exhibit, rd_bundle_exhibit_unref);
+  g_free (part->letter);
   g_free (part);
 }
 
@@ -572,6 +573,32 @@ rd_bundle_add_section (RdBundle        *self,
   g_return_if_fail (section != NULL);
   g_return_if_fail (!self->writing);
   add_part (self, RD_PART_SECTION, section, NULL);
+}
+
+/**
+ * rd_bundle_add_divider:
+ * @letter: the section's letter ("A"), which its bookmarks and index use
+ * @title: what the section holds ("Correspondence")
+ *
+ * Starts a lettered section: a divider page, then the parts added after it
+ * until the next divider. The index groups its rows under the section and
+ * the bookmarks nest under it.
+ */
+void
+rd_bundle_add_divider (RdBundle   *self,
+                       const char *letter,
+                       const char *title)
+{
+  g_autoptr(RdBundleSection) section = NULL;
+  RdPart *part;
+
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_return_if_fail (letter != NULL && title != NULL);
+  g_return_if_fail (!self->writing);
+  section = rd_bundle_section_new (title);
+  add_part (self, RD_PART_DIVIDER, section, NULL);
+  part = g_ptr_array_index (self->parts, self->parts->len - 1);
+  part->letter = g_strdup (letter);
 }
 
 /* The index goes where this is called: usually after the cover. */

@@ -138,6 +138,9 @@ void              rd_bundle_set_protected_folder (RdBundle      *self,
 void              rd_bundle_add_section           (RdBundle        *self,
                                                    RdBundleSection *section);
 void              rd_bundle_add_index             (RdBundle        *self);
+void              rd_bundle_add_divider           (RdBundle        *self,
+                                                   const char      *letter,
+                                                   const char      *title);
 void              rd_bundle_add_exhibit           (RdBundle        *self,
                                                    RdBundleExhibit *exhibit);
 GPtrArray        *rd_bundle_get_exhibits          (RdBundle        *self);

@@ -17,6 +17,8 @@
 
 #include "rd-anonymise.h"
 #include "rd-case-bundle.h"
+#include "rd-bundle-layout.h"
+#include "rd-case-bundle-private.h"
 #include "rd-case-facts.h"
 #include "rd-chronology.h"
 #include "rd-dashboard.h"
@@ -76,9 +78,9 @@ evidence_sort_key (RdEvidence *ev)
   return at != NULL ? g_date_time_to_unix (at) : rd_evidence_get_imported_at (ev);
 }
 
-static int
-by_captured (gconstpointer a,
-             gconstpointer b)
+int
+_rd_case_bundle_by_captured (gconstpointer a,
+                             gconstpointer b)
 {
   gint64 x = evidence_sort_key (*(RdEvidence * const *) a);
   gint64 y = evidence_sort_key (*(RdEvidence * const *) b);
@@ -144,7 +146,7 @@ choose_evidence (RdStore                   *store,
     {
       for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
         g_ptr_array_add (chosen, g_list_model_get_item (all, i));
-      g_ptr_array_sort (chosen, by_captured);
+      g_ptr_array_sort (chosen, _rd_case_bundle_by_captured);
       return chosen;
     }
   for (guint k = 0; k < options->evidence_ids->len; k++)
@@ -343,6 +345,62 @@ free_refs_value (gpointer data)
   free_gstring (data);
 }
 
+/* The exhibit of @ev, its words anonymised when that is asked for. */
+static RdBundleExhibit *
+make_exhibit (RdEvidence                *ev,
+              const RdCaseBundleOptions *options,
+              RdAnonymiser              *anon)
+{
+  g_autofree char *name = dup_exhibit_title (ev);
+  g_autofree char *clean_title = rd_anonymiser_apply (anon, name);
+  g_autofree char *clean_desc = rd_anonymiser_apply (anon, rd_evidence_get_description (ev));
+  g_autofree char *clean_file = rd_anonymiser_apply (anon, rd_evidence_get_original_name (ev));
+  g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
+  RdBundleExhibit *ex = rd_bundle_exhibit_new (exhibit_kind (rd_evidence_get_kind (ev)),
+                                               rd_evidence_get_path (ev), clean_title);
+
+  rd_bundle_exhibit_set_label (ex, label);
+  rd_bundle_exhibit_set_sha256 (ex, rd_evidence_get_sha256 (ev));
+  rd_bundle_exhibit_set_file_name (ex, clean_file);
+  if (options->passwords != NULL && rd_evidence_get_kind (ev) == RD_EVIDENCE_KIND_PDF)
+    {
+      gint64 id = rd_evidence_get_id (ev);
+      rd_bundle_exhibit_set_password (ex, g_hash_table_lookup (options->passwords, &id));
+    }
+  rd_bundle_exhibit_set_description (ex, clean_desc);
+  rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
+                              date_source_words (rd_evidence_get_date_source (ev)));
+  return ex;
+}
+
+/* Adds @items to @bundle section by section as @layout places them, each
+ * section that holds anything after its divider. */
+static void
+place_items (RdBundle       *bundle,
+             GArray         *items,
+             RdBundleLayout *layout)
+{
+  guint current = G_MAXUINT;
+
+  _rd_layout_items_place (items, layout);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdLayoutItem *item = &g_array_index (items, RdLayoutItem, i);
+
+      if (item->place != current)
+        {
+          g_autofree char *title = rd_bundle_layout_dup_title (layout, item->place);
+
+          current = item->place;
+          rd_bundle_add_divider (bundle, rd_bundle_layout_get_letter (layout, current), title);
+        }
+      if (item->section != NULL)
+        rd_bundle_add_section (bundle, item->section);
+      else
+        rd_bundle_add_exhibit (bundle, item->exhibit);
+    }
+}
+
 static RdBundle *
 build_bundle (RdStore                   *store,
               gint64                     case_id,
@@ -360,6 +418,9 @@ build_bundle (RdStore                   *store,
   g_autoptr(GDate) now = NULL;
   g_autoptr(RdBundle) bundle = rd_bundle_new ();
   g_autoptr(RdBundleSection) cover = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RdLayoutItem));
+  g_autoptr(RdBundleLayout) kept = NULL;
+  RdBundleLayout *layout = options->layout;
   const GDate *today = options->today;
   RdCase *rcase;
   g_autofree char *title = NULL;
@@ -379,6 +440,9 @@ build_bundle (RdStore                   *store,
   evidence = choose_evidence (store, case_id, options, error);
   if (evidence == NULL)
     return NULL;
+  g_array_set_clear_func (items, _rd_layout_item_clear);
+  if (layout == NULL)
+    layout = kept = rd_case_bundle_dup_layout (store, case_id, NULL);
 
   /* Exhibit numbers first: the chronology refers to them. */
   refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_refs_value);
@@ -442,9 +506,9 @@ build_bundle (RdStore                   *store,
           g_autoptr(RdLetter) letter = rd_letter_build (kind, facts, complaint, dashboard);
           g_autoptr(RdBundleSection) section = letter_section (letter, anon);
 
-          rd_bundle_add_section (bundle, section);
+          _rd_layout_item_add (items, RD_LAYOUT_LETTER, "A", section, NULL);
         }
-      rd_bundle_add_section (bundle, missed);
+      _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
 
   if (options->include_chronology)
@@ -465,36 +529,21 @@ build_bundle (RdStore                   *store,
         }
       if (entries->len == 0)
         rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
-      rd_bundle_add_section (bundle, chron);
+      _rd_layout_item_add (items, RD_LAYOUT_CHRONOLOGY, "B", chron, NULL);
     }
 
   for (guint i = 0; i < evidence->len; i++)
     {
       RdEvidence *ev = evidence->pdata[i];
-      g_autofree char *name = dup_exhibit_title (ev);
-      g_autofree char *clean_title = rd_anonymiser_apply (anon, name);
-      g_autofree char *clean_desc = rd_anonymiser_apply (anon, rd_evidence_get_description (ev));
-      g_autofree char *clean_file = rd_anonymiser_apply (anon, rd_evidence_get_original_name (ev));
-      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
       g_autoptr(RdBundleExhibit) ex = NULL;
 
       if (rd_evidence_get_path (ev) == NULL)
         continue;
-      ex = rd_bundle_exhibit_new (exhibit_kind (rd_evidence_get_kind (ev)),
-                                  rd_evidence_get_path (ev), clean_title);
-      rd_bundle_exhibit_set_label (ex, label);
-      rd_bundle_exhibit_set_sha256 (ex, rd_evidence_get_sha256 (ev));
-      rd_bundle_exhibit_set_file_name (ex, clean_file);
-      if (options->passwords != NULL && rd_evidence_get_kind (ev) == RD_EVIDENCE_KIND_PDF)
-        {
-          gint64 id = rd_evidence_get_id (ev);
-          rd_bundle_exhibit_set_password (ex, g_hash_table_lookup (options->passwords, &id));
-        }
-      rd_bundle_exhibit_set_description (ex, clean_desc);
-      rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
-                                  date_source_words (rd_evidence_get_date_source (ev)));
-      rd_bundle_add_exhibit (bundle, ex);
+      ex = make_exhibit (ev, options, anon);
+      _rd_layout_item_add (items, key, _rd_case_bundle_default_section (rd_evidence_get_kind (ev)), NULL, ex);
     }
+  place_items (bundle, items, layout);
 
   if (chronology != NULL)
     *chronology = g_steal_pointer (&entries);
@@ -601,128 +650,3 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
   return rd_anonymiser_apply (anon, title);
 }
 
-static gboolean
-contains_number (const GArray *numbers,
-                 gint64        number)
-{
-  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
-    if (g_array_index (numbers, gint64, i) == number)
-      return TRUE;
-  return FALSE;
-}
-
-/* Every number of @numbers must be an exhibit of the case, and named once. */
-static gboolean
-check_numbers (GListModel   *all,
-               const GArray *numbers,
-               gint64        case_id,
-               GError      **error)
-{
-  for (guint k = 0; numbers != NULL && k < numbers->len; k++)
-    {
-      gint64 number = g_array_index (numbers, gint64, k);
-      gboolean found = FALSE;
-
-      for (guint i = 0, n = g_list_model_get_n_items (all); i < n && !found; i++)
-        {
-          g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
-          found = rd_evidence_get_exhibit_number (ev) == number;
-        }
-      if (!found)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("Case %" PRId64 " has no exhibit %" PRId64
-                         " (redress-cli evidence %" PRId64 " lists its exhibit numbers)."),
-                       case_id, number, case_id);
-          return FALSE;
-        }
-      for (guint j = 0; j < k; j++)
-        if (g_array_index (numbers, gint64, j) == number)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("Exhibit %" PRId64 " is named twice."), number);
-            return FALSE;
-          }
-    }
-  return TRUE;
-}
-
-static gint64
-id_of_exhibit (GListModel *all,
-               gint64      number)
-{
-  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
-    {
-      g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
-
-      if (rd_evidence_get_exhibit_number (ev) == number)
-        return rd_evidence_get_id (ev);
-    }
-  g_assert_not_reached ();
-  return 0;
-}
-
-/**
- * rd_case_bundle_order_evidence:
- * @order: (nullable) (element-type gint64): exhibit numbers to put first, in this order
- * @exclude: (nullable) (element-type gint64): exhibit numbers to leave out
- *
- * The exhibits of a bundle as rd_case_bundle_build() takes them in
- * #RdCaseBundleOptions.evidence_ids: those of @order first, as given, then
- * the others oldest first, without those of @exclude. @order and @exclude
- * are exhibit numbers, as the evidence list shows them and the bundle
- * prints them (rd_evidence_get_exhibit_number()). A number that is not one
- * of the case's exhibits, named twice, or both ordered and left out is a
- * %G_IO_ERROR_INVALID_ARGUMENT with a one-line message.
- *
- * Returns: (transfer full) (element-type gint64): the evidence ids, or %NULL
- */
-GArray *
-rd_case_bundle_order_evidence (RdStore       *store,
-                               gint64         case_id,
-                               const GArray  *order,
-                               const GArray  *exclude,
-                               GError       **error)
-{
-  g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, error);
-  g_autoptr(GPtrArray) rest = NULL;
-  GArray *ids;
-
-  if (all == NULL)
-    return NULL;
-  if (!check_numbers (all, order, case_id, error) || !check_numbers (all, exclude, case_id, error))
-    return NULL;
-  for (guint k = 0; order != NULL && k < order->len; k++)
-    if (contains_number (exclude, g_array_index (order, gint64, k)))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     _("Exhibit %" PRId64 " is both ordered and left out."),
-                     g_array_index (order, gint64, k));
-        return NULL;
-      }
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint k = 0; order != NULL && k < order->len; k++)
-    {
-      gint64 id = id_of_exhibit (all, g_array_index (order, gint64, k));
-      g_array_append_val (ids, id);
-    }
-  rest = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
-    {
-      RdEvidence *ev = g_list_model_get_item (all, i);
-      gint64 number = rd_evidence_get_exhibit_number (ev);
-
-      if (contains_number (order, number) || contains_number (exclude, number))
-        g_object_unref (ev);
-      else
-        g_ptr_array_add (rest, ev);
-    }
-  g_ptr_array_sort (rest, by_captured);
-  for (guint i = 0; i < rest->len; i++)
-    {
-      gint64 id = rd_evidence_get_id (rest->pdata[i]);
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rd-bundle.h"
+#include "rd-bundle-layout.h"
 #include "rd-letter.h"
 #include "rd-store.h"
 
@@ -22,6 +23,7 @@ typedef struct
   RdPaperSize  paper;
   gboolean     smaller;
   gboolean     keep_landscape;    /* wide evidence pages on landscape paper; FALSE: all upright */
+  RdBundleLayout *layout;         /* sections and what each holds; NULL: the case's kept one */
   GArray      *evidence_ids;      /* gint64, in bundle order; NULL: all, oldest first */
   const GDate *today;             /* NULL: today */
   GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */
@@ -38,6 +40,13 @@ RdBundle  *rd_case_bundle_build        (RdStore              *store,
                                         const RdCaseBundleOptions *options,
                                         GPtrArray           **chronology,
                                         GError              **error);
+RdBundleLayout *rd_case_bundle_dup_layout (RdStore        *store,
+                                           gint64          case_id,
+                                           GError        **error);
+char      *rd_case_bundle_dup_layout_json (RdStore       *store,
+                                           gint64         case_id,
+                                           const char    *layout_json,
+                                           GError       **error);
 GArray    *rd_case_bundle_order_evidence (RdStore         *store,
                                           gint64           case_id,
                                           const GArray    *order,

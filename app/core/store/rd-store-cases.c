@@ -235,3 +235,61 @@ _rd_store_set_case_times (RdStore  *self,
   return _rd_store_run (self, "UPDATE cases SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
                         (gint64[]) { created_at, updated_at, case_id }, 3, error);
 }
+
+/**
+ * rd_store_dup_bundle_layout:
+ *
+ * The layout the case's bundle was last made with (JSON, see
+ * rd-bundle-layout.c), kept so the next one is the same.
+ *
+ * Returns: (transfer full) (nullable): the layout, or %NULL when there is
+ *   none (the default) or on error (@error set)
+ */
+char *
+rd_store_dup_bundle_layout (RdStore  *self,
+                            gint64    case_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  char *layout = NULL;
+  int rc;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  stmt = _rd_store_prepare (self, "SELECT bundle_layout FROM cases WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    layout = g_strdup (_rd_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _rd_store_set_error (self, rc, error);
+  return layout;
+}
+
+/**
+ * rd_store_set_bundle_layout:
+ * @layout: (nullable): the layout as JSON; %NULL for the default
+ */
+gboolean
+rd_store_set_bundle_layout (RdStore     *self,
+                            gint64       case_id,
+                            const char  *layout,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+
+  stmt = _rd_store_prepare (self, "UPDATE cases SET bundle_layout = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (layout != NULL)
+    _rd_store_bind_text (stmt, 1, layout);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  return _rd_store_step_done (self, stmt, error);
+}

@@ -343,6 +343,11 @@ const char * const _rd_store_migrations[] = {
   "  UPDATE cases SET next_exhibit_no = max(next_exhibit_no, new.exhibit_no + 1)"
   "  WHERE id = new.case_id;"
   "END;",
+
+  /* 15: how the case's bundle is laid out (its lettered sections and what
+   * each holds, as JSON: see rd-bundle-layout.c), so that the next export
+   * is laid out as the last; NULL: the default sections. */
+  "ALTER TABLE cases ADD COLUMN bundle_layout TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

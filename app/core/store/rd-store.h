@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define RD_STORE_SCHEMA_VERSION 14
+#define RD_STORE_SCHEMA_VERSION 15
 
 #define RD_TYPE_STORE (rd_store_get_type ())
 G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
@@ -45,6 +45,13 @@ RdCase      *rd_store_get_case                (RdStore     *self,
                                                GError     **error);
 gboolean     rd_store_save_case               (RdStore     *self,
                                                RdCase      *rcase,
+                                               GError     **error);
+char        *rd_store_dup_bundle_layout       (RdStore     *self,
+                                               gint64       case_id,
+                                               GError     **error);
+gboolean     rd_store_set_bundle_layout       (RdStore     *self,
+                                               gint64       case_id,
+                                               const char  *layout,
                                                GError     **error);
 gboolean     rd_store_delete_case             (RdStore     *self,
                                                gint64       case_id,
