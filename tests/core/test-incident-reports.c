@@ -267,6 +267,12 @@ test_migrate_from_v7 (Fixture       *f,
                                  "DROP INDEX cases_by_uuid;"
                                  "ALTER TABLE cases DROP COLUMN uuid;"
                                  "DROP TABLE file_intents;"
+                                 "DROP TRIGGER evidence_exhibit_no_new;"
+                                 "DROP TRIGGER evidence_exhibit_no_kept;"
+                                 "DROP INDEX evidence_by_exhibit_no;"
+                                 "ALTER TABLE evidence DROP COLUMN exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "PRAGMA user_version = 7;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -310,6 +310,12 @@ test_migration (void)
                                  "DROP TABLE incident_text;"
                                  "DROP TABLE contact_text;"
                                  "ALTER TABLE cases DROP COLUMN document_language;"
+                                 "DROP TRIGGER evidence_exhibit_no_new;"
+                                 "DROP TRIGGER evidence_exhibit_no_kept;"
+                                 "DROP INDEX evidence_by_exhibit_no;"
+                                 "ALTER TABLE evidence DROP COLUMN exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "PRAGMA user_version = 11;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

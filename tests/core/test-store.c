@@ -901,6 +901,12 @@ test_migrate_document_language (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE cases DROP COLUMN document_language;"
+                                 "DROP TRIGGER evidence_exhibit_no_new;"
+                                 "DROP TRIGGER evidence_exhibit_no_kept;"
+                                 "DROP INDEX evidence_by_exhibit_no;"
+                                 "ALTER TABLE evidence DROP COLUMN exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
+                                 "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "PRAGMA user_version = 12;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
