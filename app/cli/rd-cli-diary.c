@@ -12,7 +12,7 @@
 static char *
 format_unix (gint64 unix_time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) dt = rd_datetime_new_from_unix_local (unix_time);
 
   return dt ? g_date_time_format_iso8601 (dt) : g_strdup ("");
 }

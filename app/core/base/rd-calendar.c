@@ -190,7 +190,7 @@ split_local (GDateTime *dt,
              GDate     *date,
              int       *minute)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  g_autoptr(GDateTime) local = rd_datetime_to_local (dt);
   int y, m, d;
 
   g_date_time_get_ymd (local, &y, &m, &d);
@@ -257,7 +257,7 @@ rd_calendar_add_working_hours (GDateTime            *from,
                 {
                   int at = start + (int) left;
 
-                  return g_date_time_new_local (g_date_get_year (&date),
+                  return rd_datetime_new_local (g_date_get_year (&date),
                                                 g_date_get_month (&date),
                                                 g_date_get_day (&date),
                                                 at / 60, at % 60, 0);

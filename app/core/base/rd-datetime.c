@@ -394,6 +394,85 @@ set_skipped_error (GTimeZone  *tz,
 }
 
 /**
+ * rd_time_zone_dup_local:
+ *
+ * The local time zone, read once per process (again only if TZ changes).
+ * GLib 2.74 reads /etc/localtime again on every g_time_zone_new_local()
+ * when TZ is not set, and a diary of 10,000 entries reads a time for each.
+ *
+ * Returns: (transfer full): the local time zone
+ */
+GTimeZone *
+rd_time_zone_dup_local (void)
+{
+  static GMutex lock;
+  static GTimeZone *cached;
+  static char *cached_for;    /* the TZ it was read for; NULL: unset */
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *zone;
+
+  g_mutex_lock (&lock);
+  if (cached == NULL || g_strcmp0 (tz, cached_for) != 0)
+    {
+      g_clear_pointer (&cached, g_time_zone_unref);
+      g_free (cached_for);
+      cached_for = g_strdup (tz);
+      cached = g_time_zone_new_local ();
+    }
+  zone = g_time_zone_ref (cached);
+  g_mutex_unlock (&lock);
+  return zone;
+}
+
+/**
+ * rd_datetime_new_local:
+ *
+ * g_date_time_new_local() in the cached local zone (see
+ * rd_time_zone_dup_local()), for code that makes one per record.
+ */
+GDateTime *
+rd_datetime_new_local (int    year,
+                       int    month,
+                       int    day,
+                       int    hour,
+                       int    minute,
+                       double seconds)
+{
+  g_autoptr(GTimeZone) zone = rd_time_zone_dup_local ();
+
+  return g_date_time_new (zone, year, month, day, hour, minute, seconds);
+}
+
+/**
+ * rd_datetime_to_local:
+ *
+ * g_date_time_to_local() in the cached local zone.
+ */
+GDateTime *
+rd_datetime_to_local (GDateTime *datetime)
+{
+  g_autoptr(GTimeZone) zone = rd_time_zone_dup_local ();
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  return g_date_time_to_timezone (datetime, zone);
+}
+
+/**
+ * rd_datetime_new_from_unix_local:
+ *
+ * g_date_time_new_from_unix_local() in the cached local zone.
+ */
+GDateTime *
+rd_datetime_new_from_unix_local (gint64 unix_time)
+{
+  g_autoptr(GTimeZone) zone = rd_time_zone_dup_local ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
+/**
  * rd_datetime_check_wall_clock:
  * @tz: (nullable): the time zone, or %NULL for the local one
  *
@@ -409,7 +488,7 @@ rd_datetime_check_wall_clock (GTimeZone *tz,
                               int        minute,
                               int        second)
 {
-  g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+  g_autoptr(GTimeZone) local = tz == NULL ? rd_time_zone_dup_local () : g_time_zone_ref (tz);
   gint64 moments[2];
   gint32 offsets[2];
 
@@ -445,7 +524,7 @@ rd_datetime_new_wall_clock (GTimeZone  *tz,
                             int         second,
                             GError    **error)
 {
-  g_autoptr(GTimeZone) zone = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+  g_autoptr(GTimeZone) zone = tz == NULL ? rd_time_zone_dup_local () : g_time_zone_ref (tz);
   g_autoptr(GDateTime) utc = NULL;
   gint64 wall, moments[2];
   gint32 offsets[2];
@@ -514,7 +593,7 @@ parse_in_zone (const char  *text,
   dt = rd_datetime_new_wall_clock (tz, year, month, day, hour, minute, second, &local_error);
   if (dt == NULL && !strict && g_error_matches (local_error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME))
     {
-      g_autoptr(GTimeZone) zone = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+      g_autoptr(GTimeZone) zone = tz == NULL ? rd_time_zone_dup_local () : g_time_zone_ref (tz);
 
       /* Already stored: keep it, moved on as GLib moves it, never lost. */
       return g_date_time_new (zone, year, month, day, hour, minute, second);

@@ -30,6 +30,15 @@ char      *rd_date_to_iso                (const GDate *date);
 char      *rd_date_format_long           (const GDate *date);
 char      *rd_date_format_on             (const GDate *date);
 
+GTimeZone *rd_time_zone_dup_local        (void);
+GDateTime *rd_datetime_new_local         (int          year,
+                                          int          month,
+                                          int          day,
+                                          int          hour,
+                                          int          minute,
+                                          double       seconds);
+GDateTime *rd_datetime_to_local          (GDateTime   *datetime);
+GDateTime *rd_datetime_new_from_unix_local (gint64     unix_time);
 GDateTime *rd_datetime_parse_local       (const char  *text,
                                           GError     **error);
 GDateTime *rd_datetime_parse_in_zone     (const char  *text,

@@ -192,7 +192,7 @@ rd_moment_set_datetime (RdMoment  *moment,
 
   g_return_if_fail (moment != NULL && dt != NULL);
 
-  local = g_date_time_to_local (dt);
+  local = rd_datetime_to_local (dt);
   g_date_time_get_ymd (local, &y, &m, &d);
   g_date_clear (&moment->date, 1);
   g_date_set_dmy (&moment->date, d, m, y);
@@ -271,7 +271,7 @@ moment_to_datetime (const RdMoment *moment)
 {
   int minute = moment->minute;
 
-  return g_date_time_new_local (g_date_get_year (&moment->date),
+  return rd_datetime_new_local (g_date_get_year (&moment->date),
                                 g_date_get_month (&moment->date),
                                 g_date_get_day (&moment->date),
                                 minute / 60, minute % 60, 0);

@@ -42,7 +42,7 @@ written_on (gint64 unix_time)
 
   if (unix_time <= 0)
     return g_strdup ("");
-  dt = g_date_time_new_from_unix_local (unix_time);
+  dt = rd_datetime_new_from_unix_local (unix_time);
   when = rd_datetime_format_on (dt);
   /* Translators: %s is a date and time with its preposition, "on Monday 4
    * November 2024 at 22:30" */
@@ -64,7 +64,7 @@ written_on_iso (gint64 unix_time)
 
   if (unix_time <= 0)
     return g_strdup ("");
-  dt = g_date_time_new_from_unix_local (unix_time);
+  dt = rd_datetime_new_from_unix_local (unix_time);
   return iso_minute (dt);
 }
 
@@ -224,7 +224,7 @@ rd_chronology_build (RdCaseFacts  *facts,
 
           if (date == NULL || !g_date_valid (date))
             continue;
-          dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+          dt = rd_datetime_new_local (g_date_get_year (date), g_date_get_month (date),
                                       g_date_get_day (date), 0, 0, 0);
           g_string_append_printf (text, "%s: %s.", complaint_title, title);
           if (new_date != NULL && g_date_valid (new_date))

@@ -196,7 +196,7 @@ format_duration (gint64 minutes,
 static GDateTime *
 moment_to_datetime (const RdMoment *moment)
 {
-  return g_date_time_new_local (g_date_get_year (&moment->date), g_date_get_month (&moment->date),
+  return rd_datetime_new_local (g_date_get_year (&moment->date), g_date_get_month (&moment->date),
                                 g_date_get_day (&moment->date),
                                 moment->minute / 60, moment->minute % 60, 0);
 }

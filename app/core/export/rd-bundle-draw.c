@@ -314,7 +314,7 @@ _rd_email_section (RdEmail            *email,
 
   if (email->date != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (email->date);
+      g_autoptr(GDateTime) local = rd_datetime_to_local (email->date);
       sent = rd_datetime_format_long (local);
     }
   {
