@@ -25,6 +25,7 @@ struct _RdEvidencePage
   gboolean            unlinked_only;
   GArray             *link_choices;   /* RdLinkTarget, after the first two entries */
   gboolean            refilling_links;
+  gboolean            link_choices_stale;  /* to be read again when shown */
   gboolean            reloading;      /* the selection passes through nothing */
 
   RdEvidenceImporter *importer;

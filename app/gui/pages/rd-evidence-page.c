@@ -136,20 +136,28 @@ fill_link_choices (RdEvidencePage *self)
 {
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) targets = NULL;
+  g_autoptr(GtkStringList) labels = NULL;
+  const char *firsts[] = { _("Linked to anything or nothing"), _("Not linked to anything yet"), NULL };
 
-  gtk_string_list_append (labels, _("Linked to anything or nothing"));
-  gtk_string_list_append (labels, _("Not linked to anything yet"));
-  targets = rd_link_targets_list (store, rcase ? rd_case_get_id (rcase) : 0,
-                                  self->link_choices);
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (targets)); i < n; i++)
-    gtk_string_list_append (labels, gtk_string_list_get_string (targets, i));
+  /* Every diary entry and contact of the case is a choice: read them
+   * when the page is next shown, not on every change made elsewhere. */
+  self->link_choices_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->link_choices_stale)
+    return;
+  labels = rd_link_targets_list (store, rcase ? rd_case_get_id (rcase) : 0, self->link_choices);
+  gtk_string_list_splice (labels, 0, 0, firsts);
   self->refilling_links = TRUE;
   gtk_drop_down_set_model (self->link_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->link_dropdown, 0);
   self->refilling_links = FALSE;
   on_link_filter_changed_cb (self);
+}
+
+static void
+on_map_cb (RdEvidencePage *self)
+{
+  if (self->link_choices_stale)
+    fill_link_choices (self);
 }
 
 static void
@@ -227,7 +235,7 @@ on_store_changed_cb (RdEvidencePage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (!rd_gui_change_concerns (rcase, case_id))
+  if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   if (g_str_equal (what, "evidence"))
     {
@@ -456,6 +464,7 @@ rd_evidence_page_init (RdEvidencePage *self)
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->damaged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   self->evidence = g_list_store_new (RD_TYPE_EVIDENCE);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

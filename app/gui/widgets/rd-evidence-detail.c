@@ -51,58 +51,72 @@ struct _RdEvidenceDetail
 G_DEFINE_FINAL_TYPE (RdEvidenceDetail, rd_evidence_detail, GTK_TYPE_WIDGET)
 
 /**
- * rd_evidence_dup_target_label:
+ * rd_evidence_dup_record_label:
+ * @record: an #RdIncident, #RdContact or #RdComplaintEvent
  *
  * A line naming what evidence is linked to: "Diary: Monday 3 June 2024,
- * 23:10 — Loud music…", "Contact: …".
+ * 23:10 — Loud music…", "Contact: …", from the record itself, so that a
+ * list of them is labelled from the one query that read it.
+ */
+char *
+rd_evidence_dup_record_label (gpointer record)
+{
+  if (RD_IS_INCIDENT (record))
+    {
+      g_autofree char *when = rd_datetime_format_long (rd_incident_get_starts_at (record));
+      g_autofree char *summary = rd_incident_dup_summary (record);
+
+      return g_strdup_printf (_("Diary: %s — %s"), when, summary);
+    }
+  if (RD_IS_CONTACT (record))
+    {
+      g_autofree char *headline = rd_contact_dup_headline (record);
+
+      return g_strdup_printf (_("Contact: %s"), headline);
+    }
+  if (RD_IS_COMPLAINT_EVENT (record))
+    {
+      g_autofree char *title = rd_complaint_event_dup_title (record);
+      g_autofree char *when = NULL;
+
+      if (rd_complaint_event_get_date (record) == NULL)
+        return g_strdup_printf (_("Complaint: %s"), title);
+      when = rd_date_format_long (rd_complaint_event_get_date (record));
+      /* Translators: a complaint step evidence can be linked to, and its day */
+      return g_strdup_printf (_("Complaint: %s, %s"), title, when);
+    }
+  return g_strdup (_("Something that no longer exists"));
+}
+
+/**
+ * rd_evidence_dup_target_label:
+ *
+ * The label of rd_evidence_dup_record_label() for one link target, read
+ * from the store.
  */
 char *
 rd_evidence_dup_target_label (RdStore              *store,
                               RdEvidenceTargetKind  kind,
                               gint64                target_id)
 {
+  g_autoptr(GObject) record = NULL;
+
   switch (kind)
     {
     case RD_EVIDENCE_TARGET_INCIDENT:
-      {
-        g_autoptr(RdIncident) incident = rd_store_get_incident (store, target_id, NULL);
-        g_autofree char *when = NULL;
-        g_autofree char *summary = NULL;
-
-        if (incident == NULL)
-          break;
-        when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
-        summary = rd_incident_dup_summary (incident);
-        return g_strdup_printf (_("Diary: %s — %s"), when, summary);
-      }
+      record = G_OBJECT (rd_store_get_incident (store, target_id, NULL));
+      break;
     case RD_EVIDENCE_TARGET_CONTACT:
-      {
-        g_autoptr(RdContact) contact = rd_store_get_contact (store, target_id, NULL);
-        g_autofree char *headline = contact ? rd_contact_dup_headline (contact) : NULL;
-
-        if (contact == NULL)
-          break;
-        return g_strdup_printf (_("Contact: %s"), headline);
-      }
+      record = G_OBJECT (rd_store_get_contact (store, target_id, NULL));
+      break;
     case RD_EVIDENCE_TARGET_COMPLAINT_EVENT:
-      {
-        g_autoptr(RdComplaintEvent) event = rd_store_get_complaint_event (store, target_id, NULL);
-        g_autofree char *title = event ? rd_complaint_event_dup_title (event) : NULL;
-        g_autofree char *when = NULL;
-
-        if (event == NULL)
-          break;
-        if (rd_complaint_event_get_date (event) == NULL)
-          return g_strdup_printf (_("Complaint: %s"), title);
-        when = rd_date_format_long (rd_complaint_event_get_date (event));
-        /* Translators: a complaint step evidence can be linked to, and its day */
-        return g_strdup_printf (_("Complaint: %s, %s"), title, when);
-      }
+      record = G_OBJECT (rd_store_get_complaint_event (store, target_id, NULL));
+      break;
     case RD_EVIDENCE_TARGET_N_KINDS:
     default:
       break;
     }
-  return g_strdup (_("Something that no longer exists"));
+  return rd_evidence_dup_record_label (record);
 }
 
 static void

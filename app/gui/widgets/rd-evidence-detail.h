@@ -21,6 +21,7 @@ RdEvidence *rd_evidence_detail_get_evidence (RdEvidenceDetail *self);
 int         rd_evidence_detail_get_page     (RdEvidenceDetail *self);
 int         rd_evidence_detail_get_n_pages  (RdEvidenceDetail *self);
 gboolean    rd_evidence_detail_is_previewed (RdEvidenceDetail *self);
+char       *rd_evidence_dup_record_label    (gpointer          record);
 char       *rd_evidence_dup_target_label    (RdStore          *store,
                                              RdEvidenceTargetKind kind,
                                              gint64           target_id);

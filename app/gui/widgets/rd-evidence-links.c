@@ -383,6 +383,7 @@ rd_link_targets_list (RdStore *store,
                       GArray  *targets)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GListModel) contacts = NULL;
   g_autoptr(GListModel) complaints = NULL;
@@ -397,15 +398,19 @@ rd_link_targets_list (RdStore *store,
     {
       g_autoptr(RdIncident) incident = g_list_model_get_item (incidents, i);
       RdLinkTarget target = { RD_EVIDENCE_TARGET_INCIDENT, rd_incident_get_id (incident) };
+      g_autofree char *label = rd_evidence_dup_record_label (incident);
 
       g_array_append_val (targets, target);
+      g_ptr_array_add (names, g_steal_pointer (&label));
     }
   for (guint i = 0, n = contacts ? g_list_model_get_n_items (contacts) : 0; i < n; i++)
     {
       g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);
       RdLinkTarget target = { RD_EVIDENCE_TARGET_CONTACT, rd_contact_get_id (contact) };
+      g_autofree char *label = rd_evidence_dup_record_label (contact);
 
       g_array_append_val (targets, target);
+      g_ptr_array_add (names, g_steal_pointer (&label));
     }
   for (guint i = 0, n = complaints ? g_list_model_get_n_items (complaints) : 0; i < n; i++)
     {
@@ -416,16 +421,14 @@ rd_link_targets_list (RdStore *store,
         {
           g_autoptr(RdComplaintEvent) event = g_list_model_get_item (events, k);
           RdLinkTarget target = { RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (event) };
+          g_autofree char *label = rd_evidence_dup_record_label (event);
 
           g_array_append_val (targets, target);
+          g_ptr_array_add (names, g_steal_pointer (&label));
         }
     }
-  for (guint i = 0; i < targets->len; i++)
-    {
-      RdLinkTarget *target = &g_array_index (targets, RdLinkTarget, i);
-      g_autofree char *label = rd_evidence_dup_target_label (store, target->kind, target->id);
-
-      gtk_string_list_append (labels, label);
-    }
+  /* One change for the whole list, not one per entry. */
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (labels, 0, 0, (const char * const *) names->pdata);
   return labels;
 }
