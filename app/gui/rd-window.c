@@ -348,7 +348,12 @@ rd_window_show_page (RdWindow   *self,
 
   page = rd_window_get_page (self, name);
   if (page != NULL && self->rcase != NULL)
-    adw_view_stack_set_visible_child (self->view_stack, page);
+    {
+      adw_view_stack_set_visible_child (self->view_stack, page);
+      /* Before the window is first drawn it shows nothing yet, but whoever
+       * asked for the page may read it at once. */
+      rd_case_page_fill (RD_CASE_PAGE (page));
+    }
   return page;
 }
 

@@ -17,12 +17,22 @@
  *
  * The order matters for nothing to be lost: before the store or the case
  * is replaced, the page writes what it has pending to the old one.
+ *
+ * A page fills itself for a new case (case_changed) when it is first
+ * shown, or else once the window has drawn its next frame: a case opens on
+ * one page, and reading 100,000 diary entries for a page nobody has looked
+ * at yet would only delay that frame. Until then the page is "waiting",
+ * and ignores changes to the store, which it will read anyway when it
+ * fills.
  */
 
 typedef struct
 {
   RdStore *store;
   RdCase  *rcase;
+  gboolean waiting;   /* case_changed is due when the page is shown */
+  gboolean fill_scheduled;
+  guint    fill_source;
 } RdCasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
@@ -35,6 +45,55 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+fill_cb (gpointer user_data)
+{
+  RdCasePage *self = RD_CASE_PAGE (user_data);
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  priv->fill_source = 0;
+  priv->fill_scheduled = FALSE;
+  rd_case_page_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window has drawn: fill when nothing more urgent is waiting. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   RdCasePage    *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  if (priv->fill_source == 0)
+    priv->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
+}
+
+static void
+on_root_realized_cb (GtkWidget  *root,
+                     RdCasePage *self)
+{
+  g_signal_handlers_disconnect_by_func (root, on_root_realized_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
+                           G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+static void
+fill_after_next_frame (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (root == NULL || priv->fill_scheduled)
+    return;
+  priv->fill_scheduled = TRUE;
+  if (gtk_widget_get_realized (root))
+    on_root_realized_cb (root, self);
+  else
+    g_signal_connect_object (root, "realize", G_CALLBACK (on_root_realized_cb), self,
+                             G_CONNECT_AFTER);
+}
 
 /**
  * rd_case_page_get_store:
@@ -120,9 +179,57 @@ rd_case_page_set_case (RdCasePage *self,
   /* Write what is pending for the old case before letting go of it. */
   rd_case_page_flush (self, NULL);
   g_set_object (&priv->rcase, rcase);
+  priv->waiting = TRUE;
+  /* Letting go of a case is cheap and must not wait: nothing of it may
+   * stay on screen. */
+  if (rcase == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rd_case_page_fill (self);
+  else
+    fill_after_next_frame (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/**
+ * rd_case_page_fill:
+ *
+ * Fills the page for its case now, if it has not been yet. A page fills
+ * itself when it is shown; this is for whoever needs its content before.
+ */
+void
+rd_case_page_fill (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+
+  if (!priv->waiting)
+    return;
+  priv->waiting = FALSE;
   if (RD_CASE_PAGE_GET_CLASS (self)->case_changed != NULL)
     RD_CASE_PAGE_GET_CLASS (self)->case_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/**
+ * rd_case_page_is_waiting:
+ *
+ * Whether the page has a case it has not been filled for yet (it has not
+ * been shown since): changes to the store can be ignored until it is.
+ */
+gboolean
+rd_case_page_is_waiting (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), FALSE);
+
+  return priv->waiting;
+}
+
+static void
+rd_case_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rd_case_page_parent_class)->map (widget);
+  rd_case_page_fill (RD_CASE_PAGE (widget));
 }
 
 static void
@@ -133,6 +240,7 @@ rd_case_page_dispose (GObject *object)
 
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
+  g_clear_handle_id (&priv->fill_source, g_source_remove);
   g_clear_object (&priv->rcase);
   g_clear_object (&priv->store);
 
@@ -189,6 +297,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   object_class->dispose = rd_case_page_dispose;
   object_class->get_property = rd_case_page_get_property;
   object_class->set_property = rd_case_page_set_property;
+  GTK_WIDGET_CLASS (klass)->map = rd_case_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,

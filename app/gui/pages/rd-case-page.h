@@ -20,6 +20,8 @@ struct _RdCasePageClass
    * first, and the old store's handlers connected with the page as their
    * data are already disconnected. */
   void     (*store_changed) (RdCasePage  *self);
+  /* Called when the page is first shown with a new case, or after the
+   * window's next frame if it is not (at once for no case). */
   void     (*case_changed)  (RdCasePage  *self);
   /* Writes what is pending now, or says why it cannot. */
   gboolean (*flush)         (RdCasePage  *self,
@@ -36,5 +38,7 @@ void      rd_case_page_set_case  (RdCasePage  *self,
                                   RdCase      *rcase);
 gboolean  rd_case_page_flush     (RdCasePage  *self,
                                   GError     **error);
+void      rd_case_page_fill      (RdCasePage  *self);
+gboolean  rd_case_page_is_waiting (RdCasePage *self);
 
 G_END_DECLS

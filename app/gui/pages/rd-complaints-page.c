@@ -194,6 +194,9 @@ rd_complaints_page_select (RdComplaintsPage *self,
 {
   g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), FALSE);
 
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+
   for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
     {
       g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
@@ -244,7 +247,7 @@ on_complaints_changed_cb (RdComplaintsPage *self,
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (!rd_gui_change_concerns (rcase, case_id))
+  if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   if (rd_complaint_editor_is_saving (self->editor))
     return;
@@ -373,6 +376,9 @@ rd_complaints_page_get_complaints (RdComplaintsPage *self)
 {
   g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), NULL);
 
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+
   return G_LIST_MODEL (self->complaints);
 }
 
@@ -380,6 +386,9 @@ GtkWidget *
 rd_complaints_page_get_editor (RdComplaintsPage *self)
 {
   g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), NULL);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
 
   return GTK_WIDGET (self->editor);
 }

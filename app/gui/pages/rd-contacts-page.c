@@ -330,7 +330,8 @@ on_contacts_changed_cb (RdContactsPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (rd_contact_editor_is_saving (self->editor) || !rd_gui_change_concerns (rcase, case_id))
+  if (rd_contact_editor_is_saving (self->editor) || rd_case_page_is_waiting (RD_CASE_PAGE (self)) ||
+      !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
 }
@@ -342,7 +343,7 @@ on_parties_changed_cb (RdContactsPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (!rd_gui_change_concerns (rcase, case_id))
+  if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   load_party_names (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -463,6 +464,9 @@ rd_contacts_page_get_contacts (RdContactsPage *self)
 {
   g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
 
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+
   return G_LIST_MODEL (self->selection);
 }
 
@@ -470,6 +474,9 @@ GtkWidget *
 rd_contacts_page_get_editor (RdContactsPage *self)
 {
   g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
 
   return GTK_WIDGET (self->editor);
 }

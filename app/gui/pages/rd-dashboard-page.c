@@ -394,7 +394,8 @@ on_store_changed_cb (RdDashboardPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)))
+  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)) ||
+      rd_case_page_is_waiting (RD_CASE_PAGE (self)))
     return;
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
@@ -404,7 +405,8 @@ on_store_changed_cb (RdDashboardPage *self,
 static void
 on_day_changed_cb (RdDashboardPage *self)
 {
-  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL)
+  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL &&
+      !rd_case_page_is_waiting (RD_CASE_PAGE (self)))
     rd_dashboard_page_refresh (self);
 }
 
@@ -486,6 +488,9 @@ RdDashboard *
 rd_dashboard_page_get_dashboard (RdDashboardPage *self)
 {
   g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
 
   return self->dashboard;
 }

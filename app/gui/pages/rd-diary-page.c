@@ -406,7 +406,7 @@ on_store_changed_cb (RdDiaryPage *self,
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
   if (self->own_write || rd_incident_editor_is_saving (self->editor) ||
-      !rd_gui_change_concerns (rcase, case_id))
+      rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
 }
@@ -423,6 +423,9 @@ rd_diary_page_select_entry (RdDiaryPage *self,
   GListModel *model;
 
   g_return_val_if_fail (RD_IS_DIARY_PAGE (self), FALSE);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
 
   model = G_LIST_MODEL (self->filtered);
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
@@ -447,6 +450,9 @@ GListModel *
 rd_diary_page_get_entries (RdDiaryPage *self)
 {
   g_return_val_if_fail (RD_IS_DIARY_PAGE (self), NULL);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
 
   return G_LIST_MODEL (self->filtered);
 }

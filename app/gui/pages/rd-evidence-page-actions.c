@@ -114,6 +114,9 @@ rd_evidence_page_import_files (RdEvidencePage  *self,
 
   g_return_if_fail (RD_IS_EVIDENCE_PAGE (self));
 
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+
   if (store == NULL || rcase == NULL || n_files == 0)
     return;
   if (self->importer != NULL)

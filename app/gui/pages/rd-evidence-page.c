@@ -184,6 +184,9 @@ rd_evidence_page_select (RdEvidencePage *self,
 
   g_return_val_if_fail (RD_IS_EVIDENCE_PAGE (self), FALSE);
 
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+
   model = G_LIST_MODEL (self->filtered);
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
@@ -303,6 +306,9 @@ GListModel *
 rd_evidence_page_get_shown (RdEvidencePage *self)
 {
   g_return_val_if_fail (RD_IS_EVIDENCE_PAGE (self), NULL);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
   return G_LIST_MODEL (self->filtered);
 }
 
