@@ -1,0 +1,297 @@
+/* bench-startup.c: time to the first drawn frame of Redress, against a bare libadwaita window.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each start is a process of its own (this program again, with --child),
+ * timed from just before it is spawned to the end of its window's first
+ * paint, which the child reports on its standard output. The reference is
+ * a bare AdwApplicationWindow with a header bar, of Redress's default size;
+ * then Redress with an empty data folder, and with one case of 10,000
+ * (and 100,000) diary entries and a tenth as many contacts, which it opens
+ * at start because it was the case open last. Every round starts each of
+ * them once, one after the other, so that a busy moment of this shared
+ * machine falls on all of them alike; the medians and minimums of five
+ * rounds are printed, with their ratios to the bare window.
+ *
+ * A child quits as the user does (app.quit) once it has drawn, so that the
+ * data folder is closed cleanly and the next start is like an ordinary one.
+ *
+ * Without a display the program runs itself again under the GUI tests'
+ * Xvfb wrapper. Usage: bench-startup [ENTRIES...] (default 10000 100000);
+ * bench-startup --fill DIR ENTRIES writes a data folder to profile by hand,
+ * and bench-startup --child redress DIR starts once from it.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "rd-application.h"
+#include "rd-core.h"
+
+#define N_ROUNDS 5
+
+/* The first paint of the first window: report it, then quit cleanly. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+
+  if (g_object_get_data (G_OBJECT (app), "painted") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (app), "painted", GINT_TO_POINTER (1));
+  g_print ("painted %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  if (g_action_group_has_action (G_ACTION_GROUP (app), "quit"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    g_application_quit (app);
+}
+
+static void
+on_window_realized_cb (GtkWidget *window,
+                       gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), user_data);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    gpointer        user_data)
+{
+  if (gtk_application_get_windows (app)->next == NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), app);
+}
+
+static void
+on_bare_activate_cb (GApplication *app,
+                     gpointer      user_data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *what,
+           const char *data_dir)
+{
+  g_autoptr(GApplication) app = NULL;
+  char *args[] = { (char *) "bench-startup", NULL };
+
+  if (g_str_equal (what, "bare"))
+    {
+      app = G_APPLICATION (adw_application_new ("org.example.BareWindow", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
+    }
+  else
+    {
+      app = G_APPLICATION (rd_application_new (G_APPLICATION_NON_UNIQUE));
+      rd_application_set_data_dir (RD_APPLICATION (app), data_dir);
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  return g_application_run (app, 1, args);
+}
+
+/* One case of @n entries (and n/10 contacts), left as the case open last. */
+static void
+fill_data_dir (const char *data_dir,
+               guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (data_dir, &error);
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2012, 1, 1, 20, 0, 0);
+
+  g_assert_no_error (error);
+  if (n == 0)
+    return;
+  rd_case_set_title (rcase, "Benchmark");
+  g_assert (rd_store_save_case (store, rcase, &error));
+  g_assert (rd_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 61);
+      g_autofree char *description = g_strdup_printf ("Loud music and banging, entry %u", i);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, i % 2 ? RD_CATEGORY_NOISE : RD_CATEGORY_DISREPAIR);
+      rd_incident_set_description (incident, description);
+      rd_incident_set_reported_to (incident, i % 3 == 0 ? RD_REPORTED_LANDLORD : RD_REPORTED_NONE);
+      g_assert (rd_store_save_incident (store, incident, NULL, &error));
+    }
+  for (guint i = 0; i < n / 10; i++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 610 + 5);
+
+      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, RD_CONTACT_TO);
+      rd_contact_set_summary (contact, "Called about the noise");
+      g_assert (rd_store_save_contact (store, contact, &error));
+    }
+  g_assert (rd_store_commit (store, &error));
+  g_assert (rd_store_set_last_case_id (store, rd_case_get_id (rcase), &error));
+}
+
+/* Milliseconds from the spawn to the child's first paint. */
+static double
+time_start (const char *self_path,
+            const char *what,
+            const char *data_dir)
+{
+  const char *argv[] = { self_path, "--child", what, data_dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *line;
+  gint64 t0 = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("%s", error->message);
+  line = strstr (out, "painted ");
+  if (line == NULL || !g_spawn_check_wait_status (status, NULL))
+    g_error ("%s did not draw: %s", what, err);
+  return (g_ascii_strtoll (line + strlen ("painted "), NULL, 10) - t0) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Without a display, again under the GUI tests' own Xvfb and session bus. */
+static void
+ensure_display (int    argc,
+                char **argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return;
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMAS_DIR, FALSE);
+  g_ptr_array_add (args, (char *) BENCH_GUI_WRAPPER);
+  for (int i = 0; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+  execv (BENCH_GUI_WRAPPER, (char **) args->pdata);
+  g_error ("Could not run %s", BENCH_GUI_WRAPPER);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *self_path = NULL;
+  double ms[8][N_ROUNDS];
+  double bare_median = 0, bare_min = 0;
+
+  setlocale (LC_ALL, "");
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv[3]);
+  /* For profiling one start by hand: bench-startup --fill DIR ENTRIES. */
+  if (argc == 4 && g_str_equal (argv[1], "--fill"))
+    {
+      fill_data_dir (argv[2], (guint) atoi (argv[3]));
+      return 0;
+    }
+  ensure_display (argc, argv);
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  for (int i = 1; i < argc; i++)
+    {
+      guint n = (guint) atoi (argv[i]);
+
+      g_array_append_val (sizes, n);
+    }
+  if (sizes->len == 0)
+    {
+      guint defaults[] = { 10000, 100000 };
+
+      g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
+    }
+
+  root = g_dir_make_tmp ("redress-bench-startup-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (names, g_strdup ("bare libadwaita window"));
+  g_ptr_array_add (dirs, g_build_filename (root, "bare", NULL));
+  g_ptr_array_add (names, g_strdup ("Redress, empty"));
+  g_ptr_array_add (dirs, g_build_filename (root, "empty", NULL));
+  fill_data_dir (dirs->pdata[1], 0);
+  for (guint s = 0; s < sizes->len && dirs->len < G_N_ELEMENTS (ms); s++)
+    {
+      guint n = g_array_index (sizes, guint, s);
+      char *dir = g_strdup_printf ("%s/entries-%u", root, n);
+
+      g_print ("Writing a case of %u entries…\n", n);
+      fill_data_dir (dir, n);
+      g_ptr_array_add (names, g_strdup_printf ("Redress, %u entries", n));
+      g_ptr_array_add (dirs, dir);
+    }
+
+  g_print ("First drawn frame, %d rounds, interleaved (ms)\n", N_ROUNDS);
+  for (guint r = 0; r < N_ROUNDS; r++)
+    for (guint i = 0; i < dirs->len; i++)
+      ms[i][r] = time_start (self_path, i == 0 ? "bare" : "redress", dirs->pdata[i]);
+
+  g_print ("%-28s %9s %9s %8s %8s\n", "", "median", "min", "×median", "×min");
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      double median, min;
+
+      qsort (ms[i], N_ROUNDS, sizeof (double), compare_doubles);
+      median = ms[i][N_ROUNDS / 2];
+      min = ms[i][0];
+      if (i == 0)
+        {
+          bare_median = median;
+          bare_min = min;
+        }
+      g_print ("%-28s %9.1f %9.1f %8.2f %8.2f\n", (char *) names->pdata[i], median, min,
+               median / bare_median, min / bare_min);
+    }
+  g_print ("Target: Redress with 10000 entries within ×1.3 of the bare window.\n");
+  remove_tree (root);
+  return 0;
+}
