@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "rd-core.h"
 #include "rd-test-fixtures.h"
@@ -431,6 +433,98 @@ test_refuse_corrupt (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (garbage, sizeof garbage - 1, after, after_len);
+
+  fixture_remove_tree (dir);
+}
+
+/* Files in @dir whose names start with "redress.db-open-". */
+static guint
+count_open_markers (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_prefix (name, "redress.db-open-");
+  return n;
+}
+
+/* Overwrites the page before the last with 0xff: SQLite finds it only by
+ * reading it (quick_check does), and the file keeps its length. */
+static void
+damage_a_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 3 * 4096);
+  memset (contents + len - 2 * 4096, 0xff, 4096);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+/* The whole file is read through only after a session that did not close:
+ * a marker left by a process that is gone, or from before the machine
+ * last started. A clean close leaves no marker. */
+static void
+test_check_after_unclean_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-unclean-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "redress.db", NULL);
+  g_autofree char *marker = g_strdup_printf ("%s-open-%d-0", path, (int) getpid ());
+  g_autoptr(GError) error = NULL;
+  int status;
+  pid_t gone;
+
+  {
+    g_autoptr(RdStore) store = rd_store_open (dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_open_markers (dir), ==, 1);
+    for (int i = 0; i < 200; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Case %d with a long enough title to fill pages", i);
+        g_object_unref (fixture_make_case (store, title));
+      }
+  }
+  g_assert_cmpuint (count_open_markers (dir), ==, 0);
+
+  /* A marker of this very process, but written before a restart. */
+  g_assert_true (g_file_set_contents (marker, "another-boot\n", -1, NULL));
+  {
+    g_autoptr(RdStore) store = rd_store_open (dir, &error);
+    g_assert_no_error (error);
+    /* Checked and found whole: the old marker goes, this one stays. */
+    g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_open_markers (dir), ==, 1);
+  }
+
+  /* A damaged page is found after an unclean close, and the marker stays
+   * for the next try. */
+  damage_a_page (path);
+  {
+    /* After a clean close nothing reads the damaged page. */
+    g_autoptr(RdStore) store = rd_store_open (dir, &error);
+    g_assert_no_error (error);
+  }
+  gone = fork ();
+  if (gone == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (gone, &status, 0), ==, gone);
+  {
+    g_autofree char *boot_id = NULL;
+    g_autofree char *dead = g_strdup_printf ("%s-open-%d-3", path, (int) gone);
+    g_autoptr(RdStore) store = NULL;
+
+    if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot_id, NULL, NULL))
+      boot_id = g_strdup ("");
+    g_assert_true (g_file_set_contents (dead, g_strstrip (boot_id), -1, NULL));
+    store = rd_store_open (dir, &error);
+    g_assert_null (store);
+    g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (dead, G_FILE_TEST_EXISTS));
+  }
 
   fixture_remove_tree (dir);
 }
@@ -946,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-document-language", test_migrate_document_language);
   g_test_add_func ("/store/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse-truncated", test_refuse_truncated);
+  g_test_add_func ("/store/check-after-unclean-close", test_check_after_unclean_close);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign_database);
   g_test_add_func ("/store/refuse-folder", test_refuse_folder);
   g_test_add_func ("/store/read-only-file", test_read_only_file);

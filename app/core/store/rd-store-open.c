@@ -88,6 +88,7 @@ read_int_pragma (RdStore     *self,
 static gboolean
 check_existing (RdStore  *self,
                 gboolean  existed,
+                gboolean  unclean,
                 GError  **error)
 {
   int version = 0;
@@ -123,7 +124,11 @@ check_existing (RdStore  *self,
       return FALSE;
     }
 
-  if (tables > 0)
+  /* Read through only after a session that did not close (see
+   * rd-store-integrity.c); otherwise its length is checked. */
+  if (tables > 0 && !unclean && !_rd_store_file_is_whole (self->path))
+    return _rd_store_set_error (self, SQLITE_CORRUPT, error);
+  if (tables > 0 && unclean)
     {
       sqlite3_stmt *stmt = NULL;
       gboolean ok = FALSE;
@@ -242,12 +247,48 @@ open_read_only_wal (RdStore  *self,
   return TRUE;
 }
 
+/* A file that may be written: WAL, migrated, tidied, and marked open. */
+static gboolean
+open_for_writing (RdStore    *self,
+                  GPtrArray  *stale_markers,
+                  GError    **error)
+{
+  if (!_rd_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_rd_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      !_rd_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_rd_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_rd_store_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  if (!migrate (self, error))
+    return FALSE;
+
+  /* Whatever a killed Redress left half-done is finished or undone before
+   * anyone looks at the cases. Not being able to tidy is no reason to
+   * refuse the cases themselves. */
+  {
+    g_autoptr(GError) recover_error = NULL;
+
+    if (!rd_store_recover (self, &recover_error))
+      g_warning ("Could not tidy the evidence folder: %s", recover_error->message);
+  }
+
+  /* Checked: what the sessions that did not close left is dealt with. */
+  for (guint i = 0; stale_markers != NULL && i < stale_markers->len; i++)
+    g_unlink (g_ptr_array_index (stale_markers, i));
+  self->open_marker = _rd_store_mark_open (self->path);
+
+  return TRUE;
+}
+
 static RdStore *
 open_path (const char  *data_dir,
            GError     **error)
 {
   g_autoptr(RdStore) self = g_object_new (RD_TYPE_STORE, NULL);
+  g_autoptr(GPtrArray) stale_markers = NULL;
   gboolean existed;
+  gboolean unclean;
   gboolean folder_writable;
   gboolean disk_full;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -343,7 +384,8 @@ open_path (const char  *data_dir,
   if (self->read_only != NULL && !open_read_only_wal (self, error))
     return NULL;
 
-  if (!check_existing (self, existed, error))
+  unclean = existed && _rd_store_find_unclean_close (self->path, &stale_markers);
+  if (!check_existing (self, existed, unclean, error))
     return NULL;
 
   if (self->read_only != NULL)
@@ -374,26 +416,8 @@ open_path (const char  *data_dir,
       return g_steal_pointer (&self);
     }
 
-  if (!_rd_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_rd_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
-      !_rd_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !_rd_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_rd_store_exec (self, "PRAGMA secure_delete = ON", error))
+  if (!open_for_writing (self, stale_markers, error))
     return NULL;
-
-  if (!migrate (self, error))
-    return NULL;
-
-  /* Whatever a killed Redress left half-done is finished or undone before
-   * anyone looks at the cases. Not being able to tidy is no reason to
-   * refuse the cases themselves. */
-  {
-    g_autoptr(GError) recover_error = NULL;
-
-    if (!rd_store_recover (self, &recover_error))
-      g_warning ("Could not tidy the evidence folder: %s", recover_error->message);
-  }
-
   return g_steal_pointer (&self);
 }
 

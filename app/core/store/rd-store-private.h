@@ -29,10 +29,16 @@ struct _RdStore
   GArray     *pending_changes;    /* changes held back until the outer commit */
   RdClock    *clock;              /* dates what is written, and what may be */
   gboolean    intents_noted;      /* the write in progress recorded file intents */
+  char       *open_marker;        /* removed on a clean close (rd-store-integrity.c) */
 };
 
 /* Migration N takes a database from user_version N-1 to N (rd-store-migrations.c). */
 extern const char * const _rd_store_migrations[RD_STORE_SCHEMA_VERSION];
+
+gboolean      _rd_store_find_unclean_close (const char  *database_path,
+                                            GPtrArray  **stale);
+char         *_rd_store_mark_open          (const char  *database_path);
+gboolean      _rd_store_file_is_whole      (const char  *database_path);
 
 sqlite3      *_rd_store_get_db        (RdStore      *self);
 sqlite3_stmt *_rd_store_prepare       (RdStore      *self,

@@ -38,6 +38,10 @@ rd_store_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  /* Closed cleanly: the next open need not read the whole file. */
+  if (self->open_marker != NULL)
+    g_unlink (self->open_marker);
+  g_clear_pointer (&self->open_marker, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only, g_free);
