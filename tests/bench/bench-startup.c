@@ -15,6 +15,10 @@
  * A child quits as the user does (app.quit) once it has drawn, so that the
  * data folder is closed cleanly and the next start is like an ordinary one.
  *
+ * Last, the frames drawn in two seconds when nothing happens, three
+ * seconds after the first frame: the bare window, and Redress with the
+ * largest case open. An idle window draws none.
+ *
  * Without a display the program runs itself again under the GUI tests'
  * Xvfb wrapper. Usage: bench-startup [ENTRIES...] (default 10000 100000);
  * bench-startup --fill DIR ENTRIES writes a data folder to profile by hand,
@@ -33,6 +37,50 @@
 
 #define N_ROUNDS 5
 
+static void
+on_idle_frame_cb (GdkFrameClock *clock,
+                  guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+report_idle_frames_cb (gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  guint *frames = g_object_get_data (G_OBJECT (app), "frames");
+
+  g_print ("idle-frames %u\n", *frames);
+  if (g_action_group_has_action (G_ACTION_GROUP (app), "quit"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_counting_cb (gpointer user_data)
+{
+  GdkFrameClock *clock = GDK_FRAME_CLOCK (user_data);
+  GApplication *app = g_object_get_data (G_OBJECT (clock), "app");
+  guint *frames = g_new0 (guint, 1);
+
+  g_object_set_data_full (G_OBJECT (app), "frames", frames, g_free);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_idle_frame_cb), frames);
+  g_timeout_add (2000, report_idle_frames_cb, app);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the start has settled (a second after the first frame), frames
+ * drawn while nothing happens, for two seconds. */
+static void
+count_idle_frames (GdkFrameClock *clock,
+                   GApplication  *app)
+{
+  g_object_set_data (G_OBJECT (clock), "app", app);
+  g_timeout_add (3000, start_counting_cb, clock);
+}
+
 /* The first paint of the first window: report it, then quit cleanly. */
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -45,6 +93,11 @@ on_after_paint_cb (GdkFrameClock *clock,
   g_object_set_data (G_OBJECT (app), "painted", GINT_TO_POINTER (1));
   g_print ("painted %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
+  if (g_getenv ("BENCH_IDLE_FRAMES") != NULL)
+    {
+      count_idle_frames (clock, app);
+      return;
+    }
   if (g_action_group_has_action (G_ACTION_GROUP (app), "quit"))
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   else
@@ -144,6 +197,28 @@ fill_data_dir (const char *data_dir,
     }
   g_assert (rd_store_commit (store, &error));
   g_assert (rd_store_set_last_case_id (store, rd_case_get_id (rcase), &error));
+}
+
+/* Frames the child drew in two seconds of doing nothing, a few seconds
+ * after it started. */
+static guint
+count_frames (const char *self_path,
+              const char *what,
+              const char *data_dir)
+{
+  const char *argv[] = { self_path, "--child", what, data_dir, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "BENCH_IDLE_FRAMES", "1", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  line = strstr (out, "idle-frames ");
+  if (line == NULL)
+    g_error ("Redress did not count its frames");
+  return (guint) g_ascii_strtoull (line + strlen ("idle-frames "), NULL, 10);
 }
 
 /* Milliseconds from the spawn to the child's first paint. */
@@ -292,6 +367,9 @@ main (int   argc,
                median / bare_median, min / bare_min);
     }
   g_print ("Target: Redress with 10000 entries within ×1.3 of the bare window.\n");
+  g_print ("Frames drawn in 2 idle seconds: bare window %u, %s %u (target 0).\n",
+           count_frames (self_path, "bare", dirs->pdata[0]), (char *) names->pdata[dirs->len - 1],
+           count_frames (self_path, "redress", dirs->pdata[dirs->len - 1]));
   remove_tree (root);
   return 0;
 }
