@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "rd-email.h"
@@ -19,6 +21,49 @@ write_message (const char *dir,
   g_assert_true (g_file_set_contents (path, message, -1, &error));
   g_assert_no_error (error);
   return path;
+}
+
+/* The fingerprints, and the attachments saved to files a piece at a time,
+ * are those of the same bytes decoded into memory (@whole). */
+static void
+check_streamed (const char *dir,
+                const char *path,
+                RdEmail    *whole)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdEmail) hashed = rd_email_read (path, RD_EMAIL_ATTACHMENT_SHA256, &error);
+  g_autoptr(RdEmail) kept = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (hashed->parts);
+  kept = rd_email_read (path, RD_EMAIL_KEEP_PARTS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hashed->attachments->len, ==, whole->attachments->len);
+  g_assert_cmpuint (kept->attachments->len, ==, whole->attachments->len);
+  for (guint i = 0; i < whole->attachments->len; i++)
+    {
+      RdEmailAttachment *w = g_ptr_array_index (whole->attachments, i);
+      RdEmailAttachment *h = g_ptr_array_index (hashed->attachments, i);
+      g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, w->data);
+      g_autofree char *saved_path = g_build_filename (dir, "saved.bin", NULL);
+      g_autofree char *saved = NULL;
+      gsize saved_len = 0;
+      goffset size = -1;
+      int fd;
+
+      g_assert_null (h->data);
+      g_assert_cmpstr (h->sha256, ==, expected);
+
+      fd = g_open (saved_path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_true (rd_email_save_attachment (kept, i, fd, &size, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (close (fd), ==, 0);
+      g_assert_cmpint (size, ==, g_bytes_get_size (w->data));
+      g_assert_true (g_file_get_contents (saved_path, &saved, &saved_len, &error));
+      g_assert_cmpmem (saved, saved_len, g_bytes_get_data (w->data, NULL), g_bytes_get_size (w->data));
+      g_unlink (saved_path);
+    }
 }
 
 static void
@@ -94,6 +139,8 @@ test_read (void)
   g_assert_nonnull (a->data);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (a->data, NULL), g_bytes_get_size (a->data),
                                   "Forwarded text."));
+
+  check_streamed (dir, path, data);
 
   g_unlink (path);
   g_rmdir (dir);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rd-email.h"
 #include "rd-hash.h"
 #include "rd-staging.h"
 #include "rd-evidence-batch-private.h"
@@ -212,6 +213,49 @@ write_all (int           fd,
   return TRUE;
 }
 
+/* A new empty file in the staging folder, its path in @template. */
+static int
+open_staged_file (RdEvidenceBatch  *batch,
+                  const char       *name,
+                  char            **template,
+                  GError          **error)
+{
+  int fd;
+
+  if (!ensure_staging_dir (batch, error))
+    return -1;
+  *template = g_build_filename (batch->staging_dir, "import-XXXXXX", NULL);
+  fd = g_mkstemp_full (*template, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      _rd_evidence_set_io_error (error, errno, name);
+      g_clear_pointer (template, g_free);
+    }
+  return fd;
+}
+
+/* Takes @fd (flushed to disk on the syncer thread) and @template. */
+static Item *
+staged_item (RdEvidenceBatch *batch,
+             int              fd,
+             char            *template,
+             RdSha256        *hash,
+             goffset          size,
+             const char      *name)
+{
+  Item *item = g_new0 (Item, 1);
+
+  queue_sync (batch, fd, name);
+  item->temp_path = template;
+  item->sha256 = rd_sha256_finish_hex (hash);
+  item->size = size;
+  item->name = g_strdup (name);
+  item->description = g_strdup ("");
+  item->parent = -1;
+  _rd_evidence_info_init (&item->info);
+  return item;
+}
+
 /*
  * Copies @in into a new staged file, hashing as it goes and keeping the
  * first RD_EVIDENCE_HEAD_SIZE bytes for sniffing, so the original is read
@@ -231,18 +275,11 @@ stage_stream (RdEvidenceBatch  *batch,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(RdSha256) hash = rd_sha256_new ();
   goffset total = 0;
-  Item *item;
   int fd;
 
-  if (!ensure_staging_dir (batch, error))
-    return NULL;
-  template = g_build_filename (batch->staging_dir, "import-XXXXXX", NULL);
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0600);
+  fd = open_staged_file (batch, name, &template, error);
   if (fd < 0)
-    {
-      _rd_evidence_set_io_error (error, errno, name);
-      return NULL;
-    }
+    return NULL;
 
   buffer = g_malloc (RD_EVIDENCE_COPY_CHUNK);
   for (;;)
@@ -274,21 +311,80 @@ stage_stream (RdEvidenceBatch  *batch,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     goto fail;
-  queue_sync (batch, fd, name);
-
-  item = g_new0 (Item, 1);
-  item->temp_path = g_steal_pointer (&template);
-  item->sha256 = rd_sha256_finish_hex (hash);
-  item->size = total;
-  item->name = g_strdup (name);
-  item->description = g_strdup ("");
-  item->parent = -1;
-  _rd_evidence_info_init (&item->info);
-  return item;
+  return staged_item (batch, fd, g_steal_pointer (&template), hash, total, name);
 
 fail:
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
+  close (fd);
+  g_unlink (template);
+  return NULL;
+}
+
+/*
+ * Stages attachment @index of @email: GMime decodes it straight into the
+ * staged file, which is then read back for its hash and head, so an
+ * attachment of any size takes little memory. An empty attachment gives
+ * an item of size 0.
+ */
+static Item *
+stage_attachment (RdEvidenceBatch  *batch,
+                  RdEmail          *email,
+                  guint             index,
+                  const char       *name,
+                  GByteArray       *head,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  g_autofree char *template = NULL;
+  g_autofree guchar *buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdSha256) hash = rd_sha256_new ();
+  goffset total = 0;
+  int fd;
+
+  fd = open_staged_file (batch, name, &template, error);
+  if (fd < 0)
+    return NULL;
+  if (!rd_email_save_attachment (email, index, fd, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        _rd_evidence_set_io_error (error, ENOSPC, name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      _rd_evidence_set_io_error (error, errno, name);
+      goto fail;
+    }
+
+  buffer = g_malloc (RD_EVIDENCE_COPY_CHUNK);
+  for (;;)
+    {
+      gssize n = read (fd, buffer, RD_EVIDENCE_COPY_CHUNK);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          _rd_evidence_set_io_error (error, errno, name);
+          goto fail;
+        }
+      if (n == 0)
+        break;
+      rd_sha256_update (hash, buffer, n);
+      if (head->len < RD_EVIDENCE_HEAD_SIZE)
+        g_byte_array_append (head, buffer, MIN ((gsize) n, RD_EVIDENCE_HEAD_SIZE - head->len));
+      total += n;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+  return staged_item (batch, fd, g_steal_pointer (&template), hash, total, name);
+
+fail:
   close (fd);
   g_unlink (template);
   return NULL;
@@ -312,20 +408,33 @@ add_attachments (RdEvidenceBatch  *batch,
 {
   Item *email = g_ptr_array_index (batch->items, parent);
   g_autoptr(GPtrArray) attachments = g_steal_pointer (&email->info.attachments);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdEmail) message = NULL;
 
   email->info.attachments = g_ptr_array_new ();
+  /* Read again for its parts, which the facts do not keep; the same file
+   * read the same way gives the same attachments in the same order. */
+  message = rd_email_read (email->temp_path, RD_EMAIL_KEEP_PARTS, &local_error);
+  if (message == NULL || message->attachments->len != attachments->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Redress could not read the attachments of “%s” again."), email->name);
+      return FALSE;
+    }
   for (guint i = 0; i < attachments->len; i++)
     {
       RdEvidenceAttachment *attachment = g_ptr_array_index (attachments, i);
-      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (attachment->data);
       g_autoptr(GByteArray) head = g_byte_array_new ();
       Item *item;
 
-      if (g_bytes_get_size (attachment->data) == 0)
-        continue;
-      item = stage_stream (batch, in, attachment->name, head, cancellable, error);
+      item = stage_attachment (batch, message, i, attachment->name, head, cancellable, error);
       if (item == NULL)
         return FALSE;
+      if (item->size == 0)
+        {
+          _rd_evidence_batch_item_free (item);
+          continue;
+        }
       item->parent = parent;
       g_free (item->description);
       if (*email->info.title)

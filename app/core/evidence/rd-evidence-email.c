@@ -16,7 +16,7 @@ _rd_evidence_read_email (RdEvidenceInfo *info,
                          const char     *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdEmail) email = rd_email_read (path, RD_EMAIL_ATTACHMENT_DATA, &error);
+  g_autoptr(RdEmail) email = rd_email_read (path, RD_EMAIL_NAMES_ONLY, &error);
   GString *text;
 
   if (email == NULL)
@@ -53,7 +53,6 @@ _rd_evidence_read_email (RdEvidenceInfo *info,
 
       attachment->name = g_strdup (a->name);
       attachment->content_type = g_strdup (a->content_type);
-      attachment->data = g_bytes_ref (a->data);
       g_ptr_array_add (info->attachments, attachment);
     }
 

@@ -54,7 +54,6 @@ _rd_evidence_attachment_free (RdEvidenceAttachment *attachment)
     return;
   g_free (attachment->name);
   g_free (attachment->content_type);
-  g_clear_pointer (&attachment->data, g_bytes_unref);
   g_free (attachment);
 }
 

@@ -33,10 +33,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* Thumbnails are made this big (the longer side, in pixels) unless asked. */
 #define RD_EVIDENCE_THUMBNAIL_SIZE 256
 
+/* Named only: the bytes are decoded from the staged email, straight to a
+ * file, when the attachment is staged (rd-evidence-batch.c). */
 typedef struct {
   char   *name;
   char   *content_type;
-  GBytes *data;
 } RdEvidenceAttachment;
 
 /* Facts read from one file. Strings are never NULL once filled in. */

@@ -138,7 +138,7 @@ check_exhibit (Job             *job,
   if (ex->kind == RD_EXHIBIT_EMAIL)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(RdEmail) email = rd_email_read (ex->path, RD_EMAIL_ATTACHMENT_DATA, &local_error);
+      g_autoptr(RdEmail) email = rd_email_read (ex->path, RD_EMAIL_ATTACHMENT_SHA256, &local_error);
 
       if (email != NULL)
         {
@@ -149,12 +149,8 @@ check_exhibit (Job             *job,
           for (guint i = 0; i < email->attachments->len; i++)
             {
               RdEmailAttachment *a = g_ptr_array_index (email->attachments, i);
-              gsize len = 0;
-              gconstpointer data = a->data != NULL ? g_bytes_get_data (a->data, &len) : NULL;
 
-              g_ptr_array_add (ex->attachment_sha256,
-                               data != NULL ? rd_sha256_buffer_hex (data, len) : NULL);
-              g_clear_pointer (&a->data, g_bytes_unref);
+              g_ptr_array_add (ex->attachment_sha256, g_steal_pointer (&a->sha256));
             }
           ex->message = g_steal_pointer (&email);
         }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rd-email.h"
 
@@ -22,6 +23,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeFilter, g_object_unref)
 
 static void
 ensure_gmime (void)
@@ -43,6 +45,7 @@ attachment_free (gpointer data)
   g_free (a->name);
   g_free (a->content_type);
   g_clear_pointer (&a->data, g_bytes_unref);
+  g_free (a->sha256);
   g_free (a);
 }
 
@@ -58,6 +61,8 @@ rd_email_free (RdEmail *email)
   g_clear_pointer (&email->date, g_date_time_unref);
   g_free (email->text);
   g_ptr_array_unref (email->attachments);
+  g_clear_pointer (&email->parts, g_ptr_array_unref);
+  g_clear_object (&email->message);
   g_free (email);
 }
 
@@ -135,27 +140,58 @@ typedef struct
   guint         n_unnamed;
 } Walk;
 
-static GBytes *
-decode_part (GMimePart *part)
+/* Writes an attachment's decoded bytes to @stream: a part's content, or a
+ * forwarded message whole. GMime reads the file a piece at a time (the
+ * parser keeps parts as ranges of it), so memory stays small unless
+ * @stream is in memory. */
+static gint64
+write_part (GMimeObject *object,
+            GMimeStream *stream)
 {
-  GMimeDataWrapper *content = g_mime_part_get_content (part);
-  g_autoptr(GMimeStream) stream = NULL;
+  if (GMIME_IS_MESSAGE_PART (object))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+
+      return inner ? g_mime_object_write_to_stream (GMIME_OBJECT (inner), NULL, stream) : 0;
+    }
+  if (g_mime_part_get_content (GMIME_PART (object)) == NULL)
+    return 0;
+  return g_mime_data_wrapper_write_to_stream (g_mime_part_get_content (GMIME_PART (object)),
+                                              stream);
+}
+
+static GBytes *
+decode_part (GMimeObject *object)
+{
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
   GByteArray *array;
 
-  if (content == NULL)
-    return g_bytes_new (NULL, 0);
-  stream = g_mime_stream_mem_new ();
-  if (g_mime_data_wrapper_write_to_stream (content, stream) < 0)
+  if (write_part (object, stream) < 0)
     return NULL;
+  /* Taken over rather than copied: one copy of an attachment, not two. */
   array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  return g_bytes_new (array->data, array->len);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
+  return g_byte_array_free_to_bytes (array);
+}
+
+static char *
+fingerprint_part (GMimeObject *object)
+{
+  g_autoptr(GMimeStream) sink = g_mime_stream_null_new ();
+  g_autoptr(GMimeStream) filtered = g_mime_stream_filter_new (sink);
+  g_autoptr(GMimeFilter) checksum = g_mime_filter_checksum_new (G_CHECKSUM_SHA256);
+
+  g_mime_stream_filter_add (GMIME_STREAM_FILTER (filtered), checksum);
+  if (write_part (object, filtered) < 0 || g_mime_stream_flush (filtered) < 0)
+    return NULL;
+  return g_mime_filter_checksum_get_string (GMIME_FILTER_CHECKSUM (checksum));
 }
 
 static void
-add_attachment (Walk       *walk,
-                const char *name,
-                const char *content_type,
-                GBytes     *data)
+add_attachment (Walk        *walk,
+                GMimeObject *object,
+                const char  *name,
+                const char  *content_type)
 {
   RdEmailAttachment *attachment = g_new0 (RdEmailAttachment, 1);
 
@@ -167,8 +203,12 @@ add_attachment (Walk       *walk,
   else
     attachment->name = g_path_get_basename (name);
   attachment->content_type = g_strdup (content_type);
-  attachment->data = data ? g_bytes_ref (data) : NULL;
+  if (walk->flags & RD_EMAIL_ATTACHMENT_DATA)
+    attachment->data = decode_part (object);
+  if (walk->flags & RD_EMAIL_ATTACHMENT_SHA256)
+    attachment->sha256 = fingerprint_part (object);
   g_ptr_array_add (walk->email->attachments, attachment);
+  g_ptr_array_add (walk->email->parts, g_object_ref (object));
 }
 
 static void
@@ -177,7 +217,6 @@ walk_object (Walk        *walk,
 {
   GMimeContentType *type = g_mime_object_get_content_type (object);
   g_autofree char *mime_type = type ? g_mime_content_type_get_mime_type (type) : g_strdup ("");
-  gboolean want_data = (walk->flags & RD_EMAIL_ATTACHMENT_DATA) != 0;
 
   if (GMIME_IS_MULTIPART (object))
     {
@@ -194,23 +233,13 @@ walk_object (Walk        *walk,
       /* A forwarded email: kept whole, as an email of its own. */
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
       const char *subject = inner ? g_mime_message_get_subject (inner) : NULL;
-      g_autoptr(GBytes) data = NULL;
       g_autofree char *name = NULL;
 
       if (inner == NULL)
         return;
-      if (want_data)
-        {
-          g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
-          GByteArray *array;
-
-          g_mime_object_write_to_stream (GMIME_OBJECT (inner), NULL, stream);
-          array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-          data = g_bytes_new (array->data, array->len);
-        }
       name = g_strdup_printf ("%s.eml", subject ? subject : _("forwarded email"));
       g_strdelimit (name, "/\\", '-');
-      add_attachment (walk, name, "message/rfc822", data);
+      add_attachment (walk, object, name, "message/rfc822");
       return;
     }
 
@@ -222,10 +251,7 @@ walk_object (Walk        *walk,
 
       if (g_mime_part_is_attachment (part) || filename != NULL || !is_text)
         {
-          g_autoptr(GBytes) data = want_data ? decode_part (part) : NULL;
-
-          if (!want_data || data != NULL)
-            add_attachment (walk, filename, mime_type, data);
+          add_attachment (walk, object, filename, mime_type);
           return;
         }
 
@@ -292,6 +318,7 @@ rd_email_read (const char    *path,
 
   email = g_new0 (RdEmail, 1);
   email->attachments = g_ptr_array_new_with_free_func (attachment_free);
+  email->parts = g_ptr_array_new_with_free_func (g_object_unref);
   email->from = addresses_to_string (g_mime_message_get_from (message));
   email->to = addresses_to_string (g_mime_message_get_to (message));
   email->cc = addresses_to_string (g_mime_message_get_cc (message));
@@ -311,5 +338,59 @@ rd_email_read (const char    *path,
   else
     email->text = g_strdup ("");
   g_free (walk.html);
+  if (flags & RD_EMAIL_KEEP_PARTS)
+    email->message = G_OBJECT (g_steal_pointer (&message));
+  else
+    g_clear_pointer (&email->parts, g_ptr_array_unref);
   return email;
+}
+
+/**
+ * rd_email_save_attachment:
+ * @index: which of @email's attachments
+ * @fd: an open file to write to; it stays open
+ * @size: (out) (optional): how many bytes were written
+ *
+ * Writes attachment @index, decoded, to @fd a piece at a time, so an
+ * attachment of any size needs little memory. @email must have been read
+ * with %RD_EMAIL_KEEP_PARTS.
+ *
+ * Returns: %FALSE with @error set when it could not be written whole (a
+ *   full disk gives %G_IO_ERROR_NO_SPACE)
+ */
+gboolean
+rd_email_save_attachment (RdEmail  *email,
+                          guint     index,
+                          int       fd,
+                          goffset  *size,
+                          GError  **error)
+{
+  g_autoptr(GMimeStream) stream = NULL;
+  gint64 written;
+  off_t start;
+
+  g_return_val_if_fail (email != NULL, FALSE);
+  g_return_val_if_fail (email->parts != NULL, FALSE);
+  g_return_val_if_fail (index < email->parts->len, FALSE);
+
+  start = lseek (fd, 0, SEEK_CUR);
+  stream = g_mime_stream_fs_new (fd);
+  g_mime_stream_fs_set_owner (GMIME_STREAM_FS (stream), FALSE);
+  errno = 0;
+  written = write_part (g_ptr_array_index (email->parts, index), stream);
+  if (written < 0 || start < 0)
+    {
+      int saved = errno != 0 ? errno : EIO;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Redress could not save the attachment “%s”: %s."),
+                   ((RdEmailAttachment *) g_ptr_array_index (email->attachments, index))->name,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  /* What GMime returns is not always what reached the file (a forwarded
+   * message counts more than it writes); the file's offset is. */
+  if (size != NULL)
+    *size = lseek (fd, 0, SEEK_CUR) - start;
+  return TRUE;
 }
