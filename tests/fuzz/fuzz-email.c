@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <stdint.h>
 
@@ -48,7 +51,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *content_type = NULL;
 
   g_assert (g_file_set_contents (eml_path, (const char *) data, (gssize) size, NULL));
-  email = rd_email_read (eml_path, RD_EMAIL_ATTACHMENT_DATA, &error);
+  /* Every way the importer and the bundle read it: in memory, by
+   * fingerprint, and saved to a file piece by piece. */
+  email = rd_email_read (eml_path, RD_EMAIL_ATTACHMENT_DATA | RD_EMAIL_ATTACHMENT_SHA256 |
+                                   RD_EMAIL_KEEP_PARTS, &error);
   g_assert ((email == NULL) == (error != NULL));
   if (email != NULL)
     {
@@ -56,8 +62,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       for (guint i = 0; i < email->attachments->len; i++)
         {
           RdEmailAttachment *a = g_ptr_array_index (email->attachments, i);
+          g_autoptr(GError) save_error = NULL;
+          goffset saved = -1;
+          int fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
 
           g_assert (a->name != NULL && *a->name != '\0');
+          g_assert (fd >= 0);
+          if (rd_email_save_attachment (email, i, fd, &saved, &save_error))
+            g_assert (saved >= 0);
+          close (fd);
         }
     }
   content_type = rd_evidence_probe_file (eml_path, "message.eml");
