@@ -16,15 +16,22 @@ rd_cli_import (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GMappedFile) file = NULL;
+  const char *data;
+  gsize length;
   gint64 case_id;
 
   if (ctx->n_args != 1)
     return rd_cli_usage_error (_("“import” takes one file: redress-cli import FILE.json"));
 
-  if (!g_file_get_contents (ctx->args[0], &data, &length, &error))
+  /* Mapped, not read into memory: a file over the limits is refused after
+   * a look at its size or at its first too-long text, not after a copy of
+   * all of it. */
+  file = g_mapped_file_new (ctx->args[0], FALSE, &error);
+  if (file == NULL)
     return rd_cli_usage_error (_("Could not read “%s”: %s"), ctx->args[0], error->message);
+  length = g_mapped_file_get_length (file);
+  data = length > 0 ? g_mapped_file_get_contents (file) : "";
 
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)

@@ -29,10 +29,10 @@ typedef struct {
 /* Case JSON is held to the limits of the archives that carry it
  * (rd-case-archive-private.h): the whole document, nesting, entries in a
  * list; and one text field at most RD_CASE_JSON_MAX_TEXT bytes. */
-#define RD_CASE_JSON_MAX_DOCUMENT (256 * 1024 * 1024)
+#define RD_CASE_JSON_MAX_DOCUMENT RD_CASE_JSON_MAX_DOCUMENT_BYTES
 #define RD_CASE_JSON_MAX_DEPTH    64
 #define RD_CASE_JSON_MAX_RECORDS  100000
-#define RD_CASE_JSON_MAX_TEXT     (16 * 1024 * 1024)
+#define RD_CASE_JSON_MAX_TEXT     RD_CASE_JSON_MAX_TEXT_BYTES
 
 typedef struct {
   RdJsonLines  lines;

@@ -23,6 +23,14 @@ typedef enum {
 /* The format's version, written as "version"; documents up to this one are read. */
 #define RD_CASE_JSON_VERSION 1
 
+/* The largest document, and the longest text in one field, that import
+ * takes. A text costs about 20 times its size while it is imported (the
+ * search index sees each word with its first letters), so 4 MB keeps one
+ * field's import near 100 MB; a diary entry that long is some 600,000
+ * words. bench-memory measures both. */
+#define RD_CASE_JSON_MAX_DOCUMENT_BYTES (256 * 1024 * 1024)
+#define RD_CASE_JSON_MAX_TEXT_BYTES     (4 * 1024 * 1024)
+
 GQuark       rd_case_json_error_quark (void);
 
 JsonNode    *rd_case_json_from_facts  (RdCaseFacts  *facts);
