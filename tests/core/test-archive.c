@@ -688,6 +688,27 @@ test_old_without_times (Fixture       *f,
   g_assert_cmpstr (rows, ==, "1709420000|1709500300|\n");
 }
 
+/* A field the entry's category does not use is refused in an archive as
+ * in case JSON, naming it; nothing is taken in. */
+static const char misplaced_document[] =
+  "{\"format\": \"redress-case-archive\", \"version\": 1,"
+  " \"case\": {\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"Misplaced\"},"
+  "   \"incidents\": [{\"id\": 1, \"starts_at\": \"2024-03-02T23:15\", \"category\": \"noise\","
+  "     \"hazard\": \"emergency\"}]},"
+  " \"revisions\": [], \"evidence\": [], \"links\": []}";
+
+static void
+test_misplaced_field (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "misplaced.redress", NULL);
+  g_autofree char *m = manifest_for (1, RD_STORE_SCHEMA_VERSION, misplaced_document, NULL, NULL);
+
+  write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", misplaced_document } }, 2);
+  assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_INVALID);
+  g_assert_nonnull (strstr (last_refusal, "“incidents[0].hazard”"));
+}
+
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -750,6 +771,7 @@ main (int   argc,
   g_test_add ("/archive/tampered", Fixture, NULL, fixture_setup, test_tampered, fixture_teardown);
   g_test_add ("/archive/truncated-and-empty", Fixture, NULL, fixture_setup, test_truncated_and_empty, fixture_teardown);
   g_test_add ("/archive/newer-and-hostile", Fixture, NULL, fixture_setup, test_newer_and_hostile, fixture_teardown);
+  g_test_add ("/archive/misplaced-field", Fixture, NULL, fixture_setup, test_misplaced_field, fixture_teardown);
   g_test_add ("/archive/policy", Fixture, NULL, fixture_setup, test_policy, fixture_teardown);
   g_test_add ("/archive/old-without-times", Fixture, NULL, fixture_setup, test_old_without_times, fixture_teardown);
   g_test_add ("/archive/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);

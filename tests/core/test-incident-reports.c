@@ -212,7 +212,8 @@ assert_report_fields (RdIncident *back)
 
   g_assert_cmpstr (on, ==, "2025-11-03");
   g_assert_cmpint (rd_incident_get_landlord_reported_minute (back), ==, 9 * 60 + 45);
-  g_assert_cmpint (rd_incident_get_asb_risk (back), ==, RD_ASB_RISK_MEDIUM);
+  /* A disrepair entry has no risk level: that is anti-social behaviour's. */
+  g_assert_cmpint (rd_incident_get_asb_risk (back), ==, RD_ASB_RISK_N_LEVELS);
   g_assert_cmpstr (rd_incident_get_repair_priority (back), ==, "Urgent");
   g_assert_cmpint (rd_incident_get_hazard (back), ==, RD_HAZARD_SIGNIFICANT);
 }
@@ -317,7 +318,6 @@ test_round_trip (Fixture       *f,
   gint64 json_case, archive_case;
 
   set_reported (incident, "2025-11-03", 9 * 60 + 45);
-  rd_incident_set_asb_risk (incident, RD_ASB_RISK_MEDIUM);
   rd_incident_set_repair_priority (incident, "Urgent");
   rd_incident_set_hazard (incident, RD_HAZARD_SIGNIFICANT);
   store_incident (f, incident);
@@ -420,6 +420,89 @@ test_json_refuses (Fixture       *f,
       if (strstr (error->message, cases[i].field) == NULL)
         g_error ("“%s” does not name %s", error->message, cases[i].field);
     }
+}
+
+/* A field its category does not use is refused everywhere a diary entry
+ * comes in, naming it: case JSON (line and field), the store, the CLI. */
+static void
+test_misplaced_fields (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct {
+    RdCategory  category;
+    const char *fields;
+    const char *field;
+  } cases[] = {
+    { RD_CATEGORY_DISREPAIR, "\"asb_risk\": \"high\"", "asb_risk" },
+    { RD_CATEGORY_OTHER, "\"asb_risk\": \"low\"", "asb_risk" },
+    { RD_CATEGORY_NOISE, "\"repair_priority\": \"urgent\"", "repair_priority" },
+    { RD_CATEGORY_HARASSMENT, "\"hazard\": \"emergency\"", "hazard" },
+    { RD_CATEGORY_DOMESTIC_ABUSE, "\"landlord_steps\": { \"repaired\": \"2025-11-03\" }",
+      "landlord_steps" },
+  };
+  g_autofree char *cli_dir = g_dir_make_tmp ("redress-misplaced-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (cli_dir, "case.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *key = rd_category_to_string (cases[i].category);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) before = rd_store_list_incidents (f->store, rd_case_get_id (f->rcase), &error);
+      g_autoptr(GListModel) after = NULL;
+      g_autoptr(RdIncident) incident = NULL;
+      g_autofree char *doc = g_strdup_printf ("{ \"format\": \"redress-case\", \"version\": 1,\n"
+                                              "  \"case\": { \"title\": \"Bad\" },\n"
+                                              "  \"incidents\": [ { \"starts_at\": "
+                                              "\"2025-11-01T08:00:00\", \"category\": \"%s\",\n"
+                                              "    %s } ] }", key, cases[i].fields);
+      g_autofree char *line_and_field = g_strdup_printf ("Line 4, field “incidents[0].%s”",
+                                                         cases[i].field);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("%s on %s", cases[i].field, key);
+      g_assert_cmpint (rd_case_json_import (f->store, doc, -1, &error), ==, 0);
+      g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+      if (strstr (error->message, line_and_field) == NULL)
+        g_error ("“%s” does not say %s", error->message, line_and_field);
+      g_clear_error (&error);
+
+      /* The same through the command line. */
+      g_assert_true (g_file_set_contents (file, doc, -1, &error));
+      g_assert_cmpint (fixture_run_cli (cli_dir, (const char *[]) { "import", file, NULL },
+                                        &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, line_and_field));
+
+      /* And the store's own check, whoever calls it. */
+      incident = save_incident (f, "2025-11-01T08:00", cases[i].category, "Misplaced");
+      if (g_str_equal (cases[i].field, "asb_risk"))
+        rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
+      else if (g_str_equal (cases[i].field, "repair_priority"))
+        rd_incident_set_repair_priority (incident, "urgent");
+      else if (g_str_equal (cases[i].field, "hazard"))
+        rd_incident_set_hazard (incident, RD_HAZARD_EMERGENCY);
+      else
+        {
+          RdLandlordSteps steps;
+          g_autoptr(GDate) repaired = day ("2025-11-03");
+
+          rd_landlord_steps_init (&steps);
+          rd_moment_set_date (&steps.at[RD_STEP_REPAIRED], repaired);
+          rd_incident_set_landlord_steps (incident, &steps);
+        }
+      g_assert_cmpstr (rd_incident_get_misplaced_field (incident), ==, cases[i].field);
+      g_assert_false (rd_store_save_incident (f->store, incident, NULL, &error));
+      g_assert_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY);
+      g_assert_nonnull (strstr (error->message, rd_category_get_label (cases[i].category)));
+      after = rd_store_list_incidents (f->store, rd_case_get_id (f->rcase), NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+
+      /* What the editor does before it saves: the entry is then whole. */
+      rd_incident_drop_misplaced_fields (incident);
+      g_assert_null (rd_incident_get_misplaced_field (incident));
+      store_incident (f, incident);
+    }
+  fixture_remove_tree (cli_dir);
 }
 
 /* High risk ASB reported on Monday 3 November 2025 under a profile that
@@ -769,6 +852,7 @@ main (int   argc,
   ADD ("/incident-reports/migrate-from-v7", test_migrate_from_v7);
   ADD ("/incident-reports/round-trip", test_round_trip);
   ADD ("/incident-reports/json-refuses", test_json_refuses);
+  ADD ("/incident-reports/misplaced-fields", test_misplaced_fields);
   ADD ("/incident-reports/asb-met-and-missed", test_asb_met_and_missed);
   ADD ("/incident-reports/no-report-no-deadline", test_no_report_no_deadline);
   ADD ("/incident-reports/repairs-and-hazards", test_repairs_and_hazards);

@@ -434,6 +434,8 @@ test_report_date (Fixture       *f,
   g_assert_cmpint (rd_incident_get_landlord_reported_minute (again), ==, 9 * 60 + 30);
   g_assert_cmpstr (rd_incident_get_repair_priority (again), ==, "urgent");
   g_assert_cmpint (rd_incident_get_hazard (again), ==, RD_HAZARD_SIGNIFICANT);
+  /* The risk level picked while it was noise is not kept on disrepair. */
+  g_assert_cmpint (rd_incident_get_asb_risk (again), ==, RD_ASB_RISK_N_LEVELS);
 
   /* A report in the future is explained and never written. */
   {

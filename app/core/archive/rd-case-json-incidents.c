@@ -151,43 +151,6 @@ parse_landlord_report (RdJsonCtx   *ctx,
   return parse_landlord_steps (ctx, object, path, incident);
 }
 
-/*
- * The repair priority and the hazard belong to disrepair (as the README
- * says). On another entry they would be kept but never used, so the
- * document is refused instead. The "not set" values export-json writes on
- * every entry are fine. (A risk level may stay on any entry: the diary
- * keeps one given before an entry's category changed.)
- */
-static gboolean
-check_category_fields (RdJsonCtx   *ctx,
-                       JsonObject  *object,
-                       const char  *path,
-                       RdIncident  *incident)
-{
-  RdCategory category = rd_incident_get_category (incident);
-  const char *key = rd_category_to_string (category);
-  g_autofree char *problem = NULL;
-  g_autofree char *field = NULL;
-  const char *name = NULL;
-
-  if (!rd_category_is_repair (category) && *rd_incident_get_repair_priority (incident) != '\0')
-    {
-      name = "repair_priority";
-      problem = g_strdup_printf (_("A repair priority is for disrepair entries only, not for a "
-                                   "“%s” entry."), key);
-    }
-  else if (!rd_category_is_repair (category) && rd_incident_get_hazard (incident) != RD_HAZARD_N_LEVELS)
-    {
-      name = "hazard";
-      problem = g_strdup_printf (_("A hazard is for disrepair entries only, not for a “%s” "
-                                   "entry."), key);
-    }
-  if (name == NULL)
-    return TRUE;
-  field = _rd_json_join_path (path, name);
-  return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", problem);
-}
-
 gboolean
 _rd_json_parse_incidents (RdJsonCtx   *ctx,
                           JsonObject  *root,
@@ -255,14 +218,18 @@ _rd_json_parse_incidents (RdJsonCtx   *ctx,
         return FALSE;
       rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
 
-      if (!parse_landlord_report (ctx, object, path, incident) ||
-          !check_category_fields (ctx, object, path, incident))
+      if (!parse_landlord_report (ctx, object, path, incident))
         return FALSE;
 
       if (!rd_incident_validate (incident, ctx->now, &local_error))
         {
+          /* A field the category does not use is refused, not kept unused:
+           * the export writes "not set" values only, which pass. */
           const char *name = g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                              RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
+                                              RD_INCIDENT_ERROR_NOT_FOR_CATEGORY)
+                             ? rd_incident_get_misplaced_field (incident)
+                             : g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                                RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
                              : g_error_matches (local_error, RD_INCIDENT_ERROR,
                                                 RD_INCIDENT_ERROR_REPORTED_IN_FUTURE) ? "landlord_reported_on"
                              : (g_error_matches (local_error, RD_INCIDENT_ERROR,

@@ -185,20 +185,17 @@ build_incidents (JsonBuilder *builder,
                                  rd_incident_get_landlord_reported_on (incident) != NULL && minute >= 0
                                  ? g_strdup_printf ("%02d:%02d", minute / 60, minute % 60) : NULL);
       }
-      add_string (builder, "asb_risk", rd_asb_risk_to_key (rd_incident_get_asb_risk (incident)));
-      /* The import refuses these on entries that are not about repairs;
-       * one left from before the category changed means nothing. */
-      if (rd_category_is_repair (rd_incident_get_category (incident)))
-        {
-          add_string (builder, "repair_priority", rd_incident_get_repair_priority (incident));
-          add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (incident)));
-        }
-      else
-        {
-          add_string (builder, "repair_priority", "");
-          add_string (builder, "hazard", rd_hazard_level_to_key (RD_HAZARD_N_LEVELS));
-        }
-      add_landlord_steps (builder, rd_incident_get_landlord_steps (incident));
+      /* The import refuses fields the category does not use; one a case
+       * file kept from before the category changed means nothing. */
+      {
+        g_autoptr(RdIncident) used = rd_incident_copy (incident);
+
+        rd_incident_drop_misplaced_fields (used);
+        add_string (builder, "asb_risk", rd_asb_risk_to_key (rd_incident_get_asb_risk (used)));
+        add_string (builder, "repair_priority", rd_incident_get_repair_priority (used));
+        add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (used)));
+        add_landlord_steps (builder, rd_incident_get_landlord_steps (used));
+      }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -235,3 +235,62 @@ rd_hazard_level_get_label (RdHazardLevel level)
   g_return_val_if_fail (level <= RD_HAZARD_N_LEVELS, NULL);
   return _(hazards[level].label);
 }
+
+/**
+ * rd_incident_get_misplaced_field:
+ *
+ * The first field set on @self that its category does not use: the risk
+ * level belongs to anti-social behaviour; the repair priority, the hazard
+ * and the landlord's steps belong to repairs. Such a value would be kept
+ * but never counted in a deadline, so the store and every import refuse
+ * it rather than keep what means nothing.
+ *
+ * Returns: (nullable): the field's name in case JSON ("asb_risk",
+ *   "repair_priority", "hazard" or "landlord_steps"), or %NULL
+ */
+const char *
+rd_incident_get_misplaced_field (RdIncident *self)
+{
+  RdCategory category;
+
+  g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
+
+  category = rd_incident_get_category (self);
+  if (!rd_category_is_asb (category) && rd_incident_get_asb_risk (self) != RD_ASB_RISK_N_LEVELS)
+    return "asb_risk";
+  if (rd_category_is_repair (category))
+    return NULL;
+  if (*rd_incident_get_repair_priority (self) != '\0')
+    return "repair_priority";
+  if (rd_incident_get_hazard (self) != RD_HAZARD_N_LEVELS)
+    return "hazard";
+  if (!rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (self)))
+    return "landlord_steps";
+  return NULL;
+}
+
+/**
+ * rd_incident_drop_misplaced_fields:
+ *
+ * Clears the fields @self's category does not use (see
+ * rd_incident_get_misplaced_field()). For the editor: its hidden rows
+ * keep what was picked before the category changed, in case it changes
+ * back, but what is saved holds only what applies.
+ */
+void
+rd_incident_drop_misplaced_fields (RdIncident *self)
+{
+  RdCategory category;
+
+  g_return_if_fail (RD_IS_INCIDENT (self));
+
+  category = rd_incident_get_category (self);
+  if (!rd_category_is_asb (category))
+    rd_incident_set_asb_risk (self, RD_ASB_RISK_N_LEVELS);
+  if (!rd_category_is_repair (category))
+    {
+      rd_incident_set_repair_priority (self, "");
+      rd_incident_set_hazard (self, RD_HAZARD_N_LEVELS);
+      rd_incident_set_landlord_steps (self, NULL);
+    }
+}

@@ -636,11 +636,41 @@ rd_incident_matches_text (RdIncident *self,
          _rd_model_text_contains (rd_category_get_label (self->category), casefolded_needle);
 }
 
+static gboolean
+check_category_fields (RdIncident  *self,
+                       GError     **error)
+{
+  const char *field = rd_incident_get_misplaced_field (self);
+  const char *category = rd_category_get_label (self->category);
+
+  if (field == NULL)
+    return TRUE;
+  /* Translators: in each, %s is a diary category such as "Noise" */
+  if (g_str_equal (field, "asb_risk"))
+    g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
+                 _("A risk level is only for anti-social behaviour, so it cannot be kept on a "
+                   "“%s” entry."), category);
+  else if (g_str_equal (field, "repair_priority"))
+    g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
+                 _("A repair priority is only for disrepair and other entries, so it cannot be "
+                   "kept on a “%s” entry."), category);
+  else if (g_str_equal (field, "hazard"))
+    g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
+                 _("A hazard is only for disrepair and other entries, so it cannot be kept on a "
+                   "“%s” entry."), category);
+  else
+    g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
+                 _("The landlord’s repair steps are only for disrepair and other entries, so "
+                   "they cannot be kept on a “%s” entry."), category);
+  return FALSE;
+}
+
 /**
  * rd_incident_validate:
  * @now: the present moment, passed in so tests can fix it
  *
- * An incident cannot start in the future, nor end before it starts.
+ * An incident cannot start in the future, nor end before it starts, and
+ * holds only the fields its category uses.
  */
 gboolean
 rd_incident_validate (RdIncident  *self,
@@ -715,5 +745,5 @@ rd_incident_validate (RdIncident  *self,
                    _("This ends before it starts (%s). Check the end time."), start);
       return FALSE;
     }
-  return TRUE;
+  return check_category_fields (self, error);
 }

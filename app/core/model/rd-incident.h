@@ -43,6 +43,7 @@ typedef enum {
   RD_INCIDENT_ERROR_REPORTED_IN_FUTURE,
   RD_INCIDENT_ERROR_STEP_IN_FUTURE,
   RD_INCIDENT_ERROR_STEP_BEFORE_REPORT,
+  RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
 } RdIncidentError;
 
 GQuark        rd_incident_error_quark       (void);
@@ -119,6 +120,8 @@ gboolean      rd_incident_get_landlord_reported (RdIncident *self,
 char         *rd_incident_dup_summary       (RdIncident   *self);
 gboolean      rd_incident_matches_text      (RdIncident   *self,
                                              const char   *casefolded_needle);
+const char   *rd_incident_get_misplaced_field   (RdIncident *self);
+void          rd_incident_drop_misplaced_fields (RdIncident *self);
 gboolean      rd_incident_validate          (RdIncident   *self,
                                              GDateTime    *now,
                                              GError      **error);

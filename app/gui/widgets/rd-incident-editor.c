@@ -321,6 +321,9 @@ check_report (RdIncidentEditor *self)
   picked_steps (self, &steps);
   if (picked_report (self, &day, &minute) || !rd_landlord_steps_is_empty (&steps))
     {
+      /* Only the days are checked here; steps are a repair's (and dropped
+       * from other entries when saved). */
+      rd_incident_set_category (scratch, RD_CATEGORY_DISREPAIR);
       rd_incident_set_starts_at (scratch, now);
       if (picked_report (self, &day, &minute))
         rd_incident_set_landlord_reported_on (scratch, &day);
@@ -383,6 +386,8 @@ apply_report (RdIncidentEditor *self)
   if (hazard < G_N_ELEMENTS (hazard_choices))
     rd_incident_set_hazard (self->incident, hazard_choices[hazard]);
   rd_incident_set_repair_priority (self->incident, priority);
+  /* The hidden rows keep their values in case the category changes back. */
+  rd_incident_drop_misplaced_fields (self->incident);
 }
 
 /* Copies the form into the incident, which the diary list shows. */
