@@ -17,8 +17,6 @@ rd_cli_import (RdCliContext *ctx)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) file = NULL;
-  const char *data;
-  gsize length;
   gint64 case_id;
 
   if (ctx->n_args != 1)
@@ -30,8 +28,6 @@ rd_cli_import (RdCliContext *ctx)
   file = g_mapped_file_new (ctx->args[0], FALSE, &error);
   if (file == NULL)
     return rd_cli_usage_error (_("Could not read “%s”: %s"), ctx->args[0], error->message);
-  length = g_mapped_file_get_length (file);
-  data = length > 0 ? g_mapped_file_get_contents (file) : "";
 
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
@@ -39,7 +35,9 @@ rd_cli_import (RdCliContext *ctx)
 
   {
     g_auto(RdCliJob) job = { 0 };
-    g_autoptr(GBytes) document = g_bytes_new_take (g_steal_pointer (&data), length);
+    /* The bytes keep the mapping. */
+    g_autoptr(GBytes) document = g_mapped_file_get_length (file) > 0
+                                 ? g_mapped_file_get_bytes (file) : g_bytes_new_static ("", 0);
 
     rd_cli_job_init (&job);
     rd_handover_import_json_async (store, document, job.progress, job.cancellable,
