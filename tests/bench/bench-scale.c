@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-diary.h"
 #include "rd-core.h"
 
 static const char * const steps[] = { "import", "deadlines", "dashboard", "export-json" };
@@ -55,39 +56,12 @@ write_document (guint       n,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdStore) store = rd_store_open (scratch_dir, &error);
-  g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GDateTime) first = g_date_time_new_local (2012, 1, 1, 20, 0, 0);
+  g_autoptr(RdCase) rcase = NULL;
   char *text;
 
   g_assert_no_error (error);
-  rd_case_set_title (rcase, "Benchmark");
-  g_assert (rd_store_save_case (store, rcase, &error));
-  g_assert (rd_store_begin (store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RdIncident) incident = rd_incident_new ();
-      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 61);
-      g_autofree char *description = g_strdup_printf ("Loud music and banging, entry %u", i);
-
-      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
-      rd_incident_set_starts_at (incident, at);
-      rd_incident_set_category (incident, i % 2 ? RD_CATEGORY_NOISE : RD_CATEGORY_DISREPAIR);
-      rd_incident_set_description (incident, description);
-      rd_incident_set_reported_to (incident, i % 3 == 0 ? RD_REPORTED_LANDLORD : RD_REPORTED_NONE);
-      g_assert (rd_store_save_incident (store, incident, NULL, &error));
-    }
-  for (guint i = 0; i < n / 10; i++)
-    {
-      g_autoptr(RdContact) contact = rd_contact_new ();
-      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 610 + 5);
-
-      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
-      rd_contact_set_occurred_at (contact, at);
-      rd_contact_set_direction (contact, RD_CONTACT_TO);
-      rd_contact_set_summary (contact, "Called about the noise");
-      g_assert (rd_store_save_contact (store, contact, &error));
-    }
-  g_assert (rd_store_commit (store, &error));
+  rcase = bench_fill_diary (store, first, n);
   text = rd_case_json_export (store, rd_case_get_id (rcase), &error);
   g_assert_no_error (error);
   return text;
