@@ -570,7 +570,15 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  rd_window_show_page (RD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  RdWindow *self = RD_WINDOW (widget);
+  GtkWidget *page = rd_window_show_page (self, g_variant_get_string (parameter, NULL));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Alt+1…5 and the buttons that lead to a page take the keyboard there
+   * too: focus left on the page just hidden would be on nothing visible. */
+  if (page != NULL && self->rcase != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -174,6 +174,47 @@ test_tab_leaves_text_boxes (Fixture       *f,
   rd_test_gui_iterate ();
 }
 
+/* Alt+1…5 go to the five case pages, whichever page has the focus, and
+ * take the focus into the page shown. */
+static void
+test_alt_digit_switches_pages (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char * const pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence" };
+  GtkApplication *app = GTK_APPLICATION (f->app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page('%s')", pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, detailed);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, accel);
+      /* Start from the page before (the last for the first), with the focus
+       * in it, as a person moving on from their work would. */
+      GtkWidget *before = rd_window_show_page (f->window, pages[(i + G_N_ELEMENTS (pages) - 1) % G_N_ELEMENTS (pages)]);
+      GtkWidget *page;
+      GtkWidget *focus;
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, accel);
+      g_assert_nonnull (actions);
+      g_assert_cmpstr (actions[0], ==, detailed);
+      g_assert_null (actions[1]);
+
+      rd_test_gui_iterate ();
+      g_assert_true (gtk_widget_child_focus (before, GTK_DIR_TAB_FORWARD));
+      rd_test_gui_iterate ();
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
+      rd_test_gui_iterate ();
+      page = rd_window_get_page (f->window, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (page));
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, page));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +223,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/keyboard/tab-leaves-text-boxes", test_tab_leaves_text_boxes);
+  ADD ("/keyboard/alt-digit-switches-pages", test_alt_digit_switches_pages);
 #undef ADD
 
   return g_test_run ();
