@@ -185,7 +185,7 @@ test_alt_digit_switches_pages (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_autofree char *detailed = g_strdup_printf ("win.show-page('%s')", pages[i]);
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
       g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, detailed);
       g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, accel);
