@@ -12,11 +12,11 @@ DEBS := \
 	libgdk-pixbuf-2.0-dev libpng-dev libjson-glib-dev libical-dev \
 	libexif-dev libgmime-3.0-dev heif-gdk-pixbuf webp-pixbuf-loader \
 	libqpdf-dev libssl-dev libzip-dev fonts-dejavu-core fonts-cantarell librsvg2-common \
-	libsodium-dev libarchive-dev \
+	libsodium-dev libarchive-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-cym \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \
 	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
-	poppler-utils qpdf sqlite3 imagemagick tzdata faketime
+	poppler-utils qpdf sqlite3 imagemagick tzdata faketime tesseract-ocr
 
 .PHONY: all deps build run test bench deb clean
 

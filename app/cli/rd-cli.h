@@ -87,5 +87,6 @@ int       rd_cli_layout         (RdCliContext *ctx);
 int       rd_cli_export_case    (RdCliContext *ctx);
 int       rd_cli_import_case    (RdCliContext *ctx);
 int       rd_cli_language       (RdCliContext *ctx);
+int       rd_cli_ocr            (RdCliContext *ctx);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ static const RdCliCommand commands[] = {
   { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
   { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new exhibit number"), rd_cli_add_evidence },
   { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence with its exhibit numbers, oldest first"), rd_cli_evidence },
+  { "ocr", "ocr CASE_ID [--languages eng+cym]", N_("Read the text of the case’s scanned pages and photos, for evidence search and the bundle"), rd_cli_ocr },
   { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },
   { "export", "export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise] [--paper a4|letter] [--landscape] [--smaller] [--password-file FILE] [--chronology-odt FILE] [--chronology-csv FILE] [--exclude N[,N...]] [--order N,N,...] [--layout FILE.json] [--language CODE]", N_("Write the complaint and its evidence bundle as one PDF. Exhibits keep the numbers that “evidence” lists, which --exclude and --order take; an exhibit left out leaves a gap in the numbers"), rd_cli_export },
   { "layout", "layout CASE_ID [--reset]", N_("Print the bundle’s sections and what each holds, as JSON to edit and give to export --layout"), rd_cli_layout },

@@ -619,3 +619,82 @@ fixture_flip_byte (const char *path,
     fclose (fp);
   }
 }
+
+/* Draws @text on a white picture of a page @width_pt × @height_pt points at
+ * 300 dots per inch, as a scanner or a phone would give it: pixels only,
+ * nothing a PDF reader could read as text. Lines are split at "\n". */
+static cairo_surface_t *
+draw_scan (const char *text,
+           double      width_pt,
+           double      height_pt)
+{
+  double zoom = 300.0 / 72.0;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width_pt * zoom),
+                                                       (int) (height_pt * zoom));
+  cairo_t *cr = cairo_create (image);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, zoom, zoom);
+  cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      cairo_move_to (cr, 72, 100 + 24 * i);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* A PDF of scanned A4 pages, one for each of @pages (NULL-terminated),
+ * each only a picture of its text. */
+void
+fixture_write_scanned_pdf (const char         *path,
+                           const char * const *pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      cairo_surface_t *scan = draw_scan (pages[i], 595, 842);
+
+      cairo_save (cr);
+      cairo_scale (cr, 72.0 / 300.0, 72.0 / 300.0);
+      cairo_set_source_surface (cr, scan, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+      cairo_surface_destroy (scan);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* A PNG of a letter, as a photo of it would be (straight and sharp). */
+void
+fixture_write_letter_png (const char *path,
+                          const char *text)
+{
+  cairo_surface_t *scan = draw_scan (text, 420, 300);
+
+  g_assert_cmpint (cairo_surface_write_to_png (scan, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (scan);
+}
+
+/* An A4 page scanned to a PNG at 300 dots per inch. */
+void
+fixture_write_scanned_png (const char *path,
+                           const char *text)
+{
+  cairo_surface_t *scan = draw_scan (text, 595, 842);
+
+  g_assert_cmpint (cairo_surface_write_to_png (scan, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (scan);
+}

@@ -54,6 +54,14 @@ void      fixture_write_big_jpeg (const char *path,
                                   gsize       bytes,
                                   guint32     seed);
 
+/* Text as pixels only, for OCR: scanned A4 pages, and a photographed letter. */
+void      fixture_write_scanned_pdf (const char         *path,
+                                     const char * const *pages);
+void      fixture_write_letter_png  (const char         *path,
+                                     const char         *text);
+void      fixture_write_scanned_png (const char         *path,
+                                     const char         *text);
+
 char     *fixture_sha256_of    (const char *path);
 gboolean  fixture_files_equal  (const char *a,
                                 const char *b);

@@ -190,7 +190,10 @@ rd_store_dup_evidence_text (RdStore  *self,
   return text;
 }
 
-/* Inside a transaction: (re)writes the search index entry. */
+/* Inside a transaction: (re)writes the search index entry. Its "ocr"
+ * column is always made again from the recognised pages' rows
+ * (rd-store-ocr.c), so whoever rewrites the entry keeps the words found in
+ * scans. */
 gboolean
 _rd_store_index_evidence_text (RdStore     *self,
                                gint64       evidence_id,
@@ -209,8 +212,11 @@ _rd_store_index_evidence_text (RdStore     *self,
     return FALSE;
 
   stmt = _rd_store_prepare (self,
-                            "INSERT INTO evidence_text (rowid, name, description, body)"
-                            " VALUES (?1, ?2, ?3, ?4)",
+                            "INSERT INTO evidence_text (rowid, name, description, body, ocr)"
+                            " VALUES (?1, ?2, ?3, ?4,"
+                            "  coalesce ((SELECT group_concat (text, char (10)) FROM"
+                            "    (SELECT text FROM evidence_ocr WHERE evidence_id = ?1"
+                            "     AND state = 'ocr' ORDER BY page)), ''))",
                             error);
   if (stmt == NULL)
     return FALSE;

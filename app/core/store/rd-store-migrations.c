@@ -348,6 +348,45 @@ const char * const _rd_store_migrations[] = {
    * each holds, as JSON: see rd-bundle-layout.c), so that the next export
    * is laid out as the last; NULL: the default sections. */
   "ALTER TABLE cases ADD COLUMN bundle_layout TEXT;",
+
+  /* 16: text recognised (OCR) in scanned PDF pages and photographed
+   * letters, one row per page, so that a stopped recognition resumes at
+   * the next page. A page with its own text layer gets a row too ("layer"),
+   * so it is not read twice. The words keep their boxes ("left top right
+   * bottom confidence word" a line, in the page's own units: PDF points, or
+   * the picture's pixels) for the bundle's text layer and for redaction.
+   * The search index gains a column holding every recognised page's text,
+   * always rebuilt from these rows, so recognising a page twice, or a case
+   * handed over without them, never doubles the text. Written so that it
+   * can meet its own tables (a file rolled back by hand) and still end the
+   * same. */
+  "CREATE TABLE IF NOT EXISTS evidence_ocr ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,"
+  "  page INTEGER NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('layer', 'ocr', 'failed')),"
+  "  languages TEXT NOT NULL DEFAULT '',"
+  "  width REAL NOT NULL DEFAULT 0,"
+  "  height REAL NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  words TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (evidence_id, page)"
+  ");"
+  "DROP TRIGGER IF EXISTS evidence_drop_text;"
+  "DROP TABLE IF EXISTS evidence_text_ocr;"
+  "CREATE VIRTUAL TABLE evidence_text_ocr USING fts5("
+  "  name, description, body, ocr, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO evidence_text_ocr (rowid, name, description, body, ocr)"
+  "  SELECT t.rowid, t.name, t.description, t.body,"
+  "    coalesce ((SELECT group_concat (text, char (10)) FROM"
+  "      (SELECT text FROM evidence_ocr WHERE evidence_id = t.rowid AND state = 'ocr'"
+  "       ORDER BY page)), '')"
+  "  FROM evidence_text t;"
+  "DROP TABLE evidence_text;"
+  "ALTER TABLE evidence_text_ocr RENAME TO evidence_text;"
+  "CREATE TRIGGER evidence_drop_text AFTER DELETE ON evidence BEGIN"
+  "  DELETE FROM evidence_text WHERE rowid = old.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);
