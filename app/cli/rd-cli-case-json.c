@@ -8,26 +8,58 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rd-cli.h"
+
+/* --country overrides the file's, once the case is in. */
+static gboolean
+set_country (RdStore    *store,
+             gint64      case_id,
+             RdCountry   country,
+             GError    **error)
+{
+  g_autoptr(RdCase) rcase = rd_store_get_case (store, case_id, error);
+
+  if (rcase == NULL)
+    return FALSE;
+  rd_case_set_country (rcase, country);
+  return rd_store_save_case (store, rcase, error);
+}
 
 int
 rd_cli_import (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   gint64 case_id;
+  const char *file = NULL, *country_key = NULL;
+  RdCountry country = RD_COUNTRY_ENGLAND;
 
-  if (ctx->n_args != 1)
-    return rd_cli_usage_error (_("“import” takes one file: redress-cli import FILE.json"));
+  /* import FILE.json [--country england|wales]: the country overrides the file's */
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      if (g_str_equal (ctx->args[i], "--country") && i + 1 < ctx->n_args)
+        country_key = ctx->args[++i];
+      else if (g_str_has_prefix (ctx->args[i], "--country="))
+        country_key = ctx->args[i] + strlen ("--country=");
+      else if (file == NULL)
+        file = ctx->args[i];
+      else
+        file = "";
+    }
+  if (file == NULL || *file == '\0')
+    return rd_cli_usage_error (_("“import” takes one file: redress-cli import FILE.json [--country england|wales]"));
+  if (country_key != NULL && !rd_country_from_string (country_key, &country))
+    return rd_cli_usage_error (_("“%s” is not a country Redress knows: england or wales."), country_key);
 
   /* Mapped, not read into memory: a file over the limits is refused after
    * a look at its size or at its first too-long text, not after a copy of
    * all of it. */
-  file = g_mapped_file_new (ctx->args[0], FALSE, &error);
-  if (file == NULL)
-    return rd_cli_usage_error (_("Could not read “%s”: %s"), ctx->args[0], error->message);
+  mapped = g_mapped_file_new (file, FALSE, &error);
+  if (mapped == NULL)
+    return rd_cli_usage_error (_("Could not read “%s”: %s"), file, error->message);
 
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
@@ -36,8 +68,8 @@ rd_cli_import (RdCliContext *ctx)
   {
     g_auto(RdCliJob) job = { 0 };
     /* The bytes keep the mapping. */
-    g_autoptr(GBytes) document = g_mapped_file_get_length (file) > 0
-                                 ? g_mapped_file_get_bytes (file) : g_bytes_new_static ("", 0);
+    g_autoptr(GBytes) document = g_mapped_file_get_length (mapped) > 0
+                                 ? g_mapped_file_get_bytes (mapped) : g_bytes_new_static ("", 0);
 
     rd_cli_job_init (&job);
     rd_handover_import_json_async (store, document, job.progress, job.cancellable,
@@ -48,8 +80,13 @@ rd_cli_import (RdCliContext *ctx)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return rd_cli_job_failed (error, RD_CLI_FAILED);
-      g_printerr ("redress-cli: %s: %s\n", ctx->args[0], error->message);
+      g_printerr ("redress-cli: %s: %s\n", file, error->message);
       return error->domain == RD_CASE_JSON_ERROR ? RD_CLI_USAGE : RD_CLI_FAILED;
+    }
+  if (country_key != NULL && !set_country (store, case_id, country, &error))
+    {
+      g_printerr ("redress-cli: %s: %s\n", file, error->message);
+      return RD_CLI_FAILED;
     }
   g_print ("%" G_GINT64_FORMAT "\n", case_id);
   return RD_CLI_OK;

@@ -67,6 +67,8 @@ rd_cli_cases (RdCliContext *ctx)
           json_builder_add_string_value (builder, rd_case_get_landlord_name (rcase));
           json_builder_set_member_name (builder, "tenancy_type");
           json_builder_add_string_value (builder, rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
+          json_builder_set_member_name (builder, "country");
+          json_builder_add_string_value (builder, rd_country_to_string (rd_case_get_country (rcase)));
           json_builder_set_member_name (builder, "notes");
           json_builder_add_string_value (builder, rd_case_get_notes (rcase));
           json_builder_set_member_name (builder, "document_language");

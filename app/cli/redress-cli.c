@@ -18,7 +18,7 @@ static const RdCliCommand commands[] = {
   { "workdays", "workdays FROM TO", N_("Count the working days after FROM up to and including TO"), rd_cli_workdays },
   { "deadlines", "deadlines CASE_ID [--today DATE] [--json]", N_("Every deadline of a case, with how it was worked out"), rd_cli_deadlines },
   { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
-  { "import", "import FILE.json", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
+  { "import", "import FILE.json [--country england|wales]", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
   { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },
   { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
   { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new exhibit number"), rd_cli_add_evidence },

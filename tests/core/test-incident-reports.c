@@ -242,6 +242,8 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 14 */
+                                 "ALTER TABLE cases DROP COLUMN country;"
                                  /* 13 */
                                  "ALTER TABLE cases DROP COLUMN document_language;"
                                  /* 12 */

@@ -18,6 +18,7 @@ test_properties_typed (void)
     GType      (*value_type) (void);
   } cases[] = {
     { rd_case_get_type, "tenancy-type", rd_tenancy_type_get_type },
+    { rd_case_get_type, "country", rd_country_get_type },
     { rd_complaint_get_type, "outcomes", rd_outcome_get_type },
     { rd_complaint_event_get_type, "kind", rd_complaint_event_kind_get_type },
     { rd_contact_get_type, "direction", rd_contact_direction_get_type },
@@ -93,6 +94,8 @@ storage_key (GType type,
     return rd_landlord_step_to_key (value);
   if (type == RD_TYPE_TENANCY_TYPE)
     return rd_tenancy_type_to_string (value);
+  if (type == RD_TYPE_COUNTRY)
+    return rd_country_to_string (value);
   g_assert_not_reached ();
 }
 
@@ -107,6 +110,7 @@ test_nicks_are_storage_keys (void)
     RD_TYPE_COMPLAINT_EVENT_KIND, RD_TYPE_CONTACT_DIRECTION, RD_TYPE_CONTACT_CHANNEL,
     RD_TYPE_PARTY_ROLE, RD_TYPE_ASB_RISK, RD_TYPE_HAZARD_LEVEL, RD_TYPE_CATEGORY,
     RD_TYPE_EVIDENCE_KIND, RD_TYPE_LANDLORD_STEP, RD_TYPE_TENANCY_TYPE,
+    RD_TYPE_COUNTRY,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)

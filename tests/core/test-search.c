@@ -316,6 +316,7 @@ test_migration (void)
                                  "ALTER TABLE evidence DROP COLUMN exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
+                                 "ALTER TABLE cases DROP COLUMN country;"
                                  "PRAGMA user_version = 11;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -113,6 +113,9 @@ test_start_case (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "landlord_row")), "Brook Housing");
   adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "tenancy_row")),
                               RD_TENANCY_SECURE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "country_row"))),
+                    ==, RD_COUNTRY_ENGLAND);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "country_row")), RD_COUNTRY_WALES);
   g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
   rd_test_gui_iterate ();
 
@@ -129,6 +132,7 @@ test_start_case (Fixture       *f,
 
     g_assert_cmpstr (rd_case_get_landlord_name (stored), ==, "Brook Housing");
     g_assert_cmpint (rd_case_get_tenancy_type (stored), ==, RD_TENANCY_SECURE);
+    g_assert_cmpint (rd_case_get_country (stored), ==, RD_COUNTRY_WALES);
   }
 }
 

@@ -21,6 +21,26 @@ valid_outcome (const char *key)
   return rd_outcome_from_key (key, &outcome);
 }
 
+/* Files written before cases had a country have none: they were England's. */
+static gboolean
+parse_country (RdJsonCtx  *ctx,
+               JsonObject *object,
+               RdCase     *rcase)
+{
+  const char *text;
+  RdCountry country = RD_COUNTRY_ENGLAND;
+
+  if (!_rd_json_read_string (ctx, object, "case", "country", FALSE, &text))
+    return FALSE;
+  if (text[0] != '\0' && !rd_country_from_string (text, &country))
+    return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "country"), "case.country",
+                          _("“%s” is not one of: %s, %s."), text,
+                          rd_country_to_string (RD_COUNTRY_ENGLAND),
+                          rd_country_to_string (RD_COUNTRY_WALES));
+  rd_case_set_country (rcase, country);
+  return TRUE;
+}
+
 static gboolean
 parse_case (RdJsonCtx   *ctx,
             JsonObject  *root,
@@ -28,7 +48,7 @@ parse_case (RdJsonCtx   *ctx,
 {
   static const char * const known[] = {
     "title", "resident_name", "address", "landlord_name", "tenancy_type",
-    "contact_preferences", "adjustments", "notes", "document_language", NULL
+    "contact_preferences", "adjustments", "notes", "document_language", "country", NULL
   };
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) local_error = NULL;
@@ -87,6 +107,8 @@ parse_case (RdJsonCtx   *ctx,
                           "case.document_language",
                           _("“%s” is not a language code. Use a code such as en, cy or pl."), text);
   rd_case_set_document_language (rcase, text);
+  if (!parse_country (ctx, object, rcase))
+    return FALSE;
   *out = g_steal_pointer (&rcase);
   return TRUE;
 }

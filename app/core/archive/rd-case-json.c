@@ -122,6 +122,7 @@ build_case (JsonBuilder *builder,
   add_string (builder, "address", rd_case_get_address (rcase));
   add_string (builder, "landlord_name", rd_case_get_landlord_name (rcase));
   add_string (builder, "tenancy_type", rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
+  add_string (builder, "country", rd_country_to_string (rd_case_get_country (rcase)));
   add_string (builder, "contact_preferences", rd_case_get_contact_preferences (rcase));
   add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
   add_string (builder, "notes", rd_case_get_notes (rcase));

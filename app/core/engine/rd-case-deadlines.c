@@ -87,6 +87,7 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
 
   input = rd_deadline_input_new ();
   rd_deadline_input_set_tenancy (input, rd_case_get_tenancy_type (rd_case_facts_get_case (facts)));
+  rd_deadline_input_set_country (input, rd_case_get_country (rd_case_facts_get_case (facts)));
 
   items = rd_case_facts_get_complaints (facts);
   for (guint i = 0; i < items->len; i++)

@@ -126,14 +126,18 @@ choose_stage_rules (RdEngine *engine,
   RdPolicy *landlord = engine->landlord;
   guint s = st->stage;
 
-  st->code = rd_policy_get_code_for_date (&st->trigger->when.date);
+  st->code = _rd_engine_code_for_date (engine, &st->trigger->when.date);
   if (st->code == NULL)
     {
       const char *day = _rd_engine_on_day (engine, &st->trigger->when.date);
 
       /* Translators, below: %s is a date with its preposition, "on Monday
        * 4 November 2019" */
-      if (landlord == NULL)
+      if (_rd_engine_in_wales (engine))
+        _rd_engine_note (engine, _("Redress knows the Welsh model complaints policy from 7 December "
+                                   "2020 only; for a complaint made %s it checks only your "
+                                   "landlord’s own policy, if the case has one."), day);
+      else if (landlord == NULL)
         {
           _rd_engine_note (engine, _("No Complaint Handling Code was in force %s (the first "
                                      "version dates from July 2020) and the case has no landlord’s "
@@ -141,9 +145,10 @@ choose_stage_rules (RdEngine *engine,
                                      "complaint."), day);
           return FALSE;
         }
-      _rd_engine_note (engine, _("No Complaint Handling Code was in force %s (the first version "
-                                 "dates from July 2020), so only your landlord’s policy is used "
-                                 "for that complaint."), day);
+      else
+        _rd_engine_note (engine, _("No Complaint Handling Code was in force %s (the first version "
+                                   "dates from July 2020), so only your landlord’s policy is used "
+                                   "for that complaint."), day);
     }
   else if (s > rd_policy_get_n_stages (st->code))
     {
@@ -281,7 +286,7 @@ _rd_engine_complaints (RdEngine *engine)
         }
 
       made = _rd_complaint_first_any (c, is_made);
-      code = made ? rd_policy_get_code_for_date (&made->when.date) : NULL;
+      code = made ? _rd_engine_code_for_date (engine, &made->when.date) : NULL;
       policy_notes (engine, code);
 
       /* The stage whose response ends the landlord's process */

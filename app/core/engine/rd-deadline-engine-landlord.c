@@ -109,7 +109,13 @@ set_ack_next_step (RdEngine   *engine,
   switch (d->status)
     {
     case RD_DEADLINE_MISSED:
-      if (rd_moment_is_set (&d->done))
+      if (rd_moment_is_set (&d->done) && _rd_engine_in_wales (engine))
+        d->next_step = final
+          ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you go to the Public Services Ombudsman for Wales."))
+          : g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
+                        "mention if you escalate or go to the Public Services Ombudsman for Wales."));
+      else if (rd_moment_is_set (&d->done))
         d->next_step = final
           ? g_strdup (_("Note the late acknowledgement: it is a complaint-handling failure you can "
                         "mention if you go to the Housing Ombudsman."))
@@ -131,6 +137,31 @@ set_ack_next_step (RdEngine   *engine,
     }
 }
 
+/* A home in Wales: the Public Services Ombudsman for Wales, which makes
+ * recommendations rather than orders, takes the Housing Ombudsman's place. */
+static void
+set_response_next_step_wales (RdDeadline *d,
+                              gboolean    final,
+                              gboolean    done)
+{
+  if (d->status == RD_DEADLINE_MISSED && !done)
+    d->next_step = g_strdup (_("Send a chaser. If there is still no response, you can complain to "
+                               "the Public Services Ombudsman for Wales: it can look at a complaint "
+                               "the landlord has had a fair chance to answer and has not."));
+  else if (final)
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup (_("If you are not satisfied, take your complaint to the Public Services Ombudsman "
+                    "for Wales, and mention that the response was late."))
+      : g_strdup (_("If you are not satisfied, you can take your complaint to the Public Services "
+                    "Ombudsman for Wales."));
+  else
+    d->next_step = d->status == RD_DEADLINE_MISSED
+      ? g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u, and mention that the response was late."), d->stage + 1)
+      : g_strdup_printf (_("If you are not satisfied with the response, ask to escalate your "
+                           "complaint to stage %u."), d->stage + 1);
+}
+
 static void
 set_response_next_step (RdEngine   *engine,
                         RdDeadline *d,
@@ -142,6 +173,8 @@ set_response_next_step (RdEngine   *engine,
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
     d->next_step = g_strdup_printf (_("Wait for the response. If nothing has arrived by %s, send "
                                       "a chaser."), due);
+  else if (_rd_engine_in_wales (engine))
+    set_response_next_step_wales (d, final, done);
   else if (d->status == RD_DEADLINE_MISSED && !done)
     d->next_step = g_strdup (_("Send a chaser. If there is still no response, ask the Housing "
                                "Ombudsman to step in: it can order the landlord to respond."));

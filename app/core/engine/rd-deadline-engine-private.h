@@ -68,6 +68,10 @@ const char  *_rd_engine_on              (RdEngine             *engine,
 const char  *_rd_engine_on_day          (RdEngine             *engine,
                                          const GDate          *date);
 
+gboolean     _rd_engine_in_wales        (RdEngine             *engine);
+RdPolicy    *_rd_engine_code_for_date   (RdEngine             *engine,
+                                         const GDate          *date);
+
 void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);
 void         _rd_engine_reports         (RdEngine             *engine);

@@ -529,6 +529,14 @@ hazard_deadlines (RdEngine          *engine,
 
   if (awaab == NULL || phase == NULL)
     return;
+  if (_rd_engine_in_wales (engine))
+    {
+      _rd_engine_note (engine, _("Awaab’s Law applies in England only, so Redress does not check its "
+                                 "time limits for a home in Wales. In Wales your landlord must keep "
+                                 "the home fit for human habitation under the Renting Homes (Wales) "
+                                 "Act 2016: report the hazard in writing and keep a record."));
+      return;
+    }
   /* Why the home is, is not, or may be covered, from the tenancy */
   if (social != RD_SOCIAL_HOUSING_YES)
     {
@@ -629,7 +637,8 @@ _rd_engine_reports (RdEngine *engine)
 {
   const char *private_rules = rd_tenancy_private_rules (rd_deadline_input_get_tenancy (engine->input));
 
-  if (private_rules != NULL)
+  /* Those rules are England's (the Renters' Rights Act 2025) */
+  if (private_rules != NULL && !_rd_engine_in_wales (engine))
     _rd_engine_note (engine, "%s", private_rules);
 
   for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)

@@ -77,7 +77,7 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
                               const Stage *st)
 {
   const RdCaseEvent *resp = st->resp;
-  RdPolicy *rules = st->code ? st->code : rd_policy_get_code_for_date (&resp->when.date);
+  RdPolicy *rules = st->code ? st->code : _rd_engine_code_for_date (engine, &resp->when.date);
   const RdLimit *limit = rules ? rd_policy_get_ombudsman_referral (rules) : NULL;
   const RdCaseEvent *referred = _rd_complaint_first_any (c, is_referred);
   g_autoptr(RdDeadline) d = NULL;

@@ -135,6 +135,24 @@ _rd_engine_office (RdEngine *engine)
   return engine->landlord ? rd_policy_get_office_hours (engine->landlord) : NULL;
 }
 
+gboolean
+_rd_engine_in_wales (RdEngine *engine)
+{
+  return rd_deadline_input_get_country (engine->input) == RD_COUNTRY_WALES;
+}
+
+/* The complaint rules in force on @date where the home is: England's
+ * Complaint Handling Code, or for a home in Wales the Welsh model policy,
+ * which the Code does not bind. */
+RdPolicy *
+_rd_engine_code_for_date (RdEngine    *engine,
+                          const GDate *date)
+{
+  if (_rd_engine_in_wales (engine))
+    return rd_policy_get_wales_model_for_date (date);
+  return rd_policy_get_code_for_date (date);
+}
+
 /* The end of @limit counted from @from; a deadline past 2200 is left out with a note. */
 gboolean
 _rd_engine_due (RdEngine       *engine,

@@ -14,6 +14,7 @@ struct _RdDeadlineInput
   GStringChunk    *strings;
   RdSocialHousing  social;
   RdTenancyType    tenancy;
+  RdCountry        country;
 };
 
 RdDeadlineInput *
@@ -99,6 +100,30 @@ rd_deadline_input_get_tenancy (const RdDeadlineInput *self)
 {
   g_return_val_if_fail (self != NULL, RD_TENANCY_UNKNOWN);
   return self->tenancy;
+}
+
+/**
+ * rd_deadline_input_set_country:
+ *
+ * Sets the country whose law the home is under: a case in Wales follows
+ * the Welsh model complaints policy and the Public Services Ombudsman for
+ * Wales, and England's Complaint Handling Code and Awaab's Law are not
+ * applied to it.
+ */
+void
+rd_deadline_input_set_country (RdDeadlineInput *self,
+                               RdCountry        country)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (country < RD_COUNTRY_N);
+  self->country = country;
+}
+
+RdCountry
+rd_deadline_input_get_country (const RdDeadlineInput *self)
+{
+  g_return_val_if_fail (self != NULL, RD_COUNTRY_ENGLAND);
+  return self->country;
 }
 
 RdSocialHousing

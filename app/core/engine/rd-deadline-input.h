@@ -75,6 +75,9 @@ RdSocialHousing    rd_deadline_input_get_social_housing   (const RdDeadlineInput
 void               rd_deadline_input_set_tenancy          (RdDeadlineInput      *self,
                                                            RdTenancyType         tenancy);
 RdTenancyType      rd_deadline_input_get_tenancy          (const RdDeadlineInput *self);
+void               rd_deadline_input_set_country          (RdDeadlineInput      *self,
+                                                           RdCountry             country);
+RdCountry          rd_deadline_input_get_country          (const RdDeadlineInput *self);
 
 guint              rd_deadline_input_get_n_events         (const RdDeadlineInput *self);
 const RdCaseEvent *rd_deadline_input_get_event            (const RdDeadlineInput *self,

@@ -21,10 +21,42 @@
  * applies and says when another may. Its words are shown as notes in What
  * Next, the CLI and the bundle's deadline pages.
  *
- * Wales has its own ombudsman (the Public Services Ombudsman for Wales) and
- * its own complaint timescales; Redress does not yet know which country a
- * home is in, so it says nothing about Wales here (see the README).
+ * In Wales a council or housing association as landlord answers to the
+ * Public Services Ombudsman for Wales instead, whose time limit runs from
+ * when the resident became aware of the problem, not from the landlord's
+ * final response; private renting there has no ombudsman either.
  */
+
+static void
+routes_in_wales (RdEngine      *engine,
+                 RdTenancyType  tenancy)
+{
+  _rd_engine_note (engine, _("Your home is in Wales. The Housing Ombudsman’s Complaint Handling Code "
+                             "and Awaab’s Law apply in England only: Redress checks your complaint "
+                             "against the Welsh model complaints policy instead (stage 1 within 10 "
+                             "working days, stage 2 acknowledged within 5 and answered within 20)."));
+  if (tenancy == RD_TENANCY_PRIVATE)
+    {
+      _rd_engine_note (engine, _("After your landlord’s complaints process: no ombudsman takes "
+                                 "complaints about private landlords in Wales. The council can "
+                                 "inspect hazards in your home, and Rent Smart Wales licenses "
+                                 "private landlords and letting agents. The Welsh model policy’s "
+                                 "times are good practice, not your landlord’s legal duty."));
+      return;
+    }
+  _rd_engine_note (engine, _("After your landlord’s complaints process: a council or housing "
+                             "association in Wales answers to the Public Services Ombudsman for "
+                             "Wales, not the Housing Ombudsman. It normally looks at a complaint "
+                             "only if the events happened or came to light within the last 12 "
+                             "months and the landlord has had a fair chance to put things right. "
+                             "Have ready the landlord’s final response, your complaint reference, "
+                             "what went wrong and what you want done."));
+  if (tenancy == RD_TENANCY_ASSURED_SHORTHOLD || tenancy == RD_TENANCY_UNKNOWN ||
+      tenancy == RD_TENANCY_OTHER)
+    _rd_engine_note (engine, _("If your landlord is a private landlord rather than a council or "
+                               "housing association, the Public Services Ombudsman for Wales cannot "
+                               "help, but the council can inspect hazards in your home."));
+}
 
 void
 _rd_engine_routes (RdEngine *engine)
@@ -38,6 +70,11 @@ _rd_engine_routes (RdEngine *engine)
     complained |= rd_deadline_input_get_event (engine->input, i)->type == RD_CASE_EVENT_COMPLAINT;
   if (!complained)
     return;
+  if (_rd_engine_in_wales (engine))
+    {
+      routes_in_wales (engine, tenancy);
+      return;
+    }
 
   switch (tenancy)
     {

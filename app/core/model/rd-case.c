@@ -22,6 +22,7 @@ struct _RdCase
   char          *address;
   char          *landlord_name;
   RdTenancyType  tenancy_type;
+  RdCountry      country;
   char          *notes;
   char          *contact_preferences;
   char          *adjustments;
@@ -48,6 +49,7 @@ enum {
   PROP_ADJUSTMENTS,
   PROP_IS_SAMPLE,
   PROP_DOCUMENT_LANGUAGE,
+  PROP_COUNTRY,
   N_PROPS
 };
 
@@ -97,6 +99,53 @@ rd_tenancy_type_get_label (RdTenancyType type)
   g_return_val_if_fail (type < RD_TENANCY_N_TYPES, NULL);
 
   return _(tenancy_types[type].label);
+}
+
+/* Stored by these keys in the database and the case JSON: never change them. */
+static const struct {
+  const char *key;
+  const char *label;
+} countries[RD_COUNTRY_N] = {
+  { "england", N_("England") },
+  { "wales", N_("Wales") },
+};
+
+const char *
+rd_country_to_string (RdCountry country)
+{
+  g_return_val_if_fail (country < RD_COUNTRY_N, "england");
+
+  return countries[country].key;
+}
+
+/**
+ * rd_country_from_string:
+ *
+ * Returns: whether @key names a country; *@country is England when it
+ *   does not
+ */
+gboolean
+rd_country_from_string (const char *key,
+                        RdCountry  *country)
+{
+  *country = RD_COUNTRY_ENGLAND;
+  if (key == NULL)
+    return FALSE;
+  for (guint i = 0; i < RD_COUNTRY_N; i++)
+    if (g_str_equal (key, countries[i].key))
+      {
+        *country = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rd_country_get_label (RdCountry country)
+{
+  g_return_val_if_fail (country < RD_COUNTRY_N, NULL);
+
+  return _(countries[country].label);
 }
 
 static void
@@ -165,6 +214,9 @@ rd_case_get_property (GObject    *object,
     case PROP_DOCUMENT_LANGUAGE:
       g_value_set_string (value, self->document_language);
       break;
+    case PROP_COUNTRY:
+      g_value_set_enum (value, self->country);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -219,6 +271,9 @@ rd_case_set_property (GObject      *object,
     case PROP_DOCUMENT_LANGUAGE:
       rd_case_set_document_language (self, g_value_get_string (value));
       break;
+    case PROP_COUNTRY:
+      rd_case_set_country (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -266,6 +321,8 @@ rd_case_class_init (RdCaseClass *klass)
    * Redress in Urdu, and a Welsh resident may write in Welsh. */
   properties[PROP_DOCUMENT_LANGUAGE] =
     g_param_spec_string ("document-language", NULL, NULL, RD_I18N_SOURCE_LANGUAGE, flags);
+  properties[PROP_COUNTRY] =
+    g_param_spec_enum ("country", NULL, NULL, RD_TYPE_COUNTRY, RD_COUNTRY_ENGLAND, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -324,6 +381,28 @@ rd_case_set_tenancy_type (RdCase        *self,
     {
       self->tenancy_type = type;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TENANCY_TYPE]);
+    }
+}
+
+RdCountry
+rd_case_get_country (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), RD_COUNTRY_ENGLAND);
+
+  return self->country;
+}
+
+void
+rd_case_set_country (RdCase    *self,
+                     RdCountry  country)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+  g_return_if_fail (country < RD_COUNTRY_N);
+
+  if (self->country != country)
+    {
+      self->country = country;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
     }
 }
 

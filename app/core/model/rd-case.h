@@ -27,6 +27,15 @@ typedef enum {
   RD_TENANCY_N_TYPES /*< skip >*/
 } RdTenancyType;
 
+/* Which country's law the home is under: the Housing Ombudsman, its
+ * Complaint Handling Code and Awaab's Law are England's; a social
+ * landlord in Wales answers to the Public Services Ombudsman for Wales. */
+typedef enum {
+  RD_COUNTRY_ENGLAND,
+  RD_COUNTRY_WALES,
+  RD_COUNTRY_N /*< skip >*/
+} RdCountry;
+
 RdCase        *rd_case_new                 (void);
 
 gint64         rd_case_get_id              (RdCase      *self);
@@ -47,6 +56,9 @@ void           rd_case_set_landlord_name   (RdCase      *self,
 RdTenancyType  rd_case_get_tenancy_type    (RdCase      *self);
 void           rd_case_set_tenancy_type    (RdCase      *self,
                                             RdTenancyType type);
+RdCountry      rd_case_get_country         (RdCase      *self);
+void           rd_case_set_country         (RdCase      *self,
+                                            RdCountry    country);
 const char    *rd_case_get_contact_preferences (RdCase  *self);
 void           rd_case_set_contact_preferences (RdCase  *self,
                                                 const char *text);
@@ -78,5 +90,9 @@ gboolean       rd_case_validate            (RdCase      *self,
 const char    *rd_tenancy_type_to_string   (RdTenancyType type);
 RdTenancyType  rd_tenancy_type_from_string (const char  *key);
 const char    *rd_tenancy_type_get_label   (RdTenancyType type);
+const char    *rd_country_to_string        (RdCountry    country);
+gboolean       rd_country_from_string      (const char  *key,
+                                            RdCountry   *country);
+const char    *rd_country_get_label        (RdCountry    country);
 
 G_END_DECLS

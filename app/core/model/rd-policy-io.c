@@ -20,6 +20,7 @@ static const char * const kind_keys[] = {
   [RD_POLICY_KIND_CODE] = "code",
   [RD_POLICY_KIND_AWAAB] = "awaab",
   [RD_POLICY_KIND_LANDLORD] = "landlord",
+  [RD_POLICY_KIND_WALES] = "wales-model",
 };
 
 static const char * const asb_keys[RD_ASB_RISK_N_LEVELS] = {
@@ -495,6 +496,7 @@ rd_policy_to_data (RdPolicy *self)
  * borrowed references and must not modify them. */
 typedef struct {
   GListStore *codes;   /* RdPolicy, oldest first */
+  GListStore *wales;   /* RdPolicy: the Welsh model policy, oldest first */
   RdPolicy   *awaab;
 } Library;
 
@@ -547,15 +549,19 @@ load_library (void)
 
   load_file ("/app/redress/Redress/core/complaint-handling-code.profile", all);
   load_file ("/app/redress/Redress/core/awaabs-law.profile", all);
+  load_file ("/app/redress/Redress/core/wales-model-policy.profile", all);
   g_ptr_array_sort (all, compare_valid_from);
 
   library->codes = g_list_store_new (RD_TYPE_POLICY);
+  library->wales = g_list_store_new (RD_TYPE_POLICY);
   for (guint i = 0; i < all->len; i++)
     {
       RdPolicy *policy = g_ptr_array_index (all, i);
 
       if (policy->kind == RD_POLICY_KIND_CODE)
         g_list_store_append (library->codes, policy);
+      else if (policy->kind == RD_POLICY_KIND_WALES)
+        g_list_store_append (library->wales, policy);
       else if (policy->kind == RD_POLICY_KIND_AWAAB && library->awaab == NULL)
         library->awaab = g_object_ref (policy);
     }
@@ -601,6 +607,31 @@ rd_policy_get_code_for_date (const GDate *date)
   for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
     {
       g_autoptr(RdPolicy) policy = g_list_model_get_item (codes, i);
+
+      if (g_date_compare (&policy->valid_from, date) <= 0)
+        found = policy;
+    }
+  return found;
+}
+
+/**
+ * rd_policy_get_wales_model_for_date:
+ *
+ * Returns: (transfer none) (nullable): the Welsh model complaints policy
+ *   in force on @date, for a home in Wales, or %NULL before Redress knows
+ *   one
+ */
+RdPolicy *
+rd_policy_get_wales_model_for_date (const GDate *date)
+{
+  GListModel *wales = G_LIST_MODEL (get_library ()->wales);
+  RdPolicy *found = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (wales); i++)
+    {
+      g_autoptr(RdPolicy) policy = g_list_model_get_item (wales, i);
 
       if (g_date_compare (&policy->valid_from, date) <= 0)
         found = policy;

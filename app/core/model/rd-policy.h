@@ -25,6 +25,7 @@ typedef enum {
   RD_POLICY_KIND_CODE,       /* a version of the Housing Ombudsman's Complaint Handling Code */
   RD_POLICY_KIND_AWAAB,      /* Awaab's Law (hazards in social housing) */
   RD_POLICY_KIND_LANDLORD,   /* a landlord's own policy, kept in the case file */
+  RD_POLICY_KIND_WALES,      /* the Welsh model complaints policy, for homes in Wales */
 } RdPolicyKind;
 
 /* Complaint stages a profile can describe (landlords with a third stage exist). */
@@ -109,6 +110,7 @@ gboolean        rd_policy_content_equal        (RdPolicy            *a,
 gint64          rd_policy_get_id               (RdPolicy            *self);
 void            rd_policy_set_id               (RdPolicy            *self,
                                                 gint64               id);
+RdPolicy       *rd_policy_get_wales_model_for_date (const GDate    *date);
 RdPolicyKind    rd_policy_get_kind             (RdPolicy            *self);
 const char     *rd_policy_get_key              (RdPolicy            *self);
 const char     *rd_policy_get_name             (RdPolicy            *self);

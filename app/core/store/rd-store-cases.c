@@ -12,7 +12,19 @@
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
-  " contact_preferences, adjustments, is_sample, document_language"
+  " contact_preferences, adjustments, is_sample, document_language, country"
+
+/* A key this version does not know (written by a later one) reads as
+ * England, the default, rather than failing the whole case. */
+static RdCountry
+country_from_column (sqlite3_stmt *stmt,
+                     int           column)
+{
+  RdCountry country;
+
+  rd_country_from_string (_rd_store_column_text (stmt, column), &country);
+  return country;
+}
 
 static RdCase *
 case_from_row (RdStore      *self,
@@ -33,6 +45,7 @@ case_from_row (RdStore      *self,
   rd_case_set_adjustments (rcase, _rd_store_column_text (stmt, 10));
   rd_case_set_is_sample (rcase, sqlite3_column_int (stmt, 11) != 0);
   rd_case_set_document_language (rcase, _rd_store_column_text (stmt, 12));
+  rd_case_set_country (rcase, country_from_column (stmt, 13));
   return rcase;
 }
 
@@ -108,8 +121,8 @@ rd_store_save_case (RdStore  *self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
                               " contact_preferences, adjustments, is_sample, document_language,"
-                              " uuid)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12,"
+                              " country, uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12, ?13,"
                               " lower (hex (randomblob (16))))",
                               error);
   else
@@ -117,7 +130,7 @@ rd_store_save_case (RdStore  *self,
                               "UPDATE cases SET title = ?1, resident_name = ?2, address = ?3,"
                               " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7,"
                               " contact_preferences = ?9, adjustments = ?10,"
-                              " document_language = ?12"
+                              " document_language = ?12, country = ?13"
                               " WHERE id = ?8",
                               error);
   if (stmt == NULL)
@@ -133,6 +146,7 @@ rd_store_save_case (RdStore  *self,
   _rd_store_bind_text (stmt, 9, rd_case_get_contact_preferences (rcase));
   _rd_store_bind_text (stmt, 10, rd_case_get_adjustments (rcase));
   _rd_store_bind_text (stmt, 12, rd_case_get_document_language (rcase));
+  _rd_store_bind_text (stmt, 13, rd_country_to_string (rd_case_get_country (rcase)));
   /* Whether a case is the sample is fixed when it is made. */
   if (inserting)
     sqlite3_bind_int (stmt, 11, rd_case_get_is_sample (rcase));

@@ -387,6 +387,10 @@ const char * const _rd_store_migrations[] = {
   "CREATE TRIGGER evidence_drop_text AFTER DELETE ON evidence BEGIN"
   "  DELETE FROM evidence_text WHERE rowid = old.id;"
   "END;",
+
+  /* 17: the country whose law the home is under; every case made before
+   * Redress asked was taken to be in England. */
+  "ALTER TABLE cases ADD COLUMN country TEXT NOT NULL DEFAULT 'england';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

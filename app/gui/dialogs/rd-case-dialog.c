@@ -29,6 +29,7 @@ struct _RdCaseDialog
   AdwEntryRow     *address_row;
   AdwEntryRow     *landlord_row;
   AdwComboRow     *tenancy_row;
+  AdwComboRow     *country_row;
   AdwEntryRow     *preferences_row;
   AdwEntryRow     *adjustments_row;
   AdwComboRow     *language_row;
@@ -84,6 +85,7 @@ fill_case (RdCaseDialog  *self,
   rd_case_set_address (rcase, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
   rd_case_set_landlord_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->landlord_row)));
   rd_case_set_tenancy_type (rcase, adw_combo_row_get_selected (self->tenancy_row));
+  rd_case_set_country (rcase, adw_combo_row_get_selected (self->country_row));
   rd_case_set_contact_preferences (rcase, gtk_editable_get_text (GTK_EDITABLE (self->preferences_row)));
   rd_case_set_adjustments (rcase, gtk_editable_get_text (GTK_EDITABLE (self->adjustments_row)));
   rd_case_set_notes (rcase, notes);
@@ -233,6 +235,7 @@ load_case (RdCaseDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), rd_case_get_address (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->landlord_row), rd_case_get_landlord_name (rcase));
   adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
+  adw_combo_row_set_selected (self->country_row, rd_case_get_country (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->preferences_row), rd_case_get_contact_preferences (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->adjustments_row), rd_case_get_adjustments (rcase));
   select_language (self, rd_case_get_document_language (rcase));
@@ -363,6 +366,7 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, country_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, preferences_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, adjustments_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, language_row);
@@ -381,12 +385,16 @@ static void
 rd_case_dialog_init (RdCaseDialog *self)
 {
   g_autoptr(GtkStringList) tenancies = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < RD_TENANCY_N_TYPES; i++)
     gtk_string_list_append (tenancies, rd_tenancy_type_get_label (i));
   adw_combo_row_set_model (self->tenancy_row, G_LIST_MODEL (tenancies));
+  for (guint i = 0; i < RD_COUNTRY_N; i++)
+    gtk_string_list_append (countries, rd_country_get_label (i));
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
   self->language_codes = g_ptr_array_new_with_free_func (g_free);
   fill_languages (self);
   select_language (self, RD_I18N_SOURCE_LANGUAGE);
@@ -394,6 +402,7 @@ rd_case_dialog_init (RdCaseDialog *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->cancel_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->language_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->country_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->policy_button));
   rd_gui_label_entry_row (self->title_row, _("Case title"));
   rd_gui_label_entry_row (self->resident_row, _("Your name"));
