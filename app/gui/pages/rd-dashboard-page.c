@@ -34,6 +34,7 @@ struct _RdDashboardPage
   GCancellable  *cancellable; /* of the refresh under way */
 
   GtkStack      *stack;
+  GtkSpinner    *loading_spinner;
   GtkLabel      *summary_label;
   GtkRevealer   *trigger_revealer;
   GtkLabel      *trigger_label;
@@ -573,6 +574,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_label);
@@ -590,6 +592,7 @@ rd_dashboard_page_init (RdDashboardPage *self)
 
   self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_gui_spin_while_shown (self->loading_spinner);
   /* Once, under the list: every count above it is in working days. */
   gtk_label_set_text (self->convention_label, rd_calendar_get_convention ());
 

@@ -17,6 +17,32 @@ rd_gui_text_view_dup_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static void
+on_spinner_map_cb (GtkWidget *spinner)
+{
+  gtk_spinner_start (GTK_SPINNER (spinner));
+}
+
+static void
+on_spinner_unmap_cb (GtkWidget *spinner)
+{
+  gtk_spinner_stop (GTK_SPINNER (spinner));
+}
+
+/*
+ * A spinning GtkSpinner's CSS animation asks GTK 4.8 for a new frame 60
+ * times a second even while the spinner sits unseen in a stack page that is
+ * not shown, so a window that only waits kept drawing (and a laptop kept
+ * waking). @spinner spins only while it is on screen.
+ */
+void
+rd_gui_spin_while_shown (GtkSpinner *spinner)
+{
+  g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
+  gtk_spinner_set_spinning (spinner, gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+}
+
 /*
  * An AdwEntryRow is itself the text field a screen reader lands on. GTK 4.8
  * would name it after both its label and its visible title ("Address

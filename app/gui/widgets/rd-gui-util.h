@@ -14,6 +14,7 @@ void  rd_gui_fix_accessible_name (GtkWidget   *widget);
 void  rd_gui_name_switches       (GtkWidget   *widget,
                                   const char  *name);
 void  rd_gui_unparent_children   (GtkWidget   *widget);
+void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
 void  rd_gui_install_accessible_names (void);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
