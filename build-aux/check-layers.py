@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# check-layers.py: keeps the core's layers true (see ARCHITECTURE.md).
+# check-layers.py: keeps the core's layers true (see ARCHITECTURE.md), and
+# the house rules on the size of files and functions (STYLE.md).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The include paths already stop most wrong includes from compiling; this
@@ -39,6 +40,19 @@ CYCLE_SCOPES = [
     ('app/gui', False),     # the GUI's top level: application, window, lock
 ]
 PENDING_CYCLES = {
+}
+
+# House rules for app/ (STYLE.md): a source file over FILE_LINES lines is
+# split (a class may span files, as rd-window.c and rd-window-actions.c
+# do), and a function over FUNCTION_LINES lines becomes steps. Files still
+# over, each with what brings it under (this list only shrinks too):
+FILE_LINES = 800
+FUNCTION_LINES = 150
+PENDING_LONG = {
+    'app/gui/widgets/rd-incident-editor.c':
+        'the repair steps and the report rows become widgets of their own',
+    'app/gui/dialogs/rd-export-dialog.c':
+        'the assistant\'s pages become files of their own',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
@@ -164,6 +178,44 @@ def find_cycles(root, top, deep):
     return cycles
 
 
+def long_functions(lines):
+    """Yields (name, line, length) of each function over FUNCTION_LINES, in
+    GNU style: the body's braces alone at the start of a line."""
+    start = None
+    for number, text in enumerate(lines):
+        if text == '{':
+            start = number
+        elif text == '}' and start is not None:
+            length = number - start - 1
+            if length > FUNCTION_LINES:
+                head = start - 1
+                while head > 0 and not re.match(r'^[A-Za-z_]\w*\s*\(', lines[head]):
+                    head -= 1
+                yield lines[head].split('(')[0].strip(), head + 1, length
+            start = None
+
+
+def check_sizes(root, problems):
+    long_seen = set()
+    for path in sources(os.path.join(root, 'app')):
+        if not path.endswith('.c'):
+            continue
+        rel = os.path.relpath(path, root)
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().split('\n')
+        if len(lines) - 1 > FILE_LINES:
+            if rel in PENDING_LONG:
+                long_seen.add(rel)
+            else:
+                problems.append(f'{rel}: {len(lines) - 1} lines, over {FILE_LINES}: split it')
+        for name, line, length in long_functions(lines):
+            problems.append(f'{rel}:{line}: {name}() is {length} lines, over '
+                            f'{FUNCTION_LINES}: break it into steps')
+    for rel in sorted(set(PENDING_LONG) - long_seen):
+        problems.append(f'{rel}: no longer over {FILE_LINES} lines; remove it from '
+                        'PENDING_LONG in build-aux/check-layers.py')
+
+
 def main(root):
     core = os.path.join(root, 'app', 'core')
     problems = []
@@ -242,17 +294,24 @@ def main(root):
         problems.append(f'{rel}: no longer includes {header}; remove it from PENDING in '
                         'build-aux/check-layers.py')
 
+    check_sizes(root, problems)
+
     for problem in problems:
         print(problem)
     if problems:
-        print(f'{len(problems)} include(s) break the layers; see ARCHITECTURE.md.')
+        print(f'{len(problems)} problem(s) with the layers or the house rules; see '
+              'ARCHITECTURE.md and STYLE.md.')
         return 1
     print('The layers hold: every include reaches down, none reaches a private header '
-          'of another folder, and no files include each other in a circle.')
+          'of another folder, and no files include each other in a circle; no function '
+          f'in app/ is over {FUNCTION_LINES} lines, nor any file over {FILE_LINES} but '
+          'those below.')
     for (rel, header), why in sorted(PENDING.items()):
         print(f'Still to do: {rel} includes {header} until {why}.')
     for names, why in sorted(PENDING_CYCLES.items()):
         print('Still to do: the circle between ' + ', '.join(names) + f' until {why}.')
+    for rel, why in sorted(PENDING_LONG.items()):
+        print(f'Still to do: {rel} is over {FILE_LINES} lines until {why}.')
     return 0
 
 

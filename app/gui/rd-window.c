@@ -18,9 +18,9 @@
 #include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-evidence-page.h"
+#include "rd-window-actions.h"
 #include "rd-window-advisers.h"
 #include "rd-window.h"
-#include "rd-export-dialog.h"
 
 /*
  * Case pages
@@ -358,6 +358,22 @@ rd_window_show_page (RdWindow   *self,
 }
 
 /**
+ * rd_window_get_visible_page:
+ *
+ * Returns: (transfer none) (nullable): the case page on show, or %NULL when
+ *   no case is open
+ */
+GtkWidget *
+rd_window_get_visible_page (RdWindow *self)
+{
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  if (self->rcase == NULL)
+    return NULL;
+  return adw_view_stack_get_visible_child (self->view_stack);
+}
+
+/**
  * rd_window_show_toast:
  * @toast: (transfer full): a toast, for one with a button or no timeout
  */
@@ -507,51 +523,6 @@ rd_window_new (GtkApplication *application,
   return self;
 }
 
-static void
-new_incident_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-  GtkWidget *diary;
-
-  /* With no case open, a diary entry needs a case first. */
-  if (self->rcase == NULL)
-    {
-      if (self->store != NULL)
-        rd_window_show_case_dialog (self, NULL);
-      return;
-    }
-  diary = rd_window_show_page (self, "diary");
-  gtk_widget_activate_action (diary, "diary.new-entry", NULL);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-  GtkWidget *page;
-
-  if (self->rcase == NULL)
-    return;
-  page = adw_view_stack_get_visible_child (self->view_stack);
-  if (page != NULL)
-    gtk_widget_activate_action (page, "page.find", NULL);
-}
-
-static void
-lock_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-
-  if (self->lock != NULL)
-    rd_lock_lock (self->lock);
-}
-
 /**
  * rd_window_get_lock:
  *
@@ -563,22 +534,6 @@ rd_window_get_lock (RdWindow *self)
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
 
   return self->lock;
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-  GtkWidget *page = rd_window_show_page (self, g_variant_get_string (parameter, NULL));
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* Alt+1…5 and the buttons that lead to a page take the keyboard there
-   * too: focus left on the page just hidden would be on nothing visible. */
-  if (page != NULL && self->rcase != NULL &&
-      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -618,54 +573,6 @@ rd_window_show_case_dialog (RdWindow *self,
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
-}
-
-static void
-new_case_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-
-  if (self->store != NULL)
-    rd_window_show_case_dialog (self, NULL);
-}
-
-static void
-case_details_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-
-  if (self->rcase != NULL)
-    rd_window_show_case_dialog (self, self->rcase);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-  RdExportDialog *dialog;
-
-  if (self->store == NULL || self->rcase == NULL)
-    return;
-  dialog = rd_export_dialog_new (GTK_WINDOW (self), self->store, self->rcase);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-open_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  RdWindow *self = RD_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL && !rd_window_open_case (self, g_variant_get_int64 (parameter), &error))
-    rd_window_add_toast (self, error->message);
 }
 
 static void
@@ -867,54 +774,18 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_label);
 
-  /* Accelerators for these are set by the application (rd-application.c). */
-  gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "win.case-details", NULL, case_details_action);
-  gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  /* While locked, every win.* action but this one is disabled (rd-lock.c). */
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  _rd_window_class_add_case_actions (widget_class);
   _rd_window_class_add_adviser_actions (widget_class);
-}
-
-/* Files dropped anywhere on the window of an open case become its
- * evidence: the Evidence page comes to the front and adds them. */
-static gboolean
-on_files_dropped_cb (GtkDropTarget *target,
-                     const GValue  *value,
-                     double         x,
-                     double         y,
-                     RdWindow      *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  GtkWidget *page;
-
-  if (self->rcase == NULL)
-    return FALSE;
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  page = rd_window_show_page (self, "evidence");
-  if (page == NULL || files->len == 0)
-    return FALSE;
-  rd_evidence_page_import_files (RD_EVIDENCE_PAGE (page), (GFile **) files->pdata, files->len);
-  return TRUE;
 }
 
 static void
 rd_window_init (RdWindow *self)
 {
-  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _rd_window_add_file_drop (self);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->open_sample_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->banner_new_case_button));

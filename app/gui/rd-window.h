@@ -27,6 +27,7 @@ GtkWidget *rd_window_get_page   (RdWindow       *self,
                                  const char     *name);
 GtkWidget *rd_window_show_page  (RdWindow       *self,
                                  const char     *name);
+GtkWidget *rd_window_get_visible_page (RdWindow *self);
 void       rd_window_add_toast  (RdWindow       *self,
                                  const char     *message);
 GtkWindow *rd_window_show_case_dialog (RdWindow *self,

@@ -1,0 +1,15 @@
+/* rd-window-actions.h: the window's actions on the open case.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-window.h"
+
+G_BEGIN_DECLS
+
+void _rd_window_class_add_case_actions (GtkWidgetClass *widget_class);
+void _rd_window_add_file_drop          (RdWindow       *self);
+
+G_END_DECLS
