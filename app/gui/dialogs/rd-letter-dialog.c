@@ -1,4 +1,4 @@
-/* rd-letter-dialog.c: a letter written from the case, to read, change and copy.
+/* rd-letter-dialog.c: a letter written from the case, to read, change, copy and print.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-letter-dialog"
@@ -9,6 +9,7 @@
 
 #include "rd-gui-util.h"
 #include "rd-letter-dialog.h"
+#include "rd-letter-print.h"
 
 struct _RdLetterDialog
 {
@@ -47,6 +48,91 @@ rd_letter_dialog_copy (RdLetterDialog *self)
                                adw_toast_new (_("Copied. Paste it into an email or a document.")));
 }
 
+static RdLetterPrint *
+new_print_operation (RdLetterDialog *self)
+{
+  g_autofree char *text = rd_letter_dialog_dup_text (self);
+
+  return rd_letter_print_new (gtk_window_get_title (GTK_WINDOW (self)), text);
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  gpointer                 user_data)
+{
+  RdLetterDialog *self = RD_LETTER_DIALOG (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  g_warning ("Could not print the letter: %s", error ? error->message : "");
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The letter could not be printed. Check the printer and try again.")));
+}
+
+/**
+ * rd_letter_dialog_print:
+ *
+ * Opens the print dialog for the letter as it stands; the dialog does not
+ * block the window, and a failure is shown as a toast.
+ */
+void
+rd_letter_dialog_print (RdLetterDialog *self)
+{
+  g_autoptr(RdLetterPrint) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (RD_IS_LETTER_DIALOG (self));
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* An error found before the dialog opened does not reach "done". */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_warning ("Could not print the letter: %s", error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The letter could not be printed. Check the printer and try again.")));
+    }
+}
+
+/**
+ * rd_letter_dialog_print_to_pdf:
+ * @path: the PDF to write
+ *
+ * Lays the letter out exactly as Print does, on the default paper, and
+ * writes it to @path without a dialog.
+ */
+gboolean
+rd_letter_dialog_print_to_pdf (RdLetterDialog  *self,
+                               const char      *path,
+                               GError         **error)
+{
+  g_autoptr(RdLetterPrint) operation = NULL;
+
+  g_return_val_if_fail (RD_IS_LETTER_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = new_print_operation (self);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rd_letter_dialog_print (RD_LETTER_DIALOG (widget));
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -68,6 +154,9 @@ rd_letter_dialog_class_init (RdLetterDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "letter.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "letter.copy", NULL);
+  gtk_widget_class_install_action (widget_class, "letter.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "letter.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

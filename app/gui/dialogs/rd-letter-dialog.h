@@ -1,4 +1,4 @@
-/* rd-letter-dialog.h: a letter written from the case, to read, change and copy.
+/* rd-letter-dialog.h: a letter written from the case, to read, change, copy and print.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -22,5 +22,9 @@ RdLetterDialog *rd_letter_dialog_new_for_text (GtkWindow  *parent,
                                            const char     *text);
 char           *rd_letter_dialog_dup_text (RdLetterDialog *self);
 void            rd_letter_dialog_copy     (RdLetterDialog *self);
+void            rd_letter_dialog_print    (RdLetterDialog *self);
+gboolean        rd_letter_dialog_print_to_pdf (RdLetterDialog *self,
+                                           const char     *path,
+                                           GError        **error);
 
 G_END_DECLS
