@@ -389,10 +389,127 @@ test_chronology_files (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/*
+ * A stand-in for the desktop's file manager, owning its well-known name on
+ * the test's own session bus (run-gui-test.sh starts one per test), so the
+ * test sees exactly what Open Folder asks for.
+ */
+static const char file_manager_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.FileManager1'>"
+  "    <method name='ShowItems'>"
+  "      <arg type='as' name='URIs' direction='in'/>"
+  "      <arg type='s' name='StartupId' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+typedef struct {
+  GPtrArray *uris;      /* every URI ShowItems was given */
+  gboolean   owned;
+} FakeFileManager;
+
+static void
+fake_file_manager_method_cb (GDBusConnection       *connection,
+                             const char            *sender,
+                             const char            *object_path,
+                             const char            *interface_name,
+                             const char            *method_name,
+                             GVariant              *parameters,
+                             GDBusMethodInvocation *invocation,
+                             gpointer               user_data)
+{
+  FakeFileManager *fm = user_data;
+  g_autofree const char **uris = NULL;
+  const char *startup_id;
+
+  g_assert_cmpstr (method_name, ==, "ShowItems");
+  g_variant_get (parameters, "(^a&s&s)", &uris, &startup_id);
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (fm->uris, g_strdup (uris[i]));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  ((FakeFileManager *) user_data)->owned = TRUE;
+}
+
+static gboolean
+fake_owned (gpointer data)
+{
+  return ((FakeFileManager *) data)->owned;
+}
+
+static gboolean
+fake_called (gpointer data)
+{
+  return ((FakeFileManager *) data)->uris->len > 0;
+}
+
+/* The done page names the folder, and Open Folder asks the file manager
+ * to show the bundle itself. */
+static void
+test_open_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const GDBusInterfaceVTable vtable = { fake_file_manager_method_cb, NULL, NULL };
+  FakeFileManager fm = { g_ptr_array_new_with_free_func (g_free), FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (file_manager_xml, &error);
+  g_autofree char *uri = g_filename_to_uri (f->out, NULL, NULL);
+  g_autofree char *folder = g_path_get_dirname (f->out);
+  RdExportDialog *dialog = open_dialog (f);
+  GtkWidget *button, *label;
+  guint registration, owner;
+  char *problem;
+
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                    node->interfaces[0], &vtable, &fm, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_name_acquired_cb, NULL, &fm, NULL);
+  g_assert_true (rd_test_gui_wait_until (fake_owned, &fm, 10000));
+
+  rd_export_dialog_export_to (dialog, f->out);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "done");
+  g_assert_true (rd_test_gui_wait_until (is_state, dialog, 60000));
+
+  label = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "folder_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), folder));
+
+  button = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "open_folder_button");
+  g_assert_nonnull (button);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Open Folder");
+  g_assert_cmpstr (problem, ==, NULL);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (rd_test_gui_wait_until (fake_called, &fm, 10000));
+  g_assert_cmpuint (fm.uris->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fm.uris, 0), ==, uri);
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+  g_ptr_array_unref (fm.uris);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test context keeps accessible names where the test can read
+   * them, without an accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/export-dialog/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
@@ -402,5 +519,7 @@ main (int   argc,
   g_test_add ("/export-dialog/from-window", Fixture, NULL, fixture_setup, test_from_window,
               fixture_teardown);
   g_test_add ("/export-dialog/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
+  g_test_add ("/export-dialog/open-folder", Fixture, NULL, fixture_setup, test_open_folder,
+              fixture_teardown);
   return g_test_run ();
 }

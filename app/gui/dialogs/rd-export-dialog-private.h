@@ -38,6 +38,7 @@ struct _RdExportDialog
   GtkListView        *exhibits_view;
   GtkProgressBar     *progress_bar;
   AdwStatusPage      *done_page;
+  GtkLabel           *folder_label;
   GtkWidget          *preview_box;
 };
 

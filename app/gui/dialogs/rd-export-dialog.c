@@ -18,6 +18,7 @@
 #include "rd-export-dialog-private.h"
 #include "rd-export-passwords.h"
 #include "rd-gui-util.h"
+#include "rd-show-in-folder.h"
 
 G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, ADW_TYPE_WINDOW)
 
@@ -146,7 +147,12 @@ on_export_done (GObject      *source,
                                                           "%s, %d pages.\n%s", self->n_pages),
                                              name, self->n_pages, omissions);
 
+    g_autofree char *folder = g_path_get_dirname (self->path);
+    g_autofree char *shown = g_filename_display_name (folder);
+    g_autofree char *where = g_strdup_printf (_("Saved in the folder %s"), shown);
+
     adw_status_page_set_description (self->done_page, text);
+    gtk_label_set_text (self->folder_label, where);
   }
   show_previews (self);
   set_state (self, "done");
@@ -378,6 +384,20 @@ on_draw_page_cb (GtkPrintOperation *op,
   /* One document per print job: its pages share no surface with another's. */
   poppler_page_render_for_printing (page, cr);
   g_object_unref (page);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
+  g_autoptr(GFile) file = NULL;
+
+  if (self->path == NULL)
+    return;
+  file = g_file_new_for_path (self->path);
+  rd_show_in_folder (widget, file);
 }
 
 static void
@@ -779,12 +799,14 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, exhibits_view);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, folder_label);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, preview_box);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "export.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "export.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "export.chronology", "s",
                                    _rd_export_dialog_chronology_action);
