@@ -8,8 +8,45 @@
 #include <glib/gi18n.h>
 
 #include "rd-client-record-dialog.h"
+#include "rd-gui-util.h"
 #include "rd-window.h"
 #include "rd-window-advisers.h"
+
+/* What only an adviser does with a client's case; a resident on their own
+ * case is not offered them (menu items hide while their action is off). */
+static const char * const adviser_actions[] = {
+  "win.client-record",
+  "win.export-case",
+  "win.erase-case",
+};
+
+/**
+ * _rd_window_update_adviser_actions:
+ *
+ * Turns the adviser's actions on when whoever uses Redress here has said
+ * they are an adviser, or the open case is a client's (it has a client
+ * record, say from an adviser's hand-over), and off otherwise.
+ */
+void
+_rd_window_update_adviser_actions (RdWindow *self)
+{
+  RdStore *store = rd_window_get_store (self);
+  RdCase *rcase = rd_window_get_case (self);
+  gboolean adviser = FALSE;
+
+  if (store != NULL && rcase != NULL)
+    {
+      adviser = rd_store_get_adviser_mode (store);
+      if (!adviser)
+        {
+          g_autoptr(RdCaseAdmin) admin = rd_store_get_case_admin (store, rd_case_get_id (rcase), NULL);
+
+          adviser = admin != NULL && rd_case_admin_is_client_case (admin);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (adviser_actions); i++)
+    rd_gui_action_set_enabled (GTK_WIDGET (self), adviser_actions[i], adviser);
+}
 
 static void
 show_cases_action (GtkWidget  *widget,
@@ -17,6 +54,52 @@ show_cases_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   rd_window_show_cases (RD_WINDOW (widget));
+}
+
+/* All Cases is shown over the open case: back shows that case again, as
+ * it was. With no case open the list is the start, with nowhere to go back. */
+static gboolean
+showing_cases_over_case (RdWindow *self)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW,
+                                                             "main_stack"));
+
+  return rd_window_get_case (self) != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (stack), "cases") == 0;
+}
+
+static void
+back_to_case_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  if (showing_cases_over_case (self))
+    rd_window_open_case (self, rd_case_get_id (rd_window_get_case (self)), NULL);
+}
+
+static void
+on_main_stack_child_cb (RdWindow *self)
+{
+  GtkWidget *back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW,
+                                                               "cases_back_button"));
+
+  gtk_widget_set_visible (back, showing_cases_over_case (self));
+}
+
+/* Called once the template is built. */
+void
+_rd_window_init_adviser_ui (RdWindow *self)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW, "main_stack");
+
+  g_signal_connect_object (stack, "notify::visible-child-name", G_CALLBACK (on_main_stack_child_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* No case yet, so nothing of a client's to offer. The window calls
+   * _rd_window_update_adviser_actions() again whenever the case or the
+   * cases change (adviser mode and client records are kept with them). */
+  _rd_window_update_adviser_actions (self);
 }
 
 static void
@@ -429,6 +512,9 @@ void
 _rd_window_class_add_adviser_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-cases", NULL, show_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-case", NULL, back_to_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back-to-case", NULL);
+  gtk_widget_class_bind_template_child_full (widget_class, "cases_back_button", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "win.client-record", NULL, client_record_action);
   gtk_widget_class_install_action (widget_class, "win.erase-case", NULL, erase_case_action);
   gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);

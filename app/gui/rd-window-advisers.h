@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+#include "rd-window.h"
+
 void _rd_window_class_add_adviser_actions (GtkWidgetClass *widget_class);
+void _rd_window_update_adviser_actions    (RdWindow       *self);
+void _rd_window_init_adviser_ui           (RdWindow       *self);
 
 G_END_DECLS

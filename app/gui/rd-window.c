@@ -147,6 +147,7 @@ update_consent_banner (RdWindow *self)
     message = rd_case_admin_dup_consent_message (admin, today);
   gtk_label_set_text (self->consent_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->consent_banner, message != NULL);
+  _rd_window_update_adviser_actions (self);
 }
 
 /* Kept in the data folder's own database: another folder's case 7 is
@@ -784,6 +785,7 @@ rd_window_init (RdWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   _rd_window_add_file_drop (self);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
