@@ -215,6 +215,74 @@ test_alt_digit_switches_pages (Fixture       *f,
     }
 }
 
+/* The shortcut controller @widget runs before its focused child, if any,
+ * that has @action_name on a trigger containing @trigger. */
+static GtkShortcut *
+find_capture_shortcut (GtkWidget  *widget,
+                       const char *trigger,
+                       const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (strstr (text, trigger) != NULL && GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* "Ctrl+Enter: next step" works with the focus in the first step's text
+ * box: the assistant takes the key before the text view can type a new
+ * line, and nothing is added to the points. */
+static void
+test_ctrl_enter_next_step (Fixture       *f,
+                           gconstpointer  data)
+{
+  RdComplaintAssistant *assistant = rd_complaint_assistant_new (GTK_WINDOW (f->window),
+                                                                rd_window_get_store (f->window),
+                                                                rd_window_get_case (f->window));
+  g_autoptr(GtkShortcut) shortcut = NULL;
+  g_autofree char *points_text = NULL;
+  GtkWidget *points;
+  int step;
+
+  gtk_window_present (GTK_WINDOW (assistant));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (assistant));
+  points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                            "How you handled my reports of noise", -1);
+  g_assert_true (gtk_widget_grab_focus (points));
+  g_assert_true (gtk_widget_has_focus (points));
+
+  step = rd_complaint_assistant_get_step (assistant);
+  shortcut = find_capture_shortcut (GTK_WIDGET (assistant), "<Control>Return", "assistant.next");
+  g_assert_nonnull (shortcut);
+  g_assert_nonnull (find_capture_shortcut (GTK_WIDGET (assistant), "<Control>KP_Enter", "assistant.next"));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                               GTK_WIDGET (assistant), NULL));
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, step + 1);
+  points_text = dup_view_text (points);
+  g_assert_cmpstr (points_text, ==, "How you handled my reports of noise");
+
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  rd_test_gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +291,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/keyboard/tab-leaves-text-boxes", test_tab_leaves_text_boxes);
+  ADD ("/keyboard/ctrl-enter-next-step", test_ctrl_enter_next_step);
   ADD ("/keyboard/alt-digit-switches-pages", test_alt_digit_switches_pages);
 #undef ADD
 

@@ -509,7 +509,6 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "assistant.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "assistant.add-told", NULL, add_told_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "assistant.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "assistant.back", NULL);
@@ -522,6 +521,8 @@ rd_complaint_assistant_init (RdComplaintAssistant *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Enter moves on from any step, from inside the text boxes too. */
+  rd_gui_add_capture_shortcut (GTK_WIDGET (self), "<Control>Return|<Control>KP_Enter", "assistant.next");
   /* Its accessible label says more than its short title: say only that. */
   rd_gui_fix_accessible_name (GTK_WIDGET (self->told_channel_row));
 

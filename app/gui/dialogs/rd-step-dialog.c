@@ -289,7 +289,7 @@ rd_step_dialog_constructed (GObject *object)
     }
 
   {
-    const char *title = event ? _("Change a Step") : _("Add a Step");
+    const char *title = event ? _("Change a Step") : _("Add a step");
 
     adw_window_title_set_title (self->window_title, title);
     /* The header shows the title; the window's own is what screen readers
@@ -376,7 +376,6 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "step.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "step.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -387,6 +386,8 @@ rd_step_dialog_init (RdStepDialog *self)
 
   self->contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Enter saves from anywhere in the step, text boxes included. */
+  rd_gui_add_capture_shortcut (GTK_WIDGET (self), "<Control>Return|<Control>KP_Enter", "step.save");
   for (guint i = 0; i < RD_COMPLAINT_EVENT_N_KINDS; i++)
     gtk_string_list_append (kinds, rd_complaint_event_kind_get_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

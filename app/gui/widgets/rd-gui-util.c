@@ -472,3 +472,30 @@ rd_gui_install_accessible_names (void)
       g_once_init_leave (&installed, 1);
     }
 }
+
+/**
+ * rd_gui_add_capture_shortcut:
+ * @trigger: a trigger as gtk_shortcut_trigger_parse_string() reads it
+ *
+ * Binds @trigger to @action_name on @widget before the focused widget
+ * inside it sees the key: a text view takes Ctrl+Return as a new line, so
+ * a window's shortcut bound the usual way stops working in its text boxes.
+ */
+void
+rd_gui_add_capture_shortcut (GtkWidget  *widget,
+                             const char *trigger,
+                             const char *action_name)
+{
+  GtkEventController *controller;
+  GtkShortcutTrigger *parsed;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  parsed = gtk_shortcut_trigger_parse_string (trigger);
+  g_return_if_fail (parsed != NULL);
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (parsed, gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (widget, controller);
+}

@@ -16,6 +16,9 @@ void  rd_gui_name_switches       (GtkWidget   *widget,
 void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
 void  rd_gui_install_accessible_names (void);
+void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
+                                  const char  *trigger,
+                                  const char  *action_name);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
 void  rd_gui_set_status          (GtkLabel    *label,
