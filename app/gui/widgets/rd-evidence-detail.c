@@ -305,7 +305,7 @@ fill_links (RdEvidenceDetail *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove This Link"));
+      gtk_widget_set_tooltip_text (remove, _("Remove this link"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       remove_label, -1);
       g_object_set_data_full (G_OBJECT (remove), "link", g_object_ref (link), g_object_unref);

@@ -147,7 +147,7 @@ refresh (RdEvidenceLinks *self)
                                  gtk_image_new_from_icon_name (rd_evidence_kind_icon_name (rd_evidence_get_kind (evidence))));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Unlink This Evidence"));
+      gtk_widget_set_tooltip_text (remove, _("Unlink this evidence"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
       g_object_set_data_full (G_OBJECT (remove), "evidence", g_object_ref (evidence), g_object_unref);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_unlink_clicked_cb), self);
