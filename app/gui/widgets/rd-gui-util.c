@@ -394,10 +394,64 @@ on_label_notify_cb (GtkWidget *label)
                                gtk_label_get_text (GTK_LABEL (label))[0] == '\0', -1);
 }
 
+/* A label cut short by its ellipsis shows its whole text as a tooltip. */
+static gboolean
+on_cut_label_query_tooltip_cb (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (gtk_widget_get_tooltip_text (widget) != NULL ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+/*
+ * Lists show the first line of what was written (a diary entry, a contact),
+ * and the header bar the case's title, each cut short with an ellipsis
+ * when the window is narrow or the text large. The words are not lost (the
+ * entry opens whole, and a screen reader reads the label's whole text),
+ * but a sighted reader should not have to open anything to read them: a
+ * label that can be cut short offers its whole text on hover and on
+ * keyboard focus (Ctrl+F1), whoever made it, GTK's own labels included.
+ */
+static void
+offer_whole_text (GtkWidget *widget)
+{
+  if (!GTK_IS_LABEL (widget) ||
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE ||
+      g_object_get_data (G_OBJECT (widget), "rd-whole-text") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "rd-whole-text", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cut_label_query_tooltip_cb), NULL);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
+/**
+ * rd_gui_label_offers_whole_text:
+ *
+ * Returns: whether @label, when cut short, shows its whole text on hover
+ */
+gboolean
+rd_gui_label_offers_whole_text (GtkLabel *label)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+
+  return g_object_get_data (G_OBJECT (label), "rd-whole-text") != NULL &&
+         gtk_widget_get_has_tooltip (GTK_WIDGET (label));
+}
+
 static void
 tidy_accessible_name (GtkWidget *widget)
 {
   gboolean is_button = GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget);
+
+  offer_whole_text (widget);
 
   if (is_button || GTK_IS_CHECK_BUTTON (widget))
     {
@@ -453,8 +507,10 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
  * rd_gui_install_accessible_names:
  *
  * From now on, every button with a mnemonic is named by the text it shows,
- * and icons and empty labels are hidden from screen readers. Widgets are corrected as they are mapped, so rows and
- * dialogs made later are covered too.
+ * icons and empty labels are hidden from screen readers, and a label that
+ * may be cut short with an ellipsis offers its whole text as a tooltip.
+ * Widgets are corrected as they are mapped, so rows and dialogs made later
+ * are covered too.
  */
 void
 rd_gui_install_accessible_names (void)
