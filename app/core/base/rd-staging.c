@@ -24,9 +24,62 @@
  * is abandoned without guessing from its age. */
 #define LOCK_NAME ".lock"
 
-/* A folder without its lock file is either being made this instant or was
- * left by a process killed between the two steps; only the second lasts. */
+/* A folder without its lock file but with files in it was left by an older
+ * Redress, which let go of the lock before its last files; only one that
+ * has stayed so for a while is taken for abandoned. */
 #define UNLOCKED_GRACE_SECONDS 60
+
+/* Whether @fd is still the lock file at @lock_path: a clean-up in another
+ * process may have taken the folder away between its making and its lock. */
+static gboolean
+lock_is_in_place (int         fd,
+                  const char *lock_path)
+{
+  struct stat by_fd, by_name;
+
+  return fstat (fd, &by_fd) == 0 && g_lstat (lock_path, (GStatBuf *) &by_name) == 0 &&
+         by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino;
+}
+
+/* One try at a locked folder: %NULL with errno set when it failed, and
+ * *@retry when only another process's clean-up was in the way. */
+static char *
+try_staging_dir (const char *parent,
+                 int        *lock_fd,
+                 gboolean   *retry)
+{
+  g_autofree char *dir = g_build_filename (parent, RD_STAGING_PREFIX "XXXXXX", NULL);
+  g_autofree char *lock_path = NULL;
+  int saved_errno;
+  int fd;
+
+  *retry = FALSE;
+  if (g_mkdtemp_full (dir, 0700) == NULL)
+    return NULL;
+  rd_kill_point ("staging-before-lock");
+  lock_path = g_build_filename (dir, LOCK_NAME, NULL);
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0 && lock_is_in_place (fd, lock_path))
+    {
+      *lock_fd = fd;
+      return g_steal_pointer (&dir);
+    }
+  /* Until it holds its lock, a new folder is empty and unlocked, which is
+   * also what a process killed at this point leaves: another Redress
+   * opening the store may take it away (ENOENT), or hold the lock while it
+   * does (EWOULDBLOCK). Both mean: make another. */
+  saved_errno = errno;
+  *retry = fd < 0 ? saved_errno == ENOENT : TRUE;
+  if (fd >= 0)
+    {
+      if (lock_is_in_place (fd, lock_path))
+        g_unlink (lock_path);
+      close (fd);
+    }
+  g_rmdir (dir);
+  errno = saved_errno;
+  return NULL;
+}
 
 /**
  * rd_staging_dir_new:
@@ -41,34 +94,34 @@ char *
 rd_staging_dir_new (const char *parent,
                     int        *lock_fd)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *lock_path = NULL;
-  int fd;
-
   g_return_val_if_fail (parent != NULL, NULL);
   g_return_val_if_fail (lock_fd != NULL, NULL);
 
   *lock_fd = -1;
   if (g_mkdir_with_parents (parent, 0700) != 0)
     return NULL;
-  dir = g_build_filename (parent, RD_STAGING_PREFIX "XXXXXX", NULL);
-  if (g_mkdtemp_full (dir, 0700) == NULL)
-    return NULL;
-  lock_path = g_build_filename (dir, LOCK_NAME, NULL);
-  fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+  for (guint attempt = 0; attempt < 10; attempt++)
     {
-      int saved_errno = errno;
+      gboolean retry;
+      char *dir = try_staging_dir (parent, lock_fd, &retry);
 
-      if (fd >= 0)
-        close (fd);
-      g_unlink (lock_path);
-      g_rmdir (dir);
-      errno = saved_errno;
-      return NULL;
+      if (dir != NULL || !retry)
+        return dir;
     }
-  *lock_fd = fd;
-  return g_steal_pointer (&dir);
+  return NULL;
+}
+
+/* Whether anything but the lock is in @staging_dir. */
+static gboolean
+holds_files (const char *staging_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (staging_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strcmp (name, LOCK_NAME) != 0)
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -82,12 +135,17 @@ void
 rd_staging_dir_release (const char *staging_dir,
                         int         lock_fd)
 {
-  if (staging_dir != NULL)
+  /* A folder with files left keeps its lock file, unlocked once closed, so
+   * that the next open knows at once that nobody holds it; an empty one
+   * loses it first, so that nobody sees it unlocked before it goes. A kill
+   * between the two steps leaves an empty folder without a lock, which the
+   * next open removes too. */
+  if (staging_dir != NULL && !holds_files (staging_dir))
     {
       g_autofree char *lock_path = g_build_filename (staging_dir, LOCK_NAME, NULL);
 
-      /* Unlinked before the lock is let go, so nobody sees it unlocked. */
       g_unlink (lock_path);
+      rd_kill_point ("staging-unlocked");
       g_rmdir (staging_dir);
     }
   if (lock_fd >= 0)
@@ -175,6 +233,11 @@ rd_staging_dir_is_abandoned (const char *staging_dir)
 
       if (errno != ENOENT || g_lstat (staging_dir, &st) != 0)
         return FALSE;
+      /* Empty, it is what a kill before the lock or during the release
+       * left, or a folder being made this instant, whose maker makes
+       * another if this one goes (rd_staging_dir_new()). */
+      if (!holds_files (staging_dir))
+        return TRUE;
       return rd_file_is_older_than (staging_dir, &st, UNLOCKED_GRACE_SECONDS);
     }
   abandoned = flock (fd, LOCK_EX | LOCK_NB) == 0;
