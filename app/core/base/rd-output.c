@@ -239,11 +239,16 @@ make_locked_temp (const char  *path,
 static void
 release_temp (const char *temp)
 {
+  gpointer name = NULL;
   gpointer fd = NULL;
 
+  /* Stealing hands over the table's copy of the name, which is ours to free. */
   G_LOCK (temps);
-  if (temps != NULL && g_hash_table_steal_extended (temps, temp, NULL, &fd))
-    close (GPOINTER_TO_INT (fd));
+  if (temps != NULL && g_hash_table_steal_extended (temps, temp, &name, &fd))
+    {
+      close (GPOINTER_TO_INT (fd));
+      g_free (name);
+    }
   G_UNLOCK (temps);
 }
 
