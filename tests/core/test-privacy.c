@@ -264,6 +264,8 @@ test_cli_erase (Fixture       *f,
 
   g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", id, "--yes", NULL },
                                     &out, &err), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "erase", "abc", NULL },
                                     &out, &err), ==, 2);
 }
