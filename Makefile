@@ -18,7 +18,7 @@ DEBS := \
 	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
 	poppler-utils qpdf sqlite3 imagemagick tzdata faketime tesseract-ocr
 
-.PHONY: all deps build run test bench deb clean
+.PHONY: all deps build run test test-sanitize bench deb clean
 
 all: build
 
@@ -48,6 +48,17 @@ test: build
 	/usr/bin/python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json; \
 	exit $$status
 
+# The core, the CLI and their tests again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer in a folder of their own (the GUI is left out:
+# see build-aux/test-sanitize.sh).
+SANITIZE_BUILD ?= _build-sanitize
+
+test-sanitize: deps
+	@status=0; \
+	build-aux/test-sanitize.sh $(SANITIZE_BUILD) || status=$$?; \
+	/usr/bin/python3 build-aux/test-summary.py $(SANITIZE_BUILD)/meson-logs/testlog.json; \
+	exit $$status
+
 bench: build
 	meson compile -C $(BUILD) benchmarks
 	@for b in $(BUILD)/tests/bench/bench-*; do \
@@ -75,4 +86,4 @@ deb: deps
 	@echo "The package is in _deb/."
 
 clean:
-	rm -rf $(BUILD) _deb
+	rm -rf $(BUILD) $(SANITIZE_BUILD) _deb

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""test-summary.py: prints the final `N passed, N failed` line from meson's testlog.json."""
+"""test-summary.py: prints the final `N passed, N failed` line from meson's testlog.json.
+
+Given several logs (CI's plain run and its sanitizer run), the line counts
+them all, and each failure is named with the build folder it failed in.
+"""
 import json
+import os
 import sys
 
 PASSED = {"OK", "EXPECTEDFAIL"}
 FAILED = {"FAIL", "TIMEOUT", "ERROR", "UNEXPECTEDPASS"}
 
 
-def main(path):
-    passed = failed = skipped = 0
-    failures = []
+def count(path, label, totals, failures):
     try:
         with open(path, encoding="utf-8") as log:
             for line in log:
@@ -19,22 +22,32 @@ def main(path):
                 entry = json.loads(line)
                 result = entry.get("result", "")
                 if result in PASSED:
-                    passed += 1
+                    totals["passed"] += 1
                 elif result in FAILED:
-                    failed += 1
-                    failures.append(entry.get("name", "?"))
+                    totals["failed"] += 1
+                    failures.append(label + entry.get("name", "?"))
                 else:
-                    skipped += 1
+                    totals["skipped"] += 1
     except FileNotFoundError:
-        print("No test log found: the tests did not run.")
-        failed = 1
+        # A run that never started counts as one failure, not as nothing.
+        print(f"No test log found at {path}: the tests did not run.")
+        totals["failed"] += 1
+
+
+def main(paths):
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    failures = []
+    for path in paths:
+        # meson-logs/testlog.json sits two levels under the build folder.
+        build = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+        count(path, f"{build}: " if len(paths) > 1 else "", totals, failures)
     for name in failures:
         print(f"FAILED: {name}")
-    if skipped:
-        print(f"{skipped} skipped")
-    print(f"{passed} passed, {failed} failed")
+    if totals["skipped"]:
+        print(f"{totals['skipped']} skipped")
+    print(f"{totals['passed']} passed, {totals['failed']} failed")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))
