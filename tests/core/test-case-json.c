@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
 
 #include "rd-core.h"
 #include "store-fixtures.h"
@@ -630,6 +631,68 @@ test_policy (Fixture       *f,
   fixture_store_close_temp (&other, &other_dir);
 }
 
+/* Processor time, not the clock: other work on a shared machine must not
+ * count against the import. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  g_assert_cmpint (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts), ==, 0);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Imports a case of @n diary entries, written newest first (the order that
+ * costs most if the diary is re-sorted as it grows), into an empty store. */
+static double
+import_seconds (guint n)
+{
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"redress-case\", \"version\": 1,\n"
+                                         "\"case\": {\"title\": \"Growth\"},\n\"incidents\": [\n");
+  g_autoptr(GDateTime) last = g_date_time_new_utc (2023, 12, 31, 23, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  RdStore *store = fixture_store_open_temp ("redress-json-growth-XXXXXX", &dir);
+  double start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_minutes (last, -10 * (int) i);
+      g_autofree char *stamp = g_date_time_format (when, "%Y-%m-%dT%H:%M");
+
+      g_string_append_printf (doc, "%s{\"starts_at\": \"%s\", \"category\": \"noise\", "
+                              "\"description\": \"Music through the wall, entry %u.\"}\n",
+                              i ? "," : "", stamp, i);
+    }
+  g_string_append (doc, "]}\n");
+
+  start = cpu_seconds ();
+  g_assert_cmpint (rd_case_json_import (store, doc->str, doc->len, &error), >, 0);
+  g_assert_no_error (error);
+  start = cpu_seconds () - start;
+  fixture_store_close_temp (&store, &dir);
+  return start;
+}
+
+/* Import once re-sorted the whole diary after each entry: 5,000 entries
+ * took 3.5 s and 40,000 took 225 s. Eight times the entries must now cost
+ * about eight times the work (a sort adds a little), far from the
+ * sixty-four times that work growing with the square would take. */
+static void
+test_import_grows_linearly (void)
+{
+  double small, large;
+
+  /* The first import also pays for warming up (the page cache, SQLite's
+   * first statements); time the smaller size once it is warm. */
+  import_seconds (1000);
+  small = import_seconds (1000);
+  large = import_seconds (8000);
+  g_test_message ("1,000 entries: %.3f s of processor time; 8,000: %.3f s (%.1f times as much)",
+                  small, large, large / small);
+  g_assert_cmpfloat (large, <, 24 * small);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +709,7 @@ main (int   argc,
   ADD ("/case-json/readme-example", test_readme_example);
   ADD ("/case-json/limits", test_limits);
 #undef ADD
+  g_test_add_func ("/case-json/import-grows-linearly", test_import_grows_linearly);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/case-json/malformed/%s", malformed[i].name);
