@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "evidence-fixtures.h"
+#include "rd-test-fixtures.h"
 #include "store-fixtures.h"
 #include "test-evidence-common.h"
 
@@ -264,6 +265,229 @@ test_cli (Fixture       *f,
   g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "ocr", "999", NULL }, &out, &err), ==, 1);
 }
 
+/* Where pdftotext -bbox finds @word on @page (from 1) of @pdf, in points
+ * from the top left. */
+static gboolean
+bbox_of_word (const char *pdf,
+              int         page,
+              const char *word,
+              double      box[4])
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", first, "-l", first,
+                         pdf, "-", NULL };
+  g_autofree char *html = rd_fixture_run (argv, NULL);
+  g_autoptr(GRegex) re = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                      "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                      0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (re, html, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 5);
+
+      if (!g_str_equal (found, word))
+        continue;
+      for (int i = 0; i < 4; i++)
+        {
+          g_autofree char *v = g_match_info_fetch (match, i + 1);
+          box[i] = g_ascii_strtod (v, NULL);
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The dark pixels of @page of @pdf drawn at @dpi, grey, one byte each. */
+static guint8 *
+render_grey (Fixture    *f,
+             const char *pdf,
+             int         page,
+             int         dpi,
+             int        *width,
+             int        *height)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  g_autofree char *res = g_strdup_printf ("%d", dpi);
+  g_autofree char *prefix = fixture_path (f, "render");
+  g_autofree char *pgm = g_strconcat (prefix, ".pgm", NULL);
+  const char *argv[] = { "pdftoppm", "-gray", "-r", res, "-f", first, "-l", first,
+                         "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  int status, maxval, used = 0;
+  guint8 *pixels;
+
+  out = rd_fixture_run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (pgm, &data, &len, NULL));
+  g_assert_cmpint (sscanf (data, "P5 %d %d %d%n", width, height, &maxval, &used), ==, 3);
+  g_assert_cmpint (maxval, ==, 255);
+  used++;
+  g_assert_cmpuint (len, >=, (gsize) used + (gsize) *width * *height);
+  pixels = g_memdup2 (data + used, (gsize) *width * *height);
+  return pixels;
+}
+
+/* How well @box (points from the top left) sits on the ink drawn there:
+ * the overlap, over their union, of @box and the box around the ink found
+ * within half a box height of it. A word laid a line too high or too low,
+ * or off to one side, scores far below one. */
+static double
+ink_overlap (const guint8 *pixels,
+             int           width,
+             int           height,
+             int           dpi,
+             const double  box[4])
+{
+  double k = dpi / 72.0, pad = (box[3] - box[1]) / 2;
+  int x0 = MAX (0, (int) ((box[0] - pad) * k)), x1 = MIN (width, (int) ((box[2] + pad) * k));
+  int y0 = MAX (0, (int) ((box[1] - pad) * k)), y1 = MIN (height, (int) ((box[3] + pad) * k));
+  double ink[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -1, -1 };
+  double inter_w, inter_h, inter, uni;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (pixels[(gsize) y * width + x] < 128)
+        {
+          ink[0] = MIN (ink[0], x / k);
+          ink[1] = MIN (ink[1], y / k);
+          ink[2] = MAX (ink[2], (x + 1) / k);
+          ink[3] = MAX (ink[3], (y + 1) / k);
+        }
+  if (ink[2] < 0)
+    return 0;
+  inter_w = MIN (box[2], ink[2]) - MAX (box[0], ink[0]);
+  inter_h = MIN (box[3], ink[3]) - MAX (box[1], ink[1]);
+  inter = inter_w > 0 && inter_h > 0 ? inter_w * inter_h : 0;
+  uni = (box[2] - box[0]) * (box[3] - box[1]) + (ink[2] - ink[0]) * (ink[3] - ink[1]) - inter;
+  return inter / uni;
+}
+
+/* The bundle page (from 1) whose text holds @text, or 0. */
+static int
+page_with_text (char       **pages,
+                const char  *text)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], text) != NULL)
+      return (int) i + 1;
+  return 0;
+}
+
+/* Checks that each of @words is found on @page of @pdf, over the picture
+ * of that word. */
+static void
+assert_words_over_ink (Fixture            *f,
+                       const char         *pdf,
+                       int                 page,
+                       const char * const *words)
+{
+  int width, height;
+  g_autofree guint8 *pixels = render_grey (f, pdf, page, 144, &width, &height);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      double box[4];
+
+      if (!bbox_of_word (pdf, page, words[i], box))
+        g_error ("“%s” is not on page %d", words[i], page);
+      g_test_message ("%s at %.1f %.1f %.1f %.1f: %.2f", words[i], box[0], box[1], box[2], box[3],
+                      ink_overlap (pixels, width, height, 144, box));
+      g_assert_cmpfloat (ink_overlap (pixels, width, height, 144, box), >, 0.5);
+    }
+}
+
+/* The words read on a scanned page and a photographed letter go into the
+ * bundle as invisible text under the picture, where each word is seen: a
+ * reader of the bundle finds, selects and copies them. */
+static void
+test_bundle_text_layer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *scan_path = fixture_path (f, "scan.pdf");
+  g_autofree char *letter_path = fixture_path (f, "letter.png");
+  /* Outside the data folder, where every output must be. */
+  g_autofree char *out_dir = g_dir_make_tmp ("test-ocr-out-XXXXXX", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(RdEvidence) scan = NULL;
+  g_autoptr(RdEvidence) letter = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *before = NULL;
+  RdCaseBundleOptions options;
+  RdOcrSummary summary;
+  int first, second, photo;
+
+  g_assert_nonnull (out_dir);
+  out = g_build_filename (out_dir, "bundle.pdf", NULL);
+  fixture_write_scanned_pdf (scan_path, scan_pages);
+  fixture_write_letter_png (letter_path, "Dear tenant\nYour appointment is confirmed\nfor Thursday morning.");
+  scan = import_ok (f, scan_path);
+  letter = import_ok (f, letter_path);
+  rd_case_bundle_options_init (&options);
+  options.include_letter = FALSE;
+
+  /* Without recognition, the pictures have no text in the bundle. */
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = rd_fixture_pdf_text (out);
+  g_assert_null (strstr (before, "mould"));
+  g_assert_null (strstr (before, "appointment"));
+  g_clear_object (&bundle);
+
+  g_assert_true (rd_evidence_recognise_case (f->store, f->case_id, "eng", NULL, NULL, NULL,
+                                             &summary, &error));
+  g_assert_no_error (error);
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (out);
+  pages = rd_fixture_pdf_text_pages (out);
+
+  /* Each scanned page carries its own words, in reading order, and only
+   * those. */
+  first = page_with_text (pages, "The ceiling shows black mould.");
+  g_assert_cmpint (first, >, 0);
+  g_assert_nonnull (strstr (pages[first - 1], "We inspected the bathroom on Tuesday."));
+  g_assert_null (strstr (pages[first - 1], "extractor"));
+  second = page_with_text (pages, "The extractor fan must be replaced.");
+  g_assert_cmpint (second, ==, first + 1);
+  photo = page_with_text (pages, "Your appointment is confirmed");
+  g_assert_cmpint (photo, >, 0);
+  g_assert_cmpint (photo, !=, first);
+  g_assert_cmpint (photo, !=, second);
+
+  /* Each word lies over its picture, after the page was fitted to the
+   * paper and the photo placed on its page. */
+  assert_words_over_ink (f, out, first, (const char * const[]) { "Repairs", "Department",
+                                                                 "ceiling", "mould.", NULL });
+  assert_words_over_ink (f, out, second, (const char * const[]) { "extractor", "surveyor.", NULL });
+  assert_words_over_ink (f, out, photo, (const char * const[]) { "Dear", "appointment",
+                                                                 "Thursday", NULL });
+  g_clear_object (&bundle);
+
+  /* An anonymised bundle leaves the recognised words out: they may name
+   * the people it hides. */
+  options.anonymise = TRUE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = rd_fixture_pdf_text (out);
+  g_assert_null (strstr (before, "mould"));
+  g_assert_null (strstr (before, "appointment"));
+
+  fixture_remove_tree (out_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +501,7 @@ main (int   argc,
   ADD ("/ocr/cancel-and-resume", test_cancel_and_resume);
   ADD ("/ocr/welsh", test_welsh);
   ADD ("/ocr/cli", test_cli);
+  ADD ("/ocr/bundle-text-layer", test_bundle_text_layer);
 
   return g_test_run ();
 }

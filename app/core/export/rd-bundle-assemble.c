@@ -7,7 +7,9 @@
  * /Rotate, scaled down to fit above the stamp's band and centred (see
  * fit_matrix ()), so every page of the bundle has the same size. The
  * matching skeleton page that cairo drew, which holds only the "Page N of
- * M" stamp, is laid over it as a form XObject.
+ * M" stamp, is laid over it as a form XObject. Words recognised on a
+ * scanned page or a photo go under it as invisible text
+ * (rd-bundle-textlayer.c), placed where the page or photo now lies.
  *
  * The bundle is written in one pass, page after page (rd-pdf-writer.c):
  * at any time only one skeleton file (RD_SKELETON_CHUNK pages) and one
@@ -27,6 +29,7 @@
 #include "rd-pdf-writer.h"
 
 #define STAMP_NAME "/RdBundleStamp"
+#define TEXT_NAME  "/RdOcrText"
 
 /* Let go of what qpdf has parsed of an evidence PDF after this many pages. */
 #define SOURCE_REOPEN 256
@@ -53,7 +56,11 @@ typedef struct
   qpdf_data     src;
   GMappedFile  *src_map;        /* what src reads */
   RdPdfCopier  *src_copier;
+  RdBundleExhibit *src_exhibit; /* whose PDF src is */
   guint         src_pages;      /* copied since it was last opened */
+
+  int           text_font_id;   /* of the invisible text, once written */
+  int           text_call_id;   /* content drawing a page's invisible text */
 
   GHashTable   *calls;          /* content placing a stamp → its object number */
 } Assembler;
@@ -143,6 +150,7 @@ open_source (Assembler     *s,
     qpdf_cleanup (&s->src);
   s->src = _rd_qpdf_new ();
   s->src_pages = 0;
+  s->src_exhibit = ex;
   if ((_rd_qpdf_read_mapped (s->src, ex->path, ex->password, &s->src_map) & QPDF_ERRORS) ||
       (qpdf_push_inherited_attributes_to_page (s->src) & QPDF_ERRORS) ||
       qpdf_get_num_pages (s->src) != (int) ex->pdf_pages->len)
@@ -201,6 +209,27 @@ stamp_call (Assembler    *s,
       id = _rd_pdf_writer_reserve (s->w);
       _rd_pdf_writer_stream (s->w, id, NULL, call->str, call->len);
       g_hash_table_insert (s->calls, g_strdup (call->str), GINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+/* The invisible text of page @index of @ex placed at @placed on a page of
+ * @paper, as a form, and the content that draws it; 0 when the page has no
+ * recognised words. */
+static int
+text_form (Assembler       *s,
+           RdBundleExhibit *ex,
+           int              index,
+           const double     placed[4],
+           const double     paper[4])
+{
+  int id = _rd_text_layer_write (s->w, &s->text_font_id, ex, index, placed, paper);
+  static const char call[] = "q " TEXT_NAME " Do Q\n";
+
+  if (id != 0 && s->text_call_id == 0)
+    {
+      s->text_call_id = _rd_pdf_writer_reserve (s->w);
+      _rd_pdf_writer_stream (s->w, s->text_call_id, NULL, call, strlen (call));
     }
   return id;
 }
@@ -351,14 +380,14 @@ write_evidence_page (Assembler *s,
   static const char * const form_skip[] = {
     "/Type", "/Subtype", "/BBox", "/Matrix", "/Resources", NULL
   };
-  static const char * const xobject_skip[] = { STAMP_NAME, NULL };
+  static const char * const xobject_skip[] = { STAMP_NAME, TEXT_NAME, NULL };
   static const char * const resources_skip[] = { "/XObject", NULL };
   RdPdfWriter *w = s->w;
   qpdf_oh src_page = qpdf_get_page_n (s->src, (size_t) index);
   qpdf_oh form, resources, contents;
   g_autoptr(GArray) annot_ids = NULL;
-  double box[4], skel_box[4], m[6];
-  int rotate, form_id, call_id, place_id;
+  double box[4], skel_box[4], m[6], placed[4];
+  int rotate, form_id, call_id, place_id, text_id;
 
   /* The skeleton page's content stream becomes a form XObject as it is. */
   form = qpdf_oh_get_key (s->skel, skel_page, "/Contents");
@@ -379,6 +408,8 @@ write_evidence_page (Assembler *s,
   place_id = place_call (s, m, box);
   call_id = stamp_call (s, skel_box, 0);
   annot_ids = write_annotations (s, src_page, page, m);
+  transform_rect (m, box, placed);
+  text_id = text_form (s, s->src_exhibit, index, placed, skel_box);
 
   _rd_pdf_writer_begin_object (w, page_id (page));
   _rd_pdf_writer_puts (w, "<<");
@@ -400,12 +431,18 @@ write_evidence_page (Assembler *s,
   _rd_pdf_writer_puts (w, " /XObject <<");
   _rd_pdf_copier_entries (s->src_copier, qpdf_oh_get_key (s->src, resources, "/XObject"),
                           xobject_skip);
-  _rd_pdf_writer_printf (w, " " STAMP_NAME " %d 0 R >> >>", form_id);
+  _rd_pdf_writer_printf (w, " " STAMP_NAME " %d 0 R", form_id);
+  if (text_id != 0)
+    _rd_pdf_writer_printf (w, " " TEXT_NAME " %d 0 R", text_id);
+  _rd_pdf_writer_puts (w, " >> >>");
 
   /* The evidence's own content streams stay as they are, placed and
    * wrapped in q … Q so whatever state they leave behind cannot move the
-   * stamp. */
-  _rd_pdf_writer_printf (w, " /Contents [%d 0 R", place_id);
+   * stamp. The invisible text goes first, under the picture. */
+  _rd_pdf_writer_puts (w, " /Contents [");
+  if (text_id != 0)
+    _rd_pdf_writer_printf (w, "%d 0 R ", s->text_call_id);
+  _rd_pdf_writer_printf (w, "%d 0 R", place_id);
   contents = qpdf_oh_get_key (s->src, src_page, "/Contents");
   if (qpdf_oh_is_array (s->src, contents))
     {
@@ -459,22 +496,67 @@ find_placeholder (qpdf_data q,
   return n == 1 ? found : 0;
 }
 
+/* The page's /Resources and /Contents as cairo drew them, with the
+ * invisible text form @text_id added and drawn first. */
+static void
+write_own_content (Assembler *s,
+                   qpdf_oh    skel_page,
+                   int        text_id)
+{
+  static const char * const xobject_skip[] = { TEXT_NAME, NULL };
+  static const char * const resources_skip[] = { "/XObject", NULL };
+  RdPdfWriter *w = s->w;
+  qpdf_oh resources = qpdf_oh_get_key (s->skel, skel_page, "/Resources");
+  qpdf_oh contents = qpdf_oh_get_key (s->skel, skel_page, "/Contents");
+
+  _rd_pdf_writer_puts (w, " /Resources <<");
+  _rd_pdf_copier_entries (s->skel_copier, resources, resources_skip);
+  _rd_pdf_writer_puts (w, " /XObject <<");
+  _rd_pdf_copier_entries (s->skel_copier, qpdf_oh_get_key (s->skel, resources, "/XObject"),
+                          xobject_skip);
+  _rd_pdf_writer_printf (w, " " TEXT_NAME " %d 0 R >> >>", text_id);
+  _rd_pdf_writer_printf (w, " /Contents [%d 0 R", s->text_call_id);
+  if (qpdf_oh_is_array (s->skel, contents))
+    {
+      int n = qpdf_oh_get_array_n_items (s->skel, contents);
+
+      for (int i = 0; i < n; i++)
+        {
+          _rd_pdf_writer_puts (w, " ");
+          _rd_pdf_copier_value (s->skel_copier, qpdf_oh_get_array_item (s->skel, contents, i));
+        }
+    }
+  else if (qpdf_oh_is_stream (s->skel, contents))
+    {
+      _rd_pdf_writer_puts (w, " ");
+      _rd_pdf_copier_value (s->skel_copier, contents);
+    }
+  _rd_pdf_writer_puts (w, "]");
+}
+
 /* One of Redress's own pages, with its index links and, on a photo page,
- * the photo's own JPEG bytes in place of the placeholder. */
+ * the photo's own JPEG bytes in place of the placeholder and the words
+ * recognised on it under it. */
 static gboolean
 write_own_page (Assembler       *s,
                 int              page,
                 qpdf_oh          skel_page,
                 GArray          *links,
-                RdBundleExhibit *photo)
+                RdPhotoSlot     *slot)
 {
   static const char * const page_skip[] = { "/Parent", "/Annots", NULL };
+  static const char * const text_page_skip[] = {
+    "/Parent", "/Annots", "/Resources", "/Contents", NULL
+  };
   RdPdfWriter *w = s->w;
+  RdBundleExhibit *photo = slot != NULL ? slot->exhibit : NULL;
   g_autoptr(GArray) annot_ids = g_array_new (FALSE, FALSE, sizeof (int));
   qpdf_oh annots;
+  int text_id = 0;
 
   if (photo != NULL)
     {
+      double paper[4];
       qpdf_oh placeholder = find_placeholder (s->skel, skel_page);
       int photo_id;
 
@@ -488,6 +570,8 @@ write_own_page (Assembler       *s,
       _rd_pdf_copier_map (s->skel_copier, placeholder, photo_id);
       if (!_rd_photo_write (w, photo_id, photo, s->a->smaller, s->error))
         return FALSE;
+      if (_rd_qpdf_read_box (s->skel, skel_page, "/MediaBox", paper))
+        text_id = text_form (s, photo, 0, slot->rect, paper);
     }
 
   for (guint i = 0; i < links->len; i++)
@@ -509,8 +593,10 @@ write_own_page (Assembler       *s,
 
   _rd_pdf_writer_begin_object (w, page_id (page));
   _rd_pdf_writer_puts (w, "<<");
-  _rd_pdf_copier_entries (s->skel_copier, skel_page, page_skip);
+  _rd_pdf_copier_entries (s->skel_copier, skel_page, text_id != 0 ? text_page_skip : page_skip);
   _rd_pdf_writer_printf (w, " /Parent %d 0 R", PAGES_ID);
+  if (text_id != 0)
+    write_own_content (s, skel_page, text_id);
   annots = qpdf_oh_get_key (s->skel, skel_page, "/Annots");
   if (annot_ids->len > 0 || qpdf_oh_is_array (s->skel, annots))
     {
@@ -694,7 +780,7 @@ _rd_pdf_assemble (RdAssembly   *a,
         }
       else
         {
-          if (!write_own_page (&s, p, skel_page, a->links, photo))
+          if (!write_own_page (&s, p, skel_page, a->links, photo != NULL ? slot : NULL))
             goto out;
           if (!_rd_pdf_copier_flush (s.skel_copier, &local_error))
             {

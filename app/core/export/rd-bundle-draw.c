@@ -215,7 +215,7 @@ draw_photo_page (RdDraw          *d,
    * a placeholder with its proportions; its bytes come later. */
   g_return_val_if_fail (ex->jpeg_direct, FALSE);
   {
-    RdPhotoSlot slot = { ex, d->page };
+    RdPhotoSlot slot = { ex, d->page, { 0, 0, 0, 0 } };
 
     g_array_append_val (d->photos, slot);
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
@@ -278,6 +278,15 @@ draw_photo_page (RdDraw          *d,
       paint_oriented (d->cr, surface, orientation,
                       PHOTO_MARGIN_X + (bw - dw) / 2, y, dw, dh);
       cairo_surface_destroy (surface);
+      {
+        /* Where the picture lies, for the words recognised on it. */
+        RdPhotoSlot *slot = &g_array_index (d->photos, RdPhotoSlot, d->photos->len - 1);
+
+        slot->rect[0] = PHOTO_MARGIN_X + (bw - dw) / 2;
+        slot->rect[1] = d->paper_height - y - dh;
+        slot->rect[2] = slot->rect[0] + dw;
+        slot->rect[3] = d->paper_height - y;
+      }
 
       if (cap_h > 0)
         {

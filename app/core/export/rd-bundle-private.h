@@ -90,6 +90,7 @@ struct _RdBundleExhibit
   RdBundleSection     *email;       /* the message, as blocks */
   RdEmail             *message;     /* the message read, until its attachments are matched */
   GPtrArray           *attachment_sha256; /* char*: of each attachment, to find it among the exhibits */
+  GPtrArray           *text_layers; /* words recognised on its pages (rd-bundle-textlayer.c) */
 };
 
 typedef enum {
@@ -152,6 +153,7 @@ typedef struct
 {
   RdBundleExhibit *exhibit;
   int              page;
+  double           rect[4];  /* where the picture lies on the page: PDF units, origin bottom left */
 } RdPhotoSlot;
 
 typedef struct _RdDraw RdDraw;
@@ -311,6 +313,21 @@ GBytes   *_rd_photo_downsample     (GBytes          *original,
                                     int             *width,
                                     int             *height,
                                     GError         **error);
+
+/* rd-bundle-textlayer.c: invisible text over scanned pages and photos */
+typedef struct
+{
+  double  left, top, right, bottom;  /* from the top left, in the recognised page's units */
+  char   *text;
+} RdOcrWord;
+
+GArray   *_rd_ocr_words_parse      (const char      *words);
+int       _rd_text_layer_write     (RdPdfWriter     *writer,
+                                    int             *font_id,
+                                    RdBundleExhibit *exhibit,
+                                    int              page,
+                                    const double     placed[4],
+                                    const double     paper[4]);
 
 /* rd-bundle-verify.c */
 typedef struct _RdVerifier RdVerifier;

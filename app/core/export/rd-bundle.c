@@ -209,6 +209,7 @@ rd_bundle_exhibit_unref (RdBundleExhibit *self)
   g_clear_pointer (&self->email, rd_bundle_section_unref);
   g_clear_pointer (&self->message, rd_email_free);
   g_clear_pointer (&self->attachment_sha256, g_ptr_array_unref);
+  g_clear_pointer (&self->text_layers, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_free (self->path);
   g_free (self->title);

@@ -108,6 +108,11 @@ void              rd_bundle_exhibit_set_verify_func (RdBundleExhibit *self,
                                                    GDestroyNotify   destroy);
 void              rd_bundle_exhibit_set_password  (RdBundleExhibit *self,
                                                    const char      *password);
+void              rd_bundle_exhibit_add_text_layer (RdBundleExhibit *self,
+                                                   int              page,
+                                                   double           width,
+                                                   double           height,
+                                                   const char      *words);
 gboolean          rd_bundle_pdf_needs_password    (const char      *path,
                                                    const char      *password);
 const char       *rd_bundle_exhibit_get_omitted_reason (RdBundleExhibit *self);

@@ -28,6 +28,7 @@
 #include "rd-letters.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-evidence.h"
+#include "rd-store-ocr.h"
 #include "rd-store-policies.h"
 
 void
@@ -345,9 +346,34 @@ free_refs_value (gpointer data)
   free_gstring (data);
 }
 
+/* The words recognised on a scanned PDF's pages or a photographed letter
+ * go under them invisibly, so the bundle can be searched and copied
+ * there. */
+static void
+add_text_layers (RdStore         *store,
+                 RdEvidence      *evidence,
+                 RdBundleExhibit *exhibit)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+
+  if (rd_evidence_get_kind (evidence) != RD_EVIDENCE_KIND_PDF &&
+      rd_evidence_get_kind (evidence) != RD_EVIDENCE_KIND_PHOTO)
+    return;
+  pages = rd_store_list_ocr_pages (store, rd_evidence_get_id (evidence), NULL);
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    {
+      RdOcrPage *page = pages->pdata[i];
+
+      if (page->state == RD_OCR_PAGE_RECOGNISED && page->width > 0 && page->height > 0)
+        rd_bundle_exhibit_add_text_layer (exhibit, page->page, page->width, page->height,
+                                          page->words);
+    }
+}
+
 /* The exhibit of @ev, its words anonymised when that is asked for. */
 static RdBundleExhibit *
-make_exhibit (RdEvidence                *ev,
+make_exhibit (RdStore                   *store,
+              RdEvidence                *ev,
               const RdCaseBundleOptions *options,
               RdAnonymiser              *anon)
 {
@@ -370,6 +396,9 @@ make_exhibit (RdEvidence                *ev,
   rd_bundle_exhibit_set_description (ex, clean_desc);
   rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
                               date_source_words (rd_evidence_get_date_source (ev)));
+  /* Recognised words may name the people an anonymised bundle hides. */
+  if (anon == NULL)
+    add_text_layers (store, ev, ex);
   return ex;
 }
 
@@ -540,7 +569,7 @@ build_bundle (RdStore                   *store,
 
       if (rd_evidence_get_path (ev) == NULL)
         continue;
-      ex = make_exhibit (ev, options, anon);
+      ex = make_exhibit (store, ev, options, anon);
       _rd_layout_item_add (items, key, _rd_case_bundle_default_section (rd_evidence_get_kind (ev)), NULL, ex);
     }
   place_items (bundle, items, layout);
