@@ -142,10 +142,18 @@ passwords_by_id (RdStore     *store,
   return TRUE;
 }
 
+/* What --anonymise asks besides the labels. */
+typedef struct
+{
+  const char *key;               /* --anonymise-key FILE */
+  gboolean    accept_unchecked;  /* --anonymise-accept-unchecked */
+} AnonymiseChoice;
+
 /* The options of export, after its case number; returns RD_CLI_OK, or the
  * exit status of a usage error it has explained. */
 static int
 parse_export_options (RdCliContext         *ctx,
+                      AnonymiseChoice      *anon,
                       RdCaseBundleOptions  *options,
                       const char          **output,
                       const char          **odt,
@@ -184,6 +192,13 @@ parse_export_options (RdCliContext         *ctx,
         options->include_letter = FALSE;
       else if (g_str_equal (arg, "--anonymise") || g_str_equal (arg, "--anonymize"))
         options->anonymise = TRUE;
+      else if (is_option (arg, "--anonymise-key"))
+        {
+          if ((anon->key = option_value (ctx, &i, "--anonymise-key")) == NULL)
+            return rd_cli_usage_error (_("--anonymise-key needs a file name."));
+        }
+      else if (g_str_equal (arg, "--anonymise-accept-unchecked"))
+        anon->accept_unchecked = TRUE;
       else if (g_str_equal (arg, "--smaller"))
         options->smaller = TRUE;
       else if (g_str_equal (arg, "--landscape"))
@@ -253,7 +268,66 @@ parse_export_options (RdCliContext         *ctx,
       else
         return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
     }
+  if (anon->key != NULL && !options->anonymise)
+    return rd_cli_usage_error (_("--anonymise-key goes with --anonymise."));
   return RD_CLI_OK;
+}
+
+/* An anonymised bundle cannot black out a name in a picture whose words
+ * were never read: say which exhibits those are, and go on only when told
+ * to. Returns RD_CLI_OK to go on, or the exit status. */
+static int
+check_unchecked (RdStore                   *store,
+                 gint64                     case_id,
+                 const RdCaseBundleOptions *options,
+                 gboolean                   accept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) unchecked = NULL;
+  g_autofree char *list = NULL;
+
+  if (!options->anonymise)
+    return RD_CLI_OK;
+  unchecked = rd_case_bundle_list_unchecked (store, case_id, options, &error);
+  if (unchecked == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  if (unchecked->len == 0)
+    return RD_CLI_OK;
+  list = rd_case_bundle_format_exhibits (unchecked);
+  g_printerr (_("Warning: these exhibits are pictures whose words have not been read, so names "
+                "in them cannot be found and blacked out: %s. Run “redress-cli ocr %" PRId64 "” "
+                "first, leave them out with --exclude, or give --anonymise-accept-unchecked to "
+                "include them as they are.\n"), list, case_id);
+  return accept ? RD_CLI_OK : RD_CLI_FAILED;
+}
+
+/* Every file this run writes, checked together before any work. */
+static gboolean
+check_outputs (RdStore     *store,
+               const char  *output,
+               const char  *odt,
+               const char  *csv,
+               const char  *key)
+{
+  g_autoptr(GError) error = NULL;
+  const char *outputs[5] = { output, NULL, NULL, NULL, NULL };
+  guint n = 1;
+
+  if (odt != NULL)
+    outputs[n++] = odt;
+  if (csv != NULL)
+    outputs[n++] = csv;
+  if (key != NULL)
+    outputs[n++] = key;
+  if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error))
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Without --language the case's own language is used; one this computer
@@ -293,6 +367,7 @@ rd_cli_export (RdCliContext *ctx)
   const char *output = NULL, *odt = NULL, *csv = NULL, *layout_path = NULL;
   g_autofree char *layout_json = NULL;
   g_autoptr(RdBundleLayout) layout = NULL;
+  AnonymiseChoice anon = { NULL, FALSE };
   gint64 case_id;
   int status;
 
@@ -300,8 +375,8 @@ rd_cli_export (RdCliContext *ctx)
   if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
                                  "[--letter stage1|chaser|escalation|ombudsman] [--anonymise]"));
-  status = parse_export_options (ctx, &options, &output, &odt, &csv, &passwords, &exclude, &order,
-                                 &layout_path);
+  status = parse_export_options (ctx, &anon, &options, &output, &odt, &csv, &passwords, &exclude,
+                                 &order, &layout_path);
   if (status != RD_CLI_OK)
     return status;
   if (output == NULL)
@@ -326,21 +401,8 @@ rd_cli_export (RdCliContext *ctx)
       options.layout = layout;
     }
 
-  /* Every file this run writes, checked together before any work. */
-  {
-    const char *outputs[4] = { output, NULL, NULL, NULL };
-    guint n = 1;
-
-    if (odt != NULL)
-      outputs[n++] = odt;
-    if (csv != NULL)
-      outputs[n++] = csv;
-    if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error))
-      {
-        g_printerr ("redress-cli: %s\n", error->message);
-        return RD_CLI_USAGE;
-      }
-  }
+  if (!check_outputs (store, output, odt, csv, anon.key))
+    return RD_CLI_USAGE;
 
   if (exclude != NULL || order != NULL)
     {
@@ -353,6 +415,8 @@ rd_cli_export (RdCliContext *ctx)
         }
       options.evidence_ids = evidence_ids;
     }
+  if ((status = check_unchecked (store, case_id, &options, anon.accept_unchecked)) != RD_CLI_OK)
+    return status;
 
   /* Without --letter, the letter that fits the stage: say which, or why none. */
   if (options.include_letter && options.letter == RD_CASE_BUNDLE_LETTER_FOR_STAGE)
@@ -407,6 +471,14 @@ rd_cli_export (RdCliContext *ctx)
           return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                  ? RD_CLI_INTERRUPTED : RD_CLI_FAILED;
         }
+    }
+
+  /* The key goes only where it is asked to, apart from the bundle. */
+  if (anon.key != NULL && !rd_case_bundle_write_anonymise_key (store, case_id, anon.key, &error))
+    {
+      g_printerr (_("redress-cli: The bundle was saved as “%s”, but the key to its labels was "
+                    "not: %s\n"), output, error->message);
+      return RD_CLI_FAILED;
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",

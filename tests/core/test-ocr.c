@@ -471,19 +471,211 @@ test_bundle_text_layer (Fixture       *f,
   assert_words_over_ink (f, out, second, (const char * const[]) { "extractor", "surveyor.", NULL });
   assert_words_over_ink (f, out, photo, (const char * const[]) { "Dear", "appointment",
                                                                  "Thursday", NULL });
-  g_clear_object (&bundle);
 
-  /* An anonymised bundle leaves the recognised words out: they may name
-   * the people it hides. */
+  fixture_remove_tree (out_dir);
+}
+
+/* Whether @page of @pdf has a block of solid black at least @min_w × 4
+ * pixels at 144 dpi: a blacked-out name, not a stroke of a letter. */
+static gboolean
+has_black_block (Fixture    *f,
+                 const char *pdf,
+                 int         page,
+                 int         min_w)
+{
+  int width, height;
+  g_autofree guint8 *pixels = render_grey (f, pdf, page, 144, &width, &height);
+
+  for (int y = 0; y + 4 <= height; y++)
+    {
+      int run = 0;
+
+      for (int x = 0; x < width; x++)
+        {
+          gboolean dark = TRUE;
+
+          for (int k = 0; k < 4 && dark; k++)
+            dark = pixels[(gsize) (y + k) * width + x] < 24;
+          run = dark ? run + 1 : 0;
+          if (run >= min_w)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The bundle pages (from 1) on which pdfimages finds a JPEG image. */
+static GArray *
+pages_with_jpeg (const char *pdf)
+{
+  const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+  int status;
+  g_autofree char *out = rd_fixture_run (argv, &status);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_assert_cmpint (status, ==, 0);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      int page = 0;
+      char kind[32], enc[32];
+
+      /* page num type width height color comp bpc enc … */
+      if (sscanf (lines[i], "%d %*d %31s %*d %*d %*s %*d %*d %31s", &page, kind, enc) == 3 &&
+          g_str_equal (kind, "image") && g_str_equal (enc, "jpeg"))
+        g_array_append_val (pages, page);
+    }
+  return pages;
+}
+
+static gint64
+add_third_party (Fixture    *f,
+                 const char *name)
+{
+  g_autoptr(RdParty) party = rd_party_new ();
+  g_autoptr(GError) error = NULL;
+
+  rd_party_set_case_id (party, f->case_id);
+  rd_party_set_name (party, name);
+  rd_party_set_role (party, RD_PARTY_NEIGHBOUR);
+  rd_party_set_third_party (party, TRUE);
+  g_assert_true (rd_store_save_party (f->store, party, &error));
+  g_assert_no_error (error);
+  return rd_party_get_id (party);
+}
+
+static gboolean
+has_number (GArray *numbers,
+            gint64  number)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, gint64, i) == number)
+      return TRUE;
+  return FALSE;
+}
+
+/* An anonymised bundle blacks out a third party's name wherever it is
+ * found in the evidence: in a PDF's own text, on a scanned page and in a
+ * photographed letter through the words read there. Such a page goes in as
+ * a picture with nothing behind it; the other pages keep their text. */
+static void
+test_redacted_bundle (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const named_scan[] = {
+    "Repairs Department\nWe spoke to Gareth Hall on Tuesday.\nThe ceiling shows black mould.",
+    "Page two of the report\nThe extractor fan must be replaced.\nSigned by the surveyor.",
+    NULL,
+  };
+  static const char * const late_scan[] = { "A later letter\nabout the damp wall.", NULL };
+  g_autofree char *scan_path = fixture_path (f, "scan.pdf");
+  g_autofree char *named_path = fixture_path (f, "named.pdf");
+  g_autofree char *plain_path = fixture_path (f, "plain.pdf");
+  g_autofree char *letter_path = fixture_path (f, "letter.png");
+  g_autofree char *late_path = fixture_path (f, "late.pdf");
+  g_autofree char *out_dir = g_dir_make_tmp ("test-ocr-out-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "bundle.pdf", NULL);
+  g_autoptr(RdEvidence) scan = NULL;
+  g_autoptr(RdEvidence) named = NULL;
+  g_autoptr(RdEvidence) plain = NULL;
+  g_autoptr(RdEvidence) letter = NULL;
+  g_autoptr(RdEvidence) late = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) unchecked = NULL;
+  g_autoptr(GArray) jpeg_pages = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL;
+  RdCaseBundleOptions options;
+  RdOcrSummary summary;
+  int second;
+
+  add_third_party (f, "Gareth Hall");
+  fixture_write_scanned_pdf (scan_path, named_scan);
+  fixture_write_pdf (named_path, 1, "Mr Hall complained about the boiler", NULL);
+  fixture_write_pdf (plain_path, 1, "The radiators are cold", NULL);
+  fixture_write_letter_png (letter_path, "Dear Gareth Hall\nYour appointment is confirmed\nfor Thursday morning.");
+  scan = import_ok (f, scan_path);
+  named = import_ok (f, named_path);
+  plain = import_ok (f, plain_path);
+  letter = import_ok (f, letter_path);
+  rd_case_bundle_options_init (&options);
+  options.include_letter = FALSE;
   options.anonymise = TRUE;
+
+  /* Before the scans are read, their names cannot be found: they are
+   * named before the export. PDFs with text of their own can be checked. */
+  unchecked = rd_case_bundle_list_unchecked (f->store, f->case_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unchecked->len, ==, 2);
+  g_assert_true (has_number (unchecked, rd_evidence_get_exhibit_number (scan)));
+  g_assert_true (has_number (unchecked, rd_evidence_get_exhibit_number (letter)));
+  g_clear_pointer (&unchecked, g_array_unref);
+
+  g_assert_true (rd_evidence_recognise_case (f->store, f->case_id, "eng", NULL, NULL, NULL,
+                                             &summary, &error));
+  g_assert_no_error (error);
+  unchecked = rd_case_bundle_list_unchecked (f->store, f->case_id, &options, &error);
+  g_assert_cmpuint (unchecked->len, ==, 0);
+  g_clear_pointer (&unchecked, g_array_unref);
+
   bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&before, g_free);
-  before = rd_fixture_pdf_text (out);
-  g_assert_null (strstr (before, "mould"));
-  g_assert_null (strstr (before, "appointment"));
+  rd_fixture_assert_qpdf_check (out);
+  text = rd_fixture_pdf_text (out);
+  pages = rd_fixture_pdf_text_pages (out);
+
+  /* The name is nowhere in the bundle's text, hidden or not. */
+  g_assert_null (strstr (text, "Gareth"));
+  g_assert_null (strstr (text, "Hall"));
+  g_assert_nonnull (strstr (text, "This bundle is anonymised."));
+  /* Pages that name nobody keep their text: the scan's second page its
+   * recognised words, a typed PDF its own. */
+  second = page_with_text (pages, "The extractor fan must be replaced.");
+  g_assert_cmpint (second, >, 1);
+  g_assert_nonnull (strstr (text, "The radiators are cold page 1"));
+  g_assert_null (strstr (text, "complained about the boiler"));
+  g_assert_null (strstr (text, "black mould"));
+  g_assert_null (strstr (text, "appointment"));
+
+  /* The scan's first page, the typed page naming Mr Hall and the photo are
+   * pictures, each with a name blacked out, and only the page stamp as
+   * text. */
+  jpeg_pages = pages_with_jpeg (out);
+  {
+    guint blacked = 0;
+
+    for (guint i = 0; i < jpeg_pages->len; i++)
+      {
+        int page = g_array_index (jpeg_pages, int, i);
+        g_autofree char *stamp = g_strdup_printf ("Page %d of %u", page, g_strv_length (pages) - 1);
+
+        if (!has_black_block (f, out, page, 24))
+          continue;
+        blacked++;
+        g_assert_nonnull (strstr (pages[page - 1], stamp));
+      }
+    g_assert_cmpuint (blacked, ==, 3);
+  }
+  /* The page before the scan's second is its first, blacked out. */
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < jpeg_pages->len; i++)
+      found |= g_array_index (jpeg_pages, int, i) == second - 1;
+    g_assert_true (found);
+    g_assert_true (has_black_block (f, out, second - 1, 24));
+    g_assert_null (strstr (pages[second - 2], "Repairs"));
+  }
+
+  /* A scan added since has not been read: it is named. */
+  fixture_write_scanned_pdf (late_path, late_scan);
+  late = import_ok (f, late_path);
+  unchecked = rd_case_bundle_list_unchecked (f->store, f->case_id, &options, &error);
+  g_assert_cmpuint (unchecked->len, ==, 1);
+  g_assert_true (has_number (unchecked, rd_evidence_get_exhibit_number (late)));
 
   fixture_remove_tree (out_dir);
 }
@@ -502,6 +694,7 @@ main (int   argc,
   ADD ("/ocr/welsh", test_welsh);
   ADD ("/ocr/cli", test_cli);
   ADD ("/ocr/bundle-text-layer", test_bundle_text_layer);
+  ADD ("/ocr/redacted-bundle", test_redacted_bundle);
 
   return g_test_run ();
 }

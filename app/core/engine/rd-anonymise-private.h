@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "rd-anonymise.h"
+
 G_BEGIN_DECLS
 
 /* Each takes a key: lower case, accents removed (as the anonymiser makes them). */
@@ -40,5 +42,37 @@ gboolean   _rd_anonymise_relation_at   (GArray     *tokens,
                                         guint       i);
 void       _rd_anonymise_mark_kept     (GArray     *tokens,
                                         GPtrArray  *keys);
+
+typedef enum {
+  PATTERN_FULL,        /* the whole name: anywhere */
+  PATTERN_PART,        /* a distinctive part: anywhere */
+  PATTERN_TITLE_ONLY,  /* an everyday word: only after "Mr", "PC"… */
+} PatternKind;
+
+typedef struct
+{
+  GPtrArray   *words;  /* char* keys */
+  GPtrArray   *seps;   /* char*, between the words, whitespace as one space */
+  char        *trail;  /* text right after the last word that belongs to it: ")" */
+  char        *alias;
+  PatternKind  kind;
+  GPtrArray   *surnames;  /* char*: of the parties whose surname this word is, each
+                           * alias after 'm', 'f' or '?' (what their title says) */
+} Pattern;
+
+struct _RdAnonymiser
+{
+  GHashTable *aliases;   /* RdParty* → char* */
+  GHashTable *patterns;  /* first word key → GPtrArray of Pattern*, longest first */
+  GHashTable *by_sig;    /* signature → Pattern* (owns them) */
+  GHashTable *excluded;  /* keys of words of people who are not third parties */
+  GPtrArray  *others;    /* GPtrArray of keys: full names of those people */
+  GPtrArray  *kept;      /* GPtrArray of keys: text never rewritten */
+};
+
+char      *_rd_anonymise_apply         (RdAnonymiser *self,
+                                        const char   *text,
+                                        gboolean      full_only,
+                                        GArray       *spans);
 
 G_END_DECLS

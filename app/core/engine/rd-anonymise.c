@@ -44,33 +44,6 @@
 #include "rd-case.h"
 #include "rd-party.h"
 
-typedef enum {
-  PATTERN_FULL,        /* the whole name: anywhere */
-  PATTERN_PART,        /* a distinctive part: anywhere */
-  PATTERN_TITLE_ONLY,  /* an everyday word: only after "Mr", "PC"… */
-} PatternKind;
-
-typedef struct
-{
-  GPtrArray   *words;  /* char* keys */
-  GPtrArray   *seps;   /* char*, between the words, whitespace as one space */
-  char        *trail;  /* text right after the last word that belongs to it: ")" */
-  char        *alias;
-  PatternKind  kind;
-  GPtrArray   *surnames;  /* char*: of the parties whose surname this word is, each
-                           * alias after 'm', 'f' or '?' (what their title says) */
-} Pattern;
-
-struct _RdAnonymiser
-{
-  GHashTable *aliases;   /* RdParty* → char* */
-  GHashTable *patterns;  /* first word key → GPtrArray of Pattern*, longest first */
-  GHashTable *by_sig;    /* signature → Pattern* (owns them) */
-  GHashTable *excluded;  /* keys of words of people who are not third parties */
-  GPtrArray  *others;    /* GPtrArray of keys: full names of those people */
-  GPtrArray  *kept;      /* GPtrArray of keys: text never rewritten */
-};
-
 /* Name parts */
 
 static const char *
@@ -600,6 +573,22 @@ dup_title_alias (Pattern *pat,
   return g_strjoinv ("\x1e", (char **) chosen->pdata);
 }
 
+/* Notes that tokens @first … @end - 1 of @text are a name. */
+static void
+add_span (GArray     *spans,
+          const char *text,
+          GArray     *tokens,
+          guint       first,
+          guint       end)
+{
+  RdAnonToken *a = &g_array_index (tokens, RdAnonToken, first);
+  RdAnonToken *z = &g_array_index (tokens, RdAnonToken, end - 1);
+  RdAnonSpan span = { (gsize) (a->start - text), (gsize) (z->start + z->len - text) };
+
+  if (spans != NULL)
+    g_array_append_val (spans, span);
+}
+
 /* Writes what replaces a matched name, and returns the token after it. */
 static guint
 append_match (GString    *out,
@@ -629,10 +618,12 @@ append_match (GString    *out,
   return end;
 }
 
-static char *
-apply (RdAnonymiser *self,
-       const char   *text,
-       gboolean      full_only)
+/* @spans: (nullable): where each name replaced lies in @text, as RdAnonSpan */
+char *
+_rd_anonymise_apply (RdAnonymiser *self,
+                     const char   *text,
+                     gboolean      full_only,
+                     GArray       *spans)
 {
   g_autoptr(GArray) tokens = NULL;
   GString *out;
@@ -661,6 +652,7 @@ apply (RdAnonymiser *self,
 
           g_string_append_len (out, t->start, (gssize) t->len);
           g_string_append_len (out, gap->start, (gssize) gap->len);
+          add_span (spans, text, tokens, i + 2, end);
           i = append_match (out, tokens, pat->alias, TRUE, end, possessive, trail);
           continue;
         }
@@ -669,9 +661,13 @@ apply (RdAnonymiser *self,
           if (title_at (tokens, i))
             pat = match_at (self, tokens, i + 2, TRUE, full_only, &end, &possessive, &trail);
           if (pat != NULL)
-            title_alias = dup_title_alias (pat, _rd_anonymise_title_gender (t->key));
-          if (pat == NULL)
-            pat = match_at (self, tokens, i, FALSE, full_only, &end, &possessive, &trail);
+            {
+              title_alias = dup_title_alias (pat, _rd_anonymise_title_gender (t->key));
+              add_span (spans, text, tokens, i + 2, end);
+            }
+          if (pat == NULL &&
+              (pat = match_at (self, tokens, i, FALSE, full_only, &end, &possessive, &trail)) != NULL)
+            add_span (spans, text, tokens, i, end);
         }
       if (pat == NULL)
         {
@@ -734,7 +730,7 @@ rd_anonymiser_new_for_case (RdCase    *rcase,
   title = rd_case_get_title (rcase);
   if (title != NULL)
     {
-      g_autofree char *full = apply (self, title, TRUE);
+      g_autofree char *full = _rd_anonymise_apply (self, title, TRUE, NULL);
 
       if (g_str_equal (full, title))
         rd_anonymiser_keep (self, title);
@@ -770,7 +766,7 @@ rd_anonymiser_apply (RdAnonymiser *self,
     return NULL;
   if (self == NULL)
     return g_strdup (text);
-  return apply (self, text, FALSE);
+  return _rd_anonymise_apply (self, text, FALSE, NULL);
 }
 
 /* The alias of @party, or %NULL if it is not a third party. */

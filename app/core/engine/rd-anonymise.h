@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 typedef struct _RdAnonymiser RdAnonymiser;
 
+/* Where a third party's name lies in a text: bytes @start … @end - 1. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} RdAnonSpan;
+
 RdAnonymiser *rd_anonymiser_new          (GPtrArray    *parties);
 RdAnonymiser *rd_anonymiser_new_for_case (RdCase       *rcase,
                                           GPtrArray    *parties);
@@ -21,6 +28,9 @@ char         *rd_anonymiser_apply        (RdAnonymiser *self,
                                           const char   *text);
 const char   *rd_anonymiser_get_alias    (RdAnonymiser *self,
                                           RdParty      *party);
+GArray       *rd_anonymiser_find_names   (RdAnonymiser *self,
+                                          const char   *text);
+GPtrArray    *rd_anonymiser_dup_key      (RdAnonymiser *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAnonymiser, rd_anonymiser_free)
 

@@ -151,7 +151,9 @@ open_source (Assembler     *s,
   s->src = _rd_qpdf_new ();
   s->src_pages = 0;
   s->src_exhibit = ex;
-  if ((_rd_qpdf_read_mapped (s->src, ex->path, ex->password, &s->src_map) & QPDF_ERRORS) ||
+  /* A copy with names blacked out has no password. */
+  if ((_rd_qpdf_read_mapped (s->src, ex->redacted_path ? ex->redacted_path : ex->path,
+                             ex->redacted_path ? NULL : ex->password, &s->src_map) & QPDF_ERRORS) ||
       (qpdf_push_inherited_attributes_to_page (s->src) & QPDF_ERRORS) ||
       qpdf_get_num_pages (s->src) != (int) ex->pdf_pages->len)
     return FALSE;

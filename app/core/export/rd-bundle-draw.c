@@ -77,7 +77,26 @@ header_section (RdBundleExhibit *ex,
   rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, label);
   rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, ex->title);
   add_header_fields (s, ex, part);
-  if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL)
+  if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL && ex->redacted_pages > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (rd_ngettext ("A third party’s name has been blacked out on %d of the "
+                                      "pages that follow: that page is a picture of the "
+                                      "document’s page, with no text behind it. The other pages "
+                                      "are the document’s own, drawn again. The SHA-256 "
+                                      "fingerprint above identifies the original file, which is "
+                                      "kept unchanged.",
+                                      "Third parties’ names have been blacked out on %d of the "
+                                      "pages that follow: those pages are pictures of the "
+                                      "document’s pages, with no text behind them. The other "
+                                      "pages are the document’s own, drawn again. The SHA-256 "
+                                      "fingerprint above identifies the original file, which is "
+                                      "kept unchanged.", ex->redacted_pages),
+                         ex->redacted_pages);
+
+      rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL, note);
+    }
+  else if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL)
     rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
                            _("The pages that follow are the document’s own pages, copied "
                              "unchanged; only the band with the bundle page number has been "
@@ -165,6 +184,10 @@ static const char *
 photo_statement (RdBundleExhibit *ex,
                  gboolean         smaller)
 {
+  if (ex->redacted_pages > 0)
+    return _("Third parties’ names read in this photo have been blacked out on this copy, "
+             "which has no camera or location (GPS) data. The original file is kept "
+             "unchanged; its SHA-256 is given above.");
   if (ex->converted_path != NULL)
     return smaller
            ? _("This picture was not a JPEG: it has been converted to one for this bundle, at a "

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "rd-anonymise.h"
 #include "rd-bundle.h"
 #include "rd-email.h"
 #include "rd-pdf-writer.h"
@@ -84,6 +85,8 @@ struct _RdBundleExhibit
   int                  jpeg_components;
   int                  orientation;
   char                *converted_path; /* a photo made into a JPEG (rd-bundle-convert.c) */
+  char                *redacted_path;  /* a PDF with names blacked out (rd-bundle-redact.c) */
+  int                  redacted_pages; /* pages (or a photo) with names blacked out */
   gboolean             hash_deferred; /* checked by the verifier thread, or as it is copied */
   gint                 hash_claim;    /* (atomic) 0, or who hashes it: 1 the verifier, 2 the writer */
   GArray              *pdf_pages;   /* RdPdfPage */
@@ -139,6 +142,7 @@ struct _RdBundle
   gboolean      smaller;
   gboolean      keep_landscape;
   char         *language;     /* of the bundle's own pages; NULL: English */
+  RdAnonymiser *anonymiser;   /* names to black out in the evidence; NULL: none */
   GPtrArray    *parts;      /* RdPart*, in order */
   int           n_pages;
   gboolean      writing;
@@ -321,13 +325,35 @@ typedef struct
   char   *text;
 } RdOcrWord;
 
+typedef struct
+{
+  int     page;
+  double  width;    /* of the page as a reader sees it, in the units of @words */
+  double  height;
+  char   *words;    /* see RdOcrPage */
+} RdTextLayer;
+
 GArray   *_rd_ocr_words_parse      (const char      *words);
+RdTextLayer *_rd_text_layer_find   (RdBundleExhibit *exhibit,
+                                    int              page);
+void      _rd_text_layer_drop      (RdBundleExhibit *exhibit,
+                                    int              page);
 int       _rd_text_layer_write     (RdPdfWriter     *writer,
                                     int             *font_id,
                                     RdBundleExhibit *exhibit,
                                     int              page,
                                     const double     placed[4],
                                     const double     paper[4]);
+
+/* rd-bundle-redact.c: names blacked out in an anonymised bundle */
+gboolean  _rd_redact_exhibit       (RdBundleExhibit *exhibit,
+                                    RdAnonymiser    *anonymiser,
+                                    const char      *output,
+                                    gboolean         smaller,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+void      _rd_redact_section       (RdBundleSection *section,
+                                    RdAnonymiser    *anonymiser);
 
 /* rd-bundle-verify.c */
 typedef struct _RdVerifier RdVerifier;

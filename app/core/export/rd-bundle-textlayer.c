@@ -28,13 +28,7 @@
  * its box. */
 #define CHAR_WIDTH 500
 
-typedef struct
-{
-  int     page;
-  double  width;
-  double  height;
-  char   *words;
-} TextLayer;
+typedef RdTextLayer TextLayer;
 
 static void
 text_layer_free (gpointer data)
@@ -57,6 +51,28 @@ text_layer_free (gpointer data)
  * Gives a page of a PDF exhibit, or a photo, the words recognised on it,
  * to be laid under it invisibly in the bundle.
  */
+/* The words recognised on page @page of @exhibit, or %NULL. */
+RdTextLayer *
+_rd_text_layer_find (RdBundleExhibit *exhibit,
+                     int              page)
+{
+  for (guint i = 0; exhibit->text_layers != NULL && i < exhibit->text_layers->len; i++)
+    if (((TextLayer *) exhibit->text_layers->pdata[i])->page == page)
+      return exhibit->text_layers->pdata[i];
+  return NULL;
+}
+
+/* Forgets the words of page @page of @exhibit: nothing of them goes in. */
+void
+_rd_text_layer_drop (RdBundleExhibit *exhibit,
+                     int              page)
+{
+  RdTextLayer *layer = _rd_text_layer_find (exhibit, page);
+
+  if (layer != NULL)
+    g_ptr_array_remove (exhibit->text_layers, layer);
+}
+
 void
 rd_bundle_exhibit_add_text_layer (RdBundleExhibit *self,
                                   int              page,
@@ -279,9 +295,7 @@ _rd_text_layer_write (RdPdfWriter     *w,
   char b[4][G_ASCII_DTOSTR_BUF_SIZE];
   int id;
 
-  for (guint i = 0; exhibit->text_layers != NULL && i < exhibit->text_layers->len; i++)
-    if (((TextLayer *) exhibit->text_layers->pdata[i])->page == page)
-      layer = exhibit->text_layers->pdata[i];
+  layer = _rd_text_layer_find (exhibit, page);
   if (layer == NULL)
     return 0;
 

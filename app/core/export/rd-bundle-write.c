@@ -112,6 +112,10 @@ check_exhibit (Job             *job,
   if (ex->kind == RD_EXHIBIT_PHOTO && !ex->jpeg_direct &&
       !_rd_photo_convert (ex, job->output, job->bundle->smaller, error))
     return FALSE;
+  /* Anonymised: third parties' names blacked out where they are found. */
+  if (!_rd_redact_exhibit (ex, job->bundle->anonymiser, job->output, job->bundle->smaller,
+                           job->cancellable, error))
+    return FALSE;
 
   if (!ex->verified && ex->sha256 != NULL && (ex->kind != RD_EXHIBIT_PHOTO || ex->jpeg_direct))
     ex->hash_deferred = TRUE;  /* the verifier thread checks it */
@@ -172,7 +176,8 @@ check_exhibit (Job             *job,
 /* An email's attachments that are exhibits of this bundle too are named by
  * their exhibit numbers, rather than said to be missing. */
 static void
-label_email_attachments (GPtrArray *parts)
+label_email_attachments (GPtrArray    *parts,
+                         RdAnonymiser *anonymiser)
 {
   g_autoptr(GHashTable) by_sha256 = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -202,6 +207,7 @@ label_email_attachments (GPtrArray *parts)
           g_ptr_array_add (labels, (gpointer) (label != ex->label ? label : NULL));
         }
       ex->email = _rd_email_section (ex->message, (const char * const *) labels->pdata);
+      _rd_redact_section (ex->email, anonymiser);
       g_clear_pointer (&ex->message, rd_email_free);
     }
 }
@@ -405,7 +411,7 @@ write_bundle (Job         *job,
   /* 1. Check the evidence. */
   if (!check_evidence (job, parts, n_exhibits, error))
     goto out;
-  label_email_attachments (parts);
+  label_email_attachments (parts, self->anonymiser);
   if (n_listed > 0)
     {
       schedule_section = build_schedule (parts);

@@ -89,6 +89,10 @@ _rd_photo_clear_converted (RdBundleExhibit *ex)
   if (ex->converted_path != NULL)
     rd_output_discard (ex->converted_path);
   g_clear_pointer (&ex->converted_path, g_free);
+  if (ex->redacted_path != NULL)
+    rd_output_discard (ex->redacted_path);
+  g_clear_pointer (&ex->redacted_path, g_free);
+  ex->redacted_pages = 0;
 }
 
 G_DEFINE_QUARK (rd-bundle-error-quark, rd_bundle_error)
@@ -404,6 +408,7 @@ rd_bundle_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->anonymiser, rd_anonymiser_free);
   g_clear_pointer (&self->protected_dir, g_free);
   g_clear_object (&self->progress);
 
@@ -534,6 +539,25 @@ rd_bundle_set_language (RdBundle   *self,
   g_return_if_fail (RD_IS_BUNDLE (self));
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+/**
+ * rd_bundle_set_anonymiser:
+ * @anonymiser: (transfer full) (nullable): the third parties whose names
+ *   are blacked out in the evidence, or %NULL for none
+ *
+ * In an anonymised bundle, every page of evidence on which a third party's
+ * name is found (in its own text, or in words recognised on a scan or a
+ * photo) goes in as a picture with the names blacked out and no text
+ * behind it, and the emails Redress prints have the names replaced.
+ */
+void
+rd_bundle_set_anonymiser (RdBundle     *self,
+                          RdAnonymiser *anonymiser)
+{
+  g_return_if_fail (RD_IS_BUNDLE (self));
+  g_clear_pointer (&self->anonymiser, rd_anonymiser_free);
+  self->anonymiser = anonymiser;
 }
 
 /**

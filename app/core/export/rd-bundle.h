@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "rd-anonymise.h"
+
 G_BEGIN_DECLS
 
 #define RD_BUNDLE_ERROR (rd_bundle_error_quark ())
@@ -138,6 +140,8 @@ void              rd_bundle_set_keep_landscape    (RdBundle        *self,
                                                    gboolean         keep_landscape);
 void              rd_bundle_set_language          (RdBundle        *self,
                                                    const char      *language);
+void              rd_bundle_set_anonymiser        (RdBundle        *self,
+                                                   RdAnonymiser    *anonymiser);
 void              rd_bundle_set_protected_folder (RdBundle      *self,
                                                    const char      *folder);
 void              rd_bundle_add_section           (RdBundle        *self,

@@ -9,6 +9,7 @@
 
 #include "rd-bundle.h"
 #include "rd-bundle-layout.h"
+#include "rd-case-bundle.h"
 #include "rd-evidence.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,10 @@ typedef struct
   guint            rank;     /* its place among those the section names */
 } RdLayoutItem;
 
+GPtrArray  *_rd_case_bundle_choose_evidence (RdStore         *store,
+                                             gint64           case_id,
+                                             const RdCaseBundleOptions *options,
+                                             GError         **error);
 int         _rd_case_bundle_by_captured     (gconstpointer   a,
                                              gconstpointer   b);
 const char *_rd_case_bundle_default_section (RdEvidenceKind  kind);

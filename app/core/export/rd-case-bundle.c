@@ -131,11 +131,11 @@ dup_exhibit_title (RdEvidence *ev)
 }
 
 /* The exhibits, in order, and which diary entries and contacts each proves. */
-static GPtrArray *
-choose_evidence (RdStore                   *store,
-                 gint64                     case_id,
-                 const RdCaseBundleOptions *options,
-                 GError                   **error)
+GPtrArray *
+_rd_case_bundle_choose_evidence (RdStore                   *store,
+                                 gint64                     case_id,
+                                 const RdCaseBundleOptions *options,
+                                 GError                   **error)
 {
   g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, error);
   GPtrArray *chosen;
@@ -167,7 +167,8 @@ choose_evidence (RdStore                   *store,
 static RdBundleSection *
 cover_section (RdCaseFacts  *facts,
                const GDate  *today,
-               RdAnonymiser *anon)
+               RdAnonymiser *anon,
+               GArray       *unchecked)
 {
   RdCase *rcase = rd_case_facts_get_case (facts);
   RdBundleSection *s = rd_bundle_section_new (_("Cover"));
@@ -204,6 +205,25 @@ cover_section (RdCaseFacts  *facts,
                          _("Prepared by the resident with Redress. The index on the next page "
                            "lists every part of this bundle with its page number; the page "
                            "numbers are those stamped at the foot of each page."));
+  if (anon != NULL)
+    rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
+                           _("This bundle is anonymised. Third parties are named by labels such "
+                             "as “Neighbour A” on every page Redress wrote, emails included. In "
+                             "the evidence, their names were looked for in the text of each "
+                             "page and in the words read from scans and photos; every page on "
+                             "which one was found is included as a picture, with the names "
+                             "blacked out and no text behind it. The original files are kept "
+                             "unchanged."));
+  if (unchecked != NULL && unchecked->len > 0)
+    {
+      g_autofree char *list = rd_case_bundle_format_exhibits (unchecked);
+      /* Translators: %s is a list of exhibit numbers, "3, 7, 12" */
+      g_autofree char *note = g_strdup_printf (_("Not checked for names, because they are "
+                                                 "pictures whose words have not been read: "
+                                                 "exhibits %s."), list);
+
+      rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL, note);
+    }
   return s;
 }
 
@@ -396,9 +416,9 @@ make_exhibit (RdStore                   *store,
   rd_bundle_exhibit_set_description (ex, clean_desc);
   rd_bundle_exhibit_set_date (ex, rd_evidence_get_captured_at (ev),
                               date_source_words (rd_evidence_get_date_source (ev)));
-  /* Recognised words may name the people an anonymised bundle hides. */
-  if (anon == NULL)
-    add_text_layers (store, ev, ex);
+  /* In an anonymised bundle they also show where names are to be blacked
+   * out, and go only under pages that name nobody. */
+  add_text_layers (store, ev, ex);
   return ex;
 }
 
@@ -449,6 +469,7 @@ build_bundle (RdStore                   *store,
   g_autoptr(RdBundleSection) cover = NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RdLayoutItem));
   g_autoptr(RdBundleLayout) kept = NULL;
+  g_autoptr(GArray) unchecked = NULL;
   RdBundleLayout *layout = options->layout;
   const GDate *today = options->today;
   RdCase *rcase;
@@ -466,7 +487,7 @@ build_bundle (RdStore                   *store,
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
 
-  evidence = choose_evidence (store, case_id, options, error);
+  evidence = _rd_case_bundle_choose_evidence (store, case_id, options, error);
   if (evidence == NULL)
     return NULL;
   g_array_set_clear_func (items, _rd_layout_item_clear);
@@ -516,7 +537,9 @@ build_bundle (RdStore                   *store,
   rd_bundle_set_smaller_file (bundle, options->smaller);
   rd_bundle_set_keep_landscape (bundle, options->keep_landscape);
 
-  cover = cover_section (facts, today, anon);
+  if (anon != NULL)
+    unchecked = rd_case_bundle_list_unchecked (store, case_id, options, NULL);
+  cover = cover_section (facts, today, anon, unchecked);
   rd_bundle_add_section (bundle, cover);
   rd_bundle_add_index (bundle);
 
@@ -573,6 +596,8 @@ build_bundle (RdStore                   *store,
       _rd_layout_item_add (items, key, _rd_case_bundle_default_section (rd_evidence_get_kind (ev)), NULL, ex);
     }
   place_items (bundle, items, layout);
+  /* The evidence's own pages are checked for names as they are written. */
+  rd_bundle_set_anonymiser (bundle, g_steal_pointer (&anon));
 
   if (chronology != NULL)
     *chronology = g_steal_pointer (&entries);
