@@ -290,6 +290,15 @@ int       _rd_pdf_write_outline    (RdPdfWriter     *w,
                                     GArray          *outline,
                                     int              first_page_id);
 
+/* rd-bundle-fit.c: fitting evidence pages to the paper */
+void      _rd_fit_matrix           (const double     box[4],
+                                    int              rotate,
+                                    const double     paper[4],
+                                    double           m[6]);
+void      _rd_transform_rect       (const double     m[6],
+                                    const double     rect[4],
+                                    double           out[4]);
+
 /* rd-bundle-assemble.c */
 gboolean  _rd_pdf_assemble         (RdAssembly      *assembly,
                                     const char      *output,
