@@ -680,6 +680,73 @@ test_redacted_bundle (Fixture       *f,
   fixture_remove_tree (out_dir);
 }
 
+/* export --anonymise stops on pictures it cannot check unless told to go
+ * on, and writes the labels' key only where asked, apart from the bundle. */
+static void
+test_cli_anonymise (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const named_scan[] = { "Notes\nGareth Hall shouted at me.", NULL };
+  g_autofree char *scan_path = fixture_path (f, "scan.pdf");
+  g_autofree char *case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->case_id);
+  g_autofree char *out_dir = g_dir_make_tmp ("test-ocr-out-XXXXXX", NULL);
+  g_autofree char *bundle = g_build_filename (out_dir, "bundle.pdf", NULL);
+  g_autofree char *key = g_build_filename (out_dir, "key.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exhibit = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(RdEvidence) scan = NULL;
+
+  add_third_party (f, "Gareth Hall");
+  fixture_write_scanned_pdf (scan_path, named_scan);
+  scan = import_ok (f, scan_path);
+  exhibit = g_strdup_printf (": %" G_GINT64_FORMAT ".", rd_evidence_get_exhibit_number (scan));
+  g_clear_object (&f->store);
+
+#define EXPORT(...) \
+  fixture_run_cli (f->dir, (const char *[]) { "export", case_arg, "--output", bundle, "--no-letter", \
+                                              __VA_ARGS__, NULL }, &out, &err)
+#define CLEAR() (g_clear_pointer (&out, g_free), g_clear_pointer (&err, g_free))
+
+  /* Unread: named, and nothing written. */
+  g_assert_cmpint (EXPORT ("--anonymise"), ==, 1);
+  g_assert_nonnull (strstr (err, exhibit));
+  g_assert_nonnull (strstr (err, "--anonymise-accept-unchecked"));
+  g_assert_false (g_file_test (bundle, G_FILE_TEST_EXISTS));
+  CLEAR ();
+  /* The key belongs to an anonymised bundle, in a file of its own. */
+  g_assert_cmpint (EXPORT ("--anonymise-key", key), ==, 2);
+  CLEAR ();
+  g_assert_cmpint (EXPORT ("--anonymise", "--anonymise-accept-unchecked", "--anonymise-key", bundle), ==, 2);
+  CLEAR ();
+  /* Told to go on, the picture goes in as it is, and the cover says so. */
+  g_assert_cmpint (EXPORT ("--anonymise", "--anonymise-accept-unchecked"), ==, 0);
+  g_assert_nonnull (strstr (err, exhibit));
+  CLEAR ();
+  text = rd_fixture_pdf_text (bundle);
+  g_assert_nonnull (strstr (text, "Not checked for names"));
+  g_clear_pointer (&text, g_free);
+
+  /* Read, it is checked: the name is blacked out, and the key says who
+   * Neighbour A is. */
+  g_assert_cmpint (fixture_run_cli (f->dir, (const char *[]) { "ocr", case_arg, NULL }, &out, &err), ==, 0);
+  CLEAR ();
+  g_assert_cmpint (EXPORT ("--anonymise", "--anonymise-key", key), ==, 0);
+  g_assert_null (strstr (err, exhibit));
+  CLEAR ();
+  text = rd_fixture_pdf_text (bundle);
+  g_assert_null (strstr (text, "Not checked for names"));
+  g_assert_null (strstr (text, "Gareth"));
+  g_assert_true (g_file_get_contents (key, &key_text, NULL, NULL));
+  g_assert_nonnull (strstr (key_text, "\nNeighbour A\tGareth Hall\n"));
+  g_assert_null (strstr (text, "Neighbour A\tGareth"));
+#undef EXPORT
+#undef CLEAR
+  fixture_remove_tree (out_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +762,7 @@ main (int   argc,
   ADD ("/ocr/cli", test_cli);
   ADD ("/ocr/bundle-text-layer", test_bundle_text_layer);
   ADD ("/ocr/redacted-bundle", test_redacted_bundle);
+  ADD ("/ocr/cli-anonymise", test_cli_anonymise);
 
   return g_test_run ();
 }
