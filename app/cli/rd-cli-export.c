@@ -393,7 +393,8 @@ rd_cli_export (RdCliContext *ctx)
   if (layout_path != NULL)
     {
       if (!g_file_get_contents (layout_path, &layout_json, NULL, &error) ||
-          (layout = rd_bundle_layout_new_from_json (layout_json, &error)) == NULL)
+          (layout = rd_bundle_layout_new_from_json (layout_json, &error)) == NULL ||
+          !rd_case_bundle_check_layout (store, case_id, layout, &error))
         {
           g_printerr ("redress-cli: %s\n", error->message);
           return RD_CLI_USAGE;

@@ -280,6 +280,18 @@ exit_code (const char **argv)
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* The same, keeping what the command said on stderr. */
+static int
+exit_code_err (const char **argv,
+               char       **err)
+{
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, err, &status, NULL));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 static void
 test_cli_export (Fixture       *f,
                  gconstpointer  data)
@@ -628,6 +640,19 @@ test_sections (Fixture       *f,
 
     g_unlink (f->out);
     g_assert_cmpint (exit_code (argv), ==, 2);
+    g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  }
+  /* So is one naming an exhibit the case does not have, with its number. */
+  g_assert_true (g_file_set_contents (layout_file,
+                                      "{ \"sections\": [ { \"letter\": \"A\", \"title\": \"x\","
+                                      " \"contents\": [2, 9] } ] }", -1, NULL));
+  {
+    const char *argv[] = { cli, "--data-dir", f->data, "export", "1", "--output", f->out,
+                           "--layout", layout_file, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (exit_code_err (argv, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "has no exhibit 9"));
     g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
   }
 }

@@ -306,6 +306,15 @@ rd_bundle_layout_place (RdBundleLayout *layout,
   return fallback;
 }
 
+/* What @section names, in order: exhibit numbers and part names (char*). */
+GPtrArray *
+rd_bundle_layout_get_contents (RdBundleLayout *layout,
+                               guint           section)
+{
+  g_return_val_if_fail (section < layout->sections->len, NULL);
+  return ((Section *) layout->sections->pdata[section])->contents;
+}
+
 /* Sets what @section holds, in order (used to write the layout out as it
  * came to be, every item named). */
 void

@@ -240,6 +240,46 @@ rd_case_bundle_dup_layout (RdStore  *store,
 }
 
 /**
+ * rd_case_bundle_check_layout:
+ *
+ * Every exhibit number @layout names must be an exhibit of the case: a
+ * layout written for another case, or naming a deleted exhibit, is refused
+ * with the number rather than quietly ignored.
+ *
+ * Returns: %FALSE with @error set (%G_IO_ERROR_INVALID_ARGUMENT) when it
+ *   names one the case does not have
+ */
+gboolean
+rd_case_bundle_check_layout (RdStore         *store,
+                             gint64           case_id,
+                             RdBundleLayout  *layout,
+                             GError         **error)
+{
+  g_autoptr(GListModel) all = rd_store_list_evidence (store, case_id, error);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (all == NULL)
+    return FALSE;
+  for (guint section = 0; section < rd_bundle_layout_get_n_sections (layout); section++)
+    {
+      GPtrArray *contents = rd_bundle_layout_get_contents (layout, section);
+
+      for (guint i = 0; i < contents->len; i++)
+        {
+          const char *item = contents->pdata[i];
+          gint64 number;
+
+          if (g_ascii_isdigit (item[0]))
+            {
+              number = g_ascii_strtoll (item, NULL, 10);
+              g_array_append_val (numbers, number);
+            }
+        }
+    }
+  return check_numbers (all, numbers, case_id, error);
+}
+
+/**
  * rd_case_bundle_dup_layout_json:
  * @layout: (nullable): the layout to write out; %NULL: the case's
  *

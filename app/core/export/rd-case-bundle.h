@@ -43,6 +43,10 @@ RdBundle  *rd_case_bundle_build        (RdStore              *store,
 RdBundleLayout *rd_case_bundle_dup_layout (RdStore        *store,
                                            gint64          case_id,
                                            GError        **error);
+gboolean   rd_case_bundle_check_layout (RdStore          *store,
+                                        gint64            case_id,
+                                        RdBundleLayout   *layout,
+                                        GError          **error);
 char      *rd_case_bundle_dup_layout_json (RdStore       *store,
                                            gint64         case_id,
                                            const char    *layout_json,
