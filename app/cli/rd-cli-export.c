@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rd-case-bundle-check.h"
 #include "rd-cli.h"
 
 static const char *

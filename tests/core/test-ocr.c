@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "evidence-fixtures.h"
+#include "rd-case-bundle-check.h"
 #include "rd-test-fixtures.h"
 #include "store-fixtures.h"
 #include "test-evidence-common.h"
@@ -708,7 +709,7 @@ test_cli_anonymise (Fixture       *f,
 #define EXPORT(...) \
   fixture_run_cli (f->dir, (const char *[]) { "export", case_arg, "--output", bundle, "--no-letter", \
                                               __VA_ARGS__, NULL }, &out, &err)
-#define CLEAR() (g_clear_pointer (&out, g_free), g_clear_pointer (&err, g_free))
+#define CLEAR() G_STMT_START { g_clear_pointer (&out, g_free); g_clear_pointer (&err, g_free); } G_STMT_END
 
   /* Unread: named, and nothing written. */
   g_assert_cmpint (EXPORT ("--anonymise"), ==, 1);

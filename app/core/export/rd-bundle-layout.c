@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "rd-bundle-layout.h"
+#include "rd-case-bundle-private.h"
 #include "rd-gettext.h"
 
 typedef struct
@@ -308,7 +309,7 @@ rd_bundle_layout_place (RdBundleLayout *layout,
 
 /* What @section names, in order: exhibit numbers and part names (char*). */
 GPtrArray *
-rd_bundle_layout_get_contents (RdBundleLayout *layout,
+_rd_bundle_layout_get_contents (RdBundleLayout *layout,
                                guint           section)
 {
   g_return_val_if_fail (section < layout->sections->len, NULL);

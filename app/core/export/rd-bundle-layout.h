@@ -27,8 +27,6 @@ guint           rd_bundle_layout_place         (RdBundleLayout  *layout,
                                                 const char      *item,
                                                 const char      *default_letter,
                                                 guint           *rank);
-GPtrArray      *rd_bundle_layout_get_contents  (RdBundleLayout  *layout,
-                                                guint            section);
 void            rd_bundle_layout_set_contents  (RdBundleLayout  *layout,
                                                 guint            section,
                                                 const char * const *items);

@@ -342,6 +342,13 @@ typedef struct
   char   *words;    /* see RdOcrPage */
 } RdTextLayer;
 
+void      _rd_bundle_exhibit_add_text_layer (RdBundleExhibit *exhibit,
+                                    int              page,
+                                    double           width,
+                                    double           height,
+                                    const char      *words);
+void      _rd_bundle_set_anonymiser (RdBundle       *bundle,
+                                    RdAnonymiser    *anonymiser);
 GArray   *_rd_ocr_words_parse      (const char      *words);
 RdTextLayer *_rd_text_layer_find   (RdBundleExhibit *exhibit,
                                     int              page);

@@ -40,7 +40,7 @@ text_layer_free (gpointer data)
 }
 
 /**
- * rd_bundle_exhibit_add_text_layer:
+ * _rd_bundle_exhibit_add_text_layer:
  * @page: the exhibit's page, from 0 (a photo has one page, 0)
  * @width: (in the units of @words) the page's width as a reader sees it:
  *   turned by its /Rotate, or a photo turned upright
@@ -74,7 +74,7 @@ _rd_text_layer_drop (RdBundleExhibit *exhibit,
 }
 
 void
-rd_bundle_exhibit_add_text_layer (RdBundleExhibit *self,
+_rd_bundle_exhibit_add_text_layer (RdBundleExhibit *self,
                                   int              page,
                                   double           width,
                                   double           height,

@@ -542,7 +542,7 @@ rd_bundle_set_language (RdBundle   *self,
 }
 
 /**
- * rd_bundle_set_anonymiser:
+ * _rd_bundle_set_anonymiser:
  * @anonymiser: (transfer full) (nullable): the third parties whose names
  *   are blacked out in the evidence, or %NULL for none
  *
@@ -552,7 +552,7 @@ rd_bundle_set_language (RdBundle   *self,
  * behind it, and the emails Redress prints have the names replaced.
  */
 void
-rd_bundle_set_anonymiser (RdBundle     *self,
+_rd_bundle_set_anonymiser (RdBundle     *self,
                           RdAnonymiser *anonymiser)
 {
   g_return_if_fail (RD_IS_BUNDLE (self));

@@ -5,8 +5,6 @@
 
 #include <gio/gio.h>
 
-#include "rd-anonymise.h"
-
 G_BEGIN_DECLS
 
 #define RD_BUNDLE_ERROR (rd_bundle_error_quark ())
@@ -110,11 +108,6 @@ void              rd_bundle_exhibit_set_verify_func (RdBundleExhibit *self,
                                                    GDestroyNotify   destroy);
 void              rd_bundle_exhibit_set_password  (RdBundleExhibit *self,
                                                    const char      *password);
-void              rd_bundle_exhibit_add_text_layer (RdBundleExhibit *self,
-                                                   int              page,
-                                                   double           width,
-                                                   double           height,
-                                                   const char      *words);
 gboolean          rd_bundle_pdf_needs_password    (const char      *path,
                                                    const char      *password);
 const char       *rd_bundle_exhibit_get_omitted_reason (RdBundleExhibit *self);
@@ -140,8 +133,6 @@ void              rd_bundle_set_keep_landscape    (RdBundle        *self,
                                                    gboolean         keep_landscape);
 void              rd_bundle_set_language          (RdBundle        *self,
                                                    const char      *language);
-void              rd_bundle_set_anonymiser        (RdBundle        *self,
-                                                   RdAnonymiser    *anonymiser);
 void              rd_bundle_set_protected_folder (RdBundle      *self,
                                                    const char      *folder);
 void              rd_bundle_add_section           (RdBundle        *self,

@@ -16,7 +16,7 @@
 #include <poppler.h>
 
 #include "rd-anonymise.h"
-#include "rd-case-bundle.h"
+#include "rd-case-bundle-check.h"
 #include "rd-case-bundle-private.h"
 #include "rd-gettext.h"
 #include "rd-output.h"

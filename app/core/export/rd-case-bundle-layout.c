@@ -9,6 +9,7 @@
 #include "rd-gettext.h"
 
 #include "rd-case-bundle.h"
+#include "rd-case-bundle-check.h"
 #include "rd-case-bundle-private.h"
 #include "rd-store-evidence.h"
 
@@ -262,7 +263,7 @@ rd_case_bundle_check_layout (RdStore         *store,
     return FALSE;
   for (guint section = 0; section < rd_bundle_layout_get_n_sections (layout); section++)
     {
-      GPtrArray *contents = rd_bundle_layout_get_contents (layout, section);
+      GPtrArray *contents = _rd_bundle_layout_get_contents (layout, section);
 
       for (guint i = 0; i < contents->len; i++)
         {

@@ -17,7 +17,9 @@
 
 #include "rd-anonymise.h"
 #include "rd-case-bundle.h"
+#include "rd-case-bundle-check.h"
 #include "rd-bundle-layout.h"
+#include "rd-bundle-private.h"
 #include "rd-case-bundle-private.h"
 #include "rd-case-facts.h"
 #include "rd-chronology.h"
@@ -385,7 +387,7 @@ add_text_layers (RdStore         *store,
       RdOcrPage *page = pages->pdata[i];
 
       if (page->state == RD_OCR_PAGE_RECOGNISED && page->width > 0 && page->height > 0)
-        rd_bundle_exhibit_add_text_layer (exhibit, page->page, page->width, page->height,
+        _rd_bundle_exhibit_add_text_layer (exhibit, page->page, page->width, page->height,
                                           page->words);
     }
 }
@@ -597,7 +599,7 @@ build_bundle (RdStore                   *store,
     }
   place_items (bundle, items, layout);
   /* The evidence's own pages are checked for names as they are written. */
-  rd_bundle_set_anonymiser (bundle, g_steal_pointer (&anon));
+  _rd_bundle_set_anonymiser (bundle, g_steal_pointer (&anon));
 
   if (chronology != NULL)
     *chronology = g_steal_pointer (&entries);

@@ -43,10 +43,6 @@ RdBundle  *rd_case_bundle_build        (RdStore              *store,
 RdBundleLayout *rd_case_bundle_dup_layout (RdStore        *store,
                                            gint64          case_id,
                                            GError        **error);
-gboolean   rd_case_bundle_check_layout (RdStore          *store,
-                                        gint64            case_id,
-                                        RdBundleLayout   *layout,
-                                        GError          **error);
 char      *rd_case_bundle_dup_layout_json (RdStore       *store,
                                            gint64         case_id,
                                            const char    *layout_json,
@@ -61,15 +57,6 @@ gboolean   rd_case_bundle_suggest_letter (RdStore        *store,
                                           const GDate    *today,
                                           RdLetterKind   *kind,
                                           GError        **error);
-GArray    *rd_case_bundle_list_unchecked (RdStore         *store,
-                                          gint64           case_id,
-                                          const RdCaseBundleOptions *options,
-                                          GError         **error);
-char      *rd_case_bundle_format_exhibits (GArray         *numbers);
-gboolean   rd_case_bundle_write_anonymise_key (RdStore    *store,
-                                               gint64      case_id,
-                                               const char *path,
-                                               GError    **error);
 char      *rd_case_bundle_dup_chronology_title (RdStore      *store,
                                         gint64                case_id,
                                         const RdCaseBundleOptions *options,
