@@ -220,6 +220,33 @@ test_keep (void)
   g_assert_cmpstr (after, ==, "2 Brennan Court, and Neighbour A");
 }
 
+/* Where the names are, for blacking them out in the evidence: exactly the
+ * words rd_anonymiser_apply() replaces, and no relationship or title. */
+static void
+test_find_names (void)
+{
+  g_autoptr(GPtrArray) parties = make_parties ("n:Gareth Hall;n:Dwayne");
+  g_autoptr(RdAnonymiser) anon = rd_anonymiser_new (parties);
+  const char *text = "Mr Hall said his brother Dwayne would come to Hall Road.";
+  g_autoptr(GArray) spans = rd_anonymiser_find_names (anon, text);
+  g_autoptr(GArray) none = rd_anonymiser_find_names (NULL, text);
+  g_autoptr(GPtrArray) key = rd_anonymiser_dup_key (anon);
+  RdAnonSpan *s;
+
+  g_assert_cmpuint (spans->len, ==, 2);
+  s = &g_array_index (spans, RdAnonSpan, 0);
+  g_assert_cmpmem (text + s->start, (gsize) (s->end - s->start), "Hall", 4);
+  g_assert_cmpuint (s->start, ==, 3);
+  s = &g_array_index (spans, RdAnonSpan, 1);
+  g_assert_cmpmem (text + s->start, (gsize) (s->end - s->start), "Dwayne", 6);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* The key: each label with the name it stands for, in the labels' order. */
+  g_assert_cmpuint (key->len, ==, 2);
+  g_assert_cmpstr (key->pdata[0], ==, "Neighbour A\tGareth Hall");
+  g_assert_cmpstr (key->pdata[1], ==, "Neighbour B\tDwayne");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -227,5 +254,6 @@ main (int argc, char **argv)
   g_test_add_func ("/anonymise/table", test_table);
   g_test_add_func ("/anonymise/aliases", test_aliases);
   g_test_add_func ("/anonymise/keep", test_keep);
+  g_test_add_func ("/anonymise/find-names", test_find_names);
   return g_test_run ();
 }
