@@ -503,6 +503,48 @@ test_open_folder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Anonymised, a photo whose words were never read cannot be checked for
+ * names: it is named before the bundle is made, and Go Back makes nothing. */
+static void
+test_unchecked (Fixture       *f,
+                gconstpointer  data)
+{
+  RdExportDialog *dialog = open_dialog (f);
+  GtkWidget *anonymise = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "anonymise_switch");
+  g_autoptr(GArray) unchecked = rd_export_dialog_dup_unchecked (dialog);
+  AdwMessageDialog *ask = NULL;
+  GListModel *toplevels;
+
+  /* Not anonymised: nothing to check. */
+  g_assert_cmpuint (unchecked->len, ==, 0);
+  g_clear_pointer (&unchecked, g_array_unref);
+
+  gtk_switch_set_active (GTK_SWITCH (anonymise), TRUE);
+  unchecked = rd_export_dialog_dup_unchecked (dialog);
+  /* The photo (exhibit 2), not the PDF, which has text of its own. */
+  g_assert_cmpuint (unchecked->len, ==, 1);
+  g_assert_cmpint (g_array_index (unchecked, gint64, 0), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.save", NULL);
+  rd_test_gui_iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && ask == NULL; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (dialog))
+        ask = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "blacked out: 2."));
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (rd_export_dialog_get_state (dialog), ==, "options");
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +562,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/export-dialog/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
   g_test_add ("/export-dialog/open-folder", Fixture, NULL, fixture_setup, test_open_folder,
+              fixture_teardown);
+  g_test_add ("/export-dialog/unchecked", Fixture, NULL, fixture_setup, test_unchecked,
               fixture_teardown);
   return g_test_run ();
 }

@@ -42,7 +42,11 @@ struct _RdExportDialog
   GtkWidget          *preview_box;
 };
 
+typedef void (*RdExportGoOn) (RdExportDialog *self);
+
 GArray *_rd_export_dialog_dup_evidence_ids   (RdExportDialog *self);
+void    _rd_export_dialog_ask_unchecked      (RdExportDialog *self,
+                                              RdExportGoOn    go_on);
 void    _rd_export_dialog_chronology_action (GtkWidget      *widget,
                                              const char     *action_name,
                                              GVariant       *parameter);

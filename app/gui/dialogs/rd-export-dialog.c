@@ -314,7 +314,7 @@ on_passwords_cb (GHashTable *passwords,
   g_hash_table_iter_init (&iter, passwords);
   while (g_hash_table_iter_next (&iter, &key, &value))
     rd_export_dialog_set_password (self, *(gint64 *) key, value);
-  choose_file (self);
+  _rd_export_dialog_ask_unchecked (self, choose_file);
 }
 
 static void
@@ -329,7 +329,7 @@ save_action (GtkWidget  *widget,
   if (locked->len > 0)
     rd_export_ask_passwords (GTK_WINDOW (self), locked, on_passwords_cb, g_object_ref (self));
   else
-    choose_file (self);
+    _rd_export_dialog_ask_unchecked (self, choose_file);
 }
 
 static void

@@ -28,6 +28,7 @@ const char     *rd_export_dialog_get_state   (RdExportDialog *self);
 const char     *rd_export_dialog_get_error   (RdExportDialog *self);
 
 GPtrArray      *rd_export_dialog_dup_locked   (RdExportDialog *self);
+GArray         *rd_export_dialog_dup_unchecked (RdExportDialog *self);
 void            rd_export_dialog_set_password (RdExportDialog *self,
                                                gint64          evidence_id,
                                                const char     *password);
