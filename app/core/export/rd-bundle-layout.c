@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "rd-bundle-layout.h"
-#include "rd-case-bundle-private.h"
+#include "rd-bundle-private.h"
 #include "rd-gettext.h"
 
 typedef struct

@@ -12,6 +12,7 @@
 
 #include "rd-anonymise.h"
 #include "rd-bundle.h"
+#include "rd-bundle-layout.h"
 #include "rd-email.h"
 #include "rd-pdf-writer.h"
 #include "rd-progress.h"
@@ -370,6 +371,10 @@ gboolean  _rd_redact_exhibit       (RdBundleExhibit *exhibit,
                                     GError         **error);
 void      _rd_redact_section       (RdBundleSection *section,
                                     RdAnonymiser    *anonymiser);
+
+/* rd-bundle-layout.c: what a section of a layout names */
+GPtrArray *_rd_bundle_layout_get_contents (RdBundleLayout *layout,
+                                           guint           section);
 
 /* rd-bundle-verify.c */
 typedef struct _RdVerifier RdVerifier;

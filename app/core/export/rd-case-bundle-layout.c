@@ -10,6 +10,7 @@
 
 #include "rd-case-bundle.h"
 #include "rd-case-bundle-check.h"
+#include "rd-bundle-private.h"
 #include "rd-case-bundle-private.h"
 #include "rd-store-evidence.h"
 

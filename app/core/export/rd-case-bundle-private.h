@@ -26,8 +26,6 @@ typedef struct
   guint            rank;     /* its place among those the section names */
 } RdLayoutItem;
 
-GPtrArray  *_rd_bundle_layout_get_contents  (RdBundleLayout  *layout,
-                                             guint            section);
 GPtrArray  *_rd_case_bundle_choose_evidence (RdStore         *store,
                                              gint64           case_id,
                                              const RdCaseBundleOptions *options,
