@@ -169,9 +169,19 @@ collect_words (TessBaseAPI *api,
       if (word != NULL && *g_strstrip (word) != '\0' &&
           TessPageIteratorBoundingBox (at, RIL_WORD, &left, &top, &right, &bottom))
         {
-          g_string_append_printf (boxes, "%.1f %.1f %.1f %.1f %d %s\n",
-                                  left * scale, top * scale, right * scale, bottom * scale,
-                                  (int) confidence, word);
+          double edges[] = { left * scale, top * scale, right * scale, bottom * scale };
+
+          /* Always with a full stop: the words are read back (bundle text
+           * layer, redaction) whatever the locale, Polish's decimal comma
+           * included. */
+          for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+            {
+              char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_string_append (boxes, g_ascii_formatd (number, sizeof number, "%.1f", edges[i]));
+              g_string_append_c (boxes, ' ');
+            }
+          g_string_append_printf (boxes, "%d %s\n", (int) confidence, word);
           if (confidence >= RD_OCR_MIN_CONFIDENCE)
             {
               if (text->len > 0 && TessPageIteratorIsAtBeginningOf (at, RIL_PARA))
