@@ -74,6 +74,7 @@ int       rd_cli_holidays       (RdCliContext *ctx);
 int       rd_cli_workdays       (RdCliContext *ctx);
 int       rd_cli_add_workdays   (RdCliContext *ctx);
 int       rd_cli_deadlines      (RdCliContext *ctx);
+int       rd_cli_asb_review     (RdCliContext *ctx);
 int       rd_cli_import         (RdCliContext *ctx);
 int       rd_cli_export_json    (RdCliContext *ctx);
 int       rd_cli_ics            (RdCliContext *ctx);

@@ -20,6 +20,7 @@ static const RdCliCommand commands[] = {
   { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
   { "import", "import FILE.json [--country england|wales]", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
   { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },
+  { "asb-review", "asb-review CASE_ID [--today DATE] [--json]", N_("The case’s reports against its council’s ASB Case Review threshold, as an application summary"), rd_cli_asb_review },
   { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
   { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new exhibit number"), rd_cli_add_evidence },
   { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence with its exhibit numbers, oldest first"), rd_cli_evidence },

@@ -518,10 +518,12 @@ test_case_review (void)
   after = dashboard_on (&c, "2024-08-05");
   trigger = rd_dashboard_get_community_trigger (after);
   g_assert_nonnull (trigger);
-  g_assert_cmpuint (trigger->incidents->len, ==, 3);
-  g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (trigger->incidents, 0)), ==, "2024-05-01T22:00");
-  g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (trigger->incidents, 2)), ==, "2024-08-02T22:00");
-  g_assert_true (trigger->current);
+  g_assert_cmpuint (trigger->counted->len, ==, 3);
+  g_assert_cmpstr (rd_incident_get_description (((RdAsbReviewReport *) g_ptr_array_index (trigger->counted, 0))->incident),
+                   ==, "2024-05-01T22:00");
+  g_assert_cmpstr (rd_incident_get_description (((RdAsbReviewReport *) g_ptr_array_index (trigger->counted, 2))->incident),
+                   ==, "2024-08-02T22:00");
+  g_assert_true (trigger->met);
   case_clear (&c);
 }
 

@@ -242,6 +242,11 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 18 */
+                                 "ALTER TABLE cases DROP COLUMN asb_review_reports;"
+                                 "ALTER TABLE cases DROP COLUMN asb_review_hate;"
+                                 "ALTER TABLE incidents DROP COLUMN asb_report;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN asb_report;"
                                  /* 14 */
                                  "ALTER TABLE cases DROP COLUMN country;"
                                  /* 13 */

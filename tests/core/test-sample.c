@@ -212,9 +212,14 @@ test_sample_dated_for_today (Fixture       *f,
           g_assert_null (strstr (rd_incident_get_reference (incident), "{yy}"));
         }
 
-      trigger = rd_community_trigger_check (incidents, today);
+      {
+        RdAsbReviewThreshold threshold;
+
+        rd_asb_review_threshold_from_case (&threshold, rd_case_facts_get_case (facts));
+        trigger = rd_community_trigger_check (incidents, &threshold, today);
+      }
       g_assert_nonnull (trigger);
-      g_assert_true (trigger->current);
+      g_assert_true (trigger->met);
 
       report = rd_case_facts_compute_deadlines (facts, NULL, today);
       deadlines = rd_deadline_report_get_deadlines (report);

@@ -317,6 +317,10 @@ test_migration (void)
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "ALTER TABLE cases DROP COLUMN country;"
+                                 "ALTER TABLE cases DROP COLUMN asb_review_reports;"
+                                 "ALTER TABLE cases DROP COLUMN asb_review_hate;"
+                                 "ALTER TABLE incidents DROP COLUMN asb_report;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN asb_report;"
                                  "PRAGMA user_version = 11;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

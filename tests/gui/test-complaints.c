@@ -319,7 +319,9 @@ test_case_review_card (Fixture       *f,
   gtk_expander_set_expanded (GTK_EXPANDER (rd_test_gui_find_by_type (GTK_WIDGET (page), GTK_TYPE_EXPANDER)), TRUE);
   entries = GTK_LABEL (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_entries_label"));
   g_assert_nonnull (entries);
-  g_assert_nonnull (strstr (gtk_label_get_text (entries), "reported to"));
+  /* Each report is dated by when it was made and says to whom. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (entries), "• Reported on "));
+  g_assert_nonnull (strstr (gtk_label_get_text (entries), " to "));
   /* And its stage 2 response, never sent, is for the Ombudsman. */
   {
     g_autoptr(RdDashboardItem) first = g_list_model_get_item (rd_dashboard_get_items (rd_dashboard_page_get_dashboard (page)), 0);

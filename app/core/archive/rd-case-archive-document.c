@@ -312,6 +312,19 @@ check_revision_report (JsonObject  *object,
           return invalid (error, path, _("is not a record of the landlord’s steps Redress knows"));
         }
     }
+  if (member (object, "asb_report") != NULL)
+    {
+      RdAsbReport report;
+
+      if (!get_string (object, "asb_report", where, &text, error))
+        return FALSE;
+      if (!rd_asb_report_from_key (text, &report, NULL))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.asb_report", where);
+
+          return invalid (error, path, _("is not a record of reports Redress knows"));
+        }
+    }
   return TRUE;
 }
 

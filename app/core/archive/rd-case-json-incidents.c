@@ -86,6 +86,35 @@ parse_landlord_steps (RdJsonCtx   *ctx,
   return TRUE;
 }
 
+/* When the entry was reported to the police and to the council, and
+ * whether it was a hate incident: what an ASB Case Review counts, beside
+ * the day it was reported to the landlord. Optional: files written before
+ * Redress kept them have none. */
+static gboolean
+parse_asb_report (RdJsonCtx   *ctx,
+                  JsonObject  *object,
+                  const char  *path,
+                  RdIncident  *incident)
+{
+  g_autoptr(GDate) police = NULL;
+  g_autoptr(GDate) council = NULL;
+  g_autofree char *key = NULL;
+  RdAsbReport report;
+
+  rd_asb_report_init (&report);
+  if (!_rd_json_read_date (ctx, object, path, "police_reported_on", FALSE, &police) ||
+      !_rd_json_read_date (ctx, object, path, "council_reported_on", FALSE, &council) ||
+      !_rd_json_read_bool (ctx, object, path, "hate_incident", &report.hate))
+    return FALSE;
+  if (police != NULL)
+    report.police = *police;
+  if (council != NULL)
+    report.council = *council;
+  key = rd_asb_report_to_key (&report);
+  rd_incident_set_asb_report (incident, key);
+  return TRUE;
+}
+
 /* The optional fields about reporting an entry to the landlord: when, the
  * risk level it gave an ASB report, the priority it gave a repair, and
  * whether it is an Awaab's Law hazard. */
@@ -148,7 +177,8 @@ parse_landlord_report (RdJsonCtx   *ctx,
                             "significant-food-safety, significant-other");
     }
   rd_incident_set_hazard (incident, hazard);
-  return parse_landlord_steps (ctx, object, path, incident);
+  return parse_landlord_steps (ctx, object, path, incident) &&
+         parse_asb_report (ctx, object, path, incident);
 }
 
 gboolean
@@ -159,7 +189,8 @@ _rd_json_parse_incidents (RdJsonCtx   *ctx,
   static const char * const known[] = {
     "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
     "witnesses", "reported_to", "reference", "landlord_reported_on", "landlord_reported_time",
-    "asb_risk", "repair_priority", "hazard", "landlord_steps", NULL
+    "asb_risk", "repair_priority", "hazard", "landlord_steps", "police_reported_on",
+    "council_reported_on", "hate_incident", NULL
   };
   JsonArray *array;
 

@@ -41,6 +41,25 @@ parse_country (RdJsonCtx  *ctx,
   return TRUE;
 }
 
+/* The council's ASB Case Review threshold; files without it have the
+ * usual one. */
+static gboolean
+parse_asb_review (RdJsonCtx  *ctx,
+                  JsonObject *object,
+                  RdCase     *rcase)
+{
+  gint64 reports = RD_ASB_REVIEW_DEFAULT_REPORTS;
+  gboolean hate = FALSE;
+
+  if (!_rd_json_read_int (ctx, object, "case", "asb_review_reports", 1, RD_ASB_REVIEW_MAX_REPORTS,
+                          &reports) ||
+      !_rd_json_read_bool (ctx, object, "case", "asb_review_one_hate_incident", &hate))
+    return FALSE;
+  rd_case_set_asb_review_reports (rcase, reports);
+  rd_case_set_asb_review_hate (rcase, hate);
+  return TRUE;
+}
+
 static gboolean
 parse_case (RdJsonCtx   *ctx,
             JsonObject  *root,
@@ -48,7 +67,8 @@ parse_case (RdJsonCtx   *ctx,
 {
   static const char * const known[] = {
     "title", "resident_name", "address", "landlord_name", "tenancy_type",
-    "contact_preferences", "adjustments", "notes", "document_language", "country", NULL
+    "contact_preferences", "adjustments", "notes", "document_language", "country",
+    "asb_review_reports", "asb_review_one_hate_incident", NULL
   };
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) local_error = NULL;
@@ -107,7 +127,7 @@ parse_case (RdJsonCtx   *ctx,
                           "case.document_language",
                           _("“%s” is not a language code. Use a code such as en, cy or pl."), text);
   rd_case_set_document_language (rcase, text);
-  if (!parse_country (ctx, object, rcase))
+  if (!parse_country (ctx, object, rcase) || !parse_asb_review (ctx, object, rcase))
     return FALSE;
   *out = g_steal_pointer (&rcase);
   return TRUE;

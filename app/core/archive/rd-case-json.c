@@ -74,6 +74,22 @@ add_ref (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* What an ASB Case Review counts, only when recorded, so that files of
+ * diaries without it read as before. */
+static void
+add_asb_report (JsonBuilder *builder,
+                const char  *key)
+{
+  RdAsbReport report;
+
+  if (!rd_asb_report_from_key (key, &report, NULL) || rd_asb_report_is_empty (&report))
+    return;
+  add_date (builder, "police_reported_on", g_date_valid (&report.police) ? &report.police : NULL);
+  add_date (builder, "council_reported_on", g_date_valid (&report.council) ? &report.council : NULL);
+  json_builder_set_member_name (builder, "hate_incident");
+  json_builder_add_boolean_value (builder, report.hate);
+}
+
 /* One member per recorded step, "investigated": "2025-11-03T10:15", so a
  * person editing the file by hand sees plain dates. */
 static void
@@ -127,6 +143,15 @@ build_case (JsonBuilder *builder,
   add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
   add_string (builder, "notes", rd_case_get_notes (rcase));
   add_string (builder, "document_language", rd_case_get_document_language (rcase));
+  /* Only a council's own threshold: files stay as they were for the usual one. */
+  if (rd_case_get_asb_review_reports (rcase) != RD_ASB_REVIEW_DEFAULT_REPORTS ||
+      rd_case_get_asb_review_hate (rcase))
+    {
+      json_builder_set_member_name (builder, "asb_review_reports");
+      json_builder_add_int_value (builder, rd_case_get_asb_review_reports (rcase));
+      json_builder_set_member_name (builder, "asb_review_one_hate_incident");
+      json_builder_add_boolean_value (builder, rd_case_get_asb_review_hate (rcase));
+    }
   json_builder_end_object (builder);
 }
 
@@ -197,6 +222,7 @@ build_incidents (JsonBuilder *builder,
         add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (used)));
         add_landlord_steps (builder, rd_incident_get_landlord_steps (used));
       }
+      add_asb_report (builder, rd_incident_get_asb_report (incident));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

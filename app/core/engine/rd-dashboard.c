@@ -502,7 +502,16 @@ rd_dashboard_new (RdCaseFacts *facts,
 
   for (guint i = 0; i < rd_deadline_report_get_n_notes (report); i++)
     g_ptr_array_add (self->notes, g_strdup (rd_deadline_report_get_note (report, i)));
-  self->trigger = rd_community_trigger_check (rd_case_facts_get_incidents (facts), today);
+  {
+    RdAsbReviewThreshold threshold;
+    g_autoptr(RdCommunityTrigger) trigger = NULL;
+
+    /* What Next shows the review only when the reports meet the threshold. */
+    rd_asb_review_threshold_from_case (&threshold, rd_case_facts_get_case (facts));
+    trigger = rd_community_trigger_check (rd_case_facts_get_incidents (facts), &threshold, today);
+    if (trigger->met)
+      self->trigger = g_steal_pointer (&trigger);
+  }
   return self;
 }
 

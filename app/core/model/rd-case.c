@@ -23,6 +23,8 @@ struct _RdCase
   char          *landlord_name;
   RdTenancyType  tenancy_type;
   RdCountry      country;
+  guint          asb_review_reports;  /* the council's ASB Case Review threshold */
+  gboolean       asb_review_hate;     /* …and whether one hate incident is enough */
   char          *notes;
   char          *contact_preferences;
   char          *adjustments;
@@ -50,6 +52,8 @@ enum {
   PROP_IS_SAMPLE,
   PROP_DOCUMENT_LANGUAGE,
   PROP_COUNTRY,
+  PROP_ASB_REVIEW_REPORTS,
+  PROP_ASB_REVIEW_HATE,
   N_PROPS
 };
 
@@ -217,6 +221,12 @@ rd_case_get_property (GObject    *object,
     case PROP_COUNTRY:
       g_value_set_enum (value, self->country);
       break;
+    case PROP_ASB_REVIEW_REPORTS:
+      g_value_set_uint (value, self->asb_review_reports);
+      break;
+    case PROP_ASB_REVIEW_HATE:
+      g_value_set_boolean (value, self->asb_review_hate);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -274,6 +284,12 @@ rd_case_set_property (GObject      *object,
     case PROP_COUNTRY:
       rd_case_set_country (self, g_value_get_enum (value));
       break;
+    case PROP_ASB_REVIEW_REPORTS:
+      rd_case_set_asb_review_reports (self, g_value_get_uint (value));
+      break;
+    case PROP_ASB_REVIEW_HATE:
+      rd_case_set_asb_review_hate (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -323,6 +339,13 @@ rd_case_class_init (RdCaseClass *klass)
     g_param_spec_string ("document-language", NULL, NULL, RD_I18N_SOURCE_LANGUAGE, flags);
   properties[PROP_COUNTRY] =
     g_param_spec_enum ("country", NULL, NULL, RD_TYPE_COUNTRY, RD_COUNTRY_ENGLAND, flags);
+  /* The local threshold for an ASB Case Review: how many reports within
+   * six months, and whether a single hate incident is enough on its own */
+  properties[PROP_ASB_REVIEW_REPORTS] =
+    g_param_spec_uint ("asb-review-reports", NULL, NULL, 1, RD_ASB_REVIEW_MAX_REPORTS,
+                       RD_ASB_REVIEW_DEFAULT_REPORTS, flags);
+  properties[PROP_ASB_REVIEW_HATE] =
+    g_param_spec_boolean ("asb-review-hate", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -337,6 +360,7 @@ rd_case_init (RdCase *self)
   self->notes = g_strdup ("");
   self->contact_preferences = g_strdup ("");
   self->adjustments = g_strdup ("");
+  self->asb_review_reports = RD_ASB_REVIEW_DEFAULT_REPORTS;
   self->document_language = g_strdup (RD_I18N_SOURCE_LANGUAGE);
 }
 
@@ -403,6 +427,50 @@ rd_case_set_country (RdCase    *self,
     {
       self->country = country;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+    }
+}
+
+guint
+rd_case_get_asb_review_reports (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), RD_ASB_REVIEW_DEFAULT_REPORTS);
+
+  return self->asb_review_reports;
+}
+
+void
+rd_case_set_asb_review_reports (RdCase *self,
+                                guint   reports)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+  g_return_if_fail (reports >= 1 && reports <= RD_ASB_REVIEW_MAX_REPORTS);
+
+  if (self->asb_review_reports != reports)
+    {
+      self->asb_review_reports = reports;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASB_REVIEW_REPORTS]);
+    }
+}
+
+gboolean
+rd_case_get_asb_review_hate (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), FALSE);
+
+  return self->asb_review_hate;
+}
+
+void
+rd_case_set_asb_review_hate (RdCase   *self,
+                             gboolean  one_is_enough)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+
+  one_is_enough = !!one_is_enough;
+  if (self->asb_review_hate != one_is_enough)
+    {
+      self->asb_review_hate = one_is_enough;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASB_REVIEW_HATE]);
     }
 }
 

@@ -36,6 +36,12 @@ typedef enum {
   RD_COUNTRY_N /*< skip >*/
 } RdCountry;
 
+/* An ASB Case Review's threshold, as the council sets it: the usual one is
+ * three reports within six months; a council may ask for more, or accept
+ * a single hate incident. */
+#define RD_ASB_REVIEW_DEFAULT_REPORTS 3
+#define RD_ASB_REVIEW_MAX_REPORTS     20
+
 RdCase        *rd_case_new                 (void);
 
 gint64         rd_case_get_id              (RdCase      *self);
@@ -59,6 +65,12 @@ void           rd_case_set_tenancy_type    (RdCase      *self,
 RdCountry      rd_case_get_country         (RdCase      *self);
 void           rd_case_set_country         (RdCase      *self,
                                             RdCountry    country);
+guint          rd_case_get_asb_review_reports (RdCase   *self);
+void           rd_case_set_asb_review_reports (RdCase   *self,
+                                               guint     reports);
+gboolean       rd_case_get_asb_review_hate    (RdCase   *self);
+void           rd_case_set_asb_review_hate    (RdCase   *self,
+                                               gboolean  one_is_enough);
 const char    *rd_case_get_contact_preferences (RdCase  *self);
 void           rd_case_set_contact_preferences (RdCase  *self,
                                                 const char *text);

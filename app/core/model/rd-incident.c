@@ -34,6 +34,7 @@ struct _RdIncident
   char         *repair_priority;           /* the landlord's priority for a repair, "" */
   RdHazardLevel hazard;                    /* RD_HAZARD_N_LEVELS: not an Awaab's Law hazard */
   RdLandlordSteps steps;                   /* what the landlord did about a repair or hazard */
+  char         *asb_report;                /* rd_asb_report_to_key(): police and council report days, hate */
   gint64        created_at;
   gint64        updated_at;
 };
@@ -61,6 +62,7 @@ enum {
   PROP_REPAIR_PRIORITY,
   PROP_HAZARD,
   PROP_LANDLORD_STEPS,
+  PROP_ASB_REPORT,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_SUMMARY,
@@ -78,6 +80,7 @@ rd_incident_finalize (GObject *object)
   g_clear_pointer (&self->ends_at, g_date_time_unref);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->asb_report, g_free);
   g_clear_pointer (&self->impact, g_free);
   g_clear_pointer (&self->people, g_free);
   g_clear_pointer (&self->witnesses, g_free);
@@ -151,6 +154,9 @@ rd_incident_get_property (GObject    *object,
       break;
     case PROP_LANDLORD_STEPS:
       g_value_take_string (value, rd_landlord_steps_to_key (&self->steps));
+      break;
+    case PROP_ASB_REPORT:
+      g_value_set_string (value, self->asb_report);
       break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
@@ -237,6 +243,9 @@ rd_incident_set_property (GObject      *object,
           g_warning ("“%s” is not a record of a landlord’s steps", g_value_get_string (value));
       }
       break;
+    case PROP_ASB_REPORT:
+      rd_incident_set_asb_report (self, g_value_get_string (value));
+      break;
     case PROP_CREATED_AT:
       rd_incident_set_created_at (self, g_value_get_int64 (value));
       break;
@@ -301,6 +310,10 @@ rd_incident_class_init (RdIncidentClass *klass)
    * ("investigated=2025-11-03T10:15;repaired=2025-12-01") */
   properties[PROP_LANDLORD_STEPS] =
     g_param_spec_string ("landlord-steps", NULL, NULL, "", flags);
+  /* When it was reported to the police and the council, and whether it was
+   * a hate incident, in their storage form ("police=2025-03-02;hate") */
+  properties[PROP_ASB_REPORT] =
+    g_param_spec_string ("asb-report", NULL, NULL, "", flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -322,6 +335,7 @@ rd_incident_init (RdIncident *self)
   self->witnesses = g_strdup ("");
   self->reference = g_strdup ("");
   self->repair_priority = g_strdup ("");
+  self->asb_report = g_strdup ("");
   self->category = RD_CATEGORY_NOISE;
   self->landlord_reported_minute = -1;
   self->asb_risk = RD_ASB_RISK_N_LEVELS;
@@ -366,6 +380,7 @@ rd_incident_copy (RdIncident *self)
   _rd_model_replace_string (&copy->repair_priority, self->repair_priority);
   copy->hazard = self->hazard;
   copy->steps = self->steps;
+  _rd_model_replace_string (&copy->asb_report, self->asb_report);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -398,7 +413,8 @@ rd_incident_content_equal (RdIncident *a,
          a->asb_risk == b->asb_risk &&
          g_str_equal (a->repair_priority, b->repair_priority) &&
          a->hazard == b->hazard &&
-         rd_landlord_steps_equal (&a->steps, &b->steps);
+         rd_landlord_steps_equal (&a->steps, &b->steps) &&
+         g_str_equal (a->asb_report, b->asb_report);
 }
 
 #define STRING_ACCESSORS(field, PROP, ALSO) \
@@ -415,6 +431,7 @@ STRING_ACCESSORS (people, PROP_PEOPLE, PROP_0)
 STRING_ACCESSORS (witnesses, PROP_WITNESSES, PROP_0)
 STRING_ACCESSORS (reference, PROP_REFERENCE, PROP_0)
 STRING_ACCESSORS (repair_priority, PROP_REPAIR_PRIORITY, PROP_0)
+STRING_ACCESSORS (asb_report, PROP_ASB_REPORT, PROP_0)
 RD_MODEL_DATE_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, landlord_reported_on,
                          PROP_LANDLORD_REPORTED_ON)
 INT64_ACCESSORS (id, PROP_ID)

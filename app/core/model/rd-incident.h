@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rd-events.h"
+#include "rd-asb-report.h"
 #include "rd-landlord-steps.h"
 #include "rd-policy.h"
 #include "rd-types.h"
@@ -98,6 +99,11 @@ void          rd_incident_set_landlord_reported_minute (RdIncident    *self,
 RdAsbRisk     rd_incident_get_asb_risk      (RdIncident   *self);
 void          rd_incident_set_asb_risk      (RdIncident   *self,
                                              RdAsbRisk     risk);
+/* rd_asb_report_to_key() of an RdAsbReport: when it was reported to the
+ * police and the council, and whether it was a hate incident ("" if none) */
+const char   *rd_incident_get_asb_report      (RdIncident *self);
+void          rd_incident_set_asb_report      (RdIncident *self,
+                                               const char *key);
 const char   *rd_incident_get_repair_priority (RdIncident *self);
 void          rd_incident_set_repair_priority (RdIncident *self,
                                                const char *priority);

@@ -90,6 +90,37 @@ rd_case_service_compute_dashboard (RdStore      *store,
 }
 
 /**
+ * rd_case_service_check_asb_review:
+ * @today: the day an application would be made
+ *
+ * The case's reports of anti-social behaviour against its council's ASB
+ * Case Review threshold (see rd_community_trigger_check()).
+ *
+ * Returns: (transfer full): the reports and the verdict, or %NULL with
+ *   @error set
+ */
+RdCommunityTrigger *
+rd_case_service_check_asb_review (RdStore      *store,
+                                  gint64        case_id,
+                                  const GDate  *today,
+                                  GError      **error)
+{
+  g_autoptr(RdCaseSnapshot) snapshot = NULL;
+  RdCaseFacts *facts;
+  RdAsbReviewThreshold threshold;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  snapshot = rd_case_snapshot_load (store, case_id, error);
+  if (snapshot == NULL)
+    return NULL;
+  facts = rd_case_snapshot_get_facts (snapshot);
+  rd_asb_review_threshold_from_case (&threshold, rd_case_facts_get_case (facts));
+  return rd_community_trigger_check (rd_case_facts_get_incidents (facts), &threshold, today);
+}
+
+/**
  * rd_case_service_export_ics:
  * @today: the day to judge the deadlines by
  *

@@ -52,6 +52,11 @@ RdDashboard      *rd_case_service_compute_dashboard_finish (RdStore             
                                                             GAsyncResult         *result,
                                                             GError              **error);
 
+RdCommunityTrigger *rd_case_service_check_asb_review     (RdStore              *store,
+                                                            gint64                case_id,
+                                                            const GDate          *today,
+                                                            GError              **error);
+
 char             *rd_case_service_export_ics               (RdStore              *store,
                                                             gint64                case_id,
                                                             const GDate          *today,

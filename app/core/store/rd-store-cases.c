@@ -12,7 +12,8 @@
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
-  " contact_preferences, adjustments, is_sample, document_language, country"
+  " contact_preferences, adjustments, is_sample, document_language, country, asb_review_reports," \
+  " asb_review_hate"
 
 /* A key this version does not know (written by a later one) reads as
  * England, the default, rather than failing the whole case. */
@@ -46,6 +47,10 @@ case_from_row (RdStore      *self,
   rd_case_set_is_sample (rcase, sqlite3_column_int (stmt, 11) != 0);
   rd_case_set_document_language (rcase, _rd_store_column_text (stmt, 12));
   rd_case_set_country (rcase, country_from_column (stmt, 13));
+  /* A threshold out of range (a damaged row) reads as the usual one. */
+  if (sqlite3_column_int (stmt, 14) >= 1 && sqlite3_column_int (stmt, 14) <= RD_ASB_REVIEW_MAX_REPORTS)
+    rd_case_set_asb_review_reports (rcase, sqlite3_column_int (stmt, 14));
+  rd_case_set_asb_review_hate (rcase, sqlite3_column_int (stmt, 15) != 0);
   return rcase;
 }
 
@@ -121,8 +126,8 @@ rd_store_save_case (RdStore  *self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
                               " contact_preferences, adjustments, is_sample, document_language,"
-                              " country, uuid)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12, ?13,"
+                              " country, asb_review_reports, asb_review_hate, uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                               " lower (hex (randomblob (16))))",
                               error);
   else
@@ -130,7 +135,8 @@ rd_store_save_case (RdStore  *self,
                               "UPDATE cases SET title = ?1, resident_name = ?2, address = ?3,"
                               " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7,"
                               " contact_preferences = ?9, adjustments = ?10,"
-                              " document_language = ?12, country = ?13"
+                              " document_language = ?12, country = ?13, asb_review_reports = ?14,"
+                              " asb_review_hate = ?15"
                               " WHERE id = ?8",
                               error);
   if (stmt == NULL)
@@ -147,6 +153,8 @@ rd_store_save_case (RdStore  *self,
   _rd_store_bind_text (stmt, 10, rd_case_get_adjustments (rcase));
   _rd_store_bind_text (stmt, 12, rd_case_get_document_language (rcase));
   _rd_store_bind_text (stmt, 13, rd_country_to_string (rd_case_get_country (rcase)));
+  sqlite3_bind_int (stmt, 14, rd_case_get_asb_review_reports (rcase));
+  sqlite3_bind_int (stmt, 15, rd_case_get_asb_review_hate (rcase));
   /* Whether a case is the sample is fixed when it is made. */
   if (inserting)
     sqlite3_bind_int (stmt, 11, rd_case_get_is_sample (rcase));

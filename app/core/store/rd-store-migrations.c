@@ -391,6 +391,15 @@ const char * const _rd_store_migrations[] = {
   /* 17: the country whose law the home is under; every case made before
    * Redress asked was taken to be in England. */
   "ALTER TABLE cases ADD COLUMN country TEXT NOT NULL DEFAULT 'england';",
+
+  /* 18: ASB Case Review: when an entry was reported to the police and the
+   * council, and whether it was a hate incident (rd_asb_report_to_key());
+   * and the local threshold a case's council uses, the usual one (three
+   * reports, a hate incident no different) for every case made before. */
+  "ALTER TABLE incidents ADD COLUMN asb_report TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incident_revisions ADD COLUMN asb_report TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE cases ADD COLUMN asb_review_reports INTEGER NOT NULL DEFAULT 3;"
+  "ALTER TABLE cases ADD COLUMN asb_review_hate INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -232,11 +232,17 @@ show_trigger (RdDashboardPage *self)
     return;
   explanation = rd_community_trigger_dup_explanation (trigger);
   gtk_label_set_text (self->trigger_label, explanation);
-  for (guint i = 0; i < trigger->incidents->len; i++)
+  /* Those that count first, then those that do not, each saying why. */
+  for (guint list = 0; list < 2; list++)
     {
-      g_autofree char *entry = rd_community_trigger_dup_entry (g_ptr_array_index (trigger->incidents, i));
+      GPtrArray *reports = list == 0 ? trigger->counted : trigger->excluded;
 
-      g_string_append_printf (entries, "%s• %s", i ? "\n" : "", entry);
+      for (guint i = 0; i < reports->len; i++)
+        {
+          g_autofree char *entry = rd_community_trigger_dup_entry (g_ptr_array_index (reports, i));
+
+          g_string_append_printf (entries, "%s• %s", entries->len ? "\n" : "", entry);
+        }
     }
   gtk_label_set_text (self->trigger_entries_label, entries->str);
 }
@@ -472,10 +478,13 @@ copy_trigger_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
+  RdCommunityTrigger *trigger = self->dashboard ? rd_dashboard_get_community_trigger (self->dashboard) : NULL;
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf ("%s\n\n%s", gtk_label_get_text (self->trigger_label),
-                          gtk_label_get_text (self->trigger_entries_label));
+  if (trigger == NULL)
+    return;
+  /* The application summary, the same as redress-cli asb-review prints. */
+  text = rd_community_trigger_dup_summary (trigger);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   rd_gui_show_toast (widget, _("Copied. Paste it into the council’s form or an email."));
 }
