@@ -46,6 +46,7 @@
 #include "rd-bundle.h"
 #include "rd-case-bundle.h"
 #include "rd-chronology.h"
+#include "rd-timeline.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"
 #include "rd-case-archive.h"

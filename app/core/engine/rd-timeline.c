@@ -1,0 +1,486 @@
+/* rd-timeline.c: what a picture of a case shows: incidents by week, reports, contacts, complaint deadlines.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The picture and the list a screen reader reads are made from these
+ * items, so they cannot say different things. The complaint deadlines and
+ * the Ombudsman's window come from What Next (rd_dashboard_new(), which
+ * goes through rd_case_facts_compute_deadlines()): the timeline shows the
+ * same due dates and the same "answered 2 working days late" as the rest
+ * of Redress, and works nothing out itself.
+ *
+ * No item carries what the resident wrote (summaries, names): the picture
+ * goes into bundles, anonymised or not, and is shared as a file.
+ */
+#define G_LOG_DOMAIN "rd-timeline"
+
+#include "config.h"
+
+#include "rd-gettext.h"
+
+#include "rd-dashboard.h"
+#include "rd-datetime.h"
+#include "rd-timeline.h"
+
+/* Today is drawn when it is no further than this after the last thing
+ * recorded; a case closed years ago is drawn on its own dates. */
+#define TODAY_REACH_DAYS 183
+
+struct _RdTimeline
+{
+  GPtrArray *items;
+  GDate      first;
+  GDate      last;
+  GDate      today;
+};
+
+static void
+item_free (gpointer data)
+{
+  RdTimelineItem *item = data;
+
+  g_free (item->when);
+  g_free (item->title);
+  g_free (item->detail);
+  g_free (item);
+}
+
+static RdTimelineItem *
+item_new (RdTimelineKind kind,
+          const GDate   *date)
+{
+  RdTimelineItem *item = g_new0 (RdTimelineItem, 1);
+
+  item->kind = kind;
+  item->date = *date;
+  g_date_clear (&item->end, 1);
+  return item;
+}
+
+static GDate *
+local_date (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = rd_datetime_to_local (dt);
+
+  return rd_datetime_get_date (local);
+}
+
+static int
+iso_week_year (const GDate *monday)
+{
+  GDate thursday = *monday;
+
+  /* The ISO year of a week is the year its Thursday falls in. */
+  g_date_add_days (&thursday, 3);
+  return g_date_get_year (&thursday);
+}
+
+static char *
+week_counts_text (const RdTimelineItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+    {
+      if (item->counts[c] == 0)
+        continue;
+      if (text->len > 0)
+        /* Translators: between the categories of a week's incidents, "Noise: 2, Harassment: 1" */
+        g_string_append (text, _(", "));
+      /* Translators: a category of incident and how many there were that week, "Noise: 2" */
+      g_string_append_printf (text, _("%s: %u"), rd_category_get_label (c), item->counts[c]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_weeks (GPtrArray   *items,
+           RdCaseFacts *facts)
+{
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  g_autoptr(GHashTable) weeks = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+      g_autoptr(GDate) day = NULL;
+      RdTimelineItem *item;
+      RdCategory category;
+      guint32 monday;
+
+      if (rd_incident_get_starts_at (incident) == NULL)
+        continue;
+      day = local_date (rd_incident_get_starts_at (incident));
+      monday = g_date_get_julian (day) - (g_date_get_weekday (day) - G_DATE_MONDAY);
+      item = g_hash_table_lookup (weeks, GUINT_TO_POINTER (monday));
+      if (item == NULL)
+        {
+          GDate start;
+
+          g_date_clear (&start, 1);
+          g_date_set_julian (&start, monday);
+          item = item_new (RD_TIMELINE_WEEK, &start);
+          item->end = start;
+          g_date_add_days (&item->end, 6);
+          item->week = (int) g_date_get_iso8601_week_of_year (&start);
+          item->week_year = iso_week_year (&start);
+          g_hash_table_insert (weeks, GUINT_TO_POINTER (monday), item);
+          g_ptr_array_add (items, item);
+        }
+      category = rd_incident_get_category (incident);
+      if ((guint) category >= RD_CATEGORY_N_CATEGORIES)
+        category = RD_CATEGORY_OTHER;
+      item->counts[category]++;
+      item->total++;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdTimelineItem *item = g_ptr_array_index (items, i);
+      g_autofree char *monday = NULL;
+
+      if (item->kind != RD_TIMELINE_WEEK)
+        continue;
+      monday = rd_date_format_long (&item->date);
+      /* Translators: "Week 10 of 2024, from Monday 4 March 2024": an ISO
+       * week number, its year, and the date of its Monday */
+      item->when = g_strdup_printf (_("Week %1$d of %2$d, from %3$s"),
+                                    item->week, item->week_year, monday);
+      item->title = g_strdup_printf (rd_ngettext ("%u incident", "%u incidents", item->total),
+                                     item->total);
+      item->detail = week_counts_text (item);
+    }
+}
+
+static void
+add_reports (GPtrArray   *items,
+             RdCaseFacts *facts)
+{
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+      RdTimelineItem *item;
+      RdMoment reported;
+
+      if (!rd_incident_get_landlord_reported (incident, &reported))
+        continue;
+      item = item_new (RD_TIMELINE_REPORT, &reported.date);
+      item->category = rd_incident_get_category (incident);
+      item->when = rd_moment_format_long (&reported);
+      /* Translators: %s is the category of the incident, "Noise" */
+      item->title = g_strdup_printf (_("Reported to the landlord: %s"),
+                                     rd_category_get_label (item->category));
+      item->detail = g_strdup ("");
+      g_ptr_array_add (items, item);
+    }
+}
+
+static void
+add_contacts (GPtrArray   *items,
+              RdCaseFacts *facts)
+{
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      RdContact *contact = g_ptr_array_index (contacts, i);
+      const char *channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
+      g_autoptr(GDateTime) local = NULL;
+      g_autoptr(GDate) day = NULL;
+      RdTimelineItem *item;
+      RdParty *party;
+
+      if (rd_contact_get_occurred_at (contact) == NULL)
+        continue;
+      local = rd_datetime_to_local (rd_contact_get_occurred_at (contact));
+      day = rd_datetime_get_date (local);
+      item = item_new (RD_TIMELINE_CONTACT, day);
+      item->direction = rd_contact_get_direction (contact);
+      /* The same rule as the deadline adapter: nobody named is the landlord. */
+      party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
+      item->landlord = party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
+      item->when = rd_datetime_format_long (local);
+      if (item->direction == RD_CONTACT_FROM)
+        /* Translators: "Phone call from them": a contact with nothing written yet */
+        item->title = g_strdup_printf (_("%s from them"), channel);
+      else
+        /* Translators: "Email to them": a contact with nothing written yet */
+        item->title = g_strdup_printf (_("%s to them"), channel);
+      item->detail = item->landlord ? g_strdup (_("With the landlord"))
+                                    : g_strdup (_("With someone other than the landlord"));
+      g_ptr_array_add (items, item);
+    }
+}
+
+static gboolean
+is_stage_kind (RdDeadlineKind kind)
+{
+  return kind == RD_DEADLINE_KIND_ACKNOWLEDGEMENT || kind == RD_DEADLINE_KIND_RESPONSE ||
+         kind == RD_DEADLINE_KIND_EXTENSION || kind == RD_DEADLINE_KIND_ESCALATION;
+}
+
+/* The day of the complaint step a deadline counts from: for the
+ * Ombudsman's window, the landlord's final response. */
+static gboolean
+find_trigger (RdCaseFacts *facts,
+              RdDeadline  *deadline,
+              GDate       *out)
+{
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+  const RdDeadlineSource *source;
+
+  if (rd_deadline_get_n_sources (deadline) == 0)
+    return FALSE;
+  source = rd_deadline_get_source (deadline, 0);
+  if (source->type != RD_CASE_EVENT_COMPLAINT)
+    return FALSE;
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      GPtrArray *events = rd_case_facts_get_events (facts, g_ptr_array_index (complaints, i));
+
+      for (guint e = 0; e < events->len; e++)
+        {
+          RdComplaintEvent *event = g_ptr_array_index (events, e);
+
+          if (rd_complaint_event_get_id (event) == source->id &&
+              rd_complaint_event_get_date (event) != NULL)
+            {
+              *out = *rd_complaint_event_get_date (event);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static RdTimelineItem *
+deadline_item (RdCaseFacts     *facts,
+               RdDashboardItem *entry)
+{
+  RdDeadline *deadline = rd_dashboard_item_get_deadline (entry);
+  RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+  const RdMoment *due = rd_deadline_get_due (deadline);
+  const RdMoment *done = rd_deadline_get_done (deadline);
+  g_autofree char *due_text = NULL;
+  RdTimelineItem *item;
+
+  if (!rd_moment_is_set (due))
+    return NULL;
+  due_text = rd_moment_format_long (due);
+  if (kind == RD_DEADLINE_KIND_OMBUDSMAN)
+    {
+      g_autofree char *from_text = NULL;
+      GDate from;
+
+      if (!find_trigger (facts, deadline, &from) || g_date_compare (&from, &due->date) > 0)
+        return NULL;
+      item = item_new (RD_TIMELINE_REFERRAL, &from);
+      item->end = due->date;
+      from_text = rd_date_format_long (&from);
+      /* Translators: a period of time, "From Monday 4 March 2024 until
+       * Tuesday 4 March 2025" */
+      item->when = g_strdup_printf (_("From %1$s until %2$s"), from_text, due_text);
+    }
+  else
+    {
+      item = item_new (RD_TIMELINE_STAGE, &due->date);
+      if (rd_moment_is_set (done))
+        item->end = done->date;
+      /* Translators: when a complaint deadline fell, "Due by Monday 4 March 2024" */
+      item->when = g_strdup_printf (_("Due by %s"), due_text);
+    }
+  item->deadline_kind = kind;
+  item->status = rd_deadline_get_status (deadline);
+  item->complaint = rd_dashboard_item_get_complaint_id (entry);
+  item->stage = rd_deadline_get_stage (deadline);
+  item->title = g_strdup (rd_dashboard_item_get_title (entry));
+  item->detail = g_strdup (rd_dashboard_item_get_status_text (entry));
+  return item;
+}
+
+static void
+add_deadlines (GPtrArray   *items,
+               RdCaseFacts *facts,
+               RdPolicy    *landlord,
+               const GDate *today)
+{
+  g_autoptr(RdDashboard) dashboard = rd_dashboard_new (facts, landlord, today);
+  GListModel *entries = rd_dashboard_get_items (dashboard);
+  guint n = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) entry = g_list_model_get_item (entries, i);
+      RdDeadlineKind kind = rd_deadline_get_kind (rd_dashboard_item_get_deadline (entry));
+      RdTimelineItem *item;
+
+      if (!is_stage_kind (kind) && kind != RD_DEADLINE_KIND_OMBUDSMAN)
+        continue;
+      item = deadline_item (facts, entry);
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const RdTimelineItem *x = *(const RdTimelineItem * const *) a;
+  const RdTimelineItem *y = *(const RdTimelineItem * const *) b;
+  int by_date = g_date_compare (&x->date, &y->date);
+
+  if (by_date != 0)
+    return by_date;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->complaint != y->complaint)
+    return x->complaint < y->complaint ? -1 : 1;
+  return x->stage < y->stage ? -1 : x->stage > y->stage;
+}
+
+static void
+find_range (RdTimeline *self)
+{
+  GDate last;
+
+  self->first = self->today;
+  last = self->today;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RdTimelineItem *item = g_ptr_array_index (self->items, i);
+
+      if (i == 0 || g_date_compare (&item->date, &self->first) < 0)
+        self->first = item->date;
+      if (i == 0 || g_date_compare (&item->date, &last) > 0)
+        last = item->date;
+      if (g_date_valid (&item->end) && g_date_compare (&item->end, &last) > 0)
+        last = item->end;
+    }
+  if (self->items->len > 0 && g_date_compare (&self->today, &last) > 0 &&
+      g_date_days_between (&last, &self->today) <= TODAY_REACH_DAYS)
+    last = self->today;
+  if (self->items->len > 0 && g_date_compare (&self->today, &self->first) < 0)
+    self->first = self->today;
+
+  /* Whole weeks, Monday to Sunday, so the columns are weeks. */
+  g_date_subtract_days (&self->first, g_date_get_weekday (&self->first) - G_DATE_MONDAY);
+  self->last = last;
+  g_date_add_days (&self->last, G_DATE_SUNDAY - g_date_get_weekday (&last));
+}
+
+/**
+ * rd_timeline_new:
+ * @landlord: (nullable): the landlord's own policy, if the case has one
+ * @today: the resident's today
+ *
+ * Returns: (transfer full): the case's timeline, its items in date order
+ */
+RdTimeline *
+rd_timeline_new (RdCaseFacts *facts,
+                 RdPolicy    *landlord,
+                 const GDate *today)
+{
+  RdTimeline *self;
+
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_new0 (RdTimeline, 1);
+  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->today = *today;
+  add_weeks (self->items, facts);
+  add_reports (self->items, facts);
+  add_contacts (self->items, facts);
+  add_deadlines (self->items, facts, landlord, today);
+  g_ptr_array_sort (self->items, compare_items);
+  find_range (self);
+  return self;
+}
+
+void
+rd_timeline_free (RdTimeline *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->items);
+  g_free (self);
+}
+
+guint
+rd_timeline_get_n_items (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->items->len;
+}
+
+const RdTimelineItem *
+rd_timeline_get_item (RdTimeline *self,
+                      guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return g_ptr_array_index (self->items, index);
+}
+
+/* The first day drawn: a Monday on or before the first item and today. */
+const GDate *
+rd_timeline_get_first (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->first;
+}
+
+/* The last day drawn: a Sunday. */
+const GDate *
+rd_timeline_get_last (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->last;
+}
+
+const GDate *
+rd_timeline_get_today (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->today;
+}
+
+guint
+rd_timeline_count_kind (RdTimeline     *self,
+                        RdTimelineKind  kind)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (((RdTimelineItem *) g_ptr_array_index (self->items, i))->kind == kind)
+      n++;
+  return n;
+}
+
+/**
+ * rd_timeline_item_dup_text:
+ *
+ * Returns: (transfer full): the item in one line, as a list shows it and a
+ *   screen reader reads it
+ */
+char *
+rd_timeline_item_dup_text (const RdTimelineItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->detail == NULL || *item->detail == '\0')
+    /* Translators: when, and what: "Monday 4 March 2024: Stage 1 response" */
+    return g_strdup_printf (_("%s: %s"), item->when, item->title);
+  /* Translators: when, what, and how it went: "Due by Monday 4 March 2024:
+   * Stage 1 response. Answered 2 working days late" */
+  return g_strdup_printf (_("%1$s: %2$s. %3$s"), item->when, item->title, item->detail);
+}

@@ -1,0 +1,389 @@
+/* test-timeline.c: a case's timeline with fixed dates: weeks, reports, contacts, deadlines.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-core.h"
+
+typedef struct {
+  RdCaseFacts *facts;
+  RdComplaint *complaint;
+  gint64       next_id;
+} Case;
+
+static GDate *
+day (const char *iso)
+{
+  GDate *d = rd_date_parse_iso (iso, NULL);
+
+  g_assert_nonnull (d);
+  return d;
+}
+
+static void
+assert_date (const GDate *date,
+             const char  *iso)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_date_valid (date));
+  text = rd_date_to_iso (date);
+  g_assert_cmpstr (text, ==, iso);
+}
+
+static void
+case_init (Case *c)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdParty) police = rd_party_new ();
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_title (rcase, "Noise");
+  c->facts = rd_case_facts_new (rcase);
+  c->complaint = rd_complaint_new ();
+  rd_complaint_set_id (c->complaint, 7);
+  rd_complaint_set_case_id (c->complaint, 1);
+  rd_case_facts_add_complaint (c->facts, c->complaint);
+  rd_party_set_id (police, 3);
+  rd_party_set_case_id (police, 1);
+  rd_party_set_name (police, "PC Sam Lee");
+  rd_party_set_role (police, RD_PARTY_POLICE);
+  rd_case_facts_add_party (c->facts, police);
+  c->next_id = 100;
+}
+
+static void
+case_clear (Case *c)
+{
+  g_clear_object (&c->complaint);
+  g_clear_object (&c->facts);
+}
+
+static void
+step (Case                 *c,
+      RdComplaintEventKind  kind,
+      guint                 stage,
+      const char           *date)
+{
+  g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (kind);
+  g_autoptr(GDate) d = day (date);
+
+  rd_complaint_event_set_id (event, c->next_id++);
+  rd_complaint_event_set_complaint_id (event, 7);
+  rd_complaint_event_set_stage (event, stage);
+  rd_complaint_event_set_date (event, d);
+  rd_case_facts_add_event (c->facts, c->complaint, event);
+}
+
+static void
+incident (Case       *c,
+          const char *when,
+          RdCategory  category,
+          const char *reported)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+
+  g_assert_nonnull (at);
+  rd_incident_set_id (incident, c->next_id++);
+  rd_incident_set_case_id (incident, 1);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_category (incident, category);
+  rd_incident_set_description (incident, "Loud music from Flat 6 until 2am");
+  if (reported != NULL)
+    {
+      g_autoptr(GDate) told = day (reported);
+
+      rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+      rd_incident_set_landlord_reported_on (incident, told);
+    }
+  rd_case_facts_add_incident (c->facts, incident);
+}
+
+static void
+contact (Case               *c,
+         const char         *when,
+         RdContactDirection  direction,
+         RdContactChannel    channel,
+         gint64              party_id)
+{
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+
+  g_assert_nonnull (at);
+  rd_contact_set_id (contact, c->next_id++);
+  rd_contact_set_case_id (contact, 1);
+  rd_contact_set_occurred_at (contact, at);
+  rd_contact_set_direction (contact, direction);
+  rd_contact_set_channel (contact, channel);
+  rd_contact_set_party_id (contact, party_id);
+  rd_contact_set_summary (contact, "Spoke to Mr Hall about the noise");
+  rd_case_facts_add_contact (c->facts, contact);
+}
+
+static const RdTimelineItem *
+find (RdTimeline     *timeline,
+      RdTimelineKind  kind,
+      guint           nth)
+{
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+      if (item->kind == kind && nth-- == 0)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static const RdTimelineItem *
+find_deadline (RdTimeline     *timeline,
+               RdDeadlineKind  kind,
+               guint           stage)
+{
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+      if ((item->kind == RD_TIMELINE_STAGE || item->kind == RD_TIMELINE_REFERRAL) &&
+          item->deadline_kind == kind && item->stage == stage)
+        return item;
+    }
+  return NULL;
+}
+
+/* Incidents group by ISO week, Monday to Sunday in local time: a Sunday
+ * night is the week before the Monday just after it. */
+static void
+test_weeks (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2024-03-29");
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autofree char *text = NULL;
+  const RdTimelineItem *week;
+
+  case_init (&c);
+  incident (&c, "2024-03-04 23:10", RD_CATEGORY_NOISE, NULL);
+  incident (&c, "2024-03-06 01:00", RD_CATEGORY_HARASSMENT, NULL);
+  incident (&c, "2024-03-10 23:59", RD_CATEGORY_NOISE, NULL);
+  incident (&c, "2024-03-11 00:01", RD_CATEGORY_NOISE, NULL);
+  timeline = rd_timeline_new (c.facts, NULL, today);
+
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_WEEK), ==, 2);
+  week = find (timeline, RD_TIMELINE_WEEK, 0);
+  assert_date (&week->date, "2024-03-04");
+  assert_date (&week->end, "2024-03-10");
+  g_assert_cmpint (week->week, ==, 10);
+  g_assert_cmpint (week->week_year, ==, 2024);
+  g_assert_cmpuint (week->total, ==, 3);
+  g_assert_cmpuint (week->counts[RD_CATEGORY_NOISE], ==, 2);
+  g_assert_cmpuint (week->counts[RD_CATEGORY_HARASSMENT], ==, 1);
+  text = rd_timeline_item_dup_text (week);
+  g_assert_cmpstr (text, ==, "Week 10 of 2024, from Monday 4 March 2024: 3 incidents. "
+                             "Noise: 2, Harassment or threats: 1");
+  week = find (timeline, RD_TIMELINE_WEEK, 1);
+  g_assert_cmpint (week->week, ==, 11);
+  g_assert_cmpuint (week->total, ==, 1);
+  g_assert_cmpstr (week->title, ==, "1 incident");
+
+  /* From the first week's Monday to the Sunday after today. */
+  assert_date (rd_timeline_get_first (timeline), "2024-03-04");
+  assert_date (rd_timeline_get_last (timeline), "2024-03-31");
+  case_clear (&c);
+}
+
+/* ISO weeks belong to the year of their Thursday. */
+static void
+test_week_years (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2025-01-10");
+  g_autoptr(RdTimeline) timeline = NULL;
+  const RdTimelineItem *week;
+
+  case_init (&c);
+  incident (&c, "2021-01-03 12:00", RD_CATEGORY_DAMAGE, NULL);
+  incident (&c, "2024-12-31 12:00", RD_CATEGORY_OTHER, NULL);
+  timeline = rd_timeline_new (c.facts, NULL, today);
+
+  week = find (timeline, RD_TIMELINE_WEEK, 0);
+  assert_date (&week->date, "2020-12-28");
+  g_assert_cmpint (week->week, ==, 53);
+  g_assert_cmpint (week->week_year, ==, 2020);
+  week = find (timeline, RD_TIMELINE_WEEK, 1);
+  assert_date (&week->date, "2024-12-30");
+  g_assert_cmpint (week->week, ==, 1);
+  g_assert_cmpint (week->week_year, ==, 2025);
+  assert_date (rd_timeline_get_first (timeline), "2020-12-28");
+  assert_date (rd_timeline_get_last (timeline), "2025-01-12");
+  case_clear (&c);
+}
+
+/* A report is on the day the landlord was told, not the day of the
+ * incident; contacts say whether they were with the landlord, and carry
+ * nothing the resident wrote. */
+static void
+test_reports_and_contacts (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2024-03-29");
+  g_autoptr(RdTimeline) timeline = NULL;
+  const RdTimelineItem *item;
+
+  case_init (&c);
+  incident (&c, "2024-03-04 23:10", RD_CATEGORY_NOISE, "2024-03-06");
+  incident (&c, "2024-03-05 20:00", RD_CATEGORY_DAMAGE, NULL);
+  contact (&c, "2024-03-07 10:15", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+  contact (&c, "2024-03-08 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 3);
+  timeline = rd_timeline_new (c.facts, NULL, today);
+
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPORT), ==, 1);
+  item = find (timeline, RD_TIMELINE_REPORT, 0);
+  assert_date (&item->date, "2024-03-06");
+  g_assert_cmpint (item->category, ==, RD_CATEGORY_NOISE);
+  g_assert_cmpstr (item->title, ==, "Reported to the landlord: Noise");
+
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_CONTACT), ==, 2);
+  item = find (timeline, RD_TIMELINE_CONTACT, 0);
+  assert_date (&item->date, "2024-03-07");
+  g_assert_true (item->landlord);
+  g_assert_cmpint (item->direction, ==, RD_CONTACT_FROM);
+  g_assert_cmpstr (item->when, ==, "Thursday 7 March 2024 at 10:15");
+  g_assert_cmpstr (item->title, ==, "Phone call from them");
+  item = find (timeline, RD_TIMELINE_CONTACT, 1);
+  g_assert_false (item->landlord);
+  g_assert_cmpint (item->direction, ==, RD_CONTACT_TO);
+
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      g_autofree char *text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+
+      g_assert_null (strstr (text, "Hall"));
+      g_assert_null (strstr (text, "Flat 6"));
+      g_assert_null (strstr (text, "Sam Lee"));
+    }
+
+  /* Items are in date order. */
+  for (guint i = 1; i < rd_timeline_get_n_items (timeline); i++)
+    g_assert_cmpint (g_date_compare (&rd_timeline_get_item (timeline, i - 1)->date,
+                                     &rd_timeline_get_item (timeline, i)->date), <=, 0);
+  case_clear (&c);
+}
+
+/* The complaint's deadlines are What Next's, date for date and word for
+ * word; the Ombudsman's window opens on the final response. */
+static void
+test_deadlines (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2024-06-03");
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  const RdTimelineItem *item;
+  GListModel *entries;
+  guint n_deadlines = 0;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-03-04");
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-03-13");
+  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-03-20");
+  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-03-25");
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-03-27");
+  step (&c, RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2024-05-01");
+  timeline = rd_timeline_new (c.facts, NULL, today);
+
+  /* Stage 1 acknowledged two working days after Monday 11 March. */
+  item = find_deadline (timeline, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, RD_TIMELINE_STAGE);
+  assert_date (&item->date, "2024-03-11");
+  assert_date (&item->end, "2024-03-13");
+  g_assert_cmpint (item->status, ==, RD_DEADLINE_MISSED);
+  g_assert_cmpstr (item->title, ==, "Stage 1 acknowledgement");
+  g_assert_cmpstr (item->detail, ==, "Acknowledged 2 working days late");
+  g_assert_cmpstr (item->when, ==, "Due by Monday 11 March 2024");
+
+  item = find_deadline (timeline, RD_DEADLINE_KIND_RESPONSE, 1);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->status, ==, RD_DEADLINE_MET);
+  assert_date (&item->end, "2024-03-20");
+
+  item = find_deadline (timeline, RD_DEADLINE_KIND_OMBUDSMAN, 2);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, RD_TIMELINE_REFERRAL);
+  assert_date (&item->date, "2024-05-01");
+  assert_date (&item->end, "2025-05-01");
+  g_assert_cmpint (item->status, ==, RD_DEADLINE_PENDING);
+
+  /* Every complaint deadline of What Next is on the timeline, on the same day. */
+  dashboard = rd_dashboard_new (c.facts, NULL, today);
+  entries = rd_dashboard_get_items (dashboard);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdDashboardItem) entry = g_list_model_get_item (entries, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (entry);
+      const RdTimelineItem *found;
+
+      if (rd_dashboard_item_get_complaint_id (entry) != 7)
+        continue;
+      found = find_deadline (timeline, rd_deadline_get_kind (deadline),
+                             rd_deadline_get_stage (deadline));
+      g_assert_nonnull (found);
+      g_assert_cmpint (found->status, ==, rd_deadline_get_status (deadline));
+      g_assert_cmpstr (found->detail, ==, rd_dashboard_item_get_status_text (entry));
+      if (found->kind == RD_TIMELINE_STAGE)
+        g_assert_cmpint (g_date_compare (&found->date, &rd_deadline_get_due (deadline)->date), ==, 0);
+      else
+        g_assert_cmpint (g_date_compare (&found->end, &rd_deadline_get_due (deadline)->date), ==, 0);
+      n_deadlines++;
+    }
+  g_assert_cmpuint (n_deadlines, ==, rd_timeline_count_kind (timeline, RD_TIMELINE_STAGE) +
+                                     rd_timeline_count_kind (timeline, RD_TIMELINE_REFERRAL));
+  g_assert_cmpuint (n_deadlines, >=, 4);
+
+  /* Drawn up to the window's end, past today. */
+  g_assert_cmpint (g_date_compare (rd_timeline_get_last (timeline), &item->end), >=, 0);
+  case_clear (&c);
+}
+
+/* A case finished long ago is drawn on its own dates, not up to today. */
+static void
+test_old_case (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2026-12-06");
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(RdTimeline) empty = NULL;
+
+  case_init (&c);
+  incident (&c, "2021-06-02 12:00", RD_CATEGORY_NOISE, NULL);
+  timeline = rd_timeline_new (c.facts, NULL, today);
+  assert_date (rd_timeline_get_first (timeline), "2021-05-31");
+  assert_date (rd_timeline_get_last (timeline), "2021-06-06");
+  case_clear (&c);
+
+  case_init (&c);
+  empty = rd_timeline_new (c.facts, NULL, today);
+  g_assert_cmpuint (rd_timeline_get_n_items (empty), ==, 0);
+  assert_date (rd_timeline_get_first (empty), "2026-11-30");
+  assert_date (rd_timeline_get_last (empty), "2026-12-06");
+  case_clear (&c);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timeline/weeks", test_weeks);
+  g_test_add_func ("/timeline/week-years", test_week_years);
+  g_test_add_func ("/timeline/reports-contacts", test_reports_and_contacts);
+  g_test_add_func ("/timeline/deadlines", test_deadlines);
+  g_test_add_func ("/timeline/old-case", test_old_case);
+
+  return g_test_run ();
+}
