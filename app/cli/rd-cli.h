@@ -89,5 +89,6 @@ int       rd_cli_export_case    (RdCliContext *ctx);
 int       rd_cli_import_case    (RdCliContext *ctx);
 int       rd_cli_language       (RdCliContext *ctx);
 int       rd_cli_ocr            (RdCliContext *ctx);
+int       rd_cli_timeline       (RdCliContext *ctx);
 
 G_END_DECLS

@@ -244,6 +244,22 @@ rd_date_format_long (const GDate *date)
 }
 
 /**
+ * rd_date_format_day_month:
+ *
+ * A day and the abbreviated month, "4 Mar", where a chart marks its weeks.
+ */
+char *
+rd_date_format_day_month (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Translators: a day on a chart's time axis, "4 Mar": %1$d is the day
+   * of the month, %2$s the abbreviated month as written after a day number. */
+  return g_strdup_printf (_("%1$d %2$s"), g_date_get_day (date),
+                          month_abbreviation (g_date_get_month (date)));
+}
+
+/**
  * rd_date_format_on:
  *
  * A date as a sentence says something happened on it, preposition

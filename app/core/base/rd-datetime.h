@@ -29,6 +29,7 @@ GDate     *rd_date_parse_iso             (const char  *text,
 char      *rd_date_to_iso                (const GDate *date);
 char      *rd_date_format_long           (const GDate *date);
 char      *rd_date_format_on             (const GDate *date);
+char      *rd_date_format_day_month      (const GDate *date);
 
 GTimeZone *rd_time_zone_dup_local        (void);
 GDateTime *rd_datetime_new_local         (int          year,

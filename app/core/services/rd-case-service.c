@@ -11,6 +11,9 @@
 #include "rd-ics.h"
 #include "rd-service-private.h"
 #include "rd-store-advisers.h"
+#include "rd-i18n.h"
+#include "rd-output.h"
+#include "rd-timeline-draw.h"
 
 /*
  * Every deadline Redress shows comes from here: the CLI's `deadlines`,
@@ -150,6 +153,47 @@ rd_case_service_export_ics (RdStore      *store,
   return rd_ics_from_dashboard (dashboard,
                                 rd_case_facts_get_case (rd_case_snapshot_get_facts (snapshot)),
                                 stamp);
+}
+
+/**
+ * rd_case_service_write_timeline:
+ * @today: the day to judge the deadlines by
+ * @language: (nullable): the language to write it in; %NULL for the case's own
+ * @path: a file name ending in ".svg" or ".png"
+ *
+ * Draws the case's timeline (rd_timeline_draw()) into @path.
+ */
+gboolean
+rd_case_service_write_timeline (RdStore      *store,
+                                gint64        case_id,
+                                const GDate  *today,
+                                const char   *language,
+                                const char   *path,
+                                GError      **error)
+{
+  g_autoptr(RdCaseSnapshot) snapshot = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
+  const char *outputs[] = { path, NULL };
+  char *previous;
+  gboolean ok;
+
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, error))
+    return FALSE;
+  snapshot = rd_case_snapshot_load (store, case_id, error);
+  if (snapshot == NULL)
+    return FALSE;
+  if (language == NULL)
+    language = rd_case_get_writing_language (rd_case_facts_get_case (rd_case_snapshot_get_facts (snapshot)));
+  /* The words go into the picture as it is built and drawn. */
+  previous = rd_i18n_push_language (language);
+  timeline = rd_case_snapshot_build_timeline (snapshot, today);
+  ok = rd_timeline_write (timeline, path, error);
+  rd_i18n_pop_language (previous);
+  return ok;
 }
 
 /*

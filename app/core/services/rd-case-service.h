@@ -61,6 +61,12 @@ char             *rd_case_service_export_ics               (RdStore             
                                                             gint64                case_id,
                                                             const GDate          *today,
                                                             GError              **error);
+gboolean          rd_case_service_write_timeline           (RdStore              *store,
+                                                            gint64                case_id,
+                                                            const GDate          *today,
+                                                            const char           *language,
+                                                            const char           *path,
+                                                            GError              **error);
 
 GListModel       *rd_case_service_list_case_entries        (RdStore              *store,
                                                             const GDate          *today,

@@ -160,3 +160,20 @@ rd_case_snapshot_compute_dashboard (RdCaseSnapshot *self,
 
   return rd_dashboard_new (self->facts, self->policy, today);
 }
+
+/**
+ * rd_case_snapshot_build_timeline:
+ * @today: the day to judge by
+ *
+ * Returns: (transfer full): the picture of the case, its deadlines the
+ *   ones What Next shows
+ */
+RdTimeline *
+rd_case_snapshot_build_timeline (RdCaseSnapshot *self,
+                                 const GDate    *today)
+{
+  g_return_val_if_fail (RD_IS_CASE_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return rd_timeline_new (self->facts, self->policy, today);
+}

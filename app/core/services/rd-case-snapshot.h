@@ -8,6 +8,7 @@
 #include "rd-deadline-engine.h"
 #include "rd-policy.h"
 #include "rd-store.h"
+#include "rd-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ RdPolicy         *rd_case_snapshot_get_policy        (RdCaseSnapshot  *self);
 RdDeadlineReport *rd_case_snapshot_compute_deadlines (RdCaseSnapshot  *self,
                                                       const GDate     *today);
 RdDashboard      *rd_case_snapshot_compute_dashboard (RdCaseSnapshot  *self,
+                                                      const GDate     *today);
+RdTimeline       *rd_case_snapshot_build_timeline    (RdCaseSnapshot  *self,
                                                       const GDate     *today);
 
 G_END_DECLS

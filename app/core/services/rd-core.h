@@ -47,6 +47,7 @@
 #include "rd-case-bundle.h"
 #include "rd-chronology.h"
 #include "rd-timeline.h"
+#include "rd-timeline-draw.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"
 #include "rd-case-archive.h"

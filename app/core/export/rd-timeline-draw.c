@@ -1,0 +1,831 @@
+/* rd-timeline-draw.c: a case's timeline drawn with cairo, for the window, the CLI and the bundle.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Time runs across in weeks (ISO 8601, Monday to Sunday), one column
+ * each; lanes run down: incidents per week stacked by category, reports
+ * to the landlord, contacts, one row per complaint deadline, and the
+ * Ombudsman's window. Everything must read when printed in grey or seen
+ * without colour: categories are told apart by patterns, deadlines by
+ * the shape of their mark (a filled square met, a cross missed, an
+ * outline still open), and a legend names each of them. The numbers
+ * live in the list beside it (rd_timeline_item_dup_text()); the picture
+ * shows the shape of the case.
+ *
+ * Sizes are in units of 1/96 inch (pixels of a PNG, user units of an
+ * SVG). A year fits about 1,100 units of weeks; longer cases get narrower
+ * weeks down to a floor, and only then a wider picture.
+ */
+#define G_LOG_DOMAIN "rd-timeline"
+
+#include "config.h"
+
+#include "rd-gettext.h"
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "rd-datetime.h"
+#include "rd-timeline-draw.h"
+
+#define MARGIN        24.0
+#define LABEL_W      196.0
+#define TITLE_H       64.0
+#define INCIDENTS_H  132.0
+#define MARK_LANE_H   34.0
+#define ROW_H         26.0
+#define LANE_GAP      10.0
+#define AXIS_H        58.0
+#define LEGEND_COL_W 236.0
+#define LEGEND_ROW_H  22.0
+#define WEEKS_SPAN  1100.0
+#define MIN_COL        6.0
+#define MAX_COL       28.0
+
+typedef enum {
+  LEGEND_CATEGORY,
+  LEGEND_REPORT,
+  LEGEND_FROM,
+  LEGEND_TO,
+  LEGEND_OTHER,
+  LEGEND_MET,
+  LEGEND_MISSED,
+  LEGEND_OPEN,
+  LEGEND_WINDOW,
+  LEGEND_N_MARKS
+} LegendMark;
+
+typedef struct {
+  RdTimeline *timeline;
+  double      width, height;
+  double      plot_x, plot_w, col;
+  guint       n_weeks;
+  guint       max_total;
+  double      y_incidents, y_reports, y_contacts, y_complaint, y_referral, y_axis, y_legend;
+  guint       n_stage_rows, n_referral_rows;
+  int        *row;            /* for each item, its row in its lane, or -1 */
+  guint       legend_per_row;
+  guint       n_legend;
+} Layout;
+
+static guint
+legend_count (void)
+{
+  return RD_CATEGORY_N_CATEGORIES + LEGEND_N_MARKS - 1;
+}
+
+static void
+layout_init (Layout     *l,
+             RdTimeline *timeline)
+{
+  guint n = rd_timeline_get_n_items (timeline);
+  guint stage_rows = 0, referral_rows = 0;
+  double y;
+
+  l->timeline = timeline;
+  l->n_weeks = (g_date_days_between (rd_timeline_get_first (timeline),
+                                     rd_timeline_get_last (timeline)) + 1) / 7;
+  l->n_weeks = MAX (l->n_weeks, 1);
+  l->col = CLAMP (floor (WEEKS_SPAN / l->n_weeks), MIN_COL, MAX_COL);
+  l->plot_x = MARGIN + LABEL_W;
+  l->plot_w = l->col * l->n_weeks;
+  l->width = ceil (l->plot_x + l->plot_w + MARGIN);
+  /* Room for a deadline's words after its last mark. */
+  l->width = MAX (l->width, ceil (l->plot_x + 2 * LEGEND_COL_W + MARGIN));
+
+  l->row = g_new (int, MAX (n, 1));
+  l->max_total = 1;
+  for (guint i = 0; i < n; i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+      l->row[i] = -1;
+      if (item->kind == RD_TIMELINE_STAGE)
+        l->row[i] = (int) stage_rows++;
+      else if (item->kind == RD_TIMELINE_REFERRAL)
+        l->row[i] = (int) referral_rows++;
+      else if (item->kind == RD_TIMELINE_WEEK)
+        l->max_total = MAX (l->max_total, item->total);
+    }
+  l->n_stage_rows = MAX (stage_rows, 1);
+  l->n_referral_rows = MAX (referral_rows, 1);
+
+  y = MARGIN + TITLE_H;
+  l->y_incidents = y;
+  y += INCIDENTS_H + LANE_GAP;
+  l->y_reports = y;
+  y += MARK_LANE_H + LANE_GAP;
+  l->y_contacts = y;
+  y += MARK_LANE_H + LANE_GAP;
+  l->y_complaint = y;
+  y += l->n_stage_rows * ROW_H + LANE_GAP;
+  l->y_referral = y;
+  y += l->n_referral_rows * ROW_H;
+  l->y_axis = y;
+  y += AXIS_H;
+  l->y_legend = y;
+  l->n_legend = legend_count ();
+  l->legend_per_row = MAX (1, (guint) ((l->width - 2 * MARGIN) / LEGEND_COL_W));
+  y += ceil ((double) l->n_legend / l->legend_per_row) * LEGEND_ROW_H;
+  l->height = ceil (y + MARGIN);
+}
+
+static void
+layout_clear (Layout *l)
+{
+  g_clear_pointer (&l->row, g_free);
+}
+
+/* The middle of @date's day. */
+static double
+x_of (const Layout *l,
+      const GDate  *date)
+{
+  double days = g_date_days_between (rd_timeline_get_first (l->timeline), date);
+
+  return l->plot_x + (days + 0.5) * l->col / 7.0;
+}
+
+static void
+set_grey (cairo_t *cr,
+          double   level)
+{
+  cairo_set_source_rgb (cr, level, level, level);
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      max_width,
+           gboolean    bold,
+           double      size,
+           double      align)   /* 0 left of x, 0.5 centred on it, 1 ending at it */
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - align * w, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* A lane's name, in as many lines as it needs, centred on @y. */
+static void
+show_wrapped (cairo_t    *cr,
+              const char *text,
+              double      x,
+              double      y,
+              double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, 12 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text,
+            double      size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  return w;
+}
+
+/* A tile for each category: a light tint, for those who see colour, under
+ * a pattern of its own, for those who do not and for grey print. */
+static cairo_pattern_t *
+category_pattern (RdCategory category)
+{
+  static const double tint[RD_CATEGORY_N_CATEGORIES][3] = {
+    { 0.99, 0.80, 0.67 }, { 0.73, 0.85, 0.94 }, { 0.96, 0.65, 0.65 }, { 0.85, 0.94, 0.76 },
+    { 0.87, 0.78, 0.93 }, { 0.98, 0.91, 0.65 }, { 0.88, 0.88, 0.88 },
+  };
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  cairo_set_source_rgb (cr, tint[category][0], tint[category][1], tint[category][2]);
+  cairo_paint (cr);
+  set_grey (cr, 0.1);
+  cairo_set_line_width (cr, 1.5);
+  switch (category)
+    {
+    case RD_CATEGORY_NOISE:           /* solid dark */
+      set_grey (cr, 0.3);
+      cairo_paint (cr);
+      break;
+    case RD_CATEGORY_HARASSMENT:      /* rising diagonals */
+      cairo_move_to (cr, -1, 9);
+      cairo_line_to (cr, 9, -1);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_VIOLENCE:        /* cross-hatch */
+      cairo_move_to (cr, 0, 4);
+      cairo_line_to (cr, 8, 4);
+      cairo_move_to (cr, 4, 0);
+      cairo_line_to (cr, 4, 8);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_DAMAGE:          /* dots */
+      cairo_arc (cr, 4, 4, 1.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case RD_CATEGORY_DOMESTIC_ABUSE:  /* horizontal stripes */
+      cairo_rectangle (cr, 0, 3, 8, 2);
+      cairo_fill (cr);
+      break;
+    case RD_CATEGORY_DISREPAIR:       /* falling diagonals */
+      cairo_move_to (cr, -1, -1);
+      cairo_line_to (cr, 9, 9);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_OTHER:           /* plain light grey */
+    case RD_CATEGORY_N_CATEGORIES:
+    default:
+      break;
+    }
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+static void
+draw_mark (cairo_t    *cr,
+           LegendMark  mark,
+           double      x,
+           double      y)
+{
+  cairo_new_path (cr);
+  set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+  switch (mark)
+    {
+    case LEGEND_REPORT:   /* a filled triangle */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y + 5);
+      cairo_line_to (cr, x - 6, y + 5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case LEGEND_FROM:     /* a filled circle: they got in touch */
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case LEGEND_TO:       /* an outlined circle: the resident did */
+      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+      set_grey (cr, 1.0);
+      cairo_fill_preserve (cr);
+      set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_OTHER:    /* a diamond: someone other than the landlord */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y);
+      cairo_line_to (cr, x, y + 6);
+      cairo_line_to (cr, x - 6, y);
+      cairo_close_path (cr);
+      set_grey (cr, 0.55);
+      cairo_fill_preserve (cr);
+      set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_MET:
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      cairo_fill (cr);
+      break;
+    case LEGEND_MISSED:
+      cairo_set_line_width (cr, 2.5);
+      cairo_move_to (cr, x - 5, y - 5);
+      cairo_line_to (cr, x + 5, y + 5);
+      cairo_move_to (cr, x + 5, y - 5);
+      cairo_line_to (cr, x - 5, y + 5);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_OPEN:
+      cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
+      set_grey (cr, 1.0);
+      cairo_fill_preserve (cr);
+      set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_WINDOW:
+    case LEGEND_CATEGORY:
+    case LEGEND_N_MARKS:
+    default:
+      break;
+    }
+}
+
+/* The Ombudsman's window: diagonal hatching between two lines. */
+static void
+fill_window (cairo_t *cr,
+             double   x0,
+             double   y0,
+             double   w,
+             double   h)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x0, y0, w, h);
+  cairo_clip_preserve (cr);
+  cairo_set_source_rgb (cr, 0.86, 0.92, 0.98);
+  cairo_fill (cr);
+  set_grey (cr, 0.35);
+  cairo_set_line_width (cr, 1.0);
+  for (double x = x0 - h; x < x0 + w; x += 7)
+    {
+      cairo_move_to (cr, x, y0 + h);
+      cairo_line_to (cr, x + h, y0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_rectangle (cr, x0, y0, w, h);
+  cairo_stroke (cr);
+}
+
+static void
+draw_title (const Layout *l,
+            cairo_t      *cr)
+{
+  g_autofree char *from = rd_date_format_long (rd_timeline_get_first (l->timeline));
+  g_autofree char *until = rd_date_format_long (rd_timeline_get_last (l->timeline));
+  g_autofree char *period = NULL;
+
+  set_grey (cr, 0.0);
+  show_text (cr, _("Timeline of the case"), MARGIN, MARGIN + 12, l->width - 2 * MARGIN, TRUE, 18,
+             0);
+  /* Translators: a period of time, "From Monday 4 March 2024 until
+   * Tuesday 4 March 2025" */
+  period = g_strdup_printf (_("From %1$s until %2$s"), from, until);
+  show_text (cr, period, MARGIN, MARGIN + 38, l->width - 2 * MARGIN, FALSE, 12, 0);
+}
+
+static void
+draw_lanes (const Layout *l,
+            cairo_t      *cr)
+{
+  struct { const char *name; double y, h; } lanes[] = {
+    { _("Incidents per week"), l->y_incidents, INCIDENTS_H },
+    { _("Reports to the landlord"), l->y_reports, MARK_LANE_H },
+    { _("Contacts"), l->y_contacts, MARK_LANE_H },
+    { _("Complaint deadlines"), l->y_complaint, l->n_stage_rows * ROW_H },
+    { _("Time to go to the Ombudsman"), l->y_referral, l->n_referral_rows * ROW_H },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    {
+      cairo_rectangle (cr, l->plot_x, lanes[i].y, l->plot_w, lanes[i].h);
+      cairo_set_source_rgb (cr, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985);
+      cairo_fill_preserve (cr);
+      set_grey (cr, 0.75);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      set_grey (cr, 0.0);
+      /* Rows of deadlines carry their own names: the lane's goes above them. */
+      if (i == 3)
+        show_text (cr, lanes[i].name, MARGIN, lanes[i].y - 2, LABEL_W - 12, TRUE, 12, 0);
+      else
+        show_wrapped (cr, lanes[i].name, MARGIN, lanes[i].y + lanes[i].h / 2, LABEL_W - 12);
+    }
+  /* Faint lines at each week, so a mark can be read against the axis. */
+  set_grey (cr, 0.9);
+  cairo_set_line_width (cr, 1.0);
+  for (guint w = 1; w < l->n_weeks && l->col >= 10; w++)
+    {
+      cairo_move_to (cr, l->plot_x + w * l->col + 0.5, l->y_incidents);
+      cairo_line_to (cr, l->plot_x + w * l->col + 0.5, l->y_axis);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_week (const Layout         *l,
+           cairo_t              *cr,
+           const RdTimelineItem *item)
+{
+  double x = l->plot_x + g_date_days_between (rd_timeline_get_first (l->timeline),
+                                              &item->date) / 7 * l->col;
+  double unit = (INCIDENTS_H - 22) / l->max_total;
+  double y = l->y_incidents + INCIDENTS_H;
+  double bar_w = MAX (l->col - 2, 2);
+
+  for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+    {
+      cairo_pattern_t *pattern;
+      double h = item->counts[c] * unit;
+
+      if (item->counts[c] == 0)
+        continue;
+      y -= h;
+      pattern = category_pattern (c);
+      cairo_save (cr);
+      cairo_translate (cr, x + 1, y);
+      cairo_rectangle (cr, 0, 0, bar_w, h);
+      cairo_set_source (cr, pattern);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      cairo_pattern_destroy (pattern);
+      set_grey (cr, 0.0);
+      cairo_set_line_width (cr, 0.75);
+      cairo_rectangle (cr, x + 1, y, bar_w, h);
+      cairo_stroke (cr);
+    }
+  if (l->col >= 14)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", item->total);
+
+      set_grey (cr, 0.0);
+      show_text (cr, count, x + l->col / 2, y - 8, 0, FALSE, 10, 0.5);
+    }
+}
+
+static void
+draw_stage (const Layout         *l,
+            cairo_t              *cr,
+            guint                 index,
+            const RdTimelineItem *item)
+{
+  double y = l->y_complaint + l->row[index] * ROW_H + ROW_H / 2;
+  double due = x_of (l, &item->date);
+  double done = g_date_valid (&item->end) ? x_of (l, &item->end) : due;
+  double right = MAX (due, done), left = MIN (due, done);
+  gboolean is_open = !g_date_valid (&item->end);
+
+  set_grey (cr, 0.0);
+  show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
+  /* The due day: a tick across the row. */
+  cairo_set_line_width (cr, 2.0);
+  cairo_move_to (cr, due, y - 9);
+  cairo_line_to (cr, due, y + 9);
+  cairo_stroke (cr);
+  /* Late: a heavy line from the due day to the day it came, or to today. */
+  if (item->status == RD_DEADLINE_MISSED)
+    {
+      double end = is_open ? x_of (l, rd_timeline_get_today (l->timeline)) : done;
+
+      end = MIN (end, l->plot_x + l->plot_w);
+      cairo_set_line_width (cr, 4.0);
+      cairo_move_to (cr, due, y);
+      cairo_line_to (cr, MAX (end, due), y);
+      cairo_stroke (cr);
+      right = MAX (right, end);
+    }
+  else if (!is_open)
+    {
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, right, y);
+      cairo_stroke (cr);
+    }
+  if (item->status == RD_DEADLINE_MET)
+    draw_mark (cr, LEGEND_MET, done, y);
+  else if (item->status == RD_DEADLINE_MISSED)
+    draw_mark (cr, LEGEND_MISSED, is_open ? due : done, y);
+  else
+    draw_mark (cr, LEGEND_OPEN, due, y);
+
+  /* How it went, after the marks, or before them near the right edge. */
+  if (right + 12 + text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
+    show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);
+  else
+    show_text (cr, item->detail, left - 12, y, MAX (left - 12 - l->plot_x, 40), FALSE, 10, 1);
+}
+
+static void
+draw_referral (const Layout         *l,
+               cairo_t              *cr,
+               guint                 index,
+               const RdTimelineItem *item)
+{
+  double y = l->y_referral + l->row[index] * ROW_H;
+  double x0 = x_of (l, &item->date), x1 = x_of (l, &item->end);
+
+  fill_window (cr, x0, y + 4, MAX (x1 - x0, 2), ROW_H - 8);
+  if (item->status == RD_DEADLINE_MET)
+    draw_mark (cr, LEGEND_MET, x1, y + ROW_H / 2);
+  else if (item->status == RD_DEADLINE_MISSED)
+    draw_mark (cr, LEGEND_MISSED, x1, y + ROW_H / 2);
+}
+
+static void
+draw_item (const Layout *l,
+           cairo_t      *cr,
+           guint         index)
+{
+  const RdTimelineItem *item = rd_timeline_get_item (l->timeline, index);
+  double x = x_of (l, &item->date);
+
+  switch (item->kind)
+    {
+    case RD_TIMELINE_WEEK:
+      draw_week (l, cr, item);
+      break;
+    case RD_TIMELINE_REPORT:
+      draw_mark (cr, LEGEND_REPORT, x, l->y_reports + MARK_LANE_H / 2);
+      break;
+    case RD_TIMELINE_CONTACT:
+      draw_mark (cr, !item->landlord ? LEGEND_OTHER
+                     : item->direction == RD_CONTACT_FROM ? LEGEND_FROM : LEGEND_TO,
+                 x, l->y_contacts + MARK_LANE_H / 2);
+      break;
+    case RD_TIMELINE_STAGE:
+      draw_stage (l, cr, index, item);
+      break;
+    case RD_TIMELINE_REFERRAL:
+      draw_referral (l, cr, index, item);
+      break;
+    case RD_TIMELINE_N_KINDS:
+    default:
+      break;
+    }
+}
+
+/* Weeks and their Mondays under the lanes: as many labels as fit. */
+static void
+draw_axis (const Layout *l,
+           cairo_t      *cr)
+{
+  static const guint steps[] = { 1, 2, 4, 8, 13, 26, 52, 104 };
+  guint step = steps[G_N_ELEMENTS (steps) - 1];
+  int shown_year = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * l->col >= 72)
+      {
+        step = steps[i];
+        break;
+      }
+  set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.0);
+  for (guint w = 0; w < l->n_weeks; w++)
+    {
+      GDate monday = *rd_timeline_get_first (l->timeline);
+      double x = l->plot_x + w * l->col;
+      g_autofree char *week = NULL;
+      g_autofree char *date = NULL;
+
+      cairo_move_to (cr, x + 0.5, l->y_axis);
+      cairo_line_to (cr, x + 0.5, l->y_axis + (w % step == 0 ? 8 : 4));
+      cairo_stroke (cr);
+      if (w % step != 0)
+        continue;
+      g_date_add_days (&monday, w * 7);
+      /* Translators: an ISO week number under a chart, "Week 10" */
+      week = g_strdup_printf (_("Week %u"), g_date_get_iso8601_week_of_year (&monday));
+      date = rd_date_format_day_month (&monday);
+      show_text (cr, week, x + 2, l->y_axis + 16, step * l->col - 4, FALSE, 10, 0);
+      show_text (cr, date, x + 2, l->y_axis + 30, step * l->col - 4, FALSE, 10, 0);
+      if (g_date_get_year (&monday) != shown_year)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", g_date_get_year (&monday));
+
+          shown_year = g_date_get_year (&monday);
+          show_text (cr, year, x + 2, l->y_axis + 45, 0, TRUE, 10, 0);
+        }
+    }
+}
+
+static void
+draw_today (const Layout *l,
+            cairo_t      *cr)
+{
+  const GDate *today = rd_timeline_get_today (l->timeline);
+  const double dash[] = { 5.0, 3.0 };
+  double x;
+
+  if (g_date_compare (today, rd_timeline_get_first (l->timeline)) < 0 ||
+      g_date_compare (today, rd_timeline_get_last (l->timeline)) > 0)
+    return;
+  x = x_of (l, today);
+  cairo_save (cr);
+  set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_move_to (cr, x, l->y_incidents - 4);
+  cairo_line_to (cr, x, l->y_axis);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  show_text (cr, _("Today"), x, l->y_incidents - 12, 0, TRUE, 11, 0.5);
+}
+
+static void
+draw_legend (const Layout *l,
+             cairo_t      *cr)
+{
+  const char *marks[LEGEND_N_MARKS] = {
+    [LEGEND_REPORT] = _("Reported to the landlord"),
+    [LEGEND_FROM] = _("The landlord got in touch"),
+    [LEGEND_TO] = _("You got in touch with the landlord"),
+    [LEGEND_OTHER] = _("Contact with someone else"),
+    [LEGEND_MET] = rd_deadline_status_get_label (RD_DEADLINE_MET),
+    [LEGEND_MISSED] = rd_deadline_status_get_label (RD_DEADLINE_MISSED),
+    [LEGEND_OPEN] = rd_deadline_status_get_label (RD_DEADLINE_PENDING),
+    [LEGEND_WINDOW] = _("Time to go to the Ombudsman"),
+  };
+
+  for (guint i = 0; i < l->n_legend; i++)
+    {
+      double x = MARGIN + (i % l->legend_per_row) * LEGEND_COL_W;
+      double y = l->y_legend + (i / l->legend_per_row) * LEGEND_ROW_H + LEGEND_ROW_H / 2;
+      const char *label;
+
+      if (i < RD_CATEGORY_N_CATEGORIES)
+        {
+          cairo_pattern_t *pattern = category_pattern (i);
+
+          cairo_save (cr);
+          cairo_translate (cr, x, y - 7);
+          cairo_rectangle (cr, 0, 0, 16, 14);
+          cairo_set_source (cr, pattern);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          cairo_pattern_destroy (pattern);
+          set_grey (cr, 0.0);
+          cairo_set_line_width (cr, 0.75);
+          cairo_rectangle (cr, x, y - 7, 16, 14);
+          cairo_stroke (cr);
+          label = rd_category_get_label (i);
+        }
+      else
+        {
+          LegendMark mark = i - RD_CATEGORY_N_CATEGORIES + 1;
+
+          if (mark == LEGEND_WINDOW)
+            fill_window (cr, x, y - 7, 16, 14);
+          else
+            draw_mark (cr, mark, x + 8, y);
+          label = marks[mark];
+        }
+      set_grey (cr, 0.0);
+      show_text (cr, label, x + 24, y, LEGEND_COL_W - 32, FALSE, 11, 0);
+    }
+}
+
+static void
+item_area (const Layout      *l,
+           guint              index,
+           cairo_rectangle_t *area)
+{
+  const RdTimelineItem *item = rd_timeline_get_item (l->timeline, index);
+  double x = x_of (l, &item->date);
+
+  switch (item->kind)
+    {
+    case RD_TIMELINE_WEEK:
+      *area = (cairo_rectangle_t) { l->plot_x + g_date_days_between (rd_timeline_get_first (l->timeline),
+                                                                    &item->date) / 7 * l->col,
+                                    l->y_incidents, l->col, INCIDENTS_H };
+      break;
+    case RD_TIMELINE_REPORT:
+      *area = (cairo_rectangle_t) { x - 9, l->y_reports, 18, MARK_LANE_H };
+      break;
+    case RD_TIMELINE_CONTACT:
+      *area = (cairo_rectangle_t) { x - 9, l->y_contacts, 18, MARK_LANE_H };
+      break;
+    case RD_TIMELINE_STAGE:
+      {
+        double end = g_date_valid (&item->end) ? x_of (l, &item->end) : x;
+
+        *area = (cairo_rectangle_t) { MIN (x, end) - 9, l->y_complaint + l->row[index] * ROW_H,
+                                      fabs (end - x) + 18, ROW_H };
+        break;
+      }
+    case RD_TIMELINE_REFERRAL:
+      *area = (cairo_rectangle_t) { x - 3, l->y_referral + l->row[index] * ROW_H,
+                                    x_of (l, &item->end) - x + 6, ROW_H };
+      break;
+    case RD_TIMELINE_N_KINDS:
+    default:
+      *area = (cairo_rectangle_t) { 0, 0, 0, 0 };
+      break;
+    }
+}
+
+/**
+ * rd_timeline_measure:
+ *
+ * The size rd_timeline_draw() draws at, in units of 1/96 inch.
+ */
+void
+rd_timeline_measure (RdTimeline *timeline,
+                     double     *width,
+                     double     *height)
+{
+  Layout l = { 0 };
+
+  g_return_if_fail (timeline != NULL);
+
+  layout_init (&l, timeline);
+  if (width != NULL)
+    *width = l.width;
+  if (height != NULL)
+    *height = l.height;
+  layout_clear (&l);
+}
+
+/**
+ * rd_timeline_get_item_area:
+ *
+ * Where item @index is drawn, for a window to show which one is current
+ * and to find the item under a click.
+ */
+gboolean
+rd_timeline_get_item_area (RdTimeline        *timeline,
+                           guint              index,
+                           cairo_rectangle_t *area)
+{
+  Layout l = { 0 };
+
+  g_return_val_if_fail (timeline != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (index >= rd_timeline_get_n_items (timeline))
+    return FALSE;
+  layout_init (&l, timeline);
+  item_area (&l, index, area);
+  layout_clear (&l);
+  return TRUE;
+}
+
+/**
+ * rd_timeline_draw:
+ * @current: the item to ring as the current one, or -1
+ *
+ * Draws the timeline at the origin of @cr, in the text of the language of
+ * the moment (rd_i18n_push_language()).
+ */
+void
+rd_timeline_draw (RdTimeline *timeline,
+                  cairo_t    *cr,
+                  int         current)
+{
+  Layout l = { 0 };
+
+  g_return_if_fail (timeline != NULL);
+  g_return_if_fail (cr != NULL);
+
+  layout_init (&l, timeline);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, l.width, l.height);
+  set_grey (cr, 1.0);
+  cairo_fill (cr);
+  draw_title (&l, cr);
+  draw_lanes (&l, cr);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    draw_item (&l, cr, i);
+  draw_today (&l, cr);
+  draw_axis (&l, cr);
+  draw_legend (&l, cr);
+  if (current >= 0 && (guint) current < rd_timeline_get_n_items (timeline))
+    {
+      cairo_rectangle_t area;
+
+      /* Dark inside light, so it shows on any fill. */
+      item_area (&l, current, &area);
+      cairo_rectangle (cr, area.x - 2, area.y - 2, area.width + 4, area.height + 4);
+      set_grey (cr, 1.0);
+      cairo_set_line_width (cr, 5.0);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.35, 0.75);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  layout_clear (&l);
+}
