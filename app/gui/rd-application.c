@@ -268,12 +268,13 @@ static const struct {
   { "win.find", { "<Control>f", NULL } },
   { "win.lock", { "<Control>l", NULL } },
   { "win.export", { "<Control>e", NULL } },
-  /* Alt+1…5: the case pages, in the order their tabs show. */
+  /* Alt+1…6: the case pages, in the order their tabs show. */
   { "win.show-page::dashboard", { "<Alt>1", NULL } },
   { "win.show-page::diary", { "<Alt>2", NULL } },
   { "win.show-page::contacts", { "<Alt>3", NULL } },
   { "win.show-page::complaints", { "<Alt>4", NULL } },
   { "win.show-page::evidence", { "<Alt>5", NULL } },
+  { "win.show-page::timeline", { "<Alt>6", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.help", { "F1", NULL } },
 };

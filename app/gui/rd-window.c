@@ -18,6 +18,7 @@
 #include "rd-gui-util.h"
 #include "rd-lock.h"
 #include "rd-evidence-page.h"
+#include "rd-timeline-page.h"
 #include "rd-window-actions.h"
 #include "rd-window-advisers.h"
 #include "rd-window.h"
@@ -69,6 +70,7 @@ static const RdCasePageInfo case_pages[] = {
   { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
   { "complaints", N_("Complaints"), "mail-message-new-symbolic", rd_complaints_page_get_type },
   { "evidence", N_("Evidence"), "folder-documents-symbolic",   rd_evidence_page_get_type },
+  { "timeline", N_("Timeline"), "view-continuous-symbolic",   rd_timeline_page_get_type },
 };
 
 struct _RdWindow

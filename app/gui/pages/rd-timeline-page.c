@@ -1,0 +1,421 @@
+/* rd-timeline-page.c: a picture of the case over time, with the same items as a list.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The timeline has a page of its own, last in the window's page table,
+ * rather than a place on What Next: What Next is a short list of things
+ * to do, read top to bottom at any width, while the timeline is a wide
+ * picture of everything recorded, scrolled sideways, with its own keys
+ * and its own Export buttons. Alt+1 to Alt+5 keep their pages; this is Alt+6.
+ *
+ * Under the picture a list holds the same items, one sentence each, in
+ * the same order: it is how a screen reader reads the timeline, and the
+ * picture's current item and the list's selection follow each other.
+ *
+ * The case is loaded in a worker (rd_case_service_load_snapshot_async());
+ * the items are then made in the interface's language on the main loop,
+ * which for a case of thousands of entries takes a few milliseconds.
+ * Exports are written in the case's document language, as its letters
+ * and bundle are.
+ */
+#define G_LOG_DOMAIN "rd-timeline-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-gui-util.h"
+#include "rd-timeline-page.h"
+
+struct _RdTimelinePage
+{
+  RdCasePage          parent_instance;
+
+  RdClock            *clock;
+  GtkStringList      *texts;
+  GtkSingleSelection *selection;
+  guint               refresh_source;
+  guint               generation;
+  GCancellable       *cancellable;
+
+  GtkStack           *stack;
+  GtkLabel           *summary_label;
+  RdTimelineView     *view;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (RdTimelinePage, rd_timeline_page, RD_TYPE_CASE_PAGE)
+
+typedef struct {
+  RdTimelinePage *self;
+  guint           generation;
+} RefreshJob;
+
+static void
+refresh_job_free (RefreshJob *job)
+{
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshJob, refresh_job_free)
+
+static void
+show_timeline (RdTimelinePage *self,
+               RdTimeline     *timeline)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (texts, rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i)));
+  g_ptr_array_add (texts, NULL);
+  gtk_string_list_splice (self->texts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->texts)),
+                          (const char * const *) texts->pdata);
+  if (timeline != NULL)
+    {
+      g_autofree char *from = rd_date_format_long (rd_timeline_get_first (timeline));
+      g_autofree char *until = rd_date_format_long (rd_timeline_get_last (timeline));
+      /* Translators: a period of time, "From Monday 4 March 2024 until
+       * Tuesday 4 March 2025" */
+      g_autofree char *period = g_strdup_printf (_("From %1$s until %2$s"), from, until);
+
+      gtk_label_set_text (self->summary_label, period);
+    }
+  /* The view takes the timeline; its current item is the newest. */
+  rd_timeline_view_set_timeline (self->view, n > 0 ? timeline : NULL);
+  if (n == 0 && timeline != NULL)
+    rd_timeline_free (timeline);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "timeline" : "empty");
+}
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RefreshJob) job = user_data;
+  RdTimelinePage *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseSnapshot) snapshot = rd_case_service_load_snapshot_finish (RD_STORE (source),
+                                                                             result, &error);
+  g_autoptr(GDate) today = NULL;
+
+  /* A newer refresh has started: its result is the one to show. */
+  if (job->generation != self->generation || self->clock == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  if (snapshot == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      show_timeline (self, NULL);
+      return;
+    }
+  today = rd_clock_dup_today (self->clock);
+  show_timeline (self, rd_case_snapshot_build_timeline (snapshot, today));
+}
+
+/**
+ * rd_timeline_page_refresh:
+ *
+ * Loads the case again in a worker thread and draws it when it comes; a
+ * refresh started before this one is dropped.
+ */
+void
+rd_timeline_page_refresh (RdTimelinePage *self)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  RefreshJob *job;
+
+  g_return_if_fail (RD_IS_TIMELINE_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (store == NULL || rcase == NULL)
+    {
+      show_timeline (self, NULL);
+      return;
+    }
+  job = g_new0 (RefreshJob, 1);
+  job->self = g_object_ref (self);
+  job->generation = self->generation;
+  self->cancellable = g_cancellable_new ();
+  rd_case_service_load_snapshot_async (store, rd_case_get_id (rcase), self->cancellable,
+                                       refresh_done_cb, job);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  RdTimelinePage *self = user_data;
+
+  self->refresh_source = 0;
+  rd_timeline_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (RdTimelinePage *self,
+                     const char     *what,
+                     gint64          case_id)
+{
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)) ||
+      rd_case_page_is_waiting (RD_CASE_PAGE (self)))
+    return;
+  /* Once a burst of writes is over. */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
+}
+
+/* Today's line and the deadlines' states move with the day. */
+static void
+on_day_changed_cb (RdTimelinePage *self)
+{
+  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL &&
+      !rd_case_page_is_waiting (RD_CASE_PAGE (self)))
+    rd_timeline_page_refresh (self);
+}
+
+static void
+on_current_changed_cb (RdTimelinePage *self)
+{
+  int current = rd_timeline_view_get_current (self->view);
+
+  if (current >= 0 && (guint) current != gtk_single_selection_get_selected (self->selection))
+    {
+      gtk_single_selection_set_selected (self->selection, (guint) current);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  (guint) current);
+    }
+}
+
+static void
+on_selected_changed_cb (RdTimelinePage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    rd_timeline_view_set_current (self->view, (int) selected);
+}
+
+/**
+ * rd_timeline_page_save:
+ * @path: a file name ending in ".svg" or ".png"
+ *
+ * Writes the open case's timeline, in the case's document language.
+ */
+gboolean
+rd_timeline_page_save (RdTimelinePage  *self,
+                       const char      *path,
+                       GError         **error)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  g_autoptr(GDate) today = NULL;
+
+  g_return_val_if_fail (RD_IS_TIMELINE_PAGE (self), FALSE);
+  g_return_val_if_fail (store != NULL && rcase != NULL, FALSE);
+
+  today = rd_clock_dup_today (rd_store_get_clock (store));
+  return rd_case_service_write_timeline (store, rd_case_get_id (rcase), today, NULL, path, error);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        RdTimelinePage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !rd_timeline_page_save (self, path, &error))
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      else if (path != NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Timeline saved as “%s”"), name);
+
+          rd_gui_show_toast (GTK_WIDGET (self), message);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+/* timeline.export("svg" or "png"): ask where, then save. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RdTimelinePage *self = RD_TIMELINE_PAGE (widget);
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  gboolean svg = g_str_equal (g_variant_get_string (parameter, NULL), "svg");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (rcase == NULL)
+    return;
+  /* Translators: the file name offered for the timeline; %s is the case's title */
+  name = g_strdup_printf (svg ? _("Timeline – %s.svg") : _("Timeline – %s.png"),
+                          rd_case_get_title (rcase));
+  gtk_file_filter_set_name (filter, svg ? _("SVG picture") : _("PNG picture"));
+  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
+  gtk_file_filter_add_suffix (filter, svg ? "svg" : "png");
+  chooser = gtk_file_chooser_native_new (_("Export the Timeline"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (text));
+}
+
+RdTimelineView *
+rd_timeline_page_get_view (RdTimelinePage *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_PAGE (self), NULL);
+
+  rd_case_page_fill (RD_CASE_PAGE (self));
+  return self->view;
+}
+
+GtkListView *
+rd_timeline_page_get_list (RdTimelinePage *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->list_view;
+}
+
+static void
+rd_timeline_page_store_changed (RdCasePage *page)
+{
+  RdTimelinePage *self = RD_TIMELINE_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->clock = g_object_ref (rd_store_get_clock (store));
+      g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (on_day_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  rd_timeline_page_refresh (self);
+}
+
+static void
+rd_timeline_page_case_changed (RdCasePage *page)
+{
+  RdTimelinePage *self = RD_TIMELINE_PAGE (page);
+
+  /* Never the last case's picture under this one's name, even briefly. */
+  show_timeline (self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export",
+                                 rd_case_page_get_case (page) != NULL);
+  rd_timeline_page_refresh (self);
+}
+
+static void
+rd_timeline_page_dispose (GObject *object)
+{
+  RdTimelinePage *self = RD_TIMELINE_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_TIMELINE_PAGE);
+  rd_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->selection);
+  g_clear_object (&self->texts);
+
+  G_OBJECT_CLASS (rd_timeline_page_parent_class)->dispose (object);
+}
+
+static void
+rd_timeline_page_class_init (RdTimelinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
+
+  object_class->dispose = rd_timeline_page_dispose;
+  page_class->store_changed = rd_timeline_page_store_changed;
+  page_class->case_changed = rd_timeline_page_case_changed;
+
+  gtk_widget_class_install_action (widget_class, "timeline.export", "s", export_action);
+
+  g_type_ensure (RD_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdTimelinePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RdTimelinePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RdTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, RdTimelinePage, list_view);
+}
+
+static void
+rd_timeline_page_init (RdTimelinePage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->texts = gtk_string_list_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->texts)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->view, "notify::current", G_CALLBACK (on_current_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", FALSE);
+}

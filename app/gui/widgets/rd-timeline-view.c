@@ -1,0 +1,323 @@
+/* rd-timeline-view.c: a case's timeline drawn in the window, walked item by item from the keyboard.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The picture is rd_timeline_draw()'s, the one the CLI and the bundle
+ * write, drawn into the snapshot through cairo. One item at a time is
+ * current, ringed in the picture: the arrow keys, Home and End move it,
+ * a click picks the item under the pointer. GTK 4.8 has no call to make a
+ * screen reader speak, so the current item's sentence becomes the view's
+ * accessible name, which a screen reader reads when the focused widget's
+ * name changes; the page also keeps a list of the same sentences beside
+ * the picture, for reading at leisure.
+ */
+#define G_LOG_DOMAIN "rd-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-timeline-view.h"
+
+struct _RdTimelineView
+{
+  GtkWidget   parent_instance;
+
+  RdTimeline *timeline;
+  int         current;   /* -1 for none */
+  double      width;
+  double      height;
+};
+
+G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CURRENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_accessible (RdTimelineView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->timeline != NULL && self->current >= 0)
+    text = rd_timeline_item_dup_text (rd_timeline_get_item (self->timeline, self->current));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : _("Timeline of the case"),
+                                  -1);
+}
+
+/* Brings the current item into the scrolled window's view. */
+static void
+scroll_to_current (RdTimelineView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  cairo_rectangle_t area;
+
+  if (scrolled == NULL || self->timeline == NULL || self->current < 0 ||
+      !rd_timeline_get_item_area (self->timeline, self->current, &area))
+    return;
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                             area.x - 24, area.x + area.width + 24);
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                             area.y - 24, area.y + area.height + 24);
+}
+
+void
+rd_timeline_view_set_current (RdTimelineView *self,
+                              int             current)
+{
+  int n;
+
+  g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
+
+  n = self->timeline != NULL ? (int) rd_timeline_get_n_items (self->timeline) : 0;
+  current = n == 0 ? -1 : CLAMP (current, 0, n - 1);
+  if (current == self->current)
+    return;
+  self->current = current;
+  update_accessible (self);
+  scroll_to_current (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+int
+rd_timeline_view_get_current (RdTimelineView *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), -1);
+
+  return self->current;
+}
+
+/**
+ * rd_timeline_view_set_timeline:
+ * @timeline: (transfer full) (nullable): what to draw
+ */
+void
+rd_timeline_view_set_timeline (RdTimelineView *self,
+                               RdTimeline     *timeline)
+{
+  g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->timeline, rd_timeline_free);
+  self->timeline = timeline;
+  self->width = self->height = 0;
+  if (timeline != NULL)
+    rd_timeline_measure (timeline, &self->width, &self->height);
+  self->current = -1;
+  /* The newest item is where a resident looks first. */
+  if (timeline != NULL && rd_timeline_get_n_items (timeline) > 0)
+    self->current = (int) rd_timeline_get_n_items (timeline) - 1;
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/**
+ * rd_timeline_view_get_timeline:
+ *
+ * Returns: (transfer none) (nullable): what the view draws
+ */
+RdTimeline *
+rd_timeline_view_get_timeline (RdTimelineView *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->timeline;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+  int by = g_variant_get_int32 (parameter);
+
+  if (self->timeline == NULL)
+    return;
+  if (by == G_MININT32)
+    rd_timeline_view_set_current (self, 0);
+  else if (by == G_MAXINT32)
+    rd_timeline_view_set_current (self, (int) rd_timeline_get_n_items (self->timeline) - 1);
+  else
+    rd_timeline_view_set_current (self, MAX (self->current, 0) + by);
+}
+
+/* The smallest item area under the pointer: a deadline's row wins over a
+ * whole week's column. */
+static void
+on_pressed_cb (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               RdTimelineView  *self)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->timeline == NULL)
+    return;
+  for (guint i = 0; i < rd_timeline_get_n_items (self->timeline); i++)
+    {
+      cairo_rectangle_t area;
+
+      if (rd_timeline_get_item_area (self->timeline, i, &area) &&
+          x >= area.x && x <= area.x + area.width && y >= area.y && y <= area.y + area.height &&
+          area.width * area.height < best)
+        {
+          best = area.width * area.height;
+          found = (int) i;
+        }
+    }
+  if (found >= 0)
+    rd_timeline_view_set_current (self, found);
+}
+
+static void
+rd_timeline_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+
+  *minimum = *natural = (int) (orientation == GTK_ORIENTATION_HORIZONTAL ? self->width
+                                                                         : self->height);
+}
+
+static void
+rd_timeline_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+  cairo_t *cr;
+
+  if (self->timeline == NULL)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  rd_timeline_draw (self->timeline, cr, self->current);
+  cairo_destroy (cr);
+}
+
+static void
+rd_timeline_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT:
+      g_value_set_int (value, self->current);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_timeline_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT:
+      rd_timeline_view_set_current (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_timeline_view_finalize (GObject *object)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->timeline, rd_timeline_free);
+
+  G_OBJECT_CLASS (rd_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           key,
+                  int             by)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, 0, "timeline.move", "i", by);
+}
+
+static void
+rd_timeline_view_class_init (RdTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = rd_timeline_view_finalize;
+  object_class->get_property = rd_timeline_view_get_property;
+  object_class->set_property = rd_timeline_view_set_property;
+  widget_class->measure = rd_timeline_view_measure;
+  widget_class->snapshot = rd_timeline_view_snapshot;
+
+  properties[PROP_CURRENT] =
+    g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* timeline.move(n): n items on, or back when negative; the extremes of
+   * an int32 go to the first and last. */
+  gtk_widget_class_install_action (widget_class, "timeline.move", "i", move_action);
+  add_move_binding (widget_class, GDK_KEY_Left, -1);
+  add_move_binding (widget_class, GDK_KEY_Up, -1);
+  add_move_binding (widget_class, GDK_KEY_KP_Left, -1);
+  add_move_binding (widget_class, GDK_KEY_Right, 1);
+  add_move_binding (widget_class, GDK_KEY_Down, 1);
+  add_move_binding (widget_class, GDK_KEY_KP_Right, 1);
+  add_move_binding (widget_class, GDK_KEY_Page_Up, -10);
+  add_move_binding (widget_class, GDK_KEY_Page_Down, 10);
+  add_move_binding (widget_class, GDK_KEY_Home, G_MININT32);
+  add_move_binding (widget_class, GDK_KEY_End, G_MAXINT32);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+rd_timeline_view_init (RdTimelineView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->current = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The arrow keys move from one item to the next."),
+                                  -1);
+  update_accessible (self);
+}
+
+GtkWidget *
+rd_timeline_view_new (void)
+{
+  return g_object_new (RD_TYPE_TIMELINE_VIEW, NULL);
+}
