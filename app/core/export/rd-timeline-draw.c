@@ -25,6 +25,7 @@
 
 #include "rd-datetime.h"
 #include "rd-timeline-draw.h"
+#include "rd-timeline-private.h"
 
 #define MARGIN        24.0
 #define LABEL_W      196.0
@@ -39,19 +40,6 @@
 #define WEEKS_SPAN  1100.0
 #define MIN_COL        6.0
 #define MAX_COL       28.0
-
-typedef enum {
-  LEGEND_CATEGORY,
-  LEGEND_REPORT,
-  LEGEND_FROM,
-  LEGEND_TO,
-  LEGEND_OTHER,
-  LEGEND_MET,
-  LEGEND_MISSED,
-  LEGEND_OPEN,
-  LEGEND_WINDOW,
-  LEGEND_N_MARKS
-} LegendMark;
 
 typedef struct {
   RdTimeline *timeline;
@@ -145,241 +133,6 @@ x_of (const Layout *l,
 }
 
 static void
-set_grey (cairo_t *cr,
-          double   level)
-{
-  cairo_set_source_rgb (cr, level, level, level);
-}
-
-static void
-show_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      max_width,
-           gboolean    bold,
-           double      size,
-           double      align)   /* 0 left of x, 0.5 centred on it, 1 ending at it */
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align * w, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
-/* A lane's name, in as many lines as it needs, centred on @y. */
-static void
-show_wrapped (cairo_t    *cr,
-              const char *text,
-              double      x,
-              double      y,
-              double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, 12 * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
-static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return w;
-}
-
-/* A tile for each category: a light tint, for those who see colour, under
- * a pattern of its own, for those who do not and for grey print. */
-static cairo_pattern_t *
-category_pattern (RdCategory category)
-{
-  static const double tint[RD_CATEGORY_N_CATEGORIES][3] = {
-    { 0.99, 0.80, 0.67 }, { 0.73, 0.85, 0.94 }, { 0.96, 0.65, 0.65 }, { 0.85, 0.94, 0.76 },
-    { 0.87, 0.78, 0.93 }, { 0.98, 0.91, 0.65 }, { 0.88, 0.88, 0.88 },
-  };
-  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
-  cairo_t *cr = cairo_create (tile);
-  cairo_pattern_t *pattern;
-
-  cairo_set_source_rgb (cr, tint[category][0], tint[category][1], tint[category][2]);
-  cairo_paint (cr);
-  set_grey (cr, 0.1);
-  cairo_set_line_width (cr, 1.5);
-  switch (category)
-    {
-    case RD_CATEGORY_NOISE:           /* solid dark */
-      set_grey (cr, 0.3);
-      cairo_paint (cr);
-      break;
-    case RD_CATEGORY_HARASSMENT:      /* rising diagonals */
-      cairo_move_to (cr, -1, 9);
-      cairo_line_to (cr, 9, -1);
-      cairo_stroke (cr);
-      break;
-    case RD_CATEGORY_VIOLENCE:        /* cross-hatch */
-      cairo_move_to (cr, 0, 4);
-      cairo_line_to (cr, 8, 4);
-      cairo_move_to (cr, 4, 0);
-      cairo_line_to (cr, 4, 8);
-      cairo_stroke (cr);
-      break;
-    case RD_CATEGORY_DAMAGE:          /* dots */
-      cairo_arc (cr, 4, 4, 1.6, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case RD_CATEGORY_DOMESTIC_ABUSE:  /* horizontal stripes */
-      cairo_rectangle (cr, 0, 3, 8, 2);
-      cairo_fill (cr);
-      break;
-    case RD_CATEGORY_DISREPAIR:       /* falling diagonals */
-      cairo_move_to (cr, -1, -1);
-      cairo_line_to (cr, 9, 9);
-      cairo_stroke (cr);
-      break;
-    case RD_CATEGORY_OTHER:           /* plain light grey */
-    case RD_CATEGORY_N_CATEGORIES:
-    default:
-      break;
-    }
-  cairo_destroy (cr);
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (tile);
-  return pattern;
-}
-
-static void
-draw_mark (cairo_t    *cr,
-           LegendMark  mark,
-           double      x,
-           double      y)
-{
-  cairo_new_path (cr);
-  set_grey (cr, 0.0);
-  cairo_set_line_width (cr, 1.5);
-  switch (mark)
-    {
-    case LEGEND_REPORT:   /* a filled triangle */
-      cairo_move_to (cr, x, y - 6);
-      cairo_line_to (cr, x + 6, y + 5);
-      cairo_line_to (cr, x - 6, y + 5);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case LEGEND_FROM:     /* a filled circle: they got in touch */
-      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case LEGEND_TO:       /* an outlined circle: the resident did */
-      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
-      set_grey (cr, 1.0);
-      cairo_fill_preserve (cr);
-      set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_OTHER:    /* a diamond: someone other than the landlord */
-      cairo_move_to (cr, x, y - 6);
-      cairo_line_to (cr, x + 6, y);
-      cairo_line_to (cr, x, y + 6);
-      cairo_line_to (cr, x - 6, y);
-      cairo_close_path (cr);
-      set_grey (cr, 0.55);
-      cairo_fill_preserve (cr);
-      set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_MET:
-      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
-      cairo_fill (cr);
-      break;
-    case LEGEND_MISSED:
-      cairo_set_line_width (cr, 2.5);
-      cairo_move_to (cr, x - 5, y - 5);
-      cairo_line_to (cr, x + 5, y + 5);
-      cairo_move_to (cr, x + 5, y - 5);
-      cairo_line_to (cr, x - 5, y + 5);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_OPEN:
-      cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
-      set_grey (cr, 1.0);
-      cairo_fill_preserve (cr);
-      set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_WINDOW:
-    case LEGEND_CATEGORY:
-    case LEGEND_N_MARKS:
-    default:
-      break;
-    }
-}
-
-/* The Ombudsman's window: diagonal hatching between two lines. */
-static void
-fill_window (cairo_t *cr,
-             double   x0,
-             double   y0,
-             double   w,
-             double   h)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, x0, y0, w, h);
-  cairo_clip_preserve (cr);
-  cairo_set_source_rgb (cr, 0.86, 0.92, 0.98);
-  cairo_fill (cr);
-  set_grey (cr, 0.35);
-  cairo_set_line_width (cr, 1.0);
-  for (double x = x0 - h; x < x0 + w; x += 7)
-    {
-      cairo_move_to (cr, x, y0 + h);
-      cairo_line_to (cr, x + h, y0);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-  set_grey (cr, 0.0);
-  cairo_set_line_width (cr, 1.5);
-  cairo_rectangle (cr, x0, y0, w, h);
-  cairo_stroke (cr);
-}
-
-static void
 draw_title (const Layout *l,
             cairo_t      *cr)
 {
@@ -387,13 +140,13 @@ draw_title (const Layout *l,
   g_autofree char *until = rd_date_format_long (rd_timeline_get_last (l->timeline));
   g_autofree char *period = NULL;
 
-  set_grey (cr, 0.0);
-  show_text (cr, _("Timeline of the case"), MARGIN, MARGIN + 12, l->width - 2 * MARGIN, TRUE, 18,
+  _rd_timeline_set_grey (cr, 0.0);
+  _rd_timeline_show_text (cr, _("Timeline of the case"), MARGIN, MARGIN + 12, l->width - 2 * MARGIN, TRUE, 18,
              0);
   /* Translators: a period of time, "From Monday 4 March 2024 until
    * Tuesday 4 March 2025" */
   period = g_strdup_printf (_("From %1$s until %2$s"), from, until);
-  show_text (cr, period, MARGIN, MARGIN + 38, l->width - 2 * MARGIN, FALSE, 12, 0);
+  _rd_timeline_show_text (cr, period, MARGIN, MARGIN + 38, l->width - 2 * MARGIN, FALSE, 12, 0);
 }
 
 static void
@@ -413,18 +166,18 @@ draw_lanes (const Layout *l,
       cairo_rectangle (cr, l->plot_x, lanes[i].y, l->plot_w, lanes[i].h);
       cairo_set_source_rgb (cr, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985);
       cairo_fill_preserve (cr);
-      set_grey (cr, 0.75);
+      _rd_timeline_set_grey (cr, 0.75);
       cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
-      set_grey (cr, 0.0);
+      _rd_timeline_set_grey (cr, 0.0);
       /* Rows of deadlines carry their own names: the lane's goes above them. */
       if (i == 3)
-        show_text (cr, lanes[i].name, MARGIN, lanes[i].y - 2, LABEL_W - 12, TRUE, 12, 0);
+        _rd_timeline_show_text (cr, lanes[i].name, MARGIN, lanes[i].y - 2, LABEL_W - 12, TRUE, 12, 0);
       else
-        show_wrapped (cr, lanes[i].name, MARGIN, lanes[i].y + lanes[i].h / 2, LABEL_W - 12);
+        _rd_timeline_show_wrapped (cr, lanes[i].name, MARGIN, lanes[i].y + lanes[i].h / 2, LABEL_W - 12);
     }
   /* Faint lines at each week, so a mark can be read against the axis. */
-  set_grey (cr, 0.9);
+  _rd_timeline_set_grey (cr, 0.9);
   cairo_set_line_width (cr, 1.0);
   for (guint w = 1; w < l->n_weeks && l->col >= 10; w++)
     {
@@ -453,7 +206,7 @@ draw_week (const Layout         *l,
       if (item->counts[c] == 0)
         continue;
       y -= h;
-      pattern = category_pattern (c);
+      pattern = _rd_timeline_category_pattern (c);
       cairo_save (cr);
       cairo_translate (cr, x + 1, y);
       cairo_rectangle (cr, 0, 0, bar_w, h);
@@ -461,7 +214,7 @@ draw_week (const Layout         *l,
       cairo_fill (cr);
       cairo_restore (cr);
       cairo_pattern_destroy (pattern);
-      set_grey (cr, 0.0);
+      _rd_timeline_set_grey (cr, 0.0);
       cairo_set_line_width (cr, 0.75);
       cairo_rectangle (cr, x + 1, y, bar_w, h);
       cairo_stroke (cr);
@@ -470,8 +223,8 @@ draw_week (const Layout         *l,
     {
       g_autofree char *count = g_strdup_printf ("%u", item->total);
 
-      set_grey (cr, 0.0);
-      show_text (cr, count, x + l->col / 2, y - 8, 0, FALSE, 10, 0.5);
+      _rd_timeline_set_grey (cr, 0.0);
+      _rd_timeline_show_text (cr, count, x + l->col / 2, y - 8, 0, FALSE, 10, 0.5);
     }
 }
 
@@ -487,8 +240,8 @@ draw_stage (const Layout         *l,
   double right = MAX (due, done), left = MIN (due, done);
   gboolean is_open = !g_date_valid (&item->end);
 
-  set_grey (cr, 0.0);
-  show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
+  _rd_timeline_set_grey (cr, 0.0);
+  _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
   /* The due day: a tick across the row. */
   cairo_set_line_width (cr, 2.0);
   cairo_move_to (cr, due, y - 9);
@@ -514,17 +267,17 @@ draw_stage (const Layout         *l,
       cairo_stroke (cr);
     }
   if (item->status == RD_DEADLINE_MET)
-    draw_mark (cr, LEGEND_MET, done, y);
+    _rd_timeline_draw_mark (cr, LEGEND_MET, done, y);
   else if (item->status == RD_DEADLINE_MISSED)
-    draw_mark (cr, LEGEND_MISSED, is_open ? due : done, y);
+    _rd_timeline_draw_mark (cr, LEGEND_MISSED, is_open ? due : done, y);
   else
-    draw_mark (cr, LEGEND_OPEN, due, y);
+    _rd_timeline_draw_mark (cr, LEGEND_OPEN, due, y);
 
   /* How it went, after the marks, or before them near the right edge. */
-  if (right + 12 + text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
-    show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);
+  if (right + 12 + _rd_timeline_text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
+    _rd_timeline_show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);
   else
-    show_text (cr, item->detail, left - 12, y, MAX (left - 12 - l->plot_x, 40), FALSE, 10, 1);
+    _rd_timeline_show_text (cr, item->detail, left - 12, y, MAX (left - 12 - l->plot_x, 40), FALSE, 10, 1);
 }
 
 static void
@@ -536,11 +289,11 @@ draw_referral (const Layout         *l,
   double y = l->y_referral + l->row[index] * ROW_H;
   double x0 = x_of (l, &item->date), x1 = x_of (l, &item->end);
 
-  fill_window (cr, x0, y + 4, MAX (x1 - x0, 2), ROW_H - 8);
+  _rd_timeline_fill_window (cr, x0, y + 4, MAX (x1 - x0, 2), ROW_H - 8);
   if (item->status == RD_DEADLINE_MET)
-    draw_mark (cr, LEGEND_MET, x1, y + ROW_H / 2);
+    _rd_timeline_draw_mark (cr, LEGEND_MET, x1, y + ROW_H / 2);
   else if (item->status == RD_DEADLINE_MISSED)
-    draw_mark (cr, LEGEND_MISSED, x1, y + ROW_H / 2);
+    _rd_timeline_draw_mark (cr, LEGEND_MISSED, x1, y + ROW_H / 2);
 }
 
 static void
@@ -557,10 +310,10 @@ draw_item (const Layout *l,
       draw_week (l, cr, item);
       break;
     case RD_TIMELINE_REPORT:
-      draw_mark (cr, LEGEND_REPORT, x, l->y_reports + MARK_LANE_H / 2);
+      _rd_timeline_draw_mark (cr, LEGEND_REPORT, x, l->y_reports + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_CONTACT:
-      draw_mark (cr, !item->landlord ? LEGEND_OTHER
+      _rd_timeline_draw_mark (cr, !item->landlord ? LEGEND_OTHER
                      : item->direction == RD_CONTACT_FROM ? LEGEND_FROM : LEGEND_TO,
                  x, l->y_contacts + MARK_LANE_H / 2);
       break;
@@ -591,7 +344,7 @@ draw_axis (const Layout *l,
         step = steps[i];
         break;
       }
-  set_grey (cr, 0.0);
+  _rd_timeline_set_grey (cr, 0.0);
   cairo_set_line_width (cr, 1.0);
   for (guint w = 0; w < l->n_weeks; w++)
     {
@@ -609,14 +362,14 @@ draw_axis (const Layout *l,
       /* Translators: an ISO week number under a chart, "Week 10" */
       week = g_strdup_printf (_("Week %u"), g_date_get_iso8601_week_of_year (&monday));
       date = rd_date_format_day_month (&monday);
-      show_text (cr, week, x + 2, l->y_axis + 16, step * l->col - 4, FALSE, 10, 0);
-      show_text (cr, date, x + 2, l->y_axis + 30, step * l->col - 4, FALSE, 10, 0);
+      _rd_timeline_show_text (cr, week, x + 2, l->y_axis + 16, step * l->col - 4, FALSE, 10, 0);
+      _rd_timeline_show_text (cr, date, x + 2, l->y_axis + 30, step * l->col - 4, FALSE, 10, 0);
       if (g_date_get_year (&monday) != shown_year)
         {
           g_autofree char *year = g_strdup_printf ("%d", g_date_get_year (&monday));
 
           shown_year = g_date_get_year (&monday);
-          show_text (cr, year, x + 2, l->y_axis + 45, 0, TRUE, 10, 0);
+          _rd_timeline_show_text (cr, year, x + 2, l->y_axis + 45, 0, TRUE, 10, 0);
         }
     }
 }
@@ -634,14 +387,14 @@ draw_today (const Layout *l,
     return;
   x = x_of (l, today);
   cairo_save (cr);
-  set_grey (cr, 0.0);
+  _rd_timeline_set_grey (cr, 0.0);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_move_to (cr, x, l->y_incidents - 4);
   cairo_line_to (cr, x, l->y_axis);
   cairo_stroke (cr);
   cairo_restore (cr);
-  show_text (cr, _("Today"), x, l->y_incidents - 12, 0, TRUE, 11, 0.5);
+  _rd_timeline_show_text (cr, _("Today"), x, l->y_incidents - 12, 0, TRUE, 11, 0.5);
 }
 
 static void
@@ -667,7 +420,7 @@ draw_legend (const Layout *l,
 
       if (i < RD_CATEGORY_N_CATEGORIES)
         {
-          cairo_pattern_t *pattern = category_pattern (i);
+          cairo_pattern_t *pattern = _rd_timeline_category_pattern (i);
 
           cairo_save (cr);
           cairo_translate (cr, x, y - 7);
@@ -676,7 +429,7 @@ draw_legend (const Layout *l,
           cairo_fill (cr);
           cairo_restore (cr);
           cairo_pattern_destroy (pattern);
-          set_grey (cr, 0.0);
+          _rd_timeline_set_grey (cr, 0.0);
           cairo_set_line_width (cr, 0.75);
           cairo_rectangle (cr, x, y - 7, 16, 14);
           cairo_stroke (cr);
@@ -687,13 +440,13 @@ draw_legend (const Layout *l,
           LegendMark mark = i - RD_CATEGORY_N_CATEGORIES + 1;
 
           if (mark == LEGEND_WINDOW)
-            fill_window (cr, x, y - 7, 16, 14);
+            _rd_timeline_fill_window (cr, x, y - 7, 16, 14);
           else
-            draw_mark (cr, mark, x + 8, y);
+            _rd_timeline_draw_mark (cr, mark, x + 8, y);
           label = marks[mark];
         }
-      set_grey (cr, 0.0);
-      show_text (cr, label, x + 24, y, LEGEND_COL_W - 32, FALSE, 11, 0);
+      _rd_timeline_set_grey (cr, 0.0);
+      _rd_timeline_show_text (cr, label, x + 24, y, LEGEND_COL_W - 32, FALSE, 11, 0);
     }
 }
 
@@ -803,7 +556,7 @@ rd_timeline_draw (RdTimeline *timeline,
   layout_init (&l, timeline);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, l.width, l.height);
-  set_grey (cr, 1.0);
+  _rd_timeline_set_grey (cr, 1.0);
   cairo_fill (cr);
   draw_title (&l, cr);
   draw_lanes (&l, cr);
@@ -819,7 +572,7 @@ rd_timeline_draw (RdTimeline *timeline,
       /* Dark inside light, so it shows on any fill. */
       item_area (&l, current, &area);
       cairo_rectangle (cr, area.x - 2, area.y - 2, area.width + 4, area.height + 4);
-      set_grey (cr, 1.0);
+      _rd_timeline_set_grey (cr, 1.0);
       cairo_set_line_width (cr, 5.0);
       cairo_stroke_preserve (cr);
       cairo_set_source_rgb (cr, 0.1, 0.35, 0.75);

@@ -1,0 +1,247 @@
+/* rd-timeline-marks.c: the timeline's marks, category patterns and text, told apart without colour.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-timeline"
+
+#include "config.h"
+
+#include "rd-gettext.h"
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "rd-timeline-private.h"
+
+void
+_rd_timeline_set_grey (cairo_t *cr,
+                       double   level)
+{
+  cairo_set_source_rgb (cr, level, level, level);
+}
+
+void
+_rd_timeline_show_text (cairo_t    *cr,
+                        const char *text,
+                        double      x,
+                        double      y,
+                        double      max_width,
+                        gboolean    bold,
+                        double      size,
+                        double      align)   /* 0 left of x, 0.5 centred on it, 1 ending at it */
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - align * w, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* A lane's name, in as many lines as it needs, centred on @y. */
+void
+_rd_timeline_show_wrapped (cairo_t    *cr,
+                           const char *text,
+                           double      x,
+                           double      y,
+                           double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, 12 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+double
+_rd_timeline_text_width (cairo_t    *cr,
+                         const char *text,
+                         double      size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  return w;
+}
+
+/* A tile for each category: a light tint, for those who see colour, under
+ * a pattern of its own, for those who do not and for grey print. */
+cairo_pattern_t *
+_rd_timeline_category_pattern (RdCategory category)
+{
+  static const double tint[RD_CATEGORY_N_CATEGORIES][3] = {
+    { 0.99, 0.80, 0.67 }, { 0.73, 0.85, 0.94 }, { 0.96, 0.65, 0.65 }, { 0.85, 0.94, 0.76 },
+    { 0.87, 0.78, 0.93 }, { 0.98, 0.91, 0.65 }, { 0.88, 0.88, 0.88 },
+  };
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  cairo_set_source_rgb (cr, tint[category][0], tint[category][1], tint[category][2]);
+  cairo_paint (cr);
+  _rd_timeline_set_grey (cr, 0.1);
+  cairo_set_line_width (cr, 1.5);
+  switch (category)
+    {
+    case RD_CATEGORY_NOISE:           /* solid dark */
+      _rd_timeline_set_grey (cr, 0.3);
+      cairo_paint (cr);
+      break;
+    case RD_CATEGORY_HARASSMENT:      /* rising diagonals */
+      cairo_move_to (cr, -1, 9);
+      cairo_line_to (cr, 9, -1);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_VIOLENCE:        /* cross-hatch */
+      cairo_move_to (cr, 0, 4);
+      cairo_line_to (cr, 8, 4);
+      cairo_move_to (cr, 4, 0);
+      cairo_line_to (cr, 4, 8);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_DAMAGE:          /* dots */
+      cairo_arc (cr, 4, 4, 1.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case RD_CATEGORY_DOMESTIC_ABUSE:  /* horizontal stripes */
+      cairo_rectangle (cr, 0, 3, 8, 2);
+      cairo_fill (cr);
+      break;
+    case RD_CATEGORY_DISREPAIR:       /* falling diagonals */
+      cairo_move_to (cr, -1, -1);
+      cairo_line_to (cr, 9, 9);
+      cairo_stroke (cr);
+      break;
+    case RD_CATEGORY_OTHER:           /* plain light grey */
+    case RD_CATEGORY_N_CATEGORIES:
+    default:
+      break;
+    }
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+void
+_rd_timeline_draw_mark (cairo_t    *cr,
+                        LegendMark  mark,
+                        double      x,
+                        double      y)
+{
+  cairo_new_path (cr);
+  _rd_timeline_set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+  switch (mark)
+    {
+    case LEGEND_REPORT:   /* a filled triangle */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y + 5);
+      cairo_line_to (cr, x - 6, y + 5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case LEGEND_FROM:     /* a filled circle: they got in touch */
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case LEGEND_TO:       /* an outlined circle: the resident did */
+      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+      _rd_timeline_set_grey (cr, 1.0);
+      cairo_fill_preserve (cr);
+      _rd_timeline_set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_OTHER:    /* a diamond: someone other than the landlord */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y);
+      cairo_line_to (cr, x, y + 6);
+      cairo_line_to (cr, x - 6, y);
+      cairo_close_path (cr);
+      _rd_timeline_set_grey (cr, 0.55);
+      cairo_fill_preserve (cr);
+      _rd_timeline_set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_MET:
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      cairo_fill (cr);
+      break;
+    case LEGEND_MISSED:
+      cairo_set_line_width (cr, 2.5);
+      cairo_move_to (cr, x - 5, y - 5);
+      cairo_line_to (cr, x + 5, y + 5);
+      cairo_move_to (cr, x + 5, y - 5);
+      cairo_line_to (cr, x - 5, y + 5);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_OPEN:
+      cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
+      _rd_timeline_set_grey (cr, 1.0);
+      cairo_fill_preserve (cr);
+      _rd_timeline_set_grey (cr, 0.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_WINDOW:
+    case LEGEND_CATEGORY:
+    case LEGEND_N_MARKS:
+    default:
+      break;
+    }
+}
+
+/* The Ombudsman's window: diagonal hatching between two lines. */
+void
+_rd_timeline_fill_window (cairo_t *cr,
+                          double   x0,
+                          double   y0,
+                          double   w,
+                          double   h)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x0, y0, w, h);
+  cairo_clip_preserve (cr);
+  cairo_set_source_rgb (cr, 0.86, 0.92, 0.98);
+  cairo_fill (cr);
+  _rd_timeline_set_grey (cr, 0.35);
+  cairo_set_line_width (cr, 1.0);
+  for (double x = x0 - h; x < x0 + w; x += 7)
+    {
+      cairo_move_to (cr, x, y0 + h);
+      cairo_line_to (cr, x + h, y0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  _rd_timeline_set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_rectangle (cr, x0, y0, w, h);
+  cairo_stroke (cr);
+}

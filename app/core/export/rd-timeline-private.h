@@ -1,0 +1,55 @@
+/* rd-timeline-private.h: the timeline's marks, patterns and words, shared by its drawing files.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "rd-incident.h"
+
+G_BEGIN_DECLS
+
+/* What the legend explains, and the marks drawn for it. */
+typedef enum {
+  LEGEND_CATEGORY,
+  LEGEND_REPORT,
+  LEGEND_FROM,
+  LEGEND_TO,
+  LEGEND_OTHER,
+  LEGEND_MET,
+  LEGEND_MISSED,
+  LEGEND_OPEN,
+  LEGEND_WINDOW,
+  LEGEND_N_MARKS
+} LegendMark;
+
+void             _rd_timeline_set_grey         (cairo_t    *cr,
+                                                double      level);
+void             _rd_timeline_show_text        (cairo_t    *cr,
+                                                const char *text,
+                                                double      x,
+                                                double      y,
+                                                double      max_width,
+                                                gboolean    bold,
+                                                double      size,
+                                                double      align);
+void             _rd_timeline_show_wrapped     (cairo_t    *cr,
+                                                const char *text,
+                                                double      x,
+                                                double      y,
+                                                double      width);
+double           _rd_timeline_text_width       (cairo_t    *cr,
+                                                const char *text,
+                                                double      size);
+cairo_pattern_t *_rd_timeline_category_pattern (RdCategory  category);
+void             _rd_timeline_draw_mark        (cairo_t    *cr,
+                                                LegendMark  mark,
+                                                double      x,
+                                                double      y);
+void             _rd_timeline_fill_window      (cairo_t    *cr,
+                                                double      x0,
+                                                double      y0,
+                                                double      w,
+                                                double      h);
+
+G_END_DECLS
