@@ -184,7 +184,7 @@ static void
 test_case_pages (Fixture       *f,
                  gconstpointer  data)
 {
-  const char *pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence" };
+  const char *pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence", "timeline" };
 
   open_sample (f);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
