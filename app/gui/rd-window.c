@@ -10,15 +10,9 @@
 #include "rd-case-dialog.h"
 #include "rd-case-list-page.h"
 #include "rd-case-switcher.h"
-#include "rd-complaints-page.h"
-#include "rd-contacts-page.h"
-#include "rd-dashboard-page.h"
 #include "rd-deadline-notifier.h"
-#include "rd-diary-page.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
-#include "rd-evidence-page.h"
-#include "rd-timeline-page.h"
 #include "rd-window-actions.h"
 #include "rd-window-advisers.h"
 #include "rd-window.h"
@@ -49,29 +43,14 @@
  *    (gtk_widget_class_install_action): Ctrl+F on the window activates it on
  *    the visible page.
  *
- * To add a page, include its header and add one line to case_pages[]
- * below: a stable name (used by win.show-page and by tests), a title, an
+ * To add a page, include its header and add one line to case_pages[] in
+ * rd-window-pages.h: a stable name (used by win.show-page and by tests), a title, an
  * icon and the type. The order of the table is the order of the switcher.
  * A page whose writes can fail (a full disk) implements the flush vfunc:
  * before the window closes it asks every page, and if one fails it says so
  * and stays open, so that nothing typed is lost.
  */
-typedef struct {
-  const char *name;
-  const char *title;
-  const char *icon_name;
-  GType     (*get_type) (void);
-} RdCasePageInfo;
-
-static const RdCasePageInfo case_pages[] = {
-  /* name       title           icon name                      type */
-  { "dashboard", N_("What Next"), "emblem-important-symbolic", rd_dashboard_page_get_type },
-  { "diary",    N_("Diary"),    "x-office-calendar-symbolic",  rd_diary_page_get_type },
-  { "contacts", N_("Contacts"), "mail-send-receive-symbolic",  rd_contacts_page_get_type },
-  { "complaints", N_("Complaints"), "mail-message-new-symbolic", rd_complaints_page_get_type },
-  { "evidence", N_("Evidence"), "folder-documents-symbolic",   rd_evidence_page_get_type },
-  { "timeline", N_("Timeline"), "view-continuous-symbolic",   rd_timeline_page_get_type },
-};
+#include "rd-window-pages.h"
 
 struct _RdWindow
 {
