@@ -13,8 +13,10 @@
  * While Redress runs it looks at every case now and then (and soon after
  * anything changes) and says so when a deadline has just become overdue or
  * is due by the next working day. Each deadline is told once for each of
- * those two states, also across restarts: the keys already told are kept
- * in GSettings. Sample cases stay quiet, and nothing is sent while the
+ * those two states, also across restarts and by `redress-cli remind`
+ * while Redress is closed: which alerts are new, and their words, come
+ * from the reminder service (rd-reminder-service.c), which keeps what was
+ * told in GSettings. Sample cases stay quiet, and nothing is sent while the
  * window is locked (a shared computer must not show a client's case).
  *
  * Working a case's deadlines out reads its whole diary, so with many cases
@@ -28,7 +30,6 @@
 
 #define CHECK_EVERY_SECONDS  (15 * 60)
 #define SETTLE_MS            2000
-#define KEEP_KEYS            500
 
 struct _RdDeadlineNotifier
 {
@@ -67,73 +68,18 @@ enum {
 static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
-typedef struct {
-  char *id;
-  char *title;
-  char *body;
-} Pending;
-
-static void
-pending_free (Pending *p)
-{
-  g_free (p->id);
-  g_free (p->title);
-  g_free (p->body);
-  g_free (p);
-}
-
 static void
 send (RdDeadlineNotifier *self,
-      const char         *id,
-      const char         *title,
-      const char         *body)
+      const RdReminder   *reminder)
 {
-  g_autoptr(GNotification) notification = g_notification_new (title);
+  g_autoptr(GNotification) notification = rd_reminder_new_notification (reminder);
 
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   if (self->application != NULL)
     {
-      g_hash_table_add (self->on_screen, g_strdup (id));
-      g_application_send_notification (self->application, id, notification);
+      g_hash_table_add (self->on_screen, g_strdup (reminder->id));
+      g_application_send_notification (self->application, reminder->id, notification);
     }
-  g_signal_emit (self, signals[NOTIFIED], 0, id, title, body);
-}
-
-/* The keys told already, in the order told. */
-static GPtrArray *
-told_keys (RdDeadlineNotifier *self)
-{
-  g_auto(GStrv) keys = g_settings_get_strv (self->settings, "notified-deadlines");
-  GPtrArray *told = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_ptr_array_add (told, g_strdup (keys[i]));
-  return told;
-}
-
-static gboolean
-was_told (GPtrArray  *told,
-          const char *key)
-{
-  for (guint i = 0; i < told->len; i++)
-    if (g_str_equal (g_ptr_array_index (told, i), key))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-remember (RdDeadlineNotifier *self,
-          GPtrArray          *told)
-{
-  guint first = told->len > KEEP_KEYS ? told->len - KEEP_KEYS : 0;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-
-  for (guint i = first; i < told->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (told, i));
-  keys = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "notified-deadlines", (const char * const *) keys);
+  g_signal_emit (self, signals[NOTIFIED], 0, reminder->id, reminder->title, reminder->body);
 }
 
 static void
@@ -192,10 +138,10 @@ compare_case_ids (gconstpointer a,
 static guint
 tell (RdDeadlineNotifier *self)
 {
-  g_autoptr(GPtrArray) told = told_keys (self);
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   g_autoptr(GPtrArray) case_ids = g_ptr_array_new ();
-  guint before = told->len;
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) to_send = NULL;
   GHashTableIter iter;
   gpointer key;
 
@@ -209,52 +155,16 @@ tell (RdDeadlineNotifier *self)
     {
       GPtrArray *of_case = g_hash_table_lookup (self->alerts, case_ids->pdata[c]);
 
-      for (guint i = 0; i < of_case->len; i++)
-        {
-          RdDeadlineAlert *alert = g_ptr_array_index (of_case, i);
-          g_autofree char *told_key = NULL;
-          Pending *p;
-
-          told_key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (self->store),
-                                      alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
-          if (was_told (told, told_key))
-            continue;
-
-          p = g_new0 (Pending, 1);
-          p->id = g_compute_checksum_for_string (G_CHECKSUM_SHA1, told_key, -1);
-          if (alert->overdue)
-            /* Translators: a notification's title, "Overdue: Stage 1 response" */
-            p->title = g_strdup_printf (_("Overdue: %s"), alert->title);
-          else
-            /* Translators: a notification's title, "Due next working day: Stage 1 response" */
-            p->title = g_strdup_printf (_("Due next working day: %s"), alert->title);
-          /* Translators: a notification's text, "Noise from Flat 6: 5 working days late. Send a chaser…" */
-          p->body = g_strdup_printf (_("%s: %s. %s"), alert->case_title, alert->status_text,
-                                     alert->advice);
-          g_ptr_array_add (pending, p);
-          g_ptr_array_add (told, g_steal_pointer (&told_key));
-        }
+      g_ptr_array_extend (alerts, of_case, NULL, NULL);
     }
-  if (told->len != before)
-    remember (self, told);
 
-  if (pending->len > RD_DEADLINE_NOTIFIER_MAX_SINGLE)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline needs attention",
-                                                             "%u deadlines need attention", pending->len),
-                                                pending->len);
-
-      send (self, "deadlines-summary", title,
-            _("Some are overdue and some are due by the next working day. Open each case’s "
-              "What Next page to see them."));
-      return 1;
-    }
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = g_ptr_array_index (pending, i);
-      send (self, p->id, p->title, p->body);
-    }
-  return pending->len;
+  /* The window is open, and not locked (or this is paused): the one at
+   * the computer is the one using Redress, so the case can be named. */
+  reminders = rd_reminders_take_new (self->settings, self->store, alerts, RD_REMINDER_DETAILS);
+  to_send = rd_reminders_summarise (reminders);
+  for (guint i = 0; i < to_send->len; i++)
+    send (self, g_ptr_array_index (to_send, i));
+  return to_send->len;
 }
 
 /**

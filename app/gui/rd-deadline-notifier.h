@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 #define RD_TYPE_DEADLINE_NOTIFIER (rd_deadline_notifier_get_type ())
 G_DECLARE_FINAL_TYPE (RdDeadlineNotifier, rd_deadline_notifier, RD, DEADLINE_NOTIFIER, GObject)
 
-/* More new reminders than this at once become one summary. */
-#define RD_DEADLINE_NOTIFIER_MAX_SINGLE 3
-
 RdDeadlineNotifier *rd_deadline_notifier_new        (GApplication       *application,
                                                      RdStore            *store,
                                                      GSettings          *settings);

@@ -57,6 +57,7 @@
 #include "rd-search-service.h"
 #include "rd-progress.h"
 #include "rd-deadline-service.h"
+#include "rd-reminder-service.h"
 #include "rd-evidence-service.h"
 #include "rd-export-service.h"
 #include "rd-handover-service.h"
