@@ -11,6 +11,27 @@
 
 #include "rd-cli.h"
 
+/**
+ * rd_cli_dup_settings:
+ *
+ * Redress's settings, where its schema is installed (or compiled for the
+ * tests). A CLI run from the build tree has none, and works without.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL
+ */
+GSettings *
+rd_cli_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 RdStore *
 rd_cli_open_store (RdCliContext *ctx)
 {
@@ -20,7 +41,14 @@ rd_cli_open_store (RdCliContext *ctx)
   if (store == NULL)
     g_printerr ("redress-cli: %s\n", error->message);
   else
-    rd_store_set_clock (store, ctx->clock);
+    {
+      g_autoptr(GSettings) settings = rd_cli_dup_settings ();
+
+      rd_store_set_clock (store, ctx->clock);
+      /* `redress-cli remind` looks in every folder opened, by the CLI too. */
+      if (settings != NULL)
+        rd_data_folders_note (settings, rd_store_get_data_dir (store));
+    }
   return store;
 }
 

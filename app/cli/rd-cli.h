@@ -20,7 +20,8 @@ enum {
 };
 
 typedef struct {
-  const char *data_dir;  /* NULL for the default */
+  const char *data_dir;  /* NULL for the default; the last --data-dir given */
+  GStrv       data_dirs; /* every --data-dir given, absolute, for commands that take several */
   gboolean    json;
   char      **args;      /* the command's own arguments, options removed */
   int         n_args;
@@ -57,6 +58,7 @@ int           rd_cli_job_failed  (const GError *error,
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdCliJob, rd_cli_job_clear)
 
 RdStore  *rd_cli_open_store     (RdCliContext *ctx);
+GSettings *rd_cli_dup_settings  (void);
 GHashTable *rd_cli_read_password_file (const char *path);
 char     *rd_cli_ask_password   (const char   *prompt);
 void      rd_cli_free_password  (char         *password);
@@ -90,5 +92,6 @@ int       rd_cli_import_case    (RdCliContext *ctx);
 int       rd_cli_language       (RdCliContext *ctx);
 int       rd_cli_ocr            (RdCliContext *ctx);
 int       rd_cli_timeline       (RdCliContext *ctx);
+int       rd_cli_remind         (RdCliContext *ctx);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const RdCliCommand commands[] = {
   { "language", "language CASE_ID [CODE] [--json]", N_("Show or set the language a case’s letters and bundle are written in"), rd_cli_language },
   { "export-case", "export-case CASE_ID --output FILE.redress", N_("Hand a case over: write it with its evidence to one archive"), rd_cli_export_case },
   { "import-case", "import-case FILE.redress [--as-copy]", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
+  { "remind", "remind [--data-dir DIR]…", N_("Send a desktop notification for each deadline newly overdue or due by the next working day, in every data folder Redress has opened (or in each DIR given)"), rd_cli_remind },
 };
 
 /* printf pads by bytes; this pads by characters, so "FILE…" lines up too.
@@ -64,11 +65,22 @@ print_help (void)
   print_help_line ("--version", _("Show the version"));
 }
 
+static void
+add_data_dir (GStrvBuilder *builder,
+              const char   *data_dir)
+{
+  g_autofree char *absolute = g_canonicalize_filename (data_dir, NULL);
+
+  g_strv_builder_add (builder, absolute);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) data_dirs = g_strv_builder_new ();
+  g_auto(GStrv) all_data_dirs = NULL;
   g_autofree char *absolute_data_dir = NULL;
   g_autoptr(RdClock) clock = NULL;
   g_autoptr(GError) error = NULL;
@@ -97,9 +109,13 @@ main (int   argc,
           if (i + 1 >= argc)
             return rd_cli_usage_error (_("--data-dir needs a folder."));
           ctx.data_dir = argv[++i];
+          add_data_dir (data_dirs, ctx.data_dir);
         }
       else if (g_str_has_prefix (arg, "--data-dir="))
-        ctx.data_dir = arg + strlen ("--data-dir=");
+        {
+          ctx.data_dir = arg + strlen ("--data-dir=");
+          add_data_dir (data_dirs, ctx.data_dir);
+        }
       else if (g_str_equal (arg, "--json"))
         ctx.json = TRUE;
       else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
@@ -129,6 +145,7 @@ main (int   argc,
    * same folder, whatever the current directory is then. */
   if (ctx.data_dir != NULL)
     ctx.data_dir = absolute_data_dir = g_canonicalize_filename (ctx.data_dir, NULL);
+  ctx.data_dirs = all_data_dirs = g_strv_builder_end (data_dirs);
 
   g_ptr_array_add (rest, NULL);
   ctx.n_args = rest->len - 1;

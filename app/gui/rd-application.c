@@ -23,6 +23,7 @@ struct _RdApplication
   RdStore        *store;
   GError         *store_error;
   RdClock        *clock;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -51,7 +52,15 @@ rd_application_get_store (RdApplication *self)
     {
       self->store = rd_store_open (self->data_dir, &self->store_error);
       if (self->store != NULL)
-        rd_store_set_clock (self->store, self->clock);
+        {
+          rd_store_set_clock (self->store, self->clock);
+          /* Reminders while Redress is closed look in every folder it
+           * opened. (Made here, not at start: `redress --version` needs
+           * no installed schema.) */
+          if (self->settings == NULL)
+            self->settings = g_settings_new (APP_ID);
+          rd_data_folders_note (self->settings, rd_store_get_data_dir (self->store));
+        }
     }
   return self->store;
 }
@@ -217,6 +226,59 @@ open_sample_case_activated_cb (GSimpleAction *action,
     rd_window_add_toast (RD_WINDOW (window), error->message);
 }
 
+/* Whether @store keeps its cases in @folder. */
+static gboolean
+store_is_in (RdStore    *store,
+             const char *folder)
+{
+  g_autofree char *canonical = g_canonicalize_filename (folder, NULL);
+  g_autofree char *ours = g_canonicalize_filename (rd_store_get_data_dir (store), NULL);
+
+  return g_str_equal (canonical, ours);
+}
+
+/*
+ * Clicking a deadline reminder, sent by the window or by `redress-cli
+ * remind` while Redress was closed (which starts Redress through D-Bus
+ * for it), opens the case it is about. The target names the data folder
+ * too: a number alone could be another folder's case.
+ */
+static void
+open_case_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer      user_data)
+{
+  RdApplication *self = RD_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  const char *folder = NULL;
+  gint64 case_id = 0;
+  RdStore *store;
+
+  g_variant_get (parameter, "(&sx)", &folder, &case_id);
+  /* With no window open yet, the folder can still be chosen. */
+  if (window == NULL && (self->store == NULL || !store_is_in (self->store, folder)))
+    rd_application_set_data_dir (self, folder);
+  if (!RD_IS_WINDOW (window))
+    window = GTK_WINDOW (rd_application_new_window (self));
+  gtk_window_present (window);
+  store = rd_application_get_store (self);
+  if (store == NULL)
+    return;
+  if (!store_is_in (store, folder))
+    {
+      g_autofree char *message = NULL;
+
+      /* One Redress holds one data folder; another needs its own window. */
+      message = g_strdup_printf (_("That reminder is about a case in another data folder, “%s”. "
+                                   "Start Redress with that folder to open it."), folder);
+      rd_window_add_toast (RD_WINDOW (window), message);
+      return;
+    }
+  if (!rd_window_open_case (RD_WINDOW (window), case_id, &error))
+    rd_window_add_toast (RD_WINDOW (window), error->message);
+}
+
 /**
  * rd_application_new_window:
  *
@@ -254,6 +316,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
   { "help", help_activated_cb },
   { "open-sample-case", open_sample_case_activated_cb },
+  { "open-case", open_case_activated_cb, "(sx)" },
   { "preferences", preferences_activated_cb },
 };
 
@@ -317,6 +380,7 @@ rd_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
 }

@@ -37,6 +37,7 @@
 /* Application actions that reach case data or the lock's own settings. */
 static const char * const guarded_app_actions[] = {
   "open-sample-case",
+  "open-case",
   "preferences",
 };
 

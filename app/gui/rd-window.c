@@ -412,7 +412,7 @@ disable_case_actions (RdWindow *self)
 {
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  const char * const app_actions[] = { "open-sample-case", "preferences" };
+  const char * const app_actions[] = { "open-sample-case", "open-case", "preferences" };
   const GVariantType *parameter_type;
   const char *property_name;
   const char *name;
