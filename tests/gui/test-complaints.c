@@ -511,6 +511,35 @@ test_notifications (Fixture       *f,
   g_free (told.body);
 }
 
+/* Clicking a reminder runs app.open-case with the data folder and the
+ * case number: that case opens. A case of another data folder does not
+ * take the place of the one open (this Redress holds one folder). */
+static void
+test_open_case_from_reminder (Fixture       *f,
+                              gconstpointer  data)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  g_autoptr(RdCase) other = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  gint64 other_id;
+
+  rd_case_set_title (other, "Leak in the bathroom");
+  g_assert_true (rd_store_save_case (store, other, &error));
+  other_id = rd_case_get_id (other);
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, f->case_id);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-case",
+                                  g_variant_new ("(sx)", rd_store_get_data_dir (store), other_id));
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, other_id);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-case",
+                                  g_variant_new ("(sx)", elsewhere, f->case_id));
+  rd_test_gui_iterate ();
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (f->window)), ==, other_id);
+}
+
 /* A complaint step points at the evidence that proves it: chosen while the
  * step is new, linked when it is saved, listed when it is opened again,
  * and offered by the Evidence page's link filter. */
@@ -610,6 +639,8 @@ main (int   argc,
               test_late_response_first_on_dashboard, fixture_teardown);
   g_test_add ("/complaints/step-evidence", Fixture, NULL, fixture_setup,
               test_step_evidence, fixture_teardown);
+  g_test_add ("/complaints/open-case-from-reminder", Fixture, NULL, fixture_setup,
+              test_open_case_from_reminder, fixture_teardown);
   g_test_add ("/complaints/start-a-complaint", Fixture, NULL, fixture_setup,
               test_start_a_complaint, fixture_teardown);
   g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,

@@ -10,6 +10,7 @@
 #include "rd-application.h"
 #include "rd-lock.h"
 #include "rd-preferences-window.h"
+#include "rd-reminder-schedule.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -309,16 +310,121 @@ test_preferences_set_passphrase (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static char *config_dir;   /* XDG_CONFIG_HOME: the reminders' files go there */
+
+static char *
+config_file (const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, config_dir);
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (char *) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static gboolean
+file_says (const char *path,
+           const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
+/*
+ * "Remind me when Redress is closed" writes what runs `redress-cli
+ * remind` (a systemd user timer, or an autostart entry where there is no
+ * systemd) and removes it again; "Show case details in reminders" is the
+ * setting redress-cli reads, off at first.
+ */
+static void
+test_preferences_reminders (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RdPreferencesWindow *prefs = rd_preferences_window_new (NULL, rd_application_get_store (app));
+  g_autofree char *timer = config_file ("systemd", "user", "app.redress.Redress-remind.timer", NULL);
+  g_autofree char *service = config_file ("systemd", "user", "app.redress.Redress-remind.service", NULL);
+  g_autofree char *wants = config_file ("systemd", "user", "timers.target.wants",
+                                        "app.redress.Redress-remind.timer", NULL);
+  g_autofree char *autostart = config_file ("autostart", "app.redress.Redress-remind.desktop", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkSwitch *remind, *details;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  rd_test_gui_iterate ();
+  remind = GTK_SWITCH (rd_test_gui_find_by_id (GTK_WIDGET (prefs), "remind_closed_switch"));
+  details = GTK_SWITCH (rd_test_gui_find_by_id (GTK_WIDGET (prefs), "details_switch"));
+  g_assert_false (gtk_switch_get_active (remind));
+  g_assert_false (gtk_switch_get_active (details));
+  g_assert_false (rd_reminder_schedule_is_on ());
+
+  /* On from the window: whichever way suits this computer. */
+  gtk_switch_set_active (remind, TRUE);
+  rd_test_gui_iterate ();
+  g_assert_true (rd_reminder_schedule_is_on ());
+  g_assert_true (file_says (service, "ExecStart=redress-cli remind") ||
+                 file_says (autostart, "Exec=redress-cli remind"));
+  gtk_switch_set_active (remind, FALSE);
+  rd_test_gui_iterate ();
+  g_assert_false (rd_reminder_schedule_is_on ());
+  g_assert_false (g_file_test (service, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  gtk_switch_set_active (details, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "reminder-details"));
+  gtk_switch_set_active (details, FALSE);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  rd_test_gui_iterate ();
+
+  /* Each way: a timer enabled as `systemctl --user enable` does, a few
+   * times a day; an autostart entry instead of it; then neither. */
+  g_assert_true (rd_reminder_schedule_set (RD_REMINDER_SCHEDULE_TIMER, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_says (timer, "OnCalendar=*-*-* 08,12,16,20:00"));
+  g_assert_true (file_says (timer, "WantedBy=timers.target"));
+  g_assert_true (file_says (service, "ExecStart=redress-cli remind"));
+  g_assert_true (g_file_test (wants, G_FILE_TEST_EXISTS));
+  g_assert_true (file_says (wants, "Persistent=true"));   /* the link reaches the timer */
+  g_assert_true (rd_reminder_schedule_is_on ());
+  g_assert_true (rd_reminder_schedule_set (RD_REMINDER_SCHEDULE_AUTOSTART, TRUE, &error));
+  g_assert_true (file_says (autostart, "Exec=redress-cli remind"));
+  g_assert_false (g_file_test (timer, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wants, G_FILE_TEST_EXISTS));
+  g_assert_true (rd_reminder_schedule_is_on ());
+  g_assert_true (rd_reminder_schedule_set (RD_REMINDER_SCHEDULE_TIMER, FALSE, &error));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_assert_false (rd_reminder_schedule_is_on ());
+
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  /* Before GLib reads it: the test's reminders never reach the real one. */
+  config_dir = g_dir_make_tmp ("redress-gui-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   rd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/lock/hides-everything", test_lock_hides_everything);
   g_test_add_func ("/lock/needs-passphrase", test_unlock_needs_passphrase);
   g_test_add_func ("/lock/idle", test_idle_lock);
   g_test_add_func ("/lock/preferences", test_preferences_set_passphrase);
+  g_test_add_func ("/lock/preferences-reminders", test_preferences_reminders);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rd_test_gui_remove_tree (config_dir);
+  g_free (config_dir);
+  return status;
 }

@@ -18,6 +18,7 @@ for f in \
   bin/redress \
   bin/redress-cli \
   share/applications/app.redress.Redress.desktop \
+  share/dbus-1/services/app.redress.Redress.service \
   share/metainfo/app.redress.Redress.metainfo.xml \
   share/glib-2.0/schemas/app.redress.Redress.gschema.xml \
   share/icons/hicolor/scalable/apps/app.redress.Redress.svg \

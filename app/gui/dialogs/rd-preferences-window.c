@@ -1,6 +1,6 @@
-/* rd-preferences-window.c: whether Redress is used by an adviser, and
- * setting, changing and removing the lock passphrase, and the idle time
- * after which Redress locks itself.
+/* rd-preferences-window.c: whether Redress is used by an adviser, deadline
+ * reminders while Redress is closed, setting, changing and removing the
+ * lock passphrase, and the idle time after which Redress locks itself.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-preferences-window"
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rd-preferences-window.h"
+#include "rd-reminder-schedule.h"
 
 /* The idle times offered, in minutes; 0 is never. */
 static const guint idle_minutes[] = { 0, 1, 2, 5, 10, 15, 30, 60 };
@@ -20,11 +21,15 @@ struct _RdPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   RdStore              *store;
+  GSettings            *settings;
   GCancellable         *working;
   gboolean              loading;
 
   AdwActionRow         *adviser_row;
   GtkSwitch            *adviser_switch;
+  AdwActionRow         *remind_closed_row;
+  GtkSwitch            *remind_closed_switch;
+  GtkSwitch            *details_switch;
   AdwActionRow         *passphrase_row;
   AdwComboRow          *idle_row;
   GtkStringList        *idle_choices;
@@ -75,6 +80,7 @@ show_state (RdPreferencesWindow *self)
   self->loading = TRUE;
   adw_combo_row_set_selected (self->idle_row, selected);
   gtk_switch_set_active (self->adviser_switch, rd_store_get_adviser_mode (self->store));
+  gtk_switch_set_active (self->remind_closed_switch, rd_reminder_schedule_is_on ());
   self->loading = FALSE;
 }
 
@@ -186,6 +192,25 @@ on_adviser_toggled_cb (RdPreferencesWindow *self)
     show_toast (self, error->message);
 }
 
+/* The reminders are files in the user's own configuration (see
+ * rd-reminder-schedule.c): turned on and off at once, not on some save. */
+static void
+on_remind_closed_toggled_cb (RdPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean on = gtk_switch_get_active (self->remind_closed_switch);
+
+  if (self->loading)
+    return;
+  if (!rd_reminder_schedule_set (rd_reminder_schedule_best_kind (), on, &error))
+    {
+      show_toast (self, error->message);
+      self->loading = TRUE;
+      gtk_switch_set_active (self->remind_closed_switch, rd_reminder_schedule_is_on ());
+      self->loading = FALSE;
+    }
+}
+
 /**
  * rd_preferences_window_new:
  *
@@ -208,6 +233,7 @@ rd_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->working);
   g_clear_object (&self->working);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
 }
@@ -278,6 +304,9 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
                                                "/app/redress/Redress/rd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, adviser_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, adviser_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remind_closed_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, remind_closed_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, details_switch);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, idle_choices);
@@ -291,6 +320,7 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_idle_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_adviser_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remind_closed_toggled_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -298,6 +328,17 @@ static void
 rd_preferences_window_init (RdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "reminder-details", self->details_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_set_subtitle (self->remind_closed_row,
+                               rd_reminder_schedule_best_kind () == RD_REMINDER_SCHEDULE_TIMER
+                               ? _("At 8am, noon, 4pm and 8pm, and soon after you log in, Redress "
+                                   "looks at every data folder it has opened. Folders locked with a "
+                                   "passphrase are left alone.")
+                               : _("Each time you log in, Redress looks at every data folder it has "
+                                   "opened. Folders locked with a passphrase are left alone."));
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (idle_minutes); i++)
