@@ -15,6 +15,7 @@
 #include "rd-history-dialog.h"
 #include "rd-evidence-links.h"
 #include "rd-incident-editor.h"
+#include "rd-incident-editor-private.h"
 
 /*
  * There is no Save button. Every change schedules a write a moment after
@@ -33,61 +34,6 @@
  * level for anti-social behaviour, the repair priority and Awaab's Law
  * hazard for disrepair.
  */
-
-struct _RdIncidentEditor
-{
-  GtkWidget          parent_instance;
-
-  RdStore           *store;
-  RdIncident        *incident;
-  gint64             sitting_revision;
-  RdAutosave        *autosave;
-  gboolean           loading;
-
-  GtkScrolledWindow *scroller;
-  GtkLabel          *provenance_label;
-  GtkLabel          *status_label;
-  RdDateTimePicker  *start_picker;
-  AdwExpanderRow    *end_expander;
-  RdDateTimePicker  *end_picker;
-  GtkRevealer       *date_error_revealer;
-  GtkLabel          *date_error_label;
-  AdwComboRow       *category_row;
-  AdwEntryRow       *location_row;
-  GtkTextView       *description_view;
-  GtkTextView       *impact_view;
-  AdwEntryRow       *people_row;
-  AdwEntryRow       *witnesses_row;
-  GtkCheckButton    *police_check;
-  GtkCheckButton    *landlord_check;
-  GtkCheckButton    *council_check;
-  GtkCheckButton    *other_check;
-  AdwEntryRow       *reference_row;
-  AdwExpanderRow    *report_expander;
-  RdDateTimePicker  *report_picker;
-  GtkSwitch         *report_time_switch;
-  AdwComboRow       *risk_row;
-  AdwEntryRow       *priority_row;
-  AdwComboRow       *hazard_row;
-  /* The landlord's dated steps on a repair or hazard, built in code: one
-   * row each, a switch for "it happened" and the day it did */
-  AdwActionRow      *step_rows[RD_STEP_N_STEPS];
-  GtkSwitch         *step_switches[RD_STEP_N_STEPS];
-  RdDateTimePicker  *step_pickers[RD_STEP_N_STEPS];
-  GtkRevealer       *report_error_revealer;
-  GtkLabel          *report_error_label;
-  RdEvidenceLinks   *evidence_links;
-};
-
-/* The combo rows list "not known" / "none" first. */
-static const RdAsbRisk risk_choices[] = {
-  RD_ASB_RISK_N_LEVELS, RD_ASB_RISK_HIGH, RD_ASB_RISK_MEDIUM, RD_ASB_RISK_LOW,
-};
-static const RdHazardLevel hazard_choices[] = {
-  RD_HAZARD_N_LEVELS, RD_HAZARD_EMERGENCY, RD_HAZARD_SIGNIFICANT, RD_HAZARD_EXCESS_COLD,
-  RD_HAZARD_EXCESS_HEAT, RD_HAZARD_FALLS, RD_HAZARD_STRUCTURAL_COLLAPSE, RD_HAZARD_FIRE,
-  RD_HAZARD_ELECTRICAL, RD_HAZARD_HYGIENE, RD_HAZARD_FOOD_SAFETY, RD_HAZARD_OTHER,
-};
 
 G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, GTK_TYPE_WIDGET)
 
@@ -259,137 +205,6 @@ picked_reported_to (RdIncidentEditor *self)
   return flags;
 }
 
-/* The day (and time, when known) the form says it was reported to the
- * landlord: FALSE when the switch is off. */
-static gboolean
-picked_report (RdIncidentEditor *self,
-               GDate            *day,
-               int              *minute)
-{
-  GDateTime *dt = rd_date_time_picker_get_date_time (self->report_picker);
-
-  if (!adw_expander_row_get_enable_expansion (self->report_expander) || dt == NULL)
-    return FALSE;
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-  *minute = gtk_switch_get_active (self->report_time_switch)
-            ? g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt) : -1;
-  return TRUE;
-}
-
-/* The steps as the form shows them. A step whose day is unchanged keeps
- * the time of day it was saved with (from a case file, say): the form
- * shows days only, and must not lose what it does not show. */
-static void
-picked_steps (RdIncidentEditor *self,
-              RdLandlordSteps  *steps)
-{
-  const RdLandlordSteps *saved = self->incident ? rd_incident_get_landlord_steps (self->incident) : NULL;
-
-  rd_landlord_steps_init (steps);
-  for (guint i = 0; i < RD_STEP_N_STEPS && self->step_pickers[i] != NULL; i++)
-    {
-      GDateTime *dt = rd_date_time_picker_get_date_time (self->step_pickers[i]);
-      GDate day;
-
-      if (!gtk_switch_get_active (self->step_switches[i]) || dt == NULL)
-        continue;
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                      g_date_time_get_year (dt));
-      rd_moment_set_date (&steps->at[i], &day);
-      if (saved != NULL && rd_moment_is_set (&saved->at[i]) &&
-          g_date_compare (&saved->at[i].date, &day) == 0)
-        steps->at[i].minute = saved->at[i].minute;
-    }
-}
-
-/* Says what is wrong with the report date and steps as picked; FALSE when
- * something is wrong. */
-static gboolean
-check_report (RdIncidentEditor *self)
-{
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
-  g_autoptr(RdIncident) scratch = rd_incident_new ();
-  g_autoptr(GError) error = NULL;
-  RdLandlordSteps steps;
-  GDate day;
-  int minute;
-  gboolean valid = TRUE;
-
-  picked_steps (self, &steps);
-  if (picked_report (self, &day, &minute) || !rd_landlord_steps_is_empty (&steps))
-    {
-      /* Only the days are checked here; steps are a repair's (and dropped
-       * from other entries when saved). */
-      rd_incident_set_category (scratch, RD_CATEGORY_DISREPAIR);
-      rd_incident_set_starts_at (scratch, now);
-      if (picked_report (self, &day, &minute))
-        rd_incident_set_landlord_reported_on (scratch, &day);
-      rd_incident_set_landlord_steps (scratch, &steps);
-      valid = rd_incident_validate (scratch, now, &error);
-      if (!valid)
-        gtk_label_set_text (self->report_error_label, error->message);
-    }
-  gtk_revealer_set_reveal_child (self->report_error_revealer, !valid);
-  return valid;
-}
-
-/* Only the rows that apply to the category show. */
-static void
-sync_report_rows (RdIncidentEditor *self)
-{
-  guint category = adw_combo_row_get_selected (self->category_row);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->risk_row), rd_category_is_asb (category));
-  gtk_widget_set_visible (GTK_WIDGET (self->priority_row), rd_category_is_repair (category));
-  gtk_widget_set_visible (GTK_WIDGET (self->hazard_row), rd_category_is_repair (category));
-  /* Not built yet (the template's own signals), or gone with it */
-  if (self->step_rows[0] == NULL)
-    return;
-  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->step_rows[i]), rd_category_is_repair (category));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->step_pickers[i]),
-                                gtk_switch_get_active (self->step_switches[i]));
-    }
-}
-
-static void
-apply_report (RdIncidentEditor *self)
-{
-  guint risk = adw_combo_row_get_selected (self->risk_row);
-  guint hazard = adw_combo_row_get_selected (self->hazard_row);
-  g_autofree char *priority = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->priority_row))));
-  RdLandlordSteps steps;
-  GDate day;
-  int minute = -1;
-
-  picked_steps (self, &steps);
-  if (!picked_report (self, &day, &minute))
-    {
-      rd_incident_set_landlord_reported_on (self->incident, NULL);
-      rd_incident_set_landlord_reported_minute (self->incident, -1);
-      if (check_report (self))
-        rd_incident_set_landlord_steps (self->incident, &steps);
-    }
-  else if (check_report (self))
-    {
-      rd_incident_set_landlord_reported_on (self->incident, &day);
-      rd_incident_set_landlord_reported_minute (self->incident, minute);
-      rd_incident_set_landlord_steps (self->incident, &steps);
-    }
-  /* else the day as last saved stays, and the error says why */
-  if (risk < G_N_ELEMENTS (risk_choices))
-    rd_incident_set_asb_risk (self->incident, risk_choices[risk]);
-  if (hazard < G_N_ELEMENTS (hazard_choices))
-    rd_incident_set_hazard (self->incident, hazard_choices[hazard]);
-  rd_incident_set_repair_priority (self->incident, priority);
-  /* The hidden rows keep their values in case the category changes back. */
-  rd_incident_drop_misplaced_fields (self->incident);
-}
-
 /* Copies the form into the incident, which the diary list shows. */
 static void
 apply_fields (RdIncidentEditor *self)
@@ -408,7 +223,7 @@ apply_fields (RdIncidentEditor *self)
   rd_incident_set_witnesses (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->witnesses_row)));
   rd_incident_set_reported_to (self->incident, picked_reported_to (self));
   rd_incident_set_reference (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
-  apply_report (self);
+  _rd_incident_editor_apply_report (self);
 }
 
 static RdAutosaveResult
@@ -458,7 +273,7 @@ schedule_save (RdIncidentEditor *self)
 static void
 on_field_changed_cb (RdIncidentEditor *self)
 {
-  sync_report_rows (self);
+  _rd_incident_editor_sync_report_rows (self);
   schedule_save (self);
 }
 
@@ -472,7 +287,7 @@ on_report_changed_cb (RdIncidentEditor *self)
   if (adw_expander_row_get_enable_expansion (self->report_expander) &&
       !gtk_check_button_get_active (self->landlord_check))
     gtk_check_button_set_active (self->landlord_check, TRUE);
-  check_report (self);
+  _rd_incident_editor_check_report (self);
   schedule_save (self);
 }
 
@@ -481,8 +296,8 @@ on_step_changed_cb (RdIncidentEditor *self)
 {
   if (self->loading)
     return;
-  sync_report_rows (self);
-  check_report (self);
+  _rd_incident_editor_sync_report_rows (self);
+  _rd_incident_editor_check_report (self);
   schedule_save (self);
 }
 
@@ -505,52 +320,6 @@ set_text_view (GtkTextView *view,
                const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-}
-
-static void
-load_report (RdIncidentEditor *self)
-{
-  RdIncident *incident = self->incident;
-  const GDate *on = rd_incident_get_landlord_reported_on (incident);
-  int minute = rd_incident_get_landlord_reported_minute (incident);
-  g_autoptr(GDateTime) when = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (risk_choices); i++)
-    if (risk_choices[i] == rd_incident_get_asb_risk (incident))
-      adw_combo_row_set_selected (self->risk_row, i);
-  for (guint i = 0; i < G_N_ELEMENTS (hazard_choices); i++)
-    if (hazard_choices[i] == rd_incident_get_hazard (incident))
-      adw_combo_row_set_selected (self->hazard_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->priority_row), rd_incident_get_repair_priority (incident));
-
-  adw_expander_row_set_enable_expansion (self->report_expander, on != NULL);
-  adw_expander_row_set_expanded (self->report_expander, on != NULL);
-  gtk_switch_set_active (self->report_time_switch, on != NULL && minute >= 0);
-  rd_date_time_picker_set_show_time (self->report_picker, on != NULL && minute >= 0);
-  if (on != NULL)
-    when = g_date_time_new_local (g_date_get_year (on), g_date_get_month (on), g_date_get_day (on),
-                                  minute >= 0 ? minute / 60 : 0, minute >= 0 ? minute % 60 : 0, 0);
-  else if (rd_date_time_picker_get_date_time (self->start_picker) != NULL)
-    /* Not reported yet: offer the day it happened. */
-    when = g_date_time_ref (rd_date_time_picker_get_date_time (self->start_picker));
-  if (when != NULL)
-    rd_date_time_picker_set_date_time (self->report_picker, when);
-
-  for (guint i = 0; i < RD_STEP_N_STEPS && self->step_pickers[i] != NULL; i++)
-    {
-      const RdMoment *at = &rd_incident_get_landlord_steps (incident)->at[i];
-      g_autoptr(GDateTime) step_day = NULL;
-
-      gtk_switch_set_active (self->step_switches[i], rd_moment_is_set (at));
-      if (rd_moment_is_set (at))
-        step_day = g_date_time_new_local (g_date_get_year (&at->date), g_date_get_month (&at->date),
-                                          g_date_get_day (&at->date), 0, 0, 0);
-      else if (when != NULL)
-        /* Not done yet: offer the day it was reported, the earliest it can be. */
-        step_day = g_date_time_ref (when);
-      if (step_day != NULL)
-        rd_date_time_picker_set_date_time (self->step_pickers[i], step_day);
-    }
 }
 
 static void
@@ -578,12 +347,12 @@ load_incident (RdIncidentEditor *self)
   gtk_check_button_set_active (self->council_check, reported & RD_REPORTED_COUNCIL);
   gtk_check_button_set_active (self->other_check, reported & RD_REPORTED_OTHER);
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_incident_get_reference (incident));
-  load_report (self);
+  _rd_incident_editor_load_report (self);
   self->loading = FALSE;
 
   check_dates (self);
-  check_report (self);
-  sync_report_rows (self);
+  _rd_incident_editor_check_report (self);
+  _rd_incident_editor_sync_report_rows (self);
   show_provenance (self);
   rd_gui_set_status (self->status_label, NULL, FALSE);
   /* Another entry starts at its top, not where the last one was left. */
@@ -819,41 +588,10 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
 }
 
-/* What the landlord did about a repair or hazard: after the priority and
- * hazard rows, in the order they usually happen. */
-static void
-add_step_rows (RdIncidentEditor *self)
-{
-  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
-    {
-      const char *label = rd_landlord_step_get_label (i);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      GtkSwitch *toggle = GTK_SWITCH (gtk_switch_new ());
-      RdDateTimePicker *picker = RD_DATE_TIME_PICKER (rd_date_time_picker_new ());
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      rd_date_time_picker_set_show_time (picker, FALSE);
-      gtk_widget_set_valign (GTK_WIDGET (picker), GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (GTK_WIDGET (toggle), GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      rd_date_time_picker_set_accessible_names (picker, label, label);
-      adw_action_row_add_suffix (row, GTK_WIDGET (picker));
-      adw_action_row_add_suffix (row, GTK_WIDGET (toggle));
-      adw_expander_row_add_row (self->report_expander, GTK_WIDGET (row));
-      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_step_changed_cb), self);
-      g_signal_connect_swapped (picker, "notify::date-time", G_CALLBACK (on_step_changed_cb), self);
-      self->step_rows[i] = row;
-      self->step_switches[i] = toggle;
-      self->step_pickers[i] = picker;
-    }
-}
-
 static void
 rd_incident_editor_init (RdIncidentEditor *self)
 {
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) risks = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) hazards = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
@@ -864,12 +602,6 @@ rd_incident_editor_init (RdIncidentEditor *self)
   for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
     gtk_string_list_append (categories, rd_category_get_label (i));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  for (guint i = 0; i < G_N_ELEMENTS (risk_choices); i++)
-    gtk_string_list_append (risks, rd_asb_risk_get_label (risk_choices[i]));
-  adw_combo_row_set_model (self->risk_row, G_LIST_MODEL (risks));
-  for (guint i = 0; i < G_N_ELEMENTS (hazard_choices); i++)
-    gtk_string_list_append (hazards, rd_hazard_level_get_label (hazard_choices[i]));
-  adw_combo_row_set_model (self->hazard_row, G_LIST_MODEL (hazards));
 
   g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
                     G_CALLBACK (on_buffer_changed_cb), self);
@@ -894,5 +626,5 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->risk_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->hazard_row));
   rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
-  add_step_rows (self);
+  _rd_incident_editor_init_report (self, G_CALLBACK (on_step_changed_cb));
 }
