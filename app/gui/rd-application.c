@@ -221,7 +221,7 @@ open_sample_case_activated_cb (GSimpleAction *action,
   if (store == NULL)
     return;
 
-  case_id = rd_sample_ensure (store, &error);
+  case_id = rd_case_service_ensure_sample (store, &error);
   if (case_id == 0 || !rd_window_open_case (RD_WINDOW (window), case_id, &error))
     rd_window_add_toast (RD_WINDOW (window), error->message);
 }

@@ -272,6 +272,88 @@ test_nested_transaction_rolls_back (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
 }
 
+typedef struct {
+  gint64                exhibit;
+  RdEvidenceKind        kind;
+  RdEvidenceDateSource  source;
+  const char           *description;
+  const char           *story_time;     /* as rd-sample-evidence.c dates it, before the move */
+  RdEvidenceTargetKind  linked_to;
+} SampleExhibit;
+
+/* The sample made through the service has its evidence: a letter, a
+ * photo and an email, exhibits 1 to 3, each described, dated on the
+ * story's moved dates from the file itself, and linked to its record. */
+static void
+test_sample_evidence (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SampleExhibit expected[] = {
+    { 1, RD_EVIDENCE_KIND_PDF, RD_EVIDENCE_DATE_PDF, "The landlord’s stage 1 response",
+      "2025-01-08T11:00", RD_EVIDENCE_TARGET_CONTACT },
+    { 2, RD_EVIDENCE_KIND_PHOTO, RD_EVIDENCE_DATE_FILE_MODIFIED, "Our front door, kicked in overnight",
+      "2024-10-29T08:02", RD_EVIDENCE_TARGET_INCIDENT },
+    { 3, RD_EVIDENCE_KIND_EMAIL, RD_EVIDENCE_DATE_EMAIL, "My email making the stage 1 complaint",
+      "2024-11-11T10:00", RD_EVIDENCE_TARGET_CONTACT },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) evidence = NULL;
+  g_autoptr(GDate) today = rd_date_parse_iso ("2025-06-20", NULL);
+  gint64 case_id, again;
+  int shift = rd_sample_shift_days (today);
+
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2025-06-20T12:00", NULL);
+
+  rd_clock_set_fixed (rd_store_get_clock (f->store), now);
+  case_id = rd_case_service_ensure_sample (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (case_id, >, 0);
+
+  evidence = rd_store_list_evidence (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RdEvidence) ev = NULL;
+      g_autoptr(GListModel) links = NULL;
+      g_autoptr(GDateTime) story = rd_datetime_parse_local (expected[i].story_time, NULL);
+      g_autoptr(GDateTime) want = g_date_time_add_days (story, shift);
+      g_autoptr(RdEvidenceLink) link = NULL;
+
+      for (guint j = 0; j < g_list_model_get_n_items (evidence) && ev == NULL; j++)
+        {
+          g_autoptr(RdEvidence) candidate = g_list_model_get_item (evidence, j);
+          if (rd_evidence_get_exhibit_number (candidate) == expected[i].exhibit)
+            ev = g_steal_pointer (&candidate);
+        }
+      g_assert_nonnull (ev);
+      g_assert_cmpint (rd_evidence_get_kind (ev), ==, expected[i].kind);
+      g_assert_cmpstr (rd_evidence_get_description (ev), ==, expected[i].description);
+      g_assert_cmpint (rd_evidence_get_date_source (ev), ==, expected[i].source);
+      g_assert_cmpint (g_date_time_to_unix (rd_evidence_get_captured_at (ev)), ==, g_date_time_to_unix (want));
+      links = rd_store_list_evidence_links (f->store, rd_evidence_get_id (ev), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+      link = g_list_model_get_item (links, 0);
+      g_assert_cmpint (rd_evidence_link_get_target_kind (link), ==, expected[i].linked_to);
+    }
+
+  /* The files are in the store and intact. */
+  {
+    g_autoptr(GPtrArray) problems = rd_store_verify_evidence (f->store, case_id, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
+  /* Opening the sample again adds nothing. */
+  again = rd_case_service_ensure_sample (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, case_id);
+  g_clear_object (&evidence);
+  evidence = rd_store_list_evidence (f->store, case_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, G_N_ELEMENTS (expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +364,7 @@ main (int   argc,
   ADD ("/sample/dated-for-today", test_sample_dated_for_today);
   ADD ("/sample/once", test_sample_once);
   ADD ("/sample/content", test_sample_content);
+  ADD ("/sample/evidence", test_sample_evidence);
   ADD ("/store/nested-transaction-rolls-back", test_nested_transaction_rolls_back);
 #undef ADD
 

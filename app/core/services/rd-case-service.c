@@ -9,6 +9,8 @@
 #include "rd-case-service.h"
 #include "rd-deadline.h"
 #include "rd-ics.h"
+#include "rd-sample.h"
+#include "rd-sample-evidence.h"
 #include "rd-service-private.h"
 #include "rd-store-advisers.h"
 #include "rd-i18n.h"
@@ -567,4 +569,42 @@ rd_case_service_list_case_entries_finish (RdStore       *store,
                                           GError       **error)
 {
   return finish_job (store, result, rd_case_service_list_case_entries_async, error);
+}
+
+/**
+ * rd_case_service_ensure_sample:
+ *
+ * Finds the sample case, or makes it for the store's today with its
+ * evidence (a letter, a photo and an email). Opening it again adds nothing.
+ *
+ * Returns: the sample case's id, or 0 with @error set
+ */
+gint64
+rd_case_service_ensure_sample (RdStore  *store,
+                               GError  **error)
+{
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 case_id;
+
+  g_return_val_if_fail (RD_IS_STORE (store), 0);
+
+  case_id = rd_store_find_sample_case (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  if (case_id != 0)
+    return case_id;
+
+  today = rd_clock_dup_today (rd_store_get_clock (store));
+  case_id = rd_sample_ensure_for (store, today, error);
+  if (case_id == 0)
+    return 0;
+  /* The sample teaches without its evidence too: a file that cannot be
+   * made here is said, not a reason to refuse the sample. */
+  if (!rd_sample_evidence_add (store, case_id, rd_sample_shift_days (today), &local_error))
+    g_warning ("The sample case has no evidence: %s", local_error->message);
+  return case_id;
 }

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+gint64            rd_case_service_ensure_sample            (RdStore              *store,
+                                                            GError              **error);
+
 RdCaseSnapshot   *rd_case_service_load_snapshot            (RdStore              *store,
                                                             gint64                case_id,
                                                             GError              **error);
