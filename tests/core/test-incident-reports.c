@@ -242,6 +242,8 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 19 */
+                                 "ALTER TABLE cases DROP COLUMN aware_on;"
                                  /* 18 */
                                  "ALTER TABLE cases DROP COLUMN asb_review_reports;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_hate;"

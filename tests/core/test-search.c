@@ -317,6 +317,7 @@ test_migration (void)
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "ALTER TABLE cases DROP COLUMN country;"
+                                 "ALTER TABLE cases DROP COLUMN aware_on;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_reports;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_hate;"
                                  "ALTER TABLE incidents DROP COLUMN asb_report;"

@@ -57,6 +57,13 @@ parse_asb_review (RdJsonCtx  *ctx,
     return FALSE;
   rd_case_set_asb_review_reports (rcase, reports);
   rd_case_set_asb_review_hate (rcase, hate);
+  {
+    g_autoptr(GDate) aware = NULL;
+
+    if (!_rd_json_read_date (ctx, object, "case", "aware_on", FALSE, &aware))
+      return FALSE;
+    rd_case_set_aware_on (rcase, aware);
+  }
   return TRUE;
 }
 
@@ -68,7 +75,7 @@ parse_case (RdJsonCtx   *ctx,
   static const char * const known[] = {
     "title", "resident_name", "address", "landlord_name", "tenancy_type",
     "contact_preferences", "adjustments", "notes", "document_language", "country",
-    "asb_review_reports", "asb_review_one_hate_incident", NULL
+    "asb_review_reports", "asb_review_one_hate_incident", "aware_on", NULL
   };
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(GError) local_error = NULL;

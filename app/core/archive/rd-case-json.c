@@ -143,6 +143,8 @@ build_case (JsonBuilder *builder,
   add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
   add_string (builder, "notes", rd_case_get_notes (rcase));
   add_string (builder, "document_language", rd_case_get_document_language (rcase));
+  if (rd_case_get_aware_on (rcase) != NULL)
+    add_date (builder, "aware_on", rd_case_get_aware_on (rcase));
   /* Only a council's own threshold: files stay as they were for the usual one. */
   if (rd_case_get_asb_review_reports (rcase) != RD_ASB_REVIEW_DEFAULT_REPORTS ||
       rd_case_get_asb_review_hate (rcase))

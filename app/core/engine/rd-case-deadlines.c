@@ -77,6 +77,37 @@ add_report (RdDeadlineInput *input,
  *
  * Returns: (transfer full): the events of the case, for rd_deadlines_compute()
  */
+/* When the resident became aware of the problem: the day the case
+ * records, or else the day of the earliest diary entry. */
+static void
+set_aware (RdDeadlineInput *input,
+           RdCaseFacts     *facts)
+{
+  const GDate *recorded = rd_case_get_aware_on (rd_case_facts_get_case (facts));
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  GDateTime *first = NULL;
+  GDate day;
+
+  if (recorded != NULL)
+    {
+      rd_deadline_input_set_aware (input, recorded);
+      return;
+    }
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      GDateTime *at = rd_incident_get_starts_at (g_ptr_array_index (incidents, i));
+
+      if (at != NULL && (first == NULL || g_date_time_compare (at, first) < 0))
+        first = at;
+    }
+  if (first == NULL)
+    return;
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (first), g_date_time_get_month (first),
+                  g_date_time_get_year (first));
+  rd_deadline_input_set_aware (input, &day);
+}
+
 RdDeadlineInput *
 rd_case_facts_build_deadline_input (RdCaseFacts *facts)
 {
@@ -88,6 +119,7 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
   input = rd_deadline_input_new ();
   rd_deadline_input_set_tenancy (input, rd_case_get_tenancy_type (rd_case_facts_get_case (facts)));
   rd_deadline_input_set_country (input, rd_case_get_country (rd_case_facts_get_case (facts)));
+  set_aware (input, facts);
 
   items = rd_case_facts_get_complaints (facts);
   for (guint i = 0; i < items->len; i++)

@@ -76,5 +76,6 @@ void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);
 void         _rd_engine_reports         (RdEngine             *engine);
 void         _rd_engine_routes          (RdEngine             *engine);
+void         _rd_engine_complaint_time_limit (RdEngine        *engine);
 
 G_END_DECLS

@@ -119,3 +119,84 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
   d->basis = g_strdup (_("The Housing Ombudsman Scheme"));
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
+
+static gboolean
+complaint_made (RdEngine *engine)
+{
+  for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)
+    if (rd_deadline_input_get_event (engine->input, i)->type == RD_CASE_EVENT_COMPLAINT)
+      return TRUE;
+  return FALSE;
+}
+
+/* Days before the time limit for making a complaint that What Next starts
+ * to warn: long enough to write a complaint and send it. */
+#define TIME_LIMIT_WARNING_DAYS 30
+
+/*
+ * The time to make a complaint, from when the resident became aware of
+ * the problem: the landlord's own limit where its profile sets one, else
+ * the Code's (the 2024 Code: landlords must accept complaints made within
+ * 12 months, and consider good reasons after). Only a warning: a landlord
+ * may accept a complaint made later, and the Code asks it to consider
+ * doing so, so Redress never calls it a failure.
+ */
+void
+_rd_engine_complaint_time_limit (RdEngine *engine)
+{
+  const GDate *aware = rd_deadline_input_get_aware (engine->input);
+  RdPolicy *code = NULL;
+  const RdLimit *landlord_limit = engine->landlord ? rd_policy_get_complaint_time_limit (engine->landlord) : NULL;
+  const RdLimit *code_limit = NULL;
+  const RdLimit *limit;
+  g_autofree char *limit_text = NULL;
+  RdMoment from, due, code_due;
+  GDate warn_from;
+
+  if (aware == NULL || complaint_made (engine))
+    return;
+  code = _rd_engine_code_for_date (engine, &engine->today);
+  if (code != NULL && rd_limit_is_set (rd_policy_get_complaint_time_limit (code)))
+    code_limit = rd_policy_get_complaint_time_limit (code);
+  limit = landlord_limit != NULL && rd_limit_is_set (landlord_limit) ? landlord_limit : code_limit;
+  rd_moment_set_date (&from, aware);
+  if (limit == NULL || !_rd_engine_due (engine, limit, &from, &due))
+    return;
+
+  warn_from = due.date;
+  g_date_subtract_days (&warn_from, TIME_LIMIT_WARNING_DAYS);
+  if (g_date_compare (&engine->today, &warn_from) < 0)
+    return;
+  limit_text = rd_limit_format (limit);
+  if (g_date_compare (&engine->today, &due.date) > 0)
+    _rd_engine_note (engine,
+                     _("The usual time limit for making a complaint, %s from when you became aware of "
+                       "the problem (%s), passed %s. Your landlord may still accept it, and should "
+                       "consider it if you had a good reason for the delay: make the complaint and "
+                       "say why."),
+                     limit_text, _rd_engine_day (engine, aware), _rd_engine_on (engine, &due));
+  else if (limit == landlord_limit)
+    _rd_engine_note (engine,
+                     _("Your landlord’s policy asks for complaints within %s of when you became aware "
+                       "of the problem (%s): make your complaint by %s."),
+                     limit_text, _rd_engine_day (engine, aware), _rd_engine_when (engine, &due));
+  else
+    _rd_engine_note (engine,
+                     _("The Complaint Handling Code asks landlords to accept complaints made within %s "
+                       "of when you became aware of the problem (%s): make your complaint by %s."),
+                     limit_text, _rd_engine_day (engine, aware), _rd_engine_when (engine, &due));
+
+  /* A landlord's limit shorter than the Code's does not let it refuse a
+   * complaint the Code says it must accept. */
+  if (limit == landlord_limit && code_limit != NULL && _rd_engine_due (engine, code_limit, &from, &code_due) &&
+      rd_moment_compare (&code_due, &due) > 0)
+    {
+      g_autofree char *code_text = rd_limit_format (code_limit);
+
+      _rd_engine_note (engine,
+                       _("Your landlord’s limit is shorter than the Complaint Handling Code’s: the Code "
+                         "says landlords must accept complaints made within %s of when you became "
+                         "aware of the problem, until %s."),
+                       code_text, _rd_engine_when (engine, &code_due));
+    }
+}

@@ -484,6 +484,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   _rd_engine_contacts (&engine);
   _rd_engine_reports (&engine);
   _rd_engine_routes (&engine);
+  _rd_engine_complaint_time_limit (&engine);
 
   g_ptr_array_sort (engine.deadlines, compare_deadlines);
 

@@ -15,6 +15,7 @@ struct _RdDeadlineInput
   RdSocialHousing  social;
   RdTenancyType    tenancy;
   RdCountry        country;
+  GDate            aware;    /* when the resident became aware of the problem; invalid: not known */
 };
 
 RdDeadlineInput *
@@ -24,6 +25,7 @@ rd_deadline_input_new (void)
 
   self->events = g_array_new (FALSE, TRUE, sizeof (RdCaseEvent));
   self->strings = g_string_chunk_new (1024);
+  g_date_clear (&self->aware, 1);
   return self;
 }
 
@@ -124,6 +126,36 @@ rd_deadline_input_get_country (const RdDeadlineInput *self)
 {
   g_return_val_if_fail (self != NULL, RD_COUNTRY_ENGLAND);
   return self->country;
+}
+
+/**
+ * rd_deadline_input_set_aware:
+ * @aware: (nullable): the day the resident became aware of the problem
+ *
+ * The day a landlord's time limit for making a complaint runs from.
+ */
+void
+rd_deadline_input_set_aware (RdDeadlineInput *self,
+                             const GDate     *aware)
+{
+  g_return_if_fail (self != NULL);
+
+  if (aware != NULL && g_date_valid (aware))
+    self->aware = *aware;
+  else
+    g_date_clear (&self->aware, 1);
+}
+
+/**
+ * rd_deadline_input_get_aware:
+ *
+ * Returns: (nullable): the day set with rd_deadline_input_set_aware()
+ */
+const GDate *
+rd_deadline_input_get_aware (const RdDeadlineInput *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_date_valid (&self->aware) ? &self->aware : NULL;
 }
 
 RdSocialHousing

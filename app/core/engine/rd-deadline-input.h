@@ -78,6 +78,9 @@ RdTenancyType      rd_deadline_input_get_tenancy          (const RdDeadlineInput
 void               rd_deadline_input_set_country          (RdDeadlineInput      *self,
                                                            RdCountry             country);
 RdCountry          rd_deadline_input_get_country          (const RdDeadlineInput *self);
+void               rd_deadline_input_set_aware            (RdDeadlineInput      *self,
+                                                           const GDate          *aware);
+const GDate       *rd_deadline_input_get_aware            (const RdDeadlineInput *self);
 
 guint              rd_deadline_input_get_n_events         (const RdDeadlineInput *self);
 const RdCaseEvent *rd_deadline_input_get_event            (const RdDeadlineInput *self,

@@ -25,6 +25,7 @@ struct _RdCase
   RdCountry      country;
   guint          asb_review_reports;  /* the council's ASB Case Review threshold */
   gboolean       asb_review_hate;     /* …and whether one hate incident is enough */
+  GDate         *aware_on;            /* when the resident became aware of the problem, or NULL */
   char          *notes;
   char          *contact_preferences;
   char          *adjustments;
@@ -54,6 +55,7 @@ enum {
   PROP_COUNTRY,
   PROP_ASB_REVIEW_REPORTS,
   PROP_ASB_REVIEW_HATE,
+  PROP_AWARE_ON,
   N_PROPS
 };
 
@@ -157,6 +159,7 @@ rd_case_finalize (GObject *object)
 {
   RdCase *self = (RdCase *)object;
 
+  g_clear_pointer (&self->aware_on, g_date_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->resident_name, g_free);
   g_clear_pointer (&self->address, g_free);
@@ -227,6 +230,9 @@ rd_case_get_property (GObject    *object,
     case PROP_ASB_REVIEW_HATE:
       g_value_set_boolean (value, self->asb_review_hate);
       break;
+    case PROP_AWARE_ON:
+      g_value_set_boxed (value, self->aware_on);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,6 +296,9 @@ rd_case_set_property (GObject      *object,
     case PROP_ASB_REVIEW_HATE:
       rd_case_set_asb_review_hate (self, g_value_get_boolean (value));
       break;
+    case PROP_AWARE_ON:
+      rd_case_set_aware_on (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -346,6 +355,11 @@ rd_case_class_init (RdCaseClass *klass)
                        RD_ASB_REVIEW_DEFAULT_REPORTS, flags);
   properties[PROP_ASB_REVIEW_HATE] =
     g_param_spec_boolean ("asb-review-hate", NULL, NULL, FALSE, flags);
+  /* The day the resident became aware of the problem (a GDate), from which
+   * a landlord's time limit for making a complaint runs; NULL: the first
+   * diary entry's day is used */
+  properties[PROP_AWARE_ON] =
+    g_param_spec_boxed ("aware-on", NULL, NULL, G_TYPE_DATE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -472,6 +486,36 @@ rd_case_set_asb_review_hate (RdCase   *self,
       self->asb_review_hate = one_is_enough;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASB_REVIEW_HATE]);
     }
+}
+
+/**
+ * rd_case_get_aware_on:
+ *
+ * Returns: (nullable): the day the resident became aware of the problem,
+ *   if the case records it
+ */
+const GDate *
+rd_case_get_aware_on (RdCase *self)
+{
+  g_return_val_if_fail (RD_IS_CASE (self), NULL);
+
+  return self->aware_on;
+}
+
+void
+rd_case_set_aware_on (RdCase      *self,
+                      const GDate *day)
+{
+  g_return_if_fail (RD_IS_CASE (self));
+  g_return_if_fail (day == NULL || g_date_valid (day));
+
+  if ((self->aware_on == NULL && day == NULL) ||
+      (self->aware_on != NULL && day != NULL && g_date_compare (self->aware_on, day) == 0))
+    return;
+  g_clear_pointer (&self->aware_on, g_date_free);
+  if (day != NULL)
+    self->aware_on = g_date_copy (day);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AWARE_ON]);
 }
 
 gboolean

@@ -68,6 +68,9 @@ void           rd_case_set_country         (RdCase      *self,
 guint          rd_case_get_asb_review_reports (RdCase   *self);
 void           rd_case_set_asb_review_reports (RdCase   *self,
                                                guint     reports);
+const GDate   *rd_case_get_aware_on           (RdCase      *self);
+void           rd_case_set_aware_on           (RdCase      *self,
+                                               const GDate *day);
 gboolean       rd_case_get_asb_review_hate    (RdCase   *self);
 void           rd_case_set_asb_review_hate    (RdCase   *self,
                                                gboolean  one_is_enough);

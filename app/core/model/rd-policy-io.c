@@ -306,7 +306,8 @@ rd_policy_new_from_key_file (GKeyFile    *kf,
     return NULL;
 
   if (!get_limit (kf, group, "ResidentEscalation", &self->resident_escalation, error) ||
-      !get_limit (kf, group, "OmbudsmanReferral", &self->ombudsman_referral, error))
+      !get_limit (kf, group, "OmbudsmanReferral", &self->ombudsman_referral, error) ||
+      !get_limit (kf, group, "ComplaintTimeLimit", &self->complaint_time_limit, error))
     return NULL;
   for (guint r = 0; r < RD_ASB_RISK_N_LEVELS; r++)
     if (!get_limit (kf, group, asb_keys[r], &self->asb[r], error))
@@ -429,6 +430,7 @@ rd_policy_to_data (RdPolicy *self)
 
   set_limit (kf, "ResidentEscalation", &self->resident_escalation);
   set_limit (kf, "OmbudsmanReferral", &self->ombudsman_referral);
+  set_limit (kf, "ComplaintTimeLimit", &self->complaint_time_limit);
   for (guint r = 0; r < RD_ASB_RISK_N_LEVELS; r++)
     set_limit (kf, asb_keys[r], &self->asb[r]);
   for (guint l = 0; l < RD_HAZARD_N_CLASSES; l++)

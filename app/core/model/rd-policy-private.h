@@ -32,6 +32,7 @@ struct _RdPolicy
 
   RdLimit        resident_escalation;
   RdLimit        ombudsman_referral;
+  RdLimit        complaint_time_limit;
   RdLimit        asb[RD_ASB_RISK_N_LEVELS];
   RdLimit        hazards[RD_HAZARD_N_CLASSES][RD_HAZARD_N_RULES];
   GPtrArray     *repairs;        /* RdRepairPriority */

@@ -128,6 +128,7 @@ rd_policy_copy (RdPolicy *self)
   memcpy (copy->stages, self->stages, sizeof self->stages);
   copy->resident_escalation = self->resident_escalation;
   copy->ombudsman_referral = self->ombudsman_referral;
+  copy->complaint_time_limit = self->complaint_time_limit;
   memcpy (copy->asb, self->asb, sizeof self->asb);
   memcpy (copy->hazards, self->hazards, sizeof self->hazards);
   copy->office = self->office;
@@ -408,6 +409,19 @@ rd_policy_get_ombudsman_referral (RdPolicy *self)
 {
   g_return_val_if_fail (RD_IS_POLICY (self), NULL);
   return &self->ombudsman_referral;
+}
+
+/**
+ * rd_policy_get_complaint_time_limit:
+ *
+ * Returns: the time the resident has to make a complaint, from when they
+ *   became aware of the problem (unset: the profile sets none)
+ */
+const RdLimit *
+rd_policy_get_complaint_time_limit (RdPolicy *self)
+{
+  g_return_val_if_fail (RD_IS_POLICY (self), NULL);
+  return &self->complaint_time_limit;
 }
 
 const RdLimit *

@@ -143,6 +143,7 @@ const RdLimit  *rd_policy_get_resident_escalation (RdPolicy         *self);
 void            rd_policy_set_resident_escalation (RdPolicy         *self,
                                                 const RdLimit       *limit);
 const RdLimit  *rd_policy_get_ombudsman_referral (RdPolicy          *self);
+const RdLimit  *rd_policy_get_complaint_time_limit (RdPolicy        *self);
 const RdLimit  *rd_policy_get_asb_first_response (RdPolicy          *self,
                                                 RdAsbRisk            risk);
 void            rd_policy_set_asb_first_response (RdPolicy          *self,

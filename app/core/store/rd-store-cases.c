@@ -8,12 +8,13 @@
 #include <inttypes.h>
 #include "rd-gettext.h"
 
+#include "rd-datetime.h"
 #include "rd-store-evidence-private.h"
 
 #define CASE_COLUMNS \
   "id, title, resident_name, address, landlord_name, tenancy_type, notes, created_at, updated_at," \
   " contact_preferences, adjustments, is_sample, document_language, country, asb_review_reports," \
-  " asb_review_hate"
+  " asb_review_hate, aware_on"
 
 /* A key this version does not know (written by a later one) reads as
  * England, the default, rather than failing the whole case. */
@@ -51,6 +52,12 @@ case_from_row (RdStore      *self,
   if (sqlite3_column_int (stmt, 14) >= 1 && sqlite3_column_int (stmt, 14) <= RD_ASB_REVIEW_MAX_REPORTS)
     rd_case_set_asb_review_reports (rcase, sqlite3_column_int (stmt, 14));
   rd_case_set_asb_review_hate (rcase, sqlite3_column_int (stmt, 15) != 0);
+  {
+    const char *text = (const char *) sqlite3_column_text (stmt, 16);
+    g_autoptr(GDate) aware = text != NULL && *text != '\0' ? rd_date_parse_iso (text, NULL) : NULL;
+
+    rd_case_set_aware_on (rcase, aware);
+  }
   return rcase;
 }
 
@@ -126,8 +133,8 @@ rd_store_save_case (RdStore  *self,
                               "INSERT INTO cases (title, resident_name, address, landlord_name,"
                               " tenancy_type, notes, created_at, updated_at,"
                               " contact_preferences, adjustments, is_sample, document_language,"
-                              " country, asb_review_reports, asb_review_hate, uuid)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                              " country, asb_review_reports, asb_review_hate, aware_on, uuid)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
                               " lower (hex (randomblob (16))))",
                               error);
   else
@@ -136,7 +143,7 @@ rd_store_save_case (RdStore  *self,
                               " landlord_name = ?4, tenancy_type = ?5, notes = ?6, updated_at = ?7,"
                               " contact_preferences = ?9, adjustments = ?10,"
                               " document_language = ?12, country = ?13, asb_review_reports = ?14,"
-                              " asb_review_hate = ?15"
+                              " asb_review_hate = ?15, aware_on = ?16"
                               " WHERE id = ?8",
                               error);
   if (stmt == NULL)
@@ -155,6 +162,10 @@ rd_store_save_case (RdStore  *self,
   _rd_store_bind_text (stmt, 13, rd_country_to_string (rd_case_get_country (rcase)));
   sqlite3_bind_int (stmt, 14, rd_case_get_asb_review_reports (rcase));
   sqlite3_bind_int (stmt, 15, rd_case_get_asb_review_hate (rcase));
+  if (rd_case_get_aware_on (rcase) != NULL)
+    sqlite3_bind_text (stmt, 16, rd_date_to_iso (rd_case_get_aware_on (rcase)), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, 16);
   /* Whether a case is the sample is fixed when it is made. */
   if (inserting)
     sqlite3_bind_int (stmt, 11, rd_case_get_is_sample (rcase));

@@ -400,6 +400,10 @@ const char * const _rd_store_migrations[] = {
   "ALTER TABLE incident_revisions ADD COLUMN asb_report TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE cases ADD COLUMN asb_review_reports INTEGER NOT NULL DEFAULT 3;"
   "ALTER TABLE cases ADD COLUMN asb_review_hate INTEGER NOT NULL DEFAULT 0;",
+
+  /* 19: the day the resident became aware of the problem, from which a
+   * time limit for making a complaint runs; NULL: the first diary entry. */
+  "ALTER TABLE cases ADD COLUMN aware_on TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);
