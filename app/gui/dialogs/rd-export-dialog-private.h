@@ -51,4 +51,23 @@ void    _rd_export_dialog_chronology_action (GtkWidget      *widget,
                                              const char     *action_name,
                                              GVariant       *parameter);
 
+/* The exhibit list (rd-export-dialog-exhibits.c) */
+void    _rd_export_dialog_init_exhibits      (RdExportDialog *self);
+void    _rd_export_dialog_load_exhibits      (RdExportDialog *self);
+void    _rd_export_dialog_move_action        (GtkWidget      *widget,
+                                              const char     *action_name,
+                                              GVariant       *parameter);
+
+/* The finished bundle's page (rd-export-dialog-done.c) */
+void    _rd_export_dialog_show_previews      (RdExportDialog *self);
+void    _rd_export_dialog_open_action        (GtkWidget      *widget,
+                                              const char     *action_name,
+                                              GVariant       *parameter);
+void    _rd_export_dialog_print_action       (GtkWidget      *widget,
+                                              const char     *action_name,
+                                              GVariant       *parameter);
+void    _rd_export_dialog_open_folder_action (GtkWidget      *widget,
+                                              const char     *action_name,
+                                              GVariant       *parameter);
+
 G_END_DECLS

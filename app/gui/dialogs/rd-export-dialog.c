@@ -3,22 +3,21 @@
  *
  * The bundle is made by the export service, off the main thread, and its
  * progress arrives through an RdProgress, so the window stays responsive
- * and Stop works at once. The
- * evidence list starts oldest first; rows are ticked in or out and moved by
- * dragging or with Alt+Up / Alt+Down on the selected row.
+ * and Stop works at once. Each page's own work is in a file beside this
+ * one: the exhibit list in rd-export-dialog-exhibits.c, the finished
+ * bundle's page in rd-export-dialog-done.c, the chronology on its own in
+ * rd-export-dialog-chronology.c and the question before an anonymised
+ * bundle in rd-export-dialog-unchecked.c.
  */
 #define G_LOG_DOMAIN "rd-export-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <inttypes.h>
-#include <poppler.h>
 
 #include "rd-export-dialog-private.h"
 #include "rd-export-passwords.h"
 #include "rd-gui-util.h"
-#include "rd-show-in-folder.h"
 
 G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, ADW_TYPE_WINDOW)
 
@@ -63,62 +62,6 @@ on_progress_cb (RdProgress     *progress,
   gtk_progress_bar_set_text (self->progress_bar, rd_progress_get_message (progress));
 }
 
-/* The first pages, drawn small with poppler from the finished file. */
-static void
-show_previews (RdExportDialog *self)
-{
-  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->preview_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->preview_box), child);
-  if (doc == NULL)
-    return;
-
-  for (int i = 0; i < MIN (3, poppler_document_get_n_pages (doc)); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      double w, h, scale;
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      GtkWidget *picture;
-      g_autofree char *name = g_strdup_printf (_("Page %d"), i + 1);
-
-      poppler_page_get_size (page, &w, &h);
-      scale = 200.0 / h;
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                           (gsize) cairo_image_surface_get_stride (surface)
-                           * cairo_image_surface_get_height (surface));
-      texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                        cairo_image_surface_get_height (surface),
-                                        GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
-                                        cairo_image_surface_get_stride (surface));
-      cairo_surface_destroy (surface);
-      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
-      gtk_widget_set_size_request (picture, gdk_texture_get_width (texture),
-                                   gdk_texture_get_height (texture));
-      gtk_widget_add_css_class (picture, "card");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_box_append (GTK_BOX (self->preview_box), picture);
-      g_object_unref (page);
-    }
-  g_object_unref (doc);
-}
-
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
@@ -154,25 +97,8 @@ on_export_done (GObject      *source,
     adw_status_page_set_description (self->done_page, text);
     gtk_label_set_text (self->folder_label, where);
   }
-  show_previews (self);
+  _rd_export_dialog_show_previews (self);
   set_state (self, "done");
-}
-
-/* The exhibits ticked in, in the order shown: the chronology's exhibit numbers follow it. */
-GArray *
-_rd_export_dialog_dup_evidence_ids (RdExportDialog *self)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->exhibits)); i < n; i++)
-    {
-      g_autoptr(RdEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), i);
-      gint64 id = rd_evidence_get_id (ev);
-
-      if (!g_hash_table_contains (self->left_out, &id))
-        g_array_append_val (ids, id);
-    }
-  return ids;
 }
 
 /**
@@ -343,306 +269,6 @@ stop_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
-  g_autoptr(GAppInfo) app = g_app_info_get_default_for_type ("application/pdf", FALSE);
-  g_autoptr(GAppLaunchContext) context = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (self->path);
-  g_autoptr(GError) error = NULL;
-  GList files = { file, NULL, NULL };
-
-  /* The local file, in this computer's PDF viewer: never a URI. */
-  if (app == NULL)
-    {
-      rd_gui_show_toast (widget, _("No program on this computer opens PDF files."));
-      return;
-    }
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  if (!g_app_info_launch (app, &files, context, &error))
-    rd_gui_show_toast (widget, error->message);
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *op,
-                 GtkPrintContext   *context,
-                 int                page_nr,
-                 PopplerDocument   *doc)
-{
-  PopplerPage *page = poppler_document_get_page (doc, page_nr);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double w, h, scale;
-
-  if (page == NULL)
-    return;
-  poppler_page_get_size (page, &w, &h);
-  scale = MIN (gtk_print_context_get_width (context) / w, gtk_print_context_get_height (context) / h);
-  cairo_scale (cr, scale, scale);
-  /* One document per print job: its pages share no surface with another's. */
-  poppler_page_render_for_printing (page, cr);
-  g_object_unref (page);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
-  g_autoptr(GFile) file = NULL;
-
-  if (self->path == NULL)
-    return;
-  file = g_file_new_for_path (self->path);
-  rd_show_in_folder (widget, file);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
-  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkPrintOperation) op = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-
-  if (doc == NULL)
-    {
-      rd_gui_show_toast (widget, error->message);
-      return;
-    }
-  op = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (op, poppler_document_get_n_pages (doc));
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect_data (op, "draw-page", G_CALLBACK (on_draw_page_cb), doc,
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    rd_gui_show_toast (widget, error->message);
-}
-
-/* Exhibit rows */
-
-static void
-on_include_toggled_cb (GtkCheckButton *check,
-                       RdExportDialog *self)
-{
-  RdEvidence *ev = g_object_get_data (G_OBJECT (check), "evidence");
-  gint64 id;
-
-  if (ev == NULL)
-    return;
-  id = rd_evidence_get_id (ev);
-  if (gtk_check_button_get_active (check))
-    g_hash_table_remove (self->left_out, &id);
-  else
-    g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
-}
-
-static guint
-position_of (RdExportDialog *self,
-             RdEvidence     *ev)
-{
-  guint position = G_MAXUINT;
-
-  g_list_store_find (self->exhibits, ev, &position);
-  return position;
-}
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    GtkWidget     *row)
-{
-  RdEvidence *ev = g_object_get_data (G_OBJECT (row), "evidence");
-
-  return ev ? gdk_content_provider_new_typed (RD_TYPE_EVIDENCE, ev) : NULL;
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget  *target,
-            const GValue   *value,
-            double          x,
-            double          y,
-            GtkWidget      *row)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (gtk_widget_get_root (row));
-  RdEvidence *dragged = g_value_get_object (value);
-  RdEvidence *onto = g_object_get_data (G_OBJECT (row), "evidence");
-  guint from, to;
-
-  if (dragged == NULL || onto == NULL || dragged == onto)
-    return FALSE;
-  from = position_of (self, dragged);
-  to = position_of (self, onto);
-  if (from == G_MAXUINT || to == G_MAXUINT)
-    return FALSE;
-  rd_export_dialog_move (self, from, (int) to - (int) from);
-  return TRUE;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              RdExportDialog           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (NULL);
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (RD_TYPE_EVIDENCE, GDK_ACTION_MOVE);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_widget_add_css_class (date, "dim-label");
-  gtk_widget_add_css_class (date, "caption");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), date);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), labels);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_include_toggled_cb), self);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), box);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), box);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
-
-  g_object_set_data (G_OBJECT (box), "check", check);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "date", date);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             RdExportDialog           *self)
-{
-  RdEvidence *ev = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *check = g_object_get_data (G_OBJECT (box), "check");
-  g_autofree char *name = rd_evidence_dup_display_name (ev);
-  g_autofree char *when = NULL;
-  g_autofree char *include = NULL;
-  gint64 id = rd_evidence_get_id (ev);
-  GDateTime *at = rd_evidence_get_captured_at (ev);
-
-  {
-    g_autofree char *date = at != NULL ? rd_datetime_format_long (at) : g_strdup (_("No date"));
-
-    /* The number the bundle will print for it, gaps and all. */
-    when = g_strdup_printf (_("Exhibit %" PRId64 " · %s"), rd_evidence_get_exhibit_number (ev), date);
-  }
-  g_object_set_data (G_OBJECT (box), "evidence", NULL);
-  g_object_set_data (G_OBJECT (check), "evidence", NULL);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->left_out, &id));
-  g_object_set_data (G_OBJECT (box), "evidence", ev);
-  g_object_set_data (G_OBJECT (check), "evidence", ev);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "date"), when);
-  include = g_strdup_printf (_("Include %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, include, -1);
-}
-
-/**
- * rd_export_dialog_move:
- *
- * Moves the exhibit at @position by @delta places (negative: earlier).
- */
-void
-rd_export_dialog_move (RdExportDialog *self,
-                       guint           position,
-                       int             delta)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->exhibits));
-  int target = (int) position + delta;
-  g_autoptr(RdEvidence) ev = NULL;
-
-  if (position >= n || target < 0 || target >= (int) n || delta == 0)
-    return;
-  ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), position);
-  g_list_store_remove (self->exhibits, position);
-  g_list_store_insert (self->exhibits, (guint) target, ev);
-  gtk_single_selection_set_selected (self->selection, (guint) target);
-}
-
-void
-rd_export_dialog_set_included (RdExportDialog *self,
-                               guint           position,
-                               gboolean        included)
-{
-  g_autoptr(RdEvidence) ev = g_list_model_get_item (G_LIST_MODEL (self->exhibits), position);
-  gint64 id;
-
-  g_return_if_fail (ev != NULL);
-  id = rd_evidence_get_id (ev);
-  if (included)
-    g_hash_table_remove (self->left_out, &id);
-  else
-    g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
-  g_list_model_items_changed (G_LIST_MODEL (self->exhibits), position, 1, 1);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (widget);
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if (selected != GTK_INVALID_LIST_POSITION)
-    rd_export_dialog_move (self, selected, g_variant_get_int32 (parameter));
-}
-
-static gint64
-evidence_key (RdEvidence *ev)
-{
-  GDateTime *at = rd_evidence_get_captured_at (ev);
-  return at != NULL ? g_date_time_to_unix (at) : rd_evidence_get_imported_at (ev);
-}
-
-static int
-by_captured (gconstpointer a,
-             gconstpointer b,
-             gpointer      data)
-{
-  gint64 x = evidence_key ((RdEvidence *) a), y = evidence_key ((RdEvidence *) b);
-  return x < y ? -1 : x > y;
-}
-
-static void
-load_exhibits (RdExportDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = rd_store_list_evidence (self->store, rd_case_get_id (self->rcase), &error);
-
-  if (all == NULL)
-    {
-      rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
-    {
-      g_autoptr(RdEvidence) ev = g_list_model_get_item (all, i);
-      g_list_store_insert_sorted (self->exhibits, ev, by_captured, NULL);
-    }
-}
-
 static gboolean
 on_close_request_cb (GtkWindow      *window,
                      RdExportDialog *self)
@@ -763,7 +389,7 @@ rd_export_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (rd_export_dialog_parent_class)->constructed (object);
 
   choose_letter_for_stage (self);
-  load_exhibits (self);
+  _rd_export_dialog_load_exhibits (self);
 }
 
 static void
@@ -804,10 +430,11 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.stop", NULL, stop_action);
-  gtk_widget_class_install_action (widget_class, "export.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "export.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "export.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "export.open", NULL, _rd_export_dialog_open_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, _rd_export_dialog_print_action);
+  gtk_widget_class_install_action (widget_class, "export.open-folder", NULL,
+                                   _rd_export_dialog_open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.move", "i", _rd_export_dialog_move_action);
   gtk_widget_class_install_action (widget_class, "export.chronology", "s",
                                    _rd_export_dialog_chronology_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "export.move", "i", -1);
@@ -819,20 +446,12 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
 static void
 rd_export_dialog_init (RdExportDialog *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->passwords = rd_export_passwords_new ();
   self->exhibits = g_list_store_new (RD_TYPE_EVIDENCE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->exhibits)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_model (self->exhibits_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_factory (self->exhibits_view, factory);
-  g_object_unref (factory);
+  _rd_export_dialog_init_exhibits (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), self);
   set_state (self, "options");
 }
@@ -847,12 +466,6 @@ rd_export_dialog_new (GtkWindow *parent,
 
   return g_object_new (RD_TYPE_EXPORT_DIALOG, "transient-for", parent, "store", store, "case", rcase,
                        NULL);
-}
-
-GListModel *
-rd_export_dialog_get_exhibits (RdExportDialog *self)
-{
-  return G_LIST_MODEL (self->exhibits);
 }
 
 /* "options", "progress" or "done" */
