@@ -753,6 +753,42 @@ test_anonymised_everywhere (Fixture       *f,
   g_assert_nonnull (strstr (csv_text, "Sam Okafor said Neighbour B and Neighbour C were warned"));
 }
 
+/* The timeline is drawn on the pages after the chronology's entries, before
+ * the evidence, with its words as text. */
+static void
+test_timeline_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *chronology, *timeline, *evidence;
+  RdCaseBundleOptions options;
+
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (f->out);
+
+  text = rd_fixture_pdf_text (f->out);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  chronology = strstr (flat, "INCIDENTMARKER");
+  timeline = strstr (flat, "Timeline of the case");
+  evidence = strstr (flat, "LANDLORDLETTER");
+  g_assert_nonnull (chronology);
+  g_assert_nonnull (timeline);
+  g_assert_nonnull (evidence);
+  g_assert_true (chronology < timeline);
+  g_assert_true (timeline < evidence);
+  g_assert_nonnull (strstr (timeline, "Incidents per week"));
+  g_assert_nonnull (strstr (timeline, "Reports to the landlord"));
+  g_assert_null (strstr (flat, "Pollard"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,5 +806,7 @@ main (int   argc,
   g_test_add ("/case-bundle/exhibit-numbers", Fixture, NULL, fixture_setup, test_exhibit_numbers,
               fixture_teardown);
   g_test_add ("/case-bundle/sections", Fixture, NULL, fixture_setup, test_sections, fixture_teardown);
+  g_test_add ("/case-bundle/timeline", Fixture, NULL, fixture_setup, test_timeline_page,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -38,9 +38,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  RdBlockKind  kind;
-  char        *label;
-  char        *text;
+  RdBlockKind      kind;
+  char            *label;
+  char            *text;
+  /* RD_BLOCK_DRAWING */
+  double           width;
+  double           height;
+  RdBlockDrawFunc  draw;
+  gpointer         data;
+  GDestroyNotify   destroy;
 } RdBlock;
 
 struct _RdBundleSection

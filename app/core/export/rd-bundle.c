@@ -108,6 +108,8 @@ clear_block (gpointer data)
 
   g_free (b->label);
   g_free (b->text);
+  if (b->destroy != NULL)
+    b->destroy (b->data);
 }
 
 RdBundleSection *
@@ -170,6 +172,31 @@ rd_bundle_section_get_n_blocks (RdBundleSection *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->blocks->len;
+}
+
+/**
+ * rd_bundle_section_add_drawing:
+ * @width: the picture's width in its own units
+ * @height: its height
+ * @draw: draws it, on each page pass that draws
+ * @user_data: (transfer full): for @draw, freed with @destroy with the section
+ *
+ * Adds a picture, made as large as the text area allows (never larger
+ * than one unit to the point), turned on its side when that lets it grow.
+ */
+void
+rd_bundle_section_add_drawing (RdBundleSection *self,
+                               double           width,
+                               double           height,
+                               RdBlockDrawFunc  draw,
+                               gpointer         user_data,
+                               GDestroyNotify   destroy)
+{
+  RdBlock block = { RD_BLOCK_DRAWING, NULL, NULL, width, height, draw, user_data, destroy };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (width > 0 && height > 0 && draw != NULL);
+  g_array_append_val (self->blocks, block);
 }
 
 /* Exhibits */

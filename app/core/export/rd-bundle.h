@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -35,7 +36,13 @@ typedef enum {
   RD_BLOCK_NOTE,       /* small print */
   RD_BLOCK_PAGE_BREAK,
   RD_BLOCK_FIELD_FIXED, /* a field whose value is a code (a SHA-256): fixed-width, unbroken */
+  RD_BLOCK_DRAWING,    /* a picture drawn by a function: rd_bundle_section_add_drawing() */
 } RdBlockKind;
+
+/* Draws a picture with its top left corner at the origin of @cr, in its
+ * own units: the section scales it to the page. */
+typedef void (*RdBlockDrawFunc) (cairo_t  *cr,
+                                 gpointer  user_data);
 
 typedef enum {
   RD_EXHIBIT_PDF,
@@ -78,6 +85,12 @@ void              rd_bundle_section_add           (RdBundleSection *self,
                                                    const char      *label,
                                                    const char      *text);
 guint             rd_bundle_section_get_n_blocks  (RdBundleSection *self);
+void              rd_bundle_section_add_drawing   (RdBundleSection *self,
+                                                   double           width,
+                                                   double           height,
+                                                   RdBlockDrawFunc  draw,
+                                                   gpointer         user_data,
+                                                   GDestroyNotify   destroy);
 
 /* Exhibits */
 GType             rd_bundle_exhibit_get_type      (void) G_GNUC_CONST;

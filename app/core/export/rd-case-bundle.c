@@ -23,6 +23,7 @@
 #include "rd-case-bundle-private.h"
 #include "rd-case-facts.h"
 #include "rd-chronology.h"
+#include "rd-timeline-draw.h"
 #include "rd-dashboard.h"
 #include "rd-datetime.h"
 #include "rd-deadline.h"
@@ -452,6 +453,47 @@ place_items (RdBundle       *bundle,
     }
 }
 
+static void
+draw_timeline_cb (cairo_t  *cr,
+                  gpointer  timeline)
+{
+  rd_timeline_draw (timeline, cr, -1);
+}
+
+/* The timeline on the pages after the chronology's entries, in the
+ * bundle's language (its words are drawn when the pages are). It shows
+ * no names and nothing the resident wrote, so it needs no anonymising. */
+static gboolean
+add_timeline (RdBundleSection  *chron,
+              RdStore          *store,
+              gint64            case_id,
+              RdCaseFacts      *facts,
+              const GDate      *today,
+              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
+  RdTimeline *timeline;
+  double width, height;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  timeline = rd_timeline_new (facts, policy, today);
+  if (rd_timeline_get_n_items (timeline) == 0)
+    {
+      rd_timeline_free (timeline);
+      return TRUE;
+    }
+  rd_timeline_measure (timeline, &width, &height);
+  rd_bundle_section_add (chron, RD_BLOCK_PAGE_BREAK, NULL, NULL);
+  rd_bundle_section_add_drawing (chron, width, height, draw_timeline_cb, timeline,
+                                 (GDestroyNotify) rd_timeline_free);
+  return TRUE;
+}
+
 static RdBundle *
 build_bundle (RdStore                   *store,
               gint64                     case_id,
@@ -583,6 +625,8 @@ build_bundle (RdStore                   *store,
         }
       if (entries->len == 0)
         rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
+      if (!add_timeline (chron, store, case_id, facts, today, error))
+        return NULL;
       _rd_layout_item_add (items, RD_LAYOUT_CHRONOLOGY, "B", chron, NULL);
     }
 
