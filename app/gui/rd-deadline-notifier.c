@@ -144,6 +144,7 @@ tell (RdDeadlineNotifier *self)
   g_autoptr(GPtrArray) to_send = NULL;
   GHashTableIter iter;
   gpointer key;
+  RdReminderWording wording;
 
   g_hash_table_iter_init (&iter, self->alerts);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -158,9 +159,12 @@ tell (RdDeadlineNotifier *self)
       g_ptr_array_extend (alerts, of_case, NULL, NULL);
     }
 
-  /* The window is open, and not locked (or this is paused): the one at
-   * the computer is the one using Redress, so the case can be named. */
-  reminders = rd_reminders_take_new (self->settings, self->store, alerts, RD_REMINDER_DETAILS);
+  /* Even with the window open and unlocked, a notification stays in the
+   * desktop's list and shows on its lock screen after the person has
+   * walked away: the case is named only if they chose that. */
+  wording = g_settings_get_boolean (self->settings, "reminder-details")
+            ? RD_REMINDER_DETAILS : RD_REMINDER_PRIVATE;
+  reminders = rd_reminders_take_new (self->settings, self->store, alerts, wording);
   to_send = rd_reminders_summarise (reminders);
   for (guint i = 0; i < to_send->len; i++)
     send (self, g_ptr_array_index (to_send, i));
