@@ -24,7 +24,18 @@
  * at yet would only delay that frame. Until then the page is "waiting",
  * and ignores changes to the store, which it will read anyway when it
  * fills.
+ *
+ * A page that shows something worked out from the whole case (the
+ * dashboard, the timeline) implements refresh: this class calls it when
+ * the case changes in the store, waiting until a burst of writes is over
+ * (an import writes hundreds of rows, each with its own signal), and at
+ * once when the day changes, since counts of days and today's line move
+ * with it.
  */
+
+/* Long enough for the writes of one import or one save to land together,
+ * short enough that the page seems to follow at once. */
+#define REFRESH_DELAY_MS 250
 
 typedef struct
 {
@@ -33,6 +44,8 @@ typedef struct
   gboolean waiting;   /* case_changed is due when the page is shown */
   gboolean fill_scheduled;
   guint    fill_source;
+  RdClock *clock;     /* the store's, when the page refreshes */
+  guint    refresh_source;
 } RdCasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
@@ -93,6 +106,93 @@ fill_after_next_frame (RdCasePage *self)
   else
     g_signal_connect_object (root, "realize", G_CALLBACK (on_root_realized_cb), self,
                              G_CONNECT_AFTER);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  RdCasePage *self = RD_CASE_PAGE (user_data);
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  priv->refresh_source = 0;
+  rd_case_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Anything of this case changed: work it out again once the burst is over. */
+static void
+on_store_changed_cb (RdCasePage *self,
+                     const char *what,
+                     gint64      case_id)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  if (priv->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (priv->rcase)) ||
+      priv->waiting)
+    return;
+  if (priv->refresh_source == 0)
+    priv->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+on_day_changed_cb (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  if (priv->rcase != NULL && !priv->waiting)
+    rd_case_page_refresh (self);
+}
+
+static void
+watch_store (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  if (priv->clock != NULL)
+    g_signal_handlers_disconnect_by_data (priv->clock, self);
+  g_clear_object (&priv->clock);
+  if (priv->store == NULL || RD_CASE_PAGE_GET_CLASS (self)->refresh == NULL)
+    return;
+  g_signal_connect_object (priv->store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  priv->clock = g_object_ref (rd_store_get_clock (priv->store));
+  g_signal_connect_object (priv->clock, "day-changed", G_CALLBACK (on_day_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * rd_case_page_refresh:
+ *
+ * Reads the case again now (a page without refresh does nothing), and
+ * drops a refresh that was waiting for a burst of writes to end.
+ */
+void
+rd_case_page_refresh (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+
+  g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  if (RD_CASE_PAGE_GET_CLASS (self)->refresh != NULL)
+    RD_CASE_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+/**
+ * rd_case_page_get_clock:
+ *
+ * Returns: (transfer none) (nullable): the clock whose day the page's
+ *   refresh counts from: the store's when it was set, or NULL for a page
+ *   that does not refresh
+ */
+RdClock *
+rd_case_page_get_clock (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+
+  return priv->clock;
 }
 
 /**
@@ -160,8 +260,11 @@ rd_case_page_set_store (RdCasePage *self,
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   g_set_object (&priv->store, store);
+  watch_store (self);
   if (RD_CASE_PAGE_GET_CLASS (self)->store_changed != NULL)
     RD_CASE_PAGE_GET_CLASS (self)->store_changed (self);
+  else
+    rd_case_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -240,7 +343,11 @@ rd_case_page_dispose (GObject *object)
 
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
+  if (priv->clock != NULL)
+    g_signal_handlers_disconnect_by_data (priv->clock, self);
   g_clear_handle_id (&priv->fill_source, g_source_remove);
+  g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  g_clear_object (&priv->clock);
   g_clear_object (&priv->rcase);
   g_clear_object (&priv->store);
 

@@ -26,8 +26,13 @@ struct _RdCasePageClass
   /* Writes what is pending now, or says why it cannot. */
   gboolean (*flush)         (RdCasePage  *self,
                              GError     **error);
+  /* Reads the case again and shows it. A page that sets this is called
+   * when its case changes in the store (once a burst of writes is over)
+   * and when the day changes, and, unless it has its own store_changed,
+   * when its store is replaced. */
+  void     (*refresh)       (RdCasePage  *self);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 RdStore  *rd_case_page_get_store (RdCasePage  *self);
@@ -40,5 +45,7 @@ gboolean  rd_case_page_flush     (RdCasePage  *self,
                                   GError     **error);
 void      rd_case_page_fill      (RdCasePage  *self);
 gboolean  rd_case_page_is_waiting (RdCasePage *self);
+void      rd_case_page_refresh   (RdCasePage  *self);
+RdClock  *rd_case_page_get_clock (RdCasePage  *self);
 
 G_END_DECLS

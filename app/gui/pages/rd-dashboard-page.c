@@ -28,8 +28,6 @@ struct _RdDashboardPage
 
   RdDashboard   *dashboard;
   GListStore    *items;      /* what the list shows: a copy of the dashboard's */
-  RdClock       *clock;       /* the store's: recount when its day changes */
-  guint          refresh_source;
   guint          generation;  /* of the newest refresh started */
   GCancellable  *cancellable; /* of the refresh under way */
 
@@ -355,14 +353,20 @@ refresh_done_cb (GObject      *source,
 void
 rd_dashboard_page_refresh (RdDashboardPage *self)
 {
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
+
+  rd_case_page_refresh (RD_CASE_PAGE (self));
+}
+
+static void
+rd_dashboard_page_do_refresh (RdCasePage *page)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+  RdCase *rcase = rd_case_page_get_case (page);
   g_autoptr(GDate) today = NULL;
   RefreshJob *job;
 
-  g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->generation++;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -376,45 +380,11 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
 
   job = g_new0 (RefreshJob, 1);
   job->self = g_object_ref (self);
-  today = rd_clock_dup_today (self->clock);
+  today = rd_clock_dup_today (rd_case_page_get_clock (page));
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
   rd_case_service_compute_dashboard_async (store, rd_case_get_id (rcase), today,
                                            self->cancellable, refresh_done_cb, job);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  RdDashboardPage *self = user_data;
-
-  self->refresh_source = 0;
-  rd_dashboard_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Anything of this case changed: work it out again once the burst is over. */
-static void
-on_store_changed_cb (RdDashboardPage *self,
-                     const char      *what,
-                     gint64           case_id)
-{
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-
-  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)) ||
-      rd_case_page_is_waiting (RD_CASE_PAGE (self)))
-    return;
-  if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
-}
-
-/* Counts are in working days from today: when the day turns, recount. */
-static void
-on_day_changed_cb (RdDashboardPage *self)
-{
-  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL &&
-      !rd_case_page_is_waiting (RD_CASE_PAGE (self)))
-    rd_dashboard_page_refresh (self);
 }
 
 /**
@@ -506,25 +476,6 @@ rd_dashboard_page_get_dashboard (RdDashboardPage *self)
 }
 
 static void
-rd_dashboard_page_store_changed (RdCasePage *page)
-{
-  RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
-  RdStore *store = rd_case_page_get_store (page);
-
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_clear_object (&self->clock);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-      self->clock = g_object_ref (rd_store_get_clock (store));
-      g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (on_day_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  rd_dashboard_page_refresh (self);
-}
-
-static void
 rd_dashboard_page_case_changed (RdCasePage *page)
 {
   RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
@@ -541,17 +492,13 @@ rd_dashboard_page_dispose (GObject *object)
 {
   RdDashboardPage *self = RD_DASHBOARD_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->items);
   g_clear_object (&self->dashboard);
-  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rd_dashboard_page_parent_class)->dispose (object);
 }
@@ -565,7 +512,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
 
   object_class->dispose = rd_dashboard_page_dispose;
 
-  page_class->store_changed = rd_dashboard_page_store_changed;
+  page_class->refresh = rd_dashboard_page_do_refresh;
   page_class->case_changed = rd_dashboard_page_case_changed;
 
   /**

@@ -30,10 +30,8 @@ struct _RdTimelinePage
 {
   RdCasePage          parent_instance;
 
-  RdClock            *clock;
   GtkStringList      *texts;
   GtkSingleSelection *selection;
-  guint               refresh_source;
   guint               generation;
   GCancellable       *cancellable;
 
@@ -101,7 +99,8 @@ refresh_done_cb (GObject      *source,
   g_autoptr(GDate) today = NULL;
 
   /* A newer refresh has started: its result is the one to show. */
-  if (job->generation != self->generation || self->clock == NULL)
+  if (job->generation != self->generation ||
+      rd_case_page_get_clock (RD_CASE_PAGE (self)) == NULL)
     return;
   g_clear_object (&self->cancellable);
   if (snapshot == NULL)
@@ -110,7 +109,7 @@ refresh_done_cb (GObject      *source,
       show_timeline (self, NULL);
       return;
     }
-  today = rd_clock_dup_today (self->clock);
+  today = rd_clock_dup_today (rd_case_page_get_clock (RD_CASE_PAGE (self)));
   show_timeline (self, rd_case_snapshot_build_timeline (snapshot, today));
 }
 
@@ -123,13 +122,19 @@ refresh_done_cb (GObject      *source,
 void
 rd_timeline_page_refresh (RdTimelinePage *self)
 {
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  RefreshJob *job;
-
   g_return_if_fail (RD_IS_TIMELINE_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  rd_case_page_refresh (RD_CASE_PAGE (self));
+}
+
+static void
+rd_timeline_page_do_refresh (RdCasePage *page)
+{
+  RdTimelinePage *self = RD_TIMELINE_PAGE (page);
+  RdStore *store = rd_case_page_get_store (page);
+  RdCase *rcase = rd_case_page_get_case (page);
+  RefreshJob *job;
+
   self->generation++;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -145,40 +150,6 @@ rd_timeline_page_refresh (RdTimelinePage *self)
   self->cancellable = g_cancellable_new ();
   rd_case_service_load_snapshot_async (store, rd_case_get_id (rcase), self->cancellable,
                                        refresh_done_cb, job);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  RdTimelinePage *self = user_data;
-
-  self->refresh_source = 0;
-  rd_timeline_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_store_changed_cb (RdTimelinePage *self,
-                     const char     *what,
-                     gint64          case_id)
-{
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-
-  if (rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (rcase)) ||
-      rd_case_page_is_waiting (RD_CASE_PAGE (self)))
-    return;
-  /* Once a burst of writes is over. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (250, refresh_idle_cb, self);
-}
-
-/* Today's line and the deadlines' states move with the day. */
-static void
-on_day_changed_cb (RdTimelinePage *self)
-{
-  if (rd_case_page_get_case (RD_CASE_PAGE (self)) != NULL &&
-      !rd_case_page_is_waiting (RD_CASE_PAGE (self)))
-    rd_timeline_page_refresh (self);
 }
 
 static void
@@ -322,26 +293,6 @@ rd_timeline_page_get_list (RdTimelinePage *self)
 }
 
 static void
-rd_timeline_page_store_changed (RdCasePage *page)
-{
-  RdTimelinePage *self = RD_TIMELINE_PAGE (page);
-  RdStore *store = rd_case_page_get_store (page);
-
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_clear_object (&self->clock);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      self->clock = g_object_ref (rd_store_get_clock (store));
-      g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (on_day_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  rd_timeline_page_refresh (self);
-}
-
-static void
 rd_timeline_page_case_changed (RdCasePage *page)
 {
   RdTimelinePage *self = RD_TIMELINE_PAGE (page);
@@ -358,13 +309,9 @@ rd_timeline_page_dispose (GObject *object)
 {
   RdTimelinePage *self = RD_TIMELINE_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_clear_object (&self->clock);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_TIMELINE_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
@@ -381,7 +328,7 @@ rd_timeline_page_class_init (RdTimelinePageClass *klass)
   RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
 
   object_class->dispose = rd_timeline_page_dispose;
-  page_class->store_changed = rd_timeline_page_store_changed;
+  page_class->refresh = rd_timeline_page_do_refresh;
   page_class->case_changed = rd_timeline_page_case_changed;
 
   gtk_widget_class_install_action (widget_class, "timeline.export", "s", export_action);
