@@ -85,10 +85,7 @@ fixture_setup (Fixture       *f,
   g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
-  f->window = rd_application_new_window (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = rd_test_gui_window_new (f->app, 1000, 760);
   g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
   g_assert_no_error (error);
 }
@@ -97,16 +94,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  rd_test_gui_iterate ();
-  g_clear_object (&f->app);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
+  rd_test_gui_close_app (&f->app, &f->dir);
 }
 
 static gboolean

@@ -56,27 +56,15 @@ fixture_setup (Fixture       *f,
   /* 96 dots an inch, in 1024ths, is the normal size */
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * size->text_scale, NULL);
-  f->window = rd_application_new_window (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), size->width, size->height);
-  gtk_window_present (GTK_WINDOW (f->window));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = rd_test_gui_window_new (f->app, size->width, size->height);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  rd_test_gui_iterate ();
-  g_clear_object (&f->app);
+  rd_test_gui_close_app (&f->app, &f->dir);
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024, NULL);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
 }
 
 static gboolean
