@@ -15,93 +15,11 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "rd-test-notify.h"
 
-typedef struct {
-  char *summary;
-  char *body;
-  char *desktop_entry;
-  gboolean has_default_action;
-} Shown;
-
-static void
-shown_free (Shown *shown)
-{
-  g_free (shown->summary);
-  g_free (shown->body);
-  g_free (shown->desktop_entry);
-  g_free (shown);
-}
-
-static GPtrArray *shown;          /* Shown, every Notify call */
+static GPtrArray *shown;          /* RdTestNotification, every Notify call */
 static char *config_dir;          /* the scratch XDG_CONFIG_HOME */
 static char *work_dir;
-
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "      <arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static void
-on_method_cb (GDBusConnection       *connection,
-              const char            *sender,
-              const char            *object_path,
-              const char            *interface_name,
-              const char            *method_name,
-              GVariant              *parameters,
-              GDBusMethodInvocation *invocation,
-              gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      g_autofree const char **actions = NULL;
-      g_autoptr(GVariant) hints = NULL;
-      Shown *s = g_new0 (Shown, 1);
-
-      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, NULL, NULL,
-                     &actions, &hints, NULL);
-      g_variant_get_child (parameters, 3, "s", &s->summary);
-      g_variant_get_child (parameters, 4, "s", &s->body);
-      g_variant_lookup (hints, "desktop-entry", "s", &s->desktop_entry);
-      /* Actions come in pairs: the key, then the label. */
-      for (guint i = 0; actions[i] != NULL && actions[i + 1] != NULL; i += 2)
-        if (g_str_equal (actions[i], "default"))
-          s->has_default_action = TRUE;
-      g_ptr_array_add (shown, s);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", shown->len));
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *caps[] = { "body", "actions", NULL };
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else if (g_str_equal (method_name, "GetServerInformation"))
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "redress", "1", "1.2"));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static void
-on_name_acquired_cb (GDBusConnection *connection,
-                     const char      *name,
-                     gpointer         user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
 
 static void
 wait_for (gboolean *flag)
@@ -111,24 +29,6 @@ wait_for (gboolean *flag)
   while (!*flag && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (*flag);
-}
-
-static void
-serve_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { on_method_cb, NULL, NULL, { 0 } };
-  static gboolean owned;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
-                                     &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                on_name_acquired_cb, NULL, &owned, NULL);
-  wait_for (&owned);
 }
 
 typedef struct {
@@ -275,7 +175,7 @@ write_setting (const char *key,
 }
 
 static void
-assert_no_case_text (const Shown *s)
+assert_no_case_text (const RdTestNotification *s)
 {
   const char *words[] = { "Noise", "Flat 6", "Amira", "Okafor", "Elm Road", "Drilling",
                           "Stage 1", "acknowledg", "November" };
@@ -287,7 +187,7 @@ assert_no_case_text (const Shown *s)
     }
 }
 
-static const Shown *
+static const RdTestNotification *
 last_shown (void)
 {
   g_assert_cmpuint (shown->len, >, 0);
@@ -317,7 +217,7 @@ test_remind (void)
   g_autofree char *folders = NULL;
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const Shown *s;
+  const RdTestNotification *s;
 
   /* An adviser locks one folder; another is deleted. */
   store = rd_store_open (locked_dir, &error);
@@ -389,7 +289,7 @@ test_remind_summary (void)
                                           "  \"complaints\": [");
   g_autofree char *dir = NULL;
   g_autofree char *folders = NULL;
-  const Shown *summary;
+  const RdTestNotification *summary;
   guint count;
 
   for (guint i = 0; i < 5; i++)
@@ -429,12 +329,10 @@ main (int   argc,
       g_test_skip ("needs its own session bus: run under dbus-run-session");
       return g_test_run ();
     }
-  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) shown_free);
-  serve_notifications ();
+  shown = rd_test_notify_serve ();
   g_test_add_func ("/remind/once-locked-private", test_remind);
   g_test_add_func ("/remind/summary", test_remind_summary);
   status = g_test_run ();
-  g_ptr_array_unref (shown);
   {
     const char *rm[] = { "rm", "-rf", work_dir, NULL };
 

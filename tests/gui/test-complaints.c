@@ -19,6 +19,7 @@
 #include "rd-window.h"
 #include "rd-test-fixtures.h"
 #include "rd-test-gui.h"
+#include "rd-test-notify.h"
 
 typedef struct {
   char          *dir;
@@ -329,96 +330,8 @@ test_case_review_card (Fixture       *f,
   }
 }
 
-/*
- * A stand-in for the desktop's notification service on the test's own
- * session bus, so that what Redress sends reaches the real D-Bus API and
- * can be counted there.
- */
-static const char notifications_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "      <arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static guint desktop_notify_calls;
-static char *desktop_last_summary;
-
-static void
-on_desktop_method_cb (GDBusConnection       *connection,
-                      const char            *sender,
-                      const char            *object_path,
-                      const char            *interface_name,
-                      const char            *method_name,
-                      GVariant              *parameters,
-                      GDBusMethodInvocation *invocation,
-                      gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      const char *summary = NULL;
-
-      g_variant_get_child (parameters, 3, "&s", &summary);
-      desktop_notify_calls++;
-      g_free (desktop_last_summary);
-      desktop_last_summary = g_strdup (summary);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", desktop_notify_calls));
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *caps[] = { "body", NULL };
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else if (g_str_equal (method_name, "GetServerInformation"))
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "redress", "1", "1.2"));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static gboolean
-name_owned (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_name_acquired_cb (GDBusConnection *connection,
-                     const char      *name,
-                     gpointer         user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-serve_desktop_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { on_desktop_method_cb, NULL, NULL, { 0 } };
-  static gboolean owned;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
-  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
-                                     &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                on_name_acquired_cb, NULL, &owned, NULL);
-  g_assert_true (rd_test_gui_wait_until (name_owned, &owned, 5000));
-}
+/* Every Notify call the stand-in notification service took (rd-test-notify.c). */
+static GPtrArray *desktop_shown;
 
 typedef struct {
   guint  count;
@@ -443,7 +356,7 @@ on_notified_cb (RdDeadlineNotifier *notifier,
 static gboolean
 desktop_got_two (gpointer data)
 {
-  return desktop_notify_calls >= 2;
+  return desktop_shown->len >= 2;
 }
 
 /* A deadline due by the next working day is told once; when it becomes
@@ -466,7 +379,7 @@ test_notifications (Fixture       *f,
   Told told = { 0 };
 
   g_assert_nonnull (notifier);
-  desktop_notify_calls = 0;
+  g_ptr_array_set_size (desktop_shown, 0);
   g_assert_cmpint (rd_sample_ensure (store, &error), >, 0);   /* overdue, but a sample */
   rd_complaint_set_case_id (complaint, f->case_id);
   g_assert_true (rd_store_save_complaint (store, complaint, &error));
@@ -511,7 +424,11 @@ test_notifications (Fixture       *f,
 
   /* They went out through the desktop's notification service. */
   g_assert_true (rd_test_gui_wait_until (desktop_got_two, NULL, 5000));
-  g_assert_cmpstr (desktop_last_summary, ==, "Overdue: Stage 1 acknowledgement");
+  {
+    const RdTestNotification *last = g_ptr_array_index (desktop_shown, desktop_shown->len - 1);
+
+    g_assert_cmpstr (last->summary, ==, "Overdue: Stage 1 acknowledgement");
+  }
 
   g_settings_reset (settings, "reminder-details");
   g_signal_handlers_disconnect_by_data (notifier, &told);
@@ -641,7 +558,7 @@ main (int   argc,
       char *argv[])
 {
   rd_test_gui_init (&argc, &argv);
-  serve_desktop_notifications ();
+  desktop_shown = rd_test_notify_serve ();
 
   g_test_add ("/complaints/late-response-first-on-dashboard", Fixture, NULL, fixture_setup,
               test_late_response_first_on_dashboard, fixture_teardown);
