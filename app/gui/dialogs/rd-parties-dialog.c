@@ -116,12 +116,8 @@ static void
 drop_if_unsaved (RdPartiesDialog *self,
                  RdParty         *party)
 {
-  guint position;
-
-  if (party == NULL || rd_party_get_id (party) != 0)
-    return;
-  if (g_list_store_find (self->parties, party, &position))
-    g_list_store_remove (self->parties, position);
+  if (party != NULL && rd_party_get_id (party) == 0)
+    rd_gui_list_store_take_out (self->parties, party, NULL);
 }
 
 static void
@@ -218,7 +214,6 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(GError) error = NULL;
   RdParty *party = self->editing;
-  guint position;
 
   if (!g_str_equal (response, "remove") || party == NULL)
     return;
@@ -229,8 +224,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
       rd_gui_set_status (self->status_label, error->message, TRUE);
       return;
     }
-  if (g_list_store_find (self->parties, party, &position))
-    g_list_store_remove (self->parties, position);
+  rd_gui_list_store_take_out (self->parties, party, NULL);
 }
 
 static void

@@ -140,20 +140,15 @@ edit_complaint (RdComplaintsPage *self,
 {
   g_autoptr(RdComplaint) previous = NULL;
   RdComplaint *current = rd_complaint_editor_get_complaint (self->editor);
-  guint position;
 
   if (current == complaint)
     return;
   previous = current ? g_object_ref (current) : NULL;
   rd_complaint_editor_set_complaint (self->editor, complaint);
+  /* A new complaint never written is dropped. */
   if (previous != NULL && rd_complaint_get_id (previous) == 0 &&
-      g_list_store_find (self->complaints, previous, &position))
-    {
-      self->ignore_selection = TRUE;
-      g_list_store_remove (self->complaints, position);
-      self->ignore_selection = FALSE;
-      update_stack (self);
-    }
+      rd_gui_list_store_take_out (self->complaints, previous, &self->ignore_selection))
+    update_stack (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.delete-complaint", complaint != NULL);
   show_editor_title (self);
 }
@@ -164,9 +159,8 @@ on_selection_changed_cb (RdComplaintsPage *self)
   if (self->ignore_selection)
     return;
   edit_complaint (self, gtk_single_selection_get_selected_item (self->selection));
-  if (gtk_single_selection_get_selected_item (self->selection) != NULL &&
-      adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    rd_gui_leaflet_show_editor (self->leaflet);
 }
 
 static void
@@ -338,7 +332,6 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdComplaint) complaint = NULL;
-  guint position;
 
   if (!g_str_equal (response, "delete") || rd_complaint_editor_get_complaint (self->editor) == NULL)
     return;
@@ -350,8 +343,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  if (g_list_store_find (self->complaints, complaint, &position))
-    g_list_store_remove (self->complaints, position);
+  rd_gui_list_store_take_out (self->complaints, complaint, NULL);
   update_stack (self);
 }
 

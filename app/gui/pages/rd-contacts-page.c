@@ -225,7 +225,6 @@ edit_contact (RdContactsPage *self,
 {
   g_autoptr(RdContact) previous = NULL;
   RdContact *current = rd_contact_editor_get_contact (self->editor);
-  guint position;
 
   if (current == contact)
     return;
@@ -233,13 +232,8 @@ edit_contact (RdContactsPage *self,
   rd_contact_editor_set_contact (self->editor, contact);
 
   if (previous != NULL && rd_contact_get_id (previous) == 0 &&
-      g_list_store_find (self->contacts, previous, &position))
-    {
-      self->ignore_selection = TRUE;
-      g_list_store_remove (self->contacts, position);
-      self->ignore_selection = FALSE;
-      update_stack (self);
-    }
+      rd_gui_list_store_take_out (self->contacts, previous, &self->ignore_selection))
+    update_stack (self);
 
   gtk_stack_set_visible_child_name (self->editor_stack, contact ? "editor" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-contact", contact != NULL);
@@ -252,9 +246,8 @@ on_selection_changed_cb (RdContactsPage *self)
   if (self->ignore_selection)
     return;
   edit_contact (self, gtk_single_selection_get_selected_item (self->selection));
-  if (gtk_single_selection_get_selected_item (self->selection) != NULL &&
-      adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    rd_gui_leaflet_show_editor (self->leaflet);
 }
 
 static void
@@ -388,7 +381,6 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(RdContact) contact = NULL;
-  guint position;
 
   if (!g_str_equal (response, "delete"))
     return;
@@ -405,8 +397,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
           return;
         }
     }
-  if (g_list_store_find (self->contacts, contact, &position))
-    g_list_store_remove (self->contacts, position);
+  rd_gui_list_store_take_out (self->contacts, contact, NULL);
   update_stack (self);
 }
 

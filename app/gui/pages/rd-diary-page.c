@@ -126,16 +126,6 @@ show_editor_title (RdDiaryPage *self)
   gtk_label_set_text (self->editor_title, title ? title : "");
 }
 
-static void
-remove_incident (RdDiaryPage *self,
-                 RdIncident  *incident)
-{
-  guint position;
-
-  if (g_list_store_find (self->incidents, incident, &position))
-    g_list_store_remove (self->incidents, position);
-}
-
 /*
  * Shows @incident in the editor, which first writes what was pending for
  * the previous entry. A new entry that was never written to is dropped.
@@ -159,9 +149,7 @@ edit_incident (RdDiaryPage *self,
 
   if (previous != NULL && rd_incident_get_id (previous) == 0)
     {
-      self->ignore_selection = TRUE;
-      remove_incident (self, previous);
-      self->ignore_selection = FALSE;
+      rd_gui_list_store_take_out (self->incidents, previous, &self->ignore_selection);
       update_counts (self);
     }
 
@@ -196,18 +184,11 @@ on_selection_changed_cb (RdDiaryPage *self)
 }
 
 static void
-show_editor_pane (RdDiaryPage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
-}
-
-static void
 on_list_activate_cb (RdDiaryPage *self,
                      guint        position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  show_editor_pane (self);
+  rd_gui_leaflet_show_editor (self->leaflet);
   rd_incident_editor_focus_description (self->editor);
 }
 
@@ -216,7 +197,7 @@ static void
 on_list_released_cb (RdDiaryPage *self)
 {
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
-    show_editor_pane (self);
+    rd_gui_leaflet_show_editor (self->leaflet);
 }
 
 static void
@@ -495,7 +476,7 @@ new_entry_action (GtkWidget  *widget,
   update_counts (self);
 
   select_item (self, incident);
-  show_editor_pane (self);
+  rd_gui_leaflet_show_editor (self->leaflet);
   rd_incident_editor_focus_description (self->editor);
 }
 
@@ -521,9 +502,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
   else
     {
-      self->ignore_selection = TRUE;
-      remove_incident (self, incident);
-      self->ignore_selection = FALSE;
+      rd_gui_list_store_take_out (self->incidents, incident, &self->ignore_selection);
       rd_gui_show_toast (GTK_WIDGET (self), _("Entry deleted"));
     }
   self->own_write = FALSE;

@@ -113,6 +113,39 @@ rd_gui_find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/*
+ * Removes @item from @store, if it is there, and says whether it was. A
+ * page lists its records through a selection that moves when a row goes:
+ * with @ignore_selection (the page's own flag) set meanwhile, it does not
+ * take that move for the resident choosing another record.
+ */
+gboolean
+rd_gui_list_store_take_out (GListStore *store,
+                            gpointer    item,
+                            gboolean   *ignore_selection)
+{
+  gboolean ignoring = ignore_selection != NULL && *ignore_selection;
+  guint position;
+
+  if (item == NULL || !g_list_store_find (store, item, &position))
+    return FALSE;
+  if (ignore_selection != NULL)
+    *ignore_selection = TRUE;
+  g_list_store_remove (store, position);
+  if (ignore_selection != NULL)
+    *ignore_selection = ignoring;
+  return TRUE;
+}
+
+/* On a narrow window the list and the editor take turns: bring the editor
+ * in (it is named "editor" in the leaflet). On a wide one both show. */
+void
+rd_gui_leaflet_show_editor (AdwLeaflet *leaflet)
+{
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child_name (leaflet, "editor");
+}
+
 /* Selects @item (NULL: nothing) and scrolls @view, a list or grid view, to it. */
 void
 rd_gui_select_item (GtkSingleSelection *selection,

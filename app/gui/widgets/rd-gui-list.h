@@ -32,6 +32,10 @@ guint               rd_gui_find_position          (GListModel         *model,
 void                rd_gui_select_item            (GtkSingleSelection *selection,
                                                    GtkWidget          *view,
                                                    gpointer            item);
+gboolean            rd_gui_list_store_take_out    (GListStore         *store,
+                                                   gpointer            item,
+                                                   gboolean           *ignore_selection);
+void                rd_gui_leaflet_show_editor    (AdwLeaflet         *leaflet);
 int                 rd_gui_compare_newest_first   (GDateTime          *a,
                                                    gint64              id_a,
                                                    GDateTime          *b,
