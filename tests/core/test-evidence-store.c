@@ -12,6 +12,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "evidence-fixtures.h"
@@ -454,6 +455,86 @@ test_importer (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A clean-up in one process and a maker of staging folders in another, at
+ * the same time, for many rounds: the maker never loses a folder it was
+ * given (the clean-up claims a folder's lock before it takes the folder
+ * away, and a maker that finds it claimed makes another), and the
+ * clean-up takes away every folder nobody holds. */
+static void
+test_staging_race (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *evidence_dir = g_build_filename (f->dir, "evidence", NULL);
+  int status = 0;
+  pid_t child;
+
+  g_assert_cmpint (g_mkdir_with_parents (evidence_dir, 0700), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      int lost = 0;
+
+      /* Each new folder waits a moment empty and unlocked, as it would
+       * on a busy machine, for the clean-up to find it so. */
+      g_setenv ("REDRESS_TEST_PAUSE_AT", "staging-before-lock", TRUE);
+
+      for (guint round = 0; round < 400; round++)
+        {
+          int lock = -1;
+          g_autofree char *dir = rd_staging_dir_new (evidence_dir, &lock);
+          g_autofree char *file = NULL;
+
+          if (dir == NULL)
+            {
+              g_printerr ("no folder: %s\n", g_strerror (errno));
+              lost++;
+              continue;
+            }
+          file = g_build_filename (dir, "import-RACE", NULL);
+          if (!g_file_set_contents (file, "a page", -1, NULL) ||
+              !g_file_test (file, G_FILE_TEST_IS_REGULAR))
+            {
+              g_printerr ("lost its folder\n");
+              lost++;
+            }
+          g_unlink (file);
+          rd_staging_dir_release (dir, lock);
+        }
+      _exit (MIN (lost, 100));
+    }
+
+  /* And the clean-up waits a moment between claiming a folder and taking
+   * it away: the window a maker must not be able to use. */
+  g_setenv ("REDRESS_TEST_PAUSE_AT", "staging-claimed", TRUE);
+  while (waitpid (child, &status, WNOHANG) == 0)
+    {
+      g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (name, RD_STAGING_PREFIX))
+          {
+            g_autofree char *path = g_build_filename (evidence_dir, name, NULL);
+
+            rd_staging_dir_remove_if_abandoned (path);
+          }
+    }
+  g_unsetenv ("REDRESS_TEST_PAUSE_AT");
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* What the maker left (an empty folder just let go of, at worst) goes. */
+  g_assert_true (rd_store_collect_evidence_files (f->store, NULL));
+  {
+    g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, RD_STAGING_PREFIX));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +550,7 @@ main (int   argc,
   ADD ("/evidence/verify", test_verify);
   ADD ("/evidence/links-and-search", test_links_and_search);
   ADD ("/evidence/collect", test_collect);
+  ADD ("/evidence/staging-race", test_staging_race);
   ADD ("/evidence/importer", test_importer);
 
   return g_test_run ();

@@ -24,6 +24,12 @@
  * is abandoned without guessing from its age. */
 #define LOCK_NAME ".lock"
 
+/* How many new folders a maker tries before it gives up: each try lost
+ * means a clean-up in another process claimed the folder between its
+ * making and its lock, which a clean-up sweeping as fast as it can may do
+ * many times in a row. */
+#define MAX_ATTEMPTS 1000
+
 /* A folder without its lock file but with files in it was left by an older
  * Redress, which let go of the lock before its last files; only one that
  * has stayed so for a while is taken for abandoned. */
@@ -57,6 +63,7 @@ try_staging_dir (const char *parent,
   if (g_mkdtemp_full (dir, 0700) == NULL)
     return NULL;
   rd_kill_point ("staging-before-lock");
+  rd_test_pause_point ("staging-before-lock");
   lock_path = g_build_filename (dir, LOCK_NAME, NULL);
   fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0 && lock_is_in_place (fd, lock_path))
@@ -66,10 +73,11 @@ try_staging_dir (const char *parent,
     }
   /* Until it holds its lock, a new folder is empty and unlocked, which is
    * also what a process killed at this point leaves: another Redress
-   * opening the store may take it away (ENOENT), or hold the lock while it
-   * does (EWOULDBLOCK). Both mean: make another. */
+   * opening the store may have claimed it to take it away (EEXIST: its
+   * lock file is there; EWOULDBLOCK: it holds the lock) or taken it away
+   * already (ENOENT). Each means: make another. */
   saved_errno = errno;
-  *retry = fd < 0 ? saved_errno == ENOENT : TRUE;
+  *retry = fd < 0 ? saved_errno == ENOENT || saved_errno == EEXIST : TRUE;
   if (fd >= 0)
     {
       if (lock_is_in_place (fd, lock_path))
@@ -100,7 +108,7 @@ rd_staging_dir_new (const char *parent,
   *lock_fd = -1;
   if (g_mkdir_with_parents (parent, 0700) != 0)
     return NULL;
-  for (guint attempt = 0; attempt < 10; attempt++)
+  for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
       gboolean retry;
       char *dir = try_staging_dir (parent, lock_fd, &retry);
@@ -214,35 +222,67 @@ rd_file_is_older_than (const char     *path,
   return now >= 0 && now - (gint64) st->st_mtime > seconds;
 }
 
-/**
- * rd_staging_dir_is_abandoned:
- *
- * Whether no living process holds the staging folder: its maker died
- * (killed, a power cut) before it could tidy it away.
- */
-gboolean
-rd_staging_dir_is_abandoned (const char *staging_dir)
+/* The lock of @staging_dir taken by this process when no living process
+ * holds the folder (its maker died, killed or in a power cut, before it
+ * could tidy it away), or -1. */
+static int
+claim_abandoned (const char *staging_dir)
 {
   g_autofree char *lock_path = g_build_filename (staging_dir, LOCK_NAME, NULL);
   int fd = g_open (lock_path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
-  gboolean abandoned;
 
   if (fd < 0)
     {
       GStatBuf st;
 
       if (errno != ENOENT || g_lstat (staging_dir, &st) != 0)
-        return FALSE;
-      /* Empty, it is what a kill before the lock or during the release
-       * left, or a folder being made this instant, whose maker makes
-       * another if this one goes (rd_staging_dir_new()). */
-      if (!holds_files (staging_dir))
-        return TRUE;
-      return rd_file_is_older_than (staging_dir, &st, UNLOCKED_GRACE_SECONDS);
+        return -1;
+      /* No lock file. Empty, it is what a kill before the lock or during
+       * the release left, or a folder being made this instant; with files,
+       * what an older Redress left once it has stayed so for a while. It
+       * is claimed by making the lock file: a maker that comes second
+       * fails to make it and makes another folder (rd_staging_dir_new()),
+       * and a maker that came first holds it, which is seen below. */
+      if (holds_files (staging_dir) &&
+          !rd_file_is_older_than (staging_dir, &st, UNLOCKED_GRACE_SECONDS))
+        return -1;
+      fd = g_open (lock_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+      if (fd < 0 && errno == EEXIST)
+        fd = g_open (lock_path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        return -1;
     }
-  abandoned = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0 || !lock_is_in_place (fd, lock_path))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+/**
+ * rd_staging_dir_remove_if_abandoned:
+ *
+ * Removes a staging folder that no living process holds: its maker died
+ * before it could tidy it away. The folder's lock is taken first and held
+ * until the folder is gone, so that nobody can start using it in between.
+ *
+ * Returns: whether it was abandoned and is now removed
+ */
+gboolean
+rd_staging_dir_remove_if_abandoned (const char *staging_dir)
+{
+  int fd;
+
+  g_return_val_if_fail (staging_dir != NULL, FALSE);
+
+  fd = claim_abandoned (staging_dir);
+  if (fd < 0)
+    return FALSE;
+  rd_test_pause_point ("staging-claimed");
+  rd_staging_remove_tree (staging_dir);
   close (fd);
-  return abandoned;
+  return TRUE;
 }
 
 /* Removes @path and everything under it; symbolic links are removed, never
@@ -288,6 +328,25 @@ rd_kill_point (const char *name)
     }
   if (wanted != NULL && strcmp (wanted, name) == 0)
     kill (getpid (), SIGKILL);
+}
+
+/**
+ * rd_test_pause_point:
+ * @name: the moment, e.g. "staging-claimed"
+ *
+ * For the race tests: when the environment variable REDRESS_TEST_PAUSE_AT
+ * names this moment, the thread waits a millisecond here, which widens a
+ * window between two steps enough for another process to run in it.
+ * Does nothing otherwise. (Read each time: a test sets it in one process
+ * of two it forks.)
+ */
+void
+rd_test_pause_point (const char *name)
+{
+  const char *wanted = g_getenv ("REDRESS_TEST_PAUSE_AT");
+
+  if (wanted != NULL && strcmp (wanted, name) == 0)
+    g_usleep (1000);
 }
 
 /* Makes the names of the files in @dir (renamed, created) last a power cut. */

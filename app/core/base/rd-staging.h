@@ -16,7 +16,7 @@ char     *rd_staging_dir_new          (const char *parent,
                                        int        *lock_fd);
 void      rd_staging_dir_release      (const char *staging_dir,
                                        int         lock_fd);
-gboolean  rd_staging_dir_is_abandoned (const char *staging_dir);
+gboolean  rd_staging_dir_remove_if_abandoned (const char *staging_dir);
 gboolean  rd_file_is_older_than       (const char     *path,
                                        const GStatBuf *st,
                                        gint64          seconds);
@@ -25,5 +25,6 @@ gboolean  rd_sync_dir                 (const char  *dir,
                                        GError     **error);
 
 void      rd_kill_point               (const char *name);
+void      rd_test_pause_point         (const char *name);
 
 G_END_DECLS

@@ -478,11 +478,8 @@ sweep_evidence_folder (RdStore  *self,
         }
       /* A staged copy an unfinished intent still names must stay. */
       else if (g_str_has_prefix (name, RD_STAGING_PREFIX) && !intents_left &&
-               rd_staging_dir_is_abandoned (path))
-        {
-          g_debug ("Removing %s: left by an import that never finished", name);
-          rd_staging_remove_tree (path);
-        }
+               rd_staging_dir_remove_if_abandoned (path))
+        g_debug ("Removed %s: left by an import that never finished", name);
     }
   sweep_thumbnails (self);
   return TRUE;
