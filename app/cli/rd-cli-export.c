@@ -214,6 +214,30 @@ parse_export_options (RdCliContext         *ctx,
           else
             return rd_cli_usage_error (_("--paper is a4 or letter."));
         }
+      else if (is_option (arg, "--max-size"))
+        {
+          char *end = NULL;
+          double mb;
+
+          if ((value = option_value (ctx, &i, "--max-size")) == NULL)
+            return RD_CLI_USAGE;
+          mb = g_ascii_strtod (value, &end);
+          /* Under a megabyte, the cover, index and fonts alone would fill a volume. */
+          if (end == value || *end != '\0' || !(mb >= 1) || mb > 1e6)
+            return rd_cli_usage_error (_("--max-size is a size in megabytes, 1 or more, such as "
+                                         "--max-size 50."));
+          options->max_volume_size = (goffset) (mb * 1000 * 1000);
+        }
+      else if (is_option (arg, "--stamp"))
+        {
+          value = option_value (ctx, &i, "--stamp");
+          if (g_strcmp0 (value, "page") == 0)
+            options->section_stamps = FALSE;
+          else if (g_strcmp0 (value, "section") == 0)
+            options->section_stamps = TRUE;
+          else
+            return rd_cli_usage_error (_("--stamp is page or section."));
+        }
       else if (is_option (arg, "--password-file"))
         {
           if ((value = option_value (ctx, &i, "--password-file")) == NULL)
@@ -349,10 +373,30 @@ warn_language_missing (RdStore *store,
                   "here: they are written in English.\n"), language);
 }
 
+/* What was written: the file and its pages, or each volume's. */
+static void
+print_written (RdBundle   *bundle,
+               const char *output)
+{
+  g_autofree char *oversize = rd_bundle_describe_oversize (bundle);
+
+  if (rd_bundle_get_n_volumes (bundle) <= 1)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",
+                          rd_bundle_get_n_pages (bundle)),
+             output, rd_bundle_get_n_pages (bundle));
+  else
+    {
+      g_autofree char *volumes = rd_bundle_describe_volumes (bundle);
+      g_print ("%s", volumes);
+    }
+  if (oversize != NULL)
+    g_printerr ("%s", oversize);
+}
+
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
  *        [--no-letter] [--paper a4|letter] [--landscape] [--smaller] [--password-file FILE]
  *        [--chronology-odt FILE] [--chronology-csv FILE] [--exclude N[,N…]] [--order N,N,…]
- *        [--language CODE] */
+ *        [--language CODE] [--max-size MB] [--stamp page|section] */
 int
 rd_cli_export (RdCliContext *ctx)
 {
@@ -483,9 +527,7 @@ rd_cli_export (RdCliContext *ctx)
       return RD_CLI_FAILED;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",
-                        rd_bundle_get_n_pages (bundle)),
-           output, rd_bundle_get_n_pages (bundle));
+  print_written (bundle, output);
   return RD_CLI_OK;
 }
 

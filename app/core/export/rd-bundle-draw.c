@@ -31,7 +31,8 @@ kind_name (RdExhibitKind kind)
 }
 
 static void
-add_header_fields (RdBundleSection *s,
+add_header_fields (RdDraw          *d,
+                   RdBundleSection *s,
                    RdBundleExhibit *ex,
                    RdPart          *part)
 {
@@ -52,7 +53,7 @@ add_header_fields (RdBundleSection *s,
     {
       int n = (int) ex->pdf_pages->len;
       /* The header may itself take more than one page. */
-      int first = part->first_page + MAX (1, part->n_pages - n);
+      int first = _rd_part_bundle_page (d, part) + MAX (1, part->n_pages - n);
       g_autofree char *pages = NULL;
 
       if (n == 1)
@@ -68,7 +69,8 @@ add_header_fields (RdBundleSection *s,
 }
 
 static RdBundleSection *
-header_section (RdBundleExhibit *ex,
+header_section (RdDraw          *d,
+                RdBundleExhibit *ex,
                 RdPart          *part)
 {
   g_autofree char *label = g_strdup_printf (_("Exhibit %s"), ex->label);
@@ -76,7 +78,7 @@ header_section (RdBundleExhibit *ex,
 
   rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, label);
   rd_bundle_section_add (s, RD_BLOCK_HEADING, NULL, ex->title);
-  add_header_fields (s, ex, part);
+  add_header_fields (d, s, ex, part);
   if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL && ex->redacted_pages > 0)
     {
       g_autofree char *note =
@@ -421,7 +423,7 @@ draw_email (RdDraw  *d,
             GError **error)
 {
   RdBundleExhibit *ex = part->exhibit;
-  g_autoptr(RdBundleSection) s = header_section (ex, part);
+  g_autoptr(RdBundleSection) s = header_section (d, ex, part);
   g_autofree char *running = g_strdup_printf (_("Exhibit %s (continued)"), ex->label);
 
   /* The header's closing note does not belong above the message. */
@@ -450,7 +452,7 @@ _rd_draw_exhibit (RdDraw  *d,
 
   if (ex->omitted_reason != NULL)
     {
-      g_autoptr(RdBundleSection) s = header_section (ex, part);
+      g_autoptr(RdBundleSection) s = header_section (d, ex, part);
       return _rd_draw_section (d, s, NULL, error);
     }
 
@@ -458,7 +460,7 @@ _rd_draw_exhibit (RdDraw  *d,
     {
     case RD_EXHIBIT_PDF:
       {
-        g_autoptr(RdBundleSection) s = header_section (ex, part);
+        g_autoptr(RdBundleSection) s = header_section (d, ex, part);
 
         if (!_rd_draw_section (d, s, NULL, error))
           return FALSE;

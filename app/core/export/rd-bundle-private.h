@@ -111,7 +111,7 @@ typedef enum {
   RD_PART_DIVIDER,    /* the first page of a lettered section of the bundle */
 } RdPartKind;
 
-typedef struct
+typedef struct _RdPart
 {
   RdPartKind        kind;
   RdBundleSection  *section;   /* SECTION, SCHEDULE, DIVIDER (its title) */
@@ -119,6 +119,13 @@ typedef struct
   char             *letter;    /* DIVIDER: "A", "B"… */
   int               first_page;
   int               n_pages;
+  /* The lettered section the part is in (its divider), for stamps like "B3" */
+  struct _RdPart   *divider;
+  /* Split into volumes: the part's pages in the whole bundle, and which
+   * volume holds it (0: every volume, as the cover and index) */
+  int               bundle_first;
+  int               bundle_n;
+  int               volume;
 } RdPart;
 
 /* A clickable index entry: a rectangle on @page (PDF units, origin at the
@@ -150,6 +157,9 @@ struct _RdBundle
   gboolean      keep_landscape;
   char         *language;     /* of the bundle's own pages; NULL: English */
   RdAnonymiser *anonymiser;   /* names to black out in the evidence; NULL: none */
+  goffset       max_volume_size; /* bytes a volume may take; 0: one file */
+  gboolean      section_stamps; /* "B3" beside "Page N of M" */
+  GPtrArray    *volumes;      /* RdVolume*, as last written */
   GPtrArray    *parts;      /* RdPart*, in order */
   int           n_pages;
   gboolean      writing;
@@ -199,7 +209,74 @@ struct _RdDraw
   /* Starts the next skeleton file (see RD_SKELETON_CHUNK): the writer
    * owns the files, the drawing only says when a new one is due. */
   void            (*next_chunk) (RdDraw *d);
+
+  /* Section stamps: the section of the part being drawn */
+  gboolean          section_stamps;
+  RdPart           *divider;
+
+  /* Volumes (rd-bundle-volumes.c); n_volumes is 0 for one file. While a
+   * volume is drawn, d->page counts its own pages and d->parts holds only
+   * its parts; its stamps print page + stamp_offset of stamp_total, but
+   * the first front_pages (its cover and index) of a volume after the
+   * first print the volume instead. */
+  GPtrArray        *all_parts;    /* every part, for the index */
+  RdBundleSection  *cover;        /* gets a line saying which volume it is */
+  int               volume;
+  int               n_volumes;
+  int               volume_first; /* bundle pages the volume holds */
+  int               volume_last;
+  int               stamp_offset;
+  int               stamp_total;
+  int               front_pages;
 };
+
+/* One volume of a split bundle */
+typedef struct
+{
+  char            *path;
+  char            *temp;      /* written, not yet renamed to @path */
+  goffset          size;
+  int              first_page;
+  int              last_page;
+  int              n_items;   /* exhibits or sections planned into it */
+} RdVolume;
+
+/* What writing one file needs from the writer (rd-bundle-write.c). */
+typedef struct
+{
+  RdBundle             *bundle;
+  RdBundleProgressFunc  progress;
+  gpointer              progress_data;
+  GCancellable         *cancellable;
+  double                base;
+  double                share;
+  const char           *message;
+  gint64                started;
+  const char           *output;
+} RdWriteJob;
+
+void      _rd_write_report         (RdWriteJob      *job,
+                                    double           fraction,
+                                    const char      *message);
+gboolean  _rd_bundle_write_file    (RdWriteJob      *job,
+                                    RdDraw          *d,
+                                    GPtrArray       *parts,
+                                    const char      *path,
+                                    const char      *temp,
+                                    GError         **error);
+
+/* rd-bundle-volumes.c */
+void      _rd_volume_free          (gpointer         data);
+int       _rd_part_bundle_page     (RdDraw          *d,
+                                    RdPart          *part);
+gboolean  _rd_volumes_write        (RdWriteJob      *job,
+                                    RdDraw          *d,
+                                    GPtrArray       *parts,
+                                    const char      *path,
+                                    GError         **error);
+gboolean  _rd_volumes_commit       (RdBundle        *bundle,
+                                    GError         **error);
+void      _rd_volumes_discard      (RdBundle        *bundle);
 
 void      _rd_part_free            (gpointer         data);
 

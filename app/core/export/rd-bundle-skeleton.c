@@ -38,6 +38,7 @@ _rd_skeleton_run_pass (RdDraw  *d,
         continue;  /* its page is the schedule's, set below */
 
       part->first_page = first;
+      d->divider = part->divider;
       switch (part->kind)
         {
         case RD_PART_SECTION:
@@ -71,6 +72,7 @@ _rd_skeleton_run_pass (RdDraw  *d,
         return FALSE;
     }
 
+  d->divider = NULL;
   for (guint i = 0; schedule != NULL && i < d->parts->len; i++)
     {
       RdPart *part = g_ptr_array_index (d->parts, i);

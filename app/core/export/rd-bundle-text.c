@@ -68,28 +68,68 @@ _rd_draw_layout (RdDraw     *d,
   return layout;
 }
 
+/* The section page ("B3": the third page after section B's divider) in
+ * the bundle's numbering, or NULL outside a lettered section and on the
+ * divider itself. */
+static char *
+dup_section_page (RdDraw *d,
+                  int     page)
+{
+  int start;
+
+  if (!d->section_stamps || d->divider == NULL)
+    return NULL;
+  start = d->n_volumes > 1 ? d->divider->bundle_first : d->divider->first_page;
+  if (page <= start)
+    return NULL;
+  return g_strdup_printf ("%s%d", d->divider->letter, page - start);
+}
+
 /* The stamp sits in the same place on every page, inside it: bottom right,
  * bold, its baseline RD_STAMP_BASELINE above the bottom edge. Evidence is
- * fitted above that band, so nothing of it is covered. */
+ * fitted above that band, so nothing of it is covered. With section
+ * stamps, the section page goes before "Page N of M", as PD27A bundles
+ * cite pages ("B3"), while the running number still finds any page. The
+ * cover and index repeated in later volumes are not pages of the bundle's
+ * numbering: they say which volume they open. */
 static void
 draw_stamp (RdDraw *d)
 {
-  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), d->page, d->total);
+  int page = d->page + d->stamp_offset;
+  g_autofree char *text = NULL;
+  g_autofree char *section_page = NULL;
   PangoLayout *layout;
   PangoRectangle ink, logical;
+  double right = d->page_width - RD_STAMP_MARGIN;
+  double baseline = d->page_height - RD_STAMP_BASELINE;
+
+  if (d->volume > 1 && d->page <= d->front_pages)
+    text = g_strdup_printf (_("Volume %d of %d"), d->volume, d->n_volumes);
+  else
+    {
+      text = g_strdup_printf (_("Page %d of %d"), page,
+                              d->stamp_total > 0 ? d->stamp_total : d->total);
+      section_page = dup_section_page (d, page);
+    }
 
   if (d->stamp_layout == NULL)
     d->stamp_layout = _rd_draw_layout (d, FONT_STAMP, text, -1);
   layout = d->stamp_layout;
-  pango_layout_set_text (layout, text, -1);
-
-  pango_layout_get_extents (layout, &ink, &logical);
   cairo_set_source_rgb (d->cr, 0, 0, 0);
-  cairo_move_to (d->cr,
-                 d->page_width - RD_STAMP_MARGIN - pango_units_to_double (logical.width),
-                 d->page_height - RD_STAMP_BASELINE
-                   - pango_units_to_double (pango_layout_get_baseline (layout)));
-  pango_cairo_show_layout (d->cr, layout);
+  for (int i = 0; i < 2; i++)
+    {
+      const char *shown = i == 0 ? text : section_page;
+
+      if (shown == NULL)
+        break;
+      pango_layout_set_text (layout, shown, -1);
+      pango_layout_get_extents (layout, &ink, &logical);
+      right -= pango_units_to_double (logical.width);
+      cairo_move_to (d->cr, right,
+                     baseline - pango_units_to_double (pango_layout_get_baseline (layout)));
+      pango_cairo_show_layout (d->cr, layout);
+      right -= 14;  /* the gap between the section page and "Page N of M" */
+    }
 }
 
 void
@@ -385,6 +425,26 @@ flow_block (RdFlow        *f,
     }
 }
 
+/* Under the cover's title, in a bundle split into volumes: which volume
+ * this is, and which pages it holds. */
+static void
+flow_volume_lines (RdFlow *f)
+{
+  RdDraw *d = f->d;
+  g_autofree char *heading = g_strdup_printf (_("Volume %d of %d"), d->volume, d->n_volumes);
+  g_autofree char *pages = g_strdup_printf (_("This volume holds pages %d to %d of the bundle. "
+                                              "Each volume starts with this cover and the index "
+                                              "of all the volumes."),
+                                            d->volume_first, d->volume_last);
+  RdBlock lines[] = {
+    { RD_BLOCK_HEADING, NULL, heading },
+    { RD_BLOCK_PARAGRAPH, NULL, pages },
+  };
+
+  flow_block (f, &lines[0], &lines[1]);
+  flow_block (f, &lines[1], NULL);
+}
+
 static void
 flow_blocks (RdFlow          *f,
              RdBundleSection *section)
@@ -396,6 +456,8 @@ flow_blocks (RdFlow          *f,
         ? &g_array_index (section->blocks, RdBlock, i + 1) : NULL;
 
       flow_block (f, block, next);
+      if (i == 0 && section == f->d->cover && f->d->n_volumes > 1)
+        flow_volume_lines (f);
     }
 }
 
@@ -420,12 +482,27 @@ _rd_draw_section (RdDraw          *d,
   return TRUE;
 }
 
-static char *
-dup_page_range (RdPart *part)
+/* The part's pages in the whole bundle (across volumes, if split). */
+static void
+bundle_pages (RdDraw *d,
+              RdPart *part,
+              int    *first,
+              int    *n)
 {
-  if (part->n_pages <= 1)
-    return g_strdup_printf ("%d", part->first_page);
-  return g_strdup_printf ("%d–%d", part->first_page, part->first_page + part->n_pages - 1);
+  *first = d->n_volumes > 1 ? part->bundle_first : part->first_page;
+  *n = d->n_volumes > 1 ? part->bundle_n : part->n_pages;
+}
+
+static char *
+dup_page_range (RdDraw *d,
+                RdPart *part)
+{
+  int first, n;
+
+  bundle_pages (d, part, &first, &n);
+  if (n <= 1)
+    return g_strdup_printf ("%d", first);
+  return g_strdup_printf ("%d–%d", first, first + n - 1);
 }
 
 static void
@@ -438,14 +515,31 @@ index_row (RdFlow     *f,
   RdDraw *d = f->d;
   double width = f->x1 - f->x0;
   const double label_w = 74, pages_w = 64;
-  g_autofree char *pages = d->total > 0 ? dup_page_range (part) : g_strdup ("");
-  g_autoptr(PangoLayout) layout = _rd_draw_layout (d, FONT_BODY, title, width - label_w - pages_w);
+  g_autofree char *pages = d->total > 0 ? dup_page_range (d, part) : g_strdup ("");
+  g_autofree char *volume_title = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayout) label = _rd_draw_layout (d, FONT_LABEL, label_text ? label_text : "",
                                                   label_w - 6);
   g_autoptr(PangoLayout) number = _rd_draw_layout (d, FONT_BODY, pages, pages_w);
   int span_page = 0;
   double top = 0, bottom = 0;
 
+  /* Split into volumes: every row says which volume holds the part, the
+   * same in every volume's index; only rows of this volume are links. */
+  if (d->n_volumes > 1 && part->volume > 0)
+    {
+      int first, n;
+
+      bundle_pages (d, part, &first, &n);
+      volume_title = n > 1
+        ? g_strdup_printf (_("%s\nVolume %d, pages %d to %d"), title, part->volume, first,
+                           first + n - 1)
+        : g_strdup_printf (_("%s\nVolume %d, page %d"), title, part->volume, first);
+      title = volume_title;
+      if (part->volume != d->volume)
+        target = 0;
+    }
+  layout = _rd_draw_layout (d, FONT_BODY, title, width - label_w - pages_w);
   pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
   flow_place (f, layout, f->x0 + label_w, label, f->x0, &span_page, &top, &bottom);
 
@@ -516,6 +610,8 @@ _rd_draw_index (RdDraw  *d,
                 GError **error)
 {
   RdFlow f;
+  /* A volume's index lists the parts of every volume. */
+  GPtrArray *all = d->all_parts != NULL ? d->all_parts : d->parts;
   RdBlock title = { RD_BLOCK_TITLE, NULL, (char *) _("Index") };
   RdBlock note = { RD_BLOCK_NOTE, NULL,
                    (char *) _("Page numbers are those stamped at the foot of each page of this "
@@ -527,9 +623,9 @@ _rd_draw_index (RdDraw  *d,
   flow_block (&f, &note, NULL);
   f.y += 6;
 
-  for (guint i = 0; i < d->parts->len; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      RdPart *part = g_ptr_array_index (d->parts, i);
+      RdPart *part = g_ptr_array_index (all, i);
 
       switch (part->kind)
         {

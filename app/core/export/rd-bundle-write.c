@@ -25,23 +25,12 @@
 #define SHARE_DRAW     0.15
 #define SHARE_ASSEMBLE 0.80
 
-typedef struct
-{
-  RdBundle             *bundle;
-  RdBundleProgressFunc  progress;
-  gpointer              progress_data;
-  GCancellable         *cancellable;
-  double                base;
-  double                share;
-  const char           *message;
-  gint64                started;
-  const char           *output;
-} Job;
+typedef RdWriteJob Job;
 
-static void
-report (Job        *job,
-        double      fraction,
-        const char *message)
+void
+_rd_write_report (Job        *job,
+                  double      fraction,
+                  const char *message)
 {
   double f = CLAMP (job->base + job->share * fraction, 0.0, 1.0);
 
@@ -259,7 +248,7 @@ on_page_drawn (RdDraw *d)
   if (d->total > 0 && (d->page % 8 == 0 || d->page == d->total))
     {
       g_autofree char *message = g_strdup_printf (UI_("Drawing page %d of %d"), d->page, d->total);
-      report (job, (double) d->page / d->total, message);
+      _rd_write_report (job, (double) d->page / d->total, message);
     }
 }
 
@@ -268,7 +257,7 @@ static void
 on_assemble_progress (double   fraction,
                       gpointer data)
 {
-  report (data, fraction, UI_("Putting the evidence in place"));
+  _rd_write_report (data, fraction, UI_("Putting the evidence in place"));
 }
 
 /* The parts to write, each exhibit numbered; returns how many exhibits,
@@ -279,6 +268,7 @@ gather_parts (RdBundle  *self,
               guint     *n_listed)
 {
   guint n_exhibits = 0;
+  RdPart *divider = NULL;
 
   *n_listed = 0;
   for (guint i = 0; i < self->parts->len; i++)
@@ -287,6 +277,10 @@ gather_parts (RdBundle  *self,
 
       g_ptr_array_add (parts, part);
       part->first_page = part->n_pages = 0;
+      part->bundle_first = part->bundle_n = part->volume = 0;
+      if (part->kind == RD_PART_DIVIDER)
+        divider = part;
+      part->divider = divider;
       if (part->kind == RD_PART_EXHIBIT)
         {
           reset_exhibit (part->exhibit);
@@ -330,7 +324,7 @@ clean_up (Job         *job,
       (g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_MISSING) ||
        g_error_matches (*error, RD_BUNDLE_ERROR, RD_BUNDLE_ERROR_EVIDENCE_ALTERED)))
     {
-      report (job, 0, UI_("Checking every evidence file"));
+      _rd_write_report (job, 0, UI_("Checking every evidence file"));
       _rd_bundle_audit (parts, job->cancellable, error);
     }
   _rd_skeleton_finish_chunk (d);
@@ -361,7 +355,7 @@ check_evidence (Job        *job,
         continue;
       n_checked++;
       message = g_strdup_printf (UI_("Checking exhibit %s of %u"), part->exhibit->label, n_exhibits);
-      report (job, (double) n_checked / n_exhibits, message);
+      _rd_write_report (job, (double) n_checked / n_exhibits, message);
       if (!check_exhibit (job, part->exhibit, error) ||
           g_cancellable_set_error_if_cancelled (job->cancellable, error))
         return FALSE;
@@ -369,6 +363,63 @@ check_evidence (Job        *job,
   return TRUE;
 }
 
+/* Steps 3 and 4 for one file: draws the skeleton of @parts (whose pages
+ * were just counted with @d as it is), then writes @temp, the file that
+ * becomes @path. */
+gboolean
+_rd_bundle_write_file (Job         *job,
+                       RdDraw      *d,
+                       GPtrArray   *parts,
+                       const char  *path,
+                       const char  *temp,
+                       GError     **error)
+{
+  RdBundle *self = job->bundle;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
+  g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
+  g_autoptr(GArray) outline = NULL;
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
+  double base = job->base, share = job->share;
+  gboolean ok;
+
+  job->share = share * SHARE_DRAW / (SHARE_DRAW + SHARE_ASSEMBLE);
+  d->links = links;
+  d->runs = runs;
+  d->photos = photos;
+  d->output_path = path;
+  ok = _rd_skeleton_draw (d, parts, _rd_skeleton_snapshot_pages (parts), error);
+  /* Counting passes that follow collect nothing. */
+  d->links = NULL;
+  d->runs = NULL;
+  d->photos = NULL;
+  log_phase (job, "skeleton drawn");
+  if (ok)
+    {
+      RdAssembly assembly = {
+        .skeletons = d->chunks,
+        .n_pages = d->total,
+        .runs = runs,
+        .links = links,
+        .photos = photos,
+        .title = self->title,
+        .author = self->author,
+        .created = self->created ? self->created : now,
+        .smaller = self->smaller,
+      };
+
+      outline = _rd_skeleton_outline (parts);
+      assembly.outline = outline;
+      job->base = base + job->share;
+      job->share = share - job->share;
+      _rd_write_report (job, 0, UI_("Putting the evidence in place"));
+      ok = _rd_pdf_assemble (&assembly, temp, on_assemble_progress, job, job->cancellable, error);
+    }
+  _rd_skeleton_remove_chunks (d);
+  job->base = base;
+  job->share = share;
+  return ok;
+}
 
 static gboolean
 write_bundle (Job         *job,
@@ -379,13 +430,7 @@ write_bundle (Job         *job,
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autoptr(RdBundleSection) schedule_section = NULL;
   RdPart schedule = { RD_PART_SCHEDULE, NULL, NULL, 0, 0 };
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (RdLink));
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RdEvidenceRun));
-  g_autoptr(GArray) photos = g_array_new (FALSE, FALSE, sizeof (RdPhotoSlot));
-  g_autoptr(GArray) outline = NULL;
   g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
-  /* Only when no creation time was set: the default clock is the application's. */
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
   g_autofree char *temp = NULL;
   PangoContext *pango = NULL;
   RdDraw d = { 0 };
@@ -400,6 +445,7 @@ write_bundle (Job         *job,
       return FALSE;
   }
 
+  _rd_volumes_discard (self);
   n_exhibits = gather_parts (self, parts, &n_listed);
   if (parts->len == 0)
     {
@@ -444,6 +490,9 @@ write_bundle (Job         *job,
   d.page_done = on_page_drawn;
   d.page_done_data = job;
   d.next_chunk = _rd_skeleton_next_chunk;
+  d.cancellable = job->cancellable;
+  d.chunks = chunks;
+  d.section_stamps = self->section_stamps;
   /* One counting pass: the texts that print page numbers are laid out so
    * that the numbers cannot change a line break, so drawing finds the same
    * counts; if it ever does not, the numbers it found are used and the
@@ -453,48 +502,18 @@ write_bundle (Job         *job,
   d.total = d.page;
   log_phase (job, "pages counted");
 
-  /* 3. Draw the skeleton. */
-  temp = rd_output_make_temp (path, error);
-  if (temp == NULL)
-    goto out;
-
+  /* 3 and 4. Draw the skeleton and write the bundle (or each volume): the
+   * evidence and photos in place, the index linked. */
   job->base = SHARE_CHECK;
-  job->share = SHARE_DRAW;
-  d.links = links;
-  d.runs = runs;
-  d.photos = photos;
-  d.cancellable = job->cancellable;
-  d.chunks = chunks;
-  d.output_path = path;
-  ok = _rd_skeleton_draw (&d, parts, _rd_skeleton_snapshot_pages (parts), error);
-  if (!ok)
-    goto out;
-  self->n_pages = d.total;
-  outline = _rd_skeleton_outline (parts);
-
-  log_phase (job, "skeleton drawn");
-
-  /* 4. Write the bundle: the evidence and photos in place, the index
-   * linked; then wait for the fingerprints, and only then rename. */
-  job->base = SHARE_CHECK + SHARE_DRAW;
-  job->share = SHARE_ASSEMBLE;
-  report (job, 0, UI_("Putting the evidence in place"));
-  {
-    RdAssembly assembly = {
-      .skeletons = chunks,
-      .n_pages = d.total,
-      .runs = runs,
-      .links = links,
-      .photos = photos,
-      .outline = outline,
-      .title = self->title,
-      .author = self->author,
-      .created = self->created ? self->created : now,
-      .smaller = self->smaller,
-    };
-
-    ok = _rd_pdf_assemble (&assembly, temp, on_assemble_progress, job, job->cancellable, error);
-  }
+  job->share = SHARE_DRAW + SHARE_ASSEMBLE;
+  if (self->max_volume_size > 0)
+    ok = _rd_volumes_write (job, &d, parts, path, error);
+  else
+    {
+      temp = rd_output_make_temp (path, error);
+      ok = temp != NULL && _rd_bundle_write_file (job, &d, parts, path, temp, error);
+      self->n_pages = d.total;
+    }
   log_phase (job, "assembled and written");
   if (ok && verifier != NULL)
     {
@@ -505,16 +524,20 @@ write_bundle (Job         *job,
     ok = FALSE;
   /* The bundle holds the resident's private life: readable by its owner
    * only, whatever the umask or whoever wrote the file last (qpdf). */
-  if (ok && !rd_output_commit (temp, path, error))
+  if (ok && temp != NULL && !rd_output_commit (temp, path, error))
+    ok = FALSE;
+  if (ok && self->max_volume_size > 0 && !_rd_volumes_commit (self, error))
     ok = FALSE;
   if (ok)
     {
       job->base = 1;
       job->share = 0;
-      report (job, 1, UI_("The bundle is ready"));
+      _rd_write_report (job, 1, UI_("The bundle is ready"));
     }
 
 out:
+  if (!ok)
+    _rd_volumes_discard (self);
   clean_up (job, &d, parts, verifier, path, temp, ok, error);
   g_clear_object (&pango);
   return ok;

@@ -148,6 +148,22 @@ void              rd_bundle_set_language          (RdBundle        *self,
                                                    const char      *language);
 void              rd_bundle_set_protected_folder (RdBundle      *self,
                                                    const char      *folder);
+void              rd_bundle_set_section_stamps    (RdBundle        *self,
+                                                   gboolean         section_stamps);
+void              rd_bundle_set_max_volume_size   (RdBundle        *self,
+                                                   goffset          bytes);
+goffset           rd_bundle_get_max_volume_size   (RdBundle        *self);
+guint             rd_bundle_get_n_volumes         (RdBundle        *self);
+const char       *rd_bundle_get_volume_path       (RdBundle        *self,
+                                                   guint            index);
+goffset           rd_bundle_get_volume_size       (RdBundle        *self,
+                                                   guint            index);
+void              rd_bundle_get_volume_pages      (RdBundle        *self,
+                                                   guint            index,
+                                                   int             *first,
+                                                   int             *last);
+RdBundleExhibit  *rd_bundle_get_volume_alone      (RdBundle        *self,
+                                                   guint            index);
 void              rd_bundle_add_section           (RdBundle        *self,
                                                    RdBundleSection *section);
 void              rd_bundle_add_index             (RdBundle        *self);

@@ -580,6 +580,8 @@ build_bundle (RdStore                   *store,
   rd_bundle_set_paper (bundle, options->paper);
   rd_bundle_set_smaller_file (bundle, options->smaller);
   rd_bundle_set_keep_landscape (bundle, options->keep_landscape);
+  rd_bundle_set_max_volume_size (bundle, options->max_volume_size);
+  rd_bundle_set_section_stamps (bundle, options->section_stamps);
 
   if (anon != NULL)
     unchecked = rd_case_bundle_list_unchecked (store, case_id, options, NULL);

@@ -28,6 +28,8 @@ typedef struct
   const GDate *today;             /* NULL: today */
   GHashTable  *passwords;         /* gint64* evidence id → password of a protected PDF; NULL: none */
   const char  *language;          /* of the letter and pages Redress writes; NULL: the case's */
+  goffset      max_volume_size;   /* bytes: split into volumes under it; 0: one file */
+  gboolean     section_stamps;    /* "B3" beside "Page N of M" */
 } RdCaseBundleOptions;
 
 void       rd_case_bundle_options_init (RdCaseBundleOptions  *options);

@@ -143,6 +143,77 @@ rd_bundle_describe_omissions (RdBundle *bundle)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * rd_bundle_describe_volumes:
+ *
+ * Returns: (transfer full): a line for each volume @bundle was split into:
+ *   its file, the bundle pages it holds and its size
+ */
+char *
+rd_bundle_describe_volumes (RdBundle *bundle)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (RD_IS_BUNDLE (bundle), NULL);
+
+  for (guint i = 0; i < rd_bundle_get_n_volumes (bundle); i++)
+    {
+      g_autofree char *size = g_format_size ((guint64) rd_bundle_get_volume_size (bundle, i));
+      int first, last;
+
+      rd_bundle_get_volume_pages (bundle, i, &first, &last);
+      if (first == last)
+        /* Translators: a volume of the bundle: its file, the bundle page it
+         * holds and its size, as in "bundle-volume-3.pdf: page 301, 72.0 MB" */
+        g_string_append_printf (text, _("%s: page %d, %s\n"),
+                                rd_bundle_get_volume_path (bundle, i), first, size);
+      else
+        /* Translators: a volume of the bundle: its file, the bundle pages it
+         * holds and its size, as in "bundle-volume-2.pdf: pages 153 to 300, 48.2 MB" */
+        g_string_append_printf (text, _("%s: pages %d to %d, %s\n"),
+                                rd_bundle_get_volume_path (bundle, i), first, last, size);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rd_bundle_describe_oversize:
+ *
+ * Returns: (transfer full) (nullable): a sentence for each volume over the
+ *   size limit because a single exhibit is larger than the limit, or %NULL
+ *   when every volume is under it
+ */
+char *
+rd_bundle_describe_oversize (RdBundle *bundle)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *limit = NULL;
+
+  g_return_val_if_fail (RD_IS_BUNDLE (bundle), NULL);
+
+  limit = g_format_size ((guint64) rd_bundle_get_max_volume_size (bundle));
+  for (guint i = 0; i < rd_bundle_get_n_volumes (bundle); i++)
+    {
+      RdBundleExhibit *alone = rd_bundle_get_volume_alone (bundle, i);
+      g_autofree char *size = NULL;
+
+      if (alone == NULL)
+        continue;
+      size = g_format_size ((guint64) rd_bundle_get_volume_size (bundle, i));
+      g_string_append_printf (text, _("Volume %u is %s, over the %s limit: exhibit %s (“%s”) is "
+                                      "larger than that on its own, so it has a volume of its "
+                                      "own. Send it another way, or ask where it can go.\n"),
+                              i + 1, size, limit, rd_bundle_exhibit_get_label (alone),
+                              rd_bundle_exhibit_get_title (alone));
+    }
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gpointer
 export_chronology (RdStore       *store,
                    gpointer       data,

@@ -29,6 +29,8 @@ void      rd_export_bundle_async      (RdStore                   *store,
 RdBundle *rd_export_bundle_finish     (GAsyncResult              *result,
                                        GError                   **error);
 char     *rd_bundle_describe_omissions (RdBundle                 *bundle);
+char     *rd_bundle_describe_volumes  (RdBundle                  *bundle);
+char     *rd_bundle_describe_oversize (RdBundle                  *bundle);
 
 void      rd_export_chronology_async  (RdStore                   *store,
                                        gint64                     case_id,
