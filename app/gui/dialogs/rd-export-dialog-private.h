@@ -35,6 +35,9 @@ struct _RdExportDialog
   GtkSwitch          *anonymise_switch;
   GtkSwitch          *smaller_switch;
   GtkSwitch          *landscape_switch;
+  GtkSwitch          *volumes_switch;
+  GtkSpinButton      *volume_size_spin;
+  GtkSwitch          *section_stamps_switch;
   GtkListView        *exhibits_view;
   GtkProgressBar     *progress_bar;
   AdwStatusPage      *done_page;
@@ -45,6 +48,10 @@ struct _RdExportDialog
 typedef void (*RdExportGoOn) (RdExportDialog *self);
 
 GArray *_rd_export_dialog_dup_evidence_ids   (RdExportDialog *self);
+void    _rd_export_dialog_volume_options     (RdExportDialog      *self,
+                                              RdCaseBundleOptions *options);
+char   *_rd_export_dialog_describe_done      (RdExportDialog *self,
+                                              RdBundle       *bundle);
 void    _rd_export_dialog_ask_unchecked      (RdExportDialog *self,
                                               RdExportGoOn    go_on);
 void    _rd_export_dialog_chronology_action (GtkWidget      *widget,

@@ -82,14 +82,8 @@ on_export_done (GObject      *source,
       return;
     }
 
-  self->n_pages = rd_bundle_get_n_pages (bundle);
   {
-    g_autofree char *name = g_path_get_basename (self->path);
-    g_autofree char *omissions = rd_bundle_describe_omissions (bundle);
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d page.\n%s",
-                                                          "%s, %d pages.\n%s", self->n_pages),
-                                             name, self->n_pages, omissions);
-
+    g_autofree char *text = _rd_export_dialog_describe_done (self, bundle);
     g_autofree char *folder = g_path_get_dirname (self->path);
     g_autofree char *shown = g_filename_display_name (folder);
     g_autofree char *where = g_strdup_printf (_("Saved in the folder %s"), shown);
@@ -127,6 +121,7 @@ rd_export_dialog_export_to (RdExportDialog *self,
   options.smaller = gtk_switch_get_active (self->smaller_switch);
   options.keep_landscape = gtk_switch_get_active (self->landscape_switch);
   options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? RD_PAPER_LETTER : RD_PAPER_A4;
+  _rd_export_dialog_volume_options (self, &options);
   evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
   options.evidence_ids = evidence_ids;
   /* A copy: the service reads it while the dialog may be asked for more. */
@@ -422,6 +417,9 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, anonymise_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, smaller_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, landscape_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, volumes_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, volume_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, section_stamps_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, exhibits_view);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, done_page);
