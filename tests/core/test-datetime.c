@@ -215,6 +215,96 @@ test_stored_gap_kept (void)
   g_assert_error (error, RD_DATE_ERROR, RD_DATE_ERROR_SKIPPED_TIME);
 }
 
+
+/* Every form a resident types, judged against a fixed today (Friday 6
+ * December 2024), never the computer's clock. */
+static void
+test_parse_typed (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (6, G_DATE_DECEMBER, 2024);
+  const struct { const char *text; const char *iso; } good[] = {
+    { "2024-12-13", "2024-12-13" },
+    { "2024-3-5", "2024-03-05" },
+    { "13/12/2024", "2024-12-13" },
+    { " 1/2/2024 ", "2024-02-01" },
+    { "13.12.24", "2024-12-13" },
+    { "13-12-1998", "1998-12-13" },
+    { "5/1/98", "1998-01-05" },
+    { "13/12", "2024-12-13" },
+    { "13 Dec 2024", "2024-12-13" },
+    { "13 december 2024", "2024-12-13" },
+    { "13 Sept 2023", "2023-09-13" },
+    { "13th December 2024", "2024-12-13" },
+    { "the 1st of March 2020", "2020-03-01" },
+    { "December 13, 2024", "2024-12-13" },
+    { "Friday 13 December 2024", "2024-12-13" },
+    { "Fri 13 Dec 2024", "2024-12-13" },
+    { "2 Jan", "2024-01-02" },
+    { "29 February 2024", "2024-02-29" },
+    { "today", "2024-12-06" },
+    { "Today", "2024-12-06" },
+    { "yesterday", "2024-12-05" },
+    { "tomorrow", "2024-12-07" },
+  };
+  const struct { const char *text; int code; const char *says; } bad[] = {
+    { "31/02/2024", RD_DATE_ERROR_INVALID, "29 days" },
+    { "29/02/2023", RD_DATE_ERROR_INVALID, "28 days" },
+    { "31 April 2024", RD_DATE_ERROR_INVALID, "30 days" },
+    { "2024-13-01", RD_DATE_ERROR_INVALID, "not a real date" },
+    { "13/13/2024", RD_DATE_ERROR_INVALID, "not a real date" },
+    { "0/1/2024", RD_DATE_ERROR_INVALID, "not a real date" },
+    { "next blursday", RD_DATE_ERROR_INVALID, "13/12/2024" },
+    { "12/2024", RD_DATE_ERROR_INVALID, "13/12/2024" },
+    { "13 Dec 2024 Jan", RD_DATE_ERROR_INVALID, "13/12/2024" },
+    { "13/12/202", RD_DATE_ERROR_INVALID, "13/12/2024" },
+    { "1/2/3/4", RD_DATE_ERROR_INVALID, "13/12/2024" },
+    { "Monday 13 December 2024", RD_DATE_ERROR_INVALID, "Friday 13 December 2024" },
+    { "13/12/1850", RD_DATE_ERROR_OUT_OF_RANGE, "1900" },
+    { "   ", RD_DATE_ERROR_INVALID, "Type a date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) date = rd_date_parse_typed (good[i].text, today, &error);
+      g_autofree char *iso = NULL;
+
+      g_test_message ("typed “%s”", good[i].text);
+      g_assert_no_error (error);
+      iso = rd_date_to_iso (date);
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) date = rd_date_parse_typed (bad[i].text, today, &error);
+
+      g_test_message ("typed “%s”: %s", bad[i].text, error ? error->message : "(no error)");
+      g_assert_null (date);
+      g_assert_error (error, RD_DATE_ERROR, bad[i].code);
+      g_assert_nonnull (strstr (error->message, bad[i].says));
+    }
+}
+
+/* "today" follows the day given, across a month's and a year's end. */
+static void
+test_parse_typed_relative (void)
+{
+  g_autoptr(GDate) new_year = g_date_new_dmy (1, G_DATE_JANUARY, 2025);
+  g_autoptr(GDate) yesterday = rd_date_parse_typed ("yesterday", new_year, NULL);
+  g_autoptr(GDate) leap = g_date_new_dmy (28, G_DATE_FEBRUARY, 2024);
+  g_autoptr(GDate) tomorrow = rd_date_parse_typed ("TOMORROW", leap, NULL);
+  g_autoptr(GDate) short_year = rd_date_parse_typed ("1/1/80", new_year, NULL);
+  g_autofree char *a = rd_date_to_iso (yesterday);
+  g_autofree char *b = rd_date_to_iso (tomorrow);
+  g_autofree char *c = rd_date_to_iso (short_year);
+
+  g_assert_cmpstr (a, ==, "2024-12-31");
+  g_assert_cmpstr (b, ==, "2024-02-29");
+  /* Two-digit years are the nearest: 1980 seen from 2025, not 2080. */
+  g_assert_cmpstr (c, ==, "1980-01-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +316,8 @@ main (int   argc,
 
   g_test_add_func ("/datetime/parse-dates", test_parse_dates);
   g_test_add_func ("/datetime/parse-datetimes", test_parse_datetimes);
+  g_test_add_func ("/datetime/parse-typed", test_parse_typed);
+  g_test_add_func ("/datetime/parse-typed-relative", test_parse_typed_relative);
   g_test_add_func ("/datetime/format-with-weekday", test_format_with_weekday);
   g_test_add_func ("/datetime/spring-forward-gap", test_spring_forward_gap);
   g_test_add_func ("/datetime/fall-back-repeat", test_fall_back_repeat);

@@ -222,6 +222,27 @@ month_abbreviation (GDateMonth month)
 }
 
 /**
+ * rd_date_get_month_name:
+ *
+ * A month's name as a date writes it after the day's number ("18
+ * November", Polish "18 listopada"), whole or abbreviated, in the language
+ * dates are written in: what a resident types back (rd-date-typed.c).
+ */
+const char *
+rd_date_get_month_name (GDateMonth month,
+                        gboolean   abbreviated)
+{
+  return abbreviated ? month_abbreviation (month) : month_name (month);
+}
+
+const char *
+rd_date_get_weekday_name (GDateWeekday weekday,
+                          gboolean     abbreviated)
+{
+  return abbreviated ? weekday_abbreviation (weekday) : weekday_name (weekday);
+}
+
+/**
  * rd_date_format_long:
  *
  * Formats a date the way the Ombudsman writes them, always with its

@@ -30,6 +30,13 @@ char      *rd_date_to_iso                (const GDate *date);
 char      *rd_date_format_long           (const GDate *date);
 char      *rd_date_format_on             (const GDate *date);
 char      *rd_date_format_day_month      (const GDate *date);
+const char *rd_date_get_month_name       (GDateMonth   month,
+                                          gboolean     abbreviated);
+const char *rd_date_get_weekday_name     (GDateWeekday weekday,
+                                          gboolean     abbreviated);
+GDate     *rd_date_parse_typed           (const char  *text,
+                                          const GDate *today,
+                                          GError     **error);
 
 GTimeZone *rd_time_zone_dup_local        (void);
 GDateTime *rd_datetime_new_local         (int          year,
