@@ -27,6 +27,8 @@ struct _RdDateTimePicker
   GtkLabel       *time_label;
   GtkPopover     *date_popover;
   GtkCalendar    *calendar;
+  GtkEntry       *date_entry;
+  GtkLabel       *date_feedback;
   GtkSpinButton  *hour_spin;
   GtkSpinButton  *minute_spin;
 };
@@ -171,8 +173,7 @@ on_day_selected_cb (RdDateTimePicker *self)
 }
 
 /* A click on a day closes the calendar, a click on the month or year
- * arrows does not; arrow keys only move the day, so keyboard users close it
- * with Escape when they are done. */
+ * arrows does not. */
 static void
 on_calendar_released_cb (RdDateTimePicker *self,
                          int               n_press,
@@ -183,6 +184,216 @@ on_calendar_released_cb (RdDateTimePicker *self,
 
   if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
     gtk_popover_popdown (self->date_popover);
+}
+
+/* The day the calendar shows as chosen, which the keyboard moves before it is picked. */
+static GDate *
+dup_calendar_day (RdDateTimePicker *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+
+  return rd_datetime_get_date (day);
+}
+
+/* Says a day in words under the calendar, and to a screen reader on the
+ * calendar itself, which GTK 4.8 does not tell which day has the cursor. */
+static void
+show_feedback (RdDateTimePicker *self,
+               const char       *text,
+               gboolean          is_error)
+{
+  gtk_label_set_text (self->date_feedback, text);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_feedback), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_feedback), "error");
+}
+
+static void
+show_calendar_day (RdDateTimePicker *self,
+                   const GDate      *date)
+{
+  g_autoptr(GDateTime) midday = g_date_time_new_local (g_date_get_year (date),
+                                                       g_date_get_month (date),
+                                                       g_date_get_day (date), 12, 0, 0);
+  g_autofree char *words = rd_date_format_long (date);
+
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->calendar, midday);
+  self->updating = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words, -1);
+  show_feedback (self, words, FALSE);
+}
+
+/* Picks @date at the time already shown, and closes the calendar. */
+static void
+pick_day (RdDateTimePicker *self,
+          const GDate      *date)
+{
+  change_to (self, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+             gtk_spin_button_get_value_as_int (self->hour_spin),
+             gtk_spin_button_get_value_as_int (self->minute_spin));
+  gtk_popover_popdown (self->date_popover);
+}
+
+/* Each time the calendar opens, it starts from the picked day, with the
+ * keyboard's cursor on it, and nothing typed. */
+static void
+on_date_popover_map_cb (RdDateTimePicker *self)
+{
+  g_autoptr(GDate) picked = rd_datetime_get_date (self->date_time);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), "");
+  show_calendar_day (self, picked);
+  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+}
+
+/* Closed without picking (Escape), the calendar forgets where its cursor
+ * went; either way the focus goes back to the date button. */
+static void
+on_date_popover_closed_cb (RdDateTimePicker *self)
+{
+  show_date_time (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
+}
+
+/* The days a key moves the calendar's cursor by, or 0 for a key that does
+ * not move it; months are counted in @months. */
+static int
+days_for_key (RdDateTimePicker *self,
+              guint             keyval,
+              const GDate      *day,
+              int              *months)
+{
+  /* Right goes to the next day in a left-to-right calendar, the previous
+   * one where the weeks read right to left. */
+  int forward = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
+
+  *months = 0;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:   return -forward;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: return forward;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:       return -7;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:   return 7;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:   return 1 - (int) g_date_get_day (day);
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      return g_date_get_days_in_month (g_date_get_month (day), g_date_get_year (day))
+             - (int) g_date_get_day (day);
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:     *months = -1; return 0;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: *months = 1; return 0;
+    default: return 0;
+    }
+}
+
+/*
+ * GtkCalendar 4.8 moves a cursor of its own that does not start on the
+ * picked day, ignores Return, and picks with Space without closing. Here
+ * the arrow, Home/End and Page keys move the chosen day itself, Return or
+ * Space picks it and closes, and typing a letter or digit goes on in the
+ * entry below, where the date can be typed.
+ */
+static gboolean
+on_calendar_key_pressed_cb (RdDateTimePicker *self,
+                            guint             keyval,
+                            guint             keycode,
+                            GdkModifierType   state)
+{
+  g_autoptr(GDate) day = dup_calendar_day (self);
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  int days, months;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      pick_day (self, day);
+      return TRUE;
+    default:
+      break;
+    }
+
+  days = days_for_key (self, keyval, day, &months);
+  if (days != 0 || months != 0)
+    {
+      if (days > 0)
+        g_date_add_days (day, days);
+      else if (days < 0)
+        g_date_subtract_days (day, -days);
+      if (months > 0)
+        g_date_add_months (day, months);
+      else if (months < 0)
+        g_date_subtract_months (day, -months);
+      show_calendar_day (self, day);
+      return TRUE;
+    }
+
+  if (c != 0 && g_unichar_isgraph (c))
+    {
+      char typed[7] = { 0 };
+
+      g_unichar_to_utf8 (c, typed);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), typed);
+      gtk_editable_set_position (GTK_EDITABLE (self->date_entry), -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GDate *
+parse_entry (RdDateTimePicker  *self,
+             GError           **error)
+{
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_clock_get_default ());
+
+  return rd_date_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), today, error);
+}
+
+/* As a date is typed it is said back in words, with its weekday, and the
+ * calendar turns to it; what cannot be a date says why, and the picked
+ * date stays as it was. */
+static void
+on_date_entry_changed_cb (RdDateTimePicker *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = NULL;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->date_entry)) == '\0')
+    {
+      g_autoptr(GDate) day = dup_calendar_day (self);
+
+      show_calendar_day (self, day);
+      return;
+    }
+  date = parse_entry (self, &error);
+  if (date == NULL)
+    {
+      show_feedback (self, error->message, TRUE);
+      return;
+    }
+  show_calendar_day (self, date);
+}
+
+static void
+on_date_entry_activate_cb (RdDateTimePicker *self)
+{
+  g_autoptr(GDate) date = NULL;
+
+  /* Return on an empty entry picks the day the calendar shows. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->date_entry)) == '\0')
+    date = dup_calendar_day (self);
+  else
+    date = parse_entry (self, NULL);
+  if (date == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->date_entry));
+      return;
+    }
+  pick_day (self, date);
 }
 
 static void
@@ -407,10 +618,17 @@ rd_date_time_picker_class_init (RdDateTimePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, time_label);
   gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_popover);
   gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, date_feedback);
   gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, RdDateTimePicker, minute_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
 }
