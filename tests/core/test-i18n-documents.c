@@ -169,6 +169,40 @@ test_welsh_mutation (void)
   g_assert_nonnull (strstr (english, " on Monday 4 November 2024"));
 }
 
+/* A date typed with the month as Polish and Welsh write it after a day's
+ * number ("13 grudnia 2024", "13 Rhag 2024") is read, as English is. */
+static void
+test_typed_month_names (void)
+{
+  const struct { const char *language; const char *typed; } typed[] = {
+    { "pl", "13 grudnia 2024" },
+    { "pl", "piątek 13 gru 2024" },
+    { "cy", "13 Rhagfyr 2024" },
+    { "cy", "13 Rhag 2024" },
+    { "ur", "13 دسمبر 2024" },
+    { "ur", "١٣/١٢/٢٠٢٤" },
+  };
+  g_autoptr(GDate) today = g_date_new_dmy (6, G_DATE_DECEMBER, 2024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) date = NULL;
+      g_autofree char *iso = NULL;
+      char *previous;
+
+      if (!rd_i18n_language_is_available (typed[i].language))
+        continue;
+      g_test_message ("%s: “%s”", typed[i].language, typed[i].typed);
+      previous = rd_i18n_push_language (typed[i].language);
+      date = rd_date_parse_typed (typed[i].typed, today, &error);
+      rd_i18n_pop_language (previous);
+      g_assert_no_error (error);
+      iso = rd_date_to_iso (date);
+      g_assert_cmpstr (iso, ==, "2024-12-13");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +220,7 @@ main (int   argc,
 
   g_test_add_func ("/i18n-documents/english-is-found", test_english_is_found);
   g_test_add_func ("/i18n-documents/welsh-mutation", test_welsh_mutation);
+  g_test_add_func ("/i18n-documents/typed-month-names", test_typed_month_names);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *path = NULL;

@@ -153,11 +153,14 @@ is_filler (const Tokens *tokens,
   return g_str_equal (word, "of") || g_str_equal (word, "the");
 }
 
-/* "today", "yesterday", "tomorrow", in English or the interface's language. */
+/* "today", "yesterday", "tomorrow", in English or the interface's language
+ * (where the word may be two: Urdu says "the past tomorrow" for yesterday). */
 static GDate *
-read_relative (const char  *word,
+read_relative (const char  *text,
                const GDate *today)
 {
+  g_autofree char *word = g_utf8_casefold (text, -1);
+
   static const struct { const char *english; int days; } words[] = {
     { "today", 0 },
     { "yesterday", -1 },
@@ -385,8 +388,7 @@ rd_date_parse_typed (const char   *text,
       set_unreadable (stripped, error);
       return NULL;
     }
-  if (tokens.n_tokens == 1 && !tokens.tokens[0].is_number)
-    date = read_relative (tokens.tokens[0].word, today);
+  date = read_relative (stripped, today);
   if (date == NULL)
     {
       if (read_fields (&tokens, today, &fields))
