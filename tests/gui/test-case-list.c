@@ -231,8 +231,8 @@ test_consent_banner_and_erase (void)
   g_signal_emit_by_name (rd_test_gui_find_by_text (GTK_WIDGET (record), "_Today"), "clicked");
   rd_test_gui_iterate ();
   /* The renewal is filled in six months on. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (record), "consent_renew_row"))),
-                   !=, "");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (rd_test_gui_find_by_id (GTK_WIDGET (record),
+                                                                          "consent_renew_switch"))));
   g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (record), "save_button"), "clicked");
   rd_test_gui_iterate ();
   admin = rd_store_get_case_admin (store, erase, &error);
@@ -456,6 +456,126 @@ test_reload_at_midnight (void)
   rd_test_gui_remove_tree (dir);
 }
 
+static RdClientRecordDialog *
+find_client_record (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (RD_IS_CLIENT_RECORD_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+dup_iso (const GDate *date)
+{
+  return date != NULL ? rd_date_to_iso (date) : g_strdup ("none");
+}
+
+/* Types @typed into the date picker @id of the client record and takes it with Return. */
+static void
+type_record_date (GtkWidget  *record,
+                  const char *id,
+                  const char *typed)
+{
+  GtkWidget *picker = rd_test_gui_find_by_id (record, id);
+  GtkWidget *button = rd_test_gui_find_by_id (picker, "date_button");
+  GtkWidget *entry = rd_test_gui_find_by_id (picker, "date_entry");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rd_test_gui_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  g_signal_emit_by_name (entry, "activate");
+  rd_test_gui_iterate ();
+}
+
+/*
+ * The client record's dates are the same date control as everywhere
+ * else, each with a switch for "recorded": what is saved is what the typed
+ * year-month-day fields saved, an unset date included.
+ */
+static void
+test_client_record_dates (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2024, 12, 6, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  g_autoptr(GDate) authority = g_date_new_dmy (2, G_DATE_SEPTEMBER, 2024);
+  RdStore *store = rd_application_get_store (app);
+  RdWindow *window;
+  GtkWidget *record;
+  g_autofree char *given = NULL;
+  g_autofree char *renew = NULL;
+  g_autofree char *authorised = NULL;
+  gint64 id;
+
+  rd_clock_set_fixed (rd_application_get_clock (app), now);
+  id = add_case (store, "Client case", "Cal Client", "Acme Homes");
+  admin = rd_store_get_case_admin (store, id, &error);
+  g_assert_no_error (error);
+  rd_case_admin_set_client_number (admin, "C-0042");
+  rd_case_admin_set_authority_date (admin, authority);
+  g_assert_true (rd_store_save_case_admin (store, admin, &error));
+  g_clear_object (&admin);
+
+  window = rd_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (rd_window_open_case (window, id, &error));
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL));
+  rd_test_gui_iterate ();
+  record = GTK_WIDGET (find_client_record ());
+  g_assert_nonnull (record);
+  rd_test_gui_wait_for_draw (record);
+
+  /* What was saved shows: authority on, consent off. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (rd_test_gui_find_by_id (record, "authority_date_switch"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (rd_test_gui_find_by_id (record, "consent_given_switch"))));
+  g_assert_nonnull (rd_test_gui_find_by_text (record, "Monday 2 September 2024"));
+
+  /* Consent typed as a resident would write it, then switched on: the
+   * renewal follows six months on. */
+  type_record_date (record, "consent_given_picker", "13/11/2024");
+  gtk_switch_set_active (GTK_SWITCH (rd_test_gui_find_by_id (record, "consent_given_switch")), TRUE);
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (rd_test_gui_find_by_id (record, "consent_renew_switch"))));
+  g_assert_nonnull (rd_test_gui_find_by_text (record, "Tuesday 13 May 2025"));
+  /* A new authority date, typed with its month's name. */
+  type_record_date (record, "authority_date_picker", "3 Oct 2024");
+  g_signal_emit_by_name (rd_test_gui_find_by_id (record, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+
+  admin = rd_store_get_case_admin (store, id, &error);
+  g_assert_no_error (error);
+  given = dup_iso (rd_case_admin_get_consent_given (admin));
+  renew = dup_iso (rd_case_admin_get_consent_renew (admin));
+  authorised = dup_iso (rd_case_admin_get_authority_date (admin));
+  g_assert_cmpstr (given, ==, "2024-11-13");
+  g_assert_cmpstr (renew, ==, "2025-05-13");
+  g_assert_cmpstr (authorised, ==, "2024-10-03");
+  g_clear_object (&admin);
+
+  /* Switched off, a date is saved as no date. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL));
+  rd_test_gui_iterate ();
+  record = GTK_WIDGET (find_client_record ());
+  g_assert_nonnull (record);
+  gtk_switch_set_active (GTK_SWITCH (rd_test_gui_find_by_id (record, "authority_date_switch")), FALSE);
+  g_signal_emit_by_name (rd_test_gui_find_by_id (record, "save_button"), "clicked");
+  rd_test_gui_iterate ();
+  admin = rd_store_get_case_admin (store, id, &error);
+  g_assert_null (rd_case_admin_get_authority_date (admin));
+  g_assert_nonnull (rd_case_admin_get_consent_given (admin));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +584,7 @@ main (int   argc,
 
   g_test_add_func ("/case-list/search-archive-open", test_case_list);
   g_test_add_func ("/case-list/consent-and-erase", test_consent_banner_and_erase);
+  g_test_add_func ("/case-list/client-record-dates", test_client_record_dates);
   g_test_add_func ("/case-list/adviser-mode-banner", test_adviser_mode_banner);
   g_test_add_func ("/case-list/export-import", test_export_import);
   g_test_add_func ("/case-list/reload-in-worker", test_reload_in_worker);

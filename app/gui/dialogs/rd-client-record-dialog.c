@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-client-record-dialog.h"
+#include "rd-date-time-picker.h"
 
 struct _RdClientRecordDialog
 {
@@ -15,15 +16,22 @@ struct _RdClientRecordDialog
 
   RdStore              *store;
   RdCaseAdmin          *admin;
-  char                 *auto_renew;   /* the renewal date last filled in for the adviser */
+  GDate                *auto_renew;   /* the renewal date last filled in for the adviser */
+  gboolean              loading;
 
   AdwEntryRow          *client_number_row;
   GtkSwitch            *use_number_switch;
   AdwPreferencesGroup  *consent_group;
-  AdwEntryRow          *consent_given_row;
-  AdwEntryRow          *consent_renew_row;
+  AdwActionRow         *consent_given_row;
+  RdDateTimePicker     *consent_given_picker;
+  GtkSwitch            *consent_given_switch;
+  AdwActionRow         *consent_renew_row;
+  RdDateTimePicker     *consent_renew_picker;
+  GtkSwitch            *consent_renew_switch;
   AdwPreferencesGroup  *authority_group;
-  AdwEntryRow          *authority_date_row;
+  AdwActionRow         *authority_date_row;
+  RdDateTimePicker     *authority_date_picker;
+  GtkSwitch            *authority_date_switch;
   AdwEntryRow          *authority_scope_row;
   GtkButton            *archive_button;
   GtkButton            *erase_button;
@@ -47,38 +55,48 @@ show_toast (RdClientRecordDialog *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
+/*
+ * A date of the record is a switch (is there one?) and a date picker, as
+ * everywhere else in Redress; off, the picker keeps showing a day, so
+ * turning it on starts from there. Where no date is recorded the picker
+ * shows today.
+ */
 static void
-set_date_text (AdwEntryRow *row,
-               const GDate *date)
+show_date (RdClientRecordDialog *self,
+           RdDateTimePicker     *picker,
+           GtkSwitch            *toggle,
+           const GDate          *date)
 {
-  g_autofree char *text = date ? rd_date_to_iso (date) : NULL;
+  g_autoptr(GDateTime) day = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  if (date != NULL)
+    day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                 g_date_get_day (date), 0, 0, 0);
+  else
+    day = rd_clock_dup_now (rd_store_get_clock (self->store));
+  rd_date_time_picker_set_date_time (picker, day);
+  gtk_switch_set_active (toggle, date != NULL);
 }
 
-/*
- * Reads a date row: empty is no date (TRUE, *out NULL); a real date is
- * TRUE; anything else is FALSE with a message naming the row.
- */
-static gboolean
-read_date (AdwEntryRow  *row,
-           GDate       **out,
-           GError      **error)
+static GDate *
+dup_date (RdDateTimePicker *picker,
+          GtkSwitch        *toggle)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(GError) parse_error = NULL;
+  if (!gtk_switch_get_active (toggle))
+    return NULL;
+  return rd_datetime_get_date (rd_date_time_picker_get_date_time (picker));
+}
 
-  *out = NULL;
-  if (*text == '\0')
-    return TRUE;
-  *out = rd_date_parse_iso (text, &parse_error);
-  if (*out == NULL)
-    {
-      g_set_error (error, RD_STORE_ERROR, RD_STORE_ERROR_INVALID, "%s: %s",
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), parse_error->message);
-      return FALSE;
-    }
-  return TRUE;
+/* Names each picker and switch for screen readers after its row ("Consent given on"). */
+static void
+name_date (AdwActionRow     *row,
+           RdDateTimePicker *picker,
+           GtkSwitch        *toggle)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  rd_date_time_picker_set_accessible_names (picker, title, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 /* Spells the dates out with their weekdays, where the adviser can check them. */
@@ -91,9 +109,9 @@ describe_dates (RdClientRecordDialog *self)
   g_autofree char *consent_text = NULL;
   g_autofree char *authority_text = NULL;
 
-  read_date (self->consent_given_row, &given, NULL);
-  read_date (self->consent_renew_row, &renew, NULL);
-  read_date (self->authority_date_row, &authority, NULL);
+  given = dup_date (self->consent_given_picker, self->consent_given_switch);
+  renew = dup_date (self->consent_renew_picker, self->consent_renew_switch);
+  authority = dup_date (self->authority_date_picker, self->authority_date_switch);
 
   if (given != NULL && renew != NULL)
     {
@@ -122,27 +140,37 @@ describe_dates (RdClientRecordDialog *self)
 }
 
 static void
-on_dates_changed_cb (RdClientRecordDialog *self)
+on_consent_renew_changed_cb (RdClientRecordDialog *self)
 {
-  describe_dates (self);
+  if (!self->loading)
+    describe_dates (self);
+}
+
+static void
+on_authority_date_changed_cb (RdClientRecordDialog *self)
+{
+  if (!self->loading)
+    describe_dates (self);
 }
 
 static void
 on_consent_given_changed_cb (RdClientRecordDialog *self)
 {
   g_autoptr(GDate) given = NULL;
-  const char *renew_text = gtk_editable_get_text (GTK_EDITABLE (self->consent_renew_row));
+  g_autoptr(GDate) renew = NULL;
 
-  /* Fill in the renewal, unless the adviser typed one of their own. */
-  if (read_date (self->consent_given_row, &given, NULL) && given != NULL &&
-      (*renew_text == '\0' || g_strcmp0 (renew_text, self->auto_renew) == 0))
+  if (self->loading)
+    return;
+  given = dup_date (self->consent_given_picker, self->consent_given_switch);
+  renew = dup_date (self->consent_renew_picker, self->consent_renew_switch);
+  /* Fill in the renewal, unless the adviser picked one of their own. */
+  if (given != NULL &&
+      (renew == NULL || (self->auto_renew != NULL && g_date_compare (renew, self->auto_renew) == 0)))
     {
-      GDate renew = *given;
-
-      g_date_add_months (&renew, RD_CONSENT_RENEW_MONTHS);
-      g_free (self->auto_renew);
-      self->auto_renew = rd_date_to_iso (&renew);
-      gtk_editable_set_text (GTK_EDITABLE (self->consent_renew_row), self->auto_renew);
+      g_clear_pointer (&self->auto_renew, g_date_free);
+      self->auto_renew = g_date_copy (given);
+      g_date_add_months (self->auto_renew, RD_CONSENT_RENEW_MONTHS);
+      show_date (self, self->consent_renew_picker, self->consent_renew_switch, self->auto_renew);
     }
   describe_dates (self);
 }
@@ -150,10 +178,9 @@ on_consent_given_changed_cb (RdClientRecordDialog *self)
 static void
 on_consent_today_cb (RdClientRecordDialog *self)
 {
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
-  g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->consent_given_row), text);
+  show_date (self, self->consent_given_picker, self->consent_given_switch, today);
 }
 
 static void
@@ -173,13 +200,9 @@ on_save_clicked_cb (RdClientRecordDialog *self)
   g_autoptr(GDate) renew = NULL;
   g_autoptr(GDate) authority = NULL;
 
-  if (!read_date (self->consent_given_row, &given, &error) ||
-      !read_date (self->consent_renew_row, &renew, &error) ||
-      !read_date (self->authority_date_row, &authority, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
+  given = dup_date (self->consent_given_picker, self->consent_given_switch);
+  renew = dup_date (self->consent_renew_picker, self->consent_renew_switch);
+  authority = dup_date (self->authority_date_picker, self->authority_date_switch);
   if (given != NULL && renew == NULL)
     {
       renew = g_date_copy (given);
@@ -264,7 +287,7 @@ rd_client_record_dialog_dispose (GObject *object)
 
   g_clear_object (&self->admin);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->auto_renew, g_free);
+  g_clear_pointer (&self->auto_renew, g_date_free);
 
   G_OBJECT_CLASS (rd_client_record_dialog_parent_class)->dispose (object);
 }
@@ -321,9 +344,17 @@ rd_client_record_dialog_constructed (GObject *object)
 
   gtk_editable_set_text (GTK_EDITABLE (self->client_number_row), rd_case_admin_get_client_number (admin));
   gtk_switch_set_active (self->use_number_switch, rd_case_admin_get_use_client_number (admin));
-  set_date_text (self->consent_renew_row, rd_case_admin_get_consent_renew (admin));
-  set_date_text (self->consent_given_row, rd_case_admin_get_consent_given (admin));
-  set_date_text (self->authority_date_row, rd_case_admin_get_authority_date (admin));
+  self->loading = TRUE;
+  show_date (self, self->consent_given_picker, self->consent_given_switch,
+             rd_case_admin_get_consent_given (admin));
+  show_date (self, self->consent_renew_picker, self->consent_renew_switch,
+             rd_case_admin_get_consent_renew (admin));
+  show_date (self, self->authority_date_picker, self->authority_date_switch,
+             rd_case_admin_get_authority_date (admin));
+  self->loading = FALSE;
+  name_date (self->consent_given_row, self->consent_given_picker, self->consent_given_switch);
+  name_date (self->consent_renew_row, self->consent_renew_picker, self->consent_renew_switch);
+  name_date (self->authority_date_row, self->authority_date_picker, self->authority_date_switch);
   gtk_editable_set_text (GTK_EDITABLE (self->authority_scope_row), rd_case_admin_get_authority_scope (admin));
   show_archive_state (self);
   describe_dates (self);
@@ -340,6 +371,8 @@ rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
   object_class->set_property = rd_client_record_dialog_set_property;
   object_class->constructed = rd_client_record_dialog_constructed;
 
+  g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -354,13 +387,20 @@ rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, use_number_switch);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_group);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_given_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_given_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_given_switch);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_renew_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_renew_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_renew_switch);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_group);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_date_picker);
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_date_switch);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, authority_scope_row);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, archive_button);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, erase_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_renew_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_authority_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_given_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_today_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
