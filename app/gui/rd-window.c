@@ -377,6 +377,15 @@ rd_window_add_toast (RdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* On the welcome page the keyboard starts on Start a Case, rather than on
+ * the main menu, the first control GTK would pick. */
+static void
+focus_welcome (RdWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->start_case_button));
+}
+
 /*
  * Opens the case the resident had open last time in this data folder,
  * unless it has since been archived or erased; failing that the one changed
@@ -471,6 +480,7 @@ show_store_state (RdWindow *self)
                            G_CONNECT_SWAPPED);
   add_case_pages (self);
   restore_last_case (self);
+  focus_welcome (self);
 
   /* Reminders while Redress runs, never while the window is locked. */
   self->notifier = rd_deadline_notifier_new (app, self->store, self->settings);
@@ -530,9 +540,10 @@ on_case_saved_cb (RdWindow *self,
     rd_window_add_toast (self, error->message);
   else
     {
-      /* A new case has nothing to chase yet: it starts with its diary. */
+      /* A new case has nothing to chase yet: it starts with its diary, and
+       * so does the keyboard (not on the case switcher). */
       set_case (self, rcase);
-      rd_window_show_page (self, "diary");
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "diary");
     }
 }
 
@@ -769,6 +780,8 @@ rd_window_init (RdWindow *self)
   _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   _rd_window_add_file_drop (self);
+  g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (focus_welcome),
+                           self, G_CONNECT_SWAPPED);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->open_sample_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->banner_new_case_button));

@@ -77,6 +77,10 @@ test_start_case (Fixture       *f,
   RdCase *rcase;
 
   g_assert_cmpstr (visible_state (f), ==, "welcome");
+  /* The keyboard starts there too, not on the main menu. */
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) ==
+                 rd_test_gui_find_by_id (GTK_WIDGET (f->window), "start_case_button"));
 
   /* The welcome page's button starts a case. */
   g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (f->window), "start_case_button"),
@@ -121,6 +125,11 @@ test_start_case (Fixture       *f,
 
   g_assert_null (find_case_dialog ());
   g_assert_cmpstr (visible_state (f), ==, "case");
+  /* The new case opens on its diary, and the keyboard is there, not on
+   * the case switcher. */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                         rd_window_get_page (f->window, "diary")));
   rcase = rd_window_get_case (f->window);
   g_assert_nonnull (rcase);
   g_assert_cmpstr (rd_case_get_title (rcase), ==, "Damp in the bedroom");
