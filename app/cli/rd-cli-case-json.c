@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rd-cli.h"
 
@@ -97,7 +99,7 @@ rd_cli_export_json (RdCliContext *ctx)
 {
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) out = NULL;
   gint64 case_id;
 
   if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
@@ -107,28 +109,25 @@ rd_cli_export_json (RdCliContext *ctx)
   if (store == NULL)
     return RD_CLI_FAILED;
 
-  text = rd_case_json_export (store, case_id, &error);
-  if (text == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+  /* Written as it is read, so that a long diary is never held whole. */
+  fflush (stdout);
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   errno = 0;
-  fputs (text, stdout);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      /* The output was opened by the shell, so half of it may be there:
-       * say so, rather than that nothing was written. */
-      if (errno == ENOSPC || errno == EDQUOT)
-        g_printerr ("redress-cli: %s\n",
-                    _("The disk is full, so the case could not be written out in full. What "
-                      "was written is incomplete: delete it, free some space and try again. "
-                      "The case itself is unchanged."));
-      else
-        g_printerr ("redress-cli: %s\n",
-                    _("Could not write the case out, so what was written is incomplete: "
-                      "delete it and try again. The case itself is unchanged."));
-      return RD_CLI_FAILED;
-    }
-  return RD_CLI_OK;
+  if (rd_case_json_write (store, case_id, out, NULL, &error))
+    return RD_CLI_OK;
+  if (error->domain != G_IO_ERROR)
+    g_printerr ("redress-cli: %s\n", error->message);
+  /* The output was opened by the shell, so half of it may be there: say
+   * so, rather than that nothing was written. GIO names no error for a
+   * full quota; errno still holds the failed write's. */
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) || errno == EDQUOT)
+    g_printerr ("redress-cli: %s\n",
+                _("The disk is full, so the case could not be written out in full. What "
+                  "was written is incomplete: delete it, free some space and try again. "
+                  "The case itself is unchanged."));
+  else
+    g_printerr ("redress-cli: %s\n",
+                _("Could not write the case out, so what was written is incomplete: "
+                  "delete it and try again. The case itself is unchanged."));
+  return RD_CLI_FAILED;
 }

@@ -631,6 +631,106 @@ test_policy (Fixture       *f,
   fixture_store_close_temp (&other, &other_dir);
 }
 
+/* The document as the export wrote it before it streamed: one tree of the
+ * whole case, generated at once. */
+static char *
+export_as_tree (RdStore *store,
+                gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, &error);
+  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  root = rd_case_json_from_facts (facts);
+  policy = rd_store_get_case_policy (store, case_id, &error);
+  g_assert_no_error (error);
+  if (policy != NULL)
+    {
+      JsonObject *object = json_object_new ();
+      g_autofree char *definition = rd_policy_to_data (policy);
+
+      json_object_set_string_member (object, "name", rd_policy_get_name (policy));
+      json_object_set_string_member (object, "definition", definition);
+      json_object_set_object_member (json_node_get_object (root), "policy", object);
+    }
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+static void
+assert_stream_matches_tree (RdStore *store,
+                            gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *streamed = rd_case_json_export (store, case_id, &error);
+  g_autofree char *tree = export_as_tree (store, case_id);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (streamed, ==, tree);
+}
+
+/* export-json writes one record at a time (a 100,000-entry case peaked at
+ * 637 MB as one tree). The bytes must not change: every fixture the tests
+ * keep, and cases with empty lists, a policy, and a sample case, export
+ * exactly as the whole tree did. */
+static void
+test_stream_matches_tree (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *fixtures[][2] = {
+    { "replay", "clarion-202220769.json" },
+    { "replay", "lq-202111700.json" },
+    { "replay", "paragon-asra-202216297.json" },
+    { "../fuzz/seeds/case-json", "minimal.json" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rich = build_rich_case (f->store);
+  g_autoptr(RdCase) empty = rd_case_new ();
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (day);
+  gint64 sample;
+
+  assert_stream_matches_tree (f->store, rd_case_get_id (rich));
+  rd_case_set_title (empty, "Nothing yet");
+  g_assert_true (rd_store_save_case (f->store, empty, &error));
+  assert_stream_matches_tree (f->store, rd_case_get_id (empty));
+
+  rd_policy_set_name (policy, "Northway Homes — «policy»");
+  g_assert_true (rd_store_save_policy (f->store, policy, &error));
+  g_assert_true (rd_store_set_case_policy (f->store, rd_case_get_id (rich), rd_policy_get_id (policy), &error));
+  g_assert_no_error (error);
+  assert_stream_matches_tree (f->store, rd_case_get_id (rich));
+
+  sample = rd_sample_ensure (f->store, &error);
+  g_assert_no_error (error);
+  assert_stream_matches_tree (f->store, sample);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", fixtures[i][0], fixtures[i][1], NULL);
+      g_autofree char *text = NULL;
+      gsize length;
+      gint64 case_id;
+
+      g_test_message ("%s", path);
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+      case_id = rd_case_json_import (f->store, text, length, &error);
+      g_assert_no_error (error);
+      assert_stream_matches_tree (f->store, case_id);
+    }
+
+  /* Asked for a case that is not there: an error, as before. */
+  g_assert_null (rd_case_json_export (f->store, 999, &error));
+  g_assert_nonnull (error);
+}
+
 /* Processor time, not the clock: other work on a shared machine must not
  * count against the import. */
 static double
@@ -703,6 +803,7 @@ main (int   argc,
   ADD ("/case-json/base-document-imports", test_base_document_imports);
   ADD ("/case-json/round-trip", test_round_trip);
   ADD ("/case-json/policy", test_policy);
+  ADD ("/case-json/stream-matches-tree", test_stream_matches_tree);
   ADD ("/case-json/not-a-case", test_not_a_case);
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);

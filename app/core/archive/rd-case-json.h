@@ -37,6 +37,11 @@ JsonNode    *rd_case_json_from_facts  (RdCaseFacts  *facts);
 char        *rd_case_json_export      (RdStore      *store,
                                        gint64        case_id,
                                        GError      **error);
+gboolean     rd_case_json_write       (RdStore      *store,
+                                       gint64        case_id,
+                                       GOutputStream *out,
+                                       GCancellable *cancellable,
+                                       GError      **error);
 RdCaseFacts *rd_case_json_parse       (const char   *data,
                                        gssize        length,
                                        GDateTime    *now,

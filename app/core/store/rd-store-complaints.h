@@ -29,6 +29,11 @@ gboolean          rd_store_delete_party           (RdStore           *self,
 GListModel       *rd_store_list_contacts          (RdStore           *self,
                                                    gint64             case_id,
                                                    GError           **error);
+gboolean          rd_store_foreach_contact        (RdStore           *self,
+                                                   gint64             case_id,
+                                                   RdStoreEachFunc    func,
+                                                   gpointer           user_data,
+                                                   GError           **error);
 RdContact        *rd_store_get_contact            (RdStore           *self,
                                                    gint64             contact_id,
                                                    GError           **error);

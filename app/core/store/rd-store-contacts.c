@@ -232,6 +232,34 @@ rd_store_list_contacts (RdStore  *self,
   return _rd_store_list_rows (self, stmt, RD_TYPE_CONTACT, (RdStoreRowFunc) contact_from_row, error);
 }
 
+/**
+ * rd_store_foreach_contact:
+ * @func: called with each contact of the case, oldest first (the order of
+ *   #RdCaseFacts)
+ *
+ * Returns: FALSE with @error set if reading failed or @func stopped
+ */
+gboolean
+rd_store_foreach_contact (RdStore          *self,
+                          gint64            case_id,
+                          RdStoreEachFunc   func,
+                          gpointer          user_data,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = _rd_store_prepare (self,
+                            CONTACT_SELECT " WHERE case_id = ?1 ORDER BY occurred_at ASC, id ASC",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return _rd_store_each_row (self, stmt, (RdStoreRowFunc) contact_from_row, func, user_data, error);
+}
+
 RdContact *
 rd_store_get_contact (RdStore  *self,
                       gint64    contact_id,

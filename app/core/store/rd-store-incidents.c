@@ -167,6 +167,39 @@ rd_store_list_incidents (RdStore  *self,
                               error);
 }
 
+/**
+ * rd_store_foreach_incident:
+ * @func: called with each entry of the case, oldest first (the order of
+ *   #RdCaseFacts)
+ *
+ * Reads the diary one entry at a time, for work that must not hold a
+ * long diary whole (a JSON export).
+ *
+ * Returns: FALSE with @error set if reading failed or @func stopped
+ */
+gboolean
+rd_store_foreach_incident (RdStore          *self,
+                           gint64            case_id,
+                           RdStoreEachFunc   func,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* The reverse of rd_store_list_incidents(), which rd_case_facts_load()
+   * reverses: the same order, read from the same index. */
+  stmt = _rd_store_prepare (self,
+                            INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at ASC, id ASC",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return _rd_store_each_row (self, stmt, (RdStoreRowFunc) incident_from_row, func, user_data, error);
+}
+
 RdIncident *
 rd_store_get_incident (RdStore  *self,
                        gint64    incident_id,

@@ -106,6 +106,12 @@ GPtrArray    *_rd_store_collect_rows  (RdStore         *self,
                                        sqlite3_stmt    *stmt,
                                        RdStoreRowFunc   from_row,
                                        GError         **error);
+gboolean      _rd_store_each_row      (RdStore         *self,
+                                       sqlite3_stmt    *stmt,
+                                       RdStoreRowFunc   from_row,
+                                       RdStoreEachFunc  func,
+                                       gpointer         user_data,
+                                       GError         **error);
 GListModel   *_rd_store_list_rows     (RdStore         *self,
                                        sqlite3_stmt    *stmt,
                                        GType            item_type,

@@ -129,6 +129,38 @@ _rd_store_collect_rows (RdStore         *self,
   return g_steal_pointer (&items);
 }
 
+/* Steps @stmt (prepared and bound) to its end, handing each row's object
+ * to @func and dropping it again, so that a walk over a long diary holds
+ * one row at a time, not the list. */
+gboolean
+_rd_store_each_row (RdStore          *self,
+                    sqlite3_stmt     *stmt,
+                    RdStoreRowFunc    from_row,
+                    RdStoreEachFunc   func,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = from_row (self, stmt);
+
+      if (!func (item, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The same as a #GListStore of @item_type. */
 GListModel *
 _rd_store_list_rows (RdStore         *self,

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 #define RD_TYPE_STORE (rd_store_get_type ())
 G_DECLARE_FINAL_TYPE (RdStore, rd_store, RD, STORE, GObject)
 
+/* Called with each row's object in turn (transfer none: ref it to keep
+ * it); returning FALSE with @error set stops the walk. */
+typedef gboolean (*RdStoreEachFunc) (gpointer   item,
+                                     gpointer   user_data,
+                                     GError   **error);
+
 char        *rd_store_dup_default_data_dir    (void);
 char        *rd_store_dup_database_path       (const char   *data_dir);
 RdStore     *rd_store_open                    (const char  *data_dir,
@@ -62,6 +68,11 @@ gint64       rd_store_find_sample_case        (RdStore     *self,
 /* Incidents */
 GListModel  *rd_store_list_incidents          (RdStore     *self,
                                                gint64       case_id,
+                                               GError     **error);
+gboolean     rd_store_foreach_incident        (RdStore     *self,
+                                               gint64       case_id,
+                                               RdStoreEachFunc func,
+                                               gpointer     user_data,
                                                GError     **error);
 RdIncident  *rd_store_get_incident            (RdStore     *self,
                                                gint64       incident_id,
