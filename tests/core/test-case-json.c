@@ -731,6 +731,84 @@ test_stream_matches_tree (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* The diary is read entry by entry while the document is parsed, so that
+ * its tree is never whole. What is reported must not change: the faults
+ * of the whole file (syntax, version) and of the sections read before the
+ * diary come first, and an entry's fault names its own line and field. */
+static void
+test_streamed_diary_errors (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char bad_entry[] =
+    "{\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"T\"},\n"
+    "\"incidents\": [\n"
+    "{\"starts_at\": \"2024-03-01T10:00\", \"category\": \"noise\"},\n"
+    "{\"starts_at\": \"2024-03-02T10:00\",\n"
+    " \"category\": \"pigeons\"},\n"
+    "{\"starts_at\": \"2024-03-03T10:00\", \"category\": \"late\"}\n"
+    "]%s}\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+
+  /* Alone, the second entry's fault, on its line. */
+  doc = g_strdup_printf (bad_entry, "");
+  assert_refused (f->store, doc, strlen (doc), "Line 5", "“incidents[1].category”");
+  g_clear_pointer (&doc, g_free);
+
+  /* A section read before the diary is at fault too, later in the file. */
+  doc = g_strdup_printf (bad_entry, ",\n\"parties\": [{\"name\": \"N\", \"role\": \"pirate\"}]");
+  assert_refused (f->store, doc, strlen (doc), "Line 8", "“parties[0].role”");
+  g_clear_pointer (&doc, g_free);
+
+  /* The file is cut short after the entries: a syntax error, as before. */
+  doc = g_strdup_printf (bad_entry, ",\n\"contacts\": [");
+  g_assert_cmpint (rd_case_json_import (f->store, doc, strlen (doc), &error), ==, 0);
+  g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_clear_pointer (&doc, g_free);
+
+  /* A newer format: that is the message, not the entry. */
+  {
+    g_autoptr(GString) newer = g_string_new (NULL);
+
+    g_string_printf (newer, bad_entry, "");
+    g_assert_cmpint (g_string_replace (newer, "\"version\": 1", "\"version\": 99", 1), ==, 1);
+    g_assert_cmpint (rd_case_json_import (f->store, newer->str, newer->len, &error), ==, 0);
+    g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION);
+    g_clear_error (&error);
+  }
+
+  /* Without faults, every entry arrives, in order, with the ids that
+   * complaints use. */
+  {
+    g_autoptr(RdCaseFacts) facts = NULL;
+    static const char good[] =
+      "{\"format\": \"redress-case\", \"version\": 1, \"case\": {\"title\": \"T\"},\n"
+      "\"complaints\": [{\"reference\": \"C1\", \"incidents\": [3, 1]}],\n"
+      "\"incidents\": [\n"
+      "{\"id\": 1, \"starts_at\": \"2024-03-01T10:00\", \"category\": \"noise\", \"description\": \"one\"},\n"
+      "{\"id\": 2, \"starts_at\": \"2024-03-02T10:00\", \"category\": \"noise\", \"description\": \"two\"},\n"
+      "{\"id\": 3, \"starts_at\": \"2024-03-03T10:00\", \"category\": \"noise\", \"description\": \"three\",\n"
+      " \"landlord_steps\": {}, \"reported_to\": [\"police\"]}\n"
+      "]}\n";
+    gint64 case_id = rd_case_json_import (f->store, good, -1, &error);
+    GPtrArray *incidents;
+    RdComplaint *complaint;
+
+    g_assert_no_error (error);
+    facts = rd_case_facts_load (f->store, case_id, &error);
+    g_assert_no_error (error);
+    incidents = rd_case_facts_get_incidents (facts);
+    g_assert_cmpuint (incidents->len, ==, 3);
+    g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (incidents, 0)), ==, "one");
+    g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (incidents, 2)), ==, "three");
+    complaint = g_ptr_array_index (rd_case_facts_get_complaints (facts), 0);
+    g_assert_true (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 0))));
+    g_assert_false (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 1))));
+    g_assert_true (rd_complaint_has_incident (complaint, rd_incident_get_id (g_ptr_array_index (incidents, 2))));
+  }
+}
+
 /* Processor time, not the clock: other work on a shared machine must not
  * count against the import. */
 static double
@@ -804,6 +882,7 @@ main (int   argc,
   ADD ("/case-json/round-trip", test_round_trip);
   ADD ("/case-json/policy", test_policy);
   ADD ("/case-json/stream-matches-tree", test_stream_matches_tree);
+  ADD ("/case-json/streamed-diary-errors", test_streamed_diary_errors);
   ADD ("/case-json/not-a-case", test_not_a_case);
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);

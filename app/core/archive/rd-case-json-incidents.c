@@ -181,10 +181,13 @@ parse_landlord_report (RdJsonCtx   *ctx,
          parse_asb_report (ctx, object, path, incident);
 }
 
-gboolean
-_rd_json_parse_incidents (RdJsonCtx   *ctx,
-                          JsonObject  *root,
-                          RdCaseFacts *facts)
+/* Entry @i of the list, @node, checked; %NULL with ctx->error set if it
+ * is wrong. */
+static RdIncident *
+parse_incident (RdJsonCtx *ctx,
+                JsonArray *array,
+                guint      i,
+                JsonNode  *node)
 {
   static const char * const known[] = {
     "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
@@ -192,87 +195,195 @@ _rd_json_parse_incidents (RdJsonCtx   *ctx,
     "asb_risk", "repair_priority", "hazard", "landlord_steps", "police_reported_on",
     "council_reported_on", "hate_incident", NULL
   };
+  g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) starts_at = NULL;
+  g_autoptr(GDateTime) ends_at = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reported = NULL;
+  JsonObject *object;
+  const char *text;
+
+  if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
+      !_rd_json_check_members (ctx, object, path, known) ||
+      !_rd_json_read_id (ctx, object, path, ctx->incident_ids, i + 1) ||
+      !_rd_json_read_datetime (ctx, object, path, "starts_at", TRUE, &starts_at) ||
+      !_rd_json_read_datetime (ctx, object, path, "ends_at", FALSE, &ends_at))
+    return NULL;
+  rd_incident_set_id (incident, i + 1);
+  rd_incident_set_starts_at (incident, starts_at);
+  rd_incident_set_ends_at (incident, ends_at);
+
+  if (!_rd_json_read_string (ctx, object, path, "category", TRUE, &text))
+    return NULL;
+  if (!g_str_equal (rd_category_to_string (rd_category_from_string (text)), text))
+    {
+      g_autoptr(GString) choices = g_string_new (NULL);
+      g_autofree char *field = _rd_json_join_path (path, "category");
+
+      for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+        g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_category_to_string (c));
+      _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "category"), field,
+                     _("“%s” is not one of: %s."), text, choices->str);
+      return NULL;
+    }
+  rd_incident_set_category (incident, rd_category_from_string (text));
+
+#define TEXT_FIELD(name, setter)                                         \
+  if (!_rd_json_read_string (ctx, object, path, name, FALSE, &text))          \
+    return NULL;                                                    \
+  setter (incident, text);
+
+  TEXT_FIELD ("location", rd_incident_set_location)
+  TEXT_FIELD ("description", rd_incident_set_description)
+  TEXT_FIELD ("impact", rd_incident_set_impact)
+  TEXT_FIELD ("people", rd_incident_set_people)
+  TEXT_FIELD ("witnesses", rd_incident_set_witnesses)
+  TEXT_FIELD ("reference", rd_incident_set_reference)
+#undef TEXT_FIELD
+
+  if (!_rd_json_read_keys (ctx, object, path, "reported_to", valid_agency,
+                  "police, landlord, council, other", &reported))
+    return NULL;
+  rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
+
+  if (!parse_landlord_report (ctx, object, path, incident))
+    return NULL;
+
+  if (!rd_incident_validate (incident, ctx->now, &local_error))
+    {
+      /* A field the category does not use is refused, not kept unused:
+       * the export writes "not set" values only, which pass. */
+      const char *name = g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                          RD_INCIDENT_ERROR_NOT_FOR_CATEGORY)
+                         ? rd_incident_get_misplaced_field (incident)
+                         : g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                            RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
+                         : g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                            RD_INCIDENT_ERROR_REPORTED_IN_FUTURE) ? "landlord_reported_on"
+                         : (g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                             RD_INCIDENT_ERROR_STEP_IN_FUTURE) ||
+                            g_error_matches (local_error, RD_INCIDENT_ERROR,
+                                             RD_INCIDENT_ERROR_STEP_BEFORE_REPORT)) ? "landlord_steps"
+                         : "starts_at";
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&incident);
+}
+
+gboolean
+_rd_json_parse_incidents (RdJsonCtx   *ctx,
+                          JsonObject  *root,
+                          RdCaseFacts *facts)
+{
+  RdJsonStream *stream = &ctx->stream;
   JsonArray *array;
 
   if (!_rd_json_read_array (ctx, root, "", "incidents", &array))
     return FALSE;
+  /* Read while the document was parsed: its first fault is reported here,
+   * after those of the sections before it, as if it were read now. */
+  if (array != NULL && array == stream->array)
+    {
+      if (stream->error != NULL)
+        {
+          g_propagate_error (ctx->error, g_steal_pointer (&stream->error));
+          return FALSE;
+        }
+      for (guint i = 0; i < stream->incidents->len; i++)
+        rd_case_facts_add_incident (facts, g_ptr_array_index (stream->incidents, i));
+      return TRUE;
+    }
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
-      g_autoptr(RdIncident) incident = rd_incident_new ();
-      g_autoptr(GDateTime) starts_at = NULL;
-      g_autoptr(GDateTime) ends_at = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *reported = NULL;
-      JsonObject *object;
-      const char *text;
+      g_autoptr(RdIncident) incident = parse_incident (ctx, array, i, json_array_get_element (array, i));
 
-      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
-          !_rd_json_check_members (ctx, object, path, known) ||
-          !_rd_json_read_id (ctx, object, path, ctx->incident_ids, i + 1) ||
-          !_rd_json_read_datetime (ctx, object, path, "starts_at", TRUE, &starts_at) ||
-          !_rd_json_read_datetime (ctx, object, path, "ends_at", FALSE, &ends_at))
+      if (incident == NULL)
         return FALSE;
-      rd_incident_set_id (incident, i + 1);
-      rd_incident_set_starts_at (incident, starts_at);
-      rd_incident_set_ends_at (incident, ends_at);
-
-      if (!_rd_json_read_string (ctx, object, path, "category", TRUE, &text))
-        return FALSE;
-      if (!g_str_equal (rd_category_to_string (rd_category_from_string (text)), text))
-        {
-          g_autoptr(GString) choices = g_string_new (NULL);
-          g_autofree char *field = _rd_json_join_path (path, "category");
-
-          for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
-            g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_category_to_string (c));
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "category"), field,
-                       _("“%s” is not one of: %s."), text, choices->str);
-        }
-      rd_incident_set_category (incident, rd_category_from_string (text));
-
-#define TEXT_FIELD(name, setter)                                         \
-      if (!_rd_json_read_string (ctx, object, path, name, FALSE, &text))          \
-        return FALSE;                                                    \
-      setter (incident, text);
-
-      TEXT_FIELD ("location", rd_incident_set_location)
-      TEXT_FIELD ("description", rd_incident_set_description)
-      TEXT_FIELD ("impact", rd_incident_set_impact)
-      TEXT_FIELD ("people", rd_incident_set_people)
-      TEXT_FIELD ("witnesses", rd_incident_set_witnesses)
-      TEXT_FIELD ("reference", rd_incident_set_reference)
-#undef TEXT_FIELD
-
-      if (!_rd_json_read_keys (ctx, object, path, "reported_to", valid_agency,
-                      "police, landlord, council, other", &reported))
-        return FALSE;
-      rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));
-
-      if (!parse_landlord_report (ctx, object, path, incident))
-        return FALSE;
-
-      if (!rd_incident_validate (incident, ctx->now, &local_error))
-        {
-          /* A field the category does not use is refused, not kept unused:
-           * the export writes "not set" values only, which pass. */
-          const char *name = g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                              RD_INCIDENT_ERROR_NOT_FOR_CATEGORY)
-                             ? rd_incident_get_misplaced_field (incident)
-                             : g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                                RD_INCIDENT_ERROR_END_BEFORE_START) ? "ends_at"
-                             : g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                                RD_INCIDENT_ERROR_REPORTED_IN_FUTURE) ? "landlord_reported_on"
-                             : (g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                                 RD_INCIDENT_ERROR_STEP_IN_FUTURE) ||
-                                g_error_matches (local_error, RD_INCIDENT_ERROR,
-                                                 RD_INCIDENT_ERROR_STEP_BEFORE_REPORT)) ? "landlord_steps"
-                             : "starts_at";
-          g_autofree char *field = _rd_json_join_path (path, name);
-
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
-        }
       rd_case_facts_add_incident (facts, incident);
     }
   return TRUE;
+}
+
+static void
+on_array_start_cb (JsonParser *parser,
+                   RdJsonCtx  *ctx)
+{
+  /* The document's object and this list are open: it is one of its members. */
+  if (ctx->lines.open_lines->len == 2)
+    ctx->stream.in_incidents = ++ctx->stream.n_lists == ctx->stream.incidents_array;
+}
+
+static void
+on_array_end_cb (JsonParser *parser,
+                 JsonArray  *array,
+                 RdJsonCtx  *ctx)
+{
+  if (ctx->lines.open_lines->len == 1)
+    ctx->stream.in_incidents = FALSE;
+}
+
+/* An entry of the diary is complete: it is checked and kept as a record,
+ * and its part of the tree is freed. It is the last element, so removing
+ * it moves nothing. */
+static void
+on_array_element_cb (JsonParser *parser,
+                     JsonArray  *array,
+                     int         index,
+                     RdJsonCtx  *ctx)
+{
+  RdJsonStream *stream = &ctx->stream;
+  GError **caller_error = ctx->error;
+  guint last;
+
+  if (!stream->in_incidents || ctx->lines.open_lines->len != 2 || index < 0 ||
+      (stream->array != NULL && stream->array != array))
+    return;
+  stream->array = array;
+  stream->n_seen = index + 1;
+  last = json_array_get_length (array) - 1;
+  /* A list over the limit is refused whole: its entries need not be read. */
+  if (stream->error == NULL && stream->n_seen <= RD_CASE_JSON_MAX_RECORDS)
+    {
+      RdIncident *incident;
+
+      ctx->error = &stream->error;
+      incident = parse_incident (ctx, array, index, json_array_get_element (array, last));
+      ctx->error = caller_error;
+      if (incident != NULL)
+        g_ptr_array_add (stream->incidents, incident);
+    }
+  _rd_json_lines_forget (&ctx->lines, json_array_get_element (array, last));
+  json_array_remove_element (array, last);
+}
+
+/**
+ * _rd_json_stream_incidents:
+ *
+ * Reads the entries of the document's "incidents" list (found by
+ * _rd_json_prescan()) as @parser completes each one. Needs ctx->now,
+ * ctx->today and ctx->incident_ids, and the lines' handlers connected
+ * first.
+ */
+void
+_rd_json_stream_incidents (RdJsonCtx  *ctx,
+                           JsonParser *parser)
+{
+  if (ctx->stream.incidents_array == 0)
+    return;
+  ctx->stream.incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start_cb), ctx);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end_cb), ctx);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element_cb), ctx);
+}
+
+void
+_rd_json_stream_clear (RdJsonStream *stream)
+{
+  g_clear_pointer (&stream->incidents, g_ptr_array_unref);
+  g_clear_error (&stream->error);
+  stream->array = NULL;
 }

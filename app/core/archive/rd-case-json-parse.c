@@ -480,6 +480,44 @@ set_syntax_error (GError       **error,
                  _("Nothing was imported. The file is not valid JSON (%s)."), message);
 }
 
+/* The "policy" member of a document that is otherwise accepted, read from
+ * the same tree. */
+static gboolean
+read_policy (JsonObject  *root,
+             RdPolicy   **out,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+  JsonNode *definition;
+
+  *out = NULL;
+  node = json_object_get_member (root, "policy");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  definition = JSON_NODE_HOLDS_OBJECT (node)
+               ? json_object_get_member (json_node_get_object (node), "definition") : NULL;
+  if (definition == NULL || !JSON_NODE_HOLDS_VALUE (definition) ||
+      json_node_get_value_type (definition) != G_TYPE_STRING)
+    {
+      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. The landlord’s policy profile in this file "
+                             "should be {\"name\": …, \"definition\": …}."));
+      return FALSE;
+    }
+  *out = rd_policy_new_from_data (json_node_get_string (definition), &local_error);
+  if (*out == NULL || rd_policy_get_kind (*out) != RD_POLICY_KIND_LANDLORD)
+    {
+      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                   _("Nothing was imported. The landlord’s policy profile in this file cannot "
+                     "be read (%s)."),
+                   local_error ? local_error->message : _("it is not a landlord’s own profile"));
+      g_clear_object (out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * rd_case_json_parse:
  * @now: the present moment, so that nothing in the document is in the future
@@ -496,6 +534,18 @@ rd_case_json_parse (const char  *data,
                     gssize       length,
                     GDateTime   *now,
                     GError     **error)
+{
+  return _rd_case_json_parse_full (data, length, now, NULL, error);
+}
+
+/* The same, and with @policy, the landlord's policy profile the document
+ * carries (%NULL if none), checked after everything else. */
+RdCaseFacts *
+_rd_case_json_parse_full (const char  *data,
+                          gssize       length,
+                          GDateTime   *now,
+                          RdPolicy   **policy,
+                          GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
@@ -526,6 +576,13 @@ rd_case_json_parse (const char  *data,
     }
   if (!_rd_json_prescan (&ctx, data, length))
     goto out;
+  today = rd_datetime_get_date (now);
+  ctx.now = now;
+  ctx.today = today;
+  ctx.party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  _rd_json_stream_incidents (&ctx, parser);
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_syntax_error (error, parse_error);
@@ -542,14 +599,6 @@ rd_case_json_parse (const char  *data,
       goto out;
     }
   object = json_node_get_object (root);
-
-  today = rd_datetime_get_date (now);
-  ctx.now = now;
-  ctx.today = today;
-  ctx.error = error;
-  ctx.party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!_rd_json_read_string (&ctx, object, "", "format", FALSE, &format))
     goto out;
@@ -594,12 +643,14 @@ rd_case_json_parse (const char  *data,
   ok = parse_parties (&ctx, object, facts) &&
        _rd_json_parse_incidents (&ctx, object, facts) &&
        parse_contacts (&ctx, object, facts) &&
-       parse_complaints (&ctx, object, facts);
+       parse_complaints (&ctx, object, facts) &&
+       (policy == NULL || read_policy (object, policy, error));
 
 out:
   g_clear_pointer (&ctx.party_ids, g_hash_table_unref);
   g_clear_pointer (&ctx.contact_ids, g_hash_table_unref);
   g_clear_pointer (&ctx.incident_ids, g_hash_table_unref);
   _rd_json_lines_clear (&ctx.lines);
+  _rd_json_stream_clear (&ctx.stream);
   return ok ? g_steal_pointer (&facts) : NULL;
 }

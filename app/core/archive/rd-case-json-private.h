@@ -34,8 +34,22 @@ typedef struct {
 #define RD_CASE_JSON_MAX_RECORDS  100000
 #define RD_CASE_JSON_MAX_TEXT     RD_CASE_JSON_MAX_TEXT_BYTES
 
+/* The diary entries, read one at a time while the parser builds the
+ * document (rd-case-json-incidents.c), so that the tree never holds them
+ * all: 100,000 entries as a tree took some 500 MB. */
+typedef struct {
+  guint       incidents_array;  /* which list of the document's object is "incidents" (1 = first), or 0 */
+  guint       n_lists;          /* lists of the document's object begun so far */
+  gboolean    in_incidents;     /* the parser is inside that list */
+  JsonArray  *array;            /* that list, once it has an entry */
+  guint       n_seen;           /* entries the parser has given it */
+  GPtrArray  *incidents;        /* RdIncident read from it so far */
+  GError     *error;            /* the first entry found wrong; later ones are not read */
+} RdJsonStream;
+
 typedef struct {
   RdJsonLines  lines;
+  RdJsonStream stream;
   GDateTime   *now;
   GDate       *today;
   GError     **error;
@@ -47,6 +61,8 @@ typedef struct {
 void      _rd_json_lines_init      (RdJsonLines  *lines,
                                     JsonParser   *parser);
 void      _rd_json_lines_clear     (RdJsonLines  *lines);
+void      _rd_json_lines_forget    (RdJsonLines  *lines,
+                                    JsonNode     *node);
 gboolean  _rd_json_prescan         (RdJsonCtx    *ctx,
                                     const char   *data,
                                     gsize         length);
@@ -110,6 +126,12 @@ gboolean  _rd_json_element_object  (RdJsonCtx    *ctx,
                                     guint         index,
                                     const char   *path,
                                     JsonObject  **out);
+gboolean  _rd_json_node_object     (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         index,
+                                    JsonNode     *node,
+                                    const char   *path,
+                                    JsonObject  **out);
 gboolean  _rd_json_read_keys       (RdJsonCtx    *ctx,
                                     JsonObject   *object,
                                     const char   *path,
@@ -131,9 +153,18 @@ gboolean  _rd_json_read_ref        (RdJsonCtx    *ctx,
                                     const char   *list_name,
                                     gint64       *out);
 
+RdCaseFacts *_rd_case_json_parse_full (const char  *data,
+                                       gssize       length,
+                                       GDateTime   *now,
+                                       RdPolicy   **policy,
+                                       GError     **error);
+
 /* rd-case-json-incidents.c: the "incidents" list */
 gboolean  _rd_json_parse_incidents (RdJsonCtx    *ctx,
                                     JsonObject   *root,
                                     RdCaseFacts  *facts);
+void      _rd_json_stream_incidents (RdJsonCtx   *ctx,
+                                     JsonParser  *parser);
+void      _rd_json_stream_clear    (RdJsonStream *stream);
 
 G_END_DECLS

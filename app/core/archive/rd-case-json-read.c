@@ -24,6 +24,36 @@ _rd_json_lines_clear (RdJsonLines *lines)
   g_clear_pointer (&lines->duplicate_name, g_free);
 }
 
+/* Drops what is remembered of @node and everything in it, before it is
+ * freed: its address may be given to a new container, which must not
+ * inherit its members. */
+void
+_rd_json_lines_forget (RdJsonLines *lines,
+                       JsonNode    *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        _rd_json_lines_forget (lines, member);
+      g_hash_table_remove (lines->member_lines, object);
+      g_hash_table_remove (lines->container_lines, object);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0, n = json_array_get_length (array); i < n; i++)
+        _rd_json_lines_forget (lines, json_array_get_element (array, i));
+      g_hash_table_remove (lines->element_lines, array);
+      g_hash_table_remove (lines->container_lines, array);
+    }
+}
+
 static void
 on_container_start_cb (JsonParser  *parser,
                        RdJsonLines *lines)
@@ -142,15 +172,26 @@ _rd_json_member_line (RdJsonCtx  *ctx,
   return node_line (ctx, node, line);
 }
 
+/* The line of @node, element @index of @array (the parser's count, which
+ * the streamed diary keeps though its entries leave the list). */
+static guint
+element_node_line (RdJsonCtx *ctx,
+                   JsonArray *array,
+                   guint      index,
+                   JsonNode  *node)
+{
+  GArray *elements = g_hash_table_lookup (ctx->lines.element_lines, array);
+  guint line = elements && index < elements->len ? g_array_index (elements, guint, index) : 0;
+
+  return node_line (ctx, node, line);
+}
+
 guint
 _rd_json_element_line (RdJsonCtx *ctx,
                        JsonArray *array,
                        guint      index)
 {
-  GArray *elements = g_hash_table_lookup (ctx->lines.element_lines, array);
-  guint line = elements && index < elements->len ? g_array_index (elements, guint, index) : 0;
-
-  return node_line (ctx, json_array_get_element (array, index), line);
+  return element_node_line (ctx, array, index, json_array_get_element (array, index));
 }
 
 gboolean
@@ -343,6 +384,7 @@ _rd_json_read_array (RdJsonCtx   *ctx,
                      JsonArray  **out)
 {
   JsonNode *node = json_object_get_member (object, name);
+  guint length;
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -351,10 +393,12 @@ _rd_json_read_array (RdJsonCtx   *ctx,
     return fail_member (ctx, object, path, name,
                         _("This should be a list in square brackets [ ]."));
   *out = json_node_get_array (node);
-  if (json_array_get_length (*out) > RD_CASE_JSON_MAX_RECORDS)
+  /* The streamed diary has left the list as it was read. */
+  length = *out == ctx->stream.array ? ctx->stream.n_seen : json_array_get_length (*out);
+  if (length > RD_CASE_JSON_MAX_RECORDS)
     return fail_member (ctx, object, path, name,
                         _("This list has %u entries; Redress takes at most %u in one list."),
-                        json_array_get_length (*out), RD_CASE_JSON_MAX_RECORDS);
+                        length, RD_CASE_JSON_MAX_RECORDS);
   return TRUE;
 }
 
@@ -365,10 +409,20 @@ _rd_json_element_object (RdJsonCtx   *ctx,
                          const char  *path,
                          JsonObject **out)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  return _rd_json_node_object (ctx, array, index, json_array_get_element (array, index), path, out);
+}
 
+/* The same for @node, which was element @index of @array. */
+gboolean
+_rd_json_node_object (RdJsonCtx   *ctx,
+                      JsonArray   *array,
+                      guint        index,
+                      JsonNode    *node,
+                      const char  *path,
+                      JsonObject **out)
+{
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return _rd_json_fail (ctx, _rd_json_element_line (ctx, array, index), path,
+    return _rd_json_fail (ctx, element_node_line (ctx, array, index, node), path,
                  _("This should be an object in curly brackets { }."));
   *out = json_node_get_object (node);
   return TRUE;
@@ -521,8 +575,10 @@ _rd_json_prescan (RdJsonCtx  *ctx,
   gsize key_len = 0;
   gsize string_start = 0;
   gboolean in_string = FALSE;
+  gboolean root_is_object = FALSE;
   guint depth = 0;
   guint line = 1;
+  guint n_lists = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -568,6 +624,15 @@ _rd_json_prescan (RdJsonCtx  *ctx,
         }
       else if (c == '[' || c == '{')
         {
+          if (depth == 0)
+            root_is_object = c == '{';
+          /* A list that is a member of the document's object: which one is
+           * the diary, for the parser to read it entry by entry. A name
+           * written with escapes is not recognised, and is read whole. */
+          if (c == '[' && depth == 1 && root_is_object && ++n_lists &&
+              ctx->stream.incidents_array == 0 &&
+              key != NULL && key_len == strlen ("incidents") && memcmp (key, "incidents", key_len) == 0)
+            ctx->stream.incidents_array = n_lists;
           if (++depth > RD_CASE_JSON_MAX_DEPTH)
             {
               g_autofree char *problem =

@@ -7,54 +7,13 @@
 
 #include "rd-gettext.h"
 
-#include "rd-case-json.h"
+#include "rd-case-json-private.h"
 #include "rd-datetime.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-complaints.h"
 #include "rd-store-policies.h"
 
 G_DEFINE_QUARK (rd-case-json-error-quark, rd_case_json_error)
-
-/* The "policy" member of a document rd_case_json_parse() accepted. */
-static gboolean
-read_policy (const char  *data,
-             gssize       length,
-             RdPolicy   **out,
-             GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-  JsonNode *definition;
-
-  *out = NULL;
-  if (!json_parser_load_from_data (parser, data, length, NULL))
-    return TRUE;
-  node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "policy");
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  definition = JSON_NODE_HOLDS_OBJECT (node)
-               ? json_object_get_member (json_node_get_object (node), "definition") : NULL;
-  if (definition == NULL || !JSON_NODE_HOLDS_VALUE (definition) ||
-      json_node_get_value_type (definition) != G_TYPE_STRING)
-    {
-      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
-                           _("Nothing was imported. The landlord’s policy profile in this file "
-                             "should be {\"name\": …, \"definition\": …}."));
-      return FALSE;
-    }
-  *out = rd_policy_new_from_data (json_node_get_string (definition), &local_error);
-  if (*out == NULL || rd_policy_get_kind (*out) != RD_POLICY_KIND_LANDLORD)
-    {
-      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
-                   _("Nothing was imported. The landlord’s policy profile in this file cannot "
-                     "be read (%s)."),
-                   local_error ? local_error->message : _("it is not a landlord’s own profile"));
-      g_clear_object (out);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 typedef struct {
   GCancellable *cancellable;
@@ -140,8 +99,8 @@ rd_case_json_import_full (RdStore       *store,
   if (progress != NULL)
     rd_progress_set (progress, 0, UI_("Reading the case…"));
   now = rd_clock_dup_now (rd_store_get_clock (store));
-  facts = rd_case_json_parse (data, length, now, error);
-  if (facts == NULL || !read_policy (data, length, &policy, error))
+  facts = _rd_case_json_parse_full (data, length, now, &policy, error);
+  if (facts == NULL)
     return 0;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return 0;
