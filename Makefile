@@ -59,10 +59,11 @@ test-sanitize: deps
 	/usr/bin/python3 build-aux/test-summary.py $(SANITIZE_BUILD)/meson-logs/testlog.json; \
 	exit $$status
 
+# `make bench LARGE=1` adds the 100,000-entry sizes, which take minutes.
 bench: build
 	meson compile -C $(BUILD) benchmarks
 	@for b in $(BUILD)/tests/bench/bench-*; do \
-	  [ -x "$$b" ] && [ ! -d "$$b" ] && echo "== $$b" && "$$b"; \
+	  [ -x "$$b" ] && [ ! -d "$$b" ] && echo "== $$b" && REDRESS_BENCH_LARGE=$(LARGE) "$$b"; \
 	done; true
 
 # A Debian package from the tree, in _deb/ (the tools it needs are installed
