@@ -93,5 +93,6 @@ int       rd_cli_language       (RdCliContext *ctx);
 int       rd_cli_ocr            (RdCliContext *ctx);
 int       rd_cli_timeline       (RdCliContext *ctx);
 int       rd_cli_remind         (RdCliContext *ctx);
+int       rd_cli_remedies       (RdCliContext *ctx);
 
 G_END_DECLS

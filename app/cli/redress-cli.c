@@ -21,6 +21,7 @@ static const RdCliCommand commands[] = {
   { "import", "import FILE.json [--country england|wales]", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
   { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },
   { "asb-review", "asb-review CASE_ID [--today DATE] [--json]", N_("The case’s reports against its council’s ASB Case Review threshold, as an application summary"), rd_cli_asb_review },
+  { "remedies", "remedies CASE_ID [--today DATE] [--json]", N_("What the Housing Ombudsman’s guidance suggests asking for, for each kind of failure found, with its source"), rd_cli_remedies },
   { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
   { "timeline", "timeline CASE_ID --output FILE.svg|FILE.png [--today DATE] [--language CODE]", N_("Draw a case’s incidents, contacts and complaint deadlines week by week, as a picture"), rd_cli_timeline },
   { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new exhibit number"), rd_cli_add_evidence },

@@ -581,6 +581,16 @@ test_letters (void)
   g_assert_true (letter_contains (escalation, "4 working days late"));   /* the response */
   g_assert_true (letter_contains (escalation, "Monday 11 November 2024"));
   g_assert_true (letter_contains (escalation, "within 20 working days"));
+  /* What to ask for: the complaint-handling failures, with the guidance's
+   * range and its source, worded as a request, not a right. */
+  g_assert_true (letter_contains (escalation, "Compensation I ask you to consider"));
+  g_assert_true (letter_contains (escalation, "• Complaint handling (2 failures found). The Housing "
+                                              "Ombudsman’s guidance suggests £100 to £600 where a "
+                                              "landlord’s failure adversely affected the resident. I "
+                                              "ask you to consider compensation in that range for this. "
+                                              "Source: Housing Ombudsman, Guidance on remedies"));
+  g_assert_true (letter_contains (escalation, "In all, I ask you to consider compensation of £100 to £600."));
+  g_assert_true (letter_contains (stage1, "Compensation I ask you to consider"));
 
   ombudsman = rd_letter_build (RD_LETTER_OMBUDSMAN_SUMMARY, c.facts, c.complaint, dashboard);
   g_assert_true (letter_contains (ombudsman, "Housing Ombudsman Service"));
@@ -589,6 +599,7 @@ test_letters (void)
   g_assert_true (letter_contains (ombudsman, "2 working days late"));
   g_assert_true (letter_contains (ombudsman, "Northway Homes"));
   g_assert_true (letter_contains (ombudsman, "Large print"));
+  g_assert_true (letter_contains (ombudsman, "£100 to £600"));
   g_assert_false (letter_contains (ombudsman, "authority"));
 
   /* An adviser acting for the resident: the Ombudsman is told, with the

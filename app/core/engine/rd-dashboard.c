@@ -44,6 +44,7 @@ struct _RdDashboard
 
   GListStore         *items;
   RdCommunityTrigger *trigger;
+  RdRemedies         *remedies;
   GPtrArray          *notes;
   GDate               today;
 };
@@ -446,6 +447,7 @@ rd_dashboard_finalize (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_pointer (&self->trigger, rd_community_trigger_free);
+  g_clear_pointer (&self->remedies, rd_remedies_free);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_dashboard_parent_class)->finalize (object);
@@ -497,6 +499,7 @@ rd_dashboard_new (RdCaseFacts *facts,
       g_ptr_array_add (items, item_new (deadline, facts, &index, today));
     }
   record_index_clear (&index);
+  self->remedies = rd_remedies_suggest (deadlines, today);
   g_ptr_array_sort_with_data (items, compare_item_ptrs, NULL);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 
@@ -544,6 +547,21 @@ rd_dashboard_count (RdDashboard      *self,
         count++;
     }
   return count;
+}
+
+/**
+ * rd_dashboard_get_remedies:
+ *
+ * What the resident may ask for, from the deadlines the landlord missed
+ * (rd_remedies_suggest()).
+ *
+ * Returns: (transfer none): the suggestion, possibly with no lines
+ */
+RdRemedies *
+rd_dashboard_get_remedies (RdDashboard *self)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD (self), NULL);
+  return self->remedies;
 }
 
 /**

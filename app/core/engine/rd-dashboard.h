@@ -8,6 +8,7 @@
 #include "rd-deadline.h"
 #include "rd-letter.h"
 #include "rd-policy.h"
+#include "rd-remedies.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,7 @@ GListModel         *rd_dashboard_get_items            (RdDashboard     *self);
 guint               rd_dashboard_count                (RdDashboard     *self,
                                                        RdDashboardGroup group);
 RdCommunityTrigger *rd_dashboard_get_community_trigger (RdDashboard    *self);
+RdRemedies         *rd_dashboard_get_remedies         (RdDashboard     *self);
 guint               rd_dashboard_get_n_notes          (RdDashboard     *self);
 const char         *rd_dashboard_get_note             (RdDashboard     *self,
                                                        guint            index);

@@ -376,6 +376,37 @@ add_timescales (Ctx   *ctx,
                           ack, respond);
 }
 
+/* What the Ombudsman's guidance suggests for the failures found, as the
+ * resident's request: each kind of failure with its source, then the total. */
+static void
+add_remedies (Ctx        *ctx,
+              const char *heading)
+{
+  RdRemedies *remedies = rd_dashboard_get_remedies (ctx->dashboard);
+  g_autofree char *total = NULL;
+
+  if (rd_remedies_get_n_lines (remedies) == 0)
+    return;
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
+  for (guint i = 0; i < rd_remedies_get_n_lines (remedies); i++)
+    {
+      const RdRemedyLine *line = rd_remedies_get_line (remedies, i);
+      g_autofree char *text = rd_remedy_line_dup_text (line, RD_REMEDY_VOICE_LETTER);
+      g_autofree char *source = rd_remedy_line_dup_source (line);
+
+      if (source != NULL)
+        {
+          g_autofree char *with_source = g_strdup_printf ("%s %s", text, source);
+          rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, with_source);
+        }
+      else
+        rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, text);
+    }
+  total = rd_remedies_dup_total_text (remedies, RD_REMEDY_VOICE_LETTER);
+  if (total != NULL)
+    rd_letter_add (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, total);
+}
+
 static void
 build_stage1 (Ctx *ctx)
 {
@@ -394,6 +425,7 @@ build_stage1 (Ctx *ctx)
   add_told_landlord (ctx, made ? rd_complaint_event_get_date (made) : ctx->today);
   add_missed (ctx, _("What you promised and did not do"), FALSE, FALSE, TRUE);
   add_outcomes (ctx, _("What I want you to do to put this right"));
+  add_remedies (ctx, _("Compensation I ask you to consider"));
   add_timescales (ctx, 1);
   add_convention (ctx);
   add_preferences (ctx);
@@ -498,6 +530,7 @@ build_escalation (Ctx *ctx)
   add_points (ctx, _("What my complaint is about"));
   add_missed (ctx, _("The deadlines you missed"), FALSE, TRUE, TRUE);
   add_outcomes (ctx, _("What I want you to do to put this right"));
+  add_remedies (ctx, _("Compensation I ask you to consider"));
   add_timescales (ctx, next_stage);
   add_convention (ctx);
   add_preferences (ctx);
@@ -572,6 +605,7 @@ build_ombudsman (Ctx *ctx)
   add_missed (ctx, _("Where my landlord missed its deadlines"), FALSE, TRUE, TRUE);
   add_incidents (ctx, _("What happened (from my diary)"));
   add_outcomes (ctx, _("What I want"));
+  add_remedies (ctx, _("Compensation I ask you to consider"));
   add_convention (ctx);
   add_preferences (ctx);
   add_closing (ctx);

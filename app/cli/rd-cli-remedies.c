@@ -1,0 +1,142 @@
+/* rd-cli-remedies.c: the "remedies" command: what the Ombudsman's guidance suggests asking for.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-cli.h"
+
+static void
+add_line_json (JsonBuilder        *builder,
+               const RdRemedyLine *line)
+{
+  g_autofree char *text = rd_remedy_line_dup_text (line, RD_REMEDY_VOICE_RESIDENT);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "area");
+  json_builder_add_string_value (builder, rd_remedy_area_to_key (line->area));
+  json_builder_set_member_name (builder, "failures");
+  json_builder_add_int_value (builder, line->n_failures);
+  json_builder_set_member_name (builder, "figure");
+  if (line->figure == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      g_autofree char *valid_from = rd_date_to_iso (rd_remedy_figure_get_valid_from (line->figure));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_key (line->figure));
+      json_builder_set_member_name (builder, "min_pounds");
+      json_builder_add_int_value (builder, rd_remedy_figure_get_min (line->figure));
+      json_builder_set_member_name (builder, "max_pounds");
+      json_builder_add_int_value (builder, rd_remedy_figure_get_max (line->figure));
+      json_builder_set_member_name (builder, "guidance");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_guidance (line->figure));
+      json_builder_set_member_name (builder, "revised");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_revised (line->figure));
+      json_builder_set_member_name (builder, "valid_from");
+      json_builder_add_string_value (builder, valid_from);
+      json_builder_set_member_name (builder, "section");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_section (line->figure));
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_url (line->figure));
+      json_builder_set_member_name (builder, "sources");
+      json_builder_add_string_value (builder, rd_remedy_figure_get_sources (line->figure));
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (gint64      case_id,
+            RdRemedies *remedies)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *today = rd_date_to_iso (rd_remedies_get_today (remedies));
+  g_autofree char *summary = rd_remedies_dup_summary (remedies);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "case_id");
+  json_builder_add_int_value (builder, case_id);
+  json_builder_set_member_name (builder, "today");
+  json_builder_add_string_value (builder, today);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rd_remedies_get_n_lines (remedies); i++)
+    add_line_json (builder, rd_remedies_get_line (remedies, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "total_min_pounds");
+  json_builder_add_int_value (builder, rd_remedies_get_total_min (remedies));
+  json_builder_set_member_name (builder, "total_max_pounds");
+  json_builder_add_int_value (builder, rd_remedies_get_total_max (remedies));
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, summary);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  rd_cli_print_json (root);
+}
+
+/* remedies CASE_ID [--today YYYY-MM-DD] [--json]: for each kind of
+ * failure found, the range the Ombudsman's guidance suggests, with its
+ * source, and the total. */
+int
+rd_cli_remedies (RdCliContext *ctx)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  const char *case_text = NULL;
+  RdRemedies *remedies;
+  gint64 case_id;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
+        value = ctx->args[++i];
+      else if (g_str_has_prefix (ctx->args[i], "--today="))
+        value = ctx->args[i] + strlen ("--today=");
+      else if (case_text == NULL)
+        case_text = ctx->args[i];
+      else
+        case_text = "";
+      if (value != NULL && (today = rd_date_parse_iso (value, &error)) == NULL)
+        return rd_cli_usage_error ("%s", error->message);
+    }
+  if (case_text == NULL || case_text[0] == '\0')
+    return rd_cli_usage_error (_("Usage: redress-cli remedies CASE_ID [--today YYYY-MM-DD] [--json]"));
+  if (!rd_cli_parse_id (case_text, &case_id))
+    return rd_cli_usage_error (_("“%s” is not a case number."), case_text);
+  if (today == NULL)
+    today = rd_clock_dup_today (ctx->clock);
+
+  store = rd_cli_open_existing_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  dashboard = rd_case_service_compute_dashboard (store, case_id, today, &error);
+  if (dashboard == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  remedies = rd_dashboard_get_remedies (dashboard);
+  if (ctx->json)
+    print_json (case_id, remedies);
+  else
+    {
+      g_autofree char *summary = rd_remedies_dup_summary (remedies);
+
+      g_print ("%s\n", summary);
+    }
+  return RD_CLI_OK;
+}
