@@ -37,6 +37,8 @@ struct _RdDashboardPage
   GtkRevealer   *trigger_revealer;
   GtkLabel      *trigger_label;
   GtkLabel      *trigger_entries_label;
+  GtkRevealer   *remedies_revealer;
+  GtkLabel      *remedies_label;
   GtkListView   *list_view;
   GtkLabel      *notes_label;
   GtkLabel      *convention_label;
@@ -245,6 +247,20 @@ show_trigger (RdDashboardPage *self)
   gtk_label_set_text (self->trigger_entries_label, entries->str);
 }
 
+/* What the Ombudsman's guidance suggests for the failures found, the
+ * same text redress-cli remedies prints. */
+static void
+show_remedies (RdDashboardPage *self)
+{
+  RdRemedies *remedies = self->dashboard ? rd_dashboard_get_remedies (self->dashboard) : NULL;
+  gboolean any = remedies != NULL && rd_remedies_get_n_lines (remedies) > 0;
+  g_autofree char *summary = any ? rd_remedies_dup_summary (remedies) : NULL;
+
+  gtk_revealer_set_reveal_child (self->remedies_revealer, any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-remedies", any);
+  gtk_label_set_text (self->remedies_label, any ? summary : "");
+}
+
 static void
 show_summary (RdDashboardPage *self)
 {
@@ -305,6 +321,7 @@ show_dashboard (RdDashboardPage *self,
                        copy->pdata, copy->len);
 
   show_trigger (self);
+  show_remedies (self);
   if (self->dashboard != NULL)
     {
       show_summary (self);
@@ -459,6 +476,22 @@ copy_trigger_action (GtkWidget  *widget,
   rd_gui_show_toast (widget, _("Copied. Paste it into the council’s form or an email."));
 }
 
+static void
+copy_remedies_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
+  RdRemedies *remedies = self->dashboard ? rd_dashboard_get_remedies (self->dashboard) : NULL;
+  g_autofree char *text = NULL;
+
+  if (remedies == NULL || rd_remedies_get_n_lines (remedies) == 0)
+    return;
+  text = rd_remedies_dup_summary (remedies);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  rd_gui_show_toast (widget, _("Copied. Paste it into your letter or email."));
+}
+
 /**
  * rd_dashboard_page_get_dashboard:
  *
@@ -526,6 +559,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.write-letter", "u", write_letter_action);
   gtk_widget_class_install_action (widget_class, "dashboard.start-complaint", NULL, start_complaint_action);
   gtk_widget_class_install_action (widget_class, "dashboard.copy-trigger", NULL, copy_trigger_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.copy-remedies", NULL, copy_remedies_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-dashboard-page.ui");
@@ -535,6 +569,8 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_entries_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, convention_label);
@@ -561,4 +597,5 @@ rd_dashboard_page_init (RdDashboardPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-remedies", FALSE);
 }
