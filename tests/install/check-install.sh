@@ -49,6 +49,31 @@ for lang in $(sed 's/#.*//' "$(dirname "$0")/../../po/LINGUAS"); do
   fi
 done
 
+# Every language in help/LINGUAS installs the whole help, merged with its
+# translation, and what is installed is valid Mallard for yelp to show.
+src=$(dirname "$0")/../..
+if command -v yelp-check >/dev/null 2>&1; then
+  validate="yelp-check validate"
+else
+  validate="xmllint --noout"
+fi
+for lang in $(sed 's/#.*//' "$src/help/LINGUAS"); do
+  for page in "$src"/help/C/*.page; do
+    f=share/help/$lang/redress/$(basename "$page")
+    if [ ! -s "$root/$f" ]; then
+      echo "not installed: $prefix/$f"
+      status=1
+    elif ! out=$($validate "$root/$f" 2>&1) || [ -n "$out" ]; then
+      echo "not valid ($validate): $prefix/$f"
+      echo "$out" | sed 's/^/  /'
+      status=1
+    elif cmp -s "$root/$f" "$page"; then
+      echo "installed untranslated: $prefix/$f"
+      status=1
+    fi
+  done
+done
+
 # The installed programs run from where they were installed.
 "$root/bin/redress-cli" --version >/dev/null || { echo "installed redress-cli does not run"; status=1; }
 
