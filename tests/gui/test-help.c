@@ -1,8 +1,11 @@
-/* test-help.c: the user help opens with F1 and reads every page, even without yelp.
+/* test-help.c: the user help opens with F1 and reads every page, even without yelp,
+ * in the interface's language.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rd-application.h"
@@ -120,17 +123,129 @@ test_help_from_app (void)
   rd_test_gui_close_app (&app, &dir);
 }
 
+/* The title the help window's sidebar gives @page. */
+static char *
+page_title (GtkWidget  *window,
+            const char *page)
+{
+  GtkStack *stack = help_stack (window);
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, page);
+
+  g_assert_nonnull (child);
+  return g_strdup (gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+}
+
+/* Shows the interface in @language from here on, as LANGUAGE=@language
+ * would have from the start; NULL for English. setlocale() makes gettext
+ * forget the translations it has looked up. */
+static void
+set_interface_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+static GtkWidget *
+find_help_window (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (RD_IS_HELP_WINDOW (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* In Welsh, Polish or Urdu, the help that F1 opens where yelp is not is in
+ * the interface's language: every page has its own translated title, and
+ * the diary's steps name the button as the translated window does. A
+ * language Redress has no translation for keeps the English help. */
+static void
+test_help_interface_language (void)
+{
+  static const char *const languages[] = { "cy", "pl", "ur" };
+  g_auto(GStrv) english = g_new0 (char *, G_N_ELEMENTS (pages) + 1);
+  GtkWidget *window = rd_help_window_new (NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    english[i] = page_title (window, pages[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_auto(GStrv) mnemonic = NULL;
+      g_autofree char *new_entry = NULL;
+      GtkStack *stack;
+
+      set_interface_language (languages[l]);
+      /* The way F1 opens it, on the diary's page */
+      rd_help_show (NULL, "diary");
+      window = find_help_window ();
+      g_assert_nonnull (window);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Redress Help");
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Redress Help"));
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autofree char *title = page_title (window, pages[i]);
+
+          g_test_message ("%s: %s → %s", languages[l], english[i], title);
+          g_assert_cmpstr (title, !=, english[i]);
+        }
+
+      stack = help_stack (window);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "diary");
+      collect_text (gtk_stack_get_visible_child (stack), text);
+      g_assert_null (strstr (text->str, "<"));
+      g_assert_null (strstr (text->str, "New Entry"));
+      /* The button's label in this language, without its mnemonic */
+      g_assert_cmpstr (_("_New Entry"), !=, "_New Entry");
+      mnemonic = g_strsplit (_("_New Entry"), "_", -1);
+      new_entry = g_strjoinv ("", mnemonic);
+      g_assert_nonnull (strstr (text->str, new_entry));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  /* No translation of Redress, no translation of the help */
+  set_interface_language ("fr");
+  window = rd_help_window_new (NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *title = page_title (window, pages[i]);
+
+      g_assert_cmpstr (title, ==, english[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  set_interface_language (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   /* The test machine may have yelp; the help window is what is tested. */
   g_setenv ("REDRESS_OWN_HELP", "1", TRUE);
+  /* The catalogues this build made, for the interface in other languages */
+  if (g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      /* As main.c does: the GUI's _() is gettext() in this domain */
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   rd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/help/every-page", test_help_every_page);
   g_test_add_func ("/help/keys-and-steps", test_help_keys_and_steps);
   g_test_add_func ("/help/from-app", test_help_from_app);
+  g_test_add_func ("/help/interface-language", test_help_interface_language);
 
   return g_test_run ();
 }

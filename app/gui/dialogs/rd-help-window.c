@@ -12,7 +12,9 @@
 
 /* The help's pages, in the order the guide lists them. The same Mallard
  * files are installed for yelp and compiled into the resources, so the
- * help is there even where yelp is not. */
+ * help is there even where yelp is not: the English ones under
+ * help/PAGE.page, and those merged with each translation of help/LINGUAS
+ * under help/LANG/PAGE.page (help/meson.build). */
 static const char *const help_pages[] = {
   "index",
   "getting-started",
@@ -31,6 +33,7 @@ struct _RdHelpWindow
   AdwWindow  parent_instance;
 
   GtkStack  *stack;
+  char      *language;   /* of the pages shown; NULL for English */
 };
 
 G_DEFINE_FINAL_TYPE (RdHelpWindow, rd_help_window, ADW_TYPE_WINDOW)
@@ -246,12 +249,74 @@ static const GMarkupParser mallard_parser = {
   on_start_element, on_end_element, on_text, NULL, NULL,
 };
 
-/* Reads one page of the help into blocks of Pango markup. */
+/* The language the interface is in: that of the catalogue gettext chose
+ * for Redress's own strings, as its header names it ("Language: cy").
+ * Asking gettext, rather than reading LANGUAGE and the locale ourselves,
+ * keeps the help in the language of the window that opened it, also where
+ * the environment names a language Redress has no translation for. NULL
+ * when the interface is in English. */
+static char *
+interface_language (void)
+{
+  /* The empty msgid is the catalogue's header. It is kept in a variable so
+   * that xgettext does not take it for a message. */
+  static const char header_id[] = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_id);
+  const char *field = NULL;
+
+  if (header == header_id || header[0] == '\0')
+    return NULL;
+  if (g_str_has_prefix (header, "Language:"))
+    field = header;
+  else
+    field = strstr (header, "\nLanguage:");
+  if (field == NULL)
+    return NULL;
+  field = strchr (field, ':') + 1;
+  return g_strstrip (g_strndup (field, strcspn (field, "\n")));
+}
+
+static gboolean
+help_has_language (const char *language)
+{
+  g_autofree char *path = g_strconcat (HELP_RESOURCE_DIR, language, "/index.page", NULL);
+
+  return g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL);
+}
+
+/* The translation of the help for the interface's language, if there is
+ * one: "pl_PL" finds "pl". NULL for the English pages. */
+static char *
+help_language (void)
+{
+  g_autofree char *language = interface_language ();
+
+  if (language == NULL || language[0] == '\0')
+    return NULL;
+  /* From the most to the least particular: ll_CC.codeset@modifier, then
+   * without the modifier, the codeset, the country. */
+  for (const char *separator = "@._"; ; separator++)
+    {
+      char *cut;
+
+      if (help_has_language (language))
+        return g_steal_pointer (&language);
+      if (*separator == '\0')
+        return NULL;
+      cut = strchr (language, *separator);
+      if (cut != NULL)
+        *cut = '\0';
+    }
+}
+
+/* Reads one page of the help into blocks of Pango markup: the page in
+ * @language when there is one, else the English page. */
 static GArray *
-read_page (const char  *page,
+read_page (const char  *language,
+           const char  *page,
            GError     **error)
 {
-  g_autofree char *path = g_strconcat (HELP_RESOURCE_DIR, page, ".page", NULL);
+  g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -260,7 +325,17 @@ read_page (const char  *page,
   gsize size;
   const char *data;
 
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (language != NULL)
+    {
+      path = g_strconcat (HELP_RESOURCE_DIR, language, "/", page, ".page", NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+  if (bytes == NULL)
+    {
+      g_free (path);
+      path = g_strconcat (HELP_RESOURCE_DIR, page, ".page", NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    }
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
@@ -319,7 +394,7 @@ add_page (RdHelpWindow *self,
           const char   *page)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) blocks = read_page (page, &error);
+  g_autoptr(GArray) blocks = read_page (self->language, page, &error);
   GtkWidget *scrolled, *clamp, *box;
   const char *title = page;
 
@@ -360,10 +435,21 @@ add_page (RdHelpWindow *self,
 }
 
 static void
+rd_help_window_finalize (GObject *object)
+{
+  RdHelpWindow *self = RD_HELP_WINDOW (object);
+
+  g_free (self->language);
+  G_OBJECT_CLASS (rd_help_window_parent_class)->finalize (object);
+}
+
+static void
 rd_help_window_class_init (RdHelpWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->finalize = rd_help_window_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -375,6 +461,7 @@ rd_help_window_init (RdHelpWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Redress Help"));
   gtk_window_set_default_size (GTK_WINDOW (self), 860, 640);
 
+  self->language = help_language ();
   self->stack = GTK_STACK (gtk_stack_new ());
   for (guint i = 0; i < G_N_ELEMENTS (help_pages); i++)
     add_page (self, help_pages[i]);
