@@ -559,6 +559,63 @@ test_password (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (detail), "password_button")));
 }
 
+static gboolean
+reading (gpointer data)
+{
+  return rd_evidence_page_is_reading (data);
+}
+
+/* A photographed letter added on the page has its text read in the
+ * background, with progress on the page, and search finds its words; the
+ * reading can be stopped, and Read text of scans goes on from there. */
+static void
+test_read_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *letter = make_file (f, "letter.png");
+  g_autofree char *second = make_file (f, "second.png");
+  GtkWidget *read_button = child (f, "read_text_button");
+  guint before = n_shown (f);
+  GFile *files[1];
+
+  fixture_write_letter_png (letter, "Dear tenant\nYour appointment is confirmed\nfor Thursday morning.");
+  fixture_write_letter_png (second, "The surveyor will inspect\nthe bathroom ceiling.");
+  files[0] = g_file_new_for_path (letter);
+  rd_evidence_page_import_files (f->page, files, 1);
+  g_object_unref (files[0]);
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 60000));
+  g_assert_cmpuint (n_shown (f), ==, before + 1);
+
+  /* Read by now: nothing typed said "appointment". */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "appointment");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+
+  /* The next one: stopped as soon as its reading starts, nothing of it is
+   * found; asked again, it is. */
+  files[0] = g_file_new_for_path (second);
+  rd_evidence_page_import_files (f->page, files, 1);
+  g_object_unref (files[0]);
+  g_assert_true (rd_test_gui_wait_until (reading, f->page, 60000));
+  g_assert_false (gtk_widget_is_sensitive (read_button));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evidence-page.cancel", NULL);
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 60000));
+  g_assert_true (gtk_widget_is_sensitive (read_button));
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "evidence_search_entry")), "surveyor");
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "evidence-page.read-text", NULL);
+  g_assert_true (rd_evidence_page_is_busy (f->page));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f, "progress_revealer"))));
+  g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 60000));
+  g_signal_emit_by_name (child (f, "evidence_search_entry"), "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f, "progress_revealer"))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +632,7 @@ main (int   argc,
   ADD ("/evidence-page/drop-on-window", test_drop_on_window);
   ADD ("/evidence-page/contact-editor", test_contact_editor);
   ADD ("/evidence-page/password", test_password);
+  ADD ("/evidence-page/read-text", test_read_text);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* rd-evidence-page-actions.c: the evidence page's long work: adding files
- * (file chooser, or dropped on the window) and Check Evidence, each through
- * the core's evidence importer (a service job), with progress and Cancel.
+ * (file chooser, or dropped on the window), Check Evidence, each through
+ * the core's evidence importer (a service job), and reading the text of
+ * scans (the OCR service), each with progress and Cancel.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-evidence-page"
@@ -44,10 +45,174 @@ set_busy (RdEvidencePage *self,
       g_clear_object (&self->importer);
       g_clear_object (&self->cancellable);
     }
-  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy || self->ocr_progress != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.add", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.read-text", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel",
+                                 busy || self->ocr_progress != NULL);
   _rd_evidence_page_update_counts (self);
+}
+
+/* Reading the text of scans */
+
+static void start_reading (RdEvidencePage *self,
+                           gboolean        asked);
+
+static void
+on_read_progress_cb (RdEvidencePage *self)
+{
+  if (self->ocr_progress == NULL || self->importer != NULL)
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, rd_progress_get_fraction (self->ocr_progress));
+  gtk_label_set_text (self->progress_label, rd_progress_get_message (self->ocr_progress));
+}
+
+static void
+set_reading (RdEvidencePage *self,
+             gboolean        reading)
+{
+  if (reading)
+    {
+      self->ocr_progress = rd_progress_new ();
+      self->ocr_cancellable = g_cancellable_new ();
+      g_signal_connect_object (self->ocr_progress, "notify::message", G_CALLBACK (on_read_progress_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_label_set_text (self->progress_label, _("Looking for scans to read…"));
+    }
+  else
+    {
+      g_clear_object (&self->ocr_progress);
+      g_clear_object (&self->ocr_cancellable);
+    }
+  gtk_revealer_set_reveal_child (self->progress_revealer, reading || self->importer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.read-text",
+                                 !reading && self->importer == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence-page.cancel",
+                                 reading || self->importer != NULL);
+}
+
+typedef struct
+{
+  RdEvidencePage *self;
+  gboolean        asked;   /* from Read Text of Scans, not after adding files */
+} ReadJob;
+
+static void
+on_read_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReadJob *job = user_data;
+  g_autoptr(RdEvidencePage) self = job->self;
+  gboolean asked = job->asked;
+  g_autoptr(GError) error = NULL;
+  RdOcrSummary summary;
+  gboolean done;
+
+  g_free (job);
+  done = rd_ocr_case_finish (result, &summary, &error);
+  set_reading (self, FALSE);
+  /* Stopped for files being added or checked: it goes on after them. */
+  if (!done && self->ocr_resume)
+    {
+      if (self->importer == NULL)
+        {
+          self->ocr_resume = FALSE;
+          start_reading (self, FALSE);
+        }
+      return;
+    }
+  if (!done && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Reading stopped. The %u page read is kept, and "
+                                                         "reading goes on from there next time",
+                                                         "Reading stopped. The %u pages read are kept, and "
+                                                         "reading goes on from there next time",
+                                                         summary.pages_read),
+                                               summary.pages_read);
+      rd_gui_show_toast (GTK_WIDGET (self), text);
+    }
+  else if (!done)
+    {
+      /* Unasked, a missing language pack is said once, not after every file. */
+      if (asked || !self->ocr_failed_once)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      self->ocr_failed_once = TRUE;
+    }
+  else if (summary.pages_read > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Read the text of %u scanned page: search finds its words now",
+                                                         "Read the text of %u scanned pages: search finds their words now",
+                                                         summary.pages_read),
+                                               summary.pages_read);
+      rd_gui_show_toast (GTK_WIDGET (self), text);
+    }
+  else if (asked)
+    rd_gui_show_toast (GTK_WIDGET (self), _("Every scan’s text has been read already"));
+}
+
+static void
+start_reading (RdEvidencePage *self,
+               gboolean        asked)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  ReadJob *job;
+
+  if (store == NULL || rcase == NULL || self->ocr_progress != NULL || self->importer != NULL)
+    return;
+  set_reading (self, TRUE);
+  job = g_new0 (ReadJob, 1);
+  job->self = g_object_ref (self);
+  job->asked = asked;
+  rd_ocr_case_async (store, rd_case_get_id (rcase), NULL, self->ocr_progress, self->ocr_cancellable,
+                     on_read_done_cb, job);
+}
+
+/* Stops reading (what was read is kept): for another case, or the page
+ * going away. */
+void
+_rd_evidence_page_stop_reading (RdEvidencePage *self)
+{
+  self->ocr_resume = FALSE;
+  g_cancellable_cancel (self->ocr_cancellable);
+}
+
+/* Makes way for adding or checking files: reading goes on after them. */
+static void
+pause_reading (RdEvidencePage *self)
+{
+  if (self->ocr_progress == NULL)
+    return;
+  self->ocr_resume = TRUE;
+  g_cancellable_cancel (self->ocr_cancellable);
+}
+
+/* After adding or checking files: reads what is new, and what was left
+ * when reading made way for them. */
+static void
+resume_reading (RdEvidencePage *self,
+                gboolean        added)
+{
+  if (!added && !self->ocr_resume)
+    return;
+  if (self->ocr_progress != NULL)
+    {
+      /* Still stopping: it starts again when it has. */
+      self->ocr_resume = TRUE;
+      return;
+    }
+  self->ocr_resume = FALSE;
+  start_reading (self, FALSE);
+}
+
+void
+_rd_evidence_page_read_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  start_reading (RD_EVIDENCE_PAGE (widget), TRUE);
 }
 
 static void
@@ -78,6 +243,9 @@ on_import_done_cb (GObject      *source,
 
   imported = rd_evidence_importer_import_finish (RD_EVIDENCE_IMPORTER (source), result, &failures, &error);
   set_busy (self, FALSE, NULL);
+  /* Scans and photographed letters get their text read in the background,
+   * from where the last reading stopped, so search and the bundle find it. */
+  resume_reading (self, imported != NULL && imported->len > 0);
   if (imported == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -124,16 +292,26 @@ rd_evidence_page_import_files (RdEvidencePage  *self,
       rd_gui_show_toast (GTK_WIDGET (self), _("Wait for the evidence being added now, then try again"));
       return;
     }
+  pause_reading (self);
   set_busy (self, TRUE, _("Adding evidence…"));
   rd_evidence_importer_import_async (self->importer, files, n_files, self->cancellable,
                                      on_import_done_cb, g_object_ref (self));
 }
 
+/* Reading the text of scans (and not adding or checking files). */
+gboolean
+rd_evidence_page_is_reading (RdEvidencePage *self)
+{
+  g_return_val_if_fail (RD_IS_EVIDENCE_PAGE (self), FALSE);
+  return self->ocr_progress != NULL && self->importer == NULL;
+}
+
+/* Adding, checking, or reading the text of scans. */
 gboolean
 rd_evidence_page_is_busy (RdEvidencePage *self)
 {
   g_return_val_if_fail (RD_IS_EVIDENCE_PAGE (self), FALSE);
-  return self->importer != NULL;
+  return self->importer != NULL || self->ocr_progress != NULL;
 }
 
 static void
@@ -182,6 +360,7 @@ _rd_evidence_page_cancel_action (GtkWidget  *widget,
   RdEvidencePage *self = RD_EVIDENCE_PAGE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->ocr_cancellable);
   gtk_label_set_text (self->progress_label, _("Cancelling…"));
 }
 
@@ -198,6 +377,7 @@ on_check_done_cb (GObject      *source,
 
   problems = rd_evidence_importer_verify_finish (RD_EVIDENCE_IMPORTER (source), result, &error);
   set_busy (self, FALSE, NULL);
+  resume_reading (self, FALSE);
   if (problems == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -238,6 +418,7 @@ _rd_evidence_page_check_action (GtkWidget  *widget,
 
   if (rcase == NULL || self->importer != NULL)
     return;
+  pause_reading (self);
   set_busy (self, TRUE, _("Checking evidence…"));
   rd_evidence_importer_verify_async (self->importer, self->cancellable, on_check_done_cb,
                                      g_object_ref (self));

@@ -30,6 +30,10 @@ struct _RdEvidencePage
 
   RdEvidenceImporter *importer;
   GCancellable       *cancellable;
+  RdProgress         *ocr_progress;     /* reading the text of scans; NULL when not */
+  GCancellable       *ocr_cancellable;
+  gboolean            ocr_failed_once;  /* said already that scans cannot be read */
+  gboolean            ocr_resume;       /* stopped for other work: go on after it */
 
   GtkRevealer        *progress_revealer;
   GtkLabel           *progress_label;
@@ -58,5 +62,9 @@ void _rd_evidence_page_check_action  (GtkWidget      *widget,
 void _rd_evidence_page_cancel_action (GtkWidget      *widget,
                                       const char     *action_name,
                                       GVariant       *parameter);
+void _rd_evidence_page_read_action   (GtkWidget      *widget,
+                                      const char     *action_name,
+                                      GVariant       *parameter);
+void _rd_evidence_page_stop_reading  (RdEvidencePage *self);
 
 G_END_DECLS

@@ -371,6 +371,7 @@ rd_evidence_page_case_changed (RdCasePage *page)
   RdEvidencePage *self = RD_EVIDENCE_PAGE (page);
 
   g_cancellable_cancel (self->cancellable);
+  _rd_evidence_page_stop_reading (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->evidence_search_entry), "");
@@ -387,12 +388,15 @@ rd_evidence_page_dispose (GObject *object)
   RdEvidencePage *self = RD_EVIDENCE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->ocr_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_EVIDENCE_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->evidence);
   g_clear_object (&self->importer);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->ocr_progress);
+  g_clear_object (&self->ocr_cancellable);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   g_clear_pointer (&self->damaged, g_hash_table_unref);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
@@ -441,10 +445,13 @@ rd_evidence_page_class_init (RdEvidencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence-page.add", NULL, _rd_evidence_page_add_action);
   gtk_widget_class_install_action (widget_class, "evidence-page.check", NULL, _rd_evidence_page_check_action);
   gtk_widget_class_install_action (widget_class, "evidence-page.cancel", NULL, _rd_evidence_page_cancel_action);
+  gtk_widget_class_install_action (widget_class, "evidence-page.read-text", NULL, _rd_evidence_page_read_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "evidence-page.show-detail", NULL,
                                    show_detail_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "evidence-page.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "evidence-page.read-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "evidence-page.cancel", NULL);
 }
 

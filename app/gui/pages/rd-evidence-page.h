@@ -17,6 +17,7 @@ void        rd_evidence_page_import_files   (RdEvidencePage *self,
                                              GFile         **files,
                                              guint           n_files);
 gboolean    rd_evidence_page_is_busy        (RdEvidencePage *self);
+gboolean    rd_evidence_page_is_reading     (RdEvidencePage *self);
 gboolean    rd_evidence_page_select         (RdEvidencePage *self,
                                              gint64          evidence_id);
 
