@@ -288,6 +288,56 @@ test_start_a_complaint (Fixture       *f,
   }
 }
 
+static RdComplaintAssistant *
+find_assistant (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (RD_IS_COMPLAINT_ASSISTANT (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+assistant_gone (gpointer data)
+{
+  return find_assistant () == NULL;
+}
+
+/* Started from the Complaints page, the assistant hands the keyboard to
+ * the new complaint in the list when it is done, not back to its button. */
+static void
+test_focus_after_assistant (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "complaints");
+  GtkWidget *list_view = rd_test_gui_find_by_id (page, "list_view");
+  RdComplaintAssistant *assistant;
+  GtkWidget *points, *focus;
+
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (page, "complaints.start", NULL));
+  rd_test_gui_iterate ();
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (assistant));
+  points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                            "How you handled my reports of noise from Flat 6", -1);
+  while (rd_complaint_assistant_get_step (assistant) != RD_ASSISTANT_STEP_LETTER)
+    g_assert_true (rd_complaint_assistant_next (assistant));
+  g_assert_true (rd_complaint_assistant_next (assistant));
+  g_assert_true (rd_test_gui_wait_until (assistant_gone, NULL, 5000));
+  rd_test_gui_iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (rd_complaints_page_get_complaints (RD_COMPLAINTS_PAGE (page))),
+                    ==, 1);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list_view));
+}
+
 /* The sample's diary meets the ASB Case Review threshold: the dashboard
  * says so and names the entries. */
 static void
@@ -566,6 +616,8 @@ main (int   argc,
               test_step_evidence, fixture_teardown);
   g_test_add ("/complaints/open-case-from-reminder", Fixture, NULL, fixture_setup,
               test_open_case_from_reminder, fixture_teardown);
+  g_test_add ("/complaints/focus-after-assistant", Fixture, NULL, fixture_setup,
+              test_focus_after_assistant, fixture_teardown);
   g_test_add ("/complaints/start-a-complaint", Fixture, NULL, fixture_setup,
               test_start_a_complaint, fixture_teardown);
   g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,

@@ -283,7 +283,13 @@ on_assistant_saved_cb (RdComplaintsPage *self,
                        RdComplaint      *complaint)
 {
   reload (self);
-  rd_complaints_page_select (self, rd_complaint_get_id (complaint));
+  if (!rd_complaints_page_select (self, rd_complaint_get_id (complaint)))
+    return;
+  /* The keyboard lands on the new complaint, not back on the button that
+   * started it: the list's focus goes where it scrolls to. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              gtk_single_selection_get_selected (self->selection));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
