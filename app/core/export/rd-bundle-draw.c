@@ -100,11 +100,12 @@ header_section (RdDraw          *d,
     }
   else if (ex->kind == RD_EXHIBIT_PDF && ex->omitted_reason == NULL)
     rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
-                           _("The pages that follow are the document’s own pages, copied "
-                             "unchanged; only the band with the bundle page number has been "
-                             "added below each of them. The SHA-256 fingerprint above "
-                             "identifies the original file: any change to it would change "
-                             "the fingerprint."));
+                           _("The pages that follow are the document’s own pages, their "
+                             "content unchanged: each has only been scaled to fit this "
+                             "bundle’s paper, turned upright where needed, with the bundle "
+                             "page number in a band at its foot. The SHA-256 fingerprint "
+                             "above identifies the original file: any change to it would "
+                             "change the fingerprint."));
   else
     rd_bundle_section_add (s, RD_BLOCK_NOTE, NULL,
                            _("The SHA-256 fingerprint identifies the original file: any change "
