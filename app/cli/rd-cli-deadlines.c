@@ -113,38 +113,15 @@ rd_cli_deadlines (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = NULL;
   GListModel *deadlines;
-  const char *case_text = NULL;
+  int status;
   gint64 case_id;
 
   /* deadlines CASE_ID [--today YYYY-MM-DD]: --today is for scripts and tests
    * that need a fixed day to judge by. */
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
-        {
-          today = rd_date_parse_iso (ctx->args[++i], &error);
-          if (today == NULL)
-            return rd_cli_usage_error ("%s", error->message);
-        }
-      else if (g_str_has_prefix (ctx->args[i], "--today="))
-        {
-          today = rd_date_parse_iso (ctx->args[i] + strlen ("--today="), &error);
-          if (today == NULL)
-            return rd_cli_usage_error ("%s", error->message);
-        }
-      else if (case_text == NULL)
-        case_text = ctx->args[i];
-      else
-        case_text = "";
-    }
-  if (case_text == NULL || case_text[0] == '\0')
-    return rd_cli_usage_error (_("Usage: redress-cli deadlines CASE_ID [--today YYYY-MM-DD] [--json]"));
-  if (!rd_cli_parse_id (case_text, &case_id))
-    return rd_cli_usage_error (_("“%s” is not a case number."), case_text);
-  if (today == NULL)
-    {
-      today = rd_clock_dup_today (ctx->clock);
-    }
+  status = rd_cli_parse_case_day (ctx, _("Usage: redress-cli deadlines CASE_ID [--today YYYY-MM-DD] [--json]"),
+                                  &case_id, &today);
+  if (status != RD_CLI_OK)
+    return status;
 
   store = rd_cli_open_existing_store (ctx);
   if (store == NULL)

@@ -94,31 +94,14 @@ rd_cli_remedies (RdCliContext *ctx)
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = NULL;
-  const char *case_text = NULL;
+  int status;
   RdRemedies *remedies;
   gint64 case_id;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      const char *value = NULL;
-
-      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
-        value = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--today="))
-        value = ctx->args[i] + strlen ("--today=");
-      else if (case_text == NULL)
-        case_text = ctx->args[i];
-      else
-        case_text = "";
-      if (value != NULL && (today = rd_date_parse_iso (value, &error)) == NULL)
-        return rd_cli_usage_error ("%s", error->message);
-    }
-  if (case_text == NULL || case_text[0] == '\0')
-    return rd_cli_usage_error (_("Usage: redress-cli remedies CASE_ID [--today YYYY-MM-DD] [--json]"));
-  if (!rd_cli_parse_id (case_text, &case_id))
-    return rd_cli_usage_error (_("“%s” is not a case number."), case_text);
-  if (today == NULL)
-    today = rd_clock_dup_today (ctx->clock);
+  status = rd_cli_parse_case_day (ctx, _("Usage: redress-cli remedies CASE_ID [--today YYYY-MM-DD] [--json]"),
+                                  &case_id, &today);
+  if (status != RD_CLI_OK)
+    return status;
 
   store = rd_cli_open_existing_store (ctx);
   if (store == NULL)

@@ -66,6 +66,10 @@ RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,
                                  gint64       *out);
+int       rd_cli_parse_case_day (RdCliContext *ctx,
+                                 const char   *usage,
+                                 gint64       *case_id,
+                                 GDate       **today);
 int       rd_cli_usage_error    (const char   *format,
                                  ...) G_GNUC_PRINTF (1, 2);
 void      rd_cli_print_json     (JsonNode     *node);
