@@ -164,12 +164,12 @@ test_late_response_first_on_dashboard (Fixture       *f,
   complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
   gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
   editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
-  g_assert_nonnull (rd_complaint_editor_get_complaint (editor));
+  g_assert_nonnull (rd_record_editor_get_record (RD_RECORD_EDITOR (editor)));
   points = rd_test_gui_find_by_id (GTK_WIDGET (editor), "points_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
                             "How you handled my reports of noise\nNot calling me back", -1);
-  g_assert_true (rd_complaint_editor_flush (editor, NULL));
-  g_assert_cmpint (rd_complaint_get_id (rd_complaint_editor_get_complaint (editor)), >, 0);
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
+  g_assert_cmpint (rd_complaint_get_id (rd_record_editor_get_record (RD_RECORD_EDITOR (editor))), >, 0);
 
   add_step (editor, RD_COMPLAINT_EVENT_MADE, &made);
   add_step (editor, RD_COMPLAINT_EVENT_ACKNOWLEDGED, &acknowledged);
@@ -551,7 +551,7 @@ test_step_evidence (Fixture       *f,
   complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
   gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
   editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
-  g_assert_true (rd_complaint_editor_flush (editor, NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
 
   /* A new step: the letter is chosen before the step exists. */
   dialog = RD_STEP_DIALOG (rd_complaint_editor_add_step (editor));
@@ -586,7 +586,7 @@ test_step_evidence (Fixture       *f,
   /* Opened again, the step lists it, with what it shows. */
   step = g_list_model_get_item (rd_complaint_editor_get_steps (editor), 0);
   dialog = rd_step_dialog_new (GTK_WINDOW (f->window), store,
-                               rd_complaint_editor_get_complaint (editor), step);
+                               rd_record_editor_get_record (RD_RECORD_EDITOR (editor)), step);
   links = RD_EVIDENCE_LINKS (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "evidence_links"));
   g_assert_cmpuint (g_list_model_get_n_items (rd_evidence_links_get_linked (links)), ==, 1);
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (links), "The complaint as sent"));

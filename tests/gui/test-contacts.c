@@ -66,7 +66,7 @@ test_log_a_contact (Fixture       *f,
   /* Ctrl+N's action: a new contact, now, and the cursor in the summary. */
   gtk_widget_activate_action (GTK_WIDGET (page), "contacts.new-contact", NULL);
   editor = RD_CONTACT_EDITOR (rd_contacts_page_get_editor (page));
-  contact = rd_contact_editor_get_contact (editor);
+  contact = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
   g_assert_nonnull (contact);
   g_assert_cmpint (rd_contact_get_id (contact), ==, 0);
   g_assert_cmpuint (count_stored_contacts (f), ==, before);
@@ -74,8 +74,8 @@ test_log_a_contact (Fixture       *f,
   summary = rd_test_gui_find_by_id (GTK_WIDGET (editor), "summary_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)),
                             "Rang the ASB line; they said someone will call back tomorrow.", -1);
-  g_assert_true (rd_contact_editor_has_pending_save (editor));
-  g_assert_true (rd_contact_editor_flush (editor, NULL));
+  g_assert_true (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor)));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
   g_assert_cmpint (rd_contact_get_id (contact), >, 0);
   g_assert_cmpuint (count_stored_contacts (f), ==, before + 1);
   g_assert_cmpuint (g_list_model_get_n_items (rd_contacts_page_get_contacts (page)), ==, before + 1);
@@ -93,13 +93,13 @@ test_log_a_contact (Fixture       *f,
 
     adw_expander_row_set_enable_expansion (due, TRUE);
     g_assert_true (gtk_revealer_get_reveal_child (error));
-    g_assert_true (rd_contact_editor_flush (editor, NULL));
+    g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
     stored = rd_store_get_contact (rd_window_get_store (f->window), rd_contact_get_id (contact), NULL);
     g_assert_null (rd_contact_get_promise_due (stored));
 
     gtk_editable_set_text (GTK_EDITABLE (promise), "Call me back");
     g_assert_false (gtk_revealer_get_reveal_child (error));
-    g_assert_true (rd_contact_editor_flush (editor, NULL));
+    g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
     g_clear_object (&stored);
     stored = rd_store_get_contact (rd_window_get_store (f->window), rd_contact_get_id (contact), NULL);
     g_assert_nonnull (rd_contact_get_promise_due (stored));

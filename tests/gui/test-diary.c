@@ -140,7 +140,7 @@ test_write_close_reopen (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
   rd_test_gui_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "diary_stack"))), ==, "diary");
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   g_assert_nonnull (incident);
   g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
   g_object_ref (incident);
@@ -155,7 +155,7 @@ test_write_close_reopen (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, "police_check")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (f, "council_check")), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (child (f, "reference_row")), "CAD 1234/04MAR24");
-  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_true (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
 
   /* Closing the window writes it: there is no Save button to forget. */
   gtk_window_close (GTK_WINDOW (f->window));
@@ -192,7 +192,7 @@ test_write_close_reopen (Fixture       *f,
   g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"), "CAD 1234/04MAR24"));
 
   /* The editor shows when it was first written. */
-  g_assert_cmpint (rd_incident_get_id (rd_incident_editor_get_incident (editor (f))), ==, id);
+  g_assert_cmpint (rd_incident_get_id (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)))), ==, id);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "provenance_label"))),
                                    "First written "));
 }
@@ -221,7 +221,7 @@ test_autosave (Fixture       *f,
   gint64 start;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   set_view_text (f, "description_view", "Music until 3am");
 
   /* Nothing is written while typing, then it is, on its own. */
@@ -232,7 +232,7 @@ test_autosave (Fixture       *f,
   start = g_get_monotonic_time ();
   g_assert_true (rd_test_gui_wait_until (stored_description_is, args, 5000));
   g_assert_cmpint (g_get_monotonic_time () - start, >=, (RD_INCIDENT_EDITOR_SAVE_DELAY_MS - 50) * 1000);
-  g_assert_false (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_false (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "status_label"))), ==, "Saved");
 
   /* More typing in the same sitting extends the same revision. */
@@ -275,12 +275,12 @@ test_validation (Fixture       *f,
   RdIncident *incident;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   revealer = child (f, "date_error_revealer");
   label = child (f, "date_error_label");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
   set_view_text (f, "description_view", "Banging on the wall");
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   g_assert_false (revealed (revealer));
 
   /* A start in the future is explained and not saved; other fields are. */
@@ -288,7 +288,7 @@ test_validation (Fixture       *f,
   g_assert_true (revealed (revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "future"));
   set_view_text (f, "description_view", "Banging on the wall again");
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_true (g_date_time_equal (rd_incident_get_starts_at (stored), start));
   g_assert_cmpstr (rd_incident_get_description (stored), ==, "Banging on the wall again");
@@ -303,7 +303,7 @@ test_validation (Fixture       *f,
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker")), before);
   g_assert_true (revealed (revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "ends before it starts"));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_null (rd_incident_get_ends_at (stored));
   g_clear_object (&stored);
@@ -311,7 +311,7 @@ test_validation (Fixture       *f,
   /* Through the time buttons, as a person would: 01:30 the next day. */
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker")), after);
   g_assert_false (revealed (revealer));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_true (g_date_time_equal (rd_incident_get_ends_at (stored), after));
 }
@@ -326,7 +326,7 @@ test_time_spin_buttons (Fixture       *f,
   RdIncident *incident;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   picker = child (f, "start_picker");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), start);
 
@@ -346,7 +346,7 @@ test_time_spin_buttons (Fixture       *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), 5);
   g_assert_nonnull (rd_test_gui_find_by_text (picker, "07:05"));
   g_assert_nonnull (rd_test_gui_find_by_text (picker, "Wednesday 1 May 2024"));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_cmpint (g_date_time_get_hour (rd_incident_get_starts_at (stored)), ==, 7);
   g_assert_cmpint (g_date_time_get_minute (rd_incident_get_starts_at (stored)), ==, 5);
@@ -366,13 +366,13 @@ test_end_follows_start (Fixture       *f,
   RdIncident *incident;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   set_view_text (f, "description_view", "Shouting on the landing");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "end_expander")), TRUE);
   g_assert_true (g_date_time_equal (rd_date_time_picker_get_date_time (RD_DATE_TIME_PICKER (child (f, "end_picker"))),
                                     start));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_true (g_date_time_equal (rd_incident_get_ends_at (stored), start));
 }
@@ -392,7 +392,7 @@ test_report_date (Fixture       *f,
   RdIncident *incident;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   set_view_text (f, "description_view", "Music through the wall until 3am");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_NOISE);
@@ -411,7 +411,7 @@ test_report_date (Fixture       *f,
   /* Saying when the landlord heard of it ticks "Landlord". */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (f, "landlord_check"))));
 
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   day = rd_date_to_iso (rd_incident_get_landlord_reported_on (stored));
   g_assert_cmpstr (day, ==, "2024-05-02");
@@ -429,7 +429,7 @@ test_report_date (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (child (f, "hazard_row")));
   gtk_editable_set_text (GTK_EDITABLE (child (f, "priority_row")), "urgent ");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "hazard_row")), 2);  /* damp and mould */
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   again = stored_incident (f, rd_incident_get_id (incident));
   g_assert_cmpint (rd_incident_get_landlord_reported_minute (again), ==, 9 * 60 + 30);
   g_assert_cmpstr (rd_incident_get_repair_priority (again), ==, "urgent");
@@ -445,7 +445,7 @@ test_report_date (Fixture       *f,
 
     rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), later);
     g_assert_true (revealed (child (f, "report_error_revealer")));
-    g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+    g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
     kept = stored_incident (f, rd_incident_get_id (incident));
     g_assert_cmpint (rd_incident_get_landlord_reported_minute (kept), ==, 9 * 60 + 30);
   }
@@ -453,7 +453,7 @@ test_report_date (Fixture       *f,
   /* Switching it off forgets the day. */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "report_expander")), FALSE);
   g_assert_false (revealed (child (f, "report_error_revealer")));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   g_clear_object (&again);
   again = stored_incident (f, rd_incident_get_id (incident));
   g_assert_null (rd_incident_get_landlord_reported_on (again));
@@ -476,7 +476,7 @@ test_landlord_steps (Fixture       *f,
   RdIncident *incident;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   set_view_text (f, "description_view", "Boiler broken, no hot water");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), start);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "category_row")), RD_CATEGORY_NOISE);
@@ -497,7 +497,7 @@ test_landlord_steps (Fixture       *f,
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
   g_assert_true (gtk_widget_get_sensitive (picker));
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), repaired);
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   key = rd_landlord_steps_to_key (rd_incident_get_landlord_steps (stored));
   g_assert_cmpstr (key, ==, "repaired=2025-11-12");
@@ -505,7 +505,7 @@ test_landlord_steps (Fixture       *f,
   /* Before the report: explained, and the saved day stays. */
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), too_early);
   g_assert_true (revealed (child (f, "report_error_revealer")));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   kept = stored_incident (f, rd_incident_get_id (incident));
   g_assert_true (rd_landlord_steps_equal (rd_incident_get_landlord_steps (kept),
                                           rd_incident_get_landlord_steps (stored)));
@@ -530,9 +530,9 @@ test_terminate_writes (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = g_object_ref (rd_incident_editor_get_incident (editor (f)));
+  incident = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))));
   set_view_text (f, "description_view", "Typed just before the computer shut down");
-  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_true (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
 
   raise (SIGTERM);
   g_assert_true (rd_test_gui_wait_until (no_windows, f->app, 5000));
@@ -632,7 +632,7 @@ test_search_keeps_entry (Fixture       *f,
 
   gtk_single_selection_set_selected (selection, 2);
   rd_test_gui_iterate ();
-  reading = g_object_ref (rd_incident_editor_get_incident (editor (f)));
+  reading = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))));
   g_assert_true (reading == gtk_single_selection_get_selected_item (selection));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
@@ -644,7 +644,7 @@ test_search_keeps_entry (Fixture       *f,
   args[1] = GUINT_TO_POINTER (all);
   g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
   rd_test_gui_iterate ();
-  g_assert_true (rd_incident_editor_get_incident (editor (f)) == reading);
+  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == reading);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) reading);
 }
 
@@ -767,7 +767,7 @@ test_delete_asks_first (Fixture       *f,
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
 
   /* The next entry is open, ready. */
-  g_assert_nonnull (rd_incident_editor_get_incident (editor (f)));
+  g_assert_nonnull (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))));
 }
 
 static void
@@ -816,7 +816,7 @@ test_close_refused_when_save_fails (Fixture       *f,
   g_assert_true (is_toplevel (window));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_true (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_true (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
   adw_message_dialog_response (dialog, "keep");
   rd_test_gui_iterate ();
   g_assert_true (is_toplevel (window));
@@ -845,14 +845,14 @@ test_switch_refused_when_save_fails (Fixture       *f,
   g_autoptr(RdIncident) first = g_list_model_get_item (entries, 0);
   g_autoptr(RdIncident) stored = NULL;
 
-  g_assert_true (rd_incident_editor_get_incident (editor (f)) == first);
+  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == first);
   exec_sql (f, "CREATE TRIGGER test_refuse BEFORE UPDATE ON incidents"
                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
   set_view_text (f, "impact_view", "Typed while the disk was full");
 
   gtk_single_selection_set_selected (selection, 1);
   rd_test_gui_iterate ();
-  g_assert_true (rd_incident_editor_get_incident (editor (f)) == first);
+  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == first);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "status_label"))),
                                    "Not saved yet"));
@@ -860,7 +860,7 @@ test_switch_refused_when_save_fails (Fixture       *f,
   exec_sql (f, "DROP TRIGGER test_refuse");
   gtk_single_selection_set_selected (selection, 1);
   rd_test_gui_iterate ();
-  g_assert_true (rd_incident_editor_get_incident (editor (f)) != first);
+  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) != first);
   stored = stored_incident (f, rd_incident_get_id (first));
   g_assert_cmpstr (rd_incident_get_impact (stored), ==, "Typed while the disk was full");
 }
@@ -937,14 +937,14 @@ test_clock_changes (Fixture       *f,
   g_assert_nonnull (london);
   g_assert_cmpstr (g_time_zone_get_identifier (london), ==, "Europe/London");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   picker = child (f, "start_picker");
   revealer = child (f, "date_error_revealer");
   label = child (f, "date_error_label");
   hour = picker_spin (picker, "hour_spin");
   set_view_text (f, "description_view", "Music through the wall all night");
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), spring);
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   g_assert_false (revealed (revealer));
 
   /* 00:30 -> 01:30 with the hour button, as a person would. */
@@ -958,7 +958,7 @@ test_clock_changes (Fixture       *f,
   g_assert_nonnull (rd_date_time_picker_get_problem (RD_DATE_TIME_PICKER (picker)));
   /* Other fields still save; the time is not moved to 2am. */
   set_view_text (f, "description_view", "Music through the wall all night, again");
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   g_assert_true (g_date_time_equal (rd_incident_get_starts_at (stored), spring));
   g_assert_cmpstr (rd_incident_get_description (stored), ==, "Music through the wall all night, again");
@@ -968,7 +968,7 @@ test_clock_changes (Fixture       *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 2);
   g_assert_false (revealed (revealer));
   g_assert_null (rd_date_time_picker_get_problem (RD_DATE_TIME_PICKER (picker)));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   starts = rd_incident_get_starts_at (stored);
   g_assert_cmpint (g_date_time_get_hour (starts), ==, 2);
@@ -980,7 +980,7 @@ test_clock_changes (Fixture       *f,
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), autumn);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 1);
   g_assert_false (revealed (revealer));
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   stored = stored_incident (f, rd_incident_get_id (incident));
   starts = rd_incident_get_starts_at (stored);
   g_assert_cmpint (g_date_time_get_hour (starts), ==, 1);
@@ -1008,18 +1008,18 @@ test_new_entry_category (Fixture       *f,
   /* The next entry, written straight after (pending changes are written
    * first, so the category just picked counts). */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
-  incident = rd_incident_editor_get_incident (editor (f));
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   g_assert_cmpint (rd_incident_get_id (incident), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (category_row), ==, RD_CATEGORY_DISREPAIR);
   /* Untouched, it is not written: only the picked category came along. */
-  g_assert_false (rd_incident_editor_has_pending_save (editor (f)));
+  g_assert_false (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
 
   adw_combo_row_set_selected (category_row, RD_CATEGORY_HARASSMENT);
   set_view_text (f, "description_view", "Told me to watch my back");
-  g_assert_true (rd_incident_editor_flush (editor (f), NULL));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (category_row), ==, RD_CATEGORY_HARASSMENT);
-  g_assert_cmpint (rd_incident_get_category (rd_incident_editor_get_incident (editor (f))), ==,
+  g_assert_cmpint (rd_incident_get_category (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)))), ==,
                    RD_CATEGORY_HARASSMENT);
 }
 

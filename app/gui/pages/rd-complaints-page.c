@@ -120,7 +120,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static void
 show_editor_title (RdComplaintsPage *self)
 {
-  RdComplaint *complaint = rd_complaint_editor_get_complaint (self->editor);
+  RdComplaint *complaint = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   g_autofree char *title = complaint ? rd_complaint_dup_title (complaint) : NULL;
 
   gtk_label_set_text (self->editor_title, title ? title : "");
@@ -139,12 +139,12 @@ edit_complaint (RdComplaintsPage *self,
                 RdComplaint      *complaint)
 {
   g_autoptr(RdComplaint) previous = NULL;
-  RdComplaint *current = rd_complaint_editor_get_complaint (self->editor);
+  RdComplaint *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
 
   if (current == complaint)
     return;
   previous = current ? g_object_ref (current) : NULL;
-  rd_complaint_editor_set_complaint (self->editor, complaint);
+  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), complaint);
   /* A new complaint never written is dropped. */
   if (previous != NULL && rd_complaint_get_id (previous) == 0 &&
       rd_gui_list_store_take_out (self->complaints, previous, &self->ignore_selection))
@@ -211,7 +211,7 @@ reload (RdComplaintsPage *self)
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  RdComplaint *editing = rd_complaint_editor_get_complaint (self->editor);
+  RdComplaint *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   gint64 keep_id = editing ? rd_complaint_get_id (editing) : 0;
 
   edit_complaint (self, NULL);
@@ -243,7 +243,7 @@ on_complaints_changed_cb (RdComplaintsPage *self,
 
   if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
-  if (rd_complaint_editor_is_saving (self->editor))
+  if (rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)))
     return;
   /* A step was added or changed: only the second lines change. */
   load_last_steps (self);
@@ -304,7 +304,7 @@ start_action (GtkWidget  *widget,
 
   if (store == NULL || rcase == NULL)
     return;
-  rd_complaint_editor_flush (self->editor, NULL);
+  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
   g_signal_connect_object (assistant, "saved", G_CALLBACK (on_assistant_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (assistant));
@@ -321,7 +321,7 @@ new_complaint_action (GtkWidget  *widget,
 
   if (rcase == NULL)
     return;
-  rd_complaint_editor_flush (self->editor, NULL);
+  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   complaint = rd_complaint_new ();
   rd_complaint_set_case_id (complaint, rd_case_get_id (rcase));
   g_list_store_append (self->complaints, complaint);
@@ -339,10 +339,10 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdComplaint) complaint = NULL;
 
-  if (!g_str_equal (response, "delete") || rd_complaint_editor_get_complaint (self->editor) == NULL)
+  if (!g_str_equal (response, "delete") || rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
     return;
-  complaint = g_object_ref (rd_complaint_editor_get_complaint (self->editor));
-  rd_complaint_editor_set_complaint (self->editor, NULL);
+  complaint = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)));
+  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
   if (rd_complaint_get_id (complaint) != 0 &&
       !rd_store_delete_complaint (store, rd_complaint_get_id (complaint), &error))
     {
@@ -360,7 +360,7 @@ delete_complaint_action (GtkWidget  *widget,
 {
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
 
-  if (rd_complaint_editor_get_complaint (self->editor) == NULL)
+  if (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
     return;
   rd_gui_confirm_destructive (widget, _("Delete This Complaint?"),
                               _("The complaint and its steps go for good. Your "
@@ -397,7 +397,7 @@ static gboolean
 rd_complaints_page_flush (RdCasePage  *page,
                           GError     **error)
 {
-  return rd_complaint_editor_flush (RD_COMPLAINTS_PAGE (page)->editor, error);
+  return rd_record_editor_flush (RD_RECORD_EDITOR (RD_COMPLAINTS_PAGE (page)->editor), error);
 }
 
 static void
@@ -406,7 +406,7 @@ rd_complaints_page_store_changed (RdCasePage *page)
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  rd_complaint_editor_set_store (self->editor, store);
+  rd_record_editor_set_store (RD_RECORD_EDITOR (self->editor), store);
   if (store != NULL)
     g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
                              self, G_CONNECT_SWAPPED);
@@ -425,7 +425,7 @@ rd_complaints_page_dispose (GObject *object)
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
 
   if (self->editor != NULL)
-    rd_complaint_editor_flush (self->editor, NULL);
+    rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);

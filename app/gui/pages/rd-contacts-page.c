@@ -202,7 +202,7 @@ select_item (RdContactsPage *self,
 static void
 show_editor_title (RdContactsPage *self)
 {
-  RdContact *contact = rd_contact_editor_get_contact (self->editor);
+  RdContact *contact = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   g_autofree char *title = NULL;
 
   if (contact != NULL && rd_contact_get_occurred_at (contact) != NULL)
@@ -224,12 +224,12 @@ edit_contact (RdContactsPage *self,
               RdContact      *contact)
 {
   g_autoptr(RdContact) previous = NULL;
-  RdContact *current = rd_contact_editor_get_contact (self->editor);
+  RdContact *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
 
   if (current == contact)
     return;
   previous = current ? g_object_ref (current) : NULL;
-  rd_contact_editor_set_contact (self->editor, contact);
+  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), contact);
 
   if (previous != NULL && rd_contact_get_id (previous) == 0 &&
       rd_gui_list_store_take_out (self->contacts, previous, &self->ignore_selection))
@@ -284,7 +284,7 @@ reload (RdContactsPage *self)
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  RdContact *editing = rd_contact_editor_get_contact (self->editor);
+  RdContact *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   gint64 keep_id = editing ? rd_contact_get_id (editing) : 0;
 
   edit_contact (self, NULL);
@@ -323,7 +323,7 @@ on_contacts_changed_cb (RdContactsPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (rd_contact_editor_is_saving (self->editor) || rd_case_page_is_waiting (RD_CASE_PAGE (self)) ||
+  if (rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)) || rd_case_page_is_waiting (RD_CASE_PAGE (self)) ||
       !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
@@ -360,7 +360,7 @@ new_contact_action (GtkWidget  *widget,
 
   if (rcase == NULL)
     return;
-  rd_contact_editor_flush (self->editor, NULL);
+  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   minute = rd_gui_now_to_the_minute (rd_store_get_clock (store));
   contact = rd_contact_new ();
   rd_contact_set_case_id (contact, rd_case_get_id (rcase));
@@ -384,13 +384,13 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "delete"))
     return;
-  contact = rd_contact_editor_get_contact (self->editor);
+  contact = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   if (contact == NULL)
     return;
   g_object_ref (contact);
   if (rd_contact_get_id (contact) != 0)
     {
-      rd_contact_editor_set_contact (self->editor, NULL);
+      rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
       if (!rd_store_delete_contact (store, rd_contact_get_id (contact), &error))
         {
           rd_gui_show_toast (GTK_WIDGET (self), error->message);
@@ -408,7 +408,7 @@ delete_contact_action (GtkWidget  *widget,
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (widget);
 
-  if (rd_contact_editor_get_contact (self->editor) == NULL)
+  if (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
     return;
   rd_gui_confirm_destructive (widget, _("Delete This Contact?"),
                               _("It goes from your log for good. Complaint "
@@ -478,7 +478,7 @@ static gboolean
 rd_contacts_page_flush (RdCasePage  *page,
                         GError     **error)
 {
-  return rd_contact_editor_flush (RD_CONTACTS_PAGE (page)->editor, error);
+  return rd_record_editor_flush (RD_RECORD_EDITOR (RD_CONTACTS_PAGE (page)->editor), error);
 }
 
 static void
@@ -510,7 +510,7 @@ rd_contacts_page_dispose (GObject *object)
   RdContactsPage *self = RD_CONTACTS_PAGE (object);
 
   if (self->editor != NULL)
-    rd_contact_editor_flush (self->editor, NULL);
+    rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);

@@ -115,7 +115,7 @@ update_counts (RdDiaryPage *self)
 static void
 show_editor_title (RdDiaryPage *self)
 {
-  RdIncident *incident = rd_incident_editor_get_incident (self->editor);
+  RdIncident *incident = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   g_autofree char *title = NULL;
 
   if (incident != NULL && rd_incident_get_starts_at (incident) != NULL)
@@ -135,14 +135,14 @@ edit_incident (RdDiaryPage *self,
                RdIncident  *incident)
 {
   g_autoptr(RdIncident) previous = NULL;
-  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+  RdIncident *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   gboolean has_entry = incident != NULL;
 
   if (current == incident)
     return;
   previous = current ? g_object_ref (current) : NULL;
 
-  rd_incident_editor_set_incident (self->editor, incident);
+  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), incident);
   g_clear_pointer (&self->sorted_starts, g_date_time_unref);
   if (incident != NULL && rd_incident_get_starts_at (incident) != NULL)
     self->sorted_starts = g_date_time_ref (rd_incident_get_starts_at (incident));
@@ -163,14 +163,14 @@ static void
 on_selection_changed_cb (RdDiaryPage *self)
 {
   g_autoptr(GError) error = NULL;
-  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+  RdIncident *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
 
   if (self->ignore_selection)
     return;
 
   /* An entry that cannot be written stays open, so what was typed is not
    * lost from sight; the editor and a toast say why. */
-  if (current != NULL && !rd_incident_editor_flush (self->editor, &error))
+  if (current != NULL && !rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), &error))
     {
       self->ignore_selection = TRUE;
       select_item (self, current);
@@ -210,7 +210,7 @@ static void
 apply_filter (RdDiaryPage     *self,
               GtkFilterChange  change)
 {
-  RdIncident *current = rd_incident_editor_get_incident (self->editor);
+  RdIncident *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
 
   /* The entry being read comes back when a search that hid it is cleared. */
   if (current != NULL && rd_incident_get_id (current) != 0)
@@ -347,7 +347,7 @@ reload (RdDiaryPage *self)
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  RdIncident *editing = rd_incident_editor_get_incident (self->editor);
+  RdIncident *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   gint64 keep_id = editing ? rd_incident_get_id (editing) : 0;
 
   edit_incident (self, NULL);
@@ -386,7 +386,7 @@ on_store_changed_cb (RdDiaryPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (self->own_write || rd_incident_editor_is_saving (self->editor) ||
+  if (self->own_write || rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)) ||
       rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   reload (self);
@@ -467,7 +467,7 @@ new_entry_action (GtkWidget  *widget,
   /* Not always "Noise": the category of the entry written last here,
    * counting the one in the editor (written now if it is pending; a
    * failure shows in the editor, and the switch below says so again). */
-  rd_incident_editor_flush (self->editor, NULL);
+  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   if (rd_store_get_last_category (store, rd_case_get_id (rcase), &category, &error))
     rd_incident_set_category (incident, category);
   else if (error != NULL)
@@ -490,7 +490,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   guint position;
 
-  if (!g_str_equal (response, "delete") || incident != rd_incident_editor_get_incident (self->editor))
+  if (!g_str_equal (response, "delete") || incident != rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)))
     return;
 
   position = gtk_single_selection_get_selected (self->selection);
@@ -520,7 +520,7 @@ delete_entry_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
-  RdIncident *incident = rd_incident_editor_get_incident (self->editor);
+  RdIncident *incident = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -590,7 +590,7 @@ static gboolean
 rd_diary_page_flush (RdCasePage  *page,
                      GError     **error)
 {
-  return rd_incident_editor_flush (RD_DIARY_PAGE (page)->editor, error);
+  return rd_record_editor_flush (RD_RECORD_EDITOR (RD_DIARY_PAGE (page)->editor), error);
 }
 
 static void
@@ -625,7 +625,7 @@ rd_diary_page_dispose (GObject *object)
   RdDiaryPage *self = RD_DIARY_PAGE (object);
 
   if (self->editor != NULL)
-    rd_incident_editor_set_incident (self->editor, NULL);
+    rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DIARY_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-autosave.h"
 #include "rd-complaint-editor.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
@@ -23,15 +22,11 @@
 
 struct _RdComplaintEditor
 {
-  GtkWidget           parent_instance;
+  RdRecordEditor      parent_instance;
 
-  RdStore            *store;
-  RdComplaint        *complaint;
   GListStore         *steps;
   GtkSingleSelection *step_selection;
   GPtrArray          *outcome_checks;
-  RdAutosave         *autosave;
-  gboolean            loading;
 
   GtkLabel           *status_label;
   GtkStack           *steps_stack;
@@ -43,14 +38,19 @@ struct _RdComplaintEditor
   AdwEntryRow        *other_row;
 };
 
-G_DEFINE_FINAL_TYPE (RdComplaintEditor, rd_complaint_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RdComplaintEditor, rd_complaint_editor, RD_TYPE_RECORD_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
+static RdComplaint *
+editing (RdComplaintEditor *self)
+{
+  return rd_record_editor_get_record (RD_RECORD_EDITOR (self));
+}
 
-static guint signals[N_SIGNALS];
+static RdStore *
+store_of (RdComplaintEditor *self)
+{
+  return rd_record_editor_get_store (RD_RECORD_EDITOR (self));
+}
 
 static void
 show_incident_count (RdComplaintEditor *self)
@@ -58,8 +58,8 @@ show_incident_count (RdComplaintEditor *self)
   guint n = 0;
   g_autofree char *text = NULL;
 
-  if (self->complaint != NULL)
-    rd_complaint_get_incident_ids (self->complaint, &n);
+  if (editing (self) != NULL)
+    rd_complaint_get_incident_ids (editing (self), &n);
   text = n == 0 ? g_strdup (_("None chosen yet"))
                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
   adw_action_row_set_subtitle (self->incidents_row, text);
@@ -78,60 +78,33 @@ apply_fields (RdComplaintEditor *self)
   if (*gtk_editable_get_text (GTK_EDITABLE (self->other_row)) != '\0')
     outcomes |= RD_OUTCOME_OTHER;
 
-  rd_complaint_set_reference (self->complaint, gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
-  rd_complaint_set_points (self->complaint, (const char * const *) points);
-  rd_complaint_set_outcomes (self->complaint, outcomes);
-  rd_complaint_set_outcome_other (self->complaint, gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
+  rd_complaint_set_reference (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+  rd_complaint_set_points (editing (self), (const char * const *) points);
+  rd_complaint_set_outcomes (editing (self), outcomes);
+  rd_complaint_set_outcome_other (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
 }
 
-static RdAutosaveResult
-write_complaint (GtkWidget  *form,
-                 GError    **error)
+static gboolean
+rd_complaint_editor_collect (RdRecordEditor *editor,
+                             gpointer        record)
 {
-  RdComplaintEditor *self = RD_COMPLAINT_EDITOR (form);
-
-  if (self->complaint == NULL || self->store == NULL)
-    return RD_AUTOSAVE_HELD;
-  apply_fields (self);
-  if (!rd_store_save_complaint (self->store, self->complaint, error))
-    return RD_AUTOSAVE_FAILED;
-  return RD_AUTOSAVE_WRITTEN;
+  apply_fields (RD_COMPLAINT_EDITOR (editor));
+  return TRUE;
 }
 
-static void
-on_autosaved_cb (RdComplaintEditor *self)
+static gboolean
+rd_complaint_editor_write (RdRecordEditor  *editor,
+                           RdStore         *store,
+                           gpointer         record,
+                           GError         **error)
 {
-  g_signal_emit (self, signals[SAVED], 0, self->complaint);
-}
-
-/**
- * rd_complaint_editor_flush:
- *
- * Writes what has not been written yet, now.
- */
-gboolean
-rd_complaint_editor_flush (RdComplaintEditor  *self,
-                           GError            **error)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT_EDITOR (self), FALSE);
-
-  return rd_autosave_flush (self->autosave, error);
-}
-
-gboolean
-rd_complaint_editor_is_saving (RdComplaintEditor *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINT_EDITOR (self), FALSE);
-
-  return rd_autosave_is_saving (self->autosave);
+  return rd_store_save_complaint (store, record, error);
 }
 
 static void
 on_field_changed_cb (RdComplaintEditor *self)
 {
-  if (self->loading || self->complaint == NULL)
-    return;
-  rd_autosave_changed (self->autosave);
+  rd_record_editor_changed (RD_RECORD_EDITOR (self));
 }
 
 static void
@@ -146,8 +119,8 @@ load_steps (RdComplaintEditor *self)
 {
   g_autoptr(GListModel) loaded = NULL;
 
-  if (self->store != NULL && self->complaint != NULL && rd_complaint_get_id (self->complaint) != 0)
-    loaded = rd_store_list_complaint_events (self->store, rd_complaint_get_id (self->complaint), NULL);
+  if (store_of (self) != NULL && editing (self) != NULL && rd_complaint_get_id (editing (self)) != 0)
+    loaded = rd_store_list_complaint_events (store_of (self), rd_complaint_get_id (editing (self)), NULL);
   rd_gui_list_store_replace (self->steps, loaded);
   gtk_stack_set_visible_child_name (self->steps_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->steps)) > 0
@@ -155,20 +128,20 @@ load_steps (RdComplaintEditor *self)
 }
 
 static void
-load_complaint (RdComplaintEditor *self)
+rd_complaint_editor_load (RdRecordEditor *editor,
+                          gpointer        record)
 {
-  RdComplaint *complaint = self->complaint;
+  RdComplaintEditor *self = RD_COMPLAINT_EDITOR (editor);
+  RdComplaint *complaint = record;
   RdOutcome outcomes = rd_complaint_get_outcomes (complaint);
   g_autofree char *points = g_strjoinv ("\n", (GStrv) rd_complaint_get_points (complaint));
 
-  self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_complaint_get_reference (complaint));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->points_view), points, -1);
   for (guint i = 0; i < self->outcome_checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->outcome_checks, i),
                                  (outcomes & rd_outcome_from_index (i)) != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->other_row), rd_complaint_get_outcome_other (complaint));
-  self->loading = FALSE;
   show_incident_count (self);
   load_steps (self);
   rd_gui_set_status (self->status_label,
@@ -183,32 +156,11 @@ rd_complaint_editor_new (void)
   return g_object_new (RD_TYPE_COMPLAINT_EDITOR, NULL);
 }
 
-RdComplaint *
-rd_complaint_editor_get_complaint (RdComplaintEditor *self)
+/* A form with no complaint in it takes no typing. */
+static void
+on_record_notify_cb (RdComplaintEditor *self)
 {
-  g_return_val_if_fail (RD_IS_COMPLAINT_EDITOR (self), NULL);
-
-  return self->complaint;
-}
-
-/**
- * rd_complaint_editor_set_complaint:
- * @complaint: (nullable): the complaint to edit; the editor changes this object
- */
-void
-rd_complaint_editor_set_complaint (RdComplaintEditor *self,
-                                   RdComplaint       *complaint)
-{
-  g_return_if_fail (RD_IS_COMPLAINT_EDITOR (self));
-
-  if (self->complaint == complaint)
-    return;
-  rd_complaint_editor_flush (self, NULL);
-  g_set_object (&self->complaint, complaint);
-  rd_autosave_discard (self->autosave);
-  if (complaint != NULL)
-    load_complaint (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), complaint != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), editing (self) != NULL);
 }
 
 /**
@@ -228,11 +180,11 @@ rd_complaint_editor_get_steps (RdComplaintEditor *self)
 static gboolean
 ensure_saved (RdComplaintEditor *self)
 {
-  if (self->complaint == NULL)
+  if (editing (self) == NULL)
     return FALSE;
-  if (rd_complaint_get_id (self->complaint) == 0)
-    rd_autosave_changed (self->autosave);
-  return rd_complaint_editor_flush (self, NULL) && rd_complaint_get_id (self->complaint) != 0;
+  if (rd_complaint_get_id (editing (self)) == 0)
+    rd_record_editor_changed (RD_RECORD_EDITOR (self));
+  return rd_record_editor_flush (RD_RECORD_EDITOR (self), NULL) && rd_complaint_get_id (editing (self)) != 0;
 }
 
 static GtkWindow *
@@ -243,8 +195,8 @@ open_step_dialog (RdComplaintEditor *self,
 
   if (!ensure_saved (self))
     return NULL;
-  dialog = rd_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                               self->complaint, event);
+  dialog = rd_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), store_of (self),
+                               editing (self), event);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -290,7 +242,7 @@ on_remove_step_response_cb (AdwMessageDialog  *dialog,
 
   if (!g_str_equal (response, "remove") || event == NULL)
     return;
-  if (!rd_store_delete_complaint_event (self->store, rd_complaint_event_get_id (event), &error))
+  if (!rd_store_delete_complaint_event (store_of (self), rd_complaint_event_get_id (event), &error))
     rd_gui_set_status (self->status_label, error->message, TRUE);
   load_steps (self);
 }
@@ -324,11 +276,11 @@ on_chooser_closed_cb (GtkWindow         *window,
   RdIncidentChooser *chooser = g_object_get_data (G_OBJECT (window), "chooser");
   g_autoptr(GArray) ids = rd_incident_chooser_dup_chosen (chooser);
 
-  if (self->complaint == NULL)
+  if (editing (self) == NULL)
     return;
-  rd_complaint_set_incident_ids (self->complaint, (const gint64 *) ids->data, ids->len);
-  rd_autosave_changed (self->autosave);
-  rd_complaint_editor_flush (self, NULL);
+  rd_complaint_set_incident_ids (editing (self), (const gint64 *) ids->data, ids->len);
+  rd_record_editor_changed (RD_RECORD_EDITOR (self));
+  rd_record_editor_flush (RD_RECORD_EDITOR (self), NULL);
   show_incident_count (self);
 }
 
@@ -343,9 +295,9 @@ choose_incidents_action (GtkWidget  *widget,
   const gint64 *ids;
   guint n_ids;
 
-  if (self->complaint == NULL || self->store == NULL)
+  if (editing (self) == NULL || store_of (self) == NULL)
     return;
-  incidents = rd_store_list_incidents (self->store, rd_complaint_get_case_id (self->complaint), NULL);
+  incidents = rd_store_list_incidents (store_of (self), rd_complaint_get_case_id (editing (self)), NULL);
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Diary Entries This Complaint Is About"));
@@ -366,7 +318,7 @@ choose_incidents_action (GtkWidget  *widget,
   chooser = rd_incident_chooser_new ();
   gtk_widget_set_vexpand (chooser, TRUE);
   rd_incident_chooser_set_incidents (RD_INCIDENT_CHOOSER (chooser), incidents);
-  ids = rd_complaint_get_incident_ids (self->complaint, &n_ids);
+  ids = rd_complaint_get_incident_ids (editing (self), &n_ids);
   rd_incident_chooser_set_chosen (RD_INCIDENT_CHOOSER (chooser), ids, n_ids);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), label);
@@ -402,9 +354,9 @@ rd_complaint_editor_write_letter (RdComplaintEditor *self,
 
   if (!ensure_saved (self))
     return NULL;
-  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                 rd_complaint_get_case_id (self->complaint),
-                                 rd_complaint_get_id (self->complaint), kind);
+  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), store_of (self),
+                                 rd_complaint_get_case_id (editing (self)),
+                                 rd_complaint_get_id (editing (self)), kind);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -425,9 +377,9 @@ on_complaints_changed_cb (RdComplaintEditor *self,
                           const char        *what,
                           gint64             case_id)
 {
-  if (self->complaint != NULL && !rd_autosave_is_saving (self->autosave) &&
-      rd_complaint_get_id (self->complaint) != 0 &&
-      case_id == rd_complaint_get_case_id (self->complaint))
+  if (editing (self) != NULL && !rd_record_editor_is_saving (RD_RECORD_EDITOR (self)) &&
+      rd_complaint_get_id (editing (self)) != 0 &&
+      case_id == rd_complaint_get_case_id (editing (self)))
     load_steps (self);
 }
 
@@ -481,27 +433,11 @@ bind_step_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-set_store (RdComplaintEditor *self,
-           RdStore           *store)
+rd_complaint_editor_connect_store (RdRecordEditor *editor,
+                                   RdStore        *store)
 {
-  if (self->store == store)
-    return;
-  rd_complaint_editor_flush (self, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-}
-
-void
-rd_complaint_editor_set_store (RdComplaintEditor *self,
-                               RdStore           *store)
-{
-  g_return_if_fail (RD_IS_COMPLAINT_EDITOR (self));
-
-  set_store (self, store);
+  g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
+                           editor, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -509,16 +445,12 @@ rd_complaint_editor_dispose (GObject *object)
 {
   RdComplaintEditor *self = RD_COMPLAINT_EDITOR (object);
 
-  if (self->autosave != NULL)
-    rd_autosave_finish (self->autosave);
+  rd_record_editor_finish (RD_RECORD_EDITOR (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  set_store (self, NULL);
-  g_clear_object (&self->complaint);
   g_clear_object (&self->step_selection);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->outcome_checks, g_ptr_array_unref);
-  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_complaint_editor_parent_class)->dispose (object);
 }
@@ -528,16 +460,16 @@ rd_complaint_editor_class_init (RdComplaintEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdRecordEditorClass *editor_class = RD_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = rd_complaint_editor_dispose;
 
-  /**
-   * RdComplaintEditor::saved:
-   * @complaint: the complaint, as just written
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_COMPLAINT);
+  editor_class->record_type = RD_TYPE_COMPLAINT;
+  editor_class->save_delay_ms = RD_COMPLAINT_EDITOR_SAVE_DELAY_MS;
+  editor_class->load = rd_complaint_editor_load;
+  editor_class->collect = rd_complaint_editor_collect;
+  editor_class->write = rd_complaint_editor_write;
+  editor_class->connect_store = rd_complaint_editor_connect_store;
 
   gtk_widget_class_install_action (widget_class, "complaint-editor.add-step", NULL, add_step_action);
   gtk_widget_class_install_action (widget_class, "complaint-editor.remove-step", NULL, remove_step_action);
@@ -565,10 +497,8 @@ rd_complaint_editor_init (RdComplaintEditor *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
-                                    RD_COMPLAINT_EDITOR_SAVE_DELAY_MS, write_complaint);
-  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
-                           G_CONNECT_SWAPPED);
+  rd_record_editor_attach (RD_RECORD_EDITOR (self), self->status_label, NULL);
+  g_signal_connect (self, "notify::record", G_CALLBACK (on_record_notify_cb), NULL);
 
   self->outcome_checks = g_ptr_array_new ();
   for (guint i = 0; i < RD_N_OUTCOMES; i++)

@@ -9,7 +9,6 @@
 
 #include "rd-contact-editor.h"
 #include "rd-evidence-links.h"
-#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
@@ -23,13 +22,10 @@
 
 struct _RdContactEditor
 {
-  GtkWidget          parent_instance;
+  RdRecordEditor     parent_instance;
 
-  RdStore           *store;
-  RdContact         *contact;
   GArray            *party_ids;    /* gint64 per row of party_row after the first */
-  RdAutosave        *autosave;
-  gboolean           loading;
+  gboolean           filling_parties;
 
   GtkLabel          *status_label;
   RdDateTimePicker  *when_picker;
@@ -46,34 +42,19 @@ struct _RdContactEditor
   RdEvidenceLinks   *evidence_links;
 };
 
-G_DEFINE_FINAL_TYPE (RdContactEditor, rd_contact_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RdContactEditor, rd_contact_editor, RD_TYPE_RECORD_EDITOR)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CONTACT,
-  N_PROPS
-};
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The evidence section follows the contact (once it has been written). */
-static void
-sync_evidence_links (RdContactEditor *self)
+static RdContact *
+editing (RdContactEditor *self)
 {
-  RdContact *contact = self->contact;
-
-  if (self->evidence_links == NULL)
-    return;
-  rd_evidence_links_set_target (self->evidence_links, contact ? rd_contact_get_case_id (contact) : 0,
-                                RD_EVIDENCE_TARGET_CONTACT, contact ? rd_contact_get_id (contact) : 0);
+  return rd_record_editor_get_record (RD_RECORD_EDITOR (self));
 }
-static guint signals[N_SIGNALS];
+
+static RdStore *
+store_of (RdContactEditor *self)
+{
+  return rd_record_editor_get_store (RD_RECORD_EDITOR (self));
+}
 
 static gint64
 picked_party (RdContactEditor *self)
@@ -103,19 +84,19 @@ load_parties (RdContactEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) parties = NULL;
-  gboolean was_loading = self->loading;
-  gint64 keep = self->contact ? rd_contact_get_party_id (self->contact) : 0;
+  RdContact *contact = editing (self);
+  gint64 keep = contact ? rd_contact_get_party_id (contact) : 0;
 
-  if (self->contact != NULL && !self->loading)
+  if (contact != NULL && !rd_record_editor_is_loading (RD_RECORD_EDITOR (self)))
     keep = picked_party (self);
 
   g_array_set_size (self->party_ids, 0);
   gtk_string_list_append (names, _("Someone not on the list"));
-  if (self->store != NULL && self->contact != NULL && rd_contact_get_case_id (self->contact) != 0)
+  if (store_of (self) != NULL && contact != NULL && rd_contact_get_case_id (contact) != 0)
     {
       g_autoptr(GError) error = NULL;
 
-      parties = rd_store_list_parties (self->store, rd_contact_get_case_id (self->contact), &error);
+      parties = rd_store_list_parties (store_of (self), rd_contact_get_case_id (contact), &error);
       if (parties == NULL)
         g_warning ("Could not list the people of the case: %s", error->message);
     }
@@ -129,10 +110,11 @@ load_parties (RdContactEditor *self)
       g_array_append_val (self->party_ids, id);
     }
 
-  self->loading = TRUE;
+  /* Refilling the list is not a change the resident made. */
+  self->filling_parties = TRUE;
   adw_combo_row_set_model (self->party_row, G_LIST_MODEL (names));
   select_party (self, keep);
-  self->loading = was_loading;
+  self->filling_parties = FALSE;
 }
 
 static GDate *
@@ -150,7 +132,7 @@ valid_with (RdContactEditor  *self,
             GError          **error)
 {
   g_autoptr(RdContact) scratch = rd_contact_new ();
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (store_of (self)));
 
   rd_contact_set_occurred_at (scratch, when);
   rd_contact_set_promise (scratch, gtk_editable_get_text (GTK_EDITABLE (self->promise_row)));
@@ -172,12 +154,19 @@ check_fields (RdContactEditor *self)
   gtk_revealer_set_reveal_child (self->error_revealer, !valid);
 }
 
+static void
+rd_contact_editor_check (RdRecordEditor *editor)
+{
+  check_fields (RD_CONTACT_EDITOR (editor));
+}
+
 /*
  * Copies the form into the contact. A time or promised date that breaks the
  * rules is left as it was saved; everything else is taken.
  */
 static gboolean
-apply_fields (RdContactEditor *self)
+apply_fields (RdContactEditor *self,
+              RdContact       *contact)
 {
   g_autofree char *summary = rd_gui_text_view_dup_text (self->summary_view);
   g_autoptr(GDate) new_due = picked_due (self);
@@ -187,7 +176,6 @@ apply_fields (RdContactEditor *self)
   guint direction = adw_combo_row_get_selected (self->direction_row);
   guint channel = adw_combo_row_get_selected (self->channel_row);
   struct { GDateTime *when; GDate *due; } candidates[4];
-  RdContact *contact = self->contact;
 
   if (rd_contact_get_occurred_at (contact) != NULL)
     old_when = g_date_time_ref (rd_contact_get_occurred_at (contact));
@@ -224,53 +212,35 @@ apply_fields (RdContactEditor *self)
   return FALSE;
 }
 
-static RdAutosaveResult
-write_contact (GtkWidget  *form,
-               GError    **error)
+static gboolean
+rd_contact_editor_collect (RdRecordEditor *editor,
+                           gpointer        record)
 {
-  RdContactEditor *self = RD_CONTACT_EDITOR (form);
+  RdContactEditor *self = RD_CONTACT_EDITOR (editor);
 
-  if (self->contact == NULL || self->store == NULL)
-    return RD_AUTOSAVE_HELD;
-  if (!apply_fields (self))
-    {
-      rd_gui_set_status (self->status_label, _("Not saved yet: check the time of the contact."),
-                         TRUE);
-      return RD_AUTOSAVE_HELD;
-    }
-  if (!rd_store_save_contact (self->store, self->contact, error))
-    return RD_AUTOSAVE_FAILED;
-  return RD_AUTOSAVE_WRITTEN;
+  if (apply_fields (self, record))
+    return TRUE;
+  rd_gui_set_status (self->status_label, _("Not saved yet: check the time of the contact."), TRUE);
+  return FALSE;
 }
 
-static void
-on_autosaved_cb (RdContactEditor *self)
+static gboolean
+rd_contact_editor_write (RdRecordEditor  *editor,
+                         RdStore         *store,
+                         gpointer         record,
+                         GError         **error)
 {
-  sync_evidence_links (self);
-  g_signal_emit (self, signals[SAVED], 0, self->contact);
-}
-
-/**
- * rd_contact_editor_flush:
- *
- * Writes what has not been written yet, now. Nothing to write is success.
- */
-gboolean
-rd_contact_editor_flush (RdContactEditor  *self,
-                         GError          **error)
-{
-  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
-
-  return rd_autosave_flush (self->autosave, error);
+  return rd_store_save_contact (store, record, error);
 }
 
 static void
 on_field_changed_cb (RdContactEditor *self)
 {
-  if (self->loading || self->contact == NULL)
+  if (rd_record_editor_is_loading (RD_RECORD_EDITOR (self)) || self->filling_parties ||
+      editing (self) == NULL)
     return;
   check_fields (self);
-  rd_autosave_changed (self->autosave);
+  rd_record_editor_changed (RD_RECORD_EDITOR (self));
 }
 
 static void
@@ -281,12 +251,13 @@ on_buffer_changed_cb (GtkTextBuffer   *buffer,
 }
 
 static void
-load_contact (RdContactEditor *self)
+rd_contact_editor_load (RdRecordEditor *editor,
+                        gpointer        record)
 {
-  RdContact *contact = self->contact;
+  RdContactEditor *self = RD_CONTACT_EDITOR (editor);
+  RdContact *contact = record;
   const GDate *due = rd_contact_get_promise_due (contact);
 
-  self->loading = TRUE;
   load_parties (self);
   if (rd_contact_get_occurred_at (contact) != NULL)
     rd_date_time_picker_set_date_time (self->when_picker, rd_contact_get_occurred_at (contact));
@@ -307,9 +278,6 @@ load_contact (RdContactEditor *self)
     }
   else
     rd_date_time_picker_set_date_time (self->due_picker, rd_date_time_picker_get_date_time (self->when_picker));
-  self->loading = FALSE;
-
-  check_fields (self);
   rd_gui_set_status (self->status_label,
                      rd_contact_get_id (contact) == 0
                      ? _("New contact. It is saved as soon as you change something.") : NULL,
@@ -320,57 +288,6 @@ GtkWidget *
 rd_contact_editor_new (void)
 {
   return g_object_new (RD_TYPE_CONTACT_EDITOR, NULL);
-}
-
-RdContact *
-rd_contact_editor_get_contact (RdContactEditor *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), NULL);
-
-  return self->contact;
-}
-
-/**
- * rd_contact_editor_set_contact:
- * @contact: (nullable): the contact to edit; the editor changes this object
- *
- * Writes what is pending for the contact being edited, then shows @contact.
- * A new contact has id 0 and is inserted by the first write.
- */
-void
-rd_contact_editor_set_contact (RdContactEditor *self,
-                               RdContact       *contact)
-{
-  g_return_if_fail (RD_IS_CONTACT_EDITOR (self));
-  g_return_if_fail (contact == NULL || RD_IS_CONTACT (contact));
-
-  if (self->contact == contact)
-    return;
-  rd_contact_editor_flush (self, NULL);
-  g_set_object (&self->contact, contact);
-  rd_autosave_discard (self->autosave);
-  if (contact != NULL)
-    load_contact (self);
-  sync_evidence_links (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
-}
-
-/* Whether the editor is writing right now (so the page can ignore the
- * store's change signal for its own write). */
-gboolean
-rd_contact_editor_is_saving (RdContactEditor *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
-
-  return rd_autosave_is_saving (self->autosave);
-}
-
-gboolean
-rd_contact_editor_has_pending_save (RdContactEditor *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACT_EDITOR (self), FALSE);
-
-  return rd_autosave_is_pending (self->autosave);
 }
 
 void
@@ -387,7 +304,7 @@ on_parties_changed_cb (RdStore         *store,
                        gint64           case_id,
                        RdContactEditor *self)
 {
-  if (self->contact != NULL && case_id == rd_contact_get_case_id (self->contact))
+  if (editing (self) != NULL && case_id == rd_contact_get_case_id (editing (self)))
     load_parties (self);
 }
 
@@ -400,31 +317,22 @@ edit_people_action (GtkWidget  *widget,
   g_autoptr(RdCase) rcase = NULL;
   RdPartiesDialog *dialog;
 
-  if (self->store == NULL || self->contact == NULL)
+  if (store_of (self) == NULL || editing (self) == NULL)
     return;
-  rcase = rd_store_get_case (self->store, rd_contact_get_case_id (self->contact), NULL);
+  rcase = rd_store_get_case (store_of (self), rd_contact_get_case_id (editing (self)), NULL);
   if (rcase == NULL)
     return;
-  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, rcase);
+  dialog = rd_parties_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), store_of (self), rcase);
   gtk_window_present (GTK_WINDOW (dialog));
   if (g_list_model_get_n_items (rd_parties_dialog_get_parties (dialog)) == 0)
     rd_parties_dialog_add_party (dialog);
 }
 
 static void
-set_store (RdContactEditor *self,
-           RdStore         *store)
+rd_contact_editor_connect_store (RdRecordEditor *editor,
+                                 RdStore        *store)
 {
-  if (self->store == store)
-    return;
-  rd_contact_editor_flush (self, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (self->evidence_links != NULL)
-    rd_evidence_links_set_store (self->evidence_links, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb), editor, 0);
 }
 
 static void
@@ -432,58 +340,21 @@ rd_contact_editor_dispose (GObject *object)
 {
   RdContactEditor *self = RD_CONTACT_EDITOR (object);
 
-  if (self->autosave != NULL)
-    rd_autosave_finish (self->autosave);
+  rd_record_editor_finish (RD_RECORD_EDITOR (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  set_store (self, NULL);
-  g_clear_object (&self->contact);
-  g_clear_pointer (&self->party_ids, g_array_unref);
-  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_contact_editor_parent_class)->dispose (object);
 }
 
 static void
-rd_contact_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+rd_contact_editor_finalize (GObject *object)
 {
   RdContactEditor *self = RD_CONTACT_EDITOR (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CONTACT:
-      g_value_set_object (value, self->contact);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  g_clear_pointer (&self->party_ids, g_array_unref);
 
-static void
-rd_contact_editor_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  RdContactEditor *self = RD_CONTACT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CONTACT:
-      rd_contact_editor_set_contact (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  G_OBJECT_CLASS (rd_contact_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -491,29 +362,22 @@ rd_contact_editor_class_init (RdContactEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdRecordEditorClass *editor_class = RD_RECORD_EDITOR_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_contact_editor_dispose;
-  object_class->get_property = rd_contact_editor_get_property;
-  object_class->set_property = rd_contact_editor_set_property;
+  object_class->finalize = rd_contact_editor_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONTACT] =
-    g_param_spec_object ("contact", NULL, NULL, RD_TYPE_CONTACT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RdContactEditor::saved:
-   * @contact: the contact, as just written to the store
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_CONTACT);
+  editor_class->record_type = RD_TYPE_CONTACT;
+  editor_class->save_delay_ms = RD_CONTACT_EDITOR_SAVE_DELAY_MS;
+  editor_class->evidence_target = RD_EVIDENCE_TARGET_CONTACT;
+  editor_class->load = rd_contact_editor_load;
+  editor_class->check = rd_contact_editor_check;
+  editor_class->collect = rd_contact_editor_collect;
+  editor_class->write = rd_contact_editor_write;
+  editor_class->connect_store = rd_contact_editor_connect_store;
 
   gtk_widget_class_install_action (widget_class, "contact-editor.edit-people", NULL, edit_people_action);
 
@@ -547,10 +411,7 @@ rd_contact_editor_init (RdContactEditor *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->direction_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->channel_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->party_row));
-  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
-                                    RD_CONTACT_EDITOR_SAVE_DELAY_MS, write_contact);
-  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
-                           G_CONNECT_SWAPPED);
+  rd_record_editor_attach (RD_RECORD_EDITOR (self), self->status_label, self->evidence_links);
 
   /* In the order of RdContactDirection. */
   gtk_string_list_append (directions, _("I contacted them"));

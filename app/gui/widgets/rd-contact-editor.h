@@ -6,22 +6,17 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_CONTACT_EDITOR (rd_contact_editor_get_type ())
-G_DECLARE_FINAL_TYPE (RdContactEditor, rd_contact_editor, RD, CONTACT_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (RdContactEditor, rd_contact_editor, RD, CONTACT_EDITOR, RdRecordEditor)
 
 #define RD_CONTACT_EDITOR_SAVE_DELAY_MS 800
 
+/* The store, the contact ("record"), saving and ::saved are RdRecordEditor's. */
 GtkWidget  *rd_contact_editor_new              (void);
-RdContact  *rd_contact_editor_get_contact      (RdContactEditor  *self);
-void        rd_contact_editor_set_contact      (RdContactEditor  *self,
-                                                RdContact        *contact);
-gboolean    rd_contact_editor_flush            (RdContactEditor  *self,
-                                                GError          **error);
-gboolean    rd_contact_editor_has_pending_save (RdContactEditor  *self);
-gboolean    rd_contact_editor_is_saving        (RdContactEditor  *self);
 void        rd_contact_editor_focus_summary    (RdContactEditor  *self);
 
 G_END_DECLS

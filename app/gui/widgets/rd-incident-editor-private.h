@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-evidence-links.h"
 #include "rd-incident-editor.h"
@@ -15,13 +14,9 @@ G_BEGIN_DECLS
 
 struct _RdIncidentEditor
 {
-  GtkWidget          parent_instance;
+  RdRecordEditor     parent_instance;
 
-  RdStore           *store;
-  RdIncident        *incident;
   gint64             sitting_revision;
-  RdAutosave        *autosave;
-  gboolean           loading;
 
   GtkScrolledWindow *scroller;
   GtkLabel          *provenance_label;
@@ -57,6 +52,18 @@ struct _RdIncidentEditor
   GtkLabel          *report_error_label;
   RdEvidenceLinks   *evidence_links;
 };
+
+static inline RdIncident *
+editing (RdIncidentEditor *self)
+{
+  return rd_record_editor_get_record (RD_RECORD_EDITOR (self));
+}
+
+static inline RdStore *
+store_of (RdIncidentEditor *self)
+{
+  return rd_record_editor_get_store (RD_RECORD_EDITOR (self));
+}
 
 gboolean _rd_incident_editor_check_report     (RdIncidentEditor *self);
 void     _rd_incident_editor_sync_report_rows (RdIncidentEditor *self);

@@ -48,7 +48,7 @@ static void
 picked_steps (RdIncidentEditor *self,
               RdLandlordSteps  *steps)
 {
-  const RdLandlordSteps *saved = self->incident ? rd_incident_get_landlord_steps (self->incident) : NULL;
+  const RdLandlordSteps *saved = editing (self) ? rd_incident_get_landlord_steps (editing (self)) : NULL;
 
   rd_landlord_steps_init (steps);
   for (guint i = 0; i < RD_STEP_N_STEPS && self->step_pickers[i] != NULL; i++)
@@ -73,7 +73,7 @@ picked_steps (RdIncidentEditor *self,
 gboolean
 _rd_incident_editor_check_report (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (store_of (self)));
   g_autoptr(RdIncident) scratch = rd_incident_new ();
   g_autoptr(GError) error = NULL;
   RdLandlordSteps steps;
@@ -132,31 +132,31 @@ _rd_incident_editor_apply_report (RdIncidentEditor *self)
   picked_steps (self, &steps);
   if (!picked_report (self, &day, &minute))
     {
-      rd_incident_set_landlord_reported_on (self->incident, NULL);
-      rd_incident_set_landlord_reported_minute (self->incident, -1);
+      rd_incident_set_landlord_reported_on (editing (self), NULL);
+      rd_incident_set_landlord_reported_minute (editing (self), -1);
       if (_rd_incident_editor_check_report (self))
-        rd_incident_set_landlord_steps (self->incident, &steps);
+        rd_incident_set_landlord_steps (editing (self), &steps);
     }
   else if (_rd_incident_editor_check_report (self))
     {
-      rd_incident_set_landlord_reported_on (self->incident, &day);
-      rd_incident_set_landlord_reported_minute (self->incident, minute);
-      rd_incident_set_landlord_steps (self->incident, &steps);
+      rd_incident_set_landlord_reported_on (editing (self), &day);
+      rd_incident_set_landlord_reported_minute (editing (self), minute);
+      rd_incident_set_landlord_steps (editing (self), &steps);
     }
   /* else the day as last saved stays, and the error says why */
   if (risk < G_N_ELEMENTS (risk_choices))
-    rd_incident_set_asb_risk (self->incident, risk_choices[risk]);
+    rd_incident_set_asb_risk (editing (self), risk_choices[risk]);
   if (hazard < G_N_ELEMENTS (hazard_choices))
-    rd_incident_set_hazard (self->incident, hazard_choices[hazard]);
-  rd_incident_set_repair_priority (self->incident, priority);
+    rd_incident_set_hazard (editing (self), hazard_choices[hazard]);
+  rd_incident_set_repair_priority (editing (self), priority);
   /* The hidden rows keep their values in case the category changes back. */
-  rd_incident_drop_misplaced_fields (self->incident);
+  rd_incident_drop_misplaced_fields (editing (self));
 }
 
 void
 _rd_incident_editor_load_report (RdIncidentEditor *self)
 {
-  RdIncident *incident = self->incident;
+  RdIncident *incident = editing (self);
   const GDate *on = rd_incident_get_landlord_reported_on (incident);
   int minute = rd_incident_get_landlord_reported_minute (incident);
   g_autoptr(GDateTime) when = NULL;

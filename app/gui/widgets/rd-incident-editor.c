@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-history-dialog.h"
@@ -20,7 +19,7 @@
 /*
  * There is no Save button. Every change schedules a write a moment after
  * typing pauses; switching to another entry, closing the window and
- * quitting write at once (rd_incident_editor_flush). The writes of one
+ * quitting write at once (rd_record_editor_flush). The writes of one
  * sitting at the editor extend one revision (sitting_revision), so the
  * history shows what was written in each sitting, not every keystroke.
  *
@@ -35,34 +34,7 @@
  * hazard for disrepair.
  */
 
-G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_INCIDENT,
-  N_PROPS
-};
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The evidence section follows the entry (once it has been written). */
-static void
-sync_evidence_links (RdIncidentEditor *self)
-{
-  RdIncident *incident = self->incident;
-
-  if (self->evidence_links == NULL)
-    return;
-  rd_evidence_links_set_target (self->evidence_links, incident ? rd_incident_get_case_id (incident) : 0,
-                                RD_EVIDENCE_TARGET_INCIDENT, incident ? rd_incident_get_id (incident) : 0);
-}
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (RdIncidentEditor, rd_incident_editor, RD_TYPE_RECORD_EDITOR)
 
 static void
 show_provenance (RdIncidentEditor *self)
@@ -70,12 +42,12 @@ show_provenance (RdIncidentEditor *self)
   g_autofree char *text = NULL;
   gint64 created, updated;
 
-  if (self->incident == NULL)
+  if (editing (self) == NULL)
     return;
 
-  created = rd_incident_get_created_at (self->incident);
-  updated = rd_incident_get_updated_at (self->incident);
-  if (rd_incident_get_id (self->incident) == 0 || created == 0)
+  created = rd_incident_get_created_at (editing (self));
+  updated = rd_incident_get_updated_at (editing (self));
+  if (rd_incident_get_id (editing (self)) == 0 || created == 0)
     text = g_strdup (_("New entry. It is saved as soon as you write something."));
   else
     {
@@ -128,7 +100,7 @@ dates_valid (GDateTime  *starts,
 static gboolean
 check_dates (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (store_of (self)));
   g_autoptr(GError) error = NULL;
   const char *problem = rd_date_time_picker_get_problem (self->start_picker);
   gboolean valid;
@@ -154,7 +126,7 @@ check_dates (RdIncidentEditor *self)
 static void
 apply_dates (RdIncidentEditor *self)
 {
-  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  g_autoptr(GDateTime) now = rd_clock_dup_now (rd_store_get_clock (store_of (self)));
   g_autoptr(GDateTime) old_start = NULL;
   g_autoptr(GDateTime) old_end = NULL;
   GDateTime *new_start = rd_date_time_picker_get_date_time (self->start_picker);
@@ -166,10 +138,10 @@ apply_dates (RdIncidentEditor *self)
     { NULL, NULL },
   };
 
-  if (rd_incident_get_starts_at (self->incident) != NULL)
-    old_start = g_date_time_ref (rd_incident_get_starts_at (self->incident));
-  if (rd_incident_get_ends_at (self->incident) != NULL)
-    old_end = g_date_time_ref (rd_incident_get_ends_at (self->incident));
+  if (rd_incident_get_starts_at (editing (self)) != NULL)
+    old_start = g_date_time_ref (rd_incident_get_starts_at (editing (self)));
+  if (rd_incident_get_ends_at (editing (self)) != NULL)
+    old_end = g_date_time_ref (rd_incident_get_ends_at (editing (self)));
   /* A skipped time leaves the entry's time as it was, not some other. */
   if (rd_date_time_picker_get_problem (self->start_picker) != NULL)
     candidates[0][0] = candidates[1][0] = old_start;
@@ -183,8 +155,8 @@ apply_dates (RdIncidentEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (candidates[i][0] != NULL && dates_valid (candidates[i][0], candidates[i][1], now, NULL))
       {
-        rd_incident_set_starts_at (self->incident, candidates[i][0]);
-        rd_incident_set_ends_at (self->incident, candidates[i][1]);
+        rd_incident_set_starts_at (editing (self), candidates[i][0]);
+        rd_incident_set_ends_at (editing (self), candidates[i][1]);
         return;
       }
 }
@@ -215,59 +187,47 @@ apply_fields (RdIncidentEditor *self)
 
   apply_dates (self);
   if (category < RD_CATEGORY_N_CATEGORIES)
-    rd_incident_set_category (self->incident, category);
-  rd_incident_set_location (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
-  rd_incident_set_description (self->incident, description);
-  rd_incident_set_impact (self->incident, impact);
-  rd_incident_set_people (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->people_row)));
-  rd_incident_set_witnesses (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->witnesses_row)));
-  rd_incident_set_reported_to (self->incident, picked_reported_to (self));
-  rd_incident_set_reference (self->incident, gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+    rd_incident_set_category (editing (self), category);
+  rd_incident_set_location (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  rd_incident_set_description (editing (self), description);
+  rd_incident_set_impact (editing (self), impact);
+  rd_incident_set_people (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->people_row)));
+  rd_incident_set_witnesses (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->witnesses_row)));
+  rd_incident_set_reported_to (editing (self), picked_reported_to (self));
+  rd_incident_set_reference (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
   _rd_incident_editor_apply_report (self);
 }
 
-static RdAutosaveResult
-write_incident (GtkWidget  *form,
-                GError    **error)
+static gboolean
+rd_incident_editor_collect (RdRecordEditor *editor,
+                            gpointer        record)
 {
-  RdIncidentEditor *self = RD_INCIDENT_EDITOR (form);
+  apply_fields (RD_INCIDENT_EDITOR (editor));
+  return TRUE;
+}
 
-  if (self->incident == NULL || self->store == NULL)
-    return RD_AUTOSAVE_HELD;
-  apply_fields (self);
-  if (!rd_store_save_incident (self->store, self->incident, &self->sitting_revision, error))
-    return RD_AUTOSAVE_FAILED;
-  return RD_AUTOSAVE_WRITTEN;
+static gboolean
+rd_incident_editor_write (RdRecordEditor  *editor,
+                          RdStore         *store,
+                          gpointer         record,
+                          GError         **error)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (editor);
+
+  return rd_store_save_incident (store, record, &self->sitting_revision, error);
 }
 
 static void
-on_autosaved_cb (RdIncidentEditor *self)
+rd_incident_editor_saved (RdRecordEditor *editor,
+                          gpointer        record)
 {
-  show_provenance (self);
-  sync_evidence_links (self);
-  g_signal_emit (self, signals[SAVED], 0, self->incident);
-}
-
-/**
- * rd_incident_editor_flush:
- *
- * Writes what has not been written yet, now. Nothing to write is success.
- */
-gboolean
-rd_incident_editor_flush (RdIncidentEditor  *self,
-                          GError           **error)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
-
-  return rd_autosave_flush (self->autosave, error);
+  show_provenance (RD_INCIDENT_EDITOR (editor));
 }
 
 static void
 schedule_save (RdIncidentEditor *self)
 {
-  if (self->loading || self->incident == NULL)
-    return;
-  rd_autosave_changed (self->autosave);
+  rd_record_editor_changed (RD_RECORD_EDITOR (self));
 }
 
 static void
@@ -280,7 +240,7 @@ on_field_changed_cb (RdIncidentEditor *self)
 static void
 on_report_changed_cb (RdIncidentEditor *self)
 {
-  if (self->loading)
+  if (rd_record_editor_is_loading (RD_RECORD_EDITOR (self)))
     return;
   rd_date_time_picker_set_show_time (self->report_picker, gtk_switch_get_active (self->report_time_switch));
   /* Saying when the landlord heard of it says the landlord was told. */
@@ -294,7 +254,7 @@ on_report_changed_cb (RdIncidentEditor *self)
 static void
 on_step_changed_cb (RdIncidentEditor *self)
 {
-  if (self->loading)
+  if (rd_record_editor_is_loading (RD_RECORD_EDITOR (self)))
     return;
   _rd_incident_editor_sync_report_rows (self);
   _rd_incident_editor_check_report (self);
@@ -304,7 +264,7 @@ on_step_changed_cb (RdIncidentEditor *self)
 static void
 on_dates_changed_cb (RdIncidentEditor *self)
 {
-  if (self->loading)
+  if (rd_record_editor_is_loading (RD_RECORD_EDITOR (self)))
     return;
   /* With no end yet, the end waits at the start: switching "It went on for
    * a while" on then offers the start, not the moment the entry was made. */
@@ -323,13 +283,16 @@ set_text_view (GtkTextView *view,
 }
 
 static void
-load_incident (RdIncidentEditor *self)
+rd_incident_editor_load (RdRecordEditor *editor,
+                         gpointer        record)
 {
-  RdIncident *incident = self->incident;
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (editor);
+  RdIncident *incident = record;
   RdReportedTo reported = rd_incident_get_reported_to (incident);
   GDateTime *ends = rd_incident_get_ends_at (incident);
 
-  self->loading = TRUE;
+  /* The writes of one sitting at the editor extend one revision. */
+  self->sitting_revision = 0;
   if (rd_incident_get_starts_at (incident) != NULL)
     rd_date_time_picker_set_date_time (self->start_picker, rd_incident_get_starts_at (incident));
   adw_expander_row_set_enable_expansion (self->end_expander, ends != NULL);
@@ -348,72 +311,26 @@ load_incident (RdIncidentEditor *self)
   gtk_check_button_set_active (self->other_check, reported & RD_REPORTED_OTHER);
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_incident_get_reference (incident));
   _rd_incident_editor_load_report (self);
-  self->loading = FALSE;
-
-  check_dates (self);
-  _rd_incident_editor_check_report (self);
-  _rd_incident_editor_sync_report_rows (self);
   show_provenance (self);
   rd_gui_set_status (self->status_label, NULL, FALSE);
   /* Another entry starts at its top, not where the last one was left. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+static void
+rd_incident_editor_check (RdRecordEditor *editor)
+{
+  RdIncidentEditor *self = RD_INCIDENT_EDITOR (editor);
+
+  check_dates (self);
+  _rd_incident_editor_check_report (self);
+  _rd_incident_editor_sync_report_rows (self);
+}
+
 GtkWidget *
 rd_incident_editor_new (void)
 {
   return g_object_new (RD_TYPE_INCIDENT_EDITOR, NULL);
-}
-
-RdIncident *
-rd_incident_editor_get_incident (RdIncidentEditor *self)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), NULL);
-
-  return self->incident;
-}
-
-/**
- * rd_incident_editor_set_incident:
- * @incident: (nullable): the entry to edit; the editor changes this object
- *
- * Writes what is pending for the entry being edited, then shows @incident.
- * A new entry has id 0 and is inserted by the first write.
- */
-void
-rd_incident_editor_set_incident (RdIncidentEditor *self,
-                                 RdIncident       *incident)
-{
-  g_return_if_fail (RD_IS_INCIDENT_EDITOR (self));
-  g_return_if_fail (incident == NULL || RD_IS_INCIDENT (incident));
-
-  if (self->incident == incident)
-    return;
-
-  rd_incident_editor_flush (self, NULL);
-  g_set_object (&self->incident, incident);
-  self->sitting_revision = 0;
-  rd_autosave_discard (self->autosave);
-  if (incident != NULL)
-    load_incident (self);
-  sync_evidence_links (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
-}
-
-gboolean
-rd_incident_editor_is_saving (RdIncidentEditor *self)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
-
-  return rd_autosave_is_saving (self->autosave);
-}
-
-gboolean
-rd_incident_editor_has_pending_save (RdIncidentEditor *self)
-{
-  g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), FALSE);
-
-  return rd_autosave_is_pending (self->autosave);
 }
 
 void
@@ -438,14 +355,14 @@ rd_incident_editor_show_history (RdIncidentEditor *self)
 
   g_return_val_if_fail (RD_IS_INCIDENT_EDITOR (self), NULL);
 
-  if (self->incident == NULL || self->store == NULL)
+  if (editing (self) == NULL || store_of (self) == NULL)
     return NULL;
-  rd_incident_editor_flush (self, NULL);
-  if (rd_incident_get_id (self->incident) == 0)
+  rd_record_editor_flush (RD_RECORD_EDITOR (self), NULL);
+  if (rd_incident_get_id (editing (self)) == 0)
     return NULL;
 
   dialog = GTK_WINDOW (rd_history_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              self->store, self->incident));
+                                              store_of (self), editing (self)));
   gtk_window_present (dialog);
   return dialog;
 }
@@ -463,64 +380,15 @@ rd_incident_editor_dispose (GObject *object)
   RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
 
   /* Last chance: whatever was typed is written before the form goes. */
-  if (self->autosave != NULL)
-    rd_autosave_finish (self->autosave);
+  rd_record_editor_finish (RD_RECORD_EDITOR (self));
   /* The step rows go with the template's expander row that holds them. */
   memset (self->step_rows, 0, sizeof self->step_rows);
   memset (self->step_switches, 0, sizeof self->step_switches);
   memset (self->step_pickers, 0, sizeof self->step_pickers);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_EDITOR);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->incident);
-  g_clear_object (&self->store);
-  g_clear_object (&self->autosave);
 
   G_OBJECT_CLASS (rd_incident_editor_parent_class)->dispose (object);
-}
-
-static void
-rd_incident_editor_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_INCIDENT:
-      g_value_set_object (value, self->incident);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_incident_editor_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  RdIncidentEditor *self = RD_INCIDENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      rd_incident_editor_flush (self, NULL);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->evidence_links != NULL)
-        rd_evidence_links_set_store (self->evidence_links, self->store);
-      break;
-    case PROP_INCIDENT:
-      rd_incident_editor_set_incident (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -528,29 +396,21 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdRecordEditorClass *editor_class = RD_RECORD_EDITOR_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
 
   object_class->dispose = rd_incident_editor_dispose;
-  object_class->get_property = rd_incident_editor_get_property;
-  object_class->set_property = rd_incident_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INCIDENT] =
-    g_param_spec_object ("incident", NULL, NULL, RD_TYPE_INCIDENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RdIncidentEditor::saved:
-   * @incident: the entry, as just written to the store
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_INCIDENT);
+  editor_class->record_type = RD_TYPE_INCIDENT;
+  editor_class->save_delay_ms = RD_INCIDENT_EDITOR_SAVE_DELAY_MS;
+  editor_class->evidence_target = RD_EVIDENCE_TARGET_INCIDENT;
+  editor_class->load = rd_incident_editor_load;
+  editor_class->check = rd_incident_editor_check;
+  editor_class->collect = rd_incident_editor_collect;
+  editor_class->write = rd_incident_editor_write;
+  editor_class->saved = rd_incident_editor_saved;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -594,10 +454,7 @@ rd_incident_editor_init (RdIncidentEditor *self)
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label,
-                                    RD_INCIDENT_EDITOR_SAVE_DELAY_MS, write_incident);
-  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_autosaved_cb), self,
-                           G_CONNECT_SWAPPED);
+  rd_record_editor_attach (RD_RECORD_EDITOR (self), self->status_label, self->evidence_links);
 
   for (guint i = 0; i < RD_CATEGORY_N_CATEGORIES; i++)
     gtk_string_list_append (categories, rd_category_get_label (i));
