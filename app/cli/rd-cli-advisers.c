@@ -20,20 +20,10 @@ rd_cli_erase (RdCliContext *ctx)
   g_autofree char *what = NULL;
   RdEraseSummary summary = { 0 };
   g_auto(RdCliJob) job = { 0 };
-  gboolean yes = FALSE;
-  const char *id_text = NULL;
+  gboolean yes = ctx->options->yes;
   gint64 case_id = 0;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--yes"))
-        yes = TRUE;
-      else if (id_text == NULL)
-        id_text = ctx->args[i];
-      else
-        id_text = "";
-    }
-  if (id_text == NULL || !rd_cli_parse_id (id_text, &case_id))
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("“erase” takes a case number: redress-cli erase CASE_ID --yes"));
 
   store = rd_cli_open_store_for_writing (ctx);
@@ -83,19 +73,12 @@ rd_cli_case_list (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = rd_clock_dup_today (ctx->clock);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *search = NULL;
-  gboolean archived = FALSE;
+  const char *search = ctx->options->search;
+  gboolean archived = ctx->options->archived;
   gboolean adviser;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--archived"))
-        archived = TRUE;
-      else if (g_str_equal (ctx->args[i], "--search") && i + 1 < ctx->n_args)
-        search = ctx->args[++i];
-      else
-        return rd_cli_usage_error (_("“case-list” takes only --search TEXT and --archived."));
-    }
+  if (ctx->n_args != 0)
+    return rd_cli_usage_error (_("“case-list” takes only --search TEXT and --archived."));
 
   store = rd_cli_open_store (ctx);
   if (store == NULL)

@@ -17,22 +17,11 @@ rd_cli_export_case (RdCliContext *ctx)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(RdCliJob) job = { 0 };
-  const char *output = NULL;
-  const char *id_text = NULL;
+  const char *output = ctx->options->output;
   gint64 case_id = 0;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--output") && i + 1 < ctx->n_args)
-        output = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--output="))
-        output = ctx->args[i] + strlen ("--output=");
-      else if (id_text == NULL)
-        id_text = ctx->args[i];
-      else
-        id_text = "";
-    }
-  if (id_text == NULL || !rd_cli_parse_id (id_text, &case_id) || output == NULL || *output == '\0')
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id) ||
+      output == NULL || *output == '\0')
     return rd_cli_usage_error (_("“export-case” takes a case number and a file: "
                                  "redress-cli export-case CASE_ID --output FILE.redress"));
 
@@ -56,18 +45,11 @@ rd_cli_import_case (RdCliContext *ctx)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   RdCaseArchiveImportFlags flags = 0;
-  const char *path = NULL;
+  const char *path = ctx->n_args == 1 ? ctx->args[0] : NULL;
   gint64 case_id;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--as-copy"))
-        flags |= RD_CASE_ARCHIVE_IMPORT_AS_COPY;
-      else if (path == NULL)
-        path = ctx->args[i];
-      else
-        path = "";
-    }
+  if (ctx->options->as_copy)
+    flags |= RD_CASE_ARCHIVE_IMPORT_AS_COPY;
   if (path == NULL || *path == '\0')
     return rd_cli_usage_error (_("“import-case” takes one file: "
                                  "redress-cli import-case FILE.redress [--as-copy]"));

@@ -36,21 +36,11 @@ rd_cli_import (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   gint64 case_id;
-  const char *file = NULL, *country_key = NULL;
+  /* import FILE.json [--country england|wales]: the country overrides the file's */
+  const char *file = ctx->n_args == 1 ? ctx->args[0] : NULL;
+  const char *country_key = ctx->options->country;
   RdCountry country = RD_COUNTRY_ENGLAND;
 
-  /* import FILE.json [--country england|wales]: the country overrides the file's */
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--country") && i + 1 < ctx->n_args)
-        country_key = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--country="))
-        country_key = ctx->args[i] + strlen ("--country=");
-      else if (file == NULL)
-        file = ctx->args[i];
-      else
-        file = "";
-    }
   if (file == NULL || *file == '\0')
     return rd_cli_usage_error (_("“import” takes one file: redress-cli import FILE.json [--country england|wales]"));
   if (country_key != NULL && !rd_country_from_string (country_key, &country))

@@ -110,6 +110,28 @@ rd_cli_parse_id (const char *text,
 }
 
 /**
+ * rd_cli_parse_today:
+ * @today: (out): the day given with --today, or the clock's today
+ *
+ * Returns: %RD_CLI_OK, or the exit status of the usage error it printed
+ */
+int
+rd_cli_parse_today (RdCliContext  *ctx,
+                    GDate        **today)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ctx->options->today == NULL)
+    {
+      *today = rd_clock_dup_today (ctx->clock);
+      return RD_CLI_OK;
+    }
+  if ((*today = rd_date_parse_iso (ctx->options->today, &error)) == NULL)
+    return rd_cli_usage_error ("%s", error->message);
+  return RD_CLI_OK;
+}
+
+/**
  * rd_cli_parse_case_day:
  * @usage: the command's usage line, said when no case number is given
  * @case_id: (out): the case
@@ -126,35 +148,21 @@ rd_cli_parse_case_day (RdCliContext  *ctx,
                        gint64        *case_id,
                        GDate        **today)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDate) day = NULL;
-  const char *case_text = NULL;
-
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      const char *value = NULL;
-
-      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
-        value = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--today="))
-        value = ctx->args[i] + strlen ("--today=");
-      else if (case_text == NULL)
-        case_text = ctx->args[i];
-      else
-        case_text = "";
-      if (value != NULL)
-        {
-          g_clear_pointer (&day, g_date_free);
-          if ((day = rd_date_parse_iso (value, &error)) == NULL)
-            return rd_cli_usage_error ("%s", error->message);
-        }
-    }
-  if (case_text == NULL || case_text[0] == '\0')
+  if (ctx->n_args != 1 || ctx->args[0][0] == '\0')
     return rd_cli_usage_error ("%s", usage);
-  if (!rd_cli_parse_id (case_text, case_id))
-    return rd_cli_usage_error (_("“%s” is not a case number."), case_text);
-  *today = day != NULL ? g_steal_pointer (&day) : rd_clock_dup_today (ctx->clock);
-  return RD_CLI_OK;
+  if (!rd_cli_parse_id (ctx->args[0], case_id))
+    return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
+  return rd_cli_parse_today (ctx, today);
+}
+
+/* The last --password-file given, for commands that read one. */
+const char *
+rd_cli_last_password_file (RdCliContext *ctx)
+{
+  char **files = ctx->options->password_files;
+  guint n = files != NULL ? g_strv_length (files) : 0;
+
+  return n > 0 ? files[n - 1] : NULL;
 }
 
 int

@@ -65,32 +65,21 @@ rd_cli_add_evidence (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GHashTable) passwords = NULL;
-  const char *password_file = NULL;
+  const char *password_file = rd_cli_last_password_file (ctx);
   gboolean any_failed = FALSE;
   gint64 case_id;
 
+  if (ctx->options->password_given)
+    return rd_cli_usage_error (_("A password is not taken on the command line, where others "
+                                 "can see it. Use --password-file FILE (lines of the file’s "
+                                 "name, a tab, then its password), or run the command in a "
+                                 "terminal to be asked."));
   if (ctx->n_args < 2)
     return rd_cli_usage_error (_("Usage: redress-cli add-evidence CASE_ID [--password-file FILE] FILE…"));
   if (!rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
   for (int i = 1; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--password") || g_str_has_prefix (ctx->args[i], "--password="))
-        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
-                                     "can see it. Use --password-file FILE (lines of the file’s "
-                                     "name, a tab, then its password), or run the command in a "
-                                     "terminal to be asked."));
-      else if (g_str_equal (ctx->args[i], "--password-file"))
-        {
-          if (i + 1 >= ctx->n_args)
-            return rd_cli_usage_error (_("--password-file needs a file name."));
-          password_file = ctx->args[++i];
-        }
-      else if (g_str_has_prefix (ctx->args[i], "--password-file="))
-        password_file = ctx->args[i] + strlen ("--password-file=");
-      else
-        g_ptr_array_add (files, ctx->args[i]);
-    }
+    g_ptr_array_add (files, ctx->args[i]);
   if (files->len == 0)
     return rd_cli_usage_error (_("Name at least one file to add."));
   if (password_file != NULL && (passwords = rd_cli_read_password_file (password_file)) == NULL)

@@ -13,29 +13,6 @@
 #include "rd-case-bundle-check.h"
 #include "rd-cli.h"
 
-static const char *
-option_value (RdCliContext *ctx,
-              int          *i,
-              const char   *name)
-{
-  const char *arg = ctx->args[*i];
-  gsize len = strlen (name);
-
-  if (g_str_equal (arg, name))
-    return *i + 1 < ctx->n_args ? ctx->args[++*i] : NULL;
-  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
-    return arg + len + 1;
-  return NULL;
-}
-
-static gboolean
-is_option (const char *arg,
-           const char *name)
-{
-  gsize len = strlen (name);
-  return g_str_equal (arg, name) || (strncmp (arg, name, len) == 0 && arg[len] == '=');
-}
-
 /* "3,5, 7": exhibit numbers as `redress-cli evidence` prints them. */
 static GArray *
 parse_ids (const char *option,
@@ -150,149 +127,107 @@ typedef struct
   gboolean    accept_unchecked;  /* --anonymise-accept-unchecked */
 } AnonymiseChoice;
 
-/* The options of export, after its case number; returns RD_CLI_OK, or the
- * exit status of a usage error it has explained. */
+/* The choices among words: --letter, --paper and --stamp. */
+static int
+parse_export_choices (const RdCliOptions  *o,
+                      RdCaseBundleOptions *options)
+{
+  static const struct { const char *key; RdLetterKind letter; } letters[] = {
+    { "stage1", RD_LETTER_STAGE1_COMPLAINT },
+    { "chaser", RD_LETTER_CHASER },
+    { "escalation", RD_LETTER_ESCALATION },
+    { "ombudsman", RD_LETTER_OMBUDSMAN_SUMMARY },
+  };
+
+  if (o->letter != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (letters) && !g_str_equal (o->letter, letters[i].key); i++)
+        ;
+      if (i == G_N_ELEMENTS (letters))
+        return rd_cli_usage_error (_("--letter is one of stage1, chaser, escalation or "
+                                     "ombudsman."));
+      options->letter = letters[i].letter;
+    }
+  if (o->paper != NULL)
+    {
+      if (g_str_equal (o->paper, "a4") || g_str_equal (o->paper, "A4"))
+        options->paper = RD_PAPER_A4;
+      else if (g_str_equal (o->paper, "letter"))
+        options->paper = RD_PAPER_LETTER;
+      else
+        return rd_cli_usage_error (_("--paper is a4 or letter."));
+    }
+  if (o->stamp != NULL)
+    {
+      if (g_str_equal (o->stamp, "page"))
+        options->section_stamps = FALSE;
+      else if (g_str_equal (o->stamp, "section"))
+        options->section_stamps = TRUE;
+      else
+        return rd_cli_usage_error (_("--stamp is page or section."));
+    }
+  if (o->max_size != NULL)
+    {
+      char *end = NULL;
+      double mb = g_ascii_strtod (o->max_size, &end);
+
+      /* Under a megabyte, the cover, index and fonts alone would fill a volume. */
+      if (end == o->max_size || *end != '\0' || !(mb >= 1) || mb > 1e6)
+        return rd_cli_usage_error (_("--max-size is a size in megabytes, 1 or more, such as "
+                                     "--max-size 50."));
+      options->max_volume_size = (goffset) (mb * 1000 * 1000);
+    }
+  return RD_CLI_OK;
+}
+
+/* The options of export; returns RD_CLI_OK, or the exit status of a usage
+ * error it has explained. */
 static int
 parse_export_options (RdCliContext         *ctx,
                       AnonymiseChoice      *anon,
                       RdCaseBundleOptions  *options,
-                      const char          **output,
-                      const char          **odt,
-                      const char          **csv,
                       GHashTable          **passwords,
                       GArray              **exclude,
-                      GArray              **order,
-                      const char          **layout)
+                      GArray              **order)
 {
-  for (int i = 1; i < ctx->n_args; i++)
+  const RdCliOptions *o = ctx->options;
+  int status;
+
+  if (o->password_given)
+    return rd_cli_usage_error (_("A password is not taken on the command line, where others "
+                                 "can see it. Use --password-file FILE (lines of the evidence "
+                                 "number, a tab, then the PDF’s password)."));
+  if ((status = parse_export_choices (o, options)) != RD_CLI_OK)
+    return status;
+  if (o->output != NULL && o->output[0] == '\0')
+    return rd_cli_usage_error (_("--output needs a file name."));
+  if (o->no_letter)
+    options->include_letter = FALSE;
+  if (o->anonymise)
+    options->anonymise = TRUE;
+  if (o->smaller)
+    options->smaller = TRUE;
+  if (o->landscape)
+    options->keep_landscape = TRUE;
+  anon->key = o->anonymise_key;
+  anon->accept_unchecked = o->accept_unchecked;
+  for (guint i = 0; o->password_files != NULL && o->password_files[i] != NULL; i++)
+    if (!read_passwords (o->password_files[i], passwords))
+      return RD_CLI_USAGE;
+  if ((options->language = o->language) != NULL && !rd_i18n_language_is_available (o->language))
     {
-      const char *arg = ctx->args[i];
-      const char *value;
+      g_auto(GStrv) codes = rd_i18n_list_languages ();
+      g_autofree char *list = g_strjoinv (", ", codes);
 
-      if (is_option (arg, "--output"))
-        {
-          if ((*output = option_value (ctx, &i, "--output")) == NULL)
-            return rd_cli_usage_error (_("--output needs a file name."));
-        }
-      else if (is_option (arg, "--letter"))
-        {
-          value = option_value (ctx, &i, "--letter");
-          if (g_strcmp0 (value, "stage1") == 0)
-            options->letter = RD_LETTER_STAGE1_COMPLAINT;
-          else if (g_strcmp0 (value, "chaser") == 0)
-            options->letter = RD_LETTER_CHASER;
-          else if (g_strcmp0 (value, "escalation") == 0)
-            options->letter = RD_LETTER_ESCALATION;
-          else if (g_strcmp0 (value, "ombudsman") == 0)
-            options->letter = RD_LETTER_OMBUDSMAN_SUMMARY;
-          else
-            return rd_cli_usage_error (_("--letter is one of stage1, chaser, escalation or "
-                                         "ombudsman."));
-        }
-      else if (g_str_equal (arg, "--no-letter"))
-        options->include_letter = FALSE;
-      else if (g_str_equal (arg, "--anonymise") || g_str_equal (arg, "--anonymize"))
-        options->anonymise = TRUE;
-      else if (is_option (arg, "--anonymise-key"))
-        {
-          if ((anon->key = option_value (ctx, &i, "--anonymise-key")) == NULL)
-            return rd_cli_usage_error (_("--anonymise-key needs a file name."));
-        }
-      else if (g_str_equal (arg, "--anonymise-accept-unchecked"))
-        anon->accept_unchecked = TRUE;
-      else if (g_str_equal (arg, "--smaller"))
-        options->smaller = TRUE;
-      else if (g_str_equal (arg, "--landscape"))
-        options->keep_landscape = TRUE;
-      else if (is_option (arg, "--paper"))
-        {
-          value = option_value (ctx, &i, "--paper");
-          if (g_strcmp0 (value, "a4") == 0 || g_strcmp0 (value, "A4") == 0)
-            options->paper = RD_PAPER_A4;
-          else if (g_strcmp0 (value, "letter") == 0)
-            options->paper = RD_PAPER_LETTER;
-          else
-            return rd_cli_usage_error (_("--paper is a4 or letter."));
-        }
-      else if (is_option (arg, "--max-size"))
-        {
-          char *end = NULL;
-          double mb;
-
-          if ((value = option_value (ctx, &i, "--max-size")) == NULL)
-            return RD_CLI_USAGE;
-          mb = g_ascii_strtod (value, &end);
-          /* Under a megabyte, the cover, index and fonts alone would fill a volume. */
-          if (end == value || *end != '\0' || !(mb >= 1) || mb > 1e6)
-            return rd_cli_usage_error (_("--max-size is a size in megabytes, 1 or more, such as "
-                                         "--max-size 50."));
-          options->max_volume_size = (goffset) (mb * 1000 * 1000);
-        }
-      else if (is_option (arg, "--stamp"))
-        {
-          value = option_value (ctx, &i, "--stamp");
-          if (g_strcmp0 (value, "page") == 0)
-            options->section_stamps = FALSE;
-          else if (g_strcmp0 (value, "section") == 0)
-            options->section_stamps = TRUE;
-          else
-            return rd_cli_usage_error (_("--stamp is page or section."));
-        }
-      else if (is_option (arg, "--password-file"))
-        {
-          if ((value = option_value (ctx, &i, "--password-file")) == NULL)
-            return rd_cli_usage_error (_("--password-file needs a file name."));
-          if (!read_passwords (value, passwords))
-            return RD_CLI_USAGE;
-        }
-      else if (g_str_equal (arg, "--password") || g_str_has_prefix (arg, "--password="))
-        return rd_cli_usage_error (_("A password is not taken on the command line, where others "
-                                     "can see it. Use --password-file FILE (lines of the evidence "
-                                     "number, a tab, then the PDF’s password)."));
-      else if (is_option (arg, "--chronology-odt"))
-        {
-          if ((*odt = option_value (ctx, &i, "--chronology-odt")) == NULL)
-            return rd_cli_usage_error (_("--chronology-odt needs a file name."));
-        }
-      else if (is_option (arg, "--chronology-csv"))
-        {
-          if ((*csv = option_value (ctx, &i, "--chronology-csv")) == NULL)
-            return rd_cli_usage_error (_("--chronology-csv needs a file name."));
-        }
-      else if (is_option (arg, "--language"))
-        {
-          if ((options->language = option_value (ctx, &i, "--language")) == NULL)
-            return rd_cli_usage_error (_("--language needs a language code, such as en or cy."));
-          if (!rd_i18n_language_is_available (options->language))
-            {
-              g_auto(GStrv) codes = rd_i18n_list_languages ();
-              g_autofree char *list = g_strjoinv (", ", codes);
-
-              return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
-                                           "them in: %s."), options->language, list);
-            }
-        }
-      else if (is_option (arg, "--layout"))
-        {
-          if ((*layout = option_value (ctx, &i, "--layout")) == NULL)
-            return rd_cli_usage_error (_("--layout needs a file name (redress-cli layout CASE_ID "
-                                         "writes one out to start from)."));
-        }
-      else if (is_option (arg, "--exclude"))
-        {
-          g_clear_pointer (exclude, g_array_unref);
-          if ((*exclude = parse_ids ("--exclude", option_value (ctx, &i, "--exclude"))) == NULL)
-            return RD_CLI_USAGE;
-        }
-      else if (is_option (arg, "--order"))
-        {
-          g_clear_pointer (order, g_array_unref);
-          if ((*order = parse_ids ("--order", option_value (ctx, &i, "--order"))) == NULL)
-            return RD_CLI_USAGE;
-        }
-      else
-        return rd_cli_usage_error (_("“%s” is not an option of export."), arg);
+      return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
+                                   "them in: %s."), options->language, list);
     }
+  if (o->exclude != NULL && (*exclude = parse_ids ("--exclude", o->exclude)) == NULL)
+    return RD_CLI_USAGE;
+  if (o->order != NULL && (*order = parse_ids ("--order", o->order)) == NULL)
+    return RD_CLI_USAGE;
   if (anon->key != NULL && !options->anonymise)
     return rd_cli_usage_error (_("--anonymise-key goes with --anonymise."));
   return RD_CLI_OK;
@@ -417,13 +352,16 @@ rd_cli_export (RdCliContext *ctx)
   int status;
 
   rd_case_bundle_options_init (&options);
-  if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli export CASE_ID --output FILE.pdf "
                                  "[--letter stage1|chaser|escalation|ombudsman] [--anonymise]"));
-  status = parse_export_options (ctx, &anon, &options, &output, &odt, &csv, &passwords, &exclude,
-                                 &order, &layout_path);
+  status = parse_export_options (ctx, &anon, &options, &passwords, &exclude, &order);
   if (status != RD_CLI_OK)
     return status;
+  output = ctx->options->output;
+  odt = ctx->options->chronology_odt;
+  csv = ctx->options->chronology_csv;
+  layout_path = ctx->options->layout;
   if (output == NULL)
     return rd_cli_usage_error (_("Say where to write the PDF with --output FILE.pdf."));
 
@@ -540,18 +478,12 @@ rd_cli_layout (RdCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   g_autoptr(RdCase) rcase = NULL;
-  gboolean reset = FALSE;
+  gboolean reset;
   gint64 case_id;
 
-  if (ctx->n_args < 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli layout CASE_ID [--reset]"));
-  for (int i = 1; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--reset"))
-        reset = TRUE;
-      else
-        return rd_cli_usage_error (_("“%s” is not an option of layout."), ctx->args[i]);
-    }
+  reset = ctx->options->reset;
   store = reset ? rd_cli_open_store_for_writing (ctx) : rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;

@@ -19,36 +19,14 @@ rd_cli_ics (RdCliContext *ctx)
   g_autoptr(GDate) today = NULL;
   g_autofree char *text = NULL;
   gint64 case_id = 0;
-  gboolean have_id = FALSE;
+  int status;
 
   /* ics CASE_ID [--today YYYY-MM-DD]: --today is for scripts and tests */
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      const char *value = NULL;
-
-      if (g_str_equal (ctx->args[i], "--today") && i + 1 < ctx->n_args)
-        value = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--today="))
-        value = ctx->args[i] + strlen ("--today=");
-      else if (!have_id && rd_cli_parse_id (ctx->args[i], &case_id))
-        {
-          have_id = TRUE;
-          continue;
-        }
-      else
-        return rd_cli_usage_error (_("Usage: redress-cli ics CASE_ID [--today YYYY-MM-DD] > deadlines.ics"));
-
-      g_clear_pointer (&today, g_date_free);
-      today = rd_date_parse_iso (value, &error);
-      if (today == NULL)
-        return rd_cli_usage_error ("%s", error->message);
-    }
-  if (!have_id)
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("Usage: redress-cli ics CASE_ID [--today YYYY-MM-DD] > deadlines.ics"));
-  if (today == NULL)
-    {
-      today = rd_clock_dup_today (ctx->clock);
-    }
+  status = rd_cli_parse_today (ctx, &today);
+  if (status != RD_CLI_OK)
+    return status;
 
   store = rd_cli_open_store (ctx);
   if (store == NULL)

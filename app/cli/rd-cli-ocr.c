@@ -42,24 +42,15 @@ rd_cli_ocr (RdCliContext *ctx)
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = NULL;
   g_autoptr(GError) error = NULL;
-  const char *languages = NULL;
+  const char *languages = ctx->options->ocr_languages;
   RdOcrSummary summary = { 0 };
   gboolean done;
   gint64 case_id;
 
-  if (ctx->n_args < 1)
+  if (ctx->n_args != 1)
     return rd_cli_usage_error (_("Usage: redress-cli ocr CASE_ID [--languages eng+cym]"));
   if (!rd_cli_parse_id (ctx->args[0], &case_id))
     return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
-  for (int i = 1; i < ctx->n_args; i++)
-    {
-      if (g_str_equal (ctx->args[i], "--languages") && i + 1 < ctx->n_args)
-        languages = ctx->args[++i];
-      else if (g_str_has_prefix (ctx->args[i], "--languages="))
-        languages = ctx->args[i] + strlen ("--languages=");
-      else
-        return rd_cli_usage_error (_("“%s” is not an option of ocr."), ctx->args[i]);
-    }
   if (languages != NULL && (*languages == '\0' || strspn (languages, "abcdefghijklmnopqrstuvwxyz_+") != strlen (languages)))
     return rd_cli_usage_error (_("--languages takes Tesseract’s language names joined by “+”, "
                                  "such as eng+cym."));

@@ -21,76 +21,26 @@ typedef struct {
   GDate      *today;
 } TimelineOptions;
 
-/* "--name VALUE" or "--name=VALUE"; *@value is NULL when the value is missing. */
-static gboolean
-take_option (RdCliContext  *ctx,
-             int           *i,
-             const char    *name,
-             const char   **value)
-{
-  const char *arg = ctx->args[*i];
-  gsize len = strlen (name);
-
-  if (g_str_equal (arg, name))
-    {
-      *value = *i + 1 < ctx->n_args ? ctx->args[++*i] : NULL;
-      return TRUE;
-    }
-  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 parse_options (RdCliContext    *ctx,
                TimelineOptions *options)
 {
-  gboolean have_id = FALSE;
+  const char *language = ctx->options->language;
 
-  for (int i = 0; i < ctx->n_args; i++)
-    {
-      const char *value = NULL;
-
-      if (take_option (ctx, &i, "--output", &value))
-        {
-          if ((options->output = value) == NULL || *value == '\0')
-            return rd_cli_usage_error (_("--output needs a file name."));
-        }
-      else if (take_option (ctx, &i, "--language", &value))
-        {
-          if ((options->language = value) == NULL)
-            return rd_cli_usage_error (_("--language needs a language code, such as en or cy."));
-          if (!rd_i18n_language_is_available (value))
-            {
-              g_auto(GStrv) codes = rd_i18n_list_languages ();
-              g_autofree char *list = g_strjoinv (", ", codes);
-
-              return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
-                                           "them in: %s."), value, list);
-            }
-        }
-      else if (take_option (ctx, &i, "--today", &value))
-        {
-          g_autoptr(GError) error = NULL;
-
-          g_clear_pointer (&options->today, g_date_free);
-          if (value == NULL)
-            return rd_cli_usage_error ("%s", _(timeline_usage));
-          options->today = rd_date_parse_iso (value, &error);
-          if (options->today == NULL)
-            return rd_cli_usage_error ("%s", error->message);
-        }
-      else if (!have_id && rd_cli_parse_id (ctx->args[i], &options->case_id))
-        have_id = TRUE;
-      else
-        return rd_cli_usage_error ("%s", _(timeline_usage));
-    }
-  if (!have_id || options->output == NULL)
+  if (ctx->n_args != 1 || !rd_cli_parse_id (ctx->args[0], &options->case_id) ||
+      ctx->options->output == NULL)
     return rd_cli_usage_error ("%s", _(timeline_usage));
-  return RD_CLI_OK;
+  if ((options->output = ctx->options->output)[0] == '\0')
+    return rd_cli_usage_error (_("--output needs a file name."));
+  if ((options->language = language) != NULL && !rd_i18n_language_is_available (language))
+    {
+      g_auto(GStrv) codes = rd_i18n_list_languages ();
+      g_autofree char *list = g_strjoinv (", ", codes);
+
+      return rd_cli_usage_error (_("Redress cannot write documents in “%s”. It can write "
+                                   "them in: %s."), language, list);
+    }
+  return rd_cli_parse_today (ctx, &options->today);
 }
 
 /* timeline CASE_ID --output FILE.svg|FILE.png [--today YYYY-MM-DD] [--language CODE]:
@@ -110,8 +60,6 @@ rd_cli_timeline (RdCliContext *ctx)
       g_clear_pointer (&options.today, g_date_free);
       return status;
     }
-  if (options.today == NULL)
-    options.today = rd_clock_dup_today (ctx->clock);
 
   store = rd_cli_open_store (ctx);
   if (store == NULL ||

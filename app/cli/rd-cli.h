@@ -19,23 +19,72 @@ enum {
   RD_CLI_INTERRUPTED = 130,
 };
 
+/* Every option any command takes, filled by GOptionContext from the
+ * command's own table (see rd-cli-commands.c); a command reads only the
+ * fields of its own options. Strings are as typed, unchecked. */
 typedef struct {
-  const char *data_dir;  /* NULL for the default; the last --data-dir given */
-  GStrv       data_dirs; /* every --data-dir given, absolute, for commands that take several */
   gboolean    json;
-  char      **args;      /* the command's own arguments, options removed */
-  int         n_args;
-  RdClock    *clock;     /* today, for every command and the store */
+  char       *today;           /* --today DATE */
+  char       *output;
+  char       *language;        /* --language CODE */
+  char       *country;         /* import --country */
+  char      **password_files;  /* --password-file FILE, as often as given */
+  gboolean    password_given;  /* --password, refused: see rd_cli_refuse_password */
+  gboolean    as_copy;
+  gboolean    yes;
+  gboolean    archived;
+  char       *search;
+  gboolean    reset;
+  char       *ocr_languages;   /* ocr --languages */
+  /* export */
+  char       *letter;
+  gboolean    no_letter;
+  gboolean    anonymise;
+  char       *anonymise_key;
+  gboolean    accept_unchecked;
+  char       *paper;
+  gboolean    landscape;
+  gboolean    smaller;
+  char       *chronology_odt;
+  char       *chronology_csv;
+  char       *exclude;
+  char       *order;
+  char       *layout;
+  char       *max_size;
+  char       *stamp;
+  /* the global group, taken by every command */
+  char      **data_dirs;
+  gboolean    version;
+} RdCliOptions;
+
+typedef struct {
+  const char   *data_dir;  /* NULL for the default; the last --data-dir given */
+  GStrv         data_dirs; /* every --data-dir given, absolute, for commands that take several */
+  gboolean      json;
+  char        **args;      /* the command's own arguments, options removed */
+  int           n_args;
+  RdClock      *clock;     /* today, for every command and the store */
+  RdCliOptions *options;   /* the command's options, parsed */
 } RdCliContext;
 
 typedef int (*RdCliCommandFunc) (RdCliContext *ctx);
 
+/* A command: its name, the arguments after its options ("CASE_ID"), a
+ * one-line summary, and its option table. The table's arg_data are offsets
+ * into RdCliOptions (RD_CLI_OPTION), made into pointers when parsing. */
 typedef struct {
-  const char       *name;
-  const char       *usage;
-  const char       *summary;
-  RdCliCommandFunc  func;
+  const char        *name;
+  const char        *parameters;
+  const char        *summary;
+  const GOptionEntry *entries;
+  RdCliCommandFunc   func;
 } RdCliCommand;
+
+#define RD_CLI_OPTION(field) GSIZE_TO_POINTER (G_STRUCT_OFFSET (RdCliOptions, field))
+
+extern const RdCliCommand rd_cli_commands[];
+extern const guint        rd_cli_n_commands;
+extern const GOptionEntry rd_cli_global_entries[];
 
 /* One service call at a time: see rd-cli-progress.c. */
 typedef struct {
@@ -73,6 +122,9 @@ int       rd_cli_parse_case_day (RdCliContext *ctx,
 int       rd_cli_usage_error    (const char   *format,
                                  ...) G_GNUC_PRINTF (1, 2);
 void      rd_cli_print_json     (JsonNode     *node);
+int       rd_cli_parse_today    (RdCliContext *ctx,
+                                 GDate       **today);
+const char *rd_cli_last_password_file (RdCliContext *ctx);
 
 int       rd_cli_cases          (RdCliContext *ctx);
 int       rd_cli_incidents      (RdCliContext *ctx);

@@ -11,68 +11,210 @@
 
 #include "rd-cli.h"
 
-static const RdCliCommand commands[] = {
-  { "cases", "cases [--json]", N_("List the cases"), rd_cli_cases },
-  { "incidents", "incidents CASE_ID [--json]", N_("List a case’s diary, newest first"), rd_cli_incidents },
-  { "holidays", "holidays YEAR [--json]", N_("List the England and Wales bank holidays of a year"), rd_cli_holidays },
-  { "workdays", "workdays FROM TO", N_("Count the working days after FROM up to and including TO"), rd_cli_workdays },
-  { "deadlines", "deadlines CASE_ID [--today DATE] [--json]", N_("Every deadline of a case, with how it was worked out"), rd_cli_deadlines },
-  { "add-workdays", "add-workdays DATE N", N_("The date N working days after DATE (day 1 is the next working day)"), rd_cli_add_workdays },
-  { "import", "import FILE.json [--country england|wales]", N_("Create a case from a case JSON file; prints its number"), rd_cli_import },
-  { "export-json", "export-json CASE_ID", N_("Write a whole case as JSON (the import format)"), rd_cli_export_json },
-  { "asb-review", "asb-review CASE_ID [--today DATE] [--json]", N_("The case’s reports against its council’s ASB Case Review threshold, as an application summary"), rd_cli_asb_review },
-  { "remedies", "remedies CASE_ID [--today DATE] [--json]", N_("What the Housing Ombudsman’s guidance suggests asking for, for each kind of failure found, with its source"), rd_cli_remedies },
-  { "ics", "ics CASE_ID > file.ics", N_("Write a case’s open deadlines as calendar events"), rd_cli_ics },
-  { "timeline", "timeline CASE_ID --output FILE.svg|FILE.png [--today DATE] [--language CODE]", N_("Draw a case’s incidents, contacts and complaint deadlines week by week, as a picture"), rd_cli_timeline },
-  { "add-evidence", "add-evidence CASE_ID [--password-file FILE] FILE…", N_("Keep files as evidence of a case; prints each new exhibit number"), rd_cli_add_evidence },
-  { "evidence", "evidence CASE_ID [--json]", N_("List a case’s evidence with its exhibit numbers, oldest first"), rd_cli_evidence },
-  { "ocr", "ocr CASE_ID [--languages eng+cym]", N_("Read the text of the case’s scanned pages and photos, for evidence search and the bundle"), rd_cli_ocr },
-  { "verify", "verify CASE_ID", N_("Check that every evidence file is still as it was imported"), rd_cli_verify },
-  { "export", "export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--no-letter] [--anonymise [--anonymise-key FILE] [--anonymise-accept-unchecked]] [--paper a4|letter] [--landscape] [--smaller] [--password-file FILE] [--chronology-odt FILE] [--chronology-csv FILE] [--exclude N[,N...]] [--order N,N,...] [--layout FILE.json] [--language CODE] [--max-size MB] [--stamp page|section]", N_("Write the complaint and its evidence bundle as one PDF. Exhibits keep the numbers that “evidence” lists, which --exclude and --order take; an exhibit left out leaves a gap in the numbers"), rd_cli_export },
-  { "layout", "layout CASE_ID [--reset]", N_("Print the bundle’s sections and what each holds, as JSON to edit and give to export --layout"), rd_cli_layout },
-  { "case-list", "case-list [--search TEXT] [--archived] [--json]", N_("The adviser’s case list: soonest date due first"), rd_cli_case_list },
-  { "erase", "erase CASE_ID --yes", N_("Erase a client’s case for good, with its history and evidence files"), rd_cli_erase },
-  { "language", "language CASE_ID [CODE] [--json]", N_("Show or set the language a case’s letters and bundle are written in"), rd_cli_language },
-  { "export-case", "export-case CASE_ID --output FILE.redress", N_("Hand a case over: write it with its evidence to one archive"), rd_cli_export_case },
-  { "import-case", "import-case FILE.redress [--as-copy]", N_("Take a handed-over case in, after checking every file; prints its number"), rd_cli_import_case },
-  { "remind", "remind [--data-dir DIR]…", N_("Send a desktop notification for each deadline newly overdue or due by the next working day, in every data folder Redress has opened (or in each DIR given)"), rd_cli_remind },
-};
-
-/* printf pads by bytes; this pads by characters, so "FILE…" lines up too.
- * A usage too long for its column gets a line of its own. */
-static void
-print_help_line (const char *usage,
-                 const char *summary)
+/* The table's entries point at offsets into RdCliOptions: here they are
+ * pointed at @options itself. Callbacks keep their function. */
+static GOptionEntry *
+bind_entries (const GOptionEntry *table,
+              RdCliOptions       *options)
 {
-  glong width = g_utf8_strlen (usage, -1);
+  guint n = 0;
+  GOptionEntry *entries;
 
-  if (width > 44)
-    g_print ("  %s\n  %44s %s\n", usage, "", summary);
-  else
-    g_print ("  %s%*s %s\n", usage, (int) (44 - width), "", summary);
+  while (table[n].long_name != NULL)
+    n++;
+  entries = g_new0 (GOptionEntry, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i] = table[i];
+      if (table[i].arg != G_OPTION_ARG_CALLBACK)
+        entries[i].arg_data = (char *) options + GPOINTER_TO_SIZE (table[i].arg_data);
+    }
+  return entries;
+}
+
+static GOptionGroup *
+new_group (const char         *name,
+           const char         *description,
+           const char         *help_description,
+           const GOptionEntry *table,
+           RdCliOptions       *options)
+{
+  GOptionGroup *group = g_option_group_new (name, description, help_description, options, NULL);
+  g_autofree GOptionEntry *entries = bind_entries (table, options);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+/* The column where GOptionContext starts its options' descriptions, so that
+ * the commands listed above them line up with them. */
+static glong
+find_help_column (GOptionContext *context)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+  g_auto(GStrv) lines = g_strsplit (help, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *gap;
+
+      if (!g_str_has_prefix (lines[i], "  -") || (gap = strstr (lines[i] + 2, "  ")) == NULL)
+        continue;
+      while (*gap == ' ')
+        gap++;
+      return g_utf8_pointer_to_offset (lines[i], gap);
+    }
+  return 24;
+}
+
+/* "redress-cli --help": the global options, and the commands a line each. */
+static GOptionContext *
+new_main_context (RdCliOptions *options)
+{
+  GOptionContext *context = g_option_context_new ("COMMAND [ARGUMENTS…]");
+  g_autoptr(GString) summary = g_string_new (_("Commands:"));
+  glong column;
+
+  g_option_context_set_main_group (context, new_group ("redress-cli", NULL, NULL,
+                                                       rd_cli_global_entries, options));
+  column = find_help_column (context);
+  for (guint i = 0; i < rd_cli_n_commands; i++)
+    {
+      glong width = 2 + g_utf8_strlen (rd_cli_commands[i].name, -1);
+
+      /* printf pads by bytes; this pads by characters. */
+      g_string_append_printf (summary, "\n  %s%*s%s", rd_cli_commands[i].name,
+                              (int) MAX (1, column - width), "", _(rd_cli_commands[i].summary));
+    }
+  g_option_context_set_summary (context, summary->str);
+  g_option_context_set_description (context, _("Run “redress-cli COMMAND --help” to see a "
+                                               "command’s options."));
+  return context;
+}
+
+/* "redress-cli COMMAND …": the command's own options, then the global ones. */
+static GOptionContext *
+new_command_context (const RdCliCommand *command,
+                     RdCliOptions       *options)
+{
+  GOptionContext *context = g_option_context_new (command->parameters);
+
+  g_option_context_set_main_group (context, new_group (command->name, NULL, NULL,
+                                                       command->entries, options));
+  g_option_context_add_group (context,
+                              new_group ("global", _("Options of every command:"),
+                                         _("Show the options every command takes"),
+                                         rd_cli_global_entries, options));
+  g_option_context_set_summary (context, command->summary);
+  /* Left for us: a negative number ("add-workdays DATE -1") is an argument. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  return context;
 }
 
 static void
-print_help (void)
+clear_options (RdCliOptions *o)
 {
-  g_print ("%s\n\n", _("Usage: redress-cli [--data-dir DIR] COMMAND [ARGUMENTS…]"));
-  g_print ("%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    print_help_line (commands[i].usage, _(commands[i].summary));
-  g_print ("\n%s\n", _("Options:"));
-  print_help_line ("--data-dir DIR", _("Use the case file in DIR instead of the usual place"));
-  print_help_line ("--json", _("Print JSON instead of text, where a command offers it"));
-  print_help_line ("--help", _("Show this help"));
-  print_help_line ("--version", _("Show the version"));
+  char **strings[] = { &o->today, &o->output, &o->language, &o->country, &o->search,
+                       &o->ocr_languages, &o->letter, &o->anonymise_key, &o->paper,
+                       &o->chronology_odt, &o->chronology_csv, &o->exclude, &o->order,
+                       &o->layout, &o->max_size, &o->stamp };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&o->password_files, g_strfreev);
+  g_clear_pointer (&o->data_dirs, g_strfreev);
 }
 
-static void
-add_data_dir (GStrvBuilder *builder,
-              const char   *data_dir)
-{
-  g_autofree char *absolute = g_canonicalize_filename (data_dir, NULL);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdCliOptions, clear_options)
 
-  g_strv_builder_add (builder, absolute);
+/* The command is the first word that is neither an option nor the folder
+ * of a --data-dir before it; -1 when there is none. */
+static int
+find_command (int    argc,
+              char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return -1;
+      if (g_str_equal (argv[i], "--data-dir"))
+        i++;
+      else if (argv[i][0] != '-' || argv[i][1] == '\0')
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+is_negative_number (const char *arg)
+{
+  return arg[0] == '-' && g_ascii_isdigit (arg[1]);
+}
+
+static int
+run_without_command (int    argc,
+                     char **argv)
+{
+  g_auto(RdCliOptions) options = { 0 };
+  g_autoptr(GOptionContext) context = new_main_context (&options);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rd_cli_usage_error ("%s", error->message);
+  if (options.version)
+    {
+      g_print ("redress-cli %s\n", PACKAGE_VERSION);
+      return RD_CLI_OK;
+    }
+  help = g_option_context_get_help (context, TRUE, NULL);
+  g_print ("%s", help);
+  return RD_CLI_USAGE;
+}
+
+/* Parses the command's options into @options and leaves its arguments in
+ * @rest: what follows "--" is never an option, so it is kept from GOption. */
+static int
+parse_command (const RdCliCommand *command,
+               int                 argc,
+               char              **argv,
+               int                 at,
+               RdCliOptions       *options,
+               GPtrArray          *rest)
+{
+  g_autoptr(GOptionContext) context = new_command_context (command, options);
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("redress-cli %s", command->name);
+  char **parsed;
+  int n_parsed, i;
+
+  g_ptr_array_add (before, argv[0]);
+  for (i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (i != at)
+      g_ptr_array_add (before, argv[i]);
+  n_parsed = before->len;
+  g_ptr_array_add (before, NULL);
+  parsed = (char **) before->pdata;
+
+  /* The usage line of "--help" names the command. */
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, &n_parsed, &parsed, &error))
+    return rd_cli_usage_error ("%s: %s", command->name, error->message);
+  g_set_prgname ("redress-cli");
+
+  for (int j = 1; j < n_parsed; j++)
+    {
+      if (parsed[j][0] == '-' && parsed[j][1] != '\0' && !is_negative_number (parsed[j]))
+        return rd_cli_usage_error (_("“%s” is not an option of %s. Run “redress-cli %s --help” "
+                                     "to see its options."),
+                                   parsed[j], command->name, command->name);
+      g_ptr_array_add (rest, parsed[j]);
+    }
+  for (i++; i < argc; i++)
+    g_ptr_array_add (rest, argv[i]);
+  return RD_CLI_OK;
 }
 
 int
@@ -85,68 +227,51 @@ main (int   argc,
   g_autofree char *absolute_data_dir = NULL;
   g_autoptr(RdClock) clock = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(RdCliOptions) options = { 0 };
   RdCliContext ctx = { 0 };
-  const char *name = NULL;
+  const RdCliCommand *command = NULL;
+  int at, status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("redress-cli");
 
-  /* Options may come before or after the command; everything else is an
-   * argument. "--" ends the options, so a file named "--json" still works. */
-  for (int i = 1; i < argc; i++)
+  /* Options may come before or after the command; "--" ends the options,
+   * so a file named "--json" still works. */
+  at = find_command (argc, argv);
+  if (at < 0)
+    return run_without_command (argc, argv);
+  for (guint i = 0; i < rd_cli_n_commands && command == NULL; i++)
+    if (g_str_equal (argv[at], rd_cli_commands[i].name))
+      command = &rd_cli_commands[i];
+  if (command == NULL)
+    return rd_cli_usage_error (_("“%s” is not a command. Run “redress-cli --help” to see them."),
+                               argv[at]);
+
+  status = parse_command (command, argc, argv, at, &options, rest);
+  if (status != RD_CLI_OK)
+    return status;
+  if (options.version)
     {
-      const char *arg = argv[i];
-
-      if (g_str_equal (arg, "--"))
-        {
-          for (i++; i < argc; i++)
-            g_ptr_array_add (rest, argv[i]);
-          break;
-        }
-      else if (g_str_equal (arg, "--data-dir"))
-        {
-          if (i + 1 >= argc)
-            return rd_cli_usage_error (_("--data-dir needs a folder."));
-          ctx.data_dir = argv[++i];
-          add_data_dir (data_dirs, ctx.data_dir);
-        }
-      else if (g_str_has_prefix (arg, "--data-dir="))
-        {
-          ctx.data_dir = arg + strlen ("--data-dir=");
-          add_data_dir (data_dirs, ctx.data_dir);
-        }
-      else if (g_str_equal (arg, "--json"))
-        ctx.json = TRUE;
-      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
-        {
-          print_help ();
-          return RD_CLI_OK;
-        }
-      else if (g_str_equal (arg, "--version"))
-        {
-          g_print ("redress-cli %s\n", PACKAGE_VERSION);
-          return RD_CLI_OK;
-        }
-      else if (name == NULL && arg[0] != '-')
-        name = arg;
-      else
-        g_ptr_array_add (rest, (gpointer) arg);
-    }
-
-  if (name == NULL)
-    {
-      print_help ();
-      return RD_CLI_USAGE;
+      g_print ("redress-cli %s\n", PACKAGE_VERSION);
+      return RD_CLI_OK;
     }
 
   /* Made absolute once, here: libraries given a file path later (poppler
    * takes URIs, staging folders are compared by prefix) must all see the
    * same folder, whatever the current directory is then. */
-  if (ctx.data_dir != NULL)
-    ctx.data_dir = absolute_data_dir = g_canonicalize_filename (ctx.data_dir, NULL);
+  for (guint i = 0; options.data_dirs != NULL && options.data_dirs[i] != NULL; i++)
+    {
+      g_free (absolute_data_dir);
+      absolute_data_dir = g_canonicalize_filename (options.data_dirs[i], NULL);
+      g_strv_builder_add (data_dirs, absolute_data_dir);
+    }
+  ctx.data_dir = absolute_data_dir;
   ctx.data_dirs = all_data_dirs = g_strv_builder_end (data_dirs);
+  ctx.json = options.json;
+  ctx.options = &options;
 
   g_ptr_array_add (rest, NULL);
   ctx.n_args = rest->len - 1;
@@ -158,9 +283,5 @@ main (int   argc,
     return rd_cli_usage_error ("%s", error->message);
   ctx.clock = clock;
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (name, commands[i].name))
-      return commands[i].func (&ctx);
-
-  return rd_cli_usage_error (_("“%s” is not a command. Run “redress-cli --help” to see them."), name);
+  return command->func (&ctx);
 }

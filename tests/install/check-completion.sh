@@ -1,7 +1,8 @@
 #!/bin/bash
 # check-completion.sh: the bash completion offers every command of
-# `redress-cli --help`, and every option of each command's usage line,
-# so neither can be added without the other.
+# `redress-cli --help`, and every option of each command's own help
+# (`redress-cli COMMAND --help-all`: its options and the global ones), so
+# neither can be added without the other.
 # Usage: check-completion.sh COMPLETION_FILE REDRESS_CLI
 set -u
 completion=$1
@@ -53,20 +54,35 @@ expect()
 help=$(LC_ALL=C.UTF-8 redress-cli --help) || { echo "redress-cli --help failed"; exit 1; }
 
 # Read here with awk, not with the completion's own parser: the commands
-# are the usage lines, two spaces in and starting with a letter.
-commands=$(echo "$help" | awk '/^  [a-z]/ { print $1 }' | sort -u)
+# are the lines of the "Commands:" section, two spaces in.
+commands=$(echo "$help" | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on && /^  [a-z]/ { print $1 }' | sort -u)
 [ -n "$commands" ] || { echo "no commands in redress-cli --help"; exit 1; }
 if [ "$(offered redress-cli '')" != "$commands" ]; then
     echo "the completion's commands differ from redress-cli --help:"
     diff <(echo "$commands") <(offered redress-cli '')
     status=1
 fi
+for option in $(echo "$help" | grep -oE -- '^  (-h, )?--[a-z][a-z-]*' | grep -o -- '--.*'); do
+    expect "$option" redress-cli --
+done
 
 n=0
 for command in $commands; do
-    usage=$(echo "$help" | awk -v c="$command" '$1 == c && /^  [a-z]/ { sub(/^  /, ""); sub(/  .*/, ""); print; exit }')
-    for option in $(echo "$usage" | grep -o -- '--[a-z][a-z-]*'); do
-        expect "$option" redress-cli "$command" --
+    _redress_cli_read_command "$command"
+    command_help=$(LC_ALL=C.UTF-8 redress-cli "$command" --help-all) ||
+        { echo "redress-cli $command --help-all failed"; status=1; continue; }
+    options=$(echo "$command_help" | grep -oE -- '^  (-h, )?--[a-z][a-z-]*' | grep -o -- '--.*')
+    for own in --help --data-dir; do
+        [[ " $(echo $options) " == *" $own "* ]] || { echo "$command --help-all lacks $own"; status=1; }
+    done
+    # One completion per command, not one per option: each runs in a
+    # subshell, and a loaded machine makes hundreds of them slow.
+    got=" $(offered redress-cli "$command" -- | tr '\n' ' ')"
+    for option in $options; do
+        if [[ $got != *" $option "* ]]; then
+            echo "redress-cli $command --<Tab> does not offer $option (it offers:$got)"
+            status=1
+        fi
         n=$((n + 1))
     done
 done
@@ -77,6 +93,12 @@ expect ombudsman redress-cli export 1 --letter ''
 expect --landscape redress-cli --data-dir /tmp export 1 --paper a4 --la
 expect export-case redress-cli --data-dir /tmp ex
 expect cy redress-cli language 1 ''
+expect --today redress-cli deadlines 1 --to
+# After an option that takes a value (its help shows "=VALUE"), nothing is offered.
+if [ -n "$(offered redress-cli deadlines 1 --today '')" ]; then
+    echo "a date is typed after --today, but the completion offers words there"
+    status=1
+fi
 
 [ $status = 0 ] && echo "The completion offers all $(echo "$commands" | wc -w) commands and $n options of redress-cli --help."
 exit $status
