@@ -163,7 +163,7 @@ test_late_response_first_on_dashboard (Fixture       *f,
 
   complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
   gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
-  editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
+  editor = RD_COMPLAINT_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (complaints)));
   g_assert_nonnull (rd_record_editor_get_record (RD_RECORD_EDITOR (editor)));
   points = rd_test_gui_find_by_id (GTK_WIDGET (editor), "points_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
@@ -550,7 +550,7 @@ test_step_evidence (Fixture       *f,
 
   complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
   gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
-  editor = RD_COMPLAINT_EDITOR (rd_complaints_page_get_editor (complaints));
+  editor = RD_COMPLAINT_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (complaints)));
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
 
   /* A new step: the letter is chosen before the step exists. */

@@ -65,7 +65,7 @@ test_log_a_contact (Fixture       *f,
 
   /* Ctrl+N's action: a new contact, now, and the cursor in the summary. */
   gtk_widget_activate_action (GTK_WIDGET (page), "contacts.new-contact", NULL);
-  editor = RD_CONTACT_EDITOR (rd_contacts_page_get_editor (page));
+  editor = RD_CONTACT_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page)));
   contact = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
   g_assert_nonnull (contact);
   g_assert_cmpint (rd_contact_get_id (contact), ==, 0);

@@ -139,11 +139,11 @@ test_tab_leaves_text_boxes (Fixture       *f,
 
   page = rd_window_show_page (f->window, "contacts");
   gtk_widget_activate_action (page, "contacts.new-contact", NULL);
-  assert_tab_leaves (rd_contacts_page_get_editor (RD_CONTACTS_PAGE (page)), "summary_view");
+  assert_tab_leaves (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page)), "summary_view");
 
   page = rd_window_show_page (f->window, "complaints");
   gtk_widget_activate_action (page, "complaints.new-complaint", NULL);
-  assert_tab_leaves (rd_complaints_page_get_editor (RD_COMPLAINTS_PAGE (page)), "points_view");
+  assert_tab_leaves (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page)), "points_view");
 
   dialog = rd_window_show_case_dialog (f->window, NULL);
   assert_tab_leaves (GTK_WIDGET (dialog), "notes_view");

@@ -15,32 +15,25 @@
 
 struct _RdComplaintsPage
 {
-  RdCasePage          parent_instance;
+  RdRecordListPage    parent_instance;
 
-  GListStore         *complaints;
-  GtkSingleSelection *selection;
+  GListStore         *complaints;  /* the base class's records */
   GHashTable         *last_steps;  /* complaint id → "Acknowledged (stage 1) on …" */
-  gboolean            ignore_selection;
-
-  GtkStack           *stack;
-  AdwLeaflet         *leaflet;
-  GtkListView        *list_view;
-  GtkLabel           *editor_title;
-  RdComplaintEditor  *editor;
 };
 
-G_DEFINE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD_TYPE_CASE_PAGE)
+G_DEFINE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD_TYPE_RECORD_LIST_PAGE)
 
 /* The latest step of each complaint, for the list's second line. */
 static void
-load_last_steps (RdComplaintsPage *self)
+load_last_steps (RdComplaintsPage *self,
+                 GListModel       *complaints)
 {
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
 
   g_hash_table_remove_all (self->last_steps);
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
+  for (guint i = 0, n = complaints ? g_list_model_get_n_items (complaints) : 0; i < n; i++)
     {
-      g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
+      g_autoptr(RdComplaint) complaint = g_list_model_get_item (complaints, i);
       g_autoptr(GListModel) events = NULL;
       guint count;
 
@@ -117,64 +110,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   rd_gui_list_item_unfollow (item);
 }
 
-static void
-show_editor_title (RdComplaintsPage *self)
+static char *
+rd_complaints_page_dup_title (RdRecordListPage *page,
+                              gpointer          record)
 {
-  RdComplaint *complaint = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  g_autofree char *title = complaint ? rd_complaint_dup_title (complaint) : NULL;
-
-  gtk_label_set_text (self->editor_title, title ? title : "");
-}
-
-static void
-update_stack (RdComplaintsPage *self)
-{
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) > 0
-                                    ? "complaints" : "empty");
-}
-
-static void
-edit_complaint (RdComplaintsPage *self,
-                RdComplaint      *complaint)
-{
-  g_autoptr(RdComplaint) previous = NULL;
-  RdComplaint *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-
-  if (current == complaint)
-    return;
-  previous = current ? g_object_ref (current) : NULL;
-  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), complaint);
-  /* A new complaint never written is dropped. */
-  if (previous != NULL && rd_complaint_get_id (previous) == 0 &&
-      rd_gui_list_store_take_out (self->complaints, previous, &self->ignore_selection))
-    update_stack (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.delete-complaint", complaint != NULL);
-  show_editor_title (self);
-}
-
-static void
-on_selection_changed_cb (RdComplaintsPage *self)
-{
-  if (self->ignore_selection)
-    return;
-  edit_complaint (self, gtk_single_selection_get_selected_item (self->selection));
-  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
-    rd_gui_leaflet_show_editor (self->leaflet);
-}
-
-static void
-on_back_clicked_cb (RdComplaintsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_editor_saved_cb (RdComplaintsPage *self,
-                    RdComplaint      *complaint)
-{
-  show_editor_title (self);
-  update_stack (self);
+  return rd_complaint_dup_title (record);
 }
 
 /**
@@ -188,49 +128,29 @@ rd_complaints_page_select (RdComplaintsPage *self,
 {
   g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), FALSE);
 
-  /* What the page shows is read when it is first shown: now, if not yet. */
-  rd_case_page_fill (RD_CASE_PAGE (self));
-
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->complaints)); i < n; i++)
-    {
-      g_autoptr(RdComplaint) complaint = g_list_model_get_item (G_LIST_MODEL (self->complaints), i);
-
-      if (rd_complaint_get_id (complaint) == complaint_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return rd_record_list_page_select_id (RD_RECORD_LIST_PAGE (self), complaint_id);
 }
 
-static void
-reload (RdComplaintsPage *self)
+static GListModel *
+rd_complaints_page_list (RdRecordListPage  *page,
+                         RdStore           *store,
+                         gint64             case_id,
+                         GError           **error)
 {
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  RdComplaint *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  gint64 keep_id = editing ? rd_complaint_get_id (editing) : 0;
+  GListModel *complaints = rd_store_list_complaints (store, case_id, error);
 
-  edit_complaint (self, NULL);
-  if (store != NULL && rcase != NULL)
-    {
-      loaded = rd_store_list_complaints (store, rd_case_get_id (rcase), &error);
-      if (loaded == NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
-  self->ignore_selection = TRUE;
-  rd_gui_list_store_replace (self->complaints, loaded);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->ignore_selection = FALSE;
-  load_last_steps (self);
-  update_stack (self);
-  if (keep_id == 0 || !rd_complaints_page_select (self, keep_id))
-    gtk_single_selection_set_selected (self->selection,
-                                       g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) > 0
-                                       ? 0 : GTK_INVALID_LIST_POSITION);
+  /* The rows show each complaint's latest step: read them first. */
+  load_last_steps (RD_COMPLAINTS_PAGE (page), complaints);
+  return complaints;
+}
+
+static gboolean
+rd_complaints_page_remove (RdRecordListPage  *page,
+                           RdStore           *store,
+                           gint64             id,
+                           GError           **error)
+{
+  return rd_store_delete_complaint (store, id, error);
 }
 
 static void
@@ -238,15 +158,18 @@ on_complaints_changed_cb (RdComplaintsPage *self,
                           const char       *what,
                           gint64            case_id)
 {
+  RdRecordListPage *page = RD_RECORD_LIST_PAGE (self);
+  GtkListView *list_view = rd_record_list_page_get_list_view (page);
+  GtkSingleSelection *selection = rd_record_list_page_get_selection (page);
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
   if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
-  if (rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)))
+  if (rd_record_editor_is_saving (RD_RECORD_EDITOR (rd_record_list_page_get_editor (page))))
     return;
   /* A step was added or changed: only the second lines change. */
-  load_last_steps (self);
+  load_last_steps (self, G_LIST_MODEL (self->complaints));
   {
     g_autoptr(GListModel) loaded = rd_store_list_complaints (store, rd_case_get_id (rcase), NULL);
     guint shown = 0;
@@ -259,37 +182,40 @@ on_complaints_changed_cb (RdComplaintsPage *self,
     /* A complaint added or removed elsewhere (the assistant): list again. */
     if (loaded != NULL && g_list_model_get_n_items (loaded) != shown)
       {
-        reload (self);
+        rd_record_list_page_reload (page);
         return;
       }
   }
-  gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
-  self->ignore_selection = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (list_view));
+  rd_record_list_page_set_ignore_selection (page, TRUE);
   {
-    guint selected = gtk_single_selection_get_selected (self->selection);
-    GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
+    guint selected = gtk_single_selection_get_selected (selection);
+    GtkSelectionModel *model = gtk_list_view_get_model (list_view);
 
     g_object_ref (model);
-    gtk_list_view_set_model (self->list_view, NULL);
-    gtk_list_view_set_model (self->list_view, model);
+    gtk_list_view_set_model (list_view, NULL);
+    gtk_list_view_set_model (list_view, model);
     g_object_unref (model);
-    gtk_single_selection_set_selected (self->selection, selected);
+    gtk_single_selection_set_selected (selection, selected);
   }
-  self->ignore_selection = FALSE;
+  rd_record_list_page_set_ignore_selection (page, FALSE);
 }
 
 static void
 on_assistant_saved_cb (RdComplaintsPage *self,
                        RdComplaint      *complaint)
 {
-  reload (self);
+  RdRecordListPage *page = RD_RECORD_LIST_PAGE (self);
+  GtkListView *list_view = rd_record_list_page_get_list_view (page);
+
+  rd_record_list_page_reload (page);
   if (!rd_complaints_page_select (self, rd_complaint_get_id (complaint)))
     return;
   /* The keyboard lands on the new complaint, not back on the button that
    * started it: the list's focus goes where it scrolls to. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              gtk_single_selection_get_selected (self->selection));
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u",
+                              gtk_single_selection_get_selected (rd_record_list_page_get_selection (page)));
+  gtk_widget_grab_focus (GTK_WIDGET (list_view));
 }
 
 static void
@@ -304,7 +230,7 @@ start_action (GtkWidget  *widget,
 
   if (store == NULL || rcase == NULL)
     return;
-  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
+  rd_case_page_flush (RD_CASE_PAGE (self), NULL);
   assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
   g_signal_connect_object (assistant, "saved", G_CALLBACK (on_assistant_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (assistant));
@@ -321,36 +247,9 @@ new_complaint_action (GtkWidget  *widget,
 
   if (rcase == NULL)
     return;
-  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   complaint = rd_complaint_new ();
   rd_complaint_set_case_id (complaint, rd_case_get_id (rcase));
-  g_list_store_append (self->complaints, complaint);
-  update_stack (self);
-  gtk_single_selection_set_selected (self->selection,
-                                     g_list_model_get_n_items (G_LIST_MODEL (self->complaints)) - 1);
-}
-
-static void
-on_delete_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       RdComplaintsPage *self)
-{
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdComplaint) complaint = NULL;
-
-  if (!g_str_equal (response, "delete") || rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
-    return;
-  complaint = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)));
-  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
-  if (rd_complaint_get_id (complaint) != 0 &&
-      !rd_store_delete_complaint (store, rd_complaint_get_id (complaint), &error))
-    {
-      rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  rd_gui_list_store_take_out (self->complaints, complaint, NULL);
-  update_stack (self);
+  rd_record_list_page_add (RD_RECORD_LIST_PAGE (self), complaint);
 }
 
 static void
@@ -358,15 +257,9 @@ delete_complaint_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (widget);
-
-  if (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
-    return;
-  rd_gui_confirm_destructive (widget, _("Delete This Complaint?"),
-                              _("The complaint and its steps go for good. Your "
-                                "diary and contact log stay as they are."),
-                              _("_Cancel"), "delete", _("_Delete"),
-                              G_CALLBACK (on_delete_response_cb), self);
+  rd_record_list_page_confirm_delete (RD_RECORD_LIST_PAGE (widget), _("Delete This Complaint?"),
+                                      _("The complaint and its steps go for good. Your "
+                                        "diary and contact log stay as they are."));
 }
 
 GListModel *
@@ -380,43 +273,15 @@ rd_complaints_page_get_complaints (RdComplaintsPage *self)
   return G_LIST_MODEL (self->complaints);
 }
 
-GtkWidget *
-rd_complaints_page_get_editor (RdComplaintsPage *self)
-{
-  g_return_val_if_fail (RD_IS_COMPLAINTS_PAGE (self), NULL);
-
-  /* What the page shows is read when it is first shown: now, if not yet. */
-  rd_case_page_fill (RD_CASE_PAGE (self));
-
-  return GTK_WIDGET (self->editor);
-}
-
-/* Writes what the editor has not written yet (the window calls this before
- * it closes). */
-static gboolean
-rd_complaints_page_flush (RdCasePage  *page,
-                          GError     **error)
-{
-  return rd_record_editor_flush (RD_RECORD_EDITOR (RD_COMPLAINTS_PAGE (page)->editor), error);
-}
-
 static void
 rd_complaints_page_store_changed (RdCasePage *page)
 {
-  RdComplaintsPage *self = RD_COMPLAINTS_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  rd_record_editor_set_store (RD_RECORD_EDITOR (self->editor), store);
   if (store != NULL)
     g_signal_connect_object (store, "changed::complaints", G_CALLBACK (on_complaints_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-  reload (self);
-}
-
-static void
-rd_complaints_page_case_changed (RdCasePage *page)
-{
-  reload (RD_COMPLAINTS_PAGE (page));
+                             page, G_CONNECT_SWAPPED);
+  RD_CASE_PAGE_CLASS (rd_complaints_page_parent_class)->store_changed (page);
 }
 
 static void
@@ -424,12 +289,8 @@ rd_complaints_page_dispose (GObject *object)
 {
   RdComplaintsPage *self = RD_COMPLAINTS_PAGE (object);
 
-  if (self->editor != NULL)
-    rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_COMPLAINTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->selection);
-  g_clear_object (&self->complaints);
   g_clear_pointer (&self->last_steps, g_hash_table_unref);
 
   G_OBJECT_CLASS (rd_complaints_page_parent_class)->dispose (object);
@@ -441,14 +302,19 @@ rd_complaints_page_class_init (RdComplaintsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
+  RdRecordListPageClass *list_class = RD_RECORD_LIST_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_COMPLAINT_EDITOR);
 
   object_class->dispose = rd_complaints_page_dispose;
 
   page_class->store_changed = rd_complaints_page_store_changed;
-  page_class->case_changed = rd_complaints_page_case_changed;
-  page_class->flush = rd_complaints_page_flush;
+  list_class->record_type = RD_TYPE_COMPLAINT;
+  list_class->list_child = "complaints";
+  list_class->delete_action = "complaints.delete-complaint";
+  list_class->list = rd_complaints_page_list;
+  list_class->remove = rd_complaints_page_remove;
+  list_class->dup_title = rd_complaints_page_dup_title;
 
   gtk_widget_class_install_action (widget_class, "complaints.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "complaints.new-complaint", NULL, new_complaint_action);
@@ -456,30 +322,19 @@ rd_complaints_page_class_init (RdComplaintsPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-complaints-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, editor_title);
-  gtk_widget_class_bind_template_child (widget_class, RdComplaintsPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
+  rd_record_list_page_class_bind_template (widget_class);
 }
 
 static void
 rd_complaints_page_init (RdComplaintsPage *self)
 {
-  GtkListItemFactory *factory;
+  RdRecordListPage *page = RD_RECORD_LIST_PAGE (self);
 
-  self->complaints = g_list_store_new (RD_TYPE_COMPLAINT);
+  self->complaints = rd_record_list_page_get_records (page);
   self->last_steps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = rd_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints)),
-                                                 G_CALLBACK (on_selection_changed_cb), self);
-  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
-                                          G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.delete-complaint", FALSE);
+  rd_record_list_page_set_model (page, g_object_ref (G_LIST_MODEL (self->complaints)),
+                                 rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                                               G_CALLBACK (unbind_row_cb), self));
 }

@@ -5,15 +5,14 @@
 
 #include <adwaita.h>
 
-#include "rd-case-page.h"
+#include "rd-record-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_COMPLAINTS_PAGE (rd_complaints_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD, COMPLAINTS_PAGE, RdCasePage)
+G_DECLARE_FINAL_TYPE (RdComplaintsPage, rd_complaints_page, RD, COMPLAINTS_PAGE, RdRecordListPage)
 
 GListModel *rd_complaints_page_get_complaints (RdComplaintsPage *self);
-GtkWidget  *rd_complaints_page_get_editor     (RdComplaintsPage *self);
 gboolean    rd_complaints_page_select         (RdComplaintsPage *self,
                                                gint64            complaint_id);
 

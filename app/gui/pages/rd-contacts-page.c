@@ -15,29 +15,22 @@
 
 struct _RdContactsPage
 {
-  RdCasePage          parent_instance;
+  RdRecordListPage    parent_instance;
 
-  GListStore         *contacts;
+  GListStore         *contacts;    /* the base class's records */
   GtkSortListModel   *sorted;
   GtkCustomSorter    *sorter;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
   GHashTable         *party_names;   /* gint64 id → display name */
   char               *needle;
-  gboolean            ignore_selection;
 
-  GtkStack           *stack;
-  AdwLeaflet         *leaflet;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
-  GtkListView        *list_view;
-  GtkLabel           *editor_title;
   GtkStack           *editor_stack;
-  RdContactEditor    *editor;
 };
 
-G_DEFINE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD_TYPE_CASE_PAGE)
+G_DEFINE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD_TYPE_RECORD_LIST_PAGE)
 
 static const char *
 party_name (RdContactsPage *self,
@@ -192,68 +185,16 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   rd_gui_list_item_unfollow (item);
 }
 
-static void
-select_item (RdContactsPage *self,
-             gpointer        item)
+/* "Friday 18 October 2024 at 14:05", above the editor. */
+static char *
+rd_contacts_page_dup_title (RdRecordListPage *page,
+                            gpointer          record)
 {
-  rd_gui_select_item (self->selection, GTK_WIDGET (self->list_view), item);
-}
+  RdContact *contact = record;
 
-static void
-show_editor_title (RdContactsPage *self)
-{
-  RdContact *contact = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  g_autofree char *title = NULL;
-
-  if (contact != NULL && rd_contact_get_occurred_at (contact) != NULL)
-    title = rd_datetime_format_long (rd_contact_get_occurred_at (contact));
-  gtk_label_set_text (self->editor_title, title ? title : "");
-}
-
-static void
-update_stack (RdContactsPage *self)
-{
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0
-                                    ? "contacts" : "empty");
-}
-
-/* Shows @contact in the editor; a new contact never written is dropped. */
-static void
-edit_contact (RdContactsPage *self,
-              RdContact      *contact)
-{
-  g_autoptr(RdContact) previous = NULL;
-  RdContact *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-
-  if (current == contact)
-    return;
-  previous = current ? g_object_ref (current) : NULL;
-  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), contact);
-
-  if (previous != NULL && rd_contact_get_id (previous) == 0 &&
-      rd_gui_list_store_take_out (self->contacts, previous, &self->ignore_selection))
-    update_stack (self);
-
-  gtk_stack_set_visible_child_name (self->editor_stack, contact ? "editor" : "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-contact", contact != NULL);
-  show_editor_title (self);
-}
-
-static void
-on_selection_changed_cb (RdContactsPage *self)
-{
-  if (self->ignore_selection)
-    return;
-  edit_contact (self, gtk_single_selection_get_selected_item (self->selection));
-  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
-    rd_gui_leaflet_show_editor (self->leaflet);
-}
-
-static void
-on_back_clicked_cb (RdContactsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (rd_contact_get_occurred_at (contact) == NULL)
+    return NULL;
+  return rd_datetime_format_long (rd_contact_get_occurred_at (contact));
 }
 
 static void
@@ -266,54 +207,35 @@ on_search_changed_cb (RdContactsPage *self)
 
 /* A contact's time moved: put it back in its place, still selected. */
 static void
-on_editor_saved_cb (RdContactsPage *self,
-                    RdContact      *contact)
+rd_contacts_page_saved (RdRecordListPage *page,
+                        gpointer          record)
 {
-  self->ignore_selection = TRUE;
+  RdContactsPage *self = RD_CONTACTS_PAGE (page);
+
+  rd_record_list_page_set_ignore_selection (page, TRUE);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  select_item (self, contact);
-  self->ignore_selection = FALSE;
-  show_editor_title (self);
-  update_stack (self);
+  rd_record_list_page_select (page, record);
+  rd_record_list_page_set_ignore_selection (page, FALSE);
 }
 
-static void
-reload (RdContactsPage *self)
+static GListModel *
+rd_contacts_page_list (RdRecordListPage  *page,
+                       RdStore           *store,
+                       gint64             case_id,
+                       GError           **error)
 {
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GListModel) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  RdContact *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  gint64 keep_id = editing ? rd_contact_get_id (editing) : 0;
+  /* The rows show the people's names: read them first. */
+  load_party_names (RD_CONTACTS_PAGE (page));
+  return rd_store_list_contacts (store, case_id, error);
+}
 
-  edit_contact (self, NULL);
-  load_party_names (self);
-  if (store != NULL && rcase != NULL)
-    {
-      loaded = rd_store_list_contacts (store, rd_case_get_id (rcase), &error);
-      if (loaded == NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
-  self->ignore_selection = TRUE;
-  rd_gui_list_store_replace (self->contacts, loaded);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->ignore_selection = FALSE;
-  update_stack (self);
-
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts)); i < n; i++)
-    {
-      g_autoptr(RdContact) contact = g_list_model_get_item (G_LIST_MODEL (self->contacts), i);
-
-      if (keep_id != 0 && rd_contact_get_id (contact) == keep_id)
-        {
-          select_item (self, contact);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection,
-                                     g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
-                                     ? 0 : GTK_INVALID_LIST_POSITION);
+static gboolean
+rd_contacts_page_remove (RdRecordListPage  *page,
+                         RdStore           *store,
+                         gint64             id,
+                         GError           **error)
+{
+  return rd_store_delete_contact (store, id, error);
 }
 
 static void
@@ -323,10 +245,12 @@ on_contacts_changed_cb (RdContactsPage *self,
 {
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
 
-  if (rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)) || rd_case_page_is_waiting (RD_CASE_PAGE (self)) ||
+  RdRecordEditor *editor = RD_RECORD_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (self)));
+
+  if (rd_record_editor_is_saving (editor) || rd_case_page_is_waiting (RD_CASE_PAGE (self)) ||
       !rd_gui_change_concerns (rcase, case_id))
     return;
-  reload (self);
+  rd_record_list_page_reload (RD_RECORD_LIST_PAGE (self));
 }
 
 static void
@@ -360,45 +284,15 @@ new_contact_action (GtkWidget  *widget,
 
   if (rcase == NULL)
     return;
-  rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   minute = rd_gui_now_to_the_minute (rd_store_get_clock (store));
   contact = rd_contact_new ();
   rd_contact_set_case_id (contact, rd_case_get_id (rcase));
   rd_contact_set_occurred_at (contact, minute);
 
+  /* A search could hide it. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_list_store_append (self->contacts, contact);
-  update_stack (self);
-  select_item (self, contact);
-  rd_contact_editor_focus_summary (self->editor);
-}
-
-static void
-on_delete_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       RdContactsPage   *self)
-{
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdContact) contact = NULL;
-
-  if (!g_str_equal (response, "delete"))
-    return;
-  contact = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  if (contact == NULL)
-    return;
-  g_object_ref (contact);
-  if (rd_contact_get_id (contact) != 0)
-    {
-      rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
-      if (!rd_store_delete_contact (store, rd_contact_get_id (contact), &error))
-        {
-          rd_gui_show_toast (GTK_WIDGET (self), error->message);
-          return;
-        }
-    }
-  rd_gui_list_store_take_out (self->contacts, contact, NULL);
-  update_stack (self);
+  rd_record_list_page_add (RD_RECORD_LIST_PAGE (self), contact);
+  rd_contact_editor_focus_summary (RD_CONTACT_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (self))));
 }
 
 static void
@@ -406,16 +300,10 @@ delete_contact_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RdContactsPage *self = RD_CONTACTS_PAGE (widget);
-
-  if (rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)) == NULL)
-    return;
-  rd_gui_confirm_destructive (widget, _("Delete This Contact?"),
-                              _("It goes from your log for good. Complaint "
-                                "steps that point to it as proof keep their "
-                                "dates."),
-                              _("_Cancel"), "delete", _("_Delete"),
-                              G_CALLBACK (on_delete_response_cb), self);
+  rd_record_list_page_confirm_delete (RD_RECORD_LIST_PAGE (widget), _("Delete This Contact?"),
+                                      _("It goes from your log for good. Complaint "
+                                        "steps that point to it as proof keep their "
+                                        "dates."));
 }
 
 static void
@@ -458,27 +346,7 @@ rd_contacts_page_get_contacts (RdContactsPage *self)
   /* What the page shows is read when it is first shown: now, if not yet. */
   rd_case_page_fill (RD_CASE_PAGE (self));
 
-  return G_LIST_MODEL (self->selection);
-}
-
-GtkWidget *
-rd_contacts_page_get_editor (RdContactsPage *self)
-{
-  g_return_val_if_fail (RD_IS_CONTACTS_PAGE (self), NULL);
-
-  /* What the page shows is read when it is first shown: now, if not yet. */
-  rd_case_page_fill (RD_CASE_PAGE (self));
-
-  return GTK_WIDGET (self->editor);
-}
-
-/* Writes what the editor has not written yet (the window calls this before
- * it closes). */
-static gboolean
-rd_contacts_page_flush (RdCasePage  *page,
-                        GError     **error)
-{
-  return rd_record_editor_flush (RD_RECORD_EDITOR (RD_CONTACTS_PAGE (page)->editor), error);
+  return G_LIST_MODEL (rd_record_list_page_get_selection (RD_RECORD_LIST_PAGE (self)));
 }
 
 static void
@@ -487,7 +355,6 @@ rd_contacts_page_store_changed (RdCasePage *page)
   RdContactsPage *self = RD_CONTACTS_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  g_object_set (self->editor, "store", store, NULL);
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed::contacts", G_CALLBACK (on_contacts_changed_cb),
@@ -495,13 +362,7 @@ rd_contacts_page_store_changed (RdCasePage *page)
       g_signal_connect_object (store, "changed::parties", G_CALLBACK (on_parties_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
-  reload (self);
-}
-
-static void
-rd_contacts_page_case_changed (RdCasePage *page)
-{
-  reload (RD_CONTACTS_PAGE (page));
+  RD_CASE_PAGE_CLASS (rd_contacts_page_parent_class)->store_changed (page);
 }
 
 static void
@@ -509,12 +370,8 @@ rd_contacts_page_dispose (GObject *object)
 {
   RdContactsPage *self = RD_CONTACTS_PAGE (object);
 
-  if (self->editor != NULL)
-    rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->selection);
-  g_clear_object (&self->contacts);
   g_clear_pointer (&self->party_names, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
@@ -527,13 +384,19 @@ rd_contacts_page_class_init (RdContactsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RdCasePageClass *page_class = RD_CASE_PAGE_CLASS (klass);
+  RdRecordListPageClass *list_class = RD_RECORD_LIST_PAGE_CLASS (klass);
 
   g_type_ensure (RD_TYPE_CONTACT_EDITOR);
 
   object_class->dispose = rd_contacts_page_dispose;
   page_class->store_changed = rd_contacts_page_store_changed;
-  page_class->case_changed = rd_contacts_page_case_changed;
-  page_class->flush = rd_contacts_page_flush;
+  list_class->record_type = RD_TYPE_CONTACT;
+  list_class->list_child = "contacts";
+  list_class->delete_action = "contacts.delete-contact";
+  list_class->list = rd_contacts_page_list;
+  list_class->remove = rd_contacts_page_remove;
+  list_class->dup_title = rd_contacts_page_dup_title;
+  list_class->saved = rd_contacts_page_saved;
 
   gtk_widget_class_install_action (widget_class, "contacts.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "contacts.delete-contact", NULL, delete_contact_action);
@@ -542,41 +405,30 @@ rd_contacts_page_class_init (RdContactsPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-contacts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, leaflet);
+  rd_record_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RdContactsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RdContactsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor_title);
   gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, RdContactsPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
 }
 
 static void
 rd_contacts_page_init (RdContactsPage *self)
 {
-  GtkListItemFactory *factory;
+  RdRecordListPage *page = RD_RECORD_LIST_PAGE (self);
 
-  self->contacts = g_list_store_new (RD_TYPE_CONTACT);
+  self->contacts = rd_record_list_page_get_records (page);
   self->party_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_record_list_page_set_editor_stack (page, self->editor_stack);
 
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->contacts)),
                                           GTK_SORTER (self->sorter));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
-  self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->filtered),
-                                                 G_CALLBACK (on_selection_changed_cb), self);
-
-  factory = rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
-                                          G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  rd_record_list_page_set_model (page, G_LIST_MODEL (self->filtered),
+                                 rd_gui_list_item_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                                               G_CALLBACK (unbind_row_cb), self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete-contact", FALSE);
 }

@@ -5,14 +5,13 @@
 
 #include <adwaita.h>
 
-#include "rd-case-page.h"
+#include "rd-record-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_CONTACTS_PAGE (rd_contacts_page_get_type ())
-G_DECLARE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD, CONTACTS_PAGE, RdCasePage)
+G_DECLARE_FINAL_TYPE (RdContactsPage, rd_contacts_page, RD, CONTACTS_PAGE, RdRecordListPage)
 
 GListModel *rd_contacts_page_get_contacts (RdContactsPage *self);
-GtkWidget  *rd_contacts_page_get_editor   (RdContactsPage *self);
 
 G_END_DECLS
