@@ -382,16 +382,11 @@ rd_store_list_complaint_events (RdStore  *self,
                                 gint64    complaint_id,
                                 GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY date, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, complaint_id);
-  return _rd_store_list_rows (self, stmt, RD_TYPE_COMPLAINT_EVENT, (RdStoreRowFunc) event_from_row,
-                              error);
+  return _rd_store_list_rows_with (self, EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY date, id",
+                                   complaint_id, RD_TYPE_COMPLAINT_EVENT, (RdStoreRowFunc) event_from_row,
+                                   error);
 }
 
 RdComplaintEvent *

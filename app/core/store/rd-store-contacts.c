@@ -46,15 +46,10 @@ rd_store_list_parties (RdStore  *self,
                        gint64    case_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self, PARTY_SELECT " WHERE case_id = ?1 ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_list_rows (self, stmt, RD_TYPE_PARTY, (RdStoreRowFunc) party_from_row, error);
+  return _rd_store_list_rows_with (self, PARTY_SELECT " WHERE case_id = ?1 ORDER BY id",
+                                   case_id, RD_TYPE_PARTY, (RdStoreRowFunc) party_from_row, error);
 }
 
 RdParty *
@@ -219,17 +214,11 @@ rd_store_list_contacts (RdStore  *self,
                         gint64    case_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self,
-                            CONTACT_SELECT " WHERE case_id = ?1 ORDER BY occurred_at DESC, id DESC",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_list_rows (self, stmt, RD_TYPE_CONTACT, (RdStoreRowFunc) contact_from_row, error);
+  return _rd_store_list_rows_with (self,
+                                   CONTACT_SELECT " WHERE case_id = ?1 ORDER BY occurred_at DESC, id DESC",
+                                   case_id, RD_TYPE_CONTACT, (RdStoreRowFunc) contact_from_row, error);
 }
 
 /**
@@ -246,18 +235,12 @@ rd_store_foreach_contact (RdStore          *self,
                           gpointer          user_data,
                           GError          **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = _rd_store_prepare (self,
-                            CONTACT_SELECT " WHERE case_id = ?1 ORDER BY occurred_at ASC, id ASC",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_each_row (self, stmt, (RdStoreRowFunc) contact_from_row, func, user_data, error);
+  return _rd_store_each_row_with (self,
+                                  CONTACT_SELECT " WHERE case_id = ?1 ORDER BY occurred_at ASC, id ASC",
+                                  case_id, (RdStoreRowFunc) contact_from_row, func, user_data, error);
 }
 
 RdContact *

@@ -124,19 +124,13 @@ rd_store_list_evidence (RdStore  *self,
                         gint64    case_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self,
-                            "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.case_id = ?1"
-                            RD_EVIDENCE_ORDER,
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_list_rows (self, stmt, RD_TYPE_EVIDENCE,
-                              (RdStoreRowFunc) _rd_store_evidence_from_row, error);
+  return _rd_store_list_rows_with (self,
+                                   "SELECT " RD_EVIDENCE_COLUMNS " FROM evidence e WHERE e.case_id = ?1"
+                                   RD_EVIDENCE_ORDER,
+                                   case_id, RD_TYPE_EVIDENCE,
+                                   (RdStoreRowFunc) _rd_store_evidence_from_row, error);
 }
 
 RdEvidence *

@@ -153,18 +153,12 @@ rd_store_list_incidents (RdStore  *self,
                          gint64    case_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), NULL);
 
-  stmt = _rd_store_prepare (self,
-                            INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at DESC, id DESC",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_list_rows (self, stmt, RD_TYPE_INCIDENT, (RdStoreRowFunc) incident_from_row,
-                              error);
+  return _rd_store_list_rows_with (self,
+                                   INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at DESC, id DESC",
+                                   case_id, RD_TYPE_INCIDENT, (RdStoreRowFunc) incident_from_row,
+                                   error);
 }
 
 /**
@@ -184,20 +178,14 @@ rd_store_foreach_incident (RdStore          *self,
                            gpointer          user_data,
                            GError          **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RD_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
   /* The reverse of rd_store_list_incidents(), which rd_case_facts_load()
    * reverses: the same order, read from the same index. */
-  stmt = _rd_store_prepare (self,
-                            INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at ASC, id ASC",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  return _rd_store_each_row (self, stmt, (RdStoreRowFunc) incident_from_row, func, user_data, error);
+  return _rd_store_each_row_with (self,
+                                  INCIDENT_SELECT " WHERE case_id = ?1 ORDER BY starts_at ASC, id ASC",
+                                  case_id, (RdStoreRowFunc) incident_from_row, func, user_data, error);
 }
 
 RdIncident *

@@ -117,6 +117,19 @@ GListModel   *_rd_store_list_rows     (RdStore         *self,
                                        GType            item_type,
                                        RdStoreRowFunc   from_row,
                                        GError         **error);
+GListModel   *_rd_store_list_rows_with (RdStore         *self,
+                                        const char      *sql,
+                                        gint64           id,
+                                        GType            item_type,
+                                        RdStoreRowFunc   from_row,
+                                        GError         **error);
+gboolean      _rd_store_each_row_with  (RdStore         *self,
+                                        const char      *sql,
+                                        gint64           id,
+                                        RdStoreRowFunc   from_row,
+                                        RdStoreEachFunc  func,
+                                        gpointer         user_data,
+                                        GError         **error);
 GListModel   *_rd_store_list_store_new (GType          item_type,
                                         GPtrArray     *items);
 gboolean      _rd_store_get_row       (RdStore         *self,

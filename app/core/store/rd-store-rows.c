@@ -176,6 +176,43 @@ _rd_store_list_rows (RdStore         *self,
   return _rd_store_list_store_new (item_type, items);
 }
 
+/* Prepares @sql, binds @id to its ?1 (the case, complaint … whose rows
+ * are wanted), and reads the rows as _rd_store_list_rows() does: the
+ * shape of every "list the X of a case" in the store. */
+GListModel *
+_rd_store_list_rows_with (RdStore         *self,
+                          const char      *sql,
+                          gint64           id,
+                          GType            item_type,
+                          RdStoreRowFunc   from_row,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _rd_store_list_rows (self, stmt, item_type, from_row, error);
+}
+
+/* The same, handing the rows one at a time to @func (_rd_store_each_row()). */
+gboolean
+_rd_store_each_row_with (RdStore          *self,
+                         const char       *sql,
+                         gint64            id,
+                         RdStoreRowFunc    from_row,
+                         RdStoreEachFunc   func,
+                         gpointer          user_data,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _rd_store_each_row (self, stmt, from_row, func, user_data, error);
+}
+
 /* A #GListStore of @item_type holding @items, in order. */
 GListModel *
 _rd_store_list_store_new (GType      item_type,
