@@ -167,4 +167,27 @@ void      _rd_json_stream_incidents (RdJsonCtx   *ctx,
                                      JsonParser  *parser);
 void      _rd_json_stream_clear    (RdJsonStream *stream);
 
+/* rd-case-json-records.c: each record's object in the document, with
+ * @doc_id its id there (see rd-case-json-write.c). */
+void      _rd_json_add_string      (JsonBuilder  *builder,
+                                    const char   *name,
+                                    const char   *value);
+void      _rd_json_build_case      (JsonBuilder  *builder,
+                                    RdCase       *rcase);
+void      _rd_json_build_party     (JsonBuilder  *builder,
+                                    RdParty      *party,
+                                    guint         doc_id);
+void      _rd_json_build_incident  (JsonBuilder  *builder,
+                                    RdIncident   *incident,
+                                    guint         doc_id);
+void      _rd_json_build_contact   (JsonBuilder  *builder,
+                                    RdContact    *contact,
+                                    guint         doc_id,
+                                    guint         party_ref);
+void      _rd_json_build_complaint (JsonBuilder  *builder,
+                                    RdComplaint  *complaint,
+                                    GPtrArray    *events,
+                                    GArray       *incident_refs,
+                                    GArray       *contact_refs);
+
 G_END_DECLS

@@ -21,110 +21,6 @@
  * twice gives the same bytes whatever the store's ids are.
  */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
-static void
-add_take_string_or_null (JsonBuilder *builder,
-                         const char  *name,
-                         char        *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-  g_free (value);
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  add_take_string_or_null (builder, name, date ? rd_date_to_iso (date) : NULL);
-}
-
-static void
-add_datetime (JsonBuilder *builder,
-              const char  *name,
-              GDateTime   *dt)
-{
-  add_take_string_or_null (builder, name, dt ? rd_datetime_to_storage (dt) : NULL);
-}
-
-
-/* What an ASB Case Review counts, only when recorded, so that files of
- * diaries without it read as before. */
-static void
-add_asb_report (JsonBuilder *builder,
-                const char  *key)
-{
-  RdAsbReport report;
-
-  if (!rd_asb_report_from_key (key, &report, NULL) || rd_asb_report_is_empty (&report))
-    return;
-  add_date (builder, "police_reported_on", g_date_valid (&report.police) ? &report.police : NULL);
-  add_date (builder, "council_reported_on", g_date_valid (&report.council) ? &report.council : NULL);
-  json_builder_set_member_name (builder, "hate_incident");
-  json_builder_add_boolean_value (builder, report.hate);
-}
-
-/* One member per recorded step, "investigated": "2025-11-03T10:15", so a
- * person editing the file by hand sees plain dates. */
-static void
-add_landlord_steps (JsonBuilder           *builder,
-                    const RdLandlordSteps *steps)
-{
-  json_builder_set_member_name (builder, "landlord_steps");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
-    {
-      if (!rd_moment_is_set (&steps->at[i]))
-        continue;
-      json_builder_set_member_name (builder, rd_landlord_step_to_key (i));
-      {
-        g_autofree char *when = rd_moment_to_key (&steps->at[i]);
-
-        json_builder_add_string_value (builder, when);
-      }
-    }
-  json_builder_end_object (builder);
-}
-
-static void
-add_keys (JsonBuilder *builder,
-          const char  *name,
-          const char  *comma_separated)
-{
-  g_auto(GStrv) keys = g_strsplit (comma_separated, ",", -1);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (*keys[i] != '\0')
-      json_builder_add_string_value (builder, keys[i]);
-  json_builder_end_array (builder);
-}
-/* A reference to a record by its id in the document; 0 for none. */
-static void
-add_ref (JsonBuilder *builder,
-         const char  *name,
-         guint        doc_id)
-{
-  json_builder_set_member_name (builder, name);
-  if (doc_id != 0)
-    json_builder_add_int_value (builder, doc_id);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static guint
 index_of (GPtrArray *items,
           gpointer   item)
@@ -132,163 +28,6 @@ index_of (GPtrArray *items,
   guint index;
 
   return item != NULL && g_ptr_array_find (items, item, &index) ? index + 1 : 0;
-}
-
-static void
-build_case (JsonBuilder *builder,
-            RdCase      *rcase)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "title", rd_case_get_title (rcase));
-  add_string (builder, "resident_name", rd_case_get_resident_name (rcase));
-  add_string (builder, "address", rd_case_get_address (rcase));
-  add_string (builder, "landlord_name", rd_case_get_landlord_name (rcase));
-  add_string (builder, "tenancy_type", rd_tenancy_type_to_string (rd_case_get_tenancy_type (rcase)));
-  add_string (builder, "country", rd_country_to_string (rd_case_get_country (rcase)));
-  add_string (builder, "contact_preferences", rd_case_get_contact_preferences (rcase));
-  add_string (builder, "adjustments", rd_case_get_adjustments (rcase));
-  add_string (builder, "notes", rd_case_get_notes (rcase));
-  add_string (builder, "document_language", rd_case_get_document_language (rcase));
-  if (rd_case_get_aware_on (rcase) != NULL)
-    add_date (builder, "aware_on", rd_case_get_aware_on (rcase));
-  /* Only a council's own threshold: files stay as they were for the usual one. */
-  if (rd_case_get_asb_review_reports (rcase) != RD_ASB_REVIEW_DEFAULT_REPORTS ||
-      rd_case_get_asb_review_hate (rcase))
-    {
-      json_builder_set_member_name (builder, "asb_review_reports");
-      json_builder_add_int_value (builder, rd_case_get_asb_review_reports (rcase));
-      json_builder_set_member_name (builder, "asb_review_one_hate_incident");
-      json_builder_add_boolean_value (builder, rd_case_get_asb_review_hate (rcase));
-    }
-  json_builder_end_object (builder);
-}
-static void
-build_party (JsonBuilder *builder,
-             RdParty     *party,
-             guint        doc_id)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, doc_id);
-  add_string (builder, "name", rd_party_get_name (party));
-  add_string (builder, "role", rd_party_role_to_key (rd_party_get_role (party)));
-  add_string (builder, "organisation", rd_party_get_organisation (party));
-  json_builder_set_member_name (builder, "third_party");
-  json_builder_add_boolean_value (builder, rd_party_get_third_party (party));
-  add_string (builder, "notes", rd_party_get_notes (party));
-  json_builder_end_object (builder);
-}
-
-static void
-build_incident (JsonBuilder *builder,
-                RdIncident  *incident,
-                guint        doc_id)
-{
-  g_autofree char *reported = rd_reported_to_to_string (rd_incident_get_reported_to (incident));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, doc_id);
-  add_datetime (builder, "starts_at", rd_incident_get_starts_at (incident));
-  add_datetime (builder, "ends_at", rd_incident_get_ends_at (incident));
-  add_string (builder, "category", rd_category_to_string (rd_incident_get_category (incident)));
-  add_string (builder, "location", rd_incident_get_location (incident));
-  add_string (builder, "description", rd_incident_get_description (incident));
-  add_string (builder, "impact", rd_incident_get_impact (incident));
-  add_string (builder, "people", rd_incident_get_people (incident));
-  add_string (builder, "witnesses", rd_incident_get_witnesses (incident));
-  add_keys (builder, "reported_to", reported);
-  add_string (builder, "reference", rd_incident_get_reference (incident));
-  add_date (builder, "landlord_reported_on", rd_incident_get_landlord_reported_on (incident));
-  {
-    int minute = rd_incident_get_landlord_reported_minute (incident);
-
-    add_take_string_or_null (builder, "landlord_reported_time",
-                             rd_incident_get_landlord_reported_on (incident) != NULL && minute >= 0
-                             ? g_strdup_printf ("%02d:%02d", minute / 60, minute % 60) : NULL);
-  }
-  /* The import refuses fields the category does not use; one a case
-   * file kept from before the category changed means nothing. */
-  {
-    g_autoptr(RdIncident) used = rd_incident_copy (incident);
-
-    rd_incident_drop_misplaced_fields (used);
-    add_string (builder, "asb_risk", rd_asb_risk_to_key (rd_incident_get_asb_risk (used)));
-    add_string (builder, "repair_priority", rd_incident_get_repair_priority (used));
-    add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (used)));
-    add_landlord_steps (builder, rd_incident_get_landlord_steps (used));
-  }
-  add_asb_report (builder, rd_incident_get_asb_report (incident));
-  json_builder_end_object (builder);
-}
-
-static void
-build_contact (JsonBuilder *builder,
-               RdContact   *contact,
-               guint        doc_id,
-               guint        party_ref)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, doc_id);
-  add_datetime (builder, "occurred_at", rd_contact_get_occurred_at (contact));
-  add_string (builder, "direction", rd_contact_direction_to_key (rd_contact_get_direction (contact)));
-  add_string (builder, "channel", rd_contact_channel_to_key (rd_contact_get_channel (contact)));
-  add_ref (builder, "party", party_ref);
-  add_string (builder, "person", rd_contact_get_person (contact));
-  add_string (builder, "summary", rd_contact_get_summary (contact));
-  add_string (builder, "promise", rd_contact_get_promise (contact));
-  add_date (builder, "promise_due", rd_contact_get_promise_due (contact));
-  json_builder_end_object (builder);
-}
-
-/* @incident_refs: the document ids of the entries it is about, in
- * document order; @contact_refs: for each event, its contact's (or 0). */
-static void
-build_complaint (JsonBuilder *builder,
-                 RdComplaint *complaint,
-                 GPtrArray   *events,
-                 GArray      *incident_refs,
-                 GArray      *contact_refs)
-{
-  const char * const *points = rd_complaint_get_points (complaint);
-  g_autofree char *outcomes = rd_outcomes_to_string (rd_complaint_get_outcomes (complaint));
-
-  json_builder_begin_object (builder);
-  add_string (builder, "reference", rd_complaint_get_reference (complaint));
-  json_builder_set_member_name (builder, "points");
-  json_builder_begin_array (builder);
-  for (guint p = 0; points[p] != NULL; p++)
-    json_builder_add_string_value (builder, points[p]);
-  json_builder_end_array (builder);
-  add_keys (builder, "outcomes", outcomes);
-  add_string (builder, "outcome_other", rd_complaint_get_outcome_other (complaint));
-
-  json_builder_set_member_name (builder, "incidents");
-  json_builder_begin_array (builder);
-  for (guint n = 0; n < incident_refs->len; n++)
-    json_builder_add_int_value (builder, g_array_index (incident_refs, guint, n));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint e = 0; e < events->len; e++)
-    {
-      RdComplaintEvent *event = g_ptr_array_index (events, e);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "kind", rd_complaint_event_kind_to_key (rd_complaint_event_get_kind (event)));
-      json_builder_set_member_name (builder, "stage");
-      json_builder_add_int_value (builder, rd_complaint_event_get_stage (event));
-      add_date (builder, "date", rd_complaint_event_get_date (event));
-      add_date (builder, "new_date", rd_complaint_event_get_new_date (event));
-      add_string (builder, "reason", rd_complaint_event_get_reason (event));
-      add_string (builder, "notes", rd_complaint_event_get_notes (event));
-      add_ref (builder, "contact", g_array_index (contact_refs, guint, e));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 }
 
 static void
@@ -312,7 +51,7 @@ build_complaint_from_facts (JsonBuilder *builder,
       g_array_append_val (contact_refs,
                           (guint){ index_of (contacts, rd_case_facts_find_contact (facts, contact_id)) });
     }
-  build_complaint (builder, complaint, events, incident_refs, contact_refs);
+  _rd_json_build_complaint (builder, complaint, events, incident_refs, contact_refs);
 }
 
 /**
@@ -337,22 +76,22 @@ rd_case_json_from_facts (RdCaseFacts *facts)
   complaints = rd_case_facts_get_complaints (facts);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", "redress-case");
+  _rd_json_add_string (builder, "format", "redress-case");
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, RD_CASE_JSON_VERSION);
   json_builder_set_member_name (builder, "case");
-  build_case (builder, rd_case_facts_get_case (facts));
+  _rd_json_build_case (builder, rd_case_facts_get_case (facts));
 
   json_builder_set_member_name (builder, "parties");
   json_builder_begin_array (builder);
   for (guint i = 0; i < parties->len; i++)
-    build_party (builder, g_ptr_array_index (parties, i), i + 1);
+    _rd_json_build_party (builder, g_ptr_array_index (parties, i), i + 1);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "incidents");
   json_builder_begin_array (builder);
   for (guint i = 0; i < incidents->len; i++)
-    build_incident (builder, g_ptr_array_index (incidents, i), i + 1);
+    _rd_json_build_incident (builder, g_ptr_array_index (incidents, i), i + 1);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "contacts");
@@ -362,7 +101,7 @@ rd_case_json_from_facts (RdCaseFacts *facts)
       RdContact *contact = g_ptr_array_index (contacts, i);
       RdParty *party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
 
-      build_contact (builder, contact, i + 1, index_of (parties, party));
+      _rd_json_build_contact (builder, contact, i + 1, index_of (parties, party));
     }
   json_builder_end_array (builder);
 
@@ -506,7 +245,7 @@ write_incident_cb (gpointer   item,
 
   if (ref != NULL)
     *ref = doc_id;
-  build_incident (w->builder, incident, doc_id);
+  _rd_json_build_incident (w->builder, incident, doc_id);
   return add_item (w, take_built (w), error);
 }
 
@@ -524,7 +263,8 @@ write_contact_cb (gpointer   item,
 
   if (ref != NULL)
     *ref = doc_id;
-  build_contact (w->builder, contact, doc_id, index_of (rd_case_facts_get_parties (w->facts), party));
+  _rd_json_build_contact (w->builder, contact, doc_id,
+                               index_of (rd_case_facts_get_parties (w->facts), party));
   return add_item (w, take_built (w), error);
 }
 
@@ -634,7 +374,7 @@ write_complaints (Writer  *w,
                             (guint){ ref_of (w->contact_refs,
                                              rd_complaint_event_get_contact_id (g_ptr_array_index (events, e))) });
 
-      build_complaint (w->builder, complaint, events, incident_refs, contact_refs);
+      _rd_json_build_complaint (w->builder, complaint, events, incident_refs, contact_refs);
       if (!add_item (w, take_built (w), error))
         return FALSE;
     }
@@ -664,8 +404,8 @@ write_policy (Writer   *w,
     return TRUE;
   definition = rd_policy_to_data (policy);
   json_builder_begin_object (w->builder);
-  add_string (w->builder, "name", rd_policy_get_name (policy));
-  add_string (w->builder, "definition", definition);
+  _rd_json_add_string (w->builder, "name", rd_policy_get_name (policy));
+  _rd_json_add_string (w->builder, "definition", definition);
   json_builder_end_object (w->builder);
   begin_member (w, "policy", FALSE);
   append_node (w, take_built (w), 1);
@@ -693,14 +433,14 @@ write_document (Writer   *w,
   begin_member (w, "version", FALSE);
   append_node (w, json_node_init_int (json_node_alloc (), RD_CASE_JSON_VERSION), 1);
   begin_member (w, "case", FALSE);
-  build_case (w->builder, rcase);
+  _rd_json_build_case (w->builder, rcase);
   append_node (w, take_built (w), 1);
 
   parties = rd_case_facts_get_parties (w->facts);
   begin_list (w, "parties");
   for (guint i = 0; i < parties->len; i++)
     {
-      build_party (w->builder, g_ptr_array_index (parties, i), i + 1);
+      _rd_json_build_party (w->builder, g_ptr_array_index (parties, i), i + 1);
       if (!add_item (w, take_built (w), error))
         return FALSE;
     }
