@@ -49,7 +49,9 @@ event_new (RdComplaintEventKind  kind,
 }
 
 /* A complaint made 12 working days ago and acknowledged 3 working days
- * late; its response is not due yet. */
+ * late; its response is not due yet. "Today" is the application's clock,
+ * fixed on a Wednesday, so that the counts do not depend on the day the
+ * suite runs. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -58,8 +60,9 @@ fixture_setup (Fixture       *f,
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
   g_autoptr(RdComplaint) complaint = rd_complaint_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2025, 6, 11, 10, 0, 0);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
+  g_autoptr(GDate) today = rd_clock_dup_today (clock);
   GDate made = working_days_from (today, -12);
   GDate acknowledged = working_days_from (&made, 8);
   RdComplaintEvent *events[2];
@@ -68,6 +71,7 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   store = rd_store_open (f->dir, &error);
   g_assert_no_error (error);
+  rd_store_set_clock (store, clock);
   rd_case_set_title (rcase, "Noise from Flat 6");
   rd_case_set_landlord_name (rcase, "Northway Homes");
   g_assert_true (rd_store_save_case (store, rcase, &error));
@@ -85,6 +89,7 @@ fixture_setup (Fixture       *f,
   g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
+  rd_clock_set_fixed (rd_application_get_clock (f->app), now);
   f->window = rd_test_gui_window_new (f->app, 1000, 760);
   g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
   g_assert_no_error (error);

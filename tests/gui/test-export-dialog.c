@@ -73,16 +73,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  rd_test_gui_iterate ();
+  /* The window holds the store: ours goes first, then the window with it. */
   g_clear_object (&f->rcase);
   g_clear_object (&f->store);
-  g_clear_object (&f->app);
-  rd_test_gui_remove_tree (f->dir);
-  g_free (f->dir);
+  rd_test_gui_close_app (&f->app, &f->dir);
   g_free (f->out);
 }
 
