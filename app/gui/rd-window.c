@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-dialog.h"
+#include "rd-case-page.h"
 #include "rd-case-list-page.h"
 #include "rd-case-switcher.h"
 #include "rd-deadline-notifier.h"
@@ -44,8 +45,9 @@
  *    the visible page.
  *
  * To add a page, include its header and add one line to case_pages[] in
- * rd-window-pages.h: a stable name (used by win.show-page and by tests), a title, an
- * icon and the type. The order of the table is the order of the switcher.
+ * rd-window-pages.c, which builds each page when it is first needed: a
+ * stable name (used by win.show-page and by tests), a title, an icon and
+ * the type. The order of the table is the order of the switcher.
  * A page whose writes can fail (a full disk) implements the flush vfunc:
  * before the window closes it asks every page, and if one fails it says so
  * and stays open, so that nothing typed is lost.
@@ -61,7 +63,7 @@ struct _RdWindow
   RdStore              *store;        /* NULL when it could not be opened */
   GError               *store_error;  /* why not */
   RdCase               *rcase;
-  GtkWidget            *pages[G_N_ELEMENTS (case_pages)];
+  RdCasePages           pages;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -94,20 +96,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-add_case_pages (RdWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    {
-      AdwViewStackPage *page;
-
-      self->pages[i] = g_object_new (case_pages[i].get_type (), "store", self->store, NULL);
-      page = adw_view_stack_add_titled (self->view_stack, self->pages[i],
-                                        case_pages[i].name, _(case_pages[i].title));
-      adw_view_stack_page_set_icon_name (page, case_pages[i].icon_name);
-    }
-}
 
 /* An adviser is reminded when a client's consent to keep their data is
  * missing or due for renewal; a resident on their own case is not (nor is
@@ -153,9 +141,9 @@ set_case (RdWindow *self,
     return;
 
   /* Pages write what is pending for the old case as it goes. */
-  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    if (self->pages[i] != NULL)
-      rd_case_page_set_case (RD_CASE_PAGE (self->pages[i]), rcase);
+  for (guint i = 0; i < RD_N_CASE_PAGES; i++)
+    if (self->pages.pages[i] != NULL)
+      rd_case_page_set_case (RD_CASE_PAGE (self->pages.pages[i]), rcase);
 
   g_set_object (&self->rcase, rcase);
 
@@ -164,8 +152,10 @@ set_case (RdWindow *self,
     {
       remember_case (self, rd_case_get_id (rcase));
       gtk_stack_set_visible_child_name (self->main_stack, "case");
-      /* A case opens on its home page: what needs doing next. */
-      adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
+      /* A case opens on its home page: what needs doing next. It is built
+       * now if it was not, and gets the case as it is. */
+      adw_view_stack_set_visible_child (self->view_stack,
+                                        _rd_case_pages_get (&self->pages, "dashboard"));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->case_switcher), rcase != NULL);
   /* A bundle is made of a case: nothing to export without one. */
@@ -188,8 +178,9 @@ static int
 flush_pages (RdWindow  *self,
              GError   **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    if (self->pages[i] != NULL && !rd_case_page_flush (RD_CASE_PAGE (self->pages[i]), error))
+  for (guint i = 0; i < RD_N_CASE_PAGES; i++)
+    if (self->pages.pages[i] != NULL &&
+        !rd_case_page_flush (RD_CASE_PAGE (self->pages.pages[i]), error))
       return i;
   return -1;
 }
@@ -299,7 +290,8 @@ rd_window_get_store (RdWindow *self)
  * rd_window_get_page:
  * @name: a name from the case page table, e.g. "diary"
  *
- * Returns: (transfer none) (nullable): the page widget
+ * Returns: (transfer none) (nullable): the page widget, built now if it
+ *   was not yet
  */
 GtkWidget *
 rd_window_get_page (RdWindow   *self,
@@ -307,10 +299,7 @@ rd_window_get_page (RdWindow   *self,
 {
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    if (g_str_equal (case_pages[i].name, name))
-      return self->pages[i];
-  return NULL;
+  return _rd_case_pages_get (&self->pages, name);
 }
 
 /**
@@ -478,7 +467,7 @@ show_store_state (RdWindow *self)
   g_object_set (self->case_list, "store", self->store, NULL);
   g_signal_connect_object (self->store, "changed::cases", G_CALLBACK (update_consent_banner), self,
                            G_CONNECT_SWAPPED);
-  add_case_pages (self);
+  _rd_case_pages_start (&self->pages, self, self->view_stack, self->store);
   restore_last_case (self);
   focus_welcome (self);
 
@@ -598,7 +587,7 @@ flush_before_closing (RdWindow *self)
   if (failed < 0)
     return TRUE;
 
-  rd_window_show_page (self, case_pages[failed].name);
+  rd_window_show_page (self, _rd_case_pages_name (failed));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Your Last Changes Are Not Saved"),
                                                        NULL));
@@ -650,13 +639,12 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
+  _rd_case_pages_clear (&self->pages);
   g_clear_object (&self->notifier);
   /* First, while the template still holds its children: a locked window's
    * content is held aside by the lock. */
   g_clear_object (&self->lock);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
-  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
-    self->pages[i] = NULL;
   g_clear_object (&self->rcase);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

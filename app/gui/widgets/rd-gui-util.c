@@ -503,6 +503,25 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static gsize names_installed;
+
+/**
+ * rd_gui_tidy_accessible_names:
+ *
+ * Names @widget and everything in it now, as rd_gui_install_accessible_names()
+ * does when a window maps: for what is added to a window already shown
+ * without being shown itself (a page built while another is on screen,
+ * the switcher's buttons for it). Nothing until that was installed.
+ */
+void
+rd_gui_tidy_accessible_names (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (names_installed != 0)
+    tidy_accessible_names (widget);
+}
+
 /**
  * rd_gui_install_accessible_names:
  *
@@ -515,9 +534,7 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
 void
 rd_gui_install_accessible_names (void)
 {
-  static gsize installed;
-
-  if (g_once_init_enter (&installed))
+  if (g_once_init_enter (&names_installed))
     {
       /* The class must exist before its signals can be looked up. */
       GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
@@ -525,7 +542,7 @@ rd_gui_install_accessible_names (void)
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                   on_widget_map_hook_cb, NULL, NULL);
       g_type_class_unref (klass);
-      g_once_init_leave (&installed, 1);
+      g_once_init_leave (&names_installed, 1);
     }
 }
 

@@ -17,6 +17,7 @@ void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
 gboolean rd_gui_label_offers_whole_text (GtkLabel *label);
 void  rd_gui_install_accessible_names (void);
+void  rd_gui_tidy_accessible_names (GtkWidget *widget);
 void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                   const char  *trigger,
                                   const char  *action_name);
