@@ -264,10 +264,12 @@ check_unchecked (RdStore                   *store,
   return accept ? RD_CLI_OK : RD_CLI_FAILED;
 }
 
-/* Every file this run writes, checked together before any work. */
+/* Every file this run writes, checked together before any work; with
+ * @volumes, every name a volume of the bundle could have too. */
 static gboolean
 check_outputs (RdStore     *store,
                const char  *output,
+               gboolean     volumes,
                const char  *odt,
                const char  *csv,
                const char  *key)
@@ -282,7 +284,9 @@ check_outputs (RdStore     *store,
     outputs[n++] = csv;
   if (key != NULL)
     outputs[n++] = key;
-  if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error))
+  if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error) ||
+      (volumes && !rd_output_check_series (rd_store_get_data_dir (store), output, outputs + 1,
+                                           &error)))
     {
       g_printerr ("redress-cli: %s\n", error->message);
       return FALSE;
@@ -308,12 +312,14 @@ warn_language_missing (RdStore *store,
                   "here: they are written in English.\n"), language);
 }
 
-/* What was written: the file and its pages, or each volume's. */
+/* What was written: the file and its pages, or each volume's; and the
+ * volumes of an earlier, larger export that were removed. */
 static void
 print_written (RdBundle   *bundle,
                const char *output)
 {
   g_autofree char *oversize = rd_bundle_describe_oversize (bundle);
+  const char * const *removed = rd_bundle_get_removed_volumes (bundle);
 
   if (rd_bundle_get_n_volumes (bundle) <= 1)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %d page\n", "%s: %d pages\n",
@@ -326,6 +332,9 @@ print_written (RdBundle   *bundle,
     }
   if (oversize != NULL)
     g_printerr ("%s", oversize);
+  for (guint i = 0; removed != NULL && removed[i] != NULL; i++)
+    g_printerr (_("Removed “%s”, a volume left by an earlier export of this bundle in more "
+                  "volumes.\n"), removed[i]);
 }
 
 /* export CASE_ID --output FILE.pdf [--letter stage1|chaser|escalation|ombudsman] [--anonymise]
@@ -385,7 +394,7 @@ rd_cli_export (RdCliContext *ctx)
       options.layout = layout;
     }
 
-  if (!check_outputs (store, output, odt, csv, anon.key))
+  if (!check_outputs (store, output, options.max_volume_size > 0, odt, csv, anon.key))
     return RD_CLI_USAGE;
 
   if (exclude != NULL || order != NULL)

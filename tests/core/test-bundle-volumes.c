@@ -5,6 +5,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "rd-core.h"
 #include "evidence-fixtures.h"
@@ -442,6 +446,495 @@ test_section_stamps (void)
   files_clear (&f);
 }
 
+/* Each entry directly in @dir, by name: a file's SHA-256, or what else it is. */
+static GHashTable *
+dir_digest (const char *dir)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (child, &st), ==, 0);
+      g_hash_table_insert (files, g_strdup (name),
+                           S_ISREG (st.st_mode) ? fixture_sha256_of (child)
+                           : g_strdup (S_ISDIR (st.st_mode) ? "folder" : "link"));
+    }
+  return files;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Everything under @dir, one line a file, in a fixed order. */
+static void
+tree_digest_into (GString    *out,
+                  const char *dir)
+{
+  g_autoptr(GHashTable) files = dir_digest (dir);
+  guint n = 0;
+  g_autofree gpointer *names = g_hash_table_get_keys_as_array (files, &n);
+
+  qsort (names, n, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *sum = g_hash_table_lookup (files, names[i]);
+      g_autofree char *child = g_build_filename (dir, names[i], NULL);
+
+      g_string_append_printf (out, "%s %s\n", child, sum);
+      if (g_str_equal (sum, "folder"))
+        tree_digest_into (out, child);
+    }
+}
+
+static char *
+tree_digest (const char *dir)
+{
+  GString *out = g_string_new (NULL);
+
+  tree_digest_into (out, dir);
+  return g_string_free (out, FALSE);
+}
+
+/* The CLI with @env_name set to @env_value in its environment; returns its
+ * wait status (it may be killed). */
+static int
+run_cli_env (const char         *data,
+             const char         *env_name,
+             const char         *env_value,
+             const char * const *args,
+             char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("REDRESS_CLI"));
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (env_name != NULL)
+    env = g_environ_setenv (env, env_name, env_value, TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, env,
+                G_SPAWN_STDOUT_TO_DEV_NULL | (err == NULL ? G_SPAWN_STDERR_TO_DEV_NULL : 0),
+                NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return status;
+}
+
+/* A store in @f->root/data with a case holding four photos and a scan,
+ * about 2 MB: three volumes or so at --max-size 1. Returns the case's id. */
+static char *
+make_store (Files      *f,
+            const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) store = rd_store_open (data, &error);
+  g_autoptr(RdCase) rcase = NULL;
+  char *case_arg;
+
+  g_assert_no_error (error);
+  rcase = fixture_make_case (store, "Damp");
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, rd_case_get_id (rcase));
+  g_clear_object (&store);
+  {
+    const char *args[] = { "add-evidence", case_arg, f->photos[0], f->photos[1], f->photos[2],
+                           f->photos[3], f->scans[0], NULL };
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+  }
+  {
+    /* Whatever a first opening of the store does is done before comparing. */
+    const char *args[] = { "evidence", case_arg, NULL };
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+  }
+  return case_arg;
+}
+
+static char *
+find_stored (const char *data)
+{
+  g_autofree char *evidence = g_build_filename (data, "evidence", NULL);
+  g_autoptr(GDir) dir = g_dir_open (evidence, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strlen (name) == 64)
+      return g_build_filename (evidence, name, NULL);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* A volume's name clashing with any other output of the run, or leading
+ * into the data folder, or a folder where a volume would go: refused before
+ * any work, with the store and the output folder untouched. */
+static void
+test_clash (void)
+{
+  Files f = { 0 };
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *data_before = NULL;
+  g_autofree char *v1 = NULL;
+  g_autofree char *v2 = NULL;
+  g_autofree char *v3 = NULL;
+  g_autofree char *v12 = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *spelled = NULL;
+
+  files_make (&f);
+  data = g_build_filename (f.root, "data", NULL);
+  out = g_build_filename (f.root, "out", NULL);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  bundle = g_build_filename (out, "bundle.pdf", NULL);
+  v1 = g_build_filename (out, "bundle-volume-1.pdf", NULL);
+  v2 = g_build_filename (out, "bundle-volume-2.pdf", NULL);
+  v3 = g_build_filename (out, "bundle-volume-3.pdf", NULL);
+  v12 = g_build_filename (out, "bundle-volume-12.pdf", NULL);
+  csv = g_build_filename (out, "chronology.csv", NULL);
+  spelled = g_build_filename (out, "..", "out", ".", "bundle-volume-2.pdf", NULL);
+  case_arg = make_store (&f, data);
+  db = rd_store_dup_database_path (data);
+  stored = find_stored (data);
+  data_before = tree_digest (data);
+
+  for (int k = 0; k < 8; k++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *data_after = NULL;
+      g_autofree char *out_before = NULL;
+      g_autofree char *out_after = NULL;
+      const char *what = NULL;
+      const char *args[16] = { "export", case_arg, "--output", bundle, "--max-size", "1", NULL };
+      guint n = 6;
+
+      switch (k)
+        {
+        case 0: /* the chronologies and the key, each named as a volume */
+          args[n++] = "--chronology-odt";
+          args[n++] = v2;
+          what = "volume 2 of the bundle";
+          break;
+        case 1:
+          args[n++] = "--chronology-csv";
+          args[n++] = v12;
+          what = "volume 12 of the bundle";
+          break;
+        case 2:
+          args[n++] = "--anonymise";
+          args[n++] = "--anonymise-accept-unchecked";
+          args[n++] = "--anonymise-key";
+          args[n++] = v1;
+          what = "volume 1 of the bundle";
+          break;
+        case 3: /* another spelling of a volume's name */
+          args[n++] = "--chronology-csv";
+          args[n++] = spelled;
+          what = "volume 2 of the bundle";
+          break;
+        case 4: /* a volume there now that is the same file as the chronology */
+          g_assert_true (g_file_set_contents (v3, "an earlier volume", -1, NULL));
+          g_assert_cmpint (link (v3, csv), ==, 0);
+          args[n++] = "--chronology-csv";
+          args[n++] = csv;
+          what = "volume 3 of the bundle";
+          break;
+        case 5: /* a link in the series to the case file, or to evidence */
+          g_assert_cmpint (symlink (db, v2), ==, 0);
+          what = "data folder";
+          break;
+        case 6:
+          g_assert_cmpint (symlink (stored, v1), ==, 0);
+          what = "data folder";
+          break;
+        case 7: /* a folder where a volume would go */
+          g_assert_cmpint (g_mkdir (v3, 0700), ==, 0);
+          what = "is a folder";
+          break;
+        }
+      out_before = tree_digest (out);
+      args[n] = NULL;
+      g_assert_cmpint (fixture_run_cli (data, args, NULL, &err), ==, 2);
+      if (strstr (err, what) == NULL || strstr (err, "Nothing was written") == NULL)
+        g_error ("case %d: “%s” does not say “%s”", k, err, what);
+      data_after = tree_digest (data);
+      g_assert_cmpstr (data_after, ==, data_before);
+      out_after = tree_digest (out);
+      g_assert_cmpstr (out_after, ==, out_before);
+      fixture_remove_tree (out);
+      g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+    }
+
+  /* With none of those, the same export goes through. */
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1",
+                           "--chronology-csv", csv, NULL };
+
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (v2, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  }
+  g_free (case_arg);
+  case_arg = NULL;
+  files_clear (&f);
+}
+
+static guint
+count_volumes (const char *dir)
+{
+  g_autoptr(GHashTable) files = dir_digest (dir);
+  guint n = 0;
+
+  for (guint k = 1; k < 100; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("bundle-volume-%u.pdf", k);
+
+      if (!g_hash_table_contains (files, name))
+        break;
+      n = k;
+    }
+  return n;
+}
+
+/* A second export of the same name in fewer volumes removes the volumes
+ * beyond its own, and says so; one that fits in one file removes them all.
+ * Files that only look like volumes are left alone. */
+static void
+test_stale (void)
+{
+  Files f = { 0 };
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *case_arg = NULL;
+  const char *others[] = { "bundle-volume-02.pdf", "bundle-volume-9.pdf.bak",
+                           "bundle-volume-x.pdf", "other-volume-7.pdf", NULL };
+  guint first, second;
+
+  files_make (&f);
+  data = g_build_filename (f.root, "data", NULL);
+  out = g_build_filename (f.root, "out", NULL);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  bundle = g_build_filename (out, "bundle.pdf", NULL);
+  case_arg = make_store (&f, data);
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (out, others[i], NULL);
+      g_assert_true (g_file_set_contents (path, "not a volume", -1, NULL));
+    }
+
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1", NULL };
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+  }
+  first = count_volumes (out);
+  g_assert_cmpuint (first, >=, 3);
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1.6", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, &err), ==, 0);
+    second = count_volumes (out);
+    g_assert_cmpuint (second, >=, 2);
+    g_assert_cmpuint (second, <, first);
+    for (guint k = second + 1; k <= first; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("bundle-volume-%u.pdf", k);
+        g_autofree char *path = g_build_filename (out, name, NULL);
+
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+        g_assert_nonnull (strstr (err, path));
+      }
+    g_assert_nonnull (strstr (err, "Removed"));
+  }
+  /* Fits in one: bundle.pdf, and no volumes left beside it. */
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "50", NULL };
+    g_autofree char *err = NULL;
+    g_autoptr(GHashTable) files = NULL;
+
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, &err), ==, 0);
+    g_assert_cmpuint (count_volumes (out), ==, 0);
+    g_assert_nonnull (strstr (err, "bundle-volume-1.pdf"));
+    files = dir_digest (out);
+    g_assert_true (g_hash_table_contains (files, "bundle.pdf"));
+    for (guint i = 0; others[i] != NULL; i++)
+      g_assert_true (g_hash_table_contains (files, others[i]));
+    g_assert_cmpuint (g_hash_table_size (files), ==, g_strv_length ((char **) others) + 1);
+  }
+  files_clear (&f);
+}
+
+/* A rename that fails part way through putting the volumes in place: the
+ * new ones are taken out, the earlier set is back byte for byte, no
+ * temporary file is left, and the error says so. */
+static void
+test_rename_fails (void)
+{
+  Files f = { 0 };
+  g_autofree char *output = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  const goffset limit = 1500 * 1000;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  files_make (&f);
+  output = g_build_filename (f.root, "bundle.pdf", NULL);
+  {
+    g_autoptr(RdBundle) bundle = make_bundle (&f, FALSE);
+    g_autoptr(GError) error = NULL;
+
+    rd_bundle_set_max_volume_size (bundle, limit);
+    g_assert_true (rd_bundle_write (bundle, output, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    n = rd_bundle_get_n_volumes (bundle);
+    g_assert_cmpuint (n, >=, 2);
+  }
+  before = dir_digest (f.root);
+
+  for (guint fail = 1; fail <= n; fail++)
+    {
+      g_autoptr(RdBundle) bundle = make_bundle (&f, TRUE);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *point = g_strdup_printf ("output-set-rename-%u", fail);
+
+      rd_bundle_set_max_volume_size (bundle, limit);
+      g_setenv ("REDRESS_TEST_FAIL_AT", point, TRUE);
+      g_assert_false (rd_bundle_write (bundle, output, NULL, NULL, NULL, &error));
+      g_unsetenv ("REDRESS_TEST_FAIL_AT");
+      g_assert_error (error, RD_OUTPUT_ERROR, RD_OUTPUT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "None of the new files was kept"));
+      after = dir_digest (f.root);
+      g_hash_table_iter_init (&iter, after);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_assert_cmpstr (g_hash_table_lookup (before, key), ==, value);
+      g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+      g_clear_pointer (&after, g_hash_table_unref);
+    }
+
+  /* Without the failure the new set replaces the old. */
+  {
+    g_autoptr(RdBundle) bundle = make_bundle (&f, TRUE);
+    g_autoptr(GError) error = NULL;
+
+    rd_bundle_set_max_volume_size (bundle, limit);
+    g_assert_true (rd_bundle_write (bundle, output, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    check_volumes (bundle, &f, output, limit, TRUE);
+  }
+  files_clear (&f);
+}
+
+static guint
+count_temps (const char *dir)
+{
+  g_autoptr(GHashTable) files = dir_digest (dir);
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += g_str_has_prefix (key, RD_OUTPUT_TEMP_PREFIX);
+  return n;
+}
+
+/* An export killed while it puts its volumes in place (after the journal,
+ * after the first volume, after the last): the next export to the folder
+ * puts the earlier set back whole before it starts, and leaves no
+ * temporary file; then it writes its own. */
+static void
+test_killed (void)
+{
+  Files f = { 0 };
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autoptr(GHashTable) old_set = NULL;
+  const char *points[] = { "output-set-journal-written", "output-set-first-in",
+                           "output-set-all-in", NULL };
+
+  files_make (&f);
+  data = g_build_filename (f.root, "data", NULL);
+  out = g_build_filename (f.root, "out", NULL);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  bundle = g_build_filename (out, "bundle.pdf", NULL);
+  case_arg = make_store (&f, data);
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1", NULL };
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+  }
+  old_set = dir_digest (out);
+  g_assert_cmpuint (count_volumes (out), >=, 3);
+
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      /* Section stamps: every volume differs from the earlier set. */
+      const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1",
+                             "--stamp", "section", NULL };
+      g_autoptr(GHashTable) killed = NULL;
+      g_autoptr(GHashTable) recovered = NULL;
+      int status = run_cli_env (data, "REDRESS_TEST_KILL_AT", points[i], args, NULL);
+      GHashTableIter iter;
+      gpointer key, value;
+      guint changed = 0;
+
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+      killed = dir_digest (out);
+      g_hash_table_iter_init (&iter, old_set);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        changed += g_strcmp0 (g_hash_table_lookup (killed, key), value) != 0;
+      /* Killed after the first rename, the folder holds a mixed set. */
+      if (i > 0)
+        g_assert_cmpuint (changed, >, 0);
+      g_assert_cmpuint (count_temps (out), >, 0);
+
+      /* What the next export does first. */
+      rd_output_remove_stale (out);
+      recovered = dir_digest (out);
+      g_hash_table_iter_init (&iter, recovered);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_assert_cmpstr (g_hash_table_lookup (old_set, key), ==, value);
+      g_assert_cmpuint (g_hash_table_size (recovered), ==, g_hash_table_size (old_set));
+    }
+
+  /* Killed again, then the next export itself: the new set, nothing else. */
+  {
+    const char *args[] = { "export", case_arg, "--output", bundle, "--max-size", "1",
+                           "--stamp", "section", NULL };
+    g_autoptr(GHashTable) files = NULL;
+    int status = run_cli_env (data, "REDRESS_TEST_KILL_AT", "output-set-first-in", args, NULL);
+
+    g_assert_true (WIFSIGNALED (status));
+    g_assert_cmpint (fixture_run_cli (data, args, NULL, NULL), ==, 0);
+    g_assert_cmpuint (count_temps (out), ==, 0);
+    files = dir_digest (out);
+    g_assert_cmpuint (g_hash_table_size (files), ==, count_volumes (out));
+    g_assert_true (g_hash_table_size (files) >= 3);
+  }
+  files_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,5 +945,9 @@ main (int   argc,
   g_test_add_func ("/bundle-volumes/fits", test_fits);
   g_test_add_func ("/bundle-volumes/cli", test_cli);
   g_test_add_func ("/bundle-volumes/section-stamps", test_section_stamps);
+  g_test_add_func ("/bundle-volumes/clash", test_clash);
+  g_test_add_func ("/bundle-volumes/stale", test_stale);
+  g_test_add_func ("/bundle-volumes/rename-fails", test_rename_fails);
+  g_test_add_func ("/bundle-volumes/killed", test_killed);
   return g_test_run ();
 }

@@ -23,16 +23,16 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "rd-output.h"
+#include "rd-output-private.h"
 #include "rd-staging.h"
 
 G_DEFINE_QUARK (rd-output-error-quark, rd_output_error)
 
 /* The path with its folder resolved (links, "..", relative names), so that
  * two spellings of one place compare equal. */
-static char *
-dup_resolved (const char  *path,
-              GError     **error)
+char *
+_rd_output_dup_resolved (const char  *path,
+                         GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *dir = NULL;
@@ -64,9 +64,9 @@ dup_resolved (const char  *path,
   return g_build_filename (real_dir, base, NULL);
 }
 
-static gboolean
-is_inside (const char *path,
-           const char *folder)
+gboolean
+_rd_output_is_inside (const char *path,
+                      const char *folder)
 {
   gsize len = strlen (folder);
 
@@ -108,7 +108,7 @@ rd_output_check_paths (const char         *data_dir,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *display = g_filename_display_name (paths[i]);
-      g_autofree char *path = dup_resolved (paths[i], error);
+      g_autofree char *path = _rd_output_dup_resolved (paths[i], error);
       g_autofree char *target = NULL;
       GStatBuf st;
 
@@ -121,7 +121,8 @@ rd_output_check_paths (const char         *data_dir,
         target = realpath (path, NULL);
 
       if (real_data != NULL &&
-          (is_inside (path, real_data) || (target != NULL && is_inside (target, real_data))))
+          (_rd_output_is_inside (path, real_data) ||
+           (target != NULL && _rd_output_is_inside (target, real_data))))
         {
           g_autofree char *data_display = g_filename_display_name (data_dir);
 
@@ -184,9 +185,9 @@ set_folder_error (GError     **error,
 
 /* Whether @fd is the file now at @path: a file replaced or removed under
  * its name is not. */
-static gboolean
-is_at_path (int         fd,
-            const char *path)
+gboolean
+_rd_output_is_at_path (int         fd,
+                       const char *path)
 {
   struct stat by_fd, by_name;
 
@@ -194,10 +195,10 @@ is_at_path (int         fd,
          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino;
 }
 
-static char *
-make_locked_temp (const char  *path,
-                  const char  *what,
-                  GError     **error)
+char *
+_rd_output_make_locked_temp (const char  *path,
+                             const char  *what,
+                             GError     **error)
 {
   g_autofree char *dir = NULL;
 
@@ -220,7 +221,7 @@ make_locked_temp (const char  *path,
        * cleaning may have taken it for abandoned: then the lock is refused
        * (the cleaner holds it) or the name no longer leads to this file,
        * and a new name is tried. */
-      if (flock (fd, LOCK_EX | LOCK_NB) != 0 || !is_at_path (fd, tmpl))
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0 || !_rd_output_is_at_path (fd, tmpl))
         {
           close (fd);
           continue;
@@ -236,8 +237,8 @@ make_locked_temp (const char  *path,
   return NULL;
 }
 
-static void
-release_temp (const char *temp)
+void
+_rd_output_release_temp (const char *temp)
 {
   gpointer name = NULL;
   gpointer fd = NULL;
@@ -250,6 +251,19 @@ release_temp (const char *temp)
       g_free (name);
     }
   G_UNLOCK (temps);
+}
+
+/* The open file that holds @temp's lock, or -1 if this process holds none. */
+int
+_rd_output_temp_fd (const char *temp)
+{
+  gpointer fd = NULL;
+  gboolean found;
+
+  G_LOCK (temps);
+  found = temps != NULL && g_hash_table_lookup_extended (temps, temp, NULL, &fd);
+  G_UNLOCK (temps);
+  return found ? GPOINTER_TO_INT (fd) : -1;
 }
 
 /**
@@ -274,7 +288,7 @@ rd_output_make_temp (const char  *path,
 
   dir = g_path_get_dirname (path);
   rd_output_remove_stale (dir);
-  return make_locked_temp (path, "part", error);
+  return _rd_output_make_locked_temp (path, "part", error);
 }
 
 /**
@@ -291,7 +305,7 @@ rd_output_make_side_temp (const char  *path,
                           const char  *what,
                           GError     **error)
 {
-  return make_locked_temp (path, what, error);
+  return _rd_output_make_locked_temp (path, what, error);
 }
 
 /**
@@ -308,7 +322,7 @@ rd_output_discard (const char *temp)
     return;
   /* Removed before the lock goes, so nobody sees it unlocked. */
   g_unlink (temp);
-  release_temp (temp);
+  _rd_output_release_temp (temp);
 }
 
 /**
@@ -318,7 +332,9 @@ rd_output_discard (const char *temp)
  * Removes the temporary files (named with %RD_OUTPUT_TEMP_PREFIX) that
  * exports killed before they could tidy up left in @dir: those whose lock
  * no living process holds. Nothing else in the folder is touched: not
- * other names, not folders or links, not another user's files.
+ * other names, not folders or links, not another user's files. A set of
+ * files that was being put in place when its export was killed is first
+ * put back as it was (see rd_output_commit_set()).
  *
  * Returns: how many files were removed
  */
@@ -331,6 +347,7 @@ rd_output_remove_stale (const char *dir)
 
   g_return_val_if_fail (dir != NULL, 0);
 
+  _rd_output_recover_sets (dir);
   folder = g_dir_open (dir, 0, NULL);
   while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
     {
@@ -348,7 +365,7 @@ rd_output_remove_stale (const char *dir)
        * still leads to the file locked, so that a file made this instant
        * under a reused name is never the one removed. */
       if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
-          flock (fd, LOCK_EX | LOCK_NB) == 0 && is_at_path (fd, child) &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 && _rd_output_is_at_path (fd, child) &&
           g_unlink (child) == 0)
         removed++;
       close (fd);
@@ -431,6 +448,6 @@ rd_output_commit (const char  *temp,
                      display, g_strerror (saved));
       return FALSE;
     }
-  release_temp (temp);
+  _rd_output_release_temp (temp);
   return TRUE;
 }

@@ -37,6 +37,19 @@ gboolean  rd_output_commit       (const char         *temp,
                                   GError            **error);
 void      rd_output_discard      (const char         *temp);
 guint     rd_output_remove_stale (const char         *dir);
+char     *rd_output_series_path  (const char         *path,
+                                  guint               number);
+guint     rd_output_series_number (const char        *path,
+                                  const char         *candidate);
+gboolean  rd_output_check_series (const char         *data_dir,
+                                  const char         *path,
+                                  const char * const *others,
+                                  GError            **error);
+gboolean  rd_output_commit_set   (const char * const *temps,
+                                  const char * const *paths,
+                                  GError            **error);
+GStrv     rd_output_remove_series (const char        *path,
+                                  guint               from);
 gboolean  rd_output_explain_full_disk (const char    *path,
                                   GError            **error);
 

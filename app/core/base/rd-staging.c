@@ -349,6 +349,23 @@ rd_test_pause_point (const char *name)
     g_usleep (1000);
 }
 
+/**
+ * rd_test_fail_point:
+ * @name: the step, e.g. "output-set-rename-2"
+ *
+ * For the tests of what a failure leaves: %TRUE when the environment
+ * variable REDRESS_TEST_FAIL_AT names this step, which the caller then
+ * treats as failed. %FALSE otherwise. (Read each time, like
+ * rd_test_pause_point().)
+ */
+gboolean
+rd_test_fail_point (const char *name)
+{
+  const char *wanted = g_getenv ("REDRESS_TEST_FAIL_AT");
+
+  return wanted != NULL && strcmp (wanted, name) == 0;
+}
+
 /* Makes the names of the files in @dir (renamed, created) last a power cut. */
 gboolean
 rd_sync_dir (const char  *dir,

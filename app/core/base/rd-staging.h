@@ -26,5 +26,6 @@ gboolean  rd_sync_dir                 (const char  *dir,
 
 void      rd_kill_point               (const char *name);
 void      rd_test_pause_point         (const char *name);
+gboolean  rd_test_fail_point          (const char *name);
 
 G_END_DECLS

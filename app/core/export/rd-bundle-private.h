@@ -160,6 +160,7 @@ struct _RdBundle
   goffset       max_volume_size; /* bytes a volume may take; 0: one file */
   gboolean      section_stamps; /* "B3" beside "Page N of M" */
   GPtrArray    *volumes;      /* RdVolume*, as last written */
+  char        **removed_volumes; /* stale volumes the last write removed */
   GPtrArray    *parts;      /* RdPart*, in order */
   int           n_pages;
   gboolean      writing;
@@ -275,6 +276,7 @@ gboolean  _rd_volumes_write        (RdWriteJob      *job,
                                     const char      *path,
                                     GError         **error);
 gboolean  _rd_volumes_commit       (RdBundle        *bundle,
+                                    const char      *path,
                                     GError         **error);
 void      _rd_volumes_discard      (RdBundle        *bundle);
 

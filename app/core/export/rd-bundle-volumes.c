@@ -175,20 +175,6 @@ plan (RdBundle  *self,
   return volume;
 }
 
-static char *
-volume_path (const char *path,
-             int         volume)
-{
-  g_autofree char *stem = NULL;
-
-  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
-    stem = g_strndup (path, strlen (path) - 4);
-  else
-    stem = g_strdup (path);
-  /* Not translated: the names must sort and match whatever the language. */
-  return g_strdup_printf ("%s-volume-%d.pdf", stem, volume);
-}
-
 static void
 keep_bundle_pages (GPtrArray *parts)
 {
@@ -348,7 +334,7 @@ write_plan (RdWriteJob  *job,
     {
       RdVolume *v = g_new0 (RdVolume, 1);
 
-      v->path = volume_path (path, k);
+      v->path = rd_output_series_path (path, k);
       v->n_items = g_array_index (n_items, int, k - 1);
       g_ptr_array_add (self->volumes, v);
       {
@@ -461,30 +447,51 @@ _rd_volumes_write (RdWriteJob  *job,
     }
 }
 
-/* Puts every written volume in place; a failure leaves none of the rest. */
+/* Puts every written volume in place, or none (rd_output_commit_set());
+ * then removes the volumes an earlier, larger export of @path left beyond
+ * them (all of them when the bundle fitted in one file at @path). */
 gboolean
-_rd_volumes_commit (RdBundle  *self,
-                    GError   **error)
+_rd_volumes_commit (RdBundle    *self,
+                    const char  *path,
+                    GError     **error)
 {
+  g_autoptr(GPtrArray) temps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  gboolean ok;
+
+  g_clear_pointer (&self->removed_volumes, g_strfreev);
   for (guint i = 0; self->volumes != NULL && i < self->volumes->len; i++)
     {
       RdVolume *v = self->volumes->pdata[i];
 
       if (v->temp == NULL)
         continue;
-      if (!rd_output_commit (v->temp, v->path, error))
-        {
-          _rd_volumes_discard (self);
-          return FALSE;
-        }
-      g_clear_pointer (&v->temp, g_free);
+      g_ptr_array_add (temps, v->temp);
+      g_ptr_array_add (paths, v->path);
     }
+  g_ptr_array_add (temps, NULL);
+  g_ptr_array_add (paths, NULL);
+  ok = rd_output_commit_set ((const char * const *) temps->pdata,
+                             (const char * const *) paths->pdata, error);
+  /* Committed or removed: the files are no longer the volumes' to discard. */
+  for (guint i = 0; self->volumes != NULL && i < self->volumes->len; i++)
+    g_clear_pointer (&((RdVolume *) self->volumes->pdata[i])->temp, g_free);
+  if (!ok)
+    {
+      _rd_volumes_discard (self);
+      return FALSE;
+    }
+  /* Only now, with the new set in place: a failure before leaves the
+   * earlier set whole. */
+  self->removed_volumes =
+    rd_output_remove_series (path, self->volumes->len > 1 ? self->volumes->len + 1 : 1);
   return TRUE;
 }
 
 void
 _rd_volumes_discard (RdBundle *self)
 {
+  g_clear_pointer (&self->removed_volumes, g_strfreev);
   if (self->volumes == NULL)
     self->volumes = g_ptr_array_new_with_free_func (_rd_volume_free);
   else
@@ -596,6 +603,22 @@ rd_bundle_get_volume_alone (RdBundle *self,
         return part->exhibit;
     }
   return NULL;
+}
+
+/**
+ * rd_bundle_get_removed_volumes:
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the files
+ *   of an earlier, larger export split into volumes under the same name
+ *   that the last write removed (NAME-volume-N.pdf beyond the new set), or
+ *   %NULL if it was not split or removed none
+ */
+const char * const *
+rd_bundle_get_removed_volumes (RdBundle *self)
+{
+  g_return_val_if_fail (RD_IS_BUNDLE (self), NULL);
+  return self->removed_volumes != NULL && self->removed_volumes[0] != NULL
+         ? (const char * const *) self->removed_volumes : NULL;
 }
 
 goffset

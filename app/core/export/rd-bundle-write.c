@@ -443,6 +443,11 @@ write_bundle (Job         *job,
 
     if (!rd_output_check_paths (self->protected_dir, outputs, error))
       return FALSE;
+    /* How many volumes there will be is known only at the end: every
+     * volume name is checked now, before any work. */
+    if (self->max_volume_size > 0 &&
+        !rd_output_check_series (self->protected_dir, path, NULL, error))
+      return FALSE;
   }
 
   _rd_volumes_discard (self);
@@ -526,7 +531,7 @@ write_bundle (Job         *job,
    * only, whatever the umask or whoever wrote the file last (qpdf). */
   if (ok && temp != NULL && !rd_output_commit (temp, path, error))
     ok = FALSE;
-  if (ok && self->max_volume_size > 0 && !_rd_volumes_commit (self, error))
+  if (ok && self->max_volume_size > 0 && !_rd_volumes_commit (self, path, error))
     ok = FALSE;
   if (ok)
     {

@@ -438,6 +438,7 @@ rd_bundle_finalize (GObject *object)
   g_clear_pointer (&self->anonymiser, rd_anonymiser_free);
   g_clear_pointer (&self->protected_dir, g_free);
   g_clear_pointer (&self->volumes, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_volumes, g_strfreev);
   g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (rd_bundle_parent_class)->finalize (object);

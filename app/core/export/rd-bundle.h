@@ -164,6 +164,7 @@ void              rd_bundle_get_volume_pages      (RdBundle        *self,
                                                    int             *last);
 RdBundleExhibit  *rd_bundle_get_volume_alone      (RdBundle        *self,
                                                    guint            index);
+const char * const *rd_bundle_get_removed_volumes (RdBundle        *self);
 void              rd_bundle_add_section           (RdBundle        *self,
                                                    RdBundleSection *section);
 void              rd_bundle_add_index             (RdBundle        *self);

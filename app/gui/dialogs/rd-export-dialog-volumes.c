@@ -24,8 +24,8 @@ _rd_export_dialog_volume_options (RdExportDialog      *self,
  * _rd_export_dialog_describe_done:
  *
  * What the done page says of @bundle: the file and its pages, or each
- * volume's file and pages, and any volume over the limit because of one
- * exhibit. A split bundle's first volume is then the file that Open, Print
+ * volume's file and pages, any volume over the limit because of one
+ * exhibit, and the volumes of an earlier export that were removed. A split bundle's first volume is then the file that Open, Print
  * and the previews show.
  *
  * Returns: (transfer full): the description
@@ -69,6 +69,15 @@ _rd_export_dialog_describe_done (RdExportDialog *self,
     }
   if (oversize != NULL)
     g_string_append (text, oversize);
+  /* Removed so that the folder holds one set: say so, or they seem lost. */
+  for (const char * const *removed = rd_bundle_get_removed_volumes (bundle);
+       removed != NULL && *removed != NULL; removed++)
+    {
+      g_autofree char *volume = g_path_get_basename (*removed);
+
+      g_string_append_printf (text, _("Removed “%s”, a volume left by an earlier export of this "
+                                      "bundle in more volumes.\n"), volume);
+    }
   g_string_append (text, omissions);
   return g_string_free (text, FALSE);
 }
