@@ -35,6 +35,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* Fine enough to read small print; a page is about 350 KB as a JPEG. */
 #define REDACT_DPI      150.0
 #define REDACT_QUALITY  "85"
+/* A blacked-out page is stored without loss unless that takes more than
+ * this many times its size as a JPEG. */
+#define REDACT_LOSSLESS_RATIO 1.25
 /* Black beyond each letter's box, in points, so no edge of it shows. */
 #define REDACT_PAD      1.5
 
@@ -147,23 +150,16 @@ names_in_page_text (RdAnonymiser *anon,
 }
 
 /* A picture of page @page at REDACT_DPI with @boxes (in points) painted
- * black, as the bytes of a JPEG. */
-static GBytes *
+ * black. */
+static cairo_surface_t *
 redacted_picture (PopplerPage  *page,
                   GArray       *boxes,
                   int          *width,
-                  int          *height,
-                  GError      **error)
+                  int          *height)
 {
   double w, h, zoom = REDACT_DPI / 72.0;
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autofree char *jpeg = NULL;
-  gsize len = 0;
-  const guint8 *data;
-  guint8 *out;
-  int stride, ostride;
 
   poppler_page_get_size (page, &w, &h);
   *width = MAX (1, (int) (w * zoom + 0.5));
@@ -185,28 +181,68 @@ redacted_picture (PopplerPage  *page,
   cairo_fill (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  return surface;
+}
 
-  pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, *width, *height);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  out = gdk_pixbuf_get_pixels (pixbuf);
-  ostride = gdk_pixbuf_get_rowstride (pixbuf);
-  for (int y = 0; y < *height; y++)
+/* @surface as the bytes of a JPEG. */
+static GBytes *
+picture_to_jpeg (cairo_surface_t  *surface,
+                 GError          **error)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *out = gdk_pixbuf_get_pixels (pixbuf);
+  int ostride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_autofree char *jpeg = NULL;
+  gsize len = 0;
+
+  for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
       guint8 *o = out + (gsize) y * ostride;
 
-      for (int x = 0; x < *width; x++, o += 3)
+      for (int x = 0; x < width; x++, o += 3)
         {
           o[0] = (row[x] >> 16) & 0xff;
           o[1] = (row[x] >> 8) & 0xff;
           o[2] = row[x] & 0xff;
         }
     }
-  cairo_surface_destroy (surface);
   if (!gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &len, "jpeg", error, "quality", REDACT_QUALITY, NULL))
     return NULL;
   return g_bytes_new_take (g_steal_pointer (&jpeg), len);
+}
+
+static cairo_status_t
+count_bytes (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* What @surface takes in a PDF stored without loss, as cairo stores it (in
+ * grey, or one bit a pixel, when it has no colour; compressed with Flate):
+ * measured by writing it to a PDF that goes nowhere. */
+static gsize
+lossless_size (cairo_surface_t *surface)
+{
+  gsize n = 0;
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (count_bytes, &n,
+                                                              cairo_image_surface_get_width (surface),
+                                                              cairo_image_surface_get_height (surface));
+  cairo_t *cr = cairo_create (pdf);
+
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  return n;
 }
 
 static void
@@ -233,6 +269,7 @@ draw_page (cairo_t      *cr,
   g_autoptr(GBytes) jpeg = NULL;
   cairo_surface_t *image;
   int width, height;
+  gsize lossless;
   double w, h;
 
   if (boxes == NULL || boxes->len == 0)
@@ -242,15 +279,24 @@ draw_page (cairo_t      *cr,
       cairo_restore (cr);
       return TRUE;
     }
-  jpeg = redacted_picture (page, boxes, &width, &height, error);
+  image = redacted_picture (page, boxes, &width, &height);
+  jpeg = picture_to_jpeg (image, error);
   if (jpeg == NULL)
-    return FALSE;
-  /* cairo writes the JPEG's own bytes into the PDF; the surface is only
-   * its size. */
-  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
-                               g_bytes_get_size (jpeg), (cairo_destroy_func_t) g_bytes_unref,
-                               g_bytes_ref (jpeg));
+    {
+      cairo_surface_destroy (image);
+      return FALSE;
+    }
+  /* Stored without loss, the black boxes and the letters round them stay
+   * sharp; a typed page then takes less than as a JPEG (see
+   * REDACT_LOSSLESS_RATIO). A scan or a photo on the page would take far
+   * more: it stays a JPEG, whose own bytes cairo writes. */
+  lossless = lossless_size (image);
+  g_debug ("redacted page: %" G_GSIZE_FORMAT " bytes lossless, %" G_GSIZE_FORMAT " as a JPEG",
+           lossless, g_bytes_get_size (jpeg));
+  if (lossless > g_bytes_get_size (jpeg) * REDACT_LOSSLESS_RATIO)
+    cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
+                                 g_bytes_get_size (jpeg), (cairo_destroy_func_t) g_bytes_unref,
+                                 g_bytes_ref (jpeg));
   poppler_page_get_size (page, &w, &h);
   cairo_save (cr);
   cairo_scale (cr, w / width, h / height);

@@ -7,8 +7,9 @@
  *  2. pages are counted, repeatedly until the numbers settle (the index and
  *     the exhibit headers print page numbers, which could change a count);
  *  3. cairo draws a skeleton, in files of RD_SKELETON_CHUNK pages:
- *     Redress's own pages, and for every evidence page a page of its size
- *     plus a band, carrying only the page stamp;
+ *     Redress's own pages, and for every evidence page a page of the
+ *     bundle's paper carrying only the page stamp (the evidence page is
+ *     fitted above it when the bundle is written);
  *  4. the bundle is written page by page (rd-bundle-qpdf.c): the evidence
  *     pages, read with qpdf, over their skeleton pages, the photos' own
  *     bytes, the index links and the outline, to a temporary file that is
