@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "evidence-fixtures.h"
@@ -505,27 +508,57 @@ has_black_block (Fixture    *f,
   return FALSE;
 }
 
-/* The bundle pages (from 1) on which pdfimages finds a JPEG image. */
+/* An image pdfimages lists: its bundle page (from 1), whether it is a
+ * JPEG, and the bytes its stream takes in the file. */
+typedef struct
+{
+  int      page;
+  gboolean jpeg;
+  double   size;
+} ListedImage;
+
 static GArray *
-pages_with_jpeg (const char *pdf)
+list_images (const char *pdf)
 {
   const char *argv[] = { "pdfimages", "-list", pdf, NULL };
   int status;
   g_autofree char *out = rd_fixture_run (argv, &status);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *images = g_array_new (FALSE, FALSE, sizeof (ListedImage));
 
   g_assert_cmpint (status, ==, 0);
   for (guint i = 2; lines[i] != NULL; i++)
     {
-      int page = 0;
-      char kind[32], enc[32];
+      ListedImage image = { 0 };
+      char kind[32], enc[32], size[32];
+      char *unit = NULL;
 
-      /* page num type width height color comp bpc enc … */
-      if (sscanf (lines[i], "%d %*d %31s %*d %*d %*s %*d %*d %31s", &page, kind, enc) == 3 &&
-          g_str_equal (kind, "image") && g_str_equal (enc, "jpeg"))
-        g_array_append_val (pages, page);
+      /* page num type width height color comp bpc enc interp object ID
+       * x-ppi y-ppi size ratio */
+      if (sscanf (lines[i], "%d %*d %31s %*d %*d %*s %*d %*d %31s %*s %*d %*d %*d %*d %31s",
+                  &image.page, kind, enc, size) != 4 || !g_str_equal (kind, "image"))
+        continue;
+      image.jpeg = g_str_equal (enc, "jpeg");
+      image.size = g_ascii_strtod (size, &unit);
+      if (*unit == 'K')
+        image.size *= 1024;
+      else if (*unit == 'M')
+        image.size *= 1024 * 1024;
+      g_array_append_val (images, image);
     }
+  return images;
+}
+
+/* The bundle pages (from 1) on which pdfimages finds an image, however it
+ * is stored. */
+static GArray *
+pages_with_image (const char *pdf)
+{
+  g_autoptr(GArray) images = list_images (pdf);
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < images->len; i++)
+    g_array_append_val (pages, g_array_index (images, ListedImage, i).page);
   return pages;
 }
 
@@ -584,7 +617,7 @@ test_redacted_bundle (Fixture       *f,
   g_autoptr(RdBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) unchecked = NULL;
-  g_autoptr(GArray) jpeg_pages = NULL;
+  g_autoptr(GArray) image_pages = NULL;
   g_auto(GStrv) pages = NULL;
   g_autofree char *text = NULL;
   RdCaseBundleOptions options;
@@ -642,15 +675,15 @@ test_redacted_bundle (Fixture       *f,
   g_assert_null (strstr (text, "appointment"));
 
   /* The scan's first page, the typed page naming Mr Hall and the photo are
-   * pictures, each with a name blacked out, and only the page stamp as
-   * text. */
-  jpeg_pages = pages_with_jpeg (out);
+   * pictures (a JPEG, or stored without loss where that is smaller), each
+   * with a name blacked out, and only the page stamp as text. */
+  image_pages = pages_with_image (out);
   {
     guint blacked = 0;
 
-    for (guint i = 0; i < jpeg_pages->len; i++)
+    for (guint i = 0; i < image_pages->len; i++)
       {
-        int page = g_array_index (jpeg_pages, int, i);
+        int page = g_array_index (image_pages, int, i);
         g_autofree char *stamp = g_strdup_printf ("Page %d of %u", page, g_strv_length (pages) - 1);
 
         if (!has_black_block (f, out, page, 24))
@@ -664,8 +697,8 @@ test_redacted_bundle (Fixture       *f,
   {
     gboolean found = FALSE;
 
-    for (guint i = 0; i < jpeg_pages->len; i++)
-      found |= g_array_index (jpeg_pages, int, i) == second - 1;
+    for (guint i = 0; i < image_pages->len; i++)
+      found |= g_array_index (image_pages, int, i) == second - 1;
     g_assert_true (found);
     g_assert_true (has_black_block (f, out, second - 1, 24));
     g_assert_null (strstr (pages[second - 2], "Repairs"));
@@ -678,6 +711,217 @@ test_redacted_bundle (Fixture       *f,
   g_assert_cmpuint (unchecked->len, ==, 1);
   g_assert_true (has_number (unchecked, rd_evidence_get_exhibit_number (late)));
 
+  fixture_remove_tree (out_dir);
+}
+
+/* A page that is a photograph (colour that changes smoothly, with the
+ * grain a camera leaves), with a caption in the page's text. */
+static void
+write_photo_page_pdf (const char *path,
+                      const char *caption)
+{
+  const int w = 620, h = 877;
+  cairo_surface_t *photo = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint8 *data;
+  int stride;
+
+  cairo_surface_flush (photo);
+  data = cairo_image_surface_get_data (photo);
+  stride = cairo_image_surface_get_stride (photo);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int grain = g_rand_int_range (rand, -14, 15);
+        int r = CLAMP (60 + x * 150 / w + grain, 0, 255);
+        int g = CLAMP (90 + y * 120 / h + grain, 0, 255);
+        int b = CLAMP (140 + (x + y) % 97 + grain, 0, 255);
+
+        ((guint32 *) (data + (gsize) y * stride))[x] = (guint32) (r << 16 | g << 8 | b);
+      }
+  cairo_surface_mark_dirty (photo);
+
+  cairo_save (cr);
+  cairo_scale (cr, 595.0 / w, 842.0 / h);
+  cairo_set_source_surface (cr, photo, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 18);
+  cairo_move_to (cr, 40, 800);
+  cairo_show_text (cr, caption);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (photo);
+}
+
+/* The image on bundle page @page as pdfimages gets it out, decoded. */
+static GdkPixbuf *
+extract_image (Fixture    *f,
+               const char *pdf,
+               int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *prefix = fixture_path (f, "extracted");
+  g_autofree char *png = g_strconcat (prefix, "-000.png", NULL);
+  const char *argv[] = { "pdfimages", "-png", "-f", number, "-l", number, pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GdkPixbuf *pixbuf;
+  int status;
+
+  g_unlink (png);
+  out = rd_fixture_run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  pixbuf = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  return pixbuf;
+}
+
+/* Whether @pixbuf holds a black bar at least @min_w pixels wide and 4 high. */
+static gboolean
+pixbuf_has_black_bar (GdkPixbuf *pixbuf,
+                      int        min_w)
+{
+  int width = gdk_pixbuf_get_width (pixbuf), height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+
+  for (int y = 0; y + 4 <= height; y++)
+    {
+      int run = 0;
+
+      for (int x = 0; x < width; x++)
+        {
+          gboolean dark = TRUE;
+
+          for (int k = 0; k < 4 && dark; k++)
+            {
+              const guint8 *p = pixels + (gsize) (y + k) * stride + (gsize) x * channels;
+              dark = p[0] < 24 && p[channels > 1 ? 1 : 0] < 24 && p[channels > 2 ? 2 : 0] < 24;
+            }
+          run = dark ? run + 1 : 0;
+          if (run >= min_w)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gsize
+jpeg_size (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jpeg = NULL;
+  gsize len = 0;
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &len, "jpeg", &error, "quality", "85",
+                                            NULL));
+  g_assert_no_error (error);
+  return len;
+}
+
+/* A redacted page Redress draws as a picture is stored without loss when
+ * that is smaller, as for a typed page: the letters round the black box
+ * stay sharp and the picture takes less than the same pixels as a JPEG.
+ * A page that is a photograph stays a JPEG. Neither leaves the name as
+ * text, and the picture pdfimages gets out shows the black box. */
+static void
+test_redacted_lossless (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *typed_path = fixture_path (f, "typed.pdf");
+  g_autofree char *photo_path = fixture_path (f, "photo-page.pdf");
+  g_autofree char *out_dir = g_dir_make_tmp ("test-ocr-out-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "bundle.pdf", NULL);
+  g_autoptr(RdEvidence) typed = NULL;
+  g_autoptr(RdEvidence) photo = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) images = NULL;
+  g_autofree char *text = NULL;
+  RdCaseBundleOptions options;
+  GPtrArray *exhibits;
+  int typed_first = 0, typed_n = 0, photo_first = 0, photo_n = 0;
+  guint n_typed = 0, n_photo = 0;
+
+  add_third_party (f, "Gareth Hall");
+  fixture_write_pdf (typed_path, 1, "Gareth Hall reported the leak under the sink", NULL);
+  write_photo_page_pdf (photo_path, "The wall, photographed by Gareth Hall");
+  typed = import_ok (f, typed_path);
+  photo = import_ok (f, photo_path);
+  rd_case_bundle_options_init (&options);
+  options.include_letter = FALSE;
+  options.anonymise = TRUE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (out);
+
+  text = rd_fixture_pdf_text (out);
+  g_assert_null (strstr (text, "Gareth"));
+  g_assert_null (strstr (text, "Hall"));
+  g_assert_null (strstr (text, "reported the leak"));
+  g_assert_null (strstr (text, "The wall, photographed"));
+
+  exhibits = rd_bundle_get_exhibits (bundle);
+  for (guint i = 0; i < exhibits->len; i++)
+    {
+      RdBundleExhibit *ex = exhibits->pdata[i];
+      const char *sha = rd_bundle_exhibit_get_sha256 (ex);
+
+      if (g_strcmp0 (sha, rd_evidence_get_sha256 (typed)) == 0)
+        {
+          typed_first = rd_bundle_exhibit_get_first_page (ex);
+          typed_n = rd_bundle_exhibit_get_n_pages (ex);
+        }
+      else if (g_strcmp0 (sha, rd_evidence_get_sha256 (photo)) == 0)
+        {
+          photo_first = rd_bundle_exhibit_get_first_page (ex);
+          photo_n = rd_bundle_exhibit_get_n_pages (ex);
+        }
+    }
+  g_assert_cmpint (typed_first, >, 0);
+  g_assert_cmpint (photo_first, >, 0);
+
+  images = list_images (out);
+  for (guint i = 0; i < images->len; i++)
+    {
+      ListedImage *image = &g_array_index (images, ListedImage, i);
+      gboolean in_typed = image->page >= typed_first && image->page < typed_first + typed_n;
+      gboolean in_photo = image->page >= photo_first && image->page < photo_first + photo_n;
+      g_autoptr(GdkPixbuf) pixels = NULL;
+
+      if (!in_typed && !in_photo)
+        continue;
+      pixels = extract_image (f, out, image->page);
+      g_assert_true (pixbuf_has_black_bar (pixels, 24));
+      if (in_typed)
+        {
+          gsize as_jpeg = jpeg_size (pixels);
+
+          g_test_message ("typed page: %.0f bytes stored, %" G_GSIZE_FORMAT " as a JPEG q85",
+                          image->size, as_jpeg);
+          g_assert_false (image->jpeg);
+          g_assert_cmpfloat (image->size, <, (double) as_jpeg);
+          n_typed++;
+        }
+      else
+        {
+          g_test_message ("photo page: %.0f bytes stored as a JPEG", image->size);
+          g_assert_true (image->jpeg);
+          n_photo++;
+        }
+    }
+  g_assert_cmpuint (n_typed, ==, 1);
+  g_assert_cmpuint (n_photo, ==, 1);
   fixture_remove_tree (out_dir);
 }
 
@@ -763,6 +1007,7 @@ main (int   argc,
   ADD ("/ocr/cli", test_cli);
   ADD ("/ocr/bundle-text-layer", test_bundle_text_layer);
   ADD ("/ocr/redacted-bundle", test_redacted_bundle);
+  ADD ("/ocr/redacted-lossless", test_redacted_lossless);
   ADD ("/ocr/cli-anonymise", test_cli_anonymise);
 
   return g_test_run ();
