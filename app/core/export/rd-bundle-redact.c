@@ -294,9 +294,16 @@ draw_page (cairo_t      *cr,
   g_debug ("redacted page: %" G_GSIZE_FORMAT " bytes lossless, %" G_GSIZE_FORMAT " as a JPEG",
            lossless, g_bytes_get_size (jpeg));
   if (lossless > g_bytes_get_size (jpeg) * REDACT_LOSSLESS_RATIO)
-    cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
-                                 g_bytes_get_size (jpeg), (cairo_destroy_func_t) g_bytes_unref,
-                                 g_bytes_ref (jpeg));
+    {
+      /* A surface cairo has already written once (measuring it) is
+       * written again from its pixels, whatever its JPEG: a new one holds
+       * only the JPEG's size and bytes. */
+      cairo_surface_destroy (image);
+      image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
+                                   g_bytes_get_size (jpeg), (cairo_destroy_func_t) g_bytes_unref,
+                                   g_bytes_ref (jpeg));
+    }
   poppler_page_get_size (page, &w, &h);
   cairo_save (cr);
   cairo_scale (cr, w / width, h / height);
