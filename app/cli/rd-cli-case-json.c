@@ -59,13 +59,10 @@ rd_cli_import (RdCliContext *ctx)
 
   {
     g_auto(RdCliJob) job = { 0 };
-    /* The bytes keep the mapping. */
-    g_autoptr(GBytes) document = g_mapped_file_get_length (mapped) > 0
-                                 ? g_mapped_file_get_bytes (mapped) : g_bytes_new_static ("", 0);
 
     rd_cli_job_init (&job);
-    rd_handover_import_json_async (store, document, job.progress, job.cancellable,
-                                   rd_cli_job_done_cb, &job);
+    rd_handover_import_json_mapped_async (store, mapped, job.progress, job.cancellable,
+                                          rd_cli_job_done_cb, &job);
     case_id = rd_handover_import_json_finish (rd_cli_job_wait (&job), &error);
   }
   if (case_id == 0)

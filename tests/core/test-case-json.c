@@ -809,6 +809,79 @@ test_streamed_diary_errors (Fixture       *f,
   }
 }
 
+/* What importing @doc gives: the case as export-json writes it, or the
+ * error. */
+static char *
+import_outcome (RdStore    *store,
+                const char *doc)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = rd_case_json_import (store, doc, -1, &error);
+  char *text;
+
+  if (case_id == 0)
+    return g_strdup_printf ("%s %d: %s", g_quark_to_string (error->domain), error->code,
+                            error->message);
+  text = rd_case_json_export (store, case_id, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A document of the usual shape is read a part at a time; one with a byte
+ * order mark is read whole, as every document once was. Both readings must
+ * give the same case, or the same first fault with the same line and
+ * field, whatever the order of the document's sections. */
+static void
+test_parts_match_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+  static const char reordered[] =
+    "{\n\"complaints\": [{\"reference\": \"C1\", \"incidents\": [\"b\"],\n"
+    "  \"events\": [{\"kind\": \"made\", \"date\": \"2024-03-05\", \"contact\": 7}]}],\n"
+    "\"contacts\": [{\"id\": 7, \"occurred_at\": \"2024-03-04T10:00\", \"direction\": \"to\",\n"
+    "  \"channel\": \"phone\", \"party\": \"p\", \"summary\": \"Rang them\"}],\n"
+    "\"incidents\": [{\"id\": \"a\", \"starts_at\": \"2024-03-01T10:00\", \"category\": \"noise\"},\n"
+    "  {\"id\": \"b\", \"starts_at\": \"2024-03-02T10:00\", \"category\": \"noise\"}],\n"
+    "\"parties\": [{\"id\": \"p\", \"name\": \"Sam\", \"role\": \"landlord-officer\"}],\n"
+    "\"case\": {\"title\": \"Backwards\"}, \"version\": 1, \"format\": \"redress-case\"\n}\n";
+
+  g_ptr_array_add (docs, g_strdup (base_document));
+  g_ptr_array_add (docs, g_strdup (reordered));
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    g_ptr_array_add (docs, replace_once (base_document, malformed[i].from, malformed[i].to));
+  /* Faults in two sections, the later one first in the file. */
+  g_ptr_array_add (docs, replace_once (reordered, "\"contact\": 7", "\"contact\": 8"));
+  g_ptr_array_add (docs, replace_once (reordered, "\"name\": \"Sam\", \"role\": \"landlord-officer\"",
+                                       "\"role\": \"pirate\""));
+  /* A list named twice; a list that is not a list; an empty list; lists
+   * of other things; a document cut short inside a list. */
+  g_ptr_array_add (docs, replace_once (base_document, "\"complaints\": [", "\"parties\": [], \"complaints\": ["));
+  g_ptr_array_add (docs, replace_once (base_document, "\"incidents\": [", "\"incidents\": 5, \"x\": ["));
+  g_ptr_array_add (docs, replace_once (reordered, "\"parties\": [{", "\"parties\": [], \"y\": [{"));
+  g_ptr_array_add (docs, replace_once (reordered, "\"parties\": [{", "\"parties\": [1, {"));
+  g_ptr_array_add (docs, replace_once (reordered, "\"parties\": [{", "\"parties\": [{}, {"));
+  g_ptr_array_add (docs, g_strndup (base_document, strstr (base_document, "\"contacts\"") - base_document + 15));
+  g_ptr_array_add (docs, replace_once (base_document, "\"version\": 1", "\"version\": \"1\""));
+  g_ptr_array_add (docs, replace_once (base_document, "\"version\": 1,", ""));
+  g_ptr_array_add (docs, replace_once (base_document, "\"format\": \"redress-case\"", "\"format\": 7"));
+  g_ptr_array_add (docs, replace_once (base_document, "\"version\": 1", "\"version\": 1, \"extra\": [1, {\"a\": [true, null]}]"));
+  g_ptr_array_add (docs, replace_once (base_document, "\"format\"", "\"format\": \"x\", \"format\""));
+  g_ptr_array_add (docs, replace_once (base_document, "\"category\": \"noise\",", "\"category\": \"noise\", \"category\": \"noise\","));
+  g_ptr_array_add (docs, replace_once (base_document, "\"case\": {", "\"case\": [], \"cas\": {"));
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const char *doc = g_ptr_array_index (docs, i);
+      g_autofree char *with_mark = g_strconcat ("\xef\xbb\xbf", doc, NULL);
+      g_autofree char *parts = import_outcome (f->store, doc);
+      g_autofree char *whole = import_outcome (f->store, with_mark);
+
+      g_test_message ("document %u: %.200s", i, parts);
+      g_assert_cmpstr (parts, ==, whole);
+    }
+}
+
 /* Processor time, not the clock: other work on a shared machine must not
  * count against the import. */
 static double
@@ -883,6 +956,7 @@ main (int   argc,
   ADD ("/case-json/policy", test_policy);
   ADD ("/case-json/stream-matches-tree", test_stream_matches_tree);
   ADD ("/case-json/streamed-diary-errors", test_streamed_diary_errors);
+  ADD ("/case-json/parts-match-whole", test_parts_match_whole);
   ADD ("/case-json/not-a-case", test_not_a_case);
   ADD ("/case-json/write-failure-imports-nothing", test_write_failure_imports_nothing);
   ADD ("/case-json/cli", test_cli);

@@ -275,6 +275,21 @@ parse_incident (RdJsonCtx *ctx,
 }
 
 gboolean
+_rd_json_parse_incident (RdJsonCtx   *ctx,
+                         JsonArray   *array,
+                         guint        i,
+                         JsonNode    *node,
+                         RdCaseFacts *facts)
+{
+  g_autoptr(RdIncident) incident = parse_incident (ctx, array, i, node);
+
+  if (incident == NULL)
+    return FALSE;
+  rd_case_facts_add_incident (facts, incident);
+  return TRUE;
+}
+
+gboolean
 _rd_json_parse_incidents (RdJsonCtx   *ctx,
                           JsonObject  *root,
                           RdCaseFacts *facts)

@@ -67,10 +67,10 @@ parse_asb_review (RdJsonCtx  *ctx,
   return TRUE;
 }
 
-static gboolean
-parse_case (RdJsonCtx   *ctx,
-            JsonObject  *root,
-            RdCase     **out)
+gboolean
+_rd_json_parse_case (RdJsonCtx   *ctx,
+                     JsonObject  *root,
+                     RdCase     **out)
 {
   static const char * const known[] = {
     "title", "resident_name", "address", "landlord_name", "tenancy_type",
@@ -150,155 +150,174 @@ list_party_roles (void)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-parse_parties (RdJsonCtx   *ctx,
-               JsonObject  *root,
-               RdCaseFacts *facts)
+gboolean
+_rd_json_parse_parties (RdJsonCtx   *ctx,
+                        JsonObject  *root,
+                        RdCaseFacts *facts)
 {
-  static const char * const known[] = {
-    "id", "name", "role", "organisation", "third_party", "notes", NULL
-  };
   JsonArray *array;
 
   if (!_rd_json_read_array (ctx, root, "", "parties", &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("parties[%u]", i);
-      g_autofree char *role_path = g_strdup_printf ("parties[%u].role", i);
-      g_autoptr(RdParty) party = rd_party_new ();
-      g_autoptr(GError) local_error = NULL;
-      JsonObject *object;
-      const char *text;
-      RdPartyRole role;
-      gboolean third_party;
-
-      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
-          !_rd_json_check_members (ctx, object, path, known) ||
-          !_rd_json_read_id (ctx, object, path, ctx->party_ids, i + 1))
-        return FALSE;
-      rd_party_set_id (party, i + 1);
-
-      if (!_rd_json_read_string (ctx, object, path, "role", TRUE, &text))
-        return FALSE;
-      if (!rd_party_role_from_key (text, &role))
-        {
-          g_autofree char *roles = list_party_roles ();
-
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "role"), role_path,
-                       _("“%s” is not one of: %s."), text, roles);
-        }
-      rd_party_set_role (party, role);
-      if (!_rd_json_read_string (ctx, object, path, "name", FALSE, &text))
-        return FALSE;
-      rd_party_set_name (party, text);
-      if (!_rd_json_read_string (ctx, object, path, "organisation", FALSE, &text))
-        return FALSE;
-      rd_party_set_organisation (party, text);
-      if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
-        return FALSE;
-      rd_party_set_notes (party, text);
-      third_party = rd_party_role_default_third_party (role);
-      if (!_rd_json_read_bool (ctx, object, path, "third_party", &third_party))
-        return FALSE;
-      rd_party_set_third_party (party, third_party);
-
-      if (!rd_party_validate (party, &local_error))
-        {
-          g_autofree char *field = _rd_json_join_path (path, "name");
-
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "name"), field, "%s", local_error->message);
-        }
-      rd_case_facts_add_party (facts, party);
-    }
+    if (!_rd_json_parse_party (ctx, array, i, json_array_get_element (array, i), facts))
+      return FALSE;
   return TRUE;
 }
 
-/* "14:30" → 870; FALSE for anything but a 24-hour time as HH:MM. */
-static gboolean
-parse_contacts (RdJsonCtx   *ctx,
-                JsonObject  *root,
-                RdCaseFacts *facts)
+gboolean
+_rd_json_parse_party (RdJsonCtx   *ctx,
+                      JsonArray   *array,
+                      guint        i,
+                      JsonNode    *node,
+                      RdCaseFacts *facts)
 {
   static const char * const known[] = {
-    "id", "occurred_at", "direction", "channel", "party", "person", "summary", "promise",
-    "promise_due", NULL
+    "id", "name", "role", "organisation", "third_party", "notes", NULL
   };
+  g_autofree char *path = g_strdup_printf ("parties[%u]", i);
+  g_autofree char *role_path = g_strdup_printf ("parties[%u].role", i);
+  g_autoptr(RdParty) party = rd_party_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  const char *text;
+  RdPartyRole role;
+  gboolean third_party;
+
+  if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
+      !_rd_json_check_members (ctx, object, path, known) ||
+      !_rd_json_read_id (ctx, object, path, ctx->party_ids, i + 1))
+    return FALSE;
+  rd_party_set_id (party, i + 1);
+
+  if (!_rd_json_read_string (ctx, object, path, "role", TRUE, &text))
+    return FALSE;
+  if (!rd_party_role_from_key (text, &role))
+    {
+      g_autofree char *roles = list_party_roles ();
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "role"), role_path,
+                   _("“%s” is not one of: %s."), text, roles);
+    }
+  rd_party_set_role (party, role);
+  if (!_rd_json_read_string (ctx, object, path, "name", FALSE, &text))
+    return FALSE;
+  rd_party_set_name (party, text);
+  if (!_rd_json_read_string (ctx, object, path, "organisation", FALSE, &text))
+    return FALSE;
+  rd_party_set_organisation (party, text);
+  if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
+    return FALSE;
+  rd_party_set_notes (party, text);
+  third_party = rd_party_role_default_third_party (role);
+  if (!_rd_json_read_bool (ctx, object, path, "third_party", &third_party))
+    return FALSE;
+  rd_party_set_third_party (party, third_party);
+
+  if (!rd_party_validate (party, &local_error))
+    {
+      g_autofree char *field = _rd_json_join_path (path, "name");
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "name"), field, "%s", local_error->message);
+    }
+  rd_case_facts_add_party (facts, party);
+  return TRUE;
+}
+
+gboolean
+_rd_json_parse_contacts (RdJsonCtx   *ctx,
+                         JsonObject  *root,
+                         RdCaseFacts *facts)
+{
   JsonArray *array;
 
   if (!_rd_json_read_array (ctx, root, "", "contacts", &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    if (!_rd_json_parse_contact (ctx, array, i, json_array_get_element (array, i), facts))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_rd_json_parse_contact (RdJsonCtx   *ctx,
+                        JsonArray   *array,
+                        guint        i,
+                        JsonNode    *node,
+                        RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "id", "occurred_at", "direction", "channel", "party", "person", "summary", "promise",
+    "promise_due", NULL
+  };
+  g_autofree char *path = g_strdup_printf ("contacts[%u]", i);
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) occurred_at = NULL;
+  g_autoptr(GDate) due = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  const char *text;
+  RdContactDirection direction;
+  RdContactChannel channel;
+  gint64 party = 0;
+
+  if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
+      !_rd_json_check_members (ctx, object, path, known) ||
+      !_rd_json_read_id (ctx, object, path, ctx->contact_ids, i + 1) ||
+      !_rd_json_read_datetime (ctx, object, path, "occurred_at", TRUE, &occurred_at) ||
+      !_rd_json_read_date (ctx, object, path, "promise_due", FALSE, &due) ||
+      !_rd_json_read_ref (ctx, object, path, "party", ctx->party_ids, "parties", &party))
+    return FALSE;
+  rd_contact_set_id (contact, i + 1);
+  rd_contact_set_occurred_at (contact, occurred_at);
+  rd_contact_set_promise_due (contact, due);
+  rd_contact_set_party_id (contact, party);
+
+  if (!_rd_json_read_string (ctx, object, path, "direction", TRUE, &text))
+    return FALSE;
+  if (!rd_contact_direction_from_key (text, &direction))
     {
-      g_autofree char *path = g_strdup_printf ("contacts[%u]", i);
-      g_autoptr(RdContact) contact = rd_contact_new ();
-      g_autoptr(GDateTime) occurred_at = NULL;
-      g_autoptr(GDate) due = NULL;
-      g_autoptr(GError) local_error = NULL;
-      JsonObject *object;
-      const char *text;
-      RdContactDirection direction;
-      RdContactChannel channel;
-      gint64 party = 0;
+      g_autofree char *field = _rd_json_join_path (path, "direction");
 
-      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
-          !_rd_json_check_members (ctx, object, path, known) ||
-          !_rd_json_read_id (ctx, object, path, ctx->contact_ids, i + 1) ||
-          !_rd_json_read_datetime (ctx, object, path, "occurred_at", TRUE, &occurred_at) ||
-          !_rd_json_read_date (ctx, object, path, "promise_due", FALSE, &due) ||
-          !_rd_json_read_ref (ctx, object, path, "party", ctx->party_ids, "parties", &party))
-        return FALSE;
-      rd_contact_set_id (contact, i + 1);
-      rd_contact_set_occurred_at (contact, occurred_at);
-      rd_contact_set_promise_due (contact, due);
-      rd_contact_set_party_id (contact, party);
-
-      if (!_rd_json_read_string (ctx, object, path, "direction", TRUE, &text))
-        return FALSE;
-      if (!rd_contact_direction_from_key (text, &direction))
-        {
-          g_autofree char *field = _rd_json_join_path (path, "direction");
-
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "direction"), field,
-                       _("“%s” is not one of: %s."), text, "to, from");
-        }
-      rd_contact_set_direction (contact, direction);
-
-      if (!_rd_json_read_string (ctx, object, path, "channel", TRUE, &text))
-        return FALSE;
-      if (!rd_contact_channel_from_key (text, &channel))
-        {
-          g_autoptr(GString) choices = g_string_new (NULL);
-          g_autofree char *field = _rd_json_join_path (path, "channel");
-
-          for (guint c = 0; c < RD_CHANNEL_N_CHANNELS; c++)
-            g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_contact_channel_to_key (c));
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "channel"), field,
-                       _("“%s” is not one of: %s."), text, choices->str);
-        }
-      rd_contact_set_channel (contact, channel);
-
-      if (!_rd_json_read_string (ctx, object, path, "person", FALSE, &text))
-        return FALSE;
-      rd_contact_set_person (contact, text);
-      if (!_rd_json_read_string (ctx, object, path, "summary", FALSE, &text))
-        return FALSE;
-      rd_contact_set_summary (contact, text);
-      if (!_rd_json_read_string (ctx, object, path, "promise", FALSE, &text))
-        return FALSE;
-      rd_contact_set_promise (contact, text);
-
-      if (!rd_contact_validate (contact, ctx->now, &local_error))
-        {
-          const char *name = (g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_NO_TIME) ||
-                              g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_IN_FUTURE))
-                             ? "occurred_at" : "promise_due";
-          g_autofree char *field = _rd_json_join_path (path, name);
-
-          return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
-        }
-      rd_case_facts_add_contact (facts, contact);
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "direction"), field,
+                   _("“%s” is not one of: %s."), text, "to, from");
     }
+  rd_contact_set_direction (contact, direction);
+
+  if (!_rd_json_read_string (ctx, object, path, "channel", TRUE, &text))
+    return FALSE;
+  if (!rd_contact_channel_from_key (text, &channel))
+    {
+      g_autoptr(GString) choices = g_string_new (NULL);
+      g_autofree char *field = _rd_json_join_path (path, "channel");
+
+      for (guint c = 0; c < RD_CHANNEL_N_CHANNELS; c++)
+        g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_contact_channel_to_key (c));
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "channel"), field,
+                   _("“%s” is not one of: %s."), text, choices->str);
+    }
+  rd_contact_set_channel (contact, channel);
+
+  if (!_rd_json_read_string (ctx, object, path, "person", FALSE, &text))
+    return FALSE;
+  rd_contact_set_person (contact, text);
+  if (!_rd_json_read_string (ctx, object, path, "summary", FALSE, &text))
+    return FALSE;
+  rd_contact_set_summary (contact, text);
+  if (!_rd_json_read_string (ctx, object, path, "promise", FALSE, &text))
+    return FALSE;
+  rd_contact_set_promise (contact, text);
+
+  if (!rd_contact_validate (contact, ctx->now, &local_error))
+    {
+      const char *name = (g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_NO_TIME) ||
+                          g_error_matches (local_error, RD_CONTACT_ERROR, RD_CONTACT_ERROR_IN_FUTURE))
+                         ? "occurred_at" : "promise_due";
+      g_autofree char *field = _rd_json_join_path (path, name);
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, name), field, "%s", local_error->message);
+    }
+  rd_case_facts_add_contact (facts, contact);
   return TRUE;
 }
 
@@ -380,84 +399,94 @@ parse_events (RdJsonCtx   *ctx,
   return TRUE;
 }
 
-static gboolean
-parse_complaints (RdJsonCtx   *ctx,
-                  JsonObject  *root,
-                  RdCaseFacts *facts)
+gboolean
+_rd_json_parse_complaints (RdJsonCtx   *ctx,
+                           JsonObject  *root,
+                           RdCaseFacts *facts)
 {
-  static const char * const known[] = {
-    "reference", "points", "outcomes", "outcome_other", "incidents", "events", NULL
-  };
   JsonArray *array;
 
   if (!_rd_json_read_array (ctx, root, "", "complaints", &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    if (!_rd_json_parse_complaint (ctx, array, i, json_array_get_element (array, i), facts))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_rd_json_parse_complaint (RdJsonCtx   *ctx,
+                          JsonArray   *array,
+                          guint        i,
+                          JsonNode    *node,
+                          RdCaseFacts *facts)
+{
+  static const char * const known[] = {
+    "reference", "points", "outcomes", "outcome_other", "incidents", "events", NULL
+  };
+  g_autofree char *path = g_strdup_printf ("complaints[%u]", i);
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) points = NULL;
+  g_autofree char *outcomes = NULL;
+  g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *incident_array;
+  JsonArray *point_array;
+  JsonObject *object;
+  const char *text;
+
+  if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
+      !_rd_json_check_members (ctx, object, path, known) ||
+      !_rd_json_read_string (ctx, object, path, "reference", FALSE, &text))
+    return FALSE;
+  rd_complaint_set_reference (complaint, text);
+
+  if (!_rd_json_read_array (ctx, object, path, "points", &point_array))
+    return FALSE;
+  for (guint p = 0; point_array != NULL && p < json_array_get_length (point_array); p++)
     {
-      g_autofree char *path = g_strdup_printf ("complaints[%u]", i);
-      g_autoptr(RdComplaint) complaint = rd_complaint_new ();
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) points = NULL;
-      g_autofree char *outcomes = NULL;
-      g_autoptr(GArray) about = g_array_new (FALSE, FALSE, sizeof (gint64));
-      JsonArray *incident_array;
-      JsonArray *point_array;
-      JsonObject *object;
-      const char *text;
+      JsonNode *point = json_array_get_element (point_array, p);
 
-      if (!_rd_json_element_object (ctx, array, i, path, &object) ||
-          !_rd_json_check_members (ctx, object, path, known) ||
-          !_rd_json_read_string (ctx, object, path, "reference", FALSE, &text))
-        return FALSE;
-      rd_complaint_set_reference (complaint, text);
-
-      if (!_rd_json_read_array (ctx, object, path, "points", &point_array))
-        return FALSE;
-      for (guint p = 0; point_array != NULL && p < json_array_get_length (point_array); p++)
+      if (!JSON_NODE_HOLDS_VALUE (point) || json_node_get_value_type (point) != G_TYPE_STRING)
         {
-          JsonNode *node = json_array_get_element (point_array, p);
+          g_autofree char *item = g_strdup_printf ("%s.points[%u]", path, p);
 
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-            {
-              g_autofree char *item = g_strdup_printf ("%s.points[%u]", path, p);
-
-              return _rd_json_fail (ctx, _rd_json_element_line (ctx, point_array, p), item,
-                           _("This should be text in quotes."));
-            }
-          g_strv_builder_add (builder, json_node_get_string (node));
+          return _rd_json_fail (ctx, _rd_json_element_line (ctx, point_array, p), item,
+                       _("This should be text in quotes."));
         }
-      points = g_strv_builder_end (builder);
-      rd_complaint_set_points (complaint, (const char * const *) points);
-
-      if (!_rd_json_read_keys (ctx, object, path, "outcomes", valid_outcome,
-                      "apology, repairs, action-against-perpetrator, cctv, compensation, "
-                      "named-contact, other", &outcomes))
-        return FALSE;
-      rd_complaint_set_outcomes (complaint, rd_outcomes_from_string (outcomes));
-      if (!_rd_json_read_string (ctx, object, path, "outcome_other", FALSE, &text))
-        return FALSE;
-      rd_complaint_set_outcome_other (complaint, text);
-
-      if (!_rd_json_read_array (ctx, object, path, "incidents", &incident_array))
-        return FALSE;
-      for (guint n = 0; incident_array != NULL && n < json_array_get_length (incident_array); n++)
-        {
-          g_autofree char *item = g_strdup_printf ("%s.incidents[%u]", path, n);
-          g_autofree char *key = _rd_json_id_key (json_array_get_element (incident_array, n));
-          gint64 *found = key ? g_hash_table_lookup (ctx->incident_ids, key) : NULL;
-
-          if (found == NULL)
-            return _rd_json_fail (ctx, _rd_json_element_line (ctx, incident_array, n), item,
-                                  _("No entry in “%s” has the id “%s”."), "incidents",
-                                  key ? key : "?");
-          g_array_append_val (about, *found);
-        }
-      rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
-
-      rd_case_facts_add_complaint (facts, complaint);
-      if (!parse_events (ctx, object, path, facts, complaint))
-        return FALSE;
+      g_strv_builder_add (builder, json_node_get_string (point));
     }
+  points = g_strv_builder_end (builder);
+  rd_complaint_set_points (complaint, (const char * const *) points);
+
+  if (!_rd_json_read_keys (ctx, object, path, "outcomes", valid_outcome,
+                  "apology, repairs, action-against-perpetrator, cctv, compensation, "
+                  "named-contact, other", &outcomes))
+    return FALSE;
+  rd_complaint_set_outcomes (complaint, rd_outcomes_from_string (outcomes));
+  if (!_rd_json_read_string (ctx, object, path, "outcome_other", FALSE, &text))
+    return FALSE;
+  rd_complaint_set_outcome_other (complaint, text);
+
+  if (!_rd_json_read_array (ctx, object, path, "incidents", &incident_array))
+    return FALSE;
+  for (guint n = 0; incident_array != NULL && n < json_array_get_length (incident_array); n++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s.incidents[%u]", path, n);
+      g_autofree char *key = _rd_json_id_key (json_array_get_element (incident_array, n));
+      gint64 *found = key ? g_hash_table_lookup (ctx->incident_ids, key) : NULL;
+
+      if (found == NULL)
+        return _rd_json_fail (ctx, _rd_json_element_line (ctx, incident_array, n), item,
+                              _("No entry in “%s” has the id “%s”."), "incidents",
+                              key ? key : "?");
+      g_array_append_val (about, *found);
+    }
+  rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
+
+  rd_case_facts_add_complaint (facts, complaint);
+  if (!parse_events (ctx, object, path, facts, complaint))
+    return FALSE;
   return TRUE;
 }
 
@@ -482,10 +511,10 @@ set_syntax_error (GError       **error,
 
 /* The "policy" member of a document that is otherwise accepted, read from
  * the same tree. */
-static gboolean
-read_policy (JsonObject  *root,
-             RdPolicy   **out,
-             GError     **error)
+gboolean
+_rd_json_read_policy (JsonObject  *root,
+                      RdPolicy   **out,
+                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *node;
@@ -538,6 +567,156 @@ rd_case_json_parse (const char  *data,
   return _rd_case_json_parse_full (data, length, now, NULL, error);
 }
 
+/* The document's own fields, checked before its sections: what it is,
+ * its version, and no member the format does not have. */
+gboolean
+_rd_json_check_root (RdJsonCtx  *ctx,
+                     JsonObject *object)
+{
+  static const char * const known[] = {
+    "format", "version", "case", "parties", "incidents", "contacts", "complaints", "policy",
+    NULL
+  };
+  gint64 version = 0;
+  const char *format;
+
+  if (!_rd_json_read_string (ctx, object, "", "format", FALSE, &format))
+    return FALSE;
+  if (!g_str_equal (format, "redress-case"))
+    {
+      g_set_error_literal (ctx->error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. This file does not hold a Redress case: its "
+                             "“format” should be “redress-case”."));
+      return FALSE;
+    }
+  if (!_rd_json_read_int (ctx, object, "", "version", 1, G_MAXINT, &version))
+    return FALSE;
+  if (version == 0)
+    return _rd_json_fail (ctx, _rd_json_container_line (ctx, object), "version",
+                          _("This field is missing, and Redress needs it."));
+  if (version > RD_CASE_JSON_VERSION)
+    {
+      g_set_error (ctx->error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION,
+                   _("Nothing was imported. This case was written by a newer version of Redress "
+                     "(format version %" PRId64 "; this one reads up to %d). Update "
+                     "Redress to import it."),
+                   version, RD_CASE_JSON_VERSION);
+      return FALSE;
+    }
+  return _rd_json_check_members (ctx, object, "", known);
+}
+
+/* Starts @ctx for reading @data: the checks of size, depth, text length
+ * and NUL that come before any parsing, and empty tables of ids. */
+gboolean
+_rd_json_ctx_begin (RdJsonCtx   *ctx,
+                    const char  *data,
+                    gssize      *length,
+                    GDateTime   *now,
+                    GDate      **today)
+{
+  _rd_json_lines_init (&ctx->lines, NULL);
+  ctx->party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (*length < 0)
+    *length = strlen (data);
+  if ((gsize) *length > RD_CASE_JSON_MAX_DOCUMENT)
+    {
+      g_set_error (ctx->error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                   _("Nothing was imported. The file is larger than %u MB, the most Redress "
+                     "takes in one case."), RD_CASE_JSON_MAX_DOCUMENT / (1024 * 1024));
+      return FALSE;
+    }
+  if (!_rd_json_prescan (ctx, data, *length))
+    return FALSE;
+  *today = rd_datetime_get_date (now);
+  ctx->now = now;
+  ctx->today = *today;
+  return TRUE;
+}
+
+void
+_rd_json_ctx_clear (RdJsonCtx *ctx)
+{
+  g_clear_pointer (&ctx->party_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->contact_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->incident_ids, g_hash_table_unref);
+  _rd_json_lines_clear (&ctx->lines);
+  _rd_json_stream_clear (&ctx->stream);
+}
+
+/* Forgets what a reading in parts left in @ctx, before reading it whole. */
+static void
+ctx_restart (RdJsonCtx *ctx)
+{
+  guint incidents_array = ctx->stream.incidents_array;
+
+  _rd_json_ctx_clear (ctx);
+  _rd_json_lines_init (&ctx->lines, NULL);
+  ctx->party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx->stream.incidents_array = incidents_array;
+  ctx->stream.n_lists = 0;
+  ctx->stream.n_seen = 0;
+  ctx->stream.in_incidents = FALSE;
+}
+
+/**
+ * _rd_case_json_parse_tree:
+ *
+ * Reads the whole document as one tree (its diary entry by entry): for
+ * documents not of the usual shape, and to say where one that is not
+ * valid JSON goes wrong. @ctx has been begun.
+ *
+ * Returns: (transfer full): the facts, or %NULL with ctx->error set
+ */
+RdCaseFacts *
+_rd_case_json_parse_tree (RdJsonCtx   *ctx,
+                          const char  *data,
+                          gsize        length,
+                          RdPolicy   **policy)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  JsonNode *root;
+  JsonObject *object;
+
+  ctx_restart (ctx);
+  _rd_json_lines_attach (&ctx->lines, parser, 1);
+  _rd_json_stream_incidents (ctx, parser);
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (ctx->error, parse_error);
+      return NULL;
+    }
+  if (!_rd_json_check_duplicates (ctx))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (ctx->error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
+                           _("Nothing was imported. This file does not hold a Redress case: "
+                             "it should be one JSON object, starting with “{”."));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  if (!_rd_json_check_root (ctx, object) ||
+      !_rd_json_parse_case (ctx, object, &rcase))
+    return NULL;
+  facts = rd_case_facts_new (rcase);
+  if (!_rd_json_parse_parties (ctx, object, facts) ||
+      !_rd_json_parse_incidents (ctx, object, facts) ||
+      !_rd_json_parse_contacts (ctx, object, facts) ||
+      !_rd_json_parse_complaints (ctx, object, facts) ||
+      (policy != NULL && !_rd_json_read_policy (object, policy, ctx->error)))
+    return NULL;
+  return g_steal_pointer (&facts);
+}
+
 /* The same, and with @policy, the landlord's policy profile the document
  * carries (%NULL if none), checked after everything else. */
 RdCaseFacts *
@@ -547,110 +726,25 @@ _rd_case_json_parse_full (const char  *data,
                           RdPolicy   **policy,
                           GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(RdCase) rcase = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(GDate) today = NULL;
-  JsonNode *root;
-  JsonObject *object;
-  gint64 version = 0;
-  const char *format;
-  gboolean ok = FALSE;
   RdJsonCtx ctx = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  _rd_json_lines_init (&ctx.lines, parser);
   ctx.error = error;
-
-  if (length < 0)
-    length = strlen (data);
-  if ((gsize) length > RD_CASE_JSON_MAX_DOCUMENT)
-    {
-      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
-                   _("Nothing was imported. The file is larger than %u MB, the most Redress "
-                     "takes in one case."), RD_CASE_JSON_MAX_DOCUMENT / (1024 * 1024));
-      goto out;
-    }
-  if (!_rd_json_prescan (&ctx, data, length))
-    goto out;
-  today = rd_datetime_get_date (now);
-  ctx.now = now;
-  ctx.today = today;
-  ctx.party_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.contact_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ctx.incident_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  _rd_json_stream_incidents (&ctx, parser);
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      set_syntax_error (error, parse_error);
-      goto out;
-    }
-  if (!_rd_json_check_duplicates (&ctx))
-    goto out;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
-                           _("Nothing was imported. This file does not hold a Redress case: "
-                             "it should be one JSON object, starting with “{”."));
-      goto out;
-    }
-  object = json_node_get_object (root);
-
-  if (!_rd_json_read_string (&ctx, object, "", "format", FALSE, &format))
-    goto out;
-  if (!g_str_equal (format, "redress-case"))
-    {
-      g_set_error_literal (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID,
-                           _("Nothing was imported. This file does not hold a Redress case: its "
-                             "“format” should be “redress-case”."));
-      goto out;
-    }
-  if (!_rd_json_read_int (&ctx, object, "", "version", 1, G_MAXINT, &version))
-    goto out;
-  if (version == 0)
-    {
-      _rd_json_fail (&ctx, _rd_json_container_line (&ctx, object), "version",
-            _("This field is missing, and Redress needs it."));
-      goto out;
-    }
-  if (version > RD_CASE_JSON_VERSION)
-    {
-      g_set_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_VERSION,
-                   _("Nothing was imported. This case was written by a newer version of Redress "
-                     "(format version %" PRId64 "; this one reads up to %d). Update "
-                     "Redress to import it."),
-                   version, RD_CASE_JSON_VERSION);
-      goto out;
-    }
-
-  {
-    static const char * const known[] = {
-      "format", "version", "case", "parties", "incidents", "contacts", "complaints", "policy",
-      NULL
-    };
-
-    if (!_rd_json_check_members (&ctx, object, "", known))
-      goto out;
-  }
-
-  if (!parse_case (&ctx, object, &rcase))
-    goto out;
-  facts = rd_case_facts_new (rcase);
-  ok = parse_parties (&ctx, object, facts) &&
-       _rd_json_parse_incidents (&ctx, object, facts) &&
-       parse_contacts (&ctx, object, facts) &&
-       parse_complaints (&ctx, object, facts) &&
-       (policy == NULL || read_policy (object, policy, error));
-
-out:
-  g_clear_pointer (&ctx.party_ids, g_hash_table_unref);
-  g_clear_pointer (&ctx.contact_ids, g_hash_table_unref);
-  g_clear_pointer (&ctx.incident_ids, g_hash_table_unref);
-  _rd_json_lines_clear (&ctx.lines);
-  _rd_json_stream_clear (&ctx.stream);
-  return ok ? g_steal_pointer (&facts) : NULL;
+  if (_rd_json_ctx_begin (&ctx, data, &length, now, &today))
+    switch (_rd_json_read_split (&ctx, data, length, NULL, &facts, policy, NULL, NULL))
+      {
+      case RD_JSON_SPLIT_DONE:
+      case RD_JSON_SPLIT_FAILED:
+        break;
+      case RD_JSON_SPLIT_UNSUITED:
+      default:
+        facts = _rd_case_json_parse_tree (&ctx, data, length, policy);
+        break;
+      }
+  _rd_json_ctx_clear (&ctx);
+  return g_steal_pointer (&facts);
 }

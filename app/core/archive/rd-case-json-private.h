@@ -22,8 +22,9 @@ typedef struct {
   GHashTable *container_lines; /* JsonObject* or JsonArray* → line it opens on */
   GHashTable *member_lines;    /* JsonObject* → GHashTable (name → line) */
   GHashTable *element_lines;   /* JsonArray* → GArray of guint */
-  char       *duplicate_name;  /* the first member named twice in one object */
+  char       *duplicate_name;  /* the earliest member named twice in one object */
   guint       duplicate_line;
+  guint       line_offset;     /* lines before the part being parsed */
 } RdJsonLines;
 
 /* Case JSON is held to the limits of the archives that carry it
@@ -56,11 +57,27 @@ typedef struct {
   GHashTable  *party_ids;    /* document id (string form) → gint64 index + 1 */
   GHashTable  *contact_ids;
   GHashTable  *incident_ids;
+  gboolean     release;      /* the document is a read-only file mapping: see _rd_json_release() */
 } RdJsonCtx;
 
 void      _rd_json_lines_init      (RdJsonLines  *lines,
                                     JsonParser   *parser);
+void      _rd_json_lines_attach    (RdJsonLines  *lines,
+                                    JsonParser   *parser,
+                                    guint         first_line);
+void      _rd_json_lines_member    (RdJsonLines  *lines,
+                                    JsonObject   *object,
+                                    const char   *name,
+                                    guint         line);
+void      _rd_json_lines_element   (RdJsonLines  *lines,
+                                    JsonArray    *array,
+                                    guint         index,
+                                    guint         line);
 void      _rd_json_lines_clear     (RdJsonLines  *lines);
+void      _rd_json_release         (RdJsonCtx    *ctx,
+                                    const char   *data,
+                                    gsize         from,
+                                    gsize         upto);
 void      _rd_json_lines_forget    (RdJsonLines  *lines,
                                     JsonNode     *node);
 gboolean  _rd_json_prescan         (RdJsonCtx    *ctx,
@@ -158,10 +175,54 @@ RdCaseFacts *_rd_case_json_parse_full (const char  *data,
                                        GDateTime   *now,
                                        RdPolicy   **policy,
                                        GError     **error);
+RdCaseFacts *_rd_case_json_parse_tree (RdJsonCtx   *ctx,
+                                       const char  *data,
+                                       gsize        length,
+                                       RdPolicy   **policy);
+
+/* rd-case-json-parse.c: the document's sections, and each entry of its
+ * lists (@node is element @i of @array) */
+gboolean  _rd_json_check_root      (RdJsonCtx    *ctx,
+                                    JsonObject   *root);
+gboolean  _rd_json_parse_case      (RdJsonCtx    *ctx,
+                                    JsonObject   *root,
+                                    RdCase      **out);
+gboolean  _rd_json_parse_parties   (RdJsonCtx    *ctx,
+                                    JsonObject   *root,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_parse_contacts  (RdJsonCtx    *ctx,
+                                    JsonObject   *root,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_parse_complaints (RdJsonCtx   *ctx,
+                                     JsonObject  *root,
+                                     RdCaseFacts *facts);
+gboolean  _rd_json_parse_party     (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         i,
+                                    JsonNode     *node,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_parse_contact   (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         i,
+                                    JsonNode     *node,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_parse_complaint (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         i,
+                                    JsonNode     *node,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_read_policy     (JsonObject   *root,
+                                    RdPolicy    **out,
+                                    GError      **error);
 
 /* rd-case-json-incidents.c: the "incidents" list */
 gboolean  _rd_json_parse_incidents (RdJsonCtx    *ctx,
                                     JsonObject   *root,
+                                    RdCaseFacts  *facts);
+gboolean  _rd_json_parse_incident  (RdJsonCtx    *ctx,
+                                    JsonArray    *array,
+                                    guint         i,
+                                    JsonNode     *node,
                                     RdCaseFacts  *facts);
 void      _rd_json_stream_incidents (RdJsonCtx   *ctx,
                                      JsonParser  *parser);
@@ -189,5 +250,42 @@ void      _rd_json_build_complaint (JsonBuilder  *builder,
                                     GPtrArray    *events,
                                     GArray       *incident_refs,
                                     GArray       *contact_refs);
+
+/* rd-case-json-split.c: reading a document of the usual shape a part at a
+ * time, so that memory follows its largest entry, not its size. */
+typedef struct {
+  /* the case is read and checked: the records that follow belong to it */
+  gboolean (*begin) (gpointer      data,
+                     RdCase       *rcase,
+                     GError      **error);
+  /* @records holds the entries just read (ids as the document's) */
+  gboolean (*take)  (gpointer      data,
+                     RdCaseFacts  *records,
+                     GError      **error);
+  gpointer data;
+} RdJsonSink;
+
+typedef enum {
+  RD_JSON_SPLIT_DONE,      /* read and checked; the sink has every record */
+  RD_JSON_SPLIT_FAILED,    /* ctx->error is set */
+  RD_JSON_SPLIT_UNSUITED,  /* not of the usual shape, or not valid JSON: read it whole */
+} RdJsonSplitResult;
+
+RdJsonSplitResult _rd_json_read_split (RdJsonCtx     *ctx,
+                                       const char    *data,
+                                       gsize          length,
+                                       const RdJsonSink *sink,
+                                       RdCaseFacts  **facts,
+                                       RdPolicy     **policy,
+                                       RdProgress    *progress,
+                                       GCancellable  *cancellable);
+
+/* rd-case-json-parse.c: the checks every reading starts with */
+gboolean  _rd_json_ctx_begin       (RdJsonCtx    *ctx,
+                                    const char   *data,
+                                    gssize       *length,
+                                    GDateTime    *now,
+                                    GDate       **today);
+void      _rd_json_ctx_clear       (RdJsonCtx    *ctx);
 
 G_END_DECLS

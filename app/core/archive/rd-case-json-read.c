@@ -9,6 +9,8 @@
 #include "rd-gettext.h"
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "rd-case-json-private.h"
 #include "rd-datetime.h"
@@ -54,11 +56,19 @@ _rd_json_lines_forget (RdJsonLines *lines,
     }
 }
 
+/* The line in the whole document: a part parsed alone counts from 1. */
+static guint
+current_line (JsonParser  *parser,
+              RdJsonLines *lines)
+{
+  return json_parser_get_current_line (parser) + lines->line_offset;
+}
+
 static void
 on_container_start_cb (JsonParser  *parser,
                        RdJsonLines *lines)
 {
-  guint line = json_parser_get_current_line (parser);
+  guint line = current_line (parser, lines);
 
   g_array_append_val (lines->open_lines, line);
 }
@@ -82,6 +92,19 @@ on_object_member_cb (JsonParser  *parser,
                      const char  *name,
                      RdJsonLines *lines)
 {
+  _rd_json_lines_member (lines, object, name, current_line (parser, lines));
+}
+
+/* Remembers the line of member @name of @object. JsonObject keeps the last
+ * of two members of one name: which one the writer meant is unknown, so
+ * the document is refused after parsing, at the earliest such line (parts
+ * of a document may be parsed out of order). */
+void
+_rd_json_lines_member (RdJsonLines *lines,
+                       JsonObject  *object,
+                       const char  *name,
+                       guint        line)
+{
   GHashTable *members = g_hash_table_lookup (lines->member_lines, object);
 
   if (members == NULL)
@@ -89,15 +112,14 @@ on_object_member_cb (JsonParser  *parser,
       members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_insert (lines->member_lines, object, members);
     }
-  /* JsonObject keeps the last of two members of one name: which one the
-   * writer meant is unknown, so the document is refused after parsing. */
-  if (lines->duplicate_name == NULL && g_hash_table_contains (members, name))
+  if (g_hash_table_contains (members, name) &&
+      (lines->duplicate_name == NULL || line < lines->duplicate_line))
     {
+      g_free (lines->duplicate_name);
       lines->duplicate_name = g_strdup (name);
-      lines->duplicate_line = json_parser_get_current_line (parser);
+      lines->duplicate_line = line;
     }
-  g_hash_table_insert (members, g_strdup (name),
-                       GUINT_TO_POINTER (json_parser_get_current_line (parser)));
+  g_hash_table_insert (members, g_strdup (name), GUINT_TO_POINTER (line));
 }
 
 static void
@@ -106,15 +128,24 @@ on_array_element_cb (JsonParser  *parser,
                      int          index,
                      RdJsonLines *lines)
 {
+  _rd_json_lines_element (lines, array, index, current_line (parser, lines));
+}
+
+/* Remembers the line of element @index of @array. */
+void
+_rd_json_lines_element (RdJsonLines *lines,
+                        JsonArray   *array,
+                        guint        index,
+                        guint        line)
+{
   GArray *elements = g_hash_table_lookup (lines->element_lines, array);
-  guint line = json_parser_get_current_line (parser);
 
   if (elements == NULL)
     {
       elements = g_array_new (FALSE, TRUE, sizeof (guint));
       g_hash_table_insert (lines->element_lines, array, elements);
     }
-  if ((guint) index >= elements->len)
+  if (index >= elements->len)
     g_array_set_size (elements, index + 1);
   g_array_index (elements, guint, index) = line;
 }
@@ -129,7 +160,20 @@ _rd_json_lines_init (RdJsonLines *lines,
   lines->container_lines = g_hash_table_new (NULL, NULL);
   lines->member_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   lines->element_lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  lines->line_offset = 0;
+  if (parser != NULL)
+    _rd_json_lines_attach (lines, parser, 1);
+}
 
+/* Records the lines of what @parser builds from a part of the document
+ * that starts on @first_line. */
+void
+_rd_json_lines_attach (RdJsonLines *lines,
+                       JsonParser  *parser,
+                       guint        first_line)
+{
+  lines->line_offset = first_line - 1;
+  g_array_set_size (lines->open_lines, 0);
   g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start_cb), lines);
   g_signal_connect (parser, "array-start", G_CALLBACK (on_container_start_cb), lines);
   g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end_cb), lines);
@@ -532,6 +576,9 @@ _rd_json_read_ref (RdJsonCtx  *ctx,
   return TRUE;
 }
 
+/* How far the first reading goes between giving back pages. */
+#define RELEASE_EVERY (4 * 1024 * 1024)
+
 /* The member name a string at @at (just past its closing quote) is, when
  * a colon follows it. */
 static gboolean
@@ -579,10 +626,17 @@ _rd_json_prescan (RdJsonCtx  *ctx,
   guint depth = 0;
   guint line = 1;
   guint n_lists = 0;
+  gsize released = 0;
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+
+      if (ctx->release && i - released >= RELEASE_EVERY)
+        {
+          _rd_json_release (ctx, data, released, i);
+          released = i;
+        }
 
       if (c == '\n')
         line++;
@@ -645,7 +699,30 @@ _rd_json_prescan (RdJsonCtx  *ctx,
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
+  _rd_json_release (ctx, data, released, length);
   return TRUE;
+}
+
+/**
+ * _rd_json_release:
+ *
+ * When the document is a read-only mapping of its file (ctx->release),
+ * gives back the memory of its pages from @from to @upto: reading goes
+ * forward, and a page touched again is read again from the file. Without
+ * this a mapped document of 256 MB, read twice, stays resident whole.
+ */
+void
+_rd_json_release (RdJsonCtx  *ctx,
+                  const char *data,
+                  gsize       from,
+                  gsize       upto)
+{
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) (data + from) + page - 1) / page * page;
+  guintptr end = (guintptr) (data + upto) / page * page;
+
+  if (ctx->release && end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
 }
 
 /* After parsing: a member named twice in one object is refused, because

@@ -56,6 +56,11 @@ gint64       rd_case_json_import_full (RdStore      *store,
                                        RdProgress   *progress,
                                        GCancellable *cancellable,
                                        GError      **error);
+gint64       rd_case_json_import_mapped (RdStore     *store,
+                                         GMappedFile *document,
+                                         RdProgress  *progress,
+                                         GCancellable *cancellable,
+                                         GError     **error);
 gint64       rd_case_json_import_facts (RdStore     *store,
                                         RdCaseFacts *facts,
                                         GHashTable **incident_ids,

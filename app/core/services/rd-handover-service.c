@@ -152,8 +152,9 @@ rd_handover_import_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  GBytes *document;
-  gint64  case_id;   /* out */
+  GBytes      *document;
+  GMappedFile *mapped;    /* or the document as a mapped file */
+  gint64       case_id;   /* out */
 } JsonJob;
 
 static void
@@ -161,7 +162,8 @@ json_job_free (gpointer data)
 {
   JsonJob *job = data;
 
-  g_bytes_unref (job->document);
+  g_clear_pointer (&job->document, g_bytes_unref);
+  g_clear_pointer (&job->mapped, g_mapped_file_unref);
   g_free (job);
 }
 
@@ -174,8 +176,14 @@ import_json (RdStore       *store,
 {
   JsonJob *job = data;
   gsize length;
-  const char *text = g_bytes_get_data (job->document, &length);
+  const char *text;
 
+  if (job->mapped != NULL)
+    {
+      job->case_id = rd_case_json_import_mapped (store, job->mapped, progress, cancellable, error);
+      return job->case_id != 0 ? RD_SERVICE_DONE : NULL;
+    }
+  text = g_bytes_get_data (job->document, &length);
   job->case_id = rd_case_json_import_full (store, text ? text : "", (gssize) length, progress,
                                            cancellable, error);
   return job->case_id != 0 ? RD_SERVICE_DONE : NULL;
@@ -204,6 +212,33 @@ rd_handover_import_json_async (RdStore             *store,
 
   job = g_new0 (JsonJob, 1);
   job->document = g_bytes_ref (document);
+  _rd_service_run (NULL, rd_handover_import_json_async, store, import_json,
+                   job, json_job_free, NULL, progress, cancellable, callback, user_data);
+}
+
+/**
+ * rd_handover_import_json_mapped_async:
+ * @document: a case JSON file, mapped read-only
+ *
+ * rd_handover_import_json_async() for a mapped file, whose pages are given
+ * back as they are read (see rd_case_json_import_mapped()). Finish it with
+ * rd_handover_import_json_finish().
+ */
+void
+rd_handover_import_json_mapped_async (RdStore             *store,
+                                      GMappedFile         *document,
+                                      RdProgress          *progress,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  JsonJob *job;
+
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (document != NULL);
+
+  job = g_new0 (JsonJob, 1);
+  job->mapped = g_mapped_file_ref (document);
   _rd_service_run (NULL, rd_handover_import_json_async, store, import_json,
                    job, json_job_free, NULL, progress, cancellable, callback, user_data);
 }

@@ -37,6 +37,12 @@ void     rd_handover_import_json_async  (RdStore             *store,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void     rd_handover_import_json_mapped_async (RdStore             *store,
+                                               GMappedFile         *document,
+                                               RdProgress          *progress,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 gint64   rd_handover_import_json_finish (GAsyncResult        *result,
                                          GError             **error);
 
