@@ -9,8 +9,9 @@
  *   - case JSON with one text field at the most a field may hold (every
  *     word different, the search index's worst case), and with one of
  *     100 MB (refused: what refusing costs);
- *   - 100,000 short diary entries, and the largest case JSON the limits
- *     accept with every field full;
+ *   - 100,000 short diary entries, contacts and complaints (the most a
+ *     list may have), and the largest case JSON the limits accept with
+ *     every text full, as diary entries and as contacts;
  *   - an email with a 150 MB attachment (add-evidence), then the case
  *     handed over (export-case) and taken in again (import-case).
  *
@@ -19,7 +20,10 @@
  * RATIO_FROM_MB and more: below that the program's own 25 MB decides it.
  * The folder is removed at the end; the whole run takes some minutes.
  *
- *   bench-memory [ATTACHMENT_MB]      (default 150)
+ *   bench-memory [ATTACHMENT_MB [INPUT...]]   (default 150; every input)
+ *
+ * INPUT names the inputs to measure: tiny, one-text, huge-text, entries,
+ * contacts, complaints, full, full-contacts, email.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -91,27 +95,44 @@ append_words (FILE   *out,
     }
 }
 
-/* A case JSON of @n_entries diary entries, each with a description of
- * @text_size bytes. */
+/* Which list of a case JSON the entries go in. */
+typedef enum {
+  ENTRIES_DIARY,
+  ENTRIES_CONTACTS,
+  ENTRIES_COMPLAINTS,
+} Entries;
+
+/* A case JSON of @n_entries entries of one list, each with one text of
+ * @text_size bytes: a diary entry's description, a contact's summary, or
+ * a complaint's one point. */
 static char *
 write_case_json (const char *name,
+                 Entries     kind,
                  guint       n_entries,
                  gsize       text_size,
                  guint       vocabulary)
 {
+  static const char * const lists[] = { "incidents", "contacts", "complaints" };
   char *path = g_build_filename (root, name, NULL);
   FILE *out = fopen (path, "w");
 
   if (out == NULL)
     die ("could not create %s: %s", path, g_strerror (errno));
-  fputs ("{\"format\": \"redress-case\", \"version\": 1,\n"
-         "\"case\": {\"title\": \"Memory\"},\n\"incidents\": [\n", out);
+  fprintf (out, "{\"format\": \"redress-case\", \"version\": 1,\n"
+                "\"case\": {\"title\": \"Memory\"},\n\"%s\": [\n", lists[kind]);
   for (guint i = 0; i < n_entries; i++)
     {
-      fprintf (out, "%s{\"starts_at\": \"2024-03-%02uT10:00\", \"category\": \"noise\",\n"
-                    "\"description\": \"", i == 0 ? "" : ",\n", 1 + i % 28);
+      fputs (i == 0 ? "" : ",\n", out);
+      if (kind == ENTRIES_DIARY)
+        fprintf (out, "{\"starts_at\": \"2024-03-%02uT10:00\", \"category\": \"noise\",\n"
+                      "\"description\": \"", 1 + i % 28);
+      else if (kind == ENTRIES_CONTACTS)
+        fprintf (out, "{\"occurred_at\": \"2024-03-%02uT10:00\", \"direction\": \"to\", "
+                      "\"channel\": \"phone\",\n\"summary\": \"", 1 + i % 28);
+      else
+        fprintf (out, "{\"reference\": \"C%u\", \"points\": [\"", i + 1);
       append_words (out, text_size, vocabulary, i + 1);
-      fputs ("\"}", out);
+      fputs (kind == ENTRIES_COMPLAINTS ? "\"]}" : "\"}", out);
     }
   fputs ("\n]}\n", out);
   if (fclose (out) != 0)
@@ -214,6 +235,14 @@ run_cli (const char  *data_dir,
 }
 
 static gboolean all_within = TRUE;
+static char **only;
+
+/* Whether the input named @key is to be measured: all, unless some are named. */
+static gboolean
+wanted (const char *key)
+{
+  return only == NULL || *only == NULL || g_strv_contains ((const char * const *) only, key);
+}
 
 static void
 report (const char *what,
@@ -277,7 +306,8 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   if (attachment == 0)
-    die ("usage: bench-memory [ATTACHMENT_MB]");
+    die ("usage: bench-memory [ATTACHMENT_MB [INPUT...]]");
+  only = argc > 2 ? argv + 2 : NULL;
   root = g_dir_make_tmp ("bench-memory-XXXXXX", NULL);
   if (root == NULL)
     die ("could not make a temporary folder");
@@ -287,61 +317,100 @@ main (int   argc,
   g_print ("%-44s %9s %9s %8s  %-9s\n", "input", "item", "peak", "ratio", "result");
 
   /* A tiny case: what the program needs whatever the input. */
-  json = write_case_json ("tiny.json", 1, 100, 1000);
-  data = fresh_data_dir ("data-tiny");
-  peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
-  report ("import: case JSON, one short entry", 100, peak, ok);
-  clear_input (&json, &data);
+  if (wanted ("tiny"))
+    {
+      json = write_case_json ("tiny.json", ENTRIES_DIARY, 1, 100, 1000);
+      data = fresh_data_dir ("data-tiny");
+      peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
+      report ("import: case JSON, one short entry", 100, peak, ok);
+      clear_input (&json, &data);
+    }
 
   /* The longest text the limits take, every word different, then one far
    * over the limit. */
-  json = write_case_json ("one-text.json", 1, RD_CASE_JSON_MAX_TEXT_BYTES, 0);
-  data = fresh_data_dir ("data-text");
-  peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
-  report ("import: case JSON, one text at the limit", RD_CASE_JSON_MAX_TEXT_BYTES, peak, ok);
-  clear_input (&json, &data);
+  if (wanted ("one-text"))
+    {
+      json = write_case_json ("one-text.json", ENTRIES_DIARY, 1, RD_CASE_JSON_MAX_TEXT_BYTES, 0);
+      data = fresh_data_dir ("data-text");
+      peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
+      report ("import: case JSON, one text at the limit", RD_CASE_JSON_MAX_TEXT_BYTES, peak, ok);
+      clear_input (&json, &data);
+    }
 
-  json = write_case_json ("huge-text.json", 1, 100 * MB, 50000);
-  data = fresh_data_dir ("data-huge");
-  peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
-  report ("import: case JSON, one 100 MB text", 100.0 * MB, peak, ok);
-  clear_input (&json, &data);
+  if (wanted ("huge-text"))
+    {
+      json = write_case_json ("huge-text.json", ENTRIES_DIARY, 1, 100 * MB, 50000);
+      data = fresh_data_dir ("data-huge");
+      peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
+      report ("import: case JSON, one 100 MB text", 100.0 * MB, peak, ok);
+      clear_input (&json, &data);
+    }
 
-  /* Many records, and the largest document: the whole document is held
-   * while it is checked. */
-  json = write_case_json ("entries.json", 100000, 40, 50000);
-  data = fresh_data_dir ("data-entries");
-  peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
-  report ("import: 100,000 short diary entries", 40, peak, ok);
-  clear_input (&json, &data);
+  /* The most entries a list may have, in each of the three large lists. */
+  for (Entries kind = ENTRIES_DIARY; kind <= ENTRIES_COMPLAINTS; kind++)
+    {
+      static const char * const keys[] = { "entries", "contacts", "complaints" };
+      static const char * const whats[] = {
+        "import: 100,000 short diary entries", "import: 100,000 short contacts",
+        "import: 100,000 short complaints"
+      };
+      g_autofree char *file = g_strdup_printf ("%s.json", keys[kind]);
 
-  json = write_case_json ("full.json",
-                          (RD_CASE_JSON_MAX_DOCUMENT_BYTES - 4096) / (RD_CASE_JSON_MAX_TEXT_BYTES + 128),
-                          RD_CASE_JSON_MAX_TEXT_BYTES, 50000);
-  data = fresh_data_dir ("data-full");
-  peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
-  report ("import: the largest case JSON, every text full", RD_CASE_JSON_MAX_TEXT_BYTES, peak, ok);
-  clear_input (&json, &data);
+      if (!wanted (keys[kind]))
+        continue;
+      json = write_case_json (file, kind, 100000, 40, 50000);
+      data = fresh_data_dir (keys[kind]);
+      peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
+      report (whats[kind], 40, peak, ok);
+      clear_input (&json, &data);
+    }
+
+  /* The largest document the limits accept, every text full: as diary
+   * entries, and as contacts. */
+  for (Entries kind = ENTRIES_DIARY; kind <= ENTRIES_CONTACTS; kind++)
+    {
+      static const char * const keys[] = { "full", "full-contacts" };
+      static const char * const whats[] = {
+        "import: the largest case JSON, every text full",
+        "import: the same as contacts"
+      };
+      g_autofree char *file = g_strdup_printf ("%s.json", keys[kind]);
+
+      if (!wanted (keys[kind]))
+        continue;
+      json = write_case_json (file, kind,
+                              (RD_CASE_JSON_MAX_DOCUMENT_BYTES - 4096) / (RD_CASE_JSON_MAX_TEXT_BYTES + 128),
+                              RD_CASE_JSON_MAX_TEXT_BYTES, 50000);
+      data = fresh_data_dir (keys[kind]);
+      peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
+      report (whats[kind], RD_CASE_JSON_MAX_TEXT_BYTES, peak, ok);
+      /* Some 300 MB each: not kept for the end. */
+      remove_tree (data);
+      clear_input (&json, &data);
+    }
 
   /* An email with one big attachment, kept, handed over and taken in. */
-  email = write_email (attachment);
-  data = fresh_data_dir ("data-email");
-  json = write_case_json ("small.json", 1, 100, 1000);
-  run_cli (data, (const char *[]) { "import", json, NULL }, &ok, &case_id);
-  if (!ok)
-    die ("could not make the case for the email");
-  peak = run_cli (data, (const char *[]) { "add-evidence", case_id, email, NULL }, &ok, NULL);
-  report ("add-evidence: an email with one attachment", attachment, peak, ok);
-  g_unlink (email);
+  if (wanted ("email"))
+    {
+      email = write_email (attachment);
+      data = fresh_data_dir ("data-email");
+      json = write_case_json ("small.json", ENTRIES_DIARY, 1, 100, 1000);
+      run_cli (data, (const char *[]) { "import", json, NULL }, &ok, &case_id);
+      if (!ok)
+        die ("could not make the case for the email");
+      peak = run_cli (data, (const char *[]) { "add-evidence", case_id, email, NULL }, &ok, NULL);
+      report ("add-evidence: an email with one attachment", attachment, peak, ok);
+      g_unlink (email);
 
-  archive = g_build_filename (root, "handover.redress", NULL);
-  peak = run_cli (data, (const char *[]) { "export-case", case_id, "--output", archive, NULL },
-                  &ok, NULL);
-  report ("export-case: that case", attachment, peak, ok);
-  g_clear_pointer (&data, g_free);
-  data = fresh_data_dir ("data-import");
-  peak = run_cli (data, (const char *[]) { "import-case", archive, NULL }, &ok, NULL);
-  report ("import-case: that archive", attachment, peak, ok);
+      archive = g_build_filename (root, "handover.redress", NULL);
+      peak = run_cli (data, (const char *[]) { "export-case", case_id, "--output", archive, NULL },
+                      &ok, NULL);
+      report ("export-case: that case", attachment, peak, ok);
+      g_clear_pointer (&data, g_free);
+      data = fresh_data_dir ("data-import");
+      peak = run_cli (data, (const char *[]) { "import-case", archive, NULL }, &ok, NULL);
+      report ("import-case: that archive", attachment, peak, ok);
+    }
 
   remove_tree (root);
   g_print ("\n%s\n", all_within ? "All within the targets." : "Some inputs are OVER the targets.");
