@@ -231,7 +231,7 @@ def main():
         poll("Start a Complaint", lambda: next((w for w in app.children
                                                 if w.name == "Start a Complaint"), None))
         focus_newest_window()
-        typed_into(app, "Start a Complaint", "Points of complaint, one per line", POINTS)
+        typed_into(app, "Start a Complaint", "What you are complaining about, one point per line", POINTS)
         for step in range(5):
             key("<Control>Return")
             time.sleep(0.5)
