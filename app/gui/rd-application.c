@@ -406,8 +406,23 @@ rd_application_init (RdApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdClock) from_env = NULL;
 
+  /* REDRESS_TODAY=YYYY-MM-DD is for end-to-end tests, as in redress-cli:
+   * the app runs as if it were noon that day, so that a journey can come
+   * back to its case weeks later. The default clock itself is fixed, since
+   * widgets made before a store exists (the date picker) read that one. */
   self->clock = g_object_ref (rd_clock_get_default ());
+  from_env = rd_clock_new_from_env ("REDRESS_TODAY", &error);
+  if (from_env == NULL)
+    g_warning ("%s", error->message);
+  else if (from_env != self->clock)
+    {
+      g_autoptr(GDateTime) noon = rd_clock_dup_now (from_env);
+
+      rd_clock_set_fixed (self->clock, noon);
+    }
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Prepare a housing complaint and take it to the Housing Ombudsman."));
