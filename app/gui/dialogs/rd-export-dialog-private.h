@@ -40,8 +40,10 @@ struct _RdExportDialog
   GtkSwitch          *section_stamps_switch;
   GtkListView        *exhibits_view;
   GtkProgressBar     *progress_bar;
+  GtkWidget          *stop_button;
   AdwStatusPage      *done_page;
   GtkLabel           *folder_label;
+  GtkWidget          *open_button;
   GtkWidget          *preview_box;
 };
 

@@ -38,6 +38,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The keyboard goes to where the work is on each page: Stop while the
+ * bundle is made, Open when it is ready, and Export… again when making it
+ * stopped. Otherwise it would stay on a button the page just hid, and a
+ * screen reader would say nothing of the new page. */
+static void
+focus_state (RdExportDialog *self,
+             const char     *state)
+{
+  if (g_str_equal (state, "progress"))
+    gtk_widget_grab_focus (self->stop_button);
+  else if (g_str_equal (state, "done"))
+    gtk_widget_grab_focus (self->open_button);
+  else if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (self->export_button);
+}
+
 static void
 set_state (RdExportDialog *self,
            const char     *state)
@@ -51,6 +67,7 @@ set_state (RdExportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", options);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.stop", g_str_equal (state, "progress"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology", options);
+  focus_state (self, state);
 }
 
 static void
@@ -422,8 +439,10 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, section_stamps_switch);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, exhibits_view);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, stop_button);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, done_page);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, folder_label);
+  gtk_widget_class_bind_template_child (widget_class, RdExportDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, RdExportDialog, preview_box);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);

@@ -164,6 +164,10 @@ static void
 rd_letter_dialog_init (RdLetterDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The keyboard starts in the letter, where a screen reader reads it and
+   * a change is typed; Print and Copy are a Shift+Tab away, and their
+   * shortcuts work from there. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->text_view));
 }
 
 /**
