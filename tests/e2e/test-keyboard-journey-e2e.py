@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 # test-keyboard-journey-e2e.py: the whole journey with the keyboard alone,
-# from an empty data folder to an exported bundle: start a case, write a
-# diary entry, log a contact, start a complaint, What Next, a letter, the
-# bundle. Keys go in through the accessibility bus (XTest) as a person's
-# would; no pointer event is ever sent, and no control is pressed through
-# its accessible action. After each step the test asks the accessibility
-# tree where the focus is, as a screen reader would say it.
+# from an empty data folder to an exported bundle. On a first visit
+# (REDRESS_TODAY=2026-02-02) the resident starts a case, writes a diary
+# entry, logs a contact and sends a complaint; five weeks later, with no
+# answer, What Next offers a chaser, whose letter can be printed or copied,
+# and the export assistant makes the bundle. Keys go in through XTest as a
+# person's would; no pointer event is ever sent, and no control is pressed
+# through its accessible action. After each step the test asks the
+# accessibility tree where the focus is, as a screen reader would say it.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Run by tests/gui/run-gui-test.sh --a11y, like the other end-to-end tests.
@@ -20,6 +22,7 @@ import tempfile
 import time
 
 import pyatspi
+from gi.repository import GLib
 from dogtail import rawinput
 
 from redress_e2e import APP, CLI, fail, poll  # noqa: E402
@@ -91,8 +94,39 @@ def focus_newest_window():
             return
 
 
+# What a screen reader hears: the focus events, kept as they come. Walking
+# the whole tree over D-Bus takes many seconds on a loaded machine, so it is
+# only the fallback for a window whose focus changed without an event
+# (GTK says nothing when a window gets the keyboard back).
+_last_focus = []
+
+
+def _on_focus_event(event):
+    if event.detail1:
+        _last_focus[:] = [event.source]
+
+
+pyatspi.Registry.registerEventListener(_on_focus_event, "object:state-changed:focused")
+
+
+def _pump_events():
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+def _holds_focus(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_FOCUSED) and node.roleName not in HOLDERS
+    except Exception:  # gone from the tree
+        return False
+
+
 def focused(app):
     """The node a screen reader would say has the focus, or None."""
+    _pump_events()
+    if _last_focus and _holds_focus(_last_focus[0]):
+        return _last_focus[0]
     found = None
     stack = [(app, 0)]
     while stack:
@@ -138,6 +172,15 @@ def expect_focus(app, what, role, name=None, starts=None, within=None, timeout=2
             return node
         time.sleep(0.3)
     fail("%s: the focus is on %s" % (what, describe(node)))
+
+
+def expect_page(app, name):
+    """Waits until the page switcher says the page @name is the one shown."""
+    def selected():
+        tab = app.findChild(lambda n: n.roleName == "page tab" and n.name == name,
+                            retry=False, requireResult=False)
+        return tab is not None and tab.getState().contains(pyatspi.STATE_SELECTED)
+    poll("the page %r shown" % name, selected)
 
 
 def read_text(node):
@@ -189,99 +232,170 @@ def cli_json(data_dir, *args):
     return json.loads(subprocess.check_output([CLI, "--data-dir", data_dir] + list(args) + ["--json"]))
 
 
+def start_app(data_dir, today):
+    """Starts Redress on @data_dir as if it were @today (REDRESS_TODAY), and
+    waits for it on the accessibility bus."""
+    env = dict(os.environ, REDRESS_TODAY=today)
+    process = subprocess.Popen([APP, "--data-dir", data_dir], env=env)
+    app = poll("the app on the accessibility bus",
+               lambda: next((a for a in root.applications()
+                             if a.name == "redress" and a.get_process_id() == process.pid), None), 30)
+    return process, app
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def window(app, name):
+    return poll("the window %r" % name, lambda: next((w for w in app.children if w.name == name), None))
+
+
+def first_visit(app):
+    """Monday 2 February 2026: a case, a diary entry, a contact and a
+    complaint, sent that day."""
+    # 1. The welcome page: the keyboard starts on Start a Case.
+    expect_focus(app, "on the welcome page", "push button", name="Start a Case")
+    key("Return")
+    window(app, "New Case")
+    focus_newest_window()
+    typed_into(app, "New Case", "Case title", CASE_TITLE)
+    key("<Alt>r")  # C_reate
+    # The case opens on its diary, the keyboard on its first entry's button.
+    expect_focus(app, "after creating the case", "push button", name="Write the First Entry")
+    print("ok 1 - started a case; the focus is on Write the First Entry")
+
+    # 2. A diary entry: the editor takes the keyboard to what happened.
+    key("Return")
+    expect_focus(app, "in the diary editor", "text", name="What happened")
+    type_text(DESCRIPTION)
+    key("Tab")
+    print("ok 2 - wrote a diary entry")
+
+    # 3. A contact: Alt+3, the first contact's button, what was said.
+    key("<Alt>3")
+    expect_focus(app, "on Contacts", "push button", name="Log the First Contact")
+    key("Return")
+    tab_to(app, "in the contact editor", "text", "What was said")
+    type_text(SAID)
+    key("Tab")
+    print("ok 3 - logged a contact")
+
+    # 4. A complaint through the assistant: Ctrl+Return moves it on; on
+    # the letter, Alt+S says it was sent today.
+    key("<Alt>4")
+    expect_focus(app, "on Complaints", "push button", starts="Start a Complaint")
+    key("Return")
+    assistant = window(app, "Start a Complaint")
+    focus_newest_window()
+    typed_into(app, "Start a Complaint", "What you are complaining about, one point per line", POINTS)
+    for step in range(4):
+        key("<Control>Return")
+        time.sleep(0.5)
+    sent = poll("the sent tick box", lambda: assistant.findChild(
+        lambda n: n.roleName == "check box" and (n.name or "").startswith("I have sent it today"),
+        retry=False, requireResult=False))
+    key("<Alt>t")
+    poll("the sent box ticked", lambda: sent.getState().contains(pyatspi.STATE_CHECKED), 10)
+    key("<Control>Return")
+    # The keyboard lands on the new complaint, not back on the button.
+    expect_focus(app, "after the assistant", "list item", within="Complaints")
+    print("ok 4 - started a complaint and sent it; the focus is on it in the list")
+    # Ctrl+Q: the window saves what is pending as it closes.
+    key("<Control>q")
+
+
+def return_visit(app, bundle):
+    """Five weeks later, Monday 9 March 2026: no answer, so What Next says
+    to chase; the chaser, then the bundle."""
+    # 5. The case opens again where it was left; Alt+1 goes to What Next.
+    poll("the focus in the reopened case", lambda: focused(app))
+    focus_newest_window()
+    key("<Alt>1")
+    expect_page(app, "What Next")
+    expect_focus(app, "on What Next", "push button", starts="Start a Complaint")
+    tab_to(app, "on What Next", "push button", "Write a Chaser")
+    key("Return")
+    window(app, "Chaser")
+    focus_newest_window()
+    expect_focus(app, "in the letter", "text", name="Letter text")
+    letter = read_text(focused(app))
+    # The complaint was made on the first visit: the chaser says so.
+    if "2 February 2026" not in letter:
+        fail("the chaser does not say when the complaint was made: %r" % letter[:400])
+    # Print and Copy are reachable from the letter with the keyboard alone.
+    key("<Shift>Tab")
+    reached = {describe(focused(app))}
+    for _ in range(4):
+        key("<Shift>Tab")
+        reached.add(describe(focused(app)))
+    for name in ("Print", "Copy Letter"):
+        if "push button %r" % name not in reached:
+            fail("Shift+Tab from the letter never reached %r, only %s" % (name, sorted(reached)))
+    key("Escape")
+    poll("the letter closed", lambda: not any(w.name == "Chaser" for w in app.children))
+    # A window manager gives the keyboard back to the main window.
+    focus_newest_window()
+    expect_focus(app, "back from the letter", "push button", starts="Write a Chaser")
+    print("ok 5 - What Next, the chaser; Print and Copy reachable")
+
+    # 6. The bundle: Ctrl+E, Export…, a file name, Return.
+    key("<Control>e")
+    window(app, "Export Bundle")
+    focus_newest_window()
+    key("<Alt>e")  # _Export…
+    chooser = poll("the file chooser", lambda: next((w for w in app.children
+                                                     if w.name == "Save the Bundle"), None))
+    focus_newest_window()
+    expect_focus(app, "in the file chooser", "text", within=chooser.name)
+    key("<Control>a")
+    type_text(bundle)
+    key("Return")
+    expect_focus(app, "on the done page", "push button", name="Open", timeout=90)
+    if not os.path.exists(bundle) or os.path.getsize(bundle) == 0:
+        fail("the done page shows, but %s is not there" % bundle)
+    check = subprocess.run(["qpdf", "--check", bundle], capture_output=True)
+    if check.returncode != 0:
+        fail("qpdf --check on the bundle: %s" % check.stdout.decode())
+    # The done page says which folder the bundle is in.
+    export = window(app, "Export Bundle")
+    folder = os.path.dirname(bundle)
+    poll("the folder named on the done page", lambda: export.findChild(
+        lambda n: n.roleName == "label" and folder in (n.name or ""),
+        retry=False, requireResult=False), 10)
+    print("ok 6 - exported the bundle; the focus is on Open")
+
+
 def main():
-    data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
-    bundle = os.path.join(data_dir, "bundle.pdf")
-    process = subprocess.Popen([APP, "--data-dir", os.path.join(data_dir, "data")])
+    work = tempfile.mkdtemp(prefix="redress-e2e-")
+    data_dir = os.path.join(work, "data")
+    bundle = os.path.join(work, "bundle.pdf")
+    process = None
     try:
-        app = poll("the app on the accessibility bus",
-                   lambda: next((a for a in root.applications() if a.name == "redress"), None), 30)
+        process, app = start_app(data_dir, "2026-02-02")
+        first_visit(app)
+        if process.wait(timeout=30) != 0:
+            fail("Redress ended with %d after Ctrl+Q" % process.returncode)
 
-        # 1. The welcome page: the keyboard starts on Start a Case.
-        expect_focus(app, "on the welcome page", "push button", name="Start a Case")
-        key("Return")
-        poll("New Case", lambda: next((w for w in app.children if w.name == "New Case"), None))
-        focus_newest_window()
-        typed_into(app, "New Case", "Case title", CASE_TITLE)
-        key("<Alt>r")  # C_reate
-        # The case opens on its diary, the keyboard on its first entry's button.
-        expect_focus(app, "after creating the case", "push button", name="Write the First Entry")
-        print("ok 1 - started a case; the focus is on Write the First Entry")
+        process, app = start_app(data_dir, "2026-03-09")
+        return_visit(app, bundle)
 
-        # 2. A diary entry: the editor takes the keyboard to what happened.
-        key("Return")
-        expect_focus(app, "in the diary editor", "text", name="What happened")
-        type_text(DESCRIPTION)
-        key("Tab")
-        print("ok 2 - wrote a diary entry")
-
-        # 3. A contact: Alt+3, the first contact's button, what was said.
-        key("<Alt>3")
-        expect_focus(app, "on Contacts", "push button", name="Log the First Contact")
-        key("Return")
-        tab_to(app, "in the contact editor", "text", "What was said")
-        type_text(SAID)
-        key("Tab")
-        print("ok 3 - logged a contact")
-
-        # 4. A complaint through the assistant: Ctrl+Return moves it on.
-        key("<Alt>4")
-        expect_focus(app, "on Complaints", "push button", starts="Start a Complaint")
-        key("Return")
-        poll("Start a Complaint", lambda: next((w for w in app.children
-                                                if w.name == "Start a Complaint"), None))
-        focus_newest_window()
-        typed_into(app, "Start a Complaint", "What you are complaining about, one point per line", POINTS)
-        for step in range(5):
-            key("<Control>Return")
-            time.sleep(0.5)
-        # The keyboard lands on the new complaint, not back on the button.
-        expect_focus(app, "after the assistant", "list item", within="Complaints")
-        print("ok 4 - started a complaint; the focus is on it in the list")
-
-        # 5. What Next, then a letter from it.
-        key("<Alt>1")
-        expect_focus(app, "on What Next", "push button", starts="")
-        tab_to(app, "on What Next", "push button", "Write")
-        key("Return")
-        letter = expect_focus(app, "in the letter", "text", name="Letter text")
-        key("Escape")
-        expect_focus(app, "back from the letter", "push button", starts="Write")
-        print("ok 5 - What Next and a letter from it")
-
-        # 6. The bundle: Ctrl+E, Export…, a file name, Return.
-        key("<Control>e")
-        poll("the export dialog", lambda: next((w for w in app.children
-                                                if w.name == "Export Bundle"), None))
-        key("<Alt>e")  # _Export…
-        poll("the file chooser", lambda: next((w for w in app.children
-                                               if w.roleName in ("dialog", "file chooser")
-                                               and w.name not in ("Export Bundle", "Redress")), None))
-        key("<Control>a")
-        type_text(bundle)
-        key("Return")
-        poll("the bundle on disk", lambda: os.path.exists(bundle) and os.path.getsize(bundle) > 0, 90)
-        check = subprocess.run(["qpdf", "--check", bundle], capture_output=True)
-        if check.returncode not in (0, 3):
-            fail("qpdf --check on the bundle: %s" % check.stdout.decode())
-        print("ok 6 - exported the bundle")
-
-        cases = cli_json(os.path.join(data_dir, "data"), "cases")
+        cases = cli_json(data_dir, "cases")
         if [c["title"] for c in cases] != [CASE_TITLE]:
             fail("redress-cli lists cases %r" % cases)
-        stored = json.dumps(cli_json(os.path.join(data_dir, "data"), "incidents", str(cases[0]["id"])))
+        stored = json.dumps(cli_json(data_dir, "incidents", str(cases[0]["id"])))
         if DESCRIPTION not in stored:
             fail("the diary entry was not saved: %s" % stored)
         print("ok 7 - what was typed is in the store")
-        del letter
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if process is not None:
+            stop(process)
+        shutil.rmtree(work, ignore_errors=True)
     print("all done")
 
 
