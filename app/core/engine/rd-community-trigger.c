@@ -27,6 +27,18 @@
  */
 
 /**
+ * rd_category_counts_for_community_trigger:
+ *
+ * Whether entries of @category can be reports an ASB Case Review counts:
+ * anything but disrepair, which is the landlord's to repair, not behaviour.
+ */
+gboolean
+rd_category_counts_for_community_trigger (RdCategory category)
+{
+  return category != RD_CATEGORY_DISREPAIR;
+}
+
+/**
  * rd_incident_counts_for_community_trigger:
  *
  * Whether the entry is anti-social behaviour (not disrepair) reported to
@@ -39,7 +51,7 @@ rd_incident_counts_for_community_trigger (RdIncident *incident)
 
   g_return_val_if_fail (RD_IS_INCIDENT (incident), FALSE);
 
-  if (rd_incident_get_category (incident) == RD_CATEGORY_DISREPAIR ||
+  if (!rd_category_counts_for_community_trigger (rd_incident_get_category (incident)) ||
       rd_incident_get_starts_at (incident) == NULL)
     return FALSE;
   if ((rd_incident_get_reported_to (incident) &

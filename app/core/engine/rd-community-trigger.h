@@ -51,6 +51,7 @@ void                rd_asb_review_threshold_from_case (RdAsbReviewThreshold *thr
 char               *rd_community_trigger_dup_explanation (RdCommunityTrigger *self);
 char               *rd_community_trigger_dup_entry       (const RdAsbReviewReport *report);
 char               *rd_community_trigger_dup_summary     (RdCommunityTrigger *self);
+gboolean            rd_category_counts_for_community_trigger (RdCategory  category);
 gboolean            rd_incident_counts_for_community_trigger (RdIncident *incident);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCommunityTrigger, rd_community_trigger_free)

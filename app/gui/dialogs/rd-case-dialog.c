@@ -30,6 +30,9 @@ struct _RdCaseDialog
   AdwEntryRow     *landlord_row;
   AdwComboRow     *tenancy_row;
   AdwComboRow     *country_row;
+  GtkSpinButton   *asb_reports_spin;
+  GtkAdjustment   *asb_reports_adjustment;
+  GtkSwitch       *asb_hate_switch;
   AdwEntryRow     *preferences_row;
   AdwEntryRow     *adjustments_row;
   AdwComboRow     *language_row;
@@ -86,6 +89,8 @@ fill_case (RdCaseDialog  *self,
   rd_case_set_landlord_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->landlord_row)));
   rd_case_set_tenancy_type (rcase, adw_combo_row_get_selected (self->tenancy_row));
   rd_case_set_country (rcase, adw_combo_row_get_selected (self->country_row));
+  rd_case_set_asb_review_reports (rcase, (guint) gtk_spin_button_get_value_as_int (self->asb_reports_spin));
+  rd_case_set_asb_review_hate (rcase, gtk_switch_get_active (self->asb_hate_switch));
   rd_case_set_contact_preferences (rcase, gtk_editable_get_text (GTK_EDITABLE (self->preferences_row)));
   rd_case_set_adjustments (rcase, gtk_editable_get_text (GTK_EDITABLE (self->adjustments_row)));
   rd_case_set_notes (rcase, notes);
@@ -119,7 +124,11 @@ on_save_clicked_cb (RdCaseDialog *self)
 
   self->title_touched = TRUE;
   if (self->rcase != NULL)
-    rd_case_set_id (edited, rd_case_get_id (self->rcase));
+    {
+      rd_case_set_id (edited, rd_case_get_id (self->rcase));
+      /* What the form does not show is kept, not reset to a new case's. */
+      rd_case_set_aware_on (edited, rd_case_get_aware_on (self->rcase));
+    }
 
   if (!fill_case (self, edited, &error))
     {
@@ -236,6 +245,8 @@ load_case (RdCaseDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->landlord_row), rd_case_get_landlord_name (rcase));
   adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
   adw_combo_row_set_selected (self->country_row, rd_case_get_country (rcase));
+  gtk_spin_button_set_value (self->asb_reports_spin, rd_case_get_asb_review_reports (rcase));
+  gtk_switch_set_active (self->asb_hate_switch, rd_case_get_asb_review_hate (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->preferences_row), rd_case_get_contact_preferences (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->adjustments_row), rd_case_get_adjustments (rcase));
   select_language (self, rd_case_get_document_language (rcase));
@@ -367,6 +378,9 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, country_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_reports_spin);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_reports_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_hate_switch);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, preferences_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, adjustments_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, language_row);
@@ -395,6 +409,9 @@ rd_case_dialog_init (RdCaseDialog *self)
   for (guint i = 0; i < RD_COUNTRY_N; i++)
     gtk_string_list_append (countries, rd_country_get_label (i));
   adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
+  /* The model's bounds, not the template's, so the two cannot differ. */
+  gtk_adjustment_set_upper (self->asb_reports_adjustment, RD_ASB_REVIEW_MAX_REPORTS);
+  gtk_adjustment_set_value (self->asb_reports_adjustment, RD_ASB_REVIEW_DEFAULT_REPORTS);
   self->language_codes = g_ptr_array_new_with_free_func (g_free);
   fill_languages (self);
   select_language (self, RD_I18N_SOURCE_LANGUAGE);

@@ -50,6 +50,19 @@ struct _RdIncidentEditor
   RdDateTimePicker  *step_pickers[RD_STEP_N_STEPS];
   GtkRevealer       *report_error_revealer;
   GtkLabel          *report_error_label;
+  /* What an ASB Case Review counts, beside the report to the landlord:
+   * the days it was reported to the police and the council, and whether
+   * it was a hate incident (rd-incident-editor-asb.c) */
+  AdwActionRow      *police_date_row;
+  RdDateTimePicker  *police_date_picker;
+  GtkSwitch         *police_date_switch;
+  AdwActionRow      *council_date_row;
+  RdDateTimePicker  *council_date_picker;
+  GtkSwitch         *council_date_switch;
+  AdwActionRow      *hate_row;
+  GtkSwitch         *hate_switch;
+  GtkRevealer       *asb_error_revealer;
+  GtkLabel          *asb_error_label;
   RdEvidenceLinks   *evidence_links;
 };
 
@@ -71,5 +84,12 @@ void     _rd_incident_editor_apply_report     (RdIncidentEditor *self);
 void     _rd_incident_editor_load_report      (RdIncidentEditor *self);
 void     _rd_incident_editor_init_report      (RdIncidentEditor *self,
                                                GCallback         step_changed);
+
+gboolean _rd_incident_editor_check_asb        (RdIncidentEditor *self);
+void     _rd_incident_editor_sync_asb_rows    (RdIncidentEditor *self);
+void     _rd_incident_editor_apply_asb        (RdIncidentEditor *self);
+void     _rd_incident_editor_load_asb         (RdIncidentEditor *self);
+void     _rd_incident_editor_init_asb         (RdIncidentEditor *self);
+void     _rd_incident_editor_bind_asb         (GtkWidgetClass   *widget_class);
 
 G_END_DECLS
