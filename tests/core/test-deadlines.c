@@ -481,6 +481,72 @@ test_landlord_shorter_and_longer (void)
   assert_contains (rd_deadline_get_basis (d), "the Code still binds");
 }
 
+/*
+ * The landlord's limit is weighed against the Code's counted from the same
+ * day. Here the landlord counts its stage 1 response from the complaint
+ * (Friday 1 November 2024), the 2024 Code from the late acknowledgement
+ * (Monday 11 November: 10 working days end on Monday 25 November). Ten
+ * working days from the complaint end first, but are the same as the
+ * Code's ten, not shorter; fifteen are longer, and still end first.
+ */
+static void
+test_landlord_limits_compared_alike (void)
+{
+  static const struct {
+    guint       days;
+    const char *due;
+    const char *compared;
+    const char *verdict;
+  } cases[] = {
+    { 5, "2024-11-08", "shorter than", "The landlord’s limit ends first, so it applies." },
+    { 10, "2024-11-15", "the same as", "The landlord’s limit ends first, so it applies." },
+    { 15, "2024-11-22", "longer than", "The landlord’s limit ends first, so it applies." },
+    { 16, "2024-11-25", "longer than", "Both end on the same day." },
+    { 20, "2024-11-25", "longer than", "The Code’s limit ends first, so the Code binds the landlord." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RdPolicy) policy = landlord_policy ();
+      g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+      g_autoptr(RdDeadlineReport) report = NULL;
+      g_autofree char *compared = NULL;
+      RdPolicyStage s1 = *rd_policy_get_stage (policy, 1);
+      RdDeadline *d;
+
+      s1.respond = (RdLimit) { cases[i].days, RD_TIME_UNIT_WORKING_DAYS };
+      s1.respond_from = RD_RESPOND_FROM_REQUEST;
+      rd_policy_set_stage (policy, 1, &s1);
+      add (input, 1, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-01", NULL);
+      add (input, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-11", NULL);
+      report = compute (input, policy, "2024-11-12");
+
+      d = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
+      assert_due (d, cases[i].due);
+      compared = g_strdup_printf ("Your landlord’s policy gives it %u working days to respond at "
+                                  "stage 1, counted from Friday 1 November 2024: %s the Complaint "
+                                  "Handling Code (statutory, from 1 April 2024)’s 10 working days, "
+                                  "counted from Monday 11 November 2024. %s",
+                                  cases[i].days, cases[i].compared, cases[i].verdict);
+      g_assert_cmpstr (rd_deadline_get_basis (d), ==, compared);
+    }
+
+  /* Counted from the same day, the same limit is the same, and says so. */
+  {
+    g_autoptr(RdPolicy) policy = landlord_policy ();
+    g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+    g_autoptr(RdDeadlineReport) report = NULL;
+
+    add (input, 1, RD_COMPLAINT_EVENT_MADE, 1, "2024-11-01", NULL);
+    add (input, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-04", NULL);
+    report = compute (input, policy, "2024-11-05");
+    g_assert_cmpstr (rd_deadline_get_basis (find (report, RD_DEADLINE_KIND_RESPONSE, 1)), ==,
+                     "Complaint Handling Code (statutory, from 1 April 2024), and your landlord’s "
+                     "own policy, which gives it 10 working days to respond at stage 1, the same "
+                     "as the Code’s 10 working days.");
+  }
+}
+
 /* A landlord's third stage and "stage 0" after April 2024. */
 static void
 test_landlord_extra_stages (void)
@@ -1047,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/deadlines/code/2022-rules", test_2022_rules);
   g_test_add_func ("/deadlines/code/before-any-code", test_before_any_code);
   g_test_add_func ("/deadlines/landlord/shorter-and-longer", test_landlord_shorter_and_longer);
+  g_test_add_func ("/deadlines/landlord/limits-compared-alike", test_landlord_limits_compared_alike);
   g_test_add_func ("/deadlines/landlord/extra-stages", test_landlord_extra_stages);
   g_test_add_func ("/deadlines/landlord/resident-escalation", test_resident_escalation);
   g_test_add_func ("/deadlines/landlord/promises-and-rules", test_promises_and_rules);

@@ -13,10 +13,84 @@
 #include "rd-deadline-engine-stages-private.h"
 
 /*
+ * The sentence that weighs the landlord's limit against the Code's. The
+ * two are compared as lengths of time counted from the same day (the
+ * Code's start), so that "shorter" means shorter: 10 working days from the
+ * complaint is not shorter than 10 working days from its acknowledgement.
+ * Where the two count from different days, the sentence says from which,
+ * and then which ends first: that one binds the landlord.
+ */
+static char *
+weigh_limits (RdEngine       *engine,
+              RdPolicy       *code,
+              const char     *what,
+              const RdLimit  *code_limit,
+              const RdMoment *code_from,
+              const RdMoment *code_due,
+              const RdLimit  *ll_limit,
+              const RdMoment *ll_from,
+              const RdMoment *ll_due)
+{
+  g_autofree char *cl = rd_limit_format (code_limit);
+  g_autofree char *ll = rd_limit_format (ll_limit);
+  g_autofree char *compared = NULL;
+  const char *verdict;
+  RdMoment ll_due_alike;
+  int length, ends;
+
+  if (!_rd_engine_due (engine, ll_limit, code_from, &ll_due_alike))
+    ll_due_alike = *ll_due;
+  length = rd_moment_compare (&ll_due_alike, code_due);
+  ends = rd_moment_compare (ll_due, code_due);
+
+  if (rd_moment_compare (ll_from, code_from) == 0)
+    {
+      if (length > 0)
+        return g_strdup_printf (_("%s. Your landlord’s policy gives it %s %s, longer than the "
+                                  "Code’s %s: the Code still binds the landlord."),
+                                code_name (code), ll, what, cl);
+      if (length < 0)
+        return g_strdup_printf (_("Your landlord’s own policy, which gives it %s %s, shorter "
+                                  "than the %s’s %s: the shorter limit applies."),
+                                ll, what, code_name (code), cl);
+      return g_strdup_printf (_("%s, and your landlord’s own policy, which gives it %s %s, the "
+                                "same as the Code’s %s."),
+                              code_name (code), ll, what, cl);
+    }
+
+  /* Translators: in each, the first %s is a limit such as "10 working
+   * days", the second says what for ("to respond at stage 1"), the third
+   * a day ("Friday 1 November 2024"), then the Code's name, its limit and
+   * the day it counts from */
+  if (length > 0)
+    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: longer "
+                                  "than the %s’s %s, counted from %s."),
+                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
+                                _rd_engine_when (engine, code_from));
+  else if (length < 0)
+    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: shorter "
+                                  "than the %s’s %s, counted from %s."),
+                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
+                                _rd_engine_when (engine, code_from));
+  else
+    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: the "
+                                  "same as the %s’s %s, counted from %s."),
+                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
+                                _rd_engine_when (engine, code_from));
+  if (ends < 0)
+    verdict = _("The landlord’s limit ends first, so it applies.");
+  else if (ends > 0)
+    verdict = _("The Code’s limit ends first, so the Code binds the landlord.");
+  else
+    verdict = _("Both end on the same day.");
+  return g_strconcat (compared, " ", verdict, NULL);
+}
+
+/*
  * Works out when a requirement ends under the Code and under the landlord's
  * policy, each from its own starting point, and keeps the earlier: the
- * landlord is bound by the Code, and by its own promise where that is
- * shorter. @what completes "gives the landlord 10 working days …".
+ * landlord is bound by the Code, and by its own promise where that ends
+ * first. @what completes "gives the landlord 10 working days …".
  */
 static void
 bind (RdEngine       *engine,
@@ -57,22 +131,8 @@ bind (RdEngine       *engine,
     }
 
   if (has_code && has_ll)
-    {
-      g_autofree char *cl = rd_limit_format (code_limit);
-      g_autofree char *ll = rd_limit_format (ll_limit);
-      int c = rd_moment_compare (&ll_due, &code_due);
-
-      if (c > 0)
-        out->basis = g_strdup_printf (_("%s. Your landlord’s policy gives it %s %s, longer than the "
-                                        "Code’s %s: the Code still binds the landlord."),
-                                      code_name (code), ll, what, cl);
-      else if (c < 0)
-        out->basis = g_strdup_printf (_("Your landlord’s own policy, which gives it %s %s, shorter "
-                                        "than the %s’s %s: the shorter limit applies."),
-                                      ll, what, code_name (code), cl);
-      else
-        out->basis = g_strdup_printf (_("%s, and your landlord’s own policy"), code_name (code));
-    }
+    out->basis = weigh_limits (engine, code, what, code_limit, code_from, &code_due,
+                               ll_limit, ll_from, &ll_due);
   else if (has_code)
     out->basis = g_strdup (code_name (code));
   else
