@@ -407,6 +407,10 @@ repair_deadline (RdEngine          *engine,
   done = first_step (engine, RD_CASE_EVENT_REPAIR_DONE, e->id);
   d->group = e->id;
   d->title = g_strdup_printf (_("Repair (%s)"), priority->label);
+  d->step = RD_STEP_REPAIRED;
+  /* Translators: the rules a repair's limit comes from, in "3 working
+   * days late under …"; %s is the priority the landlord gave it */
+  d->rule = g_strdup_printf (_("your landlord’s repair policy (“%s”)"), priority->label);
   _rd_deadline_add_source (d, e);
   if (done != NULL)
     {
@@ -456,6 +460,26 @@ hazard_done_phrase (const RdCaseEvent *done)
     }
 }
 
+/* The landlord's step that meets each of Awaab's Law's requirements. */
+static RdLandlordStep
+step_for_rule (RdHazardRule rule)
+{
+  switch (rule)
+    {
+    case RD_HAZARD_RULE_INVESTIGATE:
+      return RD_STEP_INVESTIGATED;
+    case RD_HAZARD_RULE_SUMMARY:
+      return RD_STEP_SUMMARY_GIVEN;
+    case RD_HAZARD_RULE_MAKE_SAFE:
+      return RD_STEP_MADE_SAFE;
+    case RD_HAZARD_RULE_WORKS_START:
+      return RD_STEP_WORKS_STARTED;
+    case RD_HAZARD_N_RULES:
+    default:
+      return RD_STEP_N_STEPS;
+    }
+}
+
 static void
 hazard_step (RdEngine          *engine,
              const RdCaseEvent *report,
@@ -482,6 +506,8 @@ hazard_step (RdEngine          *engine,
     return;
   d->group = report->id;
   d->title = g_strdup (title);
+  d->step = step_for_rule (rule);
+  d->rule = g_strdup (rd_policy_get_name (awaab));
   _rd_deadline_add_source (d, report);
   if (from != report)
     _rd_deadline_add_source (d, from);

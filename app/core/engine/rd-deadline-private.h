@@ -31,6 +31,10 @@ struct _RdDeadline
   char             *explanation;
   char             *next_step;
   char             *basis;
+  /* For a repair or hazard: the landlord's step it asks for, and the
+   * rules that set its limit, named for a sentence ("Awaab’s Law …") */
+  RdLandlordStep    step;
+  char             *rule;
 };
 
 RdDeadline *_rd_deadline_new          (RdDeadlineKind   kind,

@@ -21,6 +21,7 @@ rd_deadline_finalize (GObject *object)
   g_clear_pointer (&self->explanation, g_free);
   g_clear_pointer (&self->next_step, g_free);
   g_clear_pointer (&self->basis, g_free);
+  g_clear_pointer (&self->rule, g_free);
 
   G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
 }
@@ -38,6 +39,7 @@ rd_deadline_init (RdDeadline *self)
   g_date_clear (&self->due.date, 1);
   g_date_clear (&self->done.date, 1);
   self->due.minute = self->done.minute = -1;
+  self->step = RD_STEP_N_STEPS;
 }
 
 RdDeadline *
@@ -266,6 +268,33 @@ rd_deadline_get_basis (RdDeadline *self)
 {
   g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
   return self->basis;
+}
+
+/**
+ * rd_deadline_get_landlord_step:
+ *
+ * Returns: the landlord's step on a repair or hazard this deadline asks
+ *   for, or %RD_STEP_N_STEPS for other deadlines
+ */
+RdLandlordStep
+rd_deadline_get_landlord_step (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), RD_STEP_N_STEPS);
+  return self->step;
+}
+
+/**
+ * rd_deadline_get_rule:
+ *
+ * Returns: (nullable): for a repair or hazard, the rules that set the
+ *   limit, as a name that fits "late under …": "Awaab’s Law (from 27
+ *   October 2025)", "your landlord’s repair policy (“Urgent repair”)"
+ */
+const char *
+rd_deadline_get_rule (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
+  return self->rule;
 }
 
 const char *

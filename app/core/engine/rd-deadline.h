@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rd-deadline-input.h"
+#include "rd-landlord-steps.h"
 #include "rd-limit.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,8 @@ const RdDeadlineSource *rd_deadline_get_source       (RdDeadline *self,
 const char       *rd_deadline_get_explanation        (RdDeadline *self);
 const char       *rd_deadline_get_next_step          (RdDeadline *self);
 const char       *rd_deadline_get_basis              (RdDeadline *self);
+RdLandlordStep    rd_deadline_get_landlord_step      (RdDeadline *self);
+const char       *rd_deadline_get_rule               (RdDeadline *self);
 
 const char       *rd_deadline_status_to_key          (RdDeadlineStatus status);
 const char       *rd_deadline_status_get_label       (RdDeadlineStatus status);

@@ -10,6 +10,7 @@
 #include "rd-calendar.h"
 #include "rd-datetime.h"
 #include "rd-letters.h"
+#include "rd-letters-private.h"
 #include "rd-policy.h"
 
 /*
@@ -421,6 +422,8 @@ build_stage1 (Ctx *ctx)
                    "complaints procedure."));
   add_points (ctx, _("What my complaint is about"));
   add_incidents (ctx, _("What happened"));
+  _rd_letters_add_repairs (ctx->letter, ctx->facts, ctx->dashboard,
+                           _("Repairs and hazards: what you have done so far"));
   /* What was said before the complaint, not the complaint itself. */
   add_told_landlord (ctx, made ? rd_complaint_event_get_date (made) : ctx->today);
   add_missed (ctx, _("What you promised and did not do"), FALSE, FALSE, TRUE);
@@ -529,6 +532,8 @@ build_escalation (Ctx *ctx)
                           "procedure."), next_stage);
   add_points (ctx, _("What my complaint is about"));
   add_missed (ctx, _("The deadlines you missed"), FALSE, TRUE, TRUE);
+  _rd_letters_add_repairs (ctx->letter, ctx->facts, ctx->dashboard,
+                           _("Repairs and hazards: what you have done so far"));
   add_outcomes (ctx, _("What I want you to do to put this right"));
   add_remedies (ctx, _("Compensation I ask you to consider"));
   add_timescales (ctx, next_stage);
@@ -604,6 +609,8 @@ build_ombudsman (Ctx *ctx)
     }
   add_missed (ctx, _("Where my landlord missed its deadlines"), FALSE, TRUE, TRUE);
   add_incidents (ctx, _("What happened (from my diary)"));
+  _rd_letters_add_repairs (ctx->letter, ctx->facts, ctx->dashboard,
+                           _("Repairs and hazards: what my landlord has done so far"));
   add_outcomes (ctx, _("What I want"));
   add_remedies (ctx, _("Compensation I ask you to consider"));
   add_convention (ctx);

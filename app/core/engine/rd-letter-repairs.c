@@ -1,0 +1,204 @@
+/* rd-letter-repairs.c: what a letter says of the landlord's steps on each repair and hazard in the diary.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-letters"
+
+#include "config.h"
+
+#include "rd-gettext.h"
+
+#include "rd-datetime.h"
+#include "rd-letters-private.h"
+
+/*
+ * For every diary entry that is a repair or a hazard, a letter lists the
+ * landlord's steps in the order they usually happen: when each was taken;
+ * whether that was in time under the rules that set its limit (Awaab's
+ * Law, or the landlord's own repair priority) or how many working days
+ * late; and which steps a rule asks for that are still not done. The
+ * dates and counts are the deadline engine's, through the dashboard, so
+ * the letter says what What Next says. A step no rule asks for and the
+ * diary does not record is left out: Redress cannot know it was needed.
+ * Each line is one whole sentence for translators, its subject the step's
+ * own label, so the same lines serve letters to the landlord and to the
+ * Ombudsman.
+ */
+
+static RdDeadline *
+find_step_deadline (GListModel     *items,
+                    gint64          incident_id,
+                    RdLandlordStep  step)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
+      RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+
+      if ((kind == RD_DEADLINE_KIND_REPAIR || kind == RD_DEADLINE_KIND_HAZARD) &&
+          rd_deadline_get_group (deadline) == incident_id &&
+          rd_deadline_get_landlord_step (deadline) == step)
+        return deadline;
+    }
+  return NULL;
+}
+
+/* A step that was done, judged by @deadline. */
+static char *
+describe_done (const char *label,
+               RdDeadline *deadline)
+{
+  g_autofree char *when = rd_moment_format_long (rd_deadline_get_done (deadline));
+  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  const char *rule = rd_deadline_get_rule (deadline);
+  int late = rd_deadline_get_working_days_late (deadline);
+
+  if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+    /* Translators: a landlord's step on a repair: the step ("Made safe"),
+     * the day it was taken, the rules, and the day it was due by */
+    return g_strdup_printf (_("%s: %s, in time under %s, which set %s as the last day."),
+                            label, when, rule, due);
+  if (late > 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d working day late under %s, which set %s as "
+                                         "the last day.",
+                                         "%s: %s, %d working days late under %s, which set %s as "
+                                         "the last day.", (gulong) late),
+                            label, when, late, rule, due);
+  /* Late by hours, or over a weekend: no whole working day */
+  return g_strdup_printf (_("%s: %s, late under %s, which set %s as the last day."),
+                          label, when, rule, due);
+}
+
+/* A step a rule asks for that has not been done. */
+static char *
+describe_missing (const char *label,
+                  RdDeadline *deadline)
+{
+  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  const char *rule = rd_deadline_get_rule (deadline);
+  int late = rd_deadline_get_working_days_late (deadline);
+
+  if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+    return g_strdup_printf (_("%s: not done yet. It is due by %s under %s."), label, due, rule);
+  if (late > 0)
+    return g_strdup_printf (rd_ngettext ("%s: not done. It was due by %s under %s, and is %d "
+                                         "working day overdue.",
+                                         "%s: not done. It was due by %s under %s, and is %d "
+                                         "working days overdue.", (gulong) late),
+                            label, due, rule, late);
+  return g_strdup_printf (_("%s: not done. It was due by %s under %s."), label, due, rule);
+}
+
+/* One line for @step of the entry, or %NULL when there is nothing to say. */
+static char *
+describe_step (RdLandlordStep  step,
+               const RdMoment *at,
+               RdDeadline     *deadline)
+{
+  const char *label = rd_landlord_step_get_label (step);
+
+  if (deadline != NULL && rd_moment_is_set (rd_deadline_get_done (deadline)))
+    return describe_done (label, deadline);
+  if (deadline != NULL)
+    return describe_missing (label, deadline);
+  if (rd_moment_is_set (at))
+    {
+      g_autofree char *when = rd_moment_format_long (at);
+
+      /* Translators: a landlord's step on a repair that no time limit
+       * checks, and the day it was taken: "Made safe: Friday 8 November 2024." */
+      return g_strdup_printf (_("%s: %s."), label, when);
+    }
+  return NULL;
+}
+
+static gboolean
+is_repair_entry (RdIncident *incident)
+{
+  return rd_category_is_repair (rd_incident_get_category (incident)) &&
+         rd_incident_get_starts_at (incident) != NULL &&
+         (rd_incident_get_hazard (incident) < RD_HAZARD_N_LEVELS ||
+          *rd_incident_get_repair_priority (incident) != '\0' ||
+          !rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (incident)));
+}
+
+static void
+add_entry (RdLetter    *letter,
+           RdIncident  *incident,
+           GListModel  *items)
+{
+  const RdLandlordSteps *steps = rd_incident_get_landlord_steps (incident);
+  const GDate *reported = rd_incident_get_landlord_reported_on (incident);
+  g_autofree char *summary = rd_incident_dup_summary (incident);
+  guint lines = 0;
+
+  /* The entry's own words end as a sentence, as in the diary section. */
+  if (!g_str_has_suffix (summary, ".") && !g_str_has_suffix (summary, "!") &&
+      !g_str_has_suffix (summary, "?"))
+    {
+      char *ended = g_strconcat (summary, ".", NULL);
+
+      g_free (summary);
+      summary = ended;
+    }
+
+  if (reported != NULL)
+    {
+      g_autofree char *on = rd_date_format_on (reported);
+
+      /* Translators: before the landlord's steps on one diary entry; the
+       * first %s is a date with its preposition, "on Monday 4 November
+       * 2024", the second the entry, "Damp and mould in the bedroom" */
+      rd_letter_add_printf (letter, RD_LETTER_BLOCK_PARAGRAPH, _("I reported this %s: %s"),
+                            on, summary);
+    }
+  else
+    rd_letter_add (letter, RD_LETTER_BLOCK_PARAGRAPH, summary);
+
+  for (guint i = 0; i < RD_STEP_N_STEPS; i++)
+    {
+      RdDeadline *deadline = find_step_deadline (items, rd_incident_get_id (incident), i);
+      g_autofree char *line = describe_step (i, &steps->at[i], deadline);
+
+      if (line == NULL)
+        continue;
+      rd_letter_add (letter, RD_LETTER_BLOCK_LIST_ITEM, line);
+      lines++;
+    }
+  if (lines == 0)
+    rd_letter_add (letter, RD_LETTER_BLOCK_LIST_ITEM,
+                   _("No step by the landlord is recorded, and no time limit Redress knows has "
+                     "run yet."));
+}
+
+/**
+ * _rd_letters_add_repairs:
+ * @heading: the section's heading, in the letter's voice
+ *
+ * Adds, for every repair and hazard in the diary, the landlord's steps:
+ * taken (when, and in time or how late, under which rules), and missing.
+ *
+ * Returns: the number of entries added
+ */
+guint
+_rd_letters_add_repairs (RdLetter    *letter,
+                         RdCaseFacts *facts,
+                         RdDashboard *dashboard,
+                         const char  *heading)
+{
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  GListModel *items = rd_dashboard_get_items (dashboard);
+  guint added = 0;
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      RdIncident *incident = g_ptr_array_index (incidents, i);
+
+      if (!is_repair_entry (incident))
+        continue;
+      if (added++ == 0)
+        rd_letter_add (letter, RD_LETTER_BLOCK_HEADING, heading);
+      add_entry (letter, incident, items);
+    }
+  return added;
+}
