@@ -547,6 +547,53 @@ test_landlord_limits_compared_alike (void)
   }
 }
 
+/*
+ * Which body takes the complaint after the landlord's process, in England,
+ * by tenancy: the Housing Ombudsman (by its online form only, since 13
+ * January 2026), the Local Government and Social Care Ombudsman where a
+ * council may have acted as housing authority, and nobody yet for a
+ * private landlord. Nothing is said before there is a complaint.
+ */
+static void
+test_routes (void)
+{
+  static const struct {
+    RdTenancyType tenancy;
+    gboolean      housing_ombudsman;
+    gboolean      lgsco;
+    gboolean      private_landlord;
+  } cases[] = {
+    { RD_TENANCY_SECURE, TRUE, TRUE, FALSE },
+    { RD_TENANCY_ASSURED, TRUE, FALSE, FALSE },
+    { RD_TENANCY_TEMPORARY, TRUE, TRUE, FALSE },
+    { RD_TENANCY_ASSURED_SHORTHOLD, TRUE, FALSE, TRUE },
+    { RD_TENANCY_UNKNOWN, TRUE, TRUE, TRUE },
+    { RD_TENANCY_PRIVATE, FALSE, FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+      g_autoptr(RdDeadlineInput) before = rd_deadline_input_new ();
+      g_autoptr(RdDeadlineReport) report = NULL;
+      g_autoptr(RdDeadlineReport) nothing = NULL;
+
+      rd_deadline_input_set_tenancy (input, cases[i].tenancy);
+      add (input, 1, RD_COMPLAINT_EVENT_MADE, 1, "2026-02-02", NULL);
+      report = compute (input, NULL, "2026-02-03");
+      g_assert_cmpint (has_note (report, "Since 13 January 2026 it takes new complaints only "
+                                         "through the online form"), ==, cases[i].housing_ombudsman);
+      g_assert_cmpint (has_note (report, "Local Government and Social Care Ombudsman"), ==,
+                       cases[i].lgsco);
+      g_assert_cmpint (has_note (report, "private landlord"), ==, cases[i].private_landlord);
+      g_assert_false (has_note (report, "Public Services Ombudsman for Wales"));
+
+      rd_deadline_input_set_tenancy (before, cases[i].tenancy);
+      nothing = compute (before, NULL, "2026-02-03");
+      g_assert_false (has_note (nothing, "After your landlord’s complaints process"));
+    }
+}
+
 /* A landlord's third stage and "stage 0" after April 2024. */
 static void
 test_landlord_extra_stages (void)
@@ -1113,6 +1160,7 @@ main (int   argc,
   g_test_add_func ("/deadlines/code/2022-rules", test_2022_rules);
   g_test_add_func ("/deadlines/code/before-any-code", test_before_any_code);
   g_test_add_func ("/deadlines/landlord/shorter-and-longer", test_landlord_shorter_and_longer);
+  g_test_add_func ("/deadlines/routes", test_routes);
   g_test_add_func ("/deadlines/landlord/limits-compared-alike", test_landlord_limits_compared_alike);
   g_test_add_func ("/deadlines/landlord/extra-stages", test_landlord_extra_stages);
   g_test_add_func ("/deadlines/landlord/resident-escalation", test_resident_escalation);
