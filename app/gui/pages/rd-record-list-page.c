@@ -147,22 +147,12 @@ rd_record_list_page_select (RdRecordListPage *self,
   rd_gui_select_item (priv->selection, GTK_WIDGET (priv->list_view), record);
 }
 
-/**
- * rd_record_list_page_select_id:
- *
- * Selects the record whose id is @id, if it is listed.
- */
-gboolean
-rd_record_list_page_select_id (RdRecordListPage *self,
-                               gint64            id)
+static gboolean
+select_listed_id (RdRecordListPage *self,
+                  gint64            id)
 {
-  GListModel *shown;
+  GListModel *shown = G_LIST_MODEL (PRIV (self)->selection);
 
-  g_return_val_if_fail (RD_IS_RECORD_LIST_PAGE (self), FALSE);
-
-  /* What the page shows is read when it is first shown: now, if not yet. */
-  rd_case_page_fill (RD_CASE_PAGE (self));
-  shown = G_LIST_MODEL (PRIV (self)->selection);
   for (guint i = 0, n = g_list_model_get_n_items (shown); i < n; i++)
     {
       g_autoptr(GObject) record = g_list_model_get_item (shown, i);
@@ -174,6 +164,22 @@ rd_record_list_page_select_id (RdRecordListPage *self,
         }
     }
   return FALSE;
+}
+
+/**
+ * rd_record_list_page_select_id:
+ *
+ * Selects the record whose id is @id, if it is listed.
+ */
+gboolean
+rd_record_list_page_select_id (RdRecordListPage *self,
+                               gint64            id)
+{
+  g_return_val_if_fail (RD_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  /* What the page shows is read when it is first shown: now, if not yet. */
+  rd_case_page_fill (RD_CASE_PAGE (self));
+  return select_listed_id (self, id);
 }
 
 /**
@@ -208,7 +214,9 @@ rd_record_list_page_reload (RdRecordListPage *self)
   priv->ignore_selection = FALSE;
   update_stack (self);
 
-  if (keep_id != 0 && rd_record_list_page_select_id (self, keep_id))
+  /* Not rd_record_list_page_select_id(): a page read before it is
+   * shown (a change in the store) must not fill itself in the middle. */
+  if (keep_id != 0 && select_listed_id (self, keep_id))
     return;
   gtk_single_selection_set_selected (priv->selection,
                                      g_list_model_get_n_items (G_LIST_MODEL (priv->selection)) > 0
