@@ -26,16 +26,13 @@
 #include "rd-gettext.h"
 #include "rd-evidence-ocr.h"
 #include "rd-i18n.h"
+#include "rd-pdf-page.h"
 #include "rd-evidence-private.h"
 
 /* Pictures bigger than this (the longer side, in pixels) are read at this
  * size: letters photographed by a phone stay well readable, and a 50
  * megapixel picture does not take a minute. */
 #define MAX_PHOTO_SIDE 4200
-
-/* A PDF page whose own text has fewer letters than this, and that is
- * mostly a picture, is taken to be a scan. */
-#define MIN_LAYER_LETTERS 16
 
 struct _RdOcr
 {
@@ -266,31 +263,6 @@ grey (guint r, guint g, guint b)
   return (guint8) ((r * 77 + g * 150 + b * 29) >> 8);
 }
 
-static gboolean
-pdf_page_is_scan (PopplerPage *page)
-{
-  g_autofree char *text = poppler_page_get_text (page);
-  double width, height, covered = 0;
-  guint letters = 0;
-  GList *images;
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)) && ++letters >= MIN_LAYER_LETTERS)
-      return FALSE;
-  poppler_page_get_size (page, &width, &height);
-  images = poppler_page_get_image_mapping (page);
-  for (GList *l = images; l != NULL; l = l->next)
-    {
-      PopplerImageMapping *mapping = l->data;
-
-      covered += fabs ((mapping->area.x2 - mapping->area.x1) * (mapping->area.y2 - mapping->area.y1));
-    }
-  poppler_page_free_image_mapping (images);
-  /* A page with little text and no big picture is blank or drawn: there
-   * is nothing to read on it. */
-  return covered >= 0.25 * width * height;
-}
-
 static RdOcrPage *
 read_pdf_page (RdOcr         *ocr,
                PopplerPage   *ppage,
@@ -305,7 +277,7 @@ read_pdf_page (RdOcr         *ocr,
   int w, h, stride;
   RdOcrPage *page;
 
-  if (!pdf_page_is_scan (ppage))
+  if (!rd_pdf_page_is_scan (ppage))
     {
       page = g_new0 (RdOcrPage, 1);
       page->state = RD_OCR_PAGE_LAYER;

@@ -20,6 +20,7 @@
 #include "rd-case-bundle-private.h"
 #include "rd-gettext.h"
 #include "rd-output.h"
+#include "rd-pdf-page.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-evidence.h"
 #include "rd-store-ocr.h"
@@ -27,33 +28,6 @@
 /* poppler-glib 22.02 declares no cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
-/* As the recognition itself judges a scanned page (rd-evidence-ocr.c):
- * fewer letters of its own than this, and a picture over a quarter of it. */
-#define MIN_OWN_LETTERS 16
-
-static gboolean
-page_is_unread_picture (PopplerPage *page)
-{
-  g_autofree char *text = poppler_page_get_text (page);
-  double width, height, covered = 0;
-  guint letters = 0;
-  GList *images;
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)) && ++letters >= MIN_OWN_LETTERS)
-      return FALSE;
-  poppler_page_get_size (page, &width, &height);
-  images = poppler_page_get_image_mapping (page);
-  for (GList *l = images; l != NULL; l = l->next)
-    {
-      PopplerImageMapping *mapping = l->data;
-
-      covered += fabs ((mapping->area.x2 - mapping->area.x1) * (mapping->area.y2 - mapping->area.y1));
-    }
-  poppler_page_free_image_mapping (images);
-  return covered >= 0.25 * width * height;
-}
 
 static gboolean
 evidence_is_unchecked (RdStore                   *store,
@@ -106,7 +80,7 @@ evidence_is_unchecked (RdStore                   *store,
       if (g_hash_table_contains (read, GINT_TO_POINTER (i + 1)))
         continue;
       page = poppler_document_get_page (doc, i);
-      if (page != NULL && page_is_unread_picture (page))
+      if (page != NULL && rd_pdf_page_is_scan (page))
         return TRUE;
     }
   return FALSE;
