@@ -123,6 +123,54 @@ contact (Case               *c,
   rd_case_facts_add_contact (c->facts, contact);
 }
 
+/* A contact that promised something by @due; @party_id 0 is the landlord. */
+static void
+promise (Case       *c,
+         const char *when,
+         gint64      party_id,
+         const char *due)
+{
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+  g_autoptr(GDate) by = day (due);
+
+  rd_contact_set_id (contact, c->next_id++);
+  rd_contact_set_case_id (contact, 1);
+  rd_contact_set_occurred_at (contact, at);
+  rd_contact_set_direction (contact, RD_CONTACT_FROM);
+  rd_contact_set_channel (contact, RD_CHANNEL_PHONE);
+  rd_contact_set_party_id (contact, party_id);
+  rd_contact_set_summary (contact, "Spoke to Mr Hall about the leak");
+  rd_contact_set_promise (contact, "Send Dee Marsh to fix the boiler");
+  rd_contact_set_promise_due (contact, by);
+  rd_case_facts_add_contact (c->facts, contact);
+}
+
+/* A disrepair entry reported to the landlord, with a repair priority
+ * and a hazard (RD_HAZARD_N_LEVELS for none). */
+static void
+disrepair (Case          *c,
+           const char    *when,
+           const char    *reported,
+           const char    *priority,
+           RdHazardLevel  hazard)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+  g_autoptr(GDate) told = day (reported);
+
+  rd_incident_set_id (incident, c->next_id++);
+  rd_incident_set_case_id (incident, 1);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
+  rd_incident_set_description (incident, "Water through the ceiling of Flat 6");
+  rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+  rd_incident_set_landlord_reported_on (incident, told);
+  rd_incident_set_repair_priority (incident, priority);
+  rd_incident_set_hazard (incident, hazard);
+  rd_case_facts_add_incident (c->facts, incident);
+}
+
 static const RdTimelineItem *
 find (RdTimeline     *timeline,
       RdTimelineKind  kind,
@@ -349,6 +397,123 @@ test_deadlines (void)
   case_clear (&c);
 }
 
+/* Promises, repairs and the steps of Awaab's Law are What Next's
+ * deadlines too, each with a sentence of its own: a promise says whether
+ * it was kept or broken, and none quotes what was promised or who by. */
+static void
+test_promises_repairs_hazards (void)
+{
+  Case c;
+  g_autoptr(GDate) today = day ("2025-11-13");
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  GListModel *entries;
+  guint n_deadlines = 0;
+
+  case_init (&c);
+  rd_case_set_tenancy_type (rd_case_facts_get_case (c.facts), RD_TENANCY_SECURE);
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  promise (&c, "2025-11-03 10:00", 0, "2025-11-05");
+  contact (&c, "2025-11-04 16:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+  promise (&c, "2025-11-04 11:00", 3, "2025-11-07");
+  disrepair (&c, "2025-11-01 08:00", "2025-11-03", "urgent", RD_HAZARD_N_LEVELS);
+  disrepair (&c, "2025-11-02 08:00", "2025-11-03", "", RD_HAZARD_EMERGENCY);
+  timeline = rd_timeline_new (c.facts, policy, today);
+
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_PROMISE), ==, 2);
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, 1);
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_HAZARD), ==, 2);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      g_autofree char *text = rd_timeline_item_dup_text (item);
+
+      g_test_message ("%s", text);
+      g_assert_null (strstr (text, "boiler"));
+      g_assert_null (strstr (text, "Dee Marsh"));
+      g_assert_null (strstr (text, "Sam Lee"));
+      g_assert_null (strstr (text, "Flat 6"));
+    }
+
+  {
+    const RdTimelineItem *kept = find (timeline, RD_TIMELINE_PROMISE, 0);
+    const RdTimelineItem *broken = find (timeline, RD_TIMELINE_PROMISE, 1);
+    g_autofree char *kept_text = rd_timeline_item_dup_text (kept);
+    g_autofree char *broken_text = rd_timeline_item_dup_text (broken);
+
+    assert_date (&kept->date, "2025-11-05");
+    assert_date (&kept->end, "2025-11-04");
+    g_assert_true (kept->landlord);
+    g_assert_cmpint (kept->status, ==, RD_DEADLINE_MET);
+    g_assert_cmpstr (kept_text, ==, "Due by Wednesday 5 November 2025: Promise from the landlord. "
+                                    "Kept in time");
+    assert_date (&broken->date, "2025-11-07");
+    g_assert_false (g_date_valid (&broken->end));
+    g_assert_false (broken->landlord);
+    g_assert_cmpint (broken->status, ==, RD_DEADLINE_MISSED);
+    g_assert_cmpstr (broken_text, ==, "Due by Friday 7 November 2025: Promise from someone other "
+                                      "than the landlord. Broken: 4 working days past its date");
+  }
+  {
+    const RdTimelineItem *repair = find (timeline, RD_TIMELINE_REPAIR, 0);
+    g_autofree char *text = rd_timeline_item_dup_text (repair);
+
+    /* Five working days after Monday 3 November. */
+    assert_date (&repair->date, "2025-11-10");
+    g_assert_cmpint (repair->status, ==, RD_DEADLINE_MISSED);
+    g_assert_cmpstr (text, ==, "Due by Monday 10 November 2025: Repair (Urgent repair). "
+                               "3 working days late");
+  }
+
+  /* Awaab's Law: an emergency hazard is investigated and made safe within
+   * 24 hours of the report. */
+  {
+    const RdTimelineItem *investigation = find (timeline, RD_TIMELINE_HAZARD, 0);
+    g_autofree char *text = rd_timeline_item_dup_text (investigation);
+
+    assert_date (&investigation->date, "2025-11-04");
+    g_assert_cmpint (investigation->status, ==, RD_DEADLINE_MISSED);
+    g_assert_cmpstr (text, ==, "Due by Tuesday 4 November 2025 at 23:59: The investigation of the "
+                               "emergency hazard. 7 working days late");
+  }
+
+  /* Every one of them is What Next's, on the same day, in the same words. */
+  dashboard = rd_dashboard_new (c.facts, policy, today);
+  entries = rd_dashboard_get_items (dashboard);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RdDashboardItem) entry = g_list_model_get_item (entries, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (entry);
+      RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+      gboolean found = FALSE;
+
+      if (kind != RD_DEADLINE_KIND_PROMISE && kind != RD_DEADLINE_KIND_REPAIR &&
+          kind != RD_DEADLINE_KIND_HAZARD)
+        continue;
+      for (guint j = 0; j < rd_timeline_get_n_items (timeline) && !found; j++)
+        {
+          const RdTimelineItem *item = rd_timeline_get_item (timeline, j);
+
+          if (item->deadline_kind != kind || item->complaint != rd_deadline_get_group (deadline) ||
+              g_date_compare (&item->date, &rd_deadline_get_due (deadline)->date) != 0 ||
+              (kind != RD_DEADLINE_KIND_PROMISE &&
+               g_strcmp0 (item->title, rd_dashboard_item_get_title (entry)) != 0))
+            continue;
+          found = TRUE;
+          g_assert_cmpint (item->status, ==, rd_deadline_get_status (deadline));
+          if (kind != RD_DEADLINE_KIND_PROMISE)
+            g_assert_cmpstr (item->detail, ==, rd_dashboard_item_get_status_text (entry));
+        }
+      g_assert_true (found);
+      n_deadlines++;
+    }
+  g_assert_cmpuint (n_deadlines, ==, 5);
+  case_clear (&c);
+}
+
 /* A case finished long ago is drawn on its own dates, not up to today. */
 static void
 test_old_case (void)
@@ -383,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/timeline/week-years", test_week_years);
   g_test_add_func ("/timeline/reports-contacts", test_reports_and_contacts);
   g_test_add_func ("/timeline/deadlines", test_deadlines);
+  g_test_add_func ("/timeline/promises-repairs-hazards", test_promises_repairs_hazards);
   g_test_add_func ("/timeline/old-case", test_old_case);
 
   return g_test_run ();

@@ -1,15 +1,18 @@
-/* rd-timeline.c: what a picture of a case shows: incidents by week, reports, contacts, complaint deadlines.
+/* rd-timeline.c: what a picture of a case shows: incidents by week, reports, contacts, deadlines.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The picture and the list a screen reader reads are made from these
- * items, so they cannot say different things. The complaint deadlines and
- * the Ombudsman's window come from What Next (rd_dashboard_new(), which
+ * items, so they cannot say different things. Every deadline (the
+ * complaint's, the Ombudsman's window, promises, repairs and the steps of
+ * Awaab's Law) comes from What Next (rd_dashboard_new(), which
  * goes through rd_case_facts_compute_deadlines()): the timeline shows the
  * same due dates and the same "answered 2 working days late" as the rest
  * of Redress, and works nothing out itself.
  *
- * No item carries what the resident wrote (summaries, names): the picture
- * goes into bundles, anonymised or not, and is shared as a file.
+ * No item carries what the resident wrote (summaries, names, what was
+ * promised): the picture goes into bundles, anonymised or not, and is
+ * shared as a file. So a promise is named by who made it, not by What
+ * Next's title, which quotes it.
  */
 #define G_LOG_DOMAIN "rd-timeline"
 
@@ -299,6 +302,98 @@ deadline_item (RdCaseFacts     *facts,
   return item;
 }
 
+/* How a promise went, in the words of keeping and breaking it. Open ones
+ * say what What Next says ("Due by …, in 3 working days"). */
+static char *
+promise_detail (RdDashboardItem *entry)
+{
+  RdDeadline *deadline = rd_dashboard_item_get_deadline (entry);
+  int late = rd_deadline_get_working_days_late (deadline);
+
+  switch (rd_deadline_get_status (deadline))
+    {
+    case RD_DEADLINE_MET:
+      return g_strdup (_("Kept in time"));
+    case RD_DEADLINE_MISSED:
+      if (rd_moment_is_set (rd_deadline_get_done (deadline)))
+        return g_strdup_printf (rd_ngettext ("Kept %d working day late",
+                                             "Kept %d working days late", (gulong) ABS (late)),
+                                ABS (late));
+      return g_strdup_printf (rd_ngettext ("Broken: %d working day past its date",
+                                           "Broken: %d working days past its date",
+                                           (gulong) ABS (late)),
+                              ABS (late));
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+    default:
+      return g_strdup (rd_dashboard_item_get_status_text (entry));
+    }
+}
+
+/* A promise, a repair or a step of Awaab's Law: a due date, and the day
+ * it was done, as the complaint's deadlines are drawn. */
+static RdTimelineItem *
+report_deadline_item (RdDashboardItem *entry,
+                      RdTimelineKind   timeline_kind)
+{
+  RdDeadline *deadline = rd_dashboard_item_get_deadline (entry);
+  const RdMoment *due = rd_deadline_get_due (deadline);
+  const RdMoment *done = rd_deadline_get_done (deadline);
+  g_autofree char *due_text = NULL;
+  RdTimelineItem *item;
+
+  if (!rd_moment_is_set (due))
+    return NULL;
+  due_text = rd_moment_format_long (due);
+  item = item_new (timeline_kind, &due->date);
+  if (rd_moment_is_set (done))
+    item->end = done->date;
+  item->when = g_strdup_printf (_("Due by %s"), due_text);
+  item->deadline_kind = rd_deadline_get_kind (deadline);
+  item->status = rd_deadline_get_status (deadline);
+  item->complaint = rd_deadline_get_group (deadline);
+  item->stage = rd_deadline_get_stage (deadline);
+  if (timeline_kind == RD_TIMELINE_PROMISE)
+    {
+      item->landlord = rd_deadline_get_party (deadline) == RD_DEADLINE_ON_LANDLORD;
+      item->title = item->landlord ? g_strdup (_("Promise from the landlord"))
+                                   : g_strdup (_("Promise from someone other than the landlord"));
+      item->detail = promise_detail (entry);
+    }
+  else
+    {
+      item->title = g_strdup (rd_dashboard_item_get_title (entry));
+      item->detail = g_strdup (rd_dashboard_item_get_status_text (entry));
+    }
+  return item;
+}
+
+static RdTimelineKind
+timeline_kind_of (RdDeadlineKind kind)
+{
+  if (is_stage_kind (kind))
+    return RD_TIMELINE_STAGE;
+  switch (kind)
+    {
+    case RD_DEADLINE_KIND_OMBUDSMAN:
+      return RD_TIMELINE_REFERRAL;
+    case RD_DEADLINE_KIND_PROMISE:
+      return RD_TIMELINE_PROMISE;
+    case RD_DEADLINE_KIND_REPAIR:
+      return RD_TIMELINE_REPAIR;
+    case RD_DEADLINE_KIND_HAZARD:
+      return RD_TIMELINE_HAZARD;
+    case RD_DEADLINE_KIND_ACKNOWLEDGEMENT:
+    case RD_DEADLINE_KIND_RESPONSE:
+    case RD_DEADLINE_KIND_EXTENSION:
+    case RD_DEADLINE_KIND_ESCALATION:
+    case RD_DEADLINE_KIND_ASB_RESPONSE:
+    case RD_DEADLINE_KIND_RULE:
+    default:
+      return RD_TIMELINE_N_KINDS;
+    }
+}
+
 static void
 add_deadlines (GPtrArray   *items,
                RdCaseFacts *facts,
@@ -313,11 +408,15 @@ add_deadlines (GPtrArray   *items,
     {
       g_autoptr(RdDashboardItem) entry = g_list_model_get_item (entries, i);
       RdDeadlineKind kind = rd_deadline_get_kind (rd_dashboard_item_get_deadline (entry));
+      RdTimelineKind timeline_kind = timeline_kind_of (kind);
       RdTimelineItem *item;
 
-      if (!is_stage_kind (kind) && kind != RD_DEADLINE_KIND_OMBUDSMAN)
+      if (timeline_kind == RD_TIMELINE_N_KINDS)
         continue;
-      item = deadline_item (facts, entry);
+      if (timeline_kind == RD_TIMELINE_STAGE || timeline_kind == RD_TIMELINE_REFERRAL)
+        item = deadline_item (facts, entry);
+      else
+        item = report_deadline_item (entry, timeline_kind);
       if (item != NULL)
         g_ptr_array_add (items, item);
     }

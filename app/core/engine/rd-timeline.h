@@ -1,4 +1,4 @@
-/* rd-timeline.h: what a picture of a case shows: incidents by week, reports, contacts, complaint deadlines.
+/* rd-timeline.h: what a picture of a case shows: incidents by week, reports, contacts, deadlines.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,6 +15,9 @@ typedef enum {
   RD_TIMELINE_CONTACT,   /* an exchange with the landlord or someone else */
   RD_TIMELINE_STAGE,     /* a complaint deadline: when it was due, when it was met */
   RD_TIMELINE_REFERRAL,  /* the time the resident has to go to the Housing Ombudsman */
+  RD_TIMELINE_PROMISE,   /* something promised in a contact, by a date: kept or broken */
+  RD_TIMELINE_REPAIR,    /* a repair, by the priority the landlord's policy gives it */
+  RD_TIMELINE_HAZARD,    /* a step the landlord must take under Awaab's Law */
   RD_TIMELINE_N_KINDS
 } RdTimelineKind;
 
@@ -30,14 +33,17 @@ typedef struct
   guint               total;
   RdCategory          category;    /* RD_TIMELINE_REPORT */
   RdContactDirection  direction;   /* RD_TIMELINE_CONTACT */
-  gboolean            landlord;    /* RD_TIMELINE_CONTACT: with the landlord, not the police… */
-  RdDeadlineKind      deadline_kind;  /* RD_TIMELINE_STAGE and RD_TIMELINE_REFERRAL */
+  gboolean            landlord;    /* RD_TIMELINE_CONTACT: with the landlord, not the police…;
+                                    * RD_TIMELINE_PROMISE: made by the landlord */
+  RdDeadlineKind      deadline_kind;  /* the deadline kinds, STAGE to HAZARD */
   RdDeadlineStatus    status;
-  gint64              complaint;   /* the deadline's complaint, so each is drawn on its own rows */
+  gint64              complaint;   /* the deadline's complaint, so each is drawn on its own rows;
+                                    * for the others, the contact or diary entry it comes from */
   guint               stage;
   char               *when;        /* "Monday 4 March 2024", "Week 10 of 2024, from …" */
   char               *title;       /* "3 incidents", "Stage 1 response" */
-  char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late", or "" */
+  char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late",
+                                    * "Kept in time", or "" */
 } RdTimelineItem;
 
 typedef struct _RdTimeline RdTimeline;

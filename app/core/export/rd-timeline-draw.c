@@ -3,8 +3,11 @@
  *
  * Time runs across in weeks (ISO 8601, Monday to Sunday), one column
  * each; lanes run down: incidents per week stacked by category, reports
- * to the landlord, contacts, one row per complaint deadline, and the
- * Ombudsman's window. Everything must read when printed in grey or seen
+ * to the landlord, contacts, promises (where there are any), one row per
+ * complaint deadline, one row per repair and step of Awaab's Law (where
+ * there are any), and the Ombudsman's window. Drawn into a mirrored
+ * context (x scaled by -1, for a right-to-left language) time runs right
+ * to left and the words still read: see _rd_timeline_show_text(). Everything must read when printed in grey or seen
  * without colour: categories are told apart by patterns, deadlines by
  * the shape of their mark (a filled square met, a cross missed, an
  * outline still open), and a legend names each of them. The numbers
@@ -47,8 +50,10 @@ typedef struct {
   double      plot_x, plot_w, col;
   guint       n_weeks;
   guint       max_total;
-  double      y_incidents, y_reports, y_contacts, y_complaint, y_referral, y_axis, y_legend;
-  guint       n_stage_rows, n_referral_rows;
+  double      y_incidents, y_reports, y_contacts, y_promises, y_complaint, y_repairs, y_referral;
+  double      y_axis, y_legend;
+  double      promises_h, repairs_h;  /* 0 when the case has none */
+  guint       n_stage_rows, n_repair_rows, n_referral_rows;
   int        *row;            /* for each item, its row in its lane, or -1 */
   guint       legend_per_row;
   guint       n_legend;
@@ -65,7 +70,7 @@ layout_init (Layout     *l,
              RdTimeline *timeline)
 {
   guint n = rd_timeline_get_n_items (timeline);
-  guint stage_rows = 0, referral_rows = 0;
+  guint stage_rows = 0, repair_rows = 0, referral_rows = 0, promises = 0;
   double y;
 
   l->timeline = timeline;
@@ -90,11 +95,19 @@ layout_init (Layout     *l,
         l->row[i] = (int) stage_rows++;
       else if (item->kind == RD_TIMELINE_REFERRAL)
         l->row[i] = (int) referral_rows++;
+      else if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
+        l->row[i] = (int) repair_rows++;
+      else if (item->kind == RD_TIMELINE_PROMISE)
+        promises++;
       else if (item->kind == RD_TIMELINE_WEEK)
         l->max_total = MAX (l->max_total, item->total);
     }
   l->n_stage_rows = MAX (stage_rows, 1);
   l->n_referral_rows = MAX (referral_rows, 1);
+  /* Lanes a case may never need are left out rather than drawn empty. */
+  l->n_repair_rows = repair_rows;
+  l->repairs_h = repair_rows > 0 ? repair_rows * ROW_H + LANE_GAP : 0;
+  l->promises_h = promises > 0 ? MARK_LANE_H + LANE_GAP : 0;
 
   y = MARGIN + TITLE_H;
   l->y_incidents = y;
@@ -103,8 +116,12 @@ layout_init (Layout     *l,
   y += MARK_LANE_H + LANE_GAP;
   l->y_contacts = y;
   y += MARK_LANE_H + LANE_GAP;
+  l->y_promises = y;
+  y += l->promises_h;
   l->y_complaint = y;
   y += l->n_stage_rows * ROW_H + LANE_GAP;
+  l->y_repairs = y;
+  y += l->repairs_h;
   l->y_referral = y;
   y += l->n_referral_rows * ROW_H;
   l->y_axis = y;
@@ -153,16 +170,22 @@ static void
 draw_lanes (const Layout *l,
             cairo_t      *cr)
 {
-  struct { const char *name; double y, h; } lanes[] = {
-    { _("Incidents per week"), l->y_incidents, INCIDENTS_H },
-    { _("Reports to the landlord"), l->y_reports, MARK_LANE_H },
-    { _("Contacts"), l->y_contacts, MARK_LANE_H },
-    { _("Complaint deadlines"), l->y_complaint, l->n_stage_rows * ROW_H },
-    { _("Time to go to the Ombudsman"), l->y_referral, l->n_referral_rows * ROW_H },
+  /* has_rows: rows of deadlines carry their own names, so the lane's
+   * goes above them. */
+  struct { const char *name; double y, h; gboolean has_rows; } lanes[] = {
+    { _("Incidents per week"), l->y_incidents, INCIDENTS_H, FALSE },
+    { _("Reports to the landlord"), l->y_reports, MARK_LANE_H, FALSE },
+    { _("Contacts"), l->y_contacts, MARK_LANE_H, FALSE },
+    { _("Promises"), l->y_promises, l->promises_h > 0 ? MARK_LANE_H : 0, FALSE },
+    { _("Complaint deadlines"), l->y_complaint, l->n_stage_rows * ROW_H, TRUE },
+    { _("Repairs and Awaab’s Law"), l->y_repairs, l->n_repair_rows * ROW_H, TRUE },
+    { _("Time to go to the Ombudsman"), l->y_referral, l->n_referral_rows * ROW_H, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
     {
+      if (lanes[i].h <= 0)
+        continue;
       cairo_rectangle (cr, l->plot_x, lanes[i].y, l->plot_w, lanes[i].h);
       cairo_set_source_rgb (cr, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985, i % 2 ? 0.97 : 0.985);
       cairo_fill_preserve (cr);
@@ -170,8 +193,7 @@ draw_lanes (const Layout *l,
       cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
       _rd_timeline_set_grey (cr, 0.0);
-      /* Rows of deadlines carry their own names: the lane's goes above them. */
-      if (i == 3)
+      if (lanes[i].has_rows)
         _rd_timeline_show_text (cr, lanes[i].name, MARGIN, lanes[i].y - 2, LABEL_W - 12, TRUE, 12, 0);
       else
         _rd_timeline_show_wrapped (cr, lanes[i].name, MARGIN, lanes[i].y + lanes[i].h / 2, LABEL_W - 12);
@@ -228,20 +250,35 @@ draw_week (const Layout         *l,
     }
 }
 
+/* The lane and row a deadline is drawn on: its middle, and whether its
+ * row carries its name (a promise's lane holds them all, unnamed). */
+static double
+deadline_y (const Layout         *l,
+            guint                 index,
+            const RdTimelineItem *item)
+{
+  if (item->kind == RD_TIMELINE_PROMISE)
+    return l->y_promises + MARK_LANE_H / 2;
+  if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
+    return l->y_repairs + l->row[index] * ROW_H + ROW_H / 2;
+  return l->y_complaint + l->row[index] * ROW_H + ROW_H / 2;
+}
+
 static void
 draw_stage (const Layout         *l,
             cairo_t              *cr,
             guint                 index,
             const RdTimelineItem *item)
 {
-  double y = l->y_complaint + l->row[index] * ROW_H + ROW_H / 2;
+  double y = deadline_y (l, index, item);
   double due = x_of (l, &item->date);
   double done = g_date_valid (&item->end) ? x_of (l, &item->end) : due;
   double right = MAX (due, done), left = MIN (due, done);
   gboolean is_open = !g_date_valid (&item->end);
 
   _rd_timeline_set_grey (cr, 0.0);
-  _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
+  if (item->kind != RD_TIMELINE_PROMISE)
+    _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
   /* The due day: a tick across the row. */
   cairo_set_line_width (cr, 2.0);
   cairo_move_to (cr, due, y - 9);
@@ -273,7 +310,10 @@ draw_stage (const Layout         *l,
   else
     _rd_timeline_draw_mark (cr, LEGEND_OPEN, due, y);
 
-  /* How it went, after the marks, or before them near the right edge. */
+  /* How it went, after the marks, or before them near the right edge;
+   * promises share a lane, and their words are in the list. */
+  if (item->kind == RD_TIMELINE_PROMISE)
+    return;
   if (right + 12 + _rd_timeline_text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
     _rd_timeline_show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);
   else
@@ -318,6 +358,9 @@ draw_item (const Layout *l,
                  x, l->y_contacts + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_STAGE:
+    case RD_TIMELINE_PROMISE:
+    case RD_TIMELINE_REPAIR:
+    case RD_TIMELINE_HAZARD:
       draw_stage (l, cr, index, item);
       break;
     case RD_TIMELINE_REFERRAL:
@@ -472,11 +515,14 @@ item_area (const Layout      *l,
       *area = (cairo_rectangle_t) { x - 9, l->y_contacts, 18, MARK_LANE_H };
       break;
     case RD_TIMELINE_STAGE:
+    case RD_TIMELINE_PROMISE:
+    case RD_TIMELINE_REPAIR:
+    case RD_TIMELINE_HAZARD:
       {
         double end = g_date_valid (&item->end) ? x_of (l, &item->end) : x;
+        double y = deadline_y (l, index, item);
 
-        *area = (cairo_rectangle_t) { MIN (x, end) - 9, l->y_complaint + l->row[index] * ROW_H,
-                                      fabs (end - x) + 18, ROW_H };
+        *area = (cairo_rectangle_t) { MIN (x, end) - 9, y - ROW_H / 2, fabs (end - x) + 18, ROW_H };
         break;
       }
     case RD_TIMELINE_REFERRAL:
