@@ -1,4 +1,4 @@
-/* test-rtl.c: the window in Urdu is laid out right to left.
+/* test-rtl.c: the window in Urdu is laid out right to left, the timeline too.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs with LANGUAGE=ur (set here, before GTK starts) and the catalogues
@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "rd-application.h"
+#include "rd-timeline-page.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -193,6 +194,107 @@ test_window_mirrors (Fixture       *f,
   g_assert_nonnull (find_row_box (page));
 }
 
+static gboolean
+has_timeline (gpointer data)
+{
+  return rd_timeline_view_get_timeline (data) != NULL;
+}
+
+/* The dark pixels of @pixels (cairo's B, G, R, A) inside a rectangle. */
+static gsize
+count_dark (const guchar *pixels,
+            int           width,
+            int           height,
+            double        x,
+            double        y,
+            double        w,
+            double        h)
+{
+  gsize dark = 0;
+
+  for (int row = MAX ((int) y, 0); row < MIN ((int) (y + h), height); row++)
+    for (int col = MAX ((int) x, 0); col < MIN ((int) (x + w), width); col++)
+      {
+        const guchar *p = pixels + ((gsize) row * width + col) * 4;
+
+        dark += (p[0] + p[1] + p[2]) / 3 < 100;
+      }
+  return dark;
+}
+
+/* The timeline runs right to left, as the words do: its title starts at
+ * the right, each week's bar is drawn where the mirrored picture puts it
+ * (the first week right of the last), and the arrow keys go the way they
+ * point: left is later. */
+static void
+test_timeline_mirrors (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR") ? g_getenv ("REDRESS_SCREENSHOT_DIR") : f->dir, "timeline-rtl.png", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  RdTimelinePage *page;
+  RdTimelineView *view;
+  RdTimeline *timeline;
+  double width, height, first_x = -1, last_x = -1;
+  guint weeks = 0;
+  int w, h;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+  rd_window_show_page (f->window, "timeline");
+  page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
+  view = rd_timeline_page_get_view (page);
+  g_assert_true (rd_test_gui_wait_until (has_timeline, view, 10000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (view)), ==, GTK_TEXT_DIR_RTL);
+  timeline = rd_timeline_view_get_timeline (view);
+  rd_timeline_measure (timeline, &width, &height);
+
+  g_assert_true (rd_test_gui_save_screenshot (GTK_WIDGET (view), png));
+  texture = gdk_texture_new_from_filename (png, NULL);
+  g_assert_nonnull (texture);
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  g_assert_cmpint (w, ==, (int) width);
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+
+  /* The title, in its band at the top: at the right, nothing at the left. */
+  g_assert_cmpuint (count_dark (pixels, w, h, w * 0.75, 0, w * 0.25, 50), >, 20);
+  g_assert_cmpuint (count_dark (pixels, w, h, 0, 0, w * 0.25, 50), ==, 0);
+
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      cairo_rectangle_t area;
+      double mirrored_x;
+
+      if (item->kind != RD_TIMELINE_WEEK)
+        continue;
+      g_assert_true (rd_timeline_get_item_area (timeline, i, &area));
+      mirrored_x = width - area.x - area.width;
+      g_assert_cmpuint (count_dark (pixels, w, h, mirrored_x, area.y, area.width, area.height), >, 0);
+      if (first_x < 0)
+        first_x = mirrored_x;
+      last_x = mirrored_x;
+      weeks++;
+    }
+  g_assert_cmpuint (weeks, >, 1);
+  g_assert_cmpfloat (first_x, >, last_x);
+
+  /* Right goes back in time, Left on; Up and Down are unchanged. */
+  rd_timeline_view_set_current (view, 3);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move-across", "i", 1);
+  g_assert_cmpint (rd_timeline_view_get_current (view), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move-across", "i", -1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move-across", "i", -1);
+  g_assert_cmpint (rd_timeline_view_get_current (view), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.move", "i", 1);
+  g_assert_cmpint (rd_timeline_view_get_current (view), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +315,8 @@ main (int   argc,
 
   g_test_add_func ("/rtl/default-direction", test_default_direction);
   g_test_add ("/rtl/window-mirrors", Fixture, NULL, fixture_setup, test_window_mirrors,
+              fixture_teardown);
+  g_test_add ("/rtl/timeline-mirrors", Fixture, NULL, fixture_setup, test_timeline_mirrors,
               fixture_teardown);
   return g_test_run ();
 }

@@ -18,6 +18,52 @@ _rd_timeline_set_grey (cairo_t *cr,
   cairo_set_source_rgb (cr, level, level, level);
 }
 
+/* Whether @cr draws mirrored, for a language written right to left: words
+ * are then drawn the right way round, in the mirrored place. */
+static gboolean
+is_mirrored (cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  return matrix.xx < 0;
+}
+
+/* Shows @layout over x from @left to @left + @width, centred on @y; where
+ * that span falls once mirrored when @cr is, as there the words would
+ * otherwise read backwards. With @text_only, the span is the text's own:
+ * a layout given a width places a right-to-left paragraph (Urdu) at that
+ * width's right end, and its logical rectangle says where. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       left,
+             double       width,
+             double       y,
+             double       height,
+             gboolean     text_only)
+{
+  PangoRectangle logical = { 0 };
+
+  if (text_only)
+    pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (!is_mirrored (cr))
+    {
+      cairo_move_to (cr, left - logical.x, y - height / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+  cairo_save (cr);
+  /* Mirrored back, from the span's right end, which the page shows as
+   * its left end: the words run left to right from there. */
+  cairo_translate (cr, left + width, y);
+  cairo_scale (cr, -1, 1);
+  cairo_move_to (cr, -logical.x, -height / 2.0);
+  pango_cairo_update_layout (cr, layout);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 void
 _rd_timeline_show_text (cairo_t    *cr,
                         const char *text,
@@ -43,8 +89,14 @@ _rd_timeline_show_text (cairo_t    *cr,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align * w, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  {
+    PangoRectangle logical;
+
+    /* The text's own width, not the layout's, whichever way it runs. */
+    pango_layout_get_pixel_extents (layout, NULL, &logical);
+    w = logical.width;
+  }
+  show_layout (cr, layout, x - align * w, w, y, h, TRUE);
   pango_font_description_free (font);
   g_object_unref (layout);
 }
@@ -67,8 +119,7 @@ _rd_timeline_show_wrapped (cairo_t    *cr,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout, x, width, y, h, FALSE);
   pango_font_description_free (font);
   g_object_unref (layout);
 }

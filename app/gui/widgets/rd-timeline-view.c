@@ -51,6 +51,27 @@ update_accessible (RdTimelineView *self)
                                   -1);
 }
 
+/* In a language written right to left the picture is mirrored, so that
+ * time runs the way the words do: later is further left. */
+static gboolean
+is_mirrored (RdTimelineView *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+/* Where item @index is in the widget, mirrored or not. */
+static gboolean
+get_item_area (RdTimelineView    *self,
+               guint              index,
+               cairo_rectangle_t *area)
+{
+  if (!rd_timeline_get_item_area (self->timeline, index, area))
+    return FALSE;
+  if (is_mirrored (self))
+    area->x = self->width - area->x - area->width;
+  return TRUE;
+}
+
 /* Brings the current item into the scrolled window's view. */
 static void
 scroll_to_current (RdTimelineView *self)
@@ -59,7 +80,7 @@ scroll_to_current (RdTimelineView *self)
   cairo_rectangle_t area;
 
   if (scrolled == NULL || self->timeline == NULL || self->current < 0 ||
-      !rd_timeline_get_item_area (self->timeline, self->current, &area))
+      !get_item_area (self, self->current, &area))
     return;
   gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                              area.x - 24, area.x + area.width + 24);
@@ -149,6 +170,20 @@ move_action (GtkWidget  *widget,
     rd_timeline_view_set_current (self, MAX (self->current, 0) + by);
 }
 
+/* timeline.move-across(n): as timeline.move, for the arrows that point
+ * along the time axis, which is mirrored right to left. */
+static void
+move_across_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  int by = g_variant_get_int32 (parameter);
+
+  if (is_mirrored (RD_TIMELINE_VIEW (widget)))
+    by = -by;
+  gtk_widget_activate_action (widget, "timeline.move", "i", by);
+}
+
 /* The smallest item area under the pointer: a deadline's row wins over a
  * whole week's column. */
 static void
@@ -168,7 +203,7 @@ on_pressed_cb (GtkGestureClick *gesture,
     {
       cairo_rectangle_t area;
 
-      if (rd_timeline_get_item_area (self->timeline, i, &area) &&
+      if (get_item_area (self, i, &area) &&
           x >= area.x && x <= area.x + area.width && y >= area.y && y <= area.y + area.height &&
           area.width * area.height < best)
         {
@@ -205,6 +240,12 @@ rd_timeline_view_snapshot (GtkWidget   *widget,
   if (self->timeline == NULL)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  if (is_mirrored (self))
+    {
+      /* rd_timeline_draw() keeps its words readable in a mirrored context. */
+      cairo_translate (cr, self->width, 0);
+      cairo_scale (cr, -1, 1);
+    }
   rd_timeline_draw (self->timeline, cr, self->current);
   cairo_destroy (cr);
 }
@@ -260,7 +301,11 @@ add_move_binding (GtkWidgetClass *widget_class,
                   guint           key,
                   int             by)
 {
-  gtk_widget_class_add_binding_action (widget_class, key, 0, "timeline.move", "i", by);
+  gboolean across = key == GDK_KEY_Left || key == GDK_KEY_Right ||
+                    key == GDK_KEY_KP_Left || key == GDK_KEY_KP_Right;
+
+  gtk_widget_class_add_binding_action (widget_class, key, 0,
+                                       across ? "timeline.move-across" : "timeline.move", "i", by);
 }
 
 static void
@@ -283,6 +328,7 @@ rd_timeline_view_class_init (RdTimelineViewClass *klass)
   /* timeline.move(n): n items on, or back when negative; the extremes of
    * an int32 go to the first and last. */
   gtk_widget_class_install_action (widget_class, "timeline.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "timeline.move-across", "i", move_across_action);
   add_move_binding (widget_class, GDK_KEY_Left, -1);
   add_move_binding (widget_class, GDK_KEY_Up, -1);
   add_move_binding (widget_class, GDK_KEY_KP_Left, -1);
