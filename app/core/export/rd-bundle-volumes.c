@@ -504,8 +504,9 @@ _rd_volumes_discard (RdBundle *self)
  *
  * Splits the bundle, when it is larger than @bytes, into volumes named
  * after the path given to rd_bundle_write() (NAME-volume-1.pdf…), each under
- * @bytes unless a single exhibit is larger. A bundle that fits is written
- * as one file at the path, as without a limit.
+ * @bytes unless a single exhibit is larger. A bundle whose planned size
+ * fits is written as one file at the path, as without a limit; the plan's
+ * estimates err large, so one close to the limit may still be split.
  */
 void
 rd_bundle_set_max_volume_size (RdBundle *self,
