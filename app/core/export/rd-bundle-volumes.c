@@ -506,7 +506,7 @@ _rd_volumes_discard (RdBundle *self)
  * after the path given to rd_bundle_write() (NAME-volume-1.pdf…), each under
  * @bytes unless a single exhibit is larger. A bundle whose planned size
  * fits is written as one file at the path, as without a limit; the plan's
- * estimates err large, so one close to the limit may still be split.
+ * estimates err large, so one that would fit may still be split.
  */
 void
 rd_bundle_set_max_volume_size (RdBundle *self,
