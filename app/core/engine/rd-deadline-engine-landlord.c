@@ -150,11 +150,73 @@ is_past (RdEngine       *engine,
   return rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0;
 }
 
+/*
+ * The first sentence of an acknowledgement's or a response's explanation.
+ * The deadline and what starts its clock are written whole in each message,
+ * never inserted as phrases: after a preposition Welsh mutates them and
+ * Polish declines them, each noun its own way, so every pair is its own
+ * sentence. @from is a date with its preposition ("on Friday 1 November 2024").
+ */
 static char *
-trigger_phrase (guint stage)
+explain_acknowledgement (guint       stage,
+                         gboolean    past,
+                         const char *due,
+                         const char *limit,
+                         const char *from)
 {
-  /* Translators: what starts a stage's clock, as in "5 working days after …" */
-  return g_strdup (stage == 1 ? _("the complaint") : _("the request to escalate"));
+  if (stage == 1)
+    /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
+     * days after the complaint on Friday 1 November 2024.": the first %s is a date, the
+     * second a time limit, the last a date with its preposition */
+    return g_strdup_printf (past ? _("The stage 1 acknowledgement was due by %s, %s after the "
+                                     "complaint %s.")
+                                 : _("The stage 1 acknowledgement is due by %s, %s after the "
+                                     "complaint %s."),
+                            due, limit, from);
+  /* Translators: "The stage 2 acknowledgement was due by Friday 8 November 2024, 5 working
+   * days after the request to escalate on Friday 1 November 2024.": %u is the stage, the
+   * first %s a date, the second a time limit, the last a date with its preposition */
+  return g_strdup_printf (past ? _("The stage %u acknowledgement was due by %s, %s after the "
+                                   "request to escalate %s.")
+                               : _("The stage %u acknowledgement is due by %s, %s after the "
+                                   "request to escalate %s."),
+                          stage, due, limit, from);
+}
+
+static char *
+explain_response_counted (guint       stage,
+                          gboolean    from_ack,
+                          gboolean    past,
+                          const char *due,
+                          const char *limit,
+                          const char *from)
+{
+  if (from_ack)
+    /* Translators: "The stage 1 response was due by Friday 22 November 2024, 10 working days
+     * after the acknowledgement on Friday 8 November 2024.": %u is the stage, the first %s a
+     * date, the second a time limit, the last a date with its preposition */
+    return g_strdup_printf (past ? _("The stage %u response was due by %s, %s after the "
+                                     "acknowledgement %s.")
+                                 : _("The stage %u response is due by %s, %s after the "
+                                     "acknowledgement %s."),
+                            stage, due, limit, from);
+  if (stage == 1)
+    /* Translators: "The stage 1 response was due by Friday 15 November 2024, 10 working days
+     * after the complaint on Friday 1 November 2024.": the first %s is a date, the second a
+     * time limit, the last a date with its preposition */
+    return g_strdup_printf (past ? _("The stage 1 response was due by %s, %s after the "
+                                     "complaint %s.")
+                                 : _("The stage 1 response is due by %s, %s after the "
+                                     "complaint %s."),
+                            due, limit, from);
+  /* Translators: "The stage 2 response was due by Friday 15 November 2024, 20 working days
+   * after the request to escalate on Friday 18 October 2024.": %u is the stage, the first
+   * %s a date, the second a time limit, the last a date with its preposition */
+  return g_strdup_printf (past ? _("The stage %u response was due by %s, %s after the request "
+                                   "to escalate %s.")
+                               : _("The stage %u response is due by %s, %s after the request "
+                                   "to escalate %s."),
+                          stage, due, limit, from);
 }
 
 /* @final: the landlord's last stage, after which there is nothing to
@@ -267,8 +329,6 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
   const char *due = NULL;
   g_autofree char *limit = NULL;
   const char *from = NULL;
-  g_autofree char *what = g_strdup_printf (_("stage %u acknowledgement"), s);
-  g_autofree char *anchor = trigger_phrase (s);
   g_autofree char *how = NULL;
 
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_ACKNOWLEDGEMENT, group, s, title);
@@ -288,12 +348,7 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
   due = _rd_engine_when (engine, &d->due);
   limit = rd_limit_format (bound->limit);
   from = _rd_engine_on (engine, &bound->from);
-  /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
-   * days after the complaint on Friday 1 November 2024.": the last %s is a date with
-   * its preposition */
-  how = g_strdup_printf (is_past (engine, &d->due, &d->done) ? _("The %s was due by %s, %s after %s %s.")
-                                                             : _("The %s is due by %s, %s after %s %s."),
-                         what, due, limit, anchor, from);
+  how = explain_acknowledgement (s, is_past (engine, &d->due, &d->done), due, limit, from);
   if (ack == NULL && resp != NULL)
     {
       g_autofree char *more = g_strdup_printf ("%s %s", how,
@@ -542,7 +597,6 @@ explain_response (RdEngine          *engine,
                   const GString     *not_later)
 {
   const Bound *bound = &st->resp_bound;
-  g_autofree char *what = g_strdup_printf (_("stage %u response"), st->stage);
   const char *due_text = _rd_engine_when (engine, &d->due);
   g_autofree char *limit_text = rd_limit_format (bound->limit);
   const char *from_text = _rd_engine_when (engine, &bound->from);
@@ -551,29 +605,22 @@ explain_response (RdEngine          *engine,
 
   if (bound->from_missing_ack)
     /* Translators: "The stage 1 response was due by …, 10 working days after Friday
-     * 8 November 2024, the day the acknowledgement was due: …" */
+     * 8 November 2024, the day the acknowledgement was due: …": %u is the stage */
     how = g_strdup_printf (past
-                           ? _("The %s was due by %s, %s after %s, the day the acknowledgement was "
-                               "due: no acknowledgement is recorded, so Redress counts from that "
-                               "day, as the Code does.")
-                           : _("The %s is due by %s, %s after %s, the day the acknowledgement was "
-                               "due: no acknowledgement is recorded, so Redress counts from that "
-                               "day, as the Code does."),
-                           what, due_text, limit_text, from_text);
+                           ? _("The stage %u response was due by %s, %s after %s, the day the "
+                               "acknowledgement was due: no acknowledgement is recorded, so "
+                               "Redress counts from that day, as the Code does.")
+                           : _("The stage %u response is due by %s, %s after %s, the day the "
+                               "acknowledgement was due: no acknowledgement is recorded, so "
+                               "Redress counts from that day, as the Code does."),
+                           st->stage, due_text, limit_text, from_text);
   else
     {
-      g_autofree char *anchor = NULL;
+      gboolean from_ack = st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
+                          g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0;
 
-      if (st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
-          g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0)
-        anchor = g_strdup (_("the acknowledgement"));
-      else
-        anchor = trigger_phrase (st->stage);
-      /* Translators: the last %s is a date with its preposition, "on Monday 4
-       * November 2024" */
-      how = g_strdup_printf (past ? _("The %s was due by %s, %s after %s %s.")
-                                  : _("The %s is due by %s, %s after %s %s."),
-                             what, due_text, limit_text, anchor, _rd_engine_on (engine, &bound->from));
+      how = explain_response_counted (st->stage, from_ack, past, due_text, limit_text,
+                                      _rd_engine_on (engine, &bound->from));
     }
 
   if (moved_by != NULL)
@@ -582,14 +629,15 @@ explain_response (RdEngine          *engine,
       const char *first = _rd_engine_when (engine, first_due);
 
       g_free (how);
-      /* Translators: the third %s is a date with its preposition, "on Monday 4
-       * November 2024" */
+      /* Translators: "The stage 1 response was due by Friday 29 November 2024, the new
+       * date the landlord gave on Monday 18 November 2024; it was first due by Friday 22
+       * November 2024.": %u is the stage, the second %s a date with its preposition */
       how = g_strdup_printf (past
-                             ? _("The %s was due by %s, the new date the landlord gave %s; it was "
-                                 "first due by %s.")
-                             : _("The %s is due by %s, the new date the landlord gave %s; it was "
-                                 "first due by %s."),
-                             what, due_text, notified, first);
+                             ? _("The stage %u response was due by %s, the new date the landlord "
+                                 "gave %s; it was first due by %s.")
+                             : _("The stage %u response is due by %s, the new date the landlord "
+                                 "gave %s; it was first due by %s."),
+                             st->stage, due_text, notified, first);
     }
 
   /* A late acknowledgement gives the landlord more time under the Code's
@@ -600,9 +648,11 @@ explain_response (RdEngine          *engine,
       rd_moment_compare (&bound->from, &st->ack->when) == 0)
     {
       int n = rd_calendar_count_working_days (&st->ack_bound.due.date, &st->ack->when.date);
-      g_autofree char *n_text = _rd_engine_format_days (n);
-      g_autofree char *more = g_strdup_printf (_("%s The acknowledgement itself was %s late."),
-                                               how, n_text);
+      g_autofree char *late = g_strdup_printf (rd_ngettext ("The acknowledgement itself was %d "
+                                                            "working day late.",
+                                                            "The acknowledgement itself was %d "
+                                                            "working days late.", (gulong) n), n);
+      g_autofree char *more = g_strconcat (how, " ", late, NULL);
 
       g_free (how);
       how = g_steal_pointer (&more);
