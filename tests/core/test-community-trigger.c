@@ -156,7 +156,7 @@ test_one_month (void)
   g_assert_false (review->met);
 
   late = rd_community_trigger_dup_entry (g_ptr_array_index (review->excluded, 0));
-  g_assert_cmpstr (late, ==, "Reported on Friday 21 February 2025 to Landlord: Noise on Monday 20 January "
+  g_assert_cmpstr (late, ==, "Reported on Friday 21 February 2025 to: Landlord. Noise on Monday 20 January "
                              "2025 at 20:00. Not counted: it was reported more than one month after the "
                              "behaviour.");
   summary = rd_community_trigger_dup_summary (review);
@@ -165,7 +165,7 @@ test_one_month (void)
   g_assert_nonnull (strstr (summary, "on or after Tuesday 1 October 2024."));
   g_assert_nonnull (strstr (summary, "That does not meet the threshold yet. 1 report does not count"));
   g_assert_nonnull (strstr (summary, "\n\nReports that count:\n1. Reported on Saturday 15 February 2025 "
-                                     "to Landlord: Noise on Wednesday 15 January 2025 at 20:00.\n2. "));
+                                     "to: Landlord. Noise on Wednesday 15 January 2025 at 20:00.\n2. "));
   g_assert_nonnull (strstr (summary, "\n\nReports that do not count:\n1. Reported on Friday 21 February"));
 }
 
@@ -259,7 +259,7 @@ test_undated (void)
   review = check (diary, &usual, "2025-04-01");
   g_assert_cmpuint (review->counted->len, ==, 1);
   text = rd_community_trigger_dup_entry (g_ptr_array_index (review->counted, 0));
-  g_assert_cmpstr (text, ==, "Reported on Saturday 1 March 2025 to Police (ref. CAD 4471): Noise on Saturday "
+  g_assert_cmpstr (text, ==, "Reported on Saturday 1 March 2025 to: Police (ref. CAD 4471). Noise on Saturday "
                              "1 March 2025 at 23:10. The diary does not say when it was reported, so the "
                              "day it happened is used.");
 }
@@ -348,9 +348,9 @@ test_cli (void)
   }
   g_assert_true (g_str_has_prefix (out, "ASB Case Review: my reports of anti-social behaviour\n"));
   g_assert_nonnull (strstr (out, "Your council’s threshold is 2 reports within six months. That meets"));
-  g_assert_nonnull (strstr (out, "1. Reported on Sunday 2 March 2025 to Police (ref. CAD 4471): Noise on "
+  g_assert_nonnull (strstr (out, "1. Reported on Sunday 2 March 2025 to: Police (ref. CAD 4471). Noise on "
                                  "Saturday 1 March 2025 at 23:10."));
-  g_assert_nonnull (strstr (out, "Reports that do not count:\n1. Reported on Saturday 1 March 2025 to Council: "
+  g_assert_nonnull (strstr (out, "Reports that do not count:\n1. Reported on Saturday 1 March 2025 to: Council. "
                                  "Noise on Sunday 5 January 2025 at 20:00. Not counted: it was reported more "
                                  "than one month after the behaviour."));
 

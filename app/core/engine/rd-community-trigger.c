@@ -334,7 +334,7 @@ rd_community_trigger_dup_explanation (RdCommunityTrigger *self)
  * rd_community_trigger_dup_entry:
  *
  * Returns: (transfer full): one report as the application would list it:
- *   "Reported on Monday 3 March 2025 to Police, Landlord (ref. CAD 2231):
+ *   "Reported on Monday 3 March 2025 to: Police, Landlord (ref. CAD 2231).
  *   Noise on Sunday 2 March 2025 at 23:10.", with why it does not count
  *   when it does not
  */
@@ -350,20 +350,28 @@ rd_community_trigger_dup_entry (const RdAsbReviewReport *report)
 
   g_return_val_if_fail (report != NULL && RD_IS_INCIDENT (report->incident), NULL);
 
-  reported = rd_date_format_long (&report->reported);
-  happened = rd_datetime_format_long (rd_incident_get_starts_at (report->incident));
+  /* Both dates take the form written after "on", so that each language
+   * writes its own preposition and weekday form (Welsh "ar ddydd", Polish
+   * "w piątek"); who it was reported to is a list of labels, which no
+   * language can decline as a whole, so it stands after a colon. */
+  reported = rd_date_format_on (&report->reported);
+  happened = rd_datetime_format_on (rd_incident_get_starts_at (report->incident));
   to = rd_reported_to_get_label (report->to);
   category = rd_category_get_label (rd_incident_get_category (report->incident));
   reference = rd_incident_get_reference (report->incident);
   out = g_string_new (NULL);
   if (*reference != '\0')
-    /* Translators: "Reported on Monday 3 March 2025 to Police, Landlord (ref. CAD 2231): Noise on
-     * Sunday 2 March 2025 at 23:10." */
-    g_string_append_printf (out, _("Reported on %s to %s (ref. %s): %s on %s."),
+    /* Translators: "Reported on Monday 3 March 2025 to: Police, Landlord (ref. CAD 2231). Noise
+     * on Sunday 2 March 2025 at 23:10.": the first and last %s are dates with their
+     * preposition; the second is a list of labels ("Police, Landlord") and the fourth a
+     * category label ("Noise"), both as they stand alone: keep them after a colon or at the
+     * start of a sentence, where your language needs no other form */
+    g_string_append_printf (out, _("Reported %s to: %s (ref. %s). %s %s."),
                             reported, to, reference, category, happened);
   else
-    /* Translators: "Reported on Monday 3 March 2025 to Police, Landlord: Noise on Sunday 2 March 2025 at 23:10." */
-    g_string_append_printf (out, _("Reported on %s to %s: %s on %s."), reported, to, category, happened);
+    /* Translators: "Reported on Monday 3 March 2025 to: Police, Landlord. Noise on Sunday 2
+     * March 2025 at 23:10.": see the message with a reference */
+    g_string_append_printf (out, _("Reported %s to: %s. %s %s."), reported, to, category, happened);
   if (report->hate)
     {
       g_string_append_c (out, ' ');

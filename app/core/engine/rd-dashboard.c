@@ -349,10 +349,11 @@ item_new (RdDeadline        *deadline,
           g_autofree char *when = rd_datetime_format_on (rd_contact_get_occurred_at (contact));
 
           item->context = *who
-            /* Translators: where a promise was made, "Promised by Dee Marsh on Tuesday 8
-             * October 2024 at 14:10": the last %s is the date and time with its
-             * preposition */
-            ? g_strdup_printf (_("Promised by %s %s"), who, when)
+            /* Translators: where a promise was made, "Promised on Tuesday 8 October 2024 at
+             * 14:10 (Dee Marsh)": the first %s is the date and time with its preposition, the
+             * second who made it as the resident typed it, which no language can mutate or
+             * decline: keep it standing alone, in brackets or after a colon */
+            ? g_strdup_printf (_("Promised %s (%s)"), when, who)
             /* Translators: %s is a date and time with its preposition, "on Tuesday 8
              * October 2024 at 14:10" */
             : g_strdup_printf (_("Promised %s"), when);

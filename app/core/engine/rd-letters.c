@@ -567,8 +567,14 @@ describe_event (Ctx              *ctx,
 static void
 build_ombudsman (Ctx *ctx)
 {
-  const char *landlord = or_default (rd_case_get_landlord_name (ctx->rcase), _("my landlord"));
-  g_autofree char *subject = g_strdup_printf (_("Summary of my complaint about %s"), landlord);
+  const char *landlord = rd_case_get_landlord_name (ctx->rcase);
+  /* The landlord's name is as the resident typed it: after "about" Welsh
+   * would mutate it and Polish decline it, so it stands after a colon. */
+  g_autofree char *subject = landlord != NULL && *landlord != '\0'
+    /* Translators: a letter's subject, "Summary of my complaint (landlord: Northgate Homes)":
+     * %s is the landlord's name as typed, which must stand alone */
+    ? g_strdup_printf (_("Summary of my complaint (landlord: %s)"), landlord)
+    : g_strdup (_("Summary of my complaint"));
   GPtrArray *events = ctx->complaint ? rd_case_facts_get_events (ctx->facts, ctx->complaint) : NULL;
   const char *name = rd_case_get_resident_name (ctx->rcase);
   const char *address = rd_case_get_address (ctx->rcase);
@@ -582,7 +588,7 @@ build_ombudsman (Ctx *ctx)
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("My name is %s. I live at %s."),
                           name, address);
   rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("My landlord is %s. My tenancy: %s."),
-                        landlord, rd_tenancy_type_get_label (rd_case_get_tenancy_type (ctx->rcase)));
+                        or_default (landlord, _("my landlord")), rd_tenancy_type_get_label (rd_case_get_tenancy_type (ctx->rcase)));
   if (*reference != '\0')
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
                           _("My landlord’s reference for the complaint is %s."), reference);

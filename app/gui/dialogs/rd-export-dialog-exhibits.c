@@ -159,7 +159,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (check), "evidence", ev);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), name);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "date"), when);
-  include = g_strdup_printf (_("Include %s"), name);
+  /* Translators: the accessible name of an exhibit's check box: %s is the
+   * exhibit's name as the resident gave it, which must stand alone (no case
+   * or mutation can be applied to it) */
+  include = g_strdup_printf (_("Include in the bundle: %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, include, -1);
 }
 

@@ -1,0 +1,268 @@
+/* test-i18n-grammar.c: inserted phrases written as Welsh and Polish grammar needs them.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rd-core.h"
+
+/*
+ * Sentences that name a deadline, what started its clock, a date after
+ * "on", or a name the resident typed, rendered in Welsh and Polish on
+ * fixed dates. Welsh mutates after a preposition ("ar ddydd Gwener", "ar ôl
+ * y gŵyn") and Polish declines ("w piątek", "we wtorek", "po złożeniu
+ * skargi"); a sentence glued from an English-shaped fragment shows up as
+ * the unmutated or undeclined form, which is looked for too.
+ */
+
+static GDate *
+day (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *date = rd_date_parse_iso (iso, &error);
+
+  g_assert_no_error (error);
+  return date;
+}
+
+static gboolean
+have (const char *language)
+{
+  if (rd_i18n_language_is_available (language))
+    return TRUE;
+  g_test_skip_printf ("No “%s” catalogue in this build", language);
+  return FALSE;
+}
+
+/* One TAP comment per line, so that a failure shows the text it looked in */
+static void
+log_text (const char *language,
+          const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_test_message ("%s: %s", language, lines[i]);
+}
+
+static void
+assert_has (const char *text,
+            const char *part)
+{
+  if (strstr (text, part) == NULL)
+    {
+      g_test_message ("Not found: “%s”", part);
+      g_test_fail ();
+    }
+}
+
+static void
+assert_lacks (const char *text,
+              const char *part)
+{
+  if (strstr (text, part) != NULL)
+    {
+      g_test_message ("Found, but should not be: “%s”", part);
+      g_test_fail ();
+    }
+}
+
+/* Complaint on Friday 1 November 2024, acknowledged late on Wednesday 13
+ * November, answered on Wednesday 27; a stage 2 request on Tuesday 3
+ * December, not yet acknowledged on Friday 13 December. Every explanation,
+ * in @language. */
+static char *
+explain_deadlines (const char *language)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDate) today = day ("2024-12-13");
+  const struct { RdComplaintEventKind kind; guint stage; const char *date; } events[] = {
+    { RD_COMPLAINT_EVENT_MADE, 1, "2024-11-01" },
+    { RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-11-13" },
+    { RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-11-27" },
+    { RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-12-03" },
+  };
+  GString *text = g_string_new (NULL);
+  GListModel *list;
+  char *previous;
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autoptr(GDate) d = day (events[i].date);
+
+      rd_deadline_input_add_complaint_event (input, i + 1, 1, events[i].kind, events[i].stage, d, NULL);
+    }
+  previous = rd_i18n_push_language (language);
+  report = rd_deadlines_compute (input, NULL, today);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      g_string_append_printf (text, "%s\n", rd_deadline_get_explanation (d));
+    }
+  rd_i18n_pop_language (previous);
+  log_text (language, text->str);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_deadline_names (void)
+{
+  g_autofree char *english = explain_deadlines (RD_I18N_SOURCE_LANGUAGE);
+
+  /* What the translations below must say, in English */
+  assert_has (english, "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working "
+                       "days after the complaint on Friday 1 November 2024.");
+  assert_has (english, "after the acknowledgement on Wednesday 13 November 2024.");
+  assert_has (english, "The acknowledgement itself was 3 working days late.");
+  assert_has (english, "The stage 2 acknowledgement was due by Tuesday 10 December 2024");
+  assert_has (english, "The stage 2 response is due by Friday 10 January 2025, 20 working days after "
+                       "Tuesday 10 December 2024, the day the acknowledgement was due");
+  assert_has (english, "after the request to escalate on Tuesday 3 December 2024.");
+
+  if (have ("cy"))
+    {
+      g_autofree char *cy = explain_deadlines ("cy");
+
+      /* "cwyn" and "cydnabyddiaeth" are feminine: soft mutation after "y" */
+      assert_has (cy, "cydnabyddiaeth cam 1 oedd dydd Gwener 8 Tachwedd 2024, 5 diwrnod gwaith "
+                      "ar ôl y gŵyn ar ddydd Gwener 1 Tachwedd 2024.");
+      assert_has (cy, "ar ôl y gydnabyddiaeth ar ddydd Mercher 13 Tachwedd 2024.");
+      assert_has (cy, "ar ôl y cais i uwchgyfeirio ar ddydd Mawrth 3 Rhagfyr 2024.");
+      assert_has (cy, "Roedd y gydnabyddiaeth ei hun 3 diwrnod gwaith yn hwyr.");
+      assert_has (cy, "Y dyddiad cau ar gyfer ymateb cam 2 yw dydd Gwener 10 Ionawr 2025");
+      assert_lacks (cy, "y cwyn");
+      assert_lacks (cy, "y cydnabyddiaeth");
+      assert_lacks (cy, "ar dydd ");
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = explain_deadlines ("pl");
+
+      /* Locative after "po", a weekday in the accusative after "w"/"we" */
+      assert_has (pl, "Termin potwierdzenia skargi na etapie 1: 8 listopada 2024 (piątek), czyli 5 "
+                      "dni roboczych po złożeniu skargi w piątek 1 listopada 2024.");
+      assert_has (pl, "po potwierdzeniu skargi w środę 13 listopada 2024.");
+      assert_has (pl, "po złożeniu wniosku o przejście do kolejnego etapu we wtorek 3 grudnia 2024.");
+      assert_has (pl, "Samo potwierdzenie przyszło 3 dni robocze po terminie.");
+      assert_has (pl, "Termin odpowiedzi na etapie 2: 10 stycznia 2025 (piątek), czyli 20 dni "
+                      "roboczych od dnia, w którym mijał termin potwierdzenia, tj. 10 grudnia 2024 "
+                      "(wtorek). Nie zapisano");
+      assert_lacks (pl, "po skarga");
+      assert_lacks (pl, "Termin na potwierdzenie");
+      assert_lacks (pl, "w wtorek");
+    }
+}
+
+/* A noise report to the police, dated, with a reference. */
+static char *
+write_report_entry (const char *language)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local ("2025-03-02T23:10", NULL);
+  g_autoptr(GDate) reported = day ("2025-03-04");
+  RdAsbReviewReport report = { 0 };
+  char *previous;
+  char *text;
+
+  rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_reference (incident, "CAD 2231");
+  report.incident = incident;
+  report.reported = *reported;
+  report.to = RD_REPORTED_POLICE;
+  report.dated = TRUE;
+  report.status = RD_ASB_REVIEW_COUNTED;
+  previous = rd_i18n_push_language (language);
+  text = rd_community_trigger_dup_entry (&report);
+  rd_i18n_pop_language (previous);
+  log_text (language, text);
+  return text;
+}
+
+static void
+test_report_dates (void)
+{
+  g_autofree char *english = write_report_entry (RD_I18N_SOURCE_LANGUAGE);
+
+  g_assert_cmpstr (english, ==, "Reported on Tuesday 4 March 2025 to: Police (ref. CAD 2231). Noise on "
+                                "Sunday 2 March 2025 at 23:10.");
+  if (have ("cy"))
+    {
+      g_autofree char *cy = write_report_entry ("cy");
+
+      assert_has (cy, "Adroddwyd ar ddydd Mawrth 4 Mawrth 2025");
+      assert_has (cy, "ar ddydd Sul 2 Mawrth 2025 am 23:10.");
+      assert_lacks (cy, "ar dydd ");
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = write_report_entry ("pl");
+
+      assert_has (pl, "Zgłoszono we wtorek 4 marca 2025.");
+      assert_has (pl, "w niedzielę 2 marca 2025, godz. 23:10.");
+      assert_lacks (pl, "w wtorek");
+      assert_lacks (pl, "w niedziela");
+    }
+}
+
+/* The landlord's name as typed is never inflected: it stands after a colon. */
+static char *
+write_ombudsman_subject (const char *language)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  g_autoptr(GDate) today = day ("2024-12-13");
+  g_autoptr(RdDashboard) dashboard = NULL;
+  char *previous;
+  char *text;
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_landlord_name (rcase, "Gwalia Homes");
+  facts = rd_case_facts_new (rcase);
+  previous = rd_i18n_push_language (language);
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  letter = rd_letter_build (RD_LETTER_OMBUDSMAN_SUMMARY, facts, NULL, dashboard);
+  text = rd_letter_to_text (letter);
+  rd_i18n_pop_language (previous);
+  log_text (language, text);
+  return text;
+}
+
+static void
+test_typed_names_stand_alone (void)
+{
+  g_autofree char *english = write_ombudsman_subject (RD_I18N_SOURCE_LANGUAGE);
+
+  assert_has (english, "Summary of my complaint (landlord: Gwalia Homes)");
+  if (have ("cy"))
+    {
+      g_autofree char *cy = write_ombudsman_subject ("cy");
+
+      /* Not "am Gwalia", which Welsh would need as "am Walia" */
+      assert_has (cy, "Crynodeb o’m cwyn (landlord: Gwalia Homes)");
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = write_ombudsman_subject ("pl");
+
+      assert_has (pl, "Podsumowanie mojej skargi (wynajmujący: Gwalia Homes)");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/i18n-grammar/deadline-names", test_deadline_names);
+  g_test_add_func ("/i18n-grammar/report-dates", test_report_dates);
+  g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
+  return g_test_run ();
+}
