@@ -13,10 +13,8 @@
 
 struct _RdCaseDialog
 {
-  AdwWindow        parent_instance;
+  RdStoreDialog    parent_instance;
 
-  RdStore         *store;
-  RdCase          *rcase;     /* NULL while starting a new case */
   gboolean         title_touched;
 
   AdwWindowTitle  *window_title;
@@ -43,23 +41,19 @@ struct _RdCaseDialog
   AdwActionRow    *policy_row;
 };
 
-G_DEFINE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, RD_TYPE_STORE_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
+static RdStore *
+store_of (RdCaseDialog *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
 
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static RdCase *
+case_of (RdCaseDialog *self)
+{
+  return rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+}
 
 static void
 show_title_error (RdCaseDialog *self,
@@ -123,11 +117,11 @@ on_save_clicked_cb (RdCaseDialog *self)
   g_autoptr(GError) error = NULL;
 
   self->title_touched = TRUE;
-  if (self->rcase != NULL)
+  if (case_of (self) != NULL)
     {
-      rd_case_set_id (edited, rd_case_get_id (self->rcase));
+      rd_case_set_id (edited, rd_case_get_id (case_of (self)));
       /* What the form does not show is kept, not reset to a new case's. */
-      rd_case_set_aware_on (edited, rd_case_get_aware_on (self->rcase));
+      rd_case_set_aware_on (edited, rd_case_get_aware_on (case_of (self)));
     }
 
   if (!fill_case (self, edited, &error))
@@ -136,7 +130,7 @@ on_save_clicked_cb (RdCaseDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
       return;
     }
-  if (!rd_store_save_case (self->store, edited, &error))
+  if (!rd_store_save_case (store_of (self), edited, &error))
     {
       show_title_error (self, error->message);
       return;
@@ -144,14 +138,14 @@ on_save_clicked_cb (RdCaseDialog *self)
 
   /* The open case is shared by every page: change it in place so that
    * everything showing it follows. */
-  if (self->rcase != NULL)
+  if (case_of (self) != NULL)
     {
-      fill_case (self, self->rcase, NULL);
-      rd_case_set_updated_at (self->rcase, rd_case_get_updated_at (edited));
-      g_signal_emit (self, signals[SAVED], 0, self->rcase);
+      fill_case (self, case_of (self), NULL);
+      rd_case_set_updated_at (case_of (self), rd_case_get_updated_at (edited));
+      rd_store_dialog_saved (RD_STORE_DIALOG (self), case_of (self));
     }
   else
-    g_signal_emit (self, signals[SAVED], 0, edited);
+    rd_store_dialog_saved (RD_STORE_DIALOG (self), edited);
 
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -162,10 +156,10 @@ show_policy (RdCaseDialog *self)
   g_autofree char *text = NULL;
 
   /* A case must exist before it can follow a profile. */
-  gtk_widget_set_visible (self->policy_group, self->rcase != NULL);
-  if (self->rcase == NULL)
+  gtk_widget_set_visible (self->policy_group, case_of (self) != NULL);
+  if (case_of (self) == NULL)
     return;
-  text = rd_policy_dialog_describe_case_policy (self->store, self->rcase);
+  text = rd_policy_dialog_describe_case_policy (store_of (self), case_of (self));
   adw_action_row_set_subtitle (self->policy_row, text);
 }
 
@@ -174,9 +168,9 @@ on_policy_clicked_cb (RdCaseDialog *self)
 {
   RdPolicyDialog *dialog;
 
-  if (self->rcase == NULL)
+  if (case_of (self) == NULL)
     return;
-  dialog = rd_policy_dialog_new (GTK_WINDOW (self), self->store, self->rcase);
+  dialog = rd_policy_dialog_new (GTK_WINDOW (self), store_of (self), case_of (self));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (show_policy), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -225,7 +219,7 @@ select_language (RdCaseDialog *self,
 static void
 load_case (RdCaseDialog *self)
 {
-  RdCase *rcase = self->rcase;
+  RdCase *rcase = case_of (self);
 
   adw_window_title_set_title (self->window_title,
                               rcase ? _("Case Details") : _("New Case"));
@@ -278,53 +272,9 @@ rd_case_dialog_dispose (GObject *object)
 {
   RdCaseDialog *self = RD_CASE_DIALOG (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->rcase);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_case_dialog_parent_class)->dispose (object);
-}
-
-static void
-rd_case_dialog_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  RdCaseDialog *self = RD_CASE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_case_dialog_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  RdCaseDialog *self = RD_CASE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CASE:
-      self->rcase = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -346,25 +296,7 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_case_dialog_dispose;
-  object_class->get_property = rd_case_dialog_get_property;
-  object_class->set_property = rd_case_dialog_set_property;
   object_class->constructed = rd_case_dialog_constructed;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RdCaseDialog::saved:
-   * @rcase: the case as saved
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_CASE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, window_title);
@@ -391,8 +323,6 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_policy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -6,11 +6,12 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_CASE_DIALOG (rd_case_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, RD, CASE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdCaseDialog, rd_case_dialog, RD, CASE_DIALOG, RdStoreDialog)
 
 RdCaseDialog *rd_case_dialog_new (GtkWindow *parent,
                                   RdStore   *store,

@@ -35,10 +35,8 @@ static const char * const step_titles[RD_ASSISTANT_N_STEPS] = {
 
 struct _RdComplaintAssistant
 {
-  AdwWindow          parent_instance;
+  RdStoreDialog      parent_instance;
 
-  RdStore           *store;
-  RdCase            *rcase;
   RdAssistantStep    step;
   GPtrArray         *outcome_checks;   /* GtkCheckButton, in rd_outcome_from_index() order */
 
@@ -59,23 +57,19 @@ struct _RdComplaintAssistant
   GtkCheckButton    *sent_check;
 };
 
-G_DEFINE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, RD_TYPE_STORE_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
+static RdStore *
+store_of (RdComplaintAssistant *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
 
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static RdCase *
+case_of (RdComplaintAssistant *self)
+{
+  return rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+}
 
 static GStrv
 dup_points (RdComplaintAssistant *self)
@@ -106,7 +100,7 @@ draft_complaint (RdComplaintAssistant *self)
   g_auto(GStrv) points = dup_points (self);
   g_autoptr(GArray) ids = rd_incident_chooser_dup_chosen (self->incident_chooser);
 
-  rd_complaint_set_case_id (complaint, rd_case_get_id (self->rcase));
+  rd_complaint_set_case_id (complaint, rd_case_get_id (case_of (self)));
   rd_complaint_set_points (complaint, (const char * const *) points);
   rd_complaint_set_outcomes (complaint, picked_outcomes (self));
   rd_complaint_set_outcome_other (complaint, gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
@@ -123,11 +117,12 @@ write_letter (RdComplaintAssistant *self)
   g_autoptr(RdComplaint) complaint = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdLetter) letter = NULL;
-  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store_of (self)));
   char *previous;
   char *text;
 
-  snapshot = rd_case_service_load_snapshot (self->store, rd_case_get_id (self->rcase), &error);
+  snapshot = rd_case_service_load_snapshot (store_of (self), rd_case_get_id (case_of (self)),
+                                            &error);
   if (snapshot == NULL)
     return g_strdup (error->message);
   /* The snapshot is this letter's own: the draft joins it, not the store. */
@@ -135,7 +130,7 @@ write_letter (RdComplaintAssistant *self)
   rd_case_facts_add_complaint (rd_case_snapshot_get_facts (snapshot), complaint);
   /* The letter goes to the landlord: in the case's document language, not
    * necessarily the interface's */
-  previous = rd_i18n_push_language (rd_case_get_writing_language (self->rcase));
+  previous = rd_i18n_push_language (rd_case_get_writing_language (case_of (self)));
   dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
   letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, rd_case_snapshot_get_facts (snapshot),
                             complaint, dashboard);
@@ -151,7 +146,7 @@ show_told (RdComplaintAssistant *self)
   g_autoptr(GString) text = g_string_new (NULL);
   guint listed = 0;
 
-  contacts = rd_store_list_contacts (self->store, rd_case_get_id (self->rcase), NULL);
+  contacts = rd_store_list_contacts (store_of (self), rd_case_get_id (case_of (self)), NULL);
   for (guint n = contacts ? g_list_model_get_n_items (contacts) : 0; n > 0; n--)
     {
       g_autoptr(RdContact) contact = g_list_model_get_item (contacts, n - 1);
@@ -323,16 +318,16 @@ rd_complaint_assistant_finish (RdComplaintAssistant  *self,
   if (gtk_check_button_get_active (self->sent_check))
     {
       g_autoptr(RdComplaintEvent) made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
-      g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
+      g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store_of (self)));
 
       rd_complaint_event_set_date (made, today);
       rd_complaint_event_set_stage (made, 1);
-      if (!rd_store_save_complaint_with_events (self->store, complaint, &made, 1, error))
+      if (!rd_store_save_complaint_with_events (store_of (self), complaint, &made, 1, error))
         return NULL;
     }
-  else if (!rd_store_save_complaint (self->store, complaint, error))
+  else if (!rd_store_save_complaint (store_of (self), complaint, error))
     return NULL;
-  g_signal_emit (self, signals[SAVED], 0, complaint);
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), complaint);
   return g_steal_pointer (&complaint);
 }
 
@@ -375,13 +370,13 @@ add_told_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint channel = adw_combo_row_get_selected (self->told_channel_row);
 
-  rd_contact_set_case_id (contact, rd_case_get_id (self->rcase));
+  rd_contact_set_case_id (contact, rd_case_get_id (case_of (self)));
   rd_contact_set_occurred_at (contact, rd_date_time_picker_get_date_time (self->told_picker));
   rd_contact_set_direction (contact, RD_CONTACT_TO);
   if (channel < RD_CHANNEL_N_CHANNELS)
     rd_contact_set_channel (contact, channel);
   rd_contact_set_summary (contact, gtk_editable_get_text (GTK_EDITABLE (self->told_summary_row)));
-  if (!rd_store_save_contact (self->store, contact, &error))
+  if (!rd_store_save_contact (store_of (self), contact, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
@@ -397,52 +392,8 @@ rd_complaint_assistant_dispose (GObject *object)
   RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
 
   g_clear_pointer (&self->outcome_checks, g_ptr_array_unref);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rd_complaint_assistant_parent_class)->dispose (object);
-}
-
-static void
-rd_complaint_assistant_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_complaint_assistant_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CASE:
-      self->rcase = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -453,7 +404,7 @@ rd_complaint_assistant_constructed (GObject *object)
 
   G_OBJECT_CLASS (rd_complaint_assistant_parent_class)->constructed (object);
 
-  incidents = rd_store_list_incidents (self->store, rd_case_get_id (self->rcase), NULL);
+  incidents = rd_store_list_incidents (store_of (self), rd_case_get_id (case_of (self)), NULL);
   rd_incident_chooser_set_incidents (self->incident_chooser, incidents);
   show_step (self);
 }
@@ -468,25 +419,7 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   g_type_ensure (RD_TYPE_INCIDENT_CHOOSER);
 
   object_class->dispose = rd_complaint_assistant_dispose;
-  object_class->get_property = rd_complaint_assistant_get_property;
-  object_class->set_property = rd_complaint_assistant_set_property;
   object_class->constructed = rd_complaint_assistant_constructed;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RdComplaintAssistant::saved:
-   * @complaint: the complaint, as saved
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_COMPLAINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-complaint-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, toast_overlay);
@@ -512,7 +445,6 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "assistant.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "assistant.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -6,11 +6,13 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_COMPLAINT_ASSISTANT (rd_complaint_assistant_get_type ())
-G_DECLARE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, RD, COMPLAINT_ASSISTANT, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, RD, COMPLAINT_ASSISTANT,
+                      RdStoreDialog)
 
 typedef enum {
   RD_ASSISTANT_STEP_POINTS,

@@ -57,6 +57,8 @@ rd_export_dialog_save_chronology (RdExportDialog       *self,
                                   RdChronologyFileKind  kind,
                                   const char           *path)
 {
+  RdStore *store = rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+  RdCase *rcase = rd_store_dialog_get_case (RD_STORE_DIALOG (self));
   g_autoptr(GArray) evidence_ids = NULL;
   g_autoptr(GError) error = NULL;
   RdCaseBundleOptions options;
@@ -67,7 +69,7 @@ rd_export_dialog_save_chronology (RdExportDialog       *self,
   if (self->chronology_cancellable != NULL)
     return;
 
-  if (!rd_output_check_paths (rd_store_get_data_dir (self->store), outputs, &error))
+  if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, &error))
     {
       g_free (self->error);
       self->error = g_strdup (error->message);
@@ -84,7 +86,7 @@ rd_export_dialog_save_chronology (RdExportDialog       *self,
 
   self->chronology_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.chronology", FALSE);
-  rd_export_chronology_async (self->store, rd_case_get_id (self->rcase), &options,
+  rd_export_chronology_async (store, rd_case_get_id (rcase), &options,
                               kind == RD_CHRONOLOGY_FILE_ODT ? RD_CHRONOLOGY_FORMAT_ODT
                                                              : RD_CHRONOLOGY_FORMAT_CSV,
                               path, NULL, self->chronology_cancellable, on_chronology_done,
@@ -130,7 +132,7 @@ _rd_export_dialog_chronology_action (GtkWidget  *widget,
 
   /* Translators: the file name offered for the chronology; %s is the case's title */
   name = g_strdup_printf (odt ? _("Chronology – %s.odt") : _("Chronology – %s.csv"),
-                          rd_case_get_title (self->rcase));
+                          rd_case_get_title (rd_store_dialog_get_case (RD_STORE_DIALOG (self))));
   if (odt)
     {
       gtk_file_filter_set_name (filter, _("OpenDocument text"));

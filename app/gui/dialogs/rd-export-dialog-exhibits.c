@@ -237,8 +237,11 @@ by_captured (gconstpointer a,
 void
 _rd_export_dialog_load_exhibits (RdExportDialog *self)
 {
+  RdStoreDialog *base = RD_STORE_DIALOG (self);
+  gint64 case_id = rd_case_get_id (rd_store_dialog_get_case (base));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) all = rd_store_list_evidence (self->store, rd_case_get_id (self->rcase), &error);
+  g_autoptr(GListModel) all = rd_store_list_evidence (rd_store_dialog_get_store (base), case_id,
+                                                      &error);
 
   if (all == NULL)
     {

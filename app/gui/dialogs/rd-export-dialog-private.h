@@ -9,10 +9,8 @@ G_BEGIN_DECLS
 
 struct _RdExportDialog
 {
-  AdwWindow           parent_instance;
+  RdStoreDialog       parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *exhibits;     /* RdEvidence, in bundle order */
   GHashTable         *left_out;     /* evidence ids not to include */
   GHashTable         *passwords;    /* evidence id → password typed for this bundle; never stored */

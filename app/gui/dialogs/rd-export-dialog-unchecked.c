@@ -29,6 +29,7 @@ rd_export_dialog_dup_unchecked (RdExportDialog *self)
   g_autoptr(GArray) evidence_ids = NULL;
   RdCaseBundleOptions options;
   GArray *unchecked;
+  RdCase *rcase;
 
   g_return_val_if_fail (RD_IS_EXPORT_DIALOG (self), NULL);
 
@@ -39,8 +40,9 @@ rd_export_dialog_dup_unchecked (RdExportDialog *self)
   evidence_ids = _rd_export_dialog_dup_evidence_ids (self);
   options.evidence_ids = evidence_ids;
   options.passwords = self->passwords;
-  unchecked = rd_case_bundle_list_unchecked (self->store, rd_case_get_id (self->rcase), &options,
-                                             NULL);
+  rcase = rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+  unchecked = rd_case_bundle_list_unchecked (rd_store_dialog_get_store (RD_STORE_DIALOG (self)),
+                                             rd_case_get_id (rcase), &options, NULL);
   return unchecked != NULL ? unchecked : g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

@@ -19,7 +19,19 @@
 #include "rd-export-passwords.h"
 #include "rd-gui-util.h"
 
-G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdExportDialog, rd_export_dialog, RD_TYPE_STORE_DIALOG)
+
+static RdStore *
+store_of (RdExportDialog *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
+
+static RdCase *
+case_of (RdExportDialog *self)
+{
+  return rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+}
 
 /* The letter row's items, in order; the last item, "No letter", follows them. */
 static const RdLetterKind letter_choices[] = {
@@ -28,15 +40,6 @@ static const RdLetterKind letter_choices[] = {
   RD_LETTER_ESCALATION,
   RD_LETTER_OMBUDSMAN_SUMMARY,
 };
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The keyboard goes to where the work is on each page: Stop while the
  * bundle is made, Open when it is ready, and Export… again when making it
@@ -164,7 +167,7 @@ rd_export_dialog_export_to (RdExportDialog *self,
   g_clear_object (&self->progress);
   self->progress = rd_progress_new ();
   g_signal_connect_object (self->progress, "notify", G_CALLBACK (on_progress_cb), self, 0);
-  rd_export_bundle_async (self->store, rd_case_get_id (self->rcase), &options, path,
+  rd_export_bundle_async (store_of (self), rd_case_get_id (case_of (self)), &options, path,
                           self->progress, self->cancellable, on_export_done, g_object_ref (self));
 }
 
@@ -188,8 +191,9 @@ static void
 choose_file (RdExportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *name = g_strdup_printf (_("Bundle – %s.pdf"), rd_case_get_title (self->rcase));
+  g_autofree char *name = NULL;
 
+  name = g_strdup_printf (_("Bundle – %s.pdf"), rd_case_get_title (case_of (self)));
   chooser = gtk_file_chooser_native_new (_("Save the Bundle"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\", '-'));
@@ -305,8 +309,6 @@ rd_export_dialog_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->selection);
   g_clear_object (&self->exhibits);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (rd_export_dialog_parent_class)->dispose (object);
@@ -326,48 +328,6 @@ rd_export_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (rd_export_dialog_parent_class)->finalize (object);
 }
 
-static void
-rd_export_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_export_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RdExportDialog *self = RD_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CASE:
-      self->rcase = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* The letter that fits the case's stage is chosen to begin with, so that a
  * stage 2 case does not start with a fresh stage 1 complaint; "No letter"
  * when none fits (the landlord is still in time). */
@@ -378,7 +338,8 @@ choose_letter_for_stage (RdExportDialog *self)
   RdLetterKind kind;
   guint position = G_N_ELEMENTS (letter_choices);
 
-  if (rd_case_bundle_suggest_letter (self->store, rd_case_get_id (self->rcase), NULL, &kind, &error))
+  if (rd_case_bundle_suggest_letter (store_of (self), rd_case_get_id (case_of (self)), NULL, &kind,
+                                     &error))
     {
       for (guint i = 0; i < G_N_ELEMENTS (letter_choices); i++)
         if (letter_choices[i] == kind)
@@ -387,7 +348,7 @@ choose_letter_for_stage (RdExportDialog *self)
   else if (error != NULL)
     {
       g_warning ("Cannot tell which letter fits case %" G_GINT64_FORMAT ": %s",
-                 rd_case_get_id (self->rcase), error->message);
+                 rd_case_get_id (case_of (self)), error->message);
       position = 0;
     }
   adw_combo_row_set_selected (self->letter_row, position);
@@ -411,17 +372,8 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_export_dialog_dispose;
-  object_class->get_property = rd_export_dialog_get_property;
-  object_class->set_property = rd_export_dialog_set_property;
   object_class->constructed = rd_export_dialog_constructed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = rd_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-export-dialog.ui");
@@ -457,7 +409,6 @@ rd_export_dialog_class_init (RdExportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "export.move", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "export.move", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

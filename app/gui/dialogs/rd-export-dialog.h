@@ -6,11 +6,12 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_EXPORT_DIALOG (rd_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RdExportDialog, rd_export_dialog, RD, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdExportDialog, rd_export_dialog, RD, EXPORT_DIALOG, RdStoreDialog)
 
 RdExportDialog *rd_export_dialog_new         (GtkWindow      *parent,
                                               RdStore        *store,

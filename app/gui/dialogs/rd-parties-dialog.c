@@ -19,10 +19,8 @@
 
 struct _RdPartiesDialog
 {
-  AdwWindow           parent_instance;
+  RdStoreDialog       parent_instance;
 
-  RdStore            *store;
-  RdCase             *rcase;
   GListStore         *parties;
   GtkSingleSelection *selection;
   RdParty            *editing;
@@ -39,16 +37,19 @@ struct _RdPartiesDialog
   GtkLabel           *status_label;
 };
 
-G_DEFINE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, RD_TYPE_STORE_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
+static RdStore *
+store_of (RdPartiesDialog *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static RdCase *
+case_of (RdPartiesDialog *self)
+{
+  return rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+}
 
 static void
 apply_fields (RdPartiesDialog *self)
@@ -69,10 +70,10 @@ write_party (GtkWidget  *form,
 {
   RdPartiesDialog *self = RD_PARTIES_DIALOG (form);
 
-  if (self->editing == NULL || self->store == NULL)
+  if (self->editing == NULL || store_of (self) == NULL)
     return RD_AUTOSAVE_HELD;
   apply_fields (self);
-  if (!rd_store_save_party (self->store, self->editing, error))
+  if (!rd_store_save_party (store_of (self), self->editing, error))
     return RD_AUTOSAVE_FAILED;
   return RD_AUTOSAVE_WRITTEN;
 }
@@ -165,8 +166,8 @@ reload (RdPartiesDialog *self)
   g_autoptr(GError) error = NULL;
 
   g_list_store_remove_all (self->parties);
-  if (self->store != NULL && self->rcase != NULL)
-    loaded = rd_store_list_parties (self->store, rd_case_get_id (self->rcase), &error);
+  if (store_of (self) != NULL && case_of (self) != NULL)
+    loaded = rd_store_list_parties (store_of (self), rd_case_get_id (case_of (self)), &error);
   if (error != NULL)
     g_warning ("Could not list the people of the case: %s", error->message);
   for (guint i = 0; loaded != NULL && i < g_list_model_get_n_items (loaded); i++)
@@ -188,10 +189,10 @@ rd_parties_dialog_add_party (RdPartiesDialog *self)
 
   g_return_if_fail (RD_IS_PARTIES_DIALOG (self));
 
-  if (self->rcase == NULL)
+  if (case_of (self) == NULL)
     return;
   rd_parties_dialog_flush (self, NULL);
-  rd_party_set_case_id (party, rd_case_get_id (self->rcase));
+  rd_party_set_case_id (party, rd_case_get_id (case_of (self)));
   rd_party_set_role (party, RD_PARTY_LANDLORD_OFFICER);
   g_list_store_append (self->parties, party);
   gtk_single_selection_set_selected (self->selection,
@@ -219,7 +220,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
     return;
   rd_autosave_discard (self->autosave);
   if (rd_party_get_id (party) != 0 &&
-      !rd_store_delete_party (self->store, rd_party_get_id (party), &error))
+      !rd_store_delete_party (store_of (self), rd_party_get_id (party), &error))
     {
       rd_gui_set_status (self->status_label, error->message, TRUE);
       return;
@@ -330,52 +331,8 @@ rd_parties_dialog_dispose (GObject *object)
   g_clear_object (&self->editing);
   g_clear_object (&self->selection);
   g_clear_object (&self->parties);
-  g_clear_object (&self->rcase);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rd_parties_dialog_parent_class)->dispose (object);
-}
-
-static void
-rd_parties_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_parties_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  RdPartiesDialog *self = RD_PARTIES_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CASE:
-      self->rcase = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -395,17 +352,7 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_parties_dialog_dispose;
-  object_class->get_property = rd_parties_dialog_get_property;
-  object_class->set_property = rd_parties_dialog_set_property;
   object_class->constructed = rd_parties_dialog_constructed;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, list_view);
@@ -422,7 +369,6 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "parties.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "parties.remove", NULL, remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "parties.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

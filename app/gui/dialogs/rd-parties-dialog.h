@@ -6,11 +6,12 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_PARTIES_DIALOG (rd_parties_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, RD, PARTIES_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdPartiesDialog, rd_parties_dialog, RD, PARTIES_DIALOG, RdStoreDialog)
 
 RdPartiesDialog *rd_parties_dialog_new          (GtkWindow       *parent,
                                                  RdStore         *store,

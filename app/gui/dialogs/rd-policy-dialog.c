@@ -13,23 +13,19 @@
 #include "rd-limit-row.h"
 #include "rd-policy-dialog-private.h"
 
-G_DEFINE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, RD_TYPE_STORE_DIALOG)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CASE,
-  N_PROPS
-};
+static RdStore *
+store_of (RdPolicyDialog *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
 
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static RdCase *
+case_of (RdPolicyDialog *self)
+{
+  return rd_store_dialog_get_case (RD_STORE_DIALOG (self));
+}
 
 static void
 show_error (RdPolicyDialog *self,
@@ -179,15 +175,16 @@ choose_profile (RdPolicyDialog *self,
 
       today (&day);
       self->editing = rd_policy_new_landlord_from_code (&day);
-      if (rd_case_get_landlord_name (self->rcase)[0] != '\0')
+      if (rd_case_get_landlord_name (case_of (self))[0] != '\0')
         {
-          name = g_strdup_printf (_("%s complaints policy"), rd_case_get_landlord_name (self->rcase));
+          name = g_strdup_printf (_("%s complaints policy"),
+                                  rd_case_get_landlord_name (case_of (self)));
           rd_policy_set_name (self->editing, name);
         }
     }
   else if (choice > 0)
     {
-      g_autoptr(RdPolicy) stored = rd_store_get_policy (self->store, choice, &error);
+      g_autoptr(RdPolicy) stored = rd_store_get_policy (store_of (self), choice, &error);
 
       if (stored == NULL)
         show_error (self, error->message);
@@ -224,7 +221,7 @@ save_action (GtkWidget  *widget,
 {
   RdPolicyDialog *self = RD_POLICY_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  gint64 case_id = rd_case_get_id (self->rcase);
+  gint64 case_id = rd_case_get_id (case_of (self));
 
   if (self->editing != NULL)
     {
@@ -241,20 +238,20 @@ save_action (GtkWidget  *widget,
           return;
         }
       rd_policy_set_office_hours (self->editing, &hours);
-      if (!rd_store_save_policy (self->store, self->editing, &error))
+      if (!rd_store_save_policy (store_of (self), self->editing, &error))
         {
           show_error (self, error->message);
           gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
           return;
         }
     }
-  if (!rd_store_set_case_policy (self->store, case_id,
+  if (!rd_store_set_case_policy (store_of (self), case_id,
                                  self->editing ? rd_policy_get_id (self->editing) : 0, &error))
     {
       show_error (self, error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0);
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), case_of (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -271,7 +268,7 @@ fill_choices (RdPolicyDialog *self)
   gtk_string_list_append (names, _("Only the Complaint Handling Code"));
   g_array_append_val (self->choices, none);
 
-  profiles = rd_store_list_policies (self->store, &error);
+  profiles = rd_store_list_policies (store_of (self), &error);
   if (profiles == NULL)
     show_error (self, error->message);
   else
@@ -287,7 +284,8 @@ fill_choices (RdPolicyDialog *self)
   g_array_append_val (self->choices, fresh);
 
   g_clear_error (&error);
-  if (!rd_store_get_case_policy_id (self->store, rd_case_get_id (self->rcase), &current, &error))
+  if (!rd_store_get_case_policy_id (store_of (self), rd_case_get_id (case_of (self)), &current,
+                                    &error))
     show_error (self, error->message);
   for (guint i = 0; i < self->choices->len; i++)
     if (g_array_index (self->choices, gint64, i) == current)
@@ -377,8 +375,6 @@ rd_policy_dialog_dispose (GObject *object)
 {
   RdPolicyDialog *self = RD_POLICY_DIALOG (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->rcase);
   g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (rd_policy_dialog_parent_class)->dispose (object);
@@ -394,48 +390,6 @@ rd_policy_dialog_finalize (GObject *object)
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_policy_dialog_parent_class)->finalize (object);
-}
-
-static void
-rd_policy_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RdPolicyDialog *self = RD_POLICY_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CASE:
-      g_value_set_object (value, self->rcase);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rd_policy_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RdPolicyDialog *self = RD_POLICY_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CASE:
-      self->rcase = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -455,26 +409,9 @@ rd_policy_dialog_class_init (RdPolicyDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_policy_dialog_dispose;
-  object_class->get_property = rd_policy_dialog_get_property;
-  object_class->set_property = rd_policy_dialog_set_property;
   object_class->constructed = rd_policy_dialog_constructed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = rd_policy_dialog_finalize;
-
-  /**
-   * RdPolicyDialog::saved:
-   *
-   * The case's policy was saved; its deadlines should be worked out again.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-policy-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, cancel_button);
@@ -506,7 +443,6 @@ rd_policy_dialog_class_init (RdPolicyDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "policy.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "policy.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static RdLimitRow *

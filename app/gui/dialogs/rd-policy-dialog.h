@@ -6,12 +6,13 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 #include "rd-limit-row.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_POLICY_DIALOG (rd_policy_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, RD, POLICY_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, RD, POLICY_DIALOG, RdStoreDialog)
 
 RdPolicyDialog *rd_policy_dialog_new                  (GtkWindow      *parent,
                                                        RdStore        *store,

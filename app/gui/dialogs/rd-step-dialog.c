@@ -14,9 +14,8 @@
 
 struct _RdStepDialog
 {
-  AdwWindow            parent_instance;
+  RdStoreDialog        parent_instance;
 
-  RdStore             *store;
   RdComplaint         *complaint;
   RdComplaintEvent    *event;        /* the step being written */
   GArray              *contact_ids;  /* gint64 per row of contact_row after the first */
@@ -36,24 +35,22 @@ struct _RdStepDialog
   GtkLabel            *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (RdStepDialog, rd_step_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RdStepDialog, rd_step_dialog, RD_TYPE_STORE_DIALOG)
+
+static RdStore *
+store_of (RdStepDialog *self)
+{
+  return rd_store_dialog_get_store (RD_STORE_DIALOG (self));
+}
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_COMPLAINT,
   PROP_EVENT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static GDateTime *
 midnight (const GDate *date)
@@ -95,7 +92,7 @@ apply_fields (RdStepDialog *self)
 static gboolean
 check_fields (RdStepDialog *self)
 {
-  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (self->store));
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store_of (self)));
   g_autoptr(RdComplaintEvent) scratch = rd_complaint_event_copy (self->event);
   g_autoptr(GError) error = NULL;
   RdComplaintEvent *keep = self->event;
@@ -160,7 +157,7 @@ rd_step_dialog_save (RdStepDialog  *self,
     }
   apply_fields (self);
   rd_complaint_event_set_complaint_id (self->event, rd_complaint_get_id (self->complaint));
-  if (!rd_store_save_complaint_event (self->store, self->event, &local_error) ||
+  if (!rd_store_save_complaint_event (store_of (self), self->event, &local_error) ||
       /* Evidence chosen for a new step is linked once it has an id. */
       !rd_evidence_links_save_pending (self->evidence_links, rd_complaint_event_get_id (self->event),
                                        &local_error))
@@ -170,7 +167,7 @@ rd_step_dialog_save (RdStepDialog  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_signal_emit (self, signals[SAVED], 0, self->event);
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), self->event);
   return TRUE;
 }
 
@@ -200,7 +197,6 @@ rd_step_dialog_dispose (GObject *object)
 
   g_clear_object (&self->event);
   g_clear_object (&self->complaint);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->contact_ids, g_array_unref);
 
   G_OBJECT_CLASS (rd_step_dialog_parent_class)->dispose (object);
@@ -218,9 +214,6 @@ rd_step_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_COMPLAINT:
       g_value_set_object (value, self->complaint);
       break;
@@ -242,9 +235,6 @@ rd_step_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
     case PROP_COMPLAINT:
       self->complaint = g_value_dup_object (value);
       break;
@@ -267,9 +257,10 @@ rd_step_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (rd_step_dialog_parent_class)->constructed (object);
 
-  now = rd_clock_dup_now (rd_store_get_clock (self->store));
+  now = rd_clock_dup_now (rd_store_get_clock (store_of (self)));
   self->highest_stage = 1;
-  events = rd_store_list_complaint_events (self->store, rd_complaint_get_id (self->complaint), NULL);
+  events = rd_store_list_complaint_events (store_of (self), rd_complaint_get_id (self->complaint),
+                                           NULL);
   for (guint i = 0, n = events ? g_list_model_get_n_items (events) : 0; i < n; i++)
     {
       g_autoptr(RdComplaintEvent) other = g_list_model_get_item (events, i);
@@ -319,7 +310,7 @@ rd_step_dialog_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->extension_group),
                           rd_complaint_event_get_kind (self->event) == RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED);
   load_contacts (self);
-  rd_evidence_links_set_store (self->evidence_links, self->store);
+  rd_evidence_links_set_store (self->evidence_links, store_of (self));
   rd_evidence_links_set_pending_allowed (self->evidence_links, TRUE);
   rd_evidence_links_set_target (self->evidence_links, rd_complaint_get_case_id (self->complaint),
                                 RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (self->event));
@@ -341,9 +332,6 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   object_class->set_property = rd_step_dialog_set_property;
   object_class->constructed = rd_step_dialog_constructed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPLAINT] =
     g_param_spec_object ("complaint", NULL, NULL, RD_TYPE_COMPLAINT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -351,14 +339,6 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
     g_param_spec_object ("event", NULL, NULL, RD_TYPE_COMPLAINT_EVENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RdStepDialog::saved:
-   * @event: the step, as written
-   */
-  signals[SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RD_TYPE_COMPLAINT_EVENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-step-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, window_title);
@@ -376,7 +356,6 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "step.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -405,7 +384,8 @@ load_contacts (RdStepDialog *self)
   guint selected = 0;
 
   gtk_string_list_append (names, _("None"));
-  contacts = rd_store_list_contacts (self->store, rd_complaint_get_case_id (self->complaint), NULL);
+  contacts = rd_store_list_contacts (store_of (self), rd_complaint_get_case_id (self->complaint),
+                                     NULL);
   for (guint i = 0, n = contacts ? g_list_model_get_n_items (contacts) : 0; i < n; i++)
     {
       g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);

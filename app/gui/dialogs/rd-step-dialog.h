@@ -6,11 +6,12 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-store-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_STEP_DIALOG (rd_step_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RdStepDialog, rd_step_dialog, RD, STEP_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RdStepDialog, rd_step_dialog, RD, STEP_DIALOG, RdStoreDialog)
 
 RdStepDialog     *rd_step_dialog_new       (GtkWindow        *parent,
                                             RdStore          *store,
