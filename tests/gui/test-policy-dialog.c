@@ -9,6 +9,7 @@
 #include "rd-case-dialog.h"
 #include "rd-limit-row.h"
 #include "rd-policy-dialog.h"
+#include "rd-store-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -319,6 +320,43 @@ test_choices_read_in_full (Fixture       *f,
   rd_test_gui_iterate ();
 }
 
+static void
+on_saved_cb (RdStoreDialog *dialog,
+             GObject       *record,
+             gpointer       data)
+{
+  GPtrArray *records = data;
+
+  g_ptr_array_add (records, record);
+}
+
+/* The policy dialog gets its store, case and saved signal from
+ * RdStoreDialog, as the other dialogs made for one case do: the properties
+ * read back what it was made with, and saving passes the case on. */
+static void
+test_store_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdPolicyDialog *dialog = open_dialog (f);
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+
+  g_assert_true (RD_IS_STORE_DIALOG (dialog));
+  g_object_get (dialog, "store", &store, "case", &rcase, NULL);
+  g_assert_true (store == f->store);
+  g_assert_true (rcase == f->rcase);
+  g_assert_true (rd_store_dialog_get_store (RD_STORE_DIALOG (dialog)) == f->store);
+  g_assert_true (rd_store_dialog_get_case (RD_STORE_DIALOG (dialog)) == f->rcase);
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved_cb), records);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "policy.save", NULL);
+  rd_test_gui_iterate ();
+  g_assert_false (is_open (dialog));
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_true (g_ptr_array_index (records, 0) == (gpointer) f->rcase);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +369,8 @@ main (int   argc,
               test_from_case_details, fixture_teardown);
   g_test_add ("/policy-dialog/choices-read-in-full", Fixture, NULL, fixture_setup,
               test_choices_read_in_full, fixture_teardown);
+  g_test_add ("/policy-dialog/store-dialog", Fixture, NULL, fixture_setup, test_store_dialog,
+              fixture_teardown);
 
   return g_test_run ();
 }
