@@ -31,6 +31,27 @@ typedef enum {
   RD_DONE_REFERRED,   /* "You referred it on …" */
 } RdDoneVerb;
 
+/* How it was done against its due day (rd-deadline-engine-outcome.c). */
+typedef enum {
+  RD_DONE_HOW_LATE,        /* working days after the due day */
+  RD_DONE_HOW_AFTER_DUE,   /* after the due day, but no working day late */
+  RD_DONE_HOW_EARLY,       /* working days before the due day */
+  RD_DONE_HOW_IN_TIME,
+  RD_DONE_HOW_ON_THE_DAY,
+} RdDoneHow;
+
+char *_rd_engine_done_sentence    (RdDoneVerb  verb,
+                                   RdDoneHow   how,
+                                   const char *when,
+                                   int         n);
+char *_rd_engine_done_late_by     (RdDoneVerb  verb,
+                                   const char *when,
+                                   const char *duration);
+char *_rd_engine_overdue_sentence (RdDoneVerb  verb,
+                                   const char *today,
+                                   int         n,
+                                   gboolean    working);
+
 typedef struct {
   const RdDeadlineInput *input;
   RdPolicy              *landlord;     /* nullable */

@@ -480,6 +480,110 @@ step_for_rule (RdHazardRule rule)
     }
 }
 
+/* Awaab's Law's steps as the deadlines name them. Each step's explanation
+ * is one whole sentence naming the step and what started its clock: after
+ * "after" Welsh mutates and Polish declines each noun its own way, so
+ * neither can be inserted into a shared sentence. */
+typedef enum {
+  HAZARD_EMERGENCY_INVESTIGATION,
+  HAZARD_EMERGENCY_MADE_SAFE,
+  HAZARD_DAMP_INVESTIGATION,
+  HAZARD_OTHER_INVESTIGATION,   /* the hazard's level in brackets */
+  HAZARD_SUMMARY,
+  HAZARD_SAFETY_WORK,
+  HAZARD_FURTHER_WORK,
+} HazardStep;
+
+static char *
+hazard_step_title (HazardStep  step,
+                   const char *level)
+{
+  switch (step)
+    {
+    case HAZARD_EMERGENCY_INVESTIGATION:
+      return g_strdup (_("The investigation of the emergency hazard"));
+    case HAZARD_EMERGENCY_MADE_SAFE:
+      return g_strdup (_("Making the emergency hazard safe"));
+    case HAZARD_DAMP_INVESTIGATION:
+      return g_strdup (_("The investigation of the damp and mould hazard"));
+    case HAZARD_OTHER_INVESTIGATION:
+      /* Translators: %s is a kind of hazard, "Excess cold" */
+      return g_strdup_printf (_("The investigation of the hazard (%s)"), level);
+    case HAZARD_SUMMARY:
+      return g_strdup (_("The written summary of the investigation"));
+    case HAZARD_SAFETY_WORK:
+      return g_strdup (_("The safety work"));
+    case HAZARD_FURTHER_WORK:
+      return g_strdup (_("Starting the further work"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* "The safety work was due by …, 20 working days after the investigation on
+ * Monday 4 November 2024.": @from is a date with its preposition */
+static char *
+hazard_step_explanation (HazardStep  step,
+                         gboolean    past,
+                         const char *level,
+                         const char *due,
+                         const char *limit,
+                         const char *from)
+{
+  switch (step)
+    {
+    case HAZARD_EMERGENCY_INVESTIGATION:
+      /* Translators: "The investigation of the emergency hazard was due by Tuesday 5
+       * November 2024 at 10:00, 24 hours after the report on Monday 4 November 2024 at
+       * 10:00.": the first %s is a date, the second a time limit, the last a date with its
+       * preposition */
+      return g_strdup_printf (past ? _("The investigation of the emergency hazard was due by "
+                                        "%s, %s after the report %s.")
+                                   : _("The investigation of the emergency hazard is due by "
+                                        "%s, %s after the report %s."),
+                              due, limit, from);
+    case HAZARD_EMERGENCY_MADE_SAFE:
+      return g_strdup_printf (past ? _("Making the emergency hazard safe was due by %s, %s "
+                                        "after the report %s.")
+                                   : _("Making the emergency hazard safe is due by %s, %s "
+                                        "after the report %s."),
+                              due, limit, from);
+    case HAZARD_DAMP_INVESTIGATION:
+      return g_strdup_printf (past ? _("The investigation of the damp and mould hazard was "
+                                        "due by %s, %s after the report %s.")
+                                   : _("The investigation of the damp and mould hazard is due "
+                                        "by %s, %s after the report %s."),
+                              due, limit, from);
+    case HAZARD_OTHER_INVESTIGATION:
+      /* Translators: the first %s is a kind of hazard, "Excess cold" */
+      return g_strdup_printf (past ? _("The investigation of the hazard (%s) was due by %s, "
+                                        "%s after the report %s.")
+                                   : _("The investigation of the hazard (%s) is due by %s, %s "
+                                        "after the report %s."),
+                              level, due, limit, from);
+    case HAZARD_SUMMARY:
+      return g_strdup_printf (past ? _("The written summary of the investigation was due by "
+                                        "%s, %s after the investigation %s.")
+                                   : _("The written summary of the investigation is due by "
+                                        "%s, %s after the investigation %s."),
+                              due, limit, from);
+    case HAZARD_SAFETY_WORK:
+      return g_strdup_printf (past ? _("The safety work was due by %s, %s after the "
+                                        "investigation %s.")
+                                   : _("The safety work is due by %s, %s after the "
+                                        "investigation %s."),
+                              due, limit, from);
+    case HAZARD_FURTHER_WORK:
+      return g_strdup_printf (past ? _("Starting the further work was due by %s, %s after the "
+                                        "investigation %s.")
+                                   : _("Starting the further work is due by %s, %s after the "
+                                        "investigation %s."),
+                              due, limit, from);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static void
 hazard_step (RdEngine          *engine,
              const RdCaseEvent *report,
@@ -487,10 +591,10 @@ hazard_step (RdEngine          *engine,
              RdHazardRule       rule,
              const RdCaseEvent *from,
              const RdCaseEvent *done,
-             const char        *title,
-             const char        *from_phrase,
+             HazardStep         step,
              const char        *basis)
 {
+  const char *level = rd_hazard_level_get_label (report->hazard);
   const RdLimit *limit = rd_policy_get_hazard_limit (awaab, report->hazard, rule);
   g_autoptr(RdDeadline) d = NULL;
   const char *from_text = NULL;
@@ -505,7 +609,7 @@ hazard_step (RdEngine          *engine,
   if (!_rd_engine_due (engine, limit, &from->when, &d->due))
     return;
   d->group = report->id;
-  d->title = g_strdup (title);
+  d->title = hazard_step_title (step, level);
   d->step = step_for_rule (rule);
   d->rule = g_strdup (rd_policy_get_name (awaab));
   _rd_deadline_add_source (d, report);
@@ -520,11 +624,8 @@ hazard_step (RdEngine          *engine,
   from_text = _rd_engine_on (engine, &from->when);
   due = _rd_engine_when (engine, &d->due);
   limit_text = rd_limit_format (limit);
-  /* Translators: "Investigation was due by …, 10 working days after the report on
-   * Monday 4 November 2024.": the last %s is a date with its preposition */
-  how = g_strdup_printf (is_past (engine, &d->due, &d->done) ? _("%s was due by %s, %s after %s %s.")
-                                                             : _("%s is due by %s, %s after %s %s."),
-                         title, due, limit_text, from_phrase, from_text);
+  how = hazard_step_explanation (step, is_past (engine, &d->due, &d->done), level, due, limit_text,
+                                 from_text);
   if (stood_for != NULL)
     {
       char *longer = g_strdup_printf ("%s %s", how, stood_for);
@@ -551,7 +652,6 @@ hazard_deadlines (RdEngine          *engine,
   const RdAwaabPhase *phase = rd_awaab_phase_for_hazard (report->hazard);
   const RdCaseEvent *investigated, *summary, *safe, *started;
   g_autofree char *basis = NULL;
-  g_autofree char *investigation_title = NULL;
 
   if (awaab == NULL || phase == NULL)
     return;
@@ -627,32 +727,29 @@ hazard_deadlines (RdEngine          *engine,
   if (report->hazard == RD_HAZARD_EMERGENCY)
     {
       hazard_step (engine, report, awaab, RD_HAZARD_RULE_INVESTIGATE, report, investigated,
-                   _("The investigation of the emergency hazard"), _("the report"), basis);
+                   HAZARD_EMERGENCY_INVESTIGATION, basis);
       hazard_step (engine, report, awaab, RD_HAZARD_RULE_MAKE_SAFE, report, safe,
-                   _("Making the emergency hazard safe"), _("the report"), basis);
+                   HAZARD_EMERGENCY_MADE_SAFE, basis);
     }
   else
     {
-      /* Translators: %s is a kind of hazard, "Excess cold" */
-      investigation_title = report->hazard == RD_HAZARD_SIGNIFICANT
-        ? g_strdup (_("The investigation of the damp and mould hazard"))
-        : g_strdup_printf (_("The investigation of the hazard (%s)"),
-                           rd_hazard_level_get_label (report->hazard));
       hazard_step (engine, report, awaab, RD_HAZARD_RULE_INVESTIGATE, report, investigated,
-                   investigation_title, _("the report"), basis);
+                   report->hazard == RD_HAZARD_SIGNIFICANT ? HAZARD_DAMP_INVESTIGATION
+                                                           : HAZARD_OTHER_INVESTIGATION,
+                   basis);
       if (investigated != NULL)
         {
           hazard_step (engine, report, awaab, RD_HAZARD_RULE_SUMMARY, investigated, summary,
-                       _("The written summary of the investigation"), _("the investigation"), basis);
+                       HAZARD_SUMMARY, basis);
           hazard_step (engine, report, awaab, RD_HAZARD_RULE_MAKE_SAFE, investigated, safe,
-                       _("The safety work"), _("the investigation"), basis);
+                       HAZARD_SAFETY_WORK, basis);
           /* Further work is needed only when the investigation found it; the
            * diary cannot say so, so Redress checks its start only once the
            * resident has recorded it (or the finished repair), and never
            * calls missing a step that may not have been needed. */
           if (started != NULL)
             hazard_step (engine, report, awaab, RD_HAZARD_RULE_WORKS_START, investigated, started,
-                         _("Starting the further work"), _("the investigation"), basis);
+                         HAZARD_FURTHER_WORK, basis);
         }
     }
 }

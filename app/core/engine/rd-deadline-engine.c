@@ -184,13 +184,6 @@ _rd_engine_format_days (int working_days)
 }
 
 static char *
-format_calendar_days (int days)
-{
-  return g_strdup_printf (rd_ngettext ("%d day", "%d days", (gulong) ABS (days)),
-                          ABS (days));
-}
-
-static char *
 format_duration (gint64 minutes,
                  gboolean working)
 {
@@ -219,52 +212,6 @@ moment_to_datetime (const RdMoment *moment)
                                 moment->minute / 60, moment->minute % 60, 0);
 }
 
-static char *
-done_sentence (RdDoneVerb  verb,
-               const char *when,
-               const char *how)
-{
-  switch (verb)
-    {
-    /* Translators: "It arrived on Monday 18 November 2024, 2 working days late.": the
-     * first %s is a date with its preposition ("on Monday 18 November 2024"), the
-     * second how late or early it was */
-    case RD_DONE_ARRIVED: return g_strdup_printf (_("It arrived %s, %s."), when, how);
-    case RD_DONE_DONE: return g_strdup_printf (_("It was done %s, %s."), when, how);
-    case RD_DONE_CONTACTED: return g_strdup_printf (_("The landlord was next in touch %s, %s."), when, how);
-    case RD_DONE_THEY_CONTACTED: return g_strdup_printf (_("They were next in touch %s, %s."), when, how);
-    case RD_DONE_ASKED: return g_strdup_printf (_("You asked %s, %s."), when, how);
-    case RD_DONE_REFERRED: return g_strdup_printf (_("You referred it %s, %s."), when, how);
-    default: g_return_val_if_reached (NULL);
-    }
-}
-
-static char *
-not_done_overdue_sentence (RdDoneVerb  verb,
-                           const char *today,
-                           const char *late)
-{
-  switch (verb)
-    {
-    case RD_DONE_ARRIVED:
-      return g_strdup_printf (_("Nothing had arrived by today, %s: it is %s late."), today, late);
-    case RD_DONE_DONE:
-      return g_strdup_printf (_("It is not recorded as done by today, %s: it is %s late."), today, late);
-    case RD_DONE_CONTACTED:
-      return g_strdup_printf (_("There is no record of the landlord getting in touch by today, %s: "
-                                "it is %s late."), today, late);
-    case RD_DONE_THEY_CONTACTED:
-      return g_strdup_printf (_("There is no record of them getting in touch by today, %s: "
-                                "it is %s late."), today, late);
-    case RD_DONE_ASKED:
-      return g_strdup_printf (_("You had not asked by today, %s: the time ran out %s ago."), today, late);
-    case RD_DONE_REFERRED:
-      return g_strdup_printf (_("You had not referred it by today, %s: the time ran out %s ago."), today, late);
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 /**
  * _rd_engine_finish:
  * @limit: (nullable): the limit that gave the due date, for limits counted
@@ -287,7 +234,6 @@ _rd_engine_finish (RdEngine      *engine,
   if (rd_moment_is_set (&d->done))
     {
       const char *when = _rd_engine_on (engine, &d->done);
-      g_autofree char *how = NULL;
       int cmp = rd_moment_compare (&d->done, &d->due);
 
       d->status = cmp <= 0 ? RD_DEADLINE_MET : RD_DEADLINE_MISSED;
@@ -308,42 +254,32 @@ _rd_engine_finish (RdEngine      *engine,
         {
           g_autofree char *dur = format_duration (d->minutes_late,
                                                   limit->unit == RD_TIME_UNIT_WORKING_HOURS);
-          how = g_strdup_printf (_("%s late"), dur);
+          outcome = _rd_engine_done_late_by (verb, when, dur);
         }
       else if (timed && d->status == RD_DEADLINE_MET)
-        how = g_strdup (_("in time"));
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
       else if (d->status == RD_DEADLINE_MISSED && d->working_days_late > 0)
-        {
-          g_autofree char *n = _rd_engine_format_days (d->working_days_late);
-          how = g_strdup_printf (_("%s late"), n);
-        }
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_LATE, when, d->working_days_late);
       else if (d->status == RD_DEADLINE_MISSED)
-        {
-          g_autofree char *n = format_calendar_days (d->days_late);
-          how = g_strdup_printf (_("%s after it was due"), n);
-        }
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_AFTER_DUE, when, ABS (d->days_late));
       else if (d->working_days_late < 0)
-        {
-          g_autofree char *n = _rd_engine_format_days (d->working_days_late);
-          how = g_strdup_printf (_("%s early"), n);
-        }
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_EARLY, when,
+                                            ABS (d->working_days_late));
       else if (d->days_late < 0)
-        how = g_strdup (_("in time"));
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
       else
-        how = g_strdup (_("the day it was due"));
-      outcome = done_sentence (verb, when, how);
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_ON_THE_DAY, when, 0);
     }
   else if (g_date_compare (&d->due.date, &engine->today) < 0)
     {
       const char *today = _rd_engine_day (engine, &engine->today);
-      g_autofree char *late = NULL;
 
       d->status = RD_DEADLINE_MISSED;
       d->working_days_late = rd_calendar_count_working_days (&d->due.date, &engine->today);
       d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
-      late = d->working_days_late > 0 ? _rd_engine_format_days (d->working_days_late)
-                                      : format_calendar_days (d->days_late);
-      outcome = not_done_overdue_sentence (verb, today, late);
+      outcome = d->working_days_late > 0
+        ? _rd_engine_overdue_sentence (verb, today, d->working_days_late, TRUE)
+        : _rd_engine_overdue_sentence (verb, today, ABS (d->days_late), FALSE);
     }
   else
     {
@@ -357,11 +293,9 @@ _rd_engine_finish (RdEngine      *engine,
       else if (left == 0)
         outcome = g_strdup (_("No working days are left before it is due."));
       else
-        {
-          g_autofree char *n = _rd_engine_format_days (left);
-          outcome = g_strdup_printf (rd_ngettext ("%s is left.", "%s are left.",
-                                                  (gulong) left), n);
-        }
+        outcome = g_strdup_printf (rd_ngettext ("%d working day is left.",
+                                                "%d working days are left.", (gulong) left),
+                                   left);
     }
 
   g_free (d->explanation);
