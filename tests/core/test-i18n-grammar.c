@@ -158,6 +158,151 @@ test_deadline_names (void)
     }
 }
 
+/* The stage 1 acknowledgement of a complaint made on Friday 1 November 2024,
+ * due on Friday 8, that came on @acknowledged, in @language. */
+static char *
+explain_acknowledgement (const char *language,
+                         const char *acknowledged)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDate) made = day ("2024-11-01");
+  g_autoptr(GDate) ack = day (acknowledged);
+  g_autoptr(GDate) today = day ("2024-12-13");
+  GListModel *list;
+  char *previous;
+  char *text = NULL;
+
+  rd_deadline_input_add_complaint_event (input, 1, 1, RD_COMPLAINT_EVENT_MADE, 1, made, NULL);
+  rd_deadline_input_add_complaint_event (input, 2, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, ack, NULL);
+  previous = rd_i18n_push_language (language);
+  report = rd_deadlines_compute (input, NULL, today);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && text == NULL; i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (rd_deadline_get_kind (d) == RD_DEADLINE_KIND_ACKNOWLEDGEMENT)
+        text = g_strdup (rd_deadline_get_explanation (d));
+    }
+  rd_i18n_pop_language (previous);
+  g_assert_nonnull (text);
+  log_text (language, text);
+  return text;
+}
+
+/* How late, as one sentence with the count's plural form: Welsh mutates
+ * after two ("2 ddiwrnod"), Polish has three forms ("1 dzień roboczy", "2 dni
+ * robocze", "5 dni roboczych"); how far ahead, too. */
+static void
+test_late_counts (void)
+{
+  const struct { const char *language, *acknowledged, *says; } cases[] = {
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-11", "It arrived on Monday 11 November 2024, 1 working day late." },
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-12", "It arrived on Tuesday 12 November 2024, 2 working days late." },
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-06", "It arrived on Wednesday 6 November 2024, 2 working days early." },
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-09", "It arrived on Saturday 9 November 2024, 1 day after it was due." },
+    { "cy", "2024-11-11", "Cyrhaeddodd ar ddydd Llun 11 Tachwedd 2024, 1 diwrnod gwaith yn hwyr." },
+    { "cy", "2024-11-12", "Cyrhaeddodd ar ddydd Mawrth 12 Tachwedd 2024, 2 ddiwrnod gwaith yn hwyr." },
+    { "cy", "2024-11-15", "Cyrhaeddodd ar ddydd Gwener 15 Tachwedd 2024, 5 diwrnod gwaith yn hwyr." },
+    { "cy", "2024-11-06", "Cyrhaeddodd ar ddydd Mercher 6 Tachwedd 2024, 2 ddiwrnod gwaith yn gynnar." },
+    { "pl", "2024-11-11", "Dotarło w poniedziałek 11 listopada 2024, 1 dzień roboczy po terminie." },
+    { "pl", "2024-11-12", "Dotarło we wtorek 12 listopada 2024, 2 dni robocze po terminie." },
+    { "pl", "2024-11-15", "Dotarło w piątek 15 listopada 2024, 5 dni roboczych po terminie." },
+    { "pl", "2024-11-06", "Dotarło w środę 6 listopada 2024, 2 dni robocze przed terminem." },
+    { "pl", "2024-11-09", "Dotarło w sobotę 9 listopada 2024, 1 dzień po terminie." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!have (cases[i].language))
+        continue;
+      text = explain_acknowledgement (cases[i].language, cases[i].acknowledged);
+      assert_has (text, cases[i].says);
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = explain_deadlines ("pl");
+
+      assert_has (pl, "Do dzisiaj, tj. 13 grudnia 2024 (piątek), nic nie dotarło: opóźnienie wynosi "
+                      "już 3 dni robocze.");
+      assert_has (pl, "Zostało 17 dni roboczych.");
+      assert_lacks (pl, "z opóźnieniem o");
+    }
+  if (have ("cy"))
+    {
+      g_autofree char *cy = explain_deadlines ("cy");
+
+      assert_has (cy, "mae’n 3 diwrnod gwaith yn hwyr.");
+      assert_has (cy, "Mae 17 diwrnod gwaith ar ôl.");
+    }
+}
+
+/* Awaab's Law's steps for a damp and mould hazard reported on Monday 3
+ * November 2025, investigated on Wednesday 5 November. */
+static char *
+explain_hazard (const char *language)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) investigated = day ("2025-11-05");
+  g_autoptr(GDate) today = day ("2025-11-07");
+  GString *text = g_string_new (NULL);
+  GListModel *list;
+  RdMoment when;
+  char *previous;
+
+  rd_deadline_input_set_social_housing (input, RD_SOCIAL_HOUSING_YES);
+  rd_moment_set_date (&when, reported);
+  rd_deadline_input_add_hazard (input, RD_CASE_EVENT_HAZARD_REPORT, 1, 1, &when, RD_HAZARD_SIGNIFICANT);
+  rd_moment_set_date (&when, investigated);
+  rd_deadline_input_add_hazard (input, RD_CASE_EVENT_HAZARD_INVESTIGATED, 2, 1, &when, RD_HAZARD_SIGNIFICANT);
+  previous = rd_i18n_push_language (language);
+  report = rd_deadlines_compute (input, NULL, today);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      g_string_append_printf (text, "%s\n", rd_deadline_get_explanation (d));
+    }
+  rd_i18n_pop_language (previous);
+  log_text (language, text->str);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_hazard_steps (void)
+{
+  g_autofree char *english = explain_hazard (RD_I18N_SOURCE_LANGUAGE);
+
+  assert_has (english, "The investigation of the damp and mould hazard was due by ");
+  assert_has (english, " after the report on Monday 3 November 2025.");
+  assert_has (english, " after the investigation on Wednesday 5 November 2025.");
+  if (have ("cy"))
+    {
+      g_autofree char *cy = explain_hazard ("cy");
+
+      assert_has (cy, "Y dyddiad cau ar gyfer ymchwilio i’r perygl lleithder a llwydni oedd ");
+      assert_has (cy, " ar ôl yr adroddiad ar ddydd Llun 3 Tachwedd 2025.");
+      assert_has (cy, " ar ôl yr ymchwiliad ar ddydd Mercher 5 Tachwedd 2025.");
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = explain_hazard ("pl");
+
+      /* The step in the genitive after "Termin", the locative after "po" */
+      assert_has (pl, "Termin zbadania zagrożenia wilgocią i pleśnią: ");
+      assert_has (pl, " po zgłoszeniu w poniedziałek 3 listopada 2025.");
+      assert_has (pl, " po badaniu w środę 5 listopada 2025.");
+      assert_lacks (pl, "po zgłoszenie");
+      assert_lacks (pl, "po badanie");
+    }
+}
+
 /* A noise report to the police, dated, with a reference. */
 static char *
 write_report_entry (const char *language)
@@ -262,6 +407,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/i18n-grammar/deadline-names", test_deadline_names);
+  g_test_add_func ("/i18n-grammar/late-counts", test_late_counts);
+  g_test_add_func ("/i18n-grammar/hazard-steps", test_hazard_steps);
   g_test_add_func ("/i18n-grammar/report-dates", test_report_dates);
   g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
   return g_test_run ();
