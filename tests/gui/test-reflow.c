@@ -22,6 +22,7 @@
 #include "evidence-fixtures.h"
 #include "rd-application.h"
 #include "rd-gui-util.h"
+#include "rd-timeline-page.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -206,6 +207,24 @@ open_sample (Fixture *f)
   g_assert_no_error (error);
 }
 
+static gboolean
+has_timeline (gpointer data)
+{
+  return rd_timeline_view_get_timeline (data) != NULL;
+}
+
+/* The timeline is drawn from a worker's snapshot: its page shows the
+ * picture, the period and the list only once that has come back. */
+static void
+show_timeline (Fixture *f)
+{
+  RdTimelinePage *page;
+
+  g_assert_nonnull (rd_window_show_page (f->window, "timeline"));
+  page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
+  g_assert_true (rd_test_gui_wait_until (has_timeline, rd_timeline_page_get_view (page), 10000));
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -221,6 +240,8 @@ test_every_page (Fixture       *f,
       g_assert_nonnull (rd_window_show_page (f->window, pages[i]));
       check_page (f, size, pages[i], all);
     }
+  show_timeline (f);
+  check_page (f, size, "timeline", all);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-cases", NULL));
   check_page (f, size, "all-cases", all);
 

@@ -53,6 +53,24 @@ middle_across (Fixture   *f,
   return (bounds.origin.x + bounds.size.width / 2) / gtk_widget_get_width (content);
 }
 
+/* Where the middle of @label's text is across the window: a label fills
+ * its row, so its own middle says nothing about which end the text keeps to. */
+static double
+text_middle_across (Fixture  *f,
+                    GtkLabel *label)
+{
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (f->window));
+  PangoRectangle logical;
+  graphene_rect_t bounds;
+  int x = 0;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), content, &bounds));
+  gtk_label_get_layout_offsets (label, &x, NULL);
+  pango_layout_get_pixel_extents (gtk_label_get_layout (label), NULL, &logical);
+  return (bounds.origin.x + x + logical.x + logical.width / 2.0) / gtk_widget_get_width (content);
+}
+
 /* The first visible child of a horizontal box comes after (to the right
  * of) the last, as a right-to-left reader expects. */
 static void
@@ -200,6 +218,82 @@ has_timeline (gpointer data)
   return rd_timeline_view_get_timeline (data) != NULL;
 }
 
+/* The horizontal box holding the widget whose action is @action_name. */
+static GtkWidget *
+find_box_of_action (GtkWidget  *root,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return GTK_IS_BOX (root) ? root : NULL;
+      if ((found = find_box_of_action (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first label shown in a row of @root. */
+static GtkLabel *
+find_row_label (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && in_row (child))
+        return GTK_LABEL (child);
+      if ((found = find_row_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The timeline page around the picture mirrors as the other pages do: its
+ * period starts at the right, its export buttons run right to left, and
+ * the rows of its list start at the right. */
+static void
+test_timeline_page_mirrors (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *page, *summary, *buttons;
+  GtkLabel *row_label;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+  page = rd_window_show_page (f->window, "timeline");
+  g_assert_nonnull (page);
+  g_assert_true (rd_test_gui_wait_until (has_timeline, rd_timeline_page_get_view (RD_TIMELINE_PAGE (page)), 10000));
+  settle (f);
+  g_assert_cmpint (gtk_widget_get_direction (page), ==, GTK_TEXT_DIR_RTL);
+
+  summary = rd_test_gui_find_by_id (page, "summary_label");
+  g_assert_nonnull (summary);
+  g_assert_cmpint (gtk_widget_get_direction (summary), ==, GTK_TEXT_DIR_RTL);
+  /* A label's xalign of 0 is its start: the right, in Urdu */
+  g_assert_cmpfloat (text_middle_across (f, GTK_LABEL (summary)), >, 0.5);
+
+  buttons = find_box_of_action (page, "timeline.export");
+  g_assert_nonnull (buttons);
+  assert_box_mirrored (buttons);
+  /* packed at the end: the left */
+  g_assert_cmpfloat (middle_across (f, buttons), <, 0.5);
+
+  /* each row is one label: its text keeps to the right */
+  row_label = find_row_label (rd_test_gui_find_by_id (page, "list_view"));
+  g_assert_nonnull (row_label);
+  g_test_message ("first row: %s", gtk_label_get_text (row_label));
+  g_assert_cmpfloat (text_middle_across (f, row_label), >, 0.5);
+}
+
 /* The dark pixels of @pixels (cairo's B, G, R, A) inside a rectangle. */
 static gsize
 count_dark (const guchar *pixels,
@@ -317,6 +411,8 @@ main (int   argc,
   g_test_add ("/rtl/window-mirrors", Fixture, NULL, fixture_setup, test_window_mirrors,
               fixture_teardown);
   g_test_add ("/rtl/timeline-mirrors", Fixture, NULL, fixture_setup, test_timeline_mirrors,
+              fixture_teardown);
+  g_test_add ("/rtl/timeline-page-mirrors", Fixture, NULL, fixture_setup, test_timeline_page_mirrors,
               fixture_teardown);
   return g_test_run ();
 }
