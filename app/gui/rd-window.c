@@ -452,7 +452,7 @@ show_store_state (RdWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       disable_case_actions (self);
       /* With no cases to open, the menu offers nothing that needs them. */
-      g_menu_append (menu, _("_About Redress"), "app.about");
+      g_menu_append (menu, _("About _Redress"), "app.about");
       gtk_menu_button_set_menu_model (menu_button, G_MENU_MODEL (menu));
       return;
     }

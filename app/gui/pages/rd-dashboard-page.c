@@ -148,8 +148,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->context, "caption");
   row->explanation = wrapped_label (NULL);
   row->advice = wrapped_label ("dim-label");
+  /* No mnemonic: every row that needs a chaser shows the same button, and
+   * an Alt key shared by several only moves the focus among them. Tab
+   * reaches each. */
   row->button = gtk_button_new ();
-  gtk_button_set_use_underline (GTK_BUTTON (row->button), TRUE);
   gtk_widget_set_halign (row->button, GTK_ALIGN_START);
 
   gtk_box_append (GTK_BOX (box), top);
@@ -206,8 +208,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (label != NULL)
     {
       g_autofree char *name = NULL;
+      g_autofree char *shown = rd_gui_strip_mnemonic (label);
 
-      gtk_button_set_label (GTK_BUTTON (row->button), label);
+      gtk_button_set_label (GTK_BUTTON (row->button), shown);
       /* The target first: an action name without it would not match the action. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row->button), "u", gtk_list_item_get_position (item));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), "dashboard.write-letter");

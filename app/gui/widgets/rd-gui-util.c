@@ -295,9 +295,15 @@ rd_gui_actions_set_held (GtkWidget *widget,
   g_object_set_data (G_OBJECT (widget), ACTIONS_HELD, GINT_TO_POINTER (held));
 }
 
-/* @label as shown: "_Save" is "Save", "Salt __and Pepper" keeps one underscore. */
-static char *
-strip_mnemonic (const char *label)
+/**
+ * rd_gui_strip_mnemonic:
+ * @label: a label that may carry a mnemonic
+ *
+ * Returns: (transfer full): @label as shown: "_Save" is "Save", "Salt
+ *   __and Pepper" keeps one underscore.
+ */
+char *
+rd_gui_strip_mnemonic (const char *label)
 {
   GString *shown = g_string_new (NULL);
 
@@ -359,7 +365,7 @@ name_mnemonic_check_button (GtkWidget *check)
 
   if (label == NULL || !gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (check)))
     return;
-  shown = strip_mnemonic (label);
+  shown = rd_gui_strip_mnemonic (label);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }

@@ -28,6 +28,7 @@ void  rd_gui_set_status          (GtkLabel    *label,
                                   gboolean     is_error);
 void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
 void  rd_gui_drop_down_shorten_choice       (GtkDropDown *drop_down);
+char *rd_gui_strip_mnemonic                 (const char  *label);
 
 void     rd_gui_action_set_enabled (GtkWidget  *widget,
                                     const char *action_name,
