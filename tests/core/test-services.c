@@ -407,6 +407,49 @@ test_deadline_alerts (Fixture       *f,
   call_clear (&call);
 }
 
+/* Jobs started together read a case once and share the snapshot; a job
+ * started after a change never gets the case as it was before it. */
+static void
+test_snapshot_shared (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RdCaseSnapshot) first = NULL;
+  g_autoptr(RdCaseSnapshot) second = NULL;
+  g_autoptr(RdCaseSnapshot) after = NULL;
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(GError) error = NULL;
+  Call a, b;
+
+  call_init (&a);
+  call_init (&b);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, a.cancellable, on_done_cb, &a);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, b.cancellable, on_done_cb, &b);
+  first = rd_case_service_load_snapshot_finish (f->store, call_wait (&a), &error);
+  g_assert_no_error (error);
+  second = rd_case_service_load_snapshot_finish (f->store, call_wait (&b), &error);
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+  call_clear (&a);
+  call_clear (&b);
+
+  rcase = rd_store_get_case (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  rd_case_set_title (rcase, "Renamed after the first read");
+  g_assert_true (rd_store_save_case (f->store, rcase, &error));
+  g_assert_no_error (error);
+
+  call_init (&a);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, a.cancellable, on_done_cb, &a);
+  after = rd_case_service_load_snapshot_finish (f->store, call_wait (&a), &error);
+  g_assert_no_error (error);
+  g_assert_true (after != first);
+  g_assert_cmpstr (rd_case_get_title (rd_case_facts_get_case (rd_case_snapshot_get_facts (after))), ==,
+                   "Renamed after the first read");
+  g_assert_cmpstr (rd_case_get_title (rd_case_facts_get_case (rd_case_snapshot_get_facts (first))), !=,
+                   "Renamed after the first read");
+  call_clear (&a);
+}
+
 /* redress-cli export with stderr on a terminal (a pty from script(1)):
  * the bar is drawn there and ends at 100%; stdout keeps only the result. */
 static void
@@ -478,6 +521,7 @@ main (int   argc,
   g_test_add ("/services/handover", Fixture, NULL, fixture_setup, test_handover, fixture_teardown);
   g_test_add ("/services/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/services/deadline-alerts", Fixture, NULL, fixture_setup, test_deadline_alerts, fixture_teardown);
+  g_test_add ("/services/snapshot-shared", Fixture, NULL, fixture_setup, test_snapshot_shared, fixture_teardown);
   g_test_add ("/services/cli-progress-tty", Fixture, NULL, fixture_setup, test_cli_progress_tty, fixture_teardown);
   g_test_add ("/services/cli-progress-pipe", Fixture, NULL, fixture_setup, test_cli_progress_pipe, fixture_teardown);
   return g_test_run ();

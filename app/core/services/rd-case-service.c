@@ -12,6 +12,7 @@
 #include "rd-sample.h"
 #include "rd-sample-evidence.h"
 #include "rd-service-private.h"
+#include "rd-snapshot-share-private.h"
 #include "rd-store-advisers.h"
 #include "rd-i18n.h"
 #include "rd-output.h"
@@ -241,10 +242,14 @@ find_next_due (RdDeadlineReport *report,
   return next;
 }
 
+/* @share: (nullable): where the jobs started with this one read each
+ * case, for a list made in the background */
 static void
-summarise_entry (RdStore     *store,
-                 RdCaseEntry *entry,
-                 const GDate *today)
+summarise_entry (RdStore         *store,
+                 RdSnapshotShare *share,
+                 guint64          generation,
+                 RdCaseEntry     *entry,
+                 const GDate     *today)
 {
   gint64 case_id = rd_case_get_id (rd_case_entry_get_case (entry));
   g_autoptr(GError) error = NULL;
@@ -253,7 +258,10 @@ summarise_entry (RdStore     *store,
   g_autoptr(GDate) next = NULL;
   g_autoptr(GDate) overdue = NULL;
 
-  snapshot = rd_case_snapshot_load (store, case_id, &error);
+  if (share != NULL)
+    snapshot = _rd_snapshot_share_load (share, generation, store, case_id, &error);
+  else
+    snapshot = rd_case_snapshot_load (store, case_id, &error);
   if (snapshot == NULL)
     {
       const GDate *renew = rd_case_admin_get_consent_renew (rd_case_entry_get_admin (entry));
@@ -274,10 +282,12 @@ summarise_entry (RdStore     *store,
 }
 
 static GListModel *
-list_case_entries (RdStore       *store,
-                   const GDate   *today,
-                   GCancellable  *cancellable,
-                   GError       **error)
+list_case_entries (RdStore         *store,
+                   RdSnapshotShare *share,
+                   guint64          generation,
+                   const GDate     *today,
+                   GCancellable    *cancellable,
+                   GError         **error)
 {
   g_autoptr(GListModel) entries = rd_store_list_case_entries (store, error);
 
@@ -290,7 +300,7 @@ list_case_entries (RdStore       *store,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (!rd_case_entry_get_archived (entry))
-        summarise_entry (store, entry, today);
+        summarise_entry (store, share, generation, entry, today);
     }
   return g_steal_pointer (&entries);
 }
@@ -320,23 +330,46 @@ rd_case_service_list_case_entries (RdStore      *store,
 
   if (today == NULL)
     today = this_day = rd_clock_dup_today (rd_store_get_clock (store));
-  return list_case_entries (store, today, NULL, error);
+  return list_case_entries (store, NULL, 0, today, NULL, error);
 }
 
 /* The asynchronous forms: one job, run on a worker's own connection. */
 
+typedef struct _RdCaseJob RdCaseJob;
+
 typedef gpointer (*RdCaseJobFunc) (RdStore       *reader,
-                                   gint64         case_id,
-                                   const GDate   *today,
+                                   RdCaseJob     *job,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
-typedef struct {
-  RdCaseJobFunc   func;
-  GDestroyNotify  free_result;
-  gint64          case_id;
-  GDate           today;
-} RdCaseJob;
+struct _RdCaseJob {
+  RdCaseJobFunc    func;
+  GDestroyNotify   free_result;
+  gint64           case_id;
+  GDate            today;
+  /* The jobs started together read each case once (rd-snapshot-share.c). */
+  RdSnapshotShare *share;
+  guint64          generation;
+};
+
+static void
+case_job_free (gpointer data)
+{
+  RdCaseJob *job = data;
+
+  g_clear_pointer (&job->share, _rd_snapshot_share_unref);
+  g_free (job);
+}
+
+/* The case as the job may see it, shared with the other jobs reading it. */
+static RdCaseSnapshot *
+job_load_snapshot (RdStore    *reader,
+                   RdCaseJob  *job,
+                   gint64      case_id,
+                   GError    **error)
+{
+  return _rd_snapshot_share_load (job->share, job->generation, reader, case_id, error);
+}
 
 static gpointer
 run_job (RdStore       *reader,
@@ -346,13 +379,36 @@ run_job (RdStore       *reader,
          GError       **error)
 {
   RdCaseJob *job = data;
-  gpointer result = job->func (reader, job->case_id, &job->today, cancellable, error);
+  gpointer result = job->func (reader, job, cancellable, error);
 
   /* Nothing was written: what a cancelled caller no longer wants is
    * dropped rather than handed to a view that has moved on. */
   if (result != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
     g_clear_pointer (&result, job->free_result);
   return result;
+}
+
+static void
+run_job_full (RdStore             *store,
+              gpointer             source_tag,
+              RdCaseJobFunc        func,
+              GDestroyNotify       free_result,
+              gint64               case_id,
+              const GDate         *today,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  RdCaseJob *job = g_new0 (RdCaseJob, 1);
+
+  job->func = func;
+  job->free_result = free_result;
+  job->case_id = case_id;
+  if (today != NULL)
+    job->today = *today;
+  job->share = _rd_snapshot_share_for_store (store, &job->generation);
+  _rd_service_run (store, source_tag, store, run_job, job, case_job_free, job->free_result, NULL,
+                   cancellable, callback, user_data);
 }
 
 static void
@@ -365,15 +421,8 @@ run_job_async (RdStore             *store,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  RdCaseJob *job = g_new0 (RdCaseJob, 1);
-
-  job->func = func;
-  job->free_result = g_object_unref;
-  job->case_id = case_id;
-  if (today != NULL)
-    job->today = *today;
-  _rd_service_run (store, source_tag, store, run_job, job, g_free, job->free_result, NULL,
-                   cancellable, callback, user_data);
+  run_job_full (store, source_tag, func, g_object_unref, case_id, today, cancellable, callback,
+                user_data);
 }
 
 static gpointer
@@ -389,12 +438,11 @@ finish_job (RdStore       *store,
 
 static gpointer
 load_snapshot_job (RdStore       *reader,
-                   gint64         case_id,
-                   const GDate   *today,
+                   RdCaseJob     *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  return rd_case_snapshot_load (reader, case_id, error);
+  return job_load_snapshot (reader, job, job->case_id, error);
 }
 
 /**
@@ -431,14 +479,13 @@ rd_case_service_load_snapshot_finish (RdStore       *store,
 
 static gpointer
 compute_deadlines_job (RdStore       *reader,
-                       gint64         case_id,
-                       const GDate   *today,
+                       RdCaseJob     *job,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(RdCaseSnapshot) snapshot = rd_case_snapshot_load (reader, case_id, error);
+  g_autoptr(RdCaseSnapshot) snapshot = job_load_snapshot (reader, job, job->case_id, error);
 
-  return snapshot ? rd_case_snapshot_compute_deadlines (snapshot, today) : NULL;
+  return snapshot ? rd_case_snapshot_compute_deadlines (snapshot, &job->today) : NULL;
 }
 
 /**
@@ -479,14 +526,13 @@ rd_case_service_compute_deadlines_finish (RdStore       *store,
 
 static gpointer
 compute_dashboard_job (RdStore       *reader,
-                       gint64         case_id,
-                       const GDate   *today,
+                       RdCaseJob     *job,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(RdCaseSnapshot) snapshot = rd_case_snapshot_load (reader, case_id, error);
+  g_autoptr(RdCaseSnapshot) snapshot = job_load_snapshot (reader, job, job->case_id, error);
 
-  return snapshot ? rd_case_snapshot_compute_dashboard (snapshot, today) : NULL;
+  return snapshot ? rd_case_snapshot_compute_dashboard (snapshot, &job->today) : NULL;
 }
 
 /**
@@ -527,12 +573,11 @@ rd_case_service_compute_dashboard_finish (RdStore       *store,
 
 static gpointer
 list_case_entries_job (RdStore       *reader,
-                       gint64         case_id,
-                       const GDate   *today,
+                       RdCaseJob     *job,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  return list_case_entries (reader, today, cancellable, error);
+  return list_case_entries (reader, job->share, job->generation, &job->today, cancellable, error);
 }
 
 /**

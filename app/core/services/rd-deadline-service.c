@@ -9,19 +9,19 @@
 
 #include "config.h"
 
-#include "rd-case-facts.h"
 #include "rd-case.h"
 #include "rd-deadline-service.h"
 #include "rd-service-private.h"
+#include "rd-snapshot-share-private.h"
 #include "rd-store-advisers.h"
-#include "rd-store-case-facts.h"
-#include "rd-store-policies.h"
 
 typedef struct
 {
-  gint64  case_id;
-  GDate   today;
-  GArray *case_ids;   /* gint64; NULL: every case */
+  gint64           case_id;
+  GDate            today;
+  GArray          *case_ids;   /* gint64; NULL: every case */
+  RdSnapshotShare *share;      /* each case read once with What Next's and the case list's jobs */
+  guint64          generation;
 } DeadlineJob;
 
 static DeadlineJob *
@@ -41,6 +41,7 @@ deadline_job_free (gpointer data)
   DeadlineJob *job = data;
 
   g_clear_pointer (&job->case_ids, g_array_unref);
+  g_clear_pointer (&job->share, _rd_snapshot_share_unref);
   g_free (job);
 }
 
@@ -57,26 +58,30 @@ rd_deadline_alert_free (RdDeadlineAlert *alert)
   g_free (alert);
 }
 
+/* @share: (nullable): where a job in the background reads the case */
 static void
-collect_case (RdStore     *store,
-              RdCase      *rcase,
-              const GDate *today,
-              GPtrArray   *alerts)
+collect_case (RdStore         *store,
+              RdSnapshotShare *share,
+              guint64          generation,
+              RdCase          *rcase,
+              const GDate     *today,
+              GPtrArray       *alerts)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdPolicy) policy = NULL;
+  g_autoptr(RdCaseSnapshot) snapshot = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   GListModel *items;
 
-  facts = rd_case_facts_load (store, rd_case_get_id (rcase), &error);
-  if (facts == NULL)
+  if (share != NULL)
+    snapshot = _rd_snapshot_share_load (share, generation, store, rd_case_get_id (rcase), &error);
+  else
+    snapshot = rd_case_snapshot_load (store, rd_case_get_id (rcase), &error);
+  if (snapshot == NULL)
     {
       g_debug ("Case %" G_GINT64_FORMAT " not checked: %s", rd_case_get_id (rcase), error->message);
       return;
     }
-  policy = rd_store_get_case_policy (store, rd_case_get_id (rcase), NULL);
-  dashboard = rd_dashboard_new (facts, policy, today);
+  dashboard = rd_case_snapshot_compute_dashboard (snapshot, today);
   items = rd_dashboard_get_items (dashboard);
   for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
     {
@@ -96,6 +101,41 @@ collect_case (RdStore     *store,
       alert->advice = g_strdup (rd_dashboard_item_get_advice (item));
       g_ptr_array_add (alerts, alert);
     }
+}
+
+/* rd_deadline_alerts_collect(), reading each case from @share when there is one. */
+static GPtrArray *
+collect_alerts_from (RdStore          *store,
+                     RdSnapshotShare  *share,
+                     guint64           generation,
+                     GArray           *case_ids,
+                     const GDate      *today,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
+  g_autoptr(GListModel) cases = NULL;
+
+  if (case_ids == NULL)
+    {
+      cases = rd_store_list_cases (store, error);
+      if (cases == NULL)
+        return NULL;
+    }
+  for (guint i = 0, n = cases ? g_list_model_get_n_items (cases) : case_ids->len; i < n; i++)
+    {
+      g_autoptr(RdCase) rcase = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (cases != NULL)
+        rcase = g_list_model_get_item (cases, i);
+      else
+        rcase = rd_store_get_case (store, g_array_index (case_ids, gint64, i), NULL);
+      if (rcase != NULL && !rd_case_get_is_sample (rcase))
+        collect_case (store, share, generation, rcase, today, alerts);
+    }
+  return g_steal_pointer (&alerts);
 }
 
 /**
@@ -119,32 +159,10 @@ rd_deadline_alerts_collect (RdStore       *store,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
-  g_autoptr(GListModel) cases = NULL;
-
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  if (case_ids == NULL)
-    {
-      cases = rd_store_list_cases (store, error);
-      if (cases == NULL)
-        return NULL;
-    }
-  for (guint i = 0, n = cases ? g_list_model_get_n_items (cases) : case_ids->len; i < n; i++)
-    {
-      g_autoptr(RdCase) rcase = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      if (cases != NULL)
-        rcase = g_list_model_get_item (cases, i);
-      else
-        rcase = rd_store_get_case (store, g_array_index (case_ids, gint64, i), NULL);
-      if (rcase != NULL && !rd_case_get_is_sample (rcase))
-        collect_case (store, rcase, today, alerts);
-    }
-  return g_steal_pointer (&alerts);
+  return collect_alerts_from (store, NULL, 0, case_ids, today, cancellable, error);
 }
 
 static gpointer
@@ -156,7 +174,8 @@ collect_alerts (RdStore       *store,
 {
   DeadlineJob *job = data;
 
-  return rd_deadline_alerts_collect (store, job->case_ids, &job->today, cancellable, error);
+  return collect_alerts_from (store, job->share, job->generation, job->case_ids, &job->today,
+                              cancellable, error);
 }
 
 /**
@@ -180,6 +199,7 @@ rd_deadline_alerts_collect_async (RdStore             *store,
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   job = deadline_job_new (0, today);
+  job->share = _rd_snapshot_share_for_store (store, &job->generation);
   if (case_ids != NULL)
     {
       job->case_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), case_ids->len);
