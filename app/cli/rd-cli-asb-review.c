@@ -102,27 +102,15 @@ print_json (gint64              case_id,
 int
 rd_cli_asb_review (RdCliContext *ctx)
 {
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCommunityTrigger) review = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = NULL;
   int status;
   gint64 case_id;
 
-  status = rd_cli_parse_case_day (ctx, _("Usage: redress-cli asb-review CASE_ID [--today YYYY-MM-DD] [--json]"),
-                                  &case_id, &today);
+  status = rd_cli_compute_case_day (ctx, (RdCliCaseDayFunc) rd_case_service_check_asb_review,
+                                    &case_id, &today, (gpointer *) &review);
   if (status != RD_CLI_OK)
     return status;
-
-  store = rd_cli_open_existing_store (ctx);
-  if (store == NULL)
-    return RD_CLI_FAILED;
-  review = rd_case_service_check_asb_review (store, case_id, today, &error);
-  if (review == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
   if (ctx->json)
     print_json (case_id, review);
   else

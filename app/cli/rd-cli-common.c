@@ -131,28 +131,99 @@ rd_cli_parse_today (RdCliContext  *ctx,
   return RD_CLI_OK;
 }
 
+/*
+ * "redress-cli NAME PARAMETERS [--option ARG]…" from the command's own
+ * table, the one its --help is made from, so the two cannot disagree.
+ * Hidden options (--password, taken only to be refused) are left out.
+ */
+static char *
+dup_synopsis (const RdCliCommand *command)
+{
+  GString *text = g_string_new ("redress-cli ");
+
+  g_string_append (text, command->name);
+  if (command->parameters != NULL && command->parameters[0] != '\0')
+    g_string_append_printf (text, " %s", command->parameters);
+  for (const GOptionEntry *entry = command->entries; entry->long_name != NULL; entry++)
+    {
+      if (entry->flags & G_OPTION_FLAG_HIDDEN)
+        continue;
+      if (entry->arg_description != NULL)
+        g_string_append_printf (text, " [--%s %s]", entry->long_name, entry->arg_description);
+      else
+        g_string_append_printf (text, " [--%s]", entry->long_name);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /**
- * rd_cli_parse_case_day:
- * @usage: the command's usage line, said when no case number is given
- * @case_id: (out): the case
- * @today: (out): the day given with --today, or the clock's today
+ * rd_cli_usage:
  *
- * Reads the arguments "CASE_ID [--today YYYY-MM-DD]" of the commands that
- * judge one case on one day (deadlines, asb-review, remedies).
+ * Says how the command being run is typed, from its option table.
  *
- * Returns: %RD_CLI_OK, or the exit status of the usage error it printed
+ * Returns: %RD_CLI_USAGE
  */
 int
-rd_cli_parse_case_day (RdCliContext  *ctx,
-                       const char    *usage,
-                       gint64        *case_id,
-                       GDate        **today)
+rd_cli_usage (RdCliContext *ctx)
+{
+  g_autofree char *synopsis = dup_synopsis (ctx->command);
+
+  /* Translators: %s is how a command is typed, as in
+   * "redress-cli deadlines CASE_ID [--today YYYY-MM-DD] [--json]" */
+  return rd_cli_usage_error (_("Usage: %s"), synopsis);
+}
+
+/* Reads the arguments "CASE_ID [--today YYYY-MM-DD]". */
+static int
+parse_case_day (RdCliContext  *ctx,
+                gint64        *case_id,
+                GDate        **today)
 {
   if (ctx->n_args != 1 || ctx->args[0][0] == '\0')
-    return rd_cli_usage_error ("%s", usage);
+    return rd_cli_usage (ctx);
   if (!rd_cli_parse_id (ctx->args[0], case_id))
     return rd_cli_usage_error (_("“%s” is not a case number."), ctx->args[0]);
   return rd_cli_parse_today (ctx, today);
+}
+
+/**
+ * rd_cli_compute_case_day:
+ * @compute: the service call that judges the case on the day
+ * @case_id: (out): the case
+ * @today: (out): the day given with --today, or the clock's today
+ * @result: (out) (transfer full): what @compute returned
+ *
+ * What the commands that judge one case on one day (deadlines, asb-review,
+ * remedies) do before they print: read CASE_ID and --today, open the case
+ * file (a mistyped --data-dir must not make an empty one) and call
+ * @compute. Whatever goes wrong is said on stderr.
+ *
+ * Returns: %RD_CLI_OK with @result set, or the exit status of what it printed
+ */
+int
+rd_cli_compute_case_day (RdCliContext      *ctx,
+                         RdCliCaseDayFunc   compute,
+                         gint64            *case_id,
+                         GDate            **today,
+                         gpointer          *result)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  status = parse_case_day (ctx, case_id, today);
+  if (status != RD_CLI_OK)
+    return status;
+  store = rd_cli_open_existing_store (ctx);
+  if (store == NULL)
+    return RD_CLI_FAILED;
+  *result = compute (store, *case_id, *today, &error);
+  if (*result == NULL)
+    {
+      g_printerr ("redress-cli: %s\n", error->message);
+      return RD_CLI_FAILED;
+    }
+  return RD_CLI_OK;
 }
 
 /* The last --password-file given, for commands that read one. */

@@ -108,9 +108,7 @@ status_word (RdDeadlineStatus status)
 int
 rd_cli_deadlines (RdCliContext *ctx)
 {
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdDeadlineReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = NULL;
   GListModel *deadlines;
   int status;
@@ -118,20 +116,10 @@ rd_cli_deadlines (RdCliContext *ctx)
 
   /* deadlines CASE_ID [--today YYYY-MM-DD]: --today is for scripts and tests
    * that need a fixed day to judge by. */
-  status = rd_cli_parse_case_day (ctx, _("Usage: redress-cli deadlines CASE_ID [--today YYYY-MM-DD] [--json]"),
-                                  &case_id, &today);
+  status = rd_cli_compute_case_day (ctx, (RdCliCaseDayFunc) rd_case_service_compute_deadlines,
+                                    &case_id, &today, (gpointer *) &report);
   if (status != RD_CLI_OK)
     return status;
-
-  store = rd_cli_open_existing_store (ctx);
-  if (store == NULL)
-    return RD_CLI_FAILED;
-  report = rd_case_service_compute_deadlines (store, case_id, today, &error);
-  if (report == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
   deadlines = rd_deadline_report_get_deadlines (report);
 
   if (ctx->json)

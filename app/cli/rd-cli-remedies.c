@@ -90,28 +90,16 @@ print_json (gint64      case_id,
 int
 rd_cli_remedies (RdCliContext *ctx)
 {
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = NULL;
   int status;
   RdRemedies *remedies;
   gint64 case_id;
 
-  status = rd_cli_parse_case_day (ctx, _("Usage: redress-cli remedies CASE_ID [--today YYYY-MM-DD] [--json]"),
-                                  &case_id, &today);
+  status = rd_cli_compute_case_day (ctx, (RdCliCaseDayFunc) rd_case_service_compute_dashboard,
+                                    &case_id, &today, (gpointer *) &dashboard);
   if (status != RD_CLI_OK)
     return status;
-
-  store = rd_cli_open_existing_store (ctx);
-  if (store == NULL)
-    return RD_CLI_FAILED;
-  dashboard = rd_case_service_compute_dashboard (store, case_id, today, &error);
-  if (dashboard == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
   remedies = rd_dashboard_get_remedies (dashboard);
   if (ctx->json)
     print_json (case_id, remedies);

@@ -57,15 +57,7 @@ typedef struct {
   gboolean    version;
 } RdCliOptions;
 
-typedef struct {
-  const char   *data_dir;  /* NULL for the default; the last --data-dir given */
-  GStrv         data_dirs; /* every --data-dir given, absolute, for commands that take several */
-  gboolean      json;
-  char        **args;      /* the command's own arguments, options removed */
-  int           n_args;
-  RdClock      *clock;     /* today, for every command and the store */
-  RdCliOptions *options;   /* the command's options, parsed */
-} RdCliContext;
+typedef struct _RdCliContext RdCliContext;
 
 typedef int (*RdCliCommandFunc) (RdCliContext *ctx);
 
@@ -79,6 +71,18 @@ typedef struct {
   const GOptionEntry *entries;
   RdCliCommandFunc   func;
 } RdCliCommand;
+
+struct _RdCliContext
+{
+  const char         *data_dir;  /* NULL for the default; the last --data-dir given */
+  GStrv               data_dirs; /* every --data-dir given, absolute, for commands that take several */
+  gboolean            json;
+  char              **args;      /* the command's own arguments, options removed */
+  int                 n_args;
+  RdClock            *clock;     /* today, for every command and the store */
+  RdCliOptions       *options;   /* the command's options, parsed */
+  const RdCliCommand *command;   /* the one being run, for its usage line */
+};
 
 #define RD_CLI_OPTION(field) GSIZE_TO_POINTER (G_STRUCT_OFFSET (RdCliOptions, field))
 
@@ -115,10 +119,20 @@ RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,
                                  gint64       *out);
-int       rd_cli_parse_case_day (RdCliContext *ctx,
-                                 const char   *usage,
-                                 gint64       *case_id,
-                                 GDate       **today);
+
+/* A service call that judges one case on one day, such as
+ * rd_case_service_compute_deadlines(). */
+typedef gpointer (*RdCliCaseDayFunc) (RdStore      *store,
+                                      gint64        case_id,
+                                      const GDate  *today,
+                                      GError      **error);
+
+int       rd_cli_compute_case_day (RdCliContext     *ctx,
+                                   RdCliCaseDayFunc  compute,
+                                   gint64           *case_id,
+                                   GDate           **today,
+                                   gpointer         *result);
+int       rd_cli_usage          (RdCliContext *ctx);
 int       rd_cli_usage_error    (const char   *format,
                                  ...) G_GNUC_PRINTF (1, 2);
 void      rd_cli_print_json     (JsonNode     *node);

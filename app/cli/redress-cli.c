@@ -272,6 +272,7 @@ main (int   argc,
   ctx.data_dirs = all_data_dirs = g_strv_builder_end (data_dirs);
   ctx.json = options.json;
   ctx.options = &options;
+  ctx.command = command;
 
   g_ptr_array_add (rest, NULL);
   ctx.n_args = rest->len - 1;

@@ -234,6 +234,58 @@ test_no_case_file (void)
   fixture_remove_tree (dir);
 }
 
+/* The commands that judge one case on one day read their arguments, open
+ * the case file and say what went wrong in one way; their usage line is
+ * made from the same option table as their --help. */
+static void
+test_case_day_commands (void)
+{
+  static const char * const commands[] = { "deadlines", "asb-review", "remedies" };
+  g_autofree char *dir = g_dir_make_tmp ("redress-cli-case-day-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+
+  g_assert_true (g_file_set_contents (file, case_json, -1, &error));
+  run_cli (&import, dir, "import", file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("redress-cli: Usage: redress-cli %s CASE_ID "
+                                                "[--today YYYY-MM-DD] [--json]\n", commands[i]);
+      g_auto(Run) bare = { 0 };
+      g_auto(Run) two = { 0 };
+      g_auto(Run) word = { 0 };
+      g_auto(Run) bad_day = { 0 };
+      g_auto(Run) missing = { 0 };
+      g_auto(Run) found = { 0 };
+
+      run_cli (&bare, dir, commands[i], NULL);
+      g_assert_cmpint (bare.status, ==, 2);
+      g_assert_cmpstr (bare.err, ==, usage);
+      run_cli (&two, dir, commands[i], "1", "2", NULL);
+      g_assert_cmpint (two.status, ==, 2);
+      g_assert_cmpstr (two.err, ==, usage);
+      run_cli (&word, dir, commands[i], "one", NULL);
+      g_assert_cmpint (word.status, ==, 2);
+      g_assert_cmpstr (word.err, ==, "redress-cli: “one” is not a case number.\n");
+      run_cli (&bad_day, dir, commands[i], "1", "--today", "2024-13-01", NULL);
+      g_assert_cmpint (bad_day.status, ==, 2);
+      g_assert_true (g_str_has_prefix (bad_day.err, "redress-cli: "));
+      g_assert_cmpstr (bad_day.out, ==, "");
+      run_cli (&missing, dir, commands[i], "99", "--today", "2024-12-02", NULL);
+      g_assert_cmpint (missing.status, ==, 1);
+      g_assert_true (g_str_has_prefix (missing.err, "redress-cli: "));
+      g_assert_cmpstr (missing.out, ==, "");
+      run_cli (&found, dir, commands[i], "1", "--today", "2024-12-02", NULL);
+      g_assert_cmpint (found.status, ==, 0);
+      g_assert_cmpstr (found.err, ==, "");
+      g_assert_cmpstr (found.out, !=, "");
+    }
+  fixture_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +295,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/deadlines", test_deadlines);
   g_test_add_func ("/cli/no-case-file", test_no_case_file);
+  g_test_add_func ("/cli/case-day-commands", test_case_day_commands);
   g_test_add_func ("/cli/no-deadlines", test_no_deadlines);
   g_test_add_func ("/cli/repair-steps", test_repair_steps);
 
