@@ -18,6 +18,16 @@ valid_agency (const char *key)
   return !strchr (key, ',') && rd_reported_to_from_string (key) != RD_REPORTED_NONE;
 }
 
+/* A key that names a category: any other text reads as noise, so it is
+ * compared back. */
+static gboolean
+category_from_key (const char *key,
+                   RdCategory *category)
+{
+  *category = rd_category_from_string (key);
+  return g_str_equal (rd_category_to_string (*category), key);
+}
+
 static gboolean
 parse_time_of_day (const char *text,
                    int        *minute)
@@ -118,6 +128,20 @@ parse_asb_report (RdJsonCtx   *ctx,
 /* The optional fields about reporting an entry to the landlord: when, the
  * risk level it gave an ASB report, the priority it gave a repair, and
  * whether it is an Awaab's Law hazard. */
+/* Between the time of day it was reported and the landlord's steps. */
+static const RdJsonField landlord_report_fields[] = {
+  { "asb_risk", "asb-risk", RD_JSON_FIELD_KEY, FALSE, (RdJsonFromKeyFunc) rd_asb_risk_from_key,
+    RD_ASB_RISK_N_LEVELS, "high, medium, low, unknown" },
+  { "repair_priority", "repair-priority", RD_JSON_FIELD_STRING },
+  { "hazard", "hazard", RD_JSON_FIELD_KEY, FALSE, (RdJsonFromKeyFunc) rd_hazard_level_from_key,
+    RD_HAZARD_N_LEVELS,
+    "none, emergency, significant-damp-mould, significant-excess-cold, "
+    "significant-excess-heat, significant-falls, "
+    "significant-structural-collapse, significant-fire, "
+    "significant-electrical, significant-hygiene, "
+    "significant-food-safety, significant-other" },
+};
+
 static gboolean
 parse_landlord_report (RdJsonCtx   *ctx,
                        JsonObject  *object,
@@ -127,8 +151,6 @@ parse_landlord_report (RdJsonCtx   *ctx,
   g_autoptr(GDate) reported_on = NULL;
   const char *text;
   int minute = -1;
-  RdAsbRisk risk = RD_ASB_RISK_N_LEVELS;
-  RdHazardLevel hazard = RD_HAZARD_N_LEVELS;
 
   if (!_rd_json_read_date (ctx, object, path, "landlord_reported_on", FALSE, &reported_on) ||
       !_rd_json_read_string (ctx, object, path, "landlord_reported_time", FALSE, &text))
@@ -146,40 +168,25 @@ parse_landlord_report (RdJsonCtx   *ctx,
     }
   rd_incident_set_landlord_reported_on (incident, reported_on);
   rd_incident_set_landlord_reported_minute (incident, minute);
-
-  if (!_rd_json_read_string (ctx, object, path, "asb_risk", FALSE, &text))
-    return FALSE;
-  if (*text != '\0' && !rd_asb_risk_from_key (text, &risk))
-    {
-      g_autofree char *field = _rd_json_join_path (path, "asb_risk");
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "asb_risk"), field,
-                            _("“%s” is not one of: %s."), text, "high, medium, low, unknown");
-    }
-  rd_incident_set_asb_risk (incident, risk);
-
-  if (!_rd_json_read_string (ctx, object, path, "repair_priority", FALSE, &text))
-    return FALSE;
-  rd_incident_set_repair_priority (incident, text);
-
-  if (!_rd_json_read_string (ctx, object, path, "hazard", FALSE, &text))
-    return FALSE;
-  if (*text != '\0' && !rd_hazard_level_from_key (text, &hazard))
-    {
-      g_autofree char *field = _rd_json_join_path (path, "hazard");
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "hazard"), field,
-                            _("“%s” is not one of: %s."), text,
-                            "none, emergency, significant-damp-mould, significant-excess-cold, "
-                            "significant-excess-heat, significant-falls, "
-                            "significant-structural-collapse, significant-fire, "
-                            "significant-electrical, significant-hygiene, "
-                            "significant-food-safety, significant-other");
-    }
-  rd_incident_set_hazard (incident, hazard);
-  return parse_landlord_steps (ctx, object, path, incident) &&
+  return _rd_json_read_fields (ctx, object, path, incident, landlord_report_fields,
+                               G_N_ELEMENTS (landlord_report_fields)) &&
+         parse_landlord_steps (ctx, object, path, incident) &&
          parse_asb_report (ctx, object, path, incident);
 }
+
+/* Up to "reported_to", a list of keys. */
+static const RdJsonField incident_fields[] = {
+  { "starts_at", "starts-at", RD_JSON_FIELD_DATETIME, TRUE },
+  { "ends_at", "ends-at", RD_JSON_FIELD_DATETIME },
+  { "category", "category", RD_JSON_FIELD_KEY, TRUE, (RdJsonFromKeyFunc) category_from_key, 0,
+    NULL, (RdJsonToKeyFunc) rd_category_to_string, 0, RD_CATEGORY_N_CATEGORIES },
+  { "location", "location", RD_JSON_FIELD_STRING },
+  { "description", "description", RD_JSON_FIELD_STRING },
+  { "impact", "impact", RD_JSON_FIELD_STRING },
+  { "people", "people", RD_JSON_FIELD_STRING },
+  { "witnesses", "witnesses", RD_JSON_FIELD_STRING },
+  { "reference", "reference", RD_JSON_FIELD_STRING },
+};
 
 /* Entry @i of the list, @node, checked; %NULL with ctx->error set if it
  * is wrong. */
@@ -197,52 +204,18 @@ parse_incident (RdJsonCtx *ctx,
   };
   g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
   g_autoptr(RdIncident) incident = rd_incident_new ();
-  g_autoptr(GDateTime) starts_at = NULL;
-  g_autoptr(GDateTime) ends_at = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *reported = NULL;
   JsonObject *object;
-  const char *text;
 
   if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
       !_rd_json_check_members (ctx, object, path, known) ||
-      !_rd_json_read_id (ctx, object, path, ctx->incident_ids, i + 1) ||
-      !_rd_json_read_datetime (ctx, object, path, "starts_at", TRUE, &starts_at) ||
-      !_rd_json_read_datetime (ctx, object, path, "ends_at", FALSE, &ends_at))
+      !_rd_json_read_id (ctx, object, path, ctx->incident_ids, i + 1))
     return NULL;
   rd_incident_set_id (incident, i + 1);
-  rd_incident_set_starts_at (incident, starts_at);
-  rd_incident_set_ends_at (incident, ends_at);
-
-  if (!_rd_json_read_string (ctx, object, path, "category", TRUE, &text))
-    return NULL;
-  if (!g_str_equal (rd_category_to_string (rd_category_from_string (text)), text))
-    {
-      g_autoptr(GString) choices = g_string_new (NULL);
-      g_autofree char *field = _rd_json_join_path (path, "category");
-
-      for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
-        g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_category_to_string (c));
-      _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "category"), field,
-                     _("“%s” is not one of: %s."), text, choices->str);
-      return NULL;
-    }
-  rd_incident_set_category (incident, rd_category_from_string (text));
-
-#define TEXT_FIELD(name, setter)                                         \
-  if (!_rd_json_read_string (ctx, object, path, name, FALSE, &text))          \
-    return NULL;                                                    \
-  setter (incident, text);
-
-  TEXT_FIELD ("location", rd_incident_set_location)
-  TEXT_FIELD ("description", rd_incident_set_description)
-  TEXT_FIELD ("impact", rd_incident_set_impact)
-  TEXT_FIELD ("people", rd_incident_set_people)
-  TEXT_FIELD ("witnesses", rd_incident_set_witnesses)
-  TEXT_FIELD ("reference", rd_incident_set_reference)
-#undef TEXT_FIELD
-
-  if (!_rd_json_read_keys (ctx, object, path, "reported_to", valid_agency,
+  if (!_rd_json_read_fields (ctx, object, path, incident, incident_fields,
+                             G_N_ELEMENTS (incident_fields)) ||
+      !_rd_json_read_keys (ctx, object, path, "reported_to", valid_agency,
                   "police, landlord, council, other", &reported))
     return NULL;
   rd_incident_set_reported_to (incident, rd_reported_to_from_string (reported));

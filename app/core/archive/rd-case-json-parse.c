@@ -67,6 +67,17 @@ parse_asb_review (RdJsonCtx  *ctx,
   return TRUE;
 }
 
+/* Read after the title; the tenancy, the language, the country and the
+ * ASB Case Review threshold have checks of their own. */
+static const RdJsonField case_fields[] = {
+  { "resident_name", "resident-name", RD_JSON_FIELD_STRING },
+  { "address", "address", RD_JSON_FIELD_STRING },
+  { "landlord_name", "landlord-name", RD_JSON_FIELD_STRING },
+  { "contact_preferences", "contact-preferences", RD_JSON_FIELD_STRING },
+  { "adjustments", "adjustments", RD_JSON_FIELD_STRING },
+  { "notes", "notes", RD_JSON_FIELD_STRING },
+};
+
 gboolean
 _rd_json_parse_case (RdJsonCtx   *ctx,
                      JsonObject  *root,
@@ -96,20 +107,8 @@ _rd_json_parse_case (RdJsonCtx   *ctx,
   if (!rd_case_validate (rcase, &local_error))
     return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "title"), "case.title", "%s", local_error->message);
 
-#define TEXT_FIELD(name, setter)                                         \
-  if (!_rd_json_read_string (ctx, object, "case", name, FALSE, &text))            \
-    return FALSE;                                                        \
-  setter (rcase, text);
-
-  TEXT_FIELD ("resident_name", rd_case_set_resident_name)
-  TEXT_FIELD ("address", rd_case_set_address)
-  TEXT_FIELD ("landlord_name", rd_case_set_landlord_name)
-  TEXT_FIELD ("contact_preferences", rd_case_set_contact_preferences)
-  TEXT_FIELD ("adjustments", rd_case_set_adjustments)
-  TEXT_FIELD ("notes", rd_case_set_notes)
-#undef TEXT_FIELD
-
-  if (!_rd_json_read_string (ctx, object, "case", "tenancy_type", FALSE, &text))
+  if (!_rd_json_read_fields (ctx, object, "case", rcase, case_fields, G_N_ELEMENTS (case_fields)) ||
+      !_rd_json_read_string (ctx, object, "case", "tenancy_type", FALSE, &text))
     return FALSE;
   if (!g_str_equal (rd_tenancy_type_to_string (rd_tenancy_type_from_string (text)), text))
     {
@@ -140,15 +139,18 @@ _rd_json_parse_case (RdJsonCtx   *ctx,
   return TRUE;
 }
 
-static char *
-list_party_roles (void)
-{
-  GString *out = g_string_new (NULL);
+/* Whether a party is a third party follows from its role unless the file says. */
+static const RdJsonField party_fields[] = {
+  { "role", "role", RD_JSON_FIELD_KEY, TRUE, (RdJsonFromKeyFunc) rd_party_role_from_key, 0, NULL,
+    (RdJsonToKeyFunc) rd_party_role_to_key, 0, RD_PARTY_N_ROLES },
+  { "name", "name", RD_JSON_FIELD_STRING },
+  { "organisation", "organisation", RD_JSON_FIELD_STRING },
+  { "notes", "notes", RD_JSON_FIELD_STRING },
+};
 
-  for (guint i = 0; i < RD_PARTY_N_ROLES; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", rd_party_role_to_key (i));
-  return g_string_free (out, FALSE);
-}
+static const RdJsonField party_flag_fields[] = {
+  { "third_party", "third-party", RD_JSON_FIELD_BOOLEAN },
+};
 
 gboolean
 _rd_json_parse_parties (RdJsonCtx   *ctx,
@@ -176,43 +178,21 @@ _rd_json_parse_party (RdJsonCtx   *ctx,
     "id", "name", "role", "organisation", "third_party", "notes", NULL
   };
   g_autofree char *path = g_strdup_printf ("parties[%u]", i);
-  g_autofree char *role_path = g_strdup_printf ("parties[%u].role", i);
   g_autoptr(RdParty) party = rd_party_new ();
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  const char *text;
-  RdPartyRole role;
-  gboolean third_party;
 
   if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
       !_rd_json_check_members (ctx, object, path, known) ||
       !_rd_json_read_id (ctx, object, path, ctx->party_ids, i + 1))
     return FALSE;
   rd_party_set_id (party, i + 1);
-
-  if (!_rd_json_read_string (ctx, object, path, "role", TRUE, &text))
+  if (!_rd_json_read_fields (ctx, object, path, party, party_fields, G_N_ELEMENTS (party_fields)))
     return FALSE;
-  if (!rd_party_role_from_key (text, &role))
-    {
-      g_autofree char *roles = list_party_roles ();
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "role"), role_path,
-                   _("“%s” is not one of: %s."), text, roles);
-    }
-  rd_party_set_role (party, role);
-  if (!_rd_json_read_string (ctx, object, path, "name", FALSE, &text))
+  rd_party_set_third_party (party, rd_party_role_default_third_party (rd_party_get_role (party)));
+  if (!_rd_json_read_fields (ctx, object, path, party, party_flag_fields,
+                             G_N_ELEMENTS (party_flag_fields)))
     return FALSE;
-  rd_party_set_name (party, text);
-  if (!_rd_json_read_string (ctx, object, path, "organisation", FALSE, &text))
-    return FALSE;
-  rd_party_set_organisation (party, text);
-  if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
-    return FALSE;
-  rd_party_set_notes (party, text);
-  third_party = rd_party_role_default_third_party (role);
-  if (!_rd_json_read_bool (ctx, object, path, "third_party", &third_party))
-    return FALSE;
-  rd_party_set_third_party (party, third_party);
 
   if (!rd_party_validate (party, &local_error))
     {
@@ -239,6 +219,22 @@ _rd_json_parse_contacts (RdJsonCtx   *ctx,
   return TRUE;
 }
 
+/* Before the party it was with, a reference, and after it. */
+static const RdJsonField contact_when_fields[] = {
+  { "occurred_at", "occurred-at", RD_JSON_FIELD_DATETIME, TRUE },
+  { "promise_due", "promise-due", RD_JSON_FIELD_DATE },
+};
+
+static const RdJsonField contact_fields[] = {
+  { "direction", "direction", RD_JSON_FIELD_KEY, TRUE,
+    (RdJsonFromKeyFunc) rd_contact_direction_from_key, 0, "to, from" },
+  { "channel", "channel", RD_JSON_FIELD_KEY, TRUE, (RdJsonFromKeyFunc) rd_contact_channel_from_key,
+    0, NULL, (RdJsonToKeyFunc) rd_contact_channel_to_key, 0, RD_CHANNEL_N_CHANNELS },
+  { "person", "person", RD_JSON_FIELD_STRING },
+  { "summary", "summary", RD_JSON_FIELD_STRING },
+  { "promise", "promise", RD_JSON_FIELD_STRING },
+};
+
 gboolean
 _rd_json_parse_contact (RdJsonCtx   *ctx,
                         JsonArray   *array,
@@ -252,61 +248,22 @@ _rd_json_parse_contact (RdJsonCtx   *ctx,
   };
   g_autofree char *path = g_strdup_printf ("contacts[%u]", i);
   g_autoptr(RdContact) contact = rd_contact_new ();
-  g_autoptr(GDateTime) occurred_at = NULL;
-  g_autoptr(GDate) due = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  const char *text;
-  RdContactDirection direction;
-  RdContactChannel channel;
   gint64 party = 0;
 
   if (!_rd_json_node_object (ctx, array, i, node, path, &object) ||
       !_rd_json_check_members (ctx, object, path, known) ||
       !_rd_json_read_id (ctx, object, path, ctx->contact_ids, i + 1) ||
-      !_rd_json_read_datetime (ctx, object, path, "occurred_at", TRUE, &occurred_at) ||
-      !_rd_json_read_date (ctx, object, path, "promise_due", FALSE, &due) ||
+      !_rd_json_read_fields (ctx, object, path, contact, contact_when_fields,
+                             G_N_ELEMENTS (contact_when_fields)) ||
       !_rd_json_read_ref (ctx, object, path, "party", ctx->party_ids, "parties", &party))
     return FALSE;
   rd_contact_set_id (contact, i + 1);
-  rd_contact_set_occurred_at (contact, occurred_at);
-  rd_contact_set_promise_due (contact, due);
   rd_contact_set_party_id (contact, party);
-
-  if (!_rd_json_read_string (ctx, object, path, "direction", TRUE, &text))
+  if (!_rd_json_read_fields (ctx, object, path, contact, contact_fields,
+                             G_N_ELEMENTS (contact_fields)))
     return FALSE;
-  if (!rd_contact_direction_from_key (text, &direction))
-    {
-      g_autofree char *field = _rd_json_join_path (path, "direction");
-
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "direction"), field,
-                   _("“%s” is not one of: %s."), text, "to, from");
-    }
-  rd_contact_set_direction (contact, direction);
-
-  if (!_rd_json_read_string (ctx, object, path, "channel", TRUE, &text))
-    return FALSE;
-  if (!rd_contact_channel_from_key (text, &channel))
-    {
-      g_autoptr(GString) choices = g_string_new (NULL);
-      g_autofree char *field = _rd_json_join_path (path, "channel");
-
-      for (guint c = 0; c < RD_CHANNEL_N_CHANNELS; c++)
-        g_string_append_printf (choices, "%s%s", c ? ", " : "", rd_contact_channel_to_key (c));
-      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "channel"), field,
-                   _("“%s” is not one of: %s."), text, choices->str);
-    }
-  rd_contact_set_channel (contact, channel);
-
-  if (!_rd_json_read_string (ctx, object, path, "person", FALSE, &text))
-    return FALSE;
-  rd_contact_set_person (contact, text);
-  if (!_rd_json_read_string (ctx, object, path, "summary", FALSE, &text))
-    return FALSE;
-  rd_contact_set_summary (contact, text);
-  if (!_rd_json_read_string (ctx, object, path, "promise", FALSE, &text))
-    return FALSE;
-  rd_contact_set_promise (contact, text);
 
   if (!rd_contact_validate (contact, ctx->now, &local_error))
     {
@@ -320,6 +277,17 @@ _rd_json_parse_contact (RdJsonCtx   *ctx,
   rd_case_facts_add_contact (facts, contact);
   return TRUE;
 }
+
+/* After the kind and the stage, before and after the contact, a reference. */
+static const RdJsonField event_date_fields[] = {
+  { "date", "date", RD_JSON_FIELD_DATE, TRUE },
+  { "new_date", "new-date", RD_JSON_FIELD_DATE },
+};
+
+static const RdJsonField event_text_fields[] = {
+  { "reason", "reason", RD_JSON_FIELD_STRING },
+  { "notes", "notes", RD_JSON_FIELD_STRING },
+};
 
 static gboolean
 parse_events (RdJsonCtx   *ctx,
@@ -339,8 +307,6 @@ parse_events (RdJsonCtx   *ctx,
     {
       g_autofree char *path = g_strdup_printf ("%s.events[%u]", complaint_path, i);
       g_autoptr(RdComplaintEvent) event = NULL;
-      g_autoptr(GDate) date = NULL;
-      g_autoptr(GDate) new_date = NULL;
       g_autoptr(GError) local_error = NULL;
       RdComplaintEventKind kind;
       JsonObject *object;
@@ -366,20 +332,15 @@ parse_events (RdJsonCtx   *ctx,
       /* Without a stage: a complaint is made at stage 1, an escalation opens stage 2. */
       stage = kind == RD_COMPLAINT_EVENT_ESCALATION_REQUESTED ? 2 : 1;
       if (!_rd_json_read_int (ctx, object, path, "stage", 1, RD_COMPLAINT_MAX_STAGE, &stage) ||
-          !_rd_json_read_date (ctx, object, path, "date", TRUE, &date) ||
-          !_rd_json_read_date (ctx, object, path, "new_date", FALSE, &new_date) ||
+          !_rd_json_read_fields (ctx, object, path, event, event_date_fields,
+                                 G_N_ELEMENTS (event_date_fields)) ||
           !_rd_json_read_ref (ctx, object, path, "contact", ctx->contact_ids, "contacts", &contact))
         return FALSE;
       rd_complaint_event_set_stage (event, stage);
-      rd_complaint_event_set_date (event, date);
-      rd_complaint_event_set_new_date (event, new_date);
       rd_complaint_event_set_contact_id (event, contact);
-      if (!_rd_json_read_string (ctx, object, path, "reason", FALSE, &text))
+      if (!_rd_json_read_fields (ctx, object, path, event, event_text_fields,
+                                 G_N_ELEMENTS (event_text_fields)))
         return FALSE;
-      rd_complaint_event_set_reason (event, text);
-      if (!_rd_json_read_string (ctx, object, path, "notes", FALSE, &text))
-        return FALSE;
-      rd_complaint_event_set_notes (event, text);
 
       if (!rd_complaint_event_validate (event, ctx->today, &local_error))
         {

@@ -170,6 +170,43 @@ gboolean  _rd_json_read_ref        (RdJsonCtx    *ctx,
                                     const char   *list_name,
                                     gint64       *out);
 
+/* See rd-case-json-fields.c. */
+typedef enum {
+  RD_JSON_FIELD_STRING,    /* text; "" when missing */
+  RD_JSON_FIELD_KEY,       /* one value of an enum, by its key */
+  RD_JSON_FIELD_DATE,      /* a GDate; empty or missing for none */
+  RD_JSON_FIELD_DATETIME,  /* a GDateTime; empty or missing for none */
+  RD_JSON_FIELD_BOOLEAN,   /* true or false; missing keeps the record's */
+} RdJsonFieldKind;
+
+typedef gboolean     (*RdJsonFromKeyFunc) (const char *key,
+                                           int        *value);
+typedef const char  *(*RdJsonToKeyFunc)   (int         value);
+
+typedef struct {
+  const char        *member;    /* in the document */
+  const char        *property;  /* of the record */
+  RdJsonFieldKind    kind;
+  gboolean           required;  /* missing (or, for a key, empty) is refused */
+  /* For RD_JSON_FIELD_KEY: the key's value; the value when empty and not
+   * required; the keys listed when it is not one, either as written in
+   * choices or, when that is NULL, by to_key from first_value up to
+   * n_values - 1. */
+  RdJsonFromKeyFunc  from_key;
+  int                unset_value;
+  const char        *choices;
+  RdJsonToKeyFunc    to_key;
+  int                first_value;
+  int                n_values;
+} RdJsonField;
+
+gboolean  _rd_json_read_fields     (RdJsonCtx         *ctx,
+                                    JsonObject        *object,
+                                    const char        *path,
+                                    gpointer           record,
+                                    const RdJsonField *fields,
+                                    gsize              n_fields);
+
 RdCaseFacts *_rd_case_json_parse_full (const char  *data,
                                        gssize       length,
                                        GDateTime   *now,
