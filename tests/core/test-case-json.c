@@ -944,6 +944,67 @@ test_import_grows_linearly (void)
   g_assert_cmpfloat (large, <, 24 * small);
 }
 
+/* A key that is not one of a field's values is refused with every value
+ * that would do, in order; an empty one is refused only where the field
+ * needs a value. The messages are those the reader gave before its fields
+ * were read from tables. */
+static void
+test_key_messages (void)
+{
+  static const struct {
+    const char *party, *contact, *incident, *message;
+  } cases[] = {
+    { "\"role\": \"mayor\"", "", "", "Line 2, field “parties[0].role”: “mayor” is not one of: "
+      "landlord-officer, neighbour, police, council, mp, solicitor, support-worker, other." },
+    { "\"role\": \"\"", "", "", "Line 2, field “parties[0].role”: “” is not one of: "
+      "landlord-officer, neighbour, police, council, mp, solicitor, support-worker, other." },
+    { "\"role\": \"mp\"", "\"direction\": \"up\", \"channel\": \"email\"", "",
+      "Line 3, field “contacts[0].direction”: “up” is not one of: to, from." },
+    { "\"role\": \"mp\"", "\"direction\": \"to\", \"channel\": \"pigeon\"", "",
+      "Line 3, field “contacts[0].channel”: “pigeon” is not one of: "
+      "email, phone, letter, web-form, webchat, visit, mp-enquiry." },
+    { "\"role\": \"mp\"", "\"direction\": \"to\", \"channel\": \"email\"", "\"category\": \"hum\"",
+      "Line 4, field “incidents[0].category”: “hum” is not one of: "
+      "noise, harassment, violence, damage, domestic-abuse, disrepair, other." },
+    { "\"role\": \"mp\"", "\"direction\": \"to\", \"channel\": \"email\"",
+      "\"category\": \"noise\", \"asb_risk\": \"dire\"",
+      "Line 4, field “incidents[0].asb_risk”: “dire” is not one of: high, medium, low, unknown." },
+    { "\"role\": \"mp\"", "\"direction\": \"to\", \"channel\": \"email\"",
+      "\"category\": \"disrepair\", \"asb_risk\": \"\", \"hazard\": \"mould\"",
+      "Line 4, field “incidents[0].hazard”: “mould” is not one of: none, emergency, "
+      "significant-damp-mould, significant-excess-cold, significant-excess-heat, significant-falls, "
+      "significant-structural-collapse, significant-fire, significant-electrical, "
+      "significant-hygiene, significant-food-safety, significant-other." },
+    { "\"role\": \"mp\"", "\"direction\": \"to\", \"channel\": \"email\"",
+      "\"category\": \"disrepair\", \"asb_risk\": \"\", \"hazard\": \"\"", NULL },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_local (2025, 1, 10, 12, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "{ \"format\": \"redress-case\", \"version\": 1, \"case\": { \"title\": \"Keys\" },\n"
+        "  \"parties\": [ { \"id\": 1, \"name\": \"A\", %s } ],\n"
+        "  \"contacts\": [ { \"id\": 1, \"occurred_at\": \"2024-10-01T09:30\", %s } ],\n"
+        "  \"incidents\": [ { \"id\": 1, \"starts_at\": \"2024-09-01T10:00\", %s } ] }\n",
+        cases[i].party, cases[i].contact[0] ? cases[i].contact : "\"direction\": \"to\", "
+        "\"channel\": \"email\"", cases[i].incident[0] ? cases[i].incident : "\"category\": \"noise\"");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCaseFacts) facts = rd_case_json_parse (doc, -1, now, &error);
+
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (facts);
+          continue;
+        }
+      g_assert_null (facts);
+      g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Nothing was imported. "));
+      g_assert_cmpstr (error->message + strlen ("Nothing was imported. "), ==, cases[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,6 +1025,7 @@ main (int   argc,
   ADD ("/case-json/limits", test_limits);
 #undef ADD
   g_test_add_func ("/case-json/import-grows-linearly", test_import_grows_linearly);
+  g_test_add_func ("/case-json/key-messages", test_key_messages);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/case-json/malformed/%s", malformed[i].name);
