@@ -33,6 +33,7 @@ struct _RdCaseListPage
   guint               generation;   /* of the newest reload started */
   GCancellable       *cancellable;  /* of the reload under way */
   gboolean            loaded;       /* a reload has finished once */
+  gboolean            reload_after_frame;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *sort_dropdown;
@@ -143,6 +144,7 @@ rd_case_list_page_reload (RdCaseListPage *self)
 
   g_return_if_fail (RD_IS_CASE_LIST_PAGE (self));
 
+  self->reload_after_frame = FALSE;
   self->generation++;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -336,6 +338,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+reload_after_frame_cb (GtkWidget *widget)
+{
+  RdCaseListPage *self = RD_CASE_LIST_PAGE (widget);
+
+  if (self->reload_after_frame)
+    rd_case_list_page_reload (self);
+}
+
+static void
 set_store (RdCaseListPage *self,
            RdStore        *store)
 {
@@ -357,7 +368,22 @@ set_store (RdCaseListPage *self,
       g_signal_connect_object (store, "changed::complaints", G_CALLBACK (rd_case_list_page_reload),
                                self, G_CONNECT_SWAPPED);
     }
-  rd_case_list_page_reload (self);
+  /* The list is read ahead, to show at once when asked for, but only once
+   * the window has drawn: the window starts on a case or the welcome page
+   * far more often than on this list, which reads every case. */
+  if (store != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Nothing of another store's may land meanwhile. */
+      self->generation++;
+      if (self->cancellable != NULL)
+        g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      g_list_store_remove_all (self->entries);
+      self->reload_after_frame = TRUE;
+      rd_gui_after_next_frame (GTK_WIDGET (self), reload_after_frame_cb);
+    }
+  else
+    rd_case_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rd-case-page.h"
+#include "rd-gui-util.h"
 
 /*
  * The window talks to every page of an open case in the same words: it
@@ -46,6 +47,7 @@ typedef struct
   guint    fill_source;
   RdClock *clock;     /* the store's, when the page refreshes */
   guint    refresh_source;
+  gboolean refresh_after_frame;  /* a refresh waits for the next frame */
 } RdCasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
@@ -174,8 +176,42 @@ rd_case_page_refresh (RdCasePage *self)
   g_return_if_fail (RD_IS_CASE_PAGE (self));
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  priv->refresh_after_frame = FALSE;
   if (RD_CASE_PAGE_GET_CLASS (self)->refresh != NULL)
     RD_CASE_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+static void
+refresh_after_frame_cb (GtkWidget *widget)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  /* Not if a refresh came first. */
+  if (priv->refresh_after_frame)
+    rd_case_page_refresh (self);
+}
+
+/**
+ * rd_case_page_refresh_after_frame:
+ *
+ * Like rd_case_page_refresh(), but once the window has drawn its next
+ * frame (at once when it is not on screen). For a page whose refresh
+ * starts a worker after showing that it waits for it: the worker reads
+ * the whole case on one of the machine's few cores, and when Redress
+ * starts it would compete with the window's first frame (issue 17).
+ */
+void
+rd_case_page_refresh_after_frame (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+
+  if (priv->refresh_after_frame)
+    return;
+  priv->refresh_after_frame = TRUE;
+  rd_gui_after_next_frame (GTK_WIDGET (self), refresh_after_frame_cb);
 }
 
 /**

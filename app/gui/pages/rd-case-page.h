@@ -46,6 +46,7 @@ gboolean  rd_case_page_flush     (RdCasePage  *self,
 void      rd_case_page_fill      (RdCasePage  *self);
 gboolean  rd_case_page_is_waiting (RdCasePage *self);
 void      rd_case_page_refresh   (RdCasePage  *self);
+void      rd_case_page_refresh_after_frame (RdCasePage *self);
 RdClock  *rd_case_page_get_clock (RdCasePage  *self);
 
 G_END_DECLS

@@ -378,6 +378,16 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
   rd_case_page_refresh (RD_CASE_PAGE (self));
 }
 
+/* A refresh under way is out of date: its result will not be shown. */
+static void
+drop_refresh (RdDashboardPage *self)
+{
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
 static void
 rd_dashboard_page_do_refresh (RdCasePage *page)
 {
@@ -387,10 +397,7 @@ rd_dashboard_page_do_refresh (RdCasePage *page)
   g_autoptr(GDate) today = NULL;
   RefreshJob *job;
 
-  self->generation++;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  drop_refresh (self);
 
   if (store == NULL || rcase == NULL)
     {
@@ -517,10 +524,17 @@ rd_dashboard_page_case_changed (RdCasePage *page)
   RdDashboardPage *self = RD_DASHBOARD_PAGE (page);
 
   /* Never the last case's deadlines under this one's name, even briefly. */
+  drop_refresh (self);
   show_dashboard (self, NULL);
-  if (rd_case_page_get_case (page) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  rd_dashboard_page_refresh (self);
+  if (rd_case_page_get_case (page) == NULL)
+    {
+      rd_dashboard_page_refresh (self);
+      return;
+    }
+  /* Shown waiting in the next frame (the first, when Redress starts on
+   * this page), and worked out after it. */
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  rd_case_page_refresh_after_frame (page);
 }
 
 static void

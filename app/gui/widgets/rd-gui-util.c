@@ -578,3 +578,121 @@ rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                         gtk_shortcut_new (parsed, gtk_named_action_new (action_name)));
   gtk_widget_add_controller (widget, controller);
 }
+
+/*
+ * What a window does before its first frame delays that frame, and a
+ * worker thread started then competes with it for the machine's cores
+ * (issue 17). Work that the first frame does not show waits for it here:
+ * for the frame clock's after-paint, then for an idle moment.
+ */
+typedef struct {
+  GWeakRef        widget;
+  RdGuiFrameFunc  func;
+  GtkWidget      *root;      /* while waiting for it: not a reference */
+  gulong          realize_id;
+  GdkFrameClock  *clock;
+  gulong          paint_id;
+} AfterFrame;
+
+static void
+after_frame_free (AfterFrame *call)
+{
+  if (call->realize_id != 0)
+    g_signal_handler_disconnect (call->root, call->realize_id);
+  if (call->paint_id != 0)
+    g_signal_handler_disconnect (call->clock, call->paint_id);
+  g_clear_object (&call->clock);
+  g_weak_ref_clear (&call->widget);
+  g_free (call);
+}
+
+static gboolean
+after_frame_idle_cb (gpointer user_data)
+{
+  AfterFrame *call = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&call->widget);
+
+  if (widget != NULL)
+    call->func (widget);
+  after_frame_free (call);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_frame_paint_cb (GdkFrameClock *clock,
+                         AfterFrame    *call)
+{
+  g_signal_handler_disconnect (call->clock, call->paint_id);
+  call->paint_id = 0;
+  g_idle_add_full (G_PRIORITY_LOW, after_frame_idle_cb, call, NULL);
+}
+
+static void
+wait_for_paint (AfterFrame *call)
+{
+  call->clock = g_object_ref (gtk_widget_get_frame_clock (call->root));
+  call->paint_id = g_signal_connect (call->clock, "after-paint",
+                                     G_CALLBACK (on_after_frame_paint_cb), call);
+  /* A mapped window draws when something changed: make sure it does. */
+  gtk_widget_queue_draw (call->root);
+}
+
+/* The window went before it was ever realized: the call goes with it. */
+static void
+on_after_frame_root_gone (gpointer  user_data,
+                          GObject  *where_the_root_was)
+{
+  AfterFrame *call = user_data;
+
+  call->realize_id = 0;
+  after_frame_free (call);
+}
+
+static void
+on_after_frame_realize_cb (GtkWidget  *root,
+                           AfterFrame *call)
+{
+  g_signal_handler_disconnect (call->root, call->realize_id);
+  call->realize_id = 0;
+  g_object_weak_unref (G_OBJECT (call->root), on_after_frame_root_gone, call);
+  wait_for_paint (call);
+}
+
+/**
+ * rd_gui_after_next_frame:
+ * @widget: the widget the work is for
+ * @func: (scope async): what to call, with @widget
+ *
+ * Calls @func once the window of @widget has drawn its next frame and the
+ * main loop has nothing more urgent, or at once when no frame is coming
+ * (no window, or a hidden one). A window not yet shown waits for its
+ * first frame. @func is not called if @widget is finalized first.
+ */
+void
+rd_gui_after_next_frame (GtkWidget      *widget,
+                         RdGuiFrameFunc  func)
+{
+  GtkWidget *root;
+  AfterFrame *call;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (root == NULL || (gtk_widget_get_realized (root) && !gtk_widget_get_mapped (root)))
+    {
+      func (widget);
+      return;
+    }
+  call = g_new0 (AfterFrame, 1);
+  g_weak_ref_init (&call->widget, widget);
+  call->func = func;
+  call->root = root;
+  if (gtk_widget_get_realized (root))
+    {
+      wait_for_paint (call);
+      return;
+    }
+  call->realize_id = g_signal_connect_data (root, "realize", G_CALLBACK (on_after_frame_realize_cb),
+                                            call, NULL, G_CONNECT_AFTER);
+  g_object_weak_ref (G_OBJECT (root), on_after_frame_root_gone, call);
+}

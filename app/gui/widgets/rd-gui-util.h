@@ -38,4 +38,9 @@ gboolean rd_gui_action_get_enabled (GtkWidget  *widget,
 void     rd_gui_actions_set_held   (GtkWidget  *widget,
                                     gboolean    held);
 
+typedef void (*RdGuiFrameFunc) (GtkWidget *widget);
+
+void     rd_gui_after_next_frame   (GtkWidget      *widget,
+                                    RdGuiFrameFunc  func);
+
 G_END_DECLS
