@@ -1,4 +1,4 @@
-/* test-rtl.c: the window in Urdu is laid out right to left, the timeline too.
+/* test-rtl.c: the window in Urdu is laid out right to left, the timeline too, with no missing glyph.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs with LANGUAGE=ur (set here, before GTK starts) and the catalogues
@@ -389,6 +389,68 @@ test_timeline_mirrors (Fixture       *f,
   g_assert_cmpint (rd_timeline_view_get_current (view), ==, 5);
 }
 
+/* Every label under @widget that is on screen: how many of its characters
+ * no installed font could draw (each would show as a box), and how many
+ * labels are in Arabic script at all. */
+static void
+count_unknown_glyphs (GtkWidget *widget,
+                      int       *unknown,
+                      guint     *arabic)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_unknown_glyphs (child, unknown, arabic);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      int n = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (GTK_LABEL (widget)));
+
+      if (n > 0)
+        g_test_message ("%d characters of “%s” have no glyph", n, text);
+      *unknown += n;
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_ARABIC)
+          {
+            (*arabic)++;
+            break;
+          }
+    }
+}
+
+/* Urdu needs letters that Arabic does not have (ٹ ڈ ڑ ں ھ ہ ے): without a
+ * font that has them (fonts-nafees), they were drawn as boxes. On each
+ * main page of the sample case, no label has a character without a glyph. */
+static void
+test_urdu_glyphs (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence", "timeline" };
+  PangoLayout *layout;
+  guint arabic = 0;
+  int unknown = 0;
+
+  /* The letters Urdu adds, in the interface's own font */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (f->window), "ٹ ڈ ڑ ں ھ ہ ے ۓ ڈائری");
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+  g_object_unref (layout);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = rd_window_show_page (f->window, pages[i]);
+
+      g_assert_nonnull (page);
+      settle (f);
+      g_test_message ("page %s", pages[i]);
+      count_unknown_glyphs (GTK_WIDGET (f->window), &unknown, &arabic);
+    }
+  /* The pages were in Urdu, and every letter had a glyph */
+  g_assert_cmpuint (arabic, >, 20);
+  g_assert_cmpint (unknown, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +475,8 @@ main (int   argc,
   g_test_add ("/rtl/timeline-mirrors", Fixture, NULL, fixture_setup, test_timeline_mirrors,
               fixture_teardown);
   g_test_add ("/rtl/timeline-page-mirrors", Fixture, NULL, fixture_setup, test_timeline_page_mirrors,
+              fixture_teardown);
+  g_test_add ("/rtl/urdu-glyphs", Fixture, NULL, fixture_setup, test_urdu_glyphs,
               fixture_teardown);
   return g_test_run ();
 }
