@@ -303,6 +303,84 @@ test_hazard_steps (void)
     }
 }
 
+/* A boiler repair the landlord's policy calls urgent (5 working days),
+ * reported on Monday 3 November 2025 and finished on Wednesday 12, two
+ * working days late: the stage 1 letter in @language. */
+static char *
+write_repair_letter (const char *language)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) start = rd_datetime_parse_local ("2025-10-30T09:00", NULL);
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(GDate) today = day ("2025-12-02");
+  g_autoptr(RdPolicy) landlord = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  RdLandlordSteps steps;
+  char *previous;
+  char *text;
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  facts = rd_case_facts_new (rcase);
+  rd_complaint_set_id (complaint, 7);
+  rd_complaint_set_case_id (complaint, 1);
+  rd_case_facts_add_complaint (facts, complaint);
+  g_assert_true (rd_landlord_steps_from_key ("repaired=2025-11-12", &steps, NULL));
+  rd_incident_set_id (incident, 12);
+  rd_incident_set_case_id (incident, 1);
+  rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
+  rd_incident_set_starts_at (incident, start);
+  rd_incident_set_description (incident, "Boiler not working");
+  rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+  rd_incident_set_landlord_reported_on (incident, reported);
+  rd_incident_set_repair_priority (incident, "urgent");
+  rd_incident_set_landlord_steps (incident, &steps);
+  rd_case_facts_add_incident (facts, incident);
+  landlord = rd_policy_new_landlord_from_code (from);
+  rd_policy_set_repair_priority (landlord, "urgent", "Urgent repair", &five);
+
+  previous = rd_i18n_push_language (language);
+  dashboard = rd_dashboard_new (facts, landlord, today);
+  letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, facts, complaint, dashboard);
+  text = rd_letter_to_text (letter);
+  rd_i18n_pop_language (previous);
+  log_text (language, text);
+  return text;
+}
+
+/* The landlord's repair policy after "under": Welsh mutates it after "o
+ * dan" ("o dan bolisi"), Polish takes the instrumental after "zgodnie z". */
+static void
+test_repair_policy (void)
+{
+  g_autofree char *english = write_repair_letter (RD_I18N_SOURCE_LANGUAGE);
+
+  assert_has (english, "2 working days late under your landlord’s repair policy (“Urgent repair”), "
+                       "which set Monday 10 November 2025 as the last day.");
+  if (have ("cy"))
+    {
+      g_autofree char *cy = write_repair_letter ("cy");
+
+      assert_has (cy, "2 ddiwrnod gwaith yn hwyr o dan bolisi atgyweirio eich landlord (“Urgent "
+                      "repair”)");
+      assert_lacks (cy, "o dan polisi");
+    }
+  if (have ("pl"))
+    {
+      g_autofree char *pl = write_repair_letter ("pl");
+
+      assert_has (pl, "2 dni robocze po terminie wyznaczonym zgodnie z zasadami napraw wynajmującego "
+                      "(„Urgent repair”)");
+      assert_lacks (pl, "podstawa: zasady");
+    }
+}
+
 /* A noise report to the police, dated, with a reference. */
 static char *
 write_report_entry (const char *language)
@@ -409,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/i18n-grammar/deadline-names", test_deadline_names);
   g_test_add_func ("/i18n-grammar/late-counts", test_late_counts);
   g_test_add_func ("/i18n-grammar/hazard-steps", test_hazard_steps);
+  g_test_add_func ("/i18n-grammar/repair-policy", test_repair_policy);
   g_test_add_func ("/i18n-grammar/report-dates", test_report_dates);
   g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
   return g_test_run ();

@@ -408,9 +408,9 @@ repair_deadline (RdEngine          *engine,
   d->group = e->id;
   d->title = g_strdup_printf (_("Repair (%s)"), priority->label);
   d->step = RD_STEP_REPAIRED;
-  /* Translators: the rules a repair's limit comes from, in "3 working
-   * days late under …"; %s is the priority the landlord gave it */
-  d->rule = g_strdup_printf (_("your landlord’s repair policy (“%s”)"), priority->label);
+  /* The priority alone: a letter names the landlord's policy around it in
+   * a sentence of its own (rd-letter-repairs.c) */
+  d->rule = g_strdup (priority->label);
   _rd_deadline_add_source (d, e);
   if (done != NULL)
     {

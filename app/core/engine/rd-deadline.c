@@ -286,9 +286,10 @@ rd_deadline_get_landlord_step (RdDeadline *self)
 /**
  * rd_deadline_get_rule:
  *
- * Returns: (nullable): for a repair or hazard, the rules that set the
- *   limit, as a name that fits "late under …": "Awaab’s Law (from 27
- *   October 2025)", "your landlord’s repair policy (“Urgent repair”)"
+ * Returns: (nullable): for a hazard, the law that set the limit, named
+ *   as it stays in every language ("Awaab’s Law (from 27 October
+ *   2025)"); for a repair, the priority the landlord's policy gave it
+ *   ("Urgent repair"), which a sentence of its own puts in context
  */
 const char *
 rd_deadline_get_rule (RdDeadline *self)

@@ -43,16 +43,89 @@ find_step_deadline (GListModel     *items,
   return NULL;
 }
 
+/*
+ * A hazard's rules are a law, named in English in every language ("under
+ * Awaab’s Law"); a repair's are the landlord's policy, a noun phrase that
+ * Welsh mutates after "o dan" and Polish declines after "zgodnie z", so a
+ * repair's sentences are their own messages, with the priority the
+ * landlord gave it in quotes.
+ */
+static gboolean
+is_landlord_policy (RdDeadline *deadline)
+{
+  return rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_REPAIR;
+}
+
+/* A repair step that was done, judged by the landlord's own policy. */
+static char *
+describe_done_by_policy (const char *label,
+                         RdDeadline *deadline)
+{
+  g_autofree char *when = rd_moment_format_long (rd_deadline_get_done (deadline));
+  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  const char *priority = rd_deadline_get_rule (deadline);
+  int late = rd_deadline_get_working_days_late (deadline);
+
+  if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+    /* Translators: a landlord's step on a repair: the step ("Repair completed"),
+     * the day it was taken, the priority the landlord gave the repair
+     * ("Urgent repair"), and the day it was due by */
+    return g_strdup_printf (_("%s: %s, in time under your landlord’s repair policy (“%s”), which "
+                              "set %s as the last day."),
+                            label, when, priority, due);
+  if (late > 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d working day late under your landlord’s repair "
+                                         "policy (“%s”), which set %s as the last day.",
+                                         "%s: %s, %d working days late under your landlord’s "
+                                         "repair policy (“%s”), which set %s as the last day.",
+                                         (gulong) late),
+                            label, when, late, priority, due);
+  return g_strdup_printf (_("%s: %s, late under your landlord’s repair policy (“%s”), which set %s "
+                            "as the last day."),
+                          label, when, priority, due);
+}
+
+/* A repair step the landlord's policy asks for that has not been done. */
+static char *
+describe_missing_by_policy (const char *label,
+                            RdDeadline *deadline)
+{
+  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  const char *priority = rd_deadline_get_rule (deadline);
+  int late = rd_deadline_get_working_days_late (deadline);
+
+  if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+    /* Translators: "Repair completed: not done yet. It is due by Monday 10 November
+     * 2025 under your landlord’s repair policy (“Urgent repair”)." */
+    return g_strdup_printf (_("%s: not done yet. It is due by %s under your landlord’s repair "
+                              "policy (“%s”)."),
+                            label, due, priority);
+  if (late > 0)
+    return g_strdup_printf (rd_ngettext ("%s: not done. It was due by %s under your landlord’s "
+                                         "repair policy (“%s”), and is %d working day overdue.",
+                                         "%s: not done. It was due by %s under your landlord’s "
+                                         "repair policy (“%s”), and is %d working days overdue.",
+                                         (gulong) late),
+                            label, due, priority, late);
+  return g_strdup_printf (_("%s: not done. It was due by %s under your landlord’s repair policy "
+                            "(“%s”)."),
+                          label, due, priority);
+}
+
 /* A step that was done, judged by @deadline. */
 static char *
 describe_done (const char *label,
                RdDeadline *deadline)
 {
-  g_autofree char *when = rd_moment_format_long (rd_deadline_get_done (deadline));
-  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  g_autofree char *when = NULL;
+  g_autofree char *due = NULL;
   const char *rule = rd_deadline_get_rule (deadline);
   int late = rd_deadline_get_working_days_late (deadline);
 
+  if (is_landlord_policy (deadline))
+    return describe_done_by_policy (label, deadline);
+  when = rd_moment_format_long (rd_deadline_get_done (deadline));
+  due = rd_moment_format_long (rd_deadline_get_due (deadline));
   if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
     /* Translators: a landlord's step on a repair: the step ("Made safe"),
      * the day it was taken, the rules, and the day it was due by */
@@ -74,10 +147,13 @@ static char *
 describe_missing (const char *label,
                   RdDeadline *deadline)
 {
-  g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  g_autofree char *due = NULL;
   const char *rule = rd_deadline_get_rule (deadline);
   int late = rd_deadline_get_working_days_late (deadline);
 
+  if (is_landlord_policy (deadline))
+    return describe_missing_by_policy (label, deadline);
+  due = rd_moment_format_long (rd_deadline_get_due (deadline));
   if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
     return g_strdup_printf (_("%s: not done yet. It is due by %s under %s."), label, due, rule);
   if (late > 0)
