@@ -214,6 +214,29 @@ done_late_text (RdDeadlineKind kind,
     }
 }
 
+/* Late under a limit in clock hours (Awaab's Law's 24 hours): counted in
+ * hours from the times, or at least so many when only the day is known. */
+static char *
+done_late_hours_text (gint64   minutes,
+                      gboolean exact)
+{
+  int hours = (int) (minutes / 60);
+
+  if (exact && minutes < 60)
+    return g_strdup_printf (rd_ngettext ("Carried out %d minute late", "Carried out %d minutes late",
+                                         (gulong) minutes), (int) minutes);
+  if (exact && minutes % 60 == 0)
+    return g_strdup_printf (rd_ngettext ("Carried out %d hour late", "Carried out %d hours late",
+                                         (gulong) hours), hours);
+  if (exact)
+    return g_strdup_printf (rd_ngettext ("Carried out more than %d hour late",
+                                         "Carried out more than %d hours late", (gulong) hours), hours);
+  if (hours > 0)
+    return g_strdup_printf (rd_ngettext ("Carried out at least %d hour late",
+                                         "Carried out at least %d hours late", (gulong) hours), hours);
+  return g_strdup (_("Carried out late"));
+}
+
 static char *
 status_text_of (RdDashboardItem *item,
                 const GDate     *today)
@@ -221,6 +244,8 @@ status_text_of (RdDashboardItem *item,
   RdDeadline *deadline = item->deadline;
   int late = rd_deadline_get_working_days_late (deadline);
   g_autofree char *due_text = g_date_valid (&item->due) ? rd_date_format_long (&item->due) : NULL;
+  gint64 minutes;
+  gboolean exact;
 
   switch (item->group)
     {
@@ -244,6 +269,8 @@ status_text_of (RdDashboardItem *item,
     case RD_DASHBOARD_LATER:
       return g_strdup_printf (_("Due by %s"), due_text);
     case RD_DASHBOARD_DONE:
+      if (rd_deadline_get_hours_late (deadline, &minutes, &exact))
+        return done_late_hours_text (minutes, exact);
       if (rd_deadline_get_status (deadline) == RD_DEADLINE_MISSED && late > 0)
         return done_late_text (rd_deadline_get_kind (deadline), late);
       if (rd_deadline_get_status (deadline) == RD_DEADLINE_MISSED)

@@ -44,6 +44,11 @@ char *_rd_engine_done_sentence    (RdDoneVerb  verb,
                                    RdDoneHow   how,
                                    const char *when,
                                    int         n);
+void  _rd_engine_add_unknown_start (RdDeadline      *d,
+                                   const RdLimit   *limit,
+                                   const RdMoment  *from,
+                                   gboolean         from_report,
+                                   char           **how);
 char *_rd_engine_done_late_by     (RdDoneVerb  verb,
                                    const char *when,
                                    const char *duration);

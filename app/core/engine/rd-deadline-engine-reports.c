@@ -428,6 +428,7 @@ repair_deadline (RdEngine          *engine,
                          : _("You reported the repair %s and the landlord gave it the priority "
                              "“%s”, which its policy says takes %s: it is due by %s."),
                          reported, priority->label, limit_text, due);
+  _rd_engine_add_unknown_start (d, &priority->limit, &e->when, TRUE, &how);
   _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);
   set_generic_next_step (engine, d, _("Chase the repair, quote its priority and the time your landlord’s "
                               "policy gives, and keep a record."));
@@ -633,6 +634,7 @@ hazard_step (RdEngine          *engine,
       g_free (how);
       how = longer;
     }
+  _rd_engine_add_unknown_start (d, limit, &from->when, from == report, &how);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_DONE);
   set_generic_next_step (engine, d, report->hazard == RD_HAZARD_EMERGENCY
                             ? _("Call the landlord’s emergency line now, say it is an emergency "

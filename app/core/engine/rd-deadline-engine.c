@@ -213,6 +213,87 @@ moment_to_datetime (const RdMoment *moment)
 }
 
 /**
+ * _rd_engine_add_unknown_start:
+ * @from: what the limit counts from
+ * @from_report: @from is the report (otherwise the investigation)
+ * @how: (inout): the explanation so far
+ *
+ * A limit in hours counts from a time of day; with only the day of @from
+ * recorded it counts from that day's end (rd_limit_apply()), so it never
+ * ends earlier than it did. Says so after @how, and marks @d.
+ */
+void
+_rd_engine_add_unknown_start (RdDeadline      *d,
+                              const RdLimit   *limit,
+                              const RdMoment  *from,
+                              gboolean         from_report,
+                              char           **how)
+{
+  g_autofree char *limit_text = NULL;
+  g_autofree char *unknown = NULL;
+  char *longer;
+
+  if (!rd_limit_is_timed (limit) || from->minute >= 0)
+    return;
+  limit_text = rd_limit_format (limit);
+  /* Translators: %s is the limit, "24 hours" */
+  unknown = from_report
+    ? g_strdup_printf (_("The time of the report is not recorded, so Redress counts the %s from "
+                         "the end of that day."), limit_text)
+    : g_strdup_printf (_("The time of the investigation is not recorded, so Redress counts the %s "
+                         "from the end of that day."), limit_text);
+  longer = g_strdup_printf ("%s %s", *how, unknown);
+  g_free (*how);
+  *how = longer;
+  d->start_time_unknown = TRUE;
+}
+
+/* A limit in hours, and a step whose day is known but not its time: on
+ * the day the limit ended it may have been in time, and Redress gives the
+ * benefit of the doubt; on a later day it was late by at least the hours
+ * from the end of the limit to the start of that day. */
+static void
+finish_time_unknown (RdEngine   *engine,
+                     RdDeadline *d,
+                     const char *how_due,
+                     const char *when,
+                     RdDoneVerb  verb)
+{
+  g_autofree char *outcome = NULL;
+  const char *why;
+  gint64 least = 0;
+  gboolean exact;
+
+  if (d->status == RD_DEADLINE_MET)
+    {
+      outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
+      why = _("Its time of day is not recorded, and it was on the day the limit ended, so Redress "
+              "counts it as in time.");
+    }
+  else
+    {
+      rd_deadline_get_hours_late (d, &least, &exact);
+      if (least >= 60)
+        {
+          /* Translators: how long after the limit, at least ("at least 9 hours"), in
+           * "It was done on …, at least 9 hours late." */
+          g_autofree char *duration = g_strdup_printf (rd_ngettext ("at least %d hour",
+                                                                    "at least %d hours",
+                                                                    (gulong) (least / 60)),
+                                                       (int) (least / 60));
+
+          outcome = _rd_engine_done_late_by (verb, when, duration);
+        }
+      else
+        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_AFTER_DUE, when, ABS (d->days_late));
+      why = _("Its time of day is not recorded, so Redress counts how late it was from the start "
+              "of that day.");
+    }
+  g_free (d->explanation);
+  d->explanation = g_strdup_printf ("%s %s %s", how_due, outcome, why);
+}
+
+/**
  * _rd_engine_finish:
  * @limit: (nullable): the limit that gave the due date, for limits counted
  *   in hours
@@ -231,6 +312,7 @@ _rd_engine_finish (RdEngine      *engine,
   gboolean timed = limit != NULL && rd_limit_is_timed (limit);
 
   d->timed = timed;
+  d->working_hours = timed && limit->unit == RD_TIME_UNIT_WORKING_HOURS;
   if (rd_moment_is_set (&d->done))
     {
       const char *when = _rd_engine_on (engine, &d->done);
@@ -255,6 +337,11 @@ _rd_engine_finish (RdEngine      *engine,
           g_autofree char *dur = format_duration (d->minutes_late,
                                                   limit->unit == RD_TIME_UNIT_WORKING_HOURS);
           outcome = _rd_engine_done_late_by (verb, when, dur);
+        }
+      else if (timed && limit->unit == RD_TIME_UNIT_HOURS && d->done.minute < 0 && d->due.minute >= 0)
+        {
+          finish_time_unknown (engine, d, how_due, when, verb);
+          return;
         }
       else if (timed && d->status == RD_DEADLINE_MET)
         outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);

@@ -27,6 +27,10 @@ struct _RdDeadline
   int               days_late;
   gint64            minutes_late;
   gboolean          timed;
+  /* For a limit in hours: the time of day it counts from was not
+   * recorded, so it counts from the end of that day */
+  gboolean          start_time_unknown;
+  gboolean          working_hours;   /* the limit is in working hours */
   GArray           *sources;         /* RdDeadlineSource */
   char             *explanation;
   char             *next_step;

@@ -7,6 +7,8 @@
 
 #include "rd-gettext.h"
 
+#include "rd-datetime.h"
+
 #include "rd-deadline-private.h"
 
 G_DEFINE_FINAL_TYPE (RdDeadline, rd_deadline, G_TYPE_OBJECT)
@@ -208,6 +210,70 @@ rd_deadline_get_is_timed (RdDeadline *self)
 {
   g_return_val_if_fail (RD_IS_DEADLINE (self), FALSE);
   return self->timed;
+}
+
+/**
+ * rd_deadline_get_start_time_unknown:
+ *
+ * Returns: %TRUE for a limit counted in hours whose start (the report) has
+ *   no time of day recorded: it was counted from the end of that day
+ */
+gboolean
+rd_deadline_get_start_time_unknown (RdDeadline *self)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), FALSE);
+  return self->timed && self->start_time_unknown;
+}
+
+/**
+ * rd_deadline_get_hours_late:
+ * @minutes: (out): how many minutes late, exactly or at least
+ * @exact: (out): %TRUE when @minutes is exact
+ *
+ * For a limit counted in clock hours (Awaab's Law's 24 hours) that was met
+ * late: how late. When the time it was done is known, @minutes is
+ * rd_deadline_get_minutes_late(); when only its day is known, @minutes is
+ * counted to the start of that day, the least it can have been.
+ *
+ * Returns: %TRUE for a limit in clock hours done late; %FALSE otherwise
+ *   (working hours, days, not done, not late), with @minutes 0
+ */
+gboolean
+rd_deadline_get_hours_late (RdDeadline *self,
+                            gint64     *minutes,
+                            gboolean   *exact)
+{
+  g_return_val_if_fail (RD_IS_DEADLINE (self), FALSE);
+  g_return_val_if_fail (minutes != NULL, FALSE);
+  g_return_val_if_fail (exact != NULL, FALSE);
+
+  *minutes = 0;
+  *exact = FALSE;
+  if (!self->timed || self->working_hours || self->status != RD_DEADLINE_MISSED ||
+      !rd_moment_is_set (&self->done) || self->due.minute < 0)
+    return FALSE;
+  if (self->done.minute >= 0)
+    {
+      *minutes = MAX (self->minutes_late, 0);
+      *exact = TRUE;
+    }
+  else
+    {
+      /* From the due time to the start of the day it was done, in real
+       * time (a night the clocks change is an hour shorter or longer) */
+      g_autoptr(GDateTime) due = rd_datetime_new_local (g_date_get_year (&self->due.date),
+                                                        g_date_get_month (&self->due.date),
+                                                        g_date_get_day (&self->due.date),
+                                                        self->due.minute / 60,
+                                                        self->due.minute % 60, 0);
+      g_autoptr(GDateTime) day = rd_datetime_new_local (g_date_get_year (&self->done.date),
+                                                        g_date_get_month (&self->done.date),
+                                                        g_date_get_day (&self->done.date), 0, 0, 0);
+
+      if (due != NULL && day != NULL)
+        *minutes = MAX (g_date_time_difference (day, due) / G_TIME_SPAN_MINUTE, 0);
+    }
+  return TRUE;
 }
 
 guint

@@ -58,6 +58,10 @@ int               rd_deadline_get_working_days_late  (RdDeadline *self);
 int               rd_deadline_get_days_late          (RdDeadline *self);
 gint64            rd_deadline_get_minutes_late       (RdDeadline *self);
 gboolean          rd_deadline_get_is_timed           (RdDeadline *self);
+gboolean          rd_deadline_get_start_time_unknown (RdDeadline *self);
+gboolean          rd_deadline_get_hours_late         (RdDeadline *self,
+                                                      gint64     *minutes,
+                                                      gboolean   *exact);
 guint             rd_deadline_get_n_sources          (RdDeadline *self);
 const RdDeadlineSource *rd_deadline_get_source       (RdDeadline *self,
                                                       guint       index);

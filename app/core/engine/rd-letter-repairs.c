@@ -112,6 +112,52 @@ describe_missing_by_policy (const char *label,
                           label, due, priority);
 }
 
+/* A step late under a limit in clock hours (Awaab's Law's 24 hours): how
+ * many hours, from the times; with only the day of the step known, at
+ * least how many, and why no more can be said. */
+static char *
+describe_late_by_hours (const char *label,
+                        const char *when,
+                        const char *rule,
+                        const char *due,
+                        gint64      minutes,
+                        gboolean    exact)
+{
+  int hours = (int) (minutes / 60);
+
+  if (exact && minutes < 60)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d minute late under %s, which set %s as the "
+                                         "deadline.",
+                                         "%s: %s, %d minutes late under %s, which set %s as the "
+                                         "deadline.", (gulong) minutes),
+                            label, when, (int) minutes, rule, due);
+  if (exact && minutes % 60 == 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d hour late under %s, which set %s as the "
+                                         "deadline.",
+                                         "%s: %s, %d hours late under %s, which set %s as the "
+                                         "deadline.", (gulong) hours),
+                            label, when, hours, rule, due);
+  if (exact)
+    return g_strdup_printf (rd_ngettext ("%s: %s, more than %d hour late under %s, which set %s "
+                                         "as the deadline.",
+                                         "%s: %s, more than %d hours late under %s, which set %s "
+                                         "as the deadline.", (gulong) hours),
+                            label, when, hours, rule, due);
+  if (hours > 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, at least %d hour late under %s, which set %s as "
+                                         "the deadline. The time of day it was done is not "
+                                         "recorded, so the hours are counted to the start of that "
+                                         "day.",
+                                         "%s: %s, at least %d hours late under %s, which set %s as "
+                                         "the deadline. The time of day it was done is not "
+                                         "recorded, so the hours are counted to the start of that "
+                                         "day.", (gulong) hours),
+                            label, when, hours, rule, due);
+  return g_strdup_printf (_("%s: %s, late under %s, which set %s as the deadline. The time of "
+                            "day it was done is not recorded, so Redress cannot say by how much."),
+                          label, when, rule, due);
+}
+
 /* A step that was done, judged by @deadline. */
 static char *
 describe_done (const char *label,
@@ -121,11 +167,23 @@ describe_done (const char *label,
   g_autofree char *due = NULL;
   const char *rule = rd_deadline_get_rule (deadline);
   int late = rd_deadline_get_working_days_late (deadline);
+  gint64 minutes;
+  gboolean exact;
 
   if (is_landlord_policy (deadline))
     return describe_done_by_policy (label, deadline);
   when = rd_moment_format_long (rd_deadline_get_done (deadline));
   due = rd_moment_format_long (rd_deadline_get_due (deadline));
+  if (rd_deadline_get_hours_late (deadline, &minutes, &exact))
+    return describe_late_by_hours (label, when, rule, due, minutes, exact);
+  if (rd_deadline_get_is_timed (deadline) && rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED &&
+      rd_deadline_get_done (deadline)->minute < 0 && rd_deadline_get_due (deadline)->minute >= 0 &&
+      g_date_compare (&rd_deadline_get_done (deadline)->date, &rd_deadline_get_due (deadline)->date) == 0)
+    /* Translators: as below, for a step whose time of day is unknown,
+     * taken on the day its limit in hours ended */
+    return g_strdup_printf (_("%s: %s, counted as in time under %s, which set %s as the deadline: "
+                              "the time of day it was done is not recorded."),
+                            label, when, rule, due);
   if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
     /* Translators: a landlord's step on a repair: the step ("Made safe"),
      * the day it was taken, the rules, and the day it was due by */
