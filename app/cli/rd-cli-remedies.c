@@ -54,6 +54,45 @@ add_line_json (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+/* Each service lost: its periods and the days in all; no amount, as
+ * Redress has no daily figure from a primary source. */
+static void
+add_service_loss_json (JsonBuilder             *builder,
+                       const RdServiceLossLine *line)
+{
+  g_autofree char *text = rd_service_loss_line_dup_text (line, RD_REMEDY_VOICE_RESIDENT);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "service");
+  json_builder_add_string_value (builder, rd_service_to_key (line->service));
+  json_builder_set_member_name (builder, "days");
+  json_builder_add_int_value (builder, line->days);
+  json_builder_set_member_name (builder, "periods");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < line->periods->len; i++)
+    {
+      const RdServicePeriod *period = &g_array_index (line->periods, RdServicePeriod, i);
+      g_autofree char *from = rd_date_to_iso (&period->from);
+      g_autofree char *until = g_date_valid (&period->until) ? rd_date_to_iso (&period->until) : NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, from);
+      json_builder_set_member_name (builder, "until");
+      if (until != NULL)
+        json_builder_add_string_value (builder, until);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "days");
+      json_builder_add_int_value (builder, period->days);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+}
+
 static void
 print_json (gint64      case_id,
             RdRemedies *remedies)
@@ -73,6 +112,18 @@ print_json (gint64      case_id,
   for (guint i = 0; i < rd_remedies_get_n_lines (remedies); i++)
     add_line_json (builder, rd_remedies_get_line (remedies, i));
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "service_losses");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rd_remedies_get_n_service_lines (remedies); i++)
+    add_service_loss_json (builder, rd_remedies_get_service_line (remedies, i));
+  json_builder_end_array (builder);
+  if (rd_remedies_get_n_service_lines (remedies) > 0)
+    {
+      g_autofree char *source = rd_remedies_dup_service_source (remedies);
+
+      json_builder_set_member_name (builder, "service_losses_source");
+      json_builder_add_string_value (builder, source);
+    }
   json_builder_set_member_name (builder, "total_min_pounds");
   json_builder_add_int_value (builder, rd_remedies_get_total_min (remedies));
   json_builder_set_member_name (builder, "total_max_pounds");

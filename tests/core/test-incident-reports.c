@@ -242,6 +242,9 @@ test_migrate_from_v7 (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 /* 20 */
+                                 "ALTER TABLE incidents DROP COLUMN service_loss;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN service_loss;"
                                  /* 19 */
                                  "ALTER TABLE cases DROP COLUMN aware_on;"
                                  /* 18 */

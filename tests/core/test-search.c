@@ -317,6 +317,8 @@ test_migration (void)
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "ALTER TABLE cases DROP COLUMN country;"
+                                 "ALTER TABLE incidents DROP COLUMN service_loss;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN service_loss;"
                                  "ALTER TABLE cases DROP COLUMN aware_on;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_reports;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_hate;"

@@ -994,6 +994,8 @@ test_migrate_document_language (void)
   /* Back to schema 12, as an older Redress left it */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE incidents DROP COLUMN service_loss;"
+                                 "ALTER TABLE incident_revisions DROP COLUMN service_loss;"
                                  "ALTER TABLE cases DROP COLUMN aware_on;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_reports;"
                                  "ALTER TABLE cases DROP COLUMN asb_review_hate;"

@@ -325,6 +325,20 @@ check_revision_report (JsonObject  *object,
           return invalid (error, path, _("is not a record of reports Redress knows"));
         }
     }
+  if (member (object, "service_loss") != NULL)
+    {
+      RdServiceLoss loss;
+
+      if (!get_string (object, "service_loss", where, &text, error))
+        return FALSE;
+      if (!rd_service_loss_from_key (text, &loss, NULL))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.service_loss", where);
+
+          return invalid (error, path,
+                          _("is not a record of lost heating, hot water or power Redress knows"));
+        }
+    }
   return TRUE;
 }
 

@@ -121,7 +121,7 @@ build_revisions (JsonBuilder  *builder,
     "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
     "description", "impact", "people", "witnesses", "reported_to", "reference",
     "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
-    "landlord_steps", "asb_report",
+    "landlord_steps", "asb_report", "service_loss",
   };
   g_autoptr(JsonArray) rows = rd_store_dump_revisions (store, case_id, error);
 

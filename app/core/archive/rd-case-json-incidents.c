@@ -125,6 +125,61 @@ parse_asb_report (RdJsonCtx   *ctx,
   return TRUE;
 }
 
+static gboolean
+valid_service (const char *key)
+{
+  RdService service;
+
+  return rd_service_from_key (key, &service);
+}
+
+/* "services_lost": ["heating", "hot-water"], "services_lost_from":
+ * "2025-11-01", "services_lost_until": "2025-11-09" (absent or null: still
+ * without them). Optional: files written before Redress kept them have none. */
+static gboolean
+parse_service_loss (RdJsonCtx   *ctx,
+                    JsonObject  *object,
+                    const char  *path,
+                    RdIncident  *incident)
+{
+  g_autofree char *services = NULL;
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) until = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_auto(GStrv) keys = NULL;
+  RdServiceLoss loss;
+
+  rd_service_loss_init (&loss);
+  if (!_rd_json_read_keys (ctx, object, path, "services_lost", valid_service,
+                           "heating, hot-water, power", &services) ||
+      !_rd_json_read_date (ctx, object, path, "services_lost_from", FALSE, &from) ||
+      !_rd_json_read_date (ctx, object, path, "services_lost_until", FALSE, &until))
+    return FALSE;
+  keys = g_strsplit (services != NULL ? services : "", ",", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      RdService service;
+
+      if (rd_service_from_key (keys[i], &service))
+        loss.lost[service] = TRUE;
+    }
+  if (from != NULL)
+    loss.from = *from;
+  if (until != NULL)
+    loss.until = *until;
+  if (!rd_service_loss_is_valid (&loss, &error))
+    {
+      g_autofree char *field = _rd_json_join_path (path, "services_lost");
+
+      return _rd_json_fail (ctx, _rd_json_member_line (ctx, object, "services_lost"), field,
+                            "%s", error->message);
+    }
+  key = rd_service_loss_to_key (&loss);
+  rd_incident_set_service_loss (incident, key);
+  return TRUE;
+}
+
 /* The optional fields about reporting an entry to the landlord: when, the
  * risk level it gave an ASB report, the priority it gave a repair, and
  * whether it is an Awaab's Law hazard. */
@@ -171,7 +226,8 @@ parse_landlord_report (RdJsonCtx   *ctx,
   return _rd_json_read_fields (ctx, object, path, incident, landlord_report_fields,
                                G_N_ELEMENTS (landlord_report_fields)) &&
          parse_landlord_steps (ctx, object, path, incident) &&
-         parse_asb_report (ctx, object, path, incident);
+         parse_asb_report (ctx, object, path, incident) &&
+         parse_service_loss (ctx, object, path, incident);
 }
 
 /* Up to "reported_to", a list of keys. */
@@ -200,7 +256,8 @@ parse_incident (RdJsonCtx *ctx,
     "id", "starts_at", "ends_at", "category", "location", "description", "impact", "people",
     "witnesses", "reported_to", "reference", "landlord_reported_on", "landlord_reported_time",
     "asb_risk", "repair_priority", "hazard", "landlord_steps", "police_reported_on",
-    "council_reported_on", "hate_incident", NULL
+    "council_reported_on", "hate_incident", "services_lost", "services_lost_from",
+    "services_lost_until", NULL
   };
   g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
   g_autoptr(RdIncident) incident = rd_incident_new ();

@@ -63,6 +63,26 @@ add_asb_report (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, report.hate);
 }
 
+/* Heating, hot water or power lost, only when recorded, so that files of
+ * diaries without it read as before. */
+static void
+add_service_loss (JsonBuilder *builder,
+                  const char  *key)
+{
+  RdServiceLoss loss;
+
+  if (!rd_service_loss_from_key (key, &loss, NULL) || rd_service_loss_is_empty (&loss))
+    return;
+  json_builder_set_member_name (builder, "services_lost");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < RD_SERVICE_N_SERVICES; i++)
+    if (loss.lost[i])
+      json_builder_add_string_value (builder, rd_service_to_key (i));
+  json_builder_end_array (builder);
+  add_date (builder, "services_lost_from", &loss.from);
+  add_date (builder, "services_lost_until", g_date_valid (&loss.until) ? &loss.until : NULL);
+}
+
 /* One member per recorded step, "investigated": "2025-11-03T10:15", so a
  * person editing the file by hand sees plain dates. */
 static void
@@ -305,6 +325,7 @@ _rd_json_build_incident (JsonBuilder *builder,
     _rd_json_add_string (builder, "repair_priority", rd_incident_get_repair_priority (used));
     _rd_json_add_string (builder, "hazard", rd_hazard_level_to_key (rd_incident_get_hazard (used)));
     add_landlord_steps (builder, rd_incident_get_landlord_steps (used));
+    add_service_loss (builder, rd_incident_get_service_loss (used));
   }
   add_asb_report (builder, rd_incident_get_asb_report (incident));
   json_builder_end_object (builder);

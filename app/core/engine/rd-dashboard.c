@@ -528,6 +528,7 @@ rd_dashboard_new (RdCaseFacts *facts,
     }
   record_index_clear (&index);
   self->remedies = rd_remedies_suggest (deadlines, today);
+  rd_remedies_add_service_losses (self->remedies, rd_case_facts_get_incidents (facts));
   g_ptr_array_sort_with_data (items, compare_item_ptrs, NULL);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 

@@ -386,7 +386,7 @@ add_remedies (Ctx        *ctx,
   RdRemedies *remedies = rd_dashboard_get_remedies (ctx->dashboard);
   g_autofree char *total = NULL;
 
-  if (rd_remedies_get_n_lines (remedies) == 0)
+  if (rd_remedies_get_n_lines (remedies) == 0 && rd_remedies_get_n_service_lines (remedies) == 0)
     return;
   rd_letter_add (ctx->letter, RD_LETTER_BLOCK_HEADING, heading);
   for (guint i = 0; i < rd_remedies_get_n_lines (remedies); i++)
@@ -402,6 +402,16 @@ add_remedies (Ctx        *ctx,
         }
       else
         rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, text);
+    }
+  /* Days without heating, hot water or power: no amount, so outside the total */
+  for (guint i = 0; i < rd_remedies_get_n_service_lines (remedies); i++)
+    {
+      const RdServiceLossLine *line = rd_remedies_get_service_line (remedies, i);
+      g_autofree char *text = rd_service_loss_line_dup_text (line, RD_REMEDY_VOICE_LETTER);
+      g_autofree char *source = rd_remedies_dup_service_source (remedies);
+      g_autofree char *with_source = g_strdup_printf ("%s %s", text, source);
+
+      rd_letter_add (ctx->letter, RD_LETTER_BLOCK_LIST_ITEM, with_source);
     }
   total = rd_remedies_dup_total_text (remedies, RD_REMEDY_VOICE_LETTER);
   if (total != NULL)

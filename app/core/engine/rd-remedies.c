@@ -7,7 +7,9 @@
 
 #include "rd-gettext.h"
 
+#include "rd-datetime.h"
 #include "rd-deadline.h"
+#include "rd-incident.h"
 #include "rd-remedies.h"
 
 /*
@@ -22,6 +24,7 @@
 
 struct _RdRemedies {
   GArray *lines;      /* RdRemedyLine, in RdRemedyArea order */
+  GArray *losses;     /* RdServiceLossLine, in RdService order */
   guint   total_min;
   guint   total_max;
   GDate   today;
@@ -117,6 +120,9 @@ rd_remedies_free (RdRemedies *self)
   if (self == NULL)
     return;
   g_array_unref (self->lines);
+  for (guint i = 0; self->losses != NULL && i < self->losses->len; i++)
+    g_array_unref (g_array_index (self->losses, RdServiceLossLine, i).periods);
+  g_clear_pointer (&self->losses, g_array_unref);
   g_free (self);
 }
 
@@ -283,7 +289,7 @@ rd_remedies_dup_summary (RdRemedies *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->lines->len == 0)
+  if (self->lines->len == 0 && rd_remedies_get_n_service_lines (self) == 0)
     return g_strdup (_("Redress found no missed deadline or broken promise to ask compensation "
                        "for."));
   out = g_string_new (NULL);
@@ -297,9 +303,248 @@ rd_remedies_dup_summary (RdRemedies *self)
       if (source != NULL)
         g_string_append_printf (out, "%s\n", source);
     }
+  for (guint i = 0; i < rd_remedies_get_n_service_lines (self); i++)
+    {
+      g_autofree char *text = rd_service_loss_line_dup_text (rd_remedies_get_service_line (self, i),
+                                                             RD_REMEDY_VOICE_RESIDENT);
+
+      g_string_append_printf (out, "%s\n", text);
+    }
+  if (rd_remedies_get_n_service_lines (self) > 0)
+    {
+      g_autofree char *source = rd_remedies_dup_service_source (self);
+
+      g_string_append_printf (out, "%s\n", source);
+    }
   total = rd_remedies_dup_total_text (self, RD_REMEDY_VOICE_RESIDENT);
   if (total != NULL)
     g_string_append_printf (out, "%s\n", total);
   g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
+}
+
+/*
+ * Days without heating, hot water or power. A diary entry of disrepair
+ * records one loss (which services, from, until or still going on); the
+ * same days may be recorded twice (a boiler entry and a later one about
+ * the same breakdown), so each service's days are the union of its
+ * losses, a day counted once. A loss still going on counts up to today.
+ * No amount is offered: Redress has no daily figure from a primary
+ * source (see the README), so the line names the failure and its source,
+ * and suggests asking for the landlord's own rate.
+ */
+
+static gint
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_date_compare (&((const RdServicePeriod *) a)->from, &((const RdServicePeriod *) b)->from);
+}
+
+/* The last day a period counts: its end, or today while it goes on */
+static const GDate *
+period_end (const RdServicePeriod *period,
+            const GDate           *today)
+{
+  return g_date_valid (&period->until) && g_date_compare (&period->until, today) < 0
+         ? &period->until : today;
+}
+
+/* Days in the union of @periods (sorted by first day), each day once */
+static guint
+count_union_days (GArray      *periods,
+                  const GDate *today)
+{
+  guint days = 0;
+  GDate run_from, run_end;
+
+  g_date_clear (&run_from, 1);
+  g_date_clear (&run_end, 1);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const RdServicePeriod *p = &g_array_index (periods, RdServicePeriod, i);
+      const GDate *end = period_end (p, today);
+
+      if (g_date_valid (&run_from) && g_date_get_julian (&p->from) <= g_date_get_julian (&run_end) + 1)
+        {
+          if (g_date_compare (end, &run_end) > 0)
+            run_end = *end;
+          continue;
+        }
+      if (g_date_valid (&run_from))
+        days += g_date_get_julian (&run_end) - g_date_get_julian (&run_from) + 1;
+      run_from = p->from;
+      run_end = *end;
+    }
+  if (g_date_valid (&run_from))
+    days += g_date_get_julian (&run_end) - g_date_get_julian (&run_from) + 1;
+  return days;
+}
+
+/**
+ * rd_remedies_add_service_losses:
+ * @incidents: (element-type RdIncident): the case's diary entries
+ *
+ * Adds, for each service lost in the diary, its losses and the days
+ * without it in all, counted up to the day the remedies were asked for.
+ * Losses that begin after that day are left out: none of their days has
+ * passed yet.
+ */
+void
+rd_remedies_add_service_losses (RdRemedies *self,
+                                GPtrArray  *incidents)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (incidents != NULL);
+
+  if (self->losses == NULL)
+    self->losses = g_array_new (FALSE, TRUE, sizeof (RdServiceLossLine));
+  for (guint s = 0; s < RD_SERVICE_N_SERVICES; s++)
+    {
+      RdServiceLossLine line = { s, g_array_new (FALSE, TRUE, sizeof (RdServicePeriod)), 0 };
+
+      for (guint i = 0; i < incidents->len; i++)
+        {
+          RdIncident *incident = g_ptr_array_index (incidents, i);
+          RdServiceLoss loss;
+          RdServicePeriod period;
+
+          if (!rd_category_is_repair (rd_incident_get_category (incident)) ||
+              !rd_service_loss_from_key (rd_incident_get_service_loss (incident), &loss, NULL) ||
+              !loss.lost[s] || g_date_compare (&loss.from, &self->today) > 0)
+            continue;
+          period.from = loss.from;
+          period.until = loss.until;
+          period.days = rd_service_loss_count_days (&loss, &self->today);
+          g_array_append_val (line.periods, period);
+        }
+      if (line.periods->len == 0)
+        {
+          g_array_unref (line.periods);
+          continue;
+        }
+      g_array_sort (line.periods, compare_periods);
+      line.days = count_union_days (line.periods, &self->today);
+      g_array_append_val (self->losses, line);
+    }
+}
+
+guint
+rd_remedies_get_n_service_lines (RdRemedies *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->losses != NULL ? self->losses->len : 0;
+}
+
+const RdServiceLossLine *
+rd_remedies_get_service_line (RdRemedies *self,
+                              guint       index)
+{
+  g_return_val_if_fail (self != NULL && index < rd_remedies_get_n_service_lines (self), NULL);
+  return &g_array_index (self->losses, RdServiceLossLine, index);
+}
+
+static char *
+dup_service_total (RdService service,
+                   guint     days)
+{
+  switch (service)
+    {
+    case RD_SERVICE_HEATING:
+      return g_strdup_printf (rd_ngettext ("Without heating for %u day in all.",
+                                           "Without heating for %u days in all.", days), days);
+    case RD_SERVICE_HOT_WATER:
+      return g_strdup_printf (rd_ngettext ("Without hot water for %u day in all.",
+                                           "Without hot water for %u days in all.", days), days);
+    case RD_SERVICE_POWER:
+      return g_strdup_printf (rd_ngettext ("Without power for %u day in all.",
+                                           "Without power for %u days in all.", days), days);
+    case RD_SERVICE_N_SERVICES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+dup_period (const RdServicePeriod *period)
+{
+  g_autofree char *from = rd_date_format_long (&period->from);
+  g_autofree char *until = NULL;
+
+  if (!g_date_valid (&period->until))
+    /* Translators: one loss of a service still going on: its first day, and the days so far */
+    return g_strdup_printf (rd_ngettext ("From %s, and still going on: %u day so far.",
+                                         "From %s, and still going on: %u days so far.",
+                                         period->days), from, period->days);
+  until = rd_date_format_long (&period->until);
+  /* Translators: one loss of a service: its first and last days, and how many days */
+  return g_strdup_printf (rd_ngettext ("From %s to %s: %u day.", "From %s to %s: %u days.",
+                                       period->days), from, until, period->days);
+}
+
+/**
+ * rd_service_loss_line_dup_text:
+ *
+ * One service: the days without it in all, each recorded loss with its
+ * days, and what to ask for, as one paragraph. No amount: Redress has no
+ * daily figure from a primary source.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+rd_service_loss_line_dup_text (const RdServiceLossLine *line,
+                               RdRemedyVoice            voice)
+{
+  GString *out;
+  g_autofree char *total = NULL;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  total = dup_service_total (line->service, line->days);
+  out = g_string_new (total);
+  for (guint i = 0; i < line->periods->len; i++)
+    {
+      g_autofree char *period = dup_period (&g_array_index (line->periods, RdServicePeriod, i));
+
+      g_string_append_printf (out, " %s", period);
+    }
+  g_string_append_c (out, ' ');
+  g_string_append (out, voice == RD_REMEDY_VOICE_LETTER
+                   ? _("I ask you to consider compensation for each of these days under your own "
+                       "compensation policy.")
+                   : _("Redress has no daily figure from the Ombudsman’s published guidance for "
+                       "this. You may ask what the landlord’s own compensation policy pays for "
+                       "each day."));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rd_remedies_dup_service_source:
+ *
+ * Why days without heating, hot water or power are the landlord's failure,
+ * and the Ombudsman's guidance in force on the day asked.
+ *
+ * Returns: (transfer full): the source
+ */
+char *
+rd_remedies_dup_service_source (RdRemedies *self)
+{
+  const RdRemedyFigure *figure;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  figure = rd_remedy_figure_for (RD_REMEDY_AREA_REPAIRS, &self->today);
+  if (figure == NULL)
+    /* Translators: the address is the law's own page */
+    return g_strdup_printf (_("Source: the landlord’s duty to keep the installations for water, "
+                              "gas, electricity, heating and hot water in repair and working "
+                              "order, Landlord and Tenant Act 1985, section 11, %s"),
+                            "https://www.legislation.gov.uk/ukpga/1985/70/section/11");
+  /* Translators: the first address is the law's own page; then the
+   * Ombudsman's guidance (with its date) and its address */
+  return g_strdup_printf (_("Source: the landlord’s duty to keep the installations for water, gas, "
+                            "electricity, heating and hot water in repair and working order, "
+                            "Landlord and Tenant Act 1985, section 11, %s; %s, %s"),
+                          "https://www.legislation.gov.uk/ukpga/1985/70/section/11",
+                          rd_remedy_figure_get_guidance (figure), rd_remedy_figure_get_url (figure));
 }

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rd-remedy-guidance.h"
+#include "rd-service-loss.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,22 @@ typedef struct {
   const RdRemedyFigure *figure;   /* nullable: no sourced figure for this kind of failure */
 } RdRemedyLine;
 
+/* One diary entry's loss of a service, as counted: from, until (invalid:
+ * still without it on today), and its days up to today. */
+typedef struct {
+  GDate  from;
+  GDate  until;
+  guint  days;
+} RdServicePeriod;
+
+/* Every recorded loss of one service, and the days without it in all,
+ * a day in two overlapping losses counted once. */
+typedef struct {
+  RdService  service;
+  GArray    *periods;   /* RdServicePeriod, by first day */
+  guint      days;
+} RdServiceLossLine;
+
 typedef struct _RdRemedies RdRemedies;
 
 RdRemedies         *rd_remedies_suggest          (GListModel         *deadlines,
@@ -33,6 +50,14 @@ const RdRemedyLine *rd_remedies_get_line         (RdRemedies         *self,
 guint               rd_remedies_get_total_min    (RdRemedies         *self);
 guint               rd_remedies_get_total_max    (RdRemedies         *self);
 const GDate        *rd_remedies_get_today        (RdRemedies         *self);
+void                rd_remedies_add_service_losses (RdRemedies       *self,
+                                                    GPtrArray        *incidents);
+guint               rd_remedies_get_n_service_lines (RdRemedies      *self);
+const RdServiceLossLine *rd_remedies_get_service_line (RdRemedies    *self,
+                                                       guint          index);
+char               *rd_service_loss_line_dup_text (const RdServiceLossLine *line,
+                                                   RdRemedyVoice            voice);
+char               *rd_remedies_dup_service_source (RdRemedies       *self);
 
 const char         *rd_remedy_area_get_label     (RdRemedyArea        area);
 char               *rd_remedy_line_dup_text      (const RdRemedyLine *line,

@@ -241,12 +241,14 @@ rd_hazard_level_get_label (RdHazardLevel level)
  *
  * The first field set on @self that its category does not use: the risk
  * level belongs to anti-social behaviour; the repair priority, the hazard
- * and the landlord's steps belong to repairs. Such a value would be kept
+ * the landlord's steps and lost heating, hot water or power belong to
+ * repairs. Such a value would be kept
  * but never counted in a deadline, so the store and every import refuse
  * it rather than keep what means nothing.
  *
  * Returns: (nullable): the field's name in case JSON ("asb_risk",
- *   "repair_priority", "hazard" or "landlord_steps"), or %NULL
+ *   "repair_priority", "hazard", "landlord_steps" or "services_lost"), or
+ *   %NULL
  */
 const char *
 rd_incident_get_misplaced_field (RdIncident *self)
@@ -266,6 +268,8 @@ rd_incident_get_misplaced_field (RdIncident *self)
     return "hazard";
   if (!rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (self)))
     return "landlord_steps";
+  if (*rd_incident_get_service_loss (self) != '\0')
+    return "services_lost";
   return NULL;
 }
 
@@ -292,5 +296,6 @@ rd_incident_drop_misplaced_fields (RdIncident *self)
       rd_incident_set_repair_priority (self, "");
       rd_incident_set_hazard (self, RD_HAZARD_N_LEVELS);
       rd_incident_set_landlord_steps (self, NULL);
+      rd_incident_set_service_loss (self, "");
     }
 }

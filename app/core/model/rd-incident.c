@@ -35,6 +35,7 @@ struct _RdIncident
   RdHazardLevel hazard;                    /* RD_HAZARD_N_LEVELS: not an Awaab's Law hazard */
   RdLandlordSteps steps;                   /* what the landlord did about a repair or hazard */
   char         *asb_report;                /* rd_asb_report_to_key(): police and council report days, hate */
+  char         *service_loss;              /* rd_service_loss_to_key(): heating, hot water or power lost */
   gint64        created_at;
   gint64        updated_at;
 };
@@ -63,6 +64,7 @@ enum {
   PROP_HAZARD,
   PROP_LANDLORD_STEPS,
   PROP_ASB_REPORT,
+  PROP_SERVICE_LOSS,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_SUMMARY,
@@ -81,6 +83,7 @@ rd_incident_finalize (GObject *object)
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->asb_report, g_free);
+  g_clear_pointer (&self->service_loss, g_free);
   g_clear_pointer (&self->impact, g_free);
   g_clear_pointer (&self->people, g_free);
   g_clear_pointer (&self->witnesses, g_free);
@@ -157,6 +160,9 @@ rd_incident_get_property (GObject    *object,
       break;
     case PROP_ASB_REPORT:
       g_value_set_string (value, self->asb_report);
+      break;
+    case PROP_SERVICE_LOSS:
+      g_value_set_string (value, self->service_loss);
       break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
@@ -246,6 +252,9 @@ rd_incident_set_property (GObject      *object,
     case PROP_ASB_REPORT:
       rd_incident_set_asb_report (self, g_value_get_string (value));
       break;
+    case PROP_SERVICE_LOSS:
+      rd_incident_set_service_loss (self, g_value_get_string (value));
+      break;
     case PROP_CREATED_AT:
       rd_incident_set_created_at (self, g_value_get_int64 (value));
       break;
@@ -314,6 +323,10 @@ rd_incident_class_init (RdIncidentClass *klass)
    * a hate incident, in their storage form ("police=2025-03-02;hate") */
   properties[PROP_ASB_REPORT] =
     g_param_spec_string ("asb-report", NULL, NULL, "", flags);
+  /* Heating, hot water or power lost, from and until which days, in their
+   * storage form ("heating;from=2025-11-01;until=2025-11-09") */
+  properties[PROP_SERVICE_LOSS] =
+    g_param_spec_string ("service-loss", NULL, NULL, "", flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -336,6 +349,7 @@ rd_incident_init (RdIncident *self)
   self->reference = g_strdup ("");
   self->repair_priority = g_strdup ("");
   self->asb_report = g_strdup ("");
+  self->service_loss = g_strdup ("");
   self->category = RD_CATEGORY_NOISE;
   self->landlord_reported_minute = -1;
   self->asb_risk = RD_ASB_RISK_N_LEVELS;
@@ -381,6 +395,7 @@ rd_incident_copy (RdIncident *self)
   copy->hazard = self->hazard;
   copy->steps = self->steps;
   _rd_model_replace_string (&copy->asb_report, self->asb_report);
+  _rd_model_replace_string (&copy->service_loss, self->service_loss);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -414,7 +429,8 @@ rd_incident_content_equal (RdIncident *a,
          g_str_equal (a->repair_priority, b->repair_priority) &&
          a->hazard == b->hazard &&
          rd_landlord_steps_equal (&a->steps, &b->steps) &&
-         g_str_equal (a->asb_report, b->asb_report);
+         g_str_equal (a->asb_report, b->asb_report) &&
+         g_str_equal (a->service_loss, b->service_loss);
 }
 
 #define STRING_ACCESSORS(field, PROP, ALSO) \
@@ -432,6 +448,7 @@ STRING_ACCESSORS (witnesses, PROP_WITNESSES, PROP_0)
 STRING_ACCESSORS (reference, PROP_REFERENCE, PROP_0)
 STRING_ACCESSORS (repair_priority, PROP_REPAIR_PRIORITY, PROP_0)
 STRING_ACCESSORS (asb_report, PROP_ASB_REPORT, PROP_0)
+STRING_ACCESSORS (service_loss, PROP_SERVICE_LOSS, PROP_0)
 RD_MODEL_DATE_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, landlord_reported_on,
                          PROP_LANDLORD_REPORTED_ON)
 INT64_ACCESSORS (id, PROP_ID)
@@ -675,6 +692,10 @@ check_category_fields (RdIncident  *self,
     g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
                  _("A hazard is only for disrepair and other entries, so it cannot be kept on a "
                    "“%s” entry."), category);
+  else if (g_str_equal (field, "services_lost"))
+    g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
+                 _("Days without heating, hot water or power are only for disrepair and other "
+                   "entries, so they cannot be kept on a “%s” entry."), category);
   else
     g_set_error (error, RD_INCIDENT_ERROR, RD_INCIDENT_ERROR_NOT_FOR_CATEGORY,
                  _("The landlord’s repair steps are only for disrepair and other entries, so "

@@ -5,6 +5,7 @@
 
 #include "rd-events.h"
 #include "rd-asb-report.h"
+#include "rd-service-loss.h"
 #include "rd-landlord-steps.h"
 #include "rd-policy.h"
 #include "rd-types.h"
@@ -103,6 +104,11 @@ void          rd_incident_set_asb_risk      (RdIncident   *self,
  * police and the council, and whether it was a hate incident ("" if none) */
 const char   *rd_incident_get_asb_report      (RdIncident *self);
 void          rd_incident_set_asb_report      (RdIncident *self,
+                                               const char *key);
+/* rd_service_loss_to_key() of an RdServiceLoss: heating, hot water or
+ * power lost, from and until which days ("" if none) */
+const char   *rd_incident_get_service_loss    (RdIncident *self);
+void          rd_incident_set_service_loss    (RdIncident *self,
                                                const char *key);
 const char   *rd_incident_get_repair_priority (RdIncident *self);
 void          rd_incident_set_repair_priority (RdIncident *self,

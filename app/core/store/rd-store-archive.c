@@ -19,7 +19,7 @@ static const char * const revision_columns[] = {
   "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
   "description", "impact", "people", "witnesses", "reported_to", "reference",
   "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
-  "landlord_steps", "asb_report",
+  "landlord_steps", "asb_report", "service_loss",
 };
 
 static const char * const evidence_columns[] = {
@@ -307,7 +307,7 @@ rd_store_dump_revisions (RdStore  *self,
                             " r.ends_at, r.category, r.location, r.description, r.impact, r.people,"
                             " r.witnesses, r.reported_to, r.reference, r.landlord_reported_on,"
                             " r.landlord_reported_minute, r.asb_risk, r.repair_priority, r.hazard,"
-                            " r.landlord_steps, r.asb_report"
+                            " r.landlord_steps, r.asb_report, r.service_loss"
                             " FROM incident_revisions r JOIN incidents i ON i.id = r.incident_id"
                             " WHERE i.case_id = ?1 ORDER BY r.id",
                             error);
@@ -433,10 +433,11 @@ rd_store_restore_revision (RdStore     *self,
                             " last_changed_at, starts_at, ends_at, category, location,"
                             " description, impact, people, witnesses, reported_to, reference,"
                             " landlord_reported_on, landlord_reported_minute, asb_risk,"
-                            " repair_priority, hazard, landlord_steps, asb_report)"
+                            " repair_priority, hazard, landlord_steps, asb_report, service_loss)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                             " ?14, ?15, COALESCE (?16, 'unknown'), COALESCE (?17, ''),"
-                            " COALESCE (?18, 'none'), COALESCE (?19, ''), COALESCE (?20, ''))",
+                            " COALESCE (?18, 'none'), COALESCE (?19, ''), COALESCE (?20, ''),"
+                            " COALESCE (?21, ''))",
                             error);
   if (stmt == NULL)
     return FALSE;

@@ -19,16 +19,16 @@
 #define CONTENT_COLUMNS \
   "starts_at, ends_at, category, location, description, impact, people, witnesses," \
   " reported_to, reference, landlord_reported_on, landlord_reported_minute, asb_risk," \
-  " repair_priority, hazard, landlord_steps, asb_report"
-#define N_CONTENT_COLUMNS 17
+  " repair_priority, hazard, landlord_steps, asb_report, service_loss"
+#define N_CONTENT_COLUMNS 18
 /* The same, as "name = ?N" from parameter 2 (for the UPDATEs) */
 #define CONTENT_SET \
   "starts_at = ?2, ends_at = ?3, category = ?4, location = ?5, description = ?6, impact = ?7," \
   " people = ?8, witnesses = ?9, reported_to = ?10, reference = ?11, landlord_reported_on = ?12," \
   " landlord_reported_minute = ?13, asb_risk = ?14, repair_priority = ?15, hazard = ?16," \
-  " landlord_steps = ?17, asb_report = ?18"
+  " landlord_steps = ?17, asb_report = ?18, service_loss = ?19"
 #define CONTENT_PARAMS_FROM_3 \
-  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19"
+  "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20"
 
 static void
 read_content (RdIncident   *incident,
@@ -85,6 +85,14 @@ read_content (RdIncident   *incident,
     if (rd_asb_report_from_key (_rd_store_column_text (stmt, first + 16), &report, NULL))
       rd_incident_set_asb_report (incident, _rd_store_column_text (stmt, first + 16));
   }
+  {
+    RdServiceLoss loss;
+
+    /* A damaged record reads as nothing recorded: no day is counted that
+     * cannot be dated. */
+    if (rd_service_loss_from_key (_rd_store_column_text (stmt, first + 17), &loss, NULL))
+      rd_incident_set_service_loss (incident, _rd_store_column_text (stmt, first + 17));
+  }
 }
 
 /* Binds the N_CONTENT_COLUMNS content columns starting at parameter @first. */
@@ -124,6 +132,7 @@ bind_content (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, first + 15, rd_landlord_steps_to_key (rd_incident_get_landlord_steps (incident)),
                      -1, g_free);
   _rd_store_bind_text (stmt, first + 16, rd_incident_get_asb_report (incident));
+  _rd_store_bind_text (stmt, first + 17, rd_incident_get_service_loss (incident));
 }
 
 static RdIncident *
@@ -274,7 +283,7 @@ update_revision (RdStore     *self,
 
   stmt = _rd_store_prepare (self,
                             "UPDATE incident_revisions SET last_changed_at = ?1, " CONTENT_SET
-                            " WHERE id = ?19",
+                            " WHERE id = ?20",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -356,7 +365,7 @@ rd_store_save_incident (RdStore     *self,
         }
 
       stmt = _rd_store_prepare (self,
-                                "UPDATE incidents SET updated_at = ?1, " CONTENT_SET " WHERE id = ?19",
+                                "UPDATE incidents SET updated_at = ?1, " CONTENT_SET " WHERE id = ?20",
                                 error);
       if (stmt == NULL)
         goto fail;

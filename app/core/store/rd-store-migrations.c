@@ -404,6 +404,12 @@ const char * const _rd_store_migrations[] = {
   /* 19: the day the resident became aware of the problem, from which a
    * time limit for making a complaint runs; NULL: the first diary entry. */
   "ALTER TABLE cases ADD COLUMN aware_on TEXT;",
+
+  /* 20: heating, hot water or power lost, from and until which days, on a
+   * diary entry of disrepair (one text, rd_service_loss_to_key(), as the
+   * landlord's steps); entries and revisions before it record none. */
+  "ALTER TABLE incidents ADD COLUMN service_loss TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE incident_revisions ADD COLUMN service_loss TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -256,7 +256,8 @@ static void
 show_remedies (RdDashboardPage *self)
 {
   RdRemedies *remedies = self->dashboard ? rd_dashboard_get_remedies (self->dashboard) : NULL;
-  gboolean any = remedies != NULL && rd_remedies_get_n_lines (remedies) > 0;
+  gboolean any = remedies != NULL && (rd_remedies_get_n_lines (remedies) > 0 ||
+                                      rd_remedies_get_n_service_lines (remedies) > 0);
   g_autofree char *summary = any ? rd_remedies_dup_summary (remedies) : NULL;
 
   gtk_revealer_set_reveal_child (self->remedies_revealer, any);
