@@ -63,6 +63,19 @@ struct _RdIncidentEditor
   GtkSwitch         *hate_switch;
   GtkRevealer       *asb_error_revealer;
   GtkLabel          *asb_error_label;
+  /* Days without heating, hot water or power, for disrepair
+   * (rd-incident-editor-loss.c) */
+  AdwPreferencesGroup *loss_group;
+  GtkSwitch         *loss_heating_switch;
+  GtkSwitch         *loss_water_switch;
+  GtkSwitch         *loss_power_switch;
+  AdwActionRow      *loss_from_row;
+  RdDateTimePicker  *loss_from_picker;
+  AdwActionRow      *loss_until_row;
+  RdDateTimePicker  *loss_until_picker;
+  GtkSwitch         *loss_until_switch;
+  GtkRevealer       *loss_error_revealer;
+  GtkLabel          *loss_error_label;
   RdEvidenceLinks   *evidence_links;
 };
 
@@ -91,5 +104,12 @@ void     _rd_incident_editor_apply_asb        (RdIncidentEditor *self);
 void     _rd_incident_editor_load_asb         (RdIncidentEditor *self);
 void     _rd_incident_editor_init_asb         (RdIncidentEditor *self);
 void     _rd_incident_editor_bind_asb         (GtkWidgetClass   *widget_class);
+
+gboolean _rd_incident_editor_check_loss       (RdIncidentEditor *self);
+void     _rd_incident_editor_sync_loss_rows   (RdIncidentEditor *self);
+void     _rd_incident_editor_apply_loss       (RdIncidentEditor *self);
+void     _rd_incident_editor_load_loss        (RdIncidentEditor *self);
+void     _rd_incident_editor_init_loss        (RdIncidentEditor *self);
+void     _rd_incident_editor_bind_loss        (GtkWidgetClass   *widget_class);
 
 G_END_DECLS

@@ -197,6 +197,7 @@ apply_fields (RdIncidentEditor *self)
   rd_incident_set_reference (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
   _rd_incident_editor_apply_report (self);
   _rd_incident_editor_apply_asb (self);
+  _rd_incident_editor_apply_loss (self);
 }
 
 static gboolean
@@ -236,6 +237,16 @@ on_field_changed_cb (RdIncidentEditor *self)
 {
   _rd_incident_editor_sync_report_rows (self);
   _rd_incident_editor_sync_asb_rows (self);
+  _rd_incident_editor_sync_loss_rows (self);
+  schedule_save (self);
+}
+
+static void
+on_loss_changed_cb (RdIncidentEditor *self)
+{
+  if (rd_record_editor_is_loading (RD_RECORD_EDITOR (self)))
+    return;
+  _rd_incident_editor_check_loss (self);
   schedule_save (self);
 }
 
@@ -328,6 +339,7 @@ rd_incident_editor_load (RdRecordEditor *editor,
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_incident_get_reference (incident));
   _rd_incident_editor_load_report (self);
   _rd_incident_editor_load_asb (self);
+  _rd_incident_editor_load_loss (self);
   show_provenance (self);
   rd_gui_set_status (self->status_label, NULL, FALSE);
   /* Another entry starts at its top, not where the last one was left. */
@@ -342,8 +354,10 @@ rd_incident_editor_check (RdRecordEditor *editor)
   check_dates (self);
   _rd_incident_editor_check_report (self);
   _rd_incident_editor_check_asb (self);
+  _rd_incident_editor_check_loss (self);
   _rd_incident_editor_sync_report_rows (self);
   _rd_incident_editor_sync_asb_rows (self);
+  _rd_incident_editor_sync_loss_rows (self);
 }
 
 GtkWidget *
@@ -463,10 +477,12 @@ rd_incident_editor_class_init (RdIncidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, report_error_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentEditor, evidence_links);
   _rd_incident_editor_bind_asb (widget_class);
+  _rd_incident_editor_bind_loss (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dates_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_asb_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_loss_changed_cb);
 }
 
 static void
@@ -506,4 +522,5 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
   _rd_incident_editor_init_report (self, G_CALLBACK (on_step_changed_cb));
   _rd_incident_editor_init_asb (self);
+  _rd_incident_editor_init_loss (self);
 }
