@@ -4,8 +4,11 @@
  * Each start is a process of its own (this program again, with --child),
  * timed from just before it is spawned to the end of its window's first
  * paint, which the child reports on its standard output. The reference is
- * a bare AdwApplicationWindow with a header bar, of Redress's default size;
- * then Redress with an empty data folder, and with one case of 10,000
+ * a bare AdwApplicationWindow with a header bar, of Redress's default size,
+ * in a program linked with libadwaita alone (bare-window.c); then the same
+ * window from this program, which loads every library Redress does (the
+ * difference is what loading them costs); then Redress with an empty data
+ * folder, and with one case of 10,000
  * (and 100,000) diary entries and a tenth as many contacts, which it opens
  * at start because it was the case open last. Every round starts each of
  * them once, one after the other, so that a busy moment of this shared
@@ -33,107 +36,11 @@
 #include <unistd.h>
 
 #include "bench-diary.h"
+#include "bench-first-frame.h"
 #include "rd-application.h"
 #include "rd-core.h"
 
 #define N_ROUNDS 5
-
-static void
-on_idle_frame_cb (GdkFrameClock *clock,
-                  guint         *frames)
-{
-  (*frames)++;
-}
-
-static gboolean
-report_idle_frames_cb (gpointer user_data)
-{
-  GApplication *app = G_APPLICATION (user_data);
-  guint *frames = g_object_get_data (G_OBJECT (app), "frames");
-
-  g_print ("idle-frames %u\n", *frames);
-  if (g_action_group_has_action (G_ACTION_GROUP (app), "quit"))
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  else
-    g_application_quit (app);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-start_counting_cb (gpointer user_data)
-{
-  GdkFrameClock *clock = GDK_FRAME_CLOCK (user_data);
-  GApplication *app = g_object_get_data (G_OBJECT (clock), "app");
-  guint *frames = g_new0 (guint, 1);
-
-  g_object_set_data_full (G_OBJECT (app), "frames", frames, g_free);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_idle_frame_cb), frames);
-  g_timeout_add (2000, report_idle_frames_cb, app);
-  return G_SOURCE_REMOVE;
-}
-
-/* Once the start has settled (a second after the first frame), frames
- * drawn while nothing happens, for two seconds. */
-static void
-count_idle_frames (GdkFrameClock *clock,
-                   GApplication  *app)
-{
-  g_object_set_data (G_OBJECT (clock), "app", app);
-  g_timeout_add (3000, start_counting_cb, clock);
-}
-
-/* The first paint of the first window: report it, then quit cleanly. */
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  GApplication *app = G_APPLICATION (user_data);
-
-  if (g_object_get_data (G_OBJECT (app), "painted") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (app), "painted", GINT_TO_POINTER (1));
-  g_print ("painted %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  if (g_getenv ("BENCH_IDLE_FRAMES") != NULL)
-    {
-      count_idle_frames (clock, app);
-      return;
-    }
-  if (g_action_group_has_action (G_ACTION_GROUP (app), "quit"))
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  else
-    g_application_quit (app);
-}
-
-static void
-on_window_realized_cb (GtkWidget *window,
-                       gpointer   user_data)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), user_data);
-}
-
-static void
-on_window_added_cb (GtkApplication *app,
-                    GtkWindow      *window,
-                    gpointer        user_data)
-{
-  if (gtk_application_get_windows (app)->next == NULL)
-    g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), app);
-}
-
-static void
-on_bare_activate_cb (GApplication *app,
-                     gpointer      user_data)
-{
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  gtk_window_present (GTK_WINDOW (window));
-}
 
 static int
 run_child (const char *what,
@@ -145,14 +52,14 @@ run_child (const char *what,
   if (g_str_equal (what, "bare"))
     {
       app = G_APPLICATION (adw_application_new ("org.example.BareWindow", G_APPLICATION_NON_UNIQUE));
-      g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
+      g_signal_connect (app, "activate", G_CALLBACK (bench_first_frame_bare_window_cb), NULL);
     }
   else
     {
       app = G_APPLICATION (rd_application_new (G_APPLICATION_NON_UNIQUE));
       rd_application_set_data_dir (RD_APPLICATION (app), data_dir);
     }
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  bench_first_frame_watch (app);
   return g_application_run (app, 1, args);
 }
 
@@ -173,35 +80,39 @@ fill_data_dir (const char *data_dir,
   g_assert (rd_store_set_last_case_id (store, rd_case_get_id (rcase), &error));
 }
 
+/* This program again, as a child that starts @what once from @data_dir. */
+static char **
+child_argv (const char *self_path,
+            const char *what,
+            const char *data_dir)
+{
+  return g_strdupv ((char *[]) { (char *) self_path, (char *) "--child", (char *) what,
+                                 (char *) data_dir, NULL });
+}
+
 /* Frames the child drew in two seconds of doing nothing, a few seconds
  * after it started. */
 static guint
-count_frames (const char *self_path,
-              const char *what,
-              const char *data_dir)
+count_frames (char **argv)
 {
-  const char *argv[] = { self_path, "--child", what, data_dir, NULL };
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "BENCH_IDLE_FRAMES", "1", TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   const char *line;
 
-  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+  if (!g_spawn_sync (NULL, argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                      &out, NULL, NULL, &error))
     g_error ("%s", error->message);
   line = strstr (out, "idle-frames ");
   if (line == NULL)
-    g_error ("Redress did not count its frames");
+    g_error ("%s did not count its frames", argv[0]);
   return (guint) g_ascii_strtoull (line + strlen ("idle-frames "), NULL, 10);
 }
 
 /* Milliseconds from the spawn to the child's first paint. */
 static double
-time_start (const char *self_path,
-            const char *what,
-            const char *data_dir)
+time_start (char **argv)
 {
-  const char *argv[] = { self_path, "--child", what, data_dir, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -209,12 +120,12 @@ time_start (const char *self_path,
   gint64 t0 = g_get_monotonic_time ();
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                      &out, &err, &status, &error))
     g_error ("%s", error->message);
   line = strstr (out, "painted ");
   if (line == NULL || !g_spawn_check_wait_status (status, NULL))
-    g_error ("%s did not draw: %s", what, err);
+    g_error ("%s did not draw: %s", argv[0], err);
   return (g_ascii_strtoll (line + strlen ("painted "), NULL, 10) - t0) / 1000.0;
 }
 
@@ -269,11 +180,12 @@ main (int   argc,
 {
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GError) error = NULL;
   g_autofree char *root = NULL;
+  g_autofree char *empty = NULL;
   g_autofree char *self_path = NULL;
-  double ms[8][N_ROUNDS];
+  double ms[9][N_ROUNDS];
   double bare_median = 0, bare_min = 0;
 
   setlocale (LC_ALL, "");
@@ -304,28 +216,31 @@ main (int   argc,
   root = g_dir_make_tmp ("redress-bench-startup-XXXXXX", &error);
   g_assert_no_error (error);
   g_ptr_array_add (names, g_strdup ("bare libadwaita window"));
-  g_ptr_array_add (dirs, g_build_filename (root, "bare", NULL));
+  g_ptr_array_add (starts, g_strdupv ((char *[]) { (char *) BENCH_BARE_WINDOW, NULL }));
+  g_ptr_array_add (names, g_strdup ("same, Redress's libraries"));
+  g_ptr_array_add (starts, child_argv (self_path, "bare", root));
+  empty = g_build_filename (root, "empty", NULL);
+  fill_data_dir (empty, 0);
   g_ptr_array_add (names, g_strdup ("Redress, empty"));
-  g_ptr_array_add (dirs, g_build_filename (root, "empty", NULL));
-  fill_data_dir (dirs->pdata[1], 0);
-  for (guint s = 0; s < sizes->len && dirs->len < G_N_ELEMENTS (ms); s++)
+  g_ptr_array_add (starts, child_argv (self_path, "redress", empty));
+  for (guint s = 0; s < sizes->len && starts->len < G_N_ELEMENTS (ms); s++)
     {
       guint n = g_array_index (sizes, guint, s);
-      char *dir = g_strdup_printf ("%s/entries-%u", root, n);
+      g_autofree char *dir = g_strdup_printf ("%s/entries-%u", root, n);
 
       g_print ("Writing a case of %u entries…\n", n);
       fill_data_dir (dir, n);
       g_ptr_array_add (names, g_strdup_printf ("Redress, %u entries", n));
-      g_ptr_array_add (dirs, dir);
+      g_ptr_array_add (starts, child_argv (self_path, "redress", dir));
     }
 
   g_print ("First drawn frame, %d rounds, interleaved (ms)\n", N_ROUNDS);
   for (guint r = 0; r < N_ROUNDS; r++)
-    for (guint i = 0; i < dirs->len; i++)
-      ms[i][r] = time_start (self_path, i == 0 ? "bare" : "redress", dirs->pdata[i]);
+    for (guint i = 0; i < starts->len; i++)
+      ms[i][r] = time_start (starts->pdata[i]);
 
   g_print ("%-28s %9s %9s %8s %8s\n", "", "median", "min", "×median", "×min");
-  for (guint i = 0; i < dirs->len; i++)
+  for (guint i = 0; i < starts->len; i++)
     {
       double median, min;
 
@@ -342,8 +257,8 @@ main (int   argc,
     }
   g_print ("Target: Redress with 10000 entries within ×1.3 of the bare window.\n");
   g_print ("Frames drawn in 2 idle seconds: bare window %u, %s %u (target 0).\n",
-           count_frames (self_path, "bare", dirs->pdata[0]), (char *) names->pdata[dirs->len - 1],
-           count_frames (self_path, "redress", dirs->pdata[dirs->len - 1]));
+           count_frames (starts->pdata[0]), (char *) names->pdata[starts->len - 1],
+           count_frames (starts->pdata[starts->len - 1]));
   remove_tree (root);
   return 0;
 }
