@@ -181,16 +181,20 @@ test_rename_case (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "title_row"))),
                    ==, "Repairs");
 
+  /* Changing a case saves as you type: no Save or Cancel */
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "save_button")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "cancel_button")));
+
   /* Emptying the title is refused; the stored title stays. */
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "");
-  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
   g_assert_true (find_case_dialog () == dialog);
   g_assert_cmpstr (rd_case_get_title (rd_window_get_case (f->window)), ==, "Repairs");
 
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "Repairs to the roof");
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "address_row")), "3 Ash Row");
-  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
   g_assert_null (find_case_dialog ());
 
@@ -201,6 +205,84 @@ test_rename_case (Fixture       *f,
   stored = rd_store_get_case (store, rd_case_get_id (first), NULL);
   g_assert_cmpstr (rd_case_get_title (stored), ==, "Repairs to the roof");
   g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
+}
+
+typedef struct {
+  RdStore    *store;
+  gint64      id;
+  const char *address;
+} StoredAddress;
+
+static gboolean
+address_stored (gpointer data)
+{
+  StoredAddress *want = data;
+  g_autoptr(RdCase) stored = rd_store_get_case (want->store, want->id, NULL);
+
+  return stored != NULL && g_strcmp0 (rd_case_get_address (stored), want->address) == 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* Case Details writes a case a moment after typing pauses, with the window
+ * still open, and says so. A title that is not allowed is explained under
+ * it and never written; closing then keeps the window once, saying why,
+ * and a second close leaves the case as it was. */
+static void
+test_details_save_as_you_type (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCase) stored = NULL;
+  RdStore *store = rd_window_get_store (f->window);
+  StoredAddress want = { store, 0, "3 Ash Row" };
+  RdCaseDialog *dialog;
+  GtkWidget *status;
+  gint64 until;
+
+  rd_case_set_title (rcase, "Damp");
+  g_assert_true (rd_store_save_case (store, rcase, NULL));
+  want.id = rd_case_get_id (rcase);
+  g_assert_true (rd_window_open_case (f->window, want.id, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+  status = dialog_child (dialog, "status_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "address_row")), "3 Ash Row");
+  g_assert_true (rd_test_gui_wait_until (address_stored, &want, 5000));
+  g_assert_true (find_case_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Saved");
+  /* the open case follows */
+  g_assert_cmpstr (rd_case_get_address (rd_window_get_case (f->window)), ==, "3 Ash Row");
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "");
+  until = g_get_monotonic_time () + 1500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 3000);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (dialog_child (dialog, "title_error_revealer"))));
+  stored = rd_store_get_case (store, want.id, NULL);
+  g_assert_cmpstr (rd_case_get_title (stored), ==, "Damp");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_true (find_case_dialog () == dialog);
+  g_assert_true (gtk_widget_has_css_class (status, "inline-error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), !=, "");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_null (find_case_dialog ());
+  g_clear_object (&stored);
+  stored = rd_store_get_case (store, want.id, NULL);
+  g_assert_cmpstr (rd_case_get_title (stored), ==, "Damp");
+  g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
+  g_assert_cmpstr (rd_case_get_title (rd_window_get_case (f->window)), ==, "Damp");
 }
 
 static char *
@@ -253,7 +335,7 @@ test_document_language (Fixture       *f,
   g_assert_cmpuint (welsh_index, !=, G_MAXUINT);
 
   adw_combo_row_set_selected (row, welsh_index);
-  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
   g_assert_null (find_case_dialog ());
   g_assert_cmpstr (rd_case_get_document_language (rd_window_get_case (f->window)), ==, "cy");
@@ -304,7 +386,7 @@ test_document_language_missing (Fixture       *f,
   g_assert_true (g_str_has_prefix (label, "zu ("));
   g_assert_nonnull (strstr (label, "not installed"));
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "address_row")), "3 Ash Row");
-  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
   stored = rd_store_get_case (store, rd_case_get_id (rcase), NULL);
   g_assert_cmpstr (rd_case_get_address (stored), ==, "3 Ash Row");
@@ -392,6 +474,7 @@ main (int   argc,
   ADD ("/cases/start", test_start_case);
   ADD ("/cases/new-entry-without-case", test_new_entry_without_case);
   ADD ("/cases/rename", test_rename_case);
+  ADD ("/cases/details-save-as-you-type", test_details_save_as_you_type);
   ADD ("/cases/document-language", test_document_language);
   ADD ("/cases/document-language-missing", test_document_language_missing);
   ADD ("/cases/switch", test_switch_case);

@@ -7,9 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-case-dialog.h"
 #include "rd-gui-util.h"
 #include "rd-policy-dialog.h"
+
+/* How long typing must pause before an existing case is written */
+#define SAVE_DELAY_MS 500
 
 struct _RdCaseDialog
 {
@@ -18,8 +22,14 @@ struct _RdCaseDialog
   gboolean         title_touched;
 
   AdwWindowTitle  *window_title;
+  /* Only while changing an existing case: a new one is made by Create. */
+  RdAutosave      *autosave;
+  gboolean         close_refused;
+
+  AdwHeaderBar    *header_bar;
   GtkButton       *cancel_button;
   GtkButton       *save_button;
+  GtkLabel        *status_label;
   AdwEntryRow     *title_row;
   GtkRevealer     *title_error_revealer;
   GtkLabel        *title_error_label;
@@ -110,44 +120,138 @@ on_title_changed_cb (RdCaseDialog *self)
   show_title_error (self, error ? error->message : NULL);
 }
 
+/* Writes an existing case from the form (RdAutosave's write function). A
+ * title that is not allowed is shown under it and nothing is written. */
+static RdAutosaveResult
+write_case (GtkWidget  *form,
+            GError    **error)
+{
+  RdCaseDialog *self = RD_CASE_DIALOG (form);
+  RdCase *rcase = case_of (self);
+  g_autoptr(RdCase) edited = rd_case_new ();
+  g_autoptr(GError) invalid = NULL;
+
+  rd_case_set_id (edited, rd_case_get_id (rcase));
+  /* What the form does not show is kept, not reset to a new case's. */
+  rd_case_set_aware_on (edited, rd_case_get_aware_on (rcase));
+  if (!fill_case (self, edited, &invalid))
+    {
+      self->title_touched = TRUE;
+      show_title_error (self, invalid->message);
+      return RD_AUTOSAVE_HELD;
+    }
+  if (!rd_store_save_case (store_of (self), edited, error))
+    return RD_AUTOSAVE_FAILED;
+
+  show_title_error (self, NULL);
+  /* The open case is shared by every page: change it in place so that
+   * everything showing it follows. */
+  fill_case (self, rcase, NULL);
+  rd_case_set_updated_at (rcase, rd_case_get_updated_at (edited));
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), rcase);
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_field_changed_cb (RdCaseDialog *self)
+{
+  if (self->autosave == NULL)
+    return;
+  self->close_refused = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_autosave_changed (self->autosave);
+}
+
+/* Return in the title: Create for a new case; for an existing one, save
+ * now rather than after the pause. */
 static void
 on_save_clicked_cb (RdCaseDialog *self)
 {
-  g_autoptr(RdCase) edited = rd_case_new ();
+  g_autoptr(RdCase) created = rd_case_new ();
   g_autoptr(GError) error = NULL;
 
   self->title_touched = TRUE;
-  if (case_of (self) != NULL)
+  if (self->autosave != NULL)
     {
-      rd_case_set_id (edited, rd_case_get_id (case_of (self)));
-      /* What the form does not show is kept, not reset to a new case's. */
-      rd_case_set_aware_on (edited, rd_case_get_aware_on (case_of (self)));
+      rd_autosave_flush (self->autosave, NULL);
+      return;
     }
 
-  if (!fill_case (self, edited, &error))
+  if (!fill_case (self, created, &error))
     {
       show_title_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
       return;
     }
-  if (!rd_store_save_case (store_of (self), edited, &error))
+  if (!rd_store_save_case (store_of (self), created, &error))
     {
       show_title_error (self, error->message);
       return;
     }
-
-  /* The open case is shared by every page: change it in place so that
-   * everything showing it follows. */
-  if (case_of (self) != NULL)
-    {
-      fill_case (self, case_of (self), NULL);
-      rd_case_set_updated_at (case_of (self), rd_case_get_updated_at (edited));
-      rd_store_dialog_saved (RD_STORE_DIALOG (self), case_of (self));
-    }
-  else
-    rd_store_dialog_saved (RD_STORE_DIALOG (self), edited);
-
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), created);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* RdAutosave has written what it could when the window is asked to close
+ * (its handler runs first). A change it could not write (a title that is
+ * not allowed, a store that refused) keeps the window open once, saying
+ * so; asked again without a change, the window closes and the case stays
+ * as it was last saved. */
+static gboolean
+on_close_request_cb (RdCaseDialog *self)
+{
+  if (self->autosave == NULL || !rd_autosave_is_pending (self->autosave))
+    return GDK_EVENT_PROPAGATE;
+  if (self->close_refused)
+    {
+      rd_autosave_discard (self->autosave);
+      return GDK_EVENT_PROPAGATE;
+    }
+  self->close_refused = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_gui_set_status (self->status_label,
+                     _("This change is not saved. Correct it, or close again to keep the case as it was."),
+                     TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return GDK_EVENT_STOP;
+}
+
+/* Every field of an existing case saves as it changes. */
+static void
+watch_fields (RdCaseDialog *self)
+{
+  GtkWidget *entries[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->resident_row), GTK_WIDGET (self->address_row),
+    GTK_WIDGET (self->landlord_row), GTK_WIDGET (self->preferences_row), GTK_WIDGET (self->adjustments_row),
+  };
+  GtkWidget *combos[] = {
+    GTK_WIDGET (self->tenancy_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->language_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_signal_connect_object (entries[i], "changed", G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+    g_signal_connect_object (combos[i], "notify::selected", G_CALLBACK (on_field_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->asb_reports_spin, "value-changed", G_CALLBACK (on_field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->asb_hate_switch, "notify::active", G_CALLBACK (on_field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Changing a case has no Save or Cancel: the window closes as any other
+ * and what was typed is kept. */
+static void
+start_autosave (RdCaseDialog *self)
+{
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS, write_case);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);
+  watch_fields (self);
 }
 
 static void
@@ -224,10 +328,10 @@ load_case (RdCaseDialog *self)
   adw_window_title_set_title (self->window_title,
                               rcase ? _("Case Details") : _("New Case"));
   gtk_window_set_title (GTK_WINDOW (self), rcase ? _("Case Details") : _("New Case"));
-  gtk_button_set_label (self->save_button, rcase ? _("_Save") : _("C_reate"));
-  /* GTK 4.8 names a mnemonic button "_Save Save" for screen readers. */
+  gtk_button_set_label (self->save_button, _("C_reate"));
+  /* GTK 4.8 names a mnemonic button "_Create Create" for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rcase ? _("Save") : _("Create"), -1);
+                                  _("Create"), -1);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->save_button));
   show_policy (self);
   if (rcase == NULL)
@@ -252,8 +356,10 @@ load_case (RdCaseDialog *self)
  * rd_case_dialog_new:
  * @rcase: (nullable): the case to change, or %NULL to start a new one
  *
- * The dialog saves by itself and emits ::saved with the case (the one
- * passed in, changed, or the new one) before it closes.
+ * A new case is written by the dialog's Create button, which emits ::saved
+ * with it and closes. An existing case is written as it is changed (and
+ * when the window closes), each time emitting ::saved with the case passed
+ * in, changed in place.
  */
 RdCaseDialog *
 rd_case_dialog_new (GtkWindow *parent,
@@ -272,6 +378,10 @@ rd_case_dialog_dispose (GObject *object)
 {
   RdCaseDialog *self = RD_CASE_DIALOG (object);
 
+  /* First, while the fields are still there */
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_case_dialog_parent_class)->dispose (object);
@@ -285,6 +395,9 @@ rd_case_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (rd_case_dialog_parent_class)->constructed (object);
 
   load_case (self);
+  /* after loading, so that filling the form is not a change */
+  if (case_of (self) != NULL)
+    start_autosave (self);
   /* What a person types first goes into the title, not into thin air. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
@@ -300,11 +413,13 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, title_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, resident_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
