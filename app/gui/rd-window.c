@@ -523,9 +523,11 @@ on_case_saved_cb (RdWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The open case, changed in place: Case Details says "Saved" itself at
+   * each pause in typing, where a toast each time would pile up here. */
   if (self->rcase == rcase)
-    rd_window_add_toast (self, _("Case details saved"));
-  else if (self->rcase != NULL && flush_pages (self, &error) >= 0)
+    return;
+  if (self->rcase != NULL && flush_pages (self, &error) >= 0)
     rd_window_add_toast (self, error->message);
   else
     {
