@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rd-cli.h"
+#include "rd-secret.h"
 
 static RdCase *
 open_case (RdStore *store,
@@ -139,7 +140,7 @@ rd_cli_add_evidence (RdCliContext *ctx)
                   g_clear_error (&error);
                   any_failed = TRUE;
                 }
-              rd_cli_free_password (password);
+              rd_secret_free (password);
             }
         }
 

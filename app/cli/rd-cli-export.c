@@ -12,6 +12,7 @@
 
 #include "rd-case-bundle-check.h"
 #include "rd-cli.h"
+#include "rd-secret.h"
 
 /* "3,5, 7": exhibit numbers as `redress-cli evidence` prints them. */
 static GArray *
@@ -57,7 +58,7 @@ read_passwords (const char  *path,
     return FALSE;
   if (*passwords == NULL)
     *passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                (GDestroyNotify) rd_cli_free_password);
+                                                rd_secret_free);
   g_hash_table_iter_init (&iter, by_name);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -93,7 +94,7 @@ passwords_by_id (RdStore     *store,
       return FALSE;
     }
   *passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                      (GDestroyNotify) rd_cli_free_password);
+                                      rd_secret_free);
   g_hash_table_iter_init (&iter, by_number);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {

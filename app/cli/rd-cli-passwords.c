@@ -18,16 +18,7 @@
 #include <unistd.h>
 
 #include "rd-cli.h"
-
-static void
-free_password (gpointer data)
-{
-  char *password = data;
-
-  if (password != NULL)
-    memset (password, 0, strlen (password));
-  g_free (password);
-}
+#include "rd-secret.h"
 
 /**
  * rd_cli_read_password_file:
@@ -41,7 +32,7 @@ free_password (gpointer data)
 GHashTable *
 rd_cli_read_password_file (const char *path)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_password);
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, rd_secret_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
@@ -70,13 +61,13 @@ rd_cli_read_password_file (const char *path)
           g_printerr (_("redress-cli: Line %u of the password file is not “NAME”, a tab, then the "
                         "password.\n"), i + 1);
           for (guint j = 0; lines[j] != NULL; j++)
-            memset (lines[j], 0, strlen (lines[j]));
+            rd_secret_wipe (lines[j]);
           return NULL;
         }
       g_hash_table_replace (table, g_strndup (line, (gsize) (tab - line)), g_strdup (tab + 1));
     }
   for (guint j = 0; lines[j] != NULL; j++)
-    memset (lines[j], 0, strlen (lines[j]));
+    rd_secret_wipe (lines[j]);
   return g_steal_pointer (&table);
 }
 
@@ -125,15 +116,9 @@ rd_cli_ask_password (const char *prompt)
       if (buffer[0] != '\0')
         password = g_strdup (buffer);
     }
-  memset (buffer, 0, sizeof buffer);
+  explicit_bzero (buffer, sizeof buffer);
   if (hidden)
     tcsetattr (fd, TCSAFLUSH, &old);
   fclose (tty);
   return password;
-}
-
-void
-rd_cli_free_password (char *password)
-{
-  free_password (password);
 }

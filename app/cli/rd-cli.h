@@ -114,7 +114,6 @@ RdStore  *rd_cli_open_store     (RdCliContext *ctx);
 GSettings *rd_cli_dup_settings  (void);
 GHashTable *rd_cli_read_password_file (const char *path);
 char     *rd_cli_ask_password   (const char   *prompt);
-void      rd_cli_free_password  (char         *password);
 RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,

@@ -29,6 +29,7 @@
 #include "rd-datetime.h"
 #include "rd-hash.h"
 #include "rd-output.h"
+#include "rd-secret.h"
 
 /* What every step knows about an exhibit: how it is named, dated and
  * checked, and how its temporary copy goes away. They live here, at the
@@ -376,11 +377,7 @@ void
 rd_bundle_exhibit_set_password (RdBundleExhibit *self,
                                 const char      *password)
 {
-  if (self->password != NULL)
-    {
-      memset (self->password, 0, strlen (self->password));
-      g_free (self->password);
-    }
+  rd_secret_free (self->password);
   self->password = g_strdup (password);
 }
 

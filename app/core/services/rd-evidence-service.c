@@ -15,6 +15,7 @@
 #include "rd-evidence-files.h"
 #include "rd-evidence-preview.h"
 #include "rd-evidence-service.h"
+#include "rd-secret.h"
 #include "rd-service-private.h"
 #include "rd-store-evidence.h"
 
@@ -36,12 +37,7 @@ evidence_job_free (gpointer data)
 
   g_clear_object (&job->evidence);
   g_clear_object (&job->store);
-  if (job->password != NULL)
-    {
-      /* Do not leave the password lying about in freed memory. */
-      memset (job->password, 0, strlen (job->password));
-      g_free (job->password);
-    }
+  rd_secret_free (job->password);
   g_free (job);
 }
 

@@ -14,6 +14,7 @@
 
 #include "rd-passphrase.h"
 #include "rd-passphrase-service.h"
+#include "rd-secret.h"
 #include "rd-service-private.h"
 #include "rd-store.h"
 
@@ -26,22 +27,13 @@ typedef struct
 } PassphraseJob;
 
 static void
-wipe_free (char *text)
-{
-  /* Do not leave a passphrase lying about in freed memory. */
-  if (text != NULL)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
-
-static void
 passphrase_job_free (gpointer data)
 {
   PassphraseJob *job = data;
 
   g_free (job->hash);
-  wipe_free (job->passphrase);
-  wipe_free (job->new_text);
+  rd_secret_free (job->passphrase);
+  rd_secret_free (job->new_text);
   g_free (job);
 }
 

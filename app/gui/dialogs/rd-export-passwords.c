@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rd-export-passwords.h"
+#include "rd-secret.h"
 
 typedef struct
 {
@@ -60,16 +61,6 @@ on_response_cb (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static void
-free_password (gpointer data)
-{
-  char *password = data;
-
-  if (password != NULL)
-    memset (password, 0, strlen (password));
-  g_free (password);
-}
-
 /**
  * rd_export_passwords_new:
  *
@@ -79,7 +70,7 @@ free_password (gpointer data)
 GHashTable *
 rd_export_passwords_new (void)
 {
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_password);
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, rd_secret_free);
 }
 
 /**

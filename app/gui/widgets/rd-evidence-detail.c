@@ -16,6 +16,7 @@
 #include "rd-evidence-tile.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
+#include "rd-secret.h"
 
 #define PREVIEW_SIZE 1000
 #define PREVIEW_TEXT_CHARS 4000
@@ -566,8 +567,7 @@ static void
 unlock_call_free (UnlockCall *call)
 {
   g_object_unref (call->self);
-  memset (call->password, 0, strlen (call->password));
-  g_free (call->password);
+  rd_secret_free (call->password);
   g_free (call);
 }
 
