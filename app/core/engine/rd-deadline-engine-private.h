@@ -94,6 +94,13 @@ const char  *_rd_engine_on              (RdEngine             *engine,
 const char  *_rd_engine_on_day          (RdEngine             *engine,
                                          const GDate          *date);
 
+gboolean     _rd_engine_is_past         (RdEngine             *engine,
+                                         const RdMoment       *due,
+                                         const RdMoment       *done);
+void         _rd_engine_set_generic_next_step (RdEngine       *engine,
+                                         RdDeadline           *d,
+                                         const char           *when_missing);
+
 gboolean     _rd_engine_in_wales        (RdEngine             *engine);
 RdPolicy    *_rd_engine_code_for_date   (RdEngine             *engine,
                                          const GDate          *date);
@@ -101,6 +108,16 @@ RdPolicy    *_rd_engine_code_for_date   (RdEngine             *engine,
 void         _rd_engine_complaints      (RdEngine             *engine);
 void         _rd_engine_contacts        (RdEngine             *engine);
 void         _rd_engine_reports         (RdEngine             *engine);
+void         _rd_engine_hazard_deadlines (RdEngine            *engine,
+                                         const RdCaseEvent    *report);
+const RdCaseEvent *_rd_engine_first_step (RdEngine            *engine,
+                                         RdCaseEventType       type,
+                                         gint64                report);
+const RdCaseEvent *_rd_engine_first_of  (RdEngine             *engine,
+                                         gint64                report,
+                                         RdCaseEventType       type_a,
+                                         RdCaseEventType       type_b,
+                                         RdCaseEventType       type_c);
 void         _rd_engine_routes          (RdEngine             *engine);
 void         _rd_engine_complaint_time_limit (RdEngine        *engine);
 

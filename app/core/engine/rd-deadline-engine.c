@@ -389,6 +389,45 @@ _rd_engine_finish (RdEngine      *engine,
   d->explanation = g_strdup_printf ("%s %s", how_due, outcome);
 }
 
+/* Whether a deadline's sentence speaks of it in the past ("was due"): it
+ * was met or missed, or its day is gone. Each sentence is written whole
+ * in both tenses, for translators. */
+gboolean
+_rd_engine_is_past (RdEngine       *engine,
+                    const RdMoment *due,
+                    const RdMoment *done)
+{
+  return rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0;
+}
+
+/* The next step of a deadline with nothing more particular to say:
+ * @when_missing once it is missed and still not done. */
+void
+_rd_engine_set_generic_next_step (RdEngine   *engine,
+                                  RdDeadline *d,
+                                  const char *when_missing)
+{
+  const char *due = _rd_engine_when (engine, &d->due);
+
+  switch (d->status)
+    {
+    case RD_DEADLINE_PENDING:
+    case RD_DEADLINE_DUE_SOON:
+      d->next_step = g_strdup_printf (_("Nothing to do yet. If nothing has happened by %s, send a "
+                                        "chaser."), due);
+      break;
+    case RD_DEADLINE_MISSED:
+      d->next_step = rd_moment_is_set (&d->done)
+        ? g_strdup (_("Note the delay in your diary: it is a failure you can mention in a complaint."))
+        : g_strdup (when_missing);
+      break;
+    case RD_DEADLINE_MET:
+    default:
+      d->next_step = g_strdup (_("No action needed."));
+      break;
+    }
+}
+
 static gint
 compare_contacts (gconstpointer a,
                   gconstpointer b)
