@@ -139,17 +139,6 @@ bind (RdEngine       *engine,
     out->basis = g_strdup (_("Your landlord’s own policy"));
 }
 
-/* Whether a deadline's sentence speaks of it in the past ("was due"): it
- * was met or missed, or its day is gone. Each sentence is written whole
- * in both tenses, for translators. */
-static gboolean
-is_past (RdEngine       *engine,
-         const RdMoment *due,
-         const RdMoment *done)
-{
-  return rd_moment_is_set (done) || g_date_compare (&due->date, &engine->today) < 0;
-}
-
 /*
  * The first sentence of an acknowledgement's or a response's explanation.
  * The deadline and what starts its clock are written whole in each message,
@@ -348,7 +337,8 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
   due = _rd_engine_when (engine, &d->due);
   limit = rd_limit_format (bound->limit);
   from = _rd_engine_on (engine, &bound->from);
-  how = explain_acknowledgement (s, is_past (engine, &d->due, &d->done), due, limit, from);
+  how = explain_acknowledgement (s, _rd_engine_is_past (engine, &d->due, &d->done), due, limit,
+                                 from);
   if (ack == NULL && resp != NULL)
     {
       g_autofree char *more = g_strdup_printf ("%s %s", how,
@@ -600,7 +590,7 @@ explain_response (RdEngine          *engine,
   const char *due_text = _rd_engine_when (engine, &d->due);
   g_autofree char *limit_text = rd_limit_format (bound->limit);
   const char *from_text = _rd_engine_when (engine, &bound->from);
-  gboolean past = is_past (engine, &d->due, &d->done);
+  gboolean past = _rd_engine_is_past (engine, &d->due, &d->done);
   g_autofree char *how = NULL;
 
   if (bound->from_missing_ack)
