@@ -249,8 +249,8 @@ test_report_time_missing (void)
   g_assert_cmpint (rd_deadline_get_due (j.safe)->minute, ==, 23 * 60 + 59);
   g_assert_cmpint (rd_deadline_get_status (j.safe), ==, RD_DEADLINE_MET);
   assert_contains (rd_deadline_get_explanation (j.safe),
-                   "The time of the report is not recorded, so Redress counts the 24 hours from "
-                   "the end of that day.");
+                   "The time of the report is not recorded, so Redress counts the time limit (24 "
+                   "hours) from the end of that day.");
   judged_clear (&j);
 
   /* Both times missing, a day after the limit ended: at least 24 hours late */

@@ -71,9 +71,10 @@ test_deadlines (void)
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out,
                             "MISSED\t2024-11-18\tStage 1 response\n"
-                            "\tThe stage 1 response was due by Monday 18 November 2024, 10 working "
-                            "days after the acknowledgement on Monday 4 November 2024. It arrived on "
-                            "Wednesday 20 November 2024, 2 working days late.\n"));
+                            "\tThe stage 1 response was due by Monday 18 November 2024, counted "
+                            "from the acknowledgement on Monday 4 November 2024 (time limit: 10 "
+                            "working days). It arrived on Wednesday 20 November 2024, 2 working "
+                            "days late.\n"));
   g_assert_nonnull (strstr (text.out, "MET\t2024-11-08\tStage 1 acknowledgement\n"));
   g_assert_nonnull (strstr (text.out, "day 1 is the first working day after"));
 

@@ -481,7 +481,7 @@ test_report_context (void)
   g_assert_cmpint (rd_dashboard_item_get_group (first), ==, RD_DASHBOARD_DUE_SOON);
   g_assert_cmpstr (rd_dashboard_item_get_status_text (first), ==, "Due today");
   g_assert_cmpstr (rd_dashboard_item_get_context (first), ==,
-                   "Diary entry of Sun 2 Nov 2025, 23:30: Party next door until 3am");
+                   "Diary entry, Sun 2 Nov 2025, 23:30: Party next door until 3am");
   case_clear (&c);
 }
 
@@ -562,7 +562,7 @@ test_letters (void)
   g_assert_true (letter_contains (stage1, "Tuesday 3 December 2024"));
   g_assert_true (letter_contains (stage1, "• Handling of my reports of noise from Flat 6"));
   g_assert_true (letter_contains (stage1, "• An apology in writing."));
-  g_assert_true (letter_contains (stage1, "within 5 working days"));
+  g_assert_true (letter_contains (stage1, "To acknowledge it: 5 working days."));
   g_assert_true (letter_contains (stage1, "Email only, please"));
   g_assert_true (letter_contains (stage1, "Large print"));
   g_assert_true (letter_contains (stage1, "your reference NH-113"));
@@ -581,7 +581,7 @@ test_letters (void)
   g_assert_true (letter_contains (escalation, "2 working days late"));   /* the acknowledgement */
   g_assert_true (letter_contains (escalation, "4 working days late"));   /* the response */
   g_assert_true (letter_contains (escalation, "Monday 11 November 2024"));
-  g_assert_true (letter_contains (escalation, "within 20 working days"));
+  g_assert_true (letter_contains (escalation, "counted from the acknowledgement: 20 working days."));
   /* What to ask for: the complaint-handling failures, with the guidance's
    * range and its source, worded as a request, not a right. */
   g_assert_true (letter_contains (escalation, "Compensation I ask you to consider"));

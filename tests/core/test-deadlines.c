@@ -129,9 +129,9 @@ test_on_time (void)
   g_assert_cmpint (rd_deadline_get_status (ack), ==, RD_DEADLINE_MET);
   g_assert_cmpint (rd_deadline_get_working_days_late (ack), ==, -4);
   g_assert_cmpstr (rd_deadline_get_explanation (ack), ==,
-                   "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working days "
-                   "after the complaint on Friday 1 November 2024. It arrived on Monday 4 November "
-                   "2024, 4 working days early.");
+                   "The stage 1 acknowledgement was due by Friday 8 November 2024, counted from the "
+                   "complaint on Friday 1 November 2024 (time limit: 5 working days). It arrived on "
+                   "Monday 4 November 2024, 4 working days early.");
   assert_contains (rd_deadline_get_basis (ack), "from 1 April 2024");
 
   resp = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
@@ -139,9 +139,9 @@ test_on_time (void)
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_MET);
   g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, 0);
   g_assert_cmpstr (rd_deadline_get_explanation (resp), ==,
-                   "The stage 1 response was due by Monday 18 November 2024, 10 working days after "
-                   "the acknowledgement on Monday 4 November 2024. It arrived on Monday 18 November "
-                   "2024, the day it was due.");
+                   "The stage 1 response was due by Monday 18 November 2024, counted from the "
+                   "acknowledgement on Monday 4 November 2024 (time limit: 10 working days). It "
+                   "arrived on Monday 18 November 2024, the day it was due.");
   assert_contains (rd_deadline_get_next_step (resp), "stage 2");
   g_assert_cmpuint (rd_deadline_get_n_sources (resp), ==, 3);
 }
@@ -163,9 +163,9 @@ test_late_response (void)
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_MISSED);
   g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, 2);
   g_assert_cmpstr (rd_deadline_get_explanation (resp), ==,
-                   "The stage 1 response was due by Monday 18 November 2024, 10 working days after "
-                   "the acknowledgement on Monday 4 November 2024. It arrived on Wednesday "
-                   "20 November 2024, 2 working days late.");
+                   "The stage 1 response was due by Monday 18 November 2024, counted from the "
+                   "acknowledgement on Monday 4 November 2024 (time limit: 10 working days). It "
+                   "arrived on Wednesday 20 November 2024, 2 working days late.");
   assert_contains (rd_deadline_get_next_step (resp), "mention that the response was late");
 }
 
@@ -193,7 +193,7 @@ test_late_acknowledgement (void)
   assert_due (resp, "2024-11-27");
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_MET);
   assert_contains (rd_deadline_get_explanation (resp),
-                   "after the acknowledgement on Wednesday 13 November 2024.");
+                   "counted from the acknowledgement on Wednesday 13 November 2024 (time limit: ");
   assert_contains (rd_deadline_get_explanation (resp),
                    "The acknowledgement itself was 3 working days late.");
   /* At stage 1 the resident can still escalate. */
@@ -235,9 +235,9 @@ test_no_acknowledgement (void)
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_PENDING);
   g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, -8);
   g_assert_cmpstr (rd_deadline_get_explanation (resp), ==,
-                   "The stage 1 response is due by Friday 22 November 2024, 10 working days after "
-                   "Friday 8 November 2024, the day the acknowledgement was due: no acknowledgement "
-                   "is recorded, so Redress counts from that day, as the Code does. "
+                   "The stage 1 response is due by Friday 22 November 2024. The acknowledgement was "
+                   "due on Friday 8 November 2024 and none is recorded, so Redress counts from that "
+                   "day, as the Code does (time limit: 10 working days). "
                    "8 working days are left.");
 
   /* The response comes on Tuesday 26, 2 working days late. */
@@ -269,7 +269,9 @@ test_valid_extension (void)
 
   ext = find (report, RD_DEADLINE_KIND_EXTENSION, 1);
   g_assert_cmpint (rd_deadline_get_status (ext), ==, RD_DEADLINE_MET);
-  assert_contains (rd_deadline_get_explanation (ext), "5 working days after it was first due");
+  assert_contains (rd_deadline_get_explanation (ext), "it was first due by Monday 18 November 2024, "
+                                                      "and the new date, Monday 25 November 2024, is "
+                                                      "5 working days later.");
   resp = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
   assert_due (resp, "2024-11-25");
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_MISSED);
@@ -320,8 +322,9 @@ test_extension_too_long (void)
 
   ext = find (report, RD_DEADLINE_KIND_EXTENSION, 1);
   g_assert_cmpint (rd_deadline_get_status (ext), ==, RD_DEADLINE_MISSED);
-  assert_contains (rd_deadline_get_explanation (ext), "12 working days after it was first due");
-  assert_contains (rd_deadline_get_explanation (ext), "at most 10 working days");
+  assert_contains (rd_deadline_get_explanation (ext), "is 12 working days later.");
+  assert_contains (rd_deadline_get_explanation (ext), "The longest extension allowed without a good "
+                                                      "reason: 10 working days.");
   resp = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
   assert_due (resp, "2024-11-18");
   g_assert_cmpint (rd_deadline_get_status (resp), ==, RD_DEADLINE_MISSED);
@@ -348,9 +351,9 @@ test_extension_before_due (void)
   assert_due (resp, "2024-11-18");
   g_assert_cmpint (rd_deadline_get_working_days_late (resp), ==, 5);
   assert_contains (rd_deadline_get_explanation (resp),
-                   "On Tuesday 12 November 2024 the landlord gave Friday 15 November 2024 as a new "
-                   "date for the stage 1 response, but that is not later than the date it was "
-                   "already due by (Monday 18 November 2024)");
+                   "The landlord gave a new date for the stage 1 response on Tuesday 12 November "
+                   "2024: Friday 15 November 2024. It is not later than the day the response was "
+                   "already due by, Monday 18 November 2024, so it is not an extension");
   assert_contains (rd_deadline_get_explanation (resp), "typed wrongly");
 }
 
@@ -375,13 +378,13 @@ test_stage_two (void)
 
   d = find (report, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 2);
   assert_due (d, "2024-12-09");
-  assert_contains (rd_deadline_get_explanation (d), "after the request to escalate on Monday 2 December 2024");
+  assert_contains (rd_deadline_get_explanation (d), "counted from the request to escalate on Monday 2 December 2024");
   g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
   d = find (report, RD_DEADLINE_KIND_RESPONSE, 2);
   assert_due (d, "2025-01-06");
   g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MET);
-  assert_contains (rd_deadline_get_explanation (d), "20 working days after the acknowledgement on "
-                                                    "Wednesday 4 December 2024");
+  assert_contains (rd_deadline_get_explanation (d), "counted from the acknowledgement on Wednesday 4 "
+                                                    "December 2024 (time limit: 20 working days)");
   assert_contains (rd_deadline_get_next_step (d), "Housing Ombudsman");
 
   d = find (report, RD_DEADLINE_KIND_OMBUDSMAN, 2);
@@ -429,7 +432,7 @@ test_2022_rules (void)
   assert_contains (rd_deadline_get_basis (d), "April 2022");
   d = find (report, RD_DEADLINE_KIND_RESPONSE, 2);
   assert_due (d, "2022-09-30");
-  assert_contains (rd_deadline_get_explanation (d), "after the request to escalate on Thursday 1 September 2022");
+  assert_contains (rd_deadline_get_explanation (d), "counted from the request to escalate on Thursday 1 September 2022");
   g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_MISSED);
   g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 6);
   g_assert_cmpuint (count_kind (report, RD_DEADLINE_KIND_ACKNOWLEDGEMENT), ==, 1);
@@ -498,11 +501,11 @@ test_landlord_limits_compared_alike (void)
     const char *compared;
     const char *verdict;
   } cases[] = {
-    { 5, "2024-11-08", "shorter than", "The landlord’s limit ends first, so it applies." },
-    { 10, "2024-11-15", "the same as", "The landlord’s limit ends first, so it applies." },
-    { 15, "2024-11-22", "longer than", "The landlord’s limit ends first, so it applies." },
-    { 16, "2024-11-25", "longer than", "Both end on the same day." },
-    { 20, "2024-11-25", "longer than", "The Code’s limit ends first, so the Code binds the landlord." },
+    { 5, "2024-11-08", "less time than", "The landlord’s limit ends first, so it applies." },
+    { 10, "2024-11-15", "the same time as", "The landlord’s limit ends first, so it applies." },
+    { 15, "2024-11-22", "more time than", "The landlord’s limit ends first, so it applies." },
+    { 16, "2024-11-25", "more time than", "Both end on the same day." },
+    { 20, "2024-11-25", "more time than", "The Code’s limit ends first, so the Code binds the landlord." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -523,11 +526,12 @@ test_landlord_limits_compared_alike (void)
 
       d = find (report, RD_DEADLINE_KIND_RESPONSE, 1);
       assert_due (d, cases[i].due);
-      compared = g_strdup_printf ("Your landlord’s policy gives it %u working days to respond at "
-                                  "stage 1, counted from Friday 1 November 2024: %s the Complaint "
-                                  "Handling Code (statutory, from 1 April 2024)’s 10 working days, "
-                                  "counted from Monday 11 November 2024. %s",
-                                  cases[i].days, cases[i].compared, cases[i].verdict);
+      compared = g_strdup_printf ("Your landlord’s policy gives %s the Code (Complaint Handling "
+                                  "Code (statutory, from 1 April 2024)), counted from another day. "
+                                  "Your landlord’s policy: %u working days, starting on Friday 1 "
+                                  "November 2024. The Code: 10 working days, starting on Monday 11 "
+                                  "November 2024. %s",
+                                  cases[i].compared, cases[i].days, cases[i].verdict);
       g_assert_cmpstr (rd_deadline_get_basis (d), ==, compared);
     }
 
@@ -542,8 +546,7 @@ test_landlord_limits_compared_alike (void)
     report = compute (input, policy, "2024-11-05");
     g_assert_cmpstr (rd_deadline_get_basis (find (report, RD_DEADLINE_KIND_RESPONSE, 1)), ==,
                      "Complaint Handling Code (statutory, from 1 April 2024), and your landlord’s "
-                     "own policy, which gives it 10 working days to respond at stage 1, the same "
-                     "as the Code’s 10 working days.");
+                     "own policy, which gives the same time as the Code: 10 working days.");
   }
 }
 

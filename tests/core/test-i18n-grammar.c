@@ -115,24 +115,29 @@ test_deadline_names (void)
   g_autofree char *english = explain_deadlines (RD_I18N_SOURCE_LANGUAGE);
 
   /* What the translations below must say, in English */
-  assert_has (english, "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working "
-                       "days after the complaint on Friday 1 November 2024.");
-  assert_has (english, "after the acknowledgement on Wednesday 13 November 2024.");
+  assert_has (english, "The stage 1 acknowledgement was due by Friday 8 November 2024, counted from "
+                       "the complaint on Friday 1 November 2024 (time limit: 5 working days).");
+  assert_has (english, "counted from the acknowledgement on Wednesday 13 November 2024 (time limit: "
+                       "10 working days).");
   assert_has (english, "The acknowledgement itself was 3 working days late.");
   assert_has (english, "The stage 2 acknowledgement was due by Tuesday 10 December 2024");
-  assert_has (english, "The stage 2 response is due by Friday 10 January 2025, 20 working days after "
-                       "Tuesday 10 December 2024, the day the acknowledgement was due");
-  assert_has (english, "after the request to escalate on Tuesday 3 December 2024.");
+  assert_has (english, "The stage 2 response is due by Friday 10 January 2025. The acknowledgement "
+                       "was due on Tuesday 10 December 2024 and none is recorded");
+  assert_has (english, "counted from the request to escalate on Tuesday 3 December 2024 (time limit: "
+                       "5 working days).");
 
   if (have ("cy"))
     {
       g_autofree char *cy = explain_deadlines ("cy");
 
       /* "cwyn" and "cydnabyddiaeth" are feminine: soft mutation after "y" */
-      assert_has (cy, "cydnabyddiaeth cam 1 oedd dydd Gwener 8 Tachwedd 2024, 5 diwrnod gwaith "
-                      "ar ôl y gŵyn ar ddydd Gwener 1 Tachwedd 2024.");
-      assert_has (cy, "ar ôl y gydnabyddiaeth ar ddydd Mercher 13 Tachwedd 2024.");
-      assert_has (cy, "ar ôl y cais i uwchgyfeirio ar ddydd Mawrth 3 Rhagfyr 2024.");
+      assert_has (cy, "cydnabyddiaeth cam 1 oedd dydd Gwener 8 Tachwedd 2024, wedi’i gyfrif o’r "
+                      "gŵyn ar ddydd Gwener 1 Tachwedd 2024 (terfyn amser: 5 diwrnod gwaith).");
+      assert_has (cy, "o’r gydnabyddiaeth ar ddydd Mercher 13 Tachwedd 2024 (terfyn amser: 10 "
+                      "diwrnod gwaith).");
+      assert_has (cy, "o’r cais i uwchgyfeirio ar ddydd Mawrth 3 Rhagfyr 2024 (terfyn amser: 5 "
+                      "diwrnod gwaith).");
+      assert_has (cy, "Roedd y gydnabyddiaeth yn ddyledus ar ddydd Mawrth 10 Rhagfyr 2024");
       assert_has (cy, "Roedd y gydnabyddiaeth ei hun 3 diwrnod gwaith yn hwyr.");
       assert_has (cy, "Y dyddiad cau ar gyfer ymateb cam 2 yw dydd Gwener 10 Ionawr 2025");
       assert_lacks (cy, "y cwyn");
@@ -144,14 +149,16 @@ test_deadline_names (void)
       g_autofree char *pl = explain_deadlines ("pl");
 
       /* Locative after "po", a weekday in the accusative after "w"/"we" */
-      assert_has (pl, "Termin potwierdzenia skargi na etapie 1: 8 listopada 2024 (piątek), czyli 5 "
-                      "dni roboczych po złożeniu skargi w piątek 1 listopada 2024.");
-      assert_has (pl, "po potwierdzeniu skargi w środę 13 listopada 2024.");
-      assert_has (pl, "po złożeniu wniosku o przejście do kolejnego etapu we wtorek 3 grudnia 2024.");
+      assert_has (pl, "Termin potwierdzenia skargi na etapie 1: 8 listopada 2024 (piątek), licząc "
+                      "od złożenia skargi w piątek 1 listopada 2024 (limit czasu: 5 dni roboczych).");
+      assert_has (pl, "od potwierdzenia skargi w środę 13 listopada 2024 (limit czasu: 10 dni "
+                      "roboczych).");
+      assert_has (pl, "od złożenia wniosku o przejście do kolejnego etapu we wtorek 3 grudnia 2024 "
+                      "(limit czasu: 5 dni roboczych).");
       assert_has (pl, "Samo potwierdzenie przyszło 3 dni robocze po terminie.");
-      assert_has (pl, "Termin odpowiedzi na etapie 2: 10 stycznia 2025 (piątek), czyli 20 dni "
-                      "roboczych od dnia, w którym mijał termin potwierdzenia, tj. 10 grudnia 2024 "
-                      "(wtorek). Nie zapisano");
+      assert_has (pl, "Termin odpowiedzi na etapie 2: 10 stycznia 2025 (piątek). Termin potwierdzenia "
+                      "mijał we wtorek 10 grudnia 2024 i nie zapisano potwierdzenia");
+      assert_lacks (pl, "od złożenie");
       assert_lacks (pl, "po skarga");
       assert_lacks (pl, "Termin na potwierdzenie");
       assert_lacks (pl, "w wtorek");
@@ -280,26 +287,26 @@ test_hazard_steps (void)
   g_autofree char *english = explain_hazard (RD_I18N_SOURCE_LANGUAGE);
 
   assert_has (english, "The investigation of the damp and mould hazard was due by ");
-  assert_has (english, " after the report on Monday 3 November 2025.");
-  assert_has (english, " after the investigation on Wednesday 5 November 2025.");
+  assert_has (english, " counted from the report on Monday 3 November 2025 (time limit: ");
+  assert_has (english, " counted from the investigation on Wednesday 5 November 2025 (time limit: ");
   if (have ("cy"))
     {
       g_autofree char *cy = explain_hazard ("cy");
 
       assert_has (cy, "Y dyddiad cau ar gyfer ymchwilio i’r perygl lleithder a llwydni oedd ");
-      assert_has (cy, " ar ôl yr adroddiad ar ddydd Llun 3 Tachwedd 2025.");
-      assert_has (cy, " ar ôl yr ymchwiliad ar ddydd Mercher 5 Tachwedd 2025.");
+      assert_has (cy, " wedi’i gyfrif o’r adroddiad ar ddydd Llun 3 Tachwedd 2025 (terfyn amser: ");
+      assert_has (cy, " wedi’i gyfrif o’r ymchwiliad ar ddydd Mercher 5 Tachwedd 2025 (terfyn amser: ");
     }
   if (have ("pl"))
     {
       g_autofree char *pl = explain_hazard ("pl");
 
-      /* The step in the genitive after "Termin", the locative after "po" */
+      /* The step in the genitive after "Termin" and after "od" */
       assert_has (pl, "Termin zbadania zagrożenia wilgocią i pleśnią: ");
-      assert_has (pl, " po zgłoszeniu w poniedziałek 3 listopada 2025.");
-      assert_has (pl, " po badaniu w środę 5 listopada 2025.");
-      assert_lacks (pl, "po zgłoszenie");
-      assert_lacks (pl, "po badanie");
+      assert_has (pl, " licząc od zgłoszenia w poniedziałek 3 listopada 2025 (limit czasu: ");
+      assert_has (pl, " licząc od badania w środę 5 listopada 2025 (limit czasu: ");
+      assert_lacks (pl, "od zgłoszenie");
+      assert_lacks (pl, "od badanie");
     }
 }
 
@@ -478,6 +485,188 @@ test_typed_names_stand_alone (void)
     }
 }
 
+/* A Polish long date carries its weekday in brackets ("8 listopada 2024
+ * (piątek)"), and so does a Code's name: a sentence that puts either inside
+ * brackets of its own nests them. */
+static void
+assert_brackets_flat (const char *text)
+{
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      if (depth > 1)
+        {
+          g_test_message ("Brackets inside brackets at: “%.60s”", p);
+          g_test_fail ();
+          return;
+        }
+      if (*p == '\n')
+        depth = 0;
+    }
+}
+
+/* A complaint made on Friday 1 November 2024 and acknowledged on Monday 4,
+ * the response first due by Monday 18 November; on @notified the landlord
+ * gives @new_date instead. The extension's explanation in @language. */
+static char *
+explain_extension (const char *language,
+                   const char *notified,
+                   const char *new_date)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDate) made = day ("2024-11-01");
+  g_autoptr(GDate) ack = day ("2024-11-04");
+  g_autoptr(GDate) told = day (notified);
+  g_autoptr(GDate) moved_to = day (new_date);
+  g_autoptr(GDate) today = day ("2024-11-25");
+  GListModel *list;
+  char *previous;
+  char *text = NULL;
+
+  rd_deadline_input_add_complaint_event (input, 1, 1, RD_COMPLAINT_EVENT_MADE, 1, made, NULL);
+  rd_deadline_input_add_complaint_event (input, 2, 1, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, ack, NULL);
+  rd_deadline_input_add_complaint_event (input, 3, 1, RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED, 1, told,
+                                         moved_to);
+  previous = rd_i18n_push_language (language);
+  report = rd_deadlines_compute (input, NULL, today);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && text == NULL; i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (rd_deadline_get_kind (d) == RD_DEADLINE_KIND_EXTENSION)
+        text = g_strdup (rd_deadline_get_explanation (d));
+    }
+  rd_i18n_pop_language (previous);
+  g_assert_nonnull (text);
+  log_text (language, text);
+  return text;
+}
+
+/* How far an extension moved the date, and how late one given too late
+ * was, each a whole sentence with the count's plural form; the longest
+ * extension allowed stands alone after a colon. */
+static void
+test_extension_counts (void)
+{
+  const struct { const char *language, *notified, *new_date, *says; } cases[] = {
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-12", "2024-11-19", "The landlord put the stage 1 response "
+      "back on Tuesday 12 November 2024, before it was due: it was first due by Monday 18 November "
+      "2024, and the new date, Tuesday 19 November 2024, is 1 working day later. The longest "
+      "extension allowed: 10 working days." },
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-20", "2024-11-29", "already due by Monday 18 November 2024, "
+      "2 working days earlier," },
+    { RD_I18N_SOURCE_LANGUAGE, "2024-11-12", "2024-12-04", "is 12 working days later. The longest "
+      "extension allowed without a good reason: 10 working days." },
+    { "cy", "2024-11-12", "2024-11-19", "Symudodd y landlord ymateb cam 1 yn ôl ar ddydd Mawrth 12 "
+      "Tachwedd 2024, cyn iddo fod yn ddyledus" },
+    { "cy", "2024-11-12", "2024-11-19", "mae’r dyddiad newydd, dydd Mawrth 19 Tachwedd 2024, 1 "
+      "diwrnod gwaith yn ddiweddarach." },
+    { "cy", "2024-11-12", "2024-11-20", ", 2 ddiwrnod gwaith yn ddiweddarach." },
+    { "cy", "2024-11-12", "2024-11-25", ", 5 diwrnod gwaith yn ddiweddarach." },
+    { "cy", "2024-11-20", "2024-11-29", "erbyn dydd Llun 18 Tachwedd 2024, 2 ddiwrnod gwaith ynghynt," },
+    { "cy", "2024-11-12", "2024-12-04", "Yr estyniad hiraf a ganiateir heb reswm da: 10 diwrnod "
+      "gwaith." },
+    { "pl", "2024-11-12", "2024-11-19", "Wynajmujący przesunął odpowiedź na etapie 1 we wtorek 12 "
+      "listopada 2024, przed upływem terminu" },
+    { "pl", "2024-11-12", "2024-11-19", "przypada 1 dzień roboczy później." },
+    { "pl", "2024-11-12", "2024-11-20", "przypada 2 dni robocze później." },
+    { "pl", "2024-11-12", "2024-11-25", "przypada 5 dni roboczych później." },
+    { "pl", "2024-11-20", "2024-11-29", "minął już 18 listopada 2024 (poniedziałek), 2 dni robocze "
+      "wcześniej," },
+    { "pl", "2024-11-12", "2024-12-04", "Najdłuższe przedłużenie dopuszczalne bez ważnego powodu: 10 "
+      "dni roboczych." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!have (cases[i].language))
+        continue;
+      text = explain_extension (cases[i].language, cases[i].notified, cases[i].new_date);
+      assert_has (text, cases[i].says);
+      assert_lacks (text, "ar dydd ");
+      assert_lacks (text, "w wtorek");
+      assert_brackets_flat (text);
+    }
+}
+
+/* An emergency hazard in a council tenancy, reported at 14:30 on Monday 3
+ * November 2025 and made safe a minute late: the stage 1 letter, whose
+ * line for it names Awaab's Law (its name has brackets) and a date. */
+static char *
+write_hazard_letter (const char *language)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) start = rd_datetime_parse_local ("2025-11-03T08:00", NULL);
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) today = day ("2025-12-01");
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  RdLandlordSteps steps;
+  char *previous;
+  char *text;
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_tenancy_type (rcase, RD_TENANCY_SECURE);
+  facts = rd_case_facts_new (rcase);
+  g_assert_true (rd_landlord_steps_from_key ("made-safe=2025-11-04T14:31", &steps, NULL));
+  rd_incident_set_id (incident, 11);
+  rd_incident_set_case_id (incident, 1);
+  rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
+  rd_incident_set_starts_at (incident, start);
+  rd_incident_set_description (incident, "Smell of gas");
+  rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+  rd_incident_set_landlord_reported_on (incident, reported);
+  rd_incident_set_landlord_reported_minute (incident, 14 * 60 + 30);
+  rd_incident_set_hazard (incident, RD_HAZARD_EMERGENCY);
+  rd_incident_set_landlord_steps (incident, &steps);
+  rd_case_facts_add_incident (facts, incident);
+
+  previous = rd_i18n_push_language (language);
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  letter = rd_letter_build (RD_LETTER_STAGE1_COMPLAINT, facts, NULL, dashboard);
+  text = rd_letter_to_text (letter);
+  rd_i18n_pop_language (previous);
+  log_text (language, text);
+  return text;
+}
+
+/* Every Polish explanation and letter above, with no brackets in brackets. */
+static void
+test_polish_brackets (void)
+{
+  g_autofree char *deadlines = NULL;
+  g_autofree char *hazard = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *hazard_letter = NULL;
+  g_autofree char *english = write_hazard_letter (RD_I18N_SOURCE_LANGUAGE);
+
+  /* The English line has the law's name in brackets, as the Polish must not */
+  assert_has (english, "1 minute late under Awaab’s Law (");
+  if (!have ("pl"))
+    return;
+  hazard_letter = write_hazard_letter ("pl");
+  assert_brackets_flat (hazard_letter);
+  assert_has (hazard_letter, "1 minutę po terminie. Podstawa: ");
+  deadlines = explain_deadlines ("pl");
+  hazard = explain_hazard ("pl");
+  letter = write_repair_letter ("pl");
+  assert_brackets_flat (deadlines);
+  assert_brackets_flat (hazard);
+  assert_brackets_flat (letter);
+  assert_lacks (letter, "(podstawa:");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,5 +679,7 @@ main (int   argc,
   g_test_add_func ("/i18n-grammar/repair-policy", test_repair_policy);
   g_test_add_func ("/i18n-grammar/report-dates", test_report_dates);
   g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
+  g_test_add_func ("/i18n-grammar/extension-counts", test_extension_counts);
+  g_test_add_func ("/i18n-grammar/polish-brackets", test_polish_brackets);
   return g_test_run ();
 }

@@ -544,7 +544,8 @@ test_asb_met_and_missed (Fixture       *f,
   g_assert_cmpint (rd_deadline_get_status (d), ==, RD_DEADLINE_DUE_SOON);
   g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
                    "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
-                   "Your landlord’s policy gives 1 working day for a first response: it is due by "
+                   "Your landlord’s policy sets a time limit for a first response: 1 working day. "
+                   "It is due by "
                    "Tuesday 4 November 2025. 1 working day is left.");
 
   /* The landlord calls back on Thursday 6: 2 working days late. */
@@ -556,7 +557,8 @@ test_asb_met_and_missed (Fixture       *f,
   g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 2);
   g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
                    "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
-                   "Your landlord’s policy gives 1 working day for a first response: it was due by "
+                   "Your landlord’s policy sets a time limit for a first response: 1 working day. "
+                   "It was due by "
                    "Tuesday 4 November 2025. The landlord was next in touch on Thursday 6 November "
                    "2025 at 11:00, 2 working days late.");
 
@@ -576,7 +578,8 @@ test_asb_met_and_missed (Fixture       *f,
   g_assert_cmpint (rd_deadline_get_working_days_late (d), ==, 0);
   g_assert_cmpstr (rd_deadline_get_explanation (d), ==,
                    "You reported anti-social behaviour on Monday 3 November 2025 (high risk). "
-                   "Your landlord’s policy gives 1 working day for a first response: it was due by "
+                   "Your landlord’s policy sets a time limit for a first response: 1 working day. "
+                   "It was due by "
                    "Tuesday 4 November 2025. The landlord was next in touch on Tuesday 4 November "
                    "2025 at 16:20, the day it was due.");
 }

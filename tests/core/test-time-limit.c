@@ -59,15 +59,15 @@ test_code_limit (void)
 
   g_assert_null (find_note (early, "became aware"));
   g_assert_cmpstr (find_note (warned, "became aware"), ==,
-                   "The Complaint Handling Code asks landlords to accept complaints made within 12 months "
-                   "of when you became aware of the problem (Friday 10 January 2025): make your complaint "
-                   "by Saturday 10 January 2026.");
+                   "The Complaint Handling Code sets a time limit within which landlords must accept "
+                   "complaints, counted from when you became aware of the problem, Friday 10 January 2025 "
+                   "(time limit: 12 months): make your complaint by Saturday 10 January 2026.");
   g_assert_nonnull (find_note (last, "make your complaint by Saturday 10 January 2026"));
   g_assert_cmpstr (find_note (passed, "became aware"), ==,
-                   "The usual time limit for making a complaint, 12 months from when you became aware of "
-                   "the problem (Friday 10 January 2025), passed on Saturday 10 January 2026. Your landlord "
-                   "may still accept it, and should consider it if you had a good reason for the delay: "
-                   "make the complaint and say why.");
+                   "The usual time limit for making a complaint passed on Saturday 10 January 2026. It "
+                   "counts from when you became aware of the problem, Friday 10 January 2025 (time limit: "
+                   "12 months). Your landlord may still accept it, and should consider it if you had a "
+                   "good reason for the delay: make the complaint and say why.");
   g_assert_null (find_note (made, "became aware"));
 }
 
@@ -90,13 +90,14 @@ test_landlord_limit (void)
   passed = judge ("2025-03-01", six, FALSE, "2025-09-02");
 
   g_assert_null (find_note (before, "became aware"));
-  g_assert_cmpstr (find_note (warned, "Your landlord’s policy asks"), ==,
-                   "Your landlord’s policy asks for complaints within 6 months of when you became aware of "
-                   "the problem (Saturday 1 March 2025): make your complaint by Monday 1 September 2025.");
+  g_assert_cmpstr (find_note (warned, "Your landlord’s policy sets"), ==,
+                   "Your landlord’s policy sets a time limit for complaints, counted from when you became "
+                   "aware of the problem, Saturday 1 March 2025 (time limit: 6 months): make your complaint "
+                   "by Monday 1 September 2025.");
   g_assert_cmpstr (find_note (warned, "shorter than the Complaint Handling Code"), ==,
                    "Your landlord’s limit is shorter than the Complaint Handling Code’s: the Code says "
-                   "landlords must accept complaints made within 12 months of when you became aware of the "
-                   "problem, until Sunday 1 March 2026.");
+                   "landlords must accept complaints made by Sunday 1 March 2026, counted from when you "
+                   "became aware of the problem (time limit: 12 months).");
   g_assert_nonnull (find_note (passed, "passed on Monday 1 September 2025"));
 }
 
@@ -121,7 +122,7 @@ test_no_limit (void)
   /* Before 1 April 2024 the Code's version carries no time limit here. */
   g_assert_null (find_note (old_code, "became aware"));
   /* The landlord's profile sets none: the Code's applies. */
-  g_assert_nonnull (find_note (with_none, "The usual time limit for making a complaint, 12 months"));
+  g_assert_nonnull (find_note (with_none, "(time limit: 12 months). Your landlord may"));
 }
 
 /* The case records when the resident became aware; without it, the day
@@ -147,7 +148,7 @@ test_aware_from_case (void)
   g_assert_no_error (error);
   g_assert_null (rd_case_get_aware_on (rd_case_facts_get_case (facts)));
   first_entry = rd_case_facts_compute_deadlines (facts, NULL, today);
-  g_assert_nonnull (find_note (first_entry, "(Monday 6 January 2025): make your complaint by Tuesday 6 January 2026"));
+  g_assert_nonnull (find_note (first_entry, "Monday 6 January 2025 (time limit: 12 months): make your complaint by Tuesday 6 January 2026"));
 
   rd_case_set_aware_on (rd_case_facts_get_case (facts), aware);
   recorded = rd_case_facts_compute_deadlines (facts, NULL, today);

@@ -118,13 +118,13 @@ def main():
                                       if (t.name or "").startswith(PDF_NAME + ", PDF, ")), None))
         if "evidence.open" not in pdf_tile.actions:
             fail("the PDF's tile offers no way to open it: %r" % list(pdf_tile.actions))
-        previewed = app.findChild(GenericPredicate(name="Preview of %s, page 1 of 1" % PDF_NAME,
+        previewed = app.findChild(GenericPredicate(name="Preview, page 1 of 1: %s" % PDF_NAME,
                                                    roleName="image"),
                                   retry=False, requireResult=False)
         if previewed is not None:
             fail("the PDF was previewed before it was opened: the check below would prove nothing")
         pdf_tile.doActionNamed("evidence.open")
-        find(app, "image", "Preview of %s, page 1 of 1" % PDF_NAME)
+        find(app, "image", "Preview, page 1 of 1: %s" % PDF_NAME)
         # GTK 4.8 adds the button's own label after its mnemonic one.
         poll("the Open With Another App button",
              lambda: any("Open With Another App" in (b.name or "")

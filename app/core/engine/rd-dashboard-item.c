@@ -257,8 +257,10 @@ item_new (RdDeadline        *deadline,
           g_autofree char *summary = rd_incident_dup_summary (incident);
           g_autofree char *when = rd_datetime_format_short (rd_incident_get_starts_at (incident));
 
-          /* Translators: the diary entry a deadline is about, "Diary entry of Sat 14 Sep 2024, 00:30: Party next door" */
-          item->context = g_strdup_printf (_("Diary entry of %s: %s"), when, summary);
+          /* Translators: the diary entry a deadline is about, "Diary entry, Sat 14 Sep
+           * 2024, 00:30: Party next door". The date stands on its own, as a heading
+           * would: no preposition has to govern it. */
+          item->context = g_strdup_printf (_("Diary entry, %s: %s"), when, summary);
         }
     }
   if (item->context == NULL)

@@ -178,9 +178,9 @@ _rd_engine_contacts (RdEngine *engine)
            * November 2024" */
           how = g_strdup_printf (_rd_engine_is_past (engine, &d->due, &d->done)
                                  ? _("Your landlord’s policy: “%s”. For the contact %s that was "
-                                     "due by %s, %s later.")
+                                     "due by %s (time limit: %s).")
                                  : _("Your landlord’s policy: “%s”. For the contact %s that is "
-                                     "due by %s, %s later."),
+                                     "due by %s (time limit: %s)."),
                                  rule->label, started, due, limit);
           _rd_engine_finish (engine, d, &rule->limit, how, RD_DONE_CONTACTED);
           _rd_engine_set_generic_next_step (engine, d, _("Send a chaser that quotes your landlord’s "

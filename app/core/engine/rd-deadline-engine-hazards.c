@@ -97,8 +97,9 @@ hazard_step_title (HazardStep  step,
     }
 }
 
-/* "The safety work was due by …, 20 working days after the investigation on
- * Monday 4 November 2024.": @from is a date with its preposition */
+/* "The safety work was due by …, counted from the investigation on Monday 4
+ * November 2024 (time limit: 20 working days).": @from is a date with its
+ * preposition, and the limit stands alone, whatever its number and unit */
 static char *
 hazard_step_explanation (HazardStep  step,
                          gboolean    past,
@@ -111,51 +112,51 @@ hazard_step_explanation (HazardStep  step,
     {
     case HAZARD_EMERGENCY_INVESTIGATION:
       /* Translators: "The investigation of the emergency hazard was due by Tuesday 5
-       * November 2024 at 10:00, 24 hours after the report on Monday 4 November 2024 at
-       * 10:00.": the first %s is a date, the second a time limit, the last a date with its
-       * preposition */
+       * November 2024 at 10:00, counted from the report on Monday 4 November 2024 at 10:00
+       * (time limit: 24 hours).": the first %s is a date, the second a date with its
+       * preposition, the last a time limit */
       return g_strdup_printf (past ? _("The investigation of the emergency hazard was due by "
-                                        "%s, %s after the report %s.")
+                                        "%s, counted from the report %s (time limit: %s).")
                                    : _("The investigation of the emergency hazard is due by "
-                                        "%s, %s after the report %s."),
-                              due, limit, from);
+                                        "%s, counted from the report %s (time limit: %s)."),
+                              due, from, limit);
     case HAZARD_EMERGENCY_MADE_SAFE:
-      return g_strdup_printf (past ? _("Making the emergency hazard safe was due by %s, %s "
-                                        "after the report %s.")
-                                   : _("Making the emergency hazard safe is due by %s, %s "
-                                        "after the report %s."),
-                              due, limit, from);
+      return g_strdup_printf (past ? _("Making the emergency hazard safe was due by %s, "
+                                        "counted from the report %s (time limit: %s).")
+                                   : _("Making the emergency hazard safe is due by %s, "
+                                        "counted from the report %s (time limit: %s)."),
+                              due, from, limit);
     case HAZARD_DAMP_INVESTIGATION:
       return g_strdup_printf (past ? _("The investigation of the damp and mould hazard was "
-                                        "due by %s, %s after the report %s.")
+                                        "due by %s, counted from the report %s (time limit: %s).")
                                    : _("The investigation of the damp and mould hazard is due "
-                                        "by %s, %s after the report %s."),
-                              due, limit, from);
+                                        "by %s, counted from the report %s (time limit: %s)."),
+                              due, from, limit);
     case HAZARD_OTHER_INVESTIGATION:
       /* Translators: the first %s is a kind of hazard, "Excess cold" */
       return g_strdup_printf (past ? _("The investigation of the hazard (%s) was due by %s, "
-                                        "%s after the report %s.")
-                                   : _("The investigation of the hazard (%s) is due by %s, %s "
-                                        "after the report %s."),
-                              level, due, limit, from);
+                                        "counted from the report %s (time limit: %s).")
+                                   : _("The investigation of the hazard (%s) is due by %s, "
+                                        "counted from the report %s (time limit: %s)."),
+                              level, due, from, limit);
     case HAZARD_SUMMARY:
       return g_strdup_printf (past ? _("The written summary of the investigation was due by "
-                                        "%s, %s after the investigation %s.")
+                                        "%s, counted from the investigation %s (time limit: %s).")
                                    : _("The written summary of the investigation is due by "
-                                        "%s, %s after the investigation %s."),
-                              due, limit, from);
+                                        "%s, counted from the investigation %s (time limit: %s)."),
+                              due, from, limit);
     case HAZARD_SAFETY_WORK:
-      return g_strdup_printf (past ? _("The safety work was due by %s, %s after the "
-                                        "investigation %s.")
-                                   : _("The safety work is due by %s, %s after the "
-                                        "investigation %s."),
-                              due, limit, from);
+      return g_strdup_printf (past ? _("The safety work was due by %s, counted from the "
+                                        "investigation %s (time limit: %s).")
+                                   : _("The safety work is due by %s, counted from the "
+                                        "investigation %s (time limit: %s)."),
+                              due, from, limit);
     case HAZARD_FURTHER_WORK:
-      return g_strdup_printf (past ? _("Starting the further work was due by %s, %s after the "
-                                        "investigation %s.")
-                                   : _("Starting the further work is due by %s, %s after the "
-                                        "investigation %s."),
-                              due, limit, from);
+      return g_strdup_printf (past ? _("Starting the further work was due by %s, counted from the "
+                                        "investigation %s (time limit: %s).")
+                                   : _("Starting the further work is due by %s, counted from the "
+                                        "investigation %s (time limit: %s)."),
+                              due, from, limit);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -23,7 +23,6 @@
 static char *
 weigh_limits (RdEngine       *engine,
               RdPolicy       *code,
-              const char     *what,
               const RdLimit  *code_limit,
               const RdMoment *code_from,
               const RdMoment *code_due,
@@ -43,40 +42,48 @@ weigh_limits (RdEngine       *engine,
   length = rd_moment_compare (&ll_due_alike, code_due);
   ends = rd_moment_compare (ll_due, code_due);
 
+  /* Each limit ("10 working days") stands alone after a colon, and the
+   * Code's name in brackets: pasted in as "the Code's 10 working days",
+   * Welsh would mutate them and Polish decline them, by their number. */
   if (rd_moment_compare (ll_from, code_from) == 0)
     {
       if (length > 0)
-        return g_strdup_printf (_("%s. Your landlord’s policy gives it %s %s, longer than the "
-                                  "Code’s %s: the Code still binds the landlord."),
-                                code_name (code), ll, what, cl);
+        return g_strdup_printf (_("%s. Your landlord’s policy gives more time than the Code, but "
+                                  "the Code still binds the landlord. Your landlord’s policy: %s. "
+                                  "The Code: %s."),
+                                code_name (code), ll, cl);
       if (length < 0)
-        return g_strdup_printf (_("Your landlord’s own policy, which gives it %s %s, shorter "
-                                  "than the %s’s %s: the shorter limit applies."),
-                                ll, what, code_name (code), cl);
-      return g_strdup_printf (_("%s, and your landlord’s own policy, which gives it %s %s, the "
-                                "same as the Code’s %s."),
-                              code_name (code), ll, what, cl);
+        return g_strdup_printf (_("Your landlord’s own policy, which gives less time than the "
+                                  "Code (%s): the shorter limit applies. Your landlord’s policy: "
+                                  "%s. The Code: %s."),
+                                code_name (code), ll, cl);
+      return g_strdup_printf (_("%s, and your landlord’s own policy, which gives the same time "
+                                "as the Code: %s."),
+                              code_name (code), ll);
     }
 
-  /* Translators: in each, the first %s is a limit such as "10 working
-   * days", the second says what for ("to respond at stage 1"), the third
-   * a day ("Friday 1 November 2024"), then the Code's name, its limit and
-   * the day it counts from */
+  /* Translators: in each, the first %s is the Code's name, then a limit
+   * such as "10 working days" and the day it counts from with its
+   * preposition ("on Friday 1 November 2024"), for the landlord and then
+   * for the Code */
   if (length > 0)
-    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: longer "
-                                  "than the %s’s %s, counted from %s."),
-                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
-                                _rd_engine_when (engine, code_from));
+    compared = g_strdup_printf (_("Your landlord’s policy gives more time than the Code (%s), "
+                                  "counted from another day. Your landlord’s policy: %s, starting "
+                                  "%s. The Code: %s, starting %s."),
+                                code_name (code), ll, _rd_engine_on (engine, ll_from), cl,
+                                _rd_engine_on (engine, code_from));
   else if (length < 0)
-    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: shorter "
-                                  "than the %s’s %s, counted from %s."),
-                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
-                                _rd_engine_when (engine, code_from));
+    compared = g_strdup_printf (_("Your landlord’s policy gives less time than the Code (%s), "
+                                  "counted from another day. Your landlord’s policy: %s, starting "
+                                  "%s. The Code: %s, starting %s."),
+                                code_name (code), ll, _rd_engine_on (engine, ll_from), cl,
+                                _rd_engine_on (engine, code_from));
   else
-    compared = g_strdup_printf (_("Your landlord’s policy gives it %s %s, counted from %s: the "
-                                  "same as the %s’s %s, counted from %s."),
-                                ll, what, _rd_engine_when (engine, ll_from), code_name (code), cl,
-                                _rd_engine_when (engine, code_from));
+    compared = g_strdup_printf (_("Your landlord’s policy gives the same time as the Code (%s), "
+                                  "counted from another day. Your landlord’s policy: %s, starting "
+                                  "%s. The Code: %s, starting %s."),
+                                code_name (code), ll, _rd_engine_on (engine, ll_from), cl,
+                                _rd_engine_on (engine, code_from));
   if (ends < 0)
     verdict = _("The landlord’s limit ends first, so it applies.");
   else if (ends > 0)
@@ -90,11 +97,10 @@ weigh_limits (RdEngine       *engine,
  * Works out when a requirement ends under the Code and under the landlord's
  * policy, each from its own starting point, and keeps the earlier: the
  * landlord is bound by the Code, and by its own promise where that ends
- * first. @what completes "gives the landlord 10 working days …".
+ * first. The deadline's title says what the limits are for.
  */
 static void
 bind (RdEngine       *engine,
-      const char     *what,
       RdPolicy       *code,
       const RdLimit  *code_limit,
       const RdMoment *code_from,
@@ -131,7 +137,7 @@ bind (RdEngine       *engine,
     }
 
   if (has_code && has_ll)
-    out->basis = weigh_limits (engine, code, what, code_limit, code_from, &code_due,
+    out->basis = weigh_limits (engine, code, code_limit, code_from, &code_due,
                                ll_limit, ll_from, &ll_due);
   else if (has_code)
     out->basis = g_strdup (code_name (code));
@@ -144,7 +150,10 @@ bind (RdEngine       *engine,
  * The deadline and what starts its clock are written whole in each message,
  * never inserted as phrases: after a preposition Welsh mutates them and
  * Polish declines them, each noun its own way, so every pair is its own
- * sentence. @from is a date with its preposition ("on Friday 1 November 2024").
+ * sentence. @from is a date with its preposition ("on Friday 1 November
+ * 2024"). The limit ("5 working days", or weeks, or hours: whatever the
+ * policy says) stands alone after "time limit:", where no word around it
+ * has to agree with its number.
  */
 static char *
 explain_acknowledgement (guint       stage,
@@ -154,22 +163,24 @@ explain_acknowledgement (guint       stage,
                          const char *from)
 {
   if (stage == 1)
-    /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024, 5 working
-     * days after the complaint on Friday 1 November 2024.": the first %s is a date, the
-     * second a time limit, the last a date with its preposition */
-    return g_strdup_printf (past ? _("The stage 1 acknowledgement was due by %s, %s after the "
-                                     "complaint %s.")
-                                 : _("The stage 1 acknowledgement is due by %s, %s after the "
-                                     "complaint %s."),
-                            due, limit, from);
-  /* Translators: "The stage 2 acknowledgement was due by Friday 8 November 2024, 5 working
-   * days after the request to escalate on Friday 1 November 2024.": %u is the stage, the
-   * first %s a date, the second a time limit, the last a date with its preposition */
-  return g_strdup_printf (past ? _("The stage %u acknowledgement was due by %s, %s after the "
-                                   "request to escalate %s.")
-                               : _("The stage %u acknowledgement is due by %s, %s after the "
-                                   "request to escalate %s."),
-                          stage, due, limit, from);
+    /* Translators: "The stage 1 acknowledgement was due by Friday 8 November 2024,
+     * counted from the complaint on Friday 1 November 2024 (time limit: 5 working days).":
+     * the first %s is a date, the second a date with its preposition, the last a time
+     * limit */
+    return g_strdup_printf (past ? _("The stage 1 acknowledgement was due by %s, counted from "
+                                     "the complaint %s (time limit: %s).")
+                                 : _("The stage 1 acknowledgement is due by %s, counted from "
+                                     "the complaint %s (time limit: %s)."),
+                            due, from, limit);
+  /* Translators: "The stage 2 acknowledgement was due by Friday 8 November 2024, counted
+   * from the request to escalate on Friday 1 November 2024 (time limit: 5 working days).":
+   * %u is the stage, the first %s a date, the second a date with its preposition, the last
+   * a time limit */
+  return g_strdup_printf (past ? _("The stage %u acknowledgement was due by %s, counted from the "
+                                   "request to escalate %s (time limit: %s).")
+                               : _("The stage %u acknowledgement is due by %s, counted from the "
+                                   "request to escalate %s (time limit: %s)."),
+                          stage, due, from, limit);
 }
 
 static char *
@@ -181,31 +192,33 @@ explain_response_counted (guint       stage,
                           const char *from)
 {
   if (from_ack)
-    /* Translators: "The stage 1 response was due by Friday 22 November 2024, 10 working days
-     * after the acknowledgement on Friday 8 November 2024.": %u is the stage, the first %s a
-     * date, the second a time limit, the last a date with its preposition */
-    return g_strdup_printf (past ? _("The stage %u response was due by %s, %s after the "
-                                     "acknowledgement %s.")
-                                 : _("The stage %u response is due by %s, %s after the "
-                                     "acknowledgement %s."),
-                            stage, due, limit, from);
+    /* Translators: "The stage 1 response was due by Friday 22 November 2024, counted from
+     * the acknowledgement on Friday 8 November 2024 (time limit: 10 working days).": %u is
+     * the stage, the first %s a date, the second a date with its preposition, the last a
+     * time limit */
+    return g_strdup_printf (past ? _("The stage %u response was due by %s, counted from the "
+                                     "acknowledgement %s (time limit: %s).")
+                                 : _("The stage %u response is due by %s, counted from the "
+                                     "acknowledgement %s (time limit: %s)."),
+                            stage, due, from, limit);
   if (stage == 1)
-    /* Translators: "The stage 1 response was due by Friday 15 November 2024, 10 working days
-     * after the complaint on Friday 1 November 2024.": the first %s is a date, the second a
-     * time limit, the last a date with its preposition */
-    return g_strdup_printf (past ? _("The stage 1 response was due by %s, %s after the "
-                                     "complaint %s.")
-                                 : _("The stage 1 response is due by %s, %s after the "
-                                     "complaint %s."),
-                            due, limit, from);
-  /* Translators: "The stage 2 response was due by Friday 15 November 2024, 20 working days
-   * after the request to escalate on Friday 18 October 2024.": %u is the stage, the first
-   * %s a date, the second a time limit, the last a date with its preposition */
-  return g_strdup_printf (past ? _("The stage %u response was due by %s, %s after the request "
-                                   "to escalate %s.")
-                               : _("The stage %u response is due by %s, %s after the request "
-                                   "to escalate %s."),
-                          stage, due, limit, from);
+    /* Translators: "The stage 1 response was due by Friday 15 November 2024, counted from
+     * the complaint on Friday 1 November 2024 (time limit: 10 working days).": the first
+     * %s is a date, the second a date with its preposition, the last a time limit */
+    return g_strdup_printf (past ? _("The stage 1 response was due by %s, counted from the "
+                                     "complaint %s (time limit: %s).")
+                                 : _("The stage 1 response is due by %s, counted from the "
+                                     "complaint %s (time limit: %s)."),
+                            due, from, limit);
+  /* Translators: "The stage 2 response was due by Friday 15 November 2024, counted from the
+   * request to escalate on Friday 18 October 2024 (time limit: 20 working days).": %u is
+   * the stage, the first %s a date, the second a date with its preposition, the last a
+   * time limit */
+  return g_strdup_printf (past ? _("The stage %u response was due by %s, counted from the "
+                                   "request to escalate %s (time limit: %s).")
+                               : _("The stage %u response is due by %s, counted from the "
+                                   "request to escalate %s (time limit: %s)."),
+                          stage, due, from, limit);
 }
 
 /* @final: the landlord's last stage, after which there is nothing to
@@ -368,12 +381,11 @@ extension_finding (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = g_strdup_printf (_("Stage %u extension"), s);
-  const char *notified = _rd_engine_when (engine, &ext->when);
+  const char *notified = _rd_engine_on (engine, &ext->when);
   const char *new_date = _rd_engine_day (engine, &ext->new_date);
   const char *current = _rd_engine_when (engine, current_due);
   const char *first = _rd_engine_when (engine, first_due);
   int extra = rd_calendar_count_working_days (&first_due->date, &ext->new_date);
-  g_autofree char *extra_text = _rd_engine_format_days (extra);
   gboolean late = g_date_compare (&ext->when.date, &current_due->date) > 0;
   gboolean too_long = allowed_until != NULL && g_date_compare (&ext->new_date, &allowed_until->date) > 0;
 
@@ -385,16 +397,32 @@ extension_finding (RdEngine          *engine,
   d->days_late = (int) g_date_get_julian (&ext->when.date) - (int) g_date_get_julian (&current_due->date);
   d->basis = g_strdup (basis);
 
+  /* Whole sentences with the number of working days in each, for the
+   * plural forms; the rules' longest extension (in whatever unit they set)
+   * stands alone after a colon. Each date stands where no preposition
+   * before it needs a mutated or declined form: "%s" after "gave" and
+   * "put back" is a date with its own preposition ("on Monday 18 November
+   * 2024"), the new date follows a colon. */
   if (late)
     {
-      g_autofree char *n = _rd_engine_format_days (d->working_days_late);
-
       d->status = RD_DEADLINE_MISSED;
-      d->explanation = g_strdup_printf (_("On %s the landlord gave a new date, %s, for the stage %u "
-                                          "response, but the response was already due by %s (%s "
-                                          "earlier). An extension has to be given before the "
-                                          "response is due, so Redress still counts from %s."),
-                                        notified, new_date, s, current, n, current);
+      /* Translators: "The landlord gave a new date for the stage 1 response on Monday 25
+       * November 2024: Friday 6 December 2024. But the response was already due by Friday
+       * 22 November 2024, 1 working day earlier, …" */
+      d->explanation = g_strdup_printf (rd_ngettext ("The landlord gave a new date for the stage "
+                                                     "%u response %s: %s. But the response was "
+                                                     "already due by %s, %d working day earlier, "
+                                                     "and an extension has to be given before the "
+                                                     "response is due, so Redress still counts "
+                                                     "from that day.",
+                                                     "The landlord gave a new date for the stage "
+                                                     "%u response %s: %s. But the response was "
+                                                     "already due by %s, %d working days earlier, "
+                                                     "and an extension has to be given before the "
+                                                     "response is due, so Redress still counts "
+                                                     "from that day.",
+                                                     (gulong) d->working_days_late),
+                                        s, notified, new_date, current, d->working_days_late);
       d->next_step = g_strdup (_("Point this out when you chase the landlord or escalate: a late "
                                  "extension does not excuse the delay."));
     }
@@ -403,11 +431,24 @@ extension_finding (RdEngine          *engine,
       g_autofree char *max = rd_limit_format (allowed);
 
       d->status = RD_DEADLINE_MISSED;
-      d->explanation = g_strdup_printf (_("On %s the landlord put the stage %u response back to %s, "
-                                          "%s after it was first due (%s). Extensions may add at "
-                                          "most %s without good reason, so Redress still counts "
-                                          "from %s."),
-                                        notified, s, new_date, extra_text, first, max, current);
+      /* Translators: "The landlord put the stage 1 response back on Monday 18 November
+       * 2024: it was first due by Friday 22 November 2024, and the new date, Tuesday 10
+       * December 2024, is 12 working days later. The longest extension allowed without a
+       * good reason: 10 working days. …" */
+      d->explanation = g_strdup_printf (rd_ngettext ("The landlord put the stage %u response "
+                                                     "back %s: it was first due by %s, and the "
+                                                     "new date, %s, is %d working day later. The "
+                                                     "longest extension allowed without a good "
+                                                     "reason: %s. So Redress still counts from "
+                                                     "the first date.",
+                                                     "The landlord put the stage %u response "
+                                                     "back %s: it was first due by %s, and the "
+                                                     "new date, %s, is %d working days later. The "
+                                                     "longest extension allowed without a good "
+                                                     "reason: %s. So Redress still counts from "
+                                                     "the first date.",
+                                                     (gulong) extra),
+                                        s, notified, first, new_date, extra, max);
       d->next_step = g_strdup (_("Ask the landlord for its good reason for the long extension, and "
                                  "mention it if you escalate or go to the Housing Ombudsman."));
     }
@@ -418,16 +459,24 @@ extension_finding (RdEngine          *engine,
         {
           g_autofree char *max = rd_limit_format (allowed);
 
-          d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
-                                              "the stage %u response back to %s, %s after it was "
-                                              "first due (%s); extensions may add up to %s."),
-                                            notified, s, new_date, extra_text, first, max);
+          d->explanation = g_strdup_printf (rd_ngettext ("The landlord put the stage %u response "
+                                                         "back %s, before it was due: it was first "
+                                                         "due by %s, and the new date, %s, is %d "
+                                                         "working day later. The longest extension "
+                                                         "allowed: %s.",
+                                                         "The landlord put the stage %u response "
+                                                         "back %s, before it was due: it was first "
+                                                         "due by %s, and the new date, %s, is %d "
+                                                         "working days later. The longest extension "
+                                                         "allowed: %s.",
+                                                         (gulong) extra),
+                                            s, notified, first, new_date, extra, max);
         }
       else
-        d->explanation = g_strdup_printf (_("On %s, before the response was due, the landlord put "
-                                            "the stage %u response back to %s. Redress knows no "
-                                            "limit on extensions for this stage."),
-                                          notified, s, new_date);
+        d->explanation = g_strdup_printf (_("The landlord put the stage %u response back %s, "
+                                            "before it was due. The new date: %s. Redress knows "
+                                            "no limit on extensions for this stage."),
+                                          s, notified, new_date);
       d->next_step = g_strdup_printf (_("No action needed: the response is now due by %s."), new_date);
     }
 
@@ -440,9 +489,7 @@ void
 _rd_stage_bind_acknowledgement (RdEngine *engine,
                                 Stage    *st)
 {
-  g_autofree char *what = g_strdup_printf (_("to acknowledge a stage %u complaint"), st->stage);
-
-  bind (engine, what, st->code,
+  bind (engine, st->code,
         st->cs ? &st->cs->acknowledge : NULL, &st->trigger->when, FALSE,
         st->ls ? &st->ls->acknowledge : NULL, &st->trigger->when, FALSE,
         &st->ack_bound);
@@ -480,13 +527,12 @@ void
 _rd_stage_bind_response (RdEngine *engine,
                          Stage    *st)
 {
-  g_autofree char *what = g_strdup_printf (_("to respond at stage %u"), st->stage);
   RdMoment code_from, ll_from;
   gboolean code_missing, ll_missing;
 
   response_counted_from (engine, st, st->cs, &code_from, &code_missing);
   response_counted_from (engine, st, st->ls, &ll_from, &ll_missing);
-  bind (engine, what, st->code,
+  bind (engine, st->code,
         st->cs ? &st->cs->respond : NULL, &code_from, code_missing,
         st->ls ? &st->ls->respond : NULL, &ll_from, ll_missing,
         &st->resp_bound);
@@ -553,17 +599,18 @@ apply_extensions (RdEngine       *engine,
         {
           if (*not_later == NULL)
             *not_later = g_string_new (NULL);
-          /* Translators: "On Tuesday 12 November 2024 the landlord gave Friday 15 November
-           * 2024 as a new date for the stage 1 response, but that is not later than …" */
+          /* Translators: " The landlord gave a new date for the stage 1 response on
+           * Tuesday 12 November 2024: Friday 15 November 2024. It is not later than the
+           * day the response was already due by, Friday 15 November 2024, …": the
+           * second %s is a date with its preposition */
           g_string_append_printf (*not_later,
-                                  _(" On %s the landlord gave %s as a new date for the stage %u "
-                                    "response, but that is not later than the date it was "
-                                    "already due by (%s), so it is not an extension and Redress "
-                                    "still counts from %s. If the new date was typed wrongly, "
+                                  _(" The landlord gave a new date for the stage %u response %s: "
+                                    "%s. It is not later than the day the response was already "
+                                    "due by, %s, so it is not an extension and Redress still "
+                                    "counts from that day. If the new date was typed wrongly, "
                                     "correct that step."),
-                                  _rd_engine_when (engine, &e->when),
-                                  _rd_engine_day (engine, &e->new_date), s,
-                                  _rd_engine_when (engine, current),
+                                  s, _rd_engine_on (engine, &e->when),
+                                  _rd_engine_day (engine, &e->new_date),
                                   _rd_engine_when (engine, current));
           continue;
         }
@@ -589,21 +636,23 @@ explain_response (RdEngine          *engine,
   const Bound *bound = &st->resp_bound;
   const char *due_text = _rd_engine_when (engine, &d->due);
   g_autofree char *limit_text = rd_limit_format (bound->limit);
-  const char *from_text = _rd_engine_when (engine, &bound->from);
   gboolean past = _rd_engine_is_past (engine, &d->due, &d->done);
   g_autofree char *how = NULL;
 
   if (bound->from_missing_ack)
-    /* Translators: "The stage 1 response was due by …, 10 working days after Friday
-     * 8 November 2024, the day the acknowledgement was due: …": %u is the stage */
+    /* Translators: "The stage 1 response was due by Friday 22 November 2024. The
+     * acknowledgement was due on Friday 8 November 2024 and none is recorded, so Redress
+     * counts from that day, as the Code does (time limit: 10 working days).": %u is the
+     * stage, the first %s a date, the second a date with its preposition, the last a time
+     * limit */
     how = g_strdup_printf (past
-                           ? _("The stage %u response was due by %s, %s after %s, the day the "
-                               "acknowledgement was due: no acknowledgement is recorded, so "
-                               "Redress counts from that day, as the Code does.")
-                           : _("The stage %u response is due by %s, %s after %s, the day the "
-                               "acknowledgement was due: no acknowledgement is recorded, so "
-                               "Redress counts from that day, as the Code does."),
-                           st->stage, due_text, limit_text, from_text);
+                           ? _("The stage %u response was due by %s. The acknowledgement was due "
+                               "%s and none is recorded, so Redress counts from that day, as the "
+                               "Code does (time limit: %s).")
+                           : _("The stage %u response is due by %s. The acknowledgement was due "
+                               "%s and none is recorded, so Redress counts from that day, as the "
+                               "Code does (time limit: %s)."),
+                           st->stage, due_text, _rd_engine_on (engine, &bound->from), limit_text);
   else
     {
       gboolean from_ack = st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&

@@ -84,7 +84,6 @@ void         _rd_engine_finish          (RdEngine             *engine,
                                          RdDoneVerb            verb);
 const RdCaseEvent *_rd_engine_next_from_contact (RdEngine     *engine,
                                          const RdMoment       *after);
-char        *_rd_engine_format_days     (int                   working_days);
 const char  *_rd_engine_when            (RdEngine             *engine,
                                          const RdMoment       *moment);
 const char  *_rd_engine_day             (RdEngine             *engine,

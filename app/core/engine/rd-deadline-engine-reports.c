@@ -107,9 +107,9 @@ asb_deadline (RdEngine          *engine,
   else
     how = g_strdup_printf (past
                            ? _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
-                               "gives %s for a first response: it was due by %s.")
+                               "sets a time limit for a first response: %s. It was due by %s.")
                            : _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
-                               "gives %s for a first response: it is due by %s."),
+                               "sets a time limit for a first response: %s. It is due by %s."),
                            reported, risk_label (e->risk), limit_text, due);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_CONTACTED);
   _rd_engine_set_generic_next_step (engine, d,
@@ -208,9 +208,9 @@ repair_deadline (RdEngine          *engine,
   limit_text = rd_limit_format (&priority->limit);
   how = g_strdup_printf (_rd_engine_is_past (engine, &d->due, &d->done)
                          ? _("You reported the repair %s and the landlord gave it the priority "
-                             "“%s”, which its policy says takes %s: it was due by %s.")
+                             "“%s”, with this time limit in its policy: %s. It was due by %s.")
                          : _("You reported the repair %s and the landlord gave it the priority "
-                             "“%s”, which its policy says takes %s: it is due by %s."),
+                             "“%s”, with this time limit in its policy: %s. It is due by %s."),
                          reported, priority->label, limit_text, due);
   _rd_engine_add_unknown_start (d, &priority->limit, &e->when, TRUE, &how);
   _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);

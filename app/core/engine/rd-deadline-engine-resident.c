@@ -51,11 +51,11 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
       d->done = next->event->when;
       _rd_deadline_add_source (d, next->event);
     }
-  /* Translators: the third placeholder is a date with its preposition, "on
-   * Monday 4 November 2024" */
-  how = g_strdup_printf (_("Your landlord’s policy gives you %s after the stage %u response "
-                           "%s to ask for stage %u: until %s."),
-                         limit_text, s, resp_text, s + 1, due_text);
+  /* Translators: the second %s is a date with its preposition, "on Monday 4
+   * November 2024", the third a time limit ("20 working days"), the last a date */
+  how = g_strdup_printf (_("Your landlord’s policy gives you time to ask for stage %u, counted "
+                           "from the stage %u response %s (time limit: %s). The last day: %s."),
+                         s + 1, s, resp_text, limit_text, due_text);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
     d->next_step = g_strdup_printf (_("If you are not satisfied with the stage %u response, "
@@ -101,11 +101,12 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
       d->done = referred->when;
       _rd_deadline_add_source (d, referred);
     }
-  /* Translators: the second %s is a date with its preposition, "on Monday 4
-   * November 2024" */
-  how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman within %s of "
-                           "the landlord’s final response %s: until %s."),
-                         limit_text, resp_text, due_text);
+  /* Translators: the first %s is a date with its preposition, "on Monday 4
+   * November 2024", the second a time limit ("12 months"), the last a date */
+  how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman for a time "
+                           "after the landlord’s final response %s (time limit: %s). The last "
+                           "day: %s."),
+                         resp_text, limit_text, due_text);
   _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
     d->next_step = g_strdup_printf (_("If you are still not satisfied, refer your complaint "
@@ -170,21 +171,23 @@ _rd_engine_complaint_time_limit (RdEngine *engine)
   limit_text = rd_limit_format (limit);
   if (g_date_compare (&engine->today, &due.date) > 0)
     _rd_engine_note (engine,
-                     _("The usual time limit for making a complaint, %s from when you became aware of "
-                       "the problem (%s), passed %s. Your landlord may still accept it, and should "
-                       "consider it if you had a good reason for the delay: make the complaint and "
-                       "say why."),
-                     limit_text, _rd_engine_day (engine, aware), _rd_engine_on (engine, &due));
+                     _("The usual time limit for making a complaint passed %s. It counts from when "
+                       "you became aware of the problem, %s (time limit: %s). Your landlord may "
+                       "still accept it, and should consider it if you had a good reason for the "
+                       "delay: make the complaint and say why."),
+                     _rd_engine_on (engine, &due), _rd_engine_day (engine, aware), limit_text);
   else if (limit == landlord_limit)
     _rd_engine_note (engine,
-                     _("Your landlord’s policy asks for complaints within %s of when you became aware "
-                       "of the problem (%s): make your complaint by %s."),
-                     limit_text, _rd_engine_day (engine, aware), _rd_engine_when (engine, &due));
+                     _("Your landlord’s policy sets a time limit for complaints, counted from when "
+                       "you became aware of the problem, %s (time limit: %s): make your complaint "
+                       "by %s."),
+                     _rd_engine_day (engine, aware), limit_text, _rd_engine_when (engine, &due));
   else
     _rd_engine_note (engine,
-                     _("The Complaint Handling Code asks landlords to accept complaints made within %s "
-                       "of when you became aware of the problem (%s): make your complaint by %s."),
-                     limit_text, _rd_engine_day (engine, aware), _rd_engine_when (engine, &due));
+                     _("The Complaint Handling Code sets a time limit within which landlords must "
+                       "accept complaints, counted from when you became aware of the problem, %s "
+                       "(time limit: %s): make your complaint by %s."),
+                     _rd_engine_day (engine, aware), limit_text, _rd_engine_when (engine, &due));
 
   /* A landlord's limit shorter than the Code's does not let it refuse a
    * complaint the Code says it must accept. */
@@ -195,8 +198,8 @@ _rd_engine_complaint_time_limit (RdEngine *engine)
 
       _rd_engine_note (engine,
                        _("Your landlord’s limit is shorter than the Complaint Handling Code’s: the Code "
-                         "says landlords must accept complaints made within %s of when you became "
-                         "aware of the problem, until %s."),
-                       code_text, _rd_engine_when (engine, &code_due));
+                         "says landlords must accept complaints made by %s, counted from when you "
+                         "became aware of the problem (time limit: %s)."),
+                       _rd_engine_when (engine, &code_due), code_text);
     }
 }

@@ -170,19 +170,6 @@ _rd_engine_due (RdEngine       *engine,
   return FALSE;
 }
 
-/**
- * _rd_engine_format_days:
- *
- * Returns: (transfer full): "1 working day", "3 working days"
- */
-char *
-_rd_engine_format_days (int working_days)
-{
-  return g_strdup_printf (rd_ngettext ("%d working day", "%d working days",
-                                       (gulong) ABS (working_days)),
-                          ABS (working_days));
-}
-
 static char *
 format_duration (gint64 minutes,
                  gboolean working)
@@ -236,12 +223,13 @@ _rd_engine_add_unknown_start (RdDeadline      *d,
   if (!rd_limit_is_timed (limit) || from->minute >= 0)
     return;
   limit_text = rd_limit_format (limit);
-  /* Translators: %s is the limit, "24 hours" */
+  /* Translators: %s is the limit, "24 hours": it stands alone in the
+   * brackets, so that nothing around it has to agree with its number */
   unknown = from_report
-    ? g_strdup_printf (_("The time of the report is not recorded, so Redress counts the %s from "
-                         "the end of that day."), limit_text)
-    : g_strdup_printf (_("The time of the investigation is not recorded, so Redress counts the %s "
-                         "from the end of that day."), limit_text);
+    ? g_strdup_printf (_("The time of the report is not recorded, so Redress counts the time "
+                         "limit (%s) from the end of that day."), limit_text)
+    : g_strdup_printf (_("The time of the investigation is not recorded, so Redress counts the "
+                         "time limit (%s) from the end of that day."), limit_text);
   longer = g_strdup_printf ("%s %s", *how, unknown);
   g_free (*how);
   *how = longer;

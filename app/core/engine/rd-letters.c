@@ -365,15 +365,19 @@ add_timescales (Ctx   *ctx,
   ack = rd_limit_format (&limits->acknowledge);
   respond = rd_limit_format (&limits->respond);
   ctx->counted = TRUE;
+  /* The two limits stand alone after colons: "within %s" would need the
+   * genitive in Polish, and which form that is depends on the number. */
   if (limits->respond_from == RD_RESPOND_FROM_ACKNOWLEDGEMENT)
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
-                          _("The Housing Ombudsman’s Complaint Handling Code says you must acknowledge "
-                            "this within %s, and send me your response within %s of acknowledging it."),
+                          _("The Housing Ombudsman’s Complaint Handling Code sets the time limits "
+                            "for this. To acknowledge it: %s. To send me your response, counted "
+                            "from the acknowledgement: %s."),
                           ack, respond);
   else
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH,
-                          _("The Housing Ombudsman’s Complaint Handling Code says you must acknowledge "
-                            "this within %s, and send me your response within %s of receiving it."),
+                          _("The Housing Ombudsman’s Complaint Handling Code sets the time limits "
+                            "for this. To acknowledge it: %s. To send me your response, counted "
+                            "from when you receive it: %s."),
                           ack, respond);
 }
 

@@ -235,15 +235,16 @@ remove_action (GtkWidget  *widget,
 {
   RdPartiesDialog *self = RD_PARTIES_DIALOG (widget);
   g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
 
   if (self->editing == NULL)
     return;
   name = rd_party_dup_display_name (self->editing);
-  heading = g_strdup_printf (_("Remove %s?"), name);
-  rd_gui_confirm_destructive (widget, heading,
-                              _("Contacts with them stay in your log; they just no longer name "
-                                "them."),
+  /* The name is the subject, in quotes: as the object of "Remove" Polish
+   * would have to decline a name it cannot know. */
+  body = g_strdup_printf (_("“%s” will no longer be one of the people in this case. Contacts "
+                            "with them stay in your log; they just no longer name them."), name);
+  rd_gui_confirm_destructive (widget, _("Remove This Person?"), body,
                               _("_Cancel"), "remove", _("_Remove"),
                               G_CALLBACK (on_remove_response_cb), self);
 }

@@ -528,9 +528,13 @@ delete_entry_action (GtkWidget  *widget,
   if (incident == NULL)
     return;
 
-  when = rd_datetime_format_long (rd_incident_get_starts_at (incident));
-  body = g_strdup_printf (_("The entry for %s will be deleted, with every earlier "
-                            "version of it. This cannot be undone."), when);
+  /* "on Saturday 14 September 2024 at 00:30", preposition included, so
+   * each language gives the date the form it takes there. */
+  when = rd_datetime_format_on (rd_incident_get_starts_at (incident));
+  /* Translators: %s is a date and time with its preposition, "on Saturday 14
+   * September 2024 at 00:30" */
+  body = g_strdup_printf (_("The entry for what happened %s will be deleted, with every "
+                            "earlier version of it. This cannot be undone."), when);
   dialog = rd_gui_confirm_destructive (widget, _("Delete This Entry?"), body,
                                        _("_Keep It"), "delete", _("_Delete"),
                                        G_CALLBACK (on_delete_response_cb), self);

@@ -167,12 +167,13 @@ name_preview (RdEvidenceDetail *self)
   name = rd_evidence_dup_display_name (self->evidence);
   if (rd_evidence_get_kind (self->evidence) == RD_EVIDENCE_KIND_PDF)
     /* Translators: the name of a PDF preview, for screen readers:
-     * "Preview of letter.pdf, page 1 of 3" */
-    label = g_strdup_printf (_("Preview of %s, page %d of %d"), name, self->page + 1,
-                             MAX (self->n_pages, 1));
+     * "Preview, page 1 of 3: letter.pdf". The file's name comes last,
+     * after the colon, so that no word of the sentence has to agree with it. */
+    label = g_strdup_printf (_("Preview, page %d of %d: %s"), self->page + 1,
+                             MAX (self->n_pages, 1), name);
   else
-    /* Translators: the name of a photo preview, for screen readers */
-    label = g_strdup_printf (_("Preview of %s"), name);
+    /* Translators: the name of a photo preview, for screen readers: "Preview: photo.jpg" */
+    label = g_strdup_printf (_("Preview: %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -298,7 +299,7 @@ fill_links (RdEvidenceDetail *self)
                                                               rd_evidence_link_get_target_id (link));
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *note = g_markup_escape_text (rd_evidence_link_get_note (link), -1);
-      g_autofree char *remove_label = g_strdup_printf (_("Remove the link to %s"), title);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove link: %s"), title);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
 

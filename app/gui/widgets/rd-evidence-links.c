@@ -136,7 +136,7 @@ refresh (RdEvidenceLinks *self)
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *note = note_for (self, evidence);
       g_autofree char *escaped_note = g_markup_escape_text (note, -1);
-      g_autofree char *remove_label = g_strdup_printf (_("Unlink %s"), title);
+      g_autofree char *remove_label = g_strdup_printf (_("Unlink: %s"), title);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
 

@@ -77,16 +77,19 @@ update_subtitle (RdLimitRow *self)
       return;
     }
 
+  /* The Code's limit ("10 working days") stands alone in brackets in each
+   * of these: after "the Code's" Polish would have to decline it, and the
+   * number decides how. */
   code = rd_limit_format (&self->reference);
   if (!rd_limit_is_set (&limit))
-    text = g_strdup_printf (_("None set: the Code’s %s applies"), code);
+    text = g_strdup_printf (_("None set: the Code applies (%s)"), code);
   else if (ends_later (&limit, &self->reference))
     {
       self->longer = TRUE;
-      text = g_strdup_printf (_("Longer than the Code’s %s: the Code still applies"), code);
+      text = g_strdup_printf (_("Longer than the Code (%s): the Code still applies"), code);
     }
   else if (ends_later (&self->reference, &limit))
-    text = g_strdup_printf (_("Shorter than the Code’s %s: this applies"), code);
+    text = g_strdup_printf (_("Shorter than the Code (%s): this applies"), code);
   else
     text = g_strdup_printf (_("The same as the Code (%s)"), code);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), text);
