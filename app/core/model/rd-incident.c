@@ -80,16 +80,16 @@ rd_incident_finalize (GObject *object)
 
   g_clear_pointer (&self->starts_at, g_date_time_unref);
   g_clear_pointer (&self->ends_at, g_date_time_unref);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->asb_report, g_free);
-  g_clear_pointer (&self->service_loss, g_free);
-  g_clear_pointer (&self->impact, g_free);
-  g_clear_pointer (&self->people, g_free);
-  g_clear_pointer (&self->witnesses, g_free);
-  g_clear_pointer (&self->reference, g_free);
+  _rd_model_clear_text (&self->location);
+  _rd_model_clear_text (&self->description);
+  _rd_model_clear_text (&self->asb_report);
+  _rd_model_clear_text (&self->service_loss);
+  _rd_model_clear_text (&self->impact);
+  _rd_model_clear_text (&self->people);
+  _rd_model_clear_text (&self->witnesses);
+  _rd_model_clear_text (&self->reference);
   g_clear_pointer (&self->landlord_reported_on, g_date_free);
-  g_clear_pointer (&self->repair_priority, g_free);
+  _rd_model_clear_text (&self->repair_priority);
 
   G_OBJECT_CLASS (rd_incident_parent_class)->finalize (object);
 }
@@ -341,15 +341,15 @@ rd_incident_class_init (RdIncidentClass *klass)
 static void
 rd_incident_init (RdIncident *self)
 {
-  self->location = g_strdup ("");
-  self->description = g_strdup ("");
-  self->impact = g_strdup ("");
-  self->people = g_strdup ("");
-  self->witnesses = g_strdup ("");
-  self->reference = g_strdup ("");
-  self->repair_priority = g_strdup ("");
-  self->asb_report = g_strdup ("");
-  self->service_loss = g_strdup ("");
+  self->location = (char *) _rd_model_no_text;
+  self->description = (char *) _rd_model_no_text;
+  self->impact = (char *) _rd_model_no_text;
+  self->people = (char *) _rd_model_no_text;
+  self->witnesses = (char *) _rd_model_no_text;
+  self->reference = (char *) _rd_model_no_text;
+  self->repair_priority = (char *) _rd_model_no_text;
+  self->asb_report = (char *) _rd_model_no_text;
+  self->service_loss = (char *) _rd_model_no_text;
   self->category = RD_CATEGORY_NOISE;
   self->landlord_reported_minute = -1;
   self->asb_risk = RD_ASB_RISK_N_LEVELS;
@@ -381,21 +381,21 @@ rd_incident_copy (RdIncident *self)
   _rd_model_replace_datetime (&copy->starts_at, self->starts_at);
   _rd_model_replace_datetime (&copy->ends_at, self->ends_at);
   copy->category = self->category;
-  _rd_model_replace_string (&copy->location, self->location);
-  _rd_model_replace_string (&copy->description, self->description);
-  _rd_model_replace_string (&copy->impact, self->impact);
-  _rd_model_replace_string (&copy->people, self->people);
-  _rd_model_replace_string (&copy->witnesses, self->witnesses);
+  _rd_model_replace_text (&copy->location, self->location);
+  _rd_model_replace_text (&copy->description, self->description);
+  _rd_model_replace_text (&copy->impact, self->impact);
+  _rd_model_replace_text (&copy->people, self->people);
+  _rd_model_replace_text (&copy->witnesses, self->witnesses);
   copy->reported_to = self->reported_to;
-  _rd_model_replace_string (&copy->reference, self->reference);
+  _rd_model_replace_text (&copy->reference, self->reference);
   _rd_model_replace_date (&copy->landlord_reported_on, self->landlord_reported_on);
   copy->landlord_reported_minute = self->landlord_reported_minute;
   copy->asb_risk = self->asb_risk;
-  _rd_model_replace_string (&copy->repair_priority, self->repair_priority);
+  _rd_model_replace_text (&copy->repair_priority, self->repair_priority);
   copy->hazard = self->hazard;
   copy->steps = self->steps;
-  _rd_model_replace_string (&copy->asb_report, self->asb_report);
-  _rd_model_replace_string (&copy->service_loss, self->service_loss);
+  _rd_model_replace_text (&copy->asb_report, self->asb_report);
+  _rd_model_replace_text (&copy->service_loss, self->service_loss);
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
   return copy;
@@ -434,7 +434,7 @@ rd_incident_content_equal (RdIncident *a,
 }
 
 #define STRING_ACCESSORS(field, PROP, ALSO) \
-  RD_MODEL_STRING_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, field, PROP, ALSO)
+  RD_MODEL_TEXT_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, field, PROP, ALSO)
 #define INT64_ACCESSORS(field, PROP) \
   RD_MODEL_SCALAR_ACCESSORS (RdIncident, rd_incident, RD_IS_INCIDENT, gint64, field, PROP, PROP_0)
 #define DATETIME_ACCESSORS(field, PROP) \

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 gboolean  _rd_model_replace_string   (char        **field,
                                       const char   *value);
+extern const char _rd_model_no_text[];
+gboolean  _rd_model_replace_text     (char        **field,
+                                      const char   *value);
+void      _rd_model_clear_text       (char        **field);
 gboolean  _rd_model_datetime_equal   (GDateTime    *a,
                                       GDateTime    *b);
 gboolean  _rd_model_replace_datetime (GDateTime   **field,
@@ -47,6 +51,23 @@ gboolean  _rd_model_text_contains    (const char   *field,
   {                                                                            \
     g_return_if_fail (IS_TYPE (self));                                         \
     if (_rd_model_replace_string (&self->field, value))                        \
+      _rd_model_notify (G_OBJECT (self), properties[PROP], properties[ALSO]);  \
+  }
+
+/* The same for a field set with _rd_model_replace_text(). */
+#define RD_MODEL_TEXT_ACCESSORS(Type, prefix, IS_TYPE, field, PROP, ALSO)        \
+  const char *                                                                 \
+  prefix##_get_##field (Type *self)                                            \
+  {                                                                            \
+    g_return_val_if_fail (IS_TYPE (self), NULL);                               \
+    return self->field;                                                        \
+  }                                                                            \
+  void                                                                         \
+  prefix##_set_##field (Type       *self,                                      \
+                        const char *value)                                     \
+  {                                                                            \
+    g_return_if_fail (IS_TYPE (self));                                         \
+    if (_rd_model_replace_text (&self->field, value))                          \
       _rd_model_notify (G_OBJECT (self), properties[PROP], properties[ALSO]);  \
   }
 

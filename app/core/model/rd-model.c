@@ -23,6 +23,37 @@ _rd_model_replace_string (char       **field,
   return TRUE;
 }
 
+/* The one empty text of the fields set with _rd_model_replace_text(). */
+const char _rd_model_no_text[] = "";
+
+/*
+ * As _rd_model_replace_string(), for a field of an object a case holds by
+ * the hundred thousand (a diary entry): an empty value is the shared
+ * _rd_model_no_text rather than an allocation of its own, which for a
+ * diary's mostly empty fields is most of what an entry takes. Such a
+ * field starts as _rd_model_no_text and is freed by _rd_model_clear_text().
+ */
+gboolean
+_rd_model_replace_text (char       **field,
+                        const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  _rd_model_clear_text (field);
+  *field = *value == '\0' ? (char *) _rd_model_no_text : g_strdup (value);
+  return TRUE;
+}
+
+void
+_rd_model_clear_text (char **field)
+{
+  if (*field != _rd_model_no_text)
+    g_free (*field);
+  *field = NULL;
+}
+
 gboolean
 _rd_model_datetime_equal (GDateTime *a,
                           GDateTime *b)
