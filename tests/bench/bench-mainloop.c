@@ -6,8 +6,10 @@
  * and settled, a typist writes a new diary entry at 8 characters a second
  * for 30 seconds, into the description's text buffer as key presses would,
  * so that the editor autosaves as it does for a person; then the program
- * watches 5 seconds more, for the work that follows the last save (the
- * deadline notifier, the dashboard, the case list).
+ * shows the timeline page, as a person might to see the entry in the
+ * picture, and watches 5 seconds more, for the work that follows the last
+ * save (the deadline notifier, the dashboard, the case list, and the
+ * timeline made again and drawn while it is shown).
  *
  * Meanwhile a timer of high priority asks to run every 10 ms. How late it
  * runs is how long the main loop was busy with something else: a stall
@@ -72,6 +74,7 @@ typedef struct {
   gint64         last_tick;  /* µs, monotonic */
   gint64         last_cpu;   /* µs, the main thread's CPU time then */
   GtkTextBuffer *buffer;
+  RdWindow      *window;
   const char    *text;
   gsize          typed;
   gint64         stop_typing;
@@ -127,7 +130,10 @@ type_cb (gpointer user_data)
   char c[2] = { 0, 0 };
 
   if (g_get_monotonic_time () >= run->stop_typing)
-    return G_SOURCE_REMOVE;
+    {
+      rd_window_show_page (run->window, "timeline");
+      return G_SOURCE_REMOVE;
+    }
   c[0] = run->text[run->typed++ % (sizeof sentence - 1)];
   gtk_text_buffer_insert_interactive_at_cursor (run->buffer, c, 1, TRUE);
   return G_SOURCE_CONTINUE;
@@ -322,6 +328,7 @@ main (int   argc,
   run.stalls = g_array_new (FALSE, FALSE, sizeof (Stall));
   run.start = g_get_monotonic_time ();
   run.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  run.window = window;
   run.text = sentence;
   run.stop_typing = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
   run.stop_watching = run.stop_typing + TAIL_SECONDS * G_USEC_PER_SEC;

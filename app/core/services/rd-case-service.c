@@ -572,6 +572,54 @@ rd_case_service_compute_dashboard_finish (RdStore       *store,
 }
 
 static gpointer
+build_timeline_job (RdStore       *reader,
+                    RdCaseJob     *job,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(RdCaseSnapshot) snapshot = job_load_snapshot (reader, job, job->case_id, error);
+
+  return snapshot ? rd_case_snapshot_build_timeline (snapshot, &job->today) : NULL;
+}
+
+/**
+ * rd_case_service_build_timeline_async:
+ * @today: the day to judge by
+ *
+ * Makes the picture of a case (rd_case_snapshot_build_timeline()) on a
+ * worker thread: with a long diary, its items take longer than a frame.
+ * Its words are in this program's language, not a document's.
+ */
+void
+rd_case_service_build_timeline_async (RdStore             *store,
+                                      gint64               case_id,
+                                      const GDate         *today,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  run_job_full (store, rd_case_service_build_timeline_async, build_timeline_job,
+                (GDestroyNotify) rd_timeline_free, case_id, today, cancellable, callback, user_data);
+}
+
+/**
+ * rd_case_service_build_timeline_finish:
+ *
+ * Returns: (transfer full): the timeline, or %NULL with @error set
+ */
+RdTimeline *
+rd_case_service_build_timeline_finish (RdStore       *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_job (store, result, rd_case_service_build_timeline_async, error);
+}
+
+static gpointer
 list_case_entries_job (RdStore       *reader,
                        RdCaseJob     *job,
                        GCancellable  *cancellable,

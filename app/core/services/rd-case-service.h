@@ -71,6 +71,16 @@ gboolean          rd_case_service_write_timeline           (RdStore             
                                                             const char           *path,
                                                             GError              **error);
 
+void              rd_case_service_build_timeline_async     (RdStore              *store,
+                                                            gint64                case_id,
+                                                            const GDate          *today,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+RdTimeline       *rd_case_service_build_timeline_finish    (RdStore              *store,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
 GListModel       *rd_case_service_list_case_entries        (RdStore              *store,
                                                             const GDate          *today,
                                                             GError              **error);

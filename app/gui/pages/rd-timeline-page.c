@@ -11,11 +11,12 @@
  * the same order: it is how a screen reader reads the timeline, and the
  * picture's current item and the list's selection follow each other.
  *
- * The case is loaded in a worker (rd_case_service_load_snapshot_async());
- * the items are then made in the interface's language on the main loop,
- * which for a case of thousands of entries takes a few milliseconds.
- * Exports are written in the case's document language, as its letters
- * and bundle are.
+ * The timeline is made in a worker (rd_case_service_build_timeline_async()),
+ * in the interface's language: a diary of 100,000 entries gives tens of
+ * thousands of items, which take longer than a frame to make. The list's
+ * sentences are made only for the rows GTK asks for (TimelineTexts), not
+ * one string and one object per item up front. Exports are written in
+ * the case's document language, as its letters and bundle are.
  */
 #define G_LOG_DOMAIN "rd-timeline-page"
 
@@ -26,11 +27,84 @@
 #include "rd-gui-util.h"
 #include "rd-timeline-page.h"
 
+/* The list's model: item i is the sentence of the view's timeline's item
+ * i, made when asked for. */
+#define TIMELINE_TYPE_TEXTS (timeline_texts_get_type ())
+G_DECLARE_FINAL_TYPE (TimelineTexts, timeline_texts, TIMELINE, TEXTS, GObject)
+
+struct _TimelineTexts
+{
+  GObject         parent_instance;
+
+  RdTimelineView *view;  /* not a reference: the page holds both */
+  guint           n_items;
+};
+
+static GType
+timeline_texts_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+timeline_texts_get_n_items (GListModel *model)
+{
+  return TIMELINE_TEXTS (model)->n_items;
+}
+
+static gpointer
+timeline_texts_get_item (GListModel *model,
+                         guint       position)
+{
+  TimelineTexts *self = TIMELINE_TEXTS (model);
+  RdTimeline *timeline = self->view ? rd_timeline_view_get_timeline (self->view) : NULL;
+  g_autofree char *text = NULL;
+
+  if (timeline == NULL || position >= self->n_items ||
+      position >= rd_timeline_get_n_items (timeline))
+    return NULL;
+  text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, position));
+  return gtk_string_object_new (text);
+}
+
+static void
+timeline_texts_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = timeline_texts_get_item_type;
+  iface->get_n_items = timeline_texts_get_n_items;
+  iface->get_item = timeline_texts_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TimelineTexts, timeline_texts, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, timeline_texts_model_init))
+
+static void
+timeline_texts_class_init (TimelineTextsClass *klass)
+{
+}
+
+static void
+timeline_texts_init (TimelineTexts *self)
+{
+}
+
+/* The view's timeline has changed: every row is new. */
+static void
+timeline_texts_reset (TimelineTexts *self)
+{
+  RdTimeline *timeline = self->view ? rd_timeline_view_get_timeline (self->view) : NULL;
+  guint removed = self->n_items;
+
+  self->n_items = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+}
+
 struct _RdTimelinePage
 {
   RdCasePage          parent_instance;
 
-  GtkStringList      *texts;
+  TimelineTexts      *texts;
   GtkSingleSelection *selection;
   guint               generation;
   GCancellable       *cancellable;
@@ -61,14 +135,8 @@ static void
 show_timeline (RdTimelinePage *self,
                RdTimeline     *timeline)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   guint n = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (texts, rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i)));
-  g_ptr_array_add (texts, NULL);
-  gtk_string_list_splice (self->texts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->texts)),
-                          (const char * const *) texts->pdata);
   if (timeline != NULL)
     {
       g_autofree char *from = rd_date_format_long (rd_timeline_get_first (timeline));
@@ -83,6 +151,7 @@ show_timeline (RdTimelinePage *self,
   rd_timeline_view_set_timeline (self->view, n > 0 ? timeline : NULL);
   if (n == 0 && timeline != NULL)
     rd_timeline_free (timeline);
+  timeline_texts_reset (self->texts);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "timeline" : "empty");
 }
 
@@ -94,23 +163,21 @@ refresh_done_cb (GObject      *source,
   g_autoptr(RefreshJob) job = user_data;
   RdTimelinePage *self = job->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdCaseSnapshot) snapshot = rd_case_service_load_snapshot_finish (RD_STORE (source),
-                                                                             result, &error);
-  g_autoptr(GDate) today = NULL;
+  g_autoptr(RdTimeline) timeline = rd_case_service_build_timeline_finish (RD_STORE (source),
+                                                                          result, &error);
 
   /* A newer refresh has started: its result is the one to show. */
   if (job->generation != self->generation ||
       rd_case_page_get_clock (RD_CASE_PAGE (self)) == NULL)
     return;
   g_clear_object (&self->cancellable);
-  if (snapshot == NULL)
+  if (timeline == NULL)
     {
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       show_timeline (self, NULL);
       return;
     }
-  today = rd_clock_dup_today (rd_case_page_get_clock (RD_CASE_PAGE (self)));
-  show_timeline (self, rd_case_snapshot_build_timeline (snapshot, today));
+  show_timeline (self, g_steal_pointer (&timeline));
 }
 
 /**
@@ -133,23 +200,26 @@ rd_timeline_page_do_refresh (RdCasePage *page)
   RdTimelinePage *self = RD_TIMELINE_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
   RdCase *rcase = rd_case_page_get_case (page);
+  RdClock *clock = rd_case_page_get_clock (page);
+  g_autoptr(GDate) today = NULL;
   RefreshJob *job;
 
   self->generation++;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (store == NULL || rcase == NULL)
+  if (store == NULL || rcase == NULL || clock == NULL)
     {
       show_timeline (self, NULL);
       return;
     }
+  today = rd_clock_dup_today (clock);
   job = g_new0 (RefreshJob, 1);
   job->self = g_object_ref (self);
   job->generation = self->generation;
   self->cancellable = g_cancellable_new ();
-  rd_case_service_load_snapshot_async (store, rd_case_get_id (rcase), self->cancellable,
-                                       refresh_done_cb, job);
+  rd_case_service_build_timeline_async (store, rd_case_get_id (rcase), today, self->cancellable,
+                                        refresh_done_cb, job);
 }
 
 static void
@@ -312,6 +382,9 @@ rd_timeline_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The list may still ask for rows while the view goes. */
+  if (self->texts != NULL)
+    self->texts->view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_TIMELINE_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
@@ -348,7 +421,8 @@ rd_timeline_page_init (RdTimelinePage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->texts = gtk_string_list_new (NULL);
+  self->texts = g_object_new (TIMELINE_TYPE_TEXTS, NULL);
+  self->texts->view = self->view;
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->texts)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
