@@ -57,6 +57,7 @@ typedef struct {
   int        *row;            /* for each item, its row in its lane, or -1 */
   guint       legend_per_row;
   guint       n_legend;
+  double      clip_x0, clip_y0, clip_x1, clip_y1;  /* what the context draws into */
 } Layout;
 
 static guint
@@ -131,12 +132,31 @@ layout_init (Layout     *l,
   l->legend_per_row = MAX (1, (guint) ((l->width - 2 * MARGIN) / LEGEND_COL_W));
   y += ceil ((double) l->n_legend / l->legend_per_row) * LEGEND_ROW_H;
   l->height = ceil (y + MARGIN);
+  l->clip_x0 = l->clip_y0 = 0;
+  l->clip_x1 = l->width;
+  l->clip_y1 = l->height;
 }
 
 static void
 layout_clear (Layout *l)
 {
   g_clear_pointer (&l->row, g_free);
+}
+
+/* Whether the area at @x, @y of @w × @h, grown by @margin on each side,
+ * falls in what @l draws into. The window draws the picture a strip at a
+ * time, and a long diary has tens of thousands of marks, most of them in
+ * other strips; a whole picture (a file) has every one of them drawn. */
+static gboolean
+is_shown (const Layout *l,
+          double        x,
+          double        y,
+          double        w,
+          double        h,
+          double        margin)
+{
+  return x + w + margin >= l->clip_x0 && x - margin <= l->clip_x1 &&
+         y + h + margin >= l->clip_y0 && y - margin <= l->clip_y1;
 }
 
 /* The middle of @date's day. */
@@ -336,6 +356,19 @@ draw_referral (const Layout         *l,
     _rd_timeline_draw_mark (cr, LEGEND_MISSED, x1, y + ROW_H / 2);
 }
 
+/* The mark of a report or a contact, or LEGEND_N_MARKS for an item drawn
+ * otherwise. */
+static LegendMark
+item_mark (const RdTimelineItem *item)
+{
+  if (item->kind == RD_TIMELINE_REPORT)
+    return LEGEND_REPORT;
+  if (item->kind == RD_TIMELINE_CONTACT)
+    return !item->landlord ? LEGEND_OTHER
+           : item->direction == RD_CONTACT_FROM ? LEGEND_FROM : LEGEND_TO;
+  return LEGEND_N_MARKS;
+}
+
 static void
 draw_item (const Layout *l,
            cairo_t      *cr,
@@ -350,12 +383,10 @@ draw_item (const Layout *l,
       draw_week (l, cr, item);
       break;
     case RD_TIMELINE_REPORT:
-      _rd_timeline_draw_mark (cr, LEGEND_REPORT, x, l->y_reports + MARK_LANE_H / 2);
+      _rd_timeline_draw_mark (cr, item_mark (item), x, l->y_reports + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_CONTACT:
-      _rd_timeline_draw_mark (cr, !item->landlord ? LEGEND_OTHER
-                     : item->direction == RD_CONTACT_FROM ? LEGEND_FROM : LEGEND_TO,
-                 x, l->y_contacts + MARK_LANE_H / 2);
+      _rd_timeline_draw_mark (cr, item_mark (item), x, l->y_contacts + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_STAGE:
     case RD_TIMELINE_PROMISE:
@@ -393,6 +424,7 @@ draw_axis (const Layout *l,
     {
       GDate monday = *rd_timeline_get_first (l->timeline);
       double x = l->plot_x + w * l->col;
+      gboolean new_year;
       g_autofree char *week = NULL;
       g_autofree char *date = NULL;
 
@@ -402,16 +434,21 @@ draw_axis (const Layout *l,
       if (w % step != 0)
         continue;
       g_date_add_days (&monday, w * 7);
+      /* Which label carries the year is decided over the whole axis, so
+       * a strip of the picture shows what the whole picture shows there. */
+      new_year = g_date_get_year (&monday) != shown_year;
+      shown_year = g_date_get_year (&monday);
+      if (!is_shown (l, x, l->y_axis, MAX (step * l->col, 60), AXIS_H, 0))
+        continue;
       /* Translators: an ISO week number under a chart, "Week 10" */
       week = g_strdup_printf (_("Week %u"), g_date_get_iso8601_week_of_year (&monday));
       date = rd_date_format_day_month (&monday);
       _rd_timeline_show_text (cr, week, x + 2, l->y_axis + 16, step * l->col - 4, FALSE, 10, 0);
       _rd_timeline_show_text (cr, date, x + 2, l->y_axis + 30, step * l->col - 4, FALSE, 10, 0);
-      if (g_date_get_year (&monday) != shown_year)
+      if (new_year)
         {
           g_autofree char *year = g_strdup_printf ("%d", g_date_get_year (&monday));
 
-          shown_year = g_date_get_year (&monday);
           _rd_timeline_show_text (cr, year, x + 2, l->y_axis + 45, 0, TRUE, 10, 0);
         }
     }
@@ -536,6 +573,64 @@ item_area (const Layout      *l,
     }
 }
 
+/* Every item that falls in what @l draws into. A diary of years has many
+ * reports and contacts on one day, each drawn with the same mark in the
+ * same place: the same mark again right on top of itself adds nothing to
+ * see, so of a run of them (items are in date order) only the first is
+ * drawn, and the marks keep the order they are stacked in. */
+static void
+draw_items (const Layout *l,
+            cairo_t      *cr)
+{
+  LegendMark last_mark = LEGEND_N_MARKS;
+  guint32 last_day = 0;
+
+  for (guint i = 0; i < rd_timeline_get_n_items (l->timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (l->timeline, i);
+      LegendMark mark = item_mark (item);
+      cairo_rectangle_t area;
+
+      if (mark != LEGEND_N_MARKS)
+        {
+          guint32 day = g_date_get_julian (&item->date);
+
+          if (mark == last_mark && day == last_day)
+            continue;
+          last_mark = mark;
+          last_day = day;
+        }
+      /* Deadlines are few, and their words reach past their marks. */
+      if (mark != LEGEND_N_MARKS || item->kind == RD_TIMELINE_WEEK)
+        {
+          item_area (l, i, &area);
+          if (!is_shown (l, area.x, area.y, area.width, area.height, 16))
+            continue;
+        }
+      draw_item (l, cr, i);
+    }
+}
+
+/* Rings item @current: dark inside light, so it shows on any fill. */
+static void
+draw_current (const Layout *l,
+              cairo_t      *cr,
+              guint         current)
+{
+  cairo_rectangle_t area;
+
+  item_area (l, current, &area);
+  cairo_save (cr);
+  cairo_rectangle (cr, area.x - 2, area.y - 2, area.width + 4, area.height + 4);
+  _rd_timeline_set_grey (cr, 1.0);
+  cairo_set_line_width (cr, 5.0);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.35, 0.75);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /**
  * rd_timeline_measure:
  *
@@ -600,31 +695,79 @@ rd_timeline_draw (RdTimeline *timeline,
   g_return_if_fail (cr != NULL);
 
   layout_init (&l, timeline);
+  /* In the context's own units, mirrored or not. */
+  cairo_clip_extents (cr, &l.clip_x0, &l.clip_y0, &l.clip_x1, &l.clip_y1);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, l.width, l.height);
   _rd_timeline_set_grey (cr, 1.0);
   cairo_fill (cr);
   draw_title (&l, cr);
   draw_lanes (&l, cr);
-  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
-    draw_item (&l, cr, i);
+  draw_items (&l, cr);
   draw_today (&l, cr);
   draw_axis (&l, cr);
   draw_legend (&l, cr);
   if (current >= 0 && (guint) current < rd_timeline_get_n_items (timeline))
+    draw_current (&l, cr, current);
+  cairo_restore (cr);
+  layout_clear (&l);
+}
+
+/**
+ * rd_timeline_draw_current:
+ * @current: the item to ring
+ *
+ * Draws only the ring rd_timeline_draw() puts around @current, where it
+ * puts it: for a window that keeps the rest of the picture, drawn once,
+ * while the current item moves.
+ */
+void
+rd_timeline_draw_current (RdTimeline *timeline,
+                          cairo_t    *cr,
+                          guint       current)
+{
+  Layout l = { 0 };
+
+  g_return_if_fail (timeline != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (current < rd_timeline_get_n_items (timeline));
+
+  layout_init (&l, timeline);
+  draw_current (&l, cr, current);
+  layout_clear (&l);
+}
+
+/**
+ * rd_timeline_find_item:
+ *
+ * Returns: the item drawn at @x, @y (in rd_timeline_draw()'s units), the
+ *   smallest where several are (a deadline's row rather than a whole
+ *   week's column), or -1
+ */
+int
+rd_timeline_find_item (RdTimeline *timeline,
+                       double      x,
+                       double      y)
+{
+  Layout l = { 0 };
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (timeline != NULL, -1);
+
+  layout_init (&l, timeline);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
     {
       cairo_rectangle_t area;
 
-      /* Dark inside light, so it shows on any fill. */
-      item_area (&l, current, &area);
-      cairo_rectangle (cr, area.x - 2, area.y - 2, area.width + 4, area.height + 4);
-      _rd_timeline_set_grey (cr, 1.0);
-      cairo_set_line_width (cr, 5.0);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.1, 0.35, 0.75);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
+      item_area (&l, i, &area);
+      if (x >= area.x && x <= area.x + area.width && y >= area.y && y <= area.y + area.height &&
+          area.width * area.height < best)
+        {
+          best = area.width * area.height;
+          found = (int) i;
+        }
     }
-  cairo_restore (cr);
   layout_clear (&l);
+  return found;
 }

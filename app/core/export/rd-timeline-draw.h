@@ -16,6 +16,12 @@ void      rd_timeline_measure        (RdTimeline        *timeline,
 void      rd_timeline_draw           (RdTimeline        *timeline,
                                       cairo_t           *cr,
                                       int                current);
+void      rd_timeline_draw_current   (RdTimeline        *timeline,
+                                      cairo_t           *cr,
+                                      guint              current);
+int       rd_timeline_find_item      (RdTimeline        *timeline,
+                                      double             x,
+                                      double             y);
 gboolean  rd_timeline_get_item_area  (RdTimeline        *timeline,
                                       guint              index,
                                       cairo_rectangle_t *area);

@@ -2,7 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The picture is rd_timeline_draw()'s, the one the CLI and the bundle
- * write, drawn into the snapshot through cairo. One item at a time is
+ * write, drawn into the snapshot through cairo. A diary of years gives
+ * tens of thousands of marks, so the picture is drawn once for each
+ * timeline (not at each frame, nor when the current item moves, which
+ * redraws only its ring) and in strips, so that the renderer turns into
+ * pixels only the strips scrolled into view. One item at a time is
  * current, ringed in the picture: the arrow keys, Home and End move it,
  * a click picks the item under the pointer. GTK 4.8 has no call to make a
  * screen reader speak, so the current item's sentence becomes the view's
@@ -22,11 +26,15 @@ struct _RdTimelineView
 {
   GtkWidget   parent_instance;
 
-  RdTimeline *timeline;
-  int         current;   /* -1 for none */
-  double      width;
-  double      height;
+  RdTimeline    *timeline;
+  int            current;   /* -1 for none */
+  double         width;
+  double         height;
+  GskRenderNode *picture;   /* the timeline without its ring, or NULL until drawn */
 };
+
+/* How wide a strip of the picture is drawn: about a window's width. */
+#define STRIP_WIDTH 1024.0
 
 G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
 
@@ -126,6 +134,7 @@ rd_timeline_view_set_timeline (RdTimelineView *self,
   g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
 
   g_clear_pointer (&self->timeline, rd_timeline_free);
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
   self->timeline = timeline;
   self->width = self->height = 0;
   if (timeline != NULL)
@@ -193,24 +202,12 @@ on_pressed_cb (GtkGestureClick *gesture,
                double           y,
                RdTimelineView  *self)
 {
-  double best = G_MAXDOUBLE;
-  int found = -1;
+  int found;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->timeline == NULL)
     return;
-  for (guint i = 0; i < rd_timeline_get_n_items (self->timeline); i++)
-    {
-      cairo_rectangle_t area;
-
-      if (get_item_area (self, i, &area) &&
-          x >= area.x && x <= area.x + area.width && y >= area.y && y <= area.y + area.height &&
-          area.width * area.height < best)
-        {
-          best = area.width * area.height;
-          found = (int) i;
-        }
-    }
+  found = rd_timeline_find_item (self->timeline, is_mirrored (self) ? self->width - x : x, y);
   if (found >= 0)
     rd_timeline_view_set_current (self, found);
 }
@@ -230,24 +227,77 @@ rd_timeline_view_measure (GtkWidget      *widget,
                                                                          : self->height);
 }
 
+/* A context for the part @area of the view, in the picture's units:
+ * rd_timeline_draw() keeps its words readable in a mirrored context. */
+static cairo_t *
+begin_drawing (RdTimelineView        *self,
+               GtkSnapshot           *snapshot,
+               const graphene_rect_t *area)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, area);
+
+  cairo_rectangle (cr, area->origin.x, area->origin.y, area->size.width, area->size.height);
+  cairo_clip (cr);
+  if (is_mirrored (self))
+    {
+      cairo_translate (cr, self->width, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  return cr;
+}
+
+/* The whole picture, a node per strip: rd_timeline_draw() draws only what
+ * falls in each. */
+static GskRenderNode *
+draw_picture (RdTimelineView *self)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  for (double x = 0; x < self->width; x += STRIP_WIDTH)
+    {
+      graphene_rect_t strip = GRAPHENE_RECT_INIT (x, 0, MIN (STRIP_WIDTH, self->width - x),
+                                                  self->height);
+      cairo_t *cr = begin_drawing (self, snapshot, &strip);
+
+      rd_timeline_draw (self->timeline, cr, -1);
+      cairo_destroy (cr);
+    }
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 static void
 rd_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+  cairo_rectangle_t area;
   cairo_t *cr;
 
   if (self->timeline == NULL)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
-  if (is_mirrored (self))
-    {
-      /* rd_timeline_draw() keeps its words readable in a mirrored context. */
-      cairo_translate (cr, self->width, 0);
-      cairo_scale (cr, -1, 1);
-    }
-  rd_timeline_draw (self->timeline, cr, self->current);
+  if (self->picture == NULL)
+    self->picture = draw_picture (self);
+  if (self->picture != NULL)
+    gtk_snapshot_append_node (snapshot, self->picture);
+  if (self->current < 0 || !get_item_area (self, (guint) self->current, &area))
+    return;
+  /* The ring's strokes reach 5 units past the item's area. */
+  cr = begin_drawing (self, snapshot, &GRAPHENE_RECT_INIT (area.x - 6, area.y - 6,
+                                                           area.width + 12, area.height + 12));
+  rd_timeline_draw_current (self->timeline, cr, (guint) self->current);
   cairo_destroy (cr);
+}
+
+/* The picture is drawn the other way round. */
+static void
+rd_timeline_view_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
+  gtk_widget_queue_draw (widget);
+  GTK_WIDGET_CLASS (rd_timeline_view_parent_class)->direction_changed (widget, previous);
 }
 
 static void
@@ -292,6 +342,7 @@ rd_timeline_view_finalize (GObject *object)
   RdTimelineView *self = RD_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->timeline, rd_timeline_free);
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
 
   G_OBJECT_CLASS (rd_timeline_view_parent_class)->finalize (object);
 }
@@ -319,6 +370,7 @@ rd_timeline_view_class_init (RdTimelineViewClass *klass)
   object_class->set_property = rd_timeline_view_set_property;
   widget_class->measure = rd_timeline_view_measure;
   widget_class->snapshot = rd_timeline_view_snapshot;
+  widget_class->direction_changed = rd_timeline_view_direction_changed;
 
   properties[PROP_CURRENT] =
     g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
