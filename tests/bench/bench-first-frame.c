@@ -5,7 +5,10 @@
  * first window's first paint, then quits as the user does (app.quit), so
  * that a data folder is closed cleanly and the next start is an ordinary
  * one. With BENCH_IDLE_FRAMES set it instead counts the frames drawn in
- * two seconds of doing nothing, three seconds after the first one.
+ * two seconds of doing nothing, three seconds after the first one, or
+ * BENCH_IDLE_AFTER seconds after it: long enough for the work that follows
+ * the start of a large case (What Next) to end, to see that once it has,
+ * nothing draws.
  */
 
 #include "bench-first-frame.h"
@@ -44,14 +47,17 @@ start_counting_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Once the start has settled (a second after the first frame), frames
- * drawn while nothing happens, for two seconds. */
+/* Once the start has settled (three seconds after the first frame, or
+ * BENCH_IDLE_AFTER), frames drawn while nothing happens, for two seconds. */
 static void
 count_idle_frames (GdkFrameClock *clock,
                    GApplication  *app)
 {
+  const char *after = g_getenv ("BENCH_IDLE_AFTER");
+  guint seconds = after != NULL ? (guint) g_ascii_strtoull (after, NULL, 10) : 3;
+
   g_object_set_data (G_OBJECT (clock), "app", app);
-  g_timeout_add (3000, start_counting_cb, clock);
+  g_timeout_add (MAX (seconds, 1) * 1000, start_counting_cb, clock);
 }
 
 /* The first paint of the first window: report it, then quit cleanly. */
