@@ -641,6 +641,55 @@ write_hazard_letter (const char *language)
   return text;
 }
 
+/* A promise made on the phone at 10:00 on Monday 4 November 2024, to call
+ * back by Friday 8, in @language. */
+static char *
+explain_promise (const char *language)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-11-04T10:00", NULL);
+  g_autoptr(GDate) due = day ("2024-11-08");
+  g_autoptr(GDate) today = day ("2024-12-02");
+  GListModel *list;
+  char *previous;
+  char *text = NULL;
+
+  rd_deadline_input_add_contact (input, 1, at, RD_CONTACT_FROM, RD_CHANNEL_PHONE, "Call back", due);
+  previous = rd_i18n_push_language (language);
+  report = rd_deadlines_compute (input, NULL, today);
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && text == NULL; i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+      if (rd_deadline_get_kind (d) == RD_DEADLINE_KIND_PROMISE)
+        text = g_strdup (rd_deadline_get_explanation (d));
+    }
+  rd_i18n_pop_language (previous);
+  g_assert_nonnull (text);
+  log_text (language, text);
+  return text;
+}
+
+/* Welsh mutates "dydd" after "ar", "o" and "i"; where a long date stands
+ * in a sentence, the Welsh puts it where nothing mutates it. */
+static void
+test_welsh_dates_unmutated (void)
+{
+  g_autofree char *english = explain_promise (RD_I18N_SOURCE_LANGUAGE);
+  g_autofree char *cy = NULL;
+
+  assert_has (english, "On Monday 4 November 2024 at 10:00 the landlord promised “Call back” by "
+                       "Friday 8 November 2024.");
+  if (!have ("cy"))
+    return;
+  cy = explain_promise ("cy");
+  assert_has (cy, "Addawodd y landlord “Call back” erbyn dydd Gwener 8 Tachwedd 2024. Dyddiad yr "
+                  "addewid: dydd Llun 4 Tachwedd 2024 am 10:00.");
+  assert_lacks (cy, "Ar dydd");
+}
+
 /* Every Polish explanation and letter above, with no brackets in brackets. */
 static void
 test_polish_brackets (void)
@@ -681,5 +730,6 @@ main (int   argc,
   g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
   g_test_add_func ("/i18n-grammar/extension-counts", test_extension_counts);
   g_test_add_func ("/i18n-grammar/polish-brackets", test_polish_brackets);
+  g_test_add_func ("/i18n-grammar/welsh-dates", test_welsh_dates_unmutated);
   return g_test_run ();
 }
