@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "evidence-fixtures.h"
+#include "rd-date-time-picker.h"
 #include "rd-test-gui.h"
 
 void
@@ -232,4 +233,104 @@ rd_test_gui_save_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   return gdk_texture_save_to_png (texture, png_path);
+}
+
+/* A new data folder holding @rcase alone, saved (so it has its id); the
+ * store is closed again, for the application to open. */
+char *
+rd_test_gui_data_dir_new (RdCase *rcase)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The diary entry as the store has it now, not as an editor holds it. */
+RdIncident *
+rd_test_gui_stored_incident (RdStore *store,
+                             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  RdIncident *incident = rd_store_get_incident (store, id, &error);
+
+  g_assert_no_error (error);
+  return incident;
+}
+
+/* rd_test_gui_find_by_id() for a widget the test cannot go on without. */
+GtkWidget *
+rd_test_gui_child (GtkWidget  *root,
+                   const char *id)
+{
+  GtkWidget *widget = rd_test_gui_find_by_id (root, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The diary page's entry editor in @window. */
+RdIncidentEditor *
+rd_test_gui_incident_editor (RdWindow *window)
+{
+  return RD_INCIDENT_EDITOR (rd_test_gui_child (GTK_WIDGET (rd_window_get_page (window, "diary")),
+                                                "editor"));
+}
+
+/* A condition for rd_test_gui_wait_until(): the GtkSwitch @toggle is on. */
+gboolean
+rd_test_gui_switch_is_on (gpointer toggle)
+{
+  return gtk_switch_get_active (GTK_SWITCH (toggle));
+}
+
+static gboolean
+switch_is_off (gpointer toggle)
+{
+  return !gtk_switch_get_active (GTK_SWITCH (toggle));
+}
+
+/* Turns a switch as Space does on it (GtkSwitch's activate signal; it
+ * flips once its short animation ends). */
+void
+rd_test_gui_press_switch (GtkWidget *toggle)
+{
+  gboolean was = gtk_switch_get_active (GTK_SWITCH (toggle));
+
+  g_assert_true (gtk_widget_grab_focus (toggle));
+  g_assert_true (gtk_widget_activate (toggle));
+  g_assert_true (rd_test_gui_wait_until (was ? switch_is_off : rd_test_gui_switch_is_on, toggle,
+                                         2000));
+}
+
+/* Sets the RdDateTimePicker @picker to midnight, local time, of a day. */
+void
+rd_test_gui_set_day (GtkWidget *picker,
+                     int        year,
+                     int        month,
+                     int        day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), dt);
+}
+
+/* Asserts that @widget's accessible name is @name (GTK_A11Y=test keeps
+ * the names where a test can read them). */
+void
+rd_test_gui_check_name (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *problem = NULL;
+
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                name);
+
+  g_assert_cmpstr (problem, ==, NULL);
 }

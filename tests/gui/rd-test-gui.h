@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-incident-editor.h"
 #include "rd-window.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,20 @@ void           rd_test_gui_close_app        (RdApplication **app,
                                              char         **dir);
 gboolean       rd_test_gui_save_screenshot  (GtkWidget    *widget,
                                              const char   *png_path);
+
+char          *rd_test_gui_data_dir_new     (RdCase       *rcase);
+RdIncident    *rd_test_gui_stored_incident  (RdStore      *store,
+                                             gint64        id);
+GtkWidget     *rd_test_gui_child            (GtkWidget    *root,
+                                             const char   *id);
+RdIncidentEditor *rd_test_gui_incident_editor (RdWindow   *window);
+gboolean       rd_test_gui_switch_is_on     (gpointer      toggle);
+void           rd_test_gui_press_switch     (GtkWidget    *toggle);
+void           rd_test_gui_set_day          (GtkWidget    *picker,
+                                             int           year,
+                                             int           month,
+                                             int           day);
+void           rd_test_gui_check_name       (GtkWidget    *widget,
+                                             const char   *name);
 
 G_END_DECLS

@@ -29,22 +29,16 @@ fixture_setup (Fixture       *f,
 {
   /* A Tuesday; every date below is in the six months before it. */
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 10, 12, 0, 0);
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
-  g_autoptr(GError) error = NULL;
   GDate aware;
 
-  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
   rd_case_set_title (rcase, "Harassment on the stairs");
   /* Set by the CLI; Case Details must not lose it. */
   g_date_clear (&aware, 1);
   g_date_set_dmy (&aware, 1, G_DATE_FEBRUARY, 2026);
   rd_case_set_aware_on (rcase, &aware);
-  g_assert_true (rd_store_save_case (store, rcase, &error));
+  f->dir = rd_test_gui_data_dir_new (rcase);
   f->case_id = rd_case_get_id (rcase);
-  g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
   rd_clock_set_fixed (rd_application_get_clock (f->app), now);
@@ -59,83 +53,24 @@ fixture_teardown (Fixture       *f,
   rd_test_gui_close_app (&f->app, &f->dir);
 }
 
-static GtkWidget *
-child (GtkWidget  *root,
-       const char *id)
-{
-  GtkWidget *widget = rd_test_gui_find_by_id (root, id);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
 static RdIncidentEditor *
 editor (Fixture *f)
 {
-  return RD_INCIDENT_EDITOR (child (GTK_WIDGET (rd_window_get_page (f->window, "diary")), "editor"));
+  return rd_test_gui_incident_editor (f->window);
 }
 
 static GtkWidget *
 field (Fixture    *f,
        const char *id)
 {
-  return child (GTK_WIDGET (editor (f)), id);
-}
-
-static gboolean
-switch_is_on (gpointer data)
-{
-  return gtk_switch_get_active (GTK_SWITCH (data));
-}
-
-static gboolean
-switch_is_off (gpointer data)
-{
-  return !gtk_switch_get_active (GTK_SWITCH (data));
-}
-
-/* Turns a switch as Space does on it (GtkSwitch's activate signal; it
- * flips once its short animation ends). */
-static void
-press_switch (GtkWidget *toggle)
-{
-  gboolean was = gtk_switch_get_active (GTK_SWITCH (toggle));
-
-  g_assert_true (gtk_widget_grab_focus (toggle));
-  g_assert_true (gtk_widget_activate (toggle));
-  g_assert_true (rd_test_gui_wait_until (was ? switch_is_off : switch_is_on, toggle, 2000));
-}
-
-static void
-set_day (GtkWidget *picker,
-         int        year,
-         int        month,
-         int        day)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 0, 0, 0);
-
-  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), dt);
-}
-
-static void
-check_name (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  g_assert_cmpstr (problem, ==, NULL);
+  return rd_test_gui_child (GTK_WIDGET (editor (f)), id);
 }
 
 static RdIncident *
 stored_incident (Fixture *f,
                  gint64   id)
 {
-  g_autoptr(GError) error = NULL;
-  RdIncident *incident = rd_store_get_incident (rd_window_get_store (f->window), id, &error);
-
-  g_assert_no_error (error);
-  return incident;
+  return rd_test_gui_stored_incident (rd_window_get_store (f->window), id);
 }
 
 /* Starts a new harassment entry that happened on @day at 9 pm. */
@@ -171,8 +106,8 @@ test_incident_fields (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (field (f, "police_date_row")));
   g_assert_true (gtk_widget_get_visible (field (f, "council_date_row")));
   g_assert_true (gtk_widget_get_visible (field (f, "hate_row")));
-  check_name (field (f, "police_date_switch"), "Reported to the police on");
-  check_name (field (f, "council_date_switch"), "Reported to the council on");
+  rd_test_gui_check_name (field (f, "police_date_switch"), "Reported to the police on");
+  rd_test_gui_check_name (field (f, "council_date_switch"), "Reported to the council on");
   /* The hate switch is named by its row, whose title it is given once. */
   g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (field (f, "hate_row"))) ==
                  field (f, "hate_switch"));
@@ -181,18 +116,18 @@ test_incident_fields (Fixture       *f,
 
   /* The police by the keyboard: the switch, then the day. Saying when
    * the police heard of it ticks "Police". */
-  press_switch (field (f, "police_date_switch"));
+  rd_test_gui_press_switch (field (f, "police_date_switch"));
   g_assert_true (gtk_widget_get_sensitive (field (f, "police_date_picker")));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (field (f, "police_check"))));
-  set_day (field (f, "police_date_picker"), 2026, 3, 2);
+  rd_test_gui_set_day (field (f, "police_date_picker"), 2026, 3, 2);
   /* The council by the API. */
   gtk_switch_set_active (GTK_SWITCH (field (f, "council_date_switch")), TRUE);
-  set_day (field (f, "council_date_picker"), 2026, 3, 4);
+  rd_test_gui_set_day (field (f, "council_date_picker"), 2026, 3, 4);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (field (f, "council_check"))));
   /* The hate switch from its row, as Return on the row does. */
   g_assert_true (gtk_widget_grab_focus (field (f, "hate_row")));
   adw_action_row_activate (ADW_ACTION_ROW (field (f, "hate_row")));
-  g_assert_true (rd_test_gui_wait_until (switch_is_on, field (f, "hate_switch"), 2000));
+  g_assert_true (rd_test_gui_wait_until (rd_test_gui_switch_is_on, field (f, "hate_switch"), 2000));
 
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   id = rd_incident_get_id (incident);
@@ -201,13 +136,13 @@ test_incident_fields (Fixture       *f,
   g_assert_cmpint (rd_incident_get_reported_to (stored), ==, RD_REPORTED_POLICE | RD_REPORTED_COUNCIL);
 
   /* A day after today is explained and never written; the rest is. */
-  set_day (field (f, "police_date_picker"), 2026, 3, 11);
+  rd_test_gui_set_day (field (f, "police_date_picker"), 2026, 3, 11);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (field (f, "asb_error_revealer"))));
   gtk_switch_set_active (GTK_SWITCH (field (f, "council_date_switch")), FALSE);
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   kept = stored_incident (f, id);
   g_assert_cmpstr (rd_incident_get_asb_report (kept), ==, "police=2026-03-02;hate");
-  set_day (field (f, "police_date_picker"), 2026, 3, 2);
+  rd_test_gui_set_day (field (f, "police_date_picker"), 2026, 3, 2);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (field (f, "asb_error_revealer"))));
 
   /* Shown again as saved when the entry is opened again. */
@@ -248,6 +183,13 @@ open_case_details (Fixture *f)
         }
     }
   g_assert_not_reached ();
+}
+
+static GtkWidget *
+in_dialog (RdCaseDialog *dialog,
+           const char   *id)
+{
+  return rd_test_gui_child (GTK_WIDGET (dialog), id);
 }
 
 /* Case Details saves a case as it changes; closing it writes what is still
@@ -301,23 +243,24 @@ test_threshold_and_card (Fixture       *f,
                          gconstpointer  data)
 {
   RdDashboardPage *dashboard = RD_DASHBOARD_PAGE (rd_window_get_page (f->window, "dashboard"));
-  GtkWidget *card = child (GTK_WIDGET (dashboard), "trigger_revealer");
+  GtkWidget *card = rd_test_gui_child (GTK_WIDGET (dashboard), "trigger_revealer");
   g_autoptr(RdCase) saved = NULL;
   g_autoptr(RdCase) again = NULL;
   g_autofree char *aware = NULL;
-  Says met = { GTK_LABEL (child (GTK_WIDGET (dashboard), "trigger_label")), "That meets the threshold" };
+  GtkWidget *trigger_label = rd_test_gui_child (GTK_WIDGET (dashboard), "trigger_label");
+  Says met = { GTK_LABEL (trigger_label), "That meets the threshold" };
   RdCaseDialog *dialog;
   GtkSpinButton *spin;
 
   /* One hate incident reported to the police, and one other report. */
   new_entry (f, 1, "Racist abuse shouted at my door");
   gtk_switch_set_active (GTK_SWITCH (field (f, "police_date_switch")), TRUE);
-  set_day (field (f, "police_date_picker"), 2026, 3, 1);
+  rd_test_gui_set_day (field (f, "police_date_picker"), 2026, 3, 1);
   gtk_switch_set_active (GTK_SWITCH (field (f, "hate_switch")), TRUE);
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   new_entry (f, 5, "Bins tipped over my car");
   gtk_switch_set_active (GTK_SWITCH (field (f, "council_date_switch")), TRUE);
-  set_day (field (f, "council_date_picker"), 2026, 3, 6);
+  rd_test_gui_set_day (field (f, "council_date_picker"), 2026, 3, 6);
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
 
   /* Two reports of the usual three: no card. */
@@ -326,18 +269,19 @@ test_threshold_and_card (Fixture       *f,
   g_assert_true (rd_test_gui_wait_until (card_hidden, card, 2000));
 
   dialog = open_case_details (f);
-  spin = GTK_SPIN_BUTTON (child (GTK_WIDGET (dialog), "asb_reports_spin"));
+  spin = GTK_SPIN_BUTTON (in_dialog (dialog, "asb_reports_spin"));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, RD_ASB_REVIEW_DEFAULT_REPORTS);
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child (GTK_WIDGET (dialog), "asb_hate_switch"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (in_dialog (dialog, "asb_hate_switch"))));
   /* Each is named by its row, as the activatable widget. */
-  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child (GTK_WIDGET (dialog), "asb_reports_row"))) ==
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (in_dialog (dialog, "asb_reports_row"))) ==
                  GTK_WIDGET (spin));
-  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child (GTK_WIDGET (dialog), "asb_hate_row"))) ==
-                 child (GTK_WIDGET (dialog), "asb_hate_switch"));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (in_dialog (dialog, "asb_hate_row"))) ==
+                 in_dialog (dialog, "asb_hate_switch"));
   /* Return on the row turns its switch, as the keyboard does. */
-  g_assert_true (gtk_widget_grab_focus (child (GTK_WIDGET (dialog), "asb_hate_row")));
-  adw_action_row_activate (ADW_ACTION_ROW (child (GTK_WIDGET (dialog), "asb_hate_row")));
-  g_assert_true (rd_test_gui_wait_until (switch_is_on, child (GTK_WIDGET (dialog), "asb_hate_switch"), 2000));
+  g_assert_true (gtk_widget_grab_focus (in_dialog (dialog, "asb_hate_row")));
+  adw_action_row_activate (ADW_ACTION_ROW (in_dialog (dialog, "asb_hate_row")));
+  g_assert_true (rd_test_gui_wait_until (rd_test_gui_switch_is_on, in_dialog (dialog, "asb_hate_switch"),
+                                         2000));
   save_case_details (dialog);
 
   saved = stored_case (f);
@@ -349,17 +293,17 @@ test_threshold_and_card (Fixture       *f,
   g_assert_cmpstr (aware, ==, "2026-02-01");
   /* One hate incident is now enough: the card shows. */
   g_assert_true (rd_test_gui_wait_until (card_shown, card, 3000));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (dashboard), "trigger_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (trigger_label)),
                             "hate incident, which is enough on its own"));
 
   /* Two reports, by the Down key's step (one at a time), with hate off:
    * the two reports meet it. */
   dialog = open_case_details (f);
-  spin = GTK_SPIN_BUTTON (child (GTK_WIDGET (dialog), "asb_reports_spin"));
+  spin = GTK_SPIN_BUTTON (in_dialog (dialog, "asb_reports_spin"));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (spin)));
   gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, 1);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 2);
-  gtk_switch_set_active (GTK_SWITCH (child (GTK_WIDGET (dialog), "asb_hate_switch")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (in_dialog (dialog, "asb_hate_switch")), FALSE);
   save_case_details (dialog);
   again = stored_case (f);
   g_assert_cmpuint (rd_case_get_asb_review_reports (again), ==, 2);
@@ -370,7 +314,7 @@ test_threshold_and_card (Fixture       *f,
 
   /* Five: not met, the card goes. */
   dialog = open_case_details (f);
-  spin = GTK_SPIN_BUTTON (child (GTK_WIDGET (dialog), "asb_reports_spin"));
+  spin = GTK_SPIN_BUTTON (in_dialog (dialog, "asb_reports_spin"));
   gtk_spin_button_set_value (spin, 5);
   save_case_details (dialog);
   g_assert_true (rd_test_gui_wait_until (card_hidden, card, 3000));

@@ -33,19 +33,14 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
 
-  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
   rd_case_set_title (rcase, "Noise from Flat 6");
   rd_case_set_resident_name (rcase, "Sam Resident");
   rd_case_set_landlord_name (rcase, "Northway Homes");
   rd_case_set_contact_preferences (rcase, "Email only");
-  g_assert_true (rd_store_save_case (store, rcase, &error));
+  f->dir = rd_test_gui_data_dir_new (rcase);
   f->case_id = rd_case_get_id (rcase);
-  g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
   f->window = rd_test_gui_window_new (f->app, 1100, 760);

@@ -28,17 +28,11 @@ fixture_setup (Fixture       *f,
 {
   /* A Tuesday */
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 10, 12, 0, 0);
-  g_autoptr(RdStore) store = NULL;
   g_autoptr(RdCase) rcase = rd_case_new ();
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  store = rd_store_open (f->dir, &error);
-  g_assert_no_error (error);
   rd_case_set_title (rcase, "Cold flat");
-  g_assert_true (rd_store_save_case (store, rcase, &error));
+  f->dir = rd_test_gui_data_dir_new (rcase);
   f->case_id = rd_case_get_id (rcase);
-  g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
   rd_clock_set_fixed (rd_application_get_clock (f->app), now);
@@ -53,83 +47,24 @@ fixture_teardown (Fixture       *f,
   rd_test_gui_close_app (&f->app, &f->dir);
 }
 
-static GtkWidget *
-child (GtkWidget  *root,
-       const char *id)
-{
-  GtkWidget *widget = rd_test_gui_find_by_id (root, id);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
 static RdIncidentEditor *
 editor (Fixture *f)
 {
-  return RD_INCIDENT_EDITOR (child (GTK_WIDGET (rd_window_get_page (f->window, "diary")), "editor"));
+  return rd_test_gui_incident_editor (f->window);
 }
 
 static GtkWidget *
 field (Fixture    *f,
        const char *id)
 {
-  return child (GTK_WIDGET (editor (f)), id);
-}
-
-static gboolean
-switch_is_on (gpointer data)
-{
-  return gtk_switch_get_active (GTK_SWITCH (data));
-}
-
-static gboolean
-switch_is_off (gpointer data)
-{
-  return !gtk_switch_get_active (GTK_SWITCH (data));
-}
-
-/* Turns a switch as Space does on it (GtkSwitch's activate signal; it
- * flips once its short animation ends). */
-static void
-press_switch (GtkWidget *toggle)
-{
-  gboolean was = gtk_switch_get_active (GTK_SWITCH (toggle));
-
-  g_assert_true (gtk_widget_grab_focus (toggle));
-  g_assert_true (gtk_widget_activate (toggle));
-  g_assert_true (rd_test_gui_wait_until (was ? switch_is_off : switch_is_on, toggle, 2000));
-}
-
-static void
-set_day (GtkWidget *picker,
-         int        year,
-         int        month,
-         int        day)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, 0, 0, 0);
-
-  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), dt);
-}
-
-static void
-check_name (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  g_assert_cmpstr (problem, ==, NULL);
+  return rd_test_gui_child (GTK_WIDGET (editor (f)), id);
 }
 
 static RdIncident *
 stored_incident (Fixture *f,
                  gint64   id)
 {
-  g_autoptr(GError) error = NULL;
-  RdIncident *incident = rd_store_get_incident (rd_window_get_store (f->window), id, &error);
-
-  g_assert_no_error (error);
-  return incident;
+  return rd_test_gui_stored_incident (rd_window_get_store (f->window), id);
 }
 
 static gboolean
@@ -169,16 +104,16 @@ test_loss_fields (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (field (f, "loss_group")));
 
   /* Named for screen readers; the switches by their rows */
-  check_name (field (f, "loss_heating_switch"), "No heating");
-  check_name (field (f, "loss_water_switch"), "No hot water");
-  check_name (field (f, "loss_until_switch"), "Back on");
+  rd_test_gui_check_name (field (f, "loss_heating_switch"), "No heating");
+  rd_test_gui_check_name (field (f, "loss_water_switch"), "No hot water");
+  rd_test_gui_check_name (field (f, "loss_until_switch"), "Back on");
   /* "Back on" off: the picker is out of the way (still without it) */
   g_assert_false (gtk_widget_get_sensitive (field (f, "loss_until_picker")));
 
   /* Heating by the keyboard, hot water by the API; from Wednesday 4 March */
-  press_switch (field (f, "loss_heating_switch"));
+  rd_test_gui_press_switch (field (f, "loss_heating_switch"));
   gtk_switch_set_active (GTK_SWITCH (field (f, "loss_water_switch")), TRUE);
-  set_day (field (f, "loss_from_picker"), 2026, 3, 4);
+  rd_test_gui_set_day (field (f, "loss_from_picker"), 2026, 3, 4);
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   id = rd_incident_get_id (incident);
   stored = stored_incident (f, id);
@@ -192,15 +127,15 @@ test_loss_fields (Fixture       *f,
 
   /* Back on: a day after today is explained and never written (the day
    * first, so that no save in between can write another) */
-  set_day (field (f, "loss_until_picker"), 2026, 3, 12);
+  rd_test_gui_set_day (field (f, "loss_until_picker"), 2026, 3, 12);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (field (f, "loss_error_revealer"))));
-  press_switch (field (f, "loss_until_switch"));
+  rd_test_gui_press_switch (field (f, "loss_until_switch"));
   g_assert_true (gtk_widget_get_sensitive (field (f, "loss_until_picker")));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (field (f, "loss_error_revealer"))));
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   kept = stored_incident (f, id);
   g_assert_cmpstr (rd_incident_get_service_loss (kept), ==, "heating;hot-water;from=2026-03-04");
-  set_day (field (f, "loss_until_picker"), 2026, 3, 6);
+  rd_test_gui_set_day (field (f, "loss_until_picker"), 2026, 3, 6);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (field (f, "loss_error_revealer"))));
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
   g_clear_object (&kept);

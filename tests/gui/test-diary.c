@@ -72,10 +72,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *id)
 {
-  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (f->page), id);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return rd_test_gui_child (GTK_WIDGET (f->page), id);
 }
 
 static RdIncidentEditor *
@@ -102,11 +99,7 @@ static RdIncident *
 stored_incident (Fixture *f,
                  gint64   id)
 {
-  g_autoptr(GError) error = NULL;
-  RdIncident *incident = rd_store_get_incident (store (f), id, &error);
-
-  g_assert_no_error (error);
-  return incident;
+  return rd_test_gui_stored_incident (store (f), id);
 }
 
 static GDateTime *

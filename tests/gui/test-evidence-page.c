@@ -108,10 +108,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *id)
 {
-  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (f->page), id);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return rd_test_gui_child (GTK_WIDGET (f->page), id);
 }
 
 static guint

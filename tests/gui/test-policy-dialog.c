@@ -51,10 +51,7 @@ static GtkWidget *
 child (gpointer    root,
        const char *id)
 {
-  GtkWidget *widget = rd_test_gui_find_by_id (GTK_WIDGET (root), id);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return rd_test_gui_child (GTK_WIDGET (root), id);
 }
 
 static RdPolicyDialog *
