@@ -97,36 +97,17 @@ rd_cli_cases (RdCliContext *ctx)
   return RD_CLI_OK;
 }
 
-/* Heating, hot water or power lost, as in the case JSON: the services,
- * from and until which days (null: still without them). */
+/* Heating, hot water or power lost, as in the case JSON, but always
+ * there: an empty list and nulls when the entry records none. */
 static void
 add_service_loss_json (JsonBuilder *builder,
                        const char  *key)
 {
   RdServiceLoss loss;
-  g_autofree char *from = NULL;
-  g_autofree char *until = NULL;
 
   if (!rd_service_loss_from_key (key, &loss, NULL))
     rd_service_loss_init (&loss);
-  json_builder_set_member_name (builder, "services_lost");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < RD_SERVICE_N_SERVICES; i++)
-    if (loss.lost[i])
-      json_builder_add_string_value (builder, rd_service_to_key (i));
-  json_builder_end_array (builder);
-  from = g_date_valid (&loss.from) ? rd_date_to_iso (&loss.from) : NULL;
-  until = g_date_valid (&loss.until) ? rd_date_to_iso (&loss.until) : NULL;
-  json_builder_set_member_name (builder, "services_lost_from");
-  if (from != NULL)
-    json_builder_add_string_value (builder, from);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "services_lost_until");
-  if (until != NULL)
-    json_builder_add_string_value (builder, until);
-  else
-    json_builder_add_null_value (builder);
+  rd_case_json_add_service_loss (builder, &loss);
 }
 
 static void

@@ -339,6 +339,71 @@ test_json_round_trip (void)
   fixture_store_close_temp (&store, &dir);
 }
 
+static char *
+loss_members (const char *key)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  RdServiceLoss loss;
+
+  g_assert_true (rd_service_loss_from_key (key, &loss, NULL));
+  json_builder_begin_object (builder);
+  rd_case_json_add_service_loss (builder, &loss);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The members are written once for both the case JSON and redress-cli
+ * incidents --json: the case JSON leaves them out of an entry without a
+ * loss, the CLI gives such an entry an empty list and nulls. */
+static void
+test_json_members (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RdStore) store = fixture_store_open_temp ("redress-loss-XXXXXX", &dir);
+  g_autoptr(RdCase) rcase = fixture_make_case (store, "Heating");
+  g_autofree char *key = loss_key ("heating;hot-water", "2025-11-03", "2025-11-07");
+  g_autofree char *ongoing = loss_key ("power", "2025-11-18", NULL);
+  g_autofree char *ended = loss_members (key);
+  g_autofree char *still = loss_members (ongoing);
+  g_autofree char *none = loss_members ("");
+  g_autoptr(RdIncident) a = new_entry (store, rcase, RD_CATEGORY_DISREPAIR, key);
+  g_autoptr(RdIncident) b = new_entry (store, rcase, RD_CATEGORY_NOISE, "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = rd_case_json_export (store, rd_case_get_id (rcase), &error);
+  g_autofree char *case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, rd_case_get_id (rcase));
+  const char *args[] = { "incidents", case_arg, "--json", NULL };
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpstr (ended, ==, "{\"services_lost\":[\"heating\",\"hot-water\"],"
+                   "\"services_lost_from\":\"2025-11-03\",\"services_lost_until\":\"2025-11-07\"}");
+  g_assert_cmpstr (still, ==, "{\"services_lost\":[\"power\"],"
+                   "\"services_lost_from\":\"2025-11-18\",\"services_lost_until\":null}");
+  g_assert_cmpstr (none, ==, "{\"services_lost\":[],"
+                   "\"services_lost_from\":null,\"services_lost_until\":null}");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (exported, "\"services_lost_until\" : \"2025-11-07\""));
+  g_assert_null (strstr (strstr (exported, "\"services_lost\"") + 1, "\"services_lost\""));
+  g_assert_null (strstr (exported, "\"services_lost_from\" : null"));
+
+  g_clear_object (&store);
+  g_assert_cmpint (fixture_run_cli (dir, args, &listed, NULL), ==, 0);
+  g_assert_nonnull (strstr (listed, "\"services_lost\" : [\n"
+                                    "      \"heating\",\n"
+                                    "      \"hot-water\"\n"
+                                    "    ],\n"
+                                    "    \"services_lost_from\" : \"2025-11-03\",\n"
+                                    "    \"services_lost_until\" : \"2025-11-07\",\n"));
+  g_assert_nonnull (strstr (listed, "\"services_lost\" : [],\n"
+                                    "    \"services_lost_from\" : null,\n"
+                                    "    \"services_lost_until\" : null,\n"));
+  fixture_store_close_temp (&store, &dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,5 +417,6 @@ main (int   argc,
   g_test_add_func ("/service-loss/nothing-to-count", test_nothing_to_count);
   g_test_add_func ("/service-loss/store-migration", test_store_migration);
   g_test_add_func ("/service-loss/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/service-loss/json-members", test_json_members);
   return g_test_run ();
 }

@@ -63,6 +63,33 @@ add_asb_report (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, report.hate);
 }
 
+/**
+ * rd_case_json_add_service_loss:
+ * @builder: a builder inside an object
+ * @loss: the loss, possibly empty
+ *
+ * Adds @loss as the members case JSON gives it: "services_lost", the
+ * services' keys; "services_lost_from" and "services_lost_until", each a
+ * date or null (until null: still without them). Whether to write an
+ * empty loss at all is the caller's choice.
+ */
+void
+rd_case_json_add_service_loss (JsonBuilder         *builder,
+                               const RdServiceLoss *loss)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (loss != NULL);
+
+  json_builder_set_member_name (builder, "services_lost");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < RD_SERVICE_N_SERVICES; i++)
+    if (loss->lost[i])
+      json_builder_add_string_value (builder, rd_service_to_key (i));
+  json_builder_end_array (builder);
+  add_date (builder, "services_lost_from", g_date_valid (&loss->from) ? &loss->from : NULL);
+  add_date (builder, "services_lost_until", g_date_valid (&loss->until) ? &loss->until : NULL);
+}
+
 /* Heating, hot water or power lost, only when recorded, so that files of
  * diaries without it read as before. */
 static void
@@ -71,16 +98,8 @@ add_service_loss (JsonBuilder *builder,
 {
   RdServiceLoss loss;
 
-  if (!rd_service_loss_from_key (key, &loss, NULL) || rd_service_loss_is_empty (&loss))
-    return;
-  json_builder_set_member_name (builder, "services_lost");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < RD_SERVICE_N_SERVICES; i++)
-    if (loss.lost[i])
-      json_builder_add_string_value (builder, rd_service_to_key (i));
-  json_builder_end_array (builder);
-  add_date (builder, "services_lost_from", &loss.from);
-  add_date (builder, "services_lost_until", g_date_valid (&loss.until) ? &loss.until : NULL);
+  if (rd_service_loss_from_key (key, &loss, NULL) && !rd_service_loss_is_empty (&loss))
+    rd_case_json_add_service_loss (builder, &loss);
 }
 
 /* One member per recorded step, "investigated": "2025-11-03T10:15", so a

@@ -9,6 +9,7 @@
 #include "rd-types.h"
 #include "rd-case-facts.h"
 #include "rd-progress.h"
+#include "rd-service-loss.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ typedef enum {
 GQuark       rd_case_json_error_quark (void);
 
 JsonNode    *rd_case_json_from_facts  (RdCaseFacts  *facts);
+void         rd_case_json_add_service_loss (JsonBuilder         *builder,
+                                            const RdServiceLoss *loss);
 char        *rd_case_json_export      (RdStore      *store,
                                        gint64        case_id,
                                        GError      **error);
