@@ -1,4 +1,4 @@
-/* rd-deadline-engine-contacts.c: promises made in contacts, and the landlord's rules about kinds of contact.
+/* rd-deadline-engine-contacts.c: promises made in contacts, and the landlord's rules about contacts.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-deadline"
@@ -41,22 +41,17 @@ next_from_party (RdEngine          *engine,
   return NULL;
 }
 
-/* A promise made by someone other than the landlord (the police, the
- * council, an MP): kept when they are next in touch. */
-static void
-other_promise (RdEngine          *engine,
-               guint              index,
-               const RdCaseEvent *e)
+/* The promise made in the contact @e, by @party: due on the day
+ * promised, and kept when @next (nullable), the next contact from them,
+ * came. */
+static RdDeadline *
+promise_new (const RdCaseEvent *e,
+             RdDeadlineParty    party,
+             const RdCaseEvent *next)
 {
-  g_autoptr(RdDeadline) d = NULL;
-  const RdCaseEvent *next = next_from_party (engine, index, e);
+  RdDeadline *d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, party);
   g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
-  const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
-  const char *made = _rd_engine_on (engine, &e->when);
-  const char *due = NULL;
-  g_autofree char *how = NULL;
 
-  d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, RD_DEADLINE_ON_OTHER);
   d->group = e->id;
   d->title = g_strdup_printf (_("Promise: %s"), what);
   rd_moment_set_date (&d->due, &e->promise_due);
@@ -66,7 +61,23 @@ other_promise (RdEngine          *engine,
       d->done = next->when;
       _rd_deadline_add_source (d, next);
     }
-  due = _rd_engine_when (engine, &d->due);
+  return d;
+}
+
+/* A promise made by someone other than the landlord (the police, the
+ * council, an MP): kept when they are next in touch. */
+static void
+other_promise (RdEngine          *engine,
+               guint              index,
+               const RdCaseEvent *e)
+{
+  g_autoptr(RdDeadline) d = promise_new (e, RD_DEADLINE_ON_OTHER,
+                                         next_from_party (engine, index, e));
+  const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
+  const char *made = _rd_engine_on (engine, &e->when);
+  const char *due = _rd_engine_when (engine, &d->due);
+  g_autofree char *how = NULL;
+
   /* Translators: "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00
    * “to call you back” by Friday 8 November 2024.": the second %s is a date
    * and time with its preposition */
@@ -93,6 +104,29 @@ other_promise (RdEngine          *engine,
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
 
+/* A promise the landlord made: kept when it is next in touch. */
+static void
+landlord_promise (RdEngine          *engine,
+                  const RdCaseEvent *e)
+{
+  g_autoptr(RdDeadline) d = promise_new (e, RD_DEADLINE_ON_LANDLORD,
+                                         _rd_engine_next_from_contact (engine, &e->when));
+  const char *made = _rd_engine_when (engine, &e->when);
+  const char *due = _rd_engine_when (engine, &d->due);
+  g_autofree char *how = NULL;
+
+  how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, e->text, due);
+  _rd_engine_finish (engine, d, NULL, how, RD_DONE_CONTACTED);
+  if (d->status == RD_DEADLINE_MET)
+    d->next_step = g_strdup (_("Check that the landlord did what it promised; if not, note it "
+                               "and chase."));
+  else
+    _rd_engine_set_generic_next_step (engine, d, _("Send a chaser that quotes the promise and "
+                                                   "its date."));
+  d->basis = g_strdup (_("The landlord’s own promise"));
+  g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
 /* Promises made in contacts, and the landlord's rules about kinds of contact. */
 void
 _rd_engine_contacts (RdEngine *engine)
@@ -113,37 +147,7 @@ _rd_engine_contacts (RdEngine *engine)
         }
 
       if (g_date_valid (&e->promise_due))
-        {
-          g_autoptr(RdDeadline) d = NULL;
-          const RdCaseEvent *next = _rd_engine_next_from_contact (engine, &e->when);
-          g_autofree char *what = shorten (e->text[0] ? e->text : _("something"));
-          g_autofree char *title = g_strdup_printf (_("Promise: %s"), what);
-          const char *made = _rd_engine_when (engine, &e->when);
-          const char *due = NULL;
-          g_autofree char *how = NULL;
-
-          d = _rd_deadline_new (RD_DEADLINE_KIND_PROMISE, RD_DEADLINE_ON_LANDLORD);
-          d->group = e->id;
-          d->title = g_steal_pointer (&title);
-          rd_moment_set_date (&d->due, &e->promise_due);
-          _rd_deadline_add_source (d, e);
-          if (next != NULL)
-            {
-              d->done = next->when;
-              _rd_deadline_add_source (d, next);
-            }
-          due = _rd_engine_when (engine, &d->due);
-          how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, e->text, due);
-          _rd_engine_finish (engine, d, NULL, how, RD_DONE_CONTACTED);
-          if (d->status == RD_DEADLINE_MET)
-            d->next_step = g_strdup (_("Check that the landlord did what it promised; if not, note it "
-                                       "and chase."));
-          else
-            _rd_engine_set_generic_next_step (engine, d, _("Send a chaser that quotes the promise "
-                                                           "and its date."));
-          d->basis = g_strdup (_("The landlord’s own promise"));
-          g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
-        }
+        landlord_promise (engine, e);
 
       for (guint r = 0; r < n_rules; r++)
         {
