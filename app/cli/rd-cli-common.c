@@ -71,6 +71,20 @@ rd_cli_open_store_for_writing (RdCliContext *ctx)
   return g_steal_pointer (&store);
 }
 
+/* The case @case_id of @store, or %NULL after saying on stderr why not
+ * (there is no such case, or the case file cannot be read). */
+RdCase *
+rd_cli_get_case (RdStore *store,
+                 gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  RdCase *rcase = rd_store_get_case (store, case_id, &error);
+
+  if (rcase == NULL)
+    g_printerr ("redress-cli: %s\n", error->message);
+  return rcase;
+}
+
 /*
  * For commands that only read: a mistyped --data-dir must not quietly make
  * an empty case file there and list no cases, as if they had all gone.

@@ -212,12 +212,9 @@ rd_cli_incidents (RdCliContext *ctx)
   store = rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = rd_store_get_case (store, case_id, &error);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return RD_CLI_FAILED;
   incidents = rd_store_list_incidents (store, case_id, &error);
   if (incidents == NULL)
     {

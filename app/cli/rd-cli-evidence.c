@@ -12,19 +12,6 @@
 #include "rd-cli.h"
 #include "rd-secret.h"
 
-static RdCase *
-open_case (RdStore *store,
-           gint64   case_id)
-{
-  g_autoptr(GError) error = NULL;
-  RdCase *rcase;
-
-  rcase = rd_store_get_case (store, case_id, &error);
-  if (rcase == NULL)
-    g_printerr ("redress-cli: %s\n", error->message);
-  return rcase;
-}
-
 /* The password for a protected PDF: from the password file (by the name
  * given on the command line or the file's own name), else asked for at the
  * terminal, else none. */
@@ -89,7 +76,7 @@ rd_cli_add_evidence (RdCliContext *ctx)
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = open_case (store, case_id);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
     return RD_CLI_FAILED;
 
@@ -261,7 +248,7 @@ rd_cli_evidence (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = open_case (store, case_id);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
     return RD_CLI_FAILED;
   all = rd_store_list_evidence (store, case_id, &error);
@@ -337,7 +324,7 @@ rd_cli_verify (RdCliContext *ctx)
   store = rd_cli_open_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = open_case (store, case_id);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
     return RD_CLI_FAILED;
 

@@ -41,12 +41,9 @@ rd_cli_language (RdCliContext *ctx)
   store = ctx->n_args == 2 ? rd_cli_open_store_for_writing (ctx) : rd_cli_open_existing_store (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = rd_store_get_case (store, case_id, &error);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return RD_CLI_FAILED;
 
   if (ctx->n_args == 2)
     {

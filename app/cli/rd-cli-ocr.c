@@ -58,12 +58,9 @@ rd_cli_ocr (RdCliContext *ctx)
   store = rd_cli_open_store_for_writing (ctx);
   if (store == NULL)
     return RD_CLI_FAILED;
-  rcase = rd_store_get_case (store, case_id, &error);
+  rcase = rd_cli_get_case (store, case_id);
   if (rcase == NULL)
-    {
-      g_printerr ("redress-cli: %s\n", error->message);
-      return RD_CLI_FAILED;
-    }
+    return RD_CLI_FAILED;
 
   {
     g_auto(RdCliJob) job = { 0 };

@@ -118,6 +118,8 @@ RdStore  *rd_cli_open_existing_store (RdCliContext *ctx);
 RdStore  *rd_cli_open_store_for_writing (RdCliContext *ctx);
 gboolean  rd_cli_parse_id       (const char   *text,
                                  gint64       *out);
+RdCase   *rd_cli_get_case       (RdStore      *store,
+                                 gint64        case_id);
 
 /* A service call that judges one case on one day, such as
  * rd_case_service_compute_deadlines(). */
