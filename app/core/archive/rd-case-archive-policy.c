@@ -10,6 +10,7 @@
 #include "rd-gettext.h"
 
 #include "rd-case-archive-private.h"
+#include "rd-case-json-private.h"
 #include "rd-store-policies.h"
 
 /**
@@ -24,28 +25,13 @@ _rd_archive_build_policy (JsonBuilder  *builder,
                           gint64        case_id,
                           GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
-  g_autofree char *definition = NULL;
+  gboolean added;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   json_builder_set_member_name (builder, "policy");
-  if (policy == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return TRUE;
-    }
-  definition = rd_policy_to_data (policy);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, rd_policy_get_name (policy));
-  json_builder_set_member_name (builder, "definition");
-  json_builder_add_string_value (builder, definition);
-  json_builder_end_object (builder);
+  if (!_rd_json_build_case_policy (builder, store, case_id, &added, error))
+    return FALSE;
+  if (!added)
+    json_builder_add_null_value (builder);
   return TRUE;
 }
 

@@ -288,6 +288,14 @@ void      _rd_json_build_complaint (JsonBuilder  *builder,
                                     GArray       *incident_refs,
                                     GArray       *contact_refs);
 
+/* rd-case-json-write.c: the case's own policy, shared with the archive's
+ * "policy" member. */
+gboolean  _rd_json_build_case_policy (JsonBuilder *builder,
+                                      RdStore     *store,
+                                      gint64       case_id,
+                                      gboolean    *added,
+                                      GError     **error);
+
 /* rd-case-json-split.c: reading a document of the usual shape a part at a
  * time, so that memory follows its largest entry, not its size. */
 typedef struct {

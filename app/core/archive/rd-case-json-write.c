@@ -382,6 +382,44 @@ write_complaints (Writer  *w,
   return TRUE;
 }
 
+/**
+ * _rd_json_build_case_policy:
+ * @added: (out): whether the case has a policy of its own, and so
+ *   whether anything was added
+ *
+ * Adds the landlord's own policy profile that case @case_id follows to
+ * @builder as {"name": …, "definition": the profile as text}, the same in
+ * case JSON and in a hand-over archive; nothing for a case that follows
+ * the Code.
+ */
+gboolean
+_rd_json_build_case_policy (JsonBuilder  *builder,
+                            RdStore      *store,
+                            gint64        case_id,
+                            gboolean     *added,
+                            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
+  g_autofree char *definition = NULL;
+
+  *added = FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (policy == NULL)
+    return TRUE;
+  definition = rd_policy_to_data (policy);
+  json_builder_begin_object (builder);
+  _rd_json_add_string (builder, "name", rd_policy_get_name (policy));
+  _rd_json_add_string (builder, "definition", definition);
+  json_builder_end_object (builder);
+  *added = TRUE;
+  return TRUE;
+}
+
 /* A case that follows a landlord's own profile carries it whole, so that
  * another computer works out the same deadlines. A case that follows the
  * Code has no "policy" member. */
@@ -391,24 +429,15 @@ write_policy (Writer   *w,
               gint64    case_id,
               GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
-  g_autofree char *definition = NULL;
+  gboolean added;
 
-  if (local_error != NULL)
+  if (!_rd_json_build_case_policy (w->builder, store, case_id, &added, error))
+    return FALSE;
+  if (added)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      begin_member (w, "policy", FALSE);
+      append_node (w, take_built (w), 1);
     }
-  if (policy == NULL)
-    return TRUE;
-  definition = rd_policy_to_data (policy);
-  json_builder_begin_object (w->builder);
-  _rd_json_add_string (w->builder, "name", rd_policy_get_name (policy));
-  _rd_json_add_string (w->builder, "definition", definition);
-  json_builder_end_object (w->builder);
-  begin_member (w, "policy", FALSE);
-  append_node (w, take_built (w), 1);
   return TRUE;
 }
 
