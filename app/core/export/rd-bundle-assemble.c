@@ -268,6 +268,31 @@ place_call (Assembler    *s,
 /* The evidence page's annotations (links, notes, form fields), each
  * written again with its rectangle carried to where the page now lies;
  * returns their object numbers. */
+/* The content streams of a page, @contents (one stream or an array of
+ * them), copied from @q into an array being written. */
+static void
+copy_contents (RdPdfWriter *w,
+               qpdf_data    q,
+               RdPdfCopier *copier,
+               qpdf_oh      contents)
+{
+  if (qpdf_oh_is_array (q, contents))
+    {
+      int n = qpdf_oh_get_array_n_items (q, contents);
+
+      for (int i = 0; i < n; i++)
+        {
+          _rd_pdf_writer_puts (w, " ");
+          _rd_pdf_copier_value (copier, qpdf_oh_get_array_item (q, contents, i));
+        }
+    }
+  else if (qpdf_oh_is_stream (q, contents))
+    {
+      _rd_pdf_writer_puts (w, " ");
+      _rd_pdf_copier_value (copier, contents);
+    }
+}
+
 static GArray *
 write_annotations (Assembler    *s,
                    qpdf_oh       src_page,
@@ -384,21 +409,7 @@ write_evidence_page (Assembler *s,
     _rd_pdf_writer_printf (w, "%d 0 R ", s->text_call_id);
   _rd_pdf_writer_printf (w, "%d 0 R", place_id);
   contents = qpdf_oh_get_key (s->src, src_page, "/Contents");
-  if (qpdf_oh_is_array (s->src, contents))
-    {
-      int n = qpdf_oh_get_array_n_items (s->src, contents);
-
-      for (int i = 0; i < n; i++)
-        {
-          _rd_pdf_writer_puts (w, " ");
-          _rd_pdf_copier_value (s->src_copier, qpdf_oh_get_array_item (s->src, contents, i));
-        }
-    }
-  else if (qpdf_oh_is_stream (s->src, contents))
-    {
-      _rd_pdf_writer_puts (w, " ");
-      _rd_pdf_copier_value (s->src_copier, contents);
-    }
+  copy_contents (w, s->src, s->src_copier, contents);
   _rd_pdf_writer_printf (w, " %d 0 R] >>", call_id);
   _rd_pdf_writer_end_object (w);
   return TRUE;
@@ -456,21 +467,7 @@ write_own_content (Assembler *s,
                           xobject_skip);
   _rd_pdf_writer_printf (w, " " TEXT_NAME " %d 0 R >> >>", text_id);
   _rd_pdf_writer_printf (w, " /Contents [%d 0 R", s->text_call_id);
-  if (qpdf_oh_is_array (s->skel, contents))
-    {
-      int n = qpdf_oh_get_array_n_items (s->skel, contents);
-
-      for (int i = 0; i < n; i++)
-        {
-          _rd_pdf_writer_puts (w, " ");
-          _rd_pdf_copier_value (s->skel_copier, qpdf_oh_get_array_item (s->skel, contents, i));
-        }
-    }
-  else if (qpdf_oh_is_stream (s->skel, contents))
-    {
-      _rd_pdf_writer_puts (w, " ");
-      _rd_pdf_copier_value (s->skel_copier, contents);
-    }
+  copy_contents (w, s->skel, s->skel_copier, contents);
   _rd_pdf_writer_puts (w, "]");
 }
 

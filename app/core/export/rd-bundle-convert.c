@@ -399,17 +399,6 @@ is_png (Source *src)
   return source_fill (src) && src->len >= 8 && png_sig_cmp (src->buffer, 0, 8) == 0;
 }
 
-static void
-set_read_error (RdBundleExhibit  *ex,
-                int               saved_errno,
-                GError          **error)
-{
-  g_set_error (error, RD_BUNDLE_ERROR, saved_errno == ENOENT ? RD_BUNDLE_ERROR_EVIDENCE_MISSING
-                                                             : RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
-               UI_("The file for exhibit %s (“%s”) could not be read, so the bundle was not "
-                 "made: %s."), ex->label, ex->title, g_strerror (saved_errno));
-}
-
 /* Drops the alpha channel (over white): JPEG has none. */
 static GdkPixbuf *
 flatten (GdkPixbuf *pixbuf)
@@ -471,7 +460,7 @@ _rd_photo_convert (RdBundleExhibit  *ex,
 
   if (!source_open (&src, ex->path, !ex->verified))
     {
-      set_read_error (ex, src.read_errno, error);
+      _rd_exhibit_set_read_error (ex, src.read_errno, error);
       return FALSE;
     }
 
@@ -492,7 +481,7 @@ _rd_photo_convert (RdBundleExhibit  *ex,
   source_drain (&src);
   if (src.read_errno != 0)
     {
-      set_read_error (ex, src.read_errno, error);
+      _rd_exhibit_set_read_error (ex, src.read_errno, error);
       source_close (&src);
       return FALSE;
     }
@@ -513,7 +502,7 @@ _rd_photo_convert (RdBundleExhibit  *ex,
       /* An interlaced PNG arrives in seven passes: gdk-pixbuf reads it whole. */
       if (!source_open (&src, ex->path, FALSE))
         {
-          set_read_error (ex, src.read_errno, error);
+          _rd_exhibit_set_read_error (ex, src.read_errno, error);
           return FALSE;
         }
       g_private_set (&quiet_decoding, logged);

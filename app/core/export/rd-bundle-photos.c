@@ -125,10 +125,12 @@ image_entries (int width,
                           width, height, components == 1 ? "DeviceGray" : "DeviceRGB");
 }
 
-static void
-set_read_error (RdBundleExhibit  *ex,
-                int               saved_errno,
-                GError          **error)
+/* The picture file of @ex could not be read (@saved_errno says why): the
+ * bundle stops, naming the exhibit. */
+void
+_rd_exhibit_set_read_error (RdBundleExhibit  *ex,
+                            int               saved_errno,
+                            GError          **error)
 {
   g_set_error (error, RD_BUNDLE_ERROR, saved_errno == ENOENT ? RD_BUNDLE_ERROR_EVIDENCE_MISSING
                                                              : RD_BUNDLE_ERROR_EVIDENCE_UNREADABLE,
@@ -216,7 +218,7 @@ _rd_photo_write (RdPdfWriter      *w,
   fd = g_open (ex->converted_path ? ex->converted_path : ex->path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_read_error (ex, errno, error);
+      _rd_exhibit_set_read_error (ex, errno, error);
       return FALSE;
     }
 #ifdef POSIX_FADV_SEQUENTIAL
@@ -245,7 +247,7 @@ _rd_photo_write (RdPdfWriter      *w,
           int saved = errno;
 
           close (fd);
-          set_read_error (ex, saved, error);
+          _rd_exhibit_set_read_error (ex, saved, error);
           return FALSE;
         }
       if (n == 0)

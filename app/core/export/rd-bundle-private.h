@@ -399,7 +399,11 @@ gboolean  _rd_photo_convert        (RdBundleExhibit *exhibit,
                                     gboolean         smaller,
                                     GError         **error);
 
-/* rd-bundle-photos.c: JPEG photos written straight into the bundle */
+/* rd-bundle-photos.c: JPEG photos written straight into the bundle; the
+ * error for a picture file that cannot be read, for rd-bundle-convert.c too */
+void      _rd_exhibit_set_read_error (RdBundleExhibit *exhibit,
+                                      int              saved_errno,
+                                      GError         **error);
 
 gboolean  _rd_photo_probe          (RdBundleExhibit *exhibit,
                                     GError         **error);
