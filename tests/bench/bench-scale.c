@@ -20,6 +20,11 @@
  * mapped, not read, and the export is written to a file as it is made.
  * Targets (issues 12 and 17): import under 200 MB, export-json and the
  * bundle under 150 MB at 100,000 entries.
+ *
+ * To look at one step alone (under heaptrack, say), `bench-scale --data N
+ * DIR` leaves a data folder DIR holding the case of N entries (case 1) and
+ * DIR/case.json; `bench-scale --step STEP DIR DIR/case.json` then runs the
+ * step as the benchmark does.
  */
 #include "config.h"
 
@@ -174,6 +179,16 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc == 5 && g_str_equal (argv[1], "--step"))
     return run_step (argv[2], argv[3], argv[4]);
+  if (argc == 4 && g_str_equal (argv[1], "--data"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *document = g_build_filename (argv[3], "case.json", NULL);
+      g_autofree char *text = write_document ((guint) atoi (argv[2]), argv[3]);
+
+      if (!g_file_set_contents (document, text, -1, &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
   if ((argc > 1 && atoi (argv[1]) >= 100000) ||
       (g_getenv ("REDRESS_BENCH_LARGE") != NULL && atoi (g_getenv ("REDRESS_BENCH_LARGE")) > 0))
     n_sizes = 3;

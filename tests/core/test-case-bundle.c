@@ -753,6 +753,77 @@ test_anonymised_everywhere (Fixture       *f,
   g_assert_nonnull (strstr (csv_text, "Sam Okafor said Neighbour B and Neighbour C were warned"));
 }
 
+/* The bundle writes each chronology paragraph only as its page is drawn
+ * (issue 17): the entries made one at a time are those made all at once,
+ * in the same order (an incident before a contact of the same minute),
+ * and on the pages they are in the bundle's language, anonymised. */
+static void
+test_chronology_one_at_a_time (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_local (2024, 10, 3, 23, 15, 0);
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdChronology) lazy = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(RdAnonymiser) anon = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *text = NULL, *flat = NULL;
+  RdCaseBundleOptions options;
+
+  rd_contact_set_case_id (contact, f->case_id);
+  rd_contact_set_occurred_at (contact, when);
+  rd_contact_set_summary (contact, "Gary Pollard rang to say sorry. CONTACTMARKER");
+  g_assert_true (rd_store_save_contact (f->store, contact, &error));
+  g_assert_no_error (error);
+
+  facts = rd_case_facts_load (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  anon = rd_anonymiser_new_for_case (rd_case_facts_get_case (facts), rd_case_facts_get_parties (facts));
+  whole = rd_chronology_build (facts, NULL, anon);
+  lazy = rd_chronology_new (facts, NULL, TRUE);
+  g_assert_cmpuint (rd_chronology_get_n_entries (lazy), ==, 2);
+  g_assert_cmpuint (whole->len, ==, 2);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      RdChronologyEntry *a = whole->pdata[i];
+      RdChronologyEntry *b = rd_chronology_dup_entry (lazy, i);
+
+      g_assert_cmpint (a->sort_key, ==, b->sort_key);
+      g_assert_cmpstr (a->when, ==, b->when);
+      g_assert_cmpstr (a->what, ==, b->what);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpstr (a->exhibits, ==, b->exhibits);
+      g_assert_cmpstr (a->written, ==, b->written);
+      g_assert_cmpstr (a->when_iso, ==, b->when_iso);
+      g_assert_cmpstr (a->written_iso, ==, b->written_iso);
+      rd_chronology_entry_free (b);
+    }
+  g_assert_cmpstr (((RdChronologyEntry *) whole->pdata[0])->what, ==, "Incident");
+  g_assert_cmpstr (((RdChronologyEntry *) whole->pdata[1])->what, ==, "Contact");
+  g_assert_cmpstr (((RdChronologyEntry *) whole->pdata[1])->when_iso, ==, "2024-10-03 23:15");
+
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  options.language = "cy";
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, &listed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  /* Written from a thread whose own language is English. */
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = rd_fixture_pdf_text (f->out);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Wedi’i ysgrifennu yn y dyddiadur gyntaf"));
+  g_assert_null (strstr (flat, "First written in the diary"));
+  g_assert_null (strstr (flat, "Pollard"));
+  g_assert_nonnull (strstr (flat, " A rang to say sorry. CONTACTMARKER"));
+  g_assert_true (g_regex_match_simple ("1\\.\\s.*INCIDENTMARKER.*2\\.\\s.*CONTACTMARKER", flat, 0, 0));
+  g_assert_nonnull (strstr (flat, ((RdChronologyEntry *) listed->pdata[1])->when));
+}
+
 /* The timeline is drawn on the pages after the chronology's entries, before
  * the evidence, with its words as text. */
 static void
@@ -795,11 +866,21 @@ main (int   argc,
 {
   umask (022);
   g_test_init (&argc, &argv, NULL);
+  /* The catalogues this build made, for the Welsh bundle (set before any
+   * thread starts). */
+  if (g_getenv ("REDRESS_LOCALEDIR") == NULL)
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      g_setenv ("REDRESS_LOCALEDIR", po, TRUE);
+    }
 
   g_test_add ("/case-bundle/anonymised", Fixture, NULL, fixture_setup, test_anonymised_bundle,
               fixture_teardown);
   g_test_add ("/case-bundle/anonymised-everywhere", Fixture, NULL, fixture_setup,
               test_anonymised_everywhere, fixture_teardown);
+  g_test_add ("/case-bundle/chronology-one-at-a-time", Fixture, NULL, fixture_setup,
+              test_chronology_one_at_a_time, fixture_teardown);
   g_test_add ("/case-bundle/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
               fixture_teardown);
   g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);

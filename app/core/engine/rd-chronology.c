@@ -19,11 +19,41 @@
 #include "rd-datetime.h"
 #include "rd-output.h"
 
-static void
-entry_free (gpointer data)
-{
-  RdChronologyEntry *e = data;
+/* One entry of the chronology before it is written out: where its record
+ * is in the facts and when it happened. The words are made only when the
+ * entry is asked for, so a diary of 100,000 entries is never held as
+ * text as well as facts (issue 17). */
+typedef enum {
+  ROW_INCIDENT,
+  ROW_CONTACT,
+  ROW_EVENT,
+} RowKind;
 
+typedef struct
+{
+  gint64  sort_key;
+  RowKind kind;
+  guint   index;  /* in the incidents, the contacts, or the complaints */
+  guint   event;  /* ROW_EVENT: in that complaint's steps */
+} Row;
+
+struct _RdChronology
+{
+  RdCaseFacts  *facts;
+  GHashTable   *refs;       /* nullable */
+  RdAnonymiser *anon;       /* nullable */
+  gboolean      owns_anon;
+  GArray       *rows;       /* Row, in date order */
+};
+
+/**
+ * rd_chronology_entry_free:
+ */
+void
+rd_chronology_entry_free (RdChronologyEntry *e)
+{
+  if (e == NULL)
+    return;
   g_free (e->when);
   g_free (e->what);
   g_free (e->text);
@@ -50,11 +80,22 @@ written_on (gint64 unix_time)
 }
 
 /* ISO 8601 with a space for the "T" (as RFC 3339 allows), so that
- * spreadsheets both sort it as text and read it as a date and time. */
+ * spreadsheets both sort it as text and read it as a date and time.
+ * Copied to its own length: g_date_time_format() hands back a buffer of
+ * 128 bytes, which at 100,000 entries is 13 MB for 17-byte strings. */
+static char *
+iso_format (GDateTime  *dt,
+            const char *format)
+{
+  g_autofree char *text = g_date_time_format (dt, format);
+
+  return g_strdup (text);
+}
+
 static char *
 iso_minute (GDateTime *dt)
 {
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  return iso_format (dt, "%Y-%m-%d %H:%M");
 }
 
 static char *
@@ -68,30 +109,28 @@ written_on_iso (gint64 unix_time)
   return iso_minute (dt);
 }
 
-static void
-add_entry (GPtrArray    *entries,
-           gint64        sort_key,
-           char         *when,
-           char         *when_iso,
-           const char   *what,
-           GString      *text,
-           GHashTable   *refs,
-           const char   *ref_key,
-           gint64        written_at,
-           RdAnonymiser *anon)
+static RdChronologyEntry *
+make_entry (RdChronology *self,
+            gint64        sort_key,
+            char         *when,
+            char         *when_iso,
+            const char   *what,
+            GString      *text,
+            const char   *ref_key,
+            gint64        written_at)
 {
   RdChronologyEntry *e = g_new0 (RdChronologyEntry, 1);
-  const char *labels = refs ? g_hash_table_lookup (refs, ref_key) : NULL;
+  const char *labels = self->refs ? g_hash_table_lookup (self->refs, ref_key) : NULL;
 
   e->sort_key = sort_key;
   e->when = when;
   e->when_iso = when_iso;
   e->what = g_strdup (what);
-  e->text = rd_anonymiser_apply (anon, text->str);
+  e->text = rd_anonymiser_apply (self->anon, text->str);
   e->exhibits = g_strdup (labels ? labels : "");
   e->written = written_on (written_at);
   e->written_iso = written_on_iso (written_at);
-  g_ptr_array_add (entries, e);
+  return e;
 }
 
 /* @sentence is "Label: %s." already translated; only its one %s is filled. */
@@ -117,14 +156,253 @@ append_sentence (GString    *s,
   g_string_append (s, hole + 2);
 }
 
+static RdChronologyEntry *
+incident_entry (RdChronology *self,
+                RdIncident   *inc)
+{
+  GDateTime *start = rd_incident_get_starts_at (inc);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *key = g_strdup_printf ("incident:%" G_GINT64_FORMAT, rd_incident_get_id (inc));
+  g_autofree char *reported = rd_reported_to_get_label (rd_incident_get_reported_to (inc));
+  RdMoment told;
+
+  g_string_append_printf (text, "%s: ", rd_category_get_label (rd_incident_get_category (inc)));
+  g_string_append (text, rd_incident_get_description (inc));
+  append_sentence (text, _("Where: %s."), rd_incident_get_location (inc));
+  append_sentence (text, _("Who: %s."), rd_incident_get_people (inc));
+  append_sentence (text, _("Witnesses: %s."), rd_incident_get_witnesses (inc));
+  append_sentence (text, _("Effect on the household: %s"), rd_incident_get_impact (inc));
+  append_sentence (text, _("Reported to: %s."), reported);
+  append_sentence (text, _("Reference: %s."), rd_incident_get_reference (inc));
+  if (rd_incident_get_landlord_reported (inc, &told))
+    {
+      g_autofree char *when = rd_moment_format_on (&told);
+
+      /* Translators: %s is a date with its preposition, "on Monday 4
+       * November 2024", maybe with a time */
+      append_sentence (text, _("Reported to the landlord %s."), when);
+    }
+  return make_entry (self, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
+                     iso_minute (start), _("Incident"), text, key,
+                     rd_incident_get_created_at (inc));
+}
+
+static RdChronologyEntry *
+contact_entry (RdChronology *self,
+               RdContact    *c)
+{
+  GDateTime *at = rd_contact_get_occurred_at (c);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, rd_contact_get_id (c));
+  g_autofree char *who = rd_case_facts_dup_contact_who (self->facts, c);
+  const GDate *due = rd_contact_get_promise_due (c);
+
+  g_string_append_printf (text, "%s, %s", rd_contact_direction_get_label (rd_contact_get_direction (c)),
+                          rd_contact_channel_get_label (rd_contact_get_channel (c)));
+  if (who != NULL && *who)
+    g_string_append_printf (text, " (%s)", who);
+  g_string_append (text, ": ");
+  g_string_append (text, rd_contact_get_summary (c));
+  if (rd_contact_get_promise (c) != NULL && *rd_contact_get_promise (c))
+    {
+      g_autofree char *due_text = due && g_date_valid (due) ? rd_date_format_long (due) : NULL;
+
+      append_sentence (text, _("Promised: %s."), rd_contact_get_promise (c));
+      append_sentence (text, _("Due by %s."), due_text);
+    }
+  return make_entry (self, g_date_time_to_unix (at) * G_USEC_PER_SEC, rd_datetime_format_long (at),
+                     iso_minute (at), _("Contact"), text, key,
+                     rd_contact_get_created_at (c));
+}
+
+/* A complaint step counts from the start of its day. */
+static GDateTime *
+event_start (RdComplaintEvent *ev)
+{
+  const GDate *date = rd_complaint_event_get_date (ev);
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  return rd_datetime_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+static RdChronologyEntry *
+event_entry (RdChronology     *self,
+             RdComplaint      *complaint,
+             RdComplaintEvent *ev)
+{
+  const GDate *date = rd_complaint_event_get_date (ev);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *complaint_title = rd_complaint_dup_title (complaint);
+  g_autofree char *title = rd_complaint_event_dup_title (ev);
+  g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, rd_complaint_event_get_id (ev));
+  g_autoptr(GDateTime) dt = event_start (ev);
+  const GDate *new_date = rd_complaint_event_get_new_date (ev);
+
+  g_string_append_printf (text, "%s: %s.", complaint_title, title);
+  if (new_date != NULL && g_date_valid (new_date))
+    {
+      g_autofree char *nd = rd_date_format_long (new_date);
+      append_sentence (text, _("New date: %s."), nd);
+    }
+  append_sentence (text, _("Reason given: %s"), rd_complaint_event_get_reason (ev));
+  append_sentence (text, "%s", rd_complaint_event_get_notes (ev));
+  return make_entry (self, g_date_time_to_unix (dt) * G_USEC_PER_SEC, rd_date_format_long (date),
+                     iso_format (dt, "%Y-%m-%d"), _("Complaint"), text, key, 0);
+}
+
+static void
+add_row (GArray    *rows,
+         GDateTime *at,
+         RowKind    kind,
+         guint      index,
+         guint      event)
+{
+  Row row = { g_date_time_to_unix (at) * G_USEC_PER_SEC, kind, index, event };
+
+  g_array_append_val (rows, row);
+}
+
 static int
 by_date (gconstpointer a,
          gconstpointer b)
 {
-  const RdChronologyEntry *x = *(RdChronologyEntry * const *) a;
-  const RdChronologyEntry *y = *(RdChronologyEntry * const *) b;
+  const Row *x = a;
+  const Row *y = b;
 
   return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
+}
+
+static RdChronology *
+chronology_new (RdCaseFacts *facts,
+                GHashTable  *exhibit_refs)
+{
+  RdChronology *self = g_new0 (RdChronology, 1);
+  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+  self->facts = g_object_ref (facts);
+  self->refs = exhibit_refs ? g_hash_table_ref (exhibit_refs) : NULL;
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      GDateTime *start = rd_incident_get_starts_at (incidents->pdata[i]);
+
+      if (start != NULL)
+        add_row (self->rows, start, ROW_INCIDENT, i, 0);
+    }
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      GDateTime *at = rd_contact_get_occurred_at (contacts->pdata[i]);
+
+      if (at != NULL)
+        add_row (self->rows, at, ROW_CONTACT, i, 0);
+    }
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      GPtrArray *events = rd_case_facts_get_events (facts, complaints->pdata[i]);
+
+      for (guint k = 0; events != NULL && k < events->len; k++)
+        {
+          g_autoptr(GDateTime) dt = event_start (events->pdata[k]);
+
+          if (dt != NULL)
+            add_row (self->rows, dt, ROW_EVENT, i, k);
+        }
+    }
+  /* Stable: on the same minute, incidents before contacts before steps,
+   * each in the order the facts hold them. */
+  g_array_sort (self->rows, by_date);
+  return self;
+}
+
+/**
+ * rd_chronology_new:
+ * @exhibit_refs: (nullable): exhibit labels by "incident:ID", "contact:ID"
+ *   and "event:ID"; kept by reference
+ * @anonymise: whether third parties are replaced, as in a bundle made
+ *   with anonymising on (rd_anonymiser_new_for_case())
+ *
+ * The case's incidents, contacts and complaint steps in date order. It
+ * keeps @facts and writes each entry only when asked for
+ * (rd_chronology_dup_entry()), so that a long chronology is put on pages
+ * one entry at a time. Entries are written in the language of the thread
+ * that asks (rd_i18n_push_language()).
+ *
+ * Returns: (transfer full): the chronology
+ */
+RdChronology *
+rd_chronology_new (RdCaseFacts *facts,
+                   GHashTable  *exhibit_refs,
+                   gboolean     anonymise)
+{
+  RdChronology *self;
+
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
+
+  self = chronology_new (facts, exhibit_refs);
+  if (anonymise)
+    {
+      self->anon = rd_anonymiser_new_for_case (rd_case_facts_get_case (facts),
+                                               rd_case_facts_get_parties (facts));
+      self->owns_anon = TRUE;
+    }
+  return self;
+}
+
+void
+rd_chronology_free (RdChronology *self)
+{
+  if (self == NULL)
+    return;
+  if (self->owns_anon)
+    rd_anonymiser_free (self->anon);
+  g_clear_pointer (&self->refs, g_hash_table_unref);
+  g_clear_object (&self->facts);
+  g_array_unref (self->rows);
+  g_free (self);
+}
+
+guint
+rd_chronology_get_n_entries (RdChronology *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rows->len;
+}
+
+/**
+ * rd_chronology_dup_entry:
+ * @index: from 0, in date order
+ *
+ * Returns: (transfer full): the entry; free with rd_chronology_entry_free()
+ */
+RdChronologyEntry *
+rd_chronology_dup_entry (RdChronology *self,
+                         guint         index)
+{
+  const Row *row;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  row = &g_array_index (self->rows, Row, index);
+  switch (row->kind)
+    {
+    case ROW_INCIDENT:
+      return incident_entry (self, rd_case_facts_get_incidents (self->facts)->pdata[row->index]);
+    case ROW_CONTACT:
+      return contact_entry (self, rd_case_facts_get_contacts (self->facts)->pdata[row->index]);
+    case ROW_EVENT:
+    default:
+      {
+        RdComplaint *complaint = rd_case_facts_get_complaints (self->facts)->pdata[row->index];
+
+        return event_entry (self, complaint,
+                            rd_case_facts_get_events (self->facts, complaint)->pdata[row->event]);
+      }
+    }
 }
 
 /**
@@ -133,6 +411,8 @@ by_date (gconstpointer a,
  *   and "event:ID"
  * @anonymiser: (nullable)
  *
+ * Every entry of the chronology at once, for the CSV and .odt writers.
+ *
  * Returns: (transfer full) (element-type RdChronologyEntry): in date order
  */
 GPtrArray *
@@ -140,107 +420,14 @@ rd_chronology_build (RdCaseFacts  *facts,
                      GHashTable   *exhibit_refs,
                      RdAnonymiser *anon)
 {
-  GPtrArray *entries = g_ptr_array_new_with_free_func (entry_free);
-  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
-  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
-  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+  RdChronology *self = chronology_new (facts, exhibit_refs);
+  GPtrArray *entries = g_ptr_array_new_full (self->rows->len,
+                                             (GDestroyNotify) rd_chronology_entry_free);
 
-  for (guint i = 0; i < incidents->len; i++)
-    {
-      RdIncident *inc = incidents->pdata[i];
-      GDateTime *start = rd_incident_get_starts_at (inc);
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *key = g_strdup_printf ("incident:%" G_GINT64_FORMAT, rd_incident_get_id (inc));
-      g_autofree char *reported = rd_reported_to_get_label (rd_incident_get_reported_to (inc));
-      RdMoment told;
-
-      if (start == NULL)
-        continue;
-      g_string_append_printf (text, "%s: ", rd_category_get_label (rd_incident_get_category (inc)));
-      g_string_append (text, rd_incident_get_description (inc));
-      append_sentence (text, _("Where: %s."), rd_incident_get_location (inc));
-      append_sentence (text, _("Who: %s."), rd_incident_get_people (inc));
-      append_sentence (text, _("Witnesses: %s."), rd_incident_get_witnesses (inc));
-      append_sentence (text, _("Effect on the household: %s"), rd_incident_get_impact (inc));
-      append_sentence (text, _("Reported to: %s."), reported);
-      append_sentence (text, _("Reference: %s."), rd_incident_get_reference (inc));
-      if (rd_incident_get_landlord_reported (inc, &told))
-        {
-          g_autofree char *when = rd_moment_format_on (&told);
-
-          /* Translators: %s is a date with its preposition, "on Monday 4
-           * November 2024", maybe with a time */
-          append_sentence (text, _("Reported to the landlord %s."), when);
-        }
-      add_entry (entries, g_date_time_to_unix (start) * G_USEC_PER_SEC, rd_datetime_format_long (start),
-                 iso_minute (start), _("Incident"), text, exhibit_refs, key,
-                 rd_incident_get_created_at (inc), anon);
-    }
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      RdContact *c = contacts->pdata[i];
-      GDateTime *at = rd_contact_get_occurred_at (c);
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, rd_contact_get_id (c));
-      g_autofree char *who = rd_case_facts_dup_contact_who (facts, c);
-      const GDate *due = rd_contact_get_promise_due (c);
-
-      if (at == NULL)
-        continue;
-      g_string_append_printf (text, "%s, %s", rd_contact_direction_get_label (rd_contact_get_direction (c)),
-                              rd_contact_channel_get_label (rd_contact_get_channel (c)));
-      if (who != NULL && *who)
-        g_string_append_printf (text, " (%s)", who);
-      g_string_append (text, ": ");
-      g_string_append (text, rd_contact_get_summary (c));
-      if (rd_contact_get_promise (c) != NULL && *rd_contact_get_promise (c))
-        {
-          g_autofree char *due_text = due && g_date_valid (due) ? rd_date_format_long (due) : NULL;
-
-          append_sentence (text, _("Promised: %s."), rd_contact_get_promise (c));
-          append_sentence (text, _("Due by %s."), due_text);
-        }
-      add_entry (entries, g_date_time_to_unix (at) * G_USEC_PER_SEC, rd_datetime_format_long (at),
-                 iso_minute (at), _("Contact"), text, exhibit_refs, key,
-                 rd_contact_get_created_at (c), anon);
-    }
-
-  for (guint i = 0; i < complaints->len; i++)
-    {
-      RdComplaint *complaint = complaints->pdata[i];
-      GPtrArray *events = rd_case_facts_get_events (facts, complaint);
-      g_autofree char *complaint_title = rd_complaint_dup_title (complaint);
-
-      for (guint k = 0; events != NULL && k < events->len; k++)
-        {
-          RdComplaintEvent *ev = events->pdata[k];
-          const GDate *date = rd_complaint_event_get_date (ev);
-          g_autoptr(GString) text = g_string_new (NULL);
-          g_autofree char *title = rd_complaint_event_dup_title (ev);
-          g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, rd_complaint_event_get_id (ev));
-          g_autoptr(GDateTime) dt = NULL;
-          const GDate *new_date = rd_complaint_event_get_new_date (ev);
-
-          if (date == NULL || !g_date_valid (date))
-            continue;
-          dt = rd_datetime_new_local (g_date_get_year (date), g_date_get_month (date),
-                                      g_date_get_day (date), 0, 0, 0);
-          g_string_append_printf (text, "%s: %s.", complaint_title, title);
-          if (new_date != NULL && g_date_valid (new_date))
-            {
-              g_autofree char *nd = rd_date_format_long (new_date);
-              append_sentence (text, _("New date: %s."), nd);
-            }
-          append_sentence (text, _("Reason given: %s"), rd_complaint_event_get_reason (ev));
-          append_sentence (text, "%s", rd_complaint_event_get_notes (ev));
-          add_entry (entries, g_date_time_to_unix (dt) * G_USEC_PER_SEC, rd_date_format_long (date),
-                     g_date_time_format (dt, "%Y-%m-%d"), _("Complaint"), text, exhibit_refs,
-                     key, 0, anon);
-        }
-    }
-
-  g_ptr_array_sort (entries, by_date);
+  self->anon = anon;  /* borrowed */
+  for (guint i = 0; i < self->rows->len; i++)
+    g_ptr_array_add (entries, rd_chronology_dup_entry (self, i));
+  rd_chronology_free (self);
   return entries;
 }
 

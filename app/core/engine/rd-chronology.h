@@ -22,10 +22,21 @@ typedef struct
   char   *written_iso;  /* the same for when it was first written down, or "" */
 } RdChronologyEntry;
 
+typedef struct _RdChronology RdChronology;
+
 /* Exhibit labels by what they are linked to: "incident:12" → "3, 5". */
 GPtrArray *rd_chronology_build      (RdCaseFacts   *facts,
                                      GHashTable    *exhibit_refs,
                                      RdAnonymiser  *anonymiser);
+void       rd_chronology_entry_free (RdChronologyEntry *entry);
+
+RdChronology      *rd_chronology_new           (RdCaseFacts  *facts,
+                                                GHashTable   *exhibit_refs,
+                                                gboolean      anonymise);
+void               rd_chronology_free          (RdChronology *self);
+guint              rd_chronology_get_n_entries (RdChronology *self);
+RdChronologyEntry *rd_chronology_dup_entry     (RdChronology *self,
+                                                guint         index);
 char      *rd_chronology_entry_dup_paragraph (const RdChronologyEntry *entry);
 gboolean   rd_chronology_write_csv  (GPtrArray     *entries,
                                      const char    *path,
@@ -34,5 +45,7 @@ gboolean   rd_chronology_write_odt  (GPtrArray     *entries,
                                      const char    *title,
                                      const char    *path,
                                      GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdChronology, rd_chronology_free)
 
 G_END_DECLS

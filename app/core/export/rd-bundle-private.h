@@ -45,8 +45,12 @@ typedef struct
   double           width;
   double           height;
   RdBlockDrawFunc  draw;
-  gpointer         data;
+  gpointer         data;     /* also RD_BLOCK_ROWS's */
   GDestroyNotify   destroy;
+  /* RD_BLOCK_ROWS: n_rows blocks of row_kind, made by row */
+  RdBlockKind      row_kind;
+  guint            n_rows;
+  RdBlockRowFunc   row;
 } RdBlock;
 
 struct _RdBundleSection

@@ -562,7 +562,11 @@ _rd_redact_section (RdBundleSection *section,
   for (guint i = 0; i < section->blocks->len; i++)
     {
       RdBlock *b = &g_array_index (section->blocks, RdBlock, i);
-      char *text = rd_anonymiser_apply (anonymiser, b->text);
+      char *text;
+
+      if (b->text == NULL)
+        continue;
+      text = rd_anonymiser_apply (anonymiser, b->text);
 
       g_free (b->text);
       b->text = text;

@@ -445,6 +445,25 @@ flow_volume_lines (RdFlow *f)
   flow_block (f, &lines[1], NULL);
 }
 
+/* Each row made, placed and let go in turn (rd_bundle_section_add_rows()). */
+static void
+flow_rows (RdFlow        *f,
+           const RdBlock *rows,
+           const RdBlock *next)
+{
+  for (guint r = 0; r < rows->n_rows; r++)
+    {
+      RdBlock one = { rows->row_kind, NULL, NULL };
+      char *text = rows->row (rows->data, r, &one.label);
+
+      one.text = g_utf8_make_valid (text ? text : "", -1);
+      g_free (text);
+      flow_block (f, &one, r + 1 < rows->n_rows ? &one : next);
+      g_free (one.label);
+      g_free (one.text);
+    }
+}
+
 static void
 flow_blocks (RdFlow          *f,
              RdBundleSection *section)
@@ -455,7 +474,10 @@ flow_blocks (RdFlow          *f,
       const RdBlock *next = i + 1 < section->blocks->len
         ? &g_array_index (section->blocks, RdBlock, i + 1) : NULL;
 
-      flow_block (f, block, next);
+      if (block->kind == RD_BLOCK_ROWS)
+        flow_rows (f, block, next);
+      else
+        flow_block (f, block, next);
       if (i == 0 && section == f->d->cover && f->d->n_volumes > 1)
         flow_volume_lines (f);
     }

@@ -201,6 +201,34 @@ rd_bundle_section_add_drawing (RdBundleSection *self,
   g_array_append_val (self->blocks, block);
 }
 
+/**
+ * rd_bundle_section_add_rows:
+ * @kind: what each row is: a paragraph, a numbered paragraph…
+ * @row: makes row @index's text and label, each time the row is drawn
+ * @user_data: (transfer full): for @row, freed with @destroy with the section
+ *
+ * Adds @n_rows blocks of @kind whose text is made only when they are put
+ * on a page, and let go straight after: a section of 100,000 numbered
+ * paragraphs (a long chronology) then never holds their text at once.
+ * Pages are laid out more than once, so @row is called more than once for
+ * each row, possibly on another thread, and must give the same text.
+ */
+void
+rd_bundle_section_add_rows (RdBundleSection *self,
+                            RdBlockKind      kind,
+                            guint            n_rows,
+                            RdBlockRowFunc   row,
+                            gpointer         user_data,
+                            GDestroyNotify   destroy)
+{
+  RdBlock block = { RD_BLOCK_ROWS, NULL, NULL, 0, 0, NULL, user_data, destroy, kind, n_rows, row };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (row != NULL);
+  g_return_if_fail (kind != RD_BLOCK_ROWS && kind != RD_BLOCK_DRAWING);
+  g_array_append_val (self->blocks, block);
+}
+
 /* Exhibits */
 
 G_DEFINE_BOXED_TYPE (RdBundleExhibit, rd_bundle_exhibit, rd_bundle_exhibit_ref, rd_bundle_exhibit_unref)

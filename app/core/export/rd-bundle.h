@@ -37,7 +37,14 @@ typedef enum {
   RD_BLOCK_PAGE_BREAK,
   RD_BLOCK_FIELD_FIXED, /* a field whose value is a code (a SHA-256): fixed-width, unbroken */
   RD_BLOCK_DRAWING,    /* a picture drawn by a function: rd_bundle_section_add_drawing() */
+  RD_BLOCK_ROWS,       /* blocks made one at a time as they are drawn: rd_bundle_section_add_rows() */
 } RdBlockKind;
+
+/* The text of row @index of a RD_BLOCK_ROWS block (and in @label, its
+ * label, or %NULL), each newly allocated. */
+typedef char *(*RdBlockRowFunc) (gpointer   user_data,
+                                 guint      index,
+                                 char     **label);
 
 /* Draws a picture with its top left corner at the origin of @cr, in its
  * own units: the section scales it to the page. */
@@ -89,6 +96,12 @@ void              rd_bundle_section_add_drawing   (RdBundleSection *self,
                                                    double           width,
                                                    double           height,
                                                    RdBlockDrawFunc  draw,
+                                                   gpointer         user_data,
+                                                   GDestroyNotify   destroy);
+void              rd_bundle_section_add_rows      (RdBundleSection *self,
+                                                   RdBlockKind      kind,
+                                                   guint            n_rows,
+                                                   RdBlockRowFunc   row,
                                                    gpointer         user_data,
                                                    GDestroyNotify   destroy);
 

@@ -494,6 +494,20 @@ add_timeline (RdBundleSection  *chron,
   return TRUE;
 }
 
+/* "12." and its paragraph, made as the page that holds it is drawn. */
+static char *
+chronology_row_cb (gpointer   chronology,
+                   guint      index,
+                   char     **label)
+{
+  RdChronologyEntry *entry = rd_chronology_dup_entry (chronology, index);
+  char *paragraph = rd_chronology_entry_dup_paragraph (entry);
+
+  rd_chronology_entry_free (entry);
+  *label = g_strdup_printf ("%u.", index + 1);
+  return paragraph;
+}
+
 static RdBundle *
 build_bundle (RdStore                   *store,
               gint64                     case_id,
@@ -507,7 +521,9 @@ build_bundle (RdStore                   *store,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) refs = NULL;
   g_autoptr(GHashTable) flat_refs = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(RdChronology) entries = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  guint n_entries;
   g_autoptr(GDate) now = NULL;
   g_autoptr(RdBundle) bundle = rd_bundle_new ();
   g_autoptr(RdBundleSection) cover = NULL;
@@ -568,7 +584,17 @@ build_bundle (RdStore                   *store,
     while (g_hash_table_iter_next (&iter, &key, &value))
       g_hash_table_insert (flat_refs, g_strdup (key), g_strdup (((GString *) value)->str));
   }
-  entries = rd_chronology_build (facts, flat_refs, anon);
+  /* The chronology keeps the facts and writes each entry as its page is
+   * drawn, in the bundle's language then (rd_bundle_write() speaks it). */
+  entries = rd_chronology_new (facts, flat_refs, anon != NULL);
+  n_entries = rd_chronology_get_n_entries (entries);
+  if (chronology != NULL)
+    {
+      /* Asked for whole, to write as .odt or CSV as well. */
+      listed = g_ptr_array_new_full (n_entries, (GDestroyNotify) rd_chronology_entry_free);
+      for (guint i = 0; i < n_entries; i++)
+        g_ptr_array_add (listed, rd_chronology_dup_entry (entries, i));
+    }
 
   title = g_strdup_printf (_("Housing complaint bundle: %s"), rd_case_get_title (rcase));
   {
@@ -618,14 +644,10 @@ build_bundle (RdStore                   *store,
                              _("Incidents from the diary, contacts and the complaint’s steps, "
                                "in date order. Exhibit numbers refer to the evidence that "
                                "follows."));
-      for (guint i = 0; i < entries->len; i++)
-        {
-          g_autofree char *num = g_strdup_printf ("%u.", i + 1);
-          g_autofree char *para = rd_chronology_entry_dup_paragraph (entries->pdata[i]);
-
-          rd_bundle_section_add (chron, RD_BLOCK_NUMBERED, num, para);
-        }
-      if (entries->len == 0)
+      if (n_entries > 0)
+        rd_bundle_section_add_rows (chron, RD_BLOCK_NUMBERED, n_entries, chronology_row_cb,
+                                    g_steal_pointer (&entries), (GDestroyNotify) rd_chronology_free);
+      else
         rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
       if (!add_timeline (chron, store, case_id, facts, today, error))
         return NULL;
@@ -648,7 +670,7 @@ build_bundle (RdStore                   *store,
   _rd_bundle_set_anonymiser (bundle, g_steal_pointer (&anon));
 
   if (chronology != NULL)
-    *chronology = g_steal_pointer (&entries);
+    *chronology = g_steal_pointer (&listed);
   return g_steal_pointer (&bundle);
 }
 
