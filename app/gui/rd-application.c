@@ -24,6 +24,7 @@ struct _RdApplication
   GError         *store_error;
   RdClock        *clock;
   GSettings      *settings;
+  gboolean        shutting_down;
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -48,7 +49,8 @@ rd_application_get_store (RdApplication *self)
 {
   g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
 
-  if (self->store == NULL && self->store_error == NULL)
+  /* Not again once closed for good at shutdown. */
+  if (self->store == NULL && self->store_error == NULL && !self->shutting_down)
     {
       self->store = rd_store_open (self->data_dir, &self->store_error);
       if (self->store != NULL)
@@ -145,6 +147,11 @@ static void
 rd_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Asked as it ends (Redress started again a moment after quitting):
+   * there is no store for a window any more. */
+  if (RD_APPLICATION (app)->shutting_down)
+    return;
 
   if (window == NULL)
     window = GTK_WINDOW (rd_application_new_window (RD_APPLICATION (app)));
@@ -385,6 +392,76 @@ rd_application_finalize (GObject *object)
   G_OBJECT_CLASS (rd_application_parent_class)->finalize (object);
 }
 
+/* Long enough for a cancelled worker to come back, short enough that a
+ * quit does not hang on one that reads on regardless. */
+#define WORKERS_WAIT_MS 2000
+
+/* Shared by the wait and the store's finalization, which may happen in a
+ * worker thread (the one that let go of the store last), or never. */
+typedef struct {
+  int closed;
+  int waited;
+} StoreWait;
+
+static gboolean
+workers_waited_enough_cb (gpointer user_data)
+{
+  StoreWait *wait = user_data;
+
+  g_atomic_int_set (&wait->waited, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the store's data is cleared, after RdStore's own finalize has
+ * closed the file and removed its "open" marker (a weak reference would
+ * come before that, at dispose). */
+static void
+store_closed_cb (gpointer user_data)
+{
+  StoreWait *wait = user_data;
+
+  g_atomic_int_set (&wait->closed, TRUE);
+  g_main_context_wakeup (NULL);
+  g_atomic_rc_box_release (wait);
+}
+
+/*
+ * The windows are closed and their pages have cancelled their workers
+ * (What Next's, the case list's, the notifier's), but a worker holds the
+ * store until its result is back on the main loop, which no longer runs
+ * once the application has quit. A store never finalized leaves its "open"
+ * marker behind, and the next start then reads the whole case file
+ * through as after a crash (rd-store-integrity.c): a second for a large
+ * one (issue 17). So the main loop runs on until the workers have let go
+ * of the store, for a moment at most, before Redress ends.
+ */
+static void
+rd_application_shutdown (GApplication *app)
+{
+  RdApplication *self = RD_APPLICATION (app);
+
+  self->shutting_down = TRUE;
+  if (self->store != NULL)
+    {
+      StoreWait *wait = g_atomic_rc_box_new0 (StoreWait);
+      guint timeout_id;
+
+      g_object_set_data_full (G_OBJECT (self->store), "rd-application-store-wait",
+                              g_atomic_rc_box_acquire (wait), store_closed_cb);
+      g_clear_object (&self->store);
+      timeout_id = g_timeout_add (WORKERS_WAIT_MS, workers_waited_enough_cb, wait);
+      while (!g_atomic_int_get (&wait->closed) && !g_atomic_int_get (&wait->waited))
+        g_main_context_iteration (NULL, TRUE);
+      if (!g_atomic_int_get (&wait->waited))
+        g_source_remove (timeout_id);
+      else if (!g_atomic_int_get (&wait->closed))
+        g_debug ("A worker still held the store as Redress ended");
+      g_atomic_rc_box_release (wait);
+    }
+
+  G_APPLICATION_CLASS (rd_application_parent_class)->shutdown (app);
+}
+
 static void
 rd_application_class_init (RdApplicationClass *klass)
 {
@@ -394,6 +471,7 @@ rd_application_class_init (RdApplicationClass *klass)
   object_class->finalize = rd_application_finalize;
   app_class->activate = rd_application_activate;
   app_class->startup = rd_application_startup;
+  app_class->shutdown = rd_application_shutdown;
   app_class->handle_local_options = rd_application_handle_local_options;
 }
 
