@@ -494,6 +494,42 @@ add_timeline (RdBundleSection  *chron,
   return TRUE;
 }
 
+/* Which exhibits prove each diary entry, contact and complaint step:
+ * "incident:12" → "3, 5". */
+static GHashTable *
+dup_exhibit_refs (RdStore   *store,
+                  GPtrArray *evidence)
+{
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_refs_value);
+  GHashTable *flat_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      RdEvidence *ev = evidence->pdata[i];
+      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
+      g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (ev), NULL);
+
+      for (guint k = 0; links != NULL && k < g_list_model_get_n_items (links); k++)
+        {
+          g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, k);
+          static const char * const prefix[] = { "incident", "contact", "event" };
+          RdEvidenceTargetKind tk = rd_evidence_link_get_target_kind (link);
+          g_autofree char *ref_key = NULL;
+
+          if (tk >= RD_EVIDENCE_TARGET_N_KINDS)
+            continue;
+          ref_key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, prefix[tk], rd_evidence_link_get_target_id (link));
+          add_ref (refs, ref_key, label);
+        }
+    }
+  g_hash_table_iter_init (&iter, refs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (flat_refs, g_strdup (key), g_strdup (((GString *) value)->str));
+  return flat_refs;
+}
+
 /* "12." and its paragraph, made as the page that holds it is drawn. */
 static char *
 chronology_row_cb (gpointer   chronology,
@@ -519,7 +555,6 @@ build_bundle (RdStore                   *store,
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdAnonymiser) anon = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GHashTable) refs = NULL;
   g_autoptr(GHashTable) flat_refs = NULL;
   g_autoptr(RdChronology) entries = NULL;
   g_autoptr(GPtrArray) listed = NULL;
@@ -555,35 +590,7 @@ build_bundle (RdStore                   *store,
     layout = kept = rd_case_bundle_dup_layout (store, case_id, NULL);
 
   /* Exhibit numbers first: the chronology refers to them. */
-  refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_refs_value);
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      RdEvidence *ev = evidence->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
-      g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (ev), NULL);
-
-      for (guint k = 0; links != NULL && k < g_list_model_get_n_items (links); k++)
-        {
-          g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, k);
-          static const char * const prefix[] = { "incident", "contact", "event" };
-          RdEvidenceTargetKind tk = rd_evidence_link_get_target_kind (link);
-          g_autofree char *key = NULL;
-
-          if (tk >= RD_EVIDENCE_TARGET_N_KINDS)
-            continue;
-          key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, prefix[tk], rd_evidence_link_get_target_id (link));
-          add_ref (refs, key, label);
-        }
-    }
-  flat_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, refs);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (flat_refs, g_strdup (key), g_strdup (((GString *) value)->str));
-  }
+  flat_refs = dup_exhibit_refs (store, evidence);
   /* The chronology keeps the facts and writes each entry as its page is
    * drawn, in the bundle's language then (rd_bundle_write() speaks it). */
   entries = rd_chronology_new (facts, flat_refs, anon != NULL);
