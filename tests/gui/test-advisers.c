@@ -203,6 +203,103 @@ test_all_cases_back (void)
   rd_test_gui_remove_tree (dir);
 }
 
+typedef struct {
+  RdStore    *store;
+  gint64      case_id;
+  const char *number;
+  const char *scope;
+} StoredRecord;
+
+static gboolean
+record_stored (gpointer data)
+{
+  StoredRecord *want = data;
+  g_autoptr(RdCaseAdmin) admin = rd_store_get_case_admin (want->store, want->case_id, NULL);
+
+  return admin != NULL && g_strcmp0 (rd_case_admin_get_client_number (admin), want->number) == 0 &&
+         g_strcmp0 (rd_case_admin_get_authority_scope (admin), want->scope) == 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* The client record has no Save button: it is written a moment after
+ * typing pauses, with the window open, and at once when the window closes.
+ * What the store cannot take (the number shown instead of the name, with
+ * no number) is explained and not written; closing then keeps the window
+ * open once, and closing again keeps the record as it was last saved. */
+static void
+test_client_record_save_as_you_type (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseAdmin) admin = NULL;
+  RdStore *store = rd_application_get_store (app);
+  StoredRecord want = { store, add_case (store, "Damp in the bedroom"), "C-0042", "" };
+  GtkWindow *record;
+  GtkWidget *status;
+  RdWindow *window;
+  gint64 until;
+
+  g_assert_true (rd_store_set_adviser_mode (store, TRUE, &error));
+  window = rd_test_gui_window_new (app, 1000, 760);
+  g_assert_true (rd_window_open_case (window, want.case_id, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL);
+  rd_test_gui_iterate ();
+  record = find_client_record ();
+  g_assert_nonnull (record);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (record));
+  g_assert_null (rd_test_gui_find_by_id (GTK_WIDGET (record), "save_button"));
+  status = rd_test_gui_find_by_id (GTK_WIDGET (record), "status_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (record), "client_number_row")),
+                         want.number);
+  g_assert_true (rd_test_gui_wait_until (record_stored, &want, 5000));
+  g_assert_true (find_client_record () == record);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Saved");
+
+  /* Closed straight after typing: written all the same. */
+  want.scope = "Talking to the landlord about the repairs";
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (record), "authority_scope_row")),
+                         want.scope);
+  gtk_window_close (record);
+  rd_test_gui_iterate ();
+  g_assert_null (find_client_record ());
+  g_assert_true (record_stored (&want));
+
+  /* Shown by number, with no number: not written. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.client-record", NULL);
+  rd_test_gui_iterate ();
+  record = find_client_record ();
+  g_assert_nonnull (record);
+  status = rd_test_gui_find_by_id (GTK_WIDGET (record), "status_label");
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (record), "client_number_row")), "");
+  gtk_switch_set_active (GTK_SWITCH (rd_test_gui_find_by_id (GTK_WIDGET (record), "use_number_switch")), TRUE);
+  until = g_get_monotonic_time () + 1500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 3000);
+  g_assert_true (gtk_widget_has_css_class (status, "inline-error"));
+  g_assert_true (record_stored (&want));
+
+  gtk_window_close (record);
+  rd_test_gui_iterate ();
+  g_assert_true (find_client_record () == record);
+  gtk_window_close (record);
+  rd_test_gui_iterate ();
+  g_assert_null (find_client_record ());
+  g_assert_true (record_stored (&want));
+  admin = rd_store_get_case_admin (store, want.case_id, &error);
+  g_assert_false (rd_case_admin_get_use_client_number (admin));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +311,7 @@ main (int   argc,
 
   g_test_add_func ("/advisers/items-only-for-advisers", test_adviser_items);
   g_test_add_func ("/advisers/all-cases-back", test_all_cases_back);
+  g_test_add_func ("/advisers/client-record-save-as-you-type", test_client_record_save_as_you_type);
 
   return g_test_run ();
 }

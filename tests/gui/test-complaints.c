@@ -598,6 +598,112 @@ test_step_evidence (Fixture       *f,
   g_assert_true (offered);
 }
 
+typedef struct {
+  RdStore    *store;
+  gint64      id;
+  const char *notes;
+} StoredNotes;
+
+static gboolean
+step_notes_stored (gpointer data)
+{
+  StoredNotes *want = data;
+  g_autoptr(RdComplaintEvent) stored = rd_store_get_complaint_event (want->store, want->id, NULL);
+
+  return stored != NULL && g_strcmp0 (rd_complaint_event_get_notes (stored), want->notes) == 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+static RdStepDialog *
+find_step_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_STEP_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return RD_STEP_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Changing a step that exists saves as you type, with no Add or Cancel: a
+ * moment after typing pauses it is in the store with the window still open.
+ * A step that cannot be (a complaint made at stage 2) is explained and
+ * never written; closing then keeps the window open once, and closing
+ * again leaves the step as it was last saved. A new step keeps Add. */
+static void
+test_edit_step_save_as_you_type (Fixture       *f,
+                                 gconstpointer  data)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store));
+  GDate made = working_days_before (today, 3);
+  RdComplaintsPage *complaints;
+  RdComplaintEditor *editor;
+  RdStepDialog *dialog;
+  g_autoptr(RdComplaintEvent) step = NULL;
+  g_autoptr(RdComplaintEvent) stored = NULL;
+  StoredNotes want = { store, 0, "Sent by email to the housing officer" };
+  GtkWidget *status;
+  gint64 until;
+
+  complaints = RD_COMPLAINTS_PAGE (rd_window_show_page (f->window, "complaints"));
+  gtk_widget_activate_action (GTK_WIDGET (complaints), "complaints.new-complaint", NULL);
+  editor = RD_COMPLAINT_EDITOR (rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (complaints)));
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor), NULL));
+
+  dialog = RD_STEP_DIALOG (rd_complaint_editor_add_step (editor));
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "add_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  add_step (editor, RD_COMPLAINT_EVENT_MADE, &made);
+  step = g_list_model_get_item (rd_complaint_editor_get_steps (editor), 0);
+  want.id = rd_complaint_event_get_id (step);
+  g_assert_cmpint (want.id, >, 0);
+
+  dialog = rd_step_dialog_new (GTK_WINDOW (f->window), store,
+                               rd_record_editor_get_record (RD_RECORD_EDITOR (editor)), step);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_false (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "add_button")));
+  g_assert_false (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "cancel_button")));
+  status = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "status_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "notes_row")), want.notes);
+  g_assert_true (rd_test_gui_wait_until (step_notes_stored, &want, 5000));
+  g_assert_true (find_step_dialog () == dialog);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Saved");
+
+  /* A complaint is made at stage 1: stage 2 is refused in place. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "stage_spin")), 2);
+  until = g_get_monotonic_time () + 1500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 3000);
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "error_label")));
+  stored = rd_store_get_complaint_event (store, want.id, NULL);
+  g_assert_cmpuint (rd_complaint_event_get_stage (stored), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_true (find_step_dialog () == dialog);
+  g_assert_true (gtk_widget_has_css_class (status, "inline-error"));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_null (find_step_dialog ());
+  g_clear_object (&stored);
+  stored = rd_store_get_complaint_event (store, want.id, NULL);
+  g_assert_cmpuint (rd_complaint_event_get_stage (stored), ==, 1);
+  g_assert_cmpstr (rd_complaint_event_get_notes (stored), ==, want.notes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +715,8 @@ main (int   argc,
               test_late_response_first_on_dashboard, fixture_teardown);
   g_test_add ("/complaints/step-evidence", Fixture, NULL, fixture_setup,
               test_step_evidence, fixture_teardown);
+  g_test_add ("/complaints/edit-step-save-as-you-type", Fixture, NULL, fixture_setup,
+              test_edit_step_save_as_you_type, fixture_teardown);
   g_test_add ("/complaints/open-case-from-reminder", Fixture, NULL, fixture_setup,
               test_open_case_from_reminder, fixture_teardown);
   g_test_add ("/complaints/focus-after-assistant", Fixture, NULL, fixture_setup,

@@ -192,7 +192,7 @@ test_new_profile (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (profile_row), ==, 1);
   g_assert_cmpint (rd_limit_row_get_is_longer (rd_policy_dialog_get_limit_row (dialog, 1, 1)), ==, TRUE);
   adw_combo_row_set_selected (profile_row, 0);
-  g_signal_emit_by_name (child (dialog, "save_button"), "clicked");
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
   g_assert_false (is_open (dialog));
   g_assert_null (rd_store_get_case_policy (f->store, rd_case_get_id (f->rcase), &error));
@@ -354,6 +354,92 @@ test_store_dialog (Fixture       *f,
   g_assert_true (g_ptr_array_index (records, 0) == (gpointer) f->rcase);
 }
 
+typedef struct {
+  RdStore    *store;
+  gint64      case_id;
+  const char *name;     /* NULL: the case follows the Code only */
+} StoredPolicy;
+
+static gboolean
+policy_stored (gpointer data)
+{
+  StoredPolicy *want = data;
+  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (want->store, want->case_id, NULL);
+
+  if (want->name == NULL)
+    return policy == NULL;
+  return policy != NULL && g_strcmp0 (rd_policy_get_name (policy), want->name) == 0;
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* A profile the case already follows, and the case's choice, save as you
+ * type, with the window open and no Save button; office hours that cannot
+ * be are explained and never written; closing then keeps the window open
+ * once, and closing again leaves the profile as it was last saved. */
+static void
+test_save_as_you_type (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (f->store));
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (today);
+  g_autoptr(RdPolicy) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  StoredPolicy want = { f->store, rd_case_get_id (f->rcase), "Northway Homes policy, 2024" };
+  RdPolicyDialog *dialog;
+  GtkWidget *status;
+  gint64 until;
+
+  rd_policy_set_name (policy, "Northway Homes");
+  g_assert_true (rd_store_save_policy (f->store, policy, &error));
+  g_assert_true (rd_store_set_case_policy (f->store, want.case_id, rd_policy_get_id (policy), &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (f);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "save_button")));
+  status = child (dialog, "status_label");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "name_row")), want.name);
+  g_assert_true (rd_test_gui_wait_until (policy_stored, &want, 5000));
+  g_assert_true (is_open (dialog));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Saved");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "opens_row")), "17:00");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "closes_row")), "09:00");
+  until = g_get_monotonic_time () + 1500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 3000);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (dialog, "error_revealer"))));
+  stored = rd_store_get_case_policy (f->store, want.case_id, NULL);
+  g_assert_cmpint (rd_policy_get_office_hours (stored)->start_minute, ==,
+                   rd_policy_get_office_hours (policy)->start_minute);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_true (is_open (dialog));
+  g_assert_true (gtk_widget_has_css_class (status, "inline-error"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_false (is_open (dialog));
+  g_clear_object (&stored);
+  stored = rd_store_get_case_policy (f->store, want.case_id, NULL);
+  g_assert_cmpstr (rd_policy_get_name (stored), ==, want.name);
+  g_assert_cmpint (rd_policy_get_office_hours (stored)->start_minute, ==,
+                   rd_policy_get_office_hours (policy)->start_minute);
+
+  /* Choosing the Code only is written too, with the window still open. */
+  dialog = open_dialog (f);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, "profile_row")), 0);
+  want.name = NULL;
+  g_assert_true (rd_test_gui_wait_until (policy_stored, &want, 5000));
+  g_assert_true (is_open (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_false (is_open (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +447,8 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/policy-dialog/new-profile", Fixture, NULL, fixture_setup, test_new_profile, fixture_teardown);
+  g_test_add ("/policy-dialog/save-as-you-type", Fixture, NULL, fixture_setup, test_save_as_you_type,
+              fixture_teardown);
   g_test_add ("/policy-dialog/mistakes", Fixture, NULL, fixture_setup, test_mistakes, fixture_teardown);
   g_test_add ("/policy-dialog/from-case-details", Fixture, NULL, fixture_setup,
               test_from_case_details, fixture_teardown);

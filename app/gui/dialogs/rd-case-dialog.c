@@ -24,7 +24,6 @@ struct _RdCaseDialog
   AdwWindowTitle  *window_title;
   /* Only while changing an existing case: a new one is made by Create. */
   RdAutosave      *autosave;
-  gboolean         close_refused;
 
   AdwHeaderBar    *header_bar;
   GtkButton       *cancel_button;
@@ -157,7 +156,6 @@ on_field_changed_cb (RdCaseDialog *self)
 {
   if (self->autosave == NULL)
     return;
-  self->close_refused = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   rd_autosave_changed (self->autosave);
 }
@@ -192,30 +190,6 @@ on_save_clicked_cb (RdCaseDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/* RdAutosave has written what it could when the window is asked to close
- * (its handler runs first). A change it could not write (a title that is
- * not allowed, a store that refused) keeps the window open once, saying
- * so; asked again without a change, the window closes and the case stays
- * as it was last saved. */
-static gboolean
-on_close_request_cb (RdCaseDialog *self)
-{
-  if (self->autosave == NULL || !rd_autosave_is_pending (self->autosave))
-    return GDK_EVENT_PROPAGATE;
-  if (self->close_refused)
-    {
-      rd_autosave_discard (self->autosave);
-      return GDK_EVENT_PROPAGATE;
-    }
-  self->close_refused = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-  rd_gui_set_status (self->status_label,
-                     _("This change is not saved. Correct it, or close again to keep the case as it was."),
-                     TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  return GDK_EVENT_STOP;
-}
-
 /* Every field of an existing case saves as it changes. */
 static void
 watch_fields (RdCaseDialog *self)
@@ -247,7 +221,10 @@ static void
 start_autosave (RdCaseDialog *self)
 {
   self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS, write_case);
-  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  /* A title that is not allowed keeps the window open once, to say so. */
+  rd_autosave_hold_close (self->autosave,
+                          _("This change is not saved. Correct it, or close again to keep the case as it was."),
+                          GTK_WIDGET (self->title_row));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
   adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);

@@ -7,8 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-client-record-dialog.h"
 #include "rd-date-time-picker.h"
+
+/* How long typing must pause before the record is written */
+#define SAVE_DELAY_MS 500
 
 struct _RdClientRecordDialog
 {
@@ -18,7 +22,9 @@ struct _RdClientRecordDialog
   RdCaseAdmin          *admin;
   GDate                *auto_renew;   /* the renewal date last filled in for the adviser */
   gboolean              loading;
+  RdAutosave           *autosave;
 
+  GtkLabel             *status_label;
   AdwEntryRow          *client_number_row;
   GtkSwitch            *use_number_switch;
   AdwPreferencesGroup  *consent_group;
@@ -191,10 +197,12 @@ show_archive_state (RdClientRecordDialog *self)
                                                                  : _("_Archive This Case"));
 }
 
-static void
-on_save_clicked_cb (RdClientRecordDialog *self)
+/* Writes the record from the form (RdAutosave's write function). */
+static RdAutosaveResult
+write_record (GtkWidget  *form,
+              GError    **error)
 {
-  g_autoptr(GError) error = NULL;
+  RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (form);
   g_autoptr(RdCaseAdmin) edited = rd_case_admin_copy (self->admin);
   g_autoptr(GDate) given = NULL;
   g_autoptr(GDate) renew = NULL;
@@ -215,13 +223,45 @@ on_save_clicked_cb (RdClientRecordDialog *self)
   rd_case_admin_set_authority_date (edited, authority);
   rd_case_admin_set_authority_scope (edited, gtk_editable_get_text (GTK_EDITABLE (self->authority_scope_row)));
 
-  if (!rd_store_save_case_admin (self->store, edited, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
+  if (!rd_store_save_case_admin (self->store, edited, error))
+    return RD_AUTOSAVE_FAILED;
   g_set_object (&self->admin, edited);
-  gtk_window_close (GTK_WINDOW (self));
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_edited_cb (RdClientRecordDialog *self)
+{
+  if (self->autosave == NULL || self->loading)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_autosave_changed (self->autosave);
+}
+
+/* The record has no Save button: every field saves as it changes, and the
+ * window closes as any other. */
+static void
+start_autosave (RdClientRecordDialog *self)
+{
+  struct { gpointer field; const char *signal; } fields[] = {
+    { self->client_number_row, "changed" },
+    { self->use_number_switch, "notify::active" },
+    { self->consent_given_picker, "notify::date-time" },
+    { self->consent_given_switch, "notify::active" },
+    { self->consent_renew_picker, "notify::date-time" },
+    { self->consent_renew_switch, "notify::active" },
+    { self->authority_date_picker, "notify::date-time" },
+    { self->authority_date_switch, "notify::active" },
+    { self->authority_scope_row, "changed" },
+  };
+
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS, write_record);
+  rd_autosave_hold_close (self->autosave,
+                          _("This change is not saved. Correct it, or close again to keep the client record as it was."),
+                          GTK_WIDGET (self->client_number_row));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_signal_connect_object (fields[i].field, fields[i].signal, G_CALLBACK (on_edited_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -285,6 +325,10 @@ rd_client_record_dialog_dispose (GObject *object)
 {
   RdClientRecordDialog *self = RD_CLIENT_RECORD_DIALOG (object);
 
+  /* First, while the fields and the record are still there */
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->admin);
   g_clear_object (&self->store);
   g_clear_pointer (&self->auto_renew, g_date_free);
@@ -358,6 +402,8 @@ rd_client_record_dialog_constructed (GObject *object)
   gtk_editable_set_text (GTK_EDITABLE (self->authority_scope_row), rd_case_admin_get_authority_scope (admin));
   show_archive_state (self);
   describe_dates (self);
+  /* after loading, so that filling the form is not a change */
+  start_autosave (self);
 }
 
 static void
@@ -383,6 +429,7 @@ rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-client-record-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, client_number_row);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, use_number_switch);
   gtk_widget_class_bind_template_child (widget_class, RdClientRecordDialog, consent_group);
@@ -403,7 +450,6 @@ rd_client_record_dialog_class_init (RdClientRecordDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_authority_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_given_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_today_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_archive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_erase_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -99,6 +99,7 @@ on_repair_changed_cb (RdPolicyDialog *self,
     return;
   rd_limit_row_get_limit (row, &limit);
   rd_policy_set_repair_priority (self->editing, key, p->label, &limit);
+  _rd_policy_dialog_changed (self);
 }
 
 static void
@@ -110,6 +111,7 @@ on_remove_repair_cb (GtkButton      *button,
 
   rd_policy_remove_repair_priority (self->editing, key);
   _rd_policy_dialog_load_lists (self);
+  _rd_policy_dialog_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->repair_name_row));
 }
 
@@ -152,6 +154,7 @@ _rd_policy_dialog_on_add_repair_cb (RdPolicyDialog *self)
   rd_policy_set_repair_priority (self->editing, key, label, &none);
   gtk_editable_set_text (GTK_EDITABLE (self->repair_name_row), "");
   _rd_policy_dialog_load_lists (self);
+  _rd_policy_dialog_changed (self);
   /* The new priority's time is the next thing to set. */
   gtk_widget_grab_focus (GTK_WIDGET (rd_limit_row_get_amount_button (
     g_ptr_array_index (self->repair_rows, self->repair_rows->len - 1))));
@@ -173,6 +176,7 @@ on_rule_changed_cb (RdPolicyDialog *self,
     rd_limit_row_get_limit (row, &rule.limit);
     rd_policy_replace_rule (self->editing, index, &rule);
   }
+  _rd_policy_dialog_changed (self);
 }
 
 static void
@@ -186,6 +190,7 @@ on_remove_rule_cb (GtkButton      *button,
     return;
   rd_policy_remove_rule (self->editing, index);
   _rd_policy_dialog_load_lists (self);
+  _rd_policy_dialog_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->rule_name_row));
 }
 
@@ -204,6 +209,7 @@ _rd_policy_dialog_on_add_rule_cb (RdPolicyDialog *self)
   rd_policy_add_rule (self->editing, &rule);
   gtk_editable_set_text (GTK_EDITABLE (self->rule_name_row), "");
   _rd_policy_dialog_load_lists (self);
+  _rd_policy_dialog_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (rd_limit_row_get_amount_button (
     g_ptr_array_index (self->rule_rows, self->rule_rows->len - 1))));
 }

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "rd-autosave.h"
 #include "rd-limit-row.h"
 #include "rd-policy-dialog.h"
 
@@ -26,8 +27,12 @@ struct _RdPolicyDialog
   RdPolicy             *code;        /* the Code in force today (borrowed) */
   GArray               *choices;     /* gint64: 0 = Code only, -1 = new copy, else a profile id */
   gboolean              loading;
+  /* Writes the case's choice and the profile shown as they change; a new
+   * profile waits for Create. */
+  RdAutosave           *autosave;
 
-  GtkWidget            *cancel_button;
+  AdwHeaderBar         *header_bar;
+  GtkLabel             *status_label;
   GtkWidget            *save_button;
   AdwComboRow          *profile_row;
   GtkRevealer          *error_revealer;
@@ -61,5 +66,8 @@ struct _RdPolicyDialog
 void _rd_policy_dialog_load_lists       (RdPolicyDialog *self);
 void _rd_policy_dialog_on_add_repair_cb (RdPolicyDialog *self);
 void _rd_policy_dialog_on_add_rule_cb   (RdPolicyDialog *self);
+
+/* rd-policy-dialog.c */
+void _rd_policy_dialog_changed          (RdPolicyDialog *self);
 
 G_END_DECLS

@@ -13,6 +13,9 @@
 #include "rd-limit-row.h"
 #include "rd-policy-dialog-private.h"
 
+/* How long typing must pause before the policy is written */
+#define SAVE_DELAY_MS 500
+
 G_DEFINE_FINAL_TYPE (RdPolicyDialog, rd_policy_dialog, RD_TYPE_STORE_DIALOG)
 
 static RdStore *
@@ -152,11 +155,29 @@ read_form (RdPolicyDialog *self)
   }
 }
 
+/* Something the resident changed: written a moment later. */
+void
+_rd_policy_dialog_changed (RdPolicyDialog *self)
+{
+  if (self->loading || self->autosave == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_autosave_changed (self->autosave);
+}
+
 static void
 on_form_changed_cb (RdPolicyDialog *self)
 {
   read_form (self);
   update_stage_notes (self);
+  _rd_policy_dialog_changed (self);
+}
+
+/* A new profile is made by Create; one the store has saves as it changes. */
+static gboolean
+is_new_profile (RdPolicyDialog *self)
+{
+  return self->editing != NULL && rd_policy_get_id (self->editing) == 0;
 }
 
 static void
@@ -192,13 +213,19 @@ choose_profile (RdPolicyDialog *self,
         self->editing = rd_policy_copy (stored);
     }
   load_policy (self);
+  gtk_widget_set_visible (self->save_button, is_new_profile (self));
 }
 
 static void
 on_profile_selected_cb (RdPolicyDialog *self)
 {
-  if (!self->loading)
-    choose_profile (self, adw_combo_row_get_selected (self->profile_row));
+  if (self->loading)
+    return;
+  /* What was typed into the profile shown before is kept. */
+  if (self->autosave != NULL)
+    rd_autosave_flush (self->autosave, NULL);
+  choose_profile (self, adw_combo_row_get_selected (self->profile_row));
+  _rd_policy_dialog_changed (self);
 }
 
 static gboolean
@@ -214,13 +241,14 @@ parse_time (const char *text,
   return TRUE;
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* Writes the profile shown (unless the case follows the Code only) and the
+ * case's choice of it. Office hours that cannot be are shown and nothing is
+ * written. */
+static RdAutosaveResult
+write_form (RdPolicyDialog  *self,
+            GError         **error)
 {
-  RdPolicyDialog *self = RD_POLICY_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 case_id = rd_case_get_id (case_of (self));
 
   if (self->editing != NULL)
@@ -234,25 +262,69 @@ save_action (GtkWidget  *widget,
         {
           show_error (self, _("Write the office hours as two times of day, opening before closing, "
                               "for example 09:00 and 17:00."));
-          gtk_widget_grab_focus (GTK_WIDGET (self->opens_row));
-          return;
+          return RD_AUTOSAVE_HELD;
         }
       rd_policy_set_office_hours (self->editing, &hours);
-      if (!rd_store_save_policy (store_of (self), self->editing, &error))
-        {
-          show_error (self, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-          return;
-        }
+      if (!rd_store_save_policy (store_of (self), self->editing, &local_error))
+        goto failed;
     }
   if (!rd_store_set_case_policy (store_of (self), case_id,
-                                 self->editing ? rd_policy_get_id (self->editing) : 0, &error))
+                                 self->editing ? rd_policy_get_id (self->editing) : 0, &local_error))
+    goto failed;
+  show_error (self, NULL);
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), case_of (self));
+  return RD_AUTOSAVE_WRITTEN;
+
+failed:
+  show_error (self, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return RD_AUTOSAVE_FAILED;
+}
+
+/* RdAutosave's write function: everything but a new profile, which waits
+ * for Create. */
+static RdAutosaveResult
+write_policy (GtkWidget  *form,
+              GError    **error)
+{
+  RdPolicyDialog *self = RD_POLICY_DIALOG (form);
+
+  if (is_new_profile (self))
+    return RD_AUTOSAVE_HELD;
+  return write_form (self, error);
+}
+
+/* Create (a new profile) and Ctrl+S (anything else): write now and close,
+ * unless there is something to correct first. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RdPolicyDialog *self = RD_POLICY_DIALOG (widget);
+
+  if (!is_new_profile (self))
     {
-      show_error (self, error->message);
+      rd_autosave_changed (self->autosave);
+      if (rd_autosave_flush (self->autosave, NULL) && !rd_autosave_is_pending (self->autosave))
+        gtk_window_close (GTK_WINDOW (self));
       return;
     }
-  rd_store_dialog_saved (RD_STORE_DIALOG (self), case_of (self));
-  gtk_window_close (GTK_WINDOW (self));
+
+  switch (write_form (self, NULL))
+    {
+    case RD_AUTOSAVE_WRITTEN:
+      rd_autosave_discard (self->autosave);
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case RD_AUTOSAVE_HELD:
+      gtk_widget_grab_focus (GTK_WIDGET (self->opens_row));
+      break;
+    case RD_AUTOSAVE_FAILED:
+    default:
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      break;
+    }
 }
 
 static void
@@ -302,8 +374,9 @@ fill_choices (RdPolicyDialog *self)
  * rd_policy_dialog_new:
  * @rcase: a saved case
  *
- * The dialog saves the profile and the case's choice by itself, emits
- * ::saved, and closes.
+ * The dialog writes the case's choice of profile, and the profile, as they
+ * are changed (and when it closes), emitting ::saved with the case each
+ * time. A new profile is written by its Create button, which closes.
  */
 RdPolicyDialog *
 rd_policy_dialog_new (GtkWindow *parent,
@@ -375,6 +448,10 @@ rd_policy_dialog_dispose (GObject *object)
 {
   RdPolicyDialog *self = RD_POLICY_DIALOG (object);
 
+  /* First, while the fields and the profile are still there */
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (rd_policy_dialog_parent_class)->dispose (object);
@@ -400,6 +477,11 @@ rd_policy_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (rd_policy_dialog_parent_class)->constructed (object);
 
   fill_choices (self);
+  /* after filling, so that showing the form is not a change */
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS, write_policy);
+  rd_autosave_hold_close (self->autosave,
+                          _("This change is not saved. Correct it, or close again to keep the policy as it was."),
+                          GTK_WIDGET (self->profile_row));
 }
 
 static void
@@ -414,7 +496,8 @@ rd_policy_dialog_class_init (RdPolicyDialogClass *klass)
   object_class->finalize = rd_policy_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-policy-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, profile_row);
   gtk_widget_class_bind_template_child (widget_class, RdPolicyDialog, error_revealer);
@@ -477,7 +560,6 @@ rd_policy_dialog_init (RdPolicyDialog *self)
   self->code = rd_policy_get_code_for_date (&day);
 
   /* One accessible name each, not the label and the text run together. */
-  rd_gui_fix_accessible_name (self->cancel_button);
   rd_gui_fix_accessible_name (self->save_button);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->profile_row));
   rd_gui_combo_row_show_choices_in_full (self->profile_row);
@@ -524,4 +606,6 @@ rd_policy_dialog_init (RdPolicyDialog *self)
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_form_changed_cb), self);
   g_signal_connect_swapped (self->stages_spin, "value-changed", G_CALLBACK (on_form_changed_cb), self);
   g_signal_connect_swapped (self->stage_zero_switch, "notify::active", G_CALLBACK (on_form_changed_cb), self);
+  g_signal_connect_swapped (self->opens_row, "changed", G_CALLBACK (_rd_policy_dialog_changed), self);
+  g_signal_connect_swapped (self->closes_row, "changed", G_CALLBACK (_rd_policy_dialog_changed), self);
 }

@@ -7,10 +7,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-autosave.h"
 #include "rd-date-time-picker.h"
 #include "rd-evidence-links.h"
 #include "rd-gui-util.h"
 #include "rd-step-dialog.h"
+
+/* How long typing must pause before a step that exists is written */
+#define SAVE_DELAY_MS 500
 
 struct _RdStepDialog
 {
@@ -21,8 +25,14 @@ struct _RdStepDialog
   GArray              *contact_ids;  /* gint64 per row of contact_row after the first */
   guint                highest_stage;
   gboolean             loading;
+  /* Only while changing a step that exists: a new one is made by Add. */
+  RdAutosave          *autosave;
 
   AdwWindowTitle      *window_title;
+  AdwHeaderBar        *header_bar;
+  GtkWidget           *cancel_button;
+  GtkWidget           *add_button;
+  GtkLabel            *status_label;
   AdwComboRow         *kind_row;
   GtkSpinButton       *stage_spin;
   RdDateTimePicker    *date_picker;
@@ -139,7 +149,9 @@ on_kind_changed_cb (RdStepDialog *self)
 /**
  * rd_step_dialog_save:
  *
- * Writes the step as the form says, or says what is wrong.
+ * Writes the step as the form says, or says what is wrong. A new step is
+ * written only by this (the Add button); one that exists is also written
+ * as it is changed.
  */
 gboolean
 rd_step_dialog_save (RdStepDialog  *self,
@@ -167,10 +179,67 @@ rd_step_dialog_save (RdStepDialog  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (self->autosave != NULL)
+    rd_autosave_discard (self->autosave);
   rd_store_dialog_saved (RD_STORE_DIALOG (self), self->event);
   return TRUE;
 }
 
+/* Writes a step that exists from the form (RdAutosave's write function).
+ * What the step cannot be is shown under the form and nothing is written. */
+static RdAutosaveResult
+write_step (GtkWidget  *form,
+            GError    **error)
+{
+  RdStepDialog *self = RD_STEP_DIALOG (form);
+
+  if (!check_fields (self))
+    return RD_AUTOSAVE_HELD;
+  apply_fields (self);
+  if (!rd_store_save_complaint_event (store_of (self), self->event, error))
+    return RD_AUTOSAVE_FAILED;
+  rd_store_dialog_saved (RD_STORE_DIALOG (self), self->event);
+  return RD_AUTOSAVE_WRITTEN;
+}
+
+static void
+on_edited_cb (RdStepDialog *self)
+{
+  if (self->autosave == NULL || self->loading)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_autosave_changed (self->autosave);
+}
+
+/* Every field of a step that exists saves as it changes; evidence links are
+ * written as they are made, as everywhere. */
+static void
+start_autosave (RdStepDialog *self)
+{
+  struct { gpointer field; const char *signal; } fields[] = {
+    { self->kind_row, "notify::selected" },
+    { self->stage_spin, "value-changed" },
+    { self->date_picker, "notify::date-time" },
+    { self->new_date_picker, "notify::date-time" },
+    { self->reason_row, "changed" },
+    { self->contact_row, "notify::selected" },
+    { self->notes_row, "changed" },
+  };
+
+  self->autosave = rd_autosave_new (GTK_WIDGET (self), self->status_label, SAVE_DELAY_MS, write_step);
+  rd_autosave_hold_close (self->autosave,
+                          _("This change is not saved. Correct it, or close again to keep the step as it was."),
+                          GTK_WIDGET (self->kind_row));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_signal_connect_object (fields[i].field, fields[i].signal, G_CALLBACK (on_edited_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  gtk_widget_set_visible (self->add_button, FALSE);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);
+}
+
+/* Ctrl+Enter: Add for a new step; for a step that exists, write now and
+ * close, unless there is something to correct first. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -178,6 +247,12 @@ save_action (GtkWidget  *widget,
 {
   RdStepDialog *self = RD_STEP_DIALOG (widget);
 
+  if (self->autosave != NULL)
+    {
+      if (rd_autosave_flush (self->autosave, NULL) && !rd_autosave_is_pending (self->autosave))
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   if (rd_step_dialog_save (self, NULL))
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -195,6 +270,10 @@ rd_step_dialog_dispose (GObject *object)
 {
   RdStepDialog *self = RD_STEP_DIALOG (object);
 
+  /* First, while the fields and the step are still there */
+  if (self->autosave != NULL)
+    rd_autosave_finish (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->event);
   g_clear_object (&self->complaint);
   g_clear_pointer (&self->contact_ids, g_array_unref);
@@ -316,6 +395,9 @@ rd_step_dialog_constructed (GObject *object)
                                 RD_EVIDENCE_TARGET_COMPLAINT_EVENT, rd_complaint_event_get_id (self->event));
   self->loading = FALSE;
   check_fields (self);
+  /* after loading, so that filling the form is not a change */
+  if (rd_complaint_event_get_id (self->event) > 0)
+    start_autosave (self);
 }
 
 static void
@@ -342,6 +424,10 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-step-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdStepDialog, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RdStepDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RdStepDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, RdStepDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, stage_spin);
   gtk_widget_class_bind_template_child (widget_class, RdStepDialog, date_picker);

@@ -37,6 +37,9 @@ struct _RdAutosave
   guint               delay_ms;
   guint               timeout_source;
   gulong              close_handler;
+  char               *hold_message;    /* set: a close with changes not written is held once */
+  GtkWidget          *hold_focus;      /* unowned: a child of the form */
+  gboolean            close_held;
   gboolean            pending;
   gboolean            saving;
   gboolean            finished;
@@ -128,6 +131,7 @@ rd_autosave_changed (RdAutosave *self)
   if (self->finished)
     return;
   self->pending = TRUE;
+  self->close_held = FALSE;
   rd_gui_set_status (self->status_label, NULL, FALSE);
   g_clear_handle_id (&self->timeout_source, g_source_remove);
   self->timeout_source = g_timeout_add (self->delay_ms, on_timeout_cb, self);
@@ -199,11 +203,50 @@ on_focus_leave_cb (RdAutosave *self)
   rd_autosave_flush (self, NULL);
 }
 
+/* Writes what it can before the window goes. With rd_autosave_hold_close(),
+ * a change that could not be written (a field the form refused, a store
+ * that said no) keeps the window open once, saying so; asked again without
+ * a change, the window closes and the record stays as it was last written. */
 static gboolean
 on_close_request_cb (RdAutosave *self)
 {
   rd_autosave_flush (self, NULL);
-  return GDK_EVENT_PROPAGATE;
+  if (self->hold_message == NULL || !self->pending || self->finished)
+    return GDK_EVENT_PROPAGATE;
+  if (self->close_held)
+    {
+      rd_autosave_discard (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+  self->close_held = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  rd_gui_set_status (self->status_label, self->hold_message, TRUE);
+  if (self->hold_focus != NULL)
+    gtk_widget_grab_focus (self->hold_focus);
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * rd_autosave_hold_close:
+ * @message: what the form says when a close is held: that the change is
+ *   not saved, and that closing again keeps the record as it was
+ * @focus: (nullable): where the focus goes then, the field to correct
+ *
+ * Makes a close of the form's window, while a change could not be written,
+ * wait for a second close. Only for forms that are windows.
+ */
+void
+rd_autosave_hold_close (RdAutosave *self,
+                        const char *message,
+                        GtkWidget  *focus)
+{
+  g_return_if_fail (RD_IS_AUTOSAVE (self));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (GTK_IS_WINDOW (self->form));
+
+  g_free (self->hold_message);
+  self->hold_message = g_strdup (message);
+  self->hold_focus = focus;
 }
 
 static void
@@ -219,11 +262,22 @@ rd_autosave_dispose (GObject *object)
 }
 
 static void
+rd_autosave_finalize (GObject *object)
+{
+  RdAutosave *self = RD_AUTOSAVE (object);
+
+  g_clear_pointer (&self->hold_message, g_free);
+
+  G_OBJECT_CLASS (rd_autosave_parent_class)->finalize (object);
+}
+
+static void
 rd_autosave_class_init (RdAutosaveClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rd_autosave_dispose;
+  object_class->finalize = rd_autosave_finalize;
 
   /**
    * RdAutosave::saved:

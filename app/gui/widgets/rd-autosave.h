@@ -29,6 +29,9 @@ void        rd_autosave_changed    (RdAutosave           *self);
 gboolean    rd_autosave_flush      (RdAutosave           *self,
                                     GError              **error);
 void        rd_autosave_discard    (RdAutosave           *self);
+void        rd_autosave_hold_close (RdAutosave           *self,
+                                    const char           *message,
+                                    GtkWidget            *focus);
 void        rd_autosave_finish     (RdAutosave           *self);
 gboolean    rd_autosave_is_pending (RdAutosave           *self);
 gboolean    rd_autosave_is_saving  (RdAutosave           *self);
