@@ -21,13 +21,13 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
 #include "rd-gettext.h"
 #include "rd-evidence-ocr.h"
 #include "rd-i18n.h"
 #include "rd-pdf-page.h"
 #include "rd-evidence-private.h"
+#include "rd-tesseract-private.h"
 
 /* Pictures bigger than this (the longer side, in pixels) are read at this
  * size: letters photographed by a phone stay well readable, and a 50
@@ -36,6 +36,7 @@
 
 struct _RdOcr
 {
+  const RdTesseract *tess;
   TessBaseAPI *api;
   char        *languages;  /* what Tesseract really loaded, "eng+cym" */
 };
@@ -75,15 +76,20 @@ rd_ocr_new (const char  *languages,
   g_autofree char *wanted = languages ? g_strdup (languages) : rd_ocr_default_languages ();
   g_auto(GStrv) parts = g_strsplit (wanted, "+", -1);
   g_autoptr(GPtrArray) loaded = g_ptr_array_new ();
-  RdOcr *ocr = g_new0 (RdOcr, 1);
+  const RdTesseract *tess = _rd_tesseract_load (error);
+  RdOcr *ocr;
   char **names;
 
-  ocr->api = TessBaseAPICreate ();
+  if (tess == NULL)
+    return NULL;
+  ocr = g_new0 (RdOcr, 1);
+  ocr->tess = tess;
+  ocr->api = tess->TessBaseAPICreate ();
   /* Only the languages whose data is installed: Tesseract fails the whole
    * set when one is missing. */
-  if (TessBaseAPIInit3 (ocr->api, NULL, "eng") == 0)
+  if (tess->TessBaseAPIInit3 (ocr->api, NULL, "eng") == 0)
     {
-      char **available = TessBaseAPIGetAvailableLanguagesAsVector (ocr->api);
+      char **available = tess->TessBaseAPIGetAvailableLanguagesAsVector (ocr->api);
 
       for (guint i = 0; parts[i] != NULL; i++)
         for (guint j = 0; available != NULL && available[j] != NULL; j++)
@@ -95,14 +101,14 @@ rd_ocr_new (const char  *languages,
           g_autofree char *joined = g_strjoinv ("+", (char **) loaded->pdata);
 
           if (!g_str_equal (joined, "eng"))
-            TessBaseAPIInit3 (ocr->api, NULL, joined);
+            tess->TessBaseAPIInit3 (ocr->api, NULL, joined);
         }
-      TessDeleteTextArray (available);
+      tess->TessDeleteTextArray (available);
     }
-  names = TessBaseAPIGetLoadedLanguagesAsVector (ocr->api);
+  names = tess->TessBaseAPIGetLoadedLanguagesAsVector (ocr->api);
   if (names == NULL || names[0] == NULL)
     {
-      TessDeleteTextArray (names);
+      tess->TessDeleteTextArray (names);
       rd_ocr_free (ocr);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            UI_("Redress cannot read text in scans: Tesseract’s language data is "
@@ -110,10 +116,10 @@ rd_ocr_new (const char  *languages,
       return NULL;
     }
   ocr->languages = g_strjoinv ("+", names);
-  TessDeleteTextArray (names);
+  tess->TessDeleteTextArray (names);
   /* Read a page as the tesseract command does by default: find the
    * columns and blocks on it, rather than one block of text. */
-  TessBaseAPISetPageSegMode (ocr->api, PSM_AUTO);
+  tess->TessBaseAPISetPageSegMode (ocr->api, PSM_AUTO);
   return ocr;
 }
 
@@ -122,8 +128,11 @@ rd_ocr_free (RdOcr *ocr)
 {
   if (ocr == NULL)
     return;
-  TessBaseAPIEnd (ocr->api);
-  TessBaseAPIDelete (ocr->api);
+  if (ocr->api != NULL)
+    {
+      ocr->tess->TessBaseAPIEnd (ocr->api);
+      ocr->tess->TessBaseAPIDelete (ocr->api);
+    }
   g_free (ocr->languages);
   g_free (ocr);
 }
@@ -145,26 +154,27 @@ cancel_cb (void *cancellable,
  * and, from the words Tesseract is sure enough of, the page's text in
  * lines and paragraphs. */
 static void
-collect_words (TessBaseAPI *api,
-               double       scale,
-               RdOcrPage   *page)
+collect_words (RdOcr     *ocr,
+               double     scale,
+               RdOcrPage *page)
 {
-  TessResultIterator *words = TessBaseAPIGetIterator (api);
+  const RdTesseract *tess = ocr->tess;
+  TessResultIterator *words = tess->TessBaseAPIGetIterator (ocr->api);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) boxes = g_string_new (NULL);
   TessPageIterator *at;
 
   if (words == NULL)
     goto done;
-  at = TessResultIteratorGetPageIterator (words);
+  at = tess->TessResultIteratorGetPageIterator (words);
   do
     {
-      char *word = TessResultIteratorGetUTF8Text (words, RIL_WORD);
-      float confidence = TessResultIteratorConfidence (words, RIL_WORD);
+      char *word = tess->TessResultIteratorGetUTF8Text (words, RIL_WORD);
+      float confidence = tess->TessResultIteratorConfidence (words, RIL_WORD);
       int left, top, right, bottom;
 
       if (word != NULL && *g_strstrip (word) != '\0' &&
-          TessPageIteratorBoundingBox (at, RIL_WORD, &left, &top, &right, &bottom))
+          tess->TessPageIteratorBoundingBox (at, RIL_WORD, &left, &top, &right, &bottom))
         {
           double edges[] = { left * scale, top * scale, right * scale, bottom * scale };
 
@@ -181,19 +191,19 @@ collect_words (TessBaseAPI *api,
           g_string_append_printf (boxes, "%d %s\n", (int) confidence, word);
           if (confidence >= RD_OCR_MIN_CONFIDENCE)
             {
-              if (text->len > 0 && TessPageIteratorIsAtBeginningOf (at, RIL_PARA))
+              if (text->len > 0 && tess->TessPageIteratorIsAtBeginningOf (at, RIL_PARA))
                 g_string_append (text, "\n\n");
-              else if (text->len > 0 && TessPageIteratorIsAtBeginningOf (at, RIL_TEXTLINE))
+              else if (text->len > 0 && tess->TessPageIteratorIsAtBeginningOf (at, RIL_TEXTLINE))
                 g_string_append_c (text, '\n');
               else if (text->len > 0)
                 g_string_append_c (text, ' ');
               g_string_append (text, word);
             }
         }
-      TessDeleteText (word);
+      tess->TessDeleteText (word);
     }
-  while (TessResultIteratorNext (words, RIL_WORD));
-  TessResultIteratorDelete (words);
+  while (tess->TessResultIteratorNext (words, RIL_WORD));
+  tess->TessResultIteratorDelete (words);
 
 done:
   page->text = g_string_free (g_steal_pointer (&text), FALSE);
@@ -221,6 +231,7 @@ rd_ocr_read_gray (RdOcr         *ocr,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  const RdTesseract *tess = ocr->tess;
   g_autoptr(GCancellable) never = NULL;
   ETEXT_DESC *monitor;
   RdOcrPage *page;
@@ -231,16 +242,16 @@ rd_ocr_read_gray (RdOcr         *ocr,
   if (cancellable == NULL)
     cancellable = never = g_cancellable_new ();
 
-  TessBaseAPISetImage (ocr->api, pixels, width, height, 1, stride);
-  TessBaseAPISetSourceResolution (ocr->api, dpi);
-  monitor = TessMonitorCreate ();
-  TessMonitorSetCancelFunc (monitor, cancel_cb);
-  TessMonitorSetCancelThis (monitor, cancellable);
-  rc = TessBaseAPIRecognize (ocr->api, monitor);
-  TessMonitorDelete (monitor);
+  tess->TessBaseAPISetImage (ocr->api, pixels, width, height, 1, stride);
+  tess->TessBaseAPISetSourceResolution (ocr->api, dpi);
+  monitor = tess->TessMonitorCreate ();
+  tess->TessMonitorSetCancelFunc (monitor, cancel_cb);
+  tess->TessMonitorSetCancelThis (monitor, cancellable);
+  rc = tess->TessBaseAPIRecognize (ocr->api, monitor);
+  tess->TessMonitorDelete (monitor);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      TessBaseAPIClear (ocr->api);
+      tess->TessBaseAPIClear (ocr->api);
       return NULL;
     }
 
@@ -250,8 +261,8 @@ rd_ocr_read_gray (RdOcr         *ocr,
   page->width = width * scale;
   page->height = height * scale;
   if (rc == 0)
-    collect_words (ocr->api, scale, page);
-  TessBaseAPIClear (ocr->api);
+    collect_words (ocr, scale, page);
+  tess->TessBaseAPIClear (ocr->api);
   return page;
 }
 
