@@ -123,6 +123,8 @@ test_base_document_imports (Fixture       *f,
   g_assert_cmpint (rd_contact_get_party_id (contact), ==,
                    rd_party_get_id (g_ptr_array_index (rd_case_facts_get_parties (facts), 0)));
   complaint = g_ptr_array_index (rd_case_facts_get_complaints (facts), 0);
+  /* Written before complaints had a subject: not said */
+  g_assert_cmpint (rd_complaint_get_subject (complaint), ==, RD_COMPLAINT_SUBJECT_NOT_SAID);
   events = rd_case_facts_get_events (facts, complaint);
   g_assert_cmpuint (events->len, ==, 2);
   g_assert_cmpint (rd_complaint_event_get_contact_id (g_ptr_array_index (events, 0)), ==,
@@ -229,6 +231,7 @@ build_rich_case (RdStore *store)
   rd_complaint_set_points (complaint, points);
   rd_complaint_set_outcomes (complaint, RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
   rd_complaint_set_outcome_other (complaint, "Un déménagement");
+  rd_complaint_set_subject (complaint, RD_COMPLAINT_SUBJECT_ALLOCATIONS);
   rd_complaint_set_incident_ids (complaint, (const gint64 *) about->data, about->len);
   g_assert_true (rd_store_save_complaint (store, complaint, &error));
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
@@ -300,6 +303,7 @@ test_round_trip (Fixture       *f,
     g_assert_cmpstr (rd_contact_get_summary (proof), ==, "Stage 1 complaint sent");
     g_assert_cmpuint (rd_complaint_get_outcomes (complaint), ==,
                       RD_OUTCOME_APOLOGY | RD_OUTCOME_COMPENSATION | RD_OUTCOME_OTHER);
+    g_assert_cmpint (rd_complaint_get_subject (complaint), ==, RD_COMPLAINT_SUBJECT_ALLOCATIONS);
     /* It is about the first and third diary entries of the copy. */
     {
       GPtrArray *incidents = rd_case_facts_get_incidents (facts);
@@ -1005,6 +1009,57 @@ test_key_messages (void)
     }
 }
 
+/* A complaint's subject: read by key, absent or empty for not said, and
+ * any other text refused with the keys that would do. */
+static void
+test_complaint_subject (void)
+{
+  static const struct {
+    const char         *member;
+    RdComplaintSubject  subject;
+    const char         *message;
+  } cases[] = {
+    { "", RD_COMPLAINT_SUBJECT_NOT_SAID, NULL },
+    { "\"subject\": \"\", ", RD_COMPLAINT_SUBJECT_NOT_SAID, NULL },
+    { "\"subject\": \"homelessness\", ", RD_COMPLAINT_SUBJECT_HOMELESSNESS, NULL },
+    { "\"subject\": \"rent-and-charges\", ", RD_COMPLAINT_SUBJECT_RENT, NULL },
+    { "\"subject\": \"noise\", ", 0,
+      "Line 2, field “complaints[0].subject”: “noise” is not one of: repairs, "
+      "anti-social-behaviour, homelessness, allocations, rent-and-charges, staff-and-service, "
+      "other." },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_local (2025, 1, 10, 12, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "{ \"format\": \"redress-case\", \"version\": 1, \"case\": { \"title\": \"Subject\" },\n"
+        "  \"complaints\": [ { %s\"points\": [\"Housing register banding\"] } ] }\n",
+        cases[i].member);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCaseFacts) facts = rd_case_json_parse (doc, -1, now, &error);
+
+      if (cases[i].message != NULL)
+        {
+          g_assert_null (facts);
+          g_assert_error (error, RD_CASE_JSON_ERROR, RD_CASE_JSON_ERROR_INVALID);
+          g_assert_cmpstr (error->message + strlen ("Nothing was imported. "), ==, cases[i].message);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpint (rd_complaint_get_subject (g_ptr_array_index (rd_case_facts_get_complaints (facts), 0)),
+                       ==, cases[i].subject);
+      /* Written back only when said */
+      {
+        g_autoptr(JsonNode) node = rd_case_json_from_facts (facts);
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_assert_cmpint (strstr (text, "\"subject\"") != NULL, ==,
+                         cases[i].subject != RD_COMPLAINT_SUBJECT_NOT_SAID);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1081,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/case-json/import-grows-linearly", test_import_grows_linearly);
   g_test_add_func ("/case-json/key-messages", test_key_messages);
+  g_test_add_func ("/case-json/complaint-subject", test_complaint_subject);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/case-json/malformed/%s", malformed[i].name);

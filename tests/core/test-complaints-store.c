@@ -564,6 +564,58 @@ test_migrate_from_v1 (void)
   fixture_remove_tree (dir);
 }
 
+/* Schema 21: what a complaint is about. A store from before it reads
+ * every complaint as not said; one saved since keeps its subject. */
+static void
+test_subject_from_v20 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RdComplaint) old = rd_complaint_new ();
+  g_autoptr(RdComplaint) said = rd_complaint_new ();
+  g_autoptr(RdComplaint) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "redress.db", NULL);
+  sqlite3 *db = NULL;
+
+  rd_complaint_set_case_id (old, rd_case_get_id (f->rcase));
+  g_assert_true (rd_store_save_complaint (f->store, old, &error));
+  g_clear_object (&f->rcase);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE complaints DROP COLUMN subject;"
+                                 "PRAGMA user_version = 20;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_store_get_schema_version (f->store), ==, RD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (RD_STORE_SCHEMA_VERSION, >=, 21);
+  back = rd_store_get_complaint (f->store, rd_complaint_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_complaint_get_subject (back), ==, RD_COMPLAINT_SUBJECT_NOT_SAID);
+
+  rd_complaint_set_case_id (said, rd_complaint_get_case_id (old));
+  rd_complaint_set_subject (said, RD_COMPLAINT_SUBJECT_HOMELESSNESS);
+  g_assert_true (rd_store_save_complaint (f->store, said, &error));
+  g_clear_object (&back);
+  back = rd_store_get_complaint (f->store, rd_complaint_get_id (said), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_complaint_get_subject (back), ==, RD_COMPLAINT_SUBJECT_HOMELESSNESS);
+  g_assert_true (rd_complaint_content_equal (back, said));
+
+  /* Changed, and saved again */
+  rd_complaint_set_subject (back, RD_COMPLAINT_SUBJECT_RENT);
+  g_assert_true (rd_store_save_complaint (f->store, back, &error));
+  g_clear_object (&said);
+  said = rd_store_get_complaint (f->store, rd_complaint_get_id (back), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_complaint_get_subject (said), ==, RD_COMPLAINT_SUBJECT_RENT);
+  f->rcase = rd_store_get_case (f->store, rd_complaint_get_case_id (back), &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_keys (void)
 {
@@ -598,6 +650,13 @@ test_keys (void)
     g_assert_false (rd_contact_direction_from_key ("sideways", &direction));
   }
   g_assert_cmpuint (rd_outcomes_from_string ("apology,cctv,nonsense"), ==, RD_OUTCOME_APOLOGY | RD_OUTCOME_CCTV);
+  for (guint s = 0; s < RD_COMPLAINT_SUBJECT_N_SUBJECTS; s++)
+    {
+      RdComplaintSubject back;
+      g_assert_true (rd_complaint_subject_from_key (rd_complaint_subject_to_key (s), &back));
+      g_assert_cmpuint (back, ==, s);
+      g_assert_cmpstr (rd_complaint_subject_get_label (s), !=, "");
+    }
 }
 
 typedef struct {
@@ -762,6 +821,7 @@ main (int   argc,
   ADD ("/complaints-store/nested-writes-roll-back", test_nested_writes_roll_back);
   ADD ("/complaints-store/changed-signals", test_changed_signals);
   ADD ("/complaints-store/sample", test_sample);
+  ADD ("/complaints-store/subject-from-v20", test_subject_from_v20);
 #undef ADD
   g_test_add_func ("/complaints-store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/complaints-store/keys", test_keys);

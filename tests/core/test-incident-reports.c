@@ -286,6 +286,7 @@ test_migrate_from_v7 (Fixture       *f,
                                  "ALTER TABLE evidence DROP COLUMN exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
+                                 "ALTER TABLE complaints DROP COLUMN subject;"
                                  "PRAGMA user_version = 7;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

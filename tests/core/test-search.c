@@ -324,6 +324,7 @@ test_migration (void)
                                  "ALTER TABLE cases DROP COLUMN asb_review_hate;"
                                  "ALTER TABLE incidents DROP COLUMN asb_report;"
                                  "ALTER TABLE incident_revisions DROP COLUMN asb_report;"
+                                 "ALTER TABLE complaints DROP COLUMN subject;"
                                  "PRAGMA user_version = 11;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

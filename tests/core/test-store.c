@@ -1009,6 +1009,7 @@ test_migrate_document_language (void)
                                  "ALTER TABLE evidence DROP COLUMN exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
+                                 "ALTER TABLE complaints DROP COLUMN subject;"
                                  "PRAGMA user_version = 12;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

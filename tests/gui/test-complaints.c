@@ -216,9 +216,10 @@ test_start_a_complaint (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = rd_store_get_case (rd_window_get_store (f->window), f->case_id, NULL);
   RdComplaintAssistant *assistant;
-  GtkWidget *points, *chooser, *sent;
+  GtkWidget *points, *chooser, *sent, *subject;
   g_autofree char *letter = NULL;
   g_autoptr(RdComplaint) saved = NULL;
+  g_autoptr(RdComplaint) stored = NULL;
   g_autoptr(GListModel) events = NULL;
   GPtrArray *checks;
 
@@ -239,6 +240,13 @@ test_start_a_complaint (Fixture       *f,
   points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
                             "How you handled my reports of noise from Flat 6", -1);
+  /* What it is about: not said until chosen, one choice per subject. */
+  subject = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "subject_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (subject)), ==, RD_COMPLAINT_SUBJECT_NOT_SAID);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (subject))), ==,
+                    RD_COMPLAINT_SUBJECT_N_SUBJECTS);
+  g_assert_true (gtk_widget_get_focusable (subject));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (subject), RD_COMPLAINT_SUBJECT_ASB);
   g_assert_true (rd_complaint_assistant_next (assistant));
   g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_INCIDENTS);
   chooser = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "incident_chooser");
@@ -271,6 +279,9 @@ test_start_a_complaint (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (saved);
   g_assert_true (rd_complaint_has_incident (saved, rd_incident_get_id (incident)));
+  stored = rd_store_get_complaint (rd_window_get_store (f->window), rd_complaint_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_complaint_get_subject (stored), ==, RD_COMPLAINT_SUBJECT_ASB);
   events = rd_store_list_complaint_events (rd_window_get_store (f->window), rd_complaint_get_id (saved), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
   gtk_window_destroy (GTK_WINDOW (assistant));

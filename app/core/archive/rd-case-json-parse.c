@@ -375,6 +375,13 @@ _rd_json_parse_complaints (RdJsonCtx   *ctx,
   return TRUE;
 }
 
+static const RdJsonField complaint_fields[] = {
+  { "subject", "subject", RD_JSON_FIELD_KEY, FALSE,
+    (RdJsonFromKeyFunc) rd_complaint_subject_from_key, RD_COMPLAINT_SUBJECT_NOT_SAID, NULL,
+    (RdJsonToKeyFunc) rd_complaint_subject_to_key, RD_COMPLAINT_SUBJECT_REPAIRS,
+    RD_COMPLAINT_SUBJECT_N_SUBJECTS },
+};
+
 gboolean
 _rd_json_parse_complaint (RdJsonCtx   *ctx,
                           JsonArray   *array,
@@ -383,7 +390,7 @@ _rd_json_parse_complaint (RdJsonCtx   *ctx,
                           RdCaseFacts *facts)
 {
   static const char * const known[] = {
-    "reference", "points", "outcomes", "outcome_other", "incidents", "events", NULL
+    "reference", "subject", "points", "outcomes", "outcome_other", "incidents", "events", NULL
   };
   g_autofree char *path = g_strdup_printf ("complaints[%u]", i);
   g_autoptr(RdComplaint) complaint = rd_complaint_new ();
@@ -401,6 +408,10 @@ _rd_json_parse_complaint (RdJsonCtx   *ctx,
       !_rd_json_read_string (ctx, object, path, "reference", FALSE, &text))
     return FALSE;
   rd_complaint_set_reference (complaint, text);
+  /* Files from before subjects have none: the complaint's subject is not said. */
+  if (!_rd_json_read_fields (ctx, object, path, complaint, complaint_fields,
+                             G_N_ELEMENTS (complaint_fields)))
+    return FALSE;
 
   if (!_rd_json_read_array (ctx, object, path, "points", &point_array))
     return FALSE;

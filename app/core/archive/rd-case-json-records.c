@@ -377,6 +377,11 @@ _rd_json_build_complaint (JsonBuilder *builder,
 
   json_builder_begin_object (builder);
   _rd_json_add_string (builder, "reference", rd_complaint_get_reference (complaint));
+  /* Written only when said, so that a file without one reads the same in
+   * a Redress from before subjects. */
+  if (rd_complaint_get_subject (complaint) != RD_COMPLAINT_SUBJECT_NOT_SAID)
+    _rd_json_add_string (builder, "subject",
+                         rd_complaint_subject_to_key (rd_complaint_get_subject (complaint)));
   json_builder_set_member_name (builder, "points");
   json_builder_begin_array (builder);
   for (guint p = 0; points[p] != NULL; p++)

@@ -127,6 +127,8 @@ rd_case_facts_build_deadline_input (RdCaseFacts *facts)
       RdComplaint *complaint = g_ptr_array_index (items, i);
       GPtrArray *events = rd_case_facts_get_events (facts, complaint);
 
+      rd_deadline_input_set_complaint_subject (input, rd_complaint_get_id (complaint),
+                                               rd_complaint_get_subject (complaint));
       for (guint e = 0; e < events->len; e++)
         {
           RdComplaintEvent *event = g_ptr_array_index (events, e);

@@ -118,6 +118,8 @@ const RdCaseEvent *_rd_engine_first_of  (RdEngine             *engine,
                                          RdCaseEventType       type_b,
                                          RdCaseEventType       type_c);
 void         _rd_engine_routes          (RdEngine             *engine);
+gboolean     _rd_engine_route_is_lgsco  (RdEngine             *engine,
+                                         gint64                complaint_id);
 void         _rd_engine_complaint_time_limit (RdEngine        *engine);
 
 G_END_DECLS

@@ -88,6 +88,10 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
 
   if (limit == NULL || !_rd_engine_due (engine, limit, &resp->when, &due))
     return;
+  /* A council's homelessness or allocations complaint is not the Housing
+   * Ombudsman's: the route note gives the other ombudsman's time limit. */
+  if (_rd_engine_route_is_lgsco (engine, st->group))
+    return;
 
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_OMBUDSMAN, st->group, st->stage,
                           _("Refer to the Housing Ombudsman"));

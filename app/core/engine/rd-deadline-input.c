@@ -16,7 +16,13 @@ struct _RdDeadlineInput
   RdTenancyType    tenancy;
   RdCountry        country;
   GDate            aware;    /* when the resident became aware of the problem; invalid: not known */
+  GArray          *subjects; /* ComplaintSubject: only complaints that said theirs */
 };
+
+typedef struct {
+  gint64             complaint_id;
+  RdComplaintSubject subject;
+} ComplaintSubject;
 
 RdDeadlineInput *
 rd_deadline_input_new (void)
@@ -25,6 +31,7 @@ rd_deadline_input_new (void)
 
   self->events = g_array_new (FALSE, TRUE, sizeof (RdCaseEvent));
   self->strings = g_string_chunk_new (1024);
+  self->subjects = g_array_new (FALSE, FALSE, sizeof (ComplaintSubject));
   g_date_clear (&self->aware, 1);
   return self;
 }
@@ -35,6 +42,7 @@ rd_deadline_input_free (RdDeadlineInput *self)
   if (self == NULL)
     return;
   g_array_unref (self->events);
+  g_array_unref (self->subjects);
   g_string_chunk_free (self->strings);
   g_free (self);
 }
@@ -50,6 +58,7 @@ rd_deadline_input_clear (RdDeadlineInput *self)
   g_return_if_fail (self != NULL);
 
   g_array_set_size (self->events, 0);
+  g_array_set_size (self->subjects, 0);
   g_string_chunk_clear (self->strings);
 }
 
@@ -126,6 +135,48 @@ rd_deadline_input_get_country (const RdDeadlineInput *self)
 {
   g_return_val_if_fail (self != NULL, RD_COUNTRY_ENGLAND);
   return self->country;
+}
+
+/**
+ * rd_deadline_input_set_complaint_subject:
+ *
+ * What the complaint @complaint_id (the group of its events) is about,
+ * which decides the body that takes it after the landlord.
+ */
+void
+rd_deadline_input_set_complaint_subject (RdDeadlineInput    *self,
+                                         gint64              complaint_id,
+                                         RdComplaintSubject  subject)
+{
+  ComplaintSubject entry = { complaint_id, subject };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (subject < RD_COMPLAINT_SUBJECT_N_SUBJECTS);
+
+  for (guint i = 0; i < self->subjects->len; i++)
+    if (g_array_index (self->subjects, ComplaintSubject, i).complaint_id == complaint_id)
+      {
+        g_array_index (self->subjects, ComplaintSubject, i).subject = subject;
+        return;
+      }
+  g_array_append_val (self->subjects, entry);
+}
+
+/**
+ * rd_deadline_input_get_complaint_subject:
+ *
+ * Returns: what the complaint is about; not said when it was never set
+ */
+RdComplaintSubject
+rd_deadline_input_get_complaint_subject (const RdDeadlineInput *self,
+                                         gint64                 complaint_id)
+{
+  g_return_val_if_fail (self != NULL, RD_COMPLAINT_SUBJECT_NOT_SAID);
+
+  for (guint i = 0; i < self->subjects->len; i++)
+    if (g_array_index (self->subjects, ComplaintSubject, i).complaint_id == complaint_id)
+      return g_array_index (self->subjects, ComplaintSubject, i).subject;
+  return RD_COMPLAINT_SUBJECT_NOT_SAID;
 }
 
 /**

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rd-case.h"
+#include "rd-complaint.h"
 #include "rd-events.h"
 #include "rd-limit.h"
 #include "rd-policy.h"
@@ -81,6 +82,12 @@ RdCountry          rd_deadline_input_get_country          (const RdDeadlineInput
 void               rd_deadline_input_set_aware            (RdDeadlineInput      *self,
                                                            const GDate          *aware);
 const GDate       *rd_deadline_input_get_aware            (const RdDeadlineInput *self);
+
+void               rd_deadline_input_set_complaint_subject (RdDeadlineInput    *self,
+                                                           gint64                complaint_id,
+                                                           RdComplaintSubject    subject);
+RdComplaintSubject rd_deadline_input_get_complaint_subject (const RdDeadlineInput *self,
+                                                           gint64                complaint_id);
 
 guint              rd_deadline_input_get_n_events         (const RdDeadlineInput *self);
 const RdCaseEvent *rd_deadline_input_get_event            (const RdDeadlineInput *self,

@@ -9,6 +9,7 @@
 
 #include "rd-calendar.h"
 #include "rd-datetime.h"
+#include "rd-complaint-route.h"
 #include "rd-letters.h"
 #include "rd-letters-private.h"
 #include "rd-policy.h"
@@ -578,6 +579,29 @@ describe_event (Ctx              *ctx,
   return g_string_free (out, FALSE);
 }
 
+/* The body the complaint goes to (complaint-routes.txt): in England the
+ * Housing Ombudsman unless every landlord the tenancy allows sends it
+ * elsewhere; in Wales the only ombudsman there is. */
+static void
+add_ombudsman_head (Ctx        *ctx,
+                    const char *subject)
+{
+  RdCountry country = rd_case_get_country (ctx->rcase);
+  RdRouteBody body = country == RD_COUNTRY_WALES ? RD_ROUTE_BODY_PSOW : rd_complaint_route_for_tenancy (
+    country, rd_case_get_tenancy_type (ctx->rcase),
+    ctx->complaint ? rd_complaint_get_subject (ctx->complaint) : RD_COMPLAINT_SUBJECT_NOT_SAID);
+
+  if (body == RD_ROUTE_BODY_LGSCO || body == RD_ROUTE_BODY_PSOW)
+    {
+      add_head (ctx, body == RD_ROUTE_BODY_LGSCO ? _("Local Government and Social Care Ombudsman")
+                                                 : _("Public Services Ombudsman for Wales"), subject);
+      rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Ombudsman,"));
+      return;
+    }
+  add_head (ctx, _("Housing Ombudsman Service"), subject);
+  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Housing Ombudsman,"));
+}
+
 static void
 build_ombudsman (Ctx *ctx)
 {
@@ -596,8 +620,7 @@ build_ombudsman (Ctx *ctx)
   RdCaseAdmin *admin = rd_case_facts_get_admin (ctx->facts);
   g_autofree char *authority = admin ? rd_case_admin_dup_authority (admin) : NULL;
 
-  add_head (ctx, _("Housing Ombudsman Service"), subject);
-  rd_letter_add (ctx->letter, RD_LETTER_BLOCK_SALUTATION, _("Dear Housing Ombudsman,"));
+  add_ombudsman_head (ctx, subject);
   if (*name != '\0' && *address != '\0')
     rd_letter_add_printf (ctx->letter, RD_LETTER_BLOCK_PARAGRAPH, _("My name is %s. I live at %s."),
                           name, address);

@@ -23,6 +23,7 @@ struct _RdComplaint
   GStrv      points;
   RdOutcome  outcomes;
   char      *outcome_other;
+  RdComplaintSubject subject;
   GArray    *incident_ids;  /* gint64, ascending, no repeats */
   gint64     created_at;
   gint64     updated_at;
@@ -39,6 +40,7 @@ enum {
   PROP_OUTCOMES,
   PROP_OUTCOME_OTHER,
   PROP_INCIDENT_IDS,
+  PROP_SUBJECT,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_TITLE,
@@ -60,6 +62,58 @@ static const struct {
   { RD_OUTCOME_NAMED_CONTACT, "named-contact", N_("One named person to deal with") },
   { RD_OUTCOME_OTHER, "other", N_("Something else") },
 };
+
+static const char * const subject_labels[RD_COMPLAINT_SUBJECT_N_SUBJECTS] = {
+  N_("Not said"),
+  N_("Repairs or the condition of the home"),
+  N_("Anti-social behaviour"),
+  N_("Homelessness"),
+  N_("Housing register, allocations or transfers"),
+  N_("Rent or service charges"),
+  N_("Staff or the service you got"),
+  N_("Something else"),
+};
+
+/**
+ * rd_complaint_subject_to_key:
+ *
+ * Returns: the storage key, "homelessness"; "not-said" for a complaint
+ *   recorded before subjects were
+ */
+const char *
+rd_complaint_subject_to_key (RdComplaintSubject subject)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RD_TYPE_COMPLAINT_SUBJECT);
+  GEnumValue *value = g_enum_get_value (klass, subject);
+
+  g_return_val_if_fail (value != NULL, "not-said");
+  return value->value_nick;
+}
+
+gboolean
+rd_complaint_subject_from_key (const char         *key,
+                               RdComplaintSubject *out)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  if (key == NULL)
+    return FALSE;
+  klass = g_type_class_ref (RD_TYPE_COMPLAINT_SUBJECT);
+  value = g_enum_get_value_by_nick (klass, key);
+  if (value == NULL)
+    return FALSE;
+  *out = value->value;
+  return TRUE;
+}
+
+const char *
+rd_complaint_subject_get_label (RdComplaintSubject subject)
+{
+  g_return_val_if_fail (subject < RD_COMPLAINT_SUBJECT_N_SUBJECTS, "");
+
+  return _(subject_labels[subject]);
+}
 
 /**
  * rd_outcome_from_index:
@@ -209,6 +263,9 @@ rd_complaint_get_property (GObject    *object,
     case PROP_INCIDENT_IDS:
       g_value_set_boxed (value, self->incident_ids);
       break;
+    case PROP_SUBJECT:
+      g_value_set_enum (value, self->subject);
+      break;
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
       break;
@@ -251,6 +308,9 @@ rd_complaint_set_property (GObject      *object,
     case PROP_OUTCOME_OTHER:
       rd_complaint_set_outcome_other (self, g_value_get_string (value));
       break;
+    case PROP_SUBJECT:
+      rd_complaint_set_subject (self, g_value_get_enum (value));
+      break;
     case PROP_CREATED_AT:
       rd_complaint_set_created_at (self, g_value_get_int64 (value));
       break;
@@ -289,6 +349,9 @@ rd_complaint_class_init (RdComplaintClass *klass)
   properties[PROP_INCIDENT_IDS] =
     g_param_spec_boxed ("incident-ids", NULL, NULL, G_TYPE_ARRAY,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBJECT] =
+    g_param_spec_enum ("subject", NULL, NULL, RD_TYPE_COMPLAINT_SUBJECT,
+                       RD_COMPLAINT_SUBJECT_NOT_SAID, flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_UPDATED_AT] =
@@ -328,6 +391,7 @@ rd_complaint_copy (RdComplaint *self)
   g_strfreev (copy->points);
   copy->points = g_strdupv (self->points);
   copy->outcomes = self->outcomes;
+  copy->subject = self->subject;
   _rd_model_replace_string (&copy->outcome_other, self->outcome_other);
   g_array_append_vals (copy->incident_ids, self->incident_ids->data, self->incident_ids->len);
   copy->created_at = self->created_at;
@@ -344,6 +408,7 @@ rd_complaint_content_equal (RdComplaint *a,
   return g_str_equal (a->reference, b->reference) &&
          strv_equal ((const char * const *) a->points, (const char * const *) b->points) &&
          a->outcomes == b->outcomes &&
+         a->subject == b->subject &&
          g_str_equal (a->outcome_other, b->outcome_other) &&
          ids_equal (a->incident_ids, b->incident_ids);
 }
@@ -355,6 +420,29 @@ INT64_ACCESSORS (id, PROP_ID)
 INT64_ACCESSORS (case_id, PROP_CASE_ID)
 INT64_ACCESSORS (created_at, PROP_CREATED_AT)
 INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+
+RdComplaintSubject
+rd_complaint_get_subject (RdComplaint *self)
+{
+  g_return_val_if_fail (RD_IS_COMPLAINT (self), RD_COMPLAINT_SUBJECT_NOT_SAID);
+
+  return self->subject;
+}
+
+void
+rd_complaint_set_subject (RdComplaint        *self,
+                          RdComplaintSubject  subject)
+{
+  g_return_if_fail (RD_IS_COMPLAINT (self));
+  g_return_if_fail (subject < RD_COMPLAINT_SUBJECT_N_SUBJECTS);
+
+  if (self->subject != subject)
+    {
+      self->subject = subject;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
+    }
+}
+
 RD_MODEL_STRING_ACCESSORS (RdComplaint, rd_complaint, RD_IS_COMPLAINT, reference, PROP_REFERENCE,
                            PROP_TITLE)
 RD_MODEL_STRING_ACCESSORS (RdComplaint, rd_complaint, RD_IS_COMPLAINT, outcome_other,

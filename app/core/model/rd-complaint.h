@@ -25,6 +25,21 @@ typedef enum {
 #define RD_OUTCOME_ALL  ((RdOutcome) 0x7f)
 #define RD_N_OUTCOMES   7
 
+/* What a complaint is about, as far as it decides who takes it after the
+ * landlord: a council's homelessness and allocations work is done as the
+ * housing authority, not as a landlord. Stored by key (the nick). */
+typedef enum {
+  RD_COMPLAINT_SUBJECT_NOT_SAID,     /*< nick=not-said >*/
+  RD_COMPLAINT_SUBJECT_REPAIRS,      /*< nick=repairs >*/
+  RD_COMPLAINT_SUBJECT_ASB,          /*< nick=anti-social-behaviour >*/
+  RD_COMPLAINT_SUBJECT_HOMELESSNESS, /*< nick=homelessness >*/
+  RD_COMPLAINT_SUBJECT_ALLOCATIONS,  /*< nick=allocations >*/
+  RD_COMPLAINT_SUBJECT_RENT,         /*< nick=rent-and-charges >*/
+  RD_COMPLAINT_SUBJECT_SERVICE,      /*< nick=staff-and-service >*/
+  RD_COMPLAINT_SUBJECT_OTHER,        /*< nick=other >*/
+  RD_COMPLAINT_SUBJECT_N_SUBJECTS    /*< skip >*/
+} RdComplaintSubject;
+
 RdComplaint  *rd_complaint_new                (void);
 RdComplaint  *rd_complaint_copy               (RdComplaint   *self);
 
@@ -54,6 +69,9 @@ void          rd_complaint_set_incident_ids    (RdComplaint   *self,
                                                guint          n_ids);
 gboolean      rd_complaint_has_incident       (RdComplaint   *self,
                                                gint64         incident_id);
+RdComplaintSubject rd_complaint_get_subject   (RdComplaint   *self);
+void          rd_complaint_set_subject        (RdComplaint   *self,
+                                               RdComplaintSubject subject);
 gint64        rd_complaint_get_created_at     (RdComplaint   *self);
 void          rd_complaint_set_created_at     (RdComplaint   *self,
                                                gint64         unix_time);
@@ -73,5 +91,11 @@ gboolean      rd_outcome_from_key             (const char    *key,
 const char   *rd_outcome_get_label            (RdOutcome      outcome);
 char         *rd_outcomes_to_string           (RdOutcome      outcomes);
 RdOutcome     rd_outcomes_from_string         (const char    *text);
+
+/* Subjects: keys for storage, JSON and the CLI; labels for the window. */
+const char   *rd_complaint_subject_to_key     (RdComplaintSubject subject);
+gboolean      rd_complaint_subject_from_key   (const char    *key,
+                                               RdComplaintSubject *out);
+const char   *rd_complaint_subject_get_label  (RdComplaintSubject subject);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "rd-contact.h"
 #include "rd-complaint.h"
 #include "rd-complaint-event.h"
+#include "rd-complaint-route.h"
 #include "rd-store-complaints.h"
 #include "rd-sample.h"
 #include "rd-case-facts.h"

@@ -15,7 +15,8 @@
 /* ---- complaints ---- */
 
 #define COMPLAINT_SELECT \
-  "SELECT id, case_id, reference, outcomes, outcome_other, created_at, updated_at FROM complaints"
+  "SELECT id, case_id, reference, outcomes, outcome_other, created_at, updated_at, subject" \
+  " FROM complaints"
 
 static gboolean
 load_points (RdStore      *self,
@@ -68,6 +69,7 @@ complaint_from_row (RdStore      *self,
                     sqlite3_stmt *stmt)
 {
   RdComplaint *complaint = rd_complaint_new ();
+  RdComplaintSubject subject;
 
   rd_complaint_set_id (complaint, sqlite3_column_int64 (stmt, 0));
   rd_complaint_set_case_id (complaint, sqlite3_column_int64 (stmt, 1));
@@ -76,6 +78,9 @@ complaint_from_row (RdStore      *self,
   rd_complaint_set_outcome_other (complaint, _rd_store_column_text (stmt, 4));
   rd_complaint_set_created_at (complaint, sqlite3_column_int64 (stmt, 5));
   rd_complaint_set_updated_at (complaint, sqlite3_column_int64 (stmt, 6));
+  /* A key this Redress does not know (from a newer one) reads as not said. */
+  if (rd_complaint_subject_from_key (_rd_store_column_text (stmt, 7), &subject))
+    rd_complaint_set_subject (complaint, subject);
   return complaint;
 }
 
@@ -164,12 +169,13 @@ rd_store_save_complaint (RdStore      *self,
   if (inserting)
     stmt = _rd_store_prepare (self,
                               "INSERT INTO complaints (reference, outcomes, outcome_other,"
-                              " created_at, updated_at, case_id) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                              " created_at, updated_at, case_id, subject)"
+                              " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
                               error);
   else
     stmt = _rd_store_prepare (self,
                               "UPDATE complaints SET reference = ?1, outcomes = ?2,"
-                              " outcome_other = ?3, updated_at = ?4 WHERE id = ?5",
+                              " outcome_other = ?3, updated_at = ?4, subject = ?6 WHERE id = ?5",
                               error);
   if (stmt == NULL)
     goto fail;
@@ -179,6 +185,8 @@ rd_store_save_complaint (RdStore      *self,
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, inserting ? rd_complaint_get_case_id (complaint)
                                          : rd_complaint_get_id (complaint));
+  sqlite3_bind_text (stmt, 6, rd_complaint_subject_to_key (rd_complaint_get_subject (complaint)),
+                     -1, SQLITE_STATIC);
   if (!_rd_store_step_done (self, stmt, error))
     goto fail;
   if (!inserting && sqlite3_changes (_rd_store_get_db (self)) == 0)

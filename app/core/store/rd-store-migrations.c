@@ -410,6 +410,11 @@ const char * const _rd_store_migrations[] = {
    * landlord's steps); entries and revisions before it record none. */
   "ALTER TABLE incidents ADD COLUMN service_loss TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE incident_revisions ADD COLUMN service_loss TEXT NOT NULL DEFAULT '';",
+
+  /* 21: what a complaint is about (rd_complaint_subject_to_key()), which
+   * decides the body that takes it after the landlord; complaints made
+   * before it have not said. */
+  "ALTER TABLE complaints ADD COLUMN subject TEXT NOT NULL DEFAULT 'not-said';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);

@@ -50,6 +50,7 @@ struct _RdComplaintAssistant
   GtkLabel          *told_label;
   RdDateTimePicker  *told_picker;
   AdwComboRow       *told_channel_row;
+  AdwComboRow       *subject_row;       /* RdComplaintSubject order */
   AdwEntryRow       *told_summary_row;
   GtkBox            *outcomes_box;
   AdwEntryRow       *other_row;
@@ -102,6 +103,7 @@ draft_complaint (RdComplaintAssistant *self)
 
   rd_complaint_set_case_id (complaint, rd_case_get_id (case_of (self)));
   rd_complaint_set_points (complaint, (const char * const *) points);
+  rd_complaint_set_subject (complaint, adw_combo_row_get_selected (self->subject_row));
   rd_complaint_set_outcomes (complaint, picked_outcomes (self));
   rd_complaint_set_outcome_other (complaint, gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
   rd_complaint_set_incident_ids (complaint, (const gint64 *) ids->data, ids->len);
@@ -432,6 +434,7 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, told_label);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, told_picker);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, told_channel_row);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, subject_row);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, told_summary_row);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, outcomes_box);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintAssistant, other_row);
@@ -451,12 +454,14 @@ static void
 rd_complaint_assistant_init (RdComplaintAssistant *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) subjects = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Ctrl+Enter moves on from any step, from inside the text boxes too. */
   rd_gui_add_capture_shortcut (GTK_WIDGET (self), "<Control>Return|<Control>KP_Enter", "assistant.next");
   /* Its accessible label says more than its short title: say only that. */
   rd_gui_fix_accessible_name (GTK_WIDGET (self->told_channel_row));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->subject_row));
 
   self->outcome_checks = g_ptr_array_new ();
   for (guint i = 0; i < RD_N_OUTCOMES; i++)
@@ -479,6 +484,10 @@ rd_complaint_assistant_init (RdComplaintAssistant *self)
   for (guint i = 0; i < RD_CHANNEL_N_CHANNELS; i++)
     gtk_string_list_append (channels, rd_contact_channel_get_label (i));
   adw_combo_row_set_model (self->told_channel_row, G_LIST_MODEL (channels));
+  /* "Not said" first, so a resident who skips it says nothing untrue. */
+  for (guint i = 0; i < RD_COMPLAINT_SUBJECT_N_SUBJECTS; i++)
+    gtk_string_list_append (subjects, rd_complaint_subject_get_label (i));
+  adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subjects));
   rd_date_time_picker_set_accessible_names (self->told_picker, _("Date you told them"), _("Time you told them"));
   rd_gui_label_entry_row (self->told_summary_row, _("What you told them"));
   rd_gui_label_entry_row (self->other_row, _("Something else you want"));

@@ -32,6 +32,7 @@ struct _RdComplaintEditor
   GtkStack           *steps_stack;
   GtkListView        *steps_view;
   AdwEntryRow        *reference_row;
+  AdwComboRow        *subject_row;      /* RdComplaintSubject order */
   GtkTextView        *points_view;
   AdwActionRow       *incidents_row;
   GtkBox             *outcomes_box;
@@ -80,6 +81,7 @@ apply_fields (RdComplaintEditor *self)
 
   rd_complaint_set_reference (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
   rd_complaint_set_points (editing (self), (const char * const *) points);
+  rd_complaint_set_subject (editing (self), adw_combo_row_get_selected (self->subject_row));
   rd_complaint_set_outcomes (editing (self), outcomes);
   rd_complaint_set_outcome_other (editing (self), gtk_editable_get_text (GTK_EDITABLE (self->other_row)));
 }
@@ -138,6 +140,7 @@ rd_complaint_editor_load (RdRecordEditor *editor,
 
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), rd_complaint_get_reference (complaint));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->points_view), points, -1);
+  adw_combo_row_set_selected (self->subject_row, rd_complaint_get_subject (complaint));
   for (guint i = 0; i < self->outcome_checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->outcome_checks, i),
                                  (outcomes & rd_outcome_from_index (i)) != 0);
@@ -482,6 +485,7 @@ rd_complaint_editor_class_init (RdComplaintEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, steps_stack);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, steps_view);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, subject_row);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, points_view);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, incidents_row);
   gtk_widget_class_bind_template_child (widget_class, RdComplaintEditor, outcomes_box);
@@ -495,6 +499,7 @@ rd_complaint_editor_init (RdComplaintEditor *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *shortcuts;
+  g_autoptr(GtkStringList) subjects = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_record_editor_attach (RD_RECORD_EDITOR (self), self->status_label, NULL);
@@ -514,6 +519,13 @@ rd_complaint_editor_init (RdComplaintEditor *self)
       g_ptr_array_add (self->outcome_checks, check);
     }
   rd_gui_label_entry_row (self->reference_row, _("The landlord’s reference for it"));
+  for (guint i = 0; i < RD_COMPLAINT_SUBJECT_N_SUBJECTS; i++)
+    gtk_string_list_append (subjects, rd_complaint_subject_get_label (i));
+  adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subjects));
+  rd_gui_fix_accessible_name (GTK_WIDGET (self->subject_row));
+  /* Connected after the model is set, which selects its first row. */
+  g_signal_connect_swapped (self->subject_row, "notify::selected",
+                            G_CALLBACK (on_field_changed_cb), self);
   rd_gui_label_entry_row (self->other_row, _("Something else you want"));
   g_signal_connect (gtk_text_view_get_buffer (self->points_view), "changed",
                     G_CALLBACK (on_buffer_changed_cb), self);
