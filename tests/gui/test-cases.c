@@ -8,6 +8,7 @@
 #include "rd-application.h"
 #include "rd-case-dialog.h"
 #include "rd-case-switcher.h"
+#include "rd-date-time-picker.h"
 #include "rd-letter-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -285,6 +286,90 @@ test_details_save_as_you_type (Fixture       *f,
   g_assert_cmpstr (rd_case_get_title (rd_window_get_case (f->window)), ==, "Damp");
 }
 
+typedef struct {
+  RdStore    *store;
+  gint64      id;
+  const char *aware;   /* YYYY-MM-DD, or NULL for not known */
+} StoredAware;
+
+static gboolean
+aware_stored (gpointer data)
+{
+  StoredAware *want = data;
+  g_autoptr(RdCase) stored = rd_store_get_case (want->store, want->id, NULL);
+  const GDate *aware = stored ? rd_case_get_aware_on (stored) : NULL;
+  char text[16] = "";
+
+  if (aware == NULL || want->aware == NULL)
+    return stored != NULL && aware == NULL && want->aware == NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", aware);
+  return g_str_equal (text, want->aware);
+}
+
+/* Case Details shows and changes the day the resident became aware of the
+ * problem (the complaint time limit runs from it), with the shared date
+ * picker, as it saves everything else: as you type. Off means not known,
+ * and the first diary entry stands in. */
+static void
+test_details_aware_on (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GDate) march = g_date_new_dmy (10, G_DATE_MARCH, 2025);
+  g_autoptr(GDateTime) june = g_date_time_new_local (2025, 6, 2, 0, 0, 0);
+  RdStore *store = rd_window_get_store (f->window);
+  StoredAware want = { store, 0, NULL };
+  RdCaseDialog *dialog;
+  GtkWidget *row, *toggle, *picker;
+  GDateTime *shown;
+
+  rd_case_set_title (rcase, "Mould");
+  rd_case_set_aware_on (rcase, march);
+  g_assert_true (rd_store_save_case (store, rcase, NULL));
+  want.id = rd_case_get_id (rcase);
+  g_assert_true (rd_window_open_case (f->window, want.id, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.case-details", NULL);
+  rd_test_gui_iterate ();
+  dialog = find_case_dialog ();
+  g_assert_nonnull (dialog);
+  row = dialog_child (dialog, "aware_row");
+  toggle = dialog_child (dialog, "aware_switch");
+  picker = dialog_child (dialog, "aware_picker");
+
+  /* Shown as stored, reachable by Tab and by its Alt key */
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  g_assert_nonnull (strchr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), '_'));
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (gtk_widget_get_sensitive (picker));
+  shown = rd_date_time_picker_get_date_time (RD_DATE_TIME_PICKER (picker));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 10);
+
+  /* A new day is saved */
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), june);
+  want.aware = "2025-06-02";
+  g_assert_true (rd_test_gui_wait_until (aware_stored, &want, 5000));
+  g_assert_nonnull (rd_case_get_aware_on (rd_window_get_case (f->window)));
+
+  /* Off: not known, and the picker cannot be changed */
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  want.aware = NULL;
+  g_assert_true (rd_test_gui_wait_until (aware_stored, &want, 5000));
+  g_assert_false (gtk_widget_get_sensitive (picker));
+  g_assert_null (rd_case_get_aware_on (rd_window_get_case (f->window)));
+
+  /* On again: the day the picker shows */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  want.aware = "2025-06-02";
+  g_assert_true (rd_test_gui_wait_until (aware_stored, &want, 5000));
+  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+  g_assert_null (find_case_dialog ());
+}
+
 static char *
 stage1_letter (Fixture *f,
                gint64   case_id)
@@ -475,6 +560,7 @@ main (int   argc,
   ADD ("/cases/new-entry-without-case", test_new_entry_without_case);
   ADD ("/cases/rename", test_rename_case);
   ADD ("/cases/details-save-as-you-type", test_details_save_as_you_type);
+  ADD ("/cases/details-aware-on", test_details_aware_on);
   ADD ("/cases/document-language", test_document_language);
   ADD ("/cases/document-language-missing", test_document_language_missing);
   ADD ("/cases/switch", test_switch_case);

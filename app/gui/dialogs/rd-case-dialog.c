@@ -9,6 +9,7 @@
 
 #include "rd-autosave.h"
 #include "rd-case-dialog.h"
+#include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-policy-dialog.h"
 
@@ -37,6 +38,8 @@ struct _RdCaseDialog
   AdwEntryRow     *landlord_row;
   AdwComboRow     *tenancy_row;
   AdwComboRow     *country_row;
+  GtkSwitch       *aware_switch;
+  RdDateTimePicker *aware_picker;
   GtkSpinButton   *asb_reports_spin;
   GtkAdjustment   *asb_reports_adjustment;
   GtkSwitch       *asb_hate_switch;
@@ -78,6 +81,20 @@ show_title_error (RdCaseDialog *self,
   gtk_revealer_set_reveal_child (self->title_error_revealer, message != NULL);
 }
 
+/* Off, or no day picked: not known, and the first diary entry stands in. */
+static void
+set_aware_on (RdCaseDialog *self,
+              RdCase       *rcase)
+{
+  GDateTime *picked = rd_date_time_picker_get_date_time (self->aware_picker);
+  g_autoptr(GDate) day = NULL;
+
+  if (gtk_switch_get_active (self->aware_switch) && picked != NULL)
+    day = g_date_new_dmy (g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                          g_date_time_get_year (picked));
+  rd_case_set_aware_on (rcase, day);
+}
+
 /* Copies what the form says into @rcase, and checks it. */
 static gboolean
 fill_case (RdCaseDialog  *self,
@@ -92,6 +109,7 @@ fill_case (RdCaseDialog  *self,
   rd_case_set_landlord_name (rcase, gtk_editable_get_text (GTK_EDITABLE (self->landlord_row)));
   rd_case_set_tenancy_type (rcase, adw_combo_row_get_selected (self->tenancy_row));
   rd_case_set_country (rcase, adw_combo_row_get_selected (self->country_row));
+  set_aware_on (self, rcase);
   rd_case_set_asb_review_reports (rcase, (guint) gtk_spin_button_get_value_as_int (self->asb_reports_spin));
   rd_case_set_asb_review_hate (rcase, gtk_switch_get_active (self->asb_hate_switch));
   rd_case_set_contact_preferences (rcase, gtk_editable_get_text (GTK_EDITABLE (self->preferences_row)));
@@ -131,8 +149,6 @@ write_case (GtkWidget  *form,
   g_autoptr(GError) invalid = NULL;
 
   rd_case_set_id (edited, rd_case_get_id (rcase));
-  /* What the form does not show is kept, not reset to a new case's. */
-  rd_case_set_aware_on (edited, rd_case_get_aware_on (rcase));
   if (!fill_case (self, edited, &invalid))
     {
       self->title_touched = TRUE;
@@ -211,6 +227,10 @@ watch_fields (RdCaseDialog *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->asb_hate_switch, "notify::active", G_CALLBACK (on_field_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->aware_switch, "notify::active", G_CALLBACK (on_field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->aware_picker, "notify::date-time", G_CALLBACK (on_field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -229,6 +249,21 @@ start_autosave (RdCaseDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
   adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);
   watch_fields (self);
+}
+
+static void
+show_aware_on (RdCaseDialog *self,
+               const GDate  *aware)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  if (aware != NULL && g_date_valid (aware))
+    day = g_date_time_new_local (g_date_get_year (aware), g_date_get_month (aware),
+                                 g_date_get_day (aware), 0, 0, 0);
+  /* Not known: the picker keeps the day it shows, for when it is turned on. */
+  if (day != NULL)
+    rd_date_time_picker_set_date_time (self->aware_picker, day);
+  gtk_switch_set_active (self->aware_switch, day != NULL);
 }
 
 static void
@@ -320,6 +355,7 @@ load_case (RdCaseDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->landlord_row), rd_case_get_landlord_name (rcase));
   adw_combo_row_set_selected (self->tenancy_row, rd_case_get_tenancy_type (rcase));
   adw_combo_row_set_selected (self->country_row, rd_case_get_country (rcase));
+  show_aware_on (self, rd_case_get_aware_on (rcase));
   gtk_spin_button_set_value (self->asb_reports_spin, rd_case_get_asb_review_reports (rcase));
   gtk_switch_set_active (self->asb_hate_switch, rd_case_get_asb_review_hate (rcase));
   gtk_editable_set_text (GTK_EDITABLE (self->preferences_row), rd_case_get_contact_preferences (rcase));
@@ -402,6 +438,8 @@ rd_case_dialog_class_init (RdCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, landlord_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, tenancy_row);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, country_row);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, aware_switch);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, aware_picker);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_reports_spin);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_reports_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RdCaseDialog, asb_hate_switch);
@@ -442,6 +480,10 @@ rd_case_dialog_init (RdCaseDialog *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->language_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->country_row));
+  rd_date_time_picker_set_accessible_names (self->aware_picker, _("Day you became aware of the problem"),
+                                            NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->aware_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("You know the day you became aware of the problem"), -1);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->policy_button));
   rd_gui_label_entry_row (self->title_row, _("Case title"));
   rd_gui_label_entry_row (self->resident_row, _("Your name"));
