@@ -56,6 +56,53 @@ is_landlord_policy (RdDeadline *deadline)
   return rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_REPAIR;
 }
 
+/* A step late under a priority the landlord's policy sets in clock hours
+ * ("Emergency: 24 hours"), worded in hours as Awaab's Law's steps are, in
+ * whole sentences that name the policy. */
+static char *
+describe_policy_late_by_hours (const char *label,
+                               const char *when,
+                               const char *priority,
+                               const char *due,
+                               gint64      minutes,
+                               gboolean    exact)
+{
+  int hours = (int) (minutes / 60);
+
+  if (exact && minutes < 60)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d minute late under your landlord’s repair policy "
+                                         "(“%s”), which set %s as the deadline.",
+                                         "%s: %s, %d minutes late under your landlord’s repair policy "
+                                         "(“%s”), which set %s as the deadline.", (gulong) minutes),
+                            label, when, (int) minutes, priority, due);
+  if (exact && minutes % 60 == 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, %d hour late under your landlord’s repair policy "
+                                         "(“%s”), which set %s as the deadline.",
+                                         "%s: %s, %d hours late under your landlord’s repair policy "
+                                         "(“%s”), which set %s as the deadline.", (gulong) hours),
+                            label, when, hours, priority, due);
+  if (exact)
+    return g_strdup_printf (rd_ngettext ("%s: %s, more than %d hour late under your landlord’s repair "
+                                         "policy (“%s”), which set %s as the deadline.",
+                                         "%s: %s, more than %d hours late under your landlord’s repair "
+                                         "policy (“%s”), which set %s as the deadline.", (gulong) hours),
+                            label, when, hours, priority, due);
+  if (hours > 0)
+    return g_strdup_printf (rd_ngettext ("%s: %s, at least %d hour late under your landlord’s repair "
+                                         "policy (“%s”), which set %s as the deadline. The time of "
+                                         "day it was done is not recorded, so the hours are counted "
+                                         "to the start of that day.",
+                                         "%s: %s, at least %d hours late under your landlord’s repair "
+                                         "policy (“%s”), which set %s as the deadline. The time of "
+                                         "day it was done is not recorded, so the hours are counted "
+                                         "to the start of that day.", (gulong) hours),
+                            label, when, hours, priority, due);
+  return g_strdup_printf (_("%s: %s, late under your landlord’s repair policy (“%s”), which set %s as "
+                            "the deadline. The time of day it was done is not recorded, so Redress "
+                            "cannot say by how much."),
+                          label, when, priority, due);
+}
+
 /* A repair step that was done, judged by the landlord's own policy. */
 static char *
 describe_done_by_policy (const char *label,
@@ -65,7 +112,25 @@ describe_done_by_policy (const char *label,
   g_autofree char *due = rd_moment_format_long (rd_deadline_get_due (deadline));
   const char *priority = rd_deadline_get_rule (deadline);
   int late = rd_deadline_get_working_days_late (deadline);
+  const RdMoment *done_at = rd_deadline_get_done (deadline);
+  const RdMoment *due_at = rd_deadline_get_due (deadline);
+  gint64 minutes;
+  gboolean exact;
 
+  if (rd_deadline_get_hours_late (deadline, &minutes, &exact))
+    return describe_policy_late_by_hours (label, when, priority, due, minutes, exact);
+  if (rd_deadline_get_is_timed (deadline) && rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED &&
+      done_at->minute < 0 && due_at->minute >= 0 && g_date_compare (&done_at->date, &due_at->date) == 0)
+    /* Translators: a repair step whose time of day is unknown, taken on
+     * the day the landlord's limit in hours ended */
+    return g_strdup_printf (_("%s: %s, counted as in time under your landlord’s repair policy (“%s”), "
+                              "which set %s as the deadline: the time of day it was done is not "
+                              "recorded."),
+                            label, when, priority, due);
+  if (rd_deadline_get_is_timed (deadline) && rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
+    return g_strdup_printf (_("%s: %s, in time under your landlord’s repair policy (“%s”), which "
+                              "set %s as the deadline."),
+                            label, when, priority, due);
   if (rd_deadline_get_status (deadline) != RD_DEADLINE_MISSED)
     /* Translators: a landlord's step on a repair: the step ("Repair completed"),
      * the day it was taken, the priority the landlord gave the repair
