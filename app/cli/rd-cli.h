@@ -161,6 +161,7 @@ int       rd_cli_layout         (RdCliContext *ctx);
 int       rd_cli_export_case    (RdCliContext *ctx);
 int       rd_cli_import_case    (RdCliContext *ctx);
 int       rd_cli_language       (RdCliContext *ctx);
+int       rd_cli_service_loss   (RdCliContext *ctx);
 int       rd_cli_ocr            (RdCliContext *ctx);
 int       rd_cli_timeline       (RdCliContext *ctx);
 int       rd_cli_remind         (RdCliContext *ctx);

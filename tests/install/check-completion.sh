@@ -93,6 +93,7 @@ expect ombudsman redress-cli export 1 --letter ''
 expect --landscape redress-cli --data-dir /tmp export 1 --paper a4 --la
 expect export-case redress-cli --data-dir /tmp ex
 expect cy redress-cli language 1 ''
+expect hot-water redress-cli service-loss 4 h
 expect --today redress-cli deadlines 1 --to
 # After an option that takes a value (its help shows "=VALUE"), nothing is offered.
 if [ -n "$(offered redress-cli deadlines 1 --today '')" ]; then
