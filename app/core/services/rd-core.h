@@ -55,6 +55,7 @@
 #include "rd-case-snapshot.h"
 #include "rd-case-service.h"
 #include "rd-store-search.h"
+#include "rd-store-undo.h"
 #include "rd-search-service.h"
 #include "rd-progress.h"
 #include "rd-deadline-service.h"

@@ -30,7 +30,20 @@ struct _RdStore
   RdClock    *clock;              /* dates what is written, and what may be */
   gboolean    intents_noted;      /* the write in progress recorded file intents */
   char       *open_marker;        /* removed on a clean close (rd-store-integrity.c) */
+
+  /* The last delete that can be undone (rd-store-undo.c) */
+  gboolean    undo_ready;         /* the journal's TEMP tables and triggers exist */
+  guint       undo_token;         /* 0: nothing to undo */
+  GArray     *undo_changes;       /* RdStorePendingChange: what the delete told listeners */
+  char       *undo_staging;       /* a locked staging folder holding the deleted files */
+  int         undo_lock_fd;
 };
+
+/* A change signal held back until the outer commit (rd-store.c). */
+typedef struct {
+  const char *what;
+  gint64      case_id;
+} RdStorePendingChange;
 
 /* Migration N takes a database from user_version N-1 to N (rd-store-migrations.c). */
 extern const char * const _rd_store_migrations[RD_STORE_SCHEMA_VERSION];
@@ -73,6 +86,21 @@ gint64        _rd_store_now           (RdStore      *self);
 void          _rd_store_note_intent   (RdStore      *self);
 gboolean      _rd_store_finish_intents (RdStore     *self,
                                        GError      **error);
+GArray       *_rd_store_dup_pending_changes (RdStore *self);
+void          _rd_store_forget_undo   (RdStore      *self);
+
+/* rd-store-undo.c, for rd-store-undo-restore.c */
+char         *_rd_store_quote_name    (const char   *name);
+char         *_rd_store_join_columns  (GStrv         columns,
+                                       const char   *prefix);
+GStrv         _rd_store_list_columns  (RdStore      *self,
+                                       const char   *table,
+                                       GError      **error);
+GPtrArray    *_rd_store_list_undo_tables (RdStore   *self,
+                                       GError      **error);
+gboolean      _rd_store_undo_is_companion (const char *table);
+void          _rd_store_release_undo_staging (RdStore *self,
+                                       gboolean      remove_files);
 gboolean      _rd_store_forget_last_case (RdStore   *self,
                                        gint64        case_id,
                                        GError      **error);

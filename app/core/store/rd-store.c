@@ -11,11 +11,6 @@
 #include "rd-staging.h"
 #include "rd-store-private.h"
 
-typedef struct {
-  const char *what;
-  gint64      case_id;
-} PendingChange;
-
 G_DEFINE_FINAL_TYPE (RdStore, rd_store, G_TYPE_OBJECT)
 
 enum {
@@ -31,6 +26,9 @@ rd_store_finalize (GObject *object)
 {
   RdStore *self = (RdStore *)object;
 
+  /* Quitting or closing forgets the last delete: its files go now. */
+  _rd_store_forget_undo (self);
+  g_clear_pointer (&self->undo_changes, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_array_unref);
   if (self->db != NULL)
@@ -93,11 +91,12 @@ rd_store_emit_changed (RdStore    *self,
 
   if (self->transaction_depth > 0)
     {
-      PendingChange change = { g_intern_string (what), case_id };
+      RdStorePendingChange change = { g_intern_string (what), case_id };
 
       for (guint i = 0; i < self->pending_changes->len; i++)
         {
-          PendingChange *seen = &g_array_index (self->pending_changes, PendingChange, i);
+          RdStorePendingChange *seen = &g_array_index (self->pending_changes,
+                                                       RdStorePendingChange, i);
 
           if (seen->what == change.what && seen->case_id == change.case_id)
             return;
@@ -114,8 +113,9 @@ rd_store_init (RdStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
-  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (RdStorePendingChange));
   self->clock = g_object_ref (rd_clock_get_default ());
+  self->undo_lock_fd = -1;
 }
 
 /*
@@ -286,15 +286,26 @@ _rd_store_commit (RdStore  *self,
     {
       g_autoptr(GArray) changes = g_steal_pointer (&self->pending_changes);
 
-      self->pending_changes = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+      self->pending_changes = g_array_new (FALSE, FALSE, sizeof (RdStorePendingChange));
       for (guint i = 0; i < changes->len; i++)
         {
-          PendingChange *change = &g_array_index (changes, PendingChange, i);
+          RdStorePendingChange *change = &g_array_index (changes, RdStorePendingChange, i);
 
           rd_store_emit_changed (self, change->what, change->case_id);
         }
     }
   return TRUE;
+}
+
+/* A copy of the change signals the write in progress holds back. */
+GArray *
+_rd_store_dup_pending_changes (RdStore *self)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (RdStorePendingChange),
+                                    self->pending_changes->len);
+
+  g_array_append_vals (copy, self->pending_changes->data, self->pending_changes->len);
+  return copy;
 }
 
 void
