@@ -37,8 +37,9 @@ gboolean  _rd_model_text_contains    (const char   *field,
  * @ALSO is a derived property (a headline, a title) that changes with the field.
  */
 
-/* rd_thing_get_<field> / rd_thing_set_<field> for a string held as "" when unset. */
-#define RD_MODEL_STRING_ACCESSORS(Type, prefix, IS_TYPE, field, PROP, ALSO)      \
+/* rd_thing_get_<field> / rd_thing_set_<field> for a string held as "" when
+ * unset, stored through @REPLACE (one of the _rd_model_replace_*() above). */
+#define RD_MODEL_CHARS_ACCESSORS(Type, prefix, IS_TYPE, field, PROP, ALSO, REPLACE) \
   const char *                                                                 \
   prefix##_get_##field (Type *self)                                            \
   {                                                                            \
@@ -50,26 +51,19 @@ gboolean  _rd_model_text_contains    (const char   *field,
                         const char *value)                                     \
   {                                                                            \
     g_return_if_fail (IS_TYPE (self));                                         \
-    if (_rd_model_replace_string (&self->field, value))                        \
+    if (REPLACE (&self->field, value))                                         \
       _rd_model_notify (G_OBJECT (self), properties[PROP], properties[ALSO]);  \
   }
 
-/* The same for a field set with _rd_model_replace_text(). */
+/* A field set with _rd_model_replace_string(). */
+#define RD_MODEL_STRING_ACCESSORS(Type, prefix, IS_TYPE, field, PROP, ALSO)      \
+  RD_MODEL_CHARS_ACCESSORS (Type, prefix, IS_TYPE, field, PROP, ALSO,          \
+                            _rd_model_replace_string)
+
+/* A field set with _rd_model_replace_text(). */
 #define RD_MODEL_TEXT_ACCESSORS(Type, prefix, IS_TYPE, field, PROP, ALSO)        \
-  const char *                                                                 \
-  prefix##_get_##field (Type *self)                                            \
-  {                                                                            \
-    g_return_val_if_fail (IS_TYPE (self), NULL);                               \
-    return self->field;                                                        \
-  }                                                                            \
-  void                                                                         \
-  prefix##_set_##field (Type       *self,                                      \
-                        const char *value)                                     \
-  {                                                                            \
-    g_return_if_fail (IS_TYPE (self));                                         \
-    if (_rd_model_replace_text (&self->field, value))                          \
-      _rd_model_notify (G_OBJECT (self), properties[PROP], properties[ALSO]);  \
-  }
+  RD_MODEL_CHARS_ACCESSORS (Type, prefix, IS_TYPE, field, PROP, ALSO,          \
+                            _rd_model_replace_text)
 
 /* The same for a number, a flag or an enumeration compared with ==. */
 #define RD_MODEL_SCALAR_ACCESSORS(Type, prefix, IS_TYPE, type, field, PROP, ALSO) \
