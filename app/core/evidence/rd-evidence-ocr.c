@@ -397,7 +397,7 @@ open_pdf (RdEvidence  *evidence,
   g_autoptr(GFile) file = g_file_new_for_path (rd_evidence_get_path (evidence));
   g_autofree char *uri = g_file_get_uri (file);
 
-  return poppler_document_new_from_file (uri, NULL, error);
+  return rd_poppler_document_new_from_file (uri, NULL, error);
 }
 
 /* The pages of @evidence Redress can read (a PDF's, unless it is locked,

@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
-#include <poppler.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -81,8 +80,10 @@ _rd_evidence_open_pdf (const char  *path,
       return NULL;
     }
 
-  document = poppler_document_new_from_file (uri, password && *password ? password : NULL,
-                                             &local_error);
+  if (!rd_poppler_load (error))
+    return NULL;
+  document = rd_poppler_document_new_from_file (uri, password && *password ? password : NULL,
+                                                &local_error);
   if (document != NULL)
     return document;
 

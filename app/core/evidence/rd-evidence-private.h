@@ -9,18 +9,10 @@
 #endif
 
 #include <gio/gio.h>
-#include <poppler.h>
-
 #include "rd-evidence-files.h"
+#include "rd-poppler.h"
 
 G_BEGIN_DECLS
-
-/* poppler-glib 22.12 declares no cleanup functions of its own. */
-#ifndef RD_POPPLER_AUTOPTR
-#define RD_POPPLER_AUTOPTR
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-#endif
 
 /* How much of the start of a file is kept in memory while copying, for
  * content sniffing and EXIF (which sits near the start of a JPEG). */

@@ -12,7 +12,6 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
-#include <poppler.h>
 
 #include "rd-evidence-private.h"
 #include "rd-store-evidence.h"

@@ -27,6 +27,7 @@
 #include "rd-bundle-private.h"
 #include "rd-clock.h"
 #include "rd-pdf-writer.h"
+#include "rd-qpdf.h"
 
 #define STAMP_NAME "/RdBundleStamp"
 #define TEXT_NAME  "/RdOcrText"
@@ -128,7 +129,7 @@ skeleton_page (Assembler *s,
 
       close_skeleton (s);
       s->chunk = chunk;
-      s->skel = _rd_qpdf_new ();
+      s->skel = _rd_qpdf_new (NULL);  /* qpdf is loaded: see _rd_pdf_assemble() */
       s->skel_copier = _rd_pdf_copier_new (s->w);
       _rd_pdf_copier_set_source (s->skel_copier, s->skel);
       if (_rd_qpdf_read_mapped (s->skel, path, NULL, &s->skel_map) & QPDF_ERRORS)
@@ -148,7 +149,7 @@ open_source (Assembler     *s,
 
   if (s->src != NULL)
     qpdf_cleanup (&s->src);
-  s->src = _rd_qpdf_new ();
+  s->src = _rd_qpdf_new (NULL);  /* qpdf is loaded: see _rd_pdf_assemble() */
   s->src_pages = 0;
   s->src_exhibit = ex;
   /* A copy with names blacked out has no password. */
@@ -630,6 +631,8 @@ _rd_pdf_assemble (RdAssembly   *a,
   int run_index = 0;
   gboolean ok = FALSE;
 
+  if (!rd_qpdf_load (error))
+    return FALSE;
   for (int p = 1, rr = 0, pp = 0; p <= a->n_pages; p++)
     {
       RdEvidenceRun *run = (guint) rr < a->runs->len ? &g_array_index (a->runs, RdEvidenceRun, rr) : NULL;

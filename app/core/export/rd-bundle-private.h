@@ -357,7 +357,7 @@ typedef struct
   gboolean     smaller;
 } RdAssembly;
 
-qpdf_data _rd_qpdf_new             (void);
+qpdf_data _rd_qpdf_new             (GError         **error);
 const char *_rd_qpdf_error_detail  (qpdf_data        q);
 QPDF_ERROR_CODE _rd_qpdf_read_mapped (qpdf_data     q,
                                       const char   *path,

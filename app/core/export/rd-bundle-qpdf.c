@@ -6,16 +6,19 @@
 #include "config.h"
 
 #include "rd-gettext.h"
-#include <qpdf/qpdf-c.h>
 
 #include "rd-bundle-private.h"
+#include "rd-qpdf.h"
 
-/* A qpdf_data that keeps its errors for the caller to ask about. */
+/* A qpdf_data that keeps its errors for the caller to ask about, or NULL
+ * with @error set if libqpdf cannot be loaded. */
 qpdf_data
-_rd_qpdf_new (void)
+_rd_qpdf_new (GError **error)
 {
-  qpdf_data q = qpdf_init ();
+  qpdf_data q = rd_qpdf_init (error);
 
+  if (q == NULL)
+    return NULL;
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
   return q;
@@ -125,10 +128,12 @@ gboolean
 _rd_pdf_probe (RdBundleExhibit *ex,
                GError         **error)
 {
-  qpdf_data q = _rd_qpdf_new ();
+  qpdf_data q = _rd_qpdf_new (error);
   g_autoptr(GMappedFile) map = NULL;
   int n;
 
+  if (q == NULL)
+    return FALSE;
   if (_rd_qpdf_read_mapped (q, ex->path, ex->password, &map) & QPDF_ERRORS)
     {
       qpdf_error e = qpdf_get_error (q);
@@ -204,10 +209,14 @@ gboolean
 rd_bundle_pdf_needs_password (const char *path,
                               const char *password)
 {
-  qpdf_data q = _rd_qpdf_new ();
+  qpdf_data q = _rd_qpdf_new (NULL);
   g_autoptr(GMappedFile) map = NULL;
   gboolean needs = FALSE;
 
+  /* Without qpdf no password is asked for: the bundle itself says why it
+   * cannot be made. */
+  if (q == NULL)
+    return FALSE;
   if (_rd_qpdf_read_mapped (q, path, password, &map) & QPDF_ERRORS)
     needs = qpdf_get_error_code (q, qpdf_get_error (q)) == qpdf_e_password;
   qpdf_cleanup (&q);

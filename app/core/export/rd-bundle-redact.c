@@ -21,16 +21,12 @@
 
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <poppler.h>
 
 #include "rd-bundle-private.h"
 #include "rd-gettext.h"
 #include "rd-hash.h"
 #include "rd-output.h"
-
-/* poppler-glib 22.02 declares no cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include "rd-poppler.h"
 
 /* Fine enough to read small print; a page is about 350 KB as a JPEG. */
 #define REDACT_DPI      150.0
@@ -331,7 +327,11 @@ redact_pdf (RdBundleExhibit  *ex,
   cairo_status_t status;
   int n_pages, redacted = 0;
 
-  doc = poppler_document_new_from_file (uri, ex->password, NULL);
+  /* Without poppler no PDF could be looked at: say why once, rather than
+   * leaving every PDF out. */
+  if (!rd_poppler_load (error))
+    return FALSE;
+  doc = rd_poppler_document_new_from_file (uri, ex->password, NULL);
   if (doc == NULL)
     {
       /* What cannot be looked at cannot go in an anonymised bundle. */

@@ -19,6 +19,7 @@
 #include "rd-email.h"
 #include "rd-hash.h"
 #include "rd-output.h"
+#include "rd-qpdf.h"
 
 /* Share of the progress bar each step takes (measured on the benchmark). */
 #define SHARE_CHECK    0.05
@@ -579,6 +580,9 @@ rd_bundle_write (RdBundle              *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (!self->writing, FALSE);
 
+  /* Found out before anything is drawn, not at the last step. */
+  if (!rd_qpdf_load (error))
+    return FALSE;
   self->writing = TRUE;
   {
     /* The pages Redress draws (index, headings, page stamps) are in the

@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <poppler.h>
 
 #include "rd-anonymise.h"
 #include "rd-case-bundle-check.h"
@@ -21,13 +20,10 @@
 #include "rd-gettext.h"
 #include "rd-output.h"
 #include "rd-pdf-page.h"
+#include "rd-poppler.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-evidence.h"
 #include "rd-store-ocr.h"
-
-/* poppler-glib 22.02 declares no cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static gboolean
 evidence_is_unchecked (RdStore                   *store,
@@ -68,7 +64,7 @@ evidence_is_unchecked (RdStore                   *store,
     }
   file = g_file_new_for_path (rd_evidence_get_path (ev));
   uri = g_file_get_uri (file);
-  doc = poppler_document_new_from_file (uri, password, NULL);
+  doc = rd_poppler_document_new_from_file (uri, password, NULL);
   /* One that cannot be opened is left out of an anonymised bundle. */
   if (doc == NULL)
     return FALSE;

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "rd-pdf-page.h"
+#include "rd-poppler.h"
 
 /**
  * rd_pdf_page_is_scan:

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "rd-pdf-writer.h"
+#include "rd-qpdf.h"
 
 #define BUFFER_SIZE (256 * 1024)
 

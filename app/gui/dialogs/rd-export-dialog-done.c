@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "rd-export-dialog-private.h"
 #include "rd-gui-util.h"
+#include "rd-poppler.h"
 #include "rd-show-in-folder.h"
 
 /* The first pages, drawn small with poppler from the finished file. */
@@ -21,7 +21,7 @@ _rd_export_dialog_show_previews (RdExportDialog *self)
 {
   g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerDocument *doc = rd_poppler_document_new_from_file (uri, NULL, &error);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->preview_box)) != NULL)
@@ -137,7 +137,7 @@ _rd_export_dialog_print_action (GtkWidget  *widget,
   g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) op = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerDocument *doc = rd_poppler_document_new_from_file (uri, NULL, &error);
 
   if (doc == NULL)
     {
