@@ -2,7 +2,10 @@
 # check-no-network.sh: Redress must never use the network. Fails when the
 # source uses a network API, or a built program loads a network library,
 # directly or through another library.
-# Usage: check-no-network.sh SOURCE_ROOT PROGRAM...
+# Usage: check-no-network.sh SOURCE_ROOT PROGRAM... [SONAME...]
+# A SONAME (a name without a slash) is a library the programs open when
+# first used rather than link (libtesseract, poppler-glib, libqpdf): it and
+# what it brings are checked as a program's are.
 set -u
 root=$1
 shift
@@ -64,10 +67,22 @@ only_for_ocr() {
 }
 
 for program in "$@"; do
+  path=$program
+  case $program in
+    */*) ;;
+    *)
+      path=$(ldconfig -p | awk -v so="$program" '$1 == so && $NF ~ /^\// { print $NF; exit }')
+      if [ -z "$path" ]; then
+        echo "$program, which Redress opens when first used, is not installed"
+        status=1
+        continue
+      fi
+      ;;
+  esac
   # Every library loaded with the program, not only the ones it names:
   # a network library two links away is loaded all the same.
-  libs=$(ldd "$program" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
-  needed=$(for lib in $libs; do
+  libs=$(ldd "$path" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
+  needed=$(for lib in "$path" $libs; do
              readelf -d "$lib" 2>/dev/null |
                awk -v user="${lib##*/}" '/NEEDED/ { gsub(/[][]/, "", $5); print user, $5 }'
            done)
