@@ -10,6 +10,7 @@
 
 #include "rd-application.h"
 #include "rd-date-time-picker.h"
+#include "rd-diary-item.h"
 #include "rd-diary-page.h"
 #include "rd-history-dialog.h"
 #include "rd-incident-editor.h"
@@ -172,10 +173,14 @@ test_write_close_reopen (Fixture       *f,
   entries = rd_diary_page_get_entries (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
   {
-    g_autoptr(RdIncident) listed = g_list_model_get_item (entries, 0);
+    g_autoptr(RdDiaryItem) listed = g_list_model_get_item (entries, 0);
+    RdIncident *opened = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
 
-    g_assert_cmpint (rd_incident_get_id (listed), ==, id);
-    g_assert_cmpstr (rd_incident_get_people (listed), ==, "Neighbour A (Flat 5)");
+    g_assert_cmpint (rd_diary_item_get_id (listed), ==, id);
+    /* The list keeps what its rows show; the editor has the whole entry. */
+    g_assert_cmpstr (rd_diary_item_get_summary (listed), ==, "Neighbour shouted threats at me on the stairs.");
+    g_assert_cmpint (rd_incident_get_id (opened), ==, id);
+    g_assert_cmpstr (rd_incident_get_people (opened), ==, "Neighbour A (Flat 5)");
   }
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"),
@@ -584,8 +589,8 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (entries, i);
-      g_assert_cmpint (rd_incident_get_category (incident), ==, RD_CATEGORY_DAMAGE);
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (entries, i);
+      g_assert_cmpint (rd_diary_item_get_category (item), ==, RD_CATEGORY_DAMAGE);
     }
 
   /* Both at once. */
@@ -601,11 +606,10 @@ test_search_and_filter (Fixture       *f,
   /* Newest first. */
   for (guint i = 1; i < all; i++)
     {
-      g_autoptr(RdIncident) newer = g_list_model_get_item (entries, i - 1);
-      g_autoptr(RdIncident) older = g_list_model_get_item (entries, i);
+      g_autoptr(RdDiaryItem) newer = g_list_model_get_item (entries, i - 1);
+      g_autoptr(RdDiaryItem) older = g_list_model_get_item (entries, i);
 
-      g_assert_cmpint (g_date_time_compare (rd_incident_get_starts_at (newer),
-                                            rd_incident_get_starts_at (older)), >=, 0);
+      g_assert_cmpint (rd_diary_item_get_starts (newer), >=, rd_diary_item_get_starts (older));
     }
 }
 
@@ -621,12 +625,13 @@ test_search_keeps_entry (Fixture       *f,
   GtkSingleSelection *selection =
     GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list"))));
   gpointer args[2] = { entries, NULL };
-  g_autoptr(RdIncident) reading = NULL;
+  g_autoptr(RdDiaryItem) reading = NULL;
 
   gtk_single_selection_set_selected (selection, 2);
   rd_test_gui_iterate ();
-  reading = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))));
-  g_assert_true (reading == gtk_single_selection_get_selected_item (selection));
+  reading = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpint (rd_incident_get_id (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)))), ==,
+                   rd_diary_item_get_id (reading));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "no such words anywhere");
@@ -637,8 +642,137 @@ test_search_keeps_entry (Fixture       *f,
   args[1] = GUINT_TO_POINTER (all);
   g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
   rd_test_gui_iterate ();
-  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == reading);
+  g_assert_cmpint (rd_incident_get_id (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)))), ==,
+                   rd_diary_item_get_id (reading));
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) reading);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  *count += removed + added;
+}
+
+static GtkSingleSelection *
+diary_selection (Fixture *f)
+{
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list"))));
+}
+
+/*
+ * An entry found by a search is read whole into the editor, written as it
+ * is typed, and its row follows without the list changing; a new date
+ * moves that row alone, and the entry stays open.
+ */
+static void
+test_edit_after_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  GtkSingleSelection *selection = diary_selection (f);
+  g_autoptr(GDateTime) earlier = local_datetime ("2019-06-01T12:00");
+  g_autoptr(RdDiaryItem) found = NULL;
+  g_autoptr(RdIncident) stored = NULL;
+  g_autofree char *lower = NULL;
+  gpointer args[2] = { entries, GUINT_TO_POINTER (1) };
+  RdIncident *incident;
+  guint changes = 0;
+  gulong handler;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "diary_search_entry")), "PUSHCHAIR");
+  g_assert_true (rd_test_gui_wait_until (entries_count_is, args, 3000));
+  found = g_list_model_get_item (entries, 0);
+  gtk_single_selection_set_selected (selection, 0);
+  rd_test_gui_iterate ();
+  incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
+  g_assert_cmpint (rd_incident_get_id (incident), ==, rd_diary_item_get_id (found));
+  lower = g_utf8_strdown (rd_incident_get_description (incident), -1);
+  g_assert_nonnull (strstr (lower, "pushchair"));
+
+  handler = g_signal_connect (entries, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  set_view_text (f, "description_view", "The pushchair was taken from the hall again.\nThe second time.");
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
+  stored = stored_incident (f, rd_diary_item_get_id (found));
+  g_assert_cmpstr (rd_incident_get_description (stored), ==,
+                   "The pushchair was taken from the hall again.\nThe second time.");
+  g_assert_cmpstr (rd_diary_item_get_summary (found), ==, "The pushchair was taken from the hall again.");
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) found);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (rd_test_gui_find_by_text (child (f, "diary_list"),
+                                              "The pushchair was taken from the hall again."));
+
+  rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (child (f, "start_picker")), earlier);
+  g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
+  g_assert_cmpint (rd_diary_item_get_starts (found), ==, g_date_time_to_unix (earlier));
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) found);
+  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == incident);
+  g_signal_handler_disconnect (entries, handler);
+}
+
+/*
+ * The diary changed elsewhere (an import, another page): the list is read
+ * again, but an entry that is still there keeps its item, so the list view
+ * keeps its row; only what came or went changes the list.
+ */
+static void
+test_reload_keeps_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *entries = rd_diary_page_get_entries (f->page);
+  guint n = g_list_model_get_n_items (entries);
+  g_autoptr(RdDiaryItem) first = g_list_model_get_item (entries, 0);
+  g_autoptr(RdDiaryItem) last = g_list_model_get_item (entries, n - 1);
+  g_autoptr(RdIncident) changed = stored_incident (f, rd_diary_item_get_id (last));
+  g_autoptr(RdIncident) added = rd_incident_new ();
+  g_autoptr(GDateTime) before = rd_datetime_new_from_unix_local (rd_diary_item_get_starts (last) - 86400);
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+  gulong handler;
+
+  handler = g_signal_connect (entries, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  rd_incident_set_description (changed, "Rewritten elsewhere\nwith a second line");
+  g_assert_true (rd_store_save_incident (store (f), changed, NULL, &error));
+  g_assert_no_error (error);
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
+  g_assert_cmpstr (rd_diary_item_get_summary (last), ==, "Rewritten elsewhere");
+  {
+    g_autoptr(RdDiaryItem) top = g_list_model_get_item (entries, 0);
+    g_autoptr(RdDiaryItem) bottom = g_list_model_get_item (entries, n - 1);
+
+    g_assert_true (top == first);
+    g_assert_true (bottom == last);
+  }
+
+  rd_incident_set_case_id (added, f->case_id);
+  rd_incident_set_starts_at (added, before);
+  rd_incident_set_description (added, "Written elsewhere");
+  g_assert_true (rd_store_save_incident (store (f), added, NULL, &error));
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n + 1);
+  {
+    g_autoptr(RdDiaryItem) top = g_list_model_get_item (entries, 0);
+    g_autoptr(RdDiaryItem) bottom = g_list_model_get_item (entries, n);
+
+    g_assert_true (top == first);
+    g_assert_cmpint (rd_diary_item_get_id (bottom), ==, rd_incident_get_id (added));
+  }
+
+  g_assert_true (rd_store_delete_incident (store (f), rd_diary_item_get_id (last), &error));
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
+  g_signal_handler_disconnect (entries, handler);
 }
 
 static RdHistoryDialog *
@@ -663,12 +797,12 @@ find_amended_entry (Fixture *f)
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (entries, i);
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (entries, i);
       g_autoptr(GListModel) revisions =
-        rd_store_list_incident_revisions (store (f), rd_incident_get_id (incident), NULL);
+        rd_store_list_incident_revisions (store (f), rd_diary_item_get_id (item), NULL);
 
       if (g_list_model_get_n_items (revisions) == 2)
-        return rd_incident_get_id (incident);
+        return rd_diary_item_get_id (item);
     }
   g_assert_not_reached ();
   return 0;
@@ -734,12 +868,12 @@ test_delete_asks_first (Fixture       *f,
 {
   GListModel *entries = rd_diary_page_get_entries (f->page);
   guint n = g_list_model_get_n_items (entries);
-  g_autoptr(RdIncident) victim = g_list_model_get_item (entries, 2);
+  g_autoptr(RdDiaryItem) victim = g_list_model_get_item (entries, 2);
   g_autoptr(RdIncident) gone = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  g_assert_true (rd_diary_page_select_entry (f->page, rd_incident_get_id (victim)));
+  g_assert_true (rd_diary_page_select_entry (f->page, rd_diary_item_get_id (victim)));
 
   /* Keeping it changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.delete-entry", NULL);
@@ -755,7 +889,7 @@ test_delete_asks_first (Fixture       *f,
   adw_message_dialog_response (dialog, "delete");
   rd_test_gui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n - 1);
-  gone = rd_store_get_incident (store (f), rd_incident_get_id (victim), &error);
+  gone = rd_store_get_incident (store (f), rd_diary_item_get_id (victim), &error);
   g_assert_null (gone);
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);
 
@@ -835,10 +969,11 @@ test_switch_refused_when_save_fails (Fixture       *f,
   GListModel *entries = rd_diary_page_get_entries (f->page);
   GtkSingleSelection *selection =
     GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "diary_list"))));
-  g_autoptr(RdIncident) first = g_list_model_get_item (entries, 0);
+  g_autoptr(RdDiaryItem) item = g_list_model_get_item (entries, 0);
+  g_autoptr(RdIncident) first = g_object_ref (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))));
   g_autoptr(RdIncident) stored = NULL;
 
-  g_assert_true (rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f))) == first);
+  g_assert_cmpint (rd_incident_get_id (first), ==, rd_diary_item_get_id (item));
   exec_sql (f, "CREATE TRIGGER test_refuse BEFORE UPDATE ON incidents"
                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
   set_view_text (f, "impact_view", "Typed while the disk was full");
@@ -1039,6 +1174,8 @@ main (int   argc,
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);
+  ADD ("/diary/edit-after-search", TRUE, test_edit_after_search);
+  ADD ("/diary/reload-keeps-rows", TRUE, test_reload_keeps_rows);
   ADD ("/diary/history", TRUE, test_history);
   ADD ("/diary/delete-asks-first", TRUE, test_delete_asks_first);
   ADD ("/diary/delete-key", TRUE, test_delete_key);

@@ -30,6 +30,7 @@
 #include "rd-case-dialog.h"
 #include "rd-client-record-dialog.h"
 #include "rd-complaint-assistant.h"
+#include "rd-diary-item.h"
 #include "rd-diary-page.h"
 #include "rd-evidence-page.h"
 #include "rd-export-dialog.h"
@@ -214,7 +215,7 @@ audit_pages (Fixture *f)
   const char *list_pages[] = { "contacts", "complaints" };
   GtkWidget *page;
   GListModel *model;
-  g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(RdDiaryItem) item = NULL;
   g_autoptr(RdEvidence) evidence = NULL;
 
   rd_window_show_page (f->window, "dashboard");
@@ -223,8 +224,8 @@ audit_pages (Fixture *f)
   page = rd_window_show_page (f->window, "diary");
   model = rd_diary_page_get_entries (RD_DIARY_PAGE (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
-  incident = g_list_model_get_item (model, 0);
-  g_assert_true (rd_diary_page_select_entry (RD_DIARY_PAGE (page), rd_incident_get_id (incident)));
+  item = g_list_model_get_item (model, 0);
+  g_assert_true (rd_diary_page_select_entry (RD_DIARY_PAGE (page), rd_diary_item_get_id (item)));
   audit (f, "Diary");
 
   for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)

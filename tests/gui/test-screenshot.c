@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-application.h"
+#include "rd-diary-item.h"
 #include "rd-diary-page.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -70,11 +71,11 @@ open_sample (Fixture *f,
   entries = rd_diary_page_get_entries (page);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (entries, i);
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (entries, i);
 
-      if (!found && g_str_has_prefix (rd_incident_get_description (incident), "A note was pushed"))
+      if (!found && g_str_has_prefix (rd_diary_item_get_summary (item), "A note was pushed"))
         {
-          g_assert_true (rd_diary_page_select_entry (page, rd_incident_get_id (incident)));
+          g_assert_true (rd_diary_page_select_entry (page, rd_diary_item_get_id (item)));
           found = TRUE;
         }
     }

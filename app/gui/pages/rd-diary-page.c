@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-diary-item.h"
 #include "rd-diary-page.h"
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
@@ -14,19 +15,25 @@
 #include "rd-incident-row.h"
 
 /*
- * The diary: the case's incidents (a GListStore read from the store) →
- * sorted newest first → filtered by the category and by the ids a search
- * of the diary's index found (rd_search_service_find_incidents_async(),
- * off the main thread) → a single selection shown in a GtkListView. The selected entry is edited
- * in place by the RdIncidentEditor beside the list (below it, on a narrow
- * window), so the list row follows what is typed.
+ * The diary: what each row shows of the case's entries (RdDiaryItem, a
+ * GListStore read from the store one entry at a time) → sorted newest
+ * first → filtered by the category and by the ids a search of the diary's
+ * index found (rd_search_service_find_incidents_async(), off the main
+ * thread) → a single selection shown in a GtkListView. The page holds no
+ * whole entry but the one open: the selected entry is read from the store
+ * and edited by the RdIncidentEditor beside the list (below it, on a
+ * narrow window), and its item follows what is written, so its row does.
+ * When the diary changes elsewhere, the items are read again and only
+ * those that differ change, so the rows of the others are left as laid out.
  */
 
 struct _RdDiaryPage
 {
   RdCasePage          parent_instance;
 
-  GListStore         *incidents;
+  GListStore         *items;           /* RdDiaryItem */
+  RdDiaryItem        *open_item;       /* the entry in the editor */
+  RdIncident         *unwritten;       /* a new entry's, until the editor has it */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkCustomSorter    *sorter;
@@ -36,8 +43,8 @@ struct _RdDiaryPage
   char               *hits_query;      /* what was typed when they were found */
   GCancellable       *searching;       /* the search under way */
   int                 category;        /* -1: every category */
-  GDateTime          *sorted_starts;   /* of the edited entry, as last sorted */
-  RdIncident         *hidden_by_filter; /* being read when a search hid it */
+  gint64              sorted_starts;   /* of the open entry, as last sorted */
+  RdDiaryItem        *hidden_by_filter; /* being read when a search hid it */
   gboolean            ignore_selection;
   gboolean            own_write;
 
@@ -64,11 +71,9 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   RdDiaryPage *self = user_data;
-  RdIncident *incident = item;
+  gint64 id = rd_diary_item_get_id (item);
 
-  gint64 id = rd_incident_get_id (incident);
-
-  if (self->category >= 0 && rd_incident_get_category (incident) != (RdCategory) self->category)
+  if (self->category >= 0 && rd_diary_item_get_category (item) != (RdCategory) self->category)
     return FALSE;
   /* An entry not written yet is in no index, and is shown while typed. */
   return self->hits == NULL || id == 0 || rd_search_service_ids_contain (self->hits, id);
@@ -80,11 +85,7 @@ sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
-  RdIncident *ia = (RdIncident *) a;
-  RdIncident *ib = (RdIncident *) b;
-
-  return rd_gui_compare_newest_first (rd_incident_get_starts_at (ia), rd_incident_get_id (ia),
-                                      rd_incident_get_starts_at (ib), rd_incident_get_id (ib));
+  return rd_diary_item_compare ((RdDiaryItem *) a, (RdDiaryItem *) b);
 }
 
 static void
@@ -97,7 +98,7 @@ select_item (RdDiaryPage *self,
 static void
 update_counts (RdDiaryPage *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   g_autofree char *text = NULL;
 
@@ -126,36 +127,76 @@ show_editor_title (RdDiaryPage *self)
   gtk_label_set_text (self->editor_title, title ? title : "");
 }
 
+/* The open entry was changed by the editor: its row follows. */
+static void
+on_entry_notify_cb (RdIncident  *incident,
+                    GParamSpec  *pspec,
+                    RdDiaryPage *self)
+{
+  if (self->open_item != NULL)
+    rd_diary_item_update (self->open_item, incident);
+}
+
+/* The whole entry @item shows: the new one not written yet, or read from
+ * the store. */
+static RdIncident *
+read_entry (RdDiaryPage  *self,
+            RdDiaryItem  *item,
+            GError      **error)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+
+  if (rd_diary_item_get_id (item) == 0)
+    return g_steal_pointer (&self->unwritten);
+  if (store == NULL)
+    return NULL;
+  return rd_store_get_incident (store, rd_diary_item_get_id (item), error);
+}
+
 /*
- * Shows @incident in the editor, which first writes what was pending for
- * the previous entry. A new entry that was never written to is dropped.
+ * Opens the entry @item shows in the editor (NULL: none), which first
+ * writes what was pending for the previous entry. A new entry that was
+ * never written to is dropped.
  */
 static void
-edit_incident (RdDiaryPage *self,
-               RdIncident  *incident)
+edit_item (RdDiaryPage *self,
+           RdDiaryItem *item)
 {
-  g_autoptr(RdIncident) previous = NULL;
+  g_autoptr(RdDiaryItem) previous = NULL;
+  g_autoptr(RdIncident) previous_entry = NULL;
+  g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
   RdIncident *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  gboolean has_entry = incident != NULL;
 
-  if (current == incident)
+  if (item == self->open_item)
     return;
-  previous = current ? g_object_ref (current) : NULL;
-
-  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), incident);
-  g_clear_pointer (&self->sorted_starts, g_date_time_unref);
-  if (incident != NULL && rd_incident_get_starts_at (incident) != NULL)
-    self->sorted_starts = g_date_time_ref (rd_incident_get_starts_at (incident));
-
-  if (previous != NULL && rd_incident_get_id (previous) == 0)
+  if (item != NULL && (incident = read_entry (self, item, &error)) == NULL)
     {
-      rd_gui_list_store_take_out (self->incidents, previous, &self->ignore_selection);
+      if (error != NULL)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      item = NULL;
+    }
+  previous_entry = current ? g_object_ref (current) : NULL;
+
+  /* The previous entry's last words are written, and its row follows. */
+  rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), incident);
+  if (previous_entry != NULL)
+    g_signal_handlers_disconnect_by_func (previous_entry, on_entry_notify_cb, self);
+  previous = g_steal_pointer (&self->open_item);
+  self->open_item = item ? g_object_ref (item) : NULL;
+  self->sorted_starts = item ? rd_diary_item_get_starts (item) : 0;
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify", G_CALLBACK (on_entry_notify_cb), self, 0);
+
+  if (previous != NULL && rd_diary_item_get_id (previous) == 0)
+    {
+      rd_gui_list_store_take_out (self->items, previous, &self->ignore_selection);
       update_counts (self);
     }
 
-  gtk_stack_set_visible_child_name (self->editor_stack, has_entry ? "editor" : "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-entry", has_entry);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.show-history", has_entry);
+  gtk_stack_set_visible_child_name (self->editor_stack, item != NULL ? "editor" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.delete-entry", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diary.show-history", item != NULL);
   show_editor_title (self);
 }
 
@@ -173,14 +214,14 @@ on_selection_changed_cb (RdDiaryPage *self)
   if (current != NULL && !rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), &error))
     {
       self->ignore_selection = TRUE;
-      select_item (self, current);
+      select_item (self, self->open_item);
       self->ignore_selection = FALSE;
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
     g_clear_object (&self->hidden_by_filter);
-  edit_incident (self, gtk_single_selection_get_selected_item (self->selection));
+  edit_item (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 static void
@@ -210,11 +251,9 @@ static void
 apply_filter (RdDiaryPage     *self,
               GtkFilterChange  change)
 {
-  RdIncident *current = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-
   /* The entry being read comes back when a search that hid it is cleared. */
-  if (current != NULL && rd_incident_get_id (current) != 0)
-    g_set_object (&self->hidden_by_filter, current);
+  if (self->open_item != NULL && rd_diary_item_get_id (self->open_item) != 0)
+    g_set_object (&self->hidden_by_filter, self->open_item);
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_counts (self);
@@ -320,20 +359,35 @@ on_filter_changed_cb (RdDiaryPage *self)
   search (self);
 }
 
-/* An entry's date moved: put it back in its place, still selected. */
+/*
+ * The open entry was written: its row shows it, and if its date moved it
+ * goes to its new place, still selected. Taken out and put back, it is
+ * the one row that moves: sorting the whole list again would tell the
+ * list view that every row may have changed.
+ */
 static void
 on_editor_saved_cb (RdDiaryPage *self,
                     RdIncident  *incident)
 {
-  GDateTime *starts = rd_incident_get_starts_at (incident);
+  RdDiaryItem *item = self->open_item;
+  guint position;
 
-  if (self->sorted_starts == NULL || !g_date_time_equal (self->sorted_starts, starts))
+  if (item == NULL)
+    return;
+  rd_diary_item_update (item, incident);
+  if (rd_diary_item_get_starts (item) != self->sorted_starts &&
+      g_list_store_find (self->items, item, &position))
     {
-      g_clear_pointer (&self->sorted_starts, g_date_time_unref);
-      self->sorted_starts = g_date_time_ref (starts);
+      gboolean selected = gtk_single_selection_get_selected_item (self->selection) == (gpointer) item;
+
+      self->sorted_starts = rd_diary_item_get_starts (item);
       self->ignore_selection = TRUE;
-      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-      select_item (self, incident);
+      g_object_ref (item);
+      g_list_store_remove (self->items, position);
+      g_list_store_insert (self->items, position, item);
+      g_object_unref (item);
+      if (selected)
+        select_item (self, item);
       self->ignore_selection = FALSE;
     }
   show_editor_title (self);
@@ -345,19 +399,20 @@ reload (RdDiaryPage *self)
 {
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GListModel) loaded = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  RdIncident *editing = rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor));
-  gint64 keep_id = editing ? rd_incident_get_id (editing) : 0;
+  gint64 keep_id = self->open_item ? rd_diary_item_get_id (self->open_item) : 0;
 
-  edit_incident (self, NULL);
+  edit_item (self, NULL);
 
   if (store != NULL && rcase != NULL)
     {
-      loaded = rd_store_list_incidents (store, rd_case_get_id (rcase), &error);
-      if (loaded == NULL)
+      fresh = rd_diary_item_list_read (store, rd_case_get_id (rcase), &error);
+      if (fresh == NULL)
         rd_gui_show_toast (GTK_WIDGET (self), error->message);
     }
+  if (fresh == NULL)
+    fresh = g_ptr_array_new_with_free_func (g_object_unref);
   /* What a search found was found in the entries as they were: it is
    * asked again below. */
   g_clear_pointer (&self->hits_query, g_free);
@@ -365,7 +420,7 @@ reload (RdDiaryPage *self)
     g_clear_pointer (&self->hits, g_array_unref);
 
   self->ignore_selection = TRUE;
-  rd_gui_list_store_replace (self->incidents, loaded);
+  rd_diary_item_list_merge (self->items, fresh);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->ignore_selection = FALSE;
   update_counts (self);
@@ -411,11 +466,11 @@ rd_diary_page_select_entry (RdDiaryPage *self,
   model = G_LIST_MODEL (self->filtered);
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-      g_autoptr(RdIncident) incident = g_list_model_get_item (model, i);
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (model, i);
 
-      if (rd_incident_get_id (incident) == incident_id)
+      if (rd_diary_item_get_id (item) == incident_id)
         {
-          select_item (self, incident);
+          select_item (self, item);
           return TRUE;
         }
     }
@@ -425,7 +480,8 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 /**
  * rd_diary_page_get_entries:
  *
- * Returns: (transfer none): the entries as listed: filtered, newest first
+ * Returns: (transfer none): what is listed of the entries (#RdDiaryItem):
+ *   filtered, newest first
  */
 GListModel *
 rd_diary_page_get_entries (RdDiaryPage *self)
@@ -447,6 +503,7 @@ new_entry_action (GtkWidget  *widget,
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
   g_autoptr(RdIncident) incident = NULL;
+  g_autoptr(RdDiaryItem) item = NULL;
   g_autoptr(GDateTime) minute = NULL;
   g_autoptr(GError) error = NULL;
   RdCategory category;
@@ -472,10 +529,12 @@ new_entry_action (GtkWidget  *widget,
     rd_incident_set_category (incident, category);
   else if (error != NULL)
     g_debug ("Could not read the last category: %s", error->message);
-  g_list_store_insert (self->incidents, 0, incident);
+  item = rd_diary_item_new (incident);
+  g_set_object (&self->unwritten, incident);
+  g_list_store_insert (self->items, 0, item);
   update_counts (self);
 
-  select_item (self, incident);
+  select_item (self, item);
   rd_gui_leaflet_show_editor (self->leaflet);
   rd_incident_editor_focus_description (self->editor);
 }
@@ -487,6 +546,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 {
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdIncident *incident = g_object_get_data (G_OBJECT (dialog), "incident");
+  g_autoptr(RdDiaryItem) item = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
 
@@ -494,19 +554,18 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     return;
 
   position = gtk_single_selection_get_selected (self->selection);
-  g_object_ref (incident);
-  edit_incident (self, NULL);
+  item = g_object_ref (self->open_item);
+  edit_item (self, NULL);
   self->own_write = TRUE;
-  if (rd_incident_get_id (incident) != 0 &&
-      !rd_store_delete_incident (store, rd_incident_get_id (incident), &error))
+  if (rd_diary_item_get_id (item) != 0 &&
+      !rd_store_delete_incident (store, rd_diary_item_get_id (item), &error))
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
   else
     {
-      rd_gui_list_store_take_out (self->incidents, incident, &self->ignore_selection);
+      rd_gui_list_store_take_out (self->items, item, &self->ignore_selection);
       rd_gui_show_toast (GTK_WIDGET (self), _("Entry deleted"));
     }
   self->own_write = FALSE;
-  g_object_unref (incident);
 
   update_counts (self);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
@@ -556,7 +615,7 @@ find_action (GtkWidget  *widget,
 {
   RdDiaryPage *self = RD_DIARY_PAGE (widget);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
     return;
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
@@ -576,8 +635,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  rd_incident_row_set_incident (RD_INCIDENT_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
+  rd_incident_row_set_item (RD_INCIDENT_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
 }
 
 static void
@@ -585,7 +644,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  rd_incident_row_set_incident (RD_INCIDENT_ROW (gtk_list_item_get_child (item)), NULL);
+  rd_incident_row_set_item (RD_INCIDENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* Writes what the editor has not written yet (the window calls this before
@@ -603,7 +662,7 @@ rd_diary_page_store_changed (RdCasePage *page)
   RdDiaryPage *self = RD_DIARY_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  edit_incident (self, NULL);
+  edit_item (self, NULL);
   g_object_set (self->editor, "store", store, NULL);
   if (store != NULL)
     g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb),
@@ -616,7 +675,7 @@ rd_diary_page_case_changed (RdCasePage *page)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (page);
 
-  edit_incident (self, NULL);
+  edit_item (self, NULL);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
@@ -629,12 +688,13 @@ rd_diary_page_dispose (GObject *object)
   RdDiaryPage *self = RD_DIARY_PAGE (object);
 
   if (self->editor != NULL)
-    rd_record_editor_set_record (RD_RECORD_EDITOR (self->editor), NULL);
+    edit_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DIARY_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
-  g_clear_object (&self->incidents);
-  g_clear_pointer (&self->sorted_starts, g_date_time_unref);
+  g_clear_object (&self->items);
+  g_clear_object (&self->open_item);
+  g_clear_object (&self->unwritten);
   g_clear_object (&self->hidden_by_filter);
   g_cancellable_cancel (self->searching);
   g_clear_object (&self->searching);
@@ -696,11 +756,11 @@ rd_diary_page_init (RdDiaryPage *self)
   self->category = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->incidents = g_list_store_new (RD_TYPE_INCIDENT);
+  self->items = g_list_store_new (RD_TYPE_DIARY_ITEM);
   /* Sorted before it is filtered: a search changes only the filter, and
    * the order of 100,000 entries is not worked out again per keystroke. */
   self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->incidents)),
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                           GTK_SORTER (self->sorter));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));

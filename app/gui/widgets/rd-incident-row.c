@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-diary-item.h"
 #include "rd-gui-util.h"
 #include "rd-incident-row.h"
 
@@ -14,7 +15,7 @@ struct _RdIncidentRow
 {
   GtkWidget   parent_instance;
 
-  RdIncident *incident;
+  RdDiaryItem *item;
 
   GtkImage   *category_icon;
   GtkLabel   *date_label;
@@ -53,7 +54,7 @@ static void
 show_badges (RdIncidentRow *self)
 {
   GtkWidget *child;
-  RdReportedTo reported = rd_incident_get_reported_to (self->incident);
+  RdReportedTo reported = rd_diary_item_get_reported_to (self->item);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box))) != NULL)
     gtk_box_remove (self->badges_box, child);
@@ -61,26 +62,25 @@ show_badges (RdIncidentRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
     if (reported & badges[i].flag)
       add_badge (self, _(badges[i].label), NULL);
-  if (rd_incident_get_reference (self->incident)[0] != '\0')
-    add_badge (self, rd_incident_get_reference (self->incident), "reference");
+  if (rd_diary_item_get_reference (self->item)[0] != '\0')
+    add_badge (self, rd_diary_item_get_reference (self->item), "reference");
   gtk_widget_set_visible (GTK_WIDGET (self->badges_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->badges_box)) != NULL);
 }
 
 static void
-show_incident (RdIncidentRow *self)
+show_item (RdIncidentRow *self)
 {
-  RdCategory category = rd_incident_get_category (self->incident);
-  GDateTime *starts = rd_incident_get_starts_at (self->incident);
+  RdCategory category = rd_diary_item_get_category (self->item);
+  g_autoptr(GDateTime) starts = rd_diary_item_dup_starts_at (self->item);
   g_autofree char *date = starts ? rd_datetime_format_short (starts) : g_strdup ("");
-  g_autofree char *summary = rd_incident_dup_summary (self->incident);
 
   gtk_label_set_text (self->date_label, date);
   gtk_label_set_text (self->category_label, rd_category_get_label (category));
   gtk_image_set_from_icon_name (self->category_icon, rd_category_get_icon_name (category));
-  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->summary_label, rd_diary_item_get_summary (self->item));
   /* Untitled entries say so quietly. */
-  if (rd_incident_get_description (self->incident)[0] == '\0')
+  if (rd_diary_item_is_untitled (self->item))
     gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "dim-label");
@@ -88,9 +88,9 @@ show_incident (RdIncidentRow *self)
 }
 
 static void
-on_incident_notify_cb (RdIncidentRow *self)
+on_item_changed_cb (RdIncidentRow *self)
 {
-  show_incident (self);
+  show_item (self);
 }
 
 GtkWidget *
@@ -99,35 +99,35 @@ rd_incident_row_new (void)
   return g_object_new (RD_TYPE_INCIDENT_ROW, NULL);
 }
 
-RdIncident *
-rd_incident_row_get_incident (RdIncidentRow *self)
+RdDiaryItem *
+rd_incident_row_get_item (RdIncidentRow *self)
 {
   g_return_val_if_fail (RD_IS_INCIDENT_ROW (self), NULL);
 
-  return self->incident;
+  return self->item;
 }
 
 /*
- * The row follows its incident as the editor changes it, so the list
+ * The row follows its item as the editor changes the entry, so the list
  * shows what is being typed without reloading anything.
  */
 void
-rd_incident_row_set_incident (RdIncidentRow *self,
-                              RdIncident    *incident)
+rd_incident_row_set_item (RdIncidentRow *self,
+                          RdDiaryItem   *item)
 {
   g_return_if_fail (RD_IS_INCIDENT_ROW (self));
 
-  if (self->incident == incident)
+  if (self->item == item)
     return;
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_func (self->incident, on_incident_notify_cb, self);
-  g_set_object (&self->incident, incident);
-  if (incident == NULL)
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, on_item_changed_cb, self);
+  g_set_object (&self->item, item);
+  if (item == NULL)
     return;
 
-  g_signal_connect_object (incident, "notify", G_CALLBACK (on_incident_notify_cb), self,
+  g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  show_incident (self);
+  show_item (self);
 }
 
 static void
@@ -135,7 +135,7 @@ rd_incident_row_dispose (GObject *object)
 {
   RdIncidentRow *self = RD_INCIDENT_ROW (object);
 
-  rd_incident_row_set_incident (self, NULL);
+  rd_incident_row_set_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INCIDENT_ROW);
   rd_gui_unparent_children (GTK_WIDGET (self));
 

@@ -6,15 +6,16 @@
 #include <adwaita.h>
 
 #include "rd-core.h"
+#include "rd-diary-item.h"
 
 G_BEGIN_DECLS
 
 #define RD_TYPE_INCIDENT_ROW (rd_incident_row_get_type ())
 G_DECLARE_FINAL_TYPE (RdIncidentRow, rd_incident_row, RD, INCIDENT_ROW, GtkWidget)
 
-GtkWidget  *rd_incident_row_new          (void);
-RdIncident *rd_incident_row_get_incident (RdIncidentRow *self);
-void        rd_incident_row_set_incident (RdIncidentRow *self,
-                                          RdIncident    *incident);
+GtkWidget   *rd_incident_row_new      (void);
+RdDiaryItem *rd_incident_row_get_item (RdIncidentRow *self);
+void         rd_incident_row_set_item (RdIncidentRow *self,
+                                       RdDiaryItem   *item);
 
 G_END_DECLS
