@@ -340,7 +340,7 @@ ask_import_as_copy (RdWindow   *self,
                                                        error->message));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "copy", _("Import as a _Copy"),
+                                    "copy", _("_Import as a Copy"),
                                     NULL);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");

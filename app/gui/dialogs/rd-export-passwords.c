@@ -122,7 +122,7 @@ rd_export_ask_passwords (GtkWindow              *parent,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "continue", _("_Continue"),
+                                    "continue", _("C_ontinue"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
                                               ADW_RESPONSE_SUGGESTED);
