@@ -19,10 +19,9 @@ enum {
 
 struct _RdPolicyDialog
 {
-  AdwWindow             parent_instance;
+  /* The store and the case are RdStoreDialog's. */
+  RdStoreDialog         parent_instance;
 
-  RdStore              *store;
-  RdCase               *rcase;
   RdPolicy             *editing;     /* a copy of the profile shown, NULL for the Code only */
   RdPolicy             *code;        /* the Code in force today (borrowed) */
   GArray               *choices;     /* gint64: 0 = Code only, -1 = new copy, else a profile id */
