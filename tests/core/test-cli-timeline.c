@@ -47,7 +47,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->timeline, rd_timeline_free);
+  g_clear_pointer (&f->timeline, rd_timeline_unref);
   fixture_store_close_temp (&f->store, &f->data_dir);
   fixture_remove_tree (f->out_dir);
   g_clear_pointer (&f->out_dir, g_free);

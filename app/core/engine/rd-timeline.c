@@ -28,12 +28,16 @@
  * recorded; a case closed years ago is drawn on its own dates. */
 #define TODAY_REACH_DAYS 183
 
+/* Shared by reference and never changed once made, so a worker may draw
+ * it while the window reads it. */
 struct _RdTimeline
 {
   GPtrArray *items;
   GDate      first;
   GDate      last;
   GDate      today;
+  guint      n_kind[RD_TIMELINE_N_KINDS];
+  guint      max_week_total;
 };
 
 static void
@@ -469,12 +473,39 @@ find_range (RdTimeline *self)
   g_date_add_days (&self->last, G_DATE_SUNDAY - g_date_get_weekday (&last));
 }
 
+/* Counts what a picture's layout needs to know of every item, once, so
+ * that laying the picture out, or finding where one item is, does not go
+ * through tens of thousands of them again: how many there are of each
+ * kind, the busiest week, and each deadline's row in its lane. */
+static void
+count_items (RdTimeline *self)
+{
+  guint stage_rows = 0, repair_rows = 0, referral_rows = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RdTimelineItem *item = g_ptr_array_index (self->items, i);
+
+      self->n_kind[item->kind]++;
+      item->row = -1;
+      if (item->kind == RD_TIMELINE_STAGE)
+        item->row = (int) stage_rows++;
+      else if (item->kind == RD_TIMELINE_REFERRAL)
+        item->row = (int) referral_rows++;
+      else if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
+        item->row = (int) repair_rows++;
+      else if (item->kind == RD_TIMELINE_WEEK)
+        self->max_week_total = MAX (self->max_week_total, item->total);
+    }
+}
+
 /**
  * rd_timeline_new:
  * @landlord: (nullable): the landlord's own policy, if the case has one
  * @today: the resident's today
  *
- * Returns: (transfer full): the case's timeline, its items in date order
+ * Returns: (transfer full): the case's timeline, its items in date order;
+ *   drop it with rd_timeline_unref()
  */
 RdTimeline *
 rd_timeline_new (RdCaseFacts *facts,
@@ -486,7 +517,7 @@ rd_timeline_new (RdCaseFacts *facts,
   g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  self = g_new0 (RdTimeline, 1);
+  self = g_atomic_rc_box_new0 (RdTimeline);
   self->items = g_ptr_array_new_with_free_func (item_free);
   self->today = *today;
   add_weeks (self->items, facts);
@@ -495,16 +526,38 @@ rd_timeline_new (RdCaseFacts *facts,
   add_deadlines (self->items, facts, landlord, today);
   g_ptr_array_sort (self->items, compare_items);
   find_range (self);
+  count_items (self);
   return self;
 }
 
+/**
+ * rd_timeline_ref:
+ *
+ * Returns: (transfer full): @self, for one more holder (a worker drawing
+ *   it while the window shows it)
+ */
+RdTimeline *
+rd_timeline_ref (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+timeline_clear (gpointer data)
+{
+  RdTimeline *self = data;
+
+  g_ptr_array_unref (self->items);
+}
+
 void
-rd_timeline_free (RdTimeline *self)
+rd_timeline_unref (RdTimeline *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->items);
-  g_free (self);
+  g_atomic_rc_box_release_full (self, timeline_clear);
 }
 
 guint
@@ -555,14 +608,19 @@ guint
 rd_timeline_count_kind (RdTimeline     *self,
                         RdTimelineKind  kind)
 {
-  guint n = 0;
-
   g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (kind < RD_TIMELINE_N_KINDS, 0);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (((RdTimelineItem *) g_ptr_array_index (self->items, i))->kind == kind)
-      n++;
-  return n;
+  return self->n_kind[kind];
+}
+
+/* The most incidents in one week, at least 1. */
+guint
+rd_timeline_get_max_week_total (RdTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 1);
+
+  return MAX (self->max_week_total, 1);
 }
 
 /**

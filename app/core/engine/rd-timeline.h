@@ -40,6 +40,8 @@ typedef struct
   gint64              complaint;   /* the deadline's complaint, so each is drawn on its own rows;
                                     * for the others, the contact or diary entry it comes from */
   guint               stage;
+  int                 row;         /* a deadline's row in its lane (complaint stages, repairs
+                                    * and Awaab's Law, the Ombudsman's window), or -1 */
   char               *when;        /* "Monday 4 March 2024", "Week 10 of 2024, from …" */
   char               *title;       /* "3 incidents", "Stage 1 response" */
   char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late",
@@ -51,7 +53,8 @@ typedef struct _RdTimeline RdTimeline;
 RdTimeline           *rd_timeline_new            (RdCaseFacts          *facts,
                                                   RdPolicy             *landlord,
                                                   const GDate          *today);
-void                  rd_timeline_free           (RdTimeline           *self);
+RdTimeline           *rd_timeline_ref            (RdTimeline           *self);
+void                  rd_timeline_unref          (RdTimeline           *self);
 guint                 rd_timeline_get_n_items    (RdTimeline           *self);
 const RdTimelineItem *rd_timeline_get_item       (RdTimeline           *self,
                                                   guint                 index);
@@ -60,8 +63,9 @@ const GDate          *rd_timeline_get_last       (RdTimeline           *self);
 const GDate          *rd_timeline_get_today      (RdTimeline           *self);
 guint                 rd_timeline_count_kind     (RdTimeline           *self,
                                                   RdTimelineKind        kind);
+guint                 rd_timeline_get_max_week_total (RdTimeline       *self);
 char                 *rd_timeline_item_dup_text  (const RdTimelineItem *item);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimeline, rd_timeline_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimeline, rd_timeline_unref)
 
 G_END_DECLS

@@ -484,13 +484,13 @@ add_timeline (RdBundleSection  *chron,
   timeline = rd_timeline_new (facts, policy, today);
   if (rd_timeline_get_n_items (timeline) == 0)
     {
-      rd_timeline_free (timeline);
+      rd_timeline_unref (timeline);
       return TRUE;
     }
   rd_timeline_measure (timeline, &width, &height);
   rd_bundle_section_add (chron, RD_BLOCK_PAGE_BREAK, NULL, NULL);
   rd_bundle_section_add_drawing (chron, width, height, draw_timeline_cb, timeline,
-                                 (GDestroyNotify) rd_timeline_free);
+                                 (GDestroyNotify) rd_timeline_unref);
   return TRUE;
 }
 

@@ -54,7 +54,6 @@ typedef struct {
   double      y_axis, y_legend;
   double      promises_h, repairs_h;  /* 0 when the case has none */
   guint       n_stage_rows, n_repair_rows, n_referral_rows;
-  int        *row;            /* for each item, its row in its lane, or -1 */
   guint       legend_per_row;
   guint       n_legend;
   double      clip_x0, clip_y0, clip_x1, clip_y1;  /* what the context draws into */
@@ -66,12 +65,19 @@ legend_count (void)
   return RD_CATEGORY_N_CATEGORIES + LEGEND_N_MARKS - 1;
 }
 
+/* Lays the picture out from what the timeline counted when it was made
+ * (rd_timeline_count_kind(), each deadline's row): the same in constant
+ * time however long the diary, so finding where one item is drawn does
+ * not go through all of them. */
 static void
 layout_init (Layout     *l,
              RdTimeline *timeline)
 {
-  guint n = rd_timeline_get_n_items (timeline);
-  guint stage_rows = 0, repair_rows = 0, referral_rows = 0, promises = 0;
+  guint stage_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_STAGE);
+  guint referral_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_REFERRAL);
+  guint repair_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR) +
+                      rd_timeline_count_kind (timeline, RD_TIMELINE_HAZARD);
+  guint promises = rd_timeline_count_kind (timeline, RD_TIMELINE_PROMISE);
   double y;
 
   l->timeline = timeline;
@@ -85,24 +91,7 @@ layout_init (Layout     *l,
   /* Room for a deadline's words after its last mark. */
   l->width = MAX (l->width, ceil (l->plot_x + 2 * LEGEND_COL_W + MARGIN));
 
-  l->row = g_new (int, MAX (n, 1));
-  l->max_total = 1;
-  for (guint i = 0; i < n; i++)
-    {
-      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
-
-      l->row[i] = -1;
-      if (item->kind == RD_TIMELINE_STAGE)
-        l->row[i] = (int) stage_rows++;
-      else if (item->kind == RD_TIMELINE_REFERRAL)
-        l->row[i] = (int) referral_rows++;
-      else if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
-        l->row[i] = (int) repair_rows++;
-      else if (item->kind == RD_TIMELINE_PROMISE)
-        promises++;
-      else if (item->kind == RD_TIMELINE_WEEK)
-        l->max_total = MAX (l->max_total, item->total);
-    }
+  l->max_total = rd_timeline_get_max_week_total (timeline);
   l->n_stage_rows = MAX (stage_rows, 1);
   l->n_referral_rows = MAX (referral_rows, 1);
   /* Lanes a case may never need are left out rather than drawn empty. */
@@ -135,12 +124,6 @@ layout_init (Layout     *l,
   l->clip_x0 = l->clip_y0 = 0;
   l->clip_x1 = l->width;
   l->clip_y1 = l->height;
-}
-
-static void
-layout_clear (Layout *l)
-{
-  g_clear_pointer (&l->row, g_free);
 }
 
 /* Whether the area at @x, @y of @w × @h, grown by @margin on each side,
@@ -280,8 +263,8 @@ deadline_y (const Layout         *l,
   if (item->kind == RD_TIMELINE_PROMISE)
     return l->y_promises + MARK_LANE_H / 2;
   if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
-    return l->y_repairs + l->row[index] * ROW_H + ROW_H / 2;
-  return l->y_complaint + l->row[index] * ROW_H + ROW_H / 2;
+    return l->y_repairs + item->row * ROW_H + ROW_H / 2;
+  return l->y_complaint + item->row * ROW_H + ROW_H / 2;
 }
 
 static void
@@ -346,7 +329,7 @@ draw_referral (const Layout         *l,
                guint                 index,
                const RdTimelineItem *item)
 {
-  double y = l->y_referral + l->row[index] * ROW_H;
+  double y = l->y_referral + item->row * ROW_H;
   double x0 = x_of (l, &item->date), x1 = x_of (l, &item->end);
 
   _rd_timeline_fill_window (cr, x0, y + 4, MAX (x1 - x0, 2), ROW_H - 8);
@@ -563,7 +546,7 @@ item_area (const Layout      *l,
         break;
       }
     case RD_TIMELINE_REFERRAL:
-      *area = (cairo_rectangle_t) { x - 3, l->y_referral + l->row[index] * ROW_H,
+      *area = (cairo_rectangle_t) { x - 3, l->y_referral + item->row * ROW_H,
                                     x_of (l, &item->end) - x + 6, ROW_H };
       break;
     case RD_TIMELINE_N_KINDS:
@@ -650,7 +633,6 @@ rd_timeline_measure (RdTimeline *timeline,
     *width = l.width;
   if (height != NULL)
     *height = l.height;
-  layout_clear (&l);
 }
 
 /**
@@ -673,7 +655,6 @@ rd_timeline_get_item_area (RdTimeline        *timeline,
     return FALSE;
   layout_init (&l, timeline);
   item_area (&l, index, area);
-  layout_clear (&l);
   return TRUE;
 }
 
@@ -710,7 +691,6 @@ rd_timeline_draw (RdTimeline *timeline,
   if (current >= 0 && (guint) current < rd_timeline_get_n_items (timeline))
     draw_current (&l, cr, current);
   cairo_restore (cr);
-  layout_clear (&l);
 }
 
 /**
@@ -734,7 +714,6 @@ rd_timeline_draw_current (RdTimeline *timeline,
 
   layout_init (&l, timeline);
   draw_current (&l, cr, current);
-  layout_clear (&l);
 }
 
 /**
@@ -768,6 +747,5 @@ rd_timeline_find_item (RdTimeline *timeline,
           found = (int) i;
         }
     }
-  layout_clear (&l);
   return found;
 }

@@ -603,7 +603,7 @@ rd_case_service_build_timeline_async (RdStore             *store,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   run_job_full (store, rd_case_service_build_timeline_async, build_timeline_job,
-                (GDestroyNotify) rd_timeline_free, case_id, today, cancellable, callback, user_data);
+                (GDestroyNotify) rd_timeline_unref, case_id, today, cancellable, callback, user_data);
 }
 
 /**

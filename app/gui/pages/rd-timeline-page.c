@@ -150,7 +150,7 @@ show_timeline (RdTimelinePage *self,
   /* The view takes the timeline; its current item is the newest. */
   rd_timeline_view_set_timeline (self->view, n > 0 ? timeline : NULL);
   if (n == 0 && timeline != NULL)
-    rd_timeline_free (timeline);
+    rd_timeline_unref (timeline);
   timeline_texts_reset (self->texts);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "timeline" : "empty");
 }

@@ -133,7 +133,7 @@ rd_timeline_view_set_timeline (RdTimelineView *self,
 {
   g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
 
-  g_clear_pointer (&self->timeline, rd_timeline_free);
+  g_clear_pointer (&self->timeline, rd_timeline_unref);
   g_clear_pointer (&self->picture, gsk_render_node_unref);
   self->timeline = timeline;
   self->width = self->height = 0;
@@ -341,7 +341,7 @@ rd_timeline_view_finalize (GObject *object)
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (object);
 
-  g_clear_pointer (&self->timeline, rd_timeline_free);
+  g_clear_pointer (&self->timeline, rd_timeline_unref);
   g_clear_pointer (&self->picture, gsk_render_node_unref);
 
   G_OBJECT_CLASS (rd_timeline_view_parent_class)->finalize (object);
