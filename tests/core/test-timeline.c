@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rd-core.h"
@@ -538,6 +539,199 @@ test_old_case (void)
   case_clear (&c);
 }
 
+/* Three years of a diary with a complaint: a picture several strips wide. */
+static RdTimeline *
+new_long_timeline (Case *c)
+{
+  g_autoptr(GDate) today = day ("2026-12-06");
+
+  case_init (c);
+  for (int month = 0; month < 36; month++)
+    {
+      g_autofree char *when = g_strdup_printf ("%d-%02d-10 21:00", 2024 + month / 12,
+                                               month % 12 + 1);
+
+      incident (c, when, month % 3 == 0 ? RD_CATEGORY_NOISE : RD_CATEGORY_HARASSMENT,
+                month % 4 == 0 ? "2024-01-11" : NULL);
+    }
+  step (c, RD_COMPLAINT_EVENT_MADE, 1, "2025-02-03");
+  step (c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2025-02-14");
+  return rd_timeline_new (c->facts, NULL, today);
+}
+
+/* Each deadline has a row of its own in its lane, counted in order, and
+ * the counts are kept with the timeline. */
+static void
+test_rows (void)
+{
+  Case c;
+  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  guint counted[RD_TIMELINE_N_KINDS] = { 0 };
+  int stage_row = 0;
+
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+      counted[item->kind]++;
+      if (item->kind == RD_TIMELINE_STAGE)
+        g_assert_cmpint (item->row, ==, stage_row++);
+      else if (item->kind != RD_TIMELINE_REFERRAL)
+        g_assert_cmpint (item->row, ==, -1);
+    }
+  g_assert_cmpint (stage_row, >, 1);
+  for (RdTimelineKind kind = 0; kind < RD_TIMELINE_N_KINDS; kind++)
+    g_assert_cmpuint (rd_timeline_count_kind (timeline, kind), ==, counted[kind]);
+  case_clear (&c);
+}
+
+typedef struct {
+  cairo_surface_t *whole;
+  GArray          *order;
+  GCancellable    *cancel_after_first;
+  gboolean         done;
+  GError          *error;
+} Strips;
+
+static void
+on_strip_cb (guint            index,
+             cairo_surface_t *surface,
+             gpointer         user_data)
+{
+  Strips *strips = user_data;
+  cairo_t *cr = cairo_create (strips->whole);
+
+  g_array_append_val (strips->order, index);
+  cairo_set_source_surface (cr, surface, index * 300.0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (strips->cancel_after_first != NULL)
+    g_cancellable_cancel (strips->cancel_after_first);
+}
+
+static void
+on_strips_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Strips *strips = user_data;
+
+  rd_timeline_draw_strips_finish (result, &strips->error);
+  strips->done = TRUE;
+}
+
+/* Pixels of @a and @b (same size) that differ by more than a little. */
+static gsize
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  gsize differ = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w * 4; x += 4)
+      for (int k = 0; k < 4; k++)
+        if (ABS (pa[y * stride + x + k] - pb[y * stride + x + k]) > 48)
+          {
+            differ++;
+            break;
+          }
+  return differ;
+}
+
+static void
+draw_in_strips (RdTimeline *timeline,
+                gboolean    mirrored,
+                guint       first,
+                Strips     *strips)
+{
+  double width, height;
+
+  rd_timeline_measure (timeline, &width, &height);
+  strips->whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  strips->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  rd_timeline_draw_strips_async (timeline, 300, 1, mirrored, first, on_strip_cb, strips,
+                                 strips->cancel_after_first, on_strips_done_cb, strips);
+  while (!strips->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+strips_clear (Strips *strips)
+{
+  g_clear_pointer (&strips->whole, cairo_surface_destroy);
+  g_clear_pointer (&strips->order, g_array_unref);
+  g_clear_object (&strips->cancel_after_first);
+  g_clear_error (&strips->error);
+}
+
+/* Strips drawn on a worker, put side by side, are the whole picture, the
+ * strip asked for first and then outwards from it, mirrored too. */
+static void
+test_strips (void)
+{
+  Case c;
+  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  guint n = rd_timeline_count_strips (timeline, 300);
+  double width, height;
+
+  rd_timeline_measure (timeline, &width, &height);
+  g_assert_cmpuint (n, ==, (guint) ceil (width / 300));
+  g_assert_cmpuint (n, >=, 4);
+  for (int mirrored = 0; mirrored <= 1; mirrored++)
+    {
+      Strips strips = { 0 };
+      cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width,
+                                                              (int) height);
+      cairo_t *cr = cairo_create (expected);
+
+      if (mirrored)
+        {
+          cairo_translate (cr, width, 0);
+          cairo_scale (cr, -1, 1);
+        }
+      rd_timeline_draw (timeline, cr, -1);
+      cairo_destroy (cr);
+
+      draw_in_strips (timeline, mirrored, 2, &strips);
+      g_assert_no_error (strips.error);
+      g_assert_cmpuint (strips.order->len, ==, n);
+      g_assert_cmpuint (g_array_index (strips.order, guint, 0), ==, 2);
+      g_assert_cmpuint (g_array_index (strips.order, guint, 1), ==, 3);
+      g_assert_cmpuint (g_array_index (strips.order, guint, 2), ==, 1);
+      g_assert_cmpuint (g_array_index (strips.order, guint, 3), ==, 4);
+      g_assert_cmpuint (g_array_index (strips.order, guint, 4), ==, 0);
+      g_assert_cmpuint (count_differences (strips.whole, expected), <=, width * height / 1000);
+      cairo_surface_destroy (expected);
+      strips_clear (&strips);
+    }
+  case_clear (&c);
+}
+
+/* Once its job is cancelled, no strip is handed on, even one already
+ * drawn. */
+static void
+test_strips_cancelled (void)
+{
+  Case c;
+  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  Strips strips = { 0 };
+
+  strips.cancel_after_first = g_cancellable_new ();
+  draw_in_strips (timeline, FALSE, 0, &strips);
+  g_assert_cmpuint (strips.order->len, ==, 1);
+  /* The worker may have drawn every strip before the cancel. */
+  if (strips.error != NULL)
+    g_assert_error (strips.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  strips_clear (&strips);
+  case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +744,9 @@ main (int   argc,
   g_test_add_func ("/timeline/deadlines", test_deadlines);
   g_test_add_func ("/timeline/promises-repairs-hazards", test_promises_repairs_hazards);
   g_test_add_func ("/timeline/old-case", test_old_case);
+  g_test_add_func ("/timeline/rows", test_rows);
+  g_test_add_func ("/timeline/strips", test_strips);
+  g_test_add_func ("/timeline/strips-cancelled", test_strips_cancelled);
 
   return g_test_run ();
 }

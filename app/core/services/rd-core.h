@@ -49,6 +49,7 @@
 #include "rd-chronology.h"
 #include "rd-timeline.h"
 #include "rd-timeline-draw.h"
+#include "rd-timeline-strips.h"
 #include "rd-passphrase.h"
 #include "rd-store-advisers.h"
 #include "rd-case-archive.h"
