@@ -316,6 +316,12 @@ count_dark (const guchar *pixels,
   return dark;
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  return rd_timeline_view_get_drawn (data);
+}
+
 /* The timeline runs right to left, as the words do: its title starts at
  * the right, each week's bar is drawn where the mirrored picture puts it
  * (the first week right of the last), and the arrow keys go the way they
@@ -341,6 +347,7 @@ test_timeline_mirrors (Fixture       *f,
   page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
   view = rd_timeline_page_get_view (page);
   g_assert_true (rd_test_gui_wait_until (has_timeline, view, 10000));
+  g_assert_true (rd_test_gui_wait_until (is_drawn, view, 10000));
   rd_test_gui_wait_for_draw (GTK_WIDGET (view));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (view)), ==, GTK_TEXT_DIR_RTL);
   timeline = rd_timeline_view_get_timeline (view);

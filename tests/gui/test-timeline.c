@@ -45,6 +45,14 @@ has_timeline (gpointer data)
   return rd_timeline_view_get_timeline (f->view) != NULL;
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  Fixture *f = data;
+
+  return rd_timeline_view_get_drawn (f->view);
+}
+
 static void
 open_sample (Fixture *f)
 {
@@ -57,6 +65,8 @@ open_sample (Fixture *f)
   g_assert_nonnull (f->page);
   f->view = rd_timeline_page_get_view (f->page);
   g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
+  /* The last strip asked for a frame. */
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
 }
 
@@ -112,6 +122,180 @@ test_snapshot (Fixture       *f,
                   dark, light, w * h);
   g_assert_cmpuint (dark, >, (gsize) (w * h) / 100);
   g_assert_cmpuint (light, >, (gsize) (w * h) / 2);
+}
+
+/* The view as the window's renderer draws it, in cairo's memory order. */
+static guchar *
+render_view (Fixture *f,
+             int     *width,
+             int     *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->view));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (f->view)));
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  *height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+/* How many pixels of the view differ from the whole picture drawn at once
+ * by rd_timeline_draw(), outside the current item's ring. */
+static gsize
+count_wrong_pixels (Fixture *f)
+{
+  RdTimeline *timeline = rd_timeline_view_get_timeline (f->view);
+  g_autofree guchar *shown = NULL;
+  cairo_surface_t *surface;
+  cairo_rectangle_t ring;
+  const guchar *expected;
+  gsize wrong = 0;
+  int w, h, stride;
+  cairo_t *cr;
+
+  g_assert_nonnull (timeline);
+  shown = render_view (f, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  expected = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  g_assert_true (rd_timeline_get_item_area (timeline, rd_timeline_view_get_current (f->view), &ring));
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guchar *a = shown + ((gsize) y * w + x) * 4;
+        const guchar *b = expected + (gsize) y * stride + x * 4;
+
+        if (x >= ring.x - 8 && x <= ring.x + ring.width + 8 &&
+            y >= ring.y - 8 && y <= ring.y + ring.height + 8)
+          continue;
+        for (int c = 0; c < 4; c++)
+          if (ABS (a[c] - b[c]) > 48)
+            {
+              wrong++;
+              break;
+            }
+      }
+  cairo_surface_destroy (surface);
+  g_test_message ("%" G_GSIZE_FORMAT " of %d pixels differ from the whole picture", wrong, w * h);
+  return wrong;
+}
+
+/* Once the worker has drawn every strip, the window shows the picture the
+ * CLI and the bundle draw, each strip in its place. */
+static void
+test_strips_drawn (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdTimeline *timeline;
+  int w, h;
+
+  open_sample (f);
+  timeline = rd_timeline_view_get_timeline (f->view);
+  /* More than one strip, or the strips' places would not be tested. */
+  g_assert_cmpuint (rd_timeline_count_strips (timeline, 1024), >, 1);
+  g_assert_true (rd_timeline_view_get_drawn (f->view));
+  g_free (render_view (f, &w, &h));
+  g_assert_cmpuint (count_wrong_pixels (f), <=, (gsize) (w * h) / 1000);
+}
+
+static gint64
+add_short_case (RdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  rd_case_set_title (rcase, "Noise from the flat above");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  for (int day = 3; day <= 12; day += 3)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_new_local (2024, 6, day, 23, 30, 0);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+      rd_incident_set_description (incident, "Music through the ceiling");
+      g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return rd_case_get_id (rcase);
+}
+
+static gboolean
+is_drawing (gpointer data)
+{
+  Fixture *f = data;
+
+  return rd_timeline_view_get_drawing (f->view);
+}
+
+static gboolean
+is_drawn_and_idle (gpointer data)
+{
+  Fixture *f = data;
+
+  return rd_timeline_view_get_drawn (f->view) && !rd_timeline_view_get_drawing (f->view);
+}
+
+/* Another case opened while the worker draws a picture: that picture's
+ * strips never reach the window, which shows the case now open, whole. */
+static void
+test_stale_strips_dropped (Fixture       *f,
+                           gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autoptr(GError) error = NULL;
+  gint64 sample, other;
+  double sample_width, other_width;
+  int w, h;
+
+  open_sample (f);
+  sample = rd_case_get_id (rd_window_get_case (f->window));
+  rd_timeline_measure (rd_timeline_view_get_timeline (f->view), &sample_width, NULL);
+  other = add_short_case (store);
+
+  g_assert_true (rd_window_open_case (f->window, other, &error));
+  g_assert_no_error (error);
+  rd_window_show_page (f->window, "timeline");
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  rd_timeline_measure (rd_timeline_view_get_timeline (f->view), &other_width, NULL);
+  g_assert_cmpfloat (other_width, <, sample_width);
+  /* The job starts when the picture is first shown; the main loop has not
+   * yet handed back any strip when the condition is first seen. */
+  g_assert_true (rd_test_gui_wait_until (is_drawing, f, 10000));
+  g_assert_false (rd_timeline_view_get_drawn (f->view));
+
+  g_assert_true (rd_window_open_case (f->window, sample, &error));
+  g_assert_no_error (error);
+  rd_window_show_page (f->window, "timeline");
+  /* The page lets go of the other case's picture at once. */
+  g_assert_null (rd_timeline_view_get_timeline (f->view));
+  g_assert_false (rd_timeline_view_get_drawn (f->view));
+
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  /* Every job has ended, the cancelled one too: a strip of the other
+   * case's would have come by now. */
+  g_assert_true (rd_test_gui_wait_until (is_drawn_and_idle, f, 20000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+  g_free (render_view (f, &w, &h));
+  g_assert_cmpint (w, ==, (int) sample_width);
+  g_assert_cmpuint (count_wrong_pixels (f), <=, (gsize) (w * h) / 1000);
 }
 
 static char *
@@ -208,6 +392,10 @@ main (int   argc,
   g_test_add ("/timeline/keys-and-list", Fixture, NULL, fixture_setup, test_keys_and_list,
               fixture_teardown);
   g_test_add ("/timeline/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/timeline/strips-drawn", Fixture, NULL, fixture_setup, test_strips_drawn,
+              fixture_teardown);
+  g_test_add ("/timeline/stale-strips-dropped", Fixture, NULL, fixture_setup,
+              test_stale_strips_dropped, fixture_teardown);
 
   return g_test_run ();
 }

@@ -2,11 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The picture is rd_timeline_draw()'s, the one the CLI and the bundle
- * write, drawn into the snapshot through cairo. A diary of years gives
- * tens of thousands of marks, so the picture is drawn once for each
- * timeline (not at each frame, nor when the current item moves, which
- * redraws only its ring) and in strips, so that the renderer turns into
- * pixels only the strips scrolled into view. One item at a time is
+ * write. A diary of years gives tens of thousands of marks, which take
+ * longer than a frame to turn into pixels, so the picture is drawn once
+ * for each timeline (not at each frame, nor when the current item moves,
+ * which redraws only its ring), in strips about a window wide, on a worker
+ * (rd_timeline_draw_strips_async()), the strip in view first; the main
+ * thread only wraps each finished strip in a texture. A strip not yet
+ * drawn is left the picture's white. A new timeline, a new direction or a
+ * new scale cancels the job drawing the last one, and its strips are
+ * dropped. One item at a time is
  * current, ringed in the picture: the arrow keys, Home and End move it,
  * a click picks the item under the pointer. GTK 4.8 has no call to make a
  * screen reader speak, so the current item's sentence becomes the view's
@@ -30,7 +34,11 @@ struct _RdTimelineView
   int            current;   /* -1 for none */
   double         width;
   double         height;
-  GskRenderNode *picture;   /* the timeline without its ring, or NULL until drawn */
+  GPtrArray     *strips;    /* the picture without its ring: a GdkTexture per strip, NULL until
+                             * drawn; the array is NULL until a job is started */
+  guint          n_drawn;
+  GCancellable  *drawing;   /* the job drawing the strips, or NULL */
+  guint          n_jobs;    /* jobs still running, cancelled ones too */
 };
 
 /* How wide a strip of the picture is drawn: about a window's width. */
@@ -41,10 +49,13 @@ G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CURRENT,
+  PROP_DRAWN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void clear_picture (RdTimelineView *self);
 
 static void
 update_accessible (RdTimelineView *self)
@@ -133,8 +144,8 @@ rd_timeline_view_set_timeline (RdTimelineView *self,
 {
   g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
 
+  clear_picture (self);
   g_clear_pointer (&self->timeline, rd_timeline_unref);
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
   self->timeline = timeline;
   self->width = self->height = 0;
   if (timeline != NULL)
@@ -246,39 +257,157 @@ begin_drawing (RdTimelineView        *self,
   return cr;
 }
 
-/* The whole picture, a node per strip: rd_timeline_draw() draws only what
- * falls in each. */
-static GskRenderNode *
-draw_picture (RdTimelineView *self)
+static void
+on_strip_drawn_cb (guint            index,
+                   cairo_surface_t *surface,
+                   gpointer         user_data)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  RdTimelineView *self = user_data;
+  int height = cairo_image_surface_get_height (surface);
+  gsize stride = (gsize) cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
 
-  for (double x = 0; x < self->width; x += STRIP_WIDTH)
-    {
-      graphene_rect_t strip = GRAPHENE_RECT_INIT (x, 0, MIN (STRIP_WIDTH, self->width - x),
-                                                  self->height);
-      cairo_t *cr = begin_drawing (self, snapshot, &strip);
+  g_assert (self->strips != NULL && index < self->strips->len);
+  g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
 
-      rd_timeline_draw (self->timeline, cr, -1);
-      cairo_destroy (cr);
-    }
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* The texture keeps the surface's own pixels: nothing is copied. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&g_ptr_array_index (self->strips, index));
+  g_ptr_array_index (self->strips, index) =
+    gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                            GDK_MEMORY_DEFAULT, bytes, stride);
+  self->n_drawn++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->n_drawn == self->strips->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
 }
 
+static void
+on_strips_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RdTimelineView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->n_jobs--;
+  if (!rd_timeline_draw_strips_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The timeline could not be drawn: %s", error->message);
+}
+
+static void
+unref_texture (gpointer texture)
+{
+  if (texture != NULL)
+    g_object_unref (texture);
+}
+
+/* The strip at the left of the scrolled window's view, to draw first. */
+static guint
+find_strip_in_view (RdTimelineView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return 0;
+  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  return (guint) (MAX (gtk_adjustment_get_value (adjustment), 0) / STRIP_WIDTH);
+}
+
+/* Starts the one job that draws the timeline's strips. */
+static void
+start_drawing (RdTimelineView *self)
+{
+  guint n_strips = rd_timeline_count_strips (self->timeline, STRIP_WIDTH);
+
+  g_assert (self->strips == NULL && self->drawing == NULL);
+
+  self->strips = g_ptr_array_new_full (n_strips, unref_texture);
+  g_ptr_array_set_size (self->strips, n_strips);
+  self->n_drawn = 0;
+  self->drawing = g_cancellable_new ();
+  self->n_jobs++;
+  rd_timeline_draw_strips_async (self->timeline, STRIP_WIDTH,
+                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                 is_mirrored (self), find_strip_in_view (self),
+                                 on_strip_drawn_cb, self, self->drawing,
+                                 on_strips_done_cb, g_object_ref (self));
+}
+
+/* Drops the picture, and the job drawing it: none of its strips will
+ * come. */
+static void
+clear_picture (RdTimelineView *self)
+{
+  gboolean was_drawn = rd_timeline_view_get_drawn (self);
+
+  if (self->drawing != NULL)
+    g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
+  g_clear_pointer (&self->strips, g_ptr_array_unref);
+  self->n_drawn = 0;
+  if (was_drawn)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+}
+
+/**
+ * rd_timeline_view_get_drawn:
+ *
+ * Returns: whether every strip of the picture has been drawn, so that
+ *   what is on screen is the whole timeline
+ */
+gboolean
+rd_timeline_view_get_drawn (RdTimelineView *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->strips != NULL && self->n_drawn == self->strips->len;
+}
+
+/**
+ * rd_timeline_view_get_drawing:
+ *
+ * Returns: whether a worker is still drawing strips for the view: this
+ *   picture's, or a cancelled job's that has not yet stopped
+ */
+gboolean
+rd_timeline_view_get_drawing (RdTimelineView *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->n_jobs > 0;
+}
+
+/* Each strip's texture, or where it is not drawn yet, the picture's
+ * white; the picture is first drawn when first shown. */
 static void
 rd_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+  const GdkRGBA white = { 1, 1, 1, 1 };
   cairo_rectangle_t area;
   cairo_t *cr;
 
   if (self->timeline == NULL)
     return;
-  if (self->picture == NULL)
-    self->picture = draw_picture (self);
-  if (self->picture != NULL)
-    gtk_snapshot_append_node (snapshot, self->picture);
+  if (self->strips == NULL)
+    start_drawing (self);
+  for (guint i = 0; i < self->strips->len; i++)
+    {
+      GdkTexture *texture = g_ptr_array_index (self->strips, i);
+      graphene_rect_t bounds;
+
+      rd_timeline_get_strip_area (self->timeline, STRIP_WIDTH, i, &area);
+      bounds = GRAPHENE_RECT_INIT (area.x, area.y, area.width, area.height);
+      if (texture != NULL)
+        gtk_snapshot_append_texture (snapshot, texture, &bounds);
+      else
+        gtk_snapshot_append_color (snapshot, &white, &bounds);
+    }
   if (self->current < 0 || !get_item_area (self, (guint) self->current, &area))
     return;
   /* The ring's strokes reach 5 units past the item's area. */
@@ -295,9 +424,17 @@ rd_timeline_view_direction_changed (GtkWidget        *widget,
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
 
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
+  clear_picture (self);
   gtk_widget_queue_draw (widget);
   GTK_WIDGET_CLASS (rd_timeline_view_parent_class)->direction_changed (widget, previous);
+}
+
+/* The strips are drawn in the screen's pixels. */
+static void
+on_scale_factor_changed_cb (RdTimelineView *self)
+{
+  clear_picture (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -312,6 +449,9 @@ rd_timeline_view_get_property (GObject    *object,
     {
     case PROP_CURRENT:
       g_value_set_int (value, self->current);
+      break;
+    case PROP_DRAWN:
+      g_value_set_boolean (value, rd_timeline_view_get_drawn (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -337,12 +477,19 @@ rd_timeline_view_set_property (GObject      *object,
 }
 
 static void
+rd_timeline_view_dispose (GObject *object)
+{
+  clear_picture (RD_TIMELINE_VIEW (object));
+
+  G_OBJECT_CLASS (rd_timeline_view_parent_class)->dispose (object);
+}
+
+static void
 rd_timeline_view_finalize (GObject *object)
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->timeline, rd_timeline_unref);
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
 
   G_OBJECT_CLASS (rd_timeline_view_parent_class)->finalize (object);
 }
@@ -365,6 +512,7 @@ rd_timeline_view_class_init (RdTimelineViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = rd_timeline_view_dispose;
   object_class->finalize = rd_timeline_view_finalize;
   object_class->get_property = rd_timeline_view_get_property;
   object_class->set_property = rd_timeline_view_set_property;
@@ -375,6 +523,9 @@ rd_timeline_view_class_init (RdTimelineViewClass *klass)
   properties[PROP_CURRENT] =
     g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAWN] =
+    g_param_spec_boolean ("drawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* timeline.move(n): n items on, or back when negative; the extremes of
@@ -407,6 +558,7 @@ rd_timeline_view_init (RdTimelineView *self)
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("The arrow keys move from one item to the next."),

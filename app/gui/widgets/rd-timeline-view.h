@@ -19,5 +19,7 @@ RdTimeline *rd_timeline_view_get_timeline (RdTimelineView *self);
 int         rd_timeline_view_get_current  (RdTimelineView *self);
 void        rd_timeline_view_set_current  (RdTimelineView *self,
                                            int             current);
+gboolean    rd_timeline_view_get_drawn    (RdTimelineView *self);
+gboolean    rd_timeline_view_get_drawing  (RdTimelineView *self);
 
 G_END_DECLS
