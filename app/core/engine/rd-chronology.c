@@ -13,11 +13,11 @@
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <string.h>
-#include <zip.h>
 
 #include "rd-chronology.h"
 #include "rd-datetime.h"
 #include "rd-output.h"
+#include "rd-zip.h"
 
 /* One entry of the chronology before it is written out: where its record
  * is in the facts and when it happened. The words are made only when the
@@ -647,18 +647,24 @@ rd_chronology_write_odt (GPtrArray   *entries,
                          const char  *path,
                          GError     **error)
 {
-  g_autofree char *content = odt_content (entries, title);
+  g_autofree char *content = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *temp = rd_output_make_temp (path, &local_error);
+  g_autofree char *temp = NULL;
   zip_t *zip;
-  int zerr = 0;
 
+  if (!rd_zip_load (&local_error))
+    {
+      set_write_error (path, local_error, error);
+      return FALSE;
+    }
+  content = odt_content (entries, title);
+  temp = rd_output_make_temp (path, &local_error);
   if (temp == NULL)
     {
       set_write_error (path, local_error, error);
       return FALSE;
     }
-  zip = zip_open (temp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  zip = rd_zip_open (temp, ZIP_CREATE | ZIP_TRUNCATE, NULL);
   if (zip == NULL ||
       !add_to_zip (zip, "mimetype", "application/vnd.oasis.opendocument.text", TRUE) ||
       !add_to_zip (zip, "META-INF/manifest.xml", manifest, FALSE) ||
