@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 KEYWORDS = ['_', 'N_', 'C_:1c,2', 'NC_:1c,2', 'g_dcgettext:2', 'g_dngettext:2,3',
-            'g_dpgettext2:2c,3', 'UI_', 'rd_ngettext:1,2']
+            'g_dpgettext2:2c,3', 'UI_', 'rd_ngettext:1,2', 'rd_npgettext:1c,2,3']
 
 FIELD = re.compile(r'^(#~ )?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(".*")\s*$')
 CONTINUATION = re.compile(r'^(#~ )?(".*")\s*$')

@@ -36,7 +36,7 @@ done
 if command -v xgettext >/dev/null; then
   pot=$(mktemp)
   xgettext --from-code=UTF-8 --files-from=po/POTFILES.in --keyword=_ --keyword=N_ --keyword=UI_ \
-    --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=rd_ngettext:1,2 \
+    --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=rd_ngettext:1,2 --keyword=rd_npgettext:1c,2,3 \
     --add-location=file --output="$pot" 2>/dev/null
   cut=$(msgcat --no-wrap "$pot" | awk '/^#: /{ref=$0} /^msgid(_plural)? "/ && /%[-+ #0-9.'"'"']*"$/{print "  " substr(ref, 4) ": " $0}')
   rm -f "$pot"

@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 xgettext --from-code=UTF-8 --files-from=po/POTFILES.in --output="$work/redress.pot" \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dcgettext:2 \
   --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 --keyword=UI_ \
-  --keyword=rd_ngettext:1,2 2>/dev/null
+  --keyword=rd_ngettext:1,2 --keyword=rd_npgettext:1c,2,3 2>/dev/null
 
 status=0
 for lang in $(grep -v '^#' po/LINGUAS); do

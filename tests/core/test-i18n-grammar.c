@@ -601,25 +601,22 @@ test_extension_counts (void)
 /* An emergency hazard in a council tenancy, reported at 14:30 on Monday 3
  * November 2025 and made safe a minute late: the stage 1 letter, whose
  * line for it names Awaab's Law (its name has brackets) and a date. */
-static char *
-write_hazard_letter (const char *language)
+/* The same emergency hazard, made safe at @made_safe. */
+static RdCaseFacts *
+hazard_facts (const char *made_safe)
 {
   g_autoptr(RdCase) rcase = rd_case_new ();
-  g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdIncident) incident = rd_incident_new ();
   g_autoptr(GDateTime) start = rd_datetime_parse_local ("2025-11-03T08:00", NULL);
   g_autoptr(GDate) reported = day ("2025-11-03");
-  g_autoptr(GDate) today = day ("2025-12-01");
-  g_autoptr(RdDashboard) dashboard = NULL;
-  g_autoptr(RdLetter) letter = NULL;
+  g_autofree char *key = g_strdup_printf ("made-safe=%s", made_safe);
+  RdCaseFacts *facts;
   RdLandlordSteps steps;
-  char *previous;
-  char *text;
 
   rd_case_set_id (rcase, 1);
   rd_case_set_tenancy_type (rcase, RD_TENANCY_SECURE);
   facts = rd_case_facts_new (rcase);
-  g_assert_true (rd_landlord_steps_from_key ("made-safe=2025-11-04T14:31", &steps, NULL));
+  g_assert_true (rd_landlord_steps_from_key (key, &steps, NULL));
   rd_incident_set_id (incident, 11);
   rd_incident_set_case_id (incident, 1);
   rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
@@ -631,6 +628,18 @@ write_hazard_letter (const char *language)
   rd_incident_set_hazard (incident, RD_HAZARD_EMERGENCY);
   rd_incident_set_landlord_steps (incident, &steps);
   rd_case_facts_add_incident (facts, incident);
+  return facts;
+}
+
+static char *
+write_hazard_letter (const char *language)
+{
+  g_autoptr(RdCaseFacts) facts = hazard_facts ("2025-11-04T14:31");
+  g_autoptr(GDate) today = day ("2025-12-01");
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  char *previous;
+  char *text;
 
   previous = rd_i18n_push_language (language);
   dashboard = rd_dashboard_new (facts, NULL, today);
@@ -639,6 +648,33 @@ write_hazard_letter (const char *language)
   rd_i18n_pop_language (previous);
   log_text (language, text);
   return text;
+}
+
+/* What Next's explanations of the hazard made safe at @made_safe. */
+static char *
+explain_made_safe (const char *language,
+                   const char *made_safe)
+{
+  g_autoptr(RdCaseFacts) facts = hazard_facts (made_safe);
+  g_autoptr(GDate) today = day ("2025-12-01");
+  g_autoptr(RdDashboard) dashboard = NULL;
+  GString *text = g_string_new (NULL);
+  GListModel *items;
+  char *previous;
+
+  previous = rd_i18n_push_language (language);
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  items = rd_dashboard_get_items (dashboard);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+
+      g_string_append_printf (text, "%s\n",
+                              rd_deadline_get_explanation (rd_dashboard_item_get_deadline (item)));
+    }
+  rd_i18n_pop_language (previous);
+  log_text (language, text->str);
+  return g_string_free (text, FALSE);
 }
 
 /* A promise made on the phone at 10:00 on Monday 4 November 2024, to call
@@ -716,6 +752,44 @@ test_polish_brackets (void)
   assert_lacks (letter, "(podstawa:");
 }
 
+/* Polish declines hours by where they stand: a time limit stands alone
+ * ("limit czasu: 1 godzina"), how late something was is counted ("1
+ * godzinę po terminie"). One translation served both, so a limit read "1
+ * godzinę"; each now has a context of its own. */
+static void
+test_polish_hours (void)
+{
+  const struct { RdLimit limit; const char *says; } limits[] = {
+    { { 1, RD_TIME_UNIT_HOURS }, "1 godzina" },
+    { { 1, RD_TIME_UNIT_WORKING_HOURS }, "1 godzina robocza" },
+    { { 24, RD_TIME_UNIT_HOURS }, "24 godziny" },
+    { { 5, RD_TIME_UNIT_WORKING_HOURS }, "5 godzin roboczych" },
+  };
+  g_autofree char *english = explain_made_safe (RD_I18N_SOURCE_LANGUAGE, "2025-11-04T15:31");
+  g_autofree char *pl = NULL;
+  char *previous;
+
+  assert_has (english, "It was done on Tuesday 4 November 2025 at 15:31, 1 hour 1 minute late.");
+  assert_has (english, "(time limit: 24 hours)");
+  if (!have ("pl"))
+    return;
+  previous = rd_i18n_push_language ("pl");
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autofree char *text = rd_limit_format (&limits[i].limit);
+
+      g_assert_cmpstr (text, ==, limits[i].says);
+    }
+  rd_i18n_pop_language (previous);
+
+  pl = explain_made_safe ("pl", "2025-11-04T15:31");
+  assert_has (pl, "1 godzinę 1 minutę po terminie.");
+  assert_has (pl, "(limit czasu: 24 godziny)");
+  g_clear_pointer (&pl, g_free);
+  pl = explain_made_safe ("pl", "2025-11-04T14:31");
+  assert_has (pl, "1 minutę po terminie.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/i18n-grammar/typed-names", test_typed_names_stand_alone);
   g_test_add_func ("/i18n-grammar/extension-counts", test_extension_counts);
   g_test_add_func ("/i18n-grammar/polish-brackets", test_polish_brackets);
+  g_test_add_func ("/i18n-grammar/polish-hours", test_polish_hours);
   g_test_add_func ("/i18n-grammar/welsh-dates", test_welsh_dates_unmutated);
   return g_test_run ();
 }

@@ -463,26 +463,22 @@ rd_pgettext (const char *msgctxt_id,
   return found != NULL ? found : msgctxt_id + msgid_offset;
 }
 
-/**
- * rd_ngettext:
- *
- * The form of @msgid for the number @n, by the plural rule of the language.
- */
-const char *
-rd_ngettext (const char *msgid,
-             const char *msgid_plural,
-             gulong      n)
+/* The form of @msgid (looked up as @key) for @n in the catalogue of
+ * @language, by its plural rule; the English forms when it has none. */
+static const char *
+lookup_plural (const char *language,
+               const char *key,
+               const char *msgid,
+               const char *msgid_plural,
+               gulong      n)
 {
-  const char *language = g_private_get (&document_language);
   const Catalogue *cat;
   const char *found, *form;
   guint32 len;
   gulong index;
 
-  if (language == NULL)
-    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
   if (g_str_equal (language, RD_I18N_SOURCE_LANGUAGE) || (cat = get_catalogue (language)) == NULL ||
-      (found = catalogue_lookup (cat, msgid, &len)) == NULL)
+      (found = catalogue_lookup (cat, key, &len)) == NULL)
     return n == 1 ? msgid : msgid_plural;
 
   index = cat->plural != NULL ? expr_eval (cat->plural, n) : (n != 1);
@@ -497,6 +493,51 @@ rd_ngettext (const char *msgid,
         return n == 1 ? msgid : msgid_plural;
     }
   return form;
+}
+
+/**
+ * rd_ngettext:
+ *
+ * The form of @msgid for the number @n, by the plural rule of the language.
+ */
+const char *
+rd_ngettext (const char *msgid,
+             const char *msgid_plural,
+             gulong      n)
+{
+  const char *language = g_private_get (&document_language);
+
+  if (language == NULL)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  return lookup_plural (language, msgid, msgid, msgid_plural, n);
+}
+
+/**
+ * rd_npgettext_joined:
+ * @msgctxt_id: the context, a byte 4 and the singular, as rd_npgettext()
+ *   joins them
+ * @msgid_offset: where the singular starts in @msgctxt_id
+ *
+ * rd_ngettext() for a message with a context: the same words may take
+ * another form in another place (Polish says "1 godzina" for a time limit,
+ * and "1 godzinę" for how late something was).
+ */
+const char *
+rd_npgettext_joined (const char *msgctxt_id,
+                     gsize       msgid_offset,
+                     const char *msgid_plural,
+                     gulong      n)
+{
+  const char *language = g_private_get (&document_language);
+  const char *found;
+
+  if (language == NULL)
+    {
+      found = g_dngettext (GETTEXT_PACKAGE, msgctxt_id, msgid_plural, n);
+      /* gettext gives the key back when it has no translation */
+      return found == msgctxt_id ? msgctxt_id + msgid_offset : found;
+    }
+  return lookup_plural (language, msgctxt_id, msgctxt_id + msgid_offset, msgid_plural, n);
 }
 
 /* The document language --------------------------------------------------- */

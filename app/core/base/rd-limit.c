@@ -161,10 +161,13 @@ rd_limit_format (const RdLimit *limit)
       return g_strdup_printf (rd_ngettext ("%d week", "%d weeks", n), limit->amount);
     case RD_TIME_UNIT_MONTHS:
       return g_strdup_printf (rd_ngettext ("%d month", "%d months", n), limit->amount);
+    /* Translators: a time limit, standing alone as in "(time limit: 24 hours)"
+     * (Polish: "1 godzina"); how late something was has the context "how late" */
     case RD_TIME_UNIT_WORKING_HOURS:
-      return g_strdup_printf (rd_ngettext ("%d working hour", "%d working hours", n), limit->amount);
+      return g_strdup_printf (rd_npgettext ("time limit", "%d working hour", "%d working hours", n),
+                              limit->amount);
     case RD_TIME_UNIT_HOURS:
-      return g_strdup_printf (rd_ngettext ("%d hour", "%d hours", n), limit->amount);
+      return g_strdup_printf (rd_npgettext ("time limit", "%d hour", "%d hours", n), limit->amount);
     case RD_TIME_UNIT_N_UNITS:
     default:
       g_return_val_if_reached (NULL);

@@ -178,11 +178,15 @@ format_duration (gint64 minutes,
   g_autofree char *hours = NULL;
   g_autofree char *mins = NULL;
 
+  /* Translators: how late something was, in "It arrived on …, 2 hours 15 minutes
+   * late." (Polish: "1 godzinę … po terminie"); a time limit has the
+   * context "time limit" */
   if (working)
-    hours = g_strdup_printf (rd_ngettext ("%d working hour", "%d working hours", (gulong) h), (int) h);
+    hours = g_strdup_printf (rd_npgettext ("how late", "%d working hour", "%d working hours", (gulong) h),
+                             (int) h);
   else
-    hours = g_strdup_printf (rd_ngettext ("%d hour", "%d hours", (gulong) h), (int) h);
-  mins = g_strdup_printf (rd_ngettext ("%d minute", "%d minutes", (gulong) m), (int) m);
+    hours = g_strdup_printf (rd_npgettext ("how late", "%d hour", "%d hours", (gulong) h), (int) h);
+  mins = g_strdup_printf (rd_npgettext ("how late", "%d minute", "%d minutes", (gulong) m), (int) m);
   if (h == 0)
     return g_steal_pointer (&mins);
   if (m == 0)
