@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # check-layers.py: keeps the core's layers true (see ARCHITECTURE.md), and
-# the house rules on the size of files and functions (STYLE.md).
+# the house rules on the size of files and functions (STYLE.md) and on the
+# clock (only RdClock reads the wall clock; tests fix it).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The include paths already stop most wrong includes from compiling; this
@@ -50,6 +51,12 @@ FILE_LINES = 800
 FUNCTION_LINES = 150
 PENDING_LONG = {
 }
+
+# "Today" and "now" come from one RdClock (app/core/base/rd-clock.c), which
+# tests fix: nothing else, in app/ or tests/, reads the wall clock.
+WALL_CLOCK = re.compile(r'g_date_time_new_now|g_get_real_time|\btime ?\(NULL\)|gettimeofday|'
+                        r'CLOCK_REALTIME|date\.today\(\)|datetime\.now\(')
+CLOCK_FILE = os.path.join('app', 'core', 'base', 'rd-clock.c')
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
 DECLARED = re.compile(r'^[A-Za-z_][\w \t*]*?\b(\w+)\s*\(', re.MULTILINE)
@@ -212,6 +219,24 @@ def check_sizes(root, problems):
                         'PENDING_LONG in build-aux/check-layers.py')
 
 
+def check_wall_clock(root, problems):
+    for top in ('app', 'tests'):
+        for folder, dirs, files in os.walk(os.path.join(root, top)):
+            dirs.sort()
+            for name in sorted(files):
+                if not name.endswith(('.c', '.h', '.py', '.sh')):
+                    continue
+                path = os.path.join(folder, name)
+                rel = os.path.relpath(path, root)
+                if rel == CLOCK_FILE:
+                    continue
+                with open(path, encoding='utf-8') as f:
+                    for number, line in enumerate(f, 1):
+                        if WALL_CLOCK.search(line):
+                            problems.append(f'{rel}:{number}: reads the wall clock; take "now" '
+                                            'and "today" from an RdClock (a test fixes it)')
+
+
 def main(root):
     core = os.path.join(root, 'app', 'core')
     problems = []
@@ -291,6 +316,7 @@ def main(root):
                         'build-aux/check-layers.py')
 
     check_sizes(root, problems)
+    check_wall_clock(root, problems)
 
     for problem in problems:
         print(problem)
@@ -299,7 +325,8 @@ def main(root):
               'ARCHITECTURE.md and STYLE.md.')
         return 1
     print('The layers hold: every include reaches down, none reaches a private header '
-          'of another folder, and no files include each other in a circle; no function '
+          'of another folder, and no files include each other in a circle; only RdClock '
+          'reads the wall clock; no function '
           f'in app/ is over {FUNCTION_LINES} lines, nor any file over {FILE_LINES} but '
           'those below.')
     for (rel, header), why in sorted(PENDING.items()):

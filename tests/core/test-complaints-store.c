@@ -221,13 +221,17 @@ test_contact_validation (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(RdContact) contact = rd_contact_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2025-06-11T10:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-11-04T14:05", NULL);
   g_autoptr(GDate) before = date ("2024-11-01");
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) other = fixture_make_case (f->store, "Another case");
   g_autoptr(RdParty) stranger = rd_party_new ();
+
+  /* "The future" is the store's clock's, never the real day's. */
+  rd_store_set_clock (f->store, clock);
 
   rd_contact_set_case_id (contact, rd_case_get_id (f->rcase));
   g_assert_false (rd_store_save_contact (f->store, contact, &error));
@@ -389,7 +393,8 @@ test_event_validation (Fixture       *f,
 {
   g_autoptr(RdComplaint) complaint = make_complaint (f, "Noise");
   g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2025-06-11T10:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
   g_autoptr(GDate) future = rd_datetime_get_date (later);
   g_autoptr(GDate) past = date ("2024-06-03");
@@ -397,6 +402,9 @@ test_event_validation (Fixture       *f,
   g_autoptr(RdCase) other = fixture_make_case (f->store, "Other");
   g_autoptr(RdContact) foreign = rd_contact_new ();
   g_autoptr(GDateTime) at = rd_datetime_parse_local ("2024-06-03T09:00", NULL);
+
+  /* "The future" is the store's clock's, never the real day's. */
+  rd_store_set_clock (f->store, clock);
 
   rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
   g_assert_false (rd_store_save_complaint_event (f->store, event, &error));

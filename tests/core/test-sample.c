@@ -62,12 +62,16 @@ test_sample_content (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCase) rcase = NULL;
   g_autoptr(GListModel) incidents = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 case_id = rd_sample_ensure (f->store, &error);
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2026-03-30T12:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
+  gint64 case_id;
   guint n, amended = 0, reported_police = 0, reported_on = 0, months = 0;
   int last_month = -1;
   gboolean categories[RD_CATEGORY_N_CATEGORIES] = { FALSE };
 
+  /* The sample is dated for the store's today: a fixed one. */
+  rd_store_set_clock (f->store, clock);
+  case_id = rd_sample_ensure (f->store, &error);
   g_assert_no_error (error);
   rcase = rd_store_get_case (f->store, case_id, &error);
   g_assert_no_error (error);
@@ -151,14 +155,14 @@ static void
 test_sample_dated_for_today (Fixture       *f,
                              gconstpointer  data)
 {
-  /* The story's own day (no move), days through the year after, and the
-   * real today and the days before it (the store refuses entries dated
-   * after the real today, so no later day can be tried). */
+  /* The story's own day (no move), days through the year after, and a
+   * today and the days before it; each store's clock stands at the end of
+   * its day (the store refuses entries dated after its clock's now). */
   static const char *fixed[] = {
     "2025-03-07", "2025-03-13", "2025-12-25", "2026-03-29", "2026-10-25",
   };
   static const int days_ago[] = { 0, 1, 2, 3, 4, 5, 6, 90, 180 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2026-11-30T12:00", NULL);
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
@@ -179,15 +183,19 @@ test_sample_dated_for_today (Fixture       *f,
       g_autoptr(GDateTime) end_of_today = g_date_time_new_local (g_date_get_year (today),
                                                                  g_date_get_month (today),
                                                                  g_date_get_day (today), 23, 59, 59);
+      g_autoptr(RdClock) clock = rd_clock_new_fixed (end_of_today);
       g_autoptr(GError) error = NULL;
       RdCaseFacts *facts;
       RdCommunityTrigger *trigger;
       RdDeadlineReport *report;
       GListModel *deadlines;
       GPtrArray *incidents;
-      gint64 case_id = rd_sample_ensure_for (store, today, &error);
+      gint64 case_id;
       int shift = rd_sample_shift_days (today);
       guint overdue = 0;
+
+      rd_store_set_clock (store, clock);
+      case_id = rd_sample_ensure_for (store, today, &error);
 
       g_test_message ("opened on %s, moved %d days", day, shift);
       g_assert_no_error (error);

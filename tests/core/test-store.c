@@ -272,12 +272,16 @@ test_incident_validation (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(RdCase) rcase = fixture_make_case (f->store, "Validation");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2025-06-11T10:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) before = NULL;
   g_autoptr(RdIncident) incident = rd_incident_new ();
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* "The future" is the store's clock's, never the real day's. */
+  rd_store_set_clock (f->store, clock);
 
   rd_incident_set_case_id (incident, rd_case_get_id (rcase));
   g_assert_false (rd_store_save_incident (f->store, incident, NULL, &error));

@@ -43,6 +43,12 @@ fixture_setup (Fixture       *f,
   f->case_id = rd_case_get_id (rcase);
 
   f->app = rd_test_gui_app_new (f->dir);
+  /* Never the real day: Wednesday 11 June 2025 unless a test says otherwise. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_local (2025, 6, 11, 10, 0, 0);
+
+    rd_clock_set_fixed (rd_application_get_clock (f->app), now);
+  }
   f->window = rd_test_gui_window_new (f->app, 1100, 760);
   g_assert_true (rd_window_open_case (f->window, f->case_id, &error));
   g_assert_no_error (error);
@@ -532,10 +538,9 @@ test_step_evidence (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "acknowledgement.pdf", NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(RdEvidence) letter = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = rd_datetime_get_date (now);
-  GDate made = working_days_before (today, 3);
   RdStore *store = rd_window_get_store (f->window);
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_store_get_clock (store));
+  GDate made = working_days_before (today, 3);
   RdComplaintsPage *complaints;
   RdComplaintEditor *editor;
   RdStepDialog *dialog;

@@ -264,13 +264,15 @@ test_validation (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = local_datetime ("2024-06-03T12:00");
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) before = local_datetime ("2024-05-01T21:00");
   g_autoptr(GDateTime) after = local_datetime ("2024-05-02T01:30");
   g_autoptr(RdIncident) stored = NULL;
   GtkWidget *revealer, *label;
   RdIncident *incident;
+
+  rd_clock_set_fixed (rd_application_get_clock (f->app), now);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
   incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
@@ -383,12 +385,14 @@ test_report_date (Fixture       *f,
 {
   g_autoptr(GDateTime) start = local_datetime ("2024-05-01T22:00");
   g_autoptr(GDateTime) reported = local_datetime ("2024-05-02T09:30");
+  g_autoptr(GDateTime) fixed_now = local_datetime ("2024-06-03T12:00");
   g_autoptr(RdIncident) stored = NULL;
   g_autoptr(RdIncident) again = NULL;
   g_autofree char *day = NULL;
   GtkWidget *picker;
   RdIncident *incident;
 
+  rd_clock_set_fixed (rd_application_get_clock (f->app), fixed_now);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
   incident = rd_record_editor_get_record (RD_RECORD_EDITOR (editor (f)));
   set_view_text (f, "description_view", "Music through the wall until 3am");
@@ -437,7 +441,7 @@ test_report_date (Fixture       *f,
 
   /* A report in the future is explained and never written. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = rd_clock_dup_now (rd_application_get_clock (f->app));
     g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
     g_autoptr(RdIncident) kept = NULL;
 
