@@ -18,7 +18,7 @@ import pyatspi
 from redress_e2e import APP, fail, find, poll, press  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 
-PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence")
+PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence", "Timeline")
 # Roles a person moves to and acts on: each needs a name of its own.
 CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "text",
                  "combo box", "spin button", "page tab", "menu item", "slider")
@@ -77,7 +77,7 @@ def main():
         for page in PAGES:
             press(find(frame, "page tab", page))
         audit(frame, "main window", problems)
-        print("# read the main window and its five pages")
+        print("# read the main window and its six pages")
 
         press(find(frame, "page tab", "Complaints"))
         # Pages not shown are in the tree too: press the one that opens it.
