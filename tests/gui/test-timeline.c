@@ -356,6 +356,69 @@ test_keys_and_list (Fixture       *f,
   g_assert_cmpint (rd_timeline_view_get_current (f->view), ==, 3);
 }
 
+typedef struct {
+  Fixture    *f;
+  RdTimeline *old;
+} NewTimeline;
+
+static gboolean
+has_new_timeline (gpointer data)
+{
+  NewTimeline *wait = data;
+  RdTimeline *now = rd_timeline_view_get_timeline (wait->f->view);
+
+  return now != NULL && now != wait->old;
+}
+
+/* The timeline made again the same (as after a save elsewhere in the
+ * case): each row keeps its item, so that GTK keeps the row's widget
+ * rather than making it again. Another case's rows get items of their own. */
+static void
+test_rows_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) last = NULL;
+  g_autoptr(GObject) again = NULL;
+  g_autoptr(RdTimeline) old = NULL;
+  g_autofree char *text = NULL;
+  NewTimeline wait = { f, NULL };
+  GListModel *model;
+  guint n;
+
+  open_sample (f);
+  model = G_LIST_MODEL (gtk_list_view_get_model (rd_timeline_page_get_list (f->page)));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 1);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, n - 1);
+  /* Held, so that the next timeline cannot take its address. */
+  old = rd_timeline_ref (rd_timeline_view_get_timeline (f->view));
+  wait.old = old;
+
+  rd_timeline_page_refresh (f->page);
+  g_assert_true (rd_test_gui_wait_until (has_new_timeline, &wait, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  again = g_list_model_get_item (model, 0);
+  g_assert_true (again == first);
+  g_clear_object (&again);
+  again = g_list_model_get_item (model, n - 1);
+  g_assert_true (again == last);
+  g_clear_object (&again);
+
+  g_assert_true (rd_window_open_case (f->window, add_short_case (store), &error));
+  g_assert_no_error (error);
+  rd_window_show_page (f->window, "timeline");
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  again = g_list_model_get_item (model, 0);
+  g_assert_true (again != first);
+  text = rd_timeline_item_dup_text (rd_timeline_get_item (rd_timeline_view_get_timeline (f->view), 0));
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (again)), ==, text);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), !=, text);
+}
+
 /* A picture written from the page is the case's, whole. */
 static void
 test_export (Fixture       *f,
@@ -391,6 +454,7 @@ main (int   argc,
   g_test_add ("/timeline/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/timeline/keys-and-list", Fixture, NULL, fixture_setup, test_keys_and_list,
               fixture_teardown);
+  g_test_add ("/timeline/rows-kept", Fixture, NULL, fixture_setup, test_rows_kept, fixture_teardown);
   g_test_add ("/timeline/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/timeline/strips-drawn", Fixture, NULL, fixture_setup, test_strips_drawn,
               fixture_teardown);

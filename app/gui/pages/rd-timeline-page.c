@@ -36,9 +36,43 @@ struct _TimelineTexts
 {
   GObject         parent_instance;
 
-  RdTimelineView *view;  /* not a reference: the page holds both */
+  RdTimelineView *view;   /* not a reference: the page holds both */
   guint           n_items;
+  GHashTable     *shown;  /* position → Shown, for each row's item still alive */
 };
+
+/* An item handed out and still alive. When the timeline is made again
+ * (after each save), every row is replaced; GTK keeps a row's widget only
+ * if the model gives it the same item as before, and otherwise makes,
+ * binds and measures a new one, for each of the rows it keeps (about
+ * 200): 30–40 ms at once on the main thread. So the item at a position
+ * whose sentence has not changed is the same item again. (By position as
+ * well as sentence: two items may read the same, and one item must not be
+ * in the list twice.) */
+typedef struct
+{
+  GWeakRef         texts;
+  GtkStringObject *item;  /* not a reference: the rows hold it */
+  guint            position;
+  char            *text;
+} Shown;
+
+/* The item is finalized. */
+static void
+shown_gone (gpointer data)
+{
+  Shown *shown = data;
+  TimelineTexts *texts = g_weak_ref_get (&shown->texts);
+
+  /* Unless a newer item has taken the position. */
+  if (texts != NULL &&
+      g_hash_table_lookup (texts->shown, GUINT_TO_POINTER (shown->position)) == shown)
+    g_hash_table_remove (texts->shown, GUINT_TO_POINTER (shown->position));
+  g_clear_object (&texts);
+  g_weak_ref_clear (&shown->texts);
+  g_free (shown->text);
+  g_free (shown);
+}
 
 static GType
 timeline_texts_get_item_type (GListModel *model)
@@ -59,12 +93,23 @@ timeline_texts_get_item (GListModel *model,
   TimelineTexts *self = TIMELINE_TEXTS (model);
   RdTimeline *timeline = self->view ? rd_timeline_view_get_timeline (self->view) : NULL;
   g_autofree char *text = NULL;
+  Shown *shown;
 
   if (timeline == NULL || position >= self->n_items ||
       position >= rd_timeline_get_n_items (timeline))
     return NULL;
   text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, position));
-  return gtk_string_object_new (text);
+  shown = g_hash_table_lookup (self->shown, GUINT_TO_POINTER (position));
+  if (shown != NULL && g_str_equal (shown->text, text))
+    return g_object_ref (shown->item);
+  shown = g_new0 (Shown, 1);
+  g_weak_ref_init (&shown->texts, self);
+  shown->item = gtk_string_object_new (text);
+  shown->position = position;
+  shown->text = g_steal_pointer (&text);
+  g_object_set_data_full (G_OBJECT (shown->item), "rd-timeline-shown", shown, shown_gone);
+  g_hash_table_replace (self->shown, GUINT_TO_POINTER (position), shown);
+  return shown->item;
 }
 
 static void
@@ -79,16 +124,29 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TimelineTexts, timeline_texts, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, timeline_texts_model_init))
 
 static void
+timeline_texts_finalize (GObject *object)
+{
+  TimelineTexts *self = TIMELINE_TEXTS (object);
+
+  g_hash_table_unref (self->shown);
+
+  G_OBJECT_CLASS (timeline_texts_parent_class)->finalize (object);
+}
+
+static void
 timeline_texts_class_init (TimelineTextsClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = timeline_texts_finalize;
 }
 
 static void
 timeline_texts_init (TimelineTexts *self)
 {
+  self->shown = g_hash_table_new (NULL, NULL);
 }
 
-/* The view's timeline has changed: every row is new. */
+/* The view's timeline has changed: every row is new, though a row whose
+ * sentence is the same at the same position keeps its item (Shown). */
 static void
 timeline_texts_reset (TimelineTexts *self)
 {
