@@ -24,23 +24,42 @@
  * Ombudsman.
  */
 
-static RdDeadline *
-find_step_deadline (GListModel     *items,
-                    gint64          incident_id,
-                    RdLandlordStep  step)
+/* Each repair or hazard entry's deadlines, by step: the first of the
+ * dashboard's items for that entry and step, as the letter names it. */
+typedef struct {
+  RdDeadline *at[RD_STEP_N_STEPS];
+} StepDeadlines;
+
+/* Goes through the dashboard's items once, so that a letter of many
+ * repairs costs as many lookups as it has entries, not entries × items.
+ * The deadlines are the dashboard's: the table borrows them. */
+static GHashTable *
+index_step_deadlines (GListModel *items)
 {
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
   for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
     {
       g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
       RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
       RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+      RdLandlordStep step = rd_deadline_get_landlord_step (deadline);
+      gint64 group = rd_deadline_get_group (deadline);
+      StepDeadlines *found;
 
-      if ((kind == RD_DEADLINE_KIND_REPAIR || kind == RD_DEADLINE_KIND_HAZARD) &&
-          rd_deadline_get_group (deadline) == incident_id &&
-          rd_deadline_get_landlord_step (deadline) == step)
-        return deadline;
+      if ((kind != RD_DEADLINE_KIND_REPAIR && kind != RD_DEADLINE_KIND_HAZARD) ||
+          (guint) step >= RD_STEP_N_STEPS)
+        continue;
+      found = g_hash_table_lookup (index, &group);
+      if (found == NULL)
+        {
+          found = g_new0 (StepDeadlines, 1);
+          g_hash_table_insert (index, g_memdup2 (&group, sizeof group), found);
+        }
+      if (found->at[step] == NULL)
+        found->at[step] = deadline;
     }
-  return NULL;
+  return index;
 }
 
 /*
@@ -324,8 +343,10 @@ is_repair_entry (RdIncident *incident)
 static void
 add_entry (RdLetter    *letter,
            RdIncident  *incident,
-           GListModel  *items)
+           GHashTable  *deadlines)
 {
+  gint64 id = rd_incident_get_id (incident);
+  StepDeadlines *found = g_hash_table_lookup (deadlines, &id);
   const RdLandlordSteps *steps = rd_incident_get_landlord_steps (incident);
   const GDate *reported = rd_incident_get_landlord_reported_on (incident);
   g_autofree char *summary = rd_incident_dup_summary (incident);
@@ -356,7 +377,7 @@ add_entry (RdLetter    *letter,
 
   for (guint i = 0; i < RD_STEP_N_STEPS; i++)
     {
-      RdDeadline *deadline = find_step_deadline (items, rd_incident_get_id (incident), i);
+      RdDeadline *deadline = found != NULL ? found->at[i] : NULL;
       g_autofree char *line = describe_step (i, &steps->at[i], deadline);
 
       if (line == NULL)
@@ -386,7 +407,7 @@ _rd_letters_add_repairs (RdLetter    *letter,
                          const char  *heading)
 {
   GPtrArray *incidents = rd_case_facts_get_incidents (facts);
-  GListModel *items = rd_dashboard_get_items (dashboard);
+  g_autoptr(GHashTable) deadlines = index_step_deadlines (rd_dashboard_get_items (dashboard));
   guint added = 0;
 
   for (guint i = 0; i < incidents->len; i++)
@@ -397,7 +418,7 @@ _rd_letters_add_repairs (RdLetter    *letter,
         continue;
       if (added++ == 0)
         rd_letter_add (letter, RD_LETTER_BLOCK_HEADING, heading);
-      add_entry (letter, incident, items);
+      add_entry (letter, incident, deadlines);
     }
   return added;
 }
