@@ -67,6 +67,7 @@ typedef struct {
   GPtrArray             *from_contacts;/* the landlord's contacts with the resident, by time */
   GHashTable            *note_set;     /* the notes' texts, to drop repeats */
   GHashTable            *words;        /* moment key → its long form, formatted once */
+  GHashTable            *by_group;     /* group → GPtrArray of its events, in the input's order */
 } RdEngine;
 
 void         _rd_engine_note            (RdEngine             *engine,

@@ -119,17 +119,20 @@ asb_deadline (RdEngine          *engine,
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
 
-/* The earliest of the report's steps of @type. */
+/* The earliest of the report's steps of @type. Only the events of the
+ * report's group are looked at, so that a diary of many reports costs
+ * each report its own steps, not every event of the case. */
 const RdCaseEvent *
 _rd_engine_first_step (RdEngine        *engine,
                        RdCaseEventType  type,
                        gint64           report)
 {
+  GPtrArray *group = g_hash_table_lookup (engine->by_group, &report);
   const RdCaseEvent *found = NULL;
 
-  for (guint i = 0; i < rd_deadline_input_get_n_events (engine->input); i++)
+  for (guint i = 0; group != NULL && i < group->len; i++)
     {
-      const RdCaseEvent *e = rd_deadline_input_get_event (engine->input, i);
+      const RdCaseEvent *e = g_ptr_array_index (group, i);
 
       if (e->type == type && e->group == report &&
           (found == NULL || rd_moment_compare (&e->when, &found->when) < 0))

@@ -517,11 +517,21 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   /* The notes array owns the texts; the set only looks at them. */
   engine.note_set = g_hash_table_new (g_str_hash, g_str_equal);
   engine.words = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* The keys are the events' own groups. */
+  engine.by_group = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < rd_deadline_input_get_n_events (input); i++)
     {
       const RdCaseEvent *e = rd_deadline_input_get_event (input, i);
+      GPtrArray *group = g_hash_table_lookup (engine.by_group, &e->group);
 
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (engine.by_group, (gpointer) &e->group, group);
+        }
+      g_ptr_array_add (group, (gpointer) e);
       if (e->type != RD_CASE_EVENT_CONTACT)
         continue;
       g_ptr_array_add (engine.contacts, (gpointer) e);
@@ -550,6 +560,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   g_ptr_array_unref (engine.from_contacts);
   g_hash_table_unref (engine.note_set);
   g_hash_table_unref (engine.words);
+  g_hash_table_unref (engine.by_group);
   return report;
 }
 
