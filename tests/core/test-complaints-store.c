@@ -810,6 +810,33 @@ test_sample (Fixture       *f,
   }
 }
 
+/* Which diary entries a complaint is about, asked of every entry by the
+ * letters and the JSON export: the ids are kept ascending, whatever order
+ * they came in, and each one set is found, none between or outside. */
+static void
+test_complaint_has_incident (void)
+{
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GArray) given = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_false (rd_complaint_has_incident (complaint, 1));
+  /* Every third id from 3 to 300, backwards, each twice, and 0 (no entry). */
+  for (gint64 id = 300; id >= 3; id -= 3)
+    {
+      g_array_append_val (given, id);
+      g_array_append_val (given, id);
+    }
+  g_array_append_val (given, (gint64){ 0 });
+  rd_complaint_set_incident_ids (complaint, (const gint64 *) given->data, given->len);
+  for (gint64 id = -1; id <= 302; id++)
+    g_assert_cmpint (rd_complaint_has_incident (complaint, id), ==, id > 0 && id % 3 == 0);
+
+  rd_complaint_set_incident_ids (complaint, &(gint64){ 7 }, 1);
+  g_assert_true (rd_complaint_has_incident (complaint, 7));
+  g_assert_false (rd_complaint_has_incident (complaint, 6));
+  g_assert_false (rd_complaint_has_incident (complaint, 8));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +860,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/complaints-store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/complaints-store/keys", test_keys);
+  g_test_add_func ("/complaints-store/has-incident", test_complaint_has_incident);
 
   return g_test_run ();
 }

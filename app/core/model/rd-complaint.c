@@ -577,11 +577,25 @@ gboolean
 rd_complaint_has_incident (RdComplaint *self,
                            gint64       incident_id)
 {
+  guint lo = 0, hi;
+
   g_return_val_if_fail (RD_IS_COMPLAINT (self), FALSE);
 
-  for (guint i = 0; i < self->incident_ids->len; i++)
-    if (g_array_index (self->incident_ids, gint64, i) == incident_id)
-      return TRUE;
+  /* The ids are kept ascending: a letter or an export that asks this of
+   * every diary entry costs entries × log(ids), not entries × ids. */
+  hi = self->incident_ids->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 id = g_array_index (self->incident_ids, gint64, mid);
+
+      if (id == incident_id)
+        return TRUE;
+      if (id < incident_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return FALSE;
 }
 
