@@ -726,6 +726,65 @@ test_promises_and_rules (void)
   g_assert_cmpuint (rules, ==, 1);
 }
 
+static void
+add_other (RdDeadlineInput *input,
+           gint64           id,
+           const char      *at,
+           RdContactDirection direction,
+           gint64           party,
+           const char      *promise,
+           const char      *due)
+{
+  g_autoptr(GDateTime) when = local (at);
+  g_autoptr(GDate) day = due ? date_new (due) : NULL;
+
+  rd_deadline_input_add_other_contact (input, id, when, direction, RD_CHANNEL_PHONE, party,
+                                       "PC Sam Lee (Police)", promise, day);
+}
+
+/* A promise by someone other than the landlord is kept by their next
+ * contact from them strictly after it: not one before, not one at the
+ * same minute, not one to them, not one from someone else. */
+static void
+test_other_promise_next (void)
+{
+  g_autoptr(RdDeadlineInput) input = rd_deadline_input_new ();
+  g_autoptr(RdDeadlineReport) report = NULL;
+  GListModel *list;
+  guint seen = 0;
+
+  add_other (input, 20, "2024-11-01T09:00", RD_CONTACT_FROM, 7, NULL, NULL);
+  add_other (input, 21, "2024-11-04T10:00", RD_CONTACT_FROM, 7, "Call you back", "2024-11-08");
+  add_other (input, 22, "2024-11-04T10:00", RD_CONTACT_FROM, 7, NULL, NULL);
+  add_other (input, 23, "2024-11-05T08:00", RD_CONTACT_TO, 7, NULL, NULL);
+  add_other (input, 24, "2024-11-06T16:00", RD_CONTACT_FROM, 8, NULL, NULL);
+  add_other (input, 25, "2024-11-07T11:30", RD_CONTACT_FROM, 7, "Send the crime number", "2024-11-12");
+  add_other (input, 26, "2024-11-12T09:00", RD_CONTACT_FROM, 7, "Visit", "2024-11-15");
+  report = compute (input, NULL, "2024-11-20");
+
+  list = rd_deadline_report_get_deadlines (report);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+      gint64 group = rd_deadline_get_group (d);
+
+      if (rd_deadline_get_kind (d) != RD_DEADLINE_KIND_PROMISE)
+        continue;
+      if (group == 26)
+        {
+          /* Nobody from the police after it. */
+          g_assert_cmpuint (rd_deadline_get_n_sources (d), ==, 1);
+          g_assert_false (rd_moment_is_set (rd_deadline_get_done (d)));
+          seen |= 4;
+          continue;
+        }
+      g_assert_cmpuint (rd_deadline_get_n_sources (d), ==, 2);
+      g_assert_cmpint (rd_deadline_get_source (d, 1)->id, ==, group == 21 ? 25 : 26);
+      seen |= group == 21 ? 1 : 2;
+    }
+  g_assert_cmpuint (seen, ==, 7);
+}
+
 /* The police's promise is a deadline of its own, kept when the police are
  * next in touch; their call never counts as the landlord getting in touch. */
 static void
@@ -1170,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/deadlines/landlord/promises-and-rules", test_promises_and_rules);
   g_test_add_func ("/deadlines/landlord/asb", test_asb);
   g_test_add_func ("/deadlines/other-promise", test_other_promise);
+  g_test_add_func ("/deadlines/other-promise-next", test_other_promise_next);
   g_test_add_func ("/deadlines/landlord/repairs", test_repairs);
   g_test_add_func ("/deadlines/landlord/policy-change", test_policy_change_recomputes);
   g_test_add_func ("/deadlines/awaab", test_awaab);

@@ -21,24 +21,34 @@ shorten (const char *text)
   }
 }
 
-/* The first contact from the same person or body strictly after @e, which
- * @e comes before in the engine's contacts (they are sorted by time). */
+/* The first contact from the same person or body strictly after @e.
+ * Their contacts are in time order, and a contact is after @e from the
+ * first one that is on: a search by halves, not a walk through every
+ * later contact for each promise never kept. */
 static const RdCaseEvent *
 next_from_party (RdEngine          *engine,
-                 guint              index,
                  const RdCaseEvent *e)
 {
+  GPtrArray *theirs;
+  guint lo = 0, hi;
+
   if (e->party == 0)
     return NULL;
-  for (guint j = index + 1; j < engine->contacts->len; j++)
+  theirs = g_hash_table_lookup (engine->from_party, &e->party);
+  if (theirs == NULL)
+    return NULL;
+  hi = theirs->len;
+  while (lo < hi)
     {
-      const RdCaseEvent *c = g_ptr_array_index (engine->contacts, j);
+      guint mid = lo + (hi - lo) / 2;
+      const RdCaseEvent *c = g_ptr_array_index (theirs, mid);
 
-      if (!c->with_landlord && c->party == e->party && c->direction == RD_CONTACT_FROM &&
-          rd_moment_compare (&c->when, &e->when) > 0)
-        return c;
+      if (rd_moment_compare (&c->when, &e->when) > 0)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
-  return NULL;
+  return lo < theirs->len ? g_ptr_array_index (theirs, lo) : NULL;
 }
 
 /* The promise made in the contact @e, by @party: due on the day
@@ -68,11 +78,10 @@ promise_new (const RdCaseEvent *e,
  * council, an MP): kept when they are next in touch. */
 static void
 other_promise (RdEngine          *engine,
-               guint              index,
                const RdCaseEvent *e)
 {
   g_autoptr(RdDeadline) d = promise_new (e, RD_DEADLINE_ON_OTHER,
-                                         next_from_party (engine, index, e));
+                                         next_from_party (engine, e));
   const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
   const char *made = _rd_engine_on (engine, &e->when);
   const char *due = _rd_engine_when (engine, &d->due);
@@ -142,7 +151,7 @@ _rd_engine_contacts (RdEngine *engine)
         {
           /* The landlord's rules are about contacts with the landlord. */
           if (g_date_valid (&e->promise_due))
-            other_promise (engine, i, e);
+            other_promise (engine, e);
           continue;
         }
 

@@ -68,6 +68,7 @@ typedef struct {
   GHashTable            *note_set;     /* the notes' texts, to drop repeats */
   GHashTable            *words;        /* moment key → its long form, formatted once */
   GHashTable            *by_group;     /* group → GPtrArray of its events, in the input's order */
+  GHashTable            *from_party;   /* party → its contacts with the resident, by time */
 } RdEngine;
 
 void         _rd_engine_note            (RdEngine             *engine,

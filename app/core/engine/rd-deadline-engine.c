@@ -541,6 +541,24 @@ rd_deadlines_compute (const RdDeadlineInput *input,
     }
   g_ptr_array_sort (engine.contacts, compare_contacts);
   g_ptr_array_sort (engine.from_contacts, compare_contacts);
+  /* Others than the landlord getting in touch keep their own promises. */
+  engine.from_party = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < engine.contacts->len; i++)
+    {
+      const RdCaseEvent *e = g_ptr_array_index (engine.contacts, i);
+      GPtrArray *theirs;
+
+      if (e->with_landlord || e->party == 0 || e->direction != RD_CONTACT_FROM)
+        continue;
+      theirs = g_hash_table_lookup (engine.from_party, &e->party);
+      if (theirs == NULL)
+        {
+          theirs = g_ptr_array_new ();
+          g_hash_table_insert (engine.from_party, (gpointer) &e->party, theirs);
+        }
+      g_ptr_array_add (theirs, (gpointer) e);
+    }
 
   _rd_engine_complaints (&engine);
   _rd_engine_contacts (&engine);
@@ -561,6 +579,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   g_hash_table_unref (engine.note_set);
   g_hash_table_unref (engine.words);
   g_hash_table_unref (engine.by_group);
+  g_hash_table_unref (engine.from_party);
   return report;
 }
 
