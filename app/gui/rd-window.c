@@ -16,6 +16,7 @@
 #include "rd-lock.h"
 #include "rd-window-actions.h"
 #include "rd-window-advisers.h"
+#include "rd-window-undo.h"
 #include "rd-window.h"
 
 /*
@@ -140,6 +141,8 @@ set_case (RdWindow *self,
   if (self->rcase == rcase)
     return;
 
+  /* A delete is undone in its own case only. */
+  _rd_window_forget_undo (self);
   /* Pages write what is pending for the old case as it goes. */
   for (guint i = 0; i < RD_N_CASE_PAGES; i++)
     if (self->pages.pages[i] != NULL)
@@ -758,6 +761,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_label);
 
   _rd_window_class_add_case_actions (widget_class);
+  _rd_window_class_add_undo_actions (widget_class);
   _rd_window_class_add_adviser_actions (widget_class);
 }
 

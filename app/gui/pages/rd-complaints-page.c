@@ -258,8 +258,9 @@ delete_complaint_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   rd_record_list_page_confirm_delete (RD_RECORD_LIST_PAGE (widget), _("Delete This Complaint?"),
-                                      _("The complaint and its steps go for good. Your "
-                                        "diary and contact log stay as they are."));
+                                      _("The complaint and its steps go; you can undo "
+                                        "this straight after. Your diary and contact log "
+                                        "stay as they are."));
 }
 
 GListModel *
@@ -312,6 +313,9 @@ rd_complaints_page_class_init (RdComplaintsPageClass *klass)
   list_class->record_type = RD_TYPE_COMPLAINT;
   list_class->list_child = "complaints";
   list_class->delete_action = "complaints.delete-complaint";
+  list_class->page_name = "complaints";
+  list_class->deleted_message = N_("Complaint deleted");
+  list_class->restored_message = N_("Complaint restored");
   list_class->list = rd_complaints_page_list;
   list_class->remove = rd_complaints_page_remove;
   list_class->dup_title = rd_complaints_page_dup_title;

@@ -301,9 +301,9 @@ delete_contact_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   rd_record_list_page_confirm_delete (RD_RECORD_LIST_PAGE (widget), _("Delete This Contact?"),
-                                      _("It goes from your log for good. Complaint "
-                                        "steps that point to it as proof keep their "
-                                        "dates."));
+                                      _("It goes from your log; you can undo this "
+                                        "straight after. Complaint steps that point to it "
+                                        "as proof keep their dates."));
 }
 
 static void
@@ -393,6 +393,9 @@ rd_contacts_page_class_init (RdContactsPageClass *klass)
   list_class->record_type = RD_TYPE_CONTACT;
   list_class->list_child = "contacts";
   list_class->delete_action = "contacts.delete-contact";
+  list_class->page_name = "contacts";
+  list_class->deleted_message = N_("Contact deleted");
+  list_class->restored_message = N_("Contact restored");
   list_class->list = rd_contacts_page_list;
   list_class->remove = rd_contacts_page_remove;
   list_class->dup_title = rd_contacts_page_dup_title;

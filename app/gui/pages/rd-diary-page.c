@@ -10,6 +10,7 @@
 #include "rd-diary-item.h"
 #include "rd-diary-page.h"
 #include "rd-gui-list.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 #include "rd-incident-editor.h"
 #include "rd-incident-row.h"
@@ -549,6 +550,8 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(RdDiaryItem) item = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
+  guint token = 0;
+  gint64 id;
 
   if (!g_str_equal (response, "delete") || incident != rd_record_editor_get_record (RD_RECORD_EDITOR (self->editor)))
     return;
@@ -557,15 +560,18 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   item = g_object_ref (self->open_item);
   edit_item (self, NULL);
   self->own_write = TRUE;
-  if (rd_diary_item_get_id (item) != 0 &&
-      !rd_store_delete_incident (store, rd_diary_item_get_id (item), &error))
+  id = rd_diary_item_get_id (item);
+  if (id != 0)
+    token = rd_store_delete_undoable (store, rd_store_delete_incident, id, &error);
+  if (error != NULL)
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
   else
-    {
-      rd_gui_list_store_take_out (self->items, item, &self->ignore_selection);
-      rd_gui_show_toast (GTK_WIDGET (self), _("Entry deleted"));
-    }
+    rd_gui_list_store_take_out (self->items, item, &self->ignore_selection);
   self->own_write = FALSE;
+  /* The window keeps the id, never the entry: Undo reads it back. */
+  if (token != 0)
+    rd_gui_offer_undo (GTK_WIDGET (self), _("Diary entry deleted"), _("Diary entry restored"),
+                       "diary", id);
 
   update_counts (self);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
@@ -593,7 +599,7 @@ delete_entry_action (GtkWidget  *widget,
   /* Translators: %s is a date and time with its preposition, "on Saturday 14
    * September 2024 at 00:30" */
   body = g_strdup_printf (_("The entry for what happened %s will be deleted, with every "
-                            "earlier version of it. This cannot be undone."), when);
+                            "earlier version of it. You can undo this straight after."), when);
   dialog = rd_gui_confirm_destructive (widget, _("Delete This Entry?"), body,
                                        _("_Keep It"), "delete", _("_Delete"),
                                        G_CALLBACK (on_delete_response_cb), self);

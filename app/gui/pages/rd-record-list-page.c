@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-gui-list.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 #include "rd-record-list-page.h"
 
@@ -250,9 +251,12 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        RdRecordListPage *self)
 {
   RdRecordListPagePrivate *priv = PRIV (self);
+  RdRecordListPageClass *klass = RD_RECORD_LIST_PAGE_GET_CLASS (self);
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) record = NULL;
+  guint token = 0;
+  gint64 id;
 
   if (!g_str_equal (response, "delete") || rd_record_editor_get_record (priv->editor) == NULL)
     return;
@@ -260,14 +264,25 @@ on_delete_response_cb (AdwMessageDialog *dialog,
    * is then deleted with the rest. */
   record = g_object_ref (rd_record_editor_get_record (priv->editor));
   rd_record_editor_set_record (priv->editor, NULL);
-  if (record_id (record) != 0 &&
-      !RD_RECORD_LIST_PAGE_GET_CLASS (self)->remove (self, store, record_id (record), &error))
+  id = record_id (record);
+  if (id != 0 && rd_store_begin_undoable (store, &error))
+    {
+      if (klass->remove (self, store, id, &error))
+        token = rd_store_commit_undoable (store, &error);
+      else
+        rd_store_rollback (store);
+    }
+  if (error != NULL)
     {
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   rd_gui_list_store_take_out (priv->records, record, NULL);
   update_stack (self);
+  /* The window keeps the id, never the record: Undo makes a new one. */
+  if (token != 0 && klass->deleted_message != NULL)
+    rd_gui_offer_undo (GTK_WIDGET (self), _(klass->deleted_message), _(klass->restored_message),
+                       klass->page_name, id);
 }
 
 /**

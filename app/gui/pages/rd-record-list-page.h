@@ -23,6 +23,11 @@ struct _RdRecordListPageClass
   GType        record_type;
   const char  *list_child;
   const char  *delete_action;
+  /* The page's name in the window (for Undo to show it there) and the
+   * toasts after deleting and undoing, marked with N_(). */
+  const char  *page_name;
+  const char  *deleted_message;
+  const char  *restored_message;
 
   /* Reads the case's records (store and case are set). */
   GListModel *(*list)      (RdRecordListPage  *self,
@@ -41,7 +46,7 @@ struct _RdRecordListPageClass
   void        (*saved)     (RdRecordListPage  *self,
                             gpointer           record);
 
-  gpointer padding[4];
+  gpointer padding[1];
 };
 
 void            rd_record_list_page_class_bind_template (GtkWidgetClass    *widget_class);

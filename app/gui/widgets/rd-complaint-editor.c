@@ -9,6 +9,7 @@
 
 #include "rd-complaint-editor.h"
 #include "rd-gui-list.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 #include "rd-incident-chooser.h"
 #include "rd-letter-dialog.h"
@@ -245,8 +246,12 @@ on_remove_step_response_cb (AdwMessageDialog  *dialog,
 
   if (!g_str_equal (response, "remove") || event == NULL)
     return;
-  if (!rd_store_delete_complaint_event (store_of (self), rd_complaint_event_get_id (event), &error))
+  if (rd_store_delete_undoable (store_of (self), rd_store_delete_complaint_event,
+                                rd_complaint_event_get_id (event), &error) == 0)
     rd_gui_set_status (self->status_label, error->message, TRUE);
+  else
+    rd_gui_offer_undo (GTK_WIDGET (self), _("Step removed"), _("Step restored"), "complaints",
+                       rd_complaint_event_get_complaint_id (event));
   load_steps (self);
 }
 

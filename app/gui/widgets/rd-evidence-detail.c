@@ -15,6 +15,7 @@
 #include "rd-evidence-links.h"
 #include "rd-evidence-tile.h"
 #include "rd-gui-list.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 #include "rd-secret.h"
 
@@ -269,12 +270,19 @@ on_unlink_clicked_cb (GtkButton        *button,
 {
   RdEvidenceLink *link = g_object_get_data (G_OBJECT (button), "link");
   g_autoptr(GError) error = NULL;
+  gint64 evidence_id;
 
   if (self->evidence == NULL || link == NULL)
     return;
-  if (!rd_store_unlink_evidence (self->store, rd_evidence_get_id (self->evidence),
-                                 rd_evidence_link_get_target_kind (link),
-                                 rd_evidence_link_get_target_id (link), &error))
+  /* The button, the link and perhaps this evidence go with the rows: keep
+   * the id only. */
+  evidence_id = rd_evidence_get_id (self->evidence);
+  if (rd_gui_unlink_evidence_undoably (self->store, evidence_id,
+                                       rd_evidence_link_get_target_kind (link),
+                                       rd_evidence_link_get_target_id (link), &error))
+    rd_gui_offer_undo (GTK_WIDGET (self), _("Link removed"), _("Link restored"), "evidence",
+                       evidence_id);
+  else if (error != NULL)
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -658,14 +666,18 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        RdEvidenceDetail *self)
 {
   RdEvidence *evidence = g_object_get_data (G_OBJECT (dialog), "evidence");
+  gint64 id = rd_evidence_get_id (evidence);
+  /* The page may put this detail away as the evidence goes: ask its
+   * window, taken now, to offer Undo. */
+  g_autoptr(GtkWidget) root = GTK_WIDGET (g_object_ref (gtk_widget_get_root (GTK_WIDGET (self))));
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!rd_store_delete_evidence (self->store, rd_evidence_get_id (evidence), &error))
+  if (rd_store_delete_undoable (self->store, rd_store_delete_evidence, id, &error) == 0)
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
   else
-    rd_gui_show_toast (GTK_WIDGET (self), _("Evidence deleted"));
+    rd_gui_offer_undo (root, _("Evidence deleted"), _("Evidence restored"), "evidence", id);
 }
 
 static void
@@ -682,8 +694,8 @@ delete_action (GtkWidget  *widget,
     return;
   name = rd_evidence_dup_display_name (self->evidence);
   body = g_strdup_printf (_("Redress will no longer keep “%s”, its description or its "
-                            "links. The file you imported it from is not touched. This "
-                            "cannot be undone."), name);
+                            "links. The file you imported it from is not touched. You can "
+                            "undo this straight after."), name);
   dialog = rd_gui_confirm_destructive (widget, _("Delete This Evidence?"), body,
                                        _("_Keep It"), "delete", _("_Delete"),
                                        G_CALLBACK (on_delete_response_cb), self);

@@ -12,6 +12,7 @@
 #include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
 #include "rd-evidence-tile.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 
 struct _RdEvidenceLinks
@@ -56,8 +57,15 @@ on_unlink_clicked_cb (GtkButton       *button,
       refresh (self);
       return;
     }
-  if (!rd_store_unlink_evidence (self->store, rd_evidence_get_id (evidence), self->kind,
-                                 self->target_id, &error))
+  /* The button and its evidence go when the list is filled again: keep
+   * ids only. */
+  if (rd_gui_unlink_evidence_undoably (self->store, rd_evidence_get_id (evidence), self->kind,
+                                       self->target_id, &error))
+    rd_gui_offer_undo (GTK_WIDGET (self), _("Link removed"), _("Link restored"),
+                       self->kind == RD_EVIDENCE_TARGET_INCIDENT ? "diary"
+                       : self->kind == RD_EVIDENCE_TARGET_CONTACT ? "contacts" : NULL,
+                       self->target_id);
+  else if (error != NULL)
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
 }
 

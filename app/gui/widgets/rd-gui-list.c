@@ -160,6 +160,33 @@ rd_gui_select_item (GtkSingleSelection *selection,
     gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
 }
 
+/**
+ * rd_gui_find_selected_row:
+ *
+ * Returns: (transfer none) (nullable): the row showing the chosen item: the
+ *   first mapped, selected child of a list or grid view under @widget,
+ *   for the keyboard to land on
+ */
+GtkWidget *
+rd_gui_find_selected_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if ((GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget)) &&
+          (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED) != 0)
+        return child;
+      found = rd_gui_find_selected_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /*
  * Newest first for sorters: undated things after dated ones, and at the same
  * time one not saved yet (id 0) above the others, then the later id first.

@@ -32,6 +32,7 @@ guint               rd_gui_find_position          (GListModel         *model,
 void                rd_gui_select_item            (GtkSingleSelection *selection,
                                                    GtkWidget          *view,
                                                    gpointer            item);
+GtkWidget          *rd_gui_find_selected_row      (GtkWidget          *widget);
 gboolean            rd_gui_list_store_take_out    (GListStore         *store,
                                                    gpointer            item,
                                                    gboolean           *ignore_selection);

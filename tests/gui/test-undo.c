@@ -1,0 +1,415 @@
+/* test-undo.c: undoing a delete from its toast and with Ctrl+Z, the row it
+ * brings back chosen and focused, and Ctrl+Z in a text box left to the text.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "evidence-fixtures.h"
+#include "rd-application.h"
+#include "rd-diary-item.h"
+#include "rd-diary-page.h"
+#include "rd-evidence-detail.h"
+#include "rd-evidence-links.h"
+#include "rd-evidence-page.h"
+#include "rd-incident-editor.h"
+#include "rd-record-list-page.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  gint64         case_id;
+  gint64         evidence_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(RdEvidence) evidence = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+
+  f->dir = g_dir_make_tmp ("redress-gui-undo-XXXXXX", NULL);
+  store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->case_id = rd_sample_ensure (store, &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (f->dir, "repair-letter.pdf", NULL);
+  fixture_write_pdf (pdf, 1, "We will send a contractor", NULL);
+  file = g_file_new_for_path (pdf);
+  evidence = rd_store_import_evidence (store, f->case_id, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->evidence_id = rd_evidence_get_id (evidence);
+  g_clear_object (&store);
+
+  f->app = rd_test_gui_app_new (f->dir);
+  f->window = rd_test_gui_window_new (f->app, 0, 0);
+  g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
+  gtk_window_present (GTK_WINDOW (f->window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rd_test_gui_close_app (&f->app, &f->dir);
+}
+
+static RdStore *
+store (Fixture *f)
+{
+  return rd_application_get_store (f->app);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+answer_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  rd_test_gui_iterate ();
+}
+
+static gboolean
+has_text (gpointer data)
+{
+  Fixture *f = ((gpointer *) data)[0];
+
+  return rd_test_gui_find_by_text (GTK_WIDGET (f->window), ((gpointer *) data)[1]) != NULL;
+}
+
+/* Waits for a toast saying @text (or a button so labelled). */
+static GtkWidget *
+wait_for_text (Fixture    *f,
+               const char *text)
+{
+  gpointer data[2] = { f, (gpointer) text };
+
+  g_assert_true (rd_test_gui_wait_until (has_text, data, 5000));
+  return rd_test_gui_find_by_text (GTK_WIDGET (f->window), text);
+}
+
+/* Presses Ctrl+Z as the window's shortcut controllers would: returns
+ * whether the window took it. */
+static gboolean
+press_ctrl_z (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) ctrl_z = gtk_shortcut_trigger_parse_string ("<Control>z");
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_z))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+/* The keyboard is on a chosen row of a list inside @page. */
+static void
+assert_focus_on_selected_row (Fixture   *f,
+                              GtkWidget *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  for (GtkWidget *w = focus; w != NULL && w != page; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (w)) ||
+        GTK_IS_GRID_VIEW (gtk_widget_get_parent (w)))
+      {
+        g_assert_true (gtk_widget_get_state_flags (w) & GTK_STATE_FLAG_SELECTED);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static gint64
+delete_diary_entry (Fixture *f,
+                    guint    position)
+{
+  RdDiaryPage *page = RD_DIARY_PAGE (rd_window_show_page (f->window, "diary"));
+  GListModel *entries = rd_diary_page_get_entries (page);
+  g_autoptr(RdDiaryItem) victim = g_list_model_get_item (entries, position);
+  guint n = g_list_model_get_n_items (entries);
+
+  g_assert_true (rd_diary_page_select_entry (page, rd_diary_item_get_id (victim)));
+  gtk_widget_activate_action (GTK_WIDGET (page), "diary.delete-entry", NULL);
+  answer_dialog ("delete");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n - 1);
+  g_assert_null (rd_store_get_incident (store (f), rd_diary_item_get_id (victim), NULL));
+  return rd_diary_item_get_id (victim);
+}
+
+static void
+assert_entry_back (Fixture *f,
+                   gint64   id)
+{
+  RdDiaryPage *page = RD_DIARY_PAGE (rd_window_get_page (f->window, "diary"));
+  g_autoptr(RdIncident) back = rd_store_get_incident (store (f), id, NULL);
+  RdIncident *shown;
+
+  g_assert_nonnull (back);
+  g_assert_true (rd_window_get_visible_page (f->window) == GTK_WIDGET (page));
+  shown = rd_record_editor_get_record (RD_RECORD_EDITOR (rd_test_gui_incident_editor (f->window)));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rd_incident_get_id (shown), ==, id);
+  wait_for_text (f, "Diary entry restored");
+  assert_focus_on_selected_row (f, GTK_WIDGET (page));
+}
+
+static void
+test_toast_button (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = delete_diary_entry (f, 2);
+  GtkWidget *undo = wait_for_text (f, "_Undo");
+
+  g_assert_nonnull (wait_for_text (f, "Diary entry deleted"));
+  /* Look elsewhere first: Undo brings the diary back to the front. */
+  rd_window_show_page (f->window, "contacts");
+  g_signal_emit_by_name (undo, "clicked");
+  rd_test_gui_iterate ();
+  assert_entry_back (f, id);
+
+  /* Nothing left to undo: it says so, and changes nothing. */
+  g_assert_true (press_ctrl_z (f));
+  wait_for_text (f, "There is nothing to undo.");
+}
+
+static void
+test_ctrl_z (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 id = delete_diary_entry (f, 0);
+
+  /* From another page, wherever the keyboard is, but not in text. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "dashboard");
+  rd_test_gui_iterate ();
+  g_assert_true (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  assert_entry_back (f, id);
+}
+
+/* In a text box Ctrl+Z undoes typing, and never a delete. */
+static void
+test_text_box (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = delete_diary_entry (f, 1);
+  GtkWidget *view = rd_test_gui_find_by_id (GTK_WIDGET (rd_test_gui_incident_editor (f->window)),
+                                            "description_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  before = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " and again at noon", -1, TRUE);
+
+  g_assert_false (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  g_assert_null (rd_store_get_incident (store (f), id, NULL));
+
+  /* The text's own Ctrl+Z takes the typing back. */
+  g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  after = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Out of the text, Ctrl+Z is Undo again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "contacts");
+  rd_test_gui_iterate ();
+  g_assert_true (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  assert_entry_back (f, id);
+}
+
+static void
+test_contact (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "contacts");
+  GtkWidget *editor = rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page));
+  RdContact *shown;
+  gint64 id;
+
+  shown = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
+  g_assert_nonnull (shown);
+  id = rd_contact_get_id (shown);
+  gtk_widget_activate_action (page, "contacts.delete-contact", NULL);
+  answer_dialog ("delete");
+  g_assert_null (rd_store_get_contact (store (f), id, NULL));
+  wait_for_text (f, "Contact deleted");
+
+  g_signal_emit_by_name (wait_for_text (f, "_Undo"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_store_get_contact (store (f), id, NULL));
+  shown = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rd_contact_get_id (shown), ==, id);
+  wait_for_text (f, "Contact restored");
+  assert_focus_on_selected_row (f, page);
+}
+
+static GtkWidget *
+find_unlink_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "evidence") != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_unlink_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row and button of a link go as soon as it is cut; Undo holds only
+ * ids, so undoing after they are gone is safe, and brings the link back. */
+static void
+test_evidence_link (Fixture       *f,
+                    gconstpointer  data)
+{
+  RdDiaryPage *page = RD_DIARY_PAGE (rd_window_show_page (f->window, "diary"));
+  g_autoptr(RdDiaryItem) entry = g_list_model_get_item (rd_diary_page_get_entries (page), 0);
+  gint64 entry_id = rd_diary_item_get_id (entry);
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *links;
+  GtkWidget *button;
+
+  g_assert_true (rd_store_link_evidence (store (f), f->evidence_id, RD_EVIDENCE_TARGET_INCIDENT,
+                                         entry_id, "", &error));
+  g_assert_true (rd_diary_page_select_entry (page, entry_id));
+  rd_test_gui_iterate ();
+  links = rd_test_gui_find_by_type (GTK_WIDGET (rd_test_gui_incident_editor (f->window)),
+                                    RD_TYPE_EVIDENCE_LINKS);
+  button = find_unlink_button (links);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_gui_iterate ();
+  linked = rd_store_list_linked_evidence (store (f), RD_EVIDENCE_TARGET_INCIDENT, entry_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 0);
+  g_clear_object (&linked);
+  g_assert_null (find_unlink_button (links));
+  wait_for_text (f, "Link removed");
+
+  /* Another entry chosen meanwhile: its editor and links list are new. */
+  {
+    g_autoptr(RdDiaryItem) other = g_list_model_get_item (rd_diary_page_get_entries (page), 1);
+
+    g_assert_true (rd_diary_page_select_entry (page, rd_diary_item_get_id (other)));
+    rd_test_gui_iterate ();
+  }
+  g_signal_emit_by_name (wait_for_text (f, "_Undo"), "clicked");
+  rd_test_gui_iterate ();
+  linked = rd_store_list_linked_evidence (store (f), RD_EVIDENCE_TARGET_INCIDENT, entry_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  wait_for_text (f, "Link restored");
+  /* The entry it was cut from is chosen again, its link listed. */
+  g_assert_cmpint (rd_incident_get_id (rd_record_editor_get_record (
+                     RD_RECORD_EDITOR (rd_test_gui_incident_editor (f->window)))), ==, entry_id);
+  g_assert_nonnull (find_unlink_button (links));
+}
+
+static void
+test_evidence (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RdEvidence) evidence = rd_store_get_evidence (store (f), f->evidence_id, NULL);
+  g_autofree char *path = g_strdup (rd_evidence_get_path (evidence));
+  GtkWidget *page = rd_window_show_page (f->window, "evidence");
+  GtkWidget *detail;
+
+  g_assert_true (rd_evidence_page_select (RD_EVIDENCE_PAGE (page), f->evidence_id));
+  rd_test_gui_iterate ();
+  detail = rd_test_gui_find_by_type (page, RD_TYPE_EVIDENCE_DETAIL);
+  gtk_widget_activate_action (detail, "evidence.delete", NULL);
+  answer_dialog ("delete");
+  g_assert_null (rd_store_get_evidence (store (f), f->evidence_id, NULL));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  wait_for_text (f, "Evidence deleted");
+
+  g_assert_true (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_store_get_evidence (store (f), f->evidence_id, NULL));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  wait_for_text (f, "Evidence restored");
+}
+
+/* Opening another case forgets the undo, and the deleted file goes. */
+static void
+test_case_closed (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 id = delete_diary_entry (f, 0);
+
+  rd_window_close_case (f->window);
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (rd_store_get_undo_token (store (f)), ==, 0);
+  g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
+  g_assert_true (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  g_assert_null (rd_store_get_incident (store (f), id, NULL));
+  wait_for_text (f, "There is nothing to undo.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/undo/toast-button", test_toast_button);
+  ADD ("/undo/ctrl-z", test_ctrl_z);
+  ADD ("/undo/text-box", test_text_box);
+  ADD ("/undo/contact", test_contact);
+  ADD ("/undo/evidence-link", test_evidence_link);
+  ADD ("/undo/evidence", test_evidence);
+  ADD ("/undo/case-closed", test_case_closed);
+#undef ADD
+
+  return g_test_run ();
+}
