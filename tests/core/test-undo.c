@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rd-core.h"
@@ -223,6 +224,28 @@ count_staging (Fixture *f)
   return n;
 }
 
+/* The path of the one file kept in a staging folder, or NULL. */
+static char *
+find_kept_file (Fixture *f)
+{
+  g_autofree char *evidence_dir = rd_store_dup_evidence_dir (f->store);
+  g_autoptr(GDir) dir = g_dir_open (evidence_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, ".staging-"))
+      {
+        g_autofree char *staging = g_build_filename (evidence_dir, name, NULL);
+        g_autoptr(GDir) inner = g_dir_open (staging, 0, NULL);
+        const char *file;
+
+        while (inner != NULL && (file = g_dir_read_name (inner)) != NULL)
+          if (strlen (file) == 64)
+            return g_build_filename (staging, file, NULL);
+      }
+  return NULL;
+}
+
 /* Deletes with @func and undoes, checking that the case file is back as it
  * was, to the last row and value. */
 static void
@@ -352,7 +375,11 @@ test_evidence_file (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autofree char *peek = g_build_filename (f->dir, "peek", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *bytes = NULL;
   g_autoptr(GError) error = NULL;
+  gsize length = 0;
   guint token;
 
   g_assert_cmpuint (count_evidence_search (f, "mould"), ==, 1);
@@ -368,11 +395,20 @@ test_evidence_file (Fixture       *f,
   g_assert_cmpuint (count_staging (f), ==, 0);
   g_assert_cmpuint (count_evidence_search (f, "mould"), ==, 1);
 
-  /* Forgotten: the kept bytes go, and the token with them. */
+  /* Forgotten: the kept bytes go, overwritten first (a second name for
+   * the kept file shows what became of them), and the token with them. */
   token = rd_store_delete_undoable (f->store, rd_store_delete_evidence, f->evidence_id, &error);
   g_assert_no_error (error);
+  kept = find_kept_file (f);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (link (kept, peek), ==, 0);
   rd_store_forget_undo (f->store);
   g_assert_cmpuint (count_staging (f), ==, 0);
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (peek, &bytes, &length, NULL));
+  g_assert_cmpuint (length, ==, fixture_file_size (pdf));
+  for (gsize i = 0; i < length; i++)
+    g_assert_cmpint (bytes[i], ==, 0);
   g_assert_false (g_file_test (f->evidence_path, G_FILE_TEST_EXISTS));
   g_assert_false (rd_store_undo (f->store, token, &error));
   g_assert_error (error, RD_STORE_ERROR, RD_STORE_ERROR_NOT_FOUND);

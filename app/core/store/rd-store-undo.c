@@ -301,6 +301,35 @@ clear_journal (RdStore *self)
     }
 }
 
+/* A kept file that no evidence refers to any more holds the only copy of
+ * what the resident deleted: its bytes are overwritten as it goes, as the
+ * rows' are (secure_delete), so that an erase after a delete leaves
+ * nothing on the disk. */
+static void
+overwrite_unwanted (RdStore *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->undo_staging, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && self->db != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->undo_staging, name, NULL);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!_rd_evidence_is_sha256 (name))
+        continue;
+      stmt = _rd_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1 LIMIT 1", NULL);
+      if (stmt == NULL)
+        continue;
+      _rd_store_bind_text (stmt, 1, name);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        _rd_evidence_overwrite_and_remove (path);
+    }
+}
+
 void
 _rd_store_release_undo_staging (RdStore  *self,
                  gboolean  remove_files)
@@ -308,7 +337,10 @@ _rd_store_release_undo_staging (RdStore  *self,
   if (self->undo_staging == NULL)
     return;
   if (remove_files)
-    rd_staging_remove_tree (self->undo_staging);
+    {
+      overwrite_unwanted (self);
+      rd_staging_remove_tree (self->undo_staging);
+    }
   rd_staging_dir_release (self->undo_staging, self->undo_lock_fd);
   self->undo_lock_fd = -1;
   g_clear_pointer (&self->undo_staging, g_free);
