@@ -121,9 +121,13 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2026-03-30T12:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
   g_autoptr(RdCase) rcase = NULL;
 
   f->store = fixture_store_open_temp ("redress-undo-XXXXXX", &f->dir);
+  /* Today is fixed: nothing here reads the real date. */
+  rd_store_set_clock (f->store, clock);
   rcase = fixture_make_case (f->store, "Stairs");
   f->case_id = rd_case_get_id (rcase);
   add_records (f);

@@ -28,6 +28,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
+  g_autoptr(GDateTime) now = rd_datetime_parse_local ("2026-03-30T12:00", NULL);
+  g_autoptr(RdClock) clock = rd_clock_new_fixed (now);
   g_autoptr(RdStore) store = NULL;
   g_autoptr(RdEvidence) evidence = NULL;
   g_autoptr(GFile) file = NULL;
@@ -37,6 +39,8 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("redress-gui-undo-XXXXXX", NULL);
   store = rd_store_open (f->dir, &error);
   g_assert_no_error (error);
+  /* Today is fixed: the sample is dated for it, and so is the window. */
+  rd_store_set_clock (store, clock);
   f->case_id = rd_sample_ensure (store, &error);
   g_assert_no_error (error);
   pdf = g_build_filename (f->dir, "repair-letter.pdf", NULL);
@@ -48,6 +52,7 @@ fixture_setup (Fixture       *f,
   g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
+  rd_clock_set_fixed (rd_application_get_clock (f->app), now);
   f->window = rd_test_gui_window_new (f->app, 0, 0);
   g_assert_true (rd_window_open_case (f->window, f->case_id, NULL));
   gtk_window_present (GTK_WINDOW (f->window));
