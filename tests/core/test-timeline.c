@@ -585,6 +585,79 @@ test_rows (void)
   case_clear (&c);
 }
 
+/* A lane holds one row per deadline up to a limit, then the deadlines
+ * share the rows that came free the earliest, unnamed, so that a case
+ * of years of repairs keeps a picture of a height a window can hold. */
+static void
+test_rows_shared (void)
+{
+  const guint limit = 24;
+  g_autoptr(GDate) today = day ("2025-11-13");
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  double heights[2];
+
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  for (guint round = 0; round < 2; round++)
+    {
+      guint n_repairs = round == 0 ? limit : 3 * limit + 2;
+      g_autoptr(RdTimeline) timeline = NULL;
+      g_autofree guint *per_row = g_new0 (guint, limit);
+      guint nth = 0;
+      Case c;
+
+      case_init (&c);
+      for (guint i = 0; i < n_repairs; i++)
+        {
+          g_autoptr(GDate) told = day ("2025-01-06");
+          g_autofree char *told_iso = NULL;
+          g_autofree char *when = NULL;
+
+          g_date_add_days (told, 7 * i);
+          told_iso = rd_date_to_iso (told);
+          when = g_strdup_printf ("%s 08:00", told_iso);
+          disrepair (&c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
+        }
+      timeline = rd_timeline_new (c.facts, policy, today);
+      g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, n_repairs);
+      g_assert_cmpuint (rd_timeline_count_rows (timeline, RD_TIMELINE_REPAIR), ==, limit);
+
+      for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+        {
+          const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+          if (item->kind != RD_TIMELINE_REPAIR)
+            continue;
+          g_assert_cmpint (item->row, >=, 0);
+          g_assert_cmpint (item->row, <, (int) limit);
+          /* In date order: a row each until the lane is full. */
+          if (nth < limit)
+            g_assert_cmpint (item->row, ==, (int) nth);
+          per_row[item->row]++;
+          nth++;
+        }
+      /* Every repair is still late, so every row is taken until today:
+       * the rest are spread over the rows holding the fewest. */
+      for (guint r = 0; r < limit; r++)
+        {
+          g_assert_cmpuint (per_row[r], >=, n_repairs / limit);
+          g_assert_cmpuint (per_row[r], <=, n_repairs / limit + 1);
+        }
+      for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+        {
+          const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+
+          if (item->kind == RD_TIMELINE_REPAIR)
+            g_assert_cmpint (item->row_shared, ==, per_row[item->row] > 1);
+        }
+      rd_timeline_measure (timeline, NULL, &heights[round]);
+      case_clear (&c);
+    }
+  /* Three times the repairs, the same height. */
+  g_assert_cmpfloat (heights[1], ==, heights[0]);
+}
+
 typedef struct {
   cairo_surface_t *whole;
   GArray          *order;
@@ -745,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/timeline/promises-repairs-hazards", test_promises_repairs_hazards);
   g_test_add_func ("/timeline/old-case", test_old_case);
   g_test_add_func ("/timeline/rows", test_rows);
+  g_test_add_func ("/timeline/rows-shared", test_rows_shared);
   g_test_add_func ("/timeline/strips", test_strips);
   g_test_add_func ("/timeline/strips-cancelled", test_strips_cancelled);
 

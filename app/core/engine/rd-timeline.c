@@ -37,8 +37,22 @@ struct _RdTimeline
   GDate      last;
   GDate      today;
   guint      n_kind[RD_TIMELINE_N_KINDS];
+  guint      n_rows[RD_TIMELINE_N_KINDS];  /* by the kind that names a lane */
   guint      max_week_total;
 };
+
+/* A lane of deadlines holds at most this many rows. A case with more
+ * deadlines in one lane (an adviser's years of repairs) has them share
+ * rows, each taking the row that came free the earliest, so that the
+ * picture keeps a height a window, an image and a page can hold: one row
+ * per deadline made a picture of 30,000 repairs 780,000 pixels tall. */
+#define MAX_LANE_ROWS 24
+
+typedef struct {
+  guint n_rows;
+  GDate free_from[MAX_LANE_ROWS];  /* the last day a row's deadlines reach */
+  guint n_items[MAX_LANE_ROWS];
+} Lane;
 
 static void
 item_free (gpointer data)
@@ -473,6 +487,73 @@ find_range (RdTimeline *self)
   g_date_add_days (&self->last, G_DATE_SUNDAY - g_date_get_weekday (&last));
 }
 
+/* The lane an item's row is in: complaint stages, the Ombudsman's window,
+ * or repairs with the steps of Awaab's Law; RD_TIMELINE_N_KINDS for an
+ * item without a row. */
+static RdTimelineKind
+lane_of (const RdTimelineItem *item)
+{
+  switch (item->kind)
+    {
+    case RD_TIMELINE_STAGE:
+    case RD_TIMELINE_REFERRAL:
+    case RD_TIMELINE_REPAIR:
+      return item->kind;
+    case RD_TIMELINE_HAZARD:
+      return RD_TIMELINE_REPAIR;
+    case RD_TIMELINE_WEEK:
+    case RD_TIMELINE_REPORT:
+    case RD_TIMELINE_CONTACT:
+    case RD_TIMELINE_PROMISE:
+    case RD_TIMELINE_N_KINDS:
+    default:
+      return RD_TIMELINE_N_KINDS;
+    }
+}
+
+/* The last day @item reaches in its row: the day it was met, or today
+ * for one still late. */
+static GDate
+last_day_drawn (const RdTimeline     *self,
+                const RdTimelineItem *item)
+{
+  GDate last = item->date;
+
+  if (g_date_valid (&item->end) && g_date_compare (&item->end, &last) > 0)
+    last = item->end;
+  if (!g_date_valid (&item->end) && item->status == RD_DEADLINE_MISSED &&
+      g_date_compare (&self->today, &last) > 0)
+    last = self->today;
+  return last;
+}
+
+/* Gives @item a row of its own while the lane has room, then the row
+ * that came free the earliest (items come in date order). */
+static void
+lane_place (Lane             *lane,
+            const RdTimeline *self,
+            RdTimelineItem   *item)
+{
+  GDate last = last_day_drawn (self, item);
+  guint row = 0;
+
+  if (lane->n_rows < MAX_LANE_ROWS)
+    row = lane->n_rows++;
+  else
+    for (guint r = 1; r < MAX_LANE_ROWS; r++)
+      {
+        int by_day = g_date_compare (&lane->free_from[r], &lane->free_from[row]);
+
+        /* Of rows free as early, the one holding the fewest. */
+        if (by_day < 0 || (by_day == 0 && lane->n_items[r] < lane->n_items[row]))
+          row = r;
+      }
+  if (lane->n_items[row] == 0 || g_date_compare (&last, &lane->free_from[row]) > 0)
+    lane->free_from[row] = last;
+  lane->n_items[row]++;
+  item->row = (int) row;
+}
+
 /* Counts what a picture's layout needs to know of every item, once, so
  * that laying the picture out, or finding where one item is, does not go
  * through tens of thousands of them again: how many there are of each
@@ -480,23 +561,33 @@ find_range (RdTimeline *self)
 static void
 count_items (RdTimeline *self)
 {
-  guint stage_rows = 0, repair_rows = 0, referral_rows = 0;
+  Lane *lanes = g_new0 (Lane, RD_TIMELINE_N_KINDS);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       RdTimelineItem *item = g_ptr_array_index (self->items, i);
+      RdTimelineKind lane = lane_of (item);
 
       self->n_kind[item->kind]++;
       item->row = -1;
-      if (item->kind == RD_TIMELINE_STAGE)
-        item->row = (int) stage_rows++;
-      else if (item->kind == RD_TIMELINE_REFERRAL)
-        item->row = (int) referral_rows++;
-      else if (item->kind == RD_TIMELINE_REPAIR || item->kind == RD_TIMELINE_HAZARD)
-        item->row = (int) repair_rows++;
+      if (lane != RD_TIMELINE_N_KINDS)
+        lane_place (&lanes[lane], self, item);
       else if (item->kind == RD_TIMELINE_WEEK)
         self->max_week_total = MAX (self->max_week_total, item->total);
     }
+  /* A row several deadlines share carries none of their names: the list
+   * beside the picture has them. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RdTimelineItem *item = g_ptr_array_index (self->items, i);
+      RdTimelineKind lane = lane_of (item);
+
+      if (lane != RD_TIMELINE_N_KINDS)
+        item->row_shared = lanes[lane].n_items[item->row] > 1;
+    }
+  for (RdTimelineKind kind = 0; kind < RD_TIMELINE_N_KINDS; kind++)
+    self->n_rows[kind] = lanes[kind].n_rows;
+  g_free (lanes);
 }
 
 /**
@@ -612,6 +703,24 @@ rd_timeline_count_kind (RdTimeline     *self,
   g_return_val_if_fail (kind < RD_TIMELINE_N_KINDS, 0);
 
   return self->n_kind[kind];
+}
+
+/**
+ * rd_timeline_count_rows:
+ * @lane: RD_TIMELINE_STAGE, RD_TIMELINE_REFERRAL or RD_TIMELINE_REPAIR
+ *   (repairs and the steps of Awaab's Law)
+ *
+ * Returns: how many rows the deadlines of @lane are drawn on: one each,
+ *   up to a limit, after which they share rows
+ */
+guint
+rd_timeline_count_rows (RdTimeline     *self,
+                        RdTimelineKind  lane)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (lane < RD_TIMELINE_N_KINDS, 0);
+
+  return self->n_rows[lane];
 }
 
 /* The most incidents in one week, at least 1. */

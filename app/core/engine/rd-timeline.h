@@ -42,6 +42,8 @@ typedef struct
   guint               stage;
   int                 row;         /* a deadline's row in its lane (complaint stages, repairs
                                     * and Awaab's Law, the Ombudsman's window), or -1 */
+  gboolean            row_shared;  /* other deadlines are drawn on the same row (a lane has
+                                    * a limited number of rows) */
   char               *when;        /* "Monday 4 March 2024", "Week 10 of 2024, from …" */
   char               *title;       /* "3 incidents", "Stage 1 response" */
   char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late",
@@ -63,6 +65,8 @@ const GDate          *rd_timeline_get_last       (RdTimeline           *self);
 const GDate          *rd_timeline_get_today      (RdTimeline           *self);
 guint                 rd_timeline_count_kind     (RdTimeline           *self,
                                                   RdTimelineKind        kind);
+guint                 rd_timeline_count_rows     (RdTimeline           *self,
+                                                  RdTimelineKind        lane);
 guint                 rd_timeline_get_max_week_total (RdTimeline       *self);
 char                 *rd_timeline_item_dup_text  (const RdTimelineItem *item);
 

@@ -5,7 +5,8 @@
  * each; lanes run down: incidents per week stacked by category, reports
  * to the landlord, contacts, promises (where there are any), one row per
  * complaint deadline, one row per repair and step of Awaab's Law (where
- * there are any), and the Ombudsman's window. Drawn into a mirrored
+ * there are any), and the Ombudsman's window; a lane with more deadlines
+ * than rd-timeline.c's MAX_LANE_ROWS has them share rows, unnamed. Drawn into a mirrored
  * context (x scaled by -1, for a right-to-left language) time runs right
  * to left and the words still read: see _rd_timeline_show_text(). Everything must read when printed in grey or seen
  * without colour: categories are told apart by patterns, deadlines by
@@ -73,10 +74,9 @@ static void
 layout_init (Layout     *l,
              RdTimeline *timeline)
 {
-  guint stage_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_STAGE);
-  guint referral_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_REFERRAL);
-  guint repair_rows = rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR) +
-                      rd_timeline_count_kind (timeline, RD_TIMELINE_HAZARD);
+  guint stage_rows = rd_timeline_count_rows (timeline, RD_TIMELINE_STAGE);
+  guint referral_rows = rd_timeline_count_rows (timeline, RD_TIMELINE_REFERRAL);
+  guint repair_rows = rd_timeline_count_rows (timeline, RD_TIMELINE_REPAIR);
   guint promises = rd_timeline_count_kind (timeline, RD_TIMELINE_PROMISE);
   double y;
 
@@ -280,7 +280,7 @@ draw_stage (const Layout         *l,
   gboolean is_open = !g_date_valid (&item->end);
 
   _rd_timeline_set_grey (cr, 0.0);
-  if (item->kind != RD_TIMELINE_PROMISE)
+  if (item->kind != RD_TIMELINE_PROMISE && !item->row_shared)
     _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
   /* The due day: a tick across the row. */
   cairo_set_line_width (cr, 2.0);
@@ -314,8 +314,9 @@ draw_stage (const Layout         *l,
     _rd_timeline_draw_mark (cr, LEGEND_OPEN, due, y);
 
   /* How it went, after the marks, or before them near the right edge;
-   * promises share a lane, and their words are in the list. */
-  if (item->kind == RD_TIMELINE_PROMISE)
+   * promises share a lane, and deadlines may share a row: their words are
+   * in the list. */
+  if (item->kind == RD_TIMELINE_PROMISE || item->row_shared)
     return;
   if (right + 12 + _rd_timeline_text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
     _rd_timeline_show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);

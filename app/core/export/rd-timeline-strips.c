@@ -182,6 +182,14 @@ draw_strips_thread (GTask        *task,
       strip->task = g_object_ref (task);
       strip->index = nth_strip (job->first, n_strips, nth);
       strip->surface = draw_strip (job, strip->index);
+      if (cairo_surface_status (strip->surface) != CAIRO_STATUS_SUCCESS)
+        {
+          /* Too big for cairo, or no memory: the strip stays blank. */
+          g_warning ("Strip %u of the timeline could not be drawn: %s", strip->index,
+                     cairo_status_to_string (cairo_surface_status (strip->surface)));
+          strip_free (strip);
+          continue;
+        }
       /* Not g_main_context_invoke(): with no context of its own, this
        * thread could acquire the default one and call back from here. */
       source = g_idle_source_new ();
