@@ -69,6 +69,19 @@ contains (GPtrArray  *values,
   return g_ptr_array_find_with_equal_func (values, value, g_str_equal, NULL);
 }
 
+/* The keys already told, to look each alert up in constant time: a case
+ * of years has thousands of deadlines, and a pass over every key told for
+ * each of them froze the window for the best part of a second. */
+static GHashTable *
+key_set_new (GPtrArray *values)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < values->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (values, i));
+  return set;
+}
+
 static void
 word_reminder (RdReminder            *reminder,
                const RdDeadlineAlert *alert,
@@ -117,6 +130,7 @@ rd_reminders_take_new (GSettings         *settings,
                        RdReminderWording  wording)
 {
   g_autoptr(GPtrArray) told = NULL;
+  g_autoptr(GHashTable) told_set = NULL;
   GPtrArray *reminders;
   guint before;
 
@@ -126,6 +140,7 @@ rd_reminders_take_new (GSettings         *settings,
 
   told = dup_strv_setting (settings, "notified-deadlines");
   before = told->len;
+  told_set = key_set_new (told);
   reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_reminder_free);
   for (guint i = 0; i < alerts->len; i++)
     {
@@ -137,7 +152,7 @@ rd_reminders_take_new (GSettings         *settings,
        * different from the same number in another. */
       key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (store),
                              alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
-      if (contains (told, key))
+      if (g_hash_table_contains (told_set, key))
         continue;
 
       reminder = g_new0 (RdReminder, 1);
@@ -147,6 +162,8 @@ rd_reminders_take_new (GSettings         *settings,
       reminder->overdue = alert->overdue;
       word_reminder (reminder, alert, wording);
       g_ptr_array_add (reminders, reminder);
+      /* The array owns the key; the set only looks at it. */
+      g_hash_table_add (told_set, key);
       g_ptr_array_add (told, g_steal_pointer (&key));
     }
   if (told->len != before)
