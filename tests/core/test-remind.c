@@ -310,6 +310,62 @@ test_remind_summary (void)
   assert_no_case_text (summary);
 }
 
+static RdDeadlineAlert *
+overdue_alert (gint64 case_id,
+               guint  n)
+{
+  RdDeadlineAlert *alert = g_new0 (RdDeadlineAlert, 1);
+
+  alert->case_id = case_id;
+  alert->case_title = g_strdup ("Noise from Flat 6");
+  alert->key = g_strdup_printf ("repair-%u", n);
+  alert->overdue = TRUE;
+  alert->title = g_strdup ("Repair");
+  alert->status_text = g_strdup ("Overdue");
+  alert->advice = g_strdup ("Chase the landlord.");
+  return alert;
+}
+
+/* An adviser's hundred cases can have more deadlines overdue at once
+ * than the reminders keep of old ones (500): each is told once, and not
+ * again at the next change, which used to tell them all again. */
+static void
+test_remind_many_alerts (void)
+{
+  const guint n_alerts = 1200;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_build_filename (work_dir, "many-alerts", NULL);
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) one_more = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_settings_reset (settings, "notified-deadlines");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
+  for (guint i = 0; i < n_alerts; i++)
+    g_ptr_array_add (alerts, overdue_alert (1 + i / 12, i));
+
+  first = rd_reminders_take_new (settings, store, alerts, RD_REMINDER_PRIVATE);
+  g_assert_cmpuint (first->len, ==, n_alerts);
+  again = rd_reminders_take_new (settings, store, alerts, RD_REMINDER_PRIVATE);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  /* A new one is told alone, and the rest are still remembered after it. */
+  g_ptr_array_add (alerts, overdue_alert (1, n_alerts));
+  one_more = rd_reminders_take_new (settings, store, alerts, RD_REMINDER_PRIVATE);
+  g_assert_cmpuint (one_more->len, ==, 1);
+  after = rd_reminders_take_new (settings, store, alerts, RD_REMINDER_PRIVATE);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  g_settings_reset (settings, "notified-deadlines");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +388,7 @@ main (int   argc,
   shown = rd_test_notify_serve ();
   g_test_add_func ("/remind/once-locked-private", test_remind);
   g_test_add_func ("/remind/summary", test_remind_summary);
+  g_test_add_func ("/remind/many-alerts", test_remind_many_alerts);
   status = g_test_run ();
   {
     const char *rm[] = { "rm", "-rf", work_dir, NULL };

@@ -108,6 +108,28 @@ word_reminder (RdReminder            *reminder,
                                     alert->advice);
 }
 
+/* Writes back what has been told: the keys of every alert still current
+ * last, so that however many a data folder's cases have (an adviser's
+ * hundred cases can have more than KEEP_KEYS overdue at once), none of
+ * them is dropped and told again at the next change; of the keys no
+ * longer current, the newest, up to KEEP_KEYS in all. @told holds the
+ * keys read (the first @n_read) and then the new ones. */
+static void
+keep_told (GSettings *settings,
+           GPtrArray *told,
+           guint      n_read,
+           GPtrArray *current)
+{
+  g_autoptr(GHashTable) current_set = key_set_new (current);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_read; i++)
+    if (!g_hash_table_contains (current_set, g_ptr_array_index (told, i)))
+      g_ptr_array_add (kept, g_ptr_array_index (told, i));
+  g_ptr_array_extend (kept, current, NULL, NULL);
+  set_strv_setting (settings, "notified-deadlines", kept, MAX (KEEP_KEYS, current->len));
+}
+
 /**
  * rd_reminders_take_new:
  * @settings: the application's settings, which keep what was told
@@ -131,6 +153,7 @@ rd_reminders_take_new (GSettings         *settings,
 {
   g_autoptr(GPtrArray) told = NULL;
   g_autoptr(GHashTable) told_set = NULL;
+  g_autoptr(GPtrArray) current = NULL;
   GPtrArray *reminders;
   guint before;
 
@@ -141,6 +164,7 @@ rd_reminders_take_new (GSettings         *settings,
   told = dup_strv_setting (settings, "notified-deadlines");
   before = told->len;
   told_set = key_set_new (told);
+  current = g_ptr_array_new_with_free_func (g_free);
   reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_reminder_free);
   for (guint i = 0; i < alerts->len; i++)
     {
@@ -152,6 +176,7 @@ rd_reminders_take_new (GSettings         *settings,
        * different from the same number in another. */
       key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (store),
                              alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
+      g_ptr_array_add (current, g_strdup (key));
       if (g_hash_table_contains (told_set, key))
         continue;
 
@@ -167,7 +192,7 @@ rd_reminders_take_new (GSettings         *settings,
       g_ptr_array_add (told, g_steal_pointer (&key));
     }
   if (told->len != before)
-    set_strv_setting (settings, "notified-deadlines", told, KEEP_KEYS);
+    keep_told (settings, told, before, current);
   return reminders;
 }
 
