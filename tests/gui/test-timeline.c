@@ -28,6 +28,13 @@ fixture_setup (Fixture       *f,
 {
   f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
   f->app = rd_test_gui_app_new (f->dir);
+  /* Never the real day: the picture reaches to today, so its width (and
+   * how many strips it is cut into) depends on it. Monday 7 December 2026. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 7, 10, 0, 0);
+
+    rd_clock_set_fixed (rd_application_get_clock (f->app), now);
+  }
 }
 
 static void
