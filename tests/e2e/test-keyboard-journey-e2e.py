@@ -12,8 +12,6 @@
 #
 # Run by tests/gui/run-gui-test.sh --a11y, like the other end-to-end tests.
 
-import ctypes
-import ctypes.util
 import json
 import os
 import shutil
@@ -22,128 +20,16 @@ import tempfile
 import time
 
 import pyatspi
-from gi.repository import GLib
 from dogtail import rawinput
 
 from redress_e2e import APP, CLI, fail, poll  # noqa: E402
+from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 
 CASE_TITLE = "Damp in the back bedroom"
 DESCRIPTION = "Black mould over the window again, and the smell is back."
 SAID = "They said a surveyor would call within a week."
 POINTS = "How you handled my reports of damp and mould"
-# Roles that only hold the focus for their window: the focus is inside them.
-HOLDERS = ("frame", "window", "dialog", "alert")
-
-
-# libX11 through ctypes, for one call a window manager would make.
-_X11 = ctypes.CDLL(ctypes.util.find_library("X11"))
-_X11.XOpenDisplay.restype = ctypes.c_void_p
-_X11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-_X11.XDefaultRootWindow.restype = ctypes.c_ulong
-_X11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-_X11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-                            ctypes.POINTER(ctypes.c_ulong),
-                            ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
-                            ctypes.POINTER(ctypes.c_uint)]
-_X11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
-_X11.XFlush.argtypes = [ctypes.c_void_p]
-
-
-class _WindowAttributes(ctypes.Structure):
-    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int),
-                ("height", ctypes.c_int), ("border_width", ctypes.c_int), ("depth", ctypes.c_int),
-                ("visual", ctypes.c_void_p), ("root", ctypes.c_ulong), ("c_class", ctypes.c_int),
-                ("bit_gravity", ctypes.c_int), ("win_gravity", ctypes.c_int),
-                ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
-                ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int),
-                ("colormap", ctypes.c_ulong), ("map_installed", ctypes.c_int),
-                ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
-                ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
-                ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p)]
-
-
-_X11.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
-                                      ctypes.POINTER(_WindowAttributes)]
-_display = None
-IS_VIEWABLE = 2
-REVERT_TO_PARENT = 2
-
-
-def focus_newest_window():
-    """Gives the keyboard to the newest window, as a window manager does when
-    one opens. None runs here (GTK 4.8 reports no positions otherwise), so
-    keys would go on to the window under the pointer: the main window. This
-    neither moves the pointer nor clicks."""
-    global _display
-    if _display is None:
-        _display = _X11.XOpenDisplay(None)
-    root_window = _X11.XDefaultRootWindow(_display)
-    parent, top = ctypes.c_ulong(), ctypes.c_ulong()
-    children, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
-    _X11.XQueryTree(_display, root_window, ctypes.byref(top), ctypes.byref(parent),
-                    ctypes.byref(children), ctypes.byref(count))
-    # Children come bottom to top: the newest mapped window is the last.
-    for i in reversed(range(count.value)):
-        attributes = _WindowAttributes()
-        _X11.XGetWindowAttributes(_display, children[i], ctypes.byref(attributes))
-        if attributes.map_state == IS_VIEWABLE and not attributes.override_redirect:
-            _X11.XSetInputFocus(_display, children[i], REVERT_TO_PARENT, 0)
-            _X11.XFlush(_display)
-            time.sleep(0.5)
-            return
-
-
-# What a screen reader hears: the focus events, kept as they come. Walking
-# the whole tree over D-Bus takes many seconds on a loaded machine, so it is
-# only the fallback for a window whose focus changed without an event
-# (GTK says nothing when a window gets the keyboard back).
-_last_focus = []
-
-
-def _on_focus_event(event):
-    if event.detail1:
-        _last_focus[:] = [event.source]
-
-
-pyatspi.Registry.registerEventListener(_on_focus_event, "object:state-changed:focused")
-
-
-def _pump_events():
-    context = GLib.MainContext.default()
-    while context.pending():
-        context.iteration(False)
-
-
-def _holds_focus(node):
-    try:
-        return node.getState().contains(pyatspi.STATE_FOCUSED) and node.roleName not in HOLDERS
-    except Exception:  # gone from the tree
-        return False
-
-
-def focused(app):
-    """The node a screen reader would say has the focus, or None."""
-    _pump_events()
-    if _last_focus and _holds_focus(_last_focus[0]):
-        return _last_focus[0]
-    found = None
-    stack = [(app, 0)]
-    while stack:
-        node, depth = stack.pop()
-        try:
-            state = node.getState()
-            if state.contains(pyatspi.STATE_FOCUSED) and node.roleName not in HOLDERS:
-                found = node
-            if depth < 70 and state.contains(pyatspi.STATE_VISIBLE) or depth < 3:
-                stack.extend((child, depth + 1) for child in node.children)
-        except Exception:  # the tree changes under our feet
-            pass
-    return found
-
-
-def describe(node):
-    return "nothing" if node is None else "%s %r" % (node.roleName, node.name)
 
 
 def expect_focus(app, what, role, name=None, starts=None, within=None, timeout=20.0):
@@ -205,11 +91,6 @@ def typed_into(app, window_name, name, text):
     except SystemExit:
         fail("%s: what was typed did not land in %r" % (what, name))
     return node
-
-
-def key(combo):
-    rawinput.keyCombo(combo)
-    time.sleep(0.3)
 
 
 def type_text(text):
