@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -658,6 +659,169 @@ test_rows_shared (void)
   g_assert_cmpfloat (heights[1], ==, heights[0]);
 }
 
+/* A case of @per_day urgent repairs told on each of @n_weeks Mondays: a
+ * third repaired in time, a third late, a third never. */
+static RdTimeline *
+new_crowded_timeline (Case     *c,
+                      guint     n_weeks,
+                      guint     per_day,
+                      RdPolicy *policy)
+{
+  g_autoptr(GDate) today = day ("2025-11-13");
+
+  case_init (c);
+  for (guint w = 0; w < n_weeks; w++)
+    for (guint k = 0; k < per_day; k++)
+      {
+        g_autoptr(GDate) told = day ("2025-01-06");
+        g_autofree char *told_iso = NULL;
+        g_autofree char *when = NULL;
+
+        g_date_add_days (told, 7 * w);
+        told_iso = rd_date_to_iso (told);
+        when = g_strdup_printf ("%s 08:00", told_iso);
+        disrepair (c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
+        if (k % 3 != 2)
+          {
+            GPtrArray *incidents = rd_case_facts_get_incidents (c->facts);
+            RdIncident *incident = g_ptr_array_index (incidents, incidents->len - 1);
+            g_autoptr(GDate) done = g_date_copy (told);
+            g_autofree char *key = NULL;
+            g_autofree char *done_iso = NULL;
+            RdLandlordSteps steps;
+
+            g_date_add_days (done, k % 3 == 0 ? 2 : 30);
+            done_iso = rd_date_to_iso (done);
+            key = g_strdup_printf ("repaired=%s", done_iso);
+            g_assert_true (rd_landlord_steps_from_key (key, &steps, NULL));
+            rd_incident_set_landlord_steps (incident, &steps);
+          }
+      }
+  return rd_timeline_new (c->facts, policy, today);
+}
+
+static cairo_status_t
+count_bytes_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* How many bytes the picture takes as SVG: what a vector file (a bundle's
+ * PDF page) has to hold until the page is done. */
+static gsize
+svg_size (RdTimeline *timeline)
+{
+  gsize size = 0;
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_timeline_measure (timeline, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (count_bytes_cb, &size, width, height);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return size;
+}
+
+/* Four times the deadlines on the same rows and days draw the same
+ * picture, not four times as much: what a shared row shows of them is
+ * drawn once a day. */
+static void
+test_rows_shared_bounded (void)
+{
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  gsize sizes[2];
+
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  for (guint round = 0; round < 2; round++)
+    {
+      guint per_day = round == 0 ? 30 : 120;
+      Case c;
+      g_autoptr(RdTimeline) timeline = new_crowded_timeline (&c, 20, per_day, policy);
+
+      g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, 20 * per_day);
+      g_assert_cmpuint (rd_timeline_count_rows (timeline, RD_TIMELINE_REPAIR), ==, 24);
+      sizes[round] = svg_size (timeline);
+      case_clear (&c);
+    }
+  g_test_message ("SVG of 600 repairs: %zu bytes; of 2,400: %zu", sizes[0], sizes[1]);
+  g_assert_cmpuint (sizes[1], <, sizes[0] * 5 / 4);
+}
+
+/* Drawn a layer at a time, each deadline on a shared row still shows its
+ * mark where it would be drawn alone, and a late one its heavy line. */
+static void
+test_rows_shared_drawn (void)
+{
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  Case c;
+  g_autoptr(RdTimeline) timeline = NULL;
+  guint seen[RD_DEADLINE_MISSED + 1] = { 0 };
+  double width, height;
+  cairo_surface_t *surface;
+  const guchar *pixels;
+  int stride;
+  cairo_t *cr;
+
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  timeline = new_crowded_timeline (&c, 20, 30, policy);
+  rd_timeline_measure (timeline, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      gboolean late = item->status == RD_DEADLINE_MISSED;
+      cairo_rectangle_t area;
+      double mark_x, line_x, y;
+
+      if (item->kind != RD_TIMELINE_REPAIR)
+        continue;
+      g_assert_true (item->row_shared);
+      g_assert_true (rd_timeline_get_item_area (timeline, i, &area));
+      y = area.y + area.height / 2;
+      /* The area reaches 9 units past the due day and the day it was
+       * repaired; the mark is on the day repaired, or the due day. */
+      if (late && g_date_valid (&item->end))
+        mark_x = area.x + area.width - 9;
+      else
+        mark_x = area.x + 9;
+      line_x = !late ? -1 : g_date_valid (&item->end) ? area.x + area.width / 2 : mark_x + 8;
+      for (guint k = 0; k < 2; k++)
+        {
+          double x = k == 0 ? mark_x : line_x;
+          const guchar *px = pixels + (int) y * stride + (int) x * 4;
+
+          if (x < 0)
+            continue;
+          g_assert_cmpuint (px[0], <, 96);
+          g_assert_cmpuint (px[1], <, 96);
+          g_assert_cmpuint (px[2], <, 96);
+        }
+      seen[item->status]++;
+    }
+  /* Each kind of mark was looked at. */
+  g_assert_cmpuint (seen[RD_DEADLINE_MET], ==, 200);
+  g_assert_cmpuint (seen[RD_DEADLINE_MISSED], ==, 400);
+  cairo_surface_destroy (surface);
+  case_clear (&c);
+}
+
 typedef struct {
   cairo_surface_t *whole;
   GArray          *order;
@@ -819,6 +983,8 @@ main (int   argc,
   g_test_add_func ("/timeline/old-case", test_old_case);
   g_test_add_func ("/timeline/rows", test_rows);
   g_test_add_func ("/timeline/rows-shared", test_rows_shared);
+  g_test_add_func ("/timeline/rows-shared-bounded", test_rows_shared_bounded);
+  g_test_add_func ("/timeline/rows-shared-drawn", test_rows_shared_drawn);
   g_test_add_func ("/timeline/strips", test_strips);
   g_test_add_func ("/timeline/strips-cancelled", test_strips_cancelled);
 

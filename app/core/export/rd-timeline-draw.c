@@ -58,6 +58,7 @@ typedef struct {
   guint       legend_per_row;
   guint       n_legend;
   double      clip_x0, clip_y0, clip_x1, clip_y1;  /* what the context draws into */
+  RdTimelineDense *dense;  /* deadlines drawn without their names, while items are drawn */
 } Layout;
 
 static guint
@@ -267,6 +268,42 @@ deadline_y (const Layout         *l,
   return l->y_complaint + item->row * ROW_H + ROW_H / 2;
 }
 
+/* The middle of @date's day in half days, for rd-timeline-dense.c. */
+static int
+pos_of (const Layout *l,
+        const GDate  *date)
+{
+  return 2 * g_date_days_between (rd_timeline_get_first (l->timeline), date) + 1;
+}
+
+/* A deadline drawn without its name, as draw_stage() draws one with it. */
+static void
+add_dense_stage (const Layout         *l,
+                 double                y,
+                 const RdTimelineItem *item)
+{
+  gboolean is_open = !g_date_valid (&item->end);
+  int due = pos_of (l, &item->date);
+  int done = is_open ? due : pos_of (l, &item->end);
+
+  _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_TICK, due, due);
+  if (item->status == RD_DEADLINE_MISSED)
+    {
+      int end = is_open ? pos_of (l, rd_timeline_get_today (l->timeline)) : done;
+
+      end = MIN (end, 14 * (int) l->n_weeks);
+      _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_LATE, due, MAX (end, due));
+    }
+  else if (!is_open)
+    _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_SPAN, due, done);
+  if (item->status == RD_DEADLINE_MET)
+    _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_MET, done, done);
+  else if (item->status == RD_DEADLINE_MISSED)
+    _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_MISSED, is_open ? due : done, 0);
+  else
+    _rd_timeline_dense_add (l->dense, y, RD_TIMELINE_DENSE_OPEN, due, due);
+}
+
 static void
 draw_stage (const Layout         *l,
             cairo_t              *cr,
@@ -279,9 +316,15 @@ draw_stage (const Layout         *l,
   double right = MAX (due, done), left = MIN (due, done);
   gboolean is_open = !g_date_valid (&item->end);
 
+  /* Promises share a lane, and deadlines may share a row: their words
+   * are in the list. */
+  if (item->kind == RD_TIMELINE_PROMISE || item->row_shared)
+    {
+      add_dense_stage (l, y, item);
+      return;
+    }
   _rd_timeline_set_grey (cr, 0.0);
-  if (item->kind != RD_TIMELINE_PROMISE && !item->row_shared)
-    _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
+  _rd_timeline_show_text (cr, item->title, MARGIN + 8, y, LABEL_W - 20, FALSE, 11, 0);
   /* The due day: a tick across the row. */
   cairo_set_line_width (cr, 2.0);
   cairo_move_to (cr, due, y - 9);
@@ -313,11 +356,7 @@ draw_stage (const Layout         *l,
   else
     _rd_timeline_draw_mark (cr, LEGEND_OPEN, due, y);
 
-  /* How it went, after the marks, or before them near the right edge;
-   * promises share a lane, and deadlines may share a row: their words are
-   * in the list. */
-  if (item->kind == RD_TIMELINE_PROMISE || item->row_shared)
-    return;
+  /* How it went, after the marks, or before them near the right edge. */
   if (right + 12 + _rd_timeline_text_width (cr, item->detail, 10) <= l->plot_x + l->plot_w)
     _rd_timeline_show_text (cr, item->detail, right + 12, y, 0, FALSE, 10, 0);
   else
@@ -561,13 +600,18 @@ item_area (const Layout      *l,
  * reports and contacts on one day, each drawn with the same mark in the
  * same place: the same mark again right on top of itself adds nothing to
  * see, so of a run of them (items are in date order) only the first is
- * drawn, and the marks keep the order they are stacked in. */
+ * drawn, and the marks keep the order they are stacked in. Deadlines
+ * drawn without their names are drawn last, a layer at a time
+ * (rd-timeline-dense.c). */
 static void
-draw_items (const Layout *l,
-            cairo_t      *cr)
+draw_items (Layout  *l,
+            cairo_t *cr)
 {
   LegendMark last_mark = LEGEND_N_MARKS;
   guint32 last_day = 0;
+  g_autoptr(RdTimelineDense) dense = _rd_timeline_dense_new (l->plot_x, l->col, l->n_weeks);
+
+  l->dense = dense;
 
   for (guint i = 0; i < rd_timeline_get_n_items (l->timeline); i++)
     {
@@ -593,6 +637,8 @@ draw_items (const Layout *l,
         }
       draw_item (l, cr, i);
     }
+  _rd_timeline_dense_draw (dense, cr, l->clip_x0, l->clip_x1);
+  l->dense = NULL;
 }
 
 /* Rings item @current: dark inside light, so it shows on any fill. */

@@ -202,6 +202,44 @@ _rd_timeline_category_pattern (RdCategory category)
   return pattern;
 }
 
+/* Adds the outline of a met deadline's mark (a square) or a missed one's
+ * (a cross) to the path, for _rd_timeline_paint_marks() to draw many of
+ * them at once. */
+void
+_rd_timeline_append_mark (cairo_t    *cr,
+                          LegendMark  mark,
+                          double      x,
+                          double      y)
+{
+  g_return_if_fail (mark == LEGEND_MET || mark == LEGEND_MISSED);
+
+  if (mark == LEGEND_MET)
+    {
+      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
+      return;
+    }
+  cairo_move_to (cr, x - 5, y - 5);
+  cairo_line_to (cr, x + 5, y + 5);
+  cairo_move_to (cr, x + 5, y - 5);
+  cairo_line_to (cr, x - 5, y + 5);
+}
+
+/* Draws the marks of kind @mark that _rd_timeline_append_mark() added. */
+void
+_rd_timeline_paint_marks (cairo_t    *cr,
+                          LegendMark  mark)
+{
+  g_return_if_fail (mark == LEGEND_MET || mark == LEGEND_MISSED);
+
+  if (mark == LEGEND_MET)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+}
+
 void
 _rd_timeline_draw_mark (cairo_t    *cr,
                         LegendMark  mark,
@@ -243,16 +281,9 @@ _rd_timeline_draw_mark (cairo_t    *cr,
       cairo_stroke (cr);
       break;
     case LEGEND_MET:
-      cairo_rectangle (cr, x - 5, y - 5, 10, 10);
-      cairo_fill (cr);
-      break;
     case LEGEND_MISSED:
-      cairo_set_line_width (cr, 2.5);
-      cairo_move_to (cr, x - 5, y - 5);
-      cairo_line_to (cr, x + 5, y + 5);
-      cairo_move_to (cr, x + 5, y - 5);
-      cairo_line_to (cr, x - 5, y + 5);
-      cairo_stroke (cr);
+      _rd_timeline_append_mark (cr, mark, x, y);
+      _rd_timeline_paint_marks (cr, mark);
       break;
     case LEGEND_OPEN:
       cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);

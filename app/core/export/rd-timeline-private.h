@@ -46,10 +46,45 @@ void             _rd_timeline_draw_mark        (cairo_t    *cr,
                                                 LegendMark  mark,
                                                 double      x,
                                                 double      y);
+void             _rd_timeline_append_mark      (cairo_t    *cr,
+                                                LegendMark  mark,
+                                                double      x,
+                                                double      y);
+void             _rd_timeline_paint_marks      (cairo_t    *cr,
+                                                LegendMark  mark);
 void             _rd_timeline_fill_window      (cairo_t    *cr,
                                                 double      x0,
                                                 double      y0,
                                                 double      w,
                                                 double      h);
+
+/* What rd-timeline-dense.c draws on a row, in the order it draws it. */
+typedef enum {
+  RD_TIMELINE_DENSE_LATE,    /* the heavy line of a late deadline */
+  RD_TIMELINE_DENSE_SPAN,    /* the thin line to the day one was dealt with */
+  RD_TIMELINE_DENSE_TICK,    /* the due day */
+  RD_TIMELINE_DENSE_OPEN,
+  RD_TIMELINE_DENSE_MET,
+  RD_TIMELINE_DENSE_MISSED,
+  RD_TIMELINE_DENSE_N_LAYERS
+} RdTimelineDenseLayer;
+
+typedef struct _RdTimelineDense RdTimelineDense;
+
+RdTimelineDense *_rd_timeline_dense_new        (double                plot_x,
+                                                double                col,
+                                                guint                 n_weeks);
+void             _rd_timeline_dense_free       (RdTimelineDense      *self);
+void             _rd_timeline_dense_add        (RdTimelineDense      *self,
+                                                double                y,
+                                                RdTimelineDenseLayer  layer,
+                                                int                   from,
+                                                int                   to);
+void             _rd_timeline_dense_draw       (RdTimelineDense      *self,
+                                                cairo_t              *cr,
+                                                double                x0,
+                                                double                x1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimelineDense, _rd_timeline_dense_free)
 
 G_END_DECLS
