@@ -21,11 +21,11 @@
 #include <fcntl.h>
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
-#include <gmodule.h>
 #include <openssl/evp.h>
 #include <unistd.h>
 
 #include "rd-hash.h"
+#include "rd-library.h"
 
 /* Every libcrypto function this file calls. */
 #define RD_CRYPTO_FUNCTIONS(F) \
@@ -51,37 +51,23 @@ struct _RdSha256
   GChecksum      *checksum;
 };
 
+static RdCrypto crypto_functions;
+
+#define RD_CRYPTO_SYMBOL(name) { #name, G_STRUCT_OFFSET (RdCrypto, name) },
+static const RdLibrarySymbol crypto_symbols[] = {
+  RD_CRYPTO_FUNCTIONS (RD_CRYPTO_SYMBOL)
+};
+#undef RD_CRYPTO_SYMBOL
+
 /* libcrypto's functions, or NULL if it cannot be loaded; once per process. */
 static const RdCrypto *
 load_crypto (void)
 {
-  static gsize done = 0;
-  static RdCrypto functions;
-  static const RdCrypto *loaded;
+  static RdLibrary crypto = RD_LIBRARY_INIT (RD_CRYPTO_LIBRARY, crypto_symbols, &crypto_functions);
 
-  if (g_once_init_enter (&done))
-    {
-      GModule *module = g_module_open (RD_CRYPTO_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      gboolean found = module != NULL;
-
-#define RD_CRYPTO_FIND(name) \
-      found = found && g_module_symbol (module, #name, (gpointer *) &functions.name);
-      RD_CRYPTO_FUNCTIONS (RD_CRYPTO_FIND)
-#undef RD_CRYPTO_FIND
-      if (found)
-        {
-          /* Kept: unloading libcrypto runs its clean-up under other users. */
-          g_module_make_resident (module);
-          loaded = &functions;
-        }
-      else
-        {
-          g_debug ("Hashing with GChecksum: %s", g_module_error ());
-          g_clear_pointer (&module, g_module_close);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  return loaded;
+  if (!rd_library_load (&crypto))
+    return NULL;
+  return &crypto_functions;
 }
 
 RdSha256 *

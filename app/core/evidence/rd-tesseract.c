@@ -13,10 +13,18 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <gmodule.h>
 
 #include "rd-gettext.h"
+#include "rd-library.h"
 #include "rd-tesseract-private.h"
+
+static RdTesseract tesseract_functions;
+
+#define RD_TESSERACT_SYMBOL(name) { #name, G_STRUCT_OFFSET (RdTesseract, name) },
+static const RdLibrarySymbol tesseract_symbols[] = {
+  RD_TESSERACT_FUNCTIONS (RD_TESSERACT_SYMBOL)
+};
+#undef RD_TESSERACT_SYMBOL
 
 /**
  * _rd_tesseract_load:
@@ -27,35 +35,16 @@
 const RdTesseract *
 _rd_tesseract_load (GError **error)
 {
-  static gsize done = 0;
-  static RdTesseract functions;
-  static char *failure;  /* why it could not be loaded, or NULL */
+  static RdLibrary tesseract = RD_LIBRARY_INIT (RD_TESSERACT_LIBRARY, tesseract_symbols,
+                                                &tesseract_functions);
 
-  if (g_once_init_enter (&done))
-    {
-      GModule *module = g_module_open (RD_TESSERACT_LIBRARY,
-                                       G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-      if (module == NULL)
-        failure = g_strdup (g_module_error ());
-#define RD_TESSERACT_FIND(name)                                                   \
-      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &functions.name)) \
-        failure = g_strdup (g_module_error ());
-      RD_TESSERACT_FUNCTIONS (RD_TESSERACT_FIND)
-#undef RD_TESSERACT_FIND
-      /* Kept for the life of the process: an engine may outlive any one
-       * caller, and closing would only make the next OCR load it again. */
-      if (module != NULL)
-        g_module_make_resident (module);
-      g_once_init_leave (&done, 1);
-    }
-  if (failure != NULL)
+  if (!rd_library_load (&tesseract))
     {
       /* Translators: %s is the system's reason, in English */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    UI_("Redress cannot read text in scans: the Tesseract library could not be "
-                       "loaded (%s)."), failure);
+                       "loaded (%s)."), rd_library_get_failure (&tesseract));
       return NULL;
     }
-  return &functions;
+  return &tesseract_functions;
 }

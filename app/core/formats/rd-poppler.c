@@ -7,12 +7,20 @@
 
 #define RD_POPPLER_LOADER
 
-#include <gmodule.h>
-
 #include "rd-gettext.h"
+#include "rd-library.h"
 #include "rd-poppler.h"
 
 RdPoppler _rd_poppler;
+
+#define RD_POPPLER_SYMBOL(name) { #name, G_STRUCT_OFFSET (RdPoppler, name) },
+static const RdLibrarySymbol poppler_symbols[] = {
+  RD_POPPLER_SYMBOL (poppler_document_new_from_file)
+  RD_POPPLER_FUNCTIONS (RD_POPPLER_SYMBOL)
+};
+#undef RD_POPPLER_SYMBOL
+
+static RdLibrary libpoppler = RD_LIBRARY_INIT (RD_POPPLER_LIBRARY, poppler_symbols, &_rd_poppler);
 
 /**
  * rd_poppler_load:
@@ -26,38 +34,7 @@ RdPoppler _rd_poppler;
 gboolean
 rd_poppler_load (GError **error)
 {
-  static gsize done = 0;
-  static char *failure;  /* why it could not be loaded, or NULL */
-
-  if (g_once_init_enter (&done))
-    {
-      GModule *module = g_module_open (RD_POPPLER_LIBRARY,
-                                       G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      RdPoppler found = { NULL, };
-
-      if (module == NULL)
-        failure = g_strdup (g_module_error ());
-#define RD_POPPLER_FIND(name)                                                     \
-      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &found.name)) \
-        failure = g_strdup (g_module_error ());
-      RD_POPPLER_FIND (poppler_document_new_from_file)
-      RD_POPPLER_FUNCTIONS (RD_POPPLER_FIND)
-#undef RD_POPPLER_FIND
-      if (failure == NULL)
-        {
-          /* Kept for the life of the process: documents and pages are
-           * objects of its types, which cannot be unloaded. */
-          g_module_make_resident (module);
-          _rd_poppler = found;
-        }
-      else
-        {
-          g_debug ("Cannot load %s: %s", RD_POPPLER_LIBRARY, failure);
-          g_clear_pointer (&module, g_module_close);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  if (failure != NULL)
+  if (!rd_library_load (&libpoppler))
     {
       /* Translators: %s is the library's file name, such as libpoppler-glib.so.8 */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -7,12 +7,20 @@
 
 #define RD_QPDF_LOADER
 
-#include <gmodule.h>
-
 #include "rd-gettext.h"
+#include "rd-library.h"
 #include "rd-qpdf.h"
 
 RdQpdf _rd_qpdf;
+
+#define RD_QPDF_SYMBOL(name) { #name, G_STRUCT_OFFSET (RdQpdf, name) },
+static const RdLibrarySymbol qpdf_symbols[] = {
+  RD_QPDF_SYMBOL (qpdf_init)
+  RD_QPDF_FUNCTIONS (RD_QPDF_SYMBOL)
+};
+#undef RD_QPDF_SYMBOL
+
+static RdLibrary libqpdf = RD_LIBRARY_INIT (RD_QPDF_LIBRARY, qpdf_symbols, &_rd_qpdf);
 
 /**
  * rd_qpdf_load:
@@ -26,38 +34,7 @@ RdQpdf _rd_qpdf;
 gboolean
 rd_qpdf_load (GError **error)
 {
-  static gsize done = 0;
-  static char *failure;  /* why it could not be loaded, or NULL */
-
-  if (g_once_init_enter (&done))
-    {
-      GModule *module = g_module_open (RD_QPDF_LIBRARY,
-                                       G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      RdQpdf found = { NULL, };
-
-      if (module == NULL)
-        failure = g_strdup (g_module_error ());
-#define RD_QPDF_FIND(name)                                                        \
-      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &found.name)) \
-        failure = g_strdup (g_module_error ());
-      RD_QPDF_FIND (qpdf_init)
-      RD_QPDF_FUNCTIONS (RD_QPDF_FIND)
-#undef RD_QPDF_FIND
-      if (failure == NULL)
-        {
-          /* Kept for the life of the process: unloading a C++ library
-           * runs its destructors, and the next bundle would load it again. */
-          g_module_make_resident (module);
-          _rd_qpdf = found;
-        }
-      else
-        {
-          g_debug ("Cannot load %s: %s", RD_QPDF_LIBRARY, failure);
-          g_clear_pointer (&module, g_module_close);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  if (failure != NULL)
+  if (!rd_library_load (&libqpdf))
     {
       /* Translators: %s is the library's file name, such as libqpdf.so.29 */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

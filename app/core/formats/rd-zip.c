@@ -7,12 +7,20 @@
 
 #define RD_ZIP_LOADER
 
-#include <gmodule.h>
-
 #include "rd-gettext.h"
+#include "rd-library.h"
 #include "rd-zip.h"
 
 RdZip _rd_zip;
+
+#define RD_ZIP_SYMBOL(name) { #name, G_STRUCT_OFFSET (RdZip, name) },
+static const RdLibrarySymbol zip_symbols[] = {
+  RD_ZIP_SYMBOL (zip_open)
+  RD_ZIP_FUNCTIONS (RD_ZIP_SYMBOL)
+};
+#undef RD_ZIP_SYMBOL
+
+static RdLibrary libzip = RD_LIBRARY_INIT (RD_ZIP_LIBRARY, zip_symbols, &_rd_zip);
 
 /**
  * rd_zip_load:
@@ -26,35 +34,7 @@ RdZip _rd_zip;
 gboolean
 rd_zip_load (GError **error)
 {
-  static gsize done = 0;
-  static char *failure;  /* why it could not be loaded, or NULL */
-
-  if (g_once_init_enter (&done))
-    {
-      GModule *module = g_module_open (RD_ZIP_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      RdZip found = { NULL, };
-
-      if (module == NULL)
-        failure = g_strdup (g_module_error ());
-#define RD_ZIP_FIND(name)                                                         \
-      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &found.name)) \
-        failure = g_strdup (g_module_error ());
-      RD_ZIP_FIND (zip_open)
-      RD_ZIP_FUNCTIONS (RD_ZIP_FIND)
-#undef RD_ZIP_FIND
-      if (failure == NULL)
-        {
-          g_module_make_resident (module);
-          _rd_zip = found;
-        }
-      else
-        {
-          g_debug ("Cannot load %s: %s", RD_ZIP_LIBRARY, failure);
-          g_clear_pointer (&module, g_module_close);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  if (failure != NULL)
+  if (!rd_library_load (&libzip))
     {
       /* Translators: %s is the library's file name, such as libzip.so.4 */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
