@@ -107,3 +107,37 @@ fixture_run_cli_valist (const char  *data_dir,
   g_ptr_array_add (list, NULL);
   return fixture_run_cli (data_dir, (const char * const *) list->pdata, out, err);
 }
+
+/* Forgets what @run printed, so that it can be used again. */
+void
+fixture_run_clear (FixtureRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->status = 0;
+}
+
+/* Runs redress-cli on @data_dir (or none, if %NULL) with the arguments
+ * that follow, up to a %NULL, keeping what it printed in @run. */
+void
+fixture_run (FixtureRun *run,
+             const char *data_dir,
+             ...)
+{
+  va_list args;
+
+  fixture_run_clear (run);
+  va_start (args, data_dir);
+  run->status = fixture_run_cli_valist (data_dir, &run->out, &run->err, args);
+  va_end (args);
+}
+
+/* The same with the arguments as a %NULL-terminated list. */
+void
+fixture_run_args (FixtureRun         *run,
+                  const char         *data_dir,
+                  const char * const *args)
+{
+  fixture_run_clear (run);
+  run->status = fixture_run_cli (data_dir, args, &run->out, &run->err);
+}

@@ -24,4 +24,21 @@ int      fixture_run_cli_valist   (const char         *data_dir,
                                    char              **err,
                                    va_list             args);
 
+/* What one run of redress-cli printed, and how it ended. */
+typedef struct {
+  char *out;
+  char *err;
+  int   status;
+} FixtureRun;
+
+void     fixture_run_clear        (FixtureRun         *run);
+void     fixture_run              (FixtureRun         *run,
+                                   const char         *data_dir,
+                                   ...) G_GNUC_NULL_TERMINATED;
+void     fixture_run_args         (FixtureRun         *run,
+                                   const char         *data_dir,
+                                   const char * const *args);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FixtureRun, fixture_run_clear)
+
 G_END_DECLS

@@ -10,36 +10,9 @@
 
 #include "store-fixtures.h"
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  va_list args;
-
-  /* These commands never open a case file, so no --data-dir is needed. */
-  va_start (args, run);
-  run->status = fixture_run_cli_valist (NULL, &run->out, &run->err, args);
-  va_end (args);
-}
-
 /* A usage error: status 2, nothing on stdout, exactly one line on stderr. */
 static void
-assert_usage_error (Run *run)
+assert_usage_error (FixtureRun *run)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
@@ -51,9 +24,9 @@ assert_usage_error (Run *run)
 static void
 test_holidays (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
 
-  run_cli (&run, "holidays", "2022", NULL);
+  fixture_run (&run, NULL, "holidays", "2022", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==,
@@ -64,9 +37,9 @@ test_holidays (void)
 static void
 test_holidays_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
 
-  run_cli (&run, "holidays", "2023", "--json", NULL);
+  fixture_run (&run, NULL, "holidays", "2023", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\"date\" : \"2023-05-08\""));
   g_assert_nonnull (strstr (run.out, "\"long_date\" : \"Monday 8 May 2023\""));
@@ -79,15 +52,15 @@ test_holidays_bad_years (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(FixtureRun) run = { 0 };
 
-      run_cli (&run, "holidays", bad[i], NULL);
+      fixture_run (&run, NULL, "holidays", bad[i], NULL);
       assert_usage_error (&run);
     }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
 
-    run_cli (&run, "holidays", NULL);
+    fixture_run (&run, NULL, "holidays", NULL);
     assert_usage_error (&run);
   }
 }
@@ -105,9 +78,9 @@ test_workdays (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(FixtureRun) run = { 0 };
 
-      run_cli (&run, "workdays", cases[i].from, cases[i].to, NULL);
+      fixture_run (&run, NULL, "workdays", cases[i].from, cases[i].to, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.out, ==, cases[i].out);
     }
@@ -126,9 +99,9 @@ test_add_workdays (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(FixtureRun) run = { 0 };
 
-      run_cli (&run, "add-workdays", cases[i].date, cases[i].n, NULL);
+      fixture_run (&run, NULL, "add-workdays", cases[i].date, cases[i].n, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.out, ==, cases[i].out);
     }
@@ -151,22 +124,22 @@ test_bad_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(FixtureRun) run = { 0 };
 
-      run_cli (&run, bad[i][0], bad[i][1], bad[i][2], NULL);
+      fixture_run (&run, NULL, bad[i][0], bad[i][1], bad[i][2], NULL);
       assert_usage_error (&run);
     }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
 
-    run_cli (&run, "workdays", "2024-01-01", NULL);
+    fixture_run (&run, NULL, "workdays", "2024-01-01", NULL);
     assert_usage_error (&run);
   }
   /* A count far too big is a whole number all the same: say what is wrong. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
 
-    run_cli (&run, "add-workdays", "2024-01-01", "2147483647", NULL);
+    fixture_run (&run, NULL, "add-workdays", "2024-01-01", "2147483647", NULL);
     assert_usage_error (&run);
     g_assert_null (strstr (run.err, "not a whole number"));
     g_assert_nonnull (strstr (run.err, "outside the years"));
@@ -177,12 +150,12 @@ test_bad_dates (void)
 static void
 test_help_columns (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
   glong column = -1;
   guint rows = 0;
 
-  run_cli (&run, "--help", NULL);
+  fixture_run (&run, NULL, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)

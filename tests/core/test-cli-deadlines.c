@@ -21,33 +21,6 @@ static const char case_json[] =
   "    { \"kind\": \"acknowledged\", \"date\": \"2024-11-04\" },\n"
   "    { \"kind\": \"response\", \"date\": \"2024-11-20\" } ] } ] }\n";
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *data_dir,
-         ...)
-{
-  va_list args;
-
-  va_start (args, data_dir);
-  run->status = fixture_run_cli_valist (data_dir, &run->out, &run->err, args);
-  va_end (args);
-}
-
 static void
 test_deadlines (void)
 {
@@ -55,19 +28,19 @@ test_deadlines (void)
   g_autofree char *file = g_build_filename (dir, "case.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) import = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(FixtureRun) import = { 0 };
+  g_auto(FixtureRun) text = { 0 };
+  g_auto(FixtureRun) json = { 0 };
   JsonObject *root;
   JsonArray *deadlines;
   gboolean found = FALSE;
 
   g_assert_true (g_file_set_contents (file, case_json, -1, &error));
-  run_cli (&import, dir, "import", file, NULL);
+  fixture_run (&import, dir, "import", file, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_cmpstr (import.out, ==, "1\n");
 
-  run_cli (&text, dir, "deadlines", "1", "--today", "2024-12-02", NULL);
+  fixture_run (&text, dir, "deadlines", "1", "--today", "2024-12-02", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out,
                             "MISSED\t2024-11-18\tStage 1 response\n"
@@ -78,7 +51,7 @@ test_deadlines (void)
   g_assert_nonnull (strstr (text.out, "MET\t2024-11-08\tStage 1 acknowledgement\n"));
   g_assert_nonnull (strstr (text.out, "day 1 is the first working day after"));
 
-  run_cli (&json, dir, "deadlines", "1", "--today=2024-12-02", "--json", NULL);
+  fixture_run (&json, dir, "deadlines", "1", "--today=2024-12-02", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   g_assert_no_error (error);
@@ -112,18 +85,18 @@ test_deadlines (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_auto(Run) run = { 0 };
+        g_auto(FixtureRun) run = { 0 };
 
-        run_cli (&run, dir, bad[i][0], bad[i][1], bad[i][2], NULL);
+        fixture_run (&run, dir, bad[i][0], bad[i][1], bad[i][2], NULL);
         g_assert_cmpint (run.status, ==, 2);
         g_assert_cmpstr (run.out, ==, "");
         g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
       }
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
 
-    run_cli (&run, dir, "deadlines", "42", "--today", "2024-12-02", NULL);
+    fixture_run (&run, dir, "deadlines", "42", "--today", "2024-12-02", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "42"));
   }
@@ -140,9 +113,9 @@ test_repair_steps (void)
   g_autofree char *file = g_build_filename (dir, "case.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) import = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(FixtureRun) import = { 0 };
+  g_auto(FixtureRun) text = { 0 };
+  g_auto(FixtureRun) list = { 0 };
   JsonObject *steps;
 
   g_assert_true (g_file_set_contents (file,
@@ -153,16 +126,16 @@ test_repair_steps (void)
     "    \"hazard\": \"significant-damp-mould\",\n"
     "    \"landlord_steps\": { \"investigated\": \"2025-11-17\", \"summary\": \"2025-11-24\" } } ] }\n",
     -1, &error));
-  run_cli (&import, dir, "import", file, NULL);
+  fixture_run (&import, dir, "import", file, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_cli (&text, dir, "deadlines", "1", "--today", "2025-12-01", NULL);
+  fixture_run (&text, dir, "deadlines", "1", "--today", "2025-12-01", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "MET\t2025-11-18\tThe investigation of the damp and mould hazard\n"));
   g_assert_nonnull (strstr (text.out, "MISSED\t2025-11-20\tThe written summary of the investigation\n"));
   g_assert_nonnull (strstr (text.out, "MISSED\t2025-11-24\tThe safety work\n"));
 
-  run_cli (&list, dir, "incidents", "1", "--json", NULL);
+  fixture_run (&list, dir, "incidents", "1", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, list.out, -1, &error));
   g_assert_no_error (error);
@@ -183,14 +156,14 @@ test_no_deadlines (void)
   g_autofree char *dir = g_dir_make_tmp ("redress-cli-quiet-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "case.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) import = { 0 };
+  g_auto(FixtureRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (file, "{ \"format\": \"redress-case\", \"version\": 1,"
                                             "  \"case\": { \"title\": \"Quiet so far\" } }", -1, &error));
-  run_cli (&import, dir, "import", file, NULL);
+  fixture_run (&import, dir, "import", file, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  run_cli (&run, dir, "deadlines", "1", NULL);
+  fixture_run (&run, dir, "deadlines", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "No deadlines"));
   g_assert_cmpstr (run.err, ==, "");
@@ -212,9 +185,9 @@ test_no_case_file (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(FixtureRun) run = { 0 };
 
-      run_cli (&run, typo, commands[i][0], commands[i][1], commands[i][2], NULL);
+      fixture_run (&run, typo, commands[i][0], commands[i][1], commands[i][2], NULL);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_nonnull (strstr (run.err, typo));
@@ -225,10 +198,10 @@ test_no_case_file (void)
   /* An empty folder that exists is no different. */
   g_assert_cmpint (g_mkdir (typo, 0700), ==, 0);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     g_autofree char *db = g_build_filename (typo, "redress.db", NULL);
 
-    run_cli (&run, typo, "cases", NULL);
+    fixture_run (&run, typo, "cases", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   }
@@ -245,41 +218,41 @@ test_case_day_commands (void)
   g_autofree char *dir = g_dir_make_tmp ("redress-cli-case-day-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "case.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) import = { 0 };
+  g_auto(FixtureRun) import = { 0 };
 
   g_assert_true (g_file_set_contents (file, case_json, -1, &error));
-  run_cli (&import, dir, "import", file, NULL);
+  fixture_run (&import, dir, "import", file, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *usage = g_strdup_printf ("redress-cli: Usage: redress-cli %s CASE_ID "
                                                 "[--today YYYY-MM-DD] [--json]\n", commands[i]);
-      g_auto(Run) bare = { 0 };
-      g_auto(Run) two = { 0 };
-      g_auto(Run) word = { 0 };
-      g_auto(Run) bad_day = { 0 };
-      g_auto(Run) missing = { 0 };
-      g_auto(Run) found = { 0 };
+      g_auto(FixtureRun) bare = { 0 };
+      g_auto(FixtureRun) two = { 0 };
+      g_auto(FixtureRun) word = { 0 };
+      g_auto(FixtureRun) bad_day = { 0 };
+      g_auto(FixtureRun) missing = { 0 };
+      g_auto(FixtureRun) found = { 0 };
 
-      run_cli (&bare, dir, commands[i], NULL);
+      fixture_run (&bare, dir, commands[i], NULL);
       g_assert_cmpint (bare.status, ==, 2);
       g_assert_cmpstr (bare.err, ==, usage);
-      run_cli (&two, dir, commands[i], "1", "2", NULL);
+      fixture_run (&two, dir, commands[i], "1", "2", NULL);
       g_assert_cmpint (two.status, ==, 2);
       g_assert_cmpstr (two.err, ==, usage);
-      run_cli (&word, dir, commands[i], "one", NULL);
+      fixture_run (&word, dir, commands[i], "one", NULL);
       g_assert_cmpint (word.status, ==, 2);
       g_assert_cmpstr (word.err, ==, "redress-cli: “one” is not a case number.\n");
-      run_cli (&bad_day, dir, commands[i], "1", "--today", "2024-13-01", NULL);
+      fixture_run (&bad_day, dir, commands[i], "1", "--today", "2024-13-01", NULL);
       g_assert_cmpint (bad_day.status, ==, 2);
       g_assert_true (g_str_has_prefix (bad_day.err, "redress-cli: "));
       g_assert_cmpstr (bad_day.out, ==, "");
-      run_cli (&missing, dir, commands[i], "99", "--today", "2024-12-02", NULL);
+      fixture_run (&missing, dir, commands[i], "99", "--today", "2024-12-02", NULL);
       g_assert_cmpint (missing.status, ==, 1);
       g_assert_true (g_str_has_prefix (missing.err, "redress-cli: "));
       g_assert_cmpstr (missing.out, ==, "");
-      run_cli (&found, dir, commands[i], "1", "--today", "2024-12-02", NULL);
+      fixture_run (&found, dir, commands[i], "1", "--today", "2024-12-02", NULL);
       g_assert_cmpint (found.status, ==, 0);
       g_assert_cmpstr (found.err, ==, "");
       g_assert_cmpstr (found.out, !=, "");

@@ -12,29 +12,6 @@
 #include "evidence-fixtures.h"
 #include "store-fixtures.h"
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run         *run,
-         const char  *data_dir,
-         const char **args)
-{
-  run->status = fixture_run_cli (data_dir, args, &run->out, &run->err);
-}
-
 static void
 test_add_list_verify (void)
 {
@@ -63,10 +40,10 @@ test_add_list_verify (void)
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, pdf, jpg, NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     ids = g_strsplit (g_strstrip (run.out), "\n", -1);
@@ -75,10 +52,10 @@ test_add_list_verify (void)
 
   /* An empty file is refused by name; the others still go in; status 1. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, empty, pdf, NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "empty.pdf"));
     g_assert_nonnull (strstr (run.err, "already exhibit"));
@@ -86,10 +63,10 @@ test_add_list_verify (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "evidence", case_arg, NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "letter.pdf"));
     g_assert_nonnull (strstr (run.out, "Monday 3 June 2024"));
@@ -97,11 +74,11 @@ test_add_list_verify (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "evidence", case_arg, "--json", NULL };
     JsonObject *first;
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
     array = json_node_get_array (json_parser_get_root (parser));
@@ -115,10 +92,10 @@ test_add_list_verify (void)
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "verify", case_arg, NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "intact"));
   }
@@ -127,29 +104,29 @@ test_add_list_verify (void)
   {
     JsonObject *photo = json_array_get_object_element (array, 0);
     JsonObject *letter = json_array_get_object_element (array, 1);
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "verify", case_arg, NULL };
 
     fixture_flip_byte (json_object_get_string_member (letter, "path"), 50);
     g_assert_cmpint (g_remove (json_object_get_string_member (photo, "path")), ==, 0);
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "missing\thall.jpg"));
     g_assert_nonnull (strstr (run.out, "altered\tletter.pdf"));
   }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "evidence", "999", NULL };
 
-    run_cli (&run, dir, args);
+    fixture_run_args (&run, dir, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 1);
   }
 

@@ -21,34 +21,6 @@ static const char case_json[] =
 
 #define ENGLISH_HEADINGS "\"No.\",\"Date\",\"Type\",\"What happened\",\"Exhibits\",\"First written\""
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *data_dir,
-         ...)
-{
-  va_list args;
-
-  va_start (args, data_dir);
-  run_clear (run);
-  run->status = fixture_run_cli_valist (data_dir, &run->out, &run->err, args);
-  va_end (args);
-}
-
 /* The chronology's first line: its headings, in the language it was
  * written in (after the byte order mark). */
 static char *
@@ -60,16 +32,16 @@ export_headings (const char *dir,
   g_autofree char *pdf = g_build_filename (parent, "bundle.pdf", NULL);
   g_autofree char *csv = g_build_filename (parent, "chronology.csv", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   char *end;
 
   g_remove (pdf);
   g_remove (csv);
   if (language != NULL)
-    run_cli (&run, dir, "export", "1", "--output", pdf, "--no-letter", "--chronology-csv", csv,
+    fixture_run (&run, dir, "export", "1", "--output", pdf, "--no-letter", "--chronology-csv", csv,
              "--language", language, NULL);
   else
-    run_cli (&run, dir, "export", "1", "--output", pdf, "--no-letter", "--chronology-csv", csv,
+    fixture_run (&run, dir, "export", "1", "--output", pdf, "--no-letter", "--chronology-csv", csv,
              NULL);
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 0);
@@ -87,35 +59,35 @@ test_set_and_export (void)
   g_autofree char *file = g_build_filename (top, "case.json", NULL);
   g_autofree char *headings = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   JsonObject *object;
 
   g_assert_true (g_file_set_contents (file, case_json, -1, NULL));
-  run_cli (&run, dir, "import", file, NULL);
+  fixture_run (&run, dir, "import", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* A case imported without a language writes in English */
-  run_cli (&run, dir, "language", "1", NULL);
+  fixture_run (&run, dir, "language", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "en\tEnglish\n");
   headings = export_headings (dir, NULL);
   g_assert_cmpstr (headings, ==, ENGLISH_HEADINGS);
   g_clear_pointer (&headings, g_free);
 
-  run_cli (&run, dir, "language", "1", "cy", NULL);
+  fixture_run (&run, dir, "language", "1", "cy", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "cy\tCymraeg\n");
 
   /* It is kept with the case */
-  run_cli (&run, dir, "--json", "language", "1", NULL);
+  fixture_run (&run, dir, "--json", "language", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
   object = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (object, "document_language"), ==, "cy");
   g_assert_true (json_object_get_boolean_member (object, "available"));
-  run_cli (&run, dir, "cases", "--json", NULL);
+  fixture_run (&run, dir, "cases", "--json", NULL);
   g_assert_nonnull (strstr (run.out, "\"document_language\" : \"cy\""));
-  run_cli (&run, dir, "export-json", "1", NULL);
+  fixture_run (&run, dir, "export-json", "1", NULL);
   g_assert_nonnull (strstr (run.out, "\"document_language\" : \"cy\""));
 
   /* Export follows it, and --language still chooses another */
@@ -144,31 +116,31 @@ test_refused_and_missing (void)
   g_autofree char *pdf = g_build_filename (top, "bundle.pdf", NULL);
   g_autofree char *doc = NULL;
   g_autofree char *headings = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   GString *with_language = g_string_new (case_json);
 
   g_string_replace (with_language, "\"landlord_name\"", "\"document_language\": \"zu\", \"landlord_name\"", 1);
   doc = g_string_free (with_language, FALSE);
   g_assert_true (g_file_set_contents (file, doc, -1, NULL));
-  run_cli (&run, dir, "import", file, NULL);
+  fixture_run (&run, dir, "import", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  run_cli (&run, dir, "language", "1", NULL);
+  fixture_run (&run, dir, "language", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "zu\tzu\n");
   g_assert_nonnull (strstr (run.err, "not installed"));
 
-  run_cli (&run, dir, "language", "1", "xx", NULL);
+  fixture_run (&run, dir, "language", "1", "xx", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "“xx”"));
-  run_cli (&run, dir, "language", "1", "../cy", NULL);
+  fixture_run (&run, dir, "language", "1", "../cy", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, dir, "language", "7", "cy", NULL);
+  fixture_run (&run, dir, "language", "7", "cy", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  run_cli (&run, dir, "language", "1", NULL);
+  fixture_run (&run, dir, "language", "1", NULL);
   g_assert_cmpstr (run.out, ==, "zu\tzu\n");
 
-  run_cli (&run, dir, "export", "1", "--output", pdf, "--no-letter", NULL);
+  fixture_run (&run, dir, "export", "1", "--output", pdf, "--no-letter", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "“zu”"));
   headings = export_headings (dir, NULL);

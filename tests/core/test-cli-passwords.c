@@ -13,29 +13,6 @@
 #include "evidence-fixtures.h"
 #include "store-fixtures.h"
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run         *run,
-         const char  *data_dir,
-         const char **args)
-{
-  run->status = fixture_run_cli (data_dir, args, &run->out, &run->err);
-}
-
 static char *
 pdf_text (const char *path)
 {
@@ -54,13 +31,13 @@ static gboolean
 needs_password (const char *dir,
                 const char *case_arg)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   const char *args[] = { "evidence", case_arg, "--json", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
 
-  run_cli (&run, dir, args);
+  fixture_run_args (&run, dir, (const char * const *) args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   array = json_node_get_array (json_parser_get_root (parser));
@@ -101,20 +78,20 @@ test_passwords (void)
 
   /* No password on the command line. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, "--password", "kitchen-2024", locked, NULL };
 
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--password-file"));
   }
 
   /* Without a password (and no terminal to ask at): kept, locked. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, locked, NULL };
 
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     id = g_strdup (g_strstrip (run.out));
     g_assert_cmpstr (id, !=, "");
@@ -123,11 +100,11 @@ test_passwords (void)
 
   /* Added again with its password, by file name: says so, and reads it. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, "--password-file", add_file, locked, NULL };
 
     g_assert_true (g_file_set_contents (add_file, "# passwords\nlocked.pdf\tkitchen-2024\n", -1, NULL));
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "was already exhibit"));
@@ -137,21 +114,21 @@ test_passwords (void)
 
   /* Added again without: nothing changes, and it says that plainly. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "add-evidence", case_arg, locked, NULL };
 
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "nothing was changed"));
   }
 
   /* Export: without the password the PDF is listed as not included… */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "export", case_arg, "--output", bundle, NULL };
     g_autofree char *text = NULL;
 
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "not included"));
     g_assert_nonnull (strstr (run.err, "password"));
@@ -161,26 +138,26 @@ test_passwords (void)
 
   /* …with a wrong one, too, saying so… */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "export", case_arg, "--output", bundle, "--password-file", wrong_file, NULL };
 
     line = g_strdup_printf ("%s\tguess\n", id);
     g_assert_true (g_file_set_contents (wrong_file, line, -1, NULL));
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "not the right one"));
   }
 
   /* …and with the right one its pages are in, their text selectable. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "export", case_arg, "--output", bundle, "--password-file", export_file, NULL };
     g_autofree char *text = NULL;
 
     g_free (line);
     line = g_strdup_printf ("%s\tkitchen-2024\n", id);
     g_assert_true (g_file_set_contents (export_file, line, -1, NULL));
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_null (strstr (run.err, "not included"));
     text = pdf_text (bundle);
@@ -189,11 +166,11 @@ test_passwords (void)
 
   /* A password file that is not "NUMBER<TAB>password" is refused. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FixtureRun) run = { 0 };
     const char *args[] = { "export", case_arg, "--output", bundle, "--password-file", bad_file, NULL };
 
     g_assert_true (g_file_set_contents (bad_file, "kitchen-2024\n", -1, NULL));
-    run_cli (&run, data, args);
+    fixture_run_args (&run, data, (const char * const *) args);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "Line 1"));
   }

@@ -18,35 +18,6 @@ static const char case_json[] =
   "                   { \"starts_at\": \"2025-11-04T22:30\", \"category\": \"noise\",\n"
   "                     \"description\": \"Music\" } ] }\n";
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *data_dir,
-         ...)
-{
-  va_list args;
-
-  va_start (args, data_dir);
-  run_clear (run);
-  run->status = fixture_run_cli_valist (data_dir, &run->out, &run->err, args);
-  va_end (args);
-  g_test_message ("out: %s\nerr: %s", run->out, run->err);
-}
-
 /* Recorded, shown (text and JSON), kept in the store as the diary editor
  * keeps it, changed and cleared; what cannot be recorded is refused with
  * its reason and leaves the entry as it was. */
@@ -57,23 +28,23 @@ test_record_and_show (void)
   g_autofree char *dir = g_build_filename (top, "data", NULL);
   g_autofree char *file = g_build_filename (top, "case.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(FixtureRun) run = { 0 };
   JsonObject *object;
 
   g_assert_true (g_file_set_contents (file, case_json, -1, NULL));
-  run_cli (&run, dir, "import", file, NULL);
+  fixture_run (&run, dir, "import", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  run_cli (&run, dir, "service-loss", "1", NULL);
+  fixture_run (&run, dir, "service-loss", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "none\n");
 
   /* 3 to 9 November: 7 days without heating and hot water */
-  run_cli (&run, dir, "service-loss", "1", "heating,hot-water", "2025-11-03", "2025-11-09", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "heating,hot-water", "2025-11-03", "2025-11-09", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "heating,hot-water\t2025-11-03\t2025-11-09\t7\n");
 
-  run_cli (&run, dir, "--json", "service-loss", "1", NULL);
+  fixture_run (&run, dir, "--json", "service-loss", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
   object = json_node_get_object (json_parser_get_root (parser));
@@ -97,33 +68,33 @@ test_record_and_show (void)
   }
 
   /* Refused, each with its reason, and nothing changed */
-  run_cli (&run, dir, "service-loss", "1", "gas", "2025-11-03", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "gas", "2025-11-03", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "“gas” is not one of: heating, hot-water, power, none."));
-  run_cli (&run, dir, "service-loss", "1", "power", "2025-12-02", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "power", "2025-12-02", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "cannot be in the future"));
-  run_cli (&run, dir, "service-loss", "1", "power", "2025-11-09", "2025-11-03", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "power", "2025-11-09", "2025-11-03", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, dir, "service-loss", "1", "power", "3 November", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "power", "3 November", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "is not a date"));
-  run_cli (&run, dir, "service-loss", "2", "power", "2025-11-03", NULL);
+  fixture_run (&run, dir, "service-loss", "2", "power", "2025-11-03", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "only for disrepair and other entries"));
-  run_cli (&run, dir, "service-loss", "1", NULL);
+  fixture_run (&run, dir, "service-loss", "1", NULL);
   g_assert_cmpstr (run.out, ==, "heating,hot-water\t2025-11-03\t2025-11-09\t7\n");
 
   /* Power, still off: no last day, counted to today (5 November to 1 December) */
-  run_cli (&run, dir, "service-loss", "1", "power", "2025-11-05", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "power", "2025-11-05", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "power\t2025-11-05\t-\t27\n");
 
-  run_cli (&run, dir, "service-loss", "1", "none", NULL);
+  fixture_run (&run, dir, "service-loss", "1", "none", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "none\n");
 
-  run_cli (&run, dir, "service-loss", "x", NULL);
+  fixture_run (&run, dir, "service-loss", "x", NULL);
   g_assert_cmpint (run.status, ==, 2);
   fixture_remove_tree (top);
 }
