@@ -212,12 +212,6 @@ advisers_tree_contains (const char *path,
   return FALSE;
 }
 
-void
-advisers_remove_tree (const char *path)
-{
-  fixture_remove_tree (path);
-}
-
 guint
 advisers_count_rows (RdStore    *store,
                      const char *table)

@@ -16,7 +16,6 @@ gboolean  advisers_tree_contains    (const char *path,
                                      const char *marker);
 gboolean  advisers_file_contains    (const char *path,
                                      const char *marker);
-void      advisers_remove_tree      (const char *path);
 guint     advisers_count_rows       (RdStore    *store,
                                      const char *table);
 

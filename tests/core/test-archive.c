@@ -70,7 +70,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->from);
   g_clear_object (&f->to);
-  advisers_remove_tree (f->dir);
+  fixture_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->from_dir);
   g_free (f->to_dir);

@@ -14,6 +14,7 @@
 #include "rd-store-complaints.h"
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
+#include "evidence-fixtures.h"
 
 typedef struct
 {
@@ -34,24 +35,6 @@ assert_owner_only (const char *path)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static gint64
@@ -130,7 +113,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  fixture_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->data);
   g_free (f->out);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 /*
  * The catalogues here are made by the test with msgfmt, in a locale folder
@@ -32,24 +33,6 @@ compile_catalogue (const char *language,
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static const char welsh_po[] =
@@ -261,7 +244,7 @@ main (int   argc,
   g_test_add_func ("/i18n/damaged-catalogue", test_damaged_catalogue);
   status = g_test_run ();
 
-  remove_tree (localedir);
+  fixture_remove_tree (localedir);
   g_free (localedir);
   return status;
 }

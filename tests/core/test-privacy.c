@@ -11,6 +11,7 @@
 #include "rd-core.h"
 #include "advisers-fixtures.h"
 #include "store-fixtures.h"
+#include "evidence-fixtures.h"
 
 typedef struct {
   char    *dir;
@@ -311,7 +312,7 @@ test_file_modes (void)
   g_clear_object (&store);
 
   umask (old);
-  advisers_remove_tree (top);
+  fixture_remove_tree (top);
 }
 
 int

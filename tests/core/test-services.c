@@ -13,6 +13,7 @@
 #include "advisers-fixtures.h"
 #include "store-fixtures.h"
 #include "rd-test-fixtures.h"
+#include "evidence-fixtures.h"
 
 #define MARKER "svc7marker"
 
@@ -48,7 +49,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  advisers_remove_tree (f->dir);
+  fixture_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->data_dir);
   g_free (f->work);
