@@ -59,6 +59,26 @@ fixture_make_case (RdStore    *store,
  *
  * Returns: its exit status
  */
+/* Saves a person in the case @case_id. Returns: (transfer full) */
+RdParty *
+fixture_add_party (RdStore     *store,
+                   gint64       case_id,
+                   const char  *name,
+                   RdPartyRole  role,
+                   gboolean     third_party)
+{
+  g_autoptr(GError) error = NULL;
+  RdParty *party = rd_party_new ();
+
+  rd_party_set_case_id (party, case_id);
+  rd_party_set_name (party, name);
+  rd_party_set_role (party, role);
+  rd_party_set_third_party (party, third_party);
+  g_assert_true (rd_store_save_party (store, party, &error));
+  g_assert_no_error (error);
+  return party;
+}
+
 int
 fixture_run_cli (const char         *data_dir,
                  const char * const *args,

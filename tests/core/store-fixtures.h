@@ -15,6 +15,11 @@ void     fixture_store_close_temp (RdStore    **store,
                                    char       **dir);
 RdCase  *fixture_make_case        (RdStore     *store,
                                    const char  *title);
+RdParty *fixture_add_party        (RdStore     *store,
+                                   gint64       case_id,
+                                   const char  *name,
+                                   RdPartyRole  role,
+                                   gboolean     third_party);
 int      fixture_run_cli          (const char         *data_dir,
                                    const char * const *args,
                                    char              **out,

@@ -15,6 +15,7 @@
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
 #include "evidence-fixtures.h"
+#include "store-fixtures.h"
 
 typedef struct
 {
@@ -656,16 +657,7 @@ save_party (Fixture     *f,
             RdPartyRole  role,
             gboolean     third_party)
 {
-  g_autoptr(GError) error = NULL;
-  RdParty *party = rd_party_new ();
-
-  rd_party_set_case_id (party, f->case_id);
-  rd_party_set_name (party, name);
-  rd_party_set_role (party, role);
-  rd_party_set_third_party (party, third_party);
-  g_assert_true (rd_store_save_party (f->store, party, &error));
-  g_assert_no_error (error);
-  return party;
+  return fixture_add_party (f->store, f->case_id, name, role, third_party);
 }
 
 /* The reviewer's case: everything Redress writes (cover, letter, chronology,

@@ -46,16 +46,8 @@ make_party (Fixture     *f,
             const char  *name,
             RdPartyRole  role)
 {
-  g_autoptr(GError) error = NULL;
-  RdParty *party = rd_party_new ();
-
-  rd_party_set_case_id (party, rd_case_get_id (f->rcase));
-  rd_party_set_name (party, name);
-  rd_party_set_role (party, role);
-  rd_party_set_third_party (party, rd_party_role_default_third_party (role));
-  g_assert_true (rd_store_save_party (f->store, party, &error));
-  g_assert_no_error (error);
-  return party;
+  return fixture_add_party (f->store, rd_case_get_id (f->rcase), name, role,
+                            rd_party_role_default_third_party (role));
 }
 
 static RdContact *

@@ -112,14 +112,9 @@ store_contact (Fixture    *f,
 static gint64
 store_police (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdParty) party = rd_party_new ();
+  g_autoptr(RdParty) party = fixture_add_party (f->store, rd_case_get_id (f->rcase),
+                                                "PC Sam Lee", RD_PARTY_POLICE, FALSE);
 
-  rd_party_set_case_id (party, rd_case_get_id (f->rcase));
-  rd_party_set_role (party, RD_PARTY_POLICE);
-  rd_party_set_name (party, "PC Sam Lee");
-  g_assert_true (rd_store_save_party (f->store, party, &error));
-  g_assert_no_error (error);
   return rd_party_get_id (party);
 }
 

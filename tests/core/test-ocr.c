@@ -566,15 +566,9 @@ static gint64
 add_third_party (Fixture    *f,
                  const char *name)
 {
-  g_autoptr(RdParty) party = rd_party_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RdParty) party = fixture_add_party (f->store, f->case_id, name,
+                                                RD_PARTY_NEIGHBOUR, TRUE);
 
-  rd_party_set_case_id (party, f->case_id);
-  rd_party_set_name (party, name);
-  rd_party_set_role (party, RD_PARTY_NEIGHBOUR);
-  rd_party_set_third_party (party, TRUE);
-  g_assert_true (rd_store_save_party (f->store, party, &error));
-  g_assert_no_error (error);
   return rd_party_get_id (party);
 }
 
