@@ -334,3 +334,19 @@ rd_test_gui_check_name (GtkWidget  *widget,
 
   g_assert_cmpstr (problem, ==, NULL);
 }
+
+/* The question being asked: the first shown AdwMessageDialog, or NULL. */
+AdwMessageDialog *
+rd_test_gui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}

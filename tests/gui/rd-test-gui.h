@@ -49,5 +49,6 @@ void           rd_test_gui_set_day          (GtkWidget    *picker,
                                              int           day);
 void           rd_test_gui_check_name       (GtkWidget    *widget,
                                              const char   *name);
+AdwMessageDialog *rd_test_gui_find_message_dialog (void);
 
 G_END_DECLS

@@ -31,17 +31,6 @@ add_case (RdStore    *store,
   return rd_case_get_id (rcase);
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 case_gone (gpointer data)
 {
@@ -243,7 +232,7 @@ test_consent_banner_and_erase (void)
   /* Erase asks first, naming what goes; cancelling keeps everything. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-case", NULL));
   rd_test_gui_iterate ();
-  confirm = find_message_dialog ();
+  confirm = GTK_WINDOW (rd_test_gui_find_message_dialog ());
   g_assert_nonnull (confirm);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "Eve Gone"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "0 diary entries"));
@@ -253,7 +242,7 @@ test_consent_banner_and_erase (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-case", NULL));
   rd_test_gui_iterate ();
-  confirm = find_message_dialog ();
+  confirm = GTK_WINDOW (rd_test_gui_find_message_dialog ());
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "erase");
   args[0] = store;
   args[1] = GSIZE_TO_POINTER (erase);

@@ -851,21 +851,6 @@ test_history (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static void
 test_delete_asks_first (Fixture       *f,
                         gconstpointer  data)
@@ -881,14 +866,14 @@ test_delete_asks_first (Fixture       *f,
 
   /* Keeping it changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.delete-entry", NULL);
-  dialog = find_message_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   rd_test_gui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "diary.delete-entry", NULL);
-  dialog = find_message_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   rd_test_gui_iterate ();
@@ -945,7 +930,7 @@ test_close_refused_when_save_fails (Fixture       *f,
   gtk_window_close (GTK_WINDOW (window));
   rd_test_gui_iterate ();
   g_assert_true (is_toplevel (window));
-  dialog = find_message_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (rd_record_editor_has_pending_save (RD_RECORD_EDITOR (editor (f))));
   adw_message_dialog_response (dialog, "keep");
@@ -1025,7 +1010,7 @@ test_delete_key (Fixture       *f,
 
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (delete_shortcut), 0,
                                                child (f, "diary_list"), NULL));
-  dialog = find_message_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   g_object_unref (delete_shortcut);

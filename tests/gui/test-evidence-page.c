@@ -171,24 +171,10 @@ not_busy (gpointer data)
   return !rd_evidence_page_is_busy (data);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_dialog () != NULL;
+  return rd_test_gui_find_message_dialog () != NULL;
 }
 
 static void
@@ -340,7 +326,7 @@ test_import_and_check (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 7);
   g_assert_nonnull (shown_named (f, "noise.wav"));
   g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "empty.pdf"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
@@ -351,7 +337,7 @@ test_import_and_check (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "evidence-page.check", NULL);
   g_assert_true (rd_test_gui_wait_until (not_busy, f->page, 20000));
   g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hall.jpg"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "missing"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -540,7 +526,7 @@ test_password (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "evidence.password", NULL);
   g_assert_true (rd_test_gui_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = rd_test_gui_find_message_dialog ();
   entry = rd_test_gui_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "flat4");

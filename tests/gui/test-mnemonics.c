@@ -427,19 +427,13 @@ audit_lock (Fixture *f)
   g_assert_false (rd_lock_get_locked (lock));
 }
 
+/* The question, once it is on screen. */
 static AdwMessageDialog *
 find_question (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *question = rd_test_gui_find_message_dialog ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return question != NULL && gtk_widget_get_mapped (GTK_WIDGET (question)) ? question : NULL;
 }
 
 static gboolean
