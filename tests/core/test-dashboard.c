@@ -701,6 +701,60 @@ test_letter_for_stage (void)
   case_clear (&c);
 }
 
+/* Each group is one run of the items, after the groups before it, as
+ * long as its count: the window shows a group's first few and lists the
+ * rest from there, without going through the items itself. */
+static void
+test_group_runs (void)
+{
+  Case c;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdParty) police = rd_party_new ();
+  GListModel *items;
+  guint seen[RD_DASHBOARD_N_GROUPS] = { 0, };
+  guint total = 0;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-09-02", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-09-12", NULL);
+  /* Promises each kept by the landlord's next call (done), the last one
+   * due in two days (due soon), one by the police not due for weeks
+   * (later); the stage 1 response is overdue. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2024-10-%02uT%02u:00", i / 2 + 1, 9 + i % 2);
+      g_autofree char *due = g_strdup_printf ("2024-10-%02u", i / 2 + 3);
+
+      g_object_unref (contact (&c, when, RD_CONTACT_FROM, 0, "Call back", due));
+    }
+  rd_party_set_id (police, 50);
+  rd_party_set_role (police, RD_PARTY_POLICE);
+  rd_party_set_name (police, "PC Lee");
+  rd_case_facts_add_party (c.facts, police);
+  g_object_unref (contact (&c, "2024-11-01T10:00", RD_CONTACT_FROM, 50, "Visit", "2024-12-20"));
+  g_object_unref (contact (&c, "2024-11-11T10:00", RD_CONTACT_FROM, 0, "Call back", "2024-11-14"));
+  dashboard = dashboard_on (&c, "2024-11-12");
+  assert_sorted (dashboard);
+  items = rd_dashboard_get_items (dashboard);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    seen[rd_dashboard_item_get_group (item_at (dashboard, i))]++;
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    {
+      guint start = total;
+      guint count = rd_dashboard_count (dashboard, group);
+
+      g_assert_cmpuint (count, ==, seen[group]);
+      for (guint i = start; i < start + count; i++)
+        g_assert_cmpint (rd_dashboard_item_get_group (item_at (dashboard, i)), ==, group);
+      total += count;
+    }
+  g_assert_cmpuint (total, ==, g_list_model_get_n_items (items));
+  /* Every group is there, so no run can hide behind an empty one. */
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    g_assert_cmpuint (seen[group], >, 0);
+  case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/case-review", test_case_review);
   g_test_add_func ("/dashboard/letters", test_letters);
   g_test_add_func ("/dashboard/letter-for-stage", test_letter_for_stage);
+  g_test_add_func ("/dashboard/group-runs", test_group_runs);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #include "rd-application.h"
 #include "rd-dashboard-page.h"
+#include "rd-dashboard-row.h"
+#include "rd-deadlines-dialog.h"
 #include "rd-letter-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -48,10 +50,47 @@ event_new (RdComplaintEventKind  kind,
   return event;
 }
 
+/* @n promises from the landlord, one a day until yesterday, each due a
+ * week after it was made and kept by the next day's contact: the last is
+ * due soon, the others are done. */
+static void
+add_promises (RdStore     *store,
+              gint64       case_id,
+              const GDate *today,
+              guint        n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = NULL;
+      GDate made = *today;
+      GDate due;
+
+      g_date_subtract_days (&made, n - i);
+      due = made;
+      g_date_add_days (&due, 7);
+      at = g_date_time_new_local (g_date_get_year (&made), g_date_get_month (&made),
+                                  g_date_get_day (&made), 10, 0, 0);
+      rd_contact_set_case_id (contact, case_id);
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, RD_CONTACT_FROM);
+      rd_contact_set_summary (contact, "A call from the repairs team");
+      rd_contact_set_promise (contact, "Send someone to look at the damp");
+      rd_contact_set_promise_due (contact, &due);
+      g_assert_true (rd_store_save_contact (store, contact, &error));
+    }
+  g_assert_true (rd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
 /* A complaint made 12 working days ago and acknowledged 3 working days
- * late; its response is not due yet. "Today" is the application's clock,
- * fixed on a Wednesday, so that the counts do not depend on the day the
- * suite runs. */
+ * late; its response is not due yet; and as many promises as the test
+ * asks for (add_promises()). "Today" is the application's clock, fixed on
+ * a Wednesday, so that the counts do not depend on the day the suite
+ * runs. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -86,6 +125,7 @@ fixture_setup (Fixture       *f,
   f->complaint_id = rd_complaint_get_id (complaint);
   g_object_unref (events[0]);
   g_object_unref (events[1]);
+  add_promises (store, f->case_id, today, GPOINTER_TO_UINT (data));
   g_clear_object (&store);
 
   f->app = rd_test_gui_app_new (f->dir);
@@ -217,6 +257,230 @@ test_refresh_in_worker (Fixture       *f,
   g_signal_handlers_disconnect_by_func (page, count_cb, &updated);
 }
 
+/* The widgets of What Next's rows (and of a dialog's) under @root. */
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = gtk_widget_has_css_class (root, "dashboard-row") ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+static gboolean
+dashboard_has_many (gpointer data)
+{
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (data);
+
+  return dashboard != NULL && rd_dashboard_count (dashboard, RD_DASHBOARD_DONE) > 1000;
+}
+
+static RdDashboardPage *
+show_many (Fixture *f)
+{
+  RdDashboardPage *page = RD_DASHBOARD_PAGE (rd_window_show_page (f->window, "dashboard"));
+
+  g_assert_true (rd_test_gui_wait_until (dashboard_has_many, page, 30000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  return page;
+}
+
+/* 5,000 deadlines: the page makes rows for the first few of each group
+ * only, the first of the dashboard's order, and offers the rest of a
+ * group behind one button that says how many there are. */
+static void
+test_many_bounded (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdDashboardPage *page = show_many (f);
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (page);
+  GListModel *all = rd_dashboard_get_items (dashboard);
+  guint total = 0, shown = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), >, 5000);
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    {
+      GListModel *rows = rd_dashboard_page_get_rows (page, group);
+      GtkButton *button = rd_dashboard_page_get_show_all_button (page, group);
+      guint count = rd_dashboard_count (dashboard, group);
+      guint start = rd_dashboard_group_start (dashboard, group);
+
+      g_assert_cmpuint (start, ==, total);
+      total += count;
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, MIN (count, 5));
+      shown += g_list_model_get_n_items (rows);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(RdDashboardItem) row = g_list_model_get_item (rows, i);
+          g_autoptr(RdDashboardItem) item = g_list_model_get_item (all, start + i);
+
+          g_assert_true (row == item);
+          g_assert_cmpint (rd_dashboard_item_get_group (row), ==, group);
+        }
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (button)), ==, count > 5);
+      if (count > 5)
+        {
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+          g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (button)));
+        }
+    }
+  g_assert_cmpuint (total, ==, g_list_model_get_n_items (all));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (page)), ==, shown);
+  g_assert_cmpuint (shown, <=, 5 * RD_DASHBOARD_N_GROUPS);
+  {
+    g_autofree char *label = g_strdup_printf ("Show All %u Deadlines Done…",
+                                              rd_dashboard_count (dashboard, RD_DASHBOARD_DONE));
+
+    g_assert_cmpstr (gtk_button_get_label (rd_dashboard_page_get_show_all_button (page, RD_DASHBOARD_DONE)),
+                     ==, label);
+  }
+}
+
+#define MAX_LIST_ROWS 210
+
+static RdDeadlinesDialog *
+find_deadlines_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RD_IS_DEADLINES_DIALOG (window))
+        return RD_DEADLINES_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The row of @dialog that shows @item, if it has been made. */
+static GtkWidget *
+find_row_of (GtkWidget       *dialog,
+             RdDashboardItem *item)
+{
+  GtkWidget *label = rd_test_gui_find_by_text (dialog, rd_dashboard_item_get_context (item));
+
+  /* The label, in the row's box, in the list's own widget for the item. */
+  return label ? gtk_widget_get_parent (gtk_widget_get_parent (label)) : NULL;
+}
+
+/* "Show All…" opens every deadline of the group, in the dashboard's
+ * order, in a list the keyboard is in and goes through to the last. Its
+ * rows are made only for what is in view. */
+static void
+test_show_all_by_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  RdDashboardPage *page = show_many (f);
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (page);
+  GListModel *all = rd_dashboard_get_items (dashboard);
+  guint count = rd_dashboard_count (dashboard, RD_DASHBOARD_DONE);
+  guint start = rd_dashboard_group_start (dashboard, RD_DASHBOARD_DONE);
+  RdDeadlinesDialog *dialog;
+  GListModel *items;
+  GtkWidget *list, *focus, *last_row;
+  g_autoptr(RdDashboardItem) last = NULL;
+  guint steps = 0;
+
+  g_signal_emit_by_name (rd_dashboard_page_get_show_all_button (page, RD_DASHBOARD_DONE), "clicked");
+  dialog = find_deadlines_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (rd_deadlines_dialog_get_group (dialog), ==, RD_DASHBOARD_DONE);
+  items = rd_deadlines_dialog_get_items (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(RdDashboardItem) shown = g_list_model_get_item (items, i);
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (all, start + i);
+
+      g_assert_true (shown == item);
+    }
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  list = GTK_WIDGET (rd_deadlines_dialog_get_list_view (dialog));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), list) ||
+                 gtk_root_get_focus (GTK_ROOT (dialog)) == list);
+  /* GTK 4.8's list keeps at most 200 rows about what is in view, and
+   * one each for the focused item and where it scrolls from. */
+  g_assert_cmpuint (count_rows (GTK_WIDGET (dialog)), >, 0);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (dialog)), <=, MAX_LIST_ROWS);
+
+  /* Down, as the arrow key moves, until the focus moves no further. */
+  while (steps <= 2 * count)
+    {
+      GtkWidget *was = gtk_root_get_focus (GTK_ROOT (dialog));
+
+      if (!gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_root_get_focus (GTK_ROOT (dialog)) == was)
+        break;
+      steps++;
+    }
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  last = g_list_model_get_item (items, count - 1);
+  last_row = find_row_of (GTK_WIDGET (dialog), last);
+  g_assert_nonnull (last_row);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == last_row || gtk_widget_is_ancestor (focus, last_row));
+  g_assert_cmpuint (steps, >=, count - 1);
+  g_assert_cmpuint (steps, <=, count);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (dialog)), <=, MAX_LIST_ROWS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+updated_cb (gpointer  page,
+            guint    *count)
+{
+  (*count)++;
+}
+
+static GPtrArray *
+shown_rows (RdDashboardPage *page)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    {
+      GListModel *model = rd_dashboard_page_get_rows (page, group);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (rows, g_list_model_get_item (model, i));
+    }
+  return rows;
+}
+
+/* A refresh that changes nothing keeps every row (the same items, so GTK
+ * neither makes nor measures a row again); seven weeks later, when what
+ * was due is overdue, the rows are made again. */
+static void
+test_rows_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  RdDashboardPage *page = show_many (f);
+  g_autoptr(GPtrArray) before = shown_rows (page);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_local (2025, 7, 30, 10, 0, 0);
+  guint updated = 0;
+  gulong handler = g_signal_connect (page, "updated", G_CALLBACK (updated_cb), &updated);
+
+  g_assert_cmpuint (before->len, >, 0);
+  rd_dashboard_page_refresh (page);
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 30000));
+  after = shown_rows (page);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+
+  updated = 0;
+  rd_clock_set_fixed (rd_application_get_clock (f->app), later);
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 30000));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = shown_rows (page);
+  g_assert_cmpuint (after->len, >, 0);
+  g_assert_true (g_ptr_array_index (after, 0) != g_ptr_array_index (before, 0));
+  g_signal_handler_disconnect (page, handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +493,11 @@ main (int   argc,
               test_done_late_is_a_finding, fixture_teardown);
   g_test_add ("/dashboard/refresh-in-worker", Fixture, NULL, fixture_setup,
               test_refresh_in_worker, fixture_teardown);
+  g_test_add ("/dashboard/many/bounded", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
+              test_many_bounded, fixture_teardown);
+  g_test_add ("/dashboard/many/show-all-by-keyboard", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
+              test_show_all_by_keyboard, fixture_teardown);
+  g_test_add ("/dashboard/many/rows-kept", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
+              test_rows_kept, fixture_teardown);
   return g_test_run ();
 }

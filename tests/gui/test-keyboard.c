@@ -337,14 +337,31 @@ refilled_and_settled (gpointer data)
   return refill->refills > 0 && focus != NULL && gtk_widget_is_ancestor (focus, refill->page);
 }
 
-/* The main list of the page @name, by its id in the page's template. */
+/* The first list view shown under @root. */
+static GtkWidget *
+find_shown_list_view (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main list of the page @name, by its id in the page's template;
+ * What Next makes a list for each group of deadlines: the first shown. */
 static GtkWidget *
 find_list (GtkWidget  *page,
            const char *name)
 {
-  const char *id = g_str_equal (name, "diary") ? "diary_list" : "list_view";
-
-  return rd_test_gui_find_by_id (page, id);
+  if (g_str_equal (name, "dashboard"))
+    return find_shown_list_view (page);
+  return rd_test_gui_find_by_id (page, g_str_equal (name, "diary") ? "diary_list" : "list_view");
 }
 
 static GListModel *

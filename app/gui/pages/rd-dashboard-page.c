@@ -9,8 +9,9 @@
 
 #include "rd-complaint-assistant.h"
 #include "rd-dashboard-page.h"
+#include "rd-dashboard-row.h"
+#include "rd-deadlines-dialog.h"
 #include "rd-gui-util.h"
-#include "rd-letter-dialog.h"
 
 /*
  * The page works the case's deadlines out again whenever anything of the
@@ -20,14 +21,34 @@
  * A big case takes tens of milliseconds to load and work out, so that is
  * done in a worker thread with its own connection; the window shows the
  * result when it comes, unless a newer refresh has started meanwhile.
+ *
+ * What Next is one scrolling page, so its lists cannot scroll by
+ * themselves, and GTK makes, binds and measures a row for every item such
+ * a list holds. Years of reported repairs give thousands of deadlines: the
+ * page shows only the first few of each group (the longest overdue, the
+ * nearest due), and a "Show All…" button opens the whole group in a window
+ * whose list scrolls (RdDeadlinesDialog). The work of a refresh on the
+ * main thread is then bounded, whatever the size of the case; and a
+ * refresh that changes nothing about a row keeps it as it was.
  */
+
+/* Rows of each group shown on the page itself. */
+#define ROWS_PER_GROUP 5
+
+typedef struct {
+  GListStore  *items;      /* the group's first rows, at most ROWS_PER_GROUP */
+  GtkWidget   *box;
+  GtkListView *view;
+  GtkButton   *show_all;
+} Section;
 
 struct _RdDashboardPage
 {
   RdCasePage     parent_instance;
 
   RdDashboard   *dashboard;
-  GListStore    *items;      /* what the list shows: a copy of the dashboard's */
+  Section        sections[RD_DASHBOARD_N_GROUPS];
+  RdDeadlinesDialog *all_dialog; /* weak: the "Show All" window open, if any */
   guint          generation;  /* of the newest refresh started */
   GCancellable  *cancellable; /* of the refresh under way */
 
@@ -39,7 +60,7 @@ struct _RdDashboardPage
   GtkLabel      *trigger_entries_label;
   GtkRevealer   *remedies_revealer;
   GtkLabel      *remedies_label;
-  GtkListView   *list_view;
+  GtkBox        *sections_box;
   GtkLabel      *notes_label;
   GtkLabel      *convention_label;
 };
@@ -52,175 +73,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-button_label (RdNextStep step)
-{
-  switch (step)
-    {
-    case RD_NEXT_STEP_CHASE:
-      return _("Write a _Chaser…");
-    case RD_NEXT_STEP_ESCALATE:
-      return _("Ask to _Escalate…");
-    case RD_NEXT_STEP_OMBUDSMAN:
-      return _("Write for the _Ombudsman…");
-    case RD_NEXT_STEP_NONE:
-    case RD_NEXT_STEP_WAIT:
-    case RD_NEXT_STEP_CASE_REVIEW:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-group_css (RdDashboardGroup group)
-{
-  switch (group)
-    {
-    case RD_DASHBOARD_OVERDUE:
-      return "error";
-    case RD_DASHBOARD_DUE_SOON:
-      return "warning";
-    case RD_DASHBOARD_DONE:
-      return "success";
-    case RD_DASHBOARD_LATER:
-    case RD_DASHBOARD_N_GROUPS:
-    default:
-      return "accent";
-    }
-}
-
-static GtkWidget *
-wrapped_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-typedef struct {
-  GtkWidget *group;
-  GtkWidget *title;
-  GtkWidget *status;
-  GtkWidget *context;
-  GtkWidget *explanation;
-  GtkWidget *advice;
-  GtkWidget *button;
-} Row;
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  gtk_widget_add_css_class (box, "dashboard-row");
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  row->group = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->group, "caption-heading");
-  gtk_widget_add_css_class (row->group, "group-badge");
-  row->title = wrapped_label ("heading");
-  gtk_widget_set_hexpand (row->title, TRUE);
-  row->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->status, "heading");
-  /* Narrow, "444 working days late" takes two lines rather than the title's room. */
-  gtk_label_set_wrap (GTK_LABEL (row->status), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 16);
-  gtk_label_set_justify (GTK_LABEL (row->status), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (GTK_LABEL (row->status), 1);
-  gtk_box_append (GTK_BOX (top), row->group);
-  gtk_box_append (GTK_BOX (top), row->title);
-  gtk_box_append (GTK_BOX (top), row->status);
-
-  row->context = wrapped_label ("dim-label");
-  gtk_widget_add_css_class (row->context, "caption");
-  row->explanation = wrapped_label (NULL);
-  row->advice = wrapped_label ("dim-label");
-  /* No mnemonic: every row that needs a chaser shows the same button, and
-   * an Alt key shared by several only moves the focus among them. Tab
-   * reaches each. */
-  row->button = gtk_button_new ();
-  gtk_widget_set_halign (row->button, GTK_ALIGN_START);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), row->context);
-  gtk_box_append (GTK_BOX (box), row->explanation);
-  gtk_box_append (GTK_BOX (box), row->advice);
-  gtk_box_append (GTK_BOX (box), row->button);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  RdDashboardItem *entry = gtk_list_item_get_item (item);
-  Row *row = g_object_get_data (G_OBJECT (item), "row");
-  RdDashboardGroup group = rd_dashboard_item_get_group (entry);
-  RdNextStep step = rd_dashboard_item_get_next_step (entry);
-  const char *label = button_label (step);
-  g_autofree char *advice = NULL;
-
-  for (guint i = 0; i < RD_DASHBOARD_N_GROUPS; i++)
-    {
-      gtk_widget_remove_css_class (row->group, group_css (i));
-      gtk_widget_remove_css_class (row->status, group_css (i));
-    }
-  /* Done, but late: a finding for the resident, never shown as a success. */
-  if (rd_dashboard_item_is_done_late (entry))
-    {
-      gtk_label_set_text (GTK_LABEL (row->group), _("Done late"));
-      gtk_widget_add_css_class (row->group, group_css (RD_DASHBOARD_DUE_SOON));
-      gtk_widget_add_css_class (row->status, group_css (RD_DASHBOARD_DUE_SOON));
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (row->group), rd_dashboard_group_get_label (group));
-      gtk_widget_add_css_class (row->group, group_css (group));
-      gtk_widget_add_css_class (row->status, group_css (group));
-    }
-  gtk_label_set_text (GTK_LABEL (row->title), rd_dashboard_item_get_title (entry));
-  gtk_label_set_text (GTK_LABEL (row->status), rd_dashboard_item_get_status_text (entry));
-  gtk_label_set_text (GTK_LABEL (row->context), rd_dashboard_item_get_context (entry));
-  gtk_widget_set_visible (row->context, *rd_dashboard_item_get_context (entry) != '\0');
-  gtk_label_set_text (GTK_LABEL (row->explanation), rd_dashboard_item_get_explanation (entry));
-  /* Translators: the suggested next step under a deadline, "Next: Send a chaser …" */
-  advice = g_strdup_printf (_("Next: %s"), rd_dashboard_item_get_advice (entry));
-  gtk_label_set_text (GTK_LABEL (row->advice), advice);
-
-  gtk_widget_set_visible (row->button, label != NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), NULL);
-  if (label != NULL)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *shown = rd_gui_strip_mnemonic (label);
-
-      gtk_button_set_label (GTK_BUTTON (row->button), shown);
-      /* The target first: an action name without it would not match the action. */
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row->button), "u", gtk_list_item_get_position (item));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row->button), "dashboard.write-letter");
-      /* Translators: what a screen reader adds after a button's name, "Send a chaser: Stage 1 response" */
-      name = g_strdup_printf (_("%s: %s"), rd_next_step_get_label (step), rd_dashboard_item_get_title (entry));
-      /* Named by its text (rd_gui_install_accessible_names), and told apart
-       * from the other rows' buttons by what it is for. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
-    }
-}
 
 static void
 show_trigger (RdDashboardPage *self)
@@ -311,18 +163,97 @@ refresh_job_free (RefreshJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshJob, refresh_job_free)
 
+static gboolean
+row_same_at (GListModel      *rows,
+             guint            position,
+             RdDashboardItem *item)
+{
+  g_autoptr(RdDashboardItem) shown = g_list_model_get_item (rows, position);
+
+  return rd_dashboard_item_same (shown, item);
+}
+
+/* Puts @items[@start, @start + @n) in @rows, keeping the rows at either
+ * end that would draw the same: only what changed is made again. */
+static void
+update_rows (GListStore *rows,
+             GListModel *items,
+             guint       start,
+             guint       n)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (rows));
+  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (fresh, g_list_model_get_item (items, start + i));
+  while (head < MIN (shown, n) && row_same_at (G_LIST_MODEL (rows), head, g_ptr_array_index (fresh, head)))
+    head++;
+  while (tail < MIN (shown, n) - head &&
+         row_same_at (G_LIST_MODEL (rows), shown - 1 - tail, g_ptr_array_index (fresh, n - 1 - tail)))
+    tail++;
+  if (head + tail == shown && shown == n)
+    return;
+  g_list_store_splice (rows, head, shown - head - tail, fresh->pdata + head, n - head - tail);
+}
+
+static char *
+dup_show_all_label (RdDashboardGroup group,
+                    guint            count)
+{
+  switch (group)
+    {
+    case RD_DASHBOARD_OVERDUE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the %u Overdue Deadline…",
+                                           "Show All %u Overdue Deadlines…", count), count);
+    case RD_DASHBOARD_DUE_SOON:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the %u Deadline Due Soon…",
+                                           "Show All %u Deadlines Due Soon…", count), count);
+    case RD_DASHBOARD_LATER:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the %u Deadline Coming Up…",
+                                           "Show All %u Deadlines Coming Up…", count), count);
+    case RD_DASHBOARD_DONE:
+    case RD_DASHBOARD_N_GROUPS:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show the %u Deadline Done…",
+                                           "Show All %u Deadlines Done…", count), count);
+    }
+}
+
+static void
+show_section (RdDashboardPage  *self,
+              RdDashboardGroup  group)
+{
+  Section *section = &self->sections[group];
+  guint count = self->dashboard ? rd_dashboard_count (self->dashboard, group) : 0;
+  guint n = MIN (count, ROWS_PER_GROUP);
+
+  if (self->dashboard != NULL)
+    update_rows (section->items, rd_dashboard_get_items (self->dashboard),
+                 rd_dashboard_group_start (self->dashboard, group), n);
+  else
+    g_list_store_remove_all (section->items);
+  gtk_widget_set_visible (section->box, count > 0);
+  gtk_widget_set_visible (GTK_WIDGET (section->show_all), count > n);
+  if (count > n)
+    {
+      g_autofree char *label = dup_show_all_label (group, count);
+
+      gtk_button_set_label (section->show_all, label);
+    }
+}
+
 static void
 show_dashboard (RdDashboardPage *self,
                 RdDashboard     *dashboard)
 {
-  GListModel *items = dashboard ? rd_dashboard_get_items (dashboard) : NULL;
-  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = dashboard ? g_list_model_get_n_items (rd_dashboard_get_items (dashboard)) : 0;
 
   g_set_object (&self->dashboard, dashboard);
-  for (guint i = 0, n = items ? g_list_model_get_n_items (items) : 0; i < n; i++)
-    g_ptr_array_add (copy, g_list_model_get_item (items, i));
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       copy->pdata, copy->len);
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    show_section (self, group);
+  if (self->all_dialog != NULL)
+    rd_deadlines_dialog_set_dashboard (self->all_dialog, dashboard);
 
   show_trigger (self);
   show_remedies (self);
@@ -332,7 +263,7 @@ show_dashboard (RdDashboardPage *self,
       show_notes (self);
     }
   gtk_stack_set_visible_child_name (self->stack,
-                                    copy->len > 0 ||
+                                    n_items > 0 ||
                                     (self->dashboard && rd_dashboard_get_community_trigger (self->dashboard))
                                     ? "dashboard" : "empty");
 }
@@ -425,32 +356,98 @@ GtkWindow *
 rd_dashboard_page_write_letter (RdDashboardPage *self,
                                 guint            position)
 {
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  GListModel *items;
   g_autoptr(RdDashboardItem) item = NULL;
-  RdLetterKind kind;
-  RdLetterDialog *dialog;
 
   g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
 
-  if (rcase == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+  items = self->dashboard ? rd_dashboard_get_items (self->dashboard) : NULL;
+  if (rcase == NULL || items == NULL || position >= g_list_model_get_n_items (items))
     return NULL;
-  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  if (!rd_next_step_get_letter (rd_dashboard_item_get_next_step (item), &kind))
-    return NULL;
-  dialog = rd_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), store,
-                                 rd_case_get_id (rcase), rd_dashboard_item_get_complaint_id (item),
-                                 kind);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  item = g_list_model_get_item (items, position);
+  return rd_dashboard_row_write_letter (GTK_WIDGET (self), rd_case_page_get_store (RD_CASE_PAGE (self)),
+                                        rd_case_get_id (rcase), item);
 }
 
 static void
-write_letter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+write_letter_cb (gpointer         data,
+                 RdDashboardItem *item)
 {
-  rd_dashboard_page_write_letter (RD_DASHBOARD_PAGE (widget), g_variant_get_uint32 (parameter));
+  RdCasePage *page = data;
+  RdCase *rcase = rd_case_page_get_case (page);
+
+  rd_dashboard_row_write_letter (GTK_WIDGET (page), rd_case_page_get_store (page),
+                                 rcase ? rd_case_get_id (rcase) : 0, item);
+}
+
+/**
+ * rd_dashboard_page_show_all:
+ * @group: the group whose deadlines to list
+ *
+ * Opens a window with every deadline of @group, which follows the page's
+ * refreshes while it is open.
+ *
+ * Returns: (transfer none) (nullable): the window
+ */
+RdDeadlinesDialog *
+rd_dashboard_page_show_all (RdDashboardPage  *self,
+                            RdDashboardGroup  group)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+
+  g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (group < RD_DASHBOARD_N_GROUPS, NULL);
+
+  if (store == NULL || rcase == NULL)
+    return NULL;
+  if (self->all_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->all_dialog));
+  g_set_weak_pointer (&self->all_dialog,
+                      rd_deadlines_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               store, rcase, group));
+  rd_deadlines_dialog_set_dashboard (self->all_dialog, self->dashboard);
+  gtk_window_present (GTK_WINDOW (self->all_dialog));
+  return self->all_dialog;
+}
+
+/**
+ * rd_dashboard_page_get_rows:
+ *
+ * Returns: (transfer none): the #RdDashboardItem rows the page shows of
+ *   @group: the first few of the dashboard's
+ */
+GListModel *
+rd_dashboard_page_get_rows (RdDashboardPage  *self,
+                            RdDashboardGroup  group)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (group < RD_DASHBOARD_N_GROUPS, NULL);
+
+  return G_LIST_MODEL (self->sections[group].items);
+}
+
+/**
+ * rd_dashboard_page_get_show_all_button:
+ *
+ * Returns: (transfer none): the button that opens every deadline of @group
+ */
+GtkButton *
+rd_dashboard_page_get_show_all_button (RdDashboardPage  *self,
+                                       RdDashboardGroup  group)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (group < RD_DASHBOARD_N_GROUPS, NULL);
+
+  return self->sections[group].show_all;
+}
+
+static void
+on_show_all_clicked_cb (GtkButton       *button,
+                        RdDashboardPage *self)
+{
+  rd_dashboard_page_show_all (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rd-group")));
 }
 
 static void
@@ -548,7 +545,11 @@ rd_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DASHBOARD_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->items);
+  if (self->all_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->all_dialog));
+  g_clear_weak_pointer (&self->all_dialog);
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    g_clear_object (&self->sections[group].items);
   g_clear_object (&self->dashboard);
 
   G_OBJECT_CLASS (rd_dashboard_page_parent_class)->dispose (object);
@@ -574,7 +575,6 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "dashboard.write-letter", "u", write_letter_action);
   gtk_widget_class_install_action (widget_class, "dashboard.start-complaint", NULL, start_complaint_action);
   gtk_widget_class_install_action (widget_class, "dashboard.copy-trigger", NULL, copy_trigger_action);
   gtk_widget_class_install_action (widget_class, "dashboard.copy-remedies", NULL, copy_remedies_action);
@@ -589,31 +589,52 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_entries_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_label);
-  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, convention_label);
+}
+
+/* Each group's rows, then its "Show All…" button, on the page's one
+ * scrolling column. */
+static void
+add_section (RdDashboardPage  *self,
+             RdDashboardGroup  group)
+{
+  Section *section = &self->sections[group];
+  GtkListItemFactory *factory = rd_dashboard_row_factory_new (write_letter_cb, self);
+  GtkNoSelection *selection;
+
+  section->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
+  section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (section->items)));
+  section->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (section->view), "dashboard-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rd_dashboard_group_get_label (group), -1);
+  section->show_all = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_set_halign (GTK_WIDGET (section->show_all), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (section->show_all), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (section->show_all), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (section->show_all), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (section->show_all), 12);
+  g_object_set_data (G_OBJECT (section->show_all), "rd-group", GUINT_TO_POINTER (group));
+  g_signal_connect (section->show_all, "clicked", G_CALLBACK (on_show_all_clicked_cb), self);
+  gtk_box_append (GTK_BOX (section->box), GTK_WIDGET (section->view));
+  gtk_box_append (GTK_BOX (section->box), GTK_WIDGET (section->show_all));
+  gtk_widget_set_visible (section->box, FALSE);
+  gtk_box_append (self->sections_box, section->box);
 }
 
 static void
 rd_dashboard_page_init (RdDashboardPage *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
-
-  self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_gui_spin_while_shown (self->loading_spinner);
   /* Once, under the list: every count above it is in working days. */
   gtk_label_set_text (self->convention_label, rd_calendar_get_convention ());
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    add_section (self, group);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-remedies", FALSE);
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-case-page.h"
+#include "rd-deadlines-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,11 @@ RdDashboard *rd_dashboard_page_get_dashboard (RdDashboardPage *self);
 void         rd_dashboard_page_refresh       (RdDashboardPage *self);
 GtkWindow   *rd_dashboard_page_write_letter  (RdDashboardPage *self,
                                               guint            position);
+RdDeadlinesDialog *rd_dashboard_page_show_all (RdDashboardPage  *self,
+                                               RdDashboardGroup  group);
+GListModel  *rd_dashboard_page_get_rows      (RdDashboardPage  *self,
+                                              RdDashboardGroup  group);
+GtkButton   *rd_dashboard_page_get_show_all_button (RdDashboardPage  *self,
+                                                    RdDashboardGroup  group);
 
 G_END_DECLS
