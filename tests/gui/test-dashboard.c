@@ -481,6 +481,81 @@ test_rows_kept (Fixture       *f,
   g_signal_handler_disconnect (page, handler);
 }
 
+static gboolean
+trigger_shown (gpointer data)
+{
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (data);
+
+  return dashboard != NULL && rd_dashboard_get_community_trigger (dashboard) != NULL;
+}
+
+static void
+add_report (RdStore *store,
+            gint64   case_id,
+            int      year,
+            int      month,
+            int      day)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_local (year, month, day, 22, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  rd_incident_set_case_id (incident, case_id);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_description (incident, "Shouting and banging on the door");
+  rd_incident_set_reported_to (incident, RD_REPORTED_COUNCIL);
+  g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = *text ? 1 : 0;
+
+  for (const char *c = text; *c; c++)
+    n += *c == '\n';
+  return n;
+}
+
+/* Years of reports to the council, three of them recent: the card lists
+ * the reports that count and the newest 20 of those that do not, and
+ * says how many older ones the summary has; and it writes that list only
+ * when the resident opens it. */
+static void
+test_case_review_many_old_reports (Fixture       *f,
+                                   gconstpointer  data)
+{
+  RdDashboardPage *page = show_dashboard (f);
+  GtkExpander *expander = GTK_EXPANDER (rd_test_gui_find_by_id (GTK_WIDGET (page), "trigger_expander"));
+  /* Out of the widget tree while the expander is closed. */
+  GtkLabel *entries = GTK_LABEL (gtk_expander_get_child (expander));
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_object_get (page, "store", &store, NULL);
+  g_assert_true (rd_store_begin (store, &error));
+  for (guint i = 0; i < 60; i++)
+    add_report (store, f->case_id, 2021 + i / 24, 1 + i % 24 / 2, 1 + i % 2 * 14);
+  add_report (store, f->case_id, 2025, 5, 2);
+  add_report (store, f->case_id, 2025, 5, 16);
+  add_report (store, f->case_id, 2025, 6, 2);
+  g_assert_true (rd_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_test_gui_wait_until (trigger_shown, page, 30000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  g_assert_false (gtk_expander_get_expanded (expander));
+  g_assert_cmpstr (gtk_label_get_text (entries), ==, "");
+
+  gtk_expander_set_expanded (expander, TRUE);
+  text = gtk_label_get_text (entries);
+  g_assert_true (g_str_has_prefix (text, "• Reported on "));
+  g_assert_nonnull (strstr (text, "\n40 older reports that do not count are not listed here; "
+                                  "the summary you copy lists them all.\n• "));
+  g_assert_cmpuint (count_lines (text), ==, 3 + 1 + 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +572,8 @@ main (int   argc,
               test_many_bounded, fixture_teardown);
   g_test_add ("/dashboard/many/show-all-by-keyboard", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
               test_show_all_by_keyboard, fixture_teardown);
+  g_test_add ("/dashboard/case-review-many-old-reports", Fixture, NULL, fixture_setup,
+              test_case_review_many_old_reports, fixture_teardown);
   g_test_add ("/dashboard/many/rows-kept", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
               test_rows_kept, fixture_teardown);
   return g_test_run ();

@@ -35,6 +35,10 @@
 /* Rows of each group shown on the page itself. */
 #define ROWS_PER_GROUP 5
 
+/* Reports that do not count for an ASB Case Review, listed on the card:
+ * the newest; years of older ones are in the summary the resident copies. */
+#define NOT_COUNTED_SHOWN 20
+
 typedef struct {
   GListStore  *items;      /* the group's first rows, at most ROWS_PER_GROUP */
   GtkWidget   *box;
@@ -57,7 +61,9 @@ struct _RdDashboardPage
   GtkLabel      *summary_label;
   GtkRevealer   *trigger_revealer;
   GtkLabel      *trigger_label;
+  GtkExpander   *trigger_expander;
   GtkLabel      *trigger_entries_label;
+  gboolean       trigger_entries_stale; /* written when the expander is opened */
   GtkRevealer   *remedies_revealer;
   GtkLabel      *remedies_label;
   GtkBox        *sections_box;
@@ -75,31 +81,71 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-show_trigger (RdDashboardPage *self)
+append_entry (GString                 *entries,
+              const RdAsbReviewReport *report)
+{
+  g_autofree char *entry = rd_community_trigger_dup_entry (report);
+
+  g_string_append_printf (entries, "%s• %s", entries->len ? "\n" : "", entry);
+}
+
+/*
+ * Those that count first, then those that do not, each saying why. Only
+ * when the expander is open: a diary of years has thousands of reports
+ * that no longer count, and a label of thousands of lines is a long stall
+ * to write and measure; the card lists the newest of them.
+ */
+static void
+show_trigger_entries (RdDashboardPage *self)
 {
   RdCommunityTrigger *trigger = self->dashboard ? rd_dashboard_get_community_trigger (self->dashboard) : NULL;
   g_autoptr(GString) entries = g_string_new (NULL);
+  guint older;
+
+  if (trigger == NULL || !self->trigger_entries_stale || !gtk_expander_get_expanded (self->trigger_expander))
+    return;
+  self->trigger_entries_stale = FALSE;
+  for (guint i = 0; i < trigger->counted->len; i++)
+    append_entry (entries, g_ptr_array_index (trigger->counted, i));
+  older = trigger->excluded->len > NOT_COUNTED_SHOWN ? trigger->excluded->len - NOT_COUNTED_SHOWN : 0;
+  if (older > 0)
+    {
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u older report that does not count is not "
+                                                            "listed here; the summary you copy lists it.",
+                                                            "%u older reports that do not count are not "
+                                                            "listed here; the summary you copy lists them all.",
+                                                            older), older);
+
+      g_string_append_printf (entries, "%s%s", entries->len ? "\n" : "", line);
+    }
+  for (guint i = older; i < trigger->excluded->len; i++)
+    append_entry (entries, g_ptr_array_index (trigger->excluded, i));
+  gtk_label_set_text (self->trigger_entries_label, entries->str);
+}
+
+static void
+on_trigger_expanded_cb (GtkExpander     *expander,
+                        GParamSpec      *pspec,
+                        RdDashboardPage *self)
+{
+  show_trigger_entries (self);
+}
+
+static void
+show_trigger (RdDashboardPage *self)
+{
+  RdCommunityTrigger *trigger = self->dashboard ? rd_dashboard_get_community_trigger (self->dashboard) : NULL;
   g_autofree char *explanation = NULL;
 
   gtk_revealer_set_reveal_child (self->trigger_revealer, trigger != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", trigger != NULL);
+  self->trigger_entries_stale = TRUE;
   if (trigger == NULL)
     return;
   explanation = rd_community_trigger_dup_explanation (trigger);
   gtk_label_set_text (self->trigger_label, explanation);
-  /* Those that count first, then those that do not, each saying why. */
-  for (guint list = 0; list < 2; list++)
-    {
-      GPtrArray *reports = list == 0 ? trigger->counted : trigger->excluded;
-
-      for (guint i = 0; i < reports->len; i++)
-        {
-          g_autofree char *entry = rd_community_trigger_dup_entry (g_ptr_array_index (reports, i));
-
-          g_string_append_printf (entries, "%s• %s", entries->len ? "\n" : "", entry);
-        }
-    }
-  gtk_label_set_text (self->trigger_entries_label, entries->str);
+  show_trigger_entries (self);
 }
 
 /* What the Ombudsman's guidance suggests for the failures found, the
@@ -586,6 +632,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_label);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_expander);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_entries_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, remedies_label);
@@ -635,6 +682,7 @@ rd_dashboard_page_init (RdDashboardPage *self)
 
   for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
     add_section (self, group);
+  g_signal_connect (self->trigger_expander, "notify::expanded", G_CALLBACK (on_trigger_expanded_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-trigger", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.copy-remedies", FALSE);
 }
