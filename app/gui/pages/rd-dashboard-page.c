@@ -285,7 +285,9 @@ show_section (RdDashboardPage  *self,
     {
       g_autofree char *label = dup_show_all_label (group, count);
 
-      gtk_button_set_label (section->show_all, label);
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (section->show_all)), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (section->show_all), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
     }
 }
 
@@ -650,6 +652,7 @@ add_section (RdDashboardPage  *self,
   Section *section = &self->sections[group];
   GtkListItemFactory *factory = rd_dashboard_row_factory_new (write_letter_cb, self);
   GtkNoSelection *selection;
+  GtkWidget *label;
 
   section->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -659,6 +662,13 @@ add_section (RdDashboardPage  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (section->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rd_dashboard_group_get_label (group), -1);
   section->show_all = GTK_BUTTON (gtk_button_new ());
+  /* "Show All 312 Overdue Deadlines…" is long at 360 pixels and twice the
+   * text size: it wraps rather than widen the page. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_button_set_child (section->show_all, label);
   gtk_widget_set_halign (GTK_WIDGET (section->show_all), GTK_ALIGN_START);
   gtk_widget_set_margin_start (GTK_WIDGET (section->show_all), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (section->show_all), 12);
