@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A child prints "painted TIME" (g_get_monotonic_time()) at the end of its
- * first window's first paint, then quits as the user does (app.quit), so
+ * first window's first paint, and "cpu USEC", the processor time (user and
+ * system, all threads) the process had used by then, then quits as the user does (app.quit), so
  * that a data folder is closed cleanly and the next start is an ordinary
  * one. With BENCH_IDLE_FRAMES set it instead counts the frames drawn in
  * two seconds of doing nothing, three seconds after the first one, or
@@ -12,6 +13,8 @@
  */
 
 #include "bench-first-frame.h"
+
+#include <sys/resource.h>
 
 static void
 on_idle_frame_cb (GdkFrameClock *clock,
@@ -60,6 +63,19 @@ count_idle_frames (GdkFrameClock *clock,
   g_timeout_add (MAX (seconds, 1) * 1000, start_counting_cb, clock);
 }
 
+/* Processor time of the whole process so far, user and system, in µs:
+ * unlike the wall clock, hardly moved by other programs on the machine. */
+static gint64
+process_cpu_usec (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
 /* The first paint of the first window: report it, then quit cleanly. */
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -71,6 +87,7 @@ on_after_paint_cb (GdkFrameClock *clock,
     return;
   g_object_set_data (G_OBJECT (app), "painted", GINT_TO_POINTER (1));
   g_print ("painted %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("cpu %" G_GINT64_FORMAT "\n", process_cpu_usec ());
   fflush (stdout);
   if (g_getenv ("BENCH_IDLE_FRAMES") != NULL)
     {
