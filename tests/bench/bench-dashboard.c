@@ -231,7 +231,8 @@ main (void)
       letter = MIN (letter, cpu_us () - t);
 
       t = cpu_us ();
-      calendar = rd_ics_from_dashboard (dashboard, rd_case_facts_get_case (facts), stamp);
+      calendar = rd_ics_from_dashboard (dashboard, rd_case_facts_get_case (facts), stamp, &error);
+      g_assert_no_error (error);
       ics = MIN (ics, cpu_us () - t);
 
       /* What a worker thread pays for its own connection, against opening

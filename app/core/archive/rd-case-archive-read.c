@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
 #include "rd-gettext.h"
@@ -21,6 +19,7 @@
 
 #include "rd-case-archive-private.h"
 #include "rd-hash.h"
+#include "rd-libarchive.h"
 #include "rd-staging.h"
 #include "rd-store.h"
 
@@ -645,6 +644,8 @@ _rd_case_archive_read_file (const char    *path,
       return NULL;
     }
 
+  if (!rd_libarchive_load (error))
+    return NULL;
   a = new_reader ();
   if (archive_read_open_filename (a, path, CHUNK) != ARCHIVE_OK)
     fail_archive (error, a, display, TRUE);
@@ -677,6 +678,8 @@ _rd_case_archive_read_memory (const void  *data,
                      "Ask for the file again."), display);
       return NULL;
     }
+  if (!rd_libarchive_load (error))
+    return NULL;
   a = new_reader ();
   if (archive_read_open_memory (a, data, length) != ARCHIVE_OK)
     fail_archive (error, a, display, TRUE);

@@ -18,8 +18,6 @@
 
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
 #include "rd-gettext.h"
@@ -31,6 +29,7 @@
 #include "rd-case-json.h"
 #include "rd-datetime.h"
 #include "rd-hash.h"
+#include "rd-libarchive.h"
 #include "rd-output.h"
 #include "rd-store-advisers.h"
 #include "rd-store-archive.h"
@@ -558,6 +557,8 @@ rd_case_archive_export (RdStore       *store,
     if (!rd_output_check_paths (rd_store_get_data_dir (store), outputs, error))
       return FALSE;
   }
+  if (!rd_libarchive_load (error))
+    return FALSE;
   display = g_filename_display_basename (path);
   document = build_document (store, case_id, files, error);
   if (document == NULL)

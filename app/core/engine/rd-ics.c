@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include "rd-gettext.h"
-#include <libical/ical.h>
 
 #include "rd-case-facts.h"
 #include "rd-datetime.h"
+#include "rd-ical.h"
 #include "rd-ics.h"
 
 /*
@@ -107,12 +107,14 @@ event_for (RdDashboardItem *item,
  * @stamp: when the document is made (its DTSTAMPs)
  *
  * Returns: (transfer full): an iCalendar document (CRLF line ends, as the
- *   standard asks) with a VEVENT for every open deadline of the dashboard
+ *   standard asks) with a VEVENT for every open deadline of the dashboard,
+ *   or %NULL with @error set if libical cannot be loaded
  */
 char *
-rd_ics_from_dashboard (RdDashboard *dashboard,
-                       RdCase      *rcase,
-                       GDateTime   *stamp)
+rd_ics_from_dashboard (RdDashboard  *dashboard,
+                       RdCase       *rcase,
+                       GDateTime    *stamp,
+                       GError      **error)
 {
   icalcomponent *calendar;
   GListModel *items;
@@ -125,6 +127,8 @@ rd_ics_from_dashboard (RdDashboard *dashboard,
   g_return_val_if_fail (RD_IS_CASE (rcase), NULL);
   g_return_val_if_fail (stamp != NULL, NULL);
 
+  if (!rd_ical_load (error))
+    return NULL;
   now = (time_t) g_date_time_to_unix (stamp);
 
   calendar = icalcomponent_new_vcalendar ();

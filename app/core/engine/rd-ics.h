@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char *rd_ics_from_dashboard (RdDashboard  *dashboard,
                              RdCase       *rcase,
-                             GDateTime    *stamp);
+                             GDateTime    *stamp,
+                             GError      **error);
 
 G_END_DECLS

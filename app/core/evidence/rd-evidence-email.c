@@ -22,7 +22,10 @@ _rd_evidence_read_email (RdEvidenceInfo *info,
   if (email == NULL)
     {
       g_free (info->problem);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+      /* GMime missing: the sentence that names it. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        info->problem = g_strdup (error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         info->problem = g_strdup (_("This does not look like a complete email, so Redress could "
                                     "not read who sent it or what it says. The file is kept as "
                                     "it was."));

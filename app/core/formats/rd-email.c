@@ -13,29 +13,17 @@
 #include <fcntl.h>
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
-#include <gmime/gmime.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "rd-email.h"
+#include "rd-gmime.h"
 
 /* GMime 3.2 declares no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeFilter, g_object_unref)
-
-static void
-ensure_gmime (void)
-{
-  static gsize initialised = 0;
-
-  if (g_once_init_enter (&initialised))
-    {
-      g_mime_init ();
-      g_once_init_leave (&initialised, 1);
-    }
-}
 
 static void
 attachment_free (gpointer data)
@@ -294,7 +282,8 @@ rd_email_read (const char    *path,
   Walk walk = { NULL, flags, NULL, NULL, 0 };
   int fd;
 
-  ensure_gmime ();
+  if (!rd_gmime_load (error))
+    return NULL;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)

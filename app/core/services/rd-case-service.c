@@ -155,7 +155,7 @@ rd_case_service_export_ics (RdStore      *store,
   stamp = rd_clock_dup_now (rd_store_get_clock (store));
   return rd_ics_from_dashboard (dashboard,
                                 rd_case_facts_get_case (rd_case_snapshot_get_facts (snapshot)),
-                                stamp);
+                                stamp, error);
 }
 
 /**
