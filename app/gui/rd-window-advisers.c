@@ -1,4 +1,4 @@
-/* rd-window-advisers.c: win.show-cases, win.client-record, win.erase-case.
+/* rd-window-advisers.c: win.show-cases and the case list, win.client-record, win.erase-case.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-window"
@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-case-list-page.h"
 #include "rd-client-record-dialog.h"
 #include "rd-gui-util.h"
 #include "rd-window.h"
@@ -79,12 +80,32 @@ back_to_case_action (GtkWidget  *widget,
     rd_window_open_case (self, rd_case_get_id (rd_window_get_case (self)), NULL);
 }
 
+/* The case list is made the first time it is shown, not with the window:
+ * most starts open a case, and the list's templates, rows and worker
+ * would only delay that case's first frame. */
+static void
+ensure_case_list (RdWindow *self)
+{
+  AdwBin *bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW,
+                                                        "case_list_bin"));
+
+  if (adw_bin_get_child (bin) != NULL || rd_window_get_store (self) == NULL)
+    return;
+  adw_bin_set_child (bin, g_object_new (RD_TYPE_CASE_LIST_PAGE,
+                                        "store", rd_window_get_store (self),
+                                        NULL));
+}
+
 static void
 on_main_stack_child_cb (RdWindow *self)
 {
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW,
+                                                             "main_stack"));
   GtkWidget *back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW,
                                                                "cases_back_button"));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "cases") == 0)
+    ensure_case_list (self);
   gtk_widget_set_visible (back, showing_cases_over_case (self));
 }
 
@@ -515,6 +536,7 @@ _rd_window_class_add_adviser_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back-to-case", NULL, back_to_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back-to-case", NULL);
   gtk_widget_class_bind_template_child_full (widget_class, "cases_back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "case_list_bin", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "win.client-record", NULL, client_record_action);
   gtk_widget_class_install_action (widget_class, "win.erase-case", NULL, erase_case_action);
   gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);

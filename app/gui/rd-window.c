@@ -9,7 +9,6 @@
 
 #include "rd-case-dialog.h"
 #include "rd-case-page.h"
-#include "rd-case-list-page.h"
 #include "rd-case-switcher.h"
 #include "rd-deadline-notifier.h"
 #include "rd-gui-util.h"
@@ -79,7 +78,6 @@ struct _RdWindow
 
   RdLock               *lock;
   gboolean              close_anyway;
-  RdCaseListPage       *case_list;
   GtkRevealer          *consent_banner;
   GtkRevealer          *read_only_banner;
   GtkLabel             *read_only_label;
@@ -467,7 +465,6 @@ show_store_state (RdWindow *self)
       gtk_revealer_set_reveal_child (self->read_only_banner, TRUE);
     }
   g_object_set (self->case_switcher, "store", self->store, NULL);
-  g_object_set (self->case_list, "store", self->store, NULL);
   g_signal_connect_object (self->store, "changed::cases", G_CALLBACK (update_consent_banner), self,
                            G_CONNECT_SWAPPED);
   _rd_case_pages_start (&self->pages, self, self->view_stack, self->store);
@@ -721,7 +718,6 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (RD_TYPE_CASE_SWITCHER);
-  g_type_ensure (RD_TYPE_CASE_LIST_PAGE);
 
   object_class->dispose = rd_window_dispose;
   object_class->finalize = rd_window_finalize;
@@ -754,7 +750,6 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, start_case_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, open_sample_button);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, banner_new_case_button);
-  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, consent_banner);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, read_only_label);

@@ -566,6 +566,67 @@ test_client_record_dates (void)
   rd_test_gui_remove_tree (dir);
 }
 
+/* A start that opens a case does not make the case list, which only an
+ * adviser's All Cases shows; the list is made when first shown, once. */
+static void
+test_built_when_shown (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  g_autoptr(GError) error = NULL;
+  RdStore *store = rd_application_get_store (app);
+  GtkWidget *page;
+  GtkStack *stack;
+  RdWindow *window;
+  gint64 alice;
+  gint64 until;
+
+  alice = add_case (store, "Noise", "Alice Smith", "Acme Homes");
+  add_case (store, "Roof", "Bob Roof", "Borough Council");
+  g_assert_true (rd_store_set_last_case_id (store, alice, &error));
+  g_assert_no_error (error);
+
+  window = rd_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  /* Nor later, while the case's own pages are built in idle moments. */
+  until = g_get_monotonic_time () + 500 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (window), "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  g_assert_cmpint (rd_case_get_id (rd_window_get_case (window)), ==, alice);
+  g_assert_null (rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "cases");
+  page = rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE);
+  g_assert_nonnull (page);
+  {
+    g_autoptr(RdStore) page_store = NULL;
+
+    g_object_get (page, "store", &page_store, NULL);
+    g_assert_true (page_store == store);
+  }
+  g_assert_true (rd_test_gui_wait_until (model_has_items,
+                                         rd_case_list_page_get_model (RD_CASE_LIST_PAGE (page)),
+                                         5000));
+  g_assert_cmpuint (g_list_model_get_n_items (rd_case_list_page_get_model (RD_CASE_LIST_PAGE (page))),
+                    ==, 2);
+
+  /* Back to the case and to the list again: the same list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-case", NULL));
+  rd_test_gui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", NULL));
+  rd_test_gui_iterate ();
+  g_assert_true (rd_test_gui_find_by_type (GTK_WIDGET (window), RD_TYPE_CASE_LIST_PAGE) == page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/case-list/export-import", test_export_import);
   g_test_add_func ("/case-list/reload-in-worker", test_reload_in_worker);
   g_test_add_func ("/case-list/reload-at-midnight", test_reload_at_midnight);
+  g_test_add_func ("/case-list/built-when-shown", test_built_when_shown);
 
   return g_test_run ();
 }
