@@ -347,6 +347,10 @@ static const struct {
   { "win.show-page::timeline", { "<Alt>6", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.help", { "F1", NULL } },
+  /* GtkApplication sets this itself only for a gtk/help-overlay.ui, which
+   * Redress keeps under another name to build it when first shown
+   * (rd-window-actions.c). */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 /*

@@ -1,6 +1,6 @@
 /* rd-window-actions.c: the window's actions on the open case: new entry,
- * find, lock, the pages, the case's details and export; and files dropped
- * on the window.
+ * find, lock, the pages, the case's details and export; the shortcuts
+ * window; and files dropped on the window.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * They reach the window only through its public functions (rd-window.h),
@@ -135,6 +135,55 @@ _rd_window_class_add_case_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   /* While locked, every win.* action but this one is disabled (rd-lock.c). */
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+}
+
+/**
+ * rd_window_get_help_overlay:
+ *
+ * The shortcuts window (Ctrl+?), built the first time it is asked for.
+ * GtkApplication builds gtk/help-overlay.ui, found under the resource
+ * base path, for every window as the window is made: about a fifth of the
+ * window's own start-up work. Redress keeps it under another name
+ * (redress.gresource.xml) and builds it here instead.
+ *
+ * Returns: (transfer none): the window's shortcuts window
+ */
+GtkShortcutsWindow *
+rd_window_get_help_overlay (RdWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkShortcutsWindow *overlay;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  overlay = gtk_application_window_get_help_overlay (window);
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/app/redress/Redress/rd-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Finds win.show-help-overlay here already, so adds no action of its own. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  return overlay;
+}
+
+static void
+on_show_help_overlay_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (rd_window_get_help_overlay (RD_WINDOW (user_data))));
+}
+
+void
+_rd_window_add_help_overlay_action (RdWindow *self)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 /* Files dropped anywhere on the window of an open case become its

@@ -769,6 +769,7 @@ rd_window_init (RdWindow *self)
   _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   _rd_window_add_file_drop (self);
+  _rd_window_add_help_overlay_action (self);
   g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (focus_welcome),
                            self, G_CONNECT_SWAPPED);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));

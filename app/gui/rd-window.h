@@ -33,6 +33,7 @@ void       rd_window_add_toast  (RdWindow       *self,
 GtkWindow *rd_window_show_case_dialog (RdWindow *self,
                                        RdCase   *rcase);
 RdLock    *rd_window_get_lock   (RdWindow       *self);
+GtkShortcutsWindow *rd_window_get_help_overlay (RdWindow *self);
 void       rd_window_show_cases (RdWindow       *self);
 void       rd_window_close_case (RdWindow       *self);
 void       rd_window_show_toast (RdWindow       *self,
