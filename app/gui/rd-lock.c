@@ -155,6 +155,13 @@ show_dialogs (RdLock *self)
   g_ptr_array_set_size (self->hidden, 0);
 }
 
+static void
+on_unlock_requested_cb (RdLock     *self,
+                        const char *passphrase)
+{
+  rd_lock_unlock (self, passphrase);
+}
+
 /**
  * rd_lock_lock:
  *
@@ -179,6 +186,13 @@ rd_lock_lock (RdLock *self)
 
   if (self->store != NULL)
     hash = rd_store_dup_lock_hash (self->store);
+  /* Made the first time the window locks, not at every start. */
+  if (self->page == NULL)
+    {
+      self->page = g_object_ref_sink (rd_lock_page_new ());
+      g_signal_connect_object (self->page, "unlock-requested",
+                               G_CALLBACK (on_unlock_requested_cb), self, G_CONNECT_SWAPPED);
+    }
   rd_lock_page_reset (self->page, hash != NULL);
   /* Take the focus away first: a text field that loses its window while
    * focused never hears that it lost the focus. */
@@ -401,13 +415,6 @@ read_settings (RdLock *self)
   rd_lock_set_idle_timeout (self, self->store ? rd_store_get_lock_idle_minutes (self->store) * 60 : 0);
 }
 
-static void
-on_unlock_requested_cb (RdLock     *self,
-                        const char *passphrase)
-{
-  rd_lock_unlock (self, passphrase);
-}
-
 /**
  * rd_lock_new:
  * @store: (nullable): where the passphrase and idle time are kept
@@ -520,9 +527,6 @@ rd_lock_class_init (RdLockClass *klass)
 static void
 rd_lock_init (RdLock *self)
 {
-  self->page = g_object_ref_sink (rd_lock_page_new ());
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->disabled_app_actions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_object (self->page, "unlock-requested", G_CALLBACK (on_unlock_requested_cb),
-                           self, G_CONNECT_SWAPPED);
 }
