@@ -26,6 +26,8 @@
  *
  * Without a display the program runs itself again under the GUI tests'
  * Xvfb wrapper. Usage: bench-startup [ENTRIES...] (default 10000 100000);
+ * with BENCH_BEFORE=PATH, each Redress start is also made by PATH, an
+ * older build of bench-startup, in the same rounds;
  * bench-startup --fill DIR ENTRIES writes a data folder to profile by hand,
  * and bench-startup --child redress DIR starts once from it.
  */
@@ -90,6 +92,27 @@ child_argv (const char *self_path,
 {
   return g_strdupv ((char *[]) { (char *) self_path, (char *) "--child", (char *) what,
                                  (char *) data_dir, NULL });
+}
+
+/* Redress started from @data_dir; and, with BENCH_BEFORE naming an older
+ * build of this program, the same start from that build next to it, so
+ * that a change is measured before and after in the same rounds. */
+static void
+add_redress_starts (GPtrArray  *names,
+                    GPtrArray  *starts,
+                    const char *self_path,
+                    const char *name,
+                    const char *data_dir)
+{
+  const char *before = g_getenv ("BENCH_BEFORE");
+
+  if (before != NULL && *before != '\0')
+    {
+      g_ptr_array_add (names, g_strdup_printf ("%s (before)", name));
+      g_ptr_array_add (starts, child_argv (before, "redress", data_dir));
+    }
+  g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_add (starts, child_argv (self_path, "redress", data_dir));
 }
 
 /* Frames the child drew in two seconds of doing nothing, @after seconds
@@ -160,7 +183,7 @@ print_table (const char *title,
   double bare_median = 0, bare_min = 0;
 
   g_print ("%s, %d rounds, interleaved (ms)\n", title, N_ROUNDS);
-  g_print ("%-28s %9s %9s %8s %8s\n", "", "median", "min", "×median", "×min");
+  g_print ("%-34s %9s %9s %8s %8s\n", "", "median", "min", "×median", "×min");
   for (guint i = 0; i < names->len; i++)
     {
       double median, min;
@@ -173,7 +196,7 @@ print_table (const char *title,
           bare_median = median;
           bare_min = min;
         }
-      g_print ("%-28s %9.1f %9.1f %8.2f %8.2f\n", (char *) names->pdata[i], median, min,
+      g_print ("%-34s %9.1f %9.1f %8.2f %8.2f\n", (char *) names->pdata[i], median, min,
                median / bare_median, min / bare_min);
     }
 }
@@ -261,17 +284,16 @@ main (int   argc,
   g_ptr_array_add (starts, child_argv (self_path, "bare", root));
   empty = g_build_filename (root, "empty", NULL);
   fill_data_dir (empty, 0);
-  g_ptr_array_add (names, g_strdup ("Redress, empty"));
-  g_ptr_array_add (starts, child_argv (self_path, "redress", empty));
-  for (guint s = 0; s < sizes->len && starts->len < G_N_ELEMENTS (ms); s++)
+  add_redress_starts (names, starts, self_path, "Redress, empty", empty);
+  for (guint s = 0; s < sizes->len && starts->len + 2 <= G_N_ELEMENTS (ms); s++)
     {
       guint n = g_array_index (sizes, guint, s);
       g_autofree char *dir = g_strdup_printf ("%s/entries-%u", root, n);
+      g_autofree char *name = g_strdup_printf ("Redress, %u entries", n);
 
       g_print ("Writing a case of %u entries…\n", n);
       fill_data_dir (dir, n);
-      g_ptr_array_add (names, g_strdup_printf ("Redress, %u entries", n));
-      g_ptr_array_add (starts, child_argv (self_path, "redress", dir));
+      add_redress_starts (names, starts, self_path, name, dir);
     }
 
   for (guint r = 0; r < N_ROUNDS; r++)
@@ -289,7 +311,7 @@ main (int   argc,
   g_print ("Frames drawn in 2 idle seconds, 3 s and 20 s after the first (target 0 once the\n"
            "work that follows the start is done):\n");
   for (guint i = 0; i < starts->len; i++)
-    g_print ("%-28s %4u %4u\n", (char *) names->pdata[i], count_frames (starts->pdata[i], 3),
+    g_print ("%-34s %4u %4u\n", (char *) names->pdata[i], count_frames (starts->pdata[i], 3),
              count_frames (starts->pdata[i], 20));
   remove_tree (root);
   return 0;
