@@ -109,6 +109,18 @@ rd_test_gui_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* A label's text as read: its lines run on, as "Wednesday 1" over
+ * "May 2024" reads "Wednesday 1 May 2024". */
+static gboolean
+label_reads (GtkLabel   *label,
+             const char *text)
+{
+  g_autofree char *read = g_strdup (gtk_label_get_text (label));
+
+  g_strdelimit (read, "\n", ' ');
+  return g_strcmp0 (read, text) == 0;
+}
+
 /*
  * Finds a widget by the text a person sees: a button's or label's text, or
  * its tooltip. GTK 4.8 has no public getter for accessible labels; the
@@ -120,7 +132,7 @@ rd_test_gui_find_by_text (GtkWidget  *root,
 {
   if (g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0 ||
       (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0) ||
-      (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0))
+      (GTK_IS_LABEL (root) && label_reads (GTK_LABEL (root), text)))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -61,6 +61,28 @@ name_button (GtkMenuButton *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* @text on two lines, broken at the space nearest its middle ("Wednesday
+ * 30" over "September 2026"), whatever the language's word order. */
+static char *
+break_in_two (const char *text)
+{
+  char *broken = g_strdup (text);
+  glong middle = g_utf8_strlen (text, -1) / 2;
+  char *best = NULL;
+  glong best_distance = G_MAXLONG;
+  glong position = 0;
+
+  for (char *p = broken; *p != '\0'; p = g_utf8_next_char (p), position++)
+    if (*p == ' ' && ABS (position - middle) < best_distance)
+      {
+        best = p;
+        best_distance = ABS (position - middle);
+      }
+  if (best != NULL)
+    *best = '\n';
+  return broken;
+}
+
 /* Shows a date and time as picked, which may not (yet) be a real moment. */
 static void
 show_fields (RdDateTimePicker *self,
@@ -75,8 +97,10 @@ show_fields (RdDateTimePicker *self,
   g_autofree char *date_text = rd_date_format_long (date);
   g_autofree char *time_text = g_strdup_printf ("%02d:%02d", hour, minute);
 
+  g_autofree char *date_lines = break_in_two (date_text);
+
   self->updating = TRUE;
-  gtk_label_set_text (self->date_label, date_text);
+  gtk_label_set_text (self->date_label, date_lines);
   gtk_label_set_text (self->time_label, time_text);
   name_button (self->date_button, self->date_name, date_text);
   name_button (self->time_button, self->time_name, time_text);
