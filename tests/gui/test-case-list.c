@@ -217,7 +217,7 @@ test_consent_banner_and_erase (void)
         record = l->data;
   }
   g_assert_nonnull (record);
-  g_signal_emit_by_name (rd_test_gui_find_by_text (GTK_WIDGET (record), "_Today"), "clicked");
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (record), "consent_today_row"), "activated");
   rd_test_gui_iterate ();
   /* The renewal is filled in six months on. */
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (rd_test_gui_find_by_id (GTK_WIDGET (record),
