@@ -26,7 +26,9 @@ struct _RdPartiesDialog
   RdParty            *editing;
   RdAutosave         *autosave;
   gboolean            loading;
+  gboolean            reloading;
 
+  AdwLeaflet         *leaflet;
   GtkListView        *list_view;
   GtkStack           *form_stack;
   AdwEntryRow        *name_row;
@@ -153,10 +155,22 @@ load_party (RdPartiesDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "parties.remove", TRUE);
 }
 
+/* Folded, choosing a person shows their form; the list comes first when
+ * the window opens, even though its first person is chosen for the form. */
 static void
 on_selection_changed_cb (RdPartiesDialog *self)
 {
-  load_party (self, gtk_single_selection_get_selected_item (self->selection));
+  RdParty *party = gtk_single_selection_get_selected_item (self->selection);
+
+  load_party (self, party);
+  if (party != NULL && !self->reloading)
+    rd_gui_leaflet_show_editor (self->leaflet);
+}
+
+static void
+on_back_clicked_cb (RdPartiesDialog *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -165,6 +179,7 @@ reload (RdPartiesDialog *self)
   g_autoptr(GListModel) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->reloading = TRUE;
   g_list_store_remove_all (self->parties);
   if (store_of (self) != NULL && case_of (self) != NULL)
     loaded = rd_store_list_parties (store_of (self), rd_case_get_id (case_of (self)), &error);
@@ -175,6 +190,7 @@ reload (RdPartiesDialog *self)
       g_autoptr(RdParty) party = g_list_model_get_item (loaded, i);
       g_list_store_append (self->parties, party);
     }
+  self->reloading = FALSE;
 }
 
 /**
@@ -356,6 +372,7 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
   object_class->constructed = rd_parties_dialog_constructed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, list_view);
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, form_stack);
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, name_row);
@@ -366,6 +383,7 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "parties.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "parties.remove", NULL, remove_action);
