@@ -41,7 +41,9 @@ _rd_export_dialog_show_previews (RdExportDialog *self)
       g_autofree char *name = g_strdup_printf (_("Page %d"), i + 1);
 
       poppler_page_get_size (page, &w, &h);
-      scale = 200.0 / h;
+      /* Three A4 pages side by side fit a 360-pixel-wide window at this
+       * height (at 200 pixels they needed 447). */
+      scale = 140.0 / h;
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
       cr = cairo_create (surface);
       cairo_set_source_rgb (cr, 1, 1, 1);
