@@ -12,8 +12,15 @@
  * text is the tooltip of a widget it is in, so that the words can be read
  * whole. The failures are named with the way to them.
  *
- * With REDRESS_SCREENSHOT_DIR set, a picture of each page at each size is
- * kept there for review.
+ * Every dialog is looked at the same way (New Case, Case Details, the
+ * policy, People, Add a Step, History, the letter, Preferences, Client
+ * Record, each step of Start a Complaint and the export's options and
+ * done pages), each also having to fit 360 pixels at the normal text
+ * size. Anything drawn wider than the widget it is in fails too: GTK does
+ * not clip, so it is drawn over its neighbours.
+ *
+ * With REDRESS_SCREENSHOT_DIR set, a picture of each page and dialog at
+ * each size is kept there for review.
  */
 #include "config.h"
 
@@ -21,7 +28,18 @@
 
 #include "evidence-fixtures.h"
 #include "rd-application.h"
+#include "rd-case-dialog.h"
+#include "rd-client-record-dialog.h"
+#include "rd-complaint-assistant.h"
+#include "rd-export-dialog.h"
 #include "rd-gui-util.h"
+#include "rd-history-dialog.h"
+#include "rd-letter-dialog.h"
+#include "rd-parties-dialog.h"
+#include "rd-policy-dialog.h"
+#include "rd-preferences-window.h"
+#include "rd-step-dialog.h"
+#include "rd-store-complaints.h"
 #include "rd-timeline-page.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -72,15 +90,6 @@ static gboolean
 time_passed (gpointer data)
 {
   return g_get_monotonic_time () > *(gint64 *) data;
-}
-
-static void
-settle (Fixture *f)
-{
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
-
-  rd_test_gui_wait_until (time_passed, &until, 1000);
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
 }
 
 static char *
@@ -135,6 +144,22 @@ breaks_inside_a_word (PangoLayout *layout)
   return FALSE;
 }
 
+/* A child drawn wider than the widget it is in spills over what is beside
+ * it (GTK does not clip): a date button said it could be 113 pixels wide
+ * but drew its 176-pixel date across the switch next to it. Scrolled
+ * content is wider than its window on purpose. */
+static gboolean
+spills_out (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (parent == NULL || GTK_IS_NATIVE (widget) || GTK_IS_VIEWPORT (parent) || GTK_IS_SCROLLED_WINDOW (parent)
+      || GTK_IS_SCROLLABLE (widget))
+    return FALSE;
+  /* A header bar's negative CSS margins put it a pixel past each side */
+  return gtk_widget_get_width (widget) > gtk_widget_get_width (parent) + 2;
+}
+
 static void
 look_at_labels (GtkWidget  *widget,
                 const char *path,
@@ -145,6 +170,10 @@ look_at_labels (GtkWidget  *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
+  if (spills_out (widget))
+    g_string_append_printf (cut, "\n  %s is %d px wide in %d px: %s", self, gtk_widget_get_width (widget),
+                            gtk_widget_get_width (gtk_widget_get_parent (widget)),
+                            strlen (here) > 300 ? self : here);
   if (GTK_IS_LABEL (widget))
     {
       GtkLabel *label = GTK_LABEL (widget);
@@ -168,16 +197,59 @@ look_at_labels (GtkWidget  *widget,
     look_at_labels (child, strlen (here) > 300 ? self : here, cut);
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return min;
+}
+
+/* Names the deepest visible widgets whose minimum width is over @limit,
+ * with the way to them: those are what force the dialog wide. */
 static void
-check_page (Fixture    *f,
-            const Size *size,
-            const char *what,
-            GString    *all)
+name_wide_widgets (GtkWidget  *widget,
+                   int         limit,
+                   const char *path,
+                   GString    *out)
+{
+  gboolean child_too_wide = FALSE;
+  g_autofree char *self = describe (widget);
+  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && min_width (child) > limit)
+      {
+        child_too_wide = TRUE;
+        name_wide_widgets (child, limit, strlen (here) > 300 ? self : here, out);
+      }
+  if (!child_too_wide)
+    g_string_append_printf (out, "\n  %s: %d px", here, min_width (widget));
+}
+
+static void
+check_window (GtkWindow  *window,
+              const Size *size,
+              const char *what,
+              GString    *all)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
+  gint64 until = g_get_monotonic_time () + 400 * 1000;
 
-  settle (f);
-  look_at_labels (GTK_WIDGET (f->window), "", cut);
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  look_at_labels (GTK_WIDGET (window), "", cut);
+  if (size->text_scale == 1)
+    {
+      int width = min_width (gtk_window_get_child (window));
+
+      if (width > size->width)
+        {
+          g_string_append_printf (cut, "\n  needs %d px; these force it:", width);
+          name_wide_widgets (gtk_window_get_child (window), size->width, "", cut);
+        }
+    }
   if (cut->len > 0)
     g_string_append_printf (all, "\n%s, %s:%s", what, size->name, cut->str);
 
@@ -186,8 +258,19 @@ check_page (Fixture    *f,
       g_autofree char *name = g_strdup_printf ("%s-%s.png", size->name, what);
       g_autofree char *png = g_build_filename (g_getenv ("REDRESS_SCREENSHOT_DIR"), name, NULL);
 
-      g_assert_true (rd_test_gui_save_screenshot (GTK_WIDGET (f->window), png));
+      if (!rd_test_gui_save_screenshot (GTK_WIDGET (window), png))
+        g_error ("No picture of %s: %d×%d", what, gtk_widget_get_width (GTK_WIDGET (window)),
+                 gtk_widget_get_height (GTK_WIDGET (window)));
     }
+}
+
+static void
+check_page (Fixture    *f,
+            const Size *size,
+            const char *what,
+            GString    *all)
+{
+  check_window (GTK_WINDOW (f->window), size, what, all);
 }
 
 static void
@@ -252,6 +335,143 @@ test_every_page (Fixture       *f,
     }
 }
 
+/* A dialog is shown as the window would show it, at the size's width
+ * when narrow (a phone's screen is no wider) and at its own size with
+ * large text; it must fit 360 pixels at the normal text size. */
+static void
+check_dialog (Fixture    *f,
+              GtkWindow  *dialog,
+              const Size *size,
+              const char *what,
+              GString    *all)
+{
+  g_assert_nonnull (dialog);
+  if (size->text_scale == 1)
+    gtk_window_set_default_size (dialog, size->width, size->height);
+  gtk_window_present (dialog);
+  check_window (dialog, size, what, all);
+}
+
+static gpointer
+first_item (GListModel *model)
+{
+  g_autoptr(GListModel) owned = model;
+
+  g_assert_nonnull (owned);
+  g_assert_cmpuint (g_list_model_get_n_items (owned), >, 0);
+  return g_list_model_get_item (owned, 0);
+}
+
+/* Done, or back at the options having failed (which the test then names) */
+static gboolean
+export_done (gpointer data)
+{
+  return g_strcmp0 (rd_export_dialog_get_state (data), "done") == 0 || rd_export_dialog_get_error (data) != NULL;
+}
+
+static void
+check_assistants (Fixture    *f,
+                  const Size *size,
+                  GString    *all)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  RdCase *rcase = rd_window_get_case (f->window);
+  GtkWindow *parent = GTK_WINDOW (f->window);
+  RdComplaintAssistant *assistant = rd_complaint_assistant_new (parent, store, rcase);
+  RdExportDialog *export = rd_export_dialog_new (parent, store, rcase);
+  /* Not in the data folder, which the export refuses to write into */
+  g_autofree char *out = g_dir_make_tmp ("redress-reflow-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (out, "bundle.pdf", NULL);
+  GtkWidget *points;
+
+  check_dialog (f, GTK_WINDOW (assistant), size, "complaint-assistant-1", all);
+  points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)),
+                            "The noise from Flat 5 goes on every night.", -1);
+  /* The last step's Next saves the complaint: stop before it. */
+  while (rd_complaint_assistant_get_step (assistant) < RD_ASSISTANT_STEP_LETTER)
+    {
+      g_autofree char *what = NULL;
+
+      g_assert_true (rd_complaint_assistant_next (assistant));
+      what = g_strdup_printf ("complaint-assistant-%d", rd_complaint_assistant_get_step (assistant) + 1);
+      check_window (GTK_WINDOW (assistant), size, what, all);
+    }
+  g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_LETTER);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+
+  check_dialog (f, GTK_WINDOW (export), size, "export-options", all);
+  rd_export_dialog_export_to (export, pdf);
+  g_assert_true (rd_test_gui_wait_until (export_done, export, 60000));
+  g_assert_cmpstr (rd_export_dialog_get_error (export), ==, NULL);
+  check_window (GTK_WINDOW (export), size, "export-done", all);
+  gtk_window_destroy (GTK_WINDOW (export));
+  rd_test_gui_remove_tree (out);
+}
+
+/* Every dialog of the sample case, the way there as a resident goes. */
+static void
+test_every_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  const Size *size = data;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (f->window);
+  RdStore *store;
+  RdCase *rcase;
+  gint64 case_id;
+  g_autoptr(RdComplaint) complaint = NULL;
+  g_autoptr(RdIncident) incident = NULL;
+  struct {
+    const char *what;
+    GtkWindow  *dialog;
+  } dialogs[10];
+  guint n = 0;
+
+  open_sample (f);
+  store = rd_window_get_store (f->window);
+  rcase = rd_window_get_case (f->window);
+  case_id = rd_case_get_id (rcase);
+  complaint = first_item (rd_store_list_complaints (store, case_id, &error));
+  incident = first_item (rd_store_list_incidents (store, case_id, &error));
+  g_assert_no_error (error);
+
+  dialogs[n].what = "new-case";
+  dialogs[n++].dialog = GTK_WINDOW (rd_case_dialog_new (parent, store, NULL));
+  dialogs[n].what = "case-details";
+  dialogs[n++].dialog = GTK_WINDOW (rd_case_dialog_new (parent, store, rcase));
+  dialogs[n].what = "policy";
+  dialogs[n++].dialog = GTK_WINDOW (rd_policy_dialog_new (parent, store, rcase));
+  dialogs[n].what = "people";
+  dialogs[n++].dialog = GTK_WINDOW (rd_parties_dialog_new (parent, store, rcase));
+  dialogs[n].what = "add-step";
+  dialogs[n++].dialog = GTK_WINDOW (rd_step_dialog_new (parent, store, complaint, NULL));
+  dialogs[n].what = "history";
+  dialogs[n++].dialog = GTK_WINDOW (rd_history_dialog_new (parent, store, incident));
+  dialogs[n].what = "letter";
+  dialogs[n++].dialog = GTK_WINDOW (rd_letter_dialog_new (parent, store, case_id, rd_complaint_get_id (complaint),
+                                                          RD_LETTER_CHASER));
+  dialogs[n].what = "preferences";
+  dialogs[n++].dialog = GTK_WINDOW (rd_preferences_window_new (parent, store));
+  dialogs[n].what = "client-record";
+  dialogs[n++].dialog = GTK_WINDOW (rd_client_record_dialog_new (parent, store, case_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (dialogs));
+
+  for (guint i = 0; i < n; i++)
+    {
+      check_dialog (f, dialogs[i].dialog, size, dialogs[i].what, all);
+    }
+  check_assistants (f, size, all);
+
+  if (all->len > 0)
+    {
+      g_test_message ("Dialogs cut short:%s", all->str);
+      g_test_fail ();
+    }
+}
+
 /* The checks themselves find what they look for: a word broken across
  * lines, and a cut label that offers its whole text once shown. */
 static void
@@ -296,5 +516,7 @@ main (int   argc,
   g_test_add_func ("/reflow/checks", test_checks);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);
+  g_test_add ("/reflow/dialogs/narrow", Fixture, &narrow, fixture_setup, test_every_dialog, fixture_teardown);
+  g_test_add ("/reflow/dialogs/large-text", Fixture, &large_text, fixture_setup, test_every_dialog, fixture_teardown);
   return g_test_run ();
 }
