@@ -174,13 +174,13 @@ test_tab_leaves_text_boxes (Fixture       *f,
   rd_test_gui_iterate ();
 }
 
-/* Alt+1…5 go to the five case pages, whichever page has the focus, and
+/* Alt+1…6 go to the six case pages, whichever page has the focus, and
  * take the focus into the page shown. */
 static void
 test_alt_digit_switches_pages (Fixture       *f,
                                gconstpointer  data)
 {
-  static const char * const pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence" };
+  static const char * const pages[] = { "dashboard", "diary", "contacts", "complaints", "evidence", "timeline" };
   GtkApplication *app = GTK_APPLICATION (f->app);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
