@@ -7,12 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-diary-item.h"
-#include "rd-diary-page.h"
+#include "rd-diary-page-private.h"
 #include "rd-gui-list.h"
 #include "rd-gui-undo.h"
 #include "rd-gui-util.h"
-#include "rd-incident-editor.h"
 #include "rd-incident-row.h"
 
 /*
@@ -28,57 +26,7 @@
  * those that differ change, so the rows of the others are left as laid out.
  */
 
-struct _RdDiaryPage
-{
-  RdCasePage          parent_instance;
-
-  GListStore         *items;           /* RdDiaryItem */
-  RdDiaryItem        *open_item;       /* the entry in the editor */
-  RdIncident         *unwritten;       /* a new entry's, until the editor has it */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkCustomSorter    *sorter;
-  GtkSortListModel   *sorted;
-  GtkSingleSelection *selection;
-  GArray             *hits;            /* ids the search found; NULL: no search */
-  char               *hits_query;      /* what was typed when they were found */
-  GCancellable       *searching;       /* the search under way */
-  int                 category;        /* -1: every category */
-  gint64              sorted_starts;   /* of the open entry, as last sorted */
-  RdDiaryItem        *hidden_by_filter; /* being read when a search hid it */
-  gboolean            ignore_selection;
-  gboolean            own_write;
-
-  GtkStack           *diary_stack;
-  AdwLeaflet         *leaflet;
-  GtkDropDown        *category_dropdown;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *diary_search_entry;
-  GtkStack           *list_stack;
-  GtkListView        *diary_list;
-  GtkLabel           *count_label;
-  GtkLabel           *editor_title;
-  GtkStack           *editor_stack;
-  RdIncidentEditor   *editor;
-  GtkWidget          *empty_new_button;
-  GtkWidget          *new_button;
-  GtkWidget          *history_button;
-};
-
 G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD_TYPE_CASE_PAGE)
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  RdDiaryPage *self = user_data;
-  gint64 id = rd_diary_item_get_id (item);
-
-  if (self->category >= 0 && rd_diary_item_get_category (item) != (RdCategory) self->category)
-    return FALSE;
-  /* An entry not written yet is in no index, and is shown while typed. */
-  return self->hits == NULL || id == 0 || rd_search_service_ids_contain (self->hits, id);
-}
 
 /* Newest first; an entry not saved yet goes above others at the same time. */
 static int
@@ -89,15 +37,15 @@ sort_func (gconstpointer a,
   return rd_diary_item_compare ((RdDiaryItem *) a, (RdDiaryItem *) b);
 }
 
-static void
-select_item (RdDiaryPage *self,
-             gpointer     item)
+void
+_rd_diary_page_select_item (RdDiaryPage *self,
+                            gpointer     item)
 {
   rd_gui_select_item (self->selection, GTK_WIDGET (self->diary_list), item);
 }
 
-static void
-update_counts (RdDiaryPage *self)
+void
+_rd_diary_page_update_counts (RdDiaryPage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -159,9 +107,9 @@ read_entry (RdDiaryPage  *self,
  * writes what was pending for the previous entry. A new entry that was
  * never written to is dropped.
  */
-static void
-edit_item (RdDiaryPage *self,
-           RdDiaryItem *item)
+void
+_rd_diary_page_edit_item (RdDiaryPage *self,
+                          RdDiaryItem *item)
 {
   g_autoptr(RdDiaryItem) previous = NULL;
   g_autoptr(RdIncident) previous_entry = NULL;
@@ -192,7 +140,7 @@ edit_item (RdDiaryPage *self,
   if (previous != NULL && rd_diary_item_get_id (previous) == 0)
     {
       rd_gui_list_store_take_out (self->items, previous, &self->ignore_selection);
-      update_counts (self);
+      _rd_diary_page_update_counts (self);
     }
 
   gtk_stack_set_visible_child_name (self->editor_stack, item != NULL ? "editor" : "none");
@@ -215,14 +163,14 @@ on_selection_changed_cb (RdDiaryPage *self)
   if (current != NULL && !rd_record_editor_flush (RD_RECORD_EDITOR (self->editor), &error))
     {
       self->ignore_selection = TRUE;
-      select_item (self, self->open_item);
+      _rd_diary_page_select_item (self, self->open_item);
       self->ignore_selection = FALSE;
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
     g_clear_object (&self->hidden_by_filter);
-  edit_item (self, gtk_single_selection_get_selected_item (self->selection));
+  _rd_diary_page_edit_item (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 static void
@@ -246,118 +194,6 @@ static void
 on_back_clicked_cb (RdDiaryPage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-apply_filter (RdDiaryPage     *self,
-              GtkFilterChange  change)
-{
-  /* The entry being read comes back when a search that hid it is cleared. */
-  if (self->open_item != NULL && rd_diary_item_get_id (self->open_item) != 0)
-    g_set_object (&self->hidden_by_filter, self->open_item);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_counts (self);
-
-  if (self->hidden_by_filter != NULL && gtk_single_selection_get_selected_item (self->selection) == NULL &&
-      rd_gui_find_position (G_LIST_MODEL (self->filtered), self->hidden_by_filter) != GTK_INVALID_LIST_POSITION)
-    select_item (self, self->hidden_by_filter);
-}
-
-/*
- * Typing more narrows what the last search found, and deleting widens it:
- * said to the filter, it tests only the rows that can change instead of
- * every entry.
- */
-static GtkFilterChange
-how_hits_changed (const char *before,
-                  const char *after)
-{
-  if (before == NULL)
-    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
-  if (after == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (g_str_has_prefix (after, before))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (g_str_has_prefix (before, after))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
-static void
-show_hits (RdDiaryPage *self,
-           GArray      *hits,
-           const char  *query)
-{
-  /* Hits without their query were found before the list was read again. */
-  GtkFilterChange change = self->hits != NULL && self->hits_query == NULL
-                           ? GTK_FILTER_CHANGE_DIFFERENT
-                           : how_hits_changed (self->hits_query, query);
-
-  g_clear_pointer (&self->hits, g_array_unref);
-  g_clear_pointer (&self->hits_query, g_free);
-  self->hits = hits;
-  self->hits_query = g_strdup (query);
-  apply_filter (self, change);
-}
-
-static void
-on_search_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RdDiaryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GArray *hits = rd_search_service_find_incidents_finish (RD_STORE (source), result, &error);
-  g_autofree char *query = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->searching);
-  if (hits == NULL)
-    {
-      rd_gui_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry)));
-  show_hits (self, hits, query);
-}
-
-/* Asks the index for what was typed; the answer to a search overtaken by
- * the next keystroke is not waited for. */
-static void
-search (RdDiaryPage *self)
-{
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry));
-
-  g_cancellable_cancel (self->searching);
-  g_clear_object (&self->searching);
-
-  if (store == NULL || rcase == NULL || !rd_search_service_has_words (text))
-    {
-      if (self->hits != NULL)
-        show_hits (self, NULL, NULL);
-      return;
-    }
-  self->searching = g_cancellable_new ();
-  rd_search_service_find_incidents_async (store, rd_case_get_id (rcase), text, self->searching,
-                                          on_search_done_cb, g_object_ref (self));
-}
-
-static void
-on_filter_changed_cb (RdDiaryPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->category_dropdown);
-  int category = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
-
-  if (category != self->category)
-    {
-      self->category = category;
-      apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
-    }
-  search (self);
 }
 
 /*
@@ -388,64 +224,11 @@ on_editor_saved_cb (RdDiaryPage *self,
       g_list_store_insert (self->items, position, item);
       g_object_unref (item);
       if (selected)
-        select_item (self, item);
+        _rd_diary_page_select_item (self, item);
       self->ignore_selection = FALSE;
     }
   show_editor_title (self);
-  update_counts (self);
-}
-
-static void
-reload (RdDiaryPage *self)
-{
-  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 keep_id = self->open_item ? rd_diary_item_get_id (self->open_item) : 0;
-
-  edit_item (self, NULL);
-
-  if (store != NULL && rcase != NULL)
-    {
-      fresh = rd_diary_item_list_read (store, rd_case_get_id (rcase), &error);
-      if (fresh == NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
-    }
-  if (fresh == NULL)
-    fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  /* What a search found was found in the entries as they were: it is
-   * asked again below. */
-  g_clear_pointer (&self->hits_query, g_free);
-  if (!rd_search_service_has_words (gtk_editable_get_text (GTK_EDITABLE (self->diary_search_entry))))
-    g_clear_pointer (&self->hits, g_array_unref);
-
-  self->ignore_selection = TRUE;
-  rd_diary_item_list_merge (self->items, fresh);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->ignore_selection = FALSE;
-  update_counts (self);
-
-  /* Open the entry that was open, or else the newest. */
-  if (keep_id == 0 || !rd_diary_page_select_entry (self, keep_id))
-    gtk_single_selection_set_selected (self->selection,
-                                       g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                                       ? 0 : GTK_INVALID_LIST_POSITION);
-  search (self);
-}
-
-/* Someone else (another page, an import) changed this case's diary. */
-static void
-on_store_changed_cb (RdDiaryPage *self,
-                     const char  *what,
-                     gint64       case_id)
-{
-  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-
-  if (self->own_write || rd_record_editor_is_saving (RD_RECORD_EDITOR (self->editor)) ||
-      rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
-    return;
-  reload (self);
+  _rd_diary_page_update_counts (self);
 }
 
 /**
@@ -471,7 +254,7 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 
       if (rd_diary_item_get_id (item) == incident_id)
         {
-          select_item (self, item);
+          _rd_diary_page_select_item (self, item);
           return TRUE;
         }
     }
@@ -516,7 +299,7 @@ new_entry_action (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->diary_search_entry), "");
   gtk_drop_down_set_selected (self->category_dropdown, 0);
-  on_filter_changed_cb (self);
+  _rd_diary_page_filter_changed (self);
 
   minute = rd_gui_now_to_the_minute (rd_store_get_clock (store));
   incident = rd_incident_new ();
@@ -533,9 +316,9 @@ new_entry_action (GtkWidget  *widget,
   item = rd_diary_item_new (incident);
   g_set_object (&self->unwritten, incident);
   g_list_store_insert (self->items, 0, item);
-  update_counts (self);
+  _rd_diary_page_update_counts (self);
 
-  select_item (self, item);
+  _rd_diary_page_select_item (self, item);
   rd_gui_leaflet_show_editor (self->leaflet);
   rd_incident_editor_focus_description (self->editor);
 }
@@ -558,7 +341,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   position = gtk_single_selection_get_selected (self->selection);
   item = g_object_ref (self->open_item);
-  edit_item (self, NULL);
+  _rd_diary_page_edit_item (self, NULL);
   self->own_write = TRUE;
   id = rd_diary_item_get_id (item);
   if (id != 0)
@@ -573,7 +356,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     rd_gui_offer_undo (GTK_WIDGET (self), _("Diary entry deleted"), _("Diary entry restored"),
                        "diary", id);
 
-  update_counts (self);
+  _rd_diary_page_update_counts (self);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
   gtk_single_selection_set_selected (self->selection, position);
   on_selection_changed_cb (self);
@@ -612,20 +395,6 @@ show_history_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   rd_incident_editor_show_history (RD_DIARY_PAGE (widget)->editor);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RdDiaryPage *self = RD_DIARY_PAGE (widget);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
-    return;
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->diary_search_entry));
 }
 
 static void
@@ -668,12 +437,12 @@ rd_diary_page_store_changed (RdCasePage *page)
   RdDiaryPage *self = RD_DIARY_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  edit_item (self, NULL);
+  _rd_diary_page_edit_item (self, NULL);
   g_object_set (self->editor, "store", store, NULL);
   if (store != NULL)
-    g_signal_connect_object (store, "changed::incidents", G_CALLBACK (on_store_changed_cb),
+    g_signal_connect_object (store, "changed::incidents", G_CALLBACK (_rd_diary_page_on_store_changed),
                              self, G_CONNECT_SWAPPED);
-  reload (self);
+  _rd_diary_page_reload (self);
 }
 
 static void
@@ -681,11 +450,11 @@ rd_diary_page_case_changed (RdCasePage *page)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (page);
 
-  edit_item (self, NULL);
+  _rd_diary_page_edit_item (self, NULL);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  reload (self);
+  _rd_diary_page_reload (self);
 }
 
 static void
@@ -694,7 +463,7 @@ rd_diary_page_dispose (GObject *object)
   RdDiaryPage *self = RD_DIARY_PAGE (object);
 
   if (self->editor != NULL)
-    edit_item (self, NULL);
+    _rd_diary_page_edit_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DIARY_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
@@ -741,7 +510,8 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, RdDiaryPage, history_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_changed_cb",
+                                                G_CALLBACK (_rd_diary_page_filter_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -750,7 +520,7 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.new-entry", NULL, new_entry_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-entry", NULL, delete_entry_action);
   gtk_widget_class_install_action (widget_class, "diary.show-history", NULL, show_history_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, _rd_diary_page_find);
 }
 
 static void
@@ -768,7 +538,7 @@ rd_diary_page_init (RdDiaryPage *self)
   self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                           GTK_SORTER (self->sorter));
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (_rd_diary_page_filter, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
   self->selection = rd_gui_single_selection_new (G_LIST_MODEL (self->filtered),
                                                  G_CALLBACK (on_selection_changed_cb), self);
