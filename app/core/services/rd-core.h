@@ -58,6 +58,7 @@
 #include "rd-store-search.h"
 #include "rd-store-undo.h"
 #include "rd-search-service.h"
+#include "rd-diary-service.h"
 #include "rd-progress.h"
 #include "rd-deadline-service.h"
 #include "rd-reminder-service.h"
