@@ -118,6 +118,14 @@ revealed (GtkWidget *revealer)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
+static gboolean
+diary_read (gpointer data)
+{
+  Fixture *f = data;
+
+  return !rd_diary_page_is_reading (f->page);
+}
+
 static void
 test_write_close_reopen (Fixture       *f,
                          gconstpointer  data)
@@ -128,7 +136,8 @@ test_write_close_reopen (Fixture       *f,
   RdIncident *incident;
   gint64 id;
 
-  /* A case with no entries says what to do. */
+  /* A case with no entries says what to do, once they are read. */
+  g_assert_true (rd_test_gui_wait_until (diary_read, f, 10000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "diary_stack"))), ==, "empty");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);

@@ -30,6 +30,12 @@ struct _RdDiaryPage
   gboolean            ignore_selection;
   gboolean            own_write;
 
+  /* Reading the list (rd-diary-page-read.c) */
+  GCancellable       *reading;         /* the entries being read on a worker */
+  GPtrArray          *arriving;        /* RdDiaryItem read, newest first, going into items */
+  guint               arrived;         /* how many of them are in items */
+  guint               arrive_source;
+  gint64              reopen_id;       /* the entry to open once read; 0: the newest */
 
   GtkStack           *diary_stack;
   AdwLeaflet         *leaflet;
@@ -64,8 +70,10 @@ void     _rd_diary_page_find             (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);
 
-/* rd-diary-page-read.c: the list read from the store */
+/* rd-diary-page-read.c: the list read on a worker, shown a piece at a time */
 void     _rd_diary_page_reload           (RdDiaryPage     *self);
+void     _rd_diary_page_finish_reading   (RdDiaryPage     *self);
+void     _rd_diary_page_stop_reading     (RdDiaryPage     *self);
 void     _rd_diary_page_on_store_changed (RdDiaryPage     *self,
                                           const char      *what,
                                           gint64           case_id);

@@ -1,4 +1,4 @@
-/* rd-diary-page-read.c: the diary page's list, read from the store.
+/* rd-diary-page-read.c: the diary page's list, read on a worker and shown a piece at a time.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-diary-page"
@@ -9,39 +9,236 @@
 #include "rd-gui-list.h"
 #include "rd-gui-util.h"
 
+/*
+ * Reading what the list shows of 100,000 entries took 150 ms and more of
+ * the main thread when the page was first filled (issue 17). The entries
+ * are read, turned into items and put newest first on a worker
+ * (rd_diary_service_read_async()); the first time, they then go into the
+ * list a piece at a time, an idle each, so that the window draws between
+ * pieces, and since they come in the list's own order the sorter only
+ * checks them. When the diary changed elsewhere, the list already holds
+ * items, and what was read is merged into it at once, changing only the
+ * rows that differ. Whoever needs the whole list now (selecting an entry
+ * by its id) has the reading finished on the spot
+ * (_rd_diary_page_finish_reading()). A new case, a new store or another
+ * change cancels a reading under way.
+ */
+
+/* Items put into the list in one go: a few milliseconds of the sorter,
+ * the filter and the selection, well inside a frame. */
+#define PIECE 2048
+
+static gpointer
+make_item_cb (RdIncident *incident,
+              gpointer    user_data)
+{
+  return rd_diary_item_new (incident);
+}
+
+static int
+compare_items_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return rd_diary_item_compare ((RdDiaryItem *) a, (RdDiaryItem *) b);
+}
+
+void
+_rd_diary_page_stop_reading (RdDiaryPage *self)
+{
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_handle_id (&self->arrive_source, g_source_remove);
+  g_clear_pointer (&self->arriving, g_ptr_array_unref);
+  self->arrived = 0;
+}
+
+/* Whether the list holds entries read before (not only a new one, which
+ * is never more than one). */
+static gboolean
+holds_read_items (RdDiaryPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < MIN (n, 2); i++)
+    {
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (rd_diary_item_get_id (item) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every item is in the list: open the entry that was open, or else the
+ * newest, unless one was opened meanwhile (a click, a new entry). */
+static void
+done_reading (RdDiaryPage *self)
+{
+  gint64 reopen_id = self->reopen_id;
+
+  g_clear_pointer (&self->arriving, g_ptr_array_unref);
+  self->arrived = 0;
+  self->reopen_id = 0;
+  _rd_diary_page_update_counts (self);
+
+  if (self->open_item == NULL)
+    {
+      self->ignore_selection = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->ignore_selection = FALSE;
+      if (reopen_id == 0 || !rd_diary_page_select_entry (self, reopen_id))
+        gtk_single_selection_set_selected (self->selection,
+                                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
+                                           ? 0 : GTK_INVALID_LIST_POSITION);
+    }
+  _rd_diary_page_search (self);
+}
+
+/* Puts up to @n more of the items read at the end of the list. */
+static void
+add_arrived (RdDiaryPage *self,
+             guint        n)
+{
+  n = MIN (n, self->arriving->len - self->arrived);
+  self->ignore_selection = TRUE;
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       self->arriving->pdata + self->arrived, n);
+  self->ignore_selection = FALSE;
+  self->arrived += n;
+}
+
+static gboolean
+arrive_cb (gpointer user_data)
+{
+  RdDiaryPage *self = user_data;
+
+  add_arrived (self, PIECE);
+  if (self->arrived < self->arriving->len)
+    return G_SOURCE_CONTINUE;
+  self->arrive_source = 0;
+  done_reading (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* @fresh was read: into the list, a piece at a time unless @at_once. */
+static void
+show_read (RdDiaryPage *self,
+           GPtrArray   *fresh,
+           gboolean     at_once)
+{
+  _rd_diary_page_forget_hits (self);
+  if (holds_read_items (self))
+    {
+      self->ignore_selection = TRUE;
+      rd_diary_item_list_merge (self->items, fresh);
+      self->ignore_selection = FALSE;
+      g_ptr_array_unref (fresh);
+      done_reading (self);
+      return;
+    }
+  self->arriving = fresh;
+  self->arrived = 0;
+  if (at_once)
+    {
+      add_arrived (self, fresh->len);
+      done_reading (self);
+      return;
+    }
+  /* The newest first, so that the top of the list is there at once. */
+  add_arrived (self, PIECE);
+  _rd_diary_page_update_counts (self);
+  self->arrive_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arrive_cb, self, NULL);
+}
+
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RdDiaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  GPtrArray *fresh = rd_diary_service_read_finish (RD_STORE (source), result, &error);
+
+  /* A reading cancelled may still have finished: its result is left. */
+  if (cancellable != self->reading || g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_pointer (&fresh, g_ptr_array_unref);
+      return;
+    }
+  g_clear_object (&self->reading);
+  if (fresh == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      fresh = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  show_read (self, fresh, FALSE);
+}
+
+/**
+ * _rd_diary_page_reload:
+ *
+ * Reads the case's entries again on a worker, and shows them when read.
+ * The editor is closed meanwhile; the entry it had is opened again after.
+ */
 void
 _rd_diary_page_reload (RdDiaryPage *self)
 {
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 keep_id = self->open_item ? rd_diary_item_get_id (self->open_item) : 0;
 
+  /* A reading overtaken keeps the entry it was to open. */
+  if (self->open_item != NULL)
+    self->reopen_id = rd_diary_item_get_id (self->open_item);
+  _rd_diary_page_stop_reading (self);
   _rd_diary_page_edit_item (self, NULL);
 
-  if (store != NULL && rcase != NULL)
+  if (store == NULL || rcase == NULL)
     {
-      fresh = rd_diary_item_list_read (store, rd_case_get_id (rcase), &error);
-      if (fresh == NULL)
-        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      show_read (self, g_ptr_array_new_with_free_func (g_object_unref), TRUE);
+      return;
     }
-  if (fresh == NULL)
-    fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  _rd_diary_page_forget_hits (self);
-
-  self->ignore_selection = TRUE;
-  rd_diary_item_list_merge (self->items, fresh);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->ignore_selection = FALSE;
+  self->reading = g_cancellable_new ();
   _rd_diary_page_update_counts (self);
+  rd_diary_service_read_async (store, rd_case_get_id (rcase), make_item_cb, compare_items_cb,
+                               NULL, g_object_unref, self->reading, on_read_cb,
+                               g_object_ref (self));
+}
 
-  /* Open the entry that was open, or else the newest. */
-  if (keep_id == 0 || !rd_diary_page_select_entry (self, keep_id))
-    gtk_single_selection_set_selected (self->selection,
-                                       g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                                       ? 0 : GTK_INVALID_LIST_POSITION);
-  _rd_diary_page_search (self);
+/**
+ * _rd_diary_page_finish_reading:
+ *
+ * Puts every entry in the list now, if they are still being read (on the
+ * main thread: for whoever needs the whole list at once).
+ */
+void
+_rd_diary_page_finish_reading (RdDiaryPage *self)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  GPtrArray *fresh = NULL;
+
+  if (self->arriving != NULL)
+    {
+      g_clear_handle_id (&self->arrive_source, g_source_remove);
+      add_arrived (self, self->arriving->len);
+      done_reading (self);
+      return;
+    }
+  if (self->reading == NULL)
+    return;
+  _rd_diary_page_stop_reading (self);
+  if (store != NULL && rcase != NULL)
+    fresh = rd_diary_item_list_read (store, rd_case_get_id (rcase), &error);
+  if (fresh == NULL)
+    {
+      if (error != NULL)
+        rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      fresh = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  show_read (self, fresh, TRUE);
 }
 
 /* Someone else (another page, an import) changed this case's diary. */

@@ -22,8 +22,9 @@
  * whole entry but the one open: the selected entry is read from the store
  * and edited by the RdIncidentEditor beside the list (below it, on a
  * narrow window), and its item follows what is written, so its row does.
- * When the diary changes elsewhere, the items are read again and only
- * those that differ change, so the rows of the others are left as laid out.
+ * The items are read on a worker (rd-diary-page-read.c); when the diary
+ * changes elsewhere, they are read again and only those that differ
+ * change, so the rows of the others are left as laid out.
  */
 
 G_DEFINE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD_TYPE_CASE_PAGE)
@@ -49,9 +50,12 @@ _rd_diary_page_update_counts (RdDiaryPage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gboolean reading = rd_diary_page_is_reading (self);
   g_autofree char *text = NULL;
 
-  if (shown == total)
+  if (reading)
+    text = g_strdup (_("Reading the diary…"));
+  else if (shown == total)
     text = g_strdup_printf (ngettext ("%u entry", "%u entries", total), total);
   else
     /* Translators: "3 of 14 entries", after searching the diary */
@@ -59,7 +63,8 @@ _rd_diary_page_update_counts (RdDiaryPage *self)
   gtk_label_set_text (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-results");
-  gtk_stack_set_visible_child_name (self->diary_stack, total > 0 ? "diary" : "empty");
+  /* Not "no entries yet" before they are read. */
+  gtk_stack_set_visible_child_name (self->diary_stack, total > 0 || reading ? "diary" : "empty");
 }
 
 static void
@@ -246,6 +251,7 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 
   /* What the page shows is read when it is first shown: now, if not yet. */
   rd_case_page_fill (RD_CASE_PAGE (self));
+  _rd_diary_page_finish_reading (self);
 
   model = G_LIST_MODEL (self->filtered);
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
@@ -262,6 +268,20 @@ rd_diary_page_select_entry (RdDiaryPage *self,
 }
 
 /**
+ * rd_diary_page_is_reading:
+ *
+ * Whether the case's entries are being read (on a worker), or are not all
+ * in the list yet.
+ */
+gboolean
+rd_diary_page_is_reading (RdDiaryPage *self)
+{
+  g_return_val_if_fail (RD_IS_DIARY_PAGE (self), FALSE);
+
+  return self->reading != NULL || self->arriving != NULL;
+}
+
+/**
  * rd_diary_page_get_entries:
  *
  * Returns: (transfer none): what is listed of the entries (#RdDiaryItem):
@@ -274,6 +294,7 @@ rd_diary_page_get_entries (RdDiaryPage *self)
 
   /* What the page shows is read when it is first shown: now, if not yet. */
   rd_case_page_fill (RD_CASE_PAGE (self));
+  _rd_diary_page_finish_reading (self);
 
   return G_LIST_MODEL (self->filtered);
 }
@@ -454,6 +475,7 @@ rd_diary_page_case_changed (RdCasePage *page)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  self->reopen_id = 0;
   _rd_diary_page_reload (self);
 }
 
@@ -462,6 +484,7 @@ rd_diary_page_dispose (GObject *object)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (object);
 
+  _rd_diary_page_stop_reading (self);
   if (self->editor != NULL)
     _rd_diary_page_edit_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DIARY_PAGE);

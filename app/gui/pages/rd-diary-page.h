@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (RdDiaryPage, rd_diary_page, RD, DIARY_PAGE, RdCasePage)
 GListModel *rd_diary_page_get_entries  (RdDiaryPage *self);
 gboolean    rd_diary_page_select_entry (RdDiaryPage *self,
                                         gint64       incident_id);
+gboolean    rd_diary_page_is_reading   (RdDiaryPage *self);
 
 G_END_DECLS

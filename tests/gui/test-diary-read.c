@@ -1,0 +1,233 @@
+/* test-diary-read.c: the diary page's list read on a worker and shown a piece at a time.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rd-application.h"
+#include "rd-diary-item.h"
+#include "rd-diary-page.h"
+#include "rd-incident-editor.h"
+#include "rd-window.h"
+#include "rd-test-gui.h"
+
+/* More than two of the pieces the page puts in the list at a time. */
+#define LONG_DIARY 5000
+
+typedef struct {
+  char          *dir;
+  RdApplication *app;
+  RdWindow      *window;
+  RdDiaryPage   *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  f->app = rd_test_gui_app_new (f->dir);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 7, 10, 0, 0);
+
+    rd_clock_set_fixed (rd_application_get_clock (f->app), now);
+  }
+  f->window = rd_test_gui_window_new (f->app, 0, 0);
+  f->page = RD_DIARY_PAGE (rd_window_get_page (f->window, "diary"));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rd_test_gui_close_app (&f->app, &f->dir);
+}
+
+/* A case of @n entries, one every 61 minutes from 2016; the categories and
+ * reports vary, and some share a start, so the order has ties to break. */
+static gint64
+add_case (RdStore    *store,
+          const char *title,
+          guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2016, 1, 4, 22, 0, 0);
+
+  rd_case_set_title (rcase, title);
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, 61 * (gint) (i - i % 7 / 6));
+      g_autofree char *description = g_strdup_printf ("%s, entry %u", title, i);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, i % RD_CATEGORY_N_CATEGORIES);
+      rd_incident_set_reported_to (incident, i % 3 == 0 ? RD_REPORTED_POLICE : 0);
+      rd_incident_set_description (incident, description);
+      g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rd_store_commit (store, &error));
+  g_assert_no_error (error);
+  return rd_case_get_id (rcase);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  Fixture *f = data;
+
+  return !rd_diary_page_is_reading (f->page);
+}
+
+/* The list as shown, without asking the page to finish reading. */
+static GtkSingleSelection *
+shown_list (Fixture *f)
+{
+  GtkListView *list = GTK_LIST_VIEW (rd_test_gui_child (GTK_WIDGET (f->page), "diary_list"));
+
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  return rd_diary_item_compare (*(RdDiaryItem **) a, *(RdDiaryItem **) b);
+}
+
+/* The same rows, in the same order, as the entries read on the main thread. */
+static void
+assert_rows_are_case (Fixture *f,
+                      gint64   case_id)
+{
+  GListModel *shown = G_LIST_MODEL (shown_list (f));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = rd_diary_item_list_read (rd_application_get_store (f->app),
+                                                           case_id, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_sort (expected, compare_items);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (shown, i);
+      RdDiaryItem *want = expected->pdata[i];
+
+      g_assert_cmpint (rd_diary_item_get_id (item), ==, rd_diary_item_get_id (want));
+      g_assert_cmpint (rd_diary_item_get_starts (item), ==, rd_diary_item_get_starts (want));
+      g_assert_cmpint (rd_diary_item_get_category (item), ==, rd_diary_item_get_category (want));
+      g_assert_cmpint (rd_diary_item_get_reported_to (item), ==, rd_diary_item_get_reported_to (want));
+      g_assert_cmpstr (rd_diary_item_get_summary (item), ==, rd_diary_item_get_summary (want));
+    }
+}
+
+/* A long diary is read on a worker: the page says it is reading, and then
+ * shows every entry, newest first, with the newest open in the editor. */
+static void
+test_read_on_worker (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = add_case (rd_application_get_store (f->app), "Noise upstairs", LONG_DIARY);
+  GtkLabel *count = GTK_LABEL (rd_test_gui_child (GTK_WIDGET (f->page), "count_label"));
+  g_autoptr(RdDiaryItem) newest = NULL;
+  RdIncident *open;
+
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  rd_window_show_page (f->window, "diary");
+  /* Shown, the page asked a worker and went on. */
+  g_assert_true (rd_diary_page_is_reading (f->page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown_list (f))), <, LONG_DIARY);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rd_test_gui_child (GTK_WIDGET (f->page),
+                                                                                   "diary_stack"))),
+                   ==, "diary");
+
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  assert_rows_are_case (f, id);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "5000 entries");
+  g_assert_cmpuint (gtk_single_selection_get_selected (shown_list (f)), ==, 0);
+  newest = g_list_model_get_item (G_LIST_MODEL (shown_list (f)), 0);
+  open = rd_record_editor_get_record (RD_RECORD_EDITOR (rd_test_gui_child (GTK_WIDGET (f->page), "editor")));
+  g_assert_nonnull (open);
+  g_assert_cmpint (rd_incident_get_id (open), ==, rd_diary_item_get_id (newest));
+}
+
+/* Another case opened while the first is still being read: that reading
+ * is dropped, and only the second case's entries are shown, then and
+ * after. */
+static void
+test_read_cancelled (Fixture       *f,
+                     gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  gint64 first = add_case (store, "Noise upstairs", LONG_DIARY);
+  gint64 second = add_case (store, "Repairs", 3);
+
+  g_assert_true (rd_window_open_case (f->window, first, NULL));
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_diary_page_is_reading (f->page));
+  g_assert_true (rd_window_open_case (f->window, second, NULL));
+  rd_window_show_page (f->window, "diary");
+
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  assert_rows_are_case (f, second);
+  /* The first reading, had it not been dropped, would have come by now. */
+  rd_test_gui_wait_until (never, NULL, 2000);
+  assert_rows_are_case (f, second);
+  g_assert_false (rd_diary_page_is_reading (f->page));
+}
+
+/* Whoever needs the whole list at once (selecting an entry by its id, as
+ * Undo does) has the reading finished there and then. */
+static void
+test_select_while_reading (Fixture       *f,
+                           gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  gint64 id = add_case (store, "Noise upstairs", LONG_DIARY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = rd_diary_item_list_read (store, id, &error);
+  gint64 oldest = G_MAXINT64;
+  RdIncident *open;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    oldest = MIN (oldest, rd_diary_item_get_id (all->pdata[i]));
+
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_diary_page_is_reading (f->page));
+  g_assert_true (rd_diary_page_select_entry (f->page, oldest));
+  g_assert_false (rd_diary_page_is_reading (f->page));
+  open = rd_record_editor_get_record (RD_RECORD_EDITOR (rd_test_gui_child (GTK_WIDGET (f->page), "editor")));
+  g_assert_nonnull (open);
+  g_assert_cmpint (rd_incident_get_id (open), ==, oldest);
+  assert_rows_are_case (f, id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/diary-read/on-worker", Fixture, NULL, fixture_setup, test_read_on_worker,
+              fixture_teardown);
+  g_test_add ("/diary-read/cancelled", Fixture, NULL, fixture_setup, test_read_cancelled,
+              fixture_teardown);
+  g_test_add ("/diary-read/select-while-reading", Fixture, NULL, fixture_setup,
+              test_select_while_reading, fixture_teardown);
+
+  return g_test_run ();
+}
