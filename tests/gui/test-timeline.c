@@ -426,6 +426,115 @@ test_rows_kept (Fixture       *f,
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), !=, text);
 }
 
+/* A case of 3,000 contacts with the landlord, one a day, the newest last:
+ * each is an item of the timeline. */
+static gint64
+add_long_case (RdStore *store,
+               gint64  *middle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2016, 1, 4, 10, 0, 0);
+
+  rd_case_set_title (rcase, "Years of letters");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_begin (store, &error));
+  for (int day = 0; day < 3000; day++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_days (first, day);
+
+      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, RD_CONTACT_TO);
+      rd_contact_set_channel (contact, RD_CHANNEL_EMAIL);
+      rd_contact_set_summary (contact, "Asked again when the repair will be done");
+      g_assert_true (rd_store_save_contact (store, contact, &error));
+      g_assert_no_error (error);
+      if (day == 1500)
+        *middle = rd_contact_get_id (contact);
+    }
+  g_assert_true (rd_store_commit (store, &error));
+  g_assert_no_error (error);
+  return rd_case_get_id (rcase);
+}
+
+/* Refreshes the page and waits for the new timeline; returns how many
+ * sentences the list's model made meanwhile. */
+static guint
+refresh_counting (Fixture *f)
+{
+  g_autoptr(RdTimeline) old = rd_timeline_ref (rd_timeline_view_get_timeline (f->view));
+  NewTimeline wait = { f, old };
+  guint made = rd_timeline_page_get_sentences_made (f->page);
+
+  rd_timeline_page_refresh (f->page);
+  g_assert_true (rd_test_gui_wait_until (has_new_timeline, &wait, 30000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->page));
+  return rd_timeline_page_get_sentences_made (f->page) - made;
+}
+
+/* The timeline of a long case made again, its newest item selected: the
+ * list's model is asked only for the rows shown and the rows that changed,
+ * not for every item (GTK 4.8's list and single selection do that when a
+ * row they keep track of is in the range said to be replaced), and the
+ * newest is still selected. A changed sentence is shown. */
+static void
+test_long_refresh (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdContact) contact = NULL;
+  GtkSingleSelection *selection;
+  RdTimeline *timeline;
+  gint64 middle = 0;
+  guint n, changed = 0;
+
+  f->window = rd_test_gui_window_new (f->app, 1180, 800);
+  g_assert_true (rd_window_open_case (f->window, add_long_case (store, &middle), &error));
+  g_assert_no_error (error);
+  rd_window_show_page (f->window, "timeline");
+  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
+  f->view = rd_timeline_page_get_view (f->page);
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 30000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->page));
+
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (rd_timeline_page_get_list (f->page)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, >=, 3000);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+
+  /* The same timeline again. */
+  g_assert_cmpuint (refresh_counting (f), <, n / 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+
+  /* One contact in the middle was a phone call. */
+  contact = rd_store_get_contact (store, middle, &error);
+  g_assert_no_error (error);
+  rd_contact_set_channel (contact, RD_CHANNEL_PHONE);
+  g_assert_true (rd_store_save_contact (store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (refresh_counting (f), <, n / 4);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+
+  /* Every row reads as the new timeline does. */
+  timeline = rd_timeline_view_get_timeline (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                    rd_timeline_get_n_items (timeline));
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_autofree char *text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==, text);
+      changed += strstr (text, "Phone") != NULL;
+    }
+  g_assert_cmpuint (changed, ==, 1);
+}
+
 /* A picture written from the page is the case's, whole. */
 static void
 test_export (Fixture       *f,
@@ -462,6 +571,8 @@ main (int   argc,
   g_test_add ("/timeline/keys-and-list", Fixture, NULL, fixture_setup, test_keys_and_list,
               fixture_teardown);
   g_test_add ("/timeline/rows-kept", Fixture, NULL, fixture_setup, test_rows_kept, fixture_teardown);
+  g_test_add ("/timeline/long-refresh", Fixture, NULL, fixture_setup, test_long_refresh,
+              fixture_teardown);
   g_test_add ("/timeline/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/timeline/strips-drawn", Fixture, NULL, fixture_setup, test_strips_drawn,
               fixture_teardown);

@@ -39,6 +39,7 @@ struct _TimelineTexts
   RdTimelineView *view;   /* not a reference: the page holds both */
   guint           n_items;
   GHashTable     *shown;  /* position → Shown, for each row's item still alive */
+  guint           made;   /* sentences made, for every item asked for */
 };
 
 /* An item handed out and still alive. When the timeline is made again
@@ -99,6 +100,7 @@ timeline_texts_get_item (GListModel *model,
       position >= rd_timeline_get_n_items (timeline))
     return NULL;
   text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, position));
+  self->made++;
   shown = g_hash_table_lookup (self->shown, GUINT_TO_POINTER (position));
   if (shown != NULL && g_str_equal (shown->text, text))
     return g_object_ref (shown->item);
@@ -145,17 +147,50 @@ timeline_texts_init (TimelineTexts *self)
   self->shown = g_hash_table_new (NULL, NULL);
 }
 
-/* The view's timeline has changed: every row is new, though a row whose
- * sentence is the same at the same position keeps its item (Shown). */
+static gboolean
+same_sentence (const RdTimelineItem *a,
+               const RdTimelineItem *b)
+{
+  return g_strcmp0 (a->when, b->when) == 0 && g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->detail, b->detail) == 0;
+}
+
+/*
+ * The view's timeline has changed from @old (NULL: none). Only the rows
+ * whose sentences differ are said to change, compared without making the
+ * sentences: when a row GTK 4.8's list keeps track of (the focus, the
+ * scroll anchor) is in the range said to be replaced, the list asks for
+ * every new item of the range to find it again, and a sentence was made
+ * for each: 30,000 and more as a 100,000-entry case was saved (issue 17).
+ * The rows after the change are kept only when there are as many items as
+ * before, so that no kept item has moved from the position it was made for
+ * (Shown). A row in the range whose sentence is the same keeps its item.
+ */
 static void
-timeline_texts_reset (TimelineTexts *self)
+timeline_texts_reset (TimelineTexts *self,
+                      RdTimeline    *old)
 {
   RdTimeline *timeline = self->view ? rd_timeline_view_get_timeline (self->view) : NULL;
-  guint removed = self->n_items;
+  guint before = self->n_items;
+  guint after = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
+  guint head = 0;
+  guint tail = 0;
 
-  self->n_items = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
-  if (removed > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  if (old != NULL && timeline != NULL && rd_timeline_get_n_items (old) == before)
+    {
+      guint both = MIN (before, after);
+
+      while (head < both && same_sentence (rd_timeline_get_item (old, head),
+                                           rd_timeline_get_item (timeline, head)))
+        head++;
+      while (before == after && tail < both - head &&
+             same_sentence (rd_timeline_get_item (old, before - 1 - tail),
+                            rd_timeline_get_item (timeline, after - 1 - tail)))
+        tail++;
+    }
+  self->n_items = after;
+  if (before - head - tail > 0 || after - head - tail > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, before - head - tail, after - head - tail);
 }
 
 struct _RdTimelinePage
@@ -166,6 +201,7 @@ struct _RdTimelinePage
   GtkSingleSelection *selection;
   guint               generation;
   GCancellable       *cancellable;
+  gboolean            replacing;   /* the selection waits for the new rows */
 
   GtkStack           *stack;
   GtkLabel           *summary_label;
@@ -189,11 +225,37 @@ refresh_job_free (RefreshJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshJob, refresh_job_free)
 
+/* Selects the view's current item, and scrolls to it unless it is at
+ * @shown, the position selected before. */
+static void
+select_current (RdTimelinePage *self,
+                guint           shown)
+{
+  int current = rd_timeline_view_get_current (self->view);
+
+  if (current < 0 || (guint) current == gtk_single_selection_get_selected (self->selection))
+    return;
+  gtk_single_selection_set_selected (self->selection, (guint) current);
+  if ((guint) current != shown)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                (guint) current);
+}
+
+static void
+on_current_changed_cb (RdTimelinePage *self)
+{
+  if (!self->replacing)
+    select_current (self, gtk_single_selection_get_selected (self->selection));
+}
+
 static void
 show_timeline (RdTimelinePage *self,
                RdTimeline     *timeline)
 {
   guint n = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
+  guint shown = gtk_single_selection_get_selected (self->selection);
+  RdTimeline *now = rd_timeline_view_get_timeline (self->view);
+  g_autoptr(RdTimeline) old = now != NULL ? rd_timeline_ref (now) : NULL;
 
   if (timeline != NULL)
     {
@@ -205,11 +267,20 @@ show_timeline (RdTimelinePage *self,
 
       gtk_label_set_text (self->summary_label, period);
     }
+  /* Nothing is selected while the rows are replaced. GTK 4.8's
+   * GtkSingleSelection, told that the range holding its item was replaced,
+   * asks for every new item of the range up to the one it had (the newest,
+   * last of tens of thousands when the whole list changes), each a sentence
+   * made and dropped on the main thread (issue 17). */
+  self->replacing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   /* The view takes the timeline; its current item is the newest. */
   rd_timeline_view_set_timeline (self->view, n > 0 ? timeline : NULL);
   if (n == 0 && timeline != NULL)
     rd_timeline_unref (timeline);
-  timeline_texts_reset (self->texts);
+  timeline_texts_reset (self->texts, old);
+  self->replacing = FALSE;
+  select_current (self, shown);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "timeline" : "empty");
 }
 
@@ -278,19 +349,6 @@ rd_timeline_page_do_refresh (RdCasePage *page)
   self->cancellable = g_cancellable_new ();
   rd_case_service_build_timeline_async (store, rd_case_get_id (rcase), today, self->cancellable,
                                         refresh_done_cb, job);
-}
-
-static void
-on_current_changed_cb (RdTimelinePage *self)
-{
-  int current = rd_timeline_view_get_current (self->view);
-
-  if (current >= 0 && (guint) current != gtk_single_selection_get_selected (self->selection))
-    {
-      gtk_single_selection_set_selected (self->selection, (guint) current);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                                  (guint) current);
-    }
 }
 
 static void
@@ -410,6 +468,21 @@ rd_timeline_page_get_view (RdTimelinePage *self)
 
   rd_case_page_fill (RD_CASE_PAGE (self));
   return self->view;
+}
+
+/**
+ * rd_timeline_page_get_sentences_made:
+ *
+ * Returns: how many sentences the list's model has made so far, one each
+ *   time an item was asked for: what GTK's list and selection cost the
+ *   main thread (tests count it)
+ */
+guint
+rd_timeline_page_get_sentences_made (RdTimelinePage *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_PAGE (self), 0);
+
+  return self->texts->made;
 }
 
 GtkListView *

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RdTimelinePage, rd_timeline_page, RD, TIMELINE_PAGE, RdCas
 
 RdTimelineView *rd_timeline_page_get_view     (RdTimelinePage *self);
 GtkListView    *rd_timeline_page_get_list     (RdTimelinePage *self);
+guint           rd_timeline_page_get_sentences_made (RdTimelinePage *self);
 void            rd_timeline_page_refresh      (RdTimelinePage *self);
 gboolean        rd_timeline_page_save         (RdTimelinePage *self,
                                                const char     *path,
