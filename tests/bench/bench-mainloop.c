@@ -40,7 +40,9 @@
  * runs 100 cases × 1,000 entries, then one case of 100,000 entries (the
  * two of issue 17), each in a process of its own, 30 seconds of typing.
  * bench-mainloop --fill DIR CASES ENTRIES writes such a data folder, to
- * profile by hand (bench-startup --child redress DIR starts from it).
+ * profile by hand (bench-startup --child redress DIR starts from it);
+ * with BENCH_MAINLOOP_DATA=DIR, a run types into a copy of it instead of
+ * writing its own (CASES and ENTRIES then only label the figures).
  */
 #include "config.h"
 
@@ -234,6 +236,24 @@ fill_in_child (const char *self_path,
     g_error ("Could not write the data folder: %s", error->message);
 }
 
+/* A data folder written before (--fill), copied, as the typing changes it:
+ * runs to compare, or to profile, start from the same data without
+ * waiting minutes for it to be written again. */
+static void
+copy_data_dir (const char *from,
+               const char *to)
+{
+  g_autofree char *source = g_build_filename (from, ".", NULL);
+  const char *argv[] = { "cp", "-a", source, to, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("Could not copy the data folder %s: %s", from, error->message);
+}
+
 /* Both of issue 17's cases, each in a process of its own. */
 static int
 run_both (const char *self_path)
@@ -311,11 +331,14 @@ main (int   argc,
   dir = g_dir_make_tmp ("redress-bench-mainloop-XXXXXX", &error);
   g_assert_no_error (error);
   t0 = g_get_monotonic_time ();
-  {
-    g_autofree char *self_path = g_canonicalize_filename (argv[0], NULL);
+  if (g_getenv ("BENCH_MAINLOOP_DATA") != NULL)
+    copy_data_dir (g_getenv ("BENCH_MAINLOOP_DATA"), dir);
+  else
+    {
+      g_autofree char *self_path = g_canonicalize_filename (argv[0], NULL);
 
-    fill_in_child (self_path, dir, n_cases, n_entries);
-  }
+      fill_in_child (self_path, dir, n_cases, n_entries);
+    }
   g_print ("Main-loop stalls while typing a diary entry: %u cases × %u entries (written in %.1f s)\n",
            n_cases, n_entries, (g_get_monotonic_time () - t0) / 1e6);
 
