@@ -216,6 +216,42 @@ test_select_while_reading (Fixture       *f,
   assert_rows_are_case (f, id);
 }
 
+/* A new entry typed at once, before the diary is read: it is written as
+ * typed, stays open, and is listed once among the others when they come. */
+static void
+test_new_entry_while_reading (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 id = add_case (rd_application_get_store (f->app), "Noise upstairs", LONG_DIARY);
+  RdRecordEditor *editor = RD_RECORD_EDITOR (rd_test_gui_child (GTK_WIDGET (f->page), "editor"));
+  GtkTextView *description;
+  RdIncident *open;
+  gint64 written;
+  guint seen = 0;
+
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_diary_page_is_reading (f->page));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-incident", NULL);
+  description = GTK_TEXT_VIEW (rd_test_gui_child (GTK_WIDGET (f->page), "description_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (description), "Banging on the wall at midnight", -1);
+  g_assert_true (rd_record_editor_flush (editor, NULL));
+  open = rd_record_editor_get_record (editor);
+  written = rd_incident_get_id (open);
+  g_assert_cmpint (written, >, 0);
+
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  g_assert_true (rd_record_editor_get_record (editor) == open);
+  assert_rows_are_case (f, id);
+  for (guint i = 0; i < LONG_DIARY + 1; i++)
+    {
+      g_autoptr(RdDiaryItem) item = g_list_model_get_item (G_LIST_MODEL (shown_list (f)), i);
+
+      seen += rd_diary_item_get_id (item) == written;
+    }
+  g_assert_cmpuint (seen, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +262,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/diary-read/cancelled", Fixture, NULL, fixture_setup, test_read_cancelled,
               fixture_teardown);
+  g_test_add ("/diary-read/new-entry-while-reading", Fixture, NULL, fixture_setup,
+              test_new_entry_while_reading, fixture_teardown);
   g_test_add ("/diary-read/select-while-reading", Fixture, NULL, fixture_setup,
               test_select_while_reading, fixture_teardown);
 

@@ -36,6 +36,7 @@ struct _RdDiaryPage
   guint               arrived;         /* how many of them are in items */
   guint               arrive_source;
   gint64              reopen_id;       /* the entry to open once read; 0: the newest */
+  gboolean            filled;          /* the list holds the case's entries, read before */
 
   GtkStack           *diary_stack;
   AdwLeaflet         *leaflet;
@@ -74,6 +75,7 @@ void     _rd_diary_page_find             (GtkWidget       *widget,
 void     _rd_diary_page_reload           (RdDiaryPage     *self);
 void     _rd_diary_page_finish_reading   (RdDiaryPage     *self);
 void     _rd_diary_page_stop_reading     (RdDiaryPage     *self);
+void     _rd_diary_page_clear            (RdDiaryPage     *self);
 void     _rd_diary_page_on_store_changed (RdDiaryPage     *self,
                                           const char      *what,
                                           gint64           case_id);

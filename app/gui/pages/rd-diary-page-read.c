@@ -13,15 +13,16 @@
  * Reading what the list shows of 100,000 entries took 150 ms and more of
  * the main thread when the page was first filled (issue 17). The entries
  * are read, turned into items and put newest first on a worker
- * (rd_diary_service_read_async()); the first time, they then go into the
+ * (rd_diary_service_read_async()). The first time, they then go into the
  * list a piece at a time, an idle each, so that the window draws between
  * pieces, and since they come in the list's own order the sorter only
- * checks them. When the diary changed elsewhere, the list already holds
- * items, and what was read is merged into it at once, changing only the
- * rows that differ. Whoever needs the whole list now (selecting an entry
- * by its id) has the reading finished on the spot
- * (_rd_diary_page_finish_reading()). A new case, a new store or another
- * change cancels a reading under way.
+ * checks them; an entry written meanwhile (typed at once into a new one)
+ * keeps the list's copy. When the diary changed elsewhere, the list is
+ * filled already, and what was read is merged into it at once, changing
+ * only the rows that differ. Whoever needs the whole list now (selecting
+ * an entry by its id) has the reading finished on the spot
+ * (_rd_diary_page_finish_reading()). A new case or store empties the list
+ * and cancels a reading under way, as another change does.
  */
 
 /* Items put into the list in one go: a few milliseconds of the sorter,
@@ -53,21 +54,52 @@ _rd_diary_page_stop_reading (RdDiaryPage *self)
   self->arrived = 0;
 }
 
-/* Whether the list holds entries read before (not only a new one, which
- * is never more than one). */
-static gboolean
-holds_read_items (RdDiaryPage *self)
+/*
+ * Leaves out of @fresh the entries the list has already. Before the list
+ * is first filled, those are the entries written here while the diary was
+ * read (a new one, typed at once), and the list's copy is the newer.
+ */
+static void
+drop_listed (RdDiaryPage *self,
+             GPtrArray   *fresh)
 {
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
 
-  for (guint i = 0; i < MIN (n, 2); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(RdDiaryItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
-      if (rd_diary_item_get_id (item) != 0)
-        return TRUE;
+      ids[i] = rd_diary_item_get_id (item);
+      if (ids[i] != 0)
+        g_hash_table_add (listed, &ids[i]);
     }
-  return FALSE;
+  for (guint i = fresh->len; g_hash_table_size (listed) > 0 && i > 0; i--)
+    {
+      gint64 id = rd_diary_item_get_id (fresh->pdata[i - 1]);
+
+      if (g_hash_table_remove (listed, &id))
+        g_ptr_array_remove_index (fresh, i - 1);
+    }
+}
+
+/**
+ * _rd_diary_page_clear:
+ *
+ * Stops a reading under way and empties the list, for another case or
+ * store: nothing of the last one stays on screen while this one is read.
+ */
+void
+_rd_diary_page_clear (RdDiaryPage *self)
+{
+  _rd_diary_page_stop_reading (self);
+  _rd_diary_page_edit_item (self, NULL);
+  self->ignore_selection = TRUE;
+  g_list_store_remove_all (self->items);
+  self->ignore_selection = FALSE;
+  self->filled = FALSE;
+  self->reopen_id = 0;
 }
 
 /* Every item is in the list: open the entry that was open, or else the
@@ -128,7 +160,8 @@ show_read (RdDiaryPage *self,
            gboolean     at_once)
 {
   _rd_diary_page_forget_hits (self);
-  if (holds_read_items (self))
+  /* The diary changed elsewhere: only the rows that differ change. */
+  if (self->filled)
     {
       self->ignore_selection = TRUE;
       rd_diary_item_list_merge (self->items, fresh);
@@ -137,6 +170,8 @@ show_read (RdDiaryPage *self,
       done_reading (self);
       return;
     }
+  drop_listed (self, fresh);
+  self->filled = TRUE;
   self->arriving = fresh;
   self->arrived = 0;
   if (at_once)

@@ -458,7 +458,7 @@ rd_diary_page_store_changed (RdCasePage *page)
   RdDiaryPage *self = RD_DIARY_PAGE (page);
   RdStore *store = rd_case_page_get_store (page);
 
-  _rd_diary_page_edit_item (self, NULL);
+  _rd_diary_page_clear (self);
   g_object_set (self->editor, "store", store, NULL);
   if (store != NULL)
     g_signal_connect_object (store, "changed::incidents", G_CALLBACK (_rd_diary_page_on_store_changed),
@@ -475,7 +475,7 @@ rd_diary_page_case_changed (RdCasePage *page)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  self->reopen_id = 0;
+  _rd_diary_page_clear (self);
   _rd_diary_page_reload (self);
 }
 
