@@ -732,7 +732,7 @@ test_edit_after_search (Fixture       *f,
 
 /*
  * The diary changed elsewhere (an import, another page): the list is read
- * again, but an entry that is still there keeps its item, so the list view
+ * again (on a worker), but an entry that is still there keeps its item, so the list view
  * keeps its row; only what came or went changes the list.
  */
 static void
@@ -754,7 +754,8 @@ test_reload_keeps_rows (Fixture       *f,
   rd_incident_set_description (changed, "Rewritten elsewhere\nwith a second line");
   g_assert_true (rd_store_save_incident (store (f), changed, NULL, &error));
   g_assert_no_error (error);
-  rd_test_gui_iterate ();
+  /* Read again on a worker. */
+  g_assert_true (rd_test_gui_wait_until (diary_read, f, 10000));
   g_assert_cmpuint (changes, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
   g_assert_cmpstr (rd_diary_item_get_summary (last), ==, "Rewritten elsewhere");
@@ -770,7 +771,8 @@ test_reload_keeps_rows (Fixture       *f,
   rd_incident_set_starts_at (added, before);
   rd_incident_set_description (added, "Written elsewhere");
   g_assert_true (rd_store_save_incident (store (f), added, NULL, &error));
-  rd_test_gui_iterate ();
+  /* Read again on a worker. */
+  g_assert_true (rd_test_gui_wait_until (diary_read, f, 10000));
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n + 1);
   {
@@ -782,7 +784,8 @@ test_reload_keeps_rows (Fixture       *f,
   }
 
   g_assert_true (rd_store_delete_incident (store (f), rd_diary_item_get_id (last), &error));
-  rd_test_gui_iterate ();
+  /* Read again on a worker. */
+  g_assert_true (rd_test_gui_wait_until (diary_read, f, 10000));
   g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n);
   g_signal_handler_disconnect (entries, handler);
