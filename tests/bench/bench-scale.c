@@ -8,8 +8,11 @@
  * child) is its own: importing the document into an empty data folder,
  * working out the deadlines, the dashboard, exporting the case as JSON
  * again, and exporting its bundle (the PDF of cover, index, chronology
- * and letters, as `redress-cli export` makes it). The growth ratio from one size to the next is printed: work
- * that is linear grows about 10×, work that is quadratic about 100×.
+ * and letters, as `redress-cli export` makes it), then handing it over
+ * as a .redress archive and taking that archive into another empty data
+ * folder (`export-case`, `import-case`). The growth ratio from one size
+ * to the next is printed: work that is linear grows about 10×, work that
+ * is quadratic about 100×.
  *
  * 100,000 entries are left out unless asked for (`bench-scale 100000`, or
  * REDRESS_BENCH_LARGE=1 in the environment, as `make bench LARGE=1` sets):
@@ -18,13 +21,14 @@
  *
  * Import and export-json run as redress-cli runs them: the document is
  * mapped, not read, and the export is written to a file as it is made.
- * Targets (issues 12 and 17): import under 200 MB, export-json and the
- * bundle under 150 MB at 100,000 entries.
+ * Targets (issues 12 and 17): import under 200 MB, every other step under
+ * 150 MB at 100,000 entries.
  *
  * To look at one step alone (under heaptrack, say), `bench-scale --data N
  * DIR` leaves a data folder DIR holding the case of N entries (case 1) and
- * DIR/case.json; `bench-scale --step STEP DIR DIR/case.json` then runs the
- * step as the benchmark does.
+ * its document beside it, DIR.json (outside the data folder, where the
+ * exports refuse to write); `bench-scale --step STEP DIR DIR.json` then
+ * runs the step as the benchmark does, writing beside the document.
  */
 #include "config.h"
 
@@ -38,7 +42,9 @@
 #include "bench-diary.h"
 #include "rd-core.h"
 
-static const char * const steps[] = { "import", "deadlines", "dashboard", "export-json", "export" };
+static const char * const steps[] = {
+  "import", "deadlines", "dashboard", "export-json", "export", "export-case", "import-case"
+};
 #define N_STEPS G_N_ELEMENTS (steps)
 
 static void
@@ -139,6 +145,27 @@ run_step (const char *step,
       if (bundle == NULL || !rd_bundle_write (bundle, path, NULL, NULL, NULL, &error))
         g_error ("%s", error->message);
     }
+  else if (g_str_equal (step, "export-case"))
+    {
+      g_autofree char *path = g_strconcat (document, RD_CASE_ARCHIVE_SUFFIX, NULL);
+
+      if (!rd_case_archive_export (store, case_id, path, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  else if (g_str_equal (step, "import-case"))
+    {
+      g_autofree char *path = g_strconcat (document, RD_CASE_ARCHIVE_SUFFIX, NULL);
+      g_autofree char *other_dir = g_strconcat (document, ".in", NULL);
+      g_autoptr(RdStore) other = NULL;
+
+      /* Into a data folder of its own, empty, as a case is handed over. */
+      remove_tree (other_dir);
+      other = rd_store_open (other_dir, &error);
+      if (other == NULL || rd_case_archive_import (other, path, NULL, &error) <= 0)
+        g_error ("%s", error->message);
+    }
+  else
+    g_error ("No step %s", step);
   return 0;
 }
 
@@ -182,7 +209,8 @@ main (int   argc,
   if (argc == 4 && g_str_equal (argv[1], "--data"))
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *document = g_build_filename (argv[3], "case.json", NULL);
+      g_autofree char *dir = g_canonicalize_filename (argv[3], NULL);
+      g_autofree char *document = g_strconcat (dir, ".json", NULL);
       g_autofree char *text = write_document ((guint) atoi (argv[2]), argv[3]);
 
       if (!g_file_set_contents (document, text, -1, &error))
@@ -218,8 +246,9 @@ main (int   argc,
     }
   g_print ("Linear work grows about ×10 in time; quadratic about ×100.\n");
   if (n_sizes == 3)
-    g_print ("At 100,000 entries: import %.1f MB (target under 200), export-json %.1f MB, "
-             "export %.1f MB (targets under 150)\n",
-             peak[2][0], peak[2][3], peak[2][4]);
+    g_print ("At 100,000 entries: import %.1f MB (target under 200); deadlines %.1f MB, "
+             "dashboard %.1f MB, export-json %.1f MB, export %.1f MB, export-case %.1f MB, "
+             "import-case %.1f MB (targets under 150)\n",
+             peak[2][0], peak[2][1], peak[2][2], peak[2][3], peak[2][4], peak[2][5], peak[2][6]);
   return 0;
 }
