@@ -641,6 +641,10 @@ build_bundle (RdStore                   *store,
         }
       _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
+  /* Only the letter and what went wrong need the deadlines, so they are let
+   * go before the timeline works out its own: a long case's are tens of
+   * megabytes. */
+  g_clear_object (&dashboard);
 
   if (options->include_chronology)
     {
