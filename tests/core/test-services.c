@@ -451,6 +451,116 @@ test_snapshot_shared (Fixture       *f,
   call_clear (&a);
 }
 
+typedef struct {
+  RdCaseSnapshot *snapshot;
+  const GDate    *today;
+  RdDashboard    *dashboard;
+  GPtrArray      *keys;
+} DashboardReader;
+
+/* On a thread of its own: the snapshot's dashboard, and every item's key
+ * read from it while the other threads read it too. */
+static gpointer
+read_dashboard_thread (gpointer data)
+{
+  DashboardReader *reader = data;
+  GListModel *items;
+
+  reader->dashboard = rd_case_snapshot_compute_dashboard (reader->snapshot, reader->today);
+  items = rd_dashboard_get_items (reader->dashboard);
+  reader->keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (reader->keys, g_strdup (rd_dashboard_item_get_key (item)));
+    }
+  return NULL;
+}
+
+static void
+assert_same_keys (RdDashboard *dashboard,
+                  GPtrArray   *keys)
+{
+  GListModel *items = rd_dashboard_get_items (dashboard);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpstr (rd_dashboard_item_get_key (item), ==, g_ptr_array_index (keys, i));
+    }
+}
+
+/* The jobs that share a snapshot (What Next, the timeline, the notifier)
+ * share its dashboard too: threads asking at once for the same day in the
+ * same language get one dashboard, worked out once, and read it whole; it
+ * says what a dashboard worked out alone says. Another day, or another
+ * language, gets its own; the timeline shows the shared one's deadlines. */
+static void
+test_dashboard_shared (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JUNE, 2026);
+  g_autoptr(GDate) tomorrow = g_date_new_dmy (2, G_DATE_JUNE, 2026);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseSnapshot) snapshot = rd_case_snapshot_load (f->store, f->case_id, &error);
+  g_autoptr(RdDashboard) alone = NULL;
+  g_autoptr(RdDashboard) shared = NULL;
+  g_autoptr(RdDashboard) other_day = NULL;
+  g_autoptr(RdDashboard) welsh = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(RdTimeline) timeline_alone = NULL;
+  DashboardReader readers[4];
+  GThread *threads[G_N_ELEMENTS (readers)];
+  char *previous;
+
+  g_assert_no_error (error);
+  alone = rd_dashboard_new (rd_case_snapshot_get_facts (snapshot),
+                            rd_case_snapshot_get_policy (snapshot), today);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (alone)), >, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      readers[i] = (DashboardReader) { snapshot, today, NULL, NULL };
+      threads[i] = g_thread_new ("dashboard-reader", read_dashboard_thread, &readers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_true (readers[i].dashboard == readers[0].dashboard);
+      assert_same_keys (alone, readers[i].keys);
+    }
+  shared = rd_case_snapshot_compute_dashboard (snapshot, today);
+  g_assert_true (shared == readers[0].dashboard);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_object_unref (readers[i].dashboard);
+      g_ptr_array_unref (readers[i].keys);
+    }
+
+  other_day = rd_case_snapshot_compute_dashboard (snapshot, tomorrow);
+  g_assert_true (other_day != shared);
+  g_assert_cmpint (g_date_compare (rd_dashboard_get_today (other_day), tomorrow), ==, 0);
+  previous = rd_i18n_push_language ("cy");
+  welsh = rd_case_snapshot_compute_dashboard (snapshot, tomorrow);
+  rd_i18n_pop_language (previous);
+  g_assert_true (welsh != other_day);
+
+  timeline = rd_case_snapshot_build_timeline (snapshot, today);
+  timeline_alone = rd_timeline_new (rd_case_snapshot_get_facts (snapshot),
+                                    rd_case_snapshot_get_policy (snapshot), today);
+  g_assert_cmpuint (rd_timeline_get_n_items (timeline), ==, rd_timeline_get_n_items (timeline_alone));
+  g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_STAGE), >, 0);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      g_autofree char *a = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+      g_autofree char *b = rd_timeline_item_dup_text (rd_timeline_get_item (timeline_alone, i));
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 /* redress-cli export with stderr on a terminal (a pty from script(1)):
  * the bar is drawn there and ends at 100%; stdout keeps only the result. */
 static void
@@ -523,6 +633,7 @@ main (int   argc,
   g_test_add ("/services/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/services/deadline-alerts", Fixture, NULL, fixture_setup, test_deadline_alerts, fixture_teardown);
   g_test_add ("/services/snapshot-shared", Fixture, NULL, fixture_setup, test_snapshot_shared, fixture_teardown);
+  g_test_add ("/services/dashboard-shared", Fixture, NULL, fixture_setup, test_dashboard_shared, fixture_teardown);
   g_test_add ("/services/cli-progress-tty", Fixture, NULL, fixture_setup, test_cli_progress_tty, fixture_teardown);
   g_test_add ("/services/cli-progress-pipe", Fixture, NULL, fixture_setup, test_cli_progress_pipe, fixture_teardown);
   return g_test_run ();

@@ -15,11 +15,88 @@
  * or done late: those are still findings for a letter). Each gets one next
  * step the window can turn into a letter.
  */
+/* The dashboard's list of items. One dashboard is read by several jobs at
+ * once, each on its own thread (What Next, the timeline and the deadline
+ * notifier share the one worked out from a snapshot of the case), and a
+ * GListStore is not safe to read from two threads: it remembers the last
+ * position asked for. This list never changes once made, and reading it
+ * changes nothing. */
+#define TYPE_ITEM_LIST (item_list_get_type ())
+G_DECLARE_FINAL_TYPE (ItemList, item_list, ITEM, LIST, GObject)
+
+struct _ItemList
+{
+  GObject    parent_instance;
+
+  GPtrArray *items;  /* RdDashboardItem */
+};
+
+static GType
+item_list_get_item_type (GListModel *model)
+{
+  return RD_TYPE_DASHBOARD_ITEM;
+}
+
+static guint
+item_list_get_n_items (GListModel *model)
+{
+  return ITEM_LIST (model)->items->len;
+}
+
+static gpointer
+item_list_get_item (GListModel *model,
+                    guint       position)
+{
+  GPtrArray *items = ITEM_LIST (model)->items;
+
+  return position < items->len ? g_object_ref (g_ptr_array_index (items, position)) : NULL;
+}
+
+static void
+item_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = item_list_get_item_type;
+  iface->get_n_items = item_list_get_n_items;
+  iface->get_item = item_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ItemList, item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, item_list_model_init))
+
+static void
+item_list_finalize (GObject *object)
+{
+  g_clear_pointer (&ITEM_LIST (object)->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (item_list_parent_class)->finalize (object);
+}
+
+static void
+item_list_class_init (ItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = item_list_finalize;
+}
+
+static void
+item_list_init (ItemList *self)
+{
+}
+
+/* @items: (transfer full): RdDashboardItem, in order */
+static ItemList *
+item_list_new (GPtrArray *items)
+{
+  ItemList *self = g_object_new (TYPE_ITEM_LIST, NULL);
+
+  self->items = items;
+  return self;
+}
+
 struct _RdDashboard
 {
   GObject             parent_instance;
 
-  GListStore         *items;
+  ItemList           *items;
   /* Worked out with the items, on the worker that makes the dashboard,
    * so that the window never goes through thousands of items to say how
    * many there are. */
@@ -103,7 +180,6 @@ rd_dashboard_class_init (RdDashboardClass *klass)
 static void
 rd_dashboard_init (RdDashboard *self)
 {
-  self->items = g_list_store_new (RD_TYPE_DASHBOARD_ITEM);
   self->notes = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -136,8 +212,8 @@ rd_dashboard_new (RdCaseFacts *facts,
   self->remedies = rd_remedies_suggest (deadlines, today);
   rd_remedies_add_service_losses (self->remedies, rd_case_facts_get_incidents (facts));
   g_ptr_array_sort_with_data (items, compare_item_ptrs, NULL);
-  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   count_groups (self, items);
+  self->items = item_list_new (g_steal_pointer (&items));
 
   for (guint i = 0; i < rd_deadline_report_get_n_notes (report); i++)
     g_ptr_array_add (self->notes, g_strdup (rd_deadline_report_get_note (report, i)));

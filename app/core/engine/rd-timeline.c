@@ -415,10 +415,8 @@ timeline_kind_of (RdDeadlineKind kind)
 static void
 add_deadlines (GPtrArray   *items,
                RdCaseFacts *facts,
-               RdPolicy    *landlord,
-               const GDate *today)
+               RdDashboard *dashboard)
 {
-  g_autoptr(RdDashboard) dashboard = rd_dashboard_new (facts, landlord, today);
   GListModel *entries = rd_dashboard_get_items (dashboard);
   guint n = g_list_model_get_n_items (entries);
 
@@ -603,18 +601,41 @@ rd_timeline_new (RdCaseFacts *facts,
                  RdPolicy    *landlord,
                  const GDate *today)
 {
-  RdTimeline *self;
+  g_autoptr(RdDashboard) dashboard = NULL;
 
   g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
+  dashboard = rd_dashboard_new (facts, landlord, today);
+  return rd_timeline_new_for_dashboard (facts, dashboard);
+}
+
+/**
+ * rd_timeline_new_for_dashboard:
+ * @dashboard: What Next for @facts, worked out already
+ *
+ * As rd_timeline_new(), on the day @dashboard was worked out for, with its
+ * deadlines: for a caller that has What Next at hand, so that the case's
+ * deadlines are not worked out, and held, twice.
+ *
+ * Returns: (transfer full): the case's timeline
+ */
+RdTimeline *
+rd_timeline_new_for_dashboard (RdCaseFacts *facts,
+                               RdDashboard *dashboard)
+{
+  RdTimeline *self;
+
+  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
+  g_return_val_if_fail (RD_IS_DASHBOARD (dashboard), NULL);
+
   self = g_atomic_rc_box_new0 (RdTimeline);
   self->items = g_ptr_array_new_with_free_func (item_free);
-  self->today = *today;
+  self->today = *rd_dashboard_get_today (dashboard);
   add_weeks (self->items, facts);
   add_reports (self->items, facts);
   add_contacts (self->items, facts);
-  add_deadlines (self->items, facts, landlord, today);
+  add_deadlines (self->items, facts, dashboard);
   g_ptr_array_sort (self->items, compare_items);
   find_range (self);
   count_items (self);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rd-case-facts.h"
+#include "rd-dashboard.h"
 #include "rd-deadline.h"
 #include "rd-policy.h"
 
@@ -55,6 +56,8 @@ typedef struct _RdTimeline RdTimeline;
 RdTimeline           *rd_timeline_new            (RdCaseFacts          *facts,
                                                   RdPolicy             *landlord,
                                                   const GDate          *today);
+RdTimeline           *rd_timeline_new_for_dashboard (RdCaseFacts *facts,
+                                                     RdDashboard *dashboard);
 RdTimeline           *rd_timeline_ref            (RdTimeline           *self);
 void                  rd_timeline_unref          (RdTimeline           *self);
 guint                 rd_timeline_get_n_items    (RdTimeline           *self);
