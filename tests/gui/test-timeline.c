@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "rd-application.h"
@@ -156,10 +157,13 @@ render_view (Fixture *f,
   return pixels;
 }
 
-/* How many pixels of the view differ from the whole picture drawn at once
- * by rd_timeline_draw(), outside the current item's ring. */
+/* How many pixels of the view between @x0 and @x1 differ from the whole
+ * picture drawn at once by rd_timeline_draw(), outside the current item's
+ * ring. */
 static gsize
-count_wrong_pixels (Fixture *f)
+count_wrong_pixels_in (Fixture *f,
+                       int      x0,
+                       int      x1)
 {
   RdTimeline *timeline = rd_timeline_view_get_timeline (f->view);
   g_autofree guchar *shown = NULL;
@@ -182,7 +186,7 @@ count_wrong_pixels (Fixture *f)
   g_assert_true (rd_timeline_get_item_area (timeline, rd_timeline_view_get_current (f->view), &ring));
 
   for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
       {
         const guchar *a = shown + ((gsize) y * w + x) * 4;
         const guchar *b = expected + (gsize) y * stride + x * 4;
@@ -198,8 +202,15 @@ count_wrong_pixels (Fixture *f)
             }
       }
   cairo_surface_destroy (surface);
-  g_test_message ("%" G_GSIZE_FORMAT " of %d pixels differ from the whole picture", wrong, w * h);
+  g_test_message ("%" G_GSIZE_FORMAT " of %d pixels differ from the whole picture", wrong,
+                  (MIN (x1, w) - MAX (x0, 0)) * h);
   return wrong;
+}
+
+static gsize
+count_wrong_pixels (Fixture *f)
+{
+  return count_wrong_pixels_in (f, 0, G_MAXINT);
 }
 
 /* Once the worker has drawn every strip, the window shows the picture the
@@ -535,6 +546,141 @@ test_long_refresh (Fixture       *f,
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* A case of a few entries over 26 years: a picture many strips wide. */
+static gint64
+add_case_over_years (RdStore *store)
+{
+  const int years[] = { 2000, 2008, 2016, 2026 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCase) rcase = rd_case_new ();
+
+  rd_case_set_title (rcase, "Years of noise");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_new_local (years[i], 3, 14, 23, 30, 0);
+
+      rd_incident_set_case_id (incident, rd_case_get_id (rcase));
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+      rd_incident_set_description (incident, "Music through the ceiling");
+      g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return rd_case_get_id (rcase);
+}
+
+/* Pixels of strip @index (1,024 wide) of a view @w wide, row by row. */
+static GByteArray *
+copy_strip (const guchar *pixels,
+            int           w,
+            int           h,
+            guint         index)
+{
+  GByteArray *strip = g_byte_array_new ();
+  int x0 = (int) index * 1024, x1 = MIN (w, x0 + 1024);
+
+  for (int y = 0; y < h; y++)
+    g_byte_array_append (strip, pixels + ((gsize) y * w + x0) * 4, (guint) (x1 - x0) * 4);
+  return strip;
+}
+
+static gsize
+count_dark (GByteArray *strip)
+{
+  gsize dark = 0;
+
+  for (guint i = 0; i + 3 < strip->len; i += 4)
+    dark += (strip->data[i] + strip->data[i + 1] + strip->data[i + 2]) / 3 < 80;
+  return dark;
+}
+
+/* Scrolls the picture to @value, and waits for the strips near the view
+ * and for a frame drawn with them. */
+static void
+scroll_to (Fixture       *f,
+           GtkAdjustment *adjustment,
+           double         value)
+{
+  gtk_adjustment_set_value (adjustment, value);
+  g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+/* Scrolled from one end of a long picture to the other, the view holds no
+ * more strips than those in view and one each side, draws the strips in
+ * view as the whole picture has them, lets go of the first strip, and
+ * draws it again the same when scrolled back to it. */
+static void
+test_strips_bounded (Fixture       *f,
+                     gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) first = NULL;
+  g_autoptr(GByteArray) gone = NULL;
+  g_autoptr(GByteArray) again = NULL;
+  GtkAdjustment *adjustment;
+  guchar *pixels;
+  guint n, max_kept, positions = 0;
+  double page;
+  int w, h;
+
+  f->window = rd_test_gui_window_new (f->app, 900, 700);
+  g_assert_true (rd_window_open_case (f->window, add_case_over_years (store), &error));
+  g_assert_no_error (error);
+  rd_window_show_page (f->window, "timeline");
+  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
+  f->view = rd_timeline_page_get_view (f->page);
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+
+  n = rd_timeline_count_strips (rd_timeline_view_get_timeline (f->view), 1024);
+  adjustment = gtk_scrolled_window_get_hadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (f->view), GTK_TYPE_SCROLLED_WINDOW)));
+  page = gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (page, >, 100);
+  /* In view: at most a page's worth and one cut by each edge; one more each side. */
+  max_kept = (guint) ceil (page / 1024) + 1 + 2;
+  g_test_message ("%u strips, a page %.0f wide, at most %u kept", n, page, max_kept);
+  g_assert_cmpuint (n, >, max_kept + 1);
+
+  scroll_to (f, adjustment, 0);
+  pixels = render_view (f, &w, &h);
+  first = copy_strip (pixels, w, h, 0);
+  g_free (pixels);
+  g_assert_cmpuint (count_dark (first), >, 0);
+
+  for (double value = 0; ; value = MIN (value + page / 2, gtk_adjustment_get_upper (adjustment) - page))
+    {
+      scroll_to (f, adjustment, value);
+      g_assert_cmpuint (rd_timeline_view_count_kept_strips (f->view), <=, max_kept);
+      g_assert_cmpuint (count_wrong_pixels_in (f, (int) value, (int) (value + page)), <=,
+                        (gsize) (page * h / 1000));
+      positions++;
+      if (value >= gtk_adjustment_get_upper (adjustment) - page)
+        break;
+    }
+  g_assert_cmpuint (positions, >, 3);
+
+  /* At the far end, the first strip is let go of: only white is shown there. */
+  pixels = render_view (f, &w, &h);
+  gone = copy_strip (pixels, w, h, 0);
+  g_free (pixels);
+  g_assert_cmpuint (count_dark (gone), ==, 0);
+
+  scroll_to (f, adjustment, 0);
+  g_assert_cmpuint (rd_timeline_view_count_kept_strips (f->view), <=, max_kept);
+  pixels = render_view (f, &w, &h);
+  again = copy_strip (pixels, w, h, 0);
+  g_free (pixels);
+  g_assert_cmpuint (again->len, ==, first->len);
+  g_assert_true (memcmp (again->data, first->data, first->len) == 0);
+}
+
 /* A picture written from the page is the case's, whole. */
 static void
 test_export (Fixture       *f,
@@ -578,6 +724,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/timeline/stale-strips-dropped", Fixture, NULL, fixture_setup,
               test_stale_strips_dropped, fixture_teardown);
+  g_test_add ("/timeline/strips-bounded", Fixture, NULL, fixture_setup, test_strips_bounded,
+              fixture_teardown);
 
   return g_test_run ();
 }

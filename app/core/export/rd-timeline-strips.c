@@ -6,10 +6,13 @@
  * Turning a diary of years into pixels takes longer than a frame, and
  * GTK turns a recorded cairo drawing into pixels on the main thread, so
  * the strips are drawn here, into image surfaces, on a worker: the
- * window only wraps each finished surface in a texture. The strip in
- * view comes first, then the ones nearest it.
+ * window only wraps each finished surface in a texture. A job draws the
+ * strips it is asked for, in the order asked (the window asks for those
+ * in or near its view, the one in view first), so that the window need
+ * hold only those, and asks again for a strip it let go of when it is
+ * scrolled back to.
  *
- * One job draws every strip of one timeline. Each finished strip is handed
+ * Each finished strip is handed
  * to the caller's main context, and is dropped there, never handed on,
  * once the job's cancellable is cancelled (a new case or timeline): the
  * caller cancels on its own thread, so no strip of an old picture can
@@ -29,7 +32,8 @@ typedef struct {
   double               strip_width;
   int                  scale;
   gboolean             mirrored;
-  guint                first;
+  guint               *order;     /* the strips to draw, in turn */
+  guint                n_order;
   RdTimelineStripFunc  strip_func;
   gpointer             strip_data;
   GMainContext        *context;
@@ -46,6 +50,7 @@ strips_job_free (StripsJob *job)
 {
   rd_timeline_unref (job->timeline);
   g_main_context_unref (job->context);
+  g_free (job->order);
   g_free (job);
 }
 
@@ -142,22 +147,6 @@ draw_strip (StripsJob *job,
   return surface;
 }
 
-/* The strip in view first, then outwards from it, right before left. */
-static guint
-nth_strip (guint first,
-           guint n_strips,
-           guint nth)
-{
-  guint after = n_strips - 1 - first;
-  guint near = MIN (first, after);
-
-  if (nth == 0)
-    return first;
-  if (nth <= 2 * near)
-    return nth % 2 == 1 ? first + (nth + 1) / 2 : first - nth / 2;
-  return after > first ? nth : n_strips - 1 - nth;
-}
-
 static void
 draw_strips_thread (GTask        *task,
                     gpointer      source_object,
@@ -165,10 +154,9 @@ draw_strips_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   StripsJob *job = task_data;
-  guint n_strips = rd_timeline_count_strips (job->timeline, job->strip_width);
   g_autoptr(GError) error = NULL;
 
-  for (guint nth = 0; nth < n_strips; nth++)
+  for (guint nth = 0; nth < job->n_order; nth++)
     {
       g_autoptr(GSource) source = NULL;
       Strip *strip;
@@ -180,7 +168,7 @@ draw_strips_thread (GTask        *task,
         }
       strip = g_new0 (Strip, 1);
       strip->task = g_object_ref (task);
-      strip->index = nth_strip (job->first, n_strips, nth);
+      strip->index = job->order[nth];
       strip->surface = draw_strip (job, strip->index);
       if (cairo_surface_status (strip->surface) != CAIRO_STATUS_SUCCESS)
         {
@@ -206,21 +194,23 @@ draw_strips_thread (GTask        *task,
  * @strip_width: how wide a strip is, in the picture's units
  * @scale: device pixels per unit
  * @mirrored: whether time runs right to left
- * @first: the strip to draw first (the one in view)
+ * @strips: (array length=n_strips): which strips to draw, in that order
+ *   (each below rd_timeline_count_strips())
  * @strip_func: called on the thread-default main context of this call
  *   with each strip when it is drawn, never once @cancellable is cancelled
  *   on that context's thread
  *
- * Draws every strip of @timeline on a worker thread, as
- * rd_timeline_draw() draws it, without a current item; @callback is
- * called once every strip has been handed to @strip_func.
+ * Draws the strips @strips of @timeline on a worker thread, as
+ * rd_timeline_draw() draws them, without a current item; @callback is
+ * called once every one has been handed to @strip_func.
  */
 void
 rd_timeline_draw_strips_async (RdTimeline          *timeline,
                                double               strip_width,
                                int                  scale,
                                gboolean             mirrored,
-                               guint                first,
+                               const guint         *strips,
+                               guint                n_strips,
                                RdTimelineStripFunc  strip_func,
                                gpointer             strip_data,
                                GCancellable        *cancellable,
@@ -234,13 +224,18 @@ rd_timeline_draw_strips_async (RdTimeline          *timeline,
   g_return_if_fail (strip_width >= 1);
   g_return_if_fail (scale >= 1);
   g_return_if_fail (strip_func != NULL);
+  g_return_if_fail (strips != NULL || n_strips == 0);
+
+  for (guint i = 0; i < n_strips; i++)
+    g_return_if_fail (strips[i] < rd_timeline_count_strips (timeline, strip_width));
 
   job = g_new0 (StripsJob, 1);
   job->timeline = rd_timeline_ref (timeline);
   job->strip_width = strip_width;
   job->scale = scale;
   job->mirrored = mirrored;
-  job->first = MIN (first, rd_timeline_count_strips (timeline, strip_width) - 1);
+  job->order = g_memdup2 (strips, n_strips * sizeof *strips);
+  job->n_order = n_strips;
   job->strip_func = strip_func;
   job->strip_data = strip_data;
   job->context = g_main_context_ref_thread_default ();

@@ -3,14 +3,17 @@
  *
  * The picture is rd_timeline_draw()'s, the one the CLI and the bundle
  * write. A diary of years gives tens of thousands of marks, which take
- * longer than a frame to turn into pixels, so the picture is drawn once
- * for each timeline (not at each frame, nor when the current item moves,
- * which redraws only its ring), in strips about a window wide, on a worker
- * (rd_timeline_draw_strips_async()), the strip in view first; the main
- * thread only wraps each finished strip in a texture. A strip not yet
- * drawn is left the picture's white. A new timeline, a new direction or a
- * new scale cancels the job drawing the last one, and its strips are
- * dropped. One item at a time is
+ * longer than a frame to turn into pixels, so the picture is drawn in
+ * strips about a window wide, on a worker (rd_timeline_draw_strips_async()),
+ * the strip in view first; the main thread only wraps each finished strip
+ * in a texture. Only the strips in view and one on each side of it are
+ * kept: each is several megabytes of pixels, and years of diary make many
+ * strips, so the view lets go of a strip scrolled away from and has it
+ * drawn again when it is scrolled back to. Nothing is drawn again at each
+ * frame, nor when the current item moves (that redraws only its ring). A
+ * strip not yet drawn is left the picture's white. A new timeline, a new
+ * direction or a new scale cancels the jobs drawing the last one, and
+ * their strips are dropped. One item at a time is
  * current, ringed in the picture: the arrow keys, Home and End move it,
  * a click picks the item under the pointer. GTK 4.8 has no call to make a
  * screen reader speak, so the current item's sentence becomes the view's
@@ -34,15 +37,22 @@ struct _RdTimelineView
   int            current;   /* -1 for none */
   double         width;
   double         height;
-  GPtrArray     *strips;    /* the picture without its ring: a GdkTexture per strip, NULL until
-                             * drawn; the array is NULL until a job is started */
-  guint          n_drawn;
-  GCancellable  *drawing;   /* the job drawing the strips, or NULL */
+  GPtrArray     *strips;    /* the picture without its ring: a GdkTexture per strip, NULL where
+                             * not drawn or let go of; the array is NULL until first drawn */
+  gboolean      *asked;     /* per strip: a job of this picture will hand it over */
+  guint          first_near;  /* the strips in or near the view, kept and drawn */
+  guint          last_near;
+  GCancellable  *drawing;   /* the jobs drawing this picture's strips, or NULL */
   guint          n_jobs;    /* jobs still running, cancelled ones too */
+  GtkAdjustment *hadjustment;  /* the scrolled window's, watched while mapped */
 };
 
 /* How wide a strip of the picture is drawn: about a window's width. */
 #define STRIP_WIDTH 1024.0
+
+/* Strips kept on each side of those in view, so that a little scrolling
+ * shows a picture already drawn. */
+#define STRIPS_NEAR 1
 
 G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
 
@@ -257,6 +267,49 @@ begin_drawing (RdTimelineView        *self,
   return cr;
 }
 
+/**
+ * rd_timeline_view_get_drawn:
+ *
+ * Returns: whether every strip in or near the view has been drawn, so
+ *   that what is on screen is the whole picture there
+ */
+gboolean
+rd_timeline_view_get_drawn (RdTimelineView *self)
+{
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->strips == NULL)
+    return FALSE;
+  for (guint i = self->first_near; i <= self->last_near && i < self->strips->len; i++)
+    if (g_ptr_array_index (self->strips, i) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rd_timeline_view_count_kept_strips:
+ *
+ * Returns: how many strips of the picture the view holds drawn
+ */
+guint
+rd_timeline_view_count_kept_strips (RdTimelineView *self)
+{
+  guint kept = 0;
+
+  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), 0);
+
+  for (guint i = 0; self->strips != NULL && i < self->strips->len; i++)
+    kept += g_ptr_array_index (self->strips, i) != NULL;
+  return kept;
+}
+
+static gboolean
+is_near (RdTimelineView *self,
+         guint           index)
+{
+  return index >= self->first_near && index <= self->last_near;
+}
+
 static void
 on_strip_drawn_cb (guint            index,
                    cairo_surface_t *surface,
@@ -270,6 +323,13 @@ on_strip_drawn_cb (guint            index,
   g_assert (self->strips != NULL && index < self->strips->len);
   g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
 
+  self->asked[index] = FALSE;
+  /* Scrolled away from while it was drawn. */
+  if (!is_near (self, index))
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
   /* The texture keeps the surface's own pixels: nothing is copied. */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), stride * height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
@@ -277,9 +337,8 @@ on_strip_drawn_cb (guint            index,
   g_ptr_array_index (self->strips, index) =
     gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
                             GDK_MEMORY_DEFAULT, bytes, stride);
-  self->n_drawn++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->n_drawn == self->strips->len)
+  if (rd_timeline_view_get_drawn (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
 }
 
@@ -304,20 +363,80 @@ unref_texture (gpointer texture)
     g_object_unref (texture);
 }
 
-/* The strip at the left of the scrolled window's view, to draw first. */
-static guint
-find_strip_in_view (RdTimelineView *self)
+/* The strips in the scrolled window's view; all of them when the view is
+ * not scrolled. (The view's margin in the scrolled window is a few
+ * pixels, which the strips kept beside those in view cover.) */
+static void
+find_in_view (RdTimelineView *self,
+              guint          *first,
+              guint          *last)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
+  double from = 0, to = self->width, page;
 
-  if (scrolled == NULL)
-    return 0;
-  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  return (guint) (MAX (gtk_adjustment_get_value (adjustment), 0) / STRIP_WIDTH);
+  if (self->hadjustment != NULL)
+    {
+      from = MAX (gtk_adjustment_get_value (self->hadjustment), 0);
+      page = gtk_adjustment_get_page_size (self->hadjustment);
+      /* Not yet laid out: as wide as a strip. */
+      to = from + (page > 0 ? page : STRIP_WIDTH);
+    }
+  *last = MIN ((guint) (MAX (to - 1, from) / STRIP_WIDTH), self->strips->len - 1);
+  *first = MIN ((guint) (from / STRIP_WIDTH), *last);
 }
 
-/* Starts the one job that draws the timeline's strips. */
+/* Has strip @index drawn, unless it is or will be. */
+static void
+ask_for (RdTimelineView *self,
+         GArray         *order,
+         guint           index)
+{
+  if (g_ptr_array_index (self->strips, index) != NULL || self->asked[index])
+    return;
+  self->asked[index] = TRUE;
+  g_array_append_val (order, index);
+}
+
+/* Lets go of the strips no longer near the view, and has those now near
+ * it drawn: the ones in view first, left to right, then those beside. */
+static void
+update_strips (RdTimelineView *self)
+{
+  g_autoptr(GArray) order = NULL;
+  gboolean dropped = FALSE;
+  guint first, last;
+
+  if (self->strips == NULL || self->strips->len == 0)
+    return;
+  find_in_view (self, &first, &last);
+  self->first_near = first > STRIPS_NEAR ? first - STRIPS_NEAR : 0;
+  self->last_near = MIN (last + STRIPS_NEAR, self->strips->len - 1);
+  for (guint i = 0; i < self->strips->len; i++)
+    if (!is_near (self, i) && g_ptr_array_index (self->strips, i) != NULL)
+      {
+        g_clear_object (&g_ptr_array_index (self->strips, i));
+        dropped = TRUE;
+      }
+  /* The last frame's drawing holds the textures let go of until the next. */
+  if (dropped)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = first; i <= last; i++)
+    ask_for (self, order, i);
+  for (guint i = self->first_near; i <= self->last_near; i++)
+    if (i < first || i > last)
+      ask_for (self, order, i);
+  if (order->len == 0)
+    return;
+  self->n_jobs++;
+  rd_timeline_draw_strips_async (self->timeline, STRIP_WIDTH,
+                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                 is_mirrored (self), (const guint *) order->data, order->len,
+                                 on_strip_drawn_cb, self, self->drawing,
+                                 on_strips_done_cb, g_object_ref (self));
+}
+
+/* Starts drawing the timeline's strips near the view. */
 static void
 start_drawing (RdTimelineView *self)
 {
@@ -327,17 +446,12 @@ start_drawing (RdTimelineView *self)
 
   self->strips = g_ptr_array_new_full (n_strips, unref_texture);
   g_ptr_array_set_size (self->strips, n_strips);
-  self->n_drawn = 0;
+  self->asked = g_new0 (gboolean, n_strips);
   self->drawing = g_cancellable_new ();
-  self->n_jobs++;
-  rd_timeline_draw_strips_async (self->timeline, STRIP_WIDTH,
-                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 is_mirrored (self), find_strip_in_view (self),
-                                 on_strip_drawn_cb, self, self->drawing,
-                                 on_strips_done_cb, g_object_ref (self));
+  update_strips (self);
 }
 
-/* Drops the picture, and the job drawing it: none of its strips will
+/* Drops the picture, and the jobs drawing it: none of their strips will
  * come. */
 static void
 clear_picture (RdTimelineView *self)
@@ -348,23 +462,50 @@ clear_picture (RdTimelineView *self)
     g_cancellable_cancel (self->drawing);
   g_clear_object (&self->drawing);
   g_clear_pointer (&self->strips, g_ptr_array_unref);
-  self->n_drawn = 0;
+  g_clear_pointer (&self->asked, g_free);
+  self->first_near = self->last_near = 0;
   if (was_drawn)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
 }
 
-/**
- * rd_timeline_view_get_drawn:
- *
- * Returns: whether every strip of the picture has been drawn, so that
- *   what is on screen is the whole timeline
- */
-gboolean
-rd_timeline_view_get_drawn (RdTimelineView *self)
+static void
+on_scrolled_cb (RdTimelineView *self)
 {
-  g_return_val_if_fail (RD_IS_TIMELINE_VIEW (self), FALSE);
+  gboolean was_drawn = rd_timeline_view_get_drawn (self);
 
-  return self->strips != NULL && self->n_drawn == self->strips->len;
+  update_strips (self);
+  if (was_drawn != rd_timeline_view_get_drawn (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+}
+
+static void
+rd_timeline_view_map (GtkWidget *widget)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  GTK_WIDGET_CLASS (rd_timeline_view_parent_class)->map (widget);
+  if (scrolled == NULL)
+    return;
+  self->hadjustment = g_object_ref (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  g_signal_connect_object (self->hadjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hadjustment, "changed", G_CALLBACK (on_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_scrolled_cb (self);
+}
+
+static void
+rd_timeline_view_unmap (GtkWidget *widget)
+{
+  RdTimelineView *self = RD_TIMELINE_VIEW (widget);
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  g_clear_object (&self->hadjustment);
+  /* Nothing of it is on screen: it is drawn again when next shown. */
+  clear_picture (self);
+  GTK_WIDGET_CLASS (rd_timeline_view_parent_class)->unmap (widget);
 }
 
 /**
@@ -518,6 +659,8 @@ rd_timeline_view_class_init (RdTimelineViewClass *klass)
   object_class->set_property = rd_timeline_view_set_property;
   widget_class->measure = rd_timeline_view_measure;
   widget_class->snapshot = rd_timeline_view_snapshot;
+  widget_class->map = rd_timeline_view_map;
+  widget_class->unmap = rd_timeline_view_unmap;
   widget_class->direction_changed = rd_timeline_view_direction_changed;
 
   properties[PROP_CURRENT] =

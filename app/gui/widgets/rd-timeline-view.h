@@ -21,5 +21,6 @@ void        rd_timeline_view_set_current  (RdTimelineView *self,
                                            int             current);
 gboolean    rd_timeline_view_get_drawn    (RdTimelineView *self);
 gboolean    rd_timeline_view_get_drawing  (RdTimelineView *self);
+guint       rd_timeline_view_count_kept_strips (RdTimelineView *self);
 
 G_END_DECLS
