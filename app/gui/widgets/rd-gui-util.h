@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "rd-gui-a11y.h"
+
 G_BEGIN_DECLS
 
 char *rd_gui_text_view_dup_text  (GtkTextView *view);
@@ -15,9 +17,6 @@ void  rd_gui_name_switches       (GtkWidget   *widget,
                                   const char  *name);
 void  rd_gui_unparent_children   (GtkWidget   *widget);
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
-gboolean rd_gui_label_offers_whole_text (GtkLabel *label);
-void  rd_gui_install_accessible_names (void);
-void  rd_gui_tidy_accessible_names (GtkWidget *widget);
 void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                   const char  *trigger,
                                   const char  *action_name);
