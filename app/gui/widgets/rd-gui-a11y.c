@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rd-gui-a11y.h"
 #include "rd-gui-util.h"
 
@@ -16,7 +18,9 @@ get_mnemonic_button_text (GtkWidget *button)
 {
   GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
 
-  if (gtk_button_get_use_underline (GTK_BUTTON (button)) && GTK_IS_LABEL (child))
+  /* GtkStackSwitcher's tabs put the underline on their label alone. */
+  if (GTK_IS_LABEL (child) &&
+      (gtk_button_get_use_underline (GTK_BUTTON (button)) || gtk_label_get_use_underline (GTK_LABEL (child))))
     return gtk_label_get_text (GTK_LABEL (child));
   if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (child)))
     {
@@ -143,6 +147,231 @@ rd_gui_label_offers_whole_text (GtkLabel *label)
          gtk_widget_get_has_tooltip (GTK_WIDGET (label));
 }
 
+/*
+ * GTK 4.8 has no getter for an accessible's properties but the ones made
+ * for tests, which only read what was set. A widget with neither a label
+ * nor a labelled-by relation is named, over AT-SPI, after its type
+ * ("GtkButton"): that is what the rules below fill in, and only that, so
+ * a name Redress gives in a template or in code always wins.
+ */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkWidget *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+  g_autofree char *not_icon = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+  /* A button given an icon name is labelled by its image, which says nothing. */
+  if (!GTK_IS_IMAGE (icon))
+    return TRUE;
+  not_icon = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                 icon, NULL);
+  return not_icon != NULL;
+}
+
+/* What the icons mean that GTK and libadwaita put on buttons of their own
+ * without a word or a tooltip (GtkShortcutsWindow's search button). */
+static const char *
+get_icon_meaning (const char *icon_name)
+{
+  static const struct
+  {
+    const char *icon_name;
+    const char *meaning;
+  } meanings[] = {
+    { "edit-find-symbolic", N_("Search") },
+    { "go-previous-symbolic", N_("Back") },
+    { "go-next-symbolic", N_("Forward") },
+    { "window-close-symbolic", N_("Close") },
+    { "edit-clear-symbolic", N_("Clear") },
+    { "open-menu-symbolic", N_("Main menu") },
+    { "view-more-symbolic", N_("More") },
+  };
+
+  for (guint i = 0; icon_name != NULL && i < G_N_ELEMENTS (meanings); i++)
+    if (g_str_equal (icon_name, meanings[i].icon_name))
+      return _(meanings[i].meaning);
+  return NULL;
+}
+
+/* The icon a button shows instead of words, or NULL if it shows words. */
+static const char *
+get_button_icon_name (GtkWidget *button)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button));
+  child = gtk_button_get_child (GTK_BUTTON (button));
+  if (GTK_IS_IMAGE (child) && gtk_image_get_storage_type (GTK_IMAGE (child)) == GTK_IMAGE_ICON_NAME)
+    return gtk_image_get_icon_name (GTK_IMAGE (child));
+  return NULL;
+}
+
+/* What a button without a name of its own means: the words it shows, else
+ * its tooltip (which a sighted user reads on hover), else what its icon
+ * stands for. NULL for a button that shows something else. */
+static char *
+dup_button_meaning (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+  const char *label = NULL;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    label = gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+  if (label != NULL && label[0] != '\0')
+    return gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (button)) ? rd_gui_strip_mnemonic (label)
+                                                                        : g_strdup (label);
+  if (!GTK_IS_MENU_BUTTON (button))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+      /* A label put in by hand (the about window's version) names nothing by itself. */
+      if (GTK_IS_LABEL (child))
+        return g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+      if (child != NULL && get_button_icon_name (button) == NULL)
+        return NULL;
+    }
+  if (tooltip != NULL && tooltip[0] != '\0')
+    return g_strdup (tooltip);
+  return g_strdup (get_icon_meaning (get_button_icon_name (button)));
+}
+
+static void
+on_meaning_notify_cb (GtkWidget *button)
+{
+  g_autofree char *meaning = dup_button_meaning (button);
+
+  if (meaning == NULL)
+    return;
+  /* GTK reads a labelled-by relation before the label. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, meaning, -1);
+}
+
+/*
+ * Buttons that libadwaita and GTK make inside their own rows and windows
+ * (the password rows' "Show Text", the about window's "Back", the
+ * shortcuts window's search and section buttons) show an icon or a label
+ * set later, and are named after their type. Such a button is named by its
+ * meaning, and follows it as it changes ("Show Text" becomes "Hide Text").
+ */
+static void
+name_by_meaning_if_nameless (GtkWidget *button)
+{
+  if (has_accessible_name (button))
+    return;
+  on_meaning_notify_cb (button);
+  g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (on_meaning_notify_cb), NULL);
+  g_signal_connect (button, "notify::icon-name", G_CALLBACK (on_meaning_notify_cb), NULL);
+  if (GTK_IS_MENU_BUTTON (button))
+    g_signal_connect (button, "notify::label", G_CALLBACK (on_meaning_notify_cb), NULL);
+}
+
+/* The title in the header of @widget or of what is inside it. */
+static AdwWindowTitle *
+find_window_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *title = find_window_title (child);
+
+      if (title != NULL)
+        return title;
+    }
+  return NULL;
+}
+
+/*
+ * A window without a title is announced after its type ("RdPolicyDialog"),
+ * however plainly its header says what it is: it takes the title its
+ * header shows, and keeps it as that changes.
+ */
+static void
+title_window_by_header (GtkWindow *window)
+{
+  AdwWindowTitle *title;
+
+  if (gtk_window_get_title (window) != NULL || g_object_get_data (G_OBJECT (window), "rd-titled") != NULL)
+    return;
+  title = find_window_title (GTK_WIDGET (window));
+  if (title == NULL)
+    return;
+  g_object_set_data (G_OBJECT (window), "rd-titled", GINT_TO_POINTER (TRUE));
+  g_object_bind_property (title, "title", window, "title", G_BINDING_SYNC_CREATE);
+}
+
+/*
+ * A window with one page of preferences shows no page switcher, so its
+ * page often has no title; the switcher is still there for a screen
+ * reader, its one tab named after its type. The page takes its window's
+ * title.
+ */
+static void
+title_preferences_page (AdwPreferencesPage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  const char *title = adw_preferences_page_get_title (page);
+
+  if ((title == NULL || title[0] == '\0') && GTK_IS_WINDOW (root) &&
+      gtk_window_get_title (GTK_WINDOW (root)) != NULL)
+    adw_preferences_page_set_title (page, gtk_window_get_title (GTK_WINDOW (root)));
+}
+
+/* The label that shows @title's title. */
+static GtkWidget *
+find_title_label (AdwWindowTitle *title,
+                  GtkWidget      *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), adw_window_title_get_title (title)) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_title_label (title, child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/*
+ * A text view that nothing names is the whole of a page under a header
+ * (libadwaita's about window shows its release notes and its debugging
+ * information so): it is labelled by the title of the nearest header
+ * around it.
+ */
+static void
+name_text_view_by_page (GtkWidget *view)
+{
+  for (GtkWidget *around = gtk_widget_get_parent (view);
+       around != NULL;
+       around = gtk_widget_get_parent (around))
+    {
+      AdwWindowTitle *title = find_window_title (around);
+      GtkWidget *label = title != NULL ? find_title_label (title, GTK_WIDGET (title)) : NULL;
+
+      if (label != NULL)
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          label, NULL, -1);
+          return;
+        }
+      if (title != NULL || GTK_IS_NATIVE (around))
+        return;
+    }
+}
+
 static void
 tidy_accessible_name (GtkWidget *widget)
 {
@@ -150,14 +379,27 @@ tidy_accessible_name (GtkWidget *widget)
 
   offer_whole_text (widget);
 
-  if (is_button || GTK_IS_CHECK_BUTTON (widget))
+  if (is_button || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
     {
       if (g_object_get_data (G_OBJECT (widget), "rd-named") != NULL)
         return;
       g_object_set_data (G_OBJECT (widget), "rd-named", GINT_TO_POINTER (TRUE));
+      /* First, while only what made it can have named it. */
+      if (is_button || GTK_IS_MENU_BUTTON (widget))
+        name_by_meaning_if_nameless (widget);
+      if (GTK_IS_MENU_BUTTON (widget))
+        return;
       on_button_label_notify_cb (widget);
       g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label_notify_cb), NULL);
+      if (is_button)
+        g_signal_connect (widget, "notify::child", G_CALLBACK (on_button_label_notify_cb), NULL);
     }
+  else if (GTK_IS_WINDOW (widget))
+    title_window_by_header (GTK_WINDOW (widget));
+  else if (ADW_IS_PREFERENCES_PAGE (widget))
+    title_preferences_page (ADW_PREFERENCES_PAGE (widget));
+  else if (GTK_IS_TEXT_VIEW (widget) && !has_accessible_name (widget))
+    name_text_view_by_page (widget);
   else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
            /* An entry row is the text field a screen reader lands on, named
             * by its title; the title label inside it would only be
