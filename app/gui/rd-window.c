@@ -355,6 +355,7 @@ rd_window_show_toast (RdWindow *self,
 {
   g_return_if_fail (RD_IS_WINDOW (self));
 
+  rd_gui_announce (GTK_WIDGET (self), adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -364,6 +365,7 @@ rd_window_add_toast (RdWindow   *self,
 {
   g_return_if_fail (RD_IS_WINDOW (self));
 
+  rd_gui_announce (GTK_WIDGET (self), message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -766,6 +768,7 @@ rd_window_init (RdWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_gui_init_toasts (GTK_WIDGET (self), self->toast_overlay);
   _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   _rd_window_add_file_drop (self);

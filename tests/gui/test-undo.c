@@ -11,8 +11,11 @@
 #include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
 #include "rd-evidence-page.h"
+#include "rd-gui-util.h"
 #include "rd-incident-editor.h"
+#include "rd-parties-dialog.h"
 #include "rd-record-list-page.h"
+#include "rd-step-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -116,12 +119,43 @@ wait_for_text (Fixture    *f,
   return rd_test_gui_find_by_text (GTK_WIDGET (f->window), text);
 }
 
+static gboolean
+has_text_in (gpointer data)
+{
+  return rd_test_gui_find_by_text (((gpointer *) data)[0], ((gpointer *) data)[1]) != NULL;
+}
+
+/* Waits for @text (a toast's title, or its button) inside @root. */
+static GtkWidget *
+wait_for_text_in (GtkWidget  *root,
+                  const char *text)
+{
+  gpointer data[2] = { root, (gpointer) text };
+
+  g_assert_true (rd_test_gui_wait_until (has_text_in, data, 5000));
+  return rd_test_gui_find_by_text (root, text);
+}
+
+/* What a screen reader was last told in @root's live status line: shown
+ * (mapped, so GTK 4.8 tells an accessibility client of each change) but
+ * not drawn. */
+static const char *
+announced (GtkWidget *root)
+{
+  GtkLabel *label = rd_gui_get_announcer (root);
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label)) ==
+                 GTK_ACCESSIBLE_ROLE_STATUS);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  return gtk_label_get_text (label);
+}
+
 /* Presses Ctrl+Z as the window's shortcut controllers would: returns
  * whether the window took it. */
 static gboolean
-press_ctrl_z (Fixture *f)
+press_ctrl_z_on (GtkWidget *widget)
 {
-  GtkWidget *widget = GTK_WIDGET (f->window);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) ctrl_z = gtk_shortcut_trigger_parse_string ("<Control>z");
 
@@ -142,6 +176,12 @@ press_ctrl_z (Fixture *f)
     }
   g_assert_not_reached ();
   return FALSE;
+}
+
+static gboolean
+press_ctrl_z (Fixture *f)
+{
+  return press_ctrl_z_on (GTK_WIDGET (f->window));
 }
 
 /* The keyboard is on a chosen row of a list inside @page. */
@@ -194,6 +234,7 @@ assert_entry_back (Fixture *f,
   g_assert_nonnull (shown);
   g_assert_cmpint (rd_incident_get_id (shown), ==, id);
   wait_for_text (f, "Diary entry restored");
+  g_assert_cmpstr (announced (GTK_WIDGET (f->window)), ==, "Diary entry restored");
   assert_focus_on_selected_row (f, GTK_WIDGET (page));
 }
 
@@ -205,6 +246,7 @@ test_toast_button (Fixture       *f,
   GtkWidget *undo = wait_for_text (f, "_Undo");
 
   g_assert_nonnull (wait_for_text (f, "Diary entry deleted"));
+  g_assert_cmpstr (announced (GTK_WIDGET (f->window)), ==, "Diary entry deleted");
   /* Look elsewhere first: Undo brings the diary back to the front. */
   rd_window_show_page (f->window, "contacts");
   g_signal_emit_by_name (undo, "clicked");
@@ -214,6 +256,7 @@ test_toast_button (Fixture       *f,
   /* Nothing left to undo: it says so, and changes nothing. */
   g_assert_true (press_ctrl_z (f));
   wait_for_text (f, "There is nothing to undo.");
+  g_assert_cmpstr (announced (GTK_WIDGET (f->window)), ==, "There is nothing to undo.");
 }
 
 static void
@@ -382,6 +425,122 @@ test_evidence (Fixture       *f,
   wait_for_text (f, "Evidence restored");
 }
 
+/* The people of the case are in a modal dialog: it offers Undo itself. */
+static void
+test_party (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RdCase) rcase = rd_store_get_case (store (f), f->case_id, NULL);
+  RdPartiesDialog *dialog = rd_parties_dialog_new (GTK_WINDOW (f->window), store (f), rcase);
+  GListModel *parties = rd_parties_dialog_get_parties (dialog);
+  GtkWidget *focus;
+  gint64 id;
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  n = g_list_model_get_n_items (parties);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (rd_parties_dialog_get_selected (dialog));
+  id = rd_party_get_id (rd_parties_dialog_get_selected (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "parties.remove", NULL);
+  answer_dialog ("remove");
+  g_assert_cmpuint (g_list_model_get_n_items (parties), ==, n - 1);
+  g_assert_null (rd_store_get_party (store (f), id, NULL));
+  wait_for_text_in (GTK_WIDGET (dialog), "Person removed");
+  g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "Person removed");
+  g_signal_emit_by_name (wait_for_text_in (GTK_WIDGET (dialog), "_Undo"), "clicked");
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_store_get_party (store (f), id, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (parties), ==, n);
+  g_assert_cmpint (rd_party_get_id (rd_parties_dialog_get_selected (dialog)), ==, id);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+  wait_for_text_in (GTK_WIDGET (dialog), "Person restored");
+  g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "Person restored");
+
+  /* Ctrl+Z in the dialog, out of its text boxes, does the same. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "parties.remove", NULL);
+  answer_dialog ("remove");
+  g_assert_null (rd_store_get_party (store (f), id, NULL));
+  g_assert_true (gtk_widget_grab_focus (rd_test_gui_find_by_type (GTK_WIDGET (dialog),
+                                                                  GTK_TYPE_LIST_VIEW)));
+  g_assert_true (press_ctrl_z_on (GTK_WIDGET (dialog)));
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_store_get_party (store (f), id, NULL));
+  g_assert_cmpint (rd_party_get_id (rd_parties_dialog_get_selected (dialog)), ==, id);
+
+  /* Once undone, there is nothing more to undo. */
+  g_assert_true (press_ctrl_z_on (GTK_WIDGET (dialog)));
+  wait_for_text_in (GTK_WIDGET (dialog), "There is nothing to undo.");
+  g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "There is nothing to undo.");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+}
+
+/* A step's evidence is unlinked in the Add/Edit Step dialog, which is
+ * modal: the dialog offers Undo and puts the keyboard on the link's row. */
+static void
+test_step_link (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) complaints = rd_store_list_complaints (store (f), f->case_id, NULL);
+  g_autoptr(RdComplaint) complaint = NULL;
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(RdComplaintEvent) step = NULL;
+  g_autoptr(GListModel) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  RdStepDialog *dialog;
+  GtkWidget *focus;
+  gint64 step_id;
+
+  g_assert_nonnull (complaints);
+  g_assert_cmpuint (g_list_model_get_n_items (complaints), >, 0);
+  complaint = g_list_model_get_item (complaints, 0);
+  steps = rd_store_list_complaint_events (store (f), rd_complaint_get_id (complaint), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), >, 0);
+  step = g_list_model_get_item (steps, 0);
+  step_id = rd_complaint_event_get_id (step);
+  g_assert_true (rd_store_link_evidence (store (f), f->evidence_id,
+                                         RD_EVIDENCE_TARGET_COMPLAINT_EVENT, step_id, "", &error));
+  g_assert_no_error (error);
+
+  dialog = rd_step_dialog_new (GTK_WINDOW (f->window), store (f), complaint, step);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_signal_emit_by_name (find_unlink_button (GTK_WIDGET (dialog)), "clicked");
+  rd_test_gui_iterate ();
+  linked = rd_store_list_linked_evidence (store (f), RD_EVIDENCE_TARGET_COMPLAINT_EVENT, step_id,
+                                          NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 0);
+  g_clear_object (&linked);
+  g_assert_null (find_unlink_button (GTK_WIDGET (dialog)));
+  wait_for_text_in (GTK_WIDGET (dialog), "Link removed");
+  g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "Link removed");
+
+  g_signal_emit_by_name (wait_for_text_in (GTK_WIDGET (dialog), "_Undo"), "clicked");
+  rd_test_gui_iterate ();
+  linked = rd_store_list_linked_evidence (store (f), RD_EVIDENCE_TARGET_COMPLAINT_EVENT, step_id,
+                                          NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+  g_assert_nonnull (find_unlink_button (GTK_WIDGET (dialog)));
+  /* The keyboard is on the row of the evidence that came back. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (focus), "evidence"));
+  g_assert_cmpint (rd_evidence_get_id (g_object_get_data (G_OBJECT (focus), "evidence")), ==,
+                   f->evidence_id);
+  wait_for_text_in (GTK_WIDGET (dialog), "Link restored");
+  g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "Link restored");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_iterate ();
+}
+
 /* Opening another case forgets the undo, and the deleted file goes. */
 static void
 test_case_closed (Fixture       *f,
@@ -414,6 +573,8 @@ main (int   argc,
   ADD ("/undo/evidence-link", test_evidence_link);
   ADD ("/undo/evidence", test_evidence);
   ADD ("/undo/case-closed", test_case_closed);
+  ADD ("/undo/party", test_party);
+  ADD ("/undo/step-link", test_step_link);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "rd-autosave.h"
 #include "rd-gui-list.h"
+#include "rd-gui-undo.h"
 #include "rd-gui-util.h"
 #include "rd-parties-dialog.h"
 
@@ -231,17 +232,49 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(GError) error = NULL;
   RdParty *party = self->editing;
+  gint64 id;
+  guint token = 0;
 
   if (!g_str_equal (response, "remove") || party == NULL)
     return;
   rd_autosave_discard (self->autosave);
-  if (rd_party_get_id (party) != 0 &&
-      !rd_store_delete_party (store_of (self), rd_party_get_id (party), &error))
+  id = rd_party_get_id (party);
+  if (id != 0 && (token = rd_store_delete_undoable (store_of (self), rd_store_delete_party, id,
+                                                    &error)) == 0)
     {
       rd_gui_set_status (self->status_label, error->message, TRUE);
       return;
     }
   rd_gui_list_store_take_out (self->parties, party, NULL);
+  if (token != 0)
+    rd_gui_offer_undo_in_dialog (GTK_WIDGET (self), _("Person removed"), _("Person restored"),
+                                 "party", id);
+}
+
+/* Undo has put the person back: list them again, chosen, the keyboard on
+ * their row. */
+static gboolean
+show_restored (RdStoreDialog *dialog,
+               const char    *what,
+               gint64         id)
+{
+  RdPartiesDialog *self = RD_PARTIES_DIALOG (dialog);
+  GListModel *model = G_LIST_MODEL (self->parties);
+  GtkWidget *row;
+
+  if (!g_str_equal (what, "party"))
+    return FALSE;
+  rd_parties_dialog_flush (self, NULL);
+  reload (self);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (model, i);
+
+      if (rd_party_get_id (party) == id)
+        rd_gui_select_item (self->selection, GTK_WIDGET (self->list_view), party);
+    }
+  row = rd_gui_find_selected_row (GTK_WIDGET (self->list_view));
+  return row != NULL && gtk_widget_grab_focus (row);
 }
 
 static void
@@ -367,9 +400,11 @@ rd_parties_dialog_class_init (RdPartiesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdStoreDialogClass *dialog_class = RD_STORE_DIALOG_CLASS (klass);
 
   object_class->dispose = rd_parties_dialog_dispose;
   object_class->constructed = rd_parties_dialog_constructed;
+  dialog_class->show_restored = show_restored;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-parties-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdPartiesDialog, leaflet);

@@ -400,11 +400,25 @@ rd_step_dialog_constructed (GObject *object)
     start_autosave (self);
 }
 
+/* Undo has put a link back: its row is listed again; the keyboard goes
+ * there. */
+static gboolean
+show_restored (RdStoreDialog *dialog,
+               const char    *what,
+               gint64         id)
+{
+  RdStepDialog *self = RD_STEP_DIALOG (dialog);
+
+  return g_str_equal (what, "evidence-link") &&
+         rd_evidence_links_focus_evidence (self->evidence_links, id);
+}
+
 static void
 rd_step_dialog_class_init (RdStepDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RdStoreDialogClass *dialog_class = RD_STORE_DIALOG_CLASS (klass);
 
   g_type_ensure (RD_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RD_TYPE_EVIDENCE_LINKS);
@@ -413,6 +427,7 @@ rd_step_dialog_class_init (RdStepDialogClass *klass)
   object_class->get_property = rd_step_dialog_get_property;
   object_class->set_property = rd_step_dialog_set_property;
   object_class->constructed = rd_step_dialog_constructed;
+  dialog_class->show_restored = show_restored;
 
   properties[PROP_COMPLAINT] =
     g_param_spec_object ("complaint", NULL, NULL, RD_TYPE_COMPLAINT,

@@ -16,7 +16,11 @@ struct _RdStoreDialogClass
 {
   AdwWindowClass parent_class;
 
-  gpointer padding[4];
+  gboolean (*show_restored) (RdStoreDialog *self,
+                             const char    *what,
+                             gint64         id);
+
+  gpointer padding[3];
 };
 
 RdStore *rd_store_dialog_get_store (RdStoreDialog *self);

@@ -46,6 +46,7 @@ on_unlink_clicked_cb (GtkButton       *button,
   RdEvidence *evidence = g_object_get_data (G_OBJECT (button), "evidence");
   g_autoptr(GError) error = NULL;
   guint index;
+  gint64 id;
 
   if (self->target_id == 0)
     {
@@ -58,13 +59,19 @@ on_unlink_clicked_cb (GtkButton       *button,
       return;
     }
   /* The button and its evidence go when the list is filled again: keep
-   * ids only. */
-  if (rd_gui_unlink_evidence_undoably (self->store, rd_evidence_get_id (evidence), self->kind,
-                                       self->target_id, &error))
-    rd_gui_offer_undo (GTK_WIDGET (self), _("Link removed"), _("Link restored"),
-                       self->kind == RD_EVIDENCE_TARGET_INCIDENT ? "diary"
-                       : self->kind == RD_EVIDENCE_TARGET_CONTACT ? "contacts" : NULL,
-                       self->target_id);
+   * ids only. In a dialog (a step's) the dialog offers Undo and chooses
+   * the piece of evidence again; in the window, the window does and
+   * chooses the record. */
+  id = rd_evidence_get_id (evidence);
+  if (rd_gui_unlink_evidence_undoably (self->store, id, self->kind, self->target_id, &error))
+    {
+      if (!rd_gui_offer_undo_in_dialog (GTK_WIDGET (self), _("Link removed"), _("Link restored"),
+                                        "evidence-link", id))
+        rd_gui_offer_undo (GTK_WIDGET (self), _("Link removed"), _("Link restored"),
+                           self->kind == RD_EVIDENCE_TARGET_INCIDENT ? "diary"
+                           : self->kind == RD_EVIDENCE_TARGET_CONTACT ? "contacts" : NULL,
+                           self->target_id);
+    }
   else if (error != NULL)
     rd_gui_show_toast (GTK_WIDGET (self), error->message);
 }
@@ -160,6 +167,7 @@ refresh (RdEvidenceLinks *self)
       g_object_set_data_full (G_OBJECT (remove), "evidence", g_object_ref (evidence), g_object_unref);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_unlink_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      g_object_set_data_full (G_OBJECT (row), "evidence", g_object_ref (evidence), g_object_unref);
       gtk_list_box_append (self->linked_list, row);
     }
   if (self->linked == NULL || g_list_model_get_n_items (self->linked) == 0)
@@ -439,4 +447,30 @@ rd_link_targets_list (RdStore *store,
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (labels, 0, 0, (const char * const *) names->pdata);
   return labels;
+}
+
+/**
+ * rd_evidence_links_focus_evidence:
+ * @evidence_id: a piece of evidence linked here
+ *
+ * Puts the keyboard on the row of @evidence_id, as after its link is
+ * restored.
+ *
+ * Returns: whether it is listed and took the focus
+ */
+gboolean
+rd_evidence_links_focus_evidence (RdEvidenceLinks *self,
+                                  gint64           evidence_id)
+{
+  g_return_val_if_fail (RD_IS_EVIDENCE_LINKS (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->linked_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RdEvidence *evidence = g_object_get_data (G_OBJECT (row), "evidence");
+
+      if (evidence != NULL && rd_evidence_get_id (evidence) == evidence_id)
+        return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
 }

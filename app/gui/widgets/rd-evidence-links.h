@@ -31,6 +31,8 @@ void        rd_evidence_links_set_target (RdEvidenceLinks      *self,
                                           RdEvidenceTargetKind  kind,
                                           gint64                target_id);
 GListModel *rd_evidence_links_get_linked (RdEvidenceLinks      *self);
+gboolean    rd_evidence_links_focus_evidence (RdEvidenceLinks *self,
+                                              gint64           evidence_id);
 void        rd_evidence_links_set_pending_allowed (RdEvidenceLinks *self,
                                                    gboolean         allowed);
 gboolean    rd_evidence_links_save_pending        (RdEvidenceLinks *self,

@@ -1,5 +1,6 @@
 /* rd-gui-undo.c: helpers for deleting undoably and offering Undo: the one
- * toast for a delete and its undo, the window's offer, an undoable unlink.
+ * toast for a delete and its undo, the offer of a window or a dialog, an
+ * undoable unlink.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-gui"
@@ -19,6 +20,29 @@ on_slot_toast_dismissed_cb (AdwToast *toast,
     g_clear_weak_pointer (slot);
 }
 
+/* A toast's own button dismisses it a moment after its action has run
+ * (libadwaita 1.2), so what the action made it say (Undo: "… restored")
+ * would be gone at once: it goes on in a new toast, shown when this one
+ * has gone. */
+static void
+on_slot_toast_button_clicked_cb (AdwToast *toast,
+                                 GObject  *owner)
+{
+  AdwToast **slot = g_object_get_data (G_OBJECT (toast), "rd-toast-slot");
+  AdwToastOverlay *overlay = g_object_get_data (owner, "rd-toast-overlay");
+  const char *button_label = adw_toast_get_button_label (toast);
+  AdwToast *next;
+
+  if (slot == NULL || *slot != toast)
+    return;
+  g_clear_weak_pointer (slot);
+  if (overlay == NULL)
+    return;
+  next = rd_gui_toast_slot_set (owner, slot, adw_toast_get_title (toast), button_label,
+                                adw_toast_get_action_name (toast), button_label != NULL ? 10 : 5);
+  adw_toast_overlay_add_toast (overlay, next);
+}
+
 /**
  * rd_gui_toast_slot_set:
  * @owner: what holds @slot
@@ -29,12 +53,15 @@ on_slot_toast_dismissed_cb (AdwToast *toast,
  *
  * One toast at a time for messages that follow each other (a delete, its
  * undo): while the last is still shown it says the new message instead;
- * once it has gone, a new toast is made.
+ * once it has gone, a new toast is made. A new title is told to a screen
+ * reader here (rd_gui_announce()); a new toast, by whoever shows it.
  *
- * Nothing here dismisses a toast: libadwaita 1.2 frees a toast's widget
- * twice when a toast is dismissed while shown (its own button dismisses it
- * too) or while it comes in, and replacing by priority fails an assertion
- * when the toast pushed back comes round again.
+ * Nothing here dismisses a toast: in libadwaita 1.2 a toast dismissed while
+ * it comes in (its 500 ms entrance after another toast) finishes leaving
+ * before it has finished coming, and the end of its entrance then writes
+ * to memory already freed; replacing by priority fails an assertion when
+ * the toast pushed back comes round again. After a toast's own button has
+ * been pressed (which dismisses it), the next message gets a new toast.
  *
  * Returns: (transfer full) (nullable): the new toast, for the caller to
  *   add to its overlay; %NULL when the toast shown says it now
@@ -51,6 +78,8 @@ rd_gui_toast_slot_set (GObject    *owner,
 
   if (*slot != NULL)
     {
+      if (GTK_IS_WIDGET (owner))
+        rd_gui_announce (GTK_WIDGET (owner), title);
       adw_toast_set_title (*slot, title);
       adw_toast_set_button_label (*slot, button_label);
       adw_toast_set_action_name (*slot, action_name);
@@ -63,6 +92,8 @@ rd_gui_toast_slot_set (GObject    *owner,
   g_set_weak_pointer (slot, toast);
   g_object_set_data (G_OBJECT (toast), "rd-toast-slot", slot);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_slot_toast_dismissed_cb), owner, 0);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_slot_toast_button_clicked_cb),
+                           owner, 0);
   return toast;
 }
 
@@ -86,6 +117,27 @@ rd_gui_offer_undo (GtkWidget  *widget,
   if (!gtk_widget_activate_action (widget, "win.offer-undo", "(sssx)", deleted, restored,
                                    page != NULL ? page : "", id))
     rd_gui_show_toast (widget, deleted);
+}
+
+/**
+ * rd_gui_offer_undo_in_dialog:
+ * @what: which kind of record, for the dialog's show_restored()
+ * @id: the record (or piece of evidence) to choose after Undo
+ *
+ * After an undoable delete inside a dialog (an RdStoreDialog, which is
+ * modal: the window's Undo cannot be reached), offers Undo in the dialog.
+ *
+ * Returns: %FALSE when @widget is not in such a dialog
+ */
+gboolean
+rd_gui_offer_undo_in_dialog (GtkWidget  *widget,
+                             const char *deleted,
+                             const char *restored,
+                             const char *what,
+                             gint64      id)
+{
+  return gtk_widget_activate_action (widget, "dialog.offer-undo", "(sssx)", deleted, restored,
+                                     what, id);
 }
 
 /**

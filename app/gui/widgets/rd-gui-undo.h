@@ -25,5 +25,11 @@ void  rd_gui_offer_undo          (GtkWidget   *widget,
                                   const char  *restored,
                                   const char  *page,
                                   gint64       id);
+gboolean rd_gui_offer_undo_in_dialog (GtkWidget  *widget,
+                                      const char *deleted,
+                                      const char *restored,
+                                      const char *what,
+                                      gint64      id);
+
 
 G_END_DECLS

@@ -63,6 +63,7 @@ rd_gui_show_toast (GtkWidget  *widget,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
+  rd_gui_announce (widget, message);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
@@ -461,4 +462,88 @@ rd_gui_after_next_frame (GtkWidget      *widget,
   call->realize_id = g_signal_connect_data (root, "realize", G_CALLBACK (on_after_frame_realize_cb),
                                             call, NULL, G_CONNECT_AFTER);
   g_object_weak_ref (G_OBJECT (root), on_after_frame_root_gone, call);
+}
+
+/**
+ * rd_gui_init_toasts:
+ * @root: the window or dialog
+ * @toasts: its toast overlay
+ *
+ * Keeps @toasts as @root's overlay for toasts that follow others
+ * (rd_gui_toast_slot_set()), and gives @root a live status line for screen
+ * readers, which rd_gui_announce() fills. GTK 4.8 tells an accessibility client nothing
+ * when a toast comes or its title changes (its widget is new and unread,
+ * and GTK has no way to announce), but it does tell when the text of a
+ * status label that the client has read changes. The line sits over the
+ * content, takes no room and is not drawn: the toast is what is seen.
+ */
+void
+rd_gui_init_toasts (GtkWidget       *root,
+                      AdwToastOverlay *toasts)
+{
+  GtkWidget *child;
+  GtkWidget *overlay;
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
+                        "wrap", TRUE,
+                        "xalign", 0.0f,
+                        "halign", GTK_ALIGN_START,
+                        "valign", GTK_ALIGN_START,
+                        "can-target", FALSE,
+                        "opacity", 0.0,
+                        NULL);
+  overlay = gtk_overlay_new ();
+  child = adw_toast_overlay_get_child (toasts);
+  if (child != NULL)
+    {
+      g_object_ref (child);
+      adw_toast_overlay_set_child (toasts, NULL);
+      gtk_overlay_set_child (GTK_OVERLAY (overlay), child);
+      g_object_unref (child);
+    }
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), label);
+  adw_toast_overlay_set_child (toasts, overlay);
+  g_object_set_data (G_OBJECT (root), "rd-announcer", label);
+  g_object_set_data (G_OBJECT (root), "rd-toast-overlay", toasts);
+}
+
+/**
+ * rd_gui_get_announcer:
+ * @widget: a widget in a window or dialog
+ *
+ * Returns: (transfer none) (nullable): the status line of @widget's window
+ *   (rd_gui_init_toasts()), if it has one
+ */
+GtkLabel *
+rd_gui_get_announcer (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL ? g_object_get_data (G_OBJECT (root), "rd-announcer") : NULL;
+}
+
+/**
+ * rd_gui_announce:
+ * @widget: a widget in a window or dialog given rd_gui_init_toasts()
+ *
+ * Puts @text in the status line a screen reader follows, as a toast says
+ * it. Nothing happens in a window without one.
+ */
+void
+rd_gui_announce (GtkWidget  *widget,
+                 const char *text)
+{
+  GtkLabel *label = rd_gui_get_announcer (widget);
+
+  if (label == NULL)
+    return;
+  /* The same words again are news again: only a change is told. */
+  if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
+    gtk_label_set_text (label, "");
+  gtk_label_set_text (label, text);
 }

@@ -41,5 +41,10 @@ typedef void (*RdGuiFrameFunc) (GtkWidget *widget);
 
 void     rd_gui_after_next_frame   (GtkWidget      *widget,
                                     RdGuiFrameFunc  func);
+void     rd_gui_init_toasts        (GtkWidget       *root,
+                                    AdwToastOverlay *toasts);
+GtkLabel *rd_gui_get_announcer     (GtkWidget      *widget);
+void     rd_gui_announce           (GtkWidget      *widget,
+                                    const char     *text);
 
 G_END_DECLS
