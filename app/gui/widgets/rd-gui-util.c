@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rd-gui-util.h"
 
 char *
@@ -488,7 +490,10 @@ rd_gui_init_toasts (GtkWidget       *root,
   g_return_if_fail (GTK_IS_WIDGET (root));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
+  /* Never empty: an empty label is hidden from screen readers (see
+   * tidy_accessible_name()), and one that appears later is not heard. */
   label = g_object_new (GTK_TYPE_LABEL,
+                        "label", _("No messages yet"),
                         "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
                         "wrap", TRUE,
                         "xalign", 0.0f,
@@ -542,8 +547,14 @@ rd_gui_announce (GtkWidget  *widget,
 
   if (label == NULL)
     return;
-  /* The same words again are news again: only a change is told. */
+  /* The same words again are news again, but only a change is told: a
+   * space at the end, which a screen reader does not say, makes one. */
   if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-    gtk_label_set_text (label, "");
+    {
+      g_autofree char *again = g_strconcat (text, " ", NULL);
+
+      gtk_label_set_text (label, again);
+      return;
+    }
   gtk_label_set_text (label, text);
 }
