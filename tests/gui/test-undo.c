@@ -425,6 +425,23 @@ test_evidence (Fixture       *f,
   wait_for_text (f, "Evidence restored");
 }
 
+/* How many contacts of the case name the person @party_id. */
+static guint
+count_contacts_with (Fixture *f,
+                     gint64   party_id)
+{
+  g_autoptr(GListModel) contacts = rd_store_list_contacts (store (f), f->case_id, NULL);
+  guint count = 0;
+
+  for (guint i = 0; contacts != NULL && i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RdContact) contact = g_list_model_get_item (contacts, i);
+
+      count += rd_contact_get_party_id (contact) == party_id;
+    }
+  return count;
+}
+
 /* The people of the case are in a modal dialog: it offers Undo itself. */
 static void
 test_party (Fixture       *f,
@@ -435,7 +452,7 @@ test_party (Fixture       *f,
   GListModel *parties = rd_parties_dialog_get_parties (dialog);
   GtkWidget *focus;
   gint64 id;
-  guint n;
+  guint n, named;
 
   gtk_window_present (GTK_WINDOW (dialog));
   rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
@@ -443,11 +460,14 @@ test_party (Fixture       *f,
   g_assert_cmpuint (n, >, 0);
   g_assert_nonnull (rd_parties_dialog_get_selected (dialog));
   id = rd_party_get_id (rd_parties_dialog_get_selected (dialog));
+  named = count_contacts_with (f, id);
+  g_assert_cmpuint (named, >, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "parties.remove", NULL);
   answer_dialog ("remove");
   g_assert_cmpuint (g_list_model_get_n_items (parties), ==, n - 1);
   g_assert_null (rd_store_get_party (store (f), id, NULL));
+  g_assert_cmpuint (count_contacts_with (f, id), ==, 0);
   wait_for_text_in (GTK_WIDGET (dialog), "Person removed");
   g_assert_cmpstr (announced (GTK_WIDGET (dialog)), ==, "Person removed");
   g_signal_emit_by_name (wait_for_text_in (GTK_WIDGET (dialog), "_Undo"), "clicked");
@@ -455,6 +475,8 @@ test_party (Fixture       *f,
   g_assert_nonnull (rd_store_get_party (store (f), id, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (parties), ==, n);
   g_assert_cmpint (rd_party_get_id (rd_parties_dialog_get_selected (dialog)), ==, id);
+  /* The contacts that named them name them again. */
+  g_assert_cmpuint (count_contacts_with (f, id), ==, named);
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
