@@ -487,8 +487,11 @@ test_party (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "parties.remove", NULL);
   answer_dialog ("remove");
   g_assert_null (rd_store_get_party (store (f), id, NULL));
-  g_assert_true (gtk_widget_grab_focus (rd_test_gui_find_by_type (GTK_WIDGET (dialog),
-                                                                  GTK_TYPE_LIST_VIEW)));
+  /* Folded, the next person's form is shown: back to the list first. */
+  adw_leaflet_navigate (ADW_LEAFLET (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "leaflet")),
+                        ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_true (gtk_widget_grab_focus (rd_test_gui_find_by_id (GTK_WIDGET (dialog),
+                                                                "list_view")));
   g_assert_true (press_ctrl_z_on (GTK_WIDGET (dialog)));
   rd_test_gui_iterate ();
   g_assert_nonnull (rd_store_get_party (store (f), id, NULL));

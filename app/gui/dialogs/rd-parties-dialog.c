@@ -266,6 +266,8 @@ show_restored (RdStoreDialog *dialog,
     return FALSE;
   rd_parties_dialog_flush (self, NULL);
   reload (self);
+  /* Chosen in the list, which is shown (folded, not their form). */
+  self->reloading = TRUE;
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(RdParty) party = g_list_model_get_item (model, i);
@@ -273,6 +275,8 @@ show_restored (RdStoreDialog *dialog,
       if (rd_party_get_id (party) == id)
         rd_gui_select_item (self->selection, GTK_WIDGET (self->list_view), party);
     }
+  self->reloading = FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   row = rd_gui_find_selected_row (GTK_WIDGET (self->list_view));
   return row != NULL && gtk_widget_grab_focus (row);
 }
