@@ -491,7 +491,8 @@ rd_gui_init_toasts (GtkWidget       *root,
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
   /* Never empty: an empty label is hidden from screen readers (see
-   * tidy_accessible_name()), and one that appears later is not heard. */
+   * tidy_accessible_name() in rd-gui-a11y.c), and one that appears later is
+   * not heard. */
   label = g_object_new (GTK_TYPE_LABEL,
                         "label", _("No messages yet"),
                         "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
