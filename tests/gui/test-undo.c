@@ -325,6 +325,11 @@ test_contact (Fixture       *f,
   answer_dialog ("delete");
   g_assert_null (rd_store_get_contact (store (f), id, NULL));
   wait_for_text (f, "Contact deleted");
+  /* The keyboard is on the contact that took its place, shown. */
+  shown = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rd_contact_get_id (shown), !=, id);
+  assert_focus_on_selected_row (f, page);
 
   g_signal_emit_by_name (wait_for_text (f, "_Undo"), "clicked");
   rd_test_gui_iterate ();

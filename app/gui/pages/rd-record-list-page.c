@@ -245,6 +245,32 @@ rd_record_list_page_add (RdRecordListPage *self,
   rd_record_list_page_select (self, record);
 }
 
+/* After a delete, the keyboard goes to the record that took the deleted
+ * one's place in the list (or the one before, if it was last), chosen,
+ * with the list in view; with none left, into the page's empty state. */
+static void
+focus_after_delete (RdRecordListPage *self,
+                    guint             position)
+{
+  RdRecordListPagePrivate *priv = PRIV (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->selection));
+  g_autoptr(GObject) next = NULL;
+  GtkWidget *row;
+
+  if (n == 0 || position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  next = g_list_model_get_item (G_LIST_MODEL (priv->selection), MIN (position, n - 1));
+  rd_record_list_page_select (self, next);
+  if (adw_leaflet_get_folded (priv->leaflet))
+    adw_leaflet_navigate (priv->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  row = rd_gui_find_selected_row (GTK_WIDGET (priv->list_view));
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (priv->list_view));
+}
+
 static void
 on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -256,6 +282,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) record = NULL;
   guint token = 0;
+  guint position;
   gint64 id;
 
   if (!g_str_equal (response, "delete") || rd_record_editor_get_record (priv->editor) == NULL)
@@ -263,6 +290,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   /* Letting go of the editor writes what was pending: what was written
    * is then deleted with the rest. */
   record = g_object_ref (rd_record_editor_get_record (priv->editor));
+  position = rd_gui_find_position (G_LIST_MODEL (priv->selection), record);
   rd_record_editor_set_record (priv->editor, NULL);
   id = record_id (record);
   if (id != 0 && rd_store_begin_undoable (store, &error))
@@ -279,6 +307,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     }
   rd_gui_list_store_take_out (priv->records, record, NULL);
   update_stack (self);
+  focus_after_delete (self, position);
   /* The window keeps the id, never the record: Undo makes a new one. */
   if (token != 0 && klass->deleted_message != NULL)
     rd_gui_offer_undo (GTK_WIDGET (self), _(klass->deleted_message), _(klass->restored_message),
