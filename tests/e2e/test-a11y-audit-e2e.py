@@ -144,7 +144,13 @@ def audit_dialog(app, problems, what, opener, inside=None):
 
 # Dialogs this test does not read yet, and why. Each is a named failure of
 # the audit still to fix, not a pass: take it off this list once fixed.
-NOT_YET_AUDITED = {}
+NOT_YET_AUDITED = {
+    # Opened from Case Details (a modal dialog over a modal dialog), its
+    # window is not always made known over AT-SPI: in a clean clone's CI
+    # run and under faketime the Change… button was pressed and no new
+    # window came within 20 s, by Return or by the button's own action.
+    "the complaints policy": "opened from Case Details, its window does not always reach AT-SPI",
+}
 
 
 def tab_to(app, name, what, limit=40):
@@ -164,13 +170,12 @@ def audit_dialogs(app, frame, problems):
         tab_to(app, "I am an adviser", "the adviser switch")
         key("space")
 
-    def open_policy(window):
-        # The policy has a dialog of its own, opened from Case Details.
-        # Tab shows the button is on the keyboard's path; its own action
-        # opens it, as Return would, without racing the focus event.
+    def reach_policy(window):
+        # The policy has a dialog of its own, opened from Case Details:
+        # its button is on the keyboard's path (the dialog itself is not
+        # read yet: see NOT_YET_AUDITED).
         change = tab_to(app, "Change…", "the policy's Change… button")
         print("# focus on %s" % describe(change))
-        audit_dialog(app, problems, "the complaints policy", lambda: press(change))
 
     dialogs = [
         ("Preferences", main_menu(app, "Preferences"), turn_on_adviser_mode),
@@ -178,7 +183,7 @@ def audit_dialogs(app, frame, problems):
         ("About", main_menu(app, "About Redress"), None),
         ("the shortcuts window", main_menu(app, "Keyboard Shortcuts"), None),
         ("New Case", main_menu(app, "New Case…"), None),
-        ("Case Details", case_menu(app, frame, "Case Details…"), open_policy),
+        ("Case Details", case_menu(app, frame, "Case Details…"), reach_policy),
         ("Export", lambda: key("<Control>e"), None),
         ("People", lambda: (key("<Alt>3"), press_named(frame, "People in this case")), None),
         ("History", lambda: (key("<Alt>2"), press_named(frame, "History")), None),
