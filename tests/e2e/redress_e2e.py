@@ -8,6 +8,7 @@
 # GNOME setting.
 
 import os
+import subprocess
 import sys
 import time
 
@@ -74,3 +75,14 @@ def press(node):
     else:
         fail("%s offers no action to press (%r)" % (node, list(actions)))
     time.sleep(0.4)
+
+
+def stop_app(process):
+    """Asks Redress to quit, and kills it if it has not within 20 s."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import time
 
-from redress_e2e import APP, CLI, fail, find, poll, press  # noqa: E402
+from redress_e2e import APP, CLI, fail, find, poll, press, stop_app  # noqa: E402
 from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from gi.repository import GLib  # noqa: E402
@@ -101,12 +101,7 @@ def main():
         wait_to_hear("Contact restored")
         print("ok 2 - and, after Undo, that it is back")
     finally:
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_app(process)
         shutil.rmtree(data_dir, ignore_errors=True)
     print("all done")
 

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 
-from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
+from redress_e2e import APP, CLI, fail, find, poll, press, read_text, stop_app  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
@@ -116,12 +116,7 @@ def main():
                 fail("controls without an accessible name in %r: %s" % (frame.name, ", ".join(missing)))
         print("ok 3 - every control on What Next and in the letter has a name")
     finally:
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_app(process)
         shutil.rmtree(data_dir, ignore_errors=True)
     print("all done")
 

@@ -21,7 +21,7 @@ import gi
 gi.require_version("GdkPixbuf", "2.0")
 from gi.repository import GdkPixbuf  # noqa: E402
 
-from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
+from redress_e2e import APP, CLI, fail, find, poll, press, read_text, stop_app  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
@@ -131,12 +131,7 @@ def main():
                          for b in app.findChildren(GenericPredicate(roleName="push button"))))
         print("ok 4 - the PDF opens in the preview, which says what it shows")
     finally:
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_app(process)
         shutil.rmtree(data_dir, ignore_errors=True)
     print("all done")
 

@@ -22,7 +22,7 @@ import time
 import pyatspi
 from dogtail import rawinput
 
-from redress_e2e import APP, CLI, fail, poll  # noqa: E402
+from redress_e2e import APP, CLI, fail, poll, stop_app  # noqa: E402
 from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 
@@ -122,15 +122,6 @@ def start_app(data_dir, today):
                lambda: next((a for a in root.applications()
                              if a.name == "redress" and a.get_process_id() == process.pid), None), 30)
     return process, app
-
-
-def stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def window(app, name):
@@ -275,7 +266,7 @@ def main():
         print("ok 7 - what was typed is in the store")
     finally:
         if process is not None:
-            stop(process)
+            stop_app(process)
         shutil.rmtree(work, ignore_errors=True)
     print("all done")
 
