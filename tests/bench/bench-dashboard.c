@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 #define FRAME_US (1000000.0 / 60.0)
 #define N_INCIDENTS  2000
@@ -34,24 +35,6 @@ cpu_us (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static GDate
@@ -273,6 +256,6 @@ main (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
   return 0;
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 #define FRAME_US (1000000.0 / 60.0)
 
@@ -190,24 +191,6 @@ bench_engine (int n_complaints,
            (double) (c1 - c0) / rounds / MAX (n_deadlines, 1), (double) (c1 - c0) / rounds / FRAME_US);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* The same, read from a real case file: SQL reads, adapter and engine. */
 static void
 bench_store (int n_complaints,
@@ -311,7 +294,7 @@ bench_store (int n_complaints,
 
   g_array_unref (ids);
   g_clear_object (&store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 int

@@ -23,6 +23,7 @@
 #include "bench-diary.h"
 #include "rd-core.h"
 #include "rd-diary-item.h"
+#include "evidence-fixtures.h"
 
 /* The heap in use, in MB (0 without the GNU C library). */
 static double
@@ -46,24 +47,6 @@ count_cb (gpointer  item,
 {
   (*(guint *) user_data)++;
   return TRUE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -106,6 +89,6 @@ main (int   argc,
            items * 1024 * 1024 / read);
 
   g_object_unref (store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
   return 0;
 }

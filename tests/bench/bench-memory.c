@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 #define MB (1024 * 1024)
 #define TARGET_RATIO 3.0
@@ -281,16 +282,6 @@ clear_input (char **json,
   g_clear_pointer (data, g_free);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autofree char *quoted = g_shell_quote (path);
-  g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
-
-  if (system (command) != 0)
-    g_printerr ("could not remove %s\n", path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -385,7 +376,7 @@ main (int   argc,
       peak = run_cli (data, (const char *[]) { "import", json, NULL }, &ok, NULL);
       report (whats[kind], RD_CASE_JSON_MAX_TEXT_BYTES, peak, ok);
       /* Some 300 MB each: not kept for the end. */
-      remove_tree (data);
+      fixture_remove_tree (data);
       clear_input (&json, &data);
     }
 
@@ -412,7 +403,7 @@ main (int   argc,
       report ("import-case: that archive", attachment, peak, ok);
     }
 
-  remove_tree (root);
+  fixture_remove_tree (root);
   g_print ("\n%s\n", all_within ? "All within the targets." : "Some inputs are OVER the targets.");
   return all_within ? 0 : 1;
 }

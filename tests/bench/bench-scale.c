@@ -41,29 +41,12 @@
 
 #include "bench-diary.h"
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 static const char * const steps[] = {
   "import", "deadlines", "dashboard", "export-json", "export", "export-case", "import-case"
 };
 #define N_STEPS G_N_ELEMENTS (steps)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* A case document of @n entries (every third reported to the landlord, so
  * each has deadlines) and n/10 contacts, as Redress exports it: written
@@ -159,7 +142,7 @@ run_step (const char *step,
       g_autoptr(RdStore) other = NULL;
 
       /* Into a data folder of its own, empty, as a case is handed over. */
-      remove_tree (other_dir);
+      fixture_remove_tree (other_dir);
       other = rd_store_open (other_dir, &error);
       if (other == NULL || rd_case_archive_import (other, path, NULL, &error) <= 0)
         g_error ("%s", error->message);
@@ -242,7 +225,7 @@ main (int   argc,
                      seconds[s][i] / MAX (seconds[s - 1][i], 1e-6), peak[s][i] / MAX (peak[s - 1][i], 1e-6));
           g_print ("\n");
         }
-      remove_tree (dir);
+      fixture_remove_tree (dir);
     }
   g_print ("Linear work grows about ×10 in time; quadratic about ×100.\n");
   if (n_sizes == 3)

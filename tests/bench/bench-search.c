@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 static const char * const vocabulary[] = {
   "music", "loud", "shouting", "door", "slammed", "stairs", "landing", "neighbour", "bass",
@@ -58,24 +59,6 @@ enum { CLASS_1, CLASS_2, CLASS_3, CLASS_WORD, N_CLASSES };
 static const char * const class_names[N_CLASSES] = {
   "1 letter", "2 letters", "3 letters", "whole word",
 };
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 sentence (GRand *rand,
@@ -289,7 +272,7 @@ run_size (guint size)
   g_clear_pointer (&state.hits, g_array_unref);
   g_free (needle);
   g_clear_object (&store);
-  remove_tree (dir);
+  fixture_remove_tree (dir);
 }
 
 int

@@ -43,6 +43,7 @@
 #include "bench-first-frame.h"
 #include "rd-application.h"
 #include "rd-core.h"
+#include "evidence-fixtures.h"
 
 #define N_ROUNDS 5
 
@@ -201,24 +202,6 @@ print_table (const char *title,
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Without a display, again under the GUI tests' own Xvfb and session bus. */
 static void
 ensure_display (int    argc,
@@ -313,6 +296,6 @@ main (int   argc,
   for (guint i = 0; i < starts->len; i++)
     g_print ("%-34s %4u %4u\n", (char *) names->pdata[i], count_frames (starts->pdata[i], 3),
              count_frames (starts->pdata[i], 20));
-  remove_tree (root);
+  fixture_remove_tree (root);
   return 0;
 }
