@@ -16,4 +16,15 @@ guint _rd_letters_add_repairs (RdLetter    *letter,
                                RdDashboard *dashboard,
                                const char  *heading);
 
+guint _rd_letters_add_incidents     (RdLetter    *letter,
+                                     RdCaseFacts *facts,
+                                     RdComplaint *complaint,
+                                     const char  *heading);
+void  _rd_letters_add_told_landlord (RdLetter    *letter,
+                                     RdCaseFacts *facts,
+                                     const GDate *before);
+void  _rd_letters_add_remedies      (RdLetter    *letter,
+                                     RdDashboard *dashboard,
+                                     const char  *heading);
+
 G_END_DECLS
