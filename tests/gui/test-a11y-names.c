@@ -183,6 +183,68 @@ test_password_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A search box is named by its placeholder and follows it; without one,
+ * after the window it searches; a name Redress gave is kept. GTK's
+ * shortcuts window and libadwaita's preferences window make theirs so. */
+static void
+test_search_entries (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *placeholder = gtk_search_entry_new ();
+  GtkWidget *bare = gtk_search_entry_new ();
+  GtkWidget *named = gtk_search_entry_new ();
+  GtkWidget *shortcuts = g_object_new (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  GtkWidget *preferences = adw_preferences_window_new ();
+
+  g_object_set (placeholder, "placeholder-text", "Search words in the diary", NULL);
+  g_object_set (named, "placeholder-text", "Search by name or reference", NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Search cases", -1);
+  gtk_window_set_title (GTK_WINDOW (window), "Evidence");
+  gtk_box_append (GTK_BOX (box), placeholder);
+  gtk_box_append (GTK_BOX (box), bare);
+  gtk_box_append (GTK_BOX (box), named);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  tidy (window);
+
+  assert_named (placeholder, "Search words in the diary");
+  g_object_set (placeholder, "placeholder-text", "Search words in the contacts", NULL);
+  assert_named (placeholder, "Search words in the contacts");
+  assert_named (bare, "Search: Evidence");
+  assert_named (named, "Search cases");
+
+  tidy (shortcuts);
+  g_assert_nonnull (find_search_entry (shortcuts));
+  assert_named (find_search_entry (shortcuts), "Search Shortcuts");
+
+  gtk_window_set_title (GTK_WINDOW (preferences), "Client Record");
+  tidy (preferences);
+  g_assert_nonnull (find_search_entry (preferences));
+  assert_named (find_search_entry (preferences), "Search: Client Record");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,5 +255,6 @@ main (int   argc,
   g_test_add_func ("/a11y-names/buttons-with-words", test_buttons_with_words);
   g_test_add_func ("/a11y-names/titles", test_titles);
   g_test_add_func ("/a11y-names/password-row", test_password_row);
+  g_test_add_func ("/a11y-names/search-entries", test_search_entries);
   return g_test_run ();
 }

@@ -372,6 +372,45 @@ name_text_view_by_page (GtkWidget *view)
     }
 }
 
+/* What a search box that nothing names looks through: its placeholder
+ * says so ("Search Shortcuts"); one without is named after the window it
+ * searches ("Search: Client Record"). */
+static void
+on_search_entry_notify_cb (GtkWidget *entry)
+{
+  g_autofree char *placeholder = NULL;
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (entry);
+  const char *title = GTK_IS_WINDOW (root) ? gtk_window_get_title (GTK_WINDOW (root)) : NULL;
+
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  if (placeholder != NULL && placeholder[0] != '\0')
+    name = g_steal_pointer (&placeholder);
+  else if (title != NULL && title[0] != '\0')
+    /* Translators: what a screen reader calls a search box, after the window it searches */
+    name = g_strdup_printf (_("Search: %s"), title);
+  else
+    name = g_strdup (_("Search"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/*
+ * GTK's shortcuts window and libadwaita's preferences windows make search
+ * boxes without a name, which GTK 4.8 then announces as "GtkSearchEntry".
+ * Such a box is named by what it searches, and follows its placeholder.
+ */
+static void
+name_search_entry_if_nameless (GtkWidget *entry)
+{
+  if (g_object_get_data (G_OBJECT (entry), "rd-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (entry), "rd-named", GINT_TO_POINTER (TRUE));
+  if (has_accessible_name (entry))
+    return;
+  on_search_entry_notify_cb (entry);
+  g_signal_connect (entry, "notify::placeholder-text", G_CALLBACK (on_search_entry_notify_cb), NULL);
+}
+
 static void
 tidy_accessible_name (GtkWidget *widget)
 {
@@ -398,6 +437,8 @@ tidy_accessible_name (GtkWidget *widget)
     title_window_by_header (GTK_WINDOW (widget));
   else if (ADW_IS_PREFERENCES_PAGE (widget))
     title_preferences_page (ADW_PREFERENCES_PAGE (widget));
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    name_search_entry_if_nameless (widget);
   else if (GTK_IS_TEXT_VIEW (widget) && !has_accessible_name (widget))
     name_text_view_by_page (widget);
   else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
