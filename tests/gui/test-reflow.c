@@ -14,10 +14,10 @@
  *
  * Every dialog is looked at the same way (New Case, Case Details, the
  * policy, People, Add a Step, History, the letter, Preferences, Client
- * Record, each step of Start a Complaint and the export's options and
- * done pages), each also having to fit 360 pixels at the normal text
- * size. Anything drawn wider than the widget it is in fails too: GTK does
- * not clip, so it is drawn over its neighbours.
+ * Record, each step of Start a Complaint, the export's options and done
+ * pages, and What Next's "Show All" window), each also having to fit 360
+ * pixels at the normal text size. Anything drawn wider than the widget it
+ * is in fails too: GTK does not clip, so it is drawn over its neighbours.
  *
  * With REDRESS_SCREENSHOT_DIR set, a picture of each page and dialog at
  * each size is kept there for review.
@@ -31,6 +31,8 @@
 #include "rd-case-dialog.h"
 #include "rd-client-record-dialog.h"
 #include "rd-complaint-assistant.h"
+#include "rd-dashboard-page.h"
+#include "rd-deadlines-dialog.h"
 #include "rd-export-dialog.h"
 #include "rd-gui-util.h"
 #include "rd-history-dialog.h"
@@ -409,6 +411,67 @@ check_assistants (Fixture    *f,
   rd_test_gui_remove_tree (out);
 }
 
+/* The group of What Next whose "Show All…" button is offered, or
+ * RD_DASHBOARD_N_GROUPS while none is. */
+static RdDashboardGroup
+group_offering_all (RdDashboardPage *page)
+{
+  for (RdDashboardGroup group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    if (gtk_widget_get_visible (GTK_WIDGET (rd_dashboard_page_get_show_all_button (page, group))))
+      return group;
+  return RD_DASHBOARD_N_GROUPS;
+}
+
+static gboolean
+offers_all (gpointer data)
+{
+  return group_offering_all (data) < RD_DASHBOARD_N_GROUPS;
+}
+
+/* What Next lists five deadlines of a group and offers the rest behind
+ * "Show All…": the sample has fewer, so the test gives its case a promise
+ * from the landlord each week for six weeks, each kept by the next call. */
+static void
+check_deadlines_dialog (Fixture    *f,
+                        const Size *size,
+                        GString    *all)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  RdCase *rcase = rd_window_get_case (f->window);
+  g_autoptr(GDate) today = rd_clock_dup_today (rd_application_get_clock (f->app));
+  RdDashboardPage *page;
+  RdDeadlinesDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = NULL;
+      GDate made = *today, due;
+
+      g_date_subtract_days (&made, 7 * (7 - i));
+      due = made;
+      g_date_add_days (&due, 5);
+      at = g_date_time_new_local (g_date_get_year (&made), g_date_get_month (&made), g_date_get_day (&made),
+                                  10, 0, 0);
+      rd_contact_set_case_id (contact, rd_case_get_id (rcase));
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, RD_CONTACT_FROM);
+      rd_contact_set_summary (contact, "A call from the repairs team about the broken extractor fan");
+      rd_contact_set_promise (contact, "Send an electrician to replace the extractor fan in the bathroom");
+      rd_contact_set_promise_due (contact, &due);
+      g_assert_true (rd_store_save_contact (store, contact, &error));
+      g_assert_no_error (error);
+    }
+  page = RD_DASHBOARD_PAGE (rd_window_show_page (f->window, "dashboard"));
+  g_assert_true (rd_test_gui_wait_until (offers_all, page, 10000));
+  dialog = rd_deadlines_dialog_new (GTK_WINDOW (f->window), store, rcase, group_offering_all (page));
+  rd_deadlines_dialog_set_dashboard (dialog, rd_dashboard_page_get_dashboard (page));
+  g_assert_cmpuint (g_list_model_get_n_items (rd_deadlines_dialog_get_items (dialog)), >, 5);
+  check_dialog (f, GTK_WINDOW (dialog), size, "all-deadlines", all);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -464,6 +527,7 @@ test_every_dialog (Fixture       *f,
       check_dialog (f, dialogs[i].dialog, size, dialogs[i].what, all);
     }
   check_assistants (f, size, all);
+  check_deadlines_dialog (f, size, all);
 
   if (all->len > 0)
     {
