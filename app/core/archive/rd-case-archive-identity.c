@@ -28,27 +28,6 @@ is_identity (const char *text)
 }
 
 /**
- * _rd_archive_build_identity:
- *
- * Adds the member "case_uuid": the case's identity, kept by every copy
- * handed over (but not by a copy taken in with "as a copy").
- */
-gboolean
-_rd_archive_build_identity (JsonBuilder  *builder,
-                            RdStore      *store,
-                            gint64        case_id,
-                            GError      **error)
-{
-  g_autofree char *identity = rd_store_dup_case_identity (store, case_id, error);
-
-  if (identity == NULL)
-    return FALSE;
-  json_builder_set_member_name (builder, "case_uuid");
-  json_builder_add_string_value (builder, identity);
-  return TRUE;
-}
-
-/**
  * _rd_archive_parse_identity:
  * @document: the archive's case document, as it is in the archive
  *

@@ -10,30 +10,7 @@
 #include "rd-gettext.h"
 
 #include "rd-case-archive-private.h"
-#include "rd-case-json-private.h"
 #include "rd-store-policies.h"
-
-/**
- * _rd_archive_build_policy:
- *
- * Adds the member "policy": null when the case follows the Code only,
- * otherwise {"name": …, "definition": the profile as text}.
- */
-gboolean
-_rd_archive_build_policy (JsonBuilder  *builder,
-                          RdStore      *store,
-                          gint64        case_id,
-                          GError      **error)
-{
-  gboolean added;
-
-  json_builder_set_member_name (builder, "policy");
-  if (!_rd_json_build_case_policy (builder, store, case_id, &added, error))
-    return FALSE;
-  if (!added)
-    json_builder_add_null_value (builder);
-  return TRUE;
-}
 
 static gboolean
 invalid_policy (GError     **error,

@@ -14,20 +14,26 @@
 
 G_BEGIN_DECLS
 
-/* rd-case-archive-policy.c */
-gboolean           _rd_archive_build_policy     (JsonBuilder       *builder,
-                                                 RdStore           *store,
+/* rd-case-archive-write.c: the case document, a record at a time */
+typedef struct {
+  char   *sha256;
+  gint64  size;
+} RdArchiveFile;
+
+void               _rd_archive_file_free        (gpointer           file);
+gboolean           _rd_archive_write_document   (RdStore           *store,
                                                  gint64             case_id,
+                                                 GOutputStream     *out,
+                                                 GPtrArray         *files,
+                                                 GCancellable      *cancellable,
                                                  GError           **error);
+
+/* rd-case-archive-policy.c */
 gboolean           _rd_archive_parse_policy     (JsonObject        *root,
                                                  RdPolicy         **out,
                                                  GError           **error);
 
 /* rd-case-archive-identity.c */
-gboolean           _rd_archive_build_identity   (JsonBuilder       *builder,
-                                                 RdStore           *store,
-                                                 gint64             case_id,
-                                                 GError           **error);
 char              *_rd_archive_parse_identity   (JsonObject        *root,
                                                  const char        *document,
                                                  gsize              length,
@@ -41,10 +47,7 @@ gboolean           _rd_archive_set_identity     (RdStore           *store,
                                                  GError           **error);
 
 /* rd-case-archive-times.c */
-gboolean           _rd_archive_build_times      (JsonBuilder       *builder,
-                                                 RdStore           *store,
-                                                 RdCaseFacts       *facts,
-                                                 GError           **error);
+const char        *_rd_archive_times_list_name  (guint              kind);
 gboolean           _rd_archive_check_times      (JsonObject        *root,
                                                  RdCaseFacts       *facts,
                                                  GError           **error);

@@ -19,6 +19,9 @@
  */
 enum { KIND_CASE, KIND_PARTIES, KIND_INCIDENTS, KIND_CONTACTS, KIND_COMPLAINTS, KIND_EVENTS, N_KINDS };
 
+/* In the order of RdStoreRecordKind, which the writer follows. */
+G_STATIC_ASSERT ((int) N_KINDS == (int) RD_STORE_RECORD_N_KINDS);
+
 static const struct {
   const char        *name;
   RdStoreRecordKind  record;
@@ -98,53 +101,18 @@ collect_ids (RdCaseFacts *facts,
   return ids;
 }
 
-static gboolean
-add_pair (JsonBuilder        *builder,
-          RdStore            *store,
-          RdStoreRecordKind   record,
-          gint64              id,
-          GError            **error)
-{
-  gint64 created_at, updated_at;
-
-  if (!rd_store_get_record_times (store, record, id, &created_at, &updated_at, error))
-    return FALSE;
-  json_builder_begin_array (builder);
-  json_builder_add_int_value (builder, created_at);
-  json_builder_add_int_value (builder, updated_at);
-  json_builder_end_array (builder);
-  return TRUE;
-}
-
 /**
- * _rd_archive_build_times:
- * @facts: the case as loaded from @store (its records carry the store's ids)
+ * _rd_archive_times_list_name:
+ * @kind: an #RdStoreRecordKind
  *
- * Adds the member "times" to the document being built.
+ * Returns: the member of "times" that holds the records of @kind
  */
-gboolean
-_rd_archive_build_times (JsonBuilder  *builder,
-                         RdStore      *store,
-                         RdCaseFacts  *facts,
-                         GError      **error)
+const char *
+_rd_archive_times_list_name (guint kind)
 {
-  json_builder_set_member_name (builder, "times");
-  json_builder_begin_object (builder);
-  for (guint k = 0; k < N_KINDS; k++)
-    {
-      g_autoptr(GArray) ids = collect_ids (facts, k);
+  g_return_val_if_fail (kind < N_KINDS, NULL);
 
-      json_builder_set_member_name (builder, kinds[k].name);
-      if (k != KIND_CASE)
-        json_builder_begin_array (builder);
-      for (guint i = 0; i < ids->len; i++)
-        if (!add_pair (builder, store, kinds[k].record, g_array_index (ids, gint64, i), error))
-          return FALSE;
-      if (k != KIND_CASE)
-        json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-  return TRUE;
+  return kinds[kind].name;
 }
 
 static gboolean

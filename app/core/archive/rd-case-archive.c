@@ -12,6 +12,8 @@
  *                            the landlord's policy profile it follows,
  *                            and the case's identity ("case_uuid")
  *   evidence/<sha256>        each evidence file, named by its hash
+ * The case document is written a record at a time into a file beside the
+ * archive (rd-case-archive-write.c), then copied in.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-case-archive"
@@ -37,320 +39,6 @@
 #include "rd-store-evidence.h"
 
 #define CHUNK (64 * 1024)
-
-/* Copies the member @name of a row of the store as it is: null, number or text. */
-static void
-add_column (JsonBuilder *builder,
-            const char  *name,
-            JsonObject  *row)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_value (builder, json_node_copy (json_object_get_member (row, name)));
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  json_builder_set_member_name (builder, name);
-  if (date == NULL)
-    json_builder_add_null_value (builder);
-  else
-    {
-      g_autofree char *text = rd_date_to_iso (date);
-      json_builder_add_string_value (builder, text);
-    }
-}
-
-static GHashTable *
-new_id_map (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
-static void
-map_id (GHashTable *map,
-        gint64      from,
-        gint64      to)
-{
-  g_hash_table_insert (map, g_memdup2 (&from, sizeof from), g_memdup2 (&to, sizeof to));
-}
-
-static gint64
-lookup_id (GHashTable *map,
-           gint64      from)
-{
-  gint64 *to = g_hash_table_lookup (map, &from);
-
-  return to ? *to : 0;
-}
-
-static void
-build_admin (JsonBuilder *builder,
-             RdCaseAdmin *admin)
-{
-  json_builder_set_member_name (builder, "admin");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "client_number");
-  json_builder_add_string_value (builder, rd_case_admin_get_client_number (admin));
-  json_builder_set_member_name (builder, "use_client_number");
-  json_builder_add_boolean_value (builder, rd_case_admin_get_use_client_number (admin));
-  json_builder_set_member_name (builder, "archived_at");
-  if (rd_case_admin_get_archived (admin))
-    json_builder_add_int_value (builder, rd_case_admin_get_archived_at (admin));
-  else
-    json_builder_add_null_value (builder);
-  add_date (builder, "consent_given", rd_case_admin_get_consent_given (admin));
-  add_date (builder, "consent_renew", rd_case_admin_get_consent_renew (admin));
-  add_date (builder, "authority_date", rd_case_admin_get_authority_date (admin));
-  json_builder_set_member_name (builder, "authority_scope");
-  json_builder_add_string_value (builder, rd_case_admin_get_authority_scope (admin));
-  json_builder_end_object (builder);
-}
-
-static gboolean
-build_revisions (JsonBuilder  *builder,
-                 RdStore      *store,
-                 gint64        case_id,
-                 GHashTable   *incident_doc_ids,
-                 GError      **error)
-{
-  static const char * const columns[] = {
-    "written_at", "last_changed_at", "starts_at", "ends_at", "category", "location",
-    "description", "impact", "people", "witnesses", "reported_to", "reference",
-    "landlord_reported_on", "landlord_reported_minute", "asb_risk", "repair_priority", "hazard",
-    "landlord_steps", "asb_report", "service_loss",
-  };
-  g_autoptr(JsonArray) rows = rd_store_dump_revisions (store, case_id, error);
-
-  if (rows == NULL)
-    return FALSE;
-  json_builder_set_member_name (builder, "revisions");
-  json_builder_begin_array (builder);
-  for (guint r = 0, n = json_array_get_length (rows); r < n; r++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, r);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "incident");
-      json_builder_add_int_value (builder, lookup_id (incident_doc_ids,
-                                                      json_object_get_int_member (row, "incident")));
-      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        add_column (builder, columns[i], row);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  return TRUE;
-}
-
-typedef struct {
-  char   *sha256;
-  gint64  size;
-} EvidenceFile;
-
-static void
-evidence_file_free (gpointer data)
-{
-  EvidenceFile *file = data;
-
-  g_free (file->sha256);
-  g_free (file);
-}
-
-static gboolean
-build_evidence (JsonBuilder  *builder,
-                RdStore      *store,
-                gint64        case_id,
-                GHashTable   *evidence_doc_ids,
-                GPtrArray    *files,
-                GError      **error)
-{
-  static const char * const columns[] = {
-    "sha256", "size", "content_type", "kind", "original_name", "captured_at", "date_source",
-    "description", "page_count", "duration_ms", "orientation", "title", "author", "recipients",
-    "problem",
-  };
-  g_autoptr(JsonArray) rows = rd_store_dump_evidence (store, case_id, error);
-  guint n;
-
-  if (rows == NULL)
-    return FALSE;
-  n = json_array_get_length (rows);
-
-  /* First the ids, so that an email's attachments can name their parent. */
-  for (guint r = 0; r < n; r++)
-    map_id (evidence_doc_ids, json_object_get_int_member (json_array_get_object_element (rows, r), "id"),
-            r + 1);
-
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_begin_array (builder);
-  for (guint r = 0; r < n; r++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, r);
-      EvidenceFile *file = g_new0 (EvidenceFile, 1);
-      gint64 parent = json_object_get_int_member (row, "parent");
-
-      file->sha256 = g_strdup (json_object_get_string_member (row, "sha256"));
-      file->size = json_object_get_int_member (row, "size");
-      g_ptr_array_add (files, file);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, json_object_get_int_member (row, "id")));
-      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        add_column (builder, columns[i], row);
-      json_builder_set_member_name (builder, "needs_password");
-      json_builder_add_boolean_value (builder, json_object_get_boolean_member (row, "needs_password"));
-      json_builder_set_member_name (builder, "parent");
-      if (parent != 0 && lookup_id (evidence_doc_ids, parent) != 0)
-        json_builder_add_int_value (builder, lookup_id (evidence_doc_ids, parent));
-      else
-        json_builder_add_null_value (builder);
-      add_column (builder, "imported_at", row);
-      add_column (builder, "exhibit_no", row);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, json_object_get_string_member (row, "text"));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  return TRUE;
-}
-
-static gboolean
-build_links (JsonBuilder  *builder,
-             RdStore      *store,
-             gint64        case_id,
-             GHashTable   *evidence_doc_ids,
-             GHashTable   *incident_doc_ids,
-             GHashTable   *contact_doc_ids,
-             GHashTable   *event_positions,
-             GError      **error)
-{
-  g_autoptr(JsonArray) rows = rd_store_dump_evidence_links (store, case_id, error);
-
-  if (rows == NULL)
-    return FALSE;
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
-  for (guint r = 0, n = json_array_get_length (rows); r < n; r++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, r);
-      const char *kind = json_object_get_string_member (row, "target_kind");
-      gint64 target = json_object_get_int_member (row, "target");
-      gint64 doc_target = 0;
-      gint64 *position = NULL;
-
-      if (g_str_equal (kind, "incident"))
-        doc_target = lookup_id (incident_doc_ids, target);
-      else if (g_str_equal (kind, "contact"))
-        doc_target = lookup_id (contact_doc_ids, target);
-      else if (g_str_equal (kind, "complaint-event"))
-        position = g_hash_table_lookup (event_positions, &target);
-      if (doc_target == 0 && position == NULL)
-        {
-          g_warning ("Evidence link to %s %" G_GINT64_FORMAT " outside its case left out",
-                     kind, target);
-          continue;
-        }
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, lookup_id (evidence_doc_ids,
-                                                      json_object_get_int_member (row, "evidence")));
-      json_builder_set_member_name (builder, "target_kind");
-      json_builder_add_string_value (builder, kind);
-      if (position != NULL)
-        {
-          json_builder_set_member_name (builder, "complaint");
-          json_builder_add_int_value (builder, position[0]);
-          json_builder_set_member_name (builder, "event");
-          json_builder_add_int_value (builder, position[1]);
-        }
-      else
-        {
-          json_builder_set_member_name (builder, "target");
-          json_builder_add_int_value (builder, doc_target);
-        }
-      add_column (builder, "note", row);
-      add_column (builder, "created_at", row);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  return TRUE;
-}
-
-/* The case document: the case JSON, and what a hand-over adds to it. */
-static char *
-build_document (RdStore     *store,
-                gint64       case_id,
-                GPtrArray   *files,
-                GError     **error)
-{
-  g_autoptr(RdCaseFacts) facts = NULL;
-  g_autoptr(RdCaseAdmin) admin = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GHashTable) incident_doc_ids = new_id_map ();
-  g_autoptr(GHashTable) contact_doc_ids = new_id_map ();
-  g_autoptr(GHashTable) evidence_doc_ids = new_id_map ();
-  g_autoptr(GHashTable) event_positions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                                 g_free, g_free);
-  GPtrArray *items;
-
-  facts = rd_case_facts_load (store, case_id, error);
-  if (facts == NULL)
-    return NULL;
-  admin = rd_store_get_case_admin (store, case_id, error);
-  if (admin == NULL)
-    return NULL;
-
-  /* The case JSON numbers entries and contacts 1, 2, 3… in this order. */
-  items = rd_case_facts_get_incidents (facts);
-  for (guint i = 0; i < items->len; i++)
-    map_id (incident_doc_ids, rd_incident_get_id (g_ptr_array_index (items, i)), i + 1);
-  items = rd_case_facts_get_contacts (facts);
-  for (guint i = 0; i < items->len; i++)
-    map_id (contact_doc_ids, rd_contact_get_id (g_ptr_array_index (items, i)), i + 1);
-  items = rd_case_facts_get_complaints (facts);
-  for (guint c = 0; c < items->len; c++)
-    {
-      GPtrArray *events = rd_case_facts_get_events (facts, g_ptr_array_index (items, c));
-
-      for (guint e = 0; e < events->len; e++)
-        {
-          gint64 id = rd_complaint_event_get_id (g_ptr_array_index (events, e));
-          gint64 position[2] = { c + 1, e + 1 };
-
-          g_hash_table_insert (event_positions, g_memdup2 (&id, sizeof id),
-                               g_memdup2 (position, sizeof position));
-        }
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "redress-case-archive");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, RD_CASE_ARCHIVE_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "case");
-  json_builder_add_value (builder, rd_case_json_from_facts (facts));
-  build_admin (builder, admin);
-  if (!build_revisions (builder, store, case_id, incident_doc_ids, error) ||
-      !build_evidence (builder, store, case_id, evidence_doc_ids, files, error) ||
-      !build_links (builder, store, case_id, evidence_doc_ids, incident_doc_ids, contact_doc_ids,
-                    event_positions, error) ||
-      !_rd_archive_build_identity (builder, store, case_id, error) ||
-      !_rd_archive_build_policy (builder, store, case_id, error) ||
-      !_rd_archive_build_times (builder, store, facts, error))
-    return NULL;
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
 
 static gboolean
 write_fail (struct archive  *a,
@@ -404,7 +92,7 @@ write_bytes (struct archive  *a,
 static gboolean
 write_evidence (struct archive  *a,
                 RdStore         *store,
-                EvidenceFile    *file,
+                RdArchiveFile   *file,
                 GCancellable    *cancellable,
                 const char      *display,
                 GError         **error)
@@ -467,7 +155,8 @@ out:
 }
 
 static char *
-build_manifest (const char *document,
+build_manifest (const char *doc_hash,
+                gint64      doc_size,
                 GPtrArray  *files,
                 GDateTime  *now)
 {
@@ -475,7 +164,6 @@ build_manifest (const char *document,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *created = rd_datetime_to_storage (now);
-  g_autofree char *doc_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -494,11 +182,11 @@ build_manifest (const char *document,
   json_builder_set_member_name (builder, "sha256");
   json_builder_add_string_value (builder, doc_hash);
   json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, strlen (document));
+  json_builder_add_int_value (builder, doc_size);
   json_builder_end_object (builder);
   for (guint i = 0; i < files->len; i++)
     {
-      EvidenceFile *file = g_ptr_array_index (files, i);
+      RdArchiveFile *file = g_ptr_array_index (files, i);
       g_autofree char *name = g_strconcat (RD_ARCHIVE_EVIDENCE_PREFIX, file->sha256, NULL);
 
       json_builder_begin_object (builder);
@@ -519,6 +207,108 @@ build_manifest (const char *document,
   return json_generator_to_data (generator, NULL);
 }
 
+/* A failure to write the side file is said as one to write the archive;
+ * the store's own errors and a cancel pass as they are. */
+static gboolean
+side_fail (GError      *local_error,
+           const char  *display,
+           GError     **error)
+{
+  if (local_error->domain != G_IO_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_set_error (error, RD_CASE_ARCHIVE_ERROR, RD_CASE_ARCHIVE_ERROR_IO,
+               _("Redress could not write “%s” (%s). Check that the folder is yours and the "
+                 "disk has free space."), display, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* The case document, written to @doc_path (a side file beside the
+ * archive) a record at a time; then read back for its SHA-256 and size,
+ * which the manifest before it in the archive gives. */
+static gboolean
+write_document_file (RdStore       *store,
+                     gint64         case_id,
+                     const char    *doc_path,
+                     GPtrArray     *files,
+                     char         **doc_hash,
+                     gint64        *doc_size,
+                     GCancellable  *cancellable,
+                     const char    *display,
+                     GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (doc_path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(RdSha256) hash = rd_sha256_new ();
+  g_autofree guchar *buffer = g_malloc (CHUNK);
+  GError *local_error = NULL;
+  gssize n;
+
+  out = g_file_append_to (file, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+  if (out == NULL ||
+      !_rd_archive_write_document (store, case_id, G_OUTPUT_STREAM (out), files, cancellable,
+                                   &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
+    return side_fail (local_error, display, error);
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    return side_fail (local_error, display, error);
+  *doc_size = 0;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK, cancellable, &local_error)) > 0)
+    {
+      rd_sha256_update (hash, buffer, n);
+      *doc_size += n;
+    }
+  if (n < 0)
+    return side_fail (local_error, display, error);
+  *doc_hash = rd_sha256_finish_hex (hash);
+  return TRUE;
+}
+
+/* Copies the side file in as the archive's case document, of @size bytes. */
+static gboolean
+copy_document (struct archive  *a,
+               const char      *doc_path,
+               gint64           size,
+               gint64           mtime,
+               GCancellable    *cancellable,
+               const char      *display,
+               GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (doc_path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autofree guchar *buffer = g_malloc (CHUNK);
+  GError *local_error = NULL;
+  gint64 total = 0;
+  gssize n;
+
+  if (!write_header (a, RD_ARCHIVE_DOCUMENT_NAME, size, mtime, display, error))
+    return FALSE;
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    return side_fail (local_error, display, error);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK, cancellable, &local_error)) > 0)
+    {
+      total += n;
+      if (total > size)
+        break;
+      if (!write_bytes (a, (const char *) buffer, n, display, error))
+        return FALSE;
+    }
+  if (n < 0)
+    return side_fail (local_error, display, error);
+  if (total != size)
+    return side_fail (g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                           _("the case changed size while it was written")),
+                      display, error);
+  return TRUE;
+}
+
 /**
  * rd_case_archive_export:
  * @path: the .redress file to write; replaced whole, and only once the
@@ -536,14 +326,16 @@ rd_case_archive_export (RdStore       *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (evidence_file_free);
-  g_autofree char *document = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (_rd_archive_file_free);
+  g_autofree char *doc_path = NULL;
+  g_autofree char *doc_hash = NULL;
   g_autofree char *manifest = NULL;
   g_autofree char *display = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(GDateTime) now = NULL;
   struct archive *a = NULL;
   gboolean ok = FALSE;
+  gint64 doc_size = 0;
   int fd;
 
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
@@ -560,11 +352,7 @@ rd_case_archive_export (RdStore       *store,
   if (!rd_libarchive_load (error))
     return FALSE;
   display = g_filename_display_basename (path);
-  document = build_document (store, case_id, files, error);
-  if (document == NULL)
-    return FALSE;
   now = rd_clock_dup_now (rd_store_get_clock (store));
-  manifest = build_manifest (document, files, now);
 
   /* Write beside the target and rename at the end, so that a failure
    * never leaves half an archive under the name asked for. */
@@ -583,6 +371,15 @@ rd_case_archive_export (RdStore       *store,
       return FALSE;
     }
 
+  /* The case document goes to a side file first: the manifest, which
+   * comes before it, gives its size and hash. */
+  doc_path = rd_output_make_side_temp (path, "case", error);
+  if (doc_path == NULL ||
+      !write_document_file (store, case_id, doc_path, files, &doc_hash, &doc_size, cancellable,
+                            display, error))
+    goto out;
+  manifest = build_manifest (doc_hash, doc_size, files, now);
+
   a = archive_write_new ();
   if (archive_write_set_format_pax_restricted (a) != ARCHIVE_OK ||
       archive_write_open_fd (a, fd) != ARCHIVE_OK)
@@ -593,9 +390,7 @@ rd_case_archive_export (RdStore       *store,
   if (!write_header (a, RD_ARCHIVE_MANIFEST_NAME, strlen (manifest), g_date_time_to_unix (now),
                      display, error) ||
       !write_bytes (a, manifest, strlen (manifest), display, error) ||
-      !write_header (a, RD_ARCHIVE_DOCUMENT_NAME, strlen (document), g_date_time_to_unix (now),
-                     display, error) ||
-      !write_bytes (a, document, strlen (document), display, error))
+      !copy_document (a, doc_path, doc_size, g_date_time_to_unix (now), cancellable, display, error))
     goto out;
   for (guint i = 0; i < files->len; i++)
     if (!write_evidence (a, store, g_ptr_array_index (files, i), cancellable, display, error))
@@ -627,5 +422,6 @@ out:
     rd_output_explain_full_disk (path, error);
   if (!ok)
     rd_output_discard (partial);
+  rd_output_discard (doc_path);
   return ok;
 }

@@ -8,6 +8,7 @@
 #endif
 
 #include "rd-case-json.h"
+#include "rd-store-archive.h"
 
 G_BEGIN_DECLS
 
@@ -287,6 +288,24 @@ void      _rd_json_build_complaint (JsonBuilder  *builder,
                                     GPtrArray    *events,
                                     GArray       *incident_refs,
                                     GArray       *contact_refs);
+
+/* rd-case-json-write.c: the case written for the archive, which needs the
+ * store's ids of its records in document order (events complaint by
+ * complaint, each with its complaint's place, 1-based). */
+typedef struct {
+  GArray *ids[RD_STORE_RECORD_N_KINDS];   /* gint64 */
+  GArray *event_complaint;                /* guint, one for each event */
+} RdJsonWritten;
+
+void      _rd_json_written_init    (RdJsonWritten *written);
+void      _rd_json_written_clear   (RdJsonWritten *written);
+gboolean  _rd_json_write_case      (RdStore       *store,
+                                    gint64         case_id,
+                                    GOutputStream *out,
+                                    gboolean       with_policy,
+                                    RdJsonWritten *written,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 
 /* rd-case-json-write.c: the case's own policy, shared with the archive's
  * "policy" member. */

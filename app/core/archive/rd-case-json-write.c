@@ -141,7 +141,18 @@ typedef struct {
   GHashTable    *incident_refs; /* store id (gint64 *) → guint * document id, of entries complaints name */
   GHashTable    *contact_refs;  /* the same for the contacts of complaint steps */
   RdCaseFacts   *facts;         /* the case, its parties and complaints; not the diary or contacts */
+  gboolean       with_policy;   /* the case's own policy profile goes in as "policy" */
+  RdJsonWritten *written;       /* (nullable): the store's ids, in document order */
 } Writer;
+
+static void
+note_written (Writer            *w,
+              RdStoreRecordKind  kind,
+              gint64             id)
+{
+  if (w->written != NULL)
+    g_array_append_val (w->written->ids[kind], id);
+}
 
 static gboolean
 flush_buffer (Writer  *w,
@@ -245,6 +256,7 @@ write_incident_cb (gpointer   item,
 
   if (ref != NULL)
     *ref = doc_id;
+  note_written (w, RD_STORE_RECORD_INCIDENT, id);
   _rd_json_build_incident (w->builder, incident, doc_id);
   return add_item (w, take_built (w), error);
 }
@@ -263,6 +275,7 @@ write_contact_cb (gpointer   item,
 
   if (ref != NULL)
     *ref = doc_id;
+  note_written (w, RD_STORE_RECORD_CONTACT, id);
   _rd_json_build_contact (w->builder, contact, doc_id,
                                index_of (rd_case_facts_get_parties (w->facts), party));
   return add_item (w, take_built (w), error);
@@ -374,6 +387,14 @@ write_complaints (Writer  *w,
                             (guint){ ref_of (w->contact_refs,
                                              rd_complaint_event_get_contact_id (g_ptr_array_index (events, e))) });
 
+      note_written (w, RD_STORE_RECORD_COMPLAINT, rd_complaint_get_id (complaint));
+      for (guint e = 0; e < events->len; e++)
+        {
+          note_written (w, RD_STORE_RECORD_EVENT,
+                        rd_complaint_event_get_id (g_ptr_array_index (events, e)));
+          if (w->written != NULL)
+            g_array_append_val (w->written->event_complaint, (guint){ i + 1 });
+        }
       _rd_json_build_complaint (w->builder, complaint, events, incident_refs, contact_refs);
       if (!add_item (w, take_built (w), error))
         return FALSE;
@@ -431,6 +452,8 @@ write_policy (Writer   *w,
 {
   gboolean added;
 
+  if (!w->with_policy)
+    return TRUE;
   if (!_rd_json_build_case_policy (w->builder, store, case_id, &added, error))
     return FALSE;
   if (added)
@@ -462,6 +485,7 @@ write_document (Writer   *w,
   begin_member (w, "version", FALSE);
   append_node (w, json_node_init_int (json_node_alloc (), RD_CASE_JSON_VERSION), 1);
   begin_member (w, "case", FALSE);
+  note_written (w, RD_STORE_RECORD_CASE, case_id);
   _rd_json_build_case (w->builder, rcase);
   append_node (w, take_built (w), 1);
 
@@ -469,6 +493,7 @@ write_document (Writer   *w,
   begin_list (w, "parties");
   for (guint i = 0; i < parties->len; i++)
     {
+      note_written (w, RD_STORE_RECORD_PARTY, rd_party_get_id (g_ptr_array_index (parties, i)));
       _rd_json_build_party (w->builder, g_ptr_array_index (parties, i), i + 1);
       if (!add_item (w, take_built (w), error))
         return FALSE;
@@ -512,12 +537,51 @@ rd_case_json_write (RdStore        *store,
                     GCancellable   *cancellable,
                     GError        **error)
 {
-  Writer w = { out, cancellable };
-  gboolean ok;
-
   g_return_val_if_fail (RD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
+  return _rd_json_write_case (store, case_id, out, TRUE, NULL, cancellable, error);
+}
+
+void
+_rd_json_written_init (RdJsonWritten *written)
+{
+  for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
+    written->ids[k] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  written->event_complaint = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+void
+_rd_json_written_clear (RdJsonWritten *written)
+{
+  for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
+    g_clear_pointer (&written->ids[k], g_array_unref);
+  g_clear_pointer (&written->event_complaint, g_array_unref);
+}
+
+/**
+ * _rd_json_write_case:
+ * @with_policy: whether the case's own policy profile goes in ("policy")
+ * @written: (nullable): begun with _rd_json_written_init(); gets the
+ *   store's ids of what was written, in document order, kind by kind
+ *
+ * rd_case_json_write(), for the archive, which carries the policy itself
+ * and refers to the records by their places in the document.
+ */
+gboolean
+_rd_json_write_case (RdStore        *store,
+                     gint64          case_id,
+                     GOutputStream  *out,
+                     gboolean        with_policy,
+                     RdJsonWritten  *written,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  Writer w = { out, cancellable };
+  gboolean ok;
+
+  w.with_policy = with_policy;
+  w.written = written;
   w.buffer = g_string_sized_new (WRITE_CHUNK + 4096);
   w.scratch = g_string_new (NULL);
   w.builder = json_builder_new ();

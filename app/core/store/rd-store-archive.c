@@ -84,33 +84,40 @@ bind_member (sqlite3_stmt *stmt,
     _rd_store_bind_text (stmt, index, json_node_get_string (node));
 }
 
-/* Steps @stmt to its end, making a row of each; NULL with @error set. */
+/* Steps @stmt to its end, making a row of each and handing it to @func;
+ * FALSE with @error set when reading failed or @func stopped. Only one row
+ * is held at a time, so a long diary is never read whole. */
 typedef void (*FillRow) (JsonObject   *row,
                          sqlite3_stmt *stmt);
 
-static JsonArray *
-dump_rows (RdStore      *self,
-           sqlite3_stmt *stmt,
-           FillRow       fill,
-           GError      **error)
+static gboolean
+each_row (RdStore            *self,
+          sqlite3_stmt       *stmt,
+          FillRow             fill,
+          RdStoreArchiveFunc  func,
+          gpointer            user_data,
+          GError            **error)
 {
-  g_autoptr(JsonArray) rows = json_array_new ();
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JsonObject *row = json_object_new ();
+      g_autoptr(JsonObject) row = json_object_new ();
 
       fill (row, stmt);
-      json_array_add_object_element (rows, row);
+      if (!func (row, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _rd_store_set_error (self, rc, error);
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&rows);
+  return TRUE;
 }
 
 /**
@@ -288,19 +295,22 @@ fill_revision (JsonObject   *row,
 }
 
 /**
- * rd_store_dump_revisions:
+ * rd_store_each_revision:
+ * @func: called with every version of every diary entry of the case,
+ *   oldest first: "incident" (the store's id) and the columns
  *
- * Returns: (transfer full): every version of every diary entry of the
- *   case, oldest first: "incident" (the store's id) and the columns
+ * Returns: FALSE with @error set if reading failed or @func stopped
  */
-JsonArray *
-rd_store_dump_revisions (RdStore  *self,
-                         gint64    case_id,
-                         GError  **error)
+gboolean
+rd_store_each_revision (RdStore             *self,
+                        gint64               case_id,
+                        RdStoreArchiveFunc   func,
+                        gpointer             user_data,
+                        GError             **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
   stmt = _rd_store_prepare (self,
                             "SELECT r.incident_id, r.written_at, r.last_changed_at, r.starts_at,"
@@ -312,9 +322,9 @@ rd_store_dump_revisions (RdStore  *self,
                             " WHERE i.case_id = ?1 ORDER BY r.id",
                             error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return dump_rows (self, stmt, fill_revision, error);
+  return each_row (self, stmt, fill_revision, func, user_data, error);
 }
 
 static void
@@ -330,20 +340,23 @@ fill_evidence (JsonObject   *row,
 }
 
 /**
- * rd_store_dump_evidence:
+ * rd_store_each_evidence:
+ * @func: called with the case's evidence in the order it was added: "id"
+ *   and "parent" (the store's ids, 0 for none), the columns, and "text",
+ *   the text kept for search
  *
- * Returns: (transfer full): the case's evidence in the order it was
- *   added: "id" and "parent" (the store's ids, 0 for none), the columns,
- *   and "text", the text kept for search
+ * Returns: FALSE with @error set if reading failed or @func stopped
  */
-JsonArray *
-rd_store_dump_evidence (RdStore  *self,
-                        gint64    case_id,
-                        GError  **error)
+gboolean
+rd_store_each_evidence (RdStore             *self,
+                        gint64               case_id,
+                        RdStoreArchiveFunc   func,
+                        gpointer             user_data,
+                        GError             **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
   stmt = _rd_store_prepare (self,
                             "SELECT e.id, e.sha256, e.size, e.content_type, e.kind, e.original_name,"
@@ -354,9 +367,9 @@ rd_store_dump_evidence (RdStore  *self,
                             " FROM evidence e WHERE e.case_id = ?1 ORDER BY e.id",
                             error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return dump_rows (self, stmt, fill_evidence, error);
+  return each_row (self, stmt, fill_evidence, func, user_data, error);
 }
 
 static void
@@ -371,19 +384,22 @@ fill_link (JsonObject   *row,
 }
 
 /**
- * rd_store_dump_evidence_links:
- *
- * Returns: (transfer full): the links of the case's evidence: "evidence",
+ * rd_store_each_evidence_link:
+ * @func: called with each link of the case's evidence: "evidence",
  *   "target_kind", "target" (the store's ids), "note" and "created_at"
+ *
+ * Returns: FALSE with @error set if reading failed or @func stopped
  */
-JsonArray *
-rd_store_dump_evidence_links (RdStore  *self,
-                              gint64    case_id,
-                              GError  **error)
+gboolean
+rd_store_each_evidence_link (RdStore             *self,
+                             gint64               case_id,
+                             RdStoreArchiveFunc   func,
+                             gpointer             user_data,
+                             GError             **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (RD_IS_STORE (self), FALSE);
 
   stmt = _rd_store_prepare (self,
                             "SELECT l.evidence_id, l.target_kind, l.target_id, l.note, l.created_at"
@@ -391,9 +407,9 @@ rd_store_dump_evidence_links (RdStore  *self,
                             " WHERE e.case_id = ?1 ORDER BY l.evidence_id, l.target_kind, l.target_id",
                             error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return dump_rows (self, stmt, fill_link, error);
+  return each_row (self, stmt, fill_link, func, user_data, error);
 }
 
 /**
@@ -415,7 +431,7 @@ rd_store_clear_revisions (RdStore  *self,
 
 /**
  * rd_store_restore_revision:
- * @row: a version as rd_store_dump_revisions() gives it (its "incident"
+ * @row: a version as rd_store_each_revision() gives it (its "incident"
  *   is not used)
  */
 gboolean
@@ -449,7 +465,7 @@ rd_store_restore_revision (RdStore     *self,
 
 /**
  * rd_store_restore_evidence:
- * @row: evidence as rd_store_dump_evidence() gives it (its "id" and
+ * @row: evidence as rd_store_each_evidence() gives it (its "id" and
  *   "parent" are not used: see rd_store_set_evidence_parent())
  *
  * Returns: the new evidence's id, or 0 with @error set

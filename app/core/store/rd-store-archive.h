@@ -49,14 +49,26 @@ gboolean   rd_store_date_incident_by_history (RdStore            *self,
                                               gint64              incident_id,
                                               GError            **error);
 
-JsonArray *rd_store_dump_revisions           (RdStore            *self,
+/* One row of the store as an archive carries it; FALSE (with @error set)
+ * stops the reading. */
+typedef gboolean (*RdStoreArchiveFunc) (JsonObject  *row,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+gboolean   rd_store_each_revision            (RdStore            *self,
                                               gint64              case_id,
+                                              RdStoreArchiveFunc  func,
+                                              gpointer            user_data,
                                               GError            **error);
-JsonArray *rd_store_dump_evidence            (RdStore            *self,
+gboolean   rd_store_each_evidence            (RdStore            *self,
                                               gint64              case_id,
+                                              RdStoreArchiveFunc  func,
+                                              gpointer            user_data,
                                               GError            **error);
-JsonArray *rd_store_dump_evidence_links      (RdStore            *self,
+gboolean   rd_store_each_evidence_link       (RdStore            *self,
                                               gint64              case_id,
+                                              RdStoreArchiveFunc  func,
+                                              gpointer            user_data,
                                               GError            **error);
 
 gboolean   rd_store_clear_revisions          (RdStore            *self,
