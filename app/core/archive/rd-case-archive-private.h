@@ -46,15 +46,46 @@ gboolean           _rd_archive_set_identity     (RdStore           *store,
                                                  const char        *identity,
                                                  GError           **error);
 
-/* rd-case-archive-times.c */
-const char        *_rd_archive_times_list_name  (guint              kind);
-gboolean           _rd_archive_check_times      (JsonObject        *root,
-                                                 RdCaseFacts       *facts,
+/* rd-case-archive-document.c: each part of the document, checked */
+gboolean           _rd_archive_invalid          (GError           **error,
+                                                 const char        *path,
+                                                 const char        *problem);
+gboolean           _rd_archive_check_format     (JsonObject        *root,
                                                  GError           **error);
-gboolean           _rd_archive_restore_times    (RdStore           *store,
+gboolean           _rd_archive_parse_admin      (RdArchiveDocument *doc,
                                                  JsonObject        *root,
-                                                 RdCaseFacts       *facts,
                                                  GError           **error);
+JsonObject        *_rd_archive_check_revision   (JsonNode          *node,
+                                                 guint              index,
+                                                 GHashTable        *incident_ids,
+                                                 gint64            *incident,
+                                                 GError           **error);
+gboolean           _rd_archive_check_evidence_id (JsonNode         *node,
+                                                  guint             index,
+                                                  GHashTable       *ids,
+                                                  GError          **error);
+JsonObject        *_rd_archive_check_evidence   (JsonNode          *node,
+                                                 guint              index,
+                                                 RdArchiveContents *contents,
+                                                 GHashTable        *ids,
+                                                 GHashTable        *used,
+                                                 gint64            *parent,
+                                                 GError           **error);
+JsonObject        *_rd_archive_check_link       (JsonNode          *node,
+                                                 guint              index,
+                                                 GHashTable        *evidence_ids,
+                                                 GHashTable        *incident_ids,
+                                                 GHashTable        *contact_ids,
+                                                 GArray            *first_event,
+                                                 gint64            *target,
+                                                 GError           **error);
+
+/* rd-case-archive-times.c */
+gboolean           _rd_archive_invalid_times    (GError           **error,
+                                                 const char        *path);
+gboolean           _rd_archive_read_pair        (JsonNode          *node,
+                                                 gint64             out[2]);
+const char        *_rd_archive_times_list_name  (guint              kind);
 
 gboolean           _rd_archive_json_depth_ok    (const char        *data,
                                                  gsize              length,

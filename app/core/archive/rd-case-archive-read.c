@@ -92,7 +92,11 @@ _rd_archive_contents_free (RdArchiveContents *contents)
     }
   rd_staging_dir_release (contents->staging_dir, contents->staging_lock);
   g_free (contents->staging_dir);
-  g_free (contents->document);
+  if (contents->document_map != NULL)
+    g_mapped_file_unref (contents->document_map);
+  else
+    g_free (contents->document);
+  g_free (contents->document_sha256);
   g_free (contents);
 }
 
@@ -352,10 +356,43 @@ ensure_staging_dir (RdArchiveContents  *contents,
   return TRUE;
 }
 
+/* The case document, staged in @path and checked: mapped, so that its
+ * pages are read from the disk as the reading of the case needs them, and
+ * given back after (see rd-case-archive-stream.c). The name goes at once:
+ * the mapping keeps the file. */
+static gboolean
+map_document (RdArchiveContents  *contents,
+              const char         *path,
+              gint64              size,
+              const char         *archive_name,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (size == 0)
+    {
+      contents->document = g_strdup ("");
+      contents->document_len = 0;
+    }
+  else
+    {
+      contents->document_map = g_mapped_file_new (path, FALSE, &local_error);
+      if (contents->document_map == NULL)
+        {
+          g_unlink (path);
+          return fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, local_error->message);
+        }
+      contents->document = g_mapped_file_get_contents (contents->document_map);
+      contents->document_len = g_mapped_file_get_length (contents->document_map);
+    }
+  g_unlink (path);
+  return TRUE;
+}
+
 /*
  * Reads the data of the current entry, no more than @expected bytes,
- * hashing it; into @document when it is the case, or into a new staged
- * file when it is evidence.
+ * hashing it, into a new staged file: evidence under its hash, the case
+ * document to be mapped.
  */
 static gboolean
 read_entry_data (struct archive      *a,
@@ -368,7 +405,7 @@ read_entry_data (struct archive      *a,
                  GError             **error)
 {
   g_autofree guchar *buffer = g_malloc (CHUNK);
-  g_autoptr(GByteArray) document = NULL;
+  gboolean is_document = !_rd_archive_name_is_evidence (name, NULL);
   g_autofree char *staged_path = NULL;
   g_autofree char *digest = NULL;
   const char *sha256 = NULL;
@@ -377,19 +414,15 @@ read_entry_data (struct archive      *a,
   int fd = -1;
   gboolean ok = FALSE;
 
-  if (_rd_archive_name_is_evidence (name, &sha256))
-    {
-      if (!ensure_staging_dir (contents, staging_parent, archive_name, error))
-        return FALSE;
-      staged_path = g_build_filename (contents->staging_dir, "file-XXXXXX", NULL);
-      fd = g_mkstemp_full (staged_path, O_WRONLY | O_CLOEXEC, 0600);
-      if (fd < 0)
-        return fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
-      /* Known before any byte is written, so that a failure removes it. */
-      g_hash_table_insert (contents->staged, g_strdup (sha256), g_strdup (staged_path));
-    }
-  else
-    document = g_byte_array_sized_new (MIN (file->size, 1024 * 1024) + 1);
+  if (!ensure_staging_dir (contents, staging_parent, archive_name, error))
+    return FALSE;
+  staged_path = g_build_filename (contents->staging_dir, is_document ? "case-XXXXXX" : "file-XXXXXX", NULL);
+  fd = g_mkstemp_full (staged_path, (is_document ? O_RDWR : O_WRONLY) | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
+  /* Known before any byte is written, so that a failure removes it. */
+  if (!is_document && _rd_archive_name_is_evidence (name, &sha256))
+    g_hash_table_insert (contents->staged, g_strdup (sha256), g_strdup (staged_path));
 
   for (;;)
     {
@@ -412,28 +445,25 @@ read_entry_data (struct archive      *a,
           goto out;
         }
       rd_sha256_update (hash, buffer, n);
-      if (document != NULL)
-        g_byte_array_append (document, buffer, n);
-      else
-        {
-          const guchar *p = buffer;
-          gssize left = n;
+      {
+        const guchar *p = buffer;
+        gssize left = n;
 
-          while (left > 0)
-            {
-              gssize w = write (fd, p, left);
+        while (left > 0)
+          {
+            gssize w = write (fd, p, left);
 
-              if (w < 0 && errno == EINTR)
-                continue;
-              if (w <= 0)
-                {
-                  fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
-                  goto out;
-                }
-              p += w;
-              left -= w;
-            }
-        }
+            if (w < 0 && errno == EINTR)
+              continue;
+            if (w <= 0)
+              {
+                fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
+                goto out;
+              }
+            p += w;
+            left -= w;
+          }
+      }
     }
 
   if (total != file->size)
@@ -447,22 +477,26 @@ read_entry_data (struct archive      *a,
       fail (error, RD_CASE_ARCHIVE_ERROR_TAMPERED, archive_name, name);
       goto out;
     }
-  if (fd >= 0 && fsync (fd) != 0)
+  if (!is_document && fsync (fd) != 0)
     {
       fail (error, RD_CASE_ARCHIVE_ERROR_IO, archive_name, g_strerror (errno));
       goto out;
     }
-  if (document != NULL)
+  if (is_document)
     {
-      g_byte_array_append (document, (const guint8 *) "", 1);
-      contents->document_len = document->len - 1;
-      contents->document = (char *) g_byte_array_free (g_steal_pointer (&document), FALSE);
+      close (fd);
+      fd = -1;
+      contents->document_sha256 = g_strdup (digest);
+      if (!map_document (contents, staged_path, total, archive_name, error))
+        goto out;
     }
   ok = TRUE;
 
 out:
   if (fd >= 0)
     close (fd);
+  if (is_document && !ok)
+    g_unlink (staged_path);
   return ok;
 }
 

@@ -33,8 +33,10 @@ G_BEGIN_DECLS
 typedef struct {
   int         format_version;
   int         schema_version;
-  char       *document;       /* case.json, NUL-terminated */
+  char       *document;       /* case.json: in memory NUL-terminated, or in @document_map */
   gsize       document_len;
+  GMappedFile *document_map;  /* the staged case.json, mapped read-only; or NULL */
+  char       *document_sha256; /* as the manifest gives it and it was checked; or NULL */
   char       *staging_dir;    /* NULL when nothing was staged */
   int         staging_lock;   /* held while the staged copies matter */
   GHashTable *staged;         /* sha256 → staged path */
@@ -52,16 +54,12 @@ RdArchiveContents *_rd_case_archive_read_memory (const void    *data,
                                                  const char    *staging_parent,
                                                  GError       **error);
 
-/* The case document, checked in full before anything is written. */
+/* What the case document said beyond its records, once read. */
 typedef struct {
-  RdCaseFacts *facts;
   RdCaseAdmin *admin;
-  JsonNode    *root;          /* keeps the arrays below alive */
-  JsonArray   *revisions;
-  JsonArray   *evidence;
-  JsonArray   *links;
   RdPolicy    *policy;        /* the landlord's profile, or NULL */
   char        *identity;      /* the case's identity ("case_uuid") */
+  gint64       case_id;       /* the new case's, or 1 when only checked */
 } RdArchiveDocument;
 
 void               _rd_archive_document_free (RdArchiveDocument *doc);
@@ -70,5 +68,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveDocument, _rd_archive_document_free)
 RdArchiveDocument *_rd_archive_document_parse   (RdArchiveContents *contents,
                                                  GDateTime         *now,
                                                  GError           **error);
+RdArchiveDocument *_rd_archive_document_read    (RdArchiveContents        *contents,
+                                                 RdStore                  *store,
+                                                 RdCaseArchiveImportFlags  flags,
+                                                 GDateTime                *now,
+                                                 GCancellable             *cancellable,
+                                                 GError                  **error);
 
 G_END_DECLS

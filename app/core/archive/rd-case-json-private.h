@@ -307,6 +307,17 @@ gboolean  _rd_json_write_case      (RdStore       *store,
                                     GCancellable  *cancellable,
                                     GError       **error);
 
+/* rd-case-json.c: a case document within the archive's */
+gint64    _rd_case_json_read_part  (RdStore       *store,
+                                    const char    *data,
+                                    gsize          length,
+                                    gboolean       mapped,
+                                    GDateTime     *now,
+                                    RdJsonWritten *written,
+                                    GHashTable   **incident_ids,
+                                    GHashTable   **contact_ids,
+                                    GError       **error);
+
 /* rd-case-json-write.c: the case's own policy, shared with the archive's
  * "policy" member. */
 gboolean  _rd_json_build_case_policy (JsonBuilder *builder,
@@ -328,6 +339,22 @@ typedef struct {
                      GError      **error);
   gpointer data;
 } RdJsonSink;
+
+/* A place in a document being walked without parsing it (see
+ * rd-case-json-split.c); also used by the archive's document. */
+typedef struct {
+  const char *data;
+  gsize       end;
+  gsize       pos;
+  guint       line;
+  RdJsonCtx  *ctx;       /* for giving back the pages passed over */
+  gsize       released;
+} RdJsonCursor;
+
+void      _rd_json_skip_space      (RdJsonCursor *c);
+gboolean  _rd_json_skip_string     (RdJsonCursor *c,
+                                    gboolean     *escaped);
+gboolean  _rd_json_skip_value      (RdJsonCursor *c);
 
 typedef enum {
   RD_JSON_SPLIT_DONE,      /* read and checked; the sink has every record */

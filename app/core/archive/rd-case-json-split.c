@@ -62,14 +62,7 @@ static const ParseList parse_list[N_LISTS] = {
   _rd_json_parse_complaints
 };
 
-typedef struct {
-  const char *data;
-  gsize       end;
-  gsize       pos;
-  guint       line;
-  RdJsonCtx  *ctx;       /* for giving back the pages passed over */
-  gsize       released;
-} Cursor;
+typedef RdJsonCursor Cursor;
 
 /* How far a long value is passed over between giving back pages. */
 #define RELEASE_EVERY (4 * 1024 * 1024)
@@ -98,8 +91,8 @@ typedef struct {
   GCancellable     *cancellable;
 } Split;
 
-static void
-skip_space (Cursor *c)
+void
+_rd_json_skip_space (Cursor *c)
 {
   for (; c->pos < c->end; c->pos++)
     {
@@ -113,8 +106,8 @@ skip_space (Cursor *c)
 }
 
 /* Past the string at c->pos; *escaped is set if it has escapes. */
-static gboolean
-skip_string (Cursor   *c,
+gboolean
+_rd_json_skip_string (Cursor   *c,
              gboolean *escaped)
 {
   for (c->pos++; c->pos < c->end; )
@@ -141,8 +134,8 @@ skip_string (Cursor   *c,
  * bracket, a number, true, false or null to what ends it. FALSE for
  * anything else, and for a comment, whose quotes and brackets would mislead
  * the count. Whether the value is valid is json-glib's to say. */
-static gboolean
-skip_value (Cursor *c)
+gboolean
+_rd_json_skip_value (Cursor *c)
 {
   char first;
   guint depth = 0;
@@ -151,7 +144,7 @@ skip_value (Cursor *c)
     return FALSE;
   first = c->data[c->pos];
   if (first == '"')
-    return skip_string (c, NULL);
+    return _rd_json_skip_string (c, NULL);
   if (first == '-' || g_ascii_isdigit (first) || first == 't' || first == 'f' || first == 'n')
     {
       while (c->pos < c->end && strchr (",]} \t\r\n/", c->data[c->pos]) == NULL)
@@ -166,7 +159,7 @@ skip_value (Cursor *c)
 
       if (ch == '"')
         {
-          if (!skip_string (c, NULL))
+          if (!_rd_json_skip_string (c, NULL))
             return FALSE;
           continue;
         }
@@ -262,12 +255,12 @@ read_root (Split      *s,
 {
   Cursor c = { s->data, s->length, 0, 1, s->ctx, 0 };
 
-  skip_space (&c);
+  _rd_json_skip_space (&c);
   if (c.pos >= c.end || c.data[c.pos] != '{')
     return FALSE;
   g_hash_table_insert (s->ctx->lines.container_lines, root, GUINT_TO_POINTER (c.line));
   c.pos++;
-  skip_space (&c);
+  _rd_json_skip_space (&c);
   if (c.pos < c.end && c.data[c.pos] == '}')
     c.pos++;
   else
@@ -281,25 +274,25 @@ read_root (Split      *s,
         guint start_line;
         guint member_line;
 
-        if (c.pos >= c.end || c.data[c.pos] != '"' || !skip_string (&c, &escaped) || escaped ||
+        if (c.pos >= c.end || c.data[c.pos] != '"' || !_rd_json_skip_string (&c, &escaped) || escaped ||
             !g_utf8_validate (c.data + name_start, c.pos - 1 - name_start, NULL))
           return FALSE;
         name = g_strndup (c.data + name_start, c.pos - 1 - name_start);
-        skip_space (&c);
+        _rd_json_skip_space (&c);
         if (c.pos >= c.end || c.data[c.pos] != ':')
           return FALSE;
         c.pos++;
-        skip_space (&c);
+        _rd_json_skip_space (&c);
         start = c.pos;
         start_line = c.line;
-        if (!skip_value (&c))
+        if (!_rd_json_skip_value (&c))
           return FALSE;
         end = c.pos;
         _rd_json_release (s->ctx, s->data, c.released, end);
         c.released = end;
         /* json-glib's line for a member: that of the comma after it, if any. */
         member_line = c.line;
-        skip_space (&c);
+        _rd_json_skip_space (&c);
         if (c.pos < c.end && c.data[c.pos] == ',')
           member_line = c.line;
         if (!take_member (s, root, name, start, end, start_line, member_line))
@@ -312,9 +305,9 @@ read_root (Split      *s,
         if (c.pos >= c.end || c.data[c.pos] != ',')
           return FALSE;
         c.pos++;
-        skip_space (&c);
+        _rd_json_skip_space (&c);
       }
-  skip_space (&c);
+  _rd_json_skip_space (&c);
   return c.pos == c.end;
 }
 
@@ -363,7 +356,7 @@ read_list (Split *s,
   Cursor c = { s->data, range->end, range->start, range->line, s->ctx, range->start };
   guint n = 0;
 
-  skip_space (&c);
+  _rd_json_skip_space (&c);
   while (c.pos < range->end)
     {
       gsize start = c.pos;
@@ -372,18 +365,18 @@ read_list (Split *s,
       gsize end;
       JsonNode *node;
 
-      if (!skip_value (&c))
+      if (!_rd_json_skip_value (&c))
         return FALSE;
       end = c.pos;
       element_line = c.line;
-      skip_space (&c);
+      _rd_json_skip_space (&c);
       if (c.pos < range->end)
         {
           if (c.data[c.pos] != ',')
             return FALSE;
           element_line = c.line;
           c.pos++;
-          skip_space (&c);
+          _rd_json_skip_space (&c);
           if (c.pos >= range->end)
             return FALSE;
         }

@@ -50,7 +50,18 @@ typedef struct {
   GHashTable *party_ids;     /* document id (gint64 *) → the store's */
   GHashTable *contact_ids;
   GHashTable *incident_ids;
+  RdJsonWritten *written;    /* (nullable): the store's ids, in document order */
+  guint       n_complaints;
 } Saver;
+
+static void
+note_saved (Saver             *saver,
+            RdStoreRecordKind  kind,
+            gint64             id)
+{
+  if (saver->written != NULL)
+    g_array_append_val (saver->written->ids[kind], id);
+}
 
 static void
 saver_init (Saver     *saver,
@@ -63,6 +74,8 @@ saver_init (Saver     *saver,
   saver->party_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   saver->contact_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   saver->incident_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  saver->written = NULL;
+  saver->n_complaints = 0;
 }
 
 static void
@@ -83,6 +96,7 @@ saver_begin (gpointer   data,
   if (!rd_store_save_case (saver->store, rcase, error))
     return FALSE;
   saver->case_id = rd_case_get_id (rcase);
+  note_saved (saver, RD_STORE_RECORD_CASE, saver->case_id);
   return TRUE;
 }
 
@@ -117,6 +131,8 @@ save_complaints (Saver        *saver,
       if (!rd_store_save_complaint (saver->store, complaint, error) ||
           !step_done (saver->steps, error))
         return FALSE;
+      note_saved (saver, RD_STORE_RECORD_COMPLAINT, rd_complaint_get_id (complaint));
+      saver->n_complaints++;
       for (guint e = 0; e < events->len; e++)
         {
           RdComplaintEvent *event = g_ptr_array_index (events, e);
@@ -128,6 +144,9 @@ save_complaints (Saver        *saver,
           if (!rd_store_save_complaint_event (saver->store, event, error) ||
               !step_done (saver->steps, error))
             return FALSE;
+          note_saved (saver, RD_STORE_RECORD_EVENT, rd_complaint_event_get_id (event));
+          if (saver->written != NULL)
+            g_array_append_val (saver->written->event_complaint, saver->n_complaints);
         }
     }
   return TRUE;
@@ -154,6 +173,7 @@ saver_take (gpointer      data,
           !step_done (saver->steps, error))
         return FALSE;
       remember (saver->party_ids, doc_id, rd_party_get_id (party));
+      note_saved (saver, RD_STORE_RECORD_PARTY, rd_party_get_id (party));
     }
 
   items = rd_case_facts_get_incidents (records);
@@ -168,6 +188,7 @@ saver_take (gpointer      data,
           !step_done (saver->steps, error))
         return FALSE;
       remember (saver->incident_ids, doc_id, rd_incident_get_id (incident));
+      note_saved (saver, RD_STORE_RECORD_INCIDENT, rd_incident_get_id (incident));
     }
 
   items = rd_case_facts_get_contacts (records);
@@ -185,6 +206,7 @@ saver_take (gpointer      data,
           !step_done (saver->steps, error))
         return FALSE;
       remember (saver->contact_ids, doc_id, rd_contact_get_id (contact));
+      note_saved (saver, RD_STORE_RECORD_CONTACT, rd_contact_get_id (contact));
     }
 
   return save_complaints (saver, records, error);
@@ -411,6 +433,147 @@ rd_case_json_import_facts (RdStore      *store,
     *incident_ids_out = g_steal_pointer (&saver.incident_ids);
   if (case_id != 0 && contact_ids_out != NULL)
     *contact_ids_out = g_steal_pointer (&saver.contact_ids);
+  saver_clear (&saver);
+  return case_id;
+}
+
+static void
+written_reset (RdJsonWritten *written)
+{
+  for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
+    g_array_set_size (written->ids[k], 0);
+  g_array_set_size (written->event_complaint, 0);
+}
+
+/* Without a store: the document's own ids stand for the store's. */
+static void
+note_facts (RdCaseFacts    *facts,
+            RdJsonWritten  *written,
+            GHashTable     *incident_ids,
+            GHashTable     *contact_ids)
+{
+  GPtrArray *items;
+  gint64 id = 1;
+
+  g_array_append_val (written->ids[RD_STORE_RECORD_CASE], id);
+  items = rd_case_facts_get_parties (facts);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (written->ids[RD_STORE_RECORD_PARTY], (gint64){ rd_party_get_id (g_ptr_array_index (items, i)) });
+  items = rd_case_facts_get_incidents (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      id = rd_incident_get_id (g_ptr_array_index (items, i));
+      g_array_append_val (written->ids[RD_STORE_RECORD_INCIDENT], id);
+      remember (incident_ids, id, id);
+    }
+  items = rd_case_facts_get_contacts (facts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      id = rd_contact_get_id (g_ptr_array_index (items, i));
+      g_array_append_val (written->ids[RD_STORE_RECORD_CONTACT], id);
+      remember (contact_ids, id, id);
+    }
+  items = rd_case_facts_get_complaints (facts);
+  for (guint c = 0; c < items->len; c++)
+    {
+      GPtrArray *events = rd_case_facts_get_events (facts, g_ptr_array_index (items, c));
+
+      g_array_append_val (written->ids[RD_STORE_RECORD_COMPLAINT], (gint64){ c + 1 });
+      for (guint e = 0; e < events->len; e++)
+        {
+          g_array_append_val (written->ids[RD_STORE_RECORD_EVENT], (gint64){ e + 1 });
+          g_array_append_val (written->event_complaint, (guint){ c + 1 });
+        }
+    }
+}
+
+/**
+ * _rd_case_json_read_part:
+ * @store: (nullable): where the records go, inside the caller's write;
+ *   %NULL to read and check them only
+ * @data: a case document, perhaps a part of a larger file
+ * @mapped: @data is within a read-only mapping of a file, whose pages are
+ *   given back once read
+ * @written: begun with _rd_json_written_init(); gets the store's ids of
+ *   the records in document order (without @store, the document's)
+ * @incident_ids: (out) (transfer full): the document's diary entry ids
+ *   (gint64 *) → the store's (without @store, the document's)
+ * @contact_ids: (out) (transfer full): the same for contacts
+ *
+ * Reads a case document a record at a time, as rd_case_json_import() does,
+ * for the archive, whose document holds one. Its policy, if any, is not
+ * read.
+ *
+ * Returns: the new case's id (1 without @store), or 0 with @error set
+ */
+gint64
+_rd_case_json_read_part (RdStore        *store,
+                         const char     *data,
+                         gsize           length,
+                         gboolean        mapped,
+                         GDateTime      *now,
+                         RdJsonWritten  *written,
+                         GHashTable    **incident_ids,
+                         GHashTable    **contact_ids,
+                         GError        **error)
+{
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  SaveSteps steps = { NULL, NULL, 0, 0 };
+  RdJsonCtx ctx = { 0 };
+  Saver saver;
+  RdJsonSink sink = { saver_begin, saver_take, &saver };
+  RdJsonSplitResult result = RD_JSON_SPLIT_FAILED;
+  gssize len = length;
+  gint64 case_id = 0;
+
+  ctx.error = error;
+  ctx.release = mapped;
+  saver_init (&saver, store, NULL);
+  saver.written = written;
+  if (!_rd_json_ctx_begin (&ctx, data, &len, now, &today))
+    goto out;
+  if (store == NULL)
+    {
+      result = _rd_json_read_split (&ctx, data, len, NULL, &facts, NULL, NULL, NULL);
+      if (result == RD_JSON_SPLIT_UNSUITED)
+        facts = _rd_case_json_parse_tree (&ctx, data, len, NULL);
+      if (facts != NULL)
+        {
+          note_facts (facts, written, saver.incident_ids, saver.contact_ids);
+          case_id = 1;
+        }
+      goto out;
+    }
+
+  if (!rd_store_begin (store, error))
+    goto out;
+  result = _rd_json_read_split (&ctx, data, len, &sink, NULL, NULL, NULL, NULL);
+  if (result == RD_JSON_SPLIT_UNSUITED)
+    {
+      /* What was saved before the reading stopped goes: read it whole. */
+      rd_store_rollback (store);
+      saver_clear (&saver);
+      saver_init (&saver, store, &steps);
+      saver.written = written;
+      written_reset (written);
+      if (!rd_store_begin (store, error))
+        goto out;
+      result = import_whole (&ctx, &saver, data, len, NULL, NULL, NULL, error) != 0
+               ? RD_JSON_SPLIT_DONE : RD_JSON_SPLIT_FAILED;
+    }
+  if (result != RD_JSON_SPLIT_DONE)
+    rd_store_rollback (store);
+  else if (rd_store_commit (store, error))
+    case_id = saver.case_id;
+
+out:
+  if (case_id != 0)
+    {
+      *incident_ids = g_steal_pointer (&saver.incident_ids);
+      *contact_ids = g_steal_pointer (&saver.contact_ids);
+    }
+  _rd_json_ctx_clear (&ctx);
   saver_clear (&saver);
   return case_id;
 }
