@@ -1,7 +1,8 @@
 /* test-archive.c: the .redress case archive: a round trip of a case with
  * every kind of record and byte-identical evidence; tampered, truncated,
  * zero-byte, newer and hostile archives each refused with nothing
- * imported; the CLI's export-case and import-case.
+ * imported; the CLI's export-case and import-case; a case of 1,000
+ * entries round trip, and an archive made by an earlier version.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE
@@ -132,7 +133,7 @@ static const char links_sql[] =
   " LEFT JOIN incidents i ON l.target_kind = 'incident' AND i.id = l.target_id"
   " LEFT JOIN contacts c ON l.target_kind = 'contact' AND c.id = l.target_id"
   " LEFT JOIN complaint_events ce ON l.target_kind = 'complaint-event' AND ce.id = l.target_id"
-  " WHERE e.case_id = ?1 ORDER BY 1, 2";
+  " WHERE e.case_id = ?1 ORDER BY 1, 2, 5, 3, 4";
 static const char admin_sql[] =
   "SELECT client_number, use_client_number, archived_at, consent_given, consent_renew,"
   " authority_date, authority_scope FROM case_admin WHERE case_id = ?1";
@@ -761,6 +762,162 @@ test_cli (Fixture       *f,
                                     &out, &err), ==, 2);
 }
 
+/* Adds @n diary entries and a tenth as many contacts to the case, each
+ * seventh entry changed once (so it has two versions), and links the
+ * case's evidence to every fiftieth entry and every tenth contact, with
+ * each of its files in turn. */
+static void
+add_records (Fixture *f,
+             guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) evidence = rd_store_list_evidence (f->from, f->case_id, &error);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2023, 1, 1, 20, 0, 0);
+  guint n_evidence, links = 0;
+
+  g_assert_no_error (error);
+  n_evidence = g_list_model_get_n_items (evidence);
+  g_assert_cmpuint (n_evidence, >, 0);
+  g_assert_true (rd_store_begin (f->from, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 97);
+      g_autofree char *text = g_strdup_printf ("Entry %u: banging through the wall, %s", i, MARKER);
+
+      rd_incident_set_case_id (incident, f->case_id);
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, i % 2 ? RD_CATEGORY_NOISE : RD_CATEGORY_HARASSMENT);
+      rd_incident_set_description (incident, text);
+      g_assert_true (rd_store_save_incident (f->from, incident, NULL, &error));
+      if (i % 7 == 0)
+        {
+          g_autofree char *changed = g_strdup_printf ("%s, and again after midnight", text);
+
+          rd_incident_set_description (incident, changed);
+          g_assert_true (rd_store_save_incident (f->from, incident, NULL, &error));
+        }
+      if (i % 50 == 0)
+        {
+          g_autoptr(RdEvidence) e = g_list_model_get_item (evidence, links++ % n_evidence);
+
+          g_assert_true (rd_store_link_evidence (f->from, rd_evidence_get_id (e), RD_EVIDENCE_TARGET_INCIDENT,
+                                                 rd_incident_get_id (incident), text, &error));
+        }
+    }
+  for (guint i = 0; i < n / 10; i++)
+    {
+      g_autoptr(RdContact) contact = rd_contact_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (first, (gint64) i * 601 + 5);
+
+      rd_contact_set_case_id (contact, f->case_id);
+      rd_contact_set_occurred_at (contact, at);
+      rd_contact_set_direction (contact, i % 2 ? RD_CONTACT_FROM : RD_CONTACT_TO);
+      rd_contact_set_summary (contact, "Rang the housing officer about the noise");
+      g_assert_true (rd_store_save_contact (f->from, contact, &error));
+      if (i % 10 == 0)
+        {
+          g_autoptr(RdEvidence) e = g_list_model_get_item (evidence, links++ % n_evidence);
+
+          g_assert_true (rd_store_link_evidence (f->from, rd_evidence_get_id (e), RD_EVIDENCE_TARGET_CONTACT,
+                                                 rd_contact_get_id (contact), "", &error));
+        }
+    }
+  g_assert_true (rd_store_commit (f->from, &error));
+  g_assert_no_error (error);
+}
+
+/* A case of 1,000 entries comes back exactly: every record, every version
+ * of every entry, the evidence with its links to entries, contacts and a
+ * complaint's step, the adviser's record and every record's times. The
+ * archive's document is written and read a record at a time. */
+static void
+test_round_trip_1000 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "incidents", "contacts", "parties", "complaints", "complaint_events", "incident_revisions",
+    "evidence", "evidence_links", "case_admin",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *times_from = NULL;
+  g_autofree char *times_to = NULL;
+  gint64 imported;
+
+  add_records (f, 1000);
+  age_records (f);
+  export_ok (f);
+  imported = rd_case_archive_import (f->to, f->archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, 0);
+  assert_same_case (f->from, f->case_id, f->to, imported);
+  times_from = dump_times (f->from, f->case_id);
+  times_to = dump_times (f->to, imported);
+  g_assert_cmpstr (times_from, ==, times_to);
+  /* One store each: every row of these tables is the case's. */
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_test_message ("%s: %u rows", tables[t], advisers_count_rows (f->from, tables[t]));
+      g_assert_cmpuint (advisers_count_rows (f->to, tables[t]), ==, advisers_count_rows (f->from, tables[t]));
+    }
+  g_assert_cmpuint (advisers_count_rows (f->to, "incidents"), >=, 1000);
+  g_assert_cmpuint (advisers_count_rows (f->to, "incident_revisions"), >=, 1000 + 1000 / 7);
+  g_assert_cmpuint (advisers_count_rows (f->to, "evidence_links"), >=, 1000 / 50 + 100 / 10);
+}
+
+/* An archive written by Redress before the document was written a record
+ * at a time (tests/core/data/archive-v1-tree.redress: json-glib's indented
+ * tree, made from archive-v1-tree.json with one evidence file) still
+ * imports whole, and is still known as itself the second time. */
+static void
+test_old_format (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "core", "data", "archive-v1-tree.redress", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "core", "data", "archive-v1-tree.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *from_archive = NULL;
+  g_autofree char *from_source = NULL;
+  g_autofree char *times = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) evidence = NULL;
+  g_autoptr(RdEvidence) letter = NULL;
+  g_autofree char *letter_path = NULL;
+  g_autofree char *letter_text = NULL;
+  gint64 imported, plain;
+
+  imported = rd_case_archive_import (f->to, archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, 0);
+
+  /* The same case as its source document… */
+  g_assert_true (g_file_get_contents (source, &json, NULL, &error));
+  plain = rd_case_json_import (f->from, json, -1, &error);
+  g_assert_no_error (error);
+  from_archive = rd_case_json_export (f->to, imported, &error);
+  g_assert_no_error (error);
+  from_source = rd_case_json_export (f->from, plain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_archive, ==, from_source);
+  g_assert_nonnull (strstr (from_archive, "Noise from Flat 6"));
+
+  /* …with its history, its evidence file and the times it carried. */
+  g_assert_cmpuint (advisers_count_rows (f->to, "incident_revisions"), ==, 3);
+  evidence = rd_store_list_evidence (f->to, imported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
+  letter = g_list_model_get_item (evidence, 0);
+  letter_path = rd_store_dup_evidence_path (f->to, rd_evidence_get_sha256 (letter));
+  g_assert_true (g_file_get_contents (letter_path, &letter_text, NULL, &error));
+  g_assert_cmpstr (letter_text, ==, "Letter from the landlord about the damp, 3 March 2024.\n");
+  times = dump_times (f->to, imported);
+  g_test_message ("Times:\n%s", times);
+  g_assert_nonnull (strstr (times, "case 1796627341 1796627341"));
+
+  /* Its identity came with it: the same file again is refused. */
+  assert_refused (f, archive, RD_CASE_ARCHIVE_ERROR_DUPLICATE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +932,8 @@ main (int   argc,
   g_test_add ("/archive/policy", Fixture, NULL, fixture_setup, test_policy, fixture_teardown);
   g_test_add ("/archive/old-without-times", Fixture, NULL, fixture_setup, test_old_without_times, fixture_teardown);
   g_test_add ("/archive/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  g_test_add ("/archive/round-trip-1000", Fixture, NULL, fixture_setup, test_round_trip_1000, fixture_teardown);
+  g_test_add ("/archive/old-format", Fixture, NULL, fixture_setup, test_old_format, fixture_teardown);
 
   return g_test_run ();
 }
