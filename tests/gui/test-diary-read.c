@@ -163,6 +163,62 @@ test_read_on_worker (Fixture       *f,
   g_assert_cmpint (rd_incident_get_id (open), ==, rd_diary_item_get_id (newest));
 }
 
+/* What went into the list at each step while the diary was read. */
+typedef struct {
+  Fixture *f;
+  GArray  *added;  /* guint, per change of the list's items */
+} Steps;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Steps      *steps)
+{
+  if (rd_diary_page_is_reading (steps->f->page))
+    g_array_append_val (steps->added, added);
+}
+
+/* The items go in a step at a time, the first a screenful: GTK's list makes
+ * a row for each of the first 200 or so as they come, and making them all
+ * at once stalled the window (issue 17). No step is more than twice the one
+ * before, and the list ends whole and in order. */
+static void
+test_read_in_steps (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_case (rd_application_get_store (f->app), "Noise upstairs", LONG_DIARY);
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (shown_list (f)));
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (gtk_filter_list_model_get_model (filtered));
+  GListModel *items = gtk_sort_list_model_get_model (sorted);
+  Steps steps = { f, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  guint total = 0;
+  gulong handler;
+
+  handler = g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed_cb), &steps);
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  g_signal_handler_disconnect (items, handler);
+
+  g_assert_cmpuint (steps.added->len, >, 1);
+  g_assert_cmpuint (g_array_index (steps.added, guint, 0), >, 0);
+  g_assert_cmpuint (g_array_index (steps.added, guint, 0), <=, 16);
+  for (guint i = 0; i < steps.added->len; i++)
+    {
+      guint added = g_array_index (steps.added, guint, i);
+
+      g_assert_cmpuint (added, <=, 4096);
+      if (i > 0)
+        g_assert_cmpuint (added, <=, 2 * g_array_index (steps.added, guint, i - 1));
+      total += added;
+    }
+  g_assert_cmpuint (total, ==, LONG_DIARY);
+  assert_rows_are_case (f, id);
+  g_array_unref (steps.added);
+}
+
 /* Another case opened while the first is still being read: that reading
  * is dropped, and only the second case's entries are shown, then and
  * after. */
@@ -259,6 +315,8 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/diary-read/on-worker", Fixture, NULL, fixture_setup, test_read_on_worker,
+              fixture_teardown);
+  g_test_add ("/diary-read/in-steps", Fixture, NULL, fixture_setup, test_read_in_steps,
               fixture_teardown);
   g_test_add ("/diary-read/cancelled", Fixture, NULL, fixture_setup, test_read_cancelled,
               fixture_teardown);

@@ -35,6 +35,7 @@ struct _RdDiaryPage
   GPtrArray          *arriving;        /* RdDiaryItem read, newest first, going into items */
   guint               arrived;         /* how many of them are in items */
   guint               arrive_source;
+  guint               arrive_step;     /* items in the next step of a piece */
   gint64              reopen_id;       /* the entry to open once read; 0: the newest */
   gboolean            filled;          /* the list holds the case's entries, read before */
 
