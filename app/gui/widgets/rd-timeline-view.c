@@ -5,8 +5,8 @@
  * write. A diary of years gives tens of thousands of marks, which take
  * longer than a frame to turn into pixels, so the picture is drawn in
  * strips about a window wide, on a worker (rd_timeline_draw_strips_async()),
- * the strip in view first; the main thread only wraps each finished strip
- * in a texture. Only the strips in view and one on each side of it are
+ * the strip in view first; the main thread only hands each finished strip
+ * to GTK's renderer (see append_strip()). Only the strips in view and one on each side of it are
  * kept: each is several megabytes of pixels, and years of diary make many
  * strips, so the view lets go of a strip scrolled away from and has it
  * drawn again when it is scrolled back to. Nothing is drawn again at each
@@ -37,7 +37,7 @@ struct _RdTimelineView
   int            current;   /* -1 for none */
   double         width;
   double         height;
-  GPtrArray     *strips;    /* the picture without its ring: a GdkTexture per strip, NULL where
+  GPtrArray     *strips;    /* the picture without its ring: a Strip per strip, NULL where
                              * not drawn or let go of; the array is NULL until first drawn */
   gboolean      *asked;     /* per strip: a job of this picture will hand it over */
   guint          first_near;  /* the strips in or near the view, kept and drawn */
@@ -53,6 +53,26 @@ struct _RdTimelineView
 /* Strips kept on each side of those in view, so that a little scrolling
  * shows a picture already drawn. */
 #define STRIPS_NEAR 1
+
+/* A strip drawn: the worker's pixels, and a texture of them once a
+ * renderer that keeps textures has asked for one. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;  /* the surface's own pixels, not a copy */
+} Strip;
+
+static void
+strip_free (gpointer data)
+{
+  Strip *strip = data;
+
+  if (strip == NULL)
+    return;
+  g_clear_object (&strip->texture);
+  cairo_surface_destroy (strip->surface);
+  g_free (strip);
+}
 
 G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
 
@@ -316,9 +336,7 @@ on_strip_drawn_cb (guint            index,
                    gpointer         user_data)
 {
   RdTimelineView *self = user_data;
-  int height = cairo_image_surface_get_height (surface);
-  gsize stride = (gsize) cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
+  Strip *strip;
 
   g_assert (self->strips != NULL && index < self->strips->len);
   g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
@@ -330,13 +348,10 @@ on_strip_drawn_cb (guint            index,
       cairo_surface_destroy (surface);
       return;
     }
-  /* The texture keeps the surface's own pixels: nothing is copied. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&g_ptr_array_index (self->strips, index));
-  g_ptr_array_index (self->strips, index) =
-    gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                            GDK_MEMORY_DEFAULT, bytes, stride);
+  strip = g_new0 (Strip, 1);
+  strip->surface = surface;
+  g_clear_pointer (&g_ptr_array_index (self->strips, index), strip_free);
+  g_ptr_array_index (self->strips, index) = strip;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (rd_timeline_view_get_drawn (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
@@ -354,13 +369,6 @@ on_strips_done_cb (GObject      *source,
   if (!rd_timeline_draw_strips_finish (result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("The timeline could not be drawn: %s", error->message);
-}
-
-static void
-unref_texture (gpointer texture)
-{
-  if (texture != NULL)
-    g_object_unref (texture);
 }
 
 /* The strips in the scrolled window's view; all of them when the view is
@@ -413,10 +421,10 @@ update_strips (RdTimelineView *self)
   for (guint i = 0; i < self->strips->len; i++)
     if (!is_near (self, i) && g_ptr_array_index (self->strips, i) != NULL)
       {
-        g_clear_object (&g_ptr_array_index (self->strips, i));
+        g_clear_pointer (&g_ptr_array_index (self->strips, i), strip_free);
         dropped = TRUE;
       }
-  /* The last frame's drawing holds the textures let go of until the next. */
+  /* The last frame's drawing holds the strips let go of until the next. */
   if (dropped)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -444,7 +452,7 @@ start_drawing (RdTimelineView *self)
 
   g_assert (self->strips == NULL && self->drawing == NULL);
 
-  self->strips = g_ptr_array_new_full (n_strips, unref_texture);
+  self->strips = g_ptr_array_new_full (n_strips, strip_free);
   g_ptr_array_set_size (self->strips, n_strips);
   self->asked = g_new0 (gboolean, n_strips);
   self->drawing = g_cancellable_new ();
@@ -522,14 +530,69 @@ rd_timeline_view_get_drawing (RdTimelineView *self)
   return self->n_jobs > 0;
 }
 
-/* Each strip's texture, or where it is not drawn yet, the picture's
- * white; the picture is first drawn when first shown. */
+/* Whether the window draws with cairo, in the processor (no GPU, or
+ * GDK_DEBUG=gl-disable), rather than uploading textures to a GPU. */
+static gboolean
+renders_with_cairo (RdTimelineView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/*
+ * Strip @strip, drawn in @bounds. A renderer on the GPU uploads a texture
+ * once and keeps it, so it gets one, made of the strip's own pixels. GTK
+ * 4.8's cairo renderer instead converts a texture's every pixel into a new
+ * surface each time it draws it, in view or not: some 30 ms a frame for
+ * each strip 1,024 wide of a 100,000-entry timeline, at every frame the
+ * page drew (issue 17). It gets the strip's surface to paint, which copies
+ * only the pixels in view.
+ */
+static void
+append_strip (RdTimelineView        *self,
+              GtkSnapshot           *snapshot,
+              Strip                 *strip,
+              const graphene_rect_t *bounds,
+              gboolean               with_cairo)
+{
+  cairo_t *cr;
+
+  if (!with_cairo)
+    {
+      if (strip->texture == NULL)
+        {
+          int height = cairo_image_surface_get_height (strip->surface);
+          gsize stride = (gsize) cairo_image_surface_get_stride (strip->surface);
+          g_autoptr(GBytes) bytes =
+            g_bytes_new_with_free_func (cairo_image_surface_get_data (strip->surface),
+                                        stride * height, (GDestroyNotify) cairo_surface_destroy,
+                                        cairo_surface_reference (strip->surface));
+
+          strip->texture = gdk_memory_texture_new (cairo_image_surface_get_width (strip->surface),
+                                                   height, GDK_MEMORY_DEFAULT, bytes, stride);
+        }
+      gtk_snapshot_append_texture (snapshot, strip->texture, bounds);
+      return;
+    }
+  /* The surface has the screen's scale as its device scale: one unit of
+   * it is one of the widget's. */
+  cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  cairo_set_source_surface (cr, strip->surface, bounds->origin.x, bounds->origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+/* Each strip drawn, or where it is not drawn yet, the picture's white;
+ * the picture is first drawn when first shown. */
 static void
 rd_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
   const GdkRGBA white = { 1, 1, 1, 1 };
+  gboolean with_cairo = renders_with_cairo (self);
   cairo_rectangle_t area;
   cairo_t *cr;
 
@@ -539,13 +602,13 @@ rd_timeline_view_snapshot (GtkWidget   *widget,
     start_drawing (self);
   for (guint i = 0; i < self->strips->len; i++)
     {
-      GdkTexture *texture = g_ptr_array_index (self->strips, i);
+      Strip *strip = g_ptr_array_index (self->strips, i);
       graphene_rect_t bounds;
 
       rd_timeline_get_strip_area (self->timeline, STRIP_WIDTH, i, &area);
       bounds = GRAPHENE_RECT_INIT (area.x, area.y, area.width, area.height);
-      if (texture != NULL)
-        gtk_snapshot_append_texture (snapshot, texture, &bounds);
+      if (strip != NULL)
+        append_strip (self, snapshot, strip, &bounds, with_cairo);
       else
         gtk_snapshot_append_color (snapshot, &white, &bounds);
     }
