@@ -18,12 +18,14 @@
  * (three frames at 60 Hz; issue 17's target is none).
  *
  * Also printed, the five longest stalls and when they came, counted from
- * the first key press, so that a stall can be matched with what caused
+ * the first key press, and the three with the most main-thread work, so that a stall can be matched with what caused
  * it (an autosave comes a moment after a pause; the notifier two seconds
  * after a save), and how much of each the main thread spent working (its
  * CPU time). On a busy shared machine a process also waits for a core:
  * a stall in which the main thread hardly worked is the machine's, not
- * Redress's, so the stalls over 50 ms are counted both ways.
+ * Redress's, so the stalls over 50 ms are counted both ways. The stalls of
+ * the 5 seconds the window settles before the typing (the pages filled
+ * after the first frame, the diary read) are counted apart, the same way.
  *
  * Also printed, how many notifications the deadline notifier sent (to a
  * stand-in for the desktop's service on the wrapper's session bus): the
@@ -66,6 +68,7 @@
 #define TICK_MS         10
 #define CHARS_PER_SEC   8
 #define TAIL_SECONDS    5
+#define SETTLE_SECONDS  5
 #define STALL_MS        50.0
 
 typedef struct {
@@ -75,8 +78,11 @@ typedef struct {
 } Stall;
 
 typedef struct {
-  GArray        *late_ms;    /* double: how late each tick ran */
-  GArray        *stalls;     /* Stall: every tick over STALL_MS late */
+  GArray        *late_ms;    /* double: how late each tick ran while typing and after */
+  GArray        *stalls;     /* Stall: every tick over STALL_MS late then */
+  GArray        *settling;   /* Stall: those before the first key press */
+  gint64         settle_start;
+  gboolean       typing;
   gint64         start;
   gint64         last_tick;  /* µs, monotonic */
   gint64         last_cpu;   /* µs, the main thread's CPU time then */
@@ -113,11 +119,13 @@ tick_cb (gpointer user_data)
   if (run->last_tick != 0)
     {
       double late = (now - run->last_tick) / 1000.0 - TICK_MS;
+      Stall stall = { (now - (run->typing ? run->start : run->settle_start)) / 1e6, late,
+                      (cpu - run->last_cpu) / 1000.0 };
 
-      g_array_append_val (run->late_ms, (double){ MAX (late, 0) });
+      if (run->typing)
+        g_array_append_val (run->late_ms, (double){ MAX (late, 0) });
       if (late > STALL_MS)
-        g_array_append_val (run->stalls,
-                            ((Stall){ (now - run->start) / 1e6, late, (cpu - run->last_cpu) / 1000.0 }));
+        g_array_append_val (run->typing ? run->stalls : run->settling, stall);
     }
   run->last_tick = now;
   run->last_cpu = cpu;
@@ -153,6 +161,46 @@ compare_stalls (gconstpointer a,
   double x = ((const Stall *) a)->late_ms, y = ((const Stall *) b)->late_ms;
 
   return (x < y) - (x > y);
+}
+
+static int
+compare_busy (gconstpointer a,
+              gconstpointer b)
+{
+  double x = ((const Stall *) a)->busy_ms, y = ((const Stall *) b)->busy_ms;
+
+  return (x < y) - (x > y);
+}
+
+/* The stalls over STALL_MS of the time the window settled, before typing. */
+static void
+print_settling (GArray *settling)
+{
+  guint busy = 0;
+
+  g_array_sort (settling, compare_busy);
+  for (guint i = 0; i < settling->len; i++)
+    busy += g_array_index (settling, Stall, i).busy_ms > STALL_MS;
+  g_print ("While it settled (%u s before the typing): %u stalls over %.0f ms, %u of them with the "
+           "main thread working over %.0f ms", SETTLE_SECONDS, settling->len, STALL_MS, busy, STALL_MS);
+  if (settling->len > 0)
+    g_print ("; the most work %.1f ms, in a stall of %.1f ms %.1f s after the first frame",
+             g_array_index (settling, Stall, 0).busy_ms, g_array_index (settling, Stall, 0).late_ms,
+             g_array_index (settling, Stall, 0).at_s);
+  g_print ("\n");
+}
+
+/* The three stalls (of those over STALL_MS) in which the main thread worked most. */
+static void
+print_most_work (GArray *stalls)
+{
+  g_autoptr(GArray) by_work = g_array_copy (stalls);
+
+  g_array_sort (by_work, compare_busy);
+  g_print ("The most main-thread work in one stall:\n");
+  for (guint i = 0; i < MIN (by_work->len, 3); i++)
+    g_print ("  %.1f ms of work in %.1f ms at %.1f s\n", g_array_index (by_work, Stall, i).busy_ms,
+             g_array_index (by_work, Stall, i).late_ms, g_array_index (by_work, Stall, i).at_s);
 }
 
 static int
@@ -328,6 +376,8 @@ main (int   argc,
   if (n_cases == 0 || n_entries == 0 || seconds == 0)
     g_error ("usage: bench-mainloop [CASES ENTRIES [SECONDS]]");
 
+  /* For a profiler to follow the main thread (perf record -t). */
+  g_printerr ("Main thread: %d\n", (int) getpid ());
   dir = g_dir_make_tmp ("redress-bench-mainloop-XXXXXX", &error);
   g_assert_no_error (error);
   t0 = g_get_monotonic_time ();
@@ -346,8 +396,15 @@ main (int   argc,
   t0 = g_get_monotonic_time ();
   window = rd_test_gui_window_new (app, 1000, 700);
   g_print ("First frame after %.2f s\n", (g_get_monotonic_time () - t0) / 1e6);
-  /* Let the start settle: the pages' and services' first work is not typing. */
-  rd_test_gui_wait_until (never, NULL, 5000);
+  /* Let the start settle: the pages' and services' first work is not
+   * typing. Its stalls are counted apart. */
+  run.late_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  run.stalls = g_array_new (FALSE, FALSE, sizeof (Stall));
+  run.settling = g_array_new (FALSE, FALSE, sizeof (Stall));
+  run.settle_start = g_get_monotonic_time ();
+  run.stop_watching = G_MAXINT64;
+  g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, tick_cb, &run, NULL);
+  rd_test_gui_wait_until (never, NULL, SETTLE_SECONDS * 1000);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL);
   rd_test_gui_iterate ();
@@ -356,15 +413,16 @@ main (int   argc,
     g_error ("No diary editor to type into");
   gtk_widget_grab_focus (view);
 
-  run.late_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  run.stalls = g_array_new (FALSE, FALSE, sizeof (Stall));
+  run.typing = TRUE;
   run.start = g_get_monotonic_time ();
+  /* On the monotonic clock, to find the stalls in a profile taken with it
+   * (perf record -k CLOCK_MONOTONIC). */
+  g_print ("First key press at %.3f s on the monotonic clock\n", run.start / 1e6);
   run.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   run.window = window;
   run.text = sentence;
   run.stop_typing = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
   run.stop_watching = run.stop_typing + TAIL_SECONDS * G_USEC_PER_SEC;
-  g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, tick_cb, &run, NULL);
   g_timeout_add (1000 / CHARS_PER_SEC, type_cb, &run);
   rd_test_gui_wait_until (run_done, &run, (seconds + TAIL_SECONDS + 60) * 1000);
 
@@ -381,6 +439,8 @@ main (int   argc,
   g_print ("Stall: median %.1f ms, 95th percentile %.1f ms, longest %.1f ms; %u over %.0f ms, "
            "%u of them with the main thread working over %.0f ms (target: none)\n",
            late[n / 2], late[MIN (n - 1, n * 95 / 100)], late[n - 1], over, STALL_MS, busy, STALL_MS);
+  print_most_work (run.stalls);
+  print_settling (run.settling);
   g_print ("The deadline notifier sent %u notifications\n", notifications->len);
   g_array_sort (run.stalls, compare_stalls);
   for (guint i = 0; i < MIN (run.stalls->len, 5); i++)
@@ -403,6 +463,7 @@ main (int   argc,
 
   g_array_unref (run.late_ms);
   g_array_unref (run.stalls);
+  g_array_unref (run.settling);
   rd_test_gui_close_app (&app, &dir);
   return 0;
 }
