@@ -835,6 +835,69 @@ test_timeline_page (Fixture       *f,
   g_assert_null (strstr (flat, "Pollard"));
 }
 
+/* The timeline's deadlines are the bundle's own, worked out once for the
+ * bundle's day: the page shows what the timeline made alone for that day
+ * shows, a complaint's late acknowledgement included. */
+static void
+test_timeline_deadlines (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(RdComplaintEvent) made = rd_complaint_event_new (RD_COMPLAINT_EVENT_MADE);
+  g_autoptr(GDate) made_on = g_date_new_dmy (7, G_DATE_OCTOBER, 2024);
+  g_autoptr(GDate) today = g_date_new_dmy (20, G_DATE_NOVEMBER, 2024);
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdTimeline) alone = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *from = NULL, *until = NULL, *period = NULL;
+  const char *page;
+  guint n_stages = 0;
+  RdCaseBundleOptions options;
+
+  rd_complaint_set_case_id (complaint, f->case_id);
+  g_assert_true (rd_store_save_complaint (f->store, complaint, &error));
+  rd_complaint_event_set_complaint_id (made, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_stage (made, 1);
+  rd_complaint_event_set_date (made, made_on);
+  g_assert_true (rd_store_save_complaint_event (f->store, made, &error));
+  g_assert_no_error (error);
+
+  rd_case_bundle_options_init (&options);
+  options.today = today;
+  options.include_letter = FALSE;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = rd_fixture_pdf_text (f->out);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  page = strstr (flat, "Timeline of the case");
+  g_assert_nonnull (page);
+
+  facts = rd_case_facts_load (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  alone = rd_timeline_new (facts, NULL, today);
+  from = rd_date_format_long (rd_timeline_get_first (alone));
+  until = rd_date_format_long (rd_timeline_get_last (alone));
+  period = g_strdup_printf ("From %s until %s", from, until);
+  g_assert_nonnull (strstr (page, period));
+  g_assert_nonnull (strstr (page, "Complaint deadlines"));
+  for (guint i = 0; i < rd_timeline_get_n_items (alone); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (alone, i);
+
+      if (item->kind != RD_TIMELINE_STAGE)
+        continue;
+      n_stages++;
+      g_assert_nonnull (strstr (page, item->detail));
+    }
+  /* Not acknowledged by 20 November: a stage 1 deadline, missed. */
+  g_assert_cmpuint (n_stages, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,5 +927,7 @@ main (int   argc,
   g_test_add ("/case-bundle/sections", Fixture, NULL, fixture_setup, test_sections, fixture_teardown);
   g_test_add ("/case-bundle/timeline", Fixture, NULL, fixture_setup, test_timeline_page,
               fixture_teardown);
+  g_test_add ("/case-bundle/timeline-deadlines", Fixture, NULL, fixture_setup,
+              test_timeline_deadlines, fixture_teardown);
   return g_test_run ();
 }

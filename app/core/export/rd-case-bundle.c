@@ -463,35 +463,18 @@ draw_timeline_cb (cairo_t  *cr,
 /* The timeline on the pages after the chronology's entries, in the
  * bundle's language (its words are drawn when the pages are). It shows
  * no names and nothing the resident wrote, so it needs no anonymising. */
-static gboolean
-add_timeline (RdBundleSection  *chron,
-              RdStore          *store,
-              gint64            case_id,
-              RdCaseFacts      *facts,
-              const GDate      *today,
-              GError          **error)
+static void
+add_timeline (RdBundleSection *chron,
+              RdTimeline      *timeline)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(RdPolicy) policy = rd_store_get_case_policy (store, case_id, &local_error);
-  RdTimeline *timeline;
   double width, height;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  timeline = rd_timeline_new (facts, policy, today);
-  if (rd_timeline_get_n_items (timeline) == 0)
-    {
-      rd_timeline_unref (timeline);
-      return TRUE;
-    }
+  if (timeline == NULL || rd_timeline_get_n_items (timeline) == 0)
+    return;
   rd_timeline_measure (timeline, &width, &height);
   rd_bundle_section_add (chron, RD_BLOCK_PAGE_BREAK, NULL, NULL);
-  rd_bundle_section_add_drawing (chron, width, height, draw_timeline_cb, timeline,
-                                 (GDestroyNotify) rd_timeline_unref);
-  return TRUE;
+  rd_bundle_section_add_drawing (chron, width, height, draw_timeline_cb,
+                                 rd_timeline_ref (timeline), (GDestroyNotify) rd_timeline_unref);
 }
 
 /* Which exhibits prove each diary entry, contact and complaint step:
@@ -553,6 +536,7 @@ build_bundle (RdStore                   *store,
 {
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(RdAnonymiser) anon = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) flat_refs = NULL;
@@ -641,9 +625,11 @@ build_bundle (RdStore                   *store,
         }
       _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
-  /* Only the letter and what went wrong need the deadlines, so they are let
-   * go before the timeline works out its own: a long case's are tens of
-   * megabytes. */
+  /* The timeline shows the same deadlines, so it is made from these rather
+   * than working them out again; then they are let go: a long case's are
+   * tens of megabytes, and nothing drawn later needs them. */
+  if (options->include_chronology)
+    timeline = rd_timeline_new_for_dashboard (facts, dashboard);
   g_clear_object (&dashboard);
 
   if (options->include_chronology)
@@ -660,8 +646,7 @@ build_bundle (RdStore                   *store,
                                     g_steal_pointer (&entries), (GDestroyNotify) rd_chronology_free);
       else
         rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
-      if (!add_timeline (chron, store, case_id, facts, today, error))
-        return NULL;
+      add_timeline (chron, timeline);
       _rd_layout_item_add (items, RD_LAYOUT_CHRONOLOGY, "B", chron, NULL);
     }
 
