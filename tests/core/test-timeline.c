@@ -729,6 +729,155 @@ svg_size (RdTimeline *timeline)
   return size;
 }
 
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The grey (0 black, 255 white) of the pixel at @x, @y. */
+static guint
+grey_at (cairo_surface_t *surface,
+         double           x,
+         double           y)
+{
+  const guchar *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return pixels[(int) floor (y) * stride + 4 * (int) floor (x)];
+}
+
+/* Contacts every other day: each outlined circle covers the right of the
+ * one before, so there its outline is hidden under white;
+ * the last one's outline shows. */
+static void
+assert_top_mark_covers (RdTimeline *timeline)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_checked = 0;
+  int last = -1;
+
+  rd_timeline_measure (timeline, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      cairo_rectangle_t area;
+
+      if (item->kind != RD_TIMELINE_CONTACT)
+        continue;
+      g_assert_true (rd_timeline_get_item_area (timeline, i, &area));
+      if (last >= 0)
+        {
+          cairo_rectangle_t before;
+
+          g_assert_true (rd_timeline_get_item_area (timeline, last, &before));
+          /* The right of the circle before (radius 4.5), inside this one. */
+          g_assert_cmpfloat (area.x - before.x, <, 8);
+          g_assert_cmpuint (grey_at (surface, before.x + 9 + 4.5, before.y + before.height / 2), >, 200);
+          n_checked++;
+        }
+      last = (int) i;
+    }
+  {
+    cairo_rectangle_t area;
+
+    g_assert_true (rd_timeline_get_item_area (timeline, last, &area));
+    g_assert_cmpuint (grey_at (surface, area.x + 9 + 4.5, area.y + area.height / 2), <, 100);
+  }
+  g_assert_cmpuint (n_checked, ==, 139);
+  cairo_surface_destroy (surface);
+}
+
+/* How many paths an SVG of @timeline draws (glyphs included). */
+static guint
+svg_paths (RdTimeline *timeline)
+{
+  g_autoptr(GString) svg = g_string_new (NULL);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n = 0;
+
+  rd_timeline_measure (timeline, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (append_bytes_cb, svg, width, height);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  for (const char *p = strstr (svg->str, "<path"); p != NULL; p = strstr (p + 1, "<path"))
+    n++;
+  return n;
+}
+
+/* A diary of 40 weeks with a report and a contact every @every days,
+ * each contact in @direction with the landlord. */
+static RdTimeline *
+new_marks_timeline (Case               *c,
+                    guint               every,
+                    RdContactDirection  direction)
+{
+  g_autoptr(GDate) today = day ("2025-11-13");
+
+  case_init (c);
+  for (guint d = 0; d < 280; d += every)
+    {
+      g_autoptr(GDate) date = day ("2025-01-06");
+      g_autofree char *iso = NULL;
+      g_autofree char *when = NULL;
+
+      g_date_add_days (date, d);
+      iso = rd_date_to_iso (date);
+      when = g_strdup_printf ("%s 08:00", iso);
+      incident (c, when, RD_CATEGORY_NOISE, iso);
+      contact (c, when, direction, RD_CHANNEL_EMAIL, 0);
+    }
+  return rd_timeline_new (c->facts, NULL, today);
+}
+
+/* A report and a call from the landlord every day of 40 weeks draw no
+ * more paths than every fourth day does: a lane's marks go in runs, one
+ * path each (a PDF page keeps every path it is given until it ends). An
+ * outlined mark still hides the outline of the one before it that it
+ * covers, as when each was drawn alone. */
+static void
+test_marks_in_runs (void)
+{
+  guint paths[2];
+
+  for (guint round = 0; round < 2; round++)
+    {
+      guint every = round == 0 ? 4 : 1;
+      Case c;
+      g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, every, RD_CONTACT_FROM);
+
+      g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPORT), ==, 280 / every);
+      g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_CONTACT), ==, 280 / every);
+      paths[round] = svg_paths (timeline);
+      case_clear (&c);
+    }
+  g_test_message ("Paths for 70 days of marks: %u; for 280: %u", paths[0], paths[1]);
+  g_assert_cmpuint (paths[1], <, paths[0] + 20);
+
+  {
+    Case c;
+    g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, 2, RD_CONTACT_TO);
+
+    assert_top_mark_covers (timeline);
+    case_clear (&c);
+  }
+}
+
 /* Four times the deadlines on the same rows and days draw the same
  * picture, not four times as much: what a shared row shows of them is
  * drawn once a day. */
@@ -1027,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/timeline/rows-shared", test_rows_shared);
   g_test_add_func ("/timeline/rows-shared-bounded", test_rows_shared_bounded);
   g_test_add_func ("/timeline/rows-shared-drawn", test_rows_shared_drawn);
+  g_test_add_func ("/timeline/marks-in-runs", test_marks_in_runs);
   g_test_add_func ("/timeline/strips", test_strips);
   g_test_add_func ("/timeline/strips-cancelled", test_strips_cancelled);
 

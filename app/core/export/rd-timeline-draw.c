@@ -59,6 +59,8 @@ typedef struct {
   guint       n_legend;
   double      clip_x0, clip_y0, clip_x1, clip_y1;  /* what the context draws into */
   RdTimelineDense *dense;  /* deadlines drawn without their names, while items are drawn */
+  RdTimelineRuns  *runs;   /* marks of reports and contacts, while items are drawn */
+  cairo_pattern_t *patterns[RD_CATEGORY_N_CATEGORIES];  /* one each, for every week's bars */
 } Layout;
 
 static guint
@@ -226,20 +228,17 @@ draw_week (const Layout         *l,
 
   for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
     {
-      cairo_pattern_t *pattern;
       double h = item->counts[c] * unit;
 
       if (item->counts[c] == 0)
         continue;
       y -= h;
-      pattern = _rd_timeline_category_pattern (c);
       cairo_save (cr);
       cairo_translate (cr, x + 1, y);
       cairo_rectangle (cr, 0, 0, bar_w, h);
-      cairo_set_source (cr, pattern);
+      cairo_set_source (cr, l->patterns[c]);
       cairo_fill (cr);
       cairo_restore (cr);
-      cairo_pattern_destroy (pattern);
       _rd_timeline_set_grey (cr, 0.0);
       cairo_set_line_width (cr, 0.75);
       cairo_rectangle (cr, x + 1, y, bar_w, h);
@@ -406,10 +405,10 @@ draw_item (const Layout *l,
       draw_week (l, cr, item);
       break;
     case RD_TIMELINE_REPORT:
-      _rd_timeline_draw_mark (cr, item_mark (item), x, l->y_reports + MARK_LANE_H / 2);
+      _rd_timeline_runs_add (l->runs, cr, item_mark (item), x, l->y_reports + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_CONTACT:
-      _rd_timeline_draw_mark (cr, item_mark (item), x, l->y_contacts + MARK_LANE_H / 2);
+      _rd_timeline_runs_add (l->runs, cr, item_mark (item), x, l->y_contacts + MARK_LANE_H / 2);
       break;
     case RD_TIMELINE_STAGE:
     case RD_TIMELINE_PROMISE:
@@ -501,59 +500,6 @@ draw_today (const Layout *l,
 }
 
 static void
-draw_legend (const Layout *l,
-             cairo_t      *cr)
-{
-  const char *marks[LEGEND_N_MARKS] = {
-    [LEGEND_REPORT] = _("Reported to the landlord"),
-    [LEGEND_FROM] = _("The landlord got in touch"),
-    [LEGEND_TO] = _("You got in touch with the landlord"),
-    [LEGEND_OTHER] = _("Contact with someone else"),
-    [LEGEND_MET] = rd_deadline_status_get_label (RD_DEADLINE_MET),
-    [LEGEND_MISSED] = rd_deadline_status_get_label (RD_DEADLINE_MISSED),
-    [LEGEND_OPEN] = rd_deadline_status_get_label (RD_DEADLINE_PENDING),
-    [LEGEND_WINDOW] = _("Time to go to the Ombudsman"),
-  };
-
-  for (guint i = 0; i < l->n_legend; i++)
-    {
-      double x = MARGIN + (i % l->legend_per_row) * LEGEND_COL_W;
-      double y = l->y_legend + (i / l->legend_per_row) * LEGEND_ROW_H + LEGEND_ROW_H / 2;
-      const char *label;
-
-      if (i < RD_CATEGORY_N_CATEGORIES)
-        {
-          cairo_pattern_t *pattern = _rd_timeline_category_pattern (i);
-
-          cairo_save (cr);
-          cairo_translate (cr, x, y - 7);
-          cairo_rectangle (cr, 0, 0, 16, 14);
-          cairo_set_source (cr, pattern);
-          cairo_fill (cr);
-          cairo_restore (cr);
-          cairo_pattern_destroy (pattern);
-          _rd_timeline_set_grey (cr, 0.0);
-          cairo_set_line_width (cr, 0.75);
-          cairo_rectangle (cr, x, y - 7, 16, 14);
-          cairo_stroke (cr);
-          label = rd_category_get_label (i);
-        }
-      else
-        {
-          LegendMark mark = i - RD_CATEGORY_N_CATEGORIES + 1;
-
-          if (mark == LEGEND_WINDOW)
-            _rd_timeline_fill_window (cr, x, y - 7, 16, 14);
-          else
-            _rd_timeline_draw_mark (cr, mark, x + 8, y);
-          label = marks[mark];
-        }
-      _rd_timeline_set_grey (cr, 0.0);
-      _rd_timeline_show_text (cr, label, x + 24, y, LEGEND_COL_W - 32, FALSE, 11, 0);
-    }
-}
-
-static void
 item_area (const Layout      *l,
            guint              index,
            cairo_rectangle_t *area)
@@ -600,8 +546,9 @@ item_area (const Layout      *l,
  * reports and contacts on one day, each drawn with the same mark in the
  * same place: the same mark again right on top of itself adds nothing to
  * see, so of a run of them (items are in date order) only the first is
- * drawn, and the marks keep the order they are stacked in. Deadlines
- * drawn without their names are drawn last, a layer at a time
+ * drawn, and the marks keep the order they are stacked in; the rest go
+ * in runs drawn as one path (rd-timeline-runs.c). Deadlines drawn
+ * without their names are drawn last, a layer at a time
  * (rd-timeline-dense.c). */
 static void
 draw_items (Layout  *l,
@@ -610,8 +557,10 @@ draw_items (Layout  *l,
   LegendMark last_mark = LEGEND_N_MARKS;
   guint32 last_day = 0;
   g_autoptr(RdTimelineDense) dense = _rd_timeline_dense_new (l->plot_x, l->col, l->n_weeks);
+  g_autoptr(RdTimelineRuns) runs = _rd_timeline_runs_new ();
 
   l->dense = dense;
+  l->runs = runs;
 
   for (guint i = 0; i < rd_timeline_get_n_items (l->timeline); i++)
     {
@@ -637,8 +586,10 @@ draw_items (Layout  *l,
         }
       draw_item (l, cr, i);
     }
+  _rd_timeline_runs_draw (runs, cr);
   _rd_timeline_dense_draw (dense, cr, l->clip_x0, l->clip_x1);
   l->dense = NULL;
+  l->runs = NULL;
 }
 
 /* Rings item @current: dark inside light, so it shows on any fill. */
@@ -723,6 +674,10 @@ rd_timeline_draw (RdTimeline *timeline,
   g_return_if_fail (cr != NULL);
 
   layout_init (&l, timeline);
+  /* One pattern a category, not one a bar: a PDF page keeps a copy of
+   * each pattern it is given. */
+  for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+    l.patterns[c] = _rd_timeline_category_pattern (c);
   /* In the context's own units, mirrored or not. */
   cairo_clip_extents (cr, &l.clip_x0, &l.clip_y0, &l.clip_x1, &l.clip_y1);
   cairo_save (cr);
@@ -734,10 +689,13 @@ rd_timeline_draw (RdTimeline *timeline,
   draw_items (&l, cr);
   draw_today (&l, cr);
   draw_axis (&l, cr);
-  draw_legend (&l, cr);
+  _rd_timeline_draw_legend (cr, MARGIN, l.y_legend, l.n_legend, l.legend_per_row, LEGEND_COL_W,
+                            LEGEND_ROW_H);
   if (current >= 0 && (guint) current < rd_timeline_get_n_items (timeline))
     draw_current (&l, cr, current);
   cairo_restore (cr);
+  for (guint c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+    cairo_pattern_destroy (l.patterns[c]);
 }
 
 /**

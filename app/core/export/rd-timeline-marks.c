@@ -9,6 +9,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "rd-timeline.h"
 #include "rd-timeline-private.h"
 
 void
@@ -202,42 +203,107 @@ _rd_timeline_category_pattern (RdCategory category)
   return pattern;
 }
 
-/* Adds the outline of a met deadline's mark (a square) or a missed one's
- * (a cross) to the path, for _rd_timeline_paint_marks() to draw many of
- * them at once. */
+/* The colour and line every mark starts from, on a path of its own. */
+void
+_rd_timeline_begin_marks (cairo_t *cr)
+{
+  cairo_new_path (cr);
+  _rd_timeline_set_grey (cr, 0.0);
+  cairo_set_line_width (cr, 1.5);
+}
+
+/* Adds the outline of @mark at @x, @y to the path, for
+ * _rd_timeline_paint_marks() to draw many of the same kind at once. */
 void
 _rd_timeline_append_mark (cairo_t    *cr,
                           LegendMark  mark,
                           double      x,
                           double      y)
 {
-  g_return_if_fail (mark == LEGEND_MET || mark == LEGEND_MISSED);
-
-  if (mark == LEGEND_MET)
+  switch (mark)
     {
+    case LEGEND_REPORT:   /* a triangle */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y + 5);
+      cairo_line_to (cr, x - 6, y + 5);
+      cairo_close_path (cr);
+      break;
+    case LEGEND_FROM:     /* a circle */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      break;
+    case LEGEND_TO:       /* a smaller circle, for its outline */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+      break;
+    case LEGEND_OTHER:    /* a diamond */
+      cairo_move_to (cr, x, y - 6);
+      cairo_line_to (cr, x + 6, y);
+      cairo_line_to (cr, x, y + 6);
+      cairo_line_to (cr, x - 6, y);
+      cairo_close_path (cr);
+      break;
+    case LEGEND_MET:      /* a square */
       cairo_rectangle (cr, x - 5, y - 5, 10, 10);
-      return;
+      break;
+    case LEGEND_MISSED:   /* a cross */
+      cairo_move_to (cr, x - 5, y - 5);
+      cairo_line_to (cr, x + 5, y + 5);
+      cairo_move_to (cr, x + 5, y - 5);
+      cairo_line_to (cr, x - 5, y + 5);
+      break;
+    case LEGEND_OPEN:     /* a square, for its outline */
+      cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
+      break;
+    case LEGEND_CATEGORY:
+    case LEGEND_WINDOW:
+    case LEGEND_N_MARKS:
+    default:
+      g_return_if_reached ();
     }
-  cairo_move_to (cr, x - 5, y - 5);
-  cairo_line_to (cr, x + 5, y + 5);
-  cairo_move_to (cr, x + 5, y - 5);
-  cairo_line_to (cr, x - 5, y + 5);
 }
 
-/* Draws the marks of kind @mark that _rd_timeline_append_mark() added. */
+/* Fills @cr's white or @grey inside the path, then outlines it in black. */
+static void
+fill_and_outline (cairo_t *cr,
+                  double   grey)
+{
+  _rd_timeline_set_grey (cr, grey);
+  cairo_fill_preserve (cr);
+  _rd_timeline_set_grey (cr, 0.0);
+  cairo_stroke (cr);
+}
+
+/* Draws the marks of kind @mark that _rd_timeline_append_mark() added, in
+ * the colour set (black after _rd_timeline_begin_marks()). */
 void
 _rd_timeline_paint_marks (cairo_t    *cr,
                           LegendMark  mark)
 {
-  g_return_if_fail (mark == LEGEND_MET || mark == LEGEND_MISSED);
-
-  if (mark == LEGEND_MET)
+  switch (mark)
     {
+    case LEGEND_REPORT:   /* filled: the resident reported it */
+    case LEGEND_FROM:     /* filled: they got in touch */
+    case LEGEND_MET:
       cairo_fill (cr);
-      return;
+      break;
+    case LEGEND_TO:       /* outlined: the resident did */
+    case LEGEND_OPEN:
+      fill_and_outline (cr, 1.0);
+      break;
+    case LEGEND_OTHER:    /* grey: someone other than the landlord */
+      fill_and_outline (cr, 0.55);
+      break;
+    case LEGEND_MISSED:
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_CATEGORY:
+    case LEGEND_WINDOW:
+    case LEGEND_N_MARKS:
+    default:
+      g_return_if_reached ();
     }
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
 }
 
 void
@@ -246,58 +312,11 @@ _rd_timeline_draw_mark (cairo_t    *cr,
                         double      x,
                         double      y)
 {
-  cairo_new_path (cr);
-  _rd_timeline_set_grey (cr, 0.0);
-  cairo_set_line_width (cr, 1.5);
-  switch (mark)
-    {
-    case LEGEND_REPORT:   /* a filled triangle */
-      cairo_move_to (cr, x, y - 6);
-      cairo_line_to (cr, x + 6, y + 5);
-      cairo_line_to (cr, x - 6, y + 5);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case LEGEND_FROM:     /* a filled circle: they got in touch */
-      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case LEGEND_TO:       /* an outlined circle: the resident did */
-      cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
-      _rd_timeline_set_grey (cr, 1.0);
-      cairo_fill_preserve (cr);
-      _rd_timeline_set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_OTHER:    /* a diamond: someone other than the landlord */
-      cairo_move_to (cr, x, y - 6);
-      cairo_line_to (cr, x + 6, y);
-      cairo_line_to (cr, x, y + 6);
-      cairo_line_to (cr, x - 6, y);
-      cairo_close_path (cr);
-      _rd_timeline_set_grey (cr, 0.55);
-      cairo_fill_preserve (cr);
-      _rd_timeline_set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_MET:
-    case LEGEND_MISSED:
-      _rd_timeline_append_mark (cr, mark, x, y);
-      _rd_timeline_paint_marks (cr, mark);
-      break;
-    case LEGEND_OPEN:
-      cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
-      _rd_timeline_set_grey (cr, 1.0);
-      cairo_fill_preserve (cr);
-      _rd_timeline_set_grey (cr, 0.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_WINDOW:
-    case LEGEND_CATEGORY:
-    case LEGEND_N_MARKS:
-    default:
-      break;
-    }
+  _rd_timeline_begin_marks (cr);
+  if (mark == LEGEND_CATEGORY || mark == LEGEND_WINDOW || mark >= LEGEND_N_MARKS)
+    return;
+  _rd_timeline_append_mark (cr, mark, x, y);
+  _rd_timeline_paint_marks (cr, mark);
 }
 
 /* The Ombudsman's window: diagonal hatching between two lines. */
@@ -326,4 +345,65 @@ _rd_timeline_fill_window (cairo_t *cr,
   cairo_set_line_width (cr, 1.5);
   cairo_rectangle (cr, x0, y0, w, h);
   cairo_stroke (cr);
+}
+
+/* The legend under the picture, from @x0, @y0: each category's pattern
+ * and each mark with its name, @n of them, @per_row to a row of cells
+ * @col_w × @row_h. */
+void
+_rd_timeline_draw_legend (cairo_t *cr,
+                          double   x0,
+                          double   y0,
+                          guint    n,
+                          guint    per_row,
+                          double   col_w,
+                          double   row_h)
+{
+  const char *marks[LEGEND_N_MARKS] = {
+    [LEGEND_REPORT] = _("Reported to the landlord"),
+    [LEGEND_FROM] = _("The landlord got in touch"),
+    [LEGEND_TO] = _("You got in touch with the landlord"),
+    [LEGEND_OTHER] = _("Contact with someone else"),
+    [LEGEND_MET] = rd_deadline_status_get_label (RD_DEADLINE_MET),
+    [LEGEND_MISSED] = rd_deadline_status_get_label (RD_DEADLINE_MISSED),
+    [LEGEND_OPEN] = rd_deadline_status_get_label (RD_DEADLINE_PENDING),
+    [LEGEND_WINDOW] = _("Time to go to the Ombudsman"),
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = x0 + (i % per_row) * col_w;
+      double y = y0 + (i / per_row) * row_h + row_h / 2;
+      const char *label;
+
+      if (i < RD_CATEGORY_N_CATEGORIES)
+        {
+          cairo_pattern_t *pattern = _rd_timeline_category_pattern (i);
+
+          cairo_save (cr);
+          cairo_translate (cr, x, y - 7);
+          cairo_rectangle (cr, 0, 0, 16, 14);
+          cairo_set_source (cr, pattern);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          cairo_pattern_destroy (pattern);
+          _rd_timeline_set_grey (cr, 0.0);
+          cairo_set_line_width (cr, 0.75);
+          cairo_rectangle (cr, x, y - 7, 16, 14);
+          cairo_stroke (cr);
+          label = rd_category_get_label (i);
+        }
+      else
+        {
+          LegendMark mark = i - RD_CATEGORY_N_CATEGORIES + 1;
+
+          if (mark == LEGEND_WINDOW)
+            _rd_timeline_fill_window (cr, x, y - 7, 16, 14);
+          else
+            _rd_timeline_draw_mark (cr, mark, x + 8, y);
+          label = marks[mark];
+        }
+      _rd_timeline_set_grey (cr, 0.0);
+      _rd_timeline_show_text (cr, label, x + 24, y, col_w - 32, FALSE, 11, 0);
+    }
 }

@@ -46,6 +46,7 @@ void             _rd_timeline_draw_mark        (cairo_t    *cr,
                                                 LegendMark  mark,
                                                 double      x,
                                                 double      y);
+void             _rd_timeline_begin_marks      (cairo_t    *cr);
 void             _rd_timeline_append_mark      (cairo_t    *cr,
                                                 LegendMark  mark,
                                                 double      x,
@@ -57,6 +58,25 @@ void             _rd_timeline_fill_window      (cairo_t    *cr,
                                                 double      y0,
                                                 double      w,
                                                 double      h);
+void             _rd_timeline_draw_legend      (cairo_t    *cr,
+                                                double      x0,
+                                                double      y0,
+                                                guint       n,
+                                                guint       per_row,
+                                                double      col_w,
+                                                double      row_h);
+
+typedef struct _RdTimelineRuns RdTimelineRuns;
+
+RdTimelineRuns  *_rd_timeline_runs_new         (void);
+void             _rd_timeline_runs_free        (RdTimelineRuns *self);
+void             _rd_timeline_runs_add         (RdTimelineRuns *self,
+                                                cairo_t        *cr,
+                                                LegendMark      mark,
+                                                double          x,
+                                                double          y);
+void             _rd_timeline_runs_draw        (RdTimelineRuns *self,
+                                                cairo_t        *cr);
 
 /* What rd-timeline-dense.c draws on a row, in the order it draws it. */
 typedef enum {
@@ -86,5 +106,6 @@ void             _rd_timeline_dense_draw       (RdTimelineDense      *self,
                                                 double                x1);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimelineDense, _rd_timeline_dense_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimelineRuns, _rd_timeline_runs_free)
 
 G_END_DECLS
