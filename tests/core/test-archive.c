@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "rd-store-archive.h"
 #include "advisers-fixtures.h"
 #include "store-fixtures.h"
 #include "evidence-fixtures.h"
@@ -523,6 +524,17 @@ test_newer_and_hostile (Fixture       *f,
   id = rd_case_archive_import (f->to, path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+  /* Made before archives carried "case_uuid": known by its document's
+   * SHA-256, so that taking the same file in twice is still refused. */
+  {
+    g_autofree char *identity = rd_store_dup_case_identity (f->to, id, &error);
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, tiny_document, -1);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (strlen (identity), ==, 32);
+    g_assert_true (g_str_has_prefix (digest, identity));
+    assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DUPLICATE);
+  }
   g_clear_pointer (&m, g_free);
 
   m = manifest_for (2, RD_STORE_SCHEMA_VERSION, tiny_document, NULL, NULL);

@@ -29,6 +29,8 @@ is_identity (const char *text)
 
 /**
  * _rd_archive_parse_identity:
+ * @document_sha256: (nullable): the SHA-256 of @document, when known
+ *   (the manifest's, checked), so that it need not be read again
  * @document: the archive's case document, as it is in the archive
  *
  * Returns: (transfer full): the identity of the case in the archive; an
@@ -38,6 +40,7 @@ is_identity (const char *text)
  */
 char *
 _rd_archive_parse_identity (JsonObject  *root,
+                            const char  *document_sha256,
                             const char  *document,
                             gsize        length,
                             GError     **error)
@@ -45,6 +48,8 @@ _rd_archive_parse_identity (JsonObject  *root,
   JsonNode *node = json_object_get_member (root, "case_uuid");
   g_autofree char *digest = NULL;
 
+  if (node == NULL && document_sha256 != NULL)
+    return g_strndup (document_sha256, 32);
   if (node == NULL)
     {
       digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) document, length);

@@ -35,6 +35,7 @@ gboolean           _rd_archive_parse_policy     (JsonObject        *root,
 
 /* rd-case-archive-identity.c */
 char              *_rd_archive_parse_identity   (JsonObject        *root,
+                                                 const char        *document_sha256,
                                                  const char        *document,
                                                  gsize              length,
                                                  GError           **error);

@@ -496,7 +496,8 @@ read_document (Reader                    *r,
       json_object_set_member (r->small, member_names[small_members[i]], node);
     }
   if (!_rd_archive_check_format (r->small, error) ||
-      (r->doc->identity = _rd_archive_parse_identity (r->small, r->data, r->length, error)) == NULL ||
+      (r->doc->identity = _rd_archive_parse_identity (r->small, r->contents->document_sha256,
+                                                       r->data, r->length, error)) == NULL ||
       !read_case (r, &members[MEMBER_CASE], now, error) ||
       !_rd_archive_parse_admin (r->doc, r->small, error))
     return FALSE;
