@@ -23,9 +23,10 @@
  * after a save), and how much of each the main thread spent working (its
  * CPU time). On a busy shared machine a process also waits for a core:
  * a stall in which the main thread hardly worked is the machine's, not
- * Redress's, so the stalls over 50 ms are counted both ways. The stalls of
- * the 5 seconds the window settles before the typing (the pages filled
- * after the first frame, the diary read) are counted apart, the same way.
+ * Redress's, so the stalls over 50 ms are counted both ways. The stalls
+ * before the first key press (the 5 seconds the window settles: the pages
+ * filled after the first frame, the diary read; then the new entry
+ * opened) are counted apart, the same way.
  *
  * Also printed, how many notifications the deadline notifier sent (to a
  * stand-in for the desktop's service on the wrapper's session bus): the
@@ -172,7 +173,8 @@ compare_busy (gconstpointer a,
   return (x < y) - (x > y);
 }
 
-/* The stalls over STALL_MS of the time the window settled, before typing. */
+/* The stalls over STALL_MS before the first key press: the window
+ * settling, then the new entry opened. */
 static void
 print_settling (GArray *settling)
 {
@@ -181,8 +183,9 @@ print_settling (GArray *settling)
   g_array_sort (settling, compare_busy);
   for (guint i = 0; i < settling->len; i++)
     busy += g_array_index (settling, Stall, i).busy_ms > STALL_MS;
-  g_print ("While it settled (%u s before the typing): %u stalls over %.0f ms, %u of them with the "
-           "main thread working over %.0f ms", SETTLE_SECONDS, settling->len, STALL_MS, busy, STALL_MS);
+  g_print ("Before the typing (%u s settling, then the new entry opened): %u stalls over %.0f ms, "
+           "%u of them with the main thread working over %.0f ms",
+           SETTLE_SECONDS, settling->len, STALL_MS, busy, STALL_MS);
   if (settling->len > 0)
     g_print ("; the most work %.1f ms, in a stall of %.1f ms %.1f s after the first frame",
              g_array_index (settling, Stall, 0).busy_ms, g_array_index (settling, Stall, 0).late_ms,
