@@ -755,6 +755,126 @@ test_group_runs (void)
   case_clear (&c);
 }
 
+/* The status of each item in @dashboard, read on this thread now. */
+static GPtrArray *
+read_statuses (RdDashboard *dashboard)
+{
+  GPtrArray *statuses = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rd_dashboard_get_items (dashboard)); i++)
+    g_ptr_array_add (statuses, g_strdup (rd_dashboard_item_get_status_text (item_at (dashboard, i))));
+  return statuses;
+}
+
+/* A dashboard makes an item's status when it is first asked for, keeps
+ * it, and counts it; what reads every item (the timeline) takes a copy
+ * made afresh, and leaves nothing kept. The words are in the language
+ * the dashboard was worked out in, whichever thread asks later. The
+ * deadlines of one record share what they are about, and deadlines share
+ * the engine's words they repeat. */
+static void
+test_sentences_when_asked (void)
+{
+  Case c;
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) today = day ("2025-11-20");
+  g_autoptr(RdPolicy) landlord = rd_policy_new_landlord_from_code (reported);
+  RdLimit one = { 1, RD_TIME_UNIT_WORKING_DAYS };
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autofree char *copy = NULL;
+  RdDashboardItem *first;
+  RdDeadline *asb = NULL;
+  const char *status, *complaint_context = NULL;
+  guint n, n_complaint = 0, n_asb = 0;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2025-10-01", NULL);
+  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2025-10-03", NULL);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2025-11-02T%02u:%02u", i / 4, 15 * (i % 4));
+      g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+
+      rd_incident_set_id (incident, c.next_id++);
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_description (incident, when);
+      rd_incident_set_landlord_reported_on (incident, reported);
+      rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
+      rd_case_facts_add_incident (c.facts, incident);
+    }
+  rd_policy_set_asb_first_response (landlord, RD_ASB_RISK_HIGH, &one);
+
+  dashboard = rd_dashboard_new (c.facts, landlord, today);
+  n = g_list_model_get_n_items (rd_dashboard_get_items (dashboard));
+  g_assert_cmpuint (n, >, 60);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 0);
+  timeline = rd_timeline_new_for_dashboard (c.facts, dashboard);
+  g_assert_cmpuint (rd_timeline_get_n_items (timeline), >, 0);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 0);
+
+  first = item_at (dashboard, 0);
+  copy = rd_dashboard_item_dup_status_text (first);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 0);
+  status = rd_dashboard_item_get_status_text (first);
+  g_assert_cmpstr (status, ==, copy);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 1);
+  g_assert_true (rd_dashboard_item_get_status_text (first) == status);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RdDashboardItem *item = item_at (dashboard, i);
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item);
+
+      if (rd_dashboard_item_get_complaint_id (item) == 7)
+        {
+          if (complaint_context == NULL)
+            complaint_context = rd_dashboard_item_get_context (item);
+          g_assert_true (rd_dashboard_item_get_context (item) == complaint_context);
+          n_complaint++;
+        }
+      if (rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_ASB_RESPONSE)
+        {
+          if (asb == NULL)
+            asb = deadline;
+          g_assert_cmpstr (rd_deadline_get_basis (deadline), ==, rd_deadline_get_basis (asb));
+          g_assert_true (rd_deadline_get_basis (deadline) == rd_deadline_get_basis (asb));
+          g_assert_true (rd_deadline_get_title (deadline) == rd_deadline_get_title (asb));
+          n_asb++;
+        }
+    }
+  g_assert_cmpuint (n_complaint, >=, 2);
+  g_assert_cmpstr (complaint_context, !=, "");
+  g_assert_cmpuint (n_asb, ==, 60);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, 1);
+
+  if (rd_i18n_language_is_available ("cy"))
+    {
+      g_autoptr(RdDashboard) welsh = NULL;
+      g_autoptr(RdDashboard) english = rd_dashboard_new (c.facts, landlord, today);
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) read_later = NULL;
+      g_autoptr(GPtrArray) in_english = read_statuses (english);
+      char *previous = rd_i18n_push_language ("cy");
+
+      welsh = rd_dashboard_new (c.facts, landlord, today);
+      {
+        g_autoptr(RdDashboard) read_now = rd_dashboard_new (c.facts, landlord, today);
+
+        expected = read_statuses (read_now);
+      }
+      rd_i18n_pop_language (previous);
+      read_later = read_statuses (welsh);
+      g_assert_cmpuint (read_later->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (read_later, i), ==, g_ptr_array_index (expected, i));
+      g_assert_cmpstr (g_ptr_array_index (read_later, 0), !=, g_ptr_array_index (in_english, 0));
+    }
+  case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/letters", test_letters);
   g_test_add_func ("/dashboard/letter-for-stage", test_letter_for_stage);
   g_test_add_func ("/dashboard/group-runs", test_group_runs);
+  g_test_add_func ("/dashboard/sentences-when-asked", test_sentences_when_asked);
 
   return g_test_run ();
 }

@@ -437,6 +437,40 @@ test_show_all_by_keyboard (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A case of 5,000 deadlines: What Next makes the sentences of the rows
+ * it shows, not of every deadline it keeps; "Show All…" makes those of
+ * the rows its list makes as it scrolls, not of the whole group. */
+static void
+test_sentences_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  RdDashboardPage *page = show_many (f);
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (page);
+  guint count = rd_dashboard_count (dashboard, RD_DASHBOARD_DONE);
+  guint shown = 0, made;
+  RdDeadlinesDialog *dialog;
+
+  for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
+    shown += g_list_model_get_n_items (rd_dashboard_page_get_rows (page, group));
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), ==, shown);
+
+  g_signal_emit_by_name (rd_dashboard_page_get_show_all_button (page, RD_DASHBOARD_DONE), "clicked");
+  dialog = find_deadlines_dialog ();
+  g_assert_nonnull (dialog);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  made = rd_dashboard_get_sentences_made (dashboard);
+  g_assert_cmpuint (count, >, 1000);
+  g_assert_cmpuint (made, >, shown);
+  g_assert_cmpuint (made, <=, shown + MAX_LIST_ROWS);
+  /* To the end of the list and back: each row made as it comes into view. */
+  gtk_widget_activate_action (GTK_WIDGET (rd_deadlines_dialog_get_list_view (dialog)), "list.scroll-to-item",
+                              "u", count - 1);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpuint (rd_dashboard_get_sentences_made (dashboard), <=, shown + 2 * MAX_LIST_ROWS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 updated_cb (gpointer  page,
             guint    *count)
@@ -584,6 +618,8 @@ main (int   argc,
               test_show_all_by_keyboard, fixture_teardown);
   g_test_add ("/dashboard/case-review-many-old-reports", Fixture, NULL, fixture_setup,
               test_case_review_many_old_reports, fixture_teardown);
+  g_test_add ("/dashboard/many/sentences-shown", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
+              test_sentences_shown, fixture_teardown);
   g_test_add ("/dashboard/many/rows-kept", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
               test_rows_kept, fixture_teardown);
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "rd-calendar.h"
 #include "rd-datetime.h"
 #include "rd-dashboard-private.h"
+#include "rd-i18n.h"
 
 G_DEFINE_FINAL_TYPE (RdDashboardItem, rd_dashboard_item, G_TYPE_OBJECT)
 
@@ -19,7 +20,8 @@ rd_dashboard_item_finalize (GObject *object)
   RdDashboardItem *self = (RdDashboardItem *)object;
 
   g_clear_object (&self->deadline);
-  g_clear_pointer (&self->context, g_free);
+  g_clear_pointer (&self->words, _rd_dashboard_words_unref);
+  g_clear_pointer (&self->context, g_ref_string_release);
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->advice, g_free);
@@ -150,6 +152,13 @@ is_complaint_kind (RdDeadlineKind kind)
 typedef struct {
   GHashTable *incidents;   /* id → RdIncident, the first with a start */
   GHashTable *contacts;    /* id → RdContact, the first with that id */
+  /* What each record's items say it is about, made once a record and
+   * shared by its items (a hazard's six steps, a complaint's stages):
+   * id → GRefString, held by the items, not the table. */
+  GHashTable *incident_contexts;
+  GHashTable *contact_contexts;
+  GHashTable *complaint_contexts;
+  char       *no_context;  /* "", for the items of no record */
 } RecordIndex;
 
 static void
@@ -170,6 +179,10 @@ record_index_init (RecordIndex *index,
 
   index->incidents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   index->contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  index->incident_contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  index->contact_contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  index->complaint_contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  index->no_context = g_ref_string_new ("");
   for (guint i = 0; i < incidents->len; i++)
     {
       RdIncident *incident = g_ptr_array_index (incidents, i);
@@ -188,53 +201,44 @@ record_index_clear (RecordIndex *index)
 {
   g_clear_pointer (&index->incidents, g_hash_table_unref);
   g_clear_pointer (&index->contacts, g_hash_table_unref);
+  g_clear_pointer (&index->incident_contexts, g_hash_table_unref);
+  g_clear_pointer (&index->contact_contexts, g_hash_table_unref);
+  g_clear_pointer (&index->complaint_contexts, g_hash_table_unref);
+  g_clear_pointer (&index->no_context, g_ref_string_release);
 }
 
-static RdDashboardItem *
-item_new (RdDeadline        *deadline,
-          RdCaseFacts       *facts,
-          const RecordIndex *index,
-          const GDate       *today)
+/* What @deadline is about, in words, or NULL for nothing to say. */
+static char *
+make_context (RdDeadline        *deadline,
+              RdCaseFacts       *facts,
+              const RecordIndex *index)
 {
-  RdDashboardItem *item = g_object_new (RD_TYPE_DASHBOARD_ITEM, NULL);
   RdDeadlineKind kind = rd_deadline_get_kind (deadline);
-  const RdMoment *due = rd_deadline_get_due (deadline);
-  g_autofree char *due_iso = NULL;
-
-  item->deadline = g_object_ref (deadline);
-  item->group = group_of (deadline);
-  item->next_step = next_step_of (deadline, item->group, facts);
-  if (rd_moment_is_set (due))
-    item->due = due->date;
-
-  if (!is_done (deadline) && g_date_valid (&item->due))
-    {
-      GDate next;
-
-      if (rd_calendar_add_working_days (today, 1, &next, NULL))
-        item->due_next_working_day = g_date_compare (&item->due, &next) == 0;
-    }
+  gint64 id = rd_deadline_get_group (deadline);
 
   if (is_complaint_kind (kind))
     {
       GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+      char *title = NULL;
 
-      item->complaint_id = rd_deadline_get_group (deadline);
       for (guint i = 0; i < complaints->len; i++)
-        if (rd_complaint_get_id (g_ptr_array_index (complaints, i)) == item->complaint_id)
-          item->context = rd_complaint_dup_title (g_ptr_array_index (complaints, i));
+        if (rd_complaint_get_id (g_ptr_array_index (complaints, i)) == id)
+          {
+            g_free (title);
+            title = rd_complaint_dup_title (g_ptr_array_index (complaints, i));
+          }
+      return title;
     }
   else if (kind == RD_DEADLINE_KIND_PROMISE)
     {
-      gint64 contact_id = rd_deadline_get_group (deadline);
-      RdContact *contact = g_hash_table_lookup (index->contacts, &contact_id);
+      RdContact *contact = g_hash_table_lookup (index->contacts, &id);
 
       if (contact != NULL)
         {
           g_autofree char *who = rd_case_facts_dup_contact_who (facts, contact);
           g_autofree char *when = rd_datetime_format_on (rd_contact_get_occurred_at (contact));
 
-          item->context = *who
+          return *who
             /* Translators: where a promise was made, "Promised on Tuesday 8 October 2024 at
              * 14:10 (Dee Marsh)": the first %s is the date and time with its preposition, the
              * second who made it as the resident typed it, which no language can mutate or
@@ -248,9 +252,8 @@ item_new (RdDeadline        *deadline,
   else if (kind == RD_DEADLINE_KIND_ASB_RESPONSE || kind == RD_DEADLINE_KIND_REPAIR ||
            kind == RD_DEADLINE_KIND_HAZARD)
     {
-      gint64 incident_id = rd_deadline_get_group (deadline);
       /* The diary entry that was reported. */
-      RdIncident *incident = g_hash_table_lookup (index->incidents, &incident_id);
+      RdIncident *incident = g_hash_table_lookup (index->incidents, &id);
 
       if (incident != NULL)
         {
@@ -260,13 +263,72 @@ item_new (RdDeadline        *deadline,
           /* Translators: the diary entry a deadline is about, "Diary entry, Sat 14 Sep
            * 2024, 00:30: Party next door". The date stands on its own, as a heading
            * would: no preposition has to govern it. */
-          item->context = g_strdup_printf (_("Diary entry, %s: %s"), when, summary);
+          return g_strdup_printf (_("Diary entry, %s: %s"), when, summary);
         }
     }
-  if (item->context == NULL)
-    item->context = g_strdup ("");
+  return NULL;
+}
 
-  item->status_text = _rd_dashboard_item_status_text (item, today);
+/* The context of @deadline's record as a GRefString, made for the first
+ * of the record's items and shared by the rest. */
+static char *
+share_context (RdDeadline        *deadline,
+               RdCaseFacts       *facts,
+               const RecordIndex *index)
+{
+  RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+  gint64 id = rd_deadline_get_group (deadline);
+  GHashTable *contexts = NULL;
+  g_autofree char *text = NULL;
+  char *context;
+
+  if (is_complaint_kind (kind))
+    contexts = index->complaint_contexts;
+  else if (kind == RD_DEADLINE_KIND_PROMISE)
+    contexts = index->contact_contexts;
+  else if (kind == RD_DEADLINE_KIND_ASB_RESPONSE || kind == RD_DEADLINE_KIND_REPAIR ||
+           kind == RD_DEADLINE_KIND_HAZARD)
+    contexts = index->incident_contexts;
+  if (contexts != NULL && (context = g_hash_table_lookup (contexts, &id)) != NULL)
+    return g_ref_string_acquire (context);
+
+  text = make_context (deadline, facts, index);
+  context = text != NULL ? g_ref_string_new (text) : g_ref_string_acquire (index->no_context);
+  if (contexts != NULL)
+    g_hash_table_insert (contexts, g_memdup2 (&id, sizeof id), context);
+  return context;
+}
+
+static RdDashboardItem *
+item_new (RdDeadline        *deadline,
+          RdCaseFacts       *facts,
+          const RecordIndex *index,
+          RdDashboardWords  *words)
+{
+  RdDashboardItem *item = g_object_new (RD_TYPE_DASHBOARD_ITEM, NULL);
+  RdDeadlineKind kind = rd_deadline_get_kind (deadline);
+  const RdMoment *due = rd_deadline_get_due (deadline);
+  g_autofree char *due_iso = NULL;
+
+  item->deadline = g_object_ref (deadline);
+  item->words = _rd_dashboard_words_ref (words);
+  item->group = group_of (deadline);
+  item->next_step = next_step_of (deadline, item->group, facts);
+  if (rd_moment_is_set (due))
+    item->due = due->date;
+
+  if (!is_done (deadline) && g_date_valid (&item->due))
+    {
+      GDate next;
+
+      if (rd_calendar_add_working_days (&words->today, 1, &next, NULL))
+        item->due_next_working_day = g_date_compare (&item->due, &next) == 0;
+    }
+
+  if (is_complaint_kind (kind))
+    item->complaint_id = rd_deadline_get_group (deadline);
+  item->context = share_context (deadline, facts, index);
+
   /* The engine's advice is to chase first; once that has long failed, say
    * why the step offered is the Ombudsman. */
   if (item->next_step == RD_NEXT_STEP_OMBUDSMAN && kind == RD_DEADLINE_KIND_RESPONSE)
@@ -289,9 +351,9 @@ item_new (RdDeadline        *deadline,
 }
 
 GPtrArray *
-_rd_dashboard_items_new (GListModel  *deadlines,
-                         RdCaseFacts *facts,
-                         const GDate *today)
+_rd_dashboard_items_new (GListModel       *deadlines,
+                         RdCaseFacts      *facts,
+                         RdDashboardWords *words)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   RecordIndex index;
@@ -300,10 +362,58 @@ _rd_dashboard_items_new (GListModel  *deadlines,
   for (guint i = 0, n = g_list_model_get_n_items (deadlines); i < n; i++)
     {
       g_autoptr(RdDeadline) deadline = g_list_model_get_item (deadlines, i);
-      g_ptr_array_add (items, item_new (deadline, facts, &index, today));
+      g_ptr_array_add (items, item_new (deadline, facts, &index, words));
     }
   record_index_clear (&index);
   return items;
+}
+
+/* @today: the day the dashboard judges by; the language is this thread's now. */
+RdDashboardWords *
+_rd_dashboard_words_new (const GDate *today)
+{
+  RdDashboardWords *words = g_atomic_rc_box_new0 (RdDashboardWords);
+
+  words->today = *today;
+  words->language = g_strdup (rd_i18n_get_document_language ());
+  return words;
+}
+
+RdDashboardWords *
+_rd_dashboard_words_ref (RdDashboardWords *words)
+{
+  return g_atomic_rc_box_acquire (words);
+}
+
+static void
+words_clear (gpointer data)
+{
+  RdDashboardWords *words = data;
+
+  g_free (words->language);
+}
+
+void
+_rd_dashboard_words_unref (RdDashboardWords *words)
+{
+  g_atomic_rc_box_release_full (words, words_clear);
+}
+
+/* The item's status in words, in the language the dashboard was worked
+ * out in, whatever this thread's. */
+static char *
+make_status_text (RdDashboardItem *self)
+{
+  const char *language = self->words->language;
+  char *previous;
+  char *text;
+
+  if (g_strcmp0 (language, rd_i18n_get_document_language ()) == 0)
+    return _rd_dashboard_item_status_text (self, &self->words->today);
+  previous = rd_i18n_push_language (language);
+  text = _rd_dashboard_item_status_text (self, &self->words->today);
+  rd_i18n_pop_language (previous);
+  return text;
 }
 
 RdDeadline *
@@ -347,13 +457,57 @@ rd_dashboard_item_get_context (RdDashboardItem *self)
   return self->context;
 }
 
-/* "6 working days late", "Due by Friday 21 February 2025", … */
+/**
+ * rd_dashboard_item_get_status_text:
+ *
+ * "6 working days late", "Due by Friday 21 February 2025", …: made the
+ * first time it is asked for, on any thread, and kept with the item. A
+ * case can have tens of thousands of deadlines, of which the window shows
+ * a few: what reads them all (the timeline, the notifier) takes
+ * rd_dashboard_item_dup_status_text() instead.
+ */
 const char *
 rd_dashboard_item_get_status_text (RdDashboardItem *self)
 {
+  char *text;
+
   g_return_val_if_fail (RD_IS_DASHBOARD_ITEM (self), NULL);
 
-  return self->status_text;
+  text = g_atomic_pointer_get (&self->status_text);
+  if (text == NULL)
+    {
+      char *made = make_status_text (self);
+
+      if (g_atomic_pointer_compare_and_exchange (&self->status_text, NULL, made))
+        {
+          g_atomic_int_inc (&self->words->made);
+          text = made;
+        }
+      else
+        {
+          /* Another thread made it first. */
+          g_free (made);
+          text = g_atomic_pointer_get (&self->status_text);
+        }
+    }
+  return text;
+}
+
+/**
+ * rd_dashboard_item_dup_status_text:
+ *
+ * Returns: (transfer full): rd_dashboard_item_get_status_text()'s words,
+ *   made afresh and not kept with the item when it has none yet
+ */
+char *
+rd_dashboard_item_dup_status_text (RdDashboardItem *self)
+{
+  char *text;
+
+  g_return_val_if_fail (RD_IS_DASHBOARD_ITEM (self), NULL);
+
+  text = g_atomic_pointer_get (&self->status_text);
+  return text != NULL ? g_strdup (text) : make_status_text (self);
 }
 
 /* The engine's one sentence, with weekdays and counts. */

@@ -105,6 +105,7 @@ struct _RdDashboard
   RdRemedies         *remedies;
   GPtrArray          *notes;
   GDate               today;
+  RdDashboardWords   *words;   /* what its items make their sentences with */
 };
 
 G_DEFINE_FINAL_TYPE (RdDashboard, rd_dashboard, G_TYPE_OBJECT)
@@ -167,6 +168,7 @@ rd_dashboard_finalize (GObject *object)
   g_clear_pointer (&self->trigger, rd_community_trigger_free);
   g_clear_pointer (&self->remedies, rd_remedies_free);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->words, _rd_dashboard_words_unref);
 
   G_OBJECT_CLASS (rd_dashboard_parent_class)->finalize (object);
 }
@@ -208,7 +210,8 @@ rd_dashboard_new (RdCaseFacts *facts,
   self->today = *today;
   report = rd_case_facts_compute_deadlines (facts, landlord, today);
   deadlines = rd_deadline_report_get_deadlines (report);
-  items = _rd_dashboard_items_new (deadlines, facts, today);
+  self->words = _rd_dashboard_words_new (today);
+  items = _rd_dashboard_items_new (deadlines, facts, self->words);
   self->remedies = rd_remedies_suggest (deadlines, today);
   rd_remedies_add_service_losses (self->remedies, rd_case_facts_get_incidents (facts));
   g_ptr_array_sort_with_data (items, compare_item_ptrs, NULL);
@@ -303,6 +306,21 @@ rd_dashboard_get_note (RdDashboard *self,
   g_return_val_if_fail (index < self->notes->len, NULL);
 
   return g_ptr_array_index (self->notes, index);
+}
+
+/**
+ * rd_dashboard_get_sentences_made:
+ *
+ * Returns: how many of its items' sentences have been made and kept so
+ *   far (rd_dashboard_item_get_status_text()): one for each item shown,
+ *   not one for each deadline of the case (tests count it)
+ */
+guint
+rd_dashboard_get_sentences_made (RdDashboard *self)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD (self), 0);
+
+  return (guint) g_atomic_int_get (&self->words->made);
 }
 
 const GDate *

@@ -52,6 +52,7 @@ guint               rd_dashboard_get_n_notes          (RdDashboard     *self);
 const char         *rd_dashboard_get_note             (RdDashboard     *self,
                                                        guint            index);
 const GDate        *rd_dashboard_get_today            (RdDashboard     *self);
+guint               rd_dashboard_get_sentences_made   (RdDashboard     *self);
 GPtrArray          *rd_dashboard_get_complaint_deadlines (RdDashboard  *self,
                                                        gint64           complaint_id);
 
@@ -61,6 +62,7 @@ RdNextStep          rd_dashboard_item_get_next_step   (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_title       (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_context     (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_status_text (RdDashboardItem *self);
+char               *rd_dashboard_item_dup_status_text (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_explanation (RdDashboardItem *self);
 const char         *rd_dashboard_item_get_advice      (RdDashboardItem *self);
 gint64              rd_dashboard_item_get_complaint_id (RdDashboardItem *self);

@@ -9,6 +9,7 @@
 
 #include "rd-datetime.h"
 #include "rd-deadline-engine-private.h"
+#include "rd-shared-text.h"
 
 struct _RdDeadlineReport
 {
@@ -478,6 +479,16 @@ compare_deadlines (gconstpointer a,
   return (int) da->kind - (int) db->kind;
 }
 
+/* The same words, said by many deadlines, kept once (_rd_deadline_share_texts()). */
+static void
+share_texts (GPtrArray *deadlines)
+{
+  g_autoptr(GHashTable) texts = rd_shared_texts_new ();
+
+  for (guint i = 0; i < deadlines->len; i++)
+    _rd_deadline_share_texts (g_ptr_array_index (deadlines, i), texts);
+}
+
 /**
  * rd_deadlines_compute:
  * @input: the case's events
@@ -567,6 +578,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   _rd_engine_complaint_time_limit (&engine);
 
   g_ptr_array_sort (engine.deadlines, compare_deadlines);
+  share_texts (engine.deadlines);
 
   report = g_new0 (RdDeadlineReport, 1);
   report->deadlines = g_list_store_new (RD_TYPE_DEADLINE);

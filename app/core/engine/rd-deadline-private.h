@@ -39,11 +39,16 @@ struct _RdDeadline
    * rules that set its limit, named for a sentence ("Awaab’s Law …") */
   RdLandlordStep    step;
   char             *rule;
+  /* Its texts are GRefStrings shared with the other deadlines worked out
+   * with it (_rd_deadline_share_texts()), no longer its own to free. */
+  gboolean          texts_shared;
 };
 
 RdDeadline *_rd_deadline_new          (RdDeadlineKind   kind,
                                        RdDeadlineParty  party);
 void        _rd_deadline_add_source   (RdDeadline      *self,
                                        const RdCaseEvent *event);
+void        _rd_deadline_share_texts  (RdDeadline      *self,
+                                       GHashTable      *texts);
 
 G_END_DECLS

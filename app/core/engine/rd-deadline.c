@@ -8,22 +8,41 @@
 #include "rd-gettext.h"
 
 #include "rd-datetime.h"
+#include "rd-shared-text.h"
 
 #include "rd-deadline-private.h"
 
 G_DEFINE_FINAL_TYPE (RdDeadline, rd_deadline, G_TYPE_OBJECT)
 
+/* The texts a deadline keeps, so that each is freed, or shared, alike. */
+#define N_TEXTS 5
+
+static void
+get_texts (RdDeadline *self,
+           char      **texts[N_TEXTS])
+{
+  texts[0] = &self->title;
+  texts[1] = &self->explanation;
+  texts[2] = &self->next_step;
+  texts[3] = &self->basis;
+  texts[4] = &self->rule;
+}
+
 static void
 rd_deadline_finalize (GObject *object)
 {
   RdDeadline *self = (RdDeadline *) object;
+  char **texts[N_TEXTS];
 
-  g_clear_pointer (&self->title, g_free);
+  get_texts (self, texts);
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      if (self->texts_shared)
+        g_clear_pointer (texts[i], g_ref_string_release);
+      else
+        g_clear_pointer (texts[i], g_free);
+    }
   g_clear_pointer (&self->sources, g_array_unref);
-  g_clear_pointer (&self->explanation, g_free);
-  g_clear_pointer (&self->next_step, g_free);
-  g_clear_pointer (&self->basis, g_free);
-  g_clear_pointer (&self->rule, g_free);
 
   G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
 }
@@ -73,6 +92,34 @@ _rd_deadline_add_source (RdDeadline        *self,
   source.type = event->type;
   source.id = event->id;
   g_array_append_val (self->sources, source);
+}
+
+/**
+ * _rd_deadline_share_texts:
+ * @texts: a table from rd_shared_texts_new(), for the deadlines worked out
+ *   together
+ *
+ * Makes the deadline's texts GRefStrings, the same one for the same words
+ * as every other deadline shared through @texts. A case of years of
+ * repairs has tens of thousands of deadlines, and most of their titles,
+ * bases, rules and next steps are a few sentences repeated ("Your
+ * landlord's own policy"); What Next keeps them all for as long as the
+ * case is open. Call it once the deadline is finished: its texts do not
+ * change after.
+ */
+void
+_rd_deadline_share_texts (RdDeadline *self,
+                          GHashTable *texts)
+{
+  char **fields[N_TEXTS];
+
+  g_return_if_fail (RD_IS_DEADLINE (self));
+  g_return_if_fail (!self->texts_shared);
+
+  get_texts (self, fields);
+  for (guint i = 0; i < N_TEXTS; i++)
+    *fields[i] = rd_shared_texts_take (texts, *fields[i]);
+  self->texts_shared = TRUE;
 }
 
 RdDeadlineKind

@@ -316,7 +316,7 @@ deadline_item (RdCaseFacts     *facts,
   item->complaint = rd_dashboard_item_get_complaint_id (entry);
   item->stage = rd_deadline_get_stage (deadline);
   item->title = g_strdup (rd_dashboard_item_get_title (entry));
-  item->detail = g_strdup (rd_dashboard_item_get_status_text (entry));
+  item->detail = rd_dashboard_item_dup_status_text (entry);
   return item;
 }
 
@@ -344,7 +344,7 @@ promise_detail (RdDashboardItem *entry)
     case RD_DEADLINE_PENDING:
     case RD_DEADLINE_DUE_SOON:
     default:
-      return g_strdup (rd_dashboard_item_get_status_text (entry));
+      return rd_dashboard_item_dup_status_text (entry);
     }
 }
 
@@ -381,7 +381,7 @@ report_deadline_item (RdDashboardItem *entry,
   else
     {
       item->title = g_strdup (rd_dashboard_item_get_title (entry));
-      item->detail = g_strdup (rd_dashboard_item_get_status_text (entry));
+      item->detail = rd_dashboard_item_dup_status_text (entry);
     }
   return item;
 }

@@ -97,7 +97,7 @@ collect_case (RdStore         *store,
       alert->key = g_strdup (rd_dashboard_item_get_key (item));
       alert->overdue = overdue;
       alert->title = g_strdup (rd_dashboard_item_get_title (item));
-      alert->status_text = g_strdup (rd_dashboard_item_get_status_text (item));
+      alert->status_text = rd_dashboard_item_dup_status_text (item);
       alert->advice = g_strdup (rd_dashboard_item_get_advice (item));
       g_ptr_array_add (alerts, alert);
     }
