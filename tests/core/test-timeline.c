@@ -589,6 +589,68 @@ test_rows (void)
 /* A lane holds one row per deadline up to a limit, then the deadlines
  * share the rows that came free the earliest, unnamed, so that a case
  * of years of repairs keeps a picture of a height a window can hold. */
+/* A timeline of many repairs keeps each of its repeated words once: the
+ * items that say the same thing hold the same text. */
+static void
+test_texts_shared (void)
+{
+  g_autoptr(GDate) today = day ("2025-11-13");
+  g_autoptr(GDate) from = day ("2024-06-01");
+  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *title = NULL;
+  guint n_repairs = 0, n_same = 0;
+  Case c;
+
+  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
+  case_init (&c);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GDate) told = day ("2025-01-06");
+      g_autofree char *told_iso = NULL;
+      g_autofree char *when = NULL;
+
+      g_date_add_days (told, 7 * i);
+      told_iso = rd_date_to_iso (told);
+      when = g_strdup_printf ("%s 08:00", told_iso);
+      disrepair (&c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
+    }
+  timeline = rd_timeline_new (c.facts, policy, today);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      const char *texts[] = { item->when, item->title, item->detail };
+
+      if (item->kind == RD_TIMELINE_REPAIR)
+        {
+          if (title == NULL)
+            title = item->title;
+          g_assert_cmpstr (item->title, ==, title);
+          g_assert_true (item->title == title);
+          n_repairs++;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          const char *before = texts[t] ? g_hash_table_lookup (seen, texts[t]) : NULL;
+
+          if (texts[t] == NULL)
+            continue;
+          if (before == NULL)
+            g_hash_table_add (seen, (gpointer) texts[t]);
+          else
+            {
+              g_assert_true (before == texts[t]);
+              n_same++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_repairs, ==, 40);
+  g_assert_cmpuint (n_same, >, 40);
+  case_clear (&c);
+}
+
 static void
 test_rows_shared (void)
 {
@@ -1174,6 +1236,7 @@ main (int   argc,
   g_test_add_func ("/timeline/old-case", test_old_case);
   g_test_add_func ("/timeline/rows", test_rows);
   g_test_add_func ("/timeline/rows-shared", test_rows_shared);
+  g_test_add_func ("/timeline/texts-shared", test_texts_shared);
   g_test_add_func ("/timeline/rows-shared-bounded", test_rows_shared_bounded);
   g_test_add_func ("/timeline/rows-shared-drawn", test_rows_shared_drawn);
   g_test_add_func ("/timeline/marks-in-runs", test_marks_in_runs);

@@ -22,6 +22,7 @@
 
 #include "rd-dashboard.h"
 #include "rd-datetime.h"
+#include "rd-shared-text.h"
 #include "rd-timeline.h"
 
 /* Today is drawn when it is no further than this after the last thing
@@ -54,15 +55,34 @@ typedef struct {
   guint n_items[MAX_LANE_ROWS];
 } Lane;
 
+/* An item's texts are GRefStrings once its timeline is made (share_texts()). */
 static void
 item_free (gpointer data)
 {
   RdTimelineItem *item = data;
 
-  g_free (item->when);
-  g_free (item->title);
-  g_free (item->detail);
+  g_clear_pointer (&item->when, g_ref_string_release);
+  g_clear_pointer (&item->title, g_ref_string_release);
+  g_clear_pointer (&item->detail, g_ref_string_release);
   g_free (item);
+}
+
+/* A long case's timeline says the same few words for thousands of items
+ * ("Repair (Routine repair)", "Done in time", "Due by Friday 21 February
+ * 2025"): each is kept once, shared by the items that say it. */
+static void
+share_texts (GPtrArray *items)
+{
+  g_autoptr(GHashTable) texts = rd_shared_texts_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RdTimelineItem *item = g_ptr_array_index (items, i);
+
+      item->when = rd_shared_texts_take (texts, item->when);
+      item->title = rd_shared_texts_take (texts, item->title);
+      item->detail = rd_shared_texts_take (texts, item->detail);
+    }
 }
 
 static RdTimelineItem *
@@ -636,6 +656,7 @@ rd_timeline_new_for_dashboard (RdCaseFacts *facts,
   add_reports (self->items, facts);
   add_contacts (self->items, facts);
   add_deadlines (self->items, facts, dashboard);
+  share_texts (self->items);
   g_ptr_array_sort (self->items, compare_items);
   find_range (self);
   count_items (self);
