@@ -680,6 +680,40 @@ set_step (RdIncident     *incident,
   rd_incident_set_landlord_steps (incident, &steps);
 }
 
+/* An entry keeps steps only once one is recorded: its copy has steps of
+ * its own, and an entry whose steps are all taken away again is the same
+ * as one that never had any. */
+static void
+test_steps_copied (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(RdIncident) fresh = rd_incident_new ();
+  g_autoptr(RdIncident) copy = NULL;
+  g_autofree char *key = NULL;
+  RdLandlordSteps none;
+
+  g_assert_true (rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (incident)));
+  set_step (incident, RD_STEP_INVESTIGATED, "2025-11-05T10:15");
+  copy = rd_incident_copy (incident);
+  g_assert_true (rd_incident_content_equal (copy, incident));
+  set_step (copy, RD_STEP_REPAIRED, "2025-11-20");
+  g_assert_false (rd_incident_content_equal (copy, incident));
+  key = rd_landlord_steps_to_key (rd_incident_get_landlord_steps (incident));
+  g_assert_cmpstr (key, ==, "investigated=2025-11-05T10:15");
+
+  rd_landlord_steps_init (&none);
+  rd_incident_set_landlord_steps (copy, &none);
+  g_assert_true (rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (copy)));
+  g_assert_true (rd_incident_content_equal (copy, fresh));
+  g_assert_false (rd_incident_content_equal (incident, fresh));
+  rd_incident_set_landlord_steps (incident, NULL);
+  g_assert_true (rd_incident_content_equal (incident, fresh));
+  set_step (incident, RD_STEP_MADE_SAFE, "2025-11-07");
+  g_assert_false (rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (incident)));
+  g_assert_true (rd_landlord_steps_is_empty (rd_incident_get_landlord_steps (fresh)));
+}
+
 /* The landlord's dated steps survive the store, its revisions, the case
  * JSON and the archive; an entry without them reads as no steps. */
 static void
@@ -869,6 +903,7 @@ main (int   argc,
   ADD ("/incident-reports/repairs-and-hazards", test_repairs_and_hazards);
   ADD ("/incident-reports/steps-round-trip", test_steps_round_trip);
   ADD ("/incident-reports/steps-refused", test_steps_refused);
+  ADD ("/incident-reports/steps-copied", test_steps_copied);
   ADD ("/incident-reports/steps-met-late-missing", test_steps_met_late_missing);
 #undef ADD
 

@@ -33,7 +33,9 @@ struct _RdIncident
   RdAsbRisk     asb_risk;                  /* RD_ASB_RISK_N_LEVELS: not known */
   char         *repair_priority;           /* the landlord's priority for a repair, "" */
   RdHazardLevel hazard;                    /* RD_HAZARD_N_LEVELS: not an Awaab's Law hazard */
-  RdLandlordSteps steps;                   /* what the landlord did about a repair or hazard */
+  /* What the landlord did about a repair or hazard; NULL when nothing is
+   * recorded, as for most entries of a long diary held whole (72 bytes each) */
+  RdLandlordSteps *steps;
   char         *asb_report;                /* rd_asb_report_to_key(): police and council report days, hate */
   char         *service_loss;              /* rd_service_loss_to_key(): heating, hot water or power lost */
   gint64        created_at;
@@ -73,6 +75,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Every step unset; made in class_init, before any entry. */
+static RdLandlordSteps no_steps;
+
+static const RdLandlordSteps *
+steps_of (RdIncident *self)
+{
+  return self->steps != NULL ? self->steps : &no_steps;
+}
+
 static void
 rd_incident_finalize (GObject *object)
 {
@@ -90,6 +101,7 @@ rd_incident_finalize (GObject *object)
   _rd_model_clear_text (&self->reference);
   g_clear_pointer (&self->landlord_reported_on, g_date_free);
   _rd_model_clear_text (&self->repair_priority);
+  g_clear_pointer (&self->steps, g_free);
 
   G_OBJECT_CLASS (rd_incident_parent_class)->finalize (object);
 }
@@ -156,7 +168,7 @@ rd_incident_get_property (GObject    *object,
       g_value_set_enum (value, self->hazard);
       break;
     case PROP_LANDLORD_STEPS:
-      g_value_take_string (value, rd_landlord_steps_to_key (&self->steps));
+      g_value_take_string (value, rd_landlord_steps_to_key (steps_of (self)));
       break;
     case PROP_ASB_REPORT:
       g_value_set_string (value, self->asb_report);
@@ -272,6 +284,7 @@ rd_incident_class_init (RdIncidentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  rd_landlord_steps_init (&no_steps);
   object_class->finalize = rd_incident_finalize;
   object_class->get_property = rd_incident_get_property;
   object_class->set_property = rd_incident_set_property;
@@ -354,7 +367,6 @@ rd_incident_init (RdIncident *self)
   self->landlord_reported_minute = -1;
   self->asb_risk = RD_ASB_RISK_N_LEVELS;
   self->hazard = RD_HAZARD_N_LEVELS;
-  rd_landlord_steps_init (&self->steps);
 }
 
 RdIncident *
@@ -393,7 +405,7 @@ rd_incident_copy (RdIncident *self)
   copy->asb_risk = self->asb_risk;
   _rd_model_replace_text (&copy->repair_priority, self->repair_priority);
   copy->hazard = self->hazard;
-  copy->steps = self->steps;
+  copy->steps = self->steps ? g_memdup2 (self->steps, sizeof *self->steps) : NULL;
   _rd_model_replace_text (&copy->asb_report, self->asb_report);
   _rd_model_replace_text (&copy->service_loss, self->service_loss);
   copy->created_at = self->created_at;
@@ -428,7 +440,7 @@ rd_incident_content_equal (RdIncident *a,
          a->asb_risk == b->asb_risk &&
          g_str_equal (a->repair_priority, b->repair_priority) &&
          a->hazard == b->hazard &&
-         rd_landlord_steps_equal (&a->steps, &b->steps) &&
+         rd_landlord_steps_equal (steps_of (a), steps_of (b)) &&
          g_str_equal (a->asb_report, b->asb_report) &&
          g_str_equal (a->service_loss, b->service_loss);
 }
@@ -579,7 +591,7 @@ const RdLandlordSteps *
 rd_incident_get_landlord_steps (RdIncident *self)
 {
   g_return_val_if_fail (RD_IS_INCIDENT (self), NULL);
-  return &self->steps;
+  return steps_of (self);
 }
 
 /**
@@ -590,18 +602,18 @@ void
 rd_incident_set_landlord_steps (RdIncident            *self,
                                 const RdLandlordSteps *steps)
 {
-  RdLandlordSteps none;
-
   g_return_if_fail (RD_IS_INCIDENT (self));
 
   if (steps == NULL)
+    steps = &no_steps;
+  if (!rd_landlord_steps_equal (steps_of (self), steps))
     {
-      rd_landlord_steps_init (&none);
-      steps = &none;
-    }
-  if (!rd_landlord_steps_equal (&self->steps, steps))
-    {
-      self->steps = *steps;
+      if (rd_landlord_steps_is_empty (steps))
+        g_clear_pointer (&self->steps, g_free);
+      else if (self->steps == NULL)
+        self->steps = g_memdup2 (steps, sizeof *steps);
+      else
+        *self->steps = *steps;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANDLORD_STEPS]);
     }
 }
@@ -747,7 +759,7 @@ rd_incident_validate (RdIncident  *self,
     }
   for (guint i = 0; i < RD_STEP_N_STEPS; i++)
     {
-      const RdMoment *at = &self->steps.at[i];
+      const RdMoment *at = &steps_of (self)->at[i];
       GDate today;
 
       if (!rd_moment_is_set (at))
