@@ -31,7 +31,10 @@ struct _RdDeadline
    * recorded, so it counts from the end of that day */
   gboolean          start_time_unknown;
   gboolean          working_hours;   /* the limit is in working hours */
-  GArray           *sources;         /* RdDeadlineSource */
+  /* What it was worked out from: one to three records, so an array of its
+   * own rather than a GArray, whose header took more than they do */
+  RdDeadlineSource *sources;
+  guint             n_sources;
   char             *explanation;
   char             *next_step;
   char             *basis;

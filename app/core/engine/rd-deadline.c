@@ -42,7 +42,7 @@ rd_deadline_finalize (GObject *object)
       else
         g_clear_pointer (texts[i], g_free);
     }
-  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->sources, g_free);
 
   G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
 }
@@ -56,7 +56,6 @@ rd_deadline_class_init (RdDeadlineClass *klass)
 static void
 rd_deadline_init (RdDeadline *self)
 {
-  self->sources = g_array_new (FALSE, FALSE, sizeof (RdDeadlineSource));
   g_date_clear (&self->due.date, 1);
   g_date_clear (&self->done.date, 1);
   self->due.minute = self->done.minute = -1;
@@ -82,16 +81,17 @@ _rd_deadline_add_source (RdDeadline        *self,
 
   if (event == NULL)
     return;
-  for (guint i = 0; i < self->sources->len; i++)
+  for (guint i = 0; i < self->n_sources; i++)
     {
-      const RdDeadlineSource *s = &g_array_index (self->sources, RdDeadlineSource, i);
+      const RdDeadlineSource *s = &self->sources[i];
 
       if (s->type == event->type && s->id == event->id)
         return;
     }
   source.type = event->type;
   source.id = event->id;
-  g_array_append_val (self->sources, source);
+  self->sources = g_renew (RdDeadlineSource, self->sources, self->n_sources + 1);
+  self->sources[self->n_sources++] = source;
 }
 
 /**
@@ -327,7 +327,7 @@ guint
 rd_deadline_get_n_sources (RdDeadline *self)
 {
   g_return_val_if_fail (RD_IS_DEADLINE (self), 0);
-  return self->sources->len;
+  return self->n_sources;
 }
 
 /**
@@ -341,8 +341,8 @@ rd_deadline_get_source (RdDeadline *self,
                         guint       index)
 {
   g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
-  g_return_val_if_fail (index < self->sources->len, NULL);
-  return &g_array_index (self->sources, RdDeadlineSource, index);
+  g_return_val_if_fail (index < self->n_sources, NULL);
+  return &self->sources[index];
 }
 
 /**
