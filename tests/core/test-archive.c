@@ -585,6 +585,26 @@ test_newer_and_hostile (Fixture       *f,
   assert_refused (f, path, RD_CASE_ARCHIVE_ERROR_DAMAGED);
   g_clear_pointer (&m, g_free);
 
+  /* A document that ends on a page's last byte with a short member name:
+   * names are compared within their quotes, never read past the mapping. */
+  {
+    g_autoptr(GString) edge = g_string_new (tiny_document);
+    gint64 edge_id;
+
+    g_string_truncate (edge, edge->len - 1);
+    g_string_append (edge, ", \"pad\": \"");
+    while (edge->len < 4096 - strlen ("\", \"a\": 1}"))
+      g_string_append_c (edge, 'x');
+    g_string_append (edge, "\", \"a\": 1}");
+    g_assert_cmpuint (edge->len, ==, 4096);
+    m = manifest_for (1, RD_STORE_SCHEMA_VERSION, edge->str, NULL, NULL);
+    write_tar (path, (Entry[]) { { "manifest.json", m }, { "case.json", edge->str } }, 2);
+    edge_id = rd_case_archive_import (f->to, path, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (edge_id, >, 0);
+    g_clear_pointer (&m, g_free);
+  }
+
   /* A file the case does not mention. */
   m = manifest_for (1, RD_STORE_SCHEMA_VERSION, tiny_document,
                     "evidence/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "hello");

@@ -143,9 +143,11 @@ find_members (Reader             *r,
         gsize name_start = c.pos + 1;
         gboolean escaped = FALSE;
         Range value = { TRUE };
+        gsize name_len;
 
         if (c.pos >= c.end || c.data[c.pos] != '"' || !_rd_json_skip_string (&c, &escaped) || escaped)
           return not_json (error);
+        name_len = c.pos - 1 - name_start;
         _rd_json_skip_space (&c);
         if (c.pos >= c.end || c.data[c.pos] != ':')
           return not_json (error);
@@ -158,10 +160,9 @@ find_members (Reader             *r,
         value.end = c.pos;
         for (guint m = 0; m < n_names; m++)
           {
-            gsize name_len = strlen (names[m]);
-            const char *name = c.data + name_start;
-
-            if (name[name_len] == '"' && strncmp (name, names[m], name_len) == 0)
+            /* Compared within the name's own quotes: a short name near the
+             * end of the mapping must not be read past. */
+            if (strlen (names[m]) == name_len && memcmp (c.data + name_start, names[m], name_len) == 0)
               {
                 /* A name given twice: json-glib kept the last, which would
                  * hide the first from the checks. */
