@@ -1,5 +1,6 @@
-/* test-undo.c: undoing a delete from its toast and with Ctrl+Z, the row it
- * brings back chosen and focused, and Ctrl+Z in a text box left to the text.
+/* test-undo.c: where the keyboard goes after a delete; undoing it from its
+ * toast and with Ctrl+Z, the row it brings back chosen and focused, and
+ * Ctrl+Z in a text box left to the text.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -97,6 +98,8 @@ answer_dialog (const char *response)
 
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
+  /* As its button does: the response alone leaves the dialog open. */
+  gtk_window_close (GTK_WINDOW (dialog));
   rd_test_gui_iterate ();
 }
 
@@ -203,6 +206,85 @@ assert_focus_on_selected_row (Fixture   *f,
   g_assert_not_reached ();
 }
 
+/* The mapped button under @root that activates @action_name. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static gboolean
+has_action_button (gpointer data)
+{
+  return find_action_button (((gpointer *) data)[0], ((gpointer *) data)[1]) != NULL;
+}
+
+/* Deletes the record @page shows with its delete button, focused first as
+ * a person pressing it would have it: that button's going takes the focus. */
+static void
+press_delete_button (Fixture    *f,
+                     GtkWidget  *page,
+                     const char *delete_action)
+{
+  gpointer data[2] = { page, (gpointer) delete_action };
+  GtkWidget *button;
+
+  /* The page and its editor are drawn on the next frames. */
+  if (!rd_test_gui_wait_until (has_action_button, data, 5000))
+    g_error ("no button for %s is shown", delete_action);
+  button = find_action_button (page, delete_action);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  rd_test_gui_iterate ();
+  answer_dialog ("delete");
+  /* The question goes once answered: the next must not find it. */
+  g_assert_true (rd_test_gui_wait_until (no_message_dialog, NULL, 5000));
+}
+
+/* After a delete the keyboard is on the chosen row of @page's list, or,
+ * with nothing left in @shown, on its empty state's button (which does
+ * @new_action). */
+static void
+assert_focus_after_delete (Fixture    *f,
+                           GtkWidget  *page,
+                           GListModel *shown,
+                           const char *new_action)
+{
+  GtkWidget *focus;
+  GtkWidget *button;
+
+  rd_test_gui_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  if (g_list_model_get_n_items (shown) > 0)
+    {
+      assert_focus_on_selected_row (f, page);
+      return;
+    }
+  button = find_action_button (page, new_action);
+  g_assert_nonnull (button);
+  g_assert_true (focus == button);
+}
+
 static gint64
 delete_diary_entry (Fixture *f,
                     guint    position)
@@ -213,10 +295,12 @@ delete_diary_entry (Fixture *f,
   guint n = g_list_model_get_n_items (entries);
 
   g_assert_true (rd_diary_page_select_entry (page, rd_diary_item_get_id (victim)));
-  gtk_widget_activate_action (GTK_WIDGET (page), "diary.delete-entry", NULL);
-  answer_dialog ("delete");
+  press_delete_button (f, GTK_WIDGET (page), "diary.delete-entry");
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n - 1);
   g_assert_null (rd_store_get_incident (store (f), rd_diary_item_get_id (victim), NULL));
+  /* The keyboard is on the entry that took its place, not on the
+   * window's first control. */
+  assert_focus_after_delete (f, GTK_WIDGET (page), entries, "diary.new-entry");
   return rd_diary_item_get_id (victim);
 }
 
@@ -588,6 +672,67 @@ test_case_closed (Fixture       *f,
   wait_for_text (f, "There is nothing to undo.");
 }
 
+/*
+ * Every record of a page deleted with its button, one after another: the
+ * keyboard goes to the next each time and, after the last, to the empty
+ * state's button, where Ctrl+Z brings the last back with the keyboard on it.
+ */
+static void
+delete_all_then_undo (Fixture    *f,
+                      const char *page_name,
+                      const char *delete_action,
+                      const char *new_action)
+{
+  GtkWidget *page = rd_window_show_page (f->window, page_name);
+  GListModel *shown;
+  GtkWidget *editor;
+  gpointer record;
+  gint64 id = 0;
+  gint64 back = 0;
+
+  if (RD_IS_DIARY_PAGE (page))
+    {
+      shown = rd_diary_page_get_entries (RD_DIARY_PAGE (page));
+      editor = GTK_WIDGET (rd_test_gui_incident_editor (f->window));
+    }
+  else
+    {
+      shown = G_LIST_MODEL (rd_record_list_page_get_selection (RD_RECORD_LIST_PAGE (page)));
+      editor = rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page));
+    }
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  while (g_list_model_get_n_items (shown) > 0)
+    {
+      guint n = g_list_model_get_n_items (shown);
+
+      record = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
+      g_assert_nonnull (record);
+      g_object_get (record, "id", &id, NULL);
+      press_delete_button (f, page, delete_action);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - 1);
+      assert_focus_after_delete (f, page, shown, new_action);
+    }
+
+  g_assert_true (press_ctrl_z (f));
+  rd_test_gui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  record = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
+  g_assert_nonnull (record);
+  g_object_get (record, "id", &back, NULL);
+  g_assert_cmpint (back, ==, id);
+  assert_focus_on_selected_row (f, page);
+}
+
+static void
+test_last_of_each (Fixture       *f,
+                   gconstpointer  data)
+{
+  delete_all_then_undo (f, "diary", "diary.delete-entry", "diary.new-entry");
+  delete_all_then_undo (f, "contacts", "contacts.delete-contact", "contacts.new-contact");
+  delete_all_then_undo (f, "complaints", "complaints.delete-complaint", "complaints.start");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +745,7 @@ main (int   argc,
   ADD ("/undo/ctrl-z", test_ctrl_z);
   ADD ("/undo/text-box", test_text_box);
   ADD ("/undo/contact", test_contact);
+  ADD ("/undo/last-of-each", test_last_of_each);
   ADD ("/undo/evidence-link", test_evidence_link);
   ADD ("/undo/evidence", test_evidence);
   ADD ("/undo/case-closed", test_case_closed);

@@ -352,6 +352,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdIncident *incident = g_object_get_data (G_OBJECT (dialog), "incident");
   g_autoptr(RdDiaryItem) item = NULL;
+  g_autoptr(RdDiaryItem) next = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
   guint token = 0;
@@ -379,8 +380,12 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   _rd_diary_page_update_counts (self);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
-  gtk_single_selection_set_selected (self->selection, position);
+  next = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  _rd_diary_page_select_item (self, next);
   on_selection_changed_cb (self);
+  /* The keyboard was on the row or the delete button, both gone. */
+  rd_gui_focus_chosen_row (GTK_WIDGET (self), self->selection, GTK_WIDGET (self->diary_list),
+                           self->leaflet);
 }
 
 static void

@@ -245,9 +245,9 @@ rd_record_list_page_add (RdRecordListPage *self,
   rd_record_list_page_select (self, record);
 }
 
-/* After a delete, the keyboard goes to the record that took the deleted
- * one's place in the list (or the one before, if it was last), chosen,
- * with the list in view; with none left, into the page's empty state. */
+/* After a delete, the record that took the deleted one's place in the
+ * list (or the one before, if it was last) is chosen, and the keyboard
+ * goes to it; with none left, into the page's empty state. */
 static void
 focus_after_delete (RdRecordListPage *self,
                     guint             position)
@@ -255,20 +255,14 @@ focus_after_delete (RdRecordListPage *self,
   RdRecordListPagePrivate *priv = PRIV (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->selection));
   g_autoptr(GObject) next = NULL;
-  GtkWidget *row;
 
-  if (n == 0 || position == GTK_INVALID_LIST_POSITION)
+  if (n > 0 && position != GTK_INVALID_LIST_POSITION)
     {
-      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
-      return;
+      next = g_list_model_get_item (G_LIST_MODEL (priv->selection), MIN (position, n - 1));
+      rd_record_list_page_select (self, next);
     }
-  next = g_list_model_get_item (G_LIST_MODEL (priv->selection), MIN (position, n - 1));
-  rd_record_list_page_select (self, next);
-  if (adw_leaflet_get_folded (priv->leaflet))
-    adw_leaflet_navigate (priv->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  row = rd_gui_find_selected_row (GTK_WIDGET (priv->list_view));
-  if (row == NULL || !gtk_widget_grab_focus (row))
-    gtk_widget_grab_focus (GTK_WIDGET (priv->list_view));
+  rd_gui_focus_chosen_row (GTK_WIDGET (self), priv->selection, GTK_WIDGET (priv->list_view),
+                           priv->leaflet);
 }
 
 static void

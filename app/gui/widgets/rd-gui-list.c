@@ -146,6 +146,42 @@ rd_gui_leaflet_show_editor (AdwLeaflet *leaflet)
     adw_leaflet_set_visible_child_name (leaflet, "editor");
 }
 
+/**
+ * rd_gui_focus_chosen_row:
+ * @page: the page that lists the records
+ * @selection: what @view shows, with the record chosen after a delete
+ * @view: the page's list view
+ * @leaflet: (nullable): the leaflet holding the list beside the editor
+ *
+ * After a delete the focused control (a delete button, a row) has gone,
+ * and GTK would put the keyboard on the window's first control. It goes to
+ * the chosen row instead, with the list in view on a folded @leaflet; with
+ * nothing chosen, to the first control of @page (its empty state's button).
+ */
+void
+rd_gui_focus_chosen_row (GtkWidget          *page,
+                         GtkSingleSelection *selection,
+                         GtkWidget          *view,
+                         AdwLeaflet         *leaflet)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *row;
+
+  if (gtk_single_selection_get_selected_item (selection) == NULL)
+    {
+      /* From no focus, Tab order starts at the page's first control. */
+      if (root != NULL)
+        gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  if (leaflet != NULL && adw_leaflet_get_folded (leaflet))
+    adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  row = rd_gui_find_selected_row (view);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (view);
+}
+
 /* Selects @item (NULL: nothing) and scrolls @view, a list or grid view, to it. */
 void
 rd_gui_select_item (GtkSingleSelection *selection,

@@ -33,6 +33,10 @@ void                rd_gui_select_item            (GtkSingleSelection *selection
                                                    GtkWidget          *view,
                                                    gpointer            item);
 GtkWidget          *rd_gui_find_selected_row      (GtkWidget          *widget);
+void                rd_gui_focus_chosen_row       (GtkWidget          *page,
+                                                   GtkSingleSelection *selection,
+                                                   GtkWidget          *view,
+                                                   AdwLeaflet         *leaflet);
 gboolean            rd_gui_list_store_take_out    (GListStore         *store,
                                                    gpointer            item,
                                                    gboolean           *ignore_selection);
