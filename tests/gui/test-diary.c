@@ -838,8 +838,8 @@ test_history (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (rd_history_dialog_get_versions (dialog)), ==, 2);
   rd_test_gui_wait_for_draw (GTK_WIDGET (dialog));
-  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "As first written"));
-  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "Version 2 (current)"));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "As First Written"));
+  g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog), "Version 2 (Current)"));
   g_assert_nonnull (rd_test_gui_find_by_text (GTK_WIDGET (dialog),
                                               "Changed: What happened, Reference number"));
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -126,11 +126,33 @@ rd_deadlines_dialog_new (GtkWindow        *parent,
                        "group", group, NULL);
 }
 
+/* The window's title for @group, in header case as a title is; the group's
+ * label names it in sentence case beside each deadline. */
+static const char *
+get_window_title (RdDashboardGroup group)
+{
+  switch (group)
+    {
+    case RD_DASHBOARD_OVERDUE:
+      return _("Overdue");
+    case RD_DASHBOARD_DUE_SOON:
+      return _("Due in the Next 5 Working Days");
+    case RD_DASHBOARD_LATER:
+      return _("Coming Up");
+    case RD_DASHBOARD_DONE:
+      return _("Done");
+    case RD_DASHBOARD_N_GROUPS:
+    default:
+      break;
+    }
+  g_return_val_if_reached ("");
+}
+
 static void
 rd_deadlines_dialog_constructed (GObject *object)
 {
   RdDeadlinesDialog *self = RD_DEADLINES_DIALOG (object);
-  const char *title = rd_dashboard_group_get_label (self->group);
+  const char *title = get_window_title (self->group);
 
   G_OBJECT_CLASS (rd_deadlines_dialog_parent_class)->constructed (object);
 

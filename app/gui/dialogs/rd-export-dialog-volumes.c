@@ -8,7 +8,7 @@
 #include "rd-export-dialog-private.h"
 #include "rd-export-service.h"
 
-/* The choices of the "Paper and size" group that are not the paper. */
+/* The choices of the "Paper and Size" group that are not the paper. */
 void
 _rd_export_dialog_volume_options (RdExportDialog      *self,
                                   RdCaseBundleOptions *options)

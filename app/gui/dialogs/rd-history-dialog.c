@@ -158,9 +158,9 @@ bind_version_cb (GtkSignalListItemFactory *factory,
   g_autofree char *written = dup_written (revision);
 
   if (position == 0)
-    title = g_strdup (n == 1 ? _("As first written (current)") : _("As first written"));
+    title = g_strdup (n == 1 ? _("As First Written (Current)") : _("As First Written"));
   else if (position == n - 1)
-    title = g_strdup_printf (_("Version %u (current)"), rd_incident_revision_get_number (revision));
+    title = g_strdup_printf (_("Version %u (Current)"), rd_incident_revision_get_number (revision));
   else
     title = g_strdup_printf (_("Version %u"), rd_incident_revision_get_number (revision));
 

@@ -189,6 +189,28 @@ rd_letter_dialog_new_for_text (GtkWindow  *parent,
   return self;
 }
 
+/* The window's title for a letter of @kind, in header case as a title is;
+ * the kind's label names it in sentence case in lists and on the CLI. */
+static const char *
+get_window_title (RdLetterKind kind)
+{
+  switch (kind)
+    {
+    case RD_LETTER_STAGE1_COMPLAINT:
+      return _("Stage 1 Complaint");
+    case RD_LETTER_CHASER:
+      return _("Chaser");
+    case RD_LETTER_ESCALATION:
+      return _("Request to Escalate");
+    case RD_LETTER_OMBUDSMAN_SUMMARY:
+      return _("Summary for the Ombudsman");
+    case RD_LETTER_N_KINDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached ("");
+}
+
 /**
  * rd_letter_dialog_new:
  * @complaint_id: the complaint the letter is about, or 0
@@ -236,7 +258,7 @@ rd_letter_dialog_new (GtkWindow    *parent,
       rd_i18n_pop_language (previous);
     }
 
-  self = rd_letter_dialog_new_for_text (parent, rd_letter_kind_get_label (kind), text);
+  self = rd_letter_dialog_new_for_text (parent, get_window_title (kind), text);
   if (complaint != NULL)
     {
       g_autofree char *subtitle = rd_complaint_dup_title (complaint);

@@ -359,7 +359,7 @@ rd_step_dialog_constructed (GObject *object)
     }
 
   {
-    const char *title = event ? _("Change a Step") : _("Add a step");
+    const char *title = event ? _("Change a Step") : _("Add a Step");
 
     adw_window_title_set_title (self->window_title, title);
     /* The header shows the title; the window's own is what screen readers
