@@ -12,6 +12,7 @@
 #include "rd-evidence-detail.h"
 #include "rd-evidence-links.h"
 #include "rd-evidence-page.h"
+#include "rd-gui-list.h"
 #include "rd-gui-util.h"
 #include "rd-incident-editor.h"
 #include "rd-parties-dialog.h"
@@ -239,22 +240,34 @@ has_action_button (gpointer data)
   return find_action_button (((gpointer *) data)[0], ((gpointer *) data)[1]) != NULL;
 }
 
-/* Deletes the record @page shows with its delete button, focused first as
- * a person pressing it would have it: that button's going takes the focus. */
+/* Deletes the record @page shows with the keyboard on its delete button,
+ * or (@from_row) on its row, where Delete is the shortcut: either way what
+ * had the focus goes. */
 static void
-press_delete_button (Fixture    *f,
-                     GtkWidget  *page,
-                     const char *delete_action)
+press_delete (Fixture    *f,
+              GtkWidget  *page,
+              const char *delete_action,
+              gboolean    from_row)
 {
   gpointer data[2] = { page, (gpointer) delete_action };
   GtkWidget *button;
+  GtkWidget *row;
 
   /* The page and its editor are drawn on the next frames. */
   if (!rd_test_gui_wait_until (has_action_button, data, 5000))
     g_error ("no button for %s is shown", delete_action);
   button = find_action_button (page, delete_action);
-  g_assert_true (gtk_widget_grab_focus (button));
-  g_signal_emit_by_name (button, "clicked");
+  row = rd_gui_find_selected_row (page);
+  if (from_row && row != NULL)
+    {
+      g_assert_true (gtk_widget_grab_focus (row));
+      g_assert_true (gtk_widget_activate_action (row, delete_action, NULL));
+    }
+  else
+    {
+      g_assert_true (gtk_widget_grab_focus (button));
+      g_signal_emit_by_name (button, "clicked");
+    }
   rd_test_gui_iterate ();
   answer_dialog ("delete");
   /* The question goes once answered: the next must not find it. */
@@ -295,7 +308,7 @@ delete_diary_entry (Fixture *f,
   guint n = g_list_model_get_n_items (entries);
 
   g_assert_true (rd_diary_page_select_entry (page, rd_diary_item_get_id (victim)));
-  press_delete_button (f, GTK_WIDGET (page), "diary.delete-entry");
+  press_delete (f, GTK_WIDGET (page), "diary.delete-entry", FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n - 1);
   g_assert_null (rd_store_get_incident (store (f), rd_diary_item_get_id (victim), NULL));
   /* The keyboard is on the entry that took its place, not on the
@@ -673,7 +686,7 @@ test_case_closed (Fixture       *f,
 }
 
 /*
- * Every record of a page deleted with its button, one after another: the
+ * Every record of a page deleted by the keyboard, one after another: the
  * keyboard goes to the next each time and, after the last, to the empty
  * state's button, where Ctrl+Z brings the last back with the keyboard on it.
  */
@@ -702,6 +715,7 @@ delete_all_then_undo (Fixture    *f,
     }
   rd_test_gui_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  /* From the row and from the button in turn, the last from the row. */
   while (g_list_model_get_n_items (shown) > 0)
     {
       guint n = g_list_model_get_n_items (shown);
@@ -709,7 +723,7 @@ delete_all_then_undo (Fixture    *f,
       record = rd_record_editor_get_record (RD_RECORD_EDITOR (editor));
       g_assert_nonnull (record);
       g_object_get (record, "id", &id, NULL);
-      press_delete_button (f, page, delete_action);
+      press_delete (f, page, delete_action, n % 2 == 1);
       g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - 1);
       assert_focus_after_delete (f, page, shown, new_action);
     }

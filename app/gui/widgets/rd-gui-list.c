@@ -146,6 +146,19 @@ rd_gui_leaflet_show_editor (AdwLeaflet *leaflet)
     adw_leaflet_set_visible_child_name (leaflet, "editor");
 }
 
+/* Forgets which child of each widget from @widget down last held the
+ * focus: GTK moves the focus on from there, and it may be gone. */
+static void
+forget_focus_children (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (widget);
+
+  if (child == NULL)
+    return;
+  forget_focus_children (child);
+  gtk_widget_set_focus_child (widget, NULL);
+}
+
 /**
  * rd_gui_focus_chosen_row:
  * @page: the page that lists the records
@@ -169,9 +182,12 @@ rd_gui_focus_chosen_row (GtkWidget          *page,
 
   if (gtk_single_selection_get_selected_item (selection) == NULL)
     {
-      /* From no focus, Tab order starts at the page's first control. */
+      /* Tab order from nowhere starts at the page's first control; GTK
+       * would start after the row that had the focus, in the list now
+       * hidden, and find nothing after it. */
       if (root != NULL)
         gtk_root_set_focus (root, NULL);
+      forget_focus_children (page);
       gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
       return;
     }
