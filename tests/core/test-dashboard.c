@@ -755,6 +755,30 @@ test_group_runs (void)
   case_clear (&c);
 }
 
+/* @n diary entries, each reported to the landlord on @reported as
+ * anti-social behaviour of high risk. */
+static void
+add_asb_reports (Case        *c,
+                 guint        n,
+                 const GDate *reported)
+{
+  g_autoptr(GDateTime) last = rd_datetime_parse_local ("2025-11-02T23:00", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (last, -15 * (int) i);
+      g_autofree char *when = g_date_time_format (at, "%FT%R");
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+
+      rd_incident_set_id (incident, c->next_id++);
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_description (incident, when);
+      rd_incident_set_landlord_reported_on (incident, reported);
+      rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
+      rd_case_facts_add_incident (c->facts, incident);
+    }
+}
+
 /* The status of each item in @dashboard, read on this thread now. */
 static GPtrArray *
 read_statuses (RdDashboard *dashboard)
@@ -791,19 +815,7 @@ test_sentences_when_asked (void)
   case_init (&c);
   step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2025-10-01", NULL);
   step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2025-10-03", NULL);
-  for (guint i = 0; i < 60; i++)
-    {
-      g_autofree char *when = g_strdup_printf ("2025-11-02T%02u:%02u", i / 4, 15 * (i % 4));
-      g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
-      g_autoptr(RdIncident) incident = rd_incident_new ();
-
-      rd_incident_set_id (incident, c.next_id++);
-      rd_incident_set_starts_at (incident, at);
-      rd_incident_set_description (incident, when);
-      rd_incident_set_landlord_reported_on (incident, reported);
-      rd_incident_set_asb_risk (incident, RD_ASB_RISK_HIGH);
-      rd_case_facts_add_incident (c.facts, incident);
-    }
+  add_asb_reports (&c, 60, reported);
   rd_policy_set_asb_first_response (landlord, RD_ASB_RISK_HIGH, &one);
 
   dashboard = rd_dashboard_new (c.facts, landlord, today);
@@ -875,6 +887,62 @@ test_sentences_when_asked (void)
   case_clear (&c);
 }
 
+typedef struct {
+  GThread *thread;  /* where the item went */
+  int      gone;    /* atomic */
+} Gone;
+
+static void
+item_gone_cb (gpointer  data,
+              GObject  *where_it_was)
+{
+  Gone *gone = data;
+
+  gone->thread = g_thread_self ();
+  g_atomic_int_set (&gone->gone, TRUE);
+}
+
+/* A dashboard of a thousand deadlines or more let go of on the thread
+ * that runs the main loop (What Next's, as a new one comes) has its
+ * items freed on a worker, not in a frame; anywhere else, at once. */
+static void
+test_let_go_elsewhere (void)
+{
+  Case c;
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) today = day ("2025-11-20");
+  g_autoptr(RdPolicy) landlord = rd_policy_new_landlord_from_code (reported);
+  RdLimit one = { 1, RD_TIME_UNIT_WORKING_DAYS };
+  GMainContext *context = g_main_context_default ();
+  RdDashboard *dashboard;
+  Gone here = { NULL, FALSE }, elsewhere = { NULL, FALSE };
+
+  case_init (&c);
+  add_asb_reports (&c, 1100, reported);
+  rd_policy_set_asb_first_response (landlord, RD_ASB_RISK_HIGH, &one);
+
+  dashboard = rd_dashboard_new (c.facts, landlord, today);
+  g_assert_cmpuint (g_list_model_get_n_items (rd_dashboard_get_items (dashboard)), >=, 1100);
+  g_object_weak_ref (G_OBJECT (item_at (dashboard, 0)), item_gone_cb, &here);
+  g_object_unref (dashboard);
+  g_assert_true (g_atomic_int_get (&here.gone));
+  g_assert_true (here.thread == g_thread_self ());
+
+  g_assert_true (g_main_context_acquire (context));
+  dashboard = rd_dashboard_new (c.facts, landlord, today);
+  g_object_weak_ref (G_OBJECT (item_at (dashboard, 0)), item_gone_cb, &elsewhere);
+  g_object_unref (dashboard);
+  for (guint i = 0; i < 2000 && !g_atomic_int_get (&elsewhere.gone); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (g_atomic_int_get (&elsewhere.gone));
+  g_assert_true (elsewhere.thread != g_thread_self ());
+  /* The worker's task says it is done on this context. */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_release (context);
+  case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/letter-for-stage", test_letter_for_stage);
   g_test_add_func ("/dashboard/group-runs", test_group_runs);
   g_test_add_func ("/dashboard/sentences-when-asked", test_sentences_when_asked);
+  g_test_add_func ("/dashboard/let-go-elsewhere", test_let_go_elsewhere);
 
   return g_test_run ();
 }
