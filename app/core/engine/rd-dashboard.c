@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "rd-case-deadlines.h"
 #include "rd-dashboard-private.h"
@@ -171,6 +174,11 @@ release_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   g_object_unref (task_data);
+#ifdef __GLIBC__
+  /* What was freed stays in this worker's arena for its next use, which
+   * may not come: give it back (as rd-snapshot-share.c does). */
+  malloc_trim (0);
+#endif
   g_task_return_boolean (task, TRUE);
 }
 
