@@ -120,6 +120,9 @@ test_export (Fixture       *f,
   GListModel *exhibits = rd_export_dialog_get_exhibits (dialog);
   g_autoptr(RdEvidence) first = NULL;
 
+  /* The keyboard starts on Export…, not on Cancel. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
+                 rd_test_gui_find_by_text (GTK_WIDGET (dialog), "_Export…"));
   g_assert_cmpuint (g_list_model_get_n_items (exhibits), ==, 2);
   if (g_getenv ("REDRESS_SCREENSHOT_DIR") != NULL)
     {

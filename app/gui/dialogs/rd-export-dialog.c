@@ -42,9 +42,11 @@ static const RdLetterKind letter_choices[] = {
 };
 
 /* The keyboard goes to where the work is on each page: Stop while the
- * bundle is made, Open when it is ready, and Export… again when making it
- * stopped. Otherwise it would stay on a button the page just hid, and a
- * screen reader would say nothing of the new page. */
+ * bundle is made, Open when it is ready, and Export… on the options, when
+ * the dialog opens (rather than Cancel, the first button, where GTK would
+ * put it) and when making it stopped. Otherwise it would stay on a button
+ * the page just hid, and a screen reader would say nothing of the new
+ * page. */
 static void
 focus_state (RdExportDialog *self,
              const char     *state)
@@ -55,6 +57,13 @@ focus_state (RdExportDialog *self,
     gtk_widget_grab_focus (self->open_button);
   else if (gtk_widget_get_realized (GTK_WIDGET (self)))
     gtk_widget_grab_focus (self->export_button);
+}
+
+/* Once shown: GTK has just put the keyboard on the first button. */
+static void
+on_map_cb (RdExportDialog *self)
+{
+  focus_state (self, gtk_stack_get_visible_child_name (self->stack));
 }
 
 static void
@@ -421,6 +430,7 @@ rd_export_dialog_init (RdExportDialog *self)
 
   _rd_export_dialog_init_exhibits (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   set_state (self, "options");
 }
 
