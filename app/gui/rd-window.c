@@ -745,6 +745,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, error_page);
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, case_switcher);
@@ -765,9 +766,17 @@ rd_window_class_init (RdWindowClass *klass)
 static void
 rd_window_init (RdWindow *self)
 {
+  GObject *welcome;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* What the first frame does not show must cost it nothing (issue 17). */
+  welcome = gtk_widget_get_template_child (GTK_WIDGET (self), RD_TYPE_WINDOW, "welcome_page");
+  rd_gui_status_page_icon_when_shown (ADW_STATUS_PAGE (welcome));
+  rd_gui_status_page_icon_when_shown (self->error_page);
+  rd_gui_revealer_hide_closed (self->read_only_banner);
+  rd_gui_revealer_hide_closed (self->sample_banner);
+  rd_gui_revealer_hide_closed (self->consent_banner);
   rd_gui_init_toasts (GTK_WIDGET (self), self->toast_overlay);
   _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);

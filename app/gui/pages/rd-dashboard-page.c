@@ -58,6 +58,7 @@ struct _RdDashboardPage
 
   GtkStack      *stack;
   GtkSpinner    *loading_spinner;
+  AdwStatusPage *empty_page;
   GtkLabel      *summary_label;
   GtkRevealer   *trigger_revealer;
   GtkLabel      *trigger_label;
@@ -291,12 +292,11 @@ show_section (RdDashboardPage  *self,
     }
 }
 
+/* What the page shows of @dashboard (or of none), but not which page. */
 static void
-show_dashboard (RdDashboardPage *self,
+fill_dashboard (RdDashboardPage *self,
                 RdDashboard     *dashboard)
 {
-  guint n_items = dashboard ? g_list_model_get_n_items (rd_dashboard_get_items (dashboard)) : 0;
-
   g_set_object (&self->dashboard, dashboard);
   for (guint group = 0; group < RD_DASHBOARD_N_GROUPS; group++)
     show_section (self, group);
@@ -310,6 +310,26 @@ show_dashboard (RdDashboardPage *self,
       show_summary (self);
       show_notes (self);
     }
+}
+
+/* Nothing worked out yet: for a case, until its deadlines come; and with
+ * no case, which a page has between being given its store and its case.
+ * Never the empty page then: as the window's first frame is laid out, it
+ * would be measured, and its icon loaded, for nothing. */
+static void
+show_waiting (RdDashboardPage *self)
+{
+  fill_dashboard (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+show_dashboard (RdDashboardPage *self,
+                RdDashboard     *dashboard)
+{
+  guint n_items = dashboard ? g_list_model_get_n_items (rd_dashboard_get_items (dashboard)) : 0;
+
+  fill_dashboard (self, dashboard);
   gtk_stack_set_visible_child_name (self->stack,
                                     n_items > 0 ||
                                     (self->dashboard && rd_dashboard_get_community_trigger (self->dashboard))
@@ -381,7 +401,7 @@ rd_dashboard_page_do_refresh (RdCasePage *page)
 
   if (store == NULL || rcase == NULL)
     {
-      show_dashboard (self, NULL);
+      show_waiting (self);
       return;
     }
 
@@ -571,7 +591,7 @@ rd_dashboard_page_case_changed (RdCasePage *page)
 
   /* Never the last case's deadlines under this one's name, even briefly. */
   drop_refresh (self);
-  show_dashboard (self, NULL);
+  show_waiting (self);
   if (rd_case_page_get_case (page) == NULL)
     {
       rd_dashboard_page_refresh (self);
@@ -579,7 +599,6 @@ rd_dashboard_page_case_changed (RdCasePage *page)
     }
   /* Shown waiting in the next frame (the first, when Redress starts on
    * this page), and worked out after it. */
-  gtk_stack_set_visible_child_name (self->stack, "loading");
   rd_case_page_refresh_after_frame (page);
 }
 
@@ -631,6 +650,7 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_revealer);
   gtk_widget_class_bind_template_child (widget_class, RdDashboardPage, trigger_label);
@@ -687,6 +707,8 @@ rd_dashboard_page_init (RdDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_gui_spin_while_shown (self->loading_spinner);
+  rd_gui_status_page_icon_when_shown (self->empty_page);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   /* Once, under the list: every count above it is in working days. */
   gtk_label_set_text (self->convention_label, rd_calendar_get_convention ());
 

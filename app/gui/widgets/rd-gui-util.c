@@ -19,15 +19,62 @@ rd_gui_text_view_dup_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* A spinner on screen, waiting to be drawn once and then RD_GUI_SPINNER_DELAY_MS. */
+typedef struct {
+  GtkSpinner    *spinner;
+  GdkFrameClock *clock;
+  gulong         paint_id;
+  guint          timeout_id;
+} SpinWait;
+
+static void
+spin_wait_free (SpinWait *wait)
+{
+  if (wait->paint_id != 0)
+    g_signal_handler_disconnect (wait->clock, wait->paint_id);
+  g_clear_object (&wait->clock);
+  g_clear_handle_id (&wait->timeout_id, g_source_remove);
+  g_free (wait);
+}
+
+static gboolean
+start_spinning_cb (gpointer user_data)
+{
+  SpinWait *wait = user_data;
+  GtkSpinner *spinner = wait->spinner;
+
+  wait->timeout_id = 0;
+  g_object_set_data (G_OBJECT (spinner), "rd-spin-wait", NULL);
+  gtk_spinner_start (spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_spinner_painted_cb (GdkFrameClock *clock,
+                       SpinWait      *wait)
+{
+  g_signal_handler_disconnect (clock, wait->paint_id);
+  wait->paint_id = 0;
+  wait->timeout_id = g_timeout_add (RD_GUI_SPINNER_DELAY_MS, start_spinning_cb, wait);
+}
+
 static void
 on_spinner_map_cb (GtkWidget *spinner)
 {
-  gtk_spinner_start (GTK_SPINNER (spinner));
+  SpinWait *wait = g_new0 (SpinWait, 1);
+
+  wait->spinner = GTK_SPINNER (spinner);
+  wait->clock = g_object_ref (gtk_widget_get_frame_clock (spinner));
+  wait->paint_id = g_signal_connect (wait->clock, "after-paint", G_CALLBACK (on_spinner_painted_cb),
+                                     wait);
+  g_object_set_data_full (G_OBJECT (spinner), "rd-spin-wait", wait,
+                          (GDestroyNotify) spin_wait_free);
 }
 
 static void
 on_spinner_unmap_cb (GtkWidget *spinner)
 {
+  g_object_set_data (G_OBJECT (spinner), "rd-spin-wait", NULL);
   gtk_spinner_stop (GTK_SPINNER (spinner));
 }
 
@@ -36,13 +83,86 @@ on_spinner_unmap_cb (GtkWidget *spinner)
  * times a second even while the spinner sits unseen in a stack page that is
  * not shown, so a window that only waits kept drawing (and a laptop kept
  * waking). @spinner spins only while it is on screen.
+ *
+ * And only RD_GUI_SPINNER_DELAY_MS after the first frame drawn with it
+ * on screen: most waits are over sooner, and a spinner that flashes up
+ * for a moment says nothing. Until then it is there, focusable and named,
+ * but not drawn (a stopped spinner is transparent), so its icon, an SVG
+ * that only librsvg reads, is not loaded: What Next's spinner was the one
+ * SVG drawn in the first frame when Redress started on a case (issue 17),
+ * and counting from that frame keeps it out however slow the frame is.
  */
 void
 rd_gui_spin_while_shown (GtkSpinner *spinner)
 {
   g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
   g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
-  gtk_spinner_set_spinning (spinner, gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+  gtk_spinner_stop (spinner);
+  if (gtk_widget_get_mapped (GTK_WIDGET (spinner)))
+    on_spinner_map_cb (GTK_WIDGET (spinner));
+}
+
+static void
+on_status_page_map_cb (GtkWidget *page,
+                       gpointer   user_data)
+{
+  const char *icon_name = g_object_get_data (G_OBJECT (page), "rd-icon-name");
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+  g_signal_handlers_disconnect_by_func (page, on_status_page_map_cb, user_data);
+  g_object_set_data (G_OBJECT (page), "rd-icon-name", NULL);
+}
+
+/*
+ * GTK 4.8 loads an image's icon as soon as its style is first worked out,
+ * whether or not it is ever shown (gtk_icon_helper_invalidate_for_change()
+ * preloads it). A status page's icon is 128 pixels, which the icon theme
+ * has only as an SVG, and the first SVG loads gdk-pixbuf's SVG loader,
+ * librsvg, libxml2 and ICU: about 25 ms of processor time at every start for
+ * the icons of pages that a start on a case never shows (issue 17).
+ * @page keeps the icon its template gave it, and shows it from the first
+ * time it is mapped.
+ */
+void
+rd_gui_status_page_icon_when_shown (AdwStatusPage *page)
+{
+  const char *icon_name;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  icon_name = adw_status_page_get_icon_name (page);
+  if (icon_name == NULL || gtk_widget_get_mapped (GTK_WIDGET (page)))
+    return;
+  g_object_set_data_full (G_OBJECT (page), "rd-icon-name", g_strdup (icon_name), g_free);
+  adw_status_page_set_icon_name (page, NULL);
+  g_signal_connect (page, "map", G_CALLBACK (on_status_page_map_cb), NULL);
+}
+
+static void
+sync_closed_child (GtkRevealer *revealer)
+{
+  GtkWidget *child = gtk_revealer_get_child (revealer);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, gtk_revealer_get_reveal_child (revealer) ||
+                                   gtk_revealer_get_child_revealed (revealer));
+}
+
+/*
+ * GTK 4.8's GtkRevealer measures its child, and so lays out its text, even
+ * while it shows none of it: the window's banners were laid out for every
+ * first frame (issue 17). @revealer's child is hidden while the revealer
+ * is closed, and shown as it starts to open; it closes as before, sliding
+ * away, and is hidden once it has.
+ */
+void
+rd_gui_revealer_hide_closed (GtkRevealer *revealer)
+{
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (sync_closed_child), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (sync_closed_child), NULL);
+  sync_closed_child (revealer);
 }
 
 /*

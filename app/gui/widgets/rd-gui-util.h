@@ -16,7 +16,12 @@ void  rd_gui_fix_accessible_name (GtkWidget   *widget);
 void  rd_gui_name_switches       (GtkWidget   *widget,
                                   const char  *name);
 void  rd_gui_unparent_children   (GtkWidget   *widget);
+/* How long a spinner waits on screen before it shows and turns. */
+#define RD_GUI_SPINNER_DELAY_MS 300
+
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
+void  rd_gui_status_page_icon_when_shown (AdwStatusPage *page);
+void  rd_gui_revealer_hide_closed (GtkRevealer *revealer);
 void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                   const char  *trigger,
                                   const char  *action_name);

@@ -1,0 +1,286 @@
+/* test-first-frame.c: what the first frame leaves out is there once it is needed.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * To start within 1.3× of a bare window (issue 17), a start on a case
+ * draws no SVG icon in its first frame: GTK reads those through librsvg,
+ * which brings libxml2 and ICU with it. So a status page's large icon is
+ * given to it when the page is first shown (GTK loads an image's icon as
+ * soon as it is styled, shown or not), and What Next's spinner turns, and
+ * so is drawn, only once it has waited on screen for a moment. Each test
+ * holds both halves: nothing loaded before it is needed, and each icon and
+ * the spinner there when their page is shown.
+ *
+ * /first-frame/no-svg-icon must stay the first test of this program: it
+ * asks whether anything in the process has loaded librsvg yet.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+
+#include "rd-dashboard-page.h"
+#include "rd-gui-util.h"
+#include "rd-test-gui.h"
+
+#define LIBRSVG "librsvg-2.so.2"
+
+typedef struct {
+  gboolean  painted;
+  gboolean  svg_loaded;   /* at the end of the first frame */
+  gboolean  spinning;     /* What Next's spinner, then */
+  char     *icons[3];     /* the welcome, error and empty pages' icons, then */
+  gint64    painted_at;
+} FirstFrame;
+
+static const char *status_pages[] = { "welcome_page", "error_page", "empty_page" };
+
+static gboolean
+library_loaded (const char *soname)
+{
+  void *handle = dlopen (soname, RTLD_LAZY | RTLD_NOLOAD);
+
+  if (handle == NULL)
+    return FALSE;
+  dlclose (handle);
+  return TRUE;
+}
+
+static GtkWidget *
+child (GtkWidget  *root,
+       const char *id)
+{
+  GtkWidget *found = rd_test_gui_find_by_id (root, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   GtkWidget     *window)
+{
+  FirstFrame *frame = g_object_get_data (G_OBJECT (window), "first-frame");
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, window);
+  frame->painted = TRUE;
+  frame->painted_at = g_get_monotonic_time ();
+  frame->svg_loaded = library_loaded (LIBRSVG);
+  frame->spinning = gtk_spinner_get_spinning (GTK_SPINNER (child (window, "loading_spinner")));
+  for (guint i = 0; i < G_N_ELEMENTS (status_pages); i++)
+    {
+      AdwStatusPage *page = ADW_STATUS_PAGE (child (window, status_pages[i]));
+
+      frame->icons[i] = g_strdup (adw_status_page_get_icon_name (page));
+    }
+}
+
+static void
+on_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_paint_cb), window);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+page_is_empty (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (child (data, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0;
+}
+
+/* A start on a case with no deadlines: no SVG is read for the first
+ * frame; once What Next has found nothing, its empty page has its icon,
+ * and drawing it loads librsvg (so the probe above does see it). */
+static void
+test_no_svg_icon (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdStore *store = rd_application_get_store (app);
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+  FirstFrame frame = { 0 };
+  GtkWidget *page;
+  RdWindow *window;
+
+  if (library_loaded (LIBRSVG))
+    {
+      g_test_skip ("librsvg was loaded before the test began");
+      rd_test_gui_close_app (&app, &dir);
+      return;
+    }
+  rd_case_set_title (rcase, "Noise from upstairs");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_store_set_last_case_id (store, rd_case_get_id (rcase), &error));
+
+  window = rd_application_new_window (app);
+  g_object_set_data (G_OBJECT (window), "first-frame", &frame);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rd_test_gui_wait_until (is_true, &frame.painted, 10000));
+
+  g_assert_false (frame.svg_loaded);
+  g_assert_false (frame.spinning);
+  for (guint i = 0; i < G_N_ELEMENTS (status_pages); i++)
+    g_assert_null (frame.icons[i]);
+
+  page = rd_window_show_page (window, "dashboard");
+  g_assert_true (rd_test_gui_wait_until (page_is_empty, page, 10000));
+  rd_test_gui_wait_for_draw (child (page, "empty_page"));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (child (page, "empty_page"))), ==,
+                   "emblem-ok-symbolic");
+  g_assert_true (library_loaded (LIBRSVG));
+
+  for (guint i = 0; i < G_N_ELEMENTS (frame.icons); i++)
+    g_free (frame.icons[i]);
+  rd_test_gui_close_app (&app, &dir);
+}
+
+/* The welcome page, shown at a start with no case, and the error page,
+ * shown when the cases cannot be opened, have their icons. */
+static void
+test_status_page_icons (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdWindow *window = rd_test_gui_window_new (app, 0, 0);
+  GtkWidget *page = child (GTK_WIDGET (window), "welcome_page");
+
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==,
+                   "app.redress.Redress");
+  page = child (GTK_WIDGET (window), "error_page");
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)));
+  rd_test_gui_close_app (&app, &dir);
+
+  dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  path = g_build_filename (dir, "redress.db", NULL);
+  rd_test_gui_make_newer_store (path);
+  app = rd_test_gui_app_new (dir);
+  window = rd_test_gui_window_new (app, 0, 0);
+  page = child (GTK_WIDGET (window), "error_page");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==,
+                   "dialog-error-symbolic");
+  rd_test_gui_close_app (&app, &dir);
+}
+
+static void
+on_spinner_window_painted_cb (GdkFrameClock *clock,
+                              FirstFrame    *frame)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_spinner_window_painted_cb, frame);
+  frame->painted = TRUE;
+  frame->painted_at = g_get_monotonic_time ();
+}
+
+static gboolean
+is_spinning (gpointer data)
+{
+  return gtk_spinner_get_spinning (data);
+}
+
+/* A spinner waits, transparent, until it has been on screen for
+ * RD_GUI_SPINNER_DELAY_MS after a frame, then turns; taken off screen, it
+ * stops, and one taken off before its time never turns. */
+static void
+test_spinner_waits (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkSpinner *spinner = GTK_SPINNER (gtk_spinner_new ());
+  FirstFrame frame = { 0 };
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (spinner));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  rd_gui_spin_while_shown (spinner);
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_spinner_window_painted_cb), &frame);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rd_test_gui_wait_until (is_true, &frame.painted, 10000));
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+
+  g_assert_true (rd_test_gui_wait_until (is_spinning, spinner, 10000));
+  g_assert_cmpint (g_get_monotonic_time () - frame.painted_at, >=, RD_GUI_SPINNER_DELAY_MS * 1000);
+
+  gtk_widget_set_visible (GTK_WIDGET (spinner), FALSE);
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  gtk_widget_set_visible (GTK_WIDGET (spinner), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  gtk_widget_set_visible (GTK_WIDGET (spinner), FALSE);
+  g_assert_false (rd_test_gui_wait_until (is_spinning, spinner, 3 * RD_GUI_SPINNER_DELAY_MS));
+
+  gtk_widget_set_visible (GTK_WIDGET (spinner), TRUE);
+  g_assert_true (rd_test_gui_wait_until (is_spinning, spinner, 10000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+}
+
+static gboolean
+child_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+static gboolean
+child_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (gtk_revealer_get_child (data));
+}
+
+/* A closed revealer's child is hidden, so not laid out; it shows as the
+ * revealer opens, and stays while it slides closed. */
+static void
+test_revealer_hides_closed (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkRevealer *revealer = GTK_REVEALER (gtk_revealer_new ());
+  GtkWidget *label = gtk_label_new ("A banner that says something important");
+  gboolean animated;
+
+  gtk_revealer_set_transition_duration (revealer, 200);
+  gtk_revealer_set_child (revealer, label);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (revealer));
+  rd_gui_revealer_hide_closed (revealer);
+  g_assert_false (gtk_widget_get_visible (label));
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  g_assert_false (gtk_widget_get_visible (label));
+
+  gtk_revealer_set_reveal_child (revealer, TRUE);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (rd_test_gui_wait_until (child_revealed, revealer, 5000));
+  g_assert_true (gtk_widget_get_mapped (label));
+
+  g_object_get (gtk_widget_get_settings (window), "gtk-enable-animations", &animated, NULL);
+  gtk_revealer_set_reveal_child (revealer, FALSE);
+  if (animated)
+    g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (rd_test_gui_wait_until (child_hidden, revealer, 5000));
+  g_assert_false (gtk_revealer_get_child_revealed (revealer));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/first-frame/no-svg-icon", test_no_svg_icon);
+  g_test_add_func ("/first-frame/status-page-icons", test_status_page_icons);
+  g_test_add_func ("/first-frame/spinner-waits", test_spinner_waits);
+  g_test_add_func ("/first-frame/revealer-hides-closed", test_revealer_hides_closed);
+  return g_test_run ();
+}
