@@ -148,6 +148,29 @@ test_titles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window is titled by its header as it is realized, before it maps and
+ * before GTK 4.8 tells AT-SPI anything of it: titled later, while still
+ * hidden, it made GTK announce the application itself as removed. */
+static void
+test_title_before_shown (void)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new ("Landlord’s Complaints Policy", NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  rd_gui_install_accessible_names ();
+  g_assert_null (gtk_window_get_title (GTK_WINDOW (window)));
+
+  gtk_widget_realize (window);
+  g_assert_false (gtk_widget_get_mapped (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Landlord’s Complaints Policy");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Returns: how many buttons there are in @widget; each is named by its tooltip */
 static guint
 assert_buttons_named_by_tooltips (GtkWidget *widget)
@@ -254,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/icon-buttons", test_icon_buttons);
   g_test_add_func ("/a11y-names/buttons-with-words", test_buttons_with_words);
   g_test_add_func ("/a11y-names/titles", test_titles);
+  g_test_add_func ("/a11y-names/title-before-shown", test_title_before_shown);
   g_test_add_func ("/a11y-names/password-row", test_password_row);
   g_test_add_func ("/a11y-names/search-entries", test_search_entries);
   return g_test_run ();

@@ -293,6 +293,15 @@ find_window_title (GtkWidget *widget)
  * A window without a title is announced after its type ("RdPolicyDialog"),
  * however plainly its header says what it is: it takes the title its
  * header shows, and keeps it as that changes.
+ *
+ * It must have it before it is realized (on_window_realize_hook_cb()).
+ * GTK 4.8 sends nothing about a window until then, and keeps what changed;
+ * the first change of the window's own after that is sent with all that
+ * waited, "hidden" included. Titled as it maps, the window was still
+ * hidden, and GTK said the application had lost a child, naming the
+ * application itself where the window belongs: libatspi takes that as the
+ * application gone, so a screen reader (and the audit, in 1 of 4 runs)
+ * lost all of Redress when the complaints policy opened.
  */
 static void
 title_window_by_header (GtkWindow *window)
@@ -483,6 +492,21 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Before GtkWindow's own realize, which is when GTK starts telling AT-SPI
+ * about the window: see title_window_by_header(). */
+static gboolean
+on_window_realize_hook_cb (GSignalInvocationHint *hint,
+                           guint                  n_params,
+                           const GValue          *params,
+                           gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_WINDOW (widget))
+    title_window_by_header (GTK_WINDOW (widget));
+  return TRUE;
+}
+
 static gsize names_installed;
 
 /**
@@ -521,6 +545,8 @@ rd_gui_install_accessible_names (void)
 
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                   on_widget_map_hook_cb, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  on_window_realize_hook_cb, NULL, NULL);
       g_type_class_unref (klass);
       g_once_init_leave (&names_installed, 1);
     }
