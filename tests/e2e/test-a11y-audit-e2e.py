@@ -2,8 +2,8 @@
 # test-a11y-audit-e2e.py: what a screen reader hears in the sample case.
 # Every page, the Start a Complaint assistant and every dialog and window
 # (Preferences, Client Record, About, the shortcuts window and the
-# complaints policy too) are opened,
-# then each one's accessibility tree is read, and the test fails on a
+# complaints policy too) are opened, then each
+# one's accessibility tree is read, and the test fails on a focusable
 # control a screen reader would announce badly: no name, a GType name
 # ("GtkCheckButton"), a name said twice ("Next Next") or one with a
 # mnemonic underscore. Dialogs are opened with the keyboard where a person
@@ -14,6 +14,7 @@
 #
 # Run by tests/gui/run-gui-test.sh --a11y, like the other end-to-end tests.
 
+import collections
 import re
 import shutil
 import subprocess
@@ -28,13 +29,39 @@ from redress_keys import _pump_events as pump_events  # noqa: E402
 from dogtail.tree import root  # noqa: E402
 
 PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence", "Timeline")
-# Roles a person moves to and acts on: each needs a name of its own.
-CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "text",
-                 "combo box", "spin button", "page tab", "menu item", "slider")
-# Roles that may have no name, but never a GType's.
-NAMED_ROLES = CONTROL_ROLES + ("image", "frame", "dialog", "label")
+# Every focusable node a person can Tab or arrow to is said when it gets
+# the focus, so it needs a name of its own, never a type's, without a
+# mnemonic underscore and not said twice. In the sample case (GTK 4.8,
+# libadwaita 1.2) those are push buttons, check boxes (GTK 4.8's switches
+# too), text (entries and text views), entry (GTK 4.8's search boxes, which
+# the audit did not read before), combo boxes, spin buttons, page tabs,
+# selectable labels and an evidence picture; any other focusable role
+# (toggle and radio buttons, password text, sliders, menu items, links) is
+# read the same way unless it is listed below. The audit prints how many
+# of each role it read.
+#
+# Roles that only hold the focus for what is inside them: a window passes
+# it to its first control and is named by its title (checked as below,
+# never a type's); a scrolled window and a flow box hand it to their
+# content, which is read for itself.
+HOLDER_ROLES = ("frame", "window", "dialog", "alert", "scroll pane", "table")
+# Focusable roles not read for a name yet, and why. Each is a named failure
+# of the audit still to fix, not a pass: take it off once fixed.
+NOT_YET_CHECKED = {
+    "list": "GtkListBox and GtkListView pass the focus to their rows, but are named after "
+            "their type (\"GtkListBox\"), which a screen reader says on entering one",
+    "list item": "rows have no name of their own, and a screen reader falls back to the text "
+                 "inside them: naming each row by its content is still to do",
+    "table cell": "a flow box's children (What Next's letters) are named after their type",
+    "filler": "a drop-down's rows and a paned's handle (the timeline) are named after their type",
+}
+# Besides those, roles that may have no name, but never a GType's (GTK 4.8
+# names a box or a stack after its type: those are not read out).
+NAMED_ROLES = ("frame", "window", "dialog", "alert", "image", "label")
 GTYPE_NAME = re.compile(r"^(Gtk|Adw|Rd)[A-Z][A-Za-z]+$")
 MNEMONIC = re.compile(r"(^|\s)_\w|\w_\w")
+# How many focusable nodes of each role were read, to print at the end.
+FOCUSABLE_ROLES = collections.Counter()
 
 
 def said_twice(name):
@@ -60,13 +87,16 @@ def audit(node, where, problems, depth=0):
             chain.append("%s %r" % (parent.roleName, parent.name))
             parent = parent.parent
         what += " (in " + " < ".join(chain) + ")"
-    if role in NAMED_ROLES and GTYPE_NAME.match(name):
+    if focusable:
+        FOCUSABLE_ROLES[role] += 1
+    control = focusable and role not in HOLDER_ROLES and role not in NOT_YET_CHECKED
+    if (control or role in NAMED_ROLES) and GTYPE_NAME.match(name):
         problems.add(what + " is named after its type")
-    elif role in CONTROL_ROLES and focusable and not name.strip():
+    elif control and not name.strip():
         problems.add(what + " has no name")
-    elif role in CONTROL_ROLES and MNEMONIC.search(name):
+    elif control and MNEMONIC.search(name):
         problems.add(what + " carries a mnemonic underscore")
-    elif role in CONTROL_ROLES and said_twice(name):
+    elif control and said_twice(name):
         problems.add(what + " is said twice")
     for child in children:
         audit(child, where, problems, depth + 1)
@@ -130,7 +160,7 @@ def press_named(node, name):
     audit finds it said twice), whatever its role: GTK 4.8 calls a switch
     a check box."""
     press(poll(repr(name), lambda: node.findChild(
-        lambda n: (n.name or "").startswith(name) and n.roleName in CONTROL_ROLES and n.actions,
+        lambda n: (n.name or "").startswith(name) and n.roleName not in HOLDER_ROLES and n.actions,
         retry=False, requireResult=False)))
 
 
@@ -214,6 +244,8 @@ def audit_dialogs(app, frame, problems):
         audit_dialog(app, problems, what, opener, inside)
     for what, why in NOT_YET_AUDITED.items():
         print("# not yet audited: %s (%s)" % (what, why))
+    for role, why in NOT_YET_CHECKED.items():
+        print("# not yet read for a name: focusable %s (%s)" % (role, why))
 
 
 def main():
@@ -262,6 +294,8 @@ def main():
         shutil.rmtree(data_dir, ignore_errors=True)
     check_not_lost("at the end")
     print("# %.0f s" % (time.monotonic() - started))
+    print("# focusable nodes read, by role: " +
+          ", ".join("%s ×%d" % (role, n) for role, n in sorted(FOCUSABLE_ROLES.items())))
 
     if problems:
         for p in sorted(problems):
