@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # test-a11y-audit-e2e.py: what a screen reader hears in the sample case.
 # Every page, the Start a Complaint assistant and every dialog and window
-# (Preferences, Client Record, About, the shortcuts window and the
-# complaints policy too) are opened, then each
+# (Preferences, Client Record, About, the shortcuts window, the complaints
+# policy and What Next's "Show All" window too) are opened, then each
 # one's accessibility tree is read, and the test fails on a focusable
 # control a screen reader would announce badly: no name, a GType name
 # ("GtkCheckButton"), a name said twice ("Next Next") or one with a
@@ -15,6 +15,9 @@
 # Run by tests/gui/run-gui-test.sh --a11y, like the other end-to-end tests.
 
 import collections
+import datetime
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -23,7 +26,7 @@ import time
 
 import pyatspi
 
-from redress_e2e import APP, fail, find, poll, press  # noqa: E402
+from redress_e2e import APP, CLI, fail, find, poll, press  # noqa: E402
 from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
 from redress_keys import _pump_events as pump_events  # noqa: E402
 from dogtail.tree import root  # noqa: E402
@@ -60,6 +63,26 @@ NOT_YET_CHECKED = {
 NAMED_ROLES = ("frame", "window", "dialog", "alert", "image", "label")
 GTYPE_NAME = re.compile(r"^(Gtk|Adw|Rd)[A-Z][A-Za-z]+$")
 MNEMONIC = re.compile(r"(^|\s)_\w|\w_\w")
+# A fixed day, never the real one: the sample case as written.
+TODAY = "2025-03-07"
+# What Next lists five deadlines of a group and opens the rest in a window
+# of its own ("Show All…"). The sample has no group that big, so the audit
+# adds a case where the landlord promised something each week for seven
+# weeks, each kept by its next call: six promises kept, one still open.
+MONDAYS = [datetime.date(2025, 1, 6) + datetime.timedelta(weeks=week) for week in range(7)]
+PROMISES = {
+    "format": "redress-case",
+    "version": 1,
+    "case": {"title": "Extractor fan", "resident_name": "Sam Resident",
+             "landlord_name": "Northway Homes"},
+    "contacts": [{"occurred_at": monday.isoformat() + "T10:00",
+                  "direction": "from",
+                  "channel": "phone",
+                  "summary": "A call from the repairs team",
+                  "promise": "Send an electrician to replace the extractor fan",
+                  "promise_due": (monday + datetime.timedelta(days=4)).isoformat()}
+                 for monday in MONDAYS],
+}
 # How many focusable nodes of each role were read, to print at the end.
 FOCUSABLE_ROLES = collections.Counter()
 
@@ -248,9 +271,27 @@ def audit_dialogs(app, frame, problems):
         print("# not yet read for a name: focusable %s (%s)" % (role, why))
 
 
-def main():
+def make_data_dir():
+    """A data folder with the promises' case in it, made through the CLI."""
     data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
-    process = subprocess.Popen([APP, "--data-dir", data_dir])
+    path = os.path.join(data_dir, "promises.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(PROMISES, f)
+    subprocess.check_call([CLI, "--data-dir", data_dir, "import", path], stdout=subprocess.DEVNULL)
+    os.remove(path)
+    return data_dir
+
+
+def audit_show_all(app, problems):
+    """The case opens on What Next: Tab to "Show All…", then Return."""
+    button = tab_to(app, "Show All", "What Next's Show All button", limit=60)
+    print("# focus on %s" % describe(button))
+    audit_dialog(app, problems, "What Next's Show All window", lambda: key("Return"))
+
+
+def main():
+    data_dir = make_data_dir()
+    process = subprocess.Popen([APP, "--data-dir", data_dir], env=dict(os.environ, REDRESS_TODAY=TODAY))
     problems = set()
     started = time.monotonic()
     try:
@@ -258,10 +299,13 @@ def main():
             return [a for a in root.applications()
                     if a.name == "redress" and a.get_process_id() == process.pid][0]
         app = poll("the app on the accessibility bus", registered, 30)
-        press(find(app, "push button", "Open Sample Case"))
         frame = poll("the main window", lambda: [w for w in app.children if w.name != "Redress (Locked)"][0])
         focus_newest_window()
+        audit_show_all(app, problems)
 
+        main_menu(app, "Open Sample Case")()
+        poll("the sample case", lambda: frame.findChild(
+            lambda n: (n.name or "").startswith("Sample: noise and threats"), retry=False, requireResult=False))
         for page in PAGES:
             press(find(frame, "page tab", page))
         audit(frame, "main window", problems)
