@@ -812,54 +812,6 @@ grey_at (cairo_surface_t *surface,
   return pixels[(int) floor (y) * stride + 4 * (int) floor (x)];
 }
 
-/* Contacts every other day: each outlined circle covers the right of the
- * one before, so there its outline is hidden under white;
- * the last one's outline shows. */
-static void
-assert_top_mark_covers (RdTimeline *timeline)
-{
-  double width, height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n_checked = 0;
-  int last = -1;
-
-  rd_timeline_measure (timeline, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
-  cr = cairo_create (surface);
-  rd_timeline_draw (timeline, cr, -1);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
-    {
-      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
-      cairo_rectangle_t area;
-
-      if (item->kind != RD_TIMELINE_CONTACT)
-        continue;
-      g_assert_true (rd_timeline_get_item_area (timeline, i, &area));
-      if (last >= 0)
-        {
-          cairo_rectangle_t before;
-
-          g_assert_true (rd_timeline_get_item_area (timeline, last, &before));
-          /* The right of the circle before (radius 4.5), inside this one. */
-          g_assert_cmpfloat (area.x - before.x, <, 8);
-          g_assert_cmpuint (grey_at (surface, before.x + 9 + 4.5, before.y + before.height / 2), >, 200);
-          n_checked++;
-        }
-      last = (int) i;
-    }
-  {
-    cairo_rectangle_t area;
-
-    g_assert_true (rd_timeline_get_item_area (timeline, last, &area));
-    g_assert_cmpuint (grey_at (surface, area.x + 9 + 4.5, area.y + area.height / 2), <, 100);
-  }
-  g_assert_cmpuint (n_checked, ==, 139);
-  cairo_surface_destroy (surface);
-}
-
 /* How many paths an SVG of @timeline draws (glyphs included). */
 static guint
 svg_paths (RdTimeline *timeline)
@@ -882,11 +834,44 @@ svg_paths (RdTimeline *timeline)
   return n;
 }
 
-/* A diary of 40 weeks with a report and a contact every @every days,
- * each contact in @direction with the landlord. */
+static cairo_surface_t *
+draw_image (RdTimeline *timeline)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  rd_timeline_measure (timeline, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  rd_timeline_draw (timeline, cr, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The middle of contact @index's mark. */
+static void
+contact_middle (RdTimeline *timeline,
+                guint       index,
+                double     *x,
+                double     *y)
+{
+  cairo_rectangle_t area;
+
+  g_assert_cmpint (rd_timeline_get_item (timeline, index)->kind, ==, RD_TIMELINE_CONTACT);
+  g_assert_true (rd_timeline_get_item_area (timeline, index, &area));
+  *x = area.x + area.width / 2;
+  *y = area.y + area.height / 2;
+}
+
+/* A diary of 40 weeks with a report and a contact every @every days, the
+ * contacts with the landlord, to them and from them in turn (or all
+ * @direction). */
 static RdTimeline *
 new_marks_timeline (Case               *c,
                     guint               every,
+                    gboolean            in_turn,
                     RdContactDirection  direction)
 {
   g_autoptr(GDate) today = day ("2025-11-13");
@@ -902,16 +887,18 @@ new_marks_timeline (Case               *c,
       iso = rd_date_to_iso (date);
       when = g_strdup_printf ("%s 08:00", iso);
       incident (c, when, RD_CATEGORY_NOISE, iso);
+      if (in_turn)
+        direction = (d / every) % 2 ? RD_CONTACT_FROM : RD_CONTACT_TO;
       contact (c, when, direction, RD_CHANNEL_EMAIL, 0);
     }
   return rd_timeline_new (c->facts, NULL, today);
 }
 
-/* A report and a call from the landlord every day of 40 weeks draw no
- * more paths than every fourth day does: a lane's marks go in runs, one
- * path each (a PDF page keeps every path it is given until it ends). An
- * outlined mark still hides the outline of the one before it that it
- * covers, as when each was drawn alone. */
+/* A report and a contact every day of 40 weeks, the landlord's and the
+ * resident's in turn, draw no more paths than every fourth day does: the
+ * marks of a kind go in one path (a PDF page keeps every path it is given
+ * until it ends). Close outlined marks each show their whole outline,
+ * and an outlined mark is on top of a filled one on the same day. */
 static void
 test_marks_in_runs (void)
 {
@@ -921,7 +908,7 @@ test_marks_in_runs (void)
     {
       guint every = round == 0 ? 4 : 1;
       Case c;
-      g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, every, RD_CONTACT_FROM);
+      g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, every, TRUE, RD_CONTACT_TO);
 
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPORT), ==, 280 / every);
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_CONTACT), ==, 280 / every);
@@ -933,9 +920,59 @@ test_marks_in_runs (void)
 
   {
     Case c;
-    g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, 2, RD_CONTACT_TO);
+    g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, 2, FALSE, RD_CONTACT_TO);
+    cairo_surface_t *surface = draw_image (timeline);
+    guint n_checked = 0;
+    int last = -1;
 
-    assert_top_mark_covers (timeline);
+    for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+      {
+        double x, y, before_x, before_y;
+
+        if (rd_timeline_get_item (timeline, i)->kind != RD_TIMELINE_CONTACT)
+          continue;
+        contact_middle (timeline, i, &x, &y);
+        if (last >= 0)
+          {
+            contact_middle (timeline, last, &before_x, &before_y);
+            /* The right of the ring before (radius 4.5) is inside this one. */
+            g_assert_cmpfloat (x - before_x, <, 8);
+            g_assert_cmpuint (grey_at (surface, before_x + 4.5, y), <, 100);
+            n_checked++;
+          }
+        last = (int) i;
+      }
+    g_assert_cmpuint (n_checked, ==, 139);
+    cairo_surface_destroy (surface);
+    case_clear (&c);
+  }
+
+  {
+    Case c;
+    g_autoptr(RdTimeline) timeline = NULL;
+    g_autoptr(GDate) today = day ("2025-11-13");
+    cairo_surface_t *surface;
+    guint n_checked = 0;
+
+    case_init (&c);
+    contact (&c, "2025-03-03 09:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+    contact (&c, "2025-03-03 10:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
+    contact (&c, "2025-06-02 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
+    contact (&c, "2025-06-02 10:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+    timeline = rd_timeline_new (c.facts, NULL, today);
+    surface = draw_image (timeline);
+    for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+      {
+        double x, y;
+
+        if (rd_timeline_get_item (timeline, i)->kind != RD_TIMELINE_CONTACT)
+          continue;
+        contact_middle (timeline, i, &x, &y);
+        g_assert_cmpuint (grey_at (surface, x, y), >, 200);
+        n_checked++;
+      }
+    g_assert_cmpuint (n_checked, ==, 4);
+    cairo_surface_destroy (surface);
     case_clear (&c);
   }
 }

@@ -1,50 +1,49 @@
-/* rd-timeline-runs.c: the marks of reports and contacts drawn a run at a time, as one path.
+/* rd-timeline-runs.c: the marks of reports and contacts drawn a kind at a time, as one path.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A diary of years has tens of thousands of reports and contacts, each a
  * small mark. Drawn one at a time, each is a fill (and a stroke) of its
  * own, and a PDF page keeps every one of them, with its path, its source
  * and its clip, until the page ends: 18 MB for a diary of 100,000 entries,
- * the peak of the bundle's export. Here the marks of a lane are gathered
- * while they are drawn the same way, and drawn together as one path.
+ * the peak of the bundle's export. Here the marks of each kind in each
+ * lane are gathered while the items are drawn, and drawn after them, a
+ * few hundred to a path: a page keeps a path for hundreds of marks.
  *
- * What is seen stays the same. A mark that is only filled in black (a
- * report, the landlord getting in touch) looks the same whether marks
- * that overlap it are filled with it or after it. An outlined mark (the
- * resident getting in touch, contact with someone else) is white or grey
- * inside, so one drawn later hides the outline of one it covers: a run
- * of those ends where the next mark would cover the last one, and a run
- * ends when another kind of mark comes in its lane. Lanes do not overlap,
- * so runs of different lanes may be drawn in any order.
+ * Marks that do not overlap look as they did. Where they overlap: a mark
+ * only filled in black (a report, the landlord getting in touch) looks the
+ * same over one of its kind; an outlined one (the resident getting in
+ * touch, contact with someone else) is white or grey inside and hid the
+ * outline of the one before that it covered, so close contacts looked
+ * like scales, and now each shows its whole outline, so they read as a
+ * chain of rings, one a contact; and kinds in one lane are stacked in a
+ * fixed order, the landlord's filled circles under the outlined ones, so
+ * that both show (drawn alone, the later mark was on top). Marks two weeks
+ * apart overlap where a week is six units wide, as in a diary of years.
  */
 #define G_LOG_DOMAIN "rd-timeline"
 
 #include "config.h"
 
-#include <math.h>
-
 #include "rd-timeline-private.h"
 
-/* The widest mark with its outline (12 units, a 1.5 line), and a little
- * more: marks closer than this may overlap. */
-#define MARK_REACH 14.0
-#define MAX_LANES 4
+/* Two lanes (reports, contacts) of at most three kinds. */
+#define MAX_RUNS 8
 
 typedef struct {
   LegendMark  mark;
   double      y;
-  GArray     *xs;   /* double, in the order they came */
+  GArray     *xs;   /* double */
 } Run;
 
 struct _RdTimelineRuns {
-  Run   lanes[MAX_LANES];
-  guint n_lanes;
+  Run   runs[MAX_RUNS];
+  guint n_runs;
 };
 
 /**
  * _rd_timeline_runs_new:
  *
- * Returns: (transfer full): an empty set of runs, one per lane of marks
+ * Returns: (transfer full): no marks yet
  */
 RdTimelineRuns *
 _rd_timeline_runs_new (void)
@@ -57,63 +56,37 @@ _rd_timeline_runs_free (RdTimelineRuns *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->n_lanes; i++)
-    g_array_unref (self->lanes[i].xs);
+  for (guint i = 0; i < self->n_runs; i++)
+    g_array_unref (self->runs[i].xs);
   g_free (self);
 }
 
-static gboolean
-is_filled_only (LegendMark mark)
-{
-  return mark == LEGEND_REPORT || mark == LEGEND_FROM;
-}
+/* Marks a path holds: few enough that what cairo works out for one path
+ * when the page ends (the outline of its strokes) stays small, many
+ * enough that the page keeps few paths. */
+#define MARKS_PER_PATH 256
 
 static void
 draw_run (Run     *run,
           cairo_t *cr)
 {
-  if (run->xs->len == 0)
-    return;
-  _rd_timeline_begin_marks (cr);
   for (guint i = 0; i < run->xs->len; i++)
-    _rd_timeline_append_mark (cr, run->mark, g_array_index (run->xs, double, i), run->y);
-  _rd_timeline_paint_marks (cr, run->mark);
+    {
+      if (i % MARKS_PER_PATH == 0)
+        _rd_timeline_begin_marks (cr);
+      _rd_timeline_append_mark (cr, run->mark, g_array_index (run->xs, double, i), run->y);
+      if (i % MARKS_PER_PATH == MARKS_PER_PATH - 1 || i == run->xs->len - 1)
+        _rd_timeline_paint_marks (cr, run->mark);
+    }
   g_array_set_size (run->xs, 0);
-}
-
-static Run *
-find_lane (RdTimelineRuns *self,
-           cairo_t        *cr,
-           double          y)
-{
-  Run *run;
-
-  for (guint i = 0; i < self->n_lanes; i++)
-    if (self->lanes[i].y == y)
-      return &self->lanes[i];
-  if (self->n_lanes == MAX_LANES)
-    {
-      /* Not in this picture, which has two lanes of marks; a lane's run
-       * is drawn before its place is taken. */
-      run = &self->lanes[0];
-      draw_run (run, cr);
-    }
-  else
-    {
-      run = &self->lanes[self->n_lanes++];
-      run->xs = g_array_new (FALSE, FALSE, sizeof (double));
-    }
-  run->y = y;
-  return run;
 }
 
 /**
  * _rd_timeline_runs_add:
  * @mark: LEGEND_REPORT, LEGEND_FROM, LEGEND_TO or LEGEND_OTHER
  *
- * Adds @mark at @x, @y (the middle of its lane), after every mark added
- * before it: in a lane, marks come in date order. What can no longer be
- * drawn in the same path as it is drawn first, on @cr.
+ * Adds @mark at @x, @y (the middle of its lane), to be drawn by
+ * _rd_timeline_runs_draw() on @cr.
  */
 void
 _rd_timeline_runs_add (RdTimelineRuns *self,
@@ -122,29 +95,44 @@ _rd_timeline_runs_add (RdTimelineRuns *self,
                        double          x,
                        double          y)
 {
-  Run *run = find_lane (self, cr, y);
+  Run *run = NULL;
 
   g_return_if_fail (mark == LEGEND_REPORT || mark == LEGEND_FROM ||
                     mark == LEGEND_TO || mark == LEGEND_OTHER);
 
-  if (run->xs->len > 0 &&
-      (run->mark != mark ||
-       (!is_filled_only (mark) &&
-        fabs (x - g_array_index (run->xs, double, run->xs->len - 1)) < MARK_REACH)))
-    draw_run (run, cr);
-  run->mark = mark;
+  for (guint i = 0; i < self->n_runs && run == NULL; i++)
+    if (self->runs[i].mark == mark && self->runs[i].y == y)
+      run = &self->runs[i];
+  if (run == NULL && self->n_runs == MAX_RUNS)
+    {
+      /* Not in this picture; the marks so far are drawn to make room. */
+      _rd_timeline_runs_draw (self, cr);
+      for (guint i = 0; i < self->n_runs; i++)
+        g_array_unref (self->runs[i].xs);
+      self->n_runs = 0;
+    }
+  if (run == NULL)
+    {
+      run = &self->runs[self->n_runs++];
+      run->mark = mark;
+      run->y = y;
+      run->xs = g_array_new (FALSE, FALSE, sizeof (double));
+    }
   g_array_append_val (run->xs, x);
 }
 
 /**
  * _rd_timeline_runs_draw:
  *
- * Draws every mark added and not drawn yet, on @cr.
+ * Draws the marks added and not drawn yet on @cr, a kind at a time in the
+ * legend's order (reports, the landlord's calls, the resident's, others).
  */
 void
 _rd_timeline_runs_draw (RdTimelineRuns *self,
                         cairo_t        *cr)
 {
-  for (guint i = 0; i < self->n_lanes; i++)
-    draw_run (&self->lanes[i], cr);
+  for (LegendMark mark = LEGEND_REPORT; mark <= LEGEND_OTHER; mark++)
+    for (guint i = 0; i < self->n_runs; i++)
+      if (self->runs[i].mark == mark)
+        draw_run (&self->runs[i], cr);
 }
