@@ -138,6 +138,28 @@ rd_letter_get_block (RdLetter *self,
 }
 
 /**
+ * rd_letter_steal_blocks:
+ *
+ * Takes the letter's blocks, leaving it with none: for a caller that
+ * copies a long letter elsewhere and can free each block's text as it
+ * goes, rather than hold the letter twice.
+ *
+ * Returns: (transfer full) (element-type RdLetterBlock): the blocks, in
+ *   order; freeing the array frees them
+ */
+GPtrArray *
+rd_letter_steal_blocks (RdLetter *self)
+{
+  GPtrArray *blocks;
+
+  g_return_val_if_fail (RD_IS_LETTER (self), NULL);
+
+  blocks = g_steal_pointer (&self->blocks);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  return blocks;
+}
+
+/**
  * rd_letter_add:
  *
  * Appends a block. Empty text adds nothing, so callers need not check

@@ -44,6 +44,7 @@ const char          *rd_letter_get_title      (RdLetter          *self);
 guint                rd_letter_get_n_blocks   (RdLetter          *self);
 const RdLetterBlock *rd_letter_get_block      (RdLetter          *self,
                                                guint              index);
+GPtrArray           *rd_letter_steal_blocks   (RdLetter          *self);
 void                 rd_letter_add            (RdLetter          *self,
                                                RdLetterBlockKind  kind,
                                                const char        *text);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <malloc.h>
 #include "rd-gettext.h"
 #include <string.h>
 
@@ -230,19 +231,23 @@ cover_section (RdCaseFacts  *facts,
   return s;
 }
 
+/* The letter's blocks as a section; each block's text is freed once
+ * copied, so a long letter is not held twice. @letter is left empty. */
 static RdBundleSection *
 letter_section (RdLetter     *letter,
                 RdAnonymiser *anon)
 {
   RdBundleSection *s = rd_bundle_section_new (rd_letter_get_title (letter));
+  g_autoptr(GPtrArray) blocks = rd_letter_steal_blocks (letter);
 
   rd_bundle_section_add (s, RD_BLOCK_TITLE, NULL, rd_letter_get_title (letter));
-  for (guint i = 0; i < rd_letter_get_n_blocks (letter); i++)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      const RdLetterBlock *b = rd_letter_get_block (letter, i);
+      RdLetterBlock *b = g_ptr_array_index (blocks, i);
       g_autofree char *text = rd_anonymiser_apply (anon, b->text);
       RdBlockKind kind;
 
+      g_clear_pointer (&b->text, g_free);
       switch (b->kind)
         {
         case RD_LETTER_BLOCK_SUBJECT:
@@ -563,6 +568,12 @@ build_bundle (RdStore                   *store,
   dashboard = load_dashboard (store, case_id, facts, today, error);
   if (dashboard == NULL)
     return NULL;
+  /* The timeline shows the same deadlines, so it is made from these rather
+   * than working them out again; first, while they are all that is held
+   * beside the case (made last, it came on top of the letter and what went
+   * wrong: the export's peak at 100,000 entries). */
+  if (options->include_chronology)
+    timeline = rd_timeline_new_for_dashboard (facts, dashboard);
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
 
@@ -625,11 +636,8 @@ build_bundle (RdStore                   *store,
         }
       _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
-  /* The timeline shows the same deadlines, so it is made from these rather
-   * than working them out again; then they are let go: a long case's are
-   * tens of megabytes, and nothing drawn later needs them. */
-  if (options->include_chronology)
-    timeline = rd_timeline_new_for_dashboard (facts, dashboard);
+  /* A long case's deadlines are tens of megabytes, and nothing drawn later
+   * needs them. */
   g_clear_object (&dashboard);
 
   if (options->include_chronology)
@@ -728,6 +736,10 @@ rd_case_bundle_build (RdStore                   *store,
   previous = rd_i18n_push_language (language);
   bundle = build_bundle (store, case_id, options, chronology, error);
   rd_i18n_pop_language (g_steal_pointer (&previous));
+  /* The case's deadlines were worked out and let go: tens of megabytes for
+   * a long case, which the C library would otherwise keep while the pages
+   * are drawn, on top of what drawing them takes. */
+  malloc_trim (0);
   if (bundle != NULL)
     rd_bundle_set_language (bundle, language);
   return bundle;
