@@ -10,6 +10,7 @@
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -395,6 +396,10 @@ _rd_bundle_write_file (Job         *job,
   d->runs = NULL;
   d->photos = NULL;
   log_phase (job, "skeleton drawn");
+  /* What drawing the pages took (a long timeline's page is megabytes) is
+   * given back before qpdf reads them, rather than kept beside what it
+   * takes. */
+  malloc_trim (0);
   if (ok)
     {
       RdAssembly assembly = {
