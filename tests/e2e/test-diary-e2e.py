@@ -137,9 +137,11 @@ def main():
                 fail("the stored entry lacks %r: %s" % (expected, stored))
         print("ok 3 - closing the window saved every field")
 
-        # Next day: the same case opens and the entry is in the list.
+        # Next day: the same case opens, and on its Diary page the entry is in
+        # the list (a page not yet shown has no rows yet).
         process, app = start_app(data_dir)
         find(app, "push button", "Switch case", visible=True)
+        press(find(app, "page tab", "Diary"))
         labels = poll("the entry after restarting",
                       lambda: (lambda ls: ls if DESCRIPTION in ls else None)(list_labels(app)))
         if "CAD 0001/23NOV26" not in labels:

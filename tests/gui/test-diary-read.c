@@ -219,6 +219,49 @@ test_read_in_steps (Fixture       *f,
   g_array_unref (steps.added);
 }
 
+static gboolean
+all_waiting (gpointer data)
+{
+  Fixture *f = data;
+
+  return rd_diary_page_count_waiting (f->page) == LONG_DIARY;
+}
+
+/* A diary read while its page is hidden waits until the page is shown,
+ * and then goes in a step at a time: rows made while hidden were all laid
+ * out in the one frame that showed the page (issue 17). */
+static void
+test_read_held_until_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = add_case (rd_application_get_store (f->app), "Noise upstairs", LONG_DIARY);
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (shown_list (f)));
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (gtk_filter_list_model_get_model (filtered));
+  GListModel *items = gtk_sort_list_model_get_model (sorted);
+  Steps steps = { f, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  gulong handler;
+
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  rd_window_show_page (f->window, "timeline");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  /* Filled in the background after the first frame: read, not listed. */
+  g_assert_true (rd_test_gui_wait_until (all_waiting, f, 30000));
+  rd_test_gui_wait_until (never, NULL, 500);
+  g_assert_cmpuint (rd_diary_page_count_waiting (f->page), ==, LONG_DIARY);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_true (rd_diary_page_is_reading (f->page));
+
+  handler = g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed_cb), &steps);
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  g_signal_handler_disconnect (items, handler);
+  g_assert_cmpuint (steps.added->len, >, 1);
+  g_assert_cmpuint (g_array_index (steps.added, guint, 0), <=, 16);
+  g_assert_cmpuint (rd_diary_page_count_waiting (f->page), ==, 0);
+  assert_rows_are_case (f, id);
+  g_array_unref (steps.added);
+}
+
 /* Another case opened while the first is still being read: that reading
  * is dropped, and only the second case's entries are shown, then and
  * after. */
@@ -318,6 +361,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/diary-read/in-steps", Fixture, NULL, fixture_setup, test_read_in_steps,
               fixture_teardown);
+  g_test_add ("/diary-read/held-until-shown", Fixture, NULL, fixture_setup,
+              test_read_held_until_shown, fixture_teardown);
   g_test_add ("/diary-read/cancelled", Fixture, NULL, fixture_setup, test_read_cancelled,
               fixture_teardown);
   g_test_add ("/diary-read/new-entry-while-reading", Fixture, NULL, fixture_setup,

@@ -77,6 +77,7 @@ void     _rd_diary_page_reload           (RdDiaryPage     *self);
 void     _rd_diary_page_finish_reading   (RdDiaryPage     *self);
 void     _rd_diary_page_stop_reading     (RdDiaryPage     *self);
 void     _rd_diary_page_clear            (RdDiaryPage     *self);
+void     _rd_diary_page_show_arrived     (RdDiaryPage     *self);
 void     _rd_diary_page_on_store_changed (RdDiaryPage     *self,
                                           const char      *what,
                                           gint64           case_id);

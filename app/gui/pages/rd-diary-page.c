@@ -485,6 +485,13 @@ rd_diary_page_case_changed (RdCasePage *page)
 }
 
 static void
+rd_diary_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rd_diary_page_parent_class)->map (widget);
+  _rd_diary_page_show_arrived (RD_DIARY_PAGE (widget));
+}
+
+static void
 rd_diary_page_dispose (GObject *object)
 {
   RdDiaryPage *self = RD_DIARY_PAGE (object);
@@ -517,6 +524,7 @@ rd_diary_page_class_init (RdDiaryPageClass *klass)
   g_type_ensure (RD_TYPE_INCIDENT_EDITOR);
 
   object_class->dispose = rd_diary_page_dispose;
+  widget_class->map = rd_diary_page_map;
 
   page_class->store_changed = rd_diary_page_store_changed;
   page_class->case_changed = rd_diary_page_case_changed;

@@ -16,5 +16,6 @@ GListModel *rd_diary_page_get_entries  (RdDiaryPage *self);
 gboolean    rd_diary_page_select_entry (RdDiaryPage *self,
                                         gint64       incident_id);
 gboolean    rd_diary_page_is_reading   (RdDiaryPage *self);
+guint       rd_diary_page_count_waiting (RdDiaryPage *self);
 
 G_END_DECLS
