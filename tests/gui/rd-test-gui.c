@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "evidence-fixtures.h"
 #include "rd-date-time-picker.h"
@@ -361,4 +362,91 @@ rd_test_gui_find_message_dialog (void)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
+}
+
+/* A widget as a failure names it: its type, and its id in a template. */
+char *
+rd_test_gui_describe (GtkWidget *widget)
+{
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+  /* GtkBuilder names the objects a template leaves nameless "___object_N___" */
+  if (id != NULL && !g_str_has_prefix (id, "___"))
+    return g_strdup_printf ("%s#%s", G_OBJECT_TYPE_NAME (widget), id);
+  return g_strdup (G_OBJECT_TYPE_NAME (widget));
+}
+
+int
+rd_test_gui_min_width (GtkWidget *widget)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return min;
+}
+
+/* The way to a widget, from where the walk began; a long way loses its
+ * start, so a log line stays readable and still names the widgets nearest. */
+char *
+rd_test_gui_path_to (const char *path,
+                     GtkWidget  *widget)
+{
+  g_autofree char *self = rd_test_gui_describe (widget);
+  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
+  const char *tail;
+
+  if (strlen (here) <= 300)
+    return g_steal_pointer (&here);
+  tail = strstr (here + strlen (here) - 300, " > ");
+  return g_strconcat ("…", tail != NULL ? tail : here + strlen (here) - 300, NULL);
+}
+
+static void
+name_wide_widgets (GtkWidget  *widget,
+                   int         limit,
+                   gboolean    with_children,
+                   const char *path,
+                   GString    *out)
+{
+  gboolean child_too_wide = FALSE;
+  g_autofree char *here = rd_test_gui_path_to (path, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && rd_test_gui_min_width (child) > limit)
+      {
+        child_too_wide = TRUE;
+        name_wide_widgets (child, limit, with_children, here, out);
+      }
+  if (child_too_wide)
+    return;
+  g_string_append_printf (out, "\n  %s: %d px", here, rd_test_gui_min_width (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); with_children && child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        g_autofree char *name = rd_test_gui_describe (child);
+
+        g_string_append_printf (out, "\n      child %s: %d px", name, rd_test_gui_min_width (child));
+        if (GTK_IS_LABEL (child))
+          g_string_append_printf (out, " (“%.40s”)", gtk_label_get_text (GTK_LABEL (child)));
+      }
+}
+
+/**
+ * rd_test_gui_name_wide_widgets:
+ * @with_children: also list the visible children of each widget named,
+ *   with their minimum widths (and a label's words), to tell which of
+ *   them adds up to too much
+ *
+ * Appends to @out the deepest visible widgets in @widget whose minimum
+ * width is over @limit, with the way to them: what forces a window or a
+ * dialog wider than @limit.
+ */
+void
+rd_test_gui_name_wide_widgets (GtkWidget *widget,
+                               int        limit,
+                               gboolean   with_children,
+                               GString   *out)
+{
+  name_wide_widgets (widget, limit, with_children, "", out);
 }

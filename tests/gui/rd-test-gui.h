@@ -51,4 +51,13 @@ void           rd_test_gui_check_name       (GtkWidget    *widget,
                                              const char   *name);
 AdwMessageDialog *rd_test_gui_find_message_dialog (void);
 
+char          *rd_test_gui_describe         (GtkWidget    *widget);
+char          *rd_test_gui_path_to          (const char   *path,
+                                             GtkWidget    *widget);
+int            rd_test_gui_min_width        (GtkWidget    *widget);
+void           rd_test_gui_name_wide_widgets (GtkWidget   *widget,
+                                             int           limit,
+                                             gboolean      with_children,
+                                             GString      *out);
+
 G_END_DECLS

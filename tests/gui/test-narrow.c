@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "evidence-fixtures.h"
 #include "rd-application.h"
 #include "rd-window.h"
@@ -41,57 +39,6 @@ fixture_teardown (Fixture       *f,
   rd_test_gui_close_app (&f->app, &f->dir);
 }
 
-static int
-min_width (GtkWidget *widget)
-{
-  int min = 0, nat = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  return min;
-}
-
-static char *
-describe (GtkWidget *widget)
-{
-  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
-
-  if (id != NULL && !g_str_has_prefix (id, "___"))
-    return g_strdup_printf ("%s#%s", G_OBJECT_TYPE_NAME (widget), id);
-  return g_strdup (G_OBJECT_TYPE_NAME (widget));
-}
-
-/* Names the deepest visible widgets whose minimum width is over @limit,
- * with the way to them: those are what force the window wide. */
-static void
-name_wide_widgets (GtkWidget  *widget,
-                   int         limit,
-                   const char *path,
-                   GString    *out)
-{
-  gboolean child_too_wide = FALSE;
-  g_autofree char *self = describe (widget);
-  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) && min_width (child) > limit)
-      {
-        child_too_wide = TRUE;
-        name_wide_widgets (child, limit, strlen (here) > 400 ? self : here, out);
-      }
-  if (!child_too_wide)
-    {
-      g_string_append_printf (out, "\n  %s: %d px", here, min_width (widget));
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-        if (gtk_widget_get_visible (child))
-          {
-            g_autofree char *name = describe (child);
-            g_string_append_printf (out, "\n      child %s: %d px", name, min_width (child));
-            if (GTK_IS_LABEL (child))
-              g_string_append_printf (out, " (“%.40s”)", gtk_label_get_text (GTK_LABEL (child)));
-          }
-    }
-}
-
 static gboolean
 time_passed (gpointer data)
 {
@@ -118,12 +65,12 @@ check_narrow (Fixture    *f,
   GtkWidget *content = gtk_window_get_child (GTK_WINDOW (f->window));
 
   settle (f);
-  width = min_width (content);
+  width = rd_test_gui_min_width (content);
   if (width > NARROW)
     {
       g_autoptr(GString) wide = g_string_new (NULL);
 
-      name_wide_widgets (content, NARROW, "", wide);
+      rd_test_gui_name_wide_widgets (content, NARROW, TRUE, wide);
       g_test_message ("%s needs %d px; these force it:%s", what, width, wide->str);
     }
   g_assert_cmpint (width, <=, NARROW);

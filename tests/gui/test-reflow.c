@@ -94,16 +94,6 @@ time_passed (gpointer data)
   return g_get_monotonic_time () > *(gint64 *) data;
 }
 
-static char *
-describe (GtkWidget *widget)
-{
-  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
-
-  if (id != NULL && !g_str_has_prefix (id, "___"))
-    return g_strdup_printf ("%s#%s", G_OBJECT_TYPE_NAME (widget), id);
-  return g_strdup (G_OBJECT_TYPE_NAME (widget));
-}
-
 /* Whether the whole text can be read some other way: the label shows it
  * on hover (rd-gui-util.c does that for every label that can be cut), or
  * it is the tooltip of a widget the label is in. */
@@ -167,15 +157,13 @@ look_at_labels (GtkWidget  *widget,
                 const char *path,
                 GString    *cut)
 {
-  g_autofree char *self = describe (widget);
-  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
+  g_autofree char *here = rd_test_gui_path_to (path, widget);
 
   if (!gtk_widget_get_mapped (widget))
     return;
   if (spills_out (widget))
-    g_string_append_printf (cut, "\n  %s is %d px wide in %d px: %s", self, gtk_widget_get_width (widget),
-                            gtk_widget_get_width (gtk_widget_get_parent (widget)),
-                            strlen (here) > 300 ? self : here);
+    g_string_append_printf (cut, "\n  %s is %d px wide in %d px", here, gtk_widget_get_width (widget),
+                            gtk_widget_get_width (gtk_widget_get_parent (widget)));
   if (GTK_IS_LABEL (widget))
     {
       GtkLabel *label = GTK_LABEL (widget);
@@ -192,42 +180,11 @@ look_at_labels (GtkWidget  *widget,
         }
       if (problem != NULL)
         g_string_append_printf (cut, "\n  “%.60s” %s (%d px wide): %s", text, problem,
-                                gtk_widget_get_width (widget), strlen (here) > 300 ? self : here);
+                                gtk_widget_get_width (widget), here);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    look_at_labels (child, strlen (here) > 300 ? self : here, cut);
-}
-
-static int
-min_width (GtkWidget *widget)
-{
-  int min = 0, nat = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  return min;
-}
-
-/* Names the deepest visible widgets whose minimum width is over @limit,
- * with the way to them: those are what force the dialog wide. */
-static void
-name_wide_widgets (GtkWidget  *widget,
-                   int         limit,
-                   const char *path,
-                   GString    *out)
-{
-  gboolean child_too_wide = FALSE;
-  g_autofree char *self = describe (widget);
-  g_autofree char *here = g_strdup_printf ("%s > %s", path, self);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) && min_width (child) > limit)
-      {
-        child_too_wide = TRUE;
-        name_wide_widgets (child, limit, strlen (here) > 300 ? self : here, out);
-      }
-  if (!child_too_wide)
-    g_string_append_printf (out, "\n  %s: %d px", here, min_width (widget));
+    look_at_labels (child, here, cut);
 }
 
 static void
@@ -244,12 +201,12 @@ check_window (GtkWindow  *window,
   look_at_labels (GTK_WIDGET (window), "", cut);
   if (size->text_scale == 1)
     {
-      int width = min_width (gtk_window_get_child (window));
+      int width = rd_test_gui_min_width (gtk_window_get_child (window));
 
       if (width > size->width)
         {
           g_string_append_printf (cut, "\n  needs %d px; these force it:", width);
-          name_wide_widgets (gtk_window_get_child (window), size->width, "", cut);
+          rd_test_gui_name_wide_widgets (gtk_window_get_child (window), size->width, FALSE, cut);
         }
     }
   if (cut->len > 0)
