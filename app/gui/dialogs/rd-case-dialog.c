@@ -480,6 +480,12 @@ rd_case_dialog_init (RdCaseDialog *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->tenancy_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->language_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->country_row));
+  rd_gui_combo_row_show_choice_in_full (self->tenancy_row, _("It is on your tenancy agreement"));
+  rd_gui_combo_row_show_choice_in_full (self->country_row,
+                                        _("Where the home is: the law and the ombudsman differ"));
+  rd_gui_combo_row_show_choice_in_full (self->language_row,
+                                        _("What Redress writes for the landlord and the Ombudsman. "
+                                          "Redress itself stays in your language."));
   rd_date_time_picker_set_accessible_names (self->aware_picker, _("Day you became aware of the problem"),
                                             NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->aware_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -462,6 +462,8 @@ rd_complaint_assistant_init (RdComplaintAssistant *self)
   /* Its accessible label says more than its short title: say only that. */
   rd_gui_fix_accessible_name (GTK_WIDGET (self->told_channel_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->subject_row));
+  rd_gui_combo_row_show_choice_in_full (self->told_channel_row, NULL);
+  rd_gui_combo_row_show_choice_in_full (self->subject_row, NULL);
 
   self->outcome_checks = g_ptr_array_new ();
   for (guint i = 0; i < RD_N_OUTCOMES; i++)

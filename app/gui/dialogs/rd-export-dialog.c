@@ -428,6 +428,10 @@ rd_export_dialog_init (RdExportDialog *self)
   self->exhibits = g_list_store_new (RD_TYPE_EVIDENCE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  rd_gui_combo_row_show_choice_in_full (self->letter_row,
+                                        _("Written from the case, with every deadline the landlord missed; "
+                                          "the one that fits the complaint’s stage is chosen first"));
+  rd_gui_combo_row_show_choice_in_full (self->paper_row, NULL);
   _rd_export_dialog_init_exhibits (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);

@@ -442,6 +442,7 @@ rd_parties_dialog_init (RdPartiesDialog *self)
   for (guint i = 0; i < RD_PARTY_N_ROLES; i++)
     gtk_string_list_append (roles, rd_party_role_get_label (i));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  rd_gui_combo_row_show_choice_in_full (self->role_row, NULL);
   rd_gui_label_entry_row (self->name_row, _("Name"));
   rd_gui_label_entry_row (self->organisation_row, _("Organisation"));
   rd_gui_label_entry_row (self->notes_row, _("Notes"));

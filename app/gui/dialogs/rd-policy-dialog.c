@@ -562,7 +562,7 @@ rd_policy_dialog_init (RdPolicyDialog *self)
   /* One accessible name each, not the label and the text run together. */
   rd_gui_fix_accessible_name (self->save_button);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->profile_row));
-  rd_gui_combo_row_show_choices_in_full (self->profile_row);
+  rd_gui_combo_row_show_choice_in_full (self->profile_row, NULL);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->stages_spin));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->stage_zero_switch));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->rule_channel_dropdown));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rd-preferences-window.h"
+#include "rd-gui-util.h"
 #include "rd-reminder-schedule.h"
 
 /* The idle times offered, in minutes; 0 is never. */
@@ -328,6 +329,7 @@ static void
 rd_preferences_window_init (RdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_gui_combo_row_show_choice_in_full (self->idle_row, _("When nobody has used Redress for this long"));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "reminder-details", self->details_switch, "active",

@@ -471,6 +471,8 @@ rd_step_dialog_init (RdStepDialog *self)
   for (guint i = 0; i < RD_COMPLAINT_EVENT_N_KINDS; i++)
     gtk_string_list_append (kinds, rd_complaint_event_kind_get_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  rd_gui_combo_row_show_choice_in_full (self->kind_row, NULL);
+  rd_gui_combo_row_show_choice_in_full (self->contact_row, NULL);
   rd_date_time_picker_set_accessible_names (self->date_picker, _("Date of this step"), _("Time"));
   rd_date_time_picker_set_accessible_names (self->new_date_picker, _("New date for the response"), _("Time"));
   rd_gui_label_entry_row (self->reason_row, _("The reason they gave"));

@@ -528,6 +528,7 @@ rd_complaint_editor_init (RdComplaintEditor *self)
     gtk_string_list_append (subjects, rd_complaint_subject_get_label (i));
   adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subjects));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->subject_row));
+  rd_gui_combo_row_show_choice_in_full (self->subject_row, NULL);
   /* Connected after the model is set, which selects its first row. */
   g_signal_connect_swapped (self->subject_row, "notify::selected",
                             G_CALLBACK (on_field_changed_cb), self);

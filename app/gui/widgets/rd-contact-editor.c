@@ -411,6 +411,9 @@ rd_contact_editor_init (RdContactEditor *self)
   rd_gui_fix_accessible_name (GTK_WIDGET (self->direction_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->channel_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->party_row));
+  rd_gui_combo_row_show_choice_in_full (self->direction_row, NULL);
+  rd_gui_combo_row_show_choice_in_full (self->channel_row, NULL);
+  rd_gui_combo_row_show_choice_in_full (self->party_row, NULL);
   rd_record_editor_attach (RD_RECORD_EDITOR (self), self->status_label, self->evidence_links);
 
   /* In the order of RdContactDirection. */

@@ -764,5 +764,6 @@ rd_evidence_detail_init (RdEvidenceDetail *self)
   self->targets = g_array_new (FALSE, FALSE, sizeof (RdLinkTarget));
   rd_gui_label_entry_row (self->description_row, _("Description: what this shows"));
   rd_gui_label_entry_row (self->note_row, _("What it shows about it"));
+  rd_gui_combo_row_show_choice_in_full (self->target_row, NULL);
   update_pager (self);
 }

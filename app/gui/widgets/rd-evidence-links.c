@@ -380,6 +380,7 @@ rd_evidence_links_init (RdEvidenceLinks *self)
   self->pending_notes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   rd_gui_label_entry_row (self->link_note_row, _("What it shows"));
+  rd_gui_combo_row_show_choice_in_full (self->evidence_row, NULL);
   refresh (self);
 }
 

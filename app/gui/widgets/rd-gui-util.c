@@ -311,10 +311,10 @@ choice_unbind_cb (GtkSignalListItemFactory *factory,
 /*
  * libadwaita 1.2 cuts a combo row's choices short ("A new profile,
  * starting …"). This lists them in full, wrapped, with the usual check
- * mark; pair it with use-subtitle so the row shows the choice in full too.
+ * mark.
  */
-void
-rd_gui_combo_row_show_choices_in_full (AdwComboRow *row)
+static void
+list_choices_in_full (AdwComboRow *row)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -322,6 +322,69 @@ rd_gui_combo_row_show_choices_in_full (AdwComboRow *row)
   g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), row);
   g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), row);
   adw_combo_row_set_list_factory (row, factory);
+}
+
+/* The label that shows an action row's subtitle, inside the row's box of
+ * title and subtitle (libadwaita 1.2's template, adw-action-row.ui). */
+static GtkWidget *
+find_subtitle_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return child;
+      if ((found = find_subtitle_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/*
+ * libadwaita 1.2 shows a combo row's choice beside its title, on one line
+ * cut short with "…" ("As…" for "Assured shorthold tenancy" at twice the
+ * text size), which a keyboard user cannot hover to read. The choice is
+ * shown in full instead, as the row's subtitle, wrapped under the title,
+ * and listed in full when the row opens. A @hint on what the row is for
+ * goes under the choice, dimmed, and is the row's accessible description,
+ * so a screen reader says it after the row's name.
+ *
+ * The choice is plain text: a person's name such as "Smith & Sons" is not
+ * markup, so the row stops reading its title and subtitle as markup.
+ */
+void
+rd_gui_combo_row_show_choice_in_full (AdwComboRow *row,
+                                      const char  *hint)
+{
+  GtkWidget *subtitle;
+  GtkWidget *label;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_use_subtitle (row, TRUE);
+  list_choices_in_full (row);
+
+  subtitle = find_subtitle_label (GTK_WIDGET (row));
+  if (subtitle == NULL)
+    {
+      g_warning ("An AdwComboRow without a subtitle label: is this libadwaita 1.2?");
+      return;
+    }
+  /* The choice is what the row holds: not dimmed as a subtitle (style.css) */
+  gtk_widget_add_css_class (subtitle, "choice");
+  if (hint == NULL)
+    return;
+
+  label = gtk_label_new (hint);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "hint");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (subtitle)), label, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
 }
 
 static void

@@ -30,7 +30,8 @@ void  rd_gui_show_toast          (GtkWidget   *widget,
 void  rd_gui_set_status          (GtkLabel    *label,
                                   const char  *text,
                                   gboolean     is_error);
-void  rd_gui_combo_row_show_choices_in_full (AdwComboRow *row);
+void  rd_gui_combo_row_show_choice_in_full  (AdwComboRow *row,
+                                             const char  *hint);
 void  rd_gui_drop_down_shorten_choice       (GtkDropDown *drop_down);
 char *rd_gui_strip_mnemonic                 (const char  *label);
 

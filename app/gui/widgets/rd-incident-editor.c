@@ -505,6 +505,7 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_date_time_picker_set_accessible_names (self->start_picker, _("Start date"), _("Start time"));
   rd_date_time_picker_set_accessible_names (self->end_picker, _("End date"), _("End time"));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->category_row));
+  rd_gui_combo_row_show_choice_in_full (self->category_row, NULL);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->police_check));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->landlord_check));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->council_check));
@@ -519,6 +520,12 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_name_switches (GTK_WIDGET (self->report_expander), _("Reported to the landlord on"));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->risk_row));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->hazard_row));
+  rd_gui_combo_row_show_choice_in_full (self->risk_row,
+                                        _("For anti-social behaviour: it sets how soon the landlord "
+                                          "must respond"));
+  rd_gui_combo_row_show_choice_in_full (self->hazard_row,
+                                        _("Social housing: an emergency, or a significant hazard "
+                                          "of the kind picked"));
   rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
   _rd_incident_editor_init_report (self, G_CALLBACK (on_step_changed_cb));
   _rd_incident_editor_init_asb (self);
