@@ -10,7 +10,9 @@
  * ends in an ellipsis or if a line of it ends inside a word (as "Start-ed"
  * or "Wh-en" did), unless the label shows its whole text on hover, or the
  * text is the tooltip of a widget it is in, so that the words can be read
- * whole. The failures are named with the way to them.
+ * whole; a drop-down row's choice has no such excuse. One given less
+ * height than its lines need at its width fails too. The failures are
+ * named with the way to them.
  *
  * Every dialog is looked at the same way (New Case, Case Details, the
  * policy, People, Add a Step, History, the letter, Preferences, Client
@@ -95,12 +97,18 @@ time_passed (gpointer data)
 }
 
 /* Whether the whole text can be read some other way: the label shows it
- * on hover (rd-gui-util.c does that for every label that can be cut), or
- * it is the tooltip of a widget the label is in. */
+ * on hover (rd-gui-a11y.c does that for every label that can be cut), or
+ * it is the tooltip of a widget the label is in. That excuses the first
+ * line of a diary entry or a contact in a list, whose whole text opens
+ * beside it; it does not excuse what a drop-down row has chosen: that is
+ * the value of a field, read (and chosen again) by keyboard, where
+ * nothing is hovered (issue 15: "As…" for the type of tenancy). */
 static gboolean
 readable_whole_elsewhere (GtkWidget  *label,
                           const char *text)
 {
+  if (gtk_widget_get_ancestor (label, ADW_TYPE_COMBO_ROW) != NULL)
+    return FALSE;
   if (rd_gui_label_offers_whole_text (GTK_LABEL (label)))
     return TRUE;
   for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
@@ -152,6 +160,51 @@ spills_out (GtkWidget *widget)
   return gtk_widget_get_width (widget) > gtk_widget_get_width (parent) + 2;
 }
 
+/* A label given less height than its lines need at the width it was
+ * given: the lines past that are not drawn, and no ellipsis says so (a
+ * drop-down row's choice, wrapped by a factory of its own, was seen so in
+ * libadwaita 1.2). The sizes are as gtk_widget_measure() counts them,
+ * with the margins: GTK 4.8's allocation leaves out the margin-*
+ * properties. */
+static gboolean
+short_of_height (GtkWidget *label,
+                 int       *needed,
+                 int       *given)
+{
+  GtkAllocation allocation;
+  int width, nat = 0;
+
+  gtk_widget_get_allocation (label, &allocation);
+  width = allocation.width + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label);
+  *given = allocation.height + gtk_widget_get_margin_top (label) + gtk_widget_get_margin_bottom (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, needed, &nat, NULL, NULL);
+  /* A pixel for rounding: a line cut off is a dozen or more */
+  return *given + 1 < *needed;
+}
+
+/* What is wrong with how @label shows its text, or NULL */
+static char *
+label_problem (GtkWidget *widget)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = gtk_label_get_text (label);
+  int needed = 0, given = 0;
+
+  if (*text == '\0')
+    return NULL;
+  if (short_of_height (widget, &needed, &given))
+    return g_strdup_printf ("is %d px high but needs %d px at %d px wide", given, needed,
+                            gtk_widget_get_width (widget));
+  if (readable_whole_elsewhere (widget, text))
+    return NULL;
+  if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE && pango_layout_is_ellipsized (layout))
+    return g_strdup_printf ("ends in an ellipsis (%d px wide)", gtk_widget_get_width (widget));
+  if (gtk_label_get_wrap (label) && breaks_inside_a_word (layout))
+    return g_strdup_printf ("breaks inside a word (%d px wide)", gtk_widget_get_width (widget));
+  return NULL;
+}
+
 static void
 look_at_labels (GtkWidget  *widget,
                 const char *path,
@@ -166,21 +219,11 @@ look_at_labels (GtkWidget  *widget,
                             gtk_widget_get_width (gtk_widget_get_parent (widget)));
   if (GTK_IS_LABEL (widget))
     {
-      GtkLabel *label = GTK_LABEL (widget);
-      PangoLayout *layout = gtk_label_get_layout (label);
-      const char *text = gtk_label_get_text (label);
-      const char *problem = NULL;
+      g_autofree char *problem = label_problem (widget);
 
-      if (*text != '\0' && !readable_whole_elsewhere (widget, text))
-        {
-          if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE && pango_layout_is_ellipsized (layout))
-            problem = "ends in an ellipsis";
-          else if (gtk_label_get_wrap (label) && breaks_inside_a_word (layout))
-            problem = "breaks inside a word";
-        }
       if (problem != NULL)
-        g_string_append_printf (cut, "\n  “%.60s” %s (%d px wide): %s", text, problem,
-                                gtk_widget_get_width (widget), here);
+        g_string_append_printf (cut, "\n  “%.60s” %s: %s", gtk_label_get_text (GTK_LABEL (widget)), problem,
+                                here);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -528,6 +571,113 @@ test_checks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+look_at_row (GtkWidget *row)
+{
+  GString *cut = g_string_new (NULL);
+
+  look_at_labels (row, "", cut);
+  g_test_message ("%s:%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), cut->str);
+  return g_string_free (cut, FALSE);
+}
+
+/* A drop-down row whose choice is too long for it fails as libadwaita
+ * shows it (cut with "…", though the label offers its whole text on
+ * hover); shown as the row's subtitle, with a hint, it passes. */
+static void
+test_checks_combo_rows (void)
+{
+  const char *choices[] = { "A choice much too long for the narrow row it is shown in", NULL };
+  const char *ways[] = { "As libadwaita shows it", "As Redress shows it" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *rows[G_N_ELEMENTS (ways)];
+  g_autofree char *cut = NULL;
+  g_autofree char *whole = NULL;
+
+  rd_gui_install_accessible_names ();
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+
+      rows[i] = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[i]), ways[i]);
+      adw_combo_row_set_model (ADW_COMBO_ROW (rows[i]), G_LIST_MODEL (model));
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[i]);
+    }
+  rd_gui_combo_row_show_choice_in_full (ADW_COMBO_ROW (rows[1]), "What the choice is for, said under it");
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 240, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+
+  g_assert_true (rd_gui_label_offers_whole_text (GTK_LABEL (rd_test_gui_find_by_text (rows[0], choices[0]))));
+  cut = look_at_row (rows[0]);
+  g_assert_nonnull (strstr (cut, "ends in an ellipsis"));
+  whole = look_at_row (rows[1]);
+  g_assert_cmpstr (whole, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+one_line_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  /* As tall as the label is on one line, whatever the width */
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, -1, minimum, natural, NULL, NULL);
+}
+
+static void
+one_line_allocate (GtkWidget *widget,
+                   int        width,
+                   int        height,
+                   int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, -1, NULL);
+}
+
+/* A parent that gives a wrapped label one line's height at a width where
+ * it needs three (as libadwaita 1.2's row did to a wrapped choice) fails
+ * it, though nothing ends in an ellipsis; the same label in a box that
+ * asks its height for its width passes. */
+static void
+test_checks_height (void)
+{
+  const char *text = "A sentence that needs three lines at this width";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *one_line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *clipped = gtk_label_new (text);
+  GtkWidget *whole = gtk_label_new (text);
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_auto(GStrv) problems = NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (clipped), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (whole), TRUE);
+  gtk_widget_set_layout_manager (one_line, gtk_custom_layout_new (NULL, one_line_measure, one_line_allocate));
+  gtk_box_append (GTK_BOX (one_line), clipped);
+  gtk_widget_set_size_request (box, 120, -1);
+  gtk_box_append (GTK_BOX (box), one_line);
+  gtk_box_append (GTK_BOX (box), whole);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 120, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+
+  look_at_labels (box, "", cut);
+  g_test_message ("%s", cut->str);
+  /* The clipped label alone, the whole one not */
+  problems = g_strsplit (cut->str, "\n  ", -1);
+  g_assert_cmpuint (g_strv_length (problems), ==, 2);
+  g_assert_nonnull (strstr (problems[1], " px high but needs "));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +685,8 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/reflow/checks", test_checks);
+  g_test_add_func ("/reflow/checks/combo-rows", test_checks_combo_rows);
+  g_test_add_func ("/reflow/checks/height", test_checks_height);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/dialogs/narrow", Fixture, &narrow, fixture_setup, test_every_dialog, fixture_teardown);
