@@ -58,20 +58,28 @@ lock_action (GtkWidget  *widget,
     rd_lock_lock (lock);
 }
 
+/* Puts the keyboard into the case page @page, shown, unless it is there. */
+void
+_rd_window_focus_page (RdWindow  *self,
+                       GtkWidget *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page != NULL && rd_window_get_case (self) != NULL && gtk_widget_get_mapped (page) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   RdWindow *self = RD_WINDOW (widget);
-  GtkWidget *page = rd_window_show_page (self, g_variant_get_string (parameter, NULL));
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   /* Alt+1…5 and the buttons that lead to a page take the keyboard there
    * too: focus left on the page just hidden would be on nothing visible. */
-  if (page != NULL && rd_window_get_case (self) != NULL &&
-      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  _rd_window_focus_page (self, rd_window_show_page (self, g_variant_get_string (parameter, NULL)));
 }
 
 static void

@@ -369,13 +369,15 @@ rd_window_add_toast (RdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* On the welcome page the keyboard starts on Start a Case, rather than on
- * the main menu, the first control GTK would pick. */
+/* The keyboard starts on Start a Case, not the main menu GTK would pick;
+ * in a case (reopened as the window maps, too) in its page, not on Switch case. */
 static void
 focus_welcome (RdWindow *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->start_case_button));
+  else if (self->rcase != NULL)
+    _rd_window_focus_page (self, adw_view_stack_get_visible_child (self->view_stack));
 }
 
 /*
@@ -784,6 +786,7 @@ rd_window_init (RdWindow *self)
   _rd_window_add_help_overlay_action (self);
   g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (focus_welcome),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (focus_welcome), NULL);
   rd_gui_fix_accessible_name (GTK_WIDGET (self->start_case_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->open_sample_button));
   rd_gui_fix_accessible_name (GTK_WIDGET (self->banner_new_case_button));

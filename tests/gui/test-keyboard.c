@@ -533,6 +533,21 @@ test_ctrl_enter_next_step (Fixture       *f,
   rd_test_gui_iterate ();
 }
 
+/* A window that opens on the case left open last time starts with the
+ * keyboard in the page it shows, not on Switch case. */
+static void
+test_reopened_case_starts_in_page (Fixture       *f,
+                                   gconstpointer  data)
+{
+  RdWindow *again = rd_test_gui_window_new (f->app, 1100, 760);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (again));
+
+  g_assert_nonnull (rd_window_get_case (again));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, rd_window_get_visible_page (again)));
+  gtk_window_destroy (GTK_WINDOW (again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +560,7 @@ main (int   argc,
   ADD ("/keyboard/alt-digit-switches-pages", test_alt_digit_switches_pages);
   ADD ("/keyboard/alt-digit-while-what-next-loads", test_alt_digit_while_what_next_loads);
   ADD ("/keyboard/refill-keeps-focus", test_refill_keeps_focus);
+  ADD ("/keyboard/reopened-case-starts-in-page", test_reopened_case_starts_in_page);
 #undef ADD
 
   return g_test_run ();
