@@ -58,8 +58,8 @@ rd_lock_page_reset (RdLockPage *self,
                                    needs_passphrase
                                    ? _("The cases are hidden. Type the adviser’s passphrase to "
                                        "see them again.")
-                                   : _("The cases are hidden until someone presses Unlock. Set a "
-                                       "passphrase in Preferences to keep others out."));
+                                   : _("The cases are hidden until someone presses “Unlock”. Set a "
+                                       "passphrase in “Preferences” to keep others out."));
   rd_lock_page_set_busy (self, FALSE);
 }
 
