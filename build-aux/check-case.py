@@ -1,25 +1,37 @@
 #!/usr/bin/python3
-# check-title-case.py: titles, buttons and menu items in header case, as the
-# GNOME HIG asks, in the .ui files and in the GUI's C sources.
+# check-case.py: the GNOME HIG's two letter cases, header case and sentence
+# case, in the .ui files and in the GUI's C sources.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-title-case.py SOURCE_ROOT
+# Usage: check-case.py [--only header|sentence] SOURCE_ROOT
 #
-# Header case: every word starts with a capital letter, but for the short
-# words below, which stay in lower case unless they begin the title, end it
-# or follow a colon ("Delete This Entry?", "People in This Case", "Write a
-# Chaser"). What is checked is the text of
+# One walk over ui/**/*.ui and app/gui/**/*.c finds each translatable text
+# with the case it should be in, and each is checked by its own rule.
+#
+# Header case is for
 #   - window, dialog, page, group, status page and shortcuts section titles,
 #     a message dialog's heading and its answers;
 #   - buttons (their labels, and button content) and menu items;
-# in ui/**/*.ui, and in app/gui/**/*.c the strings given to the functions
-# that set those, or kept in a variable named "title" or "heading".
-# Labels that are sentences (rows, tick boxes, tooltips, descriptions) are
-# sentence case and are not checked here.
+# in C, the strings given to the functions that set those, or kept in a
+# variable or returned by a function named for a title or heading. Every
+# word starts with a capital letter, but for the short words below, which
+# stay in lower case unless they begin the title, end it or follow a colon
+# ("Delete This Entry?", "People in This Case", "Write a Chaser").
 #
-# A word that is not a plain word is left as it is: a number ("Stage 1"), a
-# placeholder ("%s"), a name with capitals inside ("OpenDocument", "ASB"),
-# a file name or command (".redress", "redress-cli").
+# Sentence case is for what reads as a sentence: the titles and subtitles of
+# rows (preferences, action, combo, entry, expander and password rows), tick
+# box labels, tooltips, descriptions of groups and status pages,
+# placeholders, and accessible labels and descriptions (a screen reader reads
+# them as it reads a row). The first word of each sentence starts with a
+# capital; every other word is in lower case unless it is a name (NAMES), or
+# is quoted: a sentence may name a button or page in its own case (Use
+# “Add a Step”).
+#
+# In both, a word that is not a plain word is left as it is: a number
+# ("Stage 1"), a placeholder ("%s"), a name with capitals inside
+# ("OpenDocument") or in capitals ("ASB", "PDF"), a single capital letter
+# ("Neighbour A"), a key ("Ctrl+Z"), a file name or command (".redress",
+# "redress-cli").
 
 import os
 import re
@@ -36,6 +48,27 @@ SENTENCES = {
     'Your cases can be read, but nothing new will be saved',
 }
 
+# Names, which keep their capitals inside a sentence. Only what English
+# writes with a capital wherever it stands: bodies and documents named by
+# law, places, languages, days, months and holidays, this application.
+# A body named in general ("the police", "your landlord", "the council")
+# is not a name.
+NAMES = [
+    'Housing Ombudsman', 'Ombudsman',         # the statutory body, "the Ombudsman" for short
+    'Complaint Handling Code', 'Code',        # the Ombudsman's statutory code, "the Code"
+    'ASB Case Review', 'Community Trigger',   # the statutory review of ASB, and its old name
+    'Awaab’s Law', "Awaab's Law",             # a law, named for Awaab Ishak
+    'England', 'Wales', 'English', 'Welsh', 'Polish', 'Urdu',
+    'Redress', 'Microsoft Word',
+    'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December',
+    'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+    'Good Friday', 'Easter Monday', 'Christmas Day', 'Boxing Day', 'New Year',
+]
+NAME = re.compile(r'(?<![\w-])(?:%s)(?:[’\']s)?(?![\w-])'
+                  % '|'.join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True)))
+QUOTED = re.compile(r'“[^”]*”|‘[^’]*’|"[^"]*"')
+
 # Classes whose "title" property is a title.
 TITLED_CLASSES = {
     'GtkWindow', 'AdwWindow', 'AdwApplicationWindow', 'AdwPreferencesWindow',
@@ -46,47 +79,92 @@ TITLED_CLASSES = {
 # Classes whose "label" property is a button's text.
 BUTTON_CLASSES = {'GtkButton', 'GtkToggleButton', 'GtkMenuButton', 'GtkLinkButton',
                   'AdwButtonContent', 'AdwSplitButton'}
-
-# C functions and the argument (from 0), or arguments, that take a title or
-# button text; None: every string among the arguments.
-C_SETTERS = {
-    'gtk_window_set_title': 1,
-    'adw_window_title_set_title': 1,
-    'adw_window_title_new': 0,
-    'adw_view_switcher_title_set_title': 1,
-    'adw_preferences_group_set_title': 1,
-    'adw_preferences_page_set_title': 1,
-    'adw_status_page_set_title': 1,
-    'adw_message_dialog_new': 1,
-    'adw_message_dialog_set_heading': 1,
-    'adw_message_dialog_add_response': 2,
-    'adw_message_dialog_add_responses': None,
-    'adw_message_dialog_set_response_label': 2,
-    'gtk_button_set_label': 1,
-    'gtk_button_new_with_label': 0,
-    'gtk_button_new_with_mnemonic': 0,
-    'adw_button_content_set_label': 1,
-    'adw_toast_set_button_label': 1,
-    'g_menu_append': 1,
-    'g_menu_item_new': 0,
-    'adw_view_stack_add_titled': 3,
-    'gtk_stack_add_titled': 3,
-    # Redress's own question before a delete: heading, keep and delete answers.
-    'rd_gui_confirm_destructive': (1, 3, 5),
+# Rows, whose title and subtitle read as sentences.
+ROW_CLASSES = {'AdwPreferencesRow', 'AdwActionRow', 'AdwComboRow', 'AdwEntryRow',
+               'AdwExpanderRow', 'AdwPasswordEntryRow', 'RdLimitRow'}
+# Properties in sentence case, and the classes that have them (None: any).
+SENTENCE_PROPERTIES = {
+    'tooltip-text': None,
+    'tooltip-markup': None,
+    'placeholder-text': None,
+    'description': {'AdwPreferencesGroup', 'AdwStatusPage'},
+    'label': {'GtkCheckButton'},
+    'title': ROW_CLASSES,
+    'subtitle': ROW_CLASSES,
 }
+
+HEADER, SENTENCE = 'header', 'sentence'
+
+# C functions, the argument (from 0), or arguments, that take a text, and its
+# case; None: every string among the arguments.
+C_SETTERS = {
+    'gtk_window_set_title': (1, HEADER),
+    'adw_window_title_set_title': (1, HEADER),
+    'adw_window_title_new': (0, HEADER),
+    'adw_view_switcher_title_set_title': (1, HEADER),
+    'adw_preferences_group_set_title': (1, HEADER),
+    'adw_preferences_page_set_title': (1, HEADER),
+    'adw_status_page_set_title': (1, HEADER),
+    'adw_message_dialog_new': (1, HEADER),
+    'adw_message_dialog_set_heading': (1, HEADER),
+    'adw_message_dialog_add_response': (2, HEADER),
+    'adw_message_dialog_add_responses': (None, HEADER),
+    'adw_message_dialog_set_response_label': (2, HEADER),
+    'gtk_button_set_label': (1, HEADER),
+    'gtk_button_new_with_label': (0, HEADER),
+    'gtk_button_new_with_mnemonic': (0, HEADER),
+    'adw_button_content_set_label': (1, HEADER),
+    'adw_toast_set_button_label': (1, HEADER),
+    'g_menu_append': (1, HEADER),
+    'g_menu_item_new': (0, HEADER),
+    'adw_view_stack_add_titled': (3, HEADER),
+    'gtk_stack_add_titled': (3, HEADER),
+    # Redress's own question before a delete: heading, keep and delete answers.
+    'rd_gui_confirm_destructive': ((1, 3, 5), HEADER),
+    'gtk_widget_set_tooltip_text': (1, SENTENCE),
+    'gtk_widget_set_tooltip_markup': (1, SENTENCE),
+    'adw_preferences_row_set_title': (1, SENTENCE),
+    'adw_action_row_set_subtitle': (1, SENTENCE),
+    'adw_expander_row_set_subtitle': (1, SENTENCE),
+    'adw_preferences_group_set_description': (1, SENTENCE),
+    'adw_status_page_set_description': (1, SENTENCE),
+    'gtk_check_button_set_label': (1, SENTENCE),
+    'gtk_check_button_new_with_label': (0, SENTENCE),
+    'gtk_check_button_new_with_mnemonic': (0, SENTENCE),
+    'gtk_entry_set_placeholder_text': (1, SENTENCE),
+    'gtk_text_set_placeholder_text': (1, SENTENCE),
+    'rd_limit_row_new': (0, SENTENCE),
+    'rd_limit_row_set_description': (1, SENTENCE),
+    # Redress's own: an entry row's accessible name.
+    'rd_gui_label_entry_row': (1, SENTENCE),
+}
+# gtk_accessible_update_property() takes pairs after the widget: these
+# properties' values are read as sentences.
+ACCESSIBLE_TEXT = {'GTK_ACCESSIBLE_PROPERTY_LABEL', 'GTK_ACCESSIBLE_PROPERTY_DESCRIPTION'}
 
 MESSAGE = re.compile(r'\b(?:N_|_|C_\s*\(\s*"(?:[^"\\]|\\.)*"\s*,)\s*\(?\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)')
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 VARIABLE = re.compile(r'\b(\w*(?:(?<!sub)title|heading))\s*=\s*([^;]*);')
+SENTENCE_VARIABLE = re.compile(r'\b(\w*(?:subtitle|tooltip|description|placeholder))\s*=\s*([^;]*);')
 TITLE_FUNCTION = re.compile(r'^\w*(?:(?<!sub)title|heading)\s*\([^)]*\)\s*\n\{(.*?)^\}', re.MULTILINE | re.DOTALL)
 HEADING_CLASSES = {'heading', 'title-1', 'title-2', 'title-3', 'title-4'}
 COMMENT = re.compile(r'/\*.*?\*/', re.DOTALL)
 
 
 def words_of(text):
-    """The words of a title: mnemonics, ellipses and quotation marks gone."""
+    """The words of a text: mnemonics, ellipses and quotation marks gone."""
     text = text.replace('_', '').replace('…', ' ').replace('...', ' ')
     return text.split()
+
+
+def is_plain(word):
+    """Whether @word is a plain word, whose case the rules decide."""
+    if not word or not word[0].isalpha() or '%' in word or '+' in word:
+        return False
+    if len(word) == 1 and word != 'I':
+        return word.islower()  # "a" is a word; "Neighbour A" has a letter
+    # A name, an abbreviation or a file name.
+    return not (any(c.isupper() for c in word[1:]) or '.' in word or '/' in word)
 
 
 def check_header_case(text):
@@ -101,10 +179,8 @@ def check_header_case(text):
         last = i == len(words) - 1
         after_colon = starts_clause
         starts_clause = raw.endswith(':')
-        if not word or not word[0].isalpha() or '%' in word:
+        if not is_plain(word) and not (len(word) == 1 and word.isupper()):
             continue
-        if any(c.isupper() for c in word[1:]) or '.' in word or '/' in word:
-            continue  # a name, an abbreviation or a file name
         first_part = re.split(r'[-’\']', word)[0]
         if first_part.lower() in SMALL_WORDS and not after_colon and not last:
             if first_part != first_part.lower():
@@ -112,6 +188,31 @@ def check_header_case(text):
         elif word[0].islower():
             problems.append('“%s” should start with a capital' % word)
     return '; '.join(problems) or None
+
+
+def check_sentence_case(text):
+    """What is wrong with @text as a sentence-case text, or None."""
+    # Quotations and names keep their own case; they count as a word.
+    text = QUOTED.sub('Q', text.replace('_', ''))
+    text = NAME.sub('N', text)
+    problems = []
+    starts_sentence = True
+    for raw in words_of(text):
+        word = raw.strip('“”"‘’\'()[]{},;:!?.')
+        first = starts_sentence
+        starts_sentence = raw.rstrip('”"’)').endswith(('.', '!', '?'))
+        if raw in ('Q', 'N') or raw.rstrip(',;:!?.') in ('Q', 'N'):
+            continue
+        if not is_plain(word):
+            continue
+        if first and word[0].islower():
+            problems.append('“%s” should start with a capital' % word)
+        elif not first and word[0].isupper() and word != 'I':
+            problems.append('“%s” should be lower case' % word)
+    return '; '.join(problems) or None
+
+
+RULES = {HEADER: check_header_case, SENTENCE: check_sentence_case}
 
 
 def c_literal(parts):
@@ -150,36 +251,50 @@ def arguments(text, start):
     return args, i
 
 
-def c_titles(path):
-    """(line, text) of each translatable title or button text in a C file."""
+def chosen_arguments(name, args):
+    """The arguments of a call to @name that carry text, with their case."""
+    if name == 'gtk_accessible_update_property':
+        return [(args[i + 1], SENTENCE) for i in range(1, len(args) - 1, 2)
+                if args[i].strip() in ACCESSIBLE_TEXT]
+    which, case = C_SETTERS[name]
+    if which is None:
+        return [(arg, case) for arg in args]
+    return [(args[i], case) for i in (which if isinstance(which, tuple) else (which,))
+            if i < len(args)]
+
+
+def c_texts(path):
+    """(line, text, case) of each translatable text in a C file whose case is known."""
     with open(path, encoding='utf-8') as f:
         text = COMMENT.sub(lambda m: re.sub(r'[^\n]', ' ', m.group(0)), f.read())
     found = []
-    for name, which in C_SETTERS.items():
+    for name in list(C_SETTERS) + ['gtk_accessible_update_property']:
         for m in re.finditer(r'\b%s\s*\(' % name, text):
             args, _ = arguments(text, m.end() - 1)
-            if which is None:
-                chosen = args
-            else:
-                chosen = [args[i] for i in (which if isinstance(which, tuple) else (which,))
-                          if i < len(args)]
-            for arg in chosen:
+            for arg, case in chosen_arguments(name, args):
                 for message in MESSAGE.finditer(arg):
-                    found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1))))
+                    found.append((text.count('\n', 0, m.start()) + 1,
+                                  c_literal(message.group(1)), case))
     # A function named for a title returns titles.
     for m in TITLE_FUNCTION.finditer(text):
         for message in MESSAGE.finditer(m.group(1)):
             found.append((text.count('\n', 0, m.start() + message.start(1)) + 1,
-                          c_literal(message.group(1))))
+                          c_literal(message.group(1)), HEADER))
     for m in VARIABLE.finditer(text):
         for message in MESSAGE.finditer(m.group(2)):
-            found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1))))
+            found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1)), HEADER))
+    for m in SENTENCE_VARIABLE.finditer(text):
+        for message in MESSAGE.finditer(m.group(2)):
+            found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1)), SENTENCE))
     return found
 
 
-def ui_titles(path):
-    """(where, text) of each translatable title or button text in a .ui file."""
-    tree = ET.parse(path)
+def translatable(element):
+    return element.get('translatable') == 'yes' and element.text
+
+
+def ui_header_texts(tree):
+    """(where, text) of each translatable title or button text in a .ui tree."""
     found = []
     # A label that is a button's content, or styled as a heading.
     for obj in tree.iter():
@@ -189,20 +304,20 @@ def ui_titles(path):
             child = prop.find('object')
             if prop.get('name') == 'child' and child is not None and child.get('class') == 'GtkLabel':
                 for label in child.findall('property'):
-                    if label.get('name') == 'label' and label.get('translatable') == 'yes':
+                    if label.get('name') == 'label' and translatable(label):
                         found.append(('button label', label.text))
     for obj in tree.iter('object'):
         style = {c.get('name') for s in obj.findall('style') for c in s.findall('class')}
         if obj.get('class') == 'GtkLabel' and style & HEADING_CLASSES:
             for prop in obj.findall('property'):
-                if prop.get('name') == 'label' and prop.get('translatable') == 'yes':
+                if prop.get('name') == 'label' and translatable(prop):
                     found.append(('heading', prop.text))
     for obj in tree.iter():
         if obj.tag not in ('object', 'template'):
             continue
         classes = {obj.get('class'), obj.get('parent')}
         for prop in obj.findall('property'):
-            if prop.get('translatable') != 'yes' or not prop.text:
+            if not translatable(prop):
                 continue
             name = prop.get('name')
             if ((name == 'title' and classes & TITLED_CLASSES) or
@@ -210,59 +325,113 @@ def ui_titles(path):
                     (name == 'label' and classes & BUTTON_CLASSES)):
                 found.append(('%s %s' % (obj.get('class'), name), prop.text))
         for response in obj.iter('response'):
-            if response.get('translatable') == 'yes' and response.text:
+            if translatable(response):
                 found.append(('response', response.text))
     for item in tree.iter('item'):
         for attribute in item.findall('attribute'):
-            if attribute.get('name') == 'label' and attribute.get('translatable') == 'yes':
+            if attribute.get('name') == 'label' and translatable(attribute):
                 found.append(('menu item', attribute.text))
     return found
 
 
-def check_the_rule():
-    """The rule itself, on titles the HIG would and would not write."""
-    good = ['People in This Case', 'Delete This Entry?', '_Write the First Entry',
-            'Anti-Social Behaviour: First Response', 'Stage 1 Complaint', 'What It Is About',
-            'Save Chronology as _OpenDocument…', 'Remove “%s”?', 'Redress Is Locked',
-            'Who They Are Up To', 'Export as _SVG…']
-    bad = ['Add a step', 'Stage 1 complaint', 'People In This Case', 'Write The First Entry',
-           'the Bundle', 'Chronology on its own']
-    wrong = [t for t in good if check_header_case(t)] + [t for t in bad if not check_header_case(t)]
+def ui_sentence_texts(tree):
+    """(where, text) of each translatable text in a .ui tree that reads as a sentence."""
+    found = []
+    for obj in tree.iter():
+        if obj.tag not in ('object', 'template'):
+            continue
+        classes = {obj.get('class'), obj.get('parent')}
+        for prop in obj.findall('property'):
+            name = prop.get('name')
+            if not translatable(prop) or name not in SENTENCE_PROPERTIES:
+                continue
+            owners = SENTENCE_PROPERTIES[name]
+            if owners is None or classes & owners:
+                found.append(('%s %s' % (obj.get('class') or obj.get('parent'), name), prop.text))
+        for accessibility in obj.findall('accessibility'):
+            for prop in accessibility.findall('property'):
+                if prop.get('name') in ('label', 'description') and translatable(prop):
+                    found.append(('accessible %s' % prop.get('name'), prop.text))
+    return found
+
+
+def ui_texts(path):
+    """(where, text, case) of each translatable text in a .ui file whose case is known."""
+    tree = ET.parse(path)
+    return ([(where, text, HEADER) for where, text in ui_header_texts(tree)] +
+            [(where, text, SENTENCE) for where, text in ui_sentence_texts(tree)])
+
+
+def check_the_rules():
+    """The rules themselves, on texts the HIG would and would not write."""
+    cases = {
+        HEADER: (['People in This Case', 'Delete This Entry?', '_Write the First Entry',
+                  'Anti-Social Behaviour: First Response', 'Stage 1 Complaint', 'What It Is About',
+                  'Save Chronology as _OpenDocument…', 'Remove “%s”?', 'Redress Is Locked',
+                  'Who They Are Up To', 'Export as _SVG…'],
+                 ['Add a step', 'Stage 1 complaint', 'People In This Case', 'Write The First Entry',
+                  'the Bundle', 'Chronology on its own']),
+        SENTENCE: (['Save complaint', 'Refer the complaint to the Housing Ombudsman',
+                    'Working days in England and Wales', 'Copy it. Then paste it', 'Neighbour A',
+                    'ASB case review', 'Use “Add a Step” to add one', '%s of %s, stage 1',
+                    'Due on Friday 3 May', 'Stage 2 under the Complaint Handling Code',
+                    'Press Ctrl+Z to undo', '_Remember my choice', 'Show it in Redress'],
+                   ['Save Complaint', 'save complaint', 'Type Of Tenancy', 'Copy it. then paste it',
+                    'Report to the Police', 'Outcome Sought', 'First contact with the Landlord']),
+    }
+    wrong = []
+    for case, (good, bad) in cases.items():
+        wrong += ['%s (%s)' % (t, case) for t in good if RULES[case](t)]
+        wrong += ['%s (%s)' % (t, case) for t in bad if not RULES[case](t)]
     if wrong:
-        print('the header-case rule itself is wrong about: %s' % ', '.join(wrong))
+        print('the letter-case rules themselves are wrong about: %s' % ', '.join(wrong))
         sys.exit(1)
 
 
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else '.'
-    failures = []
-    check_the_rule()
-    for folder, _, files in sorted(os.walk(os.path.join(root, 'ui'))):
-        for name in sorted(files):
-            if name.endswith('.ui'):
-                path = os.path.join(folder, name)
-                for where, text in ui_titles(path):
-                    problem = check_header_case(text)
-                    if problem:
-                        failures.append('%s (%s): “%s”: %s'
-                                        % (os.path.relpath(path, root), where, text, problem))
-    for folder, _, files in sorted(os.walk(os.path.join(root, 'app', 'gui'))):
-        for name in sorted(files):
-            if name.endswith('.c'):
-                path = os.path.join(folder, name)
-                for line, text in c_titles(path):
-                    problem = check_header_case(text)
-                    if problem:
-                        failures.append('%s:%d: “%s”: %s'
-                                        % (os.path.relpath(path, root), line, text, problem))
-    for failure in failures:
-        print(failure)
-    if failures:
-        print('%d titles, buttons or menu items not in header case (GNOME HIG)' % len(failures))
-        return 1
-    print('titles, buttons and menu items are in header case')
-    return 0
+def sources(root):
+    """(path, texts of the file as (where, text, case)) of the .ui files and GUI C sources."""
+    for top, ext, read in (('ui', '.ui', ui_texts), (os.path.join('app', 'gui'), '.c', c_texts)):
+        for folder, _, files in sorted(os.walk(os.path.join(root, top))):
+            for name in sorted(files):
+                if name.endswith(ext):
+                    path = os.path.join(folder, name)
+                    yield os.path.relpath(path, root), read(path)
+
+
+def main(argv):
+    only = None
+    if len(argv) > 2 and argv[1] == '--only':
+        only = argv[2]
+        argv = [argv[0]] + argv[3:]
+        if only not in RULES:
+            print('--only takes %s' % ' or '.join(RULES))
+            return 2
+    root = argv[1] if len(argv) > 1 else '.'
+    check_the_rules()
+    failures = {HEADER: [], SENTENCE: []}
+    for path, texts in sources(root):
+        for where, text, case in texts:
+            if only not in (None, case):
+                continue
+            problem = RULES[case](text)
+            if problem:
+                place = '%s:%d' % (path, where) if isinstance(where, int) else '%s (%s)' % (path, where)
+                failures[case].append('%s: “%s”: %s' % (place, text, problem))
+    status = 0
+    for case, what in ((HEADER, 'titles, buttons or menu items'),
+                       (SENTENCE, 'rows, tick boxes, tooltips, descriptions, placeholders '
+                                  'or accessible names')):
+        if only not in (None, case):
+            continue
+        for failure in failures[case]:
+            print(failure)
+        if failures[case]:
+            print('%d %s not in %s case (GNOME HIG)' % (len(failures[case]), what, case))
+            status = 1
+        else:
+            print('%s are in %s case' % (what.replace(' or ', ' and '), case))
+    return status
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(main(sys.argv))
