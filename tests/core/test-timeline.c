@@ -9,10 +9,14 @@
 
 #include "rd-core.h"
 
+/* The fixture: a case with one complaint and a police officer among its
+ * parties, and a landlord's policy (the Code's, from 1 June 2024) with an
+ * urgent repair priority of 5 working days, for the tests of repairs. */
 typedef struct {
   RdCaseFacts *facts;
   RdComplaint *complaint;
   gint64       next_id;
+  RdPolicy    *policy;
 } Case;
 
 static GDate *
@@ -61,6 +65,35 @@ case_clear (Case *c)
 {
   g_clear_object (&c->complaint);
   g_clear_object (&c->facts);
+}
+
+static void
+case_setup (Case          *c,
+            gconstpointer  data)
+{
+  g_autoptr(GDate) from = day ("2024-06-01");
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+
+  case_init (c);
+  c->policy = rd_policy_new_landlord_from_code (from);
+  rd_policy_set_repair_priority (c->policy, "urgent", "Urgent repair", &five);
+}
+
+static void
+case_teardown (Case          *c,
+               gconstpointer  data)
+{
+  case_clear (c);
+  g_clear_object (&c->policy);
+}
+
+/* A new case in place of the fixture's, for a test that compares cases;
+ * the policy stays. */
+static void
+case_reset (Case *c)
+{
+  case_clear (c);
+  case_init (c);
 }
 
 static void
@@ -173,6 +206,23 @@ disrepair (Case          *c,
   rd_case_facts_add_incident (c->facts, incident);
 }
 
+/* An urgent repair reported to the landlord at 8 in the morning of the
+ * Monday @week weeks after 6 January 2025; returns that Monday. */
+static GDate *
+weekly_repair (Case  *c,
+               guint  week)
+{
+  GDate *told = day ("2025-01-06");
+  g_autofree char *told_iso = NULL;
+  g_autofree char *when = NULL;
+
+  g_date_add_days (told, 7 * week);
+  told_iso = rd_date_to_iso (told);
+  when = g_strdup_printf ("%s 08:00", told_iso);
+  disrepair (c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
+  return told;
+}
+
 static const RdTimelineItem *
 find (RdTimeline     *timeline,
       RdTimelineKind  kind,
@@ -207,20 +257,19 @@ find_deadline (RdTimeline     *timeline,
 /* Incidents group by ISO week, Monday to Sunday in local time: a Sunday
  * night is the week before the Monday just after it. */
 static void
-test_weeks (void)
+test_weeks (Case          *c,
+            gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2024-03-29");
   g_autoptr(RdTimeline) timeline = NULL;
   g_autofree char *text = NULL;
   const RdTimelineItem *week;
 
-  case_init (&c);
-  incident (&c, "2024-03-04 23:10", RD_CATEGORY_NOISE, NULL);
-  incident (&c, "2024-03-06 01:00", RD_CATEGORY_HARASSMENT, NULL);
-  incident (&c, "2024-03-10 23:59", RD_CATEGORY_NOISE, NULL);
-  incident (&c, "2024-03-11 00:01", RD_CATEGORY_NOISE, NULL);
-  timeline = rd_timeline_new (c.facts, NULL, today);
+  incident (c, "2024-03-04 23:10", RD_CATEGORY_NOISE, NULL);
+  incident (c, "2024-03-06 01:00", RD_CATEGORY_HARASSMENT, NULL);
+  incident (c, "2024-03-10 23:59", RD_CATEGORY_NOISE, NULL);
+  incident (c, "2024-03-11 00:01", RD_CATEGORY_NOISE, NULL);
+  timeline = rd_timeline_new (c->facts, NULL, today);
 
   g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_WEEK), ==, 2);
   week = find (timeline, RD_TIMELINE_WEEK, 0);
@@ -242,22 +291,20 @@ test_weeks (void)
   /* From the first week's Monday to the Sunday after today. */
   assert_date (rd_timeline_get_first (timeline), "2024-03-04");
   assert_date (rd_timeline_get_last (timeline), "2024-03-31");
-  case_clear (&c);
 }
 
 /* ISO weeks belong to the year of their Thursday. */
 static void
-test_week_years (void)
+test_week_years (Case          *c,
+                 gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2025-01-10");
   g_autoptr(RdTimeline) timeline = NULL;
   const RdTimelineItem *week;
 
-  case_init (&c);
-  incident (&c, "2021-01-03 12:00", RD_CATEGORY_DAMAGE, NULL);
-  incident (&c, "2024-12-31 12:00", RD_CATEGORY_OTHER, NULL);
-  timeline = rd_timeline_new (c.facts, NULL, today);
+  incident (c, "2021-01-03 12:00", RD_CATEGORY_DAMAGE, NULL);
+  incident (c, "2024-12-31 12:00", RD_CATEGORY_OTHER, NULL);
+  timeline = rd_timeline_new (c->facts, NULL, today);
 
   week = find (timeline, RD_TIMELINE_WEEK, 0);
   assert_date (&week->date, "2020-12-28");
@@ -269,26 +316,24 @@ test_week_years (void)
   g_assert_cmpint (week->week_year, ==, 2025);
   assert_date (rd_timeline_get_first (timeline), "2020-12-28");
   assert_date (rd_timeline_get_last (timeline), "2025-01-12");
-  case_clear (&c);
 }
 
 /* A report is on the day the landlord was told, not the day of the
  * incident; contacts say whether they were with the landlord, and carry
  * nothing the resident wrote. */
 static void
-test_reports_and_contacts (void)
+test_reports_and_contacts (Case          *c,
+                           gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2024-03-29");
   g_autoptr(RdTimeline) timeline = NULL;
   const RdTimelineItem *item;
 
-  case_init (&c);
-  incident (&c, "2024-03-04 23:10", RD_CATEGORY_NOISE, "2024-03-06");
-  incident (&c, "2024-03-05 20:00", RD_CATEGORY_DAMAGE, NULL);
-  contact (&c, "2024-03-07 10:15", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
-  contact (&c, "2024-03-08 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 3);
-  timeline = rd_timeline_new (c.facts, NULL, today);
+  incident (c, "2024-03-04 23:10", RD_CATEGORY_NOISE, "2024-03-06");
+  incident (c, "2024-03-05 20:00", RD_CATEGORY_DAMAGE, NULL);
+  contact (c, "2024-03-07 10:15", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+  contact (c, "2024-03-08 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 3);
+  timeline = rd_timeline_new (c->facts, NULL, today);
 
   g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPORT), ==, 1);
   item = find (timeline, RD_TIMELINE_REPORT, 0);
@@ -320,15 +365,14 @@ test_reports_and_contacts (void)
   for (guint i = 1; i < rd_timeline_get_n_items (timeline); i++)
     g_assert_cmpint (g_date_compare (&rd_timeline_get_item (timeline, i - 1)->date,
                                      &rd_timeline_get_item (timeline, i)->date), <=, 0);
-  case_clear (&c);
 }
 
 /* The complaint's deadlines are What Next's, date for date and word for
  * word; the Ombudsman's window opens on the final response. */
 static void
-test_deadlines (void)
+test_deadlines (Case          *c,
+                gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2024-06-03");
   g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
@@ -336,14 +380,13 @@ test_deadlines (void)
   GListModel *entries;
   guint n_deadlines = 0;
 
-  case_init (&c);
-  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2024-03-04");
-  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-03-13");
-  step (&c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-03-20");
-  step (&c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-03-25");
-  step (&c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-03-27");
-  step (&c, RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2024-05-01");
-  timeline = rd_timeline_new (c.facts, NULL, today);
+  step (c, RD_COMPLAINT_EVENT_MADE, 1, "2024-03-04");
+  step (c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 1, "2024-03-13");
+  step (c, RD_COMPLAINT_EVENT_RESPONSE, 1, "2024-03-20");
+  step (c, RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2024-03-25");
+  step (c, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2024-03-27");
+  step (c, RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2024-05-01");
+  timeline = rd_timeline_new (c->facts, NULL, today);
 
   /* Stage 1 acknowledged two working days after Monday 11 March. */
   item = find_deadline (timeline, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1);
@@ -369,7 +412,7 @@ test_deadlines (void)
   g_assert_cmpint (item->status, ==, RD_DEADLINE_PENDING);
 
   /* Every complaint deadline of What Next is on the timeline, on the same day. */
-  dashboard = rd_dashboard_new (c.facts, NULL, today);
+  dashboard = rd_dashboard_new (c->facts, NULL, today);
   entries = rd_dashboard_get_items (dashboard);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -396,34 +439,28 @@ test_deadlines (void)
 
   /* Drawn up to the window's end, past today. */
   g_assert_cmpint (g_date_compare (rd_timeline_get_last (timeline), &item->end), >=, 0);
-  case_clear (&c);
 }
 
 /* Promises, repairs and the steps of Awaab's Law are What Next's
  * deadlines too, each with a sentence of its own: a promise says whether
  * it was kept or broken, and none quotes what was promised or who by. */
 static void
-test_promises_repairs_hazards (void)
+test_promises_repairs_hazards (Case          *c,
+                               gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2025-11-13");
-  g_autoptr(GDate) from = day ("2024-06-01");
-  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
   g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
-  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
   GListModel *entries;
   guint n_deadlines = 0;
 
-  case_init (&c);
-  rd_case_set_tenancy_type (rd_case_facts_get_case (c.facts), RD_TENANCY_SECURE);
-  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
-  promise (&c, "2025-11-03 10:00", 0, "2025-11-05");
-  contact (&c, "2025-11-04 16:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
-  promise (&c, "2025-11-04 11:00", 3, "2025-11-07");
-  disrepair (&c, "2025-11-01 08:00", "2025-11-03", "urgent", RD_HAZARD_N_LEVELS);
-  disrepair (&c, "2025-11-02 08:00", "2025-11-03", "", RD_HAZARD_EMERGENCY);
-  timeline = rd_timeline_new (c.facts, policy, today);
+  rd_case_set_tenancy_type (rd_case_facts_get_case (c->facts), RD_TENANCY_SECURE);
+  promise (c, "2025-11-03 10:00", 0, "2025-11-05");
+  contact (c, "2025-11-04 16:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+  promise (c, "2025-11-04 11:00", 3, "2025-11-07");
+  disrepair (c, "2025-11-01 08:00", "2025-11-03", "urgent", RD_HAZARD_N_LEVELS);
+  disrepair (c, "2025-11-02 08:00", "2025-11-03", "", RD_HAZARD_EMERGENCY);
+  timeline = rd_timeline_new (c->facts, c->policy, today);
 
   g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_PROMISE), ==, 2);
   g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, 1);
@@ -483,7 +520,7 @@ test_promises_repairs_hazards (void)
   }
 
   /* Every one of them is What Next's, on the same day, in the same words. */
-  dashboard = rd_dashboard_new (c.facts, policy, today);
+  dashboard = rd_dashboard_new (c->facts, c->policy, today);
   entries = rd_dashboard_get_items (dashboard);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -513,31 +550,27 @@ test_promises_repairs_hazards (void)
       n_deadlines++;
     }
   g_assert_cmpuint (n_deadlines, ==, 5);
-  case_clear (&c);
 }
 
 /* A case finished long ago is drawn on its own dates, not up to today. */
 static void
-test_old_case (void)
+test_old_case (Case          *c,
+               gconstpointer  data)
 {
-  Case c;
   g_autoptr(GDate) today = day ("2026-12-06");
   g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(RdTimeline) empty = NULL;
 
-  case_init (&c);
-  incident (&c, "2021-06-02 12:00", RD_CATEGORY_NOISE, NULL);
-  timeline = rd_timeline_new (c.facts, NULL, today);
+  incident (c, "2021-06-02 12:00", RD_CATEGORY_NOISE, NULL);
+  timeline = rd_timeline_new (c->facts, NULL, today);
   assert_date (rd_timeline_get_first (timeline), "2021-05-31");
   assert_date (rd_timeline_get_last (timeline), "2021-06-06");
-  case_clear (&c);
 
-  case_init (&c);
-  empty = rd_timeline_new (c.facts, NULL, today);
+  case_reset (c);
+  empty = rd_timeline_new (c->facts, NULL, today);
   g_assert_cmpuint (rd_timeline_get_n_items (empty), ==, 0);
   assert_date (rd_timeline_get_first (empty), "2026-11-30");
   assert_date (rd_timeline_get_last (empty), "2026-12-06");
-  case_clear (&c);
 }
 
 /* Three years of a diary with a complaint: a picture several strips wide. */
@@ -546,7 +579,6 @@ new_long_timeline (Case *c)
 {
   g_autoptr(GDate) today = day ("2026-12-06");
 
-  case_init (c);
   for (int month = 0; month < 36; month++)
     {
       g_autofree char *when = g_strdup_printf ("%d-%02d-10 21:00", 2024 + month / 12,
@@ -563,10 +595,10 @@ new_long_timeline (Case *c)
 /* Each deadline has a row of its own in its lane, counted in order, and
  * the counts are kept with the timeline. */
 static void
-test_rows (void)
+test_rows (Case          *c,
+           gconstpointer  data)
 {
-  Case c;
-  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  g_autoptr(RdTimeline) timeline = new_long_timeline (c);
   guint counted[RD_TIMELINE_N_KINDS] = { 0 };
   int stage_row = 0;
 
@@ -583,41 +615,23 @@ test_rows (void)
   g_assert_cmpint (stage_row, >, 1);
   for (RdTimelineKind kind = 0; kind < RD_TIMELINE_N_KINDS; kind++)
     g_assert_cmpuint (rd_timeline_count_kind (timeline, kind), ==, counted[kind]);
-  case_clear (&c);
 }
 
-/* A lane holds one row per deadline up to a limit, then the deadlines
- * share the rows that came free the earliest, unnamed, so that a case
- * of years of repairs keeps a picture of a height a window can hold. */
 /* A timeline of many repairs keeps each of its repeated words once: the
  * items that say the same thing hold the same text. */
 static void
-test_texts_shared (void)
+test_texts_shared (Case          *c,
+                   gconstpointer  data)
 {
   g_autoptr(GDate) today = day ("2025-11-13");
-  g_autoptr(GDate) from = day ("2024-06-01");
-  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
-  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
   g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *title = NULL;
   guint n_repairs = 0, n_same = 0;
-  Case c;
 
-  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
-  case_init (&c);
   for (guint i = 0; i < 40; i++)
-    {
-      g_autoptr(GDate) told = day ("2025-01-06");
-      g_autofree char *told_iso = NULL;
-      g_autofree char *when = NULL;
-
-      g_date_add_days (told, 7 * i);
-      told_iso = rd_date_to_iso (told);
-      when = g_strdup_printf ("%s 08:00", told_iso);
-      disrepair (&c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
-    }
-  timeline = rd_timeline_new (c.facts, policy, today);
+    g_date_free (weekly_repair (c, i));
+  timeline = rd_timeline_new (c->facts, c->policy, today);
   for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
     {
       const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
@@ -648,41 +662,30 @@ test_texts_shared (void)
     }
   g_assert_cmpuint (n_repairs, ==, 40);
   g_assert_cmpuint (n_same, >, 40);
-  case_clear (&c);
 }
 
+/* A lane holds one row per deadline up to a limit, then the deadlines
+ * share the rows that came free the earliest, unnamed, so that a case
+ * of years of repairs keeps a picture of a height a window can hold. */
 static void
-test_rows_shared (void)
+test_rows_shared (Case          *c,
+                  gconstpointer  data)
 {
   const guint limit = 24;
   g_autoptr(GDate) today = day ("2025-11-13");
-  g_autoptr(GDate) from = day ("2024-06-01");
-  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
-  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
   double heights[2];
 
-  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
   for (guint round = 0; round < 2; round++)
     {
       guint n_repairs = round == 0 ? limit : 3 * limit + 2;
       g_autoptr(RdTimeline) timeline = NULL;
       g_autofree guint *per_row = g_new0 (guint, limit);
       guint nth = 0;
-      Case c;
 
-      case_init (&c);
+      case_reset (c);
       for (guint i = 0; i < n_repairs; i++)
-        {
-          g_autoptr(GDate) told = day ("2025-01-06");
-          g_autofree char *told_iso = NULL;
-          g_autofree char *when = NULL;
-
-          g_date_add_days (told, 7 * i);
-          told_iso = rd_date_to_iso (told);
-          when = g_strdup_printf ("%s 08:00", told_iso);
-          disrepair (&c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
-        }
-      timeline = rd_timeline_new (c.facts, policy, today);
+        g_date_free (weekly_repair (c, i));
+      timeline = rd_timeline_new (c->facts, c->policy, today);
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, n_repairs);
       g_assert_cmpuint (rd_timeline_count_rows (timeline, RD_TIMELINE_REPAIR), ==, limit);
 
@@ -715,7 +718,6 @@ test_rows_shared (void)
             g_assert_cmpint (item->row_shared, ==, per_row[item->row] > 1);
         }
       rd_timeline_measure (timeline, NULL, &heights[round]);
-      case_clear (&c);
     }
   /* Three times the repairs, the same height. */
   g_assert_cmpfloat (heights[1], ==, heights[0]);
@@ -724,25 +726,17 @@ test_rows_shared (void)
 /* A case of @per_day urgent repairs told on each of @n_weeks Mondays: a
  * third repaired in time, a third late, a third never. */
 static RdTimeline *
-new_crowded_timeline (Case     *c,
-                      guint     n_weeks,
-                      guint     per_day,
-                      RdPolicy *policy)
+new_crowded_timeline (Case  *c,
+                      guint  n_weeks,
+                      guint  per_day)
 {
   g_autoptr(GDate) today = day ("2025-11-13");
 
-  case_init (c);
   for (guint w = 0; w < n_weeks; w++)
     for (guint k = 0; k < per_day; k++)
       {
-        g_autoptr(GDate) told = day ("2025-01-06");
-        g_autofree char *told_iso = NULL;
-        g_autofree char *when = NULL;
+        g_autoptr(GDate) told = weekly_repair (c, w);
 
-        g_date_add_days (told, 7 * w);
-        told_iso = rd_date_to_iso (told);
-        when = g_strdup_printf ("%s 08:00", told_iso);
-        disrepair (c, when, told_iso, "urgent", RD_HAZARD_N_LEVELS);
         if (k % 3 != 2)
           {
             GPtrArray *incidents = rd_case_facts_get_incidents (c->facts);
@@ -759,7 +753,7 @@ new_crowded_timeline (Case     *c,
             rd_incident_set_landlord_steps (incident, &steps);
           }
       }
-  return rd_timeline_new (c->facts, policy, today);
+  return rd_timeline_new (c->facts, c->policy, today);
 }
 
 static cairo_status_t
@@ -876,7 +870,6 @@ new_marks_timeline (Case               *c,
 {
   g_autoptr(GDate) today = day ("2025-11-13");
 
-  case_init (c);
   for (guint d = 0; d < 280; d += every)
     {
       g_autoptr(GDate) date = day ("2025-01-06");
@@ -900,30 +893,35 @@ new_marks_timeline (Case               *c,
  * until it ends). Close outlined marks each show their whole outline,
  * and an outlined mark is on top of a filled one on the same day. */
 static void
-test_marks_in_runs (void)
+test_marks_in_runs (Case          *c,
+                    gconstpointer  data)
 {
   guint paths[2];
 
   for (guint round = 0; round < 2; round++)
     {
       guint every = round == 0 ? 4 : 1;
-      Case c;
-      g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, every, TRUE, RD_CONTACT_TO);
+      g_autoptr(RdTimeline) timeline = NULL;
+
+      case_reset (c);
+      timeline = new_marks_timeline (c, every, TRUE, RD_CONTACT_TO);
 
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPORT), ==, 280 / every);
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_CONTACT), ==, 280 / every);
       paths[round] = svg_paths (timeline);
-      case_clear (&c);
     }
   g_test_message ("Paths for 70 days of marks: %u; for 280: %u", paths[0], paths[1]);
   g_assert_cmpuint (paths[1], <, paths[0] + 20);
 
   {
-    Case c;
-    g_autoptr(RdTimeline) timeline = new_marks_timeline (&c, 2, FALSE, RD_CONTACT_TO);
-    cairo_surface_t *surface = draw_image (timeline);
+    g_autoptr(RdTimeline) timeline = NULL;
+    cairo_surface_t *surface;
     guint n_checked = 0;
     int last = -1;
+
+    case_reset (c);
+    timeline = new_marks_timeline (c, 2, FALSE, RD_CONTACT_TO);
+    surface = draw_image (timeline);
 
     for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
       {
@@ -944,22 +942,20 @@ test_marks_in_runs (void)
       }
     g_assert_cmpuint (n_checked, ==, 139);
     cairo_surface_destroy (surface);
-    case_clear (&c);
   }
 
   {
-    Case c;
     g_autoptr(RdTimeline) timeline = NULL;
     g_autoptr(GDate) today = day ("2025-11-13");
     cairo_surface_t *surface;
     guint n_checked = 0;
 
-    case_init (&c);
-    contact (&c, "2025-03-03 09:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
-    contact (&c, "2025-03-03 10:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
-    contact (&c, "2025-06-02 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
-    contact (&c, "2025-06-02 10:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
-    timeline = rd_timeline_new (c.facts, NULL, today);
+    case_reset (c);
+    contact (c, "2025-03-03 09:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+    contact (c, "2025-03-03 10:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
+    contact (c, "2025-06-02 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 0);
+    contact (c, "2025-06-02 10:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE, 0);
+    timeline = rd_timeline_new (c->facts, NULL, today);
     surface = draw_image (timeline);
     for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
       {
@@ -973,7 +969,6 @@ test_marks_in_runs (void)
       }
     g_assert_cmpuint (n_checked, ==, 4);
     cairo_surface_destroy (surface);
-    case_clear (&c);
   }
 }
 
@@ -981,24 +976,22 @@ test_marks_in_runs (void)
  * picture, not four times as much: what a shared row shows of them is
  * drawn once a day. */
 static void
-test_rows_shared_bounded (void)
+test_rows_shared_bounded (Case          *c,
+                          gconstpointer  data)
 {
-  g_autoptr(GDate) from = day ("2024-06-01");
-  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
-  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
   gsize sizes[2];
 
-  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
   for (guint round = 0; round < 2; round++)
     {
       guint per_day = round == 0 ? 30 : 120;
-      Case c;
-      g_autoptr(RdTimeline) timeline = new_crowded_timeline (&c, 20, per_day, policy);
+      g_autoptr(RdTimeline) timeline = NULL;
+
+      case_reset (c);
+      timeline = new_crowded_timeline (c, 20, per_day);
 
       g_assert_cmpuint (rd_timeline_count_kind (timeline, RD_TIMELINE_REPAIR), ==, 20 * per_day);
       g_assert_cmpuint (rd_timeline_count_rows (timeline, RD_TIMELINE_REPAIR), ==, 24);
       sizes[round] = svg_size (timeline);
-      case_clear (&c);
     }
   g_test_message ("SVG of 600 repairs: %zu bytes; of 2,400: %zu", sizes[0], sizes[1]);
   g_assert_cmpuint (sizes[1], <, sizes[0] * 5 / 4);
@@ -1007,28 +1000,17 @@ test_rows_shared_bounded (void)
 /* Drawn a layer at a time, each deadline on a shared row still shows its
  * mark where it would be drawn alone, and a late one its heavy line. */
 static void
-test_rows_shared_drawn (void)
+test_rows_shared_drawn (Case          *c,
+                        gconstpointer  data)
 {
-  g_autoptr(GDate) from = day ("2024-06-01");
-  g_autoptr(RdPolicy) policy = rd_policy_new_landlord_from_code (from);
-  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
-  Case c;
   g_autoptr(RdTimeline) timeline = NULL;
   guint seen[RD_DEADLINE_MISSED + 1] = { 0 };
-  double width, height;
   cairo_surface_t *surface;
   const guchar *pixels;
   int stride;
-  cairo_t *cr;
 
-  rd_policy_set_repair_priority (policy, "urgent", "Urgent repair", &five);
-  timeline = new_crowded_timeline (&c, 20, 30, policy);
-  rd_timeline_measure (timeline, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
-  cr = cairo_create (surface);
-  rd_timeline_draw (timeline, cr, -1);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  timeline = new_crowded_timeline (c, 20, 30);
+  surface = draw_image (timeline);
   pixels = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
@@ -1067,7 +1049,6 @@ test_rows_shared_drawn (void)
   g_assert_cmpuint (seen[RD_DEADLINE_MET], ==, 200);
   g_assert_cmpuint (seen[RD_DEADLINE_MISSED], ==, 400);
   cairo_surface_destroy (surface);
-  case_clear (&c);
 }
 
 typedef struct {
@@ -1178,10 +1159,10 @@ is_strip_blank (cairo_surface_t *surface,
 /* Strips drawn on a worker are drawn in the order asked, only those asked
  * for, and put side by side they are the whole picture, mirrored too. */
 static void
-test_strips (void)
+test_strips (Case          *c,
+             gconstpointer  data)
 {
-  Case c;
-  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  g_autoptr(RdTimeline) timeline = new_long_timeline (c);
   guint n = rd_timeline_count_strips (timeline, 300);
   g_autofree guint *order = g_new (guint, n);
   const guint some[] = { 3, 1 };
@@ -1230,16 +1211,15 @@ test_strips (void)
       cairo_surface_destroy (expected);
       strips_clear (&strips);
     }
-  case_clear (&c);
 }
 
 /* Once its job is cancelled, no strip is handed on, even one already
  * drawn. */
 static void
-test_strips_cancelled (void)
+test_strips_cancelled (Case          *c,
+                       gconstpointer  data)
 {
-  Case c;
-  g_autoptr(RdTimeline) timeline = new_long_timeline (&c);
+  g_autoptr(RdTimeline) timeline = new_long_timeline (c);
   Strips strips = { 0 };
 
   strips.cancel_after_first = g_cancellable_new ();
@@ -1256,7 +1236,6 @@ test_strips_cancelled (void)
   if (strips.error != NULL)
     g_assert_error (strips.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   strips_clear (&strips);
-  case_clear (&c);
 }
 
 int
@@ -1265,20 +1244,25 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/timeline/weeks", test_weeks);
-  g_test_add_func ("/timeline/week-years", test_week_years);
-  g_test_add_func ("/timeline/reports-contacts", test_reports_and_contacts);
-  g_test_add_func ("/timeline/deadlines", test_deadlines);
-  g_test_add_func ("/timeline/promises-repairs-hazards", test_promises_repairs_hazards);
-  g_test_add_func ("/timeline/old-case", test_old_case);
-  g_test_add_func ("/timeline/rows", test_rows);
-  g_test_add_func ("/timeline/rows-shared", test_rows_shared);
-  g_test_add_func ("/timeline/texts-shared", test_texts_shared);
-  g_test_add_func ("/timeline/rows-shared-bounded", test_rows_shared_bounded);
-  g_test_add_func ("/timeline/rows-shared-drawn", test_rows_shared_drawn);
-  g_test_add_func ("/timeline/marks-in-runs", test_marks_in_runs);
-  g_test_add_func ("/timeline/strips", test_strips);
-  g_test_add_func ("/timeline/strips-cancelled", test_strips_cancelled);
+  g_test_add ("/timeline/weeks", Case, NULL, case_setup, test_weeks, case_teardown);
+  g_test_add ("/timeline/week-years", Case, NULL, case_setup, test_week_years, case_teardown);
+  g_test_add ("/timeline/reports-contacts", Case, NULL, case_setup,
+              test_reports_and_contacts, case_teardown);
+  g_test_add ("/timeline/deadlines", Case, NULL, case_setup, test_deadlines, case_teardown);
+  g_test_add ("/timeline/promises-repairs-hazards", Case, NULL, case_setup,
+              test_promises_repairs_hazards, case_teardown);
+  g_test_add ("/timeline/old-case", Case, NULL, case_setup, test_old_case, case_teardown);
+  g_test_add ("/timeline/rows", Case, NULL, case_setup, test_rows, case_teardown);
+  g_test_add ("/timeline/rows-shared", Case, NULL, case_setup, test_rows_shared, case_teardown);
+  g_test_add ("/timeline/texts-shared", Case, NULL, case_setup, test_texts_shared, case_teardown);
+  g_test_add ("/timeline/rows-shared-bounded", Case, NULL, case_setup,
+              test_rows_shared_bounded, case_teardown);
+  g_test_add ("/timeline/rows-shared-drawn", Case, NULL, case_setup,
+              test_rows_shared_drawn, case_teardown);
+  g_test_add ("/timeline/marks-in-runs", Case, NULL, case_setup, test_marks_in_runs, case_teardown);
+  g_test_add ("/timeline/strips", Case, NULL, case_setup, test_strips, case_teardown);
+  g_test_add ("/timeline/strips-cancelled", Case, NULL, case_setup,
+              test_strips_cancelled, case_teardown);
 
   return g_test_run ();
 }
