@@ -61,21 +61,54 @@ is_drawn (gpointer data)
   return rd_timeline_view_get_drawn (f->view);
 }
 
+/* Shows the open case's timeline page and waits up to @timeout ms for its
+ * picture to be made. */
 static void
-open_sample (Fixture *f)
+show_timeline (Fixture *f,
+               guint    timeout)
 {
-  f->window = rd_test_gui_window_new (f->app, 1180, 800);
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
-  rd_test_gui_iterate ();
-  g_assert_nonnull (rd_window_get_case (f->window));
   rd_window_show_page (f->window, "timeline");
   f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
   g_assert_nonnull (f->page);
   f->view = rd_timeline_page_get_view (f->page);
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, timeout));
+}
+
+/* Opens case @case_id in the window and shows its timeline. */
+static void
+show_case_timeline (Fixture *f,
+                    gint64   case_id,
+                    guint    timeout)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_window_open_case (f->window, case_id, &error));
+  g_assert_no_error (error);
+  show_timeline (f, timeout);
+}
+
+/* Waits until every strip is drawn and a frame has shown them. */
+static void
+wait_until_drawn (Fixture *f)
+{
   g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
   /* The last strip asked for a frame. */
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+/* The set-up of most tests: the sample case's timeline, drawn, in a
+ * window of 1180 by 800. */
+static void
+sample_setup (Fixture       *f,
+              gconstpointer  data)
+{
+  fixture_setup (f, data);
+  f->window = rd_test_gui_window_new (f->app, 1180, 800);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+  show_timeline (f, 10000);
+  wait_until_drawn (f);
 }
 
 /* The picture drawn in the window is the timeline's, at its own size, and
@@ -93,7 +126,6 @@ test_snapshot (Fixture       *f,
   gsize stride, dark = 0, light = 0;
   int w, h;
 
-  open_sample (f);
   timeline = rd_timeline_view_get_timeline (f->view);
   rd_timeline_measure (timeline, &width, &height);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), ==, (int) width);
@@ -222,7 +254,6 @@ test_strips_drawn (Fixture       *f,
   RdTimeline *timeline;
   int w, h;
 
-  open_sample (f);
   timeline = rd_timeline_view_get_timeline (f->view);
   /* More than one strip, or the strips' places would not be tested. */
   g_assert_cmpuint (rd_timeline_count_strips (timeline, 1024), >, 1);
@@ -279,7 +310,6 @@ test_strips_painted (Fixture       *f,
   g_autoptr(GskRenderNode) node = NULL;
   guint kept;
 
-  open_sample (f);
   g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (f->view)))));
   kept = rd_timeline_view_count_kept_strips (f->view);
   g_assert_cmpuint (kept, >, 1);
@@ -345,15 +375,11 @@ test_stale_strips_dropped (Fixture       *f,
   double sample_width, other_width;
   int w, h;
 
-  open_sample (f);
   sample = rd_case_get_id (rd_window_get_case (f->window));
   rd_timeline_measure (rd_timeline_view_get_timeline (f->view), &sample_width, NULL);
   other = add_short_case (store);
 
-  g_assert_true (rd_window_open_case (f->window, other, &error));
-  g_assert_no_error (error);
-  rd_window_show_page (f->window, "timeline");
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  show_case_timeline (f, other, 10000);
   rd_timeline_measure (rd_timeline_view_get_timeline (f->view), &other_width, NULL);
   g_assert_cmpfloat (other_width, <, sample_width);
   /* The job starts when the picture is first shown; the main loop has not
@@ -398,7 +424,6 @@ test_keys_and_list (Fixture       *f,
   RdTimeline *timeline;
   guint n;
 
-  open_sample (f);
   timeline = rd_timeline_view_get_timeline (f->view);
   n = rd_timeline_get_n_items (timeline);
   selection = gtk_list_view_get_model (rd_timeline_page_get_list (f->page));
@@ -458,7 +483,6 @@ test_rows_kept (Fixture       *f,
                 gconstpointer  data)
 {
   RdStore *store = rd_application_get_store (f->app);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GObject) first = NULL;
   g_autoptr(GObject) last = NULL;
   g_autoptr(GObject) again = NULL;
@@ -468,7 +492,6 @@ test_rows_kept (Fixture       *f,
   GListModel *model;
   guint n;
 
-  open_sample (f);
   model = G_LIST_MODEL (gtk_list_view_get_model (rd_timeline_page_get_list (f->page)));
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >, 1);
@@ -488,10 +511,7 @@ test_rows_kept (Fixture       *f,
   g_assert_true (again == last);
   g_clear_object (&again);
 
-  g_assert_true (rd_window_open_case (f->window, add_short_case (store), &error));
-  g_assert_no_error (error);
-  rd_window_show_page (f->window, "timeline");
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+  show_case_timeline (f, add_short_case (store), 10000);
   again = g_list_model_get_item (model, 0);
   g_assert_true (again != first);
   text = rd_timeline_item_dup_text (rd_timeline_get_item (rd_timeline_view_get_timeline (f->view), 0));
@@ -566,12 +586,7 @@ test_long_refresh (Fixture       *f,
   guint n, changed = 0;
 
   f->window = rd_test_gui_window_new (f->app, 1180, 800);
-  g_assert_true (rd_window_open_case (f->window, add_long_case (store, &middle), &error));
-  g_assert_no_error (error);
-  rd_window_show_page (f->window, "timeline");
-  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
-  f->view = rd_timeline_page_get_view (f->page);
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 30000));
+  show_case_timeline (f, add_long_case (store, &middle), 30000);
   rd_test_gui_wait_for_draw (GTK_WIDGET (f->page));
 
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (rd_timeline_page_get_list (f->page)));
@@ -667,8 +682,7 @@ scroll_to (Fixture       *f,
            double         value)
 {
   gtk_adjustment_set_value (adjustment, value);
-  g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+  wait_until_drawn (f);
 }
 
 /* Scrolled from one end of a long picture to the other, the view holds no
@@ -680,7 +694,6 @@ test_strips_bounded (Fixture       *f,
                      gconstpointer  data)
 {
   RdStore *store = rd_application_get_store (f->app);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GByteArray) first = NULL;
   g_autoptr(GByteArray) gone = NULL;
   g_autoptr(GByteArray) again = NULL;
@@ -691,14 +704,8 @@ test_strips_bounded (Fixture       *f,
   int w, h;
 
   f->window = rd_test_gui_window_new (f->app, 900, 700);
-  g_assert_true (rd_window_open_case (f->window, add_case_over_years (store), &error));
-  g_assert_no_error (error);
-  rd_window_show_page (f->window, "timeline");
-  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
-  f->view = rd_timeline_page_get_view (f->page);
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
-  g_assert_true (rd_test_gui_wait_until (is_drawn, f, 10000));
-  rd_test_gui_wait_for_draw (GTK_WIDGET (f->view));
+  show_case_timeline (f, add_case_over_years (store), 10000);
+  wait_until_drawn (f);
 
   n = rd_timeline_count_strips (rd_timeline_view_get_timeline (f->view), 1024);
   adjustment = gtk_scrolled_window_get_hadjustment (
@@ -755,7 +762,6 @@ test_export (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  open_sample (f);
   g_assert_true (rd_timeline_page_save (f->page, svg, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
@@ -775,18 +781,18 @@ main (int   argc,
 {
   rd_test_gui_init (&argc, &argv);
 
-  g_test_add ("/timeline/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
-  g_test_add ("/timeline/keys-and-list", Fixture, NULL, fixture_setup, test_keys_and_list,
+  g_test_add ("/timeline/snapshot", Fixture, NULL, sample_setup, test_snapshot, fixture_teardown);
+  g_test_add ("/timeline/keys-and-list", Fixture, NULL, sample_setup, test_keys_and_list,
               fixture_teardown);
-  g_test_add ("/timeline/rows-kept", Fixture, NULL, fixture_setup, test_rows_kept, fixture_teardown);
+  g_test_add ("/timeline/rows-kept", Fixture, NULL, sample_setup, test_rows_kept, fixture_teardown);
   g_test_add ("/timeline/long-refresh", Fixture, NULL, fixture_setup, test_long_refresh,
               fixture_teardown);
-  g_test_add ("/timeline/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
-  g_test_add ("/timeline/strips-drawn", Fixture, NULL, fixture_setup, test_strips_drawn,
+  g_test_add ("/timeline/export", Fixture, NULL, sample_setup, test_export, fixture_teardown);
+  g_test_add ("/timeline/strips-drawn", Fixture, NULL, sample_setup, test_strips_drawn,
               fixture_teardown);
-  g_test_add ("/timeline/strips-painted", Fixture, NULL, fixture_setup, test_strips_painted,
+  g_test_add ("/timeline/strips-painted", Fixture, NULL, sample_setup, test_strips_painted,
               fixture_teardown);
-  g_test_add ("/timeline/stale-strips-dropped", Fixture, NULL, fixture_setup,
+  g_test_add ("/timeline/stale-strips-dropped", Fixture, NULL, sample_setup,
               test_stale_strips_dropped, fixture_teardown);
   g_test_add ("/timeline/strips-bounded", Fixture, NULL, fixture_setup, test_strips_bounded,
               fixture_teardown);
