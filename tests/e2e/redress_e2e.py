@@ -7,6 +7,7 @@
 # configuration when that module loads, and without it exits asking for a
 # GNOME setting.
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ dogtail.config.config.defaultDelay = 0.3
 dogtail.config.config.logDebugToFile = False
 
 from dogtail.predicate import GenericPredicate  # noqa: E402
+from dogtail.tree import root  # noqa: E402
 
 APP = os.environ.get("REDRESS_APP", "redress")
 CLI = os.environ.get("REDRESS_CLI", "redress-cli")
@@ -86,3 +88,54 @@ def stop_app(process):
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def import_case(data_dir, case):
+    """Imports @case, a case in the JSON of redress-cli import, into
+    @data_dir with redress-cli, as a resident's earlier work."""
+    path = os.path.join(data_dir, "case.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(case, f)
+    subprocess.check_call([CLI, "--data-dir", data_dir, "import", path],
+                          stdout=subprocess.DEVNULL)
+
+
+def start_app(data_dir, today=None, env=None, **popen_args):
+    """Starts Redress on @data_dir, as if it were @today (an ISO date, set
+    through REDRESS_TODAY) if given, and waits for it on the accessibility
+    bus. Returns the process and the app's accessible; if the app never
+    comes, it is stopped before the test fails."""
+    env = dict(os.environ if env is None else env)
+    if today is not None:
+        env["REDRESS_TODAY"] = today
+    process = subprocess.Popen([APP, "--data-dir", data_dir], env=env, **popen_args)
+    try:
+        app = poll("the app on the accessibility bus",
+                   lambda: next((a for a in root.applications()
+                                 if a.name == "redress" and a.get_process_id() == process.pid),
+                                None), 30)
+    except SystemExit:
+        stop_app(process)
+        raise
+    return process, app
+
+
+CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",
+                 "spin button", "page tab", "menu item")
+
+
+def unnamed_controls(node, found=None, depth=0):
+    """Controls below @node a screen reader would announce without a useful
+    name: none, or a type's name ("GtkButton"), as "role 'name'"."""
+    found = [] if found is None else found
+    if depth > 60:
+        return found
+    try:
+        role, name = node.roleName, node.name
+    except Exception:
+        return found
+    if role in CONTROL_ROLES and (not name.strip() or name.startswith(("Gtk", "Adw"))):
+        found.append("%s %r" % (role, name))
+    for child in node.children:
+        unnamed_controls(child, found, depth + 1)
+    return found

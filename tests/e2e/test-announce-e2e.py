@@ -10,16 +10,12 @@
 # deletes a contact, presses Undo, and waits for each sentence to arrive
 # as an event.
 
-import json
-import os
 import shutil
-import subprocess
 import tempfile
 import time
 
-from redress_e2e import APP, CLI, fail, find, poll, press, stop_app  # noqa: E402
+from redress_e2e import fail, find, import_case, poll, press, start_app, stop_app  # noqa: E402
 from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
-from dogtail.tree import root  # noqa: E402
 from gi.repository import GLib  # noqa: E402
 import pyatspi  # noqa: E402
 
@@ -70,18 +66,11 @@ def main():
     data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
     process = None
     try:
-        path = os.path.join(data_dir, "case.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(CASE, f)
-        subprocess.check_call([CLI, "--data-dir", data_dir, "import", path],
-                              stdout=subprocess.DEVNULL)
+        import_case(data_dir, CASE)
         pyatspi.Registry.registerEventListener(on_name_changed,
                                                "object:property-change:accessible-name")
 
-        process = subprocess.Popen([APP, "--data-dir", data_dir],
-                                   env=dict(os.environ, REDRESS_TODAY=TODAY))
-        app = poll("the app on the accessibility bus",
-                   lambda: next((a for a in root.applications() if a.name == "redress"), None), 30)
+        process, app = start_app(data_dir, TODAY)
         frame = poll("the main window",
                      lambda: next((w for w in app.children if w.roleName == "frame"), None))
         press(find(frame, "page tab", "Contacts"))

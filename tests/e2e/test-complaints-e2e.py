@@ -8,15 +8,13 @@
 # Run by tests/gui/run-gui-test.sh --a11y, like test-diary-e2e.py (see there
 # for the GTK 4.8 quirks these helpers work around).
 
-import json
-import os
 import re
 import shutil
 import subprocess
 import tempfile
 
-from redress_e2e import APP, CLI, fail, find, poll, press, read_text, stop_app  # noqa: E402
-from dogtail.tree import root  # noqa: E402
+from redress_e2e import (CLI, fail, find, import_case, poll, press, read_text,  # noqa: E402
+                         start_app, stop_app, unnamed_controls)
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 # Made Monday 4 November 2024, acknowledged on Wednesday 6 November: the
@@ -60,39 +58,15 @@ def find_label(node, pattern):
     return poll("a label matching %r" % pattern, look)
 
 
-CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",
-                 "spin button", "page tab", "menu item")
-
-
-def unnamed_controls(node, found, depth=0):
-    if depth > 60:
-        return found
-    try:
-        role, name = node.roleName, node.name
-    except Exception:
-        return found
-    if role in CONTROL_ROLES and (not name.strip() or name.startswith(("Gtk", "Adw"))):
-        found.append("%s %r" % (role, name))
-    for child in node.children:
-        unnamed_controls(child, found, depth + 1)
-    return found
-
-
 def main():
     data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
     process = None
     try:
-        path = os.path.join(data_dir, "case.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(CASE, f)
-        subprocess.check_call([CLI, "--data-dir", data_dir, "import", path], stdout=subprocess.DEVNULL)
+        import_case(data_dir, CASE)
         # The window judges on a fixed day, never the real one.
         late = int(subprocess.check_output([CLI, "workdays", "2024-11-20", TODAY]).decode().strip())
 
-        process = subprocess.Popen([APP, "--data-dir", data_dir],
-                                   env=dict(os.environ, REDRESS_TODAY=TODAY))
-        app = poll("the app on the accessibility bus",
-                   lambda: next((a for a in root.applications() if a.name == "redress"), None), 30)
+        process, app = start_app(data_dir, TODAY)
 
         # The case opens on What Next, its late response first.
         find(app, "push button", "Switch case")
@@ -111,7 +85,7 @@ def main():
         print("ok 2 - its next step writes a chaser with the dates and the count")
 
         for frame in [w for w in app.children]:
-            missing = unnamed_controls(frame, [])
+            missing = unnamed_controls(frame)
             if missing:
                 fail("controls without an accessible name in %r: %s" % (frame.name, ", ".join(missing)))
         print("ok 3 - every control on What Next and in the letter has a name")

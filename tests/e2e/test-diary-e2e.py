@@ -11,32 +11,19 @@
 
 import datetime
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 
-from redress_e2e import APP, CLI, fail, find, poll, press, read_text  # noqa: E402
-from dogtail.tree import root  # noqa: E402
+from redress_e2e import (APP, CLI, fail, find, poll, press, read_text,  # noqa: E402
+                         start_app, unnamed_controls)
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 CASE_TITLE = "Noise from Flat 5"
 DESCRIPTION = "Music and shouting from Flat 5 until two in the morning."
 LOCATION = "Children's bedroom"
+# A fixed day: the new entry starts on it, at noon (REDRESS_TODAY).
 TODAY = datetime.date(2025, 1, 15)
-
-
-def start_app(data_dir):
-    # A fixed day: the new entry starts on it, at noon (REDRESS_TODAY).
-    process = subprocess.Popen([APP, "--data-dir", data_dir],
-                               env=dict(os.environ, REDRESS_TODAY=TODAY.isoformat()))
-
-    def registered():
-        for app in root.applications():
-            if app.name == "redress":
-                return app
-        return None
-    return process, poll("the app on the accessibility bus", registered, 30)
 
 
 def stop_app(process, app):
@@ -67,29 +54,10 @@ def list_labels(app):
     return labels
 
 
-CONTROL_ROLES = ("push button", "toggle button", "text", "check box", "combo box",
-                 "spin button", "page tab", "menu item")
-
-
-def unnamed_controls(node, found, depth=0):
-    """Controls a screen reader would announce without a useful name."""
-    if depth > 60:
-        return found
-    try:
-        role, name = node.roleName, node.name
-    except Exception:
-        return found
-    if role in CONTROL_ROLES and (not name.strip() or name.startswith(("Gtk", "Adw"))):
-        found.append("%s %r" % (role, name))
-    for child in node.children:
-        unnamed_controls(child, found, depth + 1)
-    return found
-
-
 def main():
     data_dir = tempfile.mkdtemp(prefix="redress-e2e-")
     try:
-        process, app = start_app(data_dir)
+        process, app = start_app(data_dir, TODAY.isoformat())
         print("# started %s" % APP)
 
         # Welcome page → New Case dialog.
@@ -139,7 +107,7 @@ def main():
 
         # Next day: the same case opens, and on its Diary page the entry is in
         # the list (a page not yet shown has no rows yet).
-        process, app = start_app(data_dir)
+        process, app = start_app(data_dir, TODAY.isoformat())
         find(app, "push button", "Switch case", visible=True)
         press(find(app, "page tab", "Diary"))
         labels = poll("the entry after restarting",
@@ -151,7 +119,7 @@ def main():
         # Every control of the window, with a case and an entry open, has a
         # name of its own.
         frame = [w for w in app.children if w.name == "Redress"][0]
-        missing = unnamed_controls(frame, [])
+        missing = unnamed_controls(frame)
         if missing:
             fail("controls without an accessible name: %s" % ", ".join(missing))
         print("ok 5 - every control in the window has an accessible name")

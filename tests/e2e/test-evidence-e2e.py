@@ -21,8 +21,8 @@ import gi
 gi.require_version("GdkPixbuf", "2.0")
 from gi.repository import GdkPixbuf  # noqa: E402
 
-from redress_e2e import APP, CLI, fail, find, poll, press, read_text, stop_app  # noqa: E402
-from dogtail.tree import root  # noqa: E402
+from redress_e2e import (CLI, fail, find, import_case, poll, press, read_text,  # noqa: E402
+                         start_app, stop_app)
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 PDF_NAME = "repair-letter.pdf"
@@ -69,12 +69,8 @@ def main():
         photo = os.path.join(files, PHOTO_NAME)
         make_pdf(pdf)
         make_jpeg(photo)
-        case_json = os.path.join(files, "case.json")
-        with open(case_json, "w", encoding="utf-8") as f:
-            json.dump({"format": "redress-case", "version": 1,
-                       "case": {"title": "Damp in the bedroom"}}, f)
-        subprocess.check_call([CLI, "--data-dir", data_dir, "import", case_json],
-                              stdout=subprocess.DEVNULL)
+        import_case(data_dir, {"format": "redress-case", "version": 1,
+                               "case": {"title": "Damp in the bedroom"}})
         cases = json.loads(subprocess.check_output([CLI, "--data-dir", data_dir, "cases", "--json"]))
         case_id = str(cases[0]["id"])
         ids = subprocess.check_output([CLI, "--data-dir", data_dir, "add-evidence", case_id,
@@ -83,9 +79,7 @@ def main():
             fail("redress-cli add-evidence printed %r, not two ids" % ids)
         print("ok 1 - a case with a PDF and a JPEG added by redress-cli")
 
-        process = subprocess.Popen([APP, "--data-dir", data_dir])
-        app = poll("the app on the accessibility bus",
-                   lambda: next((a for a in root.applications() if a.name == "redress"), None), 30)
+        process, app = start_app(data_dir)
         find(app, "push button", "Switch case")
 
         # The page switcher's tabs are named: Evidence is one press away.

@@ -26,9 +26,8 @@ import time
 import pyatspi
 from dogtail import rawinput
 
-from redress_e2e import APP, CLI, fail, poll, stop_app  # noqa: E402
+from redress_e2e import CLI, fail, poll, start_app, stop_app  # noqa: E402
 from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
-from dogtail.tree import root  # noqa: E402
 
 CASE_TITLE = "Damp in the back bedroom"
 DESCRIPTION = "Black mould over the window again, and the smell is back."
@@ -186,17 +185,6 @@ def undo(app, what, within, has):
 
 def cli_json(data_dir, *args):
     return json.loads(subprocess.check_output([CLI, "--data-dir", data_dir] + list(args) + ["--json"]))
-
-
-def start_app(data_dir, today):
-    """Starts Redress on @data_dir as if it were @today (REDRESS_TODAY), and
-    waits for it on the accessibility bus."""
-    env = dict(os.environ, REDRESS_TODAY=today)
-    process = subprocess.Popen([APP, "--data-dir", data_dir], env=env)
-    app = poll("the app on the accessibility bus",
-               lambda: next((a for a in root.applications()
-                             if a.name == "redress" and a.get_process_id() == process.pid), None), 30)
-    return process, app
 
 
 def window(app, name):
