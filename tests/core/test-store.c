@@ -973,6 +973,109 @@ test_last_category (Fixture       *f,
   g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_NOISE);
 }
 
+/* How SQLite would run the last-category query on the file at @path: the
+ * plan's lines, one after another. */
+static char *
+plan_last_category (const char *path)
+{
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The query of rd_store_get_last_category(). */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "EXPLAIN QUERY PLAN"
+                                       " SELECT category FROM incidents WHERE case_id = ?1"
+                                       " ORDER BY created_at DESC, id DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+static gboolean
+has_index (const char *path,
+           const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* Schema 22: the entry written last is found through an index, not by
+ * sorting every entry of the case (the diary page asks as it first opens). */
+static void
+test_last_category_index (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *plan = plan_last_category (rd_store_get_path (f->store));
+
+  g_assert_true (has_index (rd_store_get_path (f->store), "incidents_by_case_written"));
+  g_assert_nonnull (strstr (plan, "incidents_by_case_written"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+}
+
+/* A store at schema 21 gains the index as it opens, and answers as before. */
+static void
+test_migrate_last_category_from_v21 (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(RdCase) a = fixture_make_case (f->store, "Case A");
+  g_autoptr(RdCase) b = fixture_make_case (f->store, "Case B");
+  gint64 a_id = rd_case_get_id (a), b_id = rd_case_get_id (b);
+  g_autoptr(RdIncident) noise = make_incident (a_id, "2024-05-01T22:00", "Loud music");
+  g_autoptr(RdIncident) threats = make_incident (a_id, "2024-04-01T09:00", "Threats on the stairs");
+  g_autoptr(RdIncident) damage = make_incident (b_id, "2024-06-01T10:00", "Car scratched");
+  g_autofree char *path = g_strdup (rd_store_get_path (f->store));
+  g_autofree char *plan = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  rd_incident_set_category (noise, RD_CATEGORY_NOISE);
+  rd_incident_set_category (threats, RD_CATEGORY_HARASSMENT);
+  rd_incident_set_category (damage, RD_CATEGORY_DAMAGE);
+  g_assert_true (rd_store_save_incident (f->store, noise, NULL, &error));
+  g_assert_true (rd_store_save_incident (f->store, threats, NULL, &error));
+  g_assert_true (rd_store_save_incident (f->store, damage, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX incidents_by_case_written;"
+                                 "PRAGMA user_version = 21;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (has_index (path, "incidents_by_case_written"));
+  plan = plan_last_category (path);
+  g_assert_nonnull (strstr (plan, "TEMP B-TREE"));
+  g_clear_pointer (&plan, g_free);
+
+  f->store = rd_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (RD_STORE_SCHEMA_VERSION, >=, 22);
+  g_assert_cmpint (rd_store_get_schema_version (f->store), ==, RD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (read_user_version (path), ==, RD_STORE_SCHEMA_VERSION);
+  g_assert_true (has_index (path, "incidents_by_case_written"));
+  plan = plan_last_category (path);
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+  g_assert_cmpint (last_category (f->store, a_id), ==, RD_CATEGORY_HARASSMENT);
+  g_assert_cmpint (last_category (f->store, b_id), ==, RD_CATEGORY_DAMAGE);
+}
+
 /* A data folder from before cases had a language: its cases write in
  * English, as they did. */
 static void
@@ -1014,6 +1117,7 @@ test_migrate_document_language (void)
                                  "ALTER TABLE cases DROP COLUMN next_exhibit_no;"
                                  "ALTER TABLE cases DROP COLUMN bundle_layout;"
                                  "ALTER TABLE complaints DROP COLUMN subject;"
+                                 "DROP INDEX incidents_by_case_written;"
                                  "PRAGMA user_version = 12;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1040,6 +1144,8 @@ main (int   argc,
   ADD ("/store/case-needs-title", test_case_needs_title);
   ADD ("/store/case-document-language", test_case_document_language);
   ADD ("/store/last-category", test_last_category);
+  ADD ("/store/last-category-index", test_last_category_index);
+  ADD ("/store/migrate-last-category-from-v21", test_migrate_last_category_from_v21);
   ADD ("/store/incident-round-trip", test_incident_round_trip);
   ADD ("/store/incidents-newest-first", test_incidents_newest_first);
   ADD ("/store/incident-validation", test_incident_validation);

@@ -415,6 +415,13 @@ const char * const _rd_store_migrations[] = {
    * decides the body that takes it after the landlord; complaints made
    * before it have not said. */
   "ALTER TABLE complaints ADD COLUMN subject TEXT NOT NULL DEFAULT 'not-said';",
+
+  /* 22: the case's entries in the order they were first written, for the
+   * category a new entry starts with (rd_store_get_last_category()). The
+   * row id ends every index, so this serves "created_at DESC, id DESC"
+   * without sorting the whole diary: at 100,000 entries that sort cost
+   * the diary page's first open tens of milliseconds. */
+  "CREATE INDEX IF NOT EXISTS incidents_by_case_written ON incidents(case_id, created_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_rd_store_migrations) == RD_STORE_SCHEMA_VERSION);
