@@ -11,7 +11,7 @@ DEBS := \
 	libsqlite3-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev \
 	libgdk-pixbuf-2.0-dev libpng-dev libjson-glib-dev libical-dev \
 	libexif-dev libgmime-3.0-dev heif-gdk-pixbuf webp-pixbuf-loader \
-	libqpdf-dev libssl-dev libzip-dev fonts-dejavu-core fonts-cantarell fonts-nafees librsvg2-common \
+	libqpdf-dev libssl-dev libzip-dev fonts-dejavu-core fonts-cantarell fonts-nafees librsvg2-common librsvg2-bin \
 	libsodium-dev libarchive-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-cym \
 	desktop-file-utils appstream \
 	xvfb xauth dbus dbus-daemon at-spi2-core libgl1-mesa-dri \

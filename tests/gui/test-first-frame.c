@@ -8,7 +8,8 @@
  * soon as it is styled, shown or not), and What Next's spinner turns, and
  * so is drawn, only once it has waited on screen for a moment. Each test
  * holds both halves: nothing loaded before it is needed, and each icon and
- * the spinner there when their page is shown.
+ * the spinner there when their page is shown. The app icon the welcome
+ * page draws is a PNG.
  *
  * /first-frame/no-svg-icon must stay the first test of this program: it
  * asks whether anything in the process has loaded librsvg yet.
@@ -173,6 +174,97 @@ test_status_page_icons (void)
   rd_test_gui_close_app (&app, &dir);
 }
 
+/* The app icon, as the welcome page and the about window draw it (128
+ * pixels, at scale 1 and 2), is a PNG of that size made at build time
+ * from the SVG. */
+static void
+test_app_icon_png (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *expected = NULL;
+
+      icon = gtk_icon_theme_lookup_icon (theme, "app.redress.Redress", NULL, 128, scale,
+                                         GTK_TEXT_DIR_NONE, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      uri = g_file_get_uri (file);
+      expected = g_strdup_printf ("resource:///app/redress/Redress/icons/128x128%s/apps/"
+                                  "app.redress.Redress.png", scale == 2 ? "@2" : "");
+      g_assert_cmpstr (uri, ==, expected);
+      texture = gdk_texture_new_from_file (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 128 * scale);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, 128 * scale);
+    }
+}
+
+static void
+on_welcome_painted_cb (GdkFrameClock *clock,
+                       FirstFrame    *frame)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_welcome_painted_cb, frame);
+  frame->painted = TRUE;
+  frame->svg_loaded = library_loaded (LIBRSVG);
+}
+
+static void
+on_welcome_realize_cb (GtkWidget  *window,
+                       FirstFrame *frame)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_welcome_painted_cb), frame);
+}
+
+/* A start with an empty data folder draws the welcome page, its icon
+ * included, in its first frame without reading an SVG. In a process of
+ * its own, so that no other test has loaded librsvg before it. */
+static void
+test_welcome_no_svg (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RdApplication) app = NULL;
+  FirstFrame frame = { 0 };
+  GtkWidget *page, *image;
+  RdWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (library_loaded (LIBRSVG))
+    {
+      g_test_skip ("librsvg was loaded before the test began");
+      return;
+    }
+  dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  app = rd_test_gui_app_new (dir);
+  window = rd_application_new_window (app);
+  g_signal_connect (window, "realize", G_CALLBACK (on_welcome_realize_cb), &frame);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rd_test_gui_wait_until (is_true, &frame.painted, 10000));
+  g_assert_false (frame.svg_loaded);
+
+  page = child (GTK_WIDGET (window), "welcome_page");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==,
+                   "app.redress.Redress");
+  image = rd_test_gui_find_by_type (page, GTK_TYPE_IMAGE);
+  g_assert_nonnull (image);
+  g_assert_true (gtk_widget_get_mapped (image));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "app.redress.Redress");
+  rd_test_gui_close_app (&app, &dir);
+}
+
 static void
 on_spinner_window_painted_cb (GdkFrameClock *clock,
                               FirstFrame    *frame)
@@ -280,6 +372,8 @@ main (int   argc,
 
   g_test_add_func ("/first-frame/no-svg-icon", test_no_svg_icon);
   g_test_add_func ("/first-frame/status-page-icons", test_status_page_icons);
+  g_test_add_func ("/first-frame/app-icon-png", test_app_icon_png);
+  g_test_add_func ("/first-frame/welcome-no-svg", test_welcome_no_svg);
   g_test_add_func ("/first-frame/spinner-waits", test_spinner_waits);
   g_test_add_func ("/first-frame/revealer-hides-closed", test_revealer_hides_closed);
   return g_test_run ();
