@@ -71,6 +71,8 @@ struct _RdWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   RdCaseSwitcher       *case_switcher;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *sample_banner;
   GtkButton            *start_case_button;
   GtkButton            *open_sample_button;
@@ -447,9 +449,6 @@ show_store_state (RdWindow *self)
 
   if (error != NULL || self->store == NULL)
     {
-      GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                                  RD_TYPE_WINDOW,
-                                                                                  "menu_button"));
       g_autoptr(GMenu) menu = g_menu_new ();
 
       if (error != NULL)
@@ -458,7 +457,7 @@ show_store_state (RdWindow *self)
       disable_case_actions (self);
       /* With no cases to open, the menu offers nothing that needs them. */
       g_menu_append (menu, _("About _Redress"), "app.about");
-      gtk_menu_button_set_menu_model (menu_button, G_MENU_MODEL (menu));
+      gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
       return;
     }
 
@@ -746,7 +745,8 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, error_page);
-  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, primary_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_title);
@@ -779,6 +779,7 @@ rd_window_init (RdWindow *self)
   rd_gui_revealer_hide_closed (self->read_only_banner);
   rd_gui_revealer_hide_closed (self->sample_banner);
   rd_gui_revealer_hide_closed (self->consent_banner);
+  rd_gui_menu_button_model_when_opened (self->menu_button, self->primary_menu);
   rd_gui_init_toasts (GTK_WIDGET (self), self->toast_overlay);
   _rd_window_init_adviser_ui (self);
   rd_gui_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);

@@ -487,7 +487,7 @@ test_switch_case (Fixture       *f,
   RdStore *store = rd_window_get_store (f->window);
   RdCaseSwitcher *switcher;
   GListModel *cases;
-  GtkWidget *list_view;
+  GtkWidget *button, *list_view;
   guint position = G_MAXUINT;
 
   rd_case_set_title (a, "Case A");
@@ -508,9 +508,13 @@ test_switch_case (Fixture       *f,
     }
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
-  list_view = rd_test_gui_find_by_type (GTK_WIDGET (gtk_menu_button_get_popover (
-                GTK_MENU_BUTTON (rd_test_gui_find_by_type (GTK_WIDGET (switcher), GTK_TYPE_MENU_BUTTON)))),
-                GTK_TYPE_LIST_VIEW);
+  /* The menu is built as it first opens. */
+  button = rd_test_gui_find_by_type (GTK_WIDGET (switcher), GTK_TYPE_MENU_BUTTON);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rd_test_gui_iterate ();
+  list_view = rd_test_gui_find_by_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                        GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   g_signal_emit_by_name (list_view, "activate", position);
   rd_test_gui_iterate ();

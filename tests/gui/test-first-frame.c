@@ -9,7 +9,8 @@
  * so is drawn, only once it has waited on screen for a moment. Each test
  * holds both halves: nothing loaded before it is needed, and each icon and
  * the spinner there when their page is shown. The app icon the welcome
- * page draws is a PNG.
+ * page draws is a PNG, and the header bar's menus are built as they first
+ * open.
  *
  * /first-frame/no-svg-icon must stay the first test of this program: it
  * asks whether anything in the process has loaded librsvg yet.
@@ -265,6 +266,97 @@ test_welcome_no_svg (void)
   rd_test_gui_close_app (&app, &dir);
 }
 
+static GtkWidget *
+open_menu (GtkWidget *button)
+{
+  GtkPopover *popover;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return GTK_WIDGET (popover);
+}
+
+static void
+close_menu (GtkWidget *button)
+{
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  rd_test_gui_iterate ();
+}
+
+static void
+assert_shows (GtkWidget  *popover,
+              const char *text)
+{
+  GtkWidget *found = rd_test_gui_find_by_text (popover, text);
+
+  g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (found));
+}
+
+/* The main menu and the case menu are built as they first open, not for
+ * the first frame, and then hold every item; a menu the window gave the
+ * button itself (the error page's) is the one that opens. */
+static void
+test_menus_when_opened (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
+  RdStore *store = rd_application_get_store (app);
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *main_menu, *case_menu, *popover;
+  RdWindow *window;
+  const char *main_items[] = { "New Case…", "Open Sample Case", "All Cases…",
+                               "Export Bundle (PDF)…", "Import Case…", "Lock", "Preferences",
+                               "Keyboard Shortcuts", "Help", "About Redress" };
+  const char *case_items[] = { "Your Cases", "Noise from upstairs", "New Case…", "Case Details…",
+                               "All Cases…" };
+
+  rd_case_set_title (rcase, "Noise from upstairs");
+  g_assert_true (rd_store_save_case (store, rcase, &error));
+  g_assert_no_error (error);
+  window = rd_test_gui_window_new (app, 0, 0);
+  g_assert_true (rd_window_open_case (window, rd_case_get_id (rcase), &error));
+  g_assert_no_error (error);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  main_menu = child (GTK_WIDGET (window), "menu_button");
+  case_menu = rd_test_gui_find_by_type (child (GTK_WIDGET (window), "case_switcher"),
+                                        GTK_TYPE_MENU_BUTTON);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (main_menu)));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (case_menu)));
+
+  popover = open_menu (main_menu);
+  for (guint i = 0; i < G_N_ELEMENTS (main_items); i++)
+    assert_shows (popover, main_items[i]);
+  close_menu (main_menu);
+  g_assert_true (open_menu (main_menu) == popover);
+  close_menu (main_menu);
+
+  popover = open_menu (case_menu);
+  for (guint i = 0; i < G_N_ELEMENTS (case_items); i++)
+    assert_shows (popover, case_items[i]);
+  close_menu (case_menu);
+  g_assert_true (open_menu (case_menu) == popover);
+  close_menu (case_menu);
+  rd_test_gui_close_app (&app, &dir);
+
+  dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  path = g_build_filename (dir, "redress.db", NULL);
+  rd_test_gui_make_newer_store (path);
+  app = rd_test_gui_app_new (dir);
+  window = rd_test_gui_window_new (app, 0, 0);
+  main_menu = child (GTK_WIDGET (window), "menu_button");
+  popover = open_menu (main_menu);
+  assert_shows (popover, "About Redress");
+  g_assert_null (rd_test_gui_find_by_text (popover, "Export Bundle (PDF)…"));
+  close_menu (main_menu);
+  rd_test_gui_close_app (&app, &dir);
+}
+
 static void
 on_spinner_window_painted_cb (GdkFrameClock *clock,
                               FirstFrame    *frame)
@@ -374,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/first-frame/status-page-icons", test_status_page_icons);
   g_test_add_func ("/first-frame/app-icon-png", test_app_icon_png);
   g_test_add_func ("/first-frame/welcome-no-svg", test_welcome_no_svg);
+  g_test_add_func ("/first-frame/menus-when-opened", test_menus_when_opened);
   g_test_add_func ("/first-frame/spinner-waits", test_spinner_waits);
   g_test_add_func ("/first-frame/revealer-hides-closed", test_revealer_hides_closed);
   return g_test_run ();

@@ -22,7 +22,8 @@ struct _RdCaseSwitcher
 
   GtkMenuButton      *button;
   GtkLabel           *title_label;
-  GtkPopoverMenu     *popover;
+  GtkPopoverMenu     *popover;        /* NULL until first opened */
+  GMenuModel         *case_menu;
   GtkWidget          *list_scroller;
   GtkListView        *list_view;
 };
@@ -96,6 +97,23 @@ static void
 on_popover_show_cb (RdCaseSwitcher *self)
 {
   rd_case_switcher_reload (self);
+}
+
+/* Built as the menu first opens, not with the window: a start that never
+ * opens it makes none of its items (issue 17). */
+static void
+on_create_popup_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  RdCaseSwitcher *self = RD_CASE_SWITCHER (user_data);
+
+  if (self->popover != NULL)
+    return;
+  self->popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (self->case_menu));
+  g_signal_connect_object (self->popover, "show", G_CALLBACK (on_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_popover_menu_add_child (self->popover, self->list_scroller, "cases");
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
 }
 
 static void
@@ -274,10 +292,9 @@ rd_case_switcher_class_init (RdCaseSwitcherClass *klass)
                                                "/app/redress/Redress/rd-case-switcher.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, button);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, popover);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, case_menu);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 }
 
@@ -296,6 +313,5 @@ rd_case_switcher_init (RdCaseSwitcher *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  gtk_popover_menu_add_child (self->popover, self->list_scroller, "cases");
+  gtk_menu_button_set_create_popup_func (self->button, on_create_popup_cb, self, NULL);
 }

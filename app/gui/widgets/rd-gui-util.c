@@ -139,6 +139,34 @@ rd_gui_status_page_icon_when_shown (AdwStatusPage *page)
 }
 
 static void
+on_menu_button_create_popup_cb (GtkMenuButton *button,
+                                gpointer       user_data)
+{
+  /* A menu given to the button since (the error page's own) is kept. */
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+/*
+ * GtkMenuButton builds its popover, with a widget for every item and
+ * every action looked up, as soon as it is given a menu model: the
+ * window's menus were built before every first frame, though most starts
+ * never open them (issue 17). @button is given @model as it first opens,
+ * by a click, F10 (a primary menu) or gtk_menu_button_popup(); a model or
+ * popover set on @button before then is kept instead.
+ */
+void
+rd_gui_menu_button_model_when_opened (GtkMenuButton *button,
+                                      GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, on_menu_button_create_popup_cb,
+                                         g_object_ref (model), g_object_unref);
+}
+
+static void
 sync_closed_child (GtkRevealer *revealer)
 {
   GtkWidget *child = gtk_revealer_get_child (revealer);

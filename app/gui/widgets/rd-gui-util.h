@@ -21,6 +21,8 @@ void  rd_gui_unparent_children   (GtkWidget   *widget);
 
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
 void  rd_gui_status_page_icon_when_shown (AdwStatusPage *page);
+void  rd_gui_menu_button_model_when_opened (GtkMenuButton *button,
+                                            GMenuModel    *model);
 void  rd_gui_revealer_hide_closed (GtkRevealer *revealer);
 void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                   const char  *trigger,
