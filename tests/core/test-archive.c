@@ -280,7 +280,8 @@ test_round_trip (Fixture       *f,
   /* The same archive again is the same case: refused, nothing imported… */
   assert_refused (f, f->archive, RD_CASE_ARCHIVE_ERROR_DUPLICATE);
   /* …unless a copy is asked for, into a store that has its files already. */
-  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, &error);
+  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, NULL,
+                                       NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, !=, imported);
   assert_same_case (f->to, imported, f->to, again);
@@ -679,7 +680,8 @@ test_policy (Fixture       *f,
   g_assert_true (rd_policy_content_equal (imported_policy, policy));
 
   /* A second copy of the case reuses the identical profile. */
-  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, &error);
+  again = rd_case_archive_import_full (f->to, f->archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY, NULL, NULL,
+                                       NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again, >, 0);
   g_assert_cmpuint (advisers_count_rows (f->to, "policy_profiles"), ==, 1);

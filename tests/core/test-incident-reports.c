@@ -370,7 +370,7 @@ test_round_trip (Fixture       *f,
   g_assert_true (rd_case_archive_export (f->store, rd_case_get_id (f->rcase), archive, NULL, &error));
   g_assert_no_error (error);
   archive_case = rd_case_archive_import_full (f->store, archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY,
-                                              NULL, &error);
+                                              NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   {
     g_autoptr(GListModel) list = rd_store_list_incidents (f->store, archive_case, &error);
@@ -771,7 +771,7 @@ test_steps_round_trip (Fixture       *f,
   g_assert_true (rd_case_archive_export (f->store, rd_case_get_id (f->rcase), archive, NULL, &error));
   g_assert_no_error (error);
   archive_case = rd_case_archive_import_full (f->store, archive, RD_CASE_ARCHIVE_IMPORT_AS_COPY,
-                                              NULL, &error);
+                                              NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   {
     g_autoptr(GListModel) list = rd_store_list_incidents (f->store, archive_case, &error);

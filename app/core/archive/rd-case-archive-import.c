@@ -21,6 +21,7 @@
 static gboolean
 intend_places (RdStore            *store,
                RdArchiveContents  *contents,
+               RdArchiveProgress  *progress,
                GError            **error)
 {
   GHashTableIter iter;
@@ -28,7 +29,8 @@ intend_places (RdStore            *store,
 
   g_hash_table_iter_init (&iter, contents->staged);
   while (g_hash_table_iter_next (&iter, (gpointer *) &sha256, (gpointer *) &staged))
-    if (!rd_store_intend_place (store, sha256, staged, error))
+    if (_rd_archive_progress_cancelled (progress, error) ||
+        !rd_store_intend_place (store, sha256, staged, error))
       return FALSE;
   return TRUE;
 }
@@ -47,13 +49,17 @@ rd_case_archive_import (RdStore       *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  return rd_case_archive_import_full (store, path, 0, cancellable, error);
+  return rd_case_archive_import_full (store, path, 0, NULL, NULL, cancellable, error);
 }
 
 /**
  * rd_case_archive_import_full:
  * @flags: %RD_CASE_ARCHIVE_IMPORT_AS_COPY to take in a case that is here
  *   already, as a second, separate case
+ * @progress: (nullable): told each phase as it begins and how far it has got
+ * @cancellable: (nullable): stops the import in any phase until the case is
+ *   committed, leaving the store, the evidence folder and the staging
+ *   folder as they were
  *
  * Reads the archive at @path, checks every file against its manifest and
  * the whole case document, and only then creates a new case from it in one
@@ -69,6 +75,8 @@ gint64
 rd_case_archive_import_full (RdStore                   *store,
                              const char                *path,
                              RdCaseArchiveImportFlags   flags,
+                             RdCaseArchiveProgressFunc  progress_func,
+                             gpointer                   progress_data,
                              GCancellable              *cancellable,
                              GError                   **error)
 {
@@ -76,12 +84,14 @@ rd_case_archive_import_full (RdStore                   *store,
   g_autoptr(RdArchiveContents) contents = NULL;
   g_autoptr(RdArchiveDocument) doc = NULL;
   g_autoptr(GDateTime) now = NULL;
+  RdArchiveProgress progress;
 
   g_return_val_if_fail (RD_IS_STORE (store), 0);
   g_return_val_if_fail (path != NULL, 0);
 
+  _rd_archive_progress_init (&progress, progress_func, progress_data, cancellable);
   evidence_dir = rd_store_dup_evidence_dir (store);
-  contents = _rd_case_archive_read_file (path, evidence_dir, cancellable, error);
+  contents = _rd_case_archive_read_file (path, evidence_dir, &progress, error);
   if (contents == NULL)
     return 0;
   /* The staged copies' names must be on the disk before any row says
@@ -95,9 +105,9 @@ rd_case_archive_import_full (RdStore                   *store,
   now = rd_clock_dup_now (rd_store_get_clock (store));
   if (!rd_store_begin (store, error))
     return 0;
-  doc = _rd_archive_document_read (contents, store, flags, now, cancellable, error);
-  if (doc == NULL || g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !intend_places (store, contents, error))
+  doc = _rd_archive_document_read (contents, store, flags, now, &progress, error);
+  if (doc == NULL || _rd_archive_progress_cancelled (&progress, error) ||
+      !intend_places (store, contents, &progress, error))
     {
       rd_store_rollback (store);
       return 0;

@@ -25,7 +25,7 @@ gboolean           _rd_archive_write_document   (RdStore           *store,
                                                  gint64             case_id,
                                                  GOutputStream     *out,
                                                  GPtrArray         *files,
-                                                 GCancellable      *cancellable,
+                                                 RdArchiveProgress *progress,
                                                  GError           **error);
 
 /* rd-case-archive-policy.c */

@@ -400,7 +400,7 @@ read_entry_data (struct archive      *a,
                  const char          *staging_parent,
                  const char          *name,
                  ManifestFile        *file,
-                 GCancellable        *cancellable,
+                 RdArchiveProgress   *progress,
                  const char          *archive_name,
                  GError             **error)
 {
@@ -428,8 +428,6 @@ read_entry_data (struct archive      *a,
     {
       la_ssize_t n;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
       n = archive_read_data (a, buffer, CHUNK);
       if (n == 0)
         break;
@@ -439,6 +437,9 @@ read_entry_data (struct archive      *a,
           goto out;
         }
       total += n;
+      /* Each chunk, so that a large evidence file does not hold up a cancel. */
+      if (!_rd_archive_progress_add (progress, n, error))
+        goto out;
       if (total > file->size)
         {
           fail (error, RD_CASE_ARCHIVE_ERROR_TAMPERED, archive_name, name);
@@ -504,7 +505,7 @@ static RdArchiveContents *
 read_archive (struct archive  *a,
               const char      *staging_parent,
               const char      *archive_name,
-              GCancellable    *cancellable,
+              RdArchiveProgress *progress,
               GError         **error)
 {
   g_autoptr(RdArchiveContents) contents = g_new0 (RdArchiveContents, 1);
@@ -598,7 +599,7 @@ read_archive (struct archive  *a,
           return NULL;
         }
       file->seen = TRUE;
-      if (!read_entry_data (a, contents, staging_parent, name, file, cancellable, archive_name, error))
+      if (!read_entry_data (a, contents, staging_parent, name, file, progress, archive_name, error))
         return NULL;
     }
 
@@ -647,10 +648,10 @@ new_reader (void)
  *   nothing left on disk
  */
 RdArchiveContents *
-_rd_case_archive_read_file (const char    *path,
-                            const char    *staging_parent,
-                            GCancellable  *cancellable,
-                            GError       **error)
+_rd_case_archive_read_file (const char         *path,
+                            const char         *staging_parent,
+                            RdArchiveProgress  *progress,
+                            GError            **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
   struct archive *a;
@@ -680,11 +681,12 @@ _rd_case_archive_read_file (const char    *path,
 
   if (!rd_libarchive_load (error))
     return NULL;
+  _rd_archive_progress_begin (progress, RD_CASE_ARCHIVE_PHASE_READ_ARCHIVE, st.st_size);
   a = new_reader ();
   if (archive_read_open_filename (a, path, CHUNK) != ARCHIVE_OK)
     fail_archive (error, a, display, TRUE);
   else
-    contents = read_archive (a, staging_parent, display, cancellable, error);
+    contents = read_archive (a, staging_parent, display, progress, error);
   archive_read_free (a);
   return contents;
 }

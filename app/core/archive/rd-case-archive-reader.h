@@ -42,13 +42,40 @@ typedef struct {
   GHashTable *staged;         /* sha256 → staged path */
 } RdArchiveContents;
 
+/* A hand-over's progress and cancel (rd-case-archive-progress.c). */
+typedef struct {
+  RdCaseArchiveProgressFunc  func;         /* (nullable) */
+  gpointer                   data;
+  GCancellable              *cancellable;  /* (nullable) */
+  RdCaseArchivePhase         phase;
+  gint64                     total;        /* units of the phase, when it counts them */
+  gint64                     done;
+  guint                      steps;
+} RdArchiveProgress;
+
+void      _rd_archive_progress_init      (RdArchiveProgress         *progress,
+                                          RdCaseArchiveProgressFunc  func,
+                                          gpointer                   data,
+                                          GCancellable              *cancellable);
+void      _rd_archive_progress_begin     (RdArchiveProgress         *progress,
+                                          RdCaseArchivePhase         phase,
+                                          gint64                     total);
+gboolean  _rd_archive_progress_step      (RdArchiveProgress         *progress,
+                                          double                     fraction,
+                                          GError                   **error);
+gboolean  _rd_archive_progress_add       (RdArchiveProgress         *progress,
+                                          gint64                     n,
+                                          GError                   **error);
+gboolean  _rd_archive_progress_cancelled (RdArchiveProgress         *progress,
+                                          GError                   **error);
+
 void               _rd_archive_contents_free (RdArchiveContents *contents);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdArchiveContents, _rd_archive_contents_free)
 
-RdArchiveContents *_rd_case_archive_read_file   (const char    *path,
-                                                 const char    *staging_parent,
-                                                 GCancellable  *cancellable,
-                                                 GError       **error);
+RdArchiveContents *_rd_case_archive_read_file   (const char        *path,
+                                                 const char        *staging_parent,
+                                                 RdArchiveProgress *progress,
+                                                 GError           **error);
 RdArchiveContents *_rd_case_archive_read_memory (const void    *data,
                                                  gsize          length,
                                                  const char    *staging_parent,
@@ -72,7 +99,7 @@ RdArchiveDocument *_rd_archive_document_read    (RdArchiveContents        *conte
                                                  RdStore                  *store,
                                                  RdCaseArchiveImportFlags  flags,
                                                  GDateTime                *now,
-                                                 GCancellable             *cancellable,
+                                                 RdArchiveProgress        *progress,
                                                  GError                  **error);
 
 G_END_DECLS

@@ -65,7 +65,9 @@ typedef struct {
   gsize              length;
   RdJsonCtx          ctx;            /* for giving back the pages read */
   RdStore           *store;          /* NULL: check only */
-  GCancellable      *cancellable;
+  RdArchiveProgress *progress;       /* (nullable) */
+  double             part_start;     /* of the phase, where the list being read starts */
+  double             part_size;
   RdArchiveDocument *doc;
   JsonObject        *small;          /* the small members, read */
   RdJsonWritten      written;        /* the store's ids of the case's records, document order */
@@ -223,10 +225,21 @@ each_element (Reader       *r,
           if (c.pos >= c.end)
             return not_json (error);
         }
-      if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
+      if (!_rd_archive_progress_step (r->progress,
+                                      r->part_start + r->part_size * (c.pos - range->start) /
+                                      (range->end - range->start), error))
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+set_part (Reader *r,
+          double  start,
+          double  size)
+{
+  r->part_start = start;
+  r->part_size = size;
 }
 
 static gint64
@@ -336,6 +349,17 @@ find_first_events (Reader *r)
   g_array_append_val (r->first_event, e);
 }
 
+static void
+report_case_cb (double      fraction,
+                const char *message,
+                gpointer    data)
+{
+  RdArchiveProgress *progress = data;
+
+  if (progress->func != NULL)
+    progress->func (progress->phase, fraction, progress->data);
+}
+
 /* The case, through the case JSON reader: saved with the store's ids, or
  * only checked. */
 static gboolean
@@ -348,9 +372,12 @@ read_case (Reader       *r,
 
   if (!range->present || r->data[range->start] != '{')
     return _rd_archive_invalid (error, "case", _("should be an object in curly brackets"));
+  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_CASE, 0);
   r->doc->case_id = _rd_case_json_read_part (r->store, r->data + range->start,
                                              range->end - range->start, r->ctx.release, now,
                                              &r->written, &r->incident_ids, &r->contact_ids,
+                                             r->progress != NULL ? report_case_cb : NULL, r->progress,
+                                             r->progress != NULL ? r->progress->cancellable : NULL,
                                              &case_error);
   if (r->doc->case_id == 0)
     {
@@ -372,11 +399,17 @@ read_evidence (Reader       *r,
                const Range  *range,
                GError      **error)
 {
-  if (!each_element (r, range, "evidence", evidence_id_cb, error) ||
-      !each_element (r, range, "evidence", evidence_cb, error))
+  /* The list is read twice, then the links: a share of the phase each. */
+  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_EVIDENCE, 0);
+  set_part (r, 0, 0.3);
+  if (!each_element (r, range, "evidence", evidence_id_cb, error))
+    return FALSE;
+  set_part (r, 0.3, 0.4);
+  if (!each_element (r, range, "evidence", evidence_cb, error))
     return FALSE;
   for (guint i = 0; r->store != NULL && i < r->parents->len; i += 2)
-    if (!rd_store_set_evidence_parent (r->store,
+    if (!_rd_archive_progress_step (r->progress, 0.7, error) ||
+        !rd_store_set_evidence_parent (r->store,
                                        lookup (r->evidence_ids, g_array_index (r->parents, gint64, i)),
                                        lookup (r->evidence_ids, g_array_index (r->parents, gint64, i + 1)),
                                        error))
@@ -422,9 +455,10 @@ read_times_of (Reader       *r,
                                    ? g_strdup (path) : g_strdup_printf ("%s[%u]", path, n);
           return _rd_archive_invalid_times (error, where);
         }
-      if (r->store != NULL &&
-          !rd_store_set_record_times (r->store, kind, g_array_index (ids, gint64, n), pair[0], pair[1],
-                                      error))
+      if ((r->store != NULL &&
+           !rd_store_set_record_times (r->store, kind, g_array_index (ids, gint64, n), pair[0], pair[1],
+                                       error)) ||
+          !_rd_archive_progress_add (r->progress, 1, error))
         return FALSE;
       n++;
       _rd_json_skip_space (&c);
@@ -451,13 +485,18 @@ read_times (Reader       *r,
 {
   const char *names[RD_STORE_RECORD_N_KINDS];
   Range lists[RD_STORE_RECORD_N_KINDS] = { { 0 } };
+  gint64 total = 0;
 
+  for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
+    total += r->written.ids[k]->len;
+  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_TIMES, total);
   if (!range->present)
     {
       GArray *ids = r->written.ids[RD_STORE_RECORD_INCIDENT];
 
       for (guint i = 0; r->store != NULL && i < ids->len; i++)
-        if (!rd_store_date_incident_by_history (r->store, g_array_index (ids, gint64, i), error))
+        if (!rd_store_date_incident_by_history (r->store, g_array_index (ids, gint64, i), error) ||
+            !_rd_archive_progress_add (r->progress, 1, error))
           return FALSE;
       return TRUE;
     }
@@ -502,6 +541,7 @@ read_document (Reader                    *r,
       !read_case (r, &members[MEMBER_CASE], now, error) ||
       !_rd_archive_parse_admin (r->doc, r->small, error))
     return FALSE;
+  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_REVISIONS, 0);
   if (r->store != NULL)
     {
       GArray *ids = r->written.ids[RD_STORE_RECORD_INCIDENT];
@@ -512,12 +552,16 @@ read_document (Reader                    *r,
       /* Saving the entries wrote a first version of each: the archive's
        * history replaces it, exactly as it was. */
       for (guint i = 0; i < ids->len; i++)
-        if (!rd_store_clear_revisions (r->store, g_array_index (ids, gint64, i), error))
+        if (!rd_store_clear_revisions (r->store, g_array_index (ids, gint64, i), error) ||
+            !_rd_archive_progress_step (r->progress, 0, error))
           return FALSE;
     }
+  set_part (r, 0, 1);
   if (!each_element (r, &members[MEMBER_REVISIONS], "revisions", revision_cb, error) ||
-      !read_evidence (r, &members[MEMBER_EVIDENCE], error) ||
-      !each_element (r, &members[MEMBER_LINKS], "links", link_cb, error) ||
+      !read_evidence (r, &members[MEMBER_EVIDENCE], error))
+    return FALSE;
+  set_part (r, 0.7, 0.3);
+  if (!each_element (r, &members[MEMBER_LINKS], "links", link_cb, error) ||
       !_rd_archive_parse_policy (r->small, &r->doc->policy, error) ||
       (r->store != NULL && r->doc->policy != NULL &&
        !rd_store_adopt_case_policy (r->store, r->doc->case_id, r->doc->policy, error)) ||
@@ -556,7 +600,7 @@ _rd_archive_document_read (RdArchiveContents         *contents,
                            RdStore                   *store,
                            RdCaseArchiveImportFlags   flags,
                            GDateTime                 *now,
-                           GCancellable              *cancellable,
+                           RdArchiveProgress         *progress,
                            GError                   **error)
 {
   g_autoptr(RdArchiveDocument) doc = g_new0 (RdArchiveDocument, 1);
@@ -565,7 +609,7 @@ _rd_archive_document_read (RdArchiveContents         *contents,
 
   r.ctx.release = contents->document_map != NULL;
   r.store = store;
-  r.cancellable = cancellable;
+  r.progress = progress;
   r.doc = doc;
   r.small = json_object_new ();
   _rd_json_written_init (&r.written);

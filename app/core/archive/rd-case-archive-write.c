@@ -28,6 +28,10 @@
 typedef struct {
   GOutputStream *out;
   GCancellable  *cancellable;
+  RdArchiveProgress *progress;      /* (nullable) */
+  double         part_start;        /* of the phase, where the part being written starts */
+  double         part_size;
+  guint          part_total;        /* records the part is expected to have, or 0 */
   GString       *buffer;            /* written text not yet handed to @out */
   JsonBuilder   *builder;
   JsonGenerator *generator;
@@ -125,6 +129,33 @@ begin_list (DocWriter  *w,
   w->n_items = 0;
 }
 
+/* The document is written in parts (the case, the versions, the evidence,
+ * the times), each taking @size of the phase and expected to have about
+ * @total records. */
+static void
+begin_part (DocWriter *w,
+            double     start,
+            double     size,
+            guint      total)
+{
+  w->part_start = start;
+  w->part_size = size;
+  w->part_total = total;
+  w->n_items = 0;
+}
+
+/* One record of the part written: checks for a cancel. */
+static gboolean
+step (DocWriter  *w,
+      GError    **error)
+{
+  double within = w->part_total > 0 ? MIN ((double) w->n_items / w->part_total, 1) : 0;
+
+  if (w->progress == NULL)
+    return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
+  return _rd_archive_progress_step (w->progress, w->part_start + w->part_size * within, error);
+}
+
 static gboolean
 add_item (DocWriter  *w,
           JsonNode   *node,
@@ -132,8 +163,7 @@ add_item (DocWriter  *w,
 {
   g_string_append (w->buffer, w->n_items++ == 0 ? "\n" : ",\n");
   append_node (w, node);
-  return flush_buffer (w, WRITE_CHUNK, error) &&
-         !g_cancellable_set_error_if_cancelled (w->cancellable, error);
+  return flush_buffer (w, WRITE_CHUNK, error) && step (w, error);
 }
 
 static void
@@ -261,7 +291,7 @@ collect_evidence_cb (JsonObject  *row,
   file->size = json_object_get_int_member (row, "size");
   g_ptr_array_add (w->files, file);
   map_id (w->evidence_doc_ids, json_object_get_int_member (row, "id"), w->files->len);
-  return TRUE;
+  return step (w, error);
 }
 
 static gboolean
@@ -391,7 +421,8 @@ write_times (DocWriter  *w,
             return FALSE;
           g_string_append_printf (w->buffer, "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
                                   i == 0 ? "" : ",\n", created_at, updated_at);
-          if (!flush_buffer (w, WRITE_CHUNK, error))
+          w->n_items++;
+          if (!flush_buffer (w, WRITE_CHUNK, error) || !step (w, error))
             return FALSE;
         }
       if (k != RD_STORE_RECORD_CASE)
@@ -410,6 +441,7 @@ write_document (DocWriter  *w,
   begin_member (w, "version", FALSE);
   g_string_append_printf (w->buffer, "%d", RD_CASE_ARCHIVE_FORMAT_VERSION);
   begin_member (w, "case", FALSE);
+  begin_part (w, 0, 0.5, 0);
   if (!flush_buffer (w, 0, error) ||
       !_rd_json_write_case (w->store, w->case_id, w->out, FALSE, &w->written, w->cancellable, error))
     return FALSE;
@@ -417,10 +449,13 @@ write_document (DocWriter  *w,
 
   if (!write_admin (w, error))
     return FALSE;
+  /* At least one version of each entry. */
+  begin_part (w, 0.5, 0.2, w->written.ids[RD_STORE_RECORD_INCIDENT]->len);
   begin_list (w, "revisions");
   if (!rd_store_each_revision (w->store, w->case_id, write_revision_cb, w, error))
     return FALSE;
   end_list (w);
+  begin_part (w, 0.7, 0.1, 0);
   if (!rd_store_each_evidence (w->store, w->case_id, collect_evidence_cb, w, error))
     return FALSE;
   begin_list (w, "evidence");
@@ -431,7 +466,16 @@ write_document (DocWriter  *w,
   if (!rd_store_each_evidence_link (w->store, w->case_id, write_link_cb, w, error))
     return FALSE;
   end_list (w);
-  if (!write_identity_policy (w, error) || !write_times (w, error))
+  if (!write_identity_policy (w, error))
+    return FALSE;
+  {
+    guint total = 0;
+
+    for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
+      total += w->written.ids[k]->len;
+    begin_part (w, 0.8, 0.2, total);
+  }
+  if (!write_times (w, error))
     return FALSE;
   g_string_append (w->buffer, "\n}\n");
   return flush_buffer (w, 0, error);
@@ -455,10 +499,10 @@ _rd_archive_write_document (RdStore        *store,
                             gint64          case_id,
                             GOutputStream  *out,
                             GPtrArray      *files,
-                            GCancellable   *cancellable,
+                            RdArchiveProgress *progress,
                             GError        **error)
 {
-  DocWriter w = { out, cancellable };
+  DocWriter w = { out, progress != NULL ? progress->cancellable : NULL, progress };
   gboolean ok;
 
   w.buffer = g_string_sized_new (WRITE_CHUNK + 4096);

@@ -90,12 +90,12 @@ write_bytes (struct archive  *a,
 /* Copies one stored evidence file in, checking on the way that it is still
  * the file its hash names. */
 static gboolean
-write_evidence (struct archive  *a,
-                RdStore         *store,
-                RdArchiveFile   *file,
-                GCancellable    *cancellable,
-                const char      *display,
-                GError         **error)
+write_evidence (struct archive     *a,
+                RdStore            *store,
+                RdArchiveFile      *file,
+                RdArchiveProgress  *progress,
+                const char         *display,
+                GError            **error)
 {
   g_autofree char *path = rd_store_dup_evidence_path (store, file->sha256);
   g_autofree char *name = g_strconcat (RD_ARCHIVE_EVIDENCE_PREFIX, file->sha256, NULL);
@@ -132,7 +132,7 @@ write_evidence (struct archive  *a,
         }
       if (n == 0)
         break;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (!_rd_archive_progress_add (progress, n, error))
         goto out;
       rd_sha256_update (hash, buffer, n);
       total += n;
@@ -230,27 +230,30 @@ side_fail (GError      *local_error,
  * archive) a record at a time; then read back for its SHA-256 and size,
  * which the manifest before it in the archive gives. */
 static gboolean
-write_document_file (RdStore       *store,
-                     gint64         case_id,
-                     const char    *doc_path,
-                     GPtrArray     *files,
-                     char         **doc_hash,
-                     gint64        *doc_size,
-                     GCancellable  *cancellable,
-                     const char    *display,
-                     GError       **error)
+write_document_file (RdStore            *store,
+                     gint64              case_id,
+                     const char         *doc_path,
+                     GPtrArray          *files,
+                     char              **doc_hash,
+                     gint64             *doc_size,
+                     RdArchiveProgress  *progress,
+                     const char         *display,
+                     GError            **error)
 {
+  GCancellable *cancellable = progress->cancellable;
   g_autoptr(GFile) file = g_file_new_for_path (doc_path);
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(RdSha256) hash = rd_sha256_new ();
   g_autofree guchar *buffer = g_malloc (CHUNK);
   GError *local_error = NULL;
   gssize n;
 
+  _rd_archive_progress_begin (progress, RD_CASE_ARCHIVE_PHASE_WRITE_CASE, 0);
   out = g_file_append_to (file, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
   if (out == NULL ||
-      !_rd_archive_write_document (store, case_id, G_OUTPUT_STREAM (out), files, cancellable,
+      !_rd_archive_write_document (store, case_id, G_OUTPUT_STREAM (out), files, progress,
                                    &local_error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
     return side_fail (local_error, display, error);
@@ -258,13 +261,20 @@ write_document_file (RdStore       *store,
   in = g_file_read (file, cancellable, &local_error);
   if (in == NULL)
     return side_fail (local_error, display, error);
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, &local_error);
+  if (info == NULL)
+    return side_fail (local_error, display, error);
+  /* Read twice: for its hash here, then copied in. */
+  _rd_archive_progress_begin (progress, RD_CASE_ARCHIVE_PHASE_PACK_CASE, 2 * g_file_info_get_size (info));
   *doc_size = 0;
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK, cancellable, &local_error)) > 0)
     {
       rd_sha256_update (hash, buffer, n);
       *doc_size += n;
+      if (!_rd_archive_progress_add (progress, n, &local_error))
+        break;
     }
-  if (n < 0)
+  if (n < 0 || local_error != NULL)
     return side_fail (local_error, display, error);
   *doc_hash = rd_sha256_finish_hex (hash);
   return TRUE;
@@ -272,14 +282,15 @@ write_document_file (RdStore       *store,
 
 /* Copies the side file in as the archive's case document, of @size bytes. */
 static gboolean
-copy_document (struct archive  *a,
-               const char      *doc_path,
-               gint64           size,
-               gint64           mtime,
-               GCancellable    *cancellable,
-               const char      *display,
-               GError         **error)
+copy_document (struct archive     *a,
+               const char         *doc_path,
+               gint64              size,
+               gint64              mtime,
+               RdArchiveProgress  *progress,
+               const char         *display,
+               GError            **error)
 {
+  GCancellable *cancellable = progress->cancellable;
   g_autoptr(GFile) file = g_file_new_for_path (doc_path);
   g_autoptr(GFileInputStream) in = NULL;
   g_autofree guchar *buffer = g_malloc (CHUNK);
@@ -299,6 +310,8 @@ copy_document (struct archive  *a,
         break;
       if (!write_bytes (a, (const char *) buffer, n, display, error))
         return FALSE;
+      if (!_rd_archive_progress_add (progress, n, &local_error))
+        return side_fail (local_error, display, error);
     }
   if (n < 0)
     return side_fail (local_error, display, error);
@@ -311,13 +324,8 @@ copy_document (struct archive  *a,
 
 /**
  * rd_case_archive_export:
- * @path: the .redress file to write; replaced whole, and only once the
- *   archive is complete
  *
- * Writes the case with its history, the adviser's record and every
- * evidence file to one archive for a colleague's computer. Evidence files
- * are checked against their hashes on the way. Call from a worker thread
- * with its own store connection in the GUI.
+ * rd_case_archive_export_full() without progress.
  */
 gboolean
 rd_case_archive_export (RdStore       *store,
@@ -326,6 +334,42 @@ rd_case_archive_export (RdStore       *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  return rd_case_archive_export_full (store, case_id, path, NULL, NULL, cancellable, error);
+}
+
+static gint64
+total_size (GPtrArray *files)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    total += ((RdArchiveFile *) g_ptr_array_index (files, i))->size;
+  return total;
+}
+
+/**
+ * rd_case_archive_export_full:
+ * @path: the .redress file to write; replaced whole, and only once the
+ *   archive is complete
+ * @progress: (nullable): told each phase as it begins and how far it has got
+ * @cancellable: (nullable): stops the export in any phase; nothing is then
+ *   left beside @path
+ *
+ * Writes the case with its history, the adviser's record and every
+ * evidence file to one archive for a colleague's computer. Evidence files
+ * are checked against their hashes on the way. Call from a worker thread
+ * with its own store connection in the GUI.
+ */
+gboolean
+rd_case_archive_export_full (RdStore                    *store,
+                             gint64                      case_id,
+                             const char                 *path,
+                             RdCaseArchiveProgressFunc   progress_func,
+                             gpointer                    progress_data,
+                             GCancellable               *cancellable,
+                             GError                    **error)
+{
+  RdArchiveProgress progress;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (_rd_archive_file_free);
   g_autofree char *doc_path = NULL;
   g_autofree char *doc_hash = NULL;
@@ -353,6 +397,7 @@ rd_case_archive_export (RdStore       *store,
     return FALSE;
   display = g_filename_display_basename (path);
   now = rd_clock_dup_now (rd_store_get_clock (store));
+  _rd_archive_progress_init (&progress, progress_func, progress_data, cancellable);
 
   /* Write beside the target and rename at the end, so that a failure
    * never leaves half an archive under the name asked for. */
@@ -375,7 +420,7 @@ rd_case_archive_export (RdStore       *store,
    * comes before it, gives its size and hash. */
   doc_path = rd_output_make_side_temp (path, "case", error);
   if (doc_path == NULL ||
-      !write_document_file (store, case_id, doc_path, files, &doc_hash, &doc_size, cancellable,
+      !write_document_file (store, case_id, doc_path, files, &doc_hash, &doc_size, &progress,
                             display, error))
     goto out;
   manifest = build_manifest (doc_hash, doc_size, files, now);
@@ -390,10 +435,11 @@ rd_case_archive_export (RdStore       *store,
   if (!write_header (a, RD_ARCHIVE_MANIFEST_NAME, strlen (manifest), g_date_time_to_unix (now),
                      display, error) ||
       !write_bytes (a, manifest, strlen (manifest), display, error) ||
-      !copy_document (a, doc_path, doc_size, g_date_time_to_unix (now), cancellable, display, error))
+      !copy_document (a, doc_path, doc_size, g_date_time_to_unix (now), &progress, display, error))
     goto out;
+  _rd_archive_progress_begin (&progress, RD_CASE_ARCHIVE_PHASE_PACK_FILES, total_size (files));
   for (guint i = 0; i < files->len; i++)
-    if (!write_evidence (a, store, g_ptr_array_index (files, i), cancellable, display, error))
+    if (!write_evidence (a, store, g_ptr_array_index (files, i), &progress, display, error))
       goto out;
   if (archive_write_close (a) != ARCHIVE_OK)
     {

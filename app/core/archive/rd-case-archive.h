@@ -27,6 +27,29 @@ typedef enum {
   RD_CASE_ARCHIVE_IMPORT_AS_COPY = 1 << 0,  /* take in a case that is here already, as a copy */
 } RdCaseArchiveImportFlags;
 
+/* What a hand-over is doing, in the order it does it. Every phase checks
+ * its cancellable often enough to stop within a fraction of a second at
+ * 100,000 diary entries, and a stopped hand-over leaves nothing behind. */
+typedef enum {
+  /* export */
+  RD_CASE_ARCHIVE_PHASE_WRITE_CASE,       /* the case document, from the store */
+  RD_CASE_ARCHIVE_PHASE_PACK_CASE,        /* its checksum, and copying it into the archive */
+  RD_CASE_ARCHIVE_PHASE_PACK_FILES,       /* the evidence files, each checked */
+  /* import */
+  RD_CASE_ARCHIVE_PHASE_READ_ARCHIVE,     /* every file read and checked against the manifest */
+  RD_CASE_ARCHIVE_PHASE_READ_CASE,        /* the case: its diary, contacts and complaints */
+  RD_CASE_ARCHIVE_PHASE_READ_REVISIONS,   /* the earlier versions of the diary entries */
+  RD_CASE_ARCHIVE_PHASE_READ_EVIDENCE,    /* the evidence records and their links */
+  RD_CASE_ARCHIVE_PHASE_READ_TIMES,       /* when each record was written and changed */
+  RD_CASE_ARCHIVE_N_PHASES
+} RdCaseArchivePhase;
+
+/* Called on the hand-over's own thread, at the start of each phase and
+ * as it goes (@fraction of the phase, 0 to 1). */
+typedef void (*RdCaseArchiveProgressFunc) (RdCaseArchivePhase  phase,
+                                           double              fraction,
+                                           gpointer            user_data);
+
 /* The archive's own format; archives up to this one are read. */
 #define RD_CASE_ARCHIVE_FORMAT_VERSION 1
 
@@ -39,6 +62,13 @@ gboolean  rd_case_archive_export      (RdStore       *store,
                                        const char    *path,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean  rd_case_archive_export_full (RdStore                   *store,
+                                       gint64                     case_id,
+                                       const char                *path,
+                                       RdCaseArchiveProgressFunc  progress,
+                                       gpointer                   progress_data,
+                                       GCancellable              *cancellable,
+                                       GError                   **error);
 gint64    rd_case_archive_import      (RdStore       *store,
                                        const char    *path,
                                        GCancellable  *cancellable,
@@ -46,6 +76,8 @@ gint64    rd_case_archive_import      (RdStore       *store,
 gint64    rd_case_archive_import_full (RdStore                   *store,
                                        const char                *path,
                                        RdCaseArchiveImportFlags   flags,
+                                       RdCaseArchiveProgressFunc  progress,
+                                       gpointer                   progress_data,
                                        GCancellable              *cancellable,
                                        GError                   **error);
 

@@ -707,7 +707,7 @@ _rd_case_json_parse_full (const char  *data,
 
   ctx.error = error;
   if (_rd_json_ctx_begin (&ctx, data, &length, now, &today))
-    switch (_rd_json_read_split (&ctx, data, length, NULL, &facts, policy, NULL, NULL))
+    switch (_rd_json_read_split (&ctx, data, length, NULL, &facts, policy, NULL, NULL, NULL))
       {
       case RD_JSON_SPLIT_DONE:
       case RD_JSON_SPLIT_FAILED:

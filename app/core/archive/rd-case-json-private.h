@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* How far a reading has got: rd_progress_report() has this shape. */
+typedef void (*RdJsonReportFunc) (double      fraction,
+                                  const char *message,
+                                  gpointer    data);
+
 /*
  * JsonParser keeps no positions in its nodes, but it reports its current
  * line while it builds them. The signal handlers in rd-case-json-read.c remember, for every
@@ -308,15 +313,18 @@ gboolean  _rd_json_write_case      (RdStore       *store,
                                     GError       **error);
 
 /* rd-case-json.c: a case document within the archive's */
-gint64    _rd_case_json_read_part  (RdStore       *store,
-                                    const char    *data,
-                                    gsize          length,
-                                    gboolean       mapped,
-                                    GDateTime     *now,
-                                    RdJsonWritten *written,
-                                    GHashTable   **incident_ids,
-                                    GHashTable   **contact_ids,
-                                    GError       **error);
+gint64    _rd_case_json_read_part  (RdStore          *store,
+                                    const char       *data,
+                                    gsize             length,
+                                    gboolean          mapped,
+                                    GDateTime        *now,
+                                    RdJsonWritten    *written,
+                                    GHashTable      **incident_ids,
+                                    GHashTable      **contact_ids,
+                                    RdJsonReportFunc  report,
+                                    gpointer          report_data,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
 
 /* rd-case-json-write.c: the case's own policy, shared with the archive's
  * "policy" member. */
@@ -362,14 +370,15 @@ typedef enum {
   RD_JSON_SPLIT_UNSUITED,  /* not of the usual shape, or not valid JSON: read it whole */
 } RdJsonSplitResult;
 
-RdJsonSplitResult _rd_json_read_split (RdJsonCtx     *ctx,
-                                       const char    *data,
-                                       gsize          length,
+RdJsonSplitResult _rd_json_read_split (RdJsonCtx        *ctx,
+                                       const char       *data,
+                                       gsize             length,
                                        const RdJsonSink *sink,
-                                       RdCaseFacts  **facts,
-                                       RdPolicy     **policy,
-                                       RdProgress    *progress,
-                                       GCancellable  *cancellable);
+                                       RdCaseFacts     **facts,
+                                       RdPolicy        **policy,
+                                       RdJsonReportFunc  report,
+                                       gpointer          report_data,
+                                       GCancellable     *cancellable);
 
 /* rd-case-json-parse.c: the checks every reading starts with */
 gboolean  _rd_json_ctx_begin       (RdJsonCtx    *ctx,

@@ -87,7 +87,8 @@ typedef struct {
   GError           *store_error;  /* the sink could not save: said only of a document without faults */
   gsize             list_bytes;
   gsize             list_done;
-  RdProgress       *progress;
+  RdJsonReportFunc  report;
+  gpointer          report_data;
   GCancellable     *cancellable;
 } Split;
 
@@ -390,9 +391,9 @@ read_list (Split *s,
       _rd_json_lines_forget (&s->ctx->lines, node);
       json_node_unref (node);
       n++;
-      if (s->progress != NULL && n % 64 == 0)
-        rd_progress_set (s->progress, (double) (s->list_done + end - range->start) / MAX (s->list_bytes, 1),
-                         NULL);
+      if (s->report != NULL && n % 64 == 0)
+        s->report ((double) (s->list_done + end - range->start) / MAX (s->list_bytes, 1), NULL,
+                   s->report_data);
       if (g_cancellable_set_error_if_cancelled (s->cancellable, s->ctx->error))
         {
           *cancelled = TRUE;
@@ -464,6 +465,8 @@ read_case (Split      *s,
  *   %NULL to keep them all in @facts
  * @facts: (out) (optional): every record, when there is no sink
  * @policy: (out) (optional): the landlord's policy profile, or %NULL
+ * @report: (nullable): told how far the reading of the lists has got
+ * @cancellable: (nullable): checked after each entry
  *
  * Reads @data a part at a time (see above).
  *
@@ -478,7 +481,8 @@ _rd_json_read_split (RdJsonCtx         *ctx,
                      const RdJsonSink  *sink,
                      RdCaseFacts      **facts,
                      RdPolicy         **policy,
-                     RdProgress        *progress,
+                     RdJsonReportFunc   report,
+                     gpointer           report_data,
                      GCancellable      *cancellable)
 {
   g_autoptr(JsonObject) root = json_object_new ();
@@ -491,7 +495,8 @@ _rd_json_read_split (RdJsonCtx         *ctx,
   s.length = length;
   s.sink = sink;
   s.fault_list = NO_LIST;
-  s.progress = progress;
+  s.report = report;
+  s.report_data = report_data;
   s.cancellable = cancellable;
 
   if (!read_root (&s, root))

@@ -371,7 +371,8 @@ import_document (RdStore       *store,
   if (!_rd_json_ctx_begin (&ctx, data, &length, now, &today) ||
       !rd_store_begin (store, error))
     goto out;
-  result = _rd_json_read_split (&ctx, data, length, &sink, NULL, &policy, progress, cancellable);
+  result = _rd_json_read_split (&ctx, data, length, &sink, NULL, &policy,
+                                progress != NULL ? rd_progress_report : NULL, progress, cancellable);
   if (result == RD_JSON_SPLIT_UNSUITED)
     {
       /* What was saved before the reading stopped goes: read it whole. */
@@ -499,6 +500,9 @@ note_facts (RdCaseFacts    *facts,
  * @incident_ids: (out) (transfer full): the document's diary entry ids
  *   (gint64 *) → the store's (without @store, the document's)
  * @contact_ids: (out) (transfer full): the same for contacts
+ * @report: (nullable): told how far the reading has got
+ * @cancellable: (nullable): checked after each record; a cancel undoes
+ *   what was written
  *
  * Reads a case document a record at a time, as rd_case_json_import() does,
  * for the archive, whose document holds one. Its policy, if any, is not
@@ -515,11 +519,14 @@ _rd_case_json_read_part (RdStore        *store,
                          RdJsonWritten  *written,
                          GHashTable    **incident_ids,
                          GHashTable    **contact_ids,
+                         RdJsonReportFunc report,
+                         gpointer        report_data,
+                         GCancellable   *cancellable,
                          GError        **error)
 {
   g_autoptr(GDate) today = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
-  SaveSteps steps = { NULL, NULL, 0, 0 };
+  SaveSteps steps = { cancellable, NULL, 0, 0 };
   RdJsonCtx ctx = { 0 };
   Saver saver;
   RdJsonSink sink = { saver_begin, saver_take, &saver };
@@ -535,7 +542,7 @@ _rd_case_json_read_part (RdStore        *store,
     goto out;
   if (store == NULL)
     {
-      result = _rd_json_read_split (&ctx, data, len, NULL, &facts, NULL, NULL, NULL);
+      result = _rd_json_read_split (&ctx, data, len, NULL, &facts, NULL, NULL, NULL, cancellable);
       if (result == RD_JSON_SPLIT_UNSUITED)
         facts = _rd_case_json_parse_tree (&ctx, data, len, NULL);
       if (facts != NULL)
@@ -548,7 +555,7 @@ _rd_case_json_read_part (RdStore        *store,
 
   if (!rd_store_begin (store, error))
     goto out;
-  result = _rd_json_read_split (&ctx, data, len, &sink, NULL, NULL, NULL, NULL);
+  result = _rd_json_read_split (&ctx, data, len, &sink, NULL, NULL, report, report_data, cancellable);
   if (result == RD_JSON_SPLIT_UNSUITED)
     {
       /* What was saved before the reading stopped goes: read it whole. */
@@ -559,7 +566,7 @@ _rd_case_json_read_part (RdStore        *store,
       written_reset (written);
       if (!rd_store_begin (store, error))
         goto out;
-      result = import_whole (&ctx, &saver, data, len, NULL, NULL, NULL, error) != 0
+      result = import_whole (&ctx, &saver, data, len, NULL, NULL, cancellable, error) != 0
                ? RD_JSON_SPLIT_DONE : RD_JSON_SPLIT_FAILED;
     }
   if (result != RD_JSON_SPLIT_DONE)

@@ -45,6 +45,35 @@ handover_job_free (gpointer data)
   g_free (job);
 }
 
+/* What each phase of a hand-over says, and its share of the whole. */
+static const struct {
+  const char *message;
+  double      start;
+  double      size;
+} phases[RD_CASE_ARCHIVE_N_PHASES] = {
+  [RD_CASE_ARCHIVE_PHASE_WRITE_CASE] = { N_("Writing the case and its history…"), 0, 0.6 },
+  [RD_CASE_ARCHIVE_PHASE_PACK_CASE] = { N_("Putting the case into the archive…"), 0.6, 0.1 },
+  [RD_CASE_ARCHIVE_PHASE_PACK_FILES] = { N_("Copying the evidence files…"), 0.7, 0.3 },
+  [RD_CASE_ARCHIVE_PHASE_READ_ARCHIVE] = { N_("Reading and checking the archive…"), 0, 0.25 },
+  [RD_CASE_ARCHIVE_PHASE_READ_CASE] = { N_("Reading the diary, contacts and complaints…"), 0.25, 0.45 },
+  [RD_CASE_ARCHIVE_PHASE_READ_REVISIONS] = { N_("Reading the earlier versions of diary entries…"), 0.7, 0.15 },
+  [RD_CASE_ARCHIVE_PHASE_READ_EVIDENCE] = { N_("Reading the evidence records…"), 0.85, 0.05 },
+  [RD_CASE_ARCHIVE_PHASE_READ_TIMES] = { N_("Reading when each record was written…"), 0.9, 0.1 },
+};
+
+/* The archive's phases as one bar, each phase saying what it does. */
+static void
+report_phase_cb (RdCaseArchivePhase  phase,
+                 double              fraction,
+                 gpointer            progress)
+{
+  g_assert (phase < RD_CASE_ARCHIVE_N_PHASES);
+
+  if (progress != NULL)
+    rd_progress_set (progress, phases[phase].start + phases[phase].size * fraction,
+                     fraction == 0 ? _(phases[phase].message) : NULL);
+}
+
 static gpointer
 export_archive (RdStore       *store,
                 gpointer       data,
@@ -56,7 +85,8 @@ export_archive (RdStore       *store,
 
   if (progress != NULL)
     rd_progress_set (progress, 0, _("Exporting the case…"));
-  if (!rd_case_archive_export (store, job->case_id, job->path, cancellable, error))
+  if (!rd_case_archive_export_full (store, job->case_id, job->path, report_phase_cb, progress,
+                                    cancellable, error))
     return NULL;
   return RD_SERVICE_DONE;
 }
@@ -103,7 +133,8 @@ import_archive (RdStore       *store,
 
   if (progress != NULL)
     rd_progress_set (progress, 0, _("Checking and importing the case…"));
-  job->case_id = rd_case_archive_import_full (store, job->path, job->flags, cancellable, error);
+  job->case_id = rd_case_archive_import_full (store, job->path, job->flags, report_phase_cb, progress,
+                                              cancellable, error);
   return job->case_id != 0 ? RD_SERVICE_DONE : NULL;
 }
 
