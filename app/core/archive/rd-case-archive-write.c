@@ -20,22 +20,20 @@
 #include "rd-case-archive-private.h"
 #include "rd-case-json-private.h"
 #include "rd-datetime.h"
+#include "rd-json-writer.h"
 #include "rd-store-advisers.h"
 #include "rd-store-archive.h"
 
-#define WRITE_CHUNK (64 * 1024)
-
 typedef struct {
+  RdJsonWriter   json;
   GOutputStream *out;
   GCancellable  *cancellable;
   RdArchiveProgress *progress;      /* (nullable) */
   double         part_start;        /* of the phase, where the part being written starts */
   double         part_size;
   guint          part_total;        /* records the part is expected to have, or 0 */
-  GString       *buffer;            /* written text not yet handed to @out */
+  guint          part_done;
   JsonBuilder   *builder;
-  JsonGenerator *generator;
-  guint          n_items;           /* records so far in the list being written */
   RdStore       *store;
   gint64         case_id;
   RdJsonWritten  written;
@@ -78,31 +76,6 @@ lookup_id (GHashTable *map,
   return to ? *to : 0;
 }
 
-static gboolean
-flush_buffer (DocWriter  *w,
-              gsize       keep_below,
-              GError    **error)
-{
-  if (w->buffer->len < keep_below)
-    return TRUE;
-  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
-                                  w->cancellable, error))
-    return FALSE;
-  g_string_truncate (w->buffer, 0);
-  return TRUE;
-}
-
-/* Appends @node (taken) on one line. */
-static void
-append_node (DocWriter *w,
-             JsonNode  *node)
-{
-  g_autoptr(JsonNode) root = node;
-
-  json_generator_set_root (w->generator, root);
-  json_generator_to_gstring (w->generator, w->buffer);
-}
-
 static JsonNode *
 take_built (DocWriter *w)
 {
@@ -113,20 +86,11 @@ take_built (DocWriter *w)
 }
 
 static void
-begin_member (DocWriter  *w,
-              const char *name,
-              gboolean    first)
-{
-  g_string_append_printf (w->buffer, "%s\"%s\": ", first ? "{\n" : ",\n", name);
-}
-
-static void
 begin_list (DocWriter  *w,
             const char *name)
 {
-  begin_member (w, name, FALSE);
-  g_string_append_c (w->buffer, '[');
-  w->n_items = 0;
+  rd_json_writer_member (&w->json, name);
+  rd_json_writer_begin_list (&w->json, FALSE);
 }
 
 /* The document is written in parts (the case, the versions, the evidence,
@@ -141,7 +105,7 @@ begin_part (DocWriter *w,
   w->part_start = start;
   w->part_size = size;
   w->part_total = total;
-  w->n_items = 0;
+  w->part_done = 0;
 }
 
 /* One record of the part written: checks for a cancel. */
@@ -149,8 +113,10 @@ static gboolean
 step (DocWriter  *w,
       GError    **error)
 {
-  double within = w->part_total > 0 ? MIN ((double) w->n_items / w->part_total, 1) : 0;
+  double within;
 
+  w->part_done++;
+  within = w->part_total > 0 ? MIN ((double) w->part_done / w->part_total, 1) : 0;
   if (w->progress == NULL)
     return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
   return _rd_archive_progress_step (w->progress, w->part_start + w->part_size * within, error);
@@ -161,15 +127,8 @@ add_item (DocWriter  *w,
           JsonNode   *node,
           GError    **error)
 {
-  g_string_append (w->buffer, w->n_items++ == 0 ? "\n" : ",\n");
-  append_node (w, node);
-  return flush_buffer (w, WRITE_CHUNK, error) && step (w, error);
-}
-
-static void
-end_list (DocWriter *w)
-{
-  g_string_append (w->buffer, w->n_items > 0 ? "\n]" : "]");
+  rd_json_writer_node (&w->json, node);
+  return rd_json_writer_flush (&w->json, FALSE, error) && step (w, error);
 }
 
 /* Copies the member @name of a row of the store as it is: null, number or text. */
@@ -222,8 +181,8 @@ write_admin (DocWriter  *w,
   json_builder_set_member_name (builder, "authority_scope");
   json_builder_add_string_value (builder, rd_case_admin_get_authority_scope (admin));
   json_builder_end_object (builder);
-  begin_member (w, "admin", FALSE);
-  append_node (w, take_built (w));
+  rd_json_writer_member (&w->json, "admin");
+  rd_json_writer_node (&w->json, take_built (w));
   return TRUE;
 }
 
@@ -387,12 +346,12 @@ write_identity_policy (DocWriter  *w,
 
   if (identity == NULL)
     return FALSE;
-  begin_member (w, "case_uuid", FALSE);
-  append_node (w, json_node_init_string (json_node_alloc (), identity));
+  rd_json_writer_member (&w->json, "case_uuid");
+  rd_json_writer_string (&w->json, identity);
   if (!_rd_json_build_case_policy (w->builder, w->store, w->case_id, &added, error))
     return FALSE;
-  begin_member (w, "policy", FALSE);
-  append_node (w, added ? take_built (w) : json_node_init_null (json_node_alloc ()));
+  rd_json_writer_member (&w->json, "policy");
+  rd_json_writer_node (&w->json, added ? take_built (w) : json_node_init_null (json_node_alloc ()));
   return TRUE;
 }
 
@@ -402,33 +361,34 @@ static gboolean
 write_times (DocWriter  *w,
              GError    **error)
 {
-  begin_member (w, "times", FALSE);
-  g_string_append_c (w->buffer, '{');
+  rd_json_writer_member (&w->json, "times");
+  rd_json_writer_begin_object (&w->json);
   for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
     {
       GArray *ids = w->written.ids[k];
 
-      g_string_append_printf (w->buffer, "%s\"%s\": ", k == 0 ? "\n" : ",\n",
-                              _rd_archive_times_list_name (k));
+      rd_json_writer_member (&w->json, _rd_archive_times_list_name (k));
+      /* The case's own pair stands alone; each list's pairs are packed. */
       if (k != RD_STORE_RECORD_CASE)
-        g_string_append_c (w->buffer, '[');
+        rd_json_writer_begin_list (&w->json, TRUE);
       for (guint i = 0; i < ids->len; i++)
         {
           gint64 created_at, updated_at;
+          char pair[64];
 
           if (!rd_store_get_record_times (w->store, k, g_array_index (ids, gint64, i),
                                           &created_at, &updated_at, error))
             return FALSE;
-          g_string_append_printf (w->buffer, "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
-                                  i == 0 ? "" : ",\n", created_at, updated_at);
-          w->n_items++;
-          if (!flush_buffer (w, WRITE_CHUNK, error) || !step (w, error))
+          g_snprintf (pair, sizeof pair, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                      created_at, updated_at);
+          rd_json_writer_raw (&w->json, pair);
+          if (!rd_json_writer_flush (&w->json, FALSE, error) || !step (w, error))
             return FALSE;
         }
       if (k != RD_STORE_RECORD_CASE)
-        g_string_append_c (w->buffer, ']');
+        rd_json_writer_end_list (&w->json);
     }
-  g_string_append (w->buffer, "\n}");
+  rd_json_writer_end_object (&w->json);
   return TRUE;
 }
 
@@ -436,13 +396,15 @@ static gboolean
 write_document (DocWriter  *w,
                 GError    **error)
 {
-  begin_member (w, "format", TRUE);
-  g_string_append (w->buffer, "\"redress-case-archive\"");
-  begin_member (w, "version", FALSE);
-  g_string_append_printf (w->buffer, "%d", RD_CASE_ARCHIVE_FORMAT_VERSION);
-  begin_member (w, "case", FALSE);
+  rd_json_writer_begin_object (&w->json);
+  rd_json_writer_member (&w->json, "format");
+  rd_json_writer_string (&w->json, "redress-case-archive");
+  rd_json_writer_member (&w->json, "version");
+  rd_json_writer_int (&w->json, RD_CASE_ARCHIVE_FORMAT_VERSION);
+  /* The case is written by the case JSON writer, straight to the stream. */
+  rd_json_writer_member (&w->json, "case");
   begin_part (w, 0, 0.5, 0);
-  if (!flush_buffer (w, 0, error) ||
+  if (!rd_json_writer_flush (&w->json, TRUE, error) ||
       !_rd_json_write_case (w->store, w->case_id, w->out, FALSE, &w->written, w->cancellable, error))
     return FALSE;
   map_written (w);
@@ -454,18 +416,18 @@ write_document (DocWriter  *w,
   begin_list (w, "revisions");
   if (!rd_store_each_revision (w->store, w->case_id, write_revision_cb, w, error))
     return FALSE;
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
   begin_part (w, 0.7, 0.1, 0);
   if (!rd_store_each_evidence (w->store, w->case_id, collect_evidence_cb, w, error))
     return FALSE;
   begin_list (w, "evidence");
   if (!rd_store_each_evidence (w->store, w->case_id, write_evidence_cb, w, error))
     return FALSE;
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
   begin_list (w, "links");
   if (!rd_store_each_evidence_link (w->store, w->case_id, write_link_cb, w, error))
     return FALSE;
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
   if (!write_identity_policy (w, error))
     return FALSE;
   {
@@ -477,8 +439,8 @@ write_document (DocWriter  *w,
   }
   if (!write_times (w, error))
     return FALSE;
-  g_string_append (w->buffer, "\n}\n");
-  return flush_buffer (w, 0, error);
+  rd_json_writer_end_object (&w->json);
+  return rd_json_writer_flush (&w->json, TRUE, error);
 }
 
 /**
@@ -502,12 +464,14 @@ _rd_archive_write_document (RdStore        *store,
                             RdArchiveProgress *progress,
                             GError        **error)
 {
-  DocWriter w = { out, progress != NULL ? progress->cancellable : NULL, progress };
+  DocWriter w = { { 0 } };
   gboolean ok;
 
-  w.buffer = g_string_sized_new (WRITE_CHUNK + 4096);
+  w.out = out;
+  w.cancellable = progress != NULL ? progress->cancellable : NULL;
+  w.progress = progress;
+  rd_json_writer_init (&w.json, out, RD_JSON_WRITER_COMPACT, w.cancellable);
   w.builder = json_builder_new ();
-  w.generator = json_generator_new ();
   w.store = store;
   w.case_id = case_id;
   _rd_json_written_init (&w.written);
@@ -519,9 +483,8 @@ _rd_archive_write_document (RdStore        *store,
 
   ok = write_document (&w, error);
 
-  g_string_free (w.buffer, TRUE);
+  rd_json_writer_clear (&w.json);
   g_object_unref (w.builder);
-  g_object_unref (w.generator);
   _rd_json_written_clear (&w.written);
   g_hash_table_unref (w.incident_doc_ids);
   g_hash_table_unref (w.contact_doc_ids);

@@ -11,6 +11,7 @@
 
 #include "rd-case-json-private.h"
 #include "rd-datetime.h"
+#include "rd-json-writer.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-complaints.h"
 #include "rd-store-policies.h"
@@ -117,27 +118,15 @@ rd_case_json_from_facts (RdCaseFacts *facts)
 /*
  * The streaming writer. A case of 100,000 entries made one tree of the
  * whole document, then its text, and held both with every entry: 637 MB.
- * Here each record is read from the store, made into a small tree, written
- * out and dropped, so the memory needed is that of one record and of the
- * few records that others refer to by number.
- *
- * The bytes must stay those JsonGenerator writes for the whole tree (files
- * are compared, and exporting twice gives the same bytes). Its pretty
- * output indents by depth, and an empty object's inside depends on the
- * depth too, so each record is generated at the depth it has in the
- * document: wrapped in as many one-element arrays, whose brackets are then
- * cut off.
+ * Here each record is read from the store, made into a small tree and
+ * written out by the JSON writer (rd-json-writer.c) as JsonGenerator
+ * writes it in the whole tree, then dropped, so the memory needed is that
+ * of one record and of the few records that others refer to by number.
  */
-#define WRITE_CHUNK (64 * 1024)
-
 typedef struct {
-  GOutputStream *out;
+  RdJsonWriter   json;
   GCancellable  *cancellable;
-  GString       *buffer;        /* written text not yet handed to @out */
-  GString       *scratch;
   JsonBuilder   *builder;
-  JsonGenerator *generator;
-  guint          n_items;       /* records so far in the list being written */
   GHashTable    *incident_refs; /* store id (gint64 *) → guint * document id, of entries complaints name */
   GHashTable    *contact_refs;  /* the same for the contacts of complaint steps */
   RdCaseFacts   *facts;         /* the case, its parties and complaints; not the diary or contacts */
@@ -154,52 +143,6 @@ note_written (Writer            *w,
     g_array_append_val (w->written->ids[kind], id);
 }
 
-static gboolean
-flush_buffer (Writer  *w,
-              gsize    keep_below,
-              GError **error)
-{
-  if (w->buffer->len < keep_below)
-    return TRUE;
-  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
-                                  w->cancellable, error))
-    return FALSE;
-  g_string_truncate (w->buffer, 0);
-  return TRUE;
-}
-
-/* Appends @node (taken) as the generator writes it at @depth: 1 for a
- * member of the document, 2 for a record in one of its lists. */
-static void
-append_node (Writer   *w,
-             JsonNode *node,
-             guint     depth)
-{
-  g_autoptr(JsonNode) root = node;
-  gsize prefix, suffix;
-
-  for (guint d = 0; d < depth; d++)
-    {
-      JsonArray *wrapper = json_array_sized_new (1);
-      JsonNode *outer = json_node_new (JSON_NODE_ARRAY);
-
-      json_array_add_element (wrapper, g_steal_pointer (&root));
-      json_node_take_array (outer, wrapper);
-      root = outer;
-    }
-  json_generator_set_root (w->generator, root);
-  g_string_truncate (w->scratch, 0);
-  json_generator_to_gstring (w->generator, w->scratch);
-
-  /* Line k of the wrappers is 2k spaces and "[" and a newline, then 2
-   * × depth spaces before the record; they close the same way. */
-  prefix = depth * depth + 3 * depth;
-  suffix = depth * depth + depth;
-  g_assert (w->scratch->len > prefix + suffix && w->scratch->str[0] == '[' &&
-            w->scratch->str[w->scratch->len - 1] == ']');
-  g_string_append_len (w->buffer, w->scratch->str + prefix, w->scratch->len - prefix - suffix);
-}
-
 static JsonNode *
 take_built (Writer *w)
 {
@@ -210,20 +153,18 @@ take_built (Writer *w)
 }
 
 static void
-begin_member (Writer     *w,
-              const char *name,
-              gboolean    first)
-{
-  g_string_append_printf (w->buffer, "%s  \"%s\" : ", first ? "" : ",\n", name);
-}
-
-static void
 begin_list (Writer     *w,
             const char *name)
 {
-  begin_member (w, name, FALSE);
-  g_string_append_c (w->buffer, '[');
-  w->n_items = 0;
+  rd_json_writer_member (&w->json, name);
+  rd_json_writer_begin_list (&w->json, FALSE);
+}
+
+/* The next record's id in the document: its place in its list, from 1. */
+static guint
+next_doc_id (Writer *w)
+{
+  return rd_json_writer_get_count (&w->json) + 1;
 }
 
 static gboolean
@@ -231,16 +172,9 @@ add_item (Writer   *w,
           JsonNode *node,
           GError  **error)
 {
-  g_string_append (w->buffer, w->n_items++ == 0 ? "\n    " : ",\n    ");
-  append_node (w, node, 2);
-  return flush_buffer (w, WRITE_CHUNK, error) &&
+  rd_json_writer_node (&w->json, node);
+  return rd_json_writer_flush (&w->json, FALSE, error) &&
          !g_cancellable_set_error_if_cancelled (w->cancellable, error);
-}
-
-static void
-end_list (Writer *w)
-{
-  g_string_append (w->buffer, w->n_items > 0 ? "\n  ]" : "]");
 }
 
 static gboolean
@@ -251,7 +185,7 @@ write_incident_cb (gpointer   item,
   Writer *w = user_data;
   RdIncident *incident = item;
   gint64 id = rd_incident_get_id (incident);
-  guint doc_id = w->n_items + 1;
+  guint doc_id = next_doc_id (w);
   guint *ref = g_hash_table_lookup (w->incident_refs, &id);
 
   if (ref != NULL)
@@ -269,7 +203,7 @@ write_contact_cb (gpointer   item,
   Writer *w = user_data;
   RdContact *contact = item;
   gint64 id = rd_contact_get_id (contact);
-  guint doc_id = w->n_items + 1;
+  guint doc_id = next_doc_id (w);
   guint *ref = g_hash_table_lookup (w->contact_refs, &id);
   RdParty *party = rd_case_facts_find_party (w->facts, rd_contact_get_party_id (contact));
 
@@ -399,7 +333,7 @@ write_complaints (Writer  *w,
       if (!add_item (w, take_built (w), error))
         return FALSE;
     }
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
   return TRUE;
 }
 
@@ -458,8 +392,8 @@ write_policy (Writer   *w,
     return FALSE;
   if (added)
     {
-      begin_member (w, "policy", FALSE);
-      append_node (w, take_built (w), 1);
+      rd_json_writer_member (&w->json, "policy");
+      rd_json_writer_node (&w->json, take_built (w));
     }
   return TRUE;
 }
@@ -479,15 +413,15 @@ write_document (Writer   *w,
   if (!load_complaints (w, store, case_id, error))
     return FALSE;
 
-  g_string_append (w->buffer, "{\n");
-  begin_member (w, "format", TRUE);
-  append_node (w, json_node_init_string (json_node_alloc (), "redress-case"), 1);
-  begin_member (w, "version", FALSE);
-  append_node (w, json_node_init_int (json_node_alloc (), RD_CASE_JSON_VERSION), 1);
-  begin_member (w, "case", FALSE);
+  rd_json_writer_begin_object (&w->json);
+  rd_json_writer_member (&w->json, "format");
+  rd_json_writer_string (&w->json, "redress-case");
+  rd_json_writer_member (&w->json, "version");
+  rd_json_writer_int (&w->json, RD_CASE_JSON_VERSION);
+  rd_json_writer_member (&w->json, "case");
   note_written (w, RD_STORE_RECORD_CASE, case_id);
   _rd_json_build_case (w->builder, rcase);
-  append_node (w, take_built (w), 1);
+  rd_json_writer_node (&w->json, take_built (w));
 
   parties = rd_case_facts_get_parties (w->facts);
   begin_list (w, "parties");
@@ -498,22 +432,22 @@ write_document (Writer   *w,
       if (!add_item (w, take_built (w), error))
         return FALSE;
     }
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
 
   begin_list (w, "incidents");
   if (!rd_store_foreach_incident (store, case_id, write_incident_cb, w, error))
     return FALSE;
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
   begin_list (w, "contacts");
   if (!rd_store_foreach_contact (store, case_id, write_contact_cb, w, error))
     return FALSE;
-  end_list (w);
+  rd_json_writer_end_list (&w->json);
 
   if (!write_complaints (w, error) ||
       !write_policy (w, store, case_id, error))
     return FALSE;
-  g_string_append (w->buffer, "\n}\n");
-  return flush_buffer (w, 0, error);
+  rd_json_writer_end_object (&w->json);
+  return rd_json_writer_flush (&w->json, TRUE, error);
 }
 
 /**
@@ -577,26 +511,21 @@ _rd_json_write_case (RdStore        *store,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  Writer w = { out, cancellable };
+  Writer w = { { 0 } };
   gboolean ok;
 
+  rd_json_writer_init (&w.json, out, RD_JSON_WRITER_PRETTY, cancellable);
+  w.cancellable = cancellable;
   w.with_policy = with_policy;
   w.written = written;
-  w.buffer = g_string_sized_new (WRITE_CHUNK + 4096);
-  w.scratch = g_string_new (NULL);
   w.builder = json_builder_new ();
-  w.generator = json_generator_new ();
-  json_generator_set_pretty (w.generator, TRUE);
-  json_generator_set_indent (w.generator, 2);
   w.incident_refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   w.contact_refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   ok = write_document (&w, store, case_id, error);
 
-  g_string_free (w.buffer, TRUE);
-  g_string_free (w.scratch, TRUE);
+  rd_json_writer_clear (&w.json);
   g_object_unref (w.builder);
-  g_object_unref (w.generator);
   g_hash_table_unref (w.incident_refs);
   g_hash_table_unref (w.contact_refs);
   g_clear_object (&w.facts);
