@@ -68,6 +68,8 @@ typedef struct {
   RdArchiveProgress *progress;       /* (nullable) */
   double             part_start;     /* of the phase, where the list being read starts */
   double             part_size;
+  guint              times_kind;     /* the list of "times" being read */
+  guint              times_read;
   RdArchiveDocument *doc;
   JsonObject        *small;          /* the small members, read */
   RdJsonWritten      written;        /* the store's ids of the case's records, document order */
@@ -190,6 +192,47 @@ find_members (Reader             *r,
   return TRUE;
 }
 
+/* Gives each value of [c->pos, c->end), a list's inside, to @func, one
+ * at a time, parsed alone; @range is the whole list, for the progress. */
+static gboolean
+walk_values (Reader        *r,
+             RdJsonCursor  *c,
+             const Range   *range,
+             EachFunc       func,
+             GError       **error)
+{
+  guint n = 0;
+
+  _rd_json_skip_space (c);
+  while (c->pos < c->end)
+    {
+      gsize start = c->pos;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!_rd_json_skip_value (c))
+        return not_json (error);
+      if ((node = parse_part (r, start, c->pos, error)) == NULL)
+        return FALSE;
+      if (!func (r, n++, node, error))
+        return FALSE;
+      _rd_json_skip_space (c);
+      if (c->pos < c->end)
+        {
+          if (c->data[c->pos] != ',')
+            return not_json (error);
+          c->pos++;
+          _rd_json_skip_space (c);
+          if (c->pos >= c->end)
+            return not_json (error);
+        }
+      if (!_rd_archive_progress_step (r->progress,
+                                      r->part_start + r->part_size * (c->pos - range->start) /
+                                      (range->end - range->start), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Gives each element of the list @range holds to @func, one at a time. */
 static gboolean
 each_element (Reader       *r,
@@ -199,38 +242,10 @@ each_element (Reader       *r,
               GError      **error)
 {
   RdJsonCursor c = { r->data, range->end - 1, range->start + 1, range->line, &r->ctx, range->start };
-  guint n = 0;
 
   if (!range->present || r->data[range->start] != '[')
     return _rd_archive_invalid (error, name, _("should be a list"));
-  _rd_json_skip_space (&c);
-  while (c.pos < c.end)
-    {
-      gsize start = c.pos;
-      g_autoptr(JsonNode) node = NULL;
-
-      if (!_rd_json_skip_value (&c))
-        return not_json (error);
-      if ((node = parse_part (r, start, c.pos, error)) == NULL)
-        return FALSE;
-      if (!func (r, n++, node, error))
-        return FALSE;
-      _rd_json_skip_space (&c);
-      if (c.pos < c.end)
-        {
-          if (c.data[c.pos] != ',')
-            return not_json (error);
-          c.pos++;
-          _rd_json_skip_space (&c);
-          if (c.pos >= c.end)
-            return not_json (error);
-        }
-      if (!_rd_archive_progress_step (r->progress,
-                                      r->part_start + r->part_size * (c.pos - range->start) /
-                                      (range->end - range->start), error))
-        return FALSE;
-    }
-  return TRUE;
+  return walk_values (r, &c, range, func, error);
 }
 
 static void
@@ -419,6 +434,30 @@ read_evidence (Reader       *r,
   return TRUE;
 }
 
+static gboolean
+times_cb (Reader    *r,
+          guint      index,
+          JsonNode  *node,
+          GError   **error)
+{
+  guint kind = r->times_kind;
+  GArray *ids = r->written.ids[kind];
+  gint64 pair[2];
+
+  if (index >= ids->len || !_rd_archive_read_pair (node, pair))
+    {
+      g_autofree char *where = kind == RD_STORE_RECORD_CASE
+                               ? g_strdup_printf ("times.%s", _rd_archive_times_list_name (kind))
+                               : g_strdup_printf ("times.%s[%u]", _rd_archive_times_list_name (kind), index);
+
+      return _rd_archive_invalid_times (error, where);
+    }
+  r->times_read++;
+  return r->store == NULL ||
+         rd_store_set_record_times (r->store, kind, g_array_index (ids, gint64, index), pair[0], pair[1],
+                                    error);
+}
+
 /* One list of "times", or the case's own pair: one pair for each record
  * of @kind, and each put back. */
 static gboolean
@@ -427,50 +466,21 @@ read_times_of (Reader       *r,
                const Range  *range,
                GError      **error)
 {
-  GArray *ids = r->written.ids[kind];
   g_autofree char *path = g_strdup_printf ("times.%s", _rd_archive_times_list_name (kind));
   RdJsonCursor c = { r->data, range->end - 1, range->start + 1, range->line, &r->ctx, range->start };
-  guint n = 0;
 
   if (!range->present)
     return _rd_archive_invalid_times (error, path);
+  /* The case's pair stands alone: the walk takes it as a list of one. */
   if (kind == RD_STORE_RECORD_CASE)
     c = (RdJsonCursor) { r->data, range->end, range->start, range->line, &r->ctx, range->start };
   else if (r->data[range->start] != '[')
     return _rd_archive_invalid_times (error, path);
-  _rd_json_skip_space (&c);
-  while (c.pos < c.end)
-    {
-      gsize start = c.pos;
-      g_autoptr(JsonNode) node = NULL;
-      gint64 pair[2];
-
-      if (!_rd_json_skip_value (&c))
-        return not_json (error);
-      if ((node = parse_part (r, start, c.pos, error)) == NULL)
-        return FALSE;
-      if (n >= ids->len || !_rd_archive_read_pair (node, pair))
-        {
-          g_autofree char *where = kind == RD_STORE_RECORD_CASE
-                                   ? g_strdup (path) : g_strdup_printf ("%s[%u]", path, n);
-          return _rd_archive_invalid_times (error, where);
-        }
-      if ((r->store != NULL &&
-           !rd_store_set_record_times (r->store, kind, g_array_index (ids, gint64, n), pair[0], pair[1],
-                                       error)) ||
-          !_rd_archive_progress_add (r->progress, 1, error))
-        return FALSE;
-      n++;
-      _rd_json_skip_space (&c);
-      if (c.pos < c.end)
-        {
-          if (kind == RD_STORE_RECORD_CASE || c.data[c.pos] != ',')
-            return not_json (error);
-          c.pos++;
-          _rd_json_skip_space (&c);
-        }
-    }
-  if (n != ids->len)
+  r->times_kind = kind;
+  r->times_read = 0;
+  if (!walk_values (r, &c, range, times_cb, error))
+    return FALSE;
+  if (r->times_read != r->written.ids[kind]->len)
     return _rd_archive_invalid_times (error, path);
   return TRUE;
 }
@@ -485,18 +495,18 @@ read_times (Reader       *r,
 {
   const char *names[RD_STORE_RECORD_N_KINDS];
   Range lists[RD_STORE_RECORD_N_KINDS] = { { 0 } };
-  gint64 total = 0;
+  double total = 0, done = 0;
 
   for (guint k = 0; k < RD_STORE_RECORD_N_KINDS; k++)
     total += r->written.ids[k]->len;
-  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_TIMES, total);
+  _rd_archive_progress_begin (r->progress, RD_CASE_ARCHIVE_PHASE_READ_TIMES, 0);
   if (!range->present)
     {
       GArray *ids = r->written.ids[RD_STORE_RECORD_INCIDENT];
 
       for (guint i = 0; r->store != NULL && i < ids->len; i++)
         if (!rd_store_date_incident_by_history (r->store, g_array_index (ids, gint64, i), error) ||
-            !_rd_archive_progress_add (r->progress, 1, error))
+            !_rd_archive_progress_step (r->progress, (double) i / ids->len, error))
           return FALSE;
       return TRUE;
     }
@@ -508,8 +518,14 @@ read_times (Reader       *r,
     return FALSE;
   /* Children first, the case last: nothing below writes the case again. */
   for (guint k = RD_STORE_RECORD_N_KINDS; k-- > 0;)
-    if (!read_times_of (r, k, &lists[k], error))
-      return FALSE;
+    {
+      guint n = r->written.ids[k]->len;
+
+      set_part (r, done / MAX (total, 1), n / MAX (total, 1));
+      if (!read_times_of (r, k, &lists[k], error))
+        return FALSE;
+      done += n;
+    }
   return TRUE;
 }
 
