@@ -21,8 +21,8 @@
 # Sentence case is for what reads as a sentence: the titles and subtitles of
 # rows (preferences, action, combo, entry, expander and password rows), tick
 # box labels, tooltips, descriptions of groups and status pages,
-# placeholders, and accessible labels and descriptions (a screen reader reads
-# them as it reads a row). The first word of each sentence starts with a
+# placeholders, what a shortcut does in the shortcuts window, and accessible
+# labels and descriptions (a screen reader reads them as it reads a row). The first word of each sentence starts with a
 # capital; every other word is in lower case unless it is a name (NAMES), or
 # is quoted: a sentence may name a button or page in its own case (Use
 # “Add a Step”).
@@ -89,7 +89,7 @@ SENTENCE_PROPERTIES = {
     'placeholder-text': None,
     'description': {'AdwPreferencesGroup', 'AdwStatusPage'},
     'label': {'GtkCheckButton'},
-    'title': ROW_CLASSES,
+    'title': ROW_CLASSES | {'GtkShortcutsShortcut'},
     'subtitle': ROW_CLASSES,
 }
 
@@ -419,8 +419,8 @@ def main(argv):
                 failures[case].append('%s: “%s”: %s' % (place, text, problem))
     status = 0
     for case, what in ((HEADER, 'titles, buttons or menu items'),
-                       (SENTENCE, 'rows, tick boxes, tooltips, descriptions, placeholders '
-                                  'or accessible names')):
+                       (SENTENCE, 'rows, tick boxes, tooltips, descriptions, placeholders, '
+                                  'shortcuts or accessible names')):
         if only not in (None, case):
             continue
         for failure in failures[case]:

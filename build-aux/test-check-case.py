@@ -57,6 +57,11 @@ UI = '''<?xml version="1.0" encoding="UTF-8"?>
       </object>
     </child>
     <child>
+      <object class="GtkShortcutsShortcut">
+        <property name="title" translatable="yes">%(shortcut)s</property>
+      </object>
+    </child>
+    <child>
       <object class="GtkLabel">
         <!-- a plain label is neither: nothing to check -->
         <property name="label" translatable="yes">Whatever Case It Likes</property>
@@ -92,6 +97,7 @@ RIGHT = {
     'button_tooltip': 'Use “Add a Step” to add one',
     'placeholder': 'Search the diary',
     'accessible_label': 'Show one category',
+    'shortcut': 'Go to “What Next”',
     'c_title': 'Write a Chaser',
     'c_subtitle': 'Due in 5 working days, on Monday',
     'c_tooltip': 'Press Ctrl+Z to undo',
@@ -109,6 +115,7 @@ WRONG = {
     'button_tooltip': ('Copy The List', 'sentence'),
     'placeholder': ('Search Diary', 'sentence'),
     'accessible_label': ('Show One Category', 'sentence'),
+    'shortcut': ('Go to What Next', 'sentence'),
     'c_title': ('Write a chaser', 'header'),
     'c_subtitle': ('Due In Five Days', 'sentence'),
     'c_tooltip': ('Open The Menu', 'sentence'),
