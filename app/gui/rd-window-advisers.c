@@ -255,11 +255,25 @@ handover_call_free (HandoverCall *call)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HandoverCall, handover_call_free)
 
 static void
+on_work_progress_cb (RdProgress *progress,
+                     GParamSpec *pspec,
+                     AdwToast   *toast)
+{
+  const char *message = rd_progress_get_message (progress);
+
+  if (message != NULL)
+    adw_toast_set_title (toast, message);
+}
+
+/* The toast says each phase of the work as it begins (see
+ * rd_handover_export_async()). */
+static RdProgress *
 show_work_toast (RdWindow     *self,
                  const char   *message,
                  GCancellable *cancellable)
 {
   AdwToast *toast = adw_toast_new (message);
+  RdProgress *progress = rd_progress_new ();
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("_Cancel"));
@@ -267,7 +281,9 @@ show_work_toast (RdWindow     *self,
   g_object_set_data_full (G_OBJECT (self), "rd-archive-cancellable", g_object_ref (cancellable),
                           g_object_unref);
   g_object_set_data_full (G_OBJECT (self), "rd-archive-toast", g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (progress, "notify::message", G_CALLBACK (on_work_progress_cb), toast, 0);
   rd_window_show_toast (self, toast);
+  return progress;
 }
 
 static void
@@ -323,14 +339,15 @@ rd_window_export_case_to (RdWindow   *self,
                           const char *path)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RdProgress) progress = NULL;
 
   g_return_if_fail (RD_IS_WINDOW (self));
 
   if (rd_window_get_case (self) == NULL)
     return;
-  show_work_toast (self, _("Exporting the case…"), cancellable);
+  progress = show_work_toast (self, _("Exporting the case…"), cancellable);
   rd_handover_export_async (rd_window_get_store (self), rd_case_get_id (rd_window_get_case (self)),
-                            path, NULL, cancellable, export_done_cb, handover_call_new (self, path));
+                            path, progress, cancellable, export_done_cb, handover_call_new (self, path));
 }
 
 static void import_case (RdWindow                 *self,
@@ -421,11 +438,12 @@ import_case (RdWindow                 *self,
              RdCaseArchiveImportFlags  flags)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RdProgress) progress = NULL;
 
   if (rd_window_get_store (self) == NULL)
     return;
-  show_work_toast (self, _("Checking and importing the case…"), cancellable);
-  rd_handover_import_async (rd_window_get_store (self), path, flags, NULL, cancellable,
+  progress = show_work_toast (self, _("Checking and importing the case…"), cancellable);
+  rd_handover_import_async (rd_window_get_store (self), path, flags, progress, cancellable,
                             import_done_cb, handover_call_new (self, path));
 }
 

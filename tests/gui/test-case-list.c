@@ -299,8 +299,48 @@ count_cases (RdStore *store)
   return cases ? g_list_model_get_n_items (cases) : 0;
 }
 
+static void
+on_toast_title_cb (AdwToast   *toast,
+                   GParamSpec *pspec,
+                   GPtrArray  *titles)
+{
+  g_ptr_array_add (titles, g_strdup (adw_toast_get_title (toast)));
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
+/* Records each title the toast of the work under way is given, until
+ * assert_phases_shown(). */
+static AdwToast *
+watch_work_toast (RdWindow   *window,
+                  GPtrArray  *titles)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (window), "rd-archive-toast");
+
+  g_assert_nonnull (toast);
+  g_signal_connect (toast, "notify::title", G_CALLBACK (on_toast_title_cb), titles);
+  return g_object_ref (toast);
+}
+
+/* The toast followed the work: each title it was given is one of @phases. */
+static void
+assert_phases_shown (AdwToast           *toast,
+                     GPtrArray          *titles,
+                     const char * const *phases)
+{
+  g_assert_true (rd_test_gui_wait_until (has_items, titles, 10000));
+  g_signal_handlers_disconnect_by_data (toast, titles);
+  g_object_unref (toast);
+  for (guint i = 0; i < titles->len; i++)
+    g_assert_true (g_strv_contains (phases, g_ptr_array_index (titles, i)));
+}
+
 /* Export Case… and Import Case… once a file is chosen: the work runs in a
- * worker, and the imported case opens. */
+ * worker, its toast says each phase, and the imported case opens. */
 static void
 test_export_import (void)
 {
@@ -312,6 +352,18 @@ test_export_import (void)
   g_autoptr(GError) error = NULL;
   RdStore *store = rd_application_get_store (app);
   gint64 id = add_case (store, "Handed over", "Hana Over", "Acme Homes");
+  static const char * const export_phases[] = {
+    "Writing the case and its history…", "Putting the case into the archive…",
+    "Copying the evidence files…", NULL,
+  };
+  static const char * const import_phases[] = {
+    "Reading and checking the archive…", "Reading the diary, contacts and complaints…",
+    "Reading the earlier versions of diary entries…", "Reading the evidence records…",
+    "Reading when each record was written…", NULL,
+  };
+  g_autoptr(GPtrArray) export_titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) import_titles = g_ptr_array_new_with_free_func (g_free);
+  AdwToast *toast;
   RdWindow *window;
   gpointer args[2];
 
@@ -321,12 +373,16 @@ test_export_import (void)
   g_assert_true (rd_window_open_case (window, id, &error));
 
   rd_window_export_case_to (window, path);
+  toast = watch_work_toast (window, export_titles);
   g_assert_true (rd_test_gui_wait_until (file_exists, path, 10000));
+  assert_phases_shown (toast, export_titles, export_phases);
 
   /* The case is here already: the window asks, and a copy is made only
    * when the adviser says so. */
   rd_window_import_case_from (window, path);
+  toast = watch_work_toast (window, import_titles);
   g_assert_true (rd_test_gui_wait_until (duplicate_dialog_shown, window, 10000));
+  assert_phases_shown (toast, import_titles, import_phases);
   g_assert_cmpuint (count_cases (store), ==, 1);
   adw_message_dialog_response (g_object_get_data (G_OBJECT (window), "rd-duplicate-dialog"), "copy");
   args[0] = store;
