@@ -7,10 +7,11 @@
  * direction. Then each is run again on a worker thread and cancelled from
  * the main thread at 12 moments spread over that time, and the benchmark
  * prints how long the worker took to stop after the cancel (the latency),
- * the largest and the median. After each cancelled run it checks that the
- * export left no file beside its output and the import left no case in the
- * store and nothing in its evidence folder (no staging folder, no staged
- * copy).
+ * the largest and the median, on the wall clock and in processor time
+ * (which the load of other programs does not stretch). After each
+ * cancelled run it checks that the export left no file beside its output
+ * and the import left no case in the store and nothing in its evidence
+ * folder (no staging folder, no staged copy).
  *
  * Only the archive's public calls are used, so a copy built from an older
  * tree measures the same way: `bench-archive-cancel N DIR` keeps its case and
@@ -22,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "bench-diary.h"
 #include "rd-core.h"
@@ -36,9 +38,23 @@ typedef struct {
   const char    *output;       /* where an export writes */
   GCancellable  *cancellable;
   gint64         ended;        /* monotonic µs */
+  double         ended_cpu;    /* the process's processor time then, s */
   gboolean       ok;
   GError        *error;
 } Run;
+
+/* User and system time of the whole process: while the main thread waits
+ * for the worker, that is the worker's, and the load of other programs on
+ * the machine does not stretch it as it does the wall clock. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
 
 static gpointer
 run_thread (gpointer data)
@@ -53,6 +69,7 @@ run_thread (gpointer data)
       else
         run->ok = rd_case_archive_export (store, 1, run->output, run->cancellable, &run->error);
     }
+  run->ended_cpu = cpu_seconds ();
   run->ended = g_get_monotonic_time ();
   return NULL;
 }
@@ -88,17 +105,20 @@ left_nothing (const Run  *run,
 
 /* Runs one hand-over, cancelled @after_us into it (never, if negative):
  * returns its whole time and sets *latency to the time from the cancel to
- * its end (0 if it ended before the cancel). */
+ * its end, and *cpu_latency to the processor time it took then (both 0 if
+ * it ended before the cancel). */
 static double
 run_once (Run      *run,
           gint64    after_us,
           double   *latency,
+          double   *cpu_latency,
           gboolean *clean)
 {
   g_autofree char *out_dir = g_path_get_dirname (run->output);
   guint out_dir_entries;
   GThread *thread;
   gint64 start, cancelled = 0;
+  double cancelled_cpu = 0;
 
   if (run->import)
     fixture_remove_tree (run->data_dir);
@@ -113,6 +133,7 @@ run_once (Run      *run,
   if (after_us >= 0)
     {
       g_usleep (after_us);
+      cancelled_cpu = cpu_seconds ();
       g_cancellable_cancel (run->cancellable);
       cancelled = g_get_monotonic_time ();
     }
@@ -120,6 +141,7 @@ run_once (Run      *run,
   if (after_us < 0 && !run->ok)
     g_error ("%s", run->error->message);
   *latency = run->ended > cancelled && after_us >= 0 ? (run->ended - cancelled) / 1e6 : 0;
+  *cpu_latency = *latency > 0 ? run->ended_cpu - cancelled_cpu : 0;
   *clean = run->ok || left_nothing (run, out_dir, out_dir_entries);
   g_clear_object (&run->cancellable);
   return (run->ended - start) / 1e6;
@@ -138,31 +160,37 @@ static void
 measure (Run        *run,
          const char *name)
 {
-  double whole, latency, latencies[N_MOMENTS];
+  double whole, latency, cpu, latencies[N_MOMENTS], cpus[N_MOMENTS];
   guint n_cancelled = 0, n_unclean = 0;
   gboolean clean;
 
-  whole = run_once (run, -1, &latency, &clean);
+  whole = run_once (run, -1, &latency, &cpu, &clean);
   g_print ("%s whole: %.2f s\n", name, whole);
   for (guint m = 0; m < N_MOMENTS; m++)
     {
       /* From just after the start to just before the end. */
       gint64 after = (gint64) (whole * 1e6 * (m + 0.5) / N_MOMENTS);
-      double took = run_once (run, after, &latency, &clean);
+      double took = run_once (run, after, &latency, &cpu, &clean);
 
-      g_print ("  cancelled at %6.2f s: %s after %.3f s (ran %.2f s)%s\n", after / 1e6,
-               run->ok ? "finished" : "stopped", latency, took, clean ? "" : ", LEFT SOMETHING");
+      g_print ("  cancelled at %6.2f s: %s after %.3f s, %.3f s of processor time (ran %.2f s)%s\n",
+               after / 1e6, run->ok ? "finished" : "stopped", latency, cpu, took,
+               clean ? "" : ", LEFT SOMETHING");
       if (!run->ok)
-        latencies[n_cancelled++] = latency;
+        {
+          cpus[n_cancelled] = cpu;
+          latencies[n_cancelled++] = latency;
+        }
       if (!clean)
         n_unclean++;
     }
   if (n_cancelled > 0)
     {
       qsort (latencies, n_cancelled, sizeof (double), compare_doubles);
-      g_print ("%s: %u of %u cancelled; latency median %.3f s, max %.3f s; %u left something\n",
+      qsort (cpus, n_cancelled, sizeof (double), compare_doubles);
+      g_print ("%s: %u of %u cancelled; latency median %.3f s, max %.3f s; processor time "
+               "median %.3f s, max %.3f s; %u left something\n",
                name, n_cancelled, N_MOMENTS, latencies[n_cancelled / 2], latencies[n_cancelled - 1],
-               n_unclean);
+               cpus[n_cancelled / 2], cpus[n_cancelled - 1], n_unclean);
     }
 }
 
