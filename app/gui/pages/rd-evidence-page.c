@@ -503,7 +503,7 @@ rd_evidence_page_init (RdEvidencePage *self)
 
   name_dropdown_button (self->kind_dropdown, _("Show one kind of evidence"));
   name_dropdown_button (self->link_dropdown, _("Show evidence linked to"));
-  rd_gui_drop_down_shorten_choice (self->kind_dropdown);
-  rd_gui_drop_down_shorten_choice (self->link_dropdown);
+  rd_gui_drop_down_show_choice_in_full (self->kind_dropdown);
+  rd_gui_drop_down_show_choice_in_full (self->link_dropdown);
   rd_gui_fix_accessible_name (self->add_button);
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rd-gui-a11y.h"
+#include "rd-gui-choice.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +33,6 @@ void  rd_gui_show_toast          (GtkWidget   *widget,
 void  rd_gui_set_status          (GtkLabel    *label,
                                   const char  *text,
                                   gboolean     is_error);
-void  rd_gui_combo_row_show_choice_in_full  (AdwComboRow *row,
-                                             const char  *hint);
-void  rd_gui_drop_down_shorten_choice       (GtkDropDown *drop_down);
 char *rd_gui_strip_mnemonic                 (const char  *label);
 
 void     rd_gui_action_set_enabled (GtkWidget  *widget,

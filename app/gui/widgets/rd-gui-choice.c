@@ -1,0 +1,281 @@
+/* rd-gui-choice.c: drop-down rows and drop-downs that show their whole choice.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-gui"
+
+#include "config.h"
+
+#include "rd-gui-choice.h"
+
+static const char *
+choice_text (gpointer choice)
+{
+  return GTK_IS_STRING_OBJECT (choice) ? gtk_string_object_get_string (GTK_STRING_OBJECT (choice)) : "";
+}
+
+static void
+show_choice_check (GtkListItem *item)
+{
+  GObject *row = g_object_get_data (G_OBJECT (item), "rd-combo-row");
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  /* An AdwComboRow or a GtkDropDown: both have "selected". */
+  if (row != NULL)
+    g_object_get (row, "selected", &selected, NULL);
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == selected ? 1 : 0);
+}
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GObject                  *row)
+{
+  GObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label), choice_text (choice));
+  g_object_set_data (G_OBJECT (item), "rd-combo-row", row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (show_choice_check), item,
+                           G_CONNECT_SWAPPED);
+  show_choice_check (item);
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GObject                  *row)
+{
+  g_signal_handlers_disconnect_by_func (row, show_choice_check, item);
+  g_object_set_data (G_OBJECT (item), "rd-combo-row", NULL);
+}
+
+/*
+ * libadwaita 1.2 cuts a combo row's choices short ("A new profile,
+ * starting …"). This lists them in full, wrapped, with the usual check
+ * mark.
+ */
+static void
+list_choices_in_full (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), row);
+  adw_combo_row_set_list_factory (row, factory);
+}
+
+/* The label that shows an action row's subtitle, inside the row's box of
+ * title and subtitle (libadwaita 1.2's template, adw-action-row.ui). */
+static GtkWidget *
+find_subtitle_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return child;
+      if ((found = find_subtitle_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/*
+ * libadwaita 1.2 shows a combo row's choice beside its title, on one line
+ * cut short with "…" ("As…" for "Assured shorthold tenancy" at twice the
+ * text size), which a keyboard user cannot hover to read. The choice is
+ * shown in full instead, as the row's subtitle, wrapped under the title,
+ * and listed in full when the row opens. A @hint on what the row is for
+ * goes under the choice, dimmed, and is the row's accessible description,
+ * so a screen reader says it after the row's name.
+ *
+ * The choice is plain text: a person's name such as "Smith & Sons" is not
+ * markup, so the row stops reading its title and subtitle as markup.
+ */
+void
+rd_gui_combo_row_show_choice_in_full (AdwComboRow *row,
+                                      const char  *hint)
+{
+  GtkWidget *subtitle;
+  GtkWidget *label;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_use_subtitle (row, TRUE);
+  list_choices_in_full (row);
+
+  subtitle = find_subtitle_label (GTK_WIDGET (row));
+  if (subtitle == NULL)
+    {
+      g_warning ("An AdwComboRow without a subtitle label: is this libadwaita 1.2?");
+      return;
+    }
+  /* The choice is what the row holds: not dimmed as a subtitle (style.css) */
+  gtk_widget_add_css_class (subtitle, "choice");
+  if (hint == NULL)
+    return;
+
+  label = gtk_label_new (hint);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "hint");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (subtitle)), label, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+}
+
+/* The width the shown choice was last given, or 0 before it was given any */
+#define SHOWN_WIDTH "rd-gui-shown-width"
+
+/*
+ * GTK 4.8's drop-down keeps its chosen item in a GtkStack, which asks for
+ * its child's height without the width it will give it: a wrapped label
+ * there asks for the lines of its natural width and, given less width,
+ * has its last lines cut off with nothing to say so. The box round the
+ * label answers with the label's height at the width the box was last
+ * given, and asks to be measured again when it is given another.
+ */
+static void
+shown_choice_measure (GtkWidget      *box,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), SHOWN_WIDTH));
+
+  /* Its width whatever the height: asked for its width at one line's
+   * height, a wrapped label says "all of it on one line". */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  else if (for_size < 0 && width > 0)
+    for_size = width;
+  gtk_widget_measure (gtk_widget_get_first_child (box), orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static gboolean
+measure_again_cb (GtkWidget     *box,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  gtk_widget_queue_resize (box);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+shown_choice_allocate (GtkWidget *box,
+                       int        width,
+                       int        height,
+                       int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (box), width, height, -1, NULL);
+  if (width == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), SHOWN_WIDTH)))
+    return;
+  g_object_set_data (G_OBJECT (box), SHOWN_WIDTH, GINT_TO_POINTER (width));
+  /* Not from inside the allocation: on the next frame */
+  gtk_widget_add_tick_callback (box, measure_again_cb, NULL, NULL);
+}
+
+static void
+shown_choice_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (NULL, shown_choice_measure, shown_choice_allocate));
+  /* Broken between words, or inside one only when it alone is wider than
+   * the window: a summary typed as one long word must not widen it. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+shown_choice_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label), choice_text (gtk_list_item_get_item (item)));
+}
+
+/* The drop-down's button is named for what it chooses ("Show evidence
+ * linked to"), which hides the words it shows from a screen reader: the
+ * choice is said after the name, as the button's description. */
+static void
+describe_choice (GtkDropDown *drop_down)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    choice_text (gtk_drop_down_get_selected_item (drop_down)), -1);
+}
+
+static void
+on_selected_item_changed_cb (GtkDropDown *drop_down,
+                             GParamSpec  *pspec,
+                             gpointer     user_data)
+{
+  describe_choice (drop_down);
+}
+
+/*
+ * A drop-down of strings as wide as its longest choice (a diary entry's
+ * summary) can hold a narrow window wide, and one cut short with "…" can
+ * be read whole only by hovering, which a keyboard user cannot. This
+ * shows the choice whole on the button, wrapped onto as many lines as it
+ * needs, lists the choices in full, wrapped, with the usual check mark,
+ * and gives the button the choice as its accessible description.
+ */
+void
+rd_gui_drop_down_show_choice_in_full (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect (shown, "setup", G_CALLBACK (shown_choice_setup_cb), NULL);
+  g_signal_connect (shown, "bind", G_CALLBACK (shown_choice_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, shown);
+  g_signal_connect (listed, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect (listed, "bind", G_CALLBACK (choice_bind_cb), drop_down);
+  g_signal_connect (listed, "unbind", G_CALLBACK (choice_unbind_cb), drop_down);
+  gtk_drop_down_set_list_factory (drop_down, listed);
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), NULL);
+  describe_choice (drop_down);
+}
