@@ -450,3 +450,36 @@ rd_test_gui_name_wide_widgets (GtkWidget *widget,
 {
   name_wide_widgets (widget, limit, with_children, "", out);
 }
+
+/**
+ * rd_test_gui_open_expanders:
+ *
+ * Opens every expander in @root, shown or not, as a resident would to
+ * read what is inside: an expander row with a switch has it turned on
+ * first ("It went on for a while"). A closed expander's rows are neither
+ * drawn nor measured, so nothing that looks at the widgets sees them.
+ *
+ * Returns: how many expanders were closed and are now open
+ */
+guint
+rd_test_gui_open_expanders (GtkWidget *root)
+{
+  guint opened = 0;
+
+  if (ADW_IS_EXPANDER_ROW (root) && !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (root)))
+    {
+      if (adw_expander_row_get_show_enable_switch (ADW_EXPANDER_ROW (root)))
+        adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (root), TRUE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (root), TRUE);
+      g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (root)));
+      opened++;
+    }
+  else if (GTK_IS_EXPANDER (root) && !gtk_expander_get_expanded (GTK_EXPANDER (root)))
+    {
+      gtk_expander_set_expanded (GTK_EXPANDER (root), TRUE);
+      opened++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    opened += rd_test_gui_open_expanders (child);
+  return opened;
+}

@@ -59,5 +59,6 @@ void           rd_test_gui_name_wide_widgets (GtkWidget   *widget,
                                              int           limit,
                                              gboolean      with_children,
                                              GString      *out);
+guint          rd_test_gui_open_expanders   (GtkWidget    *root);
 
 G_END_DECLS

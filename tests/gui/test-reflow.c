@@ -233,13 +233,17 @@ look_at_labels (GtkWidget  *widget,
     look_at_labels (child, here, cut);
 }
 
-static void
+/* Every expander in @window is opened first (its rows are not laid out
+ * while it is closed); the wait lets them slide open. Returns how many
+ * were opened. */
+static guint
 check_window (GtkWindow  *window,
               const Size *size,
               const char *what,
               GString    *all)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
+  guint opened = rd_test_gui_open_expanders (GTK_WIDGET (window));
   gint64 until = g_get_monotonic_time () + 400 * 1000;
 
   rd_test_gui_wait_until (time_passed, &until, 1000);
@@ -267,15 +271,16 @@ check_window (GtkWindow  *window,
         g_error ("No picture of %s: %d×%d", what, gtk_widget_get_width (GTK_WIDGET (window)),
                  gtk_widget_get_height (GTK_WIDGET (window)));
     }
+  return opened;
 }
 
-static void
+static guint
 check_page (Fixture    *f,
             const Size *size,
             const char *what,
             GString    *all)
 {
-  check_window (GTK_WINDOW (f->window), size, what, all);
+  return check_window (GTK_WINDOW (f->window), size, what, all);
 }
 
 static void
@@ -313,6 +318,46 @@ show_timeline (Fixture *f)
   g_assert_true (rd_test_gui_wait_until (has_timeline, rd_timeline_page_get_view (page), 10000));
 }
 
+/* How many expanders in @widget are open on screen */
+static guint
+count_open_expanders (GtkWidget *widget)
+{
+  guint open = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if ((ADW_IS_EXPANDER_ROW (widget) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (widget)))
+      || (GTK_IS_EXPANDER (widget) && gtk_expander_get_expanded (GTK_EXPANDER (widget))))
+    open++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    open += count_open_expanders (child);
+  return open;
+}
+
+/* Narrow, or with large text, a page that lists records beside their
+ * editor shows one of them at a time: the editor is looked at too, as
+ * opening an entry shows it, with its expanders open. Returns how many
+ * expanders were open on screen there. */
+static guint
+check_editor (Fixture    *f,
+              const Size *size,
+              const char *page,
+              GString    *all)
+{
+  GtkWidget *leaflet = rd_test_gui_find_by_id (rd_window_get_page (f->window, page), "leaflet");
+  g_autofree char *what = g_strdup_printf ("%s-editor", page);
+  guint open;
+
+  if (leaflet == NULL || !adw_leaflet_get_folded (ADW_LEAFLET (leaflet))
+      || adw_leaflet_get_child_by_name (ADW_LEAFLET (leaflet), "editor") == NULL)
+    return 0;
+  adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "editor");
+  check_page (f, size, what, all);
+  open = count_open_expanders (leaflet);
+  adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "list");
+  return open;
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -325,8 +370,17 @@ test_every_page (Fixture       *f,
   open_sample (f);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      guint open;
+
       g_assert_nonnull (rd_window_show_page (f->window, pages[i]));
       check_page (f, size, pages[i], all);
+      open = count_open_expanders (GTK_WIDGET (f->window)) + check_editor (f, size, pages[i], all);
+      g_test_message ("%s: %u expanders open on screen", pages[i], open);
+      /* The diary entry's end and report, the contact's date given */
+      if (g_str_equal (pages[i], "diary"))
+        g_assert_cmpuint (open, >=, 2);
+      else if (g_str_equal (pages[i], "contacts"))
+        g_assert_cmpuint (open, >=, 1);
     }
   show_timeline (f);
   check_page (f, size, "timeline", all);
@@ -729,6 +783,48 @@ test_checks_drop_downs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label cut short in a closed expander is not seen, since the rows of
+ * a closed expander are neither laid out nor shown; once every expander
+ * is opened (an expander row's switch turned on first), it is. */
+static void
+test_checks_expanders (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  const char *choices[] = { "A choice much too long for the narrow row it is shown in", NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+  GtkWidget *inside = adw_combo_row_new ();
+  gint64 until;
+  g_autoptr(GString) closed = g_string_new (NULL);
+  g_autoptr(GString) open = g_string_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "It went on for a while");
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (expander), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), FALSE);
+  /* Cut with "…" as libadwaita shows a drop-down row's choice */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (inside), "Ended");
+  adw_combo_row_set_model (ADW_COMBO_ROW (inside), G_LIST_MODEL (model));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), inside);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+
+  look_at_labels (window, "", closed);
+  g_assert_cmpstr (closed->str, ==, "");
+  g_assert_cmpuint (rd_test_gui_open_expanders (window), ==, 1);
+  g_assert_cmpuint (rd_test_gui_open_expanders (window), ==, 0);
+  until = g_get_monotonic_time () + 400 * 1000;
+  rd_test_gui_wait_until (time_passed, &until, 1000);
+  look_at_labels (window, "", open);
+  g_test_message ("%s", open->str);
+  g_assert_nonnull (strstr (open->str, "ends in an ellipsis"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 one_line_measure (GtkWidget      *widget,
                   GtkOrientation  orientation,
@@ -798,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/reflow/checks/combo-rows", test_checks_combo_rows);
   g_test_add_func ("/reflow/checks/height", test_checks_height);
   g_test_add_func ("/reflow/checks/drop-downs", test_checks_drop_downs);
+  g_test_add_func ("/reflow/checks/expanders", test_checks_expanders);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/dialogs/narrow", Fixture, &narrow, fixture_setup, test_every_dialog, fixture_teardown);
