@@ -358,6 +358,45 @@ check_editor (Fixture    *f,
   return open;
 }
 
+/* Chooses the longest of @drop_down's choices: a diary entry's summary
+ * can run to a paragraph. */
+static void
+choose_longest (GtkDropDown *drop_down)
+{
+  GListModel *choices = gtk_drop_down_get_model (drop_down);
+  guint longest = 0;
+  gsize length = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+      gsize here = strlen (gtk_string_object_get_string (choice));
+
+      if (here > length)
+        {
+          longest = i;
+          length = here;
+        }
+    }
+  gtk_drop_down_set_selected (drop_down, longest);
+}
+
+/* The evidence page's drop-downs, each showing its longest choice */
+static void
+check_longest_choices (Fixture    *f,
+                       const Size *size,
+                       GString    *all)
+{
+  GtkWidget *page = rd_window_get_page (f->window, "evidence");
+  const char *ids[] = { "kind_dropdown", "link_dropdown" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    choose_longest (GTK_DROP_DOWN (rd_test_gui_find_by_id (page, ids[i])));
+  check_page (f, size, "evidence-longest-choices", all);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (rd_test_gui_find_by_id (page, ids[i])), 0);
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -382,6 +421,7 @@ test_every_page (Fixture       *f,
       else if (g_str_equal (pages[i], "contacts"))
         g_assert_cmpuint (open, >=, 1);
     }
+  check_longest_choices (f, size, all);
   show_timeline (f);
   check_page (f, size, "timeline", all);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-cases", NULL));
