@@ -95,22 +95,45 @@ child_argv (const char *self_path,
                                  (char *) data_dir, NULL });
 }
 
-/* Redress started from @data_dir; and, with BENCH_BEFORE naming an older
- * build of this program, the same start from that build next to it, so
- * that a change is measured before and after in the same rounds. */
+/* @data_dir written by @program (--fill), with its own schema. */
+static void
+fill_data_dir_with (const char *program,
+                    const char *data_dir,
+                    guint       n)
+{
+  g_autofree char *entries = g_strdup_printf ("%u", n);
+  const char *argv[] = { program, "--fill", data_dir, entries, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s could not write %s: %s", program, data_dir, error->message);
+}
+
+/* Redress started from @data_dir, which holds @n entries; and, with
+ * BENCH_BEFORE naming an older build of this program, the same start from
+ * that build next to it, so that a change is measured before and after in
+ * the same rounds. The older build starts from a data folder it wrote
+ * itself: one written by a newer schema is refused. */
 static void
 add_redress_starts (GPtrArray  *names,
                     GPtrArray  *starts,
                     const char *self_path,
                     const char *name,
-                    const char *data_dir)
+                    const char *data_dir,
+                    guint       n)
 {
   const char *before = g_getenv ("BENCH_BEFORE");
 
   if (before != NULL && *before != '\0')
     {
+      g_autofree char *before_dir = g_strdup_printf ("%s-before", data_dir);
+
+      fill_data_dir_with (before, before_dir, n);
       g_ptr_array_add (names, g_strdup_printf ("%s (before)", name));
-      g_ptr_array_add (starts, child_argv (before, "redress", data_dir));
+      g_ptr_array_add (starts, child_argv (before, "redress", before_dir));
     }
   g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_add (starts, child_argv (self_path, "redress", data_dir));
@@ -267,7 +290,7 @@ main (int   argc,
   g_ptr_array_add (starts, child_argv (self_path, "bare", root));
   empty = g_build_filename (root, "empty", NULL);
   fill_data_dir (empty, 0);
-  add_redress_starts (names, starts, self_path, "Redress, empty", empty);
+  add_redress_starts (names, starts, self_path, "Redress, empty", empty, 0);
   for (guint s = 0; s < sizes->len && starts->len + 2 <= G_N_ELEMENTS (ms); s++)
     {
       guint n = g_array_index (sizes, guint, s);
@@ -276,7 +299,7 @@ main (int   argc,
 
       g_print ("Writing a case of %u entries…\n", n);
       fill_data_dir (dir, n);
-      add_redress_starts (names, starts, self_path, name, dir);
+      add_redress_starts (names, starts, self_path, name, dir, n);
     }
 
   for (guint r = 0; r < N_ROUNDS; r++)
