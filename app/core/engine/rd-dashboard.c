@@ -6,12 +6,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "rd-case-deadlines.h"
 #include "rd-dashboard-private.h"
+#include "rd-memory.h"
 
 /*
  * The dashboard puts first what the resident can act on today: deadlines
@@ -174,11 +172,9 @@ release_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   g_object_unref (task_data);
-#ifdef __GLIBC__
   /* What was freed stays in this worker's arena for its next use, which
    * may not come: give it back (as rd-snapshot-share.c does). */
-  malloc_trim (0);
-#endif
+  rd_memory_give_back ();
   g_task_return_boolean (task, TRUE);
 }
 

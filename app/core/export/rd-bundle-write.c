@@ -10,7 +10,6 @@
 #include "rd-gettext.h"
 #include <glib/gstdio.h>
 #include <fcntl.h>
-#include <malloc.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -19,6 +18,7 @@
 #include "rd-clock.h"
 #include "rd-email.h"
 #include "rd-hash.h"
+#include "rd-memory.h"
 #include "rd-output.h"
 #include "rd-qpdf.h"
 
@@ -399,7 +399,7 @@ _rd_bundle_write_file (Job         *job,
   /* What drawing the pages took (a long timeline's page is megabytes) is
    * given back before qpdf reads them, rather than kept beside what it
    * takes. */
-  malloc_trim (0);
+  rd_memory_give_back ();
   if (ok)
     {
       RdAssembly assembly = {

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <malloc.h>
 #include "rd-gettext.h"
 #include <string.h>
 
@@ -30,6 +29,7 @@
 #include "rd-deadline.h"
 #include "rd-evidence.h"
 #include "rd-letters.h"
+#include "rd-memory.h"
 #include "rd-store-case-facts.h"
 #include "rd-store-evidence.h"
 #include "rd-store-ocr.h"
@@ -739,7 +739,7 @@ rd_case_bundle_build (RdStore                   *store,
   /* The case's deadlines were worked out and let go: tens of megabytes for
    * a long case, which the C library would otherwise keep while the pages
    * are drawn, on top of what drawing them takes. */
-  malloc_trim (0);
+  rd_memory_give_back ();
   if (bundle != NULL)
     rd_bundle_set_language (bundle, language);
   return bundle;

@@ -26,10 +26,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
+#include "rd-memory.h"
 #include "rd-snapshot-share-private.h"
 
 #define HOLD_SECONDS  5
@@ -105,9 +103,7 @@ free_snapshots (GSList *snapshots)
   if (snapshots == NULL)
     return;
   g_slist_free_full (snapshots, g_object_unref);
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
+  rd_memory_give_back ();
 }
 
 static void
