@@ -527,6 +527,68 @@ test_rows_kept (Fixture       *f,
 }
 
 static gboolean
+held_by_page_alone (gpointer data)
+{
+  RdDashboard *dashboard = rd_dashboard_page_get_dashboard (data);
+
+  /* The deadline notifier reads it too, for a moment, after a start. */
+  return dashboard != NULL && G_OBJECT (dashboard)->ref_count == 1;
+}
+
+/* A refresh lets go of the dashboard shown as it starts, rather than hold
+ * it beside the one being worked out (tens of megabytes each for a long
+ * diary), and the page goes on showing the rows it had until the new one
+ * comes. "Show All…" asked for in that moment opens when it comes. */
+static void
+test_refresh_lets_go (Fixture       *f,
+                      gconstpointer  data)
+{
+  RdDashboardPage *page = show_many (f);
+  GtkStack *stack = GTK_STACK (rd_test_gui_find_by_id (GTK_WIDGET (page), "stack"));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  RdDashboard *old;
+  guint updated = 0, rows, count;
+  gulong handler;
+
+  g_assert_true (rd_test_gui_wait_until (held_by_page_alone, page, 30000));
+  old = rd_dashboard_page_get_dashboard (page);
+  count = rd_dashboard_count (old, RD_DASHBOARD_DONE);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  before = shown_rows (page);
+  rows = count_rows (GTK_WIDGET (page));
+  g_assert_cmpuint (before->len, >, 0);
+  handler = g_signal_connect (page, "updated", G_CALLBACK (updated_cb), &updated);
+
+  rd_dashboard_page_refresh (page);
+  g_assert_null (old);
+  g_assert_null (rd_dashboard_page_get_dashboard (page));
+  during = shown_rows (page);
+  g_assert_cmpuint (during->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (during, i) == g_ptr_array_index (before, i));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "dashboard");
+  g_assert_null (rd_dashboard_page_show_all (page, RD_DASHBOARD_DONE));
+  g_assert_null (find_deadlines_dialog ());
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  if (updated == 0)
+    g_assert_cmpuint (count_rows (GTK_WIDGET (page)), ==, rows);
+
+  g_assert_true (rd_test_gui_wait_until (count_reached, &updated, 30000));
+  g_assert_nonnull (rd_dashboard_page_get_dashboard (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "dashboard");
+  {
+    RdDeadlinesDialog *dialog = find_deadlines_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (rd_deadlines_dialog_get_group (dialog), ==, RD_DASHBOARD_DONE);
+    g_assert_cmpuint (g_list_model_get_n_items (rd_deadlines_dialog_get_items (dialog)), ==, count);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_signal_handler_disconnect (page, handler);
+}
+
+static gboolean
 trigger_shown (gpointer data)
 {
   RdDashboard *dashboard = rd_dashboard_page_get_dashboard (data);
@@ -629,5 +691,7 @@ main (int   argc,
               test_sentences_shown, fixture_teardown);
   g_test_add ("/dashboard/many/rows-kept", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
               test_rows_kept, fixture_teardown);
+  g_test_add ("/dashboard/many/refresh-lets-go", Fixture, GUINT_TO_POINTER (5000), fixture_setup,
+              test_refresh_lets_go, fixture_teardown);
   return g_test_run ();
 }

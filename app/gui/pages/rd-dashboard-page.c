@@ -30,6 +30,14 @@
  * whose list scrolls (RdDeadlinesDialog). The work of a refresh on the
  * main thread is then bounded, whatever the size of the case; and a
  * refresh that changes nothing about a row keeps it as it was.
+ *
+ * A refresh lets go of the dashboard shown as it starts, and keeps only
+ * what the page draws (the first rows of each group, which hold their own
+ * items, and the words already in its labels) until the new one comes.
+ * With 100,000 diary entries a dashboard is about 30 MB, and holding the
+ * old one while the worker makes the new one put both in memory at once.
+ * What needs the whole dashboard in that moment ("Show All…", copying the
+ * review or the remedies) is done as soon as the new one comes.
  */
 
 /* Rows of each group shown on the page itself. */
@@ -38,6 +46,14 @@
 /* Reports that do not count for an ASB Case Review, listed on the card:
  * the newest; years of older ones are in the summary the resident copies. */
 #define NOT_COUNTED_SHOWN 20
+
+/* What was asked for while a refresh was under way, done when it ends. */
+typedef enum {
+  PENDING_NONE           = 0,
+  PENDING_COPY_TRIGGER   = 1 << 0,
+  PENDING_COPY_REMEDIES  = 1 << 1,
+  PENDING_SHOW_ALL       = 1 << 2,  /* of pending_group */
+} Pending;
 
 typedef struct {
   GListStore  *items;      /* the group's first rows, at most ROWS_PER_GROUP */
@@ -50,8 +66,10 @@ struct _RdDashboardPage
 {
   RdCasePage     parent_instance;
 
-  RdDashboard   *dashboard;
+  RdDashboard   *dashboard;   /* NULL while a refresh is under way */
   Section        sections[RD_DASHBOARD_N_GROUPS];
+  Pending        pending;
+  RdDashboardGroup pending_group;
   RdDeadlinesDialog *all_dialog; /* weak: the "Show All" window open, if any */
   guint          generation;  /* of the newest refresh started */
   GCancellable  *cancellable; /* of the refresh under way */
@@ -319,6 +337,7 @@ fill_dashboard (RdDashboardPage *self,
 static void
 show_waiting (RdDashboardPage *self)
 {
+  self->pending = PENDING_NONE;
   fill_dashboard (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
@@ -335,6 +354,8 @@ show_dashboard (RdDashboardPage *self,
                                     (self->dashboard && rd_dashboard_get_community_trigger (self->dashboard))
                                     ? "dashboard" : "empty");
 }
+
+static void do_pending (RdDashboardPage *self);
 
 static void
 refresh_done_cb (GObject      *source,
@@ -356,11 +377,13 @@ refresh_done_cb (GObject      *source,
   if (error != NULL)
     {
       rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      self->pending = PENDING_NONE;
       show_dashboard (self, NULL);
     }
   else
     show_dashboard (self, dashboard);
   g_signal_emit (self, signals[UPDATED], 0);
+  do_pending (self);
 }
 
 /**
@@ -376,6 +399,18 @@ rd_dashboard_page_refresh (RdDashboardPage *self)
   g_return_if_fail (RD_IS_DASHBOARD_PAGE (self));
 
   rd_case_page_refresh (RD_CASE_PAGE (self));
+}
+
+/* Whether a refresh is under way, and so the page holds no dashboard:
+ * then what needs one waits for it (@pending). */
+static gboolean
+wait_for_refresh (RdDashboardPage *self,
+                  Pending          pending)
+{
+  if (self->dashboard != NULL || self->cancellable == NULL)
+    return FALSE;
+  self->pending |= pending;
+  return TRUE;
 }
 
 /* A refresh under way is out of date: its result will not be shown. */
@@ -405,6 +440,9 @@ rd_dashboard_page_do_refresh (RdCasePage *page)
       return;
     }
 
+  /* The rows shown hold their own items: the rest of the dashboard goes
+   * now (on a worker, when it is long), not once the new one is made. */
+  g_clear_object (&self->dashboard);
   job = g_new0 (RefreshJob, 1);
   job->self = g_object_ref (self);
   today = rd_clock_dup_today (rd_case_page_get_clock (page));
@@ -454,9 +492,11 @@ write_letter_cb (gpointer         data,
  * @group: the group whose deadlines to list
  *
  * Opens a window with every deadline of @group, which follows the page's
- * refreshes while it is open.
+ * refreshes while it is open. While a refresh is under way, the window
+ * opens when it ends.
  *
- * Returns: (transfer none) (nullable): the window
+ * Returns: (transfer none) (nullable): the window, or %NULL when it is to
+ *   open once the refresh under way ends
  */
 RdDeadlinesDialog *
 rd_dashboard_page_show_all (RdDashboardPage  *self,
@@ -470,6 +510,11 @@ rd_dashboard_page_show_all (RdDashboardPage  *self,
 
   if (store == NULL || rcase == NULL)
     return NULL;
+  if (wait_for_refresh (self, PENDING_SHOW_ALL))
+    {
+      self->pending_group = group;
+      return NULL;
+    }
   if (self->all_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->all_dialog));
   g_set_weak_pointer (&self->all_dialog,
@@ -544,7 +589,7 @@ copy_trigger_action (GtkWidget  *widget,
   RdCommunityTrigger *trigger = self->dashboard ? rd_dashboard_get_community_trigger (self->dashboard) : NULL;
   g_autofree char *text = NULL;
 
-  if (trigger == NULL)
+  if (wait_for_refresh (self, PENDING_COPY_TRIGGER) || trigger == NULL)
     return;
   /* The application summary, the same as redress-cli asb-review prints. */
   text = rd_community_trigger_dup_summary (trigger);
@@ -561,17 +606,36 @@ copy_remedies_action (GtkWidget  *widget,
   RdRemedies *remedies = self->dashboard ? rd_dashboard_get_remedies (self->dashboard) : NULL;
   g_autofree char *text = NULL;
 
-  if (remedies == NULL || rd_remedies_get_n_lines (remedies) == 0)
+  if (wait_for_refresh (self, PENDING_COPY_REMEDIES) || remedies == NULL ||
+      rd_remedies_get_n_lines (remedies) == 0)
     return;
   text = rd_remedies_dup_summary (remedies);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   rd_gui_show_toast (widget, _("Copied. Paste it into your letter or email."));
 }
 
+/* What was asked for while the refresh that just ended was under way. */
+static void
+do_pending (RdDashboardPage *self)
+{
+  Pending pending = self->pending;
+
+  self->pending = PENDING_NONE;
+  if (self->dashboard == NULL)
+    return;
+  if (pending & PENDING_COPY_TRIGGER)
+    copy_trigger_action (GTK_WIDGET (self), "dashboard.copy-trigger", NULL);
+  if (pending & PENDING_COPY_REMEDIES)
+    copy_remedies_action (GTK_WIDGET (self), "dashboard.copy-remedies", NULL);
+  if (pending & PENDING_SHOW_ALL)
+    rd_dashboard_page_show_all (self, self->pending_group);
+}
+
 /**
  * rd_dashboard_page_get_dashboard:
  *
- * Returns: (transfer none) (nullable): what the page shows
+ * Returns: (transfer none) (nullable): what the page shows; %NULL while a
+ *   refresh is under way (the page then keeps only the rows it draws)
  */
 RdDashboard *
 rd_dashboard_page_get_dashboard (RdDashboardPage *self)
