@@ -887,6 +887,141 @@ test_sentences_when_asked (void)
   case_clear (&c);
 }
 
+/* @n repairs reported to the landlord on @reported, of @priority. */
+static void
+add_repairs (Case        *c,
+             guint        n,
+             const GDate *reported,
+             const char  *priority)
+{
+  g_autoptr(GDateTime) last = rd_datetime_parse_local ("2025-11-02T21:00", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (last, -15 * (int) i);
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+
+      rd_incident_set_id (incident, c->next_id++);
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
+      rd_incident_set_description (incident, "Water through the kitchen ceiling");
+      rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+      rd_incident_set_landlord_reported_on (incident, reported);
+      rd_incident_set_repair_priority (incident, priority);
+      rd_case_facts_add_incident (c->facts, incident);
+    }
+}
+
+typedef struct {
+  RdDeadline *deadline;
+  char       *explanation;
+} Explained;
+
+static gpointer
+explain_in_thread (gpointer data)
+{
+  Explained *explained = data;
+
+  explained->explanation = g_strdup (rd_deadline_get_explanation (explained->deadline));
+  return NULL;
+}
+
+/* The explanations of reports' deadlines, tens of thousands in a long
+ * diary, are written when first asked for, kept and counted, not for
+ * every deadline as it is worked out: the timeline and the status of
+ * every item leave them unwritten. Asked for on another thread, or in
+ * another language, they are the same words, in the dashboard's. */
+static void
+test_explanations_when_asked (void)
+{
+  Case c;
+  g_autoptr(GDate) reported = day ("2025-11-03");
+  g_autoptr(GDate) today = day ("2025-11-20");
+  g_autoptr(RdPolicy) landlord = rd_policy_new_landlord_from_code (reported);
+  RdLimit one = { 1, RD_TIME_UNIT_WORKING_DAYS };
+  RdLimit five = { 5, RD_TIME_UNIT_WORKING_DAYS };
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  RdDeadline *asb = NULL, *repair = NULL;
+  const char *explanation;
+  Explained explained = { NULL, NULL };
+  GThread *thread;
+  guint n, n_reports = 0, asb_at = 0;
+
+  case_init (&c);
+  step (&c, RD_COMPLAINT_EVENT_MADE, 1, "2025-10-01", NULL);
+  add_asb_reports (&c, 40, reported);
+  add_repairs (&c, 30, reported, "urgent");
+  rd_policy_set_asb_first_response (landlord, RD_ASB_RISK_HIGH, &one);
+  rd_policy_set_repair_priority (landlord, "urgent", "Urgent repair", &five);
+
+  dashboard = rd_dashboard_new (c.facts, landlord, today);
+  n = g_list_model_get_n_items (rd_dashboard_get_items (dashboard));
+  timeline = rd_timeline_new_for_dashboard (c.facts, dashboard);
+  statuses = read_statuses (dashboard);
+  g_assert_cmpuint (rd_dashboard_get_explanations_made (dashboard), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      RdDeadline *deadline = rd_dashboard_item_get_deadline (item_at (dashboard, i));
+
+      if (rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_ASB_RESPONSE && asb == NULL)
+        {
+          asb = deadline;
+          asb_at = i;
+        }
+      if (rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_REPAIR && repair == NULL)
+        repair = deadline;
+      if (rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_ASB_RESPONSE ||
+          rd_deadline_get_kind (deadline) == RD_DEADLINE_KIND_REPAIR)
+        n_reports++;
+    }
+  g_assert_cmpuint (n_reports, ==, 40 + 30);
+  g_assert_nonnull (asb);
+  g_assert_nonnull (repair);
+
+  explanation = rd_deadline_get_explanation (asb);
+  g_assert_true (g_str_has_prefix (explanation, "You reported anti-social behaviour on Monday 3 November "
+                                                "2025 (high risk). Your landlord’s policy sets a time "
+                                                "limit for a first response: 1 working day. It was due "
+                                                "by Tuesday 4 November 2025."));
+  g_assert_cmpuint (rd_dashboard_get_explanations_made (dashboard), ==, 1);
+  g_assert_true (rd_deadline_get_explanation (asb) == explanation);
+  g_assert_cmpuint (rd_dashboard_get_explanations_made (dashboard), ==, 1);
+
+  explained.deadline = repair;
+  thread = g_thread_new ("explain", explain_in_thread, &explained);
+  g_thread_join (thread);
+  g_assert_cmpuint (rd_dashboard_get_explanations_made (dashboard), ==, 2);
+  g_assert_cmpstr (rd_deadline_get_explanation (repair), ==, explained.explanation);
+  g_assert_nonnull (strstr (explained.explanation, "the priority “Urgent repair”, with this time limit in "
+                                                   "its policy: 5 working days."));
+  g_free (explained.explanation);
+
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (rd_deadline_get_explanation (rd_dashboard_item_get_deadline (item_at (dashboard, i))));
+  g_assert_cmpuint (rd_dashboard_get_explanations_made (dashboard), ==, n_reports);
+
+  if (rd_i18n_language_is_available ("cy"))
+    {
+      g_autoptr(RdDashboard) welsh = NULL;
+      g_autofree char *expected = NULL;
+      char *previous = rd_i18n_push_language ("cy");
+
+      {
+        g_autoptr(RdDashboard) read_now = rd_dashboard_new (c.facts, landlord, today);
+
+        expected = g_strdup (rd_deadline_get_explanation (rd_dashboard_item_get_deadline (item_at (read_now, asb_at))));
+      }
+      welsh = rd_dashboard_new (c.facts, landlord, today);
+      rd_i18n_pop_language (previous);
+      g_assert_cmpstr (rd_deadline_get_explanation (rd_dashboard_item_get_deadline (item_at (welsh, asb_at))), ==,
+                       expected);
+      g_assert_cmpstr (expected, !=, explanation);
+    }
+  case_clear (&c);
+}
+
 typedef struct {
   GThread *thread;  /* where the item went */
   int      gone;    /* atomic */
@@ -963,6 +1098,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/group-runs", test_group_runs);
   g_test_add_func ("/dashboard/sentences-when-asked", test_sentences_when_asked);
   g_test_add_func ("/dashboard/let-go-elsewhere", test_let_go_elsewhere);
+  g_test_add_func ("/dashboard/explanations-when-asked", test_explanations_when_asked);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "rd-case-deadlines.h"
 #include "rd-dashboard-private.h"
+#include "rd-deadline-engine-private.h"
 #include "rd-memory.h"
 
 /*
@@ -109,6 +110,7 @@ struct _RdDashboard
   GPtrArray          *notes;
   GDate               today;
   RdDashboardWords   *words;   /* what its items make their sentences with */
+  RdExplainWords     *explain_words;  /* … and their deadlines' explanations */
 };
 
 G_DEFINE_FINAL_TYPE (RdDashboard, rd_dashboard, G_TYPE_OBJECT)
@@ -213,6 +215,7 @@ rd_dashboard_finalize (GObject *object)
   g_clear_pointer (&self->remedies, rd_remedies_free);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->words, _rd_dashboard_words_unref);
+  g_clear_pointer (&self->explain_words, _rd_explain_words_unref);
 
   G_OBJECT_CLASS (rd_dashboard_parent_class)->finalize (object);
 }
@@ -254,6 +257,7 @@ rd_dashboard_new (RdCaseFacts *facts,
   self->today = *today;
   report = rd_case_facts_compute_deadlines (facts, landlord, today);
   deadlines = rd_deadline_report_get_deadlines (report);
+  self->explain_words = _rd_explain_words_ref (_rd_deadline_report_get_explain_words (report));
   self->words = _rd_dashboard_words_new (today);
   items = _rd_dashboard_items_new (deadlines, facts, self->words);
   self->remedies = rd_remedies_suggest (deadlines, today);
@@ -365,6 +369,21 @@ rd_dashboard_get_sentences_made (RdDashboard *self)
   g_return_val_if_fail (RD_IS_DASHBOARD (self), 0);
 
   return (guint) g_atomic_int_get (&self->words->made);
+}
+
+/**
+ * rd_dashboard_get_explanations_made:
+ *
+ * Returns: how many of its deadlines' explanations have been written so
+ *   far of those written when asked (rd_deadline_get_explanation()): one
+ *   for each item shown, not one for each deadline (tests count it)
+ */
+guint
+rd_dashboard_get_explanations_made (RdDashboard *self)
+{
+  g_return_val_if_fail (RD_IS_DASHBOARD (self), 0);
+
+  return (guint) g_atomic_int_get (&self->explain_words->made);
 }
 
 const GDate *

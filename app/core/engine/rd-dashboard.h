@@ -53,6 +53,7 @@ const char         *rd_dashboard_get_note             (RdDashboard     *self,
                                                        guint            index);
 const GDate        *rd_dashboard_get_today            (RdDashboard     *self);
 guint               rd_dashboard_get_sentences_made   (RdDashboard     *self);
+guint               rd_dashboard_get_explanations_made (RdDashboard    *self);
 GPtrArray          *rd_dashboard_get_complaint_deadlines (RdDashboard  *self,
                                                        gint64           complaint_id);
 

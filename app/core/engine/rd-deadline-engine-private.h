@@ -44,6 +44,9 @@ char *_rd_engine_done_sentence    (RdDoneVerb  verb,
                                    RdDoneHow   how,
                                    const char *when,
                                    int         n);
+char *_rd_engine_unknown_start_sentence (const RdLimit  *limit,
+                                         const RdMoment *from,
+                                         gboolean        from_report);
 void  _rd_engine_add_unknown_start (RdDeadline      *d,
                                    const RdLimit   *limit,
                                    const RdMoment  *from,
@@ -69,6 +72,7 @@ typedef struct {
   GHashTable            *words;        /* moment key → its long form, formatted once */
   GHashTable            *by_group;     /* group → GPtrArray of its events, in the input's order */
   GHashTable            *from_party;   /* party → its contacts with the resident, by time */
+  RdExplainWords        *explain_words; /* for the explanations written when asked */
 } RdEngine;
 
 void         _rd_engine_note            (RdEngine             *engine,
@@ -84,6 +88,18 @@ void         _rd_engine_finish          (RdEngine             *engine,
                                          const RdLimit        *limit,
                                          const char           *how_due,
                                          RdDoneVerb            verb);
+void         _rd_engine_finish_later    (RdEngine             *engine,
+                                         RdDeadline           *deadline,
+                                         const RdLimit        *limit,
+                                         const RdMoment       *from,
+                                         RdExplainFunc         explain,
+                                         int                   detail,
+                                         RdDoneVerb            verb);
+char        *_rd_engine_explain         (RdDeadline           *deadline,
+                                         const RdExplainRecipe *recipe,
+                                         const char           *how_due);
+gboolean     _rd_deadline_is_past       (RdDeadline           *deadline,
+                                         const GDate          *today);
 const RdCaseEvent *_rd_engine_next_from_contact (RdEngine     *engine,
                                          const RdMoment       *after);
 const char  *_rd_engine_when            (RdEngine             *engine,
@@ -123,5 +139,7 @@ void         _rd_engine_routes          (RdEngine             *engine);
 gboolean     _rd_engine_route_is_lgsco  (RdEngine             *engine,
                                          gint64                complaint_id);
 void         _rd_engine_complaint_time_limit (RdEngine        *engine);
+
+RdExplainWords *_rd_deadline_report_get_explain_words (RdDeadlineReport *report);
 
 G_END_DECLS

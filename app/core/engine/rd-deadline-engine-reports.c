@@ -23,6 +23,40 @@ risk_label (RdAsbRisk risk)
     }
 }
 
+/* An ASB report's explanation, when asked for: its recipe's detail is
+ * the risk level the landlord gave it, or RD_ASB_RISK_N_LEVELS when that
+ * is not known and the longest limit was used. */
+static char *
+explain_asb (RdDeadline            *d,
+             const RdExplainRecipe *recipe)
+{
+  g_autofree char *reported = rd_moment_format_on (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *how = NULL;
+  gboolean past = _rd_deadline_is_past (d, &recipe->words->today);
+
+  /* Translators, below: the first %s is a date with its preposition, "on
+   * Monday 4 November 2024 at 22:30" */
+  if (recipe->detail >= RD_ASB_RISK_N_LEVELS)
+    how = g_strdup_printf (past
+                           ? _("You reported anti-social behaviour %s. Redress does not know the risk "
+                               "level the landlord gave it, so it uses the longest first-response "
+                               "time in your landlord’s policy, %s: the first response was due by %s.")
+                           : _("You reported anti-social behaviour %s. Redress does not know the risk "
+                               "level the landlord gave it, so it uses the longest first-response "
+                               "time in your landlord’s policy, %s: the first response is due by %s."),
+                           reported, limit_text, due);
+  else
+    how = g_strdup_printf (past
+                           ? _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
+                               "sets a time limit for a first response: %s. It was due by %s.")
+                           : _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
+                               "sets a time limit for a first response: %s. It is due by %s."),
+                           reported, risk_label (recipe->detail), limit_text, due);
+  return _rd_engine_explain (d, recipe, how);
+}
+
 static void
 asb_deadline (RdEngine          *engine,
               const RdCaseEvent *e)
@@ -30,11 +64,7 @@ asb_deadline (RdEngine          *engine,
   RdPolicy *landlord = engine->landlord;
   const RdLimit *limit = NULL;
   g_autoptr(RdDeadline) d = NULL;
-  const char *reported = NULL;
-  const char *due = NULL;
-  g_autofree char *limit_text = NULL;
-  g_autofree char *how = NULL;
-  gboolean guessed = FALSE, past;
+  gboolean guessed = FALSE;
   const RdCaseEvent *next;
 
   if (landlord == NULL)
@@ -89,29 +119,8 @@ asb_deadline (RdEngine          *engine,
       d->done = next->when;
       _rd_deadline_add_source (d, next);
     }
-  /* Translators, below: the first %s is a date with its preposition, "on
-   * Monday 4 November 2024 at 22:30" */
-  reported = _rd_engine_on (engine, &e->when);
-  due = _rd_engine_when (engine, &d->due);
-  limit_text = rd_limit_format (limit);
-  past = _rd_engine_is_past (engine, &d->due, &d->done);
-  if (guessed)
-    how = g_strdup_printf (past
-                           ? _("You reported anti-social behaviour %s. Redress does not know the risk "
-                               "level the landlord gave it, so it uses the longest first-response "
-                               "time in your landlord’s policy, %s: the first response was due by %s.")
-                           : _("You reported anti-social behaviour %s. Redress does not know the risk "
-                               "level the landlord gave it, so it uses the longest first-response "
-                               "time in your landlord’s policy, %s: the first response is due by %s."),
-                           reported, limit_text, due);
-  else
-    how = g_strdup_printf (past
-                           ? _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
-                               "sets a time limit for a first response: %s. It was due by %s.")
-                           : _("You reported anti-social behaviour %s (%s). Your landlord’s policy "
-                               "sets a time limit for a first response: %s. It is due by %s."),
-                           reported, risk_label (e->risk), limit_text, due);
-  _rd_engine_finish (engine, d, limit, how, RD_DONE_CONTACTED);
+  _rd_engine_finish_later (engine, d, limit, &e->when, explain_asb,
+                           guessed ? RD_ASB_RISK_N_LEVELS : (int) e->risk, RD_DONE_CONTACTED);
   _rd_engine_set_generic_next_step (engine, d,
                                     _("Chase the landlord, quote its own response time for this "
                                       "risk level, and keep a record."));
@@ -166,6 +175,36 @@ _rd_engine_first_of (RdEngine        *engine,
   return found;
 }
 
+/* A repair's explanation, when asked for: the priority is the rule the
+ * deadline keeps. */
+static char *
+explain_repair (RdDeadline            *d,
+                const RdExplainRecipe *recipe)
+{
+  g_autofree char *reported = rd_moment_format_on (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *unknown = _rd_engine_unknown_start_sentence (&recipe->limit, &recipe->from, TRUE);
+  g_autofree char *how = NULL;
+
+  /* Translators, below: the first %s is a date with its preposition, "on
+   * Monday 4 November 2024" */
+  how = g_strdup_printf (_rd_deadline_is_past (d, &recipe->words->today)
+                         ? _("You reported the repair %s and the landlord gave it the priority "
+                             "“%s”, with this time limit in its policy: %s. It was due by %s.")
+                         : _("You reported the repair %s and the landlord gave it the priority "
+                             "“%s”, with this time limit in its policy: %s. It is due by %s."),
+                         reported, d->rule, limit_text, due);
+  if (unknown != NULL)
+    {
+      char *longer = g_strdup_printf ("%s %s", how, unknown);
+
+      g_free (how);
+      how = longer;
+    }
+  return _rd_engine_explain (d, recipe, how);
+}
+
 static void
 repair_deadline (RdEngine          *engine,
                  const RdCaseEvent *e)
@@ -173,10 +212,6 @@ repair_deadline (RdEngine          *engine,
   const RdRepairPriority *priority;
   g_autoptr(RdDeadline) d = NULL;
   const RdCaseEvent *done;
-  const char *reported = NULL;
-  const char *due = NULL;
-  g_autofree char *limit_text = NULL;
-  g_autofree char *how = NULL;
 
   if (engine->landlord == NULL)
     return;
@@ -204,19 +239,10 @@ repair_deadline (RdEngine          *engine,
       d->done = done->when;
       _rd_deadline_add_source (d, done);
     }
-  /* Translators, below: the first %s is a date with its preposition, "on
-   * Monday 4 November 2024" */
-  reported = _rd_engine_on (engine, &e->when);
-  due = _rd_engine_when (engine, &d->due);
-  limit_text = rd_limit_format (&priority->limit);
-  how = g_strdup_printf (_rd_engine_is_past (engine, &d->due, &d->done)
-                         ? _("You reported the repair %s and the landlord gave it the priority "
-                             "“%s”, with this time limit in its policy: %s. It was due by %s.")
-                         : _("You reported the repair %s and the landlord gave it the priority "
-                             "“%s”, with this time limit in its policy: %s. It is due by %s."),
-                         reported, priority->label, limit_text, due);
-  _rd_engine_add_unknown_start (d, &priority->limit, &e->when, TRUE, &how);
-  _rd_engine_finish (engine, d, &priority->limit, how, RD_DONE_DONE);
+  /* A limit in hours counts from the end of the day of a report made at
+   * a time not recorded: the explanation says so. */
+  d->start_time_unknown = rd_limit_is_timed (&priority->limit) && e->when.minute < 0;
+  _rd_engine_finish_later (engine, d, &priority->limit, &e->when, explain_repair, 0, RD_DONE_DONE);
   _rd_engine_set_generic_next_step (engine, d,
                                     _("Chase the repair, quote its priority and the time your "
                                       "landlord’s policy gives, and keep a record."));

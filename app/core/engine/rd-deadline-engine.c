@@ -13,8 +13,9 @@
 
 struct _RdDeadlineReport
 {
-  GListStore *deadlines;
-  GPtrArray  *notes;
+  GListStore     *deadlines;
+  GPtrArray      *notes;
+  RdExplainWords *explain_words;  /* its deadlines' */
 };
 
 const char *
@@ -205,14 +206,42 @@ moment_to_datetime (const RdMoment *moment)
 }
 
 /**
- * _rd_engine_add_unknown_start:
+ * _rd_engine_unknown_start_sentence:
  * @from: what the limit counts from
  * @from_report: @from is the report (otherwise the investigation)
- * @how: (inout): the explanation so far
  *
  * A limit in hours counts from a time of day; with only the day of @from
  * recorded it counts from that day's end (rd_limit_apply()), so it never
- * ends earlier than it did. Says so after @how, and marks @d.
+ * ends earlier than it did.
+ *
+ * Returns: (transfer full) (nullable): the sentence that says so, or
+ *   %NULL when the time of @from is known or @limit is not in hours
+ */
+char *
+_rd_engine_unknown_start_sentence (const RdLimit  *limit,
+                                   const RdMoment *from,
+                                   gboolean        from_report)
+{
+  g_autofree char *limit_text = NULL;
+
+  if (!rd_limit_is_timed (limit) || from->minute >= 0)
+    return NULL;
+  limit_text = rd_limit_format (limit);
+  /* Translators: %s is the limit, "24 hours": it stands alone in the
+   * brackets, so that nothing around it has to agree with its number */
+  return from_report
+    ? g_strdup_printf (_("The time of the report is not recorded, so Redress counts the time "
+                         "limit (%s) from the end of that day."), limit_text)
+    : g_strdup_printf (_("The time of the investigation is not recorded, so Redress counts the "
+                         "time limit (%s) from the end of that day."), limit_text);
+}
+
+/**
+ * _rd_engine_add_unknown_start:
+ * @how: (inout): the explanation so far
+ *
+ * Says after @how what _rd_engine_unknown_start_sentence() says, if
+ * anything, and marks @d as counted from the end of the day.
  */
 void
 _rd_engine_add_unknown_start (RdDeadline      *d,
@@ -221,20 +250,11 @@ _rd_engine_add_unknown_start (RdDeadline      *d,
                               gboolean         from_report,
                               char           **how)
 {
-  g_autofree char *limit_text = NULL;
-  g_autofree char *unknown = NULL;
+  g_autofree char *unknown = _rd_engine_unknown_start_sentence (limit, from, from_report);
   char *longer;
 
-  if (!rd_limit_is_timed (limit) || from->minute >= 0)
+  if (unknown == NULL)
     return;
-  limit_text = rd_limit_format (limit);
-  /* Translators: %s is the limit, "24 hours": it stands alone in the
-   * brackets, so that nothing around it has to agree with its number */
-  unknown = from_report
-    ? g_strdup_printf (_("The time of the report is not recorded, so Redress counts the time "
-                         "limit (%s) from the end of that day."), limit_text)
-    : g_strdup_printf (_("The time of the investigation is not recorded, so Redress counts the "
-                         "time limit (%s) from the end of that day."), limit_text);
   longer = g_strdup_printf ("%s %s", *how, unknown);
   g_free (*how);
   *how = longer;
@@ -245,12 +265,11 @@ _rd_engine_add_unknown_start (RdDeadline      *d,
  * the day the limit ended it may have been in time, and Redress gives the
  * benefit of the doubt; on a later day it was late by at least the hours
  * from the end of the limit to the start of that day. */
-static void
-finish_time_unknown (RdEngine   *engine,
-                     RdDeadline *d,
-                     const char *how_due,
-                     const char *when,
-                     RdDoneVerb  verb)
+static char *
+explain_time_unknown (RdDeadline *d,
+                      const char *how_due,
+                      const char *when,
+                      RdDoneVerb  verb)
 {
   g_autofree char *outcome = NULL;
   const char *why;
@@ -282,8 +301,114 @@ finish_time_unknown (RdEngine   *engine,
       why = _("Its time of day is not recorded, so Redress counts how late it was from the start "
               "of that day.");
     }
-  g_free (d->explanation);
-  d->explanation = g_strdup_printf ("%s %s %s", how_due, outcome, why);
+  return g_strdup_printf ("%s %s %s", how_due, outcome, why);
+}
+
+/* Works out the status of @d and how late or early it was, without words. */
+static void
+finish_status (RdEngine      *engine,
+               RdDeadline    *d,
+               const RdLimit *limit)
+{
+  gboolean timed = limit != NULL && rd_limit_is_timed (limit);
+
+  d->timed = timed;
+  d->working_hours = timed && limit->unit == RD_TIME_UNIT_WORKING_HOURS;
+  if (rd_moment_is_set (&d->done))
+    {
+      d->status = rd_moment_compare (&d->done, &d->due) <= 0 ? RD_DEADLINE_MET : RD_DEADLINE_MISSED;
+      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &d->done.date);
+      d->days_late = (int) g_date_get_julian (&d->done.date) - (int) g_date_get_julian (&d->due.date);
+      if (timed && d->done.minute >= 0 && d->due.minute >= 0)
+        {
+          g_autoptr(GDateTime) due_dt = moment_to_datetime (&d->due);
+          g_autoptr(GDateTime) done_dt = moment_to_datetime (&d->done);
+
+          if (limit->unit == RD_TIME_UNIT_WORKING_HOURS)
+            d->minutes_late = rd_calendar_count_working_minutes (due_dt, done_dt, _rd_engine_office (engine));
+          else
+            d->minutes_late = g_date_time_difference (done_dt, due_dt) / G_TIME_SPAN_MINUTE;
+        }
+    }
+  else if (g_date_compare (&d->due.date, &engine->today) < 0)
+    {
+      d->status = RD_DEADLINE_MISSED;
+      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &engine->today);
+      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
+    }
+  else
+    {
+      int left = rd_calendar_count_working_days (&engine->today, &d->due.date);
+
+      d->status = left <= RD_DEADLINE_DUE_SOON_WORKING_DAYS ? RD_DEADLINE_DUE_SOON : RD_DEADLINE_PENDING;
+      d->working_days_late = -left;
+      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
+    }
+}
+
+/* The sentence of what was done and when, or of what is left: @when is
+ * the day it was done, @today's words the day judged on. */
+static char *
+outcome_sentence (RdDeadline    *d,
+                  const RdLimit *limit,
+                  RdDoneVerb     verb,
+                  const char    *when,
+                  const char    *today)
+{
+  gboolean timed = d->timed;
+  int left = -d->working_days_late;
+
+  if (rd_moment_is_set (&d->done))
+    {
+      if (timed && d->status == RD_DEADLINE_MISSED && d->minutes_late > 0)
+        {
+          g_autofree char *dur = format_duration (d->minutes_late,
+                                                  limit->unit == RD_TIME_UNIT_WORKING_HOURS);
+          return _rd_engine_done_late_by (verb, when, dur);
+        }
+      else if (timed && d->status == RD_DEADLINE_MET)
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
+      else if (d->status == RD_DEADLINE_MISSED && d->working_days_late > 0)
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_LATE, when, d->working_days_late);
+      else if (d->status == RD_DEADLINE_MISSED)
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_AFTER_DUE, when, ABS (d->days_late));
+      else if (d->working_days_late < 0)
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_EARLY, when, ABS (d->working_days_late));
+      else if (d->days_late < 0)
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
+      else
+        return _rd_engine_done_sentence (verb, RD_DONE_HOW_ON_THE_DAY, when, 0);
+    }
+  if (d->status == RD_DEADLINE_MISSED)
+    return d->working_days_late > 0
+      ? _rd_engine_overdue_sentence (verb, today, d->working_days_late, TRUE)
+      : _rd_engine_overdue_sentence (verb, today, ABS (d->days_late), FALSE);
+  if (d->days_late == 0)
+    return g_strdup (_("It is due today."));
+  if (left == 0)
+    return g_strdup (_("No working days are left before it is due."));
+  return g_strdup_printf (rd_ngettext ("%d working day is left.", "%d working days are left.", (gulong) left),
+                          left);
+}
+
+/* @how_due, then what happened: the whole explanation of a finished
+ * deadline. @when and @today as for outcome_sentence(). */
+static char *
+explain_outcome (RdDeadline    *d,
+                 const RdLimit *limit,
+                 const char    *how_due,
+                 RdDoneVerb     verb,
+                 const char    *when,
+                 const char    *today)
+{
+  g_autofree char *outcome = NULL;
+
+  if (rd_moment_is_set (&d->done) && d->timed && limit->unit == RD_TIME_UNIT_HOURS &&
+      d->done.minute < 0 && d->due.minute >= 0 &&
+      !(d->status == RD_DEADLINE_MISSED && d->minutes_late > 0))
+    return explain_time_unknown (d, how_due, when, verb);
+  outcome = outcome_sentence (d, limit, verb, when, today);
+  return g_strdup_printf ("%s %s", how_due, outcome);
 }
 
 /**
@@ -301,85 +426,67 @@ _rd_engine_finish (RdEngine      *engine,
                    const char    *how_due,
                    RdDoneVerb     verb)
 {
-  g_autofree char *outcome = NULL;
-  gboolean timed = limit != NULL && rd_limit_is_timed (limit);
+  const char *when;
 
-  d->timed = timed;
-  d->working_hours = timed && limit->unit == RD_TIME_UNIT_WORKING_HOURS;
-  if (rd_moment_is_set (&d->done))
-    {
-      const char *when = _rd_engine_on (engine, &d->done);
-      int cmp = rd_moment_compare (&d->done, &d->due);
-
-      d->status = cmp <= 0 ? RD_DEADLINE_MET : RD_DEADLINE_MISSED;
-      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &d->done.date);
-      d->days_late = (int) g_date_get_julian (&d->done.date) - (int) g_date_get_julian (&d->due.date);
-      if (timed && d->done.minute >= 0 && d->due.minute >= 0)
-        {
-          g_autoptr(GDateTime) due_dt = moment_to_datetime (&d->due);
-          g_autoptr(GDateTime) done_dt = moment_to_datetime (&d->done);
-
-          if (limit->unit == RD_TIME_UNIT_WORKING_HOURS)
-            d->minutes_late = rd_calendar_count_working_minutes (due_dt, done_dt, _rd_engine_office (engine));
-          else
-            d->minutes_late = g_date_time_difference (done_dt, due_dt) / G_TIME_SPAN_MINUTE;
-        }
-
-      if (timed && d->status == RD_DEADLINE_MISSED && d->minutes_late > 0)
-        {
-          g_autofree char *dur = format_duration (d->minutes_late,
-                                                  limit->unit == RD_TIME_UNIT_WORKING_HOURS);
-          outcome = _rd_engine_done_late_by (verb, when, dur);
-        }
-      else if (timed && limit->unit == RD_TIME_UNIT_HOURS && d->done.minute < 0 && d->due.minute >= 0)
-        {
-          finish_time_unknown (engine, d, how_due, when, verb);
-          return;
-        }
-      else if (timed && d->status == RD_DEADLINE_MET)
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
-      else if (d->status == RD_DEADLINE_MISSED && d->working_days_late > 0)
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_LATE, when, d->working_days_late);
-      else if (d->status == RD_DEADLINE_MISSED)
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_AFTER_DUE, when, ABS (d->days_late));
-      else if (d->working_days_late < 0)
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_EARLY, when,
-                                            ABS (d->working_days_late));
-      else if (d->days_late < 0)
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_IN_TIME, when, 0);
-      else
-        outcome = _rd_engine_done_sentence (verb, RD_DONE_HOW_ON_THE_DAY, when, 0);
-    }
-  else if (g_date_compare (&d->due.date, &engine->today) < 0)
-    {
-      const char *today = _rd_engine_day (engine, &engine->today);
-
-      d->status = RD_DEADLINE_MISSED;
-      d->working_days_late = rd_calendar_count_working_days (&d->due.date, &engine->today);
-      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
-      outcome = d->working_days_late > 0
-        ? _rd_engine_overdue_sentence (verb, today, d->working_days_late, TRUE)
-        : _rd_engine_overdue_sentence (verb, today, ABS (d->days_late), FALSE);
-    }
-  else
-    {
-      int left = rd_calendar_count_working_days (&engine->today, &d->due.date);
-
-      d->status = left <= RD_DEADLINE_DUE_SOON_WORKING_DAYS ? RD_DEADLINE_DUE_SOON : RD_DEADLINE_PENDING;
-      d->working_days_late = -left;
-      d->days_late = (int) g_date_get_julian (&engine->today) - (int) g_date_get_julian (&d->due.date);
-      if (d->days_late == 0)
-        outcome = g_strdup (_("It is due today."));
-      else if (left == 0)
-        outcome = g_strdup (_("No working days are left before it is due."));
-      else
-        outcome = g_strdup_printf (rd_ngettext ("%d working day is left.",
-                                                "%d working days are left.", (gulong) left),
-                                   left);
-    }
-
+  finish_status (engine, d, limit);
+  when = rd_moment_is_set (&d->done) ? _rd_engine_on (engine, &d->done) : NULL;
   g_free (d->explanation);
-  d->explanation = g_strdup_printf ("%s %s", how_due, outcome);
+  d->explanation = explain_outcome (d, limit, how_due, verb, when, _rd_engine_day (engine, &engine->today));
+}
+
+/**
+ * _rd_engine_finish_later:
+ * @limit: (nullable): as for _rd_engine_finish()
+ * @from: (nullable): what the limit counts from, for @explain
+ * @explain: writes the explanation's first sentence, and then the rest
+ *   with _rd_engine_explain()
+ * @detail: the kind's own, for @explain
+ *
+ * Works out the status and how late or early, as _rd_engine_finish()
+ * does, and leaves the explanation to be written when it is asked for.
+ */
+void
+_rd_engine_finish_later (RdEngine       *engine,
+                         RdDeadline     *d,
+                         const RdLimit  *limit,
+                         const RdMoment *from,
+                         RdExplainFunc   explain,
+                         int             detail,
+                         RdDoneVerb      verb)
+{
+  finish_status (engine, d, limit);
+  _rd_deadline_explain_later (d, explain, engine->explain_words, from, limit, detail, verb);
+}
+
+/**
+ * _rd_engine_explain:
+ * @how_due: the first sentence, as for _rd_engine_finish()
+ *
+ * Returns: (transfer full): the explanation of @d, a deadline finished by
+ *   _rd_engine_finish_later(), from its @recipe
+ */
+char *
+_rd_engine_explain (RdDeadline            *d,
+                    const RdExplainRecipe *recipe,
+                    const char            *how_due)
+{
+  g_autofree char *when = rd_moment_is_set (&d->done) ? rd_moment_format_on (&d->done) : NULL;
+  g_autofree char *today = NULL;
+  RdMoment day;
+
+  rd_moment_set_date (&day, &recipe->words->today);
+  today = rd_moment_format_long (&day);
+  return explain_outcome (d, rd_limit_is_set (&recipe->limit) ? &recipe->limit : NULL, how_due,
+                          recipe->verb, when, today);
+}
+
+/* Whether the deadline judged on @today is spoken of in the past, as
+ * _rd_engine_is_past() says. */
+gboolean
+_rd_deadline_is_past (RdDeadline  *d,
+                      const GDate *today)
+{
+  return rd_moment_is_set (&d->done) || g_date_compare (&d->due.date, today) < 0;
 }
 
 /* Whether a deadline's sentence speaks of it in the past ("was due"): it
@@ -521,6 +628,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   engine.input = input;
   engine.landlord = landlord;
   engine.today = *today;
+  engine.explain_words = _rd_explain_words_new (today);
   engine.deadlines = g_ptr_array_new_with_free_func (g_object_unref);
   engine.notes = g_ptr_array_new_with_free_func (g_free);
   engine.contacts = g_ptr_array_new ();
@@ -584,6 +692,7 @@ rd_deadlines_compute (const RdDeadlineInput *input,
   report->deadlines = g_list_store_new (RD_TYPE_DEADLINE);
   g_list_store_splice (report->deadlines, 0, 0, engine.deadlines->pdata, engine.deadlines->len);
   report->notes = g_steal_pointer (&engine.notes);
+  report->explain_words = g_steal_pointer (&engine.explain_words);
 
   g_ptr_array_unref (engine.deadlines);
   g_ptr_array_unref (engine.contacts);
@@ -629,6 +738,27 @@ rd_deadline_report_get_note (RdDeadlineReport *self,
   return g_ptr_array_index (self->notes, index);
 }
 
+/**
+ * rd_deadline_report_get_explanations_made:
+ *
+ * Returns: how many of its deadlines' explanations have been written so
+ *   far of those written when asked (rd_deadline_get_explanation()): one
+ *   for each shown, not one for each deadline (tests count it)
+ */
+guint
+rd_deadline_report_get_explanations_made (RdDeadlineReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return (guint) g_atomic_int_get (&self->explain_words->made);
+}
+
+/* Returns: (transfer none): what its deadlines write their explanations with */
+RdExplainWords *
+_rd_deadline_report_get_explain_words (RdDeadlineReport *self)
+{
+  return self->explain_words;
+}
+
 void
 rd_deadline_report_free (RdDeadlineReport *self)
 {
@@ -636,5 +766,6 @@ rd_deadline_report_free (RdDeadlineReport *self)
     return;
   g_clear_object (&self->deadlines);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->explain_words, _rd_explain_words_unref);
   g_free (self);
 }

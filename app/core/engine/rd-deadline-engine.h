@@ -21,6 +21,7 @@ GListModel       *rd_deadline_report_get_deadlines  (RdDeadlineReport      *self
 guint             rd_deadline_report_get_n_notes    (RdDeadlineReport      *self);
 const char       *rd_deadline_report_get_note       (RdDeadlineReport      *self,
                                                      guint                  index);
+guint             rd_deadline_report_get_explanations_made (RdDeadlineReport *self);
 void              rd_deadline_report_free           (RdDeadlineReport      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdDeadlineReport, rd_deadline_report_free)

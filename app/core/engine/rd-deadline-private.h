@@ -11,6 +11,36 @@
 
 G_BEGIN_DECLS
 
+typedef struct _RdExplainRecipe RdExplainRecipe;
+
+/* Writes a deadline's explanation from what it was made from. */
+typedef char *(*RdExplainFunc) (RdDeadline            *deadline,
+                                const RdExplainRecipe *recipe);
+
+/* What the deadlines of one computation share to write their
+ * explanations when asked, on any thread (g_atomic_rc_box): the day they
+ * were judged on and the document language they were worked out in. */
+typedef struct
+{
+  GDate  today;
+  char  *language;  /* NULL: the interface's */
+  gint   made;      /* explanations written from recipes so far, atomic */
+} RdExplainWords;
+
+/* What one deadline's explanation is made from, when it is made only
+ * when asked: a case has tens of thousands of deadlines and the window
+ * shows a few of their explanations. Its first sentence is the kind's
+ * (@explain); the rest, how it went, comes from the deadline's fields. */
+struct _RdExplainRecipe
+{
+  RdExplainFunc   explain;
+  RdExplainWords *words;
+  RdMoment        from;    /* what the limit counts from */
+  RdLimit         limit;
+  int             detail;  /* the kind's own: an ASB report's risk level, … */
+  int             verb;    /* RdDoneVerb */
+};
+
 struct _RdDeadline
 {
   GObject           parent_instance;
@@ -35,7 +65,8 @@ struct _RdDeadline
    * own rather than a GArray, whose header took more than they do */
   RdDeadlineSource *sources;
   guint             n_sources;
-  char             *explanation;
+  char             *explanation;     /* or made when first asked, from @recipe (atomic) */
+  RdExplainRecipe  *recipe;          /* nullable */
   char             *next_step;
   char             *basis;
   /* For a repair or hazard: the landlord's step it asks for, and the
@@ -53,5 +84,16 @@ void        _rd_deadline_add_source   (RdDeadline      *self,
                                        const RdCaseEvent *event);
 void        _rd_deadline_share_texts  (RdDeadline      *self,
                                        GHashTable      *texts);
+void        _rd_deadline_explain_later (RdDeadline     *self,
+                                       RdExplainFunc    explain,
+                                       RdExplainWords  *words,
+                                       const RdMoment  *from,
+                                       const RdLimit   *limit,
+                                       int              detail,
+                                       int              verb);
+
+RdExplainWords *_rd_explain_words_new   (const GDate    *today);
+RdExplainWords *_rd_explain_words_ref   (RdExplainWords *words);
+void            _rd_explain_words_unref (RdExplainWords *words);
 
 G_END_DECLS

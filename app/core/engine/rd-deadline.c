@@ -8,6 +8,7 @@
 #include "rd-gettext.h"
 
 #include "rd-datetime.h"
+#include "rd-i18n.h"
 #include "rd-shared-text.h"
 
 #include "rd-deadline-private.h"
@@ -43,6 +44,9 @@ rd_deadline_finalize (GObject *object)
         g_clear_pointer (texts[i], g_free);
     }
   g_clear_pointer (&self->sources, g_free);
+  if (self->recipe != NULL)
+    _rd_explain_words_unref (self->recipe->words);
+  g_clear_pointer (&self->recipe, g_free);
 
   G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
 }
@@ -120,6 +124,97 @@ _rd_deadline_share_texts (RdDeadline *self,
   for (guint i = 0; i < N_TEXTS; i++)
     *fields[i] = rd_shared_texts_take (texts, *fields[i]);
   self->texts_shared = TRUE;
+}
+
+/* @today: the day the deadlines are judged on; the language is this thread's now. */
+RdExplainWords *
+_rd_explain_words_new (const GDate *today)
+{
+  RdExplainWords *words = g_atomic_rc_box_new0 (RdExplainWords);
+
+  words->today = *today;
+  words->language = g_strdup (rd_i18n_get_document_language ());
+  return words;
+}
+
+RdExplainWords *
+_rd_explain_words_ref (RdExplainWords *words)
+{
+  return g_atomic_rc_box_acquire (words);
+}
+
+static void
+explain_words_clear (gpointer data)
+{
+  RdExplainWords *words = data;
+
+  g_free (words->language);
+}
+
+void
+_rd_explain_words_unref (RdExplainWords *words)
+{
+  g_atomic_rc_box_release_full (words, explain_words_clear);
+}
+
+/**
+ * _rd_deadline_explain_later:
+ * @explain: writes the explanation from the recipe, once the deadline is finished
+ * @words: shared by the deadlines worked out together
+ * @from: (nullable): what the limit counts from
+ * @limit: (nullable): the limit that gave the due date
+ *
+ * Keeps what the explanation is made from instead of the explanation:
+ * rd_deadline_get_explanation() writes it the first time it is asked for.
+ */
+void
+_rd_deadline_explain_later (RdDeadline     *self,
+                            RdExplainFunc   explain,
+                            RdExplainWords *words,
+                            const RdMoment *from,
+                            const RdLimit  *limit,
+                            int             detail,
+                            int             verb)
+{
+  RdExplainRecipe *recipe;
+
+  g_return_if_fail (RD_IS_DEADLINE (self));
+  g_return_if_fail (explain != NULL && words != NULL);
+  g_return_if_fail (self->recipe == NULL);
+
+  recipe = g_new0 (RdExplainRecipe, 1);
+  recipe->explain = explain;
+  recipe->words = _rd_explain_words_ref (words);
+  if (from != NULL)
+    recipe->from = *from;
+  else
+    {
+      g_date_clear (&recipe->from.date, 1);
+      recipe->from.minute = -1;
+    }
+  if (limit != NULL)
+    recipe->limit = *limit;
+  recipe->detail = detail;
+  recipe->verb = verb;
+  g_clear_pointer (&self->explanation, g_free);
+  self->recipe = recipe;
+}
+
+/* The explanation from the recipe, in the language the deadline was
+ * worked out in, whatever this thread's. */
+static char *
+write_explanation (RdDeadline *self)
+{
+  const RdExplainRecipe *recipe = self->recipe;
+  char *previous;
+  char *text;
+
+  if (g_strcmp0 (recipe->words->language, rd_i18n_get_document_language ()) == 0)
+    return recipe->explain (self, recipe);
+  previous = rd_i18n_push_language (recipe->words->language);
+  text = recipe->explain (self, recipe);
+  rd_i18n_pop_language (previous);
+  return text;
 }
 
 RdDeadlineKind
@@ -348,14 +443,42 @@ rd_deadline_get_source (RdDeadline *self,
 /**
  * rd_deadline_get_explanation:
  *
+ * The explanations of the deadlines that come by the thousand (reports of
+ * repairs and anti-social behaviour) are written the first time they are
+ * asked for, on any thread, and kept.
+ *
  * Returns: the deadline in plain words, with weekdays: when it was due, how
  *   that date was worked out, and what happened
  */
 const char *
 rd_deadline_get_explanation (RdDeadline *self)
 {
+  char *text;
+
   g_return_val_if_fail (RD_IS_DEADLINE (self), NULL);
-  return self->explanation;
+
+  text = g_atomic_pointer_get (&self->explanation);
+  if (text != NULL || self->recipe == NULL)
+    return text;
+  text = write_explanation (self);
+  if (self->texts_shared)
+    {
+      char *shared = g_ref_string_new (text);
+
+      g_free (text);
+      text = shared;
+    }
+  if (g_atomic_pointer_compare_and_exchange (&self->explanation, NULL, text))
+    {
+      g_atomic_int_inc (&self->recipe->words->made);
+      return text;
+    }
+  /* Another thread wrote it first. */
+  if (self->texts_shared)
+    g_ref_string_release (text);
+  else
+    g_free (text);
+  return g_atomic_pointer_get (&self->explanation);
 }
 
 /**
