@@ -829,6 +829,89 @@ test_complaint_has_incident (void)
   g_assert_false (rd_complaint_has_incident (complaint, 8));
 }
 
+static RdIncident *
+make_incident (Fixture    *f,
+               const char *when,
+               const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+  RdIncident *incident = rd_incident_new ();
+
+  rd_incident_set_case_id (incident, rd_case_get_id (f->rcase));
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_description (incident, description);
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+  return incident;
+}
+
+/* @items, oldest first, are @model's, newest first, reversed. */
+static void
+assert_reversed (GPtrArray  *items,
+                 GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (items->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) newest_first = g_list_model_get_item (model, n - 1 - i);
+
+      g_assert_true (G_OBJECT_TYPE (newest_first) == G_OBJECT_TYPE (g_ptr_array_index (items, i)));
+      if (RD_IS_INCIDENT (newest_first))
+        g_assert_cmpint (rd_incident_get_id (RD_INCIDENT (newest_first)), ==,
+                         rd_incident_get_id (g_ptr_array_index (items, i)));
+      else
+        g_assert_cmpint (rd_contact_get_id (RD_CONTACT (newest_first)), ==,
+                         rd_contact_get_id (g_ptr_array_index (items, i)));
+    }
+}
+
+/* The facts read the diary and the contacts a row at a time, oldest
+ * first: the same entries in the same order as the pages' lists, newest
+ * first, reversed, entries at the same moment in the order they were
+ * written, whatever order they were written in. */
+static void
+test_facts_in_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *moments[] = {
+    "2025-03-02T10:00", "2024-11-30T22:15", "2025-03-02T10:00", "2025-01-15T08:00",
+    "2024-11-30T22:15", "2025-03-02T10:00",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  GPtrArray *diary;
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autoptr(RdIncident) incident = make_incident (f, moments[i], "Banging on the wall");
+      g_autoptr(RdContact) contact = make_contact (f, moments[G_N_ELEMENTS (moments) - 1 - i], "A call");
+    }
+  facts = rd_case_facts_load (f->store, rd_case_get_id (f->rcase), &error);
+  g_assert_no_error (error);
+  incidents = rd_store_list_incidents (f->store, rd_case_get_id (f->rcase), &error);
+  contacts = rd_store_list_contacts (f->store, rd_case_get_id (f->rcase), &error);
+  g_assert_no_error (error);
+  diary = rd_case_facts_get_incidents (facts);
+  assert_reversed (diary, incidents);
+  assert_reversed (rd_case_facts_get_contacts (facts), contacts);
+  for (guint i = 1; i < diary->len; i++)
+    {
+      RdIncident *before = g_ptr_array_index (diary, i - 1);
+      RdIncident *after = g_ptr_array_index (diary, i);
+      int cmp = g_date_time_compare (rd_incident_get_starts_at (before), rd_incident_get_starts_at (after));
+
+      g_assert_cmpint (cmp, <=, 0);
+      if (cmp == 0)
+        g_assert_cmpint (rd_incident_get_id (before), <, rd_incident_get_id (after));
+    }
+  g_assert_cmpstr (rd_incident_get_description (g_ptr_array_index (diary, 0)), ==, "Banging on the wall");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +932,7 @@ main (int   argc,
   ADD ("/complaints-store/changed-signals", test_changed_signals);
   ADD ("/complaints-store/sample", test_sample);
   ADD ("/complaints-store/subject-from-v20", test_subject_from_v20);
+  ADD ("/complaints-store/facts-in-order", test_facts_in_order);
 #undef ADD
   g_test_add_func ("/complaints-store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/complaints-store/keys", test_keys);
