@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rd-cli.h"
+#include "rd-json-writer.h"
 
 /**
  * rd_cli_dup_settings:
@@ -273,6 +274,6 @@ rd_cli_print_json (JsonNode *node)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
+  text = rd_json_writer_generate (generator);
   g_print ("%s\n", text);
 }

@@ -35,9 +35,10 @@ test_escape (void)
     { "C:\\path", "\"C:\\\\path\"" },
     { "line\nnext\ttab\rreturn", "\"line\\nnext\\ttab\\rreturn\"" },
     { "\b\f", "\"\\b\\f\"" },
-    /* json-glib 1.6 escapes U+0001 to U+001E and U+007F, and leaves
-     * U+001F as it is: written as before, so that files stay the same. */
-    { "\x01\x1e\x1f\x7f", "\"\\u0001\\u001e\x1f\\u007f\"" },
+    /* Every control character, U+001F too (json-glib 1.6 leaves that
+     * one as it is, which other JSON readers refuse). */
+    { "\x01\x1e\x1f\x7f", "\"\\u0001\\u001e\\u001f\\u007f\"" },
+    { "a\x1f\x1f" "b\x1f", "\"a\\u001f\\u001fb\\u001f\"" },
     { "Ŵyn, łódź, اردو", "\"Ŵyn, łódź, اردو\"" },
     { "</script>", "\"</script>\"" },
   };
@@ -259,6 +260,63 @@ test_compact (void)
                    "}\n");
 }
 
+/* U+001F, which json-glib 1.6 writes unescaped, is escaped wherever it
+ * is: in a string, a member's name and a record, nested at any depth, in
+ * both styles and by rd_json_writer_generate(); and reads back as it was. */
+static void
+test_unit_separator (void)
+{
+  static const char text[] = "before\x1f" "after \x1f";
+
+  for (guint style = RD_JSON_WRITER_COMPACT; style <= RD_JSON_WRITER_PRETTY; style++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *written = NULL;
+      g_autofree char *generated = NULL;
+      JsonObject *root, *inner;
+      RdJsonWriter writer;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, text);
+      json_builder_add_string_value (builder, text);
+      json_builder_end_object (builder);
+
+      rd_json_writer_init (&writer, out, style, NULL);
+      rd_json_writer_begin_object (&writer);
+      rd_json_writer_member (&writer, text);
+      rd_json_writer_string (&writer, text);
+      rd_json_writer_member (&writer, "records");
+      rd_json_writer_begin_list (&writer, FALSE);
+      rd_json_writer_node (&writer, json_builder_get_root (builder));
+      rd_json_writer_end_list (&writer);
+      rd_json_writer_end_object (&writer);
+      g_assert_true (rd_json_writer_flush (&writer, TRUE, &error));
+      g_assert_no_error (error);
+      rd_json_writer_clear (&writer);
+      g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+      g_assert_true (g_output_stream_close (out, NULL, NULL));
+      written = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+
+      g_assert_null (strchr (written, '\x1f'));
+      g_assert_nonnull (strstr (written, "before\\u001fafter \\u001f"));
+      g_assert_true (json_parser_load_from_data (parser, written, -1, &error));
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (root, text), ==, text);
+      inner = json_array_get_object_element (json_object_get_array_member (root, "records"), 0);
+      g_assert_cmpstr (json_object_get_string_member (inner, text), ==, text);
+
+      json_generator_set_root (generator, node);
+      generated = rd_json_writer_generate (generator);
+      g_assert_cmpstr (generated, ==, "\"before\\u001fafter \\u001f\"");
+    }
+}
+
 /* A cancel stops the writing at the next piece handed to the stream. */
 static void
 test_cancelled (void)
@@ -287,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/json-writer/escape", test_escape);
   g_test_add_func ("/json-writer/escape-invalid-utf8", test_escape_invalid_utf8);
+  g_test_add_func ("/json-writer/unit-separator", test_unit_separator);
   g_test_add_func ("/json-writer/pretty-is-whole-tree", test_pretty_is_whole_tree);
   g_test_add_func ("/json-writer/compact", test_compact);
   g_test_add_func ("/json-writer/cancelled", test_cancelled);

@@ -22,6 +22,8 @@
 
 #include "rd-json-writer.h"
 
+#include <string.h>
+
 /* Written text is handed to the stream in pieces of about this size. */
 #define WRITE_CHUNK (64 * 1024)
 
@@ -152,6 +154,43 @@ rd_json_writer_get_count (RdJsonWriter *writer)
   return writer->count[writer->depth - 1];
 }
 
+/* json-glib 1.6 escapes every control character but U+001F, which it
+ * writes as it is. JSON does not allow that byte in a string, and other
+ * readers (Python's, a browser's) then refuse the whole file, so it is
+ * escaped here in what was appended to @text from @from on. In UTF-8 the
+ * byte is never part of another character. */
+static void
+escape_unit_separators (GString *text,
+                        gsize    from)
+{
+  const char *found;
+
+  while (from < text->len && (found = memchr (text->str + from, '\x1f', text->len - from)) != NULL)
+    {
+      gsize at = found - text->str;
+
+      g_string_erase (text, at, 1);
+      g_string_insert (text, at, "\\u001f");
+      from = at + 6;
+    }
+}
+
+/**
+ * rd_json_writer_generate:
+ *
+ * Returns: (transfer full): @generator's document as text, with what
+ *   json-glib leaves unescaped escaped (as the writer writes it)
+ */
+char *
+rd_json_writer_generate (JsonGenerator *generator)
+{
+  GString *text = g_string_new (NULL);
+
+  json_generator_to_gstring (generator, text);
+  escape_unit_separators (text, 0);
+  return g_string_free (text, FALSE);
+}
+
 /* Appends @node (taken) as JsonGenerator writes it at @depth. */
 static void
 append_node (RdJsonWriter *writer,
@@ -163,8 +202,11 @@ append_node (RdJsonWriter *writer,
 
   if (writer->style == RD_JSON_WRITER_COMPACT || depth == 0)
     {
+      gsize from = writer->buffer->len;
+
       json_generator_set_root (writer->generator, root);
       json_generator_to_gstring (writer->generator, writer->buffer);
+      escape_unit_separators (writer->buffer, from);
       return;
     }
   for (guint d = 0; d < depth; d++)
@@ -186,6 +228,7 @@ append_node (RdJsonWriter *writer,
   suffix = depth * depth + depth;
   g_assert (writer->scratch->len > prefix + suffix && writer->scratch->str[0] == '[' &&
             writer->scratch->str[writer->scratch->len - 1] == ']');
+  escape_unit_separators (writer->scratch, prefix);
   g_string_append_len (writer->buffer, writer->scratch->str + prefix,
                        writer->scratch->len - prefix - suffix);
 }
@@ -196,17 +239,20 @@ escape_with (JsonGenerator *generator,
              const char    *text)
 {
   g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+  gsize from = out->len;
 
   json_generator_set_root (generator, node);
   json_generator_to_gstring (generator, out);
+  escape_unit_separators (out, from);
 }
 
 /**
  * rd_json_writer_escape:
  *
- * Appends @text to @out as a JSON string, in its quotes, escaped as
- * JsonGenerator escapes it (quotes, backslashes and control characters;
- * other characters as they are).
+ * Appends @text to @out as a JSON string, in its quotes, with quotes,
+ * backslashes and every control character escaped (as JsonGenerator
+ * escapes them, and U+001F, which it does not); other characters as they
+ * are.
  */
 void
 rd_json_writer_escape (GString    *out,

@@ -63,6 +63,7 @@ void      rd_json_writer_raw          (RdJsonWriter       *writer,
 
 void      rd_json_writer_escape       (GString            *out,
                                        const char         *text);
+char     *rd_json_writer_generate     (JsonGenerator      *generator);
 
 gboolean  rd_json_writer_flush        (RdJsonWriter       *writer,
                                        gboolean            all,
