@@ -92,6 +92,21 @@ record (guint i)
 }
 
 /* A document written a member and a record at a time. */
+/* Ends @writer's document, hands it all to @out and returns the text. */
+static char *
+finish_document (RdJsonWriter  *writer,
+                 GOutputStream *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_json_writer_flush (writer, TRUE, &error));
+  g_assert_no_error (error);
+  rd_json_writer_clear (writer);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static char *
 write_document (RdJsonWriterStyle style,
                 guint             n_records)
@@ -129,13 +144,7 @@ write_document (RdJsonWriterStyle style,
   rd_json_writer_end_list (&writer);
   rd_json_writer_end_object (&writer);
   rd_json_writer_end_object (&writer);
-  g_assert_true (rd_json_writer_flush (&writer, TRUE, &error));
-  g_assert_no_error (error);
-  rd_json_writer_clear (&writer);
-
-  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return finish_document (&writer, out);
 }
 
 /* The same document as one tree, as JsonGenerator writes it. */
@@ -206,7 +215,6 @@ static void
 test_compact (void)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   RdJsonWriter writer;
 
@@ -236,12 +244,7 @@ test_compact (void)
   rd_json_writer_end_list (&writer);
   rd_json_writer_end_object (&writer);
   rd_json_writer_end_object (&writer);
-  g_assert_true (rd_json_writer_flush (&writer, TRUE, &error));
-  g_assert_no_error (error);
-  rd_json_writer_clear (&writer);
-  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  text = finish_document (&writer, out);
 
   g_assert_cmpstr (text, ==,
                    "{\n"
@@ -295,12 +298,7 @@ test_unit_separator (void)
       rd_json_writer_node (&writer, json_builder_get_root (builder));
       rd_json_writer_end_list (&writer);
       rd_json_writer_end_object (&writer);
-      g_assert_true (rd_json_writer_flush (&writer, TRUE, &error));
-      g_assert_no_error (error);
-      rd_json_writer_clear (&writer);
-      g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
-      g_assert_true (g_output_stream_close (out, NULL, NULL));
-      written = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      written = finish_document (&writer, out);
 
       g_assert_null (strchr (written, '\x1f'));
       g_assert_nonnull (strstr (written, "before\\u001fafter \\u001f"));

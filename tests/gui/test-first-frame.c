@@ -145,13 +145,27 @@ test_no_svg_icon (void)
   rd_test_gui_close_app (&app, &dir);
 }
 
+/* A window of a new app whose data folder (@dir) holds a case file from a
+ * newer Redress, which it cannot open. */
+static RdWindow *
+newer_store_window (RdApplication **app,
+                    char          **dir)
+{
+  g_autofree char *path = NULL;
+
+  *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  path = g_build_filename (*dir, "redress.db", NULL);
+  rd_test_gui_make_newer_store (path);
+  *app = rd_test_gui_app_new (*dir);
+  return rd_test_gui_window_new (*app, 0, 0);
+}
+
 /* The welcome page, shown at a start with no case, and the error page,
  * shown when the cases cannot be opened, have their icons. */
 static void
 test_status_page_icons (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  g_autofree char *path = NULL;
   g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
   RdWindow *window = rd_test_gui_window_new (app, 0, 0);
   GtkWidget *page = child (GTK_WIDGET (window), "welcome_page");
@@ -163,11 +177,7 @@ test_status_page_icons (void)
   g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)));
   rd_test_gui_close_app (&app, &dir);
 
-  dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  path = g_build_filename (dir, "redress.db", NULL);
-  rd_test_gui_make_newer_store (path);
-  app = rd_test_gui_app_new (dir);
-  window = rd_test_gui_window_new (app, 0, 0);
+  window = newer_store_window (&app, &dir);
   page = child (GTK_WIDGET (window), "error_page");
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==,
@@ -303,7 +313,6 @@ static void
 test_menus_when_opened (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  g_autofree char *path = NULL;
   g_autoptr(RdApplication) app = rd_test_gui_app_new (dir);
   RdStore *store = rd_application_get_store (app);
   g_autoptr(RdCase) rcase = rd_case_new ();
@@ -344,11 +353,7 @@ test_menus_when_opened (void)
   close_menu (case_menu);
   rd_test_gui_close_app (&app, &dir);
 
-  dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
-  path = g_build_filename (dir, "redress.db", NULL);
-  rd_test_gui_make_newer_store (path);
-  app = rd_test_gui_app_new (dir);
-  window = rd_test_gui_window_new (app, 0, 0);
+  window = newer_store_window (&app, &dir);
   main_menu = child (GTK_WIDGET (window), "menu_button");
   popover = open_menu (main_menu);
   assert_shows (popover, "About Redress");
