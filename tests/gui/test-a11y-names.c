@@ -30,13 +30,36 @@ tidy (GtkWidget *widget)
   rd_gui_tidy_accessible_names (widget);
 }
 
+/* @window (a new GtkWindow if NULL) holding @first and the widgets after
+ * it, up to NULL, in a box, tidied as a window is when it maps. */
+static GtkWidget *
+window_with (GtkWidget *window,
+             GtkWidget *first,
+             ...)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  va_list args;
+
+  if (window == NULL)
+    window = gtk_window_new ();
+  va_start (args, first);
+  for (GtkWidget *widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
+    gtk_box_append (GTK_BOX (box), widget);
+  va_end (args);
+  if (ADW_IS_WINDOW (window))
+    adw_window_set_content (ADW_WINDOW (window), box);
+  else
+    gtk_window_set_child (GTK_WINDOW (window), box);
+  tidy (window);
+  return window;
+}
+
 /* An icon button is named by its tooltip, follows it, and is not labelled
  * by its own image any more; a name Redress gave is kept. */
 static void
 test_icon_buttons (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *window;
   GtkWidget *tooltip = gtk_button_new_from_icon_name ("view-reveal-symbolic");
   GtkWidget *search = gtk_toggle_button_new ();
   GtkWidget *named = gtk_button_new_from_icon_name ("go-previous-symbolic");
@@ -46,12 +69,7 @@ test_icon_buttons (void)
   gtk_button_set_icon_name (GTK_BUTTON (search), "edit-find-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Back to the open case", -1);
-  gtk_box_append (GTK_BOX (box), tooltip);
-  gtk_box_append (GTK_BOX (box), search);
-  gtk_box_append (GTK_BOX (box), named);
-  gtk_box_append (GTK_BOX (box), unknown);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  tidy (window);
+  window = window_with (NULL, tooltip, search, named, unknown, NULL);
 
   assert_named (tooltip, "Show Text");
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (tooltip),
@@ -73,8 +91,7 @@ test_icon_buttons (void)
 static void
 test_buttons_with_words (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window;
   GtkWidget *version = gtk_button_new ();
   GtkWidget *menu = gtk_menu_button_new ();
   GtkWidget *stack = gtk_stack_new ();
@@ -89,12 +106,7 @@ test_buttons_with_words (void)
   page = gtk_stack_add_titled (GTK_STACK (stack), gtk_label_new ("one"), "one", "_1");
   gtk_stack_page_set_use_underline (page, TRUE);
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
-  gtk_box_append (GTK_BOX (box), version);
-  gtk_box_append (GTK_BOX (box), menu);
-  gtk_box_append (GTK_BOX (box), stack);
-  gtk_box_append (GTK_BOX (box), switcher);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  tidy (window);
+  window = window_with (NULL, version, menu, stack, switcher, NULL);
 
   assert_named (version, "1.2.3");
   assert_named (menu, "Sections");
@@ -113,7 +125,6 @@ static void
 test_titles (void)
 {
   GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   AdwWindowTitle *title = ADW_WINDOW_TITLE (adw_window_title_new ("Release Notes", NULL));
   GtkWidget *view = gtk_text_view_new ();
@@ -124,11 +135,7 @@ test_titles (void)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (named_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Notes", -1);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), view);
-  gtk_box_append (GTK_BOX (box), named_view);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  tidy (window);
+  window_with (window, header, view, named_view, NULL);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Release Notes");
   adw_window_title_set_title (title, "Debugging Information");
@@ -195,13 +202,12 @@ assert_buttons_named_by_tooltips (GtkWidget *widget)
 static void
 test_password_row (void)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_password_entry_row_new ();
+  GtkWidget *window;
 
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  gtk_window_set_child (GTK_WINDOW (window), list);
-  tidy (window);
+  window = window_with (NULL, list, NULL);
   g_assert_cmpuint (assert_buttons_named_by_tooltips (row), >=, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -230,7 +236,6 @@ static void
 test_search_entries (void)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *placeholder = gtk_search_entry_new ();
   GtkWidget *bare = gtk_search_entry_new ();
   GtkWidget *named = gtk_search_entry_new ();
@@ -242,11 +247,7 @@ test_search_entries (void)
   gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Search cases", -1);
   gtk_window_set_title (GTK_WINDOW (window), "Evidence");
-  gtk_box_append (GTK_BOX (box), placeholder);
-  gtk_box_append (GTK_BOX (box), bare);
-  gtk_box_append (GTK_BOX (box), named);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  tidy (window);
+  window_with (window, placeholder, bare, named, NULL);
 
   assert_named (placeholder, "Search words in the diary");
   g_object_set (placeholder, "placeholder-text", "Search words in the contacts", NULL);
