@@ -54,6 +54,24 @@ window_with (GtkWidget *window,
   return window;
 }
 
+static void
+assert_described (GtkWidget  *widget,
+                  const char *description)
+{
+  g_autofree char *wrong = NULL;
+
+  if (description == NULL)
+    {
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      return;
+    }
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              description);
+  if (wrong != NULL)
+    g_error ("%s should be described “%s”: %s", G_OBJECT_TYPE_NAME (widget), description, wrong);
+}
+
 /* An icon button is named by its tooltip, follows it, and is not labelled
  * by its own image any more; a name Redress gave is kept. */
 static void
@@ -175,6 +193,9 @@ test_title_before_shown (void)
   gtk_widget_realize (window);
   g_assert_false (gtk_widget_get_mapped (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Landlord’s Complaints Policy");
+  /* Destroyed realized but never shown, GTK 4.8 leaves its surface a
+   * signal for the window that would come in a later test. */
+  rd_test_gui_iterate ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -269,6 +290,329 @@ test_search_entries (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A plain row with the words it shows: the first, then the rest. */
+static GtkWidget *
+row_of_words (const char *first,
+              ...)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  va_end (args);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* A list is named by the heading just above it (a relation), by the
+ * group, row or stack page it is the list of, and follows a group's
+ * title; a name Redress gave is kept. */
+static void
+test_lists (void)
+{
+  GtkWidget *heading = gtk_label_new ("Deadlines");
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *under_heading = gtk_list_box_new ();
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page_list = gtk_list_box_new ();
+  AdwPreferencesGroup *untitled = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *named = gtk_flow_box_new ();
+  GtkWidget *window;
+  GtkWidget *group_list;
+  GtkWidget *expander_list;
+  GtkWidget *untitled_list;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), under_heading);
+  adw_preferences_group_set_title (group, "People");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "Stage 1");
+  adw_preferences_group_add (group, expander);
+  adw_preferences_group_add (untitled, row_of_words ("Landlord", NULL));
+  gtk_box_append (GTK_BOX (page), page_list);
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (untitled));
+  gtk_stack_add_titled (GTK_STACK (stack), page, "contacts", "Contacts");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Letters to write", -1);
+  window = window_with (NULL, heading, scrolled, GTK_WIDGET (group), stack, named, NULL);
+  group_list = gtk_widget_get_parent (expander);
+  expander_list = rd_test_gui_find_by_type (expander, GTK_TYPE_LIST_BOX);
+  untitled_list = rd_test_gui_find_by_type (GTK_WIDGET (untitled), GTK_TYPE_LIST_BOX);
+  g_assert_true (GTK_IS_LIST_BOX (group_list));
+  g_assert_nonnull (expander_list);
+
+  g_assert_null (gtk_test_accessible_check_relation (GTK_ACCESSIBLE (under_heading),
+                                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL));
+  /* libadwaita labels it by the group's title itself. */
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (group_list),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (group_list),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  assert_named (untitled_list, "Contacts");
+  assert_named (expander_list, "Stage 1");
+  assert_named (page_list, "Contacts");
+  assert_named (named, "Letters to write");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* libadwaita's rows are named by their title as shown and described by
+ * their subtitle; a plain row by its first words and described by the
+ * rest, a control's words left out, hidden words too, following both; a
+ * flow box's child by the button it holds. Names Redress gave, before or
+ * after, are kept. */
+static void
+test_rows (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *action = adw_action_row_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *plain = row_of_words ("Noise at night", "Friday 3 May 2024", "hidden", NULL);
+  GtkWidget *named = row_of_words ("Letter", NULL);
+  GtkWidget *later = row_of_words ("Photo of the damp", NULL);
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *letter = gtk_button_new_with_mnemonic ("Stage _1 Complaint…");
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (plain));
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  GtkWidget *hidden = gtk_widget_get_last_child (box);
+  GtkWidget *window;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action), "Landlord");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "_Resident’s name");
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "Sam &amp; Alex");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), TRUE);
+  gtk_widget_set_visible (hidden, FALSE);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Delete"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Letter to the landlord", -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), action);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_list_box_append (GTK_LIST_BOX (list), plain);
+  gtk_list_box_append (GTK_LIST_BOX (list), named);
+  gtk_list_box_append (GTK_LIST_BOX (list), later);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), letter);
+  window = window_with (NULL, list, flow, NULL);
+
+  /* libadwaita labels an action row by its title itself. */
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (action),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (action),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  assert_named (expander, "Resident’s name");
+  assert_described (expander, "Sam & Alex");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "_Landlord");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "");
+  assert_named (expander, "Landlord");
+  assert_described (expander, NULL);
+
+  assert_named (plain, "Noise at night");
+  assert_described (plain, "Friday 3 May 2024");
+  gtk_widget_set_visible (hidden, TRUE);
+  assert_described (plain, "Friday 3 May 2024\nhidden");
+  gtk_label_set_text (GTK_LABEL (first), "Threats on the stairs");
+  assert_named (plain, "Threats on the stairs");
+
+  assert_named (named, "Letter to the landlord");
+  assert_described (named, NULL);
+  assert_named (later, "Photo of the damp");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (later), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Exhibit 3: photo of the damp", -1);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (later)))),
+                      "Photo of the mould");
+  assert_named (later, "Exhibit 3: photo of the damp");
+
+  assert_named (gtk_widget_get_parent (letter), "Stage 1 Complaint…");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_entry_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_list_item_set_child (item, box);
+}
+
+static char *
+dup_entry_detail (const char *entry)
+{
+  return g_strdup_printf ("What happened in %s", entry);
+}
+
+/* What binding a row to @entry does: a list view's row shows another item. */
+static void
+show_entry (GtkWidget  *box,
+            const char *entry)
+{
+  g_autofree char *detail = dup_entry_detail (entry);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), entry);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+}
+
+static void
+on_entry_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  show_entry (gtk_list_item_get_child (item),
+              gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Returns: the first row @view has made (and shows, if @shown_only), after
+ * checking that each is named by the item it shows now and described by
+ * its detail */
+static GtkWidget *
+assert_rows_name_their_items (GtkWidget *view,
+                              gboolean   shown_only)
+{
+  GtkWidget *first = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      const char *entry;
+      g_autofree char *detail = NULL;
+
+      if ((shown_only && !gtk_widget_get_mapped (row)) || !GTK_IS_BOX (box))
+        continue;
+      entry = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+      detail = dup_entry_detail (entry);
+      assert_named (row, entry);
+      assert_described (row, detail);
+      if (first == NULL)
+        first = row;
+    }
+  g_assert_nonnull (first);
+  return first;
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *entry;
+} ShownEntry;
+
+static gboolean
+entry_shown (gpointer data)
+{
+  ShownEntry *wanted = data;
+  GtkWidget *label = rd_test_gui_find_by_text (wanted->view, wanted->entry);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/*
+ * A list view makes rows only for what is on screen, and binds a row again
+ * to show another item in it: each row is named by the item it shows now,
+ * as the list scrolls and is filtered, never by one it showed before.
+ */
+static void
+test_rebound_rows (void)
+{
+  GtkStringList *entries = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+  GtkWidget *window;
+  GtkWidget *row;
+  const char *kept[] = { "Entry 7", "Entry 3", "Entry 950", NULL };
+  ShownEntry wanted;
+
+  for (guint i = 1; i <= 1000; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("Entry %u", i);
+
+      gtk_string_list_append (entries, entry);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (on_entry_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_entry_bind_cb), NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (entries)));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_size_request (scrolled, 300, 240);
+  window = window_with (NULL, scrolled, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (view);
+  row = assert_rows_name_their_items (view, TRUE);
+  show_entry (gtk_widget_get_first_child (row), "Entry 42");
+  assert_named (row, "Entry 42");
+  assert_described (row, "What happened in Entry 42");
+
+  wanted = (ShownEntry) { view, "Entry 900" };
+  gtk_widget_activate_action (view, "list.scroll-to-item", "u", 899);
+  g_assert_true (rd_test_gui_wait_until (entry_shown, &wanted, 5000));
+  assert_rows_name_their_items (view, TRUE);
+
+  /* Filtered down to three entries. */
+  gtk_string_list_splice (entries, 0, 1000, kept);
+  wanted.entry = "Entry 950";
+  g_assert_true (rd_test_gui_wait_until (entry_shown, &wanted, 5000));
+  rd_test_gui_wait_for_draw (view);
+  assert_rows_name_their_items (view, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (entries);
+}
+
+/* A list view makes rows for a page not shown yet when its items change,
+ * and a screen reader can read them then: they are named as they are made. */
+static void
+test_rows_made_hidden (void)
+{
+  GtkStringList *entries = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *view;
+  GtkWidget *window;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_entry_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_entry_bind_cb), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (entries)))),
+                            factory);
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Shown"), "shown");
+  gtk_stack_add_titled (GTK_STACK (stack), view, "diary", "Diary");
+  window = window_with (NULL, stack, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (stack);
+  g_assert_false (gtk_widget_get_mapped (view));
+
+  gtk_string_list_append (entries, "Entry 1");
+  gtk_string_list_append (entries, "Entry 2");
+  rd_test_gui_iterate ();
+  g_assert_false (gtk_widget_get_mapped (view));
+  assert_named (view, "Diary");
+  assert_rows_name_their_items (view, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (entries);
+}
+
+/* A paned's handle, which F8 reaches, is named; a name Redress gave is kept. */
+static void
+test_paned (void)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  GtkWidget *named = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *window;
+
+  gtk_paned_set_start_child (GTK_PANED (paned), gtk_label_new ("Chart"));
+  gtk_paned_set_end_child (GTK_PANED (paned), gtk_label_new ("Items"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Resize the topics and the page", -1);
+  window = window_with (NULL, paned, named, NULL);
+  assert_named (paned, "Resize the panes");
+  assert_named (named, "Resize the topics and the page");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,5 +625,10 @@ main (int   argc,
   g_test_add_func ("/a11y-names/title-before-shown", test_title_before_shown);
   g_test_add_func ("/a11y-names/password-row", test_password_row);
   g_test_add_func ("/a11y-names/search-entries", test_search_entries);
+  g_test_add_func ("/a11y-names/lists", test_lists);
+  g_test_add_func ("/a11y-names/rows", test_rows);
+  g_test_add_func ("/a11y-names/rebound-rows", test_rebound_rows);
+  g_test_add_func ("/a11y-names/rows-made-hidden", test_rows_made_hidden);
+  g_test_add_func ("/a11y-names/paned", test_paned);
   return g_test_run ();
 }

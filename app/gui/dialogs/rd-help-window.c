@@ -475,6 +475,9 @@ rd_help_window_init (RdHelpWindow *self)
   gtk_widget_set_size_request (sidebar_scroll, 200, -1);
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  /* F8 takes the focus to its handle, which the arrow keys move. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (paned), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Resize the topics and the page"), -1);
   gtk_paned_set_start_child (GTK_PANED (paned), sidebar_scroll);
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-gui-a11y.h"
+#include "rd-gui-a11y-private.h"
 #include "rd-gui-util.h"
 
 /* The visible text of a button whose label carries a mnemonic, without
@@ -154,8 +155,8 @@ rd_gui_label_offers_whole_text (GtkLabel *label)
  * ("GtkButton"): that is what the rules below fill in, and only that, so
  * a name Redress gives in a template or in code always wins.
  */
-static gboolean
-has_accessible_name (GtkWidget *widget)
+gboolean
+_rd_gui_a11y_has_name (GtkWidget *widget)
 {
   GtkWidget *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
   g_autofree char *not_icon = NULL;
@@ -262,7 +263,7 @@ on_meaning_notify_cb (GtkWidget *button)
 static void
 name_by_meaning_if_nameless (GtkWidget *button)
 {
-  if (has_accessible_name (button))
+  if (_rd_gui_a11y_has_name (button))
     return;
   on_meaning_notify_cb (button);
   g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (on_meaning_notify_cb), NULL);
@@ -414,7 +415,7 @@ name_search_entry_if_nameless (GtkWidget *entry)
   if (g_object_get_data (G_OBJECT (entry), "rd-named") != NULL)
     return;
   g_object_set_data (G_OBJECT (entry), "rd-named", GINT_TO_POINTER (TRUE));
-  if (has_accessible_name (entry))
+  if (_rd_gui_a11y_has_name (entry))
     return;
   on_search_entry_notify_cb (entry);
   g_signal_connect (entry, "notify::placeholder-text", G_CALLBACK (on_search_entry_notify_cb), NULL);
@@ -426,6 +427,8 @@ tidy_accessible_name (GtkWidget *widget)
   gboolean is_button = GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget);
 
   offer_whole_text (widget);
+  if (_rd_gui_a11y_name_list_part (widget))
+    return;
 
   if (is_button || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
     {
@@ -448,7 +451,7 @@ tidy_accessible_name (GtkWidget *widget)
     title_preferences_page (ADW_PREFERENCES_PAGE (widget));
   else if (GTK_IS_SEARCH_ENTRY (widget))
     name_search_entry_if_nameless (widget);
-  else if (GTK_IS_TEXT_VIEW (widget) && !has_accessible_name (widget))
+  else if (GTK_IS_TEXT_VIEW (widget) && !_rd_gui_a11y_has_name (widget))
     name_text_view_by_page (widget);
   else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
            /* An entry row is the text field a screen reader lands on, named
