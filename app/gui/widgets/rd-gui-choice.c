@@ -207,9 +207,11 @@ shown_choice_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = adw_bin_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
+  /* A bin, not a GtkBox: GtkBox takes its layout for a GtkBoxLayout
+   * (when the text direction changes, for one) */
   gtk_widget_set_layout_manager (box, gtk_custom_layout_new (NULL, shown_choice_measure, shown_choice_allocate));
   /* Broken between words, or inside one only when it alone is wider than
    * the window: a summary typed as one long word must not widen it. */
@@ -218,7 +220,7 @@ shown_choice_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_width_chars (GTK_LABEL (label), 6);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
+  adw_bin_set_child (ADW_BIN (box), label);
   gtk_list_item_set_child (item, box);
 }
 
