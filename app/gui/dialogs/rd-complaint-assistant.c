@@ -26,11 +26,11 @@ static const char * const step_names[RD_ASSISTANT_N_STEPS] = {
 };
 
 static const char * const step_titles[RD_ASSISTANT_N_STEPS] = {
-  N_("What is wrong"),
-  N_("What happened"),
-  N_("What you have told the landlord"),
-  N_("What you want"),
-  N_("Your letter"),
+  N_("What Is Wrong"),
+  N_("What Happened"),
+  N_("What You Have Told the Landlord"),
+  N_("What You Want"),
+  N_("Your Letter"),
 };
 
 struct _RdComplaintAssistant

@@ -34,7 +34,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 typedef struct {
-  const char *label;
+  const char *label;  /* above the value, read as a row's title: sentence case */
   char     *(*dup_value) (RdIncident *incident);
 } Field;
 

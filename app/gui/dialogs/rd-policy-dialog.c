@@ -547,6 +547,7 @@ rd_policy_dialog_init (RdPolicyDialog *self)
 {
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   GDate day;
+  /* The rows' titles, in sentence case as every row's. */
   static const char * const risk_titles[RD_ASB_RISK_N_LEVELS] = {
     N_("High risk"), N_("Medium risk"), N_("Low risk"),
   };

@@ -679,6 +679,7 @@ static void
 name_calendar_arrows (GtkCalendar *calendar)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  /* Accessible names, in sentence case. */
   const char *names[] = {
     N_("Previous month"), N_("Next month"), N_("Previous year"), N_("Next year"),
   };

@@ -181,7 +181,7 @@ get_icon_meaning (const char *icon_name)
   static const struct
   {
     const char *icon_name;
-    const char *meaning;
+    const char *meaning;  /* the button's accessible name, in sentence case */
   } meanings[] = {
     { "edit-find-symbolic", N_("Search") },
     { "go-previous-symbolic", N_("Back") },
