@@ -27,6 +27,17 @@
 # is quoted: a sentence may name a button or page in its own case (Use
 # “Add a Step”).
 #
+# In C, texts are found in four places: the arguments of the functions that
+# set them (C_SETTERS); property pairs given to g_object_new () and
+# g_object_set (), read by the object's class as in a .ui file (the class
+# from the type or cast macro, or from the object's declaration; Redress's
+# own classes by their parents in G_DEFINE_TYPE); variables and functions
+# named for what they hold; and static tables, an array of strings by its
+# name ("step_titles": header case) and an array of structs by each field's
+# name ("title", "tooltip"). A row's title ("row_title") reads as a sentence.
+# A comment just before a table, or on a field, that says "sentence case" or
+# "header case" decides for it ("The rows' titles, in sentence case").
+#
 # In both, a word that is not a plain word is left as it is: a number
 # ("Stage 1"), a placeholder ("%s"), a name with capitals inside
 # ("OpenDocument") or in capitals ("ASB", "PDF"), a single capital letter
@@ -144,8 +155,8 @@ ACCESSIBLE_TEXT = {'GTK_ACCESSIBLE_PROPERTY_LABEL', 'GTK_ACCESSIBLE_PROPERTY_DES
 
 MESSAGE = re.compile(r'\b(?:N_|_|C_\s*\(\s*"(?:[^"\\]|\\.)*"\s*,)\s*\(?\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)')
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
-VARIABLE = re.compile(r'\b(\w*(?:(?<!sub)title|heading))\s*=\s*([^;]*);')
-SENTENCE_VARIABLE = re.compile(r'\b(\w*(?:subtitle|tooltip|description|placeholder))\s*=\s*([^;]*);')
+VARIABLE = re.compile(r'(?<![.\w])(\w*(?:(?<!sub)title|heading))\s*=\s*([^;]*);')
+SENTENCE_VARIABLE = re.compile(r'(?<![.\w])(\w*(?:subtitle|tooltip|description|placeholder))\s*=\s*([^;]*);')
 TITLE_FUNCTION = re.compile(r'^\w*(?:(?<!sub)title|heading)\s*\([^)]*\)\s*\n\{(.*?)^\}', re.MULTILINE | re.DOTALL)
 HEADING_CLASSES = {'heading', 'title-1', 'title-2', 'title-3', 'title-4'}
 COMMENT = re.compile(r'/\*.*?\*/', re.DOTALL)
@@ -263,11 +274,12 @@ def chosen_arguments(name, args):
             if i < len(args)]
 
 
-def c_texts(path):
+def c_texts(path, parents=None, headers=''):
     """(line, text, case) of each translatable text in a C file whose case is known."""
     with open(path, encoding='utf-8') as f:
-        text = COMMENT.sub(lambda m: re.sub(r'[^\n]', ' ', m.group(0)), f.read())
-    found = []
+        original = f.read()
+    text = COMMENT.sub(lambda m: re.sub(r'[^\n]', ' ', m.group(0)), original)
+    found = property_texts(text, parents or {}) + table_texts(text, original, headers)
     for name in list(C_SETTERS) + ['gtk_accessible_update_property']:
         for m in re.finditer(r'\b%s\s*\(' % name, text):
             args, _ = arguments(text, m.end() - 1)
@@ -287,6 +299,239 @@ def c_texts(path):
         for message in MESSAGE.finditer(m.group(2)):
             found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1)), SENTENCE))
     return found
+
+
+def class_of_macro(macro):
+    """"AdwActionRow" for ADW_TYPE_ACTION_ROW or ADW_ACTION_ROW, or None."""
+    m = re.match(r'^(GTK|ADW|RD)_(?:TYPE_)?([A-Z0-9_]+)$', macro.strip())
+    if m is None:
+        return None
+    return m.group(1).capitalize() + ''.join(w.capitalize() for w in m.group(2).split('_'))
+
+
+def parents_of(root):
+    """Redress's own classes and their parents, from G_DEFINE_*TYPE in the GUI's sources."""
+    parents = {}
+    define = re.compile(r'\bG_DEFINE_(?:FINAL_|ABSTRACT_)?TYPE\w*\s*\(\s*(\w+)\s*,\s*\w+\s*,\s*(\w+)')
+    for folder, _, files in os.walk(os.path.join(root, 'app', 'gui')):
+        for name in files:
+            if name.endswith('.c'):
+                with open(os.path.join(folder, name), encoding='utf-8') as f:
+                    for m in define.finditer(f.read()):
+                        parents[m.group(1)] = class_of_macro(m.group(2))
+    return parents
+
+
+def classes_of(cls, parents):
+    """@cls and the classes it derives from, as far as the sources say."""
+    found = set()
+    while cls is not None and cls not in found:
+        found.add(cls)
+        cls = parents.get(cls)
+    return found
+
+
+def property_case(classes, prop):
+    """The case of the text given to @prop of an object of @classes, or None: as in .ui files."""
+    if ((prop == 'title' and classes & TITLED_CLASSES) or
+            (prop == 'heading' and 'AdwMessageDialog' in classes) or
+            (prop == 'label' and classes & BUTTON_CLASSES)):
+        return HEADER
+    if prop in SENTENCE_PROPERTIES:
+        owners = SENTENCE_PROPERTIES[prop]
+        if owners is None or classes & owners:
+            return SENTENCE
+    return None
+
+
+def class_of_object(text, expression, at):
+    """The class of the object @expression names at @at: from a cast ("ADW_ACTION_ROW (row)"),
+    else from the nearest declaration of its last name before @at ("AdwActionRow *row")."""
+    expression = expression.strip()
+    cast = re.match(r'^([A-Z][A-Z0-9_]+)\s*\(', expression)
+    if cast is not None:
+        return class_of_macro(cast.group(1))
+    name = re.search(r'(\w+)\s*$', expression)
+    if name is None:
+        return None
+    declarations = list(re.finditer(r'\b((?:Gtk|Adw|Rd)\w+)\s*\*\s*%s\s*[;,=)]' % re.escape(name.group(1)),
+                                    text[:at]))
+    return declarations[-1].group(1) if declarations else None
+
+
+def property_texts(text, parents):
+    """(line, text, case) of texts given as property pairs to g_object_new () or g_object_set ()."""
+    found = []
+    for m in re.finditer(r'\bg_object_(new|set)\s*\(', text):
+        args, _ = arguments(text, m.end() - 1)
+        if not args:
+            continue
+        if m.group(1) == 'new':
+            cls = class_of_macro(args[0])
+        else:
+            cls = class_of_object(text, args[0], m.start())
+        classes = classes_of(cls, parents)
+        for i in range(1, len(args) - 1, 2):
+            prop = LITERAL.fullmatch(args[i].strip())
+            if prop is None:
+                continue
+            case = property_case(classes, prop.group(1).replace('_', '-'))
+            if case is None:
+                continue
+            for message in MESSAGE.finditer(args[i + 1]):
+                found.append((text.count('\n', 0, m.start()) + 1, c_literal(message.group(1)), case))
+    return found
+
+
+def name_case(name):
+    """The case of the texts a variable, table or field of this name holds, or None: a title or
+    heading is in header case, but a row's title, a subtitle, a tooltip, a description or a
+    placeholder reads as a sentence."""
+    name = name.lower()
+    if re.search(r'subtitle|tooltip|description|placeholder', name) or (
+            'row' in name and 'title' in name):
+        return SENTENCE
+    if re.search(r'title|heading', name):
+        return HEADER
+    return None
+
+
+def comment_case(comment):
+    """The case a comment says a table or a field is in ("… in sentence case"), or None."""
+    if comment is None:
+        return None
+    if re.search(r'\bsentence[ -]case\b', comment, re.IGNORECASE):
+        return SENTENCE
+    if re.search(r'\b(?:header|title)[ -]case\b', comment, re.IGNORECASE):
+        return HEADER
+    return None
+
+
+def comment_before(original, at):
+    """The comment just before @at in @original, with only blanks between, or None."""
+    m = re.search(r'/\*((?:(?!\*/).)*)\*/\s*(?:static\s+)?$', original[:at], re.DOTALL)
+    return m.group(1) if m else None
+
+
+def struct_fields(body, original_body):
+    """[(name, case)] of the fields of a struct's body, each case from the field's name or from
+    a comment on its line or just before it."""
+    fields = []
+    start = 0
+    for m in re.finditer(r';', body):
+        declaration = body[start:m.start()]
+        pointer = re.search(r'\(\s*\*\s*(\w+)\s*\)', declaration)
+        name = pointer or re.search(r'(\w+)\s*(?:\[[^\]]*\]\s*)?$', declaration)
+        line_end = original_body.find('\n', m.end())
+        after = original_body[m.end():line_end if line_end >= 0 else len(original_body)]
+        comment = re.search(r'/\*(.*?)\*/', after)
+        case = (comment_case(comment.group(1) if comment else None) or
+                comment_case(comment_before(original_body, start + len(declaration) - len(declaration.lstrip()))))
+        if name is not None:
+            fields.append((name.group(1), case or name_case(name.group(1))))
+        start = m.end() + (len(after) if comment else 0)
+    return fields
+
+
+def braced(text, start):
+    """The text inside the braces that open at @start, and where it ends."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == '"':
+            continue
+        if text[i] == '{':
+            depth += 1
+        elif text[i] == '}':
+            depth -= 1
+            if depth == 0:
+                return text[start + 1:i], i
+    return text[start + 1:], len(text)
+
+
+def top_level_parts(body):
+    """The parts of an initializer between top-level commas, each with its offset."""
+    parts, depth, current, offset = [], 0, 0, 0
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == '"':
+            end = i + 1
+            while end < len(body) and body[end] != '"':
+                end += 2 if body[end] == '\\' else 1
+            i = end + 1
+            continue
+        if c in '({[':
+            depth += 1
+        elif c in ')}]':
+            depth -= 1
+        elif c == ',' and depth == 0:
+            parts.append((body[current:i], current))
+            current = i + 1
+        i += 1
+    if body[current:].strip():
+        parts.append((body[current:], current))
+    return parts
+
+
+TABLE = re.compile(r'\bconst\s+(?:(?:char|gchar)\s*\*\s*(?:const\s+)?|struct\s*\{(?P<fields>[^{}]*)\}\s*|'
+                   r'(?P<type>\w+)\s+)(?P<name>\w+)\s*\[[^\]]*\]\s*=\s*\{')
+
+
+def table_texts(text, original, root_headers):
+    """(line, text, case) of the texts in C tables: an array of strings takes its case from
+    its name ("step_titles"), an array of structs from each field's name ("title", "tooltip");
+    a comment before the table, or on a field, that says which case it is in decides."""
+    found = []
+    for m in TABLE.finditer(text):
+        body_start = m.end() - 1
+        body, _ = braced(text, body_start)
+        table_case = comment_case(comment_before(original, m.start()))
+        if m.group('type') is None and m.group('fields') is None:
+            case = table_case or name_case(m.group('name'))
+            fields = None
+        else:
+            case = table_case
+            if m.group('fields') is not None:
+                fields = struct_fields(m.group('fields'), original[m.start('fields'):m.end('fields')])
+            else:
+                fields = struct_fields_of_type(m.group("type"), original + root_headers)
+        for element, offset in top_level_parts(body):
+            element_at = body_start + 1 + offset
+            values = [(element, element_at, case)]
+            inner = element.strip()
+            if fields is not None and inner.startswith('{'):
+                inner_start = element.index('{')
+                inner_body, _ = braced(element, inner_start)
+                values = []
+                position = 0
+                for part, at in top_level_parts(inner_body):
+                    # After ".name =", the values go on from the field after it.
+                    designated = re.match(r'\s*\.(\w+)\s*=', part)
+                    names = [f[0] for f in fields]
+                    if designated and designated.group(1) in names:
+                        position = names.index(designated.group(1))
+                    field = fields[position] if position < len(fields) else None
+                    values.append((part, element_at + inner_start + 1 + at,
+                                   case or (field[1] if field else None)))
+                    position += 1
+            for value, at, value_case in values:
+                if value_case is None:
+                    continue
+                for message in MESSAGE.finditer(value):
+                    found.append((text.count('\n', 0, at + message.start()) + 1,
+                                  c_literal(message.group(1)), value_case))
+    return found
+
+
+def struct_fields_of_type(name, text):
+    """The fields of the struct typedef'd as @name in @text, or None."""
+    m = re.search(r'typedef\s+struct\s*\w*\s*\{([^{}]*)\}\s*%s\s*;' % re.escape(name), text)
+    if m is None:
+        m = re.search(r'\bstruct\s+_?%s\s*\{([^{}]*)\}\s*;' % re.escape(name), text)
+    if m is None:
+        return None
+    body = COMMENT.sub(lambda c: re.sub(r'[^\n]', ' ', c.group(0)), m.group(1))
+    return struct_fields(body, m.group(1))
 
 
 def translatable(element):
@@ -390,7 +635,18 @@ def check_the_rules():
 
 def sources(root):
     """(path, texts of the file as (where, text, case)) of the .ui files and GUI C sources."""
-    for top, ext, read in (('ui', '.ui', ui_texts), (os.path.join('app', 'gui'), '.c', c_texts)):
+    parents = parents_of(root)
+    headers = ''
+    for folder, _, files in sorted(os.walk(os.path.join(root, 'app', 'gui'))):
+        for name in sorted(files):
+            if name.endswith('.h'):
+                with open(os.path.join(folder, name), encoding='utf-8') as f:
+                    headers += '\n' + f.read()
+
+    def read_c(path):
+        return c_texts(path, parents, headers)
+
+    for top, ext, read in (('ui', '.ui', ui_texts), (os.path.join('app', 'gui'), '.c', read_c)):
         for folder, _, files in sorted(os.walk(os.path.join(root, top))):
             for name in sorted(files):
                 if name.endswith(ext):

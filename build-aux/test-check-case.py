@@ -72,9 +72,43 @@ UI = '''<?xml version="1.0" encoding="UTF-8"?>
 '''
 
 C = '''/* rd-fixture.c: texts of each kind, as the GUI's C sources give them. */
+G_DEFINE_FINAL_TYPE (RdFixtureDialog, rd_fixture_dialog, ADW_TYPE_WINDOW)
+
+static const char * const step_titles[] = {
+  N_("%(c_table_title)s"),
+};
+
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *label;  /* a tick box's words: sentence case */
+} FixturePage;
+
+static const FixturePage pages[] = {
+  { "diary", N_("%(c_typed_title)s"), N_("%(c_typed_label)s") },
+};
+
+static const struct {
+  int         kind;
+  const char *tooltip;
+  const char *badge;
+} kinds[] = {
+  { 1, .tooltip = N_("%(c_struct_tooltip)s"), N_("Any Badge At All") },
+};
+
 static void
 fill (GtkWidget *widget, AdwActionRow *row)
 {
+  /* The rows' titles, in sentence case. */
+  static const char * const level_titles[] = { N_("%(c_commented_table)s") };
+  GtkWidget *group = g_object_new (ADW_TYPE_PREFERENCES_GROUP,
+                                   "title", _("%(c_new_title)s"),
+                                   "description", _("%(c_new_description)s"), NULL);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", _("Any Label At All"), NULL);
+  GtkWidget *dialog = g_object_new (RD_TYPE_FIXTURE_DIALOG, "title", _("%(c_subclass_title)s"), NULL);
+
+  g_object_set (row, "subtitle", _("%(c_set_subtitle)s"), NULL);
+  g_object_set (ADW_STATUS_PAGE (widget), "description", _("%(c_cast_description)s"), NULL);
   const char *title = _("%(c_title)s");
   const char *subtitle = _("%(c_subtitle)s");
 
@@ -103,6 +137,16 @@ RIGHT = {
     'c_tooltip': 'Press Ctrl+Z to undo',
     'c_row_title': 'Neighbour A',
     'c_accessible': 'Order of the cases',
+    'c_table_title': 'What Is Wrong',
+    'c_typed_title': 'What Next',
+    'c_typed_label': 'Show the diary first',
+    'c_struct_tooltip': 'Show the deadlines first',
+    'c_commented_table': 'High risk',
+    'c_new_title': 'Add Something You Told Them',
+    'c_new_description': 'It goes into your contact log',
+    'c_subclass_title': 'Landlord’s Complaints Policy',
+    'c_set_subtitle': 'Chosen by you',
+    'c_cast_description': 'Nothing here yet',
 }
 # The wrong texts, and the case each should be in.
 WRONG = {
@@ -121,6 +165,16 @@ WRONG = {
     'c_tooltip': ('Open The Menu', 'sentence'),
     'c_row_title': ('Outcome Sought', 'sentence'),
     'c_accessible': ('Order Of The Cases', 'sentence'),
+    'c_table_title': ('What is wrong', 'header'),
+    'c_typed_title': ('What next', 'header'),
+    'c_typed_label': ('Show The Diary First', 'sentence'),
+    'c_struct_tooltip': ('Show The Deadlines', 'sentence'),
+    'c_commented_table': ('High Risk', 'sentence'),
+    'c_new_title': ('Add something you told them', 'header'),
+    'c_new_description': ('It Goes Into Your Log', 'sentence'),
+    'c_subclass_title': ('Complaints policy', 'header'),
+    'c_set_subtitle': ('Chosen By You', 'sentence'),
+    'c_cast_description': ('Nothing Here Yet', 'sentence'),
 }
 
 
@@ -162,7 +216,8 @@ def main():
         for key, (text, case) in WRONG.items():
             if not reported(output, text):
                 failures.append('%s: “%s” (%s case) is not reported' % (key, text, case))
-        for text in ('Whatever Case It Likes', 'Any Text At All', 'A Comment Is Not Code'):
+        for text in ('Whatever Case It Likes', 'Any Text At All', 'A Comment Is Not Code',
+                     'Any Label At All', 'Any Badge At All'):
             if reported(output, text):
                 failures.append('“%s” is reported, but it is not for either rule' % text)
         problems = [line for line in output.splitlines() if '”: “' in line]
