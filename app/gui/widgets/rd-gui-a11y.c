@@ -295,7 +295,7 @@ find_window_title (GtkWidget *widget)
  * however plainly its header says what it is: it takes the title its
  * header shows, and keeps it as that changes.
  *
- * It must have it before it is realized (on_window_realize_hook_cb()).
+ * It must have it before it is realized (realize_titled_window()).
  * GTK 4.8 sends nothing about a window until then, and keeps what changed;
  * the first change of the window's own after that is sent with all that
  * waited, "hidden" included. Titled as it maps, the window was still
@@ -495,19 +495,18 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
-/* Before GtkWindow's own realize, which is when GTK starts telling AT-SPI
- * about the window: see title_window_by_header(). */
-static gboolean
-on_window_realize_hook_cb (GSignalInvocationHint *hint,
-                           guint                  n_params,
-                           const GValue          *params,
-                           gpointer               user_data)
+/*
+ * Every window's realize, run before GtkWindow's own, which makes the
+ * window's surface and is when GTK starts telling AT-SPI about it: see
+ * title_window_by_header(). An emission hook or a handler of "realize"
+ * runs only after GtkWindow's own, on a window realized already, so the
+ * title came as a change to a window still hidden.
+ */
+static void
+realize_titled_window (GtkWidget *window)
 {
-  GtkWidget *widget = g_value_get_object (&params[0]);
-
-  if (GTK_IS_WINDOW (widget))
-    title_window_by_header (GTK_WINDOW (widget));
-  return TRUE;
+  title_window_by_header (GTK_WINDOW (window));
+  g_signal_chain_from_overridden_handler (window);
 }
 
 static gsize names_installed;
@@ -544,12 +543,11 @@ rd_gui_install_accessible_names (void)
   if (g_once_init_enter (&names_installed))
     {
       /* The class must exist before its signals can be looked up. */
-      GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
+      GTypeClass *klass = g_type_class_ref (GTK_TYPE_WINDOW);
 
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                   on_widget_map_hook_cb, NULL, NULL);
-      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
-                                  on_window_realize_hook_cb, NULL, NULL);
+      g_signal_override_class_handler ("realize", GTK_TYPE_WINDOW, G_CALLBACK (realize_titled_window));
       g_type_class_unref (klass);
       g_once_init_leave (&names_installed, 1);
     }
