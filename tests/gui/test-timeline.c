@@ -750,6 +750,89 @@ test_strips_bounded (Fixture       *f,
   g_assert_true (memcmp (again->data, first->data, first->len) == 0);
 }
 
+typedef struct {
+  guint    position;
+  gboolean changed;
+} Watch;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Watch      *watch)
+{
+  if (watch->position >= position && watch->position < position + removed)
+    watch->changed = TRUE;
+}
+
+/* A refresh lets go of the timeline shown as it starts (issue 17: two
+ * timelines held at once after each save), and until the new one comes
+ * the view still draws what it drew, the rows shown keep their items, and
+ * a row asked for meanwhile is blank; when it comes, that row is said to
+ * change and reads as the new timeline does. */
+static void
+test_refresh_lets_go (Fixture       *f,
+                      gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *during = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GObject) newest = NULL;
+  g_autoptr(GObject) again = NULL;
+  g_autoptr(GtkStringObject) blank = NULL;
+  g_autoptr(GtkStringObject) filled = NULL;
+  Watch watch = { 0, FALSE };
+  GListModel *model;
+  RdTimeline *timeline;
+  gint64 unused = 0;
+  int current, w, h, w2, h2;
+  guint n;
+
+  f->window = rd_test_gui_window_new (f->app, 1180, 800);
+  show_case_timeline (f, add_long_case (store, &unused), 30000);
+  wait_until_drawn (f);
+  model = G_LIST_MODEL (gtk_list_view_get_model (rd_timeline_page_get_list (f->page)));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 3000);
+  /* The list shows the newest rows, far from the middle. */
+  newest = g_list_model_get_item (model, n - 1);
+  current = rd_timeline_view_get_current (f->view);
+  g_assert_cmpint (current, ==, (int) n - 1);
+  before = render_view (f, &w, &h);
+
+  rd_timeline_page_refresh (f->page);
+  g_assert_null (rd_timeline_view_get_timeline (f->view));
+  g_assert_cmpint (rd_timeline_view_get_current (f->view), ==, current);
+  during = render_view (f, &w2, &h2);
+  g_assert_cmpint (w2, ==, w);
+  g_assert_cmpint (h2, ==, h);
+  g_assert_true (memcmp (before, during, (gsize) w * h * 4) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  again = g_list_model_get_item (model, n - 1);
+  g_assert_true (again == newest);
+  g_clear_object (&again);
+  blank = g_list_model_get_item (model, n / 2);
+  g_assert_nonnull (blank);
+  g_assert_cmpstr (gtk_string_object_get_string (blank), ==, "");
+  watch.position = n / 2;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &watch);
+
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 30000));
+  g_signal_handlers_disconnect_by_data (model, &watch);
+  timeline = rd_timeline_view_get_timeline (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  again = g_list_model_get_item (model, n - 1);
+  g_assert_true (again == newest);
+  g_assert_true (watch.changed);
+  filled = g_list_model_get_item (model, n / 2);
+  text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, n / 2));
+  g_assert_cmpstr (gtk_string_object_get_string (filled), ==, text);
+  wait_until_drawn (f);
+  g_assert_cmpuint (count_wrong_pixels (f), <=, (gsize) (w * h) / 1000);
+}
+
 /* A picture written from the page is the case's, whole. */
 static void
 test_export (Fixture       *f,
@@ -786,6 +869,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/timeline/rows-kept", Fixture, NULL, sample_setup, test_rows_kept, fixture_teardown);
   g_test_add ("/timeline/long-refresh", Fixture, NULL, fixture_setup, test_long_refresh,
+              fixture_teardown);
+  g_test_add ("/timeline/refresh-lets-go", Fixture, NULL, fixture_setup, test_refresh_lets_go,
               fixture_teardown);
   g_test_add ("/timeline/export", Fixture, NULL, sample_setup, test_export, fixture_teardown);
   g_test_add ("/timeline/strips-drawn", Fixture, NULL, sample_setup, test_strips_drawn,

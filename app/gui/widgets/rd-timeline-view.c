@@ -13,7 +13,12 @@
  * frame, nor when the current item moves (that redraws only its ring). A
  * strip not yet drawn is left the picture's white. A new timeline, a new
  * direction or a new scale cancels the jobs drawing the last one, and
- * their strips are dropped. One item at a time is
+ * their strips are dropped. While the page makes a new timeline, the view
+ * lets go of the last one (rd_timeline_view_let_go()) and goes on showing
+ * what was drawn of it, strips and ring, until the new one comes: with
+ * 100,000 diary entries a timeline's items are about 10 MB, and holding
+ * the last one beside the one being made put both in memory at once
+ * (issue 17). One item at a time is
  * current, ringed in the picture: the arrow keys, Home and End move it,
  * a click picks the item under the pointer. GTK 4.8 has no call to make a
  * screen reader speak, so the current item's sentence becomes the view's
@@ -26,6 +31,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-timeline-view.h"
 
@@ -45,6 +51,7 @@ struct _RdTimelineView
   GCancellable  *drawing;   /* the jobs drawing this picture's strips, or NULL */
   guint          n_jobs;    /* jobs still running, cancelled ones too */
   GtkAdjustment *hadjustment;  /* the scrolled window's, watched while mapped */
+  GskRenderNode *ring;      /* the current item's ring as last drawn, or NULL */
 };
 
 /* How wide a strip of the picture is drawn: about a window's width. */
@@ -145,7 +152,10 @@ rd_timeline_view_set_current (RdTimelineView *self,
 
   g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
 
-  n = self->timeline != NULL ? (int) rd_timeline_get_n_items (self->timeline) : 0;
+  /* Let go of (or none): the item shown current stays so until the next. */
+  if (self->timeline == NULL)
+    return;
+  n = (int) rd_timeline_get_n_items (self->timeline);
   current = n == 0 ? -1 : CLAMP (current, 0, n - 1);
   if (current == self->current)
     return;
@@ -190,9 +200,32 @@ rd_timeline_view_set_timeline (RdTimelineView *self,
 }
 
 /**
+ * rd_timeline_view_let_go:
+ *
+ * Lets go of the timeline, as a new one is being made, and of the jobs
+ * drawing it, but goes on showing what was drawn of it (the strips kept,
+ * the current item's ring), at its size, until rd_timeline_view_set_timeline()
+ * gives the next. Meanwhile nothing more is drawn, and the keys, a click
+ * and rd_timeline_view_set_current() leave the current item as it is.
+ */
+void
+rd_timeline_view_let_go (RdTimelineView *self)
+{
+  g_return_if_fail (RD_IS_TIMELINE_VIEW (self));
+
+  if (self->drawing != NULL)
+    g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
+  if (self->strips != NULL)
+    memset (self->asked, 0, self->strips->len * sizeof *self->asked);
+  g_clear_pointer (&self->timeline, rd_timeline_unref);
+}
+
+/**
  * rd_timeline_view_get_timeline:
  *
- * Returns: (transfer none) (nullable): what the view draws
+ * Returns: (transfer none) (nullable): what the view draws; %NULL when
+ *   it has none, or has let go of it (rd_timeline_view_let_go())
  */
 RdTimeline *
 rd_timeline_view_get_timeline (RdTimelineView *self)
@@ -427,6 +460,9 @@ update_strips (RdTimelineView *self)
   /* The last frame's drawing holds the strips let go of until the next. */
   if (dropped)
     gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Let go of: nothing more is drawn of it. */
+  if (self->timeline == NULL)
+    return;
 
   order = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = first; i <= last; i++)
@@ -471,6 +507,7 @@ clear_picture (RdTimelineView *self)
   g_clear_object (&self->drawing);
   g_clear_pointer (&self->strips, g_ptr_array_unref);
   g_clear_pointer (&self->asked, g_free);
+  g_clear_pointer (&self->ring, gsk_render_node_unref);
   self->first_near = self->last_near = 0;
   if (was_drawn)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
@@ -584,8 +621,28 @@ append_strip (RdTimelineView        *self,
   cairo_destroy (cr);
 }
 
-/* Each strip drawn, or where it is not drawn yet, the picture's white;
- * the picture is first drawn when first shown. */
+/* The current item's ring, drawn apart from the strips. */
+static GskRenderNode *
+draw_ring (RdTimelineView *self)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  cairo_rectangle_t area;
+  cairo_t *cr;
+
+  if (self->current < 0 || !get_item_area (self, (guint) self->current, &area))
+    return NULL;
+  snapshot = gtk_snapshot_new ();
+  /* The ring's strokes reach 5 units past the item's area. */
+  cr = begin_drawing (self, snapshot, &GRAPHENE_RECT_INIT (area.x - 6, area.y - 6,
+                                                           area.width + 12, area.height + 12));
+  rd_timeline_draw_current (self->timeline, cr, (guint) self->current);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* Each strip drawn, or where it is not drawn yet, the picture's white,
+ * and the current item's ring; the picture is first drawn when first
+ * shown. Let go of, what was drawn of it (rd_timeline_view_let_go()). */
 static void
 rd_timeline_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -593,32 +650,33 @@ rd_timeline_view_snapshot (GtkWidget   *widget,
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
   const GdkRGBA white = { 1, 1, 1, 1 };
   gboolean with_cairo = renders_with_cairo (self);
-  cairo_rectangle_t area;
-  cairo_t *cr;
 
-  if (self->timeline == NULL)
-    return;
   if (self->strips == NULL)
-    start_drawing (self);
+    {
+      if (self->timeline == NULL)
+        return;
+      start_drawing (self);
+    }
   for (guint i = 0; i < self->strips->len; i++)
     {
       Strip *strip = g_ptr_array_index (self->strips, i);
-      graphene_rect_t bounds;
+      /* As rd_timeline_get_strip_area(), from the size kept. */
+      double x = MIN (i * STRIP_WIDTH, self->width);
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, 0, MIN (STRIP_WIDTH, self->width - x),
+                                                   self->height);
 
-      rd_timeline_get_strip_area (self->timeline, STRIP_WIDTH, i, &area);
-      bounds = GRAPHENE_RECT_INIT (area.x, area.y, area.width, area.height);
       if (strip != NULL)
         append_strip (self, snapshot, strip, &bounds, with_cairo);
       else
         gtk_snapshot_append_color (snapshot, &white, &bounds);
     }
-  if (self->current < 0 || !get_item_area (self, (guint) self->current, &area))
-    return;
-  /* The ring's strokes reach 5 units past the item's area. */
-  cr = begin_drawing (self, snapshot, &GRAPHENE_RECT_INIT (area.x - 6, area.y - 6,
-                                                           area.width + 12, area.height + 12));
-  rd_timeline_draw_current (self->timeline, cr, (guint) self->current);
-  cairo_destroy (cr);
+  if (self->timeline != NULL)
+    {
+      g_clear_pointer (&self->ring, gsk_render_node_unref);
+      self->ring = draw_ring (self);
+    }
+  if (self->ring != NULL)
+    gtk_snapshot_append_node (snapshot, self->ring);
 }
 
 /* The picture is drawn the other way round. */

@@ -16,6 +16,7 @@ GtkWidget  *rd_timeline_view_new          (void);
 void        rd_timeline_view_set_timeline (RdTimelineView *self,
                                            RdTimeline     *timeline);
 RdTimeline *rd_timeline_view_get_timeline (RdTimelineView *self);
+void        rd_timeline_view_let_go       (RdTimelineView *self);
 int         rd_timeline_view_get_current  (RdTimelineView *self);
 void        rd_timeline_view_set_current  (RdTimelineView *self,
                                            int             current);
