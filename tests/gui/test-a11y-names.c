@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "rd-gui-choice.h"
 #include "rd-gui-util.h"
 #include "rd-test-gui.h"
 
@@ -603,6 +604,78 @@ test_rows_made_hidden (void)
   g_object_unref (entries);
 }
 
+static void
+on_icon_choice_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name ("camera-photo-symbolic");
+
+  gtk_widget_set_tooltip_text (image, "Photo");
+  gtk_list_item_set_child (item, image);
+}
+
+/* The choice @drop_down shows on its button, and the first it lists. */
+static void
+find_choices (GtkWidget  *drop_down,
+              GtkWidget **shown,
+              GtkWidget **listed)
+{
+  GType item_type = g_type_from_name ("GtkListItemWidget");
+  GtkWidget *list = rd_test_gui_find_by_type (gtk_widget_get_last_child (drop_down), GTK_TYPE_LIST_VIEW);
+
+  g_assert_true (item_type != 0);
+  g_assert_nonnull (list);
+  *shown = rd_test_gui_find_by_type (gtk_widget_get_first_child (drop_down), item_type);
+  *listed = gtk_widget_get_first_child (list);
+  g_assert_nonnull (*shown);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (*listed, item_type));
+}
+
+/*
+ * A drop-down's choice that shows no words, on its button or in its list,
+ * is named by its icon's tooltip, else "None", never after its type
+ * ("GtkListItemWidget"); the button of a drop-down that shows its choice
+ * in full is described by it, "None" for an empty one.
+ */
+static void
+test_wordless_choices (void)
+{
+  const char *choices[] = { "", "Letter", NULL };
+  GtkWidget *empty = gtk_drop_down_new_from_strings (choices);
+  GtkWidget *full = gtk_drop_down_new_from_strings (choices);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *icons = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (choices)), NULL);
+  GtkWidget *window;
+  GtkWidget *shown;
+  GtkWidget *listed;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_icon_choice_setup_cb), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (icons), factory);
+  g_object_unref (factory);
+  rd_gui_drop_down_show_choice_in_full (GTK_DROP_DOWN (full));
+  window = window_with (NULL, empty, full, icons, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (empty);
+
+  find_choices (empty, &shown, &listed);
+  assert_named (shown, "None");
+  assert_named (listed, "None");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (empty), 1);
+  assert_named (shown, "Letter");
+
+  find_choices (full, &shown, &listed);
+  assert_named (shown, "None");
+  assert_described (gtk_widget_get_first_child (full), "None");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (full), 1);
+  assert_named (shown, "Letter");
+  assert_described (gtk_widget_get_first_child (full), "Letter");
+
+  find_choices (icons, &shown, &listed);
+  assert_named (shown, "Photo");
+  assert_named (listed, "Photo");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A paned's handle, which F8 reaches, is named; a name Redress gave is kept. */
 static void
 test_paned (void)
@@ -637,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/rows", test_rows);
   g_test_add_func ("/a11y-names/rebound-rows", test_rebound_rows);
   g_test_add_func ("/a11y-names/rows-made-hidden", test_rows_made_hidden);
+  g_test_add_func ("/a11y-names/wordless-choices", test_wordless_choices);
   g_test_add_func ("/a11y-names/paned", test_paned);
   return g_test_run ();
 }

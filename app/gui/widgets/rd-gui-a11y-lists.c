@@ -174,11 +174,45 @@ collect_shown_words (GtkWidget *widget,
     }
 }
 
+/* The tooltip of the first part of @widget shown with one: what an icon
+ * shown without words says it is. */
+static const char *
+find_shown_tooltip (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      tooltip = gtk_widget_get_tooltip_text (child);
+      if (tooltip == NULL)
+        tooltip = find_shown_tooltip (child);
+      if (tooltip != NULL && tooltip[0] != '\0')
+        return tooltip;
+    }
+  return NULL;
+}
+
+/* A choice of a drop-down or of a combo row: listed when it opens, or the
+ * one shown on its button. */
+static gboolean
+is_choice (GtkWidget *row)
+{
+  return gtk_widget_get_ancestor (row, GTK_TYPE_DROP_DOWN) != NULL ||
+         gtk_widget_get_ancestor (row, ADW_TYPE_COMBO_ROW) != NULL;
+}
+
 /*
  * A row of Redress's own (a diary entry, a deadline, a choice in a
  * drop-down) is named by the first words it shows and described by the
  * rest, in the order they are drawn. A row that only holds a control (a
- * flow box's button) is named by the words of that control.
+ * flow box's button) is named by the words of that control. A choice
+ * that shows no words (an empty one, none chosen yet, or an icon) is
+ * named by its icon's tooltip, else "None": a screen reader would say its
+ * type ("GtkListItemWidget").
  */
 static void
 name_row_by_labels (GtkWidget *row)
@@ -192,6 +226,12 @@ name_row_by_labels (GtkWidget *row)
   collect_shown_words (row, row, FALSE, words);
   if (words->len == 0)
     collect_shown_words (row, row, TRUE, words);
+  if (words->len == 0 && is_choice (row))
+    {
+      const char *tooltip = find_shown_tooltip (row);
+
+      g_ptr_array_add (words, (gpointer) (tooltip != NULL ? tooltip : _("None")));
+    }
   if (words->len > 1)
     {
       g_ptr_array_add (words, NULL);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rd-gui-choice.h"
 
 static const char *
@@ -236,15 +238,17 @@ shown_choice_bind_cb (GtkSignalListItemFactory *factory,
 
 /* The drop-down's button is named for what it chooses ("Show evidence
  * linked to"), which hides the words it shows from a screen reader: the
- * choice is said after the name, as the button's description. */
+ * choice is said after the name, as the button's description, and an
+ * empty choice, or none, as "None" (an empty description is not said). */
 static void
 describe_choice (GtkDropDown *drop_down)
 {
   GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  const char *choice = choice_text (gtk_drop_down_get_selected_item (drop_down));
 
   if (GTK_IS_TOGGLE_BUTTON (button))
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    choice_text (gtk_drop_down_get_selected_item (drop_down)), -1);
+                                    choice[0] != '\0' ? choice : _("None"), -1);
 }
 
 static void
