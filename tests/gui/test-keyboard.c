@@ -548,6 +548,52 @@ test_reopened_case_starts_in_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (again));
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* What Next's ASB Case Review card: Tab and Shift+Tab go past its closed
+ * expander, and into what it shows once open. GTK 4.8's expander offered
+ * the focus to its hidden child, a selectable label that took it without
+ * having it, so Tab never left the expander (issue 15, seen again). */
+static void
+test_tab_passes_what_next_expander (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "dashboard");
+  GtkWidget *expander = rd_test_gui_find_by_id (page, "trigger_expander");
+  GtkWidget *entries;
+  GtkRoot *window = GTK_ROOT (f->window);
+  GtkWidget *focus;
+
+  g_assert_nonnull (expander);
+  /* A closed expander holds its child out of the widget tree. */
+  entries = gtk_expander_get_child (GTK_EXPANDER (expander));
+  g_assert_true (GTK_IS_LABEL (entries));
+  g_assert_true (rd_test_gui_wait_until (widget_mapped, expander, 10000));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+
+  g_assert_true (gtk_widget_grab_focus (expander));
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus != expander);
+  g_assert_true (GTK_IS_ACTIONABLE (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "dashboard.copy-trigger");
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  g_assert_true (gtk_root_get_focus (window) == expander);
+
+  /* Open, Tab reaches the reports it lists, then goes on. */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  rd_test_gui_iterate ();
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (window) == entries);
+  g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (window) == focus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +607,7 @@ main (int   argc,
   ADD ("/keyboard/alt-digit-while-what-next-loads", test_alt_digit_while_what_next_loads);
   ADD ("/keyboard/refill-keeps-focus", test_refill_keeps_focus);
   ADD ("/keyboard/reopened-case-starts-in-page", test_reopened_case_starts_in_page);
+  ADD ("/keyboard/tab-passes-what-next-expander", test_tab_passes_what_next_expander);
 #undef ADD
 
   return g_test_run ();

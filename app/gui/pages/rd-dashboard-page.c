@@ -143,11 +143,16 @@ show_trigger_entries (RdDashboardPage *self)
   gtk_label_set_text (self->trigger_entries_label, entries->str);
 }
 
+/* GTK 4.8's expander offers the keyboard to its child even while closed,
+ * when the child is out of the window: the selectable label took the
+ * focus without getting it, and Tab never left the expander. Hidden while
+ * closed, it is offered nothing. */
 static void
 on_trigger_expanded_cb (GtkExpander     *expander,
                         GParamSpec      *pspec,
                         RdDashboardPage *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->trigger_entries_label), gtk_expander_get_expanded (expander));
   show_trigger_entries (self);
 }
 
