@@ -6,7 +6,7 @@
  * longer than a frame to turn into pixels, so the picture is drawn in
  * strips about a window wide, on a worker (rd_timeline_draw_strips_async()),
  * the strip in view first; the main thread only hands each finished strip
- * to GTK's renderer (see append_strip()). Only the strips in view and one on each side of it are
+ * to GTK's renderer (rd_timeline_strip_append()). Only the strips in view and one on each side of it are
  * kept: each is several megabytes of pixels, and years of diary make many
  * strips, so the view lets go of a strip scrolled away from and has it
  * drawn again when it is scrolled back to. Nothing is drawn again at each
@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rd-timeline-strip.h"
 #include "rd-timeline-view.h"
 
 struct _RdTimelineView
@@ -43,7 +44,7 @@ struct _RdTimelineView
   int            current;   /* -1 for none */
   double         width;
   double         height;
-  GPtrArray     *strips;    /* the picture without its ring: a Strip per strip, NULL where
+  GPtrArray     *strips;    /* the picture without its ring: an RdTimelineStrip a strip, NULL where
                              * not drawn or let go of; the array is NULL until first drawn */
   gboolean      *asked;     /* per strip: a job of this picture will hand it over */
   guint          first_near;  /* the strips in or near the view, kept and drawn */
@@ -60,26 +61,6 @@ struct _RdTimelineView
 /* Strips kept on each side of those in view, so that a little scrolling
  * shows a picture already drawn. */
 #define STRIPS_NEAR 1
-
-/* A strip drawn: the worker's pixels, and a texture of them once a
- * renderer that keeps textures has asked for one. */
-typedef struct
-{
-  cairo_surface_t *surface;
-  GdkTexture      *texture;  /* the surface's own pixels, not a copy */
-} Strip;
-
-static void
-strip_free (gpointer data)
-{
-  Strip *strip = data;
-
-  if (strip == NULL)
-    return;
-  g_clear_object (&strip->texture);
-  cairo_surface_destroy (strip->surface);
-  g_free (strip);
-}
 
 G_DEFINE_FINAL_TYPE (RdTimelineView, rd_timeline_view, GTK_TYPE_WIDGET)
 
@@ -369,7 +350,7 @@ on_strip_drawn_cb (guint            index,
                    gpointer         user_data)
 {
   RdTimelineView *self = user_data;
-  Strip *strip;
+  RdTimelineStrip *strip;
 
   g_assert (self->strips != NULL && index < self->strips->len);
   g_assert (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32);
@@ -381,9 +362,8 @@ on_strip_drawn_cb (guint            index,
       cairo_surface_destroy (surface);
       return;
     }
-  strip = g_new0 (Strip, 1);
-  strip->surface = surface;
-  g_clear_pointer (&g_ptr_array_index (self->strips, index), strip_free);
+  strip = rd_timeline_strip_new (surface);
+  g_clear_pointer (&g_ptr_array_index (self->strips, index), rd_timeline_strip_free);
   g_ptr_array_index (self->strips, index) = strip;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (rd_timeline_view_get_drawn (self))
@@ -454,7 +434,7 @@ update_strips (RdTimelineView *self)
   for (guint i = 0; i < self->strips->len; i++)
     if (!is_near (self, i) && g_ptr_array_index (self->strips, i) != NULL)
       {
-        g_clear_pointer (&g_ptr_array_index (self->strips, i), strip_free);
+        g_clear_pointer (&g_ptr_array_index (self->strips, i), rd_timeline_strip_free);
         dropped = TRUE;
       }
   /* The last frame's drawing holds the strips let go of until the next. */
@@ -488,7 +468,7 @@ start_drawing (RdTimelineView *self)
 
   g_assert (self->strips == NULL && self->drawing == NULL);
 
-  self->strips = g_ptr_array_new_full (n_strips, strip_free);
+  self->strips = g_ptr_array_new_full (n_strips, rd_timeline_strip_free);
   g_ptr_array_set_size (self->strips, n_strips);
   self->asked = g_new0 (gboolean, n_strips);
   self->drawing = g_cancellable_new ();
@@ -567,60 +547,6 @@ rd_timeline_view_get_drawing (RdTimelineView *self)
   return self->n_jobs > 0;
 }
 
-/* Whether the window draws with cairo, in the processor (no GPU, or
- * GDK_DEBUG=gl-disable), rather than uploading textures to a GPU. */
-static gboolean
-renders_with_cairo (RdTimelineView *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
-}
-
-/*
- * Strip @strip, drawn in @bounds. A renderer on the GPU uploads a texture
- * once and keeps it, so it gets one, made of the strip's own pixels. GTK
- * 4.8's cairo renderer instead converts a texture's every pixel into a new
- * surface each time it draws it, in view or not: some 30 ms a frame for
- * each strip 1,024 wide of a 100,000-entry timeline, at every frame the
- * page drew (issue 17). It gets the strip's surface to paint, which copies
- * only the pixels in view.
- */
-static void
-append_strip (RdTimelineView        *self,
-              GtkSnapshot           *snapshot,
-              Strip                 *strip,
-              const graphene_rect_t *bounds,
-              gboolean               with_cairo)
-{
-  cairo_t *cr;
-
-  if (!with_cairo)
-    {
-      if (strip->texture == NULL)
-        {
-          int height = cairo_image_surface_get_height (strip->surface);
-          gsize stride = (gsize) cairo_image_surface_get_stride (strip->surface);
-          g_autoptr(GBytes) bytes =
-            g_bytes_new_with_free_func (cairo_image_surface_get_data (strip->surface),
-                                        stride * height, (GDestroyNotify) cairo_surface_destroy,
-                                        cairo_surface_reference (strip->surface));
-
-          strip->texture = gdk_memory_texture_new (cairo_image_surface_get_width (strip->surface),
-                                                   height, GDK_MEMORY_DEFAULT, bytes, stride);
-        }
-      gtk_snapshot_append_texture (snapshot, strip->texture, bounds);
-      return;
-    }
-  /* The surface has the screen's scale as its device scale: one unit of
-   * it is one of the widget's. */
-  cr = gtk_snapshot_append_cairo (snapshot, bounds);
-  cairo_set_source_surface (cr, strip->surface, bounds->origin.x, bounds->origin.y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-}
-
 /* The current item's ring, drawn apart from the strips. */
 static GskRenderNode *
 draw_ring (RdTimelineView *self)
@@ -649,7 +575,6 @@ rd_timeline_view_snapshot (GtkWidget   *widget,
 {
   RdTimelineView *self = RD_TIMELINE_VIEW (widget);
   const GdkRGBA white = { 1, 1, 1, 1 };
-  gboolean with_cairo = renders_with_cairo (self);
 
   if (self->strips == NULL)
     {
@@ -659,14 +584,14 @@ rd_timeline_view_snapshot (GtkWidget   *widget,
     }
   for (guint i = 0; i < self->strips->len; i++)
     {
-      Strip *strip = g_ptr_array_index (self->strips, i);
+      RdTimelineStrip *strip = g_ptr_array_index (self->strips, i);
       /* As rd_timeline_get_strip_area(), from the size kept. */
       double x = MIN (i * STRIP_WIDTH, self->width);
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, 0, MIN (STRIP_WIDTH, self->width - x),
                                                    self->height);
 
       if (strip != NULL)
-        append_strip (self, snapshot, strip, &bounds, with_cairo);
+        rd_timeline_strip_append (strip, widget, snapshot, &bounds);
       else
         gtk_snapshot_append_color (snapshot, &white, &bounds);
     }
