@@ -1203,6 +1203,365 @@ test_policy_change_recomputes (void)
   assert_due (find (after, RD_DEADLINE_KIND_ACKNOWLEDGEMENT, 1), "2024-11-04");
 }
 
+/* A deadline of every kind but ASB reports and repairs (see
+ * /dashboard/explanations-when-asked): the landlord's and others'
+ * promises (named or not), a rule of the landlord's about a kind of
+ * contact, Awaab's Law's steps (counted from a report or an investigation,
+ * at a time recorded or not, met by the step itself, a finished repair or
+ * an offer of somewhere else to live), and a complaint's stages, the time
+ * to ask for the next and the time to go to the Ombudsman. */
+static RdDeadlineInput *
+every_kind_input (RdPolicy *policy)
+{
+  RdDeadlineInput *input = rd_deadline_input_new ();
+  RdPolicyRule mp = { (char *) "Reply to an MP enquiry", RD_CHANNEL_MP_ENQUIRY, RD_CONTACT_TO,
+                      { 10, RD_TIME_UNIT_WORKING_DAYS } };
+  const struct {
+    RdCaseEventType type;
+    gint64          id;
+    gint64          report;
+    const char     *when;
+    RdHazardLevel   level;
+  } hazards[] = {
+    { RD_CASE_EVENT_HAZARD_REPORT, 20, 20, "2025-11-03T14:30", RD_HAZARD_EMERGENCY },
+    { RD_CASE_EVENT_HAZARD_MADE_SAFE, 21, 20, "2025-11-04T16:00", RD_HAZARD_EMERGENCY },
+    { RD_CASE_EVENT_HAZARD_REPORT, 22, 22, "2025-11-17", RD_HAZARD_EMERGENCY },
+    { RD_CASE_EVENT_HAZARD_REPORT, 23, 23, "2025-11-10", RD_HAZARD_SIGNIFICANT },
+    { RD_CASE_EVENT_HAZARD_INVESTIGATED, 24, 23, "2025-11-21", RD_HAZARD_SIGNIFICANT },
+    { RD_CASE_EVENT_HAZARD_REPORT, 26, 26, "2025-11-05T09:15", RD_HAZARD_SIGNIFICANT },
+    { RD_CASE_EVENT_HAZARD_INVESTIGATED, 28, 26, "2025-11-12T10:00", RD_HAZARD_SIGNIFICANT },
+  };
+
+  rd_policy_add_rule (policy, &mp);
+  add_contact (input, 1, "2024-11-04T10:00", RD_CONTACT_FROM, RD_CHANNEL_PHONE,
+               "Will call back with the surveyor's date", "2024-11-08");
+  add_contact (input, 2, "2024-11-11T15:30", RD_CONTACT_FROM, RD_CHANNEL_PHONE, NULL, NULL);
+  add_contact (input, 3, "2024-11-12T09:00", RD_CONTACT_TO, RD_CHANNEL_MP_ENQUIRY, NULL, NULL);
+  add_contact (input, 4, "2024-11-25T12:00", RD_CONTACT_FROM, RD_CHANNEL_LETTER, NULL, NULL);
+  add_contact (input, 5, "2025-12-01T08:00", RD_CONTACT_TO, RD_CHANNEL_MP_ENQUIRY, NULL, NULL);
+  {
+    g_autoptr(GDateTime) at = local ("2025-11-05T11:00");
+    g_autoptr(GDateTime) later = local ("2025-11-06T11:00");
+    g_autoptr(GDate) due = date_new ("2025-11-07");
+    g_autoptr(GDate) soon = date_new ("2025-12-10");
+
+    rd_deadline_input_add_other_contact (input, 6, at, RD_CONTACT_FROM, RD_CHANNEL_PHONE, 50,
+                                         "PC Lee (Police)", "Send the incident number", due);
+    rd_deadline_input_add_other_contact (input, 7, later, RD_CONTACT_FROM, RD_CHANNEL_PHONE, 51,
+                                         "", "Visit the flat", soon);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (hazards); i++)
+    {
+      RdMoment when;
+
+      if (strchr (hazards[i].when, 'T') != NULL)
+        {
+          g_autoptr(GDateTime) at = local (hazards[i].when);
+
+          rd_moment_set_datetime (&when, at);
+        }
+      else
+        {
+          g_autoptr(GDate) d = date_new (hazards[i].when);
+
+          rd_moment_set_date (&when, d);
+        }
+      rd_deadline_input_add_hazard (input, hazards[i].type, hazards[i].id, hazards[i].report,
+                                    &when, hazards[i].level);
+    }
+  /* One damp hazard's safety work met by an offer to move, the other's by the repair. */
+  {
+    g_autoptr(GDate) offered = date_new ("2025-11-27");
+    g_autoptr(GDateTime) repaired = local ("2025-11-14T10:00");
+    RdMoment when;
+    RdCaseEvent *event;
+
+    rd_moment_set_date (&when, offered);
+    event = rd_deadline_input_add (input, RD_CASE_EVENT_ALTERNATIVE_OFFERED, 25, &when);
+    event->group = 23;
+    rd_moment_set_datetime (&when, repaired);
+    event = rd_deadline_input_add (input, RD_CASE_EVENT_REPAIR_DONE, 27, &when);
+    event->group = 26;
+  }
+  /* A complaint of two stages: the first acknowledged only by its
+   * response, the second acknowledged and answered finally. */
+  {
+    const struct {
+      RdComplaintEventKind kind;
+      guint                stage;
+      const char          *date;
+    } steps[] = {
+      { RD_COMPLAINT_EVENT_MADE, 1, "2025-09-01" },
+      { RD_COMPLAINT_EVENT_RESPONSE, 1, "2025-09-12" },
+      { RD_COMPLAINT_EVENT_ESCALATION_REQUESTED, 2, "2025-09-22" },
+      { RD_COMPLAINT_EVENT_ACKNOWLEDGED, 2, "2025-09-30" },
+      { RD_COMPLAINT_EVENT_FINAL_RESPONSE, 2, "2025-10-24" },
+    };
+    RdLimit escalate = { 28, RD_TIME_UNIT_CALENDAR_DAYS };
+
+    rd_policy_set_resident_escalation (policy, &escalate);
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_autoptr(GDate) d = date_new (steps[i].date);
+
+        rd_deadline_input_add_complaint_event (input, 901 + i, 900, steps[i].kind, steps[i].stage,
+                                               d, NULL);
+      }
+  }
+  rd_deadline_input_set_social_housing (input, RD_SOCIAL_HOUSING_YES);
+  return input;
+}
+
+/* What main's engine wrote at once (at 54b4cfa, before these kinds were
+ * written when asked for) for every_kind_input(), judged on each day, in
+ * the order of its deadlines. */
+static const struct {
+  const char *today;
+  const char *kind;
+  const char *explanation;
+} eager_words[] = {
+  { "2025-11-04", "promise",
+    "On Monday 4 November 2024 at 10:00 the landlord promised “Will call back with "
+    "the surveyor's date” by Friday 8 November 2024. The landlord was next in touch "
+    "on Monday 11 November 2024 at 15:30, 1 working day late." },
+  { "2025-11-04", "rule",
+    "Your landlord’s policy: “Reply to an MP enquiry”. For the contact on Tuesday "
+    "12 November 2024 at 09:00 that was due by Tuesday 26 November 2024 (time "
+    "limit: 10 working days). The landlord was next in touch on Monday 25 November "
+    "2024 at 12:00, 1 working day early." },
+  { "2025-11-04", "acknowledgement",
+    "The stage 1 acknowledgement was due by Monday 8 September 2025, counted from "
+    "the complaint on Monday 1 September 2025 (time limit: 5 working days). No "
+    "acknowledgement is recorded, so Redress takes the response as the "
+    "acknowledgement. It arrived on Friday 12 September 2025, 4 working days late." },
+  { "2025-11-04", "response",
+    "The stage 1 response was due by Monday 22 September 2025. The acknowledgement "
+    "was due on Monday 8 September 2025 and none is recorded, so Redress counts "
+    "from that day, as the Code does (time limit: 10 working days). It arrived on "
+    "Friday 12 September 2025, 6 working days early." },
+  { "2025-11-04", "acknowledgement",
+    "The stage 2 acknowledgement was due by Monday 29 September 2025, counted from "
+    "the request to escalate on Monday 22 September 2025 (time limit: 5 working "
+    "days). It arrived on Tuesday 30 September 2025, 1 working day late." },
+  { "2025-11-04", "escalation",
+    "Your landlord’s policy gives you time to ask for stage 2, counted from the "
+    "stage 1 response on Friday 12 September 2025 (time limit: 28 days). The last "
+    "day: Friday 10 October 2025. You asked on Monday 22 September 2025, 14 working "
+    "days early." },
+  { "2025-11-04", "response",
+    "The stage 2 response was due by Tuesday 28 October 2025, counted from the "
+    "acknowledgement on Tuesday 30 September 2025 (time limit: 20 working days). "
+    "The acknowledgement itself was 1 working day late. It arrived on Friday 24 "
+    "October 2025, 2 working days early." },
+  { "2025-11-04", "hazard",
+    "The investigation of the emergency hazard was due by Tuesday 4 November 2025 "
+    "at 14:30, counted from the report on Monday 3 November 2025 at 14:30 (time "
+    "limit: 24 hours). It was done on Tuesday 4 November 2025 at 16:00, 1 hour 30 "
+    "minutes late." },
+  { "2025-11-04", "hazard",
+    "Making the emergency hazard safe was due by Tuesday 4 November 2025 at 14:30, "
+    "counted from the report on Monday 3 November 2025 at 14:30 (time limit: 24 "
+    "hours). It was done on Tuesday 4 November 2025 at 16:00, 1 hour 30 minutes "
+    "late." },
+  { "2025-11-04", "promise",
+    "PC Lee (Police) promised on Wednesday 5 November 2025 at 11:00 “Send the "
+    "incident number” by Friday 7 November 2025. 3 working days are left." },
+  { "2025-11-04", "hazard",
+    "The written summary of the investigation is due by Monday 17 November 2025, "
+    "counted from the investigation on Wednesday 12 November 2025 at 10:00 (time "
+    "limit: 3 working days). 9 working days are left." },
+  { "2025-11-04", "hazard",
+    "The investigation of the emergency hazard is due by Tuesday 18 November 2025 "
+    "at 23:59, counted from the report on Monday 17 November 2025 (time limit: 24 "
+    "hours). The time of the report is not recorded, so Redress counts the time "
+    "limit (24 hours) from the end of that day. 10 working days are left." },
+  { "2025-11-04", "hazard",
+    "Making the emergency hazard safe is due by Tuesday 18 November 2025 at 23:59, "
+    "counted from the report on Monday 17 November 2025 (time limit: 24 hours). The "
+    "time of the report is not recorded, so Redress counts the time limit (24 "
+    "hours) from the end of that day. 10 working days are left." },
+  { "2025-11-04", "hazard",
+    "The investigation of the damp and mould hazard was due by Wednesday 19 "
+    "November 2025, counted from the report on Wednesday 5 November 2025 at 09:15 "
+    "(time limit: 10 working days). It was done on Wednesday 12 November 2025 at "
+    "10:00, 5 working days early." },
+  { "2025-11-04", "hazard",
+    "The safety work was due by Wednesday 19 November 2025, counted from the "
+    "investigation on Wednesday 12 November 2025 at 10:00 (time limit: 5 working "
+    "days). The diary records the repair as completed, which includes this step. It "
+    "was done on Friday 14 November 2025 at 10:00, 3 working days early." },
+  { "2025-11-04", "hazard",
+    "The investigation of the damp and mould hazard was due by Monday 24 November "
+    "2025, counted from the report on Monday 10 November 2025 (time limit: 10 "
+    "working days). It was done on Friday 21 November 2025, 1 working day early." },
+  { "2025-11-04", "hazard",
+    "The written summary of the investigation is due by Wednesday 26 November 2025, "
+    "counted from the investigation on Friday 21 November 2025 (time limit: 3 "
+    "working days). 16 working days are left." },
+  { "2025-11-04", "hazard",
+    "The safety work was due by Friday 28 November 2025, counted from the "
+    "investigation on Friday 21 November 2025 (time limit: 5 working days). The "
+    "landlord offered alternative accommodation, which meets this step when the "
+    "home cannot be made safe in time. It was done on Thursday 27 November 2025, 1 "
+    "working day early." },
+  { "2025-11-04", "promise",
+    "Someone other than the landlord promised on Thursday 6 November 2025 at 11:00 "
+    "“Visit the flat” by Wednesday 10 December 2025. 26 working days are left." },
+  { "2025-11-04", "rule",
+    "Your landlord’s policy: “Reply to an MP enquiry”. For the contact on Monday 1 "
+    "December 2025 at 08:00 that is due by Monday 15 December 2025 (time limit: 10 "
+    "working days). 29 working days are left." },
+  { "2025-11-04", "hazard",
+    "Starting the further work was due by Wednesday 4 February 2026, counted from "
+    "the investigation on Wednesday 12 November 2025 at 10:00 (time limit: 12 "
+    "weeks). The diary records the repair as completed, which includes this step. "
+    "It was done on Friday 14 November 2025 at 10:00, 55 working days early." },
+  { "2025-11-04", "ombudsman",
+    "You can bring the complaint to the Housing Ombudsman for a time after the "
+    "landlord’s final response on Friday 24 October 2025 (time limit: 12 months). "
+    "The last day: Saturday 24 October 2026. 245 working days are left." },
+  { "2025-12-01", "promise",
+    "On Monday 4 November 2024 at 10:00 the landlord promised “Will call back with "
+    "the surveyor's date” by Friday 8 November 2024. The landlord was next in touch "
+    "on Monday 11 November 2024 at 15:30, 1 working day late." },
+  { "2025-12-01", "rule",
+    "Your landlord’s policy: “Reply to an MP enquiry”. For the contact on Tuesday "
+    "12 November 2024 at 09:00 that was due by Tuesday 26 November 2024 (time "
+    "limit: 10 working days). The landlord was next in touch on Monday 25 November "
+    "2024 at 12:00, 1 working day early." },
+  { "2025-12-01", "acknowledgement",
+    "The stage 1 acknowledgement was due by Monday 8 September 2025, counted from "
+    "the complaint on Monday 1 September 2025 (time limit: 5 working days). No "
+    "acknowledgement is recorded, so Redress takes the response as the "
+    "acknowledgement. It arrived on Friday 12 September 2025, 4 working days late." },
+  { "2025-12-01", "response",
+    "The stage 1 response was due by Monday 22 September 2025. The acknowledgement "
+    "was due on Monday 8 September 2025 and none is recorded, so Redress counts "
+    "from that day, as the Code does (time limit: 10 working days). It arrived on "
+    "Friday 12 September 2025, 6 working days early." },
+  { "2025-12-01", "acknowledgement",
+    "The stage 2 acknowledgement was due by Monday 29 September 2025, counted from "
+    "the request to escalate on Monday 22 September 2025 (time limit: 5 working "
+    "days). It arrived on Tuesday 30 September 2025, 1 working day late." },
+  { "2025-12-01", "escalation",
+    "Your landlord’s policy gives you time to ask for stage 2, counted from the "
+    "stage 1 response on Friday 12 September 2025 (time limit: 28 days). The last "
+    "day: Friday 10 October 2025. You asked on Monday 22 September 2025, 14 working "
+    "days early." },
+  { "2025-12-01", "response",
+    "The stage 2 response was due by Tuesday 28 October 2025, counted from the "
+    "acknowledgement on Tuesday 30 September 2025 (time limit: 20 working days). "
+    "The acknowledgement itself was 1 working day late. It arrived on Friday 24 "
+    "October 2025, 2 working days early." },
+  { "2025-12-01", "hazard",
+    "The investigation of the emergency hazard was due by Tuesday 4 November 2025 "
+    "at 14:30, counted from the report on Monday 3 November 2025 at 14:30 (time "
+    "limit: 24 hours). It was done on Tuesday 4 November 2025 at 16:00, 1 hour 30 "
+    "minutes late." },
+  { "2025-12-01", "hazard",
+    "Making the emergency hazard safe was due by Tuesday 4 November 2025 at 14:30, "
+    "counted from the report on Monday 3 November 2025 at 14:30 (time limit: 24 "
+    "hours). It was done on Tuesday 4 November 2025 at 16:00, 1 hour 30 minutes "
+    "late." },
+  { "2025-12-01", "promise",
+    "PC Lee (Police) promised on Wednesday 5 November 2025 at 11:00 “Send the "
+    "incident number” by Friday 7 November 2025. There is no record of them getting "
+    "in touch by today, Monday 1 December 2025: it is 16 working days late." },
+  { "2025-12-01", "hazard",
+    "The written summary of the investigation was due by Monday 17 November 2025, "
+    "counted from the investigation on Wednesday 12 November 2025 at 10:00 (time "
+    "limit: 3 working days). It is not recorded as done by today, Monday 1 December "
+    "2025: it is 10 working days late." },
+  { "2025-12-01", "hazard",
+    "The investigation of the emergency hazard was due by Tuesday 18 November 2025 "
+    "at 23:59, counted from the report on Monday 17 November 2025 (time limit: 24 "
+    "hours). The time of the report is not recorded, so Redress counts the time "
+    "limit (24 hours) from the end of that day. It is not recorded as done by "
+    "today, Monday 1 December 2025: it is 9 working days late." },
+  { "2025-12-01", "hazard",
+    "Making the emergency hazard safe was due by Tuesday 18 November 2025 at 23:59, "
+    "counted from the report on Monday 17 November 2025 (time limit: 24 hours). The "
+    "time of the report is not recorded, so Redress counts the time limit (24 "
+    "hours) from the end of that day. It is not recorded as done by today, Monday 1 "
+    "December 2025: it is 9 working days late." },
+  { "2025-12-01", "hazard",
+    "The investigation of the damp and mould hazard was due by Wednesday 19 "
+    "November 2025, counted from the report on Wednesday 5 November 2025 at 09:15 "
+    "(time limit: 10 working days). It was done on Wednesday 12 November 2025 at "
+    "10:00, 5 working days early." },
+  { "2025-12-01", "hazard",
+    "The safety work was due by Wednesday 19 November 2025, counted from the "
+    "investigation on Wednesday 12 November 2025 at 10:00 (time limit: 5 working "
+    "days). The diary records the repair as completed, which includes this step. It "
+    "was done on Friday 14 November 2025 at 10:00, 3 working days early." },
+  { "2025-12-01", "hazard",
+    "The investigation of the damp and mould hazard was due by Monday 24 November "
+    "2025, counted from the report on Monday 10 November 2025 (time limit: 10 "
+    "working days). It was done on Friday 21 November 2025, 1 working day early." },
+  { "2025-12-01", "hazard",
+    "The written summary of the investigation was due by Wednesday 26 November "
+    "2025, counted from the investigation on Friday 21 November 2025 (time limit: 3 "
+    "working days). It is not recorded as done by today, Monday 1 December 2025: it "
+    "is 3 working days late." },
+  { "2025-12-01", "hazard",
+    "The safety work was due by Friday 28 November 2025, counted from the "
+    "investigation on Friday 21 November 2025 (time limit: 5 working days). The "
+    "landlord offered alternative accommodation, which meets this step when the "
+    "home cannot be made safe in time. It was done on Thursday 27 November 2025, 1 "
+    "working day early." },
+  { "2025-12-01", "promise",
+    "Someone other than the landlord promised on Thursday 6 November 2025 at 11:00 "
+    "“Visit the flat” by Wednesday 10 December 2025. 7 working days are left." },
+  { "2025-12-01", "rule",
+    "Your landlord’s policy: “Reply to an MP enquiry”. For the contact on Monday 1 "
+    "December 2025 at 08:00 that is due by Monday 15 December 2025 (time limit: 10 "
+    "working days). 10 working days are left." },
+  { "2025-12-01", "hazard",
+    "Starting the further work was due by Wednesday 4 February 2026, counted from "
+    "the investigation on Wednesday 12 November 2025 at 10:00 (time limit: 12 "
+    "weeks). The diary records the repair as completed, which includes this step. "
+    "It was done on Friday 14 November 2025 at 10:00, 55 working days early." },
+  { "2025-12-01", "ombudsman",
+    "You can bring the complaint to the Housing Ombudsman for a time after the "
+    "landlord’s final response on Friday 24 October 2025 (time limit: 12 months). "
+    "The last day: Saturday 24 October 2026. 226 working days are left." },
+};
+
+/* Every kind of deadline but the landlord's response at a stage of a
+ * complaint (one a stage, its words made from the extensions the engine
+ * checked) writes its explanation when it is first asked for, and writes
+ * the words the engine wrote at once before. */
+static void
+test_every_explanation_when_asked (void)
+{
+  const char *days[] = { "2025-11-04", "2025-12-01" };
+  guint k = 0;
+
+  for (guint day = 0; day < G_N_ELEMENTS (days); day++)
+    {
+      g_autoptr(RdPolicy) policy = landlord_policy ();
+      g_autoptr(RdDeadlineInput) input = every_kind_input (policy);
+      g_autoptr(RdDeadlineReport) report = compute (input, policy, days[day]);
+      GListModel *list = rd_deadline_report_get_deadlines (report);
+      guint n = g_list_model_get_n_items (list);
+      guint made = 0;
+
+      g_assert_cmpuint (rd_deadline_report_get_explanations_made (report), ==, 0);
+      for (guint i = 0; i < n; i++, k++)
+        {
+          g_autoptr(RdDeadline) d = g_list_model_get_item (list, i);
+
+          g_assert_cmpuint (k, <, G_N_ELEMENTS (eager_words));
+          g_assert_cmpstr (eager_words[k].today, ==, days[day]);
+          g_assert_cmpstr (rd_deadline_kind_to_key (rd_deadline_get_kind (d)), ==, eager_words[k].kind);
+          g_assert_cmpstr (rd_deadline_get_explanation (d), ==, eager_words[k].explanation);
+          made += rd_deadline_get_kind (d) != RD_DEADLINE_KIND_RESPONSE;
+          g_assert_cmpuint (rd_deadline_report_get_explanations_made (report), ==, made);
+        }
+    }
+  g_assert_cmpuint (k, ==, G_N_ELEMENTS (eager_words));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1236,6 +1595,7 @@ main (int   argc,
   g_test_add_func ("/policy/round-trip", test_policy_round_trip);
   g_test_add_func ("/policy/code-versions", test_code_versions);
   g_test_add_func ("/deadlines/ombudsman-counts", test_ombudsman_counts);
+  g_test_add_func ("/deadlines/every-explanation-when-asked", test_every_explanation_when_asked);
 
   return g_test_run ();
 }

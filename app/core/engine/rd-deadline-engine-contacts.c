@@ -74,6 +74,26 @@ promise_new (const RdCaseEvent *e,
   return d;
 }
 
+/* The explanation of a promise made by someone other than the landlord,
+ * when asked for: the recipe quotes what was promised and who promised it. */
+static char *
+explain_other_promise (RdDeadline            *d,
+                       const RdExplainRecipe *recipe)
+{
+  const char *what = recipe->quoted[0];
+  const char *who = recipe->quoted[1] != NULL && recipe->quoted[1][0]
+    ? recipe->quoted[1] : _("Someone other than the landlord");
+  g_autofree char *made = rd_moment_format_on (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *how = NULL;
+
+  /* Translators: "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00
+   * “to call you back” by Friday 8 November 2024.": the second %s is a date
+   * and time with its preposition */
+  how = g_strdup_printf (_("%s promised %s “%s” by %s."), who, made, what, due);
+  return _rd_engine_explain (d, recipe, how);
+}
+
 /* A promise made by someone other than the landlord (the police, the
  * council, an MP): kept when they are next in touch. */
 static void
@@ -82,16 +102,11 @@ other_promise (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = promise_new (e, RD_DEADLINE_ON_OTHER,
                                          next_from_party (engine, e));
-  const char *who = e->who[0] ? e->who : _("Someone other than the landlord");
-  const char *made = _rd_engine_on (engine, &e->when);
   const char *due = _rd_engine_when (engine, &d->due);
-  g_autofree char *how = NULL;
 
-  /* Translators: "PC Sam Lee (Police) promised on Monday 4 November 2024 at 10:00
-   * “to call you back” by Friday 8 November 2024.": the second %s is a date
-   * and time with its preposition */
-  how = g_strdup_printf (_("%s promised %s “%s” by %s."), who, made, e->text, due);
-  _rd_engine_finish (engine, d, NULL, how, RD_DONE_THEY_CONTACTED);
+  _rd_engine_finish_later (engine, d, NULL, &e->when, explain_other_promise, 0,
+                           RD_DONE_THEY_CONTACTED);
+  _rd_deadline_quote (d, e->text, e->who);
   switch (d->status)
     {
     case RD_DEADLINE_MET:
@@ -113,6 +128,20 @@ other_promise (RdEngine          *engine,
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
 
+/* The explanation of a promise the landlord made, when asked for: the
+ * recipe quotes what was promised. */
+static char *
+explain_landlord_promise (RdDeadline            *d,
+                          const RdExplainRecipe *recipe)
+{
+  g_autofree char *made = rd_moment_format_long (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *how = NULL;
+
+  how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, recipe->quoted[0], due);
+  return _rd_engine_explain (d, recipe, how);
+}
+
 /* A promise the landlord made: kept when it is next in touch. */
 static void
 landlord_promise (RdEngine          *engine,
@@ -120,12 +149,10 @@ landlord_promise (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = promise_new (e, RD_DEADLINE_ON_LANDLORD,
                                          _rd_engine_next_from_contact (engine, &e->when));
-  const char *made = _rd_engine_when (engine, &e->when);
-  const char *due = _rd_engine_when (engine, &d->due);
-  g_autofree char *how = NULL;
 
-  how = g_strdup_printf (_("On %s the landlord promised “%s” by %s."), made, e->text, due);
-  _rd_engine_finish (engine, d, NULL, how, RD_DONE_CONTACTED);
+  _rd_engine_finish_later (engine, d, NULL, &e->when, explain_landlord_promise, 0,
+                           RD_DONE_CONTACTED);
+  _rd_deadline_quote (d, e->text, NULL);
   if (d->status == RD_DEADLINE_MET)
     d->next_step = g_strdup (_("Check that the landlord did what it promised; if not, note it "
                                "and chase."));
@@ -134,6 +161,28 @@ landlord_promise (RdEngine          *engine,
                                                    "its date."));
   d->basis = g_strdup (_("The landlord’s own promise"));
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
+}
+
+/* The explanation of a deadline a rule of the landlord's sets for a
+ * contact, when asked for: the rule is the deadline's title. */
+static char *
+explain_rule (RdDeadline            *d,
+              const RdExplainRecipe *recipe)
+{
+  g_autofree char *started = rd_moment_format_on (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *limit = rd_limit_format (&recipe->limit);
+  g_autofree char *how = NULL;
+
+  /* Translators: the second %s is a date with its preposition, "on Monday 4
+   * November 2024" */
+  how = g_strdup_printf (_rd_deadline_is_past (d, &recipe->words->today)
+                         ? _("Your landlord’s policy: “%s”. For the contact %s that was "
+                             "due by %s (time limit: %s).")
+                         : _("Your landlord’s policy: “%s”. For the contact %s that is "
+                             "due by %s (time limit: %s)."),
+                         d->title, started, due, limit);
+  return _rd_engine_explain (d, recipe, how);
 }
 
 /* Promises made in contacts, and the landlord's rules about kinds of contact. */
@@ -163,10 +212,6 @@ _rd_engine_contacts (RdEngine *engine)
           const RdPolicyRule *rule = rd_policy_get_rule (landlord, r);
           g_autoptr(RdDeadline) d = NULL;
           const RdCaseEvent *next;
-          const char *started = NULL;
-          const char *due = NULL;
-          g_autofree char *limit = NULL;
-          g_autofree char *how = NULL;
 
           if (rule->direction != e->direction ||
               (rule->channel >= 0 && (RdContactChannel) rule->channel != e->channel))
@@ -184,18 +229,8 @@ _rd_engine_contacts (RdEngine *engine)
               d->done = next->when;
               _rd_deadline_add_source (d, next);
             }
-          started = _rd_engine_on (engine, &e->when);
-          due = _rd_engine_when (engine, &d->due);
-          limit = rd_limit_format (&rule->limit);
-          /* Translators: the second %s is a date with its preposition, "on Monday 4
-           * November 2024" */
-          how = g_strdup_printf (_rd_engine_is_past (engine, &d->due, &d->done)
-                                 ? _("Your landlord’s policy: “%s”. For the contact %s that was "
-                                     "due by %s (time limit: %s).")
-                                 : _("Your landlord’s policy: “%s”. For the contact %s that is "
-                                     "due by %s (time limit: %s)."),
-                                 rule->label, started, due, limit);
-          _rd_engine_finish (engine, d, &rule->limit, how, RD_DONE_CONTACTED);
+          _rd_engine_finish_later (engine, d, &rule->limit, &e->when, explain_rule, 0,
+                                   RD_DONE_CONTACTED);
           _rd_engine_set_generic_next_step (engine, d, _("Send a chaser that quotes your landlord’s "
                                                          "own rule."));
           d->basis = g_strdup (_("Your landlord’s own policy"));

@@ -12,10 +12,11 @@
 #include "rd-incident.h"
 #include "rd-deadline-engine-private.h"
 
+/* What a record of @type that meets a step says of it, or NULL. */
 static const char *
-hazard_done_phrase (const RdCaseEvent *done)
+hazard_done_phrase (RdCaseEventType type)
 {
-  switch (done->type)
+  switch (type)
     {
     case RD_CASE_EVENT_ALTERNATIVE_OFFERED:
       return _("The landlord offered alternative accommodation, which meets this step when the home "
@@ -162,6 +163,45 @@ hazard_step_explanation (HazardStep  step,
     }
 }
 
+/* How a hazard step's explanation is kept for later (RdExplainRecipe's
+ * detail): the step, the hazard's level, whether its limit counts from
+ * the report (rather than the investigation), and the type of the record
+ * that met it, plus one (0: none). */
+#define HAZARD_DETAIL(step, level, from_report, done_type) \
+  ((int) (step) | ((int) (level) << 4) | ((from_report) ? 1 << 12 : 0) | ((int) (done_type) + 1) << 16)
+#define HAZARD_DETAIL_STEP(detail)        ((HazardStep) ((detail) & 0xf))
+#define HAZARD_DETAIL_LEVEL(detail)       ((RdHazardLevel) (((detail) >> 4) & 0xff))
+#define HAZARD_DETAIL_FROM_REPORT(detail) ((((detail) >> 12) & 1) != 0)
+#define HAZARD_DETAIL_DONE(detail)        ((int) ((detail) >> 16) - 1)
+
+/* A hazard step's explanation, when asked for (HAZARD_DETAIL()). */
+static char *
+explain_hazard (RdDeadline            *d,
+                const RdExplainRecipe *recipe)
+{
+  int detail = recipe->detail;
+  g_autofree char *from_text = rd_moment_format_on (&recipe->from);
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *unknown = _rd_engine_unknown_start_sentence (&recipe->limit, &recipe->from,
+                                                                HAZARD_DETAIL_FROM_REPORT (detail));
+  const char *stood_for = HAZARD_DETAIL_DONE (detail) >= 0
+    ? hazard_done_phrase ((RdCaseEventType) HAZARD_DETAIL_DONE (detail)) : NULL;
+  g_autofree char *how = NULL;
+  g_autoptr(GString) text = NULL;
+
+  how = hazard_step_explanation (HAZARD_DETAIL_STEP (detail),
+                                 _rd_deadline_is_past (d, &recipe->words->today),
+                                 rd_hazard_level_get_label (HAZARD_DETAIL_LEVEL (detail)), due,
+                                 limit_text, from_text);
+  text = g_string_new (how);
+  if (stood_for != NULL)
+    g_string_append_printf (text, " %s", stood_for);
+  if (unknown != NULL)
+    g_string_append_printf (text, " %s", unknown);
+  return _rd_engine_explain (d, recipe, text->str);
+}
+
 static void
 hazard_step (RdEngine          *engine,
              const RdCaseEvent *report,
@@ -175,11 +215,6 @@ hazard_step (RdEngine          *engine,
   const char *level = rd_hazard_level_get_label (report->hazard);
   const RdLimit *limit = rd_policy_get_hazard_limit (awaab, report->hazard, rule);
   g_autoptr(RdDeadline) d = NULL;
-  const char *from_text = NULL;
-  const char *due = NULL;
-  const char *stood_for = NULL;
-  g_autofree char *limit_text = NULL;
-  g_autofree char *how = NULL;
 
   if (!rd_limit_is_set (limit))
     return;
@@ -197,22 +232,14 @@ hazard_step (RdEngine          *engine,
     {
       d->done = done->when;
       _rd_deadline_add_source (d, done);
-      stood_for = hazard_done_phrase (done);
     }
-  from_text = _rd_engine_on (engine, &from->when);
-  due = _rd_engine_when (engine, &d->due);
-  limit_text = rd_limit_format (limit);
-  how = hazard_step_explanation (step, _rd_engine_is_past (engine, &d->due, &d->done), level, due,
-                                 limit_text, from_text);
-  if (stood_for != NULL)
-    {
-      char *longer = g_strdup_printf ("%s %s", how, stood_for);
-
-      g_free (how);
-      how = longer;
-    }
-  _rd_engine_add_unknown_start (d, limit, &from->when, from == report, &how);
-  _rd_engine_finish (engine, d, limit, how, RD_DONE_DONE);
+  /* A limit in hours counts from the end of the day of a report or an
+   * investigation at a time not recorded: the explanation says so. */
+  d->start_time_unknown = rd_limit_is_timed (limit) && from->when.minute < 0;
+  _rd_engine_finish_later (engine, d, limit, &from->when, explain_hazard,
+                           HAZARD_DETAIL (step, report->hazard, from == report,
+                                          done != NULL ? (int) done->type : -1),
+                           RD_DONE_DONE);
   _rd_engine_set_generic_next_step (engine, d, report->hazard == RD_HAZARD_EMERGENCY
                                     ? _("Call the landlord’s emergency line now, say it is an "
                                         "emergency hazard under Awaab’s Law, and keep a record "

@@ -221,6 +221,30 @@ explain_response_counted (guint       stage,
                           stage, due, from, limit);
 }
 
+/* An acknowledgement's explanation, when asked for: its recipe's detail
+ * says whether the response stood for a missing acknowledgement. */
+static char *
+explain_ack_later (RdDeadline            *d,
+                   const RdExplainRecipe *recipe)
+{
+  g_autofree char *due = rd_moment_format_long (&d->due);
+  g_autofree char *limit = rd_limit_format (&recipe->limit);
+  g_autofree char *from = rd_moment_format_on (&recipe->from);
+  g_autofree char *how = explain_acknowledgement (d->stage,
+                                                  _rd_deadline_is_past (d, &recipe->words->today),
+                                                  due, limit, from);
+
+  if (recipe->detail)
+    {
+      g_autofree char *more = g_strdup_printf ("%s %s", how,
+                                               _("No acknowledgement is recorded, so Redress "
+                                                 "takes the response as the acknowledgement."));
+
+      return _rd_engine_explain (d, recipe, more);
+    }
+  return _rd_engine_explain (d, recipe, how);
+}
+
 /* @final: the landlord's last stage, after which there is nothing to
  * escalate to but the Ombudsman. */
 static void
@@ -328,10 +352,6 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
 {
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = g_strdup_printf (_("Stage %u acknowledgement"), s);
-  const char *due = NULL;
-  g_autofree char *limit = NULL;
-  const char *from = NULL;
-  g_autofree char *how = NULL;
 
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_ACKNOWLEDGEMENT, group, s, title);
   d->due = bound->due;
@@ -347,20 +367,8 @@ _rd_stage_acknowledgement_deadline (RdEngine          *engine,
       _rd_deadline_add_source (d, resp);
     }
 
-  due = _rd_engine_when (engine, &d->due);
-  limit = rd_limit_format (bound->limit);
-  from = _rd_engine_on (engine, &bound->from);
-  how = explain_acknowledgement (s, _rd_engine_is_past (engine, &d->due, &d->done), due, limit,
-                                 from);
-  if (ack == NULL && resp != NULL)
-    {
-      g_autofree char *more = g_strdup_printf ("%s %s", how,
-                                               _("No acknowledgement is recorded, so Redress "
-                                                 "takes the response as the acknowledgement."));
-      g_free (how);
-      how = g_steal_pointer (&more);
-    }
-  _rd_engine_finish (engine, d, bound->limit, how, RD_DONE_ARRIVED);
+  _rd_engine_finish_later (engine, d, bound->limit, &bound->from, explain_ack_later,
+                           ack == NULL && resp != NULL, RD_DONE_ARRIVED);
   set_ack_next_step (engine, d, final);
   d->basis = g_strdup (bound->basis);
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));

@@ -47,11 +47,6 @@ char *_rd_engine_done_sentence    (RdDoneVerb  verb,
 char *_rd_engine_unknown_start_sentence (const RdLimit  *limit,
                                          const RdMoment *from,
                                          gboolean        from_report);
-void  _rd_engine_add_unknown_start (RdDeadline      *d,
-                                   const RdLimit   *limit,
-                                   const RdMoment  *from,
-                                   gboolean         from_report,
-                                   char           **how);
 char *_rd_engine_done_late_by     (RdDoneVerb  verb,
                                    const char *when,
                                    const char *duration);

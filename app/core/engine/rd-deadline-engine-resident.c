@@ -12,6 +12,25 @@
 #include "rd-deadline-engine-private.h"
 #include "rd-deadline-engine-stages-private.h"
 
+/* The explanation of the time to ask for the next stage, when asked for:
+ * the deadline's stage is the one to ask for. */
+static char *
+explain_escalation (RdDeadline            *d,
+                    const RdExplainRecipe *recipe)
+{
+  g_autofree char *due_text = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *resp_text = rd_moment_format_on (&recipe->from);
+  g_autofree char *how = NULL;
+
+  /* Translators: the second %s is a date with its preposition, "on Monday 4
+   * November 2024", the third a time limit ("20 working days"), the last a date */
+  how = g_strdup_printf (_("Your landlord’s policy gives you time to ask for stage %u, counted "
+                           "from the stage %u response %s (time limit: %s). The last day: %s."),
+                         d->stage, d->stage - 1, resp_text, limit_text, due_text);
+  return _rd_engine_explain (d, recipe, how);
+}
+
 /* The resident's own time limit to ask for the next stage, where the
  * landlord's policy sets one. */
 void
@@ -24,10 +43,8 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
   const StageEvent *next;
   g_autoptr(RdDeadline) d = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *limit_text = NULL;
-  g_autofree char *how = NULL;
   const RdCaseEvent *resp = st->resp;
-  const char *due_text, *resp_text;
+  const char *due_text;
   guint s = st->stage;
   RdMoment due;
 
@@ -40,8 +57,6 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
   next = _rd_complaint_find_first (c, s + 1, is_escalation);
   title = g_strdup_printf (_("Ask for stage %u"), s + 1);
   due_text = _rd_engine_when (engine, &due);
-  limit_text = rd_limit_format (limit);
-  resp_text = _rd_engine_on (engine, &resp->when);
 
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_ESCALATION, st->group, s + 1, title);
   d->due = due;
@@ -51,12 +66,7 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
       d->done = next->event->when;
       _rd_deadline_add_source (d, next->event);
     }
-  /* Translators: the second %s is a date with its preposition, "on Monday 4
-   * November 2024", the third a time limit ("20 working days"), the last a date */
-  how = g_strdup_printf (_("Your landlord’s policy gives you time to ask for stage %u, counted "
-                           "from the stage %u response %s (time limit: %s). The last day: %s."),
-                         s + 1, s, resp_text, limit_text, due_text);
-  _rd_engine_finish (engine, d, limit, how, RD_DONE_ASKED);
+  _rd_engine_finish_later (engine, d, limit, &resp->when, explain_escalation, 0, RD_DONE_ASKED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
     d->next_step = g_strdup_printf (_("If you are not satisfied with the stage %u response, "
                                       "ask for stage %u by %s."), s, s + 1, due_text);
@@ -70,6 +80,25 @@ _rd_stage_escalation_deadline (RdEngine    *engine,
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));
 }
 
+/* The explanation of the time to go to the Ombudsman, when asked for. */
+static char *
+explain_ombudsman (RdDeadline            *d,
+                   const RdExplainRecipe *recipe)
+{
+  g_autofree char *due_text = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *resp_text = rd_moment_format_on (&recipe->from);
+  g_autofree char *how = NULL;
+
+  /* Translators: the first %s is a date with its preposition, "on Monday 4
+   * November 2024", the second a time limit ("12 months"), the last a date */
+  how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman for a time "
+                           "after the landlord’s final response %s (time limit: %s). The last "
+                           "day: %s."),
+                         resp_text, limit_text, due_text);
+  return _rd_engine_explain (d, recipe, how);
+}
+
 /* The resident's time to go to the Ombudsman, from the final response. */
 void
 _rd_stage_ombudsman_deadline (RdEngine    *engine,
@@ -81,9 +110,7 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
   const RdLimit *limit = rules ? rd_policy_get_ombudsman_referral (rules) : NULL;
   const RdCaseEvent *referred = _rd_complaint_first_any (c, is_referred);
   g_autoptr(RdDeadline) d = NULL;
-  g_autofree char *limit_text = NULL;
-  g_autofree char *how = NULL;
-  const char *due_text, *resp_text;
+  const char *due_text;
   RdMoment due;
 
   if (limit == NULL || !_rd_engine_due (engine, limit, &resp->when, &due))
@@ -96,8 +123,6 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
   d = _rd_stage_deadline_new (RD_DEADLINE_KIND_OMBUDSMAN, st->group, st->stage,
                           _("Refer to the Housing Ombudsman"));
   due_text = _rd_engine_when (engine, &due);
-  limit_text = rd_limit_format (limit);
-  resp_text = _rd_engine_on (engine, &resp->when);
   d->due = due;
   _rd_deadline_add_source (d, resp);
   if (referred != NULL)
@@ -105,13 +130,7 @@ _rd_stage_ombudsman_deadline (RdEngine    *engine,
       d->done = referred->when;
       _rd_deadline_add_source (d, referred);
     }
-  /* Translators: the first %s is a date with its preposition, "on Monday 4
-   * November 2024", the second a time limit ("12 months"), the last a date */
-  how = g_strdup_printf (_("You can bring the complaint to the Housing Ombudsman for a time "
-                           "after the landlord’s final response %s (time limit: %s). The last "
-                           "day: %s."),
-                         resp_text, limit_text, due_text);
-  _rd_engine_finish (engine, d, limit, how, RD_DONE_REFERRED);
+  _rd_engine_finish_later (engine, d, limit, &resp->when, explain_ombudsman, 0, RD_DONE_REFERRED);
   if (d->status == RD_DEADLINE_PENDING || d->status == RD_DEADLINE_DUE_SOON)
     d->next_step = g_strdup_printf (_("If you are still not satisfied, refer your complaint "
                                       "to the Housing Ombudsman by %s."), due_text);

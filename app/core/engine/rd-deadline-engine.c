@@ -236,31 +236,6 @@ _rd_engine_unknown_start_sentence (const RdLimit  *limit,
                          "time limit (%s) from the end of that day."), limit_text);
 }
 
-/**
- * _rd_engine_add_unknown_start:
- * @how: (inout): the explanation so far
- *
- * Says after @how what _rd_engine_unknown_start_sentence() says, if
- * anything, and marks @d as counted from the end of the day.
- */
-void
-_rd_engine_add_unknown_start (RdDeadline      *d,
-                              const RdLimit   *limit,
-                              const RdMoment  *from,
-                              gboolean         from_report,
-                              char           **how)
-{
-  g_autofree char *unknown = _rd_engine_unknown_start_sentence (limit, from, from_report);
-  char *longer;
-
-  if (unknown == NULL)
-    return;
-  longer = g_strdup_printf ("%s %s", *how, unknown);
-  g_free (*how);
-  *how = longer;
-  d->start_time_unknown = TRUE;
-}
-
 /* A limit in hours, and a step whose day is known but not its time: on
  * the day the limit ended it may have been in time, and Redress gives the
  * benefit of the doubt; on a later day it was late by at least the hours

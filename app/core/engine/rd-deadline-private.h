@@ -39,6 +39,7 @@ struct _RdExplainRecipe
   RdLimit         limit;
   int             detail;  /* the kind's own: an ASB report's risk level, … */
   int             verb;    /* RdDoneVerb */
+  char          **quoted;  /* the record's own words it quotes (a promise), or NULL */
 };
 
 struct _RdDeadline
@@ -91,6 +92,9 @@ void        _rd_deadline_explain_later (RdDeadline     *self,
                                        const RdLimit   *limit,
                                        int              detail,
                                        int              verb);
+void        _rd_deadline_quote        (RdDeadline      *self,
+                                       const char      *first,
+                                       const char      *second);
 
 RdExplainWords *_rd_explain_words_new   (const GDate    *today);
 RdExplainWords *_rd_explain_words_ref   (RdExplainWords *words);

@@ -45,7 +45,10 @@ rd_deadline_finalize (GObject *object)
     }
   g_clear_pointer (&self->sources, g_free);
   if (self->recipe != NULL)
-    _rd_explain_words_unref (self->recipe->words);
+    {
+      _rd_explain_words_unref (self->recipe->words);
+      g_strfreev (self->recipe->quoted);
+    }
   g_clear_pointer (&self->recipe, g_free);
 
   G_OBJECT_CLASS (rd_deadline_parent_class)->finalize (object);
@@ -198,6 +201,29 @@ _rd_deadline_explain_later (RdDeadline     *self,
   recipe->verb = verb;
   g_clear_pointer (&self->explanation, g_free);
   self->recipe = recipe;
+}
+
+/**
+ * _rd_deadline_quote:
+ * @first: words of the record the explanation quotes
+ * @second: (nullable): more of them
+ *
+ * Keeps, for an explanation written later (_rd_deadline_explain_later()),
+ * the words of the record it quotes, which the deadline does not hold
+ * otherwise: what was promised, and who promised it.
+ */
+void
+_rd_deadline_quote (RdDeadline *self,
+                    const char *first,
+                    const char *second)
+{
+  g_return_if_fail (RD_IS_DEADLINE (self));
+  g_return_if_fail (self->recipe != NULL && self->recipe->quoted == NULL);
+  g_return_if_fail (first != NULL);
+
+  self->recipe->quoted = g_new0 (char *, 3);
+  self->recipe->quoted[0] = g_strdup (first);
+  self->recipe->quoted[1] = g_strdup (second);
 }
 
 /* The explanation from the recipe, in the language the deadline was
@@ -443,9 +469,11 @@ rd_deadline_get_source (RdDeadline *self,
 /**
  * rd_deadline_get_explanation:
  *
- * The explanations of the deadlines that come by the thousand (reports of
- * repairs and anti-social behaviour) are written the first time they are
- * asked for, on any thread, and kept.
+ * Explanations are written the first time they are asked for, on any
+ * thread, and kept: a long diary gives tens of thousands of deadlines, and
+ * the window shows a few explanations. Only the landlord's response at a
+ * stage of a complaint (one a stage, its words made from the extensions
+ * the engine checked) is written as it is worked out.
  *
  * Returns: the deadline in plain words, with weekdays: when it was due, how
  *   that date was worked out, and what happened
