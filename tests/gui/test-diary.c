@@ -14,6 +14,7 @@
 #include "rd-diary-page.h"
 #include "rd-history-dialog.h"
 #include "rd-incident-editor.h"
+#include "rd-incident-row.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
 
@@ -1152,6 +1153,95 @@ test_new_entry_category (Fixture       *f,
                    RD_CATEGORY_HARASSMENT);
 }
 
+/* Every label of @row given at least the height it needs at the width it
+ * was given: no line of it cut. */
+static void
+assert_labels_whole (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int needed;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      if (GTK_IS_LABEL (c))
+        {
+          gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (c), &needed, NULL,
+                              NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_height (c), >=, needed);
+        }
+      assert_labels_whole (c);
+    }
+}
+
+static GtkWidget *
+row_for (GtkWindow  *window,
+         const char *description)
+{
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) starts = local_datetime ("2024-03-02 22:15");
+  g_autoptr(RdDiaryItem) item = NULL;
+  GtkWidget *row = rd_incident_row_new ();
+
+  rd_incident_set_starts_at (incident, starts);
+  rd_incident_set_description (incident, description);
+  item = rd_diary_item_new (incident);
+  rd_incident_row_set_item (RD_INCIDENT_ROW (row), item);
+  gtk_window_set_child (window, row);
+  return row;
+}
+
+/*
+ * A diary row is as high at any width as the most its text needs (the
+ * summary's two lines, at its narrowest), so that GTK measures it once
+ * however many widths the window's layout tries (issue 17: the first
+ * showing of a long diary). At every width no line of its text is cut,
+ * a long summary still wraps to two lines where it must, and a short one
+ * takes one.
+ */
+static void
+test_row_height_any_width (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  const int widths[] = { 160, 240, 360, 600, 1000 };
+  GtkWidget *row, *summary;
+  int height = -1, short_height, min_width, h;
+
+  row = row_for (window, "Music and banging from the flat above again, from eleven until after two, "
+                         "and the children could not sleep");
+  gtk_window_present (window);
+  rd_test_gui_iterate ();
+  g_assert_cmpint (gtk_widget_get_request_mode (row), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  summary = rd_test_gui_find_by_id (row, "summary_label");
+  g_assert_nonnull (summary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int width = MAX (widths[i], min_width);
+
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &h, NULL, NULL, NULL);
+      if (height < 0)
+        height = h;
+      g_assert_cmpint (h, ==, height);
+      gtk_widget_size_allocate (row, &(GtkAllocation){ 0, 0, width, h }, -1);
+      assert_labels_whole (row);
+      if (width < 300)
+        g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (summary))), ==, 2);
+    }
+
+  /* A summary of one short line asks for one line. */
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  row = row_for (window, "Shouting");
+  rd_test_gui_iterate ();
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &short_height, NULL, NULL, NULL);
+  g_assert_cmpint (short_height, <, height);
+  gtk_widget_size_allocate (row, &(GtkAllocation){ 0, 0, 400, short_height }, -1);
+  assert_labels_whole (row);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1172,6 +1262,7 @@ main (int   argc,
   ADD ("/diary/report-date", FALSE, test_report_date);
   ADD ("/diary/landlord-steps", FALSE, test_landlord_steps);
   ADD ("/diary/new-entry-category", FALSE, test_new_entry_category);
+  ADD ("/diary/row-height-any-width", FALSE, test_row_height_any_width);
   ADD ("/diary/terminate-writes", FALSE, test_terminate_writes);
   ADD ("/diary/search-and-filter", TRUE, test_search_and_filter);
   ADD ("/diary/search-keeps-entry", TRUE, test_search_keeps_entry);

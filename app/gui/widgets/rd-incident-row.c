@@ -18,6 +18,7 @@ struct _RdIncidentRow
   RdDiaryItem *item;
 
   GtkImage   *category_icon;
+  GtkWidget  *text_box;
   GtkLabel   *date_label;
   GtkLabel   *category_label;
   GtkLabel   *summary_label;
@@ -25,6 +26,9 @@ struct _RdIncidentRow
 };
 
 G_DEFINE_FINAL_TYPE (RdIncidentRow, rd_incident_row, GTK_TYPE_WIDGET)
+
+/* Between the category's icon and the text */
+#define ICON_SPACING 12
 
 static const struct {
   RdReportedTo flag;
@@ -130,6 +134,74 @@ rd_incident_row_set_item (RdIncidentRow *self,
   show_item (self);
 }
 
+/*
+ * A row is as high as its text can need at any width it is given: the
+ * summary wraps to two lines at most, and to no more at a wider list.
+ * GTK 4.8's list view keeps some 200 rows and measures each for its
+ * height at every width that the window's layout tries (a dozen as the
+ * diary page is first shown, each a fresh layout of the summary), and for
+ * the list's own height with none; so much of the first showing of a
+ * long diary was that (issue 17). A row whose height does not depend on
+ * its width is measured once, and its text laid out again only at the
+ * width it is given.
+ */
+static GtkSizeRequestMode
+rd_incident_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+rd_incident_row_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  RdIncidentRow *self = RD_INCIDENT_ROW (widget);
+  int icon_min, icon_nat, text_min, text_nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->category_icon), orientation, -1, &icon_min, &icon_nat,
+                      NULL, NULL);
+  gtk_widget_measure (self->text_box, orientation, -1, &text_min, &text_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = icon_min + ICON_SPACING + text_min;
+      *natural = icon_nat + ICON_SPACING + text_nat;
+    }
+  else
+    {
+      /* Without a width, a label that wraps asks for the height of its
+       * lines at its narrowest as its natural height: the most it needs
+       * at any width. Given as the least too, so that no row is cut. */
+      *minimum = *natural = MAX (icon_nat, text_nat);
+    }
+}
+
+static void
+rd_incident_row_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  RdIncidentRow *self = RD_INCIDENT_ROW (widget);
+  GtkAllocation icon = { 0, 0, 0, height };
+  GtkAllocation text = { 0, 0, 0, height };
+
+  gtk_widget_measure (GTK_WIDGET (self->category_icon), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                      &icon.width, NULL, NULL);
+  icon.width = MIN (icon.width, width);
+  text.width = MAX (width - icon.width - ICON_SPACING, 0);
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    icon.x = width - icon.width;
+  else
+    text.x = width - text.width;
+  gtk_widget_size_allocate (GTK_WIDGET (self->category_icon), &icon, -1);
+  gtk_widget_size_allocate (self->text_box, &text, -1);
+}
+
 static void
 rd_incident_row_dispose (GObject *object)
 {
@@ -150,10 +222,14 @@ rd_incident_row_class_init (RdIncidentRowClass *klass)
 
   object_class->dispose = rd_incident_row_dispose;
 
+  widget_class->get_request_mode = rd_incident_row_get_request_mode;
+  widget_class->measure = rd_incident_row_measure;
+  widget_class->size_allocate = rd_incident_row_size_allocate;
+
   gtk_widget_class_set_css_name (widget_class, "incidentrow");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-incident-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, category_icon);
+  gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, category_label);
   gtk_widget_class_bind_template_child (widget_class, RdIncidentRow, summary_label);
@@ -164,5 +240,4 @@ static void
 rd_incident_row_init (RdIncidentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
 }
