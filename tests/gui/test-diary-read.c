@@ -219,6 +219,84 @@ test_read_in_steps (Fixture       *f,
   g_array_unref (steps.added);
 }
 
+/* How many items went into the list between one frame and the next. */
+typedef struct {
+  Fixture *f;
+  guint    since_frame;
+  GArray  *per_frame;  /* guint pairs: items listed before the frame, added in it */
+} Frames;
+
+static void
+on_frame_items_changed_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           Frames     *frames)
+{
+  frames->since_frame += added;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *frames)
+{
+  GListModel *shown = G_LIST_MODEL (shown_list (frames->f));
+  guint listed = g_list_model_get_n_items (shown) - frames->since_frame;
+
+  if (frames->since_frame == 0)
+    return;
+  g_array_append_val (frames->per_frame, listed);
+  g_array_append_val (frames->per_frame, frames->since_frame);
+  frames->since_frame = 0;
+}
+
+/* While the list's items get rows of their own (the first 200 or so), a
+ * screenful goes in per frame, so that no frame lays out more than that
+ * many new rows (issue 17: the diary page first shown); past those, more
+ * than a screenful at a time, and the list ends whole and in order. */
+static void
+test_read_screenful_per_frame (Fixture       *f,
+                               gconstpointer  data)
+{
+  gint64 id = add_case (rd_application_get_store (f->app), "Noise upstairs", LONG_DIARY);
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (shown_list (f)));
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (gtk_filter_list_model_get_model (filtered));
+  GListModel *items = gtk_sort_list_model_get_model (sorted);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  Frames frames = { f, 0, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  gulong changed, painted;
+  guint most_later = 0, early_frames = 0;
+
+  g_assert_nonnull (clock);
+  g_assert_true (rd_window_open_case (f->window, id, NULL));
+  changed = g_signal_connect (items, "items-changed", G_CALLBACK (on_frame_items_changed_cb), &frames);
+  painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  rd_window_show_page (f->window, "diary");
+  g_assert_true (rd_test_gui_wait_until (read_done, f, 30000));
+  /* The frame after the last items */
+  rd_test_gui_wait_until (never, NULL, 500);
+  g_signal_handler_disconnect (items, changed);
+  g_signal_handler_disconnect (clock, painted);
+
+  for (guint i = 0; i + 1 < frames.per_frame->len; i += 2)
+    {
+      guint listed = g_array_index (frames.per_frame, guint, i);
+      guint added = g_array_index (frames.per_frame, guint, i + 1);
+
+      if (listed < 200)
+        {
+          g_assert_cmpuint (added, <=, 16);
+          early_frames++;
+        }
+      else
+        most_later = MAX (most_later, added);
+    }
+  g_assert_cmpuint (early_frames, >=, 200 / 16);
+  g_assert_cmpuint (most_later, >, 16);
+  assert_rows_are_case (f, id);
+  g_array_unref (frames.per_frame);
+}
+
 static gboolean
 all_waiting (gpointer data)
 {
@@ -361,6 +439,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/diary-read/in-steps", Fixture, NULL, fixture_setup, test_read_in_steps,
               fixture_teardown);
+  g_test_add ("/diary-read/screenful-per-frame", Fixture, NULL, fixture_setup,
+              test_read_screenful_per_frame, fixture_teardown);
   g_test_add ("/diary-read/held-until-shown", Fixture, NULL, fixture_setup,
               test_read_held_until_shown, fixture_teardown);
   g_test_add ("/diary-read/cancelled", Fixture, NULL, fixture_setup, test_read_cancelled,

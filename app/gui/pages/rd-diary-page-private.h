@@ -34,7 +34,9 @@ struct _RdDiaryPage
   GCancellable       *reading;         /* the entries being read on a worker */
   GPtrArray          *arriving;        /* RdDiaryItem read, newest first, going into items */
   guint               arrived;         /* how many of them are in items */
-  guint               arrive_source;
+  guint               arrive_source;   /* an idle, once the items get no rows */
+  guint               arrive_tick;     /* a tick callback, while they do */
+  gboolean            arrive_skip_tick; /* its first: the frame lays out the piece before */
   guint               arrive_step;     /* items in the next step of a piece */
   gint64              reopen_id;       /* the entry to open once read; 0: the newest */
   gboolean            filled;          /* the list holds the case's entries, read before */

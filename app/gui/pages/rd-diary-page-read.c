@@ -14,23 +14,25 @@
  * the main thread when the page was first filled (issue 17). The entries
  * are read, turned into items and put newest first on a worker
  * (rd_diary_service_read_async()). The first time, they then go into the
- * list a piece at a time, an idle each, so that the window draws between
- * pieces, and since they come in the list's own order the sorter only
+ * list a piece at a time, so that the window draws between pieces, and since they come in the list's own order the sorter only
  * checks them; an entry written meanwhile (typed at once into a new one)
- * keeps the list's copy. A piece is bounded by the time it takes, not by
- * a count: GTK 4.8's list view makes and binds a row (from its template)
- * for each item within 200 of the top as the items come, so the first
- * items cost far more than the rest, and a first piece of 2,048 items
- * made all those rows at once (53–61 ms of the main thread at 100,000
- * entries, issue 17). So a piece goes in steps, the first a screenful;
- * each next step is as long as a quarter of the budget allows at the
- * pace of the last (at most twice as long), and the piece ends once the
- * budget is spent. A diary read while the page is hidden (it fills after
- * the window's first frame) waits until the page is shown: rows made
- * while hidden were all laid out in the frame that first showed the page
- * (about 150 ms of the main thread for the 200 or so rows, at any size
- * from 200 entries), and shown, they come a piece at a time, each laid out
- * in the frame after it. When the diary changed elsewhere, the list is
+ * keeps the list's copy. GTK 4.8's list view makes and binds a row (from
+ * its template) for each item within 200 of the top as the items come,
+ * so the first items cost far more than the rest: a first piece of 2,048
+ * items made all those rows at once (53–61 ms of the main thread at
+ * 100,000 entries, issue 17), and a row's layout in the frame after costs
+ * more again than its making (27 to 48 rows laid out in the frame that
+ * first showed the page were most of its 63–66 ms). So while the items
+ * get rows, a screenful goes in per frame, from a tick callback, and each
+ * frame lays out only the rows made for it. Past those, a piece is
+ * bounded by the time it takes, not by a count: it goes in steps, each as
+ * long as a quarter of the budget allows at the pace of the last (at most
+ * twice as long), and ends once the budget is spent. A diary read while
+ * the page is hidden (it fills after the window's first frame) waits
+ * until the page is shown: rows made while hidden were all laid out in
+ * the frame that first showed the page (about 150 ms of the main thread
+ * for the 200 or so rows, at any size from 200 entries), and shown, they
+ * come a piece at a time, each laid out in the frame after it. When the diary changed elsewhere, the list is
  * filled already, and what was read is merged into it at once, changing
  * only the rows that differ. Whoever needs the whole list now (selecting
  * an entry by its id) has the reading finished on the spot
@@ -45,6 +47,10 @@
 /* Items in the first step (a screenful of rows), and in any step. */
 #define FIRST_STEP 16
 #define MAX_STEP   4096
+
+/* GTK 4.8's list view makes a row for each item within 200 of its top
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS), and none for the items past those. */
+#define ROWS_MADE 200
 
 static gpointer
 make_item_cb (RdIncident *incident,
@@ -61,6 +67,15 @@ compare_items_cb (gconstpointer a,
   return rd_diary_item_compare ((RdDiaryItem *) a, (RdDiaryItem *) b);
 }
 
+static void
+stop_arriving (RdDiaryPage *self)
+{
+  g_clear_handle_id (&self->arrive_source, g_source_remove);
+  if (self->arrive_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->arrive_tick);
+  self->arrive_tick = 0;
+}
+
 void
 _rd_diary_page_stop_reading (RdDiaryPage *self)
 {
@@ -70,7 +85,7 @@ _rd_diary_page_stop_reading (RdDiaryPage *self)
     self->filled = FALSE;
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
-  g_clear_handle_id (&self->arrive_source, g_source_remove);
+  stop_arriving (self);
   g_clear_pointer (&self->arriving, g_ptr_array_unref);
   self->arrived = 0;
   self->arrive_step = FIRST_STEP;
@@ -162,11 +177,21 @@ add_arrived (RdDiaryPage *self,
   self->arrived += n;
 }
 
+/* Whether the next items into the list get rows of their own. */
+static gboolean
+making_rows (RdDiaryPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items)) < ROWS_MADE;
+}
+
 /*
- * Puts the next piece of the items read into the list: steps until
- * PIECE_BUDGET_US has passed or every item is in. Each step is sized from
- * the last one's pace to take a quarter of the budget, and grows at most
- * twice: the items that get rows of their own cost more than the rest.
+ * Puts the next piece of the items read into the list. While the items
+ * get rows, a piece is one screenful: each row made is laid out in the
+ * frame that follows, which costs far more than making it, and the
+ * pieces come one a frame (arrive_tick_cb()). Past those, a piece steps
+ * until PIECE_BUDGET_US has passed or every item is in. Each step is
+ * sized from the last one's pace to take a quarter of the budget, and
+ * grows at most twice.
  */
 static void
 add_piece (RdDiaryPage *self)
@@ -174,6 +199,12 @@ add_piece (RdDiaryPage *self)
   gint64 start = g_get_monotonic_time ();
   gint64 now = start;
 
+  if (making_rows (self))
+    {
+      add_arrived (self, FIRST_STEP);
+      self->arrive_step = FIRST_STEP;
+      return;
+    }
   while (self->arrived < self->arriving->len && now - start < PIECE_BUDGET_US)
     {
       guint step = self->arrive_step;
@@ -188,6 +219,33 @@ add_piece (RdDiaryPage *self)
     }
 }
 
+static gboolean arrive_cb (gpointer user_data);
+
+/* Every frame while the items get rows, an idle after that. */
+static gboolean
+arrive_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (widget);
+
+  /* The piece put in before the first tick is laid out in its frame. */
+  if (self->arrive_skip_tick)
+    {
+      self->arrive_skip_tick = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  add_piece (self);
+  if (self->arrived < self->arriving->len && making_rows (self))
+    return G_SOURCE_CONTINUE;
+  self->arrive_tick = 0;
+  if (self->arrived < self->arriving->len)
+    self->arrive_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arrive_cb, self, NULL);
+  else
+    done_reading (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 arrive_cb (gpointer user_data)
 {
@@ -199,6 +257,21 @@ arrive_cb (gpointer user_data)
   self->arrive_source = 0;
   done_reading (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The first piece is in: the rest follow, or the reading is done. */
+static void
+arrive_rest (RdDiaryPage *self)
+{
+  if (self->arrived >= self->arriving->len)
+    done_reading (self);
+  else if (making_rows (self))
+    {
+      self->arrive_skip_tick = TRUE;
+      self->arrive_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), arrive_tick_cb, NULL, NULL);
+    }
+  else
+    self->arrive_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arrive_cb, self, NULL);
 }
 
 /* @fresh was read: into the list, a piece at a time unless @at_once. */
@@ -235,7 +308,7 @@ show_read (RdDiaryPage *self,
     return;
   /* The newest first, so that the top of the list is there at once. */
   add_piece (self);
-  self->arrive_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arrive_cb, self, NULL);
+  arrive_rest (self);
 }
 
 /**
@@ -248,13 +321,10 @@ show_read (RdDiaryPage *self,
 void
 _rd_diary_page_show_arrived (RdDiaryPage *self)
 {
-  if (self->arriving == NULL || self->arrive_source != 0)
+  if (self->arriving == NULL || self->arrive_source != 0 || self->arrive_tick != 0)
     return;
   add_piece (self);
-  if (self->arrived < self->arriving->len)
-    self->arrive_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, arrive_cb, self, NULL);
-  else
-    done_reading (self);
+  arrive_rest (self);
 }
 
 /**
@@ -342,7 +412,7 @@ _rd_diary_page_finish_reading (RdDiaryPage *self)
 
   if (self->arriving != NULL)
     {
-      g_clear_handle_id (&self->arrive_source, g_source_remove);
+      stop_arriving (self);
       add_arrived (self, self->arriving->len);
       done_reading (self);
       return;
