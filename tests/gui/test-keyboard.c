@@ -9,6 +9,7 @@
 #include "rd-complaint-assistant.h"
 #include "rd-complaints-page.h"
 #include "rd-contacts-page.h"
+#include "rd-date-time-picker.h"
 #include "rd-letter-dialog.h"
 #include "rd-window.h"
 #include "rd-test-gui.h"
@@ -594,6 +595,62 @@ test_tab_passes_what_next_expander (Fixture       *f,
   g_assert_true (gtk_root_get_focus (window) == focus);
 }
 
+/* Delivers a key to @widget's key controllers, capture phase first, as
+ * GTK does with a key pressed where @widget is or holds the focus. */
+static gboolean
+press_key_captured (GtkWidget       *widget,
+                    guint            keyval,
+                    GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+  gboolean handled = FALSE;
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == phases[p])
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      }
+  return handled;
+}
+
+/* With a date picker's calendar or clock open, Alt+1…6 still go to the
+ * pages, closing it: GTK 4.8 gives the keys pressed in a popover to the
+ * popover alone, so they did nothing (issue 15, seen again). */
+static void
+test_alt_digit_from_date_popovers (Fixture       *f,
+                                   gconstpointer  data)
+{
+  static const char * const buttons[] = { "date_button", "time_button" };
+  GtkWidget *complaints = rd_window_show_page (f->window, "complaints");
+  GtkWidget *diary = rd_window_show_page (f->window, "diary");
+  GtkWidget *picker;
+
+  gtk_widget_activate_action (diary, "diary.new-entry", NULL);
+  rd_test_gui_iterate ();
+  picker = rd_test_gui_find_by_type (GTK_WIDGET (rd_test_gui_incident_editor (f->window)),
+                                     RD_TYPE_DATE_TIME_PICKER);
+  g_assert_nonnull (picker);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = rd_test_gui_find_by_id (picker, buttons[i]);
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+      g_test_message ("from the popover of %s", buttons[i]);
+      rd_window_show_page (f->window, "diary");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      g_assert_true (rd_test_gui_wait_until (widget_mapped, popover, 5000));
+      g_assert_true (press_key_captured (popover, GDK_KEY_4, GDK_ALT_MASK));
+      rd_test_gui_iterate ();
+      g_assert_true (rd_window_get_visible_page (f->window) == complaints);
+      g_assert_false (gtk_widget_get_visible (popover));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +665,7 @@ main (int   argc,
   ADD ("/keyboard/refill-keeps-focus", test_refill_keeps_focus);
   ADD ("/keyboard/reopened-case-starts-in-page", test_reopened_case_starts_in_page);
   ADD ("/keyboard/tab-passes-what-next-expander", test_tab_passes_what_next_expander);
+  ADD ("/keyboard/alt-digit-from-date-popovers", test_alt_digit_from_date_popovers);
 #undef ADD
 
   return g_test_run ();

@@ -699,6 +699,9 @@ rd_date_time_picker_init (RdDateTimePicker *self)
   g_autoptr(GDateTime) now = rd_clock_dup_now (rd_clock_get_default ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Alt+1…6 and the window's other shortcuts work with the calendar or the clock open. */
+  rd_gui_popover_pass_shortcuts (self->date_popover);
+  rd_gui_popover_pass_shortcuts (gtk_menu_button_get_popover (self->time_button));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
   self->date_time = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),

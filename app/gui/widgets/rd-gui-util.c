@@ -376,6 +376,76 @@ rd_gui_add_capture_shortcut (GtkWidget  *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* The application's action bound to @keyval with @mods, or NULL. A key
+ * typed with Shift arrives as the shifted key ("?" for Ctrl+Shift+/), which
+ * the accelerator names without Shift ("<Control>question"). */
+static char *
+dup_app_action_for_key (GtkApplication  *app,
+                        guint            keyval,
+                        GdkModifierType  mods)
+{
+  const GdkModifierType tries[] = { mods, mods & ~GDK_SHIFT_MASK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      g_autofree char *accel = gtk_accelerator_name (keyval, tries[i]);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, accel);
+
+      if (actions != NULL && actions[0] != NULL)
+        return g_strdup (actions[0]);
+    }
+  return NULL;
+}
+
+static gboolean
+on_popover_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkPopover            *popover)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  g_autofree char *detailed = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  if (app == NULL)
+    return FALSE;
+  /* Typing, arrows, Return and Escape stay the popover's. */
+  if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && (keyval < GDK_KEY_F1 || keyval > GDK_KEY_F35))
+    return FALSE;
+  detailed = dup_app_action_for_key (app, keyval, mods);
+  if (detailed == NULL || !g_action_parse_detailed_name (detailed, &name, &target, NULL))
+    return FALSE;
+  gtk_popover_popdown (popover);
+  return gtk_widget_activate_action_variant (parent, name, target);
+}
+
+/**
+ * rd_gui_popover_pass_shortcuts:
+ *
+ * Lets the application's shortcuts (Alt+1…6, Ctrl+E, Ctrl+?…) work while
+ * @popover is open: the popover closes and the action runs, as it would
+ * from the window. GTK 4.8 gives the keys pressed in a popover to the
+ * popover and what it holds, never to the window's shortcuts, so they did
+ * nothing while a calendar was open.
+ */
+void
+rd_gui_popover_pass_shortcuts (GtkPopover *popover)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_popover_key_pressed_cb), popover);
+  gtk_widget_add_controller (GTK_WIDGET (popover), controller);
+}
+
 /*
  * What a window does before its first frame delays that frame, and a
  * worker thread started then competes with it for the machine's cores

@@ -28,6 +28,7 @@ void  rd_gui_revealer_hide_closed (GtkRevealer *revealer);
 void  rd_gui_add_capture_shortcut (GtkWidget  *widget,
                                   const char  *trigger,
                                   const char  *action_name);
+void  rd_gui_popover_pass_shortcuts (GtkPopover *popover);
 void  rd_gui_show_toast          (GtkWidget   *widget,
                                   const char  *message);
 void  rd_gui_set_status          (GtkLabel    *label,
