@@ -13,6 +13,7 @@
 #include "rd-deadline-notifier.h"
 #include "rd-gui-util.h"
 #include "rd-lock.h"
+#include "rd-page-switcher-bar.h"
 #include "rd-window-actions.h"
 #include "rd-window-advisers.h"
 #include "rd-window-undo.h"
@@ -23,8 +24,8 @@
  * ==========
  *
  * While a case is open the window shows an AdwViewStack of case pages, with
- * a view switcher in the header bar (and a switcher bar at the bottom when
- * the window is narrow). Each page is its own RdCasePage subclass, for
+ * a view switcher in the header bar (and a strip of the pages at the bottom,
+ * rd-page-switcher-bar.c, when the window is narrow). Each page is its own RdCasePage subclass, for
  * example RdDiaryPage in rd-diary-page.{c,h} with ui/rd-diary-page.ui.
  * RdCasePage holds the contract the window relies on:
  *
@@ -44,10 +45,9 @@
  *    (gtk_widget_class_install_action): Ctrl+F on the window activates it on
  *    the visible page.
  *
- * To add a page, include its header and add one line to case_pages[] in
- * rd-window-pages.c, which builds each page when it is first needed: a
- * stable name (used by win.show-page and by tests), a title, an icon and
- * the type. The order of the table is the order of the switcher.
+ * To add a page, include its header and add one line to case_pages[] in rd-window-pages.c,
+ * which builds each page when it is first needed: a stable name (used by win.show-page and
+ * by tests), a title, an icon and the type. The order of the table is the order of the switcher.
  * A page whose writes can fail (a full disk) implements the flush vfunc:
  * before the window closes it asks every page, and if one fails it says so
  * and stays open, so that nothing typed is lost.
@@ -166,8 +166,7 @@ set_case (RdWindow *self,
   gtk_revealer_set_reveal_child (self->sample_banner, rcase != NULL && rd_case_get_is_sample (rcase));
   update_consent_banner (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, rcase != NULL);
-  /* With a case open, the case switcher names it; the middle of the header
-   * bar is for the page switcher. */
+  /* With a case open, the case switcher names it; the header's middle is for the pages. */
   adw_view_switcher_title_set_title (self->switcher_title, rcase != NULL ? "" : _("Redress"));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -721,6 +720,7 @@ rd_window_class_init (RdWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (RD_TYPE_CASE_SWITCHER);
+  g_type_ensure (RD_TYPE_PAGE_SWITCHER_BAR);
 
   object_class->dispose = rd_window_dispose;
   object_class->finalize = rd_window_finalize;
