@@ -1,4 +1,4 @@
-/* rd-case-switcher.c: the header-bar button that lists cases and opens one.
+/* rd-case-switcher.c: the header-bar button that names the open case, lists cases and opens one.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-case-switcher"
@@ -21,6 +21,8 @@ struct _RdCaseSwitcher
   GBinding           *title_binding;
 
   GtkMenuButton      *button;
+  AdwSqueezer        *squeezer;
+  GtkWidget          *icon_box;
   GtkLabel           *title_label;
   GtkPopoverMenu     *popover;        /* NULL until first opened */
   GMenuModel         *case_menu;
@@ -34,6 +36,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CASE,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -85,6 +88,37 @@ rd_case_switcher_get_cases (RdCaseSwitcher *self)
   g_return_val_if_fail (RD_IS_CASE_SWITCHER (self), NULL);
 
   return G_LIST_MODEL (self->cases);
+}
+
+/**
+ * rd_case_switcher_get_compact:
+ *
+ * Returns: whether the button shows an icon, not the case's title, which
+ *   the header had no room for: the window then shows the title whole
+ *   over the case's pages
+ */
+gboolean
+rd_case_switcher_get_compact (RdCaseSwitcher *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_SWITCHER (self), FALSE);
+
+  return adw_squeezer_get_visible_child (self->squeezer) == self->icon_box;
+}
+
+static void
+on_squeezed_cb (RdCaseSwitcher *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}
+
+/* The title is said after the button's name, whether or not it shows. */
+static void
+on_title_cb (RdCaseSwitcher *self)
+{
+  const char *title = self->rcase != NULL ? rd_case_get_title (self->rcase) : "";
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
 }
 
 static void
@@ -203,10 +237,17 @@ set_case (RdCaseSwitcher *self,
   if (self->rcase == rcase)
     return;
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (self->rcase != NULL)
+    g_signal_handlers_disconnect_by_func (self->rcase, on_title_cb, self);
   g_set_object (&self->rcase, rcase);
   if (rcase != NULL)
-    self->title_binding = g_object_bind_property (rcase, "title", self->title_label, "label",
-                                                  G_BINDING_SYNC_CREATE);
+    {
+      self->title_binding = g_object_bind_property (rcase, "title", self->title_label, "label",
+                                                    G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (rcase, "notify::title", G_CALLBACK (on_title_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  on_title_cb (self);
   rd_case_switcher_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -217,6 +258,8 @@ rd_case_switcher_dispose (GObject *object)
   RdCaseSwitcher *self = RD_CASE_SWITCHER (object);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (self->rcase != NULL)
+    g_signal_handlers_disconnect_by_func (self->rcase, on_title_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CASE_SWITCHER);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
@@ -242,6 +285,9 @@ rd_case_switcher_get_property (GObject    *object,
       break;
     case PROP_CASE:
       g_value_set_object (value, self->rcase);
+      break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, rd_case_switcher_get_compact (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -285,17 +331,23 @@ rd_case_switcher_class_init (RdCaseSwitcherClass *klass)
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, RD_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/redress/Redress/rd-case-switcher.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, button);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, squeezer);
+  gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, icon_box);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, title_label);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, case_menu);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RdCaseSwitcher, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_squeezed_cb);
 }
 
 static void

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define RD_TYPE_CASE_SWITCHER (rd_case_switcher_get_type ())
 G_DECLARE_FINAL_TYPE (RdCaseSwitcher, rd_case_switcher, RD, CASE_SWITCHER, GtkWidget)
 
-GListModel *rd_case_switcher_get_cases (RdCaseSwitcher *self);
-void        rd_case_switcher_reload    (RdCaseSwitcher *self);
+GListModel *rd_case_switcher_get_cases   (RdCaseSwitcher *self);
+void        rd_case_switcher_reload      (RdCaseSwitcher *self);
+gboolean    rd_case_switcher_get_compact (RdCaseSwitcher *self);
 
 G_END_DECLS
