@@ -497,6 +497,90 @@ test_open_folder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+failing_file_manager_method_cb (GDBusConnection       *connection,
+                                const char            *sender,
+                                const char            *object_path,
+                                const char            *interface_name,
+                                const char            *method_name,
+                                GVariant              *parameters,
+                                GDBusMethodInvocation *invocation,
+                                gpointer               user_data)
+{
+  FakeFileManager *fm = user_data;
+
+  g_ptr_array_add (fm->uris, g_strdup (method_name));
+  g_dbus_method_invocation_return_error_literal (invocation, G_DBUS_ERROR, G_DBUS_ERROR_FAILED, "No");
+}
+
+/* libadwaita 1.2 draws a toast as an AdwToastWidget inside the overlay. */
+static gboolean
+shows_toast (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_toast (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return shows_toast (GTK_WIDGET (data));
+}
+
+/* With neither a file manager nor a program that opens folders, Open
+ * Folder says so in a toast: it said nothing at all, since the dialog
+ * looked for its toast overlay above itself (issue 15, seen again). */
+static void
+test_open_folder_without_file_manager (Fixture       *f,
+                                       gconstpointer  data)
+{
+  static const GDBusInterfaceVTable vtable = { failing_file_manager_method_cb, NULL, NULL };
+  FakeFileManager fm = { g_ptr_array_new_with_free_func (g_free), FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GAppInfo) folders = g_app_info_get_default_for_type ("inode/directory", FALSE);
+  RdExportDialog *dialog;
+  guint registration, owner;
+
+  if (folders != NULL)
+    {
+      g_test_skip ("a program on this computer opens folders");
+      g_ptr_array_unref (fm.uris);
+      return;
+    }
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  node = g_dbus_node_info_new_for_xml (file_manager_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                    node->interfaces[0], &vtable, &fm, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_name_acquired_cb, NULL, &fm, NULL);
+  g_assert_true (rd_test_gui_wait_until (fake_owned, &fm, 10000));
+
+  dialog = open_dialog (f);
+  rd_export_dialog_export_to (dialog, f->out);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "done");
+  g_assert_true (rd_test_gui_wait_until (is_state, dialog, 60000));
+  g_assert_false (shows_toast (GTK_WIDGET (dialog)));
+
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "open_folder_button"), "clicked");
+  g_assert_true (rd_test_gui_wait_until (fake_called, &fm, 10000));
+  g_assert_true (rd_test_gui_wait_until (toast_shown, dialog, 10000));
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+  g_ptr_array_unref (fm.uris);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Anonymised, a photo whose words were never read cannot be checked for
  * names: it is named before the bundle is made, and Go Back makes nothing. */
 static void
@@ -557,6 +641,8 @@ main (int   argc,
   g_test_add ("/export-dialog/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
   g_test_add ("/export-dialog/open-folder", Fixture, NULL, fixture_setup, test_open_folder,
               fixture_teardown);
+  g_test_add ("/export-dialog/open-folder-without-file-manager", Fixture, NULL, fixture_setup,
+              test_open_folder_without_file_manager, fixture_teardown);
   g_test_add ("/export-dialog/unchecked", Fixture, NULL, fixture_setup, test_unchecked,
               fixture_teardown);
   return g_test_run ();

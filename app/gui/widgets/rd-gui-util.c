@@ -212,7 +212,13 @@ rd_gui_show_toast (GtkWidget  *widget,
                    const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
+  /* A window or dialog asking for its own toast holds its overlay rather
+   * than being inside it: without this, the export dialog's "No program on
+   * this computer opens folders." was never shown. */
+  if (overlay == NULL && root != NULL)
+    overlay = g_object_get_data (G_OBJECT (root), "rd-toast-overlay");
   rd_gui_announce (widget, message);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
