@@ -34,6 +34,11 @@ gboolean          rd_store_foreach_contact        (RdStore           *self,
                                                    RdStoreEachFunc    func,
                                                    gpointer           user_data,
                                                    GError           **error);
+GPtrArray        *rd_store_read_contacts_page     (RdStore           *self,
+                                                   gint64             case_id,
+                                                   RdStorePageKey    *key,
+                                                   guint              limit,
+                                                   GError           **error);
 RdContact        *rd_store_get_contact            (RdStore           *self,
                                                    gint64             contact_id,
                                                    GError           **error);

@@ -243,6 +243,36 @@ rd_store_foreach_contact (RdStore          *self,
                                   case_id, (RdStoreRowFunc) contact_from_row, func, user_data, error);
 }
 
+/**
+ * rd_store_read_contacts_page:
+ * @key: where the last page ended; zeroed for the first
+ * @limit: how many contacts at most
+ *
+ * The next contacts of the case, oldest first in the order of
+ * rd_store_foreach_contact(), leaving out those with no time: see
+ * rd_store_read_incidents_page().
+ *
+ * Returns: (transfer full) (element-type RdContact): the contacts; empty
+ *   when there are no more; %NULL with @error set if reading failed
+ */
+GPtrArray *
+rd_store_read_contacts_page (RdStore         *self,
+                             gint64           case_id,
+                             RdStorePageKey  *key,
+                             guint            limit,
+                             GError         **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return _rd_store_read_page (self,
+                              CONTACT_SELECT " WHERE case_id = ?1 AND occurred_at IS NOT NULL"
+                              " ORDER BY occurred_at ASC, id ASC LIMIT ?4",
+                              CONTACT_SELECT " WHERE case_id = ?1 AND (occurred_at, id) > (?2, ?3)"
+                              " ORDER BY occurred_at ASC, id ASC LIMIT ?4",
+                              case_id, key, limit, 2, (RdStoreRowFunc) contact_from_row, error);
+}
+
 RdContact *
 rd_store_get_contact (RdStore  *self,
                       gint64    contact_id,

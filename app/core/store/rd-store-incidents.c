@@ -197,6 +197,39 @@ rd_store_foreach_incident (RdStore          *self,
                                   case_id, (RdStoreRowFunc) incident_from_row, func, user_data, error);
 }
 
+/**
+ * rd_store_read_incidents_page:
+ * @key: where the last page ended; zeroed for the first
+ * @limit: how many entries at most
+ *
+ * The next entries of the case's diary, oldest first in the order of
+ * rd_store_foreach_incident(), leaving out those with no time: a page of
+ * a long diary, so that work written entry by entry (the bundle's
+ * chronology) holds no more than a page. Read on a snapshot
+ * (rd_store_open_snapshot()), the pages are those of one moment,
+ * whatever is saved meanwhile.
+ *
+ * Returns: (transfer full) (element-type RdIncident): the entries; empty
+ *   when there are no more; %NULL with @error set if reading failed
+ */
+GPtrArray *
+rd_store_read_incidents_page (RdStore         *self,
+                              gint64           case_id,
+                              RdStorePageKey  *key,
+                              guint            limit,
+                              GError         **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return _rd_store_read_page (self,
+                              INCIDENT_SELECT " WHERE case_id = ?1 AND starts_at IS NOT NULL"
+                              " ORDER BY starts_at ASC, id ASC LIMIT ?4",
+                              INCIDENT_SELECT " WHERE case_id = ?1 AND (starts_at, id) > (?2, ?3)"
+                              " ORDER BY starts_at ASC, id ASC LIMIT ?4",
+                              case_id, key, limit, 4, (RdStoreRowFunc) incident_from_row, error);
+}
+
 RdIncident *
 rd_store_get_incident (RdStore  *self,
                        gint64    incident_id,

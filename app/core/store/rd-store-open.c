@@ -476,6 +476,8 @@ rd_store_open_secondary (RdStore  *self,
   other->schema_version = self->schema_version;
   other->read_only = g_strdup (self->read_only);
   g_set_object (&other->clock, self->clock);
+  other->read_hook = self->read_hook;
+  other->read_hook_data = self->read_hook_data;
   if (other->read_only != NULL)
     flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 
@@ -499,6 +501,36 @@ rd_store_open_secondary (RdStore  *self,
       !_rd_store_exec (other, "PRAGMA temp_store = MEMORY", error) ||
       !_rd_store_exec (other, "PRAGMA foreign_keys = ON", error) ||
       !_rd_store_exec (other, "PRAGMA secure_delete = ON", error))
+    return NULL;
+  return g_steal_pointer (&other);
+}
+
+/**
+ * rd_store_open_snapshot:
+ *
+ * Opens another connection (rd_store_open_secondary()) and starts a read
+ * on it that lasts until it is let go: everything read through it is the
+ * database as it was when it opened, whatever is saved meanwhile (the
+ * write-ahead log keeps the pages it sees). For work that reads a case a
+ * page at a time over minutes, as a long bundle's chronology is written;
+ * nothing can be saved through it. Like any connection it is used by one
+ * thread at a time.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ */
+RdStore *
+rd_store_open_snapshot (RdStore  *self,
+                        GError  **error)
+{
+  g_autoptr(RdStore) other = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+
+  other = rd_store_open_secondary (self, error);
+  /* A deferred transaction takes its snapshot at its first read. */
+  if (other == NULL ||
+      !_rd_store_exec (other, "BEGIN DEFERRED", error) ||
+      !_rd_store_exec (other, "SELECT 1 FROM cases LIMIT 1", error))
     return NULL;
   return g_steal_pointer (&other);
 }

@@ -30,6 +30,8 @@ struct _RdStore
   RdClock    *clock;              /* dates what is written, and what may be */
   gboolean    intents_noted;      /* the write in progress recorded file intents */
   char       *open_marker;        /* removed on a clean close (rd-store-integrity.c) */
+  RdStoreReadHook read_hook;      /* nullable: rd_store_set_read_hook() */
+  gpointer    read_hook_data;
 
   /* The last delete that can be undone (rd-store-undo.c) */
   gboolean    undo_ready;         /* the journal's TEMP tables and triggers exist */
@@ -157,6 +159,15 @@ gboolean      _rd_store_each_row_with  (RdStore         *self,
                                         RdStoreRowFunc   from_row,
                                         RdStoreEachFunc  func,
                                         gpointer         user_data,
+                                        GError         **error);
+GPtrArray    *_rd_store_read_page      (RdStore         *self,
+                                        const char      *first_sql,
+                                        const char      *next_sql,
+                                        gint64           case_id,
+                                        RdStorePageKey  *key,
+                                        guint            limit,
+                                        int              at_column,
+                                        RdStoreRowFunc   from_row,
                                         GError         **error);
 GListModel   *_rd_store_list_store_new (GType          item_type,
                                         GPtrArray     *items);

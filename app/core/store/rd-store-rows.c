@@ -108,6 +108,41 @@ _rd_store_delete_row (RdStore     *self,
   return TRUE;
 }
 
+/**
+ * rd_store_set_read_hook:
+ * @hook: (nullable): called on the thread that reads, with each record
+ *   of a list read through @self (a case's diary, contacts, parties…),
+ *   or through a connection opened from it afterwards
+ *   (rd_store_open_secondary(), rd_store_open_snapshot())
+ *
+ * For tests that follow what is read and how long it is kept: a long
+ * diary must never be held whole where a page at a time will do.
+ */
+void
+rd_store_set_read_hook (RdStore         *self,
+                        RdStoreReadHook  hook,
+                        gpointer         user_data)
+{
+  g_return_if_fail (RD_IS_STORE (self));
+
+  self->read_hook = hook;
+  self->read_hook_data = user_data;
+}
+
+/* The object of the row @stmt is on, told to the read hook: for the
+ * lists of a case's records, which are all objects. */
+static gpointer
+row_object (RdStore        *self,
+            sqlite3_stmt   *stmt,
+            RdStoreRowFunc  from_row)
+{
+  gpointer item = from_row (self, stmt);
+
+  if (self->read_hook != NULL)
+    self->read_hook (item, self->read_hook_data);
+  return item;
+}
+
 /* Steps @stmt (prepared and bound) to its end: one object a row, in order. */
 GPtrArray *
 _rd_store_collect_rows (RdStore         *self,
@@ -119,7 +154,7 @@ _rd_store_collect_rows (RdStore         *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, from_row (self, stmt));
+    g_ptr_array_add (items, row_object (self, stmt, from_row));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -144,7 +179,7 @@ _rd_store_each_row (RdStore          *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GObject) item = from_row (self, stmt);
+      g_autoptr(GObject) item = row_object (self, stmt, from_row);
 
       if (!func (item, user_data, error))
         {
@@ -211,6 +246,70 @@ _rd_store_each_row_with (RdStore          *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   return _rd_store_each_row (self, stmt, from_row, func, user_data, error);
+}
+
+/**
+ * rd_store_page_key_clear:
+ *
+ * Lets go of what @key holds and sets it back to the start.
+ */
+void
+rd_store_page_key_clear (RdStorePageKey *key)
+{
+  g_return_if_fail (key != NULL);
+
+  g_clear_pointer (&key->at, g_free);
+  key->id = 0;
+}
+
+/*
+ * Up to @limit rows of a case's records in (time, id) order, from the
+ * first (@first_sql: ?1 the case, ?4 the limit) or after @key
+ * (@next_sql: ?2 and ?3 the time and id of @key), as @from_row makes
+ * them; @key then names the last row read. Column 0 is the id, @at_column
+ * the stored time. An empty array: nothing more. Keyset, not OFFSET, so
+ * each page is found through the case's (time) index, however far in.
+ */
+GPtrArray *
+_rd_store_read_page (RdStore         *self,
+                     const char      *first_sql,
+                     const char      *next_sql,
+                     gint64           case_id,
+                     RdStorePageKey  *key,
+                     guint            limit,
+                     int              at_column,
+                     RdStoreRowFunc   from_row,
+                     GError         **error)
+{
+  sqlite3_stmt *stmt = _rd_store_prepare (self, key->at == NULL ? first_sql : next_sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_full (limit, g_object_unref);
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (key->at != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, key->at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, key->id);
+    }
+  sqlite3_bind_int64 (stmt, 4, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (rows, row_object (self, stmt, from_row));
+      g_free (key->at);
+      key->at = g_strdup ((const char *) sqlite3_column_text (stmt, at_column));
+      key->id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* A #GListStore of @item_type holding @items, in order. */

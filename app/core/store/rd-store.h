@@ -25,12 +25,32 @@ typedef gboolean (*RdStoreEachFunc) (gpointer   item,
                                      gpointer   user_data,
                                      GError   **error);
 
+/* Where a read a page at a time has got to: the stored time and id of
+ * the last row read (rd_store_read_incidents_page()). Zeroed: from the
+ * start. */
+typedef struct
+{
+  char   *at;
+  gint64  id;
+} RdStorePageKey;
+
+void         rd_store_page_key_clear          (RdStorePageKey *key);
+
+/* Called with each record made from a row as it is read (transfer none). */
+typedef void (*RdStoreReadHook) (GObject  *record,
+                                 gpointer  user_data);
+
 char        *rd_store_dup_default_data_dir    (void);
 char        *rd_store_dup_database_path       (const char   *data_dir);
 RdStore     *rd_store_open                    (const char  *data_dir,
                                                GError     **error);
 RdStore     *rd_store_open_secondary          (RdStore     *self,
                                                GError     **error);
+RdStore     *rd_store_open_snapshot           (RdStore     *self,
+                                               GError     **error);
+void         rd_store_set_read_hook           (RdStore     *self,
+                                               RdStoreReadHook hook,
+                                               gpointer     user_data);
 const char  *rd_store_get_data_dir            (RdStore     *self);
 const char  *rd_store_get_path                (RdStore     *self);
 RdClock     *rd_store_get_clock               (RdStore     *self);
@@ -73,6 +93,11 @@ gboolean     rd_store_foreach_incident        (RdStore     *self,
                                                gint64       case_id,
                                                RdStoreEachFunc func,
                                                gpointer     user_data,
+                                               GError     **error);
+GPtrArray   *rd_store_read_incidents_page     (RdStore     *self,
+                                               gint64       case_id,
+                                               RdStorePageKey *key,
+                                               guint        limit,
                                                GError     **error);
 RdIncident  *rd_store_get_incident            (RdStore     *self,
                                                gint64       incident_id,
