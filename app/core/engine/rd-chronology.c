@@ -15,36 +15,10 @@
 #include <string.h>
 
 #include "rd-chronology.h"
+#include "rd-chronology-private.h"
 #include "rd-datetime.h"
 #include "rd-output.h"
 #include "rd-zip.h"
-
-/* One entry of the chronology before it is written out: where its record
- * is in the facts and when it happened. The words are made only when the
- * entry is asked for, so a diary of 100,000 entries is never held as
- * text as well as facts (issue 17). */
-typedef enum {
-  ROW_INCIDENT,
-  ROW_CONTACT,
-  ROW_EVENT,
-} RowKind;
-
-typedef struct
-{
-  gint64  sort_key;
-  RowKind kind;
-  guint   index;  /* in the incidents, the contacts, or the complaints */
-  guint   event;  /* ROW_EVENT: in that complaint's steps */
-} Row;
-
-struct _RdChronology
-{
-  RdCaseFacts  *facts;
-  GHashTable   *refs;       /* nullable */
-  RdAnonymiser *anon;       /* nullable */
-  gboolean      owns_anon;
-  GArray       *rows;       /* Row, in date order */
-};
 
 /**
  * rd_chronology_entry_free:
@@ -156,9 +130,9 @@ append_sentence (GString    *s,
   g_string_append (s, hole + 2);
 }
 
-static RdChronologyEntry *
-incident_entry (RdChronology *self,
-                RdIncident   *inc)
+RdChronologyEntry *
+_rd_chronology_incident_entry (RdChronology *self,
+                               RdIncident   *inc)
 {
   GDateTime *start = rd_incident_get_starts_at (inc);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -187,9 +161,9 @@ incident_entry (RdChronology *self,
                      rd_incident_get_created_at (inc));
 }
 
-static RdChronologyEntry *
-contact_entry (RdChronology *self,
-               RdContact    *c)
+RdChronologyEntry *
+_rd_chronology_contact_entry (RdChronology *self,
+                              RdContact    *c)
 {
   GDateTime *at = rd_contact_get_occurred_at (c);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -227,10 +201,10 @@ event_start (RdComplaintEvent *ev)
                                 g_date_get_day (date), 0, 0, 0);
 }
 
-static RdChronologyEntry *
-event_entry (RdChronology     *self,
-             RdComplaint      *complaint,
-             RdComplaintEvent *ev)
+RdChronologyEntry *
+_rd_chronology_event_entry (RdChronology     *self,
+                            RdComplaint      *complaint,
+                            RdComplaintEvent *ev)
 {
   const GDate *date = rd_complaint_event_get_date (ev);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -255,11 +229,11 @@ event_entry (RdChronology     *self,
 static void
 add_row (GArray    *rows,
          GDateTime *at,
-         RowKind    kind,
+         RdChronologyRowKind    kind,
          guint      index,
          guint      event)
 {
-  Row row = { g_date_time_to_unix (at) * G_USEC_PER_SEC, kind, index, event };
+  RdChronologyRow row = { g_date_time_to_unix (at) * G_USEC_PER_SEC, kind, index, event };
 
   g_array_append_val (rows, row);
 }
@@ -268,15 +242,15 @@ static int
 by_date (gconstpointer a,
          gconstpointer b)
 {
-  const Row *x = a;
-  const Row *y = b;
+  const RdChronologyRow *x = a;
+  const RdChronologyRow *y = b;
 
   return x->sort_key < y->sort_key ? -1 : x->sort_key > y->sort_key;
 }
 
-static RdChronology *
-chronology_new (RdCaseFacts *facts,
-                GHashTable  *exhibit_refs)
+RdChronology *
+_rd_chronology_new_rows (RdCaseFacts *facts,
+                         GHashTable  *exhibit_refs)
 {
   RdChronology *self = g_new0 (RdChronology, 1);
   GPtrArray *incidents = rd_case_facts_get_incidents (facts);
@@ -285,20 +259,20 @@ chronology_new (RdCaseFacts *facts,
 
   self->facts = g_object_ref (facts);
   self->refs = exhibit_refs ? g_hash_table_ref (exhibit_refs) : NULL;
-  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (RdChronologyRow));
   for (guint i = 0; i < incidents->len; i++)
     {
       GDateTime *start = rd_incident_get_starts_at (incidents->pdata[i]);
 
       if (start != NULL)
-        add_row (self->rows, start, ROW_INCIDENT, i, 0);
+        add_row (self->rows, start, RD_CHRONOLOGY_INCIDENT, i, 0);
     }
   for (guint i = 0; i < contacts->len; i++)
     {
       GDateTime *at = rd_contact_get_occurred_at (contacts->pdata[i]);
 
       if (at != NULL)
-        add_row (self->rows, at, ROW_CONTACT, i, 0);
+        add_row (self->rows, at, RD_CHRONOLOGY_CONTACT, i, 0);
     }
   for (guint i = 0; i < complaints->len; i++)
     {
@@ -309,12 +283,13 @@ chronology_new (RdCaseFacts *facts,
           g_autoptr(GDateTime) dt = event_start (events->pdata[k]);
 
           if (dt != NULL)
-            add_row (self->rows, dt, ROW_EVENT, i, k);
+            add_row (self->rows, dt, RD_CHRONOLOGY_EVENT, i, k);
         }
     }
   /* Stable: on the same minute, incidents before contacts before steps,
    * each in the order the facts hold them. */
   g_array_sort (self->rows, by_date);
+  self->n_entries = self->rows->len;
   return self;
 }
 
@@ -342,7 +317,7 @@ rd_chronology_new (RdCaseFacts *facts,
 
   g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
 
-  self = chronology_new (facts, exhibit_refs);
+  self = _rd_chronology_new_rows (facts, exhibit_refs);
   if (anonymise)
     {
       self->anon = rd_anonymiser_new_for_case (rd_case_facts_get_case (facts),
@@ -362,6 +337,7 @@ rd_chronology_free (RdChronology *self)
   g_clear_pointer (&self->refs, g_hash_table_unref);
   g_clear_object (&self->facts);
   g_array_unref (self->rows);
+  g_clear_pointer (&self->pages, _rd_chronology_pages_free);
   g_free (self);
 }
 
@@ -369,7 +345,7 @@ guint
 rd_chronology_get_n_entries (RdChronology *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->rows->len;
+  return self->n_entries;
 }
 
 /**
@@ -382,25 +358,32 @@ RdChronologyEntry *
 rd_chronology_dup_entry (RdChronology *self,
                          guint         index)
 {
-  const Row *row;
-
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->rows->len, NULL);
+  g_return_val_if_fail (index < self->n_entries, NULL);
 
-  row = &g_array_index (self->rows, Row, index);
+  if (self->pages != NULL)
+    return _rd_chronology_pages_dup_entry (self, index);
+  return _rd_chronology_row_entry (self, &g_array_index (self->rows, RdChronologyRow, index));
+}
+
+/* The entry of a row whose record is in the facts. */
+RdChronologyEntry *
+_rd_chronology_row_entry (RdChronology          *self,
+                          const RdChronologyRow *row)
+{
   switch (row->kind)
     {
-    case ROW_INCIDENT:
-      return incident_entry (self, rd_case_facts_get_incidents (self->facts)->pdata[row->index]);
-    case ROW_CONTACT:
-      return contact_entry (self, rd_case_facts_get_contacts (self->facts)->pdata[row->index]);
-    case ROW_EVENT:
+    case RD_CHRONOLOGY_INCIDENT:
+      return _rd_chronology_incident_entry (self, rd_case_facts_get_incidents (self->facts)->pdata[row->index]);
+    case RD_CHRONOLOGY_CONTACT:
+      return _rd_chronology_contact_entry (self, rd_case_facts_get_contacts (self->facts)->pdata[row->index]);
+    case RD_CHRONOLOGY_EVENT:
     default:
       {
         RdComplaint *complaint = rd_case_facts_get_complaints (self->facts)->pdata[row->index];
 
-        return event_entry (self, complaint,
-                            rd_case_facts_get_events (self->facts, complaint)->pdata[row->event]);
+        return _rd_chronology_event_entry (self, complaint,
+                                           rd_case_facts_get_events (self->facts, complaint)->pdata[row->event]);
       }
     }
 }
@@ -420,7 +403,7 @@ rd_chronology_build (RdCaseFacts  *facts,
                      GHashTable   *exhibit_refs,
                      RdAnonymiser *anon)
 {
-  RdChronology *self = chronology_new (facts, exhibit_refs);
+  RdChronology *self = _rd_chronology_new_rows (facts, exhibit_refs);
   GPtrArray *entries = g_ptr_array_new_full (self->rows->len,
                                              (GDestroyNotify) rd_chronology_entry_free);
 

@@ -7,6 +7,7 @@
 
 #include "rd-anonymise.h"
 #include "rd-case-facts.h"
+#include "rd-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,22 @@ typedef struct
 
 typedef struct _RdChronology RdChronology;
 
+/* What rd_chronology_new_paged() asks for a page of. */
+typedef enum {
+  RD_CHRONOLOGY_READ_INCIDENTS,
+  RD_CHRONOLOGY_READ_CONTACTS,
+} RdChronologyRead;
+
+/* Reads up to @limit of the case's diary entries (RdIncident) or
+ * contacts (RdContact) after @key, oldest first, as
+ * rd_store_read_incidents_page() does; an empty array when there are no
+ * more, %NULL with @error set when reading failed. */
+typedef GPtrArray *(*RdChronologyReadFunc) (gpointer          user_data,
+                                            RdChronologyRead  what,
+                                            RdStorePageKey   *key,
+                                            guint             limit,
+                                            GError          **error);
+
 /* Exhibit labels by what they are linked to: "incident:12" → "3, 5". */
 GPtrArray *rd_chronology_build      (RdCaseFacts   *facts,
                                      GHashTable    *exhibit_refs,
@@ -33,6 +50,13 @@ void       rd_chronology_entry_free (RdChronologyEntry *entry);
 RdChronology      *rd_chronology_new           (RdCaseFacts  *facts,
                                                 GHashTable   *exhibit_refs,
                                                 gboolean      anonymise);
+RdChronology      *rd_chronology_new_paged     (RdCaseFacts  *facts,
+                                                GHashTable   *exhibit_refs,
+                                                gboolean      anonymise,
+                                                RdChronologyReadFunc read,
+                                                gpointer      user_data,
+                                                GDestroyNotify destroy);
+guint              rd_chronology_get_most_held (RdChronology *self);
 void               rd_chronology_free          (RdChronology *self);
 guint              rd_chronology_get_n_entries (RdChronology *self);
 RdChronologyEntry *rd_chronology_dup_entry     (RdChronology *self,

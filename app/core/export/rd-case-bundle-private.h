@@ -10,7 +10,10 @@
 #include "rd-bundle.h"
 #include "rd-bundle-layout.h"
 #include "rd-case-bundle.h"
+#include "rd-case-facts.h"
+#include "rd-chronology.h"
 #include "rd-evidence.h"
+#include "rd-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +42,15 @@ void        _rd_layout_item_add             (GArray          *items,
                                              const char      *home,
                                              RdBundleSection *section,
                                              RdBundleExhibit *exhibit);
+RdChronology    *_rd_case_bundle_chronology_new     (RdStore      *snapshot,
+                                                    gint64        case_id,
+                                                    RdCaseFacts  *facts,
+                                                    GHashTable   *exhibit_refs,
+                                                    gboolean      anonymise);
+GHashTable      *_rd_case_bundle_dup_exhibit_refs   (RdStore      *store,
+                                                    GPtrArray    *evidence);
+RdBundleSection *_rd_case_bundle_chronology_section (RdChronology *entries,
+                                                    RdTimeline   *timeline);
 void        _rd_layout_items_place          (GArray          *items,
                                              RdBundleLayout  *layout);
 

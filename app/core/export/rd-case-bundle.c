@@ -93,29 +93,6 @@ _rd_case_bundle_by_captured (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-add_ref (GHashTable *refs,
-         const char *key,
-         const char *label)
-{
-  GString *labels = g_hash_table_lookup (refs, key);
-
-  if (labels == NULL)
-    {
-      labels = g_string_new (NULL);
-      g_hash_table_insert (refs, g_strdup (key), labels);
-    }
-  if (labels->len > 0)
-    g_string_append (labels, ", ");
-  g_string_append (labels, label);
-}
-
-static void
-free_gstring (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
 /* An exhibit is titled by what the resident said it shows: the first line
  * of its description when that is short enough for an index line, else the
  * name of the file (or the email's subject, the PDF's title). */
@@ -368,12 +345,6 @@ rd_case_bundle_suggest_letter (RdStore       *store,
   return rd_letter_suggest (facts, latest_complaint (facts), dashboard, kind);
 }
 
-static void
-free_refs_value (gpointer data)
-{
-  free_gstring (data);
-}
-
 /* The words recognised on a scanned PDF's pages or a photographed letter
  * go under them invisibly, so the bundle can be searched and copied
  * there. */
@@ -458,80 +429,6 @@ place_items (RdBundle       *bundle,
     }
 }
 
-static void
-draw_timeline_cb (cairo_t  *cr,
-                  gpointer  timeline)
-{
-  rd_timeline_draw (timeline, cr, -1);
-}
-
-/* The timeline on the pages after the chronology's entries, in the
- * bundle's language (its words are drawn when the pages are). It shows
- * no names and nothing the resident wrote, so it needs no anonymising. */
-static void
-add_timeline (RdBundleSection *chron,
-              RdTimeline      *timeline)
-{
-  double width, height;
-
-  if (timeline == NULL || rd_timeline_get_n_items (timeline) == 0)
-    return;
-  rd_timeline_measure (timeline, &width, &height);
-  rd_bundle_section_add (chron, RD_BLOCK_PAGE_BREAK, NULL, NULL);
-  rd_bundle_section_add_drawing (chron, width, height, draw_timeline_cb,
-                                 rd_timeline_ref (timeline), (GDestroyNotify) rd_timeline_unref);
-}
-
-/* Which exhibits prove each diary entry, contact and complaint step:
- * "incident:12" → "3, 5". */
-static GHashTable *
-dup_exhibit_refs (RdStore   *store,
-                  GPtrArray *evidence)
-{
-  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_refs_value);
-  GHashTable *flat_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      RdEvidence *ev = evidence->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT, rd_evidence_get_exhibit_number (ev));
-      g_autoptr(GListModel) links = rd_store_list_evidence_links (store, rd_evidence_get_id (ev), NULL);
-
-      for (guint k = 0; links != NULL && k < g_list_model_get_n_items (links); k++)
-        {
-          g_autoptr(RdEvidenceLink) link = g_list_model_get_item (links, k);
-          static const char * const prefix[] = { "incident", "contact", "event" };
-          RdEvidenceTargetKind tk = rd_evidence_link_get_target_kind (link);
-          g_autofree char *ref_key = NULL;
-
-          if (tk >= RD_EVIDENCE_TARGET_N_KINDS)
-            continue;
-          ref_key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, prefix[tk], rd_evidence_link_get_target_id (link));
-          add_ref (refs, ref_key, label);
-        }
-    }
-  g_hash_table_iter_init (&iter, refs);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (flat_refs, g_strdup (key), g_strdup (((GString *) value)->str));
-  return flat_refs;
-}
-
-/* "12." and its paragraph, made as the page that holds it is drawn. */
-static char *
-chronology_row_cb (gpointer   chronology,
-                   guint      index,
-                   char     **label)
-{
-  RdChronologyEntry *entry = rd_chronology_dup_entry (chronology, index);
-  char *paragraph = rd_chronology_entry_dup_paragraph (entry);
-
-  rd_chronology_entry_free (entry);
-  *label = g_strdup_printf ("%u.", index + 1);
-  return paragraph;
-}
-
 static RdBundle *
 build_bundle (RdStore                   *store,
               gint64                     case_id,
@@ -539,6 +436,7 @@ build_bundle (RdStore                   *store,
               GPtrArray                **chronology,
               GError                   **error)
 {
+  g_autoptr(RdStore) snapshot = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdTimeline) timeline = NULL;
@@ -559,7 +457,12 @@ build_bundle (RdStore                   *store,
   RdCase *rcase;
   g_autofree char *title = NULL;
 
-  facts = rd_case_facts_load (store, case_id, error);
+  /* The case is read on a snapshot of its own, which the chronology
+   * keeps to read its entries from as its pages are drawn. */
+  snapshot = rd_store_open_snapshot (store, error);
+  if (snapshot == NULL)
+    return NULL;
+  facts = rd_case_facts_load (snapshot, case_id, error);
   if (facts == NULL)
     return NULL;
   rcase = rd_case_facts_get_case (facts);
@@ -585,10 +488,11 @@ build_bundle (RdStore                   *store,
     layout = kept = rd_case_bundle_dup_layout (store, case_id, NULL);
 
   /* Exhibit numbers first: the chronology refers to them. */
-  flat_refs = dup_exhibit_refs (store, evidence);
-  /* The chronology keeps the facts and writes each entry as its page is
-   * drawn, in the bundle's language then (rd_bundle_write() speaks it). */
-  entries = rd_chronology_new (facts, flat_refs, anon != NULL);
+  flat_refs = _rd_case_bundle_dup_exhibit_refs (store, evidence);
+  /* The chronology reads its entries a page at a time and writes each as
+   * its page is drawn, in the bundle's language then (rd_bundle_write()
+   * speaks it); the facts go when the bundle is built. */
+  entries = _rd_case_bundle_chronology_new (snapshot, case_id, facts, flat_refs, anon != NULL);
   n_entries = rd_chronology_get_n_entries (entries);
   if (chronology != NULL)
     {
@@ -642,19 +546,9 @@ build_bundle (RdStore                   *store,
 
   if (options->include_chronology)
     {
-      g_autoptr(RdBundleSection) chron = rd_bundle_section_new (_("Chronology"));
+      g_autoptr(RdBundleSection) chron = _rd_case_bundle_chronology_section (g_steal_pointer (&entries),
+                                                                             timeline);
 
-      rd_bundle_section_add (chron, RD_BLOCK_TITLE, NULL, _("Chronology"));
-      rd_bundle_section_add (chron, RD_BLOCK_NOTE, NULL,
-                             _("Incidents from the diary, contacts and the complaint’s steps, "
-                               "in date order. Exhibit numbers refer to the evidence that "
-                               "follows."));
-      if (n_entries > 0)
-        rd_bundle_section_add_rows (chron, RD_BLOCK_NUMBERED, n_entries, chronology_row_cb,
-                                    g_steal_pointer (&entries), (GDestroyNotify) rd_chronology_free);
-      else
-        rd_bundle_section_add (chron, RD_BLOCK_PARAGRAPH, NULL, _("Nothing recorded yet."));
-      add_timeline (chron, timeline);
       _rd_layout_item_add (items, RD_LAYOUT_CHRONOLOGY, "B", chron, NULL);
     }
 
