@@ -74,7 +74,9 @@ assert_described (GtkWidget  *widget,
 }
 
 /* An icon button is named by its tooltip, follows it, and is not labelled
- * by its own image any more; a name Redress gave is kept. */
+ * by its own image any more; a name Redress gave is kept. A tooltip that
+ * says the name again does not describe the button as well: only what it
+ * adds does (a key). */
 static void
 test_icon_buttons (void)
 {
@@ -83,18 +85,37 @@ test_icon_buttons (void)
   GtkWidget *search = gtk_toggle_button_new ();
   GtkWidget *named = gtk_button_new_from_icon_name ("go-previous-symbolic");
   GtkWidget *unknown = gtk_button_new_from_icon_name ("emblem-important-symbolic");
+  GtkWidget *keyed = gtk_toggle_button_new_with_label ("Find");
+  GtkWidget *more = gtk_menu_button_new ();
+  GtkWidget *check = gtk_button_new_with_label ("Check");
 
   gtk_widget_set_tooltip_text (tooltip, "Show Text");
   gtk_button_set_icon_name (GTK_BUTTON (search), "edit-find-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Back to the open case", -1);
-  window = window_with (NULL, tooltip, search, named, unknown, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (keyed), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Search the diary", -1);
+  gtk_widget_set_tooltip_text (keyed, "Search the diary (Ctrl+F)");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "People in this case", -1);
+  gtk_widget_set_tooltip_text (more, "People in this case…");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Check evidence", -1);
+  gtk_widget_set_tooltip_text (check, "Check evidence: make sure every file is as it was added");
+  window = window_with (NULL, tooltip, search, named, unknown, keyed, more, check, NULL);
 
   assert_named (tooltip, "Show Text");
+  assert_described (tooltip, NULL);
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (tooltip),
                                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   gtk_widget_set_tooltip_text (tooltip, "Hide Text");
   assert_named (tooltip, "Hide Text");
+  assert_described (tooltip, NULL);
+  assert_described (keyed, "Ctrl+F");
+  assert_described (check, "make sure every file is as it was added");
+  assert_described (more, NULL);
+  gtk_widget_set_tooltip_text (more, "Everyone in this case");
+  assert_described (more, "Everyone in this case");
   /* English here: the test runs without a translation. */
   assert_named (search, "Search");
   assert_named (named, "Back to the open case");
@@ -634,8 +655,9 @@ find_choices (GtkWidget  *drop_down,
 /*
  * A drop-down's choice that shows no words, on its button or in its list,
  * is named by its icon's tooltip, else "None", never after its type
- * ("GtkListItemWidget"); the button of a drop-down that shows its choice
- * in full is described by it, "None" for an empty one.
+ * ("GtkListItemWidget"). A drop-down's button and a combo row, its choice
+ * shown as its subtitle or not, are described by the choice, "None" for
+ * an empty one, and follow it.
  */
 static void
 test_wordless_choices (void)
@@ -645,6 +667,8 @@ test_wordless_choices (void)
   GtkWidget *full = gtk_drop_down_new_from_strings (choices);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *icons = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (choices)), NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_combo_row_new ();
   GtkWidget *window;
   GtkWidget *shown;
   GtkWidget *listed;
@@ -653,15 +677,27 @@ test_wordless_choices (void)
   gtk_drop_down_set_factory (GTK_DROP_DOWN (icons), factory);
   g_object_unref (factory);
   rd_gui_drop_down_show_choice_in_full (GTK_DROP_DOWN (full));
-  window = window_with (NULL, empty, full, icons, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Kind");
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (choices)));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  window = window_with (NULL, empty, full, icons, list, NULL);
   gtk_window_present (GTK_WINDOW (window));
   rd_test_gui_wait_for_draw (empty);
 
   find_choices (empty, &shown, &listed);
   assert_named (shown, "None");
   assert_named (listed, "None");
+  assert_described (gtk_widget_get_first_child (empty), "None");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (empty), 1);
   assert_named (shown, "Letter");
+  assert_described (gtk_widget_get_first_child (empty), "Letter");
+
+  assert_described (row, "None");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  assert_described (row, "Letter");
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  assert_described (row, "None");
 
   find_choices (full, &shown, &listed);
   assert_named (shown, "None");

@@ -59,6 +59,8 @@ name_button (GtkMenuButton *button,
   /* Translators: a date or time button for screen readers: "Start date: Friday 3 May 2024" */
   label = g_strdup_printf (_("%s: %s"), name, value);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* GTK describes the button by its tooltip, @name, which the name says first. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* @text on two lines, broken at the space nearest its middle ("Wednesday

@@ -459,6 +459,69 @@ name_list (GtkWidget *list)
     set_text (list, GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_window_get_title (GTK_WINDOW (widget)));
 }
 
+/* The words of @item as its drop-down or combo row shows them: its string,
+ * or what @expression makes of it. */
+static char *
+dup_choice_text (gpointer       item,
+                 GtkExpression *expression)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (item == NULL)
+    return NULL;
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (expression != NULL && gtk_expression_get_value_type (expression) == G_TYPE_STRING &&
+      gtk_expression_evaluate (expression, item, &value))
+    return g_value_dup_string (&value);
+  return NULL;
+}
+
+static void
+on_chosen_notify_cb (GtkWidget *chooser)
+{
+  GtkWidget *described = g_object_get_data (G_OBJECT (chooser), ROW_KEY "-described");
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_DROP_DOWN (chooser))
+    text = dup_choice_text (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (chooser)),
+                            gtk_drop_down_get_expression (GTK_DROP_DOWN (chooser)));
+  else
+    text = dup_choice_text (adw_combo_row_get_selected_item (ADW_COMBO_ROW (chooser)),
+                            adw_combo_row_get_expression (ADW_COMBO_ROW (chooser)));
+  set_text (described, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+            text != NULL && text[0] != '\0' ? text : _("None"));
+}
+
+/*
+ * A drop-down's button, which takes the focus, is named for what it
+ * chooses ("Show one category"), and a combo row by its title: neither
+ * says what is chosen, a screen reader only reads the name (libadwaita
+ * describes a row by its subtitle, where the choice may be shown, but GTK
+ * 4.8 does not pass that on). Each is described by its choice as shown
+ * ("All categories"), or "None", unless Redress described it.
+ */
+static void
+describe_by_choice (GtkWidget *chooser)
+{
+  GtkWidget *described = chooser;
+
+  if (g_object_get_data (G_OBJECT (chooser), ROW_KEY "-described") != NULL)
+    return;
+  if (GTK_IS_DROP_DOWN (chooser))
+    described = gtk_widget_get_first_child (chooser);
+  /* libadwaita describes a row by its subtitle, empty or not: a
+   * description given as a property is said instead. */
+  if (!GTK_IS_WIDGET (described) ||
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (described), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION) ||
+      (!ADW_IS_COMBO_ROW (chooser) &&
+       gtk_test_accessible_has_relation (GTK_ACCESSIBLE (described), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY)))
+    return;
+  g_object_set_data (G_OBJECT (chooser), ROW_KEY "-described", described);
+  on_chosen_notify_cb (chooser);
+  g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (on_chosen_notify_cb), NULL);
+}
+
 /*
  * A paned's handle takes the focus (F8 reaches it, and the arrow keys move
  * it), so it is kept for the keyboard and told apart from the panes it
@@ -479,13 +542,15 @@ name_paned (GtkWidget *paned)
  * _rd_gui_a11y_name_list_part:
  *
  * Names @widget if it is a list, a row of one or a paned that nothing has
- * named yet.
+ * named yet; describes a drop-down's button or a combo row by its choice.
  *
- * Returns: whether @widget was one of those
+ * Returns: whether @widget was a list, a row or a paned
  */
 gboolean
 _rd_gui_a11y_name_list_part (GtkWidget *widget)
 {
+  if (GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget))
+    describe_by_choice (widget);
   if (GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget) ||
       GTK_IS_FLOW_BOX (widget))
     name_list (widget);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-gui-a11y.h"
 #include "rd-gui-a11y-private.h"
@@ -421,6 +422,70 @@ name_search_entry_if_nameless (GtkWidget *entry)
   g_signal_connect (entry, "notify::placeholder-text", G_CALLBACK (on_search_entry_notify_cb), NULL);
 }
 
+/* Whether @widget's accessible name, given as a property, is @text. */
+static gboolean
+is_named (GtkWidget  *widget,
+          const char *text)
+{
+  g_autofree char *differs = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  return differs == NULL;
+}
+
+/*
+ * GTK 4.8 describes a widget by its tooltip, which on a button often says
+ * the button's name again ("Main menu", "Delete this entry…", "Search the
+ * diary (Ctrl+F)", "Check evidence: make sure…"): a screen reader says
+ * both. The description keeps only what the tooltip adds to the name (the
+ * key, "Ctrl+F", or what follows the colon), or nothing.
+ */
+static void
+on_tooltip_notify_cb (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  g_autofree char *head = NULL;
+  const char *aside;
+
+  if (tooltip == NULL || tooltip[0] == '\0')
+    return;
+  head = g_strdup (tooltip);
+  if (g_str_has_suffix (head, "…"))
+    head[strlen (head) - strlen ("…")] = '\0';
+  if (is_named (widget, tooltip) || is_named (widget, head))
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  /* "Check evidence: make sure every file is still as it was added" */
+  aside = strstr (tooltip, ": ");
+  if (aside != NULL)
+    {
+      g_free (head);
+      head = g_strndup (tooltip, aside - tooltip);
+      if (is_named (widget, head))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          aside + 2, -1);
+          return;
+        }
+    }
+  /* "Search the diary (Ctrl+F)" */
+  aside = strstr (tooltip, " (");
+  if (aside == NULL || !g_str_has_suffix (tooltip, ")"))
+    return;
+  g_free (head);
+  head = g_strndup (tooltip, aside - tooltip);
+  if (is_named (widget, head))
+    {
+      g_autofree char *added = g_strndup (aside + 2, strlen (aside + 2) - 1);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, added, -1);
+    }
+}
+
 static void
 tidy_accessible_name (GtkWidget *widget)
 {
@@ -438,6 +503,8 @@ tidy_accessible_name (GtkWidget *widget)
       /* First, while only what made it can have named it. */
       if (is_button || GTK_IS_MENU_BUTTON (widget))
         name_by_meaning_if_nameless (widget);
+      on_tooltip_notify_cb (widget);
+      g_signal_connect_after (widget, "notify::tooltip-text", G_CALLBACK (on_tooltip_notify_cb), NULL);
       if (GTK_IS_MENU_BUTTON (widget))
         return;
       on_button_label_notify_cb (widget);

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "rd-gui-choice.h"
 
 static const char *
@@ -236,36 +234,14 @@ shown_choice_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), choice_text (gtk_list_item_get_item (item)));
 }
 
-/* The drop-down's button is named for what it chooses ("Show evidence
- * linked to"), which hides the words it shows from a screen reader: the
- * choice is said after the name, as the button's description, and an
- * empty choice, or none, as "None" (an empty description is not said). */
-static void
-describe_choice (GtkDropDown *drop_down)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-  const char *choice = choice_text (gtk_drop_down_get_selected_item (drop_down));
-
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    choice[0] != '\0' ? choice : _("None"), -1);
-}
-
-static void
-on_selected_item_changed_cb (GtkDropDown *drop_down,
-                             GParamSpec  *pspec,
-                             gpointer     user_data)
-{
-  describe_choice (drop_down);
-}
-
 /*
  * A drop-down of strings as wide as its longest choice (a diary entry's
  * summary) can hold a narrow window wide, and one cut short with "…" can
  * be read whole only by hovering, which a keyboard user cannot. This
  * shows the choice whole on the button, wrapped onto as many lines as it
- * needs, lists the choices in full, wrapped, with the usual check mark,
- * and gives the button the choice as its accessible description.
+ * needs, and lists the choices in full, wrapped, with the usual check
+ * mark (the button is described by the choice as every drop-down is:
+ * rd-gui-a11y-lists.c).
  */
 void
 rd_gui_drop_down_show_choice_in_full (GtkDropDown *drop_down)
@@ -282,6 +258,4 @@ rd_gui_drop_down_show_choice_in_full (GtkDropDown *drop_down)
   g_signal_connect (listed, "bind", G_CALLBACK (choice_bind_cb), drop_down);
   g_signal_connect (listed, "unbind", G_CALLBACK (choice_unbind_cb), drop_down);
   gtk_drop_down_set_list_factory (drop_down, listed);
-  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (on_selected_item_changed_cb), NULL);
-  describe_choice (drop_down);
 }
