@@ -620,6 +620,105 @@ test_cli_progress_pipe (Fixture       *f,
   rd_fixture_assert_qpdf_check (out);
 }
 
+/* The snapshot the jobs share leaves out of each diary entry the text
+ * none of them reads (issue 17: megabytes at 100,000 entries), keeping
+ * its summary; What Next and the timeline made from it say what they say
+ * from the case read whole, which a letter or an export still reads. */
+static void
+test_snapshot_brief (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RdCaseSnapshot) whole = NULL;
+  g_autoptr(RdCaseSnapshot) brief = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdDashboard) whole_dashboard = NULL;
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(RdTimeline) whole_timeline = NULL;
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 11, 2, 21, 0, 0);
+  g_autoptr(GDate) reported = g_date_new_dmy (3, 11, 2026);
+  g_autoptr(GDate) today = g_date_new_dmy (7, 12, 2026);
+  g_autoptr(GError) error = NULL;
+  GListModel *items, *whole_items;
+  GPtrArray *entries, *whole_entries;
+  guint shortened = 0;
+  Call a;
+
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_category (incident, RD_CATEGORY_DISREPAIR);
+  rd_incident_set_description (incident, "  Water through the kitchen ceiling\n"
+                                         "It came after the storm and ran down the wall.");
+  rd_incident_set_location (incident, "Kitchen");
+  rd_incident_set_impact (incident, "We could not cook for a week");
+  rd_incident_set_people (incident, "The upstairs neighbour");
+  rd_incident_set_witnesses (incident, "My sister");
+  rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+  rd_incident_set_landlord_reported_on (incident, reported);
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+
+  whole = rd_case_service_load_snapshot (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  call_init (&a);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, a.cancellable, on_done_cb, &a);
+  brief = rd_case_service_load_snapshot_finish (f->store, call_wait (&a), &error);
+  g_assert_no_error (error);
+  call_clear (&a);
+
+  entries = rd_case_facts_get_incidents (rd_case_snapshot_get_facts (brief));
+  whole_entries = rd_case_facts_get_incidents (rd_case_snapshot_get_facts (whole));
+  g_assert_cmpuint (entries->len, ==, whole_entries->len);
+  g_assert_cmpuint (entries->len, >, 1);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RdIncident *kept = g_ptr_array_index (entries, i);
+      RdIncident *read = g_ptr_array_index (whole_entries, i);
+      g_autofree char *summary = rd_incident_dup_summary (kept);
+      g_autofree char *whole_summary = rd_incident_dup_summary (read);
+
+      g_assert_cmpint (rd_incident_get_id (kept), ==, rd_incident_get_id (read));
+      g_assert_cmpstr (summary, ==, whole_summary);
+      g_assert_cmpstr (rd_incident_get_location (kept), ==, "");
+      g_assert_cmpstr (rd_incident_get_impact (kept), ==, "");
+      g_assert_cmpstr (rd_incident_get_people (kept), ==, "");
+      g_assert_cmpstr (rd_incident_get_witnesses (kept), ==, "");
+      shortened += strlen (rd_incident_get_description (kept)) < strlen (rd_incident_get_description (read));
+    }
+  g_assert_cmpuint (shortened, >, 0);
+
+  dashboard = rd_dashboard_new (rd_case_snapshot_get_facts (brief), rd_case_snapshot_get_policy (brief), today);
+  whole_dashboard = rd_dashboard_new (rd_case_snapshot_get_facts (whole), rd_case_snapshot_get_policy (whole),
+                                      today);
+  items = rd_dashboard_get_items (dashboard);
+  whole_items = rd_dashboard_get_items (whole_dashboard);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, g_list_model_get_n_items (whole_items));
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+      g_autoptr(RdDashboardItem) whole_item = g_list_model_get_item (whole_items, i);
+      g_autofree char *status = rd_dashboard_item_dup_status_text (item);
+      g_autofree char *whole_status = rd_dashboard_item_dup_status_text (whole_item);
+
+      g_assert_cmpstr (rd_dashboard_item_get_context (item), ==, rd_dashboard_item_get_context (whole_item));
+      g_assert_cmpstr (rd_dashboard_item_get_explanation (item), ==,
+                       rd_dashboard_item_get_explanation (whole_item));
+      g_assert_cmpstr (status, ==, whole_status);
+    }
+
+  timeline = rd_timeline_new_for_dashboard (rd_case_snapshot_get_facts (brief), dashboard);
+  whole_timeline = rd_timeline_new_for_dashboard (rd_case_snapshot_get_facts (whole), whole_dashboard);
+  g_assert_cmpuint (rd_timeline_get_n_items (timeline), ==, rd_timeline_get_n_items (whole_timeline));
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      g_autofree char *text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+      g_autofree char *whole_text = rd_timeline_item_dup_text (rd_timeline_get_item (whole_timeline, i));
+
+      g_assert_cmpstr (text, ==, whole_text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +732,7 @@ main (int   argc,
   g_test_add ("/services/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/services/deadline-alerts", Fixture, NULL, fixture_setup, test_deadline_alerts, fixture_teardown);
   g_test_add ("/services/snapshot-shared", Fixture, NULL, fixture_setup, test_snapshot_shared, fixture_teardown);
+  g_test_add ("/services/snapshot-brief", Fixture, NULL, fixture_setup, test_snapshot_brief, fixture_teardown);
   g_test_add ("/services/dashboard-shared", Fixture, NULL, fixture_setup, test_dashboard_shared, fixture_teardown);
   g_test_add ("/services/cli-progress-tty", Fixture, NULL, fixture_setup, test_cli_progress_tty, fixture_teardown);
   g_test_add ("/services/cli-progress-pipe", Fixture, NULL, fixture_setup, test_cli_progress_pipe, fixture_teardown);

@@ -448,7 +448,10 @@ load_snapshot_job (RdStore       *reader,
 /**
  * rd_case_service_load_snapshot_async:
  *
- * Reads a case as rd_case_service_load_snapshot() does, on a worker thread.
+ * Reads a case on a worker thread, as the other jobs on it share it: a
+ * brief snapshot (rd_case_snapshot_load_brief()), whose diary entries
+ * keep only what working out deadlines reads. A letter or an export
+ * reads the case whole, with rd_case_service_load_snapshot().
  */
 void
 rd_case_service_load_snapshot_async (RdStore             *store,

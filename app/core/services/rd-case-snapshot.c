@@ -95,6 +95,15 @@ rd_case_snapshot_new (RdCaseFacts *facts,
   return self;
 }
 
+typedef RdCaseFacts *(*LoadFactsFunc) (RdStore  *store,
+                                       gint64    case_id,
+                                       GError  **error);
+
+static RdCaseSnapshot *load_snapshot (RdStore       *store,
+                                      gint64         case_id,
+                                      LoadFactsFunc  load_facts,
+                                      GError       **error);
+
 /**
  * rd_case_snapshot_load:
  *
@@ -109,13 +118,43 @@ rd_case_snapshot_load (RdStore  *store,
                        gint64    case_id,
                        GError  **error)
 {
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  return load_snapshot (store, case_id, rd_case_facts_load, error);
+}
+
+/**
+ * rd_case_snapshot_load_brief:
+ *
+ * Reads a case as rd_case_snapshot_load() does, its diary entries kept
+ * only as far as working out deadlines reads them
+ * (rd_case_facts_load_brief()): for What Next, the timeline, the case
+ * list and the reminders, not for a letter or an export.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ */
+RdCaseSnapshot *
+rd_case_snapshot_load_brief (RdStore  *store,
+                             gint64    case_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  return load_snapshot (store, case_id, rd_case_facts_load_brief, error);
+}
+
+/* The case's facts as @load_facts reads them, and its landlord's policy. */
+static RdCaseSnapshot *
+load_snapshot (RdStore       *store,
+               gint64         case_id,
+               LoadFactsFunc  load_facts,
+               GError       **error)
+{
   g_autoptr(RdCaseFacts) facts = NULL;
   g_autoptr(RdPolicy) policy = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (RD_IS_STORE (store), NULL);
-
-  facts = rd_case_facts_load (store, case_id, error);
+  facts = load_facts (store, case_id, error);
   if (facts == NULL)
     return NULL;
   /* NULL without an error: the case follows the Code only. */

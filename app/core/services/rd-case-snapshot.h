@@ -20,6 +20,9 @@ RdCaseSnapshot   *rd_case_snapshot_new               (RdCaseFacts     *facts,
 RdCaseSnapshot   *rd_case_snapshot_load              (RdStore         *store,
                                                       gint64           case_id,
                                                       GError         **error);
+RdCaseSnapshot   *rd_case_snapshot_load_brief        (RdStore         *store,
+                                                      gint64           case_id,
+                                                      GError         **error);
 RdCaseFacts      *rd_case_snapshot_get_facts         (RdCaseSnapshot  *self);
 RdPolicy         *rd_case_snapshot_get_policy        (RdCaseSnapshot  *self);
 RdDeadlineReport *rd_case_snapshot_compute_deadlines (RdCaseSnapshot  *self,

@@ -269,13 +269,15 @@ hold_snapshot (RdSnapshotShare *share,
 }
 
 /* Reads the case, with its lists in order, so that the threads that share
- * it only ever read it. */
+ * it only ever read it. Its jobs (What Next, the timeline, the case list,
+ * the reminders) read of the diary only what working out deadlines
+ * needs, so the rest of each entry's text is left out (a brief snapshot). */
 static RdCaseSnapshot *
 read_snapshot (RdStore  *reader,
                gint64    case_id,
                GError  **error)
 {
-  RdCaseSnapshot *snapshot = rd_case_snapshot_load (reader, case_id, error);
+  RdCaseSnapshot *snapshot = rd_case_snapshot_load_brief (reader, case_id, error);
 
   if (snapshot != NULL)
     {
