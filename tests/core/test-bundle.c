@@ -827,6 +827,48 @@ cancel_halfway (double      fraction,
     g_cancellable_cancel (data);
 }
 
+/* Row 30 of 60 cannot be made, as when the store fails part way
+ * through a chronology read a page at a time. */
+static char *
+row_failing_cb (gpointer   data,
+                guint      index,
+                char     **label,
+                GError   **error)
+{
+  guint *made = data;
+
+  if (index == 30)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the diary could not be read");
+      return NULL;
+    }
+  (*made)++;
+  *label = g_strdup_printf ("%u.", index + 1);
+  return g_strdup_printf ("Paragraph %u of the chronology.", index + 1);
+}
+
+/* A row that cannot be made stops the bundle with its reason, and leaves
+ * no bundle with a gap in it behind. */
+static void
+test_row_fails (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RdBundle) bundle = make_bundle (f);
+  g_autoptr(RdBundleSection) rows = rd_bundle_section_new ("Entries");
+  g_autoptr(GError) error = NULL;
+  guint made = 0;
+
+  rd_bundle_section_add (rows, RD_BLOCK_TITLE, NULL, "Entries");
+  rd_bundle_section_add_rows (rows, RD_BLOCK_NUMBERED, 60, row_failing_cb, &made, NULL);
+  rd_bundle_add_section (bundle, rows);
+  g_assert_false (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "the diary could not be read");
+  g_assert_cmpuint (made, >=, 30);
+  g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (f);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -945,6 +987,7 @@ main (int   argc,
   g_test_add ("/bundle/letter-paper", Fixture, NULL, fixture_set_up, test_letter_paper, fixture_tear_down);
   g_test_add ("/bundle/keep-landscape", Fixture, NULL, fixture_set_up, test_keep_landscape,
               fixture_tear_down);
+  g_test_add ("/bundle/row-fails", Fixture, NULL, fixture_set_up, test_row_fails, fixture_tear_down);
   g_test_add ("/bundle/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/bundle/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/bundle/smaller-file", Fixture, NULL, fixture_set_up, test_smaller_file, fixture_tear_down);

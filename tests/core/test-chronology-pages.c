@@ -160,6 +160,7 @@ typedef struct
 {
   RdStore *store;
   gint64   case_id;
+  guint    pages_read;  /* of the diary, by read_page_failing() */
 } Reader;
 
 static GPtrArray *
@@ -196,6 +197,25 @@ paged_chronology (RdStore     *snapshot,
   reader->store = g_object_ref (snapshot);
   reader->case_id = case_id;
   return rd_chronology_new_paged (facts, NULL, anonymise, read_page, reader, reader_free);
+}
+
+/* Reads as read_page() does, but fails on the diary's second page, as a
+ * store that cannot be read part way would. */
+static GPtrArray *
+read_page_failing (gpointer          data,
+                   RdChronologyRead  what,
+                   RdStorePageKey   *key,
+                   guint             limit,
+                   GError          **error)
+{
+  Reader *reader = data;
+
+  if (what == RD_CHRONOLOGY_READ_INCIDENTS && reader->pages_read++ == 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "disk I/O error");
+      return NULL;
+    }
+  return read_page (data, what, key, limit, error);
 }
 
 static void
@@ -292,6 +312,48 @@ test_holds_a_page (Fixture       *f,
   g_assert_cmpuint (most, >, 0);
   g_assert_cmpuint (rd_chronology_get_most_held (paged), ==, most);
   g_assert_cmpuint (most, <=, 2 * PAGE_ROWS);
+}
+
+/* A page of the diary that cannot be read is never passed over in
+ * silence: the entries from there on come empty, and the chronology says
+ * why, so that the bundle is not written with paragraphs missing. */
+static void
+test_read_fails (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdStore) snapshot = rd_store_open_snapshot (f->store, &error);
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdChronology) paged = NULL;
+  Reader *reader = g_new0 (Reader, 1);
+  guint n, i;
+
+  g_assert_no_error (error);
+  facts = rd_case_facts_load (snapshot, f->case_id, &error);
+  g_assert_no_error (error);
+  reader->store = g_object_ref (snapshot);
+  reader->case_id = f->case_id;
+  paged = rd_chronology_new_paged (facts, NULL, FALSE, read_page_failing, reader, reader_free);
+  n = rd_chronology_get_n_entries (paged);
+  g_assert_cmpuint (n, >, 2 * PAGE_ROWS);
+
+  /* The first page is read whole. */
+  for (i = 0; i < PAGE_ROWS / 2; i++)
+    {
+      RdChronologyEntry *e = rd_chronology_dup_entry (paged, i);
+
+      g_assert_cmpstr (e->text, !=, "");
+      rd_chronology_entry_free (e);
+    }
+  g_assert_true (rd_chronology_check (paged, &error));
+  g_assert_no_error (error);
+
+  for (; i < n; i++)
+    rd_chronology_entry_free (rd_chronology_dup_entry (paged, i));
+  g_assert_false (rd_chronology_check (paged, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not be read"));
+  g_assert_nonnull (strstr (error->message, "disk I/O error"));
 }
 
 /* What is saved while the chronology is being read changes nothing in it:
@@ -408,6 +470,8 @@ main (int   argc,
   g_test_add ("/chronology-pages/same-as-whole", Fixture, NULL, fixture_setup, test_same_as_whole,
               fixture_teardown);
   g_test_add ("/chronology-pages/holds-a-page", Fixture, NULL, fixture_setup, test_holds_a_page,
+              fixture_teardown);
+  g_test_add ("/chronology-pages/read-fails", Fixture, NULL, fixture_setup, test_read_fails,
               fixture_teardown);
   g_test_add ("/chronology-pages/snapshot", Fixture, NULL, fixture_setup, test_snapshot,
               fixture_teardown);

@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include "rd-gettext.h"
+
 #include "rd-chronology-private.h"
 
 /* Diary entries or contacts read at once: a page of the bundle holds
@@ -46,6 +48,7 @@ struct _RdChronologyPages
   guint                 next_event;  /* in the chronology's rows: the steps */
   guint                 position;    /* the index of the next entry taken */
   guint                 most_held;   /* the most records held at once */
+  GError               *error;       /* the first read that failed, if any */
 };
 
 static void
@@ -102,8 +105,8 @@ stream_peek (RdChronologyPages *pages,
         g_clear_pointer (&stream->page, g_ptr_array_unref);
         stream->next = 0;
         stream->page = pages->read (pages->user_data, stream->what, &stream->key, PAGE_ROWS, &error);
-        if (stream->page == NULL)
-          g_warning ("The chronology could not read the case: %s", error->message);
+        if (stream->page == NULL && pages->error == NULL)
+          pages->error = g_steal_pointer (&error);
         if (stream->page == NULL || stream->page->len == 0)
           stream->ended = TRUE;
         pages->most_held = MAX (pages->most_held, held_now (pages));
@@ -164,13 +167,18 @@ take_next (RdChronology *self,
     }
 }
 
-/* An entry that could not be read: the store failed part way (it has
- * said why). The pages keep their numbers. */
+/* An entry that could not be read: the store failed part way, or the
+ * case held fewer entries than it said. The pages keep their numbers,
+ * and the chronology says so (rd_chronology_check()), so that no bundle
+ * goes out with a paragraph left empty. */
 static RdChronologyEntry *
-missing_entry (void)
+missing_entry (RdChronologyPages *pages)
 {
   RdChronologyEntry *e = g_new0 (RdChronologyEntry, 1);
 
+  if (pages->error == NULL)
+    g_set_error_literal (&pages->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The case held fewer diary entries and contacts than it said."));
   e->when = g_strdup ("");
   e->what = g_strdup ("");
   e->text = g_strdup ("");
@@ -201,7 +209,7 @@ _rd_chronology_pages_dup_entry (RdChronology *self,
   while (pages->position < index)
     take_next (self, FALSE);
   entry = take_next (self, TRUE);
-  return entry != NULL ? entry : missing_entry ();
+  return entry != NULL ? entry : missing_entry (pages);
 }
 
 void
@@ -211,6 +219,7 @@ _rd_chronology_pages_free (RdChronologyPages *pages)
     stream_reset (&pages->streams[i]);
   if (pages->destroy != NULL)
     pages->destroy (pages->user_data);
+  g_clear_error (&pages->error);
   g_mutex_clear (&pages->lock);
   g_free (pages);
 }
@@ -304,6 +313,34 @@ rd_chronology_new_paged (RdCaseFacts          *facts,
   pages->streams[1].what = RD_CHRONOLOGY_READ_CONTACTS;
   self->pages = pages;
   return self;
+}
+
+/**
+ * rd_chronology_check:
+ *
+ * Whether every entry asked for so far was read whole. Once a page of
+ * the diary or the contacts could not be read from the store, the
+ * entries after it come empty, and this says why.
+ *
+ * Returns: %FALSE, with @error set, once an entry could not be read
+ */
+gboolean
+rd_chronology_check (RdChronology  *self,
+                     GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->pages == NULL)
+    return TRUE;
+  locker = g_mutex_locker_new (&self->pages->lock);
+  if (self->pages->error == NULL)
+    return TRUE;
+  g_set_error (error, self->pages->error->domain, self->pages->error->code,
+               _("Part of the case’s diary could not be read for the chronology: %s"),
+               self->pages->error->message);
+  return FALSE;
 }
 
 /**

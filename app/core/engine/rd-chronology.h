@@ -57,6 +57,8 @@ RdChronology      *rd_chronology_new_paged     (RdCaseFacts  *facts,
                                                 gpointer      user_data,
                                                 GDestroyNotify destroy);
 guint              rd_chronology_get_most_held (RdChronology *self);
+gboolean           rd_chronology_check         (RdChronology  *self,
+                                                GError       **error);
 void               rd_chronology_free          (RdChronology *self);
 guint              rd_chronology_get_n_entries (RdChronology *self);
 RdChronologyEntry *rd_chronology_dup_entry     (RdChronology *self,

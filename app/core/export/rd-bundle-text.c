@@ -160,6 +160,7 @@ typedef struct
   double      y;
   gboolean    page_empty;
   const char *running_head;
+  GError     *error;  /* a row that could not be made: the flow stops there */
 } RdFlow;
 
 static double
@@ -205,6 +206,7 @@ flow_init (RdFlow     *f,
   f->x0 = MARGIN_X;
   f->x1 = d->paper_width - MARGIN_X;
   f->running_head = NULL;
+  f->error = NULL;
   flow_start_page (f);
   f->running_head = running_head;
 }
@@ -454,8 +456,14 @@ flow_rows (RdFlow        *f,
   for (guint r = 0; r < rows->n_rows; r++)
     {
       RdBlock one = { rows->row_kind, NULL, NULL };
-      char *text = rows->row (rows->data, r, &one.label);
+      char *text = rows->row (rows->data, r, &one.label, &f->error);
 
+      if (f->error != NULL)
+        {
+          g_free (text);
+          g_free (one.label);
+          return;
+        }
       one.text = g_utf8_make_valid (text ? text : "", -1);
       g_free (text);
       flow_block (f, &one, r + 1 < rows->n_rows ? &one : next);
@@ -475,7 +483,11 @@ flow_blocks (RdFlow          *f,
         ? &g_array_index (section->blocks, RdBlock, i + 1) : NULL;
 
       if (block->kind == RD_BLOCK_ROWS)
-        flow_rows (f, block, next);
+        {
+          flow_rows (f, block, next);
+          if (f->error != NULL)
+            return;
+        }
       else
         flow_block (f, block, next);
       if (i == 0 && section == f->d->cover && f->d->n_volumes > 1)
@@ -501,6 +513,11 @@ _rd_draw_section (RdDraw          *d,
   flow_init (&f, d, running_head);
   flow_blocks (&f, section);
   _rd_draw_end_page (d);
+  if (f.error != NULL)
+    {
+      g_propagate_error (error, f.error);
+      return FALSE;
+    }
   return TRUE;
 }
 

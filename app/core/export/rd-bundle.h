@@ -41,10 +41,13 @@ typedef enum {
 } RdBlockKind;
 
 /* The text of row @index of a RD_BLOCK_ROWS block (and in @label, its
- * label, or %NULL), each newly allocated. */
+ * label, or %NULL), each newly allocated; %NULL with @error set when the
+ * row cannot be made (what it is made from could not be read), which
+ * stops the bundle being written. */
 typedef char *(*RdBlockRowFunc) (gpointer   user_data,
                                  guint      index,
-                                 char     **label);
+                                 char     **label,
+                                 GError   **error);
 
 /* Draws a picture with its top left corner at the origin of @cr, in its
  * own units: the section scales it to the page. */

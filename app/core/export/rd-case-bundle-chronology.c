@@ -135,12 +135,18 @@ _rd_case_bundle_dup_exhibit_refs (RdStore   *store,
 static char *
 chronology_row_cb (gpointer   chronology,
                    guint      index,
-                   char     **label)
+                   char     **label,
+                   GError   **error)
 {
   RdChronologyEntry *entry = rd_chronology_dup_entry (chronology, index);
   char *paragraph = rd_chronology_entry_dup_paragraph (entry);
 
   rd_chronology_entry_free (entry);
+  if (!rd_chronology_check (chronology, error))
+    {
+      g_free (paragraph);
+      return NULL;
+    }
   *label = g_strdup_printf ("%u.", index + 1);
   return paragraph;
 }

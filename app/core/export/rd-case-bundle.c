@@ -500,6 +500,8 @@ build_bundle (RdStore                   *store,
       listed = g_ptr_array_new_full (n_entries, (GDestroyNotify) rd_chronology_entry_free);
       for (guint i = 0; i < n_entries; i++)
         g_ptr_array_add (listed, rd_chronology_dup_entry (entries, i));
+      if (!rd_chronology_check (entries, error))
+        return NULL;
     }
 
   title = g_strdup_printf (_("Housing complaint bundle: %s"), rd_case_get_title (rcase));
