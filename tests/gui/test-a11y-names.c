@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "rd-dashboard-row.h"
 #include "rd-gui-choice.h"
 #include "rd-gui-util.h"
 #include "rd-test-gui.h"
@@ -712,6 +713,121 @@ test_wordless_choices (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+no_letter_cb (gpointer         data,
+              RdDashboardItem *entry)
+{
+  g_assert_not_reached ();
+}
+
+static void
+add_complaint_event (RdCaseFacts          *facts,
+                     RdComplaint          *complaint,
+                     RdComplaintEventKind  kind,
+                     GDateDay              day,
+                     GDateMonth            month)
+{
+  g_autoptr(RdComplaintEvent) event = rd_complaint_event_new (kind);
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, 2025);
+
+  rd_complaint_event_set_id (event, 100 + kind);
+  rd_complaint_event_set_complaint_id (event, rd_complaint_get_id (complaint));
+  rd_complaint_event_set_stage (event, 1);
+  rd_complaint_event_set_date (event, date);
+  rd_case_facts_add_event (facts, complaint, event);
+}
+
+/*
+ * A deadline of What Next shows its group ("Overdue", "Done late") before
+ * what is due: a screen reader names the row by what is due, its title,
+ * and describes it by the group, the status beside the title and the
+ * rest, in the order they are drawn. The letter button's words, which it
+ * says itself, are not the row's.
+ */
+static void
+test_deadline_rows (void)
+{
+  g_autoptr(RdCase) rcase = rd_case_new ();
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdComplaint) complaint = rd_complaint_new ();
+  g_autoptr(GDate) today = g_date_new_dmy (11, G_DATE_JUNE, 2025);
+  g_autoptr(RdDashboard) dashboard = NULL;
+  GListModel *items;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+  GtkWidget *window;
+  gboolean overdue = FALSE, done_late = FALSE;
+  guint checked = 0;
+
+  rd_case_set_id (rcase, 1);
+  rd_case_set_title (rcase, "Noise");
+  rd_case_set_landlord_name (rcase, "Northway Homes");
+  facts = rd_case_facts_new (rcase);
+  rd_complaint_set_id (complaint, 7);
+  rd_complaint_set_case_id (complaint, 1);
+  rd_case_facts_add_complaint (facts, complaint);
+  /* Acknowledged late; the response, due since, has not come. */
+  add_complaint_event (facts, complaint, RD_COMPLAINT_EVENT_MADE, 1, G_DATE_MAY);
+  add_complaint_event (facts, complaint, RD_COMPLAINT_EVENT_ACKNOWLEDGED, 20, G_DATE_MAY);
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  items = rd_dashboard_get_items (dashboard);
+  g_assert_cmpuint (g_list_model_get_n_items (items), >=, 2);
+
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (items))),
+                            rd_dashboard_row_factory_new (no_letter_cb, NULL));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_size_request (scrolled, 600, 800);
+  window = window_with (NULL, scrolled, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (view);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *group, *title, *status;
+      const char *shown_group, *shown_title;
+      g_autoptr(GString) expected = NULL;
+      gboolean found = FALSE;
+
+      if (!GTK_IS_BOX (box) || !gtk_widget_get_mapped (row))
+        continue;
+      group = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
+      title = gtk_widget_get_next_sibling (group);
+      status = gtk_widget_get_next_sibling (title);
+      shown_group = gtk_label_get_text (GTK_LABEL (group));
+      shown_title = gtk_label_get_text (GTK_LABEL (title));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(RdDashboardItem) item = g_list_model_get_item (items, i);
+
+          found |= g_strcmp0 (rd_dashboard_item_get_title (item), shown_title) == 0;
+        }
+      g_assert_true (found);
+      overdue |= g_strcmp0 (shown_group, rd_dashboard_group_get_label (RD_DASHBOARD_OVERDUE)) == 0;
+      done_late |= g_strcmp0 (shown_group, "Done late") == 0;
+
+      assert_named (row, shown_title);
+      /* Then the words under the title, the button's left out. */
+      expected = g_string_new (NULL);
+      g_string_append_printf (expected, "%s\n%s", shown_group,
+                              gtk_label_get_text (GTK_LABEL (status)));
+      for (GtkWidget *under = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+           under != NULL;
+           under = gtk_widget_get_next_sibling (under))
+        if (GTK_IS_LABEL (under) && gtk_widget_get_visible (under) &&
+            gtk_label_get_text (GTK_LABEL (under))[0] != '\0')
+          g_string_append_printf (expected, "\n%s", gtk_label_get_text (GTK_LABEL (under)));
+      assert_described (row, expected->str);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 2);
+  g_assert_true (overdue);
+  g_assert_true (done_late);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A paned's handle, which F8 reaches, is named; a name Redress gave is kept. */
 static void
 test_paned (void)
@@ -747,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/rebound-rows", test_rebound_rows);
   g_test_add_func ("/a11y-names/rows-made-hidden", test_rows_made_hidden);
   g_test_add_func ("/a11y-names/wordless-choices", test_wordless_choices);
+  g_test_add_func ("/a11y-names/deadline-rows", test_deadline_rows);
   g_test_add_func ("/a11y-names/paned", test_paned);
   return g_test_run ();
 }

@@ -147,13 +147,28 @@ watch_row_part (GtkWidget *part,
     g_signal_connect (part, "notify::label", G_CALLBACK (on_row_part_notify_cb), NULL);
 }
 
+/* A label styled as a title ("heading", "title-1" to "title-4"): what the
+ * row is about, where a badge or a date may be drawn before it. */
+static gboolean
+is_title_like (GtkWidget *label)
+{
+  static const char *const classes[] = { "heading", "title-1", "title-2", "title-3", "title-4" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (label, classes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The words shown in @widget, in order; inside controls of their own only
- * if @into_controls. */
+ * if @into_controls. @title is set to the position in @words of the first
+ * title-like label's, if it is still -1. */
 static void
 collect_shown_words (GtkWidget *widget,
                      GtkWidget *row,
                      gboolean   into_controls,
-                     GPtrArray *words)
+                     GPtrArray *words,
+                     int       *title)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -166,11 +181,14 @@ collect_shown_words (GtkWidget *widget,
         {
           const char *text = gtk_label_get_text (GTK_LABEL (child));
 
-          if (text[0] != '\0')
-            g_ptr_array_add (words, (gpointer) text);
+          if (text[0] == '\0')
+            continue;
+          if (*title < 0 && is_title_like (child))
+            *title = (int) words->len;
+          g_ptr_array_add (words, (gpointer) text);
         }
       else
-        collect_shown_words (child, row, into_controls, words);
+        collect_shown_words (child, row, into_controls, words, title);
     }
 }
 
@@ -207,8 +225,11 @@ is_choice (GtkWidget *row)
 
 /*
  * A row of Redress's own (a diary entry, a deadline, a choice in a
- * drop-down) is named by the first words it shows and described by the
- * rest, in the order they are drawn. A row that only holds a control (a
+ * drop-down) is named by its title, the first of its words styled as one,
+ * else by the first words it shows, and described by the rest, in the
+ * order they are drawn: a deadline of What Next is named by what is due,
+ * not by the group ("Overdue") or the status shown before or beside it,
+ * which describe it. A row that only holds a control (a
  * flow box's button) is named by the words of that control. A choice
  * that shows no words (an empty one, none chosen yet, or an icon) is
  * named by its icon's tooltip, else "None": a screen reader would say its
@@ -220,12 +241,15 @@ name_row_by_labels (GtkWidget *row)
   RowRule rules = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), ROW_KEY));
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
   g_autofree char *description = NULL;
+  int title = -1;
 
   if ((rules & (ROW_NAME | ROW_DESCRIPTION)) == 0)
     return;
-  collect_shown_words (row, row, FALSE, words);
+  collect_shown_words (row, row, FALSE, words, &title);
   if (words->len == 0)
-    collect_shown_words (row, row, TRUE, words);
+    collect_shown_words (row, row, TRUE, words, &title);
+  if (title > 0)
+    g_ptr_array_insert (words, 0, g_ptr_array_remove_index (words, (guint) title));
   if (words->len == 0 && is_choice (row))
     {
       const char *tooltip = find_shown_tooltip (row);
