@@ -651,6 +651,68 @@ test_alt_digit_from_date_popovers (Fixture       *f,
     }
 }
 
+/* Opens the list of @chooser, a drop-down or a combo row, as Return or a
+ * click does, and returns the popover that holds it, once on screen. */
+static GtkWidget *
+open_choice_list (GtkWidget *chooser)
+{
+  GtkWidget *popover;
+
+  g_assert_true (rd_test_gui_wait_until (widget_mapped, chooser, 5000));
+  if (ADW_IS_COMBO_ROW (chooser))
+    adw_action_row_activate (ADW_ACTION_ROW (chooser));
+  else
+    g_assert_true (gtk_widget_activate (chooser));
+  popover = rd_test_gui_find_by_type (chooser, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (rd_test_gui_wait_until (widget_mapped, popover, 5000));
+  return popover;
+}
+
+/* With a drop-down's or a combo row's list open (the diary's filter by
+ * category, an entry's Category), Alt+4 still goes to the Complaints page
+ * and Ctrl+? still shows the shortcuts, closing the list:
+ * GTK 4.8 keeps the keys pressed there in the popover that holds the list,
+ * so they did nothing (issue 15). */
+static void
+test_shortcuts_from_choice_lists (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *complaints = rd_window_show_page (f->window, "complaints");
+  GtkWidget *diary = rd_window_show_page (f->window, "diary");
+  GtkWidget *overlay = GTK_WIDGET (rd_window_get_help_overlay (f->window));
+  GtkWidget *choosers[] = { rd_test_gui_child (diary, "category_dropdown"), NULL };
+
+  gtk_widget_activate_action (diary, "diary.new-entry", NULL);
+  rd_test_gui_iterate ();
+  choosers[1] = rd_test_gui_child (GTK_WIDGET (rd_test_gui_incident_editor (f->window)), "category_row");
+  g_assert_true (GTK_IS_DROP_DOWN (choosers[0]));
+  g_assert_true (ADW_IS_COMBO_ROW (choosers[1]));
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    {
+      GtkWidget *popover;
+
+      g_test_message ("Alt+4 from the list of %s", G_OBJECT_TYPE_NAME (choosers[i]));
+      rd_window_show_page (f->window, "diary");
+      popover = open_choice_list (choosers[i]);
+      g_assert_true (press_key_captured (popover, GDK_KEY_4, GDK_ALT_MASK));
+      rd_test_gui_iterate ();
+      g_assert_true (rd_window_get_visible_page (f->window) == complaints);
+      g_assert_false (gtk_widget_get_visible (popover));
+
+      g_test_message ("Ctrl+? from the list of %s", G_OBJECT_TYPE_NAME (choosers[i]));
+      rd_window_show_page (f->window, "diary");
+      popover = open_choice_list (choosers[i]);
+      g_assert_false (gtk_widget_get_visible (overlay));
+      g_assert_true (press_key_captured (popover, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+      rd_test_gui_iterate ();
+      g_assert_true (gtk_widget_get_visible (overlay));
+      g_assert_false (gtk_widget_get_visible (popover));
+      gtk_widget_set_visible (overlay, FALSE);
+      rd_test_gui_iterate ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +728,7 @@ main (int   argc,
   ADD ("/keyboard/reopened-case-starts-in-page", test_reopened_case_starts_in_page);
   ADD ("/keyboard/tab-passes-what-next-expander", test_tab_passes_what_next_expander);
   ADD ("/keyboard/alt-digit-from-date-popovers", test_alt_digit_from_date_popovers);
+  ADD ("/keyboard/shortcuts-from-choice-lists", test_shortcuts_from_choice_lists);
 #undef ADD
 
   return g_test_run ();

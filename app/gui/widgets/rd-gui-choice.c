@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rd-gui-choice.h"
+#include "rd-gui-util.h"
 
 static const char *
 choice_text (gpointer choice)
@@ -258,4 +259,48 @@ rd_gui_drop_down_show_choice_in_full (GtkDropDown *drop_down)
   g_signal_connect (listed, "bind", G_CALLBACK (choice_bind_cb), drop_down);
   g_signal_connect (listed, "unbind", G_CALLBACK (choice_unbind_cb), drop_down);
   gtk_drop_down_set_list_factory (drop_down, listed);
+}
+
+/* Set on a popover once it passes the application's shortcuts on */
+#define PASSES_SHORTCUTS "rd-gui-passes-shortcuts"
+
+static gboolean
+on_popover_map_hook_cb (GSignalInvocationHint *hint,
+                        guint                  n_params,
+                        const GValue          *params,
+                        gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (!GTK_IS_POPOVER (widget) || g_object_get_data (G_OBJECT (widget), PASSES_SHORTCUTS) != NULL)
+    return TRUE;
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL)
+    return TRUE;
+  g_object_set_data (G_OBJECT (widget), PASSES_SHORTCUTS, GINT_TO_POINTER (TRUE));
+  rd_gui_popover_pass_shortcuts (GTK_POPOVER (widget));
+  return TRUE;
+}
+
+/**
+ * rd_gui_install_choice_shortcuts:
+ *
+ * From now on, the application's shortcuts (Alt+1…6, Ctrl+E, Ctrl+?…)
+ * work while a drop-down's or a combo row's list is open, as they do with
+ * a date picker's calendar open (rd_gui_popover_pass_shortcuts()): GTK 4.8
+ * keeps the keys pressed there in the popover that holds the list. The
+ * popover is made inside the drop-down or the row, out of reach, so it is
+ * found when it is first shown, whichever drop-down or row it belongs to.
+ */
+void
+rd_gui_install_choice_shortcuts (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_popover_map_hook_cb, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
 }
