@@ -483,3 +483,34 @@ rd_test_gui_open_expanders (GtkWidget *root)
     opened += rd_test_gui_open_expanders (child);
   return opened;
 }
+
+/**
+ * rd_test_gui_press_key:
+ *
+ * Delivers a key press to @widget as GTK does once the window has routed
+ * it there: through its key controllers, those of the capture phase
+ * first, then the target's and the bubble phase's, until one handles it.
+ * GTK 4 has no public way to make a key event.
+ *
+ * Returns: whether a controller handled it
+ */
+gboolean
+rd_test_gui_press_key (GtkWidget       *widget,
+                       guint            keyval,
+                       GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+  gboolean handled = FALSE;
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == phases[p])
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      }
+  return handled;
+}

@@ -60,5 +60,8 @@ void           rd_test_gui_name_wide_widgets (GtkWidget   *widget,
                                              gboolean      with_children,
                                              GString      *out);
 guint          rd_test_gui_open_expanders   (GtkWidget    *root);
+gboolean       rd_test_gui_press_key        (GtkWidget       *widget,
+                                             guint            keyval,
+                                             GdkModifierType  state);
 
 G_END_DECLS

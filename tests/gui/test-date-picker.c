@@ -57,30 +57,6 @@ fixture_teardown (Fixture       *f,
   rd_clock_set_fixed (rd_clock_get_default (), NULL);
 }
 
-/* As GTK delivers a key once the window has routed it to @widget: through
- * its key controllers, capture phase first, as test-keyboard.c does. */
-static gboolean
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
-
-  for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-            gtk_event_controller_get_propagation_phase (controller) == phases[p])
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      }
-  return handled;
-}
-
 static gboolean
 popover_shown (gpointer data)
 {
@@ -213,18 +189,18 @@ test_keyboard_path (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (f->feedback), ==, "Wednesday 1 May 2024");
 
   /* Right, Down, Down: a day on, then two weeks on. Moving is not picking. */
-  g_assert_true (press_key (f->calendar, GDK_KEY_Right, 0));
-  g_assert_true (press_key (f->calendar, GDK_KEY_Down, 0));
-  g_assert_true (press_key (f->calendar, GDK_KEY_Down, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Right, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Down, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Down, 0));
   g_assert_cmpstr (gtk_label_get_text (f->feedback), ==, "Thursday 16 May 2024");
   assert_picked (f, "2024-05-01");
   /* Page Down is a month on; Up and Left come back a week and a day. */
-  g_assert_true (press_key (f->calendar, GDK_KEY_Page_Down, 0));
-  g_assert_true (press_key (f->calendar, GDK_KEY_Up, 0));
-  g_assert_true (press_key (f->calendar, GDK_KEY_Left, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Page_Down, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Up, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Left, 0));
   g_assert_cmpstr (gtk_label_get_text (f->feedback), ==, "Saturday 8 June 2024");
 
-  g_assert_true (press_key (f->calendar, GDK_KEY_Return, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Return, 0));
   g_assert_true (rd_test_gui_wait_until (popover_hidden, f, 5000));
   assert_picked (f, "2024-06-08");
   g_assert_true (rd_test_gui_wait_until (focus_on_button, f, 5000));
@@ -232,14 +208,14 @@ test_keyboard_path (Fixture       *f,
   /* Opened again, the cursor is back on the picked day; Space picks too. */
   open_popover (f);
   g_assert_cmpstr (gtk_label_get_text (f->feedback), ==, "Saturday 8 June 2024");
-  g_assert_true (press_key (f->calendar, GDK_KEY_End, 0));
-  g_assert_true (press_key (f->calendar, GDK_KEY_space, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_End, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_space, 0));
   g_assert_true (rd_test_gui_wait_until (popover_hidden, f, 5000));
   assert_picked (f, "2024-06-30");
 
   /* Moved and then Escape: nothing is picked. */
   open_popover (f);
-  g_assert_true (press_key (f->calendar, GDK_KEY_Home, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_Home, 0));
   gtk_popover_popdown (f->popover);
   g_assert_true (rd_test_gui_wait_until (popover_hidden, f, 5000));
   assert_picked (f, "2024-06-30");
@@ -252,7 +228,7 @@ test_typing_on_calendar (Fixture       *f,
 {
   open_popover (f);
   g_assert_true (gtk_widget_has_focus (f->calendar));
-  g_assert_true (press_key (f->calendar, GDK_KEY_1, 0));
+  g_assert_true (rd_test_gui_press_key (f->calendar, GDK_KEY_1, 0));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), f->entry) ||
                  gtk_root_get_focus (GTK_ROOT (f->window)) == f->entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->entry)), ==, "1");

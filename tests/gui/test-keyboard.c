@@ -595,29 +595,6 @@ test_tab_passes_what_next_expander (Fixture       *f,
   g_assert_true (gtk_root_get_focus (window) == focus);
 }
 
-/* Delivers a key to @widget's key controllers, capture phase first, as
- * GTK does with a key pressed where @widget is or holds the focus. */
-static gboolean
-press_key_captured (GtkWidget       *widget,
-                    guint            keyval,
-                    GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
-  gboolean handled = FALSE;
-
-  for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-            gtk_event_controller_get_propagation_phase (controller) == phases[p])
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      }
-  return handled;
-}
-
 /* With a date picker's calendar or clock open, Alt+1…6 still go to the
  * pages, closing it: GTK 4.8 gives the keys pressed in a popover to the
  * popover alone, so they did nothing (issue 15, seen again). */
@@ -644,7 +621,7 @@ test_alt_digit_from_date_popovers (Fixture       *f,
       rd_window_show_page (f->window, "diary");
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
       g_assert_true (rd_test_gui_wait_until (widget_mapped, popover, 5000));
-      g_assert_true (press_key_captured (popover, GDK_KEY_4, GDK_ALT_MASK));
+      g_assert_true (rd_test_gui_press_key (popover, GDK_KEY_4, GDK_ALT_MASK));
       rd_test_gui_iterate ();
       g_assert_true (rd_window_get_visible_page (f->window) == complaints);
       g_assert_false (gtk_widget_get_visible (popover));
@@ -695,7 +672,7 @@ test_shortcuts_from_choice_lists (Fixture       *f,
       g_test_message ("Alt+4 from the list of %s", G_OBJECT_TYPE_NAME (choosers[i]));
       rd_window_show_page (f->window, "diary");
       popover = open_choice_list (choosers[i]);
-      g_assert_true (press_key_captured (popover, GDK_KEY_4, GDK_ALT_MASK));
+      g_assert_true (rd_test_gui_press_key (popover, GDK_KEY_4, GDK_ALT_MASK));
       rd_test_gui_iterate ();
       g_assert_true (rd_window_get_visible_page (f->window) == complaints);
       g_assert_false (gtk_widget_get_visible (popover));
@@ -704,7 +681,7 @@ test_shortcuts_from_choice_lists (Fixture       *f,
       rd_window_show_page (f->window, "diary");
       popover = open_choice_list (choosers[i]);
       g_assert_false (gtk_widget_get_visible (overlay));
-      g_assert_true (press_key_captured (popover, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+      g_assert_true (rd_test_gui_press_key (popover, GDK_KEY_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
       rd_test_gui_iterate ();
       g_assert_true (gtk_widget_get_visible (overlay));
       g_assert_false (gtk_widget_get_visible (popover));
