@@ -713,6 +713,51 @@ test_wordless_choices (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/*
+ * A combo row given a hint on what it is for is described by its choice,
+ * "None" for an empty one, then the hint, and follows the choice: the
+ * hint alone, said after the row's title, hid the value chosen. A hint
+ * given to a row already shown is said at once.
+ */
+static void
+test_hinted_choices (void)
+{
+  const char *choices[] = { "", "Category 1 hazard", "Category 2 hazard", NULL };
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *rows[2];
+  GtkWidget *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+
+      rows[i] = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[i]), "Hazard");
+      adw_combo_row_set_model (ADW_COMBO_ROW (rows[i]), G_LIST_MODEL (model));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (rows[i]), 1);
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[i]);
+    }
+  rd_gui_combo_row_show_choice_in_full (ADW_COMBO_ROW (rows[0]), "Risk level the landlord gave it");
+  window = window_with (NULL, list, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (rows[0]);
+
+  g_assert_nonnull (rd_test_gui_find_by_text (rows[0], "Risk level the landlord gave it"));
+  assert_described (rows[0], "Category 1 hazard. Risk level the landlord gave it");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rows[0]), 2);
+  assert_described (rows[0], "Category 2 hazard. Risk level the landlord gave it");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rows[0]), 0);
+  assert_described (rows[0], "None. Risk level the landlord gave it");
+
+  /* Described by its choice alone until it is given a hint */
+  assert_described (rows[1], "Category 1 hazard");
+  rd_gui_combo_row_show_choice_in_full (ADW_COMBO_ROW (rows[1]), "How soon it must be put right");
+  assert_described (rows[1], "Category 1 hazard. How soon it must be put right");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rows[1]), 2);
+  assert_described (rows[1], "Category 2 hazard. How soon it must be put right");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 no_letter_cb (gpointer         data,
               RdDashboardItem *entry)
@@ -863,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/rebound-rows", test_rebound_rows);
   g_test_add_func ("/a11y-names/rows-made-hidden", test_rows_made_hidden);
   g_test_add_func ("/a11y-names/wordless-choices", test_wordless_choices);
+  g_test_add_func ("/a11y-names/hinted-choices", test_hinted_choices);
   g_test_add_func ("/a11y-names/deadline-rows", test_deadline_rows);
   g_test_add_func ("/a11y-names/paned", test_paned);
   return g_test_run ();

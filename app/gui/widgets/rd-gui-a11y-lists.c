@@ -501,11 +501,15 @@ dup_choice_text (gpointer       item,
   return NULL;
 }
 
+/* The choice, or "None", then any hint on what the chooser is for */
 static void
 on_chosen_notify_cb (GtkWidget *chooser)
 {
   GtkWidget *described = g_object_get_data (G_OBJECT (chooser), ROW_KEY "-described");
+  const char *hint = g_object_get_data (G_OBJECT (chooser), RD_GUI_A11Y_HINT_KEY);
   g_autofree char *text = NULL;
+  g_autofree char *told = NULL;
+  const char *choice;
 
   if (GTK_IS_DROP_DOWN (chooser))
     text = dup_choice_text (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (chooser)),
@@ -513,8 +517,13 @@ on_chosen_notify_cb (GtkWidget *chooser)
   else
     text = dup_choice_text (adw_combo_row_get_selected_item (ADW_COMBO_ROW (chooser)),
                             adw_combo_row_get_expression (ADW_COMBO_ROW (chooser)));
-  set_text (described, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-            text != NULL && text[0] != '\0' ? text : _("None"));
+  choice = text != NULL && text[0] != '\0' ? text : _("None");
+  if (hint != NULL && hint[0] != '\0')
+    /* Translators: what a screen reader says after a drop-down row's
+     * name: the first %s is its choice ("Category 1 hazard"), the second
+     * what the row is for ("Risk level the landlord gave it"). */
+    told = g_strdup_printf (_("%s. %s"), choice, hint);
+  set_text (described, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, told != NULL ? told : choice);
 }
 
 /*
@@ -523,7 +532,9 @@ on_chosen_notify_cb (GtkWidget *chooser)
  * says what is chosen, a screen reader only reads the name (libadwaita
  * describes a row by its subtitle, where the choice may be shown, but GTK
  * 4.8 does not pass that on). Each is described by its choice as shown
- * ("All categories"), or "None", unless Redress described it.
+ * ("All categories"), or "None", unless Redress described it. A combo
+ * row's hint (rd_gui_combo_row_show_choice_in_full()) is said after the
+ * choice, never instead of it.
  */
 static void
 describe_by_choice (GtkWidget *chooser)
@@ -544,6 +555,24 @@ describe_by_choice (GtkWidget *chooser)
   g_object_set_data (G_OBJECT (chooser), ROW_KEY "-described", described);
   on_chosen_notify_cb (chooser);
   g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (on_chosen_notify_cb), NULL);
+}
+
+/**
+ * _rd_gui_a11y_describe_choice:
+ *
+ * Describes @chooser, a drop-down or a combo row, by its choice and hint
+ * as they are now: at once when its hint is given or changed, rather than
+ * when it is next chosen.
+ */
+void
+_rd_gui_a11y_describe_choice (GtkWidget *chooser)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (chooser) || ADW_IS_COMBO_ROW (chooser));
+
+  if (g_object_get_data (G_OBJECT (chooser), ROW_KEY "-described") != NULL)
+    on_chosen_notify_cb (chooser);
+  else
+    describe_by_choice (chooser);
 }
 
 /*

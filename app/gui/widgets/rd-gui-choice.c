@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "rd-gui-a11y-private.h"
 #include "rd-gui-choice.h"
 #include "rd-gui-util.h"
 
@@ -109,8 +110,10 @@ find_subtitle_label (GtkWidget *widget)
  * text size), which a keyboard user cannot hover to read. The choice is
  * shown in full instead, as the row's subtitle, wrapped under the title,
  * and listed in full when the row opens. A @hint on what the row is for
- * goes under the choice, dimmed, and is the row's accessible description,
- * so a screen reader says it after the row's name.
+ * goes under the choice, dimmed, and a screen reader says it after the
+ * choice, as the row's accessible description ("Category 1 hazard. Risk
+ * level the landlord gave it"), which follows the choice
+ * (rd-gui-a11y-lists.c).
  *
  * The choice is plain text: a person's name such as "Smith & Sons" is not
  * markup, so the row stops reading its title and subtitle as markup.
@@ -146,7 +149,8 @@ rd_gui_combo_row_show_choice_in_full (AdwComboRow *row,
   gtk_widget_add_css_class (label, "hint");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (subtitle)), label, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  g_object_set_data_full (G_OBJECT (row), RD_GUI_A11Y_HINT_KEY, g_strdup (hint), g_free);
+  _rd_gui_a11y_describe_choice (GTK_WIDGET (row));
 }
 
 /* The width the shown choice was last given, or 0 before it was given any */
