@@ -115,9 +115,9 @@ in_list_row (GtkWidget *label)
 /* Labels that libadwaita 1.2 makes and cuts short itself, still excused
  * when they show their whole text on hover, until Redress shows those
  * words another way: an entry row's title (New Case's "Contact
- * preferences (for example: …)"), a group's title, and the title and
- * subtitle of a dialog's header (AdwWindowTitle: the letter's complaint,
- * "Step 3 of 5: …"). This list only shrinks. */
+ * preferences (for example: …)") and a group's title. A dialog's header
+ * (AdwWindowTitle: the letter's complaint, "Step 3 of 5: …") is no longer
+ * excused: it wraps (rd-gui-window-title.c). This list only shrinks. */
 static gboolean
 cut_by_libadwaita (GtkWidget *label)
 {
@@ -125,8 +125,7 @@ cut_by_libadwaita (GtkWidget *label)
 
   if (group != NULL && gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) == NULL)
     return TRUE;
-  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW) != NULL
-         || gtk_widget_get_ancestor (label, ADW_TYPE_WINDOW_TITLE) != NULL;
+  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW) != NULL;
 }
 
 /* Whether the whole text can be read some other way: the label is a line
