@@ -161,3 +161,17 @@ fixture_run_args (FixtureRun         *run,
   fixture_run_clear (run);
   run->status = fixture_run_cli (data_dir, args, &run->out, &run->err);
 }
+
+void
+fixture_assert_same_chronology_entry (const RdChronologyEntry *a,
+                                      const RdChronologyEntry *b)
+{
+  g_assert_cmpint (a->sort_key, ==, b->sort_key);
+  g_assert_cmpstr (a->when, ==, b->when);
+  g_assert_cmpstr (a->what, ==, b->what);
+  g_assert_cmpstr (a->text, ==, b->text);
+  g_assert_cmpstr (a->exhibits, ==, b->exhibits);
+  g_assert_cmpstr (a->written, ==, b->written);
+  g_assert_cmpstr (a->when_iso, ==, b->when_iso);
+  g_assert_cmpstr (a->written_iso, ==, b->written_iso);
+}

@@ -1,4 +1,5 @@
-/* store-fixtures.h: a store in a temporary data folder, cases in it, and redress-cli run on it.
+/* store-fixtures.h: a store in a temporary data folder, cases in it, what is read back from it,
+ * and redress-cli run on it.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -28,6 +29,10 @@ int      fixture_run_cli_valist   (const char         *data_dir,
                                    char              **out,
                                    char              **err,
                                    va_list             args);
+
+/* Fails unless @a and @b say the same, field for field. */
+void     fixture_assert_same_chronology_entry (const RdChronologyEntry *a,
+                                               const RdChronologyEntry *b);
 
 /* What one run of redress-cli printed, and how it ended. */
 typedef struct {

@@ -766,14 +766,7 @@ test_chronology_one_at_a_time (Fixture       *f,
       RdChronologyEntry *a = whole->pdata[i];
       RdChronologyEntry *b = rd_chronology_dup_entry (lazy, i);
 
-      g_assert_cmpint (a->sort_key, ==, b->sort_key);
-      g_assert_cmpstr (a->when, ==, b->when);
-      g_assert_cmpstr (a->what, ==, b->what);
-      g_assert_cmpstr (a->text, ==, b->text);
-      g_assert_cmpstr (a->exhibits, ==, b->exhibits);
-      g_assert_cmpstr (a->written, ==, b->written);
-      g_assert_cmpstr (a->when_iso, ==, b->when_iso);
-      g_assert_cmpstr (a->written_iso, ==, b->written_iso);
+      fixture_assert_same_chronology_entry (a, b);
       rd_chronology_entry_free (b);
     }
   g_assert_cmpstr (((RdChronologyEntry *) whole->pdata[0])->what, ==, "Incident");

@@ -218,20 +218,6 @@ read_page_failing (gpointer          data,
   return read_page (data, what, key, limit, error);
 }
 
-static void
-assert_same_entry (const RdChronologyEntry *a,
-                   const RdChronologyEntry *b)
-{
-  g_assert_cmpint (a->sort_key, ==, b->sort_key);
-  g_assert_cmpstr (a->when, ==, b->when);
-  g_assert_cmpstr (a->what, ==, b->what);
-  g_assert_cmpstr (a->text, ==, b->text);
-  g_assert_cmpstr (a->exhibits, ==, b->exhibits);
-  g_assert_cmpstr (a->written, ==, b->written);
-  g_assert_cmpstr (a->when_iso, ==, b->when_iso);
-  g_assert_cmpstr (a->written_iso, ==, b->written_iso);
-}
-
 static guint
 n_records_alive (void)
 {
@@ -267,7 +253,7 @@ test_same_as_whole (Fixture       *f,
         RdChronologyEntry *a = rd_chronology_dup_entry (whole, i);
         RdChronologyEntry *b = rd_chronology_dup_entry (paged, i);
 
-        assert_same_entry (a, b);
+        fixture_assert_same_chronology_entry (a, b);
         rd_chronology_entry_free (a);
         rd_chronology_entry_free (b);
       }
@@ -393,7 +379,7 @@ test_snapshot (Fixture       *f,
     {
       RdChronologyEntry *e = rd_chronology_dup_entry (paged, i);
 
-      assert_same_entry (before->pdata[i], e);
+      fixture_assert_same_chronology_entry (before->pdata[i], e);
       rd_chronology_entry_free (e);
     }
 }
