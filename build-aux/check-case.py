@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 # check-case.py: the GNOME HIG's two letter cases, header case and sentence
-# case, in the .ui files and in the GUI's C sources.
+# case, in the .ui files, in the GUI's C sources and in the core's labels.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: check-case.py [--only header|sentence] SOURCE_ROOT
 #
-# One walk over ui/**/*.ui and app/gui/**/*.c finds each translatable text
-# with the case it should be in, and each is checked by its own rule.
+# One walk over ui/**/*.ui, app/gui/**/*.c and app/core/**/*.c finds each
+# translatable text with the case it should be in, and each is checked by its
+# own rule (the core's labels, which the GUI shows as choices, tags and rows'
+# titles, read as sentences: see core_texts).
 #
 # Header case is for
 #   - window, dialog, page, group, status page and shortcuts section titles,
@@ -105,6 +107,10 @@ SENTENCE_PROPERTIES = {
 }
 
 HEADER, SENTENCE = 'header', 'sentence'
+# Words that go inside a sentence another text makes ("5 working days", "3 May (taken,
+# from the photo's camera data)"): a comment saying so ("inside a sentence") on a table,
+# field or function of the core leaves its texts to that sentence.
+FRAGMENT = 'fragment'
 
 # C functions, the argument (from 0), or arguments, that take a text, and its
 # case; None: every string among the arguments.
@@ -301,6 +307,41 @@ def c_texts(path, parents=None, headers=''):
     return found
 
 
+# The core has no GTK: it names what the GUI shows, and the GUI shows each name where
+# a sentence goes: a choice of a drop-down or a combo row (a diary entry's category, a
+# contact's channel, a kind of tenancy), a tag on a row (What Next's "Overdue"), a
+# row's title (a deadline: "Stage 1 response"), a tick box (an outcome sought). So a
+# text of app/core kept in a table, variable, field or function named for a label or
+# a title is in sentence case, unless a comment on the table or field says otherwise.
+CORE_VARIABLE = re.compile(r'(?<![.\w])(\w*(?:label|title))\s*=\s*([^;]*);')
+CORE_FUNCTION = re.compile(r'^\w*(?:label|title)\s*\([^)]*\)\s*\n\{(.*?)^\}',
+                           re.MULTILINE | re.DOTALL)
+
+
+def core_name_case(name):
+    """The case of the texts a table, variable or field of the core named @name holds."""
+    return SENTENCE if re.search(r'label|title', name, re.IGNORECASE) else None
+
+
+def core_texts(path, headers=''):
+    """(line, text, case) of each label of the core the GUI shows: its tables, variables,
+    fields and functions named for a label or a title."""
+    with open(path, encoding='utf-8') as f:
+        original = f.read()
+    text = COMMENT.sub(lambda m: re.sub(r'[^\n]', ' ', m.group(0)), original)
+    found = table_texts(text, original, headers, core_name_case)
+    for pattern, group in ((CORE_FUNCTION, 1), (CORE_VARIABLE, 2)):
+        for m in pattern.finditer(text):
+            # A function's comment comes before the line of its return type.
+            line_start = original.rfind('\n', 0, max(m.start() - 1, 0)) + 1
+            if pattern is CORE_FUNCTION and comment_case(comment_before(original, line_start)) == FRAGMENT:
+                continue
+            for message in MESSAGE.finditer(m.group(group)):
+                found.append((text.count('\n', 0, m.start(group) + message.start(1)) + 1,
+                              c_literal(message.group(1)), SENTENCE))
+    return found
+
+
 def class_of_macro(macro):
     """"AdwActionRow" for ADW_TYPE_ACTION_ROW or ADW_ACTION_ROW, or None."""
     m = re.match(r'^(GTK|ADW|RD)_(?:TYPE_)?([A-Z0-9_]+)$', macro.strip())
@@ -400,6 +441,8 @@ def comment_case(comment):
     """The case a comment says a table or a field is in ("… in sentence case"), or None."""
     if comment is None:
         return None
+    if re.search(r'\binside a sentence\b', comment, re.IGNORECASE):
+        return FRAGMENT
     if re.search(r'\bsentence[ -]case\b', comment, re.IGNORECASE):
         return SENTENCE
     if re.search(r'\b(?:header|title)[ -]case\b', comment, re.IGNORECASE):
@@ -413,9 +456,10 @@ def comment_before(original, at):
     return m.group(1) if m else None
 
 
-def struct_fields(body, original_body):
-    """[(name, case)] of the fields of a struct's body, each case from the field's name or from
-    a comment on its line or just before it."""
+def struct_fields(body, original_body, by_name=None):
+    """[(name, case)] of the fields of a struct's body, each case from the field's name (through
+    @by_name, name_case by default) or from a comment on its line or just before it."""
+    by_name = by_name or name_case
     fields = []
     start = 0
     for m in re.finditer(r';', body):
@@ -428,7 +472,7 @@ def struct_fields(body, original_body):
         case = (comment_case(comment.group(1) if comment else None) or
                 comment_case(comment_before(original_body, start + len(declaration) - len(declaration.lstrip()))))
         if name is not None:
-            fields.append((name.group(1), case or name_case(name.group(1))))
+            fields.append((name.group(1), case or by_name(name.group(1))))
         start = m.end() + (len(after) if comment else 0)
     return fields
 
@@ -477,28 +521,32 @@ TABLE = re.compile(r'\bconst\s+(?:(?:char|gchar)\s*\*\s*(?:const\s+)?|struct\s*\
                    r'(?P<type>\w+)\s+)(?P<name>\w+)\s*\[[^\]]*\]\s*=\s*\{')
 
 
-def table_texts(text, original, root_headers):
+def table_texts(text, original, root_headers, by_name=None):
     """(line, text, case) of the texts in C tables: an array of strings takes its case from
-    its name ("step_titles"), an array of structs from each field's name ("title", "tooltip");
-    a comment before the table, or on a field, that says which case it is in decides."""
+    its name ("step_titles"), an array of structs from each field's name ("title", "tooltip"),
+    through @by_name (name_case by default); a comment before the table, or on a field, that
+    says which case it is in decides."""
+    by_name = by_name or name_case
     found = []
     for m in TABLE.finditer(text):
         body_start = m.end() - 1
         body, _ = braced(text, body_start)
         table_case = comment_case(comment_before(original, m.start()))
         if m.group('type') is None and m.group('fields') is None:
-            case = table_case or name_case(m.group('name'))
+            case = table_case or by_name(m.group('name'))
             fields = None
         else:
             case = table_case
             if m.group('fields') is not None:
-                fields = struct_fields(m.group('fields'), original[m.start('fields'):m.end('fields')])
+                fields = struct_fields(m.group('fields'), original[m.start('fields'):m.end('fields')],
+                                       by_name)
             else:
-                fields = struct_fields_of_type(m.group("type"), original + root_headers)
+                fields = struct_fields_of_type(m.group("type"), original + root_headers, by_name)
         for element, offset in top_level_parts(body):
             element_at = body_start + 1 + offset
             values = [(element, element_at, case)]
-            inner = element.strip()
+            # An element for an index given by name: "[RD_RISK_HIGH] = { … }".
+            inner = re.sub(r'^\s*\[[^\]]*\]\s*=\s*', '', element).strip()
             if fields is not None and inner.startswith('{'):
                 inner_start = element.index('{')
                 inner_body, _ = braced(element, inner_start)
@@ -515,7 +563,7 @@ def table_texts(text, original, root_headers):
                                    case or (field[1] if field else None)))
                     position += 1
             for value, at, value_case in values:
-                if value_case is None:
+                if value_case in (None, FRAGMENT):
                     continue
                 for message in MESSAGE.finditer(value):
                     found.append((text.count('\n', 0, at + message.start()) + 1,
@@ -523,7 +571,7 @@ def table_texts(text, original, root_headers):
     return found
 
 
-def struct_fields_of_type(name, text):
+def struct_fields_of_type(name, text, by_name=None):
     """The fields of the struct typedef'd as @name in @text, or None."""
     m = re.search(r'typedef\s+struct\s*\w*\s*\{([^{}]*)\}\s*%s\s*;' % re.escape(name), text)
     if m is None:
@@ -531,7 +579,7 @@ def struct_fields_of_type(name, text):
     if m is None:
         return None
     body = COMMENT.sub(lambda c: re.sub(r'[^\n]', ' ', c.group(0)), m.group(1))
-    return struct_fields(body, m.group(1))
+    return struct_fields(body, m.group(1), by_name)
 
 
 def translatable(element):
@@ -633,20 +681,32 @@ def check_the_rules():
         sys.exit(1)
 
 
-def sources(root):
-    """(path, texts of the file as (where, text, case)) of the .ui files and GUI C sources."""
-    parents = parents_of(root)
+def headers_of(folder):
+    """The text of every header under @folder, where tables find their structs' fields."""
     headers = ''
-    for folder, _, files in sorted(os.walk(os.path.join(root, 'app', 'gui'))):
+    for where, _, files in sorted(os.walk(folder)):
         for name in sorted(files):
             if name.endswith('.h'):
-                with open(os.path.join(folder, name), encoding='utf-8') as f:
+                with open(os.path.join(where, name), encoding='utf-8') as f:
                     headers += '\n' + f.read()
+    return headers
+
+
+def sources(root):
+    """(path, texts of the file as (where, text, case)) of the .ui files, the GUI's C sources
+    and the core's labels."""
+    parents = parents_of(root)
+    gui_headers = headers_of(os.path.join(root, 'app', 'gui'))
+    core_headers = headers_of(os.path.join(root, 'app', 'core'))
 
     def read_c(path):
-        return c_texts(path, parents, headers)
+        return c_texts(path, parents, gui_headers)
 
-    for top, ext, read in (('ui', '.ui', ui_texts), (os.path.join('app', 'gui'), '.c', read_c)):
+    def read_core(path):
+        return core_texts(path, core_headers)
+
+    for top, ext, read in (('ui', '.ui', ui_texts), (os.path.join('app', 'gui'), '.c', read_c),
+                           (os.path.join('app', 'core'), '.c', read_core)):
         for folder, _, files in sorted(os.walk(os.path.join(root, top))):
             for name in sorted(files):
                 if name.endswith(ext):

@@ -121,6 +121,59 @@ fill (GtkWidget *widget, AdwActionRow *row)
 }
 '''
 
+CORE = '''/* rd-fixture-keys.c: the core's labels, as its tables, variables and functions keep them. */
+static const struct {
+  const char *key;
+  const char *label;
+} kinds[] = {
+  { "noise", N_("%(core_table_label)s") },
+};
+
+static const struct {
+  const char *key;
+  const char *label;
+} risks[2] = {
+  [0] = { "high", N_("%(core_indexed_label)s") },
+};
+
+/* How a date was found, shown after it: words inside a sentence. */
+static const struct {
+  const char *key;
+  const char *label;
+} sources[] = {
+  { "exif", N_("taken, from The Camera") },
+};
+
+static const char * const group_labels[] = { N_("%(core_group_label)s") };
+static const char * const keys[] = { N_("Any Key At All") };
+
+const char *
+rd_fixture_service_get_label (int service)
+{
+  switch (service)
+    {
+    case 0: return _("%(core_function_label)s");
+    default: return NULL;
+    }
+}
+
+/* The unit, after an amount: inside a sentence. */
+const char *
+rd_fixture_unit_get_label (int unit)
+{
+  return _("working Days Or Not");
+}
+
+static void
+fill (Deadline *d)
+{
+  g_autofree char *title = g_strdup_printf (_("%(core_title)s"), 1);
+
+  d->title = g_strdup (_("%(core_field_title)s"));
+  d->summary = g_strdup (_("Any Summary At All"));
+}
+'''
+
 RIGHT = {
     'template_row': 'Refer the complaint to the Housing Ombudsman',
     'group_description': 'Photos and letters. Add files on the “Evidence” page.',
@@ -147,6 +200,12 @@ RIGHT = {
     'c_subclass_title': 'Landlord’s Complaints Policy',
     'c_set_subtitle': 'Chosen by you',
     'c_cast_description': 'Nothing here yet',
+    'core_table_label': 'Harassment or threats',
+    'core_indexed_label': 'High risk',
+    'core_group_label': 'Due in the next 5 working days',
+    'core_function_label': 'Hot water',
+    'core_title': 'Stage %u response',
+    'core_field_title': 'First response to an ASB report',
 }
 # The wrong texts, and the case each should be in.
 WRONG = {
@@ -175,12 +234,22 @@ WRONG = {
     'c_subclass_title': ('Complaints policy', 'header'),
     'c_set_subtitle': ('Chosen By You', 'sentence'),
     'c_cast_description': ('Nothing Here Yet', 'sentence'),
+    'core_table_label': ('Damage To Property', 'sentence'),
+    'core_indexed_label': ('High Risk', 'sentence'),
+    'core_group_label': ('Coming Up', 'sentence'),
+    'core_function_label': ('Hot Water', 'sentence'),
+    'core_title': ('Stage %u Response', 'sentence'),
+    'core_field_title': ('First Response to an ASB Report', 'sentence'),
 }
 
 
 def make_tree(folder, texts):
     os.makedirs(os.path.join(folder, 'ui'))
     os.makedirs(os.path.join(folder, 'app', 'gui', 'widgets'))
+    os.makedirs(os.path.join(folder, 'app', 'core', 'model'))
+    with open(os.path.join(folder, 'app', 'core', 'model', 'rd-fixture-keys.c'), 'w',
+              encoding='utf-8') as f:
+        f.write(CORE % texts)
     with open(os.path.join(folder, 'ui', 'rd-fixture.ui'), 'w', encoding='utf-8') as f:
         f.write(UI % texts)
     with open(os.path.join(folder, 'app', 'gui', 'widgets', 'rd-fixture.c'), 'w',
@@ -217,7 +286,8 @@ def main():
             if not reported(output, text):
                 failures.append('%s: “%s” (%s case) is not reported' % (key, text, case))
         for text in ('Whatever Case It Likes', 'Any Text At All', 'A Comment Is Not Code',
-                     'Any Label At All', 'Any Badge At All'):
+                     'Any Label At All', 'Any Badge At All', 'Any Key At All',
+                     'Any Summary At All', 'taken, from The Camera', 'working Days Or Not'):
             if reported(output, text):
                 failures.append('“%s” is reported, but it is not for either rule' % text)
         problems = [line for line in output.splitlines() if '”: “' in line]

@@ -45,7 +45,9 @@ rd_time_unit_from_key (const char *key,
 /**
  * rd_time_unit_get_label:
  *
- * Returns: the unit's name for a list of choices, "working days"
+ * Returns: the unit's name for a list of choices, "working days". It
+ *   follows the amount ("10 working days"), inside a sentence, so it starts
+ *   in lower case.
  */
 const char *
 rd_time_unit_get_label (RdTimeUnit unit)

@@ -10,6 +10,7 @@
 #include "rd-coverage.h"
 #include "rd-deadline-engine-private.h"
 
+/* The risk as the explanation says it, inside a sentence. */
 static const char *
 risk_label (RdAsbRisk risk)
 {

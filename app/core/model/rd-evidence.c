@@ -74,6 +74,8 @@ static const struct {
   { "video", N_("Video") },
 };
 
+/* How a date was found, shown after the date ("3 May 2025 (taken, from the
+ * photo's camera data)"): words inside a sentence, in lower case. */
 static const struct {
   const char *key;
   const char *label;
