@@ -11,6 +11,7 @@
 
 #include "rd-application.h"
 #include "rd-gui-choice.h"
+#include "rd-gui-group-title.h"
 #include "rd-gui-window-title.h"
 #include "rd-gui-util.h"
 #include "rd-help-window.h"
@@ -374,6 +375,7 @@ rd_application_startup (GApplication *app)
   rd_gui_install_accessible_names ();
   rd_gui_install_choice_shortcuts ();
   rd_gui_install_whole_window_titles ();
+  rd_gui_install_whole_group_titles ();
 
   g_unix_signal_add (SIGTERM, on_terminate_cb, app);
   g_unix_signal_add (SIGHUP, on_terminate_cb, app);
