@@ -113,25 +113,9 @@ in_list_row (GtkWidget *label)
          || gtk_widget_get_ancestor (label, GTK_TYPE_GRID_VIEW) != NULL;
 }
 
-/* Labels that libadwaita 1.2 makes and cuts short itself, still excused
- * when they show their whole text on hover, until Redress shows those
- * words another way: an entry row's title (New Case's "Contact
- * preferences (for example: …)") and a group's title. A dialog's header
- * (AdwWindowTitle: the letter's complaint, "Step 3 of 5: …") is no longer
- * excused: it wraps (rd-gui-window-title.c). This list only shrinks. */
-static gboolean
-cut_by_libadwaita (GtkWidget *label)
-{
-  GtkWidget *group = gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_GROUP);
-
-  if (group != NULL && gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) == NULL)
-    return TRUE;
-  return gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW) != NULL;
-}
-
 /* Whether the whole text can be read some other way: the label is a line
- * of a list's row, whose whole text opens beside it (or libadwaita's, as
- * above), and shows its whole text on hover (rd-gui-a11y.c does that for every label that can be
+ * of a list's row, whose whole text opens beside it, and shows its whole
+ * text on hover (rd-gui-a11y.c does that for every label that can be
  * cut), or is in a row whose tooltip has it. Nothing else is excused: not
  * what a drop-down row or a drop-down has chosen, the value of a field,
  * read (and chosen again) by keyboard, where nothing is hovered (issue 15:
@@ -143,7 +127,7 @@ static gboolean
 readable_whole_elsewhere (GtkWidget  *label,
                           const char *text)
 {
-  if (!(in_list_row (label) || cut_by_libadwaita (label))
+  if (!in_list_row (label)
       || gtk_widget_get_ancestor (label, ADW_TYPE_COMBO_ROW) != NULL
       || gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN) != NULL)
     return FALSE;
