@@ -17,6 +17,7 @@ struct _RdLetterDialog
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
+  GtkLabel        *complaint_label;
   GtkTextView     *text_view;
 };
 
@@ -149,6 +150,7 @@ rd_letter_dialog_class_init (RdLetterDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-letter-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, complaint_label);
   gtk_widget_class_bind_template_child (widget_class, RdLetterDialog, text_view);
 
   gtk_widget_class_install_action (widget_class, "letter.copy", NULL, copy_action);
@@ -211,6 +213,24 @@ get_window_title (RdLetterKind kind)
   g_return_val_if_reached ("");
 }
 
+/* Says which complaint the letter is about, by the name the complaints
+ * page gives it: its first point, with the landlord's reference. That is
+ * the resident's own text, of any length: as the header's subtitle it
+ * took seven lines at 360 pixels, the header's buttons as tall. Over
+ * the letter it wraps as a paragraph the window's width, and the header
+ * keeps to Redress's own short title. */
+static void
+name_complaint (RdLetterDialog *self,
+                RdComplaint    *complaint)
+{
+  g_autofree char *name = rd_complaint_dup_title (complaint);
+  /* Translators: the complaint's name, as the complaints page lists it */
+  g_autofree char *about = g_strdup_printf (_("This letter is about your complaint “%s”."), name);
+
+  gtk_label_set_text (self->complaint_label, about);
+  gtk_widget_set_visible (GTK_WIDGET (self->complaint_label), TRUE);
+}
+
 /**
  * rd_letter_dialog_new:
  * @complaint_id: the complaint the letter is about, or 0
@@ -260,9 +280,6 @@ rd_letter_dialog_new (GtkWindow    *parent,
 
   self = rd_letter_dialog_new_for_text (parent, get_window_title (kind), text);
   if (complaint != NULL)
-    {
-      g_autofree char *subtitle = rd_complaint_dup_title (complaint);
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-    }
+    name_complaint (self, complaint);
   return self;
 }
