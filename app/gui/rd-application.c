@@ -374,7 +374,7 @@ rd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
   rd_gui_install_accessible_names ();
   rd_gui_install_choice_shortcuts ();
-  rd_gui_install_whole_window_titles ();
+  rd_gui_install_whole_headers ();
   rd_gui_install_whole_group_titles ();
 
   g_unix_signal_add (SIGTERM, on_terminate_cb, app);

@@ -21,6 +21,10 @@
  * pages, and What Next's "Show All" window), each also having to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
+ * In a header (of the window or a dialog), a button given more height
+ * than it needs fails (stretched to the height of a title wrapped onto
+ * several lines, or of a taller neighbour), and so does a title or
+ * subtitle on more than three lines.
  *
  * With REDRESS_SCREENSHOT_DIR set, a picture of each page and dialog at
  * each size is kept there for review.
@@ -39,6 +43,7 @@
 #include "rd-export-dialog.h"
 #include "rd-gui-group-title.h"
 #include "rd-gui-util.h"
+#include "rd-gui-window-title.h"
 #include "rd-history-dialog.h"
 #include "rd-letter-dialog.h"
 #include "rd-parties-dialog.h"
@@ -227,11 +232,70 @@ label_problem (GtkWidget *widget)
   return NULL;
 }
 
+/* The most lines a header's title or its subtitle may take. A header
+ * names where the resident is, to be read at a glance: Redress's own
+ * titles take two lines at most at 360 pixels beside two buttons
+ * ("Step 3 of 5: What You Have Told the Landlord"), and a third leaves
+ * room for a translation a third longer (Welsh, Polish). More is a
+ * paragraph, which the dialog's body shows the window's whole width: the
+ * letter's complaint took nine lines as a subtitle, the header over 150
+ * pixels of a phone's 720. */
+#define HEADER_MAX_LINES 3
+
+/* A pixel each side for rounding: a button stretched to a header of two
+ * lines or more is a dozen pixels or more too tall. */
+#define HEADER_BUTTON_SLACK 2
+
+static gboolean
+in_header_bar (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL
+         || gtk_widget_get_ancestor (widget, GTK_TYPE_HEADER_BAR) != NULL;
+}
+
+/* What is wrong with @widget in a header, or NULL: a button given more
+ * height than it needs at its width (GTK stretches a box's child to the
+ * box's height, and a header whose title wraps is tall), or a title or
+ * subtitle on more than HEADER_MAX_LINES lines. As short_of_height(),
+ * the sizes count the margins. */
+static char *
+header_problem (GtkWidget *widget)
+{
+  if (!in_header_bar (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkAllocation allocation;
+      int width, given, min = 0, nat = 0;
+
+      gtk_widget_get_allocation (widget, &allocation);
+      width = allocation.width + gtk_widget_get_margin_start (widget)
+              + gtk_widget_get_margin_end (widget);
+      given = allocation.height + gtk_widget_get_margin_top (widget)
+              + gtk_widget_get_margin_bottom (widget);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+      if (given > nat + HEADER_BUTTON_SLACK)
+        return g_strdup_printf ("is stretched to %d px high in the header, from its own %d px",
+                                given, nat);
+      return NULL;
+    }
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_WINDOW_TITLE) != NULL)
+    {
+      int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
+
+      if (lines > HEADER_MAX_LINES)
+        return g_strdup_printf ("takes %d lines in the header, more than %d (%d px wide)", lines,
+                                HEADER_MAX_LINES, gtk_widget_get_width (widget));
+    }
+  return NULL;
+}
+
 static void
 look_at_labels (GtkWidget  *widget,
                 const char *path,
                 GString    *cut)
 {
+  g_autofree char *in_header = NULL;
   g_autofree char *here = rd_test_gui_path_to (path, widget);
 
   if (!gtk_widget_get_mapped (widget))
@@ -239,6 +303,12 @@ look_at_labels (GtkWidget  *widget,
   if (spills_out (widget))
     g_string_append_printf (cut, "\n  %s is %d px wide in %d px", here, gtk_widget_get_width (widget),
                             gtk_widget_get_width (gtk_widget_get_parent (widget)));
+  in_header = header_problem (widget);
+  if (in_header != NULL && GTK_IS_LABEL (widget))
+    g_string_append_printf (cut, "\n  “%.60s” %s: %s", gtk_label_get_text (GTK_LABEL (widget)), in_header,
+                            here);
+  else if (in_header != NULL)
+    g_string_append_printf (cut, "\n  %s %s", here, in_header);
   if (GTK_IS_LABEL (widget))
     {
       g_autofree char *problem = label_problem (widget);
@@ -1011,6 +1081,85 @@ test_checks_height (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+header_new (const char *title_text,
+            const char *subtitle,
+            GtkWidget **button)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (title_text, subtitle);
+
+  *button = gtk_button_new_with_label ("Cancel");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), *button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           gtk_button_new_from_icon_name ("edit-copy-symbolic"));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  rd_gui_wrap_window_title (ADW_WINDOW_TITLE (title));
+  return header;
+}
+
+/* libadwaita 1.2's own layout: each button at either end of a header as
+ * high as the header */
+static void
+fill_header_boxes (GtkWidget *widget)
+{
+  if (GTK_IS_BOX (widget)
+      && (gtk_widget_has_css_class (widget, "start") || gtk_widget_has_css_class (widget, "end")))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_valign (child, GTK_ALIGN_FILL);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    fill_header_boxes (child);
+}
+
+/* Two headers whose titles wrap: as libadwaita lays it out, its buttons
+ * are as high as the header, and a subtitle of a paragraph takes more
+ * than three lines; with the buttons centred and a short subtitle, both
+ * pass. */
+static void
+test_checks_headers (void)
+{
+  const char *paragraph = "How Eastwick Homes handled my reports of noise and threats from Flat 5, the call "
+                          "backs that never came and the delay in repairing my front door (ref. EH/CMP/24/0577)";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *stretched_button, *centred_button;
+  GtkWidget *stretched = header_new ("Chaser", paragraph, &stretched_button);
+  GtkWidget *centred = header_new ("Summary for the Ombudsman", "Step 3 of 5: What You Have Told the Landlord",
+                                   &centred_button);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  g_autoptr(GString) right = g_string_new (NULL);
+  g_auto(GStrv) problems = NULL;
+
+  gtk_box_append (GTK_BOX (box), stretched);
+  gtk_box_append (GTK_BOX (box), centred);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  /* As libadwaita lays it out, whether or not the application's hook
+   * centred it as it mapped */
+  fill_header_boxes (stretched);
+  rd_gui_centre_header_buttons (centred);
+  rd_test_gui_wait_for_draw (window);
+
+  look_at_labels (stretched, "", wrong);
+  look_at_labels (centred, "", right);
+  g_test_message ("As libadwaita lays it out:%s", wrong->str);
+  /* Both headers wrap their titles, so that a stretched button shows */
+  g_assert_cmpint (gtk_widget_get_height (centred), >, 2 * gtk_widget_get_height (centred_button));
+  problems = g_strsplit (wrong->str, "\n  ", -1);
+  /* Two buttons stretched, and the subtitle */
+  g_assert_cmpuint (g_strv_length (problems), ==, 4);
+  g_assert_nonnull (strstr (wrong->str, "is stretched to"));
+  g_assert_nonnull (strstr (wrong->str, "lines in the header, more than 3"));
+  g_assert_cmpstr (right->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/reflow/checks/height", test_checks_height);
   g_test_add_func ("/reflow/checks/drop-downs", test_checks_drop_downs);
   g_test_add_func ("/reflow/checks/expanders", test_checks_expanders);
+  g_test_add_func ("/reflow/checks/headers", test_checks_headers);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/dialogs/narrow", Fixture, &narrow, fixture_setup, test_every_dialog, fixture_teardown);

@@ -1,4 +1,4 @@
-/* rd-gui-window-title.c: a header's title and subtitle shown whole.
+/* rd-gui-window-title.c: a header's title shown whole, its buttons at their own height.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-gui"
@@ -54,6 +54,78 @@ rd_gui_wrap_window_title (AdwWindowTitle *title)
   wrap_labels (GTK_WIDGET (title));
 }
 
+/* How deep under a header bar its start and end boxes are: AdwHeaderBar
+ * 1.2 keeps each in a bin of the centre box of its window handle. */
+#define HEADER_BOX_DEPTH 4
+
+/* Whether @widget is the box at either end of a header bar, where its
+ * buttons are packed (not a box in its title widget) */
+static gboolean
+is_header_end_box (GtkWidget *widget)
+{
+  GtkWidget *header;
+  GtkWidget *title;
+
+  if (!GTK_IS_BOX (widget)
+      || !(gtk_widget_has_css_class (widget, "start") || gtk_widget_has_css_class (widget, "end")))
+    return FALSE;
+  if ((header = gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR)) != NULL)
+    title = adw_header_bar_get_title_widget (ADW_HEADER_BAR (header));
+  else if ((header = gtk_widget_get_ancestor (widget, GTK_TYPE_HEADER_BAR)) != NULL)
+    title = gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header));
+  else
+    return FALSE;
+  return title == NULL || !gtk_widget_is_ancestor (widget, title);
+}
+
+/* GTK gives each child of a box the box's whole height, and a header's
+ * boxes take the header's: a button beside a title wrapped onto several
+ * lines, or beside a taller neighbour (the case's title at twice the
+ * text size), was drawn as tall as they are. A child whose valign was
+ * chosen is left as it is. */
+static void
+centre_in_header (GtkWidget *child)
+{
+  if (gtk_widget_get_valign (child) == GTK_ALIGN_FILL)
+    gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+}
+
+static void
+centre_header_boxes (GtkWidget *widget,
+                     int        depth)
+{
+  if (is_header_end_box (widget))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        centre_in_header (child);
+      return;
+    }
+  if (depth == HEADER_BOX_DEPTH || ADW_IS_WINDOW_TITLE (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    centre_header_boxes (child, depth + 1);
+}
+
+/**
+ * rd_gui_centre_header_buttons:
+ * @header_bar: an #AdwHeaderBar or a #GtkHeaderBar
+ *
+ * Keeps each button at either end of @header_bar (Cancel, Save, Back,
+ * Close, a menu, the window's own) at its own height, centred, however
+ * tall the header grows, as GNOME's applications show them.
+ */
+void
+rd_gui_centre_header_buttons (GtkWidget *header_bar)
+{
+  g_return_if_fail (ADW_IS_HEADER_BAR (header_bar) || GTK_IS_HEADER_BAR (header_bar));
+
+  centre_header_boxes (header_bar, 0);
+}
+
 static gboolean
 on_widget_map_hook_cb (GSignalInvocationHint *hint,
                        guint                  n_params,
@@ -61,23 +133,30 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
                        gpointer               user_data)
 {
   GtkWidget *widget = g_value_get_object (&params[0]);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
 
   if (ADW_IS_WINDOW_TITLE (widget))
     rd_gui_wrap_window_title (ADW_WINDOW_TITLE (widget));
+  else if (parent != NULL && is_header_end_box (parent))
+    centre_in_header (widget);
   return TRUE;
 }
 
 static gsize titles_installed;
 
 /**
- * rd_gui_install_whole_window_titles:
+ * rd_gui_install_whole_headers:
  *
  * From now on, every header's title (an #AdwWindowTitle, in a dialog, a
  * page or a window made later) is wrapped by rd_gui_wrap_window_title()
- * as it maps.
+ * as it maps, and every button at either end of a header bar is centred
+ * at its own height as rd_gui_centre_header_buttons() does, as it maps
+ * there: with its header, or when it is packed into a header shown
+ * already. That is before GTK first lays it out, never while it realizes
+ * or draws it.
  */
 void
-rd_gui_install_whole_window_titles (void)
+rd_gui_install_whole_headers (void)
 {
   if (g_once_init_enter (&titles_installed))
     {
