@@ -27,7 +27,11 @@
  * before the first key press (the 5 seconds the window settles: the pages
  * filled after the first frame, the diary read; then the new entry
  * opened) are counted apart, the same way, and of them again those from
- * the new entry opened on (the diary page first shown).
+ * the new entry opened on (the diary page first shown). The frames of the
+ * two seconds from the new entry opened are broken down by phase (style,
+ * measure, allocate, snapshot, render) and by part of the page (the
+ * editor's form, the list; bench-frame-phases.c): the heaviest of them is
+ * the frame that first shows the diary page.
  *
  * Also printed, how many notifications the deadline notifier sent (to a
  * stand-in for the desktop's service on the wrapper's session bus): the
@@ -62,6 +66,7 @@
 #include <unistd.h>
 
 #include "bench-diary.h"
+#include "bench-frame-phases.h"
 #include "rd-application.h"
 #include "rd-core.h"
 #include "rd-test-gui.h"
@@ -72,6 +77,8 @@
 #define TAIL_SECONDS    5
 #define SETTLE_SECONDS  5
 #define STALL_MS        50.0
+#define PHASES_SECONDS  2
+#define PHASES_SHOWN_MS 8.0
 
 typedef struct {
   double at_s;     /* since the first key press */
@@ -365,6 +372,8 @@ main (int   argc,
   RdApplication *app;
   RdWindow *window;
   GtkWidget *view;
+  GtkWidget *diary;
+  BenchPhases *phases;
   Run run = { 0 };
   gint64 t0;
   double *late;
@@ -421,6 +430,15 @@ main (int   argc,
   g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, tick_cb, &run, NULL);
   rd_test_gui_wait_until (never, NULL, SETTLE_SECONDS * 1000);
 
+  /* The frames that show the diary page, phase by phase, and in them the
+   * page, its editor's form and its list apart. */
+  phases = bench_phases_new (GTK_WIDGET (window));
+  diary = rd_window_get_page (window, "diary");
+  bench_phases_add_subtree (phases, "page", diary);
+  bench_phases_add_subtree (phases, "form", rd_test_gui_find_by_id (diary, "editor"));
+  bench_phases_add_subtree (phases, "list", rd_test_gui_find_by_id (diary, "diary_list"));
+  bench_phases_start (phases, PHASES_SECONDS * 1000);
+
   run.opened = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL);
   rd_test_gui_iterate ();
@@ -458,6 +476,10 @@ main (int   argc,
   print_most_work (run.stalls);
   print_settling (run.settling, FALSE);
   print_settling (run.opening, TRUE);
+  g_print ("The frame that showed the diary page: %.1f ms of main-thread work (the most in one "
+           "frame for %u s from the new entry opened)\n", bench_phases_heaviest (phases), PHASES_SECONDS);
+  bench_phases_print (phases, PHASES_SHOWN_MS);
+  bench_phases_free (phases);
   g_print ("The deadline notifier sent %u notifications\n", notifications->len);
   g_array_sort (run.stalls, compare_stalls);
   for (guint i = 0; i < MIN (run.stalls->len, 5); i++)
