@@ -10,7 +10,8 @@
  * holds both halves: nothing loaded before it is needed, and each icon and
  * the spinner there when their page is shown. The app icon the welcome
  * page draws is a PNG, and the header bar's menus are built as they first
- * open.
+ * open. A page not shown can be laid out ahead, so that the frame that
+ * shows it only draws it.
  *
  * /first-frame/no-svg-icon must stay the first test of this program: it
  * asks whether anything in the process has loaded librsvg yet.
@@ -461,6 +462,101 @@ test_revealer_hides_closed (void)
   rd_test_gui_iterate ();
 }
 
+static void
+measure_fixed_cb (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  *minimum = *natural = 20;
+}
+
+static void
+count_allocation_cb (GtkWidget *widget,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  guint *allocations = g_object_get_data (G_OBJECT (widget), "allocations");
+
+  (*allocations)++;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+never_cb (gpointer data)
+{
+  return FALSE;
+}
+
+/* A page of a stack that is not shown is laid out ahead at the stack's
+ * size, unmapped; when the stack shows it, GTK does not allocate it again
+ * (a widget whose layout counts its allocations says so), and its label
+ * keeps the place it was given. A shown page, and a page of a stack not
+ * yet given a size, are left alone. */
+static void
+test_hidden_page_laid_out (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  GtkWidget *shown = gtk_label_new ("The page on show");
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new ("A page not shown yet, with words that wrap onto lines of their own");
+  GtkWidget *counted = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  guint allocations = 0;
+  GtkAllocation placed;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_layout_manager (counted, gtk_custom_layout_new (NULL, measure_fixed_cb, count_allocation_cb));
+  g_object_set_data (G_OBJECT (counted), "allocations", &allocations);
+  gtk_box_append (GTK_BOX (page), label);
+  gtk_box_append (GTK_BOX (page), counted);
+  gtk_stack_add_named (stack, shown, "shown");
+  gtk_stack_add_named (stack, page, "page");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  /* No size yet: nothing to lay it out at. */
+  g_assert_false (rd_gui_lay_out_hidden_page (page));
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  g_assert_cmpuint (allocations, ==, 0);
+  g_assert_false (rd_gui_lay_out_hidden_page (shown));
+
+  g_assert_true (rd_gui_lay_out_hidden_page (page));
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (allocations, ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (page), ==, gtk_widget_get_width (GTK_WIDGET (stack)));
+  g_assert_cmpint (gtk_widget_get_height (page), ==, gtk_widget_get_height (GTK_WIDGET (stack)));
+  g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+  gtk_widget_get_allocation (label, &placed);
+
+  gtk_stack_set_visible_child (stack, page);
+  g_assert_true (rd_test_gui_wait_until (is_mapped, counted, 5000));
+  rd_test_gui_wait_until (never_cb, NULL, 200);
+  g_assert_cmpuint (allocations, ==, 1);
+  {
+    GtkAllocation now;
+
+    gtk_widget_get_allocation (label, &now);
+    g_assert_cmpint (now.x, ==, placed.x);
+    g_assert_cmpint (now.y, ==, placed.y);
+    g_assert_cmpint (now.width, ==, placed.width);
+    g_assert_cmpint (now.height, ==, placed.height);
+  }
+  /* Shown, it is laid out by its stack as usual. */
+  g_assert_false (rd_gui_lay_out_hidden_page (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,5 +570,6 @@ main (int   argc,
   g_test_add_func ("/first-frame/menus-when-opened", test_menus_when_opened);
   g_test_add_func ("/first-frame/spinner-waits", test_spinner_waits);
   g_test_add_func ("/first-frame/revealer-hides-closed", test_revealer_hides_closed);
+  g_test_add_func ("/first-frame/hidden-page-laid-out", test_hidden_page_laid_out);
   return g_test_run ();
 }

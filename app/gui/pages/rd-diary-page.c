@@ -471,6 +471,23 @@ rd_diary_page_store_changed (RdCasePage *page)
   _rd_diary_page_reload (self);
 }
 
+/*
+ * The page's first layout, and its editor's, done while it is hidden, once
+ * the window has drawn (rd_gui_lay_out_hidden_page()): the frame that
+ * first shows the diary (New Entry, Ctrl+N, from any page) then maps and
+ * draws them, and lays out only what changed since, the rows and the
+ * entry's own words. A page shown before this comes is laid out as it
+ * shows, and is left alone here.
+ */
+static void
+lay_out_ahead_cb (GtkWidget *widget)
+{
+  RdDiaryPage *self = RD_DIARY_PAGE (widget);
+
+  if (self->editor != NULL && rd_gui_lay_out_hidden_page (widget))
+    rd_gui_lay_out_hidden_page (GTK_WIDGET (self->editor));
+}
+
 static void
 rd_diary_page_case_changed (RdCasePage *page)
 {
@@ -482,6 +499,8 @@ rd_diary_page_case_changed (RdCasePage *page)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   _rd_diary_page_clear (self);
   _rd_diary_page_reload (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rd_gui_after_next_frame (GTK_WIDGET (self), lay_out_ahead_cb);
 }
 
 static void

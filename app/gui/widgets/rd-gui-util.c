@@ -571,6 +571,49 @@ rd_gui_after_next_frame (GtkWidget      *widget,
 }
 
 /**
+ * rd_gui_lay_out_hidden_page:
+ * @page: a page of a #GtkStack or #AdwViewStack, not the one it shows
+ *
+ * Lays @page out now at the size its stack has, as the stack will when it
+ * shows it. A stack measures every page but allocates only the one it
+ * shows, so a page's first allocation (its labels laid out at their
+ * widths, its lists given their rows' places) came in the frame that
+ * first showed it: with the diary's editor, most of that frame (issue
+ * 17). Allocated ahead, at the size it will be given, the page is only
+ * mapped and drawn by that frame; GTK allocates again only what changed
+ * since. Nothing is drawn or mapped here.
+ *
+ * Returns: whether @page was laid out: not when it is shown or hidden, or
+ *   its stack has no size yet
+ */
+gboolean
+rd_gui_lay_out_hidden_page (GtkWidget *page)
+{
+  GtkWidget *stack;
+  GtkAllocation allocation = { 0 };
+  int width, height, minimum;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+
+  stack = gtk_widget_get_parent (page);
+  if (stack == NULL || gtk_widget_get_mapped (page) || !gtk_widget_get_visible (page) ||
+      gtk_widget_get_child_visible (page))
+    return FALSE;
+  width = gtk_widget_get_width (stack);
+  height = gtk_widget_get_height (stack);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  /* As GtkStack and AdwViewStack allocate the page they show: never less
+   * than it needs, which GTK also asks to have been measured first. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, height, &minimum, NULL, NULL, NULL);
+  allocation.width = MAX (width, minimum);
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, allocation.width, &minimum, NULL, NULL, NULL);
+  allocation.height = MAX (height, minimum);
+  gtk_widget_size_allocate (page, &allocation, -1);
+  return TRUE;
+}
+
+/**
  * rd_gui_init_toasts:
  * @root: the window or dialog
  * @toasts: its toast overlay

@@ -48,6 +48,7 @@ typedef void (*RdGuiFrameFunc) (GtkWidget *widget);
 
 void     rd_gui_after_next_frame   (GtkWidget      *widget,
                                     RdGuiFrameFunc  func);
+gboolean rd_gui_lay_out_hidden_page (GtkWidget     *page);
 void     rd_gui_init_toasts        (GtkWidget       *root,
                                     AdwToastOverlay *toasts);
 GtkLabel *rd_gui_get_announcer     (GtkWidget      *widget);
