@@ -374,6 +374,7 @@ main (int   argc,
   GtkWidget *view;
   GtkWidget *diary;
   BenchPhases *phases;
+  gint64 action_cpu;
   Run run = { 0 };
   gint64 t0;
   double *late;
@@ -440,7 +441,9 @@ main (int   argc,
   bench_phases_start (phases, PHASES_SECONDS * 1000);
 
   run.opened = TRUE;
+  action_cpu = thread_cpu_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL);
+  action_cpu = thread_cpu_time () - action_cpu;
   rd_test_gui_iterate ();
   view = rd_test_gui_find_by_id (GTK_WIDGET (window), "description_view");
   if (view == NULL)
@@ -477,7 +480,8 @@ main (int   argc,
   print_settling (run.settling, FALSE);
   print_settling (run.opening, TRUE);
   g_print ("The frame that showed the diary page: %.1f ms of main-thread work (the most in one "
-           "frame for %u s from the new entry opened)\n", bench_phases_heaviest (phases), PHASES_SECONDS);
+           "frame for %u s from the new entry opened); New Entry itself, before it: %.1f ms\n",
+           bench_phases_heaviest (phases), PHASES_SECONDS, action_cpu / 1000.0);
   bench_phases_print (phases, PHASES_SHOWN_MS);
   bench_phases_free (phases);
   g_print ("The deadline notifier sent %u notifications\n", notifications->len);
