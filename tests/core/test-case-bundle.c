@@ -11,10 +11,12 @@
 #include <zip.h>
 
 #include "rd-core.h"
+#include "rd-memory.h"
 #include "rd-store-complaints.h"
 #include "rd-store-evidence.h"
 #include "rd-test-fixtures.h"
 #include "evidence-fixtures.h"
+#include "memory-fixtures.h"
 #include "store-fixtures.h"
 
 typedef struct
@@ -891,6 +893,71 @@ test_timeline_deadlines (Fixture       *f,
   g_assert_cmpuint (n_stages, >, 0);
 }
 
+/* The case is read whole to build the bundle and let go once its letter,
+ * deadlines and timeline are made (issue 17): that is done apart, so the
+ * thread that then draws the pages finds none of its pieces left as holes
+ * in its arena, and the bundle built apart is whole. */
+static void
+test_built_apart (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GDateTime) first = g_date_time_new_local (2023, 1, 2, 20, 30, 0);
+  RdCaseBundleOptions options;
+  guint before, after;
+
+  if (!fixture_arenas_apart ())
+    {
+      g_test_skip ("only glibc's own allocator keeps an arena for each thread");
+      return;
+    }
+  g_assert_true (rd_store_begin (f->store, &error));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_hours (first, 7 * (int) i);
+      g_autofree char *text = g_strdup_printf ("Noise from next door, night %u.", i);
+
+      g_autoptr(GDate) day = rd_datetime_get_date (at);
+
+      rd_incident_set_case_id (incident, f->case_id);
+      rd_incident_set_starts_at (incident, at);
+      rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+      rd_incident_set_description (incident, text);
+      /* Reported the next day: a deadline for each, as a long diary has. */
+      g_date_add_days (day, 1);
+      rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+      rd_incident_set_landlord_reported_on (incident, day);
+      rd_incident_set_asb_risk (incident, RD_ASB_RISK_MEDIUM);
+      g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rd_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  rd_memory_give_back ();
+  before = fixture_main_arena_free_pieces ();
+  rd_case_bundle_options_init (&options);
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, &listed, &error);
+  g_assert_no_error (error);
+  after = fixture_main_arena_free_pieces ();
+  g_test_message ("free pieces in this thread's arena: %u before the build, %u after",
+                  before, after);
+  g_assert_cmpuint (after, <, before + 40);
+
+  g_assert_cmpuint (listed->len, >=, 3000);
+  g_assert_true (rd_bundle_write (bundle, f->out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rd_fixture_assert_qpdf_check (f->out);
+  {
+    g_autofree char *text = rd_fixture_pdf_text (f->out);
+
+    g_assert_nonnull (strstr (text, "night 2999"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +979,8 @@ main (int   argc,
               test_anonymised_everywhere, fixture_teardown);
   g_test_add ("/case-bundle/chronology-one-at-a-time", Fixture, NULL, fixture_setup,
               test_chronology_one_at_a_time, fixture_teardown);
+  g_test_add ("/case-bundle/built-apart", Fixture, NULL, fixture_setup, test_built_apart,
+              fixture_teardown);
   g_test_add ("/case-bundle/chronology-files", Fixture, NULL, fixture_setup, test_chronology_files,
               fixture_teardown);
   g_test_add ("/case-bundle/cli", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);

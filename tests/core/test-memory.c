@@ -1,4 +1,4 @@
-/* test-memory.c: memory freed by a thread is given back to the system when asked.
+/* test-memory.c: freed memory given back to the system, and work's leavings kept apart.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "memory-fixtures.h"
 #include "rd-memory.h"
 
 #define BLOCK_SIZE  4096
@@ -75,6 +76,64 @@ test_give_back (void)
   g_assert_cmpfloat (outcome.before - outcome.after, >, 24.0);
 }
 
+#define N_PIECES 20000
+
+/* Reads "a diary" (pieces of many sizes, made in turn), keeps every
+ * eighth and lets the rest go. Returns the kept ones. */
+static gpointer
+keep_a_few (gpointer data)
+{
+  g_autofree char **pieces = g_new (char *, N_PIECES);
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < N_PIECES; i++)
+    {
+      pieces[i] = g_malloc (24 + (i * 37) % 400);
+      pieces[i][0] = (char) i;
+    }
+  for (guint i = 0; i < N_PIECES; i++)
+    {
+      if (i % 8 == 0)
+        g_ptr_array_add (kept, pieces[i]);
+      else
+        g_free (pieces[i]);
+    }
+  return kept;
+}
+
+/* Work run apart leaves none of what it let go as holes in the caller's
+ * arena, and what it kept can be used and freed there; run on the
+ * caller's thread, the same work leaves thousands. */
+static void
+test_run_apart (void)
+{
+  g_autoptr(GPtrArray) apart = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  guint before, after_apart, after_here;
+
+  if (!fixture_arenas_apart ())
+    {
+      g_test_skip ("only glibc's own allocator keeps an arena for each thread");
+      return;
+    }
+  rd_memory_give_back ();
+  before = fixture_main_arena_free_pieces ();
+  apart = rd_memory_run_apart ("test-apart", keep_a_few, NULL);
+  rd_memory_give_back ();
+  after_apart = fixture_main_arena_free_pieces ();
+  here = keep_a_few (NULL);
+  rd_memory_give_back ();
+  after_here = fixture_main_arena_free_pieces ();
+  g_test_message ("free pieces in the main arena: %u before, %u after the work apart, "
+                  "%u after it here", before, after_apart, after_here);
+
+  g_assert_cmpuint (apart->len, ==, N_PIECES / 8);
+  for (guint i = 0; i < apart->len; i++)
+    g_assert_cmpint (((char *) apart->pdata[i])[0], ==, (char) (i * 8));
+  g_assert_cmpuint (after_apart, <, before + 50);
+  g_assert_cmpuint (after_here, >, after_apart + N_PIECES / 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,5 +141,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/memory/give-back", test_give_back);
+  g_test_add_func ("/memory/run-apart", test_run_apart);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* rd-memory.h: giving memory the C library keeps for reuse back to the system.
+/* rd-memory.h: memory given back to the system, and work's leavings kept apart.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -8,5 +8,8 @@
 G_BEGIN_DECLS
 
 gboolean rd_memory_give_back (void);
+gpointer rd_memory_run_apart (const char  *name,
+                              GThreadFunc  func,
+                              gpointer     data);
 
 G_END_DECLS

@@ -602,13 +602,39 @@ rd_case_bundle_dup_language (RdStore                   *store,
   return g_strdup (rd_case_get_writing_language (rcase));
 }
 
+typedef struct
+{
+  RdStore                   *store;
+  gint64                     case_id;
+  const RdCaseBundleOptions *options;
+  const char                *language;
+  GPtrArray                **chronology;
+  GError                    *error;
+} BuildJob;
+
+static gpointer
+build_thread (gpointer data)
+{
+  BuildJob *job = data;
+  g_autofree char *previous = NULL;
+  RdBundle *bundle;
+
+  /* The letter, the cover, the chronology and what went wrong are written
+   * in the bundle's language, whatever the interface's. */
+  previous = rd_i18n_push_language (job->language);
+  bundle = build_bundle (job->store, job->case_id, job->options, job->chronology, &job->error);
+  rd_i18n_pop_language (g_steal_pointer (&previous));
+  return bundle;
+}
+
 /**
  * rd_case_bundle_build:
  * @chronology: (out) (optional) (transfer full): the chronology's entries,
  *   for writing as .odt or CSV too
  *
  * Reads the case and prepares its bundle; nothing is written until
- * rd_bundle_write().
+ * rd_bundle_write(). The case is worked out on a thread of its own,
+ * waited for: @store is not used by another thread meanwhile.
  */
 RdBundle *
 rd_case_bundle_build (RdStore                   *store,
@@ -618,7 +644,7 @@ rd_case_bundle_build (RdStore                   *store,
                       GError                   **error)
 {
   g_autofree char *language = NULL;
-  g_autofree char *previous = NULL;
+  BuildJob job = { store, case_id, options, NULL, chronology, NULL };
   RdBundle *bundle;
 
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
@@ -627,11 +653,13 @@ rd_case_bundle_build (RdStore                   *store,
   language = rd_case_bundle_dup_language (store, case_id, options, error);
   if (language == NULL)
     return NULL;
-  /* The letter, the cover, the chronology and what went wrong are written
-   * in the bundle's language, whatever the interface's. */
-  previous = rd_i18n_push_language (language);
-  bundle = build_bundle (store, case_id, options, chronology, error);
-  rd_i18n_pop_language (g_steal_pointer (&previous));
+  job.language = language;
+  /* The case is read whole for its deadlines, the letter and the
+   * timeline, and let go once they are made: apart, so that its pieces
+   * are not left as holes among the pages drawn next on this thread. */
+  bundle = rd_memory_run_apart ("rd-case-bundle", build_thread, &job);
+  if (job.error != NULL)
+    g_propagate_error (error, job.error);
   /* The case's deadlines were worked out and let go: tens of megabytes for
    * a long case, which the C library would otherwise keep while the pages
    * are drawn, on top of what drawing them takes. */
