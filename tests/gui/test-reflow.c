@@ -18,7 +18,8 @@
  * Every dialog is looked at the same way (New Case, Case Details, the
  * policy, People, Add a Step, History, the letter, Preferences, Client
  * Record, each step of Start a Complaint, the export's options and done
- * pages, and What Next's "Show All" window), each also having to fit 360
+ * pages, What Next's "Show All" window and the diary entries a complaint
+ * is about), each also having to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
  * In a header (of the window or a dialog), a button given more height
@@ -49,6 +50,7 @@
 #include "rd-parties-dialog.h"
 #include "rd-policy-dialog.h"
 #include "rd-preferences-window.h"
+#include "rd-record-list-page.h"
 #include "rd-step-dialog.h"
 #include "rd-store-complaints.h"
 #include "rd-timeline-page.h"
@@ -658,6 +660,40 @@ check_deadlines_dialog (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The window open beside @window, other than those in @before */
+static GtkWindow *
+find_new_window (GtkWindow *window,
+                 GList     *before)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) window && g_list_find (before, l->data) == NULL
+        && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The window the complaint's editor opens to choose the diary entries
+ * it is about, made in code with a header of libadwaita's own title */
+static void
+check_incidents_chooser (Fixture    *f,
+                         const Size *size,
+                         GString    *all)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "complaints");
+  GtkWidget *editor = rd_record_list_page_get_editor (RD_RECORD_LIST_PAGE (page));
+  g_autoptr(GList) before = gtk_window_list_toplevels ();
+  GtkWindow *chooser;
+
+  g_assert_true (gtk_widget_activate_action (editor, "complaint-editor.choose-incidents", NULL));
+  rd_test_gui_iterate ();
+  chooser = find_new_window (GTK_WINDOW (f->window), before);
+  g_assert_nonnull (chooser);
+  check_dialog (f, chooser, size, "complaint-incidents", all);
+  gtk_window_destroy (chooser);
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -714,6 +750,7 @@ test_every_dialog (Fixture       *f,
     }
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
+  check_incidents_chooser (f, size, all);
 
   if (all->len > 0)
     {

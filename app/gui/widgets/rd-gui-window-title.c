@@ -54,6 +54,21 @@ rd_gui_wrap_window_title (AdwWindowTitle *title)
   wrap_labels (GTK_WIDGET (title));
 }
 
+/* Whether @widget is the label a header bar makes of its window's title
+ * when it is given no title widget (a window made in code, the
+ * complaint's "Diary Entries This Complaint Is About"): libadwaita 1.2
+ * cuts it short with "…" as it does an #AdwWindowTitle. */
+static gboolean
+is_header_own_title (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && GTK_IS_CENTER_BOX (parent)
+         && gtk_center_box_get_center_widget (GTK_CENTER_BOX (parent)) == widget
+         && (gtk_widget_get_ancestor (parent, ADW_TYPE_HEADER_BAR) != NULL
+             || gtk_widget_get_ancestor (parent, GTK_TYPE_HEADER_BAR) != NULL);
+}
+
 /* How deep under a header bar its start and end boxes are: AdwHeaderBar
  * 1.2 keeps each in a bin of the centre box of its window handle. */
 #define HEADER_BOX_DEPTH 4
@@ -137,6 +152,8 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
 
   if (ADW_IS_WINDOW_TITLE (widget))
     rd_gui_wrap_window_title (ADW_WINDOW_TITLE (widget));
+  else if (is_header_own_title (widget))
+    wrap_labels (widget);
   else if (parent != NULL && is_header_end_box (parent))
     centre_in_header (widget);
   return TRUE;
@@ -148,8 +165,9 @@ static gsize titles_installed;
  * rd_gui_install_whole_headers:
  *
  * From now on, every header's title (an #AdwWindowTitle, in a dialog, a
- * page or a window made later) is wrapped by rd_gui_wrap_window_title()
- * as it maps, and every button at either end of a header bar is centred
+ * page or a window made later, or the label a header bar makes of its
+ * window's title) is wrapped as rd_gui_wrap_window_title() does as it
+ * maps, and every button at either end of a header bar is centred
  * at its own height as rd_gui_centre_header_buttons() does, as it maps
  * there: with its header, or when it is packed into a header shown
  * already. That is before GTK first lays it out, never while it realizes
