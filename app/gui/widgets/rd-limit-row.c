@@ -135,21 +135,26 @@ static void
 rd_limit_row_init (RdLimitRow *self)
 {
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  /* The number above its unit: side by side they took all but 39 pixels
+   * of a row 360 pixels wide, and the title wrapped a letter a line. */
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
 
   for (guint i = 0; i < RD_TIME_UNIT_N_UNITS; i++)
     gtk_string_list_append (units, rd_time_unit_get_label (i));
 
   self->amount = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, RD_LIMIT_MAX_AMOUNT, 1));
   gtk_spin_button_set_numeric (self->amount, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->amount), GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (GTK_WIDGET (self->amount), GTK_ALIGN_END);
   self->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&units)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->unit), GTK_ALIGN_CENTER);
   gtk_box_append (box, GTK_WIDGET (self->amount));
   gtk_box_append (box, GTK_WIDGET (self->unit));
+  gtk_widget_set_valign (GTK_WIDGET (box), GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 6);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (box));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->amount));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  /* Whole, on as many lines as it takes: it says which limit binds. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
 
   g_signal_connect_swapped (self->amount, "value-changed", G_CALLBACK (on_value_changed_cb), self);
   g_signal_connect_swapped (self->unit, "notify::selected", G_CALLBACK (on_value_changed_cb), self);
