@@ -16,10 +16,12 @@
  * failures are named with the way to them.
  *
  * Every dialog is looked at the same way (New Case, Case Details, the
- * policy, People, Add a Step, History, the letter, Preferences, Client
- * Record, each step of Start a Complaint, the export's options and done
- * pages, What Next's "Show All" window and the diary entries a complaint
- * is about), each also having to fit 360
+ * policy, and again with a new policy of the landlord's own started, whose
+ * settings only then show, People, with its form too where it shows the
+ * list and the form one at a time, Add a Step, History, the letter,
+ * Preferences, Client Record, each step of Start a Complaint, the
+ * export's options and done pages, What Next's "Show All" window and the
+ * diary entries a complaint is about), each also having to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
  * In a header (of the window or a dialog), a button given more height
@@ -694,6 +696,44 @@ check_incidents_chooser (Fixture    *f,
   gtk_window_destroy (chooser);
 }
 
+/* A dialog that shows its list and its editor one at a time when narrow
+ * (People) is looked at with its editor shown too, as choosing a row
+ * shows it. */
+static void
+check_dialog_editor (GtkWindow  *dialog,
+                     const Size *size,
+                     const char *what,
+                     GString    *all)
+{
+  GtkWidget *leaflet = rd_test_gui_find_by_id (GTK_WIDGET (dialog), "leaflet");
+  g_autofree char *editor = g_strdup_printf ("%s-editor", what);
+
+  if (leaflet == NULL || !ADW_IS_LEAFLET (leaflet) || !adw_leaflet_get_folded (ADW_LEAFLET (leaflet))
+      || adw_leaflet_get_child_by_name (ADW_LEAFLET (leaflet), "editor") == NULL)
+    return;
+  adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "editor");
+  check_window (dialog, size, editor, all);
+  adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "list");
+}
+
+/* The policy dialog shows a policy's settings only for one of the
+ * landlord's own: it is looked at again with a new one started, as
+ * choosing "New profile…" does. */
+static void
+check_new_policy (Fixture    *f,
+                  const Size *size,
+                  GString    *all)
+{
+  GtkWindow *dialog = GTK_WINDOW (rd_policy_dialog_new (GTK_WINDOW (f->window), rd_window_get_store (f->window),
+                                                        rd_window_get_case (f->window)));
+  AdwComboRow *profiles = ADW_COMBO_ROW (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "profile_row"));
+
+  adw_combo_row_set_selected (profiles, g_list_model_get_n_items (adw_combo_row_get_model (profiles)) - 1);
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "rules_group")));
+  check_dialog (f, dialog, size, "policy-new-profile", all);
+  gtk_window_destroy (dialog);
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -747,7 +787,9 @@ test_every_dialog (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       check_dialog (f, dialogs[i].dialog, size, dialogs[i].what, all);
+      check_dialog_editor (dialogs[i].dialog, size, dialogs[i].what, all);
     }
+  check_new_policy (f, size, all);
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
   check_incidents_chooser (f, size, all);
