@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rd-core.h"
+#include "rd-hash.h"
 
 /* The fixture: a case with one complaint and a police officer among its
  * parties, and a landlord's policy (the Code's, from 1 June 2024) with an
@@ -664,6 +665,48 @@ test_texts_shared (Case          *c,
   g_assert_cmpuint (n_same, >, 40);
 }
 
+/* Each item comes with the digest of its words, made with the timeline
+ * (on the worker that makes it for the window, which compares a new
+ * timeline's items with the last's by digest): the digest of its when,
+ * title and detail, and items whose words differ have different ones. */
+static void
+test_digests (Case          *c,
+              gconstpointer  data)
+{
+  g_autoptr(GDate) today = day ("2025-11-13");
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) digests = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < 40; i++)
+    g_date_free (weekly_repair (c, i));
+  timeline = rd_timeline_new (c->facts, c->policy, today);
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      g_autofree char *text = g_strdup_printf ("%s\x1f%s\x1f%s", item->when, item->title,
+                                               item->detail ? item->detail : "");
+      const RdTimelineItem *same = g_hash_table_lookup (by_text, text);
+      guint64 words = rd_text_digest_add (RD_TEXT_DIGEST_START, item->when);
+
+      words = rd_text_digest_add (words, item->title);
+      g_assert_true (item->digest == rd_text_digest_add (words, item->detail));
+      if (same != NULL)
+        {
+          g_assert_true (item->digest == same->digest);
+          continue;
+        }
+      /* Words not seen before: a digest not seen before. */
+      g_assert_false (g_hash_table_contains (digests, &item->digest));
+      g_hash_table_add (digests, (gpointer) &item->digest);
+      g_hash_table_insert (by_text, g_steal_pointer (&text), (gpointer) item);
+    }
+  g_assert_cmpuint (g_hash_table_size (digests), >, 40);
+  /* Where one text ends is in the digest. */
+  g_assert_true (rd_text_digest_add (rd_text_digest_add (RD_TEXT_DIGEST_START, "a"), "bc") !=
+                 rd_text_digest_add (rd_text_digest_add (RD_TEXT_DIGEST_START, "ab"), "c"));
+}
+
 /* A lane holds one row per deadline up to a limit, then the deadlines
  * share the rows that came free the earliest, unnamed, so that a case
  * of years of repairs keeps a picture of a height a window can hold. */
@@ -1255,6 +1298,7 @@ main (int   argc,
   g_test_add ("/timeline/rows", Case, NULL, case_setup, test_rows, case_teardown);
   g_test_add ("/timeline/rows-shared", Case, NULL, case_setup, test_rows_shared, case_teardown);
   g_test_add ("/timeline/texts-shared", Case, NULL, case_setup, test_texts_shared, case_teardown);
+  g_test_add ("/timeline/digests", Case, NULL, case_setup, test_digests, case_teardown);
   g_test_add ("/timeline/rows-shared-bounded", Case, NULL, case_setup,
               test_rows_shared_bounded, case_teardown);
   g_test_add ("/timeline/rows-shared-drawn", Case, NULL, case_setup,

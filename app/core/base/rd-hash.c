@@ -1,4 +1,4 @@
-/* rd-hash.c: SHA-256 of files and buffers, fast enough to check a whole bundle.
+/* rd-hash.c: SHA-256 of files and buffers, fast enough to check a whole bundle; digests of texts.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one SHA-256 of the core (evidence names, archives, bundles).
@@ -210,4 +210,28 @@ rd_sha256_file_hex (const char    *path,
   if (size_out != NULL)
     *size_out = total;
   return rd_sha256_finish_hex (sha);
+}
+
+/**
+ * rd_text_digest_add:
+ * @digest: RD_TEXT_DIGEST_START, or what an earlier call returned
+ * @text: (nullable): the next text (%NULL reads as "")
+ *
+ * Adds @text, and where it ends, to a 64-bit FNV-1a digest: for telling
+ * whether words have changed without keeping them. Not for anything a
+ * person might forge (use SHA-256 there): two different texts at the same
+ * place are as good as never given the same digest, but one can be made to.
+ *
+ * Returns: the digest with @text in it
+ */
+guint64
+rd_text_digest_add (guint64     digest,
+                    const char *text)
+{
+  for (const char *c = text != NULL ? text : ""; ; c++)
+    {
+      digest = (digest ^ (guchar) *c) * G_GUINT64_CONSTANT (0x100000001b3);
+      if (*c == '\0')
+        return digest;
+    }
 }

@@ -1,4 +1,4 @@
-/* rd-hash.h: SHA-256 of files and buffers, fast enough to check a whole bundle.
+/* rd-hash.h: SHA-256 of files and buffers, fast enough to check a whole bundle; digests of texts.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -6,6 +6,9 @@
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+/* Where a text digest starts (rd_text_digest_add()). */
+#define RD_TEXT_DIGEST_START G_GUINT64_CONSTANT (0xcbf29ce484222325)
 
 typedef struct _RdSha256 RdSha256;
 
@@ -22,6 +25,9 @@ char     *rd_sha256_file_hex   (const char    *path,
                                 goffset       *size_out,
                                 GCancellable  *cancellable,
                                 GError       **error);
+
+guint64   rd_text_digest_add   (guint64        digest,
+                                const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdSha256, rd_sha256_free)
 

@@ -22,6 +22,7 @@
 
 #include "rd-dashboard.h"
 #include "rd-datetime.h"
+#include "rd-hash.h"
 #include "rd-shared-text.h"
 #include "rd-timeline.h"
 
@@ -69,7 +70,8 @@ item_free (gpointer data)
 
 /* A long case's timeline says the same few words for thousands of items
  * ("Repair (Routine repair)", "Done in time", "Due by Friday 21 February
- * 2025"): each is kept once, shared by the items that say it. */
+ * 2025"): each is kept once, shared by the items that say it. The digests
+ * are made here, where the timeline is made, not by the window (issue 17). */
 static void
 share_texts (GPtrArray *items)
 {
@@ -82,6 +84,9 @@ share_texts (GPtrArray *items)
       item->when = rd_shared_texts_take (texts, item->when);
       item->title = rd_shared_texts_take (texts, item->title);
       item->detail = rd_shared_texts_take (texts, item->detail);
+      item->digest = rd_text_digest_add (RD_TEXT_DIGEST_START, item->when);
+      item->digest = rd_text_digest_add (item->digest, item->title);
+      item->digest = rd_text_digest_add (item->digest, item->detail);
     }
 }
 

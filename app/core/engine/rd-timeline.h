@@ -49,6 +49,9 @@ typedef struct
   char               *title;       /* "3 incidents", "Stage 1 response" */
   char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late",
                                     * "Kept in time", or "" */
+  guint64             digest;      /* of when, title and detail, made with the timeline (where it
+                                    * is made: a worker, for the window): two items with the same
+                                    * digest read the same */
 } RdTimelineItem;
 
 typedef struct _RdTimeline RdTimeline;

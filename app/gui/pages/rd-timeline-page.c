@@ -21,7 +21,8 @@
  * A refresh lets go of the timeline shown as it starts: the view keeps
  * what it drew of it, the list's rows their items, and the model a digest
  * of each item's sentence to find the rows that change when the new one
- * comes (with 100,000 diary entries, 8 bytes an item against about 160).
+ * comes (with 100,000 diary entries, 8 bytes an item against about 160),
+ * made with the timeline on the worker.
  * A row GTK asks for meanwhile is blank until then.
  */
 #define G_LOG_DOMAIN "rd-timeline-page"
@@ -44,7 +45,7 @@ struct _TimelineTexts
 
   RdTimelineView *view;   /* not a reference: the page holds both */
   guint           n_items;
-  guint64        *digests;  /* of each item's sentence (sentence_digest()), n_items */
+  guint64        *digests;  /* of each item's words (RdTimelineItem.digest), n_items */
   GHashTable     *shown;  /* position → Shown, for each row's item still alive */
   guint           made;   /* sentences made, for every item asked for */
 };
@@ -169,32 +170,6 @@ timeline_texts_init (TimelineTexts *self)
   self->shown = g_hash_table_new (NULL, NULL);
 }
 
-/* FNV-1a, 64 bits, of @text and its end, added to @digest. */
-static guint64
-digest_add (guint64     digest,
-            const char *text)
-{
-  for (const char *c = text != NULL ? text : ""; ; c++)
-    {
-      digest = (digest ^ (guchar) *c) * G_GUINT64_CONSTANT (0x100000001b3);
-      if (*c == '\0')
-        return digest;
-    }
-}
-
-/* What an item's sentence is made of, as one number: two sentences with
- * the same digest are taken to be the same (at 64 bits, two different
- * ones at the same position are as good as never taken so). */
-static guint64
-sentence_digest (const RdTimelineItem *item)
-{
-  guint64 digest = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-
-  digest = digest_add (digest, item->when);
-  digest = digest_add (digest, item->title);
-  return digest_add (digest, item->detail);
-}
-
 /* Says that each blank row outside the range [@from, @until) changes, so
  * that GTK asks for its sentence. */
 static void
@@ -240,7 +215,7 @@ timeline_texts_reset (TimelineTexts *self)
 
   self->digests = g_new (guint64, after);
   for (guint i = 0; i < after; i++)
-    self->digests[i] = sentence_digest (rd_timeline_get_item (timeline, i));
+    self->digests[i] = rd_timeline_get_item (timeline, i)->digest;
   if (old != NULL)
     {
       guint both = MIN (before, after);
