@@ -5,7 +5,9 @@
  * tenth as many contacts), the last one open. Once the window has drawn
  * and settled, a typist writes a new diary entry at 8 characters a second
  * for 30 seconds, into the description's text buffer as key presses would,
- * so that the editor autosaves as it does for a person; then the program
+ * and stops to think for 2 seconds after each sentence, so that the editor
+ * autosaves as it does for a person (half a second after the typing
+ * stops; a typist who never stops is never saved until done); then the program
  * shows the timeline page, as a person might to see the entry in the
  * picture, and watches 5 seconds more, for the work that follows the last
  * save (the deadline notifier, the dashboard, the case list, and the
@@ -74,6 +76,7 @@
 
 #define TICK_MS         10
 #define CHARS_PER_SEC   8
+#define PAUSE_MS        2000  /* after each sentence */
 #define TAIL_SECONDS    5
 #define SETTLE_SECONDS  5
 #define STALL_MS        50.0
@@ -104,6 +107,7 @@ typedef struct {
   gint64         stop_typing;
   gint64         stop_watching;
   gboolean       done;
+  guint          saves;      /* of the diary, while typing and after */
 } Run;
 
 static const char sentence[] =
@@ -150,7 +154,17 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* One key press: the next character, where the cursor is. */
+static gboolean type_cb (gpointer user_data);
+
+static gboolean
+resume_typing_cb (gpointer user_data)
+{
+  g_timeout_add (1000 / CHARS_PER_SEC, type_cb, user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* One key press: the next character, where the cursor is; after the end
+ * of a sentence, the next comes after a pause. */
 static gboolean
 type_cb (gpointer user_data)
 {
@@ -164,7 +178,20 @@ type_cb (gpointer user_data)
     }
   c[0] = run->text[run->typed++ % (sizeof sentence - 1)];
   gtk_text_buffer_insert_interactive_at_cursor (run->buffer, c, 1, TRUE);
-  return G_SOURCE_CONTINUE;
+  if (c[0] != '.')
+    return G_SOURCE_CONTINUE;
+  g_timeout_add (PAUSE_MS, resume_typing_cb, run);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_diary_changed_cb (RdStore    *store,
+                     const char *what,
+                     gint64      case_id,
+                     Run        *run)
+{
+  if (run->typing)
+    run->saves++;
 }
 
 static int
@@ -456,6 +483,8 @@ main (int   argc,
    * (perf record -k CLOCK_MONOTONIC). */
   g_print ("First key press at %.3f s on the monotonic clock\n", run.start / 1e6);
   run.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_signal_connect (rd_window_get_store (window), "changed::incidents",
+                    G_CALLBACK (on_diary_changed_cb), &run);
   run.window = window;
   run.text = sentence;
   run.stop_typing = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
@@ -471,8 +500,9 @@ main (int   argc,
     over += late[i] > STALL_MS;
   for (guint i = 0; i < run.stalls->len; i++)
     busy += g_array_index (run.stalls, Stall, i).busy_ms > STALL_MS;
-  g_print ("Typed %" G_GSIZE_FORMAT " characters in %u s, then watched %u s more: %u samples\n",
-           run.typed, seconds, TAIL_SECONDS, n);
+  g_print ("Typed %" G_GSIZE_FORMAT " characters in %u s (stopping %.0f s after each sentence; "
+           "the diary saved %u times), then watched %u s more: %u samples\n",
+           run.typed, seconds, PAUSE_MS / 1000.0, run.saves, TAIL_SECONDS, n);
   g_print ("Stall: median %.1f ms, 95th percentile %.1f ms, longest %.1f ms; %u over %.0f ms, "
            "%u of them with the main thread working over %.0f ms (target: none)\n",
            late[n / 2], late[MIN (n - 1, n * 95 / 100)], late[n - 1], over, STALL_MS, busy, STALL_MS);
