@@ -31,7 +31,12 @@
  * the case changes in the store, waiting until a burst of writes is over
  * (an import writes hundreds of rows, each with its own signal), and at
  * once when the day changes, since counts of days and today's line move
- * with it.
+ * with it. A page that says so (refresh_when_shown: the timeline, which
+ * nothing reads while it is hidden) does not refresh while it is not
+ * shown: it refreshes as it is next shown, and meanwhile each save made
+ * elsewhere (the diary's autosave, while typing) costs it nothing. With
+ * 100,000 diary entries a refresh reads the whole case on a worker, for
+ * one of the machine's few cores, and lands on the main thread (issue 17).
  */
 
 /* Long enough for the writes of one import or one save to land together,
@@ -48,6 +53,7 @@ typedef struct
   RdClock *clock;     /* the store's, when the page refreshes */
   guint    refresh_source;
   gboolean refresh_after_frame;  /* a refresh waits for the next frame */
+  gboolean refresh_when_shown;   /* a change came while the page was hidden */
 } RdCasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
@@ -110,6 +116,22 @@ fill_after_next_frame (RdCasePage *self)
                              G_CONNECT_AFTER);
 }
 
+/* Refreshes now, or when next shown if the page waits for that. */
+static void
+refresh_or_wait (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  if (RD_CASE_PAGE_GET_CLASS (self)->refresh_when_shown &&
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&priv->refresh_source, g_source_remove);
+      priv->refresh_when_shown = TRUE;
+      return;
+    }
+  rd_case_page_refresh (self);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -117,7 +139,7 @@ refresh_cb (gpointer user_data)
   RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
 
   priv->refresh_source = 0;
-  rd_case_page_refresh (self);
+  refresh_or_wait (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -132,6 +154,8 @@ on_store_changed_cb (RdCasePage *self,
   if (priv->rcase == NULL || (case_id != 0 && case_id != rd_case_get_id (priv->rcase)) ||
       priv->waiting)
     return;
+  if (priv->refresh_when_shown)
+    return;
   if (priv->refresh_source == 0)
     priv->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
 }
@@ -142,7 +166,7 @@ on_day_changed_cb (RdCasePage *self)
   RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
 
   if (priv->rcase != NULL && !priv->waiting)
-    rd_case_page_refresh (self);
+    refresh_or_wait (self);
 }
 
 static void
@@ -177,6 +201,7 @@ rd_case_page_refresh (RdCasePage *self)
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
   priv->refresh_after_frame = FALSE;
+  priv->refresh_when_shown = FALSE;
   if (RD_CASE_PAGE_GET_CLASS (self)->refresh != NULL)
     RD_CASE_PAGE_GET_CLASS (self)->refresh (self);
 }
@@ -367,8 +392,14 @@ rd_case_page_is_waiting (RdCasePage *self)
 static void
 rd_case_page_map (GtkWidget *widget)
 {
+  RdCasePage *self = RD_CASE_PAGE (widget);
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
   GTK_WIDGET_CLASS (rd_case_page_parent_class)->map (widget);
-  rd_case_page_fill (RD_CASE_PAGE (widget));
+  rd_case_page_fill (self);
+  /* What it shows stays until the refresh's result comes. */
+  if (priv->refresh_when_shown)
+    rd_case_page_refresh (self);
 }
 
 static void

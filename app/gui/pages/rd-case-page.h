@@ -31,8 +31,11 @@ struct _RdCasePageClass
    * and when the day changes, and, unless it has its own store_changed,
    * when its store is replaced. */
   void     (*refresh)       (RdCasePage  *self);
+  /* Set: refresh is not called while the page is hidden, but as it is
+   * next shown, if the case or the day changed meanwhile. */
+  gboolean refresh_when_shown;
 
-  gpointer padding[3];
+  gpointer padding[2];
 };
 
 RdStore  *rd_case_page_get_store (RdCasePage  *self);

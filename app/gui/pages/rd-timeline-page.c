@@ -572,6 +572,8 @@ rd_timeline_page_class_init (RdTimelinePageClass *klass)
 
   object_class->dispose = rd_timeline_page_dispose;
   page_class->refresh = rd_timeline_page_do_refresh;
+  /* Nothing reads the picture or its list while the page is hidden. */
+  page_class->refresh_when_shown = TRUE;
   page_class->case_changed = rd_timeline_page_case_changed;
 
   gtk_widget_class_install_action (widget_class, "timeline.export", "s", export_action);
