@@ -134,6 +134,38 @@ test_run_apart (void)
   g_assert_cmpuint (after_here, >, after_apart + N_PIECES / 16);
 }
 
+static void
+note_thread_cb (gpointer data)
+{
+  GThread **freed_on = data;
+
+  g_atomic_pointer_set (freed_on, g_thread_self ());
+}
+
+/* On the thread that runs the main loop, something let go of is freed on
+ * a worker (a timeline's tens of thousands of items after each save,
+ * issue 17); anywhere else at once. */
+static void
+test_let_go_elsewhere (void)
+{
+  GMainContext *context = g_main_context_default ();
+  GThread *here = NULL, *elsewhere = NULL;
+
+  rd_memory_let_go_elsewhere (&here, note_thread_cb);
+  g_assert_true (here == g_thread_self ());
+
+  g_assert_true (g_main_context_acquire (context));
+  rd_memory_let_go_elsewhere (&elsewhere, note_thread_cb);
+  for (guint i = 0; i < 2000 && g_atomic_pointer_get (&elsewhere) == NULL; i++)
+    g_usleep (10 * 1000);
+  g_assert_nonnull (g_atomic_pointer_get (&elsewhere));
+  g_assert_true (g_atomic_pointer_get (&elsewhere) != g_thread_self ());
+  /* The worker's task says it is done on this context. */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_release (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,5 +174,6 @@ main (int   argc,
 
   g_test_add_func ("/memory/give-back", test_give_back);
   g_test_add_func ("/memory/run-apart", test_run_apart);
+  g_test_add_func ("/memory/let-go-elsewhere", test_let_go_elsewhere);
   return g_test_run ();
 }

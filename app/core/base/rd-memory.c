@@ -1,4 +1,4 @@
-/* rd-memory.c: memory given back to the system, and work's leavings kept apart.
+/* rd-memory.c: memory given back to the system, work kept apart, freeing off the main thread.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-memory"
@@ -74,4 +74,60 @@ rd_memory_run_apart (const char  *name,
       return func (data);
     }
   return g_thread_join (thread);
+}
+
+typedef struct {
+  gpointer       data;
+  GDestroyNotify destroy;
+} LetGo;
+
+static void
+let_go_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LetGo *let_go = task_data;
+
+  let_go->destroy (let_go->data);
+  g_free (let_go);
+  rd_memory_give_back ();
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rd_memory_let_go_elsewhere:
+ * @data: (transfer full): something large to let go of
+ * @destroy: what lets go of it
+ *
+ * Lets go of @data on a worker when called on the thread that runs the
+ * main loop, then gives back what was freed (rd_memory_give_back());
+ * anywhere else (a worker, the CLI) at once. Freeing tens of thousands of
+ * records, a timeline's items made again after a save, takes milliseconds
+ * on the main thread: a stall that the person typing feels (issue 17).
+ * Whatever @data holds must be safe to free on another thread.
+ */
+void
+rd_memory_let_go_elsewhere (gpointer       data,
+                            GDestroyNotify destroy)
+{
+  g_autoptr(GTask) task = NULL;
+  LetGo *let_go;
+
+  g_return_if_fail (destroy != NULL);
+
+  if (data == NULL)
+    return;
+  if (!g_main_context_is_owner (g_main_context_default ()))
+    {
+      destroy (data);
+      return;
+    }
+  let_go = g_new (LetGo, 1);
+  let_go->data = data;
+  let_go->destroy = destroy;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, rd_memory_let_go_elsewhere);
+  g_task_set_task_data (task, let_go, NULL);
+  g_task_run_in_thread (task, let_go_thread);
 }

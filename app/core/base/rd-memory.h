@@ -1,15 +1,17 @@
-/* rd-memory.h: memory given back to the system, and work's leavings kept apart.
+/* rd-memory.h: memory given back to the system, work kept apart, freeing off the main thread.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-gboolean rd_memory_give_back (void);
-gpointer rd_memory_run_apart (const char  *name,
-                              GThreadFunc  func,
-                              gpointer     data);
+gboolean rd_memory_give_back        (void);
+gpointer rd_memory_run_apart        (const char     *name,
+                                     GThreadFunc     func,
+                                     gpointer        data);
+void     rd_memory_let_go_elsewhere (gpointer        data,
+                                     GDestroyNotify  destroy);
 
 G_END_DECLS

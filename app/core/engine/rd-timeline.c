@@ -23,6 +23,7 @@
 #include "rd-dashboard.h"
 #include "rd-datetime.h"
 #include "rd-hash.h"
+#include "rd-memory.h"
 #include "rd-shared-text.h"
 #include "rd-timeline.h"
 
@@ -687,7 +688,7 @@ timeline_clear (gpointer data)
 {
   RdTimeline *self = data;
 
-  g_ptr_array_unref (self->items);
+  rd_memory_let_go_elsewhere (self->items, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
