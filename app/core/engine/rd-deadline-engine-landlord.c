@@ -632,22 +632,74 @@ apply_extensions (RdEngine       *engine,
   return moved_by;
 }
 
-/* The sentence that explains when the response was due, and why then. */
-static char *
-explain_response (RdEngine          *engine,
-                  const Stage       *st,
-                  const RdDeadline  *d,
-                  const RdMoment    *first_due,
-                  const RdCaseEvent *moved_by,
-                  const GString     *not_later)
+/* What a stage response's explanation is made from, beside its recipe's
+ * moments (what the limit counted from, or when it was moved: the first
+ * due date, and when the landlord gave the new one): its recipe's detail,
+ * these flags and, from RESPONSE_ACK_LATE_SHIFT, how many working days
+ * late the acknowledgement it counts from was. */
+enum
+{
+  RESPONSE_FROM_MISSING_ACK = 1 << 0,
+  RESPONSE_FROM_ACK         = 1 << 1,
+  RESPONSE_MOVED            = 1 << 2,
+};
+#define RESPONSE_ACK_LATE_SHIFT 8
+
+static int
+response_detail (const Stage       *st,
+                 const RdCaseEvent *moved_by)
 {
   const Bound *bound = &st->resp_bound;
-  const char *due_text = _rd_engine_when (engine, &d->due);
-  g_autofree char *limit_text = rd_limit_format (bound->limit);
-  gboolean past = _rd_engine_is_past (engine, &d->due, &d->done);
+  int detail = 0;
+
+  if (moved_by != NULL)
+    detail |= RESPONSE_MOVED;
+  if (bound->from_missing_ack)
+    detail |= RESPONSE_FROM_MISSING_ACK;
+  else if (st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
+           g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0)
+    detail |= RESPONSE_FROM_ACK;
+  /* A late acknowledgement gives the landlord more time under the Code's
+   * wording; say so rather than hide it. */
+  if (st->ack != NULL && st->ack_bound.set &&
+      rd_moment_compare (&st->ack->when, &st->ack_bound.due) > 0 &&
+      moved_by == NULL && !bound->from_missing_ack &&
+      rd_moment_compare (&bound->from, &st->ack->when) == 0)
+    detail |= rd_calendar_count_working_days (&st->ack_bound.due.date, &st->ack->when.date)
+              << RESPONSE_ACK_LATE_SHIFT;
+  return detail;
+}
+
+/* The sentence that explains when the response was due, and why then,
+ * written when asked for from the recipe _rd_stage_response_deadline()
+ * kept; then what happened. */
+static char *
+explain_response_later (RdDeadline            *d,
+                        const RdExplainRecipe *recipe)
+{
+  g_autofree char *due_text = rd_moment_format_long (&d->due);
+  g_autofree char *limit_text = rd_limit_format (&recipe->limit);
+  g_autofree char *from_text = rd_moment_format_on (&recipe->from);
+  gboolean past = _rd_deadline_is_past (d, &recipe->words->today);
+  int ack_late = recipe->detail >> RESPONSE_ACK_LATE_SHIFT;
   g_autofree char *how = NULL;
 
-  if (bound->from_missing_ack)
+  if (recipe->detail & RESPONSE_MOVED)
+    {
+      g_autofree char *notified = rd_moment_format_on (&recipe->also);
+      g_autofree char *first = rd_moment_format_long (&recipe->from);
+
+      /* Translators: "The stage 1 response was due by Friday 29 November 2024, the new
+       * date the landlord gave on Monday 18 November 2024; it was first due by Friday 22
+       * November 2024.": %u is the stage, the second %s a date with its preposition */
+      how = g_strdup_printf (past
+                             ? _("The stage %u response was due by %s, the new date the landlord "
+                                 "gave %s; it was first due by %s.")
+                             : _("The stage %u response is due by %s, the new date the landlord "
+                                 "gave %s; it was first due by %s."),
+                             d->stage, due_text, notified, first);
+    }
+  else if (recipe->detail & RESPONSE_FROM_MISSING_ACK)
     /* Translators: "The stage 1 response was due by Friday 22 November 2024. The
      * acknowledgement was due on Friday 8 November 2024 and none is recorded, so Redress
      * counts from that day, as the Code does (time limit: 10 working days).": %u is the
@@ -660,59 +712,32 @@ explain_response (RdEngine          *engine,
                            : _("The stage %u response is due by %s. The acknowledgement was due "
                                "%s and none is recorded, so Redress counts from that day, as the "
                                "Code does (time limit: %s)."),
-                           st->stage, due_text, _rd_engine_on (engine, &bound->from), limit_text);
+                           d->stage, due_text, from_text, limit_text);
   else
+    how = explain_response_counted (d->stage, (recipe->detail & RESPONSE_FROM_ACK) != 0, past,
+                                    due_text, limit_text, from_text);
+
+  if (ack_late > 0)
     {
-      gboolean from_ack = st->ack != NULL && rd_moment_compare (&bound->from, &st->ack->when) == 0 &&
-                          g_date_compare (&st->ack->when.date, &st->trigger->when.date) >= 0;
-
-      how = explain_response_counted (st->stage, from_ack, past, due_text, limit_text,
-                                      _rd_engine_on (engine, &bound->from));
-    }
-
-  if (moved_by != NULL)
-    {
-      const char *notified = _rd_engine_on (engine, &moved_by->when);
-      const char *first = _rd_engine_when (engine, first_due);
-
-      g_free (how);
-      /* Translators: "The stage 1 response was due by Friday 29 November 2024, the new
-       * date the landlord gave on Monday 18 November 2024; it was first due by Friday 22
-       * November 2024.": %u is the stage, the second %s a date with its preposition */
-      how = g_strdup_printf (past
-                             ? _("The stage %u response was due by %s, the new date the landlord "
-                                 "gave %s; it was first due by %s.")
-                             : _("The stage %u response is due by %s, the new date the landlord "
-                                 "gave %s; it was first due by %s."),
-                             st->stage, due_text, notified, first);
-    }
-
-  /* A late acknowledgement gives the landlord more time under the Code's
-   * wording; say so rather than hide it. */
-  if (st->ack != NULL && st->ack_bound.set &&
-      rd_moment_compare (&st->ack->when, &st->ack_bound.due) > 0 &&
-      moved_by == NULL && !bound->from_missing_ack &&
-      rd_moment_compare (&bound->from, &st->ack->when) == 0)
-    {
-      int n = rd_calendar_count_working_days (&st->ack_bound.due.date, &st->ack->when.date);
       g_autofree char *late = g_strdup_printf (rd_ngettext ("The acknowledgement itself was %d "
                                                             "working day late.",
                                                             "The acknowledgement itself was %d "
-                                                            "working days late.", (gulong) n), n);
+                                                            "working days late.",
+                                                            (gulong) ack_late), ack_late);
       g_autofree char *more = g_strconcat (how, " ", late, NULL);
 
       g_free (how);
       how = g_steal_pointer (&more);
     }
-
-  if (not_later != NULL)
+  /* Dates given that were no later than the one in force, quoted. */
+  if (recipe->quoted != NULL)
     {
-      g_autofree char *more = g_strconcat (how, not_later->str, NULL);
+      g_autofree char *more = g_strconcat (how, recipe->quoted[0], NULL);
 
       g_free (how);
       how = g_steal_pointer (&more);
     }
-  return g_steal_pointer (&how);
+  return _rd_engine_explain (d, recipe, how);
 }
 
 /* The landlord's response: due by the bound, moved by any extension it
@@ -727,7 +752,6 @@ _rd_stage_response_deadline (RdEngine  *engine,
   RdMoment first_due = st->resp_bound.due, current = st->resp_bound.due;
   g_autoptr(GString) not_later = NULL;
   const RdCaseEvent *moved_by;
-  g_autofree char *how = NULL;
 
   moved_by = apply_extensions (engine, c, st, &first_due, &current, &not_later);
 
@@ -742,8 +766,13 @@ _rd_stage_response_deadline (RdEngine  *engine,
       _rd_deadline_add_source (d, st->resp);
     }
 
-  how = explain_response (engine, st, d, &first_due, moved_by, not_later);
-  _rd_engine_finish (engine, d, st->resp_bound.limit, how, RD_DONE_ARRIVED);
+  _rd_engine_finish_later (engine, d, st->resp_bound.limit,
+                           moved_by != NULL ? &first_due : &st->resp_bound.from,
+                           explain_response_later, response_detail (st, moved_by), RD_DONE_ARRIVED);
+  if (moved_by != NULL)
+    d->recipe->also = moved_by->when;
+  if (not_later != NULL)
+    _rd_deadline_quote (d, not_later->str, NULL);
   set_response_next_step (engine, d, st->final);
   d->basis = g_strdup (st->resp_bound.basis);
   g_ptr_array_add (engine->deadlines, g_steal_pointer (&d));

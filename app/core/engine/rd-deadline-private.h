@@ -36,6 +36,7 @@ struct _RdExplainRecipe
   RdExplainFunc   explain;
   RdExplainWords *words;
   RdMoment        from;    /* what the limit counts from */
+  RdMoment        also;    /* another moment the kind's sentence names: when a response was moved */
   RdLimit         limit;
   int             detail;  /* the kind's own: an ASB report's risk level, … */
   int             verb;    /* RdDoneVerb */
