@@ -18,10 +18,12 @@
  * Every dialog is looked at the same way (New Case, Case Details, the
  * policy, and again with a new policy of the landlord's own started, whose
  * settings only then show, People, with its form too where it shows the
- * list and the form one at a time, Add a Step, History, the letter,
- * Preferences, Client Record, each step of Start a Complaint, the
- * export's options and done pages, What Next's "Show All" window and the
- * diary entries a complaint is about), each also having to fit 360
+ * list and the form one at a time, Add a Step, and again for an extension
+ * the landlord notified, whose new date and reason only then show,
+ * History, the letter, Preferences, Client Record, each step of Start a
+ * Complaint, the export's options and done pages, What Next's "Show All"
+ * window and the diary entries a complaint is about), each also having
+ * to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
  * In a header (of the window or a dialog), a button given more height
@@ -734,6 +736,24 @@ check_new_policy (Fixture    *f,
   gtk_window_destroy (dialog);
 }
 
+/* Add a Step shows the new date and the reason only for an extension the
+ * landlord notified: it is looked at again with that kind chosen. */
+static void
+check_extension_step (Fixture     *f,
+                      RdComplaint *complaint,
+                      const Size  *size,
+                      GString     *all)
+{
+  GtkWindow *dialog = GTK_WINDOW (rd_step_dialog_new (GTK_WINDOW (f->window), rd_window_get_store (f->window),
+                                                      complaint, NULL));
+  AdwComboRow *kinds = ADW_COMBO_ROW (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "kind_row"));
+
+  adw_combo_row_set_selected (kinds, RD_COMPLAINT_EVENT_EXTENSION_NOTIFIED);
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (GTK_WIDGET (dialog), "extension_group")));
+  check_dialog (f, dialog, size, "add-step-extension", all);
+  gtk_window_destroy (dialog);
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -790,6 +810,7 @@ test_every_dialog (Fixture       *f,
       check_dialog_editor (dialogs[i].dialog, size, dialogs[i].what, all);
     }
   check_new_policy (f, size, all);
+  check_extension_step (f, complaint, size, all);
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
   check_incidents_chooser (f, size, all);
