@@ -479,7 +479,6 @@ static gboolean
 write_own_page (Assembler       *s,
                 int              page,
                 qpdf_oh          skel_page,
-                GArray          *links,
                 RdPhotoSlot     *slot)
 {
   static const char * const page_skip[] = { "/Parent", "/Annots", NULL };
@@ -512,15 +511,12 @@ write_own_page (Assembler       *s,
         text_id = text_form (s, photo, 0, slot->rect, paper);
     }
 
-  for (guint i = 0; i < links->len; i++)
+  for (guint i = s->a->page_links[page]; i < s->a->page_links[page + 1]; i++)
     {
-      RdLink *l = &g_array_index (links, RdLink, i);
+      RdLink *l = &g_array_index (s->a->links, RdLink, i);
       double rect[4] = { l->x0, l->y0, l->x1, l->y1 };
-      int id;
+      int id = _rd_pdf_writer_reserve (w);
 
-      if (l->page != page)
-        continue;
-      id = _rd_pdf_writer_reserve (w);
       g_array_append_val (annot_ids, id);
       _rd_pdf_writer_begin_object (w, id);
       _rd_pdf_writer_puts (w, "<< /Type /Annot /Subtype /Link /Rect ");
@@ -608,31 +604,12 @@ page_weight (RdBundleExhibit *evidence,
   return 4096;
 }
 
-/**
- * _rd_pdf_assemble:
- *
- * Writes @output from the skeleton files that cairo drew: Redress's own
- * pages as drawn (with the index's links and the photos' own bytes), and
- * the evidence pages in place of their stamp pages, each stamp laid over
- * its page.
- */
-gboolean
-_rd_pdf_assemble (RdAssembly   *a,
-                  const char   *output,
-                  void        (*progress) (double fraction, gpointer data),
-                  gpointer      progress_data,
-                  GCancellable *cancellable,
-                  GError      **error)
+/* What each page weighs in the progress: its share of the bytes written. */
+static goffset
+total_weight (RdAssembly *a)
 {
-  Assembler s = { .a = a, .error = error, .chunk = -1 };
-  g_autoptr(GError) local_error = NULL;
-  goffset total = 0, done = 0;
-  guint r = 0, ph = 0;
-  int run_index = 0;
-  gboolean ok = FALSE;
+  goffset total = 0;
 
-  if (!rd_qpdf_load (error))
-    return FALSE;
   for (int p = 1, rr = 0, pp = 0; p <= a->n_pages; p++)
     {
       RdEvidenceRun *run = (guint) rr < a->runs->len ? &g_array_index (a->runs, RdEvidenceRun, rr) : NULL;
@@ -652,6 +629,35 @@ _rd_pdf_assemble (RdAssembly   *a,
       else
         total += page_weight (NULL, NULL);
     }
+  return total;
+}
+
+/**
+ * _rd_pdf_assemble:
+ *
+ * Writes @output from the skeleton files that cairo drew: Redress's own
+ * pages as drawn (with the index's links and the photos' own bytes), and
+ * the evidence pages in place of their stamp pages, each stamp laid over
+ * its page.
+ */
+gboolean
+_rd_pdf_assemble (RdAssembly   *a,
+                  const char   *output,
+                  void        (*progress) (double fraction, gpointer data),
+                  gpointer      progress_data,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  Assembler s = { .a = a, .error = error, .chunk = -1 };
+  g_autoptr(GError) local_error = NULL;
+  goffset total, done = 0;
+  guint r = 0, ph = 0;
+  int run_index = 0;
+  gboolean ok = FALSE;
+
+  if (!rd_qpdf_load (error))
+    return FALSE;
+  total = total_weight (a);
 
   s.w = _rd_pdf_writer_new (output, &local_error);
   if (s.w == NULL)
@@ -720,7 +726,7 @@ _rd_pdf_assemble (RdAssembly   *a,
         }
       else
         {
-          if (!write_own_page (&s, p, skel_page, a->links, photo != NULL ? slot : NULL))
+          if (!write_own_page (&s, p, skel_page, photo != NULL ? slot : NULL))
             goto out;
           if (!_rd_pdf_copier_flush (s.skel_copier, &local_error))
             {

@@ -348,7 +348,8 @@ typedef struct
   GPtrArray   *skeletons;  /* char*: file k holds pages k·RD_SKELETON_CHUNK + 1 … */
   int          n_pages;
   GArray      *runs;       /* RdEvidenceRun */
-  GArray      *links;      /* RdLink */
+  GArray      *links;      /* RdLink, page by page */
+  guint       *page_links; /* page p's links are links[page_links[p] … page_links[p + 1]) */
   GArray      *photos;     /* RdPhotoSlot */
   GArray      *outline;    /* RdOutlineItem */
   const char  *title;
