@@ -1,5 +1,5 @@
 /* test-help.c: the user help opens with F1 and reads every page, even without yelp,
- * in the interface's language.
+ * in the interface's language, at a phone's width by keyboard.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -84,6 +84,101 @@ test_help_keys_and_steps (void)
   rd_help_window_select_page (RD_HELP_WINDOW (window), "no-such-page");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "diary");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+transition_done (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+/* The pane of @leaflet shown, the topics or the page */
+static gboolean
+shows_topics (AdwLeaflet *leaflet)
+{
+  return rd_test_gui_find_by_type (adw_leaflet_get_visible_child (leaflet), GTK_TYPE_LIST_BOX) != NULL;
+}
+
+/* At a phone's width the topics and the page are shown one at a time, as
+ * GNOME's apps do: Return on a topic opens its page, with the keyboard on
+ * its first words; the back button, Alt+Left or Escape go back to the
+ * topic left; Escape on the topics closes the help. Opened at a page, as
+ * a help button opens it, the page is shown. */
+static void
+test_help_narrow_keyboard (void)
+{
+  GtkWidget *window = rd_help_window_new (NULL, NULL);
+  GtkStack *stack = help_stack (window);
+  AdwLeaflet *leaflet = ADW_LEAFLET (rd_test_gui_find_by_type (window, ADW_TYPE_LEAFLET));
+  GtkListBox *topics = GTK_LIST_BOX (rd_test_gui_find_by_type (window, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  const char *title;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (shows_topics (leaflet));
+
+  /* Return on the fourth topic, the deadlines */
+  row = gtk_list_box_get_row_at_index (topics, 3);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (rd_test_gui_wait_until (transition_done, leaflet, 5000));
+  g_assert_false (shows_topics (leaflet));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "deadlines");
+  title = gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_stack_get_visible_child (stack)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (stack)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, title);
+
+  /* Back (Alt+Left, and the back button's action), onto the same topic */
+  g_assert_true (gtk_widget_activate_action (window, "help.back", NULL));
+  g_assert_true (rd_test_gui_wait_until (transition_done, leaflet, 5000));
+  g_assert_true (shows_topics (leaflet));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+
+  /* Opened at a page; Escape goes back, then closes */
+  rd_help_window_select_page (RD_HELP_WINDOW (window), "privacy");
+  g_assert_true (rd_test_gui_wait_until (transition_done, leaflet, 5000));
+  g_assert_false (shows_topics (leaflet));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "privacy");
+  g_assert_true (gtk_widget_activate_action (window, "help.back-or-close", NULL));
+  g_assert_true (rd_test_gui_wait_until (transition_done, leaflet, 5000));
+  g_assert_true (shows_topics (leaflet));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                 == GTK_WIDGET (gtk_list_box_get_row_at_index (topics, 7)));
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (window, "help.back-or-close", NULL));
+  rd_test_gui_iterate ();
+  g_assert_false (gtk_widget_get_visible (window));
+  g_object_unref (window);
+}
+
+/* Where there is room, the topics are beside the page, which the keys
+ * move through; nothing goes back, and Escape closes the help. */
+static void
+test_help_wide (void)
+{
+  GtkWidget *window = rd_help_window_new (NULL, "diary");
+  GtkStack *stack = help_stack (window);
+  AdwLeaflet *leaflet = ADW_LEAFLET (rd_test_gui_find_by_type (window, ADW_TYPE_LEAFLET));
+  GtkListBox *topics = GTK_LIST_BOX (rd_test_gui_find_by_type (window, GTK_TYPE_LIST_BOX));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 860, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (topics)), ==, 2);
+  gtk_list_box_select_row (topics, gtk_list_box_get_row_at_index (topics, 5));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "bundle");
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (window, "help.back-or-close", NULL));
+  rd_test_gui_iterate ();
+  g_assert_false (gtk_widget_get_visible (window));
+  g_object_unref (window);
 }
 
 static gboolean
@@ -245,6 +340,8 @@ main (int   argc,
   g_test_add_func ("/help/every-page", test_help_every_page);
   g_test_add_func ("/help/keys-and-steps", test_help_keys_and_steps);
   g_test_add_func ("/help/from-app", test_help_from_app);
+  g_test_add_func ("/help/narrow-keyboard", test_help_narrow_keyboard);
+  g_test_add_func ("/help/wide", test_help_wide);
   g_test_add_func ("/help/interface-language", test_help_interface_language);
 
   return g_test_run ();

@@ -32,8 +32,20 @@ struct _RdHelpWindow
 {
   AdwWindow  parent_instance;
 
-  GtkStack  *stack;
-  char      *language;   /* of the pages shown; NULL for English */
+  AdwLeaflet   *leaflet;
+  GtkWidget    *topics_pane;
+  AdwHeaderBar *topics_header;
+  GtkListBox   *topics;
+  GtkWidget    *page_pane;
+  GtkWidget    *back_button;
+  GtkStack     *stack;
+  char         *language;   /* of the pages shown; NULL for English */
+
+  /* Row i of the topics shows page topic_pages[i], which starts with the
+   * label topic_starts[i]. */
+  const char   *topic_pages[G_N_ELEMENTS (help_pages)];
+  GtkWidget    *topic_starts[G_N_ELEMENTS (help_pages)];
+  guint         n_topics;
 };
 
 G_DEFINE_FINAL_TYPE (RdHelpWindow, rd_help_window, ADW_TYPE_WINDOW)
@@ -389,20 +401,32 @@ make_block_label (const Block *block)
   return label;
 }
 
+/* A topic of the list: its title, wrapped between words, as the page's
+ * heading has it (a list that scrolls sideways cut the titles at twice
+ * the text size, with no ellipsis to say so). */
+static GtkWidget *
+make_topic_row (const char *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
 static void
 add_page (RdHelpWindow *self,
           const char   *page)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) blocks = read_page (self->language, page, &error);
+  g_autofree char *plain = NULL;
   GtkWidget *scrolled, *clamp, *box;
   const char *title = page;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
 
   if (blocks == NULL)
     {
@@ -410,13 +434,28 @@ add_page (RdHelpWindow *self,
       return;
     }
 
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  g_assert (self->n_topics < G_N_ELEMENTS (help_pages));
   for (guint i = 0; i < blocks->len; i++)
     {
       const Block *block = &g_array_index (blocks, Block, i);
+      GtkWidget *label = make_block_label (block);
 
       if (block->kind == BLOCK_TITLE && title == page)
         title = block->markup;
-      gtk_box_append (GTK_BOX (box), make_block_label (block));
+      /* Opening the topic takes the focus to its first words, where a
+       * screen reader starts reading. */
+      if (i == 0)
+        {
+          gtk_widget_set_focusable (label, TRUE);
+          self->topic_starts[self->n_topics] = label;
+        }
+      gtk_box_append (GTK_BOX (box), label);
     }
 
   clamp = adw_clamp_new ();
@@ -426,12 +465,114 @@ add_page (RdHelpWindow *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  {
-    /* The stack sidebar shows the title as plain text. */
-    g_autofree char *plain = NULL;
-    pango_parse_markup (title, -1, 0, NULL, &plain, NULL, NULL);
-    gtk_stack_add_titled (self->stack, scrolled, page, plain != NULL ? plain : page);
-  }
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  /* The topics show the title as plain text. */
+  pango_parse_markup (title, -1, 0, NULL, &plain, NULL, NULL);
+  gtk_stack_add_titled (self->stack, scrolled, page, plain != NULL ? plain : page);
+  gtk_list_box_append (self->topics, make_topic_row (plain != NULL ? plain : page));
+  self->topic_pages[self->n_topics++] = page;
+}
+
+static gboolean
+shows_one_pane (RdHelpWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+/* The row of @page in the topics, or -1 */
+static int
+topic_index (RdHelpWindow *self,
+             const char   *page)
+{
+  for (guint i = 0; i < self->n_topics; i++)
+    if (g_str_equal (self->topic_pages[i], page))
+      return (int) i;
+  return -1;
+}
+
+/* Shows topic @index beside the topics, or over them when there is room
+ * for one pane only, and takes the keyboard to its first words. */
+static void
+open_topic (RdHelpWindow *self,
+            int           index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->topics, index);
+
+  g_assert (index >= 0 && (guint) index < self->n_topics);
+  gtk_stack_set_visible_child_name (self->stack, self->topic_pages[index]);
+  if (gtk_list_box_get_selected_row (self->topics) != row)
+    gtk_list_box_select_row (self->topics, row);
+  adw_leaflet_set_visible_child (self->leaflet, self->page_pane);
+  if (self->topic_starts[index] != NULL)
+    {
+      GtkLabel *start = GTK_LABEL (self->topic_starts[index]);
+
+      gtk_widget_grab_focus (GTK_WIDGET (start));
+      /* A selectable label selects its text as it takes the focus. */
+      gtk_label_select_region (start, 0, 0);
+    }
+}
+
+static void
+on_topic_activated_cb (GtkListBox    *topics,
+                       GtkListBoxRow *row,
+                       RdHelpWindow  *self)
+{
+  open_topic (self, gtk_list_box_row_get_index (row));
+}
+
+/* Moving through the topics shows each beside the list; over it, only
+ * Return (or a click) opens one. */
+static void
+on_topic_selected_cb (GtkListBox    *topics,
+                      GtkListBoxRow *row,
+                      RdHelpWindow  *self)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->stack,
+                                      self->topic_pages[gtk_list_box_row_get_index (row)]);
+}
+
+/* Back on the topics over the page (by the back button, Alt+Left,
+ * Escape, a swipe or the mouse's back button), the keyboard is back on
+ * the topic it left. */
+static void
+on_visible_pane_cb (RdHelpWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->topics);
+
+  if (shows_one_pane (self) && adw_leaflet_get_visible_child (self->leaflet) == self->topics_pane
+      && row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Back from a page to the topics, when they are not shown beside it */
+static gboolean
+go_back (RdHelpWindow *self)
+{
+  if (!shows_one_pane (self) || adw_leaflet_get_visible_child (self->leaflet) != self->page_pane)
+    return FALSE;
+  return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  go_back (RD_HELP_WINDOW (widget));
+}
+
+/* Escape goes back to the topics over a page, and closes the help from
+ * the topics or where both are shown. */
+static void
+back_or_close_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  if (!go_back (RD_HELP_WINDOW (widget)))
+    gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -450,61 +591,131 @@ rd_help_window_class_init (RdHelpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = rd_help_window_finalize;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "help.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "help.back-or-close", NULL,
+                                   back_or_close_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "help.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "help.back-or-close", NULL);
+}
+
+/* The topics, under a header that has the window's buttons when they are
+ * all that is shown */
+static GtkWidget *
+make_topics_pane (RdHelpWindow *self)
+{
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->topics = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->topics), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topics),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Help topics"), -1);
+  g_signal_connect_object (self->topics, "row-activated", G_CALLBACK (on_topic_activated_cb),
+                           self, 0);
+  g_signal_connect_object (self->topics, "row-selected", G_CALLBACK (on_topic_selected_cb),
+                           self, 0);
+
+  /* Never sideways: the titles wrap at the list's width. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->topics));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  gtk_box_append (GTK_BOX (pane), header);
+  gtk_box_append (GTK_BOX (pane), scrolled);
+  gtk_widget_set_size_request (pane, 240, -1);
+  self->topics_header = ADW_HEADER_BAR (header);
+  return pane;
+}
+
+/* The page, under a header with a way back to the topics when it is shown
+ * over them */
+static GtkWidget *
+make_page_pane (RdHelpWindow *self)
+{
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  gtk_widget_set_tooltip_text (back, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "help.back");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  /* The page's heading names it, under the header. */
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
+
+  gtk_box_append (GTK_BOX (pane), header);
+  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->stack));
+  gtk_widget_set_size_request (pane, 300, -1);
+  gtk_widget_set_hexpand (pane, TRUE);
+  self->back_button = back;
+  return pane;
 }
 
 static void
 rd_help_window_init (RdHelpWindow *self)
 {
-  GtkWidget *toolbar, *header, *paned, *sidebar, *sidebar_scroll;
+  GtkWidget *separator;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Redress Help"));
   gtk_window_set_default_size (GTK_WINDOW (self), 860, 640);
 
   self->language = help_language ();
   self->stack = GTK_STACK (gtk_stack_new ());
+  self->topics_pane = make_topics_pane (self);
   for (guint i = 0; i < G_N_ELEMENTS (help_pages); i++)
     add_page (self, help_pages[i]);
+  self->page_pane = make_page_pane (self);
 
-  sidebar = gtk_stack_sidebar_new ();
-  gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (sidebar), self->stack);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sidebar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Help topics"), -1);
-  sidebar_scroll = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar_scroll), sidebar);
-  gtk_widget_set_size_request (sidebar_scroll, 200, -1);
+  /* As GNOME's apps at a phone's width: the topics beside the page where
+   * there is room for both, else one over the other. */
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  adw_leaflet_append (self->leaflet, self->topics_pane);
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, separator), FALSE);
+  adw_leaflet_append (self->leaflet, self->page_pane);
+  adw_leaflet_set_visible_child (self->leaflet, self->topics_pane);
 
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  /* F8 takes the focus to its handle, which the arrow keys move. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (paned), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Resize the topics and the page"), -1);
-  gtk_paned_set_start_child (GTK_PANED (paned), sidebar_scroll);
-  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->topics_header, "show-end-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_visible_pane_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* The keyboard starts on the topics, as a page shown in their place
+   * would otherwise take it to its first words and select them. */
+  if (self->n_topics > 0)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->topics, 0);
 
-  header = adw_header_bar_new ();
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (toolbar), header);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), paned);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
+      gtk_list_box_select_row (self->topics, first);
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (first));
+    }
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->leaflet));
 }
 
 /**
  * rd_help_window_select_page:
  * @page: a help page's id ("diary"), or %NULL for the first page
  *
- * Shows @page; an unknown id leaves the window on the page it shows.
+ * Shows @page, over the topics when there is room for one pane only,
+ * with the keyboard on its first words; an unknown id leaves the window
+ * on the page it shows.
  */
 void
 rd_help_window_select_page (RdHelpWindow *self,
                             const char   *page)
 {
+  int index;
+
   g_return_if_fail (RD_IS_HELP_WINDOW (self));
 
-  if (page != NULL && gtk_stack_get_child_by_name (self->stack, page) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, page);
+  index = page != NULL ? topic_index (self, page) : -1;
+  if (index >= 0)
+    open_topic (self, index);
 }
 
 GtkWidget *
