@@ -11,7 +11,10 @@
  * or "Wh-en" did), unless it is a line of a list's row, whose whole text
  * opens beside the list, and shows its whole text on hover; a page's name
  * on the switcher, the case's title in the header and the choice of a
- * drop-down row or a drop-down have no such excuse.
+ * drop-down row or a drop-down have no such excuse. Text hidden by a
+ * parent shows no ellipsis, and has no excuse either: a label given less
+ * width than its words need fails, and so does one reaching past a side
+ * of a scrolled window that scrolls sideways (the help's topics did).
  * One given less height than its lines need at its width fails too. The
  * failures are named with the way to them.
  *
@@ -22,7 +25,8 @@
  * the landlord notified, whose new date and reason only then show,
  * History, the letter, Preferences, Client Record, each step of Start a
  * Complaint, the export's options and done pages, What Next's "Show All"
- * window and the diary entries a complaint is about), each also having
+ * window, the diary entries a complaint is about and the help, on its
+ * topics and on a page), each also having
  * to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
@@ -49,6 +53,7 @@
 #include "rd-gui-group-title.h"
 #include "rd-gui-util.h"
 #include "rd-gui-window-title.h"
+#include "rd-help-window.h"
 #include "rd-history-dialog.h"
 #include "rd-letter-dialog.h"
 #include "rd-parties-dialog.h"
@@ -215,6 +220,45 @@ short_of_height (GtkWidget *label,
   return *given + 1 < *needed;
 }
 
+/* Text that a parent scrolling sideways hides shows no ellipsis: a list
+ * of the help's topics in a scrolled window cut "Getting started" to
+ * "Getting starte" at twice the text size. A label counts as cut when it
+ * is given less width than its words need, or when it reaches past
+ * either side of a scrolled window that scrolls sideways (its
+ * horizontal policy not NEVER). */
+static char *
+hidden_sideways (GtkWidget *label)
+{
+  GtkAllocation allocation;
+  int min = 0, nat = 0, given;
+
+  /* As short_of_height() counts them, with the margins */
+  gtk_widget_get_allocation (label, &allocation);
+  given = allocation.width + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (given + 1 < min)
+    return g_strdup_printf ("is %d px wide but needs %d px", given, min);
+  for (GtkWidget *w = gtk_widget_get_parent (label); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkPolicyType policy = GTK_POLICY_NEVER;
+      graphene_rect_t bounds;
+      float left, right;
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (w), &policy, NULL);
+      if (policy == GTK_POLICY_NEVER || !gtk_widget_compute_bounds (label, w, &bounds))
+        continue;
+      left = graphene_rect_get_x (&bounds);
+      right = left + graphene_rect_get_width (&bounds);
+      if (left < -1 || right > gtk_widget_get_width (w) + 1)
+        return g_strdup_printf ("shows %d of its %d px in a window scrolling sideways",
+                                (int) (MIN (right, gtk_widget_get_width (w)) - MAX (left, 0)),
+                                (int) graphene_rect_get_width (&bounds));
+    }
+  return NULL;
+}
+
 /* What is wrong with how @label shows its text, or NULL */
 static char *
 label_problem (GtkWidget *widget)
@@ -222,6 +266,7 @@ label_problem (GtkWidget *widget)
   GtkLabel *label = GTK_LABEL (widget);
   PangoLayout *layout = gtk_label_get_layout (label);
   const char *text = gtk_label_get_text (label);
+  char *sideways;
   int needed = 0, given = 0;
 
   if (*text == '\0')
@@ -229,6 +274,9 @@ label_problem (GtkWidget *widget)
   if (short_of_height (widget, &needed, &given))
     return g_strdup_printf ("is %d px high but needs %d px at %d px wide", given, needed,
                             gtk_widget_get_width (widget));
+  sideways = hidden_sideways (widget);
+  if (sideways != NULL)
+    return sideways;
   if (readable_whole_elsewhere (widget, text))
     return NULL;
   if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE && pango_layout_is_ellipsized (layout))
@@ -754,6 +802,21 @@ check_extension_step (Fixture     *f,
   gtk_window_destroy (dialog);
 }
 
+/* The help window as F1 opens it, on its topics (beside the first page
+ * where there is room), then on a page as a help button opens it */
+static void
+check_help (Fixture    *f,
+            const Size *size,
+            GString    *all)
+{
+  GtkWidget *help = rd_help_window_new (GTK_WINDOW (f->window), NULL);
+
+  check_dialog (f, GTK_WINDOW (help), size, "help", all);
+  rd_help_window_select_page (RD_HELP_WINDOW (help), "getting-started");
+  check_window (GTK_WINDOW (help), size, "help-page", all);
+  gtk_window_destroy (GTK_WINDOW (help));
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -811,6 +874,7 @@ test_every_dialog (Fixture       *f,
     }
   check_new_policy (f, size, all);
   check_extension_step (f, complaint, size, all);
+  check_help (f, size, all);
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
   check_incidents_chooser (f, size, all);
@@ -1182,6 +1246,49 @@ test_checks_height (void)
 }
 
 static GtkWidget *
+scrolled_label_new (const char    *text,
+                    GtkPolicyType  policy)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), policy == GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), policy, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  return scrolled;
+}
+
+/* A label wider than a scrolled window that scrolls sideways shows part
+ * of its text and no ellipsis, as the help's topics did: it fails. The
+ * same words wrapped in a window that never scrolls sideways pass. */
+static void
+test_checks_sideways (void)
+{
+  const char *text = "A topic much too long for the narrow list it is in";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *sideways = scrolled_label_new (text, GTK_POLICY_AUTOMATIC);
+  GtkWidget *wrapped = scrolled_label_new (text, GTK_POLICY_NEVER);
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_autoptr(GString) whole = g_string_new (NULL);
+
+  gtk_widget_set_size_request (box, 120, -1);
+  gtk_box_append (GTK_BOX (box), sideways);
+  gtk_box_append (GTK_BOX (box), wrapped);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 120, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+
+  look_at_labels (sideways, "", cut);
+  look_at_labels (wrapped, "", whole);
+  g_test_message ("%s", cut->str);
+  g_assert_nonnull (strstr (cut->str, "in a window scrolling sideways"));
+  g_assert_cmpstr (whole->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
 header_new (const char *title_text,
             const char *subtitle,
             GtkWidget **button)
@@ -1275,6 +1382,7 @@ main (int   argc,
   g_test_add_func ("/reflow/checks/drop-downs", test_checks_drop_downs);
   g_test_add_func ("/reflow/checks/expanders", test_checks_expanders);
   g_test_add_func ("/reflow/checks/headers", test_checks_headers);
+  g_test_add_func ("/reflow/checks/sideways", test_checks_sideways);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/dialogs/narrow", Fixture, &narrow, fixture_setup, test_every_dialog, fixture_teardown);
