@@ -211,15 +211,22 @@ add_step_rows (RdIncidentEditor *self,
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
       GtkSwitch *toggle = GTK_SWITCH (gtk_switch_new ());
       RdDateTimePicker *picker = RD_DATE_TIME_PICKER (rd_date_time_picker_new ());
+      /* The switch above the day: side by side, at twice the text size,
+       * they left the step's name too little width for its longest word
+       * ("accommo-dation"). */
+      GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       rd_date_time_picker_set_show_time (picker, FALSE);
-      gtk_widget_set_valign (GTK_WIDGET (picker), GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (GTK_WIDGET (toggle), GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (GTK_WIDGET (toggle), GTK_ALIGN_END);
+      gtk_widget_set_valign (controls, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_top (controls, 6);
+      gtk_widget_set_margin_bottom (controls, 6);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       rd_date_time_picker_set_accessible_names (picker, label, label);
-      adw_action_row_add_suffix (row, GTK_WIDGET (picker));
-      adw_action_row_add_suffix (row, GTK_WIDGET (toggle));
+      gtk_box_append (GTK_BOX (controls), GTK_WIDGET (toggle));
+      gtk_box_append (GTK_BOX (controls), GTK_WIDGET (picker));
+      adw_action_row_add_suffix (row, controls);
       adw_expander_row_add_row (self->report_expander, GTK_WIDGET (row));
       g_signal_connect_swapped (toggle, "notify::active", step_changed, self);
       g_signal_connect_swapped (picker, "notify::date-time", step_changed, self);
