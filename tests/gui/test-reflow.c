@@ -2,7 +2,8 @@
  * says something is cut short or broken inside a word.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each page of the sample case (and the welcome page and the case list) is
+ * Each page of the sample case (and the welcome page and the case list,
+ * and the diary's editor again with its entry made one about a repair) is
  * shown 360 pixels wide at the normal text size, then at the window's
  * usual size with text twice as large (GNOME's Large Text and a 2×
  * font scaling both end in gtk-xft-dpi). Then every label on screen is
@@ -540,6 +541,28 @@ check_longest_choices (Fixture    *f,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (rd_test_gui_find_by_id (page, ids[i])), 0);
 }
 
+/* A diary entry about a repair shows the landlord's repair priority and
+ * the hazard, which one about noise (as the sample's first is) does not:
+ * the entry in the editor is made one and looked at again. */
+static void
+check_repair_entry (Fixture    *f,
+                    const Size *size,
+                    GString    *all)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "diary");
+  GtkWidget *leaflet = rd_test_gui_find_by_id (page, "leaflet");
+  gboolean folded = leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rd_test_gui_find_by_id (page, "category_row")),
+                              RD_CATEGORY_DISREPAIR);
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (page, "priority_row")));
+  if (folded)
+    adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "editor");
+  check_page (f, size, "diary-editor-repair", all);
+  if (folded)
+    adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "list");
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -564,6 +587,7 @@ test_every_page (Fixture       *f,
       else if (g_str_equal (pages[i], "contacts"))
         g_assert_cmpuint (open, >=, 1);
     }
+  check_repair_entry (f, size, all);
   check_longest_choices (f, size, all);
   show_timeline (f);
   check_page (f, size, "timeline", all);
