@@ -701,6 +701,9 @@ rd_dashboard_page_class_init (RdDashboardPageClass *klass)
   object_class->dispose = rd_dashboard_page_dispose;
 
   page_class->refresh = rd_dashboard_page_do_refresh;
+  /* Nothing reads what is next while the page is hidden: the diary's
+   * autosave, while typing, costs it nothing until it is shown again. */
+  page_class->refresh_when_shown = TRUE;
   page_class->case_changed = rd_dashboard_page_case_changed;
 
   /**
