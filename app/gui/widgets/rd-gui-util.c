@@ -706,3 +706,22 @@ rd_gui_announce (GtkWidget  *widget,
     }
   gtk_label_set_text (label, text);
 }
+
+/**
+ * rd_gui_add_map_hook:
+ * @hook: called with the widget as its first parameter
+ *
+ * From now on, @hook is called as each widget maps, in every window,
+ * before GTK first lays it out; it returns %TRUE to stay. What the app
+ * puts right in widgets it did not make (libadwaita's headers and groups,
+ * GTK's own buttons) it puts right this way, in one place for each rule.
+ */
+void
+rd_gui_add_map_hook (GSignalEmissionHook hook)
+{
+  /* The class must exist before its signals can be looked up. */
+  GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
+
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, hook, NULL, NULL);
+  g_type_class_unref (klass);
+}

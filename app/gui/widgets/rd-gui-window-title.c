@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "rd-gui-window-title.h"
+#include "rd-gui-util.h"
 
 /* Wider than this, a title breaks onto a second line even when the header
  * has room: a line much longer is hard to read at a glance. */
@@ -178,12 +179,7 @@ rd_gui_install_whole_headers (void)
 {
   if (g_once_init_enter (&titles_installed))
     {
-      /* The class must exist before its signals can be looked up. */
-      GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
-
-      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
-                                  on_widget_map_hook_cb, NULL, NULL);
-      g_type_class_unref (klass);
+      rd_gui_add_map_hook (on_widget_map_hook_cb);
       g_once_init_leave (&titles_installed, 1);
     }
 }
