@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each page of the sample case (and the welcome page and the case list,
- * and the diary's editor again with its entry made one about a repair) is
+ * the diary's editor again with its entry made one about a repair, and the
+ * evidence page with a piece of evidence chosen) is
  * shown 360 pixels wide at the normal text size, then at the window's
  * usual size with text twice as large (GNOME's Large Text and a 2×
  * font scaling both end in gtk-xft-dpi). Then every label on screen is
@@ -49,6 +50,7 @@
 #include "rd-client-record-dialog.h"
 #include "rd-complaint-assistant.h"
 #include "rd-dashboard-page.h"
+#include "rd-evidence-page.h"
 #include "rd-deadlines-dialog.h"
 #include "rd-export-dialog.h"
 #include "rd-gui-group-title.h"
@@ -81,6 +83,7 @@ typedef struct {
   char          *dir;
   RdApplication *app;
   RdWindow      *window;
+  gint64         evidence_id;   /* the letter open_sample() adds */
 } Fixture;
 
 static void
@@ -442,6 +445,7 @@ open_sample (Fixture *f)
   evidence = rd_store_import_evidence (rd_window_get_store (f->window), rd_case_get_id (rd_window_get_case (f->window)),
                                        file, NULL, NULL, &error);
   g_assert_no_error (error);
+  f->evidence_id = rd_evidence_get_id (evidence);
 }
 
 static gboolean
@@ -563,6 +567,26 @@ check_repair_entry (Fixture    *f,
     adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "list");
 }
 
+/* The evidence page shows a piece's description and what it shows about
+ * what it is linked to only once one is chosen, which nothing on the way
+ * there does: the letter is chosen and its detail looked at. */
+static void
+check_evidence_detail (Fixture    *f,
+                       const Size *size,
+                       GString    *all)
+{
+  GtkWidget *page = rd_window_show_page (f->window, "evidence");
+  AdwLeaflet *leaflet = ADW_LEAFLET (rd_test_gui_find_by_id (page, "leaflet"));
+
+  g_assert_true (rd_evidence_page_select (RD_EVIDENCE_PAGE (page), f->evidence_id));
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child_name (leaflet, "detail");
+  g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (page, "description_row")));
+  check_page (f, size, "evidence-detail", all);
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child_name (leaflet, "grid");
+}
+
 static void
 test_every_page (Fixture       *f,
                  gconstpointer  data)
@@ -589,6 +613,7 @@ test_every_page (Fixture       *f,
     }
   check_repair_entry (f, size, all);
   check_longest_choices (f, size, all);
+  check_evidence_detail (f, size, all);
   show_timeline (f);
   check_page (f, size, "timeline", all);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-cases", NULL));
