@@ -762,8 +762,8 @@ rd_evidence_detail_init (RdEvidenceDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->targets = g_array_new (FALSE, FALSE, sizeof (RdLinkTarget));
-  rd_gui_label_entry_row (self->description_row, _("Description: what this shows"));
-  rd_gui_label_entry_row (self->note_row, _("What it shows about it"));
+  rd_gui_label_entry_row (self->description_row, _("Description"));
+  rd_gui_label_entry_row (self->note_row, _("What it shows"));
   rd_gui_combo_row_show_choice_in_full (self->target_row, NULL);
   update_pager (self);
 }
