@@ -523,7 +523,7 @@ rd_complaint_editor_init (RdComplaintEditor *self)
       gtk_box_append (self->outcomes_box, check);
       g_ptr_array_add (self->outcome_checks, check);
     }
-  rd_gui_label_entry_row (self->reference_row, _("The landlord’s reference for it"));
+  rd_gui_label_entry_row (self->reference_row, _("Landlord’s reference"));
   for (guint i = 0; i < RD_COMPLAINT_SUBJECT_N_SUBJECTS; i++)
     gtk_string_list_append (subjects, rd_complaint_subject_get_label (i));
   adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subjects));

@@ -428,7 +428,7 @@ rd_contact_editor_init (RdContactEditor *self)
                                             _("Time of the contact"));
   rd_date_time_picker_set_accessible_names (self->due_picker, _("Promised by date"),
                                             _("Promised by time"));
-  rd_gui_label_entry_row (self->person_row, _("Name or team, if not on the list"));
+  rd_gui_label_entry_row (self->person_row, _("Name or team"));
   rd_gui_label_entry_row (self->promise_row, _("They promised to"));
   rd_gui_name_switches (GTK_WIDGET (self->due_expander), _("They gave a date"));
 
