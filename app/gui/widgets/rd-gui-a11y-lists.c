@@ -298,7 +298,11 @@ name_row (GtkWidget *row)
   /* A row Redress named says what it means as a whole: it is left alone. */
   if (!_rd_gui_a11y_has_name (row))
     rules |= ROW_NAME;
-  if ((rules & ROW_NAME) &&
+  /* libadwaita names its rows by their title and describes them by their
+   * subtitle through relations, and GTK 4.8 says only the name: a row
+   * shown as "Passphrase" over "Not set" was said "Passphrase". Its
+   * subtitle becomes its description. */
+  if (((rules & ROW_NAME) || ADW_IS_PREFERENCES_ROW (row)) &&
       !gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
     rules |= ROW_DESCRIPTION;
   g_object_set_data (G_OBJECT (row), ROW_KEY, GUINT_TO_POINTER (rules));

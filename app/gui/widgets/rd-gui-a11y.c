@@ -383,6 +383,48 @@ name_text_view_by_page (GtkWidget *view)
     }
 }
 
+/*
+ * A status page with nothing to press on it ("No Evidence Chosen") scrolls
+ * its words in a scrolled window of libadwaita's, which GTK gives the
+ * focus so that the keys can scroll them: a screen reader landed there
+ * and said only "scroll pane". It is named by the page's title and
+ * described by its description.
+ */
+static void
+on_status_page_notify_cb (AdwStatusPage *page,
+                          GParamSpec    *pspec,
+                          GtkWidget     *scroller)
+{
+  const char *title = adw_status_page_get_title (page);
+  const char *description = adw_status_page_get_description (page);
+  g_autofree char *plain = NULL;
+
+  if (title != NULL && title[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* The description is markup. */
+  if (description != NULL && !pango_parse_markup (description, -1, 0, NULL, &plain, NULL, NULL))
+    plain = g_strdup (description);
+  if (plain != NULL && plain[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plain, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+name_status_page_scroller (GtkWidget *scroller)
+{
+  GtkWidget *page = gtk_widget_get_parent (scroller);
+
+  if (g_object_get_data (G_OBJECT (scroller), "rd-named") != NULL || _rd_gui_a11y_has_name (scroller))
+    return;
+  g_object_set_data (G_OBJECT (scroller), "rd-named", GINT_TO_POINTER (TRUE));
+  on_status_page_notify_cb (ADW_STATUS_PAGE (page), NULL, scroller);
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_status_page_notify_cb), scroller, 0);
+  g_signal_connect_object (page, "notify::description", G_CALLBACK (on_status_page_notify_cb), scroller, 0);
+}
+
 /* What a search box that nothing names looks through: its placeholder
  * says so ("Search Shortcuts"); one without is named after the window it
  * searches ("Search: Client Record"). */
@@ -520,6 +562,8 @@ tidy_accessible_name (GtkWidget *widget)
     name_search_entry_if_nameless (widget);
   else if (GTK_IS_TEXT_VIEW (widget) && !_rd_gui_a11y_has_name (widget))
     name_text_view_by_page (widget);
+  else if (GTK_IS_SCROLLED_WINDOW (widget) && ADW_IS_STATUS_PAGE (gtk_widget_get_parent (widget)))
+    name_status_page_scroller (widget);
   else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
            /* An entry row is the text field a screen reader lands on, named
             * by its title; the title label inside it would only be
