@@ -19,7 +19,6 @@ import collections
 import datetime
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -28,8 +27,10 @@ import time
 import pyatspi
 
 from redress_e2e import APP, CLI, fail, find, poll, press  # noqa: E402
-from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
-from redress_keys import _pump_events as pump_events  # noqa: E402
+from redress_keys import describe, focus_newest_window, key  # noqa: E402
+from redress_windows import (GTYPE_NAME, HOLDER_ROLES, MNEMONIC, case_dialogs,  # noqa: E402
+                             check_not_lost, close_window, main_menu, open_window,
+                             said_twice, tab_to)
 from dogtail.tree import root  # noqa: E402
 
 PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence", "Timeline")
@@ -44,24 +45,19 @@ PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence", "Timeline")
 # read the same way unless it is listed below. The audit prints how many
 # of each role it read.
 #
-# Roles that only hold the focus for what is inside them: a window passes
-# it to its first control and is named by its title (checked as below,
-# never a type's); a scrolled window and a flow box hand it to their
-# content, which is read for itself.
-HOLDER_ROLES = ("frame", "window", "dialog", "alert", "scroll pane", "table")
+# Roles that only hold the focus for what is inside them (HOLDER_ROLES) are
+# read as windows: by their title, never a type's.
 # Focusable roles not read for a name yet, and why. Each is a named failure
 # of the audit still to fix, not a pass: take it off once fixed.
 NOT_YET_CHECKED = {}
 # Besides those, roles that may have no name, but never a GType's (GTK 4.8
 # names a box or a stack after its type: those are not read out).
 NAMED_ROLES = ("frame", "window", "dialog", "alert", "image", "label")
-GTYPE_NAME = re.compile(r"^(Gtk|Adw|Rd)[A-Z][A-Za-z]+$")
 # A choice of a drop-down or a combo row, the one its button shows
 # included, and a list view's row are each a GtkListItemWidget, which a
 # screen reader says when the drop-down is read or opened: whatever its role
 # and focus, with no words of its own it would be said as its type.
 LIST_ITEM_TYPE = "GtkListItemWidget"
-MNEMONIC = re.compile(r"(^|\s)_\w|\w_\w")
 # A fixed day, never the real one: the sample case as written.
 TODAY = "2025-03-07"
 # What Next lists five deadlines of a group and opens the rest in a window
@@ -84,13 +80,6 @@ PROMISES = {
 }
 # How many focusable nodes of each role were read, to print at the end.
 FOCUSABLE_ROLES = collections.Counter()
-
-
-def said_twice(name):
-    """ "Next Next", or a label with its title again: "How you told them How"."""
-    # As written: "Landscape pages stay landscape" says one word twice, not itself.
-    words = name.split()
-    return any(words[:k] == words[-k:] for k in range(1, len(words) // 2 + 1))
 
 
 def audit(node, where, problems, depth=0):
@@ -127,68 +116,6 @@ def audit(node, where, problems, depth=0):
         audit(child, where, problems, depth + 1)
 
 
-def open_window(app, what, opener, timeout=20):
-    """Runs @opener and waits for the window it opens: the app's newest.
-    Windows are told apart by who they are, not counted: a menu that closes
-    just as the window opens (a popover is a window of the app too) would
-    leave the count as it was."""
-    before = list(app.children)
-
-    def opened():
-        check_not_lost("opening " + what)
-        new = [w for w in app.children
-               if w not in before and w.roleName not in ("menu", "popup menu", "tool tip")]
-        return new[-1] if new else None
-    opener()
-    window = poll(what + " opened", opened, timeout)
-    focus_newest_window()
-    return window
-
-
-def close_window(app, window, what):
-    """Escape, as a person would, and the window is gone."""
-    focus_newest_window()
-    key("Escape")
-    poll(what + " closed with Escape", lambda: window not in list(app.children), 10)
-    focus_newest_window()
-
-
-def pick_from_menu(app, label):
-    """In the menu just opened, Down until @label has the focus, then Return.
-    The case menu starts with its list of cases, which Tab leaves."""
-    for _ in range(16):
-        node = focused(app)
-        if node is not None and node.roleName == "menu item" and node.name == label:
-            key("Return")
-            return
-        key("Tab" if node is not None and node.roleName == "list item" else "Down")
-    fail("the menu never reached %r; the focus is on %s" % (label, describe(focused(app))))
-
-
-def main_menu(app, label):
-    def opener():
-        key("F10")
-        pick_from_menu(app, label)
-    return opener
-
-
-def case_menu(app, frame, label):
-    def opener():
-        # A menu button is a button inside a button: the inner one acts.
-        press_named(frame, "Switch case")
-        pick_from_menu(app, label)
-    return opener
-
-
-def press_named(node, name):
-    """Presses the control whose name starts with @name (whether or not the
-    audit finds it said twice), whatever its role: GTK 4.8 calls a switch
-    a check box."""
-    press(poll(repr(name), lambda: node.findChild(
-        lambda n: (n.name or "").startswith(name) and n.roleName not in HOLDER_ROLES and n.actions,
-        retry=False, requireResult=False)))
-
-
 def audit_dialog(app, problems, what, opener, inside=None):
     """Opens a dialog, reads its tree, runs @inside on it, closes it."""
     window = open_window(app, what, opener)
@@ -205,40 +132,6 @@ def audit_dialog(app, problems, what, opener, inside=None):
 NOT_YET_AUDITED = {}
 
 
-# GTK 4.8 says a toplevel left the application with the application's own
-# root as the child that left, whenever a window changes while realized but
-# not yet shown (the policy dialog did, titled as it mapped). libatspi then
-# forgets the whole application: a screen reader loses Redress, and every
-# call here fails with "The application no longer exists". Such an event is
-# a failure of its own, named as soon as it comes.
-_LOST = []
-
-
-def _on_children_removed(event):
-    if event.any_data is not None and event.any_data == event.source:
-        _LOST.append(event.type)
-
-
-pyatspi.Registry.registerEventListener(_on_children_removed, "object:children-changed:remove")
-
-
-def check_not_lost(what):
-    pump_events()
-    if _LOST:
-        fail("Redress told AT-SPI that it had removed itself, %s: a screen reader loses it" % what)
-
-
-def tab_to(app, name, what, limit=40):
-    """Tab until the focus is on the control whose name starts with @name,
-    as a keyboard user moves through a window."""
-    for _ in range(limit):
-        node = focused(app)
-        if node is not None and (node.name or "").startswith(name):
-            return node
-        key("Tab")
-    fail("Tab never reached %s; the focus is on %s" % (what, describe(focused(app))))
-
-
 def audit_dialogs(app, frame, problems):
     def turn_on_adviser_mode(window):
         # Client Record is offered to advisers: Preferences' first switch.
@@ -252,21 +145,9 @@ def audit_dialogs(app, frame, problems):
         print("# focus on %s" % describe(change))
         audit_dialog(app, problems, "the complaints policy", lambda: key("Return"))
 
-    dialogs = [
-        ("Preferences", main_menu(app, "Preferences"), turn_on_adviser_mode),
-        ("Client Record", case_menu(app, frame, "Client Record…"), None),
-        ("About", main_menu(app, "About Redress"), None),
-        ("the shortcuts window", main_menu(app, "Keyboard Shortcuts"), None),
-        ("New Case", main_menu(app, "New Case…"), None),
-        ("Case Details", case_menu(app, frame, "Case Details…"), open_policy),
-        ("Export", lambda: key("<Control>e"), None),
-        ("People", lambda: (key("<Alt>3"), press_named(frame, "People in this case")), None),
-        ("History", lambda: (key("<Alt>2"), press_named(frame, "History")), None),
-        ("Add Step", lambda: (key("<Alt>4"), press_named(frame, "Add Step…")), None),
-        ("a letter", lambda: (key("<Alt>4"), press_named(frame, "Stage 1 Complaint…")), None),
-    ]
-    for what, opener, inside in dialogs:
-        audit_dialog(app, problems, what, opener, inside)
+    insides = {"Preferences": turn_on_adviser_mode, "Case Details": open_policy}
+    for what, opener in case_dialogs(app, frame):
+        audit_dialog(app, problems, what, opener, insides.get(what))
     for what, why in NOT_YET_AUDITED.items():
         print("# not yet audited: %s (%s)" % (what, why))
     for role, why in NOT_YET_CHECKED.items():
