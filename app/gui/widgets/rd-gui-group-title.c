@@ -17,10 +17,7 @@ wrap_headings (GtkWidget *widget)
 
       if (!gtk_widget_has_css_class (widget, "heading"))
         return;
-      gtk_label_set_single_line_mode (label, FALSE);
-      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (label, TRUE);
-      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+      rd_gui_label_wrap_whole (label);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

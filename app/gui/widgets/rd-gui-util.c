@@ -725,3 +725,21 @@ rd_gui_add_map_hook (GSignalEmissionHook hook)
   g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, hook, NULL, NULL);
   g_type_class_unref (klass);
 }
+
+/**
+ * rd_gui_label_wrap_whole:
+ *
+ * Makes @label, which libadwaita or GTK made to keep to one line and cut
+ * short with "…", show its whole text on as many lines as it needs,
+ * breaking them between words.
+ */
+void
+rd_gui_label_wrap_whole (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_single_line_mode (label, FALSE);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+}

@@ -52,6 +52,7 @@ gboolean rd_gui_lay_out_hidden_page (GtkWidget     *page);
 void     rd_gui_init_toasts        (GtkWidget       *root,
                                     AdwToastOverlay *toasts);
 void     rd_gui_add_map_hook       (GSignalEmissionHook hook);
+void     rd_gui_label_wrap_whole   (GtkLabel       *label);
 GtkLabel *rd_gui_get_announcer     (GtkWidget      *widget);
 void     rd_gui_announce           (GtkWidget      *widget,
                                     const char     *text);

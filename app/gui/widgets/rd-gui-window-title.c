@@ -19,10 +19,7 @@ wrap_labels (GtkWidget *widget)
     {
       GtkLabel *label = GTK_LABEL (widget);
 
-      gtk_label_set_single_line_mode (label, FALSE);
-      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (label, TRUE);
-      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+      rd_gui_label_wrap_whole (label);
       gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
       if (gtk_label_get_max_width_chars (label) < 0)
         gtk_label_set_max_width_chars (label, TITLE_MAX_WIDTH_CHARS);
