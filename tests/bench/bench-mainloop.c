@@ -33,7 +33,10 @@
  * two seconds from the new entry opened are broken down by phase (style,
  * measure, allocate, snapshot, render) and by part of the page (the
  * editor's form, the list; bench-frame-phases.c): the heaviest of them is
- * the frame that first shows the diary page.
+ * the frame that first shows the diary page. The timeline page's, for two
+ * seconds from when it is shown at the end, are broken down the same way
+ * (the picture and the list apart), after the work of showing it itself
+ * (the diary's last save, the focus moved, its refresh asked for).
  *
  * Also printed, how many notifications the deadline notifier sent (to a
  * stand-in for the desktop's service on the wrapper's session bus): the
@@ -102,12 +105,15 @@ typedef struct {
   gint64         last_cpu;   /* µs, the main thread's CPU time then */
   GtkTextBuffer *buffer;
   RdWindow      *window;
+  BenchPhases   *phases;     /* the diary page's frames, then the timeline page's */
+  double         show_ms;    /* the main thread's work in showing the timeline page itself */
   const char    *text;
   gsize          typed;
   gint64         stop_typing;
   gint64         stop_watching;
   gboolean       done;
   guint          saves;      /* of the diary, while typing and after */
+  double         action_ms;  /* New Entry itself */
 } Run;
 
 static const char sentence[] =
@@ -156,6 +162,41 @@ tick_cb (gpointer user_data)
 
 static gboolean type_cb (gpointer user_data);
 
+/* The diary page's frames are printed once the typing ends, as the watch
+ * moves to the timeline page's (one watch at a time). */
+static void
+print_diary_frames (Run    *run,
+                    double  action_ms)
+{
+  g_print ("The frame that showed the diary page: %.1f ms of main-thread work (the most in one "
+           "frame for %u s from the new entry opened); New Entry itself, before it: %.1f ms\n",
+           bench_phases_heaviest (run->phases), PHASES_SECONDS, action_ms);
+  bench_phases_print (run->phases, PHASES_SHOWN_MS);
+  bench_phases_free (run->phases);
+  run->phases = NULL;
+}
+
+/* The timeline page shown as the typing ends, as a person might to see
+ * the entry in the picture: the work of showing it (the diary's editor
+ * saving what was typed last, the focus moved into the page, its first
+ * refresh asked for) and then its frames, phase by phase, the picture and
+ * the list apart. */
+static void
+show_timeline (Run *run)
+{
+  GtkWidget *page = rd_window_get_page (run->window, "timeline");
+  gint64 cpu;
+
+  run->phases = bench_phases_new (GTK_WIDGET (run->window));
+  bench_phases_add_subtree (run->phases, "page", page);
+  bench_phases_add_subtree (run->phases, "picture", rd_test_gui_find_by_id (page, "view"));
+  bench_phases_add_subtree (run->phases, "list", rd_test_gui_find_by_id (page, "list_view"));
+  bench_phases_start (run->phases, PHASES_SECONDS * 1000);
+  cpu = thread_cpu_time ();
+  rd_window_show_page (run->window, "timeline");
+  run->show_ms = (thread_cpu_time () - cpu) / 1000.0;
+}
+
 static gboolean
 resume_typing_cb (gpointer user_data)
 {
@@ -173,7 +214,8 @@ type_cb (gpointer user_data)
 
   if (g_get_monotonic_time () >= run->stop_typing)
     {
-      rd_window_show_page (run->window, "timeline");
+      print_diary_frames (run, run->action_ms);
+      show_timeline (run);
       return G_SOURCE_REMOVE;
     }
   c[0] = run->text[run->typed++ % (sizeof sentence - 1)];
@@ -400,7 +442,6 @@ main (int   argc,
   RdWindow *window;
   GtkWidget *view;
   GtkWidget *diary;
-  BenchPhases *phases;
   gint64 action_cpu;
   Run run = { 0 };
   gint64 t0;
@@ -460,17 +501,18 @@ main (int   argc,
 
   /* The frames that show the diary page, phase by phase, and in them the
    * page, its editor's form and its list apart. */
-  phases = bench_phases_new (GTK_WIDGET (window));
+  run.phases = bench_phases_new (GTK_WIDGET (window));
   diary = rd_window_get_page (window, "diary");
-  bench_phases_add_subtree (phases, "page", diary);
-  bench_phases_add_subtree (phases, "form", rd_test_gui_find_by_id (diary, "editor"));
-  bench_phases_add_subtree (phases, "list", rd_test_gui_find_by_id (diary, "diary_list"));
-  bench_phases_start (phases, PHASES_SECONDS * 1000);
+  bench_phases_add_subtree (run.phases, "page", diary);
+  bench_phases_add_subtree (run.phases, "form", rd_test_gui_find_by_id (diary, "editor"));
+  bench_phases_add_subtree (run.phases, "list", rd_test_gui_find_by_id (diary, "diary_list"));
+  bench_phases_start (run.phases, PHASES_SECONDS * 1000);
 
   run.opened = TRUE;
   action_cpu = thread_cpu_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL);
   action_cpu = thread_cpu_time () - action_cpu;
+  run.action_ms = action_cpu / 1000.0;
   rd_test_gui_iterate ();
   view = rd_test_gui_find_by_id (GTK_WIDGET (window), "description_view");
   if (view == NULL)
@@ -509,11 +551,10 @@ main (int   argc,
   print_most_work (run.stalls);
   print_settling (run.settling, FALSE);
   print_settling (run.opening, TRUE);
-  g_print ("The frame that showed the diary page: %.1f ms of main-thread work (the most in one "
-           "frame for %u s from the new entry opened); New Entry itself, before it: %.1f ms\n",
-           bench_phases_heaviest (phases), PHASES_SECONDS, action_cpu / 1000.0);
-  bench_phases_print (phases, PHASES_SHOWN_MS);
-  bench_phases_free (phases);
+  g_print ("The timeline page shown: %.1f ms of main-thread work to show it, then %.1f ms in its "
+           "heaviest frame (of %u s)\n", run.show_ms, bench_phases_heaviest (run.phases), PHASES_SECONDS);
+  bench_phases_print (run.phases, PHASES_SHOWN_MS);
+  bench_phases_free (run.phases);
   g_print ("The deadline notifier sent %u notifications\n", notifications->len);
   g_array_sort (run.stalls, compare_stalls);
   for (guint i = 0; i < MIN (run.stalls->len, 5); i++)
