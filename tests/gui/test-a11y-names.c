@@ -196,6 +196,65 @@ test_titles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label in @widget that shows @text. */
+static GtkWidget *
+find_label_showing (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label_showing (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A text view is labelled by the nearest header around it, found in a
+ * branch beside its own a few steps out rather than the window's header
+ * further out (the search goes through each branch once), and stays so
+ * when it is mapped again. */
+static void
+test_text_view_nearest_header (void)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *far_header = adw_header_bar_new ();
+  GtkWidget *near_header = adw_header_bar_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *near_label;
+  g_autofree char *wrong = NULL;
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (far_header), adw_window_title_new ("Client Record", NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (near_header), adw_window_title_new ("Diary Entry", NULL));
+  gtk_box_append (GTK_BOX (group), view);
+  gtk_box_append (GTK_BOX (form), gtk_label_new ("What happened"));
+  gtk_box_append (GTK_BOX (form), group);
+  gtk_box_append (GTK_BOX (page), near_header);
+  gtk_box_append (GTK_BOX (page), form);
+  window_with (window, far_header, page, NULL);
+  near_label = find_label_showing (near_header, "Diary Entry");
+  g_assert_nonnull (near_label);
+
+  wrong = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                              near_label, NULL);
+  g_assert_null (wrong);
+  gtk_widget_set_visible (group, FALSE);
+  gtk_widget_set_visible (group, TRUE);
+  rd_gui_tidy_accessible_names (view);
+  wrong = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                              near_label, NULL);
+  g_assert_null (wrong);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_title_notify_cb (GtkWidget  *window,
                     GParamSpec *pspec,
@@ -929,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/icon-buttons", test_icon_buttons);
   g_test_add_func ("/a11y-names/buttons-with-words", test_buttons_with_words);
   g_test_add_func ("/a11y-names/titles", test_titles);
+  g_test_add_func ("/a11y-names/text-view-nearest-header", test_text_view_nearest_header);
   g_test_add_func ("/a11y-names/title-before-shown", test_title_before_shown);
   g_test_add_func ("/a11y-names/password-row", test_password_row);
   g_test_add_func ("/a11y-names/search-entries", test_search_entries);

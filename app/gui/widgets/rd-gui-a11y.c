@@ -273,9 +273,11 @@ name_by_meaning_if_nameless (GtkWidget *button)
     g_signal_connect (button, "notify::label", G_CALLBACK (on_meaning_notify_cb), NULL);
 }
 
-/* The title in the header of @widget or of what is inside it. */
+/* The title in the header of @widget or of what is inside it, but not
+ * inside @skip (nullable: a child searched already). */
 static AdwWindowTitle *
-find_window_title (GtkWidget *widget)
+find_window_title (GtkWidget *widget,
+                   GtkWidget *skip)
 {
   if (ADW_IS_WINDOW_TITLE (widget))
     return ADW_WINDOW_TITLE (widget);
@@ -283,7 +285,7 @@ find_window_title (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      AdwWindowTitle *title = find_window_title (child);
+      AdwWindowTitle *title = child != skip ? find_window_title (child, NULL) : NULL;
 
       if (title != NULL)
         return title;
@@ -312,7 +314,7 @@ title_window_by_header (GtkWindow *window)
 
   if (gtk_window_get_title (window) != NULL || g_object_get_data (G_OBJECT (window), "rd-titled") != NULL)
     return;
-  title = find_window_title (GTK_WIDGET (window));
+  title = find_window_title (GTK_WIDGET (window), NULL);
   if (title == NULL)
     return;
   g_object_set_data (G_OBJECT (window), "rd-titled", GINT_TO_POINTER (TRUE));
@@ -361,21 +363,34 @@ find_title_label (AdwWindowTitle *title,
  * (libadwaita's about window shows its release notes and its debugging
  * information so): it is labelled by the title of the nearest header
  * around it.
+ *
+ * Each step out looks only through what the step before did not, so a
+ * view deep in a window goes through the window once at most. A view
+ * labelled so is not looked at again: in a desktop session it has its
+ * name from then on, but with GTK_A11Y=none (the benchmarks, the
+ * in-process tests) GTK keeps no names, and each text view of the diary's
+ * form went through the whole window again each time it was mapped, a
+ * cost the benchmarks measured and no one else pays (issue 17).
  */
 static void
 name_text_view_by_page (GtkWidget *view)
 {
+  GtkWidget *searched = NULL;
+
+  if (g_object_get_data (G_OBJECT (view), "rd-named") != NULL)
+    return;
   for (GtkWidget *around = gtk_widget_get_parent (view);
        around != NULL;
-       around = gtk_widget_get_parent (around))
+       searched = around, around = gtk_widget_get_parent (around))
     {
-      AdwWindowTitle *title = find_window_title (around);
+      AdwWindowTitle *title = find_window_title (around, searched);
       GtkWidget *label = title != NULL ? find_title_label (title, GTK_WIDGET (title)) : NULL;
 
       if (label != NULL)
         {
           gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                           label, NULL, -1);
+          g_object_set_data (G_OBJECT (view), "rd-named", GINT_TO_POINTER (TRUE));
           return;
         }
       if (title != NULL || GTK_IS_NATIVE (around))
