@@ -27,8 +27,8 @@
  * the landlord notified, whose new date and reason only then show,
  * History, the letter, Preferences, Client Record, each step of Start a
  * Complaint, the export's options and done pages, What Next's "Show All"
- * window, the diary entries a complaint is about and the help, on its
- * topics and on a page), each also having
+ * window, the diary entries a complaint is about, the help, on its
+ * topics and on a page, and libadwaita's About window), each also having
  * to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
@@ -311,10 +311,52 @@ in_header_bar (GtkWidget *widget)
          || gtk_widget_get_ancestor (widget, GTK_TYPE_HEADER_BAR) != NULL;
 }
 
+/* A header's title or subtitle: the labels of libadwaita's title widget,
+ * or the label a header bar makes of its window's title when it is given
+ * no title widget (the help's topics) */
+static gboolean
+is_header_title (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_WINDOW_TITLE) != NULL)
+    return TRUE;
+  return GTK_IS_CENTER_BOX (parent) && gtk_center_box_get_center_widget (GTK_CENTER_BOX (parent)) == widget
+         && in_header_bar (widget);
+}
+
+/* Whether text is drawn at the normal size (96 dots an inch), not larger */
+static gboolean
+at_normal_text_size (void)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  return dpi <= 96 * 1024;
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      n++;
+  return n;
+}
+
 /* What is wrong with @widget in a header, or NULL: a button given more
  * height than it needs at its width (GTK stretches a box's child to the
  * box's height, and a header whose title wraps is tall), or a title or
- * subtitle on more than HEADER_MAX_LINES lines. As short_of_height(),
+ * subtitle on more than HEADER_MAX_LINES lines, or one of two words or
+ * fewer on more than one at the normal text size (a phone's 360 pixels
+ * have room for "Redress Help" on one line, beside the close button; it
+ * took two where a pane of the help window gave it too little room).
+ * As short_of_height(),
  * the sizes count the margins. */
 static char *
 header_problem (GtkWidget *widget)
@@ -337,13 +379,16 @@ header_problem (GtkWidget *widget)
                                 given, nat);
       return NULL;
     }
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_WINDOW_TITLE) != NULL)
+  if (is_header_title (widget))
     {
       int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
 
       if (lines > HEADER_MAX_LINES)
         return g_strdup_printf ("takes %d lines in the header, more than %d (%d px wide)", lines,
                                 HEADER_MAX_LINES, gtk_widget_get_width (widget));
+      if (lines > 1 && at_normal_text_size () && count_words (gtk_label_get_text (GTK_LABEL (widget))) <= 2)
+        return g_strdup_printf ("is a title of two words or fewer on %d lines at the normal text size "
+                                "(%d px wide)", lines, gtk_widget_get_width (widget));
     }
   return NULL;
 }
@@ -866,6 +911,24 @@ check_help (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (help));
 }
 
+/* The about window as the main menu's "About Redress" opens it
+ * (libadwaita's AdwAboutWindow, made by adw_show_about_window()) */
+static void
+check_about (Fixture    *f,
+             const Size *size,
+             GString    *all)
+{
+  g_autoptr(GList) before = gtk_window_list_toplevels ();
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  rd_test_gui_iterate ();
+  about = find_new_window (GTK_WINDOW (f->window), before);
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  check_dialog (f, about, size, "about", all);
+  gtk_window_destroy (about);
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -924,6 +987,7 @@ test_every_dialog (Fixture       *f,
   check_new_policy (f, size, all);
   check_extension_step (f, complaint, size, all);
   check_help (f, size, all);
+  check_about (f, size, all);
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
   check_incidents_chooser (f, size, all);
@@ -1416,6 +1480,44 @@ test_checks_headers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The problems @header shows in a window @width pixels wide */
+static char *
+look_at_header_at (GtkWidget *header,
+                   int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GString *problems = g_string_new (NULL);
+
+  /* At the top of the window, as high as it needs */
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  look_at_labels (header, "", problems);
+  g_test_message ("At %d px:%s", width, problems->str);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return g_string_free (problems, FALSE);
+}
+
+/* A title of two words wrapped onto two lines fails at the normal text
+ * size (it has room on one at 360 pixels); the same header given room
+ * passes, and so does a longer title wrapped. */
+static void
+test_checks_short_titles (void)
+{
+  GtkWidget *button;
+  g_autofree char *squeezed = look_at_header_at (header_new ("Redress Help", NULL, &button), 150);
+  g_autofree char *roomy = look_at_header_at (header_new ("Redress Help", NULL, &button), 360);
+  g_autofree char *long_title = look_at_header_at (header_new ("Diary Entries This Complaint Is About", NULL,
+                                                                &button), 150);
+
+  g_assert_nonnull (strstr (squeezed, "is a title of two words or fewer on 2 lines"));
+  g_assert_cmpstr (roomy, ==, "");
+  g_assert_null (strstr (long_title, "two words"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1431,6 +1533,7 @@ main (int   argc,
   g_test_add_func ("/reflow/checks/drop-downs", test_checks_drop_downs);
   g_test_add_func ("/reflow/checks/expanders", test_checks_expanders);
   g_test_add_func ("/reflow/checks/headers", test_checks_headers);
+  g_test_add_func ("/reflow/checks/short-titles", test_checks_short_titles);
   g_test_add_func ("/reflow/checks/sideways", test_checks_sideways);
   g_test_add ("/reflow/narrow", Fixture, &narrow, fixture_setup, test_every_page, fixture_teardown);
   g_test_add ("/reflow/large-text", Fixture, &large_text, fixture_setup, test_every_page, fixture_teardown);

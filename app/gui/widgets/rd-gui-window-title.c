@@ -31,6 +31,49 @@ wrap_labels (GtkWidget *widget)
     wrap_labels (child);
 }
 
+/* A header lays out its title for the header's height: GTK's centre box
+ * asks the title how wide it must be at that height, and a wrapped label
+ * answers with the narrowest width whose lines fit it. Two lines of a
+ * title fit a 47-pixel header, so "Redress Help" was given 54 of the 360
+ * pixels beside it and broken in two. The title's width is asked without
+ * a height here, as for any widget whose height follows its width: it
+ * is one line where there is room, and wraps only where there is not. */
+static void
+measure_title (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+allocate_title (GtkWidget *widget,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+title_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /**
  * rd_gui_wrap_window_title:
  *
@@ -39,7 +82,8 @@ wrap_labels (GtkWidget *widget)
  * 1.2 keeps each on one line and cuts it short with "…" ("Step 3 of 5:
  * What Has Gone W…" at 360 pixels, or with large text). The window keeps
  * the title it takes from its header (rd-gui-a11y.c): only how the
- * labels lay their text out changes.
+ * labels lay their text out changes, and how wide @title asks to be
+ * (its lines' own width, whatever the header's height).
  */
 void
 rd_gui_wrap_window_title (AdwWindowTitle *title)
@@ -50,6 +94,9 @@ rd_gui_wrap_window_title (AdwWindowTitle *title)
     return;
   g_object_set_data (G_OBJECT (title), "rd-wrapped", GINT_TO_POINTER (TRUE));
   wrap_labels (GTK_WIDGET (title));
+  /* In place of libadwaita's bin layout, which passes the height on */
+  gtk_widget_set_layout_manager (GTK_WIDGET (title),
+                                 gtk_custom_layout_new (title_request_mode, measure_title, allocate_title));
 }
 
 /* Whether @widget is the label a header bar makes of its window's title
@@ -151,7 +198,14 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
   if (ADW_IS_WINDOW_TITLE (widget))
     rd_gui_wrap_window_title (ADW_WINDOW_TITLE (widget));
   else if (is_header_own_title (widget))
-    wrap_labels (widget);
+    {
+      wrap_labels (widget);
+      /* The label is the centre box's own child, so it cannot be laid
+       * out as measure_title() lays out a title widget: its natural width
+       * is one line instead, also at a given height. It is then no longer
+       * held to TITLE_MAX_WIDTH_CHARS where the header has room. */
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (widget), GTK_NATURAL_WRAP_NONE);
+    }
   else if (parent != NULL && is_header_end_box (parent))
     centre_in_header (widget);
   return TRUE;
