@@ -605,6 +605,9 @@ check_repair_entry (Fixture    *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (rd_test_gui_find_by_id (page, "category_row")),
                               RD_CATEGORY_DISREPAIR);
   g_assert_true (gtk_widget_get_visible (rd_test_gui_find_by_id (page, "priority_row")));
+  /* The row's title names the field, on one line; the rest is said under
+   * it, where it wraps */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (rd_test_gui_find_by_id (page, "priority_hint"))));
   if (folded)
     adw_leaflet_set_visible_child_name (ADW_LEAFLET (leaflet), "editor");
   check_page (f, size, "diary-editor-repair", all);

@@ -526,7 +526,7 @@ rd_incident_editor_init (RdIncidentEditor *self)
   rd_gui_combo_row_show_choice_in_full (self->hazard_row,
                                         _("Social housing: an emergency, or a significant hazard "
                                           "of the kind picked"));
-  rd_gui_label_entry_row (self->priority_row, _("Repair priority the landlord gave it"));
+  rd_gui_label_entry_row (self->priority_row, _("Landlord’s priority"));
   _rd_incident_editor_init_report (self, G_CALLBACK (on_step_changed_cb));
   _rd_incident_editor_init_asb (self);
   _rd_incident_editor_init_loss (self);
