@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rd-case-bundle-check.h"
 #include "rd-core.h"
 #include "rd-store-complaints.h"
 #include "rd-test-fixtures.h"
@@ -446,6 +447,140 @@ test_bundle_holds_a_page (Fixture       *f,
   g_assert_cmpint (g_rmdir (out_dir), ==, 0);
 }
 
+/* Each diary entry read while the bundle is built, for the tests below:
+ * the bundle is built on a thread of its own, and its snapshot keeps the
+ * hook once the tests have stopped keeping (stop_keeping_reads()). */
+static GMutex read_lock;
+static GPtrArray *read_incidents;
+static guint n_read;
+
+static void
+keep_read_cb (GObject  *record,
+              gpointer  user_data)
+{
+  g_mutex_lock (&read_lock);
+  if (read_incidents != NULL && RD_IS_INCIDENT (record))
+    g_ptr_array_add (read_incidents, g_object_ref (record));
+  if (read_incidents != NULL && (RD_IS_INCIDENT (record) || RD_IS_CONTACT (record)))
+    n_read++;
+  g_mutex_unlock (&read_lock);
+}
+
+static GPtrArray *
+stop_keeping_reads (Fixture *f)
+{
+  GPtrArray *kept;
+
+  rd_store_set_read_hook (f->store, NULL, NULL);
+  g_mutex_lock (&read_lock);
+  kept = g_steal_pointer (&read_incidents);
+  g_mutex_unlock (&read_lock);
+  return kept;
+}
+
+static void
+start_keeping_reads (Fixture *f)
+{
+  g_mutex_lock (&read_lock);
+  g_clear_pointer (&read_incidents, g_ptr_array_unref);
+  read_incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  n_read = 0;
+  g_mutex_unlock (&read_lock);
+  rd_store_set_read_hook (f->store, keep_read_cb, NULL);
+}
+
+/* The deadlines, the timeline and the letter read no more of a diary
+ * entry than its summary, so the bundle is built from entries read brief;
+ * the chronology still writes each entry whole, read a page at a time. */
+static void
+test_bundle_reads_brief (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdBundle) bundle = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_local (2023, 3, 4, 22, 15, 0);
+  g_autofree char *out_dir = g_dir_make_tmp ("redress-chronology-brief-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "bundle.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GPtrArray) read = NULL;
+  RdCaseBundleOptions options;
+  guint n_whole = 0;
+
+  rd_incident_set_case_id (incident, f->case_id);
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_description (incident, "Shouting on the stairs.\nThe door was kicked twice.");
+  rd_incident_set_location (incident, "Stairwell by flat 4");
+  rd_incident_set_impact (incident, "My son could not sleep");
+  rd_incident_set_witnesses (incident, "Mrs Okafor");
+  g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+  g_assert_no_error (error);
+
+  start_keeping_reads (f);
+  rd_case_bundle_options_init (&options);
+  options.today = today;
+  bundle = rd_case_bundle_build (f->store, f->case_id, &options, NULL, &error);
+  g_assert_no_error (error);
+  read = stop_keeping_reads (f);
+
+  g_assert_cmpuint (read->len, ==, N_INCIDENTS + 1);
+  for (guint i = 0; i < read->len; i++)
+    {
+      RdIncident *entry = read->pdata[i];
+
+      if (*rd_incident_get_location (entry) != '\0' || *rd_incident_get_impact (entry) != '\0' ||
+          *rd_incident_get_witnesses (entry) != '\0' ||
+          strchr (rd_incident_get_description (entry), '\n') != NULL)
+        n_whole++;
+    }
+  g_assert_cmpuint (n_whole, ==, 0);
+
+  g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = rd_fixture_pdf_text (out);
+  flat = g_strdelimit (g_strdup (text), "\n\f", ' ');
+  g_assert_nonnull (strstr (flat, "Shouting on the stairs."));
+  g_assert_nonnull (strstr (flat, "The door was kicked twice."));
+  g_assert_nonnull (strstr (flat, "Stairwell by flat 4"));
+  g_assert_nonnull (strstr (flat, "My son could not sleep"));
+  g_assert_nonnull (strstr (flat, "Mrs Okafor"));
+  g_assert_cmpint (g_unlink (out), ==, 0);
+  g_assert_cmpint (g_rmdir (out_dir), ==, 0);
+}
+
+/* The chronology's title and the anonymised bundle's key need the case
+ * and its parties: no diary entry or contact is read for them. */
+static void
+test_people_only (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("redress-chronology-key-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "key.txt", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *key = NULL;
+  RdCaseBundleOptions options;
+
+  start_keeping_reads (f);
+  rd_case_bundle_options_init (&options);
+  options.anonymise = TRUE;
+  title = rd_case_bundle_dup_chronology_title (f->store, f->case_id, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Chronology: Damp at Flat 2");
+  g_assert_true (rd_case_bundle_write_anonymise_key (f->store, f->case_id, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &key, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (key, "Gary Pollard"));
+  g_ptr_array_unref (stop_keeping_reads (f));
+  g_assert_cmpuint (n_read, ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,5 +598,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/chronology-pages/bundle-holds-a-page", Fixture, NULL, fixture_setup,
               test_bundle_holds_a_page, fixture_teardown);
+  g_test_add ("/chronology-pages/bundle-reads-brief", Fixture, NULL, fixture_setup,
+              test_bundle_reads_brief, fixture_teardown);
+  g_test_add ("/chronology-pages/people-only", Fixture, NULL, fixture_setup, test_people_only,
+              fixture_teardown);
   return g_test_run ();
 }

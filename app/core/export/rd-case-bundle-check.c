@@ -151,7 +151,8 @@ rd_case_bundle_write_anonymise_key (RdStore     *store,
                                     const char  *path,
                                     GError     **error)
 {
-  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
+  /* The labels are the parties', and need no more of the case. */
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load_people (store, case_id, error);
   g_autoptr(RdAnonymiser) anon = NULL;
   g_autoptr(GPtrArray) key = NULL;
   g_autoptr(GString) text = g_string_new (NULL);

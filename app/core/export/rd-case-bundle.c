@@ -331,7 +331,8 @@ rd_case_bundle_suggest_letter (RdStore       *store,
                                RdLetterKind  *kind,
                                GError       **error)
 {
-  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
+  /* The letter quotes no more of an entry than its summary. */
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load_brief (store, case_id, error);
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(GDate) now = NULL;
 
@@ -458,11 +459,14 @@ build_bundle (RdStore                   *store,
   g_autofree char *title = NULL;
 
   /* The case is read on a snapshot of its own, which the chronology
-   * keeps to read its entries from as its pages are drawn. */
+   * keeps to read its entries from as its pages are drawn. The deadlines,
+   * the timeline and the letter read no more of a diary entry than its
+   * summary; the chronology reads each entry whole from the snapshot as
+   * its page is drawn, so the facts leave the rest out. */
   snapshot = rd_store_open_snapshot (store, error);
   if (snapshot == NULL)
     return NULL;
-  facts = rd_case_facts_load (snapshot, case_id, error);
+  facts = rd_case_facts_load_brief (snapshot, case_id, error);
   if (facts == NULL)
     return NULL;
   rcase = rd_case_facts_get_case (facts);
@@ -526,24 +530,33 @@ build_bundle (RdStore                   *store,
   if (options->include_letter)
     {
       RdComplaint *complaint = latest_complaint (facts);
-      g_autoptr(RdBundleSection) missed = missed_section (dashboard, anon);
       RdLetterKind kind = options->letter;
+      g_autoptr(RdLetter) letter = NULL;
+      g_autoptr(RdBundleSection) section = NULL;
+      g_autoptr(RdBundleSection) missed = NULL;
 
       /* No letter fits while the landlord is in time: the bundle then
        * starts with what went wrong, never with a letter dated today that
        * leaves out what has happened since. */
       if (kind != RD_CASE_BUNDLE_LETTER_FOR_STAGE ||
           rd_letter_suggest (facts, complaint, dashboard, &kind))
+        letter = rd_letter_build (kind, facts, complaint, dashboard);
+      /* The letter was the last to read the case: its diary and contacts
+       * go before the letter's section and what went wrong are written,
+       * rather than under them. */
+      g_clear_object (&facts);
+      if (letter != NULL)
         {
-          g_autoptr(RdLetter) letter = rd_letter_build (kind, facts, complaint, dashboard);
-          g_autoptr(RdBundleSection) section = letter_section (letter, anon);
-
+          section = letter_section (letter, anon);
+          g_clear_object (&letter);
           _rd_layout_item_add (items, RD_LAYOUT_LETTER, "A", section, NULL);
         }
+      missed = missed_section (dashboard, anon);
       _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
-  /* A long case's deadlines are tens of megabytes, and nothing drawn later
-   * needs them. */
+  /* Nothing below reads the case, and a long case's deadlines are tens of
+   * megabytes that nothing drawn later needs. */
+  g_clear_object (&facts);
   g_clear_object (&dashboard);
 
   if (options->include_chronology)
@@ -683,7 +696,9 @@ rd_case_bundle_dup_chronology_title (RdStore                   *store,
                                      const RdCaseBundleOptions *options,
                                      GError                   **error)
 {
-  g_autoptr(RdCaseFacts) facts = rd_case_facts_load (store, case_id, error);
+  /* The title and the anonymiser's labels need the case and its parties,
+   * not its diary. */
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load_people (store, case_id, error);
   g_autoptr(RdAnonymiser) anon = NULL;
   g_autofree char *title = NULL;
   RdCase *rcase;

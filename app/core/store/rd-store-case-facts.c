@@ -130,6 +130,42 @@ load_facts (RdStore         *store,
 }
 
 /**
+ * rd_case_facts_load_people:
+ *
+ * Reads the case and its parties only: no diary, contacts or complaints.
+ * For work that needs no more than who is named (a title, anonymising
+ * labels), so that a long diary is not read for it (issue 17).
+ *
+ * Returns: (transfer full): the facts, or %NULL with @error set
+ */
+RdCaseFacts *
+rd_case_facts_load_people (RdStore  *store,
+                           gint64    case_id,
+                           GError  **error)
+{
+  g_autoptr(RdCase) rcase = NULL;
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(GListModel) parties = NULL;
+
+  g_return_val_if_fail (RD_IS_STORE (store), NULL);
+
+  rcase = rd_store_get_case (store, case_id, error);
+  if (rcase == NULL)
+    return NULL;
+  parties = rd_store_list_parties (store, case_id, error);
+  if (parties == NULL)
+    return NULL;
+  facts = rd_case_facts_new (rcase);
+  for (guint i = 0, n = g_list_model_get_n_items (parties); i < n; i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
+
+      rd_case_facts_add_party (facts, party);
+    }
+  return g_steal_pointer (&facts);
+}
+
+/**
  * rd_case_facts_load:
  *
  * Reads the case and everything that belongs to it.

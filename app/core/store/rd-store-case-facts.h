@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 RdCaseFacts *rd_case_facts_load_brief (RdStore  *store,
                                       gint64    case_id,
                                       GError  **error);
+RdCaseFacts *rd_case_facts_load_people (RdStore  *store,
+                                       gint64    case_id,
+                                       GError  **error);
 RdCaseFacts *rd_case_facts_load (RdStore  *store,
                                  gint64    case_id,
                                  GError  **error);
