@@ -18,7 +18,7 @@ DEBS := \
 	python3 python3-dogtail python3-pyatspi python3-icalendar python3-cairo gir1.2-gdkpixbuf-2.0 \
 	poppler-utils qpdf sqlite3 imagemagick tzdata faketime tesseract-ocr
 
-.PHONY: all deps build run test test-sanitize bench deb clean
+.PHONY: all deps build run test test-sanitize bench orca-listen deb clean
 
 all: build
 
@@ -65,6 +65,16 @@ bench: build
 	@for b in $(BUILD)/tests/bench/bench-*; do \
 	  [ -x "$$b" ] && [ ! -d "$$b" ] && echo "== $$b" && REDRESS_BENCH_LARGE=$(LARGE) "$$b"; \
 	done; true
+
+# What Orca itself says on the sample case, key by key, beside what the
+# spoken test reads over AT-SPI: in $(BUILD)/tests/e2e/orca-transcript.txt
+# (Orca's whole log beside it). Not part of `make test`: the suite does not
+# need Orca, which is installed here first if it is missing.
+orca-listen: build
+	@dpkg-query -W -f='$${Status}\n' orca 2>/dev/null | grep -q 'install ok installed' || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends orca; }
+	tests/e2e/orca-listen.sh $(BUILD)
 
 # A Debian package from the tree, in _deb/ (the tools it needs are installed
 # first). `tests/package/check-deb.sh` also runs lintian on it.
