@@ -12,6 +12,7 @@
 
 #include "rd-evidence-page.h"
 #include "rd-export-dialog.h"
+#include "rd-gui-shortcuts.h"
 #include "rd-window.h"
 #include "rd-window-actions.h"
 
@@ -171,6 +172,8 @@ rd_window_get_help_overlay (RdWindow *self)
         gtk_builder_new_from_resource ("/app/redress/Redress/rd-help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* As narrow as a phone's screen, 360 pixels (test-reflow) */
+      rd_gui_narrow_shortcuts_window (overlay);
       /* Finds win.show-help-overlay here already, so adds no action of its own. */
       gtk_application_window_set_help_overlay (window, overlay);
     }

@@ -28,7 +28,8 @@
  * History, the letter, Preferences, Client Record, each step of Start a
  * Complaint, the export's options and done pages, What Next's "Show All"
  * window, the diary entries a complaint is about, the help, on its
- * topics and on a page, and libadwaita's About window), each also having
+ * topics and on a page, libadwaita's About window and GTK's keyboard
+ * shortcuts window, on each of its sections), each also having
  * to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
@@ -932,6 +933,38 @@ check_about (Fixture    *f,
   gtk_window_destroy (about);
 }
 
+/* The keyboard shortcuts window (Ctrl+?, GTK's GtkShortcutsWindow) on
+ * each of its sections, as its switcher shows them one at a time */
+static void
+check_shortcuts (Fixture    *f,
+                 const Size *size,
+                 GString    *all)
+{
+  GtkShortcutsWindow *shortcuts = rd_window_get_help_overlay (f->window);
+  GtkWidget *section = rd_test_gui_find_by_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION);
+  GtkStack *stack;
+  guint n = 0;
+
+  g_assert_nonnull (section);
+  stack = GTK_STACK (gtk_widget_get_parent (section));
+  check_dialog (f, GTK_WINDOW (shortcuts), size, "shortcuts", all);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *what = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SECTION (child))
+        continue;
+      what = g_strdup_printf ("shortcuts-%u", ++n);
+      gtk_stack_set_visible_child (stack, child);
+      check_window (GTK_WINDOW (shortcuts), size, what, all);
+    }
+  /* The sections of ui/gtk/help-overlay.ui */
+  g_assert_cmpuint (n, >=, 3);
+  /* The main window keeps it, hidden, for the next Ctrl+? */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+}
+
 /* Every dialog of the sample case, the way there as a resident goes. */
 static void
 test_every_dialog (Fixture       *f,
@@ -991,6 +1024,7 @@ test_every_dialog (Fixture       *f,
   check_extension_step (f, complaint, size, all);
   check_help (f, size, all);
   check_about (f, size, all);
+  check_shortcuts (f, size, all);
   check_assistants (f, size, all);
   check_deadlines_dialog (f, size, all);
   check_incidents_chooser (f, size, all);

@@ -1,0 +1,145 @@
+/* rd-gui-shortcuts.c: GTK's keyboard shortcuts window, as narrow as a phone's screen.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rd-gui"
+
+#include "config.h"
+
+#include "rd-gui-shortcuts.h"
+#include "rd-gui-util.h"
+
+/* The narrowest the search box asks to be, in characters: GTK asks for
+ * 40, 422 pixels. */
+#define SEARCH_WIDTH_CHARS 12
+
+/* The width the words of a shortcut were last given, or 0 before any */
+#define WORDS_WIDTH "rd-gui-words-width"
+
+/*
+ * A shortcut's words (its title, and a subtitle when it has one) are a
+ * box beside its keys. GTK 4.8 lays them out badly once they wrap, in two
+ * ways. The box is in a size group that gives every shortcut of a column
+ * the width of the widest, and GTK asks the group for its width at the
+ * height of a row: a wrapped label answers with the width its text needs
+ * on as few lines as fit that height, one line for a row one line high,
+ * so the longest shortcut of a column was laid out on one line in every
+ * row (319 pixels beside keys of 174, in a row of 288) and drawn past the
+ * window's edge. And a GtkShortcutsShortcut asks for its height without
+ * its width, so a row stayed one line high while its words took three.
+ * The bin round the box answers for its width whatever the height, and
+ * for its height at the width it was last given, and asks to be measured
+ * again when it is given another (as the drop-downs' choices do,
+ * rd-gui-choice.c).
+ */
+static void
+measure_words (GtkWidget      *bin,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bin), WORDS_WIDTH));
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  else if (for_size < 0 && width > 0)
+    for_size = width;
+  gtk_widget_measure (gtk_widget_get_first_child (bin), orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static gboolean
+measure_again_cb (GtkWidget     *bin,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  gtk_widget_queue_resize (bin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+allocate_words (GtkWidget *bin,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (bin), width, height, -1, NULL);
+  if (width == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bin), WORDS_WIDTH)))
+    return;
+  g_object_set_data (G_OBJECT (bin), WORDS_WIDTH, GINT_TO_POINTER (width));
+  /* Not from inside the allocation: on the next frame */
+  gtk_widget_add_tick_callback (bin, measure_again_cb, NULL, NULL);
+}
+
+/* Whether @widget is the box of a shortcut's words: a box in the box a
+ * GtkShortcutsShortcut holds, beside its keys */
+static gboolean
+is_shortcut_words (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_BOX (widget) && parent != NULL && GTK_IS_BOX (parent)
+         && GTK_IS_SHORTCUTS_SHORTCUT (gtk_widget_get_parent (parent));
+}
+
+/* Puts the box of a shortcut's words in a bin laid out as above, in its
+ * place. The box keeps its own layout: GtkBox takes its layout for a
+ * GtkBoxLayout (when the text direction changes, for one). */
+static void
+hold_words (GtkWidget *words)
+{
+  GtkWidget *row = gtk_widget_get_parent (words);
+  GtkWidget *bin = adw_bin_new ();
+
+  gtk_widget_set_layout_manager (bin, gtk_custom_layout_new (NULL, measure_words, allocate_words));
+  gtk_widget_set_hexpand (bin, TRUE);
+  g_object_ref (words);
+  gtk_box_insert_child_after (GTK_BOX (row), bin, words);
+  gtk_box_remove (GTK_BOX (row), words);
+  adw_bin_set_child (ADW_BIN (bin), words);
+  g_object_unref (words);
+}
+
+static void
+narrow_widgets (GtkWidget *widget)
+{
+  GtkWidget *next;
+
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && (gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_GROUP) != NULL
+                                || gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_SHORTCUT) != NULL))
+    {
+      rd_gui_label_wrap_whole (GTK_LABEL (widget));
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_editable_set_width_chars (GTK_EDITABLE (widget), SEARCH_WIDTH_CHARS);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (is_shortcut_words (child))
+        hold_words (child);
+      narrow_widgets (child);
+    }
+}
+
+/**
+ * rd_gui_narrow_shortcuts_window:
+ *
+ * Lets @window be as narrow as a phone's screen, 360 pixels, where GTK
+ * keeps each shortcut's words on one line and made Redress's 850 pixels
+ * wide at least: the words of each shortcut and each group's title wrap
+ * between words, on the sections' pages and in the search's list, each
+ * row as high as its words, and the search box asks for less room. The
+ * keys themselves (#GtkShortcutLabel) stay on their line. Call it once
+ * the window is built, before it is shown.
+ */
+void
+rd_gui_narrow_shortcuts_window (GtkShortcutsWindow *window)
+{
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  narrow_widgets (GTK_WIDGET (window));
+}
