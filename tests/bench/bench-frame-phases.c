@@ -408,10 +408,10 @@ bench_phases_print (BenchPhases *self,
       if (frame_total (frame) < at_least_ms)
         continue;
       shown++;
-      g_print ("  at %.0f ms (began at %.3f s on the monotonic clock): %.1f ms (%.1f ms of work before it): update %.1f; "
+      g_print ("  frame %u, at %.0f ms (began at %.3f s on the monotonic clock): %.1f ms (%.1f ms of work before it): update %.1f; "
                "layout %.1f = style %.1f + measure %.1f + allocate %.1f; "
                "paint %.1f = snapshot %.1f + render %.1f; after %.1f\n",
-               frame->at_ms, frame->wall_start_s, frame_total (frame), frame->between_ms, frame->update_ms,
+               i + 1, frame->at_ms, frame->wall_start_s, frame_total (frame), frame->between_ms, frame->update_ms,
                frame->layout_ms, frame->layout_ms - window[MEASURE] - window[ALLOCATE],
                window[MEASURE], window[ALLOCATE], frame->paint_ms, window_all[SNAPSHOT],
                frame->paint_ms - window_all[SNAPSHOT], frame->after_ms);
