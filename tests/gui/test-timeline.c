@@ -937,6 +937,90 @@ test_refresh_lets_go (Fixture       *f,
 }
 
 /* A picture written from the page is the case's, whole. */
+static GtkWidget *
+window_focus (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_on_picture (gpointer data)
+{
+  Fixture *f = data;
+
+  return window_focus (f) == GTK_WIDGET (f->view);
+}
+
+/* Entered with the keyboard in another page (the window's stack carries
+ * it over), the page puts it on the picture, which the arrow keys walk,
+ * rather than on the first export button GTK would find; Shift+Tab still
+ * reaches the export buttons above it and Tab comes back.
+ * Entered while there is nothing to draw, the keyboard stays in the page,
+ * and moves to the picture as the first timeline comes. */
+static void
+test_focus_when_entered (Fixture       *f,
+                         gconstpointer  data)
+{
+  RdStore *store = rd_application_get_store (f->app);
+  g_autoptr(RdCase) empty = rd_case_new ();
+  g_autoptr(RdIncident) incident = rd_incident_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 11, 30, 23, 0, 0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *diary;
+  GtkWidget *focus;
+
+  f->window = rd_test_gui_window_new (f->app, 1180, 800);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
+  rd_test_gui_iterate ();
+  g_assert_nonnull (rd_window_get_case (f->window));
+  diary = rd_window_show_page (f->window, "diary");
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_widget_child_focus (diary, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (window_focus (f), diary));
+  /* Filled while hidden, after the window's first frame. */
+  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
+  f->view = rd_timeline_page_get_view (f->page);
+  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
+
+  rd_window_show_page (f->window, "timeline");
+  g_assert_true (window_focus (f) == GTK_WIDGET (f->view));
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  focus = window_focus (f);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->page)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (window_focus (f) == GTK_WIDGET (f->view));
+
+  /* A case with nothing to draw yet. The focus leaves first, or the
+   * window's stack would put it back on the picture, where it was. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  rd_case_set_title (empty, "Nothing yet");
+  g_assert_true (rd_store_save_case (store, empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_window_open_case (f->window, rd_case_get_id (empty), &error));
+  g_assert_no_error (error);
+  diary = rd_window_show_page (f->window, "diary");
+  rd_test_gui_iterate ();
+  focus = window_focus (f);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, diary))
+    g_assert_true (gtk_widget_child_focus (diary, GTK_DIR_TAB_FORWARD));
+  rd_window_show_page (f->window, "timeline");
+  rd_test_gui_iterate ();
+  focus = window_focus (f);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->page)));
+  g_assert_false (focus == GTK_WIDGET (f->view));
+
+  rd_incident_set_case_id (incident, rd_case_get_id (empty));
+  rd_incident_set_starts_at (incident, at);
+  rd_incident_set_category (incident, RD_CATEGORY_NOISE);
+  rd_incident_set_description (incident, "Shouting on the landing");
+  g_assert_true (rd_store_save_incident (store, incident, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_test_gui_wait_until (focus_on_picture, f, 10000));
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -978,6 +1062,8 @@ main (int   argc,
   g_test_add ("/timeline/refresh-lets-go", Fixture, NULL, fixture_setup, test_refresh_lets_go,
               fixture_teardown);
   g_test_add ("/timeline/export", Fixture, NULL, sample_setup, test_export, fixture_teardown);
+  g_test_add ("/timeline/focus-when-entered", Fixture, NULL, fixture_setup, test_focus_when_entered,
+              fixture_teardown);
   g_test_add ("/timeline/strips-drawn", Fixture, NULL, sample_setup, test_strips_drawn,
               fixture_teardown);
   g_test_add ("/timeline/strips-painted", Fixture, NULL, sample_setup, test_strips_painted,

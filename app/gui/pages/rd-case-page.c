@@ -54,6 +54,7 @@ typedef struct
   guint    refresh_source;
   gboolean refresh_after_frame;  /* a refresh waits for the next frame */
   gboolean refresh_when_shown;   /* a change came while the page was hidden */
+  GtkWidget *default_focus;      /* a widget of the page, not referenced */
 } RdCasePagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
@@ -402,6 +403,50 @@ rd_case_page_map (GtkWidget *widget)
     rd_case_page_refresh (self);
 }
 
+/*
+ * Entering a page with the keyboard (its switcher's button, Alt+1…6, or the
+ * window's stack carrying the focus over from the page it hid), GTK
+ * looks through the page for the first widget that takes the focus, in
+ * the order of their places: the first button, however little it
+ * matters. A page that says where the keyboard lands
+ * (rd_case_page_set_default_focus()) is entered there, without that
+ * search, while that widget can take the focus; otherwise, and for every
+ * other direction, GTK looks as before.
+ */
+static gboolean
+rd_case_page_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (RD_CASE_PAGE (widget));
+  GtkWidget *target = priv->default_focus;
+
+  if (direction == GTK_DIR_TAB_FORWARD && target != NULL &&
+      gtk_widget_get_focus_child (widget) == NULL && !gtk_widget_has_focus (widget) &&
+      gtk_widget_is_drawable (target) && gtk_widget_is_sensitive (target) &&
+      gtk_widget_get_focusable (target) && gtk_widget_grab_focus (target))
+    return TRUE;
+  return GTK_WIDGET_CLASS (rd_case_page_parent_class)->focus (widget, direction);
+}
+
+/**
+ * rd_case_page_set_default_focus:
+ * @widget: (nullable): a widget inside the page
+ *
+ * Where the keyboard lands when the page is entered, whenever @widget can
+ * take the focus then; the page's first widget in order otherwise.
+ */
+void
+rd_case_page_set_default_focus (RdCasePage *self,
+                                GtkWidget  *widget)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+  g_return_if_fail (widget == NULL || gtk_widget_is_ancestor (widget, GTK_WIDGET (self)));
+
+  priv->default_focus = widget;
+}
+
 static void
 rd_case_page_dispose (GObject *object)
 {
@@ -472,6 +517,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   object_class->get_property = rd_case_page_get_property;
   object_class->set_property = rd_case_page_set_property;
   GTK_WIDGET_CLASS (klass)->map = rd_case_page_map;
+  GTK_WIDGET_CLASS (klass)->focus = rd_case_page_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,

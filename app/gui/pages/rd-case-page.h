@@ -51,5 +51,7 @@ gboolean  rd_case_page_is_waiting (RdCasePage *self);
 void      rd_case_page_refresh   (RdCasePage  *self);
 void      rd_case_page_refresh_after_frame (RdCasePage *self);
 RdClock  *rd_case_page_get_clock (RdCasePage  *self);
+void      rd_case_page_set_default_focus (RdCasePage *self,
+                                          GtkWidget  *widget);
 
 G_END_DECLS

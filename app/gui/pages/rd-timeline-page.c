@@ -293,6 +293,12 @@ show_timeline (RdTimelinePage *self,
 {
   guint n = timeline != NULL ? rd_timeline_get_n_items (timeline) : 0;
   guint shown = gtk_single_selection_get_selected (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* The keyboard on "Nothing to Draw Yet" as the first timeline comes. */
+  gboolean focus_to_picture = n > 0 && focus != NULL &&
+                              gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) &&
+                              g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "timeline") != 0;
 
   if (timeline != NULL)
     {
@@ -319,6 +325,10 @@ show_timeline (RdTimelinePage *self,
   self->replacing = FALSE;
   select_current (self, shown);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "timeline" : "empty");
+  /* Where the page is entered (rd_case_page_set_default_focus()), not the
+   * first button GtkStack finds. */
+  if (focus_to_picture)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 static void
@@ -611,4 +621,8 @@ rd_timeline_page_init (RdTimelinePage *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", FALSE);
+  /* The keyboard lands on the picture, walked item by item with the arrow
+   * keys and named by its current item, rather than on the export buttons
+   * above it. */
+  rd_case_page_set_default_focus (RD_CASE_PAGE (self), GTK_WIDGET (self->view));
 }
