@@ -958,6 +958,11 @@ check_shortcuts (Fixture    *f,
       what = g_strdup_printf ("shortcuts-%u", ++n);
       gtk_stack_set_visible_child (stack, child);
       check_window (GTK_WINDOW (shortcuts), size, what, all);
+      /* Nothing in it scrolls: on a phone's screen, what is lower than
+       * the screen cannot be read */
+      if (size->text_scale == 1 && gtk_widget_get_height (GTK_WIDGET (shortcuts)) > size->height)
+        g_string_append_printf (all, "\n%s, %s:\n  is %d px high, more than the screen's %d px", what,
+                                size->name, gtk_widget_get_height (GTK_WIDGET (shortcuts)), size->height);
     }
   /* The sections of ui/gtk/help-overlay.ui */
   g_assert_cmpuint (n, >=, 3);
