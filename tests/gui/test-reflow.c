@@ -915,6 +915,59 @@ check_help (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (help));
 }
 
+static gboolean
+slid (gpointer data)
+{
+  return !adw_leaflet_get_child_transition_running (data);
+}
+
+/* The rows of @widget that open a page (an action row, activatable) */
+static void
+collect_page_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_ACTION_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_page_rows (child, rows);
+}
+
+/* Each page the about window opens from its first (Details, Credits,
+ * Legal), as choosing its row shows it, and back */
+static void
+check_about_subpages (GtkWindow  *about,
+                      const Size *size,
+                      GString    *all)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (rd_test_gui_find_by_type (GTK_WIDGET (about), ADW_TYPE_LEAFLET));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *first;
+
+  g_assert_nonnull (leaflet);
+  first = adw_leaflet_get_visible_child (leaflet);
+  collect_page_rows (first, rows);
+  /* Credits (the developers) and Legal (the licence) at least */
+  g_assert_cmpuint (rows->len, >=, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *title = rd_gui_strip_mnemonic (adw_preferences_row_get_title (rows->pdata[i]));
+      g_autofree char *what = g_strdup_printf ("about-%s", title);
+
+      /* As Return on the row does */
+      g_signal_emit_by_name (rows->pdata[i], "activate");
+      g_assert_true (rd_test_gui_wait_until (slid, leaflet, 5000));
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) != first);
+      check_window (about, size, what, all);
+      adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      g_assert_true (rd_test_gui_wait_until (slid, leaflet, 5000));
+    }
+}
+
 /* The about window as the main menu's "About Redress" opens it
  * (libadwaita's AdwAboutWindow, made by adw_show_about_window()) */
 static void
@@ -930,6 +983,7 @@ check_about (Fixture    *f,
   about = find_new_window (GTK_WINDOW (f->window), before);
   g_assert_true (ADW_IS_ABOUT_WINDOW (about));
   check_dialog (f, about, size, "about", all);
+  check_about_subpages (about, size, all);
   gtk_window_destroy (about);
 }
 
