@@ -453,6 +453,8 @@ test_bundle_holds_a_page (Fixture       *f,
 static GMutex read_lock;
 static GPtrArray *read_incidents;
 static guint n_read;
+static guint n_read_here;  /* on the thread that started keeping */
+static GThread *keeping_thread;
 
 static void
 keep_read_cb (GObject  *record,
@@ -462,7 +464,11 @@ keep_read_cb (GObject  *record,
   if (read_incidents != NULL && RD_IS_INCIDENT (record))
     g_ptr_array_add (read_incidents, g_object_ref (record));
   if (read_incidents != NULL && (RD_IS_INCIDENT (record) || RD_IS_CONTACT (record)))
-    n_read++;
+    {
+      n_read++;
+      if (g_thread_self () == keeping_thread)
+        n_read_here++;
+    }
   g_mutex_unlock (&read_lock);
 }
 
@@ -485,6 +491,8 @@ start_keeping_reads (Fixture *f)
   g_clear_pointer (&read_incidents, g_ptr_array_unref);
   read_incidents = g_ptr_array_new_with_free_func (g_object_unref);
   n_read = 0;
+  n_read_here = 0;
+  keeping_thread = g_thread_self ();
   g_mutex_unlock (&read_lock);
   rd_store_set_read_hook (f->store, keep_read_cb, NULL);
 }
@@ -581,6 +589,27 @@ test_people_only (Fixture       *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The letter an export would start with is worked out from the case read
+ * on a thread of its own, as the bundle's build is, so that the caller's
+ * arena is not left with the case's pieces (the command line asks before
+ * it exports). */
+static void
+test_letter_suggested_apart (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  RdLetterKind kind = RD_LETTER_N_KINDS;
+
+  start_keeping_reads (f);
+  if (rd_case_bundle_suggest_letter (f->store, f->case_id, today, &kind, &error))
+    g_assert_cmpint (kind, <, RD_LETTER_N_KINDS);
+  g_assert_no_error (error);
+  g_ptr_array_unref (stop_keeping_reads (f));
+  g_assert_cmpuint (n_read, ==, N_INCIDENTS + N_CONTACTS);
+  g_assert_cmpuint (n_read_here, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,5 +631,7 @@ main (int   argc,
               test_bundle_reads_brief, fixture_teardown);
   g_test_add ("/chronology-pages/people-only", Fixture, NULL, fixture_setup, test_people_only,
               fixture_teardown);
+  g_test_add ("/chronology-pages/letter-suggested-apart", Fixture, NULL, fixture_setup,
+              test_letter_suggested_apart, fixture_teardown);
   return g_test_run ();
 }

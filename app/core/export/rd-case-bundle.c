@@ -313,6 +313,31 @@ load_dashboard (RdStore      *store,
   return rd_dashboard_new (facts, policy, today);
 }
 
+typedef struct
+{
+  RdStore      *store;
+  gint64        case_id;
+  const GDate  *today;
+  RdLetterKind  kind;
+  GError       *error;
+} SuggestJob;
+
+static gpointer
+suggest_thread (gpointer data)
+{
+  SuggestJob *job = data;
+  /* The letter quotes no more of an entry than its summary. */
+  g_autoptr(RdCaseFacts) facts = rd_case_facts_load_brief (job->store, job->case_id, &job->error);
+  g_autoptr(RdDashboard) dashboard = NULL;
+
+  if (facts == NULL)
+    return NULL;
+  dashboard = load_dashboard (job->store, job->case_id, facts, job->today, &job->error);
+  if (dashboard == NULL)
+    return NULL;
+  return GINT_TO_POINTER (rd_letter_suggest (facts, latest_complaint (facts), dashboard, &job->kind));
+}
+
 /**
  * rd_case_bundle_suggest_letter:
  * @today: (nullable): the day the letter would be dated; %NULL: today
@@ -320,6 +345,9 @@ load_dashboard (RdStore      *store,
  *
  * The letter a bundle made today starts with by default, for the export
  * assistant to show and the command line to say: see rd_letter_suggest().
+ * The case is read on a thread of its own, waited for, as
+ * rd_case_bundle_build() reads it: @store is not used by another thread
+ * meanwhile.
  *
  * Returns: %TRUE if a letter fits; %FALSE with @error unset if none does
  *   (the landlord is still in time), or with @error set
@@ -331,19 +359,28 @@ rd_case_bundle_suggest_letter (RdStore       *store,
                                RdLetterKind  *kind,
                                GError       **error)
 {
-  /* The letter quotes no more of an entry than its summary. */
-  g_autoptr(RdCaseFacts) facts = rd_case_facts_load_brief (store, case_id, error);
-  g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(GDate) now = NULL;
+  SuggestJob job = { store, case_id, today, RD_LETTER_N_KINDS, NULL };
+  gboolean fits;
 
-  if (facts == NULL)
-    return FALSE;
+  g_return_val_if_fail (RD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
   if (today == NULL)
-    today = now = rd_clock_dup_today (rd_store_get_clock (store));
-  dashboard = load_dashboard (store, case_id, facts, today, error);
-  if (dashboard == NULL)
-    return FALSE;
-  return rd_letter_suggest (facts, latest_complaint (facts), dashboard, kind);
+    job.today = now = rd_clock_dup_today (rd_store_get_clock (store));
+  /* The case and its deadlines, read whole and let go, leave their pieces
+   * in that thread's arena, not among what the caller (the command line,
+   * before it exports) allocates next. */
+  fits = GPOINTER_TO_INT (rd_memory_run_apart ("rd-case-bundle", suggest_thread, &job));
+  rd_memory_give_back ();
+  if (job.error != NULL)
+    {
+      g_propagate_error (error, job.error);
+      return FALSE;
+    }
+  if (fits)
+    *kind = job.kind;
+  return fits;
 }
 
 /* The words recognised on a scanned PDF's pages or a photographed letter
