@@ -368,6 +368,131 @@ test_reports_and_contacts (Case          *c,
                                      &rd_timeline_get_item (timeline, i)->date), <=, 0);
 }
 
+/* A contact to the landlord's side by email at @when, written down as with
+ * @person (no party of the case), about @summary. */
+static void
+email_about (Case               *c,
+             const char         *when,
+             RdContactDirection  direction,
+             const char         *person,
+             const char         *summary)
+{
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) at = rd_datetime_parse_local (when, NULL);
+
+  rd_contact_set_id (contact, c->next_id++);
+  rd_contact_set_case_id (contact, 1);
+  rd_contact_set_occurred_at (contact, at);
+  rd_contact_set_direction (contact, direction);
+  rd_contact_set_channel (contact, RD_CHANNEL_EMAIL);
+  rd_contact_set_person (contact, person);
+  rd_contact_set_summary (contact, summary);
+  rd_case_facts_add_contact (c->facts, contact);
+}
+
+/* The contact item whose window's sentence starts with @start. */
+static const RdTimelineItem *
+find_spoken (RdTimeline *timeline,
+             const char *start,
+             char      **spoken)
+{
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      const RdTimelineItem *item = rd_timeline_get_item (timeline, i);
+      g_autofree char *text = rd_timeline_item_dup_spoken (item);
+
+      if (item->kind == RD_TIMELINE_CONTACT && g_str_has_prefix (text, start))
+        {
+          *spoken = g_steal_pointer (&text);
+          return item;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Two contacts of the same minute, the same way by the same channel (an
+ * email typed, and the same email imported), read the same in the
+ * picture and in its files, which say nothing the resident wrote; the
+ * window's list, which a screen reader reads, tells them apart by who
+ * each was with and the first words of what it was about, a long summary
+ * cut after its first sentence or else between words. */
+static void
+test_contacts_told_apart (Case          *c,
+                          gconstpointer  data)
+{
+  g_autoptr(GDate) today = day ("2024-03-20");
+  g_autoptr(RdTimeline) timeline = NULL;
+  g_autofree char *typed_text = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *imported_text = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *rang = NULL;
+  g_autofree char *long_one = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *police = NULL;
+  const RdTimelineItem *a, *b, *item;
+
+  email_about (c, "2024-03-07 10:15", RD_CONTACT_TO, "Complaints team",
+               "Sent my formal stage 1 complaint.\nIt lists every missed call back.");
+  email_about (c, "2024-03-07 10:15", RD_CONTACT_TO, "Eastwick Homes <complaints@eastwick-homes.example>",
+               "Formal complaint: noise from Flat 5");
+  email_about (c, "2024-03-08 09:00", RD_CONTACT_FROM, "Dee Marsh",
+               "Dee Marsh wrote back at last. She said the noise was unacceptable and that she "
+               "would write to Flat 5 this week.");
+  email_about (c, "2024-03-11 09:00", RD_CONTACT_TO, "Repairs",
+               "Asked for the repair to the front door to be booked for a day when I am at home "
+               "with the children after school");
+  email_about (c, "2024-03-12 09:00", RD_CONTACT_FROM, "", "  ");
+  contact (c, "2024-03-13 09:00", RD_CONTACT_TO, RD_CHANNEL_EMAIL, 3);
+  timeline = rd_timeline_new (c->facts, NULL, today);
+
+  a = find_spoken (timeline, "Thursday 7 March 2024 at 10:15: Email to Complaints team", &typed);
+  b = find_spoken (timeline, "Thursday 7 March 2024 at 10:15: Email to Eastwick Homes", &imported);
+  g_assert_cmpstr (typed, ==, "Thursday 7 March 2024 at 10:15: Email to Complaints team. With the "
+                              "landlord. “Sent my formal stage 1 complaint.”");
+  g_assert_cmpstr (imported, ==, "Thursday 7 March 2024 at 10:15: Email to Eastwick Homes "
+                                 "<complaints@eastwick-homes.example>. With the landlord. "
+                                 "“Formal complaint: noise from Flat 5”");
+  /* The picture's words are the same, and name nobody. */
+  typed_text = rd_timeline_item_dup_text (a);
+  imported_text = rd_timeline_item_dup_text (b);
+  g_assert_cmpstr (typed_text, ==, "Thursday 7 March 2024 at 10:15: Email to them. With the landlord");
+  g_assert_cmpstr (imported_text, ==, typed_text);
+  g_assert_cmpstr (a->title, ==, "Email to them");
+  /* What the window compares a new timeline's rows by tells them apart. */
+  g_assert_true (a->digest != b->digest);
+
+  item = find_spoken (timeline, "Friday 8 March 2024", &rang);
+  g_assert_cmpstr (item->about, ==, "Dee Marsh wrote back at last.");
+  g_assert_cmpstr (rang, ==, "Friday 8 March 2024 at 09:00: Email from Dee Marsh. With the landlord. "
+                             "“Dee Marsh wrote back at last.”");
+  item = find_spoken (timeline, "Monday 11 March 2024", &long_one);
+  g_assert_cmpstr (item->about, ==, "Asked for the repair to the front door to be booked for a day "
+                                    "when I am at home…");
+  /* Nothing written, nobody named: what the picture says. */
+  item = find_spoken (timeline, "Tuesday 12 March 2024", &bare);
+  g_assert_null (item->about);
+  g_assert_cmpstr (bare, ==, "Tuesday 12 March 2024 at 09:00: Email from them. With the landlord");
+  /* A party of the case is named as the contacts page names it. */
+  item = find_spoken (timeline, "Wednesday 13 March 2024", &police);
+  g_assert_cmpstr (police, ==, "Wednesday 13 March 2024 at 09:00: Email to PC Sam Lee. With someone "
+                               "other than the landlord. “Spoke to Mr Hall about the noise”");
+
+  for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
+    {
+      g_autofree char *text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+      g_autofree char *spoken = rd_timeline_item_dup_spoken (rd_timeline_get_item (timeline, i));
+
+      item = rd_timeline_get_item (timeline, i);
+
+      g_assert_null (strstr (text, "Complaints team"));
+      g_assert_null (strstr (text, "Sam Lee"));
+      g_assert_null (strstr (text, "Dee Marsh"));
+      if (item->kind != RD_TIMELINE_CONTACT)
+        g_assert_cmpstr (spoken, ==, text);
+    }
+}
+
 /* The complaint's deadlines are What Next's, date for date and word for
  * word; the Ombudsman's window opens on the final response. */
 static void
@@ -1291,6 +1416,8 @@ main (int   argc,
   g_test_add ("/timeline/week-years", Case, NULL, case_setup, test_week_years, case_teardown);
   g_test_add ("/timeline/reports-contacts", Case, NULL, case_setup,
               test_reports_and_contacts, case_teardown);
+  g_test_add ("/timeline/contacts-told-apart", Case, NULL, case_setup, test_contacts_told_apart,
+              case_teardown);
   g_test_add ("/timeline/deadlines", Case, NULL, case_setup, test_deadlines, case_teardown);
   g_test_add ("/timeline/promises-repairs-hazards", Case, NULL, case_setup,
               test_promises_repairs_hazards, case_teardown);

@@ -482,7 +482,7 @@ test_keys_and_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *expected = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+      g_autofree char *expected = rd_timeline_item_dup_spoken (rd_timeline_get_item (timeline, i));
       g_autofree char *shown = list_text (f, i);
 
       g_assert_cmpstr (shown, ==, expected);
@@ -566,7 +566,7 @@ test_rows_kept (Fixture       *f,
   show_case_timeline (f, add_short_case (store), 10000);
   again = g_list_model_get_item (model, 0);
   g_assert_true (again != first);
-  text = rd_timeline_item_dup_text (rd_timeline_get_item (rd_timeline_view_get_timeline (f->view), 0));
+  text = rd_timeline_item_dup_spoken (rd_timeline_get_item (rd_timeline_view_get_timeline (f->view), 0));
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (again)), ==, text);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), !=, text);
 }
@@ -667,7 +667,7 @@ test_long_refresh (Fixture       *f,
   for (guint i = 0; i < rd_timeline_get_n_items (timeline); i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
-      g_autofree char *text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, i));
+      g_autofree char *text = rd_timeline_item_dup_spoken (rd_timeline_get_item (timeline, i));
 
       g_assert_cmpstr (gtk_string_object_get_string (item), ==, text);
       changed += strstr (text, "Phone") != NULL;
@@ -930,7 +930,7 @@ test_refresh_lets_go (Fixture       *f,
   g_assert_true (again == newest);
   g_assert_true (watch.changed);
   filled = g_list_model_get_item (model, n / 2);
-  text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, n / 2));
+  text = rd_timeline_item_dup_spoken (rd_timeline_get_item (timeline, n / 2));
   g_assert_cmpstr (gtk_string_object_get_string (filled), ==, text);
   wait_until_drawn (f);
   g_assert_cmpuint (count_wrong_pixels (f), <=, (gsize) (w * h) / 1000);

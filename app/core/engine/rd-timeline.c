@@ -9,10 +9,14 @@
  * same due dates and the same "answered 2 working days late" as the rest
  * of Redress, and works nothing out itself.
  *
- * No item carries what the resident wrote (summaries, names, what was
- * promised): the picture goes into bundles, anonymised or not, and is
- * shared as a file. So a promise is named by who made it, not by What
- * Next's title, which quotes it.
+ * Nothing the picture draws or a file of it says carries what the
+ * resident wrote (summaries, names, what was promised): the picture goes
+ * into bundles, anonymised or not, and is shared as a file. So a promise
+ * is named by who made it, not by What Next's title, which quotes it. Only
+ * the window's list, read in Redress by the resident, says more of a
+ * contact: who it was with and what it was about (its heading and about,
+ * rd_timeline_item_dup_spoken(), in rd-timeline-words.c), so that two
+ * contacts of the same minute do not read alike.
  */
 #define G_LOG_DOMAIN "rd-timeline"
 
@@ -25,7 +29,7 @@
 #include "rd-hash.h"
 #include "rd-memory.h"
 #include "rd-shared-text.h"
-#include "rd-timeline.h"
+#include "rd-timeline-items-private.h"
 
 /* Today is drawn when it is no further than this after the last thing
  * recorded; a case closed years ago is drawn on its own dates. */
@@ -66,6 +70,8 @@ item_free (gpointer data)
   g_clear_pointer (&item->when, g_ref_string_release);
   g_clear_pointer (&item->title, g_ref_string_release);
   g_clear_pointer (&item->detail, g_ref_string_release);
+  g_clear_pointer (&item->heading, g_ref_string_release);
+  g_clear_pointer (&item->about, g_ref_string_release);
   g_free (item);
 }
 
@@ -88,12 +94,19 @@ share_texts (GPtrArray *items)
       item->digest = rd_text_digest_add (RD_TEXT_DIGEST_START, item->when);
       item->digest = rd_text_digest_add (item->digest, item->title);
       item->digest = rd_text_digest_add (item->digest, item->detail);
+      if (item->heading == NULL)
+        continue;
+      /* A contact's row says more than its mark: who and what about. */
+      item->heading = rd_shared_texts_take (texts, item->heading);
+      item->about = rd_shared_texts_take (texts, item->about);
+      item->digest = rd_text_digest_add (item->digest, item->heading);
+      item->digest = rd_text_digest_add (item->digest, item->about);
     }
 }
 
-static RdTimelineItem *
-item_new (RdTimelineKind kind,
-          const GDate   *date)
+RdTimelineItem *
+_rd_timeline_item_new (RdTimelineKind kind,
+                       const GDate   *date)
 {
   RdTimelineItem *item = g_new0 (RdTimelineItem, 1);
 
@@ -165,7 +178,7 @@ add_weeks (GPtrArray   *items,
 
           g_date_clear (&start, 1);
           g_date_set_julian (&start, monday);
-          item = item_new (RD_TIMELINE_WEEK, &start);
+          item = _rd_timeline_item_new (RD_TIMELINE_WEEK, &start);
           item->end = start;
           g_date_add_days (&item->end, 6);
           item->week = (int) g_date_get_iso8601_week_of_year (&start);
@@ -212,50 +225,13 @@ add_reports (GPtrArray   *items,
 
       if (!rd_incident_get_landlord_reported (incident, &reported))
         continue;
-      item = item_new (RD_TIMELINE_REPORT, &reported.date);
+      item = _rd_timeline_item_new (RD_TIMELINE_REPORT, &reported.date);
       item->category = rd_incident_get_category (incident);
       item->when = rd_moment_format_long (&reported);
       /* Translators: %s is the category of the incident, "Noise" */
       item->title = g_strdup_printf (_("Reported to the landlord: %s"),
                                      rd_category_get_label (item->category));
       item->detail = g_strdup ("");
-      g_ptr_array_add (items, item);
-    }
-}
-
-static void
-add_contacts (GPtrArray   *items,
-              RdCaseFacts *facts)
-{
-  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      RdContact *contact = g_ptr_array_index (contacts, i);
-      const char *channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
-      g_autoptr(GDateTime) local = NULL;
-      g_autoptr(GDate) day = NULL;
-      RdTimelineItem *item;
-      RdParty *party;
-
-      if (rd_contact_get_occurred_at (contact) == NULL)
-        continue;
-      local = rd_datetime_to_local (rd_contact_get_occurred_at (contact));
-      day = rd_datetime_get_date (local);
-      item = item_new (RD_TIMELINE_CONTACT, day);
-      item->direction = rd_contact_get_direction (contact);
-      /* The same rule as the deadline adapter: nobody named is the landlord. */
-      party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
-      item->landlord = party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
-      item->when = rd_datetime_format_long (local);
-      if (item->direction == RD_CONTACT_FROM)
-        /* Translators: "Phone call from them": a contact with nothing written yet */
-        item->title = g_strdup_printf (_("%s from them"), channel);
-      else
-        /* Translators: "Email to them": a contact with nothing written yet */
-        item->title = g_strdup_printf (_("%s to them"), channel);
-      item->detail = item->landlord ? g_strdup (_("With the landlord"))
-                                    : g_strdup (_("With someone other than the landlord"));
       g_ptr_array_add (items, item);
     }
 }
@@ -322,7 +298,7 @@ deadline_item (RdCaseFacts     *facts,
 
       if (!find_trigger (facts, deadline, &from) || g_date_compare (&from, &due->date) > 0)
         return NULL;
-      item = item_new (RD_TIMELINE_REFERRAL, &from);
+      item = _rd_timeline_item_new (RD_TIMELINE_REFERRAL, &from);
       item->end = due->date;
       from_text = rd_date_format_long (&from);
       /* Translators: a period of time, "From Monday 4 March 2024 until
@@ -331,7 +307,7 @@ deadline_item (RdCaseFacts     *facts,
     }
   else
     {
-      item = item_new (RD_TIMELINE_STAGE, &due->date);
+      item = _rd_timeline_item_new (RD_TIMELINE_STAGE, &due->date);
       if (rd_moment_is_set (done))
         item->end = done->date;
       /* Translators: when a complaint deadline fell, "Due by Monday 4 March 2024" */
@@ -389,7 +365,7 @@ report_deadline_item (RdDashboardItem *entry,
   if (!rd_moment_is_set (due))
     return NULL;
   due_text = rd_moment_format_long (due);
-  item = item_new (timeline_kind, &due->date);
+  item = _rd_timeline_item_new (timeline_kind, &due->date);
   if (rd_moment_is_set (done))
     item->end = done->date;
   item->when = g_strdup_printf (_("Due by %s"), due_text);
@@ -660,7 +636,7 @@ rd_timeline_new_for_dashboard (RdCaseFacts *facts,
   self->today = *rd_dashboard_get_today (dashboard);
   add_weeks (self->items, facts);
   add_reports (self->items, facts);
-  add_contacts (self->items, facts);
+  _rd_timeline_add_contacts (self->items, facts);
   add_deadlines (self->items, facts, dashboard);
   share_texts (self->items);
   g_ptr_array_sort (self->items, compare_items);
@@ -778,23 +754,4 @@ rd_timeline_get_max_week_total (RdTimeline *self)
   g_return_val_if_fail (self != NULL, 1);
 
   return MAX (self->max_week_total, 1);
-}
-
-/**
- * rd_timeline_item_dup_text:
- *
- * Returns: (transfer full): the item in one line, as a list shows it and a
- *   screen reader reads it
- */
-char *
-rd_timeline_item_dup_text (const RdTimelineItem *item)
-{
-  g_return_val_if_fail (item != NULL, NULL);
-
-  if (item->detail == NULL || *item->detail == '\0')
-    /* Translators: when, and what: "Monday 4 March 2024: Stage 1 response" */
-    return g_strdup_printf (_("%s: %s"), item->when, item->title);
-  /* Translators: when, what, and how it went: "Due by Monday 4 March 2024:
-   * Stage 1 response. Answered 2 working days late" */
-  return g_strdup_printf (_("%1$s: %2$s. %3$s"), item->when, item->title, item->detail);
 }

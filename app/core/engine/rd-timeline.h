@@ -49,9 +49,15 @@ typedef struct
   char               *title;       /* "3 incidents", "Stage 1 response" */
   char               *detail;      /* "Noise: 2, Harassment: 1", "Answered 2 working days late",
                                     * "Kept in time", or "" */
-  guint64             digest;      /* of when, title and detail, made with the timeline (where it
-                                    * is made: a worker, for the window): two items with the same
-                                    * digest read the same */
+  char               *heading;     /* RD_TIMELINE_CONTACT: the channel, direction and who it was
+                                    * with ("Email to Complaints team"); NULL for the others */
+  char               *about;       /* RD_TIMELINE_CONTACT: the first words of its summary, or NULL.
+                                    * Heading and about are what the resident wrote: the window's
+                                    * list says them, the picture and its files never do */
+  guint64             digest;      /* of when, title and detail (and heading and about, where
+                                    * set), made with the timeline (where it is made: a worker,
+                                    * for the window): two items with the same digest read the
+                                    * same */
 } RdTimelineItem;
 
 typedef struct _RdTimeline RdTimeline;
@@ -75,6 +81,7 @@ guint                 rd_timeline_count_rows     (RdTimeline           *self,
                                                   RdTimelineKind        lane);
 guint                 rd_timeline_get_max_week_total (RdTimeline       *self);
 char                 *rd_timeline_item_dup_text  (const RdTimelineItem *item);
+char                 *rd_timeline_item_dup_spoken (const RdTimelineItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdTimeline, rd_timeline_unref)
 

@@ -118,7 +118,7 @@ timeline_texts_get_item (GListModel *model,
     }
   else if (position < rd_timeline_get_n_items (timeline))
     {
-      text = rd_timeline_item_dup_text (rd_timeline_get_item (timeline, position));
+      text = rd_timeline_item_dup_spoken (rd_timeline_get_item (timeline, position));
       self->made++;
       if (shown != NULL && !shown->blank && g_str_equal (shown->text, text))
         return g_object_ref (shown->item);

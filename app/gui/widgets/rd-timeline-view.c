@@ -81,7 +81,7 @@ update_accessible (RdTimelineView *self)
   g_autofree char *text = NULL;
 
   if (self->timeline != NULL && self->current >= 0)
-    text = rd_timeline_item_dup_text (rd_timeline_get_item (self->timeline, self->current));
+    text = rd_timeline_item_dup_spoken (rd_timeline_get_item (self->timeline, self->current));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : _("Timeline of the case"),

@@ -1,0 +1,19 @@
+/* rd-timeline-items-private.h: what the files of the timeline share: how an item is made.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#if !defined (RD_ENGINE_COMPILATION)
+#error "rd-timeline-items-private.h belongs to app/core/engine/: include the folder's public headers instead."
+#endif
+
+#include "rd-timeline.h"
+
+G_BEGIN_DECLS
+
+RdTimelineItem *_rd_timeline_item_new     (RdTimelineKind  kind,
+                                           const GDate    *date);
+void            _rd_timeline_add_contacts (GPtrArray      *items,
+                                           RdCaseFacts    *facts);
+
+G_END_DECLS
