@@ -979,6 +979,160 @@ test_paned (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Fails on any widget in @widget that keeps both a label and a labelled-by
+ * relation: GTK 4.8 says the two joined as one name ("Include the
+ * chronology Chronology"). */
+static void
+assert_no_joined_names (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      g_error ("%s is named “%s” and by what labels it, joined", G_OBJECT_TYPE_NAME (widget), label);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_joined_names (child);
+}
+
+/* The first widget of @type inside @widget. */
+static GtkWidget *
+find_inside (GtkWidget *widget,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_inside (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An action row holding @control as a suffix, named @label in a template,
+ * the row's own control (activating the row works it) or not. */
+static GtkWidget *
+row_with (const char *title,
+          const char *subtitle,
+          GtkWidget  *control,
+          const char *label,
+          gboolean    activates)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (activates)
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  return row;
+}
+
+/* A row or a flow box's child there only for the one control it holds
+ * takes no focus of its own: Tab goes to the control (What Next's letter
+ * tiles, the export's switches). The control is named once, by its row's
+ * title, and described by its subtitle; a name Redress gave it in a
+ * template describes it where nothing shown does. A row that chooses, that
+ * does something of its own, or whose title its control does not say,
+ * keeps its stop, as does one with two controls; an expander row's header
+ * gives its stop to its switch. No
+ * widget is left with a label and a labelled-by relation. */
+static void
+test_one_stop_per_control (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *chronology_switch = gtk_switch_new ();
+  GtkWidget *smaller_switch = gtk_switch_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 3, 1);
+  GtkWidget *chronology = row_with ("C_hronology", "Diary entries, contacts and steps by date",
+                                    chronology_switch, "Include the chronology", TRUE);
+  GtkWidget *smaller = row_with ("S_maller file", NULL, smaller_switch, "Make a smaller file", TRUE);
+  GtkWidget *stage = row_with ("Stage", "Stage 2 is after you ask to escalate", spin, "Stage", FALSE);
+  GtkWidget *two = row_with ("Split into volumes", NULL, gtk_switch_new (), NULL, TRUE);
+  GtkWidget *save = row_with ("Save as _CSV…", "For a spreadsheet", gtk_image_new (), NULL, FALSE);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *choosing = gtk_list_box_new ();
+  GtkWidget *chosen = row_with ("Dee Marsh", NULL, gtk_button_new_with_label ("Remove"), NULL, FALSE);
+  GtkWidget *choose = row_with ("Diary entries it is about", "4 entries", gtk_button_new_with_label ("Choose…"),
+                                NULL, FALSE);
+  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *letter = gtk_button_new_with_mnemonic ("Stage _1 Complaint…");
+  GtkWidget *enable;
+  GtkWidget *window;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (two), gtk_spin_button_new_with_range (1, 9, 1));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (save), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "export.chronology");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Save the chronology as a CSV table", -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "It went on for a while");
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (expander), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), chronology);
+  gtk_list_box_append (GTK_LIST_BOX (list), smaller);
+  gtk_list_box_append (GTK_LIST_BOX (list), stage);
+  gtk_list_box_append (GTK_LIST_BOX (list), two);
+  gtk_list_box_append (GTK_LIST_BOX (list), save);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_list_box_append (GTK_LIST_BOX (list), choose);
+  gtk_list_box_append (GTK_LIST_BOX (choosing), chosen);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), letter);
+  /* A window is named from its innermost widgets out, as they map. */
+  tidy (chronology_switch);
+  window = window_with (NULL, list, choosing, flow, NULL);
+
+  g_assert_false (gtk_widget_get_focusable (chronology));
+  g_assert_true (gtk_widget_get_focusable (chronology_switch));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chronology_switch),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (chronology_switch),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  assert_described (chronology_switch, "Diary entries, contacts and steps by date");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (chronology), "Diary entries and contacts");
+  assert_described (chronology_switch, "Diary entries and contacts");
+
+  g_assert_false (gtk_widget_get_focusable (smaller));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (smaller_switch),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  assert_described (smaller_switch, "Make a smaller file");
+
+  g_assert_false (gtk_widget_get_focusable (stage));
+  assert_described (spin, "Stage 2 is after you ask to escalate");
+  g_assert_true (gtk_widget_get_focusable (two));
+  /* The row does something of its own: it keeps its stop, named by its title. */
+  g_assert_true (gtk_widget_get_focusable (save));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  assert_described (save, "For a spreadsheet");
+  g_assert_true (gtk_widget_get_focusable (chosen));
+  /* "Choose…" alone would not say what it chooses. */
+  g_assert_true (gtk_widget_get_focusable (choose));
+
+  enable = find_inside (expander, GTK_TYPE_SWITCH);
+  g_assert_nonnull (enable);
+  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_ancestor (enable, GTK_TYPE_LIST_BOX_ROW)));
+  g_assert_true (gtk_widget_get_focusable (enable));
+
+  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (letter)));
+  g_assert_true (gtk_widget_get_focusable (letter));
+  assert_named (letter, "Stage 1 Complaint…");
+
+  assert_no_joined_names (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,5 +1155,6 @@ main (int   argc,
   g_test_add_func ("/a11y-names/hinted-choices", test_hinted_choices);
   g_test_add_func ("/a11y-names/deadline-rows", test_deadline_rows);
   g_test_add_func ("/a11y-names/paned", test_paned);
+  g_test_add_func ("/a11y-names/one-stop-per-control", test_one_stop_per_control);
   return g_test_run ();
 }

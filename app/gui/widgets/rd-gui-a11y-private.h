@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 gboolean _rd_gui_a11y_has_name         (GtkWidget *widget);
 gboolean _rd_gui_a11y_name_list_part   (GtkWidget *widget);
 void     _rd_gui_a11y_describe_choice  (GtkWidget *chooser);
+void     _rd_gui_a11y_stop_at_control  (GtkWidget *widget);
+void     _rd_gui_a11y_name_once        (GtkWidget *widget);
 
 G_END_DECLS

@@ -549,6 +549,9 @@ tidy_accessible_name (GtkWidget *widget)
   gboolean is_button = GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget);
 
   offer_whole_text (widget);
+  /* Before the rules that name what nothing names: these take a name away. */
+  _rd_gui_a11y_stop_at_control (widget);
+  _rd_gui_a11y_name_once (widget);
   if (_rd_gui_a11y_name_list_part (widget))
     return;
 
