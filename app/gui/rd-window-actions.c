@@ -174,6 +174,8 @@ rd_window_get_help_overlay (RdWindow *self)
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       /* As narrow as a phone's screen, 360 pixels (test-reflow) */
       rd_gui_narrow_shortcuts_window (overlay);
+      /* "Diary" over "Diary" no more (test-reflow) */
+      rd_gui_say_shortcuts_headings_once (overlay);
       /* Finds win.show-help-overlay here already, so adds no action of its own. */
       gtk_application_window_set_help_overlay (window, overlay);
     }

@@ -29,7 +29,8 @@
  * Complaint, the export's options and done pages, What Next's "Show All"
  * window, the diary entries a complaint is about, the help, on its
  * topics and on a page, libadwaita's About window and GTK's keyboard
- * shortcuts window, on each of its sections), each also having
+ * shortcuts window, on each of its sections, where a group's title that
+ * says its section's again fails), each also having
  * to fit 360
  * pixels at the normal text size. Anything drawn wider than the widget it
  * is in fails too: GTK does not clip, so it is drawn over its neighbours.
@@ -987,6 +988,33 @@ check_about (Fixture    *f,
   gtk_window_destroy (about);
 }
 
+/* Appends to @all each group under @widget that shows a title the same
+ * as its section's, @heading: under "Diary", a group "Diary" is read and
+ * heard twice. A group shows its title in a label of its own, beside its
+ * shortcuts. */
+static void
+check_group_titles (GtkWidget  *widget,
+                    const char *heading,
+                    const char *what,
+                    const Size *size,
+                    GString    *all)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child)
+            && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), heading) == 0)
+          g_string_append_printf (all,
+                                  "\n%s, %s:\n  a group's title says its section's, \"%s\", again",
+                                  what, size->name, heading);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_group_titles (child, heading, what, size, all);
+}
+
 /* The keyboard shortcuts window (Ctrl+?, GTK's GtkShortcutsWindow) on
  * each of its sections, as its switcher shows them one at a time */
 static void
@@ -1006,12 +1034,15 @@ check_shortcuts (Fixture    *f,
        child = gtk_widget_get_next_sibling (child))
     {
       g_autofree char *what = NULL;
+      g_autofree char *heading = NULL;
 
       if (!GTK_IS_SHORTCUTS_SECTION (child))
         continue;
       what = g_strdup_printf ("shortcuts-%u", ++n);
       gtk_stack_set_visible_child (stack, child);
       check_window (GTK_WINDOW (shortcuts), size, what, all);
+      g_object_get (child, "title", &heading, NULL);
+      check_group_titles (child, heading, what, size, all);
       /* Nothing in it scrolls: on a phone's screen, what is lower than
        * the screen cannot be read */
       if (size->text_scale == 1 && gtk_widget_get_height (GTK_WIDGET (shortcuts)) > size->height)

@@ -1,4 +1,5 @@
-/* rd-gui-shortcuts.c: GTK's keyboard shortcuts window, as narrow as a phone's screen.
+/* rd-gui-shortcuts.c: GTK's keyboard shortcuts window, as narrow as a phone's screen,
+ * each heading said once.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-gui"
@@ -142,4 +143,47 @@ rd_gui_narrow_shortcuts_window (GtkShortcutsWindow *window)
   g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
 
   narrow_widgets (GTK_WIDGET (window));
+}
+
+/* Hides the title of each group under @widget that says again the title
+ * of the section it is in, @heading (NULL outside any section). A
+ * GtkShortcutsGroup shows its title in its first child, a label. */
+static void
+untitle_groups (GtkWidget  *widget,
+                const char *heading)
+{
+  g_autofree char *title = NULL;
+
+  if (GTK_IS_SHORTCUTS_SECTION (widget) || GTK_IS_SHORTCUTS_GROUP (widget))
+    g_object_get (widget, "title", &title, NULL);
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    heading = title;
+  else if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (widget);
+
+      if (heading != NULL && GTK_IS_LABEL (label) && g_strcmp0 (title, heading) == 0)
+        gtk_widget_set_visible (label, FALSE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    untitle_groups (child, heading);
+}
+
+/**
+ * rd_gui_say_shortcuts_headings_once:
+ *
+ * Hides the title of each group of @window whose title is its section's:
+ * the section's title heads the window ("Diary"), and the group's title
+ * said it again under it, to a reader and to a screen reader. A group
+ * whose title says more ("Moving Around" in "Pages and Windows") keeps
+ * it. Call it once the window is built, before it is shown.
+ */
+void
+rd_gui_say_shortcuts_headings_once (GtkShortcutsWindow *window)
+{
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  untitle_groups (GTK_WIDGET (window), NULL);
 }

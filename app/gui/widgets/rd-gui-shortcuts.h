@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
-void rd_gui_narrow_shortcuts_window (GtkShortcutsWindow *window);
+void rd_gui_narrow_shortcuts_window     (GtkShortcutsWindow *window);
+void rd_gui_say_shortcuts_headings_once (GtkShortcutsWindow *window);
 
 G_END_DECLS
