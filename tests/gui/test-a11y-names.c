@@ -1133,6 +1133,99 @@ test_one_stop_per_control (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text of @row is the text field a screen reader hears: a text box,
+ * labelled by the row's title as shown (the label beside it), or by the
+ * row when Redress named it, described as the row is; it offers its own
+ * words unless the row is a password's. */
+static void
+assert_entry_text_heard (GtkWidget *row,
+                         gboolean   offers_words,
+                         gboolean   named_by_row)
+{
+  GtkWidget *text = find_inside (row, GTK_TYPE_TEXT);
+  GtkWidget *title = NULL;
+  g_autofree char *wrong_title = NULL;
+  g_autofree char *wrong_row = NULL;
+
+  g_assert_nonnull (text);
+  for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (text));
+       sibling != NULL && title == NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    if (GTK_IS_LABEL (sibling))
+      title = sibling;
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==,
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)), ==, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  wrong_title = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                    named_by_row ? row : title, NULL);
+  if (wrong_title != NULL)
+    g_error ("the text of “%s” should be labelled by its title: %s",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), wrong_title);
+  wrong_row = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                                  row, NULL);
+  if (wrong_row != NULL)
+    g_error ("the text of “%s” should be described as its row: %s",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), wrong_row);
+  /* GTK 4.8 offers a screen reader the words of an editable whose
+   * delegate is a GtkText. */
+  g_assert_true (gtk_editable_get_delegate (GTK_EDITABLE (row)) == GTK_EDITABLE (text));
+  if (offers_words)
+    g_assert_true (gtk_editable_get_delegate (GTK_EDITABLE (text)) == GTK_EDITABLE (text));
+  else
+    g_assert_null (gtk_editable_get_delegate (GTK_EDITABLE (text)));
+}
+
+/* GTK 4.8 gives the text inside an entry row no role, so a screen reader
+ * was told nothing when it took the focus: it is given the row's title,
+ * role, words and description, once, as its window maps; shown again
+ * (the row taken out and put back, as the lock does to the pages), it is
+ * left as it is, with no critical. A GtkText elsewhere is left alone. */
+static void
+test_entry_row_texts (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *password = adw_password_entry_row_new ();
+  GtkWidget *named = adw_entry_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *window;
+  GtkWidget *entry_text;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Where");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  "For example: the landing", -1);
+  gtk_editable_set_text (GTK_EDITABLE (row), "The hall");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (password), "Passphrase");
+  gtk_editable_set_text (GTK_EDITABLE (password), "not to be read out");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (named), "Title");
+  rd_gui_label_entry_row (ADW_ENTRY_ROW (named), "Case title");
+  gtk_list_box_append (GTK_LIST_BOX (list), password);
+  gtk_list_box_append (GTK_LIST_BOX (list), named);
+  window = window_with (NULL, list, entry, NULL);
+  assert_entry_text_heard (row, TRUE, FALSE);
+  assert_entry_text_heard (password, FALSE, FALSE);
+  assert_entry_text_heard (named, TRUE, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_inside (row, GTK_TYPE_TEXT))), ==, "The hall");
+
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  g_object_ref (row);
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  rd_test_gui_iterate ();
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_unref (row);
+  rd_test_gui_wait_for_draw (window);
+  assert_entry_text_heard (row, TRUE, FALSE);
+
+  entry_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (entry_text)), ==,
+                   GTK_ACCESSIBLE_ROLE_NONE);
+  g_assert_null (gtk_editable_get_delegate (GTK_EDITABLE (entry_text)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1156,5 +1249,6 @@ main (int   argc,
   g_test_add_func ("/a11y-names/deadline-rows", test_deadline_rows);
   g_test_add_func ("/a11y-names/paned", test_paned);
   g_test_add_func ("/a11y-names/one-stop-per-control", test_one_stop_per_control);
+  g_test_add_func ("/a11y-names/entry-row-texts", test_entry_row_texts);
   return g_test_run ();
 }

@@ -10,10 +10,12 @@ G_BEGIN_DECLS
 /* On a combo row: the hint on what it is for, said after its choice */
 #define RD_GUI_A11Y_HINT_KEY "rd-a11y-hint"
 
-gboolean _rd_gui_a11y_has_name         (GtkWidget *widget);
-gboolean _rd_gui_a11y_name_list_part   (GtkWidget *widget);
-void     _rd_gui_a11y_describe_choice  (GtkWidget *chooser);
-void     _rd_gui_a11y_stop_at_control  (GtkWidget *widget);
-void     _rd_gui_a11y_name_once        (GtkWidget *widget);
+gboolean _rd_gui_a11y_has_name            (GtkWidget *widget);
+gboolean _rd_gui_a11y_name_list_part      (GtkWidget *widget);
+void     _rd_gui_a11y_describe_choice     (GtkWidget *chooser);
+void     _rd_gui_a11y_stop_at_control     (GtkWidget *widget);
+void     _rd_gui_a11y_name_once           (GtkWidget *widget);
+void     _rd_gui_a11y_voice_entry_text    (GtkWidget *widget);
+void     _rd_gui_a11y_install_entry_texts (void);
 
 G_END_DECLS

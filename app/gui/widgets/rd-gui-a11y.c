@@ -582,10 +582,12 @@ tidy_accessible_name (GtkWidget *widget)
     name_text_view_by_page (widget);
   else if (GTK_IS_SCROLLED_WINDOW (widget) && ADW_IS_STATUS_PAGE (gtk_widget_get_parent (widget)))
     name_status_page_scroller (widget);
+  else if (GTK_IS_TEXT (widget))
+    _rd_gui_a11y_voice_entry_text (widget);
   else if ((GTK_IS_IMAGE (widget) && is_decorative_image (widget)) ||
-           /* An entry row is the text field a screen reader lands on, named
-            * by its title; the title label inside it would only be
-            * announced again. */
+           /* An entry row's text is the text field a screen reader lands
+            * on, named by the row's title; the title label inside it would
+            * only be announced again. */
            (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL))
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   else if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "rd-named") == NULL)
@@ -677,6 +679,7 @@ rd_gui_install_accessible_names (void)
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                   on_widget_map_hook_cb, NULL, NULL);
       g_signal_override_class_handler ("realize", GTK_TYPE_WINDOW, G_CALLBACK (realize_titled_window));
+      _rd_gui_a11y_install_entry_texts ();
       g_type_class_unref (klass);
       g_once_init_leave (&names_installed, 1);
     }
