@@ -12,10 +12,11 @@
 # letter tile, then the button it holds: one control, two stops), is named
 # by two different labels joined ("Include the chronology Chronology": GTK
 # 4.8 says a widget's label and then what its labelled-by relation points
-# to), or when a list's row says only its first words while it shows more
-# (a row gives its content as its name and its description). One
-# known gap is named, counted and printed, not failed yet: the silence in
-# libadwaita's entry rows (PENDING_SILENCE).
+# to), when a list's row says only its first words while it shows more (a
+# row gives its content as its name and its description), when a Tab says
+# nothing (the text inside an entry row included), and when a stop heard
+# in a window's ring belongs to another window (the focus read was that
+# window's, left behind: what the window itself does went unheard).
 # The whole transcript, one line per focus stop, is written to the file
 # given as the first argument (meson gives one in the build folder), to be
 # read by a person: it is what a blind resident hears.
@@ -44,11 +45,6 @@ PAGES = ("What Next", "Diary", "Contacts", "Complaints", "Evidence", "Timeline")
 MOST_STOPS = 90
 # Rows of a list: what they show beyond their name is their description.
 ROW_ROLES = ("list item", "table row", "tree item", "table cell")
-# GTK 4.8 gives the text inside libadwaita's entry row no role, so the
-# focus there is never reported and Orca says nothing. Such a silence is
-# named as that, and counted, but not failed, until Redress can make it
-# heard: any other silence fails.
-PENDING_SILENCE = "inside an entry row (GTK 4.8 does not report the focus there)"
 # A stop that says what the stop before it said, on another control: a
 # person cannot tell the two apart. (The timeline's list said two contacts
 # of the same minute alike, the sample's complaint typed and imported from
@@ -116,11 +112,18 @@ def below(node, depth=0):
         yield from below(child, depth + 1)
 
 
+def is_window(node):
+    """A window of the application: whatever its role (GTK 4.8 gives some
+    of Redress's dialogs "filler"), a child of the application itself."""
+    parent = node.parent
+    return node.roleName in WINDOW_ROLES or parent is None or parent.roleName == "application"
+
+
 def after(node):
     """The nodes after @node in its window, in the order of the tree: inside
     it, then after it, then after each node around it."""
     yield from below(node)
-    while node is not None and node.roleName not in WINDOW_ROLES:
+    while node is not None and not is_window(node):
         try:
             parent, index = node.parent, node.getIndexInParent()
             siblings = parent.children[index + 1:] if parent is not None else []
@@ -133,39 +136,33 @@ def after(node):
 
 
 def window_of(node):
-    while node is not None and node.roleName not in WINDOW_ROLES:
+    while node is not None and not is_window(node):
         node = node.parent
     return node
 
 
+def focused_in(window):
+    """The control in @window that has the focus, or None."""
+    for node in below(window):
+        try:
+            states = node.getState()
+            if states.contains(pyatspi.STATE_FOCUSED) and node.roleName not in WINDOW_ROLES:
+                return node
+        except Exception:  # gone from the tree
+            pass
+    return None
+
+
 def next_control(node, heard, limit=600):
-    """Where Tab went from @node without a word: the first control after it
-    in the order of the tree (which Tab mostly follows) not heard yet in
-    this round. When none is left below it, GTK's own order went another
-    way (the People dialog puts its list before its editor in the tree, and
-    Tab goes from the list to the editor): the silence is then the first
-    entry row from the top of the window not heard yet, since any other
-    control says its name when it gets the focus."""
-    window = window_of(node)
+    """Where Tab went from @node without a word, as far as the tree tells:
+    the first control after it in the order of the tree (which Tab mostly
+    follows) not heard yet in this round."""
     for seen, candidate in enumerate(after(node)):
         if seen > limit:
             return None
         if is_focus_stop(candidate) and candidate.path not in heard:
             return candidate
-    for seen, candidate in enumerate(below(window) if window is not None else ()):
-        if seen > 4 * limit:
-            return None
-        if is_focus_stop(candidate) and candidate.path not in heard and is_entry_row(candidate):
-            return candidate
     return None
-
-
-def is_entry_row(node):
-    """libadwaita's entry row: a text field around an "AdwGizmo" (GTK 4.8
-    names a widget of no role of its own after its type)."""
-    if node.roleName != "text":
-        return False
-    return node.findChild(lambda n: n.name == "AdwGizmo", retry=False, requireResult=False) is not None
 
 
 def line_of(parts):
@@ -290,11 +287,14 @@ class Reader:
         self.app = app
         self.transcript = []
         self.problems = []
-        self.silences = 0
 
-    def read_ring(self, where):
-        """From where the focus is, Tab until the focus comes back to a stop
-        already heard in this ring (or stays put)."""
+    def read_ring(self, where, window=None):
+        """From where the focus is in @window (by default the window the
+        focus is in now), Tab until the focus comes back to a stop already
+        heard in this ring (or stays put). Each stop must be @window's own."""
+        if window is None:
+            node = focused(self.app)
+            window = window_of(node) if node is not None else None
         self.transcript.append("== %s" % where)
         heard, before, silent = set(), None, 0
         # What Tab passed without a word, as far as the tree tells.
@@ -302,7 +302,25 @@ class Reader:
         for stop in range(MOST_STOPS):
             if stop:
                 key("Tab")
-            node = self.wait_for_focus()
+            node = self.wait_for_focus(window)
+            if node is not None and window is not None and window_of(node) != window:
+                if stop == 0:
+                    # Nothing in it has the focus yet: a screen reader says
+                    # the window's title as it opens, and Tab goes into it.
+                    self.transcript.append("(opens with nothing focused: %r is said)" % window.name)
+                    continue
+                try:
+                    line, home = line_of(spoken(node)), window_of(node)
+                except Exception:  # gone as we read it
+                    line, home = "?", None
+                problem = "belongs to another window, %s" % describe(home)
+                self.transcript.append(line + "    <- " + problem)
+                self.problems.append("%s: %r %s" % (where, line, problem))
+                if node.path in heard:
+                    return
+                heard.add(node.path)
+                before = (line, node.path, node)
+                continue
             if node is None:
                 # No focus event and no focused object: Orca says nothing.
                 silent += 1
@@ -335,26 +353,35 @@ class Reader:
         node = next_control(last, passed) if last is not None else None
         if node is not None:
             passed.add(node.path)
-        if node is not None and is_entry_row(node):
-            self.silences += 1
-            self.transcript.append("(silence: %r, %s)" % (node.name, PENDING_SILENCE))
-            return node
         self.transcript.append("(silence, %s)    <- says nothing" % describe(node))
         self.problems.append("%s: the stop after %r (%s) says nothing" % (
             where, before and before[0], describe(node)))
         return node
 
-    def wait_for_focus(self, timeout=2.5):
+    def wait_for_focus(self, window, timeout=2.5):
+        """The focus in @window; or, when none comes in time, where it is
+        (another window's, or None). No focus event comes for the control a
+        window opens on: a screen reader looks for it in the window, as
+        this does when the last focus heard is another's."""
         deadline = time.monotonic() + timeout
         while True:
             node = focused(self.app)
-            if node is not None or time.monotonic() > deadline:
+            try:
+                if window is None and node is not None:
+                    return node
+                if window is not None and node is not None and window_of(node) != window:
+                    node = focused_in(window) or node
+                if node is not None and window_of(node) == window:
+                    return node
+            except Exception:  # gone as we read it
+                pass
+            if time.monotonic() > deadline:
                 return node
             time.sleep(0.3)
 
     def read_window(self, what, opener, inside=None):
         window = open_window(self.app, what, opener)
-        self.read_ring("%s (%s)" % (what, window.name))
+        self.read_ring("%s (%s)" % (what, window.name), window)
         if inside is not None:
             inside(window)
         close_window(self.app, window, what)
@@ -387,7 +414,7 @@ def main():
             key("<Alt>%d" % number)
             poll("the page %r shown" % page, lambda: find(frame, "page tab", page).getState().contains(
                 pyatspi.STATE_SELECTED))
-            reader.read_ring("the %s page" % page)
+            reader.read_ring("the %s page" % page, frame)
 
         def turn_on_adviser_mode(window):
             # Client Record is offered to advisers: Preferences' first switch.
@@ -404,8 +431,6 @@ def main():
             write_transcript(transcript_path, reader.transcript)
     stops = sum(1 for line in reader.transcript if not line.startswith(("==", "(cut")))
     print("# %d focus stops heard in %.0f s" % (stops, time.monotonic() - started))
-    if reader.silences:
-        print("# not yet heard: %d stops %s" % (reader.silences, PENDING_SILENCE))
     if reader.problems:
         for p in reader.problems:
             print("# " + p)
