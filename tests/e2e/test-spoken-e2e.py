@@ -16,7 +16,10 @@
 # row gives its content as its name and its description), when a Tab says
 # nothing (the text inside an entry row included), and when a stop heard
 # in a window's ring belongs to another window (the focus read was that
-# window's, left behind: what the window itself does went unheard).
+# window's, left behind: what the window itself does went unheard). It
+# fails too when a container around the stop, which Orca says before it as
+# the focus goes in, is named after its type ("GtkStackPage panel"), and
+# when going to a page by Alt+1…6 does not say the page's name.
 # The whole transcript, one line per focus stop, is written to the file
 # given as the first argument (meson gives one in the build folder), to be
 # read by a person: it is what a blind resident hears.
@@ -247,6 +250,27 @@ def said_again(name, description):
     return bool(named) and described[-len(named):] == named
 
 
+# Containers Orca leaves out whatever their name: only for laying out.
+LAYOUT_ROLES = ("filler", "scroll pane", "section", "layered pane", "redundant object",
+                "unknown", "separator")
+
+
+def containers_said(node, depth=0):
+    """The names of the containers around @node up to its window, which
+    Orca says as the focus goes into them ("Diary panel"); a container
+    without a name, or only for laying out, it leaves out."""
+    names = []
+    try:
+        parent = node.parent
+        while parent is not None and parent.roleName not in WINDOW_ROLES and depth < 60:
+            if (parent.name or "").strip() and parent.roleName not in LAYOUT_ROLES:
+                names.append(parent.name.strip())
+            parent, depth = parent.parent, depth + 1
+    except Exception:  # gone from the tree
+        pass
+    return names
+
+
 def problems_of(parts, node, before):
     """What is wrong with this stop's line, given the stop before it
     (its line and its object's path, or None)."""
@@ -260,6 +284,11 @@ def problems_of(parts, node, before):
     for word in (name + " " + description).split():
         if GTYPE_NAME.match(word.strip(",.:;")):
             found.append("says a type's name, %r" % word)
+    # GTK 4.8 names a stack's page without a title "GtkStackPage", which
+    # Orca said before the control each time the focus went into one.
+    for container in containers_said(node):
+        if GTYPE_NAME.match(container):
+            found.append("is inside a container said as a type's name, %r" % container)
     if MNEMONIC.search(name) or MNEMONIC.search(description):
         found.append("says a mnemonic underscore")
     if said_twice(name) or said_again(name, description):
@@ -414,6 +443,12 @@ def main():
             key("<Alt>%d" % number)
             poll("the page %r shown" % page, lambda: find(frame, "page tab", page).getState().contains(
                 pyatspi.STATE_SELECTED))
+            # Orca says the page the focus goes into by its name ("Diary
+            # panel"): going to a page by its key says which page it is.
+            node = reader.wait_for_focus(frame)
+            if node is None or page not in containers_said(node):
+                reader.problems.append("going to the %s page by Alt+%d does not say its name (the focus "
+                                       "is on %s)" % (page, number, describe(node)))
             reader.read_ring("the %s page" % page, frame)
 
         def turn_on_adviser_mode(window):

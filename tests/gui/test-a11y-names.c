@@ -13,15 +13,16 @@
 #include "rd-gui-util.h"
 #include "rd-test-gui.h"
 
+/* @accessible: a widget, or another accessible object (a stack's page) */
 static void
-assert_named (GtkWidget  *widget,
+assert_named (gpointer    accessible,
               const char *name)
 {
-  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+  g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (accessible),
                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 
   if (wrong != NULL)
-    g_error ("%s should be named “%s”: %s", G_OBJECT_TYPE_NAME (widget), name, wrong);
+    g_error ("%s should be named “%s”: %s", G_OBJECT_TYPE_NAME (accessible), name, wrong);
 }
 
 static void
@@ -1226,6 +1227,55 @@ test_entry_row_texts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Orca says each container the focus goes into by its name: a stack's
+ * page is named by its title, or by nothing (GTK 4.8 names it
+ * "GtkStackPage", which Orca said); the child of a view stack's page
+ * (libadwaita 1.2 makes no object of the page) by its page's title, so
+ * that going to a page says which, unless Redress named it; both follow
+ * the title. A menu is named after the button that opens it (it was
+ * "GtkPopoverMenu"), a list of page tabs by nothing ("AdwViewSwitcher"). */
+static void
+test_containers (void)
+{
+  g_autoptr(GMenu) model = g_menu_new ();
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *menu;
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *views = adw_view_stack_new ();
+  GtkWidget *diary = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *named = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkStackPage *untitled, *titled;
+  AdwViewStackPage *view;
+  GtkWidget *window;
+
+  untitled = gtk_stack_add_named (GTK_STACK (stack), gtk_button_new_with_label ("Open"), "list");
+  titled = gtk_stack_add_titled (GTK_STACK (stack), gtk_button_new_with_label ("Save"), "editor", "Editor");
+  gtk_box_append (GTK_BOX (diary), gtk_button_new_with_label ("New entry"));
+  view = adw_view_stack_add_titled (ADW_VIEW_STACK (views), diary, "diary", "Diary");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Kept", -1);
+  adw_view_stack_add_titled (ADW_VIEW_STACK (views), named, "named", "Not this");
+  g_menu_append (model, "Preferences", "app.preferences");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (model));
+  gtk_widget_set_tooltip_text (menu_button, "Main menu");
+  menu = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (views));
+  window = window_with (NULL, stack, views, menu_button, switcher, NULL);
+
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  assert_named (menu, "Main menu");
+  assert_named (switcher, "");
+  assert_named (untitled, "");
+  assert_named (titled, "Editor");
+  assert_named (diary, "Diary");
+  assert_named (named, "Kept");
+  gtk_stack_page_set_title (titled, "Entry");
+  adw_view_stack_page_set_title (view, "Notes");
+  assert_named (titled, "Entry");
+  assert_named (diary, "Notes");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1250,5 +1300,6 @@ main (int   argc,
   g_test_add_func ("/a11y-names/paned", test_paned);
   g_test_add_func ("/a11y-names/one-stop-per-control", test_one_stop_per_control);
   g_test_add_func ("/a11y-names/entry-row-texts", test_entry_row_texts);
+  g_test_add_func ("/a11y-names/containers", test_containers);
   return g_test_run ();
 }

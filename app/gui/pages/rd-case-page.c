@@ -518,6 +518,10 @@ rd_case_page_class_init (RdCasePageClass *klass)
   object_class->set_property = rd_case_page_set_property;
   GTK_WIDGET_CLASS (klass)->map = rd_case_page_map;
   GTK_WIDGET_CLASS (klass)->focus = rd_case_page_focus;
+  /* A group, which Orca says by its name (the page's title, given by
+   * rd-gui-a11y-containers.c) as the focus goes into it: going to a page says
+   * which page it is. A generic container it leaves out, named or not. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RD_TYPE_STORE,

@@ -552,6 +552,7 @@ tidy_accessible_name (GtkWidget *widget)
   /* Before the rules that name what nothing names: these take a name away. */
   _rd_gui_a11y_stop_at_control (widget);
   _rd_gui_a11y_name_once (widget);
+  _rd_gui_a11y_name_container (widget);
   if (_rd_gui_a11y_name_list_part (widget))
     return;
 
