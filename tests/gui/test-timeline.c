@@ -937,47 +937,6 @@ test_refresh_lets_go (Fixture       *f,
 }
 
 /* A picture written from the page is the case's, whole. */
-static gboolean
-list_laid_out (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0 && gtk_widget_get_first_child (data) != NULL;
-}
-
-/* Filled while hidden, once the window has drawn, the page is laid out
- * too, its list's rows made and placed at the size it will be shown at:
- * the frame that first showed it allocated them, 6 to 12 ms of it at
- * 100,000 entries (issue 17). Shown, the list keeps the place it was
- * given. */
-static void
-test_laid_out_while_hidden (Fixture       *f,
-                            gconstpointer  data)
-{
-  GtkWidget *list;
-  GtkAllocation placed, now;
-
-  f->window = rd_test_gui_window_new (f->app, 1180, 800);
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "open-sample-case", NULL);
-  rd_test_gui_iterate ();
-  g_assert_nonnull (rd_window_get_case (f->window));
-  f->page = RD_TIMELINE_PAGE (rd_window_get_page (f->window, "timeline"));
-  f->view = rd_timeline_page_get_view (f->page);
-  list = GTK_WIDGET (rd_timeline_page_get_list (f->page));
-  g_assert_true (rd_test_gui_wait_until (has_timeline, f, 10000));
-  g_assert_true (rd_test_gui_wait_until (list_laid_out, list, 10000));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), >, 0);
-  gtk_widget_get_allocation (list, &placed);
-
-  rd_window_show_page (f->window, "timeline");
-  rd_test_gui_wait_for_draw (list);
-  g_assert_true (gtk_widget_get_mapped (list));
-  gtk_widget_get_allocation (list, &now);
-  g_assert_cmpint (now.x, ==, placed.x);
-  g_assert_cmpint (now.y, ==, placed.y);
-  g_assert_cmpint (now.width, ==, placed.width);
-  g_assert_cmpint (now.height, ==, placed.height);
-}
-
 static GtkWidget *
 window_focus (Fixture *f)
 {
@@ -1105,8 +1064,6 @@ main (int   argc,
   g_test_add ("/timeline/export", Fixture, NULL, sample_setup, test_export, fixture_teardown);
   g_test_add ("/timeline/focus-when-entered", Fixture, NULL, fixture_setup, test_focus_when_entered,
               fixture_teardown);
-  g_test_add ("/timeline/laid-out-while-hidden", Fixture, NULL, fixture_setup,
-              test_laid_out_while_hidden, fixture_teardown);
   g_test_add ("/timeline/strips-drawn", Fixture, NULL, sample_setup, test_strips_drawn,
               fixture_teardown);
   g_test_add ("/timeline/strips-painted", Fixture, NULL, sample_setup, test_strips_painted,

@@ -287,19 +287,6 @@ on_current_changed_cb (RdTimelinePage *self)
     select_current (self, gtk_single_selection_get_selected (self->selection));
 }
 
-/*
- * The page's first layout, done while it is hidden once the window has
- * drawn (rd_gui_lay_out_hidden_page()), as the diary's is: the frame that
- * first showed the timeline allocated its list's rows, made for it then,
- * 6 to 12 ms of it at 100,000 entries (issue 17). That frame now maps and
- * draws the page, and lays out only what changed since.
- */
-static void
-lay_out_ahead_cb (GtkWidget *widget)
-{
-  rd_gui_lay_out_hidden_page (widget);
-}
-
 static void
 show_timeline (RdTimelinePage *self,
                RdTimeline     *timeline)
@@ -342,8 +329,6 @@ show_timeline (RdTimelinePage *self,
    * first button GtkStack finds. */
   if (focus_to_picture)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
-  if (n > 0 && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rd_gui_after_next_frame (GTK_WIDGET (self), lay_out_ahead_cb);
 }
 
 static void
