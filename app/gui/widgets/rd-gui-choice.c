@@ -8,6 +8,7 @@
 #include "rd-gui-a11y-private.h"
 #include "rd-gui-choice.h"
 #include "rd-gui-util.h"
+#include "rd-gui-wrapping-bin.h"
 
 static const char *
 choice_text (gpointer choice)
@@ -153,60 +154,13 @@ rd_gui_combo_row_show_choice_in_full (AdwComboRow *row,
   _rd_gui_a11y_describe_choice (GTK_WIDGET (row));
 }
 
-/* The width the shown choice was last given, or 0 before it was given any */
-#define SHOWN_WIDTH "rd-gui-shown-width"
-
 /*
  * GTK 4.8's drop-down keeps its chosen item in a GtkStack, which asks for
  * its child's height without the width it will give it: a wrapped label
  * there asks for the lines of its natural width and, given less width,
- * has its last lines cut off with nothing to say so. The box round the
- * label answers with the label's height at the width the box was last
- * given, and asks to be measured again when it is given another.
+ * has its last lines cut off with nothing to say so. The bin round the
+ * label is laid out by rd_gui_wrapping_bin_layout_new().
  */
-static void
-shown_choice_measure (GtkWidget      *box,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), SHOWN_WIDTH));
-
-  /* Its width whatever the height: asked for its width at one line's
-   * height, a wrapped label says "all of it on one line". */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    for_size = -1;
-  else if (for_size < 0 && width > 0)
-    for_size = width;
-  gtk_widget_measure (gtk_widget_get_first_child (box), orientation, for_size, minimum, natural, NULL, NULL);
-}
-
-static gboolean
-measure_again_cb (GtkWidget     *box,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  gtk_widget_queue_resize (box);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-shown_choice_allocate (GtkWidget *box,
-                       int        width,
-                       int        height,
-                       int        baseline)
-{
-  gtk_widget_allocate (gtk_widget_get_first_child (box), width, height, -1, NULL);
-  if (width == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), SHOWN_WIDTH)))
-    return;
-  g_object_set_data (G_OBJECT (box), SHOWN_WIDTH, GINT_TO_POINTER (width));
-  /* Not from inside the allocation: on the next frame */
-  gtk_widget_add_tick_callback (box, measure_again_cb, NULL, NULL);
-}
-
 static void
 shown_choice_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
@@ -215,9 +169,7 @@ shown_choice_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = adw_bin_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* A bin, not a GtkBox: GtkBox takes its layout for a GtkBoxLayout
-   * (when the text direction changes, for one) */
-  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (NULL, shown_choice_measure, shown_choice_allocate));
+  gtk_widget_set_layout_manager (box, rd_gui_wrapping_bin_layout_new ());
   /* Broken between words, or inside one only when it alone is wider than
    * the window: a summary typed as one long word must not widen it. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

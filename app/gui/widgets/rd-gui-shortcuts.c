@@ -8,13 +8,11 @@
 
 #include "rd-gui-shortcuts.h"
 #include "rd-gui-util.h"
+#include "rd-gui-wrapping-bin.h"
 
 /* The narrowest the search box asks to be, in characters: GTK asks for
  * 40, 422 pixels. */
 #define SEARCH_WIDTH_CHARS 12
-
-/* The width the words of a shortcut were last given, or 0 before any */
-#define WORDS_WIDTH "rd-gui-words-width"
 
 /*
  * A shortcut's words (its title, and a subtitle when it has one) are a
@@ -27,51 +25,9 @@
  * row (319 pixels beside keys of 174, in a row of 288) and drawn past the
  * window's edge. And a GtkShortcutsShortcut asks for its height without
  * its width, so a row stayed one line high while its words took three.
- * The bin round the box answers for its width whatever the height, and
- * for its height at the width it was last given, and asks to be measured
- * again when it is given another (as the drop-downs' choices do,
- * rd-gui-choice.c).
+ * The bin round the box is laid out by rd_gui_wrapping_bin_layout_new(),
+ * as the drop-downs' choices are (rd-gui-choice.c).
  */
-static void
-measure_words (GtkWidget      *bin,
-               GtkOrientation  orientation,
-               int             for_size,
-               int            *minimum,
-               int            *natural,
-               int            *minimum_baseline,
-               int            *natural_baseline)
-{
-  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bin), WORDS_WIDTH));
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    for_size = -1;
-  else if (for_size < 0 && width > 0)
-    for_size = width;
-  gtk_widget_measure (gtk_widget_get_first_child (bin), orientation, for_size, minimum, natural, NULL, NULL);
-}
-
-static gboolean
-measure_again_cb (GtkWidget     *bin,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  gtk_widget_queue_resize (bin);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-allocate_words (GtkWidget *bin,
-                int        width,
-                int        height,
-                int        baseline)
-{
-  gtk_widget_allocate (gtk_widget_get_first_child (bin), width, height, -1, NULL);
-  if (width == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bin), WORDS_WIDTH)))
-    return;
-  g_object_set_data (G_OBJECT (bin), WORDS_WIDTH, GINT_TO_POINTER (width));
-  /* Not from inside the allocation: on the next frame */
-  gtk_widget_add_tick_callback (bin, measure_again_cb, NULL, NULL);
-}
 
 /* Whether @widget is the box of a shortcut's words: a box in the box a
  * GtkShortcutsShortcut holds, beside its keys */
@@ -93,7 +49,7 @@ hold_words (GtkWidget *words)
   GtkWidget *row = gtk_widget_get_parent (words);
   GtkWidget *bin = adw_bin_new ();
 
-  gtk_widget_set_layout_manager (bin, gtk_custom_layout_new (NULL, measure_words, allocate_words));
+  gtk_widget_set_layout_manager (bin, rd_gui_wrapping_bin_layout_new ());
   gtk_widget_set_hexpand (bin, TRUE);
   g_object_ref (words);
   gtk_box_insert_child_after (GTK_BOX (row), bin, words);
