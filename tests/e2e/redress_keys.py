@@ -28,6 +28,7 @@ _X11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctyp
                             ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
                             ctypes.POINTER(ctypes.c_uint)]
 _X11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+_X11.XResizeWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_uint, ctypes.c_uint]
 _X11.XFlush.argtypes = [ctypes.c_void_p]
 
 
@@ -51,11 +52,8 @@ IS_VIEWABLE = 2
 REVERT_TO_PARENT = 2
 
 
-def focus_newest_window():
-    """Gives the keyboard to the newest window, as a window manager does when
-    one opens. None runs here (GTK 4.8 reports no positions otherwise), so
-    keys would go on to the window under the pointer: the main window. This
-    neither moves the pointer nor clicks."""
+def _newest_window():
+    """The X window shown last, not a pop-up; None if there is none."""
     global _display
     if _display is None:
         _display = _X11.XOpenDisplay(None)
@@ -69,10 +67,39 @@ def focus_newest_window():
         attributes = _WindowAttributes()
         _X11.XGetWindowAttributes(_display, children[i], ctypes.byref(attributes))
         if attributes.map_state == IS_VIEWABLE and not attributes.override_redirect:
-            _X11.XSetInputFocus(_display, children[i], REVERT_TO_PARENT, 0)
-            _X11.XFlush(_display)
-            time.sleep(0.5)
-            return
+            return children[i]
+    return None
+
+
+def focus_newest_window():
+    """Gives the keyboard to the newest window, as a window manager does when
+    one opens. None runs here (GTK 4.8 reports no positions otherwise), so
+    keys would go on to the window under the pointer: the main window. This
+    neither moves the pointer nor clicks."""
+    window = _newest_window()
+    if window is not None:
+        _X11.XSetInputFocus(_display, window, REVERT_TO_PARENT, 0)
+        _X11.XFlush(_display)
+        time.sleep(0.5)
+
+
+def resize_newest_window(width, height):
+    """Gives the newest window @width x @height pixels, as a person drags its
+    edge (no window manager runs here, so the window's own size changes and
+    GTK lays it out again), and waits until it has them. Returns False if
+    there is no window."""
+    window = _newest_window()
+    if window is None:
+        return False
+    _X11.XResizeWindow(_display, window, width, height)
+    _X11.XFlush(_display)
+
+    def resized():
+        attributes = _WindowAttributes()
+        _X11.XGetWindowAttributes(_display, window, ctypes.byref(attributes))
+        return attributes.width == width
+    redress_e2e.poll("the newest window %d pixels wide" % width, resized)
+    return True
 
 
 # What a screen reader hears: the focus events, kept as they come. Walking

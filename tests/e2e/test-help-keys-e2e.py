@@ -12,68 +12,24 @@
 #
 # Run by tests/gui/run-gui-test.sh --a11y, like the other end-to-end tests.
 
-import ctypes
-import ctypes.util
 import os
 import shutil
 import tempfile
 import time
 
 from redress_e2e import fail, poll, start_app, stop_app  # noqa: E402
-from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
+from redress_keys import describe, focus_newest_window, focused, key, resize_newest_window  # noqa: E402
 from redress_windows import open_window  # noqa: E402
 
 # The help's pages as help/C names them, in the order of its topics
 TOPICS = ["Redress help", "Getting started", "The diary", "Deadlines and working days"]
 NARROW = 360
 
-_X11 = ctypes.CDLL(ctypes.util.find_library("X11"))
-_X11.XOpenDisplay.restype = ctypes.c_void_p
-_X11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-_X11.XDefaultRootWindow.restype = ctypes.c_ulong
-_X11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-_X11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-                            ctypes.POINTER(ctypes.c_ulong),
-                            ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
-                            ctypes.POINTER(ctypes.c_uint)]
-_X11.XResizeWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_uint, ctypes.c_uint]
-_X11.XFlush.argtypes = [ctypes.c_void_p]
-_X11.XGetGeometry.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-                              ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int),
-                              ctypes.POINTER(ctypes.c_uint), ctypes.POINTER(ctypes.c_uint),
-                              ctypes.POINTER(ctypes.c_uint), ctypes.POINTER(ctypes.c_uint)]
-
-
-def newest_window(display):
-    """The X window mapped last: the help window, just opened (children of
-    the root come bottom to top)."""
-    root_window = _X11.XDefaultRootWindow(display)
-    parent, top = ctypes.c_ulong(), ctypes.c_ulong()
-    children, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
-    _X11.XQueryTree(display, root_window, ctypes.byref(top), ctypes.byref(parent),
-                    ctypes.byref(children), ctypes.byref(count))
-    return children[count.value - 1] if count.value > 0 else None
-
-
 def narrow_newest_window(width, height):
-    """Makes the newest window @width pixels wide, as a phone's screen is,
-    or as a person drags its edge: no window manager runs here, so the
-    window's own size changes and GTK lays it out again."""
-    display = _X11.XOpenDisplay(None)
-    window = newest_window(display)
-    if window is None:
+    """Makes the newest window, the help, @width pixels wide, as a phone's
+    screen is."""
+    if not resize_newest_window(width, height):
         fail("no window to narrow")
-    _X11.XResizeWindow(display, window, width, height)
-    _X11.XFlush(display)
-
-    def narrowed():
-        root, x, y = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_int()
-        w, h, border, depth = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-        _X11.XGetGeometry(display, window, ctypes.byref(root), ctypes.byref(x), ctypes.byref(y),
-                          ctypes.byref(w), ctypes.byref(h), ctypes.byref(border),
-                          ctypes.byref(depth))
-        return w.value == width
-    poll("the help window %d pixels wide" % width, narrowed)
     time.sleep(1.0)  # the leaflet folds, and its panes slide
 
 
