@@ -124,9 +124,10 @@ test_incident_fields (Fixture       *f,
   gtk_switch_set_active (GTK_SWITCH (field (f, "council_date_switch")), TRUE);
   rd_test_gui_set_day (field (f, "council_date_picker"), 2026, 3, 4);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (field (f, "council_check"))));
-  /* The hate switch from its row, as Return on the row does. */
-  g_assert_true (gtk_widget_grab_focus (field (f, "hate_row")));
-  adw_action_row_activate (ADW_ACTION_ROW (field (f, "hate_row")));
+  /* The hate switch by the keyboard: its row, there only for it, is no
+   * stop of its own (one stop for each control). */
+  g_assert_false (gtk_widget_get_focusable (field (f, "hate_row")));
+  rd_test_gui_press_switch (field (f, "hate_switch"));
   g_assert_true (rd_test_gui_wait_until (rd_test_gui_switch_is_on, field (f, "hate_switch"), 2000));
 
   g_assert_true (rd_record_editor_flush (RD_RECORD_EDITOR (editor (f)), NULL));
@@ -277,9 +278,10 @@ test_threshold_and_card (Fixture       *f,
                  GTK_WIDGET (spin));
   g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (in_dialog (dialog, "asb_hate_row"))) ==
                  in_dialog (dialog, "asb_hate_switch"));
-  /* Return on the row turns its switch, as the keyboard does. */
-  g_assert_true (gtk_widget_grab_focus (in_dialog (dialog, "asb_hate_row")));
-  adw_action_row_activate (ADW_ACTION_ROW (in_dialog (dialog, "asb_hate_row")));
+  /* The keyboard turns the switch itself: its row, there only for it, is
+   * no stop of its own (one stop for each control). */
+  g_assert_false (gtk_widget_get_focusable (in_dialog (dialog, "asb_hate_row")));
+  rd_test_gui_press_switch (in_dialog (dialog, "asb_hate_switch"));
   g_assert_true (rd_test_gui_wait_until (rd_test_gui_switch_is_on, in_dialog (dialog, "asb_hate_switch"),
                                          2000));
   save_case_details (dialog);
