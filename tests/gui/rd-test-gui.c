@@ -334,10 +334,10 @@ rd_test_gui_set_day (GtkWidget *picker,
   rd_date_time_picker_set_date_time (RD_DATE_TIME_PICKER (picker), dt);
 }
 
-/* A label inside @widget that shows @text */
-static GtkWidget *
-find_label_showing (GtkWidget  *widget,
-                    const char *text)
+/* The label @widget is, or holds, that shows @text; NULL if none does. */
+GtkWidget *
+rd_test_gui_find_label_showing (GtkWidget  *widget,
+                                const char *text)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return widget;
@@ -345,7 +345,7 @@ find_label_showing (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label_showing (child, text);
+      GtkWidget *found = rd_test_gui_find_label_showing (child, text);
 
       if (found != NULL)
         return found;
@@ -366,7 +366,7 @@ is_labelled_by_shown (GtkWidget  *widget,
        around != NULL && !GTK_IS_NATIVE (around);
        around = gtk_widget_get_parent (around))
     {
-      GtkWidget *label = find_label_showing (around, name);
+      GtkWidget *label = rd_test_gui_find_label_showing (around, name);
       g_autofree char *differs = NULL;
 
       if (label == NULL)

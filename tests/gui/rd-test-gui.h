@@ -47,6 +47,8 @@ void           rd_test_gui_set_day          (GtkWidget    *picker,
                                              int           year,
                                              int           month,
                                              int           day);
+GtkWidget     *rd_test_gui_find_label_showing (GtkWidget  *widget,
+                                              const char *text);
 void           rd_test_gui_check_name       (GtkWidget    *widget,
                                              const char   *name);
 AdwMessageDialog *rd_test_gui_find_message_dialog (void);

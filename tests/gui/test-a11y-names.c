@@ -197,25 +197,6 @@ test_titles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The label in @widget that shows @text. */
-static GtkWidget *
-find_label_showing (GtkWidget  *widget,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label_showing (child, text);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
 /* A text view is labelled by the nearest header around it, found in a
  * branch beside its own a few steps out rather than the window's header
  * further out (the search goes through each branch once), and stays so
@@ -241,7 +222,7 @@ test_text_view_nearest_header (void)
   gtk_box_append (GTK_BOX (page), near_header);
   gtk_box_append (GTK_BOX (page), form);
   window_with (window, far_header, page, NULL);
-  near_label = find_label_showing (near_header, "Diary Entry");
+  near_label = rd_test_gui_find_label_showing (near_header, "Diary Entry");
   g_assert_nonnull (near_label);
 
   wrong = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
