@@ -1015,6 +1015,40 @@ check_group_titles (GtkWidget  *widget,
     check_group_titles (child, heading, what, size, all);
 }
 
+/* Appends to @all each shortcut under @widget whose words take more than
+ * two lines beside its keys: at 360 pixels they took three or four
+ * beside the widest keys, where under them they take the row's width. A
+ * shortcut's keys (a GtkShortcutLabel) and words share a box. */
+static void
+check_shortcut_words (GtkWidget  *widget,
+                      const char *what,
+                      const Size *size,
+                      GString    *all)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *keys = rd_test_gui_find_by_type (widget, GTK_TYPE_SHORTCUT_LABEL);
+      GtkWidget *row = keys != NULL ? gtk_widget_get_parent (keys) : NULL;
+      GtkWidget *title = NULL;
+      int lines;
+
+      g_assert_true (GTK_IS_BOX (row));
+      for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL && title == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (child != keys)
+          title = rd_test_gui_find_by_type (child, GTK_TYPE_LABEL);
+      g_assert_nonnull (title);
+      lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title)));
+      if (gtk_orientable_get_orientation (GTK_ORIENTABLE (row)) == GTK_ORIENTATION_HORIZONTAL && lines > 2)
+        g_string_append_printf (all, "\n%s, %s:\n  \"%s\" takes %d lines beside its keys", what, size->name,
+                                gtk_label_get_text (GTK_LABEL (title)), lines);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_shortcut_words (child, what, size, all);
+}
+
 /* The keyboard shortcuts window (Ctrl+?, GTK's GtkShortcutsWindow) on
  * each of its sections, as its switcher shows them one at a time */
 static void
@@ -1043,6 +1077,7 @@ check_shortcuts (Fixture    *f,
       check_window (GTK_WINDOW (shortcuts), size, what, all);
       g_object_get (child, "title", &heading, NULL);
       check_group_titles (child, heading, what, size, all);
+      check_shortcut_words (child, what, size, all);
       /* Nothing in it scrolls: on a phone's screen, what is lower than
        * the screen cannot be read */
       if (size->text_scale == 1 && gtk_widget_get_height (GTK_WIDGET (shortcuts)) > size->height)

@@ -29,6 +29,103 @@
  * as the drop-downs' choices are (rd-gui-choice.c).
  */
 
+/*
+ * At 360 pixels the words beside the widest keys of a section ("Ctrl +
+ * Shift + R", which the keys of every shortcut of its column are as wide
+ * as) took three or four lines of a few words each. Where the words of a
+ * shortcut would take more than two lines beside its keys, and fewer
+ * under them, every shortcut of its group shows its keys above its words,
+ * which take the row's width; a group of mixed rows read as ragged.
+ */
+
+/* The space between the keys and the words under them: GTK's 12 pixels
+ * beside them read as a gap between two shortcuts. */
+#define KEYS_OVER_WORDS_SPACING 4
+/* On a shortcut's row (the box of its keys and words): GTK's space
+ * between its keys and its words */
+#define BESIDE_SPACING "rd-gui-beside-spacing"
+/* On a shortcut's row: the bin round its words */
+#define WORDS_BIN "rd-gui-words-bin"
+
+/* Whether the words of the shortcut whose row is @row would take more
+ * than two lines beside its keys, at the row's width now, and fewer under
+ * them. The keys are its shortcut label, or the image shown for a
+ * gesture in its place; both are as wide as the widest of the column. */
+static gboolean
+wraps_beside_keys (GtkWidget *row)
+{
+  GtkWidget *words_bin = g_object_get_data (G_OBJECT (row), WORDS_BIN);
+  GtkWidget *words = adw_bin_get_child (ADW_BIN (words_bin));
+  GtkWidget *keys = NULL;
+  int width = gtk_widget_get_width (row);
+  int spacing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), BESIDE_SPACING));
+  int keys_width, one_line, beside, under;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL && keys == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != words_bin && gtk_widget_get_visible (child))
+      keys = child;
+  /* Not laid out yet, or hidden (a shortcut for the other text direction) */
+  if (keys == NULL || words == NULL || width <= 0 || !gtk_widget_get_mapped (row))
+    return FALSE;
+  gtk_widget_measure (keys, GTK_ORIENTATION_HORIZONTAL, -1, &keys_width, NULL, NULL, NULL);
+  gtk_widget_measure (words, GTK_ORIENTATION_VERTICAL, -1, NULL, &one_line, NULL, NULL);
+  gtk_widget_measure (words, GTK_ORIENTATION_VERTICAL, MAX (1, width - keys_width - spacing), &beside, NULL,
+                      NULL, NULL);
+  gtk_widget_measure (words, GTK_ORIENTATION_VERTICAL, width, &under, NULL, NULL, NULL);
+  return beside > 2 * one_line && under < beside;
+}
+
+static void
+set_keys_over_words (GtkWidget *row,
+                     gboolean   over)
+{
+  int spacing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), BESIDE_SPACING));
+
+  if (over == (gtk_orientable_get_orientation (GTK_ORIENTABLE (row)) == GTK_ORIENTATION_VERTICAL))
+    return;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (row),
+                                  over ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (row), over ? KEYS_OVER_WORDS_SPACING : spacing);
+}
+
+/* Appends to @rows the row of each shortcut under @widget */
+static void
+collect_shortcut_rows (GtkWidget *widget,
+                       GPtrArray *rows)
+{
+  if (g_object_get_data (G_OBJECT (widget), WORDS_BIN) != NULL)
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcut_rows (child, rows);
+}
+
+/* Puts the keys of each shortcut of the group of the one whose words
+ * @words_bin holds beside their words or over them, as said above, for
+ * the width of their rows now; a shortcut in no group (one the search
+ * found) on its own. */
+static void
+place_words (GtkWidget *words_bin)
+{
+  GtkWidget *row = gtk_widget_get_parent (words_bin);
+  GtkWidget *group = gtk_widget_get_ancestor (row, GTK_TYPE_SHORTCUTS_GROUP);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean over = FALSE;
+
+  if (group != NULL)
+    collect_shortcut_rows (group, rows);
+  else
+    g_ptr_array_add (rows, row);
+  for (guint i = 0; i < rows->len && !over; i++)
+    over = wraps_beside_keys (g_ptr_array_index (rows, i));
+  for (guint i = 0; i < rows->len; i++)
+    set_keys_over_words (g_ptr_array_index (rows, i), over);
+}
+
 /* Whether @widget is the box of a shortcut's words: a box in the box a
  * GtkShortcutsShortcut holds, beside its keys */
 static gboolean
@@ -50,6 +147,9 @@ hold_words (GtkWidget *words)
   GtkWidget *bin = adw_bin_new ();
 
   gtk_widget_set_layout_manager (bin, rd_gui_wrapping_bin_layout_new ());
+  rd_gui_wrapping_bin_on_width_changed (bin, place_words);
+  g_object_set_data (G_OBJECT (row), BESIDE_SPACING, GINT_TO_POINTER (gtk_box_get_spacing (GTK_BOX (row))));
+  g_object_set_data (G_OBJECT (row), WORDS_BIN, bin);
   gtk_widget_set_hexpand (bin, TRUE);
   g_object_ref (words);
   gtk_box_insert_child_after (GTK_BOX (row), bin, words);

@@ -10,6 +10,8 @@
 /* The width a bin laid out by rd_gui_wrapping_bin_layout_new() was last
  * given, or 0 before any */
 #define GIVEN_WIDTH "rd-gui-given-width"
+/* What to call, outside the layout, once a bin is given another width */
+#define WIDTH_CHANGED "rd-gui-width-changed"
 
 static void
 wrapping_bin_measure (GtkWidget      *bin,
@@ -36,6 +38,10 @@ measure_again_cb (GtkWidget     *bin,
                   GdkFrameClock *clock,
                   gpointer       user_data)
 {
+  RdGuiWidthChangedFunc func = g_object_get_data (G_OBJECT (bin), WIDTH_CHANGED);
+
+  if (func != NULL)
+    func (bin);
   gtk_widget_queue_resize (bin);
   return G_SOURCE_REMOVE;
 }
@@ -72,4 +78,20 @@ GtkLayoutManager *
 rd_gui_wrapping_bin_layout_new (void)
 {
   return gtk_custom_layout_new (NULL, wrapping_bin_measure, wrapping_bin_allocate);
+}
+
+/**
+ * rd_gui_wrapping_bin_on_width_changed:
+ *
+ * Calls @func on @bin, a bin laid out by rd_gui_wrapping_bin_layout_new(),
+ * each time it has been given another width, on the next frame, where it
+ * may change how its parent lays it out.
+ */
+void
+rd_gui_wrapping_bin_on_width_changed (GtkWidget             *bin,
+                                      RdGuiWidthChangedFunc  func)
+{
+  g_return_if_fail (GTK_IS_WIDGET (bin));
+
+  g_object_set_data (G_OBJECT (bin), WIDTH_CHANGED, func);
 }

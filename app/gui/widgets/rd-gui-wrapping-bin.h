@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
-GtkLayoutManager *rd_gui_wrapping_bin_layout_new (void);
+typedef void (*RdGuiWidthChangedFunc) (GtkWidget *bin);
+
+GtkLayoutManager *rd_gui_wrapping_bin_layout_new        (void);
+void              rd_gui_wrapping_bin_on_width_changed  (GtkWidget             *bin,
+                                                         RdGuiWidthChangedFunc  func);
 
 G_END_DECLS
