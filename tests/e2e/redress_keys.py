@@ -107,14 +107,24 @@ def resize_newest_window(width, height):
 # only the fallback for a window whose focus changed without an event
 # (GTK says nothing when a window gets the keyboard back).
 _last_focus = []
+# The focus events and description changes since the last key, in the order
+# they came: ("focus" or "description", the object).
+_since_key = []
 
 
 def _on_focus_event(event):
     if event.detail1:
         _last_focus[:] = [event.source]
+        _since_key.append(("focus", event.source))
+
+
+def _on_description_event(event):
+    _since_key.append(("description", event.source))
 
 
 pyatspi.Registry.registerEventListener(_on_focus_event, "object:state-changed:focused")
+pyatspi.Registry.registerEventListener(_on_description_event,
+                                       "object:property-change:accessible-description")
 
 
 def _pump_events():
@@ -154,6 +164,30 @@ def describe(node):
     return "nothing" if node is None else "%s %r" % (node.roleName, node.name)
 
 
+def described_after_focus(node):
+    """Whether @node's description reached AT-SPI as a change after its focus
+    event, since the last key: a screen reader says the description with the
+    focus, then says the change again (GTK 4.8 did so on a control's first
+    focus, for everything set on it before)."""
+    _pump_events()
+    focused_at = None
+    for i, (what, source) in enumerate(_since_key):
+        try:
+            same = source == node
+        except Exception:  # gone from the tree
+            same = False
+        if not same:
+            continue
+        if what == "focus":
+            focused_at = i
+        elif focused_at is not None:
+            return True
+    return False
+
+
 def key(combo):
+    # What came before the key belongs to the key before.
+    _pump_events()
+    del _since_key[:]
     rawinput.keyCombo(combo)
     time.sleep(0.3)

@@ -13,10 +13,12 @@
 # by two different labels joined ("Include the chronology Chronology": GTK
 # 4.8 says a widget's label and then what its labelled-by relation points
 # to), when a list's row says only its first words while it shows more (a
-# row gives its content as its name and its description), when a Tab says
-# nothing (the text inside an entry row included), and when a stop heard
-# in a window's ring belongs to another window (the focus read was that
-# window's, left behind: what the window itself does went unheard). It
+# row gives its content as its name and its description), when a stop's
+# description reaches AT-SPI as a change after its focus (a screen reader
+# says it twice), when a Tab says nothing (the text inside an entry row
+# included), and when a stop heard in a window's ring belongs to another
+# window (the focus read was that window's, left behind: what the window
+# itself does went unheard). It
 # fails too when a container around the stop, which Orca says before it as
 # the focus goes in, is named after its type ("GtkStackPage panel"), and
 # when going to a page by Alt+1…6 does not say the page's name.
@@ -36,7 +38,7 @@ import time
 import pyatspi
 
 from redress_e2e import fail, find, poll, press, start_app, stop_app  # noqa: E402
-from redress_keys import describe, focus_newest_window, focused, key  # noqa: E402
+from redress_keys import described_after_focus, describe, focus_newest_window, focused, key  # noqa: E402
 from redress_windows import (GTYPE_NAME, HOLDER_ROLES, MNEMONIC, case_dialogs,  # noqa: E402
                              check_not_lost, close_window, open_window, said_twice, tab_to)
 
@@ -58,6 +60,11 @@ REPEATED = "says the same as the stop before it, another control"
 # name: the flow box's child or the row around it was a stop of its own
 # that said nothing more (What Next's letter tiles, a row and its switch).
 INSIDE_AGAIN = "takes the focus again inside the stop before it, by the same name"
+# A control whose description came as a change after its focus: Orca 43
+# says the description with the focus, then the change, the same words
+# twice (GTK 4.8 told AT-SPI of a control at its first focus, and sent what
+# was set on it before as changes just after).
+DESCRIBED_AGAIN = "has its description sent as a change after its focus, said twice"
 # Roles whose words are the control's own: a row's line leaves them out.
 CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "combo box",
                  "spin button", "text", "entry", "password text", "slider", "link",
@@ -369,6 +376,8 @@ class Reader:
             heard.add(path)
             line = line_of(parts)
             found = problems_of(parts, node, before)
+            if parts[3] and described_after_focus(node):
+                found.append(DESCRIBED_AGAIN)
             self.transcript.append(line + "".join("    <- " + f for f in found))
             for problem in found:
                 self.problems.append("%s: %r %s" % (where, line, problem))

@@ -18,5 +18,6 @@ void     _rd_gui_a11y_name_once           (GtkWidget *widget);
 void     _rd_gui_a11y_voice_entry_text    (GtkWidget *widget);
 void     _rd_gui_a11y_install_entry_texts (void);
 void     _rd_gui_a11y_name_container      (GtkWidget *widget);
+void     _rd_gui_a11y_install_told_before_focus (void);
 
 G_END_DECLS

@@ -681,6 +681,7 @@ rd_gui_install_accessible_names (void)
                                   on_widget_map_hook_cb, NULL, NULL);
       g_signal_override_class_handler ("realize", GTK_TYPE_WINDOW, G_CALLBACK (realize_titled_window));
       _rd_gui_a11y_install_entry_texts ();
+      _rd_gui_a11y_install_told_before_focus ();
       g_type_class_unref (klass);
       g_once_init_leave (&names_installed, 1);
     }
