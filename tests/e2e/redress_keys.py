@@ -71,12 +71,25 @@ def _newest_window():
     return None
 
 
-def focus_newest_window():
+def newest_window():
+    """The X window shown last, to tell a window opened after it."""
+    return _newest_window()
+
+
+def focus_newest_window(not_before=None, timeout=5.0):
     """Gives the keyboard to the newest window, as a window manager does when
     one opens. None runs here (GTK 4.8 reports no positions otherwise), so
     keys would go on to the window under the pointer: the main window. This
-    neither moves the pointer nor clicks."""
+    neither moves the pointer nor clicks. With @not_before (what
+    newest_window() was before a window was opened), it first waits until
+    a newer one is shown: the accessibility tree may list the new window
+    before the X server has it on screen, and giving the keyboard to the
+    window below would take it from the new one."""
     window = _newest_window()
+    deadline = time.monotonic() + timeout
+    while not_before is not None and window == not_before and time.monotonic() < deadline:
+        time.sleep(0.1)
+        window = _newest_window()
     if window is not None:
         _X11.XSetInputFocus(_display, window, REVERT_TO_PARENT, 0)
         _X11.XFlush(_display)
@@ -183,6 +196,16 @@ def described_after_focus(node):
         elif focused_at is not None:
             return True
     return False
+
+
+def last_focus_told():
+    """The object of the newest focus event since the last key, or None: a
+    screen reader says only the newest focus it has been told of."""
+    _pump_events()
+    for what, source in reversed(_since_key):
+        if what == "focus":
+            return source
+    return None
 
 
 def key(combo):

@@ -9,7 +9,7 @@ import re
 import pyatspi
 
 from redress_e2e import fail, poll, press
-from redress_keys import describe, focus_newest_window, focused, key
+from redress_keys import describe, focus_newest_window, focused, key, newest_window
 from redress_keys import _pump_events as pump_events
 
 # Roles that only hold the focus for what is inside them: a window passes
@@ -57,6 +57,7 @@ def open_window(app, what, opener, timeout=20):
     just as the window opens (a popover is a window of the app too) would
     leave the count as it was."""
     before = list(app.children)
+    below = newest_window()
 
     def opened():
         check_not_lost("opening " + what)
@@ -65,7 +66,7 @@ def open_window(app, what, opener, timeout=20):
         return new[-1] if new else None
     opener()
     window = poll(what + " opened", opened, timeout)
-    focus_newest_window()
+    focus_newest_window(not_before=below)
     return window
 
 

@@ -15,8 +15,9 @@
 # to), when a list's row says only its first words while it shows more (a
 # row gives its content as its name and its description), when a stop's
 # description reaches AT-SPI as a change after its focus (a screen reader
-# says it twice), when a Tab says nothing (the text inside an entry row
-# included), and when a stop heard in a window's ring belongs to another
+# says it twice), when a window's first stop is not the newest focus a
+# screen reader was told of as the window opened (it says nothing there),
+# when a Tab says nothing (the text inside an entry row included), and when a stop heard in a window's ring belongs to another
 # window (the focus read was that window's, left behind: what the window
 # itself does went unheard). It
 # fails too when a container around the stop, which Orca says before it as
@@ -38,7 +39,8 @@ import time
 import pyatspi
 
 from redress_e2e import fail, find, poll, press, start_app, stop_app  # noqa: E402
-from redress_keys import described_after_focus, describe, focus_newest_window, focused, key  # noqa: E402
+from redress_keys import (described_after_focus, describe, focus_newest_window, focused, key,  # noqa: E402
+                          last_focus_told)
 from redress_windows import (GTYPE_NAME, HOLDER_ROLES, MNEMONIC, case_dialogs,  # noqa: E402
                              check_not_lost, close_window, open_window, said_twice, tab_to)
 
@@ -65,6 +67,10 @@ INSIDE_AGAIN = "takes the focus again inside the stop before it, by the same nam
 # twice (GTK 4.8 told AT-SPI of a control at its first focus, and sent what
 # was set on it before as changes just after).
 DESCRIBED_AGAIN = "has its description sent as a change after its focus, said twice"
+# A window whose first stop a screen reader is not told of as the newest
+# focus: GTK 4.8 gave it the focus before the window was active, and told
+# nothing when it became so (About was said "About frame" and no more).
+UNTOLD_FIRST = "is where the window opens, but a screen reader is not told of it last"
 # Roles whose words are the control's own: a row's line leaves them out.
 CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "combo box",
                  "spin button", "text", "entry", "password text", "slider", "link",
@@ -324,10 +330,12 @@ class Reader:
         self.transcript = []
         self.problems = []
 
-    def read_ring(self, where, window=None):
+    def read_ring(self, where, window=None, opened=False):
         """From where the focus is in @window (by default the window the
         focus is in now), Tab until the focus comes back to a stop already
-        heard in this ring (or stays put). Each stop must be @window's own."""
+        heard in this ring (or stays put). Each stop must be @window's own,
+        and, in a window just @opened, the first must be the newest focus
+        a screen reader was told of."""
         if window is None:
             node = focused(self.app)
             window = window_of(node) if node is not None else None
@@ -376,6 +384,8 @@ class Reader:
             heard.add(path)
             line = line_of(parts)
             found = problems_of(parts, node, before)
+            if stop == 0 and opened and not self.first_stop_told(window):
+                found.append(UNTOLD_FIRST)
             if parts[3] and described_after_focus(node):
                 found.append(DESCRIBED_AGAIN)
             self.transcript.append(line + "".join("    <- " + f for f in found))
@@ -383,6 +393,23 @@ class Reader:
                 self.problems.append("%s: %r %s" % (where, line, problem))
             before = (line, path, node)
         self.transcript.append("(cut short after %d stops)" % MOST_STOPS)
+
+    def first_stop_told(self, window, timeout=3.0):
+        """Whether the newest focus told since the window was opened is in
+        @window. A screen reader keeps only the newest: the window's own
+        focus, told before the window was active, or followed by the focus
+        going back to the menu's button in the window below, is not said."""
+        deadline = time.monotonic() + timeout
+        while True:
+            told = last_focus_told()
+            try:
+                if told is not None and window_of(told) == window:
+                    return True
+            except Exception:  # gone from the tree
+                pass
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.3)
 
     def hear_silence(self, where, before, passed):
         """Where the Tab went that said nothing: the next control after the
@@ -419,7 +446,7 @@ class Reader:
 
     def read_window(self, what, opener, inside=None):
         window = open_window(self.app, what, opener)
-        self.read_ring("%s (%s)" % (what, window.name), window)
+        self.read_ring("%s (%s)" % (what, window.name), window, opened=True)
         if inside is not None:
             inside(window)
         close_window(self.app, window, what)

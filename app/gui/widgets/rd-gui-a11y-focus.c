@@ -1,4 +1,4 @@
-/* rd-gui-a11y-focus.c: a control told to a screen reader before its first focus, not after.
+/* rd-gui-a11y-focus.c: a control's focus told to a screen reader whole, once, and in time.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-gui"
@@ -76,15 +76,79 @@ on_state_flags_changed_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/*
+ * A window's first control goes unheard: GTK 4.8 gives it the focus as the
+ * window is shown, before the window is active, and sends nothing of it
+ * when the window then becomes active (_gtk_window_set_is_active() in
+ * gtk/gtkwindow.c reports a focus only to a control that did not have it,
+ * and that one had). Orca 43 drops a focus in a frame that is not active
+ * yet (onFocusedChanged() in orca/scripts/default.py), then says the frame's
+ * title as it becomes active, and nothing more until the next Tab: the
+ * About and shortcuts windows were said "About frame" and nothing else.
+ * GTK reports the window active before it notifies "is-active", so here,
+ * the first time each showing of a window becomes active, its focus is
+ * given up and taken again: the focus comes after the window's activation.
+ * A screen reader that had said that control already, as the focus it is
+ * on, does not say it again.
+ */
+static gboolean
+focus_again_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window)) || !gtk_window_is_active (window) ||
+      gtk_window_get_focus (window) == NULL)
+    return G_SOURCE_REMOVE;
+  focus = g_object_ref (gtk_window_get_focus (window));
+  gtk_window_set_focus (window, NULL);
+  gtk_window_set_focus (window, focus);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_is_active_cb (GtkWindow  *window,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  if (!gtk_window_is_active (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_window_is_active_cb, user_data);
+  /* Once what made it active is over: a menu that opened it gives the
+   * focus of the window it closes over back to its button then, and a
+   * screen reader keeps only the newest focus it has been told of. */
+  g_idle_add (focus_again_cb, g_object_ref (window));
+}
+
+static gboolean
+on_window_map_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_WINDOW (widget) && !gtk_window_is_active (GTK_WINDOW (widget)))
+    {
+      g_signal_handlers_disconnect_by_func (widget, on_window_is_active_cb, NULL);
+      g_signal_connect (widget, "notify::is-active", G_CALLBACK (on_window_is_active_cb), NULL);
+    }
+  return TRUE;
+}
+
 /**
  * _rd_gui_a11y_install_told_before_focus:
  *
  * From now on, every control is told to a screen reader, with its name and
- * description, just before its first focus is: once, before any window maps.
+ * description, just before its first focus is, and the control a window
+ * opens on is reported again once the window is active: once, before any
+ * window maps.
  */
 void
 _rd_gui_a11y_install_told_before_focus (void)
 {
   g_signal_add_emission_hook (g_signal_lookup ("state-flags-changed", GTK_TYPE_WIDGET), 0,
                               on_state_flags_changed_hook_cb, NULL, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                              on_window_map_hook_cb, NULL, NULL);
 }
