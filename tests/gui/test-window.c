@@ -217,6 +217,84 @@ test_case_pages_and_last_case (void)
 }
 
 
+static gboolean
+content_hidden (gpointer page)
+{
+  return rd_case_page_get_content_hidden (RD_CASE_PAGE (page));
+}
+
+static void
+show_page_by_keyboard (RdWindow   *window,
+                       const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+}
+
+/* A page that was shown and is left hides its content before the next
+ * frame, so that GTK does not work out its styles again for a focus or
+ * a :backdrop that changed while nobody can see it; shown again, it is
+ * all there at once, mapped, with the keyboard in it. A page never shown
+ * keeps its content (it may be laid out ahead), and a page left and
+ * shown again before a frame never hides it. */
+static void
+test_left_page_hides_content (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = NULL;
+  RdWindow *window;
+  GtkWidget *diary, *timeline, *contacts, *content, *focus;
+
+  add_case (dir, "A case");
+  app = rd_test_gui_app_new (dir);
+  window = rd_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  diary = rd_window_get_page (window, "diary");
+  timeline = rd_window_get_page (window, "timeline");
+  contacts = rd_window_get_page (window, "contacts");
+  content = gtk_widget_get_first_child (diary);
+  g_assert_nonnull (content);
+
+  show_page_by_keyboard (window, "diary");
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_false (rd_case_page_get_content_hidden (RD_CASE_PAGE (diary)));
+
+  show_page_by_keyboard (window, "timeline");
+  /* Not yet: the focus has only just left it. */
+  g_assert_true (gtk_widget_get_visible (content));
+  g_assert_true (rd_test_gui_wait_until (content_hidden, diary, 5000));
+  g_assert_false (gtk_widget_get_visible (content));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, timeline));
+  g_assert_false (rd_case_page_get_content_hidden (RD_CASE_PAGE (timeline)));
+  g_assert_false (rd_case_page_get_content_hidden (RD_CASE_PAGE (contacts)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (contacts)));
+
+  show_page_by_keyboard (window, "diary");
+  g_assert_true (gtk_widget_get_visible (content));
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_false (rd_case_page_get_content_hidden (RD_CASE_PAGE (diary)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, diary));
+  g_assert_true (rd_test_gui_wait_until (content_hidden, timeline, 5000));
+
+  /* Left and back before any frame: the content stays. */
+  show_page_by_keyboard (window, "timeline");
+  show_page_by_keyboard (window, "diary");
+  rd_test_gui_wait_for_draw (GTK_WIDGET (window));
+  rd_test_gui_iterate ();
+  g_assert_true (gtk_widget_get_visible (content));
+  g_assert_false (rd_case_page_get_content_hidden (RD_CASE_PAGE (diary)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
+
 static RdWindow *
 open_window_on (RdApplication *app,
                 const char    *dir)
@@ -480,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/window/actions-back-after-unlock", test_actions_back_after_unlock);
   g_test_add_func ("/window/case-pages-and-last-case", test_case_pages_and_last_case);
   g_test_add_func ("/window/last-case-per-folder", test_last_case_per_folder);
+  g_test_add_func ("/window/left-page-hides-content", test_left_page_hides_content);
   g_test_add_func ("/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/no-read-only-banner", test_no_read_only_banner);

@@ -55,7 +55,12 @@ typedef struct
   gboolean refresh_after_frame;  /* a refresh waits for the next frame */
   gboolean refresh_when_shown;   /* a change came while the page was hidden */
   GtkWidget *default_focus;      /* a widget of the page, not referenced */
+  GdkFrameClock *hide_clock;     /* the page was left: its content goes before the next frame */
+  gulong         hide_id;
 } RdCasePagePrivate;
+
+/* On a child of a page, which the page hid as it was left */
+#define HIDDEN_WHILE_LEFT "rd-case-page-hidden-while-left"
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RdCasePage, rd_case_page, GTK_TYPE_WIDGET)
 
@@ -390,12 +395,110 @@ rd_case_page_is_waiting (RdCasePage *self)
   return priv->waiting;
 }
 
+/*
+ * GTK 4.8 works out the style of every visible widget of a window,
+ * whether its page is shown or not, each time something they may depend
+ * on changes. Going from one page to another moves the keyboard focus,
+ * and with it the :focus-within state of the pages' containers, which the
+ * style of every widget under them can depend on: the frame that showed
+ * the timeline worked out again the styles of the whole diary page left
+ * behind, its list's rows and its editor (issue 17), and a window going
+ * to the background (:backdrop, on every widget) those of every page.
+ *
+ * So a page that was shown and is left hides its content, which GTK then
+ * leaves out of its styles (and of its sizes) until the page is shown
+ * again: what changed meanwhile is worked out then, once. A page never
+ * shown is left as it is: it may be laid out ahead of being shown
+ * (rd_gui_lay_out_hidden_page()). The content goes just before the next
+ * frame, not as the page is unmapped: the stack that hides the page moves
+ * the focus out of it after that, and GTK would move a focus that is in
+ * content being hidden itself.
+ */
+static void
+hide_content (RdCasePage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        g_object_set_data (G_OBJECT (child), HIDDEN_WHILE_LEFT, GINT_TO_POINTER (TRUE));
+        gtk_widget_set_visible (child, FALSE);
+      }
+}
+
+static void
+cancel_hiding (RdCasePage *self)
+{
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+
+  /* GDK lets go of a frame clock's handlers itself as its window goes. */
+  if (priv->hide_id != 0 && g_signal_handler_is_connected (priv->hide_clock, priv->hide_id))
+    g_signal_handler_disconnect (priv->hide_clock, priv->hide_id);
+  priv->hide_id = 0;
+  g_clear_object (&priv->hide_clock);
+}
+
+static void
+on_before_paint_hide_cb (GdkFrameClock *clock,
+                         RdCasePage    *self)
+{
+  cancel_hiding (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    hide_content (self);
+}
+
+static void
+rd_case_page_unmap (GtkWidget *widget)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+  RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  GTK_WIDGET_CLASS (rd_case_page_parent_class)->unmap (widget);
+  if (clock == NULL || priv->hide_id != 0)
+    return;
+  priv->hide_clock = g_object_ref (clock);
+  priv->hide_id = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_hide_cb),
+                                    self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_BEFORE_PAINT);
+}
+
+static void
+show_content (RdCasePage *self)
+{
+  cancel_hiding (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_steal_data (G_OBJECT (child), HIDDEN_WHILE_LEFT) != NULL)
+      gtk_widget_set_visible (child, TRUE);
+}
+
+/**
+ * rd_case_page_get_content_hidden:
+ *
+ * Returns: whether the page, left, has hidden its content from GTK's
+ *   styles and sizes until it is shown again
+ */
+gboolean
+rd_case_page_get_content_hidden (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), HIDDEN_WHILE_LEFT) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 rd_case_page_map (GtkWidget *widget)
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
   RdCasePagePrivate *priv = rd_case_page_get_instance_private (self);
 
+  /* Before the children are mapped, so that they are, with the page. */
+  show_content (self);
   GTK_WIDGET_CLASS (rd_case_page_parent_class)->map (widget);
   rd_case_page_fill (self);
   /* What it shows stays until the refresh's result comes. */
@@ -459,6 +562,7 @@ rd_case_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (priv->clock, self);
   g_clear_handle_id (&priv->fill_source, g_source_remove);
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  cancel_hiding (self);
   g_clear_object (&priv->clock);
   g_clear_object (&priv->rcase);
   g_clear_object (&priv->store);
@@ -517,6 +621,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   object_class->get_property = rd_case_page_get_property;
   object_class->set_property = rd_case_page_set_property;
   GTK_WIDGET_CLASS (klass)->map = rd_case_page_map;
+  GTK_WIDGET_CLASS (klass)->unmap = rd_case_page_unmap;
   GTK_WIDGET_CLASS (klass)->focus = rd_case_page_focus;
   /* A group, which Orca says by its name (the page's title, given by
    * rd-gui-a11y-containers.c) as the focus goes into it: going to a page says

@@ -48,6 +48,7 @@ gboolean  rd_case_page_flush     (RdCasePage  *self,
                                   GError     **error);
 void      rd_case_page_fill      (RdCasePage  *self);
 gboolean  rd_case_page_is_waiting (RdCasePage *self);
+gboolean  rd_case_page_get_content_hidden (RdCasePage *self);
 void      rd_case_page_refresh   (RdCasePage  *self);
 void      rd_case_page_refresh_after_frame (RdCasePage *self);
 RdClock  *rd_case_page_get_clock (RdCasePage  *self);
