@@ -36,7 +36,9 @@
  * the frame that first shows the diary page. The timeline page's, for two
  * seconds from when it is shown at the end, are broken down the same way
  * (the picture and the list apart), after the work of showing it itself
- * (the diary's last save, the focus moved, its refresh asked for).
+ * (the diary's last save, the focus moved, its refresh asked for). Then
+ * the window goes to the background (:backdrop on every widget), and
+ * that second's frames are broken down the same way.
  *
  * Also printed, how many notifications the deadline notifier sent (to a
  * stand-in for the desktop's service on the wrapper's session bus): the
@@ -428,6 +430,29 @@ run_done (gpointer data)
   return ((Run *) data)->done;
 }
 
+/* The window going to the background, as when another window takes the
+ * keyboard (or back, if it was there): GTK sets or unsets :backdrop on
+ * every widget of it, and works out again the style of each that it
+ * styles. The frames of the next second, phase by phase. */
+static void
+print_backdrop_frames (RdWindow *window)
+{
+  BenchPhases *phases = bench_phases_new (GTK_WIDGET (window));
+  gboolean away = !(gtk_widget_get_state_flags (GTK_WIDGET (window)) & GTK_STATE_FLAG_BACKDROP);
+
+  bench_phases_start (phases, 1000);
+  if (away)
+    gtk_widget_set_state_flags (GTK_WIDGET (window), GTK_STATE_FLAG_BACKDROP, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (window), GTK_STATE_FLAG_BACKDROP);
+  rd_test_gui_wait_until (never, NULL, 1000);
+  g_print ("The window %s: %.1f ms in its heaviest frame (of 1 s)\n",
+           away ? "gone to the background" : "back from the background",
+           bench_phases_heaviest (phases));
+  bench_phases_print (phases, PHASES_SHOWN_MS);
+  bench_phases_free (phases);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +580,7 @@ main (int   argc,
            "heaviest frame (of %u s)\n", run.show_ms, bench_phases_heaviest (run.phases), PHASES_SECONDS);
   bench_phases_print (run.phases, PHASES_SHOWN_MS);
   bench_phases_free (run.phases);
+  print_backdrop_frames (window);
   g_print ("The deadline notifier sent %u notifications\n", notifications->len);
   g_array_sort (run.stalls, compare_stalls);
   for (guint i = 0; i < MIN (run.stalls->len, 5); i++)
