@@ -46,8 +46,12 @@ SPOKEN_END = re.compile(r"^(.*)'(?: voice=\w+)?(?:\{.*\}|\[.*\])?\s*$")
 # A line spoken over several lines goes on indented by 18 spaces.
 GOES_ON = " " * 18
 # Orca drops what it has not said yet when a newer focus comes, as it does
-# for a person who presses Tab quickly: it is given time to speak.
+# for a person who presses Tab quickly: it is given time to speak. On a
+# loaded machine it can be seconds behind, so after each key the walk waits
+# until Orca's log has been still this long (Orca writes as it works), and
+# at most QUIET_MOST seconds.
 SETTLE = 0.8
+QUIET_MOST = 10.0
 MODIFIERS = ("Alt_L", "Alt_R", "Control_L", "Control_R", "Shift_L", "Shift_R",
              "Super_L", "Super_R", "Meta_L", "Meta_R", "ISO_Level3_Shift")
 
@@ -56,9 +60,10 @@ class Keys:
     """Counts the keys sent, and where the transcript was at each, so that
     Orca's words after a key can be put beside what AT-SPI read then."""
 
-    def __init__(self):
+    def __init__(self, log):
         self.pressed = []
         self.reader = None
+        self.log = log
         self._key = redress_keys.key
         for module in (redress_keys, redress_windows, spoken):
             module.key = self.key
@@ -67,7 +72,20 @@ class Keys:
         at = len(self.reader.transcript) if self.reader is not None else 0
         self.pressed.append((combo, at))
         self._key(combo)
-        time.sleep(SETTLE)
+        self.wait_for_orca()
+
+    def wait_for_orca(self):
+        """Until Orca has done with what the key brought: its log still
+        for SETTLE seconds."""
+        deadline = time.monotonic() + QUIET_MOST
+        size, still_since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            now = os.path.getsize(self.log) if os.path.exists(self.log) else 0
+            if now != size:
+                size, still_since = now, time.monotonic()
+            elif time.monotonic() - still_since >= SETTLE:
+                return
+            time.sleep(0.1)
 
 
 def start_orca(home, log):
@@ -209,7 +227,7 @@ def main():
     scratch = tempfile.mkdtemp(prefix="redress-orca-")
     data_dir = os.path.join(scratch, "data")
     os.makedirs(data_dir)
-    keys = Keys()
+    keys = Keys(log)
     orca = process = reader = None
     try:
         orca = start_orca(os.path.join(scratch, "home"), log)
