@@ -22,7 +22,9 @@
 # itself does went unheard). It
 # fails too when a container around the stop, which Orca says before it as
 # the focus goes in, is named after its type ("GtkStackPage panel"), and
-# when going to a page by Alt+1…6 does not say the page's name.
+# when going to a page by Alt+1…6 does not say the page's name, on a stop
+# inside a combo box of its own name (a drop-down said twice), and on a
+# window of the case that is not a dialog.
 # The whole transcript, one line per focus stop, is written to the file
 # given as the first argument (meson gives one in the build folder), to be
 # read by a person: it is what a blind resident hears.
@@ -129,8 +131,8 @@ def below(node, depth=0):
 
 
 def is_window(node):
-    """A window of the application: whatever its role (GTK 4.8 gives some
-    of Redress's dialogs "filler"), a child of the application itself."""
+    """A window of the application, whatever its role (the test fails on a
+    dialog of the case that is not a "dialog"): a child of the application."""
     parent = node.parent
     return node.roleName in WINDOW_ROLES or parent is None or parent.roleName == "application"
 
@@ -284,6 +286,20 @@ def containers_said(node, depth=0):
     return names
 
 
+def combo_box_around(node, depth=0):
+    """The name of the combo box that holds @node, which Orca says as the
+    focus goes in, or None."""
+    try:
+        parent = node.parent
+        while parent is not None and parent.roleName not in WINDOW_ROLES and depth < 60:
+            if parent.roleName == "combo box":
+                return (parent.name or "").strip()
+            parent, depth = parent.parent, depth + 1
+    except Exception:  # gone from the tree
+        pass
+    return None
+
+
 def problems_of(parts, node, before):
     """What is wrong with this stop's line, given the stop before it
     (its line and its object's path, or None)."""
@@ -302,6 +318,10 @@ def problems_of(parts, node, before):
     for container in containers_said(node):
         if GTYPE_NAME.match(container):
             found.append("is inside a container said as a type's name, %r" % container)
+    # A drop-down was a combo box around the button that takes the focus:
+    # Orca said the combo box, then the button, by the same name.
+    if name and combo_box_around(node) == name:
+        found.append("is inside a combo box of its name, which is said before it")
     if MNEMONIC.search(name) or MNEMONIC.search(description):
         found.append("says a mnemonic underscore")
     if said_twice(name) or said_again(name, description):
@@ -446,6 +466,11 @@ class Reader:
 
     def read_window(self, what, opener, inside=None):
         window = open_window(self.app, what, opener)
+        # Each of these belongs to the main window: a screen reader says
+        # "dialog" after its title. GTK 4.8 left some without a role
+        # ("filler"), which Orca leaves unsaid.
+        if window.roleName != "dialog":
+            self.problems.append("%s (%s) is a %s, not a dialog" % (what, window.name, window.roleName))
         self.read_ring("%s (%s)" % (what, window.name), window, opened=True)
         if inside is not None:
             inside(window)

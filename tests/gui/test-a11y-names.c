@@ -1257,6 +1257,88 @@ test_containers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* GTK 4.8 gives a window its class's role only as it maps, and a window
+ * whose accessible object was used before (the focus given to a control
+ * before it is shown, as New Case does) kept no role at all: Orca said
+ * "filler". A window that belongs to another is a dialog, whether it was
+ * made so or made so later, and keeps its title as its name; the window
+ * it belongs to stays a window. */
+static void
+test_dialog_roles (void)
+{
+  GtkWidget *main_window = gtk_window_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog, *later;
+
+  rd_gui_install_accessible_names ();
+  dialog = g_object_new (ADW_TYPE_WINDOW, "transient-for", main_window, "modal", TRUE,
+                         "title", "New Case", NULL);
+  adw_window_set_content (ADW_WINDOW (dialog), entry);
+  gtk_window_set_focus (GTK_WINDOW (dialog), entry);
+  later = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (later), "Keyboard Shortcuts");
+  gtk_window_set_transient_for (GTK_WINDOW (later), GTK_WINDOW (main_window));
+  gtk_window_present (GTK_WINDOW (main_window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (later));
+  rd_test_gui_wait_for_draw (dialog);
+  rd_test_gui_wait_for_draw (later);
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==,
+                   GTK_ACCESSIBLE_ROLE_DIALOG);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (later)), ==,
+                   GTK_ACCESSIBLE_ROLE_DIALOG);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (main_window)), ==,
+                   GTK_ACCESSIBLE_ROLE_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Case");
+  gtk_window_destroy (GTK_WINDOW (later));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (main_window));
+}
+
+/* The combo boxes inside @widget, itself included */
+static guint
+count_combo_boxes (GtkWidget *widget)
+{
+  guint count = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_COMBO_BOX;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      count += count_combo_boxes (child);
+  return count;
+}
+
+/* A drop-down was a combo box around the button that takes the focus, and
+ * Orca said both by the same name: it is one combo box, the button a
+ * person lands on, in a container Orca leaves out. */
+static void
+test_drop_down_one_combo_box (void)
+{
+  const char *const categories[] = { "All categories", "Noise", NULL };
+  GtkWidget *drop_down, *button, *window;
+
+  rd_gui_install_accessible_names ();
+  drop_down = gtk_drop_down_new_from_strings (categories);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Show one category", -1);
+  window = window_with (NULL, drop_down, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (window);
+  button = find_inside (drop_down, GTK_TYPE_TOGGLE_BUTTON);
+
+  g_assert_true (gtk_widget_grab_focus (drop_down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==,
+                   GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (drop_down)), ==,
+                   GTK_ACCESSIBLE_ROLE_GENERIC);
+  g_assert_cmpuint (count_combo_boxes (drop_down), ==, 1);
+  assert_described (button, "All categories");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1282,5 +1364,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/one-stop-per-control", test_one_stop_per_control);
   g_test_add_func ("/a11y-names/entry-row-texts", test_entry_row_texts);
   g_test_add_func ("/a11y-names/containers", test_containers);
+  g_test_add_func ("/a11y-names/dialog-roles", test_dialog_roles);
+  g_test_add_func ("/a11y-names/drop-down-one-combo-box", test_drop_down_one_combo_box);
   return g_test_run ();
 }

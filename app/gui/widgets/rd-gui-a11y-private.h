@@ -19,5 +19,7 @@ void     _rd_gui_a11y_voice_entry_text    (GtkWidget *widget);
 void     _rd_gui_a11y_install_entry_texts (void);
 void     _rd_gui_a11y_name_container      (GtkWidget *widget);
 void     _rd_gui_a11y_install_told_before_focus (void);
+void     _rd_gui_a11y_give_window_role    (GtkWindow *window);
+void     _rd_gui_a11y_install_roles       (void);
 
 G_END_DECLS

@@ -638,6 +638,7 @@ static void
 realize_titled_window (GtkWidget *window)
 {
   title_window_by_header (GTK_WINDOW (window));
+  _rd_gui_a11y_give_window_role (GTK_WINDOW (window));
   g_signal_chain_from_overridden_handler (window);
 }
 
@@ -682,6 +683,7 @@ rd_gui_install_accessible_names (void)
       g_signal_override_class_handler ("realize", GTK_TYPE_WINDOW, G_CALLBACK (realize_titled_window));
       _rd_gui_a11y_install_entry_texts ();
       _rd_gui_a11y_install_told_before_focus ();
+      _rd_gui_a11y_install_roles ();
       g_type_class_unref (klass);
       g_once_init_leave (&names_installed, 1);
     }
