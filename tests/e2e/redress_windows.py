@@ -78,12 +78,25 @@ def close_window(app, window, what):
     focus_newest_window()
 
 
+def check_menu_name(item):
+    """A screen reader says a menu's name, then its word for a menu, as
+    the focus goes into it: a name that ends in that word is heard twice
+    ("Main menu menu")."""
+    menu = item.parent
+    while menu is not None and menu.roleName not in ("menu", "application"):
+        menu = menu.parent
+    name = (menu.name or "").strip() if menu is not None and menu.roleName == "menu" else ""
+    if name.lower().split()[-1:] == ["menu"]:
+        fail("the menu is named %r, which a screen reader says %r" % (name, name + " menu"))
+
+
 def pick_from_menu(app, label):
     """In the menu just opened, Down until @label has the focus, then Return.
     The case menu starts with its list of cases, which Tab leaves."""
     for _ in range(16):
         node = focused(app)
         if node is not None and node.roleName == "menu item" and node.name == label:
+            check_menu_name(node)
             key("Return")
             return
         key("Tab" if node is not None and node.roleName == "list item" else "Down")

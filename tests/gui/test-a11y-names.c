@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "rd-dashboard-row.h"
+#include "rd-gui-a11y.h"
 #include "rd-gui-choice.h"
 #include "rd-gui-util.h"
 #include "rd-test-gui.h"
@@ -1213,15 +1214,18 @@ test_entry_row_texts (void)
  * "GtkStackPage", which Orca said); the child of a view stack's page
  * (libadwaita 1.2 makes no object of the page) by its page's title, so
  * that going to a page says which, unless Redress named it; both follow
- * the title. A menu is named after the button that opens it (it was
- * "GtkPopoverMenu"), a list of page tabs by nothing ("AdwViewSwitcher"). */
+ * the title. A menu is named by what kind of menu it is (it was
+ * "GtkPopoverMenu", then "Main menu", which Orca said "Main menu menu"):
+ * never by a name ending in the word a screen reader says after it; a
+ * list of page tabs by nothing ("AdwViewSwitcher"). */
 static void
 test_containers (void)
 {
   g_autoptr(GMenu) model = g_menu_new ();
   GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *cases_button = gtk_menu_button_new ();
   GtkWidget *switcher = adw_view_switcher_new ();
-  GtkWidget *menu;
+  GtkWidget *menu, *cases_menu;
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *views = adw_view_stack_new ();
   GtkWidget *diary = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -1239,12 +1243,18 @@ test_containers (void)
   g_menu_append (model, "Preferences", "app.preferences");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (model));
   gtk_widget_set_tooltip_text (menu_button, "Main menu");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
   menu = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (cases_button), G_MENU_MODEL (model));
+  gtk_widget_set_tooltip_text (cases_button, "Switch case");
+  rd_gui_name_menu (GTK_MENU_BUTTON (cases_button), "Cases");
+  cases_menu = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (cases_button)));
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (views));
-  window = window_with (NULL, stack, views, menu_button, switcher, NULL);
+  window = window_with (NULL, stack, views, menu_button, cases_button, switcher, NULL);
 
   g_assert_true (GTK_IS_POPOVER_MENU (menu));
-  assert_named (menu, "Main menu");
+  assert_named (menu, "Main");
+  assert_named (cases_menu, "Cases");
   assert_named (switcher, "");
   assert_named (untitled, "");
   assert_named (titled, "Editor");

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-switcher.h"
+#include "rd-gui-a11y.h"
 #include "rd-gui-util.h"
 
 struct _RdCaseSwitcher
@@ -366,4 +367,7 @@ rd_case_switcher_init (RdCaseSwitcher *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_menu_button_set_create_popup_func (self->button, on_create_popup_cb, self, NULL);
+  /* Translators: the name of the menu of cases, which a screen reader
+   * says followed by its own word for a menu ("Cases menu"). */
+  rd_gui_name_menu (self->button, C_("menu's name", "Cases"));
 }

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rd-gui-a11y.h"
 #include "rd-gui-a11y-private.h"
 
 /* On a page's child or a menu: the rules named it (so it is done once). */
@@ -50,10 +53,35 @@ on_view_stack_page_title_notify_cb (AdwViewStackPage *page)
                                   title != NULL ? title : "", -1);
 }
 
+/* On a menu button: what its menu is called (rd_gui_name_menu()). */
+#define MENU_NAME_KEY "rd-a11y-menu-name"
+
+/* The name of a menu whose button shows only an icon, by what the icon
+ * means, as a screen reader says it before its own word for a menu. */
+static const char *
+get_icon_menu_name (const char *icon_name)
+{
+  if (g_strcmp0 (icon_name, "open-menu-symbolic") == 0)
+    /* Translators: the main menu's name, which a screen reader says
+     * followed by its own word for a menu ("Main menu"): what kind of
+     * menu it is, without that word. */
+    return C_("menu's name", "Main");
+  if (g_strcmp0 (icon_name, "view-more-symbolic") == 0)
+    /* Translators: the name of a menu of more things to do, which a
+     * screen reader says followed by its own word for a menu. */
+    return C_("menu's name", "More");
+  return NULL;
+}
+
 /*
  * A menu (GtkPopoverMenu) without a name was "GtkPopoverMenu menu" as it
- * opened: it is named after what opens it, the button's tooltip ("Main
- * menu", "Switch case") or its words, or else by nothing.
+ * opened. Named after its button ("Main menu"), it was "Main menu menu":
+ * a screen reader says a menu's name and then its own word for a menu,
+ * in its own language, so a menu's name is what kind of menu it is,
+ * without that word ("Main", said "Main menu"). It is the name Redress
+ * gave it where the button is made, else the words the button shows,
+ * else what its icon means, else nothing (the screen reader still says
+ * "menu").
  */
 static void
 name_menu (GtkWidget *menu)
@@ -62,11 +90,31 @@ name_menu (GtkWidget *menu)
   const char *name = NULL;
 
   if (opener != NULL)
-    name = gtk_widget_get_tooltip_text (opener);
-  if ((name == NULL || *name == '\0') && GTK_IS_MENU_BUTTON (opener))
+    name = g_object_get_data (G_OBJECT (opener), MENU_NAME_KEY);
+  if (name == NULL && GTK_IS_MENU_BUTTON (opener))
     name = gtk_menu_button_get_label (GTK_MENU_BUTTON (opener));
+  if (name == NULL && GTK_IS_MENU_BUTTON (opener))
+    name = get_icon_menu_name (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (opener)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name != NULL ? name : "", -1);
+}
+
+/**
+ * rd_gui_name_menu:
+ * @button: a menu button
+ * @name: what its menu is called, without the word for a menu, which a
+ *   screen reader says after it ("Main" for the main menu)
+ *
+ * Names the menu @button opens, whenever it is made.
+ */
+void
+rd_gui_name_menu (GtkMenuButton *button,
+                  const char    *name)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (name != NULL);
+
+  g_object_set_data_full (G_OBJECT (button), MENU_NAME_KEY, g_strdup (name), g_free);
 }
 
 /*
