@@ -5,6 +5,9 @@
 
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "memory-fixtures.h"
 #include "rd-memory.h"
@@ -166,14 +169,87 @@ test_let_go_elsewhere (void)
   g_main_context_release (context);
 }
 
+/* main()'s arguments before g_test_init() takes its own out of them: the
+ * start again must be the same test, run as the same subprocess. */
+static char **test_argv;
+
+#if defined (__GLIBC__) && !defined (__SANITIZE_ADDRESS__)
+/* How much more of the C library's memory is in use after a first slice
+ * of a size nothing here has asked for: one block of its size from the C
+ * library, or a slab of a page (or none, taken from a slab made before)
+ * from GLib's own slice allocator. */
+static gsize
+grown_by_a_slice (void)
+{
+  struct mallinfo2 before = mallinfo2 ();
+  gpointer slice = g_slice_alloc (200);
+  struct mallinfo2 after = mallinfo2 ();
+
+  g_slice_free1 (200, slice);
+  return after.uordblks - before.uordblks;
+}
+#endif
+
+/* Started without G_SLICE, the program starts again with it, and GLib's
+ * slices are then the C library's blocks; started with it, it is left
+ * as it was. */
+static void
+test_restart_without_slices (void)
+{
+#if !defined (__GLIBC__) || defined (__SANITIZE_ADDRESS__)
+  g_test_skip ("only glibc's own allocator says how much of it is in use");
+  return;
+#else
+  if (g_test_subprocess ())
+    {
+      const char *given = g_getenv ("REDRESS_TEST_G_SLICE");
+      gsize grown;
+
+      rd_memory_restart_without_slices (test_argv);
+      grown = grown_by_a_slice ();
+      g_test_message ("G_SLICE=%s; a first slice of 200 bytes took %" G_GSIZE_FORMAT " bytes",
+                      g_getenv ("G_SLICE"), grown);
+      if (given != NULL)
+        {
+          g_assert_cmpstr (g_getenv ("G_SLICE"), ==, given);
+          g_assert_true (grown < 200 || grown >= 512);
+          return;
+        }
+      g_assert_cmpstr (g_getenv ("G_SLICE"), ==, "always-malloc");
+      g_assert_cmpuint (grown, >=, 200);
+      g_assert_cmpuint (grown, <, 512);
+      return;
+    }
+  if (glib_check_version (2, 76, 0) == NULL)
+    {
+      g_test_skip ("GLib's slices are the C library's blocks from 2.76 on");
+      return;
+    }
+  g_unsetenv ("REDRESS_TEST_G_SLICE");
+  g_unsetenv ("G_SLICE");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* Set, but to nothing GLib acts on: the slices stay GLib's. */
+  g_setenv ("REDRESS_TEST_G_SLICE", "", TRUE);
+  g_setenv ("G_SLICE", "", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("REDRESS_TEST_G_SLICE");
+  g_unsetenv ("G_SLICE");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  test_argv = g_strdupv (argv);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/memory/give-back", test_give_back);
   g_test_add_func ("/memory/run-apart", test_run_apart);
   g_test_add_func ("/memory/let-go-elsewhere", test_let_go_elsewhere);
+  g_test_add_func ("/memory/restart-without-slices", test_restart_without_slices);
   return g_test_run ();
 }
