@@ -15,6 +15,7 @@
 #include "rd-core.h"
 #include "rd-store-complaints.h"
 #include "rd-test-fixtures.h"
+#include "rd-timeline-make.h"
 #include "store-fixtures.h"
 
 /* rd-chronology-pages.c reads this many of each at a time. */
@@ -447,6 +448,122 @@ test_bundle_holds_a_page (Fixture       *f,
   g_assert_cmpint (g_rmdir (out_dir), ==, 0);
 }
 
+/* Diary entries of every category, some reported to the landlord (a few
+ * on the same day as another report), beside the fixture's: what the timeline counts in weeks and marks as reports. */
+static void
+save_reported_incidents (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_store_begin (f->store, &error));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(RdIncident) incident = rd_incident_new ();
+      g_autoptr(GDateTime) at = g_date_time_new_local (2023, 2, 1, 20, 0, 0);
+      g_autoptr(GDateTime) when = g_date_time_add_days (at, (i * 11) % 90);
+
+      rd_incident_set_case_id (incident, f->case_id);
+      rd_incident_set_starts_at (incident, when);
+      rd_incident_set_category (incident, (RdCategory) (i % RD_CATEGORY_N_CATEGORIES));
+      rd_incident_set_description (incident, "Shouting on the landing");
+      if (i % 3 == 0)
+        {
+          g_autoptr(GDate) told = g_date_new_dmy (1, G_DATE_MARCH, 2023);
+
+          g_date_add_days (told, i / 6);
+          rd_incident_set_reported_to (incident, RD_REPORTED_LANDLORD);
+          rd_incident_set_landlord_reported_on (incident, told);
+        }
+      g_assert_true (rd_store_save_incident (f->store, incident, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rd_store_commit (f->store, &error));
+  g_assert_no_error (error);
+}
+
+/* The case's people and complaints only, as the bundle hands them to its
+ * timeline: a diary read from the facts would not be in them. */
+static RdCaseFacts *
+people_and_complaints (RdCaseFacts *facts)
+{
+  RdCaseFacts *copy = rd_case_facts_new (rd_case_facts_get_case (facts));
+  GPtrArray *parties = rd_case_facts_get_parties (facts);
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+  for (guint i = 0; i < parties->len; i++)
+    rd_case_facts_add_party (copy, parties->pdata[i]);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      GPtrArray *events = rd_case_facts_get_events (facts, complaints->pdata[i]);
+
+      rd_case_facts_add_complaint (copy, complaints->pdata[i]);
+      for (guint e = 0; e < events->len; e++)
+        rd_case_facts_add_event (copy, complaints->pdata[i], events->pdata[e]);
+    }
+  return copy;
+}
+
+/* The timeline read from the store an entry at a time, as the bundle now
+ * makes it once the case is let go, is the one made from the case held
+ * whole: the same weeks with the same counts, reports, contacts and
+ * deadlines, in the same order, saying the same, on the same rows; and no
+ * entry is held once it is made. */
+static void
+test_timeline_read_from_store (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdCaseFacts) people = NULL;
+  g_autoptr(RdDashboard) dashboard = NULL;
+  g_autoptr(RdTimeline) whole = NULL;
+  g_autoptr(RdTimeline) read = NULL;
+  guint n_weeks = 0, n_counted = 0;
+
+  save_reported_incidents (f);
+  facts = rd_case_facts_load_brief (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  dashboard = rd_dashboard_new (facts, NULL, today);
+  whole = rd_timeline_new_for_dashboard (facts, dashboard);
+  people = people_and_complaints (facts);
+  g_clear_object (&facts);
+  g_atomic_int_set (&n_alive, 0);
+  read = rd_timeline_new_from_store (f->store, f->case_id, people, dashboard, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records_alive (), ==, 0);
+
+  g_assert_cmpuint (rd_timeline_count_kind (whole, RD_TIMELINE_REPORT), ==, 20);
+  g_assert_cmpuint (rd_timeline_count_kind (whole, RD_TIMELINE_CONTACT), ==, N_CONTACTS);
+  g_assert_cmpuint (rd_timeline_get_n_items (read), ==, rd_timeline_get_n_items (whole));
+  for (guint i = 0; i < rd_timeline_get_n_items (whole); i++)
+    {
+      const RdTimelineItem *a = rd_timeline_get_item (whole, i);
+      const RdTimelineItem *b = rd_timeline_get_item (read, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
+      g_assert_cmpuint (a->total, ==, b->total);
+      g_assert_cmpmem (a->counts, sizeof a->counts, b->counts, sizeof b->counts);
+      g_assert_cmpint (a->category, ==, b->category);
+      g_assert_cmpint (a->landlord, ==, b->landlord);
+      g_assert_cmpint (a->row, ==, b->row);
+      g_assert_cmpstr (a->when, ==, b->when);
+      g_assert_cmpstr (a->heading, ==, b->heading);
+      g_assert_cmpuint (a->digest, ==, b->digest);
+      if (a->kind == RD_TIMELINE_WEEK)
+        {
+          n_weeks++;
+          n_counted += a->total;
+        }
+    }
+  /* Every entry is counted in its week, the fixture's and these. */
+  g_assert_cmpuint (n_weeks, >, 20);
+  g_assert_cmpuint (n_counted, ==, N_INCIDENTS + 60);
+  g_assert_cmpuint (rd_timeline_get_max_week_total (read), ==,
+                    rd_timeline_get_max_week_total (whole));
+}
+
 /* Each diary entry read while the bundle is built, for the tests below:
  * the bundle is built on a thread of its own, and its snapshot keeps the
  * hook once the tests have stopped keeping (stop_keeping_reads()). */
@@ -497,9 +614,11 @@ start_keeping_reads (Fixture *f)
   rd_store_set_read_hook (f->store, keep_read_cb, NULL);
 }
 
-/* The deadlines, the timeline and the letter read no more of a diary
- * entry than its summary, so the bundle is built from entries read brief;
- * the chronology still writes each entry whole, read a page at a time. */
+/* The deadlines and the letter read no more of a diary entry than its
+ * summary, so the bundle is built from entries read brief; the timeline,
+ * made once they are let go, reads each entry again, one at a time, and
+ * keeps none; the chronology still writes each entry whole, read a page
+ * at a time. */
 static void
 test_bundle_reads_brief (Fixture       *f,
                          gconstpointer  data)
@@ -533,7 +652,7 @@ test_bundle_reads_brief (Fixture       *f,
   g_assert_no_error (error);
   read = stop_keeping_reads (f);
 
-  g_assert_cmpuint (read->len, ==, N_INCIDENTS + 1);
+  g_assert_cmpuint (read->len, ==, 2 * (N_INCIDENTS + 1));
   for (guint i = 0; i < read->len; i++)
     {
       RdIncident *entry = read->pdata[i];
@@ -541,9 +660,14 @@ test_bundle_reads_brief (Fixture       *f,
       if (*rd_incident_get_location (entry) != '\0' || *rd_incident_get_impact (entry) != '\0' ||
           *rd_incident_get_witnesses (entry) != '\0' ||
           strchr (rd_incident_get_description (entry), '\n') != NULL)
-        n_whole++;
+        {
+          /* Read by the timeline, which let it go: only this test holds it. */
+          g_assert_cmpuint (G_OBJECT (entry)->ref_count, ==, 1);
+          n_whole++;
+        }
     }
-  g_assert_cmpuint (n_whole, ==, 0);
+  /* Only the one entry that says more than its summary, and only once. */
+  g_assert_cmpuint (n_whole, ==, 1);
 
   g_assert_true (rd_bundle_write (bundle, out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -629,6 +753,8 @@ main (int   argc,
               test_bundle_holds_a_page, fixture_teardown);
   g_test_add ("/chronology-pages/bundle-reads-brief", Fixture, NULL, fixture_setup,
               test_bundle_reads_brief, fixture_teardown);
+  g_test_add ("/chronology-pages/timeline-read-from-store", Fixture, NULL, fixture_setup,
+              test_timeline_read_from_store, fixture_teardown);
   g_test_add ("/chronology-pages/people-only", Fixture, NULL, fixture_setup, test_people_only,
               fixture_teardown);
   g_test_add ("/chronology-pages/letter-suggested-apart", Fixture, NULL, fixture_setup,

@@ -13,7 +13,15 @@ G_BEGIN_DECLS
 
 RdTimelineItem *_rd_timeline_item_new     (RdTimelineKind  kind,
                                            const GDate    *date);
-void            _rd_timeline_add_contacts (GPtrArray      *items,
-                                           RdCaseFacts    *facts);
+RdTimeline     *_rd_timeline_begin        (void);
+GPtrArray      *_rd_timeline_get_items    (RdTimeline     *self);
+void            _rd_timeline_add_incident (RdTimeline     *self,
+                                           RdIncident     *incident);
+void            _rd_timeline_add_contact  (GPtrArray      *items,
+                                           RdCaseFacts    *facts,
+                                           RdContact      *contact);
+RdTimeline     *_rd_timeline_finish       (RdTimeline     *self,
+                                           RdCaseFacts    *facts,
+                                           RdDashboard    *dashboard);
 
 G_END_DECLS

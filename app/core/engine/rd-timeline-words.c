@@ -91,43 +91,39 @@ dup_heading (RdCaseFacts *facts,
   return g_strdup_printf (_("%s to %s"), channel, who);
 }
 
+/* @contact's item, for a timeline being made; @facts gives its people. */
 void
-_rd_timeline_add_contacts (GPtrArray   *items,
-                           RdCaseFacts *facts)
+_rd_timeline_add_contact (GPtrArray   *items,
+                          RdCaseFacts *facts,
+                          RdContact   *contact)
 {
-  GPtrArray *contacts = rd_case_facts_get_contacts (facts);
+  const char *channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDate) day = NULL;
+  RdTimelineItem *item;
+  RdParty *party;
 
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      RdContact *contact = g_ptr_array_index (contacts, i);
-      const char *channel = rd_contact_channel_get_label (rd_contact_get_channel (contact));
-      g_autoptr(GDateTime) local = NULL;
-      g_autoptr(GDate) day = NULL;
-      RdTimelineItem *item;
-      RdParty *party;
-
-      if (rd_contact_get_occurred_at (contact) == NULL)
-        continue;
-      local = rd_datetime_to_local (rd_contact_get_occurred_at (contact));
-      day = rd_datetime_get_date (local);
-      item = _rd_timeline_item_new (RD_TIMELINE_CONTACT, day);
-      item->direction = rd_contact_get_direction (contact);
-      /* The same rule as the deadline adapter: nobody named is the landlord. */
-      party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
-      item->landlord = party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
-      item->when = rd_datetime_format_long (local);
-      if (item->direction == RD_CONTACT_FROM)
-        /* Translators: "Phone call from them": a contact with nothing written yet */
-        item->title = g_strdup_printf (_("%s from them"), channel);
-      else
-        /* Translators: "Email to them": a contact with nothing written yet */
-        item->title = g_strdup_printf (_("%s to them"), channel);
-      item->detail = item->landlord ? g_strdup (_("With the landlord"))
-                                    : g_strdup (_("With someone other than the landlord"));
-      item->heading = dup_heading (facts, contact);
-      item->about = dup_first_words (rd_contact_get_summary (contact));
-      g_ptr_array_add (items, item);
-    }
+  if (rd_contact_get_occurred_at (contact) == NULL)
+    return;
+  local = rd_datetime_to_local (rd_contact_get_occurred_at (contact));
+  day = rd_datetime_get_date (local);
+  item = _rd_timeline_item_new (RD_TIMELINE_CONTACT, day);
+  item->direction = rd_contact_get_direction (contact);
+  /* The same rule as the deadline adapter: nobody named is the landlord. */
+  party = rd_case_facts_find_party (facts, rd_contact_get_party_id (contact));
+  item->landlord = party == NULL || rd_party_get_role (party) == RD_PARTY_LANDLORD_OFFICER;
+  item->when = rd_datetime_format_long (local);
+  if (item->direction == RD_CONTACT_FROM)
+    /* Translators: "Phone call from them": a contact with nothing written yet */
+    item->title = g_strdup_printf (_("%s from them"), channel);
+  else
+    /* Translators: "Email to them": a contact with nothing written yet */
+    item->title = g_strdup_printf (_("%s to them"), channel);
+  item->detail = item->landlord ? g_strdup (_("With the landlord"))
+                                : g_strdup (_("With someone other than the landlord"));
+  item->heading = dup_heading (facts, contact);
+  item->about = dup_first_words (rd_contact_get_summary (contact));
+  g_ptr_array_add (items, item);
 }
 
 /**

@@ -46,6 +46,7 @@ struct _RdTimeline
   guint      n_kind[RD_TIMELINE_N_KINDS];
   guint      n_rows[RD_TIMELINE_N_KINDS];  /* by the kind that names a lane */
   guint      max_week_total;
+  GHashTable *weeks;  /* while it is made: Monday's Julian day → its week's item */
 };
 
 /* A lane of deadlines holds at most this many rows. A case with more
@@ -152,47 +153,46 @@ week_counts_text (const RdTimelineItem *item)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Counts @incident in its week's item, made when it is the week's first. */
 static void
-add_weeks (GPtrArray   *items,
-           RdCaseFacts *facts)
+count_in_week (RdTimeline *self,
+               RdIncident *incident)
 {
-  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
-  g_autoptr(GHashTable) weeks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GDate) day = NULL;
+  RdTimelineItem *item;
+  RdCategory category;
+  guint32 monday;
 
-  for (guint i = 0; i < incidents->len; i++)
+  if (rd_incident_get_starts_at (incident) == NULL)
+    return;
+  day = local_date (rd_incident_get_starts_at (incident));
+  monday = g_date_get_julian (day) - (g_date_get_weekday (day) - G_DATE_MONDAY);
+  item = g_hash_table_lookup (self->weeks, GUINT_TO_POINTER (monday));
+  if (item == NULL)
     {
-      RdIncident *incident = g_ptr_array_index (incidents, i);
-      g_autoptr(GDate) day = NULL;
-      RdTimelineItem *item;
-      RdCategory category;
-      guint32 monday;
+      GDate start;
 
-      if (rd_incident_get_starts_at (incident) == NULL)
-        continue;
-      day = local_date (rd_incident_get_starts_at (incident));
-      monday = g_date_get_julian (day) - (g_date_get_weekday (day) - G_DATE_MONDAY);
-      item = g_hash_table_lookup (weeks, GUINT_TO_POINTER (monday));
-      if (item == NULL)
-        {
-          GDate start;
-
-          g_date_clear (&start, 1);
-          g_date_set_julian (&start, monday);
-          item = _rd_timeline_item_new (RD_TIMELINE_WEEK, &start);
-          item->end = start;
-          g_date_add_days (&item->end, 6);
-          item->week = (int) g_date_get_iso8601_week_of_year (&start);
-          item->week_year = iso_week_year (&start);
-          g_hash_table_insert (weeks, GUINT_TO_POINTER (monday), item);
-          g_ptr_array_add (items, item);
-        }
-      category = rd_incident_get_category (incident);
-      if ((guint) category >= RD_CATEGORY_N_CATEGORIES)
-        category = RD_CATEGORY_OTHER;
-      item->counts[category]++;
-      item->total++;
+      g_date_clear (&start, 1);
+      g_date_set_julian (&start, monday);
+      item = _rd_timeline_item_new (RD_TIMELINE_WEEK, &start);
+      item->end = start;
+      g_date_add_days (&item->end, 6);
+      item->week = (int) g_date_get_iso8601_week_of_year (&start);
+      item->week_year = iso_week_year (&start);
+      g_hash_table_insert (self->weeks, GUINT_TO_POINTER (monday), item);
+      g_ptr_array_add (self->items, item);
     }
+  category = rd_incident_get_category (incident);
+  if ((guint) category >= RD_CATEGORY_N_CATEGORIES)
+    category = RD_CATEGORY_OTHER;
+  item->counts[category]++;
+  item->total++;
+}
 
+/* Each week's words, once every incident is counted. */
+static void
+name_weeks (GPtrArray *items)
+{
   for (guint i = 0; i < items->len; i++)
     {
       RdTimelineItem *item = g_ptr_array_index (items, i);
@@ -212,28 +212,37 @@ add_weeks (GPtrArray   *items,
 }
 
 static void
-add_reports (GPtrArray   *items,
-             RdCaseFacts *facts)
+add_report (GPtrArray  *items,
+            RdIncident *incident)
 {
-  GPtrArray *incidents = rd_case_facts_get_incidents (facts);
+  RdTimelineItem *item;
+  RdMoment reported;
 
-  for (guint i = 0; i < incidents->len; i++)
-    {
-      RdIncident *incident = g_ptr_array_index (incidents, i);
-      RdTimelineItem *item;
-      RdMoment reported;
+  if (!rd_incident_get_landlord_reported (incident, &reported))
+    return;
+  item = _rd_timeline_item_new (RD_TIMELINE_REPORT, &reported.date);
+  item->category = rd_incident_get_category (incident);
+  item->when = rd_moment_format_long (&reported);
+  /* Translators: %s is the category of the incident, "Noise" */
+  item->title = g_strdup_printf (_("Reported to the landlord: %s"),
+                                 rd_category_get_label (item->category));
+  item->detail = g_strdup ("");
+  g_ptr_array_add (items, item);
+}
 
-      if (!rd_incident_get_landlord_reported (incident, &reported))
-        continue;
-      item = _rd_timeline_item_new (RD_TIMELINE_REPORT, &reported.date);
-      item->category = rd_incident_get_category (incident);
-      item->when = rd_moment_format_long (&reported);
-      /* Translators: %s is the category of the incident, "Noise" */
-      item->title = g_strdup_printf (_("Reported to the landlord: %s"),
-                                     rd_category_get_label (item->category));
-      item->detail = g_strdup ("");
-      g_ptr_array_add (items, item);
-    }
+/**
+ * _rd_timeline_add_incident:
+ *
+ * Counts @incident in its week and adds its report to the landlord, if
+ * it was reported: for a timeline being made (_rd_timeline_begin()),
+ * which keeps nothing of @incident.
+ */
+void
+_rd_timeline_add_incident (RdTimeline *self,
+                           RdIncident *incident)
+{
+  count_in_week (self, incident);
+  add_report (self->items, incident);
 }
 
 static gboolean
@@ -591,52 +600,46 @@ count_items (RdTimeline *self)
 }
 
 /**
- * rd_timeline_new:
- * @landlord: (nullable): the landlord's own policy, if the case has one
- * @today: the resident's today
+ * _rd_timeline_begin:
  *
- * Returns: (transfer full): the case's timeline, its items in date order;
- *   drop it with rd_timeline_unref()
+ * Returns: (transfer full): a timeline to add a case's diary entries and
+ *   contacts to, then to finish with _rd_timeline_finish()
  */
 RdTimeline *
-rd_timeline_new (RdCaseFacts *facts,
-                 RdPolicy    *landlord,
-                 const GDate *today)
+_rd_timeline_begin (void)
 {
-  g_autoptr(RdDashboard) dashboard = NULL;
+  RdTimeline *self = g_atomic_rc_box_new0 (RdTimeline);
 
-  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  self->items = g_ptr_array_new_with_free_func (item_free);
+  self->weeks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return self;
+}
 
-  dashboard = rd_dashboard_new (facts, landlord, today);
-  return rd_timeline_new_for_dashboard (facts, dashboard);
+/* The items of a timeline being made, to add to. */
+GPtrArray *
+_rd_timeline_get_items (RdTimeline *self)
+{
+  return self->items;
 }
 
 /**
- * rd_timeline_new_for_dashboard:
- * @dashboard: What Next for @facts, worked out already
+ * _rd_timeline_finish:
+ * @facts: the case's people and complaints (its diary and contacts were
+ *   added already, and are not read again)
  *
- * As rd_timeline_new(), on the day @dashboard was worked out for, with its
- * deadlines: for a caller that has What Next at hand, so that the case's
- * deadlines are not worked out, and held, twice.
+ * Adds @dashboard's deadlines to @self, names its weeks, and puts its
+ * items in date order.
  *
- * Returns: (transfer full): the case's timeline
+ * Returns: (transfer full): @self, made
  */
 RdTimeline *
-rd_timeline_new_for_dashboard (RdCaseFacts *facts,
-                               RdDashboard *dashboard)
+_rd_timeline_finish (RdTimeline  *self,
+                     RdCaseFacts *facts,
+                     RdDashboard *dashboard)
 {
-  RdTimeline *self;
-
-  g_return_val_if_fail (RD_IS_CASE_FACTS (facts), NULL);
-  g_return_val_if_fail (RD_IS_DASHBOARD (dashboard), NULL);
-
-  self = g_atomic_rc_box_new0 (RdTimeline);
-  self->items = g_ptr_array_new_with_free_func (item_free);
+  g_clear_pointer (&self->weeks, g_hash_table_unref);
   self->today = *rd_dashboard_get_today (dashboard);
-  add_weeks (self->items, facts);
-  add_reports (self->items, facts);
-  _rd_timeline_add_contacts (self->items, facts);
+  name_weeks (self->items);
   add_deadlines (self->items, facts, dashboard);
   share_texts (self->items);
   g_ptr_array_sort (self->items, compare_items);
@@ -664,6 +667,7 @@ timeline_clear (gpointer data)
 {
   RdTimeline *self = data;
 
+  g_clear_pointer (&self->weeks, g_hash_table_unref);
   rd_memory_let_go_elsewhere (self->items, (GDestroyNotify) g_ptr_array_unref);
 }
 

@@ -72,6 +72,35 @@ _rd_case_bundle_chronology_new (RdStore     *snapshot,
   return rd_chronology_new_paged (facts, exhibit_refs, anonymise, read_page, reader, reader_free);
 }
 
+/**
+ * _rd_case_bundle_dup_apart_from_diary:
+ *
+ * The case, its people and its complaints with their steps, without its
+ * diary entries and contacts: what the timeline reads beside them
+ * (rd_timeline_new_from_store()), once the facts are let go.
+ *
+ * Returns: (transfer full): a copy of that much of @facts
+ */
+RdCaseFacts *
+_rd_case_bundle_dup_apart_from_diary (RdCaseFacts *facts)
+{
+  RdCaseFacts *copy = rd_case_facts_new (rd_case_facts_get_case (facts));
+  GPtrArray *parties = rd_case_facts_get_parties (facts);
+  GPtrArray *complaints = rd_case_facts_get_complaints (facts);
+
+  for (guint i = 0; i < parties->len; i++)
+    rd_case_facts_add_party (copy, parties->pdata[i]);
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      GPtrArray *events = rd_case_facts_get_events (facts, complaints->pdata[i]);
+
+      rd_case_facts_add_complaint (copy, complaints->pdata[i]);
+      for (guint e = 0; e < events->len; e++)
+        rd_case_facts_add_event (copy, complaints->pdata[i], events->pdata[e]);
+    }
+  return copy;
+}
+
 static void
 add_ref (GHashTable *refs,
          const char *key,

@@ -49,6 +49,7 @@ RdChronology    *_rd_case_bundle_chronology_new     (RdStore      *snapshot,
                                                     gboolean      anonymise);
 GHashTable      *_rd_case_bundle_dup_exhibit_refs   (RdStore      *store,
                                                     GPtrArray    *evidence);
+RdCaseFacts     *_rd_case_bundle_dup_apart_from_diary (RdCaseFacts *facts);
 RdBundleSection *_rd_case_bundle_chronology_section (RdChronology *entries,
                                                     RdTimeline   *timeline);
 void        _rd_layout_items_place          (GArray          *items,

@@ -24,6 +24,7 @@
 #include "rd-case-facts.h"
 #include "rd-chronology.h"
 #include "rd-timeline-draw.h"
+#include "rd-timeline-make.h"
 #include "rd-dashboard.h"
 #include "rd-datetime.h"
 #include "rd-deadline.h"
@@ -467,6 +468,29 @@ place_items (RdBundle       *bundle,
     }
 }
 
+/* The bundle's title and author, and how its pages are made, as
+ * @options asks. */
+static void
+set_up_bundle (RdBundle                  *bundle,
+               RdStore                   *store,
+               RdCase                    *rcase,
+               const RdCaseBundleOptions *options,
+               RdAnonymiser              *anon)
+{
+  g_autofree char *title = g_strdup_printf (_("Housing complaint bundle: %s"),
+                                            rd_case_get_title (rcase));
+  g_autofree char *clean = rd_anonymiser_apply (anon, title);
+
+  rd_bundle_set_title (bundle, clean);
+  rd_bundle_set_author (bundle, rd_case_get_resident_name (rcase));
+  rd_bundle_set_protected_folder (bundle, rd_store_get_data_dir (store));
+  rd_bundle_set_paper (bundle, options->paper);
+  rd_bundle_set_smaller_file (bundle, options->smaller);
+  rd_bundle_set_keep_landscape (bundle, options->keep_landscape);
+  rd_bundle_set_max_volume_size (bundle, options->max_volume_size);
+  rd_bundle_set_section_stamps (bundle, options->section_stamps);
+}
+
 static RdBundle *
 build_bundle (RdStore                   *store,
               gint64                     case_id,
@@ -476,6 +500,7 @@ build_bundle (RdStore                   *store,
 {
   g_autoptr(RdStore) snapshot = NULL;
   g_autoptr(RdCaseFacts) facts = NULL;
+  g_autoptr(RdCaseFacts) people = NULL;
   g_autoptr(RdDashboard) dashboard = NULL;
   g_autoptr(RdTimeline) timeline = NULL;
   g_autoptr(RdAnonymiser) anon = NULL;
@@ -493,7 +518,6 @@ build_bundle (RdStore                   *store,
   RdBundleLayout *layout = options->layout;
   const GDate *today = options->today;
   RdCase *rcase;
-  g_autofree char *title = NULL;
 
   /* The case is read on a snapshot of its own, which the chronology
    * keeps to read its entries from as its pages are drawn. The deadlines,
@@ -512,12 +536,10 @@ build_bundle (RdStore                   *store,
   dashboard = load_dashboard (store, case_id, facts, today, error);
   if (dashboard == NULL)
     return NULL;
-  /* The timeline shows the same deadlines, so it is made from these rather
-   * than working them out again; first, while they are all that is held
-   * beside the case (made last, it came on top of the letter and what went
-   * wrong: the export's peak at 100,000 entries). */
+  /* The timeline names people and complaint steps, and reads the diary
+   * and contacts from the snapshot itself once the case is let go. */
   if (options->include_chronology)
-    timeline = rd_timeline_new_for_dashboard (facts, dashboard);
+    people = _rd_case_bundle_dup_apart_from_diary (facts);
   if (options->anonymise)
     anon = rd_anonymiser_new_for_case (rcase, rd_case_facts_get_parties (facts));
 
@@ -545,18 +567,7 @@ build_bundle (RdStore                   *store,
         return NULL;
     }
 
-  title = g_strdup_printf (_("Housing complaint bundle: %s"), rd_case_get_title (rcase));
-  {
-    g_autofree char *clean = rd_anonymiser_apply (anon, title);
-    rd_bundle_set_title (bundle, clean);
-  }
-  rd_bundle_set_author (bundle, rd_case_get_resident_name (rcase));
-  rd_bundle_set_protected_folder (bundle, rd_store_get_data_dir (store));
-  rd_bundle_set_paper (bundle, options->paper);
-  rd_bundle_set_smaller_file (bundle, options->smaller);
-  rd_bundle_set_keep_landscape (bundle, options->keep_landscape);
-  rd_bundle_set_max_volume_size (bundle, options->max_volume_size);
-  rd_bundle_set_section_stamps (bundle, options->section_stamps);
+  set_up_bundle (bundle, store, rcase, options, anon);
 
   if (anon != NULL)
     unchecked = rd_case_bundle_list_unchecked (store, case_id, options, NULL);
@@ -591,9 +602,20 @@ build_bundle (RdStore                   *store,
       missed = missed_section (dashboard, anon);
       _rd_layout_item_add (items, RD_LAYOUT_WHAT_WENT_WRONG, "B", missed, NULL);
     }
-  /* Nothing below reads the case, and a long case's deadlines are tens of
+  /* Nothing below reads the case. The timeline shows the same deadlines,
+   * so it is made from these rather than working them out again, but
+   * only now: made beside the case, the diary's entries held whole, it
+   * and the letter were the export's peak at 100,000 entries. It reads the
+   * entries one at a time. A long case's deadlines are then tens of
    * megabytes that nothing drawn later needs. */
   g_clear_object (&facts);
+  if (people != NULL)
+    {
+      timeline = rd_timeline_new_from_store (snapshot, case_id, people, dashboard, error);
+      if (timeline == NULL)
+        return NULL;
+      g_clear_object (&people);
+    }
   g_clear_object (&dashboard);
 
   if (options->include_chronology)
