@@ -532,6 +532,28 @@ rd_test_gui_open_expanders (GtkWidget *root)
   return opened;
 }
 
+/* Emits "key-pressed" on each key controller of @widget in @phase until
+ * one handles it. */
+static gboolean
+run_key_controllers (GtkWidget           *widget,
+                     GtkPropagationPhase  phase,
+                     guint                keyval,
+                     GdkModifierType      state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == phase)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
 /**
  * rd_test_gui_press_key:
  *
@@ -547,18 +569,41 @@ rd_test_gui_press_key (GtkWidget       *widget,
                        guint            keyval,
                        GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
-  gboolean handled = FALSE;
+  return run_key_controllers (widget, GTK_PHASE_CAPTURE, keyval, state) ||
+         run_key_controllers (widget, GTK_PHASE_TARGET, keyval, state) ||
+         run_key_controllers (widget, GTK_PHASE_BUBBLE, keyval, state);
+}
 
-  for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+/**
+ * rd_test_gui_press_key_on_focus:
+ *
+ * Delivers a key press to the focus of @window along the way GTK routes
+ * it: the key controllers of the capture phase from the window in to the
+ * focus, then the focus's own, then those of the bubble phase from the
+ * focus out to the window, until one handles it. (A class's key bindings,
+ * which GTK keeps in shortcut controllers, are not tried.)
+ *
+ * Returns: whether a controller handled it
+ */
+gboolean
+rd_test_gui_press_key_on_focus (GtkWindow       *window,
+                                guint            keyval,
+                                GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) way = g_ptr_array_new ();
 
-        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-            gtk_event_controller_get_propagation_phase (controller) == phases[p])
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      }
-  return handled;
+  /* From the focus out */
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (way, widget);
+  for (guint i = way->len; i > 0; i--)
+    if (run_key_controllers (g_ptr_array_index (way, i - 1), GTK_PHASE_CAPTURE, keyval, state))
+      return TRUE;
+  if (run_key_controllers (g_ptr_array_index (way, 0), GTK_PHASE_TARGET, keyval, state))
+    return TRUE;
+  for (guint i = 0; i < way->len; i++)
+    if (run_key_controllers (g_ptr_array_index (way, i), GTK_PHASE_BUBBLE, keyval, state))
+      return TRUE;
+  return FALSE;
 }

@@ -65,5 +65,8 @@ guint          rd_test_gui_open_expanders   (GtkWidget    *root);
 gboolean       rd_test_gui_press_key        (GtkWidget       *widget,
                                              guint            keyval,
                                              GdkModifierType  state);
+gboolean       rd_test_gui_press_key_on_focus (GtkWindow     *window,
+                                               guint          keyval,
+                                               GdkModifierType state);
 
 G_END_DECLS

@@ -1116,6 +1116,191 @@ test_one_stop_per_control (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Presses @keyval on the focus of @window, which a controller handles. */
+static void
+press (GtkWidget *window,
+       guint      keyval)
+{
+  g_assert_true (rd_test_gui_press_key_on_focus (GTK_WINDOW (window), keyval, 0));
+  rd_test_gui_iterate ();
+}
+
+static void
+assert_focus (GtkWidget *window,
+              GtkWidget *expected)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus != expected)
+    g_error ("the focus should be on a %s, not on a %s", G_OBJECT_TYPE_NAME (expected),
+             focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* Whether @expander's switch says the row is open, closed, or (NULL)
+ * nothing, as when it is turned off */
+static void
+assert_expanded (GtkWidget      *control,
+                 const gboolean *expanded)
+{
+  g_autofree char *wrong = NULL;
+
+  if (expanded == NULL)
+    {
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_STATE_EXPANDED));
+      return;
+    }
+  wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_STATE_EXPANDED, *expanded);
+  if (wrong != NULL)
+    g_error ("the switch should say the row is %s: %s", *expanded ? "expanded" : "collapsed", wrong);
+}
+
+/* Rows that gave their stop to their control are moved between with Up
+ * and Down, control to control, through an expander row's header and the
+ * rows it shows when open, the rows that kept their stop included, and
+ * out of the list as Tab would at its ends; a number keeps its own Up and
+ * Down. An expander row's switch, turned on, opens and closes the row
+ * with Right and Left, + and -, without being turned off, and says
+ * whether it is open. */
+static void
+test_keys_between_rows (void)
+{
+  static const gboolean yes = TRUE, no = FALSE;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *first_switch = gtk_switch_new ();
+  GtkWidget *inner_switch = gtk_switch_new ();
+  GtkWidget *inner_tick = gtk_check_button_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 9, 1);
+  GtkWidget *last_switch = gtk_switch_new ();
+  GtkWidget *first = row_with ("First", NULL, first_switch, NULL, TRUE);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *inner = row_with ("Inner", NULL, inner_switch, NULL, TRUE);
+  GtkWidget *tick = row_with ("Tick", NULL, inner_tick, NULL, TRUE);
+  GtkWidget *stage = row_with ("Stage", NULL, spin, "Stage", FALSE);
+  GtkWidget *save = row_with ("Save as CSV…", NULL, gtk_image_new (), NULL, FALSE);
+  GtkWidget *last = row_with ("Last", NULL, last_switch, NULL, TRUE);
+  GtkWidget *before = gtk_button_new_with_label ("Before");
+  GtkWidget *after = gtk_button_new_with_label ("After");
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *inside = gtk_button_new_with_label ("Inside");
+  GtkWidget *enable;
+  GtkWidget *window;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "It went on for a while");
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (expander), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), FALSE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), inner);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), tick);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (save), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), first);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_list_box_append (GTK_LIST_BOX (list), save);
+  gtk_list_box_append (GTK_LIST_BOX (list), stage);
+  gtk_list_box_append (GTK_LIST_BOX (list), last);
+  gtk_popover_set_child (GTK_POPOVER (popover), inside);
+  gtk_widget_set_parent (popover, last_switch);
+  window = window_with (NULL, before, list, after, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_wait_for_draw (list);
+  enable = find_inside (expander, GTK_TYPE_SWITCH);
+  g_assert_false (gtk_widget_get_focusable (first));
+  g_assert_false (gtk_widget_get_focusable (stage));
+  g_assert_true (gtk_widget_get_focusable (save));
+  assert_expanded (enable, NULL);
+
+  /* Turned off, the expander row shows nothing inside */
+  g_assert_true (gtk_widget_grab_focus (first_switch));
+  press (window, GDK_KEY_Down);
+  assert_focus (window, enable);
+  press (window, GDK_KEY_Down);
+  assert_focus (window, save);
+  press (window, GDK_KEY_Down);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), spin));
+  /* A number counts with Up and Down: Tab leaves it */
+  rd_test_gui_press_key_on_focus (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), spin));
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  assert_focus (window, last_switch);
+  press (window, GDK_KEY_Down);
+  assert_focus (window, after);
+  g_assert_true (gtk_widget_grab_focus (last_switch));
+  press (window, GDK_KEY_Up);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), spin));
+  g_assert_true (gtk_widget_grab_focus (save));
+  press (window, GDK_KEY_Up);
+  assert_focus (window, enable);
+  press (window, GDK_KEY_Up);
+  assert_focus (window, first_switch);
+  press (window, GDK_KEY_Up);
+  assert_focus (window, before);
+
+  /* Turned on, it opens, and Up and Down go through what it shows */
+  rd_test_gui_press_switch (enable);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  assert_expanded (enable, &yes);
+  rd_test_gui_wait_for_draw (inner_switch);
+  press (window, GDK_KEY_Down);
+  assert_focus (window, inner_switch);
+  press (window, GDK_KEY_Down);
+  assert_focus (window, inner_tick);
+  press (window, GDK_KEY_Down);
+  assert_focus (window, save);
+  press (window, GDK_KEY_Up);
+  assert_focus (window, inner_tick);
+  press (window, GDK_KEY_Up);
+  assert_focus (window, inner_switch);
+  press (window, GDK_KEY_Up);
+  assert_focus (window, enable);
+
+  /* Closed and opened by keys, still switched on */
+  press (window, GDK_KEY_Left);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (enable)));
+  assert_expanded (enable, &no);
+  g_assert_true (rd_test_gui_wait_until (is_unmapped, inner_switch, 5000));
+  press (window, GDK_KEY_Down);
+  assert_focus (window, save);
+  g_assert_true (gtk_widget_grab_focus (enable));
+  press (window, GDK_KEY_Right);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  assert_expanded (enable, &yes);
+  press (window, GDK_KEY_minus);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  press (window, GDK_KEY_KP_Add);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (enable)));
+  /* Right to left, the arrows point the other way */
+  gtk_widget_set_direction (enable, GTK_TEXT_DIR_RTL);
+  press (window, GDK_KEY_Right);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  gtk_widget_set_direction (enable, GTK_TEXT_DIR_NONE);
+
+  /* A row's popover (a date's calendar, a drop-down's list) is inside the
+   * list, but moves with Up and Down itself */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  rd_test_gui_wait_for_draw (inside);
+  g_assert_true (gtk_widget_grab_focus (inside));
+  g_assert_false (rd_test_gui_press_key_on_focus (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  assert_focus (window, inside);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_grab_focus (enable));
+
+  /* Turned off, there is nothing to open: Left and Right are left alone */
+  rd_test_gui_press_switch (enable);
+  assert_expanded (enable, NULL);
+  g_assert_false (rd_test_gui_press_key_on_focus (GTK_WINDOW (window), GDK_KEY_Right, 0));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+
+  gtk_widget_unparent (popover);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The text of @row is the text field a screen reader hears: a text box,
  * labelled by the row's title as shown (the label beside it), or by the
  * row when Redress named it, described as the row is; it offers its own
@@ -1372,6 +1557,7 @@ main (int   argc,
   g_test_add_func ("/a11y-names/deadline-rows", test_deadline_rows);
   g_test_add_func ("/a11y-names/paned", test_paned);
   g_test_add_func ("/a11y-names/one-stop-per-control", test_one_stop_per_control);
+  g_test_add_func ("/a11y-names/keys-between-rows", test_keys_between_rows);
   g_test_add_func ("/a11y-names/entry-row-texts", test_entry_row_texts);
   g_test_add_func ("/a11y-names/containers", test_containers);
   g_test_add_func ("/a11y-names/dialog-roles", test_dialog_roles);

@@ -21,5 +21,8 @@ void     _rd_gui_a11y_name_container      (GtkWidget *widget);
 void     _rd_gui_a11y_install_told_before_focus (void);
 void     _rd_gui_a11y_give_window_role    (GtkWindow *window);
 void     _rd_gui_a11y_install_roles       (void);
+void     _rd_gui_a11y_move_between_rows   (GtkWidget *row);
+void     _rd_gui_a11y_open_by_switch_keys (GtkWidget      *control,
+                                           AdwExpanderRow *expander);
 
 G_END_DECLS

@@ -245,6 +245,16 @@ _rd_gui_a11y_stop_at_control (GtkWidget *widget)
     return;
   gtk_widget_set_focusable (widget, FALSE);
   describe_by_row (control, widget);
+  /* What the row's stop gave the keyboard: Up and Down from row to row,
+   * and an expander row's header opening and closing it */
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    _rd_gui_a11y_move_between_rows (widget);
+  if (is_enable_switch_header (widget, control))
+    {
+      GtkWidget *expander = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+
+      _rd_gui_a11y_open_by_switch_keys (control, ADW_EXPANDER_ROW (expander));
+    }
 }
 
 /* Whether @widget is named by words it shows itself (a button's label),
