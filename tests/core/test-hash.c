@@ -61,6 +61,40 @@ test_file (void)
   g_rmdir (dir);
 }
 
+static gpointer
+hash_on_thread (gpointer data)
+{
+  g_autoptr(RdSha256) outer = rd_sha256_new ();
+  GPtrArray *digests = g_ptr_array_new_with_free_func (g_free);
+
+  rd_sha256_update (outer, "a", 1);
+  /* Each digest lets go of what libcrypto keeps for this thread; the next
+   * one, and one still open meanwhile, go on as before. */
+  for (int i = 0; i < 3; i++)
+    g_ptr_array_add (digests, rd_sha256_buffer_hex ("abc", 3));
+  rd_sha256_update (outer, "bc", 2);
+  g_ptr_array_add (digests, rd_sha256_finish_hex (outer));
+  return digests;
+}
+
+/* Digests in a row on a worker thread, and one open across them, come
+ * out right after each has let go of libcrypto's state for the thread. */
+static void
+test_thread (void)
+{
+  g_autoptr(GPtrArray) digests = NULL;
+
+  for (int round = 0; round < 2; round++)
+    {
+      digests = g_thread_join (g_thread_new ("test-hash", hash_on_thread, NULL));
+      g_assert_cmpuint (digests->len, ==, 4);
+      for (guint i = 0; i < digests->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (digests, i), ==,
+                         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      g_clear_pointer (&digests, g_ptr_array_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +103,7 @@ main (int   argc,
 
   g_test_add_func ("/hash/known-value", test_known_value);
   g_test_add_func ("/hash/file", test_file);
+  g_test_add_func ("/hash/thread", test_thread);
 
   return g_test_run ();
 }
