@@ -43,7 +43,14 @@ ninja -C "$build" $targets
 # Leak reports from inside fontconfig and cairo are their caches, kept for the
 # life of the process (see the suppression file); everything else counts.
 export LSAN_OPTIONS="suppressions=$srcdir/build-aux/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# intercept_tls_get_addr=0: the runtime of GCC 12 (Debian 12) takes a
+# thread's dynamic TLS block that starts 16 bytes into a page for one with
+# a glibc 2.19 header, reads a range from the two words before it, and the
+# leak check's tracer dies scanning it ("Tracer caught signal 11": twice in
+# 57 runs of test-cli-passwords under load, and once in CI). Those blocks
+# are malloc'd and reachable from the thread's own data, so the check still
+# sees what they point to.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:intercept_tls_get_addr=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 
 meson test -C "$build" --no-rebuild --print-errorlogs --num-processes 2 \
