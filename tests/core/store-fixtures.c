@@ -109,6 +109,10 @@ fixture_run_cli (const char         *data_dir,
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, flags, NULL, NULL, out, err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
+  /* In the test's log, so that an exit no test expected (a sanitizer's
+   * report, on CI) says why. */
+  if (WEXITSTATUS (wait_status) != 0 && err != NULL)
+    g_test_message ("redress-cli exited %d, saying: %s", WEXITSTATUS (wait_status), *err);
   return WEXITSTATUS (wait_status);
 }
 
