@@ -23,8 +23,8 @@
 # fails too when a container around the stop, which Orca says before it as
 # the focus goes in, is named after its type ("GtkStackPage panel"), and
 # when going to a page by Alt+1…6 does not say the page's name, on a stop
-# inside a combo box of its own name (a drop-down said twice), and on a
-# window of the case that is not a dialog.
+# inside a control of its own name (a drop-down, or an entry row's text,
+# said twice), and on a window of the case that is not a dialog.
 # The whole transcript, one line per focus stop, is written to the file
 # given as the first argument (meson gives one in the build folder), to be
 # read by a person: it is what a blind resident hears.
@@ -286,18 +286,25 @@ def containers_said(node, depth=0):
     return names
 
 
-def combo_box_around(node, depth=0):
-    """The name of the combo box that holds @node, which Orca says as the
-    focus goes in, or None."""
+# Controls Orca 43 says by their name as the focus goes into them, as it
+# says a panel's (its speech formats for an ancestor); a button around a
+# button (a menu button) it says by its state alone, if at all.
+SAID_AROUND_ROLES = ("combo box", "text", "entry", "password text", "page tab")
+
+
+def controls_around(node, depth=0):
+    """The names of the controls (a combo box, a text field…) that hold
+    @node, which Orca says, by name and role, as the focus goes in."""
+    names = []
     try:
         parent = node.parent
         while parent is not None and parent.roleName not in WINDOW_ROLES and depth < 60:
-            if parent.roleName == "combo box":
-                return (parent.name or "").strip()
+            if parent.roleName in SAID_AROUND_ROLES:
+                names.append((parent.name or "").strip())
             parent, depth = parent.parent, depth + 1
     except Exception:  # gone from the tree
         pass
-    return None
+    return names
 
 
 def problems_of(parts, node, before):
@@ -318,10 +325,11 @@ def problems_of(parts, node, before):
     for container in containers_said(node):
         if GTYPE_NAME.match(container):
             found.append("is inside a container said as a type's name, %r" % container)
-    # A drop-down was a combo box around the button that takes the focus:
-    # Orca said the combo box, then the button, by the same name.
-    if name and combo_box_around(node) == name:
-        found.append("is inside a combo box of its name, which is said before it")
+    # A drop-down was a combo box around the button that takes the focus,
+    # and an entry row a text field around its text: Orca said the control
+    # around, then the stop, by the same name.
+    if name and name in controls_around(node):
+        found.append("is inside a control of its name, which is said before it")
     if MNEMONIC.search(name) or MNEMONIC.search(description):
         found.append("says a mnemonic underscore")
     if said_twice(name) or said_again(name, description):

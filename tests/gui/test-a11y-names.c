@@ -1304,7 +1304,8 @@ test_keys_between_rows (void)
 /* The text of @row is the text field a screen reader hears: a text box,
  * labelled by the row's title as shown (the label beside it), or by the
  * row when Redress named it, described as the row is; it offers its own
- * words unless the row is a password's. */
+ * words unless the row is a password's. The row around it only lays it
+ * out (a text field itself, Orca said it, then its text, by one name). */
 static void
 assert_entry_text_heard (GtkWidget *row,
                          gboolean   offers_words,
@@ -1325,6 +1326,7 @@ assert_entry_text_heard (GtkWidget *row,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==,
                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)), ==, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)), ==, GTK_ACCESSIBLE_ROLE_GENERIC);
   wrong_title = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                                     named_by_row ? row : title, NULL);
   if (wrong_title != NULL)

@@ -18,6 +18,7 @@ typedef enum
 } Voiced;
 
 static GtkEditable *(*text_get_delegate) (GtkEditable *editable);
+static void (*entry_row_constructed) (GObject *object);
 
 /*
  * GTK 4.8 offers a screen reader the words of an editable only when the
@@ -93,20 +94,50 @@ _rd_gui_a11y_voice_entry_text (GtkWidget *widget)
                                     title, NULL, -1);
 }
 
+/*
+ * Libadwaita makes an entry row a text field itself, named by its title,
+ * around the text that takes the focus and is now the text field heard
+ * (above). Orca says each container the focus goes into, by its name and
+ * role, before the control, so it said the row and then its text, the
+ * same words twice ("Where text. The hall selected", again). The row only
+ * lays its text out, which Orca leaves out; its name and description
+ * still reach its text through the relations above. Done as each row is
+ * made, before anything can have used its accessible object.
+ */
+static void
+constructed_entry_row (GObject *object)
+{
+  entry_row_constructed (object);
+  g_object_set (object, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
+}
+
 /**
  * _rd_gui_a11y_install_entry_texts:
  *
- * Lets the texts of entry rows made heard offer their words: once, before
- * any is.
+ * Lets the texts of entry rows made heard offer their words, and makes
+ * every entry row a container around its text: once, before any is made.
  */
 void
 _rd_gui_a11y_install_entry_texts (void)
 {
   GTypeClass *klass = g_type_class_ref (GTK_TYPE_TEXT);
   GtkEditableInterface *iface = g_type_interface_peek (klass, GTK_TYPE_EDITABLE);
+  GObjectClass *row_class = g_type_class_ref (ADW_TYPE_ENTRY_ROW);
+  GObjectClass *password_class;
 
   g_assert (iface->get_delegate != get_voiced_text_delegate);
   text_get_delegate = iface->get_delegate;
   iface->get_delegate = get_voiced_text_delegate;
   g_type_class_unref (klass);
+
+  g_assert (row_class->constructed != constructed_entry_row);
+  entry_row_constructed = row_class->constructed;
+  row_class->constructed = constructed_entry_row;
+  /* A password row made before now copied the row's own; one made from
+   * now on inherits this one. */
+  password_class = g_type_class_ref (ADW_TYPE_PASSWORD_ENTRY_ROW);
+  if (password_class->constructed == entry_row_constructed)
+    password_class->constructed = constructed_entry_row;
+  g_type_class_unref (password_class);
+  g_type_class_unref (row_class);
 }
