@@ -76,6 +76,25 @@ on_state_flags_changed_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* The window waited for is not held: one closed meanwhile must go at
+ * once, or its last reference would be dropped here, after the window
+ * it was transient for (freed already) as GTK let go of that link. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 /*
  * A window's first control goes unheard: GTK 4.8 gives it the focus as the
  * window is shown, before the window is active, and sends nothing of it
@@ -94,11 +113,11 @@ on_state_flags_changed_hook_cb (GSignalInvocationHint *hint,
 static gboolean
 focus_again_cb (gpointer data)
 {
-  g_autoptr(GtkWindow) window = data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (data);
   g_autoptr(GtkWidget) focus = NULL;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (window)) || !gtk_window_is_active (window) ||
-      gtk_window_get_focus (window) == NULL)
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      !gtk_window_is_active (window) || gtk_window_get_focus (window) == NULL)
     return G_SOURCE_REMOVE;
   focus = g_object_ref (gtk_window_get_focus (window));
   gtk_window_set_focus (window, NULL);
@@ -117,7 +136,7 @@ on_window_is_active_cb (GtkWindow  *window,
   /* Once what made it active is over: a menu that opened it gives the
    * focus of the window it closes over back to its button then, and a
    * screen reader keeps only the newest focus it has been told of. */
-  g_idle_add (focus_again_cb, g_object_ref (window));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_again_cb, weak_ref_new (window), weak_ref_free);
 }
 
 static gboolean
