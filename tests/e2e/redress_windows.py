@@ -127,15 +127,17 @@ def case_menu(app, frame, label):
     return opener
 
 
-def tab_to(app, name, what, limit=40):
-    """Tab until the focus is on the control whose name starts with @name,
-    as a keyboard user moves through a window."""
+def tab_to(app, name, what, limit=40, step="Tab"):
+    """Press @step (Tab, or Shift+Tab to go back) until the focus is on the
+    control whose name starts with @name, as a keyboard user moves through
+    a window."""
     for _ in range(limit):
         node = focused(app)
         if node is not None and (node.name or "").startswith(name):
             return node
-        key("Tab")
-    fail("Tab never reached %s; the focus is on %s" % (what, describe(focused(app))))
+        key(step)
+    fail("%s never reached %s; the focus is on %s"
+         % (step.replace("<Shift>", "Shift+"), what, describe(focused(app))))
 
 
 def case_dialogs(app, frame):

@@ -44,17 +44,6 @@ def expect_focus(app, what, name, timeout=20.0):
     fail("%s: the focus should be on %r, but it is on %s" % (what, name, describe(node)))
 
 
-def shift_tab_to(app, name, limit=20):
-    """Shift+Tab until the focus is on the control whose name starts with
-    @name."""
-    for _ in range(limit):
-        node = focused(app)
-        if node is not None and (node.name or "").startswith(name):
-            return node
-        key("<Shift>Tab")
-    fail("Shift+Tab never reached %r; the focus is on %s" % (name, describe(focused(app))))
-
-
 def has_state(node, state):
     try:
         return node.getState().contains(state)
@@ -89,7 +78,7 @@ def expander_keys(app):
     key("<Alt>2")
     key("<Control>n")
     # A new entry starts on "What happened", below the switch
-    switch = shift_tab_to(app, WENT_ON)
+    switch = tab_to(app, WENT_ON, repr(WENT_ON), limit=20, step="<Shift>Tab")
     if has_state(switch, pyatspi.STATE_EXPANDABLE):
         fail("turned off, %s says it has a row to open" % describe(switch))
     key("space")
