@@ -91,6 +91,24 @@ assert_picked (Fixture    *f,
   g_assert_cmpstr (text, ==, iso);
 }
 
+/* What the entry says to a screen reader besides its name: what the
+ * feedback under it shows. GTK_A11Y=none keeps no accessible properties:
+ * the test-date-picker-atspi run checks this. */
+static void
+assert_entry_described (Fixture    *f,
+                        const char *words)
+{
+  g_autofree char *differs = NULL;
+
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0)
+    return;
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->entry),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->entry),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words);
+  g_assert_null (differs);
+}
+
 static gboolean
 focus_on_button (gpointer data)
 {
@@ -123,6 +141,7 @@ test_typed_forms (Fixture       *f,
       gtk_editable_set_text (GTK_EDITABLE (f->entry), forms[i].typed);
       g_assert_cmpstr (gtk_label_get_text (f->feedback), ==, forms[i].words);
       g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->feedback), "error"));
+      assert_entry_described (f, forms[i].words);
       /* The calendar turns to the typed day before it is picked. */
       calendar_day = gtk_calendar_get_date (GTK_CALENDAR (f->calendar));
       g_assert_cmpint (g_date_time_get_day_of_month (calendar_day), ==,
@@ -155,6 +174,8 @@ test_typed_mistakes (Fixture       *f,
       g_assert_nonnull (strstr (gtk_label_get_text (f->feedback), mistakes[i].says));
       g_assert_nonnull (strstr (gtk_label_get_text (f->feedback), mistakes[i].typed));
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->feedback), "error"));
+      /* A screen reader hears why, from the entry itself */
+      assert_entry_described (f, gtk_label_get_text (f->feedback));
 
       /* Return does not take it, and the calendar stays open to correct it. */
       g_signal_emit_by_name (f->entry, "activate");

@@ -229,6 +229,11 @@ show_feedback (RdDateTimePicker *self,
                gboolean          is_error)
 {
   gtk_label_set_text (self->date_feedback, text);
+  /* GTK 4.8 tells AT-SPI nothing of the entry's described-by relation to
+   * this label: without its words as the entry's description, a screen
+   * reader never says why a typed date was refused, nor its weekday. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_feedback), "error");
   else
