@@ -211,6 +211,34 @@ test_late_response_first_on_dashboard (Fixture       *f,
   }
 }
 
+/* Whether a key binding of @widget's class runs @action on @trigger. */
+static gboolean
+has_binding (GtkWidget  *widget,
+             const char *trigger,
+             const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (text, trigger) && GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The guided flow: points, a ticked diary entry, an outcome, the letter,
  * and "sent today" makes the complaint's first step. */
 static void
@@ -272,6 +300,19 @@ test_start_a_complaint (Fixture       *f,
   g_ptr_array_unref (checks);
   g_assert_true (rd_complaint_assistant_next (assistant));
   g_assert_cmpint (rd_complaint_assistant_get_step (assistant), ==, RD_ASSISTANT_STEP_LETTER);
+
+  /* The step says "copy it … or print it": both are there, by button and
+   * by the keys the shortcuts window gives for a letter. */
+  {
+    GtkWidget *print = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "print_button");
+
+    g_assert_nonnull (print);
+    g_assert_true (gtk_widget_is_drawable (print));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (print)), ==, "assistant.print");
+    g_assert_true (gtk_widget_is_sensitive (print));
+    g_assert_true (has_binding (GTK_WIDGET (assistant), "<Control>p", "assistant.print"));
+    g_assert_true (has_binding (GTK_WIDGET (assistant), "<Shift><Control>c", "assistant.copy"));
+  }
 
   letter = rd_complaint_assistant_dup_letter (assistant);
   g_assert_nonnull (strstr (letter, "How you handled my reports of noise from Flat 6"));

@@ -11,6 +11,7 @@
 #include "rd-date-time-picker.h"
 #include "rd-gui-util.h"
 #include "rd-incident-chooser.h"
+#include "rd-letter-print.h"
 
 /*
  * Five short steps: what is wrong, what happened (ticked diary entries),
@@ -191,6 +192,11 @@ show_step (RdComplaintAssistant *self)
                               _(step_titles[self->step]));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.back", self->step > 0);
+  /* Ctrl+Shift+C and Ctrl+P, as in the letter dialog, once there is a letter */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.copy",
+                                 self->step == RD_ASSISTANT_STEP_LETTER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.print",
+                                 self->step == RD_ASSISTANT_STEP_LETTER);
   gtk_button_set_label (self->next_button,
                         self->step == RD_ASSISTANT_STEP_LETTER ? _("_Save Complaint") : _("_Next"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -363,6 +369,18 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (widget);
+  g_autofree char *text = rd_complaint_assistant_dup_letter (self);
+  g_autoptr(RdLetterPrint) operation = rd_letter_print_new (_("Formal complaint"), text);
+
+  rd_letter_print_run_dialog (operation, GTK_WINDOW (self), self->toast_overlay);
+}
+
+static void
 add_told_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -444,6 +462,10 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "assistant.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "assistant.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "assistant.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "assistant.print", NULL);
   gtk_widget_class_install_action (widget_class, "assistant.add-told", NULL, add_told_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "assistant.back", NULL);

@@ -57,22 +57,6 @@ new_print_operation (RdLetterDialog *self)
   return rd_letter_print_new (gtk_window_get_title (GTK_WINDOW (self)), text);
 }
 
-static void
-on_print_done_cb (GtkPrintOperation       *operation,
-                  GtkPrintOperationResult  result,
-                  gpointer                 user_data)
-{
-  RdLetterDialog *self = RD_LETTER_DIALOG (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  g_warning ("Could not print the letter: %s", error ? error->message : "");
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("The letter could not be printed. Check the printer and try again.")));
-}
-
 /**
  * rd_letter_dialog_print:
  *
@@ -83,24 +67,11 @@ void
 rd_letter_dialog_print (RdLetterDialog *self)
 {
   g_autoptr(RdLetterPrint) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (RD_IS_LETTER_DIALOG (self));
 
   operation = new_print_operation (self);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  /* An error found before the dialog opened does not reach "done". */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    {
-      g_warning ("Could not print the letter: %s", error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The letter could not be printed. Check the printer and try again.")));
-    }
+  rd_letter_print_run_dialog (operation, GTK_WINDOW (self), self->toast_overlay);
 }
 
 /**

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rd-letter-print.h"
 
 /* A printed letter keeps a margin of its own whatever the printer's hard
@@ -194,4 +196,53 @@ rd_letter_print_new (const char *job_name,
   self = g_object_new (RD_TYPE_LETTER_PRINT, "job-name", job_name, NULL);
   self->text = g_strdup (text);
   return self;
+}
+
+static void
+tell_not_printed (AdwToastOverlay *toasts,
+                  const GError    *error)
+{
+  g_warning ("Could not print the letter: %s", error != NULL ? error->message : "");
+  adw_toast_overlay_add_toast (toasts,
+                               adw_toast_new (_("The letter could not be printed. Check the printer and try again.")));
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  gpointer                 user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  tell_not_printed (ADW_TOAST_OVERLAY (user_data), error);
+}
+
+/**
+ * rd_letter_print_run_dialog:
+ * @parent: the window the print dialog belongs to
+ * @toasts: where a failure is told
+ *
+ * Opens the print dialog for the letter; it does not block @parent, and a
+ * failure, before the dialog opened or after, is shown as a toast.
+ */
+void
+rd_letter_print_run_dialog (RdLetterPrint   *self,
+                            GtkWindow       *parent,
+                            AdwToastOverlay *toasts)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RD_IS_LETTER_PRINT (self));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), toasts, 0);
+  /* An error found before the dialog opened does not reach "done". */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    tell_not_printed (toasts, error);
 }

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RdLetterPrint, rd_letter_print, RD, LETTER_PRINT, GtkPrintOperation)
 
-RdLetterPrint *rd_letter_print_new (const char *job_name,
-                                    const char *text);
+RdLetterPrint *rd_letter_print_new        (const char      *job_name,
+                                           const char      *text);
+void           rd_letter_print_run_dialog (RdLetterPrint   *self,
+                                           GtkWindow       *parent,
+                                           AdwToastOverlay *toasts);
 
 G_END_DECLS
