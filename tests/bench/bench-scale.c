@@ -227,6 +227,23 @@ measure (const char *self_path,
   *peak_mb = g_ascii_strtoll (line + strlen ("peak-kb "), NULL, 10) / 1024.0;
 }
 
+/* What export-json wrote is the case that was imported from @document:
+ * about as long. An export that wrote less would only look faster. */
+static void
+check_output (const char *step,
+              const char *document)
+{
+  g_autofree char *written = g_strconcat (document, ".out", NULL);
+  GStatBuf in, out;
+
+  if (!g_str_equal (step, "export-json"))
+    return;
+  g_assert (g_stat (document, &in) == 0 && g_stat (written, &out) == 0);
+  if (out.st_size < in.st_size * 9 / 10)
+    g_error ("export-json wrote %" G_GINT64_FORMAT " bytes of a %" G_GINT64_FORMAT "-byte case",
+             (gint64) out.st_size, (gint64) in.st_size);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +285,7 @@ main (int   argc,
       for (guint i = 0; i < N_STEPS; i++)
         {
           measure (argv[0], steps[i], data, document, &seconds[s][i], &peak[s][i]);
+          check_output (steps[i], document);
           g_print ("%7u entries  %-12s %9.3f s  %7.1f MB", sizes[s], steps[i], seconds[s][i], peak[s][i]);
           if (s > 0)
             g_print ("   time ×%.1f, memory ×%.1f for ×10 entries",
