@@ -49,6 +49,7 @@ struct _RdLock
   RdStore              *store;
   RdLockPage           *page;
   GtkWidget            *content;       /* the window's content while locked */
+  GtkWidget            *focus;         /* weak: the window's focus when it locked */
   char                 *title;         /* the window's title while locked */
   GPtrArray            *hidden;        /* GtkWindow: dialogs hidden by the lock */
   GPtrArray            *disabled_app_actions;
@@ -195,7 +196,8 @@ rd_lock_lock (RdLock *self)
     }
   rd_lock_page_reset (self->page, hash != NULL);
   /* Take the focus away first: a text field that loses its window while
-   * focused never hears that it lost the focus. */
+   * focused never hears that it lost the focus. It comes back on unlocking. */
+  g_set_weak_pointer (&self->focus, gtk_root_get_focus (GTK_ROOT (self->window)));
   gtk_window_set_focus (GTK_WINDOW (self->window), NULL);
   adw_application_window_set_content (self->window, GTK_WIDGET (self->page));
   gtk_window_set_title (GTK_WINDOW (self->window), _("Redress (Locked)"));
@@ -224,6 +226,10 @@ finish_unlock (RdLock *self)
   set_window_actions_enabled (self, TRUE);
   set_app_actions_enabled (self, TRUE);
   show_dialogs (self);
+  /* The keyboard goes back where the work was, not to the window's start. */
+  if (self->focus != NULL && gtk_widget_get_root (self->focus) == GTK_ROOT (self->window))
+    gtk_widget_grab_focus (self->focus);
+  g_clear_weak_pointer (&self->focus);
   self->last_input = g_get_monotonic_time ();
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
@@ -472,6 +478,7 @@ rd_lock_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
       self->window = NULL;
     }
+  g_clear_weak_pointer (&self->focus);
   g_clear_object (&self->content);
   g_clear_object (&self->page);
   g_clear_object (&self->store);

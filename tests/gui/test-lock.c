@@ -170,6 +170,40 @@ test_lock_hides_everything (void)
   rd_test_gui_remove_tree (dir);
 }
 
+/* Locking and unlocking by the keyboard leaves the focus where it was. */
+static void
+test_focus_comes_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("redress-gui-XXXXXX", NULL);
+  g_autoptr(RdApplication) app = NULL;
+  RdWindow *window;
+  RdLock *lock;
+  GtkWidget *menu_button;
+
+  make_case (dir);
+  app = rd_test_gui_app_new (dir);
+  window = rd_test_gui_window_new (app, 0, 0);
+  lock = rd_window_get_lock (window);
+  menu_button = rd_test_gui_find_by_id (GTK_WIDGET (window), "menu_button");
+  g_assert_true (gtk_widget_grab_focus (menu_button));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), menu_button) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == menu_button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  rd_test_gui_iterate ();
+  g_assert_true (rd_lock_get_locked (lock));
+  g_signal_emit_by_name (rd_test_gui_find_by_id (GTK_WIDGET (window), "unlock_button"), "clicked");
+  g_assert_true (rd_test_gui_wait_until (is_unlocked, lock, 5000));
+  rd_test_gui_iterate ();
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), menu_button) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == menu_button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_iterate ();
+  rd_test_gui_remove_tree (dir);
+}
+
 static void
 test_unlock_needs_passphrase (void)
 {
@@ -418,6 +452,7 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/lock/hides-everything", test_lock_hides_everything);
+  g_test_add_func ("/lock/focus-comes-back", test_focus_comes_back);
   g_test_add_func ("/lock/needs-passphrase", test_unlock_needs_passphrase);
   g_test_add_func ("/lock/idle", test_idle_lock);
   g_test_add_func ("/lock/preferences", test_preferences_set_passphrase);
