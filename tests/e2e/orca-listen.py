@@ -28,8 +28,7 @@ import pyatspi
 import redress_keys
 import redress_windows
 from redress_e2e import fail, find, poll, press, start_app, stop_app
-from redress_keys import focus_newest_window
-from redress_windows import case_dialogs, tab_to
+from redress_windows import by_button, case_dialogs, tab_to
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The walk and the line read over AT-SPI are the spoken test's own.
@@ -48,10 +47,16 @@ GOES_ON = " " * 18
 # Orca drops what it has not said yet when a newer focus comes, as it does
 # for a person who presses Tab quickly: it is given time to speak. On a
 # loaded machine it can be seconds behind, so after each key the walk waits
-# until Orca's log has been still this long (Orca writes as it works), and
-# at most QUIET_MOST seconds.
+# until Orca has taken every event it queued and its log has been still
+# this long (Orca writes as it works), and at most QUIET_MOST seconds. A
+# still log alone was not enough: Orca can sit for a second with events
+# queued (the sample case's first focus was dropped so, as the next Tab's
+# came before Orca took it). Only the objects' events are counted: Orca
+# leaves the old "focus:" event that follows one queued for seconds.
 SETTLE = 0.8
 QUIET_MOST = 10.0
+QUEUED = " - EVENT MANAGER: Queueing object:"
+DEQUEUED = " - EVENT MANAGER: Dequeued object:"
 MODIFIERS = ("Alt_L", "Alt_R", "Control_L", "Control_R", "Shift_L", "Shift_R",
              "Super_L", "Super_R", "Meta_L", "Meta_R", "ISO_Level3_Shift")
 
@@ -64,9 +69,16 @@ class Keys:
         self.pressed = []
         self.reader = None
         self.log = log
+        # How far the log has been read, and the events Orca has queued
+        # and not yet taken.
+        self._read, self._waiting = 0, 0
         self._key = redress_keys.key
         for module in (redress_keys, redress_windows, spoken):
             module.key = self.key
+        # The keyboard given to a window that opens is news for Orca as a
+        # key is: its first control is said then.
+        self._focus_newest_window = redress_windows.focus_newest_window
+        redress_windows.focus_newest_window = self.focus_newest_window
 
     def key(self, combo):
         at = len(self.reader.transcript) if self.reader is not None else 0
@@ -74,14 +86,32 @@ class Keys:
         self._key(combo)
         self.wait_for_orca()
 
+    def focus_newest_window(self, *args, **kwargs):
+        self._focus_newest_window(*args, **kwargs)
+        self.wait_for_orca()
+
+    def queued(self):
+        """The events Orca has queued and not taken yet, from what its log
+        has said since it was last read."""
+        if not os.path.exists(self.log):
+            return 0
+        with open(self.log, "rb") as f:
+            f.seek(self._read)
+            new = f.read()
+        # Up to the last whole line: Orca may be writing the next.
+        new = new[:new.rfind(b"\n") + 1]
+        self._read += len(new)
+        self._waiting += new.count(QUEUED.encode()) - new.count(DEQUEUED.encode())
+        return self._waiting
+
     def wait_for_orca(self):
-        """Until Orca has done with what the key brought: its log still
-        for SETTLE seconds."""
+        """Until Orca has done with what the key brought: nothing it queued
+        left, and its log still for SETTLE seconds."""
         deadline = time.monotonic() + QUIET_MOST
         size, still_since = -1, time.monotonic()
         while time.monotonic() < deadline:
             now = os.path.getsize(self.log) if os.path.exists(self.log) else 0
-            if now != size:
+            if now != size or self.queued() > 0:
                 size, still_since = now, time.monotonic()
             elif time.monotonic() - still_since >= SETTLE:
                 return
@@ -159,8 +189,12 @@ def heard(log):
 
 
 def key_of(combo):
-    """The key Orca logs for a combination sent: "<Alt>3" → "3"."""
-    return re.sub(r"<\w+>", "", combo)
+    """The key Orca logs for a combination sent: "<Alt>3" → "3", "space" →
+    " ", "<Shift>Tab" → "ISO_Left_Tab"."""
+    name = re.sub(r"<\w+>", "", combo)
+    if name == "Tab" and "<Shift>" in combo:
+        return "ISO_Left_Tab"
+    return " " if name == "space" else name
 
 
 def side_by_side(keys, said, transcript):
@@ -198,15 +232,7 @@ def walk(app, frame, reader):
         poll("the page %r shown" % page, lambda: find(frame, "page tab", page).getState().contains(
             pyatspi.STATE_SELECTED))
         reader.read_ring("the %s page" % page)
-    def start_complaint():
-        # Pages not shown are in the tree too: the first button that opens it.
-        spoken.key("<Alt>4")
-        before = len(app.children)
-        for button in frame.findChildren(lambda n: n.roleName == "push button"
-                                         and n.name == "Start a Complaint…"):
-            press(button)
-            if len(app.children) > before:
-                break
+    start_complaint = by_button(app, "<Alt>4", "Start a Complaint…", "the Start a Complaint button")
     def turn_on_adviser_mode(window):
         # Client Record is offered to advisers: Preferences' first switch.
         tab_to(app, "I am an adviser", "the adviser switch")
@@ -237,7 +263,7 @@ def main():
             w for w in app.children if w.name != "Redress (Locked)" and w.findChild(
                 lambda n: (n.name or "").startswith("Sample: noise"), retry=False,
                 requireResult=False)][0])
-        focus_newest_window()
+        keys.focus_newest_window()
         reader = keys.reader = spoken.Reader(app)
         walk(app, frame, reader)
         time.sleep(2)
