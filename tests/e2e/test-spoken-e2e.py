@@ -24,7 +24,9 @@
 # the focus goes in, is named after its type ("GtkStackPage panel"), and
 # when going to a page by Alt+1…6 does not say the page's name, on a stop
 # inside a control of its own name (a drop-down, or an entry row's text,
-# said twice), and on a window of the case that is not a dialog.
+# said twice) or of another name (a button in a combo row, said after the
+# row's name when reached from elsewhere), and on a window of the case
+# that is not a dialog.
 # The whole transcript, one line per focus stop, is written to the file
 # given as the first argument (meson gives one in the build folder), to be
 # read by a person: it is what a blind resident hears.
@@ -328,8 +330,16 @@ def problems_of(parts, node, before):
     # A drop-down was a combo box around the button that takes the focus,
     # and an entry row a text field around its text: Orca said the control
     # around, then the stop, by the same name.
-    if name and name in controls_around(node):
+    around = controls_around(node)
+    if name and name in around:
         found.append("is inside a control of its name, which is said before it")
+    # A button inside a combo row (Contacts' "Add or change people" in the
+    # "With" row): Tab from the row says the button alone, but reached
+    # from anywhere else (Shift+Tab from below) Orca says the row first,
+    # "With combo box", as if the button were a part of its choice.
+    elif around:
+        found.append("is inside another control, %r, which is said before it when the focus "
+                     "comes from outside" % around[0])
     if MNEMONIC.search(name) or MNEMONIC.search(description):
         found.append("says a mnemonic underscore")
     if said_twice(name) or said_again(name, description):
