@@ -76,7 +76,7 @@ def main():
 
         # The button says "Write a Chaser…"; what it chases is its description.
         press(find_button(app, "Send a chaser: Stage 1 response"))
-        letter = find(app, "text", "Letter text")
+        letter = find(app, "text", "Letter")
         text = poll("the letter's text", lambda: read_text(letter))
         for expected in ("%d working days late" % late, "Wednesday 20 November 2024", "Email only"):
             if expected not in text:

@@ -259,14 +259,14 @@ def first_visit(app):
     for role, starts in (("check box", "Monday 2 February 2026 at 12:00 — " + DESCRIPTION[:20]),
                          ("label", "Your contact log has 2 times you told them"),
                          ("check box", "An apology"),
-                         ("text", "Letter text")):
+                         ("text", "Letter")):
         key("<Control>Return")
         expect_focus(app, "in Start a Complaint, the next step", role, starts=starts)
     sent = poll("the sent tick box", lambda: assistant.findChild(
         lambda n: n.roleName == "check box" and (n.name or "").startswith("I have sent it today"),
         retry=False, requireResult=False))
     key("<Alt>t")
-    expect_focus(app, "after ticking I have sent it", "text", name="Letter text")
+    expect_focus(app, "after ticking I have sent it", "text", name="Letter")
     poll("the sent box ticked", lambda: sent.getState().contains(pyatspi.STATE_CHECKED), 10)
     key("<Control>Return")
     # The keyboard lands on the new complaint, not back on the button.
@@ -298,7 +298,7 @@ def return_visit(app, bundle):
     key("Return")
     window(app, "Chaser")
     focus_newest_window()
-    expect_focus(app, "in the letter", "text", name="Letter text")
+    expect_focus(app, "in the letter", "text", name="Letter")
     letter = read_text(focused(app))
     # The complaint was made on the first visit: the chaser says so.
     if "2 February 2026" not in letter:

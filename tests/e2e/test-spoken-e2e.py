@@ -23,6 +23,7 @@
 # fails too when a container around the stop, which Orca says before it as
 # the focus goes in, is named after its type ("GtkStackPage panel"), and
 # when going to a page by Alt+1…6 does not say the page's name, on a stop
+# that ends its name with its role's word ("Letter text text"), on a stop
 # inside a control of its own name (a drop-down, or an entry row's text,
 # said twice) or of another name (a button in a combo row, said after the
 # row's name when reached from elsewhere), and on a window of the case
@@ -344,6 +345,10 @@ def problems_of(parts, node, before):
         found.append("says a mnemonic underscore")
     if said_twice(name) or said_again(name, description):
         found.append("says its name twice")
+    # Orca says the role after the name: the letter's text, named "Letter
+    # text", was "Letter text text".
+    if name and role and name.lower().split()[-1:] == role.split()[-1:]:
+        found.append("ends its name with its role's word, which is said again after it")
     if before is not None and before[0] == line and before[1] != node.path:
         found.append(REPEATED)
     container = before[2] if before is not None and len(before) > 2 else None
