@@ -12,6 +12,7 @@
 #include "rd-date-time-picker.h"
 #include "rd-letter-dialog.h"
 #include "rd-window.h"
+#include "rd-gui-util.h"
 #include "rd-test-gui.h"
 
 typedef struct {
@@ -555,6 +556,20 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+/* A tab pasted into a text box is not what its form keeps: every form
+ * reads its text boxes through rd_gui_text_view_dup_text(). */
+static void
+test_pasted_tab_not_kept (void)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (g_object_ref_sink (gtk_text_view_new ()));
+  g_autofree char *kept = NULL;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Rent\t£650\nRepairs\tnone", -1);
+  kept = rd_gui_text_view_dup_text (view);
+  g_assert_cmpstr (kept, ==, "Rent £650\nRepairs none");
+  g_object_unref (view);
+}
+
 /* What Next's ASB Case Review card: Tab and Shift+Tab go past its closed
  * expander, and into what it shows once open. GTK 4.8's expander offered
  * the focus to its hidden child, a selectable label that took it without
@@ -698,6 +713,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/keyboard/tab-leaves-text-boxes", test_tab_leaves_text_boxes);
+  g_test_add_func ("/keyboard/pasted-tab-not-kept", test_pasted_tab_not_kept);
   ADD ("/keyboard/ctrl-enter-next-step", test_ctrl_enter_next_step);
   ADD ("/keyboard/alt-digit-switches-pages", test_alt_digit_switches_pages);
   ADD ("/keyboard/alt-digit-while-what-next-loads", test_alt_digit_while_what_next_loads);

@@ -16,7 +16,10 @@ rd_gui_text_view_dup_text (GtkTextView *view)
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* Tab moves the focus in every text box, but a tab can still be pasted
+   * in (from a spreadsheet or an email) and would reach a letter as a gap
+   * of any width: what is kept has a space instead. */
+  return g_strdelimit (gtk_text_buffer_get_text (buffer, &start, &end, FALSE), "\t", ' ');
 }
 
 /* A spinner on screen, waiting to be drawn once and then RD_GUI_SPINNER_DELAY_MS. */
