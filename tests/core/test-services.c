@@ -451,6 +451,46 @@ test_snapshot_shared (Fixture       *f,
   call_clear (&a);
 }
 
+static gboolean
+on_waited_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The share holds a snapshot for five seconds after it is read. A job may
+ * still be reading it after that (What Next of a long diary takes seconds):
+ * a job started meanwhile, with no change in between, gets that copy too,
+ * not a second read of the whole case held beside it. */
+static void
+test_snapshot_shared_while_used (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(RdCaseSnapshot) first = NULL;
+  g_autoptr(RdCaseSnapshot) later = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean waited = FALSE;
+  Call a;
+
+  call_init (&a);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, a.cancellable, on_done_cb, &a);
+  first = rd_case_service_load_snapshot_finish (f->store, call_wait (&a), &error);
+  g_assert_no_error (error);
+  call_clear (&a);
+
+  /* Past the share's hold, with the first job still keeping its snapshot. */
+  g_timeout_add_seconds (6, on_waited_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+
+  call_init (&a);
+  rd_case_service_load_snapshot_async (f->store, f->case_id, a.cancellable, on_done_cb, &a);
+  later = rd_case_service_load_snapshot_finish (f->store, call_wait (&a), &error);
+  g_assert_no_error (error);
+  g_assert_true (later == first);
+  call_clear (&a);
+}
+
 typedef struct {
   RdCaseSnapshot *snapshot;
   const GDate    *today;
@@ -732,6 +772,8 @@ main (int   argc,
   g_test_add ("/services/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/services/deadline-alerts", Fixture, NULL, fixture_setup, test_deadline_alerts, fixture_teardown);
   g_test_add ("/services/snapshot-shared", Fixture, NULL, fixture_setup, test_snapshot_shared, fixture_teardown);
+  g_test_add ("/services/snapshot-shared-while-used", Fixture, NULL, fixture_setup,
+              test_snapshot_shared_while_used, fixture_teardown);
   g_test_add ("/services/snapshot-brief", Fixture, NULL, fixture_setup, test_snapshot_brief, fixture_teardown);
   g_test_add ("/services/dashboard-shared", Fixture, NULL, fixture_setup, test_dashboard_shared, fixture_teardown);
   g_test_add ("/services/cli-progress-tty", Fixture, NULL, fixture_setup, test_cli_progress_tty, fixture_teardown);

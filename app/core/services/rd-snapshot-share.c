@@ -19,7 +19,10 @@
  * long enough for the jobs that follow a change (the notifier waits two
  * seconds for a burst of changes to end), not so long that an idle window
  * keeps a copy of the case it does not need. It is then let go on a worker
- * thread, because freeing a long diary takes longer than a frame.
+ * thread, because freeing a long diary takes longer than a frame. A job
+ * may still be reading it then (a dashboard of a long diary takes seconds
+ * to work out): until the last job lets go of it, a job started in the
+ * same generation is given that copy, not a second one of its own.
  */
 #define G_LOG_DOMAIN "rd-snapshot-share"
 
@@ -36,7 +39,9 @@
 typedef struct
 {
   guint64         generation;  /* the snapshot's, or the one being read */
-  RdCaseSnapshot *snapshot;    /* NULL while it is being read */
+  gboolean        reading;
+  RdCaseSnapshot *snapshot;    /* held: NULL while being read or once the hold ended */
+  GWeakRef        used;        /* the snapshot while any job still has it */
   guint           serial;      /* which read, so a hold lets go only of its own */
 } Entry;
 
@@ -66,6 +71,7 @@ entry_free (gpointer data)
   Entry *entry = data;
 
   g_clear_object (&entry->snapshot);
+  g_weak_ref_clear (&entry->used);
   g_free (entry);
 }
 
@@ -130,7 +136,7 @@ release_elsewhere (GSList *snapshots)
 }
 
 /* Takes every snapshot that is not being read out of the share, into
- * @released. Called with the lock held. */
+ * @released, and forgets the ones jobs still use. Called with the lock held. */
 static void
 take_all (RdSnapshotShare  *share,
           GSList          **released)
@@ -140,9 +146,10 @@ take_all (RdSnapshotShare  *share,
 
   g_hash_table_iter_init (&iter, share->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    if (entry->snapshot != NULL)
+    if (!entry->reading)
       {
-        *released = g_slist_prepend (*released, g_steal_pointer (&entry->snapshot));
+        if (entry->snapshot != NULL)
+          *released = g_slist_prepend (*released, g_steal_pointer (&entry->snapshot));
         g_hash_table_iter_remove (&iter);
       }
 }
@@ -237,11 +244,9 @@ hold_ended_cb (gpointer data)
 
   g_mutex_lock (&share->lock);
   entry = g_hash_table_lookup (share->entries, &hold->case_id);
+  /* The entry stays, weakly, for the jobs still reading the snapshot. */
   if (entry != NULL && entry->snapshot != NULL && entry->serial == hold->serial)
-    {
-      released = g_slist_prepend (NULL, g_steal_pointer (&entry->snapshot));
-      g_hash_table_remove (share->entries, &hold->case_id);
-    }
+    released = g_slist_prepend (NULL, g_steal_pointer (&entry->snapshot));
   share->holds = g_slist_remove (share->holds, hold->source);
   g_mutex_unlock (&share->lock);
   g_source_unref (hold->source);
@@ -318,20 +323,23 @@ _rd_snapshot_share_load (RdSnapshotShare  *share,
       entry = g_hash_table_lookup (share->entries, &case_id);
       if (entry == NULL || share->detached)
         break;
-      if (entry->snapshot == NULL)
+      if (entry->reading)
         {
           /* Being read: wait for it, then look again. */
           g_cond_wait (&share->read_done, &share->lock);
           continue;
         }
-      if (entry->generation >= generation)
+      snapshot = g_weak_ref_get (&entry->used);
+      if (snapshot != NULL && entry->generation >= generation)
         {
-          snapshot = g_object_ref (entry->snapshot);
           g_mutex_unlock (&share->lock);
           return snapshot;
         }
-      /* Older than this job may see. */
-      released = g_slist_prepend (released, g_steal_pointer (&entry->snapshot));
+      /* Older than this job may see, or let go of by every job. */
+      if (snapshot != NULL)
+        released = g_slist_prepend (released, snapshot);
+      if (entry->snapshot != NULL)
+        released = g_slist_prepend (released, g_steal_pointer (&entry->snapshot));
       g_hash_table_remove (share->entries, &case_id);
       break;
     }
@@ -343,6 +351,8 @@ _rd_snapshot_share_load (RdSnapshotShare  *share,
   /* What is read from now on holds every change announced so far. */
   entry = g_new0 (Entry, 1);
   entry->generation = share->generation;
+  entry->reading = TRUE;
+  g_weak_ref_init (&entry->used, NULL);
   g_hash_table_insert (share->entries, g_memdup2 (&case_id, sizeof case_id), entry);
   g_mutex_unlock (&share->lock);
   free_snapshots (released);
@@ -355,7 +365,9 @@ _rd_snapshot_share_load (RdSnapshotShare  *share,
     {
       if (snapshot != NULL && !share->detached)
         {
+          entry->reading = FALSE;
           entry->snapshot = g_object_ref (snapshot);
+          g_weak_ref_set (&entry->used, snapshot);
           entry->serial = ++share->serial;
           hold_snapshot (share, case_id, entry->serial);
         }
