@@ -12,6 +12,7 @@
 #include "rd-dashboard-page.h"
 #include "rd-evidence-links.h"
 #include "rd-evidence-page.h"
+#include "rd-gui-util.h"
 #include "rd-date-time-picker.h"
 #include "rd-incident-chooser.h"
 #include "rd-letter-dialog.h"
@@ -389,6 +390,50 @@ test_focus_after_assistant (Fixture       *f,
   focus = gtk_window_get_focus (GTK_WINDOW (f->window));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, list_view));
+}
+
+/* Escape half-way through Start a Complaint throws nothing away: the
+ * assistant comes back as it was left. Closed with nothing written, it goes. */
+static void
+test_assistant_keeps_draft (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char points_text[] = "You did not answer my reports of noise from Flat 6";
+  GtkWidget *page = rd_window_show_page (f->window, "complaints");
+  RdComplaintAssistant *assistant, *again;
+  GtkWidget *points;
+  g_autofree char *kept = NULL;
+
+  rd_test_gui_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (page, "complaints.start", NULL));
+  rd_test_gui_iterate ();
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  rd_test_gui_wait_for_draw (GTK_WIDGET (assistant));
+  points = rd_test_gui_find_by_id (GTK_WIDGET (assistant), "points_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)), points_text, -1);
+  g_assert_true (rd_complaint_assistant_next (assistant));
+
+  /* Escape closes the window through window.close. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "window.close", NULL));
+  rd_test_gui_iterate ();
+  g_assert_true (find_assistant () == assistant);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (assistant)));
+
+  g_assert_true (gtk_widget_activate_action (page, "complaints.start", NULL));
+  rd_test_gui_iterate ();
+  again = find_assistant ();
+  g_assert_true (again == assistant);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (again)));
+  g_assert_cmpint (rd_complaint_assistant_get_step (again), ==, RD_ASSISTANT_STEP_INCIDENTS);
+  kept = rd_gui_text_view_dup_text (GTK_TEXT_VIEW (points));
+  g_assert_cmpstr (kept, ==, points_text);
+
+  /* Back to an empty first step: nothing to keep, so it goes. */
+  rd_complaint_assistant_back (again);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)), "", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (again), "window.close", NULL));
+  g_assert_true (rd_test_gui_wait_until (assistant_gone, NULL, 5000));
 }
 
 /* The sample's diary meets the ASB Case Review threshold: the dashboard
@@ -778,6 +823,8 @@ main (int   argc,
               test_open_case_from_reminder, fixture_teardown);
   g_test_add ("/complaints/focus-after-assistant", Fixture, NULL, fixture_setup,
               test_focus_after_assistant, fixture_teardown);
+  g_test_add ("/complaints/assistant-keeps-draft", Fixture, NULL, fixture_setup,
+              test_assistant_keeps_draft, fixture_teardown);
   g_test_add ("/complaints/start-a-complaint", Fixture, NULL, fixture_setup,
               test_start_a_complaint, fixture_teardown);
   g_test_add ("/complaints/case-review-card", Fixture, NULL, fixture_setup,

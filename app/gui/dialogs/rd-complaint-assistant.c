@@ -17,9 +17,14 @@
  * Five short steps: what is wrong, what happened (ticked diary entries),
  * what the landlord has been told (the contact log, and a quick way to add
  * to it), what would put it right, and the letter, written from all of
- * that, to read and copy. Nothing is kept until the last step saves the
+ * that, to read and copy. Nothing is stored until the last step saves the
  * complaint (and, if the resident says they sent it today, the day it was
  * made), except what they add to the contact log on the way.
+ *
+ * Closed before then (Escape, the close button) once something is written,
+ * it is only hidden, kept by the window it belongs to for its case, and
+ * "Start a Complaint" brings it back as it was left: a slip of a key never
+ * throws away what a resident took time to write.
  */
 
 static const char * const step_names[RD_ASSISTANT_N_STEPS] = {
@@ -57,6 +62,8 @@ struct _RdComplaintAssistant
   AdwEntryRow       *other_row;
   GtkTextView       *letter_view;
   GtkCheckButton    *sent_check;
+
+  gboolean           finished;         /* saved: let it close */
 };
 
 G_DEFINE_FINAL_TYPE (RdComplaintAssistant, rd_complaint_assistant, RD_TYPE_STORE_DIALOG)
@@ -274,6 +281,7 @@ rd_complaint_assistant_next (RdComplaintAssistant *self)
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
           return FALSE;
         }
+      self->finished = TRUE;
       gtk_window_close (GTK_WINDOW (self));
       return TRUE;
     }
@@ -406,6 +414,53 @@ add_told_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Added to your contact log")));
 }
 
+/* Where the window it belongs to keeps it for its case. */
+static char *
+dup_kept_key (RdCase *rcase)
+{
+  return g_strdup_printf ("rd-complaint-assistant-%" G_GINT64_FORMAT, rd_case_get_id (rcase));
+}
+
+static gboolean
+has_writing (RdComplaintAssistant *self)
+{
+  g_autofree char *points = rd_gui_text_view_dup_text (self->points_view);
+
+  return self->step != RD_ASSISTANT_STEP_POINTS || g_strstrip (points)[0] != '\0';
+}
+
+static void
+let_kept_go (gpointer data)
+{
+  gtk_window_destroy (data);
+  g_object_unref (data);
+}
+
+static gboolean
+rd_complaint_assistant_close_request (GtkWindow *window)
+{
+  RdComplaintAssistant *self = RD_COMPLAINT_ASSISTANT (window);
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (rd_complaint_assistant_parent_class);
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  g_autofree char *key = dup_kept_key (case_of (self));
+  gboolean kept = parent != NULL && g_object_get_data (G_OBJECT (parent), key) == self;
+
+  if (self->finished || parent == NULL || !has_writing (self))
+    {
+      if (kept)
+        {
+          g_object_steal_data (G_OBJECT (parent), key);
+          g_object_unref (self);
+        }
+      return parent_class->close_request != NULL && parent_class->close_request (window);
+    }
+  /* Hidden, until the resident comes back to it or the window goes. */
+  if (!kept)
+    g_object_set_data_full (G_OBJECT (parent), key, g_object_ref (self), let_kept_go);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  return TRUE;
+}
+
 static void
 rd_complaint_assistant_dispose (GObject *object)
 {
@@ -439,6 +494,7 @@ rd_complaint_assistant_class_init (RdComplaintAssistantClass *klass)
   g_type_ensure (RD_TYPE_INCIDENT_CHOOSER);
 
   object_class->dispose = rd_complaint_assistant_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rd_complaint_assistant_close_request;
   object_class->constructed = rd_complaint_assistant_constructed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/redress/Redress/rd-complaint-assistant.ui");
@@ -532,4 +588,26 @@ rd_complaint_assistant_new (GtkWindow *parent,
 
   return g_object_new (RD_TYPE_COMPLAINT_ASSISTANT, "transient-for", parent, "store", store,
                        "case", rcase, NULL);
+}
+
+/**
+ * rd_complaint_assistant_open:
+ *
+ * The assistant for @rcase as it was left, if one was closed unfinished
+ * over @parent, or a new one; shown either way.
+ *
+ * Returns: (transfer none): the assistant
+ */
+RdComplaintAssistant *
+rd_complaint_assistant_open (GtkWindow *parent,
+                             RdStore   *store,
+                             RdCase    *rcase)
+{
+  g_autofree char *key = dup_kept_key (rcase);
+  RdComplaintAssistant *assistant = parent ? g_object_get_data (G_OBJECT (parent), key) : NULL;
+
+  if (assistant == NULL || store_of (assistant) != store)
+    assistant = rd_complaint_assistant_new (parent, store, rcase);
+  gtk_window_present (GTK_WINDOW (assistant));
+  return assistant;
 }

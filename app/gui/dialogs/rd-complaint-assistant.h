@@ -26,6 +26,9 @@ typedef enum {
 RdComplaintAssistant *rd_complaint_assistant_new        (GtkWindow            *parent,
                                                          RdStore              *store,
                                                          RdCase               *rcase);
+RdComplaintAssistant *rd_complaint_assistant_open       (GtkWindow            *parent,
+                                                         RdStore              *store,
+                                                         RdCase               *rcase);
 RdAssistantStep       rd_complaint_assistant_get_step   (RdComplaintAssistant *self);
 gboolean              rd_complaint_assistant_next       (RdComplaintAssistant *self);
 void                  rd_complaint_assistant_back       (RdComplaintAssistant *self);

@@ -231,9 +231,10 @@ start_action (GtkWidget  *widget,
   if (store == NULL || rcase == NULL)
     return;
   rd_case_page_flush (RD_CASE_PAGE (self), NULL);
-  assistant = rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
+  assistant = rd_complaint_assistant_open (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
+  /* Once, on a draft brought back as on a new one. */
+  g_signal_handlers_disconnect_by_func (assistant, on_assistant_saved_cb, self);
   g_signal_connect_object (assistant, "saved", G_CALLBACK (on_assistant_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (assistant));
 }
 
 static void

@@ -576,13 +576,10 @@ start_complaint_action (GtkWidget  *widget,
   RdDashboardPage *self = RD_DASHBOARD_PAGE (widget);
   RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
   RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
-  GtkWindow *assistant;
 
   if (store == NULL || rcase == NULL)
     return;
-  assistant = GTK_WINDOW (rd_complaint_assistant_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                      store, rcase));
-  gtk_window_present (assistant);
+  rd_complaint_assistant_open (GTK_WINDOW (gtk_widget_get_root (widget)), store, rcase);
 }
 
 static void
