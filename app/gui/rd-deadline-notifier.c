@@ -49,7 +49,8 @@ struct _RdDeadlineNotifier
   GDate         alerts_today;
   GHashTable   *dirty;        /* gint64* case ids changed since; unused while everything is */
   gboolean      all_dirty;
-  GCancellable *collecting;   /* while the service works */
+  GCancellable *collecting;   /* while a service works: collecting, then telling */
+  GPtrArray    *unsent;       /* RdReminder taken while the lock paused us, sent when it resumes */
 };
 
 G_DEFINE_FINAL_TYPE (RdDeadlineNotifier, rd_deadline_notifier, G_TYPE_OBJECT)
@@ -134,41 +135,72 @@ compare_case_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Sends what is known and not told yet. Returns how many notifications went out. */
-static guint
-tell (RdDeadlineNotifier *self)
+/* Every alert known, in case order, as the cases are listed. The alerts
+ * belong to the arrays of each case; @of_cases, when given, takes a
+ * reference to each of them, to keep them while a worker reads them. */
+static GPtrArray *
+gather_alerts (RdDeadlineNotifier *self,
+               GPtrArray          *of_cases)
 {
   g_autoptr(GPtrArray) case_ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GPtrArray) to_send = NULL;
+  GPtrArray *alerts = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
-  RdReminderWording wording;
 
   g_hash_table_iter_init (&iter, self->alerts);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (case_ids, key);
 
-  /* In case order, as the cases are listed. */
   g_ptr_array_sort (case_ids, compare_case_ids);
   for (guint c = 0; c < case_ids->len; c++)
     {
       GPtrArray *of_case = g_hash_table_lookup (self->alerts, case_ids->pdata[c]);
 
       g_ptr_array_extend (alerts, of_case, NULL, NULL);
+      if (of_cases != NULL)
+        g_ptr_array_add (of_cases, g_ptr_array_ref (of_case));
     }
+  return alerts;
+}
 
-  /* Even with the window open and unlocked, a notification stays in the
-   * desktop's list and shows on its lock screen after the person has
-   * walked away: the case is named only if they chose that. */
-  wording = g_settings_get_boolean (self->settings, "reminder-details")
-            ? RD_REMINDER_DETAILS : RD_REMINDER_PRIVATE;
-  reminders = rd_reminders_take_new (self->settings, self->store, alerts, wording);
-  to_send = rd_reminders_summarise (reminders);
+/* Even with the window open and unlocked, a notification stays in the
+ * desktop's list and shows on its lock screen after the person has
+ * walked away: the case is named only if they chose that. */
+static RdReminderWording
+get_wording (RdDeadlineNotifier *self)
+{
+  return g_settings_get_boolean (self->settings, "reminder-details")
+         ? RD_REMINDER_DETAILS : RD_REMINDER_PRIVATE;
+}
+
+/* Sends @reminders (taken), with those held back while paused. Returns
+ * how many notifications went out. */
+static guint
+send_reminders (RdDeadlineNotifier *self,
+                GPtrArray          *reminders)
+{
+  g_autoptr(GPtrArray) all = reminders;
+  g_autoptr(GPtrArray) to_send = NULL;
+
+  if (self->unsent != NULL)
+    {
+      g_ptr_array_extend_and_steal (self->unsent, g_steal_pointer (&all));
+      all = g_steal_pointer (&self->unsent);
+    }
+  to_send = rd_reminders_summarise (all);
   for (guint i = 0; i < to_send->len; i++)
     send (self, g_ptr_array_index (to_send, i));
   return to_send->len;
+}
+
+/* Sends what is known and not told yet. Returns how many notifications went out. */
+static guint
+tell (RdDeadlineNotifier *self)
+{
+  g_autoptr(GPtrArray) alerts = gather_alerts (self, NULL);
+
+  return send_reminders (self, rd_reminders_take_new (self->settings, self->store, alerts,
+                                                      get_wording (self)));
 }
 
 /**
@@ -199,6 +231,73 @@ rd_deadline_notifier_check (RdDeadlineNotifier *self)
 }
 
 static void check_in_background (RdDeadlineNotifier *self);
+
+/* The alerts one background telling reads, kept (each case's array) until it is done. */
+typedef struct {
+  RdDeadlineNotifier *self;      /* weak */
+  GPtrArray          *of_cases;  /* GPtrArray of RdDeadlineAlert, each case's */
+} TellCall;
+
+static void
+tell_call_free (TellCall *call)
+{
+  g_clear_weak_pointer (&call->self);
+  g_clear_pointer (&call->of_cases, g_ptr_array_unref);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TellCall, tell_call_free)
+
+static void
+on_told_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TellCall) call = user_data;
+  RdDeadlineNotifier *self = call->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = rd_reminders_take_new_finish (result, &error);
+
+  /* Gone, nothing can be sent any more (and the worker, cancelled in
+   * time, recorded nothing as told). */
+  if (self == NULL)
+    return;
+  g_clear_object (&self->collecting);
+  if (reminders == NULL)
+    {
+      g_debug ("Deadlines not told: %s", error->message);
+      return;
+    }
+  /* They are recorded as told: locked meanwhile, they wait for the unlock. */
+  if (self->paused)
+    {
+      if (self->unsent == NULL)
+        self->unsent = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_reminder_free);
+      g_ptr_array_extend_and_steal (self->unsent, g_steal_pointer (&reminders));
+    }
+  else if (self->application != NULL)
+    send_reminders (self, g_steal_pointer (&reminders));
+  if (self->all_dirty || g_hash_table_size (self->dirty) > 0)
+    check_in_background (self);
+}
+
+/* tell() on a worker: with a long diary, the keys of its thousands of
+ * deadlines, looked up among those told and written back to the
+ * settings, held the main loop for tens of milliseconds (issue 17). */
+static void
+tell_in_background (RdDeadlineNotifier *self)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  TellCall *call;
+
+  call = g_new0 (TellCall, 1);
+  g_set_weak_pointer (&call->self, self);
+  call->of_cases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  alerts = gather_alerts (self, call->of_cases);
+  self->collecting = g_cancellable_new ();
+  rd_reminders_take_new_async (self->settings, self->store, alerts, get_wording (self),
+                               self->collecting, on_told_cb, call);
+}
 
 /* The cases one background check asked about (NULL: every case). The
  * notifier is not kept alive for the answer: gone, it wants none. */
@@ -263,7 +362,7 @@ on_collected_cb (GObject      *source,
   if (self->all_dirty || g_hash_table_size (self->dirty) > 0)
     check_in_background (self);
   else if (!self->paused)
-    tell (self);
+    tell_in_background (self);
 }
 
 /* Asks the deadline service for the cases changed since it last did (all
@@ -288,7 +387,7 @@ check_in_background (RdDeadlineNotifier *self)
       if (g_hash_table_size (self->dirty) == 0)
         {
           if (!self->paused)
-            tell (self);
+            tell_in_background (self);
           return;
         }
       case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -426,6 +525,7 @@ rd_deadline_notifier_finalize (GObject *object)
   g_clear_pointer (&self->on_screen, g_hash_table_unref);
   g_clear_pointer (&self->alerts, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->unsent, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rd_deadline_notifier_parent_class)->finalize (object);
 }

@@ -366,6 +366,82 @@ test_remind_many_alerts (void)
   g_settings_reset (settings, "notified-deadlines");
 }
 
+static void
+on_taken_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+take_new_on_worker (GSettings     *settings,
+                    RdStore       *store,
+                    GPtrArray     *alerts,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rd_reminders_take_new_async (settings, store, alerts, RD_REMINDER_PRIVATE, cancellable,
+                               on_taken_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return rd_reminders_take_new_finish (result, error);
+}
+
+/* The window's notifier takes its reminders on a worker, so that a case
+ * of thousands of deadlines does not hold the main loop (issue 17): the
+ * same reminders, recorded the same way, and nothing recorded when it is
+ * cancelled before it could, so that nothing is taken and never sent. */
+static void
+test_remind_on_worker (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_build_filename (work_dir, "on-worker", NULL);
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) sync_again = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(RdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) told = NULL;
+
+  g_settings_reset (settings, "notified-deadlines");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = rd_store_open (dir, &error);
+  g_assert_no_error (error);
+  alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_deadline_alert_free);
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (alerts, overdue_alert (1 + i / 10, i));
+
+  g_cancellable_cancel (cancelled);
+  none = take_new_on_worker (settings, store, alerts, cancelled, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (none);
+  g_clear_error (&error);
+  told = g_settings_get_strv (settings, "notified-deadlines");
+  g_assert_cmpuint (g_strv_length (told), ==, 0);
+
+  first = take_new_on_worker (settings, store, alerts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 30);
+  g_assert_cmpint (((RdReminder *) first->pdata[29])->case_id, ==, 3);
+  g_assert_cmpstr (((RdReminder *) first->pdata[0])->data_dir, ==, rd_store_get_data_dir (store));
+  again = take_new_on_worker (settings, store, alerts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 0);
+  /* What the worker recorded, the window's check and the command line see. */
+  sync_again = rd_reminders_take_new (settings, store, alerts, RD_REMINDER_PRIVATE);
+  g_assert_cmpuint (sync_again->len, ==, 0);
+
+  g_settings_reset (settings, "notified-deadlines");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/remind/once-locked-private", test_remind);
   g_test_add_func ("/remind/summary", test_remind_summary);
   g_test_add_func ("/remind/many-alerts", test_remind_many_alerts);
+  g_test_add_func ("/remind/on-worker", test_remind_on_worker);
   status = g_test_run ();
   {
     const char *rm[] = { "rm", "-rf", work_dir, NULL };

@@ -130,6 +130,61 @@ keep_told (GSettings *settings,
   set_strv_setting (settings, "notified-deadlines", kept, MAX (KEEP_KEYS, current->len));
 }
 
+/* rd_reminders_take_new() for the data folder whose database is @path:
+ * only strings of the store, so that a worker can do it. */
+static GPtrArray *
+take_new_for (GSettings         *settings,
+              const char        *path,
+              const char        *data_dir,
+              GPtrArray         *alerts,
+              RdReminderWording  wording,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) told = NULL;
+  g_autoptr(GHashTable) told_set = NULL;
+  g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  guint before;
+
+  told = dup_strv_setting (settings, "notified-deadlines");
+  before = told->len;
+  told_set = key_set_new (told);
+  current = g_ptr_array_new_with_free_func (g_free);
+  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_reminder_free);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const RdDeadlineAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char *key = NULL;
+      RdReminder *reminder;
+
+      /* The database's path makes a case number of one data folder
+       * different from the same number in another. */
+      key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", path,
+                             alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
+      g_ptr_array_add (current, g_strdup (key));
+      if (g_hash_table_contains (told_set, key))
+        continue;
+
+      reminder = g_new0 (RdReminder, 1);
+      reminder->id = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
+      reminder->data_dir = g_strdup (data_dir);
+      reminder->case_id = alert->case_id;
+      reminder->overdue = alert->overdue;
+      word_reminder (reminder, alert, wording);
+      g_ptr_array_add (reminders, reminder);
+      /* The array owns the key; the set only looks at it. */
+      g_hash_table_add (told_set, key);
+      g_ptr_array_add (told, g_steal_pointer (&key));
+    }
+  /* Recorded as told, they must be sent: a caller gone meanwhile would not. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (told->len != before)
+    keep_told (settings, told, before, current);
+  return g_steal_pointer (&reminders);
+}
+
 /**
  * rd_reminders_take_new:
  * @settings: the application's settings, which keep what was told
@@ -151,49 +206,107 @@ rd_reminders_take_new (GSettings         *settings,
                        GPtrArray         *alerts,
                        RdReminderWording  wording)
 {
-  g_autoptr(GPtrArray) told = NULL;
-  g_autoptr(GHashTable) told_set = NULL;
-  g_autoptr(GPtrArray) current = NULL;
-  GPtrArray *reminders;
-  guint before;
-
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
   g_return_val_if_fail (alerts != NULL, NULL);
 
-  told = dup_strv_setting (settings, "notified-deadlines");
-  before = told->len;
-  told_set = key_set_new (told);
-  current = g_ptr_array_new_with_free_func (g_free);
-  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_reminder_free);
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      const RdDeadlineAlert *alert = g_ptr_array_index (alerts, i);
-      g_autofree char *key = NULL;
-      RdReminder *reminder;
+  return take_new_for (settings, rd_store_get_path (store), rd_store_get_data_dir (store), alerts,
+                       wording, NULL, NULL);
+}
 
-      /* The database's path makes a case number of one data folder
-       * different from the same number in another. */
-      key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s", rd_store_get_path (store),
-                             alert->case_id, alert->key, alert->overdue ? "overdue" : "next-day");
-      g_ptr_array_add (current, g_strdup (key));
-      if (g_hash_table_contains (told_set, key))
-        continue;
+typedef struct
+{
+  GSettings         *settings;
+  char              *path;
+  char              *data_dir;
+  GPtrArray         *alerts;
+  RdReminderWording  wording;
+} TakeNewJob;
 
-      reminder = g_new0 (RdReminder, 1);
-      reminder->id = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
-      reminder->data_dir = g_strdup (rd_store_get_data_dir (store));
-      reminder->case_id = alert->case_id;
-      reminder->overdue = alert->overdue;
-      word_reminder (reminder, alert, wording);
-      g_ptr_array_add (reminders, reminder);
-      /* The array owns the key; the set only looks at it. */
-      g_hash_table_add (told_set, key);
-      g_ptr_array_add (told, g_steal_pointer (&key));
-    }
-  if (told->len != before)
-    keep_told (settings, told, before, current);
-  return reminders;
+static void
+take_new_job_free (gpointer data)
+{
+  TakeNewJob *job = data;
+
+  g_clear_object (&job->settings);
+  g_free (job->path);
+  g_free (job->data_dir);
+  g_clear_pointer (&job->alerts, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+take_new_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TakeNewJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *reminders = take_new_for (job->settings, job->path, job->data_dir, job->alerts,
+                                       job->wording, cancellable, &error);
+
+  if (reminders == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reminders, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * rd_reminders_take_new_async:
+ * @alerts: (element-type RdDeadlineAlert): as for rd_reminders_take_new();
+ *   the alerts must stay as they are until @callback runs
+ *
+ * rd_reminders_take_new() off the calling thread: with thousands of
+ * deadlines, making each one's key and writing them all back to @settings
+ * held the window's main loop for tens of milliseconds. Cancelled before
+ * it records the reminders as told, it records nothing and finishes with
+ * %G_IO_ERROR_CANCELLED; otherwise their caller gets them from
+ * rd_reminders_take_new_finish() and must send them.
+ */
+void
+rd_reminders_take_new_async (GSettings           *settings,
+                             RdStore             *store,
+                             GPtrArray           *alerts,
+                             RdReminderWording    wording,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TakeNewJob *job;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (RD_IS_STORE (store));
+  g_return_if_fail (alerts != NULL);
+
+  job = g_new0 (TakeNewJob, 1);
+  job->settings = g_object_ref (settings);
+  job->path = g_strdup (rd_store_get_path (store));
+  job->data_dir = g_strdup (rd_store_get_data_dir (store));
+  job->alerts = g_ptr_array_ref (alerts);
+  job->wording = wording;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rd_reminders_take_new_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, take_new_job_free);
+  g_task_run_in_thread (task, take_new_in_thread);
+}
+
+/**
+ * rd_reminders_take_new_finish:
+ *
+ * Returns: (transfer full) (element-type RdReminder): the new reminders,
+ *   perhaps none
+ */
+GPtrArray *
+rd_reminders_take_new_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_reminders_take_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

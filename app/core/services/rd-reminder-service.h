@@ -37,6 +37,15 @@ GPtrArray     *rd_reminders_take_new          (GSettings         *settings,
                                                RdStore           *store,
                                                GPtrArray         *alerts,
                                                RdReminderWording  wording);
+void           rd_reminders_take_new_async    (GSettings           *settings,
+                                               RdStore             *store,
+                                               GPtrArray           *alerts,
+                                               RdReminderWording    wording,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray     *rd_reminders_take_new_finish   (GAsyncResult        *result,
+                                               GError             **error);
 GPtrArray     *rd_reminders_summarise         (GPtrArray         *reminders);
 GNotification *rd_reminder_new_notification   (const RdReminder  *reminder);
 
