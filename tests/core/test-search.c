@@ -1,5 +1,5 @@
-/* test-search.c: the diary's full-text index: what a search finds, and that the
- * index follows every edit, deletion, import and migration.
+/* test-search.c: the diary's and the contact log's full-text indexes: what a
+ * search finds, and that the index follows every edit, deletion, import and migration.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -74,7 +74,8 @@ find (RdStore    *store,
       const char *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = rd_search_service_find_incidents (store, case_id, query, NULL, &error);
+  g_autoptr(GArray) ids = rd_search_service_find (store, RD_SEARCH_INCIDENTS, case_id, query, NULL,
+                                                  &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -255,10 +256,11 @@ test_async (Fixture       *f,
   g_autoptr(GArray) found = NULL;
 
   /* Off the main thread, on a connection of its own. */
-  rd_search_service_find_incidents_async (f->store, f->case_id, "stairs", NULL, on_found_cb, &result);
+  rd_search_service_find_async (f->store, RD_SEARCH_INCIDENTS, f->case_id, "stairs", NULL,
+                                on_found_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  found = rd_search_service_find_incidents_finish (f->store, result, &error);
+  found = rd_search_service_find_finish (f->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpint (g_array_index (found, gint64, 0), ==, f->stairs);
@@ -267,12 +269,193 @@ test_async (Fixture       *f,
 
   /* A search overtaken by the next keystroke answers that it was cancelled. */
   g_cancellable_cancel (cancellable);
-  rd_search_service_find_incidents_async (f->store, f->case_id, "stairs", cancellable, on_found_cb,
-                                          &cancelled_result);
+  rd_search_service_find_async (f->store, RD_SEARCH_INCIDENTS, f->case_id, "stairs", cancellable,
+                                on_found_cb, &cancelled_result);
   while (cancelled_result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_null (rd_search_service_find_incidents_finish (f->store, cancelled_result, &error));
+  g_assert_null (rd_search_service_find_finish (f->store, cancelled_result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The contact log, searched as the Contacts page does. */
+typedef struct {
+  gint64 zoe;       /* a phone call, accents in its summary */
+  gint64 letter;    /* with a party, a promise */
+  gint64 visit;     /* an accented person */
+} Contacts;
+
+static gint64
+add_contact (Fixture          *f,
+             RdContactChannel  channel,
+             gint64            party_id,
+             const char       *person,
+             const char       *summary,
+             const char       *promise)
+{
+  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2025-03-04T10:00:00", NULL);
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  rd_contact_set_case_id (contact, f->case_id);
+  rd_contact_set_occurred_at (contact, when);
+  rd_contact_set_channel (contact, channel);
+  rd_contact_set_party_id (contact, party_id);
+  rd_contact_set_person (contact, person);
+  rd_contact_set_summary (contact, summary);
+  rd_contact_set_promise (contact, promise);
+  g_assert_true (rd_store_save_contact (f->store, contact, &error));
+  g_assert_no_error (error);
+  return rd_contact_get_id (contact);
+}
+
+static void
+add_contacts (Fixture  *f,
+              Contacts *c)
+{
+  g_autoptr(RdParty) party = rd_party_new ();
+  g_autoptr(GError) error = NULL;
+
+  rd_party_set_case_id (party, f->case_id);
+  rd_party_set_role (party, RD_PARTY_LANDLORD_OFFICER);
+  rd_party_set_name (party, "Dee Marsh");
+  rd_party_set_organisation (party, "Eastwick Homes");
+  g_assert_true (rd_store_save_party (f->store, party, &error));
+  g_assert_no_error (error);
+
+  c->zoe = add_contact (f, RD_CHANNEL_PHONE, 0, "", "Rang Zoë at the Café about the LEAK", "");
+  c->letter = add_contact (f, RD_CHANNEL_LETTER, rd_party_get_id (party), "",
+                           "Sent the formal complaint", "Reply within ten days");
+  c->visit = add_contact (f, RD_CHANNEL_VISIT, 0, "Renée Okafor", "Inspection of the damp", "");
+}
+
+static char *
+find_contacts (Fixture    *f,
+               const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rd_search_service_find (f->store, RD_SEARCH_CONTACTS, f->case_id, query,
+                                                  NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (out, FALSE);
+}
+
+#define assert_finds_contacts(f, query, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = find_contacts ((f), (query)); \
+    g_autofree char *expected_ = (expected); \
+    g_assert_cmpstr (found_, ==, expected_); \
+  } G_STMT_END
+
+static void
+test_contacts_finds (Fixture       *f,
+                     gconstpointer  data)
+{
+  Contacts c;
+
+  add_contacts (f, &c);
+
+  /* Accents and case do not matter, either way round, in any field. */
+  assert_finds_contacts (f, "cafe", ids (c.zoe, 0));
+  assert_finds_contacts (f, "CAFÉ", ids (c.zoe, 0));
+  assert_finds_contacts (f, "zoe", ids (c.zoe, 0));
+  assert_finds_contacts (f, "Leak", ids (c.zoe, 0));
+  assert_finds_contacts (f, "renee", ids (c.visit, 0));
+  assert_finds_contacts (f, "RENÉE okafor", ids (c.visit, 0));
+  assert_finds_contacts (f, "reply ten", ids (c.letter, 0));   /* the promise */
+
+  /* A word being typed finds already. */
+  assert_finds_contacts (f, "d", ids (c.letter, c.visit));   /* "Dee", "days", "damp" */
+  assert_finds_contacts (f, "form", ids (c.letter, 0));
+  assert_finds_contacts (f, "insp", ids (c.visit, 0));
+
+  /* The channel's name and the party's name, as the row shows them. */
+  assert_finds_contacts (f, "phone", ids (c.zoe, 0));
+  assert_finds_contacts (f, "call", ids (c.zoe, 0));
+  assert_finds_contacts (f, "letter", ids (c.letter, 0));
+  assert_finds_contacts (f, "meet", ids (c.visit, 0));
+  assert_finds_contacts (f, "eastwick", ids (c.letter, 0));
+  assert_finds_contacts (f, "DEE", ids (c.letter, 0));
+  assert_finds_contacts (f, "dee formal", ids (c.letter, 0));
+  assert_finds_contacts (f, "dee damp", g_strdup (""));
+  assert_finds_contacts (f, "phone leak", ids (c.zoe, 0));
+
+  /* Every word must be there; FTS syntax is only text; no word is all. */
+  assert_finds_contacts (f, "cafe damp", g_strdup (""));
+  assert_finds_contacts (f, "leak OR damp", g_strdup (""));
+  assert_finds_contacts (f, "\"leak", ids (c.zoe, 0));
+  {
+    g_autofree char *all = find_contacts (f, " - ");
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                                                 ",%" G_GINT64_FORMAT, c.zoe, c.letter, c.visit);
+    g_assert_cmpstr (all, ==, expected);
+  }
+
+  /* The diary's entries are not contacts, nor the other way round. */
+  assert_finds_contacts (f, "music", g_strdup (""));
+  assert_finds (f, "leak", g_strdup (""));
+}
+
+static void
+test_contacts_follow_edits (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdContact) contact = NULL;
+  g_autoptr(RdCase) other = fixture_make_case (f->store, "Other");
+  Contacts c;
+
+  add_contacts (f, &c);
+  contact = rd_store_get_contact (f->store, c.zoe, &error);
+  g_assert_no_error (error);
+  rd_contact_set_summary (contact, "Asked about the Élite scaffolding");
+  g_assert_true (rd_store_save_contact (f->store, contact, &error));
+  g_assert_no_error (error);
+
+  /* The old words are gone from the index, the new ones are in it. */
+  assert_finds_contacts (f, "cafe", g_strdup (""));
+  assert_finds_contacts (f, "leak", g_strdup (""));
+  assert_finds_contacts (f, "elite scaff", ids (c.zoe, 0));
+
+  g_assert_true (rd_store_delete_contact (f->store, c.letter, &error));
+  g_assert_no_error (error);
+  assert_finds_contacts (f, "formal", g_strdup (""));
+  assert_finds_contacts (f, "eastwick", g_strdup (""));
+
+  /* Each case finds only its own contacts. */
+  {
+    g_autoptr(GArray) theirs = rd_search_service_find (f->store, RD_SEARCH_CONTACTS,
+                                                       rd_case_get_id (other), "elite", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (theirs->len, ==, 0);
+  }
+
+  g_assert_true (rd_store_check_search_index (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_contacts_async (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  Contacts c;
+
+  add_contacts (f, &c);
+  rd_search_service_find_async (f->store, RD_SEARCH_CONTACTS, f->case_id, "okaf", NULL, on_found_cb,
+                                &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found = rd_search_service_find_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, c.visit);
 }
 
 /* A data folder written before the index existed gets one, with the
@@ -356,6 +539,9 @@ main (int   argc,
   ADD ("/search/follows-edits", test_follows_edits);
   ADD ("/search/follows-import", test_follows_import);
   ADD ("/search/async", test_async);
+  ADD ("/search/contacts/finds", test_contacts_finds);
+  ADD ("/search/contacts/follow-edits", test_contacts_follow_edits);
+  ADD ("/search/contacts/async", test_contacts_async);
 #undef ADD
   g_test_add_func ("/search/migration", test_migration);
 

@@ -1,4 +1,4 @@
-/* rd-search-service.c: search as you type in a case's diary, off the main thread.
+/* rd-search-service.c: search as you type in a case's diary or contact log, off the main thread.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-search-service"
@@ -12,8 +12,9 @@
 #include "rd-store-search.h"
 
 /*
- * Each keystroke asks for the ids of the entries that match, read from the
- * diary's full-text index (rd_store_search_incidents()) on a worker's own
+ * Each keystroke asks for the ids of the entries (or contacts) that match,
+ * read from the diary's full-text index (rd_store_search_incidents()) or
+ * the contact log's (rd_store_search_contacts()) on a worker's own
  * connection, so the window never waits for the disk. The caller cancels
  * the search the next keystroke overtakes; a cancelled search stops inside
  * SQLite rather than finishing for nothing.
@@ -32,24 +33,34 @@ rd_search_service_has_words (const char *query)
 }
 
 /**
- * rd_search_service_find_incidents:
+ * rd_search_service_find:
+ * @kind: the diary's entries or the contact log's contacts
  *
- * The entries of a case that have every word of @query, as
- * rd_store_search_incidents() finds them.
+ * The entries (or contacts) of a case that have every word of @query, as
+ * rd_store_search_incidents() (or rd_store_search_contacts()) finds them.
  *
  * Returns: (transfer full) (element-type gint64): their ids, ascending, or
  *   %NULL with @error set
  */
 GArray *
-rd_search_service_find_incidents (RdStore       *store,
-                                  gint64         case_id,
-                                  const char    *query,
-                                  GCancellable  *cancellable,
-                                  GError       **error)
+rd_search_service_find (RdStore       *store,
+                        RdSearchKind   kind,
+                        gint64         case_id,
+                        const char    *query,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_return_val_if_fail (RD_IS_STORE (store), NULL);
 
-  return rd_store_search_incidents (store, case_id, query, cancellable, error);
+  switch (kind)
+    {
+    case RD_SEARCH_INCIDENTS:
+      return rd_store_search_incidents (store, case_id, query, cancellable, error);
+    case RD_SEARCH_CONTACTS:
+      return rd_store_search_contacts (store, case_id, query, cancellable, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /*
@@ -93,9 +104,10 @@ get_search_reader (RdStore *store)
 }
 
 typedef struct {
-  RdStore *store;     /* the caller's connection, for its reader */
-  gint64   case_id;
-  char    *query;
+  RdStore      *store;     /* the caller's connection, for its reader */
+  RdSearchKind  kind;
+  gint64        case_id;
+  char         *query;
 } FindJob;
 
 static void
@@ -111,7 +123,7 @@ find_job_free (gpointer data)
 /* Runs through _rd_service_run() without a worker connection of its own:
  * the store's kept reader serves instead (see SearchReader). */
 static gpointer
-find_incidents (RdStore       *unused,
+find_in_reader (RdStore       *unused,
                 gpointer       data,
                 RdProgress    *progress,
                 GCancellable  *cancellable,
@@ -127,23 +139,25 @@ find_incidents (RdStore       *unused,
   if (slot->reader == NULL)
     slot->reader = rd_store_open_secondary (job->store, error);
   if (slot->reader != NULL)
-    ids = rd_store_search_incidents (slot->reader, job->case_id, job->query, cancellable, error);
+    ids = rd_search_service_find (slot->reader, job->kind, job->case_id, job->query, cancellable,
+                                  error);
   g_mutex_unlock (&slot->lock);
   return ids;
 }
 
 /**
- * rd_search_service_find_incidents_async:
+ * rd_search_service_find_async:
  *
- * Finds what rd_search_service_find_incidents() finds, on a worker thread.
+ * Finds what rd_search_service_find() finds, on a worker thread.
  */
 void
-rd_search_service_find_incidents_async (RdStore             *store,
-                                        gint64               case_id,
-                                        const char          *query,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+rd_search_service_find_async (RdStore             *store,
+                              RdSearchKind         kind,
+                              gint64               case_id,
+                              const char          *query,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   FindJob *job;
 
@@ -151,29 +165,30 @@ rd_search_service_find_incidents_async (RdStore             *store,
 
   job = g_new0 (FindJob, 1);
   job->store = g_object_ref (store);
+  job->kind = kind;
   job->case_id = case_id;
   job->query = g_strdup (query);
   /* No connection for the runner to open: a search only reads, through the
    * kept reader, and writes nothing to announce. */
-  _rd_service_run (store, rd_search_service_find_incidents_async, NULL, find_incidents, job,
+  _rd_service_run (store, rd_search_service_find_async, NULL, find_in_reader, job,
                    find_job_free, (GDestroyNotify) g_array_unref, NULL, cancellable,
                    callback, user_data);
 }
 
 /**
- * rd_search_service_find_incidents_finish:
+ * rd_search_service_find_finish:
  *
  * Returns: (transfer full) (element-type gint64): the ids found, ascending,
  *   or %NULL with @error set (%G_IO_ERROR_CANCELLED when cancelled)
  */
 GArray *
-rd_search_service_find_incidents_finish (RdStore       *store,
-                                         GAsyncResult  *result,
-                                         GError       **error)
+rd_search_service_find_finish (RdStore       *store,
+                               GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
-  return _rd_service_finish (result, rd_search_service_find_incidents_async, error);
+  return _rd_service_finish (result, rd_search_service_find_async, error);
 }
 
 static gint

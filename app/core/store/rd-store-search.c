@@ -1,11 +1,14 @@
-/* rd-store-search.c: search as you type in the diary, through its full-text index.
+/* rd-store-search.c: search as you type in the diary and the contact log, through their indexes.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rd-store"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rd-store-private.h"
+#include "rd-store-complaints.h"
 #include "rd-store-search.h"
 
 /*
@@ -16,6 +19,11 @@
  * is not in the index (it is translated, and the index is not): a word
  * that begins a word of a category's name also finds that category's
  * entries, as it did when the list searched itself.
+ *
+ * The contact log's words are in contact_text the same way; a word that
+ * begins a word of a channel's name ("Phone call") or of the name of the
+ * party a contact was with also finds those contacts, as the row shows
+ * both.
  */
 
 static gboolean
@@ -90,11 +98,31 @@ _rd_store_build_match (const char *query)
   return g_string_free (match, FALSE);
 }
 
-/* Whether @folded_word begins a word of @folded_label. */
+/* @text casefolded and without its accents, as the index reads words
+ * (remove_diacritics 2), so that a label is matched as the index would. */
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = g_utf8_casefold (decomposed ? decomposed : "", -1);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @folded_word begins a word of @label. */
 static gboolean
-begins_a_word_of (const char *folded_label,
+begins_a_word_of (const char *label,
                   const char *folded_word)
 {
+  g_autofree char *folded_label = fold_for_search (label);
   gboolean at_start = TRUE;
 
   for (const char *p = folded_label; *p; p = g_utf8_next_char (p))
@@ -121,86 +149,90 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/**
- * rd_store_search_incidents:
- * @query: what the resident typed: words, each matched as the beginning of
- *   a word of an entry (its description, impact, place, people, witnesses,
- *   reference or repair priority) or of its category's name
- * @cancellable: (nullable): stops the query where it is
- *
- * Returns: (transfer full) (element-type gint64): the ids of the case's
- *   entries that have every word, in ascending order; every entry when
- *   @query has no word (rd_store_search_has_words())
+/*
+ * A search's query, built a word at a time: words that only the index can
+ * find go to it together; a word that also names something the index does
+ * not hold (a category, a channel, a person's name) gets a clause of its
+ * own, "(that thing OR the index)".
  */
-GArray *
-rd_store_search_incidents (RdStore       *self,
-                           gint64         case_id,
-                           const char    *query,
-                           GCancellable  *cancellable,
-                           GError       **error)
+typedef struct {
+  GString   *sql;      /* "SELECT id FROM … WHERE case_id = ?" and the clauses */
+  GString   *plain;    /* the words for the index alone, as one MATCH */
+  GPtrArray *binds;    /* text for the ?s after the case's */
+} SearchQuery;
+
+static void
+search_query_init (SearchQuery *q,
+                   const char  *select)
 {
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM incidents WHERE case_id = ?");
-  g_autoptr(GString) plain = g_string_new (NULL);
-  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  q->sql = g_string_new (select);
+  q->plain = g_string_new (NULL);
+  q->binds = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+search_query_clear (SearchQuery *q)
+{
+  g_string_free (q->sql, TRUE);
+  g_string_free (q->plain, TRUE);
+  g_ptr_array_unref (q->binds);
+}
+
+/* @word must be in @index, or else meet @other (an SQL condition, its
+ * texts already bound); without @other it goes to the index with the
+ * other plain words. */
+static void
+search_query_add_word (SearchQuery *q,
+                       const char  *index,
+                       const char  *word,
+                       const char  *other)
+{
+  g_autoptr(GString) one = g_string_new (NULL);
+
+  if (other == NULL || *other == '\0')
+    {
+      append_match_word (q->plain, word);
+      return;
+    }
+  append_match_word (one, word);
+  g_string_append_printf (q->sql, " AND (%s OR id IN (SELECT rowid FROM %s WHERE %s MATCH ?))",
+                          other, index, index);
+  g_ptr_array_add (q->binds, g_string_free (g_steal_pointer (&one), FALSE));
+}
+
+/* Runs @q against @index: the ids it finds, ascending. */
+static GArray *
+search_query_run (SearchQuery   *q,
+                  RdStore       *self,
+                  const char    *index,
+                  gint64         case_id,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (RD_IS_STORE (self), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-
-  words = split_words (query);
-  for (guint i = 0; words[i] != NULL; i++)
+  if (q->plain->len > 0)
     {
-      g_autofree char *folded = g_utf8_casefold (words[i], -1);
-      g_autoptr(GString) categories = g_string_new (NULL);
-
-      for (RdCategory c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
-        {
-          g_autofree char *label = g_utf8_casefold (rd_category_get_label (c), -1);
-
-          if (begins_a_word_of (label, folded))
-            {
-              g_string_append (categories, categories->len ? ", ?" : "?");
-              g_ptr_array_add (binds, g_strdup (rd_category_to_string (c)));
-            }
-        }
-      if (categories->len == 0)
-        {
-          /* Words that name no category go to the index together. */
-          append_match_word (plain, words[i]);
-          continue;
-        }
-      {
-        g_autoptr(GString) one = g_string_new (NULL);
-
-        append_match_word (one, words[i]);
-        g_string_append_printf (sql, " AND (category IN (%s) OR id IN"
-                                " (SELECT rowid FROM incident_text WHERE incident_text MATCH ?))",
-                                categories->str);
-        g_ptr_array_add (binds, g_string_free (g_steal_pointer (&one), FALSE));
-      }
-    }
-  if (plain->len > 0)
-    {
-      g_string_append (sql, " AND id IN (SELECT rowid FROM incident_text WHERE incident_text MATCH ?)");
-      g_ptr_array_add (binds, g_strdup (plain->str));
+      g_string_append_printf (q->sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                              index, index);
+      g_ptr_array_add (q->binds, g_strdup (q->plain->str));
     }
 
   /* Not through the statement cache: the shape of the query depends on
    * what was typed. */
   db = _rd_store_get_db (self);
-  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, q->sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _rd_store_set_error (self, rc, error);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, case_id);
-  for (guint i = 0; i < binds->len; i++)
-    _rd_store_bind_text (stmt, i + 2, binds->pdata[i]);
+  for (guint i = 0; i < q->binds->len; i++)
+    _rd_store_bind_text (stmt, i + 2, q->binds->pdata[i]);
 
   /* A search overtaken by the next keystroke stops where it is. */
   if (cancellable != NULL)
@@ -223,6 +255,156 @@ rd_store_search_incidents (RdStore       *self,
     }
   g_array_sort (ids, compare_ids);
   return g_steal_pointer (&ids);
+}
+
+/**
+ * rd_store_search_incidents:
+ * @query: what the resident typed: words, each matched as the beginning of
+ *   a word of an entry (its description, impact, place, people, witnesses,
+ *   reference or repair priority) or of its category's name
+ * @cancellable: (nullable): stops the query where it is
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the case's
+ *   entries that have every word, in ascending order; every entry when
+ *   @query has no word (rd_store_search_has_words())
+ */
+GArray *
+rd_store_search_incidents (RdStore       *self,
+                           gint64         case_id,
+                           const char    *query,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_auto(GStrv) words = NULL;
+  SearchQuery q;
+  GArray *ids;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  search_query_init (&q, "SELECT id FROM incidents WHERE case_id = ?");
+  words = split_words (query);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = fold_for_search (words[i]);
+      g_autoptr(GString) categories = g_string_new (NULL);
+
+      for (RdCategory c = 0; c < RD_CATEGORY_N_CATEGORIES; c++)
+        if (begins_a_word_of (rd_category_get_label (c), folded))
+          {
+            g_string_append (categories, categories->len ? ", ?" : "category IN (?");
+            g_ptr_array_add (q.binds, g_strdup (rd_category_to_string (c)));
+          }
+      if (categories->len > 0)
+        g_string_append_c (categories, ')');
+      search_query_add_word (&q, "incident_text", words[i], categories->str);
+    }
+  ids = search_query_run (&q, self, "incident_text", case_id, cancellable, error);
+  search_query_clear (&q);
+  return ids;
+}
+
+/* For each party of the case, its name as a contact's row shows it. */
+static GHashTable *
+read_party_names (RdStore  *self,
+                  gint64    case_id,
+                  GError  **error)
+{
+  g_autoptr(GListModel) parties = rd_store_list_parties (self, case_id, error);
+  GHashTable *names;
+
+  if (parties == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(RdParty) party = g_list_model_get_item (parties, i);
+
+      g_hash_table_insert (names, g_memdup2 (&(gint64){ rd_party_get_id (party) }, sizeof (gint64)),
+                           rd_party_dup_display_name (party));
+    }
+  return names;
+}
+
+/* "channel IN (?, ?) OR party_id IN (3, 5)" for what @folded names, or "". */
+static char *
+describe_contact_names (SearchQuery *q,
+                        GHashTable  *party_names,
+                        const char  *folded)
+{
+  g_autoptr(GString) channels = g_string_new (NULL);
+  g_autoptr(GString) parties = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (RdContactChannel c = 0; c < RD_CHANNEL_N_CHANNELS; c++)
+    if (begins_a_word_of (rd_contact_channel_get_label (c), folded))
+      {
+        g_string_append (channels, channels->len ? ", ?" : "channel IN (?");
+        g_ptr_array_add (q->binds, g_strdup (rd_contact_channel_to_key (c)));
+      }
+  if (channels->len > 0)
+    g_string_append_c (channels, ')');
+
+  g_hash_table_iter_init (&iter, party_names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (begins_a_word_of (value, folded))
+      g_string_append_printf (parties, "%s%" G_GINT64_FORMAT, parties->len ? ", " : "party_id IN (",
+                              *(gint64 *) key);
+  if (parties->len > 0)
+    g_string_append_c (parties, ')');
+
+  if (channels->len > 0 && parties->len > 0)
+    return g_strdup_printf ("%s OR %s", channels->str, parties->str);
+  return g_strdup (channels->len > 0 ? channels->str : parties->str);
+}
+
+/**
+ * rd_store_search_contacts:
+ * @query: what the resident typed: words, each matched as the beginning of
+ *   a word of a contact (its summary, promise or person), of its channel's
+ *   name, or of the name of the party it was with
+ * @cancellable: (nullable): stops the query where it is
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the case's
+ *   contacts that have every word, in ascending order; every contact when
+ *   @query has no word (rd_store_search_has_words())
+ */
+GArray *
+rd_store_search_contacts (RdStore       *self,
+                          gint64         case_id,
+                          const char    *query,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GHashTable) party_names = NULL;
+  SearchQuery q;
+  GArray *ids;
+
+  g_return_val_if_fail (RD_IS_STORE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  words = split_words (query);
+  if (words[0] != NULL)
+    {
+      /* Names are read here, not from an index: a case has a handful of
+       * parties, and a party's name shows in the row of its contacts. */
+      party_names = read_party_names (self, case_id, error);
+      if (party_names == NULL)
+        return NULL;
+    }
+  search_query_init (&q, "SELECT id FROM contacts WHERE case_id = ?");
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = fold_for_search (words[i]);
+      g_autofree char *names = describe_contact_names (&q, party_names, folded);
+
+      search_query_add_word (&q, "contact_text", words[i], names);
+    }
+  ids = search_query_run (&q, self, "contact_text", case_id, cancellable, error);
+  search_query_clear (&q);
+  return ids;
 }
 
 /**

@@ -11,7 +11,7 @@
 
 /*
  * The filter keeps the entries of the category chosen that the diary's
- * index found for what was typed (rd_search_service_find_incidents_async(),
+ * index found for what was typed (rd_search_service_find_async(),
  * off the main thread); an answer overtaken by the next keystroke is
  * dropped, and the filter is told whether the list narrowed or widened.
  */
@@ -90,7 +90,7 @@ on_search_done_cb (GObject      *source,
 {
   g_autoptr(RdDiaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GArray *hits = rd_search_service_find_incidents_finish (RD_STORE (source), result, &error);
+  GArray *hits = rd_search_service_find_finish (RD_STORE (source), result, &error);
   g_autofree char *query = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -124,8 +124,8 @@ _rd_diary_page_search (RdDiaryPage *self)
       return;
     }
   self->searching = g_cancellable_new ();
-  rd_search_service_find_incidents_async (store, rd_case_get_id (rcase), text, self->searching,
-                                          on_search_done_cb, g_object_ref (self));
+  rd_search_service_find_async (store, RD_SEARCH_INCIDENTS, rd_case_get_id (rcase), text,
+                                self->searching, on_search_done_cb, g_object_ref (self));
 }
 
 void

@@ -17,7 +17,7 @@
  * The diary: what each row shows of the case's entries (RdDiaryItem, a
  * GListStore read from the store one entry at a time) → sorted newest
  * first → filtered by the category and by the ids a search of the diary's
- * index found (rd_search_service_find_incidents_async(), off the main
+ * index found (rd_search_service_find_async(), off the main
  * thread) → a single selection shown in a GtkListView. The page holds no
  * whole entry but the one open: the selected entry is read from the store
  * and edited by the RdIncidentEditor beside the list (below it, on a
