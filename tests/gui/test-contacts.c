@@ -138,6 +138,78 @@ test_people (Fixture       *f,
   rd_test_gui_iterate ();
 }
 
+static gboolean
+contacts_count_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static gint64
+listed_id (GListModel *listed,
+           guint       position)
+{
+  g_autoptr(RdContact) contact = g_list_model_get_item (listed, position);
+
+  return contact ? rd_contact_get_id (contact) : 0;
+}
+
+/* Typing narrows the list to what the contact log's index finds, accents
+ * and case aside, and clearing the search brings every contact back. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  RdStore *store = rd_window_get_store (f->window);
+  RdContactsPage *page = RD_CONTACTS_PAGE (rd_window_show_page (f->window, "contacts"));
+  GListModel *listed;
+  GtkWidget *search_entry, *search_bar;
+  g_autoptr(RdContact) contact = rd_contact_new ();
+  g_autoptr(GDateTime) when = rd_datetime_parse_local ("2024-10-02T11:30:00", NULL);
+  g_autoptr(GError) error = NULL;
+  gpointer args[2] = { NULL, NULL };
+  guint all;
+
+  rd_test_gui_wait_for_draw (GTK_WIDGET (page));
+  listed = rd_contacts_page_get_contacts (page);
+  args[0] = listed;
+  rd_contact_set_case_id (contact, f->case_id);
+  rd_contact_set_occurred_at (contact, when);
+  rd_contact_set_channel (contact, RD_CHANNEL_VISIT);
+  rd_contact_set_person (contact, "Zoë Brennan");
+  rd_contact_set_summary (contact, "Met at the Café on Wexford Road about the scaffolding");
+  g_assert_true (rd_store_save_contact (store, contact, &error));
+  g_assert_no_error (error);
+  all = count_stored_contacts (f);
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rd_test_gui_wait_until (contacts_count_is, args, 3000));
+  g_assert_cmpuint (all, >=, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.find", NULL);
+  search_entry = rd_test_gui_find_by_id (GTK_WIDGET (page), "search_entry");
+  search_bar = rd_test_gui_find_by_id (GTK_WIDGET (page), "search_bar");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  /* Without its accents, and only the beginning of a word. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "cafe scaff");
+  args[1] = GUINT_TO_POINTER (1);
+  g_assert_true (rd_test_gui_wait_until (contacts_count_is, args, 3000));
+  g_assert_cmpint (listed_id (listed, 0), ==, rd_contact_get_id (contact));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "ZOE");
+  g_assert_true (rd_test_gui_wait_until (contacts_count_is, args, 3000));
+  g_assert_cmpint (listed_id (listed, 0), ==, rd_contact_get_id (contact));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "no such words anywhere");
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (rd_test_gui_wait_until (contacts_count_is, args, 3000));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rd_test_gui_wait_until (contacts_count_is, args, 3000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +218,7 @@ main (int   argc,
 
   g_test_add ("/contacts/log-a-contact", Fixture, NULL, fixture_setup, test_log_a_contact, fixture_teardown);
   g_test_add ("/contacts/people", Fixture, NULL, fixture_setup, test_people, fixture_teardown);
+  g_test_add ("/contacts/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
 
   return g_test_run ();
 }

@@ -23,7 +23,9 @@ struct _RdContactsPage
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GHashTable         *party_names;   /* gint64 id → display name */
-  char               *needle;
+  GArray             *hits;          /* ids the last search found, or NULL for all */
+  char               *hits_query;    /* what they were found for; NULL once stale */
+  GCancellable       *searching;
 
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -42,14 +44,19 @@ party_name (RdContactsPage *self,
   return name ? name : rd_contact_get_person (contact);
 }
 
+/*
+ * The list keeps the contacts the contact log's index found for what was
+ * typed (rd_search_service_find_async(), off the main thread), as the
+ * diary's does; a contact not written yet is in no index, and is shown.
+ */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   RdContactsPage *self = user_data;
-  RdContact *contact = item;
+  gint64 id = rd_contact_get_id (item);
 
-  return rd_contact_matches_text (contact, self->needle, party_name (self, contact));
+  return self->hits == NULL || id == 0 || rd_search_service_ids_contain (self->hits, id);
 }
 
 /* Newest first; one not saved yet goes above others at the same time. */
@@ -197,12 +204,98 @@ rd_contacts_page_dup_title (RdRecordListPage *page,
   return rd_datetime_format_long (rd_contact_get_occurred_at (contact));
 }
 
+/* Typing more narrows what the last search found, and deleting widens it:
+ * said to the filter, it tests only the rows that can change. */
+static GtkFilterChange
+how_hits_changed (const char *before,
+                  const char *after)
+{
+  if (before == NULL)
+    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
+  if (after == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (g_str_has_prefix (after, before))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (g_str_has_prefix (before, after))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+static void
+show_hits (RdContactsPage *self,
+           GArray         *hits,
+           const char     *query)
+{
+  /* Hits without their query were found before the list was read again. */
+  GtkFilterChange change = self->hits != NULL && self->hits_query == NULL
+                           ? GTK_FILTER_CHANGE_DIFFERENT
+                           : how_hits_changed (self->hits_query, query);
+
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
+  self->hits = hits;
+  self->hits_query = g_strdup (query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+on_search_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RdContactsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *hits = rd_search_service_find_finish (RD_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->searching);
+  if (hits == NULL)
+    {
+      rd_gui_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  show_hits (self, hits, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Asks the index for what was typed; the answer to a search overtaken by
+ * the next keystroke is not waited for. */
+static void
+search (RdContactsPage *self)
+{
+  RdStore *store = rd_case_page_get_store (RD_CASE_PAGE (self));
+  RdCase *rcase = rd_case_page_get_case (RD_CASE_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+
+  if (store == NULL || rcase == NULL || !rd_search_service_has_words (text))
+    {
+      if (self->hits != NULL)
+        show_hits (self, NULL, NULL);
+      return;
+    }
+  self->searching = g_cancellable_new ();
+  rd_search_service_find_async (store, RD_SEARCH_CONTACTS, rd_case_get_id (rcase), text,
+                                self->searching, on_search_done_cb, g_object_ref (self));
+}
+
+/* The contacts (or the names of the people) changed: what a search found
+ * was found in them as they were, and is asked again. The hits are kept
+ * without their query until the answer comes, so the list stays narrowed
+ * meanwhile. */
+static void
+search_again (RdContactsPage *self)
+{
+  g_clear_pointer (&self->hits_query, g_free);
+  search (self);
+}
+
 static void
 on_search_changed_cb (RdContactsPage *self)
 {
-  g_free (self->needle);
-  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  search (self);
 }
 
 /* A contact's time moved: put it back in its place, still selected. */
@@ -224,8 +317,11 @@ rd_contacts_page_list (RdRecordListPage  *page,
                        gint64             case_id,
                        GError           **error)
 {
+  RdContactsPage *self = RD_CONTACTS_PAGE (page);
+
   /* The rows show the people's names: read them first. */
-  load_party_names (RD_CONTACTS_PAGE (page));
+  load_party_names (self);
+  search_again (self);
   return rd_store_list_contacts (store, case_id, error);
 }
 
@@ -263,7 +359,8 @@ on_parties_changed_cb (RdContactsPage *self,
   if (rd_case_page_is_waiting (RD_CASE_PAGE (self)) || !rd_gui_change_concerns (rcase, case_id))
     return;
   load_party_names (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* A search can find a contact by its person's name. */
+  search_again (self);
   /* Rows show names: redraw them. */
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   g_list_model_items_changed (G_LIST_MODEL (self->contacts), 0,
@@ -373,7 +470,10 @@ rd_contacts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CONTACTS_PAGE);
   rd_gui_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->party_names, g_hash_table_unref);
-  g_clear_pointer (&self->needle, g_free);
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
 
   G_OBJECT_CLASS (rd_contacts_page_parent_class)->dispose (object);
 }
