@@ -204,23 +204,6 @@ rd_contacts_page_dup_title (RdRecordListPage *page,
   return rd_datetime_format_long (rd_contact_get_occurred_at (contact));
 }
 
-/* Typing more narrows what the last search found, and deleting widens it:
- * said to the filter, it tests only the rows that can change. */
-static GtkFilterChange
-how_hits_changed (const char *before,
-                  const char *after)
-{
-  if (before == NULL)
-    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
-  if (after == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (g_str_has_prefix (after, before))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (g_str_has_prefix (before, after))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
 static void
 show_hits (RdContactsPage *self,
            GArray         *hits,
@@ -229,7 +212,7 @@ show_hits (RdContactsPage *self,
   /* Hits without their query were found before the list was read again. */
   GtkFilterChange change = self->hits != NULL && self->hits_query == NULL
                            ? GTK_FILTER_CHANGE_DIFFERENT
-                           : how_hits_changed (self->hits_query, query);
+                           : rd_gui_filter_change_for_query (self->hits_query, query);
 
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->hits_query, g_free);

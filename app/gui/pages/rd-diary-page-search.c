@@ -46,26 +46,6 @@ apply_filter (RdDiaryPage     *self,
     _rd_diary_page_select_item (self, self->hidden_by_filter);
 }
 
-/*
- * Typing more narrows what the last search found, and deleting widens it:
- * said to the filter, it tests only the rows that can change instead of
- * every entry.
- */
-static GtkFilterChange
-how_hits_changed (const char *before,
-                  const char *after)
-{
-  if (before == NULL)
-    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
-  if (after == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (g_str_has_prefix (after, before))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (g_str_has_prefix (before, after))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
 static void
 show_hits (RdDiaryPage *self,
            GArray      *hits,
@@ -74,7 +54,7 @@ show_hits (RdDiaryPage *self,
   /* Hits without their query were found before the list was read again. */
   GtkFilterChange change = self->hits != NULL && self->hits_query == NULL
                            ? GTK_FILTER_CHANGE_DIFFERENT
-                           : how_hits_changed (self->hits_query, query);
+                           : rd_gui_filter_change_for_query (self->hits_query, query);
 
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->hits_query, g_free);

@@ -746,3 +746,29 @@ rd_gui_label_wrap_whole (GtkLabel *label)
   gtk_label_set_wrap (label, TRUE);
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
 }
+
+/**
+ * rd_gui_filter_change_for_query:
+ * @before: (nullable): the words the shown hits were found for, or %NULL for none
+ * @after: (nullable): the words of the new hits
+ *
+ * Typing more narrows what the last search found, and deleting widens it:
+ * said to a filter, it tests only the rows that can change instead of
+ * every one.
+ *
+ * Returns: how a filter on search hits changes from @before to @after
+ */
+GtkFilterChange
+rd_gui_filter_change_for_query (const char *before,
+                                const char *after)
+{
+  if (before == NULL)
+    return after == NULL ? GTK_FILTER_CHANGE_DIFFERENT : GTK_FILTER_CHANGE_MORE_STRICT;
+  if (after == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (g_str_has_prefix (after, before))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (g_str_has_prefix (before, after))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}

@@ -21,6 +21,8 @@ void  rd_gui_unparent_children   (GtkWidget   *widget);
 #define RD_GUI_SPINNER_DELAY_MS 300
 
 void  rd_gui_spin_while_shown    (GtkSpinner  *spinner);
+GtkFilterChange rd_gui_filter_change_for_query (const char *before,
+                                                const char *after);
 void  rd_gui_status_page_icon_when_shown (AdwStatusPage *page);
 void  rd_gui_menu_button_model_when_opened (GtkMenuButton *button,
                                             GMenuModel    *model);
