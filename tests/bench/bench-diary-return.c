@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "bench-diary.h"
+#include "bench-display.h"
 #include "bench-frame-phases.h"
 #include "rd-application.h"
 #include "rd-core.h"
@@ -165,23 +166,6 @@ run_child (const char *mode,
   return 0;
 }
 
-static void
-ensure_display (int    argc,
-                char **argv)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return;
-  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMAS_DIR, FALSE);
-  g_ptr_array_add (args, (char *) BENCH_GUI_WRAPPER);
-  for (int i = 0; i < argc; i++)
-    g_ptr_array_add (args, argv[i]);
-  g_ptr_array_add (args, NULL);
-  execv (BENCH_GUI_WRAPPER, (char **) args->pdata);
-  g_error ("Could not run %s", BENCH_GUI_WRAPPER);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -193,7 +177,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     {
-      ensure_display (argc, argv);
+      bench_ensure_display (argc, argv);
       rd_test_gui_init (&argc, &argv);
       /* The deadline notifier tells of the diary's deadlines: something on
        * the session bus must hear it. */

@@ -73,6 +73,7 @@
 #include <unistd.h>
 
 #include "bench-diary.h"
+#include "bench-display.h"
 #include "bench-frame-phases.h"
 #include "rd-application.h"
 #include "rd-core.h"
@@ -327,24 +328,6 @@ fill_data_dir (const char *data_dir,
   g_assert (rd_store_set_last_case_id (store, last, &error));
 }
 
-/* Without a display, again under the GUI tests' own Xvfb and session bus. */
-static void
-ensure_display (int    argc,
-                char **argv)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return;
-  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMAS_DIR, FALSE);
-  g_ptr_array_add (args, (char *) BENCH_GUI_WRAPPER);
-  for (int i = 0; i < argc; i++)
-    g_ptr_array_add (args, argv[i]);
-  g_ptr_array_add (args, NULL);
-  execv (BENCH_GUI_WRAPPER, (char **) args->pdata);
-  g_error ("Could not run %s", BENCH_GUI_WRAPPER);
-}
-
 /* The resident size now, from /proc (0 where there is none). */
 static double
 resident_mb (void)
@@ -479,7 +462,7 @@ main (int   argc,
       fill_data_dir (argv[2], (guint) atoi (argv[3]), (guint) atoi (argv[4]));
       return 0;
     }
-  ensure_display (argc, argv);
+  bench_ensure_display (argc, argv);
   if (argc == 1)
     {
       g_autofree char *self_path = g_canonicalize_filename (argv[0], NULL);

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "bench-diary.h"
+#include "bench-display.h"
 #include "bench-first-frame.h"
 #include "rd-application.h"
 #include "rd-core.h"
@@ -225,24 +226,6 @@ print_table (const char *title,
     }
 }
 
-/* Without a display, again under the GUI tests' own Xvfb and session bus. */
-static void
-ensure_display (int    argc,
-                char **argv)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    return;
-  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMAS_DIR, FALSE);
-  g_ptr_array_add (args, (char *) BENCH_GUI_WRAPPER);
-  for (int i = 0; i < argc; i++)
-    g_ptr_array_add (args, argv[i]);
-  g_ptr_array_add (args, NULL);
-  execv (BENCH_GUI_WRAPPER, (char **) args->pdata);
-  g_error ("Could not run %s", BENCH_GUI_WRAPPER);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -266,7 +249,7 @@ main (int   argc,
       fill_data_dir (argv[2], (guint) atoi (argv[3]));
       return 0;
     }
-  ensure_display (argc, argv);
+  bench_ensure_display (argc, argv);
 
   self_path = g_canonicalize_filename (argv[0], NULL);
   for (int i = 1; i < argc; i++)
